@@ -1,0 +1,588 @@
+//! Directives (nhiệm vụ, ý kiến chỉ đạo): what a leader ordered, to which lead unit (chủ trì)
+//! and coordinating units (phối hợp), by when; their status flow and their listing.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, Row, named_params, params};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::error::{Entity, Error, Field, Result, Rule};
+use crate::record::{Meta, new_id};
+use crate::store::Tx;
+use crate::store::value::{
+    date, enum_name, get_date, get_enum, get_opt_date, get_opt_uuid, get_uuid, ts,
+};
+use crate::timeliness::{self, Bucket, DeadlineBasis, Facts};
+use crate::{meeting, person, unit};
+
+/// Where a directive stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DirectiveStatus {
+    /// Đã giao, chưa thực hiện.
+    Assigned,
+    /// Đang thực hiện.
+    InProgress,
+    /// Chờ xác nhận: the unit reported it done; the leader has not confirmed yet.
+    AwaitingConfirmation,
+    /// Đã hoàn thành (confirmed).
+    Done,
+    /// Hủy: left out of every report.
+    Cancelled,
+    /// Tạm dừng.
+    Suspended,
+}
+
+/// Priority of a directive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Priority {
+    /// Thường.
+    #[default]
+    Normal,
+    /// Quan trọng.
+    High,
+    /// Khẩn.
+    Urgent,
+}
+
+/// Where a directive came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Source {
+    /// A meeting, optionally one of its conclusion items.
+    Meeting {
+        /// The meeting.
+        meeting_id: Uuid,
+        /// The conclusion item it was given in.
+        conclusion_id: Option<Uuid>,
+    },
+    /// A document such as `45/TB-STTTT` of a given date.
+    Document {
+        /// Number and symbol.
+        number: String,
+        /// Date of issue.
+        date: NaiveDate,
+    },
+}
+
+/// A directive as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Directive {
+    /// Record id.
+    pub id: Uuid,
+    /// What must be done.
+    pub content: String,
+    /// The expected result (sản phẩm đầu ra).
+    pub expected_output: Option<String>,
+    /// Source meeting.
+    pub meeting_id: Option<Uuid>,
+    /// Source conclusion item.
+    pub conclusion_id: Option<Uuid>,
+    /// Source document number (`45/TB-STTTT`).
+    pub document_number: Option<String>,
+    /// Source document date.
+    pub document_date: Option<NaiveDate>,
+    /// Date the directive was given.
+    pub assigned_on: NaiveDate,
+    /// The leader who gave it.
+    pub directing_leader_id: Option<Uuid>,
+    /// Lead unit (đơn vị chủ trì).
+    pub lead_unit_id: Uuid,
+    /// Coordinating units (đơn vị phối hợp).
+    pub coordinating_unit_ids: Vec<Uuid>,
+    /// Deadline first given; `None` = không thời hạn.
+    pub original_deadline: Option<NaiveDate>,
+    /// Latest approved deadline.
+    pub deadline: Option<NaiveDate>,
+    /// Priority.
+    pub priority: Priority,
+    /// Status.
+    pub status: DirectiveStatus,
+    /// Date the unit reported the work done.
+    pub reported_done_on: Option<NaiveDate>,
+    /// Completion date, set when the leader confirmed (equal to the reported date).
+    pub completed_on: Option<NaiveDate>,
+    /// Stamps.
+    #[serde(flatten)]
+    pub meta: Meta,
+}
+
+impl Directive {
+    /// The facts the timeliness rules need.
+    pub fn facts(&self) -> Facts {
+        Facts {
+            status: self.status,
+            deadline: self.deadline,
+            original_deadline: self.original_deadline,
+            completed_on: self.completed_on,
+        }
+    }
+}
+
+/// Input to [`create`].
+#[derive(Debug, Clone, Deserialize)]
+pub struct NewDirective {
+    /// What must be done.
+    pub content: String,
+    /// Expected result.
+    pub expected_output: Option<String>,
+    /// Where it came from.
+    pub source: Source,
+    /// Date given; defaults to the meeting's date or the document's date.
+    pub assigned_on: Option<NaiveDate>,
+    /// The leader who gave it.
+    pub directing_leader_id: Option<Uuid>,
+    /// Lead unit.
+    pub lead_unit_id: Uuid,
+    /// Coordinating units.
+    pub coordinating_unit_ids: Vec<Uuid>,
+    /// Deadline; `None` = không thời hạn.
+    pub deadline: Option<NaiveDate>,
+    /// Priority.
+    pub priority: Priority,
+    /// The user confirmed a deadline earlier than the date given.
+    pub allow_deadline_before_assigned: bool,
+}
+
+const COLUMNS: &str = "id, content, expected_output, meeting_id, conclusion_id, document_number,
+    document_date, assigned_on, directing_leader_id, lead_unit_id, original_deadline, deadline,
+    priority, status, reported_done_on, completed_on, created_at, updated_at, origin";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Directive> {
+    Ok(Directive {
+        id: get_uuid(row, 0)?,
+        content: row.get(1)?,
+        expected_output: row.get(2)?,
+        meeting_id: get_opt_uuid(row, 3)?,
+        conclusion_id: get_opt_uuid(row, 4)?,
+        document_number: row.get(5)?,
+        document_date: get_opt_date(row, 6)?,
+        assigned_on: get_date(row, 7)?,
+        directing_leader_id: get_opt_uuid(row, 8)?,
+        lead_unit_id: get_uuid(row, 9)?,
+        coordinating_unit_ids: Vec::new(),
+        original_deadline: get_opt_date(row, 10)?,
+        deadline: get_opt_date(row, 11)?,
+        priority: get_enum(row, 12)?,
+        status: get_enum(row, 13)?,
+        reported_done_on: get_opt_date(row, 14)?,
+        completed_on: get_opt_date(row, 15)?,
+        meta: Meta::from_row(row, 16)?,
+    })
+}
+
+/// Records a new directive after checking every rule: content and lead unit given, units and
+/// leader exist and are active, no unit both lead and coordinating, deadline not before the
+/// date given unless confirmed.
+pub fn create(tx: &Tx<'_>, new: NewDirective) -> Result<Directive> {
+    let content = new.content.trim();
+    if content.is_empty() {
+        return Err(Error::invalid(Field::Content, Rule::Required));
+    }
+    let lead = unit::get(tx, new.lead_unit_id).map_err(|e| relabel(e, Field::LeadUnit))?;
+    if !lead.active {
+        return Err(Error::invalid(Field::LeadUnit, Rule::Inactive));
+    }
+    let mut coordinating = Vec::with_capacity(new.coordinating_unit_ids.len());
+    for id in &new.coordinating_unit_ids {
+        if *id == lead.id {
+            return Err(Error::invalid(Field::CoordinatingUnits, Rule::LeadAlsoCoordinating));
+        }
+        if coordinating.contains(id) {
+            continue;
+        }
+        let u = unit::get(tx, *id).map_err(|e| relabel(e, Field::CoordinatingUnits))?;
+        if !u.active {
+            return Err(Error::invalid(Field::CoordinatingUnits, Rule::Inactive));
+        }
+        coordinating.push(*id);
+    }
+    if let Some(leader) = new.directing_leader_id {
+        let p = person::get(tx, leader).map_err(|e| relabel(e, Field::DirectingLeader))?;
+        if !p.active {
+            return Err(Error::invalid(Field::DirectingLeader, Rule::Inactive));
+        }
+    }
+    let (meeting_id, conclusion_id, doc_number, doc_date, source_date) = match &new.source {
+        Source::Meeting { meeting_id, conclusion_id } => {
+            let m = meeting::get(tx, *meeting_id)?;
+            if let Some(c) = conclusion_id {
+                meeting::get_conclusion(tx, *c)?;
+            }
+            (Some(*meeting_id), *conclusion_id, None, None, m.local_date())
+        }
+        Source::Document { number, date } => {
+            let number = number.trim();
+            if number.is_empty() {
+                return Err(Error::invalid(Field::Content, Rule::Required));
+            }
+            (None, None, Some(number.to_string()), Some(*date), *date)
+        }
+    };
+    let assigned_on = new.assigned_on.unwrap_or(source_date);
+    if let Some(dl) = new.deadline
+        && dl < assigned_on
+        && !new.allow_deadline_before_assigned
+    {
+        return Err(Error::invalid(Field::Deadline, Rule::DeadlineBeforeAssigned));
+    }
+    let id = new_id();
+    tx.prepare_cached(&format!(
+        "INSERT INTO directive ({COLUMNS}) VALUES
+         (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, 'assigned', NULL, NULL, ?13, ?13, ?14)"
+    ))?
+    .execute(params![
+        id.to_string(),
+        content,
+        new.expected_output.as_deref().map(str::trim).filter(|s| !s.is_empty()),
+        meeting_id.map(|m| m.to_string()),
+        conclusion_id.map(|c| c.to_string()),
+        doc_number,
+        doc_date.map(date),
+        date(assigned_on),
+        new.directing_leader_id.map(|p| p.to_string()),
+        lead.id.to_string(),
+        new.deadline.map(date),
+        enum_name(&new.priority),
+        ts(tx.now()),
+        tx.installation().to_string(),
+    ])?;
+    let mut ins = tx.prepare_cached("INSERT INTO directive_unit (directive_id, unit_id) VALUES (?1, ?2)")?;
+    for u in &coordinating {
+        ins.execute([id.to_string(), u.to_string()])?;
+    }
+    let d = get(tx, id)?;
+    tx.audit("directive", id, "create", serde_json::to_value(&d).unwrap_or_default())?;
+    Ok(d)
+}
+
+fn relabel(e: Error, field: Field) -> Error {
+    match e {
+        Error::NotFound { .. } => e,
+        Error::Invalid { rule, .. } => Error::Invalid { field, rule },
+        other => other,
+    }
+}
+
+/// One directive by id, with its coordinating units.
+pub fn get(conn: &Connection, id: Uuid) -> Result<Directive> {
+    let mut d = conn
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM directive WHERE id = ?1"))?
+        .query_row([id.to_string()], from_row)
+        .optional()?
+        .ok_or_else(|| Error::not_found(Entity::Directive, id))?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT du.unit_id FROM directive_unit du JOIN unit u ON u.id = du.unit_id
+         WHERE du.directive_id = ?1 ORDER BY u.sort_order, u.name",
+    )?;
+    d.coordinating_unit_ids = stmt
+        .query_map([id.to_string()], |r| get_uuid(r, 0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(d)
+}
+
+/// A step in a directive's life.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum StatusChange {
+    /// The unit started work.
+    Start,
+    /// The unit reports the work done on `on` (chờ xác nhận).
+    ReportDone {
+        /// Date the work was done.
+        on: NaiveDate,
+    },
+    /// The leader confirms; the completion date is the reported date.
+    Confirm,
+    /// The leader returns it to the unit as not done.
+    Return,
+    /// Paused (tạm dừng).
+    Suspend,
+    /// Resumed after a pause.
+    Resume,
+    /// Cancelled (hủy).
+    Cancel,
+    /// Done work reopened (thực hiện lại).
+    Reopen,
+}
+
+/// Applies a status step, refusing steps the current status does not allow.
+pub fn change_status(tx: &Tx<'_>, id: Uuid, change: StatusChange, note: &str) -> Result<Directive> {
+    use DirectiveStatus as S;
+    let old = get(tx, id)?;
+    let (status, reported, completed) = match (&change, old.status) {
+        (StatusChange::Start, S::Assigned) => (S::InProgress, None, None),
+        (StatusChange::ReportDone { on }, S::Assigned | S::InProgress) => {
+            if *on < old.assigned_on {
+                return Err(Error::invalid(Field::Date, Rule::OutOfRange));
+            }
+            (S::AwaitingConfirmation, Some(*on), None)
+        }
+        (StatusChange::Confirm, S::AwaitingConfirmation) => {
+            (S::Done, old.reported_done_on, old.reported_done_on)
+        }
+        (StatusChange::Return, S::AwaitingConfirmation) => (S::InProgress, None, None),
+        (StatusChange::Suspend, S::Assigned | S::InProgress) => (S::Suspended, None, None),
+        (StatusChange::Resume, S::Suspended) => (S::InProgress, None, None),
+        (StatusChange::Cancel, s) if s != S::Cancelled && s != S::Done => (S::Cancelled, None, None),
+        (StatusChange::Reopen, S::Done) => (S::InProgress, None, None),
+        (_, from) => {
+            return Err(Error::invalid(
+                Field::Status,
+                Rule::Transition {
+                    from: enum_name(&from),
+                    to: enum_name(&target_of(&change)),
+                },
+            ));
+        }
+    };
+    tx.execute(
+        "UPDATE directive SET status = ?2, reported_done_on = ?3, completed_on = ?4,
+         updated_at = ?5, origin = ?6 WHERE id = ?1",
+        params![
+            id.to_string(),
+            enum_name(&status),
+            reported.map(date),
+            completed.map(date),
+            ts(tx.now()),
+            tx.installation().to_string(),
+        ],
+    )?;
+    tx.audit(
+        "directive",
+        id,
+        "status",
+        serde_json::json!({
+            "status": [old.status, status],
+            "reported_done_on": [old.reported_done_on, reported],
+            "completed_on": [old.completed_on, completed],
+            "note": note,
+        }),
+    )?;
+    get(tx, id)
+}
+
+fn target_of(change: &StatusChange) -> DirectiveStatus {
+    use DirectiveStatus as S;
+    match change {
+        StatusChange::Start | StatusChange::Return | StatusChange::Resume | StatusChange::Reopen => S::InProgress,
+        StatusChange::ReportDone { .. } => S::AwaitingConfirmation,
+        StatusChange::Confirm => S::Done,
+        StatusChange::Suspend => S::Suspended,
+        StatusChange::Cancel => S::Cancelled,
+    }
+}
+
+/// Which units a unit filter looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitRole {
+    /// Lead or coordinating.
+    #[default]
+    Any,
+    /// Lead only.
+    Lead,
+    /// Coordinating only.
+    Coordinating,
+}
+
+/// A directive listing request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DirectiveQuery {
+    /// Reporting date for buckets, overdue and due-soon.
+    pub as_of: NaiveDate,
+    /// Deadline judged against.
+    pub basis: DeadlineBasis,
+    /// Only directives of this unit.
+    pub unit: Option<Uuid>,
+    /// In which role the unit takes part.
+    pub unit_role: UnitRole,
+    /// Only open directives past their deadline on `as_of`.
+    pub overdue: bool,
+    /// Only open directives due within this many days of `as_of`.
+    pub due_within: Option<u32>,
+    /// Only directives from this meeting.
+    pub meeting: Option<Uuid>,
+    /// Only directives given in this period (inclusive).
+    pub from: Option<NaiveDate>,
+    /// End of the period (inclusive).
+    pub to: Option<NaiveDate>,
+    /// At most this many rows (`None` = all).
+    pub limit: Option<usize>,
+}
+
+impl DirectiveQuery {
+    /// All directives, judged on `as_of`.
+    pub fn as_of(as_of: NaiveDate) -> Self {
+        DirectiveQuery {
+            as_of,
+            basis: DeadlineBasis::Approved,
+            unit: None,
+            unit_role: UnitRole::Any,
+            overdue: false,
+            due_within: None,
+            meeting: None,
+            from: None,
+            to: None,
+            limit: None,
+        }
+    }
+}
+
+/// One line of a directive listing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DirectiveRow {
+    /// Directive id.
+    pub id: Uuid,
+    /// Content.
+    pub content: String,
+    /// Lead unit id.
+    pub lead_unit_id: Uuid,
+    /// Lead unit name.
+    pub lead_unit: String,
+    /// Coordinating unit names.
+    pub coordinating_units: Vec<String>,
+    /// Date given.
+    pub assigned_on: NaiveDate,
+    /// Latest approved deadline.
+    pub deadline: Option<NaiveDate>,
+    /// Deadline first given.
+    pub original_deadline: Option<NaiveDate>,
+    /// Status.
+    pub status: DirectiveStatus,
+    /// Completion date.
+    pub completed_on: Option<NaiveDate>,
+    /// Bucket on the query's date (`None` when cancelled).
+    pub bucket: Option<Bucket>,
+    /// Days overdue on the query's date.
+    pub days_overdue: Option<i64>,
+    /// Source meeting.
+    pub meeting_id: Option<Uuid>,
+}
+
+/// A page of a listing with the number of all matching rows.
+#[derive(Debug, Clone, Serialize)]
+pub struct DirectivePage {
+    /// Matching directives in all.
+    pub total: u64,
+    /// The rows returned (at most the limit).
+    pub rows: Vec<DirectiveRow>,
+}
+
+/// Lists directives. Overdue and due-soon lists are served by the open-by-deadline index:
+/// a directive was open on `as_of` if it is still open, or was completed after `as_of`.
+pub fn list(conn: &Connection, q: &DirectiveQuery) -> Result<DirectivePage> {
+    let dl = match q.basis {
+        DeadlineBasis::Approved => "deadline",
+        DeadlineBasis::Original => "original_deadline",
+    };
+    let mut filters = vec!["d.assigned_on <= :as_of".to_string()];
+    let window = if q.overdue {
+        Some(format!("{dl} < :as_of"))
+    } else {
+        q.due_within
+            .map(|_| format!("{dl} BETWEEN :as_of AND date(:as_of, '+' || :days || ' days')"))
+    };
+    if let Some(w) = window {
+        filters.push(format!(
+            "d.rowid IN (SELECT rowid FROM directive WHERE completed_on IS NULL AND status <> 'cancelled' AND {w}
+                         UNION ALL
+                         SELECT rowid FROM directive WHERE completed_on > :as_of AND {w})"
+        ));
+    }
+    match (q.unit.is_some(), q.unit_role) {
+        (false, _) => {}
+        (true, UnitRole::Lead) => filters.push("d.lead_unit_id = :unit".into()),
+        (true, UnitRole::Coordinating) => filters.push(
+            "d.id IN (SELECT directive_id FROM directive_unit WHERE unit_id = :unit)".into(),
+        ),
+        (true, UnitRole::Any) => filters.push(
+            "(d.lead_unit_id = :unit OR d.id IN (SELECT directive_id FROM directive_unit WHERE unit_id = :unit))"
+                .into(),
+        ),
+    }
+    if q.meeting.is_some() {
+        filters.push("d.meeting_id = :meeting".into());
+    }
+    if q.from.is_some() {
+        filters.push("d.assigned_on >= :from".into());
+    }
+    if q.to.is_some() {
+        filters.push("d.assigned_on <= :to".into());
+    }
+    let where_clause = filters.join(" AND ");
+    let order = if window_or_overdue(q) {
+        format!("d.{dl}, d.assigned_on")
+    } else {
+        "d.assigned_on DESC, d.id".to_string()
+    };
+    let unit_s = q.unit.map(|u| u.to_string());
+    let meeting_s = q.meeting.map(|m| m.to_string());
+    let params = named_params! {
+        ":as_of": date(q.as_of),
+        ":days": q.due_within.unwrap_or(0),
+        ":unit": unit_s,
+        ":meeting": meeting_s,
+        ":from": q.from.map(date),
+        ":to": q.to.map(date),
+        ":limit": q.limit.map_or(-1, |l| l as i64),
+    };
+    let count_sql = format!("SELECT count(*) FROM directive d WHERE {where_clause}");
+    let used = |sql: &str| -> Vec<(&str, &dyn rusqlite::ToSql)> {
+        params.iter().filter(|(name, _)| sql.contains(name)).map(|(n, v)| (*n, *v)).collect()
+    };
+    let total: i64 = conn
+        .prepare_cached(&count_sql)?
+        .query_row(used(&count_sql).as_slice(), |r| r.get(0))?;
+    let sql = format!(
+        "SELECT d.id, d.content, d.lead_unit_id, u.name,
+                (SELECT group_concat(cu.name, char(31)) FROM directive_unit du JOIN unit cu ON cu.id = du.unit_id
+                  WHERE du.directive_id = d.id),
+                d.assigned_on, d.deadline, d.original_deadline, d.status, d.completed_on, d.meeting_id
+         FROM directive d JOIN unit u ON u.id = d.lead_unit_id
+         WHERE {where_clause} ORDER BY {order} LIMIT :limit"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(used(&sql).as_slice(), |r| {
+        let coord: Option<String> = r.get(4)?;
+        Ok(DirectiveRow {
+            id: get_uuid(r, 0)?,
+            content: r.get(1)?,
+            lead_unit_id: get_uuid(r, 2)?,
+            lead_unit: r.get(3)?,
+            coordinating_units: coord
+                .map(|c| c.split('\u{1f}').map(str::to_string).collect())
+                .unwrap_or_default(),
+            assigned_on: get_date(r, 5)?,
+            deadline: get_opt_date(r, 6)?,
+            original_deadline: get_opt_date(r, 7)?,
+            status: get_enum(r, 8)?,
+            completed_on: get_opt_date(r, 9)?,
+            bucket: None,
+            days_overdue: None,
+            meeting_id: get_opt_uuid(r, 10)?,
+        })
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let mut row = row?;
+        let facts = Facts {
+            status: row.status,
+            deadline: row.deadline,
+            original_deadline: row.original_deadline,
+            completed_on: row.completed_on,
+        };
+        row.bucket = timeliness::bucket(&facts, q.basis, q.as_of);
+        row.days_overdue = timeliness::days_overdue(&facts, q.basis, q.as_of);
+        out.push(row);
+    }
+    Ok(DirectivePage {
+        total: total as u64,
+        rows: out,
+    })
+}
+
+fn window_or_overdue(q: &DirectiveQuery) -> bool {
+    q.overdue || q.due_within.is_some()
+}

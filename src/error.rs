@@ -1,0 +1,440 @@
+//! The core's error type: every failure a caller can meet, typed, with a message
+//! in Vietnamese or English. No SQL text is ever part of a user-facing message.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::lang::Lang;
+
+/// Result alias used throughout the core.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Kinds of record, used to say what was not found or what a rule is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Entity {
+    /// Organisation unit (đơn vị).
+    Unit,
+    /// Person (cán bộ).
+    Person,
+    /// Meeting series.
+    Series,
+    /// Meeting (cuộc họp).
+    Meeting,
+    /// Conclusion item (kết luận).
+    Conclusion,
+    /// Directive (nhiệm vụ).
+    Directive,
+    /// Attachment (tệp đính kèm).
+    Attachment,
+}
+
+impl Entity {
+    fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Entity::Unit, Lang::Vi) => "đơn vị",
+            (Entity::Person, Lang::Vi) => "cán bộ",
+            (Entity::Series, Lang::Vi) => "chuỗi cuộc họp",
+            (Entity::Meeting, Lang::Vi) => "cuộc họp",
+            (Entity::Conclusion, Lang::Vi) => "mục kết luận",
+            (Entity::Directive, Lang::Vi) => "nhiệm vụ",
+            (Entity::Attachment, Lang::Vi) => "tệp đính kèm",
+            (Entity::Unit, Lang::En) => "unit",
+            (Entity::Person, Lang::En) => "person",
+            (Entity::Series, Lang::En) => "meeting series",
+            (Entity::Meeting, Lang::En) => "meeting",
+            (Entity::Conclusion, Lang::En) => "conclusion item",
+            (Entity::Directive, Lang::En) => "directive",
+            (Entity::Attachment, Lang::En) => "attachment",
+        }
+    }
+}
+
+/// The input field a validation error is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    /// A unit's or meeting's name / title.
+    Name,
+    /// Unit code (viết tắt).
+    Code,
+    /// Directive content.
+    Content,
+    /// Lead unit (đơn vị chủ trì).
+    LeadUnit,
+    /// Coordinating units (đơn vị phối hợp).
+    CoordinatingUnits,
+    /// Directing leader (lãnh đạo chỉ đạo).
+    DirectingLeader,
+    /// Deadline (thời hạn).
+    Deadline,
+    /// Date a directive was given.
+    AssignedOn,
+    /// Meeting start time.
+    StartsAt,
+    /// Meeting end time.
+    EndsAt,
+    /// Status of a meeting or directive.
+    Status,
+    /// Progress percent.
+    Percent,
+    /// Date of a report, completion or approval.
+    Date,
+    /// A reason or note.
+    Reason,
+    /// Parent unit.
+    Parent,
+    /// A reporting period.
+    Period,
+    /// A number given on the command line.
+    Number,
+}
+
+impl Field {
+    fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Field::Name, Lang::Vi) => "tên",
+            (Field::Code, Lang::Vi) => "tên viết tắt",
+            (Field::Content, Lang::Vi) => "nội dung",
+            (Field::LeadUnit, Lang::Vi) => "đơn vị chủ trì",
+            (Field::CoordinatingUnits, Lang::Vi) => "đơn vị phối hợp",
+            (Field::DirectingLeader, Lang::Vi) => "lãnh đạo chỉ đạo",
+            (Field::Deadline, Lang::Vi) => "thời hạn",
+            (Field::AssignedOn, Lang::Vi) => "ngày giao",
+            (Field::StartsAt, Lang::Vi) => "thời gian bắt đầu",
+            (Field::EndsAt, Lang::Vi) => "thời gian kết thúc",
+            (Field::Status, Lang::Vi) => "trạng thái",
+            (Field::Percent, Lang::Vi) => "tỷ lệ hoàn thành",
+            (Field::Date, Lang::Vi) => "ngày",
+            (Field::Reason, Lang::Vi) => "lý do",
+            (Field::Parent, Lang::Vi) => "đơn vị cấp trên",
+            (Field::Period, Lang::Vi) => "kỳ báo cáo",
+            (Field::Number, Lang::Vi) => "số lượng",
+            (Field::Name, Lang::En) => "name",
+            (Field::Code, Lang::En) => "short code",
+            (Field::Content, Lang::En) => "content",
+            (Field::LeadUnit, Lang::En) => "lead unit",
+            (Field::CoordinatingUnits, Lang::En) => "coordinating units",
+            (Field::DirectingLeader, Lang::En) => "directing leader",
+            (Field::Deadline, Lang::En) => "deadline",
+            (Field::AssignedOn, Lang::En) => "date assigned",
+            (Field::StartsAt, Lang::En) => "start time",
+            (Field::EndsAt, Lang::En) => "end time",
+            (Field::Status, Lang::En) => "status",
+            (Field::Percent, Lang::En) => "percent done",
+            (Field::Date, Lang::En) => "date",
+            (Field::Reason, Lang::En) => "reason",
+            (Field::Parent, Lang::En) => "parent unit",
+            (Field::Period, Lang::En) => "reporting period",
+            (Field::Number, Lang::En) => "number",
+        }
+    }
+}
+
+/// Which rule an input broke.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "rule", content = "detail", rename_all = "snake_case")]
+pub enum Rule {
+    /// The field must be given and not blank.
+    Required,
+    /// The text is not a date in a form we read (dd/mm/yyyy or yyyy-mm-dd).
+    BadDate(String),
+    /// The text is not a number in the allowed range.
+    BadNumber(String),
+    /// The unit or person is inactive and cannot receive new directives.
+    Inactive,
+    /// The same unit is both lead and coordinating.
+    LeadAlsoCoordinating,
+    /// The end is not after the start.
+    EndNotAfterStart,
+    /// The deadline is before the date the directive was given, and that was not confirmed.
+    DeadlineBeforeAssigned,
+    /// A new deadline must be later than the current one.
+    NotLater,
+    /// The value is already used by another record.
+    Duplicate(String),
+    /// The record's status does not allow this step.
+    Transition {
+        /// Current status.
+        from: String,
+        /// Requested status.
+        to: String,
+    },
+    /// A value outside what is allowed (e.g. percent above 100).
+    OutOfRange,
+    /// A name matches several records.
+    Ambiguous {
+        /// What the user typed.
+        query: String,
+        /// Names of the matching records.
+        candidates: Vec<String>,
+    },
+    /// A unit cannot be its own ancestor.
+    Cycle,
+}
+
+/// Every error of the core library.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A record that should exist does not.
+    #[error("{entity:?} not found: {id}")]
+    NotFound {
+        /// Kind of record.
+        entity: Entity,
+        /// The id or name that was looked up.
+        id: String,
+    },
+    /// An input broke a rule; `field` names the offending input.
+    #[error("invalid {field:?}: {rule:?}")]
+    Invalid {
+        /// The field at fault.
+        field: Field,
+        /// The rule it broke.
+        rule: Rule,
+    },
+    /// The file is not a Giao Ban database, or it is damaged.
+    #[error("corrupt or not a database: {path}")]
+    Corrupt {
+        /// Path of the file.
+        path: PathBuf,
+    },
+    /// The database was written by a newer Giao Ban.
+    #[error("database schema {found} is newer than supported {supported}")]
+    NewerSchema {
+        /// Schema version in the file.
+        found: i64,
+        /// Latest schema this build knows.
+        supported: i64,
+    },
+    /// No database exists at the path (and the command does not create one).
+    #[error("no database at {path}")]
+    NoDatabase {
+        /// The path looked at.
+        path: PathBuf,
+    },
+    /// Another program holds the database locked for longer than the busy timeout.
+    #[error("database is busy")]
+    Busy,
+    /// The disk is full.
+    #[error("disk full")]
+    DiskFull,
+    /// The database file or folder cannot be written.
+    #[error("database is read-only")]
+    ReadOnly,
+    /// Sample data can only be generated into an empty database.
+    #[error("database is not empty")]
+    NotEmpty,
+    /// A file operation failed.
+    #[error("file error on {path}: {source}")]
+    Io {
+        /// Path involved.
+        path: PathBuf,
+        /// Underlying error.
+        source: std::io::Error,
+    },
+    /// Anything else SQLite reported; a bug or an unexpected state.
+    #[error("storage error: {0}")]
+    Storage(rusqlite::Error),
+    /// A migration failed to apply.
+    #[error("migration failed: {0}")]
+    Migration(String),
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode as C;
+        match e.sqlite_error_code() {
+            Some(C::DatabaseBusy | C::DatabaseLocked) => Error::Busy,
+            Some(C::DiskFull) => Error::DiskFull,
+            Some(C::ReadOnly | C::CannotOpen | C::PermissionDenied) => Error::ReadOnly,
+            _ => Error::Storage(e),
+        }
+    }
+}
+
+impl Error {
+    /// Shorthand for a validation error.
+    pub fn invalid(field: Field, rule: Rule) -> Self {
+        Error::Invalid { field, rule }
+    }
+
+    /// Shorthand for a missing record.
+    pub fn not_found(entity: Entity, id: impl ToString) -> Self {
+        Error::NotFound {
+            entity,
+            id: id.to_string(),
+        }
+    }
+
+    /// One sentence for the user, in the given language.
+    pub fn message(&self, lang: Lang) -> String {
+        let vi = lang == Lang::Vi;
+        match self {
+            Error::NotFound { entity, id } => {
+                if vi {
+                    format!("Không tìm thấy {} “{id}”.", entity.label(lang))
+                } else {
+                    format!("No {} “{id}” was found.", entity.label(lang))
+                }
+            }
+            Error::Invalid { field, rule } => {
+                let f = field.label(lang);
+                rule_message(f, rule, lang)
+            }
+            Error::Corrupt { path } => {
+                if vi {
+                    format!(
+                        "Tệp {} không phải là cơ sở dữ liệu Giao Ban hoặc đã bị hỏng; dữ liệu trong tệp không bị thay đổi.",
+                        path.display()
+                    )
+                } else {
+                    format!(
+                        "{} is not a Giao Ban database or is damaged; the file was left unchanged.",
+                        path.display()
+                    )
+                }
+            }
+            Error::NewerSchema { found, supported } => {
+                if vi {
+                    format!(
+                        "Cơ sở dữ liệu được tạo bởi phiên bản Giao Ban mới hơn (lược đồ {found}, phiên bản này hỗ trợ đến {supported}); hãy cập nhật Giao Ban."
+                    )
+                } else {
+                    format!(
+                        "The database was made by a newer Giao Ban (schema {found}, this version supports up to {supported}); please update Giao Ban."
+                    )
+                }
+            }
+            Error::NoDatabase { path } => {
+                if vi {
+                    format!(
+                        "Chưa có cơ sở dữ liệu tại {}; hãy chạy `giaoban init` hoặc `giaoban demo`.",
+                        path.display()
+                    )
+                } else {
+                    format!(
+                        "There is no database at {}; run `giaoban init` or `giaoban demo` first.",
+                        path.display()
+                    )
+                }
+            }
+            Error::Busy => pick(
+                vi,
+                "Cơ sở dữ liệu đang bị một chương trình khác sử dụng; hãy thử lại sau giây lát.",
+                "The database is in use by another program; try again in a moment.",
+            ),
+            Error::DiskFull => pick(
+                vi,
+                "Ổ đĩa đã đầy; chưa lưu được thay đổi, dữ liệu cũ vẫn nguyên vẹn.",
+                "The disk is full; the change was not saved and existing data is intact.",
+            ),
+            Error::ReadOnly => pick(
+                vi,
+                "Không ghi được vào cơ sở dữ liệu (thư mục chỉ đọc hoặc không có quyền).",
+                "The database cannot be written (read-only folder or no permission).",
+            ),
+            Error::NotEmpty => pick(
+                vi,
+                "Cơ sở dữ liệu đã có dữ liệu; dữ liệu mẫu chỉ được tạo trong một tệp mới.",
+                "The database already holds data; sample data can only go into a new file.",
+            ),
+            Error::Io { path, source } => {
+                if vi {
+                    format!("Lỗi đọc/ghi tệp {}: {source}.", path.display())
+                } else {
+                    format!("Could not read or write {}: {source}.", path.display())
+                }
+            }
+            Error::Storage(_) | Error::Migration(_) => pick(
+                vi,
+                "Lỗi nội bộ khi truy cập cơ sở dữ liệu; dữ liệu không bị thay đổi. Hãy báo cho bộ phận kỹ thuật.",
+                "Internal storage error; no data was changed. Please report it to technical support.",
+            ),
+        }
+    }
+}
+
+fn pick(vi: bool, v: &str, e: &str) -> String {
+    (if vi { v } else { e }).to_string()
+}
+
+fn rule_message(f: &str, rule: &Rule, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
+    match rule {
+        Rule::Required => pick(
+            vi,
+            &format!("Chưa nhập {f}."),
+            &format!("The {f} is required."),
+        ),
+        Rule::BadDate(s) => pick(
+            vi,
+            &format!("{} “{s}” không phải là ngày hợp lệ (dạng dd/mm/yyyy).", cap(f)),
+            &format!("The {f} “{s}” is not a valid date (use dd/mm/yyyy)."),
+        ),
+        Rule::BadNumber(s) => pick(
+            vi,
+            &format!("{} “{s}” không phải là số hợp lệ.", cap(f)),
+            &format!("The {f} “{s}” is not a valid number."),
+        ),
+        Rule::Inactive => pick(
+            vi,
+            &format!("{} đã ngừng hoạt động, không thể giao nhiệm vụ mới.", cap(f)),
+            &format!("The {f} is inactive and cannot receive new directives."),
+        ),
+        Rule::LeadAlsoCoordinating => pick(
+            vi,
+            "Một đơn vị không thể vừa chủ trì vừa phối hợp trong cùng nhiệm vụ.",
+            "A unit cannot be both lead and coordinating on the same directive.",
+        ),
+        Rule::EndNotAfterStart => pick(
+            vi,
+            "Thời gian kết thúc phải sau thời gian bắt đầu.",
+            "The end time must be after the start time.",
+        ),
+        Rule::DeadlineBeforeAssigned => pick(
+            vi,
+            "Thời hạn sớm hơn ngày giao nhiệm vụ; hãy xác nhận nếu đúng là như vậy.",
+            "The deadline is before the date the directive was given; confirm it if intended.",
+        ),
+        Rule::NotLater => pick(
+            vi,
+            &format!("{} mới phải sau thời hạn hiện tại.", cap(f)),
+            &format!("The new {f} must be later than the current one."),
+        ),
+        Rule::Duplicate(v) => pick(
+            vi,
+            &format!("{} “{v}” đã được dùng cho bản ghi khác.", cap(f)),
+            &format!("The {f} “{v}” is already used by another record."),
+        ),
+        Rule::Transition { from, to } => pick(
+            vi,
+            &format!("Không thể chuyển {f} từ “{from}” sang “{to}”."),
+            &format!("The {f} cannot change from “{from}” to “{to}”."),
+        ),
+        Rule::OutOfRange => pick(
+            vi,
+            &format!("{} nằm ngoài giới hạn cho phép.", cap(f)),
+            &format!("The {f} is out of the allowed range."),
+        ),
+        Rule::Ambiguous { query, candidates } => pick(
+            vi,
+            &format!("“{query}” khớp với nhiều {f}: {}.", candidates.join("; ")),
+            &format!("“{query}” matches several of {f}: {}.", candidates.join("; ")),
+        ),
+        Rule::Cycle => pick(
+            vi,
+            "Một đơn vị không thể là cấp trên của chính nó.",
+            "A unit cannot be its own parent.",
+        ),
+    }
+}
+
+fn cap(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(first) => first.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}

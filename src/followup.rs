@@ -1,0 +1,231 @@
+//! Follow-up of a directive: progress updates (tiến độ) and deadline extensions (gia hạn).
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, Row, params};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::directive::{self, DirectiveStatus, StatusChange};
+use crate::error::{Error, Field, Result, Rule};
+use crate::person;
+use crate::record::{Meta, new_id};
+use crate::store::Tx;
+use crate::store::value::{date, get_date, get_opt_uuid, get_uuid, ts};
+
+/// One progress update reported by a unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Progress {
+    /// Record id.
+    pub id: Uuid,
+    /// The directive.
+    pub directive_id: Uuid,
+    /// Date of the report.
+    pub reported_on: NaiveDate,
+    /// Who reported.
+    pub reporter_id: Option<Uuid>,
+    /// Percent done, 0–100.
+    pub percent: u8,
+    /// What was done.
+    pub note: String,
+    /// Stamps.
+    #[serde(flatten)]
+    pub meta: Meta,
+}
+
+/// Input to [`add_progress`].
+#[derive(Debug, Clone, Deserialize)]
+pub struct NewProgress {
+    /// Date of the report.
+    pub reported_on: NaiveDate,
+    /// Who reported.
+    pub reporter_id: Option<Uuid>,
+    /// Percent done, 0–100.
+    pub percent: u8,
+    /// What was done.
+    pub note: String,
+}
+
+/// Records a progress update; an assigned directive moves to in progress.
+pub fn add_progress(tx: &Tx<'_>, directive_id: Uuid, new: NewProgress) -> Result<Progress> {
+    let d = directive::get(tx, directive_id)?;
+    if new.percent > 100 {
+        return Err(Error::invalid(Field::Percent, Rule::OutOfRange));
+    }
+    if new.reported_on < d.assigned_on {
+        return Err(Error::invalid(Field::Date, Rule::OutOfRange));
+    }
+    if matches!(d.status, DirectiveStatus::Cancelled | DirectiveStatus::Done) {
+        return Err(Error::invalid(
+            Field::Status,
+            Rule::Transition {
+                from: crate::store::value::enum_name(&d.status),
+                to: "in_progress".into(),
+            },
+        ));
+    }
+    if let Some(p) = new.reporter_id {
+        person::get(tx, p)?;
+    }
+    let id = new_id();
+    tx.prepare_cached(
+        "INSERT INTO progress (id, directive_id, reported_on, reporter_id, percent, note, created_at, updated_at, origin)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
+    )?
+    .execute(params![
+        id.to_string(),
+        directive_id.to_string(),
+        date(new.reported_on),
+        new.reporter_id.map(|p| p.to_string()),
+        new.percent,
+        new.note.trim(),
+        ts(tx.now()),
+        tx.installation().to_string(),
+    ])?;
+    tx.audit(
+        "directive",
+        directive_id,
+        "progress",
+        serde_json::json!({ "progress_id": id, "percent": new.percent, "note": new.note.trim(), "reported_on": new.reported_on }),
+    )?;
+    if d.status == DirectiveStatus::Assigned {
+        directive::change_status(tx, directive_id, StatusChange::Start, "")?;
+    }
+    progress_of(tx, directive_id)?
+        .into_iter()
+        .find(|p| p.id == id)
+        .ok_or_else(|| Error::not_found(crate::error::Entity::Directive, id))
+}
+
+/// Progress updates of a directive, oldest first.
+pub fn progress_of(conn: &Connection, directive_id: Uuid) -> Result<Vec<Progress>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, directive_id, reported_on, reporter_id, percent, note, created_at, updated_at, origin
+         FROM progress WHERE directive_id = ?1 ORDER BY reported_on, created_at",
+    )?;
+    let rows = stmt.query_map([directive_id.to_string()], |r: &Row<'_>| {
+        Ok(Progress {
+            id: get_uuid(r, 0)?,
+            directive_id: get_uuid(r, 1)?,
+            reported_on: get_date(r, 2)?,
+            reporter_id: get_opt_uuid(r, 3)?,
+            percent: r.get(4)?,
+            note: r.get(5)?,
+            meta: Meta::from_row(r, 6)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// One approved deadline extension. The original deadline stays on the directive.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Extension {
+    /// Record id.
+    pub id: Uuid,
+    /// The directive.
+    pub directive_id: Uuid,
+    /// Deadline before this extension.
+    pub previous_deadline: NaiveDate,
+    /// The new approved deadline.
+    pub new_deadline: NaiveDate,
+    /// Why.
+    pub reason: String,
+    /// The leader who approved.
+    pub approver_id: Option<Uuid>,
+    /// Date of approval.
+    pub approved_on: NaiveDate,
+    /// Stamps.
+    #[serde(flatten)]
+    pub meta: Meta,
+}
+
+/// Input to [`extend_deadline`].
+#[derive(Debug, Clone, Deserialize)]
+pub struct NewExtension {
+    /// The new deadline; must be later than the current one.
+    pub new_deadline: NaiveDate,
+    /// Why.
+    pub reason: String,
+    /// The approving leader.
+    pub approver_id: Option<Uuid>,
+    /// Date of approval.
+    pub approved_on: NaiveDate,
+}
+
+/// Approves a later deadline (gia hạn). A directive with no deadline, or already done or
+/// cancelled, cannot be extended.
+pub fn extend_deadline(tx: &Tx<'_>, directive_id: Uuid, new: NewExtension) -> Result<Extension> {
+    let d = directive::get(tx, directive_id)?;
+    let Some(current) = d.deadline else {
+        return Err(Error::invalid(Field::Deadline, Rule::Required));
+    };
+    if matches!(d.status, DirectiveStatus::Cancelled | DirectiveStatus::Done) {
+        return Err(Error::invalid(
+            Field::Status,
+            Rule::Transition {
+                from: crate::store::value::enum_name(&d.status),
+                to: "extended".into(),
+            },
+        ));
+    }
+    if new.new_deadline <= current {
+        return Err(Error::invalid(Field::Deadline, Rule::NotLater));
+    }
+    if new.reason.trim().is_empty() {
+        return Err(Error::invalid(Field::Reason, Rule::Required));
+    }
+    if let Some(p) = new.approver_id {
+        person::get(tx, p)?;
+    }
+    let id = new_id();
+    let now = ts(tx.now());
+    tx.prepare_cached(
+        "INSERT INTO extension (id, directive_id, previous_deadline, new_deadline, reason, approver_id, approved_on, created_at, updated_at, origin)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
+    )?
+    .execute(params![
+        id.to_string(),
+        directive_id.to_string(),
+        date(current),
+        date(new.new_deadline),
+        new.reason.trim(),
+        new.approver_id.map(|p| p.to_string()),
+        date(new.approved_on),
+        now,
+        tx.installation().to_string(),
+    ])?;
+    tx.execute(
+        "UPDATE directive SET deadline = ?2, updated_at = ?3, origin = ?4 WHERE id = ?1",
+        params![directive_id.to_string(), date(new.new_deadline), now, tx.installation().to_string()],
+    )?;
+    tx.audit(
+        "directive",
+        directive_id,
+        "extend",
+        serde_json::json!({ "deadline": [current, new.new_deadline], "reason": new.reason.trim() }),
+    )?;
+    extensions_of(tx, directive_id)?
+        .into_iter()
+        .find(|e| e.id == id)
+        .ok_or_else(|| Error::not_found(crate::error::Entity::Directive, id))
+}
+
+/// Extensions of a directive, oldest first.
+pub fn extensions_of(conn: &Connection, directive_id: Uuid) -> Result<Vec<Extension>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, directive_id, previous_deadline, new_deadline, reason, approver_id, approved_on, created_at, updated_at, origin
+         FROM extension WHERE directive_id = ?1 ORDER BY new_deadline",
+    )?;
+    let rows = stmt.query_map([directive_id.to_string()], |r| {
+        Ok(Extension {
+            id: get_uuid(r, 0)?,
+            directive_id: get_uuid(r, 1)?,
+            previous_deadline: get_date(r, 2)?,
+            new_deadline: get_date(r, 3)?,
+            reason: r.get(4)?,
+            approver_id: get_opt_uuid(r, 5)?,
+            approved_on: get_date(r, 6)?,
+            meta: Meta::from_row(r, 7)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

@@ -1,0 +1,26 @@
+//! Giao Ban core: the domain of meeting minutes and directive tracking for Vietnamese
+//! government offices, its SQLite store, and the rules of official reporting.
+//! No UI, no IPC: the CLI and the desktop shell are thin layers over this crate.
+#![warn(missing_docs)]
+
+pub mod attachment;
+pub mod audit;
+pub mod date;
+pub mod demo;
+pub mod directive;
+pub mod error;
+pub mod followup;
+pub mod lang;
+pub mod meeting;
+pub mod minutes;
+pub mod person;
+pub mod record;
+pub mod stats;
+pub mod store;
+pub mod text;
+pub mod timeliness;
+pub mod unit;
+
+pub use error::{Error, Result};
+pub use lang::Lang;
+pub use store::{OpenMode, Store};

@@ -1,0 +1,357 @@
+//! Meetings (cuộc họp) and their recurring series (giao ban tháng…): header fields and
+//! the draft → in progress → closed status flow. What is said in a meeting lives in
+//! [`crate::minutes`].
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::error::{Entity, Error, Field, Result, Rule};
+use crate::record::{Meta, new_id};
+use crate::store::Tx;
+use crate::store::value::{enum_name, get_enum, get_opt_ts, get_opt_uuid, get_ts, get_uuid, ts};
+use crate::{person, unit};
+
+pub use crate::minutes::{Conclusion, get_conclusion};
+
+/// Kind of meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingKind {
+    /// Giao ban tháng (monthly briefing).
+    MonthlyBriefing,
+    /// Hội nghị (conference, e.g. the annual task conference).
+    Conference,
+    /// Buổi làm việc (working session).
+    WorkingSession,
+    /// Giao ban trực tuyến (online briefing with districts).
+    OnlineBriefing,
+    /// Other.
+    Other,
+}
+
+/// Where a meeting's record stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingStatus {
+    /// Being prepared.
+    Draft,
+    /// Under way; minutes being typed.
+    InProgress,
+    /// Ended; minutes locked.
+    Closed,
+}
+
+/// A meeting's header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Meeting {
+    /// Record id.
+    pub id: Uuid,
+    /// Series it belongs to.
+    pub series_id: Option<Uuid>,
+    /// Kind.
+    pub kind: MeetingKind,
+    /// Title, e.g. "Giao ban tháng 6/2026".
+    pub title: String,
+    /// Number within the series or year.
+    pub number: Option<String>,
+    /// Start (UTC).
+    pub starts_at: DateTime<Utc>,
+    /// End (UTC).
+    pub ends_at: Option<DateTime<Utc>>,
+    /// Place.
+    pub location: Option<String>,
+    /// Held online (several sites).
+    pub online: bool,
+    /// Chair (chủ trì).
+    pub chair_id: Option<Uuid>,
+    /// Secretary (thư ký).
+    pub secretary_id: Option<Uuid>,
+    /// Organising unit.
+    pub organiser_unit_id: Option<Uuid>,
+    /// Status.
+    pub status: MeetingStatus,
+    /// Minutes body (biên bản).
+    pub minutes: String,
+    /// Stamps.
+    #[serde(flatten)]
+    pub meta: Meta,
+}
+
+impl Meeting {
+    /// The meeting's date on the office clock; deadlines are read relative to it.
+    pub fn local_date(&self) -> NaiveDate {
+        crate::date::local_date(self.starts_at)
+    }
+}
+
+/// Input to [`create`].
+#[derive(Debug, Clone, Deserialize)]
+pub struct NewMeeting {
+    /// Series.
+    pub series_id: Option<Uuid>,
+    /// Kind.
+    pub kind: MeetingKind,
+    /// Title.
+    pub title: String,
+    /// Number.
+    pub number: Option<String>,
+    /// Start.
+    pub starts_at: DateTime<Utc>,
+    /// End.
+    pub ends_at: Option<DateTime<Utc>>,
+    /// Place.
+    pub location: Option<String>,
+    /// Online.
+    pub online: bool,
+    /// Chair.
+    pub chair_id: Option<Uuid>,
+    /// Secretary.
+    pub secretary_id: Option<Uuid>,
+    /// Organising unit.
+    pub organiser_unit_id: Option<Uuid>,
+}
+
+const COLUMNS: &str = "id, series_id, kind, title, number, starts_at, ends_at, location, online,
+    chair_id, secretary_id, organiser_unit_id, status, minutes, created_at, updated_at, origin";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Meeting> {
+    Ok(Meeting {
+        id: get_uuid(row, 0)?,
+        series_id: get_opt_uuid(row, 1)?,
+        kind: get_enum(row, 2)?,
+        title: row.get(3)?,
+        number: row.get(4)?,
+        starts_at: get_ts(row, 5)?,
+        ends_at: get_opt_ts(row, 6)?,
+        location: row.get(7)?,
+        online: row.get(8)?,
+        chair_id: get_opt_uuid(row, 9)?,
+        secretary_id: get_opt_uuid(row, 10)?,
+        organiser_unit_id: get_opt_uuid(row, 11)?,
+        status: get_enum(row, 12)?,
+        minutes: row.get(13)?,
+        meta: Meta::from_row(row, 14)?,
+    })
+}
+
+/// Creates a meeting in draft.
+pub fn create(tx: &Tx<'_>, new: NewMeeting) -> Result<Meeting> {
+    let title = new.title.trim();
+    if title.is_empty() {
+        return Err(Error::invalid(Field::Name, Rule::Required));
+    }
+    if new.ends_at.is_some_and(|end| end <= new.starts_at) {
+        return Err(Error::invalid(Field::EndsAt, Rule::EndNotAfterStart));
+    }
+    for p in [new.chair_id, new.secretary_id].into_iter().flatten() {
+        person::get(tx, p)?;
+    }
+    if let Some(u) = new.organiser_unit_id {
+        unit::get(tx, u)?;
+    }
+    if let Some(s) = new.series_id {
+        get_series(tx, s)?;
+    }
+    let id = new_id();
+    tx.prepare_cached(&format!(
+        "INSERT INTO meeting ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'draft', '', ?13, ?13, ?14)"
+    ))?
+    .execute(params![
+        id.to_string(),
+        new.series_id.map(|s| s.to_string()),
+        enum_name(&new.kind),
+        title,
+        new.number,
+        ts(new.starts_at),
+        new.ends_at.map(ts),
+        new.location,
+        new.online,
+        new.chair_id.map(|p| p.to_string()),
+        new.secretary_id.map(|p| p.to_string()),
+        new.organiser_unit_id.map(|u| u.to_string()),
+        ts(tx.now()),
+        tx.installation().to_string(),
+    ])?;
+    let m = get(tx, id)?;
+    tx.audit("meeting", id, "create", serde_json::to_value(&m).unwrap_or_default())?;
+    Ok(m)
+}
+
+/// One meeting by id.
+pub fn get(conn: &Connection, id: Uuid) -> Result<Meeting> {
+    conn.prepare_cached(&format!("SELECT {COLUMNS} FROM meeting WHERE id = ?1"))?
+        .query_row([id.to_string()], from_row)
+        .optional()?
+        .ok_or_else(|| Error::not_found(Entity::Meeting, id))
+}
+
+/// Meetings whose local date falls in the period, newest first.
+pub fn list(
+    conn: &Connection,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    limit: Option<usize>,
+) -> Result<Vec<Meeting>> {
+    // Local dates are UTC+7: a local day D spans [D-1 17:00Z, D 17:00Z).
+    let bound = |d: NaiveDate| {
+        let local = d.and_hms_opt(0, 0, 0).expect("midnight exists");
+        ts(DateTime::<Utc>::from_naive_utc_and_offset(local, Utc) - chrono::Duration::hours(7))
+    };
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM meeting
+         WHERE (?1 IS NULL OR starts_at >= ?1) AND (?2 IS NULL OR starts_at < ?2)
+         ORDER BY starts_at DESC LIMIT ?3"
+    ))?;
+    let rows = stmt.query_map(
+        params![
+            from.map(bound),
+            to.map(|d| bound(d + chrono::Duration::days(1))),
+            limit.map_or(-1, |l| l as i64)
+        ],
+        from_row,
+    )?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Moves a meeting along draft → in progress → closed; a closed meeting can be reopened
+/// (back to in progress) and the audit history keeps the closed version.
+pub fn set_status(tx: &Tx<'_>, id: Uuid, to: MeetingStatus) -> Result<Meeting> {
+    use MeetingStatus as S;
+    let old = get(tx, id)?;
+    let allowed = matches!(
+        (old.status, to),
+        (S::Draft, S::InProgress) | (S::Draft | S::InProgress, S::Closed) | (S::Closed, S::InProgress)
+    );
+    if !allowed {
+        return Err(Error::invalid(
+            Field::Status,
+            Rule::Transition {
+                from: enum_name(&old.status),
+                to: enum_name(&to),
+            },
+        ));
+    }
+    tx.execute(
+        "UPDATE meeting SET status = ?2, updated_at = ?3, origin = ?4 WHERE id = ?1",
+        params![id.to_string(), enum_name(&to), ts(tx.now()), tx.installation().to_string()],
+    )?;
+    let snapshot = if old.status == S::Closed {
+        serde_json::json!({ "status": [old.status, to], "closed_minutes": old.minutes })
+    } else {
+        serde_json::json!({ "status": [old.status, to] })
+    };
+    tx.audit("meeting", id, "status", snapshot)?;
+    get(tx, id)
+}
+
+/// Replaces the minutes body; refused once the meeting is closed.
+pub fn set_minutes(tx: &Tx<'_>, id: Uuid, minutes: &str) -> Result<()> {
+    let old = get(tx, id)?;
+    ensure_open(&old)?;
+    if old.minutes == minutes {
+        return Ok(());
+    }
+    tx.execute(
+        "UPDATE meeting SET minutes = ?2, updated_at = ?3, origin = ?4 WHERE id = ?1",
+        params![id.to_string(), minutes, ts(tx.now()), tx.installation().to_string()],
+    )?;
+    tx.audit("meeting", id, "minutes", serde_json::json!({ "minutes": [old.minutes, minutes] }))
+}
+
+/// Fails when the meeting is closed (its minutes are locked).
+pub(crate) fn ensure_open(m: &Meeting) -> Result<()> {
+    if m.status == MeetingStatus::Closed {
+        return Err(Error::invalid(
+            Field::Status,
+            Rule::Transition {
+                from: "closed".into(),
+                to: "edited".into(),
+            },
+        ));
+    }
+    Ok(())
+}
+
+/// A recurring series of meetings with its usual chair and place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Series {
+    /// Record id.
+    pub id: Uuid,
+    /// Name, e.g. "Giao ban tháng Sở".
+    pub name: String,
+    /// Kind of its meetings.
+    pub kind: MeetingKind,
+    /// Organising unit.
+    pub organiser_unit_id: Option<Uuid>,
+    /// Usual chair.
+    pub chair_id: Option<Uuid>,
+    /// Usual place.
+    pub location: Option<String>,
+    /// Stamps.
+    #[serde(flatten)]
+    pub meta: Meta,
+}
+
+/// Input to [`create_series`].
+#[derive(Debug, Clone, Deserialize)]
+pub struct NewSeries {
+    /// Name.
+    pub name: String,
+    /// Kind.
+    pub kind: MeetingKind,
+    /// Organising unit.
+    pub organiser_unit_id: Option<Uuid>,
+    /// Usual chair.
+    pub chair_id: Option<Uuid>,
+    /// Usual place.
+    pub location: Option<String>,
+}
+
+/// Creates a series.
+pub fn create_series(tx: &Tx<'_>, new: NewSeries) -> Result<Series> {
+    if new.name.trim().is_empty() {
+        return Err(Error::invalid(Field::Name, Rule::Required));
+    }
+    let id = new_id();
+    tx.execute(
+        "INSERT INTO series (id, name, kind, organiser_unit_id, chair_id, location, created_at, updated_at, origin)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
+        params![
+            id.to_string(),
+            new.name.trim(),
+            enum_name(&new.kind),
+            new.organiser_unit_id.map(|u| u.to_string()),
+            new.chair_id.map(|p| p.to_string()),
+            new.location,
+            ts(tx.now()),
+            tx.installation().to_string(),
+        ],
+    )?;
+    let s = get_series(tx, id)?;
+    tx.audit("series", id, "create", serde_json::to_value(&s).unwrap_or_default())?;
+    Ok(s)
+}
+
+/// One series by id.
+pub fn get_series(conn: &Connection, id: Uuid) -> Result<Series> {
+    conn.query_row(
+        "SELECT id, name, kind, organiser_unit_id, chair_id, location, created_at, updated_at, origin
+         FROM series WHERE id = ?1",
+        [id.to_string()],
+        |r| {
+            Ok(Series {
+                id: get_uuid(r, 0)?,
+                name: r.get(1)?,
+                kind: get_enum(r, 2)?,
+                organiser_unit_id: get_opt_uuid(r, 3)?,
+                chair_id: get_opt_uuid(r, 4)?,
+                location: r.get(5)?,
+                meta: Meta::from_row(r, 6)?,
+            })
+        },
+    )
+    .optional()?
+    .ok_or_else(|| Error::not_found(Entity::Series, id))
+}

@@ -1,0 +1,382 @@
+//! What a meeting's record holds besides its header: attendees and their attendance,
+//! agenda items, opinions of the participants, and the chair's numbered conclusions.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::directive::{DirectiveQuery, DirectiveRow};
+use crate::error::{Entity, Error, Field, Result, Rule};
+use crate::meeting::{self, Meeting};
+use crate::record::new_id;
+use crate::store::Tx;
+use crate::store::value::{enum_name, get_enum, get_opt_uuid, get_uuid, ts};
+
+/// Role of an attendee.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AttendeeRole {
+    /// Chủ trì / chủ tọa.
+    Chair,
+    /// Thư ký.
+    Secretary,
+    /// Thành viên.
+    Member,
+    /// Khách mời.
+    Invited,
+    /// Báo cáo viên (presents a report).
+    Reporter,
+}
+
+/// Attendance of an attendee.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Attendance {
+    /// Có mặt.
+    Present,
+    /// Vắng có lý do.
+    Excused,
+    /// Vắng.
+    Absent,
+    /// Đến muộn.
+    Late,
+    /// Dự trực tuyến.
+    Online,
+}
+
+/// Who an attendee is: a person, a unit as a whole, or a named guest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Who {
+    /// A person in the directory.
+    Person {
+        /// Person id.
+        id: Uuid,
+    },
+    /// A unit (represented by someone).
+    Unit {
+        /// Unit id.
+        id: Uuid,
+    },
+    /// A guest not in the directory.
+    Guest {
+        /// Name and title as written.
+        name: String,
+    },
+}
+
+/// One line of the attendance list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Attendee {
+    /// Record id.
+    pub id: Uuid,
+    /// Position in the list.
+    pub position: i64,
+    /// Person id.
+    pub person_id: Option<Uuid>,
+    /// Unit id.
+    pub unit_id: Option<Uuid>,
+    /// Guest name.
+    pub guest_name: Option<String>,
+    /// Display name (person, unit or guest).
+    pub name: String,
+    /// Role.
+    pub role: AttendeeRole,
+    /// Attendance.
+    pub attendance: Attendance,
+    /// Note (reason for absence, online site…).
+    pub note: Option<String>,
+}
+
+/// An agenda item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AgendaItem {
+    /// Record id.
+    pub id: Uuid,
+    /// Position.
+    pub position: i64,
+    /// Title.
+    pub title: String,
+    /// Presenter.
+    pub presenter_id: Option<Uuid>,
+    /// Presenting unit.
+    pub unit_id: Option<Uuid>,
+}
+
+/// An opinion voiced in the meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Opinion {
+    /// Record id.
+    pub id: Uuid,
+    /// Position.
+    pub position: i64,
+    /// Speaker from the directory.
+    pub speaker_id: Option<Uuid>,
+    /// Speaker as written when not in the directory.
+    pub speaker_name: Option<String>,
+    /// Speaker's unit.
+    pub unit_id: Option<Uuid>,
+    /// What was said.
+    pub content: String,
+}
+
+/// One numbered conclusion item of the chair.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Conclusion {
+    /// Record id.
+    pub id: Uuid,
+    /// The meeting.
+    pub meeting_id: Uuid,
+    /// Position (1-based number).
+    pub position: i64,
+    /// Text.
+    pub content: String,
+}
+
+/// Kinds of item appended to a meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum NewItem {
+    /// An attendee.
+    Attendee {
+        /// Who.
+        who: Who,
+        /// Role.
+        role: AttendeeRole,
+        /// Attendance.
+        attendance: Attendance,
+        /// Note.
+        note: Option<String>,
+    },
+    /// An agenda item.
+    Agenda {
+        /// Title.
+        title: String,
+        /// Presenter.
+        presenter_id: Option<Uuid>,
+        /// Unit.
+        unit_id: Option<Uuid>,
+    },
+    /// An opinion.
+    Opinion {
+        /// Speaker in the directory.
+        speaker_id: Option<Uuid>,
+        /// Speaker as written.
+        speaker_name: Option<String>,
+        /// Unit.
+        unit_id: Option<Uuid>,
+        /// Content.
+        content: String,
+    },
+    /// A conclusion item.
+    Conclusion {
+        /// Content.
+        content: String,
+    },
+}
+
+/// Appends an item at the end of its list; refused on a closed meeting. Returns its id.
+pub fn add(tx: &Tx<'_>, meeting_id: Uuid, item: NewItem) -> Result<Uuid> {
+    let m = meeting::get(tx, meeting_id)?;
+    meeting::ensure_open(&m)?;
+    let id = new_id();
+    let mid = meeting_id.to_string();
+    let now = ts(tx.now());
+    let origin = tx.installation().to_string();
+    let next = |table: &str| -> Result<i64> {
+        Ok(tx.query_row(
+            &format!("SELECT coalesce(max(position), 0) + 1 FROM {table} WHERE meeting_id = ?1"),
+            [&mid],
+            |r| r.get(0),
+        )?)
+    };
+    let (entity, details) = match &item {
+        NewItem::Attendee { who, role, attendance, note } => {
+            let (person, unit, guest) = match who {
+                Who::Person { id } => (Some(crate::person::get(tx, *id)?.id), None, None),
+                Who::Unit { id } => (None, Some(crate::unit::get(tx, *id)?.id), None),
+                Who::Guest { name } if !name.trim().is_empty() => (None, None, Some(name.trim())),
+                Who::Guest { .. } => return Err(Error::invalid(Field::Name, Rule::Required)),
+            };
+            tx.prepare_cached(
+                "INSERT INTO attendee (id, meeting_id, position, person_id, unit_id, guest_name, role, attendance, note, created_at, updated_at, origin)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11)",
+            )?
+            .execute(params![
+                id.to_string(), mid, next("attendee")?, person.map(|p| p.to_string()),
+                unit.map(|u| u.to_string()), guest, enum_name(role), enum_name(attendance),
+                note, now, origin
+            ])?;
+            ("attendee", serde_json::json!({ "who": who, "role": role, "attendance": attendance }))
+        }
+        NewItem::Agenda { title, presenter_id, unit_id } => {
+            require(title)?;
+            tx.prepare_cached(
+                "INSERT INTO agenda_item (id, meeting_id, position, title, presenter_id, unit_id, created_at, updated_at, origin)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
+            )?
+            .execute(params![
+                id.to_string(), mid, next("agenda_item")?, title.trim(),
+                presenter_id.map(|p| p.to_string()), unit_id.map(|u| u.to_string()), now, origin
+            ])?;
+            ("agenda_item", serde_json::json!({ "title": title.trim() }))
+        }
+        NewItem::Opinion { speaker_id, speaker_name, unit_id, content } => {
+            require(content)?;
+            tx.prepare_cached(
+                "INSERT INTO opinion (id, meeting_id, position, speaker_id, speaker_name, unit_id, content, created_at, updated_at, origin)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
+            )?
+            .execute(params![
+                id.to_string(), mid, next("opinion")?, speaker_id.map(|p| p.to_string()),
+                speaker_name, unit_id.map(|u| u.to_string()), content.trim(), now, origin
+            ])?;
+            ("opinion", serde_json::json!({ "content": content.trim() }))
+        }
+        NewItem::Conclusion { content } => {
+            require(content)?;
+            tx.prepare_cached(
+                "INSERT INTO conclusion (id, meeting_id, position, content, created_at, updated_at, origin)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)",
+            )?
+            .execute(params![id.to_string(), mid, next("conclusion")?, content.trim(), now, origin])?;
+            ("conclusion", serde_json::json!({ "content": content.trim() }))
+        }
+    };
+    tx.audit("meeting", meeting_id, &format!("add_{entity}"), serde_json::json!({ "id": id, "item": details }))?;
+    Ok(id)
+}
+
+fn require(text: &str) -> Result<()> {
+    if text.trim().is_empty() {
+        return Err(Error::invalid(Field::Content, Rule::Required));
+    }
+    Ok(())
+}
+
+/// One conclusion item by id.
+pub fn get_conclusion(conn: &Connection, id: Uuid) -> Result<Conclusion> {
+    conn.prepare_cached("SELECT id, meeting_id, position, content FROM conclusion WHERE id = ?1")?
+        .query_row([id.to_string()], |r| {
+            Ok(Conclusion {
+                id: get_uuid(r, 0)?,
+                meeting_id: get_uuid(r, 1)?,
+                position: r.get(2)?,
+                content: r.get(3)?,
+            })
+        })
+        .optional()?
+        .ok_or_else(|| Error::not_found(Entity::Conclusion, id))
+}
+
+/// A meeting with everything recorded in it.
+#[derive(Debug, Clone, Serialize)]
+pub struct MeetingRecord {
+    /// Header.
+    #[serde(flatten)]
+    pub meeting: Meeting,
+    /// Chair's name.
+    pub chair: Option<String>,
+    /// Secretary's name.
+    pub secretary: Option<String>,
+    /// Attendance list.
+    pub attendees: Vec<Attendee>,
+    /// Agenda.
+    pub agenda: Vec<AgendaItem>,
+    /// Opinions.
+    pub opinions: Vec<Opinion>,
+    /// Conclusions.
+    pub conclusions: Vec<Conclusion>,
+    /// Directives given in the meeting, judged today.
+    pub directives: Vec<DirectiveRow>,
+}
+
+/// Loads a meeting with its attendees, agenda, opinions, conclusions and directives.
+pub fn record(conn: &Connection, id: Uuid, as_of: chrono::NaiveDate) -> Result<MeetingRecord> {
+    let meeting = meeting::get(conn, id)?;
+    let mid = id.to_string();
+    let name_of = |p: Option<Uuid>| -> Result<Option<String>> {
+        p.map(|p| crate::person::get(conn, p).map(|p| p.full_name)).transpose()
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.id, a.position, a.person_id, a.unit_id, a.guest_name,
+                coalesce(p.full_name, u.name, a.guest_name), a.role, a.attendance, a.note
+         FROM attendee a LEFT JOIN person p ON p.id = a.person_id LEFT JOIN unit u ON u.id = a.unit_id
+         WHERE a.meeting_id = ?1 ORDER BY a.position",
+    )?;
+    let attendees = stmt
+        .query_map([&mid], |r| {
+            Ok(Attendee {
+                id: get_uuid(r, 0)?,
+                position: r.get(1)?,
+                person_id: get_opt_uuid(r, 2)?,
+                unit_id: get_opt_uuid(r, 3)?,
+                guest_name: r.get(4)?,
+                name: r.get(5)?,
+                role: get_enum(r, 6)?,
+                attendance: get_enum(r, 7)?,
+                note: r.get(8)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, position, title, presenter_id, unit_id FROM agenda_item WHERE meeting_id = ?1 ORDER BY position",
+    )?;
+    let agenda = stmt
+        .query_map([&mid], |r| {
+            Ok(AgendaItem {
+                id: get_uuid(r, 0)?,
+                position: r.get(1)?,
+                title: r.get(2)?,
+                presenter_id: get_opt_uuid(r, 3)?,
+                unit_id: get_opt_uuid(r, 4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, position, speaker_id, speaker_name, unit_id, content FROM opinion WHERE meeting_id = ?1 ORDER BY position",
+    )?;
+    let opinions = stmt
+        .query_map([&mid], |r| {
+            Ok(Opinion {
+                id: get_uuid(r, 0)?,
+                position: r.get(1)?,
+                speaker_id: get_opt_uuid(r, 2)?,
+                speaker_name: r.get(3)?,
+                unit_id: get_opt_uuid(r, 4)?,
+                content: r.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, meeting_id, position, content FROM conclusion WHERE meeting_id = ?1 ORDER BY position",
+    )?;
+    let conclusions = stmt
+        .query_map([&mid], |r| {
+            Ok(Conclusion {
+                id: get_uuid(r, 0)?,
+                meeting_id: get_uuid(r, 1)?,
+                position: r.get(2)?,
+                content: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let directives = crate::directive::list(
+        conn,
+        &DirectiveQuery {
+            meeting: Some(id),
+            ..DirectiveQuery::as_of(as_of.max(meeting.local_date()))
+        },
+    )?
+    .rows;
+    Ok(MeetingRecord {
+        chair: name_of(meeting.chair_id)?,
+        secretary: name_of(meeting.secretary_id)?,
+        meeting,
+        attendees,
+        agenda,
+        opinions,
+        conclusions,
+        directives,
+    })
+}

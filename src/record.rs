@@ -1,0 +1,36 @@
+//! What every stored record carries besides its own fields, so that records can later
+//! be exchanged and merged between installations.
+
+use chrono::{DateTime, Utc};
+use rusqlite::Row;
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::store::value::{get_ts, get_uuid};
+
+/// Creation and last-change stamps of a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Meta {
+    /// When the record was created (UTC).
+    pub created_at: DateTime<Utc>,
+    /// When the record was last changed (UTC).
+    pub updated_at: DateTime<Utc>,
+    /// The installation that last wrote the record.
+    pub origin: Uuid,
+}
+
+impl Meta {
+    /// Reads the three meta columns starting at `idx` (`created_at, updated_at, origin`).
+    pub(crate) fn from_row(row: &Row<'_>, idx: usize) -> rusqlite::Result<Self> {
+        Ok(Meta {
+            created_at: get_ts(row, idx)?,
+            updated_at: get_ts(row, idx + 1)?,
+            origin: get_uuid(row, idx + 2)?,
+        })
+    }
+}
+
+/// A new record id: UUID v7, so ids sort by creation time and inserts stay local in indexes.
+pub fn new_id() -> Uuid {
+    Uuid::now_v7()
+}

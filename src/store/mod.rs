@@ -1,0 +1,348 @@
+//! The one place that opens a Giao Ban database: file checks, pragmas, migrations,
+//! the installation identity, and transactions that carry who is writing.
+
+mod migrations;
+pub(crate) mod value;
+
+use std::io::Read;
+use std::ops::Deref;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, ErrorCode, OptionalExtension, TransactionBehavior};
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::error::{Error, Result};
+
+pub use migrations::LATEST_VERSION;
+
+/// `PRAGMA application_id` of Giao Ban databases ("GBAN").
+pub const APPLICATION_ID: i64 = 0x4742_414E;
+
+/// Whether [`Store::open`] may create a missing database file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OpenMode {
+    /// Create the file (and its folder) when missing.
+    Create,
+    /// Fail with [`Error::NoDatabase`] when missing.
+    Existing,
+}
+
+/// An open Giao Ban database.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+    installation: Uuid,
+    actor: String,
+}
+
+/// What `giaoban check` reports.
+#[derive(Debug, Serialize)]
+pub struct CheckReport {
+    /// Database file.
+    pub path: Option<PathBuf>,
+    /// Schema version in the file (`PRAGMA user_version`).
+    pub schema_version: i64,
+    /// Latest schema version this build knows.
+    pub supported_version: i64,
+    /// `true` when SQLite's integrity check and the foreign-key check found nothing.
+    pub ok: bool,
+    /// Problems found (empty when `ok`).
+    pub problems: Vec<String>,
+}
+
+impl Store {
+    /// Opens (or creates) the database at `path`. A file that is not a SQLite database,
+    /// or is damaged, gives [`Error::Corrupt`] and is left untouched; one made by a newer
+    /// Giao Ban gives [`Error::NewerSchema`].
+    pub fn open(path: &Path, mode: OpenMode) -> Result<Self> {
+        let exists = path.exists();
+        if exists {
+            check_header(path)?;
+        } else if mode == OpenMode::Existing {
+            return Err(Error::NoDatabase {
+                path: path.to_path_buf(),
+            });
+        } else if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+                path: dir.to_path_buf(),
+                source,
+            })?;
+        }
+        let conn = Connection::open(path).map_err(|e| corrupt_or(e, path))?;
+        Self::prepare(conn, Some(path.to_path_buf())).map_err(|e| match e {
+            Error::Storage(inner) => corrupt_or(inner, path),
+            other => other,
+        })
+    }
+
+    /// Opens a fresh in-memory database (tests and previews).
+    pub fn open_in_memory() -> Result<Self> {
+        Self::prepare(Connection::open_in_memory()?, None)
+    }
+
+    fn prepare(mut conn: Connection, path: Option<PathBuf>) -> Result<Self> {
+        conn.busy_timeout(Duration::from_secs(5))?;
+        // WAL: readers never block the writer (the editor's autosave).
+        // synchronous=FULL: each commit is on disk before it returns, so a power cut
+        // right after an autosave loses nothing (NORMAL could lose the last commits).
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+        conn.pragma_update(None, "cache_size", -65_536)?;
+
+        let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let tables: i64 = conn.query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
+            [],
+            |r| r.get(0),
+        )?;
+        if app_id != APPLICATION_ID && (tables > 0 || version > 0) {
+            return Err(Error::Corrupt {
+                path: path.unwrap_or_default(),
+            });
+        }
+        if version > LATEST_VERSION {
+            return Err(Error::NewerSchema {
+                found: version,
+                supported: LATEST_VERSION,
+            });
+        }
+        migrations::apply(&mut conn)?;
+        if app_id != APPLICATION_ID {
+            conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        }
+        let installation = ensure_installation(&conn)?;
+        Ok(Store {
+            conn,
+            path,
+            installation,
+            actor: default_actor(),
+        })
+    }
+
+    /// This installation's id, written as `origin` on every record it changes.
+    pub fn installation(&self) -> Uuid {
+        self.installation
+    }
+
+    /// Sets the user name written in the audit history.
+    pub fn set_actor(&mut self, actor: impl Into<String>) {
+        self.actor = actor.into();
+    }
+
+    /// The database file, `None` in memory.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Read access. Reads see the last committed state.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one immediate transaction: all of it is saved, or none of it.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        let tx = Tx {
+            tx: self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?,
+            installation: self.installation,
+            actor: &self.actor,
+            now: Utc::now(),
+        };
+        let out = f(&tx)?;
+        tx.tx.commit()?;
+        Ok(out)
+    }
+
+    /// Schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// Runs SQLite's full integrity check and the foreign-key check.
+    pub fn check(&self) -> Result<CheckReport> {
+        let mut problems = Vec::new();
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        for row in stmt.query_map([], |r| r.get::<_, String>(0))? {
+            let line = row?;
+            if line != "ok" {
+                problems.push(line);
+            }
+        }
+        let mut stmt = self.conn.prepare("PRAGMA foreign_key_check")?;
+        for row in stmt.query_map([], |r| {
+            Ok(format!(
+                "foreign key: {} row {} -> {}",
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<i64>>(1)?.unwrap_or_default(),
+                r.get::<_, String>(2)?
+            ))
+        })? {
+            problems.push(row?);
+        }
+        Ok(CheckReport {
+            path: self.path.clone(),
+            schema_version: self.schema_version()?,
+            supported_version: LATEST_VERSION,
+            ok: problems.is_empty(),
+            problems,
+        })
+    }
+
+    /// Folder beside the database where attachment files are kept.
+    pub fn attachments_dir(&self) -> Option<PathBuf> {
+        let path = self.path.as_ref()?;
+        let stem = path.file_stem()?.to_string_lossy().into_owned();
+        Some(path.with_file_name(format!("{stem}.attachments")))
+    }
+
+    /// A setting stored in the database (office name, document symbol…).
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+}
+
+/// A write transaction that knows who writes and when.
+pub struct Tx<'c> {
+    tx: rusqlite::Transaction<'c>,
+    installation: Uuid,
+    actor: &'c str,
+    now: DateTime<Utc>,
+}
+
+impl Deref for Tx<'_> {
+    type Target = Connection;
+
+    fn deref(&self) -> &Connection {
+        &self.tx
+    }
+}
+
+impl Tx<'_> {
+    /// The transaction's timestamp, used for `created_at`/`updated_at`.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    /// The writing installation.
+    pub fn installation(&self) -> Uuid {
+        self.installation
+    }
+
+    /// Appends one entry to the audit history.
+    pub fn audit(
+        &self,
+        entity: &str,
+        id: Uuid,
+        action: &str,
+        changes: serde_json::Value,
+    ) -> Result<()> {
+        self.prepare_cached(
+            "INSERT INTO audit (at, actor, installation, entity, entity_id, action, changes)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(rusqlite::params![
+            value::ts(self.now),
+            self.actor,
+            self.installation.to_string(),
+            entity,
+            id.to_string(),
+            action,
+            changes.to_string(),
+        ])?;
+        Ok(())
+    }
+
+    /// Stores a setting.
+    pub fn set_setting(&self, key: &str, value: &str) -> Result<()> {
+        let old: Option<String> = self
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        self.execute(
+            "INSERT INTO setting (key, value) VALUES (?1, ?2)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )?;
+        self.audit(
+            "setting",
+            self.installation,
+            "update",
+            serde_json::json!({ key: [old, value] }),
+        )
+    }
+}
+
+fn check_header(path: &Path) -> Result<()> {
+    let io = |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut file = std::fs::File::open(path).map_err(io)?;
+    let len = file.metadata().map_err(io)?.len();
+    if len == 0 {
+        return Ok(());
+    }
+    let mut header = [0u8; 16];
+    if len < 16 || file.read_exact(&mut header).is_err() || &header != b"SQLite format 3\0" {
+        return Err(Error::Corrupt {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+fn corrupt_or(e: rusqlite::Error, path: &Path) -> Error {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => Error::Corrupt {
+            path: path.to_path_buf(),
+        },
+        _ => Error::from(e),
+    }
+}
+
+fn ensure_installation(conn: &Connection) -> Result<Uuid> {
+    let existing: Option<String> = conn
+        .query_row(
+            "SELECT value FROM setting WHERE key = 'installation_id'",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(id) = existing {
+        return Uuid::parse_str(&id).map_err(|_| Error::Corrupt {
+            path: PathBuf::new(),
+        });
+    }
+    let id = Uuid::now_v7();
+    let name = std::env::var("HOSTNAME").unwrap_or_else(|_| "Giao Ban".to_string());
+    conn.execute(
+        "INSERT INTO installation (id, name, created_at) VALUES (?1, ?2, ?3)",
+        (id.to_string(), name, value::ts(Utc::now())),
+    )?;
+    conn.execute(
+        "INSERT INTO setting (key, value) VALUES ('installation_id', ?1)",
+        [id.to_string()],
+    )?;
+    Ok(id)
+}
+
+fn default_actor() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "unknown".to_string())
+}

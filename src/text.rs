@@ -1,0 +1,42 @@
+//! Vietnamese text rules: folding for diacritic-insensitive matching.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Folds text for matching: lower case, Vietnamese diacritics removed, `đ` → `d`.
+/// `"Phòng Thông tin - Báo chí"` → `"phong thong tin - bao chi"`.
+pub fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect()
+}
+
+/// Initials of the significant words of a name, folded: `"Phòng Thông tin - Báo chí - Xuất bản"`
+/// → `"pttbcxb"`; the kind word (Phòng, Trung tâm…) can then be skipped by the caller.
+pub fn initials(s: &str) -> String {
+    fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_vietnamese() {
+        assert_eq!(fold("Đảng ủy"), "dang uy");
+        assert_eq!(fold("GIAO BẢN"), "giao ban");
+        assert_eq!(fold("Phòng Thông tin - Báo chí - Xuất bản"), "phong thong tin - bao chi - xuat ban");
+        assert_eq!(fold("Hà Văn Thắng"), "ha van thang");
+    }
+
+    #[test]
+    fn initials_of_unit_names() {
+        assert_eq!(initials("Phòng Thông tin - Báo chí - Xuất bản"), "pttbcxb");
+        assert_eq!(initials("Văn phòng Sở"), "vps");
+    }
+}

@@ -1,0 +1,208 @@
+//! Organisation units (đơn vị): the Sở, its phòng and trung tâm, districts, outside bodies.
+
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::error::{Entity, Error, Field, Result, Rule};
+use crate::record::{Meta, new_id};
+use crate::store::Tx;
+use crate::store::value::{enum_name, get_enum, get_opt_uuid, get_uuid, ts};
+use crate::text::{fold, initials};
+
+/// What kind of body a unit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitKind {
+    /// Sở (the department itself).
+    Department,
+    /// Văn phòng (the department's office).
+    Office,
+    /// Phòng (a division).
+    Division,
+    /// Trung tâm (a centre).
+    Center,
+    /// Thanh tra (inspectorate).
+    Inspectorate,
+    /// Huyện / thành phố (a district or its office).
+    District,
+    /// A body outside the department.
+    External,
+    /// Anything else.
+    Other,
+}
+
+/// An organisation unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unit {
+    /// Record id.
+    pub id: Uuid,
+    /// Full name, e.g. "Phòng Thông tin - Báo chí - Xuất bản".
+    pub name: String,
+    /// Short name used in tables, e.g. "Phòng TTBCXB".
+    pub short_name: Option<String>,
+    /// Abbreviation, unique, e.g. "TTBC".
+    pub code: Option<String>,
+    /// Kind of body.
+    pub kind: UnitKind,
+    /// Parent unit.
+    pub parent_id: Option<Uuid>,
+    /// Whether the unit can receive new directives.
+    pub active: bool,
+    /// Position in lists and reports.
+    pub sort_order: i64,
+    /// Stamps.
+    #[serde(flatten)]
+    pub meta: Meta,
+}
+
+/// Input to [`create`].
+#[derive(Debug, Clone, Deserialize)]
+pub struct NewUnit {
+    /// Full name.
+    pub name: String,
+    /// Short name.
+    pub short_name: Option<String>,
+    /// Abbreviation.
+    pub code: Option<String>,
+    /// Kind of body.
+    pub kind: UnitKind,
+    /// Parent unit.
+    pub parent_id: Option<Uuid>,
+    /// Position in lists.
+    pub sort_order: i64,
+}
+
+const COLUMNS: &str =
+    "id, name, short_name, code, kind, parent_id, active, sort_order, created_at, updated_at, origin";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Unit> {
+    Ok(Unit {
+        id: get_uuid(row, 0)?,
+        name: row.get(1)?,
+        short_name: row.get(2)?,
+        code: row.get(3)?,
+        kind: get_enum(row, 4)?,
+        parent_id: get_opt_uuid(row, 5)?,
+        active: row.get(6)?,
+        sort_order: row.get(7)?,
+        meta: Meta::from_row(row, 8)?,
+    })
+}
+
+/// Adds a unit.
+pub fn create(tx: &Tx<'_>, new: NewUnit) -> Result<Unit> {
+    let name = new.name.trim();
+    if name.is_empty() {
+        return Err(Error::invalid(Field::Name, Rule::Required));
+    }
+    let code = new.code.as_deref().map(str::trim).filter(|c| !c.is_empty());
+    if let Some(code) = code {
+        let taken: Option<String> = tx
+            .query_row(
+                "SELECT name FROM unit WHERE code = ?1 COLLATE NOCASE",
+                [code],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if taken.is_some() {
+            return Err(Error::invalid(Field::Code, Rule::Duplicate(code.to_string())));
+        }
+    }
+    if let Some(parent) = new.parent_id {
+        get(tx, parent)?;
+    }
+    let id = new_id();
+    let now = ts(tx.now());
+    tx.execute(
+        "INSERT INTO unit (id, name, short_name, code, kind, parent_id, active, sort_order, created_at, updated_at, origin)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?8, ?8, ?9)",
+        params![
+            id.to_string(),
+            name,
+            new.short_name,
+            code,
+            enum_name(&new.kind),
+            new.parent_id.map(|p| p.to_string()),
+            new.sort_order,
+            now,
+            tx.installation().to_string(),
+        ],
+    )?;
+    let unit = get(tx, id)?;
+    tx.audit("unit", id, "create", serde_json::to_value(&unit).unwrap_or_default())?;
+    Ok(unit)
+}
+
+/// Marks a unit active or inactive (an inactive unit keeps its history but gets no new directives).
+pub fn set_active(tx: &Tx<'_>, id: Uuid, active: bool) -> Result<()> {
+    let old = get(tx, id)?;
+    if old.active == active {
+        return Ok(());
+    }
+    tx.execute(
+        "UPDATE unit SET active = ?2, updated_at = ?3, origin = ?4 WHERE id = ?1",
+        params![id.to_string(), active, ts(tx.now()), tx.installation().to_string()],
+    )?;
+    tx.audit("unit", id, "update", serde_json::json!({ "active": [old.active, active] }))
+}
+
+/// One unit by id.
+pub fn get(conn: &Connection, id: Uuid) -> Result<Unit> {
+    conn.prepare_cached(&format!("SELECT {COLUMNS} FROM unit WHERE id = ?1"))?
+        .query_row([id.to_string()], from_row)
+        .optional()?
+        .ok_or_else(|| Error::not_found(Entity::Unit, id))
+}
+
+/// All units in report order; inactive ones only when asked.
+pub fn list(conn: &Connection, include_inactive: bool) -> Result<Vec<Unit>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM unit WHERE active = 1 OR ?1 ORDER BY sort_order, name"
+    ))?;
+    let rows = stmt.query_map([include_inactive], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Finds the one unit a user means: by id, code (`TTBC`), name or short name typed with or
+/// without diacritics, part of the name, or initials (`ttbc` → "Phòng Thông tin - Báo chí -
+/// Xuất bản", `vp` → "Văn phòng Sở"). Several equally good matches are an error listing them;
+/// `field` is the input named in errors.
+pub fn resolve(conn: &Connection, query: &str, field: Field) -> Result<Unit> {
+    let q = query.trim();
+    if q.is_empty() {
+        return Err(Error::invalid(field, Rule::Required));
+    }
+    if let Ok(id) = Uuid::parse_str(q) {
+        return get(conn, id);
+    }
+    let units = list(conn, true)?;
+    let fq = fold(q);
+    let tiers: [&dyn Fn(&Unit) -> bool; 4] = [
+        &|u| u.code.as_deref().is_some_and(|c| fold(c) == fq),
+        &|u| fold(&u.name) == fq || u.short_name.as_deref().is_some_and(|s| fold(s) == fq),
+        &|u| fold(&u.name).contains(&fq),
+        &|u| {
+            let all = initials(&u.name);
+            let rest = u.name.split_whitespace().skip(1).collect::<Vec<_>>().join(" ");
+            !fq.contains(' ') && (all.starts_with(&fq) || initials(&rest).starts_with(&fq))
+        },
+    ];
+    for matches in tiers {
+        let found: Vec<&Unit> = units.iter().filter(|u| matches(u)).collect();
+        match found.as_slice() {
+            [] => continue,
+            [one] => return Ok((*one).clone()),
+            many => {
+                return Err(Error::invalid(
+                    field,
+                    Rule::Ambiguous {
+                        query: q.to_string(),
+                        candidates: many.iter().map(|u| u.name.clone()).collect(),
+                    },
+                ));
+            }
+        }
+    }
+    Err(Error::not_found(Entity::Unit, q))
+}
