@@ -69,7 +69,7 @@ pub fn attach(
     let table = enum_name(&owner_kind);
     let exists: bool = tx.query_row(
         &format!("SELECT EXISTS (SELECT 1 FROM {table} WHERE id = ?1)"),
-        [owner_id.to_string()],
+        [owner_id],
         |r| r.get(0),
     )?;
     if !exists {
@@ -89,17 +89,22 @@ pub fn attach(
         "INSERT INTO attachment (id, sha256, file_name, size, owner_kind, owner_id, created_at, updated_at, origin)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
         params![
-            id.to_string(),
+            id,
             sha,
             name,
             content.len() as i64,
             table,
-            owner_id.to_string(),
+            owner_id,
             ts(tx.now()),
-            tx.installation().to_string(),
+            tx.installation(),
         ],
     )?;
-    tx.audit(&table, owner_id, "attach", serde_json::json!({ "attachment": id, "file_name": name, "sha256": sha }))?;
+    tx.audit(
+        &table,
+        owner_id,
+        "attach",
+        serde_json::json!({ "attachment": id, "file_name": name, "sha256": sha }),
+    )?;
     list(tx, owner_kind, owner_id)?
         .into_iter()
         .find(|a| a.id == id)
@@ -126,7 +131,7 @@ pub fn list(conn: &Connection, owner_kind: OwnerKind, owner_id: Uuid) -> Result<
         "SELECT id, sha256, file_name, size, owner_kind, owner_id, created_at, updated_at, origin
          FROM attachment WHERE owner_kind = ?1 AND owner_id = ?2 ORDER BY id",
     )?;
-    let rows = stmt.query_map(params![enum_name(&owner_kind), owner_id.to_string()], |r| {
+    let rows = stmt.query_map(params![enum_name(&owner_kind), owner_id], |r| {
         Ok(Attachment {
             id: get_uuid(r, 0)?,
             sha256: r.get(1)?,
@@ -143,7 +148,10 @@ pub fn list(conn: &Connection, owner_kind: OwnerKind, owner_id: Uuid) -> Result<
 /// Reads an attachment's content, checking it still matches its checksum.
 pub fn read(dir: &Path, a: &Attachment) -> Result<Vec<u8>> {
     let path = blob_path(dir, &a.sha256);
-    let bytes = std::fs::read(&path).map_err(|source| Error::Io { path: path.clone(), source })?;
+    let bytes = std::fs::read(&path).map_err(|source| Error::Io {
+        path: path.clone(),
+        source,
+    })?;
     if format!("{:x}", Sha256::digest(&bytes)) != a.sha256 {
         return Err(Error::Corrupt { path });
     }

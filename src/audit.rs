@@ -36,7 +36,7 @@ pub fn history(conn: &Connection, entity: &str, id: Uuid) -> Result<Vec<Entry>> 
         "SELECT seq, at, actor, installation, entity, entity_id, action, changes
          FROM audit WHERE entity = ?1 AND entity_id = ?2 ORDER BY seq",
     )?;
-    let rows = stmt.query_map([entity, &id.to_string()], |r| {
+    let rows = stmt.query_map(rusqlite::params![entity, id], |r| {
         let changes: String = r.get(7)?;
         Ok(Entry {
             seq: r.get(0)?,

@@ -55,29 +55,54 @@ mod tests {
     #[test]
     fn reads_vietnamese_and_iso_dates() {
         let want = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
-        for s in ["30/06/2026", "30/6/2026", "30-06-2026", "30.6.2026", "2026-06-30", " 30/06/2026 "] {
+        for s in [
+            "30/06/2026",
+            "30/6/2026",
+            "30-06-2026",
+            "30.6.2026",
+            "2026-06-30",
+            " 30/06/2026 ",
+        ] {
             assert_eq!(parse(s, Field::Date).unwrap(), want, "{s}");
         }
     }
 
     #[test]
     fn refuses_impossible_dates() {
-        for s in ["31/02/2026", "30/13/2026", "abc", "30/06", "30/06/26", "2026-02-30"] {
+        for s in [
+            "31/02/2026",
+            "30/13/2026",
+            "abc",
+            "30/06",
+            "30/06/26",
+            "2026-02-30",
+        ] {
             let e = parse(s, Field::Deadline).unwrap_err();
             assert!(
-                matches!(e, Error::Invalid { field: Field::Deadline, rule: Rule::BadDate(_) }),
+                matches!(
+                    e,
+                    Error::Invalid {
+                        field: Field::Deadline,
+                        rule: Rule::BadDate(_)
+                    }
+                ),
                 "{s}: {e:?}"
             );
         }
         assert!(matches!(
             parse("  ", Field::Date),
-            Err(Error::Invalid { rule: Rule::Required, .. })
+            Err(Error::Invalid {
+                rule: Rule::Required,
+                ..
+            })
         ));
     }
 
     #[test]
     fn local_date_uses_utc_plus_seven() {
-        let at = DateTime::parse_from_rfc3339("2026-06-30T18:00:00Z").unwrap().with_timezone(&Utc);
+        let at = DateTime::parse_from_rfc3339("2026-06-30T18:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
         assert_eq!(local_date(at), NaiveDate::from_ymd_opt(2026, 7, 1).unwrap());
         assert_eq!(format(local_date(at)), "01/07/2026");
     }

@@ -187,7 +187,10 @@ pub fn create(tx: &Tx<'_>, new: NewDirective) -> Result<Directive> {
     let mut coordinating = Vec::with_capacity(new.coordinating_unit_ids.len());
     for id in &new.coordinating_unit_ids {
         if *id == lead.id {
-            return Err(Error::invalid(Field::CoordinatingUnits, Rule::LeadAlsoCoordinating));
+            return Err(Error::invalid(
+                Field::CoordinatingUnits,
+                Rule::LeadAlsoCoordinating,
+            ));
         }
         if coordinating.contains(id) {
             continue;
@@ -205,17 +208,26 @@ pub fn create(tx: &Tx<'_>, new: NewDirective) -> Result<Directive> {
         }
     }
     let (meeting_id, conclusion_id, doc_number, doc_date, source_date) = match &new.source {
-        Source::Meeting { meeting_id, conclusion_id } => {
+        Source::Meeting {
+            meeting_id,
+            conclusion_id,
+        } => {
             let m = meeting::get(tx, *meeting_id)?;
             if let Some(c) = conclusion_id {
                 meeting::get_conclusion(tx, *c)?;
             }
-            (Some(*meeting_id), *conclusion_id, None, None, m.local_date())
+            (
+                Some(*meeting_id),
+                *conclusion_id,
+                None,
+                None,
+                m.local_date(),
+            )
         }
         Source::Document { number, date } => {
             let number = number.trim();
             if number.is_empty() {
-                return Err(Error::invalid(Field::Content, Rule::Required));
+                return Err(Error::invalid(Field::Source, Rule::Required));
             }
             (None, None, Some(number.to_string()), Some(*date), *date)
         }
@@ -225,7 +237,10 @@ pub fn create(tx: &Tx<'_>, new: NewDirective) -> Result<Directive> {
         && dl < assigned_on
         && !new.allow_deadline_before_assigned
     {
-        return Err(Error::invalid(Field::Deadline, Rule::DeadlineBeforeAssigned));
+        return Err(Error::invalid(
+            Field::Deadline,
+            Rule::DeadlineBeforeAssigned,
+        ));
     }
     let id = new_id();
     tx.prepare_cached(&format!(
@@ -233,27 +248,33 @@ pub fn create(tx: &Tx<'_>, new: NewDirective) -> Result<Directive> {
          (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, 'assigned', NULL, NULL, ?13, ?13, ?14)"
     ))?
     .execute(params![
-        id.to_string(),
+        id,
         content,
         new.expected_output.as_deref().map(str::trim).filter(|s| !s.is_empty()),
-        meeting_id.map(|m| m.to_string()),
-        conclusion_id.map(|c| c.to_string()),
+        meeting_id,
+        conclusion_id,
         doc_number,
         doc_date.map(date),
         date(assigned_on),
-        new.directing_leader_id.map(|p| p.to_string()),
-        lead.id.to_string(),
+        new.directing_leader_id,
+        lead.id,
         new.deadline.map(date),
         enum_name(&new.priority),
         ts(tx.now()),
-        tx.installation().to_string(),
+        tx.installation(),
     ])?;
-    let mut ins = tx.prepare_cached("INSERT INTO directive_unit (directive_id, unit_id) VALUES (?1, ?2)")?;
+    let mut ins =
+        tx.prepare_cached("INSERT INTO directive_unit (directive_id, unit_id) VALUES (?1, ?2)")?;
     for u in &coordinating {
-        ins.execute([id.to_string(), u.to_string()])?;
+        ins.execute([id, *u])?;
     }
     let d = get(tx, id)?;
-    tx.audit("directive", id, "create", serde_json::to_value(&d).unwrap_or_default())?;
+    tx.audit(
+        "directive",
+        id,
+        "create",
+        serde_json::to_value(&d).unwrap_or_default(),
+    )?;
     Ok(d)
 }
 
@@ -269,7 +290,7 @@ fn relabel(e: Error, field: Field) -> Error {
 pub fn get(conn: &Connection, id: Uuid) -> Result<Directive> {
     let mut d = conn
         .prepare_cached(&format!("SELECT {COLUMNS} FROM directive WHERE id = ?1"))?
-        .query_row([id.to_string()], from_row)
+        .query_row([id], from_row)
         .optional()?
         .ok_or_else(|| Error::not_found(Entity::Directive, id))?;
     let mut stmt = conn.prepare_cached(
@@ -277,7 +298,7 @@ pub fn get(conn: &Connection, id: Uuid) -> Result<Directive> {
          WHERE du.directive_id = ?1 ORDER BY u.sort_order, u.name",
     )?;
     d.coordinating_unit_ids = stmt
-        .query_map([id.to_string()], |r| get_uuid(r, 0))?
+        .query_map([id], |r| get_uuid(r, 0))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(d)
 }
@@ -325,7 +346,9 @@ pub fn change_status(tx: &Tx<'_>, id: Uuid, change: StatusChange, note: &str) ->
         (StatusChange::Return, S::AwaitingConfirmation) => (S::InProgress, None, None),
         (StatusChange::Suspend, S::Assigned | S::InProgress) => (S::Suspended, None, None),
         (StatusChange::Resume, S::Suspended) => (S::InProgress, None, None),
-        (StatusChange::Cancel, s) if s != S::Cancelled && s != S::Done => (S::Cancelled, None, None),
+        (StatusChange::Cancel, s) if s != S::Cancelled && s != S::Done => {
+            (S::Cancelled, None, None)
+        }
         (StatusChange::Reopen, S::Done) => (S::InProgress, None, None),
         (_, from) => {
             return Err(Error::invalid(
@@ -341,12 +364,12 @@ pub fn change_status(tx: &Tx<'_>, id: Uuid, change: StatusChange, note: &str) ->
         "UPDATE directive SET status = ?2, reported_done_on = ?3, completed_on = ?4,
          updated_at = ?5, origin = ?6 WHERE id = ?1",
         params![
-            id.to_string(),
+            id,
             enum_name(&status),
             reported.map(date),
             completed.map(date),
             ts(tx.now()),
-            tx.installation().to_string(),
+            tx.installation(),
         ],
     )?;
     tx.audit(
@@ -366,7 +389,10 @@ pub fn change_status(tx: &Tx<'_>, id: Uuid, change: StatusChange, note: &str) ->
 fn target_of(change: &StatusChange) -> DirectiveStatus {
     use DirectiveStatus as S;
     match change {
-        StatusChange::Start | StatusChange::Return | StatusChange::Resume | StatusChange::Reopen => S::InProgress,
+        StatusChange::Start
+        | StatusChange::Return
+        | StatusChange::Resume
+        | StatusChange::Reopen => S::InProgress,
         StatusChange::ReportDone { .. } => S::AwaitingConfirmation,
         StatusChange::Confirm => S::Done,
         StatusChange::Suspend => S::Suspended,
@@ -473,6 +499,68 @@ pub struct DirectivePage {
 /// Lists directives. Overdue and due-soon lists are served by the open-by-deadline index:
 /// a directive was open on `as_of` if it is still open, or was completed after `as_of`.
 pub fn list(conn: &Connection, q: &DirectiveQuery) -> Result<DirectivePage> {
+    let (count_sql, sql) = list_sql(q);
+    let params = named_params! {
+        ":as_of": date(q.as_of),
+        ":days": q.due_within.unwrap_or(0),
+        ":unit": q.unit,
+        ":meeting": q.meeting,
+        ":from": q.from.map(date),
+        ":to": q.to.map(date),
+        ":limit": q.limit.map_or(-1, |l| l as i64),
+    };
+    let used = |sql: &str| -> Vec<(&str, &dyn rusqlite::ToSql)> {
+        params
+            .iter()
+            .filter(|(name, _)| sql.contains(name))
+            .map(|(n, v)| (*n, *v))
+            .collect()
+    };
+    let total: i64 = conn
+        .prepare_cached(&count_sql)?
+        .query_row(used(&count_sql).as_slice(), |r| r.get(0))?;
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(used(&sql).as_slice(), |r| {
+        let coord: Option<String> = r.get(4)?;
+        Ok(DirectiveRow {
+            id: get_uuid(r, 0)?,
+            content: r.get(1)?,
+            lead_unit_id: get_uuid(r, 2)?,
+            lead_unit: r.get(3)?,
+            coordinating_units: coord
+                .map(|c| c.split('\u{1f}').map(str::to_string).collect())
+                .unwrap_or_default(),
+            assigned_on: get_date(r, 5)?,
+            deadline: get_opt_date(r, 6)?,
+            original_deadline: get_opt_date(r, 7)?,
+            status: get_enum(r, 8)?,
+            completed_on: get_opt_date(r, 9)?,
+            bucket: None,
+            days_overdue: None,
+            meeting_id: get_opt_uuid(r, 10)?,
+        })
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let mut row = row?;
+        let facts = Facts {
+            status: row.status,
+            deadline: row.deadline,
+            original_deadline: row.original_deadline,
+            completed_on: row.completed_on,
+        };
+        row.bucket = timeliness::bucket(&facts, q.basis, q.as_of);
+        row.days_overdue = timeliness::days_overdue(&facts, q.basis, q.as_of);
+        out.push(row);
+    }
+    Ok(DirectivePage {
+        total: total as u64,
+        rows: out,
+    })
+}
+
+/// The count and row queries of a listing.
+fn list_sql(q: &DirectiveQuery) -> (String, String) {
     let dl = match q.basis {
         DeadlineBasis::Approved => "deadline",
         DeadlineBasis::Original => "original_deadline",
@@ -517,24 +605,7 @@ pub fn list(conn: &Connection, q: &DirectiveQuery) -> Result<DirectivePage> {
     } else {
         "d.assigned_on DESC, d.id".to_string()
     };
-    let unit_s = q.unit.map(|u| u.to_string());
-    let meeting_s = q.meeting.map(|m| m.to_string());
-    let params = named_params! {
-        ":as_of": date(q.as_of),
-        ":days": q.due_within.unwrap_or(0),
-        ":unit": unit_s,
-        ":meeting": meeting_s,
-        ":from": q.from.map(date),
-        ":to": q.to.map(date),
-        ":limit": q.limit.map_or(-1, |l| l as i64),
-    };
     let count_sql = format!("SELECT count(*) FROM directive d WHERE {where_clause}");
-    let used = |sql: &str| -> Vec<(&str, &dyn rusqlite::ToSql)> {
-        params.iter().filter(|(name, _)| sql.contains(name)).map(|(n, v)| (*n, *v)).collect()
-    };
-    let total: i64 = conn
-        .prepare_cached(&count_sql)?
-        .query_row(used(&count_sql).as_slice(), |r| r.get(0))?;
     let sql = format!(
         "SELECT d.id, d.content, d.lead_unit_id, u.name,
                 (SELECT group_concat(cu.name, char(31)) FROM directive_unit du JOIN unit cu ON cu.id = du.unit_id
@@ -543,46 +614,56 @@ pub fn list(conn: &Connection, q: &DirectiveQuery) -> Result<DirectivePage> {
          FROM directive d JOIN unit u ON u.id = d.lead_unit_id
          WHERE {where_clause} ORDER BY {order} LIMIT :limit"
     );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(used(&sql).as_slice(), |r| {
-        let coord: Option<String> = r.get(4)?;
-        Ok(DirectiveRow {
-            id: get_uuid(r, 0)?,
-            content: r.get(1)?,
-            lead_unit_id: get_uuid(r, 2)?,
-            lead_unit: r.get(3)?,
-            coordinating_units: coord
-                .map(|c| c.split('\u{1f}').map(str::to_string).collect())
-                .unwrap_or_default(),
-            assigned_on: get_date(r, 5)?,
-            deadline: get_opt_date(r, 6)?,
-            original_deadline: get_opt_date(r, 7)?,
-            status: get_enum(r, 8)?,
-            completed_on: get_opt_date(r, 9)?,
-            bucket: None,
-            days_overdue: None,
-            meeting_id: get_opt_uuid(r, 10)?,
-        })
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let mut row = row?;
-        let facts = Facts {
-            status: row.status,
-            deadline: row.deadline,
-            original_deadline: row.original_deadline,
-            completed_on: row.completed_on,
-        };
-        row.bucket = timeliness::bucket(&facts, q.basis, q.as_of);
-        row.days_overdue = timeliness::days_overdue(&facts, q.basis, q.as_of);
-        out.push(row);
-    }
-    Ok(DirectivePage {
-        total: total as u64,
-        rows: out,
-    })
+    (count_sql, sql)
 }
 
 fn window_or_overdue(q: &DirectiveQuery) -> bool {
     q.overdue || q.due_within.is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    fn plan(conn: &Connection, sql: &str) -> String {
+        let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+        let n = stmt.parameter_count();
+        let params: Vec<Option<String>> = vec![Some("2026-01-01".into()); n];
+        stmt.query_map(rusqlite::params_from_iter(params), |r| {
+            r.get::<_, String>(3)
+        })
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect::<Vec<_>>()
+        .join("\n")
+    }
+
+    #[test]
+    fn overdue_and_due_soon_lists_are_served_by_indexes() {
+        let store = Store::open_in_memory().unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+        for q in [
+            DirectiveQuery {
+                overdue: true,
+                ..DirectiveQuery::as_of(today)
+            },
+            DirectiveQuery {
+                due_within: Some(7),
+                ..DirectiveQuery::as_of(today)
+            },
+        ] {
+            let (count, rows) = list_sql(&q);
+            for sql in [count, rows] {
+                let p = plan(store.conn(), &sql);
+                assert!(p.contains("directive_open_deadline"), "{p}");
+                assert!(p.contains("directive_completed"), "{p}");
+                assert!(
+                    !p.lines()
+                        .any(|l| l.starts_with("SCAN d") || l == "SCAN directive"),
+                    "{p}"
+                );
+            }
+        }
+    }
 }

@@ -89,6 +89,8 @@ pub enum Field {
     Period,
     /// A number given on the command line.
     Number,
+    /// Where a directive came from (meeting or document).
+    Source,
 }
 
 impl Field {
@@ -111,6 +113,7 @@ impl Field {
             (Field::Parent, Lang::Vi) => "đơn vị cấp trên",
             (Field::Period, Lang::Vi) => "kỳ báo cáo",
             (Field::Number, Lang::Vi) => "số lượng",
+            (Field::Source, Lang::Vi) => "nguồn giao nhiệm vụ (cuộc họp hoặc số văn bản)",
             (Field::Name, Lang::En) => "name",
             (Field::Code, Lang::En) => "short code",
             (Field::Content, Lang::En) => "content",
@@ -128,6 +131,7 @@ impl Field {
             (Field::Parent, Lang::En) => "parent unit",
             (Field::Period, Lang::En) => "reporting period",
             (Field::Number, Lang::En) => "number",
+            (Field::Source, Lang::En) => "source (meeting or document number)",
         }
     }
 }
@@ -370,7 +374,10 @@ fn rule_message(f: &str, rule: &Rule, lang: Lang) -> String {
         ),
         Rule::BadDate(s) => pick(
             vi,
-            &format!("{} “{s}” không phải là ngày hợp lệ (dạng dd/mm/yyyy).", cap(f)),
+            &format!(
+                "{} “{s}” không phải là ngày hợp lệ (dạng dd/mm/yyyy).",
+                cap(f)
+            ),
             &format!("The {f} “{s}” is not a valid date (use dd/mm/yyyy)."),
         ),
         Rule::BadNumber(s) => pick(
@@ -380,7 +387,10 @@ fn rule_message(f: &str, rule: &Rule, lang: Lang) -> String {
         ),
         Rule::Inactive => pick(
             vi,
-            &format!("{} đã ngừng hoạt động, không thể giao nhiệm vụ mới.", cap(f)),
+            &format!(
+                "{} đã ngừng hoạt động, không thể giao nhiệm vụ mới.",
+                cap(f)
+            ),
             &format!("The {f} is inactive and cannot receive new directives."),
         ),
         Rule::LeadAlsoCoordinating => pick(
@@ -421,7 +431,10 @@ fn rule_message(f: &str, rule: &Rule, lang: Lang) -> String {
         Rule::Ambiguous { query, candidates } => pick(
             vi,
             &format!("“{query}” khớp với nhiều {f}: {}.", candidates.join("; ")),
-            &format!("“{query}” matches several of {f}: {}.", candidates.join("; ")),
+            &format!(
+                "“{query}” matches several of {f}: {}.",
+                candidates.join("; ")
+            ),
         ),
         Rule::Cycle => pick(
             vi,

@@ -72,14 +72,14 @@ pub fn add_progress(tx: &Tx<'_>, directive_id: Uuid, new: NewProgress) -> Result
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
     )?
     .execute(params![
-        id.to_string(),
-        directive_id.to_string(),
+        id,
+        directive_id,
         date(new.reported_on),
-        new.reporter_id.map(|p| p.to_string()),
+        new.reporter_id,
         new.percent,
         new.note.trim(),
         ts(tx.now()),
-        tx.installation().to_string(),
+        tx.installation(),
     ])?;
     tx.audit(
         "directive",
@@ -102,7 +102,7 @@ pub fn progress_of(conn: &Connection, directive_id: Uuid) -> Result<Vec<Progress
         "SELECT id, directive_id, reported_on, reporter_id, percent, note, created_at, updated_at, origin
          FROM progress WHERE directive_id = ?1 ORDER BY reported_on, created_at",
     )?;
-    let rows = stmt.query_map([directive_id.to_string()], |r: &Row<'_>| {
+    let rows = stmt.query_map([directive_id], |r: &Row<'_>| {
         Ok(Progress {
             id: get_uuid(r, 0)?,
             directive_id: get_uuid(r, 1)?,
@@ -183,19 +183,19 @@ pub fn extend_deadline(tx: &Tx<'_>, directive_id: Uuid, new: NewExtension) -> Re
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
     )?
     .execute(params![
-        id.to_string(),
-        directive_id.to_string(),
+        id,
+        directive_id,
         date(current),
         date(new.new_deadline),
         new.reason.trim(),
-        new.approver_id.map(|p| p.to_string()),
+        new.approver_id,
         date(new.approved_on),
         now,
-        tx.installation().to_string(),
+        tx.installation(),
     ])?;
     tx.execute(
         "UPDATE directive SET deadline = ?2, updated_at = ?3, origin = ?4 WHERE id = ?1",
-        params![directive_id.to_string(), date(new.new_deadline), now, tx.installation().to_string()],
+        params![directive_id, date(new.new_deadline), now, tx.installation()],
     )?;
     tx.audit(
         "directive",
@@ -215,7 +215,7 @@ pub fn extensions_of(conn: &Connection, directive_id: Uuid) -> Result<Vec<Extens
         "SELECT id, directive_id, previous_deadline, new_deadline, reason, approver_id, approved_on, created_at, updated_at, origin
          FROM extension WHERE directive_id = ?1 ORDER BY new_deadline",
     )?;
-    let rows = stmt.query_map([directive_id.to_string()], |r| {
+    let rows = stmt.query_map([directive_id], |r| {
         Ok(Extension {
             id: get_uuid(r, 0)?,
             directive_id: get_uuid(r, 1)?,

@@ -159,8 +159,8 @@ pub fn create(tx: &Tx<'_>, new: NewMeeting) -> Result<Meeting> {
         "INSERT INTO meeting ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'draft', '', ?13, ?13, ?14)"
     ))?
     .execute(params![
-        id.to_string(),
-        new.series_id.map(|s| s.to_string()),
+        id,
+        new.series_id,
         enum_name(&new.kind),
         title,
         new.number,
@@ -168,23 +168,65 @@ pub fn create(tx: &Tx<'_>, new: NewMeeting) -> Result<Meeting> {
         new.ends_at.map(ts),
         new.location,
         new.online,
-        new.chair_id.map(|p| p.to_string()),
-        new.secretary_id.map(|p| p.to_string()),
-        new.organiser_unit_id.map(|u| u.to_string()),
+        new.chair_id,
+        new.secretary_id,
+        new.organiser_unit_id,
         ts(tx.now()),
-        tx.installation().to_string(),
+        tx.installation(),
     ])?;
     let m = get(tx, id)?;
-    tx.audit("meeting", id, "create", serde_json::to_value(&m).unwrap_or_default())?;
+    tx.audit(
+        "meeting",
+        id,
+        "create",
+        serde_json::to_value(&m).unwrap_or_default(),
+    )?;
     Ok(m)
 }
 
 /// One meeting by id.
 pub fn get(conn: &Connection, id: Uuid) -> Result<Meeting> {
     conn.prepare_cached(&format!("SELECT {COLUMNS} FROM meeting WHERE id = ?1"))?
-        .query_row([id.to_string()], from_row)
+        .query_row([id], from_row)
         .optional()?
         .ok_or_else(|| Error::not_found(Entity::Meeting, id))
+}
+
+/// Finds a meeting by its id or a unique leading part of it (at least 4 characters).
+pub fn resolve(conn: &Connection, text: &str) -> Result<Meeting> {
+    let t = text.trim().to_ascii_lowercase();
+    if let Ok(id) = Uuid::parse_str(&t) {
+        return get(conn, id);
+    }
+    let hex: String = t.chars().filter(|c| *c != '-').collect();
+    if hex.len() < 4 || hex.len() > 32 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Err(Error::not_found(Entity::Meeting, text));
+    }
+    // The ids starting with the prefix lie between prefix+000… and prefix+fff….
+    let bound = |fill: char| {
+        let full: String = hex
+            .chars()
+            .chain(std::iter::repeat(fill))
+            .take(32)
+            .collect();
+        Uuid::parse_str(&full).expect("32 hex digits")
+    };
+    let mut stmt =
+        conn.prepare_cached("SELECT id FROM meeting WHERE id BETWEEN ?1 AND ?2 LIMIT 2")?;
+    let ids: Vec<Uuid> = stmt
+        .query_map([bound('0'), bound('f')], |r| get_uuid(r, 0))?
+        .collect::<rusqlite::Result<_>>()?;
+    match ids.as_slice() {
+        [one] => get(conn, *one),
+        [] => Err(Error::not_found(Entity::Meeting, text)),
+        _ => Err(Error::invalid(
+            Field::Name,
+            Rule::Ambiguous {
+                query: text.to_string(),
+                candidates: ids.iter().map(Uuid::to_string).collect(),
+            },
+        )),
+    }
 }
 
 /// Meetings whose local date falls in the period, newest first.
@@ -222,7 +264,9 @@ pub fn set_status(tx: &Tx<'_>, id: Uuid, to: MeetingStatus) -> Result<Meeting> {
     let old = get(tx, id)?;
     let allowed = matches!(
         (old.status, to),
-        (S::Draft, S::InProgress) | (S::Draft | S::InProgress, S::Closed) | (S::Closed, S::InProgress)
+        (S::Draft, S::InProgress)
+            | (S::Draft | S::InProgress, S::Closed)
+            | (S::Closed, S::InProgress)
     );
     if !allowed {
         return Err(Error::invalid(
@@ -235,7 +279,7 @@ pub fn set_status(tx: &Tx<'_>, id: Uuid, to: MeetingStatus) -> Result<Meeting> {
     }
     tx.execute(
         "UPDATE meeting SET status = ?2, updated_at = ?3, origin = ?4 WHERE id = ?1",
-        params![id.to_string(), enum_name(&to), ts(tx.now()), tx.installation().to_string()],
+        params![id, enum_name(&to), ts(tx.now()), tx.installation()],
     )?;
     let snapshot = if old.status == S::Closed {
         serde_json::json!({ "status": [old.status, to], "closed_minutes": old.minutes })
@@ -255,9 +299,14 @@ pub fn set_minutes(tx: &Tx<'_>, id: Uuid, minutes: &str) -> Result<()> {
     }
     tx.execute(
         "UPDATE meeting SET minutes = ?2, updated_at = ?3, origin = ?4 WHERE id = ?1",
-        params![id.to_string(), minutes, ts(tx.now()), tx.installation().to_string()],
+        params![id, minutes, ts(tx.now()), tx.installation()],
     )?;
-    tx.audit("meeting", id, "minutes", serde_json::json!({ "minutes": [old.minutes, minutes] }))
+    tx.audit(
+        "meeting",
+        id,
+        "minutes",
+        serde_json::json!({ "minutes": [old.minutes, minutes] }),
+    )
 }
 
 /// Fails when the meeting is closed (its minutes are locked).
@@ -319,18 +368,23 @@ pub fn create_series(tx: &Tx<'_>, new: NewSeries) -> Result<Series> {
         "INSERT INTO series (id, name, kind, organiser_unit_id, chair_id, location, created_at, updated_at, origin)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
         params![
-            id.to_string(),
+            id,
             new.name.trim(),
             enum_name(&new.kind),
-            new.organiser_unit_id.map(|u| u.to_string()),
-            new.chair_id.map(|p| p.to_string()),
+            new.organiser_unit_id,
+            new.chair_id,
             new.location,
             ts(tx.now()),
-            tx.installation().to_string(),
+            tx.installation(),
         ],
     )?;
     let s = get_series(tx, id)?;
-    tx.audit("series", id, "create", serde_json::to_value(&s).unwrap_or_default())?;
+    tx.audit(
+        "series",
+        id,
+        "create",
+        serde_json::to_value(&s).unwrap_or_default(),
+    )?;
     Ok(s)
 }
 
@@ -339,7 +393,7 @@ pub fn get_series(conn: &Connection, id: Uuid) -> Result<Series> {
     conn.query_row(
         "SELECT id, name, kind, organiser_unit_id, chair_id, location, created_at, updated_at, origin
          FROM series WHERE id = ?1",
-        [id.to_string()],
+        [id],
         |r| {
             Ok(Series {
                 id: get_uuid(r, 0)?,

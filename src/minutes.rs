@@ -180,9 +180,9 @@ pub fn add(tx: &Tx<'_>, meeting_id: Uuid, item: NewItem) -> Result<Uuid> {
     let m = meeting::get(tx, meeting_id)?;
     meeting::ensure_open(&m)?;
     let id = new_id();
-    let mid = meeting_id.to_string();
+    let mid = meeting_id;
     let now = ts(tx.now());
-    let origin = tx.installation().to_string();
+    let origin = tx.installation();
     let next = |table: &str| -> Result<i64> {
         Ok(tx.query_row(
             &format!("SELECT coalesce(max(position), 0) + 1 FROM {table} WHERE meeting_id = ?1"),
@@ -191,7 +191,12 @@ pub fn add(tx: &Tx<'_>, meeting_id: Uuid, item: NewItem) -> Result<Uuid> {
         )?)
     };
     let (entity, details) = match &item {
-        NewItem::Attendee { who, role, attendance, note } => {
+        NewItem::Attendee {
+            who,
+            role,
+            attendance,
+            note,
+        } => {
             let (person, unit, guest) = match who {
                 Who::Person { id } => (Some(crate::person::get(tx, *id)?.id), None, None),
                 Who::Unit { id } => (None, Some(crate::unit::get(tx, *id)?.id), None),
@@ -203,33 +208,45 @@ pub fn add(tx: &Tx<'_>, meeting_id: Uuid, item: NewItem) -> Result<Uuid> {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11)",
             )?
             .execute(params![
-                id.to_string(), mid, next("attendee")?, person.map(|p| p.to_string()),
-                unit.map(|u| u.to_string()), guest, enum_name(role), enum_name(attendance),
+                id, mid, next("attendee")?, person,
+                unit, guest, enum_name(role), enum_name(attendance),
                 note, now, origin
             ])?;
-            ("attendee", serde_json::json!({ "who": who, "role": role, "attendance": attendance }))
+            (
+                "attendee",
+                serde_json::json!({ "who": who, "role": role, "attendance": attendance }),
+            )
         }
-        NewItem::Agenda { title, presenter_id, unit_id } => {
+        NewItem::Agenda {
+            title,
+            presenter_id,
+            unit_id,
+        } => {
             require(title)?;
             tx.prepare_cached(
                 "INSERT INTO agenda_item (id, meeting_id, position, title, presenter_id, unit_id, created_at, updated_at, origin)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
             )?
             .execute(params![
-                id.to_string(), mid, next("agenda_item")?, title.trim(),
-                presenter_id.map(|p| p.to_string()), unit_id.map(|u| u.to_string()), now, origin
+                id, mid, next("agenda_item")?, title.trim(),
+                presenter_id, unit_id, now, origin
             ])?;
             ("agenda_item", serde_json::json!({ "title": title.trim() }))
         }
-        NewItem::Opinion { speaker_id, speaker_name, unit_id, content } => {
+        NewItem::Opinion {
+            speaker_id,
+            speaker_name,
+            unit_id,
+            content,
+        } => {
             require(content)?;
             tx.prepare_cached(
                 "INSERT INTO opinion (id, meeting_id, position, speaker_id, speaker_name, unit_id, content, created_at, updated_at, origin)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
             )?
             .execute(params![
-                id.to_string(), mid, next("opinion")?, speaker_id.map(|p| p.to_string()),
-                speaker_name, unit_id.map(|u| u.to_string()), content.trim(), now, origin
+                id, mid, next("opinion")?, speaker_id,
+                speaker_name, unit_id, content.trim(), now, origin
             ])?;
             ("opinion", serde_json::json!({ "content": content.trim() }))
         }
@@ -239,11 +256,19 @@ pub fn add(tx: &Tx<'_>, meeting_id: Uuid, item: NewItem) -> Result<Uuid> {
                 "INSERT INTO conclusion (id, meeting_id, position, content, created_at, updated_at, origin)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)",
             )?
-            .execute(params![id.to_string(), mid, next("conclusion")?, content.trim(), now, origin])?;
-            ("conclusion", serde_json::json!({ "content": content.trim() }))
+            .execute(params![id, mid, next("conclusion")?, content.trim(), now, origin])?;
+            (
+                "conclusion",
+                serde_json::json!({ "content": content.trim() }),
+            )
         }
     };
-    tx.audit("meeting", meeting_id, &format!("add_{entity}"), serde_json::json!({ "id": id, "item": details }))?;
+    tx.audit(
+        "meeting",
+        meeting_id,
+        &format!("add_{entity}"),
+        serde_json::json!({ "id": id, "item": details }),
+    )?;
     Ok(id)
 }
 
@@ -257,7 +282,7 @@ fn require(text: &str) -> Result<()> {
 /// One conclusion item by id.
 pub fn get_conclusion(conn: &Connection, id: Uuid) -> Result<Conclusion> {
     conn.prepare_cached("SELECT id, meeting_id, position, content FROM conclusion WHERE id = ?1")?
-        .query_row([id.to_string()], |r| {
+        .query_row([id], |r| {
             Ok(Conclusion {
                 id: get_uuid(r, 0)?,
                 meeting_id: get_uuid(r, 1)?,
@@ -294,9 +319,10 @@ pub struct MeetingRecord {
 /// Loads a meeting with its attendees, agenda, opinions, conclusions and directives.
 pub fn record(conn: &Connection, id: Uuid, as_of: chrono::NaiveDate) -> Result<MeetingRecord> {
     let meeting = meeting::get(conn, id)?;
-    let mid = id.to_string();
+    let mid = id;
     let name_of = |p: Option<Uuid>| -> Result<Option<String>> {
-        p.map(|p| crate::person::get(conn, p).map(|p| p.full_name)).transpose()
+        p.map(|p| crate::person::get(conn, p).map(|p| p.full_name))
+            .transpose()
     };
     let mut stmt = conn.prepare_cached(
         "SELECT a.id, a.position, a.person_id, a.unit_id, a.guest_name,

@@ -67,16 +67,21 @@ pub fn create(tx: &Tx<'_>, new: NewPerson) -> Result<Person> {
         "INSERT INTO person (id, full_name, title, unit_id, active, created_at, updated_at, origin)
          VALUES (?1, ?2, ?3, ?4, 1, ?5, ?5, ?6)",
         params![
-            id.to_string(),
+            id,
             name,
             new.title,
-            new.unit_id.map(|u| u.to_string()),
+            new.unit_id,
             ts(tx.now()),
-            tx.installation().to_string(),
+            tx.installation(),
         ],
     )?;
     let person = get(tx, id)?;
-    tx.audit("person", id, "create", serde_json::to_value(&person).unwrap_or_default())?;
+    tx.audit(
+        "person",
+        id,
+        "create",
+        serde_json::to_value(&person).unwrap_or_default(),
+    )?;
     Ok(person)
 }
 
@@ -88,30 +93,36 @@ pub fn set_active(tx: &Tx<'_>, id: Uuid, active: bool) -> Result<()> {
     }
     tx.execute(
         "UPDATE person SET active = ?2, updated_at = ?3, origin = ?4 WHERE id = ?1",
-        params![id.to_string(), active, ts(tx.now()), tx.installation().to_string()],
+        params![id, active, ts(tx.now()), tx.installation()],
     )?;
-    tx.audit("person", id, "update", serde_json::json!({ "active": [old.active, active] }))
+    tx.audit(
+        "person",
+        id,
+        "update",
+        serde_json::json!({ "active": [old.active, active] }),
+    )
 }
 
 /// One person by id.
 pub fn get(conn: &Connection, id: Uuid) -> Result<Person> {
     conn.prepare_cached(&format!("SELECT {COLUMNS} FROM person WHERE id = ?1"))?
-        .query_row([id.to_string()], from_row)
+        .query_row([id], from_row)
         .optional()?
         .ok_or_else(|| Error::not_found(Entity::Person, id))
 }
 
 /// People, optionally of one unit; inactive ones only when asked.
-pub fn list(conn: &Connection, unit_id: Option<Uuid>, include_inactive: bool) -> Result<Vec<Person>> {
+pub fn list(
+    conn: &Connection,
+    unit_id: Option<Uuid>,
+    include_inactive: bool,
+) -> Result<Vec<Person>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM person
          WHERE (active = 1 OR ?1) AND (?2 IS NULL OR unit_id = ?2)
          ORDER BY full_name"
     ))?;
-    let rows = stmt.query_map(
-        params![include_inactive, unit_id.map(|u| u.to_string())],
-        from_row,
-    )?;
+    let rows = stmt.query_map(params![include_inactive, unit_id], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -129,7 +140,10 @@ pub fn resolve(conn: &Connection, query: &str, field: Field) -> Result<Person> {
     let people = list(conn, None, true)?;
     let exact: Vec<&Person> = people.iter().filter(|p| fold(&p.full_name) == fq).collect();
     let found = if exact.is_empty() {
-        people.iter().filter(|p| fold(&p.full_name).contains(&fq)).collect()
+        people
+            .iter()
+            .filter(|p| fold(&p.full_name).contains(&fq))
+            .collect()
     } else {
         exact
     };

@@ -12,7 +12,7 @@ use uuid::Uuid;
 use crate::error::Result;
 use crate::store::value::{date, get_uuid};
 use crate::timeliness::{Bucket, DeadlineBasis};
-use crate::unit;
+use crate::unit::{self, UnitKind};
 
 /// Bucket counts and rates.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
@@ -94,7 +94,7 @@ pub struct UnitTable {
     pub to: Option<NaiveDate>,
     /// Deadline judged against.
     pub basis: DeadlineBasis,
-    /// One row per unit: every active unit, and inactive ones that have directives.
+    /// One row per unit that has directives, plus the active phòng, trung tâm and districts without any.
     pub rows: Vec<UnitRow>,
     /// Sum of all rows.
     pub totals: Counts,
@@ -147,7 +147,10 @@ pub fn by_unit(
     };
     for u in unit::list(conn, true)? {
         let c = counts.remove(&u.id).unwrap_or_default();
-        if !u.active && c.total == 0 {
+        // Units with directives always have a row; of the others, only the active units
+        // that normally receive directives (not the Sở itself, not outside bodies).
+        let usual = !matches!(u.kind, UnitKind::Department | UnitKind::External);
+        if c.total == 0 && !(u.active && usual) {
             continue;
         }
         table.totals.merge(&c);
@@ -175,3 +178,28 @@ const BY_UNIT_SQL: &str = "
           WHERE assigned_on BETWEEN :from AND :to AND assigned_on <= :as_of
             AND status <> 'cancelled')
     GROUP BY lead_unit_id";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    #[test]
+    fn per_unit_buckets_come_from_the_covering_index() {
+        let store = Store::open_in_memory().unwrap();
+        let mut stmt = store
+            .conn()
+            .prepare(&format!("EXPLAIN QUERY PLAN {BY_UNIT_SQL}"))
+            .unwrap();
+        let plan: Vec<String> = stmt
+            .query_map(named_params! { ":from": "2026-01-01", ":to": "2026-12-31", ":as_of": "2026-12-31", ":original": false }, |r| r.get(3))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        let plan = plan.join("\n");
+        assert!(
+            plan.contains("USING COVERING INDEX directive_period"),
+            "{plan}"
+        );
+    }
+}

@@ -30,7 +30,10 @@ mod tests {
     fn folds_vietnamese() {
         assert_eq!(fold("Đảng ủy"), "dang uy");
         assert_eq!(fold("GIAO BẢN"), "giao ban");
-        assert_eq!(fold("Phòng Thông tin - Báo chí - Xuất bản"), "phong thong tin - bao chi - xuat ban");
+        assert_eq!(
+            fold("Phòng Thông tin - Báo chí - Xuất bản"),
+            "phong thong tin - bao chi - xuat ban"
+        );
         assert_eq!(fold("Hà Văn Thắng"), "ha van thang");
     }
 

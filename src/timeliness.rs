@@ -117,7 +117,10 @@ mod tests {
         let b = |day| bucket(&f, DeadlineBasis::Approved, d(day));
         assert_eq!(b("2026-06-30"), Some(Bucket::OpenWithinDeadline));
         assert_eq!(b("2026-07-01"), Some(Bucket::OpenOverdue));
-        assert_eq!(days_overdue(&f, DeadlineBasis::Approved, d("2026-07-01")), Some(1));
+        assert_eq!(
+            days_overdue(&f, DeadlineBasis::Approved, d("2026-07-01")),
+            Some(1)
+        );
     }
 
     #[test]
@@ -125,8 +128,14 @@ mod tests {
         let on_time = facts(S::Done, Some("2026-06-30"), Some("2026-06-30"));
         let late = facts(S::Done, Some("2026-06-30"), Some("2026-07-01"));
         let as_of = d("2026-12-31");
-        assert_eq!(bucket(&on_time, DeadlineBasis::Approved, as_of), Some(Bucket::DoneOnTime));
-        assert_eq!(bucket(&late, DeadlineBasis::Approved, as_of), Some(Bucket::DoneLate));
+        assert_eq!(
+            bucket(&on_time, DeadlineBasis::Approved, as_of),
+            Some(Bucket::DoneOnTime)
+        );
+        assert_eq!(
+            bucket(&late, DeadlineBasis::Approved, as_of),
+            Some(Bucket::DoneLate)
+        );
     }
 
     #[test]
@@ -138,14 +147,23 @@ mod tests {
             completed_on: Some(d("2026-07-15")),
         };
         let as_of = d("2026-08-01");
-        assert_eq!(bucket(&f, DeadlineBasis::Approved, as_of), Some(Bucket::DoneOnTime));
-        assert_eq!(bucket(&f, DeadlineBasis::Original, as_of), Some(Bucket::DoneLate));
+        assert_eq!(
+            bucket(&f, DeadlineBasis::Approved, as_of),
+            Some(Bucket::DoneOnTime)
+        );
+        assert_eq!(
+            bucket(&f, DeadlineBasis::Original, as_of),
+            Some(Bucket::DoneLate)
+        );
     }
 
     #[test]
     fn no_deadline_is_never_late_and_cancelled_is_left_out() {
         let f = facts(S::Assigned, None, None);
-        assert_eq!(bucket(&f, DeadlineBasis::Approved, d("2099-01-01")), Some(Bucket::OpenWithinDeadline));
+        assert_eq!(
+            bucket(&f, DeadlineBasis::Approved, d("2099-01-01")),
+            Some(Bucket::OpenWithinDeadline)
+        );
         assert!(!due_within(&f, DeadlineBasis::Approved, d("2026-01-01"), 7));
         let c = facts(S::Cancelled, Some("2026-01-01"), None);
         assert_eq!(bucket(&c, DeadlineBasis::Approved, d("2026-06-01")), None);
@@ -154,7 +172,10 @@ mod tests {
     #[test]
     fn awaiting_confirmation_is_not_done() {
         let f = facts(S::AwaitingConfirmation, Some("2026-06-30"), None);
-        assert_eq!(bucket(&f, DeadlineBasis::Approved, d("2026-07-02")), Some(Bucket::OpenOverdue));
+        assert_eq!(
+            bucket(&f, DeadlineBasis::Approved, d("2026-07-02")),
+            Some(Bucket::OpenOverdue)
+        );
     }
 
     #[test]

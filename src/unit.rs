@@ -73,8 +73,7 @@ pub struct NewUnit {
     pub sort_order: i64,
 }
 
-const COLUMNS: &str =
-    "id, name, short_name, code, kind, parent_id, active, sort_order, created_at, updated_at, origin";
+const COLUMNS: &str = "id, name, short_name, code, kind, parent_id, active, sort_order, created_at, updated_at, origin";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Unit> {
     Ok(Unit {
@@ -106,7 +105,10 @@ pub fn create(tx: &Tx<'_>, new: NewUnit) -> Result<Unit> {
             )
             .optional()?;
         if taken.is_some() {
-            return Err(Error::invalid(Field::Code, Rule::Duplicate(code.to_string())));
+            return Err(Error::invalid(
+                Field::Code,
+                Rule::Duplicate(code.to_string()),
+            ));
         }
     }
     if let Some(parent) = new.parent_id {
@@ -118,19 +120,24 @@ pub fn create(tx: &Tx<'_>, new: NewUnit) -> Result<Unit> {
         "INSERT INTO unit (id, name, short_name, code, kind, parent_id, active, sort_order, created_at, updated_at, origin)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?8, ?8, ?9)",
         params![
-            id.to_string(),
+            id,
             name,
             new.short_name,
             code,
             enum_name(&new.kind),
-            new.parent_id.map(|p| p.to_string()),
+            new.parent_id,
             new.sort_order,
             now,
-            tx.installation().to_string(),
+            tx.installation(),
         ],
     )?;
     let unit = get(tx, id)?;
-    tx.audit("unit", id, "create", serde_json::to_value(&unit).unwrap_or_default())?;
+    tx.audit(
+        "unit",
+        id,
+        "create",
+        serde_json::to_value(&unit).unwrap_or_default(),
+    )?;
     Ok(unit)
 }
 
@@ -142,15 +149,20 @@ pub fn set_active(tx: &Tx<'_>, id: Uuid, active: bool) -> Result<()> {
     }
     tx.execute(
         "UPDATE unit SET active = ?2, updated_at = ?3, origin = ?4 WHERE id = ?1",
-        params![id.to_string(), active, ts(tx.now()), tx.installation().to_string()],
+        params![id, active, ts(tx.now()), tx.installation()],
     )?;
-    tx.audit("unit", id, "update", serde_json::json!({ "active": [old.active, active] }))
+    tx.audit(
+        "unit",
+        id,
+        "update",
+        serde_json::json!({ "active": [old.active, active] }),
+    )
 }
 
 /// One unit by id.
 pub fn get(conn: &Connection, id: Uuid) -> Result<Unit> {
     conn.prepare_cached(&format!("SELECT {COLUMNS} FROM unit WHERE id = ?1"))?
-        .query_row([id.to_string()], from_row)
+        .query_row([id], from_row)
         .optional()?
         .ok_or_else(|| Error::not_found(Entity::Unit, id))
 }
@@ -184,7 +196,12 @@ pub fn resolve(conn: &Connection, query: &str, field: Field) -> Result<Unit> {
         &|u| fold(&u.name).contains(&fq),
         &|u| {
             let all = initials(&u.name);
-            let rest = u.name.split_whitespace().skip(1).collect::<Vec<_>>().join(" ");
+            let rest = u
+                .name
+                .split_whitespace()
+                .skip(1)
+                .collect::<Vec<_>>()
+                .join(" ");
             !fq.contains(' ') && (all.starts_with(&fq) || initials(&rest).starts_with(&fq))
         },
     ];

@@ -58,7 +58,7 @@ pub struct DemoSummary {
 
 /// Fills an empty database with sample data. Refuses a database that already has units.
 pub fn generate(store: &mut Store, opts: &DemoOptions) -> Result<DemoSummary> {
-    store.write(|tx| {
+    store.bulk_write(|tx| {
         let units: i64 = tx.query_row("SELECT count(*) FROM unit", [], |r| r.get(0))?;
         if units > 0 {
             return Err(Error::NotEmpty);
@@ -97,7 +97,7 @@ struct Gen<'t, 'c> {
     tx: &'t Tx<'c>,
     opts: DemoOptions,
     rng: fastrand::Rng,
-    origin: String,
+    origin: Uuid,
     units: Vec<Unit>,
     people: Vec<Person>,
     director: usize,
@@ -123,7 +123,7 @@ impl<'t, 'c> Gen<'t, 'c> {
             tx,
             opts: opts.clone(),
             rng: fastrand::Rng::with_seed(opts.seed),
-            origin: tx.installation().to_string(),
+            origin: tx.installation(),
             units: Vec::new(),
             people: Vec::new(),
             director: 0,
@@ -138,7 +138,8 @@ impl<'t, 'c> Gen<'t, 'c> {
     fn id(&mut self, t: chrono::DateTime<Utc>) -> Uuid {
         let mut bytes = [0u8; 10];
         self.rng.fill(&mut bytes);
-        uuid::Builder::from_unix_timestamp_millis(t.timestamp_millis().max(0) as u64, &bytes).into_uuid()
+        uuid::Builder::from_unix_timestamp_millis(t.timestamp_millis().max(0) as u64, &bytes)
+            .into_uuid()
     }
 
     fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
@@ -159,14 +160,23 @@ impl<'t, 'c> Gen<'t, 'c> {
             "INSERT INTO unit (id, name, short_name, code, kind, parent_id, active, sort_order, created_at, updated_at, origin)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10)",
         )?;
-        let mut parent: Option<String> = None;
+        let mut parent: Option<Uuid> = None;
         for (i, (name, short, code, kind, internal)) in vocab::UNITS.iter().enumerate() {
             let id = self.id(start);
             ins_unit.execute(params![
-                id.to_string(), name, short, code, enum_name(kind), parent, true, i as i64 * 10, now, self.origin
+                id,
+                name,
+                short,
+                code,
+                enum_name(kind),
+                parent,
+                true,
+                i as i64 * 10,
+                now,
+                self.origin
             ])?;
             if *kind == UnitKind::Department {
-                parent = Some(id.to_string());
+                parent = Some(id);
             }
             self.units.push(Unit {
                 id,
@@ -179,7 +189,16 @@ impl<'t, 'c> Gen<'t, 'c> {
         let (merged, code, kind) = vocab::MERGED_UNIT;
         let id = self.id(start);
         ins_unit.execute(params![
-            id.to_string(), merged, merged, code, enum_name(&kind), parent, false, 999, now, self.origin
+            id,
+            merged,
+            merged,
+            code,
+            enum_name(&kind),
+            parent,
+            false,
+            999,
+            now,
+            self.origin
         ])?;
         self.summary.units = self.units.len() as u64 + 1;
 
@@ -191,7 +210,13 @@ impl<'t, 'c> Gen<'t, 'c> {
             let id = g.id(start);
             let name = g.name();
             ins_person.execute(params![
-                id.to_string(), name, title, g.units[unit].id.to_string(), active, now, g.origin
+                id,
+                name,
+                title,
+                g.units[unit].id,
+                active,
+                now,
+                g.origin
             ])?;
             g.people.push(Person { id, name, title });
             Ok(g.people.len() - 1)
@@ -226,10 +251,16 @@ impl<'t, 'c> Gen<'t, 'c> {
         }
         self.summary.people = self.people.len() as u64;
 
-        let chair = self.people[self.director].id.to_string();
+        let chair = self.people[self.director].id;
         let names = [
-            ("Giao ban tháng Sở Thông tin và Truyền thông", "monthly_briefing"),
-            ("Giao ban trực tuyến với các huyện, thị xã, thành phố", "online_briefing"),
+            (
+                "Giao ban tháng Sở Thông tin và Truyền thông",
+                "monthly_briefing",
+            ),
+            (
+                "Giao ban trực tuyến với các huyện, thị xã, thành phố",
+                "online_briefing",
+            ),
             ("Hội nghị triển khai nhiệm vụ năm", "conference"),
             ("Làm việc với lãnh đạo UBND tỉnh", "working_session"),
             ("Giao ban lãnh đạo Sở hằng tuần", "other"),
@@ -239,7 +270,7 @@ impl<'t, 'c> Gen<'t, 'c> {
             self.tx.execute(
                 "INSERT INTO series (id, name, kind, organiser_unit_id, chair_id, location, created_at, updated_at, origin)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
-                params![id.to_string(), name, kind, self.units[1].id.to_string(), chair, vocab::ROOM, now, self.origin],
+                params![id, name, kind, self.units[1].id, chair, vocab::ROOM, now, self.origin],
             )?;
             self.series[i] = id;
         }
@@ -288,15 +319,33 @@ impl<'t, 'c> Gen<'t, 'c> {
             3 => "Làm việc với đồng chí Phó Chủ tịch UBND tỉnh".to_string(),
             _ => format!("Giao ban lãnh đạo Sở tuần {}/{y}", day.iso_week().week()),
         };
-        let kind_name = ["monthly_briefing", "online_briefing", "conference", "working_session", "other"][kind];
+        let kind_name = [
+            "monthly_briefing",
+            "online_briefing",
+            "conference",
+            "working_session",
+            "other",
+        ][kind];
         let afternoon = self.rng.u8(..4) == 0;
-        let start = if afternoon { at(day, 14, 0) } else { at(day, 7, 30) };
+        let start = if afternoon {
+            at(day, 14, 0)
+        } else {
+            at(day, 7, 30)
+        };
         let end = start + Duration::minutes(90 + self.rng.i64(0..120));
-        let chair = if kind == 4 && self.rng.bool() { *self.pick(&self.deputies.clone()) } else { self.director };
+        let chair = if kind == 4 && self.rng.bool() {
+            *self.pick(&self.deputies.clone())
+        } else {
+            self.director
+        };
         let secretary = *self.pick(&self.secretaries.clone());
-        let status = if day < self.opts.anchor { "closed" } else { "in_progress" };
+        let status = if day < self.opts.anchor {
+            "closed"
+        } else {
+            "in_progress"
+        };
         let id = self.id(start);
-        let mid = id.to_string();
+        let mid = id;
         let created = ts(start - Duration::days(2));
         let updated = ts(end);
         let minutes = self.minutes_text(day, chair);
@@ -307,15 +356,15 @@ impl<'t, 'c> Gen<'t, 'c> {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
             )?
             .execute(params![
-                mid, self.series[kind].to_string(), kind_name, title, format!("{number:02}"), ts(start), ts(end),
-                vocab::ROOM, kind == 1, self.people[chair].id.to_string(), self.people[secretary].id.to_string(),
-                self.units[1].id.to_string(), status, minutes, created, updated, self.origin
+                mid, self.series[kind], kind_name, title, format!("{number:02}"), ts(start), ts(end),
+                vocab::ROOM, kind == 1, self.people[chair].id, self.people[secretary].id,
+                self.units[1].id, status, minutes, created, updated, self.origin
             ])?;
         self.summary.meetings += 1;
-        self.attendees(&mid, start, chair, secretary, kind == 1, &updated)?;
-        self.opinions(&mid, start, &updated)?;
-        self.agenda(&mid, start, day, &updated)?;
-        self.directives(&mid, day, start, chair, &updated)?;
+        self.attendees(mid, start, chair, secretary, kind == 1, &updated)?;
+        self.opinions(mid, start, &updated)?;
+        self.agenda(mid, start, day, &updated)?;
+        self.directives(mid, day, start, chair, &updated)?;
         Ok(())
     }
 
@@ -349,9 +398,19 @@ impl<'t, 'c> Gen<'t, 'c> {
             .replace("{q}", q)
     }
 
-    fn attendees(&mut self, mid: &str, start: chrono::DateTime<Utc>, chair: usize, secretary: usize, online: bool, stamp: &str) -> Result<()> {
-        let mut lines: Vec<(Option<usize>, Option<usize>, &str)> =
-            vec![(Some(chair), None, "chair"), (Some(secretary), None, "secretary")];
+    fn attendees(
+        &mut self,
+        mid: Uuid,
+        start: chrono::DateTime<Utc>,
+        chair: usize,
+        secretary: usize,
+        online: bool,
+        stamp: &str,
+    ) -> Result<()> {
+        let mut lines: Vec<(Option<usize>, Option<usize>, &str)> = vec![
+            (Some(chair), None, "chair"),
+            (Some(secretary), None, "secretary"),
+        ];
         for p in std::iter::once(self.director).chain(self.deputies.clone()) {
             if p != chair {
                 lines.push((Some(p), None, "member"));
@@ -379,39 +438,65 @@ impl<'t, 'c> Gen<'t, 'c> {
             };
             let id = self.id(start);
             stmt.execute(params![
-                id.to_string(), mid, pos as i64 + 1,
-                person.map(|p| self.people[p].id.to_string()),
-                unit.map(|u| self.units[u].id.to_string()),
-                role, attendance, note, stamp, self.origin
+                id,
+                mid,
+                pos as i64 + 1,
+                person.map(|p| self.people[p].id),
+                unit.map(|u| self.units[u].id),
+                role,
+                attendance,
+                note,
+                stamp,
+                self.origin
             ])?;
             self.summary.attendees += 1;
         }
         Ok(())
     }
 
-    fn opinions(&mut self, mid: &str, start: chrono::DateTime<Utc>, stamp: &str) -> Result<()> {
+    fn opinions(&mut self, mid: Uuid, start: chrono::DateTime<Utc>, stamp: &str) -> Result<()> {
         let mut stmt = self.tx.prepare_cached(
             "INSERT INTO opinion (id, meeting_id, position, speaker_id, speaker_name, unit_id, content, created_at, updated_at, origin)
              VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6, ?7, ?7, ?8)",
         )?;
         for pos in 0..3 + self.rng.usize(..7) {
             let u = 1 + self.rng.usize(..9);
-            let Some(head) = self.units[u].head else { continue };
+            let Some(head) = self.units[u].head else {
+                continue;
+            };
             let topic = *self.pick(vocab::OPINION_TOPICS);
-            let content = format!("Đồng chí {}, {} {topic}.", self.people[head].name, self.people[head].title);
+            let content = format!(
+                "Đồng chí {}, {} {topic}.",
+                self.people[head].name, self.people[head].title
+            );
             let id = self.id(start);
             stmt.execute(params![
-                id.to_string(), mid, pos as i64 + 1, self.people[head].id.to_string(),
-                self.units[u].id.to_string(), content, stamp, self.origin
+                id,
+                mid,
+                pos as i64 + 1,
+                self.people[head].id,
+                self.units[u].id,
+                content,
+                stamp,
+                self.origin
             ])?;
             self.summary.opinions += 1;
         }
         Ok(())
     }
 
-    fn agenda(&mut self, mid: &str, start: chrono::DateTime<Utc>, day: NaiveDate, stamp: &str) -> Result<()> {
+    fn agenda(
+        &mut self,
+        mid: Uuid,
+        start: chrono::DateTime<Utc>,
+        day: NaiveDate,
+        stamp: &str,
+    ) -> Result<()> {
         let items = [
-            format!("Các đơn vị báo cáo kết quả thực hiện nhiệm vụ tháng {}, phương hướng nhiệm vụ tháng tới", day.month()),
+            format!(
+                "Các đơn vị báo cáo kết quả thực hiện nhiệm vụ tháng {}, phương hướng nhiệm vụ tháng tới",
+                day.month()
+            ),
             "Thảo luận, đóng góp ý kiến".to_string(),
             "Lãnh đạo Sở phát biểu kết luận".to_string(),
         ];
@@ -421,28 +506,40 @@ impl<'t, 'c> Gen<'t, 'c> {
         )?;
         for (pos, title) in items.iter().enumerate() {
             let id = self.id(start);
-            stmt.execute(params![id.to_string(), mid, pos as i64 + 1, title, stamp, self.origin])?;
+            stmt.execute(params![id, mid, pos as i64 + 1, title, stamp, self.origin])?;
         }
         Ok(())
     }
 
-    fn directives(&mut self, mid: &str, day: NaiveDate, start: chrono::DateTime<Utc>, chair: usize, stamp: &str) -> Result<()> {
+    fn directives(
+        &mut self,
+        mid: Uuid,
+        day: NaiveDate,
+        start: chrono::DateTime<Utc>,
+        chair: usize,
+        stamp: &str,
+    ) -> Result<()> {
         let n = self.opts.directives_per_meeting;
         let mut done = 0;
         let mut position = 1;
         while done < n {
             let group = (1 + self.rng.usize(..3)).min(n - done);
             let cid = self.id(start);
+            // The conclusion's text is composed from its directives: the row is written
+            // first (directives refer to it) and its text filled in after them.
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO conclusion (id, meeting_id, position, content, created_at, updated_at, origin)
+                     VALUES (?1, ?2, ?3, '', ?4, ?4, ?5)",
+                )?
+                .execute(params![cid, mid, position, stamp, self.origin])?;
             let mut texts = Vec::with_capacity(group);
             for _ in 0..group {
                 texts.push(self.directive(mid, &cid, day, start, chair)?);
             }
             self.tx
-                .prepare_cached(
-                    "INSERT INTO conclusion (id, meeting_id, position, content, created_at, updated_at, origin)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)",
-                )?
-                .execute(params![cid.to_string(), mid, position, texts.join(" "), stamp, self.origin])?;
+                .prepare_cached("UPDATE conclusion SET content = ?2 WHERE id = ?1")?
+                .execute(params![cid, texts.join(" ")])?;
             self.summary.conclusions += 1;
             position += 1;
             done += group;
@@ -452,24 +549,43 @@ impl<'t, 'c> Gen<'t, 'c> {
 
     /// Writes one directive with its coordination, extension and progress; returns the
     /// sentence of the conclusion that gave it.
-    fn directive(&mut self, mid: &str, cid: &Uuid, day: NaiveDate, start: chrono::DateTime<Utc>, chair: usize) -> Result<String> {
+    fn directive(
+        &mut self,
+        mid: Uuid,
+        cid: &Uuid,
+        day: NaiveDate,
+        start: chrono::DateTime<Utc>,
+        chair: usize,
+    ) -> Result<String> {
         let anchor = self.opts.anchor;
         let lead = self.lead_unit();
         let coords = self.coordinating(lead);
-        let leader = if self.rng.u8(..10) < 7 { chair } else { *self.pick(&self.deputies.clone()) };
+        let leader = if self.rng.u8(..10) < 7 {
+            chair
+        } else {
+            *self.pick(&self.deputies.clone())
+        };
         let action = *self.pick(vocab::ACTIONS);
         let object = self.object(day);
         let qualifier = *self.pick(vocab::QUALIFIERS);
         let content = format!("{action} {object}{qualifier}.");
         let output = (self.rng.u8(..10) < 6).then(|| *self.pick(vocab::OUTPUTS));
         let original = self.deadline(day);
-        let extended = original.filter(|_| self.rng.u8(..100) < 6).map(|d| d + Duration::days(15 + self.rng.i64(0..45)));
+        let extended = original
+            .filter(|_| self.rng.u8(..100) < 6)
+            .map(|d| d + Duration::days(15 + self.rng.i64(0..45)));
         let deadline = extended.or(original);
         let (status, reported, completed) = self.outcome(day, deadline);
-        let priority = match self.rng.u8(..20) { 0 => "urgent", 1..=3 => "high", _ => "normal" };
+        let priority = match self.rng.u8(..20) {
+            0 => "urgent",
+            1..=3 => "high",
+            _ => "normal",
+        };
         let id = self.id(start);
-        let did = id.to_string();
-        let updated = completed.or(reported).map_or_else(|| ts(start), |d| ts(at(d, 16, 0)));
+        let did = id;
+        let updated = completed
+            .or(reported)
+            .map_or_else(|| ts(start), |d| ts(at(d, 16, 0)));
         self.tx
             .prepare_cached(
                 "INSERT INTO directive (id, content, expected_output, meeting_id, conclusion_id, document_number, document_date,
@@ -478,14 +594,16 @@ impl<'t, 'c> Gen<'t, 'c> {
                  VALUES (?1, ?2, ?3, ?4, ?5, NULL, NULL, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
             )?
             .execute(params![
-                did, content, output, mid, cid.to_string(), date(day), self.people[leader].id.to_string(),
-                self.units[lead].id.to_string(), original.map(date), deadline.map(date), priority, status,
+                did, content, output, mid, cid, date(day), self.people[leader].id,
+                self.units[lead].id, original.map(date), deadline.map(date), priority, status,
                 reported.map(date), completed.map(date), ts(start), updated, self.origin
             ])?;
         self.summary.directives += 1;
-        let mut stmt = self.tx.prepare_cached("INSERT INTO directive_unit (directive_id, unit_id) VALUES (?1, ?2)")?;
+        let mut stmt = self
+            .tx
+            .prepare_cached("INSERT INTO directive_unit (directive_id, unit_id) VALUES (?1, ?2)")?;
         for c in &coords {
-            stmt.execute([&did, &self.units[*c].id.to_string()])?;
+            stmt.execute([&did, &self.units[*c].id])?;
         }
         if let (Some(orig), Some(new)) = (original, extended) {
             let approved = (orig - Duration::days(3)).max(day).min(anchor);
@@ -496,22 +614,30 @@ impl<'t, 'c> Gen<'t, 'c> {
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
                 )?
                 .execute(params![
-                    eid.to_string(), did, date(orig), date(new),
+                    eid, did, date(orig), date(new),
                     "Đơn vị đề nghị gia hạn do cần thêm thời gian lấy ý kiến các cơ quan liên quan",
-                    self.people[leader].id.to_string(), date(approved), ts(at(approved, 10, 0)), self.origin
+                    self.people[leader].id, date(approved), ts(at(approved, 10, 0)), self.origin
                 ])?;
             self.summary.extensions += 1;
         }
-        self.progress(&did, lead, day, status, reported.or(completed))?;
+        self.progress(did, lead, day, status, reported.or(completed))?;
         let coord_text = if coords.is_empty() {
             String::new()
         } else {
-            let names: Vec<&str> = coords.iter().map(|c| self.units[*c].name.as_str()).collect();
+            let names: Vec<&str> = coords
+                .iter()
+                .map(|c| self.units[*c].name.as_str())
+                .collect();
             format!(", phối hợp với {}", names.join(", "))
         };
         let dl_text = original.map_or_else(
             || " Thực hiện thường xuyên.".to_string(),
-            |d| format!(" Thời hạn hoàn thành: trước ngày {}.", crate::date::format(d)),
+            |d| {
+                format!(
+                    " Thời hạn hoàn thành: trước ngày {}.",
+                    crate::date::format(d)
+                )
+            },
         );
         Ok(format!(
             "Giao {} chủ trì{coord_text}: {}{}",
@@ -525,7 +651,11 @@ impl<'t, 'c> Gen<'t, 'c> {
         loop {
             let u = 1 + self.rng.usize(..self.units.len() - 1);
             let unit = &self.units[u];
-            let wanted = if self.rng.u8(..100) < 85 { unit.internal } else { unit.district };
+            let wanted = if self.rng.u8(..100) < 85 {
+                unit.internal
+            } else {
+                unit.district
+            };
             if wanted {
                 return u;
             }
@@ -563,25 +693,34 @@ impl<'t, 'c> Gen<'t, 'c> {
                 Some(end_of_month(day, q_end_month - day.month0()).max(day + Duration::days(10)))
             }
             81..=90 => Some(day + Duration::days(60 + self.rng.i64(0..31))),
-            _ => Some(NaiveDate::from_ymd_opt(day.year(), 12, 31).expect("31/12").max(day + Duration::days(30))),
+            _ => Some(
+                NaiveDate::from_ymd_opt(day.year(), 12, 31)
+                    .expect("31/12")
+                    .max(day + Duration::days(30)),
+            ),
         }
     }
 
     /// Status, reported date and completion date as of the anchor.
-    fn outcome(&mut self, day: NaiveDate, deadline: Option<NaiveDate>) -> (&'static str, Option<NaiveDate>, Option<NaiveDate>) {
+    fn outcome(
+        &mut self,
+        day: NaiveDate,
+        deadline: Option<NaiveDate>,
+    ) -> (&'static str, Option<NaiveDate>, Option<NaiveDate>) {
         let anchor = self.opts.anchor;
         let r = self.rng.u8(..100);
         if r < 2 {
             return ("cancelled", None, None);
         }
-        let finish = if r < 6 {
+        let finish = if r < 8 {
             None // stuck: never finished
         } else {
             let window = deadline.map_or(150, |d| (d - day).num_days().max(1));
             Some(if self.rng.u8(..100) < 82 {
                 day + Duration::days(1 + self.rng.i64(0..window))
             } else {
-                deadline.unwrap_or(day + Duration::days(window)) + Duration::days(1 + self.rng.i64(0..45))
+                deadline.unwrap_or(day + Duration::days(window))
+                    + Duration::days(1 + self.rng.i64(0..45))
             })
         };
         match finish {
@@ -589,9 +728,15 @@ impl<'t, 'c> Gen<'t, 'c> {
             _ => {
                 let started = (anchor - day).num_days() > 3;
                 match self.rng.u8(..100) {
-                    0..=6 if started => {
+                    0..=6
+                        if started && deadline.is_none_or(|d| d >= anchor - Duration::days(10)) =>
+                    {
                         let back = self.rng.i64(0..5).min((anchor - day).num_days());
-                        ("awaiting_confirmation", Some(anchor - Duration::days(back)), None)
+                        (
+                            "awaiting_confirmation",
+                            Some(anchor - Duration::days(back)),
+                            None,
+                        )
                     }
                     7..=9 if started => ("suspended", None, None),
                     10..=29 => ("assigned", None, None),
@@ -602,12 +747,19 @@ impl<'t, 'c> Gen<'t, 'c> {
         }
     }
 
-    fn progress(&mut self, did: &str, lead: usize, day: NaiveDate, status: &str, finished: Option<NaiveDate>) -> Result<()> {
+    fn progress(
+        &mut self,
+        did: Uuid,
+        lead: usize,
+        day: NaiveDate,
+        status: &str,
+        finished: Option<NaiveDate>,
+    ) -> Result<()> {
         if matches!(status, "assigned" | "cancelled") {
             return Ok(());
         }
         let last = finished.unwrap_or(self.opts.anchor).max(day);
-        let reporter = self.units[lead].head.map(|h| self.people[h].id.to_string());
+        let reporter = self.units[lead].head.map(|h| self.people[h].id);
         let n = 1 + self.rng.usize(..2);
         let span = (last - day).num_days().max(0);
         let mut stmt = self.tx.prepare_cached(
@@ -615,16 +767,33 @@ impl<'t, 'c> Gen<'t, 'c> {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
         )?;
         for k in 1..=n {
-            let on = if k == n { last } else { day + Duration::days(span * k as i64 / (n as i64 + 1)) };
+            let on = if k == n {
+                last
+            } else {
+                day + Duration::days(span * k as i64 / (n as i64 + 1))
+            };
             let complete = k == n && finished.is_some();
-            let percent = if complete { 100 } else { (30 * k as i64 + self.rng.i64(0..30)).min(90) };
+            let percent = if complete {
+                100
+            } else {
+                (30 * k as i64 + self.rng.i64(0..30)).min(90)
+            };
             let note = if complete {
                 "Đã hoàn thành, gửi báo cáo kết quả về Văn phòng Sở."
             } else {
                 "Đang triển khai theo kế hoạch, đã xây dựng dự thảo và lấy ý kiến các đơn vị."
             };
             let id = self.id(at(on, 16, 0));
-            stmt.execute(params![id.to_string(), did, date(on), reporter, percent, note, ts(at(on, 16, 0)), self.origin])?;
+            stmt.execute(params![
+                id,
+                did,
+                date(on),
+                reporter,
+                percent,
+                note,
+                ts(at(on, 16, 0)),
+                self.origin
+            ])?;
             self.summary.progress += 1;
         }
         Ok(())

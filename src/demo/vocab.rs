@@ -14,39 +14,168 @@ pub const ROOM: &str = "Phòng họp tầng 3, Sở Thông tin và Truyền thô
 
 /// Units: name, short name, code, kind, whether internal to the Sở (can lead most work).
 pub const UNITS: &[(&str, &str, &str, UnitKind, bool)] = &[
-    ("Sở Thông tin và Truyền thông", "Sở TTTT", "STTTT", UnitKind::Department, false),
+    (
+        "Sở Thông tin và Truyền thông",
+        "Sở TTTT",
+        "STTTT",
+        UnitKind::Department,
+        false,
+    ),
     ("Văn phòng Sở", "Văn phòng", "VP", UnitKind::Office, true),
-    ("Thanh tra Sở", "Thanh tra", "TTR", UnitKind::Inspectorate, true),
-    ("Phòng Kế hoạch - Tài chính", "Phòng KHTC", "KHTC", UnitKind::Division, true),
-    ("Phòng Thông tin - Báo chí - Xuất bản", "Phòng TTBCXB", "TTBCXB", UnitKind::Division, true),
-    ("Phòng Bưu chính, Viễn thông và Công nghệ thông tin", "Phòng BCVT-CNTT", "BCVT", UnitKind::Division, true),
-    ("Phòng Chuyển đổi số", "Phòng CĐS", "CDS", UnitKind::Division, true),
-    ("Trung tâm Công nghệ thông tin và Truyền thông", "Trung tâm CNTT&TT", "TTCNTT", UnitKind::Center, true),
-    ("Trung tâm Giám sát, điều hành đô thị thông minh", "Trung tâm IOC", "IOC", UnitKind::Center, true),
-    ("Phòng Biên tập Cổng Thông tin điện tử", "Phòng Biên tập Cổng TTĐT", "CTTDT", UnitKind::Division, true),
-    ("Phòng Văn hóa và Thông tin thành phố Lào Cai", "VHTT TP Lào Cai", "VHTT-LC", UnitKind::District, false),
-    ("Phòng Văn hóa và Thông tin thị xã Sa Pa", "VHTT Sa Pa", "VHTT-SP", UnitKind::District, false),
-    ("Phòng Văn hóa và Thông tin huyện Bát Xát", "VHTT Bát Xát", "VHTT-BX", UnitKind::District, false),
-    ("Phòng Văn hóa và Thông tin huyện Bảo Thắng", "VHTT Bảo Thắng", "VHTT-BT", UnitKind::District, false),
-    ("Phòng Văn hóa và Thông tin huyện Bảo Yên", "VHTT Bảo Yên", "VHTT-BY", UnitKind::District, false),
-    ("Phòng Văn hóa và Thông tin huyện Bắc Hà", "VHTT Bắc Hà", "VHTT-BH", UnitKind::District, false),
-    ("Phòng Văn hóa và Thông tin huyện Mường Khương", "VHTT Mường Khương", "VHTT-MK", UnitKind::District, false),
-    ("Phòng Văn hóa và Thông tin huyện Văn Bàn", "VHTT Văn Bàn", "VHTT-VB", UnitKind::District, false),
-    ("Văn phòng UBND tỉnh", "VP UBND tỉnh", "VPUBND", UnitKind::External, false),
-    ("Sở Tài chính", "Sở Tài chính", "STC", UnitKind::External, false),
+    (
+        "Thanh tra Sở",
+        "Thanh tra",
+        "TTR",
+        UnitKind::Inspectorate,
+        true,
+    ),
+    (
+        "Phòng Kế hoạch - Tài chính",
+        "Phòng KHTC",
+        "KHTC",
+        UnitKind::Division,
+        true,
+    ),
+    (
+        "Phòng Thông tin - Báo chí - Xuất bản",
+        "Phòng TTBCXB",
+        "TTBCXB",
+        UnitKind::Division,
+        true,
+    ),
+    (
+        "Phòng Bưu chính, Viễn thông và Công nghệ thông tin",
+        "Phòng BCVT-CNTT",
+        "BCVT",
+        UnitKind::Division,
+        true,
+    ),
+    (
+        "Phòng Chuyển đổi số",
+        "Phòng CĐS",
+        "CDS",
+        UnitKind::Division,
+        true,
+    ),
+    (
+        "Trung tâm Công nghệ thông tin và Truyền thông",
+        "Trung tâm CNTT&TT",
+        "TTCNTT",
+        UnitKind::Center,
+        true,
+    ),
+    (
+        "Trung tâm Giám sát, điều hành đô thị thông minh",
+        "Trung tâm IOC",
+        "IOC",
+        UnitKind::Center,
+        true,
+    ),
+    (
+        "Phòng Biên tập Cổng Thông tin điện tử",
+        "Phòng Biên tập Cổng TTĐT",
+        "CTTDT",
+        UnitKind::Division,
+        true,
+    ),
+    (
+        "Phòng Văn hóa và Thông tin thành phố Lào Cai",
+        "VHTT TP Lào Cai",
+        "VHTT-LC",
+        UnitKind::District,
+        false,
+    ),
+    (
+        "Phòng Văn hóa và Thông tin thị xã Sa Pa",
+        "VHTT Sa Pa",
+        "VHTT-SP",
+        UnitKind::District,
+        false,
+    ),
+    (
+        "Phòng Văn hóa và Thông tin huyện Bát Xát",
+        "VHTT Bát Xát",
+        "VHTT-BX",
+        UnitKind::District,
+        false,
+    ),
+    (
+        "Phòng Văn hóa và Thông tin huyện Bảo Thắng",
+        "VHTT Bảo Thắng",
+        "VHTT-BT",
+        UnitKind::District,
+        false,
+    ),
+    (
+        "Phòng Văn hóa và Thông tin huyện Bảo Yên",
+        "VHTT Bảo Yên",
+        "VHTT-BY",
+        UnitKind::District,
+        false,
+    ),
+    (
+        "Phòng Văn hóa và Thông tin huyện Bắc Hà",
+        "VHTT Bắc Hà",
+        "VHTT-BH",
+        UnitKind::District,
+        false,
+    ),
+    (
+        "Phòng Văn hóa và Thông tin huyện Mường Khương",
+        "VHTT Mường Khương",
+        "VHTT-MK",
+        UnitKind::District,
+        false,
+    ),
+    (
+        "Phòng Văn hóa và Thông tin huyện Văn Bàn",
+        "VHTT Văn Bàn",
+        "VHTT-VB",
+        UnitKind::District,
+        false,
+    ),
+    (
+        "Văn phòng UBND tỉnh",
+        "VP UBND tỉnh",
+        "VPUBND",
+        UnitKind::External,
+        false,
+    ),
+    (
+        "Sở Tài chính",
+        "Sở Tài chính",
+        "STC",
+        UnitKind::External,
+        false,
+    ),
     ("Sở Nội vụ", "Sở Nội vụ", "SNV", UnitKind::External, false),
-    ("Công an tỉnh", "Công an tỉnh", "CAT", UnitKind::External, false),
-    ("Báo Lào Cai", "Báo Lào Cai", "BLC", UnitKind::External, false),
+    (
+        "Công an tỉnh",
+        "Công an tỉnh",
+        "CAT",
+        UnitKind::External,
+        false,
+    ),
+    (
+        "Báo Lào Cai",
+        "Báo Lào Cai",
+        "BLC",
+        UnitKind::External,
+        false,
+    ),
 ];
 
 /// A unit that was merged away: inactive, kept for its history.
-pub const MERGED_UNIT: (&str, &str, UnitKind) =
-    ("Trung tâm Tích hợp dữ liệu (đã sáp nhập)", "TTTHDL", UnitKind::Center);
+pub const MERGED_UNIT: (&str, &str, UnitKind) = (
+    "Trung tâm Tích hợp dữ liệu (đã sáp nhập)",
+    "TTTHDL",
+    UnitKind::Center,
+);
 
 /// Family names.
 pub const FAMILY: &[&str] = &[
-    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương",
-    "Lý", "Hà", "Lò", "Giàng", "Vàng", "Đinh", "Tạ", "Lương",
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý",
+    "Hà", "Lò", "Giàng", "Vàng", "Đinh", "Tạ", "Lương",
 ];
 /// Middle names.
 pub const MIDDLE: &[&str] = &[
@@ -55,8 +184,8 @@ pub const MIDDLE: &[&str] = &[
 /// Given names.
 pub const GIVEN: &[&str] = &[
     "An", "Bình", "Cường", "Dũng", "Giang", "Hà", "Hải", "Hạnh", "Hòa", "Hùng", "Hương", "Lan",
-    "Linh", "Long", "Mai", "Nam", "Nga", "Phong", "Phương", "Quang", "Sơn", "Tâm", "Thắng",
-    "Thảo", "Trang", "Tuấn", "Việt", "Yến", "Khánh", "Toàn",
+    "Linh", "Long", "Mai", "Nam", "Nga", "Phong", "Phương", "Quang", "Sơn", "Tâm", "Thắng", "Thảo",
+    "Trang", "Tuấn", "Việt", "Yến", "Khánh", "Toàn",
 ];
 
 /// What directives ask units to do.

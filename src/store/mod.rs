@@ -21,6 +21,18 @@ pub use migrations::LATEST_VERSION;
 /// `PRAGMA application_id` of Giao Ban databases ("GBAN").
 pub const APPLICATION_ID: i64 = 0x4742_414E;
 
+/// Application identifier; the desktop app keeps its data in `<data dir>/<IDENTIFIER>/`.
+pub const IDENTIFIER: &str = "vn.giaoban.app";
+
+/// The database the desktop app uses: `giaoban.sqlite3` in the platform's app-data folder
+/// (`~/.local/share/vn.giaoban.app/` on Linux, `%APPDATA%\vn.giaoban.app\` on Windows).
+pub fn default_path() -> PathBuf {
+    dirs::data_dir()
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join(IDENTIFIER)
+        .join("giaoban.sqlite3")
+}
+
 /// Whether [`Store::open`] may create a missing database file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OpenMode {
@@ -160,6 +172,20 @@ impl Store {
         Ok(out)
     }
 
+    /// Runs a bulk load (sample data, imports of a whole database) with a rollback journal
+    /// instead of the WAL, so each page is written once rather than to the WAL and again at
+    /// checkpoint. Still one transaction: a crash leaves the database as it was before.
+    pub fn bulk_write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        self.conn.pragma_update(None, "journal_mode", "DELETE")?;
+        self.conn.pragma_update(None, "cache_size", -262_144)?;
+        let out = self.write(f);
+        let _ = self.conn.pragma_update(None, "cache_size", -65_536);
+        let restored = self.conn.pragma_update(None, "journal_mode", "WAL");
+        let out = out?;
+        restored?;
+        Ok(out)
+    }
+
     /// Schema version of the open database.
     pub fn schema_version(&self) -> Result<i64> {
         Ok(self
@@ -257,9 +283,9 @@ impl Tx<'_> {
         .execute(rusqlite::params![
             value::ts(self.now),
             self.actor,
-            self.installation.to_string(),
+            self.installation,
             entity,
-            id.to_string(),
+            id,
             action,
             changes.to_string(),
         ])?;
@@ -332,7 +358,7 @@ fn ensure_installation(conn: &Connection) -> Result<Uuid> {
     let name = std::env::var("HOSTNAME").unwrap_or_else(|_| "Giao Ban".to_string());
     conn.execute(
         "INSERT INTO installation (id, name, created_at) VALUES (?1, ?2, ?3)",
-        (id.to_string(), name, value::ts(Utc::now())),
+        (id, name, value::ts(Utc::now())),
     )?;
     conn.execute(
         "INSERT INTO setting (key, value) VALUES ('installation_id', ?1)",

@@ -1,4 +1,5 @@
-//! How values are written in SQLite: UUIDs and dates as text, instants as fixed-width UTC.
+//! How values are written in SQLite: UUIDs as 16-byte blobs, dates as `YYYY-MM-DD` text,
+//! instants as fixed-width UTC text.
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use rusqlite::Row;
@@ -19,17 +20,14 @@ fn conv_err(idx: usize, e: impl std::error::Error + Send + Sync + 'static) -> ru
     rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e))
 }
 
-/// Reads a UUID column.
+/// Reads a UUID column (stored as a 16-byte blob).
 pub(crate) fn get_uuid(row: &Row<'_>, idx: usize) -> rusqlite::Result<Uuid> {
-    let s: String = row.get(idx)?;
-    Uuid::parse_str(&s).map_err(|e| conv_err(idx, e))
+    row.get(idx)
 }
 
 /// Reads a nullable UUID column.
 pub(crate) fn get_opt_uuid(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<Uuid>> {
-    let s: Option<String> = row.get(idx)?;
-    s.map(|s| Uuid::parse_str(&s).map_err(|e| conv_err(idx, e)))
-        .transpose()
+    row.get(idx)
 }
 
 /// Reads a date column.
@@ -71,7 +69,11 @@ pub(crate) fn get_enum<T: serde::de::DeserializeOwned>(
 ) -> rusqlite::Result<T> {
     let s: String = row.get(idx)?;
     serde_json::from_value(serde_json::Value::String(s)).map_err(|_| {
-        rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(FromSqlError::InvalidType))
+        rusqlite::Error::FromSqlConversionFailure(
+            idx,
+            Type::Text,
+            Box::new(FromSqlError::InvalidType),
+        )
     })
 }
 

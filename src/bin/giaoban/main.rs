@@ -1,1 +1,307 @@
-fn main(){}
+//! `giaoban`: the command-line tool over the Giao Ban core, for administrators, scripts
+//! and benchmarks. Every listing prints a table, or JSON with `--json`. Errors print one
+//! line in Vietnamese (`--lang en` for English) and exit non-zero.
+
+mod args;
+mod render;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use giaoban::date;
+use giaoban::demo::{self, DemoOptions};
+use giaoban::directive::{self, DirectiveQuery, NewDirective, Source};
+use giaoban::error::{Error, Field, Result};
+use giaoban::store::{self, OpenMode, Store};
+use giaoban::timeliness::DeadlineBasis;
+use giaoban::unit::{self, NewUnit};
+use giaoban::{Lang, meeting, minutes, person, stats};
+
+use args::{Cli, Command, DirectivesCmd, MeetingCmd, MeetingsCmd, PeopleCmd, StatsCmd, UnitsCmd};
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return args::usage_error(e),
+    };
+    let lang = cli.lang;
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let prefix = if lang == Lang::Vi { "Lỗi" } else { "Error" };
+            eprintln!("{prefix}: {}", e.message(lang));
+            if std::env::var_os("GIAOBAN_DEBUG").is_some() {
+                eprintln!("{e:?}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let path = cli.db.clone().unwrap_or_else(store::default_path);
+    let lang = cli.lang;
+    let mode = match cli.command {
+        Command::Init { .. } | Command::Demo { .. } => OpenMode::Create,
+        _ => OpenMode::Existing,
+    };
+    let mut store = Store::open(&path, mode)?;
+    let out = render::Out { lang, json: false };
+    match cli.command {
+        Command::Init {
+            office,
+            parent_agency,
+            symbol,
+        } => {
+            store.write(|tx| {
+                for (key, value) in [
+                    ("office_name", office),
+                    ("parent_agency", parent_agency),
+                    ("document_symbol", symbol),
+                ] {
+                    if let Some(v) = value {
+                        tx.set_setting(key, v.trim())?;
+                    }
+                }
+                Ok(())
+            })?;
+            render::done(lang, &format!("{}", path.display()), "init");
+        }
+        Command::Check { json } => {
+            let report = store.check()?;
+            render::check(out.with(json), &report);
+            if !report.ok {
+                return Err(Error::Corrupt { path });
+            }
+        }
+        Command::Demo {
+            meetings,
+            directives_per_meeting,
+            seed,
+            anchor,
+        } => {
+            let anchor = anchor
+                .map(|a| date::parse(&a, Field::Date))
+                .transpose()?
+                .unwrap_or_else(date::today);
+            let started = std::time::Instant::now();
+            let summary = demo::generate(
+                &mut store,
+                &DemoOptions {
+                    meetings,
+                    directives_per_meeting,
+                    seed,
+                    anchor,
+                },
+            )?;
+            render::demo(out, &summary, started.elapsed(), &path);
+        }
+        Command::Units { cmd } => match cmd {
+            UnitsCmd::List { all, json } => {
+                render::units(out.with(json), &unit::list(store.conn(), all)?)
+            }
+            UnitsCmd::Add {
+                name,
+                code,
+                short_name,
+                kind,
+                parent,
+                sort_order,
+            } => {
+                let parent_id = parent
+                    .map(|p| unit::resolve(store.conn(), &p, Field::Parent))
+                    .transpose()?
+                    .map(|u| u.id);
+                let u = store.write(|tx| {
+                    unit::create(
+                        tx,
+                        NewUnit {
+                            name,
+                            short_name,
+                            code,
+                            kind: kind.into(),
+                            parent_id,
+                            sort_order,
+                        },
+                    )
+                })?;
+                render::units(out, &[u]);
+            }
+        },
+        Command::People {
+            cmd: PeopleCmd::List { unit, all, json },
+        } => {
+            let unit_id = unit
+                .map(|u| unit::resolve(store.conn(), &u, Field::Name))
+                .transpose()?
+                .map(|u| u.id);
+            render::people(
+                out.with(json),
+                store.conn(),
+                &person::list(store.conn(), unit_id, all)?,
+            )?;
+        }
+        Command::Meetings {
+            cmd:
+                MeetingsCmd::List {
+                    from,
+                    to,
+                    limit,
+                    json,
+                },
+        } => {
+            let from = from.map(|d| date::parse(&d, Field::Period)).transpose()?;
+            let to = to.map(|d| date::parse(&d, Field::Period)).transpose()?;
+            let limit = (limit > 0).then_some(limit);
+            render::meetings(
+                out.with(json),
+                &meeting::list(store.conn(), from, to, limit)?,
+            );
+        }
+        Command::Meeting {
+            cmd: MeetingCmd::Show { id, json },
+        } => {
+            let m = meeting::resolve(store.conn(), &id)?;
+            render::meeting(
+                out.with(json),
+                &minutes::record(store.conn(), m.id, date::today())?,
+            );
+        }
+        Command::Directives { cmd } => directives(&mut store, out, cmd)?,
+        Command::Stats {
+            cmd:
+                StatsCmd::Units {
+                    from,
+                    to,
+                    as_of,
+                    original_deadline,
+                    json,
+                },
+        } => {
+            let as_of = as_of
+                .map(|d| date::parse(&d, Field::Date))
+                .transpose()?
+                .unwrap_or_else(date::today);
+            let from = from.map(|d| date::parse(&d, Field::Period)).transpose()?;
+            let to = to.map(|d| date::parse(&d, Field::Period)).transpose()?;
+            if let (Some(f), Some(t)) = (from, to)
+                && f > t
+            {
+                return Err(Error::invalid(
+                    Field::Period,
+                    giaoban::error::Rule::EndNotAfterStart,
+                ));
+            }
+            let table = stats::by_unit(store.conn(), from, to, as_of, basis(original_deadline))?;
+            render::unit_stats(out.with(json), &table);
+        }
+    }
+    Ok(())
+}
+
+fn basis(original: bool) -> DeadlineBasis {
+    if original {
+        DeadlineBasis::Original
+    } else {
+        DeadlineBasis::Approved
+    }
+}
+
+fn directives(store: &mut Store, out: render::Out, cmd: DirectivesCmd) -> Result<()> {
+    match cmd {
+        DirectivesCmd::List {
+            overdue,
+            due_within,
+            unit,
+            role,
+            meeting,
+            from,
+            to,
+            as_of,
+            original_deadline,
+            limit,
+            json,
+        } => {
+            let conn = store.conn();
+            let q = DirectiveQuery {
+                as_of: as_of
+                    .map(|d| date::parse(&d, Field::Date))
+                    .transpose()?
+                    .unwrap_or_else(date::today),
+                basis: basis(original_deadline),
+                unit: unit
+                    .map(|u| unit::resolve(conn, &u, Field::Name))
+                    .transpose()?
+                    .map(|u| u.id),
+                unit_role: role.into(),
+                overdue,
+                due_within,
+                meeting: meeting
+                    .map(|m| meeting::resolve(conn, &m))
+                    .transpose()?
+                    .map(|m| m.id),
+                from: from.map(|d| date::parse(&d, Field::Period)).transpose()?,
+                to: to.map(|d| date::parse(&d, Field::Period)).transpose()?,
+                limit: (limit > 0).then_some(limit),
+            };
+            render::directives(out.with(json), &directive::list(conn, &q)?, q.as_of);
+        }
+        DirectivesCmd::Add {
+            content,
+            lead,
+            coord,
+            deadline,
+            meeting,
+            document,
+            document_date,
+            assigned,
+            leader,
+            output,
+            allow_past_deadline,
+            json,
+        } => {
+            let conn = store.conn();
+            let lead_unit_id = unit::resolve(conn, &lead, Field::LeadUnit)?.id;
+            let coordinating_unit_ids = coord
+                .iter()
+                .map(|c| unit::resolve(conn, c, Field::CoordinatingUnits).map(|u| u.id))
+                .collect::<Result<Vec<_>>>()?;
+            let source = match (meeting, document) {
+                (Some(m), _) => Source::Meeting {
+                    meeting_id: meeting::resolve(conn, &m)?.id,
+                    conclusion_id: None,
+                },
+                (None, Some(number)) => Source::Document {
+                    number,
+                    date: date::parse(document_date.as_deref().unwrap_or(""), Field::Date)?,
+                },
+                (None, None) => Source::Document {
+                    number: String::new(),
+                    date: date::today(),
+                },
+            };
+            let new = NewDirective {
+                content,
+                expected_output: output,
+                source,
+                assigned_on: assigned
+                    .map(|d| date::parse(&d, Field::AssignedOn))
+                    .transpose()?,
+                directing_leader_id: leader
+                    .map(|p| person::resolve(conn, &p, Field::DirectingLeader))
+                    .transpose()?
+                    .map(|p| p.id),
+                lead_unit_id,
+                coordinating_unit_ids,
+                deadline: deadline
+                    .map(|d| date::parse(&d, Field::Deadline))
+                    .transpose()?,
+                priority: Default::default(),
+                allow_deadline_before_assigned: allow_past_deadline,
+            };
+            let d = store.write(|tx| directive::create(tx, new))?;
+            render::directive_added(out.with(json), &d);
+        }
+    }
+    Ok(())
+}

@@ -163,6 +163,7 @@ CREATE INDEX directive_open_deadline ON directive(deadline) WHERE completed_on I
 CREATE INDEX directive_completed ON directive(completed_on) WHERE completed_on IS NOT NULL;
 CREATE INDEX directive_lead ON directive(lead_unit_id, deadline);
 CREATE INDEX directive_meeting ON directive(meeting_id);
+CREATE INDEX directive_conclusion ON directive(conclusion_id) WHERE conclusion_id IS NOT NULL;
 
 -- Coordinating units (đơn vị phối hợp) of a directive.
 CREATE TABLE directive_unit (

@@ -1,0 +1,382 @@
+//! Command-line arguments. Dates are taken as text and read by the core, so a bad date
+//! gets the core's message in the user's language.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use giaoban::Lang;
+use giaoban::directive::UnitRole;
+use giaoban::unit::UnitKind;
+
+/// Giao Ban: biên bản cuộc họp và theo dõi nhiệm vụ.
+#[derive(Debug, Parser)]
+#[command(name = "giaoban", version, about)]
+pub struct Cli {
+    /// Database file (default: the desktop app's database in the app-data folder).
+    #[arg(long, global = true, env = "GIAOBAN_DB")]
+    pub db: Option<PathBuf>,
+    /// Language of messages: vi (default) or en.
+    #[arg(long, global = true, default_value = "vi", env = "GIAOBAN_LANG")]
+    pub lang: Lang,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Top-level commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create the database (if missing) and set the office's details.
+    Init {
+        /// Office name, e.g. "Sở Thông tin và Truyền thông tỉnh Lào Cai".
+        #[arg(long)]
+        office: Option<String>,
+        /// Parent agency (cơ quan chủ quản), e.g. "UBND tỉnh Lào Cai".
+        #[arg(long)]
+        parent_agency: Option<String>,
+        /// Document symbol, e.g. STTTT.
+        #[arg(long)]
+        symbol: Option<String>,
+    },
+    /// Check integrity and schema version.
+    Check {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fill an empty database with realistic sample data.
+    Demo {
+        /// Number of meetings.
+        #[arg(long, default_value_t = 200)]
+        meetings: usize,
+        /// Directives given per meeting.
+        #[arg(long, default_value_t = 8)]
+        directives_per_meeting: usize,
+        /// Random seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// "Today" of the sample data (dd/mm/yyyy); default today.
+        #[arg(long)]
+        anchor: Option<String>,
+    },
+    /// Organisation units.
+    Units {
+        /// Subcommand.
+        #[command(subcommand)]
+        cmd: UnitsCmd,
+    },
+    /// People.
+    People {
+        /// Subcommand.
+        #[command(subcommand)]
+        cmd: PeopleCmd,
+    },
+    /// Meetings.
+    Meetings {
+        /// Subcommand.
+        #[command(subcommand)]
+        cmd: MeetingsCmd,
+    },
+    /// One meeting.
+    Meeting {
+        /// Subcommand.
+        #[command(subcommand)]
+        cmd: MeetingCmd,
+    },
+    /// Directives.
+    Directives {
+        /// Subcommand.
+        #[command(subcommand)]
+        cmd: DirectivesCmd,
+    },
+    /// Statistics.
+    Stats {
+        /// Subcommand.
+        #[command(subcommand)]
+        cmd: StatsCmd,
+    },
+}
+
+/// `units …`
+#[derive(Debug, Subcommand)]
+pub enum UnitsCmd {
+    /// List units in report order.
+    List {
+        /// Include inactive units.
+        #[arg(long)]
+        all: bool,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a unit.
+    Add {
+        /// Full name.
+        #[arg(long)]
+        name: String,
+        /// Abbreviation (unique).
+        #[arg(long)]
+        code: Option<String>,
+        /// Short name.
+        #[arg(long)]
+        short_name: Option<String>,
+        /// Kind of body.
+        #[arg(long, value_enum, default_value = "division")]
+        kind: KindArg,
+        /// Parent unit (name, code or id).
+        #[arg(long)]
+        parent: Option<String>,
+        /// Position in lists.
+        #[arg(long, default_value_t = 500)]
+        sort_order: i64,
+    },
+}
+
+/// Kind of unit on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    /// Sở.
+    Department,
+    /// Văn phòng.
+    Office,
+    /// Phòng.
+    Division,
+    /// Trung tâm.
+    Center,
+    /// Thanh tra.
+    Inspectorate,
+    /// Huyện.
+    District,
+    /// Outside body.
+    External,
+    /// Other.
+    Other,
+}
+
+impl From<KindArg> for UnitKind {
+    fn from(k: KindArg) -> Self {
+        match k {
+            KindArg::Department => UnitKind::Department,
+            KindArg::Office => UnitKind::Office,
+            KindArg::Division => UnitKind::Division,
+            KindArg::Center => UnitKind::Center,
+            KindArg::Inspectorate => UnitKind::Inspectorate,
+            KindArg::District => UnitKind::District,
+            KindArg::External => UnitKind::External,
+            KindArg::Other => UnitKind::Other,
+        }
+    }
+}
+
+/// `people …`
+#[derive(Debug, Subcommand)]
+pub enum PeopleCmd {
+    /// List people.
+    List {
+        /// Only people of this unit (name, code or id).
+        #[arg(long)]
+        unit: Option<String>,
+        /// Include inactive people.
+        #[arg(long)]
+        all: bool,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `meetings …`
+#[derive(Debug, Subcommand)]
+pub enum MeetingsCmd {
+    /// List meetings, newest first.
+    List {
+        /// From this date (dd/mm/yyyy).
+        #[arg(long)]
+        from: Option<String>,
+        /// Up to this date (dd/mm/yyyy).
+        #[arg(long)]
+        to: Option<String>,
+        /// At most this many (0 = all).
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `meeting …`
+#[derive(Debug, Subcommand)]
+pub enum MeetingCmd {
+    /// Show one meeting with attendees, opinions, conclusions and directives.
+    Show {
+        /// Meeting id, or its first characters.
+        id: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Unit role filter on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum, Default)]
+pub enum RoleArg {
+    /// Lead or coordinating.
+    #[default]
+    Any,
+    /// Lead only.
+    Lead,
+    /// Coordinating only.
+    Coordinating,
+}
+
+impl From<RoleArg> for UnitRole {
+    fn from(r: RoleArg) -> Self {
+        match r {
+            RoleArg::Any => UnitRole::Any,
+            RoleArg::Lead => UnitRole::Lead,
+            RoleArg::Coordinating => UnitRole::Coordinating,
+        }
+    }
+}
+
+/// `directives …`
+#[derive(Debug, Subcommand)]
+pub enum DirectivesCmd {
+    /// List directives (newest first; overdue and due-soon lists by deadline).
+    List {
+        /// Only open directives past their deadline.
+        #[arg(long)]
+        overdue: bool,
+        /// Only open directives due within this many days.
+        #[arg(long, conflicts_with = "overdue")]
+        due_within: Option<u32>,
+        /// Only directives of this unit (name, code, abbreviation or id).
+        #[arg(long)]
+        unit: Option<String>,
+        /// The unit's role.
+        #[arg(long, value_enum, default_value = "any")]
+        role: RoleArg,
+        /// Only directives of this meeting.
+        #[arg(long)]
+        meeting: Option<String>,
+        /// Given on or after this date.
+        #[arg(long)]
+        from: Option<String>,
+        /// Given on or before this date.
+        #[arg(long)]
+        to: Option<String>,
+        /// Reporting date (default today).
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Judge against the original deadline instead of the approved one.
+        #[arg(long)]
+        original_deadline: bool,
+        /// At most this many rows (0 = all).
+        #[arg(long, default_value_t = 100)]
+        limit: usize,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Record a new directive.
+    Add {
+        /// What must be done.
+        #[arg(long)]
+        content: String,
+        /// Lead unit (name, code, abbreviation or id).
+        #[arg(long)]
+        lead: String,
+        /// Coordinating unit; repeat for several.
+        #[arg(long)]
+        coord: Vec<String>,
+        /// Deadline (dd/mm/yyyy); none = không thời hạn.
+        #[arg(long)]
+        deadline: Option<String>,
+        /// Source meeting id.
+        #[arg(long, conflicts_with = "document")]
+        meeting: Option<String>,
+        /// Source document number, e.g. 45/TB-STTTT.
+        #[arg(long, requires = "document_date")]
+        document: Option<String>,
+        /// Source document date.
+        #[arg(long)]
+        document_date: Option<String>,
+        /// Date given (default: the source's date).
+        #[arg(long)]
+        assigned: Option<String>,
+        /// Directing leader (name or id).
+        #[arg(long)]
+        leader: Option<String>,
+        /// Expected output.
+        #[arg(long)]
+        output: Option<String>,
+        /// Accept a deadline earlier than the date given.
+        #[arg(long)]
+        allow_past_deadline: bool,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// `stats …`
+#[derive(Debug, Subcommand)]
+pub enum StatsCmd {
+    /// Per-unit table: total, the four buckets, completion and on-time rates.
+    Units {
+        /// Directives given on or after this date.
+        #[arg(long)]
+        from: Option<String>,
+        /// Directives given on or before this date.
+        #[arg(long)]
+        to: Option<String>,
+        /// Reporting date (default today).
+        #[arg(long)]
+        as_of: Option<String>,
+        /// Judge against the original deadline instead of the approved one.
+        #[arg(long)]
+        original_deadline: bool,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Prints a command-line mistake as one line in the user's language (help and version
+/// are printed as clap writes them) and returns the exit code.
+pub fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        return if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+            ExitCode::from(2)
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
+    let english = std::env::args()
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| w[0] == "--lang" && w[1] == "en")
+        || std::env::args().any(|a| a == "--lang=en")
+        || std::env::var("GIAOBAN_LANG").is_ok_and(|l| l == "en");
+    let detail = e.to_string();
+    let first = detail
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches("error: ");
+    if english {
+        eprintln!("Error: invalid command line: {first} (see `giaoban --help`).");
+    } else {
+        eprintln!("Lỗi: dòng lệnh không hợp lệ: {first} (xem `giaoban --help`).");
+    }
+    ExitCode::from(2)
+}

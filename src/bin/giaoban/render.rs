@@ -1,0 +1,455 @@
+//! How the CLI prints: aligned tables with Vietnamese headings, or JSON.
+
+use std::path::Path;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use comfy_table::{CellAlignment, Table, presets::UTF8_FULL_CONDENSED};
+use giaoban::demo::DemoSummary;
+use giaoban::directive::{Directive, DirectivePage, DirectiveStatus};
+use giaoban::meeting::{Meeting, MeetingStatus};
+use giaoban::minutes::{Attendance, AttendeeRole, MeetingRecord};
+use giaoban::person::Person;
+use giaoban::stats::{Counts, UnitTable};
+use giaoban::store::CheckReport;
+use giaoban::timeliness::Bucket;
+use giaoban::unit::{Unit, UnitKind};
+use giaoban::{Lang, Result, date, unit};
+use serde::Serialize;
+
+/// Output settings.
+#[derive(Debug, Clone, Copy)]
+pub struct Out {
+    /// Language of headings.
+    pub lang: Lang,
+    /// Print JSON instead of a table.
+    pub json: bool,
+}
+
+impl Out {
+    /// The same settings, JSON when `json`.
+    pub fn with(self, json: bool) -> Self {
+        Out { json, ..self }
+    }
+
+    fn t<'a>(&self, vi: &'a str, en: &'a str) -> &'a str {
+        if self.lang == Lang::Vi { vi } else { en }
+    }
+}
+
+fn print_json<T: Serialize + ?Sized>(v: &T) {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(v).expect("records serialise")
+    );
+}
+
+fn table(headers: &[&str]) -> Table {
+    let mut t = Table::new();
+    t.load_style(UTF8_FULL_CONDENSED)
+        .set_header(headers.to_vec());
+    t
+}
+
+fn right(t: &mut Table, cols: std::ops::Range<usize>) {
+    for c in cols {
+        if let Some(col) = t.column_mut(c) {
+            col.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+}
+
+fn day(d: Option<NaiveDate>, out: Out) -> String {
+    d.map_or_else(
+        || out.t("không thời hạn", "no deadline").to_string(),
+        date::format,
+    )
+}
+
+fn clip(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(n - 1).collect::<String>())
+    }
+}
+
+/// Confirmation of a simple command.
+pub fn done(lang: Lang, path: &str, what: &str) {
+    match (lang, what) {
+        (Lang::Vi, _) => println!("Đã khởi tạo cơ sở dữ liệu: {path}"),
+        (Lang::En, _) => println!("Database ready: {path}"),
+    }
+}
+
+/// `check`.
+pub fn check(out: Out, r: &CheckReport) {
+    if out.json {
+        return print_json(r);
+    }
+    println!("{}: {}", out.t("Lược đồ", "Schema"), r.schema_version);
+    if r.ok {
+        println!("{}", out.t("Toàn vẹn dữ liệu: tốt", "Integrity: ok"));
+    } else {
+        for p in &r.problems {
+            println!("{}: {p}", out.t("Lỗi toàn vẹn", "Integrity problem"));
+        }
+    }
+}
+
+/// `demo`.
+pub fn demo(out: Out, s: &DemoSummary, took: Duration, path: &Path) {
+    println!(
+        "{} {} ({:.1} s): {} {}, {} {}, {} {}, {} {}, {} {}, {} {}",
+        out.t("Đã tạo dữ liệu mẫu trong", "Sample data written to"),
+        path.display(),
+        took.as_secs_f64(),
+        s.units,
+        out.t("đơn vị", "units"),
+        s.people,
+        out.t("cán bộ", "people"),
+        s.meetings,
+        out.t("cuộc họp", "meetings"),
+        s.directives,
+        out.t("nhiệm vụ", "directives"),
+        s.progress,
+        out.t("báo cáo tiến độ", "progress updates"),
+        s.extensions,
+        out.t("lần gia hạn", "extensions"),
+    );
+}
+
+fn kind_label(k: UnitKind, out: Out) -> &'static str {
+    match k {
+        UnitKind::Department => out.t("Sở", "department"),
+        UnitKind::Office => out.t("Văn phòng", "office"),
+        UnitKind::Division => out.t("Phòng", "division"),
+        UnitKind::Center => out.t("Trung tâm", "centre"),
+        UnitKind::Inspectorate => out.t("Thanh tra", "inspectorate"),
+        UnitKind::District => out.t("Huyện", "district"),
+        UnitKind::External => out.t("Bên ngoài", "external"),
+        UnitKind::Other => out.t("Khác", "other"),
+    }
+}
+
+/// `units list`.
+pub fn units(out: Out, units: &[Unit]) {
+    if out.json {
+        return print_json(units);
+    }
+    let mut t = table(&[
+        "TT",
+        out.t("Mã", "Code"),
+        out.t("Tên đơn vị", "Unit"),
+        out.t("Loại", "Kind"),
+        out.t("Hoạt động", "Active"),
+    ]);
+    for (i, u) in units.iter().enumerate() {
+        t.add_row(vec![
+            (i + 1).to_string(),
+            u.code.clone().unwrap_or_default(),
+            u.name.clone(),
+            kind_label(u.kind, out).to_string(),
+            if u.active {
+                out.t("có", "yes")
+            } else {
+                out.t("ngừng", "no")
+            }
+            .to_string(),
+        ]);
+    }
+    println!("{t}");
+}
+
+/// `people list`.
+pub fn people(out: Out, conn: &rusqlite::Connection, people: &[Person]) -> Result<()> {
+    if out.json {
+        print_json(people);
+        return Ok(());
+    }
+    let mut t = table(&[
+        "TT",
+        out.t("Họ và tên", "Name"),
+        out.t("Chức vụ", "Title"),
+        out.t("Đơn vị", "Unit"),
+    ]);
+    for (i, p) in people.iter().enumerate() {
+        let unit = p
+            .unit_id
+            .map(|u| unit::get(conn, u).map(|u| u.name))
+            .transpose()?;
+        t.add_row(vec![
+            (i + 1).to_string(),
+            p.full_name.clone(),
+            p.title.clone().unwrap_or_default(),
+            unit.unwrap_or_default(),
+        ]);
+    }
+    println!("{t}");
+    Ok(())
+}
+
+fn meeting_status(s: MeetingStatus, out: Out) -> &'static str {
+    match s {
+        MeetingStatus::Draft => out.t("Dự thảo", "Draft"),
+        MeetingStatus::InProgress => out.t("Đang họp", "In progress"),
+        MeetingStatus::Closed => out.t("Đã kết thúc", "Closed"),
+    }
+}
+
+/// `meetings list`.
+pub fn meetings(out: Out, meetings: &[Meeting]) {
+    if out.json {
+        return print_json(meetings);
+    }
+    let mut t = table(&[
+        "ID",
+        out.t("Ngày", "Date"),
+        out.t("Cuộc họp", "Meeting"),
+        out.t("Trạng thái", "Status"),
+    ]);
+    for m in meetings {
+        t.add_row(vec![
+            m.id.to_string()[..13].to_string(),
+            date::format(m.local_date()),
+            clip(&m.title, 70),
+            meeting_status(m.status, out).to_string(),
+        ]);
+    }
+    println!("{t}");
+}
+
+fn role(r: AttendeeRole, out: Out) -> &'static str {
+    match r {
+        AttendeeRole::Chair => out.t("Chủ trì", "Chair"),
+        AttendeeRole::Secretary => out.t("Thư ký", "Secretary"),
+        AttendeeRole::Member => out.t("Thành phần", "Member"),
+        AttendeeRole::Invited => out.t("Khách mời", "Guest"),
+        AttendeeRole::Reporter => out.t("Báo cáo viên", "Reporter"),
+    }
+}
+
+fn attendance(a: Attendance, out: Out) -> &'static str {
+    match a {
+        Attendance::Present => out.t("Có mặt", "Present"),
+        Attendance::Excused => out.t("Vắng có lý do", "Excused"),
+        Attendance::Absent => out.t("Vắng", "Absent"),
+        Attendance::Late => out.t("Đến muộn", "Late"),
+        Attendance::Online => out.t("Trực tuyến", "Online"),
+    }
+}
+
+/// `meeting show`.
+pub fn meeting(out: Out, r: &MeetingRecord) {
+    if out.json {
+        return print_json(r);
+    }
+    let m = &r.meeting;
+    let local = |t: chrono::DateTime<chrono::Utc>| {
+        t.with_timezone(&date::office_offset())
+            .format("%H:%M %d/%m/%Y")
+            .to_string()
+    };
+    println!("{}", m.title.to_uppercase());
+    println!("ID: {}", m.id);
+    println!("{}: {}", out.t("Thời gian", "Time"), local(m.starts_at));
+    if let Some(end) = m.ends_at {
+        println!("{}: {}", out.t("Kết thúc", "Ended"), local(end));
+    }
+    println!(
+        "{}: {}",
+        out.t("Địa điểm", "Place"),
+        m.location.clone().unwrap_or_default()
+    );
+    println!(
+        "{}: {}",
+        out.t("Chủ trì", "Chair"),
+        r.chair.clone().unwrap_or_default()
+    );
+    println!(
+        "{}: {}",
+        out.t("Thư ký", "Secretary"),
+        r.secretary.clone().unwrap_or_default()
+    );
+    println!(
+        "{}: {}",
+        out.t("Trạng thái", "Status"),
+        meeting_status(m.status, out)
+    );
+    println!(
+        "\n{} ({})",
+        out.t("THÀNH PHẦN", "ATTENDEES"),
+        r.attendees.len()
+    );
+    for a in &r.attendees {
+        let note = a
+            .note
+            .as_deref()
+            .map(|n| format!(" — {n}"))
+            .unwrap_or_default();
+        println!(
+            "  {}. {} [{}; {}]{note}",
+            a.position,
+            a.name,
+            role(a.role, out),
+            attendance(a.attendance, out)
+        );
+    }
+    println!("\n{}", out.t("CHƯƠNG TRÌNH", "AGENDA"));
+    for a in &r.agenda {
+        println!("  {}. {}", a.position, a.title);
+    }
+    println!("\n{}", out.t("DIỄN BIẾN", "MINUTES"));
+    for line in m.minutes.lines() {
+        println!("  {line}");
+    }
+    println!("\n{} ({})", out.t("Ý KIẾN", "OPINIONS"), r.opinions.len());
+    for o in &r.opinions {
+        println!("  {}. {}", o.position, o.content);
+    }
+    println!("\n{}", out.t("KẾT LUẬN", "CONCLUSIONS"));
+    for c in &r.conclusions {
+        println!("  {}. {}", c.position, c.content);
+    }
+    println!(
+        "\n{} ({})",
+        out.t("NHIỆM VỤ", "DIRECTIVES"),
+        r.directives.len()
+    );
+    for d in &r.directives {
+        println!(
+            "  - {} [{}; {}: {}]",
+            d.content,
+            d.lead_unit,
+            out.t("hạn", "due"),
+            day(d.deadline, out)
+        );
+    }
+}
+
+fn status(s: DirectiveStatus, out: Out) -> &'static str {
+    match s {
+        DirectiveStatus::Assigned => out.t("Chưa thực hiện", "Assigned"),
+        DirectiveStatus::InProgress => out.t("Đang thực hiện", "In progress"),
+        DirectiveStatus::AwaitingConfirmation => out.t("Chờ xác nhận", "Awaiting confirmation"),
+        DirectiveStatus::Done => out.t("Đã hoàn thành", "Done"),
+        DirectiveStatus::Cancelled => out.t("Hủy", "Cancelled"),
+        DirectiveStatus::Suspended => out.t("Tạm dừng", "Suspended"),
+    }
+}
+
+fn bucket(b: Option<Bucket>, out: Out) -> &'static str {
+    match b {
+        Some(Bucket::DoneOnTime) => out.t("HT đúng hạn", "Done on time"),
+        Some(Bucket::DoneLate) => out.t("HT trễ hạn", "Done late"),
+        Some(Bucket::OpenWithinDeadline) => out.t("Chưa HT trong hạn", "Open, within deadline"),
+        Some(Bucket::OpenOverdue) => out.t("Chưa HT quá hạn", "Open, overdue"),
+        None => "—",
+    }
+}
+
+/// `directives list`.
+pub fn directives(out: Out, page: &DirectivePage, as_of: NaiveDate) {
+    if out.json {
+        return print_json(page);
+    }
+    let mut t = table(&[
+        "ID",
+        out.t("Nội dung", "Content"),
+        out.t("Chủ trì", "Lead unit"),
+        out.t("Hạn", "Deadline"),
+        out.t("Trạng thái", "Status"),
+        out.t("Đánh giá", "Timeliness"),
+        out.t("Quá hạn (ngày)", "Days overdue"),
+    ]);
+    for d in &page.rows {
+        t.add_row(vec![
+            d.id.to_string()[..13].to_string(),
+            clip(&d.content, 60),
+            clip(&d.lead_unit, 32),
+            day(d.deadline, out),
+            status(d.status, out).to_string(),
+            bucket(d.bucket, out).to_string(),
+            d.days_overdue.map(|n| n.to_string()).unwrap_or_default(),
+        ]);
+    }
+    right(&mut t, 6..7);
+    println!("{t}");
+    println!(
+        "{} {}/{} {} ({} {})",
+        out.t("Hiển thị", "Showing"),
+        page.rows.len(),
+        page.total,
+        out.t("nhiệm vụ", "directives"),
+        out.t("tính đến ngày", "as of"),
+        date::format(as_of)
+    );
+}
+
+/// `directives add`.
+pub fn directive_added(out: Out, d: &Directive) {
+    if out.json {
+        return print_json(d);
+    }
+    println!(
+        "{} {} ({}: {})",
+        out.t("Đã ghi nhiệm vụ", "Directive recorded:"),
+        d.id,
+        out.t("hạn", "due"),
+        day(d.deadline, out)
+    );
+}
+
+fn count_cells(c: &Counts) -> Vec<String> {
+    vec![
+        c.total.to_string(),
+        c.done_on_time.to_string(),
+        c.done_late.to_string(),
+        c.open_within_deadline.to_string(),
+        c.open_overdue.to_string(),
+        format!("{:.1}%", c.completion_rate),
+        format!("{:.1}%", c.on_time_rate),
+    ]
+}
+
+/// `stats units`.
+pub fn unit_stats(out: Out, s: &UnitTable) {
+    if out.json {
+        return print_json(s);
+    }
+    let mut t = table(&[
+        "TT",
+        out.t("Đơn vị", "Unit"),
+        out.t("Tổng số", "Total"),
+        out.t("HT đúng hạn", "Done on time"),
+        out.t("HT trễ hạn", "Done late"),
+        out.t("Chưa HT trong hạn", "Open, in time"),
+        out.t("Chưa HT quá hạn", "Open, overdue"),
+        out.t("Tỷ lệ HT", "Completion"),
+        out.t("Tỷ lệ đúng hạn", "On time"),
+    ]);
+    for r in &s.rows {
+        let mut row = vec![r.tt.to_string(), clip(&r.unit, 48)];
+        row.extend(count_cells(&r.counts));
+        t.add_row(row);
+    }
+    let mut total = vec![String::new(), out.t("Tổng cộng", "Total").to_string()];
+    total.extend(count_cells(&s.totals));
+    t.add_row(total);
+    right(&mut t, 2..9);
+    let period = match (s.from, s.to) {
+        (None, None) => out.t("toàn bộ", "all time").to_string(),
+        (f, t) => format!(
+            "{} – {}",
+            f.map(date::format).unwrap_or_else(|| "…".into()),
+            t.map(date::format).unwrap_or_else(|| "…".into())
+        ),
+    };
+    println!(
+        "{}: {period}; {}: {}",
+        out.t("Kỳ giao", "Period"),
+        out.t("tính đến ngày", "as of"),
+        date::format(s.as_of)
+    );
+    println!("{t}");
+}
