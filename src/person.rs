@@ -8,7 +8,7 @@ use crate::error::{Entity, Error, Field, Result, Rule};
 use crate::record::{Meta, new_id};
 use crate::store::Tx;
 use crate::store::value::{get_opt_uuid, get_uuid, ts};
-use crate::text::fold;
+use crate::text::{fold, matches_words};
 use crate::unit;
 
 /// A person.
@@ -142,7 +142,7 @@ pub fn resolve(conn: &Connection, query: &str, field: Field) -> Result<Person> {
     let found = if exact.is_empty() {
         people
             .iter()
-            .filter(|p| fold(&p.full_name).contains(&fq))
+            .filter(|p| matches_words(&p.full_name, q))
             .collect()
     } else {
         exact

@@ -8,7 +8,7 @@ use crate::error::{Entity, Error, Field, Result, Rule};
 use crate::record::{Meta, new_id};
 use crate::store::Tx;
 use crate::store::value::{enum_name, get_enum, get_opt_uuid, get_uuid, ts};
-use crate::text::{fold, initials};
+use crate::text::{fold, initials, matches_words};
 
 /// What kind of body a unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -193,7 +193,7 @@ pub fn resolve(conn: &Connection, query: &str, field: Field) -> Result<Unit> {
     let tiers: [&dyn Fn(&Unit) -> bool; 4] = [
         &|u| u.code.as_deref().is_some_and(|c| fold(c) == fq),
         &|u| fold(&u.name) == fq || u.short_name.as_deref().is_some_and(|s| fold(s) == fq),
-        &|u| fold(&u.name).contains(&fq),
+        &|u| matches_words(&u.name, q) || u.short_name.as_deref().is_some_and(|s| matches_words(s, q)),
         &|u| {
             let all = initials(&u.name);
             let rest = u

@@ -1,0 +1,229 @@
+//! The rules a directive must obey, each violation a typed error naming the field,
+//! and the database unchanged after a refusal.
+
+use giaoban::audit;
+use giaoban::directive::{self, DirectiveStatus, Source, StatusChange};
+use giaoban::error::{Entity, Error, Field, Rule};
+use giaoban::followup::{self, NewExtension, NewProgress};
+use giaoban::timeliness::{self, Bucket, DeadlineBasis};
+use giaoban::{person, unit};
+use uuid::Uuid;
+
+use crate::fixture::{d, office};
+
+fn assert_invalid(r: giaoban::Result<impl std::fmt::Debug>, field: Field, rule: Rule) {
+    match r {
+        Err(Error::Invalid { field: f, rule: ru }) => {
+            assert_eq!((f, ru), (field, rule));
+        }
+        other => panic!("expected Invalid {{ {field:?}, {rule:?} }}, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_valid_directive_is_stored_with_its_units_and_audited() {
+    let mut o = office();
+    let mut new = o.new_directive(o.ttbc, Some(d("2026-06-30")));
+    new.coordinating_unit_ids = vec![o.vp, o.cds, o.vp];
+    let dir = o.add(new).unwrap();
+    assert_eq!(dir.assigned_on, d("2026-06-02"), "given on the meeting's local date");
+    assert_eq!(dir.coordinating_unit_ids.len(), 2, "duplicates are merged");
+    assert_eq!(dir.status, DirectiveStatus::Assigned);
+    assert_eq!(dir.original_deadline, dir.deadline);
+    assert_eq!(dir.meta.origin, o.store.installation());
+    let history = audit::history(o.store.conn(), "directive", dir.id).unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].action, "create");
+    assert_eq!(history[0].actor, "thuky");
+}
+
+#[test]
+fn lead_unit_must_exist() {
+    let mut o = office();
+    let r = o.add(o.new_directive(Uuid::now_v7(), None));
+    assert!(matches!(r, Err(Error::NotFound { entity: Entity::Unit, .. })), "{r:?}");
+    assert_eq!(o.count("directive"), 0);
+}
+
+#[test]
+fn lead_unit_is_required_when_resolved_from_text() {
+    let o = office();
+    assert_invalid(unit::resolve(o.store.conn(), "  ", Field::LeadUnit), Field::LeadUnit, Rule::Required);
+}
+
+#[test]
+fn a_unit_cannot_lead_and_coordinate_the_same_directive() {
+    let mut o = office();
+    let mut new = o.new_directive(o.ttbc, None);
+    new.coordinating_unit_ids = vec![o.vp, o.ttbc];
+    assert_invalid(o.add(new), Field::CoordinatingUnits, Rule::LeadAlsoCoordinating);
+    assert_eq!(o.count("directive"), 0);
+    assert_eq!(o.count("directive_unit"), 0);
+}
+
+#[test]
+fn the_database_itself_refuses_a_lead_unit_as_coordinating() {
+    let mut o = office();
+    let dir = o.add(o.new_directive(o.ttbc, None)).unwrap();
+    let e = o
+        .store
+        .conn()
+        .execute("INSERT INTO directive_unit (directive_id, unit_id) VALUES (?1, ?2)", (dir.id, o.ttbc))
+        .unwrap_err();
+    assert!(e.to_string().contains("lead unit"), "{e}");
+}
+
+#[test]
+fn inactive_units_and_leaders_receive_no_new_directives() {
+    let mut o = office();
+    let (cds, director) = (o.cds, o.director);
+    o.store.write(|tx| unit::set_active(tx, cds, false)).unwrap();
+    assert_invalid(o.add(o.new_directive(o.cds, None)), Field::LeadUnit, Rule::Inactive);
+    let mut new = o.new_directive(o.ttbc, None);
+    new.coordinating_unit_ids = vec![o.cds];
+    assert_invalid(o.add(new), Field::CoordinatingUnits, Rule::Inactive);
+    o.store.write(|tx| person::set_active(tx, director, false)).unwrap();
+    assert_invalid(o.add(o.new_directive(o.ttbc, None)), Field::DirectingLeader, Rule::Inactive);
+    assert_eq!(o.count("directive"), 0);
+}
+
+#[test]
+fn a_deadline_before_the_meeting_must_be_confirmed() {
+    let mut o = office();
+    assert_invalid(
+        o.add(o.new_directive(o.ttbc, Some(d("2026-05-31")))),
+        Field::Deadline,
+        Rule::DeadlineBeforeAssigned,
+    );
+    let mut new = o.new_directive(o.ttbc, Some(d("2026-05-31")));
+    new.allow_deadline_before_assigned = true;
+    assert_eq!(o.add(new).unwrap().deadline, Some(d("2026-05-31")));
+}
+
+#[test]
+fn content_and_document_source_are_required() {
+    let mut o = office();
+    let mut new = o.new_directive(o.ttbc, None);
+    new.content = "   ".into();
+    assert_invalid(o.add(new), Field::Content, Rule::Required);
+    let mut new = o.new_directive(o.ttbc, None);
+    new.source = Source::Document { number: " ".into(), date: d("2026-06-01") };
+    assert_invalid(o.add(new), Field::Source, Rule::Required);
+    let mut new = o.new_directive(o.ttbc, Some(d("2026-07-15")));
+    new.source = Source::Document { number: "45/TB-STTTT".into(), date: d("2026-06-10") };
+    let dir = o.add(new).unwrap();
+    assert_eq!(dir.assigned_on, d("2026-06-10"));
+    assert_eq!(dir.document_number.as_deref(), Some("45/TB-STTTT"));
+}
+
+#[test]
+fn completion_is_reported_by_the_unit_and_confirmed_by_the_leader() {
+    let mut o = office();
+    let id = o.add(o.new_directive(o.ttbc, Some(d("2026-06-30")))).unwrap().id;
+    let p = o
+        .store
+        .write(|tx| {
+            followup::add_progress(tx, id, NewProgress { reported_on: d("2026-06-15"), reporter_id: None, percent: 60, note: "Đã có dự thảo".into() })
+        })
+        .unwrap();
+    assert_eq!(p.percent, 60);
+    let dir = directive::get(o.store.conn(), id).unwrap();
+    assert_eq!(dir.status, DirectiveStatus::InProgress, "a progress report starts the work");
+
+    let dir = o.store.write(|tx| directive::change_status(tx, id, StatusChange::ReportDone { on: d("2026-07-02") }, "")).unwrap();
+    assert_eq!(dir.status, DirectiveStatus::AwaitingConfirmation);
+    assert_eq!(dir.completed_on, None);
+    let as_of = d("2026-07-05");
+    assert_eq!(timeliness::bucket(&dir.facts(), DeadlineBasis::Approved, as_of), Some(Bucket::OpenOverdue));
+
+    let dir = o.store.write(|tx| directive::change_status(tx, id, StatusChange::Confirm, "Đạt yêu cầu")).unwrap();
+    assert_eq!(dir.status, DirectiveStatus::Done);
+    assert_eq!(dir.completed_on, Some(d("2026-07-02")), "completion date is the reported date");
+    assert_eq!(timeliness::bucket(&dir.facts(), DeadlineBasis::Approved, as_of), Some(Bucket::DoneLate));
+
+    assert_invalid(
+        o.store.write(|tx| directive::change_status(tx, id, StatusChange::Confirm, "")),
+        Field::Status,
+        Rule::Transition { from: "done".into(), to: "done".into() },
+    );
+    let actions: Vec<String> = audit::history(o.store.conn(), "directive", id).unwrap().into_iter().map(|e| e.action).collect();
+    assert_eq!(actions, ["create", "progress", "status", "status", "status"]);
+}
+
+#[test]
+fn a_returned_report_goes_back_to_the_unit() {
+    let mut o = office();
+    let id = o.add(o.new_directive(o.ttbc, Some(d("2026-06-30")))).unwrap().id;
+    o.store.write(|tx| directive::change_status(tx, id, StatusChange::ReportDone { on: d("2026-06-20") }, "")).unwrap();
+    let dir = o.store.write(|tx| directive::change_status(tx, id, StatusChange::Return, "Chưa đạt")).unwrap();
+    assert_eq!(dir.status, DirectiveStatus::InProgress);
+    assert_eq!(dir.reported_done_on, None);
+}
+
+#[test]
+fn an_extension_keeps_the_original_deadline() {
+    let mut o = office();
+    let id = o.add(o.new_directive(o.ttbc, Some(d("2026-06-30")))).unwrap().id;
+    let director = o.director;
+    let ext = o
+        .store
+        .write(|tx| {
+            followup::extend_deadline(
+                tx,
+                id,
+                NewExtension { new_deadline: d("2026-07-31"), reason: "Chờ ý kiến Sở Tài chính".into(), approver_id: Some(director), approved_on: d("2026-06-28") },
+            )
+        })
+        .unwrap();
+    assert_eq!(ext.previous_deadline, d("2026-06-30"));
+    let dir = directive::get(o.store.conn(), id).unwrap();
+    assert_eq!((dir.original_deadline, dir.deadline), (Some(d("2026-06-30")), Some(d("2026-07-31"))));
+    let as_of = d("2026-07-10");
+    assert_eq!(timeliness::bucket(&dir.facts(), DeadlineBasis::Approved, as_of), Some(Bucket::OpenWithinDeadline));
+    assert_eq!(timeliness::bucket(&dir.facts(), DeadlineBasis::Original, as_of), Some(Bucket::OpenOverdue));
+
+    let earlier = NewExtension { new_deadline: d("2026-07-15"), reason: "x".into(), approver_id: None, approved_on: d("2026-07-01") };
+    assert_invalid(o.store.write(|tx| followup::extend_deadline(tx, id, earlier)), Field::Deadline, Rule::NotLater);
+    let no_reason = NewExtension { new_deadline: d("2026-08-15"), reason: " ".into(), approver_id: None, approved_on: d("2026-07-01") };
+    assert_invalid(o.store.write(|tx| followup::extend_deadline(tx, id, no_reason)), Field::Reason, Rule::Required);
+    assert_eq!(followup::extensions_of(o.store.conn(), id).unwrap().len(), 1);
+}
+
+#[test]
+fn progress_percent_is_bounded() {
+    let mut o = office();
+    let id = o.add(o.new_directive(o.ttbc, None)).unwrap().id;
+    let r = o.store.write(|tx| {
+        followup::add_progress(tx, id, NewProgress { reported_on: d("2026-06-10"), reporter_id: None, percent: 101, note: String::new() })
+    });
+    assert_invalid(r, Field::Percent, Rule::OutOfRange);
+    assert_eq!(o.count("progress"), 0);
+}
+
+#[test]
+fn units_are_found_by_code_name_without_diacritics_or_initials() {
+    let o = office();
+    let c = o.store.conn();
+    let find = |q: &str| unit::resolve(c, q, Field::LeadUnit).map(|u| u.id);
+    assert_eq!(find("TTBCXB").unwrap(), o.ttbc);
+    assert_eq!(find("ttbc").unwrap(), o.ttbc);
+    assert_eq!(find("thong tin bao chi").unwrap(), o.ttbc);
+    assert_eq!(find("vp").unwrap(), o.vp);
+    assert_eq!(find("Văn phòng Sở").unwrap(), o.vp);
+    assert_eq!(find(&o.cds.to_string()).unwrap(), o.cds);
+    assert!(matches!(find("phong"), Err(Error::Invalid { rule: Rule::Ambiguous { .. }, .. })));
+    assert!(matches!(find("khong ton tai"), Err(Error::NotFound { entity: Entity::Unit, .. })));
+    assert_eq!(person::resolve(c, "thang", Field::DirectingLeader).unwrap().id, o.director);
+}
+
+#[test]
+fn unit_codes_are_unique_whatever_the_case() {
+    let mut o = office();
+    let r = o.store.write(|tx| {
+        unit::create(
+            tx,
+            unit::NewUnit { name: "Phòng khác".into(), short_name: None, code: Some("vp".into()), kind: unit::UnitKind::Division, parent_id: None, sort_order: 0 },
+        )
+    });
+    assert_invalid(r, Field::Code, Rule::Duplicate("vp".into()));
+}

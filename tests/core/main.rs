@@ -1,0 +1,9 @@
+//! Integration tests of the core on real SQLite files: one test binary, one module per area.
+
+mod attachments;
+mod directives;
+mod fixture;
+mod generator;
+mod meetings;
+mod statistics;
+mod store;

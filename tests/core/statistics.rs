@@ -1,0 +1,164 @@
+//! The SQL behind the per-unit table and the overdue / due-soon lists agrees with the
+//! timeliness rules, for random directives and random reporting dates.
+
+use chrono::{Duration, NaiveDate};
+use giaoban::directive::{self, DirectiveQuery, NewDirective, Priority, Source, StatusChange, UnitRole};
+use giaoban::followup::{self, NewExtension};
+use giaoban::stats::{self, Counts};
+use giaoban::timeliness::{self, DeadlineBasis};
+use giaoban::unit::{self, NewUnit, UnitKind};
+use giaoban::Store;
+use proptest::prelude::*;
+
+/// One random directive: days after 01/01/2026 it was given, deadline offset (None = no
+/// deadline), what happened to it, and an extension.
+#[derive(Debug, Clone)]
+struct Case {
+    unit: usize,
+    given: i64,
+    deadline: Option<i64>,
+    fate: Fate,
+    extension: Option<i64>,
+}
+
+#[derive(Debug, Clone)]
+enum Fate {
+    Open,
+    Reported(i64),
+    Done(i64),
+    Cancelled,
+}
+
+fn case() -> impl Strategy<Value = Case> {
+    (
+        0usize..3,
+        0i64..200,
+        proptest::option::weighted(0.9, 0i64..60),
+        prop_oneof![Just(Fate::Open), (0i64..90).prop_map(Fate::Reported), (0i64..90).prop_map(Fate::Done), Just(Fate::Cancelled)],
+        proptest::option::weighted(0.2, 1i64..40),
+    )
+        .prop_map(|(unit, given, deadline, fate, extension)| Case { unit, given, deadline, fate, extension })
+}
+
+fn base() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
+}
+
+fn build(cases: &[Case]) -> (Store, Vec<uuid::Uuid>) {
+    let mut store = Store::open_in_memory().unwrap();
+    let units = store
+        .write(|tx| {
+            (0..3)
+                .map(|i| {
+                    unit::create(tx, NewUnit { name: format!("Phòng {i}"), short_name: None, code: None, kind: UnitKind::Division, parent_id: None, sort_order: i })
+                        .map(|u| u.id)
+                })
+                .collect::<giaoban::Result<Vec<_>>>()
+        })
+        .unwrap();
+    store
+        .write(|tx| {
+            for c in cases {
+                let given = base() + Duration::days(c.given);
+                let d = directive::create(
+                    tx,
+                    NewDirective {
+                        content: "Nhiệm vụ".into(),
+                        expected_output: None,
+                        source: Source::Document { number: "1/TB-STTTT".into(), date: given },
+                        assigned_on: None,
+                        directing_leader_id: None,
+                        lead_unit_id: units[c.unit],
+                        coordinating_unit_ids: vec![units[(c.unit + 1) % 3]],
+                        deadline: c.deadline.map(|x| given + Duration::days(x)),
+                        priority: Priority::Normal,
+                        allow_deadline_before_assigned: false,
+                    },
+                )?;
+                if let (Some(dl), Some(ext)) = (d.deadline, c.extension) {
+                    followup::extend_deadline(tx, d.id, NewExtension { new_deadline: dl + Duration::days(ext), reason: "Gia hạn".into(), approver_id: None, approved_on: given })?;
+                }
+                match c.fate {
+                    Fate::Open => {}
+                    Fate::Reported(x) => {
+                        directive::change_status(tx, d.id, StatusChange::ReportDone { on: given + Duration::days(x) }, "")?;
+                    }
+                    Fate::Done(x) => {
+                        directive::change_status(tx, d.id, StatusChange::ReportDone { on: given + Duration::days(x) }, "")?;
+                        directive::change_status(tx, d.id, StatusChange::Confirm, "")?;
+                    }
+                    Fate::Cancelled => {
+                        directive::change_status(tx, d.id, StatusChange::Cancel, "")?;
+                    }
+                }
+            }
+            Ok(())
+        })
+        .unwrap();
+    (store, units)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+
+    #[test]
+    fn sql_counts_match_the_rules(
+        cases in proptest::collection::vec(case(), 0..40),
+        as_of_day in 0i64..320,
+        from_day in proptest::option::of(0i64..150),
+        original in any::<bool>(),
+    ) {
+        let (store, units) = build(&cases);
+        let conn = store.conn();
+        let as_of = base() + Duration::days(as_of_day);
+        let from = from_day.map(|x| base() + Duration::days(x));
+        let basis = if original { DeadlineBasis::Original } else { DeadlineBasis::Approved };
+        let table = stats::by_unit(conn, from, None, as_of, basis).unwrap();
+
+        let all = directive::list(conn, &DirectiveQuery::as_of(as_of)).unwrap();
+        let mut want = vec![Counts::default(); 3];
+        let mut total = Counts::default();
+        let (mut overdue, mut due7) = (0u64, 0u64);
+        for row in &all.rows {
+            let d = directive::get(conn, row.id).unwrap();
+            let in_period = from.is_none_or(|f| d.assigned_on >= f) && d.assigned_on <= as_of;
+            let facts = d.facts();
+            if let (Some(b), true) = (timeliness::bucket(&facts, basis, as_of), in_period) {
+                let u = units.iter().position(|u| *u == d.lead_unit_id).unwrap();
+                want[u].add(b);
+                total.add(b);
+            }
+            if timeliness::days_overdue(&facts, basis, as_of).is_some() { overdue += 1; }
+            if timeliness::due_within(&facts, basis, as_of, 7) { due7 += 1; }
+        }
+        for (i, u) in units.iter().enumerate() {
+            let row = table.rows.iter().find(|r| r.unit_id == *u).unwrap();
+            prop_assert_eq!(row.counts, want[i]);
+            let c = row.counts;
+            prop_assert_eq!(c.total, c.done_on_time + c.done_late + c.open_within_deadline + c.open_overdue);
+        }
+        prop_assert_eq!(table.totals, total);
+
+        let q = DirectiveQuery { overdue: true, basis, ..DirectiveQuery::as_of(as_of) };
+        let page = directive::list(conn, &q).unwrap();
+        prop_assert_eq!(page.total, overdue);
+        prop_assert!(page.rows.iter().all(|r| r.days_overdue.is_some_and(|n| n >= 1)));
+        let q = DirectiveQuery { due_within: Some(7), basis, ..DirectiveQuery::as_of(as_of) };
+        prop_assert_eq!(directive::list(conn, &q).unwrap().total, due7);
+    }
+}
+
+#[test]
+fn unit_filters_see_lead_and_coordinating_roles() {
+    let cases: Vec<Case> = (0..6).map(|i| Case { unit: i % 3, given: i as i64, deadline: Some(10), fate: Fate::Open, extension: None }).collect();
+    let (store, units) = build(&cases);
+    let as_of = base() + Duration::days(30);
+    let count = |role| {
+        directive::list(store.conn(), &DirectiveQuery { unit: Some(units[0]), unit_role: role, ..DirectiveQuery::as_of(as_of) }).unwrap().total
+    };
+    assert_eq!(count(UnitRole::Lead), 2);
+    assert_eq!(count(UnitRole::Coordinating), 2, "unit 0 coordinates unit 2's directives");
+    assert_eq!(count(UnitRole::Any), 4);
+    let limited = directive::list(store.conn(), &DirectiveQuery { limit: Some(1), ..DirectiveQuery::as_of(as_of) }).unwrap();
+    assert_eq!((limited.total, limited.rows.len()), (6, 1));
+}
