@@ -27,7 +27,9 @@ pub fn words(s: &str) -> Vec<String> {
 pub fn matches_words(text: &str, query: &str) -> bool {
     let hay = words(text);
     let q = words(query);
-    !q.is_empty() && q.iter().all(|w| hay.iter().any(|h| h.starts_with(w.as_str())))
+    !q.is_empty()
+        && q.iter()
+            .all(|w| hay.iter().any(|h| h.starts_with(w.as_str())))
 }
 
 /// Initials of the significant words of a name, folded: `"Phòng Thông tin - Báo chí - Xuất bản"`

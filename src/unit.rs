@@ -193,7 +193,10 @@ pub fn resolve(conn: &Connection, query: &str, field: Field) -> Result<Unit> {
     let tiers: [&dyn Fn(&Unit) -> bool; 4] = [
         &|u| u.code.as_deref().is_some_and(|c| fold(c) == fq),
         &|u| fold(&u.name) == fq || u.short_name.as_deref().is_some_and(|s| fold(s) == fq),
-        &|u| matches_words(&u.name, q) || u.short_name.as_deref().is_some_and(|s| matches_words(s, q)),
+        &|u| {
+            matches_words(&u.name, q)
+                || u.short_name.as_deref().is_some_and(|s| matches_words(s, q))
+        },
         &|u| {
             let all = initials(&u.name);
             let rest = u

@@ -9,7 +9,7 @@
 
 mod vocab;
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc, Weekday};
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Timelike, Utc, Weekday};
 use rusqlite::params;
 use serde::Serialize;
 use uuid::Uuid;
@@ -348,7 +348,7 @@ impl<'t, 'c> Gen<'t, 'c> {
         let mid = id;
         let created = ts(start - Duration::days(2));
         let updated = ts(end);
-        let minutes = self.minutes_text(day, chair);
+        let minutes = self.minutes_text(start, chair);
         self.tx
             .prepare_cached(
                 "INSERT INTO meeting (id, series_id, kind, title, number, starts_at, ends_at, location, online, chair_id,
@@ -368,10 +368,13 @@ impl<'t, 'c> Gen<'t, 'c> {
         Ok(())
     }
 
-    fn minutes_text(&mut self, day: NaiveDate, chair: usize) -> String {
+    fn minutes_text(&mut self, start: chrono::DateTime<Utc>, chair: usize) -> String {
+        let local = start.with_timezone(&office_offset());
+        let day = local.date_naive();
         let mut s = format!(
-            "Thời gian bắt đầu: {} giờ, ngày {}.\nChủ trì: đồng chí {}, {}.\n",
-            if day.day() % 4 == 0 { 14 } else { 7 },
+            "Thời gian bắt đầu: {} giờ {:02} phút, ngày {}.\nChủ trì: đồng chí {}, {}.\n",
+            local.hour(),
+            local.minute(),
             crate::date::format(day),
             self.people[chair].name,
             self.people[chair].title
@@ -379,7 +382,8 @@ impl<'t, 'c> Gen<'t, 'c> {
         let reports = 4 + self.rng.usize(..6);
         for _ in 0..reports {
             let u = 1 + self.rng.usize(..9);
-            let action = lower_first(*self.pick(vocab::ACTIONS));
+            let action: &str = self.pick::<&str>(vocab::ACTIONS);
+            let action = lower_first(action);
             let object = self.object(day);
             let object2 = self.object(day);
             s.push_str(&format!(

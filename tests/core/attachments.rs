@@ -20,20 +20,37 @@ fn the_same_file_is_stored_once_and_read_back_checked() {
         })
         .unwrap();
     assert_eq!(a.sha256, b.sha256);
-    assert_eq!(attachment::list(o.store.conn(), OwnerKind::Meeting, id).unwrap().len(), 2);
+    assert_eq!(
+        attachment::list(o.store.conn(), OwnerKind::Meeting, id)
+            .unwrap()
+            .len(),
+        2
+    );
     let files: Vec<_> = walk(&dir);
     assert_eq!(files.len(), 1, "one blob for identical content: {files:?}");
     assert_eq!(attachment::read(&dir, &a).unwrap(), bytes);
 
     std::fs::write(attachment::blob_path(&dir, &a.sha256), b"altered").unwrap();
-    assert!(matches!(attachment::read(&dir, &a), Err(Error::Corrupt { .. })));
+    assert!(matches!(
+        attachment::read(&dir, &a),
+        Err(Error::Corrupt { .. })
+    ));
 }
 
 #[test]
 fn an_attachment_needs_an_existing_owner() {
     let mut o = office();
     let dir = o.store.attachments_dir().unwrap();
-    let r = o.store.write(|tx| attachment::attach(tx, &dir, OwnerKind::Directive, uuid::Uuid::now_v7(), "x.pdf", b"x"));
+    let r = o.store.write(|tx| {
+        attachment::attach(
+            tx,
+            &dir,
+            OwnerKind::Directive,
+            uuid::Uuid::now_v7(),
+            "x.pdf",
+            b"x",
+        )
+    });
     assert!(matches!(r, Err(Error::NotFound { .. })));
     assert_eq!(o.count("attachment"), 0);
 }
@@ -42,7 +59,11 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     let mut out = Vec::new();
     for e in std::fs::read_dir(dir).unwrap() {
         let p = e.unwrap().path();
-        if p.is_dir() { out.extend(walk(&p)) } else { out.push(p) }
+        if p.is_dir() {
+            out.extend(walk(&p))
+        } else {
+            out.push(p)
+        }
     }
     out
 }

@@ -26,7 +26,11 @@ fn a_valid_directive_is_stored_with_its_units_and_audited() {
     let mut new = o.new_directive(o.ttbc, Some(d("2026-06-30")));
     new.coordinating_unit_ids = vec![o.vp, o.cds, o.vp];
     let dir = o.add(new).unwrap();
-    assert_eq!(dir.assigned_on, d("2026-06-02"), "given on the meeting's local date");
+    assert_eq!(
+        dir.assigned_on,
+        d("2026-06-02"),
+        "given on the meeting's local date"
+    );
     assert_eq!(dir.coordinating_unit_ids.len(), 2, "duplicates are merged");
     assert_eq!(dir.status, DirectiveStatus::Assigned);
     assert_eq!(dir.original_deadline, dir.deadline);
@@ -41,14 +45,27 @@ fn a_valid_directive_is_stored_with_its_units_and_audited() {
 fn lead_unit_must_exist() {
     let mut o = office();
     let r = o.add(o.new_directive(Uuid::now_v7(), None));
-    assert!(matches!(r, Err(Error::NotFound { entity: Entity::Unit, .. })), "{r:?}");
+    assert!(
+        matches!(
+            r,
+            Err(Error::NotFound {
+                entity: Entity::Unit,
+                ..
+            })
+        ),
+        "{r:?}"
+    );
     assert_eq!(o.count("directive"), 0);
 }
 
 #[test]
 fn lead_unit_is_required_when_resolved_from_text() {
     let o = office();
-    assert_invalid(unit::resolve(o.store.conn(), "  ", Field::LeadUnit), Field::LeadUnit, Rule::Required);
+    assert_invalid(
+        unit::resolve(o.store.conn(), "  ", Field::LeadUnit),
+        Field::LeadUnit,
+        Rule::Required,
+    );
 }
 
 #[test]
@@ -56,7 +73,11 @@ fn a_unit_cannot_lead_and_coordinate_the_same_directive() {
     let mut o = office();
     let mut new = o.new_directive(o.ttbc, None);
     new.coordinating_unit_ids = vec![o.vp, o.ttbc];
-    assert_invalid(o.add(new), Field::CoordinatingUnits, Rule::LeadAlsoCoordinating);
+    assert_invalid(
+        o.add(new),
+        Field::CoordinatingUnits,
+        Rule::LeadAlsoCoordinating,
+    );
     assert_eq!(o.count("directive"), 0);
     assert_eq!(o.count("directive_unit"), 0);
 }
@@ -68,7 +89,10 @@ fn the_database_itself_refuses_a_lead_unit_as_coordinating() {
     let e = o
         .store
         .conn()
-        .execute("INSERT INTO directive_unit (directive_id, unit_id) VALUES (?1, ?2)", (dir.id, o.ttbc))
+        .execute(
+            "INSERT INTO directive_unit (directive_id, unit_id) VALUES (?1, ?2)",
+            (dir.id, o.ttbc),
+        )
         .unwrap_err();
     assert!(e.to_string().contains("lead unit"), "{e}");
 }
@@ -77,13 +101,25 @@ fn the_database_itself_refuses_a_lead_unit_as_coordinating() {
 fn inactive_units_and_leaders_receive_no_new_directives() {
     let mut o = office();
     let (cds, director) = (o.cds, o.director);
-    o.store.write(|tx| unit::set_active(tx, cds, false)).unwrap();
-    assert_invalid(o.add(o.new_directive(o.cds, None)), Field::LeadUnit, Rule::Inactive);
+    o.store
+        .write(|tx| unit::set_active(tx, cds, false))
+        .unwrap();
+    assert_invalid(
+        o.add(o.new_directive(o.cds, None)),
+        Field::LeadUnit,
+        Rule::Inactive,
+    );
     let mut new = o.new_directive(o.ttbc, None);
     new.coordinating_unit_ids = vec![o.cds];
     assert_invalid(o.add(new), Field::CoordinatingUnits, Rule::Inactive);
-    o.store.write(|tx| person::set_active(tx, director, false)).unwrap();
-    assert_invalid(o.add(o.new_directive(o.ttbc, None)), Field::DirectingLeader, Rule::Inactive);
+    o.store
+        .write(|tx| person::set_active(tx, director, false))
+        .unwrap();
+    assert_invalid(
+        o.add(o.new_directive(o.ttbc, None)),
+        Field::DirectingLeader,
+        Rule::Inactive,
+    );
     assert_eq!(o.count("directive"), 0);
 }
 
@@ -107,10 +143,16 @@ fn content_and_document_source_are_required() {
     new.content = "   ".into();
     assert_invalid(o.add(new), Field::Content, Rule::Required);
     let mut new = o.new_directive(o.ttbc, None);
-    new.source = Source::Document { number: " ".into(), date: d("2026-06-01") };
+    new.source = Source::Document {
+        number: " ".into(),
+        date: d("2026-06-01"),
+    };
     assert_invalid(o.add(new), Field::Source, Rule::Required);
     let mut new = o.new_directive(o.ttbc, Some(d("2026-07-15")));
-    new.source = Source::Document { number: "45/TB-STTTT".into(), date: d("2026-06-10") };
+    new.source = Source::Document {
+        number: "45/TB-STTTT".into(),
+        date: d("2026-06-10"),
+    };
     let dir = o.add(new).unwrap();
     assert_eq!(dir.assigned_on, d("2026-06-10"));
     assert_eq!(dir.document_number.as_deref(), Some("45/TB-STTTT"));
@@ -119,43 +161,112 @@ fn content_and_document_source_are_required() {
 #[test]
 fn completion_is_reported_by_the_unit_and_confirmed_by_the_leader() {
     let mut o = office();
-    let id = o.add(o.new_directive(o.ttbc, Some(d("2026-06-30")))).unwrap().id;
+    let id = o
+        .add(o.new_directive(o.ttbc, Some(d("2026-06-30"))))
+        .unwrap()
+        .id;
     let p = o
         .store
         .write(|tx| {
-            followup::add_progress(tx, id, NewProgress { reported_on: d("2026-06-15"), reporter_id: None, percent: 60, note: "Đã có dự thảo".into() })
+            followup::add_progress(
+                tx,
+                id,
+                NewProgress {
+                    reported_on: d("2026-06-15"),
+                    reporter_id: None,
+                    percent: 60,
+                    note: "Đã có dự thảo".into(),
+                },
+            )
         })
         .unwrap();
     assert_eq!(p.percent, 60);
     let dir = directive::get(o.store.conn(), id).unwrap();
-    assert_eq!(dir.status, DirectiveStatus::InProgress, "a progress report starts the work");
+    assert_eq!(
+        dir.status,
+        DirectiveStatus::InProgress,
+        "a progress report starts the work"
+    );
 
-    let dir = o.store.write(|tx| directive::change_status(tx, id, StatusChange::ReportDone { on: d("2026-07-02") }, "")).unwrap();
+    let dir = o
+        .store
+        .write(|tx| {
+            directive::change_status(
+                tx,
+                id,
+                StatusChange::ReportDone {
+                    on: d("2026-07-02"),
+                },
+                "",
+            )
+        })
+        .unwrap();
     assert_eq!(dir.status, DirectiveStatus::AwaitingConfirmation);
     assert_eq!(dir.completed_on, None);
     let as_of = d("2026-07-05");
-    assert_eq!(timeliness::bucket(&dir.facts(), DeadlineBasis::Approved, as_of), Some(Bucket::OpenOverdue));
+    assert_eq!(
+        timeliness::bucket(&dir.facts(), DeadlineBasis::Approved, as_of),
+        Some(Bucket::OpenOverdue)
+    );
 
-    let dir = o.store.write(|tx| directive::change_status(tx, id, StatusChange::Confirm, "Đạt yêu cầu")).unwrap();
+    let dir = o
+        .store
+        .write(|tx| directive::change_status(tx, id, StatusChange::Confirm, "Đạt yêu cầu"))
+        .unwrap();
     assert_eq!(dir.status, DirectiveStatus::Done);
-    assert_eq!(dir.completed_on, Some(d("2026-07-02")), "completion date is the reported date");
-    assert_eq!(timeliness::bucket(&dir.facts(), DeadlineBasis::Approved, as_of), Some(Bucket::DoneLate));
+    assert_eq!(
+        dir.completed_on,
+        Some(d("2026-07-02")),
+        "completion date is the reported date"
+    );
+    assert_eq!(
+        timeliness::bucket(&dir.facts(), DeadlineBasis::Approved, as_of),
+        Some(Bucket::DoneLate)
+    );
 
     assert_invalid(
-        o.store.write(|tx| directive::change_status(tx, id, StatusChange::Confirm, "")),
+        o.store
+            .write(|tx| directive::change_status(tx, id, StatusChange::Confirm, "")),
         Field::Status,
-        Rule::Transition { from: "done".into(), to: "done".into() },
+        Rule::Transition {
+            from: "done".into(),
+            to: "done".into(),
+        },
     );
-    let actions: Vec<String> = audit::history(o.store.conn(), "directive", id).unwrap().into_iter().map(|e| e.action).collect();
-    assert_eq!(actions, ["create", "progress", "status", "status", "status"]);
+    let actions: Vec<String> = audit::history(o.store.conn(), "directive", id)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    assert_eq!(
+        actions,
+        ["create", "progress", "status", "status", "status"]
+    );
 }
 
 #[test]
 fn a_returned_report_goes_back_to_the_unit() {
     let mut o = office();
-    let id = o.add(o.new_directive(o.ttbc, Some(d("2026-06-30")))).unwrap().id;
-    o.store.write(|tx| directive::change_status(tx, id, StatusChange::ReportDone { on: d("2026-06-20") }, "")).unwrap();
-    let dir = o.store.write(|tx| directive::change_status(tx, id, StatusChange::Return, "Chưa đạt")).unwrap();
+    let id = o
+        .add(o.new_directive(o.ttbc, Some(d("2026-06-30"))))
+        .unwrap()
+        .id;
+    o.store
+        .write(|tx| {
+            directive::change_status(
+                tx,
+                id,
+                StatusChange::ReportDone {
+                    on: d("2026-06-20"),
+                },
+                "",
+            )
+        })
+        .unwrap();
+    let dir = o
+        .store
+        .write(|tx| directive::change_status(tx, id, StatusChange::Return, "Chưa đạt"))
+        .unwrap();
     assert_eq!(dir.status, DirectiveStatus::InProgress);
     assert_eq!(dir.reported_done_on, None);
 }
@@ -163,7 +274,10 @@ fn a_returned_report_goes_back_to_the_unit() {
 #[test]
 fn an_extension_keeps_the_original_deadline() {
     let mut o = office();
-    let id = o.add(o.new_directive(o.ttbc, Some(d("2026-06-30")))).unwrap().id;
+    let id = o
+        .add(o.new_directive(o.ttbc, Some(d("2026-06-30"))))
+        .unwrap()
+        .id;
     let director = o.director;
     let ext = o
         .store
@@ -171,22 +285,59 @@ fn an_extension_keeps_the_original_deadline() {
             followup::extend_deadline(
                 tx,
                 id,
-                NewExtension { new_deadline: d("2026-07-31"), reason: "Chờ ý kiến Sở Tài chính".into(), approver_id: Some(director), approved_on: d("2026-06-28") },
+                NewExtension {
+                    new_deadline: d("2026-07-31"),
+                    reason: "Chờ ý kiến Sở Tài chính".into(),
+                    approver_id: Some(director),
+                    approved_on: d("2026-06-28"),
+                },
             )
         })
         .unwrap();
     assert_eq!(ext.previous_deadline, d("2026-06-30"));
     let dir = directive::get(o.store.conn(), id).unwrap();
-    assert_eq!((dir.original_deadline, dir.deadline), (Some(d("2026-06-30")), Some(d("2026-07-31"))));
+    assert_eq!(
+        (dir.original_deadline, dir.deadline),
+        (Some(d("2026-06-30")), Some(d("2026-07-31")))
+    );
     let as_of = d("2026-07-10");
-    assert_eq!(timeliness::bucket(&dir.facts(), DeadlineBasis::Approved, as_of), Some(Bucket::OpenWithinDeadline));
-    assert_eq!(timeliness::bucket(&dir.facts(), DeadlineBasis::Original, as_of), Some(Bucket::OpenOverdue));
+    assert_eq!(
+        timeliness::bucket(&dir.facts(), DeadlineBasis::Approved, as_of),
+        Some(Bucket::OpenWithinDeadline)
+    );
+    assert_eq!(
+        timeliness::bucket(&dir.facts(), DeadlineBasis::Original, as_of),
+        Some(Bucket::OpenOverdue)
+    );
 
-    let earlier = NewExtension { new_deadline: d("2026-07-15"), reason: "x".into(), approver_id: None, approved_on: d("2026-07-01") };
-    assert_invalid(o.store.write(|tx| followup::extend_deadline(tx, id, earlier)), Field::Deadline, Rule::NotLater);
-    let no_reason = NewExtension { new_deadline: d("2026-08-15"), reason: " ".into(), approver_id: None, approved_on: d("2026-07-01") };
-    assert_invalid(o.store.write(|tx| followup::extend_deadline(tx, id, no_reason)), Field::Reason, Rule::Required);
-    assert_eq!(followup::extensions_of(o.store.conn(), id).unwrap().len(), 1);
+    let earlier = NewExtension {
+        new_deadline: d("2026-07-15"),
+        reason: "x".into(),
+        approver_id: None,
+        approved_on: d("2026-07-01"),
+    };
+    assert_invalid(
+        o.store
+            .write(|tx| followup::extend_deadline(tx, id, earlier)),
+        Field::Deadline,
+        Rule::NotLater,
+    );
+    let no_reason = NewExtension {
+        new_deadline: d("2026-08-15"),
+        reason: " ".into(),
+        approver_id: None,
+        approved_on: d("2026-07-01"),
+    };
+    assert_invalid(
+        o.store
+            .write(|tx| followup::extend_deadline(tx, id, no_reason)),
+        Field::Reason,
+        Rule::Required,
+    );
+    assert_eq!(
+        followup::extensions_of(o.store.conn(), id).unwrap().len(),
+        1
+    );
 }
 
 #[test]
@@ -194,7 +345,16 @@ fn progress_percent_is_bounded() {
     let mut o = office();
     let id = o.add(o.new_directive(o.ttbc, None)).unwrap().id;
     let r = o.store.write(|tx| {
-        followup::add_progress(tx, id, NewProgress { reported_on: d("2026-06-10"), reporter_id: None, percent: 101, note: String::new() })
+        followup::add_progress(
+            tx,
+            id,
+            NewProgress {
+                reported_on: d("2026-06-10"),
+                reporter_id: None,
+                percent: 101,
+                note: String::new(),
+            },
+        )
     });
     assert_invalid(r, Field::Percent, Rule::OutOfRange);
     assert_eq!(o.count("progress"), 0);
@@ -211,9 +371,26 @@ fn units_are_found_by_code_name_without_diacritics_or_initials() {
     assert_eq!(find("vp").unwrap(), o.vp);
     assert_eq!(find("Văn phòng Sở").unwrap(), o.vp);
     assert_eq!(find(&o.cds.to_string()).unwrap(), o.cds);
-    assert!(matches!(find("phong"), Err(Error::Invalid { rule: Rule::Ambiguous { .. }, .. })));
-    assert!(matches!(find("khong ton tai"), Err(Error::NotFound { entity: Entity::Unit, .. })));
-    assert_eq!(person::resolve(c, "thang", Field::DirectingLeader).unwrap().id, o.director);
+    assert!(matches!(
+        find("phong"),
+        Err(Error::Invalid {
+            rule: Rule::Ambiguous { .. },
+            ..
+        })
+    ));
+    assert!(matches!(
+        find("khong ton tai"),
+        Err(Error::NotFound {
+            entity: Entity::Unit,
+            ..
+        })
+    ));
+    assert_eq!(
+        person::resolve(c, "thang", Field::DirectingLeader)
+            .unwrap()
+            .id,
+        o.director
+    );
 }
 
 #[test]
@@ -222,7 +399,14 @@ fn unit_codes_are_unique_whatever_the_case() {
     let r = o.store.write(|tx| {
         unit::create(
             tx,
-            unit::NewUnit { name: "Phòng khác".into(), short_name: None, code: Some("vp".into()), kind: unit::UnitKind::Division, parent_id: None, sort_order: 0 },
+            unit::NewUnit {
+                name: "Phòng khác".into(),
+                short_name: None,
+                code: Some("vp".into()),
+                kind: unit::UnitKind::Division,
+                parent_id: None,
+                sort_order: 0,
+            },
         )
     });
     assert_invalid(r, Field::Code, Rule::Duplicate("vp".into()));

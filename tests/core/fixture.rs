@@ -45,13 +45,27 @@ pub fn office() -> Office {
                 )
                 .map(|u| u.id)
             };
-            let so = mk("Sở Thông tin và Truyền thông", "STTTT", UnitKind::Department, None)?;
+            let so = mk(
+                "Sở Thông tin và Truyền thông",
+                "STTTT",
+                UnitKind::Department,
+                None,
+            )?;
             let vp = mk("Văn phòng Sở", "VP", UnitKind::Office, Some(so))?;
-            let ttbc = mk("Phòng Thông tin - Báo chí - Xuất bản", "TTBCXB", UnitKind::Division, Some(so))?;
+            let ttbc = mk(
+                "Phòng Thông tin - Báo chí - Xuất bản",
+                "TTBCXB",
+                UnitKind::Division,
+                Some(so),
+            )?;
             let cds = mk("Phòng Chuyển đổi số", "CDS", UnitKind::Division, Some(so))?;
             let director = person::create(
                 tx,
-                NewPerson { full_name: "Hà Văn Thắng".into(), title: Some("Giám đốc Sở".into()), unit_id: Some(so) },
+                NewPerson {
+                    full_name: "Hà Văn Thắng".into(),
+                    title: Some("Giám đốc Sở".into()),
+                    unit_id: Some(so),
+                },
             )?
             .id;
             let meeting = meeting::create(
@@ -75,7 +89,15 @@ pub fn office() -> Office {
             Ok((vp, ttbc, cds, director, meeting))
         })
         .unwrap();
-    Office { _dir: dir, store, vp, ttbc, cds, director, meeting }
+    Office {
+        _dir: dir,
+        store,
+        vp,
+        ttbc,
+        cds,
+        director,
+        meeting,
+    }
 }
 
 impl Office {
@@ -84,7 +106,10 @@ impl Office {
         NewDirective {
             content: "Xây dựng kế hoạch chuyển đổi số năm 2026".into(),
             expected_output: Some("Kế hoạch trình UBND tỉnh".into()),
-            source: Source::Meeting { meeting_id: self.meeting, conclusion_id: None },
+            source: Source::Meeting {
+                meeting_id: self.meeting,
+                conclusion_id: None,
+            },
             assigned_on: None,
             directing_leader_id: Some(self.director),
             lead_unit_id: lead,
@@ -101,6 +126,9 @@ impl Office {
 
     /// Counts rows of a table, to show a refused write changed nothing.
     pub fn count(&self, table: &str) -> i64 {
-        self.store.conn().query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap()
+        self.store
+            .conn()
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap()
     }
 }

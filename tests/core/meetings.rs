@@ -30,7 +30,16 @@ fn a_meeting_must_end_after_it_starts() {
             },
         )
     });
-    assert!(matches!(r, Err(Error::Invalid { field: Field::EndsAt, rule: Rule::EndNotAfterStart })), "{r:?}");
+    assert!(
+        matches!(
+            r,
+            Err(Error::Invalid {
+                field: Field::EndsAt,
+                rule: Rule::EndNotAfterStart
+            })
+        ),
+        "{r:?}"
+    );
     assert_eq!(o.count("meeting"), before);
 }
 
@@ -45,17 +54,51 @@ fn closed_minutes_are_locked_and_reopening_keeps_the_closed_version() {
             meeting::set_status(tx, id, MeetingStatus::Closed)
         })
         .unwrap();
-    let r = o.store.write(|tx| meeting::set_minutes(tx, id, "sửa sau khi kết thúc"));
-    assert!(matches!(r, Err(Error::Invalid { field: Field::Status, .. })), "{r:?}");
-    let r = o.store.write(|tx| minutes::add(tx, id, NewItem::Conclusion { content: "Thêm".into() }));
+    let r = o
+        .store
+        .write(|tx| meeting::set_minutes(tx, id, "sửa sau khi kết thúc"));
+    assert!(
+        matches!(
+            r,
+            Err(Error::Invalid {
+                field: Field::Status,
+                ..
+            })
+        ),
+        "{r:?}"
+    );
+    let r = o.store.write(|tx| {
+        minutes::add(
+            tx,
+            id,
+            NewItem::Conclusion {
+                content: "Thêm".into(),
+            },
+        )
+    });
     assert!(r.is_err());
-    let r = o.store.write(|tx| meeting::set_status(tx, id, MeetingStatus::Draft));
-    assert!(matches!(r, Err(Error::Invalid { rule: Rule::Transition { .. }, .. })));
+    let r = o
+        .store
+        .write(|tx| meeting::set_status(tx, id, MeetingStatus::Draft));
+    assert!(matches!(
+        r,
+        Err(Error::Invalid {
+            rule: Rule::Transition { .. },
+            ..
+        })
+    ));
 
-    o.store.write(|tx| meeting::set_status(tx, id, MeetingStatus::InProgress)).unwrap();
-    o.store.write(|tx| meeting::set_minutes(tx, id, "Bản sửa")).unwrap();
+    o.store
+        .write(|tx| meeting::set_status(tx, id, MeetingStatus::InProgress))
+        .unwrap();
+    o.store
+        .write(|tx| meeting::set_minutes(tx, id, "Bản sửa"))
+        .unwrap();
     let history = audit::history(o.store.conn(), "meeting", id).unwrap();
-    let reopen = history.iter().find(|e| e.changes.get("closed_minutes").is_some()).expect("reopen recorded");
+    let reopen = history
+        .iter()
+        .find(|e| e.changes.get("closed_minutes").is_some())
+        .expect("reopen recorded");
     assert_eq!(reopen.changes["closed_minutes"], "Bản ghi lúc kết thúc");
 }
 
@@ -66,38 +109,140 @@ fn the_meeting_record_holds_everything_in_order() {
     let conclusion = o
         .store
         .write(|tx| {
-            minutes::add(tx, id, NewItem::Attendee { who: Who::Person { id: director }, role: AttendeeRole::Chair, attendance: Attendance::Present, note: None })?;
-            minutes::add(tx, id, NewItem::Attendee { who: Who::Unit { id: vp }, role: AttendeeRole::Member, attendance: Attendance::Excused, note: Some("Đi công tác".into()) })?;
-            minutes::add(tx, id, NewItem::Attendee { who: Who::Guest { name: "Đại diện Báo Lào Cai".into() }, role: AttendeeRole::Invited, attendance: Attendance::Online, note: None })?;
-            minutes::add(tx, id, NewItem::Agenda { title: "Báo cáo kết quả tháng 5".into(), presenter_id: None, unit_id: Some(vp) })?;
-            minutes::add(tx, id, NewItem::Opinion { speaker_id: Some(director), speaker_name: None, unit_id: None, content: "Đề nghị đẩy nhanh tiến độ".into() })?;
-            minutes::add(tx, id, NewItem::Conclusion { content: "Thứ nhất".into() })?;
-            minutes::add(tx, id, NewItem::Conclusion { content: "Thứ hai".into() })
+            minutes::add(
+                tx,
+                id,
+                NewItem::Attendee {
+                    who: Who::Person { id: director },
+                    role: AttendeeRole::Chair,
+                    attendance: Attendance::Present,
+                    note: None,
+                },
+            )?;
+            minutes::add(
+                tx,
+                id,
+                NewItem::Attendee {
+                    who: Who::Unit { id: vp },
+                    role: AttendeeRole::Member,
+                    attendance: Attendance::Excused,
+                    note: Some("Đi công tác".into()),
+                },
+            )?;
+            minutes::add(
+                tx,
+                id,
+                NewItem::Attendee {
+                    who: Who::Guest {
+                        name: "Đại diện Báo Lào Cai".into(),
+                    },
+                    role: AttendeeRole::Invited,
+                    attendance: Attendance::Online,
+                    note: None,
+                },
+            )?;
+            minutes::add(
+                tx,
+                id,
+                NewItem::Agenda {
+                    title: "Báo cáo kết quả tháng 5".into(),
+                    presenter_id: None,
+                    unit_id: Some(vp),
+                },
+            )?;
+            minutes::add(
+                tx,
+                id,
+                NewItem::Opinion {
+                    speaker_id: Some(director),
+                    speaker_name: None,
+                    unit_id: None,
+                    content: "Đề nghị đẩy nhanh tiến độ".into(),
+                },
+            )?;
+            minutes::add(
+                tx,
+                id,
+                NewItem::Conclusion {
+                    content: "Thứ nhất".into(),
+                },
+            )?;
+            minutes::add(
+                tx,
+                id,
+                NewItem::Conclusion {
+                    content: "Thứ hai".into(),
+                },
+            )
         })
         .unwrap();
     let mut new = o.new_directive(o.ttbc, Some(d("2026-06-30")));
-    new.source = directive::Source::Meeting { meeting_id: id, conclusion_id: Some(conclusion) };
+    new.source = directive::Source::Meeting {
+        meeting_id: id,
+        conclusion_id: Some(conclusion),
+    };
     o.add(new).unwrap();
     let r = minutes::record(o.store.conn(), id, d("2026-06-10")).unwrap();
     assert_eq!(r.chair.as_deref(), Some("Hà Văn Thắng"));
     let names: Vec<&str> = r.attendees.iter().map(|a| a.name.as_str()).collect();
-    assert_eq!(names, ["Hà Văn Thắng", "Văn phòng Sở", "Đại diện Báo Lào Cai"]);
-    assert_eq!(r.conclusions.iter().map(|c| c.position).collect::<Vec<_>>(), [1, 2]);
+    assert_eq!(
+        names,
+        ["Hà Văn Thắng", "Văn phòng Sở", "Đại diện Báo Lào Cai"]
+    );
+    assert_eq!(
+        r.conclusions.iter().map(|c| c.position).collect::<Vec<_>>(),
+        [1, 2]
+    );
     assert_eq!(r.opinions.len(), 1);
     assert_eq!(r.agenda.len(), 1);
     assert_eq!(r.directives.len(), 1);
-    let blank = o.store.write(|tx| minutes::add(tx, id, NewItem::Opinion { speaker_id: None, speaker_name: None, unit_id: None, content: "  ".into() }));
-    assert!(matches!(blank, Err(Error::Invalid { field: Field::Content, rule: Rule::Required })));
+    let blank = o.store.write(|tx| {
+        minutes::add(
+            tx,
+            id,
+            NewItem::Opinion {
+                speaker_id: None,
+                speaker_name: None,
+                unit_id: None,
+                content: "  ".into(),
+            },
+        )
+    });
+    assert!(matches!(
+        blank,
+        Err(Error::Invalid {
+            field: Field::Content,
+            rule: Rule::Required
+        })
+    ));
 }
 
 #[test]
 fn meetings_are_found_by_a_prefix_of_their_id() {
     let o = office();
     let text = o.meeting.to_string();
-    assert_eq!(meeting::resolve(o.store.conn(), &text[..13]).unwrap().id, o.meeting);
-    assert_eq!(meeting::resolve(o.store.conn(), &text.to_uppercase()).unwrap().id, o.meeting);
+    assert_eq!(
+        meeting::resolve(o.store.conn(), &text[..13]).unwrap().id,
+        o.meeting
+    );
+    assert_eq!(
+        meeting::resolve(o.store.conn(), &text.to_uppercase())
+            .unwrap()
+            .id,
+        o.meeting
+    );
     assert!(meeting::resolve(o.store.conn(), "zz").is_err());
-    let listed = meeting::list(o.store.conn(), Some(d("2026-06-02")), Some(d("2026-06-02")), None).unwrap();
+    let listed = meeting::list(
+        o.store.conn(),
+        Some(d("2026-06-02")),
+        Some(d("2026-06-02")),
+        None,
+    )
+    .unwrap();
     assert_eq!(listed.len(), 1, "07:30 local on 02/06 is on 02/06");
-    assert!(meeting::list(o.store.conn(), Some(d("2026-06-03")), None, None).unwrap().is_empty());
+    assert!(
+        meeting::list(o.store.conn(), Some(d("2026-06-03")), None, None)
+            .unwrap()
+            .is_empty()
+    );
 }

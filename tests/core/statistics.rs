@@ -2,12 +2,14 @@
 //! timeliness rules, for random directives and random reporting dates.
 
 use chrono::{Duration, NaiveDate};
-use giaoban::directive::{self, DirectiveQuery, NewDirective, Priority, Source, StatusChange, UnitRole};
+use giaoban::Store;
+use giaoban::directive::{
+    self, DirectiveQuery, NewDirective, Priority, Source, StatusChange, UnitRole,
+};
 use giaoban::followup::{self, NewExtension};
 use giaoban::stats::{self, Counts};
 use giaoban::timeliness::{self, DeadlineBasis};
 use giaoban::unit::{self, NewUnit, UnitKind};
-use giaoban::Store;
 use proptest::prelude::*;
 
 /// One random directive: days after 01/01/2026 it was given, deadline offset (None = no
@@ -34,10 +36,21 @@ fn case() -> impl Strategy<Value = Case> {
         0usize..3,
         0i64..200,
         proptest::option::weighted(0.9, 0i64..60),
-        prop_oneof![Just(Fate::Open), (0i64..90).prop_map(Fate::Reported), (0i64..90).prop_map(Fate::Done), Just(Fate::Cancelled)],
+        prop_oneof![
+            Just(Fate::Open),
+            (0i64..90).prop_map(Fate::Reported),
+            (0i64..90).prop_map(Fate::Done),
+            Just(Fate::Cancelled)
+        ],
         proptest::option::weighted(0.2, 1i64..40),
     )
-        .prop_map(|(unit, given, deadline, fate, extension)| Case { unit, given, deadline, fate, extension })
+        .prop_map(|(unit, given, deadline, fate, extension)| Case {
+            unit,
+            given,
+            deadline,
+            fate,
+            extension,
+        })
 }
 
 fn base() -> NaiveDate {
@@ -50,8 +63,18 @@ fn build(cases: &[Case]) -> (Store, Vec<uuid::Uuid>) {
         .write(|tx| {
             (0..3)
                 .map(|i| {
-                    unit::create(tx, NewUnit { name: format!("Phòng {i}"), short_name: None, code: None, kind: UnitKind::Division, parent_id: None, sort_order: i })
-                        .map(|u| u.id)
+                    unit::create(
+                        tx,
+                        NewUnit {
+                            name: format!("Phòng {i}"),
+                            short_name: None,
+                            code: None,
+                            kind: UnitKind::Division,
+                            parent_id: None,
+                            sort_order: i,
+                        },
+                    )
+                    .map(|u| u.id)
                 })
                 .collect::<giaoban::Result<Vec<_>>>()
         })
@@ -65,7 +88,10 @@ fn build(cases: &[Case]) -> (Store, Vec<uuid::Uuid>) {
                     NewDirective {
                         content: "Nhiệm vụ".into(),
                         expected_output: None,
-                        source: Source::Document { number: "1/TB-STTTT".into(), date: given },
+                        source: Source::Document {
+                            number: "1/TB-STTTT".into(),
+                            date: given,
+                        },
                         assigned_on: None,
                         directing_leader_id: None,
                         lead_unit_id: units[c.unit],
@@ -76,15 +102,38 @@ fn build(cases: &[Case]) -> (Store, Vec<uuid::Uuid>) {
                     },
                 )?;
                 if let (Some(dl), Some(ext)) = (d.deadline, c.extension) {
-                    followup::extend_deadline(tx, d.id, NewExtension { new_deadline: dl + Duration::days(ext), reason: "Gia hạn".into(), approver_id: None, approved_on: given })?;
+                    followup::extend_deadline(
+                        tx,
+                        d.id,
+                        NewExtension {
+                            new_deadline: dl + Duration::days(ext),
+                            reason: "Gia hạn".into(),
+                            approver_id: None,
+                            approved_on: given,
+                        },
+                    )?;
                 }
                 match c.fate {
                     Fate::Open => {}
                     Fate::Reported(x) => {
-                        directive::change_status(tx, d.id, StatusChange::ReportDone { on: given + Duration::days(x) }, "")?;
+                        directive::change_status(
+                            tx,
+                            d.id,
+                            StatusChange::ReportDone {
+                                on: given + Duration::days(x),
+                            },
+                            "",
+                        )?;
                     }
                     Fate::Done(x) => {
-                        directive::change_status(tx, d.id, StatusChange::ReportDone { on: given + Duration::days(x) }, "")?;
+                        directive::change_status(
+                            tx,
+                            d.id,
+                            StatusChange::ReportDone {
+                                on: given + Duration::days(x),
+                            },
+                            "",
+                        )?;
                         directive::change_status(tx, d.id, StatusChange::Confirm, "")?;
                     }
                     Fate::Cancelled => {
@@ -116,7 +165,7 @@ proptest! {
         let table = stats::by_unit(conn, from, None, as_of, basis).unwrap();
 
         let all = directive::list(conn, &DirectiveQuery::as_of(as_of)).unwrap();
-        let mut want = vec![Counts::default(); 3];
+        let mut want = [Counts::default(); 3];
         let mut total = Counts::default();
         let (mut overdue, mut due7) = (0u64, 0u64);
         for row in &all.rows {
@@ -150,15 +199,43 @@ proptest! {
 
 #[test]
 fn unit_filters_see_lead_and_coordinating_roles() {
-    let cases: Vec<Case> = (0..6).map(|i| Case { unit: i % 3, given: i as i64, deadline: Some(10), fate: Fate::Open, extension: None }).collect();
+    let cases: Vec<Case> = (0..6)
+        .map(|i| Case {
+            unit: i % 3,
+            given: i as i64,
+            deadline: Some(10),
+            fate: Fate::Open,
+            extension: None,
+        })
+        .collect();
     let (store, units) = build(&cases);
     let as_of = base() + Duration::days(30);
     let count = |role| {
-        directive::list(store.conn(), &DirectiveQuery { unit: Some(units[0]), unit_role: role, ..DirectiveQuery::as_of(as_of) }).unwrap().total
+        directive::list(
+            store.conn(),
+            &DirectiveQuery {
+                unit: Some(units[0]),
+                unit_role: role,
+                ..DirectiveQuery::as_of(as_of)
+            },
+        )
+        .unwrap()
+        .total
     };
     assert_eq!(count(UnitRole::Lead), 2);
-    assert_eq!(count(UnitRole::Coordinating), 2, "unit 0 coordinates unit 2's directives");
+    assert_eq!(
+        count(UnitRole::Coordinating),
+        2,
+        "unit 0 coordinates unit 2's directives"
+    );
     assert_eq!(count(UnitRole::Any), 4);
-    let limited = directive::list(store.conn(), &DirectiveQuery { limit: Some(1), ..DirectiveQuery::as_of(as_of) }).unwrap();
+    let limited = directive::list(
+        store.conn(),
+        &DirectiveQuery {
+            limit: Some(1),
+            ..DirectiveQuery::as_of(as_of)
+        },
+    )
+    .unwrap();
     assert_eq!((limited.total, limited.rows.len()), (6, 1));
 }

@@ -59,6 +59,9 @@ pub enum Command {
         /// "Today" of the sample data (dd/mm/yyyy); default today.
         #[arg(long)]
         anchor: Option<String>,
+        /// Leave a database that already holds data as it is, without an error.
+        #[arg(long)]
+        if_empty: bool,
     },
     /// Organisation units.
     Units {

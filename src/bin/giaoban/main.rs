@@ -65,7 +65,7 @@ fn run(cli: Cli) -> Result<()> {
                 }
                 Ok(())
             })?;
-            render::done(lang, &format!("{}", path.display()), "init");
+            render::initialised(lang, &path);
         }
         Command::Check { json } => {
             let report = store.check()?;
@@ -74,11 +74,15 @@ fn run(cli: Cli) -> Result<()> {
                 return Err(Error::Corrupt { path });
             }
         }
+        Command::Demo { if_empty: true, .. } if !unit::list(store.conn(), true)?.is_empty() => {
+            render::kept(lang, &path);
+        }
         Command::Demo {
             meetings,
             directives_per_meeting,
             seed,
             anchor,
+            ..
         } => {
             let anchor = anchor
                 .map(|a| date::parse(&a, Field::Date))

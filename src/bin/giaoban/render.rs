@@ -74,11 +74,19 @@ fn clip(s: &str, n: usize) -> String {
     }
 }
 
-/// Confirmation of a simple command.
-pub fn done(lang: Lang, path: &str, what: &str) {
-    match (lang, what) {
-        (Lang::Vi, _) => println!("Đã khởi tạo cơ sở dữ liệu: {path}"),
-        (Lang::En, _) => println!("Database ready: {path}"),
+/// `init`.
+pub fn initialised(lang: Lang, path: &Path) {
+    match lang {
+        Lang::Vi => println!("Đã khởi tạo cơ sở dữ liệu: {}", path.display()),
+        Lang::En => println!("Database ready: {}", path.display()),
+    }
+}
+
+/// `demo --if-empty` on a database that has data.
+pub fn kept(lang: Lang, path: &Path) {
+    match lang {
+        Lang::Vi => println!("Cơ sở dữ liệu {} đã có dữ liệu; giữ nguyên.", path.display()),
+        Lang::En => println!("{} already holds data; left as it is.", path.display()),
     }
 }
 

@@ -1,0 +1,358 @@
+//! The `giaoban` command line against real database files: listings, JSON output, and
+//! one-line Vietnamese (or English) errors for bad input, never a panic.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+use tempfile::TempDir;
+
+struct Cli {
+    dir: TempDir,
+}
+
+impl Cli {
+    fn new() -> Self {
+        Cli {
+            dir: TempDir::new().unwrap(),
+        }
+    }
+
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("giaoban.sqlite3")
+    }
+
+    fn run_on(&self, db: &Path, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_giaoban"))
+            .arg("--db")
+            .arg(db)
+            .args(args)
+            .env_remove("GIAOBAN_DB")
+            .env_remove("GIAOBAN_LANG")
+            .output()
+            .unwrap()
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.run_on(&self.db(), args)
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "{args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> Value {
+        serde_json::from_str(&self.ok(args)).unwrap()
+    }
+
+    fn with_demo() -> Self {
+        let cli = Cli::new();
+        cli.ok(&[
+            "demo",
+            "--meetings",
+            "60",
+            "--directives-per-meeting",
+            "5",
+            "--anchor",
+            "15/06/2026",
+        ]);
+        cli
+    }
+}
+
+/// Asserts a failure with exactly one line on stderr containing `needle`.
+fn fails_with(out: Output, needle: &str) -> String {
+    assert!(!out.status.success(), "should fail");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    assert!(err.contains(needle), "expected “{needle}” in: {err}");
+    assert!(
+        !err.contains("panicked") && !err.contains("RUST_BACKTRACE"),
+        "{err}"
+    );
+    err
+}
+
+#[test]
+fn stats_buckets_add_up_to_the_totals() {
+    let cli = Cli::with_demo();
+    let t = cli.json(&["stats", "units", "--as-of", "15/06/2026", "--json"]);
+    let rows = t["rows"].as_array().unwrap();
+    assert!(rows.len() >= 10);
+    let n = |v: &Value, k: &str| v[k].as_u64().unwrap();
+    let buckets = [
+        "done_on_time",
+        "done_late",
+        "open_within_deadline",
+        "open_overdue",
+    ];
+    for r in rows {
+        assert!(r["unit_id"].is_string() && r["unit"].is_string());
+        assert_eq!(
+            n(r, "total"),
+            buckets.iter().map(|b| n(r, b)).sum::<u64>(),
+            "{r}"
+        );
+    }
+    for k in buckets.iter().chain(&["total"]) {
+        assert_eq!(
+            n(&t["totals"], k),
+            rows.iter().map(|r| n(r, k)).sum::<u64>(),
+            "{k}"
+        );
+    }
+    assert!(n(&t["totals"], "open_overdue") > 0);
+    let rate = t["totals"]["completion_rate"].as_f64().unwrap();
+    assert!((0.0..=100.0).contains(&rate));
+    let text = cli.ok(&["stats", "units", "--as-of", "15/06/2026"]);
+    assert!(
+        text.contains("HT đúng hạn") && text.contains("Tổng cộng"),
+        "{text}"
+    );
+    let en = cli.ok(&["--lang", "en", "stats", "units"]);
+    assert!(en.contains("Done on time"), "{en}");
+}
+
+#[test]
+fn listings_print_json_records_with_ids() {
+    let cli = Cli::with_demo();
+    for args in [
+        &["units", "list", "--json"][..],
+        &["people", "list", "--json"],
+        &["meetings", "list", "--json"],
+    ] {
+        let v = cli.json(args);
+        let list = v.as_array().unwrap();
+        assert!(!list.is_empty(), "{args:?}");
+        assert!(list.iter().all(|r| r["id"].is_string()), "{args:?}");
+    }
+    let page = cli.json(&["directives", "list", "--json", "--limit", "5"]);
+    assert_eq!(page["rows"].as_array().unwrap().len(), 5);
+    assert_eq!(page["total"].as_u64().unwrap(), 300);
+}
+
+#[test]
+fn overdue_and_due_soon_lists() {
+    let cli = Cli::with_demo();
+    let page = cli.json(&[
+        "directives",
+        "list",
+        "--overdue",
+        "--as-of",
+        "15/06/2026",
+        "--limit",
+        "0",
+        "--json",
+    ]);
+    let rows = page["rows"].as_array().unwrap();
+    assert!(!rows.is_empty());
+    let stats = cli.json(&["stats", "units", "--as-of", "15/06/2026", "--json"]);
+    assert_eq!(
+        rows.len() as u64,
+        stats["totals"]["open_overdue"].as_u64().unwrap(),
+        "list and table agree"
+    );
+    let days: Vec<i64> = rows
+        .iter()
+        .map(|r| r["days_overdue"].as_i64().unwrap())
+        .collect();
+    assert!(days.iter().all(|d| *d >= 1));
+    assert!(days.windows(2).all(|w| w[0] >= w[1]), "most overdue first");
+    let soon = cli.json(&[
+        "directives",
+        "list",
+        "--due-within",
+        "7",
+        "--as-of",
+        "15/06/2026",
+        "--limit",
+        "0",
+        "--json",
+    ]);
+    for r in soon["rows"].as_array().unwrap() {
+        let dl = r["deadline"].as_str().unwrap();
+        assert!(("2026-06-15"..="2026-06-22").contains(&dl), "{dl}");
+    }
+    let unit = cli.json(&[
+        "directives",
+        "list",
+        "--unit",
+        "ttbc",
+        "--role",
+        "lead",
+        "--limit",
+        "0",
+        "--json",
+    ]);
+    let rows = unit["rows"].as_array().unwrap();
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter()
+            .all(|r| r["lead_unit"] == "Phòng Thông tin - Báo chí - Xuất bản")
+    );
+}
+
+#[test]
+fn a_meeting_is_shown_by_its_short_id() {
+    let cli = Cli::with_demo();
+    let meetings = cli.json(&["meetings", "list", "--limit", "1", "--json"]);
+    let id = meetings[0]["id"].as_str().unwrap().to_string();
+    let text = cli.ok(&["meeting", "show", &id[..13]]);
+    assert!(
+        text.contains("KẾT LUẬN") && text.contains("THÀNH PHẦN"),
+        "{text}"
+    );
+    let v = cli.json(&["meeting", "show", &id, "--json"]);
+    assert_eq!(v["id"], id.as_str());
+    assert!(!v["conclusions"].as_array().unwrap().is_empty());
+    assert_eq!(v["directives"].as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn a_directive_is_added_with_validated_units_and_dates() {
+    let cli = Cli::with_demo();
+    let d = cli.json(&[
+        "directives",
+        "add",
+        "--content",
+        "Rà soát hạ tầng viễn thông",
+        "--lead",
+        "bcvt",
+        "--coord",
+        "vp",
+        "--document",
+        "45/TB-STTTT",
+        "--document-date",
+        "10/06/2026",
+        "--deadline",
+        "30/6/2026",
+        "--json",
+    ]);
+    assert_eq!(d["deadline"], "2026-06-30");
+    assert_eq!(d["coordinating_unit_ids"].as_array().unwrap().len(), 1);
+    let before = cli.json(&["directives", "list", "--limit", "1", "--json"])["total"]
+        .as_u64()
+        .unwrap();
+    let add = |lead: &str, coord: &str, deadline: &str| {
+        cli.run(&[
+            "directives",
+            "add",
+            "--content",
+            "X",
+            "--lead",
+            lead,
+            "--coord",
+            coord,
+            "--document",
+            "1/TB",
+            "--document-date",
+            "10/06/2026",
+            "--deadline",
+            deadline,
+        ])
+    };
+    fails_with(add("vp", "VP", "30/06/2026"), "vừa chủ trì vừa phối hợp");
+    fails_with(
+        add("khong co don vi nay", "vp", "30/06/2026"),
+        "Không tìm thấy đơn vị “khong co don vi nay”",
+    );
+    fails_with(add("ttthdl", "vp", "30/06/2026"), "đã ngừng hoạt động");
+    fails_with(
+        add("ttbcxb", "vp", "31/02/2026"),
+        "“31/02/2026” không phải là ngày hợp lệ",
+    );
+    fails_with(
+        add("ttbcxb", "vp", "01/06/2026"),
+        "Thời hạn sớm hơn ngày giao",
+    );
+    let after = cli.json(&["directives", "list", "--limit", "1", "--json"])["total"]
+        .as_u64()
+        .unwrap();
+    assert_eq!(before, after, "refused input changed nothing");
+}
+
+#[test]
+fn bad_input_gets_one_clear_line() {
+    let cli = Cli::with_demo();
+    fails_with(
+        cli.run(&["directives", "list", "--unit", "khong ton tai"]),
+        "Lỗi: Không tìm thấy đơn vị",
+    );
+    fails_with(
+        cli.run(&["directives", "list", "--as-of", "32/13/2026"]),
+        "không phải là ngày hợp lệ",
+    );
+    fails_with(
+        cli.run(&["--lang", "en", "directives", "list", "--as-of", "someday"]),
+        "Error: The date “someday” is not a valid date",
+    );
+    fails_with(
+        cli.run(&[
+            "stats",
+            "units",
+            "--from",
+            "01/07/2026",
+            "--to",
+            "01/06/2026",
+        ]),
+        "Lỗi:",
+    );
+    fails_with(
+        cli.run(&["meeting", "show", "ffffffff"]),
+        "Không tìm thấy cuộc họp",
+    );
+    fails_with(cli.run(&["demo"]), "đã có dữ liệu");
+    let out = cli.run(&["directives", "frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+    fails_with(out, "dòng lệnh không hợp lệ");
+}
+
+#[test]
+fn damaged_foreign_missing_and_newer_databases_are_refused() {
+    let cli = Cli::new();
+    let text = cli.dir.path().join("ghichu.txt");
+    std::fs::write(&text, "đây là một tệp văn bản\n").unwrap();
+    fails_with(
+        cli.run_on(&text, &["units", "list"]),
+        "không phải là cơ sở dữ liệu Giao Ban",
+    );
+    assert_eq!(
+        std::fs::read_to_string(&text).unwrap(),
+        "đây là một tệp văn bản\n"
+    );
+
+    fails_with(cli.run(&["units", "list"]), "Chưa có cơ sở dữ liệu");
+    assert!(!cli.db().exists());
+
+    cli.ok(&[
+        "init",
+        "--office",
+        "Sở TTTT tỉnh Lào Cai",
+        "--symbol",
+        "STTTT",
+    ]);
+    let check = cli.json(&["check", "--json"]);
+    assert_eq!(check["ok"], true);
+    let c = rusqlite::Connection::open(cli.db()).unwrap();
+    c.pragma_update(None, "user_version", 99).unwrap();
+    drop(c);
+    fails_with(cli.run(&["check"]), "phiên bản Giao Ban mới hơn");
+    fails_with(cli.run(&["--lang", "en", "check"]), "newer Giao Ban");
+}
+
+#[test]
+fn sample_data_is_made_only_for_a_new_database() {
+    let cli = Cli::new();
+    cli.ok(&["demo", "--meetings", "5", "--if-empty"]);
+    let before = cli.json(&["directives", "list", "--limit", "1", "--json"])["total"].as_u64().unwrap();
+    let again = cli.ok(&["demo", "--meetings", "5", "--if-empty"]);
+    assert!(again.contains("giữ nguyên"), "{again}");
+    let after = cli.json(&["directives", "list", "--limit", "1", "--json"])["total"].as_u64().unwrap();
+    assert_eq!(before, after);
+}
