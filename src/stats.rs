@@ -10,7 +10,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::error::Result;
-use crate::store::value::{date, get_uuid};
+use crate::store::value::date;
 use crate::timeliness::{Bucket, DeadlineBasis};
 use crate::unit::{self, UnitKind};
 
@@ -101,7 +101,7 @@ pub struct UnitTable {
 }
 
 /// Builds the per-unit table for directives given in `[from, to]` (and by `as_of`),
-/// judged on `as_of`. One pass over the covering index `directive_period`.
+/// judged on `as_of`. One range of the covering index `directive_lead_period` per unit.
 pub fn by_unit(
     conn: &Connection,
     from: Option<NaiveDate>,
@@ -109,33 +109,33 @@ pub fn by_unit(
     as_of: NaiveDate,
     basis: DeadlineBasis,
 ) -> Result<UnitTable> {
+    let units = unit::list(conn, true)?;
     let mut stmt = conn.prepare_cached(BY_UNIT_SQL)?;
+    let from_text = from.map_or_else(|| "0000-01-01".to_string(), date);
+    let to_text = to.map_or_else(|| "9999-12-31".to_string(), date);
     let mut counts: HashMap<Uuid, Counts> = HashMap::new();
-    let rows = stmt.query_map(
-        named_params! {
-            ":from": from.map_or_else(|| "0000-01-01".to_string(), date),
-            ":to": to.map_or_else(|| "9999-12-31".to_string(), date),
-            ":as_of": date(as_of),
-            ":original": basis == DeadlineBasis::Original,
-        },
-        |r| {
-            Ok((
-                get_uuid(r, 0)?,
-                Counts {
-                    total: r.get::<_, i64>(1)? as u64,
-                    done_on_time: r.get::<_, i64>(2)? as u64,
-                    done_late: r.get::<_, i64>(3)? as u64,
-                    open_within_deadline: r.get::<_, i64>(4)? as u64,
-                    open_overdue: r.get::<_, i64>(5)? as u64,
+    for u in &units {
+        let mut c = stmt.query_row(
+            named_params! {
+                ":unit": u.id,
+                ":from": from_text,
+                ":to": to_text,
+                ":as_of": date(as_of),
+                ":original": basis == DeadlineBasis::Original,
+            },
+            |r| {
+                Ok(Counts {
+                    total: r.get::<_, i64>(0)? as u64,
+                    done_on_time: r.get::<_, i64>(1)? as u64,
+                    done_late: r.get::<_, i64>(2)? as u64,
+                    open_within_deadline: r.get::<_, i64>(3)? as u64,
+                    open_overdue: r.get::<_, i64>(4)? as u64,
                     ..Counts::default()
-                },
-            ))
-        },
-    )?;
-    for row in rows {
-        let (unit, mut c) = row?;
+                })
+            },
+        )?;
         c.rates();
-        counts.insert(unit, c);
+        counts.insert(u.id, c);
     }
     let mut table = UnitTable {
         as_of,
@@ -145,7 +145,7 @@ pub fn by_unit(
         rows: Vec::new(),
         totals: Counts::default(),
     };
-    for u in unit::list(conn, true)? {
+    for u in units {
         let c = counts.remove(&u.id).unwrap_or_default();
         // Units with directives always have a row; of the others, only the active units
         // that normally receive directives (not the Sở itself, not outside bodies).
@@ -165,19 +165,17 @@ pub fn by_unit(
 }
 
 const BY_UNIT_SQL: &str = "
-    SELECT lead_unit_id,
-           count(*),
+    SELECT count(*),
            coalesce(sum(done AND (dl IS NULL OR completed_on <= dl)), 0),
            coalesce(sum(done AND dl IS NOT NULL AND completed_on > dl), 0),
            coalesce(sum(NOT done AND (dl IS NULL OR :as_of <= dl)), 0),
            coalesce(sum(NOT done AND dl IS NOT NULL AND :as_of > dl), 0)
-    FROM (SELECT lead_unit_id, completed_on,
+    FROM (SELECT completed_on,
                  CASE WHEN :original THEN original_deadline ELSE deadline END AS dl,
                  coalesce(completed_on <= :as_of, 0) AS done
-          FROM directive INDEXED BY directive_period
-          WHERE assigned_on BETWEEN :from AND :to AND assigned_on <= :as_of
-            AND status <> 'cancelled')
-    GROUP BY lead_unit_id";
+          FROM directive INDEXED BY directive_lead_period
+          WHERE lead_unit_id = :unit AND assigned_on BETWEEN :from AND :to
+            AND assigned_on <= :as_of AND status <> 'cancelled')";
 
 #[cfg(test)]
 mod tests {
@@ -192,13 +190,13 @@ mod tests {
             .prepare(&format!("EXPLAIN QUERY PLAN {BY_UNIT_SQL}"))
             .unwrap();
         let plan: Vec<String> = stmt
-            .query_map(named_params! { ":from": "2026-01-01", ":to": "2026-12-31", ":as_of": "2026-12-31", ":original": false }, |r| r.get(3))
+            .query_map(named_params! { ":unit": uuid::Uuid::nil(), ":from": "2026-01-01", ":to": "2026-12-31", ":as_of": "2026-12-31", ":original": false }, |r| r.get(3))
             .unwrap()
             .map(|r| r.unwrap())
             .collect();
         let plan = plan.join("\n");
         assert!(
-            plan.contains("USING COVERING INDEX directive_period"),
+            plan.contains("SEARCH directive USING COVERING INDEX directive_lead_period (lead_unit_id=? AND assigned_on>? AND assigned_on<?)"),
             "{plan}"
         );
     }

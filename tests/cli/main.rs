@@ -350,9 +350,13 @@ fn damaged_foreign_missing_and_newer_databases_are_refused() {
 fn sample_data_is_made_only_for_a_new_database() {
     let cli = Cli::new();
     cli.ok(&["demo", "--meetings", "5", "--if-empty"]);
-    let before = cli.json(&["directives", "list", "--limit", "1", "--json"])["total"].as_u64().unwrap();
+    let before = cli.json(&["directives", "list", "--limit", "1", "--json"])["total"]
+        .as_u64()
+        .unwrap();
     let again = cli.ok(&["demo", "--meetings", "5", "--if-empty"]);
     assert!(again.contains("giữ nguyên"), "{again}");
-    let after = cli.json(&["directives", "list", "--limit", "1", "--json"])["total"].as_u64().unwrap();
+    let after = cli.json(&["directives", "list", "--limit", "1", "--json"])["total"]
+        .as_u64()
+        .unwrap();
     assert_eq!(before, after);
 }

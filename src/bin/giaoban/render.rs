@@ -85,7 +85,10 @@ pub fn initialised(lang: Lang, path: &Path) {
 /// `demo --if-empty` on a database that has data.
 pub fn kept(lang: Lang, path: &Path) {
     match lang {
-        Lang::Vi => println!("Cơ sở dữ liệu {} đã có dữ liệu; giữ nguyên.", path.display()),
+        Lang::Vi => println!(
+            "Cơ sở dữ liệu {} đã có dữ liệu; giữ nguyên.",
+            path.display()
+        ),
         Lang::En => println!("{} already holds data; left as it is.", path.display()),
     }
 }

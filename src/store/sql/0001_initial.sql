@@ -155,13 +155,13 @@ CREATE TABLE directive (
     CHECK ((status = 'done') = (completed_on IS NOT NULL)),
     CHECK ((original_deadline IS NULL) = (deadline IS NULL))
 );
--- Covering index for per-unit buckets over a period.
-CREATE INDEX directive_period ON directive(assigned_on, lead_unit_id, status, deadline, original_deadline, completed_on);
+-- Covering index for per-unit buckets over a period: one range per lead unit, no sort.
+CREATE INDEX directive_lead_period ON directive(lead_unit_id, assigned_on, status, deadline, original_deadline, completed_on);
+CREATE INDEX directive_assigned ON directive(assigned_on);
 -- Open directives by deadline: overdue and due-soon lists.
 CREATE INDEX directive_open_deadline ON directive(deadline) WHERE completed_on IS NULL AND status <> 'cancelled';
 -- Directives completed after a past reporting date were still open on that date.
 CREATE INDEX directive_completed ON directive(completed_on) WHERE completed_on IS NOT NULL;
-CREATE INDEX directive_lead ON directive(lead_unit_id, deadline);
 CREATE INDEX directive_meeting ON directive(meeting_id);
 CREATE INDEX directive_conclusion ON directive(conclusion_id) WHERE conclusion_id IS NOT NULL;
 
