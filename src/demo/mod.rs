@@ -286,13 +286,10 @@ impl<'t, 'c> Gen<'t, 'c> {
         let first = self.opts.anchor - Duration::days(span);
         let mut numbers = std::collections::HashMap::new();
         for i in 0..n {
-            let mut day = first + Duration::days((i as i64 + 1) * span / n as i64);
-            day = match day.weekday() {
-                Weekday::Sat => day - Duration::days(1),
-                Weekday::Sun => day + Duration::days(1),
-                _ => day,
-            }
-            .min(self.opts.anchor);
+            let day = working_day_by(
+                first + Duration::days((i as i64 + 1) * span / n as i64),
+                self.opts.anchor,
+            );
             let kind = match i % 50 {
                 7 => 2,
                 _ => match i % 10 {
@@ -802,6 +799,22 @@ impl<'t, 'c> Gen<'t, 'c> {
         }
         Ok(())
     }
+}
+
+/// The meeting day for a planned date: Saturday moves to Friday, Sunday to Monday, and
+/// nothing is later than the last working day on or before `anchor`.
+fn working_day_by(day: NaiveDate, anchor: NaiveDate) -> NaiveDate {
+    let back_to_weekday = |d: NaiveDate| match d.weekday() {
+        Weekday::Sat => d - Duration::days(1),
+        Weekday::Sun => d - Duration::days(2),
+        _ => d,
+    };
+    let day = match day.weekday() {
+        Weekday::Sat => day - Duration::days(1),
+        Weekday::Sun => day + Duration::days(1),
+        _ => day,
+    };
+    day.min(back_to_weekday(anchor))
 }
 
 fn lower_first(s: &str) -> String {

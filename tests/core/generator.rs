@@ -126,3 +126,31 @@ fn sample_data_goes_only_into_an_empty_database() {
         .unwrap();
     assert_eq!(before, after);
 }
+
+#[test]
+fn meetings_are_held_on_working_days_up_to_the_anchor() {
+    let mut store = Store::open_in_memory().unwrap();
+    // 15/11/2026 is a Sunday: the last meeting is on Friday 13/11.
+    let anchor = NaiveDate::from_ymd_opt(2026, 11, 15).unwrap();
+    demo::generate(
+        &mut store,
+        &DemoOptions {
+            meetings: 30,
+            directives_per_meeting: 1,
+            seed: 3,
+            anchor,
+        },
+    )
+    .unwrap();
+    let days: Vec<NaiveDate> = giaoban::meeting::list(store.conn(), None, None, None)
+        .unwrap()
+        .iter()
+        .map(|m| m.local_date())
+        .collect();
+    use chrono::Datelike;
+    assert!(
+        days.iter().all(|d| d.weekday().number_from_monday() <= 5),
+        "{days:?}"
+    );
+    assert_eq!(days[0], NaiveDate::from_ymd_opt(2026, 11, 13).unwrap());
+}

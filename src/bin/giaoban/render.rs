@@ -74,6 +74,12 @@ fn clip(s: &str, n: usize) -> String {
     }
 }
 
+/// The first 18 characters of an id: time and 12 random bits, enough to tell rows apart
+/// and to type back (`meeting show` takes any unique beginning).
+fn short_id(id: uuid::Uuid) -> String {
+    id.to_string()[..18].to_string()
+}
+
 /// `init`.
 pub fn initialised(lang: Lang, path: &Path) {
     match lang {
@@ -221,7 +227,7 @@ pub fn meetings(out: Out, meetings: &[Meeting]) {
     ]);
     for m in meetings {
         t.add_row(vec![
-            m.id.to_string()[..13].to_string(),
+            short_id(m.id),
             date::format(m.local_date()),
             clip(&m.title, 70),
             meeting_status(m.status, out).to_string(),
@@ -375,7 +381,7 @@ pub fn directives(out: Out, page: &DirectivePage, as_of: NaiveDate) {
     ]);
     for d in &page.rows {
         t.add_row(vec![
-            d.id.to_string()[..13].to_string(),
+            short_id(d.id),
             clip(&d.content, 60),
             clip(&d.lead_unit, 32),
             day(d.deadline, out),
