@@ -88,19 +88,7 @@ pub fn create(tx: &Tx<'_>, new: NewPerson) -> Result<Person> {
 /// Marks a person active or inactive.
 pub fn set_active(tx: &Tx<'_>, id: Uuid, active: bool) -> Result<()> {
     let old = get(tx, id)?;
-    if old.active == active {
-        return Ok(());
-    }
-    tx.execute(
-        "UPDATE person SET active = ?2, updated_at = ?3, origin = ?4 WHERE id = ?1",
-        params![id, active, ts(tx.now()), tx.installation()],
-    )?;
-    tx.audit(
-        "person",
-        id,
-        "update",
-        serde_json::json!({ "active": [old.active, active] }),
-    )
+    crate::record::set_active(tx, "person", id, old.active, active)
 }
 
 /// One person by id.

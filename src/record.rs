@@ -6,7 +6,9 @@ use rusqlite::Row;
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::store::value::{get_ts, get_uuid};
+use crate::error::Result;
+use crate::store::Tx;
+use crate::store::value::{get_ts, get_uuid, ts};
 
 /// Creation and last-change stamps of a record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -33,4 +35,28 @@ impl Meta {
 /// A new record id: UUID v7, so ids sort by creation time and inserts stay local in indexes.
 pub fn new_id() -> Uuid {
     Uuid::now_v7()
+}
+
+/// Sets the `active` flag of a unit or person (`table`), stamping and auditing the change;
+/// nothing is written when the flag already has that value.
+pub(crate) fn set_active(
+    tx: &Tx<'_>,
+    table: &'static str,
+    id: Uuid,
+    was: bool,
+    active: bool,
+) -> Result<()> {
+    if was == active {
+        return Ok(());
+    }
+    tx.execute(
+        &format!("UPDATE {table} SET active = ?2, updated_at = ?3, origin = ?4 WHERE id = ?1"),
+        rusqlite::params![id, active, ts(tx.now()), tx.installation()],
+    )?;
+    tx.audit(
+        table,
+        id,
+        "update",
+        serde_json::json!({ "active": [was, active] }),
+    )
 }

@@ -144,19 +144,7 @@ pub fn create(tx: &Tx<'_>, new: NewUnit) -> Result<Unit> {
 /// Marks a unit active or inactive (an inactive unit keeps its history but gets no new directives).
 pub fn set_active(tx: &Tx<'_>, id: Uuid, active: bool) -> Result<()> {
     let old = get(tx, id)?;
-    if old.active == active {
-        return Ok(());
-    }
-    tx.execute(
-        "UPDATE unit SET active = ?2, updated_at = ?3, origin = ?4 WHERE id = ?1",
-        params![id, active, ts(tx.now()), tx.installation()],
-    )?;
-    tx.audit(
-        "unit",
-        id,
-        "update",
-        serde_json::json!({ "active": [old.active, active] }),
-    )
+    crate::record::set_active(tx, "unit", id, old.active, active)
 }
 
 /// One unit by id.

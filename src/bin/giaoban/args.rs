@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 use giaoban::Lang;
 use giaoban::directive::UnitRole;
 use giaoban::unit::UnitKind;
@@ -124,9 +124,9 @@ pub enum UnitsCmd {
         /// Short name.
         #[arg(long)]
         short_name: Option<String>,
-        /// Kind of body.
-        #[arg(long, value_enum, default_value = "division")]
-        kind: KindArg,
+        /// Kind of body: department, office, division, center, inspectorate, district, external, other.
+        #[arg(long, default_value = "division", value_parser = snake_case::<UnitKind>)]
+        kind: UnitKind,
         /// Parent unit (name, code or id).
         #[arg(long)]
         parent: Option<String>,
@@ -134,42 +134,6 @@ pub enum UnitsCmd {
         #[arg(long, default_value_t = 500)]
         sort_order: i64,
     },
-}
-
-/// Kind of unit on the command line.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum KindArg {
-    /// Sở.
-    Department,
-    /// Văn phòng.
-    Office,
-    /// Phòng.
-    Division,
-    /// Trung tâm.
-    Center,
-    /// Thanh tra.
-    Inspectorate,
-    /// Huyện.
-    District,
-    /// Outside body.
-    External,
-    /// Other.
-    Other,
-}
-
-impl From<KindArg> for UnitKind {
-    fn from(k: KindArg) -> Self {
-        match k {
-            KindArg::Department => UnitKind::Department,
-            KindArg::Office => UnitKind::Office,
-            KindArg::Division => UnitKind::Division,
-            KindArg::Center => UnitKind::Center,
-            KindArg::Inspectorate => UnitKind::Inspectorate,
-            KindArg::District => UnitKind::District,
-            KindArg::External => UnitKind::External,
-            KindArg::Other => UnitKind::Other,
-        }
-    }
 }
 
 /// `people …`
@@ -222,28 +186,6 @@ pub enum MeetingCmd {
     },
 }
 
-/// Unit role filter on the command line.
-#[derive(Debug, Clone, Copy, ValueEnum, Default)]
-pub enum RoleArg {
-    /// Lead or coordinating.
-    #[default]
-    Any,
-    /// Lead only.
-    Lead,
-    /// Coordinating only.
-    Coordinating,
-}
-
-impl From<RoleArg> for UnitRole {
-    fn from(r: RoleArg) -> Self {
-        match r {
-            RoleArg::Any => UnitRole::Any,
-            RoleArg::Lead => UnitRole::Lead,
-            RoleArg::Coordinating => UnitRole::Coordinating,
-        }
-    }
-}
-
 /// `directives …`
 #[derive(Debug, Subcommand)]
 pub enum DirectivesCmd {
@@ -258,9 +200,9 @@ pub enum DirectivesCmd {
         /// Only directives of this unit (name, code, abbreviation or id).
         #[arg(long)]
         unit: Option<String>,
-        /// The unit's role.
-        #[arg(long, value_enum, default_value = "any")]
-        role: RoleArg,
+        /// The unit's role: any, lead or coordinating.
+        #[arg(long, default_value = "any", value_parser = snake_case::<UnitRole>)]
+        role: UnitRole,
         /// Only directives of this meeting.
         #[arg(long)]
         meeting: Option<String>,
@@ -345,6 +287,12 @@ pub enum StatsCmd {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// Reads a core enum from its snake_case name (`division`, `lead`…), as stored and in JSON.
+fn snake_case<T: serde::de::DeserializeOwned>(s: &str) -> Result<T, String> {
+    serde_json::from_value(serde_json::Value::String(s.to_string()))
+        .map_err(|_| format!("“{s}” is not one of the allowed values"))
 }
 
 /// Prints a command-line mistake as one line in the user's language (help and version

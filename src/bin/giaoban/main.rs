@@ -123,7 +123,7 @@ fn run(cli: Cli) -> Result<()> {
                             name,
                             short_name,
                             code,
-                            kind: kind.into(),
+                            kind,
                             parent_id,
                             sort_order,
                         },
@@ -237,7 +237,7 @@ fn directives(store: &mut Store, out: render::Out, cmd: DirectivesCmd) -> Result
                     .map(|u| unit::resolve(conn, &u, Field::Name))
                     .transpose()?
                     .map(|u| u.id),
-                unit_role: role.into(),
+                unit_role: role,
                 overdue,
                 due_within,
                 meeting: meeting
