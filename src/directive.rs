@@ -17,6 +17,7 @@ use crate::{meeting, person, unit};
 
 /// Where a directive stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum DirectiveStatus {
     /// Đã giao, chưa thực hiện.
@@ -402,6 +403,7 @@ fn target_of(change: &StatusChange) -> DirectiveStatus {
 
 /// Which units a unit filter looks at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum UnitRole {
     /// Lead or coordinating.
@@ -414,7 +416,8 @@ pub enum UnitRole {
 }
 
 /// A directive listing request.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DirectiveQuery {
     /// Reporting date for buckets, overdue and due-soon.
     pub as_of: NaiveDate,
@@ -435,7 +438,7 @@ pub struct DirectiveQuery {
     /// End of the period (inclusive).
     pub to: Option<NaiveDate>,
     /// At most this many rows (`None` = all).
-    pub limit: Option<usize>,
+    pub limit: Option<u32>,
 }
 
 impl DirectiveQuery {
@@ -458,6 +461,7 @@ impl DirectiveQuery {
 
 /// One line of a directive listing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DirectiveRow {
     /// Directive id.
     pub id: Uuid,
@@ -482,16 +486,17 @@ pub struct DirectiveRow {
     /// Bucket on the query's date (`None` when cancelled).
     pub bucket: Option<Bucket>,
     /// Days overdue on the query's date.
-    pub days_overdue: Option<i64>,
+    pub days_overdue: Option<i32>,
     /// Source meeting.
     pub meeting_id: Option<Uuid>,
 }
 
 /// A page of a listing with the number of all matching rows.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DirectivePage {
     /// Matching directives in all.
-    pub total: u64,
+    pub total: u32,
     /// The rows returned (at most the limit).
     pub rows: Vec<DirectiveRow>,
 }
@@ -507,7 +512,7 @@ pub fn list(conn: &Connection, q: &DirectiveQuery) -> Result<DirectivePage> {
         ":meeting": q.meeting,
         ":from": q.from.map(date),
         ":to": q.to.map(date),
-        ":limit": q.limit.map_or(-1, |l| l as i64),
+        ":limit": q.limit.map_or(-1, i64::from),
     };
     let used = |sql: &str| -> Vec<(&str, &dyn rusqlite::ToSql)> {
         params
@@ -554,7 +559,7 @@ pub fn list(conn: &Connection, q: &DirectiveQuery) -> Result<DirectivePage> {
         out.push(row);
     }
     Ok(DirectivePage {
-        total: total as u64,
+        total: total as u32,
         rows: out,
     })
 }

@@ -12,6 +12,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Kinds of record, used to say what was not found or what a rule is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Entity {
     /// Organisation unit (đơn vị).
@@ -53,6 +54,7 @@ impl Entity {
 
 /// The input field a validation error is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
     /// A unit's or meeting's name / title.
@@ -138,6 +140,7 @@ impl Field {
 
 /// Which rule an input broke.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "rule", content = "detail", rename_all = "snake_case")]
 pub enum Rule {
     /// The field must be given and not blank.

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 /// A user-interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// Tiếng Việt (the default).

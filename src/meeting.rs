@@ -17,6 +17,7 @@ pub use crate::minutes::{Conclusion, get_conclusion};
 
 /// Kind of meeting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum MeetingKind {
     /// Giao ban tháng (monthly briefing).
@@ -33,6 +34,7 @@ pub enum MeetingKind {
 
 /// Where a meeting's record stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum MeetingStatus {
     /// Being prepared.
@@ -45,6 +47,7 @@ pub enum MeetingStatus {
 
 /// A meeting's header.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Meeting {
     /// Record id.
     pub id: Uuid,
@@ -229,28 +232,43 @@ pub fn resolve(conn: &Connection, text: &str) -> Result<Meeting> {
     }
 }
 
-/// Meetings whose local date falls in the period, newest first.
-pub fn list(
-    conn: &Connection,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-    limit: Option<usize>,
-) -> Result<Vec<Meeting>> {
+/// Which meetings to list.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct MeetingFilter {
+    /// Held on or after this local date.
+    pub from: Option<NaiveDate>,
+    /// Held on or before this local date.
+    pub to: Option<NaiveDate>,
+    /// Only this kind.
+    pub kind: Option<MeetingKind>,
+    /// Words the title must contain, typed with or without diacritics.
+    pub text: Option<String>,
+    /// At most this many (newest first).
+    pub limit: Option<u32>,
+}
+
+/// Meetings matching the filter, newest first.
+pub fn list(conn: &Connection, f: &MeetingFilter) -> Result<Vec<Meeting>> {
     // Local dates are UTC+7: a local day D spans [D-1 17:00Z, D 17:00Z).
     let bound = |d: NaiveDate| {
         let local = d.and_hms_opt(0, 0, 0).expect("midnight exists");
         ts(DateTime::<Utc>::from_naive_utc_and_offset(local, Utc) - chrono::Duration::hours(7))
     };
+    let text = f.text.as_deref().map(str::trim).filter(|t| !t.is_empty());
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM meeting
          WHERE (?1 IS NULL OR starts_at >= ?1) AND (?2 IS NULL OR starts_at < ?2)
-         ORDER BY starts_at DESC LIMIT ?3"
+           AND (?3 IS NULL OR kind = ?3) AND (?4 IS NULL OR gb_match(title, ?4))
+         ORDER BY starts_at DESC LIMIT ?5"
     ))?;
     let rows = stmt.query_map(
         params![
-            from.map(bound),
-            to.map(|d| bound(d + chrono::Duration::days(1))),
-            limit.map_or(-1, |l| l as i64)
+            f.from.map(bound),
+            f.to.map(|d| bound(d + chrono::Duration::days(1))),
+            f.kind.as_ref().map(enum_name),
+            text,
+            f.limit.map_or(-1, i64::from)
         ],
         from_row,
     )?;

@@ -14,6 +14,7 @@ use crate::store::value::{enum_name, get_enum, get_opt_uuid, get_uuid, ts};
 
 /// Role of an attendee.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum AttendeeRole {
     /// Chủ trì / chủ tọa.
@@ -30,6 +31,7 @@ pub enum AttendeeRole {
 
 /// Attendance of an attendee.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Attendance {
     /// Có mặt.
@@ -67,11 +69,12 @@ pub enum Who {
 
 /// One line of the attendance list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Attendee {
     /// Record id.
     pub id: Uuid,
     /// Position in the list.
-    pub position: i64,
+    pub position: i32,
     /// Person id.
     pub person_id: Option<Uuid>,
     /// Unit id.
@@ -90,11 +93,12 @@ pub struct Attendee {
 
 /// An agenda item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct AgendaItem {
     /// Record id.
     pub id: Uuid,
     /// Position.
-    pub position: i64,
+    pub position: i32,
     /// Title.
     pub title: String,
     /// Presenter.
@@ -105,11 +109,12 @@ pub struct AgendaItem {
 
 /// An opinion voiced in the meeting.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Opinion {
     /// Record id.
     pub id: Uuid,
     /// Position.
-    pub position: i64,
+    pub position: i32,
     /// Speaker from the directory.
     pub speaker_id: Option<Uuid>,
     /// Speaker as written when not in the directory.
@@ -122,13 +127,14 @@ pub struct Opinion {
 
 /// One numbered conclusion item of the chair.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Conclusion {
     /// Record id.
     pub id: Uuid,
     /// The meeting.
     pub meeting_id: Uuid,
     /// Position (1-based number).
-    pub position: i64,
+    pub position: i32,
     /// Text.
     pub content: String,
 }
@@ -296,6 +302,7 @@ pub fn get_conclusion(conn: &Connection, id: Uuid) -> Result<Conclusion> {
 
 /// A meeting with everything recorded in it.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct MeetingRecord {
     /// Header.
     #[serde(flatten)]

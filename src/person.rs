@@ -13,6 +13,7 @@ use crate::unit;
 
 /// A person.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Person {
     /// Record id.
     pub id: Uuid,
@@ -31,6 +32,7 @@ pub struct Person {
 
 /// Input to [`create`].
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct NewPerson {
     /// Full name.
     pub full_name: String,
@@ -81,6 +83,35 @@ pub fn create(tx: &Tx<'_>, new: NewPerson) -> Result<Person> {
         id,
         "create",
         serde_json::to_value(&person).unwrap_or_default(),
+    )?;
+    Ok(person)
+}
+
+/// Changes a person's name, title or unit.
+pub fn update(tx: &Tx<'_>, id: Uuid, new: NewPerson) -> Result<Person> {
+    let old = get(tx, id)?;
+    let name = new.full_name.trim();
+    if name.is_empty() {
+        return Err(Error::invalid(Field::Name, Rule::Required));
+    }
+    if let Some(u) = new.unit_id {
+        unit::get(tx, u)?;
+    }
+    let title = new
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty());
+    tx.execute(
+        "UPDATE person SET full_name = ?2, title = ?3, unit_id = ?4, updated_at = ?5, origin = ?6 WHERE id = ?1",
+        params![id, name, title, new.unit_id, ts(tx.now()), tx.installation()],
+    )?;
+    let person = get(tx, id)?;
+    tx.audit(
+        "person",
+        id,
+        "update",
+        crate::record::changes(&old, &person),
     )?;
     Ok(person)
 }

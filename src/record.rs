@@ -12,6 +12,7 @@ use crate::store::value::{get_ts, get_uuid, ts};
 
 /// Creation and last-change stamps of a record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Meta {
     /// When the record was created (UTC).
     pub created_at: DateTime<Utc>,
@@ -59,4 +60,22 @@ pub(crate) fn set_active(
         "update",
         serde_json::json!({ "active": [was, active] }),
     )
+}
+
+/// The fields that differ between two versions of a record, as `{ field: [old, new] }`
+/// for the audit history (stamps left out).
+pub(crate) fn changes<T: serde::Serialize>(old: &T, new: &T) -> serde_json::Value {
+    let (Ok(serde_json::Value::Object(old)), Ok(serde_json::Value::Object(new))) =
+        (serde_json::to_value(old), serde_json::to_value(new))
+    else {
+        return serde_json::Value::Null;
+    };
+    let skip = ["created_at", "updated_at", "origin"];
+    new.into_iter()
+        .filter(|(k, v)| !skip.contains(&k.as_str()) && old.get(k) != Some(v))
+        .map(|(k, v)| {
+            let was = old.get(&k).cloned().unwrap_or_default();
+            (k, serde_json::json!([was, v]))
+        })
+        .collect()
 }

@@ -16,17 +16,18 @@ use crate::unit::{self, UnitKind};
 
 /// Bucket counts and rates.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Counts {
     /// Directives counted (cancelled ones excluded).
-    pub total: u64,
+    pub total: u32,
     /// Hoàn thành đúng hạn.
-    pub done_on_time: u64,
+    pub done_on_time: u32,
     /// Hoàn thành trễ hạn.
-    pub done_late: u64,
+    pub done_late: u32,
     /// Chưa hoàn thành trong hạn.
-    pub open_within_deadline: u64,
+    pub open_within_deadline: u32,
     /// Chưa hoàn thành quá hạn.
-    pub open_overdue: u64,
+    pub open_overdue: u32,
     /// (done on time + done late) / total, in percent, one decimal; 0 when total is 0.
     pub completion_rate: f64,
     /// done on time / (done on time + done late), in percent, one decimal; 0 when none done.
@@ -56,7 +57,7 @@ impl Counts {
     }
 
     fn rates(&mut self) {
-        let pct = |n: u64, d: u64| {
+        let pct = |n: u32, d: u32| {
             if d == 0 {
                 0.0
             } else {
@@ -71,9 +72,10 @@ impl Counts {
 
 /// One row of the per-unit table.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct UnitRow {
     /// Row number (TT).
-    pub tt: usize,
+    pub tt: u32,
     /// Unit id.
     pub unit_id: Uuid,
     /// Unit name.
@@ -85,6 +87,7 @@ pub struct UnitRow {
 
 /// The per-unit table with its totals line.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct UnitTable {
     /// Reporting date.
     pub as_of: NaiveDate,
@@ -125,11 +128,11 @@ pub fn by_unit(
             },
             |r| {
                 Ok(Counts {
-                    total: r.get::<_, i64>(0)? as u64,
-                    done_on_time: r.get::<_, i64>(1)? as u64,
-                    done_late: r.get::<_, i64>(2)? as u64,
-                    open_within_deadline: r.get::<_, i64>(3)? as u64,
-                    open_overdue: r.get::<_, i64>(4)? as u64,
+                    total: r.get(0)?,
+                    done_on_time: r.get(1)?,
+                    done_late: r.get(2)?,
+                    open_within_deadline: r.get(3)?,
+                    open_overdue: r.get(4)?,
                     ..Counts::default()
                 })
             },
@@ -155,7 +158,7 @@ pub fn by_unit(
         }
         table.totals.merge(&c);
         table.rows.push(UnitRow {
-            tt: table.rows.len() + 1,
+            tt: table.rows.len() as u32 + 1,
             unit_id: u.id,
             unit: u.name,
             counts: c,

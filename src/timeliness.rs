@@ -10,6 +10,7 @@ use crate::directive::DirectiveStatus;
 
 /// The four official buckets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Bucket {
     /// Hoàn thành đúng hạn: done on or before the deadline (or with no deadline).
@@ -24,6 +25,7 @@ pub enum Bucket {
 
 /// Which deadline timeliness is judged against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum DeadlineBasis {
     /// The latest approved deadline (after extensions): the usual report.
@@ -77,9 +79,9 @@ pub fn bucket(f: &Facts, basis: DeadlineBasis, as_of: NaiveDate) -> Option<Bucke
 }
 
 /// Days past the deadline on `as_of` for an open, overdue directive (1 on the day after).
-pub fn days_overdue(f: &Facts, basis: DeadlineBasis, as_of: NaiveDate) -> Option<i64> {
+pub fn days_overdue(f: &Facts, basis: DeadlineBasis, as_of: NaiveDate) -> Option<i32> {
     match bucket(f, basis, as_of)? {
-        Bucket::OpenOverdue => f.deadline(basis).map(|dl| (as_of - dl).num_days()),
+        Bucket::OpenOverdue => f.deadline(basis).map(|dl| (as_of - dl).num_days() as i32),
         _ => None,
     }
 }

@@ -12,6 +12,7 @@ use crate::text::{fold, initials, matches_words};
 
 /// What kind of body a unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum UnitKind {
     /// Sở (the department itself).
@@ -34,6 +35,7 @@ pub enum UnitKind {
 
 /// An organisation unit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Unit {
     /// Record id.
     pub id: Uuid,
@@ -50,7 +52,7 @@ pub struct Unit {
     /// Whether the unit can receive new directives.
     pub active: bool,
     /// Position in lists and reports.
-    pub sort_order: i64,
+    pub sort_order: i32,
     /// Stamps.
     #[serde(flatten)]
     pub meta: Meta,
@@ -58,6 +60,7 @@ pub struct Unit {
 
 /// Input to [`create`].
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct NewUnit {
     /// Full name.
     pub name: String,
@@ -70,7 +73,7 @@ pub struct NewUnit {
     /// Parent unit.
     pub parent_id: Option<Uuid>,
     /// Position in lists.
-    pub sort_order: i64,
+    pub sort_order: i32,
 }
 
 const COLUMNS: &str = "id, name, short_name, code, kind, parent_id, active, sort_order, created_at, updated_at, origin";
@@ -138,6 +141,52 @@ pub fn create(tx: &Tx<'_>, new: NewUnit) -> Result<Unit> {
         "create",
         serde_json::to_value(&unit).unwrap_or_default(),
     )?;
+    Ok(unit)
+}
+
+/// Changes a unit's name, codes, kind, parent or position. Refuses a blank name, a code
+/// used by another unit, and a parent that is the unit itself or one of its descendants.
+pub fn update(tx: &Tx<'_>, id: Uuid, new: NewUnit) -> Result<Unit> {
+    let old = get(tx, id)?;
+    let name = new.name.trim();
+    if name.is_empty() {
+        return Err(Error::invalid(Field::Name, Rule::Required));
+    }
+    let code = new.code.as_deref().map(str::trim).filter(|c| !c.is_empty());
+    if let Some(code) = code {
+        let taken: Option<Uuid> = tx
+            .query_row(
+                "SELECT id FROM unit WHERE code = ?1 COLLATE NOCASE AND id <> ?2",
+                params![code, id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if taken.is_some() {
+            return Err(Error::invalid(
+                Field::Code,
+                Rule::Duplicate(code.to_string()),
+            ));
+        }
+    }
+    let mut ancestor = new.parent_id;
+    while let Some(a) = ancestor {
+        if a == id {
+            return Err(Error::invalid(Field::Parent, Rule::Cycle));
+        }
+        ancestor = get(tx, a)?.parent_id;
+    }
+    let short = new
+        .short_name
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    tx.execute(
+        "UPDATE unit SET name = ?2, short_name = ?3, code = ?4, kind = ?5, parent_id = ?6, sort_order = ?7,
+         updated_at = ?8, origin = ?9 WHERE id = ?1",
+        params![id, name, short, code, enum_name(&new.kind), new.parent_id, new.sort_order, ts(tx.now()), tx.installation()],
+    )?;
+    let unit = get(tx, id)?;
+    tx.audit("unit", id, "update", crate::record::changes(&old, &unit))?;
     Ok(unit)
 }
 

@@ -35,25 +35,26 @@ pub struct DemoOptions {
 
 /// How many records were made.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DemoSummary {
     /// Units.
-    pub units: u64,
+    pub units: u32,
     /// People.
-    pub people: u64,
+    pub people: u32,
     /// Meetings.
-    pub meetings: u64,
+    pub meetings: u32,
     /// Attendance lines.
-    pub attendees: u64,
+    pub attendees: u32,
     /// Opinions.
-    pub opinions: u64,
+    pub opinions: u32,
     /// Conclusion items.
-    pub conclusions: u64,
+    pub conclusions: u32,
     /// Directives.
-    pub directives: u64,
+    pub directives: u32,
     /// Progress updates.
-    pub progress: u64,
+    pub progress: u32,
     /// Deadline extensions.
-    pub extensions: u64,
+    pub extensions: u32,
 }
 
 /// Fills an empty database with sample data. Refuses a database that already has units.
@@ -200,7 +201,7 @@ impl<'t, 'c> Gen<'t, 'c> {
             now,
             self.origin
         ])?;
-        self.summary.units = self.units.len() as u64 + 1;
+        self.summary.units = self.units.len() as u32 + 1;
 
         let mut ins_person = self.tx.prepare_cached(
             "INSERT INTO person (id, full_name, title, unit_id, active, created_at, updated_at, origin)
@@ -249,7 +250,7 @@ impl<'t, 'c> Gen<'t, 'c> {
                 }
             }
         }
-        self.summary.people = self.people.len() as u64;
+        self.summary.people = self.people.len() as u32;
 
         let chair = self.people[self.director].id;
         let names = [

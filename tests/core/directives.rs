@@ -411,3 +411,58 @@ fn unit_codes_are_unique_whatever_the_case() {
     });
     assert_invalid(r, Field::Code, Rule::Duplicate("vp".into()));
 }
+
+#[test]
+fn units_are_edited_without_cycles_or_duplicate_codes() {
+    let mut o = office();
+    let (vp, cds) = (o.vp, o.cds);
+    let edit = |name: &str, code: &str, parent| unit::NewUnit {
+        name: name.into(),
+        short_name: None,
+        code: Some(code.into()),
+        kind: unit::UnitKind::Division,
+        parent_id: parent,
+        sort_order: 5,
+    };
+    let u = o
+        .store
+        .write(|tx| {
+            unit::update(
+                tx,
+                cds,
+                edit("Phòng Chuyển đổi số và CNTT", "CDS", Some(vp)),
+            )
+        })
+        .unwrap();
+    assert_eq!(
+        (u.name.as_str(), u.parent_id),
+        ("Phòng Chuyển đổi số và CNTT", Some(vp))
+    );
+    assert_invalid(
+        o.store
+            .write(|tx| unit::update(tx, cds, edit("X", "vp", None))),
+        Field::Code,
+        Rule::Duplicate("vp".into()),
+    );
+    assert_invalid(
+        o.store
+            .write(|tx| unit::update(tx, vp, edit("Văn phòng Sở", "VP", Some(cds)))),
+        Field::Parent,
+        Rule::Cycle,
+    );
+    assert_invalid(
+        o.store
+            .write(|tx| unit::update(tx, cds, edit(" ", "CDS", None))),
+        Field::Name,
+        Rule::Required,
+    );
+    let last = audit::history(o.store.conn(), "unit", cds)
+        .unwrap()
+        .pop()
+        .unwrap();
+    assert_eq!(last.changes["name"][0], "Phòng Chuyển đổi số");
+    assert!(
+        last.changes.get("code").is_none(),
+        "unchanged fields are not listed"
+    );
+}

@@ -70,7 +70,7 @@ fn sample_data_looks_like_a_real_office() {
         c.total,
         c.done_on_time + c.done_late + c.open_within_deadline + c.open_overdue
     );
-    let share = |n: u64| n as f64 / c.total as f64;
+    let share = |n: u32| n as f64 / c.total as f64;
     assert!(
         (0.02..0.15).contains(&share(c.open_overdue)),
         "overdue share {c:?}"
@@ -88,7 +88,7 @@ fn sample_data_looks_like_a_real_office() {
         )
         .unwrap();
     assert_eq!(
-        c.total + cancelled as u64,
+        c.total + cancelled as u32,
         s.directives,
         "only cancelled directives are left out"
     );
@@ -142,7 +142,7 @@ fn meetings_are_held_on_working_days_up_to_the_anchor() {
         },
     )
     .unwrap();
-    let days: Vec<NaiveDate> = giaoban::meeting::list(store.conn(), None, None, None)
+    let days: Vec<NaiveDate> = giaoban::meeting::list(store.conn(), &Default::default())
         .unwrap()
         .iter()
         .map(|m| m.local_date())

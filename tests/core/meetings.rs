@@ -2,7 +2,7 @@
 
 use chrono::{TimeZone, Utc};
 use giaoban::error::{Error, Field, Rule};
-use giaoban::meeting::{self, MeetingKind, MeetingStatus, NewMeeting};
+use giaoban::meeting::{self, MeetingFilter, MeetingKind, MeetingStatus, NewMeeting};
 use giaoban::minutes::{self, Attendance, AttendeeRole, NewItem, Who};
 use giaoban::{audit, directive};
 
@@ -232,17 +232,38 @@ fn meetings_are_found_by_a_prefix_of_their_id() {
         o.meeting
     );
     assert!(meeting::resolve(o.store.conn(), "zz").is_err());
-    let listed = meeting::list(
-        o.store.conn(),
-        Some(d("2026-06-02")),
-        Some(d("2026-06-02")),
-        None,
-    )
-    .unwrap();
+    let on = |from: &str, to: Option<&str>| MeetingFilter {
+        from: Some(d(from)),
+        to: to.map(d),
+        ..MeetingFilter::default()
+    };
+    let listed = meeting::list(o.store.conn(), &on("2026-06-02", Some("2026-06-02"))).unwrap();
     assert_eq!(listed.len(), 1, "07:30 local on 02/06 is on 02/06");
     assert!(
-        meeting::list(o.store.conn(), Some(d("2026-06-03")), None, None)
+        meeting::list(o.store.conn(), &on("2026-06-03", None))
             .unwrap()
             .is_empty()
     );
+}
+
+#[test]
+fn meetings_are_found_by_title_typed_without_diacritics() {
+    let o = office();
+    let find = |text: &str, kind: Option<MeetingKind>| {
+        meeting::list(
+            o.store.conn(),
+            &MeetingFilter {
+                text: Some(text.into()),
+                kind,
+                ..MeetingFilter::default()
+            },
+        )
+        .unwrap()
+        .len()
+    };
+    assert_eq!(find("giao ban thang 6", None), 1);
+    assert_eq!(find("GIAO BẢN", None), 1);
+    assert_eq!(find("giao ban", Some(MeetingKind::MonthlyBriefing)), 1);
+    assert_eq!(find("giao ban", Some(MeetingKind::Conference)), 0);
+    assert_eq!(find("hoi nghi", None), 0);
 }

@@ -167,7 +167,7 @@ proptest! {
         let all = directive::list(conn, &DirectiveQuery::as_of(as_of)).unwrap();
         let mut want = [Counts::default(); 3];
         let mut total = Counts::default();
-        let (mut overdue, mut due7) = (0u64, 0u64);
+        let (mut overdue, mut due7) = (0u32, 0u32);
         for row in &all.rows {
             let d = directive::get(conn, row.id).unwrap();
             let in_period = from.is_none_or(|f| d.assigned_on >= f) && d.assigned_on <= as_of;

@@ -132,7 +132,7 @@ pub enum UnitsCmd {
         parent: Option<String>,
         /// Position in lists.
         #[arg(long, default_value_t = 500)]
-        sort_order: i64,
+        sort_order: i32,
     },
 }
 
@@ -164,9 +164,12 @@ pub enum MeetingsCmd {
         /// Up to this date (dd/mm/yyyy).
         #[arg(long)]
         to: Option<String>,
+        /// Words of the title, with or without diacritics.
+        #[arg(long)]
+        text: Option<String>,
         /// At most this many (0 = all).
         #[arg(long, default_value_t = 50)]
-        limit: usize,
+        limit: u32,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -220,7 +223,7 @@ pub enum DirectivesCmd {
         original_deadline: bool,
         /// At most this many rows (0 = all).
         #[arg(long, default_value_t = 100)]
-        limit: usize,
+        limit: u32,
         /// Print JSON.
         #[arg(long)]
         json: bool,

@@ -12,6 +12,7 @@ use giaoban::date;
 use giaoban::demo::{self, DemoOptions};
 use giaoban::directive::{self, DirectiveQuery, NewDirective, Source};
 use giaoban::error::{Error, Field, Result};
+use giaoban::meeting::MeetingFilter;
 use giaoban::store::{self, OpenMode, Store};
 use giaoban::timeliness::DeadlineBasis;
 use giaoban::unit::{self, NewUnit};
@@ -150,17 +151,19 @@ fn run(cli: Cli) -> Result<()> {
                 MeetingsCmd::List {
                     from,
                     to,
+                    text,
                     limit,
                     json,
                 },
         } => {
-            let from = from.map(|d| date::parse(&d, Field::Period)).transpose()?;
-            let to = to.map(|d| date::parse(&d, Field::Period)).transpose()?;
-            let limit = (limit > 0).then_some(limit);
-            render::meetings(
-                out.with(json),
-                &meeting::list(store.conn(), from, to, limit)?,
-            );
+            let filter = MeetingFilter {
+                from: from.map(|d| date::parse(&d, Field::Period)).transpose()?,
+                to: to.map(|d| date::parse(&d, Field::Period)).transpose()?,
+                kind: None,
+                text,
+                limit: (limit > 0).then_some(limit),
+            };
+            render::meetings(out.with(json), &meeting::list(store.conn(), &filter)?);
         }
         Command::Meeting {
             cmd: MeetingCmd::Show { id, json },
