@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what Giao Ban needs to build on Debian/Ubuntu, only what is missing.
+# Installs what Giao Ban needs to build, test and run on Debian/Ubuntu, only what is missing.
 # Sourced by scripts/run.sh and scripts/test.sh; works as root or with sudo.
 set -euo pipefail
 
@@ -9,9 +9,14 @@ if [ "$(id -u)" -ne 0 ]; then
   SUDO="sudo"
 fi
 
-# System packages: a C compiler for the bundled SQLite, pkg-config for -sys crates.
+# System packages: C toolchain for the bundled SQLite; WebKitGTK and friends for the Tauri
+# window; Xvfb and WebKitWebDriver for the end-to-end tests; Noto fonts for every
+# Vietnamese letter; Node.js for the UI build.
+packages=(build-essential pkg-config libwebkit2gtk-4.1-dev libssl-dev libxdo-dev
+  libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver fonts-noto-core)
+command -v node >/dev/null || packages+=(nodejs npm)
 need=()
-for pkg in build-essential pkg-config; do
+for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -20,18 +25,20 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}"
 fi
 
-# Rust: use the machine's toolchain; fall back to the distribution's.
-if ! command -v cargo >/dev/null; then
-  [ -x "$HOME/.cargo/bin/cargo" ] && export PATH="$HOME/.cargo/bin:$PATH"
-fi
+# Rust: the machine's toolchain, else the distribution's.
+[ -x "$HOME/.cargo/bin/cargo" ] && export PATH="$HOME/.cargo/bin:$PATH"
 if ! command -v cargo >/dev/null; then
   echo "Cài Rust từ kho gói của hệ điều hành"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends cargo rustc
 fi
-required="1.89"
+version_at_least() { [ "$(printf '%s\n%s\n' "$1" "$2" | sort -V | head -n1)" = "$1" ]; }
 have=$(rustc --version | awk '{print $2}')
-if [ "$(printf '%s\n%s\n' "$required" "$have" | sort -V | head -n1)" != "$required" ]; then
-  echo "Cần Rust $required trở lên (đang có $have)." >&2
-  exit 1
+version_at_least 1.89 "$have" || { echo "Cần Rust 1.89 trở lên (đang có $have)." >&2; exit 1; }
+have=$(node --version | tr -d v)
+version_at_least 20.19 "$have" || { echo "Cần Node.js 20.19 trở lên (đang có $have)." >&2; exit 1; }
+
+# JavaScript packages, exactly as locked.
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
 fi

@@ -1,0 +1,23 @@
+//! The leader's overview.
+
+use chrono::NaiveDate;
+use giaoban::stats::{self, UnitTable};
+use giaoban::timeliness::DeadlineBasis;
+
+use super::DbState;
+use crate::error::IpcError;
+
+/// The per-unit table for directives given in `[from, to]`, judged on `as_of` (default today).
+#[tauri::command]
+#[specta::specta]
+pub async fn unit_stats(
+    db: DbState<'_>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    as_of: Option<NaiveDate>,
+    basis: DeadlineBasis,
+) -> Result<UnitTable, IpcError> {
+    let as_of = as_of.unwrap_or_else(giaoban::date::today);
+    db.read(move |s| stats::by_unit(s.conn(), from, to, as_of, basis))
+        .await
+}

@@ -1,0 +1,15 @@
+//! One file per domain; each command is an adapter of a few lines over one core call.
+
+pub mod dashboard;
+pub mod directives;
+pub mod meetings;
+pub mod people;
+pub mod setup;
+pub mod units;
+
+use std::sync::Arc;
+
+use crate::db::Db;
+
+/// The shared database handle as commands receive it.
+pub type DbState<'a> = tauri::State<'a, Arc<Db>>;

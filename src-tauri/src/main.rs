@@ -1,0 +1,29 @@
+//! Giao Ban desktop application: window, plugins and the typed commands over the core.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod bindings;
+mod commands;
+mod db;
+mod error;
+
+use std::sync::Arc;
+
+use tauri::Manager;
+
+fn main() {
+    let specta = bindings::builder();
+    let db = Arc::new(db::Db::new(db::path()));
+    tauri::Builder::default()
+        // A second launch focuses the running window instead of opening another.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .manage(db)
+        .invoke_handler(specta.invoke_handler())
+        .run(tauri::generate_context!())
+        .expect("Giao Ban could not start its window");
+}

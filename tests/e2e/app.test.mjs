@@ -1,0 +1,156 @@
+// End-to-end journeys in the real Giao Ban window: tauri-driver + WebKitWebDriver, driven
+// by WebdriverIO. Run under a display (the test command starts Xvfb). Each journey gets a
+// fresh data folder; screenshots go to tests/e2e/screenshots/ (git-ignored).
+import { afterEach, test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync } from "node:fs";
+import { tmpdir, homedir } from "node:os";
+import path from "node:path";
+import { remote } from "webdriverio";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const app = path.join(root, "target/debug/giaoban-desktop");
+const cli = path.join(root, "target/debug/giaoban");
+const shots = path.join(root, "tests/e2e/screenshots");
+const tauriDriver = process.env.TAURI_DRIVER ?? path.join(homedir(), ".cargo/bin/tauri-driver");
+mkdirSync(shots, { recursive: true });
+
+let driver;
+let browser;
+
+/** Starts the app on a new data folder; `sample` fills it with the CLI's sample data first. */
+async function launch({ sample }) {
+  const dir = mkdtempSync(path.join(tmpdir(), "giaoban-e2e-"));
+  const db = path.join(dir, "giaoban.sqlite3");
+  if (sample) execFileSync(cli, ["--db", db, "demo", "--meetings", "80", "--directives-per-meeting", "6"]);
+  driver = spawn(tauriDriver, [], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, GIAOBAN_DB: db, XDG_CONFIG_HOME: path.join(dir, "config"), XDG_DATA_HOME: path.join(dir, "data") },
+  });
+  await waitForDriver();
+  browser = await remote({
+    hostname: "127.0.0.1",
+    port: 4444,
+    logLevel: "error",
+    capabilities: { browserName: "wry", "wdio:enforceWebDriverClassic": true, "tauri:options": { application: app } },
+  });
+  return db;
+}
+
+async function waitForDriver() {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      const r = await fetch("http://127.0.0.1:4444/status");
+      if (r.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error("tauri-driver did not start");
+    await new Promise((r) => setTimeout(r, 100)); // polling interval, not a synchronisation
+  }
+}
+
+afterEach(async () => {
+  await browser?.deleteSession().catch(() => {});
+  if (driver && driver.exitCode === null && driver.signalCode === null) {
+    const exited = new Promise((r) => driver.once("exit", r));
+    driver.kill();
+    await exited;
+  }
+  browser = undefined;
+  driver = undefined;
+});
+
+const byTest = (id) => browser.$(`[data-testid="${id}"]`);
+const shot = (name) => browser.saveScreenshot(path.join(shots, `${name}.png`));
+async function openPage(id) {
+  await browser.$(`nav button[data-page="${id}"]`).click();
+}
+
+test("first launch offers sample data and shows the dashboard", { timeout: 180_000 }, async () => {
+  await launch({ sample: false });
+  const start = await byTest("start-sample");
+  await start.waitForDisplayed({ timeout: 20_000 });
+  await shot("01-first-launch");
+  await start.click();
+  const table = await byTest("unit-stats");
+  await table.waitForDisplayed({ timeout: 60_000 });
+  const text = await table.getText();
+  assert.match(text, /Phòng Thông tin - Báo chí - Xuất bản/);
+  assert.match(text, /Tổng cộng/);
+  const cards = await (await byTest("dashboard-cards")).getText();
+  assert.match(cards, /HT đúng hạn/);
+  await browser.waitUntil(async () => !(await (await byTest("dashboard-cards")).getText()).includes("…"), { timeout: 20_000 });
+  await shot("02-dashboard");
+});
+
+test("a secretary adds a unit and a person", { timeout: 120_000 }, async () => {
+  await launch({ sample: true });
+  await (await browser.$('nav button[data-page="directory"]')).waitForDisplayed({ timeout: 20_000 });
+  await openPage("directory");
+  await (await byTest("add-unit")).click();
+  await (await byTest("unit-name")).setValue("Phòng Pháp chế");
+  await (await byTest("unit-code")).setValue("PC");
+  await (await byTest("unit-save")).click();
+  await browser.waitUntil(async () => (await (await byTest("unit-list")).getText()).includes("Phòng Pháp chế"), { timeout: 10_000 });
+
+  await browser.$("button=Cán bộ").click();
+  await (await byTest("add-person")).click();
+  await (await byTest("person-name")).setValue("Lò Thị Hoa");
+  await (await byTest("person-title")).setValue("Chuyên viên");
+  await (await byTest("person-unit")).selectByVisibleText("Phòng Pháp chế");
+  await (await byTest("person-save")).click();
+  await browser.waitUntil(async () => (await (await byTest("person-list")).getText()).includes("Lò Thị Hoa"), { timeout: 10_000 });
+  const row = await browser.$("tr*=Lò Thị Hoa").getText();
+  assert.match(row, /Phòng Pháp chế/);
+  await shot("03-person-added");
+});
+
+test("a meeting is found by its title typed without diacritics", { timeout: 120_000 }, async () => {
+  await launch({ sample: true });
+  await (await browser.$('nav button[data-page="meetings"]')).waitForDisplayed({ timeout: 20_000 });
+  await openPage("meetings");
+  await (await byTest("meeting-search")).setValue("giao ban thang");
+  const list = await byTest("meeting-list");
+  // Every listed title holds the three words, written with diacritics.
+  await browser.waitUntil(async () => {
+    const rows = await list.$$("tbody tr").map((r) => r.getText());
+    return rows.some((t) => t.includes("Giao ban tháng")) && rows.every((t) => /Giao ban/.test(t) && /tháng/.test(t));
+  }, { timeout: 10_000, timeoutMsg: "typing “giao ban thang” should list the “Giao ban … tháng …” meetings" });
+  await shot("04-meeting-search");
+  // Open it from the keyboard: focus the row, press Enter.
+  const row = await list.$("tr*=Giao ban tháng");
+  await row.scrollIntoView();
+  await browser.execute((el) => el.focus(), row);
+  await browser.keys("Enter");
+  const heading = await byTest("meeting-title");
+  await heading.waitForDisplayed({ timeout: 10_000 });
+  assert.match(await heading.getText(), /^Giao ban tháng \d+\/\d{4}$/);
+  assert.ok((await (await byTest("conclusions")).$$("li").length) > 0, "the meeting shows its conclusions");
+  await shot("05-meeting-detail");
+});
+
+test("bad input shows the error and keeps the data", { timeout: 120_000 }, async () => {
+  await launch({ sample: true });
+  await (await browser.$('nav button[data-page="directory"]')).waitForDisplayed({ timeout: 20_000 });
+  await openPage("directory");
+  const list = await byTest("unit-list");
+  await list.waitForDisplayed();
+  const before = await list.$$("tbody tr").length;
+
+  await (await byTest("add-unit")).click();
+  await (await byTest("unit-save")).click();
+  const alert = await browser.$('[role="alert"]');
+  await alert.waitForDisplayed({ timeout: 10_000 });
+  assert.equal(await alert.getText(), "Chưa nhập tên.");
+  assert.equal(await (await byTest("unit-name")).getAttribute("aria-invalid"), "true");
+
+  await (await byTest("unit-name")).setValue("Văn phòng thứ hai");
+  await (await byTest("unit-code")).setValue("vp");
+  await (await byTest("unit-save")).click();
+  await browser.waitUntil(async () => (await alert.getText()).includes("đã được dùng"), { timeout: 10_000 });
+  await shot("06-bad-input");
+  assert.equal(await list.$$("tbody tr").length, before, "no unit was added");
+});

@@ -1,0 +1,46 @@
+// The UI's only door to Rust: the generated bindings, with errors turned into exceptions
+// that carry the typed IpcError, and the names the pages use for what crosses the boundary.
+import * as b from "./bindings";
+import { commands, type IpcError } from "./bindings";
+
+export type { Bucket, DeadlineBasis, DirectiveStatus, IpcError, MeetingKind, MeetingStatus, Office, UnitKind, UnitRole, Counts } from "./bindings";
+// What commands return.
+export type AppStatus = b.AppStatus_Serialize;
+export type Unit = b.Unit_Serialize;
+export type Person = b.Person_Serialize;
+export type Meeting = b.Meeting_Serialize;
+export type MeetingRecord = b.MeetingRecord_Serialize;
+export type DirectivePage = b.DirectivePage_Serialize;
+export type UnitTable = b.UnitTable_Serialize;
+// What commands take.
+export type NewUnit = b.NewUnit_Deserialize;
+export type NewPerson = b.NewPerson_Deserialize;
+export type DirectiveQuery = b.DirectiveQuery_Deserialize;
+
+/** A command failed; `error` says what went wrong and how to say it. */
+export class AppError extends Error {
+  constructor(readonly error: IpcError) {
+    super(error.message_en);
+  }
+}
+
+type Outcome<T> = { status: "ok"; data: T } | { status: "error"; error: IpcError };
+type Commands = typeof commands;
+
+async function unwrap<T>(p: Promise<Outcome<T>>): Promise<T> {
+  const r = await p;
+  if (r.status === "error") throw new AppError(r.error);
+  return r.data;
+}
+
+/** Every command, returning its data or throwing an AppError. */
+export const api = Object.fromEntries(
+  Object.entries(commands).map(([name, fn]) => [
+    name,
+    (...args: unknown[]) => unwrap((fn as (...a: unknown[]) => Promise<Outcome<unknown>>)(...args)),
+  ]),
+) as {
+  [K in keyof Commands]: (
+    ...args: Parameters<Commands[K]>
+  ) => Promise<Awaited<ReturnType<Commands[K]>> extends Outcome<infer T> ? T : never>;
+};
