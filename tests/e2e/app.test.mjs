@@ -24,8 +24,10 @@ async function launch({ sample }) {
   const dir = mkdtempSync(path.join(tmpdir(), "giaoban-e2e-"));
   const db = path.join(dir, "giaoban.sqlite3");
   if (sample) execFileSync(cli, ["--db", db, "demo", "--meetings", "80", "--directives-per-meeting", "6"]);
+  // Own process group, so the driver, WebKitWebDriver and the app all end together.
   driver = spawn(tauriDriver, [], {
-    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+    stdio: "ignore",
     env: { ...process.env, GIAOBAN_DB: db, XDG_CONFIG_HOME: path.join(dir, "config"), XDG_DATA_HOME: path.join(dir, "data") },
   });
   await waitForDriver();
@@ -56,7 +58,7 @@ afterEach(async () => {
   await browser?.deleteSession().catch(() => {});
   if (driver && driver.exitCode === null && driver.signalCode === null) {
     const exited = new Promise((r) => driver.once("exit", r));
-    driver.kill();
+    process.kill(-driver.pid, "SIGTERM");
     await exited;
   }
   browser = undefined;
@@ -122,8 +124,7 @@ test("a meeting is found by its title typed without diacritics", { timeout: 120_
   await shot("04-meeting-search");
   // Open it from the keyboard: focus the row, press Enter.
   const row = await list.$("tr*=Giao ban tháng");
-  await row.scrollIntoView();
-  await browser.execute((el) => el.focus(), row);
+  await browser.execute((el) => { el.scrollIntoView(); el.focus(); }, row);
   await browser.keys("Enter");
   const heading = await byTest("meeting-title");
   await heading.waitForDisplayed({ timeout: 10_000 });
