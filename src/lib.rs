@@ -5,6 +5,7 @@
 
 pub mod attachment;
 pub mod audit;
+pub mod bench;
 pub mod date;
 pub mod demo;
 pub mod directive;
@@ -15,6 +16,7 @@ pub mod meeting;
 pub mod minutes;
 pub mod person;
 pub mod record;
+pub mod search;
 pub mod stats;
 pub mod store;
 pub mod text;

@@ -1,16 +1,26 @@
 //! Vietnamese text rules: folding for diacritic-insensitive matching.
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Folds text for matching: lower case, Vietnamese diacritics removed, `đ` → `d`.
-/// `"Phòng Thông tin - Báo chí"` → `"phong thong tin - bao chi"`.
+/// `"Phòng Thông tin - Báo chí"` → `"phong thong tin - bao chi"`. Precomposed (NFC) and
+/// decomposed (NFD) input fold alike.
 pub fn fold(s: &str) -> String {
-    s.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == 'đ' { 'd' } else { c })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if c == 'đ' || c == 'Đ' {
+            out.push('d');
+        } else {
+            decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    out.extend(d.to_lowercase());
+                }
+            });
+        }
+    }
+    out
 }
 
 /// The folded words of a text, punctuation dropped: `"Thông tin - Báo chí"` → `["thong", "tin", "bao", "chi"]`.
@@ -39,6 +49,18 @@ pub fn initials(s: &str) -> String {
         .split(|c: char| !c.is_alphanumeric())
         .filter_map(|w| w.chars().next())
         .collect()
+}
+
+/// The abbreviations a name is typed by: its initials with and without the first (kind)
+/// word. "Phòng Thông tin - Báo chí - Xuất bản" → `"pttbcxb ttbcxb"`, "Văn phòng Sở" → `"vps ps"`.
+pub fn abbreviations(name: &str) -> String {
+    let all = initials(name);
+    let rest: String = all.chars().skip(1).collect();
+    if rest.is_empty() {
+        all
+    } else {
+        format!("{all} {rest}")
+    }
 }
 
 #[cfg(test)]

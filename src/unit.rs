@@ -8,7 +8,7 @@ use crate::error::{Entity, Error, Field, Result, Rule};
 use crate::record::{Meta, new_id};
 use crate::store::Tx;
 use crate::store::value::{enum_name, get_enum, get_opt_uuid, get_uuid, ts};
-use crate::text::{fold, initials, matches_words};
+use crate::text::{abbreviations, fold, matches_words};
 
 /// What kind of body a unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -235,14 +235,10 @@ pub fn resolve(conn: &Connection, query: &str, field: Field) -> Result<Unit> {
                 || u.short_name.as_deref().is_some_and(|s| matches_words(s, q))
         },
         &|u| {
-            let all = initials(&u.name);
-            let rest = u
-                .name
-                .split_whitespace()
-                .skip(1)
-                .collect::<Vec<_>>()
-                .join(" ");
-            !fq.contains(' ') && (all.starts_with(&fq) || initials(&rest).starts_with(&fq))
+            !fq.contains(' ')
+                && abbreviations(&u.name)
+                    .split(' ')
+                    .any(|a| a.starts_with(&fq))
         },
     ];
     for matches in tiers {

@@ -5,7 +5,7 @@
 use specta_typescript::Typescript;
 use tauri_specta::{Builder, collect_commands};
 
-use crate::commands::{dashboard, directives, meetings, people, setup, units};
+use crate::commands::{dashboard, directives, meetings, people, search, setup, units};
 
 /// Every command the UI may call.
 pub fn builder() -> Builder<tauri::Wry> {
@@ -25,6 +25,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         meetings::get_meeting,
         directives::list_directives,
         dashboard::unit_stats,
+        search::search,
     ])
 }
 

@@ -80,6 +80,23 @@ pub fn generate(store: &mut Store, opts: &DemoOptions) -> Result<DemoSummary> {
     })
 }
 
+/// One directive drawn by the generator, before it is written.
+struct Planned {
+    id: Uuid,
+    lead: usize,
+    coords: Vec<usize>,
+    leader: usize,
+    content: String,
+    output: Option<&'static str>,
+    original: Option<NaiveDate>,
+    extended: Option<NaiveDate>,
+    status: &'static str,
+    reported: Option<NaiveDate>,
+    completed: Option<NaiveDate>,
+    priority: &'static str,
+    sentence: String,
+}
+
 struct Person {
     id: Uuid,
     name: String,
@@ -527,21 +544,19 @@ impl<'t, 'c> Gen<'t, 'c> {
         while done < n {
             let group = (1 + self.rng.usize(..3)).min(n - done);
             let cid = self.id(start);
-            // The conclusion's text is composed from its directives: the row is written
-            // first (directives refer to it) and its text filled in after them.
+            // The conclusion's text is composed from its directives: plan them, write the
+            // conclusion (they refer to it), then write them.
+            let plans: Vec<Planned> = (0..group).map(|_| self.plan(day, start, chair)).collect();
+            let text: Vec<&str> = plans.iter().map(|p| p.sentence.as_str()).collect();
             self.tx
                 .prepare_cached(
                     "INSERT INTO conclusion (id, meeting_id, position, content, created_at, updated_at, origin)
-                     VALUES (?1, ?2, ?3, '', ?4, ?4, ?5)",
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)",
                 )?
-                .execute(params![cid, mid, position, stamp, self.origin])?;
-            let mut texts = Vec::with_capacity(group);
-            for _ in 0..group {
-                texts.push(self.directive(mid, &cid, day, start, chair)?);
+                .execute(params![cid, mid, position, text.join(" "), stamp, self.origin])?;
+            for p in &plans {
+                self.write_directive(p, mid, cid, day, start)?;
             }
-            self.tx
-                .prepare_cached("UPDATE conclusion SET content = ?2 WHERE id = ?1")?
-                .execute(params![cid, texts.join(" ")])?;
             self.summary.conclusions += 1;
             position += 1;
             done += group;
@@ -549,17 +564,8 @@ impl<'t, 'c> Gen<'t, 'c> {
         Ok(())
     }
 
-    /// Writes one directive with its coordination, extension and progress; returns the
-    /// sentence of the conclusion that gave it.
-    fn directive(
-        &mut self,
-        mid: Uuid,
-        cid: &Uuid,
-        day: NaiveDate,
-        start: chrono::DateTime<Utc>,
-        chair: usize,
-    ) -> Result<String> {
-        let anchor = self.opts.anchor;
+    /// Draws everything about one directive, and the sentence of the conclusion giving it.
+    fn plan(&mut self, day: NaiveDate, start: chrono::DateTime<Utc>, chair: usize) -> Planned {
         let lead = self.lead_unit();
         let coords = self.coordinating(lead);
         let leader = if self.rng.u8(..10) < 7 {
@@ -576,53 +582,12 @@ impl<'t, 'c> Gen<'t, 'c> {
         let extended = original
             .filter(|_| self.rng.u8(..100) < 6)
             .map(|d| d + Duration::days(15 + self.rng.i64(0..45)));
-        let deadline = extended.or(original);
-        let (status, reported, completed) = self.outcome(day, deadline);
+        let (status, reported, completed) = self.outcome(day, extended.or(original));
         let priority = match self.rng.u8(..20) {
             0 => "urgent",
             1..=3 => "high",
             _ => "normal",
         };
-        let id = self.id(start);
-        let did = id;
-        let updated = completed
-            .or(reported)
-            .map_or_else(|| ts(start), |d| ts(at(d, 16, 0)));
-        self.tx
-            .prepare_cached(
-                "INSERT INTO directive (id, content, expected_output, meeting_id, conclusion_id, document_number, document_date,
-                 assigned_on, directing_leader_id, lead_unit_id, original_deadline, deadline, priority, status,
-                 reported_done_on, completed_on, created_at, updated_at, origin)
-                 VALUES (?1, ?2, ?3, ?4, ?5, NULL, NULL, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-            )?
-            .execute(params![
-                did, content, output, mid, cid, date(day), self.people[leader].id,
-                self.units[lead].id, original.map(date), deadline.map(date), priority, status,
-                reported.map(date), completed.map(date), ts(start), updated, self.origin
-            ])?;
-        self.summary.directives += 1;
-        let mut stmt = self
-            .tx
-            .prepare_cached("INSERT INTO directive_unit (directive_id, unit_id) VALUES (?1, ?2)")?;
-        for c in &coords {
-            stmt.execute([&did, &self.units[*c].id])?;
-        }
-        if let (Some(orig), Some(new)) = (original, extended) {
-            let approved = (orig - Duration::days(3)).max(day).min(anchor);
-            let eid = self.id(at(approved, 10, 0));
-            self.tx
-                .prepare_cached(
-                    "INSERT INTO extension (id, directive_id, previous_deadline, new_deadline, reason, approver_id, approved_on, created_at, updated_at, origin)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
-                )?
-                .execute(params![
-                    eid, did, date(orig), date(new),
-                    "Đơn vị đề nghị gia hạn do cần thêm thời gian lấy ý kiến các cơ quan liên quan",
-                    self.people[leader].id, date(approved), ts(at(approved, 10, 0)), self.origin
-                ])?;
-            self.summary.extensions += 1;
-        }
-        self.progress(did, lead, day, status, reported.or(completed))?;
         let coord_text = if coords.is_empty() {
             String::new()
         } else {
@@ -641,12 +606,78 @@ impl<'t, 'c> Gen<'t, 'c> {
                 )
             },
         );
-        Ok(format!(
-            "Giao {} chủ trì{coord_text}: {}{}",
+        let sentence = format!(
+            "Giao {} chủ trì{coord_text}: {}{dl_text}",
             self.units[lead].name,
-            lower_first(&content),
-            dl_text
-        ))
+            lower_first(&content)
+        );
+        Planned {
+            id: self.id(start),
+            lead,
+            coords,
+            leader,
+            content,
+            output,
+            original,
+            extended,
+            status,
+            reported,
+            completed,
+            priority,
+            sentence,
+        }
+    }
+
+    /// Writes a planned directive with its coordination, extension and progress.
+    fn write_directive(
+        &mut self,
+        p: &Planned,
+        mid: Uuid,
+        cid: Uuid,
+        day: NaiveDate,
+        start: chrono::DateTime<Utc>,
+    ) -> Result<()> {
+        let anchor = self.opts.anchor;
+        let deadline = p.extended.or(p.original);
+        let updated = p
+            .completed
+            .or(p.reported)
+            .map_or_else(|| ts(start), |d| ts(at(d, 16, 0)));
+        self.tx
+            .prepare_cached(
+                "INSERT INTO directive (id, content, expected_output, meeting_id, conclusion_id, document_number, document_date,
+                 assigned_on, directing_leader_id, lead_unit_id, original_deadline, deadline, priority, status,
+                 reported_done_on, completed_on, created_at, updated_at, origin)
+                 VALUES (?1, ?2, ?3, ?4, ?5, NULL, NULL, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+            )?
+            .execute(params![
+                p.id, p.content, p.output, mid, cid, date(day), self.people[p.leader].id,
+                self.units[p.lead].id, p.original.map(date), deadline.map(date), p.priority, p.status,
+                p.reported.map(date), p.completed.map(date), ts(start), updated, self.origin
+            ])?;
+        self.summary.directives += 1;
+        let mut stmt = self
+            .tx
+            .prepare_cached("INSERT INTO directive_unit (directive_id, unit_id) VALUES (?1, ?2)")?;
+        for c in &p.coords {
+            stmt.execute([&p.id, &self.units[*c].id])?;
+        }
+        if let (Some(orig), Some(new)) = (p.original, p.extended) {
+            let approved = (orig - Duration::days(3)).max(day).min(anchor);
+            let eid = self.id(at(approved, 10, 0));
+            self.tx
+                .prepare_cached(
+                    "INSERT INTO extension (id, directive_id, previous_deadline, new_deadline, reason, approver_id, approved_on, created_at, updated_at, origin)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
+                )?
+                .execute(params![
+                    eid, p.id, date(orig), date(new),
+                    "Đơn vị đề nghị gia hạn do cần thêm thời gian lấy ý kiến các cơ quan liên quan",
+                    self.people[p.leader].id, date(approved), ts(at(approved, 10, 0)), self.origin
+                ])?;
+            self.summary.extensions += 1;
+        }
+        self.progress(p.id, p.lead, day, p.status, p.reported.or(p.completed))
     }
 
     fn lead_unit(&mut self) -> usize {

@@ -7,6 +7,8 @@ pub(crate) mod value;
 use std::io::Read;
 use std::ops::Deref;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -46,6 +48,8 @@ pub enum OpenMode {
 /// An open Giao Ban database.
 pub struct Store {
     conn: Connection,
+    /// Whether triggers keep the search index in step (off only during a bulk load).
+    indexing: Arc<AtomicBool>,
     path: Option<PathBuf>,
     installation: Uuid,
     actor: String,
@@ -106,18 +110,8 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         conn.pragma_update(None, "cache_size", -65_536)?;
-        // gb_match(text, query): every word of the query starts a word of the text,
-        // ignoring case, diacritics and punctuation (see `text::matches_words`).
-        conn.create_scalar_function(
-            "gb_match",
-            2,
-            FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
-            |ctx| {
-                let text: String = ctx.get(0)?;
-                let query: String = ctx.get(1)?;
-                Ok(crate::text::matches_words(&text, &query))
-            },
-        )?;
+        let indexing = Arc::new(AtomicBool::new(true));
+        register_functions(&conn, &indexing)?;
 
         let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
         let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
@@ -144,6 +138,7 @@ impl Store {
         let installation = ensure_installation(&conn)?;
         Ok(Store {
             conn,
+            indexing,
             path,
             installation,
             actor: default_actor(),
@@ -185,13 +180,21 @@ impl Store {
         Ok(out)
     }
 
-    /// Runs a bulk load (sample data, imports of a whole database) with a rollback journal
-    /// instead of the WAL, so each page is written once rather than to the WAL and again at
-    /// checkpoint. Still one transaction: a crash leaves the database as it was before.
+    /// Runs a bulk load (sample data, imports of a whole database) in one transaction with a
+    /// rollback journal instead of the WAL, so each page is written once rather than to the
+    /// WAL and again at checkpoint. The search triggers pause meanwhile (FTS5 would flush its
+    /// buffer at every row's statement) and the index is rebuilt in one pass before commit.
+    /// A crash leaves the database as it was before.
     pub fn bulk_write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
         self.conn.pragma_update(None, "journal_mode", "DELETE")?;
         self.conn.pragma_update(None, "cache_size", -262_144)?;
-        let out = self.write(f);
+        self.indexing.store(false, Ordering::Relaxed);
+        let out = self.write(|tx| {
+            let out = f(tx)?;
+            crate::search::reindex(tx)?;
+            Ok(out)
+        });
+        self.indexing.store(true, Ordering::Relaxed);
         let _ = self.conn.pragma_update(None, "cache_size", -65_536);
         let restored = self.conn.pragma_update(None, "journal_mode", "WAL");
         let out = out?;
@@ -324,6 +327,36 @@ impl Tx<'_> {
             serde_json::json!({ key: [old, value] }),
         )
     }
+}
+
+/// The SQL functions our schema and queries use; every connection registers them before
+/// anything else runs (search triggers call them on each write).
+pub(crate) fn register_functions(
+    conn: &Connection,
+    indexing: &Arc<AtomicBool>,
+) -> rusqlite::Result<()> {
+    let flags = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
+    // gb_indexing(): whether the search triggers run (see Store::bulk_write).
+    let flag = Arc::clone(indexing);
+    conn.create_scalar_function("gb_indexing", 0, FunctionFlags::SQLITE_UTF8, move |_| {
+        Ok(flag.load(Ordering::Relaxed))
+    })?;
+    // gb_match(text, query): every word of the query starts a word of the text.
+    conn.create_scalar_function("gb_match", 2, flags, |ctx| {
+        let text: String = ctx.get(0)?;
+        let query: String = ctx.get(1)?;
+        Ok(crate::text::matches_words(&text, &query))
+    })?;
+    // gb_fold(text): lower case, no diacritics, đ → d (what the search index holds).
+    conn.create_scalar_function("gb_fold", 1, flags, |ctx| {
+        let text: Option<String> = ctx.get(0)?;
+        Ok(crate::text::fold(text.as_deref().unwrap_or_default()))
+    })?;
+    // gb_initials(name): the abbreviations a unit is typed by (`ttbcxb` for "Phòng Thông tin - Báo chí - Xuất bản").
+    conn.create_scalar_function("gb_initials", 1, flags, |ctx| {
+        let name: String = ctx.get(0)?;
+        Ok(crate::text::abbreviations(&name))
+    })
 }
 
 fn check_header(path: &Path) -> Result<()> {

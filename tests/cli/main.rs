@@ -360,3 +360,51 @@ fn sample_data_is_made_only_for_a_new_database() {
         .unwrap();
     assert_eq!(before, after);
 }
+
+#[test]
+fn search_finds_records_typed_without_diacritics() {
+    let cli = Cli::with_demo();
+    let r = cli.json(&["search", "thong tin bao chi", "--json"]);
+    let hits = r["hits"].as_array().unwrap();
+    assert!(
+        hits.iter()
+            .any(|h| h["group"] == "units" && h["title"] == "Phòng Thông tin - Báo chí - Xuất bản")
+    );
+    assert!(hits.iter().all(|h| {
+        h["snippet"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["hit"] == true)
+    }));
+    let text = cli.ok(&["search", "hoi nghi trien khai"]);
+    assert!(
+        text.contains("CUỘC HỌP") && text.contains("[Hội] [nghị] [triển] [khai]"),
+        "{text}"
+    );
+    for hostile in [
+        "\"",
+        "(",
+        "NEAR(",
+        "a OR",
+        "*",
+        "-",
+        ":",
+        "AND AND",
+        &"x".repeat(2000),
+    ] {
+        let out = cli.run(&["search", hostile]);
+        assert!(
+            out.status.success(),
+            "{hostile}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    assert!(cli.ok(&["reindex"]).contains("Đã lập lại chỉ mục"));
+    let again = cli.json(&["search", "thong tin bao chi", "--json"]);
+    assert_eq!(
+        again["hits"].as_array().unwrap().len(),
+        hits.len(),
+        "reindex keeps the answers"
+    );
+}

@@ -5,5 +5,6 @@ mod directives;
 mod fixture;
 mod generator;
 mod meetings;
+mod search;
 mod statistics;
 mod store;

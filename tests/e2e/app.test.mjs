@@ -155,3 +155,21 @@ test("bad input shows the error and keeps the data", { timeout: 120_000 }, async
   await shot("06-bad-input");
   assert.equal(await list.$$("tbody tr").length, before, "no unit was added");
 });
+
+test("search typed without accents finds and opens a meeting", { timeout: 120_000 }, async () => {
+  await launch({ sample: true });
+  const box = await byTest("search-box");
+  await box.waitForDisplayed({ timeout: 20_000 });
+  await box.setValue("hoi nghi trien khai");
+  const results = await byTest("search-results");
+  const hit = await results.$("button*=Hội nghị triển khai nhiệm vụ năm");
+  await hit.waitForDisplayed({ timeout: 10_000 });
+  assert.match(await results.getText(), /Cuộc họp/);
+  assert.ok((await results.$$("mark").length) > 0, "matches are highlighted in the original text");
+  await shot("07-search");
+  await browser.execute((el) => { el.scrollIntoView(); el.focus(); }, hit);
+  await browser.keys("Enter");
+  const heading = await byTest("meeting-title");
+  await heading.waitForDisplayed({ timeout: 10_000 });
+  assert.match(await heading.getText(), /^Hội nghị triển khai nhiệm vụ năm \d{4}$/);
+});

@@ -4,6 +4,7 @@ pub mod dashboard;
 pub mod directives;
 pub mod meetings;
 pub mod people;
+pub mod search;
 pub mod setup;
 pub mod units;
 

@@ -93,6 +93,25 @@ pub enum Command {
         #[command(subcommand)]
         cmd: DirectivesCmd,
     },
+    /// Search everything, typed with or without diacritics.
+    Search {
+        /// Words to find; "quoted words" match as a phrase.
+        query: String,
+        /// At most this many results per group.
+        #[arg(long, default_value_t = 10)]
+        limit: u32,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rebuild the search index from the records.
+    Reindex,
+    /// Measure speed on this database (fill it first with `demo`).
+    Bench {
+        /// What to measure.
+        #[command(subcommand)]
+        cmd: BenchCmd,
+    },
     /// Statistics.
     Stats {
         /// Subcommand.
@@ -266,6 +285,17 @@ pub enum DirectivesCmd {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+    },
+}
+
+/// `bench …`
+#[derive(Debug, Subcommand)]
+pub enum BenchCmd {
+    /// Search queries (p50/p95) and autosave index updates; index size on disk.
+    Search {
+        /// Times each query is repeated.
+        #[arg(long, default_value_t = 5)]
+        rounds: usize,
     },
 }
 

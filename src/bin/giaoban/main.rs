@@ -16,9 +16,11 @@ use giaoban::meeting::MeetingFilter;
 use giaoban::store::{self, OpenMode, Store};
 use giaoban::timeliness::DeadlineBasis;
 use giaoban::unit::{self, NewUnit};
-use giaoban::{Lang, meeting, minutes, person, stats};
+use giaoban::{Lang, meeting, minutes, person, search, stats};
 
-use args::{Cli, Command, DirectivesCmd, MeetingCmd, MeetingsCmd, PeopleCmd, StatsCmd, UnitsCmd};
+use args::{
+    BenchCmd, Cli, Command, DirectivesCmd, MeetingCmd, MeetingsCmd, PeopleCmd, StatsCmd, UnitsCmd,
+};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -175,6 +177,25 @@ fn run(cli: Cli) -> Result<()> {
             );
         }
         Command::Directives { cmd } => directives(&mut store, out, cmd)?,
+        Command::Search { query, limit, json } => {
+            render::search(
+                out.with(json),
+                &search::search(store.conn(), &query, limit)?,
+            );
+        }
+        Command::Bench {
+            cmd: BenchCmd::Search { rounds },
+        } => {
+            let r = giaoban::bench::search(&mut store, rounds)?;
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&r).expect("figures serialise")
+            );
+        }
+        Command::Reindex => {
+            let n = store.write(search::reindex)?;
+            render::reindexed(lang, n);
+        }
         Command::Stats {
             cmd:
                 StatsCmd::Units {

@@ -10,6 +10,7 @@ use giaoban::directive::{Directive, DirectivePage, DirectiveStatus};
 use giaoban::meeting::{Meeting, MeetingStatus};
 use giaoban::minutes::{Attendance, AttendeeRole, MeetingRecord};
 use giaoban::person::Person;
+use giaoban::search::{Group, Results, Target};
 use giaoban::stats::{Counts, UnitTable};
 use giaoban::store::CheckReport;
 use giaoban::timeliness::Bucket;
@@ -469,4 +470,61 @@ pub fn unit_stats(out: Out, s: &UnitTable) {
         date::format(s.as_of)
     );
     println!("{t}");
+}
+
+fn group_label(g: Group, out: Out) -> &'static str {
+    match g {
+        Group::Meetings => out.t("CUỘC HỌP", "MEETINGS"),
+        Group::Directives => out.t("NHIỆM VỤ", "DIRECTIVES"),
+        Group::Units => out.t("ĐƠN VỊ", "UNITS"),
+        Group::People => out.t("CÁN BỘ", "PEOPLE"),
+    }
+}
+
+/// `search`: results by group, matches in [brackets].
+pub fn search(out: Out, r: &Results) {
+    if out.json {
+        return print_json(r);
+    }
+    if r.hits.is_empty() {
+        println!("{}", out.t("Không tìm thấy kết quả nào.", "Nothing found."));
+        return;
+    }
+    let mut group = None;
+    for h in &r.hits {
+        if group != Some(h.group) {
+            println!("\n{}", group_label(h.group, out));
+            group = Some(h.group);
+        }
+        let snippet: String = h
+            .snippet
+            .iter()
+            .map(|p| {
+                if p.hit {
+                    format!("[{}]", p.text)
+                } else {
+                    p.text.clone()
+                }
+            })
+            .collect();
+        let id = match h.open {
+            Target::Meeting(id) | Target::Directive(id) | Target::Unit(id) | Target::Person(id) => {
+                id
+            }
+        };
+        println!(
+            "- {} ({})\n  {}",
+            clip(&h.title, 90),
+            short_id(id),
+            snippet.replace('\n', " ")
+        );
+    }
+}
+
+/// `reindex`.
+pub fn reindexed(lang: Lang, n: u32) {
+    match lang {
+        Lang::Vi => println!("Đã lập lại chỉ mục tìm kiếm: {n} bản ghi."),
+        Lang::En => println!("Search index rebuilt: {n} records."),
+    }
 }

@@ -12,6 +12,9 @@ export type Meeting = b.Meeting_Serialize;
 export type MeetingRecord = b.MeetingRecord_Serialize;
 export type DirectivePage = b.DirectivePage_Serialize;
 export type UnitTable = b.UnitTable_Serialize;
+export type SearchResults = b.Results;
+export type SearchHit = b.Hit;
+export type Target = b.Target;
 // What commands take.
 export type NewUnit = b.NewUnit_Deserialize;
 export type NewPerson = b.NewPerson_Deserialize;

@@ -36,6 +36,8 @@ export const commands = {
 	listDirectives: (query: DirectiveQuery_Deserialize) => typedError<DirectivePage_Serialize, IpcError>(__TAURI_INVOKE("list_directives", { query })),
 	/**  The per-unit table for directives given in `[from, to]`, judged on `as_of` (default today). */
 	unitStats: (from: string | null, to: string | null, asOf: string | null, basis: DeadlineBasis) => typedError<UnitTable_Serialize, IpcError>(__TAURI_INVOKE("unit_stats", { from, to, asOf, basis })),
+	/**  Everything matching the typed words, with or without diacritics, grouped. */
+	search: (query: string, perGroup: number) => typedError<Results, IpcError>(__TAURI_INVOKE("search", { query, perGroup })),
 };
 
 /* Types */
@@ -473,6 +475,36 @@ export type Field =
 /**  Where a directive came from (meeting or document). */
 "source";
 
+/**  The groups results are shown in. */
+export type Group = 
+/**  Meetings: title and minutes, opinions, conclusions. */
+"meetings" | 
+/**  Directives: content, expected output, progress notes. */
+"directives" | 
+/**  Organisation units. */
+"units" | 
+/**  People. */
+"people";
+
+/**  One search result. */
+export type Hit = {
+	/**  Result group. */
+	group: Group,
+	/**  What matched: `meeting`, `opinion`, `conclusion`, `directive`, `progress`, `unit`, `person`. */
+	kind: string,
+	/**  The matching record. */
+	id: string,
+	/**
+	 *  What opening the result shows: a meeting (also for its opinions, conclusions and the
+	 *  directives given in it), a directive without a meeting, a unit or a person.
+	 */
+	open: Target,
+	/**  A title for the result (original text). */
+	title: string,
+	/**  The passage around the first match, original text, matches marked. */
+	snippet: Piece[],
+};
+
 /**  An error returned by every command. */
 export type IpcError = {
 	/**  What went wrong. */
@@ -786,6 +818,22 @@ export type Person_Serialize = {
 	active: boolean,
 } & Meta;
 
+/**  A piece of a snippet; `hit` pieces match the query. */
+export type Piece = {
+	/**  Original text. */
+	text: string,
+	/**  Whether this piece matched. */
+	hit: boolean,
+};
+
+/**  Results grouped, best first within each group. */
+export type Results = {
+	/**  The words searched for, folded (empty when the query had none). */
+	terms: Term[],
+	/**  All hits, grouped in the order meetings, directives, units, people. */
+	hits: Hit[],
+};
+
 /**  Which rule an input broke. */
 export type Rule = 
 /**  The field must be given and not blank. */
@@ -824,6 +872,25 @@ export type Rule =
 } } | 
 /**  A unit cannot be its own ancestor. */
 { rule: "cycle" };
+
+/**  What a result opens. */
+export type Target = 
+/**  A meeting. */
+{ kind: "meeting"; id: string } | 
+/**  A directive not given in a meeting. */
+{ kind: "directive"; id: string } | 
+/**  A unit. */
+{ kind: "unit"; id: string } | 
+/**  A person. */
+{ kind: "person"; id: string };
+
+/**  A folded word to mark in snippets. */
+export type Term = {
+	/**  The folded word. */
+	word: string,
+	/**  Whether it matches the start of longer words too. */
+	prefix: boolean,
+};
 
 /**  An organisation unit. */
 export type Unit = Unit_Serialize | Unit_Deserialize;

@@ -1,0 +1,146 @@
+//! Measured speed on databases made by the generator: `giaoban bench search` times search
+//! queries and autosave-sized writes, and reports the index's size on disk.
+
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use crate::error::Result;
+use crate::store::Store;
+use crate::{meeting, search};
+
+/// What users type: whole words, words without accents, abbreviations, phrases, names, and
+/// a query typed letter by letter (each prefix is a query, as the search box sends them).
+pub const QUERIES: &[&str] = &[
+    "thong tin bao chi",
+    "giao ban thang 6",
+    "chuyen doi so",
+    "dich vu cong truc tuyen",
+    "ke hoach",
+    "an toan thong tin",
+    "ttbc",
+    "vp",
+    "\"giao ban\"",
+    "hoi nghi trien khai nhiem vu",
+    "phong chong tham nhung",
+    "giai ngan von dau tu cong",
+    "truyen thanh co so",
+    "chu ky so",
+    "bao cao ket qua",
+    "Nguyễn Văn",
+    "đảng ủy",
+    "ha tang vien thong",
+    "cong thong tin dien tu",
+    "xyz khong co",
+    "t",
+    "tr",
+    "tru",
+    "truy",
+    "truye",
+    "truyen",
+    "truyen t",
+    "truyen th",
+    "truyen tha",
+    "truyen thanh",
+];
+
+/// Timings of one benchmark run.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchBench {
+    /// Queries timed (each of [`QUERIES`], `rounds` times).
+    pub queries: usize,
+    /// Median query time, milliseconds.
+    pub p50_ms: f64,
+    /// 95th percentile query time, milliseconds.
+    pub p95_ms: f64,
+    /// Slowest query, milliseconds, and which.
+    pub max_ms: f64,
+    /// The slowest query's text.
+    pub slowest: String,
+    /// Autosaves timed: one transaction replacing a meeting's minutes (index updated by triggers).
+    pub autosaves: usize,
+    /// Median autosave, milliseconds.
+    pub autosave_p50_ms: f64,
+    /// 95th percentile autosave, milliseconds.
+    pub autosave_p95_ms: f64,
+    /// Size of the search index on disk (FTS tables and the document map), bytes.
+    pub index_bytes: u64,
+    /// Size of the whole database file, bytes.
+    pub database_bytes: u64,
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i]
+}
+
+/// Times every query of [`QUERIES`] `rounds` times (10 results per group, snippets
+/// included) and `rounds` autosaves of the newest meeting's minutes.
+pub fn search(store: &mut Store, rounds: usize) -> Result<SearchBench> {
+    let mut times = Vec::new();
+    let mut slowest = (0.0, String::new());
+    for _ in 0..rounds {
+        for q in QUERIES {
+            let t = Instant::now();
+            search::search(store.conn(), q, 10)?;
+            let took = ms(t.elapsed());
+            if took > slowest.0 {
+                slowest = (took, (*q).to_string());
+            }
+            times.push(took);
+        }
+    }
+    times.sort_by(f64::total_cmp);
+
+    let newest = meeting::list(
+        store.conn(),
+        &meeting::MeetingFilter {
+            limit: Some(1),
+            ..Default::default()
+        },
+    )?;
+    let mut saves = Vec::new();
+    if let Some(m) = newest.first() {
+        let base = m.minutes.clone();
+        if m.status == meeting::MeetingStatus::Closed {
+            store.write(|tx| {
+                meeting::set_status(tx, m.id, meeting::MeetingStatus::InProgress).map(|_| ())
+            })?;
+        }
+        for i in 0..rounds.max(20) {
+            let text = format!(
+                "{base}\nÝ kiến bổ sung số {i}: đề nghị các đơn vị khẩn trương hoàn thành."
+            );
+            let t = Instant::now();
+            store.write(|tx| meeting::set_minutes(tx, m.id, &text))?;
+            saves.push(ms(t.elapsed()));
+        }
+    }
+    saves.sort_by(f64::total_cmp);
+    let index_bytes: i64 = store.conn().query_row(
+        "SELECT coalesce(sum(pgsize), 0) FROM dbstat WHERE name LIKE 'search_%' OR name LIKE 'sqlite_autoindex_search_doc%'",
+        [],
+        |r| r.get(0),
+    )?;
+    let database_bytes: i64 = store.conn().query_row(
+        "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok(SearchBench {
+        queries: times.len(),
+        p50_ms: percentile(&times, 0.5),
+        p95_ms: percentile(&times, 0.95),
+        max_ms: slowest.0,
+        slowest: slowest.1,
+        autosaves: saves.len(),
+        autosave_p50_ms: saves.first().map_or(0.0, |_| percentile(&saves, 0.5)),
+        autosave_p95_ms: saves.first().map_or(0.0, |_| percentile(&saves, 0.95)),
+        index_bytes: index_bytes as u64,
+        database_bytes: database_bytes as u64,
+    })
+}

@@ -1,0 +1,440 @@
+//! Vietnamese search that ignores diacritics: one query over meetings (title, minutes,
+//! opinions, conclusions), directives (content, output, progress notes), units and people.
+//!
+//! The indexes (`search_meeting`, `search_directive`, `search_unit`, `search_person`, filled by triggers in the same transaction as every write)
+//! holds folded text. A query is folded the same way and turned into FTS5 terms that can
+//! never be a syntax error; snippets are cut from the original text, with diacritics.
+
+use rusqlite::Connection;
+use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+use uuid::Uuid;
+
+use crate::error::Result;
+use crate::text::fold;
+
+/// The groups results are shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    /// Meetings: title and minutes, opinions, conclusions.
+    Meetings,
+    /// Directives: content, expected output, progress notes.
+    Directives,
+    /// Organisation units.
+    Units,
+    /// People.
+    People,
+}
+
+/// What a result opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum Target {
+    /// A meeting.
+    Meeting(Uuid),
+    /// A directive not given in a meeting.
+    Directive(Uuid),
+    /// A unit.
+    Unit(Uuid),
+    /// A person.
+    Person(Uuid),
+}
+
+/// A piece of a snippet; `hit` pieces match the query.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Piece {
+    /// Original text.
+    pub text: String,
+    /// Whether this piece matched.
+    pub hit: bool,
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Hit {
+    /// Result group.
+    pub group: Group,
+    /// What matched: `meeting`, `opinion`, `conclusion`, `directive`, `progress`, `unit`, `person`.
+    pub kind: String,
+    /// The matching record.
+    pub id: Uuid,
+    /// What opening the result shows: a meeting (also for its opinions, conclusions and the
+    /// directives given in it), a directive without a meeting, a unit or a person.
+    pub open: Target,
+    /// A title for the result (original text).
+    pub title: String,
+    /// The passage around the first match, original text, matches marked.
+    pub snippet: Vec<Piece>,
+}
+
+/// A folded word to mark in snippets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Term {
+    /// The folded word.
+    pub word: String,
+    /// Whether it matches the start of longer words too.
+    pub prefix: bool,
+}
+
+/// Results grouped, best first within each group.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Results {
+    /// The words searched for, folded (empty when the query had none).
+    pub terms: Vec<Term>,
+    /// All hits, grouped in the order meetings, directives, units, people.
+    pub hits: Vec<Hit>,
+}
+
+/// What the user typed, read as search terms: words folded (case, diacritics, `đ`), each
+/// matching as a prefix; a quoted part matches as a phrase. Everything else (operators,
+/// punctuation, `*`, `:`, parentheses, AND/OR/NEAR) is plain text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Query {
+    /// Groups of words; a group of several words is a phrase.
+    pub parts: Vec<Vec<String>>,
+}
+
+impl Query {
+    /// Reads a query; at most 32 parts of at most 64 characters each are kept.
+    pub fn parse(input: &str) -> Query {
+        let mut parts = Vec::new();
+        for (i, chunk) in input.split('"').enumerate() {
+            let words = words(chunk);
+            if i % 2 == 1 && words.len() > 1 {
+                parts.push(words);
+            } else {
+                parts.extend(words.into_iter().map(|w| vec![w]));
+            }
+        }
+        parts.truncate(32);
+        Query { parts }
+    }
+
+    /// The FTS5 expression: each part quoted (so no character is an operator), all required;
+    /// the last part matches as a prefix, as the user may still be typing it, once it has
+    /// two letters (a single letter would match most of the index).
+    pub fn fts(&self) -> Option<String> {
+        let last = self.parts.len().checked_sub(1)?;
+        Some(
+            self.parts
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    format!(
+                        "\"{}\"{}",
+                        p.join(" "),
+                        if i == last && self.last_is_prefix() {
+                            "*"
+                        } else {
+                            ""
+                        }
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" AND "),
+        )
+    }
+
+    fn last_is_prefix(&self) -> bool {
+        self.parts
+            .last()
+            .and_then(|p| p.last())
+            .is_some_and(|w| w.chars().count() >= 2)
+    }
+
+    /// The words to mark in snippets; only the very last one is a prefix.
+    fn terms(&self) -> Vec<Term> {
+        let words: Vec<&String> = self.parts.iter().flatten().collect();
+        let last = words.len().saturating_sub(1);
+        words
+            .into_iter()
+            .enumerate()
+            .map(|(i, w)| Term {
+                word: w.clone(),
+                prefix: i == last && self.last_is_prefix(),
+            })
+            .collect()
+    }
+}
+
+fn words(s: &str) -> Vec<String> {
+    fold(s)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.chars().take(64).collect())
+        .collect()
+}
+
+/// How many of the newest matches of a group are ranked.
+const CANDIDATES: u32 = 200;
+
+/// Searches everything; at most `per_group` results in each group, the best of the 200
+/// newest matches of each group.
+pub fn search(conn: &Connection, input: &str, per_group: u32) -> Result<Results> {
+    let query = Query::parse(input);
+    let Some(fts) = query.fts() else {
+        return Ok(Results::default());
+    };
+    let terms = query.terms();
+    let mut hits = Vec::new();
+    for (group, table) in [
+        (Group::Meetings, "search_meeting"),
+        (Group::Directives, "search_directive"),
+        (Group::Units, "search_unit"),
+        (Group::People, "search_person"),
+    ] {
+        // Newest matches first, streamed from the index (no scoring of every match); the
+        // best of those by bm25 are shown.
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT d.kind, d.record_id, bm25({table})
+             FROM {table} JOIN search_doc d ON d.rowid = {table}.rowid
+             WHERE {table} MATCH ?1 ORDER BY {table}.rowid DESC LIMIT ?2"
+        ))?;
+        let mut found: Vec<(String, Uuid, f64)> = stmt
+            .query_map(rusqlite::params![fts, CANDIDATES], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        found.sort_by(|a, b| a.2.total_cmp(&b.2));
+        for (kind, id, _) in found.into_iter().take(per_group as usize) {
+            if let Some(o) = original(conn, &kind, id)? {
+                hits.push(Hit {
+                    group,
+                    snippet: snippet(&o.body, &terms, 160),
+                    kind,
+                    id,
+                    open: o.open,
+                    title: o.title,
+                });
+            }
+        }
+    }
+    Ok(Results { terms, hits })
+}
+
+struct Original {
+    title: String,
+    body: String,
+    open: Target,
+}
+
+/// The title, the searchable text (as stored, with diacritics) and the target of a record.
+fn original(conn: &Connection, kind: &str, id: Uuid) -> Result<Option<Original>> {
+    // Each query returns: title, body, meeting to open (if any), directive to open (if any).
+    let sql = match kind {
+        "meeting" => "SELECT title, title || ' — ' || minutes, id, NULL FROM meeting WHERE id = ?1",
+        "opinion" => {
+            "SELECT m.title, coalesce(o.speaker_name || ': ', '') || o.content, m.id, NULL
+             FROM opinion o JOIN meeting m ON m.id = o.meeting_id WHERE o.id = ?1"
+        }
+        "conclusion" => {
+            "SELECT m.title, c.content, m.id, NULL FROM conclusion c JOIN meeting m ON m.id = c.meeting_id WHERE c.id = ?1"
+        }
+        "directive" => {
+            "SELECT content, content || coalesce(' — ' || expected_output, '') || coalesce(' — ' || document_number, ''),
+                    meeting_id, id FROM directive WHERE id = ?1"
+        }
+        "progress" => {
+            "SELECT d.content, p.note, d.meeting_id, d.id FROM progress p JOIN directive d ON d.id = p.directive_id WHERE p.id = ?1"
+        }
+        "unit" => "SELECT name, name || coalesce(' (' || code || ')', ''), NULL, NULL FROM unit WHERE id = ?1",
+        "person" => "SELECT full_name, full_name || coalesce(', ' || title, ''), NULL, NULL FROM person WHERE id = ?1",
+        _ => return Ok(None),
+    };
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut rows = stmt.query([id])?;
+    let Some(r) = rows.next()? else {
+        return Ok(None);
+    };
+    let (meeting, directive): (Option<Uuid>, Option<Uuid>) = (r.get(2)?, r.get(3)?);
+    let open = match (kind, meeting, directive) {
+        ("unit", ..) => Target::Unit(id),
+        ("person", ..) => Target::Person(id),
+        (_, Some(m), _) => Target::Meeting(m),
+        (_, None, Some(d)) => Target::Directive(d),
+        _ => Target::Meeting(id),
+    };
+    Ok(Some(Original {
+        title: r.get(0)?,
+        body: r.get(1)?,
+        open,
+    }))
+}
+
+/// Cuts about `width` characters of `text` around the first match of `terms` (compared
+/// folded) and marks every match in that passage.
+pub fn snippet(text: &str, terms: &[Term], width: usize) -> Vec<Piece> {
+    let chars: Vec<char> = text.nfc().collect();
+    // folded[i] is the fold of chars[i] (one char, or none for a lone combining mark).
+    let folded: Vec<String> = chars.iter().map(|c| fold(&c.to_string())).collect();
+    let is_word = |i: usize| chars.get(i).is_some_and(|c| c.is_alphanumeric());
+    let mut marks = vec![false; chars.len()];
+    let mut first = None;
+    for start in 0..chars.len() {
+        if !is_word(start) || (start > 0 && is_word(start - 1)) {
+            continue;
+        }
+        for t in terms {
+            match prefix_len(&folded[start..], &t.word) {
+                Some(len) if t.prefix || !is_word(start + len) => {
+                    marks[start..start + len].iter_mut().for_each(|m| *m = true);
+                    first.get_or_insert(start);
+                }
+                _ => {}
+            }
+        }
+    }
+    let centre = first.unwrap_or(0);
+    let from = centre.saturating_sub(width / 3);
+    let from = (from..centre)
+        .find(|&i| i == 0 || !is_word(i - 1))
+        .unwrap_or(from);
+    let to = (from + width).min(chars.len());
+    let mut pieces: Vec<Piece> = Vec::new();
+    if from > 0 {
+        pieces.push(Piece {
+            text: "…".into(),
+            hit: false,
+        });
+    }
+    for i in from..to {
+        match pieces.last_mut() {
+            Some(p) if p.hit == marks[i] && p.text != "…" => p.text.push(chars[i]),
+            _ => pieces.push(Piece {
+                text: chars[i].to_string(),
+                hit: marks[i],
+            }),
+        }
+    }
+    if to < chars.len() {
+        pieces.push(Piece {
+            text: "…".into(),
+            hit: false,
+        });
+    }
+    pieces
+}
+
+/// How many chars of `folded` (one folded string per original char) spell `term` as a prefix.
+fn prefix_len(folded: &[String], term: &str) -> Option<usize> {
+    let mut rest = term;
+    for (n, f) in folded.iter().enumerate() {
+        if rest.is_empty() {
+            return Some(n);
+        }
+        rest = rest.strip_prefix(f.as_str())?;
+        if f.is_empty() && n > 0 {
+            continue;
+        }
+    }
+    rest.is_empty().then_some(folded.len())
+}
+
+/// Rebuilds the whole index from the records (`giaoban reindex`).
+pub fn reindex(tx: &crate::store::Tx<'_>) -> Result<u32> {
+    tx.execute_batch(REINDEX_SQL)?;
+    let n: u32 = tx.query_row("SELECT count(*) FROM search_doc", [], |r| r.get(0))?;
+    tx.audit(
+        "database",
+        tx.installation(),
+        "reindex",
+        serde_json::json!({ "documents": n }),
+    )?;
+    Ok(n)
+}
+
+const REINDEX_SQL: &str = "
+    DELETE FROM search_meeting;
+    DELETE FROM search_directive;
+    DELETE FROM search_unit;
+    DELETE FROM search_person;
+    DELETE FROM search_doc;
+    INSERT INTO search_doc (kind, record_id) SELECT 'unit', id FROM unit;
+    INSERT INTO search_doc (kind, record_id) SELECT 'person', id FROM person;
+    INSERT INTO search_doc (kind, record_id) SELECT 'meeting', id FROM meeting;
+    INSERT INTO search_doc (kind, record_id) SELECT 'opinion', id FROM opinion;
+    INSERT INTO search_doc (kind, record_id) SELECT 'conclusion', id FROM conclusion;
+    INSERT INTO search_doc (kind, record_id) SELECT 'directive', id FROM directive;
+    INSERT INTO search_doc (kind, record_id) SELECT 'progress', id FROM progress;
+    INSERT INTO search_unit (rowid, text) SELECT d.rowid, gb_fold(t.name || ' ' || coalesce(t.short_name, '') || ' ' || coalesce(t.code, '') || ' ' || gb_initials(t.name)) FROM unit t JOIN search_doc d ON d.kind = 'unit' AND d.record_id = t.id;
+    INSERT INTO search_person (rowid, text) SELECT d.rowid, gb_fold(t.full_name || ' ' || coalesce(t.title, '')) FROM person t JOIN search_doc d ON d.kind = 'person' AND d.record_id = t.id;
+    INSERT INTO search_meeting (rowid, text) SELECT d.rowid, gb_fold(t.title || ' ' || coalesce(t.location, '') || ' ' || t.minutes) FROM meeting t JOIN search_doc d ON d.kind = 'meeting' AND d.record_id = t.id;
+    INSERT INTO search_meeting (rowid, text) SELECT d.rowid, gb_fold(coalesce(t.speaker_name, '') || ' ' || t.content) FROM opinion t JOIN search_doc d ON d.kind = 'opinion' AND d.record_id = t.id;
+    INSERT INTO search_meeting (rowid, text) SELECT d.rowid, gb_fold(t.content) FROM conclusion t JOIN search_doc d ON d.kind = 'conclusion' AND d.record_id = t.id;
+    INSERT INTO search_directive (rowid, text) SELECT d.rowid, gb_fold(t.content || ' ' || coalesce(t.expected_output, '') || ' ' || coalesce(t.document_number, '')) FROM directive t JOIN search_doc d ON d.kind = 'directive' AND d.record_id = t.id;
+    INSERT INTO search_directive (rowid, text) SELECT d.rowid, gb_fold(t.note) FROM progress t JOIN search_doc d ON d.kind = 'progress' AND d.record_id = t.id;";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marked(pieces: &[Piece]) -> String {
+        pieces
+            .iter()
+            .map(|p| {
+                if p.hit {
+                    format!("[{}]", p.text)
+                } else {
+                    p.text.clone()
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn queries_never_carry_operators() {
+        let q = Query::parse(r#"giao bản "Đảng ủy" (NEAR) OR -x* a:b ""#);
+        assert_eq!(
+            q.fts().unwrap(),
+            r#""giao" AND "ban" AND "dang uy" AND "near" AND "or" AND "x" AND "a" AND "b""#
+        );
+        assert_eq!(Query::parse(" - * : () ").fts(), None);
+        assert_eq!(
+            Query::parse("giao b").fts().unwrap(),
+            r#""giao" AND "b""#,
+            "one letter is not a prefix"
+        );
+        assert_eq!(
+            Query::parse(&"ả".repeat(2000)).parts[0][0].chars().count(),
+            64
+        );
+    }
+
+    #[test]
+    fn snippets_keep_diacritics_and_mark_matches() {
+        let text = "Phòng Thông tin - Báo chí - Xuất bản phụ trách nội dung";
+        let s = snippet(text, &Query::parse("thong ba").terms(), 200);
+        assert_eq!(
+            marked(&s),
+            "Phòng [Thông] tin - [Bá]o chí - Xuất [bả]n phụ trách nội dung",
+            "only the last word is a prefix"
+        );
+        let s = snippet("Đảng ủy Sở", &Query::parse("dang").terms(), 200);
+        assert_eq!(marked(&s), "[Đảng] ủy Sở");
+        let nfd: String = "Giao bản".nfd().collect();
+        assert_eq!(
+            marked(&snippet(&nfd, &Query::parse("bản").terms(), 200)),
+            "Giao [bản]"
+        );
+    }
+
+    #[test]
+    fn long_texts_are_cut_around_the_first_match() {
+        let text = format!(
+            "{} kết luận của Giám đốc {}",
+            "mở đầu ".repeat(100),
+            "phần sau ".repeat(100)
+        );
+        let s = snippet(&text, &Query::parse("ket").terms(), 60);
+        assert_eq!(s.first().unwrap().text, "…");
+        assert_eq!(s.last().unwrap().text, "…");
+        assert!(marked(&s).contains("[kết] luận"));
+    }
+}

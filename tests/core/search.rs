@@ -1,0 +1,280 @@
+//! Diacritic-insensitive search over real databases: folding rules, the index kept in step
+//! with every write, hostile queries, and the index built for databases made before it.
+
+use giaoban::directive::{self, NewDirective, Priority, Source};
+use giaoban::search::{self, Group};
+use giaoban::text::fold;
+use giaoban::unit::{self, NewUnit, UnitKind};
+use giaoban::{OpenMode, Store};
+use proptest::prelude::*;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::fixture::{d, office};
+
+/// Every Vietnamese vowel with every tone, upper and lower case, precomposed.
+fn vowels() -> Vec<String> {
+    let bases = [
+        "a", "a\u{306}", "a\u{302}", "e", "e\u{302}", "i", "o", "o\u{302}", "o\u{31b}", "u",
+        "u\u{31b}", "y",
+    ];
+    let tones = ["", "\u{300}", "\u{301}", "\u{309}", "\u{303}", "\u{323}"];
+    let mut out = Vec::new();
+    for b in bases {
+        for t in tones {
+            let lower: String = format!("{b}{t}").nfc().collect();
+            out.push(lower.to_uppercase());
+            out.push(lower);
+        }
+    }
+    out
+}
+
+#[test]
+fn every_vowel_and_tone_folds_to_its_plain_letter() {
+    for v in vowels() {
+        let f = fold(&v);
+        assert_eq!(f.chars().count(), 1, "{v} → {f}");
+        assert!("aeiouy".contains(&f), "{v} → {f}");
+        let nfd: String = v.nfd().collect();
+        assert_eq!(fold(&nfd), f, "NFD input folds the same");
+    }
+    assert_eq!(fold("Đảng ủy ĐOÀN"), "dang uy doan");
+}
+
+fn vietnamese_text() -> impl Strategy<Value = String> {
+    let letters: Vec<String> = vowels()
+        .into_iter()
+        .chain(
+            [
+                "đ", "Đ", "b", "c", "g", "h", "k", "l", "m", "n", "ng", "nh", "ph", "qu", "t",
+                "th", "tr", "x",
+            ]
+            .map(String::from),
+        )
+        .collect();
+    let word =
+        proptest::collection::vec(proptest::sample::select(letters), 1..6).prop_map(|p| p.concat());
+    let sep = proptest::sample::select(vec![" ", " - ", ", ", "-", " (", ") "]);
+    (proptest::collection::vec((word, sep), 1..6), any::<bool>()).prop_map(|(parts, nfd)| {
+        let s: String = parts.into_iter().map(|(w, s)| format!("{w}{s}")).collect();
+        if nfd { s.nfd().collect() } else { s }
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, .. ProptestConfig::default() })]
+
+    #[test]
+    fn folding_is_idempotent(s in vietnamese_text()) {
+        prop_assert_eq!(fold(&fold(&s)), fold(&s));
+    }
+
+    #[test]
+    fn a_record_is_found_by_its_folded_text(name in vietnamese_text()) {
+        prop_assume!(name.chars().any(char::is_alphanumeric));
+        let mut store = Store::open_in_memory().unwrap();
+        let id = store.write(|tx| unit::create(tx, NewUnit {
+            name: name.clone(), short_name: None, code: None, kind: UnitKind::Division, parent_id: None, sort_order: 0,
+        })).unwrap().id;
+        for query in [fold(&name), name.clone(), name.to_uppercase()] {
+            let r = search::search(store.conn(), &query, 10).unwrap();
+            prop_assert!(r.hits.iter().any(|h| h.id == id), "{:?} not found by {:?}", name, query);
+        }
+    }
+}
+
+#[test]
+fn units_are_found_by_words_and_abbreviations() {
+    let o = office();
+    let find = |q: &str| {
+        search::search(o.store.conn(), q, 10)
+            .unwrap()
+            .hits
+            .into_iter()
+            .filter(|h| h.group == Group::Units)
+            .map(|h| h.id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(find("thong tin bao chi"), vec![o.ttbc]);
+    assert_eq!(
+        find("Thông tin-Báo chí"),
+        vec![o.ttbc],
+        "hyphen without spaces"
+    );
+    assert_eq!(find("ttbc"), vec![o.ttbc]);
+    assert_eq!(find("vp"), vec![o.vp]);
+    assert_eq!(find("chuyen doi"), vec![o.cds]);
+    let r = search::search(o.store.conn(), "bao chi", 10).unwrap();
+    let unit = r.hits.iter().find(|h| h.id == o.ttbc).unwrap();
+    let shown: String = unit
+        .snippet
+        .iter()
+        .map(|p| {
+            if p.hit {
+                format!("[{}]", p.text)
+            } else {
+                p.text.clone()
+            }
+        })
+        .collect();
+    assert_eq!(
+        shown, "Phòng Thông tin - [Báo] [chí] - Xuất bản (TTBCXB)",
+        "original text, matches marked"
+    );
+}
+
+#[test]
+fn the_index_follows_every_write_in_the_same_transaction() {
+    let mut o = office();
+    let hits = |store: &Store, q: &str| search::search(store.conn(), q, 10).unwrap().hits;
+    let new = NewDirective {
+        content: "Tổ chức Hội thi tìm hiểu pháp luật về an toàn thông tin".into(),
+        expected_output: Some("Kế hoạch tổ chức hội thi".into()),
+        source: Source::Meeting {
+            meeting_id: o.meeting,
+            conclusion_id: None,
+        },
+        assigned_on: None,
+        directing_leader_id: None,
+        lead_unit_id: o.ttbc,
+        coordinating_unit_ids: vec![],
+        deadline: Some(d("2026-09-30")),
+        priority: Priority::Normal,
+        allow_deadline_before_assigned: false,
+    };
+    let id = o
+        .store
+        .write(|tx| {
+            let dir = directive::create(tx, new)?;
+            // Inside the same transaction the new text is already searchable.
+            assert_eq!(search::search(tx, "hoi thi phap luat", 10)?.hits.len(), 1);
+            Ok(dir.id)
+        })
+        .unwrap();
+    let found = hits(&o.store, "hoi thi phap");
+    assert_eq!(found.len(), 1);
+    assert_eq!((found[0].group, found[0].id), (Group::Directives, id));
+
+    let ttbc = o.ttbc;
+    o.store
+        .write(|tx| {
+            unit::update(
+                tx,
+                ttbc,
+                NewUnit {
+                    name: "Phòng Báo chí - Xuất bản".into(),
+                    short_name: None,
+                    code: Some("BCXB".into()),
+                    kind: UnitKind::Division,
+                    parent_id: None,
+                    sort_order: 0,
+                },
+            )
+        })
+        .unwrap();
+    assert!(
+        hits(&o.store, "thong tin bao").iter().all(|h| h.id != ttbc),
+        "the old name is gone"
+    );
+    assert!(hits(&o.store, "bao chi xuat").iter().any(|h| h.id == ttbc));
+
+    // A failed write leaves the index as it was.
+    let before = hits(&o.store, "an toan thong tin").len();
+    let _ = o.store.write(|tx| -> giaoban::Result<()> {
+        tx.execute(
+            "UPDATE directive SET content = 'khác hẳn' WHERE id = ?1",
+            [id],
+        )?;
+        Err(giaoban::Error::NotEmpty)
+    });
+    assert_eq!(hits(&o.store, "an toan thong tin").len(), before);
+
+    let n = o.store.write(search::reindex).unwrap();
+    assert!(n >= 6);
+    assert_eq!(
+        hits(&o.store, "an toan thong tin").len(),
+        before,
+        "reindex gives the same answers"
+    );
+}
+
+#[test]
+fn any_typed_text_is_searched_as_text() {
+    let o = office();
+    let long = "giao bản ".repeat(250);
+    for q in [
+        "\"",
+        "\"\"",
+        "'",
+        "*",
+        "-",
+        ":",
+        "(",
+        ")",
+        "AND",
+        "OR",
+        "NOT",
+        "NEAR",
+        "NEAR(a b, 2)",
+        "a OR b",
+        "thong*",
+        "-giao",
+        "col:val",
+        "^start",
+        "{x}",
+        "[y]",
+        "\\",
+        "\u{0}",
+        "   ",
+        "",
+        "!!!",
+        "“Thông tin”",
+        &long,
+    ] {
+        let r = search::search(o.store.conn(), q, 10);
+        assert!(r.is_ok(), "query {q:?} failed: {r:?}");
+    }
+    assert!(
+        search::search(o.store.conn(), "\"phong thong tin\"", 10)
+            .unwrap()
+            .hits
+            .iter()
+            .any(|h| h.id == o.ttbc),
+        "a quoted phrase"
+    );
+    assert!(
+        search::search(o.store.conn(), "\"thong phong\"", 10)
+            .unwrap()
+            .hits
+            .iter()
+            .all(|h| h.id != o.ttbc),
+        "words out of order are no phrase"
+    );
+}
+
+#[test]
+fn a_database_made_before_search_existed_is_indexed_when_opened() {
+    let Some(fixture) = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/schema-v1.sqlite3")
+        .canonicalize()
+        .ok()
+    else {
+        panic!("fixture missing");
+    };
+    let dir = tempfile::TempDir::new().unwrap();
+    let path = dir.path().join("old.sqlite3");
+    std::fs::copy(&fixture, &path).unwrap();
+    let store = Store::open(&path, OpenMode::Existing).unwrap();
+    assert_eq!(
+        store.schema_version().unwrap(),
+        giaoban::store::LATEST_VERSION
+    );
+    let r = search::search(store.conn(), "giao ban thang", 50).unwrap();
+    assert!(
+        r.hits.iter().any(|h| h.group == Group::Meetings),
+        "meetings of the old file are found"
+    );
+    let units = search::search(store.conn(), "ttbcxb", 5).unwrap();
+    assert_eq!(units.hits.len(), 1);
+    assert!(store.check().unwrap().ok);
+}
