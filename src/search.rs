@@ -322,6 +322,20 @@ pub fn snippet(text: &str, terms: &[Term], width: usize) -> Vec<Piece> {
     pieces
 }
 
+/// A snippet as plain text with the matches in [brackets] (the CLI's rendering).
+pub fn bracketed(pieces: &[Piece]) -> String {
+    pieces
+        .iter()
+        .map(|p| {
+            if p.hit {
+                format!("[{}]", p.text)
+            } else {
+                p.text.clone()
+            }
+        })
+        .collect()
+}
+
 /// How many chars of `folded` (one folded string per original char) spell `term` as a prefix.
 fn prefix_len(folded: &[String], term: &str) -> Option<usize> {
     let mut rest = term;

@@ -92,18 +92,22 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Unit> {
     })
 }
 
-/// Adds a unit.
-pub fn create(tx: &Tx<'_>, new: NewUnit) -> Result<Unit> {
+/// The trimmed name (required) and code (unique among units other than `this`).
+fn checked_name_and_code<'n>(
+    tx: &Tx<'_>,
+    new: &'n NewUnit,
+    this: Option<Uuid>,
+) -> Result<(&'n str, Option<&'n str>)> {
     let name = new.name.trim();
     if name.is_empty() {
         return Err(Error::invalid(Field::Name, Rule::Required));
     }
     let code = new.code.as_deref().map(str::trim).filter(|c| !c.is_empty());
     if let Some(code) = code {
-        let taken: Option<String> = tx
+        let taken: Option<Uuid> = tx
             .query_row(
-                "SELECT name FROM unit WHERE code = ?1 COLLATE NOCASE",
-                [code],
+                "SELECT id FROM unit WHERE code = ?1 COLLATE NOCASE AND id IS NOT ?2",
+                params![code, this],
                 |r| r.get(0),
             )
             .optional()?;
@@ -114,6 +118,12 @@ pub fn create(tx: &Tx<'_>, new: NewUnit) -> Result<Unit> {
             ));
         }
     }
+    Ok((name, code))
+}
+
+/// Adds a unit.
+pub fn create(tx: &Tx<'_>, new: NewUnit) -> Result<Unit> {
+    let (name, code) = checked_name_and_code(tx, &new, None)?;
     if let Some(parent) = new.parent_id {
         get(tx, parent)?;
     }
@@ -148,26 +158,7 @@ pub fn create(tx: &Tx<'_>, new: NewUnit) -> Result<Unit> {
 /// used by another unit, and a parent that is the unit itself or one of its descendants.
 pub fn update(tx: &Tx<'_>, id: Uuid, new: NewUnit) -> Result<Unit> {
     let old = get(tx, id)?;
-    let name = new.name.trim();
-    if name.is_empty() {
-        return Err(Error::invalid(Field::Name, Rule::Required));
-    }
-    let code = new.code.as_deref().map(str::trim).filter(|c| !c.is_empty());
-    if let Some(code) = code {
-        let taken: Option<Uuid> = tx
-            .query_row(
-                "SELECT id FROM unit WHERE code = ?1 COLLATE NOCASE AND id <> ?2",
-                params![code, id],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if taken.is_some() {
-            return Err(Error::invalid(
-                Field::Code,
-                Rule::Duplicate(code.to_string()),
-            ));
-        }
-    }
+    let (name, code) = checked_name_and_code(tx, &new, Some(id))?;
     let mut ancestor = new.parent_id;
     while let Some(a) = ancestor {
         if a == id {

@@ -10,7 +10,7 @@ use giaoban::directive::{Directive, DirectivePage, DirectiveStatus};
 use giaoban::meeting::{Meeting, MeetingStatus};
 use giaoban::minutes::{Attendance, AttendeeRole, MeetingRecord};
 use giaoban::person::Person;
-use giaoban::search::{Group, Results, Target};
+use giaoban::search::{Group, Results, Target, bracketed};
 use giaoban::stats::{Counts, UnitTable};
 use giaoban::store::CheckReport;
 use giaoban::timeliness::Bucket;
@@ -496,17 +496,7 @@ pub fn search(out: Out, r: &Results) {
             println!("\n{}", group_label(h.group, out));
             group = Some(h.group);
         }
-        let snippet: String = h
-            .snippet
-            .iter()
-            .map(|p| {
-                if p.hit {
-                    format!("[{}]", p.text)
-                } else {
-                    p.text.clone()
-                }
-            })
-            .collect();
+        let snippet = bracketed(&h.snippet);
         let id = match h.open {
             Target::Meeting(id) | Target::Directive(id) | Target::Unit(id) | Target::Person(id) => {
                 id
