@@ -389,19 +389,6 @@ const REINDEX_SQL: &str = "
 mod tests {
     use super::*;
 
-    fn marked(pieces: &[Piece]) -> String {
-        pieces
-            .iter()
-            .map(|p| {
-                if p.hit {
-                    format!("[{}]", p.text)
-                } else {
-                    p.text.clone()
-                }
-            })
-            .collect()
-    }
-
     #[test]
     fn queries_never_carry_operators() {
         let q = Query::parse(r#"giao bản "Đảng ủy" (NEAR) OR -x* a:b ""#);
@@ -426,15 +413,15 @@ mod tests {
         let text = "Phòng Thông tin - Báo chí - Xuất bản phụ trách nội dung";
         let s = snippet(text, &Query::parse("thong ba").terms(), 200);
         assert_eq!(
-            marked(&s),
+            bracketed(&s),
             "Phòng [Thông] tin - [Bá]o chí - Xuất [bả]n phụ trách nội dung",
             "only the last word is a prefix"
         );
         let s = snippet("Đảng ủy Sở", &Query::parse("dang").terms(), 200);
-        assert_eq!(marked(&s), "[Đảng] ủy Sở");
+        assert_eq!(bracketed(&s), "[Đảng] ủy Sở");
         let nfd: String = "Giao bản".nfd().collect();
         assert_eq!(
-            marked(&snippet(&nfd, &Query::parse("bản").terms(), 200)),
+            bracketed(&snippet(&nfd, &Query::parse("bản").terms(), 200)),
             "Giao [bản]"
         );
     }
@@ -449,6 +436,6 @@ mod tests {
         let s = snippet(&text, &Query::parse("ket").terms(), 60);
         assert_eq!(s.first().unwrap().text, "…");
         assert_eq!(s.last().unwrap().text, "…");
-        assert!(marked(&s).contains("[kết] luận"));
+        assert!(bracketed(&s).contains("[kết] luận"));
     }
 }
