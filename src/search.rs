@@ -5,7 +5,7 @@
 //! holds folded text. A query is folded the same way and turned into FTS5 terms that can
 //! never be a syntax error; snippets are cut from the original text, with diacritics.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 use uuid::Uuid;
@@ -197,13 +197,24 @@ pub fn search(conn: &Connection, input: &str, per_group: u32) -> Result<Results>
              FROM {table} JOIN search_doc d ON d.rowid = {table}.rowid
              WHERE {table} MATCH ?1 ORDER BY {table}.rowid DESC LIMIT ?2"
         ))?;
-        let mut found: Vec<(String, Uuid, f64)> = stmt
+        let found: Vec<(String, Uuid, f64)> = stmt
             .query_map(rusqlite::params![fts, CANDIDATES], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?))
             })?
             .collect::<rusqlite::Result<_>>()?;
-        found.sort_by(|a, b| a.2.total_cmp(&b.2));
-        for (kind, id, _) in found.into_iter().take(per_group as usize) {
+        // Records whose own title holds every word come first (a meeting titled "Hội nghị
+        // triển khai…" before minutes that mention it), then by bm25.
+        let mut ranked = Vec::with_capacity(found.len());
+        for (kind, id, score) in found {
+            let titled =
+                own_title(conn, &kind, id)?.is_some_and(|t| crate::text::matches_words(&t, input));
+            ranked.push((!titled, score, kind, id));
+        }
+        ranked.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+        let found = ranked
+            .into_iter()
+            .map(|(_, score, kind, id)| (kind, id, score));
+        for (kind, id, _) in found.take(per_group as usize) {
             if let Some(o) = original(conn, &kind, id)? {
                 hits.push(Hit {
                     group,
@@ -217,6 +228,21 @@ pub fn search(conn: &Connection, input: &str, per_group: u32) -> Result<Results>
         }
     }
     Ok(Results { terms, hits })
+}
+
+/// The title a record has of its own (opinions, conclusions and progress notes have none).
+fn own_title(conn: &Connection, kind: &str, id: Uuid) -> Result<Option<String>> {
+    let sql = match kind {
+        "meeting" => "SELECT title FROM meeting WHERE id = ?1",
+        "directive" => "SELECT content FROM directive WHERE id = ?1",
+        "unit" => "SELECT name FROM unit WHERE id = ?1",
+        "person" => "SELECT full_name FROM person WHERE id = ?1",
+        _ => return Ok(None),
+    };
+    Ok(conn
+        .prepare_cached(sql)?
+        .query_row([id], |r| r.get(0))
+        .optional()?)
 }
 
 struct Original {

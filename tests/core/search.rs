@@ -278,3 +278,25 @@ fn a_database_made_before_search_existed_is_indexed_when_opened() {
     assert_eq!(units.hits.len(), 1);
     assert!(store.check().unwrap().ok);
 }
+
+#[test]
+fn a_record_titled_with_the_words_comes_first() {
+    let mut o = office();
+    let id = o.meeting;
+    o.store
+        .write(|tx| {
+            for _ in 0..3 {
+                giaoban::minutes::add(tx, id, giaoban::minutes::NewItem::Conclusion { content: "Chuẩn bị tốt nội dung giao ban tháng tới; giao ban tháng phải đúng giờ.".into() })?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let r = search::search(o.store.conn(), "giao ban thang", 10).unwrap();
+    let kinds: Vec<&str> = r
+        .hits
+        .iter()
+        .filter(|h| h.group == Group::Meetings)
+        .map(|h| h.kind.as_str())
+        .collect();
+    assert_eq!(kinds, ["meeting", "conclusion", "conclusion", "conclusion"]);
+}
