@@ -106,17 +106,7 @@ fn units_are_found_by_words_and_abbreviations() {
     assert_eq!(find("chuyen doi"), vec![o.cds]);
     let r = search::search(o.store.conn(), "bao chi", 10).unwrap();
     let unit = r.hits.iter().find(|h| h.id == o.ttbc).unwrap();
-    let shown: String = unit
-        .snippet
-        .iter()
-        .map(|p| {
-            if p.hit {
-                format!("[{}]", p.text)
-            } else {
-                p.text.clone()
-            }
-        })
-        .collect();
+    let shown = search::bracketed(&unit.snippet);
     assert_eq!(
         shown, "Phòng Thông tin - [Báo] [chí] - Xuất bản (TTBCXB)",
         "original text, matches marked"

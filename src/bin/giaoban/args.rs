@@ -4,10 +4,13 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
-use giaoban::Lang;
 use giaoban::directive::UnitRole;
+use giaoban::error::{Field, Rule};
+use giaoban::timeliness::DeadlineBasis;
 use giaoban::unit::UnitKind;
+use giaoban::{Lang, date};
 
 /// Giao Ban: biên bản cuộc họp và theo dõi nhiệm vụ.
 #[derive(Debug, Parser)]
@@ -228,18 +231,9 @@ pub enum DirectivesCmd {
         /// Only directives of this meeting.
         #[arg(long)]
         meeting: Option<String>,
-        /// Given on or after this date.
-        #[arg(long)]
-        from: Option<String>,
-        /// Given on or before this date.
-        #[arg(long)]
-        to: Option<String>,
-        /// Reporting date (default today).
-        #[arg(long)]
-        as_of: Option<String>,
-        /// Judge against the original deadline instead of the approved one.
-        #[arg(long)]
-        original_deadline: bool,
+        /// Period, reporting date and deadline basis.
+        #[command(flatten)]
+        reporting: Reporting,
         /// At most this many rows (0 = all).
         #[arg(long, default_value_t = 100)]
         limit: u32,
@@ -288,6 +282,74 @@ pub enum DirectivesCmd {
     },
 }
 
+/// The period, reporting date and deadline basis of a listing or report.
+#[derive(Debug, clap::Args)]
+pub struct Reporting {
+    /// Directives given on or after this date.
+    #[arg(long)]
+    from: Option<String>,
+    /// Directives given on or before this date.
+    #[arg(long)]
+    to: Option<String>,
+    /// Reporting date (default today).
+    #[arg(long)]
+    as_of: Option<String>,
+    /// Judge against the original deadline instead of the approved one.
+    #[arg(long)]
+    original_deadline: bool,
+}
+
+/// [`Reporting`] read: dates checked, defaults applied.
+pub struct Report {
+    /// Period start.
+    pub from: Option<NaiveDate>,
+    /// Period end.
+    pub to: Option<NaiveDate>,
+    /// Reporting date.
+    pub as_of: NaiveDate,
+    /// Deadline judged against.
+    pub basis: DeadlineBasis,
+}
+
+impl Reporting {
+    /// Reads the dates (today when no reporting date is given); a period that ends before
+    /// it starts is refused.
+    pub fn read(self) -> giaoban::Result<Report> {
+        let as_of = self
+            .as_of
+            .map(|d| date::parse(&d, Field::Date))
+            .transpose()?
+            .unwrap_or_else(date::today);
+        let from = self
+            .from
+            .map(|d| date::parse(&d, Field::Period))
+            .transpose()?;
+        let to = self
+            .to
+            .map(|d| date::parse(&d, Field::Period))
+            .transpose()?;
+        if let (Some(f), Some(t)) = (from, to)
+            && f > t
+        {
+            return Err(giaoban::Error::invalid(
+                Field::Period,
+                Rule::EndNotAfterStart,
+            ));
+        }
+        let basis = if self.original_deadline {
+            DeadlineBasis::Original
+        } else {
+            DeadlineBasis::Approved
+        };
+        Ok(Report {
+            from,
+            to,
+            as_of,
+            basis,
+        })
+    }
+}
+
 /// `bench …`
 #[derive(Debug, Subcommand)]
 pub enum BenchCmd {
@@ -304,18 +366,9 @@ pub enum BenchCmd {
 pub enum StatsCmd {
     /// Per-unit table: total, the four buckets, completion and on-time rates.
     Units {
-        /// Directives given on or after this date.
-        #[arg(long)]
-        from: Option<String>,
-        /// Directives given on or before this date.
-        #[arg(long)]
-        to: Option<String>,
-        /// Reporting date (default today).
-        #[arg(long)]
-        as_of: Option<String>,
-        /// Judge against the original deadline instead of the approved one.
-        #[arg(long)]
-        original_deadline: bool,
+        /// Period, reporting date and deadline basis.
+        #[command(flatten)]
+        reporting: Reporting,
         /// Print JSON.
         #[arg(long)]
         json: bool,

@@ -14,7 +14,6 @@ use giaoban::directive::{self, DirectiveQuery, NewDirective, Source};
 use giaoban::error::{Error, Field, Result};
 use giaoban::meeting::MeetingFilter;
 use giaoban::store::{self, OpenMode, Store};
-use giaoban::timeliness::DeadlineBasis;
 use giaoban::unit::{self, NewUnit};
 use giaoban::{Lang, meeting, minutes, person, search, stats};
 
@@ -197,42 +196,14 @@ fn run(cli: Cli) -> Result<()> {
             render::reindexed(lang, n);
         }
         Command::Stats {
-            cmd:
-                StatsCmd::Units {
-                    from,
-                    to,
-                    as_of,
-                    original_deadline,
-                    json,
-                },
+            cmd: StatsCmd::Units { reporting, json },
         } => {
-            let as_of = as_of
-                .map(|d| date::parse(&d, Field::Date))
-                .transpose()?
-                .unwrap_or_else(date::today);
-            let from = from.map(|d| date::parse(&d, Field::Period)).transpose()?;
-            let to = to.map(|d| date::parse(&d, Field::Period)).transpose()?;
-            if let (Some(f), Some(t)) = (from, to)
-                && f > t
-            {
-                return Err(Error::invalid(
-                    Field::Period,
-                    giaoban::error::Rule::EndNotAfterStart,
-                ));
-            }
-            let table = stats::by_unit(store.conn(), from, to, as_of, basis(original_deadline))?;
+            let r = reporting.read()?;
+            let table = stats::by_unit(store.conn(), r.from, r.to, r.as_of, r.basis)?;
             render::unit_stats(out.with(json), &table);
         }
     }
     Ok(())
-}
-
-fn basis(original: bool) -> DeadlineBasis {
-    if original {
-        DeadlineBasis::Original
-    } else {
-        DeadlineBasis::Approved
-    }
 }
 
 fn directives(store: &mut Store, out: render::Out, cmd: DirectivesCmd) -> Result<()> {
@@ -243,20 +214,15 @@ fn directives(store: &mut Store, out: render::Out, cmd: DirectivesCmd) -> Result
             unit,
             role,
             meeting,
-            from,
-            to,
-            as_of,
-            original_deadline,
+            reporting,
             limit,
             json,
         } => {
             let conn = store.conn();
+            let r = reporting.read()?;
             let q = DirectiveQuery {
-                as_of: as_of
-                    .map(|d| date::parse(&d, Field::Date))
-                    .transpose()?
-                    .unwrap_or_else(date::today),
-                basis: basis(original_deadline),
+                as_of: r.as_of,
+                basis: r.basis,
                 unit: unit
                     .map(|u| unit::resolve(conn, &u, Field::Name))
                     .transpose()?
@@ -268,8 +234,8 @@ fn directives(store: &mut Store, out: render::Out, cmd: DirectivesCmd) -> Result
                     .map(|m| meeting::resolve(conn, &m))
                     .transpose()?
                     .map(|m| m.id),
-                from: from.map(|d| date::parse(&d, Field::Period)).transpose()?,
-                to: to.map(|d| date::parse(&d, Field::Period)).transpose()?,
+                from: r.from,
+                to: r.to,
                 limit: (limit > 0).then_some(limit),
             };
             render::directives(out.with(json), &directive::list(conn, &q)?, q.as_of);
