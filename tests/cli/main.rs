@@ -47,6 +47,28 @@ impl Cli {
         String::from_utf8(out.stdout).unwrap()
     }
 
+    /// Runs with `input` on standard input; returns stdout and stderr.
+    fn with_input(&self, args: &[&str], input: &[u8]) -> Output {
+        use std::io::Write;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_giaoban"))
+            .arg("--db")
+            .arg(self.db())
+            .args(args)
+            .env_remove("GIAOBAN_DB")
+            .env_remove("GIAOBAN_LANG")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let input = input.to_vec();
+        let writer = std::thread::spawn(move || stdin.write_all(&input));
+        let out = child.wait_with_output().unwrap();
+        writer.join().unwrap().unwrap();
+        out
+    }
+
     fn json(&self, args: &[&str]) -> Value {
         serde_json::from_str(&self.ok(args)).unwrap()
     }
@@ -407,4 +429,135 @@ fn search_finds_records_typed_without_diacritics() {
         hits.len(),
         "reindex keeps the answers"
     );
+}
+
+const CONCLUSION: &str = "Kết luận cuộc họp, đồng chí Giám đốc Sở đề nghị:\r\n\
+    1. Giao Phòng KHTC chủ trì, phối hợp với Văn phòng Sở lập dự toán năm 2027, trình trước ngày 15/7.\r\n\
+    2. Thanh tra Sở tăng cường kiểm tra bản quyền trong quý III.\r\n";
+
+fn units_file(cli: &Cli) -> PathBuf {
+    let path = cli.dir.path().join("units.txt");
+    std::fs::write(
+        &path,
+        "Văn phòng Sở\nThanh tra Sở\nPhòng Kế hoạch - Tài chính\n",
+    )
+    .unwrap();
+    path
+}
+
+#[test]
+fn extract_prints_the_contract_json() {
+    let cli = Cli::new();
+    let units = units_file(&cli);
+    let args = [
+        "extract",
+        "--date",
+        "2026-06-05",
+        "--units",
+        units.to_str().unwrap(),
+        "--json",
+    ];
+    let out = cli.with_input(&args, CONCLUSION.as_bytes());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v["meeting"],
+        serde_json::json!({"date": null, "chair": null})
+    );
+    let d = v["directives"].as_array().unwrap();
+    assert_eq!(d.len(), 2, "{v:#}");
+    assert_eq!(d[0]["lead_unit"], "Phòng Kế hoạch - Tài chính");
+    assert_eq!(
+        d[0]["coordinating_units"],
+        serde_json::json!(["Văn phòng Sở"])
+    );
+    assert_eq!(d[0]["deadline"], "2026-07-15");
+    assert_eq!(d[1]["lead_unit"], "Thanh tra Sở");
+    assert_eq!(d[1]["deadline"], "2026-09-30");
+    assert!(!cli.db().exists(), "a units file needs no database");
+
+    // Hostile and odd input: each a valid result with exit 0.
+    let nfd: String = unicode_normalization::UnicodeNormalization::nfd(CONCLUSION).collect();
+    let repeats = (1 << 20) / CONCLUSION.len();
+    let big = CONCLUSION.repeat(repeats);
+    let mut invalid = CONCLUSION.as_bytes().to_vec();
+    invalid.extend([0xff, 0xfe, 0x00]);
+    for (what, input) in [
+        ("empty", Vec::new()),
+        ("NFD", nfd.into_bytes()),
+        ("1 MB", big.into_bytes()),
+        ("invalid UTF-8", invalid),
+        ("English", b"Please review the budget by Friday.".to_vec()),
+    ] {
+        let out = cli.with_input(&args, &input);
+        assert!(
+            out.status.success(),
+            "{what}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let n = v["directives"].as_array().unwrap().len();
+        match what {
+            "empty" | "English" => assert_eq!(n, 0, "{what}"),
+            "1 MB" => assert_eq!(n, 2 * repeats, "{what}"),
+            _ => assert_eq!(n, 2, "{what}"),
+        }
+    }
+}
+
+#[test]
+fn extract_reads_units_from_the_database_and_prints_a_table() {
+    let cli = Cli::with_demo();
+    let out = cli.with_input(&["extract", "--date", "05/06/2026"], CONCLUSION.as_bytes());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(table.contains("Phòng Kế hoạch - Tài chính"), "{table}");
+    assert!(
+        table.contains("15/07/2026") && table.contains("30/09/2026"),
+        "{table}"
+    );
+    let bad = cli.with_input(&["extract", "--date", "31/02/2026"], b"");
+    fails_with(bad, "31/02/2026");
+}
+
+/// The directive extractor against the annotated real reports in `../shared/eval`, when
+/// that folder is beside the project (skipped otherwise).
+#[test]
+fn extract_meets_the_quality_bar_on_the_annotated_reports() {
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    let scorer = shared.join("eval/score_extract.py");
+    if !scorer.exists() {
+        eprintln!("skipped: {} not found", scorer.display());
+        return;
+    }
+    let out = Command::new("python3")
+        .arg(&scorer)
+        .arg("--cmd")
+        .arg(format!("{} extract --json", env!("CARGO_BIN_EXE_giaoban")))
+        .arg("--gold")
+        .arg(shared.join("eval/dev"))
+        .arg("--texts")
+        .arg(shared.join("samples"))
+        .output()
+        .expect("python3 runs the scorer");
+    let report = String::from_utf8(out.stdout).unwrap();
+    let last = report.lines().last().unwrap_or_default();
+    let figure = |name: &str| -> f64 {
+        let mut words = last.split_whitespace();
+        words.find(|w| *w == name);
+        words.next().and_then(|v| v.parse().ok()).unwrap_or(-1.0)
+    };
+    assert!(figure("recall") >= 0.9, "{report}");
+    assert!(figure("precision") >= 0.85, "{report}");
+    assert!(figure("unit") >= 0.9, "{report}");
+    assert!(figure("chair") >= 0.9, "{report}");
+    assert!(last.ends_with("failures 0"), "{report}");
 }

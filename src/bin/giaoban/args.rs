@@ -109,6 +109,19 @@ pub enum Command {
     },
     /// Rebuild the search index from the records.
     Reindex,
+    /// Propose the directives of a meeting text read on standard input (UTF-8).
+    Extract {
+        /// Meeting date (dd/mm/yyyy or yyyy-mm-dd); deadlines are read relative to it.
+        /// Default: today.
+        #[arg(long)]
+        date: Option<String>,
+        /// File of unit names, one a line. Default: the units of the database.
+        #[arg(long)]
+        units: Option<PathBuf>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Measure speed on this database (fill it first with `demo`).
     Bench {
         /// What to measure.

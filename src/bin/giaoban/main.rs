@@ -15,7 +15,7 @@ use giaoban::error::{Error, Field, Result};
 use giaoban::meeting::MeetingFilter;
 use giaoban::store::{self, OpenMode, Store};
 use giaoban::unit::{self, NewUnit};
-use giaoban::{Lang, meeting, minutes, person, search, stats};
+use giaoban::{Lang, extract, meeting, minutes, person, search, stats};
 
 use args::{
     BenchCmd, Cli, Command, DirectivesCmd, MeetingCmd, MeetingsCmd, PeopleCmd, StatsCmd, UnitsCmd,
@@ -43,6 +43,10 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<()> {
     let path = cli.db.clone().unwrap_or_else(store::default_path);
     let lang = cli.lang;
+    if let Command::Extract { date, units, json } = &cli.command {
+        let out = render::Out { lang, json: *json };
+        return extract(&path, date.as_deref(), units.as_deref(), out);
+    }
     let mode = match cli.command {
         Command::Init { .. } | Command::Demo { .. } => OpenMode::Create,
         _ => OpenMode::Existing,
@@ -191,6 +195,7 @@ fn run(cli: Cli) -> Result<()> {
                 serde_json::to_string_pretty(&r).expect("figures serialise")
             );
         }
+        Command::Extract { .. } => unreachable!("handled before the database is opened"),
         Command::Reindex => {
             let n = store.write(search::reindex)?;
             render::reindexed(lang, n);
@@ -297,5 +302,47 @@ fn directives(store: &mut Store, out: render::Out, cmd: DirectivesCmd) -> Result
             render::directive_added(out.with(json), &d);
         }
     }
+    Ok(())
+}
+
+/// `extract`: the directives proposed for a text on standard input. Units come from
+/// `units_file` when given (no database needed), else from the database.
+fn extract(
+    db: &std::path::Path,
+    day: Option<&str>,
+    units_file: Option<&std::path::Path>,
+    out: render::Out,
+) -> Result<()> {
+    use std::io::Read;
+    let meeting_date = match day {
+        Some(s) => date::parse(s, Field::Date)?,
+        None => date::today(),
+    };
+    let io = |path: &std::path::Path| {
+        let path = path.to_path_buf();
+        move |source| Error::Io { path, source }
+    };
+    let directory = match units_file {
+        Some(f) => {
+            let bytes = std::fs::read(f).map_err(io(f))?;
+            let names: Vec<String> = String::from_utf8_lossy(&bytes)
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .collect();
+            extract::Directory::from_names(&names)
+        }
+        None => {
+            let store = Store::open(db, OpenMode::Existing)?;
+            extract::Directory::from_units(&unit::list(store.conn(), false)?)
+        }
+    };
+    let mut input = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut input)
+        .map_err(io(std::path::Path::new("-")))?;
+    let found = extract::extract(&String::from_utf8_lossy(&input), meeting_date, &directory);
+    render::extraction(out, &found);
     Ok(())
 }

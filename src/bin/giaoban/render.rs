@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use comfy_table::{CellAlignment, Table, presets::UTF8_FULL_CONDENSED};
 use giaoban::demo::DemoSummary;
 use giaoban::directive::{Directive, DirectivePage, DirectiveStatus};
+use giaoban::extract::Extraction;
 use giaoban::meeting::{Meeting, MeetingStatus};
 use giaoban::minutes::{Attendance, AttendeeRole, MeetingRecord};
 use giaoban::person::Person;
@@ -517,4 +518,66 @@ pub fn reindexed(lang: Lang, n: u32) {
         Lang::Vi => println!("Đã lập lại chỉ mục tìm kiếm: {n} bản ghi."),
         Lang::En => println!("Search index rebuilt: {n} records."),
     }
+}
+
+/// `extract`: the proposed directives as a table, or as the JSON of the extraction contract
+/// (units by name: `lead_unit` a string or null, `coordinating_units` strings).
+pub fn extraction(out: Out, x: &Extraction) {
+    if out.json {
+        let directives: Vec<_> = x
+            .directives
+            .iter()
+            .map(|p| {
+                serde_json::json!({
+                    "content": p.content,
+                    "lead_unit": p.lead_unit.as_ref().map(|u| &u.name),
+                    "coordinating_units": p.coordinating_units.iter().map(|u| &u.name).collect::<Vec<_>>(),
+                    "deadline": p.deadline,
+                })
+            })
+            .collect();
+        return print_json(&serde_json::json!({ "meeting": x.meeting, "directives": directives }));
+    }
+    let unknown = out.t("(chưa rõ)", "(unknown)");
+    println!(
+        "{}: {}   {}: {}",
+        out.t("Chủ trì cuộc họp", "Chair"),
+        x.meeting.chair.as_deref().unwrap_or(unknown),
+        out.t("Ngày họp", "Meeting date"),
+        x.meeting
+            .date
+            .map_or_else(|| unknown.to_string(), date::format)
+    );
+    if x.directives.is_empty() {
+        println!(
+            "{}",
+            out.t("Không tìm thấy nhiệm vụ nào.", "No directives found.")
+        );
+        return;
+    }
+    let mut t = table(&[
+        out.t("TT", "No."),
+        out.t("Nội dung", "Content"),
+        out.t("Chủ trì", "Lead"),
+        out.t("Phối hợp", "Coordinating"),
+        out.t("Thời hạn", "Deadline"),
+    ]);
+    for (i, p) in x.directives.iter().enumerate() {
+        let names: Vec<&str> = p
+            .coordinating_units
+            .iter()
+            .map(|u| u.name.as_str())
+            .collect();
+        t.add_row(vec![
+            (i + 1).to_string(),
+            clip(&p.content, 90),
+            p.lead_unit
+                .as_ref()
+                .map_or(unknown, |u| u.name.as_str())
+                .to_string(),
+            names.join("; "),
+            p.deadline.map_or_else(|| "—".to_string(), date::format),
+        ]);
+    }
+    println!("{t}");
 }

@@ -1,0 +1,364 @@
+//! Deadlines as Vietnamese offices say them, read relative to the meeting date:
+//! `30/6`, `trước ngày 30/6/2026`, `tháng 7`, `tháng 6/2020`, `quý III`, `6 tháng cuối năm`,
+//! `cuối tháng`, `cuối năm`, `năm 2026`, `không thời hạn`.
+//!
+//! A phrase without a year means the next such date on or after the meeting date
+//! (`30/6` said on 15/12/2026 is 30/06/2027); a phrase that names its year is taken as said,
+//! even when it lies before the meeting (the caller asks the user to confirm).
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::token::{Kind, Token, starts_with, tokenize};
+
+/// What a deadline phrase means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "type", content = "date", rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub enum Deadline {
+    /// Due on this date.
+    On(NaiveDate),
+    /// Không thời hạn / thường xuyên: deliberately without a deadline.
+    Open,
+}
+
+/// Words that may stand before the date itself and add nothing to it.
+const LEAD_INS: &[&[&str]] = &[
+    &["hoan", "thanh", "truoc"],
+    &["hoan", "thanh", "trong"],
+    &["hoan", "thanh"],
+    &["cham", "nhat", "la"],
+    &["cham", "nhat"],
+    &["thoi", "han"],
+    &["han"],
+    &["truoc"],
+    &["trong"],
+    &["den"],
+    &["vao"],
+    &["xong"],
+];
+
+/// Reads a deadline phrase typed by a user. The whole phrase must be understood; anything
+/// else is `None` (the caller shows it as unresolved, never guesses).
+pub fn parse(phrase: &str, meeting: NaiveDate) -> Option<Deadline> {
+    let tokens: Vec<Token> = tokenize(phrase)
+        .into_iter()
+        .filter(|t| !matches!(t.kind, Kind::Punct('.' | ',' | ':') | Kind::Break))
+        .collect();
+    let mut i = 0;
+    while let Some(seq) = LEAD_INS.iter().find(|s| starts_with(&tokens, i, s)) {
+        i += seq.len();
+    }
+    let (deadline, end) = read(&tokens, i, meeting)?;
+    (end == tokens.len()).then_some(deadline)
+}
+
+/// The first deadline stated inside a sentence: a date expression introduced by a deadline
+/// word (`trước`, `trong`, `hạn`, `chậm nhất`, `hoàn thành`, `xong`, `vào`, an opening
+/// parenthesis, `Thời hạn:`) and not part of a report (`đã … trong năm 2020`).
+pub fn find(tokens: &[Token], meeting: NaiveDate) -> Option<NaiveDate> {
+    (0..tokens.len()).find_map(|i| {
+        if !introduced(tokens, i) {
+            return None;
+        }
+        match read(tokens, i, meeting)? {
+            (Deadline::On(d), _) => Some(d),
+            (Deadline::Open, _) => None,
+        }
+    })
+}
+
+fn introduced(tokens: &[Token], i: usize) -> bool {
+    let before = |k: usize| i.checked_sub(k).map(|j| &tokens[j]);
+    let reported = (1..=4).any(|k| before(k).is_some_and(|t| t.is("da") && t.accented));
+    if reported {
+        return false;
+    }
+    let Some(prev) = before(1) else { return false };
+    if prev.is_punct('(') {
+        return true;
+    }
+    if prev.is_punct(':') {
+        return before(2).is_some_and(|t| ["han", "gian", "hien", "thanh"].iter().any(|w| t.is(w)));
+    }
+    let horizon = tokens.get(i).is_some_and(|t| t.is("nam"));
+    ["truoc", "trong", "han", "xong", "vao", "nhat", "het"]
+        .iter()
+        .any(|w| prev.is(w))
+        || (prev.is("den") && !horizon)
+        || (prev.is("thanh") && before(2).is_some_and(|t| t.is("hoan")))
+        || (prev.is("ngay") && before(2).is_some_and(|t| t.is("den") || t.is("truoc")))
+}
+
+/// A full date stated at token `i`: `29/5/2020`, `12 tháng 7 năm 2026`.
+pub(crate) fn stated_date(t: &[Token], i: usize) -> Option<NaiveDate> {
+    let day = t.get(i)?.number()?;
+    let sep = t.get(i + 1)?;
+    if !(matches!(sep.kind, Kind::Punct('/' | '-' | '.')) || sep.is("thang")) {
+        return None;
+    }
+    let month = t.get(i + 2)?.number()?;
+    let (year, _) = year_after(t, i + 3)?;
+    ymd(year, month, day)
+}
+
+/// Reads one date expression at token `i`; returns it and the index after it.
+fn read(t: &[Token], i: usize, meeting: NaiveDate) -> Option<(Deadline, usize)> {
+    let word = |k: usize, w: &str| t.get(k).is_some_and(|x| x.is(w));
+    let num = |k: usize| t.get(k).and_then(Token::number);
+    if starts_with(t, i, &["khong", "thoi", "han"]) {
+        return Some((Deadline::Open, i + 3));
+    }
+    if starts_with(t, i, &["thuong", "xuyen"]) {
+        return Some((Deadline::Open, i + 2));
+    }
+    if starts_with(t, i, &["cuoi", "nam"]) {
+        let (year, end) = year_after(t, i + 2).unwrap_or((meeting.year(), i + 2));
+        return on(ymd(year, 12, 31)?, end);
+    }
+    if starts_with(t, i, &["cuoi", "thang"]) {
+        if let Some((month, year, end)) = month_at(t, i + 2, meeting) {
+            return on(month_end(year, month)?, end);
+        }
+        return on(month_end(meeting.year(), meeting.month())?, i + 2);
+    }
+    if starts_with(t, i, &["cuoi", "quy"]) {
+        if let Some((d, end)) = quarter_at(t, i + 2, meeting) {
+            return on(d, end);
+        }
+        let q = (meeting.month() - 1) / 3 + 1;
+        return on(month_end(meeting.year(), q * 3)?, i + 2);
+    }
+    if num(i) == Some(6) && word(i + 1, "thang") && word(i + 3, "nam") {
+        let month = if word(i + 2, "dau") {
+            6
+        } else if word(i + 2, "cuoi") {
+            12
+        } else {
+            return None;
+        };
+        return match year_after(t, i + 4) {
+            Some((year, end)) => on(month_end(year, month)?, end),
+            None => on(next_on_or_after(meeting, month, None)?, i + 4),
+        };
+    }
+    if word(i, "thang") {
+        let (month, year, end) = month_at(t, i + 1, meeting)?;
+        return on(month_end(year, month)?, end);
+    }
+    if word(i, "quy") {
+        let (d, end) = quarter_at(t, i + 1, meeting)?;
+        return on(d, end);
+    }
+    if word(i, "nam") {
+        let year = full_year(num(i + 1)?)?;
+        return on(ymd(year, 12, 31)?, i + 2);
+    }
+    let start = if word(i, "ngay") { i + 1 } else { i };
+    day_at(t, start, meeting).and_then(|(d, end)| on(d, end))
+}
+
+fn on(d: NaiveDate, end: usize) -> Option<(Deadline, usize)> {
+    Some((Deadline::On(d), end))
+}
+
+fn ymd(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+fn month_end(year: i32, month: u32) -> Option<NaiveDate> {
+    let (y, m) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    ymd(y, m, 1)?.pred_opt()
+}
+
+fn full_year(n: u32) -> Option<i32> {
+    match n {
+        0..=99 => Some(2000 + n as i32),
+        1990..=2100 => Some(n as i32),
+        _ => None,
+    }
+}
+
+/// `/2026`, `-2026`, `năm 2026` after a month, quarter or day.
+fn year_after(t: &[Token], i: usize) -> Option<(i32, usize)> {
+    let sep = t
+        .get(i)
+        .is_some_and(|x| matches!(x.kind, Kind::Punct('/' | '-' | '.')) || x.is("nam"));
+    if !sep {
+        return None;
+    }
+    let year = full_year(t.get(i + 1)?.number()?)?;
+    Some((year, i + 2))
+}
+
+/// The first day on or after `from` with this month (and day, or the month's end);
+/// 29/2 waits for a leap year.
+fn next_on_or_after(from: NaiveDate, month: u32, day: Option<u32>) -> Option<NaiveDate> {
+    let at = |year| match day {
+        Some(d) => ymd(year, month, d),
+        None => month_end(year, month),
+    };
+    (from.year()..=from.year() + 8)
+        .filter_map(at)
+        .find(|d| *d >= from)
+}
+
+/// `7`, `7/2026`, `7 năm 2026` after the word tháng; the month's last day.
+fn month_at(t: &[Token], i: usize, meeting: NaiveDate) -> Option<(u32, i32, usize)> {
+    let month = t.get(i)?.number().filter(|m| (1..=12).contains(m))?;
+    match year_after(t, i + 1) {
+        Some((year, end)) => Some((month, year, end)),
+        None => {
+            let d = next_on_or_after(meeting, month, None)?;
+            Some((month, d.year(), i + 1))
+        }
+    }
+}
+
+/// `III`, `3`, `III/2026`, `3 năm 2026` after the word quý; the quarter's last day.
+fn quarter_at(t: &[Token], i: usize, meeting: NaiveDate) -> Option<(NaiveDate, usize)> {
+    let x = t.get(i)?;
+    let q = match (x.kind, x.fold.as_str()) {
+        (Kind::Word, "i") => 1,
+        (Kind::Word, "ii") => 2,
+        (Kind::Word, "iii") => 3,
+        (Kind::Word, "iv") => 4,
+        (Kind::Number, _) => x.number().filter(|q| (1..=4).contains(q))?,
+        _ => return None,
+    };
+    match year_after(t, i + 1) {
+        Some((year, end)) => Some((month_end(year, q * 3)?, end)),
+        None => Some((next_on_or_after(meeting, q * 3, None)?, i + 1)),
+    }
+}
+
+/// `30/6`, `30/6/2026`, `30-06-2026`, `30 tháng 6 năm 2026`.
+fn day_at(t: &[Token], i: usize, meeting: NaiveDate) -> Option<(NaiveDate, usize)> {
+    let day = t.get(i)?.number().filter(|d| (1..=31).contains(d))?;
+    let sep = t.get(i + 1)?;
+    let month_index = if matches!(sep.kind, Kind::Punct('/' | '-' | '.')) || sep.is("thang") {
+        i + 2
+    } else {
+        return None;
+    };
+    let month = t
+        .get(month_index)?
+        .number()
+        .filter(|m| (1..=12).contains(m))?;
+    match year_after(t, month_index + 1) {
+        Some((year, end)) => Some((ymd(year, month, day)?, end)),
+        None => Some((
+            next_on_or_after(meeting, month, Some(day))?,
+            month_index + 1,
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn at(phrase: &str, meeting: NaiveDate) -> Option<NaiveDate> {
+        match parse(phrase, meeting)? {
+            Deadline::On(d) => Some(d),
+            Deadline::Open => None,
+        }
+    }
+
+    #[test]
+    fn phrases_of_the_editor() {
+        let m = d(2026, 5, 12);
+        assert_eq!(at("30/6", m), Some(d(2026, 6, 30)));
+        assert_eq!(at("30/6/2026", m), Some(d(2026, 6, 30)));
+        assert_eq!(at("trước ngày 30-06-2026", m), Some(d(2026, 6, 30)));
+        assert_eq!(at("cuối tháng", m), Some(d(2026, 5, 31)));
+        assert_eq!(at("tháng 7", m), Some(d(2026, 7, 31)));
+        assert_eq!(at("Tháng 2", m), Some(d(2027, 2, 28)));
+        assert_eq!(at("quý III", m), Some(d(2026, 9, 30)));
+        assert_eq!(at("quy 1", m), Some(d(2027, 3, 31)));
+        assert_eq!(at("6 tháng cuối năm", m), Some(d(2026, 12, 31)));
+        assert_eq!(at("6 tháng đầu năm", m), Some(d(2026, 6, 30)));
+        assert_eq!(at("cuối năm", m), Some(d(2026, 12, 31)));
+        assert_eq!(at("trong năm 2027", m), Some(d(2027, 12, 31)));
+        assert_eq!(at("tháng 6/2020", m), Some(d(2020, 6, 30)));
+        assert_eq!(at("quý II năm 2026", m), Some(d(2026, 6, 30)));
+        assert_eq!(at("ngày 5 tháng 8 năm 2026", m), Some(d(2026, 8, 5)));
+        assert_eq!(parse("không thời hạn", m), Some(Deadline::Open));
+        assert_eq!(parse("Thường xuyên", m), Some(Deadline::Open));
+    }
+
+    #[test]
+    fn unknown_phrases_stay_unresolved() {
+        let m = d(2026, 5, 12);
+        for p in [
+            "",
+            "sớm",
+            "31/2",
+            "tháng 13",
+            "quý V",
+            "30/6 hoặc sau",
+            "năm sau",
+            "abc",
+        ] {
+            assert_eq!(parse(p, m), None, "{p}");
+        }
+    }
+
+    #[test]
+    fn deadlines_inside_sentences_need_a_deadline_word() {
+        let m = d(2020, 5, 29);
+        let found = |s: &str| find(&tokenize(s), m);
+        assert_eq!(
+            found("Hoàn thành dự thảo trước ngày 30/6/2020."),
+            Some(d(2020, 6, 30))
+        );
+        assert_eq!(
+            found("Tổ chức hội nghị trong quý III"),
+            Some(d(2020, 9, 30))
+        );
+        assert_eq!(
+            found("Báo cáo UBND tỉnh (tháng 7/2020)"),
+            Some(d(2020, 7, 31))
+        );
+        assert_eq!(found("Thời hạn: 15/8/2020"), Some(d(2020, 8, 15)));
+        assert_eq!(
+            found("Thời gian hoàn thành: quý IV/2020"),
+            Some(d(2020, 12, 31))
+        );
+        assert_eq!(found("thực hiện đến hết tháng 9"), Some(d(2020, 9, 30)));
+        assert_eq!(found("từ nay đến cuối năm"), Some(d(2020, 12, 31)));
+        assert_eq!(found("Đề án chuyển đổi số đến năm 2025"), None);
+        assert_eq!(found("trước ngày 25 hàng tháng"), None);
+        assert_eq!(
+            found("Xây dựng kế hoạch thông tin đối ngoại năm 2020"),
+            None
+        );
+        assert_eq!(found("nhiệm vụ đã đề ra trong năm 2020"), None);
+        assert_eq!(found("Ngày sách Việt Nam năm 2021"), None);
+    }
+
+    proptest! {
+        /// A phrase without a year never lands before the meeting.
+        #[test]
+        fn yearless_phrases_are_on_or_after_the_meeting(
+            days in 0i64..3650,
+            phrase in prop::sample::select(vec![
+                "30/6", "1/1", "31/12", "29/2", "tháng 1", "tháng 7", "tháng 12", "quý I",
+                "quý IV", "6 tháng đầu năm", "6 tháng cuối năm", "cuối tháng", "cuối năm",
+                "cuối quý", "ngày 15 tháng 3",
+            ]),
+        ) {
+            let meeting = d(2020, 1, 1) + chrono::Duration::days(days);
+            let found = at(phrase, meeting);
+            prop_assert!(found.is_some_and(|f| f >= meeting), "{phrase} on {meeting} gave {found:?}");
+        }
+    }
+}

@@ -1,0 +1,373 @@
+//! Finding the office's units in running text: names with or without diacritics, with any
+//! dashes and commas (`Thông tin-Báo chí-Xuất bản`), or shortened to capitals
+//! (`Sở TTTT`, `Sở TT&TT`, `Trung tâm CNTT&TT`, `UBND tỉnh`); and the usual ways of naming
+//! a group of units (`các phòng, đơn vị trực thuộc Sở`).
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use uuid::Uuid;
+
+use super::lexicon::{ACTIONS, ASSIGNS, COORDINATES, GROUPS, KINDS, LEADS, LEVELS, NAME_ENDS};
+use crate::token::{Kind, Token, tokenize};
+use crate::unit::Unit;
+
+/// A unit as named in a proposal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct UnitRef {
+    /// The directory's name for it, or the text's words for a group of units.
+    pub name: String,
+    /// The unit record, when it is one unit of the directory.
+    pub id: Option<Uuid>,
+}
+
+struct Entry {
+    name: String,
+    id: Option<Uuid>,
+    forms: Vec<Vec<FormWord>>,
+}
+
+/// One word of a name, and whether the name writes it as capitals (`UBND`).
+struct FormWord {
+    fold: String,
+    acronym: bool,
+}
+
+/// The units a text may name.
+pub struct Directory {
+    entries: Vec<Entry>,
+    /// Entry and form indexes by the folded first word of the form.
+    by_first: HashMap<String, Vec<(usize, usize)>>,
+    /// Forms that start with an abbreviation, tried at every word.
+    by_initials: Vec<(usize, usize)>,
+    groups: Vec<Vec<FormWord>>,
+}
+
+/// A unit found in the text: tokens `start..end`.
+#[derive(Clone)]
+pub(super) struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub unit: UnitRef,
+}
+
+impl Directory {
+    /// A directory of names only (the CLI's `--units` file).
+    pub fn from_names<S: AsRef<str>>(names: &[S]) -> Self {
+        Self::build(
+            names
+                .iter()
+                .map(|n| (n.as_ref().trim().to_string(), None, Vec::new())),
+        )
+    }
+
+    /// The directory of an office's active units; each is also found by its short name and
+    /// its code ("Phòng KHTC", "KHTC").
+    pub fn from_units(units: &[Unit]) -> Self {
+        Self::build(units.iter().filter(|u| u.active).map(|u| {
+            let aliases = u.short_name.iter().chain(&u.code).cloned().collect();
+            (u.name.clone(), Some(u.id), aliases)
+        }))
+    }
+
+    fn build(items: impl Iterator<Item = (String, Option<Uuid>, Vec<String>)>) -> Self {
+        let entries: Vec<Entry> = items
+            .filter(|(name, _, _)| !name.is_empty())
+            .map(|(name, id, aliases)| {
+                let mut forms = vec![name_words(&name)];
+                forms.extend(aliases.iter().map(|s| name_words(s)));
+                forms.retain(|f| !f.is_empty());
+                Entry { name, id, forms }
+            })
+            .collect();
+        let mut by_first: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut by_initials = Vec::new();
+        for (e, entry) in entries.iter().enumerate() {
+            for (f, form) in entry.forms.iter().enumerate() {
+                if form[0].acronym {
+                    by_initials.push((e, f));
+                }
+                by_first
+                    .entry(form[0].fold.clone())
+                    .or_default()
+                    .push((e, f));
+            }
+        }
+        let groups = GROUPS
+            .iter()
+            .map(|g| {
+                g.iter()
+                    .map(|w| FormWord {
+                        fold: w.to_string(),
+                        acronym: false,
+                    })
+                    .collect()
+            })
+            .collect();
+        Directory {
+            entries,
+            by_first,
+            by_initials,
+            groups,
+        }
+    }
+
+    /// The unit or group named at each token, if any.
+    pub(super) fn mentions(&self, tokens: &[Token], text: &str) -> Vec<Option<Mention>> {
+        (0..tokens.len())
+            .map(|i| {
+                if tokens[i].is_wordlike() {
+                    self.mention_at(tokens, i, text)
+                } else {
+                    None
+                }
+            })
+            .collect()
+    }
+
+    /// The longest unit or group named at token `i`.
+    fn mention_at(&self, tokens: &[Token], i: usize, text: &str) -> Option<Mention> {
+        let t = &tokens[i];
+        let candidates: Vec<(usize, usize)> = if t.acronym {
+            (0..self.entries.len())
+                .flat_map(|e| (0..self.entries[e].forms.len()).map(move |f| (e, f)))
+                .collect()
+        } else {
+            let same = self.by_first.get(&t.fold).into_iter().flatten();
+            same.chain(&self.by_initials).copied().collect()
+        };
+        let known = candidates
+            .into_iter()
+            .map(|(e, f)| (&self.entries[e], &self.entries[e].forms[f]))
+            .filter_map(|(e, form)| Some((match_form(tokens, i, form)?, e)))
+            .max_by_key(|(end, _)| *end)
+            .map(|(end, e)| Mention {
+                start: i,
+                end,
+                unit: UnitRef {
+                    name: e.name.clone(),
+                    id: e.id,
+                },
+            });
+        let group = self
+            .groups
+            .iter()
+            .filter(|g| g[0].fold == t.fold)
+            .filter_map(|g| match_form(tokens, i, g))
+            .max()
+            .map(|end| Mention {
+                start: i,
+                end,
+                unit: UnitRef {
+                    name: text[tokens[i].start..tokens[end - 1].end].to_string(),
+                    id: None,
+                },
+            });
+        match (known, group) {
+            (Some(k), Some(g)) if g.end > k.end => Some(g),
+            (Some(k), _) => Some(k),
+            (None, Some(g)) => Some(g),
+            (None, None) => named_unit(tokens, i, text),
+        }
+    }
+}
+
+/// A unit outside the directory, by the way such names are written: a kind word, then
+/// capitalised words each followed by at most one lower-case syllable ("Sở Kế hoạch và Đầu
+/// tư", "UBND huyện Bát Xát", "Sở GD&ĐT").
+fn named_unit(tokens: &[Token], i: usize, text: &str) -> Option<Mention> {
+    let first = tokens.get(i)?;
+    if !first.capital {
+        return None;
+    }
+    let kind = KINDS
+        .iter()
+        .find(|k| crate::token::starts_with(tokens, i, k))?;
+    let ends_name = |j: usize| {
+        NAME_ENDS.contains(&tokens[j].fold.as_str())
+            || [ACTIONS, ASSIGNS, LEADS, COORDINATES]
+                .iter()
+                .any(|list| list.iter().any(|s| crate::token::starts_with(tokens, j, s)))
+    };
+    let mut j = i + kind.len();
+    while tokens
+        .get(j)
+        .is_some_and(|t| LEVELS.contains(&t.fold.as_str()) && !t.capital)
+    {
+        j += 1;
+    }
+    let level_end = j;
+    let mut end = j;
+    let mut capitals = 0;
+    let mut lower_run = 0;
+    while let Some(t) = tokens.get(j) {
+        let joined = matches!(t.kind, Kind::Punct('-' | '&' | ',')) || (t.is("va") && !t.capital);
+        if joined {
+            if !tokens.get(j + 1).is_some_and(|n| n.capital) {
+                break;
+            }
+        } else if t.kind != Kind::Word {
+            break;
+        } else if t.capital {
+            capitals += 1;
+            lower_run = 0;
+            end = j + 1;
+        } else if capitals > 0 && lower_run < 1 && !ends_name(j) {
+            lower_run += 1;
+            end = j + 1;
+        } else {
+            break;
+        }
+        j += 1;
+    }
+    let named = capitals > 0;
+    let level_only = !named && level_end > i + kind.len();
+    let end = if named { end } else { level_end };
+    (named || level_only).then(|| Mention {
+        start: i,
+        end,
+        unit: UnitRef {
+            name: text[first.start..tokens[end - 1].end].to_string(),
+            id: None,
+        },
+    })
+}
+
+/// A name's folded words, `&` read as "và".
+fn name_words(name: &str) -> Vec<FormWord> {
+    tokenize(&name.replace('&', " và "))
+        .into_iter()
+        .filter(Token::is_wordlike)
+        .map(|t| FormWord {
+            acronym: t.acronym,
+            fold: t.fold,
+        })
+        .collect()
+}
+
+/// Marks that may appear inside or between the words of a name.
+fn is_joiner(t: &Token) -> bool {
+    matches!(t.kind, Kind::Punct('-' | '–' | '—' | ','))
+}
+
+/// Where a name written as `form` ends when it starts at token `i`.
+fn match_form(tokens: &[Token], i: usize, form: &[FormWord]) -> Option<usize> {
+    let (mut j, mut k) = (i, 0);
+    while k < form.len() {
+        if k > 0 {
+            while tokens.get(j).is_some_and(is_joiner) {
+                j += 1;
+            }
+        }
+        let t = tokens.get(j)?;
+        let same = (t.is_wordlike() && t.fold == form[k].fold)
+            || (t.is_punct('&') && form[k].fold == "va");
+        if same {
+            k += 1;
+            j += 1;
+        } else if t.acronym {
+            k = initials_of(&t.fold, |n| form.get(n).map(|w| w.fold.as_str()), k)?;
+            j += 1;
+        } else if form[k].acronym {
+            j = initials_of(&form[k].fold, |n| tokens.get(n).map(|t| t.fold.as_str()), j)?;
+            k += 1;
+        } else {
+            return None;
+        }
+    }
+    Some(j)
+}
+
+/// Reads an abbreviation as the initials of `words` from `k` (`tttt` = "thông tin [và]
+/// truyền thông"); returns the index of the first word after it.
+fn initials_of<'a>(
+    letters: &str,
+    word: impl Fn(usize) -> Option<&'a str>,
+    mut k: usize,
+) -> Option<usize> {
+    for l in letters.chars() {
+        if word(k).is_some_and(|w| w == "va" || w == "&") && l != 'v' {
+            k += 1;
+        }
+        if !word(k)?.starts_with(l) {
+            return None;
+        }
+        k += 1;
+    }
+    Some(k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::token::tokenize;
+
+    fn found(dir: &Directory, text: &str) -> Option<String> {
+        let t = tokenize(text);
+        dir.mentions(&t, text).swap_remove(0).map(|m| m.unit.name)
+    }
+
+    #[test]
+    fn names_in_their_written_variants() {
+        let dir = Directory::from_names(&[
+            "Sở Thông tin và Truyền thông",
+            "Phòng Thông tin - Báo chí - Xuất bản",
+            "Trung tâm Công nghệ thông tin và Truyền thông",
+            "Văn phòng UBND tỉnh",
+        ]);
+        let sttt = Some("Sở Thông tin và Truyền thông".to_string());
+        assert_eq!(found(&dir, "Sở TTTT chủ trì"), sttt);
+        assert_eq!(found(&dir, "Sở TT&TT chủ trì"), sttt);
+        assert_eq!(found(&dir, "so thong tin va truyen thong"), sttt);
+        assert_eq!(
+            found(&dir, "Phòng Thông tin-Báo chí-Xuất bản phụ trách"),
+            Some("Phòng Thông tin - Báo chí - Xuất bản".into())
+        );
+        assert_eq!(
+            found(&dir, "Trung tâm CNTT&TT"),
+            Some("Trung tâm Công nghệ thông tin và Truyền thông".into())
+        );
+        assert_eq!(
+            found(&dir, "Văn phòng Ủy ban nhân dân tỉnh"),
+            Some("Văn phòng UBND tỉnh".into())
+        );
+        assert_eq!(found(&dir, "lãnh đạo Sở"), None);
+    }
+
+    #[test]
+    fn groups_of_units_keep_their_words() {
+        let dir = Directory::from_names::<&str>(&[]);
+        assert_eq!(
+            found(&dir, "các phòng, đơn vị trực thuộc Sở tích cực"),
+            Some("các phòng, đơn vị trực thuộc Sở".into())
+        );
+        assert_eq!(
+            found(&dir, "Các đơn vị tích cực"),
+            Some("Các đơn vị".into())
+        );
+    }
+
+    #[test]
+    fn units_outside_the_directory_by_their_written_form() {
+        let dir = Directory::from_names::<&str>(&[]);
+        let name = |s: &str| found(&dir, s);
+        assert_eq!(name("Sở Tài chính tham mưu"), Some("Sở Tài chính".into()));
+        assert_eq!(
+            name("Sở Tài chính có trách nhiệm"),
+            Some("Sở Tài chính".into())
+        );
+        assert_eq!(
+            name("Sở Kế hoạch và Đầu tư phối hợp"),
+            Some("Sở Kế hoạch và Đầu tư".into())
+        );
+        assert_eq!(name("Sở GD&ĐT và các trường"), Some("Sở GD&ĐT".into()));
+        assert_eq!(
+            name("UBND huyện Bát Xát chủ trì"),
+            Some("UBND huyện Bát Xát".into())
+        );
+        assert_eq!(name("UBND tỉnh phê duyệt"), Some("UBND tỉnh".into()));
+        assert_eq!(name("Phòng, chống tham nhũng"), None);
+        assert_eq!(name("Sở sẽ báo cáo"), None);
+    }
+}

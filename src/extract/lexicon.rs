@@ -1,0 +1,306 @@
+//! The Vietnamese words the extractor's rules are written in, folded (no diacritics,
+//! `đ` → `d`). Each list says what its words signal in a meeting's conclusions.
+
+/// Verbs that open a task: "tăng cường công tác…", "khẩn trương hoàn thành…".
+pub const ACTIONS: &[&[&str]] = &[
+    &["thuc", "hien"],
+    &["trien", "khai"],
+    &["xay", "dung"],
+    &["tham", "muu"],
+    &["hoan", "thien"],
+    &["hoan", "thanh"],
+    &["hoan", "chinh"],
+    &["hoan", "tat"],
+    &["chuan", "bi"],
+    &["ra", "soat"],
+    &["tang", "cuong"],
+    &["day", "manh"],
+    &["thuc", "day"],
+    &["to", "chuc"],
+    &["kiem", "tra"],
+    &["theo", "doi"],
+    &["don", "doc"],
+    &["huong", "dan"],
+    &["phoi", "hop"],
+    &["nghien", "cuu"],
+    &["de", "xuat"],
+    &["bao", "cao"],
+    &["bo", "tri"],
+    &["tap", "trung"],
+    &["quan", "tam"],
+    &["nang", "cao"],
+    &["dam", "bao"],
+    &["bao", "dam"],
+    &["cap", "nhat"],
+    &["tuyen", "truyen"],
+    &["phu", "trach"],
+    &["giai", "ngan"],
+    &["ban", "hanh"],
+    &["trinh"],
+    &["tiep", "tuc"],
+    &["tich", "cuc"],
+    &["chu", "dong"],
+    &["khan", "truong"],
+    &["khac", "phuc"],
+    &["duy", "tri"],
+    &["cung", "cap"],
+    &["soan", "thao"],
+    &["sua", "doi"],
+    &["bo", "sung"],
+    &["giai", "quyet"],
+    &["xu", "ly"],
+    &["tham", "dinh"],
+    &["chu", "tri"],
+    &["rut", "kinh", "nghiem"],
+    &["tap", "huan"],
+    &["van", "dong"],
+    &["dieu", "chinh"],
+    &["tong", "hop"],
+    &["kien", "toan"],
+    &["sap", "xep"],
+    &["nghiem", "tuc"],
+    &["lam", "ro"],
+    &["tiep", "thu"],
+    &["thuc", "thi"],
+    &["giam", "sat"],
+    &["phat", "huy"],
+    &["ung", "dung"],
+    &["nhan", "rong"],
+    &["thanh", "lap"],
+    &["chuan", "hoa"],
+    &["quan", "ly"],
+    &["dang", "ky"],
+    &["khao", "sat"],
+    &["thu", "thap"],
+    &["lua", "chon"],
+    &["ky", "ket"],
+    &["mua", "sam"],
+    &["nghiem", "thu"],
+    &["uu", "tien"],
+    &["huy", "dong"],
+    &["xac", "dinh"],
+    &["danh", "gia"],
+    &["tham", "gia"],
+    &["doi", "moi"],
+    &["cai", "thien"],
+    &["bam", "sat"],
+    &["tuan", "thu"],
+    &["chap", "hanh"],
+    &["chinh", "sua"],
+    &["dang", "tai"],
+    &["nang", "cap"],
+    &["van", "hanh"],
+    &["cai", "dat"],
+    &["bao", "tri"],
+    &["phat", "trien"],
+    &["ho", "tro"],
+    &["day", "nhanh"],
+    &["thong", "ke"],
+    &["cap", "phep"],
+    &["thu", "hoi"],
+    &["xu", "phat"],
+    &["so", "hoa"],
+    &["chuyen", "doi"],
+    &["ket", "noi"],
+    &["tich", "hop"],
+    &["dao", "tao"],
+    &["boi", "duong"],
+    &["phan", "bo"],
+    &["lap"],
+    &["gui"],
+    &["can"],
+    &["phai"],
+    &["co", "giai", "phap"],
+    &["quyet", "liet"],
+    &["cu", "can", "bo"],
+];
+
+/// Verbs that hand a task to the unit named after them: "giao cho Phòng X", "đề nghị các đơn vị".
+pub const ASSIGNS: &[&[&str]] = &[
+    &["giao", "nhiem", "vu", "cho"],
+    &["giao", "cho"],
+    &["giao"],
+    &["de", "nghi"],
+    &["yeu", "cau"],
+    &["chi", "dao"],
+    &["phan", "cong"],
+];
+
+/// Words after which a unit is the one in charge: "Phòng X chủ trì".
+pub const LEADS: &[&[&str]] = &[&["chu", "tri"]];
+
+/// Words that open the coordinating units: "phối hợp với Phòng Y".
+pub const COORDINATES: &[&[&str]] = &[
+    &["phoi", "hop", "chat", "che", "voi"],
+    &["phoi", "hop", "voi"],
+    &["phoi", "hop"],
+    &["cung", "voi"],
+];
+
+/// What a unit may be called by before its name in a subject: "tập thể lãnh đạo Sở …".
+pub const HOLDERS: &[&[&str]] = &[
+    &["tap", "the", "lanh", "dao"],
+    &["lanh", "dao"],
+    &["ban", "giam", "doc"],
+    &["cho"],
+];
+
+/// Words that open the conclusion part of a meeting text.
+pub const CONCLUDES: &[&[&str]] = &[
+    &["ket", "luan"],
+    &["y", "kien", "chi", "dao"],
+    &["giao", "nhiem", "vu"],
+];
+
+/// Words before a colon that open a list of tasks: "cụ thể:", "như sau:".
+pub const INTRODUCES: &[&[&str]] = &[
+    &["cu", "the"],
+    &["nhu", "sau"],
+    &["do", "la"],
+    &["sau", "day"],
+    &["bao", "gom"],
+    &["gom"],
+    &["sau"],
+];
+
+/// Words that open a clause without belonging to the task: "Đồng thời, …".
+pub const CONNECTORS: &[&[&str]] = &[
+    &["trong", "thoi", "gian", "toi"],
+    &["thoi", "gian", "toi"],
+    &["trong", "thang", "toi"],
+    &["ben", "canh", "do"],
+    &["cung", "voi", "do"],
+    &["dong", "thoi"],
+    &["ngoai", "ra"],
+    &["mat", "khac"],
+    &["sap", "toi"],
+    &["tiep", "theo"],
+    &["va"],
+];
+
+/// Openings of an assessment rather than a task: "ghi nhận…", "Tuy nhiên…".
+pub const ASSESSES: &[&[&str]] = &[
+    &["ghi", "nhan"],
+    &["danh", "gia", "cao"],
+    &["danh", "gia", "chung"],
+    &["bieu", "duong"],
+    &["hoan", "nghenh"],
+    &["tran", "trong"],
+    &["tuy", "nhien"],
+    &["nguyen", "nhan"],
+    &["nhin", "chung"],
+    &["nhat", "tri"],
+    &["co", "ban"],
+    &["khen", "ngoi"],
+    &["van", "con"],
+    &["con", "ton", "tai"],
+    &["han", "che"],
+];
+
+/// Words that mark what was done rather than what is to be done (written with diacritics:
+/// `đã`, `đang`, `vừa`).
+pub const REPORTED: &[&str] = &["da", "dang", "vua"];
+
+/// Ways of saying "all units" or a group of units that is not one record.
+pub const GROUPS: &[&[&str]] = &[
+    &["tat", "ca", "cac", "don", "vi"],
+    &["cac", "phong", "don", "vi", "truc", "thuoc", "so"],
+    &["cac", "phong", "don", "vi", "thuoc", "so"],
+    &["cac", "phong", "don", "vi"],
+    &["cac", "phong", "chuyen", "mon"],
+    &["cac", "phong", "ban"],
+    &["cac", "phong", "khac"],
+    &["cac", "phong"],
+    &["cac", "don", "vi", "truc", "thuoc", "so"],
+    &["cac", "don", "vi", "truc", "thuoc"],
+    &["cac", "don", "vi", "chuyen", "mon"],
+    &["cac", "don", "vi", "su", "nghiep"],
+    &["cac", "don", "vi", "lien", "quan"],
+    &["cac", "don", "vi", "dia", "phuong"],
+    &["cac", "don", "vi"],
+    &["cac", "co", "quan", "don", "vi", "lien", "quan"],
+    &["cac", "co", "quan", "don", "vi"],
+    &["cac", "so", "ban", "nganh"],
+    &["cac", "so", "nganh"],
+    &["cac", "nganh", "dia", "phuong"],
+    &["cac", "nganh"],
+    &["cac", "dia", "phuong"],
+    &["ubnd", "cac", "huyen", "thanh", "pho"],
+    &["uy", "ban", "nhan", "dan", "cac", "huyen", "thanh", "pho"],
+    &["cac", "huyen", "thanh", "pho"],
+];
+
+/// Vietnamese family names, folded: a capitalised run of words starting with one is a name.
+pub const SURNAMES: &[&str] = &[
+    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do",
+    "ho", "ngo", "duong", "ly", "dao", "doan", "vuong", "trinh", "truong", "lam", "luong", "mai",
+    "ha", "ta", "cao", "dinh", "luu", "chu", "to", "thai", "kieu", "quach", "giang", "lo", "lu",
+    "sung", "vang", "tong", "nong", "la", "trieu", "dam", "mac", "khong", "phung", "tang", "than",
+    "hua", "tu", "quan", "kim", "lai", "lang", "nghiem", "ong", "vi", "khuat", "au",
+];
+
+/// Words before a name that say a person is meant: "đồng chí Nguyễn Văn A".
+pub const ADDRESSES: &[&str] = &["chi", "ong", "ba"];
+
+/// Words of a sentence that say who chaired.
+pub const CHAIRS: &[&[&str]] = &[
+    &["ket", "luan"],
+    &["chu", "tri"],
+    &["chu", "toa"],
+    &["chi", "dao"],
+];
+
+/// Times of day before "ngày …" in the sentence that dates the meeting.
+pub const TIMES_OF_DAY: &[&str] = &["sang", "chieu", "toi", "trua", "vao", "nay"];
+
+/// Words that open the name of a unit outside the directory: "Sở Tài chính", "UBND huyện X".
+pub const KINDS: &[&[&str]] = &[
+    &["uy", "ban", "nhan", "dan"],
+    &["trung", "tam"],
+    &["van", "phong"],
+    &["chi", "cuc"],
+    &["cong", "an"],
+    &["buu", "dien"],
+    &["tinh", "doan"],
+    &["benh", "vien"],
+    &["kho", "bac"],
+    &["cong", "ty"],
+    &["ubnd"],
+    &["so"],
+    &["phong"],
+    &["ban"],
+    &["cuc"],
+    &["bo"],
+    &["dai"],
+    &["bao"],
+    &["hoi"],
+];
+
+/// Administrative levels written in lower case after a kind: "UBND tỉnh", "Công an huyện".
+pub const LEVELS: &[&str] = &["tinh", "huyen", "thanh", "pho", "thi", "xa", "quan"];
+
+/// Small words that end a unit's name: "Sở Tài chính [có] trách nhiệm …".
+pub const NAME_ENDS: &[&str] = &[
+    "co", "la", "se", "cua", "voi", "cho", "de", "trong", "tai", "ve", "theo", "nham", "va", "cac",
+    "nhung", "da", "dang", "duoc", "bi", "khi", "neu", "thi", "o", "den", "sau", "truoc", "nay",
+    "do", "som", "kip", "tot",
+];
+
+/// The closing formula of a notice, "… để các đơn vị biết, thực hiện./.": this word, then
+/// one of [`CLOSING_ACTIONS`] within a few words.
+pub const CLOSING: &str = "biet";
+
+/// What the units are told to do in the closing formula.
+pub const CLOSING_ACTIONS: &[&[&str]] = &[&["thuc", "hien"], &["trien", "khai"], &["phoi", "hop"]];
+
+/// Where the body of a document ends and its list of recipients begins.
+pub const RECIPIENTS: &[&str] = &["noi", "nhan"];
+
+/// Frequent syllables of Vietnamese official prose that are not English words: text written
+/// without diacritics is read as Vietnamese only when enough of its words are among them.
+pub const COMMON: &[&str] = &[
+    "cac", "va", "cua", "trong", "cho", "nghi", "don", "vi", "thuc", "hien", "phong", "nhiem",
+    "vu", "tinh", "cong", "tac", "nam", "thang", "ngay", "voi", "khai", "trien", "chuc", "hoach",
+    "dung", "xay", "muu", "tham", "bao", "cao", "dong", "chi", "giao", "luan", "ket", "hop",
+    "truoc", "tiep", "tuc", "nhung", "duoc", "mot",
+];

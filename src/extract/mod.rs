@@ -1,0 +1,641 @@
+//! Directives proposed from the text of a meeting: the chair's conclusions as dictated
+//! ("… đề nghị các phòng, đơn vị tích cực thực hiện …; Phòng X phối hợp với Y thực hiện …"),
+//! each with its lead unit, coordinating units and deadline; and the chair and date where the
+//! text states them. Rules over the Vietnamese words, offline; the secretary reviews.
+//!
+//! The text is cut into clauses (sentences, `;`, lines, numbered or dashed items, lists after
+//! "cụ thể:"). Clauses before the conclusion part are the report and give no directives; in
+//! the conclusion part a clause is a directive when it sets a task (an action verb, or an
+//! item of a list) and is not an assessment ("ghi nhận…", "Tuy nhiên…") or a report of what
+//! was done ("đã …"). The lead unit is the one the task is given to ("giao cho X", "đề nghị
+//! X"), the clause's subject ("X tăng cường …", "X:"), or the last one named before.
+
+mod directory;
+mod lexicon;
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+
+pub use directory::{Directory, UnitRef};
+use lexicon::*;
+
+use crate::deadline;
+use crate::token::{Kind, Token, tokenize};
+
+/// What the text says.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Extraction {
+    /// The meeting's facts stated in the text.
+    pub meeting: MeetingFacts,
+    /// The directives found, in text order.
+    pub directives: Vec<Proposal>,
+}
+
+/// The meeting's chair and date, when the text states them.
+#[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct MeetingFacts {
+    /// Date of the meeting.
+    pub date: Option<NaiveDate>,
+    /// Full name of the chair.
+    pub chair: Option<String>,
+}
+
+/// One proposed directive.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Proposal {
+    /// The task, in the text's words.
+    pub content: String,
+    /// The unit in charge.
+    pub lead_unit: Option<UnitRef>,
+    /// The units that coordinate.
+    pub coordinating_units: Vec<UnitRef>,
+    /// Deadline, read relative to the meeting date.
+    pub deadline: Option<NaiveDate>,
+}
+
+/// Finds the directives of `text`, a meeting held on `meeting_date`, among the units of
+/// `directory`. Any text gives a result (possibly empty), in time linear in its length.
+pub fn extract(text: &str, meeting_date: NaiveDate, directory: &Directory) -> Extraction {
+    let text: String = text
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .nfc()
+        .collect();
+    let tokens = tokenize(&text);
+    let doc = Doc {
+        text: &text,
+        t: &tokens,
+        mentions: directory.mentions(&tokens, &text),
+        meeting_date,
+        accented: tokens.iter().any(|t| t.accented),
+    };
+    let clauses = segment(&tokens);
+    Extraction {
+        meeting: MeetingFacts {
+            date: doc.meeting_day(&clauses),
+            chair: doc.chair(&clauses),
+        },
+        directives: doc.directives(&clauses),
+    }
+}
+
+struct Doc<'a> {
+    text: &'a str,
+    t: &'a [Token],
+    /// The unit named at each token.
+    mentions: Vec<Option<directory::Mention>>,
+    meeting_date: NaiveDate,
+    /// The text is written with diacritics, so `da` without them is not `đã`.
+    accented: bool,
+}
+
+/// Tokens `range` of the text, and where they sit.
+#[derive(Debug, Clone)]
+struct Clause {
+    range: Range<usize>,
+    /// Starts a sentence (not after `;`).
+    sentence: bool,
+    /// Starts a line.
+    line: bool,
+    /// Ends with a colon that opens a list ("cụ thể:").
+    intro: bool,
+}
+
+/// How a clause's words read.
+struct Reading {
+    content: Range<usize>,
+    lead: Option<UnitRef>,
+    coordinating: Vec<UnitRef>,
+    /// Given to a unit by name ("giao cho X", "đề nghị X") or after the chair's words.
+    assigned: bool,
+    /// Names the conclusion without a task ("Đồng chí … kết luận buổi làm việc").
+    header: bool,
+    /// Tells what was done, or what a person did at the meeting ("đồng chí X chủ trì").
+    reported: bool,
+    assessed: bool,
+    acts: bool,
+    marked: bool,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mood {
+    Task,
+    Report,
+    Assessment,
+}
+
+/// Cuts the text into clauses at sentence ends, `;`, line breaks and list-opening colons.
+fn segment(t: &[Token]) -> Vec<Clause> {
+    let mut out = Vec::new();
+    let (mut start, mut sentence, mut line) = (0, true, true);
+    for i in 0..t.len() {
+        let cut = match t[i].kind {
+            Kind::Break => Some((true, true, false)),
+            Kind::Punct(';') => Some((false, false, false)),
+            Kind::Punct('.' | '!' | '?' | '…') if ends_sentence(t, i) => {
+                Some((true, false, false))
+            }
+            Kind::Punct(':') if opens_list(t, start, i) => Some((true, false, true)),
+            _ => None,
+        };
+        let Some((next_sentence, next_line, intro)) = cut else {
+            continue;
+        };
+        if t[start..i].iter().any(Token::is_wordlike) {
+            out.push(Clause {
+                range: start..i,
+                sentence,
+                line,
+                intro,
+            });
+            (sentence, line) = (next_sentence, next_line);
+        } else {
+            (sentence, line) = (sentence || next_sentence, line || next_line);
+        }
+        start = i + 1;
+    }
+    if t[start..].iter().any(Token::is_wordlike) {
+        out.push(Clause {
+            range: start..t.len(),
+            sentence,
+            line,
+            intro: false,
+        });
+    }
+    out
+}
+
+fn ends_sentence(t: &[Token], i: usize) -> bool {
+    let Some(next) = t.get(i + 1) else {
+        return true;
+    };
+    let spaced = next.start > t[i].end;
+    match next.kind {
+        Kind::Break | Kind::Punct('/') => true,
+        Kind::Punct('.') => false,
+        Kind::Punct('-' | '+' | '•' | '*') => spaced,
+        Kind::Word | Kind::Number => spaced && (next.capital || next.kind == Kind::Number),
+        _ => t[i].is_punct('.') && spaced,
+    }
+}
+
+fn opens_list(t: &[Token], start: usize, colon: usize) -> bool {
+    let at_line_end = t.get(colon + 1).is_none_or(|n| n.kind == Kind::Break);
+    at_line_end
+        || INTRODUCES
+            .iter()
+            .any(|s| colon >= start + s.len() && seq_is(t, colon - s.len(), s))
+}
+
+fn seq_is(t: &[Token], i: usize, seq: &[&str]) -> bool {
+    crate::token::starts_with(t, i, seq)
+}
+
+/// The length of the longest of `lists` starting at `i`.
+fn seq_at(t: &[Token], i: usize, lists: &[&[&str]]) -> Option<usize> {
+    lists
+        .iter()
+        .filter(|s| seq_is(t, i, s))
+        .map(|s| s.len())
+        .max()
+}
+
+/// The first place in `range` where one of `lists` starts.
+fn find_seq(t: &[Token], range: Range<usize>, lists: &[&[&str]]) -> Option<usize> {
+    range.into_iter().find(|&i| seq_at(t, i, lists).is_some())
+}
+
+fn skip_punct(t: &[Token], mut i: usize, end: usize) -> usize {
+    while i < end && matches!(t[i].kind, Kind::Punct(',' | ':' | '-' | '–')) {
+        i += 1;
+    }
+    i
+}
+
+/// Skips a list mark at the start of a clause: `1.`, `2)`, `a)`, `-`, `+`, `•`, `II.`.
+fn skip_mark(t: &[Token], i: usize, end: usize) -> (usize, bool) {
+    let Some(first) = t.get(i).filter(|_| i < end) else {
+        return (i, false);
+    };
+    if matches!(first.kind, Kind::Punct('-' | '+' | '•' | '*' | '–' | '—')) {
+        return (i + 1, true);
+    }
+    let numbering = first.kind == Kind::Number
+        || (first.kind == Kind::Word
+            && (first.fold.len() == 1 || first.fold.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))));
+    let closed = t
+        .get(i + 1)
+        .is_some_and(|n| n.is_punct('.') || n.is_punct(')'));
+    if numbering && closed && i + 2 < end {
+        (i + 2, true)
+    } else {
+        (i, false)
+    }
+}
+
+impl Doc<'_> {
+    /// Whether the text is Vietnamese: written with its diacritics, or, without them, made
+    /// of enough of its frequent syllables (so an English text gives nothing).
+    fn vietnamese(&self) -> bool {
+        let words = self.t.iter().filter(|x| x.kind == Kind::Word);
+        let (all, common) = words.fold((0usize, 0usize), |(a, c), x| {
+            (a + 1, c + usize::from(COMMON.contains(&x.fold.as_str())))
+        });
+        self.accented || common * 5 >= all
+    }
+
+    fn directives(&self, clauses: &[Clause]) -> Vec<Proposal> {
+        let t = self.t;
+        if !self.vietnamese() {
+            return Vec::new();
+        }
+        let zone = clauses
+            .iter()
+            .position(|c| find_seq(t, c.range.clone(), CONCLUDES).is_some())
+            .or_else(|| clauses.iter().position(|c| self.read(c).assigned))
+            .unwrap_or(0);
+        let mut out = Vec::new();
+        let mut carried: Option<UnitRef> = None;
+        let mut mood = Mood::Task;
+        let mut list: Option<Option<NaiveDate>> = None;
+        for c in &clauses[zone..] {
+            if seq_is(t, skip_mark(t, c.range.start, c.range.end).0, RECIPIENTS) {
+                break;
+            }
+            if self.closes(c.range.clone()) {
+                continue;
+            }
+            let r = self.read(c);
+            if c.line && !r.marked {
+                list = None;
+            }
+            let own = if r.reported {
+                Mood::Report
+            } else if r.assessed {
+                Mood::Assessment
+            } else {
+                Mood::Task
+            };
+            if c.sentence || r.assigned || own != Mood::Task {
+                mood = if r.assigned { Mood::Task } else { own };
+            }
+            if mood != Mood::Task || r.header {
+                continue;
+            }
+            if r.lead.is_some() {
+                carried = r.lead.clone();
+            }
+            let content = &t[r.content.clone()];
+            if c.intro {
+                list = Some(self.strong_deadline(content));
+                continue;
+            }
+            let said = self.quote(r.content.clone());
+            if let Some(deadline::Deadline::On(day)) = deadline::parse(&said, self.meeting_date) {
+                if let Some(last) = out
+                    .last_mut()
+                    .filter(|p: &&mut Proposal| p.deadline.is_none())
+                {
+                    last.deadline = Some(day);
+                }
+                continue;
+            }
+            let words = content.iter().filter(|t| t.is_wordlike()).count();
+            if words < 3 || !(r.acts || list.is_some()) {
+                continue;
+            }
+            let deadline = deadline::find(content, self.meeting_date).or_else(|| list.flatten());
+            let lead = r.lead.or_else(|| carried.clone());
+            out.push(Proposal {
+                content: said,
+                coordinating_units: r
+                    .coordinating
+                    .into_iter()
+                    .filter(|u| Some(u) != lead.as_ref())
+                    .collect(),
+                lead_unit: lead,
+                deadline,
+            });
+        }
+        out
+    }
+
+    /// Whether a clause is the closing formula "… để các đơn vị biết, thực hiện".
+    fn closes(&self, range: Range<usize>) -> bool {
+        let t = self.t;
+        range.clone().any(|p| {
+            t[p].is(CLOSING)
+                && find_seq(t, p + 1..(p + 4).min(range.end), CLOSING_ACTIONS).is_some()
+        })
+    }
+
+    /// A deadline said for a whole list: only with an unmistakable deadline word.
+    fn strong_deadline(&self, t: &[Token]) -> Option<NaiveDate> {
+        let strong = ["truoc", "han", "nhat", "thanh", "xong"];
+        let cued = t.iter().any(|x| strong.iter().any(|w| x.is(w)));
+        cued.then(|| deadline::find(t, self.meeting_date)).flatten()
+    }
+
+    /// The original words of tokens `range`, trimmed, first letter capitalised.
+    fn quote(&self, range: Range<usize>) -> String {
+        let t = &self.t[range];
+        let first = t.iter().position(Token::is_wordlike).unwrap_or(0);
+        let last = t
+            .iter()
+            .rposition(|x| x.is_wordlike() || x.is_punct(')') || x.is_punct('"'));
+        let Some(last) = last else {
+            return String::new();
+        };
+        let s = &self.text[t[first].start..t[last].end];
+        let mut chars = s.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    }
+
+    fn mention(&self, i: usize, end: usize) -> Option<directory::Mention> {
+        if i >= end {
+            return None;
+        }
+        self.mentions[i].clone().filter(|m| m.end <= end)
+    }
+
+    /// A unit named at `i`, after words such as "tập thể lãnh đạo".
+    fn addressee(&self, i: usize, end: usize) -> Option<directory::Mention> {
+        let i = skip_punct(self.t, i, end);
+        let after_holder = seq_at(self.t, i, HOLDERS).map_or(i, |n| i + n);
+        self.mention(after_holder, end)
+            .or_else(|| self.mention(i, end))
+    }
+
+    fn is_action(&self, i: usize) -> bool {
+        seq_at(self.t, i, ACTIONS).is_some()
+    }
+
+    fn is_reported(&self, tok: &Token) -> bool {
+        REPORTED.iter().any(|w| tok.is(w)) && (tok.accented || !self.accented)
+    }
+
+    /// The first action verb in `range` outside unit names.
+    fn first_action(&self, range: Range<usize>) -> Option<usize> {
+        let mut i = range.start;
+        while i < range.end {
+            if let Some(m) = self.mention(i, range.end) {
+                i = m.end;
+            } else if self.is_action(i) {
+                return Some(i);
+            } else {
+                i += 1;
+            }
+        }
+        None
+    }
+
+    fn read(&self, c: &Clause) -> Reading {
+        let t = self.t;
+        let end = c.range.end;
+        let (mut i, marked) = skip_mark(t, c.range.start, end);
+        while let Some(n) = seq_at(t, i, CONNECTORS) {
+            i = skip_punct(t, i + n, end);
+        }
+        let concludes = find_seq(t, i..end, CONCLUDES);
+        let mut start = i;
+        let mut lead = None;
+        let mut assigned = false;
+        let mut co_addressed = Vec::new();
+        for p in i..end {
+            let Some(n) = seq_at(t, p, ASSIGNS) else {
+                continue;
+            };
+            if let Some(m) = self.addressee(p + n, end) {
+                if self.is_speaker(i..p) {
+                    start = m.start;
+                }
+                co_addressed = self.listed_after(m.end, end);
+                lead = Some(m.unit);
+                assigned = true;
+                break;
+            }
+            let after = skip_punct(t, p + n, end);
+            if concludes.is_some_and(|k| k < p) && after < end {
+                start = after;
+                assigned = true;
+                break;
+            }
+        }
+        if lead.is_none() {
+            lead = self.subject(start, end);
+        }
+        let mut coordinating = co_addressed;
+        for u in self.coordinating(start, end) {
+            if !coordinating.contains(&u) {
+                coordinating.push(u);
+            }
+        }
+        let start = self.task_start(start, end, lead.as_ref());
+        let verb = self.first_action(start..end);
+        let before_verb = start..verb.unwrap_or(end);
+        let narrated = before_verb.clone().any(|p| self.name_at(p).is_some())
+            || find_seq(t, before_verb.clone(), &[&["dong", "chi"]]).is_some();
+        Reading {
+            header: concludes.is_some() && !assigned,
+            reported: !assigned
+                && (narrated || t[before_verb.clone()].iter().any(|x| self.is_reported(x))),
+            assessed: !assigned && find_seq(t, before_verb, ASSESSES).is_some(),
+            acts: verb.is_some(),
+            content: start..end,
+            lead,
+            coordinating,
+            assigned,
+            marked,
+        }
+    }
+
+    /// Whether the words before "đề nghị" are the speaker's ("đồng chí …, Giám đốc Sở"),
+    /// not the task's topic ("Đối với dự án …").
+    fn is_speaker(&self, range: Range<usize>) -> bool {
+        let t = self.t;
+        let words = t[range.clone()].iter().filter(|x| x.is_wordlike()).count();
+        words <= 3
+            || find_seq(t, range.clone(), CONCLUDES).is_some()
+            || find_seq(
+                t,
+                range.clone(),
+                &[&["dong", "chi"], &["giam", "doc"], &["chu", "tich"]],
+            )
+            .is_some()
+            || range.clone().any(|p| self.name_at(p).is_some())
+    }
+
+    /// The subject unit: named first ("Phòng X tăng cường…", "Văn phòng Sở: …", "Đối với …,
+    /// Phòng X …") or named in charge ("Phòng X chủ trì").
+    fn subject(&self, start: usize, end: usize) -> Option<UnitRef> {
+        let t = self.t;
+        let topic = seq_is(t, start, &["doi", "voi"]) || seq_is(t, start, &["rieng"]);
+        let mut places = vec![start];
+        if topic {
+            places.extend((start..end).filter(|&p| t[p].is_punct(',')).map(|p| p + 1));
+        }
+        for p in places {
+            if let Some(m) = self.addressee(p, end) {
+                let next = skip_punct(t, m.end, end);
+                let colon = t.get(m.end).is_some_and(|x| x.is_punct(':'));
+                if colon || next == end || self.is_action(next) || seq_at(t, next, LEADS).is_some()
+                {
+                    return Some(m.unit);
+                }
+            }
+        }
+        (start..end).find_map(|p| {
+            let m = self.mention(p, end)?;
+            seq_at(t, skip_punct(t, m.end, end), LEADS).map(|_| m.unit)
+        })
+    }
+
+    /// The units listed from `p` on ("…, Y và Z"), with where the list ends.
+    fn units_from(&self, mut p: usize, end: usize) -> (Vec<UnitRef>, usize) {
+        let t = self.t;
+        let mut out: Vec<UnitRef> = Vec::new();
+        loop {
+            let mut q = p;
+            while q < end && (t[q].is_punct(',') || t[q].is("va") || t[q].is_punct('&')) {
+                q += 1;
+            }
+            match self.mention(q, end) {
+                Some(m) => {
+                    if !out.contains(&m.unit) {
+                        out.push(m.unit);
+                    }
+                    p = m.end;
+                }
+                None => return (out, p),
+            }
+        }
+    }
+
+    /// Units listed right after the addressee ("đề nghị X, Y hỗ trợ …"): they coordinate.
+    fn listed_after(&self, p: usize, end: usize) -> Vec<UnitRef> {
+        let (units, after) = self.units_from(p, end);
+        if self.is_action(after) {
+            units
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The units named after "phối hợp (với)".
+    fn coordinating(&self, start: usize, end: usize) -> Vec<UnitRef> {
+        let t = self.t;
+        let mut out: Vec<UnitRef> = Vec::new();
+        let mut p = start;
+        while let Some(at) = find_seq(t, p..end, COORDINATES) {
+            let (units, after) = self.units_from(at + seq_at(t, at, COORDINATES).unwrap_or(1), end);
+            out.extend(
+                units
+                    .into_iter()
+                    .filter(|u| !out.contains(u))
+                    .collect::<Vec<_>>(),
+            );
+            p = after.max(at + 1);
+        }
+        out
+    }
+
+    /// Where the task's own words start: after "X chủ trì, phối hợp với Y" when a verb follows.
+    fn task_start(&self, start: usize, end: usize, lead: Option<&UnitRef>) -> usize {
+        let t = self.t;
+        let mut p = start;
+        if let Some(m) = self.addressee(p, end).filter(|m| Some(&m.unit) == lead) {
+            p = skip_punct(t, self.units_from(m.end, end).1, end);
+        } else {
+            return start;
+        }
+        if let Some(n) = seq_at(t, p, LEADS) {
+            p = skip_punct(t, p + n, end);
+        }
+        if let Some(n) = seq_at(t, p, COORDINATES) {
+            p = self.units_from(p + n, end).1;
+        }
+        if self.is_action(p) { p } else { start }
+    }
+
+    /// A person's name at `i`: a family name and one to three more capitalised words.
+    fn name_at(&self, i: usize) -> Option<Range<usize>> {
+        let t = self.t;
+        let first = t.get(i)?;
+        let family = first.kind == Kind::Word
+            && first.capital
+            && !first.acronym
+            && SURNAMES.contains(&first.fold.as_str());
+        if !family {
+            return None;
+        }
+        let mut end = i + 1;
+        while end < t.len()
+            && end - i < 4
+            && t[end].kind == Kind::Word
+            && t[end].capital
+            && !t[end].acronym
+        {
+            end += 1;
+        }
+        (end - i >= 2).then_some(i..end)
+    }
+
+    /// The chair: a name in a sentence about concluding or chairing, else the first person
+    /// addressed as "đồng chí".
+    fn chair(&self, clauses: &[Clause]) -> Option<String> {
+        let t = self.t;
+        let addressed = |p: usize| p >= 1 && ADDRESSES.iter().any(|w| t[p - 1].is(w));
+        let mut best: Option<(u8, Range<usize>)> = None;
+        for c in clauses {
+            let chairs = find_seq(t, c.range.clone(), CHAIRS).is_some();
+            for p in c.range.clone() {
+                let Some(name) = self.name_at(p) else {
+                    continue;
+                };
+                let rank = 2 * u8::from(chairs) + u8::from(addressed(p));
+                if rank > 0 && best.as_ref().is_none_or(|(r, _)| rank > *r) {
+                    best = Some((rank, name));
+                }
+            }
+        }
+        let (_, name) = best?;
+        let words: Vec<&str> = t[name].iter().map(|x| &self.text[x.start..x.end]).collect();
+        Some(words.join(" "))
+    }
+
+    /// The date the text gives the meeting: "Sáng ngày 29/5/2020, …" or a date in a sentence
+    /// about the meeting ("… họp ngày 12 tháng 7 năm 2026").
+    fn meeting_day(&self, clauses: &[Clause]) -> Option<NaiveDate> {
+        let t = self.t;
+        let about = [
+            &["hop"][..],
+            &["hoi", "nghi"],
+            &["lam", "viec"],
+            &["giao", "ban"],
+        ];
+        clauses.iter().find_map(|c| {
+            let meeting = find_seq(t, c.range.clone(), &about).is_some();
+            c.range.clone().find_map(|p| {
+                let timed = p >= 1 && TIMES_OF_DAY.iter().any(|w| t[p - 1].is(w));
+                let day = if t[p].is("ngay") { p + 1 } else { p };
+                let dated =
+                    (t[p].is("ngay") && (timed || meeting)) || (timed && t[p].kind == Kind::Number);
+                dated
+                    .then(|| deadline::stated_date(&t[..c.range.end], day))
+                    .flatten()
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;

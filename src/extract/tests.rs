@@ -1,0 +1,221 @@
+//! Examples written for these tests (not taken from the sample reports).
+
+use super::*;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn office() -> Directory {
+    Directory::from_names(&[
+        "Sở Thông tin và Truyền thông",
+        "Văn phòng Sở",
+        "Phòng Kế hoạch - Tài chính",
+        "Phòng Thông tin - Báo chí - Xuất bản",
+        "Phòng Bưu chính, Viễn thông và Công nghệ thông tin",
+        "Trung tâm Công nghệ thông tin và Truyền thông",
+        "Thanh tra Sở",
+    ])
+}
+
+fn lead(p: &Proposal) -> Option<&str> {
+    p.lead_unit.as_ref().map(|u| u.name.as_str())
+}
+
+#[test]
+fn numbered_conclusions_with_units_and_deadlines() {
+    let text = "KẾT LUẬN:\r\n\
+        1. Giao Phòng Kế hoạch-Tài chính chủ trì, phối hợp với Văn phòng Sở tham mưu dự thảo kế hoạch năm 2027, trình trước ngày 15/12.\r\n\
+        2. Văn phòng Sở: rà soát quy chế làm việc, hoàn thành trong quý I.\r\n\
+        3. Đề nghị các phòng, đơn vị nghiêm túc thực hiện chế độ báo cáo định kỳ.\r\n";
+    let x = extract(text, d(2026, 11, 20), &office());
+    assert_eq!(x.directives.len(), 3, "{:#?}", x.directives);
+    let [a, b, c] = &x.directives[..] else {
+        unreachable!()
+    };
+    assert_eq!(
+        a.content,
+        "Tham mưu dự thảo kế hoạch năm 2027, trình trước ngày 15/12"
+    );
+    assert_eq!(lead(a), Some("Phòng Kế hoạch - Tài chính"));
+    assert_eq!(a.coordinating_units[0].name, "Văn phòng Sở");
+    assert_eq!(a.deadline, Some(d(2026, 12, 15)));
+    assert_eq!(lead(b), Some("Văn phòng Sở"));
+    assert_eq!(b.deadline, Some(d(2027, 3, 31)));
+    assert_eq!(lead(c), Some("các phòng, đơn vị"));
+    assert_eq!(c.deadline, None);
+}
+
+#[test]
+fn report_part_gives_nothing_and_the_subject_carries() {
+    let text = "Trong tháng 10, Văn phòng Sở đã tham mưu tổ chức hội nghị sơ kết; \
+        đã hoàn thành việc cấp chữ ký số cho cán bộ.\n\
+        Phát biểu kết luận, đồng chí Lê Minh Hải, Giám đốc Sở đề nghị Thanh tra Sở tăng cường \
+        kiểm tra việc chấp hành quy định về bản quyền; tham mưu kế hoạch thanh tra năm 2027. \
+        Trung tâm CNTT&TT khẩn trương vận hành hệ thống một cửa điện tử trong tháng 12. \
+        Tuy nhiên, một số đơn vị còn chậm báo cáo.";
+    let x = extract(text, d(2026, 11, 5), &office());
+    let leads: Vec<_> = x.directives.iter().map(lead).collect();
+    assert_eq!(
+        leads,
+        [
+            Some("Thanh tra Sở"),
+            Some("Thanh tra Sở"),
+            Some("Trung tâm Công nghệ thông tin và Truyền thông")
+        ],
+        "{:#?}",
+        x.directives
+    );
+    assert_eq!(x.directives[2].deadline, Some(d(2026, 12, 31)));
+    assert_eq!(x.meeting.chair.as_deref(), Some("Lê Minh Hải"));
+}
+
+#[test]
+fn a_list_after_cu_the_with_one_deadline_for_all() {
+    let text = "Giám đốc Sở kết luận như sau: đề nghị Phòng Bưu chính, Viễn thông và CNTT \
+        hoàn thành trước ngày 30/6/2026 các nội dung sau:\n\
+        - Cập nhật danh mục điểm phát sóng;\n\
+        - Kiểm tra chất lượng dịch vụ tại các huyện;\n\
+        + Báo cáo kết quả với lãnh đạo Sở (tháng 7/2026).";
+    let x = extract(text, d(2026, 5, 12), &office());
+    assert_eq!(x.directives.len(), 3, "{:#?}", x.directives);
+    for p in &x.directives {
+        assert_eq!(
+            lead(p),
+            Some("Phòng Bưu chính, Viễn thông và Công nghệ thông tin")
+        );
+    }
+    assert_eq!(x.directives[0].deadline, Some(d(2026, 6, 30)));
+    assert_eq!(x.directives[2].deadline, Some(d(2026, 7, 31)));
+}
+
+#[test]
+fn text_without_diacritics_finds_the_same() {
+    let text = "Ket luan: giao Phong Thong tin-Bao chi-Xuat ban chu tri to chuc hoi nghi \
+        cung cap thong tin cho bao chi trong thang 12.";
+    let x = extract(text, d(2026, 11, 5), &office());
+    assert_eq!(x.directives.len(), 1, "{:#?}", x.directives);
+    assert_eq!(
+        lead(&x.directives[0]),
+        Some("Phòng Thông tin - Báo chí - Xuất bản")
+    );
+    assert_eq!(x.directives[0].deadline, Some(d(2026, 12, 31)));
+}
+
+#[test]
+fn the_meeting_date_when_the_text_states_it() {
+    let text =
+        "Chiều ngày 12/7/2026, đồng chí Phạm Thu Hà - Phó Chủ tịch UBND tỉnh làm việc với Sở.";
+    let x = extract(text, d(2026, 7, 12), &office());
+    assert_eq!(x.meeting.date, Some(d(2026, 7, 12)));
+    assert_eq!(x.meeting.chair.as_deref(), Some("Phạm Thu Hà"));
+    let x = extract("Sáng 3/8/2026, Sở họp giao ban.", d(2026, 8, 3), &office());
+    assert_eq!(x.meeting.date, Some(d(2026, 8, 3)));
+    let x = extract(
+        "Hạn nộp báo cáo là ngày 3/8/2026.",
+        d(2026, 8, 3),
+        &office(),
+    );
+    assert_eq!(x.meeting.date, None);
+}
+
+#[test]
+fn bad_input_gives_a_valid_result() {
+    let dir = office();
+    let day = d(2026, 1, 1);
+    for text in [
+        "",
+        "   \n\n ;;; :: ./.",
+        "The meeting agreed to review the budget by June.",
+        "Đề nghị",
+        "giao cho",
+        "1.\n2)\n-\n+",
+        "\u{0}\u{feff}🙂 đề nghị 🙂",
+    ] {
+        let x = extract(text, day, &dir);
+        assert!(
+            x.directives.iter().all(|p| !p.content.is_empty()),
+            "{text:?}"
+        );
+    }
+    for english in [
+        "The meeting agreed to review the budget by June.",
+        "Conclusion: the Department can report to the board; staff must file minutes by 30/6.",
+    ] {
+        assert!(
+            extract(english, day, &dir).directives.is_empty(),
+            "{english}"
+        );
+    }
+}
+
+#[test]
+fn decomposed_unicode_reads_like_composed() {
+    let text = "Kết luận: giao Văn phòng Sở chủ trì rà soát quy chế, hoàn thành trong tháng 12.";
+    let nfd: String = text.nfd().collect();
+    let a = extract(text, d(2026, 11, 1), &office());
+    let b = extract(&nfd, d(2026, 11, 1), &office());
+    assert_eq!(a.directives.len(), 1);
+    assert_eq!(a.directives[0].content, b.directives[0].content);
+    assert_eq!(lead(&b.directives[0]), Some("Văn phòng Sở"));
+}
+
+#[test]
+fn a_conclusion_notice_with_sections_closing_and_recipients() {
+    let text = "THÔNG BÁO\nKết luận của Giám đốc Sở tại cuộc họp giao ban tháng 6 năm 2026\n\
+        Ngày 05/6/2026, đồng chí Đỗ Văn Bình, Giám đốc Sở chủ trì cuộc họp giao ban. \
+        Sau khi nghe báo cáo, Giám đốc Sở kết luận như sau:\n\
+        1. Cơ bản thống nhất với báo cáo kết quả công tác tháng 5.\n\
+        2. Nhiệm vụ trọng tâm tháng 7:\n\
+        a) Văn phòng Sở:\n\
+        - Tham mưu tổ chức hội nghị sơ kết 6 tháng trước ngày 15/7/2026.\n\
+        - Phối hợp với Phòng KHTC lập dự toán kinh phí năm 2027.\n\
+        b) Phòng Kế hoạch - Tài chính: Hoàn thành quyết toán trong tháng 7.\n\
+        c) Trung tâm CNTT&TT chủ trì, phối hợp với Sở Tài chính nâng cấp cổng dịch vụ công; \
+        hoàn thành trước 30/7/2026.\n\
+        Văn phòng Sở thông báo để các đơn vị biết, thực hiện./.\n\
+        Nơi nhận:\n- Như trên;\n- Các phòng, đơn vị thuộc Sở;\n- Lưu: VT.";
+    let x = extract(text, d(2026, 6, 5), &office());
+    let got: Vec<_> = x
+        .directives
+        .iter()
+        .map(|p| (lead(p).unwrap_or("-"), p.deadline))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Văn phòng Sở", Some(d(2026, 7, 15))),
+            ("Văn phòng Sở", None),
+            ("Phòng Kế hoạch - Tài chính", Some(d(2026, 7, 31))),
+            (
+                "Trung tâm Công nghệ thông tin và Truyền thông",
+                Some(d(2026, 7, 30))
+            ),
+        ],
+        "{:#?}",
+        x.directives
+    );
+    assert_eq!(
+        x.directives[1].coordinating_units[0].name,
+        "Phòng Kế hoạch - Tài chính"
+    );
+    assert_eq!(x.directives[3].coordinating_units[0].name, "Sở Tài chính");
+    assert_eq!(x.meeting.chair.as_deref(), Some("Đỗ Văn Bình"));
+    assert_eq!(x.meeting.date, Some(d(2026, 6, 5)));
+}
+
+#[test]
+fn several_units_addressed_at_once() {
+    let text =
+        "Kết luận: đề nghị Văn phòng Sở, Thanh tra Sở và Sở Nội vụ phối hợp rà soát quy chế.";
+    let x = extract(text, d(2026, 3, 1), &office());
+    let p = &x.directives[0];
+    assert_eq!(lead(p), Some("Văn phòng Sở"));
+    let names: Vec<_> = p
+        .coordinating_units
+        .iter()
+        .map(|u| u.name.as_str())
+        .collect();
+    assert_eq!(names, ["Thanh tra Sở", "Sở Nội vụ"]);
+    assert_eq!(p.content, "Rà soát quy chế");
+}
