@@ -1,13 +1,15 @@
 //! Measured speed on databases made by the generator: `giaoban bench search` times search
-//! queries and autosave-sized writes, and reports the index's size on disk.
+//! queries and autosave-sized writes, and reports the index's size on disk; `giaoban bench
+//! extract` times the directive extractor on the meetings' conclusions.
 
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
 use crate::error::Result;
+use crate::extract::{self, Directory};
 use crate::store::Store;
-use crate::{meeting, search};
+use crate::{meeting, minutes, search};
 
 /// What users type: whole words, words without accents, abbreviations, phrases, names, and
 /// a query typed letter by letter (each prefix is a query, as the search box sends them).
@@ -142,5 +144,70 @@ pub fn search(store: &mut Store, rounds: usize) -> Result<SearchBench> {
         autosave_p95_ms: saves.first().map_or(0.0, |_| percentile(&saves, 0.95)),
         index_bytes: index_bytes as u64,
         database_bytes: database_bytes as u64,
+    })
+}
+
+/// Timings of the directive extractor on the generator's conclusions.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExtractBench {
+    /// Meetings whose conclusions were read, one extraction each.
+    pub meetings: usize,
+    /// Median time to read one meeting's conclusions, milliseconds.
+    pub meeting_p50_ms: f64,
+    /// 95th percentile, milliseconds.
+    pub meeting_p95_ms: f64,
+    /// Size of the large text (all conclusions, repeated to at least 1 MiB), bytes.
+    pub large_bytes: usize,
+    /// Time to read the large text, milliseconds (median of `rounds`).
+    pub large_ms: f64,
+    /// Directives found in the large text.
+    pub large_directives: usize,
+}
+
+/// Reads the conclusions of up to 500 of the newest meetings, each as the app does, then all
+/// of them as one text of at least 1 MiB, `rounds` times.
+pub fn extract(store: &Store, rounds: usize) -> Result<ExtractBench> {
+    let conn = store.conn();
+    let directory = Directory::from_units(&crate::unit::list(conn, false)?);
+    let meetings = meeting::list(
+        conn,
+        &meeting::MeetingFilter {
+            limit: Some(500),
+            ..Default::default()
+        },
+    )?;
+    let mut times = Vec::new();
+    let mut all = String::new();
+    for m in &meetings {
+        let conclusions = minutes::conclusions(conn, m.id)?;
+        let items: Vec<&str> = conclusions.iter().map(|c| c.content.as_str()).collect();
+        let t = Instant::now();
+        extract::extract_items(&items, m.local_date(), &directory);
+        times.push(ms(t.elapsed()));
+        all.push_str(&items.join("\n"));
+        all.push('\n');
+    }
+    times.sort_by(f64::total_cmp);
+    let large = if all.is_empty() {
+        all
+    } else {
+        all.repeat((1 << 20) / all.len() + 1)
+    };
+    let day = crate::date::today();
+    let mut large_times = Vec::new();
+    let mut found = 0;
+    for _ in 0..rounds.max(1) {
+        let t = Instant::now();
+        found = extract::extract(&large, day, &directory).directives.len();
+        large_times.push(ms(t.elapsed()));
+    }
+    large_times.sort_by(f64::total_cmp);
+    Ok(ExtractBench {
+        meetings: times.len(),
+        meeting_p50_ms: times.first().map_or(0.0, |_| percentile(&times, 0.5)),
+        meeting_p95_ms: times.first().map_or(0.0, |_| percentile(&times, 0.95)),
+        large_bytes: large.len(),
+        large_ms: percentile(&large_times, 0.5),
+        large_directives: found,
     })
 }

@@ -17,6 +17,7 @@ pub mod lang;
 pub mod meeting;
 pub mod minutes;
 pub mod person;
+pub mod proposal;
 pub mod record;
 pub mod search;
 pub mod stats;

@@ -323,6 +323,24 @@ pub struct MeetingRecord {
     pub directives: Vec<DirectiveRow>,
 }
 
+/// A meeting's conclusions in order.
+pub fn conclusions(conn: &Connection, meeting_id: Uuid) -> Result<Vec<Conclusion>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, meeting_id, position, content FROM conclusion WHERE meeting_id = ?1 ORDER BY position",
+    )?;
+    let rows = stmt
+        .query_map([&meeting_id], |r| {
+            Ok(Conclusion {
+                id: get_uuid(r, 0)?,
+                meeting_id: get_uuid(r, 1)?,
+                position: r.get(2)?,
+                content: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
 /// Loads a meeting with its attendees, agenda, opinions, conclusions and directives.
 pub fn record(conn: &Connection, id: Uuid, as_of: chrono::NaiveDate) -> Result<MeetingRecord> {
     let meeting = meeting::get(conn, id)?;
@@ -381,19 +399,7 @@ pub fn record(conn: &Connection, id: Uuid, as_of: chrono::NaiveDate) -> Result<M
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, meeting_id, position, content FROM conclusion WHERE meeting_id = ?1 ORDER BY position",
-    )?;
-    let conclusions = stmt
-        .query_map([&mid], |r| {
-            Ok(Conclusion {
-                id: get_uuid(r, 0)?,
-                meeting_id: get_uuid(r, 1)?,
-                position: r.get(2)?,
-                content: r.get(3)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+    let conclusions = conclusions(conn, mid)?;
     let directives = crate::directive::list(
         conn,
         &DirectiveQuery {

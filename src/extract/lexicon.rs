@@ -304,3 +304,7 @@ pub const COMMON: &[&str] = &[
     "dung", "xay", "muu", "tham", "bao", "cao", "dong", "chi", "giao", "luan", "ket", "hop",
     "truoc", "tiep", "tuc", "nhung", "duoc", "mot",
 ];
+
+/// Openings of a clause after `;` that finish the task before it rather than start one:
+/// "…; báo cáo kết quả về Văn phòng Sở trước ngày 30/6".
+pub const FOLLOW_UPS: &[&[&str]] = &[&["bao", "cao", "ket", "qua"]];

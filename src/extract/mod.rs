@@ -57,21 +57,54 @@ pub struct Proposal {
     pub coordinating_units: Vec<UnitRef>,
     /// Deadline, read relative to the meeting date.
     pub deadline: Option<NaiveDate>,
+    /// Which of the items given to [`extract_items`] it comes from.
+    #[serde(skip)]
+    pub item: Option<usize>,
 }
 
 /// Finds the directives of `text`, a meeting held on `meeting_date`, among the units of
 /// `directory`. Any text gives a result (possibly empty), in time linear in its length.
 pub fn extract(text: &str, meeting_date: NaiveDate, directory: &Directory) -> Extraction {
-    let text: String = text
-        .replace("\r\n", "\n")
+    read(&normalise(text), &[], meeting_date, directory)
+}
+
+/// Like [`extract`] over items read as one text, one a line (a meeting's conclusions);
+/// each proposal says which item it comes from.
+pub fn extract_items<S: AsRef<str>>(
+    items: &[S],
+    meeting_date: NaiveDate,
+    directory: &Directory,
+) -> Extraction {
+    let mut text = String::new();
+    let mut starts = Vec::with_capacity(items.len());
+    for item in items {
+        starts.push(text.len());
+        text.push_str(&normalise(item.as_ref()));
+        text.push('\n');
+    }
+    read(&text, &starts, meeting_date, directory)
+}
+
+/// Line breaks as `\n`, characters composed (NFC).
+fn normalise(text: &str) -> String {
+    text.replace("\r\n", "\n")
         .replace('\r', "\n")
         .nfc()
-        .collect();
-    let tokens = tokenize(&text);
+        .collect()
+}
+
+fn read(
+    text: &str,
+    item_starts: &[usize],
+    meeting_date: NaiveDate,
+    directory: &Directory,
+) -> Extraction {
+    let tokens = tokenize(text);
     let doc = Doc {
-        text: &text,
+        text,
+        item_starts,
         t: &tokens,
-        mentions: directory.mentions(&tokens, &text),
+        mentions: directory.mentions(&tokens, text),
         meeting_date,
         accented: tokens.iter().any(|t| t.accented),
     };
@@ -87,6 +120,8 @@ pub fn extract(text: &str, meeting_date: NaiveDate, directory: &Directory) -> Ex
 
 struct Doc<'a> {
     text: &'a str,
+    /// Where each item of [`extract_items`] starts in `text`.
+    item_starts: &'a [usize],
     t: &'a [Token],
     /// The unit named at each token.
     mentions: Vec<Option<directory::Mention>>,
@@ -176,6 +211,14 @@ fn ends_sentence(t: &[Token], i: usize) -> bool {
         return true;
     };
     let spaced = next.start > t[i].end;
+    let glued_number = next.kind == Kind::Number
+        && i >= 1
+        && t[i - 1].kind == Kind::Word
+        && t.get(i + 2)
+            .is_some_and(|n| n.is_punct('.') || n.is_punct(')'));
+    if glued_number {
+        return true;
+    }
     match next.kind {
         Kind::Break | Kind::Punct('/') => true,
         Kind::Punct('.') => false,
@@ -306,13 +349,21 @@ impl Doc<'_> {
                 }
                 continue;
             }
+            let follows = !c.sentence && seq_at(t, r.content.start, FOLLOW_UPS).is_some();
+            if let Some(last) = out.last_mut().filter(|_| follows) {
+                last.content = format!("{}; {}", last.content, self.text_of(r.content.clone()));
+                last.deadline = last.deadline.or(deadline::find(content, self.meeting_date));
+                continue;
+            }
             let words = content.iter().filter(|t| t.is_wordlike()).count();
             if words < 3 || !(r.acts || list.is_some()) {
                 continue;
             }
             let deadline = deadline::find(content, self.meeting_date).or_else(|| list.flatten());
             let lead = r.lead.or_else(|| carried.clone());
+            let at = t[r.content.start].start;
             out.push(Proposal {
+                item: self.item_starts.iter().rposition(|&s| s <= at),
                 content: said,
                 coordinating_units: r
                     .coordinating
@@ -342,18 +393,22 @@ impl Doc<'_> {
         cued.then(|| deadline::find(t, self.meeting_date)).flatten()
     }
 
-    /// The original words of tokens `range`, trimmed, first letter capitalised.
-    fn quote(&self, range: Range<usize>) -> String {
+    /// The original words of tokens `range`, trimmed.
+    fn text_of(&self, range: Range<usize>) -> &str {
         let t = &self.t[range];
         let first = t.iter().position(Token::is_wordlike).unwrap_or(0);
         let last = t
             .iter()
             .rposition(|x| x.is_wordlike() || x.is_punct(')') || x.is_punct('"'));
-        let Some(last) = last else {
-            return String::new();
-        };
-        let s = &self.text[t[first].start..t[last].end];
-        let mut chars = s.chars();
+        match last {
+            Some(last) => &self.text[t[first].start..t[last].end],
+            None => "",
+        }
+    }
+
+    /// The original words of tokens `range`, trimmed, first letter capitalised.
+    fn quote(&self, range: Range<usize>) -> String {
+        let mut chars = self.text_of(range).chars();
         chars
             .next()
             .map(|c| c.to_uppercase().chain(chars).collect())
@@ -561,7 +616,10 @@ impl Doc<'_> {
             p = skip_punct(t, p + n, end);
         }
         if let Some(n) = seq_at(t, p, COORDINATES) {
-            p = self.units_from(p + n, end).1;
+            let (units, after) = self.units_from(p + n, end);
+            if !units.is_empty() {
+                p = skip_punct(t, after, end);
+            }
         }
         if self.is_action(p) { p } else { start }
     }

@@ -200,6 +200,7 @@ fn a_conclusion_notice_with_sections_closing_and_recipients() {
         "Phòng Kế hoạch - Tài chính"
     );
     assert_eq!(x.directives[3].coordinating_units[0].name, "Sở Tài chính");
+    assert_eq!(x.directives[3].content, "Nâng cấp cổng dịch vụ công");
     assert_eq!(x.meeting.chair.as_deref(), Some("Đỗ Văn Bình"));
     assert_eq!(x.meeting.date, Some(d(2026, 6, 5)));
 }
@@ -217,5 +218,46 @@ fn several_units_addressed_at_once() {
         .map(|u| u.name.as_str())
         .collect();
     assert_eq!(names, ["Thanh tra Sở", "Sở Nội vụ"]);
-    assert_eq!(p.content, "Rà soát quy chế");
+    assert_eq!(p.content, "Phối hợp rà soát quy chế");
+}
+
+#[test]
+fn items_say_where_each_proposal_comes_from() {
+    let items = [
+        "Cơ bản thống nhất với báo cáo của Văn phòng Sở.",
+        "Giao Thanh tra Sở kiểm tra bản quyền phần mềm; hoàn thành trong tháng 12.",
+        "Văn phòng Sở tham mưu kế hoạch năm 2027.",
+    ];
+    let x = extract_items(&items, d(2026, 11, 5), &office());
+    let got: Vec<_> = x.directives.iter().map(|p| (p.item, lead(p))).collect();
+    assert_eq!(
+        got,
+        [
+            (Some(1), Some("Thanh tra Sở")),
+            (Some(2), Some("Văn phòng Sở"))
+        ]
+    );
+    assert_eq!(x.directives[0].deadline, Some(d(2026, 12, 31)));
+}
+
+#[test]
+fn the_task_starts_after_lead_and_coordinators_and_a_colon() {
+    let text = "Giao Văn phòng Sở chủ trì, phối hợp với Thanh tra Sở: rà soát quy chế làm việc. \
+        Thời hạn hoàn thành: trước ngày 07/02/2027.";
+    let x = extract(text, d(2026, 11, 20), &office());
+    assert_eq!(x.directives.len(), 1, "{:#?}", x.directives);
+    assert_eq!(x.directives[0].content, "Rà soát quy chế làm việc");
+    assert_eq!(
+        x.directives[0].deadline,
+        Some(d(2027, 2, 7)),
+        "the deadline sentence belongs to the task"
+    );
+}
+
+#[test]
+fn numbered_items_run_together_on_one_line() {
+    let text = "Kết luận:1. Giao Văn phòng Sở rà soát quy chế.2. Thanh tra Sở kiểm tra phiên bản 1.0. Hết.";
+    let x = extract(text, d(2026, 11, 20), &office());
+    let contents: Vec<_> = x.directives.iter().map(|p| p.content.as_str()).collect();
+    assert_eq!(contents, ["Rà soát quy chế", "Kiểm tra phiên bản 1.0"]);
 }

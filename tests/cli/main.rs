@@ -526,6 +526,13 @@ fn extract_reads_units_from_the_database_and_prints_a_table() {
     );
     let bad = cli.with_input(&["extract", "--date", "31/02/2026"], b"");
     fails_with(bad, "31/02/2026");
+    let figures = cli.json(&["bench", "extract", "--rounds", "1"]);
+    assert_eq!(figures["meetings"], 60);
+    assert!(figures["large_bytes"].as_u64().unwrap() >= 1 << 20);
+    assert!(
+        figures["large_directives"].as_u64().unwrap() > 300,
+        "{figures}"
+    );
 }
 
 /// The directive extractor against the annotated real reports in `../shared/eval`, when

@@ -5,6 +5,7 @@ mod directives;
 mod fixture;
 mod generator;
 mod meetings;
+mod proposals;
 mod search;
 mod statistics;
 mod store;

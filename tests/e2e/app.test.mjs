@@ -173,3 +173,65 @@ test("search typed without accents finds and opens a meeting", { timeout: 120_00
   await heading.waitForDisplayed({ timeout: 10_000 });
   assert.match(await heading.getText(), /^Hội nghị triển khai nhiệm vụ năm \d{4}$/);
 });
+
+test("directives split from a pasted conclusion are reviewed and created", { timeout: 180_000 }, async () => {
+  await launch({ sample: true });
+  await (await browser.$('nav button[data-page="meetings"]')).waitForDisplayed({ timeout: 20_000 });
+  await openPage("meetings");
+  const first = await (await byTest("meeting-list")).$("tbody tr");
+  await first.waitForExist({ timeout: 10_000 });
+  await browser.execute((el) => { el.scrollIntoView(); el.focus(); }, first);
+  await browser.keys("Enter");
+  const given = await byTest("meeting-directives");
+  await given.waitForDisplayed({ timeout: 10_000 });
+  const before = await given.$$("tbody tr").length;
+
+  await (await byTest("extract-open")).click();
+  const source = await byTest("extract-source");
+  await source.waitForDisplayed();
+  // Pasted, as a secretary does (typing through WebDriver would drop the line breaks).
+  const pasted =
+    "Kết luận:\n1. Giao Phòng KHTC chủ trì, phối hợp với Văn phòng Sở lập dự toán kinh phí, xong trước 30/6/2099.\n" +
+    "2. Đề nghị các phòng, đơn vị rà soát hồ sơ lưu trữ.\n3. Thanh tra Sở kiểm tra bản quyền phần mềm trong quý III.";
+  await browser.execute((el, text) => {
+    el.value = text;
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+  }, source, pasted);
+  await source.click();
+  await browser.keys(["Control", "Enter"]);
+  const table = await byTest("extract-table");
+  await table.waitForDisplayed({ timeout: 10_000 });
+  const rows = await table.$$('[data-testid="extract-row"]');
+  assert.equal(rows.length, 3);
+  const leadOf = async (row) => (await row.$('[data-testid="extract-lead"]')).getValue();
+  const leadText = async (row) => browser.execute((el) => el.selectedOptions[0].textContent, await row.$('[data-testid="extract-lead"]'));
+  assert.equal(await leadText(rows[0]), "Phòng Kế hoạch - Tài chính");
+  assert.match(await rows[0].getText(), /Văn phòng/);
+  assert.equal(await (await rows[0].$('[data-testid="extract-deadline-date"]')).getText(), "→ 30/06/2099");
+  assert.equal(await leadOf(rows[1]), "", "a group of units is not one unit: the secretary picks");
+  assert.match(await rows[1].getText(), /Văn bản ghi: các phòng, đơn vị/);
+  assert.equal(await leadText(rows[2]), "Thanh tra Sở");
+  await browser.execute((el) => el.scrollIntoView(), table);
+  await shot("08-extract-proposals");
+
+  // A deadline that cannot be read stays visibly unresolved and blocks creation.
+  const deadline = await rows[2].$('[data-testid="extract-deadline"]');
+  await deadline.setValue("khi nào xong");
+  await browser.waitUntil(async () => (await rows[2].getText()).includes("Chưa hiểu thời hạn này"), { timeout: 10_000 });
+  await (await rows[1].$('[data-testid="extract-lead"]')).selectByVisibleText("Văn phòng Sở");
+  await (await byTest("extract-create")).click();
+  await browser.waitUntil(async () => (await rows[2].getText()).includes("Sửa thời hạn chưa rõ"), { timeout: 10_000 });
+  assert.equal(await given.$$("tbody tr").length, before, "nothing was created");
+
+  await deadline.setValue("cuối năm");
+  await browser.waitUntil(async () => /→ 31\/12\/\d{4}/.test(await rows[2].getText()), { timeout: 10_000 });
+  await (await byTest("extract-create")).click();
+  const done = await byTest("extract-created");
+  await done.waitForDisplayed({ timeout: 10_000 });
+  assert.equal(await done.getText(), "Đã tạo 3 nhiệm vụ.");
+  const after = await byTest("meeting-directives");
+  await browser.waitUntil(async () => (await after.$$("tbody tr").length) === before + 3, { timeout: 10_000 });
+  assert.match(await after.getText(), /Lập dự toán kinh phí/);
+  await browser.execute((el) => el.scrollIntoView(), after);
+  await shot("09-extract-created");
+});

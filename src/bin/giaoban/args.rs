@@ -372,6 +372,12 @@ pub enum BenchCmd {
         #[arg(long, default_value_t = 5)]
         rounds: usize,
     },
+    /// Directive extraction: each meeting's conclusions, and 1 MiB of them at once.
+    Extract {
+        /// Times the 1 MiB text is read.
+        #[arg(long, default_value_t = 5)]
+        rounds: usize,
+    },
 }
 
 /// `stats …`

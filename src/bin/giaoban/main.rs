@@ -186,13 +186,19 @@ fn run(cli: Cli) -> Result<()> {
                 &search::search(store.conn(), &query, limit)?,
             );
         }
-        Command::Bench {
-            cmd: BenchCmd::Search { rounds },
-        } => {
-            let r = giaoban::bench::search(&mut store, rounds)?;
+        Command::Bench { cmd } => {
+            let figures = match cmd {
+                BenchCmd::Search { rounds } => {
+                    serde_json::to_value(giaoban::bench::search(&mut store, rounds)?)
+                }
+                BenchCmd::Extract { rounds } => {
+                    serde_json::to_value(giaoban::bench::extract(&store, rounds)?)
+                }
+            };
             println!(
                 "{}",
-                serde_json::to_string_pretty(&r).expect("figures serialise")
+                serde_json::to_string_pretty(&figures.expect("figures serialise"))
+                    .expect("figures serialise")
             );
         }
         Command::Extract { .. } => unreachable!("handled before the database is opened"),

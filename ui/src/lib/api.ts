@@ -15,6 +15,7 @@ export type UnitTable = b.UnitTable_Serialize;
 export type SearchResults = b.Results;
 export type SearchHit = b.Hit;
 export type Target = b.Target;
+export type Proposed = b.Proposed_Serialize;
 // What commands take.
 export type NewUnit = b.NewUnit_Deserialize;
 export type NewPerson = b.NewPerson_Deserialize;

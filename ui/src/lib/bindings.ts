@@ -32,6 +32,15 @@ export const commands = {
 	listMeetings: (filter: MeetingFilter_Deserialize) => typedError<Meeting_Serialize[], IpcError>(__TAURI_INVOKE("list_meetings", { filter })),
 	/**  One meeting with everything recorded in it. */
 	getMeeting: (id: string) => typedError<MeetingRecord_Serialize, IpcError>(__TAURI_INVOKE("get_meeting", { id })),
+	/**  Directives proposed from a meeting's conclusions, or from `text` when given. */
+	proposeDirectives: (meetingId: string, text: string | null) => typedError<Proposed_Serialize[], IpcError>(__TAURI_INVOKE("propose_directives", { meetingId, text })),
+	/**  Creates the accepted directives together; returns the meeting as it now stands. */
+	acceptDirectives: (meetingId: string, items: Accepted_Deserialize[]) => typedError<MeetingRecord_Serialize, IpcError>(__TAURI_INVOKE("accept_directives", { meetingId, items })),
+	/**
+	 *  A deadline phrase (`30/6`, `quý III`, `cuối năm`) read relative to the meeting's date;
+	 *  `None` when it is not understood.
+	 */
+	readDeadline: (meetingId: string, phrase: string) => typedError<Deadline | null, IpcError>(__TAURI_INVOKE("read_deadline", { meetingId, phrase })),
 	/**  Directives matching the query. */
 	listDirectives: (query: DirectiveQuery_Deserialize) => typedError<DirectivePage_Serialize, IpcError>(__TAURI_INVOKE("list_directives", { query })),
 	/**  The per-unit table for directives given in `[from, to]`, judged on `as_of` (default today). */
@@ -41,6 +50,41 @@ export const commands = {
 };
 
 /* Types */
+/**  A proposal as the secretary accepted it, perhaps edited. */
+export type Accepted = Accepted_Serialize | Accepted_Deserialize;
+
+/**  A proposal as the secretary accepted it, perhaps edited. */
+export type Accepted_Deserialize = {
+	/**  What must be done. */
+	content: string,
+	/**  The conclusion item it came from. */
+	conclusion_id?: string | null,
+	/**  Lead unit. */
+	lead_unit_id: string,
+	/**  Coordinating units. */
+	coordinating_unit_ids: string[],
+	/**  Deadline; `None` = không thời hạn. */
+	deadline?: string | null,
+	/**  The secretary confirmed a deadline before the meeting date. */
+	allow_deadline_before_meeting: boolean,
+};
+
+/**  A proposal as the secretary accepted it, perhaps edited. */
+export type Accepted_Serialize = {
+	/**  What must be done. */
+	content: string,
+	/**  The conclusion item it came from. */
+	conclusion_id: string | null,
+	/**  Lead unit. */
+	lead_unit_id: string,
+	/**  Coordinating units. */
+	coordinating_unit_ids: string[],
+	/**  Deadline; `None` = không thời hạn. */
+	deadline: string | null,
+	/**  The secretary confirmed a deadline before the meeting date. */
+	allow_deadline_before_meeting: boolean,
+};
+
 /**  An agenda item. */
 export type AgendaItem = AgendaItem_Serialize | AgendaItem_Deserialize;
 
@@ -208,6 +252,13 @@ export type Counts = {
 	/**  done on time / (done on time + done late), in percent, one decimal; 0 when none done. */
 	on_time_rate: number | null,
 };
+
+/**  What a deadline phrase means. */
+export type Deadline = 
+/**  Due on this date. */
+{ type: "on"; date: string } | 
+/**  Không thời hạn / thường xuyên: deliberately without a deadline. */
+{ type: "open" };
 
 /**  Which deadline timeliness is judged against. */
 export type DeadlineBasis = 
@@ -826,6 +877,48 @@ export type Piece = {
 	hit: boolean,
 };
 
+/**  One proposed directive. */
+export type Proposal = Proposal_Serialize | Proposal_Deserialize;
+
+/**  One proposed directive. */
+export type Proposal_Deserialize = {
+	/**  The task, in the text's words. */
+	content: string,
+	/**  The unit in charge. */
+	lead_unit?: UnitRef_Deserialize | null,
+	/**  The units that coordinate. */
+	coordinating_units: UnitRef_Deserialize[],
+	/**  Deadline, read relative to the meeting date. */
+	deadline?: string | null,
+};
+
+/**  One proposed directive. */
+export type Proposal_Serialize = {
+	/**  The task, in the text's words. */
+	content: string,
+	/**  The unit in charge. */
+	lead_unit: UnitRef_Serialize | null,
+	/**  The units that coordinate. */
+	coordinating_units: UnitRef_Serialize[],
+	/**  Deadline, read relative to the meeting date. */
+	deadline: string | null,
+};
+
+/**  A proposed directive of a meeting. */
+export type Proposed = Proposed_Serialize | Proposed_Deserialize;
+
+/**  A proposed directive of a meeting. */
+export type Proposed_Deserialize = {
+	/**  The conclusion item it was read from (none for a pasted text). */
+	conclusion_id?: string | null,
+} & Proposal_Deserialize;
+
+/**  A proposed directive of a meeting. */
+export type Proposed_Serialize = {
+	/**  The conclusion item it was read from (none for a pasted text). */
+	conclusion_id: string | null,
+} & Proposal_Serialize;
+
 /**  Results grouped, best first within each group. */
 export type Results = {
 	/**  The words searched for, folded (empty when the query had none). */
@@ -913,6 +1006,25 @@ export type UnitKind =
 "external" | 
 /**  Anything else. */
 "other";
+
+/**  A unit as named in a proposal. */
+export type UnitRef = UnitRef_Serialize | UnitRef_Deserialize;
+
+/**  A unit as named in a proposal. */
+export type UnitRef_Deserialize = {
+	/**  The directory's name for it, or the text's words for a group of units. */
+	name: string,
+	/**  The unit record, when it is one unit of the directory. */
+	id?: string | null,
+};
+
+/**  A unit as named in a proposal. */
+export type UnitRef_Serialize = {
+	/**  The directory's name for it, or the text's words for a group of units. */
+	name: string,
+	/**  The unit record, when it is one unit of the directory. */
+	id: string | null,
+};
 
 /**  Which units a unit filter looks at. */
 export type UnitRole = 
