@@ -141,6 +141,23 @@ fn read(t: &[Token], i: usize, meeting: NaiveDate) -> Option<(Deadline, usize)> 
             None => on(next_on_or_after(meeting, month, None)?, i + 4),
         };
     }
+    if let Some(ahead) = relative(t, i + 1) {
+        let (year, month) = (meeting.year(), meeting.month());
+        if word(i, "thang") {
+            let m = month + ahead;
+            return on(
+                month_end(year + ((m - 1) / 12) as i32, (m - 1) % 12 + 1)?,
+                i + 2,
+            );
+        }
+        if word(i, "quy") {
+            let q = (month - 1) / 3 + ahead;
+            return on(month_end(year + (q / 4) as i32, (q % 4) * 3 + 3)?, i + 2);
+        }
+        if word(i, "nam") {
+            return on(ymd(year + ahead as i32, 12, 31)?, i + 2);
+        }
+    }
     if word(i, "thang") {
         let (month, year, end) = month_at(t, i + 1, meeting)?;
         return on(month_end(year, month)?, end);
@@ -155,6 +172,18 @@ fn read(t: &[Token], i: usize, meeting: NaiveDate) -> Option<(Deadline, usize)> 
     }
     let start = if word(i, "ngay") { i + 1 } else { i };
     day_at(t, start, meeting).and_then(|(d, end)| on(d, end))
+}
+
+/// `này` (0) or `tới`/`sau` (1) after tháng, quý or năm.
+fn relative(t: &[Token], i: usize) -> Option<u32> {
+    let x = t.get(i)?;
+    if x.is("nay") {
+        Some(0)
+    } else if x.is("toi") || x.is("sau") {
+        Some(1)
+    } else {
+        None
+    }
 }
 
 fn on(d: NaiveDate, end: usize) -> Option<(Deadline, usize)> {
@@ -291,6 +320,12 @@ mod tests {
         assert_eq!(at("tháng 6/2020", m), Some(d(2020, 6, 30)));
         assert_eq!(at("quý II năm 2026", m), Some(d(2026, 6, 30)));
         assert_eq!(at("ngày 5 tháng 8 năm 2026", m), Some(d(2026, 8, 5)));
+        assert_eq!(at("trong tháng này", m), Some(d(2026, 5, 31)));
+        assert_eq!(at("tháng tới", d(2026, 12, 3)), Some(d(2027, 1, 31)));
+        assert_eq!(at("quý này", m), Some(d(2026, 6, 30)));
+        assert_eq!(at("quý sau", d(2026, 11, 3)), Some(d(2027, 3, 31)));
+        assert_eq!(at("trong năm nay", m), Some(d(2026, 12, 31)));
+        assert_eq!(at("năm sau", m), Some(d(2027, 12, 31)));
         assert_eq!(parse("không thời hạn", m), Some(Deadline::Open));
         assert_eq!(parse("Thường xuyên", m), Some(Deadline::Open));
     }
@@ -305,7 +340,7 @@ mod tests {
             "tháng 13",
             "quý V",
             "30/6 hoặc sau",
-            "năm sau",
+            "đầu tháng 7",
             "abc",
         ] {
             assert_eq!(parse(p, m), None, "{p}");
@@ -353,7 +388,8 @@ mod tests {
             phrase in prop::sample::select(vec![
                 "30/6", "1/1", "31/12", "29/2", "tháng 1", "tháng 7", "tháng 12", "quý I",
                 "quý IV", "6 tháng đầu năm", "6 tháng cuối năm", "cuối tháng", "cuối năm",
-                "cuối quý", "ngày 15 tháng 3",
+                "cuối quý", "ngày 15 tháng 3", "tháng này", "tháng tới", "quý này", "quý sau",
+                "năm nay",
             ]),
         ) {
             let meeting = d(2020, 1, 1) + chrono::Duration::days(days);

@@ -303,10 +303,12 @@ impl Doc<'_> {
             .position(|c| find_seq(t, c.range.clone(), CONCLUDES).is_some())
             .or_else(|| clauses.iter().position(|c| self.read(c).assigned))
             .unwrap_or(0);
-        let mut out = Vec::new();
+        let mut out: Vec<Proposal> = Vec::new();
         let mut carried: Option<UnitRef> = None;
         let mut mood = Mood::Task;
         let mut list: Option<Option<NaiveDate>> = None;
+        // Where the current list's proposals start in `out`.
+        let mut list_from = 0;
         for c in &clauses[zone..] {
             if seq_is(t, skip_mark(t, c.range.start, c.range.end).0, RECIPIENTS) {
                 break;
@@ -337,6 +339,13 @@ impl Doc<'_> {
             let content = &t[r.content.clone()];
             if c.intro {
                 list = Some(self.strong_deadline(content));
+                list_from = out.len();
+                continue;
+            }
+            if let Some(day) = self.deadline_for_those_above(r.content.clone()) {
+                for p in &mut out[list_from..] {
+                    p.deadline.get_or_insert(day);
+                }
                 continue;
             }
             let said = self.quote(r.content.clone());
@@ -384,6 +393,19 @@ impl Doc<'_> {
             t[p].is(CLOSING)
                 && find_seq(t, p + 1..(p + 4).min(range.end), CLOSING_ACTIONS).is_some()
         })
+    }
+
+    /// A deadline said after a list for all of it: "Các nhiệm vụ trên hoàn thành trước …".
+    fn deadline_for_those_above(&self, range: Range<usize>) -> Option<NaiveDate> {
+        let t = self.t;
+        let head = range.start..(range.start + 5).min(range.end);
+        let above = t
+            .get(range.start)
+            .is_some_and(|x| x.is("cac") || x.is("nhung"))
+            && head.clone().any(|p| t[p].is("tren"));
+        above
+            .then(|| deadline::find(&t[range], self.meeting_date))
+            .flatten()
     }
 
     /// A deadline said for a whole list: only with an unmistakable deadline word.

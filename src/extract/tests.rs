@@ -261,3 +261,24 @@ fn numbered_items_run_together_on_one_line() {
     let contents: Vec<_> = x.directives.iter().map(|p| p.content.as_str()).collect();
     assert_eq!(contents, ["Rà soát quy chế", "Kiểm tra phiên bản 1.0"]);
 }
+
+#[test]
+fn a_deadline_after_the_list_covers_the_items_without_one() {
+    let text = "Giám đốc Sở giao Văn phòng Sở các nhiệm vụ sau:\n\
+        - Rà soát quy chế làm việc;\n\
+        - Tổng hợp báo cáo năm, xong trước ngày 10/12;\n\
+        - Chuẩn bị hội nghị tổng kết.\n\
+        Các nhiệm vụ trên hoàn thành trong tháng này.";
+    let x = extract(text, d(2026, 11, 20), &office());
+    let got: Vec<_> = x.directives.iter().map(|p| p.deadline).collect();
+    assert_eq!(
+        got,
+        [
+            Some(d(2026, 11, 30)),
+            Some(d(2026, 12, 10)),
+            Some(d(2026, 11, 30))
+        ],
+        "{:#?}",
+        x.directives
+    );
+}
