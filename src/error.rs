@@ -207,6 +207,14 @@ pub enum Error {
         /// Path of the file.
         path: PathBuf,
     },
+    /// The database failed its check at start and was moved aside, unopened for writing.
+    #[error("damaged database {path} moved to {moved_to}")]
+    Damaged {
+        /// Where the database was.
+        path: PathBuf,
+        /// Where the damaged file now is.
+        moved_to: PathBuf,
+    },
     /// The database was written by a newer Giao Ban.
     #[error("database schema {found} is newer than supported {supported}")]
     NewerSchema {
@@ -227,6 +235,9 @@ pub enum Error {
     /// The disk is full.
     #[error("disk full")]
     DiskFull,
+    /// Reading or writing the database file failed (a removed USB stick, a failing disk).
+    #[error("disk I/O error")]
+    DiskIo,
     /// The database file or folder cannot be written.
     #[error("database is read-only")]
     ReadOnly,
@@ -252,9 +263,17 @@ pub enum Error {
 impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Self {
         use rusqlite::ErrorCode as C;
+        /// SQLITE_IOERR_SHMSIZE: the WAL index could not grow, which is a full disk.
+        const IOERR_SHMSIZE: i32 = 10 | (19 << 8);
+        let extended = match &e {
+            rusqlite::Error::SqliteFailure(f, _) => f.extended_code,
+            _ => 0,
+        };
         match e.sqlite_error_code() {
             Some(C::DatabaseBusy | C::DatabaseLocked) => Error::Busy,
             Some(C::DiskFull) => Error::DiskFull,
+            Some(C::SystemIoFailure) if extended == IOERR_SHMSIZE => Error::DiskFull,
+            Some(C::SystemIoFailure) => Error::DiskIo,
             Some(C::ReadOnly | C::CannotOpen | C::PermissionDenied) => Error::ReadOnly,
             _ => Error::Storage(e),
         }
@@ -303,6 +322,21 @@ impl Error {
                     )
                 }
             }
+            Error::Damaged { path, moved_to } => {
+                if vi {
+                    format!(
+                        "Cơ sở dữ liệu {} bị hỏng nên chưa được mở; tệp đã được chuyển sang {} (không xóa gì). Hãy khôi phục từ bản sao lưu gần nhất.",
+                        path.display(),
+                        moved_to.display()
+                    )
+                } else {
+                    format!(
+                        "The database {} is damaged and was not opened; the file was moved to {} (nothing deleted). Restore the newest backup.",
+                        path.display(),
+                        moved_to.display()
+                    )
+                }
+            }
             Error::NewerSchema { found, supported } => {
                 if vi {
                     format!(
@@ -336,6 +370,11 @@ impl Error {
                 vi,
                 "Ổ đĩa đã đầy; chưa lưu được thay đổi, dữ liệu cũ vẫn nguyên vẹn.",
                 "The disk is full; the change was not saved and existing data is intact.",
+            ),
+            Error::DiskIo => pick(
+                vi,
+                "Không đọc hoặc ghi được tệp cơ sở dữ liệu (ổ đĩa hoặc USB bị rút ra, hoặc đĩa bị lỗi); thay đổi chưa được lưu, dữ liệu đã lưu vẫn nguyên vẹn.",
+                "The database file could not be read or written (the disk or USB stick was removed, or the disk is failing); the change was not saved and saved data is intact.",
             ),
             Error::ReadOnly => pick(
                 vi,

@@ -5,6 +5,7 @@
 
 pub mod attachment;
 pub mod audit;
+pub mod backup;
 pub mod bench;
 pub mod date;
 pub mod deadline;

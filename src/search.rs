@@ -175,6 +175,14 @@ fn words(s: &str) -> Vec<String> {
 /// How many of the newest matches of a group are ranked.
 const CANDIDATES: u32 = 200;
 
+/// The FTS5 tables, one per result group, in the order of [`Group`].
+const INDEX_TABLES: [&str; 4] = [
+    "search_meeting",
+    "search_directive",
+    "search_unit",
+    "search_person",
+];
+
 /// Searches everything; at most `per_group` results in each group, the best of the 200
 /// newest matches of each group.
 pub fn search(conn: &Connection, input: &str, per_group: u32) -> Result<Results> {
@@ -185,11 +193,14 @@ pub fn search(conn: &Connection, input: &str, per_group: u32) -> Result<Results>
     let terms = query.terms();
     let mut hits = Vec::new();
     for (group, table) in [
-        (Group::Meetings, "search_meeting"),
-        (Group::Directives, "search_directive"),
-        (Group::Units, "search_unit"),
-        (Group::People, "search_person"),
-    ] {
+        Group::Meetings,
+        Group::Directives,
+        Group::Units,
+        Group::People,
+    ]
+    .into_iter()
+    .zip(INDEX_TABLES)
+    {
         // Newest matches first, streamed from the index (no scoring of every match); the
         // best of those by bm25 are shown.
         let mut stmt = conn.prepare_cached(&format!(

@@ -28,6 +28,8 @@ pub enum ErrorKind {
     NoDatabase,
     /// The database file is damaged or not ours.
     Corrupt,
+    /// The database was damaged and moved aside at start: offer the backups.
+    Damaged,
     /// The database comes from a newer Giao Ban.
     NewerSchema,
     /// Sample data needs an empty database.
@@ -36,6 +38,8 @@ pub enum ErrorKind {
     Busy,
     /// The disk is full.
     DiskFull,
+    /// The database file could not be read or written (removed stick, failing disk).
+    DiskIo,
     /// The database cannot be written.
     ReadOnly,
     /// Anything else.
@@ -77,10 +81,12 @@ impl From<Error> for IpcError {
             },
             Error::NoDatabase { .. } => ErrorKind::NoDatabase,
             Error::Corrupt { .. } => ErrorKind::Corrupt,
+            Error::Damaged { .. } => ErrorKind::Damaged,
             Error::NewerSchema { .. } => ErrorKind::NewerSchema,
             Error::NotEmpty => ErrorKind::NotEmpty,
             Error::Busy => ErrorKind::Busy,
             Error::DiskFull => ErrorKind::DiskFull,
+            Error::DiskIo => ErrorKind::DiskIo,
             Error::ReadOnly => ErrorKind::ReadOnly,
             _ => ErrorKind::Internal,
         };

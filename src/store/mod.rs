@@ -209,7 +209,8 @@ impl Store {
             .pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 
-    /// Runs SQLite's full integrity check and the foreign-key check.
+    /// Runs SQLite's full integrity check (which also checks the FTS5 search index) and the
+    /// foreign-key check.
     pub fn check(&self) -> Result<CheckReport> {
         let mut problems = Vec::new();
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
@@ -241,9 +242,7 @@ impl Store {
 
     /// Folder beside the database where attachment files are kept.
     pub fn attachments_dir(&self) -> Option<PathBuf> {
-        let path = self.path.as_ref()?;
-        let stem = path.file_stem()?.to_string_lossy().into_owned();
-        Some(path.with_file_name(format!("{stem}.attachments")))
+        self.path.as_deref().map(attachments_dir)
     }
 
     /// A setting stored in the database (office name, document symbol…).
@@ -357,6 +356,12 @@ pub(crate) fn register_functions(
         let name: String = ctx.get(0)?;
         Ok(crate::text::abbreviations(&name))
     })
+}
+
+/// The folder beside the database file `db` where its attachment files are kept.
+pub fn attachments_dir(db: &Path) -> PathBuf {
+    let stem = db.file_stem().unwrap_or_default().to_string_lossy();
+    db.with_file_name(format!("{stem}.attachments"))
 }
 
 fn check_header(path: &Path) -> Result<()> {

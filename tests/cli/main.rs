@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use giaoban::backup;
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -567,4 +568,167 @@ fn extract_meets_the_quality_bar_on_the_annotated_reports() {
     assert!(figure("unit") >= 0.9, "{report}");
     assert!(figure("chair") >= 0.9, "{report}");
     assert!(last.ends_with("failures 0"), "{report}");
+}
+
+#[test]
+fn backup_list_and_restore_round_trip() {
+    let cli = Cli::new();
+    cli.ok(&["init", "--office", "Sở Thông tin và Truyền thông"]);
+    cli.ok(&["units", "add", "--name", "Văn phòng Sở", "--code", "VP"]);
+    let made = cli.json(&["backup", "--json"]);
+    assert_eq!(made["reason"], "manual");
+    let file = made["path"].as_str().unwrap().to_string();
+    cli.ok(&["units", "add", "--name", "Phòng Thanh tra", "--code", "TTR"]);
+    let listed = cli.json(&["backup", "--list", "--json"]);
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+
+    let restored = cli.json(&["restore", &file, "--json"]);
+    let safety = restored["safety_backup"]["path"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let units = cli.json(&["units", "list", "--json"]);
+    assert_eq!(
+        units.as_array().unwrap().len(),
+        1,
+        "back to one unit: {units}"
+    );
+    assert!(cli.ok(&["check"]).contains("tốt"));
+    // The state before the restore can itself be restored.
+    cli.ok(&["restore", &safety]);
+    assert_eq!(
+        cli.json(&["units", "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+
+    // A damaged backup is refused with one line, and the database is left as it was.
+    let broken = cli.dir.path().join("broken.sqlite3");
+    let mut bytes = std::fs::read(&file).unwrap();
+    bytes.truncate(bytes.len() / 3);
+    std::fs::write(&broken, &bytes).unwrap();
+    fails_with(cli.run(&["restore", broken.to_str().unwrap()]), "bị hỏng");
+    assert_eq!(
+        cli.json(&["units", "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+
+    // A chosen folder (a second disk) is used from then on.
+    let second = cli.dir.path().join("second-disk");
+    let made = cli.json(&["backup", "--folder", second.to_str().unwrap(), "--json"]);
+    assert!(
+        made["path"]
+            .as_str()
+            .unwrap()
+            .starts_with(second.to_str().unwrap())
+    );
+    assert_eq!(
+        cli.json(&["backup", "--list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+/// A small tmpfs mounted for one test (needs root, as on the CI machine); `None` where
+/// mounting is not allowed, and the test says it skipped.
+struct Tmpfs(PathBuf);
+
+impl Tmpfs {
+    fn mount(parent: &Path, size: &str) -> Option<Self> {
+        let dir = parent.join(format!("tmpfs-{size}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(&dir)
+            .status()
+            .is_ok_and(|s| s.success());
+        if !ok {
+            eprintln!("skipped: cannot mount a tmpfs here (not root?)");
+        }
+        ok.then_some(Tmpfs(dir))
+    }
+
+    fn remount_read_only(&self) {
+        let ok = Command::new("mount")
+            .args(["-o", "remount,ro"])
+            .arg(&self.0)
+            .status()
+            .unwrap();
+        assert!(ok.success());
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn a_full_disk_refuses_the_write_and_keeps_the_data() {
+    let cli = Cli::new();
+    let Some(disk) = Tmpfs::mount(cli.dir.path(), "3m") else {
+        return;
+    };
+    let db = disk.0.join("giaoban.sqlite3");
+    let run = |args: &[&str]| cli.run_on(&db, args);
+    assert!(run(&["init"]).status.success());
+    assert!(
+        run(&["units", "add", "--name", "Văn phòng Sở"])
+            .status
+            .success()
+    );
+    // Fill the disk to the last few KB.
+    let filler = disk.0.join("filler");
+    let _ = Command::new("dd")
+        .args(["if=/dev/zero", "bs=4k"])
+        .arg(format!("of={}", filler.display()))
+        .output();
+    let err = fails_with(run(&["units", "add", "--name", "Phòng Thanh tra"]), "đầy");
+    assert!(err.contains("Lỗi"), "{err}");
+    let backup = run(&["backup"]);
+    assert!(!backup.status.success(), "no room for a backup either");
+    let leftovers: Vec<_> = std::fs::read_dir(backup::default_folder(&db))
+        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(
+        leftovers.is_empty(),
+        "nothing half-written looks like a backup: {leftovers:?}"
+    );
+    std::fs::remove_file(&filler).unwrap();
+    let units: Value = serde_json::from_slice(&run(&["units", "list", "--json"]).stdout).unwrap();
+    assert_eq!(
+        units.as_array().unwrap().len(),
+        1,
+        "the refused unit was not half-added"
+    );
+    assert!(run(&["check"]).status.success());
+    assert!(
+        run(&["units", "add", "--name", "Phòng Thanh tra"])
+            .status
+            .success(),
+        "space again: the write works"
+    );
+}
+
+#[test]
+fn a_read_only_folder_gets_a_clear_message() {
+    let cli = Cli::new();
+    let Some(disk) = Tmpfs::mount(cli.dir.path(), "8m") else {
+        return;
+    };
+    let db = disk.0.join("giaoban.sqlite3");
+    assert!(cli.run_on(&db, &["init"]).status.success());
+    disk.remount_read_only();
+    fails_with(
+        cli.run_on(&db, &["units", "add", "--name", "Văn phòng Sở"]),
+        "chỉ đọc",
+    );
 }

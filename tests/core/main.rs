@@ -1,6 +1,7 @@
 //! Integration tests of the core on real SQLite files: one test binary, one module per area.
 
 mod attachments;
+mod backups;
 mod directives;
 mod fixture;
 mod generator;

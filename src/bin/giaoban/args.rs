@@ -109,6 +109,29 @@ pub enum Command {
     },
     /// Rebuild the search index from the records.
     Reindex,
+    /// Make a verified backup now (or list them, or choose their folder).
+    Backup {
+        /// List the backups, newest first, instead of making one.
+        #[arg(long)]
+        list: bool,
+        /// Keep backups in this folder from now on (e.g. a second disk).
+        #[arg(long, conflicts_with = "default_folder")]
+        folder: Option<PathBuf>,
+        /// Keep backups in the folder beside the database again.
+        #[arg(long)]
+        default_folder: bool,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Replace the database with a backup; the current state is backed up first.
+    Restore {
+        /// The backup file.
+        file: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Propose the directives of a meeting text read on standard input (UTF-8).
     Extract {
         /// Meeting date (dd/mm/yyyy or yyyy-mm-dd); deadlines are read relative to it.

@@ -15,7 +15,7 @@ use giaoban::error::{Error, Field, Result};
 use giaoban::meeting::MeetingFilter;
 use giaoban::store::{self, OpenMode, Store};
 use giaoban::unit::{self, NewUnit};
-use giaoban::{Lang, extract, meeting, minutes, person, search, stats};
+use giaoban::{Lang, backup, extract, meeting, minutes, person, search, stats};
 
 use args::{
     BenchCmd, Cli, Command, DirectivesCmd, MeetingCmd, MeetingsCmd, PeopleCmd, StatsCmd, UnitsCmd,
@@ -43,9 +43,17 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<()> {
     let path = cli.db.clone().unwrap_or_else(store::default_path);
     let lang = cli.lang;
-    if let Command::Extract { date, units, json } = &cli.command {
-        let out = render::Out { lang, json: *json };
-        return extract(&path, date.as_deref(), units.as_deref(), out);
+    match &cli.command {
+        Command::Extract { date, units, json } => {
+            let out = render::Out { lang, json: *json };
+            return extract(&path, date.as_deref(), units.as_deref(), out);
+        }
+        Command::Restore { file, json } => {
+            let restored = backup::restore(&path, file, &backup::folder(&path))?;
+            render::restored(render::Out { lang, json: *json }, &restored, file);
+            return Ok(());
+        }
+        _ => {}
     }
     let mode = match cli.command {
         Command::Init { .. } | Command::Demo { .. } => OpenMode::Create,
@@ -201,7 +209,28 @@ fn run(cli: Cli) -> Result<()> {
                     .expect("figures serialise")
             );
         }
-        Command::Extract { .. } => unreachable!("handled before the database is opened"),
+        Command::Extract { .. } | Command::Restore { .. } => {
+            unreachable!("handled before the database is opened")
+        }
+        Command::Backup {
+            list,
+            folder,
+            default_folder,
+            json,
+        } => {
+            if default_folder {
+                backup::set_folder(&path, None)?;
+            } else if let Some(dir) = &folder {
+                backup::set_folder(&path, Some(dir))?;
+            }
+            let dir = backup::folder(&path);
+            if list {
+                render::backups(out.with(json), &backup::list(&dir)?);
+            } else {
+                let made = backup::make(&path, &dir, backup::Reason::Manual)?;
+                render::backed_up(out.with(json), &made);
+            }
+        }
         Command::Reindex => {
             let n = store.write(search::reindex)?;
             render::reindexed(lang, n);

@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use comfy_table::{CellAlignment, Table, presets::UTF8_FULL_CONDENSED};
+use giaoban::backup::{Backup, Reason, Restored};
 use giaoban::demo::DemoSummary;
 use giaoban::directive::{Directive, DirectivePage, DirectiveStatus};
 use giaoban::extract::Extraction;
@@ -580,4 +581,86 @@ pub fn extraction(out: Out, x: &Extraction) {
         ]);
     }
     println!("{t}");
+}
+
+fn reason_label(r: Reason, out: Out) -> &'static str {
+    match r {
+        Reason::Start => out.t("khi mở ứng dụng", "at start"),
+        Reason::Periodic => out.t("định kỳ", "periodic"),
+        Reason::Manual => out.t("sao lưu thủ công", "manual"),
+        Reason::BeforeImport => out.t("trước khi nhập dữ liệu", "before import"),
+        Reason::BeforeRestore => out.t("trước khi khôi phục", "before restore"),
+    }
+}
+
+/// `backup`: the backup just made.
+pub fn backed_up(out: Out, b: &Backup) {
+    if out.json {
+        return print_json(b);
+    }
+    println!(
+        "{}: {} ({} KB)",
+        out.t("Đã sao lưu và kiểm tra", "Backed up and verified"),
+        b.path.display(),
+        b.bytes / 1024
+    );
+}
+
+/// `backup --list`.
+pub fn backups(out: Out, list: &[Backup]) {
+    if out.json {
+        return print_json(list);
+    }
+    if list.is_empty() {
+        println!("{}", out.t("Chưa có bản sao lưu nào.", "No backups yet."));
+        return;
+    }
+    let mut t = table(&[
+        out.t("Thời điểm", "Made at"),
+        out.t("Lý do", "Reason"),
+        out.t("Dung lượng (KB)", "Size (KB)"),
+        out.t("Tệp", "File"),
+    ]);
+    for b in list {
+        t.add_row(vec![
+            b.made_at.format("%H:%M:%S %d/%m/%Y").to_string(),
+            reason_label(b.reason, out).to_string(),
+            (b.bytes / 1024).to_string(),
+            b.path.display().to_string(),
+        ]);
+    }
+    right(&mut t, 2..3);
+    println!("{t}");
+}
+
+/// `restore`.
+pub fn restored(out: Out, r: &Restored, from: &Path) {
+    if out.json {
+        return print_json(r);
+    }
+    println!(
+        "{}: {}",
+        out.t("Đã khôi phục từ", "Restored from"),
+        from.display()
+    );
+    if let Some(b) = &r.safety_backup {
+        println!(
+            "{}: {}",
+            out.t(
+                "Dữ liệu trước khi khôi phục được giữ tại",
+                "The data before the restore is kept in"
+            ),
+            b.path.display()
+        );
+    }
+    if let Some(p) = &r.moved_aside {
+        println!(
+            "{}: {}",
+            out.t(
+                "Cơ sở dữ liệu hỏng đã được chuyển sang",
+                "The damaged database was moved to"
+            ),
+            p.display()
+        );
+    }
 }

@@ -474,6 +474,8 @@ export type ErrorKind =
 { type: "NoDatabase" } | 
 /**  The database file is damaged or not ours. */
 { type: "Corrupt" } | 
+/**  The database was damaged and moved aside at start: offer the backups. */
+{ type: "Damaged" } | 
 /**  The database comes from a newer Giao Ban. */
 { type: "NewerSchema" } | 
 /**  Sample data needs an empty database. */
@@ -482,6 +484,8 @@ export type ErrorKind =
 { type: "Busy" } | 
 /**  The disk is full. */
 { type: "DiskFull" } | 
+/**  The database file could not be read or written (removed stick, failing disk). */
+{ type: "DiskIo" } | 
 /**  The database cannot be written. */
 { type: "ReadOnly" } | 
 /**  Anything else. */

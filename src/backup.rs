@@ -1,0 +1,402 @@
+//! Backups and recovery. A backup is a consistent copy of the live database made by SQLite
+//! (`VACUUM INTO`, never a file copy), checked with `integrity_check` before it is given its
+//! final name, plus the attachment files it refers to. Backups are rotated: the newest
+//! [`KEEP_LAST`], and the newest of each of the last [`KEEP_DAYS`] days. Restoring first backs
+//! up (or, when damaged, moves aside) the current database. At start, a database that fails
+//! `quick_check` is moved aside, never opened for writing.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::{Duration, NaiveDateTime, SubsecRound, Utc};
+use rusqlite::{Connection, OpenFlags};
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::store::{self, OpenMode, Store};
+
+/// Backups always kept, newest first.
+pub const KEEP_LAST: usize = 10;
+/// Days for which the newest backup of the day is kept.
+pub const KEEP_DAYS: i64 = 30;
+
+const PREFIX: &str = "giaoban-";
+const SUFFIX: &str = ".sqlite3";
+const STAMP: &str = "%Y%m%d-%H%M%S%.3f";
+
+/// Why a backup was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub enum Reason {
+    /// The app started.
+    Start,
+    /// Minutes of editing passed since the last one.
+    Periodic,
+    /// The user asked.
+    Manual,
+    /// Before an import merged another office's data.
+    BeforeImport,
+    /// Before a restore replaced the database.
+    BeforeRestore,
+}
+
+impl Reason {
+    fn tag(self) -> &'static str {
+        match self {
+            Reason::Start => "start",
+            Reason::Periodic => "periodic",
+            Reason::Manual => "manual",
+            Reason::BeforeImport => "before-import",
+            Reason::BeforeRestore => "before-restore",
+        }
+    }
+
+    fn from_tag(tag: &str) -> Option<Self> {
+        [
+            Reason::Start,
+            Reason::Periodic,
+            Reason::Manual,
+            Reason::BeforeImport,
+            Reason::BeforeRestore,
+        ]
+        .into_iter()
+        .find(|r| r.tag() == tag)
+    }
+}
+
+/// One backup file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Backup {
+    /// The file.
+    pub path: PathBuf,
+    /// When it was made, office time.
+    pub made_at: NaiveDateTime,
+    /// Why.
+    pub reason: Reason,
+    /// Size in bytes.
+    pub bytes: u64,
+}
+
+/// The backup folder of the database at `db`: the one chosen with [`set_folder`], else a
+/// folder beside the database (`giaoban.backups`). The choice is kept in a small file beside
+/// the database, so it is known even when the database is damaged.
+pub fn folder(db: &Path) -> PathBuf {
+    fs::read_to_string(choice_file(db))
+        .ok()
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .map_or_else(|| default_folder(db), PathBuf::from)
+}
+
+/// Chooses the backup folder of the database at `db` (e.g. on a second disk); `None` goes
+/// back to the folder beside the database. The folder is created and must be writable.
+pub fn set_folder(db: &Path, dir: Option<&Path>) -> Result<()> {
+    let file = choice_file(db);
+    match dir {
+        None => match fs::remove_file(&file) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io(&file)(e)),
+            _ => Ok(()),
+        },
+        Some(dir) => {
+            fs::create_dir_all(dir).map_err(io(dir))?;
+            let probe = dir.join(".giaoban-write-test");
+            fs::write(&probe, b"ok").map_err(io(dir))?;
+            let _ = fs::remove_file(&probe);
+            let part = file.with_extension("part");
+            fs::write(&part, dir.to_string_lossy().as_bytes()).map_err(io(&part))?;
+            fs::rename(&part, &file).map_err(io(&file))
+        }
+    }
+}
+
+fn choice_file(db: &Path) -> PathBuf {
+    side_file(db, ".backup-folder")
+}
+
+/// The folder beside `db` used when no backup folder is chosen.
+pub fn default_folder(db: &Path) -> PathBuf {
+    let stem = db.file_stem().unwrap_or_default().to_string_lossy();
+    db.with_file_name(format!("{stem}.backups"))
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
+    move |source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Backs up the database at `db` into `dir` through a connection of its own (a read
+/// transaction: the app keeps writing meanwhile), verifies the copy, copies new attachment
+/// files, and rotates the folder. A failure (full disk, removed stick) leaves no file that
+/// looks like a backup.
+pub fn make(db: &Path, dir: &Path, reason: Reason) -> Result<Backup> {
+    if !db.is_file() {
+        return Err(Error::NoDatabase {
+            path: db.to_path_buf(),
+        });
+    }
+    fs::create_dir_all(dir).map_err(io(dir))?;
+    let now = Utc::now()
+        .with_timezone(&crate::date::office_offset())
+        .naive_local()
+        .trunc_subsecs(3);
+    let name = format!("{PREFIX}{}-{}{SUFFIX}", now.format(STAMP), reason.tag());
+    let path = dir.join(&name);
+    let part = dir.join(format!("{name}.part"));
+    let _ = fs::remove_file(&part);
+    let written = Connection::open(db)
+        .and_then(|c| {
+            c.busy_timeout(std::time::Duration::from_secs(10))?;
+            c.execute("VACUUM INTO ?1", [part.to_string_lossy()])
+        })
+        .map_err(Error::from)
+        .and_then(|_| verify(&part))
+        .and_then(|_| sync_file(&part));
+    if let Err(e) = written {
+        let _ = fs::remove_file(&part);
+        return Err(e);
+    }
+    fs::rename(&part, &path).map_err(io(&path))?;
+    sync_dir(dir);
+    copy_missing(&store::attachments_dir(db), &dir.join("attachments"))?;
+    rotate(dir)?;
+    let bytes = fs::metadata(&path).map_err(io(&path))?.len();
+    Ok(Backup {
+        path,
+        made_at: now,
+        reason,
+        bytes,
+    })
+}
+
+/// Checks that `file` is a sound Giao Ban database this build can open.
+pub fn verify(file: &Path) -> Result<()> {
+    let bad = || Error::Corrupt {
+        path: file.to_path_buf(),
+    };
+    if !file.is_file() {
+        return Err(Error::NoDatabase {
+            path: file.to_path_buf(),
+        });
+    }
+    let conn =
+        Connection::open_with_flags(file, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|_| bad())?;
+    let ours: i64 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(|_| bad())?;
+    if ours != store::APPLICATION_ID {
+        return Err(bad());
+    }
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if version > store::LATEST_VERSION {
+        return Err(Error::NewerSchema {
+            found: version,
+            supported: store::LATEST_VERSION,
+        });
+    }
+    let result: String = conn
+        .query_row("PRAGMA integrity_check(1)", [], |r| r.get(0))
+        .map_err(|_| bad())?;
+    if result == "ok" { Ok(()) } else { Err(bad()) }
+}
+
+fn sync_file(path: &Path) -> Result<()> {
+    fs::File::open(path)
+        .and_then(|f| f.sync_all())
+        .map_err(io(path))
+}
+
+/// Makes a rename in `dir` durable (where the platform allows syncing a folder).
+fn sync_dir(dir: &Path) {
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+/// Copies into `to` the files of `from` it does not have yet (attachments are named by their
+/// content hash, so a file of the same name holds the same bytes).
+fn copy_missing(from: &Path, to: &Path) -> Result<()> {
+    if !from.is_dir() {
+        return Ok(());
+    }
+    for entry in walk(from)? {
+        let rel = entry.strip_prefix(from).expect("walked under from");
+        let target = to.join(rel);
+        if target.exists() {
+            continue;
+        }
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        let part = target.with_extension("part");
+        fs::copy(&entry, &part).map_err(io(&part))?;
+        sync_file(&part)?;
+        fs::rename(&part, &target).map_err(io(&target))?;
+    }
+    Ok(())
+}
+
+fn walk(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).map_err(io(dir))? {
+        let path = entry.map_err(io(dir))?.path();
+        if path.is_dir() {
+            out.extend(walk(&path)?);
+        } else {
+            out.push(path);
+        }
+    }
+    Ok(out)
+}
+
+/// The backups in `dir`, newest first. Unfinished copies and other files are ignored.
+pub fn list(dir: &Path) -> Result<Vec<Backup>> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).map_err(io(dir))? {
+        let entry = entry.map_err(io(dir))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(middle) = name
+            .strip_prefix(PREFIX)
+            .and_then(|n| n.strip_suffix(SUFFIX))
+        else {
+            continue;
+        };
+        // "20261122-093015.123-before-import": the stamp is the first 19 characters.
+        let (stamp, tag) = middle.split_at(middle.len().min(19));
+        let (Ok(made_at), Some(reason)) = (
+            NaiveDateTime::parse_from_str(stamp, STAMP),
+            tag.strip_prefix('-').and_then(Reason::from_tag),
+        ) else {
+            continue;
+        };
+        let bytes = entry.metadata().map_err(io(dir))?.len();
+        out.push(Backup {
+            path: entry.path(),
+            made_at,
+            reason,
+            bytes,
+        });
+    }
+    out.sort_by(|a, b| b.made_at.cmp(&a.made_at));
+    Ok(out)
+}
+
+/// Deletes the backups that are neither among the newest [`KEEP_LAST`] nor the newest of
+/// one of the last [`KEEP_DAYS`] days.
+pub fn rotate(dir: &Path) -> Result<()> {
+    let all = list(dir)?;
+    let Some(newest) = all.first().map(|b| b.made_at.date()) else {
+        return Ok(());
+    };
+    let mut days_kept = std::collections::HashSet::new();
+    for (i, b) in all.iter().enumerate() {
+        let day = b.made_at.date();
+        let recent_day = newest - day < Duration::days(KEEP_DAYS);
+        let first_of_day = days_kept.insert(day);
+        if i >= KEEP_LAST && !(recent_day && first_of_day) {
+            fs::remove_file(&b.path).map_err(io(&b.path))?;
+        }
+    }
+    Ok(())
+}
+
+/// What a restore did.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Restored {
+    /// The backup of the state before the restore (none when that state was damaged).
+    pub safety_backup: Option<Backup>,
+    /// Where a damaged database was moved instead.
+    pub moved_aside: Option<PathBuf>,
+}
+
+/// Replaces the database at `db` with the backup `from`, after checking it. The current
+/// database is first backed up into `dir`, or moved aside when it cannot be opened. No
+/// connection to `db` may be open.
+pub fn restore(db: &Path, from: &Path, dir: &Path) -> Result<Restored> {
+    verify(from)?;
+    let mut restored = Restored {
+        safety_backup: None,
+        moved_aside: None,
+    };
+    if db.exists() {
+        match Store::open(db, OpenMode::Existing) {
+            Ok(current) => {
+                restored.safety_backup = Some(make(db, dir, Reason::BeforeRestore)?);
+                current
+                    .conn()
+                    .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?;
+            }
+            Err(Error::Corrupt { .. }) => restored.moved_aside = Some(move_aside(db)?),
+            Err(e) => return Err(e),
+        }
+    }
+    let part = db.with_extension("restoring");
+    fs::copy(from, &part).map_err(io(&part))?;
+    sync_file(&part)?;
+    for side in ["-wal", "-shm"] {
+        let f = side_file(db, side);
+        if f.exists() {
+            fs::remove_file(&f).map_err(io(&f))?;
+        }
+    }
+    fs::rename(&part, db).map_err(io(db))?;
+    if let Some(parent) = db.parent() {
+        sync_dir(parent);
+    }
+    Store::open(db, OpenMode::Existing)?;
+    copy_missing(&dir.join("attachments"), &store::attachments_dir(db))?;
+    Ok(restored)
+}
+
+fn side_file(db: &Path, suffix: &str) -> PathBuf {
+    let mut s = db.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+/// Renames a damaged database (and its WAL) to `<name>.damaged-<time>`; returns the new path.
+pub fn move_aside(db: &Path) -> Result<PathBuf> {
+    let stamp = Utc::now()
+        .with_timezone(&crate::date::office_offset())
+        .format("%Y%m%d-%H%M%S");
+    let mut aside = db.as_os_str().to_owned();
+    aside.push(format!(".damaged-{stamp}"));
+    let aside = PathBuf::from(aside);
+    fs::rename(db, &aside).map_err(io(db))?;
+    for side in ["-wal", "-shm"] {
+        let f = side_file(db, side);
+        if f.exists() {
+            fs::rename(&f, side_file(&aside, side)).map_err(io(&f))?;
+        }
+    }
+    Ok(aside)
+}
+
+/// Opens the database at start: a file that is damaged, or fails `quick_check`, is moved
+/// aside and reported as [`Error::Damaged`] (with where it went), never opened by the app.
+pub fn open_checked(db: &Path) -> Result<Store> {
+    if !db.exists() {
+        return Err(Error::NoDatabase {
+            path: db.to_path_buf(),
+        });
+    }
+    // Read-write, so SQLite can replay a WAL left by a crash (a read-only connection
+    // cannot, and would take a sound database for a damaged one); nothing of ours is written.
+    let sound = Connection::open(db)
+        .and_then(|c| c.query_row("PRAGMA quick_check(1)", [], |r| r.get::<_, String>(0)))
+        .is_ok_and(|r| r == "ok");
+    match sound.then(|| Store::open(db, OpenMode::Existing)) {
+        Some(Err(Error::Corrupt { .. })) | None => Err(Error::Damaged {
+            path: db.to_path_buf(),
+            moved_to: move_aside(db)?,
+        }),
+        Some(opened) => opened,
+    }
+}

@@ -1,0 +1,191 @@
+//! Backups made by SQLite and verified, rotation, restore round trip, and a damaged database
+//! at start moved aside, never opened.
+
+use std::fs;
+use std::path::Path;
+
+use giaoban::backup::{self, Reason};
+use giaoban::error::Error;
+use giaoban::{OpenMode, Store, unit};
+
+use crate::fixture::office;
+
+/// Overwrites a few bytes in the middle of a database file: the header of the page that
+/// holds the `unit` table, as a torn write or a failing disk would.
+fn damage(db: &Path) -> Vec<u8> {
+    let (root, page): (i64, i64) = {
+        let c = rusqlite::Connection::open(db).unwrap();
+        let root = c
+            .query_row(
+                "SELECT rootpage FROM sqlite_schema WHERE name = 'unit'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        (
+            root,
+            c.pragma_query_value(None, "page_size", |r| r.get(0))
+                .unwrap(),
+        )
+    };
+    let mut bytes = fs::read(db).unwrap();
+    let at = ((root - 1) * page) as usize;
+    bytes[at..at + 8].copy_from_slice(&[0xFF, 0x00, 0x13, 0x37, 0xFF, 0xFF, 0x00, 0x07]);
+    fs::write(db, &bytes).unwrap();
+    bytes
+}
+
+fn unit_names(db: &Path) -> Vec<String> {
+    let store = Store::open(db, OpenMode::Existing).unwrap();
+    unit::list(store.conn(), true)
+        .unwrap()
+        .into_iter()
+        .map(|u| u.name)
+        .collect()
+}
+
+#[test]
+fn a_backup_restores_the_data_it_was_made_from() {
+    let mut o = office();
+    let db = o.store.path().unwrap().to_path_buf();
+    let dir = db.with_file_name("backups");
+    let before = unit_names(&db);
+    let b = backup::make(o.store.path().unwrap(), &dir, Reason::Manual).unwrap();
+    assert!(b.bytes > 0 && b.path.exists());
+    assert_eq!(backup::list(&dir).unwrap(), vec![b.clone()]);
+    backup::verify(&b.path).unwrap();
+
+    // Change the data, then restore: the change is gone, and kept in the safety backup.
+    let vp = o.vp;
+    o.store.write(|tx| unit::set_active(tx, vp, false)).unwrap();
+    drop(o.store);
+    let restored = backup::restore(&db, &b.path, &dir).unwrap();
+    let safety = restored
+        .safety_backup
+        .expect("the state before the restore is kept");
+    assert_eq!(safety.reason, Reason::BeforeRestore);
+    assert_eq!(unit_names(&db), before);
+    let store = Store::open(&db, OpenMode::Existing).unwrap();
+    assert!(
+        unit::get(store.conn(), vp).unwrap().active,
+        "restored as it was"
+    );
+    assert!(store.check().unwrap().ok);
+    drop(store);
+    let back = Store::open(&safety.path, OpenMode::Existing).unwrap();
+    assert!(
+        !unit::get(back.conn(), vp).unwrap().active,
+        "the safety copy has the change"
+    );
+    drop(o._dir);
+}
+
+#[test]
+fn a_damaged_or_foreign_file_is_never_restored() {
+    let o = office();
+    let db = o.store.path().unwrap().to_path_buf();
+    let dir = db.with_file_name("backups");
+    let b = backup::make(o.store.path().unwrap(), &dir, Reason::Manual).unwrap();
+    let broken = dir.join("broken.sqlite3");
+    fs::copy(&b.path, &broken).unwrap();
+    damage(&broken);
+    let text = dir.join("notes.sqlite3");
+    fs::write(&text, "không phải cơ sở dữ liệu").unwrap();
+    for bad in [&broken, &text] {
+        let r = backup::restore(&db, bad, &dir);
+        assert!(matches!(r, Err(Error::Corrupt { .. })), "{bad:?}: {r:?}");
+    }
+    assert_eq!(
+        backup::list(&dir).unwrap().len(),
+        1,
+        "no safety backup for a refused restore"
+    );
+    assert!(o.store.check().unwrap().ok);
+}
+
+#[test]
+fn rotation_keeps_the_newest_and_one_a_day() {
+    let o = office();
+    let dir = o.store.path().unwrap().with_file_name("rot");
+    fs::create_dir_all(&dir).unwrap();
+    let real = backup::make(o.store.path().unwrap(), &dir, Reason::Manual).unwrap();
+    // 40 days × 3 backups a day, written under the names the folder uses.
+    let day0 = real.made_at.date();
+    for back in 1..=40 {
+        for hour in [8, 12, 16] {
+            let at = (day0 - chrono::Duration::days(back))
+                .and_hms_opt(hour, 0, 0)
+                .unwrap();
+            let name = format!(
+                "giaoban-{}-periodic.sqlite3",
+                at.format("%Y%m%d-%H%M%S%.3f")
+            );
+            fs::copy(&real.path, dir.join(name)).unwrap();
+        }
+    }
+    fs::write(dir.join("giaoban-unfinished.sqlite3.part"), b"x").unwrap();
+    backup::rotate(&dir).unwrap();
+    let kept = backup::list(&dir).unwrap();
+    // The newest 10, then one a day for the rest of the 30 days.
+    assert_eq!(kept[0], real);
+    let days: std::collections::BTreeSet<_> = kept.iter().map(|b| b.made_at.date()).collect();
+    assert!(
+        kept.len() >= 10 + 26 && kept.len() <= 10 + 30,
+        "{}",
+        kept.len()
+    );
+    assert!(
+        days.iter().all(|d| day0 - *d < chrono::Duration::days(30)),
+        "{days:?}"
+    );
+    assert!(
+        dir.join("giaoban-unfinished.sqlite3.part").exists(),
+        "other files are left alone"
+    );
+}
+
+#[test]
+fn a_damaged_database_is_moved_aside_at_start() {
+    let o = office();
+    let db = o.store.path().unwrap().to_path_buf();
+    drop(o.store);
+    let original = fs::read(&db).unwrap();
+    let bytes = damage(&db);
+    match backup::open_checked(&db) {
+        Err(Error::Damaged { moved_to, .. }) => {
+            assert!(!db.exists(), "the damaged file is not left in place");
+            assert_eq!(fs::read(&moved_to).unwrap(), bytes, "moved, not changed");
+            let msg = Error::Damaged {
+                path: db.clone(),
+                moved_to,
+            }
+            .message(giaoban::Lang::Vi);
+            assert!(msg.contains("bị hỏng") && msg.contains("sao lưu"), "{msg}");
+        }
+        other => panic!("expected Damaged, got {:?}", other.err()),
+    }
+    // A sound database opens.
+    fs::write(&db, &original).unwrap();
+    assert!(backup::open_checked(&db).is_ok());
+    drop(o._dir);
+}
+
+#[test]
+fn a_damaged_search_index_fails_the_check() {
+    let o = office();
+    assert!(o.store.check().unwrap().ok);
+    o.store
+        .conn()
+        .execute(
+            "UPDATE search_unit_data SET block = zeroblob(length(block)) WHERE id > 10",
+            [],
+        )
+        .unwrap();
+    let report = o.store.check().unwrap();
+    assert!(!report.ok);
+    assert!(
+        report.problems.iter().any(|p| p.contains("search_unit")),
+        "{:?}",
+        report.problems
+    );
+}
