@@ -283,7 +283,7 @@ pub fn list(dir: &Path) -> Result<Vec<Backup>> {
             bytes,
         });
     }
-    out.sort_by(|a, b| b.made_at.cmp(&a.made_at));
+    out.sort_by_key(|b| std::cmp::Reverse(b.made_at));
     Ok(out)
 }
 
