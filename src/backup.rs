@@ -75,8 +75,8 @@ pub struct Backup {
     pub made_at: NaiveDateTime,
     /// Why.
     pub reason: Reason,
-    /// Size in bytes.
-    pub bytes: u64,
+    /// Size in KiB (fits databases up to 4 TiB, and crosses to the UI as a plain number).
+    pub size_kb: u32,
 }
 
 /// The backup folder of the database at `db`: the one chosen with [`set_folder`], else a
@@ -163,12 +163,12 @@ pub fn make(db: &Path, dir: &Path, reason: Reason) -> Result<Backup> {
     sync_dir(dir);
     copy_missing(&store::attachments_dir(db), &dir.join("attachments"))?;
     rotate(dir)?;
-    let bytes = fs::metadata(&path).map_err(io(&path))?.len();
+    let size_kb = kib(fs::metadata(&path).map_err(io(&path))?.len());
     Ok(Backup {
         path,
         made_at: now,
         reason,
-        bytes,
+        size_kb,
     })
 }
 
@@ -201,6 +201,10 @@ pub fn verify(file: &Path) -> Result<()> {
         .query_row("PRAGMA integrity_check(1)", [], |r| r.get(0))
         .map_err(|_| bad())?;
     if result == "ok" { Ok(()) } else { Err(bad()) }
+}
+
+fn kib(bytes: u64) -> u32 {
+    u32::try_from(bytes.div_ceil(1024)).unwrap_or(u32::MAX)
 }
 
 fn sync_file(path: &Path) -> Result<()> {
@@ -275,12 +279,12 @@ pub fn list(dir: &Path) -> Result<Vec<Backup>> {
         ) else {
             continue;
         };
-        let bytes = entry.metadata().map_err(io(dir))?.len();
+        let size_kb = kib(entry.metadata().map_err(io(dir))?.len());
         out.push(Backup {
             path: entry.path(),
             made_at,
             reason,
-            bytes,
+            size_kb,
         });
     }
     out.sort_by_key(|b| std::cmp::Reverse(b.made_at));

@@ -5,7 +5,7 @@
 use specta_typescript::Typescript;
 use tauri_specta::{Builder, collect_commands};
 
-use crate::commands::{dashboard, directives, meetings, people, search, setup, units};
+use crate::commands::{backups, dashboard, directives, meetings, people, search, setup, units};
 
 /// Every command the UI may call.
 pub fn builder() -> Builder<tauri::Wry> {
@@ -29,6 +29,10 @@ pub fn builder() -> Builder<tauri::Wry> {
         directives::list_directives,
         dashboard::unit_stats,
         search::search,
+        backups::backup_status,
+        backups::backup_now,
+        backups::restore_backup,
+        backups::set_backup_folder,
     ])
 }
 

@@ -1,12 +1,19 @@
-//! The shell's handle on the database: opened on first use, shared by commands, and used
-//! off the async runtime so the window never waits on SQLite.
+//! The shell's handle on the database: opened on first use (checked, and moved aside when
+//! damaged), shared by commands, and used off the async runtime so the window never waits
+//! on SQLite. It also keeps the backups going: one at start and one after every
+//! [`BACKUP_EVERY`] of editing, each made in the background on a connection of its own.
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
+use giaoban::backup::{self, Backup, Reason, Restored};
 use giaoban::store::{OpenMode, Store, Tx};
 
 use crate::error::IpcError;
+
+/// Editing time between two automatic backups.
+pub const BACKUP_EVERY: Duration = Duration::from_secs(10 * 60);
 
 /// Where the database lives: `GIAOBAN_DB` when set (tests, advanced users), else the
 /// app-data folder shared with the CLI.
@@ -20,6 +27,10 @@ pub fn path() -> PathBuf {
 pub struct Db {
     path: PathBuf,
     store: Mutex<Option<Store>>,
+    /// Held while a backup or a restore runs, so they never overlap.
+    backing_up: Mutex<()>,
+    /// When the last automatic backup started, and how the last one ended.
+    last_backup: Mutex<(Option<Instant>, Option<IpcError>)>,
 }
 
 impl Db {
@@ -28,6 +39,8 @@ impl Db {
         Db {
             path,
             store: Mutex::new(None),
+            backing_up: Mutex::new(()),
+            last_backup: Mutex::new((None, None)),
         }
     }
 
@@ -47,7 +60,11 @@ impl Db {
         tauri::async_runtime::spawn_blocking(move || {
             let mut guard = db.store.lock().unwrap_or_else(|p| p.into_inner());
             if guard.is_none() {
-                *guard = Some(Store::open(&db.path, mode)?);
+                *guard = Some(match mode {
+                    OpenMode::Existing => backup::open_checked(&db.path)?,
+                    OpenMode::Create => Store::open(&db.path, mode)?,
+                });
+                db.backup_in_background(Reason::Start);
             }
             let store = guard.as_mut().expect("opened above");
             f(store).map_err(IpcError::from)
@@ -65,12 +82,77 @@ impl Db {
         self.run(OpenMode::Existing, move |s| f(s)).await
     }
 
-    /// Writes one transaction to an existing database.
+    /// Writes one transaction to an existing database; after [`BACKUP_EVERY`] of editing, a
+    /// backup follows in the background.
     pub async fn write<T, F>(self: &Arc<Self>, f: F) -> Result<T, IpcError>
     where
         T: Send + 'static,
         F: FnOnce(&Tx<'_>) -> giaoban::Result<T> + Send + 'static,
     {
-        self.run(OpenMode::Existing, move |s| s.write(f)).await
+        let out = self.run(OpenMode::Existing, move |s| s.write(f)).await?;
+        let due = {
+            let last = self.last_backup.lock().unwrap_or_else(|p| p.into_inner());
+            last.0.is_none_or(|at| at.elapsed() >= BACKUP_EVERY)
+        };
+        if due {
+            self.backup_in_background(Reason::Periodic);
+        }
+        Ok(out)
     }
+
+    /// Starts a backup on a thread of its own unless one is running.
+    fn backup_in_background(self: &Arc<Self>, reason: Reason) {
+        let db = Arc::clone(self);
+        std::thread::spawn(move || {
+            let Ok(_running) = db.backing_up.try_lock() else {
+                return;
+            };
+            let started = Instant::now();
+            let outcome = backup::make(&db.path, &backup::folder(&db.path), reason);
+            let mut last = db.last_backup.lock().unwrap_or_else(|p| p.into_inner());
+            *last = (Some(started), outcome.err().map(IpcError::from));
+        });
+    }
+
+    /// Makes a backup now and waits for it.
+    pub async fn backup_now(self: &Arc<Self>) -> Result<Backup, IpcError> {
+        let db = Arc::clone(self);
+        blocking(move || {
+            let _running = db.backing_up.lock().unwrap_or_else(|p| p.into_inner());
+            let made = backup::make(&db.path, &backup::folder(&db.path), Reason::Manual)
+                .map_err(IpcError::from);
+            let mut last = db.last_backup.lock().unwrap_or_else(|p| p.into_inner());
+            *last = (Some(Instant::now()), made.as_ref().err().cloned());
+            made
+        })
+        .await
+    }
+
+    /// How the last automatic backup ended, when it failed.
+    pub fn last_backup_error(&self) -> Option<IpcError> {
+        let last = self.last_backup.lock().unwrap_or_else(|p| p.into_inner());
+        last.1.clone()
+    }
+
+    /// Replaces the database with the backup `from`: the store is closed first, and opened
+    /// again by the next command.
+    pub async fn restore(self: &Arc<Self>, from: PathBuf) -> Result<Restored, IpcError> {
+        let db = Arc::clone(self);
+        blocking(move || {
+            let _running = db.backing_up.lock().unwrap_or_else(|p| p.into_inner());
+            let mut guard = db.store.lock().unwrap_or_else(|p| p.into_inner());
+            *guard = None;
+            backup::restore(&db.path, &from, &backup::folder(&db.path)).map_err(IpcError::from)
+        })
+        .await
+    }
+}
+
+/// Runs `f` on the blocking pool.
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, IpcError> + Send + 'static,
+) -> Result<T, IpcError> {
+    tauri::async_runtime::spawn_blocking(f)
+        .await
+        .map_err(|e| IpcError::internal(e.to_string()))?
 }

@@ -51,7 +51,7 @@ fn a_backup_restores_the_data_it_was_made_from() {
     let dir = db.with_file_name("backups");
     let before = unit_names(&db);
     let b = backup::make(o.store.path().unwrap(), &dir, Reason::Manual).unwrap();
-    assert!(b.bytes > 0 && b.path.exists());
+    assert!(b.size_kb > 0 && b.path.exists());
     assert_eq!(backup::list(&dir).unwrap(), vec![b.clone()]);
     backup::verify(&b.path).unwrap();
 

@@ -4,7 +4,7 @@
 import { afterEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync } from "node:fs";
+import { mkdtempSync, mkdirSync, openSync, writeSync, closeSync, existsSync } from "node:fs";
 import { tmpdir, homedir } from "node:os";
 import path from "node:path";
 import { remote } from "webdriverio";
@@ -19,11 +19,15 @@ mkdirSync(shots, { recursive: true });
 let driver;
 let browser;
 
-/** Starts the app on a new data folder; `sample` fills it with the CLI's sample data first. */
-async function launch({ sample }) {
+/**
+ * Starts the app on a new data folder; `sample` fills it with the CLI's sample data first,
+ * and `prepare(db)` may change the file before the app opens it.
+ */
+async function launch({ sample, prepare }) {
   const dir = mkdtempSync(path.join(tmpdir(), "giaoban-e2e-"));
   const db = path.join(dir, "giaoban.sqlite3");
   if (sample) execFileSync(cli, ["--db", db, "demo", "--meetings", "80", "--directives-per-meeting", "6"]);
+  prepare?.(db);
   // Own process group, so the driver, WebKitWebDriver and the app all end together.
   driver = spawn(tauriDriver, [], {
     detached: true,
@@ -234,4 +238,72 @@ test("directives split from a pasted conclusion are reviewed and created", { tim
   assert.match(await after.getText(), /Lập dự toán kinh phí/);
   await browser.execute((el) => el.scrollIntoView(), after);
   await shot("09-extract-created");
+});
+
+test("a backup made in the app is restored, and the change after it is gone", { timeout: 180_000 }, async () => {
+  await launch({ sample: true });
+  await (await browser.$('nav button[data-page="settings"]')).waitForDisplayed({ timeout: 20_000 });
+  await openPage("settings");
+  await (await byTest("backup-now")).click();
+  const note = await byTest("backup-note");
+  await note.waitForDisplayed({ timeout: 20_000 });
+  assert.match(await note.getText(), /Đã sao lưu và kiểm tra/);
+  const list = await byTest("backup-list");
+  assert.match(await list.getText(), /Sao lưu thủ công/);
+
+  await openPage("directory");
+  await (await byTest("add-unit")).click();
+  await (await byTest("unit-name")).setValue("Phòng Thử nghiệm sao lưu");
+  await (await byTest("unit-save")).click();
+  const units = await byTest("unit-list");
+  await browser.waitUntil(async () => (await units.getText()).includes("Phòng Thử nghiệm sao lưu"), { timeout: 10_000 });
+
+  await openPage("settings");
+  const row = await (await byTest("backup-list")).$("tr*=Sao lưu thủ công");
+  const restore = await row.$('[data-testid="backup-restore"]');
+  await restore.click();
+  assert.equal(await restore.getText(), "Bấm lần nữa để khôi phục", "restore asks once more");
+  await shot("10-backup-restore");
+  await restore.click();
+  // The window reloads on the restored database.
+  await browser.waitUntil(async () => {
+    try {
+      await openPage("directory");
+      const text = await (await byTest("unit-list")).getText();
+      return text.includes("Văn phòng Sở") && !text.includes("Phòng Thử nghiệm sao lưu");
+    } catch {
+      return false;
+    }
+  }, { timeout: 20_000, timeoutMsg: "after the restore the unit added later should be gone" });
+  await openPage("settings");
+  await browser.waitUntil(async () => /Trước khi khôi phục/.test(await (await byTest("backup-list")).getText()), {
+    timeout: 10_000,
+    timeoutMsg: "the state before the restore is kept as a backup",
+  });
+});
+
+test("a damaged database at start is moved aside and a backup restores the office", { timeout: 180_000 }, async () => {
+  let aside;
+  await launch({
+    sample: true,
+    prepare: (db) => {
+      execFileSync(cli, ["--db", db, "backup"]);
+      // A few bytes overwritten in the middle: the header of page 2 (the settings table).
+      const fd = openSync(db, "r+");
+      writeSync(fd, Buffer.from([0xff, 0x00, 0x13, 0x37, 0xff, 0xff, 0x00, 0x07]), 0, 8, 4096);
+      closeSync(fd);
+      aside = db;
+    },
+  });
+  const message = await byTest("recovery-message");
+  await message.waitForDisplayed({ timeout: 20_000 });
+  assert.match(await message.getText(), /bị hỏng nên chưa được mở/);
+  assert.ok(!existsSync(aside), "the damaged file was moved aside, not opened");
+  await shot("11-recovery");
+  const restore = await (await byTest("backup-list")).$('[data-testid="backup-restore"]');
+  await restore.click();
+  await restore.click();
+  const table = await byTest("unit-stats");
+  await table.waitForDisplayed({ timeout: 20_000 });
+  assert.ok((await table.$$("tbody tr").length) > 3, "the dashboard shows the restored office");
 });

@@ -1,5 +1,6 @@
 //! One file per domain; each command is an adapter of a few lines over one core call.
 
+pub mod backups;
 pub mod dashboard;
 pub mod directives;
 pub mod meetings;

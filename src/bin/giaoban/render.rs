@@ -602,7 +602,7 @@ pub fn backed_up(out: Out, b: &Backup) {
         "{}: {} ({} KB)",
         out.t("Đã sao lưu và kiểm tra", "Backed up and verified"),
         b.path.display(),
-        b.bytes / 1024
+        b.size_kb
     );
 }
 
@@ -625,7 +625,7 @@ pub fn backups(out: Out, list: &[Backup]) {
         t.add_row(vec![
             b.made_at.format("%H:%M:%S %d/%m/%Y").to_string(),
             reason_label(b.reason, out).to_string(),
-            (b.bytes / 1024).to_string(),
+            b.size_kb.to_string(),
             b.path.display().to_string(),
         ]);
     }

@@ -16,6 +16,9 @@ export type SearchResults = b.Results;
 export type SearchHit = b.Hit;
 export type Target = b.Target;
 export type Proposed = b.Proposed_Serialize;
+export type Backup = b.Backup;
+export type BackupStatus = b.BackupStatus_Serialize;
+export type Restored = b.Restored;
 // What commands take.
 export type NewUnit = b.NewUnit_Deserialize;
 export type NewPerson = b.NewPerson_Deserialize;

@@ -47,6 +47,14 @@ export const commands = {
 	unitStats: (from: string | null, to: string | null, asOf: string | null, basis: DeadlineBasis) => typedError<UnitTable_Serialize, IpcError>(__TAURI_INVOKE("unit_stats", { from, to, asOf, basis })),
 	/**  Everything matching the typed words, with or without diacritics, grouped. */
 	search: (query: string, perGroup: number) => typedError<Results, IpcError>(__TAURI_INVOKE("search", { query, perGroup })),
+	/**  The backups and their folder. */
+	backupStatus: () => typedError<BackupStatus_Serialize, IpcError>(__TAURI_INVOKE("backup_status")),
+	/**  Makes a verified backup now. */
+	backupNow: () => typedError<Backup, IpcError>(__TAURI_INVOKE("backup_now")),
+	/**  Replaces the database with a backup; the current state is backed up first. */
+	restoreBackup: (path: string) => typedError<Restored_Serialize, IpcError>(__TAURI_INVOKE("restore_backup", { path })),
+	/**  Chooses the backup folder (`None`: the folder beside the database). */
+	setBackupFolder: (folder: string | null) => typedError<BackupStatus_Serialize, IpcError>(__TAURI_INVOKE("set_backup_folder", { folder })),
 };
 
 /* Types */
@@ -210,6 +218,45 @@ export type Attendee_Serialize = {
 	attendance: Attendance,
 	/**  Note (reason for absence, online site…). */
 	note: string | null,
+};
+
+/**  One backup file. */
+export type Backup = {
+	/**  The file. */
+	path: string,
+	/**  When it was made, office time. */
+	made_at: string,
+	/**  Why. */
+	reason: Reason,
+	/**  Size in KiB (fits databases up to 4 TiB, and crosses to the UI as a plain number). */
+	size_kb: number,
+};
+
+/**  The backup folder, the backups in it, and whether the last automatic one failed. */
+export type BackupStatus = BackupStatus_Serialize | BackupStatus_Deserialize;
+
+/**  The backup folder, the backups in it, and whether the last automatic one failed. */
+export type BackupStatus_Deserialize = {
+	/**  Where backups are written. */
+	folder: string,
+	/**  Whether that is the folder beside the database (none was chosen). */
+	default_folder: boolean,
+	/**  Backups, newest first. */
+	backups: Backup[],
+	/**  Why the last automatic backup failed, if it did. */
+	last_error?: IpcError | null,
+};
+
+/**  The backup folder, the backups in it, and whether the last automatic one failed. */
+export type BackupStatus_Serialize = {
+	/**  Where backups are written. */
+	folder: string,
+	/**  Whether that is the folder beside the database (none was chosen). */
+	default_folder: boolean,
+	/**  Backups, newest first. */
+	backups: Backup[],
+	/**  Why the last automatic backup failed, if it did. */
+	last_error: IpcError | null,
 };
 
 /**  The four official buckets. */
@@ -922,6 +969,38 @@ export type Proposed_Serialize = {
 	/**  The conclusion item it was read from (none for a pasted text). */
 	conclusion_id: string | null,
 } & Proposal_Serialize;
+
+/**  Why a backup was made. */
+export type Reason = 
+/**  The app started. */
+"start" | 
+/**  Minutes of editing passed since the last one. */
+"periodic" | 
+/**  The user asked. */
+"manual" | 
+/**  Before an import merged another office's data. */
+"before_import" | 
+/**  Before a restore replaced the database. */
+"before_restore";
+
+/**  What a restore did. */
+export type Restored = Restored_Serialize | Restored_Deserialize;
+
+/**  What a restore did. */
+export type Restored_Deserialize = {
+	/**  The backup of the state before the restore (none when that state was damaged). */
+	safety_backup?: Backup | null,
+	/**  Where a damaged database was moved instead. */
+	moved_aside?: string | null,
+};
+
+/**  What a restore did. */
+export type Restored_Serialize = {
+	/**  The backup of the state before the restore (none when that state was damaged). */
+	safety_backup: Backup | null,
+	/**  Where a damaged database was moved instead. */
+	moved_aside: string | null,
+};
 
 /**  Results grouped, best first within each group. */
 export type Results = {
