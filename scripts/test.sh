@@ -15,4 +15,4 @@ npm run ui:test
 # End-to-end: the app built as shipped (embedded UI), driven through tauri-driver.
 npx tauri build --debug --no-bundle
 command -v tauri-driver >/dev/null || cargo install tauri-driver --locked
-xvfb-run -a --server-args="-screen 0 1360x900x24" node --test tests/e2e/
+xvfb-run -a --server-args="-screen 0 1360x900x24" node --test --test-concurrency=1 tests/e2e/

@@ -1,9 +1,10 @@
-//! Reading the audit history: who changed what and when. Entries are written by every
-//! mutation through [`crate::store::Tx::audit`], in the same transaction as the change.
+//! Reading the audit history: who changed what and when, with old and new values; listed
+//! with filters and exported as CSV. Entries are written by every mutation through
+//! [`crate::store::Tx::audit`], in the same transaction as the change.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Connection;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::error::Result;
@@ -50,4 +51,208 @@ pub fn history(conn: &Connection, entity: &str, id: Uuid) -> Result<Vec<Entry>> 
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Which entries to list: every filter is optional; newest first.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct AuditQuery {
+    /// Kind of record: `meeting`, `directive`, `unit`, `person`… (meeting also covers its
+    /// attendees, agenda, opinions and conclusions).
+    pub entity: Option<String>,
+    /// One record.
+    pub entity_id: Option<Uuid>,
+    /// Who made the change (exact user name).
+    pub actor: Option<String>,
+    /// First day (office time).
+    pub from: Option<NaiveDate>,
+    /// Last day (office time).
+    pub to: Option<NaiveDate>,
+    /// At most this many entries (default 200).
+    pub limit: Option<u32>,
+}
+
+/// One changed field: its old and new values as text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct FieldChange {
+    /// Field name.
+    pub field: String,
+    /// Value before (none for a new record or a detail of the action).
+    pub old: Option<String>,
+    /// Value after.
+    pub new: Option<String>,
+}
+
+/// An entry as listed: what was changed, on which record (by its title), by whom, when.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct AuditRow {
+    /// Sequence number.
+    pub seq: u32,
+    /// When (UTC).
+    pub at: DateTime<Utc>,
+    /// Who.
+    pub actor: String,
+    /// Kind of record.
+    pub entity: String,
+    /// Record id.
+    pub entity_id: Uuid,
+    /// The record's title, name or content, when it still exists.
+    pub title: Option<String>,
+    /// What happened.
+    pub action: String,
+    /// The fields changed.
+    pub changes: Vec<FieldChange>,
+}
+
+fn text_of(v: &serde_json::Value) -> Option<String> {
+    match v {
+        serde_json::Value::Null => None,
+        serde_json::Value::String(s) => Some(s.clone()),
+        other => Some(other.to_string()),
+    }
+}
+
+/// Bookkeeping fields every record carries: not shown as changes.
+const BOOKKEEPING: &[&str] = &["id", "origin", "created_at", "updated_at"];
+
+/// `{field: [old, new]}` as a list; other shapes (details of an action) as new values.
+/// Bookkeeping fields and fields without a value are left out.
+fn field_changes(changes: &serde_json::Value) -> Vec<FieldChange> {
+    let Some(map) = changes.as_object() else {
+        return Vec::new();
+    };
+    map.iter()
+        .filter(|(field, _)| !BOOKKEEPING.contains(&field.as_str()))
+        .map(|(field, v)| match v.as_array().map(Vec::as_slice) {
+            Some([old, new]) => FieldChange {
+                field: field.clone(),
+                old: text_of(old),
+                new: text_of(new),
+            },
+            _ => FieldChange {
+                field: field.clone(),
+                old: None,
+                new: text_of(v),
+            },
+        })
+        .filter(|c| c.old.is_some() || c.new.as_deref().is_some_and(|n| !n.is_empty()))
+        .collect()
+}
+
+/// The audit entries matching `q`, newest first, each with its record's title.
+pub fn list(conn: &Connection, q: &AuditQuery) -> Result<Vec<AuditRow>> {
+    let day_start = |d: NaiveDate| crate::store::value::ts(crate::date::start_of_day(d));
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.seq, a.at, a.actor, a.entity, a.entity_id, a.action, a.changes,
+                CASE a.entity
+                    WHEN 'meeting' THEN (SELECT title FROM meeting WHERE id = a.entity_id)
+                    WHEN 'directive' THEN (SELECT content FROM directive WHERE id = a.entity_id)
+                    WHEN 'unit' THEN (SELECT name FROM unit WHERE id = a.entity_id)
+                    WHEN 'person' THEN (SELECT full_name FROM person WHERE id = a.entity_id)
+                END
+         FROM audit a
+         WHERE (?1 IS NULL OR a.entity = ?1)
+           AND (?2 IS NULL OR a.entity_id = ?2)
+           AND (?3 IS NULL OR a.actor = ?3)
+           AND (?4 IS NULL OR a.at >= ?4)
+           AND (?5 IS NULL OR a.at < ?5)
+         ORDER BY a.seq DESC
+         LIMIT ?6",
+    )?;
+    let rows = stmt.query_map(
+        rusqlite::params![
+            q.entity,
+            q.entity_id,
+            q.actor,
+            q.from.map(day_start),
+            q.to.and_then(|d| d.succ_opt()).map(day_start),
+            q.limit.unwrap_or(200),
+        ],
+        |r| {
+            let changes: String = r.get(6)?;
+            let changes = serde_json::from_str(&changes).unwrap_or(serde_json::Value::Null);
+            Ok(AuditRow {
+                seq: r.get(0)?,
+                at: get_ts(r, 1)?,
+                actor: r.get(2)?,
+                entity: r.get(3)?,
+                entity_id: get_uuid(r, 4)?,
+                action: r.get(5)?,
+                changes: field_changes(&changes),
+                title: r.get(7)?,
+            })
+        },
+    )?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The entries as CSV for Excel (UTF-8 with BOM): one line per changed field, times on the
+/// office clock as `dd/mm/yyyy hh:mm:ss`.
+pub fn to_csv(rows: &[AuditRow]) -> String {
+    let cell = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let mut out = String::from(
+        "\u{feff}Thời điểm,Người thực hiện,Loại bản ghi,Bản ghi,Thao tác,Trường,Giá trị cũ,Giá trị mới\r\n",
+    );
+    for r in rows {
+        let at =
+            r.at.with_timezone(&crate::date::office_offset())
+                .format("%d/%m/%Y %H:%M:%S")
+                .to_string();
+        let head = [
+            at,
+            r.actor.clone(),
+            r.entity.clone(),
+            r.title.clone().unwrap_or_default(),
+            r.action.clone(),
+        ];
+        let changes = if r.changes.is_empty() {
+            vec![FieldChange {
+                field: String::new(),
+                old: None,
+                new: None,
+            }]
+        } else {
+            r.changes.clone()
+        };
+        for c in changes {
+            let line: Vec<String> = head
+                .iter()
+                .map(String::as_str)
+                .chain([
+                    c.field.as_str(),
+                    c.old.as_deref().unwrap_or(""),
+                    c.new.as_deref().unwrap_or(""),
+                ])
+                .map(cell)
+                .collect();
+            out.push_str(&line.join(","));
+            out.push_str("\r\n");
+        }
+    }
+    out
+}
+
+/// Writes the entries matching `q` as CSV into `dir` (`lich-su-thay-doi-<time>.csv`, written
+/// whole then renamed); returns the file.
+pub fn export(
+    conn: &Connection,
+    q: &AuditQuery,
+    dir: &std::path::Path,
+) -> Result<std::path::PathBuf> {
+    let csv = to_csv(&list(conn, q)?);
+    let stamp = Utc::now()
+        .with_timezone(&crate::date::office_offset())
+        .format("%Y%m%d-%H%M%S");
+    let path = dir.join(format!("lich-su-thay-doi-{stamp}.csv"));
+    let part = path.with_extension("csv.part");
+    let io = |p: &std::path::Path| {
+        let p = p.to_path_buf();
+        move |source| crate::Error::Io { path: p, source }
+    };
+    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    std::fs::write(&part, csv).map_err(io(&part))?;
+    std::fs::rename(&part, &path).map_err(io(&path))?;
+    Ok(path)
 }

@@ -1,7 +1,9 @@
 //! Measured speed on databases made by the generator: `giaoban bench search` times search
 //! queries and autosave-sized writes, and reports the index's size on disk; `giaoban bench
-//! extract` times the directive extractor on the meetings' conclusions.
+//! extract` times the directive extractor on the meetings' conclusions; `giaoban bench
+//! write` is the writer the crash harness kills.
 
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
@@ -9,7 +11,7 @@ use serde::Serialize;
 use crate::error::Result;
 use crate::extract::{self, Directory};
 use crate::store::Store;
-use crate::{meeting, minutes, search};
+use crate::{directive, meeting, minutes, search};
 
 /// What users type: whole words, words without accents, abbreviations, phrases, names, and
 /// a query typed letter by letter (each prefix is a query, as the search box sends them).
@@ -210,4 +212,63 @@ pub fn extract(store: &Store, rounds: usize) -> Result<ExtractBench> {
         large_ms: percentile(&large_times, 0.5),
         large_directives: found,
     })
+}
+
+/// The writer the crash harness kills: `count` transactions on the newest meeting, each
+/// adding a directive and replacing the minutes (an autosave), as a secretary's edits do.
+/// `acknowledge` is called with the directive's id once its transaction is committed.
+pub fn write_loop(
+    store: &mut Store,
+    count: usize,
+    mut acknowledge: impl FnMut(uuid::Uuid),
+) -> Result<()> {
+    let newest = meeting::list(
+        store.conn(),
+        &meeting::MeetingFilter {
+            limit: Some(1),
+            ..Default::default()
+        },
+    )?;
+    let m = newest.first().ok_or_else(|| crate::Error::NoDatabase {
+        path: store.path().map(Path::to_path_buf).unwrap_or_default(),
+    })?;
+    let lead = crate::unit::list(store.conn(), false)?
+        .first()
+        .map(|u| u.id)
+        .ok_or_else(|| crate::Error::not_found(crate::error::Entity::Unit, "*"))?;
+    if m.status == meeting::MeetingStatus::Closed {
+        store.write(|tx| {
+            meeting::set_status(tx, m.id, meeting::MeetingStatus::InProgress).map(|_| ())
+        })?;
+    }
+    let mut minutes = m.minutes.clone();
+    for i in 0..count {
+        minutes.push_str(&format!(
+            "\nÝ kiến {i}: đề nghị các phòng, đơn vị khẩn trương hoàn thành nhiệm vụ được giao."
+        ));
+        let id = store.write(|tx| {
+            let d = directive::create(
+                tx,
+                directive::NewDirective {
+                    content: format!("Nhiệm vụ kiểm thử độ bền số {i}: rà soát hồ sơ lưu trữ"),
+                    expected_output: None,
+                    source: directive::Source::Meeting {
+                        meeting_id: m.id,
+                        conclusion_id: None,
+                    },
+                    assigned_on: None,
+                    directing_leader_id: None,
+                    lead_unit_id: lead,
+                    coordinating_unit_ids: Vec::new(),
+                    deadline: None,
+                    priority: directive::Priority::Normal,
+                    allow_deadline_before_assigned: false,
+                },
+            )?;
+            meeting::set_minutes(tx, m.id, &minutes)?;
+            Ok(d.id)
+        })?;
+        acknowledge(id);
+    }
+    Ok(())
 }

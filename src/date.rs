@@ -20,6 +20,16 @@ pub fn local_date(at: DateTime<Utc>) -> NaiveDate {
     at.with_timezone(&office_offset()).date_naive()
 }
 
+/// The instant a day begins on the office clock (00:00 UTC+7).
+pub fn start_of_day(d: NaiveDate) -> DateTime<Utc> {
+    d.and_hms_opt(0, 0, 0)
+        .expect("midnight exists")
+        .and_local_timezone(office_offset())
+        .single()
+        .expect("a fixed offset has one midnight")
+        .with_timezone(&Utc)
+}
+
 /// Reads a date typed by a user: `30/06/2026`, `30/6/2026`, `30-06-2026`, `30.06.2026` or ISO `2026-06-30`.
 /// `field` names the input in the error.
 pub fn parse(input: &str, field: Field) -> Result<NaiveDate> {

@@ -5,7 +5,9 @@
 use specta_typescript::Typescript;
 use tauri_specta::{Builder, collect_commands};
 
-use crate::commands::{backups, dashboard, directives, meetings, people, search, setup, units};
+use crate::commands::{
+    backups, dashboard, directives, history, meetings, people, search, setup, units,
+};
 
 /// Every command the UI may call.
 pub fn builder() -> Builder<tauri::Wry> {
@@ -33,6 +35,8 @@ pub fn builder() -> Builder<tauri::Wry> {
         backups::backup_now,
         backups::restore_backup,
         backups::set_backup_folder,
+        history::audit_history,
+        history::export_audit,
     ])
 }
 

@@ -5,6 +5,7 @@ mod backups;
 mod directives;
 mod fixture;
 mod generator;
+mod history;
 mod meetings;
 mod proposals;
 mod search;

@@ -3,20 +3,15 @@
 // fresh data folder; screenshots go to tests/e2e/screenshots/ (git-ignored).
 import { afterEach, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, openSync, writeSync, closeSync, existsSync } from "node:fs";
-import { tmpdir, homedir } from "node:os";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, openSync, writeSync, closeSync, existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { remote } from "webdriverio";
+import { cli, freshDatabase, root, start, stop } from "./driver.mjs";
 
-const root = path.resolve(import.meta.dirname, "../..");
-const app = path.join(root, "target/debug/giaoban-desktop");
-const cli = path.join(root, "target/debug/giaoban");
 const shots = path.join(root, "tests/e2e/screenshots");
-const tauriDriver = process.env.TAURI_DRIVER ?? path.join(homedir(), ".cargo/bin/tauri-driver");
 mkdirSync(shots, { recursive: true });
 
-let driver;
+let session;
 let browser;
 
 /**
@@ -24,49 +19,18 @@ let browser;
  * and `prepare(db)` may change the file before the app opens it.
  */
 async function launch({ sample, prepare }) {
-  const dir = mkdtempSync(path.join(tmpdir(), "giaoban-e2e-"));
-  const db = path.join(dir, "giaoban.sqlite3");
+  const db = freshDatabase();
   if (sample) execFileSync(cli, ["--db", db, "demo", "--meetings", "80", "--directives-per-meeting", "6"]);
   prepare?.(db);
-  // Own process group, so the driver, WebKitWebDriver and the app all end together.
-  driver = spawn(tauriDriver, [], {
-    detached: true,
-    stdio: "ignore",
-    env: { ...process.env, GIAOBAN_DB: db, XDG_CONFIG_HOME: path.join(dir, "config"), XDG_DATA_HOME: path.join(dir, "data") },
-  });
-  await waitForDriver();
-  browser = await remote({
-    hostname: "127.0.0.1",
-    port: 4444,
-    logLevel: "error",
-    capabilities: { browserName: "wry", "wdio:enforceWebDriverClassic": true, "tauri:options": { application: app } },
-  });
+  session = await start(db);
+  browser = session.browser;
   return db;
 }
 
-async function waitForDriver() {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    try {
-      const r = await fetch("http://127.0.0.1:4444/status");
-      if (r.ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error("tauri-driver did not start");
-    await new Promise((r) => setTimeout(r, 100)); // polling interval, not a synchronisation
-  }
-}
-
 afterEach(async () => {
-  await browser?.deleteSession().catch(() => {});
-  if (driver && driver.exitCode === null && driver.signalCode === null) {
-    const exited = new Promise((r) => driver.once("exit", r));
-    process.kill(-driver.pid, "SIGTERM");
-    await exited;
-  }
+  if (session) await stop(session);
+  session = undefined;
   browser = undefined;
-  driver = undefined;
 });
 
 const byTest = (id) => browser.$(`[data-testid="${id}"]`);
@@ -306,4 +270,33 @@ test("a damaged database at start is moved aside and a backup restores the offic
   const table = await byTest("unit-stats");
   await table.waitForDisplayed({ timeout: 20_000 });
   assert.ok((await table.$$("tbody tr").length) > 3, "the dashboard shows the restored office");
+});
+
+test("the change history shows who changed a unit, and exports it for Excel", { timeout: 120_000 }, async () => {
+  await launch({ sample: true });
+  await (await browser.$('nav button[data-page="directory"]')).waitForDisplayed({ timeout: 20_000 });
+  await openPage("directory");
+  await (await byTest("add-unit")).click();
+  await (await byTest("unit-name")).setValue("Phòng Pháp chế");
+  await (await byTest("unit-save")).click();
+  await browser.waitUntil(async () => (await (await byTest("unit-list")).getText()).includes("Phòng Pháp chế"), { timeout: 10_000 });
+
+  await openPage("history");
+  await (await byTest("history-kind")).selectByVisibleText("Đơn vị");
+  const list = await byTest("history-list");
+  await browser.waitUntil(async () => (await list.getText()).includes("Phòng Pháp chế"), { timeout: 10_000 });
+  const row = await list.$("tr*=Phòng Pháp chế");
+  assert.match(await row.getText(), /Tạo mới/);
+  assert.match(await row.getText(), /Tên: Phòng Pháp chế/);
+  assert.doesNotMatch(await row.getText(), /origin|created_at/, "bookkeeping fields are not shown");
+  assert.ok(!(await list.getText()).includes("Cuộc họp"), "filtered to units");
+  await shot("12-history");
+
+  await (await byTest("history-export")).click();
+  const done = await byTest("history-exported");
+  await done.waitForDisplayed({ timeout: 10_000 });
+  const file = (await done.getText()).replace(/^Đã xuất: /, "");
+  const csv = readFileSync(file, "utf8");
+  assert.ok(csv.startsWith("\ufeffThời điểm,Người thực hiện"), "CSV with BOM for Excel");
+  assert.match(csv, /"Phòng Pháp chế"/);
 });

@@ -109,6 +109,33 @@ pub enum Command {
     },
     /// Rebuild the search index from the records.
     Reindex,
+    /// The audit history: who changed what and when, with old and new values.
+    Audit {
+        /// Kind of record: meeting, directive, unit, person.
+        #[arg(long)]
+        entity: Option<String>,
+        /// One record's id.
+        #[arg(long)]
+        id: Option<uuid::Uuid>,
+        /// Who made the changes (user name).
+        #[arg(long)]
+        actor: Option<String>,
+        /// First day (dd/mm/yyyy).
+        #[arg(long)]
+        from: Option<String>,
+        /// Last day (dd/mm/yyyy).
+        #[arg(long)]
+        to: Option<String>,
+        /// At most this many entries.
+        #[arg(long, default_value_t = 200)]
+        limit: u32,
+        /// Print JSON.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print CSV for Excel (UTF-8 with BOM).
+        #[arg(long)]
+        csv: bool,
+    },
     /// Make a verified backup now (or list them, or choose their folder).
     Backup {
         /// List the backups, newest first, instead of making one.
@@ -394,6 +421,14 @@ pub enum BenchCmd {
         /// Times each query is repeated.
         #[arg(long, default_value_t = 5)]
         rounds: usize,
+    },
+    /// The crash harness's writer: COUNT transactions on the newest meeting (a directive
+    /// added and the minutes replaced in each), printing `ack <directive id>` after each
+    /// commit.
+    Write {
+        /// Transactions to commit.
+        #[arg(long, default_value_t = 1000)]
+        count: usize,
     },
     /// Directive extraction: each meeting's conclusions, and 1 MiB of them at once.
     Extract {

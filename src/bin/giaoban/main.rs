@@ -194,8 +194,19 @@ fn run(cli: Cli) -> Result<()> {
                 &search::search(store.conn(), &query, limit)?,
             );
         }
+        Command::Bench {
+            cmd: BenchCmd::Write { count },
+        } => {
+            use std::io::Write;
+            let mut stdout = std::io::stdout().lock();
+            giaoban::bench::write_loop(&mut store, count, |id| {
+                // Printed only after the commit returned: an acknowledged write.
+                let _ = writeln!(stdout, "ack {id}").and_then(|_| stdout.flush());
+            })?;
+        }
         Command::Bench { cmd } => {
             let figures = match cmd {
+                BenchCmd::Write { .. } => unreachable!("matched above"),
                 BenchCmd::Search { rounds } => {
                     serde_json::to_value(giaoban::bench::search(&mut store, rounds)?)
                 }
@@ -211,6 +222,32 @@ fn run(cli: Cli) -> Result<()> {
         }
         Command::Extract { .. } | Command::Restore { .. } => {
             unreachable!("handled before the database is opened")
+        }
+        Command::Audit {
+            entity,
+            id,
+            actor,
+            from,
+            to,
+            limit,
+            json,
+            csv,
+        } => {
+            let day = |s: Option<String>| s.map(|s| date::parse(&s, Field::Period)).transpose();
+            let q = giaoban::audit::AuditQuery {
+                entity,
+                entity_id: id,
+                actor,
+                from: day(from)?,
+                to: day(to)?,
+                limit: Some(limit),
+            };
+            let rows = giaoban::audit::list(store.conn(), &q)?;
+            if csv {
+                print!("{}", giaoban::audit::to_csv(&rows));
+            } else {
+                render::audit(out.with(json), &rows);
+            }
         }
         Command::Backup {
             list,

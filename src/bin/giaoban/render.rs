@@ -5,6 +5,7 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use comfy_table::{CellAlignment, Table, presets::UTF8_FULL_CONDENSED};
+use giaoban::audit::AuditRow;
 use giaoban::backup::{Backup, Reason, Restored};
 use giaoban::demo::DemoSummary;
 use giaoban::directive::{Directive, DirectivePage, DirectiveStatus};
@@ -663,4 +664,54 @@ pub fn restored(out: Out, r: &Restored, from: &Path) {
             p.display()
         );
     }
+}
+
+/// `audit`: one row per change, fields as `field: old → new`.
+pub fn audit(out: Out, rows: &[AuditRow]) {
+    if out.json {
+        return print_json(rows);
+    }
+    if rows.is_empty() {
+        println!(
+            "{}",
+            out.t("Không có thay đổi nào phù hợp.", "No matching changes.")
+        );
+        return;
+    }
+    let mut t = table(&[
+        out.t("Thời điểm", "When"),
+        out.t("Người thực hiện", "Who"),
+        out.t("Bản ghi", "Record"),
+        out.t("Thao tác", "Action"),
+        out.t("Thay đổi", "Changes"),
+    ]);
+    for r in rows {
+        let changes: Vec<String> = r
+            .changes
+            .iter()
+            .map(|c| match &c.old {
+                Some(old) => format!(
+                    "{}: {} → {}",
+                    c.field,
+                    clip(old, 30),
+                    clip(c.new.as_deref().unwrap_or(""), 30)
+                ),
+                None => format!("{}: {}", c.field, clip(c.new.as_deref().unwrap_or(""), 40)),
+            })
+            .collect();
+        t.add_row(vec![
+            r.at.with_timezone(&date::office_offset())
+                .format("%H:%M %d/%m/%Y")
+                .to_string(),
+            r.actor.clone(),
+            format!(
+                "{} {}",
+                r.entity,
+                clip(r.title.as_deref().unwrap_or(""), 40)
+            ),
+            r.action.clone(),
+            changes.join("\n"),
+        ]);
+    }
+    println!("{t}");
 }

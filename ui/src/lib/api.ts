@@ -19,6 +19,7 @@ export type Proposed = b.Proposed_Serialize;
 export type Backup = b.Backup;
 export type BackupStatus = b.BackupStatus_Serialize;
 export type Restored = b.Restored;
+export type AuditRow = b.AuditRow;
 // What commands take.
 export type NewUnit = b.NewUnit_Deserialize;
 export type NewPerson = b.NewPerson_Deserialize;

@@ -55,6 +55,13 @@ export const commands = {
 	restoreBackup: (path: string) => typedError<Restored_Serialize, IpcError>(__TAURI_INVOKE("restore_backup", { path })),
 	/**  Chooses the backup folder (`None`: the folder beside the database). */
 	setBackupFolder: (folder: string | null) => typedError<BackupStatus_Serialize, IpcError>(__TAURI_INVOKE("set_backup_folder", { folder })),
+	/**  Changes matching the filters, newest first. */
+	auditHistory: (query: AuditQuery_Deserialize) => typedError<AuditRow_Serialize[], IpcError>(__TAURI_INVOKE("audit_history", { query })),
+	/**
+	 *  Writes the changes matching the filters as CSV into the Downloads folder (or beside the
+	 *  database when there is none); returns the file's path.
+	 */
+	exportAudit: (query: AuditQuery_Deserialize) => typedError<string, IpcError>(__TAURI_INVOKE("export_audit", { query })),
 };
 
 /* Types */
@@ -218,6 +225,90 @@ export type Attendee_Serialize = {
 	attendance: Attendance,
 	/**  Note (reason for absence, online site…). */
 	note: string | null,
+};
+
+/**  Which entries to list: every filter is optional; newest first. */
+export type AuditQuery = AuditQuery_Serialize | AuditQuery_Deserialize;
+
+/**  Which entries to list: every filter is optional; newest first. */
+export type AuditQuery_Deserialize = {
+	/**
+	 *  Kind of record: `meeting`, `directive`, `unit`, `person`… (meeting also covers its
+	 *  attendees, agenda, opinions and conclusions).
+	 */
+	entity?: string | null,
+	/**  One record. */
+	entity_id?: string | null,
+	/**  Who made the change (exact user name). */
+	actor?: string | null,
+	/**  First day (office time). */
+	from?: string | null,
+	/**  Last day (office time). */
+	to?: string | null,
+	/**  At most this many entries (default 200). */
+	limit?: number | null,
+};
+
+/**  Which entries to list: every filter is optional; newest first. */
+export type AuditQuery_Serialize = {
+	/**
+	 *  Kind of record: `meeting`, `directive`, `unit`, `person`… (meeting also covers its
+	 *  attendees, agenda, opinions and conclusions).
+	 */
+	entity: string | null,
+	/**  One record. */
+	entity_id: string | null,
+	/**  Who made the change (exact user name). */
+	actor: string | null,
+	/**  First day (office time). */
+	from: string | null,
+	/**  Last day (office time). */
+	to: string | null,
+	/**  At most this many entries (default 200). */
+	limit: number | null,
+};
+
+/**  An entry as listed: what was changed, on which record (by its title), by whom, when. */
+export type AuditRow = AuditRow_Serialize | AuditRow_Deserialize;
+
+/**  An entry as listed: what was changed, on which record (by its title), by whom, when. */
+export type AuditRow_Deserialize = {
+	/**  Sequence number. */
+	seq: number,
+	/**  When (UTC). */
+	at: string,
+	/**  Who. */
+	actor: string,
+	/**  Kind of record. */
+	entity: string,
+	/**  Record id. */
+	entity_id: string,
+	/**  The record's title, name or content, when it still exists. */
+	title?: string | null,
+	/**  What happened. */
+	action: string,
+	/**  The fields changed. */
+	changes: FieldChange_Deserialize[],
+};
+
+/**  An entry as listed: what was changed, on which record (by its title), by whom, when. */
+export type AuditRow_Serialize = {
+	/**  Sequence number. */
+	seq: number,
+	/**  When (UTC). */
+	at: string,
+	/**  Who. */
+	actor: string,
+	/**  Kind of record. */
+	entity: string,
+	/**  Record id. */
+	entity_id: string,
+	/**  The record's title, name or content, when it still exists. */
+	title: string | null,
+	/**  What happened. */
+	action: string,
+	/**  The fields changed. */
+	changes: FieldChange_Serialize[],
 };
 
 /**  One backup file. */
@@ -576,6 +667,29 @@ export type Field =
 "number" | 
 /**  Where a directive came from (meeting or document). */
 "source";
+
+/**  One changed field: its old and new values as text. */
+export type FieldChange = FieldChange_Serialize | FieldChange_Deserialize;
+
+/**  One changed field: its old and new values as text. */
+export type FieldChange_Deserialize = {
+	/**  Field name. */
+	field: string,
+	/**  Value before (none for a new record or a detail of the action). */
+	old?: string | null,
+	/**  Value after. */
+	new?: string | null,
+};
+
+/**  One changed field: its old and new values as text. */
+export type FieldChange_Serialize = {
+	/**  Field name. */
+	field: string,
+	/**  Value before (none for a new record or a detail of the action). */
+	old: string | null,
+	/**  Value after. */
+	new: string | null,
+};
 
 /**  The groups results are shown in. */
 export type Group = 

@@ -1,0 +1,91 @@
+//! The audit history as listed and exported: filters, titles, old and new values, CSV.
+
+use giaoban::audit::{self, AuditQuery};
+use giaoban::directive::{self, StatusChange};
+use giaoban::unit::{self, NewUnit, UnitKind};
+
+use crate::fixture::{d, office};
+
+#[test]
+fn the_history_lists_who_changed_what_with_old_and_new_values() {
+    let mut o = office();
+    let dir = o
+        .add(o.new_directive(o.ttbc, Some(d("2026-06-30"))))
+        .unwrap();
+    let vp = o.vp;
+    o.store.set_actor("truongphong");
+    o.store
+        .write(|tx| {
+            directive::change_status(tx, dir.id, StatusChange::Start, "Đã giao chuyên viên")?;
+            unit::update(
+                tx,
+                vp,
+                NewUnit {
+                    name: "Văn phòng Sở \"mới\"".into(),
+                    short_name: None,
+                    code: Some("VP".into()),
+                    kind: UnitKind::Office,
+                    parent_id: None,
+                    sort_order: 0,
+                },
+            )
+        })
+        .unwrap();
+    let conn = o.store.conn();
+    let all = audit::list(conn, &AuditQuery::default()).unwrap();
+    assert!(all.windows(2).all(|w| w[0].seq > w[1].seq), "newest first");
+    let renamed = all
+        .iter()
+        .find(|r| r.entity == "unit" && r.action == "update")
+        .unwrap();
+    assert_eq!(renamed.actor, "truongphong");
+    assert_eq!(renamed.title.as_deref(), Some("Văn phòng Sở \"mới\""));
+    let name = renamed.changes.iter().find(|c| c.field == "name").unwrap();
+    assert_eq!(name.old.as_deref(), Some("Văn phòng Sở"));
+    assert_eq!(name.new.as_deref(), Some("Văn phòng Sở \"mới\""));
+
+    let of_directive = audit::list(
+        conn,
+        &AuditQuery {
+            entity: Some("directive".into()),
+            entity_id: Some(dir.id),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let actions: Vec<_> = of_directive.iter().map(|r| r.action.as_str()).collect();
+    assert_eq!(actions, ["status", "create"]);
+    assert!(
+        of_directive
+            .iter()
+            .all(|r| r.title.as_deref() == Some(dir.content.as_str()))
+    );
+
+    let by_actor = AuditQuery {
+        actor: Some("truongphong".into()),
+        ..Default::default()
+    };
+    assert_eq!(audit::list(conn, &by_actor).unwrap().len(), 2);
+    let long_ago = AuditQuery {
+        to: Some(d("2020-01-01")),
+        ..Default::default()
+    };
+    assert!(audit::list(conn, &long_ago).unwrap().is_empty());
+    let today = giaoban::date::today();
+    let since_today = AuditQuery {
+        from: Some(today),
+        to: Some(today),
+        ..Default::default()
+    };
+    assert_eq!(audit::list(conn, &since_today).unwrap().len(), all.len());
+
+    let csv = audit::to_csv(&all);
+    assert!(csv.starts_with("\u{feff}Thời điểm,Người thực hiện"));
+    assert!(
+        csv.contains("\"Văn phòng Sở \"\"mới\"\"\""),
+        "quotes doubled: {csv}"
+    );
+    let lines = csv.lines().count();
+    let fields: usize = all.iter().map(|r| r.changes.len().max(1)).sum();
+    assert_eq!(lines, 1 + fields, "one line per changed field");
+}

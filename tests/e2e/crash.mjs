@@ -1,0 +1,112 @@
+// The crash harness: writers SIGKILLed at random moments, as a power cut stops them. After
+// every kill the database must pass SQLite's integrity check (which covers the FTS5 search
+// index) and hold every write that was acknowledged before the kill.
+//   - the CLI writer (`giaoban bench write`): one transaction per edit, `ack <id>` printed
+//     after each commit;
+//   - the real app with a typing robot adding units in the Danh mục form: a unit is
+//     acknowledged when the window lists it (the save command has returned).
+import { spawn } from "node:child_process";
+import { cli, freshDatabase, giaoban, killApp, start, stop } from "./driver.mjs";
+
+/** A small seeded random generator, so a failing run can be repeated. */
+export function random(seed) {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/** Fails unless the database passes `giaoban check`. */
+function checkIntegrity(db, when) {
+  try {
+    const report = JSON.parse(giaoban(db, "check", "--json"));
+    if (!report.ok) throw new Error(report.problems.join("; "));
+  } catch (e) {
+    throw new Error(`${when}: integrity check failed: ${e.stdout ?? e.message}`);
+  }
+}
+
+function sampleDatabase() {
+  const db = freshDatabase();
+  giaoban(db, "demo", "--meetings", "20", "--directives-per-meeting", "4");
+  return db;
+}
+
+/** Kills the CLI writer `kills` times; returns how many writes were acknowledged. */
+export async function cliCrashes(kills, seed = 1) {
+  const rand = random(seed);
+  const db = sampleDatabase();
+  const meeting = JSON.parse(giaoban(db, "meetings", "list", "--limit", "1", "--json"))[0].id;
+  const acked = new Set();
+  for (let k = 0; k < kills; k++) {
+    const writer = spawn(cli, ["--db", db, "bench", "write", "--count", "1000000"], { stdio: ["ignore", "pipe", "ignore"] });
+    let pending = "";
+    writer.stdout.setEncoding("utf8");
+    writer.stdout.on("data", (chunk) => {
+      pending += chunk;
+      const lines = pending.split("\n");
+      pending = lines.pop();
+      for (const line of lines) if (line.startsWith("ack ")) acked.add(line.slice(4));
+    });
+    const closed = new Promise((r) => writer.once("close", r));
+    // Anywhere from the process start (opening, migrating) to well into the writes.
+    const delay = Math.floor(rand() * 250);
+    const timer = setTimeout(() => writer.kill("SIGKILL"), delay);
+    await closed;
+    clearTimeout(timer);
+    const when = `CLI kill ${k + 1} (seed ${seed}, after ${delay} ms)`;
+    checkIntegrity(db, when);
+    const rows = JSON.parse(giaoban(db, "directives", "list", "--meeting", meeting, "--limit", "0", "--json")).rows;
+    const present = new Set(rows.map((r) => r.id));
+    const missing = [...acked].filter((id) => !present.has(id));
+    if (missing.length) throw new Error(`${when}: ${missing.length} acknowledged directives missing, e.g. ${missing[0]}`);
+  }
+  return { kills, acknowledged: acked.size };
+}
+
+/** Kills the real app `kills` times while a robot adds units; returns the acknowledged count. */
+export async function appCrashes(kills, seed = 1) {
+  const rand = random(seed);
+  const db = sampleDatabase();
+  const acked = [];
+  for (let k = 0; k < kills; k++) {
+    const session = await start(db, { quiet: true });
+    const { browser, driver } = session;
+    const byTest = (id) => browser.$(`[data-testid="${id}"]`);
+    try {
+      const menu = await browser.$('nav button[data-page="directory"]');
+      await menu.waitForDisplayed({ timeout: 20_000 });
+      await menu.click();
+      const delay = 300 + Math.floor(rand() * 2500);
+      let killed = false;
+      const timer = setTimeout(() => {
+        killed = true;
+        killApp(driver);
+      }, delay);
+      try {
+        for (let n = 0; ; n++) {
+          const name = `Đơn vị thử độ bền ${k}-${n}`;
+          await (await byTest("add-unit")).click();
+          await (await byTest("unit-name")).setValue(name);
+          await (await byTest("unit-save")).click();
+          const list = await byTest("unit-list");
+          await browser.waitUntil(async () => killed || (await list.getText()).includes(name), { timeout: 10_000 });
+          if (killed) break;
+          acked.push(name);
+        }
+      } catch {
+        // The window is gone: the kill landed.
+      }
+      clearTimeout(timer);
+    } finally {
+      await stop(session);
+    }
+    const when = `app kill ${k + 1} (seed ${seed})`;
+    checkIntegrity(db, when);
+    const names = new Set(JSON.parse(giaoban(db, "units", "list", "--all", "--json")).map((u) => u.name));
+    const missing = acked.filter((n) => !names.has(n));
+    if (missing.length) throw new Error(`${when}: acknowledged units missing: ${missing.join(", ")}`);
+  }
+  return { kills, acknowledged: acked.length };
+}

@@ -1,0 +1,84 @@
+// Starting and stopping the real Giao Ban window under tauri-driver + WebKitWebDriver, for
+// the end-to-end journeys and the crash harness.
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir, homedir } from "node:os";
+import path from "node:path";
+import { remote } from "webdriverio";
+
+export const root = path.resolve(import.meta.dirname, "../..");
+export const app = path.join(root, "target/debug/giaoban-desktop");
+export const cli = path.join(root, "target/debug/giaoban");
+const tauriDriver = process.env.TAURI_DRIVER ?? path.join(homedir(), ".cargo/bin/tauri-driver");
+
+/** A new data folder and the database path in it. */
+export function freshDatabase() {
+  const dir = mkdtempSync(path.join(tmpdir(), "giaoban-e2e-"));
+  return path.join(dir, "giaoban.sqlite3");
+}
+
+/** Runs the CLI on `db`; returns its stdout. */
+export function giaoban(db, ...args) {
+  return execFileSync(cli, ["--db", db, ...args], { encoding: "utf8", maxBuffer: 1 << 30 });
+}
+
+/**
+ * Starts the app on `db` (its own process group, so the driver, WebKitWebDriver and the app
+ * end together). Returns `{ driver, browser }`. `quiet` silences WebDriver's own log (the
+ * crash harness expects calls on a killed window to fail).
+ */
+export async function start(db, { quiet = false } = {}) {
+  const dir = path.dirname(db);
+  const driver = spawn(tauriDriver, [], {
+    detached: true,
+    stdio: "ignore",
+    env: { ...process.env, GIAOBAN_DB: db, XDG_CONFIG_HOME: path.join(dir, "config"), XDG_DATA_HOME: path.join(dir, "data") },
+  });
+  await waitForDriver();
+  const browser = await remote({
+    hostname: "127.0.0.1",
+    port: 4444,
+    logLevel: quiet ? "silent" : "error",
+    capabilities: { browserName: "wry", "wdio:enforceWebDriverClassic": true, "tauri:options": { application: app } },
+  });
+  return { driver, browser };
+}
+
+async function waitForDriver() {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      const r = await fetch("http://127.0.0.1:4444/status");
+      if (r.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error("tauri-driver did not start");
+    await new Promise((r) => setTimeout(r, 100)); // polling interval, not a synchronisation
+  }
+}
+
+/** Ends the session and the driver's whole process group (WebKitWebDriver and the app too,
+ * even when tauri-driver itself has already exited), and waits for tauri-driver to exit. */
+export async function stop({ driver, browser }) {
+  await browser?.deleteSession().catch(() => {});
+  if (!driver) return;
+  const exited = driver.exitCode !== null || driver.signalCode !== null ? Promise.resolve() : new Promise((r) => driver.once("exit", r));
+  for (const signal of ["SIGTERM", "SIGKILL"]) {
+    try {
+      process.kill(-driver.pid, signal);
+    } catch {
+      break; // no process of the group is left
+    }
+    if (signal === "SIGTERM") await exited;
+  }
+}
+
+/** SIGKILLs the app process started by `driver` (as a power cut would stop it). */
+export function killApp(driver) {
+  const pids = execFileSync("pgrep", ["-g", String(driver.pid), "-x", "giaoban-desktop"], { encoding: "utf8" })
+    .split("\n")
+    .filter(Boolean);
+  for (const pid of pids) process.kill(Number(pid), "SIGKILL");
+  return pids.length;
+}
