@@ -732,3 +732,24 @@ fn a_read_only_folder_gets_a_clear_message() {
         "chỉ đọc",
     );
 }
+
+#[test]
+fn a_database_locked_by_another_program_gets_a_clear_message() {
+    let cli = Cli::new();
+    cli.ok(&["init"]);
+    let other = rusqlite::Connection::open(cli.db()).unwrap();
+    other.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    fails_with(
+        cli.run(&["units", "add", "--name", "Văn phòng Sở"]),
+        "chương trình khác",
+    );
+    other.execute_batch("ROLLBACK").unwrap();
+    cli.ok(&["units", "add", "--name", "Văn phòng Sở"]);
+    assert_eq!(
+        cli.json(&["units", "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}

@@ -4,6 +4,7 @@
 use std::fs;
 use std::path::Path;
 
+use giaoban::attachment::{self, OwnerKind};
 use giaoban::backup::{self, Reason};
 use giaoban::error::Error;
 use giaoban::{OpenMode, Store, unit};
@@ -50,15 +51,33 @@ fn a_backup_restores_the_data_it_was_made_from() {
     let db = o.store.path().unwrap().to_path_buf();
     let dir = db.with_file_name("backups");
     let before = unit_names(&db);
+    let meeting = o.meeting;
+    let scan = b"%PDF-1.4 bien ban da ky".to_vec();
+    let files = o.store.attachments_dir().unwrap();
+    let attached = o
+        .store
+        .write(|tx| {
+            attachment::attach(
+                tx,
+                &files,
+                OwnerKind::Meeting,
+                meeting,
+                "bien-ban.pdf",
+                &scan,
+            )
+        })
+        .unwrap();
     let b = backup::make(o.store.path().unwrap(), &dir, Reason::Manual).unwrap();
     assert!(b.size_kb > 0 && b.path.exists());
     assert_eq!(backup::list(&dir).unwrap(), vec![b.clone()]);
     backup::verify(&b.path).unwrap();
 
     // Change the data, then restore: the change is gone, and kept in the safety backup.
+    // An attachment lost with the disk comes back from the backup folder.
     let vp = o.vp;
     o.store.write(|tx| unit::set_active(tx, vp, false)).unwrap();
     drop(o.store);
+    fs::remove_dir_all(&files).unwrap();
     let restored = backup::restore(&db, &b.path, &dir).unwrap();
     let safety = restored
         .safety_backup
@@ -71,6 +90,7 @@ fn a_backup_restores_the_data_it_was_made_from() {
         "restored as it was"
     );
     assert!(store.check().unwrap().ok);
+    assert_eq!(attachment::read(&files, &attached).unwrap(), scan);
     drop(store);
     let back = Store::open(&safety.path, OpenMode::Existing).unwrap();
     assert!(
