@@ -7,8 +7,8 @@ import { appCrashes, cliCrashes } from "../tests/e2e/crash.mjs";
 
 const { values } = parseArgs({
   options: {
-    "cli-kills": { type: "string", default: "500" },
-    "app-kills": { type: "string", default: "50" },
+    "cli-kills": { type: "string", default: "200" },
+    "app-kills": { type: "string", default: "30" },
     seed: { type: "string", default: String(Date.now() % 100000) },
   },
 });

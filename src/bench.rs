@@ -241,11 +241,11 @@ pub fn write_loop(
             meeting::set_status(tx, m.id, meeting::MeetingStatus::InProgress).map(|_| ())
         })?;
     }
-    let mut minutes = m.minutes.clone();
+    let base = m.minutes.clone();
     for i in 0..count {
-        minutes.push_str(&format!(
-            "\nÝ kiến {i}: đề nghị các phòng, đơn vị khẩn trương hoàn thành nhiệm vụ được giao."
-        ));
+        let minutes = format!(
+            "{base}\nÝ kiến bổ sung {i}: đề nghị các phòng, đơn vị khẩn trương hoàn thành nhiệm vụ được giao."
+        );
         let id = store.write(|tx| {
             let d = directive::create(
                 tx,
