@@ -34,6 +34,22 @@ pub enum DirectiveStatus {
     Suspended,
 }
 
+impl DirectiveStatus {
+    /// The status as offices write it, in `lang`.
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        let vi = lang == crate::Lang::Vi;
+        let pick = |v, e| if vi { v } else { e };
+        match self {
+            DirectiveStatus::Assigned => pick("Chưa thực hiện", "Assigned"),
+            DirectiveStatus::InProgress => pick("Đang thực hiện", "In progress"),
+            DirectiveStatus::AwaitingConfirmation => pick("Chờ xác nhận", "Awaiting confirmation"),
+            DirectiveStatus::Done => pick("Đã hoàn thành", "Done"),
+            DirectiveStatus::Cancelled => pick("Hủy", "Cancelled"),
+            DirectiveStatus::Suspended => pick("Tạm dừng", "Suspended"),
+        }
+    }
+}
+
 /// Priority of a directive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -91,6 +91,8 @@ pub enum Field {
     Period,
     /// A number given on the command line.
     Number,
+    /// The number of an issued document (số văn bản).
+    DocumentNumber,
     /// Where a directive came from (meeting or document).
     Source,
 }
@@ -115,6 +117,7 @@ impl Field {
             (Field::Parent, Lang::Vi) => "đơn vị cấp trên",
             (Field::Period, Lang::Vi) => "kỳ báo cáo",
             (Field::Number, Lang::Vi) => "số lượng",
+            (Field::DocumentNumber, Lang::Vi) => "số văn bản",
             (Field::Source, Lang::Vi) => "nguồn giao nhiệm vụ (cuộc họp hoặc số văn bản)",
             (Field::Name, Lang::En) => "name",
             (Field::Code, Lang::En) => "short code",
@@ -133,6 +136,7 @@ impl Field {
             (Field::Parent, Lang::En) => "parent unit",
             (Field::Period, Lang::En) => "reporting period",
             (Field::Number, Lang::En) => "number",
+            (Field::DocumentNumber, Lang::En) => "document number",
             (Field::Source, Lang::En) => "source (meeting or document number)",
         }
     }
@@ -206,6 +210,12 @@ pub enum Error {
     Corrupt {
         /// Path of the file.
         path: PathBuf,
+    },
+    /// A document cannot be issued before the office's details are set.
+    #[error("office details missing: {missing:?}")]
+    OfficeIncomplete {
+        /// What is missing.
+        missing: Vec<crate::office::OfficeField>,
     },
     /// The database failed its check at start and was moved aside, unopened for writing.
     #[error("damaged database {path} moved to {moved_to}")]
@@ -319,6 +329,20 @@ impl Error {
                     format!(
                         "{} is not a Giao Ban database or is damaged; the file was left unchanged.",
                         path.display()
+                    )
+                }
+            }
+            Error::OfficeIncomplete { missing } => {
+                let names: Vec<&str> = missing.iter().map(|f| f.label(lang)).collect();
+                if vi {
+                    format!(
+                        "Chưa khai báo thông tin cơ quan để in văn bản: {}. Vào Cài đặt → Thông tin cơ quan để bổ sung.",
+                        names.join(", ")
+                    )
+                } else {
+                    format!(
+                        "The office details needed on documents are missing: {}. Add them in Settings → Office details.",
+                        names.join(", ")
                     )
                 }
             }

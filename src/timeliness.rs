@@ -23,6 +23,20 @@ pub enum Bucket {
     OpenOverdue,
 }
 
+impl Bucket {
+    /// The bucket's short name in the official report columns, in `lang`.
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        let vi = lang == crate::Lang::Vi;
+        let pick = |v, e| if vi { v } else { e };
+        match self {
+            Bucket::DoneOnTime => pick("HT đúng hạn", "Done on time"),
+            Bucket::DoneLate => pick("HT trễ hạn", "Done late"),
+            Bucket::OpenWithinDeadline => pick("Chưa HT trong hạn", "Open, within deadline"),
+            Bucket::OpenOverdue => pick("Chưa HT quá hạn", "Open, overdue"),
+        }
+    }
+}
+
 /// Which deadline timeliness is judged against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

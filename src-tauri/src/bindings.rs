@@ -6,7 +6,7 @@ use specta_typescript::Typescript;
 use tauri_specta::{Builder, collect_commands};
 
 use crate::commands::{
-    backups, dashboard, directives, history, meetings, people, search, setup, units,
+    backups, dashboard, directives, documents, history, meetings, people, search, setup, units,
 };
 
 /// Every command the UI may call.
@@ -37,6 +37,9 @@ pub fn builder() -> Builder<tauri::Wry> {
         backups::set_backup_folder,
         history::audit_history,
         history::export_audit,
+        documents::export_meeting_document,
+        documents::export_unit_report,
+        documents::export_directive_list,
     ])
 }
 

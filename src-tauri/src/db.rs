@@ -49,6 +49,13 @@ impl Db {
         &self.path
     }
 
+    /// Where exported files go: the Downloads folder, or beside the database without one.
+    pub fn exports_dir(&self) -> PathBuf {
+        dirs::download_dir()
+            .or_else(|| self.path.parent().map(PathBuf::from))
+            .unwrap_or_default()
+    }
+
     /// Runs `f` on the store on a blocking thread. The database is opened on first use;
     /// with [`OpenMode::Existing`] a missing file is `NoDatabase` (first launch).
     pub async fn run<T, F>(self: &Arc<Self>, mode: OpenMode, f: F) -> Result<T, IpcError>

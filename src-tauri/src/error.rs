@@ -30,6 +30,11 @@ pub enum ErrorKind {
     Corrupt,
     /// The database was damaged and moved aside at start: offer the backups.
     Damaged,
+    /// A document needs office details that are not set: open the settings.
+    OfficeIncomplete {
+        /// What is missing.
+        missing: Vec<giaoban::office::OfficeField>,
+    },
     /// The database comes from a newer Giao Ban.
     NewerSchema,
     /// Sample data needs an empty database.
@@ -82,6 +87,9 @@ impl From<Error> for IpcError {
             Error::NoDatabase { .. } => ErrorKind::NoDatabase,
             Error::Corrupt { .. } => ErrorKind::Corrupt,
             Error::Damaged { .. } => ErrorKind::Damaged,
+            Error::OfficeIncomplete { missing } => ErrorKind::OfficeIncomplete {
+                missing: missing.clone(),
+            },
             Error::NewerSchema { .. } => ErrorKind::NewerSchema,
             Error::NotEmpty => ErrorKind::NotEmpty,
             Error::Busy => ErrorKind::Busy,

@@ -70,6 +70,9 @@ pub fn generate(store: &mut Store, opts: &DemoOptions) -> Result<DemoSummary> {
         tx.set_setting("office_name", vocab::OFFICE)?;
         tx.set_setting("parent_agency", vocab::PARENT_AGENCY)?;
         tx.set_setting("document_symbol", vocab::SYMBOL)?;
+        for (key, value) in vocab::DOCUMENT_SETTINGS {
+            tx.set_setting(key, value)?;
+        }
         tx.audit(
             "database",
             tx.installation(),

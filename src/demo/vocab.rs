@@ -9,6 +9,16 @@ pub const OFFICE: &str = "Sở Thông tin và Truyền thông tỉnh Lào Cai";
 pub const PARENT_AGENCY: &str = "UBND tỉnh Lào Cai";
 /// Its document symbol.
 pub const SYMBOL: &str = "STTTT";
+
+/// Place name and the conclusion notice's signer block of the sample office.
+pub const DOCUMENT_SETTINGS: [(&str, &str); 5] = [
+    ("place_name", "Lào Cai"),
+    ("signer_authority", "TL."),
+    ("signer_over", "Giám đốc"),
+    ("signer_title", "Chánh Văn phòng"),
+    ("signer_name", "Nguyễn Thị Hạnh"),
+];
+
 /// Its meeting room.
 pub const ROOM: &str = "Phòng họp tầng 3, Sở Thông tin và Truyền thông";
 

@@ -3,6 +3,7 @@
 mod attachments;
 mod backups;
 mod directives;
+mod documents;
 mod fixture;
 mod generator;
 mod history;

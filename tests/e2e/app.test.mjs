@@ -300,3 +300,50 @@ test("the change history shows who changed a unit, and exports it for Excel", { 
   assert.ok(csv.startsWith("\ufeffThời điểm,Người thực hiện"), "CSV with BOM for Excel");
   assert.match(csv, /"Phòng Pháp chế"/);
 });
+
+test("a secretary issues the minutes and the notice, and exports the reports", { timeout: 180_000 }, async () => {
+  await launch({ sample: true });
+  await (await browser.$('nav button[data-page="meetings"]')).waitForDisplayed({ timeout: 20_000 });
+  await openPage("meetings");
+  const first = await (await byTest("meeting-list")).$("tbody tr");
+  await first.waitForExist({ timeout: 10_000 });
+  await browser.execute((el) => { el.scrollIntoView(); el.focus(); }, first);
+  await browser.keys("Enter");
+  const written = async (id) => {
+    await (await byTest(id)).click();
+    const done = await byTest(`${id}-result`);
+    await done.waitForDisplayed({ timeout: 20_000 });
+    return done.getText();
+  };
+  const minutes = await written("export-minutes");
+  assert.match(minutes, /^Đã xuất văn bản số 01\/BB-STTTT: .*Biên bản - .*\.docx$/);
+  const file = minutes.slice(minutes.indexOf(": ") + 2);
+  assert.equal(readFileSync(file).subarray(0, 2).toString(), "PK", "a DOCX (zip) file");
+  assert.match(await written("export-notice"), /^Đã xuất văn bản số 01\/TB-STTTT: .*Thông báo kết luận - .*\.docx$/);
+  assert.match(await written("export-minutes"), /số 01\/BB-STTTT/, "issuing again keeps the number");
+  await shot("13-documents");
+
+  // Without a place name the documents cannot be issued, and the message says what to add.
+  await openPage("settings");
+  const place = await byTest("office-place");
+  await place.click();
+  await browser.keys(["Control", "a"]);
+  await browser.keys("Backspace");
+  await (await browser.$("button=Lưu")).click();
+  await (await browser.$(".muted=Đã lưu.")).waitForDisplayed({ timeout: 10_000 });
+  await openPage("reports");
+  assert.match(await written("export-report"), /Phụ lục tình hình thực hiện nhiệm vụ - .*\.xlsx$/);
+  await openPage("directives");
+  const csv = await written("export-directives-csv");
+  const csvFile = csv.slice(csv.indexOf(": ") + 2);
+  assert.ok(readFileSync(csvFile, "utf8").startsWith("\ufeff\"TT\",\"Nội dung nhiệm vụ\""), "CSV with BOM");
+  await openPage("meetings");
+  const again = await (await byTest("meeting-list")).$("tbody tr");
+  await again.waitForExist({ timeout: 10_000 });
+  await browser.execute((el) => { el.scrollIntoView(); el.focus(); }, again);
+  await browser.keys("Enter");
+  await (await byTest("export-notice")).click();
+  const refused = await byTest("export-notice-error");
+  await refused.waitForDisplayed({ timeout: 10_000 });
+  assert.match(await refused.getText(), /Chưa khai báo thông tin cơ quan để in văn bản: địa danh/);
+});

@@ -3,6 +3,7 @@
 pub mod backups;
 pub mod dashboard;
 pub mod directives;
+pub mod documents;
 pub mod history;
 pub mod meetings;
 pub mod people;

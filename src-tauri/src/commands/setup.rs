@@ -1,8 +1,9 @@
 //! First launch and the office's details.
 
 use giaoban::demo::{self, DemoOptions, DemoSummary};
+use giaoban::office::{self, Office};
 use giaoban::store::OpenMode;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use specta::Type;
 
 use super::DbState;
@@ -19,40 +20,12 @@ pub struct AppStatus {
     pub office: Option<Office>,
 }
 
-/// The office's details printed on documents.
-#[derive(Debug, Clone, Serialize, Deserialize, Type)]
-pub struct Office {
-    /// Office name, e.g. "Sở Thông tin và Truyền thông tỉnh Lào Cai".
-    pub name: String,
-    /// Parent agency (cơ quan chủ quản).
-    pub parent_agency: String,
-    /// Document symbol, e.g. STTTT.
-    pub symbol: String,
-}
-
-fn office_of(store: &giaoban::Store) -> giaoban::Result<Option<Office>> {
-    let name = store.setting("office_name")?;
-    Ok(name.map(|name| Office {
-        name,
-        parent_agency: store
-            .setting("parent_agency")
-            .ok()
-            .flatten()
-            .unwrap_or_default(),
-        symbol: store
-            .setting("document_symbol")
-            .ok()
-            .flatten()
-            .unwrap_or_default(),
-    }))
-}
-
 /// Whether there is a database yet, and the office's details.
 #[tauri::command]
 #[specta::specta]
 pub async fn app_status(db: DbState<'_>) -> Result<AppStatus, IpcError> {
     let path = db.file().display().to_string();
-    match db.read(office_of).await {
+    match db.read(|s| office::load(s.conn())).await {
         Ok(office) => Ok(AppStatus {
             has_database: true,
             path,
@@ -89,18 +62,7 @@ pub async fn start_with_sample(db: DbState<'_>) -> Result<DemoSummary, IpcError>
 #[specta::specta]
 pub async fn set_up_office(db: DbState<'_>, office: Office) -> Result<Office, IpcError> {
     db.run(OpenMode::Create, move |store| {
-        store.write(|tx| {
-            if office.name.trim().is_empty() {
-                return Err(giaoban::Error::invalid(
-                    giaoban::error::Field::Name,
-                    giaoban::error::Rule::Required,
-                ));
-            }
-            tx.set_setting("office_name", office.name.trim())?;
-            tx.set_setting("parent_agency", office.parent_agency.trim())?;
-            tx.set_setting("document_symbol", office.symbol.trim())
-        })?;
-        office_of(store).map(|o| o.expect("just written"))
+        store.write(|tx| office::save(tx, &office))
     })
     .await
 }

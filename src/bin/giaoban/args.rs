@@ -41,6 +41,21 @@ pub enum Command {
         /// Document symbol, e.g. STTTT.
         #[arg(long)]
         symbol: Option<String>,
+        /// Place name of the date line (địa danh), e.g. "Lào Cai".
+        #[arg(long)]
+        place: Option<String>,
+        /// Notice signer's authority: "TL.", "KT.", "TM." or "" (own name).
+        #[arg(long)]
+        signer_authority: Option<String>,
+        /// The head the signer signs for, e.g. "Giám đốc".
+        #[arg(long)]
+        signer_over: Option<String>,
+        /// The signer's title, e.g. "Chánh Văn phòng".
+        #[arg(long)]
+        signer_title: Option<String>,
+        /// The signer's full name.
+        #[arg(long)]
+        signer_name: Option<String>,
     },
     /// Check integrity and schema version.
     Check {
@@ -109,6 +124,18 @@ pub enum Command {
     },
     /// Rebuild the search index from the records.
     Reindex,
+    /// Official documents: minutes and conclusion notices (DOCX), directive lists (XLSX, CSV).
+    Export {
+        /// What to export.
+        #[command(subcommand)]
+        cmd: ExportCmd,
+    },
+    /// Periodic reports.
+    Report {
+        /// Which report.
+        #[command(subcommand)]
+        cmd: ReportCmd,
+    },
     /// The audit history: who changed what and when, with old and new values.
     Audit {
         /// Kind of record: meeting, directive, unit, person.
@@ -279,24 +306,9 @@ pub enum MeetingCmd {
 pub enum DirectivesCmd {
     /// List directives (newest first; overdue and due-soon lists by deadline).
     List {
-        /// Only open directives past their deadline.
-        #[arg(long)]
-        overdue: bool,
-        /// Only open directives due within this many days.
-        #[arg(long, conflicts_with = "overdue")]
-        due_within: Option<u32>,
-        /// Only directives of this unit (name, code, abbreviation or id).
-        #[arg(long)]
-        unit: Option<String>,
-        /// The unit's role: any, lead or coordinating.
-        #[arg(long, default_value = "any", value_parser = snake_case::<UnitRole>)]
-        role: UnitRole,
-        /// Only directives of this meeting.
-        #[arg(long)]
-        meeting: Option<String>,
-        /// Period, reporting date and deadline basis.
+        /// Which directives.
         #[command(flatten)]
-        reporting: Reporting,
+        filter: DirectiveFilter,
         /// At most this many rows (0 = all).
         #[arg(long, default_value_t = 100)]
         limit: u32,
@@ -435,6 +447,90 @@ pub enum BenchCmd {
         /// Times the 1 MiB text is read.
         #[arg(long, default_value_t = 5)]
         rounds: usize,
+    },
+}
+
+/// Which directives a listing or an export takes.
+#[derive(Debug, clap::Args)]
+pub struct DirectiveFilter {
+    /// Only open directives past their deadline.
+    #[arg(long)]
+    pub overdue: bool,
+    /// Only open directives due within this many days.
+    #[arg(long, conflicts_with = "overdue")]
+    pub due_within: Option<u32>,
+    /// Only directives of this unit (name, code, abbreviation or id).
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// The unit's role: any, lead or coordinating.
+    #[arg(long, default_value = "any", value_parser = snake_case::<UnitRole>)]
+    pub role: UnitRole,
+    /// Only directives of this meeting.
+    #[arg(long)]
+    pub meeting: Option<String>,
+    /// Period, reporting date and deadline basis.
+    #[command(flatten)]
+    pub reporting: Reporting,
+}
+
+/// `export …`
+#[derive(Debug, Subcommand)]
+pub enum ExportCmd {
+    /// The minutes (Biên bản, Mẫu 1.9) of a meeting as DOCX.
+    Minutes {
+        /// The meeting (id or its first characters).
+        meeting: String,
+        /// Output file (.docx).
+        #[arg(long)]
+        out: PathBuf,
+        /// Numbering: a preview (no number given), or this number instead of the next.
+        #[command(flatten)]
+        numbering: NumberingArgs,
+    },
+    /// The conclusion notice (Thông báo kết luận, Mẫu 1.4) of a meeting as DOCX.
+    Notice {
+        /// The meeting (id or its first characters).
+        meeting: String,
+        /// Output file (.docx).
+        #[arg(long)]
+        out: PathBuf,
+        /// Numbering: a preview (no number given), or this number instead of the next.
+        #[command(flatten)]
+        numbering: NumberingArgs,
+    },
+    /// The directive list as XLSX, or CSV when the file ends in .csv.
+    Directives {
+        /// Which directives.
+        #[command(flatten)]
+        filter: DirectiveFilter,
+        /// Output file (.xlsx or .csv).
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+/// How an exported document is numbered.
+#[derive(Debug, clap::Args)]
+pub struct NumberingArgs {
+    /// A preview: "Số:   /BB-…", no number given.
+    #[arg(long)]
+    pub preview: bool,
+    /// Give this number (corrects the register; refused when taken).
+    #[arg(long, conflicts_with = "preview")]
+    pub number: Option<u32>,
+}
+
+/// `report …`
+#[derive(Debug, Subcommand)]
+pub enum ReportCmd {
+    /// The per-unit table (Phụ lục) as XLSX with formulas for totals and rates.
+    Units {
+        /// Period, reporting date and deadline basis.
+        #[command(flatten)]
+        reporting: Reporting,
+        /// Output file (.xlsx).
+        #[arg(long)]
+        out: PathBuf,
     },
 }
 

@@ -18,7 +18,8 @@ use giaoban::unit::{self, NewUnit};
 use giaoban::{Lang, backup, extract, meeting, minutes, person, search, stats};
 
 use args::{
-    BenchCmd, Cli, Command, DirectivesCmd, MeetingCmd, MeetingsCmd, PeopleCmd, StatsCmd, UnitsCmd,
+    BenchCmd, Cli, Command, DirectiveFilter, DirectivesCmd, ExportCmd, MeetingCmd, MeetingsCmd,
+    NumberingArgs, PeopleCmd, ReportCmd, StatsCmd, UnitsCmd,
 };
 
 fn main() -> ExitCode {
@@ -66,12 +67,22 @@ fn run(cli: Cli) -> Result<()> {
             office,
             parent_agency,
             symbol,
+            place,
+            signer_authority,
+            signer_over,
+            signer_title,
+            signer_name,
         } => {
             store.write(|tx| {
                 for (key, value) in [
                     ("office_name", office),
                     ("parent_agency", parent_agency),
                     ("document_symbol", symbol),
+                    ("place_name", place),
+                    ("signer_authority", signer_authority),
+                    ("signer_over", signer_over),
+                    ("signer_title", signer_title),
+                    ("signer_name", signer_name),
                 ] {
                     if let Some(v) = value {
                         tx.set_setting(key, v.trim())?;
@@ -223,6 +234,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Extract { .. } | Command::Restore { .. } => {
             unreachable!("handled before the database is opened")
         }
+        cmd @ (Command::Export { .. } | Command::Report { .. }) => documents(&mut store, out, cmd)?,
         Command::Audit {
             entity,
             id,
@@ -286,36 +298,12 @@ fn run(cli: Cli) -> Result<()> {
 fn directives(store: &mut Store, out: render::Out, cmd: DirectivesCmd) -> Result<()> {
     match cmd {
         DirectivesCmd::List {
-            overdue,
-            due_within,
-            unit,
-            role,
-            meeting,
-            reporting,
+            filter,
             limit,
             json,
         } => {
-            let conn = store.conn();
-            let r = reporting.read()?;
-            let q = DirectiveQuery {
-                as_of: r.as_of,
-                basis: r.basis,
-                unit: unit
-                    .map(|u| unit::resolve(conn, &u, Field::Name))
-                    .transpose()?
-                    .map(|u| u.id),
-                unit_role: role,
-                overdue,
-                due_within,
-                meeting: meeting
-                    .map(|m| meeting::resolve(conn, &m))
-                    .transpose()?
-                    .map(|m| m.id),
-                from: r.from,
-                to: r.to,
-                limit: (limit > 0).then_some(limit),
-            };
-            render::directives(out.with(json), &directive::list(conn, &q)?, q.as_of);
+            let q = directive_query(store.conn(), filter, limit)?;
+            render::directives(out.with(json), &directive::list(store.conn(), &q)?, q.as_of);
         }
         DirectivesCmd::Add {
             content,
@@ -416,5 +404,98 @@ fn extract(
         .map_err(io(std::path::Path::new("-")))?;
     let found = extract::extract(&String::from_utf8_lossy(&input), meeting_date, &directory);
     render::extraction(out, &found);
+    Ok(())
+}
+
+/// The query a [`DirectiveFilter`] asks for, at most `limit` rows (0 = all).
+fn directive_query(
+    conn: &rusqlite::Connection,
+    f: DirectiveFilter,
+    limit: u32,
+) -> Result<DirectiveQuery> {
+    let r = f.reporting.read()?;
+    Ok(DirectiveQuery {
+        as_of: r.as_of,
+        basis: r.basis,
+        unit: f
+            .unit
+            .map(|u| unit::resolve(conn, &u, Field::Name))
+            .transpose()?
+            .map(|u| u.id),
+        unit_role: f.role,
+        overdue: f.overdue,
+        due_within: f.due_within,
+        meeting: f
+            .meeting
+            .map(|m| meeting::resolve(conn, &m))
+            .transpose()?
+            .map(|m| m.id),
+        from: r.from,
+        to: r.to,
+        limit: (limit > 0).then_some(limit),
+    })
+}
+
+/// `export …` and `report …`.
+fn documents(store: &mut Store, out: render::Out, cmd: Command) -> Result<()> {
+    use giaoban::document::{self, DocKind, Numbering};
+    let numbering = |n: &NumberingArgs| match (n.preview, n.number) {
+        (true, _) => Numbering::Preview,
+        (false, Some(k)) => Numbering::Number(k),
+        (false, None) => Numbering::Issue,
+    };
+    let written = match cmd {
+        Command::Export {
+            cmd:
+                ExportCmd::Minutes {
+                    meeting,
+                    out: file,
+                    numbering: n,
+                },
+        } => {
+            let id = meeting::resolve(store.conn(), &meeting)?.id;
+            document::meeting_document(store, DocKind::Minutes, id, numbering(&n), &file)?
+        }
+        Command::Export {
+            cmd:
+                ExportCmd::Notice {
+                    meeting,
+                    out: file,
+                    numbering: n,
+                },
+        } => {
+            let id = meeting::resolve(store.conn(), &meeting)?.id;
+            document::meeting_document(store, DocKind::Notice, id, numbering(&n), &file)?
+        }
+        Command::Export {
+            cmd: ExportCmd::Directives { filter, out: file },
+        } => {
+            let q = directive_query(store.conn(), filter, 0)?;
+            let rows = directive::list(store.conn(), &q)?.rows;
+            document::report::directives_file(&rows, &file)?;
+            document::Written {
+                path: file,
+                number: None,
+            }
+        }
+        Command::Report {
+            cmd:
+                ReportCmd::Units {
+                    reporting,
+                    out: file,
+                },
+        } => {
+            let r = reporting.read()?;
+            let table = stats::by_unit(store.conn(), r.from, r.to, r.as_of, r.basis)?;
+            let office = giaoban::office::load(store.conn())?.unwrap_or_default();
+            document::report::units_xlsx(&table, &office.name, &file)?;
+            document::Written {
+                path: file,
+                number: None,
+            }
+        }
+        _ => unreachable!("only export and report commands come here"),
+    };
+    render::written(out, &written);
     Ok(())
 }

@@ -349,24 +349,11 @@ pub fn meeting(out: Out, r: &MeetingRecord) {
 }
 
 fn status(s: DirectiveStatus, out: Out) -> &'static str {
-    match s {
-        DirectiveStatus::Assigned => out.t("Chưa thực hiện", "Assigned"),
-        DirectiveStatus::InProgress => out.t("Đang thực hiện", "In progress"),
-        DirectiveStatus::AwaitingConfirmation => out.t("Chờ xác nhận", "Awaiting confirmation"),
-        DirectiveStatus::Done => out.t("Đã hoàn thành", "Done"),
-        DirectiveStatus::Cancelled => out.t("Hủy", "Cancelled"),
-        DirectiveStatus::Suspended => out.t("Tạm dừng", "Suspended"),
-    }
+    s.label(out.lang)
 }
 
 fn bucket(b: Option<Bucket>, out: Out) -> &'static str {
-    match b {
-        Some(Bucket::DoneOnTime) => out.t("HT đúng hạn", "Done on time"),
-        Some(Bucket::DoneLate) => out.t("HT trễ hạn", "Done late"),
-        Some(Bucket::OpenWithinDeadline) => out.t("Chưa HT trong hạn", "Open, within deadline"),
-        Some(Bucket::OpenOverdue) => out.t("Chưa HT quá hạn", "Open, overdue"),
-        None => "—",
-    }
+    b.map_or("—", |b| b.label(out.lang))
 }
 
 /// `directives list`.
@@ -714,4 +701,16 @@ pub fn audit(out: Out, rows: &[AuditRow]) {
         ]);
     }
     println!("{t}");
+}
+
+/// `export …`, `report …`: the file written and its number.
+pub fn written(out: Out, w: &giaoban::document::Written) {
+    match &w.number {
+        Some(n) => println!(
+            "{} {n}: {}",
+            out.t("Đã xuất văn bản số", "Wrote document"),
+            w.path.display()
+        ),
+        None => println!("{}: {}", out.t("Đã xuất", "Wrote"), w.path.display()),
+    }
 }

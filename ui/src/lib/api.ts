@@ -20,6 +20,7 @@ export type Backup = b.Backup;
 export type BackupStatus = b.BackupStatus_Serialize;
 export type Restored = b.Restored;
 export type AuditRow = b.AuditRow;
+export type Written = b.Written;
 // What commands take.
 export type NewUnit = b.NewUnit_Deserialize;
 export type NewPerson = b.NewPerson_Deserialize;

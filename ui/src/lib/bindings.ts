@@ -11,7 +11,7 @@ export const commands = {
 	/**  "Bắt đầu với dữ liệu mẫu": creates the database with sample data. */
 	startWithSample: () => typedError<DemoSummary, IpcError>(__TAURI_INVOKE("start_with_sample")),
 	/**  Creates an empty database for the office, or changes its details. */
-	setUpOffice: (office: Office) => typedError<Office, IpcError>(__TAURI_INVOKE("set_up_office", { office })),
+	setUpOffice: (office: Office_Deserialize) => typedError<Office_Serialize, IpcError>(__TAURI_INVOKE("set_up_office", { office })),
 	/**  Units in report order. */
 	listUnits: (includeInactive: boolean) => typedError<Unit_Serialize[], IpcError>(__TAURI_INVOKE("list_units", { includeInactive })),
 	/**  Adds a unit. */
@@ -62,6 +62,12 @@ export const commands = {
 	 *  database when there is none); returns the file's path.
 	 */
 	exportAudit: (query: AuditQuery_Deserialize) => typedError<string, IpcError>(__TAURI_INVOKE("export_audit", { query })),
+	/**  Writes the minutes or the conclusion notice of a meeting; `preview` gives no number. */
+	exportMeetingDocument: (meetingId: string, kind: DocKind, preview: boolean) => typedError<Written_Serialize, IpcError>(__TAURI_INVOKE("export_meeting_document", { meetingId, kind, preview })),
+	/**  Writes the per-unit table of a period as XLSX (Phụ lục, with formulas). */
+	exportUnitReport: (from: string | null, to: string | null, asOf: string, basis: DeadlineBasis) => typedError<Written_Serialize, IpcError>(__TAURI_INVOKE("export_unit_report", { from, to, asOf, basis })),
+	/**  Writes the directives matching `query` (all of them, not one page) as XLSX, or CSV. */
+	exportDirectiveList: (query: DirectiveQuery_Deserialize, csv: boolean) => typedError<Written_Serialize, IpcError>(__TAURI_INVOKE("export_directive_list", { query, csv })),
 };
 
 /* Types */
@@ -141,7 +147,7 @@ export type AppStatus_Deserialize = {
 	/**  The database file. */
 	path: string,
 	/**  The office's details, when set. */
-	office?: Office | null,
+	office?: Office_Deserialize | null,
 };
 
 /**  What the window needs to know at start. */
@@ -151,7 +157,7 @@ export type AppStatus_Serialize = {
 	/**  The database file. */
 	path: string,
 	/**  The office's details, when set. */
-	office: Office | null,
+	office: Office_Serialize | null,
 };
 
 /**  Attendance of an attendee. */
@@ -575,6 +581,15 @@ export type DirectiveStatus =
 /**  Tạm dừng. */
 "suspended";
 
+/**  Kinds of documents and their abbreviation in the number ("05/BB-STTTT"). */
+export type DocKind = 
+/**  Biên bản. */
+"minutes" | 
+/**  Thông báo (kết luận). */
+"notice" | 
+/**  Báo cáo. */
+"report";
+
 /**  Kinds of record, used to say what was not found or what a rule is about. */
 export type Entity = 
 /**  Organisation unit (đơn vị). */
@@ -614,6 +629,11 @@ export type ErrorKind =
 { type: "Corrupt" } | 
 /**  The database was damaged and moved aside at start: offer the backups. */
 { type: "Damaged" } | 
+/**  A document needs office details that are not set: open the settings. */
+{ type: "OfficeIncomplete"; data: {
+	/**  What is missing. */
+	missing: OfficeField[],
+} } | 
 /**  The database comes from a newer Giao Ban. */
 { type: "NewerSchema" } | 
 /**  Sample data needs an empty database. */
@@ -665,6 +685,8 @@ export type Field =
 "period" | 
 /**  A number given on the command line. */
 "number" | 
+/**  The number of an issued document (số văn bản). */
+"document_number" | 
 /**  Where a directive came from (meeting or document). */
 "source";
 
@@ -958,14 +980,60 @@ export type NewUnit_Serialize = {
 	sort_order: number,
 };
 
-/**  The office's details printed on documents. */
-export type Office = {
-	/**  Office name, e.g. "Sở Thông tin và Truyền thông tỉnh Lào Cai". */
+/**  The office's details. */
+export type Office = Office_Serialize | Office_Deserialize;
+
+/**  What documents cannot be issued without. */
+export type OfficeField = 
+/**  Issuing agency. */
+"name" | 
+/**  Parent agency. */
+"parent_agency" | 
+/**  Document symbol. */
+"symbol" | 
+/**  Place name. */
+"place" | 
+/**  Signer's title. */
+"signer_title";
+
+/**  The office's details. */
+export type Office_Deserialize = {
+	/**  Issuing agency, e.g. "Sở Thông tin và Truyền thông". */
 	name: string,
-	/**  Parent agency (cơ quan chủ quản). */
+	/**  Parent agency (cơ quan chủ quản), e.g. "UBND tỉnh Lào Cai". */
 	parent_agency: string,
 	/**  Document symbol, e.g. STTTT. */
 	symbol: string,
+	/**  Place name of the date line (địa danh), e.g. "Lào Cai". */
+	place?: string,
+	/**  Authority of the notice's signer: "TL.", "KT.", "TM." or empty (signs in own name). */
+	signer_authority?: string,
+	/**  The head signed for, e.g. "Giám đốc". */
+	signer_over?: string,
+	/**  The signer's own title, e.g. "Chánh Văn phòng". */
+	signer_title?: string,
+	/**  The signer's full name. */
+	signer_name?: string,
+};
+
+/**  The office's details. */
+export type Office_Serialize = {
+	/**  Issuing agency, e.g. "Sở Thông tin và Truyền thông". */
+	name: string,
+	/**  Parent agency (cơ quan chủ quản), e.g. "UBND tỉnh Lào Cai". */
+	parent_agency: string,
+	/**  Document symbol, e.g. STTTT. */
+	symbol: string,
+	/**  Place name of the date line (địa danh), e.g. "Lào Cai". */
+	place: string,
+	/**  Authority of the notice's signer: "TL.", "KT.", "TM." or empty (signs in own name). */
+	signer_authority: string,
+	/**  The head signed for, e.g. "Giám đốc". */
+	signer_over: string,
+	/**  The signer's own title, e.g. "Chánh Văn phòng". */
+	signer_title: string,
+	/**  The signer's full name. */
+	signer_name: string,
 };
 
 /**  An opinion voiced in the meeting. */
@@ -1316,6 +1384,25 @@ export type Unit_Serialize = {
 	/**  Position in lists and reports. */
 	sort_order: number,
 } & Meta;
+
+/**  A document written. */
+export type Written = Written_Serialize | Written_Deserialize;
+
+/**  A document written. */
+export type Written_Deserialize = {
+	/**  The file. */
+	path: string,
+	/**  Its number, e.g. "05/BB-STTTT" (none for a preview or a report without one). */
+	number?: string | null,
+};
+
+/**  A document written. */
+export type Written_Serialize = {
+	/**  The file. */
+	path: string,
+	/**  Its number, e.g. "05/BB-STTTT" (none for a preview or a report without one). */
+	number: string | null,
+};
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

@@ -1,0 +1,108 @@
+//! Official documents written to the Downloads folder: a meeting's minutes or conclusion
+//! notice (DOCX), the per-unit report (XLSX), the directive list (XLSX or CSV).
+
+use chrono::NaiveDate;
+use giaoban::directive::{self, DirectiveQuery};
+use giaoban::document::{self, DocKind, Numbering, Written};
+use giaoban::stats;
+use giaoban::store::OpenMode;
+use giaoban::timeliness::DeadlineBasis;
+use uuid::Uuid;
+
+use super::DbState;
+use crate::error::IpcError;
+
+/// Writes the minutes or the conclusion notice of a meeting; `preview` gives no number.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_meeting_document(
+    db: DbState<'_>,
+    meeting_id: Uuid,
+    kind: DocKind,
+    preview: bool,
+) -> Result<Written, IpcError> {
+    let dir = db.exports_dir();
+    db.run(OpenMode::Existing, move |store| {
+        let title = giaoban::meeting::get(store.conn(), meeting_id)?.title;
+        let name = match kind {
+            DocKind::Minutes => "Biên bản",
+            _ => "Thông báo kết luận",
+        };
+        let suffix = if preview { " (xem trước)" } else { "" };
+        let out = dir.join(document::file_name(
+            name,
+            &format!("{title}{suffix}"),
+            "docx",
+        ));
+        let numbering = if preview {
+            Numbering::Preview
+        } else {
+            Numbering::Issue
+        };
+        document::meeting_document(store, kind, meeting_id, numbering, &out)
+    })
+    .await
+}
+
+/// Writes the per-unit table of a period as XLSX (Phụ lục, with formulas).
+#[tauri::command]
+#[specta::specta]
+pub async fn export_unit_report(
+    db: DbState<'_>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    as_of: NaiveDate,
+    basis: DeadlineBasis,
+) -> Result<Written, IpcError> {
+    let dir = db.exports_dir();
+    db.read(move |s| {
+        let table = stats::by_unit(s.conn(), from, to, as_of, basis)?;
+        let office = giaoban::office::load(s.conn())?.unwrap_or_default();
+        let period = format!(
+            "{} đến {}",
+            from.map_or("đầu".into(), giaoban::date::format),
+            to.map_or("nay".into(), giaoban::date::format)
+        );
+        let out = dir.join(document::file_name(
+            "Phụ lục tình hình thực hiện nhiệm vụ",
+            &period,
+            "xlsx",
+        ));
+        document::report::units_xlsx(&table, &office.name, &out)?;
+        Ok(Written {
+            path: out,
+            number: None,
+        })
+    })
+    .await
+}
+
+/// Writes the directives matching `query` (all of them, not one page) as XLSX, or CSV.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_directive_list(
+    db: DbState<'_>,
+    query: DirectiveQuery,
+    csv: bool,
+) -> Result<Written, IpcError> {
+    let dir = db.exports_dir();
+    db.read(move |s| {
+        let all = DirectiveQuery {
+            limit: None,
+            ..query
+        };
+        let rows = directive::list(s.conn(), &all)?.rows;
+        let stamp = giaoban::date::format(giaoban::date::today());
+        let out = dir.join(document::file_name(
+            "Danh sách nhiệm vụ",
+            &stamp,
+            if csv { "csv" } else { "xlsx" },
+        ));
+        document::report::directives_file(&rows, &out)?;
+        Ok(Written {
+            path: out,
+            number: None,
+        })
+    })
+    .await
+}

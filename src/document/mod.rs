@@ -1,0 +1,207 @@
+//! Official documents (Nghị định 30/2020/NĐ-CP): the minutes (Biên bản, Mẫu 1.9) and the
+//! conclusion notice (Thông báo kết luận, Mẫu 1.4) of a meeting as DOCX; the per-unit report
+//! as XLSX with formulas; the directive list as XLSX and CSV. Numbers come from the register
+//! when a document is issued; files are written whole, then renamed into place.
+
+pub mod format;
+mod minutes;
+mod notice;
+pub mod register;
+pub mod report;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::error::{Error, Result};
+use crate::minutes::{MeetingRecord, Opinion};
+use crate::office::{self, Office};
+use crate::store::Store;
+use crate::{directive, person, unit};
+pub use register::DocKind;
+
+/// How the document is numbered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Numbering {
+    /// A preview: "Số:      /BB-…", nothing registered.
+    Preview,
+    /// Issued: the meeting's number of this kind, or the next one of the year.
+    Issue,
+    /// Issued with the number the secretary chose (refused when taken).
+    Number(u32),
+}
+
+/// A document written.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Written {
+    /// The file.
+    pub path: PathBuf,
+    /// Its number, e.g. "05/BB-STTTT" (none for a preview or a report without one).
+    pub number: Option<String>,
+}
+
+/// What a meeting document is made from.
+pub(crate) struct Sheet {
+    pub office: Office,
+    pub record: MeetingRecord,
+    pub number: Option<u32>,
+    pub issued_on: NaiveDate,
+    speakers: HashMap<Uuid, String>,
+    chair_title: Option<String>,
+}
+
+impl Sheet {
+    fn number_line(&self, kind: &str) -> String {
+        format::number_line(self.number, kind, &self.office.symbol)
+    }
+
+    fn speaker(&self, o: &Opinion) -> Option<String> {
+        o.speaker_name
+            .clone()
+            .or_else(|| o.speaker_id.and_then(|id| self.speakers.get(&id).cloned()))
+    }
+
+    /// "Giám đốc Sở Hà Văn Thắng", or just the name when the chair has no title.
+    fn chair_with_title(&self) -> Option<String> {
+        let name = self.record.chair.as_ref()?;
+        Some(match &self.chair_title {
+            Some(t) if !t.trim().is_empty() => format!("{} {name}", t.trim()),
+            _ => name.clone(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn file_names_are_valid_on_windows() {
+        assert_eq!(
+            super::file_name("Biên bản", "Giao ban tháng 6/2026: \"số 2\"", "docx"),
+            "Biên bản - Giao ban tháng 6-2026- -số 2-.docx"
+        );
+    }
+}
+
+/// "07 giờ 30" on the office clock.
+fn clock(at: DateTime<Utc>) -> String {
+    let t = at.with_timezone(&crate::date::office_offset());
+    format!("{:02} giờ {:02}", t.hour(), t.minute())
+}
+
+/// "ngày 02 tháng 6 năm 2026".
+fn spelled_date(d: NaiveDate) -> String {
+    let month = if d.month() <= 2 {
+        format!("{:02}", d.month())
+    } else {
+        d.month().to_string()
+    };
+    format!("ngày {:02} tháng {month} năm {}", d.day(), d.year())
+}
+
+/// Writes the minutes or the conclusion notice of `meeting` to `out` (DOCX).
+pub fn meeting_document(
+    store: &mut Store,
+    kind: DocKind,
+    meeting: Uuid,
+    numbering: Numbering,
+    out: &Path,
+) -> Result<Written> {
+    let conn = store.conn();
+    let office = office::load(conn)?.unwrap_or_default();
+    office.ready(kind == DocKind::Notice)?;
+    let today = crate::date::today();
+    let record = crate::minutes::record(conn, meeting, today)?;
+    let chair_title = match record.meeting.chair_id {
+        Some(id) => person::get(conn, id)?.title,
+        None => None,
+    };
+    let mut speakers = HashMap::new();
+    for o in &record.opinions {
+        if let Some(id) = o.speaker_id {
+            speakers.insert(id, person::get(conn, id)?.full_name);
+        }
+    }
+    let mut directives = Vec::new();
+    for row in &record.directives {
+        let d = directive::get(conn, row.id)?;
+        let mut coordinating = Vec::new();
+        for id in &d.coordinating_unit_ids {
+            coordinating.push(unit::get(conn, *id)?.name);
+        }
+        directives.push((d, row.lead_unit.clone(), coordinating));
+    }
+    let year = match kind {
+        DocKind::Minutes => record.meeting.local_date().year(),
+        _ => today.year(),
+    };
+    let number = match numbering {
+        Numbering::Preview => None,
+        Numbering::Issue => Some(store.write(|tx| register::issue(tx, kind, year, Some(meeting)))?),
+        Numbering::Number(n) => {
+            Some(store.write(|tx| register::correct(tx, kind, year, meeting, n))?)
+        }
+    };
+    let sheet = Sheet {
+        office,
+        record,
+        number,
+        issued_on: today,
+        speakers,
+        chair_title,
+    };
+    let docx = match kind {
+        DocKind::Minutes => minutes::build(&sheet),
+        _ => notice::build(&sheet, &directives),
+    };
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    docx.build().pack(&mut bytes).map_err(|e| Error::Io {
+        path: out.to_path_buf(),
+        source: std::io::Error::other(e),
+    })?;
+    write_whole(out, &bytes.into_inner())?;
+    Ok(Written {
+        path: out.to_path_buf(),
+        number: number.map(|n| format!("{n:02}/{}-{}", kind.code(), sheet.office.symbol)),
+    })
+}
+
+/// A file name for a document: "Biên bản - Giao ban tháng 6-2026.docx", with the characters
+/// Windows forbids in names replaced.
+pub fn file_name(kind: &str, subject: &str, extension: &str) -> String {
+    let clean: String = subject
+        .chars()
+        .map(|c| {
+            if "\\/:*?\"<>|".contains(c) || c.is_control() {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    format!("{kind} - {}.{extension}", clean.trim())
+}
+
+/// Writes `bytes` to `path` through `<path>.part`, synced then renamed: a full disk or a
+/// pulled USB stick never leaves a file that looks complete.
+pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let io = |p: &Path| {
+        let p = p.to_path_buf();
+        move |source| Error::Io { path: p, source }
+    };
+    let mut part = path.as_os_str().to_owned();
+    part.push(".part");
+    let part = PathBuf::from(part);
+    let written = std::fs::File::create(&part)
+        .and_then(|mut f| f.write_all(bytes).and_then(|_| f.sync_all()))
+        .map_err(io(path));
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&part);
+        return Err(e);
+    }
+    std::fs::rename(&part, path).map_err(io(path))
+}

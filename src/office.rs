@@ -1,0 +1,198 @@
+//! The office's details printed on its documents (Nghị định 30/2020): the issuing agency and
+//! its parent, the document symbol, the place name of the date line, and the signer block of
+//! a conclusion notice.
+
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Field, Result, Rule};
+use crate::store::Tx;
+
+/// The office's details.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Office {
+    /// Issuing agency, e.g. "Sở Thông tin và Truyền thông".
+    pub name: String,
+    /// Parent agency (cơ quan chủ quản), e.g. "UBND tỉnh Lào Cai".
+    pub parent_agency: String,
+    /// Document symbol, e.g. STTTT.
+    pub symbol: String,
+    /// Place name of the date line (địa danh), e.g. "Lào Cai".
+    #[serde(default)]
+    pub place: String,
+    /// Authority of the notice's signer: "TL.", "KT.", "TM." or empty (signs in own name).
+    #[serde(default)]
+    pub signer_authority: String,
+    /// The head signed for, e.g. "Giám đốc".
+    #[serde(default)]
+    pub signer_over: String,
+    /// The signer's own title, e.g. "Chánh Văn phòng".
+    #[serde(default)]
+    pub signer_title: String,
+    /// The signer's full name.
+    #[serde(default)]
+    pub signer_name: String,
+}
+
+/// What documents cannot be issued without.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub enum OfficeField {
+    /// Issuing agency.
+    Name,
+    /// Parent agency.
+    ParentAgency,
+    /// Document symbol.
+    Symbol,
+    /// Place name.
+    Place,
+    /// Signer's title.
+    SignerTitle,
+}
+
+impl OfficeField {
+    /// The field's name in `lang`.
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        let vi = lang == crate::Lang::Vi;
+        match self {
+            OfficeField::Name => {
+                if vi {
+                    "tên cơ quan"
+                } else {
+                    "agency name"
+                }
+            }
+            OfficeField::ParentAgency => {
+                if vi {
+                    "cơ quan chủ quản"
+                } else {
+                    "parent agency"
+                }
+            }
+            OfficeField::Symbol => {
+                if vi {
+                    "ký hiệu văn bản"
+                } else {
+                    "document symbol"
+                }
+            }
+            OfficeField::Place => {
+                if vi {
+                    "địa danh"
+                } else {
+                    "place name"
+                }
+            }
+            OfficeField::SignerTitle => {
+                if vi {
+                    "chức vụ người ký"
+                } else {
+                    "signer's title"
+                }
+            }
+        }
+    }
+}
+
+const KEYS: [&str; 8] = [
+    "office_name",
+    "parent_agency",
+    "document_symbol",
+    "place_name",
+    "signer_authority",
+    "signer_over",
+    "signer_title",
+    "signer_name",
+];
+
+impl Office {
+    fn values(&self) -> [&String; 8] {
+        [
+            &self.name,
+            &self.parent_agency,
+            &self.symbol,
+            &self.place,
+            &self.signer_authority,
+            &self.signer_over,
+            &self.signer_title,
+            &self.signer_name,
+        ]
+    }
+
+    /// What a document of the office needs and is not set; the notice also needs a signer.
+    pub fn missing(&self, with_signer: bool) -> Vec<OfficeField> {
+        let mut out = Vec::new();
+        for (value, field) in [
+            (&self.name, OfficeField::Name),
+            (&self.parent_agency, OfficeField::ParentAgency),
+            (&self.symbol, OfficeField::Symbol),
+            (&self.place, OfficeField::Place),
+        ] {
+            if value.trim().is_empty() {
+                out.push(field);
+            }
+        }
+        if with_signer && self.signer_title.trim().is_empty() {
+            out.push(OfficeField::SignerTitle);
+        }
+        out
+    }
+
+    /// `Err(Error::OfficeIncomplete)` naming what is missing.
+    pub fn ready(&self, with_signer: bool) -> Result<()> {
+        let missing = self.missing(with_signer);
+        if missing.is_empty() {
+            Ok(())
+        } else {
+            Err(Error::OfficeIncomplete { missing })
+        }
+    }
+}
+
+/// The office's details as stored (`None` before the office was set up).
+pub fn load(conn: &Connection) -> Result<Option<Office>> {
+    let mut stmt = conn.prepare_cached("SELECT value FROM setting WHERE key = ?1")?;
+    let mut get = |key: &str| -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        Ok(stmt.query_row([key], |r| r.get(0)).optional()?)
+    };
+    let Some(name) = get(KEYS[0])? else {
+        return Ok(None);
+    };
+    let mut rest = Vec::new();
+    for key in &KEYS[1..] {
+        rest.push(get(key)?.unwrap_or_default());
+    }
+    let [
+        parent_agency,
+        symbol,
+        place,
+        signer_authority,
+        signer_over,
+        signer_title,
+        signer_name,
+    ] = <[String; 7]>::try_from(rest).expect("seven keys after the name");
+    Ok(Some(Office {
+        name,
+        parent_agency,
+        symbol,
+        place,
+        signer_authority,
+        signer_over,
+        signer_title,
+        signer_name,
+    }))
+}
+
+/// Stores the office's details; the name is required.
+pub fn save(tx: &Tx<'_>, office: &Office) -> Result<Office> {
+    if office.name.trim().is_empty() {
+        return Err(Error::invalid(Field::Name, Rule::Required));
+    }
+    for (key, value) in KEYS.iter().zip(office.values()) {
+        tx.set_setting(key, value.trim())?;
+    }
+    Ok(load(tx)?.expect("just saved"))
+}
