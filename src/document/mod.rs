@@ -75,17 +75,6 @@ impl Sheet {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn file_names_are_valid_on_windows() {
-        assert_eq!(
-            super::file_name("Biên bản", "Giao ban tháng 6/2026: \"số 2\"", "docx"),
-            "Biên bản - Giao ban tháng 6-2026- -số 2-.docx"
-        );
-    }
-}
-
 /// "07 giờ 30" on the office clock.
 fn clock(at: DateTime<Utc>) -> String {
     let t = at.with_timezone(&crate::date::office_offset());
@@ -204,4 +193,15 @@ pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
         return Err(e);
     }
     std::fs::rename(&part, path).map_err(io(path))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn file_names_are_valid_on_windows() {
+        assert_eq!(
+            super::file_name("Biên bản", "Giao ban tháng 6/2026: \"số 2\"", "docx"),
+            "Biên bản - Giao ban tháng 6-2026- -số 2-.docx"
+        );
+    }
 }
