@@ -144,6 +144,13 @@ pub fn date_line(place: &str, d: NaiveDate) -> String {
     )
 }
 
+/// A rate as Vietnamese documents write it: "85,1%", "100%".
+pub fn percent(x: f64) -> String {
+    let s = format!("{x:.1}");
+    let s = s.strip_suffix(".0").unwrap_or(&s);
+    format!("{}%", s.replace('.', ","))
+}
+
 /// "Số: 05/BB-STTTT", or "Số:      /BB-STTTT" before a number is issued.
 pub fn number_line(number: Option<u32>, kind: &str, symbol: &str) -> String {
     match number {
@@ -261,6 +268,9 @@ mod tests {
             "Hà Nội, ngày 01 tháng 11 năm 2026"
         );
         assert_eq!(number_line(Some(5), "BB", "STTTT"), "Số: 05/BB-STTTT");
+        assert_eq!(percent(85.14), "85,1%");
+        assert_eq!(percent(100.0), "100%");
+        assert_eq!(percent(0.0), "0%");
         assert_eq!(number_line(Some(123), "TB", "STTTT"), "Số: 123/TB-STTTT");
         assert!(number_line(None, "BB", "STTTT").ends_with("/BB-STTTT"));
     }

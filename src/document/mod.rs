@@ -1,6 +1,6 @@
 //! Official documents (Nghị định 30/2020/NĐ-CP): the minutes (Biên bản, Mẫu 1.9) and the
-//! conclusion notice (Thông báo kết luận, Mẫu 1.4) of a meeting as DOCX; the per-unit report
-//! as XLSX with formulas; the directive list as XLSX and CSV. Numbers come from the register
+//! conclusion notice (Thông báo kết luận, Mẫu 1.4) of a meeting as DOCX; the report on
+//! directives as DOCX and its per-unit annex as XLSX with formulas; the directive list as XLSX and CSV. Numbers come from the register
 //! when a document is issued; files are written whole, then renamed into place.
 
 pub mod format;
@@ -8,6 +8,7 @@ mod minutes;
 mod notice;
 pub mod register;
 pub mod report;
+mod unit_report;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -156,6 +157,40 @@ pub fn meeting_document(
         path: out.to_path_buf(),
         number: number.map(|n| format!("{n:02}/{}-{}", kind.code(), sheet.office.symbol)),
     })
+}
+
+/// Writes the report on directives for `table` (DOCX: narrative summary and the per-unit
+/// annex), numbered `…/BC-<symbol>` unless a preview.
+pub fn unit_report(
+    store: &mut Store,
+    table: &crate::stats::UnitTable,
+    preview: bool,
+    out: &Path,
+) -> Result<Written> {
+    let office = office::load(store.conn())?.unwrap_or_default();
+    office.ready(true)?;
+    let today = crate::date::today();
+    let number = if preview {
+        None
+    } else {
+        Some(store.write(|tx| register::issue(tx, DocKind::Report, today.year(), None))?)
+    };
+    let line = format::number_line(number, DocKind::Report.code(), &office.symbol);
+    let docx = unit_report::build(&office, table, &line, today);
+    pack(docx, out)?;
+    Ok(Written {
+        path: out.to_path_buf(),
+        number: number.map(|n| format!("{n:02}/BC-{}", office.symbol)),
+    })
+}
+
+fn pack(docx: docx_rs::Docx, out: &Path) -> Result<()> {
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    docx.build().pack(&mut bytes).map_err(|e| Error::Io {
+        path: out.to_path_buf(),
+        source: std::io::Error::other(e),
+    })?;
+    write_whole(out, &bytes.into_inner())
 }
 
 /// A file name for a document: "Biên bản - Giao ban tháng 6-2026.docx", with the characters

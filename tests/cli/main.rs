@@ -753,3 +753,58 @@ fn a_database_locked_by_another_program_gets_a_clear_message() {
         1
     );
 }
+
+#[test]
+fn documents_are_exported_once_the_office_details_are_set() {
+    let cli = Cli::with_demo();
+    let meeting = cli.json(&["meetings", "list", "--limit", "1", "--json"])[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let file = cli.dir.path().join("bb.docx");
+    let f = file.to_str().unwrap();
+    assert!(
+        cli.ok(&["export", "minutes", &meeting, "--out", f])
+            .contains("01/BB-STTTT")
+    );
+    assert!(
+        cli.ok(&["export", "minutes", &meeting, "--out", f])
+            .contains("01/BB-STTTT")
+    );
+    fails_with(
+        cli.run(&["export", "notice", &meeting, "--out", f, "--number", "0"]),
+        "Số văn bản nằm ngoài",
+    );
+    let report = cli.dir.path().join("bc.docx");
+    assert!(
+        cli.ok(&["report", "units", "--out", report.to_str().unwrap()])
+            .contains("01/BC-STTTT")
+    );
+    let csv = cli.dir.path().join("ds.csv");
+    cli.ok(&[
+        "export",
+        "directives",
+        "--overdue",
+        "--out",
+        csv.to_str().unwrap(),
+    ]);
+    assert!(
+        std::fs::read_to_string(&csv)
+            .unwrap()
+            .starts_with("\u{feff}\"TT\"")
+    );
+    // Without a place name nothing is issued, and the message names it.
+    cli.ok(&["init", "--place", ""]);
+    let notice = cli.dir.path().join("tb.docx");
+    fails_with(
+        cli.run(&[
+            "export",
+            "notice",
+            &meeting,
+            "--out",
+            notice.to_str().unwrap(),
+        ]),
+        "địa danh",
+    );
+    assert!(!notice.exists());
+}

@@ -388,6 +388,42 @@ fn convert_and_look(docx: &Path, name: &str) {
 }
 
 #[test]
+fn the_report_summarises_the_period_and_annexes_the_unit_table() {
+    let mut o = fixture();
+    set_up(&mut o);
+    let table = stats::by_unit(
+        o.store.conn(),
+        Some(d("2026-01-01")),
+        Some(d("2026-12-31")),
+        d("2026-12-31"),
+        DeadlineBasis::Approved,
+    )
+    .unwrap();
+    let file = out(&o, "bao-cao.docx");
+    let w = document::unit_report(&mut o.store, &table, false, &file).unwrap();
+    assert_eq!(w.number.as_deref(), Some("01/BC-STTTT"));
+    let xml = part(&file, "word/document.xml");
+    let c = &table.totals;
+    for text in [
+        "BÁO CÁO".to_string(),
+        "Tình hình thực hiện nhiệm vụ được giao từ ngày 01/01/2026 đến ngày 31/12/2026".to_string(),
+        format!("đã giao {} nhiệm vụ cho các đơn vị", c.total),
+        format!(
+            "chưa hoàn thành {} nhiệm vụ",
+            c.open_within_deadline + c.open_overdue
+        ),
+        "PHỤ LỤC".to_string(),
+        "Chưa HT quá hạn".to_string(),
+        "Tổng cộng".to_string(),
+    ] {
+        assert!(xml.contains(&text), "missing “{text}”");
+    }
+    let preview = document::unit_report(&mut o.store, &table, true, &file).unwrap();
+    assert_eq!(preview.number, None);
+    convert_and_look(&file, "bao-cao");
+}
+
+#[test]
 fn the_unit_report_formulas_recalculate_to_the_statistics() {
     let mut o = fixture();
     set_up(&mut o);

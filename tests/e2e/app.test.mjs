@@ -322,6 +322,8 @@ test("a secretary issues the minutes and the notice, and exports the reports", {
   assert.match(await written("export-notice"), /^Đã xuất văn bản số 01\/TB-STTTT: .*Thông báo kết luận - .*\.docx$/);
   assert.match(await written("export-minutes"), /số 01\/BB-STTTT/, "issuing again keeps the number");
   await shot("13-documents");
+  await openPage("reports");
+  assert.match(await written("export-report-docx"), /^Đã xuất văn bản số 01\/BC-STTTT: .*Báo cáo tình hình thực hiện nhiệm vụ - .*\.docx$/);
 
   // Without a place name the documents cannot be issued, and the message says what to add.
   await openPage("settings");
@@ -333,6 +335,7 @@ test("a secretary issues the minutes and the notice, and exports the reports", {
   await (await browser.$(".muted=Đã lưu.")).waitForDisplayed({ timeout: 10_000 });
   await openPage("reports");
   assert.match(await written("export-report"), /Phụ lục tình hình thực hiện nhiệm vụ - .*\.xlsx$/);
+
   await openPage("directives");
   const csv = await written("export-directives-csv");
   const csvFile = csv.slice(csv.indexOf(": ") + 2);

@@ -44,7 +44,8 @@ pub async fn export_meeting_document(
     .await
 }
 
-/// Writes the per-unit table of a period as XLSX (Phụ lục, with formulas).
+/// Writes the report on directives of a period: DOCX (summary and annex, numbered), or the
+/// per-unit annex alone as XLSX with formulas.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_unit_report(
@@ -53,21 +54,23 @@ pub async fn export_unit_report(
     to: Option<NaiveDate>,
     as_of: NaiveDate,
     basis: DeadlineBasis,
+    docx: bool,
 ) -> Result<Written, IpcError> {
     let dir = db.exports_dir();
-    db.read(move |s| {
-        let table = stats::by_unit(s.conn(), from, to, as_of, basis)?;
-        let office = giaoban::office::load(s.conn())?.unwrap_or_default();
+    db.run(OpenMode::Existing, move |store| {
+        let table = stats::by_unit(store.conn(), from, to, as_of, basis)?;
         let period = format!(
             "{} đến {}",
             from.map_or("đầu".into(), giaoban::date::format),
             to.map_or("nay".into(), giaoban::date::format)
         );
-        let out = dir.join(document::file_name(
-            "Phụ lục tình hình thực hiện nhiệm vụ",
-            &period,
-            "xlsx",
-        ));
+        if docx {
+            let name = document::file_name("Báo cáo tình hình thực hiện nhiệm vụ", &period, "docx");
+            return document::unit_report(store, &table, false, &dir.join(name));
+        }
+        let office = giaoban::office::load(store.conn())?.unwrap_or_default();
+        let name = document::file_name("Phụ lục tình hình thực hiện nhiệm vụ", &period, "xlsx");
+        let out = dir.join(name);
         document::report::units_xlsx(&table, &office.name, &out)?;
         Ok(Written {
             path: out,

@@ -523,14 +523,18 @@ pub struct NumberingArgs {
 /// `report …`
 #[derive(Debug, Subcommand)]
 pub enum ReportCmd {
-    /// The per-unit table (Phụ lục) as XLSX with formulas for totals and rates.
+    /// The report on directives: DOCX (summary and the per-unit annex, numbered …/BC-…),
+    /// or the annex alone as XLSX with formulas for totals and rates.
     Units {
         /// Period, reporting date and deadline basis.
         #[command(flatten)]
         reporting: Reporting,
-        /// Output file (.xlsx).
+        /// Output file (.docx or .xlsx).
         #[arg(long)]
         out: PathBuf,
+        /// DOCX only: a preview, no number given.
+        #[arg(long)]
+        preview: bool,
     },
 }
 

@@ -483,15 +483,23 @@ fn documents(store: &mut Store, out: render::Out, cmd: Command) -> Result<()> {
                 ReportCmd::Units {
                     reporting,
                     out: file,
+                    preview,
                 },
         } => {
             let r = reporting.read()?;
             let table = stats::by_unit(store.conn(), r.from, r.to, r.as_of, r.basis)?;
-            let office = giaoban::office::load(store.conn())?.unwrap_or_default();
-            document::report::units_xlsx(&table, &office.name, &file)?;
-            document::Written {
-                path: file,
-                number: None,
+            let docx = file
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+            if docx {
+                document::unit_report(store, &table, preview, &file)?
+            } else {
+                let office = giaoban::office::load(store.conn())?.unwrap_or_default();
+                document::report::units_xlsx(&table, &office.name, &file)?;
+                document::Written {
+                    path: file,
+                    number: None,
+                }
             }
         }
         _ => unreachable!("only export and report commands come here"),

@@ -64,8 +64,11 @@ export const commands = {
 	exportAudit: (query: AuditQuery_Deserialize) => typedError<string, IpcError>(__TAURI_INVOKE("export_audit", { query })),
 	/**  Writes the minutes or the conclusion notice of a meeting; `preview` gives no number. */
 	exportMeetingDocument: (meetingId: string, kind: DocKind, preview: boolean) => typedError<Written_Serialize, IpcError>(__TAURI_INVOKE("export_meeting_document", { meetingId, kind, preview })),
-	/**  Writes the per-unit table of a period as XLSX (Phụ lục, with formulas). */
-	exportUnitReport: (from: string | null, to: string | null, asOf: string, basis: DeadlineBasis) => typedError<Written_Serialize, IpcError>(__TAURI_INVOKE("export_unit_report", { from, to, asOf, basis })),
+	/**
+	 *  Writes the report on directives of a period: DOCX (summary and annex, numbered), or the
+	 *  per-unit annex alone as XLSX with formulas.
+	 */
+	exportUnitReport: (from: string | null, to: string | null, asOf: string, basis: DeadlineBasis, docx: boolean) => typedError<Written_Serialize, IpcError>(__TAURI_INVOKE("export_unit_report", { from, to, asOf, basis, docx })),
 	/**  Writes the directives matching `query` (all of them, not one page) as XLSX, or CSV. */
 	exportDirectiveList: (query: DirectiveQuery_Deserialize, csv: boolean) => typedError<Written_Serialize, IpcError>(__TAURI_INVOKE("export_directive_list", { query, csv })),
 };
