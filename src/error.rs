@@ -211,6 +211,9 @@ pub enum Error {
         /// Path of the file.
         path: PathBuf,
     },
+    /// A PDF for printing needs LibreOffice, which is not installed.
+    #[error("LibreOffice not found")]
+    NoLibreOffice,
     /// A document cannot be issued before the office's details are set.
     #[error("office details missing: {missing:?}")]
     OfficeIncomplete {
@@ -332,6 +335,11 @@ impl Error {
                     )
                 }
             }
+            Error::NoLibreOffice => pick(
+                vi,
+                "Máy chưa cài LibreOffice nên chưa tạo được bản PDF để in; tệp DOCX đã xuất vẫn mở và in được bằng Word.",
+                "LibreOffice is not installed, so no PDF for printing was made; the exported DOCX file opens and prints in Word.",
+            ),
             Error::OfficeIncomplete { missing } => {
                 let names: Vec<&str> = missing.iter().map(|f| f.label(lang)).collect();
                 if vi {

@@ -40,6 +40,8 @@ pub fn builder() -> Builder<tauri::Wry> {
         documents::export_meeting_document,
         documents::export_unit_report,
         documents::export_directive_list,
+        documents::meeting_document_numbers,
+        documents::correct_document_number,
     ])
 }
 

@@ -30,6 +30,8 @@ pub enum ErrorKind {
     Corrupt,
     /// The database was damaged and moved aside at start: offer the backups.
     Damaged,
+    /// LibreOffice is needed for a PDF and is not installed.
+    NoLibreOffice,
     /// A document needs office details that are not set: open the settings.
     OfficeIncomplete {
         /// What is missing.
@@ -87,6 +89,7 @@ impl From<Error> for IpcError {
             Error::NoDatabase { .. } => ErrorKind::NoDatabase,
             Error::Corrupt { .. } => ErrorKind::Corrupt,
             Error::Damaged { .. } => ErrorKind::Damaged,
+            Error::NoLibreOffice => ErrorKind::NoLibreOffice,
             Error::OfficeIncomplete { missing } => ErrorKind::OfficeIncomplete {
                 missing: missing.clone(),
             },

@@ -193,6 +193,65 @@ fn pack(docx: docx_rs::Docx, out: &Path) -> Result<()> {
     write_whole(out, &bytes.into_inner())
 }
 
+/// Converts a DOCX (or XLSX) file to PDF beside it with LibreOffice, for printing; returns
+/// the PDF. LibreOffice runs headless with a profile of its own, so an open LibreOffice
+/// window is not disturbed.
+pub fn to_pdf(file: &Path) -> Result<PathBuf> {
+    let dir = file.parent().unwrap_or(Path::new("."));
+    let profile = std::env::temp_dir().join(format!("giaoban-libreoffice-{}", std::process::id()));
+    let io = |source| Error::Io {
+        path: file.to_path_buf(),
+        source,
+    };
+    let mut tried = None;
+    for program in soffice_candidates() {
+        let run = std::process::Command::new(&program)
+            .arg(format!(
+                "-env:UserInstallation=file:///{}",
+                profile
+                    .display()
+                    .to_string()
+                    .trim_start_matches('/')
+                    .replace('\\', "/")
+            ))
+            .args(["--headless", "--convert-to", "pdf", "--outdir"])
+            .arg(dir)
+            .arg(file)
+            .output();
+        match run {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(io(e)),
+            Ok(out) => {
+                tried = Some(out);
+                break;
+            }
+        }
+    }
+    let out = tried.ok_or(Error::NoLibreOffice)?;
+    let pdf = file.with_extension("pdf");
+    if !out.status.success() || !pdf.is_file() {
+        let detail = String::from_utf8_lossy(&out.stderr).trim().to_string();
+        return Err(io(std::io::Error::other(detail)));
+    }
+    Ok(pdf)
+}
+
+/// Where LibreOffice may be: on the PATH, or its usual Windows folders.
+fn soffice_candidates() -> Vec<PathBuf> {
+    let mut out = vec![PathBuf::from("soffice")];
+    for base in ["ProgramFiles", "ProgramFiles(x86)"] {
+        if let Some(dir) = std::env::var_os(base) {
+            out.push(
+                PathBuf::from(dir)
+                    .join("LibreOffice")
+                    .join("program")
+                    .join("soffice.exe"),
+            );
+        }
+    }
+    out
+}
+
 /// A file name for a document: "Biên bản - Giao ban tháng 6-2026.docx", with the characters
 /// Windows forbids in names replaced.
 pub fn file_name(kind: &str, subject: &str, extension: &str) -> String {

@@ -45,6 +45,29 @@ pub fn issued(conn: &Connection, kind: DocKind, meeting: Uuid) -> Result<Option<
         .optional()?)
 }
 
+/// A number given to a meeting's document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct IssuedNumber {
+    /// Kind of document.
+    pub kind: DocKind,
+    /// Year of the sequence.
+    pub year: i32,
+    /// The number.
+    pub number: u32,
+}
+
+/// The numbers given to a meeting's documents.
+pub fn of_meeting(conn: &Connection, meeting: Uuid) -> Result<Vec<IssuedNumber>> {
+    let mut out = Vec::new();
+    for kind in [DocKind::Minutes, DocKind::Notice] {
+        if let Some((year, number)) = issued(conn, kind, meeting)? {
+            out.push(IssuedNumber { kind, year, number });
+        }
+    }
+    Ok(out)
+}
+
 /// Issues a number in `year`: the meeting's existing one, or the next free one.
 pub fn issue(tx: &Tx<'_>, kind: DocKind, year: i32, meeting: Option<Uuid>) -> Result<u32> {
     if let Some(m) = meeting

@@ -808,3 +808,28 @@ fn documents_are_exported_once_the_office_details_are_set() {
     );
     assert!(!notice.exists());
 }
+
+#[test]
+fn a_pdf_without_libreoffice_says_so_and_keeps_the_docx() {
+    let cli = Cli::with_demo();
+    let meeting = cli.json(&["meetings", "list", "--limit", "1", "--json"])[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let file = cli.dir.path().join("tb.docx");
+    let out = Command::new(env!("CARGO_BIN_EXE_giaoban"))
+        .arg("--db")
+        .arg(cli.db())
+        .args(["export", "notice", &meeting, "--pdf", "--out"])
+        .arg(&file)
+        .env("PATH", cli.dir.path())
+        .env_remove("ProgramFiles")
+        .env_remove("GIAOBAN_LANG")
+        .output()
+        .unwrap();
+    fails_with(out, "chưa cài LibreOffice");
+    assert!(
+        file.exists(),
+        "the DOCX was written before the PDF was asked for"
+    );
+}

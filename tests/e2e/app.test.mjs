@@ -321,6 +321,21 @@ test("a secretary issues the minutes and the notice, and exports the reports", {
   assert.equal(readFileSync(file).subarray(0, 2).toString(), "PK", "a DOCX (zip) file");
   assert.match(await written("export-notice"), /^Đã xuất văn bản số 01\/TB-STTTT: .*Thông báo kết luận - .*\.docx$/);
   assert.match(await written("export-minutes"), /số 01\/BB-STTTT/, "issuing again keeps the number");
+  // A printable PDF through LibreOffice (installed by the test set-up).
+  const printed = await written("print-notice");
+  assert.match(printed, /số 01\/TB-STTTT: .*\.pdf$/);
+  assert.equal(readFileSync(printed.slice(printed.indexOf(": ") + 2)).subarray(0, 5).toString(), "%PDF-");
+  // The secretary corrects the minutes' number; it is shown and used from then on.
+  const numbers = await byTest("document-numbers");
+  await browser.waitUntil(async () => (await numbers.getText()).includes("01/TB-STTTT"), { timeout: 10_000 });
+  await (await byTest("number-minutes-edit")).click();
+  const field = await byTest("number-minutes");
+  await field.click();
+  await browser.keys(["Control", "a"]);
+  await browser.keys(["7"]);
+  await (await byTest("number-minutes-save")).click();
+  await browser.waitUntil(async () => (await numbers.getText()).includes("07/BB-STTTT"), { timeout: 10_000 });
+  assert.match(await written("export-minutes"), /số 07\/BB-STTTT/);
   await shot("13-documents");
   await openPage("reports");
   assert.match(await written("export-report-docx"), /^Đã xuất văn bản số 01\/BC-STTTT: .*Báo cáo tình hình thực hiện nhiệm vụ - .*\.docx$/);

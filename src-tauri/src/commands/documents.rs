@@ -1,8 +1,10 @@
 //! Official documents written to the Downloads folder: a meeting's minutes or conclusion
 //! notice (DOCX), the per-unit report (XLSX), the directive list (XLSX or CSV).
 
+use chrono::Datelike;
 use chrono::NaiveDate;
 use giaoban::directive::{self, DirectiveQuery};
+use giaoban::document::register::{self, IssuedNumber};
 use giaoban::document::{self, DocKind, Numbering, Written};
 use giaoban::stats;
 use giaoban::store::OpenMode;
@@ -12,7 +14,8 @@ use uuid::Uuid;
 use super::DbState;
 use crate::error::IpcError;
 
-/// Writes the minutes or the conclusion notice of a meeting; `preview` gives no number.
+/// Writes the minutes or the conclusion notice of a meeting; `preview` gives no number;
+/// `pdf` also converts it with LibreOffice and returns the PDF for printing.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_meeting_document(
@@ -20,6 +23,7 @@ pub async fn export_meeting_document(
     meeting_id: Uuid,
     kind: DocKind,
     preview: bool,
+    pdf: bool,
 ) -> Result<Written, IpcError> {
     let dir = db.exports_dir();
     db.run(OpenMode::Existing, move |store| {
@@ -39,7 +43,45 @@ pub async fn export_meeting_document(
         } else {
             Numbering::Issue
         };
-        document::meeting_document(store, kind, meeting_id, numbering, &out)
+        let written = document::meeting_document(store, kind, meeting_id, numbering, &out)?;
+        if !pdf {
+            return Ok(written);
+        }
+        Ok(Written {
+            path: document::to_pdf(&written.path)?,
+            number: written.number,
+        })
+    })
+    .await
+}
+
+/// The numbers given to a meeting's documents.
+#[tauri::command]
+#[specta::specta]
+pub async fn meeting_document_numbers(
+    db: DbState<'_>,
+    meeting_id: Uuid,
+) -> Result<Vec<IssuedNumber>, IpcError> {
+    db.read(move |s| register::of_meeting(s.conn(), meeting_id))
+        .await
+}
+
+/// Gives a meeting's document the number the secretary chose (refused when taken).
+#[tauri::command]
+#[specta::specta]
+pub async fn correct_document_number(
+    db: DbState<'_>,
+    meeting_id: Uuid,
+    kind: DocKind,
+    number: u32,
+) -> Result<Vec<IssuedNumber>, IpcError> {
+    db.write(move |tx| {
+        let year = register::of_meeting(tx, meeting_id)?
+            .into_iter()
+            .find(|i| i.kind == kind)
+            .map_or_else(|| giaoban::date::today().year(), |i| i.year);
+        register::correct(tx, kind, year, meeting_id, number)?;
+        register::of_meeting(tx, meeting_id)
     })
     .await
 }

@@ -518,6 +518,9 @@ pub struct NumberingArgs {
     /// Give this number (corrects the register; refused when taken).
     #[arg(long, conflicts_with = "preview")]
     pub number: Option<u32>,
+    /// Also write a PDF beside it for printing (needs LibreOffice).
+    #[arg(long)]
+    pub pdf: bool,
 }
 
 /// `report …`
@@ -535,6 +538,9 @@ pub enum ReportCmd {
         /// DOCX only: a preview, no number given.
         #[arg(long)]
         preview: bool,
+        /// Also write a PDF beside it for printing (needs LibreOffice).
+        #[arg(long)]
+        pdf: bool,
     },
 }
 

@@ -444,6 +444,15 @@ fn documents(store: &mut Store, out: render::Out, cmd: Command) -> Result<()> {
         (false, Some(k)) => Numbering::Number(k),
         (false, None) => Numbering::Issue,
     };
+    let want_pdf = match &cmd {
+        Command::Export {
+            cmd: ExportCmd::Minutes { numbering, .. } | ExportCmd::Notice { numbering, .. },
+        } => numbering.pdf,
+        Command::Report {
+            cmd: ReportCmd::Units { pdf, .. },
+        } => *pdf,
+        _ => false,
+    };
     let written = match cmd {
         Command::Export {
             cmd:
@@ -484,6 +493,7 @@ fn documents(store: &mut Store, out: render::Out, cmd: Command) -> Result<()> {
                     reporting,
                     out: file,
                     preview,
+                    ..
                 },
         } => {
             let r = reporting.read()?;
@@ -505,5 +515,15 @@ fn documents(store: &mut Store, out: render::Out, cmd: Command) -> Result<()> {
         _ => unreachable!("only export and report commands come here"),
     };
     render::written(out, &written);
+    if want_pdf {
+        let pdf = document::to_pdf(&written.path)?;
+        render::written(
+            out,
+            &document::Written {
+                path: pdf,
+                number: None,
+            },
+        );
+    }
     Ok(())
 }

@@ -21,6 +21,8 @@ export type BackupStatus = b.BackupStatus_Serialize;
 export type Restored = b.Restored;
 export type AuditRow = b.AuditRow;
 export type Written = b.Written;
+export type IssuedNumber = b.IssuedNumber;
+export type DocKind = b.DocKind;
 // What commands take.
 export type NewUnit = b.NewUnit_Deserialize;
 export type NewPerson = b.NewPerson_Deserialize;

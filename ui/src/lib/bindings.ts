@@ -62,8 +62,11 @@ export const commands = {
 	 *  database when there is none); returns the file's path.
 	 */
 	exportAudit: (query: AuditQuery_Deserialize) => typedError<string, IpcError>(__TAURI_INVOKE("export_audit", { query })),
-	/**  Writes the minutes or the conclusion notice of a meeting; `preview` gives no number. */
-	exportMeetingDocument: (meetingId: string, kind: DocKind, preview: boolean) => typedError<Written_Serialize, IpcError>(__TAURI_INVOKE("export_meeting_document", { meetingId, kind, preview })),
+	/**
+	 *  Writes the minutes or the conclusion notice of a meeting; `preview` gives no number;
+	 *  `pdf` also converts it with LibreOffice and returns the PDF for printing.
+	 */
+	exportMeetingDocument: (meetingId: string, kind: DocKind, preview: boolean, pdf: boolean) => typedError<Written_Serialize, IpcError>(__TAURI_INVOKE("export_meeting_document", { meetingId, kind, preview, pdf })),
 	/**
 	 *  Writes the report on directives of a period: DOCX (summary and annex, numbered), or the
 	 *  per-unit annex alone as XLSX with formulas.
@@ -71,6 +74,10 @@ export const commands = {
 	exportUnitReport: (from: string | null, to: string | null, asOf: string, basis: DeadlineBasis, docx: boolean) => typedError<Written_Serialize, IpcError>(__TAURI_INVOKE("export_unit_report", { from, to, asOf, basis, docx })),
 	/**  Writes the directives matching `query` (all of them, not one page) as XLSX, or CSV. */
 	exportDirectiveList: (query: DirectiveQuery_Deserialize, csv: boolean) => typedError<Written_Serialize, IpcError>(__TAURI_INVOKE("export_directive_list", { query, csv })),
+	/**  The numbers given to a meeting's documents. */
+	meetingDocumentNumbers: (meetingId: string) => typedError<IssuedNumber[], IpcError>(__TAURI_INVOKE("meeting_document_numbers", { meetingId })),
+	/**  Gives a meeting's document the number the secretary chose (refused when taken). */
+	correctDocumentNumber: (meetingId: string, kind: DocKind, number: number) => typedError<IssuedNumber[], IpcError>(__TAURI_INVOKE("correct_document_number", { meetingId, kind, number })),
 };
 
 /* Types */
@@ -632,6 +639,8 @@ export type ErrorKind =
 { type: "Corrupt" } | 
 /**  The database was damaged and moved aside at start: offer the backups. */
 { type: "Damaged" } | 
+/**  LibreOffice is needed for a PDF and is not installed. */
+{ type: "NoLibreOffice" } | 
 /**  A document needs office details that are not set: open the settings. */
 { type: "OfficeIncomplete"; data: {
 	/**  What is missing. */
@@ -754,6 +763,16 @@ export type IpcError = {
 	message_vi: string,
 	/**  The sentence to show, in English. */
 	message_en: string,
+};
+
+/**  A number given to a meeting's document. */
+export type IssuedNumber = {
+	/**  Kind of document. */
+	kind: DocKind,
+	/**  Year of the sequence. */
+	year: number,
+	/**  The number. */
+	number: number,
 };
 
 /**  A meeting's header. */
