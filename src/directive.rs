@@ -323,6 +323,7 @@ pub fn get(conn: &Connection, id: Uuid) -> Result<Directive> {
 /// A step in a directive's life.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum StatusChange {
     /// The unit started work.
     Start,

@@ -14,6 +14,7 @@ use crate::store::value::{date, get_date, get_opt_uuid, get_uuid, ts};
 
 /// One progress update reported by a unit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Progress {
     /// Record id.
     pub id: Uuid,
@@ -34,6 +35,7 @@ pub struct Progress {
 
 /// Input to [`add_progress`].
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct NewProgress {
     /// Date of the report.
     pub reported_on: NaiveDate,
@@ -118,6 +120,7 @@ pub fn progress_of(conn: &Connection, directive_id: Uuid) -> Result<Vec<Progress
 
 /// One approved deadline extension. The original deadline stays on the directive.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Extension {
     /// Record id.
     pub id: Uuid,
@@ -140,6 +143,7 @@ pub struct Extension {
 
 /// Input to [`extend_deadline`].
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct NewExtension {
     /// The new deadline; must be later than the current one.
     pub new_deadline: NaiveDate,
@@ -228,4 +232,95 @@ pub fn extensions_of(conn: &Connection, directive_id: Uuid) -> Result<Vec<Extens
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// One directive as the follow-up screen shows it: where it came from, who leads and
+/// coordinates, its deadlines and timeliness on a date, its progress reports, extensions and
+/// the history of its status.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct DirectiveDetail {
+    /// Record id.
+    pub id: Uuid,
+    /// What must be done.
+    pub content: String,
+    /// Status.
+    pub status: DirectiveStatus,
+    /// Timeliness on `as_of` (none when cancelled).
+    pub bucket: Option<crate::timeliness::Bucket>,
+    /// Days past the deadline when open and overdue.
+    pub days_overdue: Option<i32>,
+    /// Lead unit's name.
+    pub lead_unit: String,
+    /// Coordinating units' names.
+    pub coordinating_units: Vec<String>,
+    /// The source: the meeting's title, or the document's number and date.
+    pub source: String,
+    /// The meeting it was given in.
+    pub meeting_id: Option<Uuid>,
+    /// The leader who gave it.
+    pub directing_leader: Option<String>,
+    /// Date given.
+    pub assigned_on: NaiveDate,
+    /// Latest approved deadline.
+    pub deadline: Option<NaiveDate>,
+    /// The deadline first given.
+    pub original_deadline: Option<NaiveDate>,
+    /// Date the unit reported it done.
+    pub reported_done_on: Option<NaiveDate>,
+    /// Date of completion (the reported date), once confirmed.
+    pub completed_on: Option<NaiveDate>,
+    /// Progress reports, oldest first.
+    pub progress: Vec<Progress>,
+    /// Approved extensions, oldest first.
+    pub extensions: Vec<Extension>,
+    /// Its audit history, newest first.
+    pub history: Vec<crate::audit::AuditRow>,
+}
+
+/// The directive `id` as of `as_of`, judged against its approved deadline.
+pub fn detail(conn: &Connection, id: Uuid, as_of: NaiveDate) -> Result<DirectiveDetail> {
+    use crate::timeliness::{self, DeadlineBasis};
+    let d = directive::get(conn, id)?;
+    let facts = d.facts();
+    let mut coordinating_units = Vec::new();
+    for u in &d.coordinating_unit_ids {
+        coordinating_units.push(crate::unit::get(conn, *u)?.name);
+    }
+    let source = match (d.meeting_id, &d.document_number, d.document_date) {
+        (Some(m), _, _) => crate::meeting::get(conn, m)?.title,
+        (None, Some(n), Some(day)) => format!("{n} ngày {}", crate::date::format(day)),
+        (None, Some(n), None) => n.clone(),
+        (None, None, _) => String::new(),
+    };
+    Ok(DirectiveDetail {
+        id,
+        content: d.content.clone(),
+        status: d.status,
+        bucket: timeliness::bucket(&facts, DeadlineBasis::Approved, as_of),
+        days_overdue: timeliness::days_overdue(&facts, DeadlineBasis::Approved, as_of),
+        lead_unit: crate::unit::get(conn, d.lead_unit_id)?.name,
+        coordinating_units,
+        source,
+        meeting_id: d.meeting_id,
+        directing_leader: d
+            .directing_leader_id
+            .map(|p| crate::person::get(conn, p).map(|p| p.full_name))
+            .transpose()?,
+        assigned_on: d.assigned_on,
+        deadline: d.deadline,
+        original_deadline: d.original_deadline,
+        reported_done_on: d.reported_done_on,
+        completed_on: d.completed_on,
+        progress: progress_of(conn, id)?,
+        extensions: extensions_of(conn, id)?,
+        history: crate::audit::list(
+            conn,
+            &crate::audit::AuditQuery {
+                entity: Some("directive".into()),
+                entity_id: Some(id),
+                ..Default::default()
+            },
+        )?,
+    })
 }

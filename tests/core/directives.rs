@@ -466,3 +466,74 @@ fn units_are_edited_without_cycles_or_duplicate_codes() {
         "unchanged fields are not listed"
     );
 }
+
+#[test]
+fn the_detail_shows_source_units_timeliness_and_history() {
+    let mut o = office();
+    let mut new = o.new_directive(o.ttbc, Some(d("2026-06-10")));
+    new.coordinating_unit_ids = vec![o.vp];
+    let dir = o.add(new).unwrap();
+    let id = dir.id;
+    let late = followup::detail(o.store.conn(), id, d("2026-06-20")).unwrap();
+    assert_eq!(late.source, "Giao ban tháng 6/2026");
+    assert_eq!(late.lead_unit, "Phòng Thông tin - Báo chí - Xuất bản");
+    assert_eq!(late.coordinating_units, ["Văn phòng Sở"]);
+    assert_eq!(late.directing_leader.as_deref(), Some("Hà Văn Thắng"));
+    assert_eq!(late.bucket, Some(Bucket::OpenOverdue));
+    assert_eq!(late.days_overdue, Some(10));
+    o.store
+        .write(|tx| {
+            followup::extend_deadline(
+                tx,
+                id,
+                NewExtension {
+                    new_deadline: d("2026-06-30"),
+                    reason: "Chờ số liệu".into(),
+                    approver_id: None,
+                    approved_on: d("2026-06-09"),
+                },
+            )?;
+            followup::add_progress(
+                tx,
+                id,
+                NewProgress {
+                    reported_on: d("2026-06-15"),
+                    reporter_id: None,
+                    percent: 50,
+                    note: "Đang dự thảo".into(),
+                },
+            )?;
+            directive::change_status(
+                tx,
+                id,
+                StatusChange::ReportDone {
+                    on: d("2026-06-25"),
+                },
+                "",
+            )?;
+            directive::change_status(tx, id, StatusChange::Confirm, "Đạt")
+        })
+        .unwrap();
+    let done = followup::detail(o.store.conn(), id, d("2026-07-01")).unwrap();
+    assert_eq!(
+        done.bucket,
+        Some(Bucket::DoneOnTime),
+        "judged by the approved deadline"
+    );
+    assert_eq!(
+        done.completed_on,
+        Some(d("2026-06-25")),
+        "the reported date"
+    );
+    assert_eq!(
+        (done.deadline, done.original_deadline),
+        (Some(d("2026-06-30")), Some(d("2026-06-10")))
+    );
+    assert_eq!(done.progress.len(), 1);
+    assert_eq!(done.extensions.len(), 1);
+    let actions: Vec<_> = done.history.iter().map(|h| h.action.as_str()).collect();
+    assert!(
+        actions.starts_with(&["status", "status"]) && actions.contains(&"create"),
+        "{actions:?}"
+    );
+}

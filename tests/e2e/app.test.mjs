@@ -365,3 +365,48 @@ test("a secretary issues the minutes and the notice, and exports the reports", {
   await refused.waitForDisplayed({ timeout: 10_000 });
   assert.match(await refused.getText(), /Chưa khai báo thông tin cơ quan để in văn bản: địa danh/);
 });
+
+test("a leader extends an overdue directive, then follows it to confirmed completion", { timeout: 180_000 }, async () => {
+  await launch({ sample: true });
+  await (await browser.$('nav button[data-page="directives"]')).waitForDisplayed({ timeout: 20_000 });
+  await openPage("directives");
+  await (await byTest("directive-view")).selectByVisibleText("Quá hạn");
+  const list = await byTest("directive-list");
+  // The overdue view has arrived when every row is overdue.
+  await browser.waitUntil(async () => {
+    const rows = await list.$$("tbody tr").map((r) => r.getText());
+    return rows.length > 0 && rows.every((t) => /Quá hạn/.test(t));
+  }, { timeout: 10_000 });
+  // The leader clicks the first overdue directive.
+  const row = await list.$("tbody tr");
+  await browser.execute((el) => { el.scrollIntoView(); el.click(); }, row);
+  const bucket = await byTest("directive-bucket");
+  await bucket.waitForDisplayed({ timeout: 10_000 });
+  assert.match(await bucket.getText(), /Quá hạn/);
+
+  // Extend to 30 days from now: the directive is within its (approved) deadline again.
+  const later = new Date(Date.now() + 30 * 86_400_000 + 7 * 3_600_000);
+  const dd = (n) => String(n).padStart(2, "0");
+  const typed = `${dd(later.getUTCDate())}/${dd(later.getUTCMonth() + 1)}/${later.getUTCFullYear()}`;
+  await (await byTest("extend-date")).setValue(typed);
+  await (await byTest("extend-reason")).setValue("Chờ ý kiến của UBND tỉnh");
+  await (await byTest("extend-save")).click();
+  await browser.waitUntil(async () => /Trong hạn/.test(await bucket.getText()), { timeout: 10_000, timeoutMsg: "the bucket follows the approved deadline" });
+  assert.match(await (await byTest("directive-deadline")).getText(), new RegExp(`${typed}.*hạn đầu`));
+
+  await (await byTest("progress-percent")).setValue("60");
+  await (await byTest("progress-note")).setValue("Đã hoàn thành dự thảo");
+  await (await byTest("progress-save")).click();
+  const timeline = await byTest("directive-timeline");
+  await browser.waitUntil(async () => /báo cáo tiến độ 60%: Đã hoàn thành dự thảo/.test(await timeline.getText()), { timeout: 10_000 });
+  assert.match(await timeline.getText(), /gia hạn từ .* đến /);
+
+  await (await byTest("report-done")).click();
+  const status = await byTest("directive-status");
+  await browser.waitUntil(async () => (await status.getText()) === "Chờ xác nhận", { timeout: 10_000 });
+  await (await byTest("confirm-done")).click();
+  await browser.waitUntil(async () => (await status.getText()) === "Đã hoàn thành", { timeout: 10_000 });
+  assert.match(await bucket.getText(), /HT đúng hạn/, "done before the approved deadline");
+  assert.match(await timeline.getText(), /Chờ xác nhận → Đã hoàn thành/);
+  await shot("14-directive-followed");
+});

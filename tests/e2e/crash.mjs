@@ -6,7 +6,20 @@
 //   - the real app with a typing robot adding units in the Danh mục form: a unit is
 //     acknowledged when the window lists it (the save command has returned).
 import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
 import { cli, freshDatabase, giaoban, killApp, start, stop } from "./driver.mjs";
+
+// The writer running now: killed with the harness, so a stopped harness leaves no writer
+// filling the disk.
+let running = null;
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    running?.kill("SIGKILL");
+    process.exit(130);
+  });
+}
+process.on("exit", () => running?.kill("SIGKILL"));
 
 /** A small seeded random generator, so a failing run can be repeated. */
 export function random(seed) {
@@ -40,7 +53,9 @@ export async function cliCrashes(kills, seed = 1) {
   const meeting = JSON.parse(giaoban(db, "meetings", "list", "--limit", "1", "--json"))[0].id;
   const acked = new Set();
   for (let k = 0; k < kills; k++) {
-    const writer = spawn(cli, ["--db", db, "bench", "write", "--count", "1000000"], { stdio: ["ignore", "pipe", "ignore"] });
+    // Bounded: even a writer nobody kills stops after a few thousand edits.
+    const writer = spawn(cli, ["--db", db, "bench", "write", "--count", "5000"], { stdio: ["ignore", "pipe", "ignore"] });
+    running = writer;
     let pending = "";
     writer.stdout.setEncoding("utf8");
     writer.stdout.on("data", (chunk) => {
@@ -54,6 +69,7 @@ export async function cliCrashes(kills, seed = 1) {
     const delay = Math.floor(rand() * 250);
     const timer = setTimeout(() => writer.kill("SIGKILL"), delay);
     await closed;
+    running = null;
     clearTimeout(timer);
     const when = `CLI kill ${k + 1} (seed ${seed}, after ${delay} ms)`;
     checkIntegrity(db, when);
@@ -62,6 +78,7 @@ export async function cliCrashes(kills, seed = 1) {
     const missing = [...acked].filter((id) => !present.has(id));
     if (missing.length) throw new Error(`${when}: ${missing.length} acknowledged directives missing, e.g. ${missing[0]}`);
   }
+  rmSync(path.dirname(db), { recursive: true, force: true });
   return { kills, acknowledged: acked.size };
 }
 
@@ -108,5 +125,6 @@ export async function appCrashes(kills, seed = 1) {
     const missing = acked.filter((n) => !names.has(n));
     if (missing.length) throw new Error(`${when}: acknowledged units missing: ${missing.join(", ")}`);
   }
+  rmSync(path.dirname(db), { recursive: true, force: true });
   return { kills, acknowledged: acked.length };
 }

@@ -1,6 +1,8 @@
 //! Directives.
 
-use giaoban::directive::{self, DirectivePage, DirectiveQuery};
+use giaoban::directive::{self, DirectivePage, DirectiveQuery, StatusChange};
+use giaoban::followup::{self, DirectiveDetail, NewExtension, NewProgress};
+use uuid::Uuid;
 
 use super::DbState;
 use crate::error::IpcError;
@@ -13,4 +15,58 @@ pub async fn list_directives(
     query: DirectiveQuery,
 ) -> Result<DirectivePage, IpcError> {
     db.read(move |s| directive::list(s.conn(), &query)).await
+}
+
+/// One directive with its progress, extensions and history, judged today.
+#[tauri::command]
+#[specta::specta]
+pub async fn get_directive(db: DbState<'_>, id: Uuid) -> Result<DirectiveDetail, IpcError> {
+    db.read(move |s| followup::detail(s.conn(), id, giaoban::date::today()))
+        .await
+}
+
+/// Records a unit's progress report.
+#[tauri::command]
+#[specta::specta]
+pub async fn add_progress(
+    db: DbState<'_>,
+    id: Uuid,
+    progress: NewProgress,
+) -> Result<DirectiveDetail, IpcError> {
+    db.write(move |tx| {
+        followup::add_progress(tx, id, progress)?;
+        followup::detail(tx, id, giaoban::date::today())
+    })
+    .await
+}
+
+/// Moves a directive on: start, report done, confirm, return, suspend, resume, cancel, reopen.
+#[tauri::command]
+#[specta::specta]
+pub async fn change_directive_status(
+    db: DbState<'_>,
+    id: Uuid,
+    change: StatusChange,
+    note: String,
+) -> Result<DirectiveDetail, IpcError> {
+    db.write(move |tx| {
+        directive::change_status(tx, id, change, &note)?;
+        followup::detail(tx, id, giaoban::date::today())
+    })
+    .await
+}
+
+/// Approves a later deadline (gia hạn).
+#[tauri::command]
+#[specta::specta]
+pub async fn extend_deadline(
+    db: DbState<'_>,
+    id: Uuid,
+    extension: NewExtension,
+) -> Result<DirectiveDetail, IpcError> {
+    db.write(move |tx| {
+        followup::extend_deadline(tx, id, extension)?;
+        followup::detail(tx, id, giaoban::date::today())
+    })
+    .await
 }

@@ -23,6 +23,8 @@ export type AuditRow = b.AuditRow;
 export type Written = b.Written;
 export type IssuedNumber = b.IssuedNumber;
 export type DocKind = b.DocKind;
+export type DirectiveDetail = b.DirectiveDetail;
+export type StatusChange = b.StatusChange;
 // What commands take.
 export type NewUnit = b.NewUnit_Deserialize;
 export type NewPerson = b.NewPerson_Deserialize;

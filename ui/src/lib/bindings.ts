@@ -43,6 +43,14 @@ export const commands = {
 	readDeadline: (meetingId: string, phrase: string) => typedError<Deadline | null, IpcError>(__TAURI_INVOKE("read_deadline", { meetingId, phrase })),
 	/**  Directives matching the query. */
 	listDirectives: (query: DirectiveQuery_Deserialize) => typedError<DirectivePage_Serialize, IpcError>(__TAURI_INVOKE("list_directives", { query })),
+	/**  One directive with its progress, extensions and history, judged today. */
+	getDirective: (id: string) => typedError<DirectiveDetail_Serialize, IpcError>(__TAURI_INVOKE("get_directive", { id })),
+	/**  Records a unit's progress report. */
+	addProgress: (id: string, progress: NewProgress_Deserialize) => typedError<DirectiveDetail_Serialize, IpcError>(__TAURI_INVOKE("add_progress", { id, progress })),
+	/**  Moves a directive on: start, report done, confirm, return, suspend, resume, cancel, reopen. */
+	changeDirectiveStatus: (id: string, change: StatusChange, note: string) => typedError<DirectiveDetail_Serialize, IpcError>(__TAURI_INVOKE("change_directive_status", { id, change, note })),
+	/**  Approves a later deadline (gia hạn). */
+	extendDeadline: (id: string, extension: NewExtension_Deserialize) => typedError<DirectiveDetail_Serialize, IpcError>(__TAURI_INVOKE("extend_deadline", { id, extension })),
 	/**  The per-unit table for directives given in `[from, to]`, judged on `as_of` (default today). */
 	unitStats: (from: string | null, to: string | null, asOf: string | null, basis: DeadlineBasis) => typedError<UnitTable_Serialize, IpcError>(__TAURI_INVOKE("unit_stats", { from, to, asOf, basis })),
 	/**  Everything matching the typed words, with or without diacritics, grouped. */
@@ -443,6 +451,101 @@ export type DemoSummary = {
 	extensions: number,
 };
 
+/**
+ *  One directive as the follow-up screen shows it: where it came from, who leads and
+ *  coordinates, its deadlines and timeliness on a date, its progress reports, extensions and
+ *  the history of its status.
+ */
+export type DirectiveDetail = DirectiveDetail_Serialize | DirectiveDetail_Deserialize;
+
+/**
+ *  One directive as the follow-up screen shows it: where it came from, who leads and
+ *  coordinates, its deadlines and timeliness on a date, its progress reports, extensions and
+ *  the history of its status.
+ */
+export type DirectiveDetail_Deserialize = {
+	/**  Record id. */
+	id: string,
+	/**  What must be done. */
+	content: string,
+	/**  Status. */
+	status: DirectiveStatus,
+	/**  Timeliness on `as_of` (none when cancelled). */
+	bucket?: Bucket | null,
+	/**  Days past the deadline when open and overdue. */
+	days_overdue?: number | null,
+	/**  Lead unit's name. */
+	lead_unit: string,
+	/**  Coordinating units' names. */
+	coordinating_units: string[],
+	/**  The source: the meeting's title, or the document's number and date. */
+	source: string,
+	/**  The meeting it was given in. */
+	meeting_id?: string | null,
+	/**  The leader who gave it. */
+	directing_leader?: string | null,
+	/**  Date given. */
+	assigned_on: string,
+	/**  Latest approved deadline. */
+	deadline?: string | null,
+	/**  The deadline first given. */
+	original_deadline?: string | null,
+	/**  Date the unit reported it done. */
+	reported_done_on?: string | null,
+	/**  Date of completion (the reported date), once confirmed. */
+	completed_on?: string | null,
+	/**  Progress reports, oldest first. */
+	progress: Progress_Deserialize[],
+	/**  Approved extensions, oldest first. */
+	extensions: Extension_Deserialize[],
+	/**  Its audit history, newest first. */
+	history: AuditRow_Deserialize[],
+};
+
+/**
+ *  One directive as the follow-up screen shows it: where it came from, who leads and
+ *  coordinates, its deadlines and timeliness on a date, its progress reports, extensions and
+ *  the history of its status.
+ */
+export type DirectiveDetail_Serialize = {
+	/**  Record id. */
+	id: string,
+	/**  What must be done. */
+	content: string,
+	/**  Status. */
+	status: DirectiveStatus,
+	/**  Timeliness on `as_of` (none when cancelled). */
+	bucket: Bucket | null,
+	/**  Days past the deadline when open and overdue. */
+	days_overdue: number | null,
+	/**  Lead unit's name. */
+	lead_unit: string,
+	/**  Coordinating units' names. */
+	coordinating_units: string[],
+	/**  The source: the meeting's title, or the document's number and date. */
+	source: string,
+	/**  The meeting it was given in. */
+	meeting_id: string | null,
+	/**  The leader who gave it. */
+	directing_leader: string | null,
+	/**  Date given. */
+	assigned_on: string,
+	/**  Latest approved deadline. */
+	deadline: string | null,
+	/**  The deadline first given. */
+	original_deadline: string | null,
+	/**  Date the unit reported it done. */
+	reported_done_on: string | null,
+	/**  Date of completion (the reported date), once confirmed. */
+	completed_on: string | null,
+	/**  Progress reports, oldest first. */
+	progress: Progress_Serialize[],
+	/**  Approved extensions, oldest first. */
+	extensions: Extension_Serialize[],
+	/**  Its audit history, newest first. */
+	history: AuditRow_Serialize[],
+};
+
 /**  A page of a listing with the number of all matching rows. */
 export type DirectivePage = DirectivePage_Serialize | DirectivePage_Deserialize;
 
@@ -660,6 +763,45 @@ export type ErrorKind =
 { type: "ReadOnly" } | 
 /**  Anything else. */
 { type: "Internal" };
+
+/**  One approved deadline extension. The original deadline stays on the directive. */
+export type Extension = Extension_Serialize | Extension_Deserialize;
+
+/**  One approved deadline extension. The original deadline stays on the directive. */
+export type Extension_Deserialize = {
+	/**  Record id. */
+	id: string,
+	/**  The directive. */
+	directive_id: string,
+	/**  Deadline before this extension. */
+	previous_deadline: string,
+	/**  The new approved deadline. */
+	new_deadline: string,
+	/**  Why. */
+	reason: string,
+	/**  The leader who approved. */
+	approver_id?: string | null,
+	/**  Date of approval. */
+	approved_on: string,
+} & Meta;
+
+/**  One approved deadline extension. The original deadline stays on the directive. */
+export type Extension_Serialize = {
+	/**  Record id. */
+	id: string,
+	/**  The directive. */
+	directive_id: string,
+	/**  Deadline before this extension. */
+	previous_deadline: string,
+	/**  The new approved deadline. */
+	new_deadline: string,
+	/**  Why. */
+	reason: string,
+	/**  The leader who approved. */
+	approver_id: string | null,
+	/**  Date of approval. */
+	approved_on: string,
+} & Meta;
 
 /**  The input field a validation error is about. */
 export type Field = 
@@ -944,6 +1086,33 @@ export type Meta = {
 	origin: string,
 };
 
+/**  Input to [`extend_deadline`]. */
+export type NewExtension = NewExtension_Serialize | NewExtension_Deserialize;
+
+/**  Input to [`extend_deadline`]. */
+export type NewExtension_Deserialize = {
+	/**  The new deadline; must be later than the current one. */
+	new_deadline: string,
+	/**  Why. */
+	reason: string,
+	/**  The approving leader. */
+	approver_id?: string | null,
+	/**  Date of approval. */
+	approved_on: string,
+};
+
+/**  Input to [`extend_deadline`]. */
+export type NewExtension_Serialize = {
+	/**  The new deadline; must be later than the current one. */
+	new_deadline: string,
+	/**  Why. */
+	reason: string,
+	/**  The approving leader. */
+	approver_id: string | null,
+	/**  Date of approval. */
+	approved_on: string,
+};
+
 /**  Input to [`create`]. */
 export type NewPerson = NewPerson_Serialize | NewPerson_Deserialize;
 
@@ -965,6 +1134,33 @@ export type NewPerson_Serialize = {
 	title: string | null,
 	/**  Unit. */
 	unit_id: string | null,
+};
+
+/**  Input to [`add_progress`]. */
+export type NewProgress = NewProgress_Serialize | NewProgress_Deserialize;
+
+/**  Input to [`add_progress`]. */
+export type NewProgress_Deserialize = {
+	/**  Date of the report. */
+	reported_on: string,
+	/**  Who reported. */
+	reporter_id?: string | null,
+	/**  Percent done, 0–100. */
+	percent: number,
+	/**  What was done. */
+	note: string,
+};
+
+/**  Input to [`add_progress`]. */
+export type NewProgress_Serialize = {
+	/**  Date of the report. */
+	reported_on: string,
+	/**  Who reported. */
+	reporter_id: string | null,
+	/**  Percent done, 0–100. */
+	percent: number,
+	/**  What was done. */
+	note: string,
 };
 
 /**  Input to [`create`]. */
@@ -1132,6 +1328,41 @@ export type Piece = {
 	hit: boolean,
 };
 
+/**  One progress update reported by a unit. */
+export type Progress = Progress_Serialize | Progress_Deserialize;
+
+/**  One progress update reported by a unit. */
+export type Progress_Deserialize = {
+	/**  Record id. */
+	id: string,
+	/**  The directive. */
+	directive_id: string,
+	/**  Date of the report. */
+	reported_on: string,
+	/**  Who reported. */
+	reporter_id?: string | null,
+	/**  Percent done, 0–100. */
+	percent: number,
+	/**  What was done. */
+	note: string,
+} & Meta;
+
+/**  One progress update reported by a unit. */
+export type Progress_Serialize = {
+	/**  Record id. */
+	id: string,
+	/**  The directive. */
+	directive_id: string,
+	/**  Date of the report. */
+	reported_on: string,
+	/**  Who reported. */
+	reporter_id: string | null,
+	/**  Percent done, 0–100. */
+	percent: number,
+	/**  What was done. */
+	note: string,
+} & Meta;
+
 /**  One proposed directive. */
 export type Proposal = Proposal_Serialize | Proposal_Deserialize;
 
@@ -1252,6 +1483,27 @@ export type Rule =
 } } | 
 /**  A unit cannot be its own ancestor. */
 { rule: "cycle" };
+
+/**  A step in a directive's life. */
+export type StatusChange = 
+/**  The unit started work. */
+{ type: "start" } | 
+/**  The unit reports the work done on `on` (chờ xác nhận). */
+{ type: "report_done"; 
+/**  Date the work was done. */
+on: string } | 
+/**  The leader confirms; the completion date is the reported date. */
+{ type: "confirm" } | 
+/**  The leader returns it to the unit as not done. */
+{ type: "return" } | 
+/**  Paused (tạm dừng). */
+{ type: "suspend" } | 
+/**  Resumed after a pause. */
+{ type: "resume" } | 
+/**  Cancelled (hủy). */
+{ type: "cancel" } | 
+/**  Done work reopened (thực hiện lại). */
+{ type: "reopen" };
 
 /**  What a result opens. */
 export type Target = 
