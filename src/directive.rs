@@ -356,6 +356,9 @@ pub fn change_status(tx: &Tx<'_>, id: Uuid, change: StatusChange, note: &str) ->
             if *on < old.assigned_on {
                 return Err(Error::invalid(Field::Date, Rule::OutOfRange));
             }
+            if *on > crate::date::local_date(tx.now()) {
+                return Err(Error::invalid(Field::Date, Rule::InFuture));
+            }
             (S::AwaitingConfirmation, Some(*on), None)
         }
         (StatusChange::Confirm, S::AwaitingConfirmation) => {

@@ -165,6 +165,8 @@ pub enum Rule {
     NotLater,
     /// The value is already used by another record.
     Duplicate(String),
+    /// A date after today where only what already happened can be recorded.
+    InFuture,
     /// The record's status does not allow this step.
     Transition {
         /// Current status.
@@ -496,6 +498,11 @@ fn rule_message(f: &str, rule: &Rule, lang: Lang) -> String {
             vi,
             &format!("Không thể chuyển {f} từ “{from}” sang “{to}”."),
             &format!("The {f} cannot change from “{from}” to “{to}”."),
+        ),
+        Rule::InFuture => pick(
+            vi,
+            &format!("{} không được sau ngày hôm nay.", cap(f)),
+            &format!("The {f} cannot be after today."),
         ),
         Rule::OutOfRange => pick(
             vi,

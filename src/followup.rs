@@ -47,7 +47,8 @@ pub struct NewProgress {
     pub note: String,
 }
 
-/// Records a progress update; an assigned directive moves to in progress.
+/// Records a progress update (dated between the day given and today); an assigned directive
+/// moves to in progress.
 pub fn add_progress(tx: &Tx<'_>, directive_id: Uuid, new: NewProgress) -> Result<Progress> {
     let d = directive::get(tx, directive_id)?;
     if new.percent > 100 {
@@ -55,6 +56,9 @@ pub fn add_progress(tx: &Tx<'_>, directive_id: Uuid, new: NewProgress) -> Result
     }
     if new.reported_on < d.assigned_on {
         return Err(Error::invalid(Field::Date, Rule::OutOfRange));
+    }
+    if new.reported_on > crate::date::local_date(tx.now()) {
+        return Err(Error::invalid(Field::Date, Rule::InFuture));
     }
     if matches!(d.status, DirectiveStatus::Cancelled | DirectiveStatus::Done) {
         return Err(Error::invalid(

@@ -537,3 +537,54 @@ fn the_detail_shows_source_units_timeliness_and_history() {
         "{actions:?}"
     );
 }
+
+#[test]
+fn progress_and_completion_cannot_be_dated_after_today() {
+    let mut o = office();
+    let id = o.add(o.new_directive(o.ttbc, None)).unwrap().id;
+    let tomorrow = giaoban::date::today().succ_opt().unwrap();
+    let r = o.store.write(|tx| {
+        followup::add_progress(
+            tx,
+            id,
+            NewProgress {
+                reported_on: tomorrow,
+                reporter_id: None,
+                percent: 10,
+                note: String::new(),
+            },
+        )
+    });
+    assert!(
+        matches!(
+            r,
+            Err(Error::Invalid {
+                field: Field::Date,
+                rule: Rule::InFuture
+            })
+        ),
+        "{r:?}"
+    );
+    let r = o.store.write(|tx| {
+        directive::change_status(tx, id, StatusChange::ReportDone { on: tomorrow }, "")
+    });
+    assert!(
+        matches!(
+            r,
+            Err(Error::Invalid {
+                field: Field::Date,
+                rule: Rule::InFuture
+            })
+        ),
+        "{r:?}"
+    );
+    let msg = Error::invalid(Field::Date, Rule::InFuture).message(giaoban::Lang::Vi);
+    assert!(msg.contains("không được sau ngày hôm nay"), "{msg}");
+    let after = directive::get(o.store.conn(), id).unwrap();
+    assert_eq!(after.status, DirectiveStatus::Assigned, "nothing changed");
+    assert!(
+        followup::progress_of(o.store.conn(), id)
+            .unwrap()
+            .is_empty()
+    );
+}

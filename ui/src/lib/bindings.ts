@@ -1465,6 +1465,8 @@ export type Rule =
 { rule: "not_later" } | 
 /**  The value is already used by another record. */
 { rule: "duplicate"; detail: string } | 
+/**  A date after today where only what already happened can be recorded. */
+{ rule: "in_future" } | 
 /**  The record's status does not allow this step. */
 { rule: "transition"; detail: {
 	/**  Current status. */
