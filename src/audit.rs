@@ -191,11 +191,7 @@ pub fn list(conn: &Connection, q: &AuditQuery) -> Result<Vec<AuditRow>> {
 /// The entries as CSV for Excel (UTF-8 with BOM): one line per changed field, times on the
 /// office clock as `dd/mm/yyyy hh:mm:ss`.
 pub fn to_csv(rows: &[AuditRow]) -> String {
-    let cell = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
-    let mut out = String::from(
-        "\u{feff}Thời điểm,Người thực hiện,Loại bản ghi,Bản ghi,Thao tác,Trường,Giá trị cũ,Giá trị mới\r\n",
-    );
-    for r in rows {
+    let lines = rows.iter().flat_map(|r| {
         let at =
             r.at.with_timezone(&crate::date::office_offset())
                 .format("%d/%m/%Y %H:%M:%S")
@@ -207,31 +203,33 @@ pub fn to_csv(rows: &[AuditRow]) -> String {
             r.title.clone().unwrap_or_default(),
             r.action.clone(),
         ];
+        let none = [FieldChange {
+            field: String::new(),
+            old: None,
+            new: None,
+        }];
         let changes = if r.changes.is_empty() {
-            vec![FieldChange {
-                field: String::new(),
-                old: None,
-                new: None,
-            }]
+            &none[..]
         } else {
-            r.changes.clone()
+            &r.changes[..]
         };
-        for c in changes {
-            let line: Vec<String> = head
-                .iter()
-                .map(String::as_str)
-                .chain([
-                    c.field.as_str(),
-                    c.old.as_deref().unwrap_or(""),
-                    c.new.as_deref().unwrap_or(""),
-                ])
-                .map(cell)
-                .collect();
-            out.push_str(&line.join(","));
-            out.push_str("\r\n");
-        }
-    }
-    out
+        changes
+            .iter()
+            .map(|c| {
+                let mut line = head.to_vec();
+                line.extend([
+                    c.field.clone(),
+                    c.old.clone().unwrap_or_default(),
+                    c.new.clone().unwrap_or_default(),
+                ]);
+                line
+            })
+            .collect::<Vec<_>>()
+    });
+    format!(
+        "\u{feff}Thời điểm,Người thực hiện,Loại bản ghi,Bản ghi,Thao tác,Trường,Giá trị cũ,Giá trị mới\r\n{}",
+        crate::document::report::csv_lines(lines)
+    )
 }
 
 /// Writes the entries matching `q` as CSV into `dir` (`lich-su-thay-doi-<time>.csv`, written
@@ -246,13 +244,7 @@ pub fn export(
         .with_timezone(&crate::date::office_offset())
         .format("%Y%m%d-%H%M%S");
     let path = dir.join(format!("lich-su-thay-doi-{stamp}.csv"));
-    let part = path.with_extension("csv.part");
-    let io = |p: &std::path::Path| {
-        let p = p.to_path_buf();
-        move |source| crate::Error::Io { path: p, source }
-    };
-    std::fs::create_dir_all(dir).map_err(io(dir))?;
-    std::fs::write(&part, csv).map_err(io(&part))?;
-    std::fs::rename(&part, &path).map_err(io(&path))?;
+    std::fs::create_dir_all(dir).map_err(crate::Error::io(dir))?;
+    crate::document::write_whole(&path, csv.as_bytes())?;
     Ok(path)
 }

@@ -96,17 +96,17 @@ pub fn set_folder(db: &Path, dir: Option<&Path>) -> Result<()> {
     let file = choice_file(db);
     match dir {
         None => match fs::remove_file(&file) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io(&file)(e)),
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(&file)(e)),
             _ => Ok(()),
         },
         Some(dir) => {
-            fs::create_dir_all(dir).map_err(io(dir))?;
+            fs::create_dir_all(dir).map_err(Error::io(dir))?;
             let probe = dir.join(".giaoban-write-test");
-            fs::write(&probe, b"ok").map_err(io(dir))?;
+            fs::write(&probe, b"ok").map_err(Error::io(dir))?;
             let _ = fs::remove_file(&probe);
             let part = file.with_extension("part");
-            fs::write(&part, dir.to_string_lossy().as_bytes()).map_err(io(&part))?;
-            fs::rename(&part, &file).map_err(io(&file))
+            fs::write(&part, dir.to_string_lossy().as_bytes()).map_err(Error::io(&part))?;
+            fs::rename(&part, &file).map_err(Error::io(&file))
         }
     }
 }
@@ -121,13 +121,6 @@ pub fn default_folder(db: &Path) -> PathBuf {
     db.with_file_name(format!("{stem}.backups"))
 }
 
-fn io(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
-    move |source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    }
-}
-
 /// Backs up the database at `db` into `dir` through a connection of its own (a read
 /// transaction: the app keeps writing meanwhile), verifies the copy, copies new attachment
 /// files, and rotates the folder. A failure (full disk, removed stick) leaves no file that
@@ -138,7 +131,7 @@ pub fn make(db: &Path, dir: &Path, reason: Reason) -> Result<Backup> {
             path: db.to_path_buf(),
         });
     }
-    fs::create_dir_all(dir).map_err(io(dir))?;
+    fs::create_dir_all(dir).map_err(Error::io(dir))?;
     let now = Utc::now()
         .with_timezone(&crate::date::office_offset())
         .naive_local()
@@ -159,11 +152,11 @@ pub fn make(db: &Path, dir: &Path, reason: Reason) -> Result<Backup> {
         let _ = fs::remove_file(&part);
         return Err(e);
     }
-    fs::rename(&part, &path).map_err(io(&path))?;
+    fs::rename(&part, &path).map_err(Error::io(&path))?;
     sync_dir(dir);
     copy_missing(&store::attachments_dir(db), &dir.join("attachments"))?;
     rotate(dir)?;
-    let size_kb = kib(fs::metadata(&path).map_err(io(&path))?.len());
+    let size_kb = kib(fs::metadata(&path).map_err(Error::io(&path))?.len());
     Ok(Backup {
         path,
         made_at: now,
@@ -210,7 +203,7 @@ fn kib(bytes: u64) -> u32 {
 fn sync_file(path: &Path) -> Result<()> {
     fs::File::open(path)
         .and_then(|f| f.sync_all())
-        .map_err(io(path))
+        .map_err(Error::io(path))
 }
 
 /// Makes a rename in `dir` durable (where the platform allows syncing a folder).
@@ -233,20 +226,20 @@ fn copy_missing(from: &Path, to: &Path) -> Result<()> {
             continue;
         }
         if let Some(parent) = target.parent() {
-            fs::create_dir_all(parent).map_err(io(parent))?;
+            fs::create_dir_all(parent).map_err(Error::io(parent))?;
         }
         let part = target.with_extension("part");
-        fs::copy(&entry, &part).map_err(io(&part))?;
+        fs::copy(&entry, &part).map_err(Error::io(&part))?;
         sync_file(&part)?;
-        fs::rename(&part, &target).map_err(io(&target))?;
+        fs::rename(&part, &target).map_err(Error::io(&target))?;
     }
     Ok(())
 }
 
 fn walk(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
-    for entry in fs::read_dir(dir).map_err(io(dir))? {
-        let path = entry.map_err(io(dir))?.path();
+    for entry in fs::read_dir(dir).map_err(Error::io(dir))? {
+        let path = entry.map_err(Error::io(dir))?.path();
         if path.is_dir() {
             out.extend(walk(&path)?);
         } else {
@@ -262,8 +255,8 @@ pub fn list(dir: &Path) -> Result<Vec<Backup>> {
         return Ok(Vec::new());
     }
     let mut out = Vec::new();
-    for entry in fs::read_dir(dir).map_err(io(dir))? {
-        let entry = entry.map_err(io(dir))?;
+    for entry in fs::read_dir(dir).map_err(Error::io(dir))? {
+        let entry = entry.map_err(Error::io(dir))?;
         let name = entry.file_name().to_string_lossy().into_owned();
         let Some(middle) = name
             .strip_prefix(PREFIX)
@@ -279,7 +272,7 @@ pub fn list(dir: &Path) -> Result<Vec<Backup>> {
         ) else {
             continue;
         };
-        let size_kb = kib(entry.metadata().map_err(io(dir))?.len());
+        let size_kb = kib(entry.metadata().map_err(Error::io(dir))?.len());
         out.push(Backup {
             path: entry.path(),
             made_at,
@@ -304,7 +297,7 @@ pub fn rotate(dir: &Path) -> Result<()> {
         let recent_day = newest - day < Duration::days(KEEP_DAYS);
         let first_of_day = days_kept.insert(day);
         if i >= KEEP_LAST && !(recent_day && first_of_day) {
-            fs::remove_file(&b.path).map_err(io(&b.path))?;
+            fs::remove_file(&b.path).map_err(Error::io(&b.path))?;
         }
     }
     Ok(())
@@ -342,15 +335,15 @@ pub fn restore(db: &Path, from: &Path, dir: &Path) -> Result<Restored> {
         }
     }
     let part = db.with_extension("restoring");
-    fs::copy(from, &part).map_err(io(&part))?;
+    fs::copy(from, &part).map_err(Error::io(&part))?;
     sync_file(&part)?;
     for side in ["-wal", "-shm"] {
         let f = side_file(db, side);
         if f.exists() {
-            fs::remove_file(&f).map_err(io(&f))?;
+            fs::remove_file(&f).map_err(Error::io(&f))?;
         }
     }
-    fs::rename(&part, db).map_err(io(db))?;
+    fs::rename(&part, db).map_err(Error::io(db))?;
     if let Some(parent) = db.parent() {
         sync_dir(parent);
     }
@@ -373,11 +366,11 @@ pub fn move_aside(db: &Path) -> Result<PathBuf> {
     let mut aside = db.as_os_str().to_owned();
     aside.push(format!(".damaged-{stamp}"));
     let aside = PathBuf::from(aside);
-    fs::rename(db, &aside).map_err(io(db))?;
+    fs::rename(db, &aside).map_err(Error::io(db))?;
     for side in ["-wal", "-shm"] {
         let f = side_file(db, side);
         if f.exists() {
-            fs::rename(&f, side_file(&aside, side)).map_err(io(&f))?;
+            fs::rename(&f, side_file(&aside, side)).map_err(Error::io(&f))?;
         }
     }
     Ok(aside)

@@ -296,6 +296,12 @@ impl From<rusqlite::Error> for Error {
 }
 
 impl Error {
+    /// Turns an I/O failure on `path` into [`Error::Io`]: `.map_err(Error::io(&path))`.
+    pub fn io(path: &std::path::Path) -> impl FnOnce(std::io::Error) -> Error + use<> {
+        let path = path.to_path_buf();
+        move |source| Error::Io { path, source }
+    }
+
     /// Shorthand for a validation error.
     pub fn invalid(field: Field, rule: Rule) -> Self {
         Error::Invalid { field, rule }

@@ -140,6 +140,21 @@ impl Office {
         out
     }
 
+    /// The heading lines of the signer block: "TL. Giám đốc", then the signer's own title.
+    pub fn signer_heads(&self) -> Vec<String> {
+        let mut heads = Vec::new();
+        if !self.signer_over.trim().is_empty() {
+            let over = format!(
+                "{} {}",
+                self.signer_authority.trim(),
+                self.signer_over.trim()
+            );
+            heads.push(over.trim().to_string());
+        }
+        heads.push(self.signer_title.clone());
+        heads
+    }
+
     /// `Err(Error::OfficeIncomplete)` naming what is missing.
     pub fn ready(&self, with_signer: bool) -> Result<()> {
         let missing = self.missing(with_signer);

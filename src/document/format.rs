@@ -132,16 +132,17 @@ pub fn rule(column: usize, share: f32) -> Paragraph {
 
 /// "Lào Cai, ngày 05 tháng 02 năm 2026": days below 10 and months 1 and 2 get a leading zero.
 pub fn date_line(place: &str, d: NaiveDate) -> String {
+    format!("{place}, {}", spelled_date(d))
+}
+
+/// "ngày 05 tháng 02 năm 2026": days below 10 and months 1 and 2 get a leading zero.
+pub fn spelled_date(d: NaiveDate) -> String {
     let month = if d.month() <= 2 {
         format!("{:02}", d.month())
     } else {
         d.month().to_string()
     };
-    format!(
-        "{place}, ngày {:02} tháng {month} năm {}",
-        d.day(),
-        d.year()
-    )
+    format!("ngày {:02} tháng {month} năm {}", d.day(), d.year())
 }
 
 /// A rate as Vietnamese documents write it: "85,1%", "100%".
@@ -151,10 +152,15 @@ pub fn percent(x: f64) -> String {
     format!("{}%", s.replace('.', ","))
 }
 
+/// A document's number: "05/BB-STTTT" (zero-padded below 10).
+pub fn number(n: u32, kind: &str, symbol: &str) -> String {
+    format!("{n:02}/{kind}-{symbol}")
+}
+
 /// "Số: 05/BB-STTTT", or "Số:      /BB-STTTT" before a number is issued.
-pub fn number_line(number: Option<u32>, kind: &str, symbol: &str) -> String {
-    match number {
-        Some(n) => format!("Số: {n:02}/{kind}-{symbol}"),
+pub fn number_line(n: Option<u32>, kind: &str, symbol: &str) -> String {
+    match n {
+        Some(n) => format!("Số: {}", number(n, kind, symbol)),
         None => format!("Số:       /{kind}-{symbol}"),
     }
 }

@@ -4,8 +4,9 @@
 
 use docx_rs::Docx;
 
+use super::format::spelled_date;
 use super::format::{self, labelled, plain};
-use super::{Sheet, clock, spelled_date};
+use super::{Sheet, clock};
 use crate::minutes::{Attendance, AttendeeRole};
 
 /// The minutes of `sheet`'s meeting.

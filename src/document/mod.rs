@@ -82,16 +82,6 @@ fn clock(at: DateTime<Utc>) -> String {
     format!("{:02} giờ {:02}", t.hour(), t.minute())
 }
 
-/// "ngày 02 tháng 6 năm 2026".
-fn spelled_date(d: NaiveDate) -> String {
-    let month = if d.month() <= 2 {
-        format!("{:02}", d.month())
-    } else {
-        d.month().to_string()
-    };
-    format!("ngày {:02} tháng {month} năm {}", d.day(), d.year())
-}
-
 /// Writes the minutes or the conclusion notice of `meeting` to `out` (DOCX).
 pub fn meeting_document(
     store: &mut Store,
@@ -155,7 +145,7 @@ pub fn meeting_document(
     write_whole(out, &bytes.into_inner())?;
     Ok(Written {
         path: out.to_path_buf(),
-        number: number.map(|n| format!("{n:02}/{}-{}", kind.code(), sheet.office.symbol)),
+        number: number.map(|n| format::number(n, kind.code(), &sheet.office.symbol)),
     })
 }
 
@@ -180,7 +170,7 @@ pub fn unit_report(
     pack(docx, out)?;
     Ok(Written {
         path: out.to_path_buf(),
-        number: number.map(|n| format!("{n:02}/BC-{}", office.symbol)),
+        number: number.map(|n| format::number(n, DocKind::Report.code(), &office.symbol)),
     })
 }
 
@@ -194,15 +184,18 @@ fn pack(docx: docx_rs::Docx, out: &Path) -> Result<()> {
 }
 
 /// Converts a DOCX (or XLSX) file to PDF beside it with LibreOffice, for printing; returns
-/// the PDF. LibreOffice runs headless with a profile of its own, so an open LibreOffice
-/// window is not disturbed.
+/// the PDF. Each conversion runs headless with a profile of its own (removed afterwards), so
+/// an open LibreOffice window or a second conversion at the same time is not disturbed.
 pub fn to_pdf(file: &Path) -> Result<PathBuf> {
     let dir = file.parent().unwrap_or(Path::new("."));
-    let profile = std::env::temp_dir().join(format!("giaoban-libreoffice-{}", std::process::id()));
-    let io = |source| Error::Io {
-        path: file.to_path_buf(),
-        source,
-    };
+    let profile = std::env::temp_dir().join(format!("giaoban-libreoffice-{}", Uuid::now_v7()));
+    let converted = convert(file, dir, &profile);
+    let _ = std::fs::remove_dir_all(&profile);
+    converted
+}
+
+fn convert(file: &Path, dir: &Path, profile: &Path) -> Result<PathBuf> {
+    let io = Error::io(file);
     let mut tried = None;
     for program in soffice_candidates() {
         let run = std::process::Command::new(&program)
@@ -272,21 +265,17 @@ pub fn file_name(kind: &str, subject: &str, extension: &str) -> String {
 /// pulled USB stick never leaves a file that looks complete.
 pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
     use std::io::Write;
-    let io = |p: &Path| {
-        let p = p.to_path_buf();
-        move |source| Error::Io { path: p, source }
-    };
     let mut part = path.as_os_str().to_owned();
     part.push(".part");
     let part = PathBuf::from(part);
     let written = std::fs::File::create(&part)
         .and_then(|mut f| f.write_all(bytes).and_then(|_| f.sync_all()))
-        .map_err(io(path));
+        .map_err(Error::io(path));
     if let Err(e) = written {
         let _ = std::fs::remove_file(&part);
         return Err(e);
     }
-    std::fs::rename(&part, path).map_err(io(path))
+    std::fs::rename(&part, path).map_err(Error::io(path))
 }
 
 #[cfg(test)]

@@ -5,8 +5,9 @@
 
 use docx_rs::Docx;
 
+use super::Sheet;
+use super::format::spelled_date;
 use super::format::{self, plain};
-use super::{Sheet, spelled_date};
 use crate::directive::Directive;
 
 /// The conclusion notice of `sheet`'s meeting, issued on `sheet.issued_on`.
@@ -84,15 +85,6 @@ pub fn build(sheet: &Sheet, directives: &[(Directive, String, Vec<String>)]) -> 
         sheet.office.name
     )));
     let o = &sheet.office;
-    let mut heads = Vec::new();
-    if !o.signer_over.trim().is_empty() {
-        heads.push(
-            format!("{} {}", o.signer_authority.trim(), o.signer_over.trim())
-                .trim()
-                .to_string(),
-        );
-    }
-    heads.push(o.signer_title.clone());
     let mut to = vec!["Các đơn vị dự họp".to_string()];
     to.extend(
         directives
@@ -103,7 +95,7 @@ pub fn build(sheet: &Sheet, directives: &[(Directive, String, Vec<String>)]) -> 
     to.push("Lưu: VT".to_string());
     doc = doc.add_table(format::closing(
         format::recipients(&to),
-        format::signer(&heads, &o.signer_name),
+        format::signer(&o.signer_heads(), &o.signer_name),
     ));
     doc
 }

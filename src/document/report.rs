@@ -215,23 +215,19 @@ fn cells(i: usize, r: &DirectiveRow) -> [String; 9] {
     ]
 }
 
-/// The directive list as CSV for Excel: UTF-8 with BOM, CRLF lines, every cell quoted.
+/// CSV lines for Excel: every cell quoted (quotes doubled), CRLF line ends.
+pub fn csv_lines<R: AsRef<[String]>>(rows: impl IntoIterator<Item = R>) -> String {
+    let quote = |s: &String| format!("\"{}\"", s.replace('"', "\"\""));
+    rows.into_iter()
+        .map(|r| r.as_ref().iter().map(quote).collect::<Vec<_>>().join(",") + "\r\n")
+        .collect()
+}
+
+/// The directive list as CSV for Excel: UTF-8 with BOM, so Vietnamese shows right.
 pub fn directives_csv(rows: &[DirectiveRow]) -> String {
-    let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
-    let mut out = String::from("\u{feff}");
-    out.push_str(&DIRECTIVE_COLUMNS.map(quote).join(","));
-    out.push_str("\r\n");
-    for (i, r) in rows.iter().enumerate() {
-        out.push_str(
-            &cells(i, r)
-                .iter()
-                .map(|c| quote(c))
-                .collect::<Vec<_>>()
-                .join(","),
-        );
-        out.push_str("\r\n");
-    }
-    out
+    let header = [DIRECTIVE_COLUMNS.map(String::from)];
+    let body = rows.iter().enumerate().map(|(i, r)| cells(i, r));
+    format!("\u{feff}{}{}", csv_lines(header), csv_lines(body))
 }
 
 /// Writes the directive list to `out`: XLSX, or CSV when the name ends in `.csv`.

@@ -80,26 +80,13 @@ pub fn build(
         format!("Các đơn vị còn nhiều nhiệm vụ quá hạn nhất: {}. Đề nghị các đơn vị tập trung hoàn thành, báo cáo kết quả.", named.join("; "))
     }));
     doc = doc.add_paragraph(plain("Chi tiết theo từng đơn vị tại Phụ lục kèm theo./."));
-    let mut heads = Vec::new();
-    if !office.signer_over.trim().is_empty() {
-        heads.push(
-            format!(
-                "{} {}",
-                office.signer_authority.trim(),
-                office.signer_over.trim()
-            )
-            .trim()
-            .to_string(),
-        );
-    }
-    heads.push(office.signer_title.clone());
     doc = doc.add_table(format::closing(
         format::recipients(&[
             "Lãnh đạo Sở".into(),
             "Các phòng, đơn vị".into(),
             "Lưu: VT".into(),
         ]),
-        format::signer(&heads, &office.signer_name),
+        format::signer(&office.signer_heads(), &office.signer_name),
     ));
     doc = doc
         .add_paragraph(Paragraph::new().add_run(Run::new().add_break(BreakType::Page)))

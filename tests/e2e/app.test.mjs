@@ -34,6 +34,11 @@ afterEach(async () => {
 });
 
 const byTest = (id) => browser.$(`[data-testid="${id}"]`);
+/** Opens a list row or result from the keyboard: focus it, press Enter. */
+async function openRow(el) {
+  await browser.execute((e) => { e.scrollIntoView(); e.focus(); }, el);
+  await browser.keys("Enter");
+}
 const shot = (name) => browser.saveScreenshot(path.join(shots, `${name}.png`));
 async function openPage(id) {
   await browser.$(`nav button[data-page="${id}"]`).click();
@@ -92,8 +97,7 @@ test("a meeting is found by its title typed without diacritics", { timeout: 120_
   await shot("04-meeting-search");
   // Open it from the keyboard: focus the row, press Enter.
   const row = await list.$("tr*=Giao ban tháng");
-  await browser.execute((el) => { el.scrollIntoView(); el.focus(); }, row);
-  await browser.keys("Enter");
+  await openRow(row);
   const heading = await byTest("meeting-title");
   await heading.waitForDisplayed({ timeout: 10_000 });
   assert.match(await heading.getText(), /^Giao ban tháng \d+\/\d{4}$/);
@@ -135,8 +139,7 @@ test("search typed without accents finds and opens a meeting", { timeout: 120_00
   assert.match(await results.getText(), /Cuộc họp/);
   assert.ok((await results.$$("mark").length) > 0, "matches are highlighted in the original text");
   await shot("07-search");
-  await browser.execute((el) => { el.scrollIntoView(); el.focus(); }, hit);
-  await browser.keys("Enter");
+  await openRow(hit);
   const heading = await byTest("meeting-title");
   await heading.waitForDisplayed({ timeout: 10_000 });
   assert.match(await heading.getText(), /^Hội nghị triển khai nhiệm vụ năm \d{4}$/);
@@ -148,8 +151,7 @@ test("directives split from a pasted conclusion are reviewed and created", { tim
   await openPage("meetings");
   const first = await (await byTest("meeting-list")).$("tbody tr");
   await first.waitForExist({ timeout: 10_000 });
-  await browser.execute((el) => { el.scrollIntoView(); el.focus(); }, first);
-  await browser.keys("Enter");
+  await openRow(first);
   const given = await byTest("meeting-directives");
   await given.waitForDisplayed({ timeout: 10_000 });
   const before = await given.$$("tbody tr").length;
@@ -307,8 +309,7 @@ test("a secretary issues the minutes and the notice, and exports the reports", {
   await openPage("meetings");
   const first = await (await byTest("meeting-list")).$("tbody tr");
   await first.waitForExist({ timeout: 10_000 });
-  await browser.execute((el) => { el.scrollIntoView(); el.focus(); }, first);
-  await browser.keys("Enter");
+  await openRow(first);
   const written = async (id) => {
     await (await byTest(id)).click();
     const done = await byTest(`${id}-result`);
@@ -358,8 +359,7 @@ test("a secretary issues the minutes and the notice, and exports the reports", {
   await openPage("meetings");
   const again = await (await byTest("meeting-list")).$("tbody tr");
   await again.waitForExist({ timeout: 10_000 });
-  await browser.execute((el) => { el.scrollIntoView(); el.focus(); }, again);
-  await browser.keys("Enter");
+  await openRow(again);
   await (await byTest("export-notice")).click();
   const refused = await byTest("export-notice-error");
   await refused.waitForDisplayed({ timeout: 10_000 });

@@ -378,13 +378,9 @@ fn extract(
         Some(s) => date::parse(s, Field::Date)?,
         None => date::today(),
     };
-    let io = |path: &std::path::Path| {
-        let path = path.to_path_buf();
-        move |source| Error::Io { path, source }
-    };
     let directory = match units_file {
         Some(f) => {
-            let bytes = std::fs::read(f).map_err(io(f))?;
+            let bytes = std::fs::read(f).map_err(Error::io(f))?;
             let names: Vec<String> = String::from_utf8_lossy(&bytes)
                 .lines()
                 .map(str::trim)
@@ -401,7 +397,7 @@ fn extract(
     let mut input = Vec::new();
     std::io::stdin()
         .read_to_end(&mut input)
-        .map_err(io(std::path::Path::new("-")))?;
+        .map_err(Error::io(std::path::Path::new("-")))?;
     let found = extract::extract(&String::from_utf8_lossy(&input), meeting_date, &directory);
     render::extraction(out, &found);
     Ok(())
