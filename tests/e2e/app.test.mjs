@@ -149,7 +149,7 @@ test("directives split from a pasted conclusion are reviewed and created", { tim
   await launch({ sample: true });
   await (await browser.$('nav button[data-page="meetings"]')).waitForDisplayed({ timeout: 20_000 });
   await openPage("meetings");
-  const first = await (await byTest("meeting-list")).$("tbody tr");
+  const first = await (await byTest("meeting-list")).$("tbody tr.clickable");
   await first.waitForExist({ timeout: 10_000 });
   await openRow(first);
   const given = await byTest("meeting-directives");
@@ -307,7 +307,7 @@ test("a secretary issues the minutes and the notice, and exports the reports", {
   await launch({ sample: true });
   await (await browser.$('nav button[data-page="meetings"]')).waitForDisplayed({ timeout: 20_000 });
   await openPage("meetings");
-  const first = await (await byTest("meeting-list")).$("tbody tr");
+  const first = await (await byTest("meeting-list")).$("tbody tr.clickable");
   await first.waitForExist({ timeout: 10_000 });
   await openRow(first);
   const written = async (id) => {
@@ -357,7 +357,7 @@ test("a secretary issues the minutes and the notice, and exports the reports", {
   const csvFile = csv.slice(csv.indexOf(": ") + 2);
   assert.ok(readFileSync(csvFile, "utf8").startsWith("\ufeff\"TT\",\"Nội dung nhiệm vụ\""), "CSV with BOM");
   await openPage("meetings");
-  const again = await (await byTest("meeting-list")).$("tbody tr");
+  const again = await (await byTest("meeting-list")).$("tbody tr.clickable");
   await again.waitForExist({ timeout: 10_000 });
   await openRow(again);
   await (await byTest("export-notice")).click();
