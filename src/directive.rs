@@ -453,6 +453,10 @@ pub struct DirectiveQuery {
     pub due_within: Option<u32>,
     /// Only directives from this meeting.
     pub meeting: Option<Uuid>,
+    /// Only the directives a meeting reviews: given at an earlier meeting of its series,
+    /// and still open or decided at this meeting.
+    #[serde(default)]
+    pub carried_into: Option<Uuid>,
     /// Only directives given in this period (inclusive).
     pub from: Option<NaiveDate>,
     /// End of the period (inclusive).
@@ -472,6 +476,7 @@ impl DirectiveQuery {
             overdue: false,
             due_within: None,
             meeting: None,
+            carried_into: None,
             from: None,
             to: None,
             limit: None,
@@ -530,6 +535,7 @@ pub fn list(conn: &Connection, q: &DirectiveQuery) -> Result<DirectivePage> {
         ":days": q.due_within.unwrap_or(0),
         ":unit": q.unit,
         ":meeting": q.meeting,
+        ":carried": q.carried_into,
         ":from": q.from.map(date),
         ":to": q.to.map(date),
         ":limit": q.limit.map_or(-1, i64::from),
@@ -617,6 +623,15 @@ fn list_sql(q: &DirectiveQuery) -> (String, String) {
     }
     if q.meeting.is_some() {
         filters.push("d.meeting_id = :meeting".into());
+    }
+    if q.carried_into.is_some() {
+        filters.push(
+            "d.meeting_id IN (SELECT p.id FROM meeting p JOIN meeting m ON p.series_id = m.series_id
+                              WHERE m.id = :carried AND p.starts_at < m.starts_at)
+             AND (d.status NOT IN ('done', 'cancelled')
+                  OR d.id IN (SELECT directive_id FROM carry WHERE meeting_id = :carried))"
+                .into(),
+        );
     }
     if q.from.is_some() {
         filters.push("d.assigned_on >= :from".into());

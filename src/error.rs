@@ -185,6 +185,10 @@ pub enum Rule {
     },
     /// A unit cannot be its own ancestor.
     Cycle,
+    /// The meeting is closed and its record locked until reopened.
+    Locked,
+    /// Other records depend on this one (directives given from a conclusion).
+    InUse,
 }
 
 /// Every error of the core library.
@@ -527,6 +531,16 @@ fn rule_message(f: &str, rule: &Rule, lang: Lang) -> String {
             vi,
             "Một đơn vị không thể là cấp trên của chính nó.",
             "A unit cannot be its own parent.",
+        ),
+        Rule::Locked => pick(
+            vi,
+            "Cuộc họp đã kết thúc nên biên bản đã khóa; hãy mở lại cuộc họp để sửa.",
+            "The meeting is closed and its minutes are locked; reopen it to edit.",
+        ),
+        Rule::InUse => pick(
+            vi,
+            &format!("Không thể xóa: {f} này đã có nhiệm vụ được giao."),
+            &format!("Cannot delete: directives were given from this {f}."),
         ),
     }
 }

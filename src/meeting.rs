@@ -142,15 +142,13 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Meeting> {
 /// Creates a meeting in draft.
 pub fn create(tx: &Tx<'_>, new: NewMeeting) -> Result<Meeting> {
     let title = new.title.trim();
-    if title.is_empty() {
-        return Err(Error::invalid(Field::Name, Rule::Required));
-    }
-    if new.ends_at.is_some_and(|end| end <= new.starts_at) {
-        return Err(Error::invalid(Field::EndsAt, Rule::EndNotAfterStart));
-    }
-    for p in [new.chair_id, new.secretary_id].into_iter().flatten() {
-        person::get(tx, p)?;
-    }
+    check_header(
+        tx,
+        title,
+        new.starts_at,
+        new.ends_at,
+        [new.chair_id, new.secretary_id],
+    )?;
     if let Some(u) = new.organiser_unit_id {
         unit::get(tx, u)?;
     }
@@ -185,6 +183,108 @@ pub fn create(tx: &Tx<'_>, new: NewMeeting) -> Result<Meeting> {
         serde_json::to_value(&m).unwrap_or_default(),
     )?;
     Ok(m)
+}
+
+/// Refuses an empty title, an end not after the start, and people not in the directory.
+fn check_header(
+    conn: &Connection,
+    title: &str,
+    starts_at: DateTime<Utc>,
+    ends_at: Option<DateTime<Utc>>,
+    people: [Option<Uuid>; 2],
+) -> Result<()> {
+    if title.is_empty() {
+        return Err(Error::invalid(Field::Name, Rule::Required));
+    }
+    if ends_at.is_some_and(|end| end <= starts_at) {
+        return Err(Error::invalid(Field::EndsAt, Rule::EndNotAfterStart));
+    }
+    for p in people.into_iter().flatten() {
+        person::get(conn, p)?;
+    }
+    Ok(())
+}
+
+/// The header fields a secretary fills in the Biên bản (Mẫu 1.9).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct MeetingHeader {
+    /// Title.
+    pub title: String,
+    /// Number.
+    pub number: Option<String>,
+    /// Start.
+    pub starts_at: DateTime<Utc>,
+    /// End.
+    pub ends_at: Option<DateTime<Utc>>,
+    /// Place.
+    pub location: Option<String>,
+    /// Online.
+    pub online: bool,
+    /// Chair.
+    pub chair_id: Option<Uuid>,
+    /// Secretary.
+    pub secretary_id: Option<Uuid>,
+}
+
+/// Replaces a meeting's header; refused once closed. The audit keeps the changed fields.
+pub fn update(tx: &Tx<'_>, id: Uuid, h: MeetingHeader) -> Result<Meeting> {
+    let old = get(tx, id)?;
+    ensure_open(&old)?;
+    let title = h.title.trim();
+    check_header(
+        tx,
+        title,
+        h.starts_at,
+        h.ends_at,
+        [h.chair_id, h.secretary_id],
+    )?;
+    let blank = |v: &Option<String>| {
+        v.as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+    };
+    let (number, location) = (blank(&h.number), blank(&h.location));
+    tx.execute(
+        "UPDATE meeting SET title = ?2, number = ?3, starts_at = ?4, ends_at = ?5, location = ?6,
+         online = ?7, chair_id = ?8, secretary_id = ?9, updated_at = ?10, origin = ?11 WHERE id = ?1",
+        params![
+            id,
+            title,
+            number,
+            ts(h.starts_at),
+            h.ends_at.map(ts),
+            location,
+            h.online,
+            h.chair_id,
+            h.secretary_id,
+            ts(tx.now()),
+            tx.installation(),
+        ],
+    )?;
+    let new = get(tx, id)?;
+    let mut changes = serde_json::Map::new();
+    let before = serde_json::to_value(&old).unwrap_or_default();
+    let after = serde_json::to_value(&new).unwrap_or_default();
+    for key in [
+        "title",
+        "number",
+        "starts_at",
+        "ends_at",
+        "location",
+        "online",
+        "chair_id",
+        "secretary_id",
+    ] {
+        if before[key] != after[key] {
+            changes.insert(key.into(), serde_json::json!([before[key], after[key]]));
+        }
+    }
+    if !changes.is_empty() {
+        tx.audit("meeting", id, "update", changes.into())?;
+    }
+    Ok(new)
 }
 
 /// One meeting by id.
@@ -299,7 +399,7 @@ pub fn set_status(tx: &Tx<'_>, id: Uuid, to: MeetingStatus) -> Result<Meeting> {
         "UPDATE meeting SET status = ?2, updated_at = ?3, origin = ?4 WHERE id = ?1",
         params![id, enum_name(&to), ts(tx.now()), tx.installation()],
     )?;
-    let snapshot = if old.status == S::Closed {
+    let snapshot = if to == S::Closed {
         serde_json::json!({ "status": [old.status, to], "closed_minutes": old.minutes })
     } else {
         serde_json::json!({ "status": [old.status, to] })
@@ -319,30 +419,44 @@ pub fn set_minutes(tx: &Tx<'_>, id: Uuid, minutes: &str) -> Result<()> {
         "UPDATE meeting SET minutes = ?2, updated_at = ?3, origin = ?4 WHERE id = ?1",
         params![id, minutes, ts(tx.now()), tx.installation()],
     )?;
+    // Typing saves every second: the history notes a burst of typing once (its length),
+    // and keeps whole texts only where they matter, at closing and reopening.
+    let last: Option<(Uuid, String, String)> = tx
+        .query_row(
+            "SELECT entity_id, action, at FROM audit ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((get_uuid(r, 0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    let recent = last.is_some_and(|(entity, action, at)| {
+        entity == id
+            && action == "minutes"
+            && DateTime::parse_from_rfc3339(&at)
+                .is_ok_and(|at| tx.now() - at.with_timezone(&Utc) < chrono::Duration::minutes(5))
+    });
+    if recent {
+        return Ok(());
+    }
+    let chars = |t: &str| t.chars().count();
     tx.audit(
         "meeting",
         id,
         "minutes",
-        serde_json::json!({ "minutes": [old.minutes, minutes] }),
+        serde_json::json!({ "minutes_chars": [chars(&old.minutes), chars(minutes)] }),
     )
 }
 
 /// Fails when the meeting is closed (its minutes are locked).
 pub(crate) fn ensure_open(m: &Meeting) -> Result<()> {
     if m.status == MeetingStatus::Closed {
-        return Err(Error::invalid(
-            Field::Status,
-            Rule::Transition {
-                from: "closed".into(),
-                to: "edited".into(),
-            },
-        ));
+        return Err(Error::invalid(Field::Status, Rule::Locked));
     }
     Ok(())
 }
 
 /// A recurring series of meetings with its usual chair and place.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Series {
     /// Record id.
     pub id: Uuid,
@@ -406,24 +520,47 @@ pub fn create_series(tx: &Tx<'_>, new: NewSeries) -> Result<Series> {
     Ok(s)
 }
 
+const SERIES_COLUMNS: &str =
+    "id, name, kind, organiser_unit_id, chair_id, location, created_at, updated_at, origin";
+
+fn series_from_row(r: &Row<'_>) -> rusqlite::Result<Series> {
+    Ok(Series {
+        id: get_uuid(r, 0)?,
+        name: r.get(1)?,
+        kind: get_enum(r, 2)?,
+        organiser_unit_id: get_opt_uuid(r, 3)?,
+        chair_id: get_opt_uuid(r, 4)?,
+        location: r.get(5)?,
+        meta: Meta::from_row(r, 6)?,
+    })
+}
+
 /// One series by id.
 pub fn get_series(conn: &Connection, id: Uuid) -> Result<Series> {
     conn.query_row(
-        "SELECT id, name, kind, organiser_unit_id, chair_id, location, created_at, updated_at, origin
-         FROM series WHERE id = ?1",
+        &format!("SELECT {SERIES_COLUMNS} FROM series WHERE id = ?1"),
         [id],
-        |r| {
-            Ok(Series {
-                id: get_uuid(r, 0)?,
-                name: r.get(1)?,
-                kind: get_enum(r, 2)?,
-                organiser_unit_id: get_opt_uuid(r, 3)?,
-                chair_id: get_opt_uuid(r, 4)?,
-                location: r.get(5)?,
-                meta: Meta::from_row(r, 6)?,
-            })
-        },
+        series_from_row,
     )
     .optional()?
     .ok_or_else(|| Error::not_found(Entity::Series, id))
+}
+
+/// All series by name.
+pub fn list_series(conn: &Connection) -> Result<Vec<Series>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {SERIES_COLUMNS} FROM series ORDER BY name COLLATE NOCASE"
+    ))?;
+    let rows = stmt.query_map([], series_from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The meeting under way that was changed last, to reopen after a restart or a power cut.
+pub fn resume(conn: &Connection) -> Result<Option<Meeting>> {
+    Ok(conn
+        .prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM meeting WHERE status = 'in_progress' ORDER BY updated_at DESC LIMIT 1"
+        ))?
+        .query_row([], from_row)
+        .optional()?)
 }

@@ -1,7 +1,7 @@
 //! What a meeting's record holds besides its header: attendees and their attendance,
 //! agenda items, opinions of the participants, and the chair's numbered conclusions.
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, ToSql, params};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -48,6 +48,7 @@ pub enum Attendance {
 
 /// Who an attendee is: a person, a unit as a whole, or a named guest.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Who {
     /// A person in the directory.
@@ -141,6 +142,7 @@ pub struct Conclusion {
 
 /// Kinds of item appended to a meeting.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum NewItem {
     /// An attendee.
@@ -278,6 +280,202 @@ pub fn add(tx: &Tx<'_>, meeting_id: Uuid, item: NewItem) -> Result<Uuid> {
     Ok(id)
 }
 
+/// A change to an item already in a meeting's record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ItemEdit {
+    /// An attendee's attendance and note (e.g. the reason for an excuse).
+    Attendance {
+        /// Attendee id.
+        id: Uuid,
+        /// Attendance.
+        attendance: Attendance,
+        /// Note.
+        note: Option<String>,
+    },
+    /// An agenda item's title.
+    Agenda {
+        /// Agenda item id.
+        id: Uuid,
+        /// Title.
+        title: String,
+    },
+    /// An opinion's speaker and content.
+    Opinion {
+        /// Opinion id.
+        id: Uuid,
+        /// Speaker in the directory.
+        speaker_id: Option<Uuid>,
+        /// Speaker as written.
+        speaker_name: Option<String>,
+        /// Content.
+        content: String,
+    },
+    /// A conclusion item's content.
+    Conclusion {
+        /// Conclusion id.
+        id: Uuid,
+        /// Content.
+        content: String,
+    },
+    /// Removes an item; a conclusion with directives given from it stays.
+    Remove {
+        /// Which list.
+        list: ItemList,
+        /// Item id.
+        id: Uuid,
+    },
+}
+
+/// The lists of a meeting's record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum ItemList {
+    /// Attendees.
+    Attendee,
+    /// Agenda.
+    Agenda,
+    /// Opinions.
+    Opinion,
+    /// Conclusions.
+    Conclusion,
+}
+
+impl ItemList {
+    fn table(self) -> &'static str {
+        match self {
+            ItemList::Attendee => "attendee",
+            ItemList::Agenda => "agenda_item",
+            ItemList::Opinion => "opinion",
+            ItemList::Conclusion => "conclusion",
+        }
+    }
+
+    /// The column the history quotes when an item changes.
+    fn text_column(self) -> &'static str {
+        match self {
+            ItemList::Attendee => "attendance || coalesce(': ' || note, '')",
+            ItemList::Agenda => "title",
+            ItemList::Opinion | ItemList::Conclusion => "content",
+        }
+    }
+}
+
+/// Applies one edit to an item of an open meeting's record; the audit keeps old and new.
+pub fn edit(tx: &Tx<'_>, meeting_id: Uuid, edit: ItemEdit) -> Result<()> {
+    let m = meeting::get(tx, meeting_id)?;
+    meeting::ensure_open(&m)?;
+    let (list, id, set, values): (ItemList, Uuid, &str, Vec<Box<dyn ToSql>>) = match &edit {
+        ItemEdit::Attendance {
+            id,
+            attendance,
+            note,
+        } => (
+            ItemList::Attendee,
+            *id,
+            "attendance = ?3, note = ?4",
+            vec![
+                Box::new(enum_name(attendance)),
+                Box::new(trimmed(note.as_deref())),
+            ],
+        ),
+        ItemEdit::Agenda { id, title } => {
+            require(title)?;
+            (
+                ItemList::Agenda,
+                *id,
+                "title = ?3",
+                vec![Box::new(title.trim().to_string())],
+            )
+        }
+        ItemEdit::Opinion {
+            id,
+            speaker_id,
+            speaker_name,
+            content,
+        } => {
+            require(content)?;
+            if let Some(p) = speaker_id {
+                crate::person::get(tx, *p)?;
+            }
+            (
+                ItemList::Opinion,
+                *id,
+                "speaker_id = ?3, speaker_name = ?4, content = ?5",
+                vec![
+                    Box::new(*speaker_id),
+                    Box::new(trimmed(speaker_name.as_deref())),
+                    Box::new(content.trim().to_string()),
+                ],
+            )
+        }
+        ItemEdit::Conclusion { id, content } => {
+            require(content)?;
+            (
+                ItemList::Conclusion,
+                *id,
+                "content = ?3",
+                vec![Box::new(content.trim().to_string())],
+            )
+        }
+        ItemEdit::Remove { list, id } => (*list, *id, "", vec![]),
+    };
+    let table = list.table();
+    let before: Option<Option<String>> = tx
+        .query_row(
+            &format!(
+                "SELECT {} FROM {table} WHERE id = ?1 AND meeting_id = ?2",
+                list.text_column()
+            ),
+            params![id, meeting_id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(before) = before else {
+        return Err(Error::not_found(Entity::Meeting, id));
+    };
+    let before = serde_json::json!({ "id": id, "before": before });
+    if set.is_empty() {
+        if list == ItemList::Conclusion {
+            let used: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM directive WHERE conclusion_id = ?1)",
+                [id],
+                |r| r.get(0),
+            )?;
+            if used {
+                return Err(Error::invalid(Field::Content, Rule::InUse));
+            }
+        }
+        tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])?;
+        return tx.audit("meeting", meeting_id, &format!("remove_{table}"), before);
+    }
+    let mut args: Vec<Box<dyn ToSql>> = vec![Box::new(id), Box::new(ts(tx.now()))];
+    args.extend(values);
+    let n = args.len();
+    args.push(Box::new(tx.installation()));
+    tx.execute(
+        &format!(
+            "UPDATE {table} SET {set}, updated_at = ?2, origin = ?{} WHERE id = ?1",
+            n + 1
+        ),
+        rusqlite::params_from_iter(args.iter()),
+    )?;
+    tx.audit(
+        "meeting",
+        meeting_id,
+        &format!("edit_{table}"),
+        serde_json::json!({ "before": before, "after": edit }),
+    )
+}
+
+fn trimmed(text: Option<&str>) -> Option<String> {
+    text.map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+}
+
 fn require(text: &str) -> Result<()> {
     if text.trim().is_empty() {
         return Err(Error::invalid(Field::Content, Rule::Required));
@@ -404,6 +602,7 @@ pub fn record(conn: &Connection, id: Uuid, as_of: chrono::NaiveDate) -> Result<M
         conn,
         &DirectiveQuery {
             meeting: Some(id),
+            carried_into: None,
             ..DirectiveQuery::as_of(as_of.max(meeting.local_date()))
         },
     )?

@@ -13,11 +13,12 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("sql/0001_initial.sql")),
         M::up(include_str!("sql/0002_search.sql")),
         M::up(include_str!("sql/0003_documents.sql")),
+        M::up(include_str!("sql/0004_carry.sql")),
     ])
 });
 
 /// Schema version a fully migrated database has.
-pub const LATEST_VERSION: i64 = 3;
+pub const LATEST_VERSION: i64 = 4;
 
 /// Brings the database to [`LATEST_VERSION`] in one transaction.
 pub(super) fn apply(conn: &mut Connection) -> Result<()> {

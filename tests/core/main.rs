@@ -4,6 +4,7 @@ mod attachments;
 mod backups;
 mod directives;
 mod documents;
+mod editing;
 mod fixture;
 mod generator;
 mod history;

@@ -98,7 +98,7 @@ fn closed_minutes_are_locked_and_reopening_keeps_the_closed_version() {
     let reopen = history
         .iter()
         .find(|e| e.changes.get("closed_minutes").is_some())
-        .expect("reopen recorded");
+        .expect("the closed version is kept");
     assert_eq!(reopen.changes["closed_minutes"], "Bản ghi lúc kết thúc");
 }
 

@@ -1,8 +1,10 @@
 //! Meetings.
 
+use chrono::{DateTime, Utc};
+use giaoban::carry::{self, Carried, Decision, Template};
 use giaoban::deadline::{self, Deadline};
-use giaoban::meeting::{self, Meeting, MeetingFilter};
-use giaoban::minutes::{self, MeetingRecord};
+use giaoban::meeting::{self, Meeting, MeetingFilter, MeetingHeader, MeetingStatus, Series};
+use giaoban::minutes::{self, ItemEdit, MeetingRecord, NewItem};
 use giaoban::proposal::{self, Accepted, Proposed};
 use uuid::Uuid;
 
@@ -66,6 +68,113 @@ pub async fn read_deadline(
     db.read(move |s| {
         let day = meeting::get(s.conn(), meeting_id)?.local_date();
         Ok(deadline::parse(&phrase, day))
+    })
+    .await
+}
+
+/// The series a new meeting can start from.
+#[tauri::command]
+#[specta::specta]
+pub async fn list_series(db: DbState<'_>) -> Result<Vec<Series>, IpcError> {
+    db.read(move |s| meeting::list_series(s.conn())).await
+}
+
+/// Starts a meeting from a series, a copy of another meeting, or blank; it opens in
+/// progress with the attendees and agenda copied.
+#[tauri::command]
+#[specta::specta]
+pub async fn start_meeting(
+    db: DbState<'_>,
+    template: Template,
+    title: String,
+    starts_at: DateTime<Utc>,
+) -> Result<MeetingRecord, IpcError> {
+    db.write(move |tx| {
+        let m = carry::start(tx, template, &title, starts_at)?;
+        minutes::record(tx, m.id, giaoban::date::today())
+    })
+    .await
+}
+
+/// The meeting under way changed last, reopened after a restart or a power cut.
+#[tauri::command]
+#[specta::specta]
+pub async fn resume_meeting(db: DbState<'_>) -> Result<Option<Uuid>, IpcError> {
+    db.read(move |s| Ok(meeting::resume(s.conn())?.map(|m| m.id)))
+        .await
+}
+
+/// Saves the Biên bản header fields.
+#[tauri::command]
+#[specta::specta]
+pub async fn update_meeting(
+    db: DbState<'_>,
+    id: Uuid,
+    header: MeetingHeader,
+) -> Result<Meeting, IpcError> {
+    db.write(move |tx| meeting::update(tx, id, header)).await
+}
+
+/// Saves the minutes body as typed.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_minutes(db: DbState<'_>, id: Uuid, minutes: String) -> Result<(), IpcError> {
+    db.write(move |tx| meeting::set_minutes(tx, id, &minutes))
+        .await
+}
+
+/// Appends an attendee, agenda item, opinion or conclusion; returns its id.
+#[tauri::command]
+#[specta::specta]
+pub async fn add_item(db: DbState<'_>, meeting_id: Uuid, item: NewItem) -> Result<Uuid, IpcError> {
+    db.write(move |tx| minutes::add(tx, meeting_id, item)).await
+}
+
+/// Changes or removes an item of the record.
+#[tauri::command]
+#[specta::specta]
+pub async fn edit_item(db: DbState<'_>, meeting_id: Uuid, edit: ItemEdit) -> Result<(), IpcError> {
+    db.write(move |tx| minutes::edit(tx, meeting_id, edit))
+        .await
+}
+
+/// Moves the meeting along (start, end, reopen); returns it as it now stands.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_meeting_status(
+    db: DbState<'_>,
+    id: Uuid,
+    status: MeetingStatus,
+) -> Result<MeetingRecord, IpcError> {
+    db.write(move |tx| {
+        meeting::set_status(tx, id, status)?;
+        minutes::record(tx, id, giaoban::date::today())
+    })
+    .await
+}
+
+/// The open directives of earlier meetings of the series, with this meeting's decisions.
+#[tauri::command]
+#[specta::specta]
+pub async fn carried_directives(
+    db: DbState<'_>,
+    meeting_id: Uuid,
+) -> Result<Vec<Carried>, IpcError> {
+    db.read(move |s| carry::review(s.conn(), meeting_id)).await
+}
+
+/// Marks a carried directive reported, continued or closed at this meeting.
+#[tauri::command]
+#[specta::specta]
+pub async fn decide_carried(
+    db: DbState<'_>,
+    meeting_id: Uuid,
+    directive_id: Uuid,
+    decision: Decision,
+) -> Result<Vec<Carried>, IpcError> {
+    db.write(move |tx| {
+        carry::decide(tx, meeting_id, directive_id, decision)?;
+        carry::review(tx, meeting_id)
     })
     .await
 }

@@ -426,6 +426,7 @@ fn directive_query(
             .map(|m| meeting::resolve(conn, &m))
             .transpose()?
             .map(|m| m.id),
+        carried_into: None,
         from: r.from,
         to: r.to,
         limit: (limit > 0).then_some(limit),

@@ -25,10 +25,19 @@ export type IssuedNumber = b.IssuedNumber;
 export type DocKind = b.DocKind;
 export type DirectiveDetail = b.DirectiveDetail;
 export type StatusChange = b.StatusChange;
+export type Series = b.Series_Serialize;
+export type Carried = b.Carried_Serialize;
+export type Attendee = b.MeetingRecord_Serialize["attendees"][number];
 // What commands take.
 export type NewUnit = b.NewUnit_Deserialize;
 export type NewPerson = b.NewPerson_Deserialize;
 export type DirectiveQuery = b.DirectiveQuery_Deserialize;
+export type Template = b.Template;
+export type NewItem = b.NewItem_Deserialize;
+export type ItemEdit = b.ItemEdit_Deserialize;
+export type MeetingHeader = b.MeetingHeader_Deserialize;
+export type Decision = b.Decision;
+export type Attendance = b.Attendance;
 
 /** A command failed; `error` says what went wrong and how to say it. */
 export class AppError extends Error {

@@ -41,6 +41,29 @@ export const commands = {
 	 *  `None` when it is not understood.
 	 */
 	readDeadline: (meetingId: string, phrase: string) => typedError<Deadline | null, IpcError>(__TAURI_INVOKE("read_deadline", { meetingId, phrase })),
+	/**  The series a new meeting can start from. */
+	listSeries: () => typedError<Series_Serialize[], IpcError>(__TAURI_INVOKE("list_series")),
+	/**
+	 *  Starts a meeting from a series, a copy of another meeting, or blank; it opens in
+	 *  progress with the attendees and agenda copied.
+	 */
+	startMeeting: (template: Template, title: string, startsAt: string) => typedError<MeetingRecord_Serialize, IpcError>(__TAURI_INVOKE("start_meeting", { template, title, startsAt })),
+	/**  The meeting under way changed last, reopened after a restart or a power cut. */
+	resumeMeeting: () => typedError<string | null, IpcError>(__TAURI_INVOKE("resume_meeting")),
+	/**  Saves the Biên bản header fields. */
+	updateMeeting: (id: string, header: MeetingHeader_Deserialize) => typedError<Meeting_Serialize, IpcError>(__TAURI_INVOKE("update_meeting", { id, header })),
+	/**  Saves the minutes body as typed. */
+	saveMinutes: (id: string, minutes: string) => typedError<null, IpcError>(__TAURI_INVOKE("save_minutes", { id, minutes })),
+	/**  Appends an attendee, agenda item, opinion or conclusion; returns its id. */
+	addItem: (meetingId: string, item: NewItem_Deserialize) => typedError<string, IpcError>(__TAURI_INVOKE("add_item", { meetingId, item })),
+	/**  Changes or removes an item of the record. */
+	editItem: (meetingId: string, edit: ItemEdit_Deserialize) => typedError<null, IpcError>(__TAURI_INVOKE("edit_item", { meetingId, edit })),
+	/**  Moves the meeting along (start, end, reopen); returns it as it now stands. */
+	setMeetingStatus: (id: string, status: MeetingStatus) => typedError<MeetingRecord_Serialize, IpcError>(__TAURI_INVOKE("set_meeting_status", { id, status })),
+	/**  The open directives of earlier meetings of the series, with this meeting's decisions. */
+	carriedDirectives: (meetingId: string) => typedError<Carried_Serialize[], IpcError>(__TAURI_INVOKE("carried_directives", { meetingId })),
+	/**  Marks a carried directive reported, continued or closed at this meeting. */
+	decideCarried: (meetingId: string, directiveId: string, decision: Decision) => typedError<Carried_Serialize[], IpcError>(__TAURI_INVOKE("decide_carried", { meetingId, directiveId, decision })),
 	/**  Directives matching the query. */
 	listDirectives: (query: DirectiveQuery_Deserialize) => typedError<DirectivePage_Serialize, IpcError>(__TAURI_INVOKE("list_directives", { query })),
 	/**  One directive with its progress, extensions and history, judged today. */
@@ -385,6 +408,29 @@ export type Bucket =
 /**  Chưa hoàn thành quá hạn: not done, deadline passed. */
 "open_overdue";
 
+/**  A directive under review at a meeting. */
+export type Carried = Carried_Serialize | Carried_Deserialize;
+
+/**  A directive under review at a meeting. */
+export type Carried_Deserialize = {
+	/**  The directive, judged on the meeting's date. */
+	directive: DirectiveRow_Deserialize,
+	/**  How many meetings have continued it so far (this one included). */
+	times_continued: number,
+	/**  This meeting's decision, if made. */
+	decision?: Decision | null,
+};
+
+/**  A directive under review at a meeting. */
+export type Carried_Serialize = {
+	/**  The directive, judged on the meeting's date. */
+	directive: DirectiveRow_Serialize,
+	/**  How many meetings have continued it so far (this one included). */
+	times_continued: number,
+	/**  This meeting's decision, if made. */
+	decision: Decision | null,
+};
+
 /**  One numbered conclusion item of the chair. */
 export type Conclusion = {
 	/**  Record id. */
@@ -428,6 +474,15 @@ export type DeadlineBasis =
 "approved" | 
 /**  The deadline first given: the strict report. */
 "original";
+
+/**  What a meeting decides about a directive carried from the previous one. */
+export type Decision = 
+/**  The unit reported it done (chờ xác nhận): the leader confirms it later. */
+"reported" | 
+/**  Tiếp tục thực hiện: the same directive goes on to the next meeting. */
+"continued" | 
+/**  Closed as done on the meeting's date (the leader's confirmation). */
+"closed";
 
 /**  How many records were made. */
 export type DemoSummary = {
@@ -584,6 +639,11 @@ export type DirectiveQuery_Deserialize = {
 	due_within?: number | null,
 	/**  Only directives from this meeting. */
 	meeting?: string | null,
+	/**
+	 *  Only the directives a meeting reviews: given at an earlier meeting of its series,
+	 *  and still open or decided at this meeting.
+	 */
+	carried_into?: string | null,
 	/**  Only directives given in this period (inclusive). */
 	from?: string | null,
 	/**  End of the period (inclusive). */
@@ -608,6 +668,11 @@ export type DirectiveQuery_Serialize = {
 	due_within: number | null,
 	/**  Only directives from this meeting. */
 	meeting: string | null,
+	/**
+	 *  Only the directives a meeting reviews: given at an earlier meeting of its series,
+	 *  and still open or decided at this meeting.
+	 */
+	carried_into: string | null,
 	/**  Only directives given in this period (inclusive). */
 	from: string | null,
 	/**  End of the period (inclusive). */
@@ -917,6 +982,98 @@ export type IssuedNumber = {
 	number: number,
 };
 
+/**  A change to an item already in a meeting's record. */
+export type ItemEdit = ItemEdit_Serialize | ItemEdit_Deserialize;
+
+/**  A change to an item already in a meeting's record. */
+export type ItemEdit_Deserialize = 
+/**  An attendee's attendance and note (e.g. the reason for an excuse). */
+{ type: "attendance"; 
+/**  Attendee id. */
+id: string; 
+/**  Attendance. */
+attendance: Attendance; 
+/**  Note. */
+note?: string | null } | 
+/**  An agenda item's title. */
+{ type: "agenda"; 
+/**  Agenda item id. */
+id: string; 
+/**  Title. */
+title: string } | 
+/**  An opinion's speaker and content. */
+{ type: "opinion"; 
+/**  Opinion id. */
+id: string; 
+/**  Speaker in the directory. */
+speaker_id?: string | null; 
+/**  Speaker as written. */
+speaker_name?: string | null; 
+/**  Content. */
+content: string } | 
+/**  A conclusion item's content. */
+{ type: "conclusion"; 
+/**  Conclusion id. */
+id: string; 
+/**  Content. */
+content: string } | 
+/**  Removes an item; a conclusion with directives given from it stays. */
+{ type: "remove"; 
+/**  Which list. */
+list: ItemList; 
+/**  Item id. */
+id: string };
+
+/**  A change to an item already in a meeting's record. */
+export type ItemEdit_Serialize = 
+/**  An attendee's attendance and note (e.g. the reason for an excuse). */
+{ type: "attendance"; 
+/**  Attendee id. */
+id: string; 
+/**  Attendance. */
+attendance: Attendance; 
+/**  Note. */
+note: string | null } | 
+/**  An agenda item's title. */
+{ type: "agenda"; 
+/**  Agenda item id. */
+id: string; 
+/**  Title. */
+title: string } | 
+/**  An opinion's speaker and content. */
+{ type: "opinion"; 
+/**  Opinion id. */
+id: string; 
+/**  Speaker in the directory. */
+speaker_id: string | null; 
+/**  Speaker as written. */
+speaker_name: string | null; 
+/**  Content. */
+content: string } | 
+/**  A conclusion item's content. */
+{ type: "conclusion"; 
+/**  Conclusion id. */
+id: string; 
+/**  Content. */
+content: string } | 
+/**  Removes an item; a conclusion with directives given from it stays. */
+{ type: "remove"; 
+/**  Which list. */
+list: ItemList; 
+/**  Item id. */
+id: string };
+
+/**  The lists of a meeting's record. */
+export type ItemList = 
+/**  Attendees. */
+"attendee" | 
+/**  Agenda. */
+"agenda" | 
+/**  Opinions. */
+"opinion" | 
+/**  Conclusions. */
+"conclusion";
+
 /**  A meeting's header. */
 export type Meeting = Meeting_Serialize | Meeting_Deserialize;
 
@@ -949,6 +1106,49 @@ export type MeetingFilter_Serialize = {
 	text: string | null,
 	/**  At most this many (newest first). */
 	limit: number | null,
+};
+
+/**  The header fields a secretary fills in the Biên bản (Mẫu 1.9). */
+export type MeetingHeader = MeetingHeader_Serialize | MeetingHeader_Deserialize;
+
+/**  The header fields a secretary fills in the Biên bản (Mẫu 1.9). */
+export type MeetingHeader_Deserialize = {
+	/**  Title. */
+	title: string,
+	/**  Number. */
+	number?: string | null,
+	/**  Start. */
+	starts_at: string,
+	/**  End. */
+	ends_at?: string | null,
+	/**  Place. */
+	location?: string | null,
+	/**  Online. */
+	online: boolean,
+	/**  Chair. */
+	chair_id?: string | null,
+	/**  Secretary. */
+	secretary_id?: string | null,
+};
+
+/**  The header fields a secretary fills in the Biên bản (Mẫu 1.9). */
+export type MeetingHeader_Serialize = {
+	/**  Title. */
+	title: string,
+	/**  Number. */
+	number: string | null,
+	/**  Start. */
+	starts_at: string,
+	/**  End. */
+	ends_at: string | null,
+	/**  Place. */
+	location: string | null,
+	/**  Online. */
+	online: boolean,
+	/**  Chair. */
+	chair_id: string | null,
+	/**  Secretary. */
+	secretary_id: string | null,
 };
 
 /**  Kind of meeting. */
@@ -1112,6 +1312,79 @@ export type NewExtension_Serialize = {
 	/**  Date of approval. */
 	approved_on: string,
 };
+
+/**  Kinds of item appended to a meeting. */
+export type NewItem = NewItem_Serialize | NewItem_Deserialize;
+
+/**  Kinds of item appended to a meeting. */
+export type NewItem_Deserialize = 
+/**  An attendee. */
+{ type: "attendee"; 
+/**  Who. */
+who: Who; 
+/**  Role. */
+role: AttendeeRole; 
+/**  Attendance. */
+attendance: Attendance; 
+/**  Note. */
+note?: string | null } | 
+/**  An agenda item. */
+{ type: "agenda"; 
+/**  Title. */
+title: string; 
+/**  Presenter. */
+presenter_id?: string | null; 
+/**  Unit. */
+unit_id?: string | null } | 
+/**  An opinion. */
+{ type: "opinion"; 
+/**  Speaker in the directory. */
+speaker_id?: string | null; 
+/**  Speaker as written. */
+speaker_name?: string | null; 
+/**  Unit. */
+unit_id?: string | null; 
+/**  Content. */
+content: string } | 
+/**  A conclusion item. */
+{ type: "conclusion"; 
+/**  Content. */
+content: string };
+
+/**  Kinds of item appended to a meeting. */
+export type NewItem_Serialize = 
+/**  An attendee. */
+{ type: "attendee"; 
+/**  Who. */
+who: Who; 
+/**  Role. */
+role: AttendeeRole; 
+/**  Attendance. */
+attendance: Attendance; 
+/**  Note. */
+note: string | null } | 
+/**  An agenda item. */
+{ type: "agenda"; 
+/**  Title. */
+title: string; 
+/**  Presenter. */
+presenter_id: string | null; 
+/**  Unit. */
+unit_id: string | null } | 
+/**  An opinion. */
+{ type: "opinion"; 
+/**  Speaker in the directory. */
+speaker_id: string | null; 
+/**  Speaker as written. */
+speaker_name: string | null; 
+/**  Unit. */
+unit_id: string | null; 
+/**  Content. */
+content: string } | 
+/**  A conclusion item. */
+{ type: "conclusion"; 
+/**  Content. */
+content: string };
 
 /**  Input to [`create`]. */
 export type NewPerson = NewPerson_Serialize | NewPerson_Deserialize;
@@ -1484,7 +1757,46 @@ export type Rule =
 	candidates: string[],
 } } | 
 /**  A unit cannot be its own ancestor. */
-{ rule: "cycle" };
+{ rule: "cycle" } | 
+/**  The meeting is closed and its record locked until reopened. */
+{ rule: "locked" } | 
+/**  Other records depend on this one (directives given from a conclusion). */
+{ rule: "in_use" };
+
+/**  A recurring series of meetings with its usual chair and place. */
+export type Series = Series_Serialize | Series_Deserialize;
+
+/**  A recurring series of meetings with its usual chair and place. */
+export type Series_Deserialize = {
+	/**  Record id. */
+	id: string,
+	/**  Name, e.g. "Giao ban tháng Sở". */
+	name: string,
+	/**  Kind of its meetings. */
+	kind: MeetingKind,
+	/**  Organising unit. */
+	organiser_unit_id?: string | null,
+	/**  Usual chair. */
+	chair_id?: string | null,
+	/**  Usual place. */
+	location?: string | null,
+} & Meta;
+
+/**  A recurring series of meetings with its usual chair and place. */
+export type Series_Serialize = {
+	/**  Record id. */
+	id: string,
+	/**  Name, e.g. "Giao ban tháng Sở". */
+	name: string,
+	/**  Kind of its meetings. */
+	kind: MeetingKind,
+	/**  Organising unit. */
+	organiser_unit_id: string | null,
+	/**  Usual chair. */
+	chair_id: string | null,
+	/**  Usual place. */
+	location: string | null,
+} & Meta;
 
 /**  A step in a directive's life. */
 export type StatusChange = 
@@ -1517,6 +1829,24 @@ export type Target =
 { kind: "unit"; id: string } | 
 /**  A person. */
 { kind: "person"; id: string };
+
+/**  How a new meeting starts. */
+export type Template = 
+/**
+ *  From a series: its usual chair and place, and the attendees and agenda of its
+ *  latest meeting.
+ */
+{ type: "series"; 
+/**  The series. */
+id: string } | 
+/**  A copy of a meeting's header, attendees and agenda, in the same series. */
+{ type: "copy"; 
+/**  The meeting copied. */
+id: string } | 
+/**  Nothing but the kind. */
+{ type: "blank"; 
+/**  Kind. */
+kind: MeetingKind };
 
 /**  A folded word to mark in snippets. */
 export type Term = {
@@ -1660,6 +1990,21 @@ export type Unit_Serialize = {
 	/**  Position in lists and reports. */
 	sort_order: number,
 } & Meta;
+
+/**  Who an attendee is: a person, a unit as a whole, or a named guest. */
+export type Who = 
+/**  A person in the directory. */
+{ type: "person"; 
+/**  Person id. */
+id: string } | 
+/**  A unit (represented by someone). */
+{ type: "unit"; 
+/**  Unit id. */
+id: string } | 
+/**  A guest not in the directory. */
+{ type: "guest"; 
+/**  Name and title as written. */
+name: string };
 
 /**  A document written. */
 export type Written = Written_Serialize | Written_Deserialize;
