@@ -555,12 +555,36 @@ pub fn list_series(conn: &Connection) -> Result<Vec<Series>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The meeting under way that was changed last, to reopen after a restart or a power cut.
+/// Setting that holds the meeting open in the editor on this machine.
+const EDITING: &str = "editor.meeting";
+
+/// Notes which meeting the editor shows (`None` when it is left), so that a restart after a
+/// crash or a power cut reopens it. Machine-local state, not a change of data: not audited.
+pub fn remember_open(tx: &Tx<'_>, id: Option<Uuid>) -> Result<()> {
+    match id {
+        Some(id) => tx.execute(
+            "INSERT INTO setting (key, value) VALUES (?1, ?2)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            params![EDITING, id.to_string()],
+        )?,
+        None => tx.execute("DELETE FROM setting WHERE key = ?1", [EDITING])?,
+    };
+    Ok(())
+}
+
+/// The meeting the editor showed when the app stopped, if it is still under way.
 pub fn resume(conn: &Connection) -> Result<Option<Meeting>> {
-    Ok(conn
-        .prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM meeting WHERE status = 'in_progress' ORDER BY updated_at DESC LIMIT 1"
-        ))?
-        .query_row([], from_row)
-        .optional()?)
+    let id: Option<String> = conn
+        .query_row("SELECT value FROM setting WHERE key = ?1", [EDITING], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    let Some(id) = id.and_then(|t| Uuid::parse_str(&t).ok()) else {
+        return Ok(None);
+    };
+    match get(conn, id) {
+        Ok(m) if m.status == MeetingStatus::InProgress => Ok(Some(m)),
+        Ok(_) | Err(Error::NotFound { .. }) => Ok(None),
+        Err(e) => Err(e),
+    }
 }

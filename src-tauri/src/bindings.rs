@@ -31,6 +31,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         meetings::list_series,
         meetings::start_meeting,
         meetings::resume_meeting,
+        meetings::remember_meeting,
         meetings::update_meeting,
         meetings::save_minutes,
         meetings::add_item,

@@ -505,3 +505,39 @@ fn a_blank_meeting_has_nothing_to_review() {
     assert!(carry::review(o.store.conn(), m.id).unwrap().is_empty());
     assert!(carry::previous(o.store.conn(), m.id).unwrap().is_none());
 }
+
+#[test]
+fn the_meeting_open_in_the_editor_is_reopened_while_under_way() {
+    let mut o = office();
+    let id = o.meeting;
+    assert!(meeting::resume(o.store.conn()).unwrap().is_none());
+    o.store
+        .write(|tx| meeting::set_status(tx, id, MeetingStatus::InProgress))
+        .unwrap();
+    let audit_before = o.count("audit");
+    o.store
+        .write(|tx| meeting::remember_open(tx, Some(id)))
+        .unwrap();
+    assert_eq!(o.count("audit"), audit_before, "not a change of data");
+    assert_eq!(
+        meeting::resume(o.store.conn()).unwrap().map(|m| m.id),
+        Some(id)
+    );
+    o.store
+        .write(|tx| meeting::set_status(tx, id, MeetingStatus::Closed))
+        .unwrap();
+    assert!(
+        meeting::resume(o.store.conn()).unwrap().is_none(),
+        "a closed meeting is not reopened"
+    );
+    o.store
+        .write(|tx| meeting::set_status(tx, id, MeetingStatus::InProgress))
+        .unwrap();
+    o.store
+        .write(|tx| meeting::remember_open(tx, None))
+        .unwrap();
+    assert!(
+        meeting::resume(o.store.conn()).unwrap().is_none(),
+        "the editor was left"
+    );
+}

@@ -82,3 +82,19 @@ export function killApp(driver) {
   for (const pid of pids) process.kill(Number(pid), "SIGKILL");
   return pids.length;
 }
+
+/**
+ * Types `text` into the focused element. WebKitWebDriver drops the second of two equal
+ * characters sent in one action (`aa` arrives as `a`), so runs are split there.
+ */
+export async function typeText(browser, text) {
+  let chunk = "";
+  for (const ch of text) {
+    if (chunk.endsWith(ch)) {
+      await browser.keys(chunk);
+      chunk = "";
+    }
+    chunk += ch;
+  }
+  if (chunk) await browser.keys(chunk);
+}

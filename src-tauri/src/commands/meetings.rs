@@ -96,12 +96,19 @@ pub async fn start_meeting(
     .await
 }
 
-/// The meeting under way changed last, reopened after a restart or a power cut.
+/// The meeting the editor showed when the app stopped, reopened after a crash.
 #[tauri::command]
 #[specta::specta]
 pub async fn resume_meeting(db: DbState<'_>) -> Result<Option<Uuid>, IpcError> {
     db.read(move |s| Ok(meeting::resume(s.conn())?.map(|m| m.id)))
         .await
+}
+
+/// Notes the meeting open in the editor (`None` when the editor is left).
+#[tauri::command]
+#[specta::specta]
+pub async fn remember_meeting(db: DbState<'_>, id: Option<Uuid>) -> Result<(), IpcError> {
+    db.write(move |tx| meeting::remember_open(tx, id)).await
 }
 
 /// Saves the Biên bản header fields.

@@ -48,8 +48,10 @@ export const commands = {
 	 *  progress with the attendees and agenda copied.
 	 */
 	startMeeting: (template: Template, title: string, startsAt: string) => typedError<MeetingRecord_Serialize, IpcError>(__TAURI_INVOKE("start_meeting", { template, title, startsAt })),
-	/**  The meeting under way changed last, reopened after a restart or a power cut. */
+	/**  The meeting the editor showed when the app stopped, reopened after a crash. */
 	resumeMeeting: () => typedError<string | null, IpcError>(__TAURI_INVOKE("resume_meeting")),
+	/**  Notes the meeting open in the editor (`None` when the editor is left). */
+	rememberMeeting: (id: string | null) => typedError<null, IpcError>(__TAURI_INVOKE("remember_meeting", { id })),
 	/**  Saves the Biên bản header fields. */
 	updateMeeting: (id: string, header: MeetingHeader_Deserialize) => typedError<Meeting_Serialize, IpcError>(__TAURI_INVOKE("update_meeting", { id, header })),
 	/**  Saves the minutes body as typed. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatPercent, officeDate, parseDate, today } from "./format";
+import { formatDate, formatDateTime, formatPercent, officeDate, parseDate, parseDateTime, today } from "./format";
 
 describe("dates as offices write them", () => {
   it("shows dates as dd/mm/yyyy", () => {
@@ -26,5 +26,17 @@ describe("dates as offices write them", () => {
   it("writes percentages with a decimal comma in Vietnamese", () => {
     expect(formatPercent(87.5, "vi")).toBe("87,5%");
     expect(formatPercent(87.5, "en")).toBe("87.5%");
+  });
+});
+
+describe("meeting times as typed", () => {
+  it("reads the office clock in either order and with 7h30", () => {
+    expect(parseDateTime("07:30 02/06/2026")).toBe("2026-06-02T00:30:00.000Z");
+    expect(parseDateTime("02/06/2026 14:05")).toBe("2026-06-02T07:05:00.000Z");
+    expect(parseDateTime("7h30 2/6/2026")).toBe("2026-06-02T00:30:00.000Z");
+    expect(parseDateTime("")).toBeNull();
+    expect(parseDateTime("25:00 02/06/2026")).toBeUndefined();
+    expect(parseDateTime("07:30 31/02/2026")).toBeUndefined();
+    expect(parseDateTime("sáng mai")).toBeUndefined();
   });
 });

@@ -48,3 +48,23 @@ export function formatPercent(value: number | null, lang: string): string {
   const s = (value ?? 0).toFixed(1);
   return `${lang === "vi" ? s.replace(".", ",") : s}%`;
 }
+
+/**
+ * Reads an office-clock time typed as "07:30 02/06/2026" (or "02/06/2026 07:30", "7h30")
+ * into a UTC instant; null for empty input, undefined for text that is not a real time.
+ */
+export function parseDateTime(text: string): string | null | undefined {
+  const s = text.trim().replace(/\s+/g, " ");
+  if (s === "") return null;
+  const m = /^(\d{1,2})[:hg](\d{2})? (\S+)$/.exec(s) ?? swap(/^(\S+) (\d{1,2})[:hg](\d{2})?$/.exec(s));
+  if (!m) return undefined;
+  const [h, min] = [Number(m[1]), Number(m[2] ?? 0)];
+  const day = parseDate(m[3]);
+  if (!day || h > 23 || min > 59) return undefined;
+  const [y, mo, d] = day.split("-").map(Number);
+  return new Date(Date.UTC(y, mo - 1, d, h, min) - OFFICE_OFFSET_MS).toISOString();
+}
+
+function swap(m: RegExpExecArray | null): [string, string, string | undefined, string] | null {
+  return m ? [m[0], m[2], m[3], m[1]] : null;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { fold, initials, search, type Choice } from "./match";
+
+const units: Choice[] = [
+  { id: "so", label: "Sở Thông tin và Truyền thông", also: ["STTTT"] },
+  { id: "vp", label: "Văn phòng Sở", also: ["VP"] },
+  { id: "ttbc", label: "Phòng Thông tin - Báo chí - Xuất bản", also: ["TTBCXB"] },
+  { id: "cds", label: "Phòng Chuyển đổi số", also: ["CDS"] },
+  { id: "tt", label: "Trung tâm Công nghệ thông tin và Truyền thông", also: [null] },
+];
+const people: Choice[] = [
+  { id: "thang", label: "Hà Văn Thắng", also: ["Giám đốc Sở"] },
+  { id: "thanh", label: "Nguyễn Thị Thanh", also: ["Phó Giám đốc"] },
+];
+const ids = (q: string, c: Choice[]) => search(q, c).map((x) => x.id);
+
+describe("matching what a secretary types", () => {
+  it("folds diacritics and đ", () => {
+    expect(fold("Chuyển đổi số Đắk Lắk")).toBe("chuyen doi so dak lak");
+  });
+
+  it("reads a unit's initials with and without its kind word", () => {
+    expect(initials("Phòng Thông tin - Báo chí - Xuất bản")).toEqual(["pttbcxb", "ttbcxb"]);
+    expect(initials("Văn phòng Sở")).toEqual(["vps"]);
+  });
+
+  it("finds units by abbreviation, code or words", () => {
+    expect(ids("ttbc", units)[0]).toBe("ttbc");
+    expect(ids("vp", units)[0]).toBe("vp");
+    expect(ids("cds", units)[0]).toBe("cds");
+    expect(ids("thong tin bao chi", units)).toEqual(["ttbc"]);
+    expect(ids("zzz", units)).toEqual([]);
+  });
+
+  it("finds a speaker by part of the name without diacritics", () => {
+    expect(ids("thang", people)).toEqual(["thang"]);
+    expect(ids("nguyen thi", people)).toEqual(["thanh"]);
+  });
+});

@@ -1,0 +1,53 @@
+// Finding a person or a unit by what a secretary types: any part of the name without
+// diacritics (`thang` → Hà Văn Thắng), or the initials of a unit's name or its code
+// (`ttbc` → Phòng Thông tin - Báo chí - Xuất bản, `vp` → Văn phòng Sở).
+
+/** Lower case without Vietnamese diacritics; đ becomes d. */
+export function fold(text: string): string {
+  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "d").toLowerCase();
+}
+
+// Words that name the kind of unit rather than the unit, left out of its initials.
+const KIND_WORDS = new Set(["phong", "trung", "tam", "so", "ban", "chi", "cuc"]);
+
+/** The initials a unit is called by: all words, and without its kind word ("Phòng"). */
+export function initials(name: string): string[] {
+  const words = fold(name).split(/[^a-z0-9]+/).filter(Boolean);
+  const all = words.map((w) => w[0]).join("");
+  const first = words.findIndex((w) => !KIND_WORDS.has(w));
+  const rest = first > 0 ? words.slice(first).map((w) => w[0]).join("") : all;
+  return [...new Set([all, rest])];
+}
+
+/** Something to pick: its id, what is shown, and other names it answers to. */
+export interface Choice {
+  id: string;
+  label: string;
+  also?: (string | null | undefined)[];
+}
+
+/** How well `query` names `choice`: 0 for no match, higher for better. */
+export function score(query: string, choice: Choice): number {
+  const q = fold(query).trim();
+  if (!q) return 1;
+  const names = [choice.label, ...(choice.also ?? [])].filter((n): n is string => !!n);
+  let best = 0;
+  for (const n of names) {
+    const f = fold(n);
+    if (f === q) best = Math.max(best, 5);
+    else if (initials(n).some((i) => i.startsWith(q.replace(/\s+/g, "")))) best = Math.max(best, 4);
+    else if (f.split(/[^a-z0-9]+/).some((w) => w.startsWith(q))) best = Math.max(best, 3);
+    else if (q.split(/\s+/).every((w) => f.includes(w))) best = Math.max(best, 2);
+  }
+  return best;
+}
+
+/** The choices matching `query`, best first, at most `limit`. */
+export function search(query: string, choices: Choice[], limit = 8): Choice[] {
+  return choices
+    .map((c, i) => ({ c, i, s: score(query, c) }))
+    .filter((x) => x.s > 0)
+    .sort((a, b) => b.s - a.s || a.i - b.i)
+    .slice(0, limit)
+    .map((x) => x.c);
+}
