@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // The long crash run: `node scripts/crash-harness.mjs [--cli-kills N] [--app-kills M]
-// [--seed S]` (the app part needs a display: run it under `xvfb-run -a`). Builds are the
+// [--editor-kills E] [--seed S]` (the app part needs a display: run it under `xvfb-run -a`). Builds are the
 // debug ones the test command makes (target/debug/giaoban, target/debug/giaoban-desktop).
 import { parseArgs } from "node:util";
-import { appCrashes, cliCrashes } from "../tests/e2e/crash.mjs";
+import { appCrashes, cliCrashes, editorCrashes } from "../tests/e2e/crash.mjs";
 
 const { values } = parseArgs({
   options: {
     "cli-kills": { type: "string", default: "200" },
     "app-kills": { type: "string", default: "30" },
+    "editor-kills": { type: "string", default: "30" },
     seed: { type: "string", default: String(Date.now() % 100000) },
   },
 });
@@ -16,9 +17,11 @@ const seed = Number(values.seed);
 for (const [name, run, kills] of [
   ["CLI writer", cliCrashes, Number(values["cli-kills"])],
   ["app + typing robot", appCrashes, Number(values["app-kills"])],
+  ["app + minutes typing robot", editorCrashes, Number(values["editor-kills"])],
 ]) {
   if (!kills) continue;
   const t = Date.now();
   const r = await run(kills, seed);
-  console.log(`${name}: ${r.kills} kills, ${r.acknowledged} acknowledged writes all present, integrity ok (seed ${seed}, ${((Date.now() - t) / 1000).toFixed(0)} s)`);
+  const kept = r.acknowledged !== undefined ? `${r.acknowledged} acknowledged writes all present` : `${r.typedChars} characters typed, at most ${r.worstLossMs} ms of typing lost`;
+  console.log(`${name}: ${r.kills} kills, ${kept}, integrity ok (seed ${seed}, ${((Date.now() - t) / 1000).toFixed(0)} s)`);
 }

@@ -4,11 +4,14 @@
 //   - the CLI writer (`giaoban bench write`): one transaction per edit, `ack <id>` printed
 //     after each commit;
 //   - the real app with a typing robot adding units in the Danh mục form: a unit is
-//     acknowledged when the window lists it (the save command has returned).
+//     acknowledged when the window lists it (the save command has returned);
+//   - the real app with a robot typing a meeting's minutes: nothing is acknowledged (there
+//     is no Save button), so the minutes must hold all that was typed up to one second
+//     before the kill, and the restarted app must reopen that meeting in the editor.
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { cli, freshDatabase, giaoban, killApp, start, stop } from "./driver.mjs";
+import { cli, freshDatabase, giaoban, killApp, start, stop, typeText } from "./driver.mjs";
 
 // The writer running now: killed with the harness, so a stopped harness leaves no writer
 // filling the disk.
@@ -127,4 +130,90 @@ export async function appCrashes(kills, seed = 1) {
   }
   rmSync(path.dirname(db), { recursive: true, force: true });
   return { kills, acknowledged: acked.length };
+}
+
+/** The minutes as stored, with spacing made comparable with what was typed. */
+function storedMinutes(db, id) {
+  return JSON.parse(giaoban(db, "meeting", "show", id, "--json")).minutes.replace(/\u00a0/g, " ").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Kills the app `kills` times while a robot types the minutes of a meeting under way.
+ * Returns the number of kills, the characters typed, and the longest stretch of typing
+ * (ms before the kill) found missing afterwards.
+ */
+export async function editorCrashes(kills, seed = 1) {
+  const rand = random(seed);
+  const db = sampleDatabase();
+  let meeting = null;
+  let expected = "";
+  let typedChars = 0;
+  let worstLossMs = 0;
+  for (let k = 0; k < kills; k++) {
+    const session = await start(db, { quiet: true });
+    const { browser, driver } = session;
+    const byTest = (id) => browser.$(`[data-testid="${id}"]`);
+    const when = `app kill ${k + 1} while typing minutes (seed ${seed})`;
+    const log = [];
+    let killedAt = Infinity;
+    try {
+      if (meeting === null) {
+        const menu = await browser.$('nav button[data-page="meetings"]');
+        await menu.waitForDisplayed({ timeout: 20_000 });
+        await menu.click();
+        await (await byTest("new-meeting-open")).click();
+        await (await byTest("new-start")).click();
+      }
+      // After a restart the editor opens by itself on the meeting being typed.
+      const body = await byTest("minutes-body");
+      await body.waitForDisplayed({ timeout: 20_000 });
+      if (meeting === null) {
+        await browser.waitUntil(async () => (await (await byTest("save-state")).getAttribute("data-status")) === "saved", { timeout: 10_000 });
+        meeting = JSON.parse(giaoban(db, "meetings", "list", "--json"))[0].id;
+      } else {
+        const shown = (await body.getText()).replace(/\s+/g, " ").trim();
+        if (shown !== expected) throw new Error(`${when}: the reopened editor shows “${shown.slice(-60)}”, stored “${expected.slice(-60)}”`);
+      }
+      await browser.execute((el) => el.focus(), body);
+      await browser.keys(["Control", "End"]);
+      const timer = setTimeout(() => {
+        killedAt = Date.now();
+        killApp(driver);
+      }, 1500 + Math.floor(rand() * 3000));
+      try {
+        for (let n = 0; ; n++) {
+          const chunk = `${expected || n ? " " : ""}Câu ${k + 1}-${n + 1} được gõ lúc họp.`;
+          await typeText(browser, chunk);
+          typedChars += chunk.length;
+          log.push({ at: Date.now(), text: chunk });
+        }
+      } catch {
+        // The window is gone: the kill landed.
+      }
+      clearTimeout(timer);
+    } finally {
+      await stop(session);
+    }
+    if (meeting === null) throw new Error(`${when}: the meeting was never created`);
+    checkIntegrity(db, when);
+    const stored = storedMinutes(db, meeting);
+    // Everything typed up to one second before the kill must be there.
+    let must = expected;
+    let kept = expected;
+    let lastKeptAt = null;
+    for (const { at, text } of log) {
+      const next = (kept + text).replace(/\s+/g, " ").trim();
+      if (stored.startsWith(next)) {
+        kept = next;
+        lastKeptAt = at;
+      }
+      if (at <= killedAt - 1000) must = (must + text).replace(/\s+/g, " ").trim();
+    }
+    if (!stored.startsWith(must)) throw new Error(`${when}: typing older than one second is missing; stored ends “${stored.slice(-60)}”, expected “${must.slice(-60)}”`);
+    const firstLost = log.find(({ at }) => lastKeptAt === null || at > lastKeptAt);
+    if (firstLost) worstLossMs = Math.max(worstLossMs, killedAt - firstLost.at);
+    expected = stored;
+  }
+  rmSync(path.dirname(db), { recursive: true, force: true });
+  return { kills, typedChars, worstLossMs };
 }
