@@ -1,7 +1,8 @@
 //! Measured speed on databases made by the generator: `giaoban bench search` times search
 //! queries and autosave-sized writes, and reports the index's size on disk; `giaoban bench
 //! extract` times the directive extractor on the meetings' conclusions; `giaoban bench
-//! write` is the writer the crash harness kills.
+//! write` is the writer the crash harness kills; `giaoban bench long-meeting` prepares the
+//! editor's typing benchmark (`scripts/bench-editor.mjs`).
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -222,25 +223,11 @@ pub fn write_loop(
     count: usize,
     mut acknowledge: impl FnMut(uuid::Uuid),
 ) -> Result<()> {
-    let newest = meeting::list(
-        store.conn(),
-        &meeting::MeetingFilter {
-            limit: Some(1),
-            ..Default::default()
-        },
-    )?;
-    let m = newest.first().ok_or_else(|| crate::Error::NoDatabase {
-        path: store.path().map(Path::to_path_buf).unwrap_or_default(),
-    })?;
+    let m = newest_under_way(store)?;
     let lead = crate::unit::list(store.conn(), false)?
         .first()
         .map(|u| u.id)
         .ok_or_else(|| crate::Error::not_found(crate::error::Entity::Unit, "*"))?;
-    if m.status == meeting::MeetingStatus::Closed {
-        store.write(|tx| {
-            meeting::set_status(tx, m.id, meeting::MeetingStatus::InProgress).map(|_| ())
-        })?;
-    }
     let base = m.minutes.clone();
     for i in 0..count {
         let minutes = format!(
@@ -271,4 +258,91 @@ pub fn write_loop(
         acknowledge(id);
     }
     Ok(())
+}
+
+/// The newest meeting, reopened (in progress) if it was closed.
+fn newest_under_way(store: &mut Store) -> Result<meeting::Meeting> {
+    let newest = meeting::list(
+        store.conn(),
+        &meeting::MeetingFilter {
+            limit: Some(1),
+            ..Default::default()
+        },
+    )?;
+    let m = newest.first().ok_or_else(|| crate::Error::NoDatabase {
+        path: store.path().map(Path::to_path_buf).unwrap_or_default(),
+    })?;
+    if m.status == meeting::MeetingStatus::Closed {
+        return store.write(|tx| meeting::set_status(tx, m.id, meeting::MeetingStatus::InProgress));
+    }
+    Ok(m.clone())
+}
+
+/// Makes the newest meeting a long one for the editor's typing benchmark: a minutes body
+/// of at least `chars` characters (the generated minutes of earlier meetings, as headed
+/// paragraphs) and `directives` directives, open in the editor. Returns its id.
+pub fn long_meeting(store: &mut Store, chars: usize, directives: usize) -> Result<uuid::Uuid> {
+    let m = newest_under_way(store)?;
+    let mut body = String::new();
+    {
+        let mut stmt = store
+            .conn()
+            .prepare("SELECT title, minutes FROM meeting WHERE id <> ?1 AND minutes <> '' ORDER BY starts_at DESC")?;
+        let mut rows = stmt.query([m.id])?;
+        while body.chars().count() < chars {
+            let Some(row) = rows.next()? else { break };
+            let (title, text): (String, String) = (row.get(0)?, row.get(1)?);
+            body.push_str(&format!("### {title}\n\n"));
+            for line in text.lines().filter(|l| !l.trim().is_empty()) {
+                body.push_str(line);
+                body.push_str("\n\n");
+            }
+        }
+    }
+    let have = directive::list(
+        store.conn(),
+        &directive::DirectiveQuery {
+            meeting: Some(m.id),
+            limit: Some(0),
+            ..directive::DirectiveQuery::as_of(
+                chrono::NaiveDate::from_ymd_opt(9999, 12, 31).expect("a real date"),
+            )
+        },
+    )?
+    .total as usize;
+    let samples: Vec<(String, uuid::Uuid)> = {
+        let mut stmt = store.conn().prepare(
+            "SELECT content, lead_unit_id FROM directive WHERE meeting_id <> ?1 ORDER BY assigned_on DESC LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(
+            rusqlite::params![m.id, directives.saturating_sub(have) as i64],
+            |r| Ok((r.get(0)?, crate::store::value::get_uuid(r, 1)?)),
+        )?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    store.write(|tx| {
+        meeting::set_minutes(tx, m.id, &body)?;
+        for (content, lead) in &samples {
+            directive::create(
+                tx,
+                directive::NewDirective {
+                    content: content.clone(),
+                    expected_output: None,
+                    source: directive::Source::Meeting {
+                        meeting_id: m.id,
+                        conclusion_id: None,
+                    },
+                    assigned_on: None,
+                    directing_leader_id: None,
+                    lead_unit_id: *lead,
+                    coordinating_unit_ids: Vec::new(),
+                    deadline: None,
+                    priority: directive::Priority::Normal,
+                    allow_deadline_before_assigned: false,
+                },
+            )?;
+        }
+        meeting::remember_open(tx, Some(m.id))
+    })?;
+    Ok(m.id)
 }

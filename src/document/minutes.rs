@@ -5,7 +5,7 @@
 use docx_rs::Docx;
 
 use super::format::spelled_date;
-use super::format::{self, labelled, plain};
+use super::format::{self, BODY, labelled, plain};
 use super::{Sheet, clock};
 use crate::minutes::{Attendance, AttendeeRole};
 
@@ -86,13 +86,7 @@ pub fn build(sheet: &Sheet) -> Docx {
                 .map(|a| plain(&format!("{}. {}", a.position, a.title))),
         );
     }
-    body.extend(
-        m.minutes
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .map(plain),
-    );
+    body.extend(super::markdown::paragraphs(&m.minutes, BODY));
     if !r.opinions.is_empty() {
         body.push(labelled("Ý kiến phát biểu:", ""));
         body.extend(r.opinions.iter().map(|o| {

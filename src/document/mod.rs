@@ -4,6 +4,7 @@
 //! when a document is issued; files are written whole, then renamed into place.
 
 pub mod format;
+mod markdown;
 mod minutes;
 mod notice;
 pub mod register;

@@ -10,6 +10,7 @@ use std::process::Command;
 
 use giaoban::document::{self, DocKind, Numbering, register};
 use giaoban::error::{Error, Field, Rule};
+use giaoban::meeting;
 use giaoban::minutes::{self, Attendance, AttendeeRole, NewItem, Who};
 use giaoban::office::{self, Office, OfficeField};
 use giaoban::stats;
@@ -518,4 +519,44 @@ fn recalculated_csv(xlsx: &Path) -> String {
         String::from_utf8_lossy(&ok.stderr)
     );
     fs::read_to_string(xlsx.with_extension("csv")).unwrap()
+}
+
+#[test]
+fn the_minutes_body_typed_in_the_editor_keeps_its_bold_and_lists_without_marks() {
+    let mut o = fixture();
+    set_up(&mut o);
+    let id = o.meeting;
+    o.store
+        .write(|tx| {
+            meeting::set_minutes(
+                tx,
+                id,
+                "### Phần báo cáo\n\nĐồng chí **Giám đốc** chủ trì.\n\n- Văn phòng báo cáo\n- Thanh tra báo cáo",
+            )
+        })
+        .unwrap();
+    let file = out(&o, "bien-ban-md.docx");
+    document::meeting_document(
+        &mut o.store,
+        DocKind::Minutes,
+        id,
+        Numbering::Preview,
+        &file,
+    )
+    .unwrap();
+    let xml = part(&file, "word/document.xml");
+    assert!(
+        !xml.contains("**") && !xml.contains("###"),
+        "no Markdown marks in the document"
+    );
+    let at = xml
+        .find(">Giám đốc</w:t>")
+        .expect("the bold words are a run of their own");
+    let run = &xml[xml[..at].rfind("<w:r>").unwrap()..at];
+    assert!(run.contains("<w:b"), "bold kept: {run}");
+    assert!(
+        xml.contains(">- </w:t>") && xml.contains("Thanh tra báo cáo"),
+        "list items with a dash"
+    );
+    assert!(xml.contains("Phần báo cáo"));
 }

@@ -442,6 +442,16 @@ pub enum BenchCmd {
         #[arg(long, default_value_t = 1000)]
         count: usize,
     },
+    /// Makes the newest meeting a long one (minutes of CHARS characters, DIRECTIVES
+    /// directives) and opens it in the editor, for `scripts/bench-editor.mjs`; prints its id.
+    LongMeeting {
+        /// Characters of minutes body, at least.
+        #[arg(long, default_value_t = 50_000)]
+        chars: usize,
+        /// Directives given in the meeting.
+        #[arg(long, default_value_t = 200)]
+        directives: usize,
+    },
     /// Directive extraction: each meeting's conclusions, and 1 MiB of them at once.
     Extract {
         /// Times the 1 MiB text is read.

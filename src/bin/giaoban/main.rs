@@ -215,9 +215,19 @@ fn run(cli: Cli) -> Result<()> {
                 let _ = writeln!(stdout, "ack {id}").and_then(|_| stdout.flush());
             })?;
         }
+        Command::Bench {
+            cmd: BenchCmd::LongMeeting { chars, directives },
+        } => {
+            println!(
+                "{}",
+                giaoban::bench::long_meeting(&mut store, chars, directives)?
+            );
+        }
         Command::Bench { cmd } => {
             let figures = match cmd {
-                BenchCmd::Write { .. } => unreachable!("matched above"),
+                BenchCmd::Write { .. } | BenchCmd::LongMeeting { .. } => {
+                    unreachable!("matched above")
+                }
                 BenchCmd::Search { rounds } => {
                     serde_json::to_value(giaoban::bench::search(&mut store, rounds)?)
                 }
