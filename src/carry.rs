@@ -40,21 +40,6 @@ pub struct Carried {
     pub decision: Option<Decision>,
 }
 
-/// The previous meeting of the same series, if any.
-pub fn previous(conn: &Connection, meeting_id: Uuid) -> Result<Option<Meeting>> {
-    let m = meeting::get(conn, meeting_id)?;
-    let Some(series) = m.series_id else {
-        return Ok(None);
-    };
-    let id: Option<Uuid> = conn
-        .prepare_cached(
-            "SELECT id FROM meeting WHERE series_id = ?1 AND starts_at < ?2 ORDER BY starts_at DESC LIMIT 1",
-        )?
-        .query_row(params![series, ts(m.starts_at)], |r| get_uuid(r, 0))
-        .optional()?;
-    id.map(|id| meeting::get(conn, id)).transpose()
-}
-
 /// The directives a meeting reviews, with their decisions, judged on the meeting's date.
 pub fn review(conn: &Connection, meeting_id: Uuid) -> Result<Vec<Carried>> {
     let m = meeting::get(conn, meeting_id)?;

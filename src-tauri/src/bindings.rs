@@ -54,6 +54,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         history::export_audit,
         documents::export_meeting_document,
         documents::export_unit_report,
+        documents::read_printable,
         documents::export_directive_list,
         documents::meeting_document_numbers,
         documents::correct_document_number,

@@ -329,6 +329,18 @@ test("a secretary issues the minutes and the notice, and exports the reports", {
   const printed = await written("print-notice");
   assert.match(printed, /số 01\/TB-STTTT: .*\.pdf$/);
   assert.equal(readFileSync(printed.slice(printed.indexOf(": ") + 2)).subarray(0, 5).toString(), "%PDF-");
+  // The print preview shows its pages in the window, with "In"; Esc closes it.
+  const preview = await byTest("print-preview");
+  await preview.waitForDisplayed({ timeout: 20_000 });
+  const pages = await byTest("print-pages");
+  await browser.waitUntil(async () => /^\d+ trang$/.test(await pages.getText()), { timeout: 20_000, timeoutMsg: "the pages are drawn" });
+  const drawn = await preview.$$("img");
+  assert.ok(drawn.length >= 1, "at least one page");
+  assert.ok(await browser.execute((img) => img.naturalWidth > 1000 && img.naturalHeight > img.naturalWidth, drawn[0]), "an A4 page, upright, at print resolution");
+  assert.equal(await (await byTest("print-go")).isEnabled(), true);
+  await shot("14-print-preview");
+  await browser.keys("Escape");
+  await browser.waitUntil(async () => !(await preview.isExisting()), { timeout: 5_000 });
   // The secretary corrects the minutes' number; it is shown and used from then on.
   const numbers = await byTest("document-numbers");
   await browser.waitUntil(async () => (await numbers.getText()).includes("01/TB-STTTT"), { timeout: 10_000 });

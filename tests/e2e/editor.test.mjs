@@ -194,13 +194,15 @@ test("three directives are given from one conclusion line, units by initials, de
   const plan = [
     ["ttbc", "Phòng Thông tin - Báo chí - Xuất bản", "cuối tháng", "→ 31/12/2026"],
     ["vp", "Văn phòng Sở", "30/6", "→ 30/06/2027"],
-    ["cds", "Phòng Chuyển đổi số", "không thời hạn", null],
+    // A unit not in the directory is offered for adding, and Enter adds it.
+    ["Ban Quản lý dự án số hóa", "Ban Quản lý dự án số hóa", "không thời hạn", null],
   ];
   for (const [i, [typed, unit, phrase, shown]] of plan.entries()) {
     await tabTo(`[data-testid="extract-row"]:nth-child(${i + 1}) [data-testid="extract-lead"]`);
     await type(typed);
     await browser.keys("Enter");
-    assert.equal(await (await rows[i].$('[data-testid="extract-lead"]')).getValue(), unit);
+    const lead = await rows[i].$('[data-testid="extract-lead"]');
+    await browser.waitUntil(async () => (await lead.getValue()) === unit, { timeout: 5_000, timeoutMsg: `${typed} picks ${unit}` });
     await tabTo(`[data-testid="extract-row"]:nth-child(${i + 1}) [data-testid="extract-deadline"]`);
     await type(phrase);
     if (shown) {
@@ -220,11 +222,13 @@ test("three directives are given from one conclusion line, units by initials, de
   await done.waitForDisplayed({ timeout: 10_000 });
   assert.equal(await done.getText(), "Đã tạo 3 nhiệm vụ.");
 
+  const added = JSON.parse(giaoban(db, "units", "list", "--all", "--json")).find((u) => u.name === "Ban Quản lý dự án số hóa");
+  assert.equal(added?.kind, "other", "the new unit is in the directory, to be completed there");
   const m = stored(db, "Giao ban tháng 12/2026");
   const given = m.directives.map((d) => [d.lead_unit, d.deadline, d.coordinating_units]);
   given.sort((a, b) => a[0].localeCompare(b[0]));
   assert.deepEqual(given, [
-    ["Phòng Chuyển đổi số", null, []],
+    ["Ban Quản lý dự án số hóa", null, []],
     ["Phòng Thông tin - Báo chí - Xuất bản", "2026-12-31", ["Phòng Kế hoạch - Tài chính"]],
     ["Văn phòng Sở", "2027-06-30", []],
   ]);

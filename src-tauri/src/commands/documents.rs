@@ -3,9 +3,12 @@
 
 use chrono::Datelike;
 use chrono::NaiveDate;
+use std::path::PathBuf;
+
 use giaoban::directive::{self, DirectiveQuery};
 use giaoban::document::register::{self, IssuedNumber};
 use giaoban::document::{self, DocKind, Numbering, Written};
+use giaoban::error::Entity;
 use giaoban::stats;
 use giaoban::store::OpenMode;
 use giaoban::timeliness::DeadlineBasis;
@@ -97,6 +100,7 @@ pub async fn export_unit_report(
     as_of: NaiveDate,
     basis: DeadlineBasis,
     docx: bool,
+    pdf: bool,
 ) -> Result<Written, IpcError> {
     let dir = db.exports_dir();
     db.run(OpenMode::Existing, move |store| {
@@ -108,7 +112,14 @@ pub async fn export_unit_report(
         );
         if docx {
             let name = document::file_name("Báo cáo tình hình thực hiện nhiệm vụ", &period, "docx");
-            return document::unit_report(store, &table, false, &dir.join(name));
+            let written = document::unit_report(store, &table, false, &dir.join(name))?;
+            if !pdf {
+                return Ok(written);
+            }
+            return Ok(Written {
+                path: document::to_pdf(&written.path)?,
+                number: written.number,
+            });
         }
         let office = giaoban::office::load(store.conn())?.unwrap_or_default();
         let name = document::file_name("Phụ lục tình hình thực hiện nhiệm vụ", &period, "xlsx");
@@ -150,4 +161,24 @@ pub async fn export_directive_list(
         })
     })
     .await
+}
+
+/// The bytes of a PDF this app wrote to the exports folder, for the print preview. Any
+/// other path is refused.
+#[tauri::command]
+#[specta::specta]
+pub async fn read_printable(db: DbState<'_>, path: PathBuf) -> Result<Vec<u8>, IpcError> {
+    let dir = db.exports_dir();
+    let ours = path.parent() == Some(dir.as_path())
+        && path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    if !ours {
+        return Err(giaoban::Error::not_found(Entity::Attachment, path.display()).into());
+    }
+    tauri::async_runtime::spawn_blocking(move || {
+        std::fs::read(&path).map_err(|e| IpcError::from(giaoban::Error::io(&path)(e)))
+    })
+    .await
+    .map_err(|e| IpcError::internal(e.to_string()))?
 }

@@ -104,7 +104,12 @@ export const commands = {
 	 *  Writes the report on directives of a period: DOCX (summary and annex, numbered), or the
 	 *  per-unit annex alone as XLSX with formulas.
 	 */
-	exportUnitReport: (from: string | null, to: string | null, asOf: string, basis: DeadlineBasis, docx: boolean) => typedError<Written_Serialize, IpcError>(__TAURI_INVOKE("export_unit_report", { from, to, asOf, basis, docx })),
+	exportUnitReport: (from: string | null, to: string | null, asOf: string, basis: DeadlineBasis, docx: boolean, pdf: boolean) => typedError<Written_Serialize, IpcError>(__TAURI_INVOKE("export_unit_report", { from, to, asOf, basis, docx, pdf })),
+	/**
+	 *  The bytes of a PDF this app wrote to the exports folder, for the print preview. Any
+	 *  other path is refused.
+	 */
+	readPrintable: (path: string) => typedError<number[], IpcError>(__TAURI_INVOKE("read_printable", { path })),
 	/**  Writes the directives matching `query` (all of them, not one page) as XLSX, or CSV. */
 	exportDirectiveList: (query: DirectiveQuery_Deserialize, csv: boolean) => typedError<Written_Serialize, IpcError>(__TAURI_INVOKE("export_directive_list", { query, csv })),
 	/**  The numbers given to a meeting's documents. */
