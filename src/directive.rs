@@ -463,6 +463,38 @@ pub struct DirectiveQuery {
     pub to: Option<NaiveDate>,
     /// At most this many rows (`None` = all).
     pub limit: Option<u32>,
+    /// Only directives given by this leader.
+    #[serde(default)]
+    pub leader: Option<Uuid>,
+    /// Only directives in this bucket on `as_of` (cancelled ones are in none).
+    #[serde(default)]
+    pub bucket: Option<Bucket>,
+    /// Only directives with this status.
+    #[serde(default)]
+    pub status: Option<DirectiveStatus>,
+    /// Words of the content, output or document number, typed with or without diacritics.
+    #[serde(default)]
+    pub text: Option<String>,
+    /// Order of the rows.
+    #[serde(default)]
+    pub sort: DirectiveSort,
+    /// Rows skipped before the first returned (a page further down a long list).
+    #[serde(default)]
+    pub offset: u32,
+}
+
+/// How a directive listing is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum DirectiveSort {
+    /// Newest given first.
+    #[default]
+    Newest,
+    /// Earliest deadline first (the most overdue first); no deadline last.
+    Deadline,
+    /// By lead unit name, newest first within a unit.
+    Unit,
 }
 
 impl DirectiveQuery {
@@ -480,6 +512,12 @@ impl DirectiveQuery {
             from: None,
             to: None,
             limit: None,
+            leader: None,
+            bucket: None,
+            status: None,
+            text: None,
+            sort: DirectiveSort::Newest,
+            offset: 0,
         }
     }
 }
@@ -539,6 +577,10 @@ pub fn list(conn: &Connection, q: &DirectiveQuery) -> Result<DirectivePage> {
         ":from": q.from.map(date),
         ":to": q.to.map(date),
         ":limit": q.limit.map_or(-1, i64::from),
+        ":offset": q.offset,
+        ":leader": q.leader,
+        ":status": q.status.as_ref().map(enum_name),
+        ":fts": q.text.as_deref().and_then(|t| crate::search::Query::parse(t).fts()),
     };
     let used = |sql: &str| -> Vec<(&str, &dyn rusqlite::ToSql)> {
         params
@@ -639,11 +681,43 @@ fn list_sql(q: &DirectiveQuery) -> (String, String) {
     if q.to.is_some() {
         filters.push("d.assigned_on <= :to".into());
     }
+    if q.leader.is_some() {
+        filters.push("d.directing_leader_id = :leader".into());
+    }
+    if q.status.is_some() {
+        filters.push("d.status = :status".into());
+    }
+    if let Some(b) = q.bucket {
+        // The statement of `timeliness::bucket` in SQL (tested against it).
+        let done = "(d.completed_on IS NOT NULL AND d.completed_on <= :as_of)";
+        filters.push(format!(
+            "d.status <> 'cancelled' AND {}",
+            match b {
+                Bucket::DoneOnTime =>
+                    format!("{done} AND (d.{dl} IS NULL OR d.completed_on <= d.{dl})"),
+                Bucket::DoneLate =>
+                    format!("{done} AND d.{dl} IS NOT NULL AND d.completed_on > d.{dl}"),
+                Bucket::OpenWithinDeadline =>
+                    format!("NOT {done} AND (d.{dl} IS NULL OR :as_of <= d.{dl})"),
+                Bucket::OpenOverdue =>
+                    format!("NOT {done} AND d.{dl} IS NOT NULL AND :as_of > d.{dl}"),
+            }
+        ));
+    }
+    if q.text.as_deref().is_some_and(|t| !t.trim().is_empty()) {
+        // Through the search index: directives whose content, output or number hold the words.
+        filters.push(
+            "d.id IN (SELECT sd.record_id FROM search_directive JOIN search_doc sd ON sd.rowid = search_directive.rowid
+                      WHERE search_directive MATCH :fts AND sd.kind = 'directive')"
+                .into(),
+        );
+    }
     let where_clause = filters.join(" AND ");
-    let order = if window_or_overdue(q) {
-        format!("d.{dl}, d.assigned_on")
-    } else {
-        "d.assigned_on DESC, d.id".to_string()
+    let order = match q.sort {
+        _ if window_or_overdue(q) => format!("d.{dl}, d.assigned_on"),
+        DirectiveSort::Newest => "d.assigned_on DESC, d.id".to_string(),
+        DirectiveSort::Deadline => format!("d.{dl} IS NULL, d.{dl}, d.assigned_on DESC"),
+        DirectiveSort::Unit => "u.name, d.assigned_on DESC, d.id".to_string(),
     };
     let count_sql = format!("SELECT count(*) FROM directive d WHERE {where_clause}");
     let sql = format!(
@@ -652,7 +726,7 @@ fn list_sql(q: &DirectiveQuery) -> (String, String) {
                   WHERE du.directive_id = d.id),
                 d.assigned_on, d.deadline, d.original_deadline, d.status, d.completed_on, d.meeting_id
          FROM directive d JOIN unit u ON u.id = d.lead_unit_id
-         WHERE {where_clause} ORDER BY {order} LIMIT :limit"
+         WHERE {where_clause} ORDER BY {order} LIMIT :limit OFFSET :offset"
     );
     (count_sql, sql)
 }

@@ -167,6 +167,87 @@ pub fn by_unit(
     Ok(table)
 }
 
+/// The directives given in one calendar month, judged on the reporting date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Month {
+    /// First day of the month.
+    pub from: NaiveDate,
+    /// Last day of the month (or the reporting date, for its month).
+    pub to: NaiveDate,
+    /// Their buckets.
+    pub counts: Counts,
+}
+
+/// The monthly trend: for each of the `months` months up to `as_of`, the directives given
+/// that month and where they stand on `as_of` (the same rules and filters as [`by_unit`], so
+/// a month's count is the list of the directives given in it).
+pub fn monthly(
+    conn: &Connection,
+    months: u32,
+    as_of: NaiveDate,
+    basis: DeadlineBasis,
+) -> Result<Vec<Month>> {
+    use chrono::{Datelike, Months};
+    let this = as_of.with_day(1).expect("day 1 exists");
+    let first = this - Months::new(months.saturating_sub(1));
+    let mut stmt = conn.prepare_cached(MONTHLY_SQL)?;
+    let mut by_month: HashMap<String, Counts> = HashMap::new();
+    let rows = stmt.query_map(
+        named_params! {
+            ":from": date(first),
+            ":as_of": date(as_of),
+            ":original": basis == DeadlineBasis::Original,
+        },
+        |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                Counts {
+                    total: r.get(1)?,
+                    done_on_time: r.get(2)?,
+                    done_late: r.get(3)?,
+                    open_within_deadline: r.get(4)?,
+                    open_overdue: r.get(5)?,
+                    ..Counts::default()
+                },
+            ))
+        },
+    )?;
+    for row in rows {
+        let (month, mut c) = row?;
+        c.rates();
+        by_month.insert(month, c);
+    }
+    Ok((0..months)
+        .map(|i| {
+            let from = first + Months::new(i);
+            let to = (from + Months::new(1))
+                .pred_opt()
+                .expect("a day before")
+                .min(as_of);
+            let key = from.format("%Y-%m").to_string();
+            Month {
+                from,
+                to,
+                counts: by_month.remove(&key).unwrap_or_default(),
+            }
+        })
+        .collect())
+}
+
+const MONTHLY_SQL: &str = "
+    SELECT substr(assigned_on, 1, 7), count(*),
+           coalesce(sum(done AND (dl IS NULL OR completed_on <= dl)), 0),
+           coalesce(sum(done AND dl IS NOT NULL AND completed_on > dl), 0),
+           coalesce(sum(NOT done AND (dl IS NULL OR :as_of <= dl)), 0),
+           coalesce(sum(NOT done AND dl IS NOT NULL AND :as_of > dl), 0)
+    FROM (SELECT assigned_on, completed_on,
+                 CASE WHEN :original THEN original_deadline ELSE deadline END AS dl,
+                 coalesce(completed_on <= :as_of, 0) AS done
+          FROM directive
+          WHERE assigned_on BETWEEN :from AND :as_of AND status <> 'cancelled')
+    GROUP BY 1";
+
 const BY_UNIT_SQL: &str = "
     SELECT count(*),
            coalesce(sum(done AND (dl IS NULL OR completed_on <= dl)), 0),

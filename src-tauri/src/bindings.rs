@@ -13,6 +13,8 @@ use crate::commands::{
 pub fn builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new().commands(collect_commands![
         setup::app_status,
+        setup::ui_setting,
+        setup::set_ui_setting,
         setup::start_with_sample,
         setup::set_up_office,
         units::list_units,
@@ -45,6 +47,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         directives::change_directive_status,
         directives::extend_deadline,
         dashboard::unit_stats,
+        dashboard::monthly_stats,
         search::search,
         backups::backup_status,
         backups::backup_now,

@@ -140,6 +140,33 @@ fn stats_buckets_add_up_to_the_totals() {
     );
     let en = cli.ok(&["--lang", "en", "stats", "units"]);
     assert!(en.contains("Done on time"), "{en}");
+    // Each count is the list of exactly those directives.
+    for r in rows.iter().filter(|r| n(r, "total") > 0).take(4) {
+        let unit = r["unit_id"].as_str().unwrap();
+        for b in buckets {
+            let listed = cli.json(&[
+                "directives",
+                "list",
+                "--unit",
+                unit,
+                "--role",
+                "lead",
+                "--bucket",
+                b,
+                "--as-of",
+                "15/06/2026",
+                "--limit",
+                "1",
+                "--json",
+            ]);
+            assert_eq!(
+                listed["total"].as_u64().unwrap(),
+                n(r, b),
+                "{} {b}",
+                r["unit"]
+            );
+        }
+    }
 }
 
 #[test]

@@ -2,7 +2,9 @@
 //! and the database unchanged after a refusal.
 
 use giaoban::audit;
-use giaoban::directive::{self, DirectiveStatus, Source, StatusChange};
+use giaoban::directive::{
+    self, DirectiveQuery, DirectiveSort, DirectiveStatus, Source, StatusChange,
+};
 use giaoban::error::{Entity, Error, Field, Rule};
 use giaoban::followup::{self, NewExtension, NewProgress};
 use giaoban::timeliness::{self, Bucket, DeadlineBasis};
@@ -587,4 +589,55 @@ fn progress_and_completion_cannot_be_dated_after_today() {
             .unwrap()
             .is_empty()
     );
+}
+
+#[test]
+fn the_list_filters_by_leader_status_and_words_and_pages_in_order() {
+    let mut o = office();
+    let mut ids = Vec::new();
+    for (i, (content, leader)) in [
+        ("Xây dựng kế hoạch chuyển đổi số năm 2026", true),
+        ("Rà soát thủ tục hành chính", false),
+        ("Tuyên truyền chuyển đổi số trên báo chí", true),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let mut new = o.new_directive(o.vp, Some(d(&format!("2026-07-0{}", 3 - i))));
+        new.content = content.into();
+        new.directing_leader_id = leader.then_some(o.director);
+        ids.push(o.add(new).unwrap().id);
+    }
+    o.store
+        .write(|tx| directive::change_status(tx, ids[1], StatusChange::Start, ""))
+        .unwrap();
+    let conn = o.store.conn();
+    let q = |f: &dyn Fn(&mut DirectiveQuery)| {
+        let mut q = DirectiveQuery::as_of(d("2026-06-15"));
+        f(&mut q);
+        let page = directive::list(conn, &q).unwrap();
+        (
+            page.total,
+            page.rows.iter().map(|r| r.id).collect::<Vec<_>>(),
+        )
+    };
+    let (n, found) = q(&|q| q.text = Some("chuyen doi so".into()));
+    assert_eq!(n, 2);
+    assert!(found.contains(&ids[0]) && found.contains(&ids[2]));
+    assert_eq!(q(&|q| q.leader = Some(o.director)).0, 2);
+    assert_eq!(
+        q(&|q| q.status = Some(DirectiveStatus::InProgress)).1,
+        [ids[1]]
+    );
+    // By deadline: 01/07, 02/07, 03/07; a page of one after skipping one.
+    assert_eq!(
+        q(&|q| q.sort = DirectiveSort::Deadline).1,
+        [ids[2], ids[1], ids[0]]
+    );
+    let (total, page) = q(&|q| {
+        q.sort = DirectiveSort::Deadline;
+        q.offset = 1;
+        q.limit = Some(1);
+    });
+    assert_eq!((total, page), (3, vec![ids[1]]));
 }

@@ -8,7 +8,7 @@ use giaoban::directive::{
 };
 use giaoban::followup::{self, NewExtension};
 use giaoban::stats::{self, Counts};
-use giaoban::timeliness::{self, DeadlineBasis};
+use giaoban::timeliness::{self, Bucket, DeadlineBasis};
 use giaoban::unit::{self, NewUnit, UnitKind};
 use proptest::prelude::*;
 
@@ -185,8 +185,38 @@ proptest! {
             prop_assert_eq!(row.counts, want[i]);
             let c = row.counts;
             prop_assert_eq!(c.total, c.done_on_time + c.done_late + c.open_within_deadline + c.open_overdue);
+            // Clicking a count opens the list of exactly those directives.
+            for (bucket, count) in [
+                (Bucket::DoneOnTime, c.done_on_time),
+                (Bucket::DoneLate, c.done_late),
+                (Bucket::OpenWithinDeadline, c.open_within_deadline),
+                (Bucket::OpenOverdue, c.open_overdue),
+            ] {
+                let q = DirectiveQuery {
+                    unit: Some(*u),
+                    unit_role: UnitRole::Lead,
+                    bucket: Some(bucket),
+                    from,
+                    basis,
+                    ..DirectiveQuery::as_of(as_of)
+                };
+                let page = directive::list(conn, &q).unwrap();
+                prop_assert_eq!(page.total, count, "{:?} of unit {}", bucket, i);
+                prop_assert!(page.rows.iter().all(|r| r.bucket == Some(bucket)));
+            }
         }
         prop_assert_eq!(table.totals, total);
+        // The monthly trend: each month's counts are the list of the directives given then.
+        for m in stats::monthly(conn, 12, as_of, basis).unwrap() {
+            for (bucket, count) in [
+                (Bucket::DoneOnTime, m.counts.done_on_time),
+                (Bucket::OpenOverdue, m.counts.open_overdue),
+                (Bucket::OpenWithinDeadline, m.counts.open_within_deadline),
+            ] {
+                let q = DirectiveQuery { bucket: Some(bucket), from: Some(m.from), to: Some(m.to), basis, ..DirectiveQuery::as_of(as_of) };
+                prop_assert_eq!(directive::list(conn, &q).unwrap().total, count, "{:?} in {}", bucket, m.from);
+            }
+        }
 
         let q = DirectiveQuery { overdue: true, basis, ..DirectiveQuery::as_of(as_of) };
         let page = directive::list(conn, &q).unwrap();

@@ -389,11 +389,11 @@ test("a leader extends an overdue directive, then follows it to confirmed comple
   const list = await byTest("directive-list");
   // The overdue view has arrived when every row is overdue.
   await browser.waitUntil(async () => {
-    const rows = await list.$$("tbody tr").map((r) => r.getText());
+    const rows = await list.$$("tbody tr.clickable").map((r) => r.getText());
     return rows.length > 0 && rows.every((t) => /Quá hạn/.test(t));
   }, { timeout: 10_000 });
   // The leader clicks the first overdue directive.
-  const row = await list.$("tbody tr");
+  const row = await list.$("tbody tr.clickable");
   await browser.execute((el) => { el.scrollIntoView(); el.click(); }, row);
   const bucket = await byTest("directive-bucket");
   await bucket.waitForDisplayed({ timeout: 10_000 });
@@ -424,4 +424,83 @@ test("a leader extends an overdue directive, then follows it to confirmed comple
   assert.match(await bucket.getText(), /HT đúng hạn/, "done before the approved deadline");
   assert.match(await timeline.getText(), /Chờ xác nhận → Đã hoàn thành/);
   await shot("14-directive-followed");
+});
+
+test("a leader clicks a count and a bar on the dashboard and lands on exactly those directives", { timeout: 180_000 }, async () => {
+  const db = await launch({ sample: true });
+  const cards = await byTest("dashboard-cards");
+  await cards.waitForDisplayed({ timeout: 30_000 });
+  await (await byTest("dashboard-period")).selectByVisibleText("Toàn bộ");
+  // The overdue card: its number is the list's total, and every row is overdue.
+  const overdueCard = await byTest("card-open_overdue");
+  await browser.waitUntil(async () => (await overdueCard.getText()) !== "", { timeout: 10_000 });
+  const stats = JSON.parse(execFileSync(cli, ["--db", db, "stats", "units", "--json"], { encoding: "utf8" }));
+  await browser.waitUntil(async () => (await overdueCard.getText()).startsWith(String(stats.totals.open_overdue)), { timeout: 10_000, timeoutMsg: "the card shows the CLI's count" });
+  await shot("15-dashboard");
+  await overdueCard.click();
+  const total = await byTest("directive-total");
+  await browser.waitUntil(async () => (await total.getText()).startsWith(`${stats.totals.open_overdue} nhiệm vụ`), { timeout: 10_000, timeoutMsg: "the list holds the card's count" });
+  const rows = await (await byTest("directive-list")).$$("tbody tr.clickable");
+  assert.ok(rows.length > 0);
+  const textOf = (el) => browser.execute((e) => e.textContent, el);
+  for (const r of rows.slice(0, 10)) assert.match(await textOf(r), /Quá hạn/);
+
+  // The unit chart: click the overdue part of the first unit's bar.
+  await openPage("dashboard");
+  await (await byTest("dashboard-period")).selectByVisibleText("Toàn bộ");
+  const chart = await byTest("chart-units");
+  await chart.waitForDisplayed({ timeout: 10_000 });
+  await browser.waitUntil(async () => browser.execute((c) => !!c.chart && c.chart.data.labels.length > 0, chart), { timeout: 10_000 });
+  const bar = await browser.execute((c) => {
+    c.scrollIntoView({ block: "center" });
+    const ds = c.chart.data.datasets[3].data;
+    const i = ds.findIndex((n) => n > 0);
+    const p = c.chart.getDatasetMeta(3).data[i].getCenterPoint();
+    const r = c.getBoundingClientRect();
+    return { unit: c.chart.data.labels[i], count: ds[i], x: Math.round(r.left + p.x), y: Math.round(r.top + p.y) };
+  }, chart);
+  // A real pointer click where the bar is drawn (viewport coordinates).
+  await browser.performActions([{ type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions: [
+    { type: "pointerMove", origin: "viewport", x: bar.x, y: bar.y, duration: 0 },
+    { type: "pointerDown", button: 0 },
+    { type: "pointerUp", button: 0 },
+  ] }]);
+  await browser.releaseActions();
+  await browser.waitUntil(async () => (await total.isExisting()) && (await total.getText()).startsWith(`${bar.count} nhiệm vụ`), { timeout: 10_000, timeoutMsg: `the bar of ${bar.unit} holds ${bar.count}` });
+  const unitRow = stats.rows.find((r) => r.unit === bar.unit);
+  assert.equal(unitRow.open_overdue, bar.count, "the bar is the CLI's count");
+  const listed = await (await byTest("directive-list")).$$("tbody tr.clickable");
+  for (const r of listed.slice(0, 5)) assert.match(await textOf(r), new RegExp(`${bar.unit}.*Quá hạn`));
+
+  // Filters by words without diacritics, saved as a named view and brought back.
+  await openPage("directives");
+  await (await byTest("directive-text")).setValue("chuyen doi so");
+  await browser.waitUntil(async () => /^\d+ nhiệm vụ/.test(await total.getText()), { timeout: 10_000 });
+  const found = Number((await total.getText()).split(" ")[0]);
+  assert.ok(found > 0, "words typed without diacritics find directives");
+  await (await byTest("view-name")).setValue("Chuyển đổi số");
+  await (await byTest("view-save")).click();
+  await openPage("directives");
+  await (await byTest("view-Chuyển đổi số")).click();
+  await browser.waitUntil(async () => (await total.getText()).startsWith(`${found} nhiệm vụ`), { timeout: 10_000 });
+  assert.equal(await (await byTest("directive-text")).getValue(), "chuyen doi so");
+  await shot("16-directive-filters");
+
+  // The whole list is virtualised: only the rows in view are in the page, down to the last.
+  await openPage("directives");
+  await browser.waitUntil(async () => /^\d+ nhiệm vụ/.test(await total.getText()), { timeout: 10_000 });
+  const all = Number((await total.getText()).split(" ")[0]);
+  assert.ok(all > 400, `more rows than one page: ${all}`);
+  const shown = () => browser.execute(() => document.querySelectorAll('[data-testid="directive-list"] tbody tr.clickable').length);
+  assert.ok((await shown()) < 60, "only the rows in view are drawn");
+  await browser.execute(() => {
+    const s = document.querySelector('[data-testid="directive-list"]').parentElement;
+    s.scrollTop = s.scrollHeight;
+  });
+  await browser.waitUntil(async () => browser.execute((last) => {
+    const rows = [...document.querySelectorAll('[data-testid="directive-list"] tbody tr')];
+    return rows.some((r) => r.dataset.index === String(last)) && !rows.some((r) => r.classList.contains("loading"));
+  }, all - 1), { timeout: 10_000, timeoutMsg: "the last rows arrive" });
+  assert.ok((await shown()) < 60);
+  await shot("17-directive-list-end");
 });

@@ -1,7 +1,7 @@
 //! The leader's overview.
 
 use chrono::NaiveDate;
-use giaoban::stats::{self, UnitTable};
+use giaoban::stats::{self, Month, UnitTable};
 use giaoban::timeliness::DeadlineBasis;
 
 use super::DbState;
@@ -19,5 +19,19 @@ pub async fn unit_stats(
 ) -> Result<UnitTable, IpcError> {
     let as_of = as_of.unwrap_or_else(giaoban::date::today);
     db.read(move |s| stats::by_unit(s.conn(), from, to, as_of, basis))
+        .await
+}
+
+/// The monthly trend: the directives given in each of the last `months` months, judged on
+/// `as_of`.
+#[tauri::command]
+#[specta::specta]
+pub async fn monthly_stats(
+    db: DbState<'_>,
+    months: u32,
+    as_of: NaiveDate,
+    basis: DeadlineBasis,
+) -> Result<Vec<Month>, IpcError> {
+    db.read(move |s| stats::monthly(s.conn(), months.min(60), as_of, basis))
         .await
 }

@@ -66,3 +66,32 @@ pub async fn set_up_office(db: DbState<'_>, office: Office) -> Result<Office, Ip
     })
     .await
 }
+
+/// A preference of the window kept in the database (keys start with `ui.`, such as the
+/// directive list's saved views).
+#[tauri::command]
+#[specta::specta]
+pub async fn ui_setting(db: DbState<'_>, key: String) -> Result<Option<String>, IpcError> {
+    let key = ui_key(key)?;
+    db.read(move |s| s.setting(&key)).await
+}
+
+/// Stores a preference of the window (keys start with `ui.`).
+#[tauri::command]
+#[specta::specta]
+pub async fn set_ui_setting(db: DbState<'_>, key: String, value: String) -> Result<(), IpcError> {
+    let key = ui_key(key)?;
+    db.write(move |tx| tx.set_setting(&key, &value)).await
+}
+
+fn ui_key(key: String) -> Result<String, IpcError> {
+    if key.starts_with("ui.") && key.len() <= 64 {
+        Ok(key)
+    } else {
+        Err(giaoban::Error::invalid(
+            giaoban::error::Field::Name,
+            giaoban::error::Rule::OutOfRange,
+        )
+        .into())
+    }
+}

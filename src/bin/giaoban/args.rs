@@ -6,9 +6,9 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
-use giaoban::directive::UnitRole;
+use giaoban::directive::{DirectiveSort, DirectiveStatus, UnitRole};
 use giaoban::error::{Field, Rule};
-use giaoban::timeliness::DeadlineBasis;
+use giaoban::timeliness::{Bucket, DeadlineBasis};
 use giaoban::unit::UnitKind;
 use giaoban::{Lang, date};
 
@@ -478,6 +478,21 @@ pub struct DirectiveFilter {
     /// Only directives of this meeting.
     #[arg(long)]
     pub meeting: Option<String>,
+    /// Only directives given by this leader (name typed with or without diacritics, or id).
+    #[arg(long)]
+    pub leader: Option<String>,
+    /// Only this bucket: done_on_time, done_late, open_within_deadline, open_overdue.
+    #[arg(long, value_parser = snake_case::<Bucket>)]
+    pub bucket: Option<Bucket>,
+    /// Only this status: assigned, in_progress, awaiting_confirmation, done, cancelled, suspended.
+    #[arg(long, value_parser = snake_case::<DirectiveStatus>)]
+    pub status: Option<DirectiveStatus>,
+    /// Only directives whose content, output or number hold these words.
+    #[arg(long)]
+    pub text: Option<String>,
+    /// Order: newest, deadline or unit.
+    #[arg(long, default_value = "newest", value_parser = snake_case::<DirectiveSort>)]
+    pub sort: DirectiveSort,
     /// Period, reporting date and deadline basis.
     #[command(flatten)]
     pub reporting: Reporting,

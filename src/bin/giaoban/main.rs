@@ -440,6 +440,16 @@ fn directive_query(
         from: r.from,
         to: r.to,
         limit: (limit > 0).then_some(limit),
+        leader: f
+            .leader
+            .map(|p| giaoban::person::resolve(conn, &p, Field::DirectingLeader))
+            .transpose()?
+            .map(|p| p.id),
+        bucket: f.bucket,
+        status: f.status,
+        text: f.text,
+        sort: f.sort,
+        offset: 0,
     })
 }
 

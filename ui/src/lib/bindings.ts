@@ -8,6 +8,13 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 export const commands = {
 	/**  Whether there is a database yet, and the office's details. */
 	appStatus: () => typedError<AppStatus_Serialize, IpcError>(__TAURI_INVOKE("app_status")),
+	/**
+	 *  A preference of the window kept in the database (keys start with `ui.`, such as the
+	 *  directive list's saved views).
+	 */
+	uiSetting: (key: string) => typedError<string | null, IpcError>(__TAURI_INVOKE("ui_setting", { key })),
+	/**  Stores a preference of the window (keys start with `ui.`). */
+	setUiSetting: (key: string, value: string) => typedError<null, IpcError>(__TAURI_INVOKE("set_ui_setting", { key, value })),
 	/**  "Bắt đầu với dữ liệu mẫu": creates the database with sample data. */
 	startWithSample: () => typedError<DemoSummary, IpcError>(__TAURI_INVOKE("start_with_sample")),
 	/**  Creates an empty database for the office, or changes its details. */
@@ -78,6 +85,11 @@ export const commands = {
 	extendDeadline: (id: string, extension: NewExtension_Deserialize) => typedError<DirectiveDetail_Serialize, IpcError>(__TAURI_INVOKE("extend_deadline", { id, extension })),
 	/**  The per-unit table for directives given in `[from, to]`, judged on `as_of` (default today). */
 	unitStats: (from: string | null, to: string | null, asOf: string | null, basis: DeadlineBasis) => typedError<UnitTable_Serialize, IpcError>(__TAURI_INVOKE("unit_stats", { from, to, asOf, basis })),
+	/**
+	 *  The monthly trend: the directives given in each of the last `months` months, judged on
+	 *  `as_of`.
+	 */
+	monthlyStats: (months: number, asOf: string, basis: DeadlineBasis) => typedError<Month[], IpcError>(__TAURI_INVOKE("monthly_stats", { months, asOf, basis })),
 	/**  Everything matching the typed words, with or without diacritics, grouped. */
 	search: (query: string, perGroup: number) => typedError<Results, IpcError>(__TAURI_INVOKE("search", { query, perGroup })),
 	/**  The backups and their folder. */
@@ -657,6 +669,18 @@ export type DirectiveQuery_Deserialize = {
 	to?: string | null,
 	/**  At most this many rows (`None` = all). */
 	limit?: number | null,
+	/**  Only directives given by this leader. */
+	leader?: string | null,
+	/**  Only directives in this bucket on `as_of` (cancelled ones are in none). */
+	bucket?: Bucket | null,
+	/**  Only directives with this status. */
+	status?: DirectiveStatus | null,
+	/**  Words of the content, output or document number, typed with or without diacritics. */
+	text?: string | null,
+	/**  Order of the rows. */
+	sort?: DirectiveSort,
+	/**  Rows skipped before the first returned (a page further down a long list). */
+	offset?: number,
 };
 
 /**  A directive listing request. */
@@ -686,6 +710,18 @@ export type DirectiveQuery_Serialize = {
 	to: string | null,
 	/**  At most this many rows (`None` = all). */
 	limit: number | null,
+	/**  Only directives given by this leader. */
+	leader: string | null,
+	/**  Only directives in this bucket on `as_of` (cancelled ones are in none). */
+	bucket: Bucket | null,
+	/**  Only directives with this status. */
+	status: DirectiveStatus | null,
+	/**  Words of the content, output or document number, typed with or without diacritics. */
+	text: string | null,
+	/**  Order of the rows. */
+	sort: DirectiveSort,
+	/**  Rows skipped before the first returned (a page further down a long list). */
+	offset: number,
 };
 
 /**  One line of a directive listing. */
@@ -750,6 +786,15 @@ export type DirectiveRow_Serialize = {
 	/**  Source meeting. */
 	meeting_id: string | null,
 };
+
+/**  How a directive listing is ordered. */
+export type DirectiveSort = 
+/**  Newest given first. */
+"newest" | 
+/**  Earliest deadline first (the most overdue first); no deadline last. */
+"deadline" | 
+/**  By lead unit name, newest first within a unit. */
+"unit";
 
 /**  Where a directive stands. */
 export type DirectiveStatus = 
@@ -1291,6 +1336,16 @@ export type Meta = {
 	updated_at: string,
 	/**  The installation that last wrote the record. */
 	origin: string,
+};
+
+/**  The directives given in one calendar month, judged on the reporting date. */
+export type Month = {
+	/**  First day of the month. */
+	from: string,
+	/**  Last day of the month (or the reporting date, for its month). */
+	to: string,
+	/**  Their buckets. */
+	counts: Counts,
 };
 
 /**  Input to [`extend_deadline`]. */
