@@ -2,7 +2,8 @@
 //! queries and autosave-sized writes, and reports the index's size on disk; `giaoban bench
 //! extract` times the directive extractor on the meetings' conclusions; `giaoban bench
 //! write` is the writer the crash harness kills; `giaoban bench long-meeting` prepares the
-//! editor's typing benchmark (`scripts/bench-editor.mjs`).
+//! editor's typing benchmark (`scripts/bench-editor.mjs`); `giaoban bench dashboard` times
+//! the leader's overview against the same counts asked of SQLite directly.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -345,4 +346,123 @@ pub fn long_meeting(store: &mut Store, chars: usize, directives: usize) -> Resul
         meeting::remember_open(tx, Some(m.id))
     })?;
     Ok(m.id)
+}
+
+/// Timings of the leader's overview for one period.
+#[derive(Debug, Clone, Serialize)]
+pub struct DashboardBench {
+    /// Directives in the database.
+    pub directives: i64,
+    /// Directives given in the period.
+    pub in_period: i64,
+    /// Median time of the per-unit table with its totals (the four buckets), milliseconds.
+    pub unit_table_p50_ms: f64,
+    /// Slowest of the rounds, milliseconds.
+    pub unit_table_max_ms: f64,
+    /// Median time of the same counts as one GROUP BY statement run directly, milliseconds.
+    pub raw_sql_p50_ms: f64,
+    /// `unit_table_p50_ms / raw_sql_p50_ms`.
+    pub ratio: f64,
+    /// Median time of the 12-month trend, milliseconds.
+    pub monthly_p50_ms: f64,
+    /// Median time of the overdue list (first 10 and the count) and the due within 7/3/1
+    /// days counts, milliseconds.
+    pub lists_p50_ms: f64,
+    /// Median time of everything the page asks for (table, 12 months, the overdue list,
+    /// due within 7/3/1 days), milliseconds.
+    pub whole_page_p50_ms: f64,
+}
+
+/// Times the overview for directives given in `[from, to]`, judged on `as_of`.
+pub fn dashboard(
+    store: &Store,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    as_of: chrono::NaiveDate,
+    rounds: usize,
+) -> Result<DashboardBench> {
+    use crate::timeliness::DeadlineBasis;
+    let conn = store.conn();
+    let count = |sql: &str| -> Result<i64> { Ok(conn.query_row(sql, [], |r| r.get(0))?) };
+    let directives = count("SELECT count(*) FROM directive")?;
+    let in_period: i64 = conn.query_row(
+        "SELECT count(*) FROM directive WHERE assigned_on BETWEEN ?1 AND ?2",
+        [
+            crate::store::value::date(from),
+            crate::store::value::date(to),
+        ],
+        |r| r.get(0),
+    )?;
+    let time = |f: &mut dyn FnMut() -> Result<()>| -> Result<Vec<f64>> {
+        let mut t = Vec::with_capacity(rounds);
+        for _ in 0..rounds {
+            let start = Instant::now();
+            f()?;
+            t.push(ms(start.elapsed()));
+        }
+        t.sort_by(f64::total_cmp);
+        Ok(t)
+    };
+    let table = time(&mut || {
+        crate::stats::by_unit(conn, Some(from), Some(to), as_of, DeadlineBasis::Approved)
+            .map(|_| ())
+    })?;
+    let mut raw_stmt = conn.prepare(
+        "SELECT lead_unit_id, count(*),
+                sum(done AND (dl IS NULL OR completed_on <= dl)),
+                sum(done AND dl IS NOT NULL AND completed_on > dl),
+                sum(NOT done AND (dl IS NULL OR ?3 <= dl)),
+                sum(NOT done AND dl IS NOT NULL AND ?3 > dl)
+         FROM (SELECT lead_unit_id, completed_on, deadline AS dl, coalesce(completed_on <= ?3, 0) AS done
+               FROM directive WHERE assigned_on BETWEEN ?1 AND ?2 AND assigned_on <= ?3 AND status <> 'cancelled')
+         GROUP BY lead_unit_id",
+    )?;
+    let args = [from, to, as_of].map(crate::store::value::date);
+    let raw = time(&mut || {
+        let mut rows = raw_stmt.query(rusqlite::params_from_iter(args.iter()))?;
+        while rows.next()?.is_some() {}
+        Ok(())
+    })?;
+    let monthly =
+        time(&mut || crate::stats::monthly(conn, 12, as_of, DeadlineBasis::Approved).map(|_| ()))?;
+    let lists = || -> Result<()> {
+        let q = directive::DirectiveQuery::as_of(as_of);
+        directive::list(
+            conn,
+            &directive::DirectiveQuery {
+                overdue: true,
+                limit: Some(10),
+                ..q.clone()
+            },
+        )?;
+        for days in [7, 3, 1] {
+            directive::list(
+                conn,
+                &directive::DirectiveQuery {
+                    due_within: Some(days),
+                    limit: Some(0),
+                    ..q.clone()
+                },
+            )?;
+        }
+        Ok(())
+    };
+    let listed = time(&mut || lists())?;
+    let page = time(&mut || {
+        crate::stats::by_unit(conn, Some(from), Some(to), as_of, DeadlineBasis::Approved)?;
+        crate::stats::monthly(conn, 12, as_of, DeadlineBasis::Approved)?;
+        lists()
+    })?;
+    let (t, r) = (percentile(&table, 0.5), percentile(&raw, 0.5));
+    Ok(DashboardBench {
+        directives,
+        in_period,
+        unit_table_p50_ms: t,
+        unit_table_max_ms: table[table.len() - 1],
+        raw_sql_p50_ms: r,
+        ratio: (t / r * 100.0).round() / 100.0,
+        monthly_p50_ms: percentile(&monthly, 0.5),
+        lists_p50_ms: percentile(&listed, 0.5),
+        whole_page_p50_ms: percentile(&page, 0.5),
+    })
 }

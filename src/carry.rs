@@ -236,3 +236,39 @@ fn latest_of_series(conn: &Connection, series: Uuid) -> Result<Option<Meeting>> 
         .optional()?;
     id.map(|id| meeting::get(conn, id)).transpose()
 }
+
+/// One meeting's decision about a carried directive.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct CarryEntry {
+    /// The meeting.
+    pub meeting_id: Uuid,
+    /// Its title.
+    pub meeting: String,
+    /// Its date.
+    pub date: chrono::NaiveDate,
+    /// What it decided.
+    pub decision: Decision,
+}
+
+/// The meetings that reviewed a directive after it was given, oldest first.
+pub fn history(conn: &Connection, directive_id: Uuid) -> Result<Vec<CarryEntry>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT m.id, c.decision FROM carry c JOIN meeting m ON m.id = c.meeting_id
+         WHERE c.directive_id = ?1 ORDER BY m.starts_at",
+    )?;
+    let rows: Vec<(Uuid, Decision)> = stmt
+        .query_map([directive_id], |r| Ok((get_uuid(r, 0)?, get_enum(r, 1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    rows.into_iter()
+        .map(|(id, decision)| {
+            let m = meeting::get(conn, id)?;
+            Ok(CarryEntry {
+                meeting_id: id,
+                date: m.local_date(),
+                meeting: m.title,
+                decision,
+            })
+        })
+        .collect()
+}

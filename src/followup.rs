@@ -278,6 +278,8 @@ pub struct DirectiveDetail {
     pub progress: Vec<Progress>,
     /// Approved extensions, oldest first.
     pub extensions: Vec<Extension>,
+    /// The later meetings that reviewed it (carry-forward), oldest first.
+    pub carried: Vec<crate::carry::CarryEntry>,
     /// Its audit history, newest first.
     pub history: Vec<crate::audit::AuditRow>,
 }
@@ -318,6 +320,7 @@ pub fn detail(conn: &Connection, id: Uuid, as_of: NaiveDate) -> Result<Directive
         completed_on: d.completed_on,
         progress: progress_of(conn, id)?,
         extensions: extensions_of(conn, id)?,
+        carried: crate::carry::history(conn, id)?,
         history: crate::audit::list(
             conn,
             &crate::audit::AuditQuery {
@@ -326,5 +329,75 @@ pub fn detail(conn: &Connection, id: Uuid, as_of: NaiveDate) -> Result<Directive
                 ..Default::default()
             },
         )?,
+    })
+}
+
+/// What a desktop notification tells the user on a day: open directives falling due in
+/// three days, due tomorrow, and those that became overdue today (deadline yesterday).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Alerts {
+    /// Due in three days.
+    pub due_in_3_days: u32,
+    /// Due tomorrow.
+    pub due_tomorrow: u32,
+    /// Overdue since today.
+    pub newly_overdue: u32,
+}
+
+impl Alerts {
+    /// Nothing to tell.
+    pub fn is_empty(&self) -> bool {
+        *self == Alerts::default()
+    }
+
+    /// The notification's sentence.
+    pub fn message(&self, lang: crate::Lang) -> String {
+        let vi = lang == crate::Lang::Vi;
+        let mut parts = Vec::new();
+        if self.newly_overdue > 0 {
+            parts.push(if vi {
+                format!("{} nhiệm vụ vừa quá hạn", self.newly_overdue)
+            } else {
+                format!("{} directives became overdue", self.newly_overdue)
+            });
+        }
+        if self.due_tomorrow > 0 {
+            parts.push(if vi {
+                format!("{} nhiệm vụ đến hạn ngày mai", self.due_tomorrow)
+            } else {
+                format!("{} due tomorrow", self.due_tomorrow)
+            });
+        }
+        if self.due_in_3_days > 0 {
+            parts.push(if vi {
+                format!("{} nhiệm vụ đến hạn sau 3 ngày", self.due_in_3_days)
+            } else {
+                format!("{} due in 3 days", self.due_in_3_days)
+            });
+        }
+        parts.join("; ")
+    }
+}
+
+/// The alerts of `as_of` for directives of `units` (lead or coordinating; all units when
+/// empty), judged against the approved deadline.
+pub fn alerts(conn: &Connection, as_of: NaiveDate, units: &[Uuid]) -> Result<Alerts> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT count(*) FROM directive d
+         WHERE d.completed_on IS NULL AND d.status <> 'cancelled' AND d.deadline = ?1
+           AND (?2 = '[]'
+                OR d.lead_unit_id IN (SELECT unhex(replace(value, '-', '')) FROM json_each(?2))
+                OR d.id IN (SELECT directive_id FROM directive_unit
+                            WHERE unit_id IN (SELECT unhex(replace(value, '-', '')) FROM json_each(?2))))",
+    )?;
+    let followed = serde_json::to_string(units).unwrap_or_else(|_| "[]".into());
+    let mut on = |day: NaiveDate| -> Result<u32> {
+        Ok(stmt.query_row(params![date(day), followed], |r| r.get(0))?)
+    };
+    Ok(Alerts {
+        due_in_3_days: on(as_of + chrono::Duration::days(3))?,
+        due_tomorrow: on(as_of + chrono::Duration::days(1))?,
+        newly_overdue: on(as_of - chrono::Duration::days(1))?,
     })
 }

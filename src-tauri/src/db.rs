@@ -44,6 +44,14 @@ impl Db {
         }
     }
 
+    /// Whether the database has been opened (by the window's first call).
+    pub fn is_open(&self) -> bool {
+        self.store
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .is_some()
+    }
+
     /// The database file.
     pub fn file(&self) -> &PathBuf {
         &self.path

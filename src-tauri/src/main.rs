@@ -5,6 +5,7 @@ mod bindings;
 mod commands;
 mod db;
 mod error;
+mod notify;
 
 use std::sync::Arc;
 
@@ -22,6 +23,14 @@ fn main() {
             }
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_notification::init())
+        .setup({
+            let db = Arc::clone(&db);
+            move |app| {
+                notify::start(app.handle().clone(), db);
+                Ok(())
+            }
+        })
         .manage(db)
         .invoke_handler(specta.invoke_handler())
         .run(tauri::generate_context!())

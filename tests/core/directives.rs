@@ -641,3 +641,37 @@ fn the_list_filters_by_leader_status_and_words_and_pages_in_order() {
     });
     assert_eq!((total, page), (3, vec![ids[1]]));
 }
+
+#[test]
+fn alerts_count_what_falls_due_and_what_became_overdue_for_the_followed_units() {
+    let mut o = office();
+    let today = d("2026-06-10");
+    for (lead, deadline) in [
+        (o.vp, "2026-06-13"),
+        (o.ttbc, "2026-06-13"),
+        (o.vp, "2026-06-11"),
+        (o.vp, "2026-06-09"),
+        (o.vp, "2026-06-08"),
+    ] {
+        o.add(o.new_directive(lead, Some(d(deadline)))).unwrap();
+    }
+    let all = followup::alerts(o.store.conn(), today, &[]).unwrap();
+    assert_eq!(
+        (all.due_in_3_days, all.due_tomorrow, all.newly_overdue),
+        (2, 1, 1)
+    );
+    let vp = followup::alerts(o.store.conn(), today, &[o.vp]).unwrap();
+    assert_eq!(
+        (vp.due_in_3_days, vp.due_tomorrow, vp.newly_overdue),
+        (1, 1, 1)
+    );
+    assert_eq!(
+        vp.message(giaoban::Lang::Vi),
+        "1 nhiệm vụ vừa quá hạn; 1 nhiệm vụ đến hạn ngày mai; 1 nhiệm vụ đến hạn sau 3 ngày"
+    );
+    assert!(
+        followup::alerts(o.store.conn(), today, &[o.cds])
+            .unwrap()
+            .is_empty()
+    );
+}

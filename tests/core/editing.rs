@@ -470,6 +470,21 @@ fn the_next_meeting_starts_from_its_series_and_reviews_what_is_open() {
         (a_row.times_continued, a_row.decision),
         (2, Some(Decision::Continued))
     );
+    // The directive's page shows the meetings that carried it.
+    let seen: Vec<(String, Decision)> =
+        giaoban::followup::detail(o.store.conn(), a, d("2026-08-01"))
+            .unwrap()
+            .carried
+            .into_iter()
+            .map(|c| (c.meeting, c.decision))
+            .collect();
+    assert_eq!(
+        seen,
+        [
+            ("Giao ban tháng 7/2026".to_string(), Decision::Continued),
+            ("Giao ban tháng 8/2026".to_string(), Decision::Continued)
+        ]
+    );
 
     // A directive of another meeting cannot be decided here.
     let other = o

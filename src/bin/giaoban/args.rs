@@ -452,6 +452,16 @@ pub enum BenchCmd {
         #[arg(long, default_value_t = 200)]
         directives: usize,
     },
+    /// The leader's overview for a period: the per-unit table against the same counts
+    /// asked of SQLite directly, and everything the page asks for.
+    Dashboard {
+        /// Period (default: the reporting date's year) and reporting date.
+        #[command(flatten)]
+        reporting: Reporting,
+        /// Times each is run.
+        #[arg(long, default_value_t = 10)]
+        rounds: usize,
+    },
     /// Directive extraction: each meeting's conclusions, and 1 MiB of them at once.
     Extract {
         /// Times the 1 MiB text is read.

@@ -234,6 +234,17 @@ fn run(cli: Cli) -> Result<()> {
                 BenchCmd::Extract { rounds } => {
                     serde_json::to_value(giaoban::bench::extract(&store, rounds)?)
                 }
+                BenchCmd::Dashboard { reporting, rounds } => {
+                    use chrono::Datelike;
+                    let r = reporting.read()?;
+                    let year = |m, d| {
+                        chrono::NaiveDate::from_ymd_opt(r.as_of.year(), m, d).expect("a real date")
+                    };
+                    let (from, to) = (r.from.unwrap_or(year(1, 1)), r.to.unwrap_or(year(12, 31)));
+                    serde_json::to_value(giaoban::bench::dashboard(
+                        &store, from, to, r.as_of, rounds,
+                    )?)
+                }
             };
             println!(
                 "{}",

@@ -450,6 +450,18 @@ export type Carried_Serialize = {
 	decision: Decision | null,
 };
 
+/**  One meeting's decision about a carried directive. */
+export type CarryEntry = {
+	/**  The meeting. */
+	meeting_id: string,
+	/**  Its title. */
+	meeting: string,
+	/**  Its date. */
+	date: string,
+	/**  What it decided. */
+	decision: Decision,
+};
+
 /**  One numbered conclusion item of the chair. */
 export type Conclusion = {
 	/**  Record id. */
@@ -572,6 +584,8 @@ export type DirectiveDetail_Deserialize = {
 	progress: Progress_Deserialize[],
 	/**  Approved extensions, oldest first. */
 	extensions: Extension_Deserialize[],
+	/**  The later meetings that reviewed it (carry-forward), oldest first. */
+	carried: CarryEntry[],
 	/**  Its audit history, newest first. */
 	history: AuditRow_Deserialize[],
 };
@@ -616,6 +630,8 @@ export type DirectiveDetail_Serialize = {
 	progress: Progress_Serialize[],
 	/**  Approved extensions, oldest first. */
 	extensions: Extension_Serialize[],
+	/**  The later meetings that reviewed it (carry-forward), oldest first. */
+	carried: CarryEntry[],
 	/**  Its audit history, newest first. */
 	history: AuditRow_Serialize[],
 };
