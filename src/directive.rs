@@ -552,6 +552,8 @@ pub struct DirectiveRow {
     pub days_overdue: Option<i32>,
     /// Source meeting.
     pub meeting_id: Option<Uuid>,
+    /// The leader who gave it.
+    pub directing_leader: Option<String>,
 }
 
 /// A page of a listing with the number of all matching rows.
@@ -611,6 +613,7 @@ pub fn list(conn: &Connection, q: &DirectiveQuery) -> Result<DirectivePage> {
             bucket: None,
             days_overdue: None,
             meeting_id: get_opt_uuid(r, 10)?,
+            directing_leader: r.get(11)?,
         })
     })?;
     let mut out = Vec::new();
@@ -724,7 +727,8 @@ fn list_sql(q: &DirectiveQuery) -> (String, String) {
         "SELECT d.id, d.content, d.lead_unit_id, u.name,
                 (SELECT group_concat(cu.name, char(31)) FROM directive_unit du JOIN unit cu ON cu.id = du.unit_id
                   WHERE du.directive_id = d.id),
-                d.assigned_on, d.deadline, d.original_deadline, d.status, d.completed_on, d.meeting_id
+                d.assigned_on, d.deadline, d.original_deadline, d.status, d.completed_on, d.meeting_id,
+                (SELECT full_name FROM person WHERE id = d.directing_leader_id)
          FROM directive d JOIN unit u ON u.id = d.lead_unit_id
          WHERE {where_clause} ORDER BY {order} LIMIT :limit OFFSET :offset"
     );

@@ -771,6 +771,8 @@ export type DirectiveRow_Deserialize = {
 	days_overdue?: number | null,
 	/**  Source meeting. */
 	meeting_id?: string | null,
+	/**  The leader who gave it. */
+	directing_leader?: string | null,
 };
 
 /**  One line of a directive listing. */
@@ -801,6 +803,8 @@ export type DirectiveRow_Serialize = {
 	days_overdue: number | null,
 	/**  Source meeting. */
 	meeting_id: string | null,
+	/**  The leader who gave it. */
+	directing_leader: string | null,
 };
 
 /**  How a directive listing is ordered. */
