@@ -3,7 +3,9 @@
 // scripts/bench-dashboard.mjs --db /tmp/big.db [--rounds 5]` (make the database with
 // `giaoban demo --meetings 50000 --directives-per-meeting 20`). Each round goes to another
 // page and back to Tổng quan and times, in the page, the click to the moment the cards,
-// the overdue list, the per-unit table and both charts are drawn. Uses the debug app build.
+// the overdue list, the per-unit table and both charts are drawn. Uses the debug app build
+// unless GIAOBAN_APP names another (`npx tauri build --no-bundle` makes
+// target/release/giaoban-desktop).
 import { parseArgs } from "node:util";
 import { start, stop } from "../tests/e2e/driver.mjs";
 

@@ -7,7 +7,8 @@ import path from "node:path";
 import { remote } from "webdriverio";
 
 export const root = path.resolve(import.meta.dirname, "../..");
-export const app = path.join(root, "target/debug/giaoban-desktop");
+// The debug build the test command makes; benchmarks may point GIAOBAN_APP at a release build.
+export const app = process.env.GIAOBAN_APP ?? path.join(root, "target/debug/giaoban-desktop");
 export const cli = path.join(root, "target/debug/giaoban");
 const tauriDriver = process.env.TAURI_DRIVER ?? path.join(homedir(), ".cargo/bin/tauri-driver");
 
