@@ -648,6 +648,7 @@ fn list_sql(q: &DirectiveQuery) -> (String, String) {
         q.due_within
             .map(|_| format!("{dl} BETWEEN :as_of AND date(:as_of, '+' || :days || ' days')"))
     };
+    let window_sql = window.clone();
     if let Some(w) = window {
         filters.push(format!(
             "d.rowid IN (SELECT rowid FROM directive WHERE completed_on IS NULL AND status <> 'cancelled' AND {w}
@@ -722,7 +723,17 @@ fn list_sql(q: &DirectiveQuery) -> (String, String) {
         DirectiveSort::Deadline => format!("d.{dl} IS NULL, d.{dl}, d.assigned_on DESC"),
         DirectiveSort::Unit => "u.name, d.assigned_on DESC, d.id".to_string(),
     };
-    let count_sql = format!("SELECT count(*) FROM directive d WHERE {where_clause}");
+    // The overdue and due-soon totals alone (the dashboard's) are counted from the indexes,
+    // without reading the rows.
+    let window_only =
+        window_sql.is_some() && filters.len() == 2 && q.basis == DeadlineBasis::Approved;
+    let count_sql = match &window_sql {
+        Some(w) if window_only => format!(
+            "SELECT (SELECT count(*) FROM directive WHERE completed_on IS NULL AND status <> 'cancelled' AND {w} AND assigned_on <= :as_of)
+                  + (SELECT count(*) FROM directive WHERE completed_on > :as_of AND {w} AND assigned_on <= :as_of)"
+        ),
+        _ => format!("SELECT count(*) FROM directive d WHERE {where_clause}"),
+    };
     let sql = format!(
         "SELECT d.id, d.content, d.lead_unit_id, u.name,
                 (SELECT group_concat(cu.name, char(31)) FROM directive_unit du JOIN unit cu ON cu.id = du.unit_id

@@ -14,11 +14,12 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("sql/0002_search.sql")),
         M::up(include_str!("sql/0003_documents.sql")),
         M::up(include_str!("sql/0004_carry.sql")),
+        M::up(include_str!("sql/0005_open_deadline.sql")),
     ])
 });
 
 /// Schema version a fully migrated database has.
-pub const LATEST_VERSION: i64 = 4;
+pub const LATEST_VERSION: i64 = 5;
 
 /// Brings the database to [`LATEST_VERSION`] in one transaction.
 pub(super) fn apply(conn: &mut Connection) -> Result<()> {
