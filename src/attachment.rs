@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
@@ -131,18 +131,31 @@ pub fn list(conn: &Connection, owner_kind: OwnerKind, owner_id: Uuid) -> Result<
         "SELECT id, sha256, file_name, size, owner_kind, owner_id, created_at, updated_at, origin
          FROM attachment WHERE owner_kind = ?1 AND owner_id = ?2 ORDER BY id",
     )?;
-    let rows = stmt.query_map(params![enum_name(&owner_kind), owner_id], |r| {
-        Ok(Attachment {
-            id: get_uuid(r, 0)?,
-            sha256: r.get(1)?,
-            file_name: r.get(2)?,
-            size: r.get::<_, i64>(3)? as u64,
-            owner_kind: get_enum(r, 4)?,
-            owner_id: get_uuid(r, 5)?,
-            meta: Meta::from_row(r, 6)?,
-        })
-    })?;
+    let rows = stmt.query_map(params![enum_name(&owner_kind), owner_id], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// One attachment by id.
+pub fn get(conn: &Connection, id: Uuid) -> Result<Attachment> {
+    conn.prepare_cached(
+        "SELECT id, sha256, file_name, size, owner_kind, owner_id, created_at, updated_at, origin
+         FROM attachment WHERE id = ?1",
+    )?
+    .query_row([id], from_row)
+    .optional()?
+    .ok_or_else(|| Error::not_found(Entity::Attachment, id))
+}
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Attachment> {
+    Ok(Attachment {
+        id: get_uuid(r, 0)?,
+        sha256: r.get(1)?,
+        file_name: r.get(2)?,
+        size: r.get::<_, i64>(3)? as u64,
+        owner_kind: get_enum(r, 4)?,
+        owner_id: get_uuid(r, 5)?,
+        meta: Meta::from_row(r, 6)?,
+    })
 }
 
 /// Reads an attachment's content, checking it still matches its checksum.

@@ -122,6 +122,57 @@ pub fn progress_of(conn: &Connection, directive_id: Uuid) -> Result<Vec<Progress
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// A progress report as the follow-up screen shows it: who reported it, and its files.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ProgressEntry {
+    /// The report.
+    #[serde(flatten)]
+    pub progress: Progress,
+    /// The reporter's name.
+    pub reporter: Option<String>,
+    /// Files attached to it.
+    pub files: Vec<FileRef>,
+}
+
+/// An attached file, by name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct FileRef {
+    /// Attachment id.
+    pub id: Uuid,
+    /// File name.
+    pub file_name: String,
+    /// Size in KiB, rounded up.
+    pub kib: u32,
+}
+
+fn entries(conn: &Connection, directive_id: Uuid) -> Result<Vec<ProgressEntry>> {
+    progress_of(conn, directive_id)?
+        .into_iter()
+        .map(|p| {
+            let reporter = p
+                .reporter_id
+                .map(|r| person::get(conn, r).map(|r| r.full_name))
+                .transpose()?;
+            let files =
+                crate::attachment::list(conn, crate::attachment::OwnerKind::Progress, p.id)?
+                    .into_iter()
+                    .map(|a| FileRef {
+                        id: a.id,
+                        file_name: a.file_name,
+                        kib: a.size.div_ceil(1024).min(u64::from(u32::MAX)) as u32,
+                    })
+                    .collect();
+            Ok(ProgressEntry {
+                progress: p,
+                reporter,
+                files,
+            })
+        })
+        .collect()
+}
+
 /// One approved deadline extension. The original deadline stays on the directive.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -274,8 +325,8 @@ pub struct DirectiveDetail {
     pub reported_done_on: Option<NaiveDate>,
     /// Date of completion (the reported date), once confirmed.
     pub completed_on: Option<NaiveDate>,
-    /// Progress reports, oldest first.
-    pub progress: Vec<Progress>,
+    /// Progress reports with their reporters and files, oldest first.
+    pub progress: Vec<ProgressEntry>,
     /// Approved extensions, oldest first.
     pub extensions: Vec<Extension>,
     /// The later meetings that reviewed it (carry-forward), oldest first.
@@ -318,7 +369,7 @@ pub fn detail(conn: &Connection, id: Uuid, as_of: NaiveDate) -> Result<Directive
         original_deadline: d.original_deadline,
         reported_done_on: d.reported_done_on,
         completed_on: d.completed_on,
-        progress: progress_of(conn, id)?,
+        progress: entries(conn, id)?,
         extensions: extensions_of(conn, id)?,
         carried: crate::carry::history(conn, id)?,
         history: crate::audit::list(

@@ -44,6 +44,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         directives::list_directives,
         directives::get_directive,
         directives::add_progress,
+        directives::save_attachment,
         directives::change_directive_status,
         directives::extend_deadline,
         dashboard::unit_stats,

@@ -675,3 +675,49 @@ fn alerts_count_what_falls_due_and_what_became_overdue_for_the_followed_units() 
             .is_empty()
     );
 }
+
+#[test]
+fn a_progress_report_shows_its_reporter_and_files() {
+    let mut o = office();
+    let dir = o.store.attachments_dir().unwrap();
+    let id = o
+        .add(o.new_directive(o.vp, Some(d("2026-07-30"))))
+        .unwrap()
+        .id;
+    let director = o.director;
+    o.store
+        .write(|tx| {
+            let p = followup::add_progress(
+                tx,
+                id,
+                NewProgress {
+                    reported_on: d("2026-06-10"),
+                    reporter_id: Some(director),
+                    percent: 40,
+                    note: "Đã có dự thảo".into(),
+                },
+            )?;
+            giaoban::attachment::attach(
+                tx,
+                &dir,
+                giaoban::attachment::OwnerKind::Progress,
+                p.id,
+                "du-thao.docx",
+                &[7u8; 3000],
+            )
+        })
+        .unwrap();
+    let detail = followup::detail(o.store.conn(), id, d("2026-06-11")).unwrap();
+    let entry = &detail.progress[0];
+    assert_eq!(entry.reporter.as_deref(), Some("Hà Văn Thắng"));
+    assert_eq!(entry.files.len(), 1);
+    assert_eq!(
+        (entry.files[0].file_name.as_str(), entry.files[0].kib),
+        ("du-thao.docx", 3)
+    );
+    let a = giaoban::attachment::get(o.store.conn(), entry.files[0].id).unwrap();
+    assert_eq!(
+        giaoban::attachment::read(&dir, &a).unwrap(),
+        vec![7u8; 3000]
+    );
+}

@@ -1,7 +1,12 @@
 //! Directives.
 
+use giaoban::attachment::{self, OwnerKind};
 use giaoban::directive::{self, DirectivePage, DirectiveQuery, StatusChange};
+use giaoban::document::{self, Written};
 use giaoban::followup::{self, DirectiveDetail, NewExtension, NewProgress};
+use giaoban::store::attachments_dir;
+use serde::Deserialize;
+use specta::Type;
 use uuid::Uuid;
 
 use super::DbState;
@@ -32,10 +37,49 @@ pub async fn add_progress(
     db: DbState<'_>,
     id: Uuid,
     progress: NewProgress,
+    files: Vec<NewFile>,
 ) -> Result<DirectiveDetail, IpcError> {
+    let dir = attachments_dir(db.file());
     db.write(move |tx| {
-        followup::add_progress(tx, id, progress)?;
+        let p = followup::add_progress(tx, id, progress)?;
+        for f in &files {
+            attachment::attach(tx, &dir, OwnerKind::Progress, p.id, &f.name, &f.content)?;
+        }
         followup::detail(tx, id, giaoban::date::today())
+    })
+    .await
+}
+
+/// A file chosen in the window, sent with a progress report.
+#[derive(Debug, Deserialize, Type)]
+pub struct NewFile {
+    /// Its name.
+    pub name: String,
+    /// Its bytes.
+    pub content: Vec<u8>,
+}
+
+/// Copies an attached file to the exports folder (Downloads), checked against its checksum.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_attachment(db: DbState<'_>, id: Uuid) -> Result<Written, IpcError> {
+    let dir = attachments_dir(db.file());
+    let out_dir = db.exports_dir();
+    db.read(move |s| {
+        let a = attachment::get(s.conn(), id)?;
+        let bytes = attachment::read(&dir, &a)?;
+        // The name as attached, made safe for a file name ("Tệp đính kèm - báo cáo.pdf").
+        let (stem, ext) = a
+            .file_name
+            .rsplit_once('.')
+            .unwrap_or((a.file_name.as_str(), ""));
+        let name = document::file_name("Tệp đính kèm", stem, ext);
+        let out = out_dir.join(name.trim_end_matches('.'));
+        document::write_whole(&out, &bytes)?;
+        Ok(Written {
+            path: out,
+            number: None,
+        })
     })
     .await
 }

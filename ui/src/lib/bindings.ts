@@ -78,7 +78,9 @@ export const commands = {
 	/**  One directive with its progress, extensions and history, judged today. */
 	getDirective: (id: string) => typedError<DirectiveDetail_Serialize, IpcError>(__TAURI_INVOKE("get_directive", { id })),
 	/**  Records a unit's progress report. */
-	addProgress: (id: string, progress: NewProgress_Deserialize) => typedError<DirectiveDetail_Serialize, IpcError>(__TAURI_INVOKE("add_progress", { id, progress })),
+	addProgress: (id: string, progress: NewProgress_Deserialize, files: NewFile[]) => typedError<DirectiveDetail_Serialize, IpcError>(__TAURI_INVOKE("add_progress", { id, progress, files })),
+	/**  Copies an attached file to the exports folder (Downloads), checked against its checksum. */
+	saveAttachment: (id: string) => typedError<Written_Serialize, IpcError>(__TAURI_INVOKE("save_attachment", { id })),
 	/**  Moves a directive on: start, report done, confirm, return, suspend, resume, cancel, reopen. */
 	changeDirectiveStatus: (id: string, change: StatusChange, note: string) => typedError<DirectiveDetail_Serialize, IpcError>(__TAURI_INVOKE("change_directive_status", { id, change, note })),
 	/**  Approves a later deadline (gia hạn). */
@@ -580,8 +582,8 @@ export type DirectiveDetail_Deserialize = {
 	reported_done_on?: string | null,
 	/**  Date of completion (the reported date), once confirmed. */
 	completed_on?: string | null,
-	/**  Progress reports, oldest first. */
-	progress: Progress_Deserialize[],
+	/**  Progress reports with their reporters and files, oldest first. */
+	progress: ProgressEntry_Deserialize[],
 	/**  Approved extensions, oldest first. */
 	extensions: Extension_Deserialize[],
 	/**  The later meetings that reviewed it (carry-forward), oldest first. */
@@ -626,8 +628,8 @@ export type DirectiveDetail_Serialize = {
 	reported_done_on: string | null,
 	/**  Date of completion (the reported date), once confirmed. */
 	completed_on: string | null,
-	/**  Progress reports, oldest first. */
-	progress: Progress_Serialize[],
+	/**  Progress reports with their reporters and files, oldest first. */
+	progress: ProgressEntry_Serialize[],
 	/**  Approved extensions, oldest first. */
 	extensions: Extension_Serialize[],
 	/**  The later meetings that reviewed it (carry-forward), oldest first. */
@@ -1002,6 +1004,16 @@ export type FieldChange_Serialize = {
 	old: string | null,
 	/**  Value after. */
 	new: string | null,
+};
+
+/**  An attached file, by name. */
+export type FileRef = {
+	/**  Attachment id. */
+	id: string,
+	/**  File name. */
+	file_name: string,
+	/**  Size in KiB, rounded up. */
+	kib: number,
 };
 
 /**  The groups results are shown in. */
@@ -1395,6 +1407,14 @@ export type NewExtension_Serialize = {
 	approved_on: string,
 };
 
+/**  A file chosen in the window, sent with a progress report. */
+export type NewFile = {
+	/**  Its name. */
+	name: string,
+	/**  Its bytes. */
+	content: number[],
+};
+
 /**  Kinds of item appended to a meeting. */
 export type NewItem = NewItem_Serialize | NewItem_Deserialize;
 
@@ -1685,6 +1705,25 @@ export type Piece = {
 
 /**  One progress update reported by a unit. */
 export type Progress = Progress_Serialize | Progress_Deserialize;
+
+/**  A progress report as the follow-up screen shows it: who reported it, and its files. */
+export type ProgressEntry = ProgressEntry_Serialize | ProgressEntry_Deserialize;
+
+/**  A progress report as the follow-up screen shows it: who reported it, and its files. */
+export type ProgressEntry_Deserialize = {
+	/**  The reporter's name. */
+	reporter?: string | null,
+	/**  Files attached to it. */
+	files: FileRef[],
+} & Progress_Deserialize;
+
+/**  A progress report as the follow-up screen shows it: who reported it, and its files. */
+export type ProgressEntry_Serialize = {
+	/**  The reporter's name. */
+	reporter: string | null,
+	/**  Files attached to it. */
+	files: FileRef[],
+} & Progress_Serialize;
 
 /**  One progress update reported by a unit. */
 export type Progress_Deserialize = {
