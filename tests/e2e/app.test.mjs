@@ -4,7 +4,7 @@
 import { afterEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, openSync, writeSync, closeSync, existsSync, readFileSync } from "node:fs";
+import { mkdirSync, openSync, writeSync, closeSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { cli, freshDatabase, root, start, stop } from "./driver.mjs";
 
@@ -382,7 +382,7 @@ test("a secretary issues the minutes and the notice, and exports the reports", {
 });
 
 test("a leader extends an overdue directive, then follows it to confirmed completion", { timeout: 180_000 }, async () => {
-  await launch({ sample: true });
+  const db = await launch({ sample: true });
   await (await browser.$('nav button[data-page="directives"]')).waitForDisplayed({ timeout: 20_000 });
   await openPage("directives");
   await (await byTest("directive-view")).selectByVisibleText("Quá hạn");
@@ -411,10 +411,21 @@ test("a leader extends an overdue directive, then follows it to confirmed comple
 
   await (await byTest("progress-percent")).setValue("60");
   await (await byTest("progress-note")).setValue("Đã hoàn thành dự thảo");
+  // The draft goes with the report, as a file.
+  const draft = path.join(path.dirname(db), "du-thao-ke-hoach.txt");
+  writeFileSync(draft, "Dự thảo kế hoạch chuyển đổi số năm 2027\n");
+  await (await byTest("progress-files")).setValue(draft);
   await (await byTest("progress-save")).click();
   const timeline = await byTest("directive-timeline");
   await browser.waitUntil(async () => /báo cáo tiến độ 60%: Đã hoàn thành dự thảo/.test(await timeline.getText()), { timeout: 10_000 });
   assert.match(await timeline.getText(), /gia hạn từ .* đến /);
+  // The file is listed with the report, and saved to Downloads as it was sent.
+  const file = await timeline.$("button*=du-thao-ke-hoach.txt");
+  await file.click();
+  const saved = await timeline.$('[role="status"]');
+  await saved.waitForDisplayed({ timeout: 10_000 });
+  const savedPath = (await saved.getText()).replace(/^[^:]*: /, "");
+  assert.equal(readFileSync(savedPath, "utf8"), "Dự thảo kế hoạch chuyển đổi số năm 2027\n");
 
   await (await byTest("report-done")).click();
   const status = await byTest("directive-status");
