@@ -723,16 +723,35 @@ fn list_sql(q: &DirectiveQuery) -> (String, String) {
         DirectiveSort::Deadline => format!("d.{dl} IS NULL, d.{dl}, d.assigned_on DESC"),
         DirectiveSort::Unit => "u.name, d.assigned_on DESC, d.id".to_string(),
     };
-    // The overdue and due-soon totals alone (the dashboard's) are counted from the indexes,
-    // without reading the rows.
+    // The overdue and due-soon lists alone (the dashboard's) are counted, ordered and cut to
+    // a page from the open-by-deadline index; only the page's rows are read.
     let window_only =
         window_sql.is_some() && filters.len() == 2 && q.basis == DeadlineBasis::Approved;
-    let count_sql = match &window_sql {
-        Some(w) if window_only => format!(
-            "SELECT (SELECT count(*) FROM directive WHERE completed_on IS NULL AND status <> 'cancelled' AND {w} AND assigned_on <= :as_of)
-                  + (SELECT count(*) FROM directive WHERE completed_on > :as_of AND {w} AND assigned_on <= :as_of)"
+    let (count_sql, where_clause, order, page) = match &window_sql {
+        Some(w) if window_only => {
+            let open = format!(
+                "completed_on IS NULL AND status <> 'cancelled' AND {w} AND assigned_on <= :as_of"
+            );
+            let late = format!("completed_on > :as_of AND {w} AND assigned_on <= :as_of");
+            (
+                format!(
+                    "SELECT (SELECT count(*) FROM directive WHERE {open}) + (SELECT count(*) FROM directive WHERE {late})"
+                ),
+                format!(
+                    "d.rowid IN (SELECT rowid FROM (SELECT rowid, deadline, assigned_on FROM directive WHERE {open}
+                                                    UNION ALL SELECT rowid, deadline, assigned_on FROM directive WHERE {late})
+                                 ORDER BY deadline, assigned_on, rowid LIMIT :limit OFFSET :offset)"
+                ),
+                "d.deadline, d.assigned_on, d.rowid".to_string(),
+                "",
+            )
+        }
+        _ => (
+            format!("SELECT count(*) FROM directive d WHERE {where_clause}"),
+            where_clause,
+            order,
+            " LIMIT :limit OFFSET :offset",
         ),
-        _ => format!("SELECT count(*) FROM directive d WHERE {where_clause}"),
     };
     let sql = format!(
         "SELECT d.id, d.content, d.lead_unit_id, u.name,
@@ -741,7 +760,7 @@ fn list_sql(q: &DirectiveQuery) -> (String, String) {
                 d.assigned_on, d.deadline, d.original_deadline, d.status, d.completed_on, d.meeting_id,
                 (SELECT full_name FROM person WHERE id = d.directing_leader_id)
          FROM directive d JOIN unit u ON u.id = d.lead_unit_id
-         WHERE {where_clause} ORDER BY {order} LIMIT :limit OFFSET :offset"
+         WHERE {where_clause} ORDER BY {order}{page}"
     );
     (count_sql, sql)
 }

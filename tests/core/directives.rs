@@ -721,3 +721,34 @@ fn a_progress_report_shows_its_reporter_and_files() {
         vec![7u8; 3000]
     );
 }
+
+#[test]
+fn the_overdue_list_pages_in_deadline_order_from_the_index() {
+    let mut o = office();
+    let mut ids = Vec::new();
+    for day in [
+        "2026-06-20",
+        "2026-06-05",
+        "2026-06-25",
+        "2026-06-10",
+        "2026-06-15",
+    ] {
+        let mut new = o.new_directive(o.vp, Some(d(day)));
+        new.allow_deadline_before_assigned = true;
+        ids.push((day, o.add(new).unwrap().id));
+    }
+    ids.sort();
+    let q = |offset, limit| DirectiveQuery {
+        overdue: true,
+        offset,
+        limit: Some(limit),
+        ..DirectiveQuery::as_of(d("2026-07-01"))
+    };
+    let page = |offset, limit| {
+        let p = directive::list(o.store.conn(), &q(offset, limit)).unwrap();
+        (p.total, p.rows.iter().map(|r| r.id).collect::<Vec<_>>())
+    };
+    assert_eq!(page(0, 2), (5, vec![ids[0].1, ids[1].1]));
+    assert_eq!(page(2, 2), (5, vec![ids[2].1, ids[3].1]));
+    assert_eq!(page(4, 2), (5, vec![ids[4].1]));
+}
