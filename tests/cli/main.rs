@@ -860,3 +860,24 @@ fn a_pdf_without_libreoffice_says_so_and_keeps_the_docx() {
         "the DOCX was written before the PDF was asked for"
     );
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_listing_quietly() {
+    use std::io::Read;
+    let cli = Cli::with_demo();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_giaoban"))
+        .arg("--db")
+        .arg(cli.db())
+        .args(["directives", "list", "--limit", "0", "--json"])
+        .env_remove("GIAOBAN_DB")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The reader is gone (its end of the pipe dropped above).
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+}

@@ -23,6 +23,9 @@ use args::{
 };
 
 fn main() -> ExitCode {
+    // Piped into `head` or `grep -m1`, the tool stops quietly when the reader goes away, as
+    // other command-line tools do, instead of panicking on the closed pipe.
+    sigpipe::reset();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return args::usage_error(e),
