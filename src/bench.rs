@@ -102,21 +102,9 @@ pub fn search(store: &mut Store, rounds: usize) -> Result<SearchBench> {
     }
     times.sort_by(f64::total_cmp);
 
-    let newest = meeting::list(
-        store.conn(),
-        &meeting::MeetingFilter {
-            limit: Some(1),
-            ..Default::default()
-        },
-    )?;
     let mut saves = Vec::new();
-    if let Some(m) = newest.first() {
+    if let Some(m) = newest_under_way(store)? {
         let base = m.minutes.clone();
-        if m.status == meeting::MeetingStatus::Closed {
-            store.write(|tx| {
-                meeting::set_status(tx, m.id, meeting::MeetingStatus::InProgress).map(|_| ())
-            })?;
-        }
         for i in 0..rounds.max(20) {
             let text = format!(
                 "{base}\nÝ kiến bổ sung số {i}: đề nghị các đơn vị khẩn trương hoàn thành."
@@ -224,7 +212,7 @@ pub fn write_loop(
     count: usize,
     mut acknowledge: impl FnMut(uuid::Uuid),
 ) -> Result<()> {
-    let m = newest_under_way(store)?;
+    let m = a_meeting_under_way(store)?;
     let lead = crate::unit::list(store.conn(), false)?
         .first()
         .map(|u| u.id)
@@ -261,8 +249,8 @@ pub fn write_loop(
     Ok(())
 }
 
-/// The newest meeting, reopened (in progress) if it was closed.
-fn newest_under_way(store: &mut Store) -> Result<meeting::Meeting> {
+/// The newest meeting, reopened (in progress) if it was closed; `None` without meetings.
+fn newest_under_way(store: &mut Store) -> Result<Option<meeting::Meeting>> {
     let newest = meeting::list(
         store.conn(),
         &meeting::MeetingFilter {
@@ -270,20 +258,27 @@ fn newest_under_way(store: &mut Store) -> Result<meeting::Meeting> {
             ..Default::default()
         },
     )?;
-    let m = newest.first().ok_or_else(|| crate::Error::NoDatabase {
-        path: store.path().map(Path::to_path_buf).unwrap_or_default(),
-    })?;
-    if m.status == meeting::MeetingStatus::Closed {
-        return store.write(|tx| meeting::set_status(tx, m.id, meeting::MeetingStatus::InProgress));
+    match newest.into_iter().next() {
+        Some(m) if m.status == meeting::MeetingStatus::Closed => store
+            .write(|tx| meeting::set_status(tx, m.id, meeting::MeetingStatus::InProgress))
+            .map(Some),
+        m => Ok(m),
     }
-    Ok(m.clone())
+}
+
+/// [`newest_under_way`] for the benchmarks that need a meeting: none is a database not
+/// filled by `demo`.
+fn a_meeting_under_way(store: &mut Store) -> Result<meeting::Meeting> {
+    newest_under_way(store)?.ok_or_else(|| crate::Error::NoDatabase {
+        path: store.path().map(Path::to_path_buf).unwrap_or_default(),
+    })
 }
 
 /// Makes the newest meeting a long one for the editor's typing benchmark: a minutes body
 /// of at least `chars` characters (the generated minutes of earlier meetings, as headed
 /// paragraphs) and `directives` directives, open in the editor. Returns its id.
 pub fn long_meeting(store: &mut Store, chars: usize, directives: usize) -> Result<uuid::Uuid> {
-    let m = newest_under_way(store)?;
+    let m = a_meeting_under_way(store)?;
     let mut body = String::new();
     {
         let mut stmt = store

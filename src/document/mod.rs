@@ -46,6 +46,19 @@ pub struct Written {
     pub number: Option<String>,
 }
 
+impl Written {
+    /// This document as a PDF for printing, when `pdf` asks for it; the number stays.
+    pub fn printable(self, pdf: bool) -> Result<Written> {
+        if !pdf {
+            return Ok(self);
+        }
+        Ok(Written {
+            path: to_pdf(&self.path)?,
+            number: self.number,
+        })
+    }
+}
+
 /// What a meeting document is made from.
 pub(crate) struct Sheet {
     pub office: Office,

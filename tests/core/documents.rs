@@ -16,7 +16,7 @@ use giaoban::office::{self, Office, OfficeField};
 use giaoban::stats;
 use giaoban::timeliness::DeadlineBasis;
 
-use crate::fixture::{Office as Fixture, d, office as fixture};
+use crate::fixture::{Office as Fixture, attendee, d, office as fixture};
 
 fn part(file: &Path, name: &str) -> String {
     let mut zip = zip::ZipArchive::new(fs::File::open(file).unwrap()).unwrap();
@@ -46,22 +46,22 @@ fn set_up(o: &mut Fixture) {
             minutes::add(
                 tx,
                 id,
-                NewItem::Attendee {
-                    who: Who::Person { id: director },
-                    role: AttendeeRole::Chair,
-                    attendance: Attendance::Present,
-                    note: None,
-                },
+                attendee(
+                    Who::Person { id: director },
+                    AttendeeRole::Chair,
+                    Attendance::Present,
+                    None,
+                ),
             )?;
             minutes::add(
                 tx,
                 id,
-                NewItem::Attendee {
-                    who: Who::Unit { id: vp },
-                    role: AttendeeRole::Member,
-                    attendance: Attendance::Excused,
-                    note: Some("đi công tác".into()),
-                },
+                attendee(
+                    Who::Unit { id: vp },
+                    AttendeeRole::Member,
+                    Attendance::Excused,
+                    Some("đi công tác"),
+                ),
             )?;
             minutes::add(
                 tx,

@@ -10,7 +10,7 @@ use giaoban::meeting::{self, MeetingHeader, MeetingKind, MeetingStatus, NewSerie
 use giaoban::minutes::{self, Attendance, AttendeeRole, ItemEdit, ItemList, NewItem, Who};
 use uuid::Uuid;
 
-use crate::fixture::{Office, d, office};
+use crate::fixture::{Office, attendee, d, office};
 
 fn header(o: &Office) -> MeetingHeader {
     let m = meeting::get(o.store.conn(), o.meeting).unwrap();
@@ -83,12 +83,12 @@ fn items_are_edited_and_removed_but_a_conclusion_with_directives_stays() {
             let att = minutes::add(
                 tx,
                 id,
-                NewItem::Attendee {
-                    who: Who::Person { id: director },
-                    role: AttendeeRole::Chair,
-                    attendance: Attendance::Present,
-                    note: None,
-                },
+                attendee(
+                    Who::Person { id: director },
+                    AttendeeRole::Chair,
+                    Attendance::Present,
+                    None,
+                ),
             )?;
             let agenda = minutes::add(
                 tx,
@@ -317,22 +317,22 @@ fn june_series(o: &mut Office) -> (Uuid, [Uuid; 3]) {
             minutes::add(
                 tx,
                 id,
-                NewItem::Attendee {
-                    who: Who::Person { id: director },
-                    role: AttendeeRole::Chair,
-                    attendance: Attendance::Present,
-                    note: None,
-                },
+                attendee(
+                    Who::Person { id: director },
+                    AttendeeRole::Chair,
+                    Attendance::Present,
+                    None,
+                ),
             )?;
             minutes::add(
                 tx,
                 id,
-                NewItem::Attendee {
-                    who: Who::Unit { id: vp },
-                    role: AttendeeRole::Member,
-                    attendance: Attendance::Excused,
-                    note: Some("Đi công tác".into()),
-                },
+                attendee(
+                    Who::Unit { id: vp },
+                    AttendeeRole::Member,
+                    Attendance::Excused,
+                    Some("Đi công tác"),
+                ),
             )?;
             minutes::add(
                 tx,

@@ -3,6 +3,7 @@
 use chrono::{NaiveDate, TimeZone, Utc};
 use giaoban::directive::{self, Directive, NewDirective, Priority, Source};
 use giaoban::meeting::{self, MeetingKind, NewMeeting};
+use giaoban::minutes::{Attendance, AttendeeRole, NewItem, Who};
 use giaoban::person::{self, NewPerson};
 use giaoban::unit::{self, NewUnit, UnitKind};
 use giaoban::{OpenMode, Store};
@@ -130,5 +131,20 @@ impl Office {
             .conn()
             .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
             .unwrap()
+    }
+}
+
+/// An attendee to add to a meeting's record.
+pub fn attendee(
+    who: Who,
+    role: AttendeeRole,
+    attendance: Attendance,
+    note: Option<&str>,
+) -> NewItem {
+    NewItem::Attendee {
+        who,
+        role,
+        attendance,
+        note: note.map(str::to_string),
     }
 }

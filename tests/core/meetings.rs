@@ -6,7 +6,7 @@ use giaoban::meeting::{self, MeetingFilter, MeetingKind, MeetingStatus, NewMeeti
 use giaoban::minutes::{self, Attendance, AttendeeRole, NewItem, Who};
 use giaoban::{audit, directive};
 
-use crate::fixture::{d, office};
+use crate::fixture::{attendee, d, office};
 
 #[test]
 fn a_meeting_must_end_after_it_starts() {
@@ -112,34 +112,34 @@ fn the_meeting_record_holds_everything_in_order() {
             minutes::add(
                 tx,
                 id,
-                NewItem::Attendee {
-                    who: Who::Person { id: director },
-                    role: AttendeeRole::Chair,
-                    attendance: Attendance::Present,
-                    note: None,
-                },
+                attendee(
+                    Who::Person { id: director },
+                    AttendeeRole::Chair,
+                    Attendance::Present,
+                    None,
+                ),
             )?;
             minutes::add(
                 tx,
                 id,
-                NewItem::Attendee {
-                    who: Who::Unit { id: vp },
-                    role: AttendeeRole::Member,
-                    attendance: Attendance::Excused,
-                    note: Some("Đi công tác".into()),
-                },
+                attendee(
+                    Who::Unit { id: vp },
+                    AttendeeRole::Member,
+                    Attendance::Excused,
+                    Some("Đi công tác"),
+                ),
             )?;
             minutes::add(
                 tx,
                 id,
-                NewItem::Attendee {
-                    who: Who::Guest {
+                attendee(
+                    Who::Guest {
                         name: "Đại diện Báo Lào Cai".into(),
                     },
-                    role: AttendeeRole::Invited,
-                    attendance: Attendance::Online,
-                    note: None,
-                },
+                    AttendeeRole::Invited,
+                    Attendance::Online,
+                    None,
+                ),
             )?;
             minutes::add(
                 tx,

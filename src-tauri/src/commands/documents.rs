@@ -46,14 +46,7 @@ pub async fn export_meeting_document(
         } else {
             Numbering::Issue
         };
-        let written = document::meeting_document(store, kind, meeting_id, numbering, &out)?;
-        if !pdf {
-            return Ok(written);
-        }
-        Ok(Written {
-            path: document::to_pdf(&written.path)?,
-            number: written.number,
-        })
+        document::meeting_document(store, kind, meeting_id, numbering, &out)?.printable(pdf)
     })
     .await
 }
@@ -112,14 +105,7 @@ pub async fn export_unit_report(
         );
         if docx {
             let name = document::file_name("Báo cáo tình hình thực hiện nhiệm vụ", &period, "docx");
-            let written = document::unit_report(store, &table, false, &dir.join(name))?;
-            if !pdf {
-                return Ok(written);
-            }
-            return Ok(Written {
-                path: document::to_pdf(&written.path)?,
-                number: written.number,
-            });
+            return document::unit_report(store, &table, false, &dir.join(name))?.printable(pdf);
         }
         let office = giaoban::office::load(store.conn())?.unwrap_or_default();
         let name = document::file_name("Phụ lục tình hình thực hiện nhiệm vụ", &period, "xlsx");
