@@ -111,7 +111,7 @@ pub fn attach(
         .ok_or_else(|| Error::not_found(Entity::Attachment, id))
 }
 
-fn write_atomically(path: &Path, content: &[u8]) -> Result<()> {
+pub(crate) fn write_atomically(path: &Path, content: &[u8]) -> Result<()> {
     let io = |source| Error::Io {
         path: path.to_path_buf(),
         source,

@@ -29,6 +29,10 @@ pub enum Entity {
     Directive,
     /// Attachment (tệp đính kèm).
     Attachment,
+    /// Another installation met through an exchange file.
+    Peer,
+    /// A text kept from a concurrent edit.
+    Conflict,
 }
 
 impl Entity {
@@ -41,6 +45,8 @@ impl Entity {
             (Entity::Conclusion, Lang::Vi) => "mục kết luận",
             (Entity::Directive, Lang::Vi) => "nhiệm vụ",
             (Entity::Attachment, Lang::Vi) => "tệp đính kèm",
+            (Entity::Peer, Lang::Vi) => "máy trao đổi dữ liệu",
+            (Entity::Conflict, Lang::Vi) => "xung đột dữ liệu",
             (Entity::Unit, Lang::En) => "unit",
             (Entity::Person, Lang::En) => "person",
             (Entity::Series, Lang::En) => "meeting series",
@@ -48,6 +54,8 @@ impl Entity {
             (Entity::Conclusion, Lang::En) => "conclusion item",
             (Entity::Directive, Lang::En) => "directive",
             (Entity::Attachment, Lang::En) => "attachment",
+            (Entity::Peer, Lang::En) => "exchange partner",
+            (Entity::Conflict, Lang::En) => "data conflict",
         }
     }
 }
@@ -277,6 +285,175 @@ pub enum Error {
     /// A migration failed to apply.
     #[error("migration failed: {0}")]
     Migration(String),
+    /// An exchange bundle was refused; nothing was imported.
+    #[error("bundle refused: {0:?}")]
+    Bundle(BundleProblem),
+}
+
+/// Why an exchange bundle was refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "problem", content = "detail", rename_all = "snake_case")]
+pub enum BundleProblem {
+    /// Not a bundle, cut short, or damaged on the way.
+    Damaged,
+    /// Encrypted, and no passphrase was given.
+    NeedsPassphrase,
+    /// The passphrase does not open it.
+    WrongPassphrase,
+    /// Over a size or count limit.
+    TooLarge,
+    /// An entry name that a bundle never has (a path, `..`, a link, a folder).
+    UnsafeEntry(String),
+    /// The same entry twice.
+    DuplicateEntry(String),
+    /// A required entry is missing.
+    Missing(String),
+    /// The signature does not match the content.
+    BadSignature,
+    /// Made by a newer Giao Ban.
+    NewerFormat,
+    /// The manifest or a record is not what a bundle holds.
+    Malformed(String),
+    /// An entry's content differs from its hash in the manifest.
+    HashMismatch(String),
+    /// The sender is not (yet) trusted.
+    UnknownSender {
+        /// The sender's display name.
+        name: String,
+        /// The key's fingerprint to compare with the sender.
+        fingerprint: String,
+    },
+    /// A known sender now signs with another key.
+    KeyChanged {
+        /// The sender's display name.
+        name: String,
+    },
+    /// A clock from the future (more than a day ahead of this machine).
+    FutureClock,
+    /// This installation made the bundle.
+    OwnBundle,
+    /// A record refers to one that neither the bundle nor this database holds.
+    MissingReference(String),
+}
+
+impl BundleProblem {
+    fn message(&self, vi: bool) -> String {
+        let tail = if vi {
+            " Dữ liệu không bị thay đổi."
+        } else {
+            " No data was changed."
+        };
+        let head = match self {
+            BundleProblem::Damaged => pick(
+                vi,
+                "Tệp trao đổi bị hỏng hoặc không đầy đủ (có thể USB bị rút khi đang ghi).",
+                "The exchange file is damaged or incomplete (perhaps the USB stick was pulled out while writing).",
+            ),
+            BundleProblem::NeedsPassphrase => pick(
+                vi,
+                "Tệp trao đổi được mã hóa: hãy nhập mật khẩu.",
+                "The exchange file is encrypted: enter its passphrase.",
+            ),
+            BundleProblem::WrongPassphrase => pick(
+                vi,
+                "Mật khẩu không đúng, không mở được tệp trao đổi.",
+                "Wrong passphrase: the exchange file could not be opened.",
+            ),
+            BundleProblem::TooLarge => pick(
+                vi,
+                "Tệp trao đổi vượt quá giới hạn cho phép (kích thước hoặc số bản ghi).",
+                "The exchange file is over the allowed limits (size or number of records).",
+            ),
+            BundleProblem::UnsafeEntry(name) => {
+                if vi {
+                    format!("Tệp trao đổi chứa mục không hợp lệ “{name}”.")
+                } else {
+                    format!("The exchange file holds an entry that is not allowed: “{name}”.")
+                }
+            }
+            BundleProblem::DuplicateEntry(name) => {
+                if vi {
+                    format!("Tệp trao đổi chứa mục “{name}” hai lần.")
+                } else {
+                    format!("The exchange file holds “{name}” twice.")
+                }
+            }
+            BundleProblem::Missing(name) => {
+                if vi {
+                    format!("Tệp trao đổi thiếu mục “{name}”.")
+                } else {
+                    format!("The exchange file lacks “{name}”.")
+                }
+            }
+            BundleProblem::BadSignature => pick(
+                vi,
+                "Chữ ký số của tệp trao đổi không hợp lệ: tệp đã bị sửa đổi sau khi xuất.",
+                "The exchange file's signature is not valid: it was altered after it was exported.",
+            ),
+            BundleProblem::NewerFormat => pick(
+                vi,
+                "Tệp trao đổi được tạo bởi phiên bản Giao Ban mới hơn; hãy cập nhật phần mềm.",
+                "The exchange file was made by a newer Giao Ban; update the software.",
+            ),
+            BundleProblem::Malformed(what) => {
+                if vi {
+                    format!("Nội dung tệp trao đổi không đúng định dạng ({what}).")
+                } else {
+                    format!("The exchange file's content is not in the expected form ({what}).")
+                }
+            }
+            BundleProblem::HashMismatch(name) => {
+                if vi {
+                    format!("Nội dung “{name}” trong tệp trao đổi đã bị thay đổi (sai mã băm).")
+                } else {
+                    format!("“{name}” in the exchange file was altered (hash mismatch).")
+                }
+            }
+            BundleProblem::UnknownSender { name, fingerprint } => {
+                if vi {
+                    format!(
+                        "Tệp được gửi từ “{name}”, chưa có trong danh sách tin cậy. Mã nhận dạng khóa: {fingerprint}. Hãy đối chiếu với nơi gửi rồi chọn “Tin cậy” để nhập."
+                    )
+                } else {
+                    format!(
+                        "The file comes from “{name}”, which is not trusted yet. Key fingerprint: {fingerprint}. Compare it with the sender, then choose “Trust” to import."
+                    )
+                }
+            }
+            BundleProblem::KeyChanged { name } => {
+                if vi {
+                    format!(
+                        "“{name}” đã ký tệp bằng một khóa khác với khóa đã tin cậy; tệp không được nhập."
+                    )
+                } else {
+                    format!(
+                        "“{name}” signed the file with a key other than the trusted one; it was not imported."
+                    )
+                }
+            }
+            BundleProblem::FutureClock => pick(
+                vi,
+                "Tệp trao đổi ghi thời điểm ở tương lai (đồng hồ máy gửi sai quá một ngày).",
+                "The exchange file has times in the future (the sender's clock is off by more than a day).",
+            ),
+            BundleProblem::OwnBundle => pick(
+                vi,
+                "Đây là tệp do chính máy này xuất ra.",
+                "This file was exported by this installation.",
+            ),
+            BundleProblem::MissingReference(what) => {
+                if vi {
+                    format!("Tệp trao đổi tham chiếu tới {what} không có trên máy này.")
+                } else {
+                    format!(
+                        "The exchange file refers to a {what} that this installation does not have."
+                    )
+                }
+            }
+        };
+        head + tail
+    }
 }
 
 impl From<rusqlite::Error> for Error {
@@ -437,6 +614,7 @@ impl Error {
                     format!("Could not read or write {}: {source}.", path.display())
                 }
             }
+            Error::Bundle(p) => p.message(vi),
             Error::Storage(_) | Error::Migration(_) => pick(
                 vi,
                 "Lỗi nội bộ khi truy cập cơ sở dữ liệu; dữ liệu không bị thay đổi. Hãy báo cho bộ phận kỹ thuật.",

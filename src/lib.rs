@@ -14,6 +14,7 @@ pub mod demo;
 pub mod directive;
 pub mod document;
 pub mod error;
+pub mod exchange;
 pub mod extract;
 pub mod followup;
 pub mod lang;

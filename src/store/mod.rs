@@ -136,6 +136,8 @@ impl Store {
             conn.pragma_update(None, "application_id", APPLICATION_ID)?;
         }
         let installation = ensure_installation(&conn)?;
+        register_clock(&conn, installation)?;
+        crate::exchange::identity::ensure(&conn)?;
         Ok(Store {
             conn,
             indexing,
@@ -200,6 +202,22 @@ impl Store {
         let out = out?;
         restored?;
         Ok(out)
+    }
+
+    /// Runs `f` in a transaction that is always rolled back: what a change would do, without
+    /// doing it (an import's preview).
+    pub fn trial<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        let tx = Tx {
+            tx: self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?,
+            installation: self.installation,
+            actor: &self.actor,
+            now: Utc::now(),
+        };
+        let out = f(&tx);
+        tx.tx.rollback()?;
+        out
     }
 
     /// Schema version of the open database.
@@ -356,6 +374,29 @@ pub(crate) fn register_functions(
         let name: String = ctx.get(0)?;
         Ok(crate::text::abbreviations(&name))
     })
+}
+
+/// `gb_hlc()` (a new clock of this installation) and `gb_site()` (its id as the clocks
+/// write it), which the exchange triggers call on every change; and the clock moved past
+/// every clock the database holds.
+fn register_clock(conn: &Connection, installation: Uuid) -> Result<()> {
+    let newest: Option<String> = conn.query_row(
+        "SELECT max(m) FROM (SELECT max(seen) AS m FROM field_clock UNION ALL SELECT max(seen) FROM tombstone)",
+        [],
+        |r| r.get(0),
+    )?;
+    crate::exchange::clock::observe(newest.as_deref().unwrap_or_default());
+    conn.create_scalar_function("gb_hlc", 0, FunctionFlags::SQLITE_UTF8, move |_| {
+        Ok(crate::exchange::clock::tick(installation))
+    })?;
+    let site = installation.simple().to_string();
+    conn.create_scalar_function(
+        "gb_site",
+        0,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        move |_| Ok(site.clone()),
+    )?;
+    Ok(())
 }
 
 /// The folder beside the database file `db` where its attachment files are kept.

@@ -5,6 +5,7 @@ mod backups;
 mod directives;
 mod documents;
 mod editing;
+mod exchange;
 mod fixture;
 mod generator;
 mod history;

@@ -1,0 +1,502 @@
+//! The bundle file (`.gbx`): a zip holding the sender's public key, a signed manifest, the
+//! records as JSON lines and attachments by content hash; optionally encrypted whole with
+//! an age passphrase. Reading checks, in this order, before any record is parsed: the file
+//! size, the decryption, the archive's entry names and sizes, the signature over the
+//! manifest, the manifest, then every entry's size and SHA-256 against the manifest.
+
+use std::collections::{BTreeMap, HashSet};
+use std::io::{Cursor, Read, Seek, Write};
+use std::path::Path;
+
+use age::secrecy::SecretString;
+use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use super::clock::Vector;
+use crate::error::{BundleProblem, Error, Result};
+
+/// The bundle format this build writes and reads.
+pub const FORMAT: u32 = 1;
+/// The file extension of bundles.
+pub const EXTENSION: &str = "gbx";
+
+const AGE_MAGIC: &[u8] = b"age-encryption.org/v1";
+const KEY: &str = "sender.key";
+const MANIFEST: &str = "manifest.json";
+const SIGNATURE: &str = "manifest.sig";
+const RECORDS: &str = "records.jsonl";
+const ATTACHMENTS: &str = "attachments/";
+
+/// Resource limits a bundle must keep.
+pub mod limits {
+    /// Size of the file (or of its decrypted content).
+    pub const FILE: u64 = 2 << 30;
+    /// Size of the manifest.
+    pub const MANIFEST: u64 = 4 << 20;
+    /// Uncompressed size of the records.
+    pub const RECORDS: u64 = 4 << 30;
+    /// One attachment.
+    pub const ATTACHMENT: u64 = 256 << 20;
+    /// All attachments together.
+    pub const ATTACHMENTS: u64 = 1 << 30;
+    /// Number of entries in the archive.
+    pub const ENTRIES: usize = 100_000;
+    /// Number of records.
+    pub const RECORD_COUNT: u64 = 20_000_000;
+    /// One record's line of JSON.
+    pub const LINE: usize = 16 << 20;
+    /// One text value.
+    pub const TEXT: usize = 4 << 20;
+    /// Decrypting an age file may cost at most 2^22 scrypt work (a few seconds).
+    pub const SCRYPT_LOG_N: u8 = 22;
+}
+
+/// The signed description of a bundle.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Manifest {
+    /// Bundle format version.
+    pub format: u32,
+    /// Unique id of this bundle.
+    pub bundle_id: Uuid,
+    /// The sending installation.
+    pub sender: Uuid,
+    /// Its display name.
+    pub sender_name: String,
+    /// The installation it was made for, if any.
+    pub recipient: Option<Uuid>,
+    /// When it was made (UTC, RFC 3339).
+    pub created_at: String,
+    /// What was selected, in words.
+    pub scope: String,
+    /// Records per table.
+    pub counts: BTreeMap<String, u64>,
+    /// Every other entry of the archive: its size and SHA-256.
+    pub entries: BTreeMap<String, EntryHash>,
+}
+
+/// Size and SHA-256 (hex) of one archive entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntryHash {
+    /// Bytes.
+    pub size: u64,
+    /// SHA-256, lower-case hex.
+    pub sha256: String,
+}
+
+/// A column value as carried in a bundle.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Val {
+    /// NULL.
+    Null,
+    /// An integer.
+    Int(i64),
+    /// A real number.
+    Real(f64),
+    /// Text.
+    Text(String),
+    /// A blob (ids), as hex.
+    Blob {
+        /// The bytes in hex.
+        x: String,
+    },
+}
+
+/// The clock of one field group: the write that gave its value and what that write had seen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Clock {
+    /// Hybrid logical clock of the write.
+    pub h: String,
+    /// Version vector.
+    pub v: Vector,
+}
+
+/// One record of a bundle: its current values with their clocks, or its deletion.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// Table.
+    pub t: String,
+    /// Record id (hex of the key blobs).
+    pub k: String,
+    /// Column values (absent for a deletion).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<BTreeMap<String, Val>>,
+    /// Coordinating units of a directive (hex ids).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub units: Option<Vec<String>>,
+    /// Clocks of the groups edited after creation.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub clocks: BTreeMap<String, Clock>,
+    /// Clock of the deletion.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub del: Option<String>,
+}
+
+/// What a bundle holds once it has been checked.
+#[derive(Debug)]
+pub struct Opened {
+    /// The manifest.
+    pub manifest: Manifest,
+    /// The sender's public key.
+    pub key: VerifyingKey,
+    /// The records.
+    pub records: Vec<Record>,
+    /// Attachment contents by SHA-256.
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+/// The fingerprint a person compares over the phone: SHA-256 of the key, first 16 bytes,
+/// in groups of four hex digits.
+pub fn fingerprint(key: &VerifyingKey) -> String {
+    let hash = Sha256::digest(key.as_bytes());
+    hash[..16]
+        .chunks(2)
+        .map(hex::encode)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn bad(p: BundleProblem) -> Error {
+    Error::Bundle(p)
+}
+
+fn sha_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+/// What goes into a bundle.
+pub struct Contents<'a> {
+    /// The manifest (its `entries` are filled in here).
+    pub manifest: Manifest,
+    /// The records, one JSON object a line.
+    pub records: Vec<u8>,
+    /// Attachments: SHA-256 and content.
+    pub files: Vec<(String, Vec<u8>)>,
+    /// The sender's key.
+    pub key: &'a SigningKey,
+    /// Encrypt with this passphrase.
+    pub passphrase: Option<&'a SecretString>,
+}
+
+/// Writes a bundle to `out`: to `out.part` first, synced, read back and checked whole, and
+/// only then renamed, so a file with the final name is always complete.
+pub fn write(out: &Path, c: Contents<'_>) -> Result<u64> {
+    let Contents {
+        mut manifest,
+        records,
+        files,
+        key,
+        passphrase,
+    } = c;
+    manifest.entries.insert(
+        RECORDS.into(),
+        EntryHash {
+            size: records.len() as u64,
+            sha256: sha_hex(&records),
+        },
+    );
+    for (sha, content) in &files {
+        manifest.entries.insert(
+            format!("{ATTACHMENTS}{sha}"),
+            EntryHash {
+                size: content.len() as u64,
+                sha256: sha.clone(),
+            },
+        );
+    }
+    let manifest_json = serde_json::to_vec_pretty(&manifest).expect("a manifest serialises");
+    let signature = key.sign(&manifest_json);
+
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let stored = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored)
+        .large_file(true);
+    let deflated = stored.compression_method(zip::CompressionMethod::Deflated);
+    let zip_err = |e: zip::result::ZipError| Error::Io {
+        path: out.to_path_buf(),
+        source: std::io::Error::other(e),
+    };
+    zip.start_file(KEY, stored).map_err(zip_err)?;
+    zip.write_all(key.verifying_key().as_bytes())
+        .map_err(Error::io(out))?;
+    zip.start_file(MANIFEST, deflated).map_err(zip_err)?;
+    zip.write_all(&manifest_json).map_err(Error::io(out))?;
+    zip.start_file(SIGNATURE, stored).map_err(zip_err)?;
+    zip.write_all(&signature.to_bytes())
+        .map_err(Error::io(out))?;
+    zip.start_file(RECORDS, deflated).map_err(zip_err)?;
+    zip.write_all(&records).map_err(Error::io(out))?;
+    for (sha, content) in &files {
+        zip.start_file(format!("{ATTACHMENTS}{sha}"), stored)
+            .map_err(zip_err)?;
+        zip.write_all(content).map_err(Error::io(out))?;
+    }
+    let mut bytes = zip.finish().map_err(zip_err)?.into_inner();
+    if let Some(pass) = passphrase {
+        bytes = encrypt(&bytes, pass).map_err(Error::io(out))?;
+    }
+    let part = out.with_extension(format!("{EXTENSION}.part"));
+    let written = (|| {
+        let mut f = std::fs::File::create(&part).map_err(Error::io(&part))?;
+        f.write_all(&bytes).map_err(Error::io(&part))?;
+        f.sync_all().map_err(Error::io(&part))?;
+        drop(f);
+        let back = std::fs::read(&part).map_err(Error::io(&part))?;
+        if back != bytes {
+            return Err(Error::Io {
+                path: part.clone(),
+                source: std::io::Error::other("the file read back differs from what was written"),
+            });
+        }
+        read_bytes(back, passphrase).map(|_| ())
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&part);
+        return Err(e);
+    }
+    std::fs::rename(&part, out).map_err(Error::io(out))?;
+    if let Some(dir) = out.parent().and_then(|d| std::fs::File::open(d).ok()) {
+        let _ = dir.sync_all();
+    }
+    Ok(bytes.len() as u64)
+}
+
+fn encrypt(plain: &[u8], pass: &SecretString) -> std::io::Result<Vec<u8>> {
+    let encryptor = age::Encryptor::with_user_passphrase(pass.clone());
+    let mut out = Vec::with_capacity(plain.len() + 256);
+    let mut w = encryptor.wrap_output(&mut out)?;
+    w.write_all(plain)?;
+    w.finish()?;
+    Ok(out)
+}
+
+/// Reads and checks the bundle at `path` (see the module's description).
+pub fn read(path: &Path, passphrase: Option<&SecretString>) -> Result<Opened> {
+    let f = std::fs::File::open(path).map_err(Error::io(path))?;
+    let len = f.metadata().map_err(Error::io(path))?.len();
+    if len > limits::FILE {
+        return Err(bad(BundleProblem::TooLarge));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    f.take(limits::FILE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(Error::io(path))?;
+    read_bytes(bytes, passphrase)
+}
+
+/// Whether the file at `path` is encrypted (it then needs a passphrase).
+pub fn is_encrypted(path: &Path) -> Result<bool> {
+    let mut head = [0u8; AGE_MAGIC.len()];
+    let mut f = std::fs::File::open(path).map_err(Error::io(path))?;
+    let n = f.read(&mut head).map_err(Error::io(path))?;
+    Ok(n == head.len() && head == AGE_MAGIC)
+}
+
+fn read_bytes(bytes: Vec<u8>, passphrase: Option<&SecretString>) -> Result<Opened> {
+    let bytes = if bytes.starts_with(AGE_MAGIC) {
+        let pass = passphrase.ok_or(bad(BundleProblem::NeedsPassphrase))?;
+        decrypt(&bytes, pass)?
+    } else {
+        bytes
+    };
+    open_zip(Cursor::new(bytes))
+}
+
+fn decrypt(bytes: &[u8], pass: &SecretString) -> Result<Vec<u8>> {
+    let decryptor = age::Decryptor::new_buffered(bytes).map_err(|_| bad(BundleProblem::Damaged))?;
+    if !decryptor.is_scrypt() {
+        return Err(bad(BundleProblem::Damaged));
+    }
+    let mut identity = age::scrypt::Identity::new(pass.clone());
+    identity.set_max_work_factor(limits::SCRYPT_LOG_N);
+    let mut reader = decryptor
+        .decrypt(std::iter::once(&identity as &dyn age::Identity))
+        .map_err(|e| match e {
+            age::DecryptError::ExcessiveWork { .. } => bad(BundleProblem::TooLarge),
+            age::DecryptError::DecryptionFailed
+            | age::DecryptError::KeyDecryptionFailed
+            | age::DecryptError::NoMatchingKeys => bad(BundleProblem::WrongPassphrase),
+            _ => bad(BundleProblem::Damaged),
+        })?;
+    let mut out = Vec::new();
+    (&mut reader)
+        .take(limits::FILE + 1)
+        .read_to_end(&mut out)
+        .map_err(|_| bad(BundleProblem::Damaged))?;
+    if out.len() as u64 > limits::FILE {
+        return Err(bad(BundleProblem::TooLarge));
+    }
+    Ok(out)
+}
+
+/// The kind of an entry, judged by its name alone.
+fn entry_limit(name: &str) -> Option<u64> {
+    match name {
+        KEY => Some(32),
+        SIGNATURE => Some(64),
+        MANIFEST => Some(limits::MANIFEST),
+        RECORDS => Some(limits::RECORDS),
+        _ => {
+            let sha = name.strip_prefix(ATTACHMENTS)?;
+            (sha.len() == 64 && sha.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
+                .then_some(limits::ATTACHMENT)
+        }
+    }
+}
+
+fn read_entry<R: Read + Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    name: &str,
+    limit: u64,
+) -> Result<Vec<u8>> {
+    let entry = zip
+        .by_name(name)
+        .map_err(|_| bad(BundleProblem::Missing(name.into())))?;
+    let mut out = Vec::new();
+    entry
+        .take(limit + 1)
+        .read_to_end(&mut out)
+        .map_err(|_| bad(BundleProblem::Damaged))?;
+    if out.len() as u64 > limit {
+        return Err(bad(BundleProblem::TooLarge));
+    }
+    Ok(out)
+}
+
+fn open_zip<R: Read + Seek>(reader: R) -> Result<Opened> {
+    let mut zip = zip::ZipArchive::new(reader).map_err(|_| bad(BundleProblem::Damaged))?;
+    if zip.len() > limits::ENTRIES {
+        return Err(bad(BundleProblem::TooLarge));
+    }
+    // Names first: every entry must be one we expect, once, a plain file within its limit.
+    let mut names = HashSet::new();
+    let mut attachments_total = 0u64;
+    for i in 0..zip.len() {
+        let entry = zip
+            .by_index_raw(i)
+            .map_err(|_| bad(BundleProblem::Damaged))?;
+        let name = entry.name().to_string();
+        let limit =
+            entry_limit(&name).ok_or_else(|| bad(BundleProblem::UnsafeEntry(name.clone())))?;
+        if entry.is_dir() || entry.is_symlink() {
+            return Err(bad(BundleProblem::UnsafeEntry(name)));
+        }
+        if entry.size() > limit {
+            return Err(bad(BundleProblem::TooLarge));
+        }
+        if name.starts_with(ATTACHMENTS) {
+            attachments_total += entry.size();
+        }
+        if !names.insert(name.clone()) {
+            return Err(bad(BundleProblem::DuplicateEntry(name)));
+        }
+    }
+    if attachments_total > limits::ATTACHMENTS {
+        return Err(bad(BundleProblem::TooLarge));
+    }
+    // The signature over the manifest, by the key the bundle names.
+    let key_bytes = read_entry(&mut zip, KEY, 32)?;
+    let sig_bytes = read_entry(&mut zip, SIGNATURE, 64)?;
+    let manifest_bytes = read_entry(&mut zip, MANIFEST, limits::MANIFEST)?;
+    let key = <[u8; 32]>::try_from(key_bytes.as_slice())
+        .ok()
+        .and_then(|k| VerifyingKey::from_bytes(&k).ok())
+        .ok_or(bad(BundleProblem::BadSignature))?;
+    let signature = <[u8; 64]>::try_from(sig_bytes.as_slice())
+        .map(|s| Signature::from_bytes(&s))
+        .map_err(|_| bad(BundleProblem::BadSignature))?;
+    key.verify_strict(&manifest_bytes, &signature)
+        .map_err(|_| bad(BundleProblem::BadSignature))?;
+    // The manifest, then every entry against it.
+    let version: serde_json::Value = serde_json::from_slice(&manifest_bytes)
+        .map_err(|_| bad(BundleProblem::Malformed("manifest".into())))?;
+    if version
+        .get("format")
+        .and_then(|v| v.as_u64())
+        .is_some_and(|v| v > u64::from(FORMAT))
+    {
+        return Err(bad(BundleProblem::NewerFormat));
+    }
+    let manifest: Manifest = serde_json::from_value(version)
+        .map_err(|_| bad(BundleProblem::Malformed("manifest".into())))?;
+    if manifest.format != FORMAT {
+        return Err(bad(BundleProblem::Malformed("format".into())));
+    }
+    let listed: HashSet<String> = manifest
+        .entries
+        .keys()
+        .cloned()
+        .chain([KEY, SIGNATURE, MANIFEST].map(String::from))
+        .collect();
+    if listed != names {
+        return Err(bad(BundleProblem::Malformed("entries".into())));
+    }
+    let total: u64 = manifest.counts.values().sum();
+    if total > limits::RECORD_COUNT {
+        return Err(bad(BundleProblem::TooLarge));
+    }
+    let mut records_bytes = Vec::new();
+    let mut files = BTreeMap::new();
+    for (name, want) in &manifest.entries {
+        let limit = entry_limit(name).unwrap_or(0).min(want.size);
+        let content = read_entry(&mut zip, name, limit)?;
+        if content.len() as u64 != want.size || sha_hex(&content) != want.sha256 {
+            return Err(bad(BundleProblem::HashMismatch(name.clone())));
+        }
+        match name.strip_prefix(ATTACHMENTS) {
+            Some(sha) => {
+                files.insert(sha.to_string(), content);
+            }
+            None => records_bytes = content,
+        }
+    }
+    let records = parse_records(&records_bytes, &manifest)?;
+    Ok(Opened {
+        manifest,
+        key,
+        records,
+        files,
+    })
+}
+
+fn parse_records(bytes: &[u8], manifest: &Manifest) -> Result<Vec<Record>> {
+    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+    let mut records = Vec::new();
+    for (n, line) in bytes.split(|b| *b == b'\n').enumerate() {
+        if line.is_empty() {
+            continue;
+        }
+        let malformed = || bad(BundleProblem::Malformed(format!("record {}", n + 1)));
+        if line.len() > limits::LINE {
+            return Err(bad(BundleProblem::TooLarge));
+        }
+        let r: Record = serde_json::from_slice(line).map_err(|_| malformed())?;
+        let fits = |v: &Val| match v {
+            Val::Text(s) => s.len() <= limits::TEXT,
+            Val::Blob { x } => x.len() <= 128,
+            _ => true,
+        };
+        if !r.row.as_ref().is_none_or(|row| row.values().all(fits)) {
+            return Err(bad(BundleProblem::TooLarge));
+        }
+        let c = counts.entry(r.t.clone()).or_default();
+        *c += 1;
+        if *c > manifest.counts.get(&r.t).copied().unwrap_or(0) {
+            return Err(malformed());
+        }
+        records.push(r);
+    }
+    if counts
+        != manifest
+            .counts
+            .iter()
+            .filter(|(_, n)| **n > 0)
+            .map(|(k, v)| (k.clone(), *v))
+            .collect()
+    {
+        return Err(bad(BundleProblem::Malformed("counts".into())));
+    }
+    Ok(records)
+}

@@ -1,0 +1,499 @@
+//! Merging a bundle's records into this database, field group by field group.
+//!
+//! For each group the version vectors decide: the side that has seen everything the other
+//! has wins; for concurrent edits the later clock wins (a completed directive stays
+//! completed), and the losing text is kept as a conflict version. Deletions win over the
+//! record and keep any text edited after them as a conflict version. Every decision depends
+//! only on the data, so installations that exchange in any order end alike.
+
+use std::collections::BTreeMap;
+
+use rusqlite::types::{Value, ValueRef};
+use rusqlite::{OptionalExtension, params_from_iter};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::bundle::{Clock, Record, Val};
+use super::clock::{self, Order, Vector};
+use super::schema::{Group, Merge, Table, table};
+use crate::error::{BundleProblem, Error, Result};
+use crate::store::Tx;
+
+/// What a merge did to one table's records.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Counts {
+    /// Records this database did not have.
+    pub new: u32,
+    /// Records of which at least one field group was taken.
+    pub updated: u32,
+    /// Records that changed nothing here.
+    pub unchanged: u32,
+    /// Concurrent text edits kept as conflict versions.
+    pub conflicts: u32,
+    /// Records deleted here.
+    pub deleted: u32,
+}
+
+fn malformed(what: &str) -> Error {
+    Error::Bundle(BundleProblem::Malformed(what.into()))
+}
+
+pub(crate) fn to_sql(v: &Val) -> Result<Value> {
+    Ok(match v {
+        Val::Null => Value::Null,
+        Val::Int(i) => Value::Integer(*i),
+        Val::Real(r) => Value::Real(*r),
+        Val::Text(s) => Value::Text(s.clone()),
+        Val::Blob { x } => Value::Blob(hex::decode(x).map_err(|_| malformed("blob"))?),
+    })
+}
+
+pub(crate) fn from_sql(v: ValueRef<'_>) -> Val {
+    match v {
+        ValueRef::Null => Val::Null,
+        ValueRef::Integer(i) => Val::Int(i),
+        ValueRef::Real(r) => Val::Real(r),
+        ValueRef::Text(t) => Val::Text(String::from_utf8_lossy(t).into_owned()),
+        ValueRef::Blob(b) => Val::Blob { x: hex::encode(b) },
+    }
+}
+
+/// The WHERE clause that finds one record by its key.
+pub(crate) fn key_where(t: &Table) -> String {
+    t.key
+        .iter()
+        .map(|c| format!("{c} = ?"))
+        .collect::<Vec<_>>()
+        .join(" AND ")
+}
+
+/// A record id split into its key columns' blobs.
+pub(crate) fn key_parts(t: &Table, k: &[u8]) -> Result<Vec<Value>> {
+    if k.len() != 16 * t.key.len() {
+        return Err(malformed("id"));
+    }
+    Ok(k.chunks(16).map(|c| Value::Blob(c.to_vec())).collect())
+}
+
+type Row = BTreeMap<String, Val>;
+
+struct Local {
+    row: Option<Row>,
+    units: Vec<String>,
+    clocks: BTreeMap<String, Clock>,
+    tombstone: Option<String>,
+}
+
+/// Merges one record; `tick` gives this installation's local clock for `seen`.
+pub(crate) fn apply(tx: &Tx<'_>, rec: &Record, tick: &str, counts: &mut Counts) -> Result<()> {
+    let t = table(&rec.t).ok_or_else(|| malformed("table"))?;
+    let k = hex::decode(&rec.k).map_err(|_| malformed("id"))?;
+    key_parts(t, &k)?;
+    for c in rec.clocks.values() {
+        if !clock::acceptable(&c.h) || !c.v.values().all(|h| clock::acceptable(h)) {
+            return Err(Error::Bundle(BundleProblem::FutureClock));
+        }
+        if let Some(g) = rec.clocks.keys().find(|g| t.group(g).is_none()) {
+            return Err(malformed(g));
+        }
+    }
+    let local = load(tx, t, &k)?;
+    if let Some(del) = &rec.del {
+        if !clock::acceptable(del) {
+            return Err(Error::Bundle(BundleProblem::FutureClock));
+        }
+        return delete(tx, t, &k, del, local, tick, counts);
+    }
+    let row = rec.row.as_ref().ok_or_else(|| malformed("row"))?;
+    let mut cols: Vec<&str> = row.keys().map(String::as_str).collect();
+    let mut want = t.columns();
+    cols.sort_unstable();
+    want.sort_unstable();
+    if cols != want {
+        return Err(malformed(t.name));
+    }
+    let key_hex: String = t
+        .key
+        .iter()
+        .map(|c| match &row[*c] {
+            Val::Blob { x } => Ok(x.clone()),
+            _ => Err(malformed("id")),
+        })
+        .collect::<Result<_>>()?;
+    if key_hex != rec.k {
+        return Err(malformed("id"));
+    }
+    let units = if t.name == "directive" {
+        let mut u = rec.units.clone().unwrap_or_default();
+        u.sort();
+        u
+    } else {
+        Vec::new()
+    };
+    if let Some(stone) = &local.tombstone {
+        // Deleted here: it stays deleted; text edited after the deletion is kept.
+        for g in t.groups.iter().filter(|g| g.merge == Merge::Text) {
+            if let Some(c) = rec.clocks.get(g.name).filter(|c| c.h > *stone) {
+                counts.conflicts += keep_conflict(tx, t, &k, g, row, &c.h, tick)?;
+            }
+        }
+        counts.unchanged += 1;
+        return Ok(());
+    }
+    let Some(mine) = &local.row else {
+        // A reference to a record deleted here: an optional one is cleared, and a record
+        // that cannot be without its parent goes with it (its text kept as a conflict).
+        let mut row = row.clone();
+        for r in t.refs {
+            let Val::Blob { x } = &row[r.col] else {
+                continue;
+            };
+            let target = hex::decode(x).map_err(|_| malformed("id"))?;
+            let Some(stone) = tombstone_of(tx, r.to, &target)? else {
+                continue;
+            };
+            if !r.required {
+                row.insert(r.col.to_string(), Val::Null);
+                continue;
+            }
+            for g in t.groups.iter().filter(|g| g.merge == Merge::Text) {
+                let h = rec
+                    .clocks
+                    .get(g.name)
+                    .map_or(stone.as_str(), |c| c.h.as_str());
+                counts.conflicts += keep_conflict(tx, t, &k, g, &row, h, tick)?;
+            }
+            return delete(tx, t, &k, &stone, load(tx, t, &k)?, tick, counts);
+        }
+        insert(tx, t, &row, &units)?;
+        for (g, c) in &rec.clocks {
+            write_clock(tx, t, &k, g, &c.h, &c.v, tick)?;
+        }
+        write_clock(tx, t, &k, "*", "", &Vector::new(), tick)?;
+        counts.new += 1;
+        return Ok(());
+    };
+    let mut taken: Vec<&Group> = Vec::new();
+    for g in t.groups {
+        let theirs = rec.clocks.get(g.name);
+        let ours = local.clocks.get(g.name);
+        let (take, clock) = match (ours, theirs) {
+            (_, None) => (false, None),
+            (None, Some(c)) => (true, Some(c.clone())),
+            (Some(o), Some(c)) => {
+                let joined = clock::join(&o.v, &c.v);
+                let take = match clock::compare(&c.v, &o.v) {
+                    Order::Same => false,
+                    Order::After => true,
+                    Order::Before => false,
+                    Order::Concurrent => {
+                        let done =
+                            |r: &Row| matches!(r.get("status"), Some(Val::Text(s)) if s == "done");
+                        let take = if g.merge == Merge::Status && done(row) != done(mine) {
+                            done(row)
+                        } else {
+                            c.h > o.h
+                        };
+                        if g.merge == Merge::Text && !same(g, row, mine) {
+                            let (loser, h) = if take { (mine, &o.h) } else { (row, &c.h) };
+                            counts.conflicts += keep_conflict(tx, t, &k, g, loser, h, tick)?;
+                        }
+                        take
+                    }
+                };
+                let h = if take { &c.h } else { &o.h };
+                let changed = joined != o.v || take;
+                (
+                    take,
+                    changed.then(|| Clock {
+                        h: h.clone(),
+                        v: joined,
+                    }),
+                )
+            }
+        };
+        if take && !(same(g, row, mine) && (g.name != "units" || units == local.units)) {
+            taken.push(g);
+        }
+        if let Some(c) = clock {
+            write_clock(tx, t, &k, g.name, &c.h, &c.v, tick)?;
+        }
+    }
+    // The row's stamps follow its latest write, whichever side's values won.
+    let newer = (text_of(row, "updated_at"), text_of(row, "origin"))
+        > (text_of(mine, "updated_at"), text_of(mine, "origin"));
+    if taken.is_empty() && !newer {
+        counts.unchanged += 1;
+        return Ok(());
+    }
+    update(tx, t, &k, &taken, newer, row, &units)?;
+    // The update's triggers stamped the taken groups with a local clock: put back theirs.
+    for g in &taken {
+        let c = &rec.clocks[g.name];
+        let v = match local.clocks.get(g.name) {
+            Some(o) => clock::join(&o.v, &c.v),
+            None => c.v.clone(),
+        };
+        write_clock(tx, t, &k, g.name, &c.h, &v, tick)?;
+    }
+    if taken.is_empty() {
+        counts.unchanged += 1;
+    } else {
+        counts.updated += 1;
+    }
+    Ok(())
+}
+
+fn same(g: &Group, a: &Row, b: &Row) -> bool {
+    g.cols.iter().all(|c| a.get(*c) == b.get(*c))
+}
+
+fn load(tx: &Tx<'_>, t: &Table, k: &[u8]) -> Result<Local> {
+    let cols = t.columns();
+    let sql = format!(
+        "SELECT {} FROM {} WHERE {}",
+        cols.join(", "),
+        t.name,
+        key_where(t)
+    );
+    let row = tx
+        .prepare_cached(&sql)?
+        .query_row(params_from_iter(key_parts(t, k)?), |r| {
+            Ok(cols
+                .iter()
+                .enumerate()
+                .map(|(i, c)| Ok((c.to_string(), from_sql(r.get_ref(i)?))))
+                .collect::<rusqlite::Result<Row>>())
+        })
+        .optional()?
+        .transpose()?;
+    let units = if t.name == "directive" && row.is_some() {
+        coordinating(tx, k)?
+    } else {
+        Vec::new()
+    };
+    let mut clocks = BTreeMap::new();
+    let mut stmt = tx.prepare_cached(
+        "SELECT grp, hlc, vv FROM field_clock WHERE entity = ?1 AND record_id = ?2 AND grp <> '*'",
+    )?;
+    let rows = stmt.query_map(rusqlite::params![t.name, k], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (g, h, v) = row?;
+        let v: Vector = serde_json::from_str(&v).unwrap_or_default();
+        clocks.insert(g, Clock { h, v });
+    }
+    let tombstone = tombstone_of(tx, t.name, k)?;
+    Ok(Local {
+        row,
+        units,
+        clocks,
+        tombstone,
+    })
+}
+
+fn tombstone_of(tx: &Tx<'_>, entity: &str, k: &[u8]) -> Result<Option<String>> {
+    Ok(tx
+        .prepare_cached("SELECT hlc FROM tombstone WHERE entity = ?1 AND record_id = ?2")?
+        .query_row(rusqlite::params![entity, k], |r| r.get(0))
+        .optional()?)
+}
+
+/// A directive's coordinating units, hex, sorted.
+pub(crate) fn coordinating(tx: &rusqlite::Connection, directive: &[u8]) -> Result<Vec<String>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT unit_id FROM directive_unit WHERE directive_id = ?1 ORDER BY unit_id",
+    )?;
+    let ids = stmt.query_map([directive], |r| r.get::<_, Vec<u8>>(0))?;
+    Ok(ids
+        .map(|r| r.map(hex::encode))
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+fn write_clock(
+    tx: &Tx<'_>,
+    t: &Table,
+    k: &[u8],
+    grp: &str,
+    h: &str,
+    v: &Vector,
+    tick: &str,
+) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO field_clock (entity, record_id, grp, hlc, vv, seen) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (entity, record_id, grp) DO UPDATE SET hlc = excluded.hlc, vv = excluded.vv, seen = excluded.seen",
+    )?
+    .execute(rusqlite::params![
+        t.name,
+        k,
+        grp,
+        h,
+        serde_json::to_string(v).expect("a vector serialises"),
+        tick
+    ])?;
+    Ok(())
+}
+
+fn insert(tx: &Tx<'_>, t: &Table, row: &Row, units: &[String]) -> Result<()> {
+    let cols = t.columns();
+    let sql = format!(
+        "INSERT INTO {} ({}) VALUES ({})",
+        t.name,
+        cols.join(", "),
+        vec!["?"; cols.len()].join(", ")
+    );
+    let values = cols
+        .iter()
+        .map(|c| to_sql(&row[*c]))
+        .collect::<Result<Vec<_>>>()?;
+    tx.prepare_cached(&sql)?.execute(params_from_iter(values))?;
+    if t.name == "directive" {
+        set_units(tx, &row["id"], units)?;
+    }
+    Ok(())
+}
+
+fn set_units(tx: &Tx<'_>, id: &Val, units: &[String]) -> Result<()> {
+    let id = to_sql(id)?;
+    tx.prepare_cached("DELETE FROM directive_unit WHERE directive_id = ?1")?
+        .execute([&id])?;
+    let mut stmt =
+        tx.prepare_cached("INSERT INTO directive_unit (directive_id, unit_id) VALUES (?1, ?2)")?;
+    for u in units {
+        let u = hex::decode(u).map_err(|_| malformed("unit"))?;
+        stmt.execute(rusqlite::params![id, u])?;
+    }
+    Ok(())
+}
+
+fn update(
+    tx: &Tx<'_>,
+    t: &Table,
+    k: &[u8],
+    taken: &[&Group],
+    newer: bool,
+    row: &Row,
+    units: &[String],
+) -> Result<()> {
+    let mut cols: Vec<&str> = taken.iter().flat_map(|g| g.cols.iter().copied()).collect();
+    if newer {
+        cols.extend(["updated_at", "origin"]);
+    }
+    let sets = cols
+        .iter()
+        .map(|c| format!("{c} = ?"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let sql = format!("UPDATE {} SET {sets} WHERE {}", t.name, key_where(t));
+    let mut values = cols
+        .iter()
+        .map(|c| to_sql(&row[*c]))
+        .collect::<Result<Vec<_>>>()?;
+    values.extend(key_parts(t, k)?);
+    if t.name == "directive" && taken.iter().any(|g| g.name == "units") {
+        // Coordinating units go first, so the lead unit is never also one of them.
+        tx.prepare_cached("DELETE FROM directive_unit WHERE directive_id = ?1")?
+            .execute([k])?;
+        tx.prepare_cached(&sql)?.execute(params_from_iter(values))?;
+        return set_units(tx, &row["id"], units);
+    }
+    tx.prepare_cached(&sql)?.execute(params_from_iter(values))?;
+    Ok(())
+}
+
+fn text_of<'a>(row: &'a Row, col: &str) -> &'a str {
+    match row.get(col) {
+        Some(Val::Text(s)) => s,
+        _ => "",
+    }
+}
+
+fn delete(
+    tx: &Tx<'_>,
+    t: &Table,
+    k: &[u8],
+    del: &str,
+    local: Local,
+    tick: &str,
+    counts: &mut Counts,
+) -> Result<()> {
+    let newer = local.tombstone.as_deref().is_none_or(|h| del > h);
+    if newer {
+        tx.prepare_cached(
+            "INSERT INTO tombstone (entity, record_id, hlc, seen) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (entity, record_id) DO UPDATE SET hlc = excluded.hlc, seen = excluded.seen",
+        )?
+        .execute(rusqlite::params![t.name, k, del, tick])?;
+    }
+    let Some(row) = local.row else {
+        counts.unchanged += 1;
+        return Ok(());
+    };
+    for g in t.groups.iter().filter(|g| g.merge == Merge::Text) {
+        if let Some(c) = local.clocks.get(g.name).filter(|c| c.h.as_str() > del) {
+            counts.conflicts += keep_conflict(tx, t, k, g, &row, &c.h, tick)?;
+        }
+    }
+    // Records that may be without this one let go of it; the others go with it.
+    for other in super::schema::TABLES {
+        for r in other.refs.iter().filter(|r| r.to == t.name && !r.required) {
+            tx.prepare_cached(&format!(
+                "UPDATE {} SET {} = NULL WHERE {} = ?1",
+                other.name, r.col, r.col
+            ))?
+            .execute([k])?;
+        }
+    }
+    tx.prepare_cached(&format!("DELETE FROM {} WHERE {}", t.name, key_where(t)))?
+        .execute(params_from_iter(key_parts(t, k)?))?;
+    counts.deleted += 1;
+    Ok(())
+}
+
+/// Keeps `row`'s text of group `g` (written at clock `h`) as a conflict version; its id is
+/// derived from the record, group and clock, so it is made once wherever it is met.
+fn keep_conflict(
+    tx: &Tx<'_>,
+    t: &Table,
+    k: &[u8],
+    g: &Group,
+    row: &Row,
+    h: &str,
+    tick: &str,
+) -> Result<u32> {
+    let mut hash = Sha256::new();
+    for part in [t.name.as_bytes(), k, g.name.as_bytes(), h.as_bytes()] {
+        hash.update((part.len() as u32).to_be_bytes());
+        hash.update(part);
+    }
+    let id = &hash.finalize()[..16];
+    let value: BTreeMap<&str, &Val> = g.cols.iter().map(|c| (*c, &row[*c])).collect();
+    let origin = h.get(16..).unwrap_or_default();
+    let at = text_of(row, "updated_at");
+    let n = tx
+        .prepare_cached(
+            "INSERT INTO conflict (id, entity, record_id, grp, value, hlc, resolved, created_at, updated_at, origin)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?7, ?8) ON CONFLICT (id) DO NOTHING",
+        )?
+        .execute(rusqlite::params![
+            id,
+            t.name,
+            k,
+            g.name,
+            serde_json::to_string(&value).expect("values serialise"),
+            h,
+            at,
+            uuid::Uuid::parse_str(origin).map(|u| u.as_bytes().to_vec()).unwrap_or_default(),
+        ])?;
+    if n > 0 {
+        let conflicts = table("conflict").expect("conflicts are exchanged");
+        write_clock(tx, conflicts, id, "*", "", &Vector::new(), tick)?;
+    }
+    Ok(n as u32)
+}

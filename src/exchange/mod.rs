@@ -1,0 +1,775 @@
+//! Exchange between installations that are never networked: bundles carried on USB sticks,
+//! exported here and imported (merged) there, signed by the sender and optionally
+//! encrypted with a passphrase. See `bundle` for the file, `merge` for the rules.
+
+pub mod bundle;
+pub mod clock;
+pub mod identity;
+mod merge;
+pub mod schema;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use age::secrecy::SecretString;
+use chrono::{NaiveDate, Utc};
+use rusqlite::{Connection, OptionalExtension, params_from_iter};
+use serde::Serialize;
+use uuid::Uuid;
+
+pub use merge::Counts;
+
+use self::bundle::{Clock, Contents, Manifest, Record, Val};
+use self::schema::TABLES;
+use crate::backup;
+use crate::error::{BundleProblem, Error, Result};
+use crate::store::Store;
+use crate::store::value::ts;
+
+/// Which records an export carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// The whole database.
+    All,
+    /// Meetings that started in a period (inclusive), with their items and directives.
+    Meetings {
+        /// First day.
+        from: NaiveDate,
+        /// Last day.
+        to: NaiveDate,
+    },
+    /// Directives a unit leads or coordinates, with their progress: what a unit sends
+    /// back to the leader's office (a response packet).
+    Unit(Uuid),
+}
+
+/// How to export.
+#[derive(Debug, Clone, Default)]
+pub struct ExportOptions {
+    /// What to select (default: everything).
+    pub scope: Option<Scope>,
+    /// Made for this peer: only what changed since the last bundle made for it.
+    pub for_peer: Option<Uuid>,
+    /// Only what changed since this day (office time).
+    pub since: Option<NaiveDate>,
+    /// Encrypt with this passphrase.
+    pub passphrase: Option<SecretString>,
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Exported {
+    /// The file.
+    pub path: PathBuf,
+    /// The bundle's id.
+    pub bundle_id: Uuid,
+    /// Records per table (deletions included).
+    pub counts: BTreeMap<String, u32>,
+    /// Attached files carried.
+    pub files: u32,
+    /// Size of the file in bytes.
+    pub bytes: u64,
+}
+
+fn scope_words(o: &ExportOptions) -> String {
+    let mut words = match &o.scope {
+        None | Some(Scope::All) => "all".to_string(),
+        Some(Scope::Meetings { from, to }) => format!("meetings {from}..{to}"),
+        Some(Scope::Unit(u)) => format!("unit {u}"),
+    };
+    if let Some(d) = o.since {
+        words += &format!(", changed since {d}");
+    }
+    if let Some(p) = o.for_peer {
+        words += &format!(", for {p}");
+    }
+    words
+}
+
+/// Exports a bundle to `out`. `progress(done, total)` is called as records are written.
+pub fn export(
+    store: &mut Store,
+    out: &Path,
+    o: &ExportOptions,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<Exported> {
+    let site = store.installation();
+    let mark = clock::tick(site);
+    let conn = store.conn();
+    let since = watermark(conn, o)?;
+    let read = conn.unchecked_transaction()?;
+    select(
+        &read,
+        o.scope.as_ref().unwrap_or(&Scope::All),
+        since.as_ref(),
+    )?;
+    let (records, files, counts) = collect(
+        &read,
+        store.attachments_dir().as_deref(),
+        since.as_ref(),
+        o,
+        progress,
+    )?;
+    drop(read);
+    let me = identity::identity(conn, site)?;
+    let bundle_id = Uuid::now_v7();
+    let manifest = Manifest {
+        format: bundle::FORMAT,
+        bundle_id,
+        sender: site,
+        sender_name: me.name,
+        recipient: o.for_peer,
+        created_at: ts(Utc::now()),
+        scope: scope_words(o),
+        counts: counts
+            .iter()
+            .map(|(k, v)| (k.clone(), u64::from(*v)))
+            .collect(),
+        entries: BTreeMap::new(),
+    };
+    let key = identity::signing_key(conn)?;
+    let n_files = files.len() as u32;
+    let bytes = bundle::write(
+        out,
+        Contents {
+            manifest,
+            records,
+            files,
+            key: &key,
+            passphrase: o.passphrase.as_ref(),
+        },
+    )?;
+    store.write(|tx| {
+        tx.execute(
+            "INSERT INTO bundle_log (bundle_id, direction, peer_id, at, counts) VALUES (?1, 'out', ?2, ?3, ?4)",
+            (bundle_id, o.for_peer, ts(tx.now()), serde_json::to_string(&counts).expect("counts serialise")),
+        )?;
+        if let Some(p) = o.for_peer {
+            tx.execute("UPDATE peer SET sent_until = ?1 WHERE id = ?2", (&mark, p))?;
+        }
+        tx.audit("bundle", bundle_id, "export", serde_json::json!({ "file": out, "counts": counts }))
+    })?;
+    Ok(Exported {
+        path: out.to_path_buf(),
+        bundle_id,
+        counts,
+        files: n_files,
+        bytes,
+    })
+}
+
+/// "Changed since": a local clock and the same instant as a timestamp (records made here
+/// carry no clock, only their creation time).
+struct Since {
+    clock: String,
+    time: String,
+}
+
+fn watermark(conn: &Connection, o: &ExportOptions) -> Result<Option<Since>> {
+    let mut clocks = Vec::new();
+    if let Some(p) = o.for_peer {
+        let sent: Option<Option<String>> = conn
+            .query_row("SELECT sent_until FROM peer WHERE id = ?1", [p], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        match sent {
+            None => return Err(Error::not_found(crate::error::Entity::Peer, p)),
+            Some(Some(c)) => clocks.push(c),
+            Some(None) => {}
+        }
+    }
+    if let Some(d) = o.since {
+        let start = crate::date::start_of_day(d);
+        let ms = u64::try_from(start.timestamp_millis()).unwrap_or(0);
+        clocks.push(format!("{:016x}{}", ms << 16, Uuid::nil().simple()));
+    }
+    // Both given: the later one.
+    Ok(clocks.into_iter().max().map(|clock| {
+        let ms = u64::from_str_radix(&clock[..12], 16).unwrap_or(0);
+        let time = chrono::DateTime::from_timestamp_millis(ms as i64).unwrap_or_default();
+        Since {
+            time: ts(time),
+            clock,
+        }
+    }))
+}
+
+/// Fills the temporary table `gb_sel(t, k)` with the records to send.
+fn select(conn: &Connection, scope: &Scope, since: Option<&Since>) -> Result<()> {
+    conn.execute_batch(
+        "DROP TABLE IF EXISTS temp.gb_sel;
+         CREATE TEMP TABLE gb_sel (t TEXT NOT NULL, k BLOB NOT NULL, PRIMARY KEY (t, k)) WITHOUT ROWID;",
+    )?;
+    let add = |sql: &str, p: &[&dyn rusqlite::ToSql]| -> Result<usize> {
+        Ok(conn.execute(&format!("INSERT OR IGNORE INTO gb_sel (t, k) {sql}"), p)?)
+    };
+    match scope {
+        Scope::All => {
+            for t in TABLES {
+                add(
+                    &format!("SELECT '{}', {} FROM {}", t.name, t.key_sql(), t.name),
+                    &[],
+                )?;
+            }
+        }
+        Scope::Meetings { from, to } => {
+            let (a, b) = (
+                ts(crate::date::start_of_day(*from)),
+                ts(crate::date::start_of_day(to.succ_opt().unwrap_or(*to))),
+            );
+            add(
+                "SELECT 'meeting', id FROM meeting WHERE starts_at >= ?1 AND starts_at < ?2",
+                &[&a, &b],
+            )?;
+            for child in ["attendee", "agenda_item", "opinion", "conclusion"] {
+                add(
+                    &format!(
+                        "SELECT '{child}', c.id FROM {child} c JOIN gb_sel s ON s.t = 'meeting' AND s.k = c.meeting_id"
+                    ),
+                    &[],
+                )?;
+            }
+            add(
+                "SELECT 'directive', d.id FROM directive d JOIN gb_sel s ON s.t = 'meeting' AND s.k = d.meeting_id",
+                &[],
+            )?;
+            add(
+                "SELECT 'carry', c.meeting_id || c.directive_id FROM carry c JOIN gb_sel s ON s.t = 'meeting' AND s.k = c.meeting_id",
+                &[],
+            )?;
+        }
+        Scope::Unit(u) => {
+            add(
+                "SELECT 'directive', id FROM directive WHERE lead_unit_id = ?1
+                 UNION SELECT 'directive', directive_id FROM directive_unit WHERE unit_id = ?1",
+                &[u],
+            )?;
+        }
+    }
+    if !matches!(scope, Scope::All) {
+        for child in ["progress", "extension"] {
+            add(
+                &format!(
+                    "SELECT '{child}', c.id FROM {child} c JOIN gb_sel s ON s.t = 'directive' AND s.k = c.directive_id"
+                ),
+                &[],
+            )?;
+        }
+    }
+    if let Some(s) = since {
+        // Keep only what was made or changed since.
+        conn.execute_batch(
+            "DROP TABLE IF EXISTS temp.gb_new;
+             CREATE TEMP TABLE gb_new (t TEXT NOT NULL, k BLOB NOT NULL, PRIMARY KEY (t, k)) WITHOUT ROWID;",
+        )?;
+        for t in TABLES {
+            conn.execute(
+                &format!("INSERT OR IGNORE INTO gb_new SELECT '{0}', {1} FROM {0} WHERE created_at >= ?1", t.name, t.key_sql()),
+                [&s.time],
+            )?;
+        }
+        conn.execute(
+            "INSERT OR IGNORE INTO gb_new SELECT entity, record_id FROM field_clock WHERE seen >= ?1",
+            [&s.clock],
+        )?;
+        conn.execute_batch(
+            "DELETE FROM gb_sel WHERE NOT EXISTS (SELECT 1 FROM gb_new n WHERE n.t = gb_sel.t AND n.k = gb_sel.k);
+             DROP TABLE temp.gb_new;",
+        )?;
+    }
+    // Files of what is sent, conflict versions of what is sent, then every record that
+    // what is sent refers to, so the receiver never meets a reference it cannot resolve.
+    add(
+        "SELECT 'attachment', a.id FROM attachment a JOIN gb_sel s ON s.t = a.owner_kind AND s.k = a.owner_id",
+        &[],
+    )?;
+    add(
+        "SELECT 'conflict', c.id FROM conflict c JOIN gb_sel s ON s.t = c.entity AND s.k = c.record_id",
+        &[],
+    )?;
+    loop {
+        let mut added = 0;
+        for t in TABLES {
+            for r in t.refs {
+                added += add(
+                    &format!(
+                        "SELECT '{to}', x.{col} FROM {tn} x JOIN gb_sel s ON s.t = '{tn}' AND s.k = ({key})
+                         WHERE x.{col} IS NOT NULL",
+                        to = r.to,
+                        col = r.col,
+                        tn = t.name,
+                        key = t.key_sql().split(" || ").map(|c| format!("x.{c}")).collect::<Vec<_>>().join(" || "),
+                    ),
+                    &[],
+                )?;
+            }
+        }
+        added += add(
+            "SELECT 'unit', du.unit_id FROM directive_unit du JOIN gb_sel s ON s.t = 'directive' AND s.k = du.directive_id",
+            &[],
+        )?;
+        if added == 0 {
+            return Ok(());
+        }
+    }
+}
+
+type Collected = (Vec<u8>, Vec<(String, Vec<u8>)>, BTreeMap<String, u32>);
+
+/// Reads the selected records (and the deletions to send) as JSON lines.
+fn collect(
+    conn: &Connection,
+    files_dir: Option<&Path>,
+    since: Option<&Since>,
+    o: &ExportOptions,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<Collected> {
+    let total: i64 = conn.query_row("SELECT count(*) FROM gb_sel", [], |r| r.get(0))?;
+    let total = total as u64;
+    let mut out = Vec::new();
+    let mut counts = BTreeMap::new();
+    let mut shas = std::collections::BTreeSet::new();
+    let mut done = 0u64;
+    for t in TABLES {
+        let cols = t.columns();
+        let key = t
+            .key_sql()
+            .split(" || ")
+            .map(|c| format!("x.{c}"))
+            .collect::<Vec<_>>()
+            .join(" || ");
+        let mut clocks: BTreeMap<Vec<u8>, BTreeMap<String, Clock>> = BTreeMap::new();
+        let mut stmt = conn.prepare(
+            "SELECT f.record_id, f.grp, f.hlc, f.vv FROM field_clock f
+             JOIN gb_sel s ON s.t = f.entity AND s.k = f.record_id WHERE f.entity = ?1 AND f.grp <> '*'",
+        )?;
+        let rows = stmt.query_map([t.name], |r| {
+            Ok((
+                r.get::<_, Vec<u8>>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })?;
+        for row in rows {
+            let (k, g, h, v) = row?;
+            let v = serde_json::from_str(&v).unwrap_or_default();
+            clocks.entry(k).or_default().insert(g, Clock { h, v });
+        }
+        let sql = format!(
+            "SELECT {key}, {} FROM {} x JOIN gb_sel s ON s.t = '{}' AND s.k = {key} ORDER BY {key}",
+            cols.iter()
+                .map(|c| format!("x.{c}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            t.name,
+            t.name,
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        let mut rows = stmt.query([])?;
+        let mut n = 0u32;
+        while let Some(r) = rows.next()? {
+            let k: Vec<u8> = r.get(0)?;
+            let mut row = BTreeMap::new();
+            for (i, c) in cols.iter().enumerate() {
+                row.insert(c.to_string(), merge::from_sql(r.get_ref(i + 1)?));
+            }
+            if t.name == "attachment"
+                && let Some(Val::Text(sha)) = row.get("sha256")
+            {
+                shas.insert(sha.clone());
+            }
+            let units = (t.name == "directive")
+                .then(|| merge::coordinating(conn, &k))
+                .transpose()?;
+            let rec = Record {
+                t: t.name.into(),
+                k: hex::encode(&k),
+                row: Some(row),
+                units,
+                clocks: clocks.remove(&k).unwrap_or_default(),
+                del: None,
+            };
+            serde_json::to_writer(&mut out, &rec).expect("records serialise");
+            out.push(b'\n');
+            n += 1;
+            done += 1;
+            if done.is_multiple_of(10_000) {
+                progress(done, total);
+            }
+        }
+        // Deletions: all of them for a whole export, those since the mark otherwise.
+        let stones: Vec<(Vec<u8>, String)> = match (since, &o.scope) {
+            (Some(s), _) => query_pairs(
+                conn,
+                "SELECT record_id, hlc FROM tombstone WHERE entity = ?1 AND seen >= ?2",
+                &[&t.name, &s.clock],
+            )?,
+            (None, None | Some(Scope::All)) => query_pairs(
+                conn,
+                "SELECT record_id, hlc FROM tombstone WHERE entity = ?1",
+                &[&t.name],
+            )?,
+            (None, _) => Vec::new(),
+        };
+        for (k, h) in stones {
+            let rec = Record {
+                t: t.name.into(),
+                k: hex::encode(&k),
+                row: None,
+                units: None,
+                clocks: BTreeMap::new(),
+                del: Some(h),
+            };
+            serde_json::to_writer(&mut out, &rec).expect("records serialise");
+            out.push(b'\n');
+            n += 1;
+        }
+        if n > 0 {
+            counts.insert(t.name.to_string(), n);
+        }
+    }
+    progress(total, total);
+    let mut files = Vec::new();
+    if let Some(dir) = files_dir {
+        for sha in shas {
+            let path = crate::attachment::blob_path(dir, &sha);
+            files.push((sha, std::fs::read(&path).map_err(Error::io(&path))?));
+        }
+    }
+    Ok((out, files, counts))
+}
+
+fn query_pairs(
+    conn: &Connection,
+    sql: &str,
+    p: &[&dyn rusqlite::ToSql],
+) -> Result<Vec<(Vec<u8>, String)>> {
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt.query_map(p, |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// How to import.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// The passphrase of an encrypted bundle.
+    pub passphrase: Option<SecretString>,
+    /// Only say what would change.
+    pub dry_run: bool,
+    /// Trust the sender (the user compared the fingerprint).
+    pub trust: bool,
+}
+
+/// What an import did (or, for a dry run, would do).
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Imported {
+    /// The bundle's id.
+    pub bundle_id: Uuid,
+    /// The sending installation and its name.
+    pub sender: Uuid,
+    /// Its display name.
+    pub sender_name: String,
+    /// Its key's fingerprint.
+    pub fingerprint: String,
+    /// What the sender selected, in words.
+    pub scope: String,
+    /// When it was made (UTC).
+    pub created_at: String,
+    /// The bundle had been imported before: nothing changed.
+    pub already: bool,
+    /// Nothing was written (a preview).
+    pub dry_run: bool,
+    /// Per table: new, updated, unchanged, conflicts, deleted.
+    pub tables: BTreeMap<String, Counts>,
+    /// The backup made just before.
+    pub backup: Option<PathBuf>,
+}
+
+/// Imports (merges) the bundle at `path`: checked whole first, then merged in one
+/// transaction after a backup, or nothing at all.
+pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Imported> {
+    let opened = bundle::read(path, o.passphrase.as_ref())?;
+    let m = &opened.manifest;
+    let fingerprint = bundle::fingerprint(&opened.key);
+    if m.sender == store.installation() {
+        return Err(Error::Bundle(BundleProblem::OwnBundle));
+    }
+    match identity::known_key(store.conn(), m.sender)? {
+        Some((key, _)) if key != hex::encode(opened.key.as_bytes()) => {
+            return Err(Error::Bundle(BundleProblem::KeyChanged {
+                name: m.sender_name.clone(),
+            }));
+        }
+        Some((_, true)) => {}
+        _ if o.trust => {}
+        _ => {
+            return Err(Error::Bundle(BundleProblem::UnknownSender {
+                name: m.sender_name.clone(),
+                fingerprint,
+            }));
+        }
+    }
+    let all_clocks = opened.records.iter().flat_map(|r| {
+        r.clocks
+            .values()
+            .map(|c| c.h.as_str())
+            .chain(r.del.as_deref())
+    });
+    let mut newest = "";
+    for h in all_clocks {
+        if !clock::acceptable(h) {
+            return Err(Error::Bundle(BundleProblem::FutureClock));
+        }
+        newest = newest.max(h);
+    }
+    clock::observe(newest);
+    let mut report = Imported {
+        bundle_id: m.bundle_id,
+        sender: m.sender,
+        sender_name: m.sender_name.clone(),
+        fingerprint,
+        scope: m.scope.clone(),
+        created_at: m.created_at.clone(),
+        already: false,
+        dry_run: o.dry_run,
+        tables: BTreeMap::new(),
+        backup: None,
+    };
+    let seen: bool = store.conn().query_row(
+        "SELECT EXISTS (SELECT 1 FROM bundle_log WHERE bundle_id = ?1 AND direction = 'in')",
+        [m.bundle_id],
+        |r| r.get(0),
+    )?;
+    if seen {
+        report.already = true;
+        return Ok(report);
+    }
+    if !o.dry_run
+        && let Some(db) = store.path().map(Path::to_path_buf)
+    {
+        report.backup =
+            Some(backup::make(&db, &backup::folder(&db), backup::Reason::BeforeImport)?.path);
+    }
+    let files_dir = store.attachments_dir();
+    let site = store.installation();
+    let merge_all = |tx: &crate::store::Tx<'_>| -> Result<BTreeMap<String, Counts>> {
+        tx.pragma_update(None, "defer_foreign_keys", "ON")?;
+        let tick = clock::tick(site);
+        let mut tables: BTreeMap<String, Counts> = BTreeMap::new();
+        // Rows parents first, then deletions children first.
+        let order = |r: &Record| {
+            TABLES
+                .iter()
+                .position(|t| t.name == r.t)
+                .unwrap_or(usize::MAX)
+        };
+        let mut rows: Vec<&Record> = opened.records.iter().filter(|r| r.del.is_none()).collect();
+        rows.sort_by_key(|r| order(r));
+        let mut dels: Vec<&Record> = opened.records.iter().filter(|r| r.del.is_some()).collect();
+        dels.sort_by_key(|r| std::cmp::Reverse(order(r)));
+        for rec in rows.into_iter().chain(dels) {
+            let c = tables.entry(rec.t.clone()).or_default();
+            merge::apply(tx, rec, &tick, c).map_err(|e| match e {
+                Error::Storage(_) => Error::Bundle(BundleProblem::Malformed(rec.t.clone())),
+                other => other,
+            })?;
+        }
+        let broken: Option<String> = tx
+            .query_row(
+                "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(t) = broken {
+            return Err(Error::Bundle(BundleProblem::MissingReference(t)));
+        }
+        if let Some(dir) = &files_dir {
+            for (sha, content) in &opened.files {
+                let dest = crate::attachment::blob_path(dir, sha);
+                if !dest.exists() {
+                    crate::attachment::write_atomically(&dest, content)?;
+                }
+            }
+        }
+        identity::meet(tx, m.sender, &m.sender_name, &opened.key, o.trust)?;
+        tx.audit(
+            "bundle",
+            m.bundle_id,
+            "import",
+            serde_json::json!({ "sender": m.sender_name, "file": path, "counts": tables }),
+        )?;
+        let seq: i64 = tx.query_row("SELECT max(seq) FROM audit", [], |r| r.get(0))?;
+        tx.execute(
+            "INSERT INTO bundle_log (bundle_id, direction, peer_id, at, counts, backup_path, audit_seq)
+             VALUES (?1, 'in', ?2, ?3, ?4, ?5, ?6)",
+            (
+                m.bundle_id,
+                m.sender,
+                ts(tx.now()),
+                serde_json::to_string(&tables).expect("counts serialise"),
+                report.backup.as_ref().map(|p| p.to_string_lossy().into_owned()),
+                seq,
+            ),
+        )?;
+        Ok(tables)
+    };
+    report.tables = if o.dry_run {
+        store.trial(merge_all)?
+    } else {
+        store.write(merge_all)?
+    };
+    Ok(report)
+}
+
+/// The last import, if it can still be undone (nothing was written after it).
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct LastImport {
+    /// The bundle.
+    pub bundle_id: Uuid,
+    /// Who sent it.
+    pub sender_name: String,
+    /// When it was imported (UTC).
+    pub at: String,
+    /// The backup made just before it.
+    pub backup: PathBuf,
+    /// Whether something was written after it (undoing would lose that too).
+    pub written_after: bool,
+}
+
+/// The newest import and whether undoing it would lose later work.
+pub fn last_import(conn: &Connection) -> Result<Option<LastImport>> {
+    let last = conn
+        .query_row(
+            "SELECT b.bundle_id, coalesce(p.name, ''), b.at, b.backup_path, b.audit_seq < (SELECT max(seq) FROM audit)
+             FROM bundle_log b LEFT JOIN peer p ON p.id = b.peer_id
+             WHERE b.direction = 'in' AND b.backup_path IS NOT NULL ORDER BY b.at DESC LIMIT 1",
+            [],
+            |r| {
+                Ok(LastImport {
+                    bundle_id: r.get(0)?,
+                    sender_name: r.get(1)?,
+                    at: r.get(2)?,
+                    backup: PathBuf::from(r.get::<_, String>(3)?),
+                    written_after: r.get(4)?,
+                })
+            },
+        )
+        .optional()?;
+    Ok(last)
+}
+
+/// Undoes the last import by restoring the backup made just before it (itself preceded by a
+/// backup of the current state). Refused when something was written after the import.
+pub fn undo_last_import(db: &Path) -> Result<backup::Restored> {
+    let last = {
+        let store = Store::open(db, crate::store::OpenMode::Existing)?;
+        last_import(store.conn())?
+    };
+    let last = last.ok_or(Error::Bundle(BundleProblem::Missing("import".into())))?;
+    if last.written_after {
+        return Err(Error::invalid(
+            crate::error::Field::Source,
+            crate::error::Rule::Locked,
+        ));
+    }
+    backup::restore(db, &last.backup, &backup::folder(db))
+}
+
+/// A text kept from a concurrent edit, waiting for the user's choice.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Conflict {
+    /// Conflict id.
+    pub id: Uuid,
+    /// Kind of record (`meeting`, `directive`, `opinion`…).
+    pub entity: String,
+    /// The record.
+    pub record_id: Uuid,
+    /// Which text (`minutes`, `content`…).
+    pub field: String,
+    /// The version kept aside.
+    pub other: String,
+    /// The version in the record now (empty when the record was deleted).
+    pub current: String,
+    /// When the version kept aside was written (UTC).
+    pub written_at: String,
+}
+
+/// Conflicts not yet resolved, newest first.
+pub fn conflicts(conn: &Connection) -> Result<Vec<Conflict>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, entity, record_id, grp, value, hlc FROM conflict WHERE resolved = 0 ORDER BY hlc DESC",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, Uuid>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Vec<u8>>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+            r.get::<_, String>(5)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, entity, k, grp, value, hlc) = row?;
+        let Some(t) = schema::table(&entity) else {
+            continue;
+        };
+        let Some(g) = t.group(&grp) else { continue };
+        let col = g.cols[0];
+        let other: BTreeMap<String, Val> = serde_json::from_str(&value).unwrap_or_default();
+        let current: Option<Option<String>> = conn
+            .query_row(
+                &format!("SELECT {col} FROM {} WHERE {}", t.name, merge::key_where(t)),
+                params_from_iter(merge::key_parts(t, &k)?),
+                |r| r.get(0),
+            )
+            .optional()?;
+        let ms = u64::from_str_radix(hlc.get(..12).unwrap_or("0"), 16).unwrap_or(0);
+        out.push(Conflict {
+            id,
+            entity,
+            record_id: Uuid::from_slice(&k[..16]).unwrap_or_default(),
+            field: grp,
+            other: match other.get(col) {
+                Some(Val::Text(s)) => s.clone(),
+                _ => String::new(),
+            },
+            current: current.flatten().unwrap_or_default(),
+            written_at: ts(chrono::DateTime::from_timestamp_millis(ms as i64).unwrap_or_default()),
+        });
+    }
+    Ok(out)
+}
+
+/// Resolves a conflict: `take_other` puts the kept version back into the record (a new
+/// edit here, which then travels to the others); otherwise the record's text stays.
+pub fn resolve(store: &mut Store, id: Uuid, take_other: bool) -> Result<()> {
+    let all = conflicts(store.conn())?;
+    let c = all
+        .into_iter()
+        .find(|c| c.id == id)
+        .ok_or_else(|| Error::not_found(crate::error::Entity::Conflict, id))?;
+    store.write(|tx| {
+        if take_other {
+            let t = schema::table(&c.entity).expect("listed conflicts are of exchanged tables");
+            let col = t.group(&c.field).expect("listed conflicts name a group").cols[0];
+            let n = tx.execute(
+                &format!("UPDATE {} SET {col} = ?1, updated_at = ?2, origin = ?3 WHERE id = ?4", t.name),
+                rusqlite::params![c.other, ts(tx.now()), tx.installation(), c.record_id],
+            )?;
+            if n == 0 {
+                return Err(Error::not_found(crate::error::Entity::Conflict, c.record_id));
+            }
+        }
+        tx.execute("UPDATE conflict SET resolved = 1, updated_at = ?1, origin = ?2 WHERE id = ?3", rusqlite::params![ts(tx.now()), tx.installation(), id])?;
+        tx.audit(&c.entity, c.record_id, "resolve_conflict", serde_json::json!({ c.field.clone(): [c.current, if take_other { &c.other } else { &c.current }] }))
+    })
+}

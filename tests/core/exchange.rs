@@ -1,0 +1,383 @@
+//! USB exchange: bundles exported from one real database file and imported into another.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use giaoban::exchange::{self, ExportOptions, ImportOptions, Scope};
+use giaoban::meeting;
+use giaoban::minutes::{self, ItemEdit, NewItem};
+use giaoban::{OpenMode, Store};
+use tempfile::TempDir;
+
+use crate::fixture::{d, office};
+
+fn show(v: rusqlite::types::ValueRef<'_>) -> String {
+    use rusqlite::types::ValueRef as V;
+    match v {
+        V::Null => "∅".into(),
+        V::Integer(i) => i.to_string(),
+        V::Real(r) => r.to_string(),
+        V::Text(t) => String::from_utf8_lossy(t).into_owned(),
+        V::Blob(b) => b.iter().map(|x| format!("{x:02x}")).collect(),
+    }
+}
+
+/// Every row of every table that is exchanged, as text, keyed by table.
+pub fn digest(store: &Store) -> BTreeMap<String, Vec<String>> {
+    let mut out = BTreeMap::new();
+    for t in exchange::schema::TABLES
+        .iter()
+        .map(|t| t.name)
+        .chain(["directive_unit"])
+    {
+        let mut stmt = store
+            .conn()
+            .prepare(&format!("SELECT * FROM {t} ORDER BY 1, 2"))
+            .unwrap();
+        let n = stmt.column_count();
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((0..n)
+                    .map(|i| show(r.get_ref(i).unwrap()))
+                    .collect::<Vec<_>>()
+                    .join("|"))
+            })
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        out.insert(t.to_string(), rows);
+    }
+    out
+}
+
+/// The whole database, every table (audit and settings included), as text.
+pub fn everything(store: &Store) -> Vec<String> {
+    let tables: Vec<String> = store
+        .conn()
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'search_%' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    let mut out = Vec::new();
+    for t in tables {
+        let mut stmt = store
+            .conn()
+            .prepare(&format!("SELECT * FROM \"{t}\""))
+            .unwrap();
+        let n = stmt.column_count();
+        let mut rows: Vec<String> = stmt
+            .query_map([], |r| {
+                Ok(format!(
+                    "{t}: {}",
+                    (0..n)
+                        .map(|i| show(r.get_ref(i).unwrap()))
+                        .collect::<Vec<_>>()
+                        .join("|")
+                ))
+            })
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
+        rows.sort();
+        out.extend(rows);
+    }
+    out
+}
+
+pub fn fresh(dir: &Path, name: &str) -> Store {
+    Store::open(&dir.join(format!("{name}.sqlite3")), OpenMode::Create).unwrap()
+}
+
+pub fn send(from: &mut Store, to: &mut Store, dir: &Path) -> exchange::Imported {
+    let file = dir.join(format!("{}.gbx", uuid::Uuid::now_v7()));
+    exchange::export(from, &file, &ExportOptions::default(), &mut |_, _| {}).unwrap();
+    let trust = ImportOptions {
+        trust: true,
+        ..Default::default()
+    };
+    exchange::import(to, &file, &trust).unwrap()
+}
+
+fn minutes_of(store: &Store, id: uuid::Uuid) -> String {
+    store
+        .conn()
+        .query_row("SELECT minutes FROM meeting WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .unwrap()
+}
+
+#[test]
+fn a_whole_office_arrives_once_and_again_changes_nothing() {
+    let mut a = office();
+    let lead = a.ttbc;
+    a.add(a.new_directive(lead, Some(d("2026-06-30")))).unwrap();
+    let tmp = TempDir::new().unwrap();
+    let mut b = fresh(tmp.path(), "b");
+    let file = tmp.path().join("a.gbx");
+    let out = exchange::export(
+        &mut a.store,
+        &file,
+        &ExportOptions::default(),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    assert_eq!(out.counts["unit"], 4);
+    assert_eq!(out.counts["directive"], 1);
+
+    // An unknown sender is refused until trusted, and nothing is written meanwhile.
+    let before = everything(&b);
+    let err = exchange::import(&mut b, &file, &ImportOptions::default()).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            giaoban::Error::Bundle(giaoban::error::BundleProblem::UnknownSender { .. })
+        ),
+        "{err:?}"
+    );
+    assert!(
+        err.message(giaoban::Lang::Vi)
+            .contains("chưa có trong danh sách tin cậy")
+    );
+    assert_eq!(everything(&b), before);
+
+    // The preview says what would happen and changes nothing.
+    let trust = ImportOptions {
+        trust: true,
+        ..Default::default()
+    };
+    let preview = exchange::import(
+        &mut b,
+        &file,
+        &ImportOptions {
+            dry_run: true,
+            ..trust.clone()
+        },
+    )
+    .unwrap();
+    assert_eq!(preview.tables["unit"].new, 4);
+    assert_eq!(everything(&b), before);
+
+    let done = exchange::import(&mut b, &file, &trust).unwrap();
+    assert_eq!(done.tables["directive"].new, 1);
+    assert!(done.backup.as_ref().is_some_and(|p| p.is_file()));
+    assert_eq!(digest(&b), digest(&a.store));
+    assert!(b.check().unwrap().ok);
+
+    let after = digest(&b);
+    let again = exchange::import(&mut b, &file, &trust).unwrap();
+    assert!(again.already);
+    assert_eq!(digest(&b), after);
+    // A new bundle with the same content changes nothing either.
+    let second = send(&mut a.store, &mut b, tmp.path());
+    assert!(
+        second
+            .tables
+            .values()
+            .all(|c| c.new == 0 && c.updated == 0 && c.deleted == 0)
+    );
+    assert_eq!(digest(&b), after);
+}
+
+#[test]
+fn concurrent_edits_of_the_minutes_keep_both_versions() {
+    let mut a = office();
+    let meeting_id = a.meeting;
+    let tmp = TempDir::new().unwrap();
+    let mut b = fresh(tmp.path(), "b");
+    send(&mut a.store, &mut b, tmp.path());
+
+    a.store
+        .write(|tx| meeting::set_minutes(tx, meeting_id, "Bản của văn phòng"))
+        .unwrap();
+    b.write(|tx| meeting::set_minutes(tx, meeting_id, "Bản của lãnh đạo"))
+        .unwrap();
+    // A non-text field edited on one side only is simply taken.
+    let opinion = b
+        .write(|tx| {
+            minutes::add(
+                tx,
+                meeting_id,
+                NewItem::Opinion {
+                    speaker_id: None,
+                    speaker_name: Some("Ông Nguyễn Văn A".into()),
+                    unit_id: None,
+                    content: "Đề nghị bổ sung kinh phí".into(),
+                },
+            )
+        })
+        .unwrap();
+
+    let into_b = send(&mut a.store, &mut b, tmp.path());
+    let into_a = send(&mut b, &mut a.store, tmp.path());
+    assert_eq!(into_b.tables["meeting"].conflicts, 1);
+    // b already settled it: a takes b's choice and the conflict version as a record.
+    assert_eq!(into_a.tables["conflict"].new, 1);
+    assert_eq!(into_a.tables["opinion"].new, 1);
+    assert_eq!(digest(&a.store), digest(&b));
+    let kept = minutes_of(&b, meeting_id);
+    let conflicts = exchange::conflicts(b.conn()).unwrap();
+    assert_eq!(conflicts.len(), 1);
+    let mut both = [kept.clone(), conflicts[0].other.clone()];
+    both.sort();
+    assert_eq!(
+        both,
+        [
+            "Bản của lãnh đạo".to_string(),
+            "Bản của văn phòng".to_string()
+        ]
+    );
+    assert_eq!(conflicts[0].current, kept);
+
+    // Choosing the other version is a new edit that wins everywhere.
+    exchange::resolve(&mut b, conflicts[0].id, true).unwrap();
+    send(&mut b, &mut a.store, tmp.path());
+    assert_eq!(minutes_of(&a.store, meeting_id), conflicts[0].other);
+    assert!(exchange::conflicts(a.store.conn()).unwrap().is_empty());
+    assert_eq!(digest(&a.store), digest(&b));
+
+    // A deletion travels as a tombstone; an edit made without seeing it is kept aside.
+    b.write(|tx| {
+        minutes::edit(
+            tx,
+            meeting_id,
+            ItemEdit::Remove {
+                list: minutes::ItemList::Opinion,
+                id: opinion,
+            },
+        )
+    })
+    .unwrap();
+    a.store
+        .write(|tx| {
+            minutes::edit(
+                tx,
+                meeting_id,
+                ItemEdit::Opinion {
+                    id: opinion,
+                    speaker_id: None,
+                    speaker_name: Some("Ông Nguyễn Văn A".into()),
+                    content: "Đề nghị bổ sung kinh phí năm 2027".into(),
+                },
+            )
+        })
+        .unwrap();
+    send(&mut b, &mut a.store, tmp.path());
+    send(&mut a.store, &mut b, tmp.path());
+    assert_eq!(digest(&a.store), digest(&b));
+    assert_eq!(a.count("opinion"), 0);
+    let kept: Vec<String> = exchange::conflicts(b.conn())
+        .unwrap()
+        .into_iter()
+        .map(|c| c.other)
+        .collect();
+    assert_eq!(kept, ["Đề nghị bổ sung kinh phí năm 2027"]);
+}
+
+#[test]
+fn a_completed_directive_is_not_reopened_by_an_edit_that_had_not_seen_it() {
+    use giaoban::directive::{self, DirectiveStatus, StatusChange};
+    let mut a = office();
+    let lead = a.ttbc;
+    let id = a
+        .add(a.new_directive(lead, Some(d("2026-06-30"))))
+        .unwrap()
+        .id;
+    let tmp = TempDir::new().unwrap();
+    let mut b = fresh(tmp.path(), "b");
+    send(&mut a.store, &mut b, tmp.path());
+    // The unit (b) reports done; the leader (a) confirms it.
+    b.write(|tx| {
+        directive::change_status(
+            tx,
+            id,
+            StatusChange::ReportDone {
+                on: d("2026-06-20"),
+            },
+            "",
+        )
+    })
+    .unwrap();
+    send(&mut b, &mut a.store, tmp.path());
+    a.store
+        .write(|tx| directive::change_status(tx, id, StatusChange::Confirm, ""))
+        .unwrap();
+    // Meanwhile, the unit withdrew its report (an older view: it had not seen the confirmation).
+    b.write(|tx| directive::change_status(tx, id, StatusChange::Return, ""))
+        .unwrap();
+    send(&mut b, &mut a.store, tmp.path());
+    send(&mut a.store, &mut b, tmp.path());
+    for s in [&a.store, &b] {
+        let got = directive::get(s.conn(), id).unwrap();
+        assert_eq!(got.status, DirectiveStatus::Done);
+        assert_eq!(got.completed_on, Some(d("2026-06-20")));
+    }
+    assert_eq!(digest(&a.store), digest(&b));
+}
+
+#[test]
+fn a_unit_sends_back_only_its_directives_since_the_last_exchange() {
+    use giaoban::followup::{self, NewProgress};
+    let mut a = office();
+    let (ttbc, cds) = (a.ttbc, a.cds);
+    let mine = a
+        .add(a.new_directive(ttbc, Some(d("2026-06-30"))))
+        .unwrap()
+        .id;
+    let theirs = a
+        .add(a.new_directive(cds, Some(d("2026-06-30"))))
+        .unwrap()
+        .id;
+    let tmp = TempDir::new().unwrap();
+    let mut unit = fresh(tmp.path(), "ttbc");
+    send(&mut a.store, &mut unit, tmp.path());
+    let leader = a.store.installation();
+    for id in [mine, theirs] {
+        unit.write(|tx| {
+            followup::add_progress(
+                tx,
+                id,
+                NewProgress {
+                    reported_on: d("2026-06-10"),
+                    reporter_id: None,
+                    percent: 50,
+                    note: "Đang thực hiện".into(),
+                },
+            )
+        })
+        .unwrap();
+    }
+    let file = tmp.path().join("response.gbx");
+    let opts = ExportOptions {
+        scope: Some(Scope::Unit(ttbc)),
+        for_peer: Some(leader),
+        ..Default::default()
+    };
+    let out = exchange::export(&mut unit, &file, &opts, &mut |_, _| {}).unwrap();
+    assert_eq!(out.counts.get("progress"), Some(&1), "{:?}", out.counts);
+    let got = exchange::import(
+        &mut a.store,
+        &file,
+        &ImportOptions {
+            trust: true,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(got.tables["progress"].new, 1);
+    assert_eq!(
+        followup::progress_of(a.store.conn(), mine).unwrap().len(),
+        1
+    );
+    assert!(
+        followup::progress_of(a.store.conn(), theirs)
+            .unwrap()
+            .is_empty()
+    );
+    // Nothing new since: the next packet for the leader is empty.
+    let again =
+        exchange::export(&mut unit, &tmp.path().join("r2.gbx"), &opts, &mut |_, _| {}).unwrap();
+    assert!(!again.counts.contains_key("progress"), "{:?}", again.counts);
+}
