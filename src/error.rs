@@ -306,7 +306,7 @@ pub enum BundleProblem {
     /// An entry name that a bundle never has (a path, `..`, a link, a folder).
     UnsafeEntry(String),
     /// The same entry twice.
-    DuplicateEntry(String),
+    DuplicateEntry,
     /// A required entry is missing.
     Missing(String),
     /// The signature does not match the content.
@@ -372,13 +372,11 @@ impl BundleProblem {
                     format!("The exchange file holds an entry that is not allowed: “{name}”.")
                 }
             }
-            BundleProblem::DuplicateEntry(name) => {
-                if vi {
-                    format!("Tệp trao đổi chứa mục “{name}” hai lần.")
-                } else {
-                    format!("The exchange file holds “{name}” twice.")
-                }
-            }
+            BundleProblem::DuplicateEntry => pick(
+                vi,
+                "Tệp trao đổi chứa một mục hai lần.",
+                "The exchange file holds an entry twice.",
+            ),
             BundleProblem::Missing(name) => {
                 if vi {
                     format!("Tệp trao đổi thiếu mục “{name}”.")

@@ -1,8 +1,9 @@
-//! The bundle file (`.gbx`): a zip holding the sender's public key, a signed manifest, the
-//! records as JSON lines and attachments by content hash; optionally encrypted whole with
-//! an age passphrase. Reading checks, in this order, before any record is parsed: the file
-//! size, the decryption, the archive's entry names and sizes, the signature over the
-//! manifest, the manifest, then every entry's size and SHA-256 against the manifest.
+//! The bundle file (`.gbx`): a zip holding a manifest, the records as JSON lines and
+//! attachments by content hash, sealed by the sender: the archive's comment holds the
+//! sender's public key and an Ed25519 signature over every byte before it. The whole file
+//! may be encrypted with an age passphrase. Reading checks, in this order, before anything
+//! inside is parsed: the file size, the decryption, the seal; then the archive's entry
+//! names and sizes, the manifest, and every entry's size and SHA-256 against it.
 
 use std::collections::{BTreeMap, HashSet};
 use std::io::{Cursor, Read, Seek, Write};
@@ -23,9 +24,12 @@ pub const FORMAT: u32 = 1;
 pub const EXTENSION: &str = "gbx";
 
 const AGE_MAGIC: &[u8] = b"age-encryption.org/v1";
-const KEY: &str = "sender.key";
+/// The seal: `GBX1`, the public key (32 bytes), the signature (64 bytes).
+const SEAL_MAGIC: &[u8] = b"GBX1";
+const SEAL: usize = 4 + 32 + 64;
+/// The zip's end-of-central-directory record, without its comment.
+const EOCD: usize = 22;
 const MANIFEST: &str = "manifest.json";
-const SIGNATURE: &str = "manifest.sig";
 const RECORDS: &str = "records.jsonl";
 const ATTACHMENTS: &str = "attachments/";
 
@@ -41,8 +45,6 @@ pub mod limits {
     pub const ATTACHMENT: u64 = 256 << 20;
     /// All attachments together.
     pub const ATTACHMENTS: u64 = 1 << 30;
-    /// Number of entries in the archive.
-    pub const ENTRIES: usize = 100_000;
     /// Number of records.
     pub const RECORD_COUNT: u64 = 20_000_000;
     /// One record's line of JSON.
@@ -207,7 +209,6 @@ pub fn write(out: &Path, c: Contents<'_>) -> Result<u64> {
         );
     }
     let manifest_json = serde_json::to_vec_pretty(&manifest).expect("a manifest serialises");
-    let signature = key.sign(&manifest_json);
 
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let stored = zip::write::SimpleFileOptions::default()
@@ -218,14 +219,8 @@ pub fn write(out: &Path, c: Contents<'_>) -> Result<u64> {
         path: out.to_path_buf(),
         source: std::io::Error::other(e),
     };
-    zip.start_file(KEY, stored).map_err(zip_err)?;
-    zip.write_all(key.verifying_key().as_bytes())
-        .map_err(Error::io(out))?;
     zip.start_file(MANIFEST, deflated).map_err(zip_err)?;
     zip.write_all(&manifest_json).map_err(Error::io(out))?;
-    zip.start_file(SIGNATURE, stored).map_err(zip_err)?;
-    zip.write_all(&signature.to_bytes())
-        .map_err(Error::io(out))?;
     zip.start_file(RECORDS, deflated).map_err(zip_err)?;
     zip.write_all(&records).map_err(Error::io(out))?;
     for (sha, content) in &files {
@@ -233,7 +228,10 @@ pub fn write(out: &Path, c: Contents<'_>) -> Result<u64> {
             .map_err(zip_err)?;
         zip.write_all(content).map_err(Error::io(out))?;
     }
+    zip.set_raw_comment(vec![0u8; SEAL].into_boxed_slice())
+        .map_err(zip_err)?;
     let mut bytes = zip.finish().map_err(zip_err)?.into_inner();
+    seal(&mut bytes, key);
     if let Some(pass) = passphrase {
         bytes = encrypt(&bytes, pass).map_err(Error::io(out))?;
     }
@@ -261,6 +259,49 @@ pub fn write(out: &Path, c: Contents<'_>) -> Result<u64> {
         let _ = dir.sync_all();
     }
     Ok(bytes.len() as u64)
+}
+
+/// Signs an archive whose last [`SEAL`] bytes (its comment) are reserved for the seal.
+pub fn seal(archive: &mut [u8], key: &SigningKey) {
+    let body = archive.len() - SEAL;
+    let signature = key.sign(&archive[..body]);
+    let tail = &mut archive[body..];
+    tail[..4].copy_from_slice(SEAL_MAGIC);
+    tail[4..36].copy_from_slice(key.verifying_key().as_bytes());
+    tail[36..].copy_from_slice(&signature.to_bytes());
+}
+
+/// Checks the seal; returns the key that made it and the number of entries the archive's
+/// directory declares (the zip reader keeps one entry per name, so duplicates show as fewer).
+fn unseal(archive: &[u8]) -> Result<(VerifyingKey, usize)> {
+    let n = archive.len();
+    let is_eocd = |at: usize| archive.get(at..at + 4) == Some(b"PK\x05\x06".as_slice());
+    let sealed = n >= SEAL + EOCD
+        && is_eocd(n - SEAL - EOCD)
+        && archive[n - SEAL - 2..n - SEAL] == (SEAL as u16).to_le_bytes()
+        && archive[n - SEAL..n - SEAL + 4] == *SEAL_MAGIC;
+    if !sealed {
+        // A whole archive without the seal is unsigned; anything else is damaged.
+        return Err(bad(if n >= EOCD && is_eocd(n - EOCD) {
+            BundleProblem::Missing("signature".into())
+        } else {
+            BundleProblem::Damaged
+        }));
+    }
+    let tail = &archive[n - SEAL..];
+    let key = <[u8; 32]>::try_from(&tail[4..36])
+        .ok()
+        .and_then(|k| VerifyingKey::from_bytes(&k).ok())
+        .ok_or(bad(BundleProblem::BadSignature))?;
+    let signature = Signature::from_bytes(&<[u8; 64]>::try_from(&tail[36..]).expect("64 bytes"));
+    key.verify_strict(&archive[..n - SEAL], &signature)
+        .map_err(|_| bad(BundleProblem::BadSignature))?;
+    let at = n - SEAL - EOCD + 10;
+    let entries = u16::from_le_bytes([archive[at], archive[at + 1]]);
+    if entries == u16::MAX {
+        return Err(bad(BundleProblem::TooLarge));
+    }
+    Ok((key, usize::from(entries)))
 }
 
 fn encrypt(plain: &[u8], pass: &SecretString) -> std::io::Result<Vec<u8>> {
@@ -301,7 +342,8 @@ fn read_bytes(bytes: Vec<u8>, passphrase: Option<&SecretString>) -> Result<Opene
     } else {
         bytes
     };
-    open_zip(Cursor::new(bytes))
+    let (key, entries) = unseal(&bytes)?;
+    open_zip(Cursor::new(bytes), key, entries)
 }
 
 fn decrypt(bytes: &[u8], pass: &SecretString) -> Result<Vec<u8>> {
@@ -334,8 +376,6 @@ fn decrypt(bytes: &[u8], pass: &SecretString) -> Result<Vec<u8>> {
 /// The kind of an entry, judged by its name alone.
 fn entry_limit(name: &str) -> Option<u64> {
     match name {
-        KEY => Some(32),
-        SIGNATURE => Some(64),
         MANIFEST => Some(limits::MANIFEST),
         RECORDS => Some(limits::RECORDS),
         _ => {
@@ -365,10 +405,10 @@ fn read_entry<R: Read + Seek>(
     Ok(out)
 }
 
-fn open_zip<R: Read + Seek>(reader: R) -> Result<Opened> {
+fn open_zip<R: Read + Seek>(reader: R, key: VerifyingKey, declared: usize) -> Result<Opened> {
     let mut zip = zip::ZipArchive::new(reader).map_err(|_| bad(BundleProblem::Damaged))?;
-    if zip.len() > limits::ENTRIES {
-        return Err(bad(BundleProblem::TooLarge));
+    if zip.len() != declared {
+        return Err(bad(BundleProblem::DuplicateEntry));
     }
     // Names first: every entry must be one we expect, once, a plain file within its limit.
     let mut names = HashSet::new();
@@ -390,26 +430,14 @@ fn open_zip<R: Read + Seek>(reader: R) -> Result<Opened> {
             attachments_total += entry.size();
         }
         if !names.insert(name.clone()) {
-            return Err(bad(BundleProblem::DuplicateEntry(name)));
+            return Err(bad(BundleProblem::DuplicateEntry));
         }
     }
     if attachments_total > limits::ATTACHMENTS {
         return Err(bad(BundleProblem::TooLarge));
     }
-    // The signature over the manifest, by the key the bundle names.
-    let key_bytes = read_entry(&mut zip, KEY, 32)?;
-    let sig_bytes = read_entry(&mut zip, SIGNATURE, 64)?;
-    let manifest_bytes = read_entry(&mut zip, MANIFEST, limits::MANIFEST)?;
-    let key = <[u8; 32]>::try_from(key_bytes.as_slice())
-        .ok()
-        .and_then(|k| VerifyingKey::from_bytes(&k).ok())
-        .ok_or(bad(BundleProblem::BadSignature))?;
-    let signature = <[u8; 64]>::try_from(sig_bytes.as_slice())
-        .map(|s| Signature::from_bytes(&s))
-        .map_err(|_| bad(BundleProblem::BadSignature))?;
-    key.verify_strict(&manifest_bytes, &signature)
-        .map_err(|_| bad(BundleProblem::BadSignature))?;
     // The manifest, then every entry against it.
+    let manifest_bytes = read_entry(&mut zip, MANIFEST, limits::MANIFEST)?;
     let version: serde_json::Value = serde_json::from_slice(&manifest_bytes)
         .map_err(|_| bad(BundleProblem::Malformed("manifest".into())))?;
     if version
@@ -428,7 +456,7 @@ fn open_zip<R: Read + Seek>(reader: R) -> Result<Opened> {
         .entries
         .keys()
         .cloned()
-        .chain([KEY, SIGNATURE, MANIFEST].map(String::from))
+        .chain([MANIFEST.to_string()])
         .collect();
     if listed != names {
         return Err(bad(BundleProblem::Malformed("entries".into())));

@@ -618,11 +618,21 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
         )?;
         Ok(tables)
     };
-    report.tables = if o.dry_run {
-        store.trial(merge_all)?
+    let merged = if o.dry_run {
+        store.trial(merge_all)
     } else {
-        store.write(merge_all)?
+        store.write(merge_all)
     };
+    match merged {
+        Ok(tables) => report.tables = tables,
+        Err(e) => {
+            // Nothing was imported: the backup of an unchanged database is not kept.
+            if let Some(b) = &report.backup {
+                let _ = std::fs::remove_file(b);
+            }
+            return Err(e);
+        }
+    }
     Ok(report)
 }
 

@@ -9,6 +9,7 @@ mod exchange;
 mod fixture;
 mod generator;
 mod history;
+mod hostile;
 mod meetings;
 mod proposals;
 mod search;

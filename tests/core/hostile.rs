@@ -1,0 +1,460 @@
+//! Hostile and broken exchange files: each is refused with a clear message and the
+//! database stays exactly as it was.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use ed25519_dalek::SigningKey;
+use giaoban::Lang;
+use giaoban::error::BundleProblem as P;
+use giaoban::exchange::{self, ExportOptions, ImportOptions};
+use giaoban::{Error, Store};
+use sha2::{Digest, Sha256};
+use tempfile::TempDir;
+
+use crate::exchange::{everything, fresh};
+use crate::fixture::{d, office};
+
+/// A valid bundle from a small office, and an empty database that trusts its sender.
+struct Bench {
+    tmp: TempDir,
+    good: PathBuf,
+    key: SigningKey,
+    to: Store,
+}
+
+fn setup() -> Bench {
+    let mut a = office();
+    let lead = a.ttbc;
+    a.add(a.new_directive(lead, Some(d("2026-06-30")))).unwrap();
+    let tmp = TempDir::new().unwrap();
+    let good = tmp.path().join("good.gbx");
+    exchange::export(
+        &mut a.store,
+        &good,
+        &ExportOptions::default(),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    let hex_key: String = a
+        .store
+        .conn()
+        .query_row(
+            "SELECT value FROM setting WHERE key = 'exchange.signing_key'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let key = SigningKey::from_bytes(&hex::decode(hex_key).unwrap().try_into().unwrap());
+    let mut to = fresh(tmp.path(), "to");
+    // The receiver already imported a good bundle from this sender (and so knows its key).
+    exchange::import(&mut to, &good, &TRUST).unwrap();
+    Bench { tmp, good, key, to }
+}
+
+/// The entries of a zip, in order.
+fn unpack(path: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    (0..zip.len())
+        .map(|i| {
+            let mut e = zip.by_index(i).unwrap();
+            let mut v = Vec::new();
+            e.read_to_end(&mut v).unwrap();
+            (e.name().to_string(), v)
+        })
+        .collect()
+}
+
+fn pack(path: &Path, entries: &[(String, Vec<u8>)], key: Option<&SigningKey>) {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default();
+    for (name, content) in entries {
+        zip.start_file(name.as_str(), opts).unwrap();
+        zip.write_all(content).unwrap();
+    }
+    std::fs::write(path, seal(zip, key)).unwrap();
+}
+
+/// Finishes an archive with the seal of `key`, or with none.
+fn seal(mut zip: zip::ZipWriter<std::io::Cursor<Vec<u8>>>, key: Option<&SigningKey>) -> Vec<u8> {
+    if key.is_some() {
+        zip.set_raw_comment(vec![0u8; 100].into_boxed_slice())
+            .unwrap();
+    }
+    let mut bytes = zip.finish().unwrap().into_inner();
+    if let Some(k) = key {
+        exchange::bundle::seal(&mut bytes, k);
+    }
+    bytes
+}
+
+fn get<'a>(entries: &'a mut [(String, Vec<u8>)], name: &str) -> &'a mut Vec<u8> {
+    &mut entries.iter_mut().find(|(n, _)| n == name).unwrap().1
+}
+
+/// Rewrites the manifest's hashes for the entries as they are now, under a new bundle id.
+fn reseal(entries: &mut [(String, Vec<u8>)], edit: impl FnOnce(&mut serde_json::Value)) {
+    let mut m: serde_json::Value = serde_json::from_slice(get(entries, "manifest.json")).unwrap();
+    for (name, content) in entries.iter() {
+        if let Some(e) = m["entries"].get_mut(name) {
+            e["size"] = content.len().into();
+            e["sha256"] = hex::encode(Sha256::digest(content)).into();
+        }
+    }
+    m["bundle_id"] = uuid::Uuid::now_v7().to_string().into();
+    edit(&mut m);
+    *get(entries, "manifest.json") = serde_json::to_vec(&m).unwrap();
+}
+
+impl Bench {
+    fn file(&self, name: &str) -> PathBuf {
+        self.tmp.path().join(name)
+    }
+
+    /// Imports `file`, expects the refusal `want`, and checks that nothing changed.
+    fn refused(&mut self, file: &Path, opts: &ImportOptions, want: impl Fn(&P) -> bool) {
+        let before = everything(&self.to);
+        let files_before = count_files(self.tmp.path());
+        let err = exchange::import(&mut self.to, file, opts).unwrap_err();
+        match &err {
+            Error::Bundle(p) if want(p) => {}
+            other => panic!("{}: unexpected {other:?}", file.display()),
+        }
+        let vi = err.message(Lang::Vi);
+        assert!(vi.ends_with("Dữ liệu không bị thay đổi."), "{vi}");
+        assert!(!err.message(Lang::En).is_empty());
+        assert_eq!(everything(&self.to), before, "{}", file.display());
+        assert_eq!(
+            count_files(self.tmp.path()),
+            files_before,
+            "a file was written"
+        );
+    }
+
+    /// The good bundle's entries, edited, packed and sealed with the sender's real key: what
+    /// a trusted sender's buggy or hostile software could write (the worst case).
+    fn forged(&self, name: &str, edit: impl FnOnce(&mut Vec<(String, Vec<u8>)>)) -> PathBuf {
+        self.forged_with(name, Some(&self.key), edit)
+    }
+
+    fn forged_with(
+        &self,
+        name: &str,
+        key: Option<&SigningKey>,
+        edit: impl FnOnce(&mut Vec<(String, Vec<u8>)>),
+    ) -> PathBuf {
+        let mut entries = unpack(&self.good);
+        edit(&mut entries);
+        let path = self.file(name);
+        pack(&path, &entries, key);
+        path
+    }
+}
+
+fn count_files(dir: &Path) -> usize {
+    walk(dir).len()
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else if p.extension().is_none_or(|x| x != "gbx")
+            && !p.to_string_lossy().ends_with("-wal")
+            && !p.to_string_lossy().ends_with("-shm")
+        {
+            out.push(p);
+        }
+    }
+    out
+}
+
+const TRUST: ImportOptions = ImportOptions {
+    passphrase: None,
+    dry_run: false,
+    trust: true,
+};
+
+#[test]
+fn broken_files_are_refused_and_change_nothing() {
+    let mut b = setup();
+    let bytes = std::fs::read(&b.good).unwrap();
+
+    // Cut short, as when a USB stick is pulled out.
+    for cut in [0, 10, bytes.len() / 3, bytes.len() - 30] {
+        let f = b.file(&format!("cut{cut}.gbx"));
+        std::fs::write(&f, &bytes[..cut]).unwrap();
+        b.refused(&f, &TRUST, |p| matches!(p, P::Damaged));
+    }
+    // A flipped byte anywhere is caught, by the archive, the signature or a hash.
+    for i in (0..bytes.len()).step_by(bytes.len() / 40 + 1) {
+        let mut flipped = bytes.clone();
+        flipped[i] ^= 0x20;
+        let f = b.file(&format!("flip{i}.gbx"));
+        std::fs::write(&f, &flipped).unwrap();
+        b.refused(&f, &TRUST, |_| true);
+    }
+    // Not a bundle at all.
+    let f = b.file("text.gbx");
+    std::fs::write(&f, "Biên bản họp giao ban").unwrap();
+    b.refused(&f, &TRUST, |p| matches!(p, P::Damaged));
+}
+
+#[test]
+fn forged_or_unsafe_content_is_refused_and_changes_nothing() {
+    let mut b = setup();
+    let other = SigningKey::from_bytes(&[7u8; 32]);
+
+    // Records changed on the way: the seal no longer matches.
+    let edit = |e: &mut Vec<(String, Vec<u8>)>| {
+        let r = get(e, "records.jsonl");
+        let text = String::from_utf8(r.clone())
+            .unwrap()
+            .replace("2026-06-30", "2027-06-30");
+        *r = text.into_bytes();
+    };
+    let mut bytes = std::fs::read(b.forged("resealed.gbx", edit)).unwrap();
+    let good = std::fs::read(&b.good).unwrap();
+    let n = bytes.len();
+    bytes[n - 100..].copy_from_slice(&good[good.len() - 100..]);
+    let f = b.file("edited.gbx");
+    std::fs::write(&f, &bytes).unwrap();
+    b.refused(&f, &TRUST, |p| matches!(p, P::BadSignature));
+
+    let f = b.forged_with("unsigned.gbx", None, |_| {});
+    b.refused(
+        &f,
+        &TRUST,
+        |p| matches!(p, P::Missing(n) if n == "signature"),
+    );
+
+    // Signed by the sender, but records changed before sealing without the manifest knowing.
+    let f = b.forged("hash.gbx", edit);
+    b.refused(
+        &f,
+        &TRUST,
+        |p| matches!(p, P::HashMismatch(n) if n == "records.jsonl"),
+    );
+
+    // Another key under a known sender's id.
+    let f = b.forged_with("otherkey.gbx", Some(&other), |e| reseal(e, |_| {}));
+    b.refused(&f, &TRUST, |p| matches!(p, P::KeyChanged { .. }));
+
+    let f = b.forged("newer.gbx", |e| reseal(e, |m| m["format"] = 2.into()));
+    b.refused(&f, &TRUST, |p| matches!(p, P::NewerFormat));
+
+    let f = b.forged("manifest.gbx", |e| {
+        reseal(e, |m| m["counts"] = "many".into())
+    });
+    b.refused(&f, &TRUST, |p| matches!(p, P::Malformed(_)));
+
+    let f = b.forged("absurd.gbx", |e| {
+        reseal(e, |m| {
+            m["counts"]["directive"] = 1_000_000_000_000u64.into()
+        })
+    });
+    b.refused(&f, &TRUST, |p| matches!(p, P::TooLarge));
+
+    let f = b.forged("counts.gbx", |e| {
+        reseal(e, |m| m["counts"]["directive"] = 2.into())
+    });
+    b.refused(&f, &TRUST, |p| matches!(p, P::Malformed(_)));
+
+    let f = b.forged("record.gbx", |e| {
+        get(e, "records.jsonl").extend_from_slice(b"{\"t\":\"directive\",\"k\":\n");
+        reseal(e, |_| {});
+    });
+    b.refused(&f, &TRUST, |p| matches!(p, P::Malformed(_)));
+
+    let f = b.forged("table.gbx", |e| {
+        get(e, "records.jsonl").extend_from_slice(b"{\"t\":\"setting\",\"k\":\"00\",\"row\":{}}\n");
+        reseal(e, |m| m["counts"]["setting"] = 1.into());
+    });
+    b.refused(&f, &TRUST, |p| matches!(p, P::Malformed(_)));
+
+    // A clock two days ahead.
+    let f = b.forged("future.gbx", |e| {
+        let ahead = (chrono::Utc::now().timestamp_millis() as u64 + 2 * 86_400_000) << 16;
+        let clock = format!("{ahead:016x}{}", "ab".repeat(16));
+        let r = get(e, "records.jsonl");
+        let text = String::from_utf8(r.clone()).unwrap();
+        let first_directive = text
+            .lines()
+            .position(|l| l.contains("\"t\":\"directive\""))
+            .unwrap();
+        let lines: Vec<String> = text
+            .lines()
+            .enumerate()
+            .map(|(i, l)| {
+                if i == first_directive {
+                    l.replacen(
+                        "\"row\":",
+                        &format!(
+                            "\"clocks\":{{\"content\":{{\"h\":\"{clock}\",\"v\":{{}}}}}},\"row\":"
+                        ),
+                        1,
+                    )
+                } else {
+                    l.to_string()
+                }
+            })
+            .collect();
+        *r = (lines.join("\n") + "\n").into_bytes();
+        reseal(e, |_| {});
+    });
+    b.refused(&f, &TRUST, |p| matches!(p, P::FutureClock));
+
+    // A new directive whose lead unit is in neither the bundle nor the database.
+    let f = b.forged("dangling.gbx", |e| {
+        let r = get(e, "records.jsonl");
+        let text = String::from_utf8(r.clone()).unwrap();
+        let lines: Vec<String> = text
+            .lines()
+            .map(|l| {
+                let mut v: serde_json::Value = serde_json::from_str(l).unwrap();
+                if v["t"] == "directive" {
+                    let id = hex::encode(uuid::Uuid::now_v7().as_bytes());
+                    v["k"] = id.clone().into();
+                    v["row"]["id"] = serde_json::json!({ "x": id });
+                    v["row"]["lead_unit_id"] =
+                        serde_json::json!({ "x": hex::encode(uuid::Uuid::now_v7().as_bytes()) });
+                }
+                v.to_string()
+            })
+            .collect();
+        *r = (lines.join("\n") + "\n").into_bytes();
+        reseal(e, |_| {});
+    });
+    b.refused(&f, &TRUST, |p| matches!(p, P::MissingReference(_)));
+}
+
+#[test]
+fn archive_tricks_are_refused_and_nothing_is_extracted() {
+    let mut b = setup();
+    for name in [
+        "../evil.txt",
+        "/etc/passwd",
+        "attachments/../../x",
+        "C:\\Windows\\x",
+        "records.jsonl/",
+        "Attachments/AB",
+    ] {
+        let f = b.forged(&format!("name{}.gbx", name.len()), |e| {
+            e.push((name.to_string(), b"x".to_vec()))
+        });
+        b.refused(&f, &TRUST, |p| matches!(p, P::UnsafeEntry(_)));
+    }
+    // A link.
+    let f = b.file("link.gbx");
+    {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for (name, content) in unpack(&b.good) {
+            zip.start_file(name.as_str(), zip::write::SimpleFileOptions::default())
+                .unwrap();
+            zip.write_all(&content).unwrap();
+        }
+        zip.add_symlink(
+            format!("attachments/{}", "a".repeat(64)),
+            "/etc/passwd",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+        std::fs::write(&f, seal(zip, Some(&b.key))).unwrap();
+    }
+    b.refused(&f, &TRUST, |p| matches!(p, P::UnsafeEntry(_)));
+
+    // The same entry twice: written under a look-alike name, then renamed in the bytes.
+    let f = b.forged("dup.gbx", |e| {
+        let records = get(e, "records.jsonl").clone();
+        e.push(("records.jsonX".into(), records));
+    });
+    let mut bytes = std::fs::read(&f).unwrap();
+    let mut i = 0;
+    while let Some(p) = bytes[i..].windows(13).position(|w| w == b"records.jsonX") {
+        bytes[i + p + 12] = b'l';
+        i += p + 13;
+    }
+    exchange::bundle::seal(&mut bytes, &b.key);
+    std::fs::write(&f, &bytes).unwrap();
+    b.refused(&f, &TRUST, |p| matches!(p, P::DuplicateEntry));
+
+    // An attachment whose content does not match its name and hash.
+    let f = b.forged("attach.gbx", |e| {
+        let sha = "0".repeat(64);
+        e.push((
+            format!("attachments/{sha}"),
+            b"not what the hash says".to_vec(),
+        ));
+        reseal(e, |m| {
+            m["entries"][format!("attachments/{sha}")] =
+                serde_json::json!({ "size": 22, "sha256": sha });
+        });
+    });
+    b.refused(&f, &TRUST, |p| matches!(p, P::HashMismatch(_)));
+
+    // A zip bomb: 256 MiB of zeros in a few hundred kilobytes.
+    let f = b.forged("bomb.gbx", |e| {
+        e.push((
+            format!("attachments/{}", "b".repeat(64)),
+            vec![0u8; (256 << 20) + 1],
+        ));
+    });
+    assert!(std::fs::metadata(&f).unwrap().len() < 2 << 20);
+    b.refused(&f, &TRUST, |p| matches!(p, P::TooLarge));
+}
+
+#[test]
+fn passphrases_unknown_senders_and_own_files() {
+    let mut a = office();
+    let tmp = TempDir::new().unwrap();
+    let secret = age::secrecy::SecretString::from("mật khẩu USB 2026".to_string());
+    let f = tmp.path().join("enc.gbx");
+    let opts = ExportOptions {
+        passphrase: Some(secret.clone()),
+        ..Default::default()
+    };
+    exchange::export(&mut a.store, &f, &opts, &mut |_, _| {}).unwrap();
+    assert!(exchange::bundle::is_encrypted(&f).unwrap());
+    let raw = std::fs::read(&f).unwrap();
+    assert!(
+        !raw.windows(6).any(|w| w == b"VP\",\"k"),
+        "the records are not readable in the file"
+    );
+
+    let mut b = fresh(tmp.path(), "b");
+    let before = everything(&b);
+    for (pass, want) in [
+        (None, P::NeedsPassphrase),
+        (Some("sai"), P::WrongPassphrase),
+    ] {
+        let o = ImportOptions {
+            passphrase: pass.map(|p: &str| p.to_string().into()),
+            trust: true,
+            ..Default::default()
+        };
+        let err = exchange::import(&mut b, &f, &o).unwrap_err();
+        assert!(matches!(&err, Error::Bundle(p) if *p == want), "{err:?}");
+        assert_eq!(everything(&b), before);
+    }
+    let o = ImportOptions {
+        passphrase: Some(secret),
+        trust: true,
+        ..Default::default()
+    };
+    let got = exchange::import(&mut b, &f, &o).unwrap();
+    assert_eq!(got.tables["unit"].new, 4);
+
+    // A bundle is not imported where it was made.
+    let plain = tmp.path().join("plain.gbx");
+    exchange::export(
+        &mut a.store,
+        &plain,
+        &ExportOptions::default(),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    let err = exchange::import(&mut a.store, &plain, &TRUST).unwrap_err();
+    assert!(matches!(err, Error::Bundle(P::OwnBundle)));
+}
