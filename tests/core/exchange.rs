@@ -381,3 +381,276 @@ fn a_unit_sends_back_only_its_directives_since_the_last_exchange() {
         exchange::export(&mut unit, &tmp.path().join("r2.gbx"), &opts, &mut |_, _| {}).unwrap();
     assert!(!again.counts.contains_key("progress"), "{:?}", again.counts);
 }
+
+mod replicas {
+    //! Three installations edit the same meetings and directives and exchange bundles in
+    //! random orders and repetitions; in the end they hold the same data and no conflict
+    //! version is lost.
+
+    use std::collections::BTreeSet;
+
+    use giaoban::Store;
+    use giaoban::directive::{self, StatusChange};
+    use giaoban::exchange::{self, ExportOptions, ImportOptions};
+    use giaoban::followup::{self, NewProgress};
+    use giaoban::meeting;
+    use giaoban::minutes::{self, ItemEdit, ItemList, NewItem};
+    use proptest::prelude::*;
+    use tempfile::TempDir;
+    use uuid::Uuid;
+
+    use super::{digest, fresh, send};
+    use crate::fixture::{d, office};
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        Minutes(usize, u8),
+        AddOpinion(usize, u8),
+        EditOpinion(usize, usize, u8),
+        RemoveOpinion(usize, usize),
+        Progress(usize, usize, u8),
+        Status(usize, usize, u8),
+        Send { from: usize, to: usize, whole: bool },
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        let r = 0..3usize;
+        prop_oneof![
+            (r.clone(), any::<u8>()).prop_map(|(r, t)| Op::Minutes(r, t)),
+            (r.clone(), any::<u8>()).prop_map(|(r, t)| Op::AddOpinion(r, t)),
+            (r.clone(), 0..4usize, any::<u8>()).prop_map(|(r, i, t)| Op::EditOpinion(r, i, t)),
+            (r.clone(), 0..4usize).prop_map(|(r, i)| Op::RemoveOpinion(r, i)),
+            (r.clone(), 0..2usize, 0..=100u8).prop_map(|(r, i, p)| Op::Progress(r, i, p)),
+            (r.clone(), 0..2usize, 0..5u8).prop_map(|(r, i, s)| Op::Status(r, i, s)),
+            (r.clone(), r, any::<bool>()).prop_map(|(from, to, whole)| Op::Send {
+                from,
+                to,
+                whole
+            }),
+        ]
+    }
+
+    struct World {
+        _home: TempDir,
+        tmp: TempDir,
+        stores: Vec<Store>,
+        meeting: Uuid,
+        directives: Vec<Uuid>,
+        conflicts_seen: BTreeSet<Uuid>,
+    }
+
+    impl World {
+        fn new() -> Self {
+            let mut o = office();
+            let (ttbc, cds, meeting) = (o.ttbc, o.cds, o.meeting);
+            let directives = vec![
+                o.add(o.new_directive(ttbc, Some(d("2026-06-30"))))
+                    .unwrap()
+                    .id,
+                o.add(o.new_directive(cds, None)).unwrap().id,
+            ];
+            let tmp = TempDir::new().unwrap();
+            let crate::fixture::Office {
+                _dir: home, store, ..
+            } = o;
+            let mut stores = vec![store];
+            stores.push(fresh(tmp.path(), "r1"));
+            stores.push(fresh(tmp.path(), "r2"));
+            let mut w = World {
+                _home: home,
+                tmp,
+                stores,
+                meeting,
+                directives,
+                conflicts_seen: BTreeSet::new(),
+            };
+            for (a, b) in [(0, 1), (0, 2), (1, 0), (2, 0), (1, 2), (2, 1)] {
+                w.send(a, b, true);
+            }
+            w
+        }
+
+        fn pair(&mut self, a: usize, b: usize) -> (&mut Store, &mut Store) {
+            assert_ne!(a, b);
+            if a < b {
+                let (x, y) = self.stores.split_at_mut(b);
+                (&mut x[a], &mut y[0])
+            } else {
+                let (x, y) = self.stores.split_at_mut(a);
+                (&mut y[0], &mut x[b])
+            }
+        }
+
+        fn send(&mut self, a: usize, b: usize, whole: bool) {
+            if a == b {
+                return;
+            }
+            let dir = self.tmp.path().to_path_buf();
+            let to_id = self.stores[b].installation();
+            let (from, to) = self.pair(a, b);
+            if whole {
+                send(from, to, &dir);
+            } else {
+                let file = dir.join(format!("{}.gbx", Uuid::now_v7()));
+                let o = ExportOptions {
+                    for_peer: Some(to_id),
+                    ..Default::default()
+                };
+                exchange::export(from, &file, &o, &mut |_, _| {}).unwrap();
+                let got = exchange::import(
+                    to,
+                    &file,
+                    &ImportOptions {
+                        trust: true,
+                        ..Default::default()
+                    },
+                )
+                .unwrap();
+                // Importing the same file again changes nothing.
+                let before = digest(to);
+                let again = exchange::import(to, &file, &ImportOptions::default()).unwrap();
+                assert!(again.already && !got.already);
+                assert_eq!(digest(to), before);
+            }
+            for s in &self.stores {
+                for c in exchange::conflicts(s.conn()).unwrap() {
+                    self.conflicts_seen.insert(c.id);
+                }
+            }
+        }
+
+        fn opinions(&self, r: usize) -> Vec<Uuid> {
+            let mut stmt = self.stores[r]
+                .conn()
+                .prepare("SELECT id FROM opinion WHERE meeting_id = ?1 ORDER BY position, id")
+                .unwrap();
+            stmt.query_map([self.meeting], |r| r.get(0))
+                .unwrap()
+                .map(|r| r.unwrap())
+                .collect()
+        }
+
+        fn apply(&mut self, op: &Op) {
+            let m = self.meeting;
+            let text = |t: u8| format!("Ý kiến số {t}: đề nghị các phòng phối hợp thực hiện");
+            // Edits a user could not make (a step the status does not allow) are skipped.
+            let _ = match *op {
+                Op::Minutes(r, t) => self.stores[r].write(|tx| {
+                    meeting::set_minutes(tx, m, &format!("Biên bản, bản {t} của máy {r}"))
+                }),
+                Op::AddOpinion(r, t) => self.stores[r]
+                    .write(|tx| {
+                        minutes::add(
+                            tx,
+                            m,
+                            NewItem::Opinion {
+                                speaker_id: None,
+                                speaker_name: Some(format!("Đại biểu {t}")),
+                                unit_id: None,
+                                content: text(t),
+                            },
+                        )
+                    })
+                    .map(|_| ()),
+                Op::EditOpinion(r, i, t) => match self.opinions(r).get(i).copied() {
+                    Some(id) => self.stores[r].write(|tx| {
+                        minutes::edit(
+                            tx,
+                            m,
+                            ItemEdit::Opinion {
+                                id,
+                                speaker_id: None,
+                                speaker_name: Some("Đại biểu".into()),
+                                content: format!("{} (sửa ở máy {r})", text(t)),
+                            },
+                        )
+                    }),
+                    None => Ok(()),
+                },
+                Op::RemoveOpinion(r, i) => match self.opinions(r).get(i).copied() {
+                    Some(id) => self.stores[r].write(|tx| {
+                        minutes::edit(
+                            tx,
+                            m,
+                            ItemEdit::Remove {
+                                list: ItemList::Opinion,
+                                id,
+                            },
+                        )
+                    }),
+                    None => Ok(()),
+                },
+                Op::Progress(r, i, p) => {
+                    let id = self.directives[i];
+                    self.stores[r]
+                        .write(|tx| {
+                            followup::add_progress(
+                                tx,
+                                id,
+                                NewProgress {
+                                    reported_on: d("2026-06-10"),
+                                    reporter_id: None,
+                                    percent: p,
+                                    note: format!("Đạt {p}%"),
+                                },
+                            )
+                        })
+                        .map(|_| ())
+                }
+                Op::Status(r, i, s) => {
+                    let id = self.directives[i];
+                    let change = match s {
+                        0 => StatusChange::Start,
+                        1 => StatusChange::ReportDone {
+                            on: d("2026-06-20"),
+                        },
+                        2 => StatusChange::Confirm,
+                        3 => StatusChange::Return,
+                        _ => StatusChange::Reopen,
+                    };
+                    self.stores[r]
+                        .write(|tx| directive::change_status(tx, id, change, ""))
+                        .map(|_| ())
+                }
+                Op::Send { from, to, whole } => {
+                    self.send(from, to, whole);
+                    Ok(())
+                }
+            };
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+
+        #[test]
+        fn three_installations_end_alike_whatever_the_order(ops in prop::collection::vec(op(), 1..30)) {
+            let mut w = World::new();
+            for op in &ops {
+                w.apply(op);
+            }
+            // Everyone sends to everyone, twice, changes only.
+            for _ in 0..2 {
+                for a in 0..3 {
+                    for b in 0..3 {
+                        w.send(a, b, false);
+                    }
+                }
+            }
+            let first = digest(&w.stores[0]);
+            for s in &w.stores[1..] {
+                prop_assert_eq!(&digest(s), &first);
+            }
+            let kept: BTreeSet<Uuid> = exchange::conflicts(w.stores[0].conn()).unwrap().into_iter().map(|c| c.id).collect();
+            prop_assert!(w.conflicts_seen.is_subset(&kept), "a conflict version was lost");
+            for s in &w.stores {
+                prop_assert!(s.check().unwrap().ok);
+            }
+            // A whole bundle now changes nothing anywhere.
+            let dir = w.tmp.path().to_path_buf();
+            let (a, b) = w.pair(2, 0);
+            let again = send(a, b, &dir);
+            prop_assert!(again.tables.values().all(|c| c.new == 0 && c.updated == 0 && c.deleted == 0 && c.conflicts == 0), "{:?}", again.tables);
+        }
+    }
+}
