@@ -103,6 +103,8 @@ pub enum Field {
     DocumentNumber,
     /// Where a directive came from (meeting or document).
     Source,
+    /// The passphrase of an exchange file.
+    Passphrase,
 }
 
 impl Field {
@@ -127,6 +129,7 @@ impl Field {
             (Field::Number, Lang::Vi) => "số lượng",
             (Field::DocumentNumber, Lang::Vi) => "số văn bản",
             (Field::Source, Lang::Vi) => "nguồn giao nhiệm vụ (cuộc họp hoặc số văn bản)",
+            (Field::Passphrase, Lang::Vi) => "mật khẩu",
             (Field::Name, Lang::En) => "name",
             (Field::Code, Lang::En) => "short code",
             (Field::Content, Lang::En) => "content",
@@ -146,6 +149,7 @@ impl Field {
             (Field::Number, Lang::En) => "number",
             (Field::DocumentNumber, Lang::En) => "document number",
             (Field::Source, Lang::En) => "source (meeting or document number)",
+            (Field::Passphrase, Lang::En) => "passphrase",
         }
     }
 }
@@ -285,6 +289,12 @@ pub enum Error {
     /// A migration failed to apply.
     #[error("migration failed: {0}")]
     Migration(String),
+    /// The last import cannot be undone: there is none, or something was written after it.
+    #[error("cannot undo the last import (written after: {written_after})")]
+    CannotUndoImport {
+        /// Something was written after the import.
+        written_after: bool,
+    },
     /// An exchange bundle was refused; nothing was imported.
     #[error("bundle refused: {0:?}")]
     Bundle(BundleProblem),
@@ -613,6 +623,20 @@ impl Error {
                 }
             }
             Error::Bundle(p) => p.message(vi),
+            Error::CannotUndoImport {
+                written_after: false,
+            } => pick(
+                vi,
+                "Chưa có lần nhập dữ liệu nào để hoàn tác.",
+                "There is no import to undo.",
+            ),
+            Error::CannotUndoImport {
+                written_after: true,
+            } => pick(
+                vi,
+                "Không hoàn tác được lần nhập gần nhất vì sau đó đã có thay đổi khác; hãy khôi phục từ bản sao lưu nếu thật sự cần.",
+                "The last import cannot be undone because other changes were made after it; restore a backup if you really need to.",
+            ),
             Error::Storage(_) | Error::Migration(_) => pick(
                 vi,
                 "Lỗi nội bộ khi truy cập cơ sở dữ liệu; dữ liệu không bị thay đổi. Hãy báo cho bộ phận kỹ thuật.",

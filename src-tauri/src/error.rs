@@ -2,7 +2,7 @@
 //! sentence in both languages so every error reads the same in the CLI and the window.
 
 use giaoban::Lang;
-use giaoban::error::{Entity, Error, Field, Rule};
+use giaoban::error::{BundleProblem, Entity, Error, Field, Rule};
 use serde::Serialize;
 use specta::Type;
 
@@ -49,6 +49,13 @@ pub enum ErrorKind {
     DiskIo,
     /// The database cannot be written.
     ReadOnly,
+    /// An exchange file was refused (an unknown sender: offer to trust it).
+    Bundle {
+        /// Why.
+        problem: BundleProblem,
+    },
+    /// The last import cannot be undone.
+    CannotUndoImport,
     /// Anything else.
     Internal,
 }
@@ -99,6 +106,10 @@ impl From<Error> for IpcError {
             Error::DiskFull => ErrorKind::DiskFull,
             Error::DiskIo => ErrorKind::DiskIo,
             Error::ReadOnly => ErrorKind::ReadOnly,
+            Error::Bundle(problem) => ErrorKind::Bundle {
+                problem: problem.clone(),
+            },
+            Error::CannotUndoImport { .. } => ErrorKind::CannotUndoImport,
             _ => ErrorKind::Internal,
         };
         IpcError {

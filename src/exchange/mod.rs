@@ -676,19 +676,22 @@ pub fn last_import(conn: &Connection) -> Result<Option<LastImport>> {
 
 /// Undoes the last import by restoring the backup made just before it (itself preceded by a
 /// backup of the current state). Refused when something was written after the import.
-pub fn undo_last_import(db: &Path) -> Result<backup::Restored> {
+/// Returns the backup restored and what the restore did.
+pub fn undo_last_import(db: &Path) -> Result<(PathBuf, backup::Restored)> {
     let last = {
         let store = Store::open(db, crate::store::OpenMode::Existing)?;
         last_import(store.conn())?
     };
-    let last = last.ok_or(Error::Bundle(BundleProblem::Missing("import".into())))?;
+    let last = last.ok_or(Error::CannotUndoImport {
+        written_after: false,
+    })?;
     if last.written_after {
-        return Err(Error::invalid(
-            crate::error::Field::Source,
-            crate::error::Rule::Locked,
-        ));
+        return Err(Error::CannotUndoImport {
+            written_after: true,
+        });
     }
-    backup::restore(db, &last.backup, &backup::folder(db))
+    let restored = backup::restore(db, &last.backup, &backup::folder(db))?;
+    Ok((last.backup, restored))
 }
 
 /// A text kept from a concurrent edit, waiting for the user's choice.

@@ -881,3 +881,105 @@ fn a_reader_that_stops_early_ends_the_listing_quietly() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn two_offices_exchange_a_file_both_ways_from_the_command_line() {
+    let cli = Cli::new();
+    let office = cli.db();
+    let leader = cli.dir.path().join("leader.sqlite3");
+    cli.ok(&["demo", "--meetings", "20", "--anchor", "30/06/2026"]);
+    cli.ok(&["identity", "--name", "Văn phòng Sở TTTT Lào Cai"]);
+    let file = cli.dir.path().join("vp.gbx");
+    let f = file.to_str().unwrap();
+    let printed = cli.ok(&["export", "bundle", "--out", f]);
+    assert!(printed.contains("Đã xuất"), "{printed}");
+    assert!(printed.contains("Nhiệm vụ"), "{printed}");
+
+    // The leader's machine does not know the office yet: the fingerprint is shown, nothing imported.
+    let out = cli.run_on(&leader, &["init"]);
+    assert!(out.status.success());
+    let err = fails_with(
+        cli.run_on(&leader, &["import", f]),
+        "chưa có trong danh sách tin cậy",
+    );
+    let id: Value = serde_json::from_str(&cli.ok(&["identity", "--json"])).unwrap();
+    assert!(err.contains(id["fingerprint"].as_str().unwrap()), "{err}");
+    let before = cli.run_on(&leader, &["directives", "list", "--json"]);
+    let before: Value = serde_json::from_slice(&before.stdout).unwrap();
+    assert_eq!(before["total"], 0);
+
+    // Preview, then the import, then the same file again.
+    let preview = cli.run_on(&leader, &["import", f, "--trust", "--dry-run", "--json"]);
+    let preview: Value = serde_json::from_slice(&preview.stdout).unwrap();
+    assert_eq!(preview["dry_run"], true);
+    let directives = preview["tables"]["directive"]["new"].as_u64().unwrap();
+    assert!(directives > 0);
+    let done = cli.run_on(&leader, &["import", f, "--trust", "--json"]);
+    let done: Value = serde_json::from_slice(&done.stdout).unwrap();
+    assert_eq!(
+        done["tables"]["directive"]["new"].as_u64(),
+        Some(directives)
+    );
+    let again = cli.run_on(&leader, &["import", f]);
+    assert!(String::from_utf8_lossy(&again.stdout).contains("đã được nhập trước đây"));
+    let peers = String::from_utf8(cli.run_on(&leader, &["peers", "list"]).stdout).unwrap();
+    assert!(peers.contains("Văn phòng Sở TTTT Lào Cai"), "{peers}");
+
+    // The leader sends back, encrypted; the wrong passphrase is refused in one line.
+    let pass = cli.dir.path().join("pass.txt");
+    std::fs::write(&pass, "mật khẩu\n").unwrap();
+    let back = cli.dir.path().join("back.gbx");
+    let b = back.to_str().unwrap();
+    let out = cli.run_on(
+        &leader,
+        &[
+            "export",
+            "bundle",
+            "--out",
+            b,
+            "--passphrase-file",
+            pass.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let wrong = cli.dir.path().join("wrong.txt");
+    std::fs::write(&wrong, "sai").unwrap();
+    fails_with(
+        cli.run(&[
+            "import",
+            b,
+            "--trust",
+            "--passphrase-file",
+            wrong.to_str().unwrap(),
+        ]),
+        "Mật khẩu không đúng",
+    );
+    let out = cli.ok(&[
+        "import",
+        b,
+        "--trust",
+        "--passphrase-file",
+        pass.to_str().unwrap(),
+    ]);
+    assert!(out.contains("Đã sao lưu trước khi nhập"), "{out}");
+
+    // A file cut short is refused, in English too.
+    let cut = cli.dir.path().join("cut.gbx");
+    let bytes = std::fs::read(&file).unwrap();
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    let err = fails_with(
+        cli.run_on(&leader, &["--lang", "en", "import", cut.to_str().unwrap()]),
+        "damaged or incomplete",
+    );
+    assert!(err.contains("No data was changed"), "{err}");
+
+    // Undo the last import on the office's machine: back to before it.
+    let out = cli.ok(&["undo-import"]);
+    assert!(out.contains("Đã khôi phục"), "{out}");
+    fails_with(cli.run(&["undo-import"]), "Chưa có lần nhập dữ liệu nào");
+    assert!(office.exists());
+}

@@ -205,6 +205,50 @@ pub enum Command {
         #[command(subcommand)]
         cmd: BenchCmd,
     },
+    /// Import (merge) an exchange file (.gbx) from another installation.
+    Import {
+        /// The file.
+        file: PathBuf,
+        /// Only show what would change.
+        #[arg(long)]
+        dry_run: bool,
+        /// Trust the sender (compare the fingerprint with it first).
+        #[arg(long)]
+        trust: bool,
+        /// The passphrase of an encrypted file, in this file (its first line).
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Undo the last import by restoring the backup made just before it.
+    UndoImport {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Installations met through exchange files, and trust in them.
+    Peers {
+        /// Subcommand.
+        #[command(subcommand)]
+        cmd: crate::exchange::PeersCmd,
+    },
+    /// This installation's name and key fingerprint (as others see them).
+    Identity {
+        /// Set the name, e.g. "Văn phòng Sở TTTT Lào Cai".
+        #[arg(long)]
+        name: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Texts kept from concurrent edits on two installations.
+    Conflicts {
+        /// Subcommand.
+        #[command(subcommand)]
+        cmd: crate::exchange::ConflictsCmd,
+    },
     /// Statistics.
     Stats {
         /// Subcommand.
@@ -533,6 +577,8 @@ pub enum ExportCmd {
         #[command(flatten)]
         numbering: NumberingArgs,
     },
+    /// An exchange file (.gbx) for another installation, signed, optionally encrypted.
+    Bundle(crate::exchange::BundleArgs),
     /// The directive list as XLSX, or CSV when the file ends in .csv.
     Directives {
         /// Which directives.

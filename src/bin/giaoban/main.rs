@@ -3,6 +3,7 @@
 //! line in Vietnamese (`--lang en` for English) and exit non-zero.
 
 mod args;
+mod exchange;
 mod render;
 
 use std::process::ExitCode;
@@ -55,6 +56,11 @@ fn run(cli: Cli) -> Result<()> {
         Command::Restore { file, json } => {
             let restored = backup::restore(&path, file, &backup::folder(&path))?;
             render::restored(render::Out { lang, json: *json }, &restored, file);
+            return Ok(());
+        }
+        Command::UndoImport { json } => {
+            let (from, restored) = giaoban::exchange::undo_last_import(&path)?;
+            render::restored(render::Out { lang, json: *json }, &restored, &from);
             return Ok(());
         }
         _ => {}
@@ -255,7 +261,28 @@ fn run(cli: Cli) -> Result<()> {
                     .expect("figures serialise")
             );
         }
-        Command::Extract { .. } | Command::Restore { .. } => {
+        Command::Export {
+            cmd: ExportCmd::Bundle(a),
+        } => exchange::export(&mut store, out, a)?,
+        Command::Import {
+            file,
+            dry_run,
+            trust,
+            passphrase_file,
+            json,
+        } => exchange::import(
+            &mut store,
+            out,
+            &file,
+            dry_run,
+            trust,
+            passphrase_file.as_deref(),
+            json,
+        )?,
+        Command::Peers { cmd } => exchange::peers(&mut store, out, cmd)?,
+        Command::Identity { name, json } => exchange::identity_cmd(&mut store, out, name, json)?,
+        Command::Conflicts { cmd } => exchange::conflicts(&mut store, out, cmd)?,
+        Command::Extract { .. } | Command::Restore { .. } | Command::UndoImport { .. } => {
             unreachable!("handled before the database is opened")
         }
         cmd @ (Command::Export { .. } | Command::Report { .. }) => documents(&mut store, out, cmd)?,

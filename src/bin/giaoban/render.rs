@@ -36,7 +36,8 @@ impl Out {
         Out { json, ..self }
     }
 
-    fn t<'a>(&self, vi: &'a str, en: &'a str) -> &'a str {
+    /// The Vietnamese or English text, by the chosen language.
+    pub fn t<'a>(&self, vi: &'a str, en: &'a str) -> &'a str {
         if self.lang == Lang::Vi { vi } else { en }
     }
 }
@@ -48,7 +49,14 @@ fn print_json<T: Serialize + ?Sized>(v: &T) {
     );
 }
 
-fn table(headers: &[&str]) -> Table {
+/// Prints `v` as JSON.
+pub fn json<T: Serialize + ?Sized>(v: &T) -> Result<()> {
+    print_json(v);
+    Ok(())
+}
+
+/// A table with these headings.
+pub fn table(headers: &[&str]) -> Table {
     let mut t = Table::new();
     t.load_style(UTF8_FULL_CONDENSED)
         .set_header(headers.to_vec());
@@ -70,7 +78,8 @@ fn day(d: Option<NaiveDate>, out: Out) -> String {
     )
 }
 
-fn clip(s: &str, n: usize) -> String {
+/// `s` cut to `n` characters, with an ellipsis when cut.
+pub fn clip(s: &str, n: usize) -> String {
     if s.chars().count() <= n {
         s.to_string()
     } else {

@@ -1,0 +1,332 @@
+//! `export bundle`, `import`, `undo-import`, `peers`, `identity`, `conflicts`: the USB
+//! exchange between installations, and how it prints.
+
+use std::path::{Path, PathBuf};
+
+use age::secrecy::SecretString;
+use clap::Subcommand;
+use giaoban::error::{Error, Field, Result, Rule};
+use giaoban::exchange::{self, ExportOptions, ImportOptions, Scope, identity, schema};
+use giaoban::store::Store;
+use giaoban::{date, unit};
+
+use crate::render::Out;
+
+/// What `export bundle` selects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ScopeArg {
+    /// The whole database.
+    All,
+    /// Meetings that started between --from and --to, with their directives.
+    Meetings,
+    /// Directives --unit leads or coordinates, with their progress (a response packet).
+    Unit,
+}
+
+/// `export bundle …`
+#[derive(Debug, clap::Args)]
+pub struct BundleArgs {
+    /// Output file (.gbx).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Made for this installation (id or name): only what changed since the last bundle for it.
+    #[arg(long = "for")]
+    pub for_peer: Option<String>,
+    /// Only what changed since this day (dd/mm/yyyy).
+    #[arg(long)]
+    pub since: Option<String>,
+    /// What to select.
+    #[arg(long, value_enum, default_value = "all")]
+    pub scope: ScopeArg,
+    /// First day of the meetings (with --scope meetings).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Last day of the meetings (with --scope meetings).
+    #[arg(long)]
+    pub to: Option<String>,
+    /// The unit (with --scope unit): code, name or abbreviation.
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// Encrypt with the passphrase in this file (its first line).
+    #[arg(long)]
+    pub passphrase_file: Option<PathBuf>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `peers …`
+#[derive(Debug, Subcommand)]
+pub enum PeersCmd {
+    /// The installations met through bundles.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Trust an installation (after comparing its fingerprint with it).
+    Trust {
+        /// Its id or name.
+        peer: String,
+    },
+    /// Stop importing an installation's bundles.
+    Distrust {
+        /// Its id or name.
+        peer: String,
+    },
+}
+
+/// `conflicts …`
+#[derive(Debug, Subcommand)]
+pub enum ConflictsCmd {
+    /// Texts kept from concurrent edits, waiting for a choice.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Settle one: keep the record's text, or take the version kept aside.
+    Resolve {
+        /// The conflict's id.
+        id: uuid::Uuid,
+        /// Put the version kept aside into the record.
+        #[arg(long)]
+        take_other: bool,
+    },
+}
+
+fn passphrase(file: Option<&Path>) -> Result<Option<SecretString>> {
+    let Some(file) = file else { return Ok(None) };
+    let text = std::fs::read_to_string(file).map_err(Error::io(file))?;
+    let line = text.lines().next().unwrap_or_default().to_string();
+    if line.is_empty() {
+        return Err(Error::invalid(Field::Passphrase, Rule::Required));
+    }
+    Ok(Some(SecretString::from(line)))
+}
+
+/// `export bundle`.
+pub fn export(store: &mut Store, out: Out, a: BundleArgs) -> Result<()> {
+    let day = |s: &Option<String>, f| s.as_deref().map(|s| date::parse(s, f)).transpose();
+    let scope = match a.scope {
+        ScopeArg::All => Scope::All,
+        ScopeArg::Meetings => Scope::Meetings {
+            from: day(&a.from, Field::Period)?
+                .ok_or(Error::invalid(Field::Period, Rule::Required))?,
+            to: day(&a.to, Field::Period)?.ok_or(Error::invalid(Field::Period, Rule::Required))?,
+        },
+        ScopeArg::Unit => {
+            let q = a
+                .unit
+                .as_deref()
+                .ok_or(Error::invalid(Field::LeadUnit, Rule::Required))?;
+            Scope::Unit(unit::resolve(store.conn(), q, Field::LeadUnit)?.id)
+        }
+    };
+    let for_peer = a
+        .for_peer
+        .as_deref()
+        .map(|p| identity::find(store.conn(), p).map(|p| p.id))
+        .transpose()?;
+    let o = ExportOptions {
+        scope: Some(scope),
+        for_peer,
+        since: day(&a.since, Field::Date)?,
+        passphrase: passphrase(a.passphrase_file.as_deref())?,
+    };
+    let tty = !a.json && std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let done = exchange::export(store, &a.out, &o, &mut |n, total| {
+        if tty {
+            eprint!("\r{n}/{total}");
+        }
+    })?;
+    if tty {
+        eprintln!();
+    }
+    if a.json {
+        return crate::render::json(&done);
+    }
+    println!(
+        "{}: {} ({} KB)",
+        out.t("Đã xuất", "Exported"),
+        done.path.display(),
+        done.bytes.div_ceil(1024)
+    );
+    let mut t = crate::render::table(&[out.t("Loại", "Kind"), out.t("Số bản ghi", "Records")]);
+    for (k, n) in &done.counts {
+        t.add_row(vec![schema::label(k, out.lang).to_string(), n.to_string()]);
+    }
+    println!("{t}");
+    Ok(())
+}
+
+/// `import`.
+pub fn import(
+    store: &mut Store,
+    out: Out,
+    file: &Path,
+    dry_run: bool,
+    trust: bool,
+    pass: Option<&Path>,
+    json: bool,
+) -> Result<()> {
+    let o = ImportOptions {
+        passphrase: passphrase(pass)?,
+        dry_run,
+        trust,
+    };
+    let got = exchange::import(store, file, &o)?;
+    if json {
+        return crate::render::json(&got);
+    }
+    println!(
+        "{} “{}” ({}: {})",
+        out.t("Tệp của", "File from"),
+        got.sender_name,
+        out.t("mã khóa", "key"),
+        got.fingerprint
+    );
+    if got.already {
+        println!(
+            "{}",
+            out.t(
+                "Tệp này đã được nhập trước đây: không có gì thay đổi.",
+                "This file was imported before: nothing changed."
+            )
+        );
+        return Ok(());
+    }
+    let mut t = crate::render::table(&[
+        out.t("Loại", "Kind"),
+        out.t("Mới", "New"),
+        out.t("Cập nhật", "Updated"),
+        out.t("Không đổi", "Unchanged"),
+        out.t("Xung đột", "Conflicts"),
+        out.t("Đã xóa", "Deleted"),
+    ]);
+    for (k, c) in &got.tables {
+        t.add_row(vec![
+            schema::label(k, out.lang).to_string(),
+            c.new.to_string(),
+            c.updated.to_string(),
+            c.unchanged.to_string(),
+            c.conflicts.to_string(),
+            c.deleted.to_string(),
+        ]);
+    }
+    println!("{t}");
+    if dry_run {
+        println!(
+            "{}",
+            out.t(
+                "Xem trước: chưa ghi gì vào cơ sở dữ liệu.",
+                "Preview: nothing was written."
+            )
+        );
+    } else if let Some(b) = &got.backup {
+        println!(
+            "{}: {}",
+            out.t("Đã sao lưu trước khi nhập", "Backed up before the import"),
+            b.display()
+        );
+    }
+    Ok(())
+}
+
+/// `peers …` and `identity`.
+pub fn peers(store: &mut Store, out: Out, cmd: PeersCmd) -> Result<()> {
+    match cmd {
+        PeersCmd::List { json } => {
+            let all = identity::peers(store.conn())?;
+            if json {
+                return crate::render::json(&all);
+            }
+            let mut t = crate::render::table(&[
+                out.t("Tên", "Name"),
+                out.t("Mã khóa", "Fingerprint"),
+                out.t("Tin cậy", "Trusted"),
+                "Id",
+            ]);
+            for p in all {
+                let yes = if p.trusted {
+                    out.t("có", "yes")
+                } else {
+                    out.t("không", "no")
+                };
+                t.add_row(vec![p.name, p.fingerprint, yes.into(), p.id.to_string()]);
+            }
+            println!("{t}");
+        }
+        PeersCmd::Trust { peer } => {
+            let p = identity::find(store.conn(), &peer)?;
+            store.write(|tx| identity::set_trusted(tx, p.id, true))?;
+            println!(
+                "{} “{}” ({})",
+                out.t("Đã tin cậy", "Trusted"),
+                p.name,
+                p.fingerprint
+            );
+        }
+        PeersCmd::Distrust { peer } => {
+            let p = identity::find(store.conn(), &peer)?;
+            store.write(|tx| identity::set_trusted(tx, p.id, false))?;
+            println!(
+                "{} “{}”",
+                out.t("Đã bỏ tin cậy", "No longer trusted"),
+                p.name
+            );
+        }
+    }
+    Ok(())
+}
+
+/// `identity [--name NAME]`.
+pub fn identity_cmd(store: &mut Store, out: Out, name: Option<String>, json: bool) -> Result<()> {
+    if let Some(n) = name {
+        store.write(|tx| identity::rename(tx, &n))?;
+    }
+    let me = identity::identity(store.conn(), store.installation())?;
+    if json {
+        return crate::render::json(&me);
+    }
+    println!("{}: {}", out.t("Tên máy", "Name"), me.name);
+    println!(
+        "{}: {}",
+        out.t("Mã khóa", "Key fingerprint"),
+        me.fingerprint
+    );
+    println!("Id: {}", me.id);
+    Ok(())
+}
+
+/// `conflicts …`.
+pub fn conflicts(store: &mut Store, out: Out, cmd: ConflictsCmd) -> Result<()> {
+    match cmd {
+        ConflictsCmd::List { json } => {
+            let all = exchange::conflicts(store.conn())?;
+            if json {
+                return crate::render::json(&all);
+            }
+            let mut t = crate::render::table(&[
+                "Id",
+                out.t("Bản ghi", "Record"),
+                out.t("Nội dung hiện tại", "Current text"),
+                out.t("Phiên bản giữ lại", "Version kept aside"),
+            ]);
+            for c in all {
+                t.add_row(vec![
+                    c.id.to_string(),
+                    format!("{} ({})", schema::label(&c.entity, out.lang), c.field),
+                    crate::render::clip(&c.current, 50),
+                    crate::render::clip(&c.other, 50),
+                ]);
+            }
+            println!("{t}");
+        }
+        ConflictsCmd::Resolve { id, take_other } => {
+            exchange::resolve(store, id, take_other)?;
+            println!("{}", out.t("Đã xử lý xung đột.", "Conflict settled."));
+        }
+    }
+    Ok(())
+}
