@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::extract::{self, Directory};
 use crate::store::Store;
 use crate::{directive, meeting, minutes, search};
@@ -202,6 +202,67 @@ pub fn extract(store: &Store, rounds: usize) -> Result<ExtractBench> {
         large_ms: percentile(&large_times, 0.5),
         large_directives: found,
     })
+}
+
+/// What `bench exchange` measured.
+#[derive(Debug, Serialize)]
+pub struct ExchangeBench {
+    /// Meetings in the database.
+    pub meetings: u64,
+    /// Directives in the database.
+    pub directives: u64,
+    /// Records in the bundle (all tables).
+    pub records: u64,
+    /// Size of the bundle file, bytes.
+    pub bundle_bytes: u64,
+    /// Export of the whole database, milliseconds.
+    pub export_ms: f64,
+    /// Import of that bundle into an empty database, milliseconds.
+    pub import_empty_ms: f64,
+    /// Import of a second whole bundle that changes nothing, milliseconds.
+    pub reimport_ms: f64,
+    /// Records the second import changed (must be 0).
+    pub reimport_changed: u64,
+}
+
+/// Exports the whole database, imports it into an empty database in a temporary folder
+/// beside it, then exports and imports again (a no-op).
+pub fn exchange(store: &mut Store) -> Result<ExchangeBench> {
+    use crate::exchange::{self, ExportOptions, ImportOptions};
+    let count = |s: &Store, t: &str| -> Result<u64> {
+        Ok(s.conn().query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get::<_, i64>(0))? as u64)
+    };
+    let dir = std::env::temp_dir().join(format!("giaoban-bench-exchange-{}", uuid::Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).map_err(Error::io(&dir))?;
+    let mut run = || -> Result<ExchangeBench> {
+        let file = dir.join("all.gbx");
+        let t = Instant::now();
+        let out = exchange::export(store, &file, &ExportOptions::default(), &mut |_, _| {})?;
+        let export_ms = ms(t.elapsed());
+        let mut empty = Store::open(&dir.join("empty.sqlite3"), crate::store::OpenMode::Create)?;
+        let trust = ImportOptions { trust: true, ..Default::default() };
+        let t = Instant::now();
+        exchange::import(&mut empty, &file, &trust)?;
+        let import_empty_ms = ms(t.elapsed());
+        let second = dir.join("again.gbx");
+        exchange::export(store, &second, &ExportOptions::default(), &mut |_, _| {})?;
+        let t = Instant::now();
+        let again = exchange::import(&mut empty, &second, &trust)?;
+        let reimport_ms = ms(t.elapsed());
+        Ok(ExchangeBench {
+            meetings: count(store, "meeting")?,
+            directives: count(store, "directive")?,
+            records: out.counts.values().map(|n| u64::from(*n)).sum(),
+            bundle_bytes: out.bytes,
+            export_ms,
+            import_empty_ms,
+            reimport_ms,
+            reimport_changed: again.tables.values().map(|c| u64::from(c.new + c.updated + c.deleted + c.conflicts)).sum(),
+        })
+    };
+    let result = run();
+    let _ = std::fs::remove_dir_all(&dir);
+    result
 }
 
 /// The writer the crash harness kills: `count` transactions on the newest meeting, each

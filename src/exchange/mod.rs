@@ -548,9 +548,17 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
         report.already = true;
         return Ok(report);
     }
-    if !o.dry_run
-        && let Some(db) = store.path().map(Path::to_path_buf)
-    {
+    // Records this database already holds as they are are left out of the merge.
+    let mut skipped: BTreeMap<String, u32> = BTreeMap::new();
+    let mut todo: Vec<&Record> = Vec::new();
+    for rec in &opened.records {
+        if merge::unchanged(store.conn(), rec)? {
+            *skipped.entry(rec.t.clone()).or_default() += 1;
+        } else {
+            todo.push(rec);
+        }
+    }
+    if !o.dry_run && !todo.is_empty() && let Some(db) = store.path().map(Path::to_path_buf) {
         report.backup =
             Some(backup::make(&db, &backup::folder(&db), backup::Reason::BeforeImport)?.path);
     }
@@ -559,7 +567,10 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
     let merge_all = |tx: &crate::store::Tx<'_>| -> Result<BTreeMap<String, Counts>> {
         tx.pragma_update(None, "defer_foreign_keys", "ON")?;
         let tick = clock::tick(site);
-        let mut tables: BTreeMap<String, Counts> = BTreeMap::new();
+        let mut tables: BTreeMap<String, Counts> = skipped
+            .iter()
+            .map(|(t, n)| (t.clone(), Counts { unchanged: *n, ..Counts::default() }))
+            .collect();
         // Rows parents first, then deletions children first.
         let order = |r: &Record| {
             TABLES
@@ -567,9 +578,9 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
                 .position(|t| t.name == r.t)
                 .unwrap_or(usize::MAX)
         };
-        let mut rows: Vec<&Record> = opened.records.iter().filter(|r| r.del.is_none()).collect();
+        let mut rows: Vec<&Record> = todo.iter().copied().filter(|r| r.del.is_none()).collect();
         rows.sort_by_key(|r| order(r));
-        let mut dels: Vec<&Record> = opened.records.iter().filter(|r| r.del.is_some()).collect();
+        let mut dels: Vec<&Record> = todo.iter().copied().filter(|r| r.del.is_some()).collect();
         dels.sort_by_key(|r| std::cmp::Reverse(order(r)));
         for rec in rows.into_iter().chain(dels) {
             let c = tables.entry(rec.t.clone()).or_default();
@@ -618,8 +629,13 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
         )?;
         Ok(tables)
     };
+    // A bundle as large as a quarter of this database is merged as a bulk load: the search
+    // index is rebuilt once at the end instead of row by row.
+    let bulk = todo.len() as u64 * 4 > approximate_rows(store.conn())?;
     let merged = if o.dry_run {
         store.trial(merge_all)
+    } else if bulk {
+        store.bulk_write(merge_all)
     } else {
         store.write(merge_all)
     };
@@ -634,6 +650,16 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
         }
     }
     Ok(report)
+}
+
+/// About how many records the database holds (the highest row number of each table).
+fn approximate_rows(conn: &Connection) -> Result<u64> {
+    let mut n = 0u64;
+    for t in TABLES.iter().filter(|t| t.key == ["id"]) {
+        let max: Option<i64> = conn.query_row(&format!("SELECT max(rowid) FROM {}", t.name), [], |r| r.get(0))?;
+        n += max.unwrap_or(0).max(0) as u64;
+    }
+    Ok(n)
 }
 
 /// The last import, if it can still be undone (nothing was written after it).

@@ -506,6 +506,9 @@ pub enum BenchCmd {
         #[arg(long, default_value_t = 10)]
         rounds: usize,
     },
+    /// Exchange: the whole database exported, imported into an empty database, and a second
+    /// whole bundle imported again (changing nothing), in a temporary folder.
+    Exchange,
     /// Directive extraction: each meeting's conclusions, and 1 MiB of them at once.
     Extract {
         /// Times the 1 MiB text is read.

@@ -243,6 +243,7 @@ fn run(cli: Cli) -> Result<()> {
                 BenchCmd::Extract { rounds } => {
                     serde_json::to_value(giaoban::bench::extract(&store, rounds)?)
                 }
+                BenchCmd::Exchange => serde_json::to_value(giaoban::bench::exchange(&mut store)?),
                 BenchCmd::Dashboard { reporting, rounds } => {
                     use chrono::Datelike;
                     let r = reporting.read()?;
