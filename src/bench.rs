@@ -230,7 +230,10 @@ pub struct ExchangeBench {
 pub fn exchange(store: &mut Store) -> Result<ExchangeBench> {
     use crate::exchange::{self, ExportOptions, ImportOptions};
     let count = |s: &Store, t: &str| -> Result<u64> {
-        Ok(s.conn().query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get::<_, i64>(0))? as u64)
+        Ok(s.conn()
+            .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| {
+                r.get::<_, i64>(0)
+            })? as u64)
     };
     let dir = std::env::temp_dir().join(format!("giaoban-bench-exchange-{}", uuid::Uuid::now_v7()));
     std::fs::create_dir_all(&dir).map_err(Error::io(&dir))?;
@@ -240,7 +243,10 @@ pub fn exchange(store: &mut Store) -> Result<ExchangeBench> {
         let out = exchange::export(store, &file, &ExportOptions::default(), &mut |_, _| {})?;
         let export_ms = ms(t.elapsed());
         let mut empty = Store::open(&dir.join("empty.sqlite3"), crate::store::OpenMode::Create)?;
-        let trust = ImportOptions { trust: true, ..Default::default() };
+        let trust = ImportOptions {
+            trust: true,
+            ..Default::default()
+        };
         let t = Instant::now();
         exchange::import(&mut empty, &file, &trust)?;
         let import_empty_ms = ms(t.elapsed());
@@ -257,7 +263,11 @@ pub fn exchange(store: &mut Store) -> Result<ExchangeBench> {
             export_ms,
             import_empty_ms,
             reimport_ms,
-            reimport_changed: again.tables.values().map(|c| u64::from(c.new + c.updated + c.deleted + c.conflicts)).sum(),
+            reimport_changed: again
+                .tables
+                .values()
+                .map(|c| u64::from(c.new + c.updated + c.deleted + c.conflicts))
+                .sum(),
         })
     };
     let result = run();

@@ -76,7 +76,14 @@ pub(crate) fn key_parts(t: &Table, k: &[u8]) -> Result<Vec<Value>> {
     Ok(k.chunks(16).map(|c| Value::Blob(c.to_vec())).collect())
 }
 
-type Row = BTreeMap<String, Val>;
+/// A record's values by column name.
+type Row = BTreeMap<&'static str, Val>;
+
+/// A bundle record's values by column name; `None` when they do not fit the table.
+fn named(t: &Table, values: &[Val]) -> Option<Row> {
+    let cols = t.columns();
+    (cols.len() == values.len()).then(|| cols.into_iter().zip(values.iter().cloned()).collect())
+}
 
 struct Local {
     row: Option<Row>,
@@ -85,24 +92,36 @@ struct Local {
     tombstone: Option<String>,
 }
 
-/// Whether merging `rec` would change nothing: this database holds the record with the
-/// same clocks and stamps (so the same values: a clock names one write), or the same
-/// deletion. One indexed lookup, so a bundle already merged is read through quickly.
-pub(crate) fn unchanged(conn: &rusqlite::Connection, rec: &Record) -> Result<bool> {
+/// What this database holds of a bundle's record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Held {
+    /// The record with the same clocks and stamps (so the same values: a clock names one
+    /// write), or the same deletion: merging it would change nothing.
+    Same,
+    /// No such record (it may have been deleted here).
+    Absent,
+    /// Something else: the merge decides.
+    Other,
+}
+
+/// What this database holds of `rec`, in one indexed lookup, so a bundle already merged is
+/// read through quickly and new records go straight to the merge.
+pub(crate) fn held(conn: &rusqlite::Connection, rec: &Record) -> Result<Held> {
     let Some(t) = table(&rec.t) else {
-        return Ok(false);
+        return Ok(Held::Other);
     };
     let Ok(k) = hex::decode(&rec.k) else {
-        return Ok(false);
+        return Ok(Held::Other);
     };
     if let Some(del) = &rec.del {
-        return Ok(tombstone_of(conn, t.name, &k)?.as_deref() == Some(del.as_str()));
+        let same = tombstone_of(conn, t.name, &k)?.as_deref() == Some(del.as_str());
+        return Ok(if same { Held::Same } else { Held::Other });
     }
-    let Some(row) = &rec.row else {
-        return Ok(false);
+    let Some(row) = rec.row.as_deref().and_then(|v| named(t, v)) else {
+        return Ok(Held::Other);
     };
     let Ok(parts) = key_parts(t, &k) else {
-        return Ok(false);
+        return Ok(Held::Other);
     };
     let sql = format!(
         "SELECT updated_at, origin, (SELECT group_concat(grp || '=' || hlc || vv, ';') FROM
@@ -124,19 +143,68 @@ pub(crate) fn unchanged(conn: &rusqlite::Connection, rec: &Record) -> Result<boo
         })
         .optional()?;
     let Some((updated_at, origin, clocks)) = local else {
-        return Ok(false);
+        return Ok(Held::Absent);
     };
     let theirs = rec
         .clocks
         .iter()
-        .map(|(g, c)| format!("{g}={}{}", c.h, serde_json::to_string(&c.v).expect("a vector serialises")))
+        .map(|(g, c)| {
+            format!(
+                "{g}={}{}",
+                c.h,
+                serde_json::to_string(&c.v).expect("a vector serialises")
+            )
+        })
         .collect::<Vec<_>>()
         .join(";");
-    Ok(Some(&updated_at) == row.get("updated_at") && Some(&origin) == row.get("origin") && clocks == theirs)
+    let same = Some(&updated_at) == row.get("updated_at")
+        && Some(&origin) == row.get("origin")
+        && clocks == theirs;
+    Ok(if same { Held::Same } else { Held::Other })
 }
 
-/// Merges one record; `tick` gives this installation's local clock for `seen`.
-pub(crate) fn apply(tx: &Tx<'_>, rec: &Record, tick: &str, counts: &mut Counts) -> Result<()> {
+/// What a merge keeps between records: this installation's clock for `seen`, and which
+/// kinds of record have deletions here (most have none: no lookup needed).
+pub(crate) struct Ctx {
+    tick: String,
+    deleted_kinds: std::collections::HashSet<String>,
+}
+
+impl Ctx {
+    /// A merge at local clock `tick`.
+    pub(crate) fn new(conn: &rusqlite::Connection, tick: String) -> Result<Ctx> {
+        let mut stmt = conn.prepare("SELECT DISTINCT entity FROM tombstone")?;
+        let kinds = stmt.query_map([], |r| r.get(0))?;
+        Ok(Ctx {
+            tick,
+            deleted_kinds: kinds.collect::<rusqlite::Result<_>>()?,
+        })
+    }
+
+    fn tombstone(
+        &self,
+        conn: &rusqlite::Connection,
+        entity: &str,
+        k: &[u8],
+    ) -> Result<Option<String>> {
+        if self.deleted_kinds.contains(entity) {
+            tombstone_of(conn, entity, k)
+        } else {
+            Ok(None)
+        }
+    }
+}
+
+/// Merges one record.
+pub(crate) fn apply(
+    tx: &Tx<'_>,
+    rec: &Record,
+    held: Held,
+    cx: &mut Ctx,
+    counts: &mut Counts,
+) -> Result<()> {
+    let tick = cx.tick.clone();
+    let tick = tick.as_str();
     let t = table(&rec.t).ok_or_else(|| malformed("table"))?;
     let k = hex::decode(&rec.k).map_err(|_| malformed("id"))?;
     key_parts(t, &k)?;
@@ -148,21 +216,27 @@ pub(crate) fn apply(tx: &Tx<'_>, rec: &Record, tick: &str, counts: &mut Counts) 
             return Err(malformed(g));
         }
     }
-    let local = load(tx, t, &k)?;
+    let local = if held == Held::Absent {
+        Local {
+            row: None,
+            units: Vec::new(),
+            clocks: BTreeMap::new(),
+            tombstone: cx.tombstone(tx, t.name, &k)?,
+        }
+    } else {
+        load(tx, t, &k)?
+    };
     if let Some(del) = &rec.del {
         if !clock::acceptable(del) {
             return Err(Error::Bundle(BundleProblem::FutureClock));
         }
-        return delete(tx, t, &k, del, local, tick, counts);
+        return delete(tx, t, &k, del, local, cx, counts);
     }
-    let row = rec.row.as_ref().ok_or_else(|| malformed("row"))?;
-    let mut cols: Vec<&str> = row.keys().map(String::as_str).collect();
-    let mut want = t.columns();
-    cols.sort_unstable();
-    want.sort_unstable();
-    if cols != want {
-        return Err(malformed(t.name));
-    }
+    let row = &rec
+        .row
+        .as_deref()
+        .and_then(|v| named(t, v))
+        .ok_or_else(|| malformed(t.name))?;
     let key_hex: String = t
         .key
         .iter()
@@ -200,11 +274,11 @@ pub(crate) fn apply(tx: &Tx<'_>, rec: &Record, tick: &str, counts: &mut Counts) 
                 continue;
             };
             let target = hex::decode(x).map_err(|_| malformed("id"))?;
-            let Some(stone) = tombstone_of(tx, r.to, &target)? else {
+            let Some(stone) = cx.tombstone(tx, r.to, &target)? else {
                 continue;
             };
             if !r.required {
-                row.insert(r.col.to_string(), Val::Null);
+                row.insert(r.col, Val::Null);
                 continue;
             }
             for g in t.groups.iter().filter(|g| g.merge == Merge::Text) {
@@ -214,7 +288,7 @@ pub(crate) fn apply(tx: &Tx<'_>, rec: &Record, tick: &str, counts: &mut Counts) 
                     .map_or(stone.as_str(), |c| c.h.as_str());
                 counts.conflicts += keep_conflict(tx, t, &k, g, &row, h, tick)?;
             }
-            return delete(tx, t, &k, &stone, load(tx, t, &k)?, tick, counts);
+            return delete(tx, t, &k, &stone, load(tx, t, &k)?, cx, counts);
         }
         insert(tx, t, &row, &units)?;
         for (g, c) in &rec.clocks {
@@ -278,6 +352,8 @@ pub(crate) fn apply(tx: &Tx<'_>, rec: &Record, tick: &str, counts: &mut Counts) 
         return Ok(());
     }
     update(tx, t, &k, &taken, newer, row, &units)?;
+    // Changed here by a merge: passed on in the next bundles of changes.
+    write_clock(tx, t, &k, "*", "", &Vector::new(), tick)?;
     // The update's triggers stamped the taken groups with a local clock: put back theirs.
     for g in &taken {
         let c = &rec.clocks[g.name];
@@ -313,7 +389,7 @@ fn load(tx: &Tx<'_>, t: &Table, k: &[u8]) -> Result<Local> {
             Ok(cols
                 .iter()
                 .enumerate()
-                .map(|(i, c)| Ok((c.to_string(), from_sql(r.get_ref(i)?))))
+                .map(|(i, c)| Ok((*c, from_sql(r.get_ref(i)?))))
                 .collect::<rusqlite::Result<Row>>())
         })
         .optional()?
@@ -470,9 +546,11 @@ fn delete(
     k: &[u8],
     del: &str,
     local: Local,
-    tick: &str,
+    cx: &mut Ctx,
     counts: &mut Counts,
 ) -> Result<()> {
+    cx.deleted_kinds.insert(t.name.to_string());
+    let tick = cx.tick.as_str();
     let newer = local.tombstone.as_deref().is_none_or(|h| del > h);
     if newer {
         tx.prepare_cached(

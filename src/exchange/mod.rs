@@ -372,12 +372,12 @@ fn collect(
         let mut n = 0u32;
         while let Some(r) = rows.next()? {
             let k: Vec<u8> = r.get(0)?;
-            let mut row = BTreeMap::new();
-            for (i, c) in cols.iter().enumerate() {
-                row.insert(c.to_string(), merge::from_sql(r.get_ref(i + 1)?));
-            }
+            let row = (0..cols.len())
+                .map(|i| r.get_ref(i + 1).map(merge::from_sql))
+                .collect::<rusqlite::Result<Vec<_>>>()?;
             if t.name == "attachment"
-                && let Some(Val::Text(sha)) = row.get("sha256")
+                && let Some(Val::Text(sha)) =
+                    cols.iter().position(|c| *c == "sha256").map(|i| &row[i])
             {
                 shas.insert(sha.clone());
             }
@@ -550,15 +550,20 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
     }
     // Records this database already holds as they are are left out of the merge.
     let mut skipped: BTreeMap<String, u32> = BTreeMap::new();
-    let mut todo: Vec<&Record> = Vec::new();
+    let mut todo: Vec<(&Record, merge::Held)> = Vec::new();
+    // One read transaction for all the lookups, not a lock per lookup.
+    let read = store.conn().unchecked_transaction()?;
     for rec in &opened.records {
-        if merge::unchanged(store.conn(), rec)? {
-            *skipped.entry(rec.t.clone()).or_default() += 1;
-        } else {
-            todo.push(rec);
+        match merge::held(store.conn(), rec)? {
+            merge::Held::Same => *skipped.entry(rec.t.clone()).or_default() += 1,
+            held => todo.push((rec, held)),
         }
     }
-    if !o.dry_run && !todo.is_empty() && let Some(db) = store.path().map(Path::to_path_buf) {
+    drop(read);
+    if !o.dry_run
+        && !todo.is_empty()
+        && let Some(db) = store.path().map(Path::to_path_buf)
+    {
         report.backup =
             Some(backup::make(&db, &backup::folder(&db), backup::Reason::BeforeImport)?.path);
     }
@@ -566,10 +571,18 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
     let site = store.installation();
     let merge_all = |tx: &crate::store::Tx<'_>| -> Result<BTreeMap<String, Counts>> {
         tx.pragma_update(None, "defer_foreign_keys", "ON")?;
-        let tick = clock::tick(site);
+        let mut cx = merge::Ctx::new(tx, clock::tick(site))?;
         let mut tables: BTreeMap<String, Counts> = skipped
             .iter()
-            .map(|(t, n)| (t.clone(), Counts { unchanged: *n, ..Counts::default() }))
+            .map(|(t, n)| {
+                (
+                    t.clone(),
+                    Counts {
+                        unchanged: *n,
+                        ..Counts::default()
+                    },
+                )
+            })
             .collect();
         // Rows parents first, then deletions children first.
         let order = |r: &Record| {
@@ -578,13 +591,21 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
                 .position(|t| t.name == r.t)
                 .unwrap_or(usize::MAX)
         };
-        let mut rows: Vec<&Record> = todo.iter().copied().filter(|r| r.del.is_none()).collect();
-        rows.sort_by_key(|r| order(r));
-        let mut dels: Vec<&Record> = todo.iter().copied().filter(|r| r.del.is_some()).collect();
-        dels.sort_by_key(|r| std::cmp::Reverse(order(r)));
-        for rec in rows.into_iter().chain(dels) {
+        let mut rows: Vec<_> = todo
+            .iter()
+            .copied()
+            .filter(|(r, _)| r.del.is_none())
+            .collect();
+        rows.sort_by_key(|(r, _)| order(r));
+        let mut dels: Vec<_> = todo
+            .iter()
+            .copied()
+            .filter(|(r, _)| r.del.is_some())
+            .collect();
+        dels.sort_by_key(|(r, _)| std::cmp::Reverse(order(r)));
+        for (rec, held) in rows.into_iter().chain(dels) {
             let c = tables.entry(rec.t.clone()).or_default();
-            merge::apply(tx, rec, &tick, c).map_err(|e| match e {
+            merge::apply(tx, rec, held, &mut cx, c).map_err(|e| match e {
                 Error::Storage(_) => Error::Bundle(BundleProblem::Malformed(rec.t.clone())),
                 other => other,
             })?;
@@ -656,7 +677,10 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
 fn approximate_rows(conn: &Connection) -> Result<u64> {
     let mut n = 0u64;
     for t in TABLES.iter().filter(|t| t.key == ["id"]) {
-        let max: Option<i64> = conn.query_row(&format!("SELECT max(rowid) FROM {}", t.name), [], |r| r.get(0))?;
+        let max: Option<i64> =
+            conn.query_row(&format!("SELECT max(rowid) FROM {}", t.name), [], |r| {
+                r.get(0)
+            })?;
         n += max.unwrap_or(0).max(0) as u64;
     }
     Ok(n)

@@ -925,7 +925,30 @@ fn two_offices_exchange_a_file_both_ways_from_the_command_line() {
     let peers = String::from_utf8(cli.run_on(&leader, &["peers", "list"]).stdout).unwrap();
     assert!(peers.contains("Văn phòng Sở TTTT Lào Cai"), "{peers}");
 
-    // The leader sends back, encrypted; the wrong passphrase is refused in one line.
+    // The leader gives a directive and sends back, encrypted; the wrong passphrase is refused
+    // in one line.
+    let out = cli.run_on(
+        &leader,
+        &[
+            "directives",
+            "add",
+            "--content",
+            "Rà soát hạ tầng viễn thông",
+            "--lead",
+            "vp",
+            "--document",
+            "45/TB-STTTT",
+            "--document-date",
+            "10/06/2026",
+            "--deadline",
+            "30/6/2026",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let pass = cli.dir.path().join("pass.txt");
     std::fs::write(&pass, "mật khẩu\n").unwrap();
     let back = cli.dir.path().join("back.gbx");

@@ -315,10 +315,12 @@ fn forged_or_unsafe_content_is_refused_and_changes_nothing() {
             .map(|l| {
                 let mut v: serde_json::Value = serde_json::from_str(l).unwrap();
                 if v["t"] == "directive" {
+                    let cols = exchange::schema::table("directive").unwrap().columns();
+                    let at = |c: &str| cols.iter().position(|x| *x == c).unwrap();
                     let id = hex::encode(uuid::Uuid::now_v7().as_bytes());
                     v["k"] = id.clone().into();
-                    v["row"]["id"] = serde_json::json!({ "x": id });
-                    v["row"]["lead_unit_id"] =
+                    v["row"][at("id")] = serde_json::json!({ "x": id });
+                    v["row"][at("lead_unit_id")] =
                         serde_json::json!({ "x": hex::encode(uuid::Uuid::now_v7().as_bytes()) });
                 }
                 v.to_string()
