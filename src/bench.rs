@@ -213,8 +213,8 @@ pub struct ExchangeBench {
     pub directives: u64,
     /// Records in the bundle (all tables).
     pub records: u64,
-    /// Size of the bundle file, bytes.
-    pub bundle_bytes: u64,
+    /// Size of the bundle file, KB.
+    pub bundle_kb: u32,
     /// Export of the whole database, milliseconds.
     pub export_ms: f64,
     /// Import of that bundle into an empty database, milliseconds.
@@ -259,7 +259,7 @@ pub fn exchange(store: &mut Store) -> Result<ExchangeBench> {
             meetings: count(store, "meeting")?,
             directives: count(store, "directive")?,
             records: out.counts.values().map(|n| u64::from(*n)).sum(),
-            bundle_bytes: out.bytes,
+            bundle_kb: out.size_kb,
             export_ms,
             import_empty_ms,
             reimport_ms,

@@ -6,7 +6,8 @@ use specta_typescript::Typescript;
 use tauri_specta::{Builder, collect_commands};
 
 use crate::commands::{
-    backups, dashboard, directives, documents, history, meetings, people, search, setup, units,
+    backups, dashboard, directives, documents, exchange, history, meetings, people, search, setup,
+    units,
 };
 
 /// Every command the UI may call.
@@ -62,6 +63,13 @@ pub fn builder() -> Builder<tauri::Wry> {
         documents::export_directive_list,
         documents::meeting_document_numbers,
         documents::correct_document_number,
+        exchange::exchange_overview,
+        exchange::rename_installation,
+        exchange::export_bundle,
+        exchange::import_bundle,
+        exchange::undo_last_import,
+        exchange::set_peer_trust,
+        exchange::resolve_conflict,
     ])
 }
 

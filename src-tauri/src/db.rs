@@ -152,12 +152,28 @@ impl Db {
     /// Replaces the database with the backup `from`: the store is closed first, and opened
     /// again by the next command.
     pub async fn restore(self: &Arc<Self>, from: PathBuf) -> Result<Restored, IpcError> {
+        self.replace(move |db| backup::restore(db, &from, &backup::folder(db)))
+            .await
+    }
+
+    /// Undoes the last import by restoring the backup made just before it.
+    pub async fn undo_import(self: &Arc<Self>) -> Result<Restored, IpcError> {
+        self.replace(|db| giaoban::exchange::undo_last_import(db).map(|(_, r)| r))
+            .await
+    }
+
+    /// Runs `f` on the database file with the store closed (it is opened again by the next
+    /// command) and no backup running.
+    async fn replace(
+        self: &Arc<Self>,
+        f: impl FnOnce(&std::path::Path) -> giaoban::Result<Restored> + Send + 'static,
+    ) -> Result<Restored, IpcError> {
         let db = Arc::clone(self);
         blocking(move || {
             let _running = db.backing_up.lock().unwrap_or_else(|p| p.into_inner());
             let mut guard = db.store.lock().unwrap_or_else(|p| p.into_inner());
             *guard = None;
-            backup::restore(&db.path, &from, &backup::folder(&db.path)).map_err(IpcError::from)
+            f(&db.path).map_err(IpcError::from)
         })
         .await
     }

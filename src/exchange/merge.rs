@@ -22,7 +22,7 @@ use crate::store::Tx;
 /// What a merge did to one table's records.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct Counts {
+pub struct MergeCounts {
     /// Records this database did not have.
     pub new: u32,
     /// Records of which at least one field group was taken.
@@ -201,7 +201,7 @@ pub(crate) fn apply(
     rec: &Record,
     held: Held,
     cx: &mut Ctx,
-    counts: &mut Counts,
+    counts: &mut MergeCounts,
 ) -> Result<()> {
     let tick = cx.tick.clone();
     let tick = tick.as_str();
@@ -547,7 +547,7 @@ fn delete(
     del: &str,
     local: Local,
     cx: &mut Ctx,
-    counts: &mut Counts,
+    counts: &mut MergeCounts,
 ) -> Result<()> {
     cx.deleted_kinds.insert(t.name.to_string());
     let tick = cx.tick.as_str();

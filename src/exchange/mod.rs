@@ -4,6 +4,7 @@
 
 pub mod bundle;
 pub mod clock;
+pub mod files;
 pub mod identity;
 mod merge;
 pub mod schema;
@@ -17,7 +18,7 @@ use rusqlite::{Connection, OptionalExtension, params_from_iter};
 use serde::Serialize;
 use uuid::Uuid;
 
-pub use merge::Counts;
+pub use merge::MergeCounts;
 
 use self::bundle::{Clock, Contents, Manifest, Record, Val};
 use self::schema::TABLES;
@@ -68,8 +69,8 @@ pub struct Exported {
     pub counts: BTreeMap<String, u32>,
     /// Attached files carried.
     pub files: u32,
-    /// Size of the file in bytes.
-    pub bytes: u64,
+    /// Size of the file, KB.
+    pub size_kb: u32,
 }
 
 fn scope_words(o: &ExportOptions) -> String {
@@ -155,7 +156,7 @@ pub fn export(
         bundle_id,
         counts,
         files: n_files,
-        bytes,
+        size_kb: u32::try_from(bytes.div_ceil(1024)).unwrap_or(u32::MAX),
     })
 }
 
@@ -484,7 +485,7 @@ pub struct Imported {
     /// Nothing was written (a preview).
     pub dry_run: bool,
     /// Per table: new, updated, unchanged, conflicts, deleted.
-    pub tables: BTreeMap<String, Counts>,
+    pub tables: BTreeMap<String, MergeCounts>,
     /// The backup made just before.
     pub backup: Option<PathBuf>,
 }
@@ -569,17 +570,17 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
     }
     let files_dir = store.attachments_dir();
     let site = store.installation();
-    let merge_all = |tx: &crate::store::Tx<'_>| -> Result<BTreeMap<String, Counts>> {
+    let merge_all = |tx: &crate::store::Tx<'_>| -> Result<BTreeMap<String, MergeCounts>> {
         tx.pragma_update(None, "defer_foreign_keys", "ON")?;
         let mut cx = merge::Ctx::new(tx, clock::tick(site))?;
-        let mut tables: BTreeMap<String, Counts> = skipped
+        let mut tables: BTreeMap<String, MergeCounts> = skipped
             .iter()
             .map(|(t, n)| {
                 (
                     t.clone(),
-                    Counts {
+                    MergeCounts {
                         unchanged: *n,
-                        ..Counts::default()
+                        ..MergeCounts::default()
                     },
                 )
             })
@@ -698,7 +699,8 @@ pub struct LastImport {
     pub at: String,
     /// The backup made just before it.
     pub backup: PathBuf,
-    /// Whether something was written after it (undoing would lose that too).
+    /// Whether something was written after it (undoing would lose that too; exports do not
+    /// count).
     pub written_after: bool,
 }
 
@@ -706,7 +708,7 @@ pub struct LastImport {
 pub fn last_import(conn: &Connection) -> Result<Option<LastImport>> {
     let last = conn
         .query_row(
-            "SELECT b.bundle_id, coalesce(p.name, ''), b.at, b.backup_path, b.audit_seq < (SELECT max(seq) FROM audit)
+            "SELECT b.bundle_id, coalesce(p.name, ''), b.at, b.backup_path, b.audit_seq < (SELECT seq FROM audit WHERE NOT (entity = 'bundle' AND action = 'export') ORDER BY seq DESC LIMIT 1)
              FROM bundle_log b LEFT JOIN peer p ON p.id = b.peer_id
              WHERE b.direction = 'in' AND b.backup_path IS NOT NULL ORDER BY b.at DESC LIMIT 1",
             [],

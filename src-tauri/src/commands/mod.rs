@@ -4,6 +4,7 @@ pub mod backups;
 pub mod dashboard;
 pub mod directives;
 pub mod documents;
+pub mod exchange;
 pub mod history;
 pub mod meetings;
 pub mod people;

@@ -150,7 +150,7 @@ pub fn export(store: &mut Store, out: Out, a: BundleArgs) -> Result<()> {
         "{}: {} ({} KB)",
         out.t("Đã xuất", "Exported"),
         done.path.display(),
-        done.bytes.div_ceil(1024)
+        done.size_kb
     );
     let mut t = crate::render::table(&[out.t("Loại", "Kind"), out.t("Số bản ghi", "Records")]);
     for (k, n) in &done.counts {

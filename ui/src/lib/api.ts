@@ -1,5 +1,6 @@
 // The UI's only door to Rust: the generated bindings, with errors turned into exceptions
 // that carry the typed IpcError, and the names the pages use for what crosses the boundary.
+import { listen } from "@tauri-apps/api/event";
 import * as b from "./bindings";
 import { commands, type IpcError } from "./bindings";
 
@@ -40,6 +41,20 @@ export type ItemEdit = b.ItemEdit_Deserialize;
 export type MeetingHeader = b.MeetingHeader_Deserialize;
 export type Decision = b.Decision;
 export type Attendance = b.Attendance;
+export type ExchangeOverview = b.ExchangeOverview_Serialize;
+export type Imported = b.Imported_Serialize;
+export type Exported = b.Exported;
+export type ExportScope = b.ExportScope;
+export type Conflict = b.Conflict;
+export type Peer = b.Peer;
+export type BundleProblem = b.BundleProblem;
+/** How far an export is (the event `export-progress`; see commands/exchange.rs). */
+export type ExportProgress = { done: number; total: number };
+
+/** Calls `f` with the progress of the export under way; returns the function that stops. */
+export function onExportProgress(f: (p: ExportProgress) => void): Promise<() => void> {
+  return listen<ExportProgress>("export-progress", (e) => f(e.payload));
+}
 
 /** A command failed; `error` says what went wrong and how to say it. */
 export class AppError extends Error {

@@ -130,6 +130,20 @@ export const commands = {
 	meetingDocumentNumbers: (meetingId: string) => typedError<IssuedNumber[], IpcError>(__TAURI_INVOKE("meeting_document_numbers", { meetingId })),
 	/**  Gives a meeting's document the number the secretary chose (refused when taken). */
 	correctDocumentNumber: (meetingId: string, kind: DocKind, number: number) => typedError<IssuedNumber[], IpcError>(__TAURI_INVOKE("correct_document_number", { meetingId, kind, number })),
+	/**  The page's data. */
+	exchangeOverview: () => typedError<ExchangeOverview_Serialize, IpcError>(__TAURI_INVOKE("exchange_overview")),
+	/**  Renames this installation. */
+	renameInstallation: (name: string) => typedError<Identity, IpcError>(__TAURI_INVOKE("rename_installation", { name })),
+	/**  Writes an exchange file to the Downloads folder (on a USB stick when `folder` names one). */
+	exportBundle: (request: ExportRequest_Deserialize, folder: string | null) => typedError<Exported, IpcError>(__TAURI_INVOKE("export_bundle", { request, folder })),
+	/**  Imports an exchange file, or only says what it would change (`dry_run`). */
+	importBundle: (path: string, passphrase: string | null, dryRun: boolean, trust: boolean) => typedError<Imported_Serialize, IpcError>(__TAURI_INVOKE("import_bundle", { path, passphrase, dryRun, trust })),
+	/**  Undoes the last import (restores the backup made just before it). */
+	undoLastImport: () => typedError<Restored_Serialize, IpcError>(__TAURI_INVOKE("undo_last_import")),
+	/**  Trusts or stops trusting an installation. */
+	setPeerTrust: (peer: string, trusted: boolean) => typedError<null, IpcError>(__TAURI_INVOKE("set_peer_trust", { peer, trusted })),
+	/**  Settles a conflict: keep the record's text, or take the version kept aside. */
+	resolveConflict: (id: string, takeOther: boolean) => typedError<null, IpcError>(__TAURI_INVOKE("resolve_conflict", { id, takeOther })),
 };
 
 /* Types */
@@ -429,6 +443,59 @@ export type Bucket =
 /**  Chưa hoàn thành quá hạn: not done, deadline passed. */
 "open_overdue";
 
+/**  An exchange file found on disk. */
+export type BundleFile = {
+	/**  Full path. */
+	path: string,
+	/**  Size, KB. */
+	size_kb: number,
+	/**  Last modified (UTC, RFC 3339). */
+	modified: string,
+};
+
+/**  Why an exchange bundle was refused. */
+export type BundleProblem = 
+/**  Not a bundle, cut short, or damaged on the way. */
+{ problem: "damaged" } | 
+/**  Encrypted, and no passphrase was given. */
+{ problem: "needs_passphrase" } | 
+/**  The passphrase does not open it. */
+{ problem: "wrong_passphrase" } | 
+/**  Over a size or count limit. */
+{ problem: "too_large" } | 
+/**  An entry name that a bundle never has (a path, `..`, a link, a folder). */
+{ problem: "unsafe_entry"; detail: string } | 
+/**  The same entry twice. */
+{ problem: "duplicate_entry" } | 
+/**  A required entry is missing. */
+{ problem: "missing"; detail: string } | 
+/**  The signature does not match the content. */
+{ problem: "bad_signature" } | 
+/**  Made by a newer Giao Ban. */
+{ problem: "newer_format" } | 
+/**  The manifest or a record is not what a bundle holds. */
+{ problem: "malformed"; detail: string } | 
+/**  An entry's content differs from its hash in the manifest. */
+{ problem: "hash_mismatch"; detail: string } | 
+/**  The sender is not (yet) trusted. */
+{ problem: "unknown_sender"; detail: {
+	/**  The sender's display name. */
+	name: string,
+	/**  The key's fingerprint to compare with the sender. */
+	fingerprint: string,
+} } | 
+/**  A known sender now signs with another key. */
+{ problem: "key_changed"; detail: {
+	/**  The sender's display name. */
+	name: string,
+} } | 
+/**  A clock from the future (more than a day ahead of this machine). */
+{ problem: "future_clock" } | 
+/**  This installation made the bundle. */
+{ problem: "own_bundle" } | 
+/**  A record refers to one that neither the bundle nor this database holds. */
+{ problem: "missing_reference"; detail: string };
+
 /**  A directive under review at a meeting. */
 export type Carried = Carried_Serialize | Carried_Deserialize;
 
@@ -474,6 +541,24 @@ export type Conclusion = {
 	position: number,
 	/**  Text. */
 	content: string,
+};
+
+/**  A text kept from a concurrent edit, waiting for the user's choice. */
+export type Conflict = {
+	/**  Conflict id. */
+	id: string,
+	/**  Kind of record (`meeting`, `directive`, `opinion`…). */
+	entity: string,
+	/**  The record. */
+	record_id: string,
+	/**  Which text (`minutes`, `content`…). */
+	field: string,
+	/**  The version kept aside. */
+	other: string,
+	/**  The version in the record now (empty when the record was deleted). */
+	current: string,
+	/**  When the version kept aside was written (UTC). */
+	written_at: string,
 };
 
 /**  Bucket counts and rates. */
@@ -857,7 +942,11 @@ export type Entity =
 /**  Directive (nhiệm vụ). */
 "directive" | 
 /**  Attachment (tệp đính kèm). */
-"attachment";
+"attachment" | 
+/**  Another installation met through an exchange file. */
+"peer" | 
+/**  A text kept from a concurrent edit. */
+"conflict";
 
 /**  What went wrong, for the UI to act on. */
 export type ErrorKind = 
@@ -900,8 +989,98 @@ export type ErrorKind =
 { type: "DiskIo" } | 
 /**  The database cannot be written. */
 { type: "ReadOnly" } | 
+/**  An exchange file was refused (an unknown sender: offer to trust it). */
+{ type: "Bundle"; data: {
+	/**  Why. */
+	problem: BundleProblem,
+} } | 
+/**  The last import cannot be undone. */
+{ type: "CannotUndoImport" } | 
 /**  Anything else. */
 { type: "Internal" };
+
+/**  Everything the page shows at once. */
+export type ExchangeOverview = ExchangeOverview_Serialize | ExchangeOverview_Deserialize;
+
+/**  Everything the page shows at once. */
+export type ExchangeOverview_Deserialize = {
+	/**  This installation. */
+	me: Identity,
+	/**  Installations met. */
+	peers: Peer[],
+	/**  The last import, when it can be undone. */
+	last_import?: LastImport | null,
+	/**  Conflicts waiting for a choice. */
+	conflicts: Conflict[],
+	/**  Exchange files in the Downloads folder and on USB sticks. */
+	files: BundleFile[],
+};
+
+/**  Everything the page shows at once. */
+export type ExchangeOverview_Serialize = {
+	/**  This installation. */
+	me: Identity,
+	/**  Installations met. */
+	peers: Peer[],
+	/**  The last import, when it can be undone. */
+	last_import: LastImport | null,
+	/**  Conflicts waiting for a choice. */
+	conflicts: Conflict[],
+	/**  Exchange files in the Downloads folder and on USB sticks. */
+	files: BundleFile[],
+};
+
+/**  An export as the page asks for it. */
+export type ExportRequest = ExportRequest_Serialize | ExportRequest_Deserialize;
+
+/**  An export as the page asks for it. */
+export type ExportRequest_Deserialize = {
+	/**  What to select. */
+	scope: ExportScope,
+	/**  For this installation: only what changed since the last file made for it. */
+	for_peer?: string | null,
+	/**  Encrypt with this passphrase. */
+	passphrase?: string | null,
+};
+
+/**  An export as the page asks for it. */
+export type ExportRequest_Serialize = {
+	/**  What to select. */
+	scope: ExportScope,
+	/**  For this installation: only what changed since the last file made for it. */
+	for_peer: string | null,
+	/**  Encrypt with this passphrase. */
+	passphrase: string | null,
+};
+
+/**  What to export. */
+export type ExportScope = 
+/**  Everything. */
+{ kind: "all" } | 
+/**  Meetings held between two days (yyyy-mm-dd). */
+{ kind: "meetings"; 
+/**  First day. */
+from: string; 
+/**  Last day. */
+to: string } | 
+/**  A unit's directives with their progress. */
+{ kind: "unit"; 
+/**  The unit. */
+unit: string };
+
+/**  What an export wrote. */
+export type Exported = {
+	/**  The file. */
+	path: string,
+	/**  The bundle's id. */
+	bundle_id: string,
+	/**  Records per table (deletions included). */
+	counts: { [key in string]: number },
+	/**  Attached files carried. */
+	files: number,
+	/**  Size of the file, KB. */
+	size_kb: number,
+};
 
 /**  One approved deadline extension. The original deadline stays on the directive. */
 export type Extension = Extension_Serialize | Extension_Deserialize;
@@ -981,7 +1160,9 @@ export type Field =
 /**  The number of an issued document (số văn bản). */
 "document_number" | 
 /**  Where a directive came from (meeting or document). */
-"source";
+"source" | 
+/**  The passphrase of an exchange file. */
+"passphrase";
 
 /**  One changed field: its old and new values as text. */
 export type FieldChange = FieldChange_Serialize | FieldChange_Deserialize;
@@ -1044,6 +1225,67 @@ export type Hit = {
 	title: string,
 	/**  The passage around the first match, original text, matches marked. */
 	snippet: Piece[],
+};
+
+/**  Who this installation is, as others see it. */
+export type Identity = {
+	/**  Installation id. */
+	id: string,
+	/**  Display name ("Văn phòng Sở TTTT Lào Cai"). */
+	name: string,
+	/**  Fingerprint of the public key, to read out to a peer. */
+	fingerprint: string,
+};
+
+/**  What an import did (or, for a dry run, would do). */
+export type Imported = Imported_Serialize | Imported_Deserialize;
+
+/**  What an import did (or, for a dry run, would do). */
+export type Imported_Deserialize = {
+	/**  The bundle's id. */
+	bundle_id: string,
+	/**  The sending installation and its name. */
+	sender: string,
+	/**  Its display name. */
+	sender_name: string,
+	/**  Its key's fingerprint. */
+	fingerprint: string,
+	/**  What the sender selected, in words. */
+	scope: string,
+	/**  When it was made (UTC). */
+	created_at: string,
+	/**  The bundle had been imported before: nothing changed. */
+	already: boolean,
+	/**  Nothing was written (a preview). */
+	dry_run: boolean,
+	/**  Per table: new, updated, unchanged, conflicts, deleted. */
+	tables: { [key in string]: MergeCounts },
+	/**  The backup made just before. */
+	backup?: string | null,
+};
+
+/**  What an import did (or, for a dry run, would do). */
+export type Imported_Serialize = {
+	/**  The bundle's id. */
+	bundle_id: string,
+	/**  The sending installation and its name. */
+	sender: string,
+	/**  Its display name. */
+	sender_name: string,
+	/**  Its key's fingerprint. */
+	fingerprint: string,
+	/**  What the sender selected, in words. */
+	scope: string,
+	/**  When it was made (UTC). */
+	created_at: string,
+	/**  The bundle had been imported before: nothing changed. */
+	already: boolean,
+	/**  Nothing was written (a preview). */
+	dry_run: boolean,
+	/**  Per table: new, updated, unchanged, conflicts, deleted. */
+	tables: { [key in string]: MergeCounts },
+	/**  The backup made just before. */
+	backup: string | null,
 };
 
 /**  An error returned by every command. */
@@ -1157,6 +1399,20 @@ export type ItemList =
 "opinion" | 
 /**  Conclusions. */
 "conclusion";
+
+/**  The last import, if it can still be undone (nothing was written after it). */
+export type LastImport = {
+	/**  The bundle. */
+	bundle_id: string,
+	/**  Who sent it. */
+	sender_name: string,
+	/**  When it was imported (UTC). */
+	at: string,
+	/**  The backup made just before it. */
+	backup: string,
+	/**  Whether something was written after it (undoing would lose that too). */
+	written_after: boolean,
+};
 
 /**  A meeting's header. */
 export type Meeting = Meeting_Serialize | Meeting_Deserialize;
@@ -1359,6 +1615,20 @@ export type Meeting_Serialize = {
 	/**  Minutes body (biên bản). */
 	minutes: string,
 } & Meta;
+
+/**  What a merge did to one table's records. */
+export type MergeCounts = {
+	/**  Records this database did not have. */
+	new: number,
+	/**  Records of which at least one field group was taken. */
+	updated: number,
+	/**  Records that changed nothing here. */
+	unchanged: number,
+	/**  Concurrent text edits kept as conflict versions. */
+	conflicts: number,
+	/**  Records deleted here. */
+	deleted: number,
+};
 
 /**  Creation and last-change stamps of a record. */
 export type Meta = {
@@ -1662,6 +1932,22 @@ export type Opinion_Serialize = {
 	unit_id: string | null,
 	/**  What was said. */
 	content: string,
+};
+
+/**  Another installation met through a bundle. */
+export type Peer = {
+	/**  Installation id. */
+	id: string,
+	/**  Display name from its last bundle. */
+	name: string,
+	/**  Fingerprint of its key. */
+	fingerprint: string,
+	/**  Whether its bundles are imported. */
+	trusted: boolean,
+	/**  When it was first met (UTC). */
+	first_seen: string,
+	/**  Whether something was already sent to it (later bundles for it carry only changes). */
+	sent_before: boolean,
 };
 
 /**  A person. */

@@ -1,0 +1,198 @@
+//! Trao đổi dữ liệu: exchange files made here and imported from other installations, the
+//! installations met and trusted, and the conflicts waiting for a choice.
+
+use std::path::PathBuf;
+
+use giaoban::exchange::files::{self, BundleFile};
+use giaoban::exchange::identity::{self, Identity, Peer};
+use giaoban::exchange::{
+    self, Conflict, ExportOptions, Exported, ImportOptions, Imported, LastImport, Scope,
+};
+use serde::{Deserialize, Serialize};
+use specta::Type;
+use tauri::Emitter;
+use uuid::Uuid;
+
+use super::DbState;
+use crate::error::IpcError;
+
+/// Everything the page shows at once.
+#[derive(Debug, Clone, Serialize, Type)]
+pub struct ExchangeOverview {
+    /// This installation.
+    pub me: Identity,
+    /// Installations met.
+    pub peers: Vec<Peer>,
+    /// The last import, when it can be undone.
+    pub last_import: Option<LastImport>,
+    /// Conflicts waiting for a choice.
+    pub conflicts: Vec<Conflict>,
+    /// Exchange files in the Downloads folder and on USB sticks.
+    pub files: Vec<BundleFile>,
+}
+
+/// What to export.
+#[derive(Debug, Clone, Deserialize, Type)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ExportScope {
+    /// Everything.
+    All,
+    /// Meetings held between two days (yyyy-mm-dd).
+    Meetings {
+        /// First day.
+        from: chrono::NaiveDate,
+        /// Last day.
+        to: chrono::NaiveDate,
+    },
+    /// A unit's directives with their progress.
+    Unit {
+        /// The unit.
+        unit: Uuid,
+    },
+}
+
+/// An export as the page asks for it.
+#[derive(Debug, Clone, Deserialize, Type)]
+pub struct ExportRequest {
+    /// What to select.
+    pub scope: ExportScope,
+    /// For this installation: only what changed since the last file made for it.
+    pub for_peer: Option<Uuid>,
+    /// Encrypt with this passphrase.
+    pub passphrase: Option<String>,
+}
+
+/// How far an export is, sent as the event `export-progress` (typed by hand in `api.ts`).
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportProgress {
+    /// Records written.
+    pub done: u32,
+    /// Records to write.
+    pub total: u32,
+}
+
+fn secret(p: Option<String>) -> Option<age::secrecy::SecretString> {
+    p.filter(|p| !p.is_empty())
+        .map(age::secrecy::SecretString::from)
+}
+
+/// The page's data.
+#[tauri::command]
+#[specta::specta]
+pub async fn exchange_overview(db: DbState<'_>) -> Result<ExchangeOverview, IpcError> {
+    let mut folders = vec![db.exports_dir()];
+    folders.extend(files::removable_roots());
+    db.read(move |s| {
+        Ok(ExchangeOverview {
+            me: identity::identity(s.conn(), s.installation())?,
+            peers: identity::peers(s.conn())?,
+            last_import: exchange::last_import(s.conn())?,
+            conflicts: exchange::conflicts(s.conn())?,
+            files: files::find(&folders),
+        })
+    })
+    .await
+}
+
+/// Renames this installation.
+#[tauri::command]
+#[specta::specta]
+pub async fn rename_installation(db: DbState<'_>, name: String) -> Result<Identity, IpcError> {
+    db.write(move |tx| identity::rename(tx, &name)).await?;
+    db.read(|s| identity::identity(s.conn(), s.installation()))
+        .await
+}
+
+/// Writes an exchange file to the Downloads folder (on a USB stick when `folder` names one).
+#[tauri::command]
+#[specta::specta]
+pub async fn export_bundle(
+    app: tauri::AppHandle,
+    db: DbState<'_>,
+    request: ExportRequest,
+    folder: Option<String>,
+) -> Result<Exported, IpcError> {
+    let dir = folder
+        .filter(|f| !f.trim().is_empty())
+        .map(PathBuf::from)
+        .unwrap_or_else(|| db.exports_dir());
+    db.run(giaoban::store::OpenMode::Existing, move |s| {
+        let me = identity::identity(s.conn(), s.installation())?;
+        let stamp = chrono::Utc::now()
+            .with_timezone(&giaoban::date::office_offset())
+            .format("%Y%m%d-%H%M%S");
+        let name: String = giaoban::text::fold(&me.name)
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        let out = dir.join(format!(
+            "giaoban-{name}-{stamp}.{}",
+            exchange::bundle::EXTENSION
+        ));
+        let o = ExportOptions {
+            scope: Some(match request.scope {
+                ExportScope::All => Scope::All,
+                ExportScope::Meetings { from, to } => Scope::Meetings { from, to },
+                ExportScope::Unit { unit } => Scope::Unit(unit),
+            }),
+            for_peer: request.for_peer,
+            since: None,
+            passphrase: secret(request.passphrase),
+        };
+        exchange::export(s, &out, &o, &mut |done, total| {
+            let p = ExportProgress {
+                done: u32::try_from(done).unwrap_or(u32::MAX),
+                total: u32::try_from(total).unwrap_or(u32::MAX),
+            };
+            let _ = app.emit("export-progress", p);
+        })
+    })
+    .await
+}
+
+/// Imports an exchange file, or only says what it would change (`dry_run`).
+#[tauri::command]
+#[specta::specta]
+pub async fn import_bundle(
+    db: DbState<'_>,
+    path: String,
+    passphrase: Option<String>,
+    dry_run: bool,
+    trust: bool,
+) -> Result<Imported, IpcError> {
+    db.run(giaoban::store::OpenMode::Existing, move |s| {
+        let o = ImportOptions {
+            passphrase: secret(passphrase),
+            dry_run,
+            trust,
+        };
+        exchange::import(s, std::path::Path::new(&path), &o)
+    })
+    .await
+}
+
+/// Undoes the last import (restores the backup made just before it).
+#[tauri::command]
+#[specta::specta]
+pub async fn undo_last_import(db: DbState<'_>) -> Result<giaoban::backup::Restored, IpcError> {
+    db.undo_import().await
+}
+
+/// Trusts or stops trusting an installation.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_peer_trust(db: DbState<'_>, peer: Uuid, trusted: bool) -> Result<(), IpcError> {
+    db.write(move |tx| identity::set_trusted(tx, peer, trusted))
+        .await
+}
+
+/// Settles a conflict: keep the record's text, or take the version kept aside.
+#[tauri::command]
+#[specta::specta]
+pub async fn resolve_conflict(db: DbState<'_>, id: Uuid, take_other: bool) -> Result<(), IpcError> {
+    db.run(giaoban::store::OpenMode::Existing, move |s| {
+        exchange::resolve(s, id, take_other)
+    })
+    .await
+}

@@ -1,0 +1,96 @@
+// The USB exchange in the real window: a file from another office is previewed, its unknown
+// sender shown by key fingerprint and trusted, merged, found in the directive list, and the
+// import undone; a file exported from the window is imported by the other office's CLI.
+import { afterEach, test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { freshDatabase, giaoban, root, start, stop } from "./driver.mjs";
+
+const shots = path.join(root, "tests/e2e/screenshots");
+mkdirSync(shots, { recursive: true });
+
+let session;
+afterEach(async () => {
+  if (session) await stop(session);
+  session = undefined;
+});
+
+test("a file from another office is trusted, previewed, merged and undone; one exported here goes back", { timeout: 240_000 }, async () => {
+  // The leader's office (the window) and a district office that received everything once.
+  const office = freshDatabase();
+  giaoban(office, "demo", "--meetings", "30", "--directives-per-meeting", "4");
+  giaoban(office, "identity", "--name", "Văn phòng Sở TTTT");
+  const dir = path.dirname(office);
+  const district = path.join(dir, "huyen.sqlite3");
+  giaoban(district, "init");
+  giaoban(district, "identity", "--name", "Phòng Văn hóa - Thông tin huyện Bảo Thắng");
+  giaoban(office, "export", "bundle", "--out", path.join(dir, "so.gbx"));
+  giaoban(district, "import", path.join(dir, "so.gbx"), "--trust");
+  giaoban(district, "directives", "add", "--content", "Tuyên truyền chuyển đổi số tại các xã vùng cao", "--lead", "vp",
+    "--document", "12/TB-UBND", "--document-date", "10/06/2026", "--deadline", "30/9/2026");
+  const file = path.join(dir, "huyen.gbx");
+  giaoban(district, "export", "bundle", "--out", file);
+  const districtKey = JSON.parse(giaoban(district, "identity", "--json")).fingerprint;
+
+  session = await start(office);
+  const { browser } = session;
+  const byTest = (id) => browser.$(`[data-testid="${id}"]`);
+  const shot = (name) => browser.saveScreenshot(path.join(shots, `${name}.png`));
+  await (await browser.$('nav button[data-page="exchange"]')).click();
+  const fingerprint = await byTest("exchange-fingerprint");
+  await fingerprint.waitForDisplayed({ timeout: 30_000 });
+  assert.equal(await fingerprint.getText(), JSON.parse(giaoban(office, "identity", "--json")).fingerprint);
+
+  // Preview: the sender is unknown, so its fingerprint is shown and nothing is read yet.
+  await (await byTest("import-path")).setValue(file);
+  await (await byTest("import-preview")).click();
+  const unknown = await byTest("import-unknown");
+  await unknown.waitForDisplayed({ timeout: 20_000 });
+  const said = await unknown.getText();
+  assert.match(said, /Phòng Văn hóa - Thông tin huyện Bảo Thắng/);
+  assert.ok(said.includes(districtKey), said);
+  await shot("20-exchange-unknown-sender");
+  await (await byTest("import-trust")).click();
+  const preview = await byTest("import-preview-table");
+  await preview.waitForDisplayed({ timeout: 30_000 });
+  const directiveRow = await preview.$('tr[data-kind="directive"]');
+  const cells = await browser.execute((r) => [...r.cells].map((c) => c.textContent.trim()), directiveRow);
+  assert.deepEqual([cells[0], cells[1], cells[2], cells[4], cells[5]], ["Nhiệm vụ", "1", "0", "0", "0"]);
+  await shot("21-exchange-preview");
+  await (await byTest("import-apply")).click();
+  const done = await byTest("import-done");
+  await done.waitForDisplayed({ timeout: 60_000 });
+  assert.match(await done.getText(), /Đã nhập: \d+ bản ghi thay đổi/);
+
+  // The district's directive is in the leader's list.
+  const found = () => JSON.parse(giaoban(office, "directives", "list", "--text", "xa vung cao", "--json")).total;
+  assert.equal(found(), 1);
+  await (await browser.$('nav button[data-page="directives"]')).click();
+  await (await byTest("directive-text")).setValue("xa vung cao");
+  const list = await byTest("directive-list");
+  await browser.waitUntil(
+    async () => /Tuyên truyền chuyển đổi số tại các xã vùng cao/.test(await browser.execute((e) => e.textContent, list)),
+    { timeout: 20_000, timeoutMsg: "the imported directive is listed" },
+  );
+
+  // Exported here, imported there.
+  await (await browser.$('nav button[data-page="exchange"]')).click();
+  await (await byTest("export-bundle")).waitForDisplayed({ timeout: 20_000 });
+  await (await byTest("export-bundle")).click();
+  const exported = await byTest("export-done");
+  await exported.waitForDisplayed({ timeout: 60_000 });
+  const out = (await exported.getText()).match(/Đã xuất (.*\.gbx)/)[1];
+  assert.ok(existsSync(out), out);
+  const back = JSON.parse(giaoban(district, "import", out, "--trust", "--json"));
+  assert.equal(back.sender_name, "Văn phòng Sở TTTT");
+  await shot("22-exchange-done");
+
+  // Undo the import: asked twice, then the district's directive is gone again.
+  const undo = await byTest("import-undo");
+  await undo.click();
+  await browser.waitUntil(async () => /Bấm lần nữa/.test(await undo.getText()), { timeout: 5_000 });
+  await undo.click();
+  await browser.waitUntil(async () => (await browser.$("body").getText()).includes("Đã hoàn tác lần nhập gần nhất"), { timeout: 30_000 });
+  assert.equal(found(), 0);
+});
