@@ -1410,7 +1410,10 @@ export type LastImport = {
 	at: string,
 	/**  The backup made just before it. */
 	backup: string,
-	/**  Whether something was written after it (undoing would lose that too). */
+	/**
+	 *  Whether something was written after it (undoing would lose that too; exports do not
+	 *  count).
+	 */
 	written_after: boolean,
 };
 
