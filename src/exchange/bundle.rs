@@ -392,7 +392,9 @@ pub fn is_encrypted(path: &Path) -> Result<bool> {
     Ok(n == head.len() && head == AGE_MAGIC)
 }
 
-fn read_bytes(bytes: Vec<u8>, passphrase: Option<&SecretString>) -> Result<Opened> {
+/// Reads and checks a bundle held in memory (what [`read`] does after reading the file; the
+/// fuzz target's entry point).
+pub fn read_bytes(bytes: Vec<u8>, passphrase: Option<&SecretString>) -> Result<Opened> {
     let bytes = if bytes.starts_with(AGE_MAGIC) {
         let pass = passphrase.ok_or(bad(BundleProblem::NeedsPassphrase))?;
         decrypt(&bytes, pass)?

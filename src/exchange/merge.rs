@@ -20,7 +20,7 @@ use crate::error::{BundleProblem, Error, Result};
 use crate::store::Tx;
 
 /// What a merge did to one table's records.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct MergeCounts {
     /// Records this database did not have.

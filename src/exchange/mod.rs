@@ -7,6 +7,7 @@ pub mod clock;
 pub mod files;
 pub mod identity;
 mod merge;
+pub mod receipt;
 pub mod schema;
 
 use std::collections::BTreeMap;
@@ -554,8 +555,15 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
     let mut todo: Vec<(&Record, merge::Held)> = Vec::new();
     // One read transaction for all the lookups, not a lock per lookup.
     let read = store.conn().unchecked_transaction()?;
+    let rows_here = approximate_rows(store.conn())?;
     for rec in &opened.records {
-        match merge::held(store.conn(), rec)? {
+        // An empty database holds none of them: no lookup needed.
+        let held = if rows_here == 0 && rec.del.is_none() {
+            merge::Held::Absent
+        } else {
+            merge::held(store.conn(), rec)?
+        };
+        match held {
             merge::Held::Same => *skipped.entry(rec.t.clone()).or_default() += 1,
             held => todo.push((rec, held)),
         }
@@ -653,7 +661,7 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
     };
     // A bundle as large as a quarter of this database is merged as a bulk load: the search
     // index is rebuilt once at the end instead of row by row.
-    let bulk = todo.len() as u64 * 4 > approximate_rows(store.conn())?;
+    let bulk = todo.len() as u64 * 4 > rows_here;
     let merged = if o.dry_run {
         store.trial(merge_all)
     } else if bulk {

@@ -376,6 +376,24 @@ fn a_unit_sends_back_only_its_directives_since_the_last_exchange() {
             .unwrap()
             .is_empty()
     );
+    // The leader's receipt: the unit checks it against the leader's trusted key.
+    let receipt = tmp.path().join("receipt.json");
+    exchange::receipt::write(&a.store, &got, &receipt).unwrap();
+    let r = exchange::receipt::check(&unit, &receipt).unwrap();
+    assert_eq!((r.bundle_id, r.tables["progress"].new), (got.bundle_id, 1));
+    // A receipt altered on the way is refused.
+    let text = std::fs::read_to_string(&receipt)
+        .unwrap()
+        .replacen("\"new\": 1", "\"new\": 2", 1);
+    std::fs::write(&receipt, text).unwrap();
+    let err = exchange::receipt::check(&unit, &receipt).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            giaoban::Error::Bundle(giaoban::error::BundleProblem::BadSignature)
+        ),
+        "{err:?}"
+    );
     // Nothing new since: the next packet for the leader is empty.
     let again =
         exchange::export(&mut unit, &tmp.path().join("r2.gbx"), &opts, &mut |_, _| {}).unwrap();
@@ -653,4 +671,34 @@ mod replicas {
             prop_assert!(again.tables.values().all(|c| c.new == 0 && c.updated == 0 && c.deleted == 0 && c.conflicts == 0), "{:?}", again.tables);
         }
     }
+}
+
+#[test]
+fn attached_files_travel_by_their_hash() {
+    use giaoban::attachment::{self, OwnerKind};
+    let mut a = office();
+    let lead = a.ttbc;
+    let id = a.add(a.new_directive(lead, None)).unwrap().id;
+    let dir_a = a.store.attachments_dir().unwrap();
+    let content = "Báo cáo tiến độ tháng 6\n".repeat(100);
+    a.store
+        .write(|tx| {
+            attachment::attach(
+                tx,
+                &dir_a,
+                OwnerKind::Directive,
+                id,
+                "bao-cao.txt",
+                content.as_bytes(),
+            )
+        })
+        .unwrap();
+    let tmp = TempDir::new().unwrap();
+    let mut b = fresh(tmp.path(), "b");
+    let got = send(&mut a.store, &mut b, tmp.path());
+    assert_eq!(got.tables["attachment"].new, 1);
+    let listed = attachment::list(b.conn(), OwnerKind::Directive, id).unwrap();
+    assert_eq!(listed.len(), 1);
+    let read = attachment::read(&b.attachments_dir().unwrap(), &listed[0]).unwrap();
+    assert_eq!(read, content.as_bytes());
 }

@@ -218,6 +218,17 @@ pub enum Command {
         /// The passphrase of an encrypted file, in this file (its first line).
         #[arg(long)]
         passphrase_file: Option<PathBuf>,
+        /// Write a signed receipt for the sender to this file (after a real import).
+        #[arg(long, conflicts_with = "dry_run")]
+        receipt: Option<PathBuf>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a receipt sent back by the office that imported a file made here.
+    Receipt {
+        /// The receipt file.
+        file: PathBuf,
         /// Print JSON.
         #[arg(long)]
         json: bool,

@@ -160,25 +160,35 @@ pub fn export(store: &mut Store, out: Out, a: BundleArgs) -> Result<()> {
     Ok(())
 }
 
+/// How `import` was asked.
+pub struct ImportArgs<'a> {
+    /// Only show what would change.
+    pub dry_run: bool,
+    /// Trust the sender.
+    pub trust: bool,
+    /// File holding the passphrase.
+    pub passphrase_file: Option<&'a Path>,
+    /// Where to write a receipt.
+    pub receipt: Option<&'a Path>,
+    /// Print JSON.
+    pub json: bool,
+}
+
 /// `import`.
-pub fn import(
-    store: &mut Store,
-    out: Out,
-    file: &Path,
-    dry_run: bool,
-    trust: bool,
-    pass: Option<&Path>,
-    json: bool,
-) -> Result<()> {
+pub fn import(store: &mut Store, out: Out, file: &Path, a: ImportArgs<'_>) -> Result<()> {
     let o = ImportOptions {
-        passphrase: passphrase(pass)?,
-        dry_run,
-        trust,
+        passphrase: passphrase(a.passphrase_file)?,
+        dry_run: a.dry_run,
+        trust: a.trust,
     };
     let got = exchange::import(store, file, &o)?;
-    if json {
+    if let Some(r) = a.receipt {
+        exchange::receipt::write(store, &got, r)?;
+    }
+    if a.json {
         return crate::render::json(&got);
     }
+    let dry_run = a.dry_run;
     println!(
         "{} “{}” ({}: {})",
         out.t("Tệp của", "File from"),
@@ -230,6 +240,43 @@ pub fn import(
             b.display()
         );
     }
+    Ok(())
+}
+
+/// `receipt FILE`.
+pub fn receipt(store: &Store, out: Out, file: &Path, json: bool) -> Result<()> {
+    let r = exchange::receipt::check(store, file)?;
+    if json {
+        return crate::render::json(&r);
+    }
+    let at = chrono::DateTime::parse_from_rfc3339(&r.received_at)
+        .map(|t| t.to_utc())
+        .unwrap_or_default();
+    println!(
+        "{} “{}” {} {} ({})",
+        out.t("Biên nhận hợp lệ:", "Valid receipt:"),
+        r.receiver_name,
+        out.t("đã nhận tệp", "received file"),
+        r.bundle_id,
+        giaoban::date::format(giaoban::date::local_date(at))
+    );
+    let mut t = crate::render::table(&[
+        out.t("Loại", "Kind"),
+        out.t("Mới", "New"),
+        out.t("Cập nhật", "Updated"),
+        out.t("Không đổi", "Unchanged"),
+        out.t("Xung đột", "Conflicts"),
+    ]);
+    for (k, c) in &r.tables {
+        t.add_row(vec![
+            schema::label(k, out.lang).to_string(),
+            c.new.to_string(),
+            c.updated.to_string(),
+            c.unchanged.to_string(),
+            c.conflicts.to_string(),
+        ]);
+    }
+    println!("{t}");
     Ok(())
 }
 
