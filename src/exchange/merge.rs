@@ -15,7 +15,7 @@ use sha2::{Digest, Sha256};
 
 use super::bundle::{Clock, Record, Val};
 use super::clock::{self, Order, Vector};
-use super::schema::{Group, Merge, Table, table};
+use super::schema::{Group, Merge, TABLES, Table, table};
 use crate::error::{BundleProblem, Error, Result};
 use crate::store::Tx;
 
@@ -92,6 +92,24 @@ struct Local {
     tombstone: Option<String>,
 }
 
+/// Per exchanged table, the statement [`held`] asks: the row's stamps and its clocks.
+static HELD_SQL: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    TABLES
+        .iter()
+        .map(|t| {
+            format!(
+                "SELECT updated_at, origin, (SELECT group_concat(grp || '=' || hlc || vv, ';') FROM
+                    (SELECT grp, hlc, vv FROM field_clock WHERE entity = '{}' AND record_id = {} AND grp <> '*' ORDER BY grp))
+                 FROM {} WHERE {}",
+                t.name,
+                t.key_sql(),
+                t.name,
+                key_where(t)
+            )
+        })
+        .collect()
+});
+
 /// What this database holds of a bundle's record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Held {
@@ -117,23 +135,27 @@ pub(crate) fn held(conn: &rusqlite::Connection, rec: &Record) -> Result<Held> {
         let same = tombstone_of(conn, t.name, &k)?.as_deref() == Some(del.as_str());
         return Ok(if same { Held::Same } else { Held::Other });
     }
-    let Some(row) = rec.row.as_deref().and_then(|v| named(t, v)) else {
+    let Some(values) = rec.row.as_deref() else {
+        return Ok(Held::Other);
+    };
+    let cols = t.columns();
+    let at = |c: &str| {
+        cols.iter()
+            .position(|x| *x == c)
+            .and_then(|i| values.get(i))
+    };
+    let (Some(their_updated), Some(their_origin)) = (at("updated_at"), at("origin")) else {
         return Ok(Held::Other);
     };
     let Ok(parts) = key_parts(t, &k) else {
         return Ok(Held::Other);
     };
-    let sql = format!(
-        "SELECT updated_at, origin, (SELECT group_concat(grp || '=' || hlc || vv, ';') FROM
-            (SELECT grp, hlc, vv FROM field_clock WHERE entity = '{}' AND record_id = {} AND grp <> '*' ORDER BY grp))
-         FROM {} WHERE {}",
-        t.name,
-        t.key_sql(),
-        t.name,
-        key_where(t)
-    );
+    let sql = &HELD_SQL[TABLES
+        .iter()
+        .position(|x| x.name == t.name)
+        .expect("a known table")];
     let local = conn
-        .prepare_cached(&sql)?
+        .prepare_cached(sql)?
         .query_row(params_from_iter(parts), |r| {
             Ok((
                 from_sql(r.get_ref(0)?),
@@ -157,9 +179,7 @@ pub(crate) fn held(conn: &rusqlite::Connection, rec: &Record) -> Result<Held> {
         })
         .collect::<Vec<_>>()
         .join(";");
-    let same = Some(&updated_at) == row.get("updated_at")
-        && Some(&origin) == row.get("origin")
-        && clocks == theirs;
+    let same = updated_at == *their_updated && origin == *their_origin && clocks == theirs;
     Ok(if same { Held::Same } else { Held::Other })
 }
 

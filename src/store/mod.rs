@@ -205,8 +205,15 @@ impl Store {
     }
 
     /// Runs `f` in a transaction that is always rolled back: what a change would do, without
-    /// doing it (an import's preview).
+    /// doing it (an import's preview). The search triggers pause meanwhile: nothing of it stays.
     pub fn trial<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        self.indexing.store(false, Ordering::Relaxed);
+        let out = self.rolled_back(f);
+        self.indexing.store(true, Ordering::Relaxed);
+        out
+    }
+
+    fn rolled_back<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
         let tx = Tx {
             tx: self
                 .conn
