@@ -18,6 +18,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         setup::set_ui_setting,
         setup::start_with_sample,
         setup::set_up_office,
+        setup::startup_mark,
         units::list_units,
         units::create_unit,
         units::update_unit,

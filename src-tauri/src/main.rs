@@ -12,6 +12,7 @@ use std::sync::Arc;
 use tauri::Manager;
 
 fn main() {
+    commands::setup::STARTED.get_or_init(std::time::Instant::now);
     let specta = bindings::builder();
     let db = Arc::new(db::Db::new(db::path()));
     tauri::Builder::default()

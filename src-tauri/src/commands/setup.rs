@@ -95,3 +95,20 @@ fn ui_key(key: String) -> Result<String, IpcError> {
         .into())
     }
 }
+
+/// When the process started (set first thing in `main`).
+pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// The overview has been drawn with data. With `GIAOBAN_STARTUP_MARK` set, prints the time
+/// since the process started, once (`scripts/bench-startup.mjs` reads it).
+#[tauri::command]
+#[specta::specta]
+pub fn startup_mark() {
+    static PRINTED: std::sync::Once = std::sync::Once::new();
+    if std::env::var_os("GIAOBAN_STARTUP_MARK").is_some() {
+        PRINTED.call_once(|| {
+            let ms = STARTED.get().map_or(0, |t| t.elapsed().as_millis());
+            eprintln!("giaoban-ready {ms}");
+        });
+    }
+}

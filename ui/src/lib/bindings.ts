@@ -19,6 +19,11 @@ export const commands = {
 	startWithSample: () => typedError<DemoSummary, IpcError>(__TAURI_INVOKE("start_with_sample")),
 	/**  Creates an empty database for the office, or changes its details. */
 	setUpOffice: (office: Office_Deserialize) => typedError<Office_Serialize, IpcError>(__TAURI_INVOKE("set_up_office", { office })),
+	/**
+	 *  The overview has been drawn with data. With `GIAOBAN_STARTUP_MARK` set, prints the time
+	 *  since the process started, once (`scripts/bench-startup.mjs` reads it).
+	 */
+	startupMark: () => __TAURI_INVOKE<void>("startup_mark"),
 	/**  Units in report order. */
 	listUnits: (includeInactive: boolean) => typedError<Unit_Serialize[], IpcError>(__TAURI_INVOKE("list_units", { includeInactive })),
 	/**  Adds a unit. */
