@@ -308,3 +308,23 @@ pub const COMMON: &[&str] = &[
 /// Openings of a clause after `;` that finish the task before it rather than start one:
 /// "…; báo cáo kết quả về Văn phòng Sở trước ngày 30/6".
 pub const FOLLOW_UPS: &[&[&str]] = &[&["bao", "cao", "ket", "qua"]];
+
+/// The words of a closing exhortation that names no task: "triển khai thực hiện nghiêm
+/// túc", "tổ chức thực hiện có hiệu quả".
+pub const GENERIC: &[&str] = &[
+    "trien", "khai", "thuc", "hien", "to", "chuc", "nghiem", "tuc", "co", "hieu", "qua", "tot",
+    "kip", "thoi", "day", "du", "cac", "noi", "dung", "tren", "nhiem", "vu", "theo", "dung", "quy",
+    "dinh", "va", "khan", "truong",
+];
+
+/// Words that open a clause saying only when the task before it is due: "thời gian hoàn
+/// thành trước 30/6", "thời hạn: quý III", "hoàn thành trong tháng 7".
+pub const DEADLINE_LEADS: &[&[&str]] = &[
+    &["thoi", "gian"],
+    &["thoi", "han"],
+    &["han", "chot"],
+    &["hoan", "thanh", "truoc"],
+    &["hoan", "thanh", "trong"],
+    &["hoan", "thanh", "vao"],
+    &["xong", "truoc"],
+];

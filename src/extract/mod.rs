@@ -298,9 +298,13 @@ impl Doc<'_> {
         if !self.vietnamese() {
             return Vec::new();
         }
+        // The conclusions start where the chair's words open them: a clause that says so and
+        // opens a list ("… kết luận như sau:") rather than a heading that only names them.
+        let concludes = |c: &Clause| find_seq(t, c.range.clone(), CONCLUDES).is_some();
         let zone = clauses
             .iter()
-            .position(|c| find_seq(t, c.range.clone(), CONCLUDES).is_some())
+            .position(|c| c.intro && concludes(c))
+            .or_else(|| clauses.iter().position(concludes))
             .or_else(|| clauses.iter().position(|c| self.read(c).assigned))
             .unwrap_or(0);
         let mut out: Vec<Proposal> = Vec::new();
@@ -358,14 +362,31 @@ impl Doc<'_> {
                 }
                 continue;
             }
+            // "…; thời gian hoàn thành trước 30/6": the deadline of the task before.
+            let wordcount = content.iter().filter(|t| t.is_wordlike()).count();
+            if seq_at(t, r.content.start, DEADLINE_LEADS).is_some()
+                && wordcount <= 8
+                && let Some(day) = deadline::find(content, self.meeting_date)
+            {
+                if let Some(last) = out.last_mut().filter(|p| p.deadline.is_none()) {
+                    last.deadline = Some(day);
+                }
+                continue;
+            }
             let follows = !c.sentence && seq_at(t, r.content.start, FOLLOW_UPS).is_some();
             if let Some(last) = out.last_mut().filter(|_| follows) {
                 last.content = format!("{}; {}", last.content, self.text_of(r.content.clone()));
                 last.deadline = last.deadline.or(deadline::find(content, self.meeting_date));
                 continue;
             }
-            let words = content.iter().filter(|t| t.is_wordlike()).count();
-            if words < 3 || !(r.acts || list.is_some()) {
+            let generic = content
+                .iter()
+                .filter(|t| t.is_wordlike())
+                .all(|t| GENERIC.contains(&t.fold.as_str()));
+            if generic {
+                continue;
+            }
+            if wordcount < 3 || !(r.acts || list.is_some()) {
                 continue;
             }
             let deadline = deadline::find(content, self.meeting_date).or_else(|| list.flatten());
@@ -696,19 +717,31 @@ impl Doc<'_> {
     /// about the meeting ("… họp ngày 12 tháng 7 năm 2026").
     fn meeting_day(&self, clauses: &[Clause]) -> Option<NaiveDate> {
         let t = self.t;
-        let about = [
-            &["hop"][..],
-            &["hoi", "nghi"],
-            &["lam", "viec"],
-            &["giao", "ban"],
-        ];
+        let about = [&["hoi", "nghi"][..], &["lam", "viec"], &["giao", "ban"]];
+        // "họp", not the "hợp" of "phối hợp", "tổng hợp", "hợp tác", "hợp đồng"…
+        let is_meeting = |p: usize| {
+            t[p].is("hop")
+                && !(p >= 1
+                    && ["phoi", "tong", "thich", "phu", "to", "ket"]
+                        .iter()
+                        .any(|w| t[p - 1].is(w)))
+                && !t.get(p + 1).is_some_and(|n| {
+                    ["tac", "dong", "le", "nhat", "ly", "phap"]
+                        .iter()
+                        .any(|w| n.is(w))
+                })
+        };
         clauses.iter().find_map(|c| {
-            let meeting = find_seq(t, c.range.clone(), &about).is_some();
+            let meeting =
+                find_seq(t, c.range.clone(), &about).is_some() || c.range.clone().any(is_meeting);
             c.range.clone().find_map(|p| {
                 let timed = p >= 1 && TIMES_OF_DAY.iter().any(|w| t[p - 1].is(w));
                 let day = if t[p].is("ngay") { p + 1 } else { p };
-                let dated =
-                    (t[p].is("ngay") && (timed || meeting)) || (timed && t[p].kind == Kind::Number);
+                // "trước ngày 15/10", "đến ngày …", "hạn ngày …" are deadlines.
+                let due = p >= 1 && ["truoc", "den", "han"].iter().any(|w| t[p - 1].is(w));
+                let dated = !due
+                    && ((t[p].is("ngay") && (timed || meeting))
+                        || (timed && t[p].kind == Kind::Number));
                 dated
                     .then(|| deadline::stated_date(&t[..c.range.end], day))
                     .flatten()

@@ -282,3 +282,32 @@ fn a_deadline_after_the_list_covers_the_items_without_one() {
         x.directives
     );
 }
+
+#[test]
+fn the_conclusions_start_where_the_chair_opens_them_not_at_the_heading() {
+    let text = "KẾT LUẬN CỦA GIÁM ĐỐC SỞ\n\
+        Ngày 04/02/2027, Sở tổ chức họp giao ban tháng 2 do đồng chí Lê Văn Bình chủ trì.\n\
+        Sau khi nghe các phòng báo cáo, Giám đốc Sở kết luận như sau:\n\
+        1. Thanh tra Sở phối hợp với Phòng Thông tin - Báo chí - Xuất bản kiểm tra hoạt động quảng cáo; thời gian hoàn thành trước 30/6.\n\
+        2. Văn phòng Sở tổng hợp ý kiến các phòng, trình Giám đốc Sở trước ngày 20/02/2027.\n\
+        Đề nghị các phòng, đơn vị triển khai thực hiện nghiêm túc.\n";
+    let x = extract(text, d(2027, 2, 4), &office());
+    assert_eq!(x.directives.len(), 2, "{:#?}", x.directives);
+    assert_eq!(lead(&x.directives[0]), Some("Thanh tra Sở"));
+    assert_eq!(x.directives[0].content, "Kiểm tra hoạt động quảng cáo");
+    // The deadline said in its own clause belongs to the task before it.
+    assert_eq!(x.directives[0].deadline, Some(d(2027, 6, 30)));
+    assert_eq!(x.directives[1].deadline, Some(d(2027, 2, 20)));
+    // "tổng hợp" is not a meeting, and a deadline date is not the meeting's date.
+    assert_eq!(x.meeting.date, Some(d(2027, 2, 4)));
+}
+
+#[test]
+fn a_deadline_date_is_not_taken_for_the_meeting_date() {
+    let text = "Kết luận của Phó Giám đốc Sở tại cuộc họp giao ban tháng 9:\n\
+        - Đề nghị Phòng Kế hoạch - Tài chính phối hợp với Văn phòng Sở rà soát dự toán năm 2028, trình Sở trước ngày 15/10/2027.\n";
+    let x = extract(text, d(2027, 9, 10), &office());
+    assert_eq!(x.directives.len(), 1);
+    assert_eq!(x.directives[0].deadline, Some(d(2027, 10, 15)));
+    assert_eq!(x.meeting.date, None);
+}
