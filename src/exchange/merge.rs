@@ -236,7 +236,9 @@ pub(crate) fn apply(
             return Err(malformed(g));
         }
     }
-    let local = if held == Held::Absent {
+    // Conflict versions may have been made by this very merge (from a record earlier in the
+    // bundle): those are looked up again.
+    let local = if held == Held::Absent && t.name != "conflict" {
         Local {
             row: None,
             units: Vec::new(),
@@ -365,8 +367,7 @@ pub(crate) fn apply(
         }
     }
     // The row's stamps follow its latest write, whichever side's values won.
-    let newer = (text_of(row, "updated_at"), text_of(row, "origin"))
-        > (text_of(mine, "updated_at"), text_of(mine, "origin"));
+    let newer = stamps(row) > stamps(mine);
     if taken.is_empty() && !newer {
         counts.unchanged += 1;
         return Ok(());
@@ -553,6 +554,18 @@ fn update(
     Ok(())
 }
 
+/// A row's stamps in the order that decides which write is the latest: the time, then the
+/// writing installation (a blob id), so two writes in the same millisecond still order alike
+/// everywhere.
+fn stamps(row: &Row) -> (&str, &str) {
+    let origin = match row.get("origin") {
+        Some(Val::Blob { x }) => x.as_str(),
+        Some(Val::Text(s)) => s.as_str(),
+        _ => "",
+    };
+    (text_of(row, "updated_at"), origin)
+}
+
 fn text_of<'a>(row: &'a Row, col: &str) -> &'a str {
     match row.get(col) {
         Some(Val::Text(s)) => s,
@@ -644,4 +657,36 @@ fn keep_conflict(
         write_clock(tx, conflicts, id, "*", "", &Vector::new(), tick)?;
     }
     Ok(n as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(at: &str, origin: &str) -> Row {
+        [
+            ("updated_at", Val::Text(at.into())),
+            ("origin", Val::Blob { x: origin.into() }),
+        ]
+        .into_iter()
+        .collect()
+    }
+
+    /// Two writes in the same millisecond: the installation id decides, the same way on
+    /// both sides (it once compared the ids as empty text, and each side kept its own).
+    #[test]
+    fn stamps_order_writes_of_the_same_millisecond_by_installation() {
+        let a = row(
+            "2026-11-22T08:59:23.227Z",
+            "01a2027b468670749977eba2284c9702",
+        );
+        let b = row(
+            "2026-11-22T08:59:23.227Z",
+            "01a2027b46967791bc2e6c1c83b8effd",
+        );
+        assert!(stamps(&b) > stamps(&a));
+        assert!(stamps(&a) < stamps(&b));
+        let later = row("2026-11-22T08:59:23.228Z", "00");
+        assert!(stamps(&later) > stamps(&b));
+    }
 }
