@@ -184,7 +184,11 @@ test("three directives are given from one conclusion line, units by initials, de
   await tabTo('[data-testid="conclusions-new"]');
   await type("Các đơn vị triển khai: tuyên truyền chuyển đổi số; tổng hợp báo cáo năm; rà soát hệ thống thông tin.");
   await browser.keys("Enter");
-  // Back onto the line just typed, and Ctrl+Enter turns it into directives.
+  // Once the line is in the list, back onto it, and Ctrl+Enter turns it into directives.
+  await browser.waitUntil(
+    () => browser.execute(() => [...document.querySelectorAll('[data-testid="conclusions"] textarea')].some((t) => t.value.startsWith("Các đơn vị triển khai"))),
+    { timeout: 10_000, timeoutMsg: "the conclusion line is added" },
+  );
   await browser.keys("Backspace");
   await browser.keys(["Control", "Enter"]);
   const table = await byTest("extract-table");
