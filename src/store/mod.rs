@@ -169,17 +169,22 @@ impl Store {
 
     /// Runs `f` in one immediate transaction: all of it is saved, or none of it.
     pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
-        let tx = Tx {
+        let tx = self.begin()?;
+        let out = f(&tx)?;
+        tx.tx.commit()?;
+        Ok(out)
+    }
+
+    /// An immediate write transaction stamped with who writes and now.
+    fn begin(&mut self) -> Result<Tx<'_>> {
+        Ok(Tx {
             tx: self
                 .conn
                 .transaction_with_behavior(TransactionBehavior::Immediate)?,
             installation: self.installation,
             actor: &self.actor,
             now: Utc::now(),
-        };
-        let out = f(&tx)?;
-        tx.tx.commit()?;
-        Ok(out)
+        })
     }
 
     /// Runs a bulk load (sample data, imports of a whole database) in one transaction with a
@@ -214,14 +219,7 @@ impl Store {
     }
 
     fn rolled_back<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
-        let tx = Tx {
-            tx: self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)?,
-            installation: self.installation,
-            actor: &self.actor,
-            now: Utc::now(),
-        };
+        let tx = self.begin()?;
         let out = f(&tx);
         tx.tx.rollback()?;
         out

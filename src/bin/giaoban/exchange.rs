@@ -206,25 +206,7 @@ pub fn import(store: &mut Store, out: Out, file: &Path, a: ImportArgs<'_>) -> Re
         );
         return Ok(());
     }
-    let mut t = crate::render::table(&[
-        out.t("Loại", "Kind"),
-        out.t("Mới", "New"),
-        out.t("Cập nhật", "Updated"),
-        out.t("Không đổi", "Unchanged"),
-        out.t("Xung đột", "Conflicts"),
-        out.t("Đã xóa", "Deleted"),
-    ]);
-    for (k, c) in &got.tables {
-        t.add_row(vec![
-            schema::label(k, out.lang).to_string(),
-            c.new.to_string(),
-            c.updated.to_string(),
-            c.unchanged.to_string(),
-            c.conflicts.to_string(),
-            c.deleted.to_string(),
-        ]);
-    }
-    println!("{t}");
+    counts_table(out, &got.tables);
     if dry_run {
         println!(
             "{}",
@@ -241,6 +223,29 @@ pub fn import(store: &mut Store, out: Out, file: &Path, a: ImportArgs<'_>) -> Re
         );
     }
     Ok(())
+}
+
+/// What a merge did (or would do), per kind of record.
+fn counts_table(out: Out, tables: &std::collections::BTreeMap<String, exchange::MergeCounts>) {
+    let mut t = crate::render::table(&[
+        out.t("Loại", "Kind"),
+        out.t("Mới", "New"),
+        out.t("Cập nhật", "Updated"),
+        out.t("Không đổi", "Unchanged"),
+        out.t("Xung đột", "Conflicts"),
+        out.t("Đã xóa", "Deleted"),
+    ]);
+    for (k, c) in tables {
+        t.add_row(vec![
+            schema::label(k, out.lang).to_string(),
+            c.new.to_string(),
+            c.updated.to_string(),
+            c.unchanged.to_string(),
+            c.conflicts.to_string(),
+            c.deleted.to_string(),
+        ]);
+    }
+    println!("{t}");
 }
 
 /// `receipt FILE`.
@@ -260,23 +265,7 @@ pub fn receipt(store: &Store, out: Out, file: &Path, json: bool) -> Result<()> {
         r.bundle_id,
         giaoban::date::format(giaoban::date::local_date(at))
     );
-    let mut t = crate::render::table(&[
-        out.t("Loại", "Kind"),
-        out.t("Mới", "New"),
-        out.t("Cập nhật", "Updated"),
-        out.t("Không đổi", "Unchanged"),
-        out.t("Xung đột", "Conflicts"),
-    ]);
-    for (k, c) in &r.tables {
-        t.add_row(vec![
-            schema::label(k, out.lang).to_string(),
-            c.new.to_string(),
-            c.updated.to_string(),
-            c.unchanged.to_string(),
-            c.conflicts.to_string(),
-        ]);
-    }
-    println!("{t}");
+    counts_table(out, &r.tables);
     Ok(())
 }
 
