@@ -103,6 +103,11 @@ fn units_are_found_by_words_and_abbreviations() {
     );
     assert_eq!(find("ttbc"), vec![o.ttbc]);
     assert_eq!(find("vp"), vec![o.vp]);
+    assert_eq!(
+        find("ttbcx"),
+        vec![o.ttbc],
+        "a long last word is also read as the start of a longer one"
+    );
     assert_eq!(find("chuyen doi"), vec![o.cds]);
     let r = search::search(o.store.conn(), "bao chi", 10).unwrap();
     let unit = r.hits.iter().find(|h| h.id == o.ttbc).unwrap();
