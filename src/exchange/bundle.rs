@@ -453,9 +453,22 @@ fn read_entry<R: Read + Seek>(
     let entry = zip
         .by_name(name)
         .map_err(|_| bad(BundleProblem::Missing(name.into())))?;
-    let mut out = Vec::new();
-    entry
-        .take(limit + 1)
+    // Sized by what the archive declares (at most the limit) and zeroed by the allocator,
+    // so the buffer is not regrown and cleared again and again while inflating.
+    let mut out = vec![0u8; entry.size().min(limit) as usize];
+    let mut reader = entry.take(limit + 1);
+    let mut filled = 0;
+    while filled < out.len() {
+        match reader.read(&mut out[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return Err(bad(BundleProblem::Damaged)),
+        }
+    }
+    out.truncate(filled);
+    // Whatever the declared size left out (and the end, where the checksum is checked).
+    reader
         .read_to_end(&mut out)
         .map_err(|_| bad(BundleProblem::Damaged))?;
     if out.len() as u64 > limit {
@@ -549,13 +562,72 @@ fn open_zip<R: Read + Seek>(reader: R, key: VerifyingKey, declared: usize) -> Re
 }
 
 fn parse_records(bytes: &[u8], manifest: &Manifest) -> Result<Vec<Record>> {
+    // The lines are read in as many parts as there are cores, each part at a line start.
+    let parts = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let mut starts = vec![0];
+    for k in 1..parts {
+        let from = (bytes.len() * k / parts).max(*starts.last().expect("a start"));
+        match bytes[from..].iter().position(|b| *b == b'\n') {
+            Some(at) => starts.push(from + at + 1),
+            None => break,
+        }
+    }
+    starts.push(bytes.len());
+    let chunks: Vec<Result<Part>> = std::thread::scope(|s| {
+        let handles: Vec<_> = starts
+            .windows(2)
+            .map(|w| {
+                let (from, to) = (w[0], w[1]);
+                s.spawn(move || parse_lines(bytes, from..to, manifest))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a parsing thread does not panic"))
+            .collect()
+    });
+    let mut records = Vec::new();
+    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+    for chunk in chunks {
+        let (part, part_counts) = chunk?;
+        records.extend(part);
+        for (t, n) in part_counts {
+            *counts.entry(t).or_default() += n;
+        }
+    }
+    if counts
+        != manifest
+            .counts
+            .iter()
+            .filter(|(_, n)| **n > 0)
+            .map(|(k, v)| (k.clone(), *v))
+            .collect()
+    {
+        return Err(bad(BundleProblem::Malformed("counts".into())));
+    }
+    Ok(records)
+}
+
+/// The records read from one part of the records entry, and how many of each table.
+type Part = (Vec<Record>, BTreeMap<String, u64>);
+
+/// Reads the record lines in `part` of the records entry `all`. No part may hold more of a
+/// table than the manifest declares for the whole.
+fn parse_lines(all: &[u8], part: std::ops::Range<usize>, manifest: &Manifest) -> Result<Part> {
     let mut counts: BTreeMap<String, u64> = BTreeMap::new();
     let mut records = Vec::new();
-    for (n, line) in bytes.split(|b| *b == b'\n').enumerate() {
+    let before = &all[..part.start];
+    for (n, line) in all[part].split(|b| *b == b'\n').enumerate() {
         if line.is_empty() {
             continue;
         }
-        let malformed = || bad(BundleProblem::Malformed(format!("record {}", n + 1)));
+        let malformed = || {
+            let earlier = before.iter().filter(|b| **b == b'\n').count();
+            bad(BundleProblem::Malformed(format!(
+                "record {}",
+                earlier + n + 1
+            )))
+        };
         if line.len() > limits::LINE {
             return Err(bad(BundleProblem::TooLarge));
         }
@@ -575,15 +647,5 @@ fn parse_records(bytes: &[u8], manifest: &Manifest) -> Result<Vec<Record>> {
         }
         records.push(r);
     }
-    if counts
-        != manifest
-            .counts
-            .iter()
-            .filter(|(_, n)| **n > 0)
-            .map(|(k, v)| (k.clone(), *v))
-            .collect()
-    {
-        return Err(bad(BundleProblem::Malformed("counts".into())));
-    }
-    Ok(records)
+    Ok((records, counts))
 }

@@ -553,22 +553,14 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
     // Records this database already holds as they are are left out of the merge.
     let mut skipped: BTreeMap<String, u32> = BTreeMap::new();
     let mut todo: Vec<(&Record, merge::Held)> = Vec::new();
-    // One read transaction for all the lookups, not a lock per lookup.
-    let read = store.conn().unchecked_transaction()?;
     let rows_here = approximate_rows(store.conn())?;
-    for rec in &opened.records {
-        // An empty database holds none of them: no lookup needed.
-        let held = if rows_here == 0 && rec.del.is_none() {
-            merge::Held::Absent
-        } else {
-            merge::held(store.conn(), rec)?
-        };
+    let helds = held_all(store, &opened.records, rows_here)?;
+    for (rec, held) in opened.records.iter().zip(helds) {
         match held {
             merge::Held::Same => *skipped.entry(rec.t.clone()).or_default() += 1,
             held => todo.push((rec, held)),
         }
     }
-    drop(read);
     if !o.dry_run
         && !todo.is_empty()
         && let Some(db) = store.path().map(Path::to_path_buf)
@@ -685,6 +677,58 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
         }
     }
     Ok(report)
+}
+
+/// What this database holds of each record. An empty database holds none of them; a large
+/// bundle is looked up in two halves at once, the second through a read-only connection of
+/// its own, both reading the file mapped in memory (each in one read transaction, not a
+/// lock per lookup).
+fn held_all(store: &Store, records: &[Record], rows_here: u64) -> Result<Vec<merge::Held>> {
+    let second = match store.path() {
+        Some(db) if rows_here > 0 && records.len() >= 20_000 => Some(Connection::open_with_flags(
+            db,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?),
+        _ => None,
+    };
+    let held = match second {
+        None => look_up(store.conn(), records, rows_here),
+        Some(second) => {
+            let (first_half, second_half) = records.split_at(records.len() / 2);
+            let (mut held, rest) = std::thread::scope(|s| {
+                let other = s.spawn(move || look_up(&second, second_half, rows_here));
+                let mine = look_up(store.conn(), first_half, rows_here);
+                (mine, other.join().expect("a lookup thread does not panic"))
+            });
+            if let Ok(h) = &mut held {
+                h.extend(rest?);
+            }
+            held
+        }
+    };
+    store.conn().pragma_update(None, "mmap_size", 0)?;
+    held
+}
+
+/// Bytes of the database mapped in memory while a large bundle is looked up (page reads
+/// without a copy into SQLite's cache: about a third faster).
+const LOOKUP_MMAP: i64 = 2 << 30;
+
+/// [`held_all`] for `part`, through `conn`.
+fn look_up(conn: &Connection, part: &[Record], rows_here: u64) -> Result<Vec<merge::Held>> {
+    if part.len() >= 10_000 {
+        conn.pragma_update(None, "mmap_size", LOOKUP_MMAP)?;
+    }
+    let _read = conn.unchecked_transaction()?;
+    part.iter()
+        .map(|rec| {
+            if rows_here == 0 && rec.del.is_none() {
+                Ok(merge::Held::Absent)
+            } else {
+                merge::held(conn, rec)
+            }
+        })
+        .collect()
 }
 
 /// About how many records the database holds (the highest row number of each table).

@@ -702,3 +702,51 @@ fn attached_files_travel_by_their_hash() {
     let read = attachment::read(&b.attachments_dir().unwrap(), &listed[0]).unwrap();
     assert_eq!(read, content.as_bytes());
 }
+
+#[test]
+fn a_large_bundle_is_looked_up_in_two_halves_alike() {
+    let tmp = TempDir::new().unwrap();
+    let mut a = fresh(tmp.path(), "a");
+    let opts = giaoban::demo::DemoOptions {
+        meetings: 450,
+        directives_per_meeting: 10,
+        seed: 3,
+        anchor: d("2026-11-20"),
+    };
+    giaoban::demo::generate(&mut a, &opts).unwrap();
+    let mut b = fresh(tmp.path(), "b");
+    let first = send(&mut a, &mut b, tmp.path());
+    let records: u32 = first.tables.values().map(|c| c.new).sum();
+    assert!(
+        records >= 20_000,
+        "{records} records: too few for two halves"
+    );
+
+    // One edit near the start of the next bundle (a meeting) and one near its end (a
+    // progress note): each half of the lookup must see its own.
+    a.write(|tx| {
+        tx.execute(
+            "UPDATE meeting SET minutes = minutes || ' Bổ sung.' WHERE id = (SELECT min(id) FROM meeting)",
+            [],
+        )?;
+        tx.execute(
+            "UPDATE progress SET note = 'Đã hoàn thành.' WHERE id = (SELECT max(id) FROM progress)",
+            [],
+        )?;
+        Ok(())
+    })
+    .unwrap();
+    let second = send(&mut a, &mut b, tmp.path());
+    let changed: Vec<(&str, u32)> = second
+        .tables
+        .iter()
+        .filter(|(_, c)| c.new + c.updated + c.deleted + c.conflicts > 0)
+        .map(|(t, c)| (t.as_str(), c.updated))
+        .collect();
+    assert_eq!(changed, [("meeting", 1), ("progress", 1)]);
+    assert_eq!(
+        second.tables.values().map(|c| c.unchanged).sum::<u32>(),
+        records - 2
+    );
+    assert_eq!(digest(&b), digest(&a));
+}
