@@ -198,7 +198,7 @@ const INDEX_TABLES: [&str; 4] = [
 ];
 
 /// Searches everything; at most `per_group` results in each group, taken from its 200 newest
-/// matches: those whose own title holds every word first, then the newest.
+/// matches: those whose own title holds every word first, then the most recent.
 pub fn search(conn: &Connection, input: &str, per_group: u32) -> Result<Results> {
     let query = Query::parse(input);
     let Some(fts) = query.fts() else {
@@ -226,17 +226,16 @@ pub fn search(conn: &Connection, input: &str, per_group: u32) -> Result<Results>
             found = newest_matches(conn, table, &fts)?;
         }
         // Records whose own title holds every word come first (a meeting titled "Hội nghị
-        // triển khai…" before minutes that mention it), each part newest first.
-        let mut titled = Vec::new();
-        let mut rest = Vec::new();
+        // triển khai…" before minutes that mention it), then the most recent by their meeting
+        // or directive (the index's own order is by kind after a rebuild).
+        let mut ranked = Vec::with_capacity(found.len());
         for (kind, id) in found {
-            if own_title(conn, &kind, id)?.is_some_and(|t| crate::text::matches_words(&t, input)) {
-                titled.push((kind, id));
-            } else {
-                rest.push((kind, id));
-            }
+            let (title, when) = title_and_day(conn, &kind, id)?;
+            let titled = title.is_some_and(|t| crate::text::matches_words(&t, input));
+            ranked.push((!titled, std::cmp::Reverse(when), kind, id));
         }
-        let found = titled.into_iter().chain(rest);
+        ranked.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        let found = ranked.into_iter().map(|(_, _, kind, id)| (kind, id));
         for (kind, id) in found.take(per_group as usize) {
             if let Some(o) = original(conn, &kind, id)? {
                 hits.push(Hit {
@@ -270,19 +269,33 @@ fn newest_matches(conn: &Connection, table: &str, fts: &str) -> Result<Vec<(Stri
     Ok(found)
 }
 
-/// The title a record has of its own (opinions, conclusions and progress notes have none).
-fn own_title(conn: &Connection, kind: &str, id: Uuid) -> Result<Option<String>> {
+/// The title a record has of its own (opinions, conclusions and progress notes have none)
+/// and when it happened: its meeting's start, or the day the directive was given or the
+/// progress reported (units and people have none). Compared within a group only.
+fn title_and_day(
+    conn: &Connection,
+    kind: &str,
+    id: Uuid,
+) -> Result<(Option<String>, Option<String>)> {
     let sql = match kind {
-        "meeting" => "SELECT title FROM meeting WHERE id = ?1",
-        "directive" => "SELECT content FROM directive WHERE id = ?1",
-        "unit" => "SELECT name FROM unit WHERE id = ?1",
-        "person" => "SELECT full_name FROM person WHERE id = ?1",
-        _ => return Ok(None),
+        "meeting" => "SELECT title, starts_at FROM meeting WHERE id = ?1",
+        "opinion" => {
+            "SELECT NULL, m.starts_at FROM opinion o JOIN meeting m ON m.id = o.meeting_id WHERE o.id = ?1"
+        }
+        "conclusion" => {
+            "SELECT NULL, m.starts_at FROM conclusion c JOIN meeting m ON m.id = c.meeting_id WHERE c.id = ?1"
+        }
+        "directive" => "SELECT content, assigned_on FROM directive WHERE id = ?1",
+        "progress" => "SELECT NULL, reported_on FROM progress WHERE id = ?1",
+        "unit" => "SELECT name, NULL FROM unit WHERE id = ?1",
+        "person" => "SELECT full_name, NULL FROM person WHERE id = ?1",
+        _ => return Ok((None, None)),
     };
     Ok(conn
         .prepare_cached(sql)?
-        .query_row([id], |r| r.get(0))
-        .optional()?)
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?
+        .unwrap_or((None, None)))
 }
 
 struct Original {

@@ -1,5 +1,5 @@
-//! The shell's handle on the database: opened on first use (checked, and moved aside when
-//! damaged), shared by commands, and used off the async runtime so the window never waits
+//! The shell's handle on the database: opened while the window is being made, or on first
+//! use (checked, and moved aside when damaged), shared by commands, and used off the async runtime so the window never waits
 //! on SQLite. It also keeps the backups going: one at start and one after every
 //! [`BACKUP_EVERY`] of editing, each made in the background on a connection of its own.
 
@@ -31,6 +31,8 @@ pub struct Db {
     backing_up: Mutex<()>,
     /// When the last automatic backup started, and how the last one ended.
     last_backup: Mutex<(Option<Instant>, Option<IpcError>)>,
+    /// Why opening it at start failed (a damaged file moved aside…): told to the first call.
+    failed_at_start: Mutex<Option<IpcError>>,
 }
 
 impl Db {
@@ -41,7 +43,30 @@ impl Db {
             store: Mutex::new(None),
             backing_up: Mutex::new(()),
             last_backup: Mutex::new((None, None)),
+            failed_at_start: Mutex::new(None),
         }
+    }
+
+    /// Opens an existing database on a thread of its own while the window is being made, so
+    /// the window's first call finds it open. A failure waits for that call, which reports
+    /// it as if it had opened the file itself; a missing file is left to it too.
+    pub fn open_early(self: &Arc<Self>) {
+        let db = Arc::clone(self);
+        std::thread::spawn(move || {
+            let mut guard = db.store.lock().unwrap_or_else(|p| p.into_inner());
+            if guard.is_some() || !db.path.exists() {
+                return;
+            }
+            match backup::open_checked(&db.path) {
+                Ok(store) => {
+                    *guard = Some(store);
+                    db.backup_in_background(Reason::Start);
+                }
+                Err(e) => {
+                    *db.failed_at_start.lock().unwrap_or_else(|p| p.into_inner()) = Some(e.into());
+                }
+            }
+        });
     }
 
     /// Whether the database has been opened (by the window's first call).
@@ -75,6 +100,14 @@ impl Db {
         tauri::async_runtime::spawn_blocking(move || {
             let mut guard = db.store.lock().unwrap_or_else(|p| p.into_inner());
             if guard.is_none() {
+                if let Some(e) = db
+                    .failed_at_start
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .take()
+                {
+                    return Err(e);
+                }
                 *guard = Some(match mode {
                     OpenMode::Existing => backup::open_checked(&db.path)?,
                     OpenMode::Create => Store::open(&db.path, mode)?,

@@ -28,6 +28,8 @@ fn main() {
         .setup({
             let db = Arc::clone(&db);
             move |app| {
+                // After the single-instance check (a second launch ends before this).
+                db.open_early();
                 notify::start(app.handle().clone(), db);
                 Ok(())
             }

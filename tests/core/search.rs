@@ -295,3 +295,55 @@ fn a_record_titled_with_the_words_comes_first() {
         .collect();
     assert_eq!(kinds, ["meeting", "conclusion", "conclusion", "conclusion"]);
 }
+
+#[test]
+fn matches_in_a_meeting_group_come_newest_meeting_first() {
+    let mut o = office();
+    let older = o.meeting;
+    o.store
+        .write(|tx| {
+            let m = giaoban::meeting::get(tx, older)?;
+            let newer = giaoban::meeting::create(
+                tx,
+                giaoban::meeting::NewMeeting {
+                    series_id: None,
+                    kind: m.kind,
+                    title: "Họp tháng sau".into(),
+                    number: None,
+                    starts_at: m.starts_at + chrono::Duration::days(30),
+                    ends_at: None,
+                    location: None,
+                    online: false,
+                    chair_id: None,
+                    secretary_id: None,
+                    organiser_unit_id: None,
+                },
+            )?;
+            // The newer meeting's opinion is written first, the older meeting's conclusion
+            // after it: the index holds them in the other order.
+            let opinion = giaoban::minutes::NewItem::Opinion {
+                speaker_id: None,
+                speaker_name: None,
+                unit_id: None,
+                content: "Đề nghị số hóa hồ sơ lưu trữ.".into(),
+            };
+            giaoban::minutes::add(tx, newer.id, opinion)?;
+            giaoban::minutes::add(
+                tx,
+                older,
+                giaoban::minutes::NewItem::Conclusion {
+                    content: "Hoàn thành số hóa hồ sơ lưu trữ trong quý.".into(),
+                },
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    let r = search::search(o.store.conn(), "ho so luu tru", 10).unwrap();
+    let kinds: Vec<&str> = r
+        .hits
+        .iter()
+        .filter(|h| h.group == Group::Meetings)
+        .map(|h| h.kind.as_str())
+        .collect();
+    assert_eq!(kinds, ["opinion", "conclusion"]);
+}
