@@ -15,4 +15,5 @@ npm run ui:test
 # End-to-end: the app built as shipped (embedded UI), driven through tauri-driver.
 npx tauri build --debug --no-bundle
 command -v tauri-driver >/dev/null || cargo install tauri-driver --locked
-xvfb-run -a --server-args="-screen 0 1360x900x24" node --test --test-concurrency=1 tests/e2e/
+# A session bus of its own, so the notification journey reaches a real notification server.
+xvfb-run -a --server-args="-screen 0 1360x900x24" dbus-run-session -- node --test --test-concurrency=1 tests/e2e/

@@ -1,5 +1,5 @@
-//! Desktop notifications (Tauri notification plugin): once the window has opened the
-//! database, and then once a day while it stays open, the directives of the followed units
+//! Desktop notifications (Tauri notification plugin): as soon as the database is open, and
+//! then once a day while it stays open, the directives of the followed units
 //! falling due in 3 days or tomorrow, and those that became overdue today. The choice lives
 //! in the `ui.notify` setting (`{"enabled": bool, "units": [id…]}`; no units: all), edited
 //! in Cài đặt.
@@ -33,8 +33,8 @@ pub fn start<R: Runtime>(app: AppHandle<R>, db: Arc<Db>) {
         let mut told: Option<NaiveDate> = None;
         loop {
             let today = giaoban::date::today();
-            // Only after the window opened the database: at start it may be damaged, and
-            // the recovery page must be the one to find out.
+            // Only once the database is open (never opened here: at start it may be damaged,
+            // and the recovery page must be the one to find out).
             if told != Some(today) && db.is_open() {
                 told = Some(today);
                 if let Some(alerts) = tauri::async_runtime::block_on(due(&db, today)) {
@@ -49,7 +49,9 @@ pub fn start<R: Runtime>(app: AppHandle<R>, db: Arc<Db>) {
                     }
                 }
             }
-            std::thread::sleep(Duration::from_secs(60));
+            // Until the first check, the window may still be opening the database.
+            let wait = if told.is_some() { 60 } else { 1 };
+            std::thread::sleep(Duration::from_secs(wait));
         }
     });
 }
