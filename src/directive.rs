@@ -481,6 +481,10 @@ pub struct DirectiveQuery {
     /// Rows skipped before the first returned (a page further down a long list).
     #[serde(default)]
     pub offset: u32,
+    /// The total a first page already counted for the same filter: a further page (a long
+    /// list scrolled down) is not counted again.
+    #[serde(default)]
+    pub known_total: Option<u32>,
 }
 
 /// How a directive listing is ordered.
@@ -518,6 +522,7 @@ impl DirectiveQuery {
             text: None,
             sort: DirectiveSort::Newest,
             offset: 0,
+            known_total: None,
         }
     }
 }
@@ -591,9 +596,12 @@ pub fn list(conn: &Connection, q: &DirectiveQuery) -> Result<DirectivePage> {
             .map(|(n, v)| (*n, *v))
             .collect()
     };
-    let total: i64 = conn
-        .prepare_cached(&count_sql)?
-        .query_row(used(&count_sql).as_slice(), |r| r.get(0))?;
+    let total: i64 = match q.known_total {
+        Some(n) => n.into(),
+        None => conn
+            .prepare_cached(&count_sql)?
+            .query_row(used(&count_sql).as_slice(), |r| r.get(0))?,
+    };
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(used(&sql).as_slice(), |r| {
         let coord: Option<String> = r.get(4)?;

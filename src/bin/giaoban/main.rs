@@ -497,6 +497,7 @@ fn directive_query(
         text: f.text,
         sort: f.sort,
         offset: 0,
+        known_total: None,
     })
 }
 

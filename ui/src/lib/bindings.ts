@@ -789,6 +789,11 @@ export type DirectiveQuery_Deserialize = {
 	sort?: DirectiveSort,
 	/**  Rows skipped before the first returned (a page further down a long list). */
 	offset?: number,
+	/**
+	 *  The total a first page already counted for the same filter: a further page (a long
+	 *  list scrolled down) is not counted again.
+	 */
+	known_total?: number | null,
 };
 
 /**  A directive listing request. */
@@ -830,6 +835,11 @@ export type DirectiveQuery_Serialize = {
 	sort: DirectiveSort,
 	/**  Rows skipped before the first returned (a page further down a long list). */
 	offset: number,
+	/**
+	 *  The total a first page already counted for the same filter: a further page (a long
+	 *  list scrolled down) is not counted again.
+	 */
+	known_total: number | null,
 };
 
 /**  One line of a directive listing. */
