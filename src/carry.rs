@@ -162,19 +162,7 @@ pub fn start(
         Template::Copy { id } => Some(meeting::get(tx, id)?),
         Template::Blank { .. } => None,
     };
-    let mut new = NewMeeting {
-        series_id: None,
-        kind: meeting::MeetingKind::Other,
-        title: title.to_string(),
-        number: None,
-        starts_at,
-        ends_at: None,
-        location: None,
-        online: false,
-        chair_id: None,
-        secretary_id: None,
-        organiser_unit_id: None,
-    };
+    let mut new = NewMeeting::new(title, starts_at);
     match (&template, &source) {
         (_, Some(s)) => {
             new.series_id = s.series_id;

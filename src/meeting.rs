@@ -116,6 +116,26 @@ pub struct NewMeeting {
     pub organiser_unit_id: Option<Uuid>,
 }
 
+impl NewMeeting {
+    /// A meeting with only a title and a start: kind "other", no series, place, people or
+    /// end yet.
+    pub fn new(title: impl Into<String>, starts_at: DateTime<Utc>) -> NewMeeting {
+        NewMeeting {
+            series_id: None,
+            kind: MeetingKind::Other,
+            title: title.into(),
+            number: None,
+            starts_at,
+            ends_at: None,
+            location: None,
+            online: false,
+            chair_id: None,
+            secretary_id: None,
+            organiser_unit_id: None,
+        }
+    }
+}
+
 const COLUMNS: &str = "id, series_id, kind, title, number, starts_at, ends_at, location, online,
     chair_id, secretary_id, organiser_unit_id, status, minutes, created_at, updated_at, origin";
 

@@ -121,25 +121,7 @@ impl Query {
     /// the last part matches as a prefix, as the user may still be typing it, once it has
     /// two letters (a single letter would match most of the index).
     pub fn fts(&self) -> Option<String> {
-        let last = self.parts.len().checked_sub(1)?;
-        Some(
-            self.parts
-                .iter()
-                .enumerate()
-                .map(|(i, p)| {
-                    format!(
-                        "\"{}\"{}",
-                        p.join(" "),
-                        if i == last && self.last_is_prefix() {
-                            "*"
-                        } else {
-                            ""
-                        }
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join(" AND "),
-        )
+        self.expression(self.last_is_prefix())
     }
 
     /// The same expression with the last word matched whole, when that word is too long for
@@ -152,8 +134,22 @@ impl Query {
             .last()
             .and_then(|p| p.last())
             .is_some_and(|w| w.chars().count() > 3);
-        let fts = self.fts()?;
-        long.then(|| fts.trim_end_matches('*').to_string())
+        if long { self.expression(false) } else { None }
+    }
+
+    fn expression(&self, last_prefix: bool) -> Option<String> {
+        let last = self.parts.len().checked_sub(1)?;
+        Some(
+            self.parts
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let star = if i == last && last_prefix { "*" } else { "" };
+                    format!("\"{}\"{star}", p.join(" "))
+                })
+                .collect::<Vec<_>>()
+                .join(" AND "),
+        )
     }
 
     fn last_is_prefix(&self) -> bool {
@@ -230,7 +226,7 @@ pub fn search(conn: &Connection, input: &str, per_group: u32) -> Result<Results>
         // or directive (the index's own order is by kind after a rebuild).
         let mut ranked = Vec::with_capacity(found.len());
         for (kind, id) in found {
-            let (title, when) = title_and_day(conn, &kind, id)?;
+            let (title, when) = title_and_time(conn, &kind, id)?;
             let titled = title.is_some_and(|t| crate::text::matches_words(&t, input));
             ranked.push((!titled, std::cmp::Reverse(when), kind, id));
         }
@@ -272,7 +268,7 @@ fn newest_matches(conn: &Connection, table: &str, fts: &str) -> Result<Vec<(Stri
 /// The title a record has of its own (opinions, conclusions and progress notes have none)
 /// and when it happened: its meeting's start, or the day the directive was given or the
 /// progress reported (units and people have none). Compared within a group only.
-fn title_and_day(
+fn title_and_time(
     conn: &Connection,
     kind: &str,
     id: Uuid,

@@ -300,17 +300,9 @@ fn a_meeting_without_attendees_or_conclusions_still_gives_a_document() {
         giaoban::meeting::create(
             tx,
             giaoban::meeting::NewMeeting {
-                series_id: None,
                 kind: m.kind,
-                title: "Họp đột xuất".into(),
-                number: None,
-                starts_at: m.starts_at,
-                ends_at: None,
-                location: None,
                 online: true,
-                chair_id: None,
-                secretary_id: None,
-                organiser_unit_id: None,
+                ..giaoban::meeting::NewMeeting::new("Họp đột xuất", m.starts_at)
             },
         )
     });

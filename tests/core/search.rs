@@ -286,14 +286,10 @@ fn a_record_titled_with_the_words_comes_first() {
             Ok(())
         })
         .unwrap();
-    let r = search::search(o.store.conn(), "giao ban thang", 10).unwrap();
-    let kinds: Vec<&str> = r
-        .hits
-        .iter()
-        .filter(|h| h.group == Group::Meetings)
-        .map(|h| h.kind.as_str())
-        .collect();
-    assert_eq!(kinds, ["meeting", "conclusion", "conclusion", "conclusion"]);
+    assert_eq!(
+        meeting_group_kinds(&o, "giao ban thang"),
+        ["meeting", "conclusion", "conclusion", "conclusion"]
+    );
 }
 
 #[test]
@@ -305,19 +301,10 @@ fn matches_in_a_meeting_group_come_newest_meeting_first() {
             let m = giaoban::meeting::get(tx, older)?;
             let newer = giaoban::meeting::create(
                 tx,
-                giaoban::meeting::NewMeeting {
-                    series_id: None,
-                    kind: m.kind,
-                    title: "Họp tháng sau".into(),
-                    number: None,
-                    starts_at: m.starts_at + chrono::Duration::days(30),
-                    ends_at: None,
-                    location: None,
-                    online: false,
-                    chair_id: None,
-                    secretary_id: None,
-                    organiser_unit_id: None,
-                },
+                giaoban::meeting::NewMeeting::new(
+                    "Họp tháng sau",
+                    m.starts_at + chrono::Duration::days(30),
+                ),
             )?;
             // The newer meeting's opinion is written first, the older meeting's conclusion
             // after it: the index holds them in the other order.
@@ -338,12 +325,19 @@ fn matches_in_a_meeting_group_come_newest_meeting_first() {
             Ok(())
         })
         .unwrap();
-    let r = search::search(o.store.conn(), "ho so luu tru", 10).unwrap();
-    let kinds: Vec<&str> = r
+    assert_eq!(
+        meeting_group_kinds(&o, "ho so luu tru"),
+        ["opinion", "conclusion"]
+    );
+}
+
+/// The kinds of record found for `query` in the meetings group, in the order shown.
+fn meeting_group_kinds(o: &crate::fixture::Office, query: &str) -> Vec<String> {
+    search::search(o.store.conn(), query, 10)
+        .unwrap()
         .hits
-        .iter()
+        .into_iter()
         .filter(|h| h.group == Group::Meetings)
-        .map(|h| h.kind.as_str())
-        .collect();
-    assert_eq!(kinds, ["opinion", "conclusion"]);
+        .map(|h| h.kind)
+        .collect()
 }
