@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use rusqlite::types::{Value, ValueRef};
+use rusqlite::types::{ToSqlOutput, Value, ValueRef};
 use rusqlite::{OptionalExtension, params_from_iter};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -46,6 +46,14 @@ pub(crate) fn to_sql(v: &Val) -> Result<Value> {
         Val::Real(r) => Value::Real(*r),
         Val::Text(s) => Value::Text(s.clone()),
         Val::Blob { x } => Value::Blob(hex::decode(x).map_err(|_| malformed("blob"))?),
+    })
+}
+
+/// `v` bound as a statement parameter, text borrowed rather than copied.
+fn bind(v: &Val) -> Result<ToSqlOutput<'_>> {
+    Ok(match v {
+        Val::Text(s) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
+        other => ToSqlOutput::Owned(to_sql(other)?),
     })
 }
 
@@ -105,6 +113,22 @@ static HELD_SQL: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| 
                 t.key_sql(),
                 t.name,
                 key_where(t)
+            )
+        })
+        .collect()
+});
+
+/// Per exchanged table, the statement that inserts a record with its arrival stamp.
+static INSERT_SQL: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    TABLES
+        .iter()
+        .map(|t| {
+            let cols = t.columns();
+            format!(
+                "INSERT INTO {} ({}, arrived) VALUES ({}?)",
+                t.name,
+                cols.join(", "),
+                "?, ".repeat(cols.len())
             )
         })
         .collect()
@@ -290,7 +314,7 @@ pub(crate) fn apply(
     let Some(mine) = &local.row else {
         // A reference to a record deleted here: an optional one is cleared, and a record
         // that cannot be without its parent goes with it (its text kept as a conflict).
-        let mut row = row.clone();
+        let mut row = std::borrow::Cow::Borrowed(row);
         for r in t.refs {
             let Val::Blob { x } = &row[r.col] else {
                 continue;
@@ -300,7 +324,7 @@ pub(crate) fn apply(
                 continue;
             };
             if !r.required {
-                row.insert(r.col, Val::Null);
+                row.to_mut().insert(r.col, Val::Null);
                 continue;
             }
             for g in t.groups.iter().filter(|g| g.merge == Merge::Text) {
@@ -312,11 +336,10 @@ pub(crate) fn apply(
             }
             return delete(tx, t, &k, &stone, load(tx, t, &k)?, cx, counts);
         }
-        insert(tx, t, &row, &units)?;
+        insert(tx, t, &row, &units, tick)?;
         for (g, c) in &rec.clocks {
             write_clock(tx, t, &k, g, &c.h, &c.v, tick)?;
         }
-        write_clock(tx, t, &k, "*", "", &Vector::new(), tick)?;
         counts.new += 1;
         return Ok(());
     };
@@ -372,9 +395,8 @@ pub(crate) fn apply(
         counts.unchanged += 1;
         return Ok(());
     }
-    update(tx, t, &k, &taken, newer, row, &units)?;
-    // Changed here by a merge: passed on in the next bundles of changes.
-    write_clock(tx, t, &k, "*", "", &Vector::new(), tick)?;
+    // Stamped as arrived: passed on in the next files of changes.
+    update(tx, t, &k, &taken, newer, row, &units, tick)?;
     // The update's triggers stamped the taken groups with a local clock: put back theirs.
     for g in &taken {
         let c = &rec.clocks[g.name];
@@ -487,29 +509,28 @@ fn write_clock(
     Ok(())
 }
 
-fn insert(tx: &Tx<'_>, t: &Table, row: &Row, units: &[String]) -> Result<()> {
-    let cols = t.columns();
-    let sql = format!(
-        "INSERT INTO {} ({}) VALUES ({})",
-        t.name,
-        cols.join(", "),
-        vec!["?"; cols.len()].join(", ")
-    );
-    let values = cols
+fn insert(tx: &Tx<'_>, t: &Table, row: &Row, units: &[String], tick: &str) -> Result<()> {
+    let i = TABLES
         .iter()
-        .map(|c| to_sql(&row[*c]))
+        .position(|x| x.name == t.name)
+        .expect("an exchanged table");
+    let mut values = t
+        .columns()
+        .iter()
+        .map(|c| bind(&row[*c]))
         .collect::<Result<Vec<_>>>()?;
-    tx.prepare_cached(&sql)?.execute(params_from_iter(values))?;
+    values.push(ToSqlOutput::Borrowed(ValueRef::Text(tick.as_bytes())));
+    tx.prepare_cached(&INSERT_SQL[i])?
+        .execute(params_from_iter(values))?;
     if t.name == "directive" {
-        set_units(tx, &row["id"], units)?;
+        add_units(tx, &row["id"], units)?;
     }
     Ok(())
 }
 
-fn set_units(tx: &Tx<'_>, id: &Val, units: &[String]) -> Result<()> {
+/// Adds a directive's coordinating units (a new one, or one whose units were just removed).
+fn add_units(tx: &Tx<'_>, id: &Val, units: &[String]) -> Result<()> {
     let id = to_sql(id)?;
-    tx.prepare_cached("DELETE FROM directive_unit WHERE directive_id = ?1")?
-        .execute([&id])?;
     let mut stmt =
         tx.prepare_cached("INSERT INTO directive_unit (directive_id, unit_id) VALUES (?1, ?2)")?;
     for u in units {
@@ -519,6 +540,7 @@ fn set_units(tx: &Tx<'_>, id: &Val, units: &[String]) -> Result<()> {
     Ok(())
 }
 
+#[allow(clippy::too_many_arguments)]
 fn update(
     tx: &Tx<'_>,
     t: &Table,
@@ -527,28 +549,30 @@ fn update(
     newer: bool,
     row: &Row,
     units: &[String],
+    tick: &str,
 ) -> Result<()> {
     let mut cols: Vec<&str> = taken.iter().flat_map(|g| g.cols.iter().copied()).collect();
     if newer {
         cols.extend(["updated_at", "origin"]);
     }
-    let sets = cols
-        .iter()
-        .map(|c| format!("{c} = ?"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let sql = format!("UPDATE {} SET {sets} WHERE {}", t.name, key_where(t));
+    let sets: String = cols.iter().map(|c| format!("{c} = ?, ")).collect();
+    let sql = format!(
+        "UPDATE {} SET {sets}arrived = ? WHERE {}",
+        t.name,
+        key_where(t)
+    );
     let mut values = cols
         .iter()
         .map(|c| to_sql(&row[*c]))
         .collect::<Result<Vec<_>>>()?;
+    values.push(Value::Text(tick.to_owned()));
     values.extend(key_parts(t, k)?);
     if t.name == "directive" && taken.iter().any(|g| g.name == "units") {
         // Coordinating units go first, so the lead unit is never also one of them.
         tx.prepare_cached("DELETE FROM directive_unit WHERE directive_id = ?1")?
             .execute([k])?;
         tx.prepare_cached(&sql)?.execute(params_from_iter(values))?;
-        return set_units(tx, &row["id"], units);
+        return add_units(tx, &row["id"], units);
     }
     tx.prepare_cached(&sql)?.execute(params_from_iter(values))?;
     Ok(())
@@ -639,8 +663,8 @@ fn keep_conflict(
     let at = text_of(row, "updated_at");
     let n = tx
         .prepare_cached(
-            "INSERT INTO conflict (id, entity, record_id, grp, value, hlc, resolved, created_at, updated_at, origin)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?7, ?8) ON CONFLICT (id) DO NOTHING",
+            "INSERT INTO conflict (id, entity, record_id, grp, value, hlc, resolved, created_at, updated_at, origin, arrived)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?7, ?8, ?9) ON CONFLICT (id) DO NOTHING",
         )?
         .execute(rusqlite::params![
             id,
@@ -651,11 +675,8 @@ fn keep_conflict(
             h,
             at,
             uuid::Uuid::parse_str(origin).map(|u| u.as_bytes().to_vec()).unwrap_or_default(),
+            tick,
         ])?;
-    if n > 0 {
-        let conflicts = table("conflict").expect("conflicts are exchanged");
-        write_clock(tx, conflicts, id, "*", "", &Vector::new(), tick)?;
-    }
     Ok(n as u32)
 }
 

@@ -261,15 +261,16 @@ fn select(conn: &Connection, scope: &Scope, since: Option<&Since>) -> Result<()>
         }
     }
     if let Some(s) = since {
-        // Keep only what was made or changed since.
+        // Keep only what was made here, arrived or changed since (field_clock also holds the
+        // arrival marks of group '*' that imports wrote before schema version 7).
         conn.execute_batch(
             "DROP TABLE IF EXISTS temp.gb_new;
              CREATE TEMP TABLE gb_new (t TEXT NOT NULL, k BLOB NOT NULL, PRIMARY KEY (t, k)) WITHOUT ROWID;",
         )?;
         for t in TABLES {
             conn.execute(
-                &format!("INSERT OR IGNORE INTO gb_new SELECT '{0}', {1} FROM {0} WHERE created_at >= ?1", t.name, t.key_sql()),
-                [&s.time],
+                &format!("INSERT OR IGNORE INTO gb_new SELECT '{0}', {1} FROM {0} WHERE created_at >= ?1 OR arrived >= ?2", t.name, t.key_sql()),
+                [&s.time, &s.clock],
             )?;
         }
         conn.execute(

@@ -16,11 +16,12 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("sql/0004_carry.sql")),
         M::up(include_str!("sql/0005_open_deadline.sql")),
         M::up(include_str!("sql/0006_exchange.sql")),
+        M::up(include_str!("sql/0007_arrival.sql")),
     ])
 });
 
 /// Schema version a fully migrated database has.
-pub const LATEST_VERSION: i64 = 6;
+pub const LATEST_VERSION: i64 = 7;
 
 /// Brings the database to [`LATEST_VERSION`] in one transaction.
 pub(super) fn apply(conn: &mut Connection) -> Result<()> {

@@ -190,14 +190,19 @@ impl Store {
     /// Runs a bulk load (sample data, imports of a whole database) in one transaction with a
     /// rollback journal instead of the WAL, so each page is written once rather than to the
     /// WAL and again at checkpoint. The search triggers pause meanwhile (FTS5 would flush its
-    /// buffer at every row's statement) and the index is rebuilt in one pass before commit.
+    /// buffer at every row's statement) and the index is rebuilt in one pass before commit;
+    /// the secondary indexes of tables still empty are dropped and made again at the end.
     /// A crash leaves the database as it was before.
     pub fn bulk_write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
         self.conn.pragma_update(None, "journal_mode", "DELETE")?;
         self.conn.pragma_update(None, "cache_size", -262_144)?;
         self.indexing.store(false, Ordering::Relaxed);
         let out = self.write(|tx| {
+            let deferred = defer_indexes(tx)?;
             let out = f(tx)?;
+            for sql in &deferred {
+                tx.execute_batch(sql)?;
+            }
             crate::search::reindex(tx)?;
             Ok(out)
         });
@@ -468,4 +473,30 @@ fn default_actor() -> String {
     std::env::var("USER")
         .or_else(|_| std::env::var("USERNAME"))
         .unwrap_or_else(|_| "unknown".to_string())
+}
+
+/// Drops the non-unique secondary indexes of tables that hold no rows yet and returns the
+/// statements that make them again: one sort at the end costs less than a random insert
+/// into each index per row.
+fn defer_indexes(tx: &Tx<'_>) -> Result<Vec<String>> {
+    let indexes: Vec<(String, String, String)> = tx
+        .prepare(
+            "SELECT name, tbl_name, sql FROM sqlite_schema
+              WHERE type = 'index' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut deferred = Vec::new();
+    for (name, table, sql) in indexes {
+        let empty: bool = tx.query_row(
+            &format!("SELECT NOT EXISTS (SELECT 1 FROM \"{table}\")"),
+            [],
+            |r| r.get(0),
+        )?;
+        if empty {
+            tx.execute_batch(&format!("DROP INDEX \"{name}\""))?;
+            deferred.push(sql);
+        }
+    }
+    Ok(deferred)
 }

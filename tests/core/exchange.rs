@@ -22,17 +22,18 @@ fn show(v: rusqlite::types::ValueRef<'_>) -> String {
     }
 }
 
-/// Every row of every table that is exchanged, as text, keyed by table.
+/// Every row of every table that is exchanged, as text, keyed by table: the columns a file
+/// carries (not the local arrival stamp).
 pub fn digest(store: &Store) -> BTreeMap<String, Vec<String>> {
     let mut out = BTreeMap::new();
-    for t in exchange::schema::TABLES
+    for (t, cols) in exchange::schema::TABLES
         .iter()
-        .map(|t| t.name)
-        .chain(["directive_unit"])
+        .map(|t| (t.name, t.columns().join(", ")))
+        .chain([("directive_unit", "*".to_string())])
     {
         let mut stmt = store
             .conn()
-            .prepare(&format!("SELECT * FROM {t} ORDER BY 1, 2"))
+            .prepare(&format!("SELECT {cols} FROM {t} ORDER BY 1, 2"))
             .unwrap();
         let n = stmt.column_count();
         let rows = stmt
@@ -398,6 +399,46 @@ fn a_unit_sends_back_only_its_directives_since_the_last_exchange() {
     let again =
         exchange::export(&mut unit, &tmp.path().join("r2.gbx"), &opts, &mut |_, _| {}).unwrap();
     assert!(!again.counts.contains_key("progress"), "{:?}", again.counts);
+}
+
+#[test]
+fn what_arrived_from_one_office_is_passed_on_to_the_next() {
+    // A's directive is older than B's last packet for C; B received it afterwards, so the
+    // next packet for C carries it all the same.
+    let mut a = office();
+    let lead = a.ttbc;
+    let id = a
+        .add(a.new_directive(lead, Some(d("2026-06-30"))))
+        .unwrap()
+        .id;
+    let tmp = TempDir::new().unwrap();
+    let (mut b, mut c) = (fresh(tmp.path(), "b"), fresh(tmp.path(), "c"));
+    send(&mut c, &mut b, tmp.path());
+    let for_c = ExportOptions {
+        for_peer: Some(c.installation()),
+        ..Default::default()
+    };
+    let trust = ImportOptions {
+        trust: true,
+        ..Default::default()
+    };
+    let relay = |b: &mut Store, c: &mut Store, name: &str| {
+        let file = tmp.path().join(name);
+        exchange::export(b, &file, &for_c, &mut |_, _| {}).unwrap();
+        exchange::import(c, &file, &trust).unwrap()
+    };
+    relay(&mut b, &mut c, "b1.gbx");
+    send(&mut a.store, &mut b, tmp.path());
+    let got = relay(&mut b, &mut c, "b2.gbx");
+    assert_eq!(got.tables["directive"].new, 1, "{:?}", got.tables);
+    let held: i64 = c
+        .conn()
+        .query_row("SELECT count(*) FROM directive WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(held, 1);
+    assert_eq!(digest(&c), digest(&b));
 }
 
 mod replicas {
