@@ -725,11 +725,15 @@ fn list_sql(q: &DirectiveQuery) -> (String, String) {
         );
     }
     let where_clause = filters.join(" AND ");
+    // Ties go to the later written row (the row number, which the indexes hold: a page far
+    // down the newest-first list is cut from the index alone).
     let order = match q.sort {
-        _ if window_or_overdue(q) => format!("d.{dl}, d.assigned_on"),
-        DirectiveSort::Newest => "d.assigned_on DESC, d.id".to_string(),
-        DirectiveSort::Deadline => format!("d.{dl} IS NULL, d.{dl}, d.assigned_on DESC"),
-        DirectiveSort::Unit => "u.name, d.assigned_on DESC, d.id".to_string(),
+        _ if window_or_overdue(q) => format!("d.{dl}, d.assigned_on, d.rowid"),
+        DirectiveSort::Newest => "d.assigned_on DESC, d.rowid DESC".to_string(),
+        DirectiveSort::Deadline => {
+            format!("d.{dl} IS NULL, d.{dl}, d.assigned_on DESC, d.rowid DESC")
+        }
+        DirectiveSort::Unit => "u.name, d.assigned_on DESC, d.rowid DESC".to_string(),
     };
     // The overdue and due-soon lists alone (the dashboard's) are counted, ordered and cut to
     // a page from the open-by-deadline index; only the page's rows are read.
@@ -754,12 +758,24 @@ fn list_sql(q: &DirectiveQuery) -> (String, String) {
                 "",
             )
         }
-        _ => (
-            format!("SELECT count(*) FROM directive d WHERE {where_clause}"),
-            where_clause,
-            order,
-            " LIMIT :limit OFFSET :offset",
-        ),
+        // Any other list is ordered and cut to a page on row numbers first, so the rows
+        // skipped before a page far down are never read whole nor joined.
+        _ => {
+            let units = if q.sort == DirectiveSort::Unit {
+                " JOIN unit u ON u.id = d.lead_unit_id"
+            } else {
+                ""
+            };
+            (
+                format!("SELECT count(*) FROM directive d WHERE {where_clause}"),
+                format!(
+                    "d.rowid IN (SELECT d.rowid FROM directive d{units} WHERE {where_clause}
+                                 ORDER BY {order} LIMIT :limit OFFSET :offset)"
+                ),
+                order,
+                "",
+            )
+        }
     };
     let sql = format!(
         "SELECT d.id, d.content, d.lead_unit_id, u.name,
@@ -821,5 +837,28 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_page_far_down_a_period_is_cut_from_the_index() {
+        let store = Store::open_in_memory().unwrap();
+        let q = DirectiveQuery {
+            from: NaiveDate::from_ymd_opt(2025, 1, 1),
+            to: NaiveDate::from_ymd_opt(2026, 12, 31),
+            limit: Some(50),
+            offset: 120_000,
+            ..DirectiveQuery::as_of(NaiveDate::from_ymd_opt(2026, 6, 1).unwrap())
+        };
+        let p = plan(store.conn(), &list_sql(&q).1);
+        // The skipped rows are read from the index alone; only the page's 50 rows are sorted.
+        assert!(
+            p.contains("SEARCH d USING COVERING INDEX directive_assigned"),
+            "{p}"
+        );
+        assert_eq!(p.matches("TEMP B-TREE").count(), 1, "{p}");
+        assert!(
+            p.contains("SEARCH d USING INTEGER PRIMARY KEY (rowid=?)"),
+            "{p}"
+        );
     }
 }

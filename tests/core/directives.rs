@@ -761,3 +761,36 @@ fn the_overdue_list_pages_in_deadline_order_from_the_index() {
     assert_eq!(page(2, 2), (5, vec![ids[2].1, ids[3].1]));
     assert_eq!(page(4, 2), (5, vec![ids[4].1]));
 }
+
+#[test]
+fn a_long_list_read_page_by_page_holds_every_row_once_newest_first() {
+    let mut o = office();
+    let mut ids = Vec::new();
+    for _ in 0..7 {
+        let new = o.new_directive(o.vp, None);
+        ids.push(o.add(new).unwrap().id);
+    }
+    let q = |offset, limit| DirectiveQuery {
+        offset,
+        limit,
+        ..DirectiveQuery::as_of(d("2026-07-01"))
+    };
+    let ids_of = |q: DirectiveQuery| -> Vec<_> {
+        directive::list(o.store.conn(), &q)
+            .unwrap()
+            .rows
+            .iter()
+            .map(|r| r.id)
+            .collect()
+    };
+    let whole = ids_of(q(0, None));
+    let paged: Vec<_> = [0, 3, 6]
+        .into_iter()
+        .flat_map(|at| ids_of(q(at, Some(3))))
+        .collect();
+    assert_eq!(paged, whole);
+    // Given the same day: the last written first.
+    let mut newest_first = ids.clone();
+    newest_first.reverse();
+    assert_eq!(whole, newest_first);
+}

@@ -157,6 +157,9 @@ export async function editorCrashes(kills, seed = 1) {
     const log = [];
     let killedAt = Infinity;
     try {
+      // The sample's meetings, to tell the new one from them (some may start later today).
+      const ids = () => JSON.parse(giaoban(db, "meetings", "list", "--limit", "0", "--json")).map((m) => m.id);
+      const sample = meeting === null ? new Set(ids()) : null;
       if (meeting === null) {
         const menu = await browser.$('nav button[data-page="meetings"]');
         await menu.waitForDisplayed({ timeout: 20_000 });
@@ -169,7 +172,7 @@ export async function editorCrashes(kills, seed = 1) {
       await body.waitForDisplayed({ timeout: 20_000 });
       if (meeting === null) {
         await browser.waitUntil(async () => (await (await byTest("save-state")).getAttribute("data-status")) === "saved", { timeout: 10_000 });
-        meeting = JSON.parse(giaoban(db, "meetings", "list", "--json"))[0].id;
+        meeting = ids().find((id) => !sample.has(id));
       } else {
         const shown = (await body.getText()).replace(/\s+/g, " ").trim();
         if (shown !== expected) throw new Error(`${when}: the reopened editor shows “${shown.slice(-60)}”, stored “${expected.slice(-60)}”`);
