@@ -542,17 +542,34 @@ fn open_zip<R: Read + Seek>(reader: R, key: VerifyingKey, declared: usize) -> Re
     for (name, want) in &manifest.entries {
         let limit = entry_limit(name).unwrap_or(0).min(want.size);
         let content = read_entry(&mut zip, name, limit)?;
-        if content.len() as u64 != want.size || sha_hex(&content) != want.sha256 {
+        if content.len() as u64 != want.size {
             return Err(bad(BundleProblem::HashMismatch(name.clone())));
         }
         match name.strip_prefix(ATTACHMENTS) {
             Some(sha) => {
+                if sha_hex(&content) != want.sha256 {
+                    return Err(bad(BundleProblem::HashMismatch(name.clone())));
+                }
                 files.insert(sha.to_string(), content);
             }
             None => records_bytes = content,
         }
     }
-    let records = parse_records(&records_bytes, &manifest)?;
+    // The records' hash is computed while they are parsed (into memory only); a mismatch
+    // is what is reported, whatever the parse found.
+    let (sha, records) = std::thread::scope(|s| {
+        let sha = s.spawn(|| sha_hex(&records_bytes));
+        let records = parse_records(&records_bytes, &manifest);
+        (sha.join().expect("hashing does not panic"), records)
+    });
+    if manifest
+        .entries
+        .get(RECORDS)
+        .is_none_or(|want| want.sha256 != sha)
+    {
+        return Err(bad(BundleProblem::HashMismatch(RECORDS.into())));
+    }
+    let records = records?;
     Ok(Opened {
         manifest,
         key,
@@ -586,7 +603,12 @@ fn parse_records(bytes: &[u8], manifest: &Manifest) -> Result<Vec<Record>> {
             .map(|h| h.join().expect("a parsing thread does not panic"))
             .collect()
     });
-    let mut records = Vec::new();
+    let mut records = Vec::with_capacity(
+        chunks
+            .iter()
+            .map(|c| c.as_ref().map_or(0, |(part, _)| part.len()))
+            .sum(),
+    );
     let mut counts: BTreeMap<String, u64> = BTreeMap::new();
     for chunk in chunks {
         let (part, part_counts) = chunk?;
@@ -615,7 +637,8 @@ type Part = (Vec<Record>, BTreeMap<String, u64>);
 /// table than the manifest declares for the whole.
 fn parse_lines(all: &[u8], part: std::ops::Range<usize>, manifest: &Manifest) -> Result<Part> {
     let mut counts: BTreeMap<String, u64> = BTreeMap::new();
-    let mut records = Vec::new();
+    let lines = all[part.clone()].iter().filter(|b| **b == b'\n').count();
+    let mut records = Vec::with_capacity(lines + 1);
     let before = &all[..part.start];
     for (n, line) in all[part].split(|b| *b == b'\n').enumerate() {
         if line.is_empty() {
@@ -640,7 +663,10 @@ fn parse_lines(all: &[u8], part: std::ops::Range<usize>, manifest: &Manifest) ->
         if !r.row.as_ref().is_none_or(|row| row.iter().all(fits)) {
             return Err(bad(BundleProblem::TooLarge));
         }
-        let c = counts.entry(r.t.clone()).or_default();
+        let c = match counts.get_mut(&r.t) {
+            Some(c) => c,
+            None => counts.entry(r.t.clone()).or_default(),
+        };
         *c += 1;
         if *c > manifest.counts.get(&r.t).copied().unwrap_or(0) {
             return Err(malformed());

@@ -146,9 +146,59 @@ pub(crate) enum Held {
     Other,
 }
 
-/// What this database holds of `rec`, in one indexed lookup, so a bundle already merged is
-/// read through quickly and new records go straight to the merge.
-pub(crate) fn held(conn: &rusqlite::Connection, rec: &Record) -> Result<Held> {
+/// A record's stamps as read with its whole table: the update time (fixed-width text), the
+/// writing installation, and its groups' clocks as text (`grp=hlc[vector];…`, by group, when
+/// it has any); `None` when a row does not have that form (the merge then decides).
+pub(crate) type Stamps = Option<([u8; 24], u128, Option<Box<str>>)>;
+
+/// The [`Stamps`] of every record of a table keyed by one id, by that id.
+pub(crate) type TableStamps = rustc_hash::FxHashMap<u128, Stamps>;
+
+/// A 16-byte id (a blob, or its hex) as a number.
+fn id_number(bytes: &[u8]) -> Option<u128> {
+    Some(u128::from_be_bytes(bytes.try_into().ok()?))
+}
+
+/// The stamps of every record of `t` (a table keyed by one id): read once when a bundle
+/// carries most of the table, instead of one lookup per record.
+pub(crate) fn stamps_of_table(conn: &rusqlite::Connection, t: &Table) -> Result<TableStamps> {
+    let mut out = TableStamps::default();
+    let mut rows = conn.prepare(&format!("SELECT id, updated_at, origin FROM {}", t.name))?;
+    let mut rows = rows.query([])?;
+    while let Some(r) = rows.next()? {
+        let Some(id) = r.get_ref(0)?.as_blob().ok().and_then(id_number) else {
+            continue;
+        };
+        let updated = r
+            .get_ref(1)?
+            .as_str()
+            .ok()
+            .and_then(|u| u.as_bytes().try_into().ok());
+        let origin = r.get_ref(2)?.as_blob().ok().and_then(id_number);
+        out.insert(id, updated.zip(origin).map(|(u, o)| (u, o, None)));
+    }
+    let mut clocks = conn.prepare(
+        "SELECT record_id, group_concat(grp || '=' || hlc || vv, ';' ORDER BY grp) FROM field_clock
+         WHERE entity = ?1 AND grp <> '*' GROUP BY record_id",
+    )?;
+    let mut clocks = clocks.query([t.name])?;
+    while let Some(r) = clocks.next()? {
+        let id = r.get_ref(0)?.as_blob().ok().and_then(id_number);
+        if let Some(Some(s)) = id.and_then(|id| out.get_mut(&id)) {
+            s.2 = Some(r.get::<_, String>(1)?.into_boxed_str());
+        }
+    }
+    Ok(out)
+}
+
+/// What this database holds of `rec`: from `scanned` (the stamps of its whole table) when
+/// given, else in one indexed lookup, so a bundle already merged is read through quickly and
+/// new records go straight to the merge.
+pub(crate) fn held(
+    conn: &rusqlite::Connection,
+    rec: &Record,
+    scanned: Option<&TableStamps>,
+) -> Result<Held> {
     let Some(t) = table(&rec.t) else {
         return Ok(Held::Other);
     };
@@ -174,23 +224,6 @@ pub(crate) fn held(conn: &rusqlite::Connection, rec: &Record) -> Result<Held> {
     let Ok(parts) = key_parts(t, &k) else {
         return Ok(Held::Other);
     };
-    let sql = &HELD_SQL[TABLES
-        .iter()
-        .position(|x| x.name == t.name)
-        .expect("a known table")];
-    let local = conn
-        .prepare_cached(sql)?
-        .query_row(params_from_iter(parts), |r| {
-            Ok((
-                from_sql(r.get_ref(0)?),
-                from_sql(r.get_ref(1)?),
-                r.get::<_, Option<String>>(2)?.unwrap_or_default(),
-            ))
-        })
-        .optional()?;
-    let Some((updated_at, origin, clocks)) = local else {
-        return Ok(Held::Absent);
-    };
     let theirs = rec
         .clocks
         .iter()
@@ -203,7 +236,39 @@ pub(crate) fn held(conn: &rusqlite::Connection, rec: &Record) -> Result<Held> {
         })
         .collect::<Vec<_>>()
         .join(";");
-    let same = updated_at == *their_updated && origin == *their_origin && clocks == theirs;
+    let same = if let Some(stamps) = scanned {
+        let Some(local) = id_number(&k).and_then(|id| stamps.get(&id)) else {
+            return Ok(Held::Absent);
+        };
+        let their_origin = match their_origin {
+            Val::Blob { x } => hex::decode(x).ok().as_deref().and_then(id_number),
+            _ => None,
+        };
+        local.as_ref().is_some_and(|(updated, origin, clocks)| {
+            matches!(their_updated, Val::Text(u) if u.as_bytes() == updated)
+                && their_origin == Some(*origin)
+                && clocks.as_deref().unwrap_or("") == theirs
+        })
+    } else {
+        let sql = &HELD_SQL[TABLES
+            .iter()
+            .position(|x| x.name == t.name)
+            .expect("a known table")];
+        let local = conn
+            .prepare_cached(sql)?
+            .query_row(params_from_iter(parts), |r| {
+                Ok((
+                    from_sql(r.get_ref(0)?),
+                    from_sql(r.get_ref(1)?),
+                    r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                ))
+            })
+            .optional()?;
+        let Some((updated_at, origin, clocks)) = local else {
+            return Ok(Held::Absent);
+        };
+        updated_at == *their_updated && origin == *their_origin && clocks == theirs
+    };
     Ok(if same { Held::Same } else { Held::Other })
 }
 

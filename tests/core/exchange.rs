@@ -764,7 +764,9 @@ fn a_large_bundle_is_looked_up_in_two_halves_alike() {
     );
 
     // One edit near the start of the next bundle (a meeting) and one near its end (a
-    // progress note): each half of the lookup must see its own.
+    // progress note): each half of the lookup must see its own. The 450 meetings are looked
+    // up one by one; the thousands of progress notes are compared with one read of their
+    // table.
     a.write(|tx| {
         tx.execute(
             "UPDATE meeting SET minutes = minutes || ' Bổ sung.' WHERE id = (SELECT min(id) FROM meeting)",
