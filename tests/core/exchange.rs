@@ -9,7 +9,7 @@ use giaoban::minutes::{self, ItemEdit, NewItem};
 use giaoban::{OpenMode, Store};
 use tempfile::TempDir;
 
-use crate::fixture::{d, office};
+use crate::fixture::{Office, d, office};
 
 fn show(v: rusqlite::types::ValueRef<'_>) -> String {
     use rusqlite::types::ValueRef as V;
@@ -99,6 +99,17 @@ pub fn send(from: &mut Store, to: &mut Store, dir: &Path) -> exchange::Imported 
         ..Default::default()
     };
     exchange::import(to, &file, &trust).unwrap()
+}
+
+/// An office with one directive, led by its press unit and due 30/06/2026.
+fn office_with_a_directive() -> (Office, uuid::Uuid) {
+    let mut a = office();
+    let lead = a.ttbc;
+    let id = a
+        .add(a.new_directive(lead, Some(d("2026-06-30"))))
+        .unwrap()
+        .id;
+    (a, id)
 }
 
 fn minutes_of(store: &Store, id: uuid::Uuid) -> String {
@@ -280,12 +291,7 @@ fn concurrent_edits_of_the_minutes_keep_both_versions() {
 #[test]
 fn a_completed_directive_is_not_reopened_by_an_edit_that_had_not_seen_it() {
     use giaoban::directive::{self, DirectiveStatus, StatusChange};
-    let mut a = office();
-    let lead = a.ttbc;
-    let id = a
-        .add(a.new_directive(lead, Some(d("2026-06-30"))))
-        .unwrap()
-        .id;
+    let (mut a, id) = office_with_a_directive();
     let tmp = TempDir::new().unwrap();
     let mut b = fresh(tmp.path(), "b");
     send(&mut a.store, &mut b, tmp.path());
@@ -405,12 +411,7 @@ fn a_unit_sends_back_only_its_directives_since_the_last_exchange() {
 fn what_arrived_from_one_office_is_passed_on_to_the_next() {
     // A's directive is older than B's last packet for C; B received it afterwards, so the
     // next packet for C carries it all the same.
-    let mut a = office();
-    let lead = a.ttbc;
-    let id = a
-        .add(a.new_directive(lead, Some(d("2026-06-30"))))
-        .unwrap()
-        .id;
+    let (mut a, id) = office_with_a_directive();
     let tmp = TempDir::new().unwrap();
     let (mut b, mut c) = (fresh(tmp.path(), "b"), fresh(tmp.path(), "c"));
     send(&mut c, &mut b, tmp.path());
