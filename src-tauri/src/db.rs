@@ -69,6 +69,15 @@ impl Db {
         });
     }
 
+    /// Closes the database as the app ends, and notes the clean close so the next start
+    /// need not check the whole file.
+    pub fn close(&self) {
+        let mut guard = self.store.lock().unwrap_or_else(|p| p.into_inner());
+        if guard.take().is_some() {
+            let _ = backup::mark_closed(&self.path);
+        }
+    }
+
     /// Whether the database has been opened (by the window's first call).
     pub fn is_open(&self) -> bool {
         self.store

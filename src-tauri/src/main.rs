@@ -34,8 +34,13 @@ fn main() {
                 Ok(())
             }
         })
-        .manage(db)
+        .manage(Arc::clone(&db))
         .invoke_handler(specta.invoke_handler())
-        .run(tauri::generate_context!())
-        .expect("Giao Ban could not start its window");
+        .build(tauri::generate_context!())
+        .expect("Giao Ban could not start its window")
+        .run(move |_, event| {
+            if let tauri::RunEvent::Exit = event {
+                db.close();
+            }
+        });
 }

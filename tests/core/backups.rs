@@ -190,6 +190,51 @@ fn a_damaged_database_is_moved_aside_at_start() {
     drop(o._dir);
 }
 
+/// Damages the file the way [`damage`] does, then gives it back the modification time `at`.
+fn damage_unseen(db: &Path, at: std::time::SystemTime) {
+    damage(db);
+    fs::File::options()
+        .write(true)
+        .open(db)
+        .unwrap()
+        .set_modified(at)
+        .unwrap();
+}
+
+#[test]
+fn a_database_closed_cleanly_is_not_read_whole_at_the_next_start() {
+    let o = office();
+    let db = o.store.path().unwrap().to_path_buf();
+    drop(o.store);
+    backup::mark_closed(&db).unwrap();
+    // Damage that keeps the size and the modification time is not seen: the start trusts
+    // the clean close and does not read the whole file (what the stamp is for).
+    let closed_at = fs::metadata(&db).unwrap().modified().unwrap();
+    damage_unseen(&db, closed_at);
+    drop(backup::open_checked(&db).expect("opened without the whole-file check"));
+    // The stamp serves once: the next start (as after a crash) checks the whole file.
+    assert!(matches!(
+        backup::open_checked(&db),
+        Err(Error::Damaged { .. })
+    ));
+    drop(o._dir);
+}
+
+#[test]
+fn a_database_changed_after_its_clean_close_is_checked_whole() {
+    let o = office();
+    let db = o.store.path().unwrap().to_path_buf();
+    drop(o.store);
+    backup::mark_closed(&db).unwrap();
+    let closed_at = fs::metadata(&db).unwrap().modified().unwrap();
+    damage_unseen(&db, closed_at + std::time::Duration::from_secs(1));
+    assert!(matches!(
+        backup::open_checked(&db),
+        Err(Error::Damaged { .. })
+    ));
+    drop(o._dir);
+}
+
 #[test]
 fn a_damaged_search_index_fails_the_check() {
     let o = office();
