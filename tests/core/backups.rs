@@ -2,7 +2,7 @@
 //! at start moved aside, never opened.
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use giaoban::attachment::{self, OwnerKind};
 use giaoban::backup::{self, Reason};
@@ -201,15 +201,21 @@ fn damage_unseen(db: &Path, at: std::time::SystemTime) {
         .unwrap();
 }
 
-#[test]
-fn a_database_closed_cleanly_is_not_read_whole_at_the_next_start() {
+/// An office's database closed by the app (stamped): its folder, file and time of closing.
+fn closed_cleanly() -> (tempfile::TempDir, PathBuf, std::time::SystemTime) {
     let o = office();
     let db = o.store.path().unwrap().to_path_buf();
     drop(o.store);
     backup::mark_closed(&db).unwrap();
+    let closed_at = fs::metadata(&db).unwrap().modified().unwrap();
+    (o._dir, db, closed_at)
+}
+
+#[test]
+fn a_database_closed_cleanly_is_not_read_whole_at_the_next_start() {
+    let (_dir, db, closed_at) = closed_cleanly();
     // Damage that keeps the size and the modification time is not seen: the start trusts
     // the clean close and does not read the whole file (what the stamp is for).
-    let closed_at = fs::metadata(&db).unwrap().modified().unwrap();
     damage_unseen(&db, closed_at);
     drop(backup::open_checked(&db).expect("opened without the whole-file check"));
     // The stamp serves once: the next start (as after a crash) checks the whole file.
@@ -217,22 +223,16 @@ fn a_database_closed_cleanly_is_not_read_whole_at_the_next_start() {
         backup::open_checked(&db),
         Err(Error::Damaged { .. })
     ));
-    drop(o._dir);
 }
 
 #[test]
 fn a_database_changed_after_its_clean_close_is_checked_whole() {
-    let o = office();
-    let db = o.store.path().unwrap().to_path_buf();
-    drop(o.store);
-    backup::mark_closed(&db).unwrap();
-    let closed_at = fs::metadata(&db).unwrap().modified().unwrap();
+    let (_dir, db, closed_at) = closed_cleanly();
     damage_unseen(&db, closed_at + std::time::Duration::from_secs(1));
     assert!(matches!(
         backup::open_checked(&db),
         Err(Error::Damaged { .. })
     ));
-    drop(o._dir);
 }
 
 #[test]
