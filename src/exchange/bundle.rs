@@ -565,7 +565,7 @@ fn open_zip<R: Read + Seek>(reader: R, key: VerifyingKey, declared: usize) -> Re
     if manifest
         .entries
         .get(RECORDS)
-        .is_none_or(|want| want.sha256 != sha)
+        .is_some_and(|want| want.sha256 != sha)
     {
         return Err(bad(BundleProblem::HashMismatch(RECORDS.into())));
     }

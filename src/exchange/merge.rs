@@ -118,6 +118,14 @@ static HELD_SQL: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| 
         .collect()
 });
 
+/// Where `t` stands in [`TABLES`] (and in the statements made per table).
+fn table_index(t: &Table) -> usize {
+    TABLES
+        .iter()
+        .position(|x| x.name == t.name)
+        .expect("an exchanged table")
+}
+
 /// Per exchanged table, the statement that inserts a record with its arrival stamp.
 static INSERT_SQL: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
     TABLES
@@ -154,7 +162,7 @@ pub(crate) type Stamps = Option<([u8; 24], u128, Option<Box<str>>)>;
 /// The [`Stamps`] of every record of a table keyed by one id, by that id.
 pub(crate) type TableStamps = rustc_hash::FxHashMap<u128, Stamps>;
 
-/// A 16-byte id (a blob, or its hex) as a number.
+/// A 16-byte id as a number.
 fn id_number(bytes: &[u8]) -> Option<u128> {
     Some(u128::from_be_bytes(bytes.try_into().ok()?))
 }
@@ -250,10 +258,7 @@ pub(crate) fn held(
                 && clocks.as_deref().unwrap_or("") == theirs
         })
     } else {
-        let sql = &HELD_SQL[TABLES
-            .iter()
-            .position(|x| x.name == t.name)
-            .expect("a known table")];
+        let sql = &HELD_SQL[table_index(t)];
         let local = conn
             .prepare_cached(sql)?
             .query_row(params_from_iter(parts), |r| {
@@ -575,17 +580,13 @@ fn write_clock(
 }
 
 fn insert(tx: &Tx<'_>, t: &Table, row: &Row, units: &[String], tick: &str) -> Result<()> {
-    let i = TABLES
-        .iter()
-        .position(|x| x.name == t.name)
-        .expect("an exchanged table");
     let mut values = t
         .columns()
         .iter()
         .map(|c| bind(&row[*c]))
         .collect::<Result<Vec<_>>>()?;
     values.push(ToSqlOutput::Borrowed(ValueRef::Text(tick.as_bytes())));
-    tx.prepare_cached(&INSERT_SQL[i])?
+    tx.prepare_cached(&INSERT_SQL[table_index(t)])?
         .execute(params_from_iter(values))?;
     if t.name == "directive" {
         add_units(tx, &row["id"], units)?;
