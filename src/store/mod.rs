@@ -169,18 +169,24 @@ impl Store {
 
     /// Runs `f` in one immediate transaction: all of it is saved, or none of it.
     pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.begin()?;
+        self.write_as(TransactionBehavior::Immediate, f)
+    }
+
+    fn write_as<T>(
+        &mut self,
+        behavior: TransactionBehavior,
+        f: impl FnOnce(&Tx<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self.begin(behavior)?;
         let out = f(&tx)?;
         tx.tx.commit()?;
         Ok(out)
     }
 
-    /// An immediate write transaction stamped with who writes and now.
-    fn begin(&mut self) -> Result<Tx<'_>> {
+    /// A write transaction stamped with who writes and now.
+    fn begin(&mut self, behavior: TransactionBehavior) -> Result<Tx<'_>> {
         Ok(Tx {
-            tx: self
-                .conn
-                .transaction_with_behavior(TransactionBehavior::Immediate)?,
+            tx: self.conn.transaction_with_behavior(behavior)?,
             installation: self.installation,
             actor: &self.actor,
             now: Utc::now(),
@@ -190,28 +196,66 @@ impl Store {
     /// Runs a bulk load (sample data, imports of a whole database) in one transaction with a
     /// rollback journal instead of the WAL, so each page is written once rather than to the
     /// WAL and again at checkpoint. The search triggers pause meanwhile (FTS5 would flush its
-    /// buffer at every row's statement) and the index is rebuilt in one pass before commit;
-    /// the secondary indexes of tables still empty are dropped and made again at the end.
-    /// A crash leaves the database as it was before.
+    /// buffer at every row's statement): an empty index is built on another thread while
+    /// the rows are written ([`crate::search::build`]), any other is rebuilt in one pass
+    /// before commit. The secondary indexes of tables still empty are dropped and made again
+    /// at the end. A crash leaves the database as it was before.
     pub fn bulk_write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
         self.conn.pragma_update(None, "journal_mode", "DELETE")?;
         self.conn.pragma_update(None, "cache_size", -262_144)?;
+        let mut builder = match &self.path {
+            Some(db) => crate::search::build::Builder::start(&self.conn, db)?,
+            None => None,
+        };
+        // An immediate transaction would also lock the scratch database the builder writes.
+        let behavior = match builder {
+            Some(_) => TransactionBehavior::Deferred,
+            None => TransactionBehavior::Immediate,
+        };
         self.indexing.store(false, Ordering::Relaxed);
-        let out = self.write(|tx| {
+        let out = self.write_as(behavior, |tx| {
             let deferred = defer_indexes(tx)?;
+            if let Some(b) = &builder {
+                b.collect(tx)?;
+            }
             let out = f(tx)?;
+            if let Some(b) = &builder {
+                b.stop(tx)?;
+            }
             for sql in &deferred {
                 tx.execute_batch(sql)?;
             }
-            crate::search::reindex(tx)?;
+            match &mut builder {
+                Some(b) => b.finish(tx)?,
+                None => {
+                    crate::search::reindex(tx)?;
+                }
+            }
             Ok(out)
         });
         self.indexing.store(true, Ordering::Relaxed);
+        let closed = builder.map(|b| b.close(&self.conn));
         let _ = self.conn.pragma_update(None, "cache_size", -65_536);
         let restored = self.conn.pragma_update(None, "journal_mode", "WAL");
         let out = out?;
         restored?;
+        if let Some(closed) = closed {
+            closed?;
+            // FTS5 keeps what it last read of an index per connection. The load's schema
+            // changes make it read the index again today, but nothing promises that: the
+            // copied index is read through a new connection.
+            self.reopen()?;
+        }
         Ok(out)
+    }
+
+    /// Replaces the connection with a new one to the same file.
+    fn reopen(&mut self) -> Result<()> {
+        let path = self.path.clone().expect("only a database file is reopened");
+        let fresh = Self::prepare(Connection::open(&path)?, Some(path))?;
+        self.conn = fresh.conn;
+        self.indexing = fresh.indexing;
+        Ok(())
     }
 
     /// Runs `f` in a transaction that is always rolled back: what a change would do, without
@@ -224,7 +268,7 @@ impl Store {
     }
 
     fn rolled_back<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.begin()?;
+        let tx = self.begin(TransactionBehavior::Immediate)?;
         let out = f(&tx);
         tx.tx.rollback()?;
         out

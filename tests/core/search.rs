@@ -341,3 +341,189 @@ fn meeting_group_kinds(o: &crate::fixture::Office, query: &str) -> Vec<String> {
         .map(|h| h.kind)
         .collect()
 }
+
+/// Each index's terms with how many documents hold them and how many times.
+type Terms = Vec<(String, String, i64, i64)>;
+/// The records indexed: kind and id.
+type Docs = Vec<(String, Vec<u8>)>;
+
+/// Every term of every index and which records are indexed: the index's content, whatever
+/// its documents are numbered.
+fn index_content(store: &Store) -> (Terms, Docs) {
+    let conn = store.conn();
+    let mut terms = Vec::new();
+    for index in [
+        "search_meeting",
+        "search_directive",
+        "search_unit",
+        "search_person",
+    ] {
+        conn.execute_batch(&format!(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab_{index} USING fts5vocab(main, {index}, 'row')"
+        ))
+        .unwrap();
+        let mut stmt = conn
+            .prepare(&format!(
+                "SELECT term, doc, cnt FROM temp.vocab_{index} ORDER BY term"
+            ))
+            .unwrap();
+        terms.extend(
+            stmt.query_map([], |r| {
+                Ok((index.to_string(), r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .unwrap()
+            .map(Result::unwrap),
+        );
+    }
+    let mut stmt = conn
+        .prepare("SELECT kind, record_id FROM search_doc ORDER BY kind, record_id")
+        .unwrap();
+    let docs = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    (terms, docs)
+}
+
+fn scratch_of(path: &std::path::Path) -> std::path::PathBuf {
+    path.with_file_name("giaoban.sqlite3.search-build")
+}
+
+#[test]
+fn a_bulk_load_builds_the_same_index_on_a_second_thread() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let path = dir.path().join("giaoban.sqlite3");
+    let mut store = Store::open(&path, OpenMode::Create).unwrap();
+    let opts = giaoban::demo::DemoOptions {
+        meetings: 30,
+        directives_per_meeting: 6,
+        seed: 11,
+        anchor: d("2026-06-30"),
+    };
+    giaoban::demo::generate(&mut store, &opts).unwrap();
+    assert!(
+        !scratch_of(&path).exists(),
+        "the scratch database is removed"
+    );
+    let built = index_content(&store);
+    assert!(built.1.len() > 400, "{} documents", built.1.len());
+    let n = store.write(search::reindex).unwrap();
+    assert_eq!(n as usize, built.1.len());
+    assert_eq!(
+        index_content(&store),
+        built,
+        "the index built beside the load holds what one rebuilt from the records holds"
+    );
+}
+
+#[test]
+fn a_store_searches_and_writes_the_index_a_bulk_load_built() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let mut store = Store::open(&dir.path().join("giaoban.sqlite3"), OpenMode::Create).unwrap();
+    let opts = giaoban::demo::DemoOptions {
+        meetings: 10,
+        directives_per_meeting: 3,
+        seed: 5,
+        anchor: d("2026-06-30"),
+    };
+    // The index is read before the load: what this connection read of it must not stay.
+    assert!(
+        search::search(store.conn(), "giao ban", 5)
+            .unwrap()
+            .hits
+            .is_empty()
+    );
+    giaoban::demo::generate(&mut store, &opts).unwrap();
+    assert!(
+        !search::search(store.conn(), "giao ban", 5)
+            .unwrap()
+            .hits
+            .is_empty()
+    );
+    let id = store
+        .write(|tx| {
+            unit::create(
+                tx,
+                NewUnit {
+                    name: "Trung tâm Khảo thí Quỳnh Xuyên".into(),
+                    short_name: None,
+                    code: None,
+                    kind: UnitKind::Center,
+                    parent_id: None,
+                    sort_order: 0,
+                },
+            )
+        })
+        .unwrap()
+        .id;
+    let found = search::search(store.conn(), "khao thi quynh", 5).unwrap();
+    assert_eq!(
+        found.hits.iter().map(|h| h.id).collect::<Vec<_>>(),
+        vec![id]
+    );
+    assert!(
+        !search::search(store.conn(), "giao ban", 5)
+            .unwrap()
+            .hits
+            .is_empty(),
+        "a write after the load keeps what the load indexed"
+    );
+    assert!(store.check().unwrap().ok);
+}
+
+#[test]
+fn a_failed_bulk_load_leaves_the_index_and_no_scratch_file() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let path = dir.path().join("giaoban.sqlite3");
+    let mut store = Store::open(&path, OpenMode::Create).unwrap();
+    let failed: giaoban::Result<()> = store.bulk_write(|tx| {
+        unit::create(
+            tx,
+            NewUnit {
+                name: "Phòng Bị hủy".into(),
+                short_name: None,
+                code: None,
+                kind: UnitKind::Division,
+                parent_id: None,
+                sort_order: 0,
+            },
+        )?;
+        Err(giaoban::Error::DiskFull)
+    });
+    assert!(matches!(failed, Err(giaoban::Error::DiskFull)));
+    assert!(!scratch_of(&path).exists());
+    let units: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM unit", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(units, 0, "nothing of the failed load stays");
+    assert!(
+        search::search(store.conn(), "bi huy", 5)
+            .unwrap()
+            .hits
+            .is_empty()
+    );
+    let id = store
+        .write(|tx| {
+            unit::create(
+                tx,
+                NewUnit {
+                    name: "Phòng Bị hủy".into(),
+                    short_name: None,
+                    code: None,
+                    kind: UnitKind::Division,
+                    parent_id: None,
+                    sort_order: 0,
+                },
+            )
+        })
+        .unwrap()
+        .id;
+    let found = search::search(store.conn(), "bi huy", 5).unwrap();
+    assert_eq!(
+        found.hits.iter().map(|h| h.id).collect::<Vec<_>>(),
+        vec![id]
+    );
+    assert!(store.check().unwrap().ok);
+}

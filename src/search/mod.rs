@@ -5,6 +5,8 @@
 //! holds folded text. A query is folded the same way and turned into FTS5 terms that can
 //! never be a syntax error; snippets are cut from the original text, with diacritics.
 
+pub(crate) mod build;
+
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
