@@ -89,8 +89,25 @@ type Row = BTreeMap<&'static str, Val>;
 
 /// A bundle record's values by column name; `None` when they do not fit the table.
 fn named(t: &Table, values: &[Val]) -> Option<Row> {
-    let cols = t.columns();
-    (cols.len() == values.len()).then(|| cols.into_iter().zip(values.iter().cloned()).collect())
+    let cols = columns(t);
+    (cols.len() == values.len()).then(|| cols.iter().copied().zip(values.iter().cloned()).collect())
+}
+
+/// [`Table::columns`] of every exchanged table, made once.
+static COLUMNS: std::sync::LazyLock<Vec<Vec<&'static str>>> =
+    std::sync::LazyLock::new(|| TABLES.iter().map(Table::columns).collect());
+
+/// The columns of `t` (of [`TABLES`]), in the order a bundle carries its values.
+fn columns(t: &Table) -> &'static [&'static str] {
+    &COLUMNS[table_index(t)]
+}
+
+/// Where column `col` is among the columns of `t`.
+fn column_at(t: &Table, col: &str) -> usize {
+    columns(t)
+        .iter()
+        .position(|c| *c == col)
+        .expect("a column of the table")
 }
 
 struct Local {
@@ -220,7 +237,7 @@ pub(crate) fn held(
     let Some(values) = rec.row.as_deref() else {
         return Ok(Held::Other);
     };
-    let cols = t.columns();
+    let cols = columns(t);
     let at = |c: &str| {
         cols.iter()
             .position(|x| *x == c)
@@ -295,13 +312,18 @@ impl Ctx {
         })
     }
 
+    /// Whether records of `entity` were ever deleted here.
+    fn has_deletions(&self, entity: &str) -> bool {
+        self.deleted_kinds.contains(entity)
+    }
+
     fn tombstone(
         &self,
         conn: &rusqlite::Connection,
         entity: &str,
         k: &[u8],
     ) -> Result<Option<String>> {
-        if self.deleted_kinds.contains(entity) {
+        if self.has_deletions(entity) {
             tombstone_of(conn, entity, k)
         } else {
             Ok(None)
@@ -348,16 +370,16 @@ pub(crate) fn apply(
         }
         return delete(tx, t, &k, del, local, cx, counts);
     }
-    let row = &rec
+    let values = rec
         .row
         .as_deref()
-        .and_then(|v| named(t, v))
+        .filter(|v| v.len() == columns(t).len())
         .ok_or_else(|| malformed(t.name))?;
-    let key_hex: String = t
-        .key
+    // The key columns come first.
+    let key_hex: String = values[..t.key.len()]
         .iter()
-        .map(|c| match &row[*c] {
-            Val::Blob { x } => Ok(x.clone()),
+        .map(|v| match v {
+            Val::Blob { x } => Ok(x.as_str()),
             _ => Err(malformed("id")),
         })
         .collect::<Result<_>>()?;
@@ -371,11 +393,12 @@ pub(crate) fn apply(
     } else {
         Vec::new()
     };
+    let as_row = || named(t, values).expect("as many values as columns");
     if let Some(stone) = &local.tombstone {
         // Deleted here: it stays deleted; text edited after the deletion is kept.
         for g in t.groups.iter().filter(|g| g.merge == Merge::Text) {
             if let Some(c) = rec.clocks.get(g.name).filter(|c| c.h > *stone) {
-                counts.conflicts += keep_conflict(tx, t, &k, g, row, &c.h, tick)?;
+                counts.conflicts += keep_conflict(tx, t, &k, g, &as_row(), &c.h, tick)?;
             }
         }
         counts.unchanged += 1;
@@ -384,9 +407,11 @@ pub(crate) fn apply(
     let Some(mine) = &local.row else {
         // A reference to a record deleted here: an optional one is cleared, and a record
         // that cannot be without its parent goes with it (its text kept as a conflict).
-        let mut row = std::borrow::Cow::Borrowed(row);
-        for r in t.refs {
-            let Val::Blob { x } = &row[r.col] else {
+        // The values are bound as they are, by position, unless one is cleared.
+        let mut values = std::borrow::Cow::Borrowed(values);
+        for r in t.refs.iter().filter(|r| cx.has_deletions(r.to)) {
+            let at = column_at(t, r.col);
+            let Val::Blob { x } = &values[at] else {
                 continue;
             };
             let target = hex::decode(x).map_err(|_| malformed("id"))?;
@@ -394,9 +419,10 @@ pub(crate) fn apply(
                 continue;
             };
             if !r.required {
-                row.to_mut().insert(r.col, Val::Null);
+                values.to_mut()[at] = Val::Null;
                 continue;
             }
+            let row = named(t, &values).expect("as many values as columns");
             for g in t.groups.iter().filter(|g| g.merge == Merge::Text) {
                 let h = rec
                     .clocks
@@ -406,13 +432,14 @@ pub(crate) fn apply(
             }
             return delete(tx, t, &k, &stone, load(tx, t, &k)?, cx, counts);
         }
-        insert(tx, t, &row, &units, tick)?;
+        insert(tx, t, &values, &units, tick)?;
         for (g, c) in &rec.clocks {
             write_clock(tx, t, &k, g, &c.h, &c.v, tick)?;
         }
         counts.new += 1;
         return Ok(());
     };
+    let row = &as_row();
     let mut taken: Vec<&Group> = Vec::new();
     for g in t.groups {
         let theirs = rec.clocks.get(g.name);
@@ -579,17 +606,14 @@ fn write_clock(
     Ok(())
 }
 
-fn insert(tx: &Tx<'_>, t: &Table, row: &Row, units: &[String], tick: &str) -> Result<()> {
-    let mut values = t
-        .columns()
-        .iter()
-        .map(|c| bind(&row[*c]))
-        .collect::<Result<Vec<_>>>()?;
-    values.push(ToSqlOutput::Borrowed(ValueRef::Text(tick.as_bytes())));
+/// Inserts a record from its values in the order of [`Table::columns`].
+fn insert(tx: &Tx<'_>, t: &Table, values: &[Val], units: &[String], tick: &str) -> Result<()> {
+    let mut bound = values.iter().map(bind).collect::<Result<Vec<_>>>()?;
+    bound.push(ToSqlOutput::Borrowed(ValueRef::Text(tick.as_bytes())));
     tx.prepare_cached(&INSERT_SQL[table_index(t)])?
-        .execute(params_from_iter(values))?;
+        .execute(params_from_iter(bound))?;
     if t.name == "directive" {
-        add_units(tx, &row["id"], units)?;
+        add_units(tx, &values[column_at(t, "id")], units)?;
     }
     Ok(())
 }

@@ -26,8 +26,6 @@ use crate::text::fold;
 const SCHEMA: &str = "search_build";
 /// Documents handed to the worker at a time.
 const BATCH: usize = 2048;
-/// What FTS5 buffers before writing a segment: the whole load's terms at once where they fit.
-const BUFFER: u32 = 512 << 20;
 
 /// What happened to an indexed row.
 #[derive(Clone, Copy)]
@@ -45,9 +43,8 @@ struct Doc {
     text: Option<Range<usize>>,
 }
 
-/// Documents handed over together, their ids and texts in one buffer: the worker frees two
-/// allocations per batch, not two per document (freeing on another thread than the one that
-/// allocated contends for the allocator and slowed the load by half).
+/// Documents handed over together, their ids and texts in one buffer (two allocations per
+/// batch rather than two per document).
 #[derive(Default)]
 struct Batch {
     docs: Vec<Doc>,
@@ -102,38 +99,33 @@ impl Builder {
         name.push(".search-build");
         let scratch = db.with_file_name(name);
         remove(&scratch)?;
-        let side = Connection::open(&scratch)?;
-        side.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")?;
-        side.pragma_update(None, "cache_size", -131_072)?;
-        // The same tables as the real index: their rows are copied over as they are.
-        let mut stmt = conn.prepare(
-            "SELECT sql FROM sqlite_schema WHERE name = 'search_doc' OR (type = 'table' AND name IN
-             ('search_meeting', 'search_directive', 'search_unit', 'search_person'))",
-        )?;
-        let schema = stmt
-            .query_map([], |r| r.get::<_, String>(0))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        for sql in schema {
-            side.execute_batch(&sql)?;
-        }
-        for table in INDEX_TABLES {
-            side.execute(
-                &format!("INSERT INTO {table} ({table}, rank) VALUES ('hashsize', ?1)"),
-                [BUFFER],
+        let started = scratch_index(conn, &scratch).and_then(|side| {
+            conn.execute(
+                &format!("ATTACH DATABASE ?1 AS {SCHEMA}"),
+                [scratch.to_string_lossy()],
             )?;
-        }
-        conn.execute(
-            "ATTACH DATABASE ?1 AS search_build",
-            [scratch.to_string_lossy()],
-        )?;
-        let (to_worker, from_loader) = sync_channel::<Batch>(4);
-        let worker = std::thread::Builder::new()
-            .name("search index".into())
-            .spawn(move || index(side, from_loader))
-            .map_err(|source| Error::Io {
-                path: scratch.clone(),
-                source,
-            })?;
+            let (to_worker, from_loader) = sync_channel::<Batch>(4);
+            match std::thread::Builder::new()
+                .name("search index".into())
+                .spawn(move || index(side, from_loader))
+            {
+                Ok(worker) => Ok((worker, to_worker)),
+                Err(source) => {
+                    conn.execute_batch(&format!("DETACH DATABASE {SCHEMA}"))?;
+                    Err(Error::Io {
+                        path: scratch.clone(),
+                        source,
+                    })
+                }
+            }
+        });
+        let (worker, to_worker) = match started {
+            Ok(started) => started,
+            Err(e) => {
+                remove(&scratch)?;
+                return Err(e);
+            }
+        };
         Ok(Some(Builder {
             scratch,
             queue: Arc::new(Mutex::new(Queue {
@@ -249,6 +241,27 @@ impl Builder {
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
     }
+}
+
+/// The scratch database at `path`, holding empty copies of the tables of `conn`'s index.
+fn scratch_index(conn: &Connection, path: &Path) -> Result<Connection> {
+    let side = Connection::open(path)?;
+    side.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;")?;
+    side.pragma_update(None, "cache_size", -131_072)?;
+    let names: Vec<String> = INDEX_TABLES
+        .iter()
+        .chain(&["search_doc"])
+        .map(|t| format!("'{t}'"))
+        .collect();
+    let mut stmt = conn.prepare(&format!(
+        "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name IN ({})",
+        names.join(", ")
+    ))?;
+    for sql in stmt.query_map([], |r| r.get::<_, String>(0))? {
+        side.execute_batch(&sql?)?;
+    }
+    super::set_buffer(&side, super::WHOLE_INDEX_BUFFER)?;
+    Ok(side)
 }
 
 /// The worker: folds each document's text and writes it to the scratch index, in one

@@ -432,7 +432,7 @@ fn prefix_len(folded: &[String], term: &str) -> Option<usize> {
 pub fn reindex(tx: &crate::store::Tx<'_>) -> Result<u32> {
     // Terms are buffered up to 512 MB while the whole index is written, 64 MB otherwise:
     // fewer segments to merge (the 1M sample's index in 25 s instead of 31 s).
-    set_buffer(tx, 512 << 20)?;
+    set_buffer(tx, WHOLE_INDEX_BUFFER)?;
     tx.execute_batch(
         "DELETE FROM search_meeting; DELETE FROM search_directive; DELETE FROM search_unit;
          DELETE FROM search_person; DELETE FROM search_doc;",
@@ -464,10 +464,13 @@ pub fn reindex(tx: &crate::store::Tx<'_>) -> Result<u32> {
     Ok(n)
 }
 
+/// What FTS5 buffers of terms before writing a segment while a whole index is written.
+const WHOLE_INDEX_BUFFER: u32 = 512 << 20;
+
 /// Sets how many bytes of terms each index buffers before writing a segment.
-fn set_buffer(tx: &crate::store::Tx<'_>, bytes: u32) -> Result<()> {
+fn set_buffer(conn: &Connection, bytes: u32) -> Result<()> {
     for table in INDEX_TABLES {
-        tx.execute(
+        conn.execute(
             &format!("INSERT INTO {table} ({table}, rank) VALUES ('hashsize', ?1)"),
             [bytes],
         )?;

@@ -202,6 +202,23 @@ impl Store {
     /// at the end. A crash leaves the database as it was before.
     pub fn bulk_write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
         self.conn.pragma_update(None, "journal_mode", "DELETE")?;
+        let loaded = self.load_in_bulk(f);
+        let _ = self.conn.pragma_update(None, "cache_size", -65_536);
+        let restored = self.conn.pragma_update(None, "journal_mode", "WAL");
+        let (out, copied_index) = loaded?;
+        restored?;
+        if copied_index {
+            // FTS5 keeps what it last read of an index per connection. The load's schema
+            // changes make it read the index again today, but nothing promises that: the
+            // copied index is read through a new connection.
+            self.reopen()?;
+        }
+        Ok(out)
+    }
+
+    /// [`Store::bulk_write`] once in a rollback journal; also whether the search index was
+    /// built beside the load and copied in.
+    fn load_in_bulk<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<(T, bool)> {
         self.conn.pragma_update(None, "cache_size", -262_144)?;
         let mut builder = match &self.path {
             Some(db) => crate::search::build::Builder::start(&self.conn, db)?,
@@ -234,19 +251,15 @@ impl Store {
             Ok(out)
         });
         self.indexing.store(true, Ordering::Relaxed);
-        let closed = builder.map(|b| b.close(&self.conn));
-        let _ = self.conn.pragma_update(None, "cache_size", -65_536);
-        let restored = self.conn.pragma_update(None, "journal_mode", "WAL");
-        let out = out?;
-        restored?;
-        if let Some(closed) = closed {
-            closed?;
-            // FTS5 keeps what it last read of an index per connection. The load's schema
-            // changes make it read the index again today, but nothing promises that: the
-            // copied index is read through a new connection.
-            self.reopen()?;
+        let copied_index = builder.is_some();
+        if let Some(b) = builder {
+            // After a failed load, its own error is the one told.
+            let closed = b.close(&self.conn);
+            if out.is_ok() {
+                closed?;
+            }
         }
-        Ok(out)
+        Ok((out?, copied_index))
     }
 
     /// Replaces the connection with a new one to the same file.

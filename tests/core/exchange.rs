@@ -194,6 +194,67 @@ fn a_whole_office_arrives_once_and_again_changes_nothing() {
 }
 
 #[test]
+fn a_directive_from_a_conclusion_removed_here_arrives_without_it() {
+    let mut a = office();
+    let tmp = TempDir::new().unwrap();
+    let m = a.meeting;
+    let conclusion = a
+        .store
+        .write(|tx| {
+            minutes::add(
+                tx,
+                m,
+                NewItem::Conclusion {
+                    content: "Giao Phòng TTBCXB rà soát quy chế phát ngôn".into(),
+                },
+            )
+        })
+        .unwrap();
+    let mut b = fresh(tmp.path(), "b");
+    send(&mut a.store, &mut b, tmp.path());
+    // Meanwhile, A removes the conclusion and B gives a directive from it.
+    a.store
+        .write(|tx| {
+            minutes::edit(
+                tx,
+                m,
+                ItemEdit::Remove {
+                    list: giaoban::minutes::ItemList::Conclusion,
+                    id: conclusion,
+                },
+            )
+        })
+        .unwrap();
+    let mut new = a.new_directive(a.ttbc, Some(d("2026-06-30")));
+    new.source = giaoban::directive::Source::Meeting {
+        meeting_id: m,
+        conclusion_id: Some(conclusion),
+    };
+    let id = b
+        .write(|tx| giaoban::directive::create(tx, new))
+        .unwrap()
+        .id;
+    let got = send(&mut b, &mut a.store, tmp.path());
+    assert_eq!(got.tables["directive"].new, 1);
+    let (meeting, from): (Option<uuid::Uuid>, Option<uuid::Uuid>) = a
+        .store
+        .conn()
+        .query_row(
+            "SELECT meeting_id, conclusion_id FROM directive WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (meeting, from),
+        (Some(m), None),
+        "the directive arrives; its conclusion, removed here, is cleared"
+    );
+    send(&mut a.store, &mut b, tmp.path());
+    assert_eq!(digest(&a.store), digest(&b), "both end alike");
+}
+
+#[test]
 fn concurrent_edits_of_the_minutes_keep_both_versions() {
     let mut a = office();
     let meeting_id = a.meeting;
