@@ -95,9 +95,7 @@ impl Builder {
         if !empty {
             return Ok(None);
         }
-        let mut name = db.file_name().unwrap_or_default().to_os_string();
-        name.push(".search-build");
-        let scratch = db.with_file_name(name);
+        let scratch = scratch_path(db);
         remove(&scratch)?;
         let started = scratch_index(conn, &scratch).and_then(|side| {
             conn.execute(
@@ -221,11 +219,14 @@ impl Builder {
     }
 
     /// After the load's transaction ended (either way): lets go of the scratch database.
+    /// The worker's error comes first: it is the cause when collecting failed.
     pub(crate) fn close(mut self, conn: &Connection) -> Result<()> {
         let joined = self.join();
-        conn.execute_batch(&format!("DETACH DATABASE {SCHEMA}"))?;
-        joined?;
-        remove(&self.scratch)
+        let detached = conn
+            .execute_batch(&format!("DETACH DATABASE {SCHEMA}"))
+            .map_err(Error::from);
+        let removed = remove(&self.scratch);
+        joined.and(detached).and(removed)
     }
 
     /// Waits for the worker (once; it ends when collecting stopped).
@@ -322,6 +323,20 @@ fn on_row(text: &str, row: &str) -> String {
         prev = Some(c);
     }
     out
+}
+
+/// The scratch database of loads into the database at `db`: `<db>.search-build`.
+fn scratch_path(db: &Path) -> PathBuf {
+    let mut name = db.file_name().unwrap_or_default().to_os_string();
+    name.push(".search-build");
+    db.with_file_name(name)
+}
+
+/// Removes the scratch database a load into `db` left when the process ended during it
+/// (a crash, a power cut). Where another process is loading into `db` right now, its files
+/// stay usable (Linux keeps a removed file for whoever has it open; Windows refuses).
+pub(crate) fn remove_left_over(db: &Path) {
+    let _ = std::fs::remove_file(scratch_path(db));
 }
 
 /// Removes a scratch file left by an earlier load (or this one).

@@ -89,10 +89,12 @@ impl Store {
             })?;
         }
         let conn = Connection::open(path).map_err(|e| corrupt_or(e, path))?;
-        Self::prepare(conn, Some(path.to_path_buf())).map_err(|e| match e {
+        let store = Self::prepare(conn, Some(path.to_path_buf())).map_err(|e| match e {
             Error::Storage(inner) => corrupt_or(inner, path),
             other => other,
-        })
+        })?;
+        crate::search::build::remove_left_over(path);
+        Ok(store)
     }
 
     /// Opens a fresh in-memory database (tests and previews).
@@ -253,10 +255,12 @@ impl Store {
         self.indexing.store(true, Ordering::Relaxed);
         let copied_index = builder.is_some();
         if let Some(b) = builder {
-            // After a failed load, its own error is the one told.
-            let closed = b.close(&self.conn);
-            if out.is_ok() {
-                closed?;
+            match (&out, b.close(&self.conn)) {
+                (Ok(_), Err(e)) => return Err(e),
+                // The worker's own failure (a full disk, say) says more than the statement
+                // that found it stopped.
+                (Err(Error::Storage(_)), Err(e)) => return Err(e),
+                _ => {}
             }
         }
         Ok((out?, copied_index))

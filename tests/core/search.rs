@@ -527,3 +527,14 @@ fn a_failed_bulk_load_leaves_the_index_and_no_scratch_file() {
     );
     assert!(store.check().unwrap().ok);
 }
+
+#[test]
+fn a_scratch_index_left_by_a_crash_is_removed_at_the_next_start() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let path = dir.path().join("giaoban.sqlite3");
+    drop(Store::open(&path, OpenMode::Create).unwrap());
+    std::fs::write(scratch_of(&path), vec![0u8; 4096]).unwrap();
+    let store = Store::open(&path, OpenMode::Existing).unwrap();
+    assert!(!scratch_of(&path).exists());
+    assert!(store.check().unwrap().ok);
+}
