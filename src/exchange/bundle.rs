@@ -202,6 +202,21 @@ pub struct Opened {
     pub files: BTreeMap<String, Vec<u8>>,
 }
 
+/// A bundle checked whole (seal, entries, manifest, attachments' hashes) but for its
+/// records, which are still JSON lines: [`Sealed::parse`] reads them all at once,
+/// [`Sealed::stream`] in batches while they are merged.
+#[derive(Debug)]
+pub struct Sealed {
+    /// The manifest.
+    pub manifest: Manifest,
+    /// The sender's public key.
+    pub key: VerifyingKey,
+    /// The records entry, inflated.
+    records: Vec<u8>,
+    /// Attachment contents by SHA-256.
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
 /// The fingerprint a person compares over the phone: SHA-256 of the key, first 16 bytes,
 /// in groups of four hex digits.
 pub fn fingerprint(key: &VerifyingKey) -> String {
@@ -372,6 +387,11 @@ fn encrypt(plain: &[u8], pass: &SecretString) -> std::io::Result<Vec<u8>> {
 
 /// Reads and checks the bundle at `path` (see the module's description).
 pub fn read(path: &Path, passphrase: Option<&SecretString>) -> Result<Opened> {
+    open(path, passphrase)?.parse()
+}
+
+/// Reads and checks the bundle at `path` but for its records (see [`Sealed`]).
+pub fn open(path: &Path, passphrase: Option<&SecretString>) -> Result<Sealed> {
     let f = std::fs::File::open(path).map_err(Error::io(path))?;
     let len = f.metadata().map_err(Error::io(path))?.len();
     if len > limits::FILE {
@@ -381,7 +401,7 @@ pub fn read(path: &Path, passphrase: Option<&SecretString>) -> Result<Opened> {
     f.take(limits::FILE + 1)
         .read_to_end(&mut bytes)
         .map_err(Error::io(path))?;
-    read_bytes(bytes, passphrase)
+    open_bytes(bytes, passphrase)
 }
 
 /// Whether the file at `path` is encrypted (it then needs a passphrase).
@@ -395,6 +415,10 @@ pub fn is_encrypted(path: &Path) -> Result<bool> {
 /// Reads and checks a bundle held in memory (what [`read`] does after reading the file; the
 /// fuzz target's entry point).
 pub fn read_bytes(bytes: Vec<u8>, passphrase: Option<&SecretString>) -> Result<Opened> {
+    open_bytes(bytes, passphrase)?.parse()
+}
+
+fn open_bytes(bytes: Vec<u8>, passphrase: Option<&SecretString>) -> Result<Sealed> {
     let bytes = if bytes.starts_with(AGE_MAGIC) {
         let pass = passphrase.ok_or(bad(BundleProblem::NeedsPassphrase))?;
         decrypt(&bytes, pass)?
@@ -477,7 +501,7 @@ fn read_entry<R: Read + Seek>(
     Ok(out)
 }
 
-fn open_zip<R: Read + Seek>(reader: R, key: VerifyingKey, declared: usize) -> Result<Opened> {
+fn open_zip<R: Read + Seek>(reader: R, key: VerifyingKey, declared: usize) -> Result<Sealed> {
     let mut zip = zip::ZipArchive::new(reader).map_err(|_| bad(BundleProblem::Damaged))?;
     if zip.len() != declared {
         return Err(bad(BundleProblem::DuplicateEntry));
@@ -555,27 +579,96 @@ fn open_zip<R: Read + Seek>(reader: R, key: VerifyingKey, declared: usize) -> Re
             None => records_bytes = content,
         }
     }
-    // The records' hash is computed while they are parsed (into memory only); a mismatch
-    // is what is reported, whatever the parse found.
-    let (sha, records) = std::thread::scope(|s| {
-        let sha = s.spawn(|| sha_hex(&records_bytes));
-        let records = parse_records(&records_bytes, &manifest);
-        (sha.join().expect("hashing does not panic"), records)
-    });
-    if manifest
-        .entries
-        .get(RECORDS)
-        .is_some_and(|want| want.sha256 != sha)
-    {
-        return Err(bad(BundleProblem::HashMismatch(RECORDS.into())));
-    }
-    let records = records?;
-    Ok(Opened {
+    Ok(Sealed {
         manifest,
         key,
-        records,
+        records: records_bytes,
         files,
     })
+}
+
+impl Sealed {
+    /// Reads every record. The records' hash is computed while they are parsed (into
+    /// memory only); a mismatch is what is reported, whatever the parse found.
+    pub fn parse(self) -> Result<Opened> {
+        let (sha, records) = std::thread::scope(|s| {
+            let sha = s.spawn(|| sha_hex(&self.records));
+            let records = parse_records(&self.records, &self.manifest);
+            (sha.join().expect("hashing does not panic"), records)
+        });
+        self.check_hash(&sha)?;
+        Ok(Opened {
+            records: records?,
+            manifest: self.manifest,
+            key: self.key,
+            files: self.files,
+        })
+    }
+
+    /// Hands the records to `merge` in batches, in the file's order, read on another thread
+    /// meanwhile; the records' hash and counts are checked at the end. A failure of the
+    /// hash, then of the parse, is told before one of `merge` (which then saw only part of
+    /// the records: its work is to be undone).
+    pub fn stream(&self, mut merge: impl FnMut(&[Record]) -> Result<()>) -> Result<()> {
+        const BATCH_BYTES: usize = 1 << 20;
+        let bytes = &self.records[..];
+        let manifest = &self.manifest;
+        let (sha, parsed, merged) = std::thread::scope(|s| {
+            let sha = s.spawn(|| sha_hex(bytes));
+            let (to_merge, batches) = std::sync::mpsc::sync_channel::<Vec<Record>>(2);
+            // Merged batches go back to be freed where they were made: freeing on another
+            // thread contends with that thread's allocations.
+            let (to_free, merged_batches) = std::sync::mpsc::channel::<Vec<Record>>();
+            let parser = s.spawn(move || {
+                let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+                let mut from = 0;
+                while from < bytes.len() {
+                    let end = (from + BATCH_BYTES).min(bytes.len());
+                    let to = bytes[end..]
+                        .iter()
+                        .position(|b| *b == b'\n')
+                        .map_or(bytes.len(), |at| end + at + 1);
+                    merged_batches.try_iter().for_each(drop);
+                    let (records, part_counts) = parse_lines(bytes, from..to, manifest)?;
+                    add_counts(&mut counts, part_counts);
+                    if to_merge.send(records).is_err() {
+                        // The merge stopped: its error is the one told.
+                        return Ok(());
+                    }
+                    from = to;
+                }
+                check_counts(&counts, manifest)
+            });
+            let mut merged = Ok(());
+            for batch in batches {
+                merged = merge(&batch);
+                let _ = to_free.send(batch);
+                if merged.is_err() {
+                    break;
+                }
+            }
+            (
+                sha.join().expect("hashing does not panic"),
+                parser.join().expect("a parsing thread does not panic"),
+                merged,
+            )
+        });
+        self.check_hash(&sha)?;
+        parsed?;
+        merged
+    }
+
+    fn check_hash(&self, sha: &str) -> Result<()> {
+        if self
+            .manifest
+            .entries
+            .get(RECORDS)
+            .is_some_and(|want| want.sha256 != sha)
+        {
+            return Err(bad(BundleProblem::HashMismatch(RECORDS.into())));
+        }
+        Ok(())
+    }
 }
 
 fn parse_records(bytes: &[u8], manifest: &Manifest) -> Result<Vec<Record>> {
@@ -613,21 +706,31 @@ fn parse_records(bytes: &[u8], manifest: &Manifest) -> Result<Vec<Record>> {
     for chunk in chunks {
         let (part, part_counts) = chunk?;
         records.extend(part);
-        for (t, n) in part_counts {
-            *counts.entry(t).or_default() += n;
-        }
+        add_counts(&mut counts, part_counts);
     }
-    if counts
+    check_counts(&counts, manifest)?;
+    Ok(records)
+}
+
+fn add_counts(counts: &mut BTreeMap<String, u64>, part: BTreeMap<String, u64>) {
+    for (t, n) in part {
+        *counts.entry(t).or_default() += n;
+    }
+}
+
+/// The records read, per table, are those the manifest declares.
+fn check_counts(counts: &BTreeMap<String, u64>, manifest: &Manifest) -> Result<()> {
+    if *counts
         != manifest
             .counts
             .iter()
             .filter(|(_, n)| **n > 0)
             .map(|(k, v)| (k.clone(), *v))
-            .collect()
+            .collect::<BTreeMap<_, _>>()
     {
         return Err(bad(BundleProblem::Malformed("counts".into())));
     }
-    Ok(records)
+    Ok(())
 }
 
 /// The records read from one part of the records entry, and how many of each table.

@@ -499,14 +499,14 @@ pub struct Imported {
 /// Imports (merges) the bundle at `path`: checked whole first, then merged in one
 /// transaction after a backup, or nothing at all.
 pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Imported> {
-    let opened = bundle::read(path, o.passphrase.as_ref())?;
-    let m = &opened.manifest;
-    let fingerprint = bundle::fingerprint(&opened.key);
+    let sealed = bundle::open(path, o.passphrase.as_ref())?;
+    let m = &sealed.manifest;
+    let fingerprint = bundle::fingerprint(&sealed.key);
     if m.sender == store.installation() {
         return Err(Error::Bundle(BundleProblem::OwnBundle));
     }
     match identity::known_key(store.conn(), m.sender)? {
-        Some((key, _)) if key != hex::encode(opened.key.as_bytes()) => {
+        Some((key, _)) if key != hex::encode(sealed.key.as_bytes()) => {
             return Err(Error::Bundle(BundleProblem::KeyChanged {
                 name: m.sender_name.clone(),
             }));
@@ -520,20 +520,6 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
             }));
         }
     }
-    let all_clocks = opened.records.iter().flat_map(|r| {
-        r.clocks
-            .values()
-            .map(|c| c.h.as_str())
-            .chain(r.del.as_deref())
-    });
-    let mut newest = "";
-    for h in all_clocks {
-        if !clock::acceptable(h) {
-            return Err(Error::Bundle(BundleProblem::FutureClock));
-        }
-        newest = newest.max(h);
-    }
-    clock::observe(newest);
     let mut report = Imported {
         bundle_id: m.bundle_id,
         sender: m.sender,
@@ -546,19 +532,28 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
         tables: BTreeMap::new(),
         backup: None,
     };
-    let seen: bool = store.conn().query_row(
-        "SELECT EXISTS (SELECT 1 FROM bundle_log WHERE bundle_id = ?1 AND direction = 'in')",
-        [m.bundle_id],
-        |r| r.get(0),
-    )?;
-    if seen {
+    let rows_here = approximate_rows(store.conn())?;
+    if rows_here == 0 && !o.dry_run {
+        if already_imported(store.conn(), m.bundle_id)? {
+            report.already = true;
+            return Ok(report);
+        }
+        return import_into_empty(store, path, o, sealed, report);
+    }
+    let opened = sealed.parse()?;
+    let m = &opened.manifest;
+    let mut newest = "";
+    for r in &opened.records {
+        newest = newest.max(newest_clock(r)?);
+    }
+    clock::observe(newest);
+    if already_imported(store.conn(), m.bundle_id)? {
         report.already = true;
         return Ok(report);
     }
     // Records this database already holds as they are are left out of the merge.
     let mut skipped: BTreeMap<String, u32> = BTreeMap::new();
     let mut todo: Vec<(&Record, merge::Held)> = Vec::new();
-    let rows_here = approximate_rows(store.conn())?;
     let helds = held_all(store, &opened.records, rows_here)?;
     for (rec, held) in opened.records.iter().zip(helds) {
         match held {
@@ -566,15 +561,20 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
             held => todo.push((rec, held)),
         }
     }
-    if !o.dry_run
-        && !todo.is_empty()
-        && let Some(db) = store.path().map(Path::to_path_buf)
-    {
-        report.backup =
-            Some(backup::make(&db, &backup::folder(&db), backup::Reason::BeforeImport)?.path);
+    if !o.dry_run && !todo.is_empty() {
+        report.backup = backup_before(store)?;
     }
     let files_dir = store.attachments_dir();
     let site = store.installation();
+    let arrival = Arrival {
+        manifest: m,
+        key: &opened.key,
+        files: &opened.files,
+        path,
+        trust: o.trust,
+        backup: report.backup.as_deref(),
+        files_dir: files_dir.as_deref(),
+    };
     let merge_all = |tx: &crate::store::Tx<'_>| -> Result<BTreeMap<String, MergeCounts>> {
         tx.pragma_update(None, "defer_foreign_keys", "ON")?;
         let mut cx = merge::Ctx::new(tx, clock::tick(site))?;
@@ -591,74 +591,22 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
             })
             .collect();
         // Rows parents first, then deletions children first.
-        let order = |r: &Record| {
-            TABLES
-                .iter()
-                .position(|t| t.name == r.t)
-                .unwrap_or(usize::MAX)
-        };
         let mut rows: Vec<_> = todo
             .iter()
             .copied()
             .filter(|(r, _)| r.del.is_none())
             .collect();
-        rows.sort_by_key(|(r, _)| order(r));
+        rows.sort_by_key(|(r, _)| table_order(r));
         let mut dels: Vec<_> = todo
             .iter()
             .copied()
             .filter(|(r, _)| r.del.is_some())
             .collect();
-        dels.sort_by_key(|(r, _)| std::cmp::Reverse(order(r)));
+        dels.sort_by_key(|(r, _)| std::cmp::Reverse(table_order(r)));
         for (rec, held) in rows.into_iter().chain(dels) {
-            let c = tables.entry(rec.t.clone()).or_default();
-            merge::apply(tx, rec, held, &mut cx, c).map_err(|e| match e {
-                Error::Storage(_) => Error::Bundle(BundleProblem::Malformed(rec.t.clone())),
-                other => other,
-            })?;
+            merge_one(tx, rec, held, &mut cx, &mut tables)?;
         }
-        // Every reference resolves (checked over the whole database: a merge may also have
-        // deleted a parent); skipped when nothing was merged.
-        let broken: Option<String> = if todo.is_empty() {
-            None
-        } else {
-            tx.query_row(
-                "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?
-        };
-        if let Some(t) = broken {
-            return Err(Error::Bundle(BundleProblem::MissingReference(t)));
-        }
-        if let Some(dir) = &files_dir {
-            for (sha, content) in &opened.files {
-                let dest = crate::attachment::blob_path(dir, sha);
-                if !dest.exists() {
-                    crate::attachment::write_atomically(&dest, content)?;
-                }
-            }
-        }
-        identity::meet(tx, m.sender, &m.sender_name, &opened.key, o.trust)?;
-        tx.audit(
-            "bundle",
-            m.bundle_id,
-            "import",
-            serde_json::json!({ "sender": m.sender_name, "file": path, "counts": tables }),
-        )?;
-        let seq: i64 = tx.query_row("SELECT max(seq) FROM audit", [], |r| r.get(0))?;
-        tx.execute(
-            "INSERT INTO bundle_log (bundle_id, direction, peer_id, at, counts, backup_path, audit_seq)
-             VALUES (?1, 'in', ?2, ?3, ?4, ?5, ?6)",
-            (
-                m.bundle_id,
-                m.sender,
-                ts(tx.now()),
-                serde_json::to_string(&tables).expect("counts serialise"),
-                report.backup.as_ref().map(|p| p.to_string_lossy().into_owned()),
-                seq,
-            ),
-        )?;
+        arrival.conclude(tx, !todo.is_empty(), &tables)?;
         Ok(tables)
     };
     // A bundle as large as a quarter of this database is merged as a bulk load: the search
@@ -671,18 +619,210 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
     } else {
         store.write(merge_all)
     };
-    match merged {
-        Ok(tables) => report.tables = tables,
-        Err(e) => {
-            // Nothing was imported: the backup of an unchanged database is not kept.
-            if let Some(b) = &report.backup {
-                let _ = std::fs::remove_file(b);
-            }
-            return Err(e);
-        }
-    }
+    report.tables = kept_or_undone(merged, report.backup.as_deref())?;
     free_later(opened);
     Ok(report)
+}
+
+/// Import into a database that holds no records yet (a new installation receiving a whole
+/// office): every record is new, so none is looked up, and the records are merged batch by
+/// batch while the rest of the file is still being read.
+fn import_into_empty(
+    store: &mut Store,
+    path: &Path,
+    o: &ImportOptions,
+    sealed: bundle::Sealed,
+    mut report: Imported,
+) -> Result<Imported> {
+    if sealed.manifest.counts.values().any(|n| *n > 0) {
+        report.backup = backup_before(store)?;
+    }
+    let files_dir = store.attachments_dir();
+    let site = store.installation();
+    let arrival = Arrival {
+        manifest: &sealed.manifest,
+        key: &sealed.key,
+        files: &sealed.files,
+        path,
+        trust: o.trust,
+        backup: report.backup.as_deref(),
+        files_dir: files_dir.as_deref(),
+    };
+    let merged = store.bulk_write(|tx| {
+        tx.pragma_update(None, "defer_foreign_keys", "ON")?;
+        let mut cx = merge::Ctx::new(tx, clock::tick(site))?;
+        let mut tables: BTreeMap<String, MergeCounts> = BTreeMap::new();
+        let mut newest = String::new();
+        // References are checked at the end (deferred), so rows merge in the file's order;
+        // deletions (tombstones only, here) wait for every row, children first.
+        let mut dels: Vec<Record> = Vec::new();
+        let mut any = false;
+        sealed.stream(|batch| {
+            for rec in batch {
+                let h = newest_clock(rec)?;
+                if *h > *newest {
+                    newest = h.to_string();
+                }
+                any = true;
+                if rec.del.is_some() {
+                    dels.push(rec.clone());
+                } else {
+                    merge_one(tx, rec, merge::Held::Absent, &mut cx, &mut tables)?;
+                }
+            }
+            Ok(())
+        })?;
+        dels.sort_by_key(|r| std::cmp::Reverse(table_order(r)));
+        for rec in &dels {
+            merge_one(tx, rec, merge::Held::Absent, &mut cx, &mut tables)?;
+        }
+        clock::observe(&newest);
+        arrival.conclude(tx, any, &tables)?;
+        Ok(tables)
+    });
+    report.tables = kept_or_undone(merged, report.backup.as_deref())?;
+    Ok(report)
+}
+
+/// Whether the bundle `id` was imported here before.
+fn already_imported(conn: &Connection, id: Uuid) -> Result<bool> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM bundle_log WHERE bundle_id = ?1 AND direction = 'in')",
+        [id],
+        |r| r.get(0),
+    )?)
+}
+
+/// The newest clock a record carries; an error when one is too far in the future.
+fn newest_clock(r: &Record) -> Result<&str> {
+    let mut newest = "";
+    for h in r
+        .clocks
+        .values()
+        .map(|c| c.h.as_str())
+        .chain(r.del.as_deref())
+    {
+        if !clock::acceptable(h) {
+            return Err(Error::Bundle(BundleProblem::FutureClock));
+        }
+        newest = newest.max(h);
+    }
+    Ok(newest)
+}
+
+/// Where a record's table stands in [`TABLES`] (parents before children).
+fn table_order(r: &Record) -> usize {
+    TABLES
+        .iter()
+        .position(|t| t.name == r.t)
+        .unwrap_or(usize::MAX)
+}
+
+/// Merges one record, counting it under its table. A record the database refuses is a
+/// malformed one.
+fn merge_one(
+    tx: &crate::store::Tx<'_>,
+    rec: &Record,
+    held: merge::Held,
+    cx: &mut merge::Ctx,
+    tables: &mut BTreeMap<String, MergeCounts>,
+) -> Result<()> {
+    let c = tables.entry(rec.t.clone()).or_default();
+    merge::apply(tx, rec, held, cx, c).map_err(|e| match e {
+        Error::Storage(_) => Error::Bundle(BundleProblem::Malformed(rec.t.clone())),
+        other => other,
+    })
+}
+
+/// The backup made before an import changes anything (none for a database in memory).
+fn backup_before(store: &Store) -> Result<Option<PathBuf>> {
+    store
+        .path()
+        .map(|db| Ok(backup::make(db, &backup::folder(db), backup::Reason::BeforeImport)?.path))
+        .transpose()
+}
+
+/// What an import merged, or its error; the backup of a database an import left unchanged
+/// is not kept.
+fn kept_or_undone(
+    merged: Result<BTreeMap<String, MergeCounts>>,
+    backup: Option<&Path>,
+) -> Result<BTreeMap<String, MergeCounts>> {
+    if merged.is_err()
+        && let Some(b) = backup
+    {
+        let _ = std::fs::remove_file(b);
+    }
+    merged
+}
+
+/// What an import records besides the records themselves, and its last checks.
+struct Arrival<'a> {
+    manifest: &'a Manifest,
+    key: &'a ed25519_dalek::VerifyingKey,
+    files: &'a BTreeMap<String, Vec<u8>>,
+    path: &'a Path,
+    trust: bool,
+    backup: Option<&'a Path>,
+    files_dir: Option<&'a Path>,
+}
+
+impl Arrival<'_> {
+    /// In the import's transaction, after its records: every reference resolves (checked
+    /// over the whole database, as a merge may also have deleted a parent; skipped when
+    /// nothing was merged), the attached files are stored, the sender is met, and the
+    /// bundle is written in the history and the bundle log (importing it again changes
+    /// nothing).
+    fn conclude(
+        &self,
+        tx: &crate::store::Tx<'_>,
+        merged_any: bool,
+        tables: &BTreeMap<String, MergeCounts>,
+    ) -> Result<()> {
+        let m = self.manifest;
+        let broken: Option<String> = if merged_any {
+            tx.query_row(
+                "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?
+        } else {
+            None
+        };
+        if let Some(t) = broken {
+            return Err(Error::Bundle(BundleProblem::MissingReference(t)));
+        }
+        if let Some(dir) = self.files_dir {
+            for (sha, content) in self.files {
+                let dest = crate::attachment::blob_path(dir, sha);
+                if !dest.exists() {
+                    crate::attachment::write_atomically(&dest, content)?;
+                }
+            }
+        }
+        identity::meet(tx, m.sender, &m.sender_name, self.key, self.trust)?;
+        tx.audit(
+            "bundle",
+            m.bundle_id,
+            "import",
+            serde_json::json!({ "sender": m.sender_name, "file": self.path, "counts": tables }),
+        )?;
+        let seq: i64 = tx.query_row("SELECT max(seq) FROM audit", [], |r| r.get(0))?;
+        tx.execute(
+            "INSERT INTO bundle_log (bundle_id, direction, peer_id, at, counts, backup_path, audit_seq)
+             VALUES (?1, 'in', ?2, ?3, ?4, ?5, ?6)",
+            (
+                m.bundle_id,
+                m.sender,
+                ts(tx.now()),
+                serde_json::to_string(tables).expect("counts serialise"),
+                self.backup.map(|p| p.to_string_lossy().into_owned()),
+                seq,
+            ),
+        )?;
+        Ok(())
+    }
 }
 
 /// What this database holds of each record. An empty database holds none of them; a table

@@ -15,12 +15,27 @@ use tempfile::TempDir;
 use crate::exchange::{everything, fresh};
 use crate::fixture::{d, office};
 
-/// A valid bundle from a small office, and an empty database that trusts its sender.
+/// A valid bundle from a small office, a database that imported it (and so knows its
+/// sender), and one that holds nothing yet.
 struct Bench {
     tmp: TempDir,
     good: PathBuf,
     key: SigningKey,
     to: Store,
+    empty: Store,
+}
+
+/// The key an installation signs its bundles with.
+fn signing_key(store: &Store) -> SigningKey {
+    let hex_key: String = store
+        .conn()
+        .query_row(
+            "SELECT value FROM setting WHERE key = 'exchange.signing_key'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    SigningKey::from_bytes(&hex::decode(hex_key).unwrap().try_into().unwrap())
 }
 
 fn setup() -> Bench {
@@ -36,20 +51,18 @@ fn setup() -> Bench {
         &mut |_, _| {},
     )
     .unwrap();
-    let hex_key: String = a
-        .store
-        .conn()
-        .query_row(
-            "SELECT value FROM setting WHERE key = 'exchange.signing_key'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    let key = SigningKey::from_bytes(&hex::decode(hex_key).unwrap().try_into().unwrap());
+    let key = signing_key(&a.store);
     let mut to = fresh(tmp.path(), "to");
     // The receiver already imported a good bundle from this sender (and so knows its key).
     exchange::import(&mut to, &good, &TRUST).unwrap();
-    Bench { tmp, good, key, to }
+    let empty = fresh(tmp.path(), "empty");
+    Bench {
+        tmp,
+        good,
+        key,
+        to,
+        empty,
+    }
 }
 
 /// The entries of a zip, in order.
@@ -129,6 +142,15 @@ impl Bench {
             files_before,
             "a file was written"
         );
+    }
+
+    /// As [`Bench::refused`], and the same by a database that holds nothing yet (which
+    /// merges a file while it reads it: the refusal may come after part of it was merged).
+    fn refused_also_when_empty(&mut self, file: &Path, want: impl Fn(&P) -> bool) {
+        self.refused(file, &TRUST, &want);
+        std::mem::swap(&mut self.to, &mut self.empty);
+        self.refused(file, &TRUST, &want);
+        std::mem::swap(&mut self.to, &mut self.empty);
     }
 
     /// The good bundle's entries, edited, packed and sealed with the sender's real key: what
@@ -232,9 +254,8 @@ fn forged_or_unsafe_content_is_refused_and_changes_nothing() {
 
     // Signed by the sender, but records changed before sealing without the manifest knowing.
     let f = b.forged("hash.gbx", edit);
-    b.refused(
+    b.refused_also_when_empty(
         &f,
-        &TRUST,
         |p| matches!(p, P::HashMismatch(n) if n == "records.jsonl"),
     );
 
@@ -243,36 +264,36 @@ fn forged_or_unsafe_content_is_refused_and_changes_nothing() {
     b.refused(&f, &TRUST, |p| matches!(p, P::KeyChanged { .. }));
 
     let f = b.forged("newer.gbx", |e| reseal(e, |m| m["format"] = 2.into()));
-    b.refused(&f, &TRUST, |p| matches!(p, P::NewerFormat));
+    b.refused_also_when_empty(&f, |p| matches!(p, P::NewerFormat));
 
     let f = b.forged("manifest.gbx", |e| {
         reseal(e, |m| m["counts"] = "many".into())
     });
-    b.refused(&f, &TRUST, |p| matches!(p, P::Malformed(_)));
+    b.refused_also_when_empty(&f, |p| matches!(p, P::Malformed(_)));
 
     let f = b.forged("absurd.gbx", |e| {
         reseal(e, |m| {
             m["counts"]["directive"] = 1_000_000_000_000u64.into()
         })
     });
-    b.refused(&f, &TRUST, |p| matches!(p, P::TooLarge));
+    b.refused_also_when_empty(&f, |p| matches!(p, P::TooLarge));
 
     let f = b.forged("counts.gbx", |e| {
         reseal(e, |m| m["counts"]["directive"] = 2.into())
     });
-    b.refused(&f, &TRUST, |p| matches!(p, P::Malformed(_)));
+    b.refused_also_when_empty(&f, |p| matches!(p, P::Malformed(_)));
 
     let f = b.forged("record.gbx", |e| {
         get(e, "records.jsonl").extend_from_slice(b"{\"t\":\"directive\",\"k\":\n");
         reseal(e, |_| {});
     });
-    b.refused(&f, &TRUST, |p| matches!(p, P::Malformed(_)));
+    b.refused_also_when_empty(&f, |p| matches!(p, P::Malformed(_)));
 
     let f = b.forged("table.gbx", |e| {
         get(e, "records.jsonl").extend_from_slice(b"{\"t\":\"setting\",\"k\":\"00\",\"row\":{}}\n");
         reseal(e, |m| m["counts"]["setting"] = 1.into());
     });
-    b.refused(&f, &TRUST, |p| matches!(p, P::Malformed(_)));
+    b.refused_also_when_empty(&f, |p| matches!(p, P::Malformed(_)));
 
     // A clock two days ahead.
     let f = b.forged("future.gbx", |e| {
@@ -304,7 +325,7 @@ fn forged_or_unsafe_content_is_refused_and_changes_nothing() {
         *r = (lines.join("\n") + "\n").into_bytes();
         reseal(e, |_| {});
     });
-    b.refused(&f, &TRUST, |p| matches!(p, P::FutureClock));
+    b.refused_also_when_empty(&f, |p| matches!(p, P::FutureClock));
 
     // A new directive whose lead unit is in neither the bundle nor the database.
     let f = b.forged("dangling.gbx", |e| {
@@ -329,7 +350,7 @@ fn forged_or_unsafe_content_is_refused_and_changes_nothing() {
         *r = (lines.join("\n") + "\n").into_bytes();
         reseal(e, |_| {});
     });
-    b.refused(&f, &TRUST, |p| matches!(p, P::MissingReference(_)));
+    b.refused_also_when_empty(&f, |p| matches!(p, P::MissingReference(_)));
 }
 
 #[test]
@@ -459,4 +480,55 @@ fn passphrases_unknown_senders_and_own_files() {
     .unwrap();
     let err = exchange::import(&mut a.store, &plain, &TRUST).unwrap_err();
     assert!(matches!(err, Error::Bundle(P::OwnBundle)));
+}
+
+#[test]
+fn a_file_refused_after_part_of_it_was_merged_leaves_a_new_database_empty() {
+    let tmp = TempDir::new().unwrap();
+    let mut a = fresh(tmp.path(), "a");
+    let opts = giaoban::demo::DemoOptions {
+        meetings: 120,
+        directives_per_meeting: 8,
+        seed: 9,
+        anchor: d("2026-06-30"),
+    };
+    giaoban::demo::generate(&mut a, &opts).unwrap();
+    let good = tmp.path().join("a.gbx");
+    exchange::export(&mut a, &good, &ExportOptions::default(), &mut |_, _| {}).unwrap();
+    let mut b = Bench {
+        key: signing_key(&a),
+        to: fresh(tmp.path(), "to"),
+        empty: fresh(tmp.path(), "empty"),
+        good,
+        tmp,
+    };
+    let records = unpack(&b.good)
+        .into_iter()
+        .find(|(n, _)| n == "records.jsonl")
+        .unwrap()
+        .1;
+    assert!(
+        records.len() > 2 << 20,
+        "several batches are merged before the last line is read ({} bytes)",
+        records.len()
+    );
+    let f = b.forged("last-line.gbx", |e| {
+        let r = get(e, "records.jsonl");
+        let cut = r[..r.len() - 1].iter().rposition(|c| *c == b'\n').unwrap() + 1;
+        r.truncate(cut);
+        r.extend_from_slice(b"{\"t\":\"progress\",\"k\":\n");
+        reseal(e, |_| {});
+    });
+    b.refused(&f, &TRUST, |p| matches!(p, P::Malformed(_)));
+    let f = b.forged("one-more.gbx", |e| {
+        reseal(e, |m| {
+            let n = m["counts"]["progress"].as_u64().unwrap();
+            m["counts"]["progress"] = (n + 1).into();
+        })
+    });
+    b.refused(&f, &TRUST, |p| matches!(p, P::Malformed(_)));
+    assert!(
+        exchange::import(&mut b.to, &b.good, &TRUST).is_ok(),
+        "the file itself is fine"
+    );
 }
