@@ -496,8 +496,10 @@ pub struct Imported {
     pub backup: Option<PathBuf>,
 }
 
-/// Imports (merges) the bundle at `path`: checked whole first, then merged in one
-/// transaction after a backup, or nothing at all.
+/// Imports (merges) the bundle at `path` in one transaction after a backup, or nothing at
+/// all. The file's seal, entries and manifest are checked first; its records before any is
+/// merged, or, into a database without records, while they are merged (see
+/// [`bundle::Sealed::stream`]).
 pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Imported> {
     let sealed = bundle::open(path, o.passphrase.as_ref())?;
     let m = &sealed.manifest;
