@@ -3,7 +3,9 @@
 //! sender's public key and an Ed25519 signature over every byte before it. The whole file
 //! may be encrypted with an age passphrase. Reading checks, in this order, before anything
 //! inside is parsed: the file size, the decryption, the seal; then the archive's entry
-//! names and sizes, the manifest, and every entry's size and SHA-256 against it.
+//! names and sizes, the manifest, and every entry's size and every attachment's SHA-256
+//! against it. The records' SHA-256 and counts are checked as they are parsed, all before
+//! any is merged or, into a database without records, before the merge commits.
 
 use std::collections::{BTreeMap, HashSet};
 use std::io::{Cursor, Read, Seek, Write};
@@ -631,6 +633,12 @@ impl Sealed {
                     merged_batches.try_iter().for_each(drop);
                     let (records, part_counts) = parse_lines(bytes, from..to, manifest)?;
                     add_counts(&mut counts, part_counts);
+                    if counts
+                        .iter()
+                        .any(|(t, n)| *n > manifest.counts.get(t).copied().unwrap_or(0))
+                    {
+                        return Err(bad(BundleProblem::Malformed("counts".into())));
+                    }
                     if to_merge.send(records).is_err() {
                         // The merge stopped: its error is the one told.
                         return Ok(());
