@@ -297,7 +297,7 @@ pub(crate) fn held(
 /// What a merge keeps between records: this installation's clock for `seen`, and which
 /// kinds of record have deletions here (most have none: no lookup needed).
 pub(crate) struct Ctx {
-    tick: String,
+    tick: std::rc::Rc<str>,
     deleted_kinds: std::collections::HashSet<String>,
 }
 
@@ -307,7 +307,7 @@ impl Ctx {
         let mut stmt = conn.prepare("SELECT DISTINCT entity FROM tombstone")?;
         let kinds = stmt.query_map([], |r| r.get(0))?;
         Ok(Ctx {
-            tick,
+            tick: tick.into(),
             deleted_kinds: kinds.collect::<rusqlite::Result<_>>()?,
         })
     }
@@ -339,8 +339,8 @@ pub(crate) fn apply(
     cx: &mut Ctx,
     counts: &mut MergeCounts,
 ) -> Result<()> {
-    let tick = cx.tick.clone();
-    let tick = tick.as_str();
+    let tick = std::rc::Rc::clone(&cx.tick);
+    let tick = &*tick;
     let t = table(&rec.t).ok_or_else(|| malformed("table"))?;
     let k = hex::decode(&rec.k).map_err(|_| malformed("id"))?;
     key_parts(t, &k)?;
@@ -697,7 +697,7 @@ fn delete(
     counts: &mut MergeCounts,
 ) -> Result<()> {
     cx.deleted_kinds.insert(t.name.to_string());
-    let tick = cx.tick.as_str();
+    let tick = &*cx.tick;
     let newer = local.tombstone.as_deref().is_none_or(|h| del > h);
     if newer {
         tx.prepare_cached(

@@ -729,7 +729,10 @@ fn merge_one(
     cx: &mut merge::Ctx,
     tables: &mut BTreeMap<String, MergeCounts>,
 ) -> Result<()> {
-    let c = tables.entry(rec.t.clone()).or_default();
+    let c = match tables.get_mut(&rec.t) {
+        Some(c) => c,
+        None => tables.entry(rec.t.clone()).or_default(),
+    };
     merge::apply(tx, rec, held, cx, c).map_err(|e| match e {
         Error::Storage(_) => Error::Bundle(BundleProblem::Malformed(rec.t.clone())),
         other => other,
