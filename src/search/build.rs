@@ -135,7 +135,7 @@ impl Builder {
     }
 
     /// Inside the load's transaction, before its rows: every insert, update and delete of
-    /// an indexed row is handed to the worker until [`Builder::finish`].
+    /// an indexed row is handed to the worker until [`Builder::stop`].
     pub(crate) fn collect(&self, conn: &Connection) -> Result<()> {
         let queue = Arc::clone(&self.queue);
         conn.create_scalar_function("gb_collect", 4, FunctionFlags::SQLITE_UTF8, move |ctx| {
@@ -273,16 +273,23 @@ fn index(side: Connection, batches: Receiver<Batch>) -> Result<()> {
     let mut find_doc =
         tx.prepare("SELECT rowid FROM search_doc WHERE kind = ?1 AND record_id = ?2")?;
     let mut drop_doc = tx.prepare("DELETE FROM search_doc WHERE rowid = ?1")?;
-    let adds =
-        INDEXED.map(|(_, table, _)| format!("INSERT INTO {table} (rowid, text) VALUES (?1, ?2)"));
-    let drops = INDEXED.map(|(_, table, _)| format!("DELETE FROM {table} WHERE rowid = ?1"));
+    // One statement per kind of record, prepared once: this runs for every document.
+    let mut adds = INDEXED
+        .iter()
+        .map(|(_, table, _)| {
+            tx.prepare(&format!(
+                "INSERT INTO {table} (rowid, text) VALUES (?1, ?2)"
+            ))
+        })
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut drops = INDEXED
+        .iter()
+        .map(|(_, table, _)| tx.prepare(&format!("DELETE FROM {table} WHERE rowid = ?1")))
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     for batch in batches {
         for doc in &batch.docs {
             let (kind, _, _) = INDEXED[doc.kind];
             let id = &batch.bytes[doc.id.clone()];
-            let text = doc.text.clone().map_or(String::new(), |r| {
-                fold(std::str::from_utf8(&batch.bytes[r]).expect("pushed from a str"))
-            });
             let row = match doc.op {
                 Op::Insert => {
                     add_doc.execute((kind, id))?;
@@ -290,21 +297,23 @@ fn index(side: Connection, batches: Receiver<Batch>) -> Result<()> {
                 }
                 Op::Update | Op::Delete => {
                     let row: i64 = find_doc.query_row((kind, id), |r| r.get(0))?;
-                    tx.prepare_cached(&drops[doc.kind])?.execute([row])?;
+                    drops[doc.kind].execute([row])?;
                     row
                 }
             };
-            match doc.op {
-                Op::Delete => {
-                    drop_doc.execute([row])?;
-                }
-                Op::Insert | Op::Update => {
-                    tx.prepare_cached(&adds[doc.kind])?.execute((row, text))?;
-                }
+            if let Op::Delete = doc.op {
+                drop_doc.execute([row])?;
+                continue;
             }
+            // A NULL text (a NULL column in the expression) is indexed as empty, as `reindex`
+            // indexes it.
+            let text = doc.text.clone().map_or(String::new(), |r| {
+                fold(std::str::from_utf8(&batch.bytes[r]).expect("pushed from a str"))
+            });
+            adds[doc.kind].execute((row, text))?;
         }
     }
-    drop((add_doc, find_doc, drop_doc));
+    drop((add_doc, find_doc, drop_doc, adds, drops));
     tx.commit()?;
     Ok(())
 }

@@ -1,8 +1,9 @@
 //! Vietnamese search that ignores diacritics: one query over meetings (title, minutes,
 //! opinions, conclusions), directives (content, output, progress notes), units and people.
 //!
-//! The indexes (`search_meeting`, `search_directive`, `search_unit`, `search_person`, filled by triggers in the same transaction as every write)
-//! holds folded text. A query is folded the same way and turned into FTS5 terms that can
+//! The indexes (`search_meeting`, `search_directive`, `search_unit`, `search_person`) hold
+//! folded text, written by triggers in the same transaction as every write (a bulk load's
+//! built beside it, [`build`]). A query is folded the same way and turned into FTS5 terms that can
 //! never be a syntax error; snippets are cut from the original text, with diacritics.
 
 pub(crate) mod build;

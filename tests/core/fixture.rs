@@ -26,6 +26,17 @@ pub fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
+/// Fills `store` with the generator's sample office as of 30/06/2026.
+pub fn sample(store: &mut Store, meetings: usize, directives_per_meeting: usize, seed: u64) {
+    let opts = giaoban::demo::DemoOptions {
+        meetings,
+        directives_per_meeting,
+        seed,
+        anchor: d("2026-06-30"),
+    };
+    giaoban::demo::generate(store, &opts).unwrap();
+}
+
 pub fn office() -> Office {
     let dir = TempDir::new().unwrap();
     let mut store = Store::open(&dir.path().join("office.sqlite3"), OpenMode::Create).unwrap();

@@ -486,13 +486,7 @@ fn passphrases_unknown_senders_and_own_files() {
 fn a_file_refused_after_part_of_it_was_merged_leaves_a_new_database_empty() {
     let tmp = TempDir::new().unwrap();
     let mut a = fresh(tmp.path(), "a");
-    let opts = giaoban::demo::DemoOptions {
-        meetings: 120,
-        directives_per_meeting: 8,
-        seed: 9,
-        anchor: d("2026-06-30"),
-    };
-    giaoban::demo::generate(&mut a, &opts).unwrap();
+    crate::fixture::sample(&mut a, 120, 8, 9);
     let good = tmp.path().join("a.gbx");
     exchange::export(&mut a, &good, &ExportOptions::default(), &mut |_, _| {}).unwrap();
     let mut b = Bench {

@@ -386,6 +386,28 @@ fn index_content(store: &Store) -> (Terms, Docs) {
     (terms, docs)
 }
 
+/// A unit with only a name.
+fn named_unit(name: &str, kind: UnitKind) -> NewUnit {
+    NewUnit {
+        name: name.into(),
+        short_name: None,
+        code: None,
+        kind,
+        parent_id: None,
+        sort_order: 0,
+    }
+}
+
+/// The records a query finds, best first.
+fn found_ids(store: &Store, query: &str) -> Vec<uuid::Uuid> {
+    search::search(store.conn(), query, 5)
+        .unwrap()
+        .hits
+        .iter()
+        .map(|h| h.id)
+        .collect()
+}
+
 fn scratch_of(path: &std::path::Path) -> std::path::PathBuf {
     path.with_file_name("giaoban.sqlite3.search-build")
 }
@@ -395,13 +417,7 @@ fn a_bulk_load_builds_the_same_index_on_a_second_thread() {
     let dir = tempfile::TempDir::new().unwrap();
     let path = dir.path().join("giaoban.sqlite3");
     let mut store = Store::open(&path, OpenMode::Create).unwrap();
-    let opts = giaoban::demo::DemoOptions {
-        meetings: 30,
-        directives_per_meeting: 6,
-        seed: 11,
-        anchor: d("2026-06-30"),
-    };
-    giaoban::demo::generate(&mut store, &opts).unwrap();
+    crate::fixture::sample(&mut store, 30, 6, 11);
     assert!(
         !scratch_of(&path).exists(),
         "the scratch database is removed"
@@ -421,12 +437,7 @@ fn a_bulk_load_builds_the_same_index_on_a_second_thread() {
 fn a_store_searches_and_writes_the_index_a_bulk_load_built() {
     let dir = tempfile::TempDir::new().unwrap();
     let mut store = Store::open(&dir.path().join("giaoban.sqlite3"), OpenMode::Create).unwrap();
-    let opts = giaoban::demo::DemoOptions {
-        meetings: 10,
-        directives_per_meeting: 3,
-        seed: 5,
-        anchor: d("2026-06-30"),
-    };
+
     // The index is read before the load: what this connection read of it must not stay.
     assert!(
         search::search(store.conn(), "giao ban", 5)
@@ -434,7 +445,7 @@ fn a_store_searches_and_writes_the_index_a_bulk_load_built() {
             .hits
             .is_empty()
     );
-    giaoban::demo::generate(&mut store, &opts).unwrap();
+    crate::fixture::sample(&mut store, 10, 3, 5);
     assert!(
         !search::search(store.conn(), "giao ban", 5)
             .unwrap()
@@ -445,23 +456,12 @@ fn a_store_searches_and_writes_the_index_a_bulk_load_built() {
         .write(|tx| {
             unit::create(
                 tx,
-                NewUnit {
-                    name: "Trung tâm Khảo thí Quỳnh Xuyên".into(),
-                    short_name: None,
-                    code: None,
-                    kind: UnitKind::Center,
-                    parent_id: None,
-                    sort_order: 0,
-                },
+                named_unit("Trung tâm Khảo thí Quỳnh Xuyên", UnitKind::Center),
             )
         })
         .unwrap()
         .id;
-    let found = search::search(store.conn(), "khao thi quynh", 5).unwrap();
-    assert_eq!(
-        found.hits.iter().map(|h| h.id).collect::<Vec<_>>(),
-        vec![id]
-    );
+    assert_eq!(found_ids(&store, "khao thi quynh"), vec![id]);
     assert!(
         !search::search(store.conn(), "giao ban", 5)
             .unwrap()
@@ -478,17 +478,7 @@ fn a_failed_bulk_load_leaves_the_index_and_no_scratch_file() {
     let path = dir.path().join("giaoban.sqlite3");
     let mut store = Store::open(&path, OpenMode::Create).unwrap();
     let failed: giaoban::Result<()> = store.bulk_write(|tx| {
-        unit::create(
-            tx,
-            NewUnit {
-                name: "Phòng Bị hủy".into(),
-                short_name: None,
-                code: None,
-                kind: UnitKind::Division,
-                parent_id: None,
-                sort_order: 0,
-            },
-        )?;
+        unit::create(tx, named_unit("Phòng Bị hủy", UnitKind::Division))?;
         Err(giaoban::Error::DiskFull)
     });
     assert!(matches!(failed, Err(giaoban::Error::DiskFull)));
@@ -505,26 +495,10 @@ fn a_failed_bulk_load_leaves_the_index_and_no_scratch_file() {
             .is_empty()
     );
     let id = store
-        .write(|tx| {
-            unit::create(
-                tx,
-                NewUnit {
-                    name: "Phòng Bị hủy".into(),
-                    short_name: None,
-                    code: None,
-                    kind: UnitKind::Division,
-                    parent_id: None,
-                    sort_order: 0,
-                },
-            )
-        })
+        .write(|tx| unit::create(tx, named_unit("Phòng Bị hủy", UnitKind::Division)))
         .unwrap()
         .id;
-    let found = search::search(store.conn(), "bi huy", 5).unwrap();
-    assert_eq!(
-        found.hits.iter().map(|h| h.id).collect::<Vec<_>>(),
-        vec![id]
-    );
+    assert_eq!(found_ids(&store, "bi huy"), vec![id]);
     assert!(store.check().unwrap().ok);
 }
 
