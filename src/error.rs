@@ -504,6 +504,13 @@ impl Error {
         }
     }
 
+    /// Whether the database refused a commit because a record refers to one that does not
+    /// exist (a deferred foreign key).
+    pub fn is_dangling_reference(&self) -> bool {
+        matches!(self, Error::Storage(rusqlite::Error::SqliteFailure(e, _))
+            if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY)
+    }
+
     /// One sentence for the user, in the given language.
     pub fn message(&self, lang: Lang) -> String {
         let vi = lang == Lang::Vi;

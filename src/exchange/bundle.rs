@@ -3,9 +3,9 @@
 //! sender's public key and an Ed25519 signature over every byte before it. The whole file
 //! may be encrypted with an age passphrase. Reading checks, in this order, before anything
 //! inside is parsed: the file size, the decryption, the seal; then the archive's entry
-//! names and sizes, the manifest, and every entry's size and every attachment's SHA-256
-//! against it. The records' SHA-256 and counts are checked as they are parsed, all before
-//! any is merged or, into a database without records, before the merge commits.
+//! names and sizes, the manifest, and every attachment's size and SHA-256 against it. The
+//! records are inflated as they are parsed; their size, SHA-256 and counts are checked then,
+//! all before any is merged or, into a database without records, before the merge commits.
 
 use std::collections::{BTreeMap, HashSet};
 use std::io::{Cursor, Read, Seek, Write};
@@ -91,8 +91,7 @@ pub struct EntryHash {
 
 /// A column value as carried in a bundle: JSON null, a number, a string, or `{"x": hex}`
 /// for a blob.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Val {
     /// NULL.
     Null,
@@ -102,11 +101,26 @@ pub enum Val {
     Real(f64),
     /// Text.
     Text(String),
-    /// A blob (ids), as hex.
-    Blob {
-        /// The bytes in hex.
-        x: String,
-    },
+    /// A blob (ids): its bytes, decoded from hex when the file is read (written as
+    /// `{"x": hex}`).
+    Blob(Vec<u8>),
+}
+
+impl Serialize for Val {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        match self {
+            Val::Null => s.serialize_unit(),
+            Val::Int(i) => s.serialize_i64(*i),
+            Val::Real(r) => s.serialize_f64(*r),
+            Val::Text(t) => s.serialize_str(t),
+            Val::Blob(b) => {
+                use serde::ser::SerializeMap;
+                let mut m = s.serialize_map(Some(1))?;
+                m.serialize_entry("x", &hex::encode(b))?;
+                m.end()
+            }
+        }
+    }
 }
 
 impl<'de> Deserialize<'de> for Val {
@@ -151,9 +165,13 @@ impl<'de> Deserialize<'de> for Val {
                     if k != "x" || x.is_some() {
                         return Err(serde::de::Error::custom("a blob is {\"x\": hex}"));
                     }
-                    x = Some(m.next_value::<String>()?);
+                    let hex = m.next_value::<std::borrow::Cow<'_, str>>()?;
+                    x = Some(
+                        hex::decode(&*hex)
+                            .map_err(|_| serde::de::Error::custom("a blob is {\"x\": hex}"))?,
+                    );
                 }
-                x.map(|x| Val::Blob { x })
+                x.map(Val::Blob)
                     .ok_or_else(|| serde::de::Error::custom("a blob is {\"x\": hex}"))
             }
         }
@@ -213,8 +231,8 @@ pub struct Sealed {
     pub manifest: Manifest,
     /// The sender's public key.
     pub key: VerifyingKey,
-    /// The records entry, inflated.
-    records: Vec<u8>,
+    /// The archive, its records entry still deflated: it is inflated as it is read.
+    archive: Vec<u8>,
     /// Attachment contents by SHA-256.
     pub files: BTreeMap<String, Vec<u8>>,
 }
@@ -428,7 +446,7 @@ fn open_bytes(bytes: Vec<u8>, passphrase: Option<&SecretString>) -> Result<Seale
         bytes
     };
     let (key, entries) = unseal(&bytes)?;
-    open_zip(Cursor::new(bytes), key, entries)
+    open_zip(bytes, key, entries)
 }
 
 fn decrypt(bytes: &[u8], pass: &SecretString) -> Result<Vec<u8>> {
@@ -503,8 +521,9 @@ fn read_entry<R: Read + Seek>(
     Ok(out)
 }
 
-fn open_zip<R: Read + Seek>(reader: R, key: VerifyingKey, declared: usize) -> Result<Sealed> {
-    let mut zip = zip::ZipArchive::new(reader).map_err(|_| bad(BundleProblem::Damaged))?;
+fn open_zip(archive: Vec<u8>, key: VerifyingKey, declared: usize) -> Result<Sealed> {
+    let mut zip =
+        zip::ZipArchive::new(Cursor::new(&archive[..])).map_err(|_| bad(BundleProblem::Damaged))?;
     if zip.len() != declared {
         return Err(bad(BundleProblem::DuplicateEntry));
     }
@@ -563,28 +582,24 @@ fn open_zip<R: Read + Seek>(reader: R, key: VerifyingKey, declared: usize) -> Re
     if total > limits::RECORD_COUNT {
         return Err(bad(BundleProblem::TooLarge));
     }
-    let mut records_bytes = Vec::new();
+    // The records are read later, as they are parsed.
     let mut files = BTreeMap::new();
     for (name, want) in &manifest.entries {
+        let Some(sha) = name.strip_prefix(ATTACHMENTS) else {
+            continue;
+        };
         let limit = entry_limit(name).unwrap_or(0).min(want.size);
         let content = read_entry(&mut zip, name, limit)?;
-        if content.len() as u64 != want.size {
+        if content.len() as u64 != want.size || sha_hex(&content) != want.sha256 {
             return Err(bad(BundleProblem::HashMismatch(name.clone())));
         }
-        match name.strip_prefix(ATTACHMENTS) {
-            Some(sha) => {
-                if sha_hex(&content) != want.sha256 {
-                    return Err(bad(BundleProblem::HashMismatch(name.clone())));
-                }
-                files.insert(sha.to_string(), content);
-            }
-            None => records_bytes = content,
-        }
+        files.insert(sha.to_string(), content);
     }
+    drop(zip);
     Ok(Sealed {
         manifest,
         key,
-        records: records_bytes,
+        archive,
         files,
     })
 }
@@ -593,9 +608,16 @@ impl Sealed {
     /// Reads every record. The records' hash is computed while they are parsed (into
     /// memory only); a mismatch is what is reported, whatever the parse found.
     pub fn parse(self) -> Result<Opened> {
+        let bytes = self.with_records(|r| {
+            let mut all = Vec::with_capacity(self.records_size() as usize);
+            r.read_to_end(&mut all)
+                .map_err(|_| bad(BundleProblem::Damaged))?;
+            Ok(all)
+        })?;
+        self.check_size(bytes.len() as u64)?;
         let (sha, records) = std::thread::scope(|s| {
-            let sha = s.spawn(|| sha_hex(&self.records));
-            let records = parse_records(&self.records, &self.manifest);
+            let sha = s.spawn(|| sha_hex(&bytes));
+            let records = parse_records(&bytes, &self.manifest);
             (sha.join().expect("hashing does not panic"), records)
         });
         self.check_hash(&sha)?;
@@ -607,45 +629,67 @@ impl Sealed {
         })
     }
 
-    /// Hands the records to `merge` in batches, in the file's order, read on another thread
-    /// meanwhile; the records' hash and counts are checked at the end. A failure of the
-    /// hash, then of the parse, is told before one of `merge` (which then saw only part of
-    /// the records: its work is to be undone).
+    /// Hands the records to `merge` in batches, in the file's order, inflated and read on
+    /// another thread meanwhile; the records' size, hash and counts are checked at the end.
+    /// A failure of the hash, then of the reading, is told before one of `merge` (which
+    /// then saw only part of the records: its work is to be undone).
     pub fn stream(&self, mut merge: impl FnMut(&[Record]) -> Result<()>) -> Result<()> {
         const BATCH_BYTES: usize = 1 << 20;
-        let bytes = &self.records[..];
         let manifest = &self.manifest;
-        let (sha, parsed, merged) = std::thread::scope(|s| {
-            let sha = s.spawn(|| sha_hex(bytes));
+        let (read, merged) = std::thread::scope(|s| {
             let (to_merge, batches) = std::sync::mpsc::sync_channel::<Vec<Record>>(2);
             // Merged batches go back to be freed where they were made: freeing on another
             // thread contends with that thread's allocations.
             let (to_free, merged_batches) = std::sync::mpsc::channel::<Vec<Record>>();
-            let parser = s.spawn(move || {
-                let mut counts: BTreeMap<String, u64> = BTreeMap::new();
-                let mut from = 0;
-                while from < bytes.len() {
-                    let end = (from + BATCH_BYTES).min(bytes.len());
-                    let to = bytes[end..]
-                        .iter()
-                        .position(|b| *b == b'\n')
-                        .map_or(bytes.len(), |at| end + at + 1);
-                    merged_batches.try_iter().for_each(drop);
-                    let (records, part_counts) = parse_lines(bytes, from..to, manifest)?;
-                    add_counts(&mut counts, part_counts);
-                    if counts
-                        .iter()
-                        .any(|(t, n)| *n > manifest.counts.get(t).copied().unwrap_or(0))
-                    {
-                        return Err(bad(BundleProblem::Malformed("counts".into())));
+            let reader = s.spawn(move || {
+                self.with_records(|r| {
+                    let mut hash = Sha256::new();
+                    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+                    let (mut size, mut lines) = (0u64, 0usize);
+                    // Whole lines of `buf` are parsed; a line cut at its end waits there.
+                    let mut buf: Vec<u8> = Vec::with_capacity(2 * BATCH_BYTES);
+                    loop {
+                        let kept = buf.len();
+                        buf.resize(kept + BATCH_BYTES, 0);
+                        let n = read_fully(r, &mut buf[kept..])?;
+                        buf.truncate(kept + n);
+                        hash.update(&buf[kept..]);
+                        size += n as u64;
+                        if size > self.records_size() {
+                            return Err(bad(BundleProblem::HashMismatch(RECORDS.into())));
+                        }
+                        let end = if n == 0 {
+                            buf.len()
+                        } else {
+                            match buf.iter().rposition(|b| *b == b'\n') {
+                                Some(at) => at + 1,
+                                None if buf.len() > limits::LINE => {
+                                    return Err(bad(BundleProblem::TooLarge));
+                                }
+                                None => continue,
+                            }
+                        };
+                        merged_batches.try_iter().for_each(drop);
+                        let (records, part_counts, n_lines) =
+                            parse_lines(&buf[..end], || lines, manifest)?;
+                        lines += n_lines;
+                        buf.drain(..end);
+                        add_counts(&mut counts, part_counts);
+                        if counts
+                            .iter()
+                            .any(|(t, n)| *n > manifest.counts.get(t).copied().unwrap_or(0))
+                        {
+                            return Err(bad(BundleProblem::Malformed("counts".into())));
+                        }
+                        if to_merge.send(records).is_err() {
+                            // The merge stopped: its error is the one told.
+                            return Ok(None);
+                        }
+                        if n == 0 {
+                            return Ok(Some((size, hex::encode(hash.finalize()), counts)));
+                        }
                     }
-                    if to_merge.send(records).is_err() {
-                        // The merge stopped: its error is the one told.
-                        return Ok(());
-                    }
-                    from = to;
-                }
-                check_counts(&counts, manifest)
+                })
             });
             let mut merged = Ok(());
             for batch in batches {
@@ -656,14 +700,47 @@ impl Sealed {
                 }
             }
             (
-                sha.join().expect("hashing does not panic"),
-                parser.join().expect("a parsing thread does not panic"),
+                reader.join().expect("a reading thread does not panic"),
                 merged,
             )
         });
-        self.check_hash(&sha)?;
-        parsed?;
+        if let Some((size, sha, counts)) = read? {
+            self.check_size(size)?;
+            self.check_hash(&sha)?;
+            check_counts(&counts, manifest)?;
+        }
         merged
+    }
+
+    /// Runs `f` with a reader of the records entry, inflating it (at most its limit and a
+    /// byte, so that a larger one is seen).
+    fn with_records<T>(&self, f: impl FnOnce(&mut dyn Read) -> Result<T>) -> Result<T> {
+        let mut zip = zip::ZipArchive::new(Cursor::new(&self.archive[..]))
+            .map_err(|_| bad(BundleProblem::Damaged))?;
+        let entry = zip
+            .by_name(RECORDS)
+            .map_err(|_| bad(BundleProblem::Missing(RECORDS.into())))?;
+        f(&mut entry.take(self.records_size() + 1))
+    }
+
+    /// The records' size the manifest declares, within the limit.
+    fn records_size(&self) -> u64 {
+        self.manifest
+            .entries
+            .get(RECORDS)
+            .map_or(0, |e| e.size)
+            .min(limits::RECORDS)
+    }
+
+    fn check_size(&self, size: u64) -> Result<()> {
+        let declared = self.manifest.entries.get(RECORDS).map_or(0, |e| e.size);
+        if declared > limits::RECORDS {
+            return Err(bad(BundleProblem::TooLarge));
+        }
+        if size != declared {
+            return Err(bad(BundleProblem::HashMismatch(RECORDS.into())));
+        }
+        Ok(())
     }
 
     fn check_hash(&self, sha: &str) -> Result<()> {
@@ -677,6 +754,21 @@ impl Sealed {
         }
         Ok(())
     }
+}
+
+/// Reads until `buf` is full or the input ends; how much was read. A damaged entry (its
+/// deflate stream or checksum) is a damaged file.
+fn read_fully(r: &mut dyn Read, buf: &mut [u8]) -> Result<usize> {
+    let mut filled = 0;
+    while filled < buf.len() {
+        match r.read(&mut buf[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return Err(bad(BundleProblem::Damaged)),
+        }
+    }
+    Ok(filled)
 }
 
 fn parse_records(bytes: &[u8], manifest: &Manifest) -> Result<Vec<Record>> {
@@ -696,7 +788,11 @@ fn parse_records(bytes: &[u8], manifest: &Manifest) -> Result<Vec<Record>> {
             .windows(2)
             .map(|w| {
                 let (from, to) = (w[0], w[1]);
-                s.spawn(move || parse_lines(bytes, from..to, manifest))
+                s.spawn(move || {
+                    let earlier = || bytes[..from].iter().filter(|b| **b == b'\n').count();
+                    parse_lines(&bytes[from..to], earlier, manifest)
+                        .map(|(records, counts, _)| (records, counts))
+                })
             })
             .collect();
         handles
@@ -744,22 +840,25 @@ fn check_counts(counts: &BTreeMap<String, u64>, manifest: &Manifest) -> Result<(
 /// The records read from one part of the records entry, and how many of each table.
 type Part = (Vec<Record>, BTreeMap<String, u64>);
 
-/// Reads the record lines in `part` of the records entry `all`. No part may hold more of a
-/// table than the manifest declares for the whole.
-fn parse_lines(all: &[u8], part: std::ops::Range<usize>, manifest: &Manifest) -> Result<Part> {
+/// Reads the record lines of `part`, a part of the records entry that starts a line;
+/// `earlier` tells how many lines come before it (for a message). No part may hold more of
+/// a table than the manifest declares for the whole. Also how many lines it holds.
+fn parse_lines(
+    part: &[u8],
+    earlier: impl Fn() -> usize,
+    manifest: &Manifest,
+) -> Result<(Vec<Record>, BTreeMap<String, u64>, usize)> {
     let mut counts: BTreeMap<String, u64> = BTreeMap::new();
-    let lines = all[part.clone()].iter().filter(|b| **b == b'\n').count();
+    let lines = part.iter().filter(|b| **b == b'\n').count();
     let mut records = Vec::with_capacity(lines + 1);
-    let before = &all[..part.start];
-    for (n, line) in all[part].split(|b| *b == b'\n').enumerate() {
+    for (n, line) in part.split(|b| *b == b'\n').enumerate() {
         if line.is_empty() {
             continue;
         }
         let malformed = || {
-            let earlier = before.iter().filter(|b| **b == b'\n').count();
             bad(BundleProblem::Malformed(format!(
                 "record {}",
-                earlier + n + 1
+                earlier() + n + 1
             )))
         };
         if line.len() > limits::LINE {
@@ -768,7 +867,7 @@ fn parse_lines(all: &[u8], part: std::ops::Range<usize>, manifest: &Manifest) ->
         let r: Record = serde_json::from_slice(line).map_err(|_| malformed())?;
         let fits = |v: &Val| match v {
             Val::Text(s) => s.len() <= limits::TEXT,
-            Val::Blob { x } => x.len() <= 128,
+            Val::Blob(b) => b.len() <= 64,
             _ => true,
         };
         if !r.row.as_ref().is_none_or(|row| row.iter().all(fits)) {
@@ -784,5 +883,5 @@ fn parse_lines(all: &[u8], part: std::ops::Range<usize>, manifest: &Manifest) ->
         }
         records.push(r);
     }
-    Ok((records, counts))
+    Ok((records, counts, lines))
 }

@@ -45,7 +45,7 @@ pub(crate) fn to_sql(v: &Val) -> Result<Value> {
         Val::Int(i) => Value::Integer(*i),
         Val::Real(r) => Value::Real(*r),
         Val::Text(s) => Value::Text(s.clone()),
-        Val::Blob { x } => Value::Blob(hex::decode(x).map_err(|_| malformed("blob"))?),
+        Val::Blob(b) => Value::Blob(b.clone()),
     })
 }
 
@@ -53,6 +53,7 @@ pub(crate) fn to_sql(v: &Val) -> Result<Value> {
 fn bind(v: &Val) -> Result<ToSqlOutput<'_>> {
     Ok(match v {
         Val::Text(s) => ToSqlOutput::Borrowed(ValueRef::Text(s.as_bytes())),
+        Val::Blob(b) => ToSqlOutput::Borrowed(ValueRef::Blob(b)),
         other => ToSqlOutput::Owned(to_sql(other)?),
     })
 }
@@ -63,7 +64,7 @@ pub(crate) fn from_sql(v: ValueRef<'_>) -> Val {
         ValueRef::Integer(i) => Val::Int(i),
         ValueRef::Real(r) => Val::Real(r),
         ValueRef::Text(t) => Val::Text(String::from_utf8_lossy(t).into_owned()),
-        ValueRef::Blob(b) => Val::Blob { x: hex::encode(b) },
+        ValueRef::Blob(b) => Val::Blob(b.to_vec()),
     }
 }
 
@@ -266,7 +267,7 @@ pub(crate) fn held(
             return Ok(Held::Absent);
         };
         let their_origin = match their_origin {
-            Val::Blob { x } => hex::decode(x).ok().as_deref().and_then(id_number),
+            Val::Blob(b) => id_number(b),
             _ => None,
         };
         local.as_ref().is_some_and(|(updated, origin, clocks)| {
@@ -375,15 +376,15 @@ pub(crate) fn apply(
         .as_deref()
         .filter(|v| v.len() == columns(t).len())
         .ok_or_else(|| malformed(t.name))?;
-    // The key columns come first.
-    let key_hex: String = values[..t.key.len()]
-        .iter()
-        .map(|v| match v {
-            Val::Blob { x } => Ok(x.as_str()),
-            _ => Err(malformed("id")),
-        })
-        .collect::<Result<_>>()?;
-    if key_hex != rec.k {
+    // The key columns come first: their bytes joined are the record's id.
+    let mut rest = &k[..];
+    for v in &values[..t.key.len()] {
+        match v {
+            Val::Blob(b) if rest.starts_with(b) => rest = &rest[b.len()..],
+            _ => return Err(malformed("id")),
+        }
+    }
+    if !rest.is_empty() {
         return Err(malformed("id"));
     }
     let units = if t.name == "directive" {
@@ -411,11 +412,10 @@ pub(crate) fn apply(
         let mut values = std::borrow::Cow::Borrowed(values);
         for r in t.refs.iter().filter(|r| cx.has_deletions(r.to)) {
             let at = column_at(t, r.col);
-            let Val::Blob { x } = &values[at] else {
+            let Val::Blob(target) = &values[at] else {
                 continue;
             };
-            let target = hex::decode(x).map_err(|_| malformed("id"))?;
-            let Some(stone) = cx.tombstone(tx, r.to, &target)? else {
+            let Some(stone) = cx.tombstone(tx, r.to, target)? else {
                 continue;
             };
             if !r.required {
@@ -620,7 +620,7 @@ fn insert(tx: &Tx<'_>, t: &Table, values: &[Val], units: &[String], tick: &str) 
 
 /// Adds a directive's coordinating units (a new one, or one whose units were just removed).
 fn add_units(tx: &Tx<'_>, id: &Val, units: &[String]) -> Result<()> {
-    let id = to_sql(id)?;
+    let id = bind(id)?;
     let mut stmt =
         tx.prepare_cached("INSERT INTO directive_unit (directive_id, unit_id) VALUES (?1, ?2)")?;
     for u in units {
@@ -671,11 +671,11 @@ fn update(
 /// A row's stamps in the order that decides which write is the latest: the time, then the
 /// writing installation (a blob id), so two writes in the same millisecond still order alike
 /// everywhere.
-fn stamps(row: &Row) -> (&str, &str) {
-    let origin = match row.get("origin") {
-        Some(Val::Blob { x }) => x.as_str(),
-        Some(Val::Text(s)) => s.as_str(),
-        _ => "",
+fn stamps(row: &Row) -> (&str, &[u8]) {
+    let origin: &[u8] = match row.get("origin") {
+        Some(Val::Blob(b)) => b,
+        Some(Val::Text(s)) => s.as_bytes(),
+        _ => &[],
     };
     (text_of(row, "updated_at"), origin)
 }
@@ -777,7 +777,7 @@ mod tests {
     fn row(at: &str, origin: &str) -> Row {
         [
             ("updated_at", Val::Text(at.into())),
-            ("origin", Val::Blob { x: origin.into() }),
+            ("origin", Val::Blob(hex::decode(origin).unwrap())),
         ]
         .into_iter()
         .collect()

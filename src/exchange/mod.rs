@@ -540,7 +540,14 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
             report.already = true;
             return Ok(report);
         }
-        return import_into_empty(store, path, o, sealed, report);
+        // A dangling reference is refused by the commit itself; the import then runs again,
+        // looking for it, to name what is missing (a broken file only).
+        return match import_into_empty(store, path, o, &sealed, report.clone(), false) {
+            Err(e) if e.is_dangling_reference() => {
+                import_into_empty(store, path, o, &sealed, report, true)
+            }
+            done => done,
+        };
     }
     let opened = sealed.parse()?;
     let m = &opened.manifest;
@@ -628,13 +635,15 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
 
 /// Import into a database that holds no records yet (a new installation receiving a whole
 /// office): every record is new, so none is looked up, and the records are merged batch by
-/// batch while the rest of the file is still being read.
+/// batch while the rest of the file is still being read. References are left to the commit
+/// to check unless `name_missing` (a second run, after the commit refused one).
 fn import_into_empty(
     store: &mut Store,
     path: &Path,
     o: &ImportOptions,
-    sealed: bundle::Sealed,
+    sealed: &bundle::Sealed,
     mut report: Imported,
+    name_missing: bool,
 ) -> Result<Imported> {
     if sealed.manifest.counts.values().any(|n| *n > 0) {
         report.backup = backup_before(store)?;
@@ -679,7 +688,7 @@ fn import_into_empty(
             merge_one(tx, rec, merge::Held::Absent, &mut cx, &mut tables)?;
         }
         clock::observe(&newest);
-        arrival.conclude(tx, any, &tables)?;
+        arrival.conclude(tx, any && name_missing, &tables)?;
         Ok(tables)
     });
     report.tables = kept_or_undone(merged, report.backup.as_deref())?;
@@ -773,19 +782,20 @@ struct Arrival<'a> {
 }
 
 impl Arrival<'_> {
-    /// In the import's transaction, after its records: every reference resolves (checked
-    /// over the whole database, as a merge may also have deleted a parent; skipped when
-    /// nothing was merged), the attached files are stored, the sender is met, and the
-    /// bundle is written in the history and the bundle log (importing it again changes
-    /// nothing).
+    /// In the import's transaction, after its records: when `check_references`, every
+    /// reference is looked up over the whole database (a merge may also have deleted a
+    /// parent) and the first kind of record missing is named (otherwise the commit still
+    /// refuses a dangling one, unnamed: the references are deferred foreign keys); the
+    /// attached files are stored, the sender is met, and the bundle is written in the
+    /// history and the bundle log (importing it again changes nothing).
     fn conclude(
         &self,
         tx: &crate::store::Tx<'_>,
-        merged_any: bool,
+        check_references: bool,
         tables: &BTreeMap<String, MergeCounts>,
     ) -> Result<()> {
         let m = self.manifest;
-        let broken: Option<String> = if merged_any {
+        let broken: Option<String> = if check_references {
             tx.query_row(
                 "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1",
                 [],

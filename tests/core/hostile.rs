@@ -12,7 +12,7 @@ use giaoban::{Error, Store};
 use sha2::{Digest, Sha256};
 use tempfile::TempDir;
 
-use crate::exchange::{everything, fresh};
+use crate::exchange::{digest, everything, fresh};
 use crate::fixture::{d, office};
 
 /// A valid bundle from a small office, a database that imported it (and so knows its
@@ -521,8 +521,30 @@ fn a_file_refused_after_part_of_it_was_merged_leaves_a_new_database_empty() {
         })
     });
     b.refused(&f, &TRUST, |p| matches!(p, P::Malformed(_)));
-    assert!(
-        exchange::import(&mut b.to, &b.good, &TRUST).is_ok(),
-        "the file itself is fine"
+    // The records are inflated as they are read: an entry longer than its manifest says is
+    // refused once the excess is read, one shorter at its end.
+    let f = b.forged("longer.gbx", |e| {
+        let r = get(e, "records.jsonl");
+        let first = r[..=r.iter().position(|c| *c == b'\n').unwrap()].to_vec();
+        r.extend_from_slice(&first);
+    });
+    b.refused(
+        &f,
+        &TRUST,
+        |p| matches!(p, P::HashMismatch(n) if n == "records.jsonl"),
     );
+    let f = b.forged("shorter.gbx", |e| {
+        let r = get(e, "records.jsonl");
+        let cut = r[..r.len() - 1].iter().rposition(|c| *c == b'\n').unwrap() + 1;
+        r.truncate(cut);
+    });
+    b.refused(
+        &f,
+        &TRUST,
+        |p| matches!(p, P::HashMismatch(n) if n == "records.jsonl"),
+    );
+    // The file itself is fine, and every record arrives as sent, lines cut by the reading's
+    // parts included.
+    exchange::import(&mut b.to, &b.good, &TRUST).unwrap();
+    assert_eq!(digest(&b.to), digest(&a));
 }
