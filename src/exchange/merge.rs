@@ -332,16 +332,8 @@ impl Ctx {
     }
 }
 
-/// Merges one record.
-pub(crate) fn apply(
-    tx: &Tx<'_>,
-    rec: &Record,
-    held: Held,
-    cx: &mut Ctx,
-    counts: &mut MergeCounts,
-) -> Result<()> {
-    let tick = std::rc::Rc::clone(&cx.tick);
-    let tick = &*tick;
+/// A record's table and id (its key blobs joined), checked with its clocks.
+fn identified(rec: &Record) -> Result<(&'static Table, Vec<u8>)> {
     let t = table(&rec.t).ok_or_else(|| malformed("table"))?;
     let k = hex::decode(&rec.k).map_err(|_| malformed("id"))?;
     key_parts(t, &k)?;
@@ -353,6 +345,129 @@ pub(crate) fn apply(
             return Err(malformed(g));
         }
     }
+    Ok((t, k))
+}
+
+/// A record's values (one per column of `t`, its key `k` first) and, for a directive, its
+/// coordinating units, sorted.
+fn values_of<'r>(t: &Table, rec: &'r Record, k: &[u8]) -> Result<(&'r [Val], Vec<String>)> {
+    let values = rec
+        .row
+        .as_deref()
+        .filter(|v| v.len() == columns(t).len())
+        .ok_or_else(|| malformed(t.name))?;
+    // The key columns come first: their bytes joined are the record's id.
+    let mut rest = k;
+    for v in &values[..t.key.len()] {
+        match v {
+            Val::Blob(b) if rest.starts_with(b) => rest = &rest[b.len()..],
+            _ => return Err(malformed("id")),
+        }
+    }
+    if !rest.is_empty() {
+        return Err(malformed("id"));
+    }
+    let units = if t.name == "directive" {
+        let mut u = rec.units.clone().unwrap_or_default();
+        u.sort();
+        u
+    } else {
+        Vec::new()
+    };
+    Ok((values, units))
+}
+
+/// Records one statement inserts at once in [`insert_new`].
+const ROWS_AT_ONCE: usize = 32;
+
+/// Per exchanged table, the statement that inserts [`ROWS_AT_ONCE`] records with their
+/// arrival stamp.
+static INSERT_MANY_SQL: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+    TABLES
+        .iter()
+        .map(|t| {
+            let row = format!("({}?)", "?, ".repeat(t.columns().len()));
+            format!(
+                "INSERT INTO {} ({}, arrived) VALUES {}",
+                t.name,
+                t.columns().join(", "),
+                vec![row; ROWS_AT_ONCE].join(", ")
+            )
+        })
+        .collect()
+});
+
+/// Whether [`insert_new`] may take records of `t`: this database has no deletions (none
+/// of its records, nor any they refer to, can be deleted here) and `t` is not the conflict
+/// versions (a bundle may make one that an earlier record of it made).
+pub(crate) fn insertable_new(cx: &Ctx, t: &str) -> bool {
+    cx.deleted_kinds.is_empty() && t != "conflict"
+}
+
+/// Merges `recs`, records of one table that this database does not hold and that are not
+/// deletions, as [`apply`] does (see [`insertable_new`]), [`ROWS_AT_ONCE`] by one statement.
+pub(crate) fn insert_new(
+    tx: &Tx<'_>,
+    recs: &[Record],
+    cx: &Ctx,
+    counts: &mut MergeCounts,
+) -> Result<()> {
+    let Some(first) = recs.first() else {
+        return Ok(());
+    };
+    let tick = &*cx.tick;
+    let mut arriving = Vec::with_capacity(recs.len());
+    for rec in recs {
+        let (t, k) = identified(rec)?;
+        if t.name != first.t || rec.del.is_some() || !insertable_new(cx, t.name) {
+            return Err(malformed(t.name));
+        }
+        let (values, units) = values_of(t, rec, &k)?;
+        arriving.push((t, k, values, units));
+    }
+    let t = arriving[0].0;
+    let width = columns(t).len() + 1;
+    for chunk in arriving.chunks(ROWS_AT_ONCE) {
+        if chunk.len() < ROWS_AT_ONCE {
+            for (_, _, values, units) in chunk {
+                insert(tx, t, values, units, tick)?;
+            }
+            continue;
+        }
+        let mut stmt = tx.prepare_cached(&INSERT_MANY_SQL[table_index(t)])?;
+        for (i, (_, _, values, _)) in chunk.iter().enumerate() {
+            for (j, v) in values.iter().enumerate() {
+                stmt.raw_bind_parameter(i * width + j + 1, bind(v)?)?;
+            }
+            stmt.raw_bind_parameter(i * width + width, tick)?;
+        }
+        stmt.raw_execute()?;
+        if t.name == "directive" {
+            for (_, _, values, units) in chunk {
+                add_units(tx, &values[column_at(t, "id")], units)?;
+            }
+        }
+    }
+    for ((t, k, _, _), rec) in arriving.iter().zip(recs) {
+        for (g, c) in &rec.clocks {
+            write_clock(tx, t, k, g, &c.h, &c.v, tick)?;
+        }
+    }
+    counts.new += recs.len() as u32;
+    Ok(())
+}
+
+/// Merges one record.
+pub(crate) fn apply(
+    tx: &Tx<'_>,
+    rec: &Record,
+    held: Held,
+    cx: &mut Ctx,
+    counts: &mut MergeCounts,
+) -> Result<()> {
+    let tick = std::rc::Rc::clone(&cx.tick);
+    let tick = &*tick;
+    let (t, k) = identified(rec)?;
     // Conflict versions may have been made by this very merge (from a record earlier in the
     // bundle): those are looked up again.
     let local = if held == Held::Absent && t.name != "conflict" {
@@ -371,29 +486,7 @@ pub(crate) fn apply(
         }
         return delete(tx, t, &k, del, local, cx, counts);
     }
-    let values = rec
-        .row
-        .as_deref()
-        .filter(|v| v.len() == columns(t).len())
-        .ok_or_else(|| malformed(t.name))?;
-    // The key columns come first: their bytes joined are the record's id.
-    let mut rest = &k[..];
-    for v in &values[..t.key.len()] {
-        match v {
-            Val::Blob(b) if rest.starts_with(b) => rest = &rest[b.len()..],
-            _ => return Err(malformed("id")),
-        }
-    }
-    if !rest.is_empty() {
-        return Err(malformed("id"));
-    }
-    let units = if t.name == "directive" {
-        let mut u = rec.units.clone().unwrap_or_default();
-        u.sort();
-        u
-    } else {
-        Vec::new()
-    };
+    let (values, units) = values_of(t, rec, &k)?;
     let as_row = || named(t, values).expect("as many values as columns");
     if let Some(stone) = &local.tombstone {
         // Deleted here: it stays deleted; text edited after the deletion is kept.

@@ -675,11 +675,27 @@ fn import_into_empty(
                     newest = h.to_string();
                 }
                 any = true;
+            }
+            // Runs of new records of one table go in together, the rest one by one.
+            let mut rest = batch;
+            while let Some(rec) = rest.first() {
+                let run = rest
+                    .iter()
+                    .take_while(|r| r.t == rec.t && r.del.is_none())
+                    .count();
+                if run > 1 && merge::insertable_new(&cx, &rec.t) {
+                    let c = tables.entry(rec.t.clone()).or_default();
+                    merge::insert_new(tx, &rest[..run], &cx, c)
+                        .map_err(|e| refused_as_malformed(e, &rec.t))?;
+                    rest = &rest[run..];
+                    continue;
+                }
                 if rec.del.is_some() {
                     dels.push(rec.clone());
                 } else {
                     merge_one(tx, rec, merge::Held::Absent, &mut cx, &mut tables)?;
                 }
+                rest = &rest[1..];
             }
             Ok(())
         })?;
@@ -729,8 +745,7 @@ fn table_order(r: &Record) -> usize {
         .unwrap_or(usize::MAX)
 }
 
-/// Merges one record, counting it under its table. A record the database refuses is a
-/// malformed one.
+/// Merges one record, counting it under its table.
 fn merge_one(
     tx: &crate::store::Tx<'_>,
     rec: &Record,
@@ -742,10 +757,15 @@ fn merge_one(
         Some(c) => c,
         None => tables.entry(rec.t.clone()).or_default(),
     };
-    merge::apply(tx, rec, held, cx, c).map_err(|e| match e {
-        Error::Storage(_) => Error::Bundle(BundleProblem::Malformed(rec.t.clone())),
+    merge::apply(tx, rec, held, cx, c).map_err(|e| refused_as_malformed(e, &rec.t))
+}
+
+/// A record of table `t` the database refused is a malformed one.
+fn refused_as_malformed(e: Error, t: &str) -> Error {
+    match e {
+        Error::Storage(_) => Error::Bundle(BundleProblem::Malformed(t.to_string())),
         other => other,
-    })
+    }
 }
 
 /// The backup made before an import changes anything (none for a database in memory).

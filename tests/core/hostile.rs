@@ -521,6 +521,39 @@ fn a_file_refused_after_part_of_it_was_merged_leaves_a_new_database_empty() {
         })
     });
     b.refused(&f, &TRUST, |p| matches!(p, P::Malformed(_)));
+    // New records go in 32 by one statement: one the database refuses (a directive without
+    // content) among them refuses the file.
+    let f = b.forged("refused-row.gbx", |e| {
+        let r = get(e, "records.jsonl");
+        let content = exchange::schema::table("directive")
+            .unwrap()
+            .columns()
+            .iter()
+            .position(|c| *c == "content")
+            .unwrap();
+        let mut directives = 0;
+        let lines: Vec<String> = String::from_utf8(r.clone())
+            .unwrap()
+            .lines()
+            .map(|l| {
+                let mut v: serde_json::Value = serde_json::from_str(l).unwrap();
+                if v["t"] == "directive" {
+                    directives += 1;
+                    if directives == 40 {
+                        v["row"][content] = " ".into();
+                    }
+                }
+                v.to_string()
+            })
+            .collect();
+        *r = (lines.join("\n") + "\n").into_bytes();
+        reseal(e, |_| {});
+    });
+    b.refused(
+        &f,
+        &TRUST,
+        |p| matches!(p, P::Malformed(t) if t == "directive"),
+    );
     // The records are inflated as they are read: an entry longer than its manifest says is
     // refused once the excess is read, one shorter at its end.
     let f = b.forged("longer.gbx", |e| {
