@@ -609,7 +609,12 @@ impl Sealed {
     /// memory only); a mismatch is what is reported, whatever the parse found.
     pub fn parse(self) -> Result<Opened> {
         let bytes = self.with_records(|r| {
-            let mut all = Vec::with_capacity(self.records_size() as usize);
+            // Sized by what the manifest declares and zeroed by the allocator, so the buffer
+            // is not regrown and cleared again and again while inflating; anything beyond is
+            // read too, to be seen.
+            let mut all = vec![0u8; self.records_size() as usize];
+            let n = read_fully(r, &mut all)?;
+            all.truncate(n);
             r.read_to_end(&mut all)
                 .map_err(|_| bad(BundleProblem::Damaged))?;
             Ok(all)
