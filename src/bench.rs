@@ -204,7 +204,7 @@ pub fn extract(store: &Store, rounds: usize) -> Result<ExtractBench> {
     })
 }
 
-/// What `bench exchange` measured.
+/// What `bench exchange` measured: medians over its runs, and each run's figure.
 #[derive(Debug, Serialize)]
 pub struct ExchangeBench {
     /// Meetings in the database.
@@ -215,19 +215,23 @@ pub struct ExchangeBench {
     pub records: u64,
     /// Size of the bundle file, KB.
     pub bundle_kb: u32,
-    /// Export of the whole database, milliseconds.
+    /// Runs made.
+    pub runs: usize,
+    /// Export of the whole database, milliseconds (median).
     pub export_ms: f64,
-    /// Import of that bundle into an empty database, milliseconds.
+    /// Import of that bundle into an empty database, milliseconds (median).
     pub import_empty_ms: f64,
-    /// Import of a second whole bundle that changes nothing, milliseconds.
+    /// Import of a second whole bundle that changes nothing, milliseconds (median).
     pub reimport_ms: f64,
-    /// Records the second import changed (must be 0).
+    /// Each run's export, import and re-import, milliseconds.
+    pub each_run_ms: Vec<[f64; 3]>,
+    /// Records the second imports changed, all runs together (must be 0).
     pub reimport_changed: u64,
 }
 
-/// Exports the whole database, imports it into an empty database in a temporary folder
-/// beside it, then exports and imports again (a no-op).
-pub fn exchange(store: &mut Store) -> Result<ExchangeBench> {
+/// `runs` times: exports the whole database, imports it into a new empty database in a
+/// temporary folder beside it, then exports and imports again (a no-op).
+pub fn exchange(store: &mut Store, runs: usize) -> Result<ExchangeBench> {
     use crate::exchange::{self, ExportOptions, ImportOptions};
     let count = |s: &Store, t: &str| -> Result<u64> {
         Ok(s.conn()
@@ -237,42 +241,67 @@ pub fn exchange(store: &mut Store) -> Result<ExchangeBench> {
     };
     let dir = std::env::temp_dir().join(format!("giaoban-bench-exchange-{}", uuid::Uuid::now_v7()));
     std::fs::create_dir_all(&dir).map_err(Error::io(&dir))?;
-    let mut run = || -> Result<ExchangeBench> {
-        let file = dir.join("all.gbx");
+    let trust = ImportOptions {
+        trust: true,
+        ..Default::default()
+    };
+    let mut run = |n: usize| -> Result<([f64; 3], u64, exchange::Exported)> {
+        let file = dir.join(format!("all-{n}.gbx"));
         let t = Instant::now();
         let out = exchange::export(store, &file, &ExportOptions::default(), &mut |_, _| {})?;
         let export_ms = ms(t.elapsed());
-        let mut empty = Store::open(&dir.join("empty.sqlite3"), crate::store::OpenMode::Create)?;
-        let trust = ImportOptions {
-            trust: true,
-            ..Default::default()
-        };
+        let mut empty = Store::open(
+            &dir.join(format!("empty-{n}.sqlite3")),
+            crate::store::OpenMode::Create,
+        )?;
         let t = Instant::now();
         exchange::import(&mut empty, &file, &trust)?;
         let import_empty_ms = ms(t.elapsed());
-        let second = dir.join("again.gbx");
+        let second = dir.join(format!("again-{n}.gbx"));
         exchange::export(store, &second, &ExportOptions::default(), &mut |_, _| {})?;
         let t = Instant::now();
         let again = exchange::import(&mut empty, &second, &trust)?;
         let reimport_ms = ms(t.elapsed());
-        Ok(ExchangeBench {
-            meetings: count(store, "meeting")?,
-            directives: count(store, "directive")?,
-            records: out.counts.values().map(|n| u64::from(*n)).sum(),
-            bundle_kb: out.size_kb,
-            export_ms,
-            import_empty_ms,
-            reimport_ms,
-            reimport_changed: again
-                .tables
-                .values()
-                .map(|c| u64::from(c.new + c.updated + c.deleted + c.conflicts))
-                .sum(),
-        })
+        drop(empty);
+        // Each run starts from a folder as empty as the first one's.
+        for f in std::fs::read_dir(&dir).map_err(Error::io(&dir))? {
+            let f = f.map_err(Error::io(&dir))?.path();
+            let _ = if f.is_dir() {
+                std::fs::remove_dir_all(&f)
+            } else {
+                std::fs::remove_file(&f)
+            };
+        }
+        let changed = again
+            .tables
+            .values()
+            .map(|c| u64::from(c.new + c.updated + c.deleted + c.conflicts))
+            .sum();
+        Ok(([export_ms, import_empty_ms, reimport_ms], changed, out))
     };
-    let result = run();
+    let ran: Result<Vec<_>> = (0..runs.max(1)).map(&mut run).collect();
     let _ = std::fs::remove_dir_all(&dir);
-    result
+    let ran = ran?;
+    let each_run_ms: Vec<[f64; 3]> = ran.iter().map(|(times, _, _)| *times).collect();
+    let reimport_changed = ran.iter().map(|(_, changed, _)| changed).sum();
+    let out = &ran.last().expect("at least one run").2;
+    let median = |i: usize| {
+        let mut v: Vec<f64> = each_run_ms.iter().map(|r| r[i]).collect();
+        v.sort_by(f64::total_cmp);
+        percentile(&v, 0.5)
+    };
+    Ok(ExchangeBench {
+        meetings: count(store, "meeting")?,
+        directives: count(store, "directive")?,
+        records: out.counts.values().map(|n| u64::from(*n)).sum(),
+        bundle_kb: out.size_kb,
+        runs: each_run_ms.len(),
+        export_ms: median(0),
+        import_empty_ms: median(1),
+        reimport_ms: median(2),
+        each_run_ms,
+        reimport_changed,
+    })
 }
 
 /// The writer the crash harness kills: `count` transactions on the newest meeting, each

@@ -397,6 +397,17 @@ static INSERT_MANY_SQL: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::
         .collect()
 });
 
+/// The statement that adds one coordinating unit to a directive.
+const UNIT_SQL: &str = "INSERT INTO directive_unit (directive_id, unit_id) VALUES (?1, ?2)";
+
+/// The statement that adds [`ROWS_AT_ONCE`] coordinating units.
+static UNITS_MANY_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "INSERT INTO directive_unit (directive_id, unit_id) VALUES {}",
+        vec!["(?, ?)"; ROWS_AT_ONCE].join(", ")
+    )
+});
+
 /// Whether [`insert_new`] may take records of `t`: this database has no deletions (none
 /// of its records, nor any they refer to, can be deleted here) and `t` is not the conflict
 /// versions (a bundle may make one that an earlier record of it made).
@@ -427,6 +438,7 @@ pub(crate) fn insert_new(
     }
     let t = arriving[0].0;
     let width = columns(t).len() + 1;
+    let mut new_units: Vec<(&[u8], Vec<u8>)> = Vec::new();
     for chunk in arriving.chunks(ROWS_AT_ONCE) {
         if chunk.len() < ROWS_AT_ONCE {
             for (_, _, values, units) in chunk {
@@ -443,10 +455,27 @@ pub(crate) fn insert_new(
         }
         stmt.raw_execute()?;
         if t.name == "directive" {
-            for (_, _, values, units) in chunk {
-                add_units(tx, &values[column_at(t, "id")], units)?;
+            for (_, k, _, units) in chunk {
+                for u in units {
+                    let u = hex::decode(u).map_err(|_| malformed("unit"))?;
+                    new_units.push((k.as_slice(), u));
+                }
             }
         }
+    }
+    // Coordinating units once their directives are in (a trigger compares them with the
+    // lead unit), as many at once too.
+    let mut pairs = new_units.chunks_exact(ROWS_AT_ONCE);
+    for chunk in pairs.by_ref() {
+        let mut stmt = tx.prepare_cached(&UNITS_MANY_SQL)?;
+        for (i, (directive, unit)) in chunk.iter().enumerate() {
+            stmt.raw_bind_parameter(2 * i + 1, directive)?;
+            stmt.raw_bind_parameter(2 * i + 2, unit)?;
+        }
+        stmt.raw_execute()?;
+    }
+    for (directive, unit) in pairs.remainder() {
+        tx.prepare_cached(UNIT_SQL)?.execute((directive, unit))?;
     }
     for ((t, k, _, _), rec) in arriving.iter().zip(recs) {
         for (g, c) in &rec.clocks {
@@ -714,8 +743,7 @@ fn insert(tx: &Tx<'_>, t: &Table, values: &[Val], units: &[String], tick: &str) 
 /// Adds a directive's coordinating units (a new one, or one whose units were just removed).
 fn add_units(tx: &Tx<'_>, id: &Val, units: &[String]) -> Result<()> {
     let id = bind(id)?;
-    let mut stmt =
-        tx.prepare_cached("INSERT INTO directive_unit (directive_id, unit_id) VALUES (?1, ?2)")?;
+    let mut stmt = tx.prepare_cached(UNIT_SQL)?;
     for u in units {
         let u = hex::decode(u).map_err(|_| malformed("unit"))?;
         stmt.execute(rusqlite::params![id, u])?;

@@ -563,6 +563,19 @@ fn extract_reads_units_from_the_database_and_prints_a_table() {
     );
 }
 
+#[test]
+fn bench_exchange_reports_each_run_and_their_medians() {
+    let cli = Cli::with_demo();
+    let figures = cli.json(&["bench", "exchange", "--runs", "2"]);
+    assert_eq!(figures["runs"], 2, "{figures}");
+    let runs = figures["each_run_ms"].as_array().unwrap();
+    assert_eq!(runs.len(), 2, "{figures}");
+    assert!(runs.iter().all(|r| r.as_array().unwrap().len() == 3));
+    assert_eq!(figures["reimport_changed"], 0, "{figures}");
+    assert!(figures["records"].as_u64().unwrap() > 1000, "{figures}");
+    assert!(figures["import_empty_ms"].as_f64().unwrap() > 0.0);
+}
+
 /// The directive extractor against the annotated real reports in `../shared/eval`, when
 /// that folder is beside the project (skipped otherwise).
 #[test]

@@ -518,8 +518,13 @@ pub enum BenchCmd {
         rounds: usize,
     },
     /// Exchange: the whole database exported, imported into an empty database, and a second
-    /// whole bundle imported again (changing nothing), in a temporary folder.
-    Exchange,
+    /// whole bundle imported again (changing nothing), in a temporary folder; medians of the
+    /// runs.
+    Exchange {
+        /// Times the three steps are run.
+        #[arg(long, default_value_t = 3)]
+        runs: usize,
+    },
     /// Directive extraction: each meeting's conclusions, and 1 MiB of them at once.
     Extract {
         /// Times the 1 MiB text is read.

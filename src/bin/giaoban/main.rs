@@ -243,7 +243,9 @@ fn run(cli: Cli) -> Result<()> {
                 BenchCmd::Extract { rounds } => {
                     serde_json::to_value(giaoban::bench::extract(&store, rounds)?)
                 }
-                BenchCmd::Exchange => serde_json::to_value(giaoban::bench::exchange(&mut store)?),
+                BenchCmd::Exchange { runs } => {
+                    serde_json::to_value(giaoban::bench::exchange(&mut store, runs)?)
+                }
                 BenchCmd::Dashboard { reporting, rounds } => {
                     use chrono::Datelike;
                     let r = reporting.read()?;
