@@ -252,7 +252,7 @@ fn bad(p: BundleProblem) -> Error {
     Error::Bundle(p)
 }
 
-fn sha_hex(bytes: &[u8]) -> String {
+pub(super) fn sha_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 
@@ -608,18 +608,7 @@ impl Sealed {
     /// Reads every record. The records' hash is computed while they are parsed (into
     /// memory only); a mismatch is what is reported, whatever the parse found.
     pub fn parse(self) -> Result<Opened> {
-        let bytes = self.with_records(|r| {
-            // Sized by what the manifest declares and zeroed by the allocator, so the buffer
-            // is not regrown and cleared again and again while inflating; anything beyond is
-            // read too, to be seen.
-            let mut all = vec![0u8; self.records_size() as usize];
-            let n = read_fully(r, &mut all)?;
-            all.truncate(n);
-            r.read_to_end(&mut all)
-                .map_err(|_| bad(BundleProblem::Damaged))?;
-            Ok(all)
-        })?;
-        self.check_size(bytes.len() as u64)?;
+        let bytes = self.inflate()?;
         let (sha, records) = std::thread::scope(|s| {
             let sha = s.spawn(|| sha_hex(&bytes));
             let records = parse_records(&bytes, &self.manifest);
@@ -632,6 +621,24 @@ impl Sealed {
             key: self.key,
             files: self.files,
         })
+    }
+
+    /// The records entry inflated whole, of the size the manifest declares (its hash is
+    /// for the caller to check, see [`Sealed::check_hash`]).
+    pub fn inflate(&self) -> Result<Vec<u8>> {
+        let bytes = self.with_records(|r| {
+            // Sized by what the manifest declares and zeroed by the allocator, so the buffer
+            // is not regrown and cleared again and again while inflating; anything beyond is
+            // read too, to be seen.
+            let mut all = vec![0u8; self.records_size() as usize];
+            let n = read_fully(r, &mut all)?;
+            all.truncate(n);
+            r.read_to_end(&mut all)
+                .map_err(|_| bad(BundleProblem::Damaged))?;
+            Ok(all)
+        })?;
+        self.check_size(bytes.len() as u64)?;
+        Ok(bytes)
     }
 
     /// Hands the records to `merge` in batches, in the file's order, inflated and read on
@@ -684,7 +691,7 @@ impl Sealed {
                             .iter()
                             .any(|(t, n)| *n > manifest.counts.get(t).copied().unwrap_or(0))
                         {
-                            return Err(bad(BundleProblem::Malformed("counts".into())));
+                            return Err(malformed_counts());
                         }
                         if to_merge.send(records).is_err() {
                             // The merge stopped: its error is the one told.
@@ -748,7 +755,8 @@ impl Sealed {
         Ok(())
     }
 
-    fn check_hash(&self, sha: &str) -> Result<()> {
+    /// Whether `sha` is the hash the manifest declares for the records.
+    pub(super) fn check_hash(&self, sha: &str) -> Result<()> {
         if self
             .manifest
             .entries
@@ -776,8 +784,9 @@ fn read_fully(r: &mut dyn Read, buf: &mut [u8]) -> Result<usize> {
     Ok(filled)
 }
 
-fn parse_records(bytes: &[u8], manifest: &Manifest) -> Result<Vec<Record>> {
-    // The lines are read in as many parts as there are cores, each part at a line start.
+/// The records entry `bytes` cut into as many parts as there are cores (at most 4), each
+/// starting a line.
+pub(super) fn parts_at_lines(bytes: &[u8]) -> Vec<std::ops::Range<usize>> {
     let parts = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
     let mut starts = vec![0];
     for k in 1..parts {
@@ -788,14 +797,18 @@ fn parse_records(bytes: &[u8], manifest: &Manifest) -> Result<Vec<Record>> {
         }
     }
     starts.push(bytes.len());
+    starts.windows(2).map(|w| w[0]..w[1]).collect()
+}
+
+fn parse_records(bytes: &[u8], manifest: &Manifest) -> Result<Vec<Record>> {
     let chunks: Vec<Result<Part>> = std::thread::scope(|s| {
-        let handles: Vec<_> = starts
-            .windows(2)
-            .map(|w| {
-                let (from, to) = (w[0], w[1]);
+        let handles: Vec<_> = parts_at_lines(bytes)
+            .into_iter()
+            .map(|part| {
                 s.spawn(move || {
+                    let from = part.start;
                     let earlier = || bytes[..from].iter().filter(|b| **b == b'\n').count();
-                    parse_lines(&bytes[from..to], earlier, manifest)
+                    parse_lines(&bytes[part], earlier, manifest)
                         .map(|(records, counts, _)| (records, counts))
                 })
             })
@@ -821,14 +834,15 @@ fn parse_records(bytes: &[u8], manifest: &Manifest) -> Result<Vec<Record>> {
     Ok(records)
 }
 
-fn add_counts(counts: &mut BTreeMap<String, u64>, part: BTreeMap<String, u64>) {
+/// Adds the counts of one part to `counts`.
+pub(super) fn add_counts(counts: &mut BTreeMap<String, u64>, part: BTreeMap<String, u64>) {
     for (t, n) in part {
         *counts.entry(t).or_default() += n;
     }
 }
 
 /// The records read, per table, are those the manifest declares.
-fn check_counts(counts: &BTreeMap<String, u64>, manifest: &Manifest) -> Result<()> {
+pub(super) fn check_counts(counts: &BTreeMap<String, u64>, manifest: &Manifest) -> Result<()> {
     if *counts
         != manifest
             .counts
@@ -837,9 +851,14 @@ fn check_counts(counts: &BTreeMap<String, u64>, manifest: &Manifest) -> Result<(
             .map(|(k, v)| (k.clone(), *v))
             .collect::<BTreeMap<_, _>>()
     {
-        return Err(bad(BundleProblem::Malformed("counts".into())));
+        return Err(malformed_counts());
     }
     Ok(())
+}
+
+/// Records of a table beyond what the manifest declares, or fewer.
+pub(super) fn malformed_counts() -> Error {
+    bad(BundleProblem::Malformed("counts".into()))
 }
 
 /// The records read from one part of the records entry, and how many of each table.
@@ -866,18 +885,7 @@ fn parse_lines(
                 earlier() + n + 1
             )))
         };
-        if line.len() > limits::LINE {
-            return Err(bad(BundleProblem::TooLarge));
-        }
-        let r: Record = serde_json::from_slice(line).map_err(|_| malformed())?;
-        let fits = |v: &Val| match v {
-            Val::Text(s) => s.len() <= limits::TEXT,
-            Val::Blob(b) => b.len() <= 64,
-            _ => true,
-        };
-        if !r.row.as_ref().is_none_or(|row| row.iter().all(fits)) {
-            return Err(bad(BundleProblem::TooLarge));
-        }
+        let r = parse_line(line, || earlier() + n + 1)?;
         let c = match counts.get_mut(&r.t) {
             Some(c) => c,
             None => counts.entry(r.t.clone()).or_default(),
@@ -889,4 +897,23 @@ fn parse_lines(
         records.push(r);
     }
     Ok((records, counts, lines))
+}
+
+/// One record line, number `number` (for a message), read whole and checked against the
+/// limits.
+pub(super) fn parse_line(line: &[u8], number: impl Fn() -> usize) -> Result<Record> {
+    if line.len() > limits::LINE {
+        return Err(bad(BundleProblem::TooLarge));
+    }
+    let r: Record = serde_json::from_slice(line)
+        .map_err(|_| bad(BundleProblem::Malformed(format!("record {}", number()))))?;
+    let fits = |v: &Val| match v {
+        Val::Text(s) => s.len() <= limits::TEXT,
+        Val::Blob(b) => b.len() <= 64,
+        _ => true,
+    };
+    if !r.row.as_ref().is_none_or(|row| row.iter().all(fits)) {
+        return Err(bad(BundleProblem::TooLarge));
+    }
+    Ok(r)
 }

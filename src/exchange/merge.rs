@@ -15,6 +15,7 @@ use sha2::{Digest, Sha256};
 
 use super::bundle::{Clock, Record, Val};
 use super::clock::{self, Order, Vector};
+use super::glance::Glance;
 use super::schema::{Group, Merge, TABLES, Table, table};
 use crate::error::{BundleProblem, Error, Result};
 use crate::store::Tx;
@@ -222,75 +223,49 @@ pub(crate) fn stamps_of_table(conn: &rusqlite::Connection, t: &Table) -> Result<
 /// new records go straight to the merge.
 pub(crate) fn held(
     conn: &rusqlite::Connection,
-    rec: &Record,
+    rec: &Glance<'_>,
     scanned: Option<&TableStamps>,
 ) -> Result<Held> {
-    let Some(t) = table(&rec.t) else {
+    let Some(t) = table(rec.t) else {
         return Ok(Held::Other);
     };
-    let Ok(k) = hex::decode(&rec.k) else {
+    let Ok(k) = hex::decode(rec.k) else {
         return Ok(Held::Other);
     };
-    if let Some(del) = &rec.del {
-        let same = tombstone_of(conn, t.name, &k)?.as_deref() == Some(del.as_str());
+    if let Some(del) = rec.del {
+        let same = tombstone_of(conn, t.name, &k)?.as_deref() == Some(del);
         return Ok(if same { Held::Same } else { Held::Other });
     }
-    let Some(values) = rec.row.as_deref() else {
-        return Ok(Held::Other);
-    };
-    let cols = columns(t);
-    let at = |c: &str| {
-        cols.iter()
-            .position(|x| *x == c)
-            .and_then(|i| values.get(i))
-    };
-    let (Some(their_updated), Some(their_origin)) = (at("updated_at"), at("origin")) else {
-        return Ok(Held::Other);
-    };
     let Ok(parts) = key_parts(t, &k) else {
         return Ok(Held::Other);
     };
-    let theirs = rec
-        .clocks
-        .iter()
-        .map(|(g, c)| {
-            format!(
-                "{g}={}{}",
-                c.h,
-                serde_json::to_string(&c.v).expect("a vector serialises")
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(";");
+    let Some((their_updated, their_origin)) = rec.stamps else {
+        return Ok(Held::Other);
+    };
+    let same_clocks = |c: Option<&str>| c.unwrap_or("") == rec.clocks;
     let same = if let Some(stamps) = scanned {
         let Some(local) = id_number(&k).and_then(|id| stamps.get(&id)) else {
             return Ok(Held::Absent);
         };
-        let their_origin = match their_origin {
-            Val::Blob(b) => id_number(b),
-            _ => None,
-        };
         local.as_ref().is_some_and(|(updated, origin, clocks)| {
-            matches!(their_updated, Val::Text(u) if u.as_bytes() == updated)
-                && their_origin == Some(*origin)
-                && clocks.as_deref().unwrap_or("") == theirs
+            updated == their_updated.as_bytes()
+                && *origin == their_origin
+                && same_clocks(clocks.as_deref())
         })
     } else {
         let sql = &HELD_SQL[table_index(t)];
         let local = conn
             .prepare_cached(sql)?
             .query_row(params_from_iter(parts), |r| {
-                Ok((
-                    from_sql(r.get_ref(0)?),
-                    from_sql(r.get_ref(1)?),
-                    r.get::<_, Option<String>>(2)?.unwrap_or_default(),
-                ))
+                Ok(r.get_ref(0)?.as_str().ok() == Some(their_updated)
+                    && r.get_ref(1)?.as_blob().ok().and_then(id_number) == Some(their_origin)
+                    && same_clocks(r.get_ref(2)?.as_str_or_null()?))
             })
             .optional()?;
-        let Some((updated_at, origin, clocks)) = local else {
+        let Some(same) = local else {
             return Ok(Held::Absent);
         };
-        updated_at == *their_updated && origin == *their_origin && clocks == theirs
+        same
     };
     Ok(if same { Held::Same } else { Held::Other })
 }

@@ -5,6 +5,7 @@
 pub mod bundle;
 pub mod clock;
 pub mod files;
+mod glance;
 pub mod identity;
 mod merge;
 pub mod receipt;
@@ -549,36 +550,53 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
             done => done,
         };
     }
-    let opened = sealed.parse()?;
-    let m = &opened.manifest;
-    let mut newest = "";
-    for r in &opened.records {
-        newest = newest.max(newest_clock(r)?);
-    }
-    clock::observe(newest);
-    if already_imported(store.conn(), m.bundle_id)? {
+    // Every line is read lightly; those this database does not hold as they are, whole.
+    let scanning = Scanning::start(store, &sealed.manifest, rows_here)?;
+    let bytes = sealed.inflate()?;
+    let read = glance::read(&sealed, &bytes)?;
+    clock::observe(&read.newest);
+    if already_imported(store.conn(), sealed.manifest.bundle_id)? {
         report.already = true;
         return Ok(report);
     }
-    // Records this database already holds as they are are left out of the merge.
     let mut skipped: BTreeMap<String, u32> = BTreeMap::new();
-    let mut todo: Vec<(&Record, merge::Held)> = Vec::new();
-    let helds = held_all(store, &opened.records, rows_here)?;
-    for (rec, held) in opened.records.iter().zip(helds) {
+    let mut lines = Vec::new();
+    let mut helds = Vec::new();
+    for (g, held) in read
+        .glances
+        .iter()
+        .zip(scanning.held_all(store, &read.glances, rows_here)?)
+    {
         match held {
-            merge::Held::Same => *skipped.entry(rec.t.clone()).or_default() += 1,
-            held => todo.push((rec, held)),
+            merge::Held::Same => *skipped.entry(g.t.to_string()).or_default() += 1,
+            held => {
+                lines.push(g.line.clone());
+                helds.push(held);
+            }
         }
     }
+    let mut records: Vec<(usize, Record, merge::Held)> = glance::read_whole(&bytes, &lines)?
+        .into_iter()
+        .zip(lines.iter().zip(helds))
+        .map(|(r, (line, held))| (line.start, r, held))
+        .chain(
+            read.whole
+                .into_iter()
+                .map(|(at, r)| (at, r, merge::Held::Other)),
+        )
+        .collect();
+    records.sort_by_key(|(at, _, _)| *at);
+    let todo: Vec<(&Record, merge::Held)> = records.iter().map(|(_, r, h)| (r, *h)).collect();
     if !o.dry_run && !todo.is_empty() {
         report.backup = backup_before(store)?;
     }
+    let m = &sealed.manifest;
     let files_dir = store.attachments_dir();
     let site = store.installation();
     let arrival = Arrival {
         manifest: m,
-        key: &opened.key,
-        files: &opened.files,
+        key: &sealed.key,
+        files: &sealed.files,
         path,
         trust: o.trust,
         backup: report.backup.as_deref(),
@@ -629,7 +647,8 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
         store.write(merge_all)
     };
     report.tables = kept_or_undone(merged, report.backup.as_deref())?;
-    free_later(opened);
+    drop(todo);
+    free_later((records, bytes));
     Ok(report)
 }
 
@@ -860,43 +879,85 @@ impl Arrival<'_> {
     }
 }
 
-/// What this database holds of each record. An empty database holds none of them; a table
-/// the bundle carries in bulk is read whole once ([`scan_bulk_tables`]); a large bundle is
-/// looked up in two halves at once, the second through a read-only connection of its own,
-/// both reading the file mapped in memory (each in one read transaction, not a lock per
-/// lookup).
-fn held_all(store: &Store, records: &[Record], rows_here: u64) -> Result<Vec<merge::Held>> {
-    let scans = if rows_here > 0 {
-        scan_bulk_tables(store.conn(), records)?
-    } else {
-        HashMap::new()
-    };
-    let scanned = &scans;
-    let second = match store.path() {
-        Some(db) if rows_here > 0 && records.len() >= 20_000 => Some(Connection::open_with_flags(
-            db,
-            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?),
-        _ => None,
-    };
-    let held = match second {
-        None => look_up(store.conn(), records, rows_here, scanned),
-        Some(second) => {
-            let (first_half, second_half) = records.split_at(records.len() / 2);
-            let (mut held, rest) = std::thread::scope(|s| {
-                let other = s.spawn(move || look_up(&second, second_half, rows_here, scanned));
-                let mine = look_up(store.conn(), first_half, rows_here, scanned);
-                (mine, other.join().expect("a lookup thread does not panic"))
-            });
-            if let Ok(h) = &mut held {
-                h.extend(rest?);
+/// The stamps of the tables a bundle carries in bulk ([`scan_bulk_tables`]), read on a
+/// thread of its own through a read-only connection (handed back for the lookups) while the
+/// file is read; through the store's own connection, later, for a database in memory.
+struct Scanning {
+    thread: Option<std::thread::JoinHandle<Result<(Scans, Connection)>>>,
+}
+
+/// Stamps by table name.
+type Scans = HashMap<String, merge::TableStamps>;
+
+impl Scanning {
+    /// Starts reading, for a database of about `rows_here` records, the tables of which the
+    /// manifest declares many records.
+    fn start(store: &Store, manifest: &Manifest, rows_here: u64) -> Result<Scanning> {
+        let thread = match store.path() {
+            Some(db) if rows_here > 0 => {
+                let conn = Connection::open_with_flags(
+                    db,
+                    rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+                        | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )?;
+                let counts = manifest.counts.clone();
+                let carried = move |t: &str| counts.get(t).copied().unwrap_or(0);
+                Some(std::thread::spawn(move || {
+                    conn.pragma_update(None, "mmap_size", LOOKUP_MMAP)?;
+                    let scans = scan_bulk_tables(&conn, carried)?;
+                    Ok((scans, conn))
+                }))
             }
-            held
-        }
-    };
-    free_later(scans);
-    store.conn().pragma_update(None, "mmap_size", 0)?;
-    held
+            _ => None,
+        };
+        Ok(Scanning { thread })
+    }
+
+    /// What this database holds of each record. An empty database holds none of them; a
+    /// table the bundle carries in bulk is read whole once; a large bundle is looked up in
+    /// two halves at once, the second through the scanning thread's connection, both reading
+    /// the file mapped in memory (each in one read transaction, not a lock per lookup).
+    fn held_all(
+        self,
+        store: &Store,
+        records: &[glance::Glance<'_>],
+        rows_here: u64,
+    ) -> Result<Vec<merge::Held>> {
+        let (scans, second) = match self.thread {
+            Some(t) => {
+                let (scans, conn) = t.join().expect("a scanning thread does not panic")?;
+                (scans, Some(conn))
+            }
+            None if rows_here > 0 => {
+                let mut carried: HashMap<&str, u64> = HashMap::new();
+                for r in records {
+                    *carried.entry(r.t).or_default() += 1;
+                }
+                let carried = |t: &str| carried.get(t).copied().unwrap_or(0);
+                (scan_bulk_tables(store.conn(), carried)?, None)
+            }
+            None => (HashMap::new(), None),
+        };
+        let scanned = &scans;
+        let held = match second {
+            Some(second) if records.len() >= 20_000 => {
+                let (first_half, second_half) = records.split_at(records.len() / 2);
+                let (mut held, rest) = std::thread::scope(|s| {
+                    let other = s.spawn(move || look_up(&second, second_half, rows_here, scanned));
+                    let mine = look_up(store.conn(), first_half, rows_here, scanned);
+                    (mine, other.join().expect("a lookup thread does not panic"))
+                });
+                if let Ok(h) = &mut held {
+                    h.extend(rest?);
+                }
+                held
+            }
+            _ => look_up(store.conn(), records, rows_here, scanned),
+        };
+        free_later(scans);
+        store.conn().pragma_update(None, "mmap_size", 0)?;
+        held
+    }
 }
 
 /// Frees a large value on a thread of its own: freeing half a million parsed records takes
@@ -912,40 +973,33 @@ fn free_later<T: Send + 'static>(v: T) {
 /// without a copy into SQLite's cache: about a third faster).
 const LOOKUP_MMAP: i64 = 2 << 30;
 
-/// The stamps of each table keyed by one id of which the bundle carries at least 1,000
-/// records and a quarter of the rows here, by table name: one read of the table instead of a lookup per
-/// record.
-fn scan_bulk_tables(
-    conn: &Connection,
-    records: &[Record],
-) -> Result<HashMap<String, merge::TableStamps>> {
-    let mut carried: HashMap<&str, i64> = HashMap::new();
-    for r in records.iter().filter(|r| r.del.is_none()) {
-        *carried.entry(r.t.as_str()).or_default() += 1;
-    }
+/// The stamps of each table keyed by one id of which the bundle carries (`carried`) at least
+/// 1,000 records and a quarter of the rows here, by table name: one read of the table
+/// instead of a lookup per record.
+fn scan_bulk_tables(conn: &Connection, carried: impl Fn(&str) -> u64) -> Result<Scans> {
     let mut out = HashMap::new();
     let _read = conn.unchecked_transaction()?;
     for t in TABLES.iter().filter(|t| t.key == ["id"]) {
-        let n = carried.get(t.name).copied().unwrap_or(0);
+        let n = carried(t.name);
         if n < 1_000 {
             continue;
         }
         let here: i64 = conn.query_row(&format!("SELECT count(*) FROM {}", t.name), [], |r| {
             r.get(0)
         })?;
-        if n * 4 >= here {
+        if n * 4 >= here.max(0) as u64 {
             out.insert(t.name.to_string(), merge::stamps_of_table(conn, t)?);
         }
     }
     Ok(out)
 }
 
-/// [`held_all`] for `part`, through `conn`.
+/// [`Scanning::held_all`] for `part`, through `conn`.
 fn look_up(
     conn: &Connection,
-    part: &[Record],
+    part: &[glance::Glance<'_>],
     rows_here: u64,
-    scans: &HashMap<String, merge::TableStamps>,
+    scans: &Scans,
 ) -> Result<Vec<merge::Held>> {
     if part.len() >= 10_000 {
         conn.pragma_update(None, "mmap_size", LOOKUP_MMAP)?;
@@ -956,7 +1010,7 @@ fn look_up(
             if rows_here == 0 && rec.del.is_none() {
                 Ok(merge::Held::Absent)
             } else {
-                merge::held(conn, rec, scans.get(&rec.t))
+                merge::held(conn, rec, scans.get(rec.t))
             }
         })
         .collect()

@@ -581,3 +581,153 @@ fn a_file_refused_after_part_of_it_was_merged_leaves_a_new_database_empty() {
     exchange::import(&mut b.to, &b.good, &TRUST).unwrap();
     assert_eq!(digest(&b.to), digest(&a));
 }
+
+/// A record line written as this program writes it: its table, id and row first.
+fn in_our_order(v: &serde_json::Value) -> String {
+    let mut line = format!("{{\"t\":{},\"k\":{}", v["t"], v["k"]);
+    for key in ["row", "units", "clocks", "del"] {
+        if let Some(x) = v.get(key) {
+            line += &format!(",\"{key}\":{x}");
+        }
+    }
+    line + "}"
+}
+
+/// Rewrites every record line of a bundle's entries through `edit` (its value, its line
+/// number among those of its table) and reseals the manifest.
+fn rewrite_lines(
+    entries: &mut [(String, Vec<u8>)],
+    mut edit: impl FnMut(&str, serde_json::Value, usize) -> String,
+) {
+    let r = get(entries, "records.jsonl");
+    let mut seen: std::collections::HashMap<String, usize> = Default::default();
+    let lines: Vec<String> = String::from_utf8(r.clone())
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let n = seen
+                .entry(v["t"].as_str().unwrap().to_string())
+                .or_default();
+            *n += 1;
+            edit(l, v, *n)
+        })
+        .collect();
+    *r = (lines.join("\n") + "\n").into_bytes();
+    reseal(entries, |_| {});
+}
+
+/// A record this database already holds as it is is read only as far as its stamps and
+/// clocks, but each of its values is still checked: one out of shape refuses the file
+/// instead of being passed over.
+#[test]
+fn a_record_held_here_with_a_value_out_of_shape_is_refused() {
+    let mut b = setup();
+    let cols = exchange::schema::table("directive").unwrap().columns();
+    let at = |c: &str| cols.iter().position(|x| *x == c).unwrap();
+    let too_long = "a".repeat((4 << 20) + 1);
+    // A file's name, the column edited, its value, the refusal expected.
+    type Case = (&'static str, usize, serde_json::Value, fn(&P) -> bool);
+    let cases: [Case; 6] = [
+        ("bool.gbx", at("content"), true.into(), |p| {
+            matches!(p, P::Malformed(_))
+        }),
+        ("array.gbx", at("content"), serde_json::json!([1]), |p| {
+            matches!(p, P::Malformed(_))
+        }),
+        (
+            "hex.gbx",
+            at("lead_unit_id"),
+            serde_json::json!({ "x": "zz" }),
+            |p| matches!(p, P::Malformed(_)),
+        ),
+        (
+            "blob.gbx",
+            at("lead_unit_id"),
+            serde_json::json!({ "x": "00", "y": 1 }),
+            |p| matches!(p, P::Malformed(_)),
+        ),
+        ("integer.gbx", at("priority"), u64::MAX.into(), |p| {
+            matches!(p, P::Malformed(_))
+        }),
+        ("long.gbx", at("content"), too_long.into(), |p| {
+            matches!(p, P::TooLarge)
+        }),
+    ];
+    for (name, col, value, want) in cases {
+        let f = b.forged(name, |e| {
+            rewrite_lines(e, |line, mut v, _| {
+                // Written as this program writes it: the other lines stay byte for byte.
+                assert_eq!(in_our_order(&v), line);
+                if v["t"] == "directive" {
+                    v["row"][col] = value.clone();
+                }
+                in_our_order(&v)
+            })
+        });
+        b.refused(&f, &TRUST, want);
+    }
+}
+
+/// A file whose lines are written otherwise than this program writes them (fields in
+/// alphabetical order: the row before its table) is read whole, line by line, and merges exactly as the file written here.
+#[test]
+fn a_file_written_in_another_order_merges_like_one_written_here() {
+    let mut a = office();
+    let lead = a.ttbc;
+    a.add(a.new_directive(lead, Some(d("2026-06-30")))).unwrap();
+    let tmp = TempDir::new().unwrap();
+    let first = tmp.path().join("first.gbx");
+    exchange::export(
+        &mut a.store,
+        &first,
+        &ExportOptions::default(),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    let (mut here, mut there) = (fresh(tmp.path(), "here"), fresh(tmp.path(), "there"));
+    exchange::import(&mut here, &first, &TRUST).unwrap();
+    exchange::import(&mut there, &first, &TRUST).unwrap();
+    a.store
+        .write(|tx| {
+            tx.execute("UPDATE meeting SET minutes = minutes || ' Bổ sung.'", [])?;
+            Ok(())
+        })
+        .unwrap();
+    a.add(a.new_directive(lead, None)).unwrap();
+    let b = Bench {
+        key: signing_key(&a.store),
+        to: fresh(tmp.path(), "to"),
+        empty: fresh(tmp.path(), "empty"),
+        good: tmp.path().join("second.gbx"),
+        tmp,
+    };
+    exchange::export(
+        &mut a.store,
+        &b.good,
+        &ExportOptions::default(),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    let reordered = b.forged("reordered.gbx", |e| {
+        rewrite_lines(e, |_, v, _| {
+            let fields: Vec<String> = v
+                .as_object()
+                .unwrap()
+                .iter()
+                .map(|(k, x)| format!("{}:{x}", serde_json::Value::from(k.as_str())))
+                .collect();
+            let line = format!("{{{}}}", fields.join(","));
+            let first_field = &line[..4];
+            assert_ne!(first_field, "{\"t\"", "{line}");
+            line
+        })
+    });
+    let ours = exchange::import(&mut here, &b.good, &TRUST).unwrap();
+    let theirs = exchange::import(&mut there, &reordered, &TRUST).unwrap();
+    assert_eq!(ours.tables, theirs.tables);
+    assert_eq!(ours.tables["meeting"].updated, 1);
+    assert_eq!(ours.tables["directive"].new, 1);
+    assert_eq!(digest(&here), digest(&a.store));
+    assert_eq!(digest(&there), digest(&a.store));
+}
