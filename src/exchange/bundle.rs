@@ -17,6 +17,8 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
+use compact_str::CompactString;
+
 use super::clock::Vector;
 use crate::error::{BundleProblem, Error, Result};
 
@@ -99,12 +101,15 @@ pub enum Val {
     Int(i64),
     /// A real number.
     Real(f64),
-    /// Text.
-    Text(String),
+    /// Text (short texts such as times and states held inline, without an allocation).
+    Text(CompactString),
     /// A blob (ids): its bytes, decoded from hex when the file is read (written as
-    /// `{"x": hex}`).
-    Blob(Vec<u8>),
+    /// `{"x": hex}`); an id of 16 bytes is held inline.
+    Blob(Id),
 }
+
+/// A blob's bytes: inline up to the 16 bytes of an id.
+pub type Id = smallvec::SmallVec<[u8; 16]>;
 
 impl Serialize for Val {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
@@ -151,10 +156,7 @@ impl<'de> Deserialize<'de> for Val {
                 Ok(Val::Real(v))
             }
             fn visit_str<E>(self, v: &str) -> std::result::Result<Val, E> {
-                Ok(Val::Text(v.to_string()))
-            }
-            fn visit_string<E>(self, v: String) -> std::result::Result<Val, E> {
-                Ok(Val::Text(v))
+                Ok(Val::Text(v.into()))
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -166,9 +168,16 @@ impl<'de> Deserialize<'de> for Val {
                         return Err(serde::de::Error::custom("a blob is {\"x\": hex}"));
                     }
                     let hex = m.next_value::<std::borrow::Cow<'_, str>>()?;
+                    // Decoded on the stack when it fits (an id always does).
+                    let mut buf = [0u8; 64];
+                    let decoded = match buf.get_mut(..hex.len() / 2) {
+                        Some(bytes) if hex.len() % 2 == 0 => {
+                            hex::decode_to_slice(&*hex, bytes).map(|_| Id::from_slice(bytes))
+                        }
+                        _ => hex::decode(&*hex).map(Id::from_vec),
+                    };
                     x = Some(
-                        hex::decode(&*hex)
-                            .map_err(|_| serde::de::Error::custom("a blob is {\"x\": hex}"))?,
+                        decoded.map_err(|_| serde::de::Error::custom("a blob is {\"x\": hex}"))?,
                     );
                 }
                 x.map(Val::Blob)
@@ -191,8 +200,8 @@ pub struct Clock {
 /// One record of a bundle: its current values with their clocks, or its deletion.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {
-    /// Table.
-    pub t: String,
+    /// Table (its name held inline).
+    pub t: CompactString,
     /// Record id (hex of the key blobs).
     pub k: String,
     /// Column values in the order of [`super::schema::Table::columns`] (absent for a deletion).
@@ -886,12 +895,12 @@ fn parse_lines(
             )))
         };
         let r = parse_line(line, || earlier() + n + 1)?;
-        let c = match counts.get_mut(&r.t) {
+        let c = match counts.get_mut(r.t.as_str()) {
             Some(c) => c,
-            None => counts.entry(r.t.clone()).or_default(),
+            None => counts.entry(r.t.to_string()).or_default(),
         };
         *c += 1;
-        if *c > manifest.counts.get(&r.t).copied().unwrap_or(0) {
+        if *c > manifest.counts.get(r.t.as_str()).copied().unwrap_or(0) {
             return Err(malformed());
         }
         records.push(r);

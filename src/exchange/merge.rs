@@ -45,8 +45,8 @@ pub(crate) fn to_sql(v: &Val) -> Result<Value> {
         Val::Null => Value::Null,
         Val::Int(i) => Value::Integer(*i),
         Val::Real(r) => Value::Real(*r),
-        Val::Text(s) => Value::Text(s.clone()),
-        Val::Blob(b) => Value::Blob(b.clone()),
+        Val::Text(s) => Value::Text(s.to_string()),
+        Val::Blob(b) => Value::Blob(b.to_vec()),
     })
 }
 
@@ -64,8 +64,8 @@ pub(crate) fn from_sql(v: ValueRef<'_>) -> Val {
         ValueRef::Null => Val::Null,
         ValueRef::Integer(i) => Val::Int(i),
         ValueRef::Real(r) => Val::Real(r),
-        ValueRef::Text(t) => Val::Text(String::from_utf8_lossy(t).into_owned()),
-        ValueRef::Blob(b) => Val::Blob(b.to_vec()),
+        ValueRef::Text(t) => Val::Text(compact_str::CompactString::from_utf8_lossy(t)),
+        ValueRef::Blob(b) => Val::Blob(b.into()),
     }
 }
 
@@ -873,7 +873,7 @@ mod tests {
     fn row(at: &str, origin: &str) -> Row {
         [
             ("updated_at", Val::Text(at.into())),
-            ("origin", Val::Blob(hex::decode(origin).unwrap())),
+            ("origin", Val::Blob(hex::decode(origin).unwrap().into())),
         ]
         .into_iter()
         .collect()

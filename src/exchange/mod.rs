@@ -444,7 +444,10 @@ fn collect(
     if let Some(dir) = files_dir {
         for sha in shas {
             let path = crate::attachment::blob_path(dir, &sha);
-            files.push((sha, std::fs::read(&path).map_err(Error::io(&path))?));
+            files.push((
+                sha.to_string(),
+                std::fs::read(&path).map_err(Error::io(&path))?,
+            ));
         }
     }
     Ok((out, files, counts))
@@ -703,7 +706,7 @@ fn import_into_empty(
                     .take_while(|r| r.t == rec.t && r.del.is_none())
                     .count();
                 if run > 1 && merge::insertable_new(&cx, &rec.t) {
-                    let c = tables.entry(rec.t.clone()).or_default();
+                    let c = tables.entry(rec.t.to_string()).or_default();
                     merge::insert_new(tx, &rest[..run], &cx, c)
                         .map_err(|e| refused_as_malformed(e, &rec.t))?;
                     rest = &rest[run..];
@@ -772,9 +775,9 @@ fn merge_one(
     cx: &mut merge::Ctx,
     tables: &mut BTreeMap<String, MergeCounts>,
 ) -> Result<()> {
-    let c = match tables.get_mut(&rec.t) {
+    let c = match tables.get_mut(rec.t.as_str()) {
         Some(c) => c,
-        None => tables.entry(rec.t.clone()).or_default(),
+        None => tables.entry(rec.t.to_string()).or_default(),
     };
     merge::apply(tx, rec, held, cx, c).map_err(|e| refused_as_malformed(e, &rec.t))
 }
@@ -1146,7 +1149,7 @@ pub fn conflicts(conn: &Connection) -> Result<Vec<Conflict>> {
             record_id: Uuid::from_slice(&k[..16]).unwrap_or_default(),
             field: grp,
             other: match other.get(col) {
-                Some(Val::Text(s)) => s.clone(),
+                Some(Val::Text(s)) => s.to_string(),
                 _ => String::new(),
             },
             current: current.flatten().unwrap_or_default(),
