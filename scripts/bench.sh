@@ -4,7 +4,8 @@
 # Installs what is missing, builds the release binaries (CLI, app with its .deb, the floor
 # window), makes data with the project's generator, runs each benchmark and prints one
 # Markdown table (and every figure as JSON under target/bench/). Without --big: 100,000
-# directives (a few minutes); with --big also 1,000,000 (about 4 GB of disk, 15 minutes).
+# directives (a few minutes); with --big also 1,000,000 (about 4 GB of disk while it runs,
+# 15 minutes). Each database is removed once measured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
@@ -33,6 +34,9 @@ for n in "${sizes[@]}"; do
   "$cli" --db "$db" bench search --rounds 3 > "$out/search-$n.json"
   [[ $n -eq 100000 ]] && "$cli" --db "$db" bench exchange --runs 5 > "$out/exchange-$n.json"
   stat -c %s "$db" > "$out/size-$n.bytes"
+  # The figures are kept; the database (3.5 GB at 1M) is not.
+  rm -f "$db" "$db"-*
+  rm -rf "${db%.sqlite3}".backups "${db%.sqlite3}".attachments
 done
 xvfb-run -a --server-args="-screen 0 1360x900x24" node scripts/bench-startup.mjs --runs 7 > "$out/startup.txt"
 
