@@ -51,6 +51,15 @@ test("a file from another office is trusted, previewed, merged and undone; one e
   assert.match(said, /Phòng Văn hóa - Thông tin huyện Bảo Thắng/);
   assert.ok(said.includes(districtKey), said);
   await shot("20-exchange-unknown-sender");
+  // What the window is doing is told while the core works (seen by an observer of the page,
+  // as it may last less than a poll).
+  await browser.execute(() => {
+    window.__working = [];
+    new MutationObserver(() => {
+      const w = document.querySelector('[data-testid="import-working"]');
+      if (w && !window.__working.includes(w.textContent.trim())) window.__working.push(w.textContent.trim());
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
   await (await byTest("import-trust")).click();
   const preview = await byTest("import-preview-table");
   await preview.waitForDisplayed({ timeout: 30_000 });
@@ -62,6 +71,11 @@ test("a file from another office is trusted, previewed, merged and undone; one e
   const done = await byTest("import-done");
   await done.waitForDisplayed({ timeout: 60_000 });
   assert.match(await done.getText(), /Đã nhập: \d+ bản ghi thay đổi/);
+  assert.deepEqual(await browser.execute(() => window.__working), [
+    "Đang kiểm tra tệp (chữ ký, nội dung) và so với dữ liệu trên máy…",
+    "Đang sao lưu rồi nhập dữ liệu… Tệp lớn có thể mất vài giây.",
+  ]);
+  assert.equal(await (await byTest("import-working")).isExisting(), false, "the status goes when the import is done");
 
   // The district's directive is in the leader's list.
   const found = () => JSON.parse(giaoban(office, "directives", "list", "--text", "xa vung cao", "--json")).total;
