@@ -889,6 +889,16 @@ struct Scanning {
     thread: Option<std::thread::JoinHandle<Result<(Scans, Connection)>>>,
 }
 
+impl Drop for Scanning {
+    /// An import that stops early (a refused file, one imported before) still waits for the
+    /// scan, so that nothing reads the database after the import returned.
+    fn drop(&mut self) {
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
 /// Stamps by table name.
 type Scans = HashMap<String, merge::TableStamps>;
 
@@ -921,12 +931,12 @@ impl Scanning {
     /// two halves at once, the second through the scanning thread's connection, both reading
     /// the file mapped in memory (each in one read transaction, not a lock per lookup).
     fn held_all(
-        self,
+        mut self,
         store: &Store,
         records: &[glance::Glance<'_>],
         rows_here: u64,
     ) -> Result<Vec<merge::Held>> {
-        let (scans, second) = match self.thread {
+        let (scans, second) = match self.thread.take() {
             Some(t) => {
                 let (scans, conn) = t.join().expect("a scanning thread does not panic")?;
                 (scans, Some(conn))
