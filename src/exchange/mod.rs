@@ -571,7 +571,12 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
         .zip(scanning.held_all(store, &read.glances, rows_here)?)
     {
         match held {
-            merge::Held::Same => *skipped.entry(g.t.to_string()).or_default() += 1,
+            merge::Held::Same => match skipped.get_mut(g.t) {
+                Some(n) => *n += 1,
+                None => {
+                    skipped.insert(g.t.to_string(), 1);
+                }
+            },
             held => {
                 lines.push(g.line.clone());
                 helds.push(held);
