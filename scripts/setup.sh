@@ -11,12 +11,13 @@ fi
 
 # System packages: C toolchain for the bundled SQLite; WebKitGTK and friends for the Tauri
 # window; Xvfb, WebKitWebDriver, a session bus and the dunst notification server for the
-# end-to-end tests; Noto fonts for every Vietnamese letter; LibreOffice (headless), poppler
-# and Liberation fonts (metric twins of Times New Roman) to open, convert and read back the
-# DOCX/XLSX documents in tests and for print previews; Node.js for the UI build.
+# end-to-end tests; libfaketime to run the date-sensitive tests at chosen moments; Noto
+# fonts for every Vietnamese letter; LibreOffice (headless), poppler and Liberation fonts
+# (metric twins of Times New Roman) to open, convert and read back the DOCX/XLSX documents
+# in tests and for print previews; Node.js for the UI build.
 packages=(build-essential pkg-config libwebkit2gtk-4.1-dev libssl-dev libxdo-dev
   libayatana-appindicator3-dev librsvg2-dev xvfb xauth webkit2gtk-driver dunst dbus fonts-noto-core
-  libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation2)
+  libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-liberation2 faketime)
 command -v node >/dev/null || packages+=(nodejs npm)
 need=()
 for pkg in "${packages[@]}"; do

@@ -1,19 +1,69 @@
 #!/usr/bin/env bash
 # Installs what is missing and runs every test: formatting and lints, Rust unit and
 # integration tests (core, CLI, generated TypeScript bindings), the UI's type check and
-# Vitest tests, and the end-to-end journeys in the real app window under Xvfb.
+# Vitest tests, and the end-to-end journeys in the real app window under Xvfb. Then the
+# tests that read the clock run again with the clock set (libfaketime) to moments where
+# dates turn: a weekend, New Year's Eve and Day on the office clock (UTC+7) while the UTC
+# date differs, 29 February.
+#
+#   bash scripts/test.sh                       every test, then the fixed moments
+#   bash scripts/test.sh --at "2027-12-31 17:30"   every test at that moment (UTC) only
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+at=""
+if [ "${1:-}" = "--at" ]; then
+  at="${2:?--at needs a moment, e.g. \"2027-12-31 17:30\" (UTC)}"
+fi
+
 source scripts/setup.sh
+
+# Runs "$@" with the clock moved to the UTC moment $1 (it then runs on from there). Every
+# process started inside (cargo, node, tauri-driver, WebKit, the app) gets the same offset;
+# the monotonic clock stays real, so timeouts and intervals keep their length.
+at_moment() {
+  local moment="$1"; shift
+  local target now
+  target=$(date -u -d "$moment UTC" +%s) || { echo "Không đọc được thời điểm: $moment" >&2; exit 2; }
+  now=$(date -u +%s)
+  echo "== Đồng hồ đặt ở $(date -u -d "@$target" '+%d/%m/%Y %H:%M UTC') ($(TZ=Asia/Ho_Chi_Minh date -d "@$target" '+%A %d/%m/%Y %H:%M') giờ cơ quan): $*"
+  FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f "+$((target - now))" "$@"
+}
+
+# The tests that read the clock: Rust (core, CLI), Vitest, and with "e2e" the journeys in
+# the window and the crash harness.
+clock_tests() {
+  cargo test --locked --workspace --all-targets --no-fail-fast
+  npm run ui:test
+  if [ "${1:-}" = "e2e" ]; then
+    # A session bus of its own, so the notification journey reaches a real notification server.
+    xvfb-run -a --server-args="-screen 0 1360x900x24" dbus-run-session -- node --test --test-concurrency=1 tests/e2e/
+  fi
+}
+
+# clock_tests under the clock of at_moment.
+clock_tests_at() {
+  at_moment "$1" bash -c "set -euo pipefail; $(declare -f clock_tests); clock_tests ${2:-}"
+}
 
 cargo fmt --all -- --check
 cargo clippy --locked --workspace --all-targets -- -D warnings
-cargo test --locked --workspace --all-targets
 npm run ui:check
-npm run ui:test
-
 # End-to-end: the app built as shipped (embedded UI), driven through tauri-driver.
 npx tauri build --debug --no-bundle
 command -v tauri-driver >/dev/null || cargo install tauri-driver --locked
-# A session bus of its own, so the notification journey reaches a real notification server.
-xvfb-run -a --server-args="-screen 0 1360x900x24" dbus-run-session -- node --test --test-concurrency=1 tests/e2e/
+
+if [ -n "$at" ]; then
+  clock_tests_at "$at" e2e
+  exit 0
+fi
+
+clock_tests e2e
+# Saturday 01/01/2028 00:30 on the office clock (still Friday 31/12 in UTC): a weekend, a
+# public holiday, a new year, and a UTC date other than the office's.
+clock_tests_at "2027-12-31 17:30" e2e
+# Sunday 31/12/2028 23:30 on the office clock: the last day of a month, a quarter and a year.
+clock_tests_at "2028-12-31 16:30" e2e
+# 29/02/2028 at 16:00, and 08/02/2027 at 08:00, a Monday of Tết.
+clock_tests_at "2028-02-29 09:00"
+clock_tests_at "2027-02-08 01:00"

@@ -132,12 +132,20 @@ pub fn make(db: &Path, dir: &Path, reason: Reason) -> Result<Backup> {
         });
     }
     fs::create_dir_all(dir).map_err(Error::io(dir))?;
-    let now = Utc::now()
+    let mut now = Utc::now()
         .with_timezone(&crate::date::office_offset())
         .naive_local()
         .trunc_subsecs(3);
-    let name = format!("{PREFIX}{}-{}{SUFFIX}", now.format(STAMP), reason.tag());
-    let path = dir.join(&name);
+    // Two backups in the same millisecond (or a clock set back) never share a name: the
+    // later one takes the next free millisecond, so no backup is ever overwritten.
+    let (name, path) = loop {
+        let name = format!("{PREFIX}{}-{}{SUFFIX}", now.format(STAMP), reason.tag());
+        let path = dir.join(&name);
+        if !path.exists() {
+            break (name, path);
+        }
+        now += Duration::milliseconds(1);
+    };
     let part = dir.join(format!("{name}.part"));
     let _ = fs::remove_file(&part);
     let written = Connection::open(db)
@@ -318,25 +326,33 @@ pub struct Restored {
 /// connection to `db` may be open.
 pub fn restore(db: &Path, from: &Path, dir: &Path) -> Result<Restored> {
     verify(from)?;
+    // Copied first: the safety backup's rotation may remove `from` when it is an old
+    // backup of the same folder.
+    let part = db.with_extension("restoring");
+    fs::copy(from, &part).map_err(Error::io(&part))?;
+    sync_file(&part)?;
     let mut restored = Restored {
         safety_backup: None,
         moved_aside: None,
     };
     if db.exists() {
-        match Store::open(db, OpenMode::Existing) {
-            Ok(current) => {
-                restored.safety_backup = Some(make(db, dir, Reason::BeforeRestore)?);
-                current
+        let kept = match Store::open(db, OpenMode::Existing) {
+            Ok(current) => make(db, dir, Reason::BeforeRestore).and_then(|made| {
+                restored.safety_backup = Some(made);
+                Ok(current
                     .conn()
-                    .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?;
-            }
-            Err(Error::Corrupt { .. }) => restored.moved_aside = Some(move_aside(db)?),
-            Err(e) => return Err(e),
+                    .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?)
+            }),
+            Err(Error::Corrupt { .. }) => move_aside(db).map(|aside| {
+                restored.moved_aside = Some(aside);
+            }),
+            Err(e) => Err(e),
+        };
+        if let Err(e) = kept {
+            let _ = fs::remove_file(&part);
+            return Err(e);
         }
     }
-    let part = db.with_extension("restoring");
-    fs::copy(from, &part).map_err(Error::io(&part))?;
-    sync_file(&part)?;
     for side in ["-wal", "-shm"] {
         let f = side_file(db, side);
         if f.exists() {

@@ -7,6 +7,7 @@ pub mod attachment;
 pub mod audit;
 pub mod backup;
 pub mod bench;
+pub mod calendar;
 pub mod carry;
 pub mod date;
 pub mod deadline;

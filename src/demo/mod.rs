@@ -9,11 +9,12 @@
 
 mod vocab;
 
-use chrono::{Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Timelike, Utc, Weekday};
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Timelike, Utc};
 use rusqlite::params;
 use serde::Serialize;
 use uuid::Uuid;
 
+use crate::calendar::WorkCalendar;
 use crate::date::office_offset;
 use crate::error::{Error, Result};
 use crate::store::value::{date, enum_name, ts};
@@ -306,10 +307,13 @@ impl<'t, 'c> Gen<'t, 'c> {
         let span = (n as i64 * 3).clamp(365, 3650);
         let first = self.opts.anchor - Duration::days(span);
         let mut numbers = std::collections::HashMap::new();
+        let calendar = WorkCalendar::default();
+        let last = calendar.working_day_on_or_before(self.opts.anchor);
         for i in 0..n {
             let day = working_day_by(
+                &calendar,
                 first + Duration::days((i as i64 + 1) * span / n as i64),
-                self.opts.anchor,
+                last,
             );
             let kind = match i % 50 {
                 7 => 2,
@@ -335,7 +339,10 @@ impl<'t, 'c> Gen<'t, 'c> {
             1 => format!("Giao ban trực tuyến với các huyện, thị xã, thành phố tháng {m}/{y}"),
             2 => format!("Hội nghị triển khai nhiệm vụ năm {y}"),
             3 => "Làm việc với đồng chí Phó Chủ tịch UBND tỉnh".to_string(),
-            _ => format!("Giao ban lãnh đạo Sở tuần {}/{y}", day.iso_week().week()),
+            _ => {
+                let week = day.iso_week();
+                format!("Giao ban lãnh đạo Sở tuần {}/{}", week.week(), week.year())
+            }
         };
         let kind_name = [
             "monthly_briefing",
@@ -836,20 +843,18 @@ impl<'t, 'c> Gen<'t, 'c> {
     }
 }
 
-/// The meeting day for a planned date: Saturday moves to Friday, Sunday to Monday, and
-/// nothing is later than the last working day on or before `anchor`.
-fn working_day_by(day: NaiveDate, anchor: NaiveDate) -> NaiveDate {
-    let back_to_weekday = |d: NaiveDate| match d.weekday() {
-        Weekday::Sat => d - Duration::days(1),
-        Weekday::Sun => d - Duration::days(2),
-        _ => d,
+/// The meeting day for a planned date: the nearest working day of Vietnam's calendar (a
+/// Saturday or a day before a holiday moves back, a Sunday or a holiday's last day forward),
+/// and nothing later than `last`, the last working day on or before the anchor.
+fn working_day_by(calendar: &WorkCalendar, day: NaiveDate, last: NaiveDate) -> NaiveDate {
+    let back = calendar.working_day_on_or_before(day);
+    let forward = calendar.add_working_days(day, 0);
+    let day = if (forward - day) < (day - back) {
+        forward
+    } else {
+        back
     };
-    let day = match day.weekday() {
-        Weekday::Sat => day - Duration::days(1),
-        Weekday::Sun => day + Duration::days(1),
-        _ => day,
-    };
-    day.min(back_to_weekday(anchor))
+    day.min(last)
 }
 
 fn lower_first(s: &str) -> String {

@@ -165,6 +165,44 @@ fn rotation_keeps_the_newest_and_one_a_day() {
 }
 
 #[test]
+fn the_oldest_backup_kept_is_restored_though_its_safety_backup_rotates_it_away() {
+    let o = office();
+    let db = o.store.path().unwrap().to_path_buf();
+    let dir = db.with_file_name("backups");
+    let before = unit_names(&db);
+    drop(o.store);
+    // Ten backups of one day: the next one pushes the oldest out of the rotation.
+    let made: Vec<_> = (0..10)
+        .map(|_| backup::make(&db, &dir, Reason::Manual).unwrap())
+        .collect();
+    let names: std::collections::HashSet<_> = made.iter().map(|b| b.path.clone()).collect();
+    assert_eq!(names.len(), 10, "every backup has a name of its own");
+    let mut store = Store::open(&db, OpenMode::Existing).unwrap();
+    store
+        .write(|tx| {
+            unit::create(
+                tx,
+                unit::NewUnit {
+                    name: "Phòng Pháp chế".into(),
+                    short_name: None,
+                    code: None,
+                    kind: unit::UnitKind::Division,
+                    parent_id: None,
+                    sort_order: 0,
+                },
+            )
+        })
+        .unwrap();
+    drop(store);
+    let oldest = &made[0].path;
+    let restored = backup::restore(&db, oldest, &dir).unwrap();
+    assert!(restored.safety_backup.is_some());
+    assert_eq!(unit_names(&db), before);
+    assert!(!db.with_extension("restoring").exists());
+    drop(o._dir);
+}
+
+#[test]
 fn a_damaged_database_is_moved_aside_at_start() {
     let o = office();
     let db = o.store.path().unwrap().to_path_buf();

@@ -1,6 +1,7 @@
 //! The sample-data generator: deterministic, realistic, and within the rules.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
+use giaoban::calendar::WorkCalendar;
 use giaoban::demo::{self, DemoOptions};
 use giaoban::error::Error;
 use giaoban::stats;
@@ -127,30 +128,66 @@ fn sample_data_goes_only_into_an_empty_database() {
     assert_eq!(before, after);
 }
 
-#[test]
-fn meetings_are_held_on_working_days_up_to_the_anchor() {
+/// Sample data at `anchor`: every meeting's local date and title, newest first.
+fn sample_meetings(anchor: NaiveDate, meetings: usize) -> Vec<(NaiveDate, String)> {
     let mut store = Store::open_in_memory().unwrap();
-    // 15/11/2026 is a Sunday: the last meeting is on Friday 13/11.
-    let anchor = NaiveDate::from_ymd_opt(2026, 11, 15).unwrap();
     demo::generate(
         &mut store,
         &DemoOptions {
-            meetings: 30,
+            meetings,
             directives_per_meeting: 1,
             seed: 3,
             anchor,
         },
     )
     .unwrap();
-    let days: Vec<NaiveDate> = giaoban::meeting::list(store.conn(), &Default::default())
+    giaoban::meeting::list(store.conn(), &Default::default())
         .unwrap()
         .iter()
-        .map(|m| m.local_date())
+        .map(|m| (m.local_date(), m.title.clone()))
+        .collect()
+}
+
+#[test]
+fn meetings_are_held_on_working_days_up_to_the_anchor() {
+    let calendar = WorkCalendar::default();
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    // A Sunday, New Year's Day, the last day of Tết Bính Ngọ, a day after 30/4 and 1/5, and
+    // Giỗ Tổ's compensatory Monday: the last meeting is on the working day before each.
+    for (anchor, last) in [
+        (d(2026, 11, 15), d(2026, 11, 13)),
+        (d(2027, 1, 1), d(2026, 12, 31)),
+        (d(2026, 2, 20), d(2026, 2, 13)),
+        (d(2026, 5, 2), d(2026, 4, 29)),
+        (d(2026, 4, 27), d(2026, 4, 24)),
+    ] {
+        let days = sample_meetings(anchor, 300);
+        assert_eq!(days[0].0, last, "anchor {anchor}");
+        for (day, title) in &days {
+            assert!(
+                calendar.is_working_day(*day),
+                "“{title}” on {day} ({:?})",
+                calendar.day_off(*day)
+            );
+        }
+    }
+}
+
+#[test]
+fn weekly_meetings_are_numbered_in_their_iso_week_year() {
+    // 31/12/2026 is in ISO week 53 of 2026; 04/01/2027 opens week 1 of 2027.
+    let days = sample_meetings(NaiveDate::from_ymd_opt(2027, 1, 8).unwrap(), 400);
+    let weekly: Vec<_> = days
+        .iter()
+        .filter(|(_, t)| t.starts_with("Giao ban lãnh đạo Sở tuần"))
         .collect();
-    use chrono::Datelike;
-    assert!(
-        days.iter().all(|d| d.weekday().number_from_monday() <= 5),
-        "{days:?}"
-    );
-    assert_eq!(days[0], NaiveDate::from_ymd_opt(2026, 11, 13).unwrap());
+    assert!(weekly.len() > 100);
+    for (day, title) in weekly {
+        let week = day.iso_week();
+        assert_eq!(
+            *title,
+            format!("Giao ban lãnh đạo Sở tuần {}/{}", week.week(), week.year())
+        );
+    }
+    assert!(days.iter().any(|(d, _)| d.iso_week().year() != d.year()));
 }
