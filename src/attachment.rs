@@ -46,9 +46,16 @@ pub struct Attachment {
     pub meta: Meta,
 }
 
-/// Where the content with `sha256` is kept under `dir`: `dir/ab/abcdef…`.
-pub fn blob_path(dir: &Path, sha256: &str) -> PathBuf {
-    dir.join(&sha256[..2]).join(sha256)
+/// Whether `s` is a SHA-256 as we write it: exactly 64 lower-case hex digits.
+pub fn is_sha256(s: &str) -> bool {
+    s.len() == 64 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// Where the content with `sha256` is kept under `dir`: `dir/ab/abcdef…`; `None` for
+/// anything but 64 lower-case hex digits (a path, a letter of another script): no path is
+/// ever built from a value that came from a file.
+pub fn blob_path(dir: &Path, sha256: &str) -> Option<PathBuf> {
+    is_sha256(sha256).then(|| dir.join(&sha256[..2]).join(sha256))
 }
 
 /// Stores `content` under `dir` (once per distinct content) and records it as attached to
@@ -80,7 +87,7 @@ pub fn attach(
         return Err(Error::not_found(entity, owner_id));
     }
     let sha = format!("{:x}", Sha256::digest(content));
-    let path = blob_path(dir, &sha);
+    let path = blob_path(dir, &sha).expect("a digest is hex");
     if !path.exists() {
         write_atomically(&path, content)?;
     }
@@ -160,12 +167,18 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Attachment> {
 
 /// Reads an attachment's content, checking it still matches its checksum.
 pub fn read(dir: &Path, a: &Attachment) -> Result<Vec<u8>> {
-    let path = blob_path(dir, &a.sha256);
+    read_blob(dir, &a.sha256)
+}
+
+/// Reads the content with `sha256` under `dir`, checking it still matches.
+pub fn read_blob(dir: &Path, sha256: &str) -> Result<Vec<u8>> {
+    let path =
+        blob_path(dir, sha256).ok_or_else(|| Error::not_found(Entity::Attachment, sha256))?;
     let bytes = std::fs::read(&path).map_err(|source| Error::Io {
         path: path.clone(),
         source,
     })?;
-    if format!("{:x}", Sha256::digest(&bytes)) != a.sha256 {
+    if format!("{:x}", Sha256::digest(&bytes)) != sha256 {
         return Err(Error::Corrupt { path });
     }
     Ok(bytes)

@@ -345,6 +345,23 @@ pub enum BundleProblem {
     OwnBundle,
     /// A record refers to one that neither the bundle nor this database holds.
     MissingReference(String),
+    /// A value that a local write would refuse (a date that does not exist, an unknown
+    /// state, an id of the wrong size, a unit that would be its own parent…).
+    BadValue(Box<BadValue>),
+}
+
+/// Where an exchange file holds a value that a local write would refuse.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct BadValue {
+    /// The table (`directive`, `unit`…).
+    pub table: String,
+    /// The record's id (hex).
+    pub id: String,
+    /// The column.
+    pub column: String,
+    /// The value as found (cut short).
+    pub value: String,
 }
 
 impl BundleProblem {
@@ -456,6 +473,24 @@ impl BundleProblem {
                 } else {
                     format!(
                         "The exchange file refers to a {what} that this installation does not have."
+                    )
+                }
+            }
+            BundleProblem::BadValue(bad) => {
+                let BadValue {
+                    table,
+                    id,
+                    column,
+                    value,
+                } = &**bad;
+                let id = id.get(..12).unwrap_or(id);
+                if vi {
+                    format!(
+                        "Tệp trao đổi có giá trị không hợp lệ ở bản ghi {table} {id}…, trường {column}: “{value}”."
+                    )
+                } else {
+                    format!(
+                        "The exchange file has a value that is not allowed in record {table} {id}…, field {column}: “{value}”."
                     )
                 }
             }

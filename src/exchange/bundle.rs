@@ -1,11 +1,14 @@
 //! The bundle file (`.gbx`): a zip holding a manifest, the records as JSON lines and
 //! attachments by content hash, sealed by the sender: the archive's comment holds the
 //! sender's public key and an Ed25519 signature over every byte before it. The whole file
-//! may be encrypted with an age passphrase. Reading checks, in this order, before anything
-//! inside is parsed: the file size, the decryption, the seal; then the archive's entry
-//! names and sizes, the manifest, and every attachment's size and SHA-256 against it. The
-//! records are inflated as they are parsed; their size, SHA-256 and counts are checked then,
-//! all before any is merged or, into a database without records, before the merge commits.
+//! may be encrypted with an age passphrase. Reading checks, in this order: the file size;
+//! the decryption (its scrypt work factor no more than export writes); the seal; the
+//! archive's entry names, and their sizes against their limits and against what their
+//! stored size may inflate to; the manifest (counts summed without overflow). Only then,
+//! once the importer has found the sender trusted, is anything else inflated: every
+//! attachment, checked against its size and SHA-256; the records as they are parsed, their
+//! size, SHA-256 and counts checked then, all before any is merged or, into a database
+//! without records, before the merge commits.
 
 use std::collections::{BTreeMap, HashSet};
 use std::io::{Cursor, Read, Seek, Write};
@@ -55,8 +58,14 @@ pub mod limits {
     pub const LINE: usize = 16 << 20;
     /// One text value.
     pub const TEXT: usize = 4 << 20;
-    /// Decrypting an age file may cost at most 2^22 scrypt work (a few seconds).
-    pub const SCRYPT_LOG_N: u8 = 22;
+    /// The scrypt work factor of an encrypted file: 2^18 (256 MiB, under a second). Export
+    /// writes exactly this; a file asking for more is refused before any work.
+    pub const SCRYPT_LOG_N: u8 = 18;
+    /// How many times its stored size an entry may inflate to: records deflate about 8:1;
+    /// a file that claims more is refused before anything is inflated.
+    pub const INFLATE_RATIO: u64 = 64;
+    /// Any entry may inflate to this, whatever its stored size.
+    pub const INFLATE_FLOOR: u64 = 1 << 20;
 }
 
 /// The signed description of a bundle.
@@ -231,9 +240,10 @@ pub struct Opened {
     pub files: BTreeMap<String, Vec<u8>>,
 }
 
-/// A bundle checked whole (seal, entries, manifest, attachments' hashes) but for its
-/// records, which are still JSON lines: [`Sealed::parse`] reads them all at once,
-/// [`Sealed::stream`] in batches while they are merged.
+/// A bundle whose seal, entry names, sizes (against their limits and what they may inflate
+/// to) and manifest are checked. Its attachments are inflated and checked by
+/// [`Sealed::load_files`] once the sender is trusted; its records, still JSON lines, by
+/// [`Sealed::parse`] all at once or [`Sealed::stream`] in batches while they are merged.
 #[derive(Debug)]
 pub struct Sealed {
     /// The manifest.
@@ -406,7 +416,11 @@ fn unseal(archive: &[u8]) -> Result<(VerifyingKey, usize)> {
 }
 
 fn encrypt(plain: &[u8], pass: &SecretString) -> std::io::Result<Vec<u8>> {
-    let encryptor = age::Encryptor::with_user_passphrase(pass.clone());
+    let mut recipient = age::scrypt::Recipient::new(pass.clone());
+    recipient.set_work_factor(limits::SCRYPT_LOG_N);
+    let encryptor =
+        age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
+            .map_err(std::io::Error::other)?;
     let mut out = Vec::with_capacity(plain.len() + 256);
     let mut w = encryptor.wrap_output(&mut out)?;
     w.write_all(plain)?;
@@ -416,7 +430,9 @@ fn encrypt(plain: &[u8], pass: &SecretString) -> std::io::Result<Vec<u8>> {
 
 /// Reads and checks the bundle at `path` (see the module's description).
 pub fn read(path: &Path, passphrase: Option<&SecretString>) -> Result<Opened> {
-    open(path, passphrase)?.parse()
+    let mut sealed = open(path, passphrase)?;
+    sealed.load_files()?;
+    sealed.parse()
 }
 
 /// Reads and checks the bundle at `path` but for its records (see [`Sealed`]).
@@ -444,7 +460,9 @@ pub fn is_encrypted(path: &Path) -> Result<bool> {
 /// Reads and checks a bundle held in memory (what [`read`] does after reading the file; the
 /// fuzz target's entry point).
 pub fn read_bytes(bytes: Vec<u8>, passphrase: Option<&SecretString>) -> Result<Opened> {
-    open_bytes(bytes, passphrase)?.parse()
+    let mut sealed = open_bytes(bytes, passphrase)?;
+    sealed.load_files()?;
+    sealed.parse()
 }
 
 fn open_bytes(bytes: Vec<u8>, passphrase: Option<&SecretString>) -> Result<Sealed> {
@@ -538,6 +556,7 @@ fn open_zip(archive: Vec<u8>, key: VerifyingKey, declared: usize) -> Result<Seal
     }
     // Names first: every entry must be one we expect, once, a plain file within its limit.
     let mut names = HashSet::new();
+    let mut caps = BTreeMap::new();
     let mut attachments_total = 0u64;
     for i in 0..zip.len() {
         let entry = zip
@@ -549,9 +568,17 @@ fn open_zip(archive: Vec<u8>, key: VerifyingKey, declared: usize) -> Result<Seal
         if entry.is_dir() || entry.is_symlink() {
             return Err(bad(BundleProblem::UnsafeEntry(name)));
         }
-        if entry.size() > limit {
+        // What it may inflate to: its limit, and a bounded multiple of what it takes here.
+        let cap = limit.min(
+            entry
+                .compressed_size()
+                .saturating_mul(limits::INFLATE_RATIO)
+                .max(limits::INFLATE_FLOOR),
+        );
+        if entry.size() > cap {
             return Err(bad(BundleProblem::TooLarge));
         }
+        caps.insert(name.clone(), cap);
         if name.starts_with(ATTACHMENTS) {
             attachments_total += entry.size();
         }
@@ -587,33 +614,54 @@ fn open_zip(archive: Vec<u8>, key: VerifyingKey, declared: usize) -> Result<Seal
     if listed != names {
         return Err(bad(BundleProblem::Malformed("entries".into())));
     }
-    let total: u64 = manifest.counts.values().sum();
-    if total > limits::RECORD_COUNT {
+    let total = manifest
+        .counts
+        .values()
+        .try_fold(0u64, |sum, n| sum.checked_add(*n));
+    if total.is_none_or(|n| n > limits::RECORD_COUNT) {
         return Err(bad(BundleProblem::TooLarge));
     }
-    // The records are read later, as they are parsed.
-    let mut files = BTreeMap::new();
-    for (name, want) in &manifest.entries {
-        let Some(sha) = name.strip_prefix(ATTACHMENTS) else {
-            continue;
-        };
-        let limit = entry_limit(name).unwrap_or(0).min(want.size);
-        let content = read_entry(&mut zip, name, limit)?;
-        if content.len() as u64 != want.size || sha_hex(&content) != want.sha256 {
-            return Err(bad(BundleProblem::HashMismatch(name.clone())));
-        }
-        files.insert(sha.to_string(), content);
+    // The sizes the manifest declares are what is inflated: within the same bounds.
+    if manifest
+        .entries
+        .iter()
+        .any(|(name, want)| caps.get(name).is_none_or(|cap| want.size > *cap))
+    {
+        return Err(bad(BundleProblem::TooLarge));
     }
+    // The attachments are read once the sender is trusted, the records as they are parsed.
     drop(zip);
     Ok(Sealed {
         manifest,
         key,
         archive,
-        files,
+        files: BTreeMap::new(),
     })
 }
 
 impl Sealed {
+    /// Inflates the attached files and checks each against its size and SHA-256 in the
+    /// manifest. Called once the sender is trusted: until then nothing is inflated but the
+    /// manifest.
+    pub fn load_files(&mut self) -> Result<()> {
+        let mut zip = zip::ZipArchive::new(Cursor::new(&self.archive[..]))
+            .map_err(|_| bad(BundleProblem::Damaged))?;
+        let mut files = BTreeMap::new();
+        for (name, want) in &self.manifest.entries {
+            let Some(sha) = name.strip_prefix(ATTACHMENTS) else {
+                continue;
+            };
+            let limit = entry_limit(name).unwrap_or(0).min(want.size);
+            let content = read_entry(&mut zip, name, limit)?;
+            if content.len() as u64 != want.size || sha_hex(&content) != want.sha256 {
+                return Err(bad(BundleProblem::HashMismatch(name.clone())));
+            }
+            files.insert(sha.to_string(), content);
+        }
+        self.files = files;
+        Ok(())
+    }
+
     /// Reads every record. The records' hash is computed while they are parsed (into
     /// memory only); a mismatch is what is reported, whatever the parse found.
     pub fn parse(self) -> Result<Opened> {

@@ -312,14 +312,10 @@ fn identified(rec: &Record) -> Result<(&'static Table, Vec<u8>)> {
     let t = table(&rec.t).ok_or_else(|| malformed("table"))?;
     let k = hex::decode(&rec.k).map_err(|_| malformed("id"))?;
     key_parts(t, &k)?;
-    for c in rec.clocks.values() {
-        if !clock::acceptable(&c.h) || !c.v.values().all(|h| clock::acceptable(h)) {
-            return Err(Error::Bundle(BundleProblem::FutureClock));
-        }
-        if let Some(g) = rec.clocks.keys().find(|g| t.group(g).is_none()) {
-            return Err(malformed(g));
-        }
+    if let Some(g) = rec.clocks.keys().find(|g| t.group(g).is_none()) {
+        return Err(malformed(g));
     }
+    super::check::clocks(rec.clocks.values())?;
     Ok((t, k))
 }
 
@@ -342,8 +338,12 @@ fn values_of<'r>(t: &Table, rec: &'r Record, k: &[u8]) -> Result<(&'r [Val], Vec
     if !rest.is_empty() {
         return Err(malformed("id"));
     }
+    super::check::row(t, k, values)?;
     let units = if t.name == "directive" {
         let mut u = rec.units.clone().unwrap_or_default();
+        if u.len() > 1_000 || !u.iter().all(|id| id.len() == 32 && hex::decode(id).is_ok()) {
+            return Err(malformed("unit"));
+        }
         u.sort();
         u
     } else {

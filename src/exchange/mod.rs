@@ -3,6 +3,7 @@
 //! encrypted with a passphrase. See `bundle` for the file, `merge` for the rules.
 
 pub mod bundle;
+mod check;
 pub mod clock;
 pub mod files;
 mod glance;
@@ -71,6 +72,9 @@ pub struct Exported {
     pub counts: BTreeMap<String, u32>,
     /// Attached files carried.
     pub files: u32,
+    /// Attached files that could not be carried (missing from this computer, or altered
+    /// since they were attached), by the names they were attached under.
+    pub missing_files: Vec<String>,
     /// Size of the file, KB.
     pub size_kb: u32,
 }
@@ -107,7 +111,7 @@ pub fn export(
         o.scope.as_ref().unwrap_or(&Scope::All),
         since.as_ref(),
     )?;
-    let (records, files, counts) = collect(
+    let (records, files, missing_files, counts) = collect(
         &read,
         store.attachments_dir().as_deref(),
         since.as_ref(),
@@ -158,6 +162,7 @@ pub fn export(
         bundle_id,
         counts,
         files: n_files,
+        missing_files,
         size_kb: u32::try_from(bytes.div_ceil(1024)).unwrap_or(u32::MAX),
     })
 }
@@ -324,7 +329,14 @@ fn select(conn: &Connection, scope: &Scope, since: Option<&Since>) -> Result<()>
     }
 }
 
-type Collected = (Vec<u8>, Vec<(String, Vec<u8>)>, BTreeMap<String, u32>);
+/// The records as JSON lines, the attached files carried (by SHA-256), the names of those
+/// that could not be (missing or altered here), and the records per table.
+type Collected = (
+    Vec<u8>,
+    Vec<(String, Vec<u8>)>,
+    Vec<String>,
+    BTreeMap<String, u32>,
+);
 
 /// Reads the selected records (and the deletions to send) as JSON lines.
 fn collect(
@@ -338,7 +350,7 @@ fn collect(
     let total = total as u64;
     let mut out = Vec::new();
     let mut counts = BTreeMap::new();
-    let mut shas = std::collections::BTreeSet::new();
+    let mut shas = BTreeMap::new();
     let mut done = 0u64;
     for t in TABLES {
         let cols = t.columns();
@@ -383,11 +395,13 @@ fn collect(
             let row = (0..cols.len())
                 .map(|i| r.get_ref(i + 1).map(merge::from_sql))
                 .collect::<rusqlite::Result<Vec<_>>>()?;
-            if t.name == "attachment"
-                && let Some(Val::Text(sha)) =
-                    cols.iter().position(|c| *c == "sha256").map(|i| &row[i])
-            {
-                shas.insert(sha.clone());
+            if t.name == "attachment" {
+                let text = |col: &str| match cols.iter().position(|c| *c == col).map(|i| &row[i]) {
+                    Some(Val::Text(v)) => v.to_string(),
+                    _ => String::new(),
+                };
+                shas.entry(text("sha256"))
+                    .or_insert_with(|| text("file_name"));
             }
             let units = (t.name == "directive")
                 .then(|| merge::coordinating(conn, &k))
@@ -440,17 +454,17 @@ fn collect(
         }
     }
     progress(total, total);
+    // Each file is read and checked against its hash; one missing or altered here is left
+    // out and named, never fatal to the export.
     let mut files = Vec::new();
-    if let Some(dir) = files_dir {
-        for sha in shas {
-            let path = crate::attachment::blob_path(dir, &sha);
-            files.push((
-                sha.to_string(),
-                std::fs::read(&path).map_err(Error::io(&path))?,
-            ));
+    let mut missing = Vec::new();
+    for (sha, name) in shas {
+        match files_dir.map(|dir| crate::attachment::read_blob(dir, &sha)) {
+            Some(Ok(content)) => files.push((sha, content)),
+            _ => missing.push(name),
         }
     }
-    Ok((out, files, counts))
+    Ok((out, files, missing, counts))
 }
 
 fn query_pairs(
@@ -500,12 +514,10 @@ pub struct Imported {
     pub backup: Option<PathBuf>,
 }
 
-/// Imports (merges) the bundle at `path` in one transaction after a backup, or nothing at
-/// all. The file's seal, entries and manifest are checked first; its records before any is
-/// merged, or, into a database without records, while they are merged (see
-/// [`bundle::Sealed::stream`]).
-pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Imported> {
-    let sealed = bundle::open(path, o.passphrase.as_ref())?;
+/// The sender's fingerprint, once its key is found to be the one trusted here (or the
+/// user trusts it now): a bundle from this installation, from a known sender signing with
+/// another key, or from one not trusted is refused.
+fn trusted_sender(store: &Store, sealed: &bundle::Sealed, trust: bool) -> Result<String> {
     let m = &sealed.manifest;
     let fingerprint = bundle::fingerprint(&sealed.key);
     if m.sender == store.installation() {
@@ -513,19 +525,29 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
     }
     match identity::known_key(store.conn(), m.sender)? {
         Some((key, _)) if key != hex::encode(sealed.key.as_bytes()) => {
-            return Err(Error::Bundle(BundleProblem::KeyChanged {
+            Err(Error::Bundle(BundleProblem::KeyChanged {
                 name: m.sender_name.clone(),
-            }));
+            }))
         }
-        Some((_, true)) => {}
-        _ if o.trust => {}
-        _ => {
-            return Err(Error::Bundle(BundleProblem::UnknownSender {
-                name: m.sender_name.clone(),
-                fingerprint,
-            }));
-        }
+        Some((_, true)) => Ok(fingerprint),
+        _ if trust => Ok(fingerprint),
+        _ => Err(Error::Bundle(BundleProblem::UnknownSender {
+            name: m.sender_name.clone(),
+            fingerprint,
+        })),
     }
+}
+
+/// Imports (merges) the bundle at `path` in one transaction after a backup, or nothing at
+/// all. The file's seal, entries and manifest are checked first; its records before any is
+/// merged, or, into a database without records, while they are merged (see
+/// [`bundle::Sealed::stream`]).
+pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Imported> {
+    let mut sealed = bundle::open(path, o.passphrase.as_ref())?;
+    let fingerprint = trusted_sender(store, &sealed, o.trust)?;
+    // Nothing but the manifest was inflated before the sender was found trusted.
+    sealed.load_files()?;
+    let m = &sealed.manifest;
     let mut report = Imported {
         bundle_id: m.bundle_id,
         sender: m.sender,
@@ -855,9 +877,11 @@ impl Arrival<'_> {
         if let Some(t) = broken {
             return Err(Error::Bundle(BundleProblem::MissingReference(t)));
         }
+        unit_cycle(tx)?;
         if let Some(dir) = self.files_dir {
             for (sha, content) in self.files {
-                let dest = crate::attachment::blob_path(dir, sha);
+                let dest = crate::attachment::blob_path(dir, sha)
+                    .ok_or_else(|| Error::Bundle(BundleProblem::UnsafeEntry(sha.clone())))?;
                 if !dest.exists() {
                     crate::attachment::write_atomically(&dest, content)?;
                 }
@@ -1197,4 +1221,32 @@ pub fn resolve(store: &mut Store, id: Uuid, take_other: bool) -> Result<()> {
         tx.execute("UPDATE conflict SET resolved = 1, updated_at = ?1, origin = ?2 WHERE id = ?3", rusqlite::params![ts(tx.now()), tx.installation(), id])?;
         tx.audit(&c.entity, c.record_id, "resolve_conflict", serde_json::json!({ c.field.clone(): [c.current, if take_other { &c.other } else { &c.current }] }))
     })
+}
+
+/// Refuses a merge after which a unit would be its own ancestor (as a local edit is).
+fn unit_cycle(conn: &Connection) -> Result<()> {
+    let mut stmt = conn.prepare("SELECT id, parent_id FROM unit WHERE parent_id IS NOT NULL")?;
+    let parents: HashMap<Vec<u8>, Vec<u8>> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for start in parents.keys() {
+        let mut at = start;
+        for _ in 0..=parents.len() {
+            match parents.get(at) {
+                Some(up) if up == start => {
+                    return Err(Error::Bundle(BundleProblem::BadValue(Box::new(
+                        crate::error::BadValue {
+                            table: "unit".into(),
+                            id: hex::encode(start),
+                            column: "parent_id".into(),
+                            value: hex::encode(up),
+                        },
+                    ))));
+                }
+                Some(up) => at = up,
+                None => break,
+            }
+        }
+    }
+    Ok(())
 }

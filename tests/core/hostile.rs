@@ -128,7 +128,9 @@ impl Bench {
     fn refused(&mut self, file: &Path, opts: &ImportOptions, want: impl Fn(&P) -> bool) {
         let before = everything(&self.to);
         let files_before = count_files(self.tmp.path());
-        let err = exchange::import(&mut self.to, file, opts).unwrap_err();
+        let err = exchange::import(&mut self.to, file, opts)
+            .map(|done| panic!("{}: accepted {done:?}", file.display()))
+            .unwrap_err();
         match &err {
             Error::Bundle(p) if want(p) => {}
             other => panic!("{}: unexpected {other:?}", file.display()),
@@ -521,8 +523,8 @@ fn a_file_refused_after_part_of_it_was_merged_leaves_a_new_database_empty() {
         })
     });
     b.refused(&f, &TRUST, |p| matches!(p, P::Malformed(_)));
-    // New records go in 32 by one statement: one the database refuses (a directive without
-    // content) among them refuses the file.
+    // New records go in 32 by one statement: one a local write refuses (a directive without
+    // content) among them refuses the file, naming the record and the field.
     let f = b.forged("refused-row.gbx", |e| {
         let r = get(e, "records.jsonl");
         let content = exchange::schema::table("directive")
@@ -552,7 +554,7 @@ fn a_file_refused_after_part_of_it_was_merged_leaves_a_new_database_empty() {
     b.refused(
         &f,
         &TRUST,
-        |p| matches!(p, P::Malformed(t) if t == "directive"),
+        |p| matches!(p, P::BadValue(v) if v.table == "directive" && v.column == "content"),
     );
     // The records are inflated as they are read: an entry longer than its manifest says is
     // refused once the excess is read, one shorter at its end.
@@ -730,4 +732,204 @@ fn a_file_written_in_another_order_merges_like_one_written_here() {
     assert_eq!(ours.tables["directive"].new, 1);
     assert_eq!(digest(&here), digest(&a.store));
     assert_eq!(digest(&there), digest(&a.store));
+}
+
+/// The first record line of table `t` with column `col` set to `value` and stamped as
+/// written later (so that a database holding it reads it whole), the rest as it was.
+fn with_value(
+    b: &Bench,
+    name: &str,
+    t: &'static str,
+    col: &'static str,
+    value: serde_json::Value,
+) -> PathBuf {
+    let cols = exchange::schema::table(t).unwrap().columns();
+    let at = |c: &str| cols.iter().position(|x| *x == c).unwrap();
+    b.forged(name, |e| {
+        rewrite_lines(e, |_, mut v, n| {
+            if v["t"] == t && n == 1 {
+                v["row"][at("updated_at")] = "2026-12-01T01:00:00.000Z".into();
+                v["row"][at(col)] = value.clone();
+            }
+            in_our_order(&v)
+        })
+    })
+}
+
+/// A line for a record the good bundle does not hold, counted in its manifest.
+fn with_line(b: &Bench, name: &str, t: &str, line: serde_json::Value) -> PathBuf {
+    b.forged(name, |e| {
+        let r = get(e, "records.jsonl");
+        r.extend_from_slice(in_our_order(&line).as_bytes());
+        r.push(b'\n');
+        reseal(e, |m| {
+            let n = m["counts"][t].as_u64().unwrap_or(0);
+            m["counts"][t] = (n + 1).into();
+        });
+    })
+}
+
+/// Values a local write refuses are refused from a file too, by a database that holds the
+/// records and by one that holds nothing, naming the record and the field; nothing changes.
+#[test]
+fn values_a_local_write_refuses_are_refused_from_a_file_naming_record_and_field() {
+    let mut b = setup();
+    let cases: [(&str, &str, serde_json::Value); 10] = [
+        ("meeting", "starts_at", "garbage".into()),
+        ("directive", "deadline", "banana".into()),
+        ("directive", "deadline", "0000-00-00".into()),
+        ("directive", "deadline", "2026-02-30".into()),
+        ("directive", "deadline", 20260630.into()),
+        ("directive", "status", "finished".into()),
+        ("directive", "assigned_on", serde_json::Value::Null),
+        ("unit", "kind", "planet".into()),
+        ("unit", "parent_id", serde_json::json!({ "x": "01" })),
+        ("person", "updated_at", "yesterday".into()),
+    ];
+    for (i, (t, col, value)) in cases.into_iter().enumerate() {
+        let f = with_value(&b, &format!("value-{i}.gbx"), t, col, value);
+        b.refused_also_when_empty(
+            &f,
+            |p| matches!(p, P::BadValue(v) if v.table == t && v.column == col),
+        );
+    }
+}
+
+/// An attachment row's hash is 64 lower-case hex digits and nothing else: a path, or a
+/// letter of another script, is refused, and nothing is read from or written to the disk.
+#[test]
+fn an_attachment_hash_is_never_a_path() {
+    let mut b = setup();
+    let opened = exchange::bundle::read(&b.good, None).unwrap();
+    let directive = opened.records.iter().find(|r| r.t == "directive").unwrap();
+    let origin = serde_json::to_value(directive.row.as_ref().unwrap().last().unwrap()).unwrap();
+    let id = uuid::Uuid::now_v7().simple().to_string();
+    let attachment = |sha: &str| {
+        serde_json::json!({
+            "t": "attachment",
+            "k": id,
+            "row": [{ "x": id }, sha, "bien-ban.pdf", 10, "directive", { "x": directive.k },
+                "2026-06-01T01:00:00.000Z", "2026-06-01T01:00:00.000Z", origin],
+        })
+    };
+    let path = format!("{:/<54}sqlite3", "/etc/");
+    assert_eq!(path.len(), 61);
+    for (i, sha) in [
+        format!("{path}abc"),
+        format!("é{}", "a".repeat(62)),
+        "A".repeat(64),
+        "..".repeat(32),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let f = with_line(&b, &format!("sha-{i}.gbx"), "attachment", attachment(sha));
+        b.refused_also_when_empty(
+            &f,
+            |p| matches!(p, P::BadValue(v) if v.table == "attachment" && v.column == "sha256"),
+        );
+    }
+}
+
+/// A unit that would become its own ancestor is refused, as a local edit is.
+#[test]
+fn a_unit_parent_cycle_is_refused() {
+    let mut b = setup();
+    let opened = exchange::bundle::read(&b.good, None).unwrap();
+    let units: Vec<&str> = opened
+        .records
+        .iter()
+        .filter(|r| r.t == "unit")
+        .map(|r| r.k.as_str())
+        .take(2)
+        .collect();
+    let at = exchange::schema::table("unit")
+        .unwrap()
+        .columns()
+        .iter()
+        .position(|c| *c == "parent_id")
+        .unwrap();
+    let (first, second) = (units[0].to_string(), units[1].to_string());
+    let f = b.forged("cycle.gbx", |e| {
+        rewrite_lines(e, |_, mut v, _| {
+            if v["t"] == "unit" && v["k"] == first.as_str() {
+                v["row"][at] = serde_json::json!({ "x": second });
+            } else if v["t"] == "unit" && v["k"] == second.as_str() {
+                v["row"][at] = serde_json::json!({ "x": first });
+            }
+            in_our_order(&v)
+        })
+    });
+    std::mem::swap(&mut b.to, &mut b.empty);
+    b.refused(
+        &f,
+        &TRUST,
+        |p| matches!(p, P::BadValue(v) if v.table == "unit" && v.column == "parent_id"),
+    );
+}
+
+/// A version vector naming more installations than any province has, or one that is not
+/// an installation id, is refused before it is stored or passed on.
+#[test]
+fn clock_vectors_are_bounded() {
+    let mut b = setup();
+    let opened = exchange::bundle::read(&b.good, None).unwrap();
+    let site = opened.manifest.sender.simple().to_string();
+    let h = format!(
+        "{:016x}{site}",
+        (chrono::Utc::now().timestamp_millis() as u64) << 16
+    );
+    let huge: serde_json::Map<String, serde_json::Value> = (0..1_001)
+        .map(|i| (format!("{i:032x}"), h.clone().into()))
+        .collect();
+    for (name, vector) in [
+        ("vector-huge.gbx", serde_json::Value::Object(huge)),
+        ("vector-key.gbx", serde_json::json!({ "\"]')": h })),
+    ] {
+        let f = b.forged(name, |e| {
+            rewrite_lines(e, |_, mut v, n| {
+                if v["t"] == "directive" && n == 1 {
+                    v["clocks"] = serde_json::json!({ "content": { "h": h, "v": vector } });
+                }
+                in_our_order(&v)
+            })
+        });
+        b.refused_also_when_empty(&f, |p| matches!(p, P::TooLarge));
+    }
+}
+
+/// Before the sender is found trusted, nothing but the manifest is inflated: an unknown
+/// sender's file whose attachment does not match its hash is refused as not trusted; an
+/// entry that claims to inflate far beyond its stored size, or counts that add past 2^64,
+/// are refused from anyone, before any work.
+#[test]
+fn nothing_heavy_happens_before_trust() {
+    let mut b = setup();
+    let stranger = SigningKey::from_bytes(&[7u8; 32]);
+    let no_trust = ImportOptions::default();
+    let f = b.forged_with("stranger-attachment.gbx", Some(&stranger), |e| {
+        let content = b"%PDF-1.4 ban scan".to_vec();
+        let sha = hex::encode(Sha256::digest(&content));
+        e.push((format!("attachments/{sha}"), b"altered".to_vec()));
+        reseal(e, |m| {
+            m["sender"] = uuid::Uuid::now_v7().to_string().into();
+            m["entries"][format!("attachments/{sha}")] =
+                serde_json::json!({ "size": content.len(), "sha256": sha });
+        });
+    });
+    b.refused(&f, &no_trust, |p| matches!(p, P::UnknownSender { .. }));
+    let f = b.forged_with("overflow.gbx", Some(&stranger), |e| {
+        reseal(e, |m| {
+            m["counts"]["unit"] = u64::MAX.into();
+            m["counts"]["person"] = 2.into();
+        });
+    });
+    b.refused(&f, &no_trust, |p| matches!(p, P::TooLarge));
+    let f = b.forged_with("bomb.gbx", Some(&stranger), |e| {
+        let zeros = vec![0u8; 64 << 20];
+        let sha = hex::encode(Sha256::digest(&zeros));
+        e.push((format!("attachments/{sha}"), zeros));
+        reseal(e, |_| {});
+    });
+    b.refused(&f, &no_trust, |p| matches!(p, P::TooLarge));
 }

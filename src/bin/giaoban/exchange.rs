@@ -157,6 +157,16 @@ pub fn export(store: &mut Store, out: Out, a: BundleArgs) -> Result<()> {
         t.add_row(vec![schema::label(k, out.lang).to_string(), n.to_string()]);
     }
     println!("{t}");
+    if !done.missing_files.is_empty() {
+        println!(
+            "{}: {}",
+            out.t(
+                "Không mang theo được các tệp đính kèm bị thiếu hoặc đã bị thay đổi trên máy này",
+                "Attached files left out, missing or altered on this computer"
+            ),
+            done.missing_files.join(", ")
+        );
+    }
     Ok(())
 }
 

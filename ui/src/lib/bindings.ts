@@ -437,6 +437,18 @@ export type BackupStatus_Serialize = {
 	last_error: IpcError | null,
 };
 
+/**  Where an exchange file holds a value that a local write would refuse. */
+export type BadValue = {
+	/**  The table (`directive`, `unit`…). */
+	table: string,
+	/**  The record's id (hex). */
+	id: string,
+	/**  The column. */
+	column: string,
+	/**  The value as found (cut short). */
+	value: string,
+};
+
 /**  The four official buckets. */
 export type Bucket = 
 /**  Hoàn thành đúng hạn: done on or before the deadline (or with no deadline). */
@@ -499,7 +511,12 @@ export type BundleProblem =
 /**  This installation made the bundle. */
 { problem: "own_bundle" } | 
 /**  A record refers to one that neither the bundle nor this database holds. */
-{ problem: "missing_reference"; detail: string };
+{ problem: "missing_reference"; detail: string } | 
+/**
+ *  A value that a local write would refuse (a date that does not exist, an unknown
+ *  state, an id of the wrong size, a unit that would be its own parent…).
+ */
+{ problem: "bad_value"; detail: BadValue };
 
 /**  A directive under review at a meeting. */
 export type Carried = Carried_Serialize | Carried_Deserialize;
@@ -1093,6 +1110,11 @@ export type Exported = {
 	counts: { [key in string]: number },
 	/**  Attached files carried. */
 	files: number,
+	/**
+	 *  Attached files that could not be carried (missing from this computer, or altered
+	 *  since they were attached), by the names they were attached under.
+	 */
+	missing_files: string[],
 	/**  Size of the file, KB. */
 	size_kb: number,
 };
