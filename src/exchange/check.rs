@@ -128,6 +128,20 @@ fn kind(t: &Table, col: &str) -> Kind {
     }
 }
 
+/// Per exchanged table (in [`TABLES`] order), its columns and what each holds, worked out
+/// once rather than for every record of a large file.
+static KINDS: std::sync::LazyLock<Vec<(Vec<&'static str>, Vec<Kind>)>> =
+    std::sync::LazyLock::new(|| {
+        TABLES
+            .iter()
+            .map(|t| {
+                let cols = t.columns();
+                let kinds = cols.iter().map(|c| kind(t, c)).collect();
+                (cols, kinds)
+            })
+            .collect()
+    });
+
 fn fits(kind: Kind, v: &Val) -> bool {
     let text = match v {
         Val::Text(s) => Some(s.as_str()),
@@ -192,9 +206,12 @@ fn refused(t: &Table, k: &[u8], col: &str, v: &Val) -> Error {
 /// and the rules across its columns: a meeting ends after it starts, a directive's deadline
 /// is set with its original one, and it is done exactly when it has a completion date.
 pub(crate) fn row(t: &Table, k: &[u8], values: &[Val]) -> Result<()> {
-    let cols = t.columns();
-    for (col, v) in cols.iter().zip(values) {
-        if !fits(kind(t, col), v) {
+    let (cols, kinds) = &KINDS[TABLES
+        .iter()
+        .position(|x| x.name == t.name)
+        .expect("an exchanged table")];
+    for ((col, kind), v) in cols.iter().zip(kinds).zip(values) {
+        if !fits(*kind, v) {
             return Err(refused(t, k, col, v));
         }
     }
