@@ -242,7 +242,7 @@ pub fn exchange(store: &mut Store, runs: usize) -> Result<ExchangeBench> {
     let dir = std::env::temp_dir().join(format!("giaoban-bench-exchange-{}", uuid::Uuid::now_v7()));
     std::fs::create_dir_all(&dir).map_err(Error::io(&dir))?;
     let trust = ImportOptions {
-        trust: true,
+        trust: Some(crate::exchange::role::Grant::office()),
         ..Default::default()
     };
     let mut run = |n: usize| -> Result<([f64; 3], u64, exchange::Exported)> {

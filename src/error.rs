@@ -105,6 +105,8 @@ pub enum Field {
     Source,
     /// The passphrase of an exchange file.
     Passphrase,
+    /// An installation met through exchange files.
+    Peer,
 }
 
 impl Field {
@@ -130,6 +132,7 @@ impl Field {
             (Field::DocumentNumber, Lang::Vi) => "số văn bản",
             (Field::Source, Lang::Vi) => "nguồn giao nhiệm vụ (cuộc họp hoặc số văn bản)",
             (Field::Passphrase, Lang::Vi) => "mật khẩu",
+            (Field::Peer, Lang::Vi) => "máy trao đổi dữ liệu",
             (Field::Name, Lang::En) => "name",
             (Field::Code, Lang::En) => "short code",
             (Field::Content, Lang::En) => "content",
@@ -150,6 +153,7 @@ impl Field {
             (Field::DocumentNumber, Lang::En) => "document number",
             (Field::Source, Lang::En) => "source (meeting or document number)",
             (Field::Passphrase, Lang::En) => "passphrase",
+            (Field::Peer, Lang::En) => "exchange partners",
         }
     }
 }
@@ -348,6 +352,30 @@ pub enum BundleProblem {
     /// A value that a local write would refuse (a date that does not exist, an unknown
     /// state, an id of the wrong size, a unit that would be its own parent…).
     BadValue(Box<BadValue>),
+    /// A change the sender's role does not allow here.
+    OutOfRole(Box<OutOfRole>),
+}
+
+/// A change in an exchange file that its sender's role does not allow.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct OutOfRole {
+    /// The sender's display name.
+    pub sender: String,
+    /// Its role here (`office`, `unit`, `superior`).
+    pub role: String,
+    /// The role in words, Vietnamese and English.
+    pub role_words: [String; 2],
+    /// The table (`directive`, `meeting`…).
+    pub table: String,
+    /// What its records are called, Vietnamese and English.
+    pub table_words: [String; 2],
+    /// The record's id (hex).
+    pub id: String,
+    /// `new`, `deleted`, or the field group it would change (`deadline`, `status`…).
+    pub change: String,
+    /// The field group in words, Vietnamese and English.
+    pub change_words: [String; 2],
 }
 
 /// Where an exchange file holds a value that a local write would refuse.
@@ -492,6 +520,41 @@ impl BundleProblem {
                     format!(
                         "The exchange file has a value that is not allowed in record {table} {id}…, field {column}: “{value}”."
                     )
+                }
+            }
+            BundleProblem::OutOfRole(o) => {
+                let OutOfRole {
+                    sender,
+                    role_words,
+                    table_words,
+                    id,
+                    change,
+                    change_words,
+                    ..
+                } = &**o;
+                let field = &change_words[usize::from(!vi)];
+                let id = id.get(..12).unwrap_or(id);
+                let at = usize::from(!vi);
+                let (thing, role) = (&table_words[at], &role_words[at]);
+                match (change.as_str(), vi) {
+                    ("new", true) => format!(
+                        "Tệp từ “{sender}” (vai trò: {role}) thêm một bản ghi mà vai trò này không được thêm: {thing} {id}…. Tệp không được nhập."
+                    ),
+                    ("new", false) => format!(
+                        "The file from “{sender}” (role: {role}) adds a record that role may not add: {thing} {id}…. It was not imported."
+                    ),
+                    ("deleted", true) => format!(
+                        "Tệp từ “{sender}” (vai trò: {role}) xóa một bản ghi mà vai trò này không được xóa: {thing} {id}…. Tệp không được nhập."
+                    ),
+                    ("deleted", false) => format!(
+                        "The file from “{sender}” (role: {role}) deletes a record that role may not delete: {thing} {id}…. It was not imported."
+                    ),
+                    (_, true) => format!(
+                        "Tệp từ “{sender}” (vai trò: {role}) sửa “{field}” của {thing} {id}…, việc mà vai trò này không được làm. Tệp không được nhập."
+                    ),
+                    (_, false) => format!(
+                        "The file from “{sender}” (role: {role}) changes “{field}” of {thing} {id}…, which that role may not do. It was not imported."
+                    ),
                 }
             }
         };

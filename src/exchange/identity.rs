@@ -8,6 +8,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::bundle::fingerprint;
+use super::role::{Grant, Role};
 use crate::error::{Entity, Error, Result};
 use crate::store::Tx;
 use crate::store::value::ts;
@@ -109,6 +110,10 @@ pub struct Peer {
     pub fingerprint: String,
     /// Whether its bundles are imported.
     pub trusted: bool,
+    /// What it may change here.
+    pub role: Role,
+    /// For a unit: the units it stands for (ids) and their names.
+    pub units: Vec<(Uuid, String)>,
     /// When it was first met (UTC).
     pub first_seen: String,
     /// Whether something was already sent to it (later bundles for it carry only changes).
@@ -118,11 +123,16 @@ pub struct Peer {
 /// The installations met so far, by name.
 pub fn peers(conn: &Connection) -> Result<Vec<Peer>> {
     let mut stmt = conn.prepare(
-        "SELECT id, name, public_key, trusted, first_seen, sent_until IS NOT NULL
+        "SELECT id, name, public_key, trusted, first_seen, sent_until IS NOT NULL, role
          FROM peer ORDER BY name, id",
+    )?;
+    let mut units = conn.prepare(
+        "SELECT u.id, u.name FROM peer_unit p JOIN unit u ON u.id = p.unit_id
+         WHERE p.peer_id = ?1 ORDER BY u.name",
     )?;
     let rows = stmt.query_map([], |r| {
         let key: String = r.get(2)?;
+        let role: String = r.get(6)?;
         Ok(Peer {
             id: r.get(0)?,
             name: r.get(1)?,
@@ -132,9 +142,17 @@ pub fn peers(conn: &Connection) -> Result<Vec<Peer>> {
             trusted: r.get(3)?,
             first_seen: r.get(4)?,
             sent_before: r.get(5)?,
+            role: Role::parse(&role).unwrap_or(Role::Unit),
+            units: Vec::new(),
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut all = rows.collect::<rusqlite::Result<Vec<Peer>>>()?;
+    for p in &mut all {
+        p.units = units
+            .query_map([p.id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+    }
+    Ok(all)
 }
 
 fn public_key(hex_key: &str) -> Option<VerifyingKey> {
@@ -142,32 +160,85 @@ fn public_key(hex_key: &str) -> Option<VerifyingKey> {
     VerifyingKey::from_bytes(&bytes).ok()
 }
 
-/// Finds a peer by id, by the start of its id, or by its name typed without accents.
+/// Finds a peer by its id, its key's fingerprint (spaces and case ignored), or its name
+/// typed without accents when no other peer bears it: names are for display, and a name
+/// two peers share is refused.
 pub fn find(conn: &Connection, query: &str) -> Result<Peer> {
     let all = peers(conn)?;
-    let q = crate::text::fold(query.trim());
-    all.iter()
-        .find(|p| p.id.to_string() == query.trim() || p.id.simple().to_string() == query.trim())
-        .or_else(|| all.iter().find(|p| crate::text::fold(&p.name) == q))
-        .cloned()
-        .ok_or_else(|| Error::not_found(Entity::Peer, query))
+    let q = query.trim();
+    let compact = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase()
+    };
+    if let Some(p) = all.iter().find(|p| {
+        p.id.to_string() == q
+            || p.id.simple().to_string() == q
+            || (!compact(q).is_empty() && compact(&p.fingerprint) == compact(q))
+    }) {
+        return Ok(p.clone());
+    }
+    let folded = crate::text::fold(q);
+    let named: Vec<&Peer> = all
+        .iter()
+        .filter(|p| crate::text::fold(&p.name) == folded)
+        .collect();
+    match named.as_slice() {
+        [one] => Ok((*one).clone()),
+        [] => Err(Error::not_found(Entity::Peer, query)),
+        many => Err(Error::invalid(
+            crate::error::Field::Peer,
+            crate::error::Rule::Ambiguous {
+                query: q.to_string(),
+                candidates: many
+                    .iter()
+                    .map(|p| format!("{} ({})", p.name, p.fingerprint))
+                    .collect(),
+            },
+        )),
+    }
 }
 
-/// Trusts (or stops trusting) a peer.
-pub fn set_trusted(tx: &Tx<'_>, peer: Uuid, trusted: bool) -> Result<()> {
+/// Trusts a peer with `grant` (its role, and for a unit its units), or stops trusting it
+/// (`None`).
+pub fn set_trusted(tx: &Tx<'_>, peer: Uuid, grant: Option<&Grant>) -> Result<()> {
+    if let Some(g) = grant {
+        g.checked(tx)?;
+    }
     let n = tx.execute(
-        "UPDATE peer SET trusted = ?1 WHERE id = ?2",
-        (trusted, peer),
+        "UPDATE peer SET trusted = ?1, role = coalesce(?2, role) WHERE id = ?3",
+        (grant.is_some(), grant.map(|g| g.role.as_str()), peer),
     )?;
     if n == 0 {
         return Err(Error::not_found(Entity::Peer, peer));
     }
+    if let Some(g) = grant {
+        grant_units(tx, peer, g)?;
+    }
     tx.audit(
         "peer",
         peer,
-        if trusted { "trust" } else { "distrust" },
-        serde_json::json!({}),
+        if grant.is_some() { "trust" } else { "distrust" },
+        match grant {
+            Some(g) => {
+                serde_json::json!({ "role": [null, g.role.as_str()], "units": [null, g.units] })
+            }
+            None => serde_json::json!({}),
+        },
     )
+}
+
+/// Binds a trusted peer to the units of its grant (none unless a unit).
+fn grant_units(tx: &Tx<'_>, peer: Uuid, g: &Grant) -> Result<()> {
+    tx.execute("DELETE FROM peer_unit WHERE peer_id = ?1", [peer])?;
+    for u in &g.units {
+        tx.execute(
+            "INSERT OR IGNORE INTO peer_unit (peer_id, unit_id) VALUES (?1, ?2)",
+            (peer, u),
+        )?;
+    }
+    Ok(())
 }
 
 /// What this installation knows of a sender: `None` when never met.
@@ -181,18 +252,29 @@ pub(crate) fn known_key(conn: &Connection, id: Uuid) -> Result<Option<(String, b
         .optional()?)
 }
 
-/// Records a sender met in a bundle (its current name), trusted or not.
+/// Records a sender met in a bundle (its current name), trusted now with `grant` or not.
 pub(crate) fn meet(
     tx: &Tx<'_>,
     id: Uuid,
     name: &str,
     key: &VerifyingKey,
-    trusted: bool,
+    grant: Option<&Grant>,
 ) -> Result<()> {
     tx.execute(
-        "INSERT INTO peer (id, name, public_key, trusted, first_seen) VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT (id) DO UPDATE SET name = excluded.name, trusted = max(trusted, excluded.trusted)",
-        (id, name, hex::encode(key.as_bytes()), trusted, ts(Utc::now())),
+        "INSERT INTO peer (id, name, public_key, trusted, first_seen, role) VALUES (?1, ?2, ?3, ?4, ?5, coalesce(?6, 'unit'))
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, trusted = max(trusted, excluded.trusted),
+             role = coalesce(?6, role)",
+        (
+            id,
+            name,
+            hex::encode(key.as_bytes()),
+            grant.is_some(),
+            ts(Utc::now()),
+            grant.map(|g| g.role.as_str()),
+        ),
     )?;
+    if let Some(g) = grant {
+        grant_units(tx, id, g)?;
+    }
     Ok(())
 }

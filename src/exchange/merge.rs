@@ -87,7 +87,8 @@ pub(crate) fn key_parts(t: &Table, k: &[u8]) -> Result<Vec<Value>> {
 }
 
 /// A record's values by column name.
-type Row = BTreeMap<&'static str, Val>;
+/// A record's values by column.
+pub(crate) type Row = BTreeMap<&'static str, Val>;
 
 /// A bundle record's values by column name; `None` when they do not fit the table.
 fn named(t: &Table, values: &[Val]) -> Option<Row> {
@@ -152,7 +153,7 @@ static INSERT_SQL: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|
         .map(|t| {
             let cols = t.columns();
             format!(
-                "INSERT INTO {} ({}, arrived) VALUES ({}?)",
+                "INSERT INTO {} ({}, arrived, made_by) VALUES ({}?, ?)",
                 t.name,
                 cols.join(", "),
                 "?, ".repeat(cols.len())
@@ -275,16 +276,23 @@ pub(crate) fn held(
 pub(crate) struct Ctx {
     tick: std::rc::Rc<str>,
     deleted_kinds: std::collections::HashSet<String>,
+    /// What the sender may change.
+    permit: super::role::Permit,
 }
 
 impl Ctx {
-    /// A merge at local clock `tick`.
-    pub(crate) fn new(conn: &rusqlite::Connection, tick: String) -> Result<Ctx> {
+    /// A merge at local clock `tick` of what `permit` lets the sender change.
+    pub(crate) fn new(
+        conn: &rusqlite::Connection,
+        tick: String,
+        permit: super::role::Permit,
+    ) -> Result<Ctx> {
         let mut stmt = conn.prepare("SELECT DISTINCT entity FROM tombstone")?;
         let kinds = stmt.query_map([], |r| r.get(0))?;
         Ok(Ctx {
             tick: tick.into(),
             deleted_kinds: kinds.collect::<rusqlite::Result<_>>()?,
+            permit,
         })
     }
 
@@ -361,9 +369,9 @@ static INSERT_MANY_SQL: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::
     TABLES
         .iter()
         .map(|t| {
-            let row = format!("({}?)", "?, ".repeat(t.columns().len()));
+            let row = format!("({}?, ?)", "?, ".repeat(t.columns().len()));
             format!(
-                "INSERT INTO {} ({}, arrived) VALUES {}",
+                "INSERT INTO {} ({}, arrived, made_by) VALUES {}",
                 t.name,
                 t.columns().join(", "),
                 vec![row; ROWS_AT_ONCE].join(", ")
@@ -387,7 +395,7 @@ static UNITS_MANY_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(||
 /// of its records, nor any they refer to, can be deleted here) and `t` is not the conflict
 /// versions (a bundle may make one that an earlier record of it made).
 pub(crate) fn insertable_new(cx: &Ctx, t: &str) -> bool {
-    cx.deleted_kinds.is_empty() && t != "conflict"
+    cx.deleted_kinds.is_empty() && t != "conflict" && cx.permit.is_office()
 }
 
 /// Merges `recs`, records of one table that this database does not hold and that are not
@@ -412,7 +420,8 @@ pub(crate) fn insert_new(
         arriving.push((t, k, values, units));
     }
     let t = arriving[0].0;
-    let width = columns(t).len() + 1;
+    let width = columns(t).len() + 2;
+    let origin = column_at(t, "origin");
     let mut new_units: Vec<(&[u8], Vec<u8>)> = Vec::new();
     for chunk in arriving.chunks(ROWS_AT_ONCE) {
         if chunk.len() < ROWS_AT_ONCE {
@@ -426,7 +435,8 @@ pub(crate) fn insert_new(
             for (j, v) in values.iter().enumerate() {
                 stmt.raw_bind_parameter(i * width + j + 1, bind(v)?)?;
             }
-            stmt.raw_bind_parameter(i * width + width, tick)?;
+            stmt.raw_bind_parameter(i * width + width - 1, tick)?;
+            stmt.raw_bind_parameter(i * width + width, bind(&values[origin])?)?;
         }
         stmt.raw_execute()?;
         if t.name == "directive" {
@@ -491,6 +501,16 @@ pub(crate) fn apply(
         return delete(tx, t, &k, del, local, cx, counts);
     }
     let (values, units) = values_of(t, rec, &k)?;
+    // What the sender's role makes of its values (a unit's "done" is its report).
+    let converted = (!cx.permit.is_office()).then(|| {
+        let mut row = named(t, values).expect("as many values as columns");
+        cx.permit.as_reported(t, &mut row);
+        t.columns()
+            .iter()
+            .map(|c| row[c].clone())
+            .collect::<Vec<Val>>()
+    });
+    let values = converted.as_deref().unwrap_or(values);
     let as_row = || named(t, values).expect("as many values as columns");
     if let Some(stone) = &local.tombstone {
         // Deleted here: it stays deleted; text edited after the deletion is kept.
@@ -503,6 +523,7 @@ pub(crate) fn apply(
         return Ok(());
     }
     let Some(mine) = &local.row else {
+        cx.permit.insert(tx, t, &k, &as_row())?;
         // A reference to a record deleted here: an optional one is cleared, and a record
         // that cannot be without its parent goes with it (its text kept as a conflict).
         // The values are bound as they are, by position, unless one is cleared.
@@ -577,6 +598,7 @@ pub(crate) fn apply(
             }
         };
         if take && !(same(g, row, mine) && (g.name != "units" || units == local.units)) {
+            cx.permit.take(tx, t, &k, g, mine, row)?;
             taken.push(g);
         }
         if let Some(c) = clock {
@@ -707,6 +729,8 @@ fn write_clock(
 fn insert(tx: &Tx<'_>, t: &Table, values: &[Val], units: &[String], tick: &str) -> Result<()> {
     let mut bound = values.iter().map(bind).collect::<Result<Vec<_>>>()?;
     bound.push(ToSqlOutput::Borrowed(ValueRef::Text(tick.as_bytes())));
+    // Made by the installation that last wrote it before it came here.
+    bound.push(bind(&values[column_at(t, "origin")])?);
     tx.prepare_cached(&INSERT_SQL[table_index(t)])?
         .execute(params_from_iter(bound))?;
     if t.name == "directive" {
@@ -792,6 +816,7 @@ fn delete(
     cx: &mut Ctx,
     counts: &mut MergeCounts,
 ) -> Result<()> {
+    cx.permit.delete(tx, t, k, local.row.is_some())?;
     cx.deleted_kinds.insert(t.name.to_string());
     let tick = &*cx.tick;
     let newer = local.tombstone.as_deref().is_none_or(|h| del > h);

@@ -10,6 +10,7 @@ mod glance;
 pub mod identity;
 mod merge;
 pub mod receipt;
+pub mod role;
 pub mod schema;
 
 use std::collections::{BTreeMap, HashMap};
@@ -484,8 +485,8 @@ pub struct ImportOptions {
     pub passphrase: Option<SecretString>,
     /// Only say what would change.
     pub dry_run: bool,
-    /// Trust the sender (the user compared the fingerprint).
-    pub trust: bool,
+    /// Trust the sender with this role (the user compared the fingerprint).
+    pub trust: Option<role::Grant>,
 }
 
 /// What an import did (or, for a dry run, would do).
@@ -544,7 +545,17 @@ fn trusted_sender(store: &Store, sealed: &bundle::Sealed, trust: bool) -> Result
 /// [`bundle::Sealed::stream`]).
 pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Imported> {
     let mut sealed = bundle::open(path, o.passphrase.as_ref())?;
-    let fingerprint = trusted_sender(store, &sealed, o.trust)?;
+    let fingerprint = trusted_sender(store, &sealed, o.trust.is_some())?;
+    if let Some(g) = &o.trust {
+        g.checked(store.conn())?;
+    }
+    let (sender, sender_name, here) = (
+        sealed.manifest.sender,
+        sealed.manifest.sender_name.clone(),
+        store.installation(),
+    );
+    let permit =
+        |conn: &Connection| role::Permit::load(conn, sender, &sender_name, here, o.trust.as_ref());
     // Nothing but the manifest was inflated before the sender was found trusted.
     sealed.load_files()?;
     let m = &sealed.manifest;
@@ -561,7 +572,9 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
         backup: None,
     };
     let rows_here = approximate_rows(store.conn())?;
-    if rows_here == 0 && !o.dry_run {
+    // Only another machine of this office may fill an empty database in bulk: every other
+    // sender's records are each checked against its role.
+    if rows_here == 0 && !o.dry_run && permit(store.conn())?.is_office() {
         if already_imported(store.conn(), m.bundle_id)? {
             report.already = true;
             return Ok(report);
@@ -628,13 +641,13 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
         key: &sealed.key,
         files: &sealed.files,
         path,
-        trust: o.trust,
+        trust: o.trust.as_ref(),
         backup: report.backup.as_deref(),
         files_dir: files_dir.as_deref(),
     };
     let merge_all = |tx: &crate::store::Tx<'_>| -> Result<BTreeMap<String, MergeCounts>> {
         tx.pragma_update(None, "defer_foreign_keys", "ON")?;
-        let mut cx = merge::Ctx::new(tx, clock::tick(site))?;
+        let mut cx = merge::Ctx::new(tx, clock::tick(site), permit(tx)?)?;
         let mut tables: BTreeMap<String, MergeCounts> = skipped
             .iter()
             .map(|(t, n)| {
@@ -704,13 +717,23 @@ fn import_into_empty(
         key: &sealed.key,
         files: &sealed.files,
         path,
-        trust: o.trust,
+        trust: o.trust.as_ref(),
         backup: report.backup.as_deref(),
         files_dir: files_dir.as_deref(),
     };
     let merged = store.bulk_write(|tx| {
         tx.pragma_update(None, "defer_foreign_keys", "ON")?;
-        let mut cx = merge::Ctx::new(tx, clock::tick(site))?;
+        let mut cx = merge::Ctx::new(
+            tx,
+            clock::tick(site),
+            role::Permit::load(
+                tx,
+                sealed.manifest.sender,
+                &sealed.manifest.sender_name,
+                site,
+                o.trust.as_ref(),
+            )?,
+        )?;
         let mut tables: BTreeMap<String, MergeCounts> = BTreeMap::new();
         let mut newest = String::new();
         // References are checked at the end (deferred), so rows merge in the file's order;
@@ -845,7 +868,7 @@ struct Arrival<'a> {
     key: &'a ed25519_dalek::VerifyingKey,
     files: &'a BTreeMap<String, Vec<u8>>,
     path: &'a Path,
-    trust: bool,
+    trust: Option<&'a role::Grant>,
     backup: Option<&'a Path>,
     files_dir: Option<&'a Path>,
 }

@@ -17,11 +17,12 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("sql/0005_open_deadline.sql")),
         M::up(include_str!("sql/0006_exchange.sql")),
         M::up(include_str!("sql/0007_arrival.sql")),
+        M::up(include_str!("sql/0008_peer_role.sql")),
     ])
 });
 
 /// Schema version a fully migrated database has.
-pub const LATEST_VERSION: i64 = 7;
+pub const LATEST_VERSION: i64 = 8;
 
 /// Brings the database to [`LATEST_VERSION`] in one transaction.
 pub(super) fn apply(conn: &mut Connection) -> Result<()> {

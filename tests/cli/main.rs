@@ -922,12 +922,26 @@ fn two_offices_exchange_a_file_both_ways_from_the_command_line() {
     assert_eq!(before["total"], 0);
 
     // Preview, then the import, then the same file again.
-    let preview = cli.run_on(&leader, &["import", f, "--trust", "--dry-run", "--json"]);
+    let preview = cli.run_on(
+        &leader,
+        &[
+            "import",
+            f,
+            "--trust",
+            "--role",
+            "office",
+            "--dry-run",
+            "--json",
+        ],
+    );
     let preview: Value = serde_json::from_slice(&preview.stdout).unwrap();
     assert_eq!(preview["dry_run"], true);
     let directives = preview["tables"]["directive"]["new"].as_u64().unwrap();
     assert!(directives > 0);
-    let done = cli.run_on(&leader, &["import", f, "--trust", "--json"]);
+    let done = cli.run_on(
+        &leader,
+        &["import", f, "--trust", "--role", "office", "--json"],
+    );
     let done: Value = serde_json::from_slice(&done.stdout).unwrap();
     assert_eq!(
         done["tables"]["directive"]["new"].as_u64(),
@@ -989,6 +1003,8 @@ fn two_offices_exchange_a_file_both_ways_from_the_command_line() {
             "import",
             b,
             "--trust",
+            "--role",
+            "office",
             "--passphrase-file",
             wrong.to_str().unwrap(),
         ]),
@@ -998,6 +1014,8 @@ fn two_offices_exchange_a_file_both_ways_from_the_command_line() {
         "import",
         b,
         "--trust",
+        "--role",
+        "office",
         "--passphrase-file",
         pass.to_str().unwrap(),
     ]);

@@ -95,7 +95,7 @@ pub fn send(from: &mut Store, to: &mut Store, dir: &Path) -> exchange::Imported 
     let file = dir.join(format!("{}.gbx", uuid::Uuid::now_v7()));
     exchange::export(from, &file, &ExportOptions::default(), &mut |_, _| {}).unwrap();
     let trust = ImportOptions {
-        trust: true,
+        trust: Some(giaoban::exchange::role::Grant::office()),
         ..Default::default()
     };
     exchange::import(to, &file, &trust).unwrap()
@@ -157,7 +157,7 @@ fn a_whole_office_arrives_once_and_again_changes_nothing() {
 
     // The preview says what would happen and changes nothing.
     let trust = ImportOptions {
-        trust: true,
+        trust: Some(giaoban::exchange::role::Grant::office()),
         ..Default::default()
     };
     let preview = exchange::import(
@@ -429,7 +429,7 @@ fn a_unit_sends_back_only_its_directives_since_the_last_exchange() {
         &mut a.store,
         &file,
         &ImportOptions {
-            trust: true,
+            trust: Some(giaoban::exchange::role::Grant::office()),
             ..Default::default()
         },
     )
@@ -481,7 +481,7 @@ fn what_arrived_from_one_office_is_passed_on_to_the_next() {
         ..Default::default()
     };
     let trust = ImportOptions {
-        trust: true,
+        trust: Some(giaoban::exchange::role::Grant::office()),
         ..Default::default()
     };
     let relay = |b: &mut Store, c: &mut Store, name: &str| {
@@ -622,7 +622,7 @@ mod replicas {
                     to,
                     &file,
                     &ImportOptions {
-                        trust: true,
+                        trust: Some(giaoban::exchange::role::Grant::office()),
                         ..Default::default()
                     },
                 )

@@ -198,7 +198,7 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 const TRUST: ImportOptions = ImportOptions {
     passphrase: None,
     dry_run: false,
-    trust: true,
+    trust: Some(giaoban::exchange::role::Grant::office()),
 };
 
 #[test]
@@ -456,7 +456,7 @@ fn passphrases_unknown_senders_and_own_files() {
     ] {
         let o = ImportOptions {
             passphrase: pass.map(|p: &str| p.to_string().into()),
-            trust: true,
+            trust: Some(giaoban::exchange::role::Grant::office()),
             ..Default::default()
         };
         let err = exchange::import(&mut b, &f, &o).unwrap_err();
@@ -465,7 +465,7 @@ fn passphrases_unknown_senders_and_own_files() {
     }
     let o = ImportOptions {
         passphrase: Some(secret),
-        trust: true,
+        trust: Some(giaoban::exchange::role::Grant::office()),
         ..Default::default()
     };
     let got = exchange::import(&mut b, &f, &o).unwrap();

@@ -12,6 +12,7 @@ mod history;
 mod hostile;
 mod meetings;
 mod proposals;
+mod roles;
 mod search;
 mod statistics;
 mod store;

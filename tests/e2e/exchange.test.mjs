@@ -26,7 +26,7 @@ test("a file from another office is trusted, previewed, merged and undone; one e
   giaoban(district, "init");
   giaoban(district, "identity", "--name", "Phòng Văn hóa - Thông tin huyện Bảo Thắng");
   giaoban(office, "export", "bundle", "--out", path.join(dir, "so.gbx"));
-  giaoban(district, "import", path.join(dir, "so.gbx"), "--trust");
+  giaoban(district, "import", path.join(dir, "so.gbx"), "--trust", "--role", "superior");
   giaoban(district, "directives", "add", "--content", "Tuyên truyền chuyển đổi số tại các xã vùng cao", "--lead", "vp",
     "--document", "12/TB-UBND", "--document-date", "10/06/2026", "--deadline", "30/9/2026");
   const file = path.join(dir, "huyen.gbx");
@@ -50,7 +50,6 @@ test("a file from another office is trusted, previewed, merged and undone; one e
   const said = await unknown.getText();
   assert.match(said, /Phòng Văn hóa - Thông tin huyện Bảo Thắng/);
   assert.ok(said.includes(districtKey), said);
-  await shot("20-exchange-unknown-sender");
   // What the window is doing is told while the core works (seen by an observer of the page,
   // as it may last less than a poll).
   await browser.execute(() => {
@@ -60,6 +59,11 @@ test("a file from another office is trusted, previewed, merged and undone; one e
       if (w && !window.__working.includes(w.textContent.trim())) window.__working.push(w.textContent.trim());
     }).observe(document.body, { childList: true, subtree: true, characterData: true });
   });
+  // The district is another agency: its own directives only, never the Sở's records.
+  await (await byTest("import-role")).selectByAttribute("value", "superior");
+  await unknown.scrollIntoView();
+  assert.match(await unknown.getText(), /không được sửa dữ liệu của cơ quan này/);
+  await shot("20-exchange-unknown-sender");
   await (await byTest("import-trust")).click();
   const preview = await byTest("import-preview-table");
   await preview.waitForDisplayed({ timeout: 30_000 });
@@ -76,6 +80,8 @@ test("a file from another office is trusted, previewed, merged and undone; one e
     "Đang sao lưu rồi nhập dữ liệu… Tệp lớn có thể mất vài giây.",
   ]);
   assert.equal(await (await byTest("import-working")).isExisting(), false, "the status goes when the import is done");
+  // The district is now trusted with the role chosen.
+  await browser.waitUntil(async () => (await (await byTest("peer-role")).getValue()) === "superior", { timeout: 10_000, timeoutMsg: "the peer is listed with its role" });
 
   // The district's directive is in the leader's list.
   const found = () => JSON.parse(giaoban(office, "directives", "list", "--text", "xa vung cao", "--json")).total;
@@ -96,7 +102,7 @@ test("a file from another office is trusted, previewed, merged and undone; one e
   await exported.waitForDisplayed({ timeout: 60_000 });
   const out = (await exported.getText()).match(/Đã xuất (.*\.gbx)/)[1];
   assert.ok(existsSync(out), out);
-  const back = JSON.parse(giaoban(district, "import", out, "--trust", "--json"));
+  const back = JSON.parse(giaoban(district, "import", out, "--trust", "--role", "superior", "--json"));
   assert.equal(back.sender_name, "Văn phòng Sở TTTT");
   await shot("22-exchange-done");
 

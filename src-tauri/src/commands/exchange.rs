@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use giaoban::exchange::files::{self, BundleFile};
 use giaoban::exchange::identity::{self, Identity, Peer};
+use giaoban::exchange::role::Grant;
 use giaoban::exchange::{
     self, Conflict, ExportOptions, Exported, ImportOptions, Imported, LastImport, Scope,
 };
@@ -159,7 +160,7 @@ pub async fn import_bundle(
     path: String,
     passphrase: Option<String>,
     dry_run: bool,
-    trust: bool,
+    trust: Option<Grant>,
 ) -> Result<Imported, IpcError> {
     db.run(giaoban::store::OpenMode::Existing, move |s| {
         let o = ImportOptions {
@@ -179,11 +180,15 @@ pub async fn undo_last_import(db: DbState<'_>) -> Result<giaoban::backup::Restor
     db.undo_import().await
 }
 
-/// Trusts or stops trusting an installation.
+/// Trusts an installation with a role (`grant`), or stops trusting it (`None`).
 #[tauri::command]
 #[specta::specta]
-pub async fn set_peer_trust(db: DbState<'_>, peer: Uuid, trusted: bool) -> Result<(), IpcError> {
-    db.write(move |tx| identity::set_trusted(tx, peer, trusted))
+pub async fn set_peer_trust(
+    db: DbState<'_>,
+    peer: Uuid,
+    grant: Option<Grant>,
+) -> Result<(), IpcError> {
+    db.write(move |tx| identity::set_trusted(tx, peer, grant.as_ref()))
         .await
 }
 

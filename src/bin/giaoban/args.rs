@@ -212,9 +212,12 @@ pub enum Command {
         /// Only show what would change.
         #[arg(long)]
         dry_run: bool,
-        /// Trust the sender (compare the fingerprint with it first).
-        #[arg(long)]
+        /// Trust the sender (compare the fingerprint with it first), with --role.
+        #[arg(long, requires = "role")]
         trust: bool,
+        /// What the sender trusted now may change here.
+        #[command(flatten)]
+        grant: crate::exchange::GrantArgs,
         /// The passphrase of an encrypted file, in this file (its first line).
         #[arg(long)]
         passphrase_file: Option<PathBuf>,

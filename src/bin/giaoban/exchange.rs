@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use age::secrecy::SecretString;
 use clap::Subcommand;
 use giaoban::error::{Error, Field, Result, Rule};
+use giaoban::exchange::role::{Grant, Role};
 use giaoban::exchange::{self, ExportOptions, ImportOptions, Scope, identity, schema};
 use giaoban::store::Store;
 use giaoban::{date, unit};
@@ -55,6 +56,49 @@ pub struct BundleArgs {
     pub json: bool,
 }
 
+/// What a trusted installation may change here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RoleArg {
+    /// Another machine of this office: everything.
+    Office,
+    /// A unit (with --unit): progress, files, "done" and its own people, on the directives
+    /// given to its units.
+    Unit,
+    /// A superior or other agency: its own directives and meetings, never this office's.
+    Superior,
+}
+
+/// `--role` and `--unit` of a trust.
+#[derive(Debug, Clone, clap::Args)]
+pub struct GrantArgs {
+    /// The role of the installation trusted.
+    #[arg(long, value_enum)]
+    pub role: Option<RoleArg>,
+    /// For --role unit: a unit it stands for (code, name or abbreviation); may be repeated.
+    #[arg(long = "unit")]
+    pub units: Vec<String>,
+}
+
+impl GrantArgs {
+    /// The grant, its units looked up in the directory.
+    fn resolve(&self, store: &Store) -> Result<Grant> {
+        let role = match self
+            .role
+            .ok_or(Error::invalid(Field::Peer, Rule::Required))?
+        {
+            RoleArg::Office => Role::Office,
+            RoleArg::Unit => Role::Unit,
+            RoleArg::Superior => Role::Superior,
+        };
+        let units = self
+            .units
+            .iter()
+            .map(|u| unit::resolve(store.conn(), u, Field::LeadUnit).map(|u| u.id))
+            .collect::<Result<_>>()?;
+        Ok(Grant { role, units })
+    }
+}
+
 /// `peers …`
 #[derive(Debug, Subcommand)]
 pub enum PeersCmd {
@@ -64,14 +108,17 @@ pub enum PeersCmd {
         #[arg(long)]
         json: bool,
     },
-    /// Trust an installation (after comparing its fingerprint with it).
+    /// Trust an installation (after comparing its fingerprint with it), with a role.
     Trust {
-        /// Its id or name.
+        /// Its id, fingerprint, or name (when no other has it).
         peer: String,
+        /// What it may change here.
+        #[command(flatten)]
+        grant: GrantArgs,
     },
     /// Stop importing an installation's bundles.
     Distrust {
-        /// Its id or name.
+        /// Its id, fingerprint, or name (when no other has it).
         peer: String,
     },
 }
@@ -174,8 +221,8 @@ pub fn export(store: &mut Store, out: Out, a: BundleArgs) -> Result<()> {
 pub struct ImportArgs<'a> {
     /// Only show what would change.
     pub dry_run: bool,
-    /// Trust the sender.
-    pub trust: bool,
+    /// Trust the sender with this role.
+    pub trust: Option<GrantArgs>,
     /// File holding the passphrase.
     pub passphrase_file: Option<&'a Path>,
     /// Where to write a receipt.
@@ -189,7 +236,7 @@ pub fn import(store: &mut Store, out: Out, file: &Path, a: ImportArgs<'_>) -> Re
     let o = ImportOptions {
         passphrase: passphrase(a.passphrase_file)?,
         dry_run: a.dry_run,
-        trust: a.trust,
+        trust: a.trust.map(|g| g.resolve(store)).transpose()?,
     };
     let got = exchange::import(store, file, &o)?;
     if let Some(r) = a.receipt {
@@ -291,6 +338,7 @@ pub fn peers(store: &mut Store, out: Out, cmd: PeersCmd) -> Result<()> {
                 out.t("Tên", "Name"),
                 out.t("Mã khóa", "Fingerprint"),
                 out.t("Tin cậy", "Trusted"),
+                out.t("Vai trò", "Role"),
                 "Id",
             ]);
             for p in all {
@@ -299,23 +347,37 @@ pub fn peers(store: &mut Store, out: Out, cmd: PeersCmd) -> Result<()> {
                 } else {
                     out.t("không", "no")
                 };
-                t.add_row(vec![p.name, p.fingerprint, yes.into(), p.id.to_string()]);
+                let mut role = p.role.label(out.lang).to_string();
+                if !p.units.is_empty() {
+                    let names: Vec<&str> = p.units.iter().map(|(_, n)| n.as_str()).collect();
+                    role = format!("{role}: {}", names.join(", "));
+                }
+                t.add_row(vec![
+                    p.name,
+                    p.fingerprint,
+                    yes.into(),
+                    role,
+                    p.id.to_string(),
+                ]);
             }
             println!("{t}");
         }
-        PeersCmd::Trust { peer } => {
+        PeersCmd::Trust { peer, grant } => {
             let p = identity::find(store.conn(), &peer)?;
-            store.write(|tx| identity::set_trusted(tx, p.id, true))?;
+            let grant = grant.resolve(store)?;
+            store.write(|tx| identity::set_trusted(tx, p.id, Some(&grant)))?;
             println!(
-                "{} “{}” ({})",
+                "{} “{}” ({}), {}: {}",
                 out.t("Đã tin cậy", "Trusted"),
                 p.name,
-                p.fingerprint
+                p.fingerprint,
+                out.t("vai trò", "role"),
+                grant.role.label(out.lang)
             );
         }
         PeersCmd::Distrust { peer } => {
             let p = identity::find(store.conn(), &peer)?;
-            store.write(|tx| identity::set_trusted(tx, p.id, false))?;
+            store.write(|tx| identity::set_trusted(tx, p.id, None))?;
             println!(
                 "{} “{}”",
                 out.t("Đã bỏ tin cậy", "No longer trusted"),

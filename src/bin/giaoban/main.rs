@@ -271,6 +271,7 @@ fn run(cli: Cli) -> Result<()> {
             file,
             dry_run,
             trust,
+            grant,
             passphrase_file,
             receipt,
             json,
@@ -280,7 +281,7 @@ fn run(cli: Cli) -> Result<()> {
             &file,
             exchange::ImportArgs {
                 dry_run,
-                trust,
+                trust: trust.then_some(grant),
                 passphrase_file: passphrase_file.as_deref(),
                 receipt: receipt.as_deref(),
                 json,

@@ -142,11 +142,11 @@ export const commands = {
 	/**  Writes an exchange file to the Downloads folder (on a USB stick when `folder` names one). */
 	exportBundle: (request: ExportRequest_Deserialize, folder: string | null) => typedError<Exported, IpcError>(__TAURI_INVOKE("export_bundle", { request, folder })),
 	/**  Imports an exchange file, or only says what it would change (`dry_run`). */
-	importBundle: (path: string, passphrase: string | null, dryRun: boolean, trust: boolean) => typedError<Imported_Serialize, IpcError>(__TAURI_INVOKE("import_bundle", { path, passphrase, dryRun, trust })),
+	importBundle: (path: string, passphrase: string | null, dryRun: boolean, trust: Grant | null) => typedError<Imported_Serialize, IpcError>(__TAURI_INVOKE("import_bundle", { path, passphrase, dryRun, trust })),
 	/**  Undoes the last import (restores the backup made just before it). */
 	undoLastImport: () => typedError<Restored_Serialize, IpcError>(__TAURI_INVOKE("undo_last_import")),
-	/**  Trusts or stops trusting an installation. */
-	setPeerTrust: (peer: string, trusted: boolean) => typedError<null, IpcError>(__TAURI_INVOKE("set_peer_trust", { peer, trusted })),
+	/**  Trusts an installation with a role (`grant`), or stops trusting it (`None`). */
+	setPeerTrust: (peer: string, grant: Grant | null) => typedError<null, IpcError>(__TAURI_INVOKE("set_peer_trust", { peer, grant })),
 	/**  Settles a conflict: keep the record's text, or take the version kept aside. */
 	resolveConflict: (id: string, takeOther: boolean) => typedError<null, IpcError>(__TAURI_INVOKE("resolve_conflict", { id, takeOther })),
 };
@@ -516,7 +516,9 @@ export type BundleProblem =
  *  A value that a local write would refuse (a date that does not exist, an unknown
  *  state, an id of the wrong size, a unit that would be its own parent…).
  */
-{ problem: "bad_value"; detail: BadValue };
+{ problem: "bad_value"; detail: BadValue } | 
+/**  A change the sender's role does not allow here. */
+{ problem: "out_of_role"; detail: OutOfRole };
 
 /**  A directive under review at a meeting. */
 export type Carried = Carried_Serialize | Carried_Deserialize;
@@ -1199,7 +1201,9 @@ export type Field =
 /**  Where a directive came from (meeting or document). */
 "source" | 
 /**  The passphrase of an exchange file. */
-"passphrase";
+"passphrase" | 
+/**  An installation met through exchange files. */
+"peer";
 
 /**  One changed field: its old and new values as text. */
 export type FieldChange = FieldChange_Serialize | FieldChange_Deserialize;
@@ -1232,6 +1236,14 @@ export type FileRef = {
 	file_name: string,
 	/**  Size in KiB, rounded up. */
 	kib: number,
+};
+
+/**  A role with, for a unit, the units of the directory it stands for. */
+export type Grant = {
+	/**  The role. */
+	role: Role,
+	/**  The units (a unit role needs at least one; other roles none). */
+	units: string[],
 };
 
 /**  The groups results are shown in. */
@@ -1974,6 +1986,26 @@ export type Opinion_Serialize = {
 	content: string,
 };
 
+/**  A change in an exchange file that its sender's role does not allow. */
+export type OutOfRole = {
+	/**  The sender's display name. */
+	sender: string,
+	/**  Its role here (`office`, `unit`, `superior`). */
+	role: string,
+	/**  The role in words, Vietnamese and English. */
+	role_words: [string, string],
+	/**  The table (`directive`, `meeting`…). */
+	table: string,
+	/**  What its records are called, Vietnamese and English. */
+	table_words: [string, string],
+	/**  The record's id (hex). */
+	id: string,
+	/**  `new`, `deleted`, or the field group it would change (`deadline`, `status`…). */
+	change: string,
+	/**  The field group in words, Vietnamese and English. */
+	change_words: [string, string],
+};
+
 /**  Another installation met through a bundle. */
 export type Peer = {
 	/**  Installation id. */
@@ -1984,6 +2016,10 @@ export type Peer = {
 	fingerprint: string,
 	/**  Whether its bundles are imported. */
 	trusted: boolean,
+	/**  What it may change here. */
+	role: Role,
+	/**  For a unit: the units it stands for (ids) and their names. */
+	units: ([string, string])[],
 	/**  When it was first met (UTC). */
 	first_seen: string,
 	/**  Whether something was already sent to it (later bundles for it carry only changes). */
@@ -2164,6 +2200,15 @@ export type Results = {
 	/**  All hits, grouped in the order meetings, directives, units, people. */
 	hits: Hit[],
 };
+
+/**  What a trusted installation is to this office. */
+export type Role = 
+/**  Another machine of this office: may change everything. */
+"office" | 
+/**  A unit reporting on the directives given to it. */
+"unit" | 
+/**  A superior or other agency: its own directives and meetings only. */
+"superior";
 
 /**  Which rule an input broke. */
 export type Rule = 

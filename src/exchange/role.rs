@@ -1,0 +1,425 @@
+//! What a trusted installation may change here: its role, set when it is trusted, and the
+//! check every change of an incoming file passes before it is written.
+//!
+//! - **Office** (another machine of this office): everything.
+//! - **Unit** (a phòng, trung tâm or district, bound to units of the directory): on the
+//!   directives its units lead or coordinate, its own progress reports and their files,
+//!   and the directive's state up to "chờ xác nhận" (a "done" arrives as awaiting the
+//!   leader's confirmation), and new people of its own (named as reporters). Nothing else.
+//! - **Superior** (a superior or other agency): records it made (new ones, or ones that
+//!   first came here from outside this office), never this office's own.
+//!
+//! A record's maker is the `made_by` column (the origin it had when it first arrived;
+//! NULL when made here). The first change out of role refuses the whole file: the merge's
+//! transaction is rolled back and nothing is written.
+
+use std::collections::HashSet;
+
+use rusqlite::{Connection, OptionalExtension};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::bundle::Val;
+use super::schema::{Group, Table};
+use crate::error::{BundleProblem, Error, OutOfRole, Result};
+
+/// What a trusted installation is to this office.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Another machine of this office: may change everything.
+    Office,
+    /// A unit reporting on the directives given to it.
+    Unit,
+    /// A superior or other agency: its own directives and meetings only.
+    Superior,
+}
+
+impl Role {
+    /// The stored word.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Office => "office",
+            Role::Unit => "unit",
+            Role::Superior => "superior",
+        }
+    }
+
+    /// The role in words.
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        match (self, lang) {
+            (Role::Office, crate::Lang::Vi) => "cùng cơ quan",
+            (Role::Unit, crate::Lang::Vi) => "đơn vị",
+            (Role::Superior, crate::Lang::Vi) => "cấp trên / cơ quan khác",
+            (Role::Office, crate::Lang::En) => "same office",
+            (Role::Unit, crate::Lang::En) => "unit",
+            (Role::Superior, crate::Lang::En) => "superior or other agency",
+        }
+    }
+
+    /// The role stored as `s`.
+    pub fn parse(s: &str) -> Option<Role> {
+        [Role::Office, Role::Unit, Role::Superior]
+            .into_iter()
+            .find(|r| r.as_str() == s)
+    }
+}
+
+/// A role with, for a unit, the units of the directory it stands for.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Grant {
+    /// The role.
+    pub role: Role,
+    /// The units (a unit role needs at least one; other roles none).
+    pub units: Vec<Uuid>,
+}
+
+impl Grant {
+    /// The whole office's trust.
+    pub const fn office() -> Grant {
+        Grant {
+            role: Role::Office,
+            units: Vec::new(),
+        }
+    }
+
+    /// Refuses a unit role without units, and units given to another role.
+    pub(crate) fn checked(&self, conn: &Connection) -> Result<()> {
+        use crate::error::{Field, Rule};
+        match self.role {
+            Role::Unit if self.units.is_empty() => {
+                Err(Error::invalid(Field::LeadUnit, Rule::Required))
+            }
+            Role::Unit => {
+                for u in &self.units {
+                    let held: bool = conn.query_row(
+                        "SELECT EXISTS (SELECT 1 FROM unit WHERE id = ?1)",
+                        [u],
+                        |r| r.get(0),
+                    )?;
+                    if !held {
+                        return Err(Error::not_found(crate::error::Entity::Unit, u));
+                    }
+                }
+                Ok(())
+            }
+            _ if !self.units.is_empty() => Err(Error::invalid(Field::LeadUnit, Rule::OutOfRange)),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// A field group in words, Vietnamese and English.
+fn group_words(group: &str) -> [String; 2] {
+    let (vi, en) = match group {
+        "content" => ("nội dung", "content"),
+        "expected_output" => ("sản phẩm đầu ra", "expected output"),
+        "source" => ("nguồn giao", "source"),
+        "assigned_on" => ("ngày giao", "date assigned"),
+        "directing_leader_id" => ("lãnh đạo chỉ đạo", "directing leader"),
+        "units" => ("đơn vị chủ trì, phối hợp", "lead and coordinating units"),
+        "deadline" => ("thời hạn", "deadline"),
+        "priority" => ("mức ưu tiên", "priority"),
+        "status" => ("trạng thái", "status"),
+        "minutes" => ("biên bản", "minutes"),
+        "title" => ("tiêu đề", "title"),
+        "time" => ("thời gian", "time"),
+        "name" => ("tên", "name"),
+        "code" => ("tên viết tắt", "short code"),
+        "row" => ("nội dung bản ghi", "the record"),
+        other => (other, other),
+    };
+    [vi.to_string(), en.to_string()]
+}
+
+/// A directive's states a unit may report.
+const UNIT_STATES: &[&str] = &["in_progress", "awaiting_confirmation"];
+
+/// The check of one import: the sender, its role, and this office's installations.
+pub(crate) struct Permit {
+    role: Role,
+    sender: Uuid,
+    sender_name: String,
+    /// This installation and the peers trusted as the same office.
+    office: HashSet<Uuid>,
+    /// For a unit: the units it stands for.
+    units: HashSet<Uuid>,
+}
+
+impl Permit {
+    /// The permit of `sender`, trusted here with its stored grant, or with `grant` now.
+    pub(crate) fn load(
+        conn: &Connection,
+        sender: Uuid,
+        sender_name: &str,
+        here: Uuid,
+        grant: Option<&Grant>,
+    ) -> Result<Permit> {
+        let (role, units) = match grant {
+            Some(g) => (g.role, g.units.iter().copied().collect()),
+            None => {
+                let role: Option<String> = conn
+                    .query_row("SELECT role FROM peer WHERE id = ?1", [sender], |r| {
+                        r.get(0)
+                    })
+                    .optional()?;
+                let role = role.as_deref().and_then(Role::parse).unwrap_or(Role::Unit);
+                let mut stmt = conn.prepare("SELECT unit_id FROM peer_unit WHERE peer_id = ?1")?;
+                let units = stmt
+                    .query_map([sender], |r| r.get::<_, Uuid>(0))?
+                    .collect::<rusqlite::Result<HashSet<_>>>()?;
+                (role, units)
+            }
+        };
+        let mut stmt = conn.prepare("SELECT id FROM peer WHERE role = 'office' AND trusted = 1")?;
+        let mut office = stmt
+            .query_map([], |r| r.get::<_, Uuid>(0))?
+            .collect::<rusqlite::Result<HashSet<_>>>()?;
+        office.insert(here);
+        if role == Role::Office {
+            office.insert(sender);
+        } else {
+            office.remove(&sender);
+        }
+        Ok(Permit {
+            role,
+            sender,
+            sender_name: sender_name.to_string(),
+            office,
+            units,
+        })
+    }
+
+    /// Whether the sender may change everything (no record needs a look).
+    pub(crate) fn is_office(&self) -> bool {
+        self.role == Role::Office
+    }
+
+    fn refuse(&self, t: &Table, k: &[u8], change: &str) -> Error {
+        Error::Bundle(BundleProblem::OutOfRole(Box::new(OutOfRole {
+            sender: self.sender_name.clone(),
+            role: self.role.as_str().to_string(),
+            role_words: [crate::Lang::Vi, crate::Lang::En].map(|l| self.role.label(l).to_string()),
+            table: t.name.to_string(),
+            table_words: [crate::Lang::Vi, crate::Lang::En]
+                .map(|l| super::schema::label(t.name, l).to_string()),
+            id: hex::encode(k),
+            change: change.to_string(),
+            change_words: group_words(change),
+        })))
+    }
+
+    /// Whether `v` (an installation id) is this office.
+    fn of_office(&self, v: Option<&Val>) -> bool {
+        match v {
+            Some(Val::Blob(b)) => Uuid::from_slice(b).is_ok_and(|u| self.office.contains(&u)),
+            _ => false,
+        }
+    }
+
+    fn is_sender(&self, v: Option<&Val>) -> bool {
+        matches!(v, Some(Val::Blob(b)) if **b == *self.sender.as_bytes())
+    }
+
+    /// Who made the record `k` of `t` here: `None` when made here (or before makers were
+    /// kept), `Some(None)` when it is not held.
+    fn maker(conn: &Connection, t: &Table, k: &[u8]) -> Result<Option<Option<Uuid>>> {
+        Ok(conn
+            .prepare_cached(&format!(
+                "SELECT made_by FROM {} WHERE {} = ?1",
+                t.name,
+                t.key_sql()
+            ))?
+            .query_row([k], |r| r.get::<_, Option<Uuid>>(0))
+            .optional()?
+            .map_or(Some(None), |m| m.map(Some)))
+    }
+
+    /// Whether the record `k` of `t`, held here, was made outside this office (and, for a
+    /// unit, by the sender itself).
+    fn owned(&self, conn: &Connection, t: &Table, k: &[u8]) -> Result<bool> {
+        Ok(match Self::maker(conn, t, k)? {
+            None => false,
+            Some(None) => false,
+            Some(Some(m)) => match self.role {
+                Role::Unit => m == self.sender,
+                _ => !self.office.contains(&m),
+            },
+        })
+    }
+
+    /// Whether the directive `d` is given to (led or coordinated by) one of the sender's units.
+    fn given_to_sender(&self, conn: &Connection, d: &[u8]) -> Result<bool> {
+        let mut stmt = conn.prepare_cached(
+            "SELECT lead_unit_id FROM directive WHERE id = ?1
+             UNION ALL SELECT unit_id FROM directive_unit WHERE directive_id = ?1",
+        )?;
+        let units = stmt.query_map([d], |r| r.get::<_, Uuid>(0))?;
+        for u in units {
+            if self.units.contains(&u?) {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// Whether a unit's progress report or file `row` hangs on what the unit may report on.
+    fn unit_reports_on(
+        &self,
+        conn: &Connection,
+        t: &Table,
+        row: &super::merge::Row,
+    ) -> Result<bool> {
+        let blob = |c: &str| match row.get(c) {
+            Some(Val::Blob(b)) => Some(b.to_vec()),
+            _ => None,
+        };
+        Ok(match t.name {
+            "progress" => match blob("directive_id") {
+                Some(d) => self.given_to_sender(conn, &d)?,
+                None => false,
+            },
+            "attachment" => {
+                let owner = blob("owner_id");
+                match (row.get("owner_kind"), owner) {
+                    (Some(Val::Text(kind)), Some(o)) if kind == "directive" => {
+                        self.given_to_sender(conn, &o)?
+                    }
+                    (Some(Val::Text(kind)), Some(o)) if kind == "progress" => {
+                        let progress = super::schema::table("progress").expect("progress");
+                        let d: Option<Vec<u8>> = conn
+                            .prepare_cached("SELECT directive_id FROM progress WHERE id = ?1")?
+                            .query_row([&o], |r| r.get(0))
+                            .optional()?;
+                        self.owned(conn, progress, &o)?
+                            && match d {
+                                Some(d) => self.given_to_sender(conn, &d)?,
+                                None => false,
+                            }
+                    }
+                    _ => false,
+                }
+            }
+            _ => false,
+        })
+    }
+
+    /// A new record `row` of `t` may be added.
+    pub(crate) fn insert(
+        &self,
+        conn: &Connection,
+        t: &Table,
+        k: &[u8],
+        row: &super::merge::Row,
+    ) -> Result<()> {
+        let ok = match self.role {
+            Role::Office => true,
+            Role::Unit => {
+                self.is_sender(row.get("origin"))
+                    && match t.name {
+                        "progress" | "attachment" => self.unit_reports_on(conn, t, row)?,
+                        // Its own staff, named as reporters.
+                        "person" => true,
+                        "conflict" => self.conflict_of_own(conn, row)?,
+                        _ => false,
+                    }
+            }
+            Role::Superior => {
+                !self.of_office(row.get("origin"))
+                    && (t.name != "conflict" || self.conflict_of_own(conn, row)?)
+            }
+        };
+        if ok {
+            Ok(())
+        } else {
+            Err(self.refuse(t, k, "new"))
+        }
+    }
+
+    /// A conflict version may come only about a record the sender owns.
+    fn conflict_of_own(&self, conn: &Connection, row: &super::merge::Row) -> Result<bool> {
+        let (Some(Val::Text(entity)), Some(Val::Blob(record))) =
+            (row.get("entity"), row.get("record_id"))
+        else {
+            return Ok(false);
+        };
+        match super::schema::table(entity) {
+            Some(t) if t.name != "conflict" => self.owned(conn, t, record),
+            _ => Ok(false),
+        }
+    }
+
+    /// The group `g` of the held record `k` of `t` may take the value in `row`.
+    pub(crate) fn take(
+        &self,
+        conn: &Connection,
+        t: &Table,
+        k: &[u8],
+        g: &Group,
+        mine: &super::merge::Row,
+        row: &super::merge::Row,
+    ) -> Result<()> {
+        let ok = match self.role {
+            Role::Office => true,
+            Role::Superior => self.owned(conn, t, k)?,
+            Role::Unit => match t.name {
+                "progress" | "attachment" => {
+                    self.owned(conn, t, k)? && self.unit_reports_on(conn, t, row)?
+                }
+                "directive" if g.name == "status" => {
+                    let state = |r: &super::merge::Row| match r.get("status") {
+                        Some(Val::Text(s)) => s.to_string(),
+                        _ => String::new(),
+                    };
+                    let from = state(mine);
+                    let to = state(row);
+                    (from == "assigned" || UNIT_STATES.contains(&from.as_str()))
+                        && UNIT_STATES.contains(&to.as_str())
+                        && self.given_to_sender(conn, k)?
+                }
+                _ => false,
+            },
+        };
+        if ok {
+            Ok(())
+        } else {
+            Err(self.refuse(t, k, g.name))
+        }
+    }
+
+    /// The record `k` of `t` may be deleted (`held`: it is here).
+    pub(crate) fn delete(&self, conn: &Connection, t: &Table, k: &[u8], held: bool) -> Result<()> {
+        let ok = match self.role {
+            Role::Office => true,
+            _ if held => self.owned(conn, t, k)?,
+            // A deletion of what is not here only keeps it from coming later: a unit may
+            // only have deleted its own reports.
+            Role::Unit => matches!(t.name, "progress" | "attachment"),
+            Role::Superior => true,
+        };
+        if ok {
+            Ok(())
+        } else {
+            Err(self.refuse(t, k, "deleted"))
+        }
+    }
+
+    /// A unit's "done" is its report: the directive arrives awaiting the leader's
+    /// confirmation, the day it reported kept.
+    pub(crate) fn as_reported(&self, t: &Table, row: &mut super::merge::Row) {
+        if self.role != Role::Unit || t.name != "directive" {
+            return;
+        }
+        if matches!(row.get("status"), Some(Val::Text(s)) if s == "done") {
+            let day = match (row.get("reported_done_on"), row.get("completed_on")) {
+                (Some(v @ Val::Text(_)), _) | (_, Some(v @ Val::Text(_))) => v.clone(),
+                _ => Val::Null,
+            };
+            row.insert("status", Val::Text("awaiting_confirmation".into()));
+            row.insert("reported_done_on", day);
+            row.insert("completed_on", Val::Null);
+        }
+    }
+}
