@@ -9,7 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use chrono::{Duration, NaiveDateTime, SubsecRound, Utc};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
@@ -319,12 +319,129 @@ pub struct Restored {
     pub safety_backup: Option<Backup>,
     /// Where a damaged database was moved instead.
     pub moved_aside: Option<PathBuf>,
+    /// The backup came from another machine, and this machine kept its own identity (its
+    /// installation id, signing key, name and trusted peers).
+    pub identity_kept: bool,
+}
+
+/// Whose identity a restore leaves on this machine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Identity {
+    /// This machine's own (the default): a backup of another machine brings its records,
+    /// never its installation id, signing key or trusted peers.
+    #[default]
+    KeepThisMachine,
+    /// The backup's: this machine replaces the one the backup came from (a new PC for the
+    /// same office); that machine must not exchange again, or two would sign as one.
+    TakeFromBackup,
+}
+
+/// What makes a machine itself in its database: the settings, rows and tables below.
+struct MachineIdentity {
+    settings: Vec<(String, String)>,
+    installation: Vec<rusqlite::types::Value>,
+    tables: Vec<(&'static str, Vec<Vec<rusqlite::types::Value>>)>,
+}
+
+/// The settings and tables of a machine's identity.
+const IDENTITY_SETTINGS: &[&str] = &["installation_id", "exchange.signing_key"];
+const IDENTITY_TABLES: &[&str] = &["peer", "peer_unit"];
+
+fn rows_of(conn: &rusqlite::Connection, sql: &str) -> Result<Vec<Vec<rusqlite::types::Value>>> {
+    let mut stmt = conn.prepare(sql)?;
+    let n = stmt.column_count();
+    let rows = stmt.query_map([], |r| (0..n).map(|i| r.get(i)).collect())?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+impl MachineIdentity {
+    fn read(conn: &rusqlite::Connection) -> Result<MachineIdentity> {
+        let mut settings = Vec::new();
+        for key in IDENTITY_SETTINGS {
+            let v: Option<String> = conn
+                .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            if let Some(v) = v {
+                settings.push((key.to_string(), v));
+            }
+        }
+        let id = settings
+            .first()
+            .and_then(|(_, v)| uuid::Uuid::parse_str(v).ok())
+            .unwrap_or_default();
+        let installation = conn
+            .prepare("SELECT * FROM installation WHERE id = ?1")?
+            .query_map([id], |r| {
+                (0..r.as_ref().column_count())
+                    .map(|i| r.get(i))
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            })?
+            .next()
+            .transpose()?
+            .unwrap_or_default();
+        let tables = IDENTITY_TABLES
+            .iter()
+            .map(|t| Ok((*t, rows_of(conn, &format!("SELECT * FROM {t}"))?)))
+            .collect::<Result<_>>()?;
+        Ok(MachineIdentity {
+            settings,
+            installation,
+            tables,
+        })
+    }
+
+    fn id(&self) -> Option<&str> {
+        self.settings.first().map(|(_, v)| v.as_str())
+    }
+
+    /// Puts this identity into the database `db` in one transaction.
+    fn write(&self, db: &Path) -> Result<()> {
+        let mut conn = rusqlite::Connection::open(db)?;
+        let tx = conn.transaction()?;
+        for (k, v) in &self.settings {
+            tx.execute(
+                "INSERT INTO setting (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (k, v),
+            )?;
+        }
+        if !self.installation.is_empty() {
+            let marks = vec!["?"; self.installation.len()].join(", ");
+            tx.execute(
+                &format!("INSERT OR REPLACE INTO installation VALUES ({marks})"),
+                rusqlite::params_from_iter(&self.installation),
+            )?;
+        }
+        for (t, _) in self.tables.iter().rev() {
+            tx.execute(&format!("DELETE FROM {t}"), [])?;
+        }
+        for (t, rows) in &self.tables {
+            for row in rows {
+                let marks = vec!["?"; row.len()].join(", ");
+                tx.execute(
+                    &format!("INSERT INTO {t} VALUES ({marks})"),
+                    rusqlite::params_from_iter(row),
+                )?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+/// Replaces the database at `db` with the backup `from`, after checking it, keeping this
+/// machine's identity (see [`restore_as`]).
+pub fn restore(db: &Path, from: &Path, dir: &Path) -> Result<Restored> {
+    restore_as(db, from, dir, Identity::KeepThisMachine)
 }
 
 /// Replaces the database at `db` with the backup `from`, after checking it. The current
-/// database is first backed up into `dir`, or moved aside when it cannot be opened. No
-/// connection to `db` may be open.
-pub fn restore(db: &Path, from: &Path, dir: &Path) -> Result<Restored> {
+/// database is first backed up into `dir`, or moved aside when it cannot be opened. A
+/// backup of another machine keeps this machine's identity unless `identity` says to take
+/// the backup's. No connection to `db` may be open.
+pub fn restore_as(db: &Path, from: &Path, dir: &Path, identity: Identity) -> Result<Restored> {
     verify(from)?;
     // Copied first: the safety backup's rotation may remove `from` when it is an old
     // backup of the same folder.
@@ -334,11 +451,16 @@ pub fn restore(db: &Path, from: &Path, dir: &Path) -> Result<Restored> {
     let mut restored = Restored {
         safety_backup: None,
         moved_aside: None,
+        identity_kept: false,
     };
+    let mut mine = None;
     if db.exists() {
         let kept = match Store::open(db, OpenMode::Existing) {
             Ok(current) => make(db, dir, Reason::BeforeRestore).and_then(|made| {
                 restored.safety_backup = Some(made);
+                if identity == Identity::KeepThisMachine {
+                    mine = Some(MachineIdentity::read(current.conn())?);
+                }
                 Ok(current
                     .conn()
                     .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?)
@@ -363,7 +485,11 @@ pub fn restore(db: &Path, from: &Path, dir: &Path) -> Result<Restored> {
     if let Some(parent) = db.parent() {
         sync_dir(parent);
     }
-    Store::open(db, OpenMode::Existing)?;
+    let theirs = MachineIdentity::read(Store::open(db, OpenMode::Existing)?.conn())?;
+    if let Some(mine) = mine.filter(|m| m.id() != theirs.id()) {
+        mine.write(db)?;
+        restored.identity_kept = true;
+    }
     copy_missing(&dir.join("attachments"), &store::attachments_dir(db))?;
     Ok(restored)
 }

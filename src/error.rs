@@ -348,12 +348,24 @@ pub enum BundleProblem {
     /// This installation made the bundle.
     OwnBundle,
     /// A record refers to one that neither the bundle nor this database holds.
-    MissingReference(String),
+    MissingReference(Box<MissingReference>),
     /// A value that a local write would refuse (a date that does not exist, an unknown
     /// state, an id of the wrong size, a unit that would be its own parent…).
     BadValue(Box<BadValue>),
     /// A change the sender's role does not allow here.
     OutOfRole(Box<OutOfRole>),
+}
+
+/// A record of an exchange file that refers to one neither the file nor this database holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct MissingReference {
+    /// The table of the record that refers (`directive`…).
+    pub table: String,
+    /// The table of the record it refers to (`person`…).
+    pub refers_to: String,
+    /// What the two are called, Vietnamese and English: `[referring, referred]` each.
+    pub words: [[String; 2]; 2],
 }
 
 /// A change in an exchange file that its sender's role does not allow.
@@ -495,12 +507,16 @@ impl BundleProblem {
                 "Đây là tệp do chính máy này xuất ra.",
                 "This file was exported by this installation.",
             ),
-            BundleProblem::MissingReference(what) => {
+            BundleProblem::MissingReference(m) => {
+                let at = usize::from(!vi);
+                let (from, to) = (&m.words[0][at], &m.words[1][at]);
                 if vi {
-                    format!("Tệp trao đổi tham chiếu tới {what} không có trên máy này.")
+                    format!(
+                        "Tệp trao đổi có bản ghi thuộc “{from}” tham chiếu tới một bản ghi thuộc “{to}” không có trong tệp cũng như trên máy này."
+                    )
                 } else {
                     format!(
-                        "The exchange file refers to a {what} that this installation does not have."
+                        "The exchange file has a record of “{from}” that refers to one of “{to}” that neither the file nor this installation holds."
                     )
                 }
             }

@@ -511,6 +511,17 @@ pub(crate) fn apply(
             .collect::<Vec<Val>>()
     });
     let values = converted.as_deref().unwrap_or(values);
+    // A unit whose code another unit holds here arrives without it (or keeps the code it
+    // had here), the code kept aside as a conflict: two offices that each made a "VP"
+    // still exchange.
+    let unclashed = code_clash(tx, t, &k, values, local.row.as_ref())?;
+    if unclashed.is_some() {
+        let row = named(t, values).expect("as many values as columns");
+        let code = t.group("code").expect("a unit has a code");
+        let h = rec.clocks.get("code").map_or(tick, |c| c.h.as_str());
+        counts.conflicts += keep_conflict(tx, t, &k, code, &row, h, tick)?;
+    }
+    let values = unclashed.as_deref().unwrap_or(values);
     let as_row = || named(t, values).expect("as many values as columns");
     if let Some(stone) = &local.tombstone {
         // Deleted here: it stays deleted; text edited after the deletion is kept.
@@ -628,6 +639,38 @@ pub(crate) fn apply(
         counts.updated += 1;
     }
     Ok(())
+}
+
+/// For a unit whose code another unit holds here: its values with the code it has here
+/// (`mine`) or none.
+fn code_clash(
+    tx: &Tx<'_>,
+    t: &Table,
+    k: &[u8],
+    values: &[Val],
+    mine: Option<&Row>,
+) -> Result<Option<Vec<Val>>> {
+    if t.name != "unit" {
+        return Ok(None);
+    }
+    let at = column_at(t, "code");
+    let Val::Text(code) = &values[at] else {
+        return Ok(None);
+    };
+    let taken: bool = tx
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM unit WHERE code = ?1 COLLATE NOCASE AND id IS NOT ?2)",
+        )?
+        .query_row(rusqlite::params![code.as_str(), k], |r| r.get(0))?;
+    if !taken {
+        return Ok(None);
+    }
+    let mut v = values.to_vec();
+    v[at] = mine
+        .and_then(|m| m.get("code"))
+        .cloned()
+        .unwrap_or(Val::Null);
+    Ok(Some(v))
 }
 
 fn same(g: &Group, a: &Row, b: &Row) -> bool {

@@ -887,18 +887,27 @@ impl Arrival<'_> {
         tables: &BTreeMap<String, MergeCounts>,
     ) -> Result<()> {
         let m = self.manifest;
-        let broken: Option<String> = if check_references {
+        let broken: Option<(String, String)> = if check_references {
             tx.query_row(
-                "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1",
+                "SELECT \"table\", parent FROM pragma_foreign_key_check LIMIT 1",
                 [],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?
         } else {
             None
         };
-        if let Some(t) = broken {
-            return Err(Error::Bundle(BundleProblem::MissingReference(t)));
+        if let Some((table, refers_to)) = broken {
+            let words = |t: &str| {
+                [crate::Lang::Vi, crate::Lang::En].map(|l| schema::label(t, l).to_string())
+            };
+            return Err(Error::Bundle(BundleProblem::MissingReference(Box::new(
+                crate::error::MissingReference {
+                    words: [words(&table), words(&refers_to)],
+                    table,
+                    refers_to,
+                },
+            ))));
         }
         unit_cycle(tx)?;
         if let Some(dir) = self.files_dir {
@@ -1233,6 +1242,19 @@ pub fn resolve(store: &mut Store, id: Uuid, take_other: bool) -> Result<()> {
         if take_other {
             let t = schema::table(&c.entity).expect("listed conflicts are of exchanged tables");
             let col = t.group(&c.field).expect("listed conflicts name a group").cols[0];
+            if t.name == "unit" && col == "code" {
+                let held: bool = tx.query_row(
+                    "SELECT EXISTS (SELECT 1 FROM unit WHERE code = ?1 COLLATE NOCASE AND id IS NOT ?2)",
+                    rusqlite::params![c.other, c.record_id],
+                    |r| r.get(0),
+                )?;
+                if held {
+                    return Err(Error::invalid(
+                        crate::error::Field::Code,
+                        crate::error::Rule::Duplicate(c.other.clone()),
+                    ));
+                }
+            }
             let n = tx.execute(
                 &format!("UPDATE {} SET {col} = ?1, updated_at = ?2, origin = ?3 WHERE id = ?4", t.name),
                 rusqlite::params![c.other, ts(tx.now()), tx.installation(), c.record_id],

@@ -361,6 +361,19 @@ fn bad_input_gets_one_clear_line() {
     let out = cli.run(&["directives", "frobnicate"]);
     assert_eq!(out.status.code(), Some(2));
     fails_with(out, "dòng lệnh không hợp lệ");
+    // An argument that is not UTF-8 (a name typed in an old code page) is a usage error,
+    // in words, not a panic.
+    use std::os::unix::ffi::OsStrExt;
+    let out = Command::new(env!("CARGO_BIN_EXE_giaoban"))
+        .arg("--db")
+        .arg(cli.db())
+        .args(["units", "add", "--name"])
+        .arg(std::ffi::OsStr::from_bytes(b"Ph\xf2ng"))
+        .env_remove("GIAOBAN_LANG")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    fails_with(out, "dòng lệnh không hợp lệ");
 }
 
 #[test]

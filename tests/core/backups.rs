@@ -292,3 +292,76 @@ fn a_damaged_search_index_fails_the_check() {
         report.problems
     );
 }
+
+/// Restoring another machine's backup brings its records, never its identity: this machine
+/// keeps its installation id, signing key, name and trusted peers, so the two still sign as
+/// two. Asked for explicitly, the backup's identity is taken (a replacement PC).
+#[test]
+fn a_backup_of_another_machine_keeps_this_machines_identity() {
+    use giaoban::exchange::identity;
+    let tmp = tempfile::TempDir::new().unwrap();
+    let here = tmp.path().join("here.sqlite3");
+    let there = tmp.path().join("there.sqlite3");
+    let who = |db: &std::path::Path| {
+        let s = Store::open(db, OpenMode::Existing).unwrap();
+        let me = identity::identity(s.conn(), s.installation()).unwrap();
+        let peers: Vec<_> = identity::peers(s.conn())
+            .unwrap()
+            .into_iter()
+            .map(|p| p.id)
+            .collect();
+        (me.id, me.fingerprint, me.name, peers)
+    };
+    {
+        let mut h = Store::open(&here, OpenMode::Create).unwrap();
+        h.write(|tx| identity::rename(tx, "Máy văn thư")).unwrap();
+        let mut t = Store::open(&there, OpenMode::Create).unwrap();
+        t.write(|tx| identity::rename(tx, "Máy lãnh đạo")).unwrap();
+        // There knows here as a trusted peer, and holds a record.
+        let f = tmp.path().join("h.gbx");
+        giaoban::exchange::export(&mut h, &f, &Default::default(), &mut |_, _| {}).unwrap();
+        let trust = giaoban::exchange::ImportOptions {
+            trust: Some(giaoban::exchange::role::Grant::office()),
+            ..Default::default()
+        };
+        giaoban::exchange::import(&mut t, &f, &trust).unwrap();
+        t.write(|tx| {
+            giaoban::unit::create(
+                tx,
+                giaoban::unit::NewUnit {
+                    name: "Phòng Chuyển đổi số".into(),
+                    short_name: None,
+                    code: Some("CDS".into()),
+                    kind: giaoban::unit::UnitKind::Division,
+                    parent_id: None,
+                    sort_order: 0,
+                },
+            )
+        })
+        .unwrap();
+    }
+    let before = who(&here);
+    let theirs = who(&there);
+    let dir = tmp.path().join("backups");
+    let b = backup::make(&there, &dir, backup::Reason::Manual).unwrap();
+    let r = backup::restore(&here, &b.path, &dir).unwrap();
+    assert!(r.identity_kept);
+    assert_eq!(
+        who(&here),
+        before,
+        "this machine is still itself, with its own peers"
+    );
+    let s = Store::open(&here, OpenMode::Existing).unwrap();
+    let n: i64 = s
+        .conn()
+        .query_row("SELECT count(*) FROM unit WHERE code = 'CDS'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(n, 1, "the records came");
+    drop(s);
+    // A replacement PC takes the backup's identity when asked.
+    let r = backup::restore_as(&here, &b.path, &dir, backup::Identity::TakeFromBackup).unwrap();
+    assert!(!r.identity_kept);
+    assert_eq!(who(&here), theirs);
+}

@@ -855,3 +855,45 @@ fn a_large_bundle_is_looked_up_in_two_halves_alike() {
     );
     assert_eq!(digest(&b), digest(&a));
 }
+
+/// Two offices that each made a unit coded "VP" still exchange: the other office's units
+/// arrive without the codes held here, each code kept aside as a conflict that says why;
+/// taking it back is refused while the code is in use, naming it.
+#[test]
+fn units_with_the_same_code_in_two_offices_still_exchange() {
+    let (mut a, _) = office_with_a_directive();
+    let (mut b, _) = office_with_a_directive();
+    let tmp = TempDir::new().unwrap();
+    let got = send(&mut a.store, &mut b.store, tmp.path());
+    assert_eq!(got.tables["unit"].new, 4);
+    assert_eq!(got.tables["unit"].conflicts, 4);
+    assert_eq!(got.tables["directive"].new, 1);
+    let codes = |s: &Store| -> Vec<Option<String>> {
+        s.conn()
+            .prepare("SELECT code FROM unit ORDER BY code")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
+    };
+    let held = codes(&b.store);
+    assert_eq!(held.iter().filter(|c| c.is_none()).count(), 4, "{held:?}");
+    let kept = exchange::conflicts(b.store.conn()).unwrap();
+    let vp = kept
+        .iter()
+        .find(|c| c.entity == "unit" && c.other == "VP")
+        .expect("the code is kept aside");
+    let err = exchange::resolve(&mut b.store, vp.id, true).unwrap_err();
+    assert!(
+        err.message(giaoban::Lang::Vi).contains("VP"),
+        "{}",
+        err.message(giaoban::Lang::Vi)
+    );
+    // Back the other way too; and again changes nothing.
+    let back = send(&mut b.store, &mut a.store, tmp.path());
+    assert_eq!(back.tables["unit"].new, 4);
+    let again = send(&mut a.store, &mut b.store, tmp.path());
+    assert_eq!(again.tables["unit"].conflicts, 0);
+    assert_eq!(again.tables["unit"].new, 0);
+}

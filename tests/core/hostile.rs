@@ -352,7 +352,10 @@ fn forged_or_unsafe_content_is_refused_and_changes_nothing() {
         *r = (lines.join("\n") + "\n").into_bytes();
         reseal(e, |_| {});
     });
-    b.refused_also_when_empty(&f, |p| matches!(p, P::MissingReference(_)));
+    b.refused_also_when_empty(
+        &f,
+        |p| matches!(p, P::MissingReference(m) if m.table == "directive" && m.refers_to == "unit"),
+    );
 }
 
 #[test]

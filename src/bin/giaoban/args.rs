@@ -182,6 +182,11 @@ pub enum Command {
     Restore {
         /// The backup file.
         file: PathBuf,
+        /// Take the identity of the machine the backup came from (its installation id,
+        /// signing key and trusted peers): for a new PC replacing that machine, which must
+        /// then no longer exchange. By default this machine keeps its own.
+        #[arg(long)]
+        as_that_machine: bool,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -684,11 +689,10 @@ pub fn usage_error(e: clap::Error) -> ExitCode {
             ExitCode::SUCCESS
         };
     }
-    let english = std::env::args()
-        .collect::<Vec<_>>()
-        .windows(2)
-        .any(|w| w[0] == "--lang" && w[1] == "en")
-        || std::env::args().any(|a| a == "--lang=en")
+    // Read as the OS gave them: an argument that is not UTF-8 is what clap refused.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let english = args.windows(2).any(|w| w[0] == "--lang" && w[1] == "en")
+        || args.iter().any(|a| a == "--lang=en")
         || std::env::var("GIAOBAN_LANG").is_ok_and(|l| l == "en");
     let detail = e.to_string();
     let first = detail

@@ -53,8 +53,17 @@ fn run(cli: Cli) -> Result<()> {
             let out = render::Out { lang, json: *json };
             return extract(&path, date.as_deref(), units.as_deref(), out);
         }
-        Command::Restore { file, json } => {
-            let restored = backup::restore(&path, file, &backup::folder(&path))?;
+        Command::Restore {
+            file,
+            as_that_machine,
+            json,
+        } => {
+            let identity = if *as_that_machine {
+                backup::Identity::TakeFromBackup
+            } else {
+                backup::Identity::KeepThisMachine
+            };
+            let restored = backup::restore_as(&path, file, &backup::folder(&path), identity)?;
             render::restored(render::Out { lang, json: *json }, &restored, file);
             return Ok(());
         }

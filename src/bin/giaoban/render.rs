@@ -660,6 +660,15 @@ pub fn restored(out: Out, r: &Restored, from: &Path) {
             p.display()
         );
     }
+    if r.identity_kept {
+        println!(
+            "{}",
+            out.t(
+                "Bản sao lưu là của máy khác: máy này giữ nguyên định danh, khóa ký và danh sách máy tin cậy của mình.",
+                "The backup came from another machine: this machine kept its own identity, signing key and trusted machines."
+            )
+        );
+    }
 }
 
 /// `audit`: one row per change, fields as `field: old → new`.

@@ -511,7 +511,7 @@ export type BundleProblem =
 /**  This installation made the bundle. */
 { problem: "own_bundle" } | 
 /**  A record refers to one that neither the bundle nor this database holds. */
-{ problem: "missing_reference"; detail: string } | 
+{ problem: "missing_reference"; detail: MissingReference } | 
 /**
  *  A value that a local write would refuse (a date that does not exist, an unknown
  *  state, an id of the wrong size, a unit that would be its own parent…).
@@ -1692,6 +1692,16 @@ export type Meta = {
 	origin: string,
 };
 
+/**  A record of an exchange file that refers to one neither the file nor this database holds. */
+export type MissingReference = {
+	/**  The table of the record that refers (`directive`…). */
+	table: string,
+	/**  The table of the record it refers to (`person`…). */
+	refers_to: string,
+	/**  What the two are called, Vietnamese and English: `[referring, referred]` each. */
+	words: [([string, string]), ([string, string])],
+};
+
 /**  The directives given in one calendar month, judged on the reporting date. */
 export type Month = {
 	/**  First day of the month. */
@@ -2183,6 +2193,11 @@ export type Restored_Deserialize = {
 	safety_backup?: Backup | null,
 	/**  Where a damaged database was moved instead. */
 	moved_aside?: string | null,
+	/**
+	 *  The backup came from another machine, and this machine kept its own identity (its
+	 *  installation id, signing key, name and trusted peers).
+	 */
+	identity_kept: boolean,
 };
 
 /**  What a restore did. */
@@ -2191,6 +2206,11 @@ export type Restored_Serialize = {
 	safety_backup: Backup | null,
 	/**  Where a damaged database was moved instead. */
 	moved_aside: string | null,
+	/**
+	 *  The backup came from another machine, and this machine kept its own identity (its
+	 *  installation id, signing key, name and trusted peers).
+	 */
+	identity_kept: boolean,
 };
 
 /**  Results grouped, best first within each group. */
