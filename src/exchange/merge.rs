@@ -278,20 +278,25 @@ pub(crate) struct Ctx {
     deleted_kinds: std::collections::HashSet<String>,
     /// What the sender may change.
     permit: super::role::Permit,
+    /// The changes made to records held here.
+    pub(crate) changes: super::change::Changes,
 }
 
 impl Ctx {
-    /// A merge at local clock `tick` of what `permit` lets the sender change.
+    /// A merge at local clock `tick` of what `permit` lets the sender change; every record
+    /// it changes is written to the audit when `audit`.
     pub(crate) fn new(
         conn: &rusqlite::Connection,
         tick: String,
         permit: super::role::Permit,
+        audit: bool,
     ) -> Result<Ctx> {
         let mut stmt = conn.prepare("SELECT DISTINCT entity FROM tombstone")?;
         let kinds = stmt.query_map([], |r| r.get(0))?;
         Ok(Ctx {
             tick: tick.into(),
             deleted_kinds: kinds.collect::<rusqlite::Result<_>>()?,
+            changes: super::change::Changes::new(permit.sender().1, permit.sender().0, audit),
             permit,
         })
     }
@@ -562,6 +567,7 @@ pub(crate) fn apply(
             return delete(tx, t, &k, &stone, load(tx, t, &k)?, cx, counts);
         }
         insert(tx, t, &values, &units, tick)?;
+        cx.changes.created(tx, t, &k)?;
         for (g, c) in &rec.clocks {
             write_clock(tx, t, &k, g, &c.h, &c.v, tick)?;
         }
@@ -612,15 +618,21 @@ pub(crate) fn apply(
             cx.permit.take(tx, t, &k, g, mine, row)?;
             taken.push(g);
         }
-        if let Some(c) = clock {
+        // Another role's clocks count only with a value they bring (checked above).
+        let took = taken.last().is_some_and(|x| std::ptr::eq(*x, g));
+        if let Some(c) = clock.filter(|_| cx.permit.is_office() || took) {
             write_clock(tx, t, &k, g.name, &c.h, &c.v, tick)?;
         }
     }
-    // The row's stamps follow its latest write, whichever side's values won.
-    let newer = stamps(row) > stamps(mine);
+    // The row's stamps follow its latest write, whichever side's values won; another
+    // role's stamps, only with a value taken.
+    let newer = stamps(row) > stamps(mine) && (cx.permit.is_office() || !taken.is_empty());
     if taken.is_empty() && !newer {
         counts.unchanged += 1;
         return Ok(());
+    }
+    if !taken.is_empty() {
+        cx.changes.updated(tx, t, &k, &taken, mine, row)?;
     }
     // Stamped as arrived: passed on in the next files of changes.
     update(tx, t, &k, &taken, newer, row, &units, tick)?;
@@ -861,7 +873,8 @@ fn delete(
 ) -> Result<()> {
     cx.permit.delete(tx, t, k, local.row.is_some())?;
     cx.deleted_kinds.insert(t.name.to_string());
-    let tick = &*cx.tick;
+    let tick = std::rc::Rc::clone(&cx.tick);
+    let tick = &*tick;
     let newer = local.tombstone.as_deref().is_none_or(|h| del > h);
     if newer {
         tx.prepare_cached(
@@ -874,6 +887,7 @@ fn delete(
         counts.unchanged += 1;
         return Ok(());
     };
+    cx.changes.deleted(tx, t, k, &row)?;
     for g in t.groups.iter().filter(|g| g.merge == Merge::Text) {
         if let Some(c) = local.clocks.get(g.name).filter(|c| c.h.as_str() > del) {
             counts.conflicts += keep_conflict(tx, t, k, g, &row, &c.h, tick)?;
@@ -914,7 +928,15 @@ fn keep_conflict(
     let id = &hash.finalize()[..16];
     let value: BTreeMap<&str, &Val> = g.cols.iter().map(|c| (*c, &row[*c])).collect();
     let origin = h.get(16..).unwrap_or_default();
-    let at = text_of(row, "updated_at");
+    // Stamped with the time of the losing write's clock, not of any row: every
+    // installation that meets the conflict, in whatever order, stamps it alike.
+    let ms = h
+        .get(..12)
+        .and_then(|d| i64::from_str_radix(d, 16).ok())
+        .unwrap_or(0);
+    let at =
+        crate::store::value::ts(chrono::DateTime::from_timestamp_millis(ms).unwrap_or_default());
+    let at = at.as_str();
     let n = tx
         .prepare_cached(
             "INSERT INTO conflict (id, entity, record_id, grp, value, hlc, resolved, created_at, updated_at, origin, arrived)

@@ -3,6 +3,7 @@
 //! encrypted with a passphrase. See `bundle` for the file, `merge` for the rules.
 
 pub mod bundle;
+pub mod change;
 mod check;
 pub mod clock;
 pub mod files;
@@ -511,6 +512,10 @@ pub struct Imported {
     pub dry_run: bool,
     /// Per table: new, updated, unchanged, conflicts, deleted.
     pub tables: BTreeMap<String, MergeCounts>,
+    /// Field by field, what changes in records held here (at most [`change::LISTED`]).
+    pub changes: Vec<change::Change>,
+    /// Changes beyond those listed.
+    pub changes_left_out: u32,
     /// The backup made just before.
     pub backup: Option<PathBuf>,
 }
@@ -569,6 +574,8 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
         already: false,
         dry_run: o.dry_run,
         tables: BTreeMap::new(),
+        changes: Vec::new(),
+        changes_left_out: 0,
         backup: None,
     };
     let rows_here = approximate_rows(store.conn())?;
@@ -645,9 +652,9 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
         backup: report.backup.as_deref(),
         files_dir: files_dir.as_deref(),
     };
-    let merge_all = |tx: &crate::store::Tx<'_>| -> Result<BTreeMap<String, MergeCounts>> {
+    let merge_all = |tx: &crate::store::Tx<'_>| -> Result<Merged> {
         tx.pragma_update(None, "defer_foreign_keys", "ON")?;
-        let mut cx = merge::Ctx::new(tx, clock::tick(site), permit(tx)?)?;
+        let mut cx = merge::Ctx::new(tx, clock::tick(site), permit(tx)?, true)?;
         let mut tables: BTreeMap<String, MergeCounts> = skipped
             .iter()
             .map(|(t, n)| {
@@ -677,7 +684,11 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
             merge_one(tx, rec, held, &mut cx, &mut tables)?;
         }
         arrival.conclude(tx, !todo.is_empty(), &tables)?;
-        Ok(tables)
+        Ok(Merged {
+            tables,
+            changes: cx.changes.listed,
+            left_out: cx.changes.left_out,
+        })
     };
     // A bundle as large as a quarter of this database is merged as a bulk load: the search
     // index is rebuilt once at the end instead of row by row.
@@ -689,7 +700,10 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
     } else {
         store.write(merge_all)
     };
-    report.tables = kept_or_undone(merged, report.backup.as_deref())?;
+    let merged = kept_or_undone(merged, report.backup.as_deref())?;
+    report.tables = merged.tables;
+    report.changes = merged.changes;
+    report.changes_left_out = merged.left_out;
     drop(todo);
     free_later((records, bytes));
     Ok(report)
@@ -733,6 +747,8 @@ fn import_into_empty(
                 site,
                 o.trust.as_ref(),
             )?,
+            // A new database: the import's one entry says what arrived.
+            false,
         )?;
         let mut tables: BTreeMap<String, MergeCounts> = BTreeMap::new();
         let mut newest = String::new();
@@ -850,16 +866,20 @@ fn backup_before(store: &Store) -> Result<Option<PathBuf>> {
 
 /// What an import merged, or its error; the backup of a database an import left unchanged
 /// is not kept.
-fn kept_or_undone(
-    merged: Result<BTreeMap<String, MergeCounts>>,
-    backup: Option<&Path>,
-) -> Result<BTreeMap<String, MergeCounts>> {
+fn kept_or_undone<T>(merged: Result<T>, backup: Option<&Path>) -> Result<T> {
     if merged.is_err()
         && let Some(b) = backup
     {
         let _ = std::fs::remove_file(b);
     }
     merged
+}
+
+/// What a merge did: its counts per table and the changes it made to records held here.
+struct Merged {
+    tables: BTreeMap<String, MergeCounts>,
+    changes: Vec<change::Change>,
+    left_out: u32,
 }
 
 /// What an import records besides the records themselves, and its last checks.

@@ -6,12 +6,16 @@
 //!   directives its units lead or coordinate, its own progress reports and their files,
 //!   and the directive's state up to "chờ xác nhận" (a "done" arrives as awaiting the
 //!   leader's confirmation), and new people of its own (named as reporters). Nothing else.
-//! - **Superior** (a superior or other agency): records it made (new ones, or ones that
-//!   first came here from outside this office), never this office's own.
+//! - **Superior** (a superior or other agency): new records (none added to a record of
+//!   this office), and changes or deletions of records made on its side (by neither this
+//!   office nor one of its units); a deletion that would clear or delete a reference from
+//!   a record it did not make is refused.
 //!
 //! A record's maker is the `made_by` column (the origin it had when it first arrived;
-//! NULL when made here). The first change out of role refuses the whole file: the merge's
-//! transaction is rolled back and nothing is written.
+//! NULL when made here). Only changes that take a value are stamped and clocked: a
+//! sender of another role cannot move a record's stamps or clocks by sending them
+//! alone. The first change out of role refuses the whole file: the merge's transaction
+//! is rolled back and nothing is written.
 
 use std::collections::HashSet;
 
@@ -111,29 +115,6 @@ impl Grant {
     }
 }
 
-/// A field group in words, Vietnamese and English.
-fn group_words(group: &str) -> [String; 2] {
-    let (vi, en) = match group {
-        "content" => ("nội dung", "content"),
-        "expected_output" => ("sản phẩm đầu ra", "expected output"),
-        "source" => ("nguồn giao", "source"),
-        "assigned_on" => ("ngày giao", "date assigned"),
-        "directing_leader_id" => ("lãnh đạo chỉ đạo", "directing leader"),
-        "units" => ("đơn vị chủ trì, phối hợp", "lead and coordinating units"),
-        "deadline" => ("thời hạn", "deadline"),
-        "priority" => ("mức ưu tiên", "priority"),
-        "status" => ("trạng thái", "status"),
-        "minutes" => ("biên bản", "minutes"),
-        "title" => ("tiêu đề", "title"),
-        "time" => ("thời gian", "time"),
-        "name" => ("tên", "name"),
-        "code" => ("tên viết tắt", "short code"),
-        "row" => ("nội dung bản ghi", "the record"),
-        other => (other, other),
-    };
-    [vi.to_string(), en.to_string()]
-}
-
 /// A directive's states a unit may report.
 const UNIT_STATES: &[&str] = &["in_progress", "awaiting_confirmation"];
 
@@ -146,6 +127,8 @@ pub(crate) struct Permit {
     office: HashSet<Uuid>,
     /// For a unit: the units it stands for.
     units: HashSet<Uuid>,
+    /// The peers trusted as units of this office (their reports are theirs).
+    unit_peers: HashSet<Uuid>,
 }
 
 impl Permit {
@@ -178,6 +161,10 @@ impl Permit {
             .query_map([], |r| r.get::<_, Uuid>(0))?
             .collect::<rusqlite::Result<HashSet<_>>>()?;
         office.insert(here);
+        let mut stmt = conn.prepare("SELECT id FROM peer WHERE role = 'unit' AND trusted = 1")?;
+        let unit_peers = stmt
+            .query_map([], |r| r.get::<_, Uuid>(0))?
+            .collect::<rusqlite::Result<HashSet<_>>>()?;
         if role == Role::Office {
             office.insert(sender);
         } else {
@@ -189,7 +176,13 @@ impl Permit {
             sender_name: sender_name.to_string(),
             office,
             units,
+            unit_peers,
         })
+    }
+
+    /// The sender's id and display name.
+    pub(crate) fn sender(&self) -> (Uuid, &str) {
+        (self.sender, &self.sender_name)
     }
 
     /// Whether the sender may change everything (no record needs a look).
@@ -207,7 +200,8 @@ impl Permit {
                 .map(|l| super::schema::label(t.name, l).to_string()),
             id: hex::encode(k),
             change: change.to_string(),
-            change_words: group_words(change),
+            change_words: [crate::Lang::Vi, crate::Lang::En]
+                .map(|l| super::change::field_words(change, l).to_string()),
         })))
     }
 
@@ -237,17 +231,83 @@ impl Permit {
             .map_or(Some(None), |m| m.map(Some)))
     }
 
-    /// Whether the record `k` of `t`, held here, was made outside this office (and, for a
-    /// unit, by the sender itself).
+    /// Whether the record `k` of `t`, held here, is the sender's to change. A unit owns only
+    /// the reports and files it made: what made a directive or a meeting never matters to
+    /// it. A superior owns what was made on its side: neither by this office nor by one of
+    /// this office's units (a superior's several machines make one side).
     fn owned(&self, conn: &Connection, t: &Table, k: &[u8]) -> Result<bool> {
-        Ok(match Self::maker(conn, t, k)? {
-            None => false,
-            Some(None) => false,
-            Some(Some(m)) => match self.role {
-                Role::Unit => m == self.sender,
-                _ => !self.office.contains(&m),
-            },
+        let Some(Some(m)) = Self::maker(conn, t, k)? else {
+            return Ok(false);
+        };
+        Ok(match self.role {
+            Role::Office => true,
+            Role::Unit => matches!(t.name, "progress" | "attachment") && m == self.sender,
+            Role::Superior => {
+                m == self.sender || !(self.office.contains(&m) || self.unit_peers.contains(&m))
+            }
         })
+    }
+
+    /// Whether no record of this office that the new record `row` of `t` belongs to is held
+    /// here (a meeting of its attendees, opinions and conclusions, a directive of its
+    /// reports, extensions and reviews, an attachment's owner): a superior adds nothing to
+    /// this office's records.
+    fn outside_office(
+        &self,
+        conn: &Connection,
+        t: &Table,
+        row: &super::merge::Row,
+    ) -> Result<bool> {
+        let mut parents: Vec<(&'static Table, Vec<u8>)> = Vec::new();
+        for r in t
+            .refs
+            .iter()
+            .filter(|r| r.required && matches!(r.col, "meeting_id" | "directive_id"))
+        {
+            if let (Some(Val::Blob(b)), Some(to)) = (row.get(r.col), super::schema::table(r.to)) {
+                parents.push((to, b.to_vec()));
+            }
+        }
+        if t.name == "attachment"
+            && let (Some(Val::Text(kind)), Some(Val::Blob(b))) =
+                (row.get("owner_kind"), row.get("owner_id"))
+            && let Some(to) = super::schema::table(kind)
+        {
+            parents.push((to, b.to_vec()));
+        }
+        for (to, k) in parents {
+            match Self::maker(conn, to, &k)? {
+                Some(None) => {}
+                Some(Some(m)) if !self.office.contains(&m) => {}
+                _ => return Ok(false),
+            }
+        }
+        Ok(true)
+    }
+
+    /// Whether a record this office did not make by the sender refers to the record `k` of
+    /// `t` (its deletion would clear or delete that reference).
+    fn referred_by_others(&self, conn: &Connection, t: &Table, k: &[u8]) -> Result<bool> {
+        for other in super::schema::TABLES {
+            for r in other.refs.iter().filter(|r| r.to == t.name) {
+                let sql = format!(
+                    "SELECT EXISTS (SELECT 1 FROM {} WHERE {} = ?1 AND made_by IS NOT ?2)",
+                    other.name, r.col
+                );
+                let held: bool = conn
+                    .prepare_cached(&sql)?
+                    .query_row(rusqlite::params![k, self.sender], |r| r.get(0))?;
+                if held {
+                    return Ok(true);
+                }
+            }
+        }
+        let files: bool = conn
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM attachment WHERE owner_kind = ?1 AND owner_id = ?2 AND made_by IS NOT ?3)",
+            )?
+            .query_row(rusqlite::params![t.name, k, self.sender], |r| r.get(0))?;
+        Ok(files)
     }
 
     /// Whether the directive `d` is given to (led or coordinated by) one of the sender's units.
@@ -320,8 +380,13 @@ impl Permit {
                 self.is_sender(row.get("origin"))
                     && match t.name {
                         "progress" | "attachment" => self.unit_reports_on(conn, t, row)?,
-                        // Its own staff, named as reporters.
-                        "person" => true,
+                        // Its own staff, named as reporters: in its units or none.
+                        "person" => match row.get("unit_id") {
+                            Some(Val::Blob(b)) => {
+                                Uuid::from_slice(b).is_ok_and(|u| self.units.contains(&u))
+                            }
+                            _ => true,
+                        },
                         "conflict" => self.conflict_of_own(conn, row)?,
                         _ => false,
                     }
@@ -329,6 +394,7 @@ impl Permit {
             Role::Superior => {
                 !self.of_office(row.get("origin"))
                     && (t.name != "conflict" || self.conflict_of_own(conn, row)?)
+                    && self.outside_office(conn, t, row)?
             }
         };
         if ok {
@@ -393,7 +459,7 @@ impl Permit {
     pub(crate) fn delete(&self, conn: &Connection, t: &Table, k: &[u8], held: bool) -> Result<()> {
         let ok = match self.role {
             Role::Office => true,
-            _ if held => self.owned(conn, t, k)?,
+            _ if held => self.owned(conn, t, k)? && !self.referred_by_others(conn, t, k)?,
             // A deletion of what is not here only keeps it from coming later: a unit may
             // only have deleted its own reports.
             Role::Unit => matches!(t.name, "progress" | "attachment"),

@@ -249,16 +249,13 @@ pub static TABLES: &[Table] = &[
         name: "progress",
         key: &["id"],
         fixed: &[],
-        groups: &[g(
-            "row",
-            &[
-                "directive_id",
-                "reported_on",
-                "reporter_id",
-                "percent",
-                "note",
-            ],
-        )],
+        groups: &[
+            g(
+                "row",
+                &["directive_id", "reported_on", "reporter_id", "percent"],
+            ),
+            text("note", &["note"]),
+        ],
         refs: &[
             req("directive_id", "directive"),
             opt("reporter_id", "person"),

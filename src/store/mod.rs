@@ -381,14 +381,28 @@ impl Tx<'_> {
         action: &str,
         changes: serde_json::Value,
     ) -> Result<()> {
+        self.audit_as(self.actor, self.installation, entity, id, action, changes)
+    }
+
+    /// Appends one entry to the audit history made by `actor` of `installation` (another
+    /// office, whose change an import brings).
+    pub fn audit_as(
+        &self,
+        actor: &str,
+        installation: Uuid,
+        entity: &str,
+        id: Uuid,
+        action: &str,
+        changes: serde_json::Value,
+    ) -> Result<()> {
         self.prepare_cached(
             "INSERT INTO audit (at, actor, installation, entity, entity_id, action, changes)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?
         .execute(rusqlite::params![
             value::ts(self.now),
-            self.actor,
-            self.installation,
+            actor,
+            installation,
             entity,
             id,
             action,

@@ -897,3 +897,48 @@ fn units_with_the_same_code_in_two_offices_still_exchange() {
     assert_eq!(again.tables["unit"].conflicts, 0);
     assert_eq!(again.tables["unit"].new, 0);
 }
+
+/// A progress report deleted on one side while its note is edited on the other: the
+/// deletion holds, and the edited note is kept as a conflict on both, named alike.
+#[test]
+fn a_progress_note_edited_where_the_report_was_deleted_is_kept() {
+    let (mut a, directive) = office_with_a_directive();
+    let progress = a
+        .store
+        .write(|tx| {
+            giaoban::followup::add_progress(
+                tx,
+                directive,
+                giaoban::followup::NewProgress {
+                    reported_on: d("2026-06-10"),
+                    reporter_id: None,
+                    percent: 40,
+                    note: "Đã lập dự thảo".into(),
+                },
+            )
+        })
+        .unwrap()
+        .id;
+    let tmp = TempDir::new().unwrap();
+    let mut b = fresh(tmp.path(), "b");
+    send(&mut a.store, &mut b, tmp.path());
+    a.store
+        .conn()
+        .execute("DELETE FROM progress WHERE id = ?1", [progress])
+        .unwrap();
+    b.conn()
+        .execute(
+            "UPDATE progress SET note = 'Đã lập dự thảo, gửi xin ý kiến các phòng' WHERE id = ?1",
+            [progress],
+        )
+        .unwrap();
+    let into_b = send(&mut a.store, &mut b, tmp.path());
+    let into_a = send(&mut b, &mut a.store, tmp.path());
+    assert_eq!(into_b.tables["progress"].deleted, 1);
+    assert_eq!(into_b.tables["progress"].conflicts, 1);
+    assert_eq!(into_a.tables["conflict"].new, 1);
+    assert_eq!(digest(&a.store), digest(&b));
+    let kept = exchange::conflicts(a.store.conn()).unwrap();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].other, "Đã lập dự thảo, gửi xin ý kiến các phòng");
+}

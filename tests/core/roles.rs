@@ -283,8 +283,42 @@ fn a_units_report_and_done_arrive_awaiting_confirmation() {
     );
     let f = b.sent_back(&mut m, "press");
     let opts = b.as_press_unit();
+    // The preview says which decision changes, before and after.
+    let preview = exchange::import(
+        &mut b.so.store,
+        &f,
+        &ImportOptions {
+            dry_run: true,
+            ..opts.clone()
+        },
+    )
+    .unwrap();
+    let status = preview
+        .changes
+        .iter()
+        .find(|c| c.id == press && c.field == "status")
+        .expect("the status change is listed");
+    assert_eq!(status.before, "assigned");
+    assert!(
+        status.after.starts_with("awaiting_confirmation"),
+        "{status:?}"
+    );
+    assert_eq!(status.field_words[0], "trạng thái");
     let done = exchange::import(&mut b.so.store, &f, &opts).unwrap();
     assert_eq!(done.tables["progress"].new, 1);
+    // The audit says who changed it: the sending office, field by field.
+    let (actor, changes): (String, String) = b
+        .so
+        .store
+        .conn()
+        .query_row(
+            "SELECT actor, changes FROM audit WHERE entity = 'directive' AND entity_id = ?1 AND action = 'import_update'",
+            [press],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(actor, done.sender_name);
+    assert!(changes.contains("awaiting_confirmation"), "{changes}");
     let (status, reported, completed): (String, Option<String>, Option<String>) =
         b.so.store
             .conn()
@@ -350,6 +384,134 @@ fn a_superior_changes_only_what_it_made() {
     b.refused(&f, &ImportOptions::default(), "directive", "content");
 }
 
+/// Stamps and clocks sent alone move nothing: a unit that sends another unit's directive
+/// unchanged but stamped later, written by someone else, with clocks of its own making,
+/// leaves the row and its clocks as they were (a genuine edit of the Sở's other machine is
+/// then still taken).
+#[test]
+fn stamps_and_clocks_alone_change_nothing() {
+    let mut b = setup();
+    let digital = b.digital;
+    let mut m = b.unit_machine("stamps");
+    let forged = Uuid::now_v7();
+    m.conn()
+        .execute(
+            "UPDATE directive SET updated_at = '2026-11-30T00:00:00.000Z', origin = ?1 WHERE id = ?2",
+            (forged, digital),
+        )
+        .unwrap();
+    let site = m.installation().simple().to_string();
+    m.conn()
+        .execute(
+            "INSERT INTO field_clock (entity, record_id, grp, hlc, vv, seen)
+             VALUES ('directive', ?1, 'deadline', ?2, json_object(?3, ?2), ?2)",
+            rusqlite::params![digital, format!("{:016x}{site}", 1u64 << 60 >> 20), site],
+        )
+        .unwrap();
+    let f = b.sent_back(&mut m, "stamps");
+    let row = |s: &Store| -> (String, Vec<u8>, i64) {
+        s.conn()
+            .query_row(
+                "SELECT updated_at, origin, (SELECT count(*) FROM field_clock WHERE entity = 'directive' AND record_id = ?1)
+                 FROM directive WHERE id = ?1",
+                [digital],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .unwrap()
+    };
+    let before = row(&b.so.store);
+    let opts = b.as_press_unit();
+    exchange::import(&mut b.so.store, &f, &opts).unwrap();
+    assert_eq!(row(&b.so.store), before);
+}
+
+/// A superior changes only what it made itself: not a unit's report (made outside this
+/// office, but not by it), and it deletes nothing that this office's records refer to.
+#[test]
+fn a_superior_touches_neither_a_units_report_nor_what_the_office_refers_to() {
+    let mut b = setup();
+    let press = b.press;
+    // The unit reports; the Sở takes it.
+    let mut m = b.unit_machine("press");
+    let report = m
+        .write(|tx| {
+            followup::add_progress(
+                tx,
+                press,
+                NewProgress {
+                    reported_on: d("2026-06-20"),
+                    reporter_id: None,
+                    percent: 100,
+                    note: "Xong".into(),
+                },
+            )
+        })
+        .unwrap()
+        .id;
+    let f = b.sent_back(&mut m, "press");
+    let opts = b.as_press_unit();
+    exchange::import(&mut b.so.store, &f, &opts).unwrap();
+    // The superior holds everything the Sở has, and a person of its own.
+    let mut sup = fresh(b.tmp.path(), "ubnd");
+    let all = b.tmp.path().join("so-2.gbx");
+    exchange::export(
+        &mut b.so.store,
+        &all,
+        &ExportOptions::default(),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    exchange::import(&mut sup, &all, &trust(Role::Superior, vec![])).unwrap();
+    let chair = sup
+        .write(|tx| {
+            giaoban::person::create(
+                tx,
+                giaoban::person::NewPerson {
+                    full_name: "Nguyễn Văn Chủ".into(),
+                    title: Some("Phó Chủ tịch UBND tỉnh".into()),
+                    unit_id: None,
+                },
+            )
+        })
+        .unwrap()
+        .id;
+    let f = b.sent_back(&mut sup, "ubnd-1");
+    exchange::import(&mut b.so.store, &f, &trust(Role::Superior, vec![])).unwrap();
+    // The Sở names that person as the leader of one of its directives.
+    b.so.store
+        .conn()
+        .execute(
+            "UPDATE directive SET directing_leader_id = ?1 WHERE id = ?2",
+            (chair, press),
+        )
+        .unwrap();
+    let mut changed = fresh(b.tmp.path(), "ubnd-edit");
+    exchange::import(
+        &mut changed,
+        &b.sent_back(&mut sup, "ubnd-copy"),
+        &trust(Role::Superior, vec![]),
+    )
+    .unwrap();
+    sql(
+        &sup,
+        "UPDATE progress SET percent = 5 WHERE id = ?1",
+        report,
+    );
+    let f = b.sent_back(&mut sup, "ubnd-2");
+    b.refused(&f, &ImportOptions::default(), "progress", "row");
+    sql(
+        &sup,
+        "UPDATE progress SET percent = 100 WHERE id = ?1",
+        report,
+    );
+    sup.conn()
+        .execute_batch("PRAGMA foreign_keys = OFF")
+        .unwrap();
+    sql(&sup, "DELETE FROM person WHERE id = ?1", chair);
+    let f = b.sent_back(&mut sup, "ubnd-3");
+    b.refused(&f, &ImportOptions::default(), "person", "deleted");
+}
+
 /// Peers are named for display: a command finds one by id or fingerprint, and a name two
 /// peers share is refused rather than guessed.
 #[test]
@@ -382,5 +544,217 @@ fn a_name_two_peers_share_is_refused() {
                 .id,
             p.id
         );
+    }
+}
+
+mod property {
+    //! Two machines of the Sở and the machine of its press unit edit and exchange in random
+    //! orders: the Sở's machines end alike, and nothing the unit may not change is ever
+    //! changed at the Sở (its files with such a change are refused whole, changing nothing).
+
+    use giaoban::directive::{self, StatusChange};
+    use giaoban::exchange::role::{Grant, Role};
+    use giaoban::exchange::{self, ExportOptions, ImportOptions};
+    use giaoban::followup::{self, NewProgress};
+    use giaoban::{Error, Store, meeting};
+    use proptest::prelude::*;
+    use tempfile::TempDir;
+    use uuid::Uuid;
+
+    use crate::exchange::{digest, fresh};
+    use crate::fixture::{d, office};
+
+    /// Machines: 0 and 2 the Sở, 1 the press unit.
+    const UNIT: usize = 1;
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        Minutes(usize, u8),
+        Progress(usize, usize, u8),
+        Status(usize, usize, u8),
+        Send(usize, usize),
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            (0..3usize, any::<u8>()).prop_map(|(r, t)| Op::Minutes(r, t)),
+            (0..3usize, 0..2usize, 0..=100u8).prop_map(|(r, i, p)| Op::Progress(r, i, p)),
+            (0..3usize, 0..2usize, 0..5u8).prop_map(|(r, i, s)| Op::Status(r, i, s)),
+            (0..3usize, 0..3usize).prop_map(|(a, b)| Op::Send(a, b)),
+        ]
+    }
+
+    struct World {
+        _home: TempDir,
+        tmp: TempDir,
+        stores: Vec<Store>,
+        meeting: Uuid,
+        /// The press unit's directive, then the digital unit's.
+        directives: [Uuid; 2],
+        press: Uuid,
+    }
+
+    impl World {
+        fn new() -> World {
+            let mut o = office();
+            let (ttbc, cds, meeting) = (o.ttbc, o.cds, o.meeting);
+            let directives = [
+                o.add(o.new_directive(ttbc, Some(d("2026-06-30"))))
+                    .unwrap()
+                    .id,
+                o.add(o.new_directive(cds, None)).unwrap().id,
+            ];
+            let tmp = TempDir::new().unwrap();
+            let crate::fixture::Office { _dir, store, .. } = o;
+            let mut w = World {
+                _home: _dir,
+                stores: vec![store, fresh(tmp.path(), "unit"), fresh(tmp.path(), "so2")],
+                tmp,
+                meeting,
+                directives,
+                press: ttbc,
+            };
+            w.send(0, 2);
+            w.send(0, UNIT);
+            w.send(2, 0);
+            w
+        }
+
+        /// How `to` trusts `from`.
+        fn grant(&self, from: usize, to: usize) -> Grant {
+            match (from, to) {
+                (UNIT, _) => Grant {
+                    role: Role::Unit,
+                    units: vec![self.press],
+                },
+                (_, UNIT) => Grant {
+                    role: Role::Superior,
+                    units: vec![],
+                },
+                _ => Grant::office(),
+            }
+        }
+
+        fn send(&mut self, a: usize, b: usize) {
+            if a == b {
+                return;
+            }
+            let file = self.tmp.path().join(format!("{}.gbx", Uuid::now_v7()));
+            exchange::export(
+                &mut self.stores[a],
+                &file,
+                &ExportOptions::default(),
+                &mut |_, _| {},
+            )
+            .unwrap();
+            let grant = self.grant(a, b);
+            let before = digest(&self.stores[b]);
+            let to = &mut self.stores[b];
+            match exchange::import(
+                to,
+                &file,
+                &ImportOptions {
+                    trust: Some(grant),
+                    ..Default::default()
+                },
+            ) {
+                Ok(_) => {}
+                Err(Error::Bundle(giaoban::error::BundleProblem::OutOfRole(o))) => {
+                    assert_eq!(a, UNIT, "only the unit is ever out of its role: {o:?}");
+                    assert_eq!(digest(to), before, "a refused file changed nothing");
+                }
+                Err(e) => panic!("{e:?}"),
+            }
+        }
+
+        fn apply(&mut self, op: &Op) {
+            let m = self.meeting;
+            // Steps the state does not allow are skipped, as a user could not make them.
+            let _ = match *op {
+                Op::Minutes(r, t) => self.stores[r]
+                    .write(|tx| meeting::set_minutes(tx, m, &format!("Biên bản {t} của máy {r}"))),
+                Op::Progress(r, i, p) => {
+                    let id = self.directives[i];
+                    self.stores[r]
+                        .write(|tx| {
+                            followup::add_progress(
+                                tx,
+                                id,
+                                NewProgress {
+                                    reported_on: d("2026-06-10"),
+                                    reporter_id: None,
+                                    percent: p,
+                                    note: format!("Đạt {p}% (máy {r})"),
+                                },
+                            )
+                        })
+                        .map(|_| ())
+                }
+                Op::Status(r, i, s) => {
+                    let id = self.directives[i];
+                    let change = match s {
+                        0 => StatusChange::Start,
+                        1 => StatusChange::ReportDone {
+                            on: d("2026-06-20"),
+                        },
+                        2 => StatusChange::Confirm,
+                        3 => StatusChange::Return,
+                        _ => StatusChange::Cancel,
+                    };
+                    self.stores[r]
+                        .write(|tx| directive::change_status(tx, id, change, ""))
+                        .map(|_| ())
+                }
+                Op::Send(a, b) => {
+                    self.send(a, b);
+                    Ok(())
+                }
+            };
+        }
+
+        /// Field groups of a record whose value at machine `r` the unit wrote.
+        fn written_by_unit(&self, r: usize, entity: &str, id: Uuid) -> Vec<String> {
+            let site = self.stores[UNIT].installation().simple().to_string();
+            let mut stmt = self.stores[r]
+                .conn()
+                .prepare("SELECT grp FROM field_clock WHERE entity = ?1 AND record_id = ?2 AND substr(hlc, 17) = ?3")
+                .unwrap();
+            stmt.query_map(rusqlite::params![entity, id, site], |r| r.get(0))
+                .unwrap()
+                .map(|r| r.unwrap())
+                .collect()
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+        #[test]
+        fn the_offices_machines_converge_and_the_unit_stays_in_its_role(ops in prop::collection::vec(op(), 1..25)) {
+            let mut w = World::new();
+            for op in &ops {
+                w.apply(op);
+            }
+            for _ in 0..2 {
+                w.send(0, 2);
+                w.send(2, 0);
+            }
+            prop_assert_eq!(digest(&w.stores[0]), digest(&w.stores[2]));
+            for r in [0, 2] {
+                prop_assert!(w.written_by_unit(r, "meeting", w.meeting).is_empty());
+                prop_assert!(w.written_by_unit(r, "directive", w.directives[1]).is_empty());
+                for g in w.written_by_unit(r, "directive", w.directives[0]) {
+                    prop_assert_eq!(g.as_str(), "status");
+                }
+                let (status, completed): (String, Option<String>) = w.stores[r]
+                    .conn()
+                    .query_row("SELECT status, completed_on FROM directive WHERE id = ?1", [w.directives[0]], |x| Ok((x.get(0)?, x.get(1)?)))
+                    .unwrap();
+                if !w.written_by_unit(r, "directive", w.directives[0]).is_empty() {
+                    prop_assert!(status == "in_progress" || status == "awaiting_confirmation", "{} {:?}", status, completed);
+                }
+                prop_assert!(w.stores[r].check().unwrap().ok);
+            }
+        }
     }
 }

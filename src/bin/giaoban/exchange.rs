@@ -264,6 +264,39 @@ pub fn import(store: &mut Store, out: Out, file: &Path, a: ImportArgs<'_>) -> Re
         return Ok(());
     }
     counts_table(out, &got.tables);
+    if !got.changes.is_empty() {
+        println!(
+            "{}",
+            out.t(
+                "Thay đổi trên bản ghi đã có ở máy này:",
+                "Changes to records already on this computer:"
+            )
+        );
+        let mut t = crate::render::table(&[
+            out.t("Loại", "Kind"),
+            out.t("Bản ghi", "Record"),
+            out.t("Trường", "Field"),
+            out.t("Trước", "Before"),
+            out.t("Sau", "After"),
+        ]);
+        for c in &got.changes {
+            t.add_row(vec![
+                schema::label(&c.table, out.lang).to_string(),
+                c.title.clone(),
+                exchange::change::field_words(&c.field, out.lang).to_string(),
+                c.before.clone(),
+                c.after.clone(),
+            ]);
+        }
+        println!("{t}");
+        if got.changes_left_out > 0 {
+            println!(
+                "{} {}",
+                got.changes_left_out,
+                out.t("thay đổi khác không liệt kê.", "more changes not listed.")
+            );
+        }
+    }
     if dry_run {
         println!(
             "{}",

@@ -33,3 +33,20 @@ ALTER TABLE extension ADD COLUMN made_by BLOB;
 ALTER TABLE attachment ADD COLUMN made_by BLOB;
 ALTER TABLE carry ADD COLUMN made_by BLOB;
 ALTER TABLE conflict ADD COLUMN made_by BLOB;
+
+-- A progress report's note is text of its own (a field group 'note'): a note edited after
+-- the report was deleted elsewhere, or edited on both sides at once, is kept as a conflict
+-- instead of lost. Notes edited before this version keep their clock in both groups.
+DROP TRIGGER clock_progress_update;
+CREATE TRIGGER clock_progress_update AFTER UPDATE ON progress BEGIN
+    INSERT INTO field_clock (entity, record_id, grp, hlc, vv, seen)
+    SELECT 'progress', NEW.id, 'row', h, json_object(gb_site(), h), h FROM (SELECT gb_hlc() AS h) WHERE NEW.directive_id IS NOT OLD.directive_id OR NEW.reported_on IS NOT OLD.reported_on OR NEW.reporter_id IS NOT OLD.reporter_id OR NEW.percent IS NOT OLD.percent
+    ON CONFLICT (entity, record_id, grp) DO UPDATE SET hlc = excluded.hlc,
+        vv = json_set(field_clock.vv, '$."' || gb_site() || '"', excluded.hlc), seen = excluded.seen;
+    INSERT INTO field_clock (entity, record_id, grp, hlc, vv, seen)
+    SELECT 'progress', NEW.id, 'note', h, json_object(gb_site(), h), h FROM (SELECT gb_hlc() AS h) WHERE NEW.note IS NOT OLD.note
+    ON CONFLICT (entity, record_id, grp) DO UPDATE SET hlc = excluded.hlc,
+        vv = json_set(field_clock.vv, '$."' || gb_site() || '"', excluded.hlc), seen = excluded.seen;
+END;
+INSERT INTO field_clock (entity, record_id, grp, hlc, vv, seen)
+    SELECT entity, record_id, 'note', hlc, vv, seen FROM field_clock WHERE entity = 'progress' AND grp = 'row';

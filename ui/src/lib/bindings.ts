@@ -555,6 +555,24 @@ export type CarryEntry = {
 	decision: Decision,
 };
 
+/**  One field group of a record held here that an import changes (or deletes the record). */
+export type Change = {
+	/**  The table (`directive`, `meeting`, `unit`…). */
+	table: string,
+	/**  The record's id. */
+	id: string,
+	/**  The record as people know it (a directive's content, a meeting's title), cut short. */
+	title: string,
+	/**  The field group (`content`, `deadline`, `units`, `status`…), or `deleted`. */
+	field: string,
+	/**  The field in words, Vietnamese and English. */
+	field_words: [string, string],
+	/**  Its value here. */
+	before: string,
+	/**  Its value after the import (empty for a deletion). */
+	after: string,
+};
+
 /**  One numbered conclusion item of the chair. */
 export type Conclusion = {
 	/**  Record id. */
@@ -1309,6 +1327,10 @@ export type Imported_Deserialize = {
 	dry_run: boolean,
 	/**  Per table: new, updated, unchanged, conflicts, deleted. */
 	tables: { [key in string]: MergeCounts },
+	/**  Field by field, what changes in records held here (at most [`change::LISTED`]). */
+	changes: Change[],
+	/**  Changes beyond those listed. */
+	changes_left_out: number,
 	/**  The backup made just before. */
 	backup?: string | null,
 };
@@ -1333,6 +1355,10 @@ export type Imported_Serialize = {
 	dry_run: boolean,
 	/**  Per table: new, updated, unchanged, conflicts, deleted. */
 	tables: { [key in string]: MergeCounts },
+	/**  Field by field, what changes in records held here (at most [`change::LISTED`]). */
+	changes: Change[],
+	/**  Changes beyond those listed. */
+	changes_left_out: number,
 	/**  The backup made just before. */
 	backup: string | null,
 };
