@@ -475,6 +475,17 @@ impl BundleProblem {
                     format!("“{name}” in the exchange file was altered (hash mismatch).")
                 }
             }
+            BundleProblem::UnknownSender { name, fingerprint } if name.is_empty() => {
+                if vi {
+                    format!(
+                        "Tệp được mã hóa, gửi từ một máy chưa có trong danh sách tin cậy. Mã nhận dạng khóa: {fingerprint}. Hãy đối chiếu với nơi gửi rồi chọn “Tin cậy” để nhập."
+                    )
+                } else {
+                    format!(
+                        "The encrypted file comes from a machine that is not trusted yet. Key fingerprint: {fingerprint}. Compare it with the sender, then choose “Trust” to import."
+                    )
+                }
+            }
             BundleProblem::UnknownSender { name, fingerprint } => {
                 if vi {
                     format!(

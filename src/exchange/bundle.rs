@@ -34,6 +34,11 @@ const AGE_MAGIC: &[u8] = b"age-encryption.org/v1";
 /// The seal: `GBX1`, the public key (32 bytes), the signature (64 bytes).
 const SEAL_MAGIC: &[u8] = b"GBX1";
 const SEAL: usize = 4 + 32 + 64;
+/// The outer seal after an encrypted archive: `GBXE`, the sender's installation id (16
+/// bytes), its public key (32), and the signature (64) of the ciphertext followed by the id:
+/// checked, with the sender's trust, before any decryption.
+const OUTER_MAGIC: &[u8] = b"GBXE";
+const OUTER: usize = 4 + 16 + 32 + 64;
 /// The zip's end-of-central-directory record, without its comment.
 const EOCD: usize = 22;
 const MANIFEST: &str = "manifest.json";
@@ -344,6 +349,7 @@ pub fn write(out: &Path, c: Contents<'_>) -> Result<u64> {
     seal(&mut bytes, key);
     if let Some(pass) = passphrase {
         bytes = encrypt(&bytes, pass).map_err(Error::io(out))?;
+        seal_outside(&mut bytes, manifest.sender, key);
     }
     let part = out.with_extension(format!("{EXTENSION}.part"));
     let written = (|| {
@@ -380,6 +386,40 @@ pub fn seal(archive: &mut [u8], key: &SigningKey) {
     tail[..4].copy_from_slice(SEAL_MAGIC);
     tail[4..36].copy_from_slice(key.verifying_key().as_bytes());
     tail[36..].copy_from_slice(&signature.to_bytes());
+}
+
+/// Appends the outer seal of an encrypted archive made by installation `sender`.
+fn seal_outside(ciphertext: &mut Vec<u8>, sender: Uuid, key: &SigningKey) {
+    let mut signed = ciphertext.clone();
+    signed.extend_from_slice(sender.as_bytes());
+    let signature = key.sign(&signed);
+    ciphertext.extend_from_slice(OUTER_MAGIC);
+    ciphertext.extend_from_slice(sender.as_bytes());
+    ciphertext.extend_from_slice(key.verifying_key().as_bytes());
+    ciphertext.extend_from_slice(&signature.to_bytes());
+}
+
+/// Checks the outer seal of an encrypted file; returns the ciphertext, the sender and its
+/// key.
+fn unseal_outside(bytes: &[u8]) -> Result<(&[u8], Uuid, VerifyingKey)> {
+    let n = bytes.len();
+    if n < OUTER || &bytes[n - OUTER..n - OUTER + 4] != OUTER_MAGIC {
+        return Err(bad(BundleProblem::Missing("signature".into())));
+    }
+    let tail = &bytes[n - OUTER + 4..];
+    let sender = Uuid::from_slice(&tail[..16]).map_err(|_| bad(BundleProblem::Damaged))?;
+    let key = <[u8; 32]>::try_from(&tail[16..48])
+        .ok()
+        .and_then(|k| VerifyingKey::from_bytes(&k).ok())
+        .ok_or(bad(BundleProblem::BadSignature))?;
+    let signature = ed25519_dalek::Signature::from_slice(&tail[48..])
+        .map_err(|_| bad(BundleProblem::BadSignature))?;
+    let ciphertext = &bytes[..n - OUTER];
+    let mut signed = ciphertext.to_vec();
+    signed.extend_from_slice(sender.as_bytes());
+    key.verify_strict(&signed, &signature)
+        .map_err(|_| bad(BundleProblem::BadSignature))?;
+    Ok((ciphertext, sender, key))
 }
 
 /// Checks the seal; returns the key that made it and the number of entries the archive's
@@ -437,6 +477,16 @@ pub fn read(path: &Path, passphrase: Option<&SecretString>) -> Result<Opened> {
 
 /// Reads and checks the bundle at `path` but for its records (see [`Sealed`]).
 pub fn open(path: &Path, passphrase: Option<&SecretString>) -> Result<Sealed> {
+    open_checked(path, passphrase, &|_, _| Ok(()))
+}
+
+/// As [`open`]; an encrypted file's outer seal is checked and its sender passed to
+/// `before_decrypting` (which refuses a sender not trusted) before anything is decrypted.
+pub fn open_checked(
+    path: &Path,
+    passphrase: Option<&SecretString>,
+    before_decrypting: &dyn Fn(Uuid, &VerifyingKey) -> Result<()>,
+) -> Result<Sealed> {
     let f = std::fs::File::open(path).map_err(Error::io(path))?;
     let len = f.metadata().map_err(Error::io(path))?.len();
     if len > limits::FILE {
@@ -446,7 +496,7 @@ pub fn open(path: &Path, passphrase: Option<&SecretString>) -> Result<Sealed> {
     f.take(limits::FILE + 1)
         .read_to_end(&mut bytes)
         .map_err(Error::io(path))?;
-    open_bytes(bytes, passphrase)
+    open_bytes(bytes, passphrase, before_decrypting)
 }
 
 /// Whether the file at `path` is encrypted (it then needs a passphrase).
@@ -460,20 +510,35 @@ pub fn is_encrypted(path: &Path) -> Result<bool> {
 /// Reads and checks a bundle held in memory (what [`read`] does after reading the file; the
 /// fuzz target's entry point).
 pub fn read_bytes(bytes: Vec<u8>, passphrase: Option<&SecretString>) -> Result<Opened> {
-    let mut sealed = open_bytes(bytes, passphrase)?;
+    let mut sealed = open_bytes(bytes, passphrase, &|_, _| Ok(()))?;
     sealed.load_files()?;
     sealed.parse()
 }
 
-fn open_bytes(bytes: Vec<u8>, passphrase: Option<&SecretString>) -> Result<Sealed> {
+fn open_bytes(
+    bytes: Vec<u8>,
+    passphrase: Option<&SecretString>,
+    before_decrypting: &dyn Fn(Uuid, &VerifyingKey) -> Result<()>,
+) -> Result<Sealed> {
+    let mut outer = None;
     let bytes = if bytes.starts_with(AGE_MAGIC) {
+        let (ciphertext, sender, key) = unseal_outside(&bytes)?;
+        before_decrypting(sender, &key)?;
         let pass = passphrase.ok_or(bad(BundleProblem::NeedsPassphrase))?;
-        decrypt(&bytes, pass)?
+        outer = Some((sender, key));
+        decrypt(ciphertext, pass)?
     } else {
         bytes
     };
     let (key, entries) = unseal(&bytes)?;
-    open_zip(bytes, key, entries)
+    let sealed = open_zip(bytes, key, entries)?;
+    // Inside, the same sender with the same key.
+    if let Some((sender, key)) = outer
+        && (sealed.key != key || sealed.manifest.sender != sender)
+    {
+        return Err(bad(BundleProblem::BadSignature));
+    }
+    Ok(sealed)
 }
 
 fn decrypt(bytes: &[u8], pass: &SecretString) -> Result<Vec<u8>> {

@@ -522,23 +522,36 @@ pub struct Imported {
 
 /// The sender's fingerprint, once its key is found to be the one trusted here (or the
 /// user trusts it now): a bundle from this installation, from a known sender signing with
-/// another key, or from one not trusted is refused.
-fn trusted_sender(store: &Store, sealed: &bundle::Sealed, trust: bool) -> Result<String> {
-    let m = &sealed.manifest;
-    let fingerprint = bundle::fingerprint(&sealed.key);
-    if m.sender == store.installation() {
+/// another key, or from one not trusted is refused. `name` is the sender's name in the
+/// file (none yet for an encrypted file, whose sender is checked before decrypting).
+fn trusted_sender(
+    store: &Store,
+    sender: Uuid,
+    key: &ed25519_dalek::VerifyingKey,
+    name: Option<&str>,
+    trust: bool,
+) -> Result<String> {
+    let fingerprint = bundle::fingerprint(key);
+    if sender == store.installation() {
         return Err(Error::Bundle(BundleProblem::OwnBundle));
     }
-    match identity::known_key(store.conn(), m.sender)? {
-        Some((key, _)) if key != hex::encode(sealed.key.as_bytes()) => {
-            Err(Error::Bundle(BundleProblem::KeyChanged {
-                name: m.sender_name.clone(),
-            }))
+    let known = identity::known_key(store.conn(), sender)?;
+    let name = || match (name, known.is_some()) {
+        (Some(n), _) => n.to_string(),
+        (None, true) => identity::peers(store.conn())
+            .ok()
+            .and_then(|all| all.into_iter().find(|p| p.id == sender).map(|p| p.name))
+            .unwrap_or_default(),
+        (None, false) => String::new(),
+    };
+    match &known {
+        Some((k, _)) if *k != hex::encode(key.as_bytes()) => {
+            Err(Error::Bundle(BundleProblem::KeyChanged { name: name() }))
         }
         Some((_, true)) => Ok(fingerprint),
         _ if trust => Ok(fingerprint),
         _ => Err(Error::Bundle(BundleProblem::UnknownSender {
-            name: m.sender_name.clone(),
+            name: name(),
             fingerprint,
         })),
     }
@@ -549,8 +562,18 @@ fn trusted_sender(store: &Store, sealed: &bundle::Sealed, trust: bool) -> Result
 /// merged, or, into a database without records, while they are merged (see
 /// [`bundle::Sealed::stream`]).
 pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Imported> {
-    let mut sealed = bundle::open(path, o.passphrase.as_ref())?;
-    let fingerprint = trusted_sender(store, &sealed, o.trust.is_some())?;
+    let trust = o.trust.is_some();
+    // An encrypted file's sender is checked before anything is decrypted.
+    let mut sealed = bundle::open_checked(path, o.passphrase.as_ref(), &|sender, key| {
+        trusted_sender(store, sender, key, None, trust).map(|_| ())
+    })?;
+    let fingerprint = trusted_sender(
+        store,
+        sealed.manifest.sender,
+        &sealed.key,
+        Some(&sealed.manifest.sender_name),
+        trust,
+    )?;
     if let Some(g) = &o.trust {
         g.checked(store.conn())?;
     }

@@ -453,6 +453,30 @@ fn passphrases_unknown_senders_and_own_files() {
 
     let mut b = fresh(tmp.path(), "b");
     let before = everything(&b);
+    // The sender is checked before anything is decrypted: from a machine not trusted, even
+    // a wrong passphrase is not tried; a changed byte of the ciphertext breaks the seal.
+    let o = ImportOptions {
+        passphrase: Some("sai".to_string().into()),
+        ..Default::default()
+    };
+    let err = exchange::import(&mut b, &f, &o).unwrap_err();
+    assert!(
+        matches!(&err, Error::Bundle(P::UnknownSender { name, .. }) if name.is_empty()),
+        "{err:?}"
+    );
+    assert!(err.message(Lang::Vi).contains("mã hóa"));
+    let mut bent = raw.clone();
+    bent[200] ^= 1;
+    let bent_file = tmp.path().join("bent.gbx");
+    std::fs::write(&bent_file, &bent).unwrap();
+    let err = exchange::import(&mut b, &bent_file, &o).unwrap_err();
+    assert!(matches!(&err, Error::Bundle(P::BadSignature)), "{err:?}");
+    // Without its outer seal an encrypted file is unsigned.
+    let cut = tmp.path().join("cut.gbx");
+    std::fs::write(&cut, &raw[..raw.len() - 116]).unwrap();
+    let err = exchange::import(&mut b, &cut, &o).unwrap_err();
+    assert!(matches!(&err, Error::Bundle(P::Missing(_))), "{err:?}");
+    assert_eq!(everything(&b), before);
     for (pass, want) in [
         (None, P::NeedsPassphrase),
         (Some("sai"), P::WrongPassphrase),
