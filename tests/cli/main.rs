@@ -361,6 +361,9 @@ fn bad_input_gets_one_clear_line() {
     let out = cli.run(&["directives", "frobnicate"]);
     assert_eq!(out.status.code(), Some(2));
     fails_with(out, "dòng lệnh không hợp lệ");
+    // A missing argument is named.
+    let said = fails_with(cli.run(&["directives", "add"]), "dòng lệnh không hợp lệ");
+    assert!(said.contains("--content"), "{said}");
     // An argument that is not UTF-8 (a name typed in an old code page) is a usage error,
     // in words, not a panic.
     use std::os::unix::ffi::OsStrExt;

@@ -694,12 +694,17 @@ pub fn usage_error(e: clap::Error) -> ExitCode {
     let english = args.windows(2).any(|w| w[0] == "--lang" && w[1] == "en")
         || args.iter().any(|a| a == "--lang=en")
         || std::env::var("GIAOBAN_LANG").is_ok_and(|l| l == "en");
+    // clap's message, up to its usage line, on one line (the missing arguments it names
+    // are on lines of their own).
     let detail = e.to_string();
     let first = detail
         .lines()
-        .next()
-        .unwrap_or_default()
-        .trim_start_matches("error: ");
+        .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let first = first.trim_start_matches("error: ");
     if english {
         eprintln!("Error: invalid command line: {first} (see `giaoban --help`).");
     } else {
