@@ -487,6 +487,7 @@ pub(crate) fn apply(
     let tick = std::rc::Rc::clone(&cx.tick);
     let tick = &*tick;
     let (t, k) = identified(rec)?;
+    cx.permit.clocks(t, &k, rec.clocks.values())?;
     // Conflict versions may have been made by this very merge (from a record earlier in the
     // bundle): those are looked up again.
     let local = if held == Held::Absent && t.name != "conflict" {

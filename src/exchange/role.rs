@@ -115,6 +115,10 @@ impl Grant {
     }
 }
 
+/// Installations a clock of another role's record may name: its own few machines and the
+/// ones it heard from, never the thousand a value check allows an office's machine.
+const MAX_VECTOR: usize = 64;
+
 /// A directive's states a unit may report.
 const UNIT_STATES: &[&str] = &["in_progress", "awaiting_confirmation"];
 
@@ -470,6 +474,32 @@ impl Permit {
         } else {
             Err(self.refuse(t, k, "deleted"))
         }
+    }
+
+    /// Refuses clocks naming more installations than another role's writes ever see (the
+    /// same office: the general limit of the value checks).
+    pub(crate) fn clocks<'c>(
+        &self,
+        t: &Table,
+        k: &[u8],
+        clocks: impl IntoIterator<Item = &'c super::bundle::Clock>,
+    ) -> Result<()> {
+        if self.is_office() {
+            return Ok(());
+        }
+        for c in clocks {
+            if c.v.len() > MAX_VECTOR {
+                return Err(Error::Bundle(BundleProblem::BadValue(Box::new(
+                    crate::error::BadValue {
+                        table: t.name.to_string(),
+                        id: hex::encode(k),
+                        column: "clock".into(),
+                        value: format!("{} installations", c.v.len()),
+                    },
+                ))));
+            }
+        }
+        Ok(())
     }
 
     /// A unit's "done" is its report: the directive arrives awaiting the leader's

@@ -425,6 +425,52 @@ fn stamps_and_clocks_alone_change_nothing() {
     assert_eq!(row(&b.so.store), before);
 }
 
+/// A unit's clocks name at most a few dozen installations: its own report, edited, with
+/// a clock naming a hundred made-up ones is refused before it can swell the database.
+#[test]
+fn a_units_clocks_cannot_swell_the_database() {
+    let mut b = setup();
+    let press = b.press;
+    let mut m = b.unit_machine("swell");
+    let report = m
+        .write(|tx| {
+            followup::add_progress(
+                tx,
+                press,
+                NewProgress {
+                    reported_on: d("2026-06-20"),
+                    reporter_id: None,
+                    percent: 40,
+                    note: "Đang làm".into(),
+                },
+            )
+        })
+        .unwrap()
+        .id;
+    sql(&m, "UPDATE progress SET percent = 50 WHERE id = ?1", report);
+    let vector: serde_json::Map<String, serde_json::Value> = (0..100u128)
+        .map(|i| {
+            let site = format!("{i:032x}");
+            (site.clone(), format!("{:016x}{site}", 1u64 << 56).into())
+        })
+        .collect();
+    m.conn()
+        .execute(
+            "UPDATE field_clock SET vv = ?1 WHERE entity = 'progress' AND record_id = ?2",
+            rusqlite::params![serde_json::Value::Object(vector).to_string(), report],
+        )
+        .unwrap();
+    let f = b.sent_back(&mut m, "swell");
+    let before = everything(&b.so.store);
+    let opts = b.as_press_unit();
+    let err = exchange::import(&mut b.so.store, &f, &opts).unwrap_err();
+    assert!(
+        matches!(&err, Error::Bundle(P::BadValue(v)) if v.table == "progress" && v.column == "clock"),
+        "{err:?}"
+    );
+    assert_eq!(everything(&b.so.store), before);
+}
+
 /// A superior changes only what it made itself: not a unit's report (made outside this
 /// office, but not by it), and it deletes nothing that this office's records refer to.
 #[test]
