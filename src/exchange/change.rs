@@ -69,8 +69,33 @@ pub fn field_words(group: &str, lang: crate::Lang) -> &str {
     if lang == crate::Lang::Vi { vi } else { en }
 }
 
+/// Characters a value may show at most in a preview or the audit.
+const SHOWN: usize = 200;
+
+/// Text from a file as it may be shown: control characters (escapes, bells, line breaks)
+/// and direction overrides as spaces or nothing, cut to [`SHOWN`] characters.
+fn clean(text: &str) -> String {
+    let mut out = String::new();
+    for (n, c) in text.chars().enumerate() {
+        if n == SHOWN {
+            out.push('…');
+            break;
+        }
+        match c {
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' => {}
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// A value as a person reads it: a unit or person by name, a date or text as it is.
 fn shown(tx: &Tx<'_>, t: &Table, col: &str, v: Option<&Val>) -> Result<String> {
+    Ok(clean(&shown_whole(tx, t, col, v)?))
+}
+
+fn shown_whole(tx: &Tx<'_>, t: &Table, col: &str, v: Option<&Val>) -> Result<String> {
     Ok(match v {
         None | Some(Val::Null) => String::new(),
         Some(Val::Int(i)) => i.to_string(),
@@ -104,11 +129,11 @@ fn title_of(row: &super::merge::Row) -> String {
         })
         .unwrap_or_default();
     let cut: String = text.chars().take(80).collect();
-    if cut.len() < text.len() {
+    clean(&if cut.len() < text.len() {
         format!("{cut}…")
     } else {
         cut
-    }
+    })
 }
 
 fn words(group: &str) -> [String; 2] {

@@ -426,12 +426,11 @@ pub(crate) fn insert_new(
     }
     let t = arriving[0].0;
     let width = columns(t).len() + 2;
-    let origin = column_at(t, "origin");
     let mut new_units: Vec<(&[u8], Vec<u8>)> = Vec::new();
     for chunk in arriving.chunks(ROWS_AT_ONCE) {
         if chunk.len() < ROWS_AT_ONCE {
             for (_, _, values, units) in chunk {
-                insert(tx, t, values, units, tick)?;
+                insert(tx, t, values, units, tick, None)?;
             }
             continue;
         }
@@ -441,7 +440,8 @@ pub(crate) fn insert_new(
                 stmt.raw_bind_parameter(i * width + j + 1, bind(v)?)?;
             }
             stmt.raw_bind_parameter(i * width + width - 1, tick)?;
-            stmt.raw_bind_parameter(i * width + width, bind(&values[origin])?)?;
+            // From another machine of this office: this office's.
+            stmt.raw_bind_parameter(i * width + width, rusqlite::types::Null)?;
         }
         stmt.raw_execute()?;
         if t.name == "directive" {
@@ -488,6 +488,9 @@ pub(crate) fn apply(
     let tick = &*tick;
     let (t, k) = identified(rec)?;
     cx.permit.clocks(t, &k, rec.clocks.values())?;
+    // Another role's clocks speak only of its own writes (see `Permit::own_clocks`).
+    let clocks = cx.permit.own_clocks(&rec.clocks);
+    let clocks = &*clocks;
     // Conflict versions may have been made by this very merge (from a record earlier in the
     // bundle): those are looked up again.
     let local = if held == Held::Absent && t.name != "conflict" {
@@ -524,15 +527,20 @@ pub(crate) fn apply(
     if unclashed.is_some() {
         let row = named(t, values).expect("as many values as columns");
         let code = t.group("code").expect("a unit has a code");
-        let h = rec.clocks.get("code").map_or(tick, |c| c.h.as_str());
+        let h = clocks.get("code").map_or(tick, |c| c.h.as_str());
         counts.conflicts += keep_conflict(tx, t, &k, code, &row, h, tick)?;
     }
     let values = unclashed.as_deref().unwrap_or(values);
     let as_row = || named(t, values).expect("as many values as columns");
     if let Some(stone) = &local.tombstone {
-        // Deleted here: it stays deleted; text edited after the deletion is kept.
-        for g in t.groups.iter().filter(|g| g.merge == Merge::Text) {
-            if let Some(c) = rec.clocks.get(g.name).filter(|c| c.h > *stone) {
+        // Deleted here: it stays deleted; text edited after the deletion is kept (from
+        // another machine of this office: another role's text is not this office's to keep).
+        for g in t
+            .groups
+            .iter()
+            .filter(|g| g.merge == Merge::Text && cx.permit.is_office())
+        {
+            if let Some(c) = clocks.get(g.name).filter(|c| c.h > *stone) {
                 counts.conflicts += keep_conflict(tx, t, &k, g, &as_row(), &c.h, tick)?;
             }
         }
@@ -567,9 +575,9 @@ pub(crate) fn apply(
             }
             return delete(tx, t, &k, &stone, load(tx, t, &k)?, cx, counts);
         }
-        insert(tx, t, &values, &units, tick)?;
+        insert(tx, t, &values, &units, tick, cx.permit.maker_of_new())?;
         cx.changes.created(tx, t, &k)?;
-        for (g, c) in &rec.clocks {
+        for (g, c) in clocks {
             write_clock(tx, t, &k, g, &c.h, &c.v, tick)?;
         }
         counts.new += 1;
@@ -578,7 +586,7 @@ pub(crate) fn apply(
     let row = &as_row();
     let mut taken: Vec<&Group> = Vec::new();
     for g in t.groups {
-        let theirs = rec.clocks.get(g.name);
+        let theirs = clocks.get(g.name);
         let ours = local.clocks.get(g.name);
         let (take, clock) = match (ours, theirs) {
             (_, None) => (false, None),
@@ -639,7 +647,7 @@ pub(crate) fn apply(
     update(tx, t, &k, &taken, newer, row, &units, tick)?;
     // The update's triggers stamped the taken groups with a local clock: put back theirs.
     for g in &taken {
-        let c = &rec.clocks[g.name];
+        let c = &clocks[g.name];
         let v = match local.clocks.get(g.name) {
             Some(o) => clock::join(&o.v, &c.v),
             None => c.v.clone(),
@@ -782,11 +790,20 @@ fn write_clock(
 }
 
 /// Inserts a record from its values in the order of [`Table::columns`].
-fn insert(tx: &Tx<'_>, t: &Table, values: &[Val], units: &[String], tick: &str) -> Result<()> {
+fn insert(
+    tx: &Tx<'_>,
+    t: &Table,
+    values: &[Val],
+    units: &[String],
+    tick: &str,
+    made_by: Option<uuid::Uuid>,
+) -> Result<()> {
     let mut bound = values.iter().map(bind).collect::<Result<Vec<_>>>()?;
     bound.push(ToSqlOutput::Borrowed(ValueRef::Text(tick.as_bytes())));
-    // Made by the installation that last wrote it before it came here.
-    bound.push(bind(&values[column_at(t, "origin")])?);
+    bound.push(match made_by {
+        Some(u) => ToSqlOutput::from(u),
+        None => ToSqlOutput::Owned(Value::Null),
+    });
     tx.prepare_cached(&INSERT_SQL[table_index(t)])?
         .execute(params_from_iter(bound))?;
     if t.name == "directive" {
@@ -873,6 +890,12 @@ fn delete(
     counts: &mut MergeCounts,
 ) -> Result<()> {
     cx.permit.delete(tx, t, k, local.row.is_some())?;
+    if local.row.is_none() && !cx.permit.is_office() {
+        // Another role's deletion of what is not here is kept nowhere: it would otherwise
+        // keep the record out when another machine of this office brings it.
+        counts.unchanged += 1;
+        return Ok(());
+    }
     cx.deleted_kinds.insert(t.name.to_string());
     let tick = std::rc::Rc::clone(&cx.tick);
     let tick = &*tick;

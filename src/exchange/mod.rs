@@ -535,6 +535,19 @@ fn trusted_sender(
     if sender == store.installation() {
         return Err(Error::Bundle(BundleProblem::OwnBundle));
     }
+    // A sender's name is shown and kept: a line of ordinary text.
+    if let Some(n) = name.filter(|n| {
+        n.trim().is_empty() || n.chars().count() > 200 || n.chars().any(char::is_control)
+    }) {
+        return Err(Error::Bundle(BundleProblem::BadValue(Box::new(
+            crate::error::BadValue {
+                table: "manifest".into(),
+                id: sender.simple().to_string(),
+                column: "sender_name".into(),
+                value: n.chars().filter(|c| !c.is_control()).take(40).collect(),
+            },
+        ))));
+    }
     let known = identity::known_key(store.conn(), sender)?;
     let name = || match (name, known.is_some()) {
         (Some(n), _) => n.to_string(),

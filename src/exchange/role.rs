@@ -189,6 +189,13 @@ impl Permit {
         (self.sender, &self.sender_name)
     }
 
+    /// Who made a new record the sender brings, as kept in `made_by`: the sender itself, or
+    /// for another machine of this office, this office (`None`: what it passes on from
+    /// elsewhere cannot be told from what it made, so none of it is another side's).
+    pub(crate) fn maker_of_new(&self) -> Option<Uuid> {
+        (!self.is_office()).then_some(self.sender)
+    }
+
     /// Whether the sender may change everything (no record needs a look).
     pub(crate) fn is_office(&self) -> bool {
         self.role == Role::Office
@@ -252,10 +259,10 @@ impl Permit {
         })
     }
 
-    /// Whether no record of this office that the new record `row` of `t` belongs to is held
-    /// here (a meeting of its attendees, opinions and conclusions, a directive of its
-    /// reports, extensions and reviews, an attachment's owner): a superior adds nothing to
-    /// this office's records.
+    /// Whether no record of this office that the new record `row` of `t` links to is held
+    /// here (its meeting, conclusion, directive, unit, parent, people, an attachment's
+    /// owner; a directive's lead unit aside): a superior adds nothing to this office's
+    /// records.
     fn outside_office(
         &self,
         conn: &Connection,
@@ -263,11 +270,9 @@ impl Permit {
         row: &super::merge::Row,
     ) -> Result<bool> {
         let mut parents: Vec<(&'static Table, Vec<u8>)> = Vec::new();
-        for r in t
-            .refs
-            .iter()
-            .filter(|r| r.required && matches!(r.col, "meeting_id" | "directive_id"))
-        {
+        // Every link but a directive's lead unit (a superior gives directives to this
+        // office's units).
+        for r in t.refs.iter().filter(|r| r.col != "lead_unit_id") {
             if let (Some(Val::Blob(b)), Some(to)) = (row.get(r.col), super::schema::table(r.to)) {
                 parents.push((to, b.to_vec()));
             }
@@ -415,8 +420,14 @@ impl Permit {
         else {
             return Ok(false);
         };
+        let text_group = |t: &Table| match row.get("grp") {
+            Some(Val::Text(g)) => t
+                .group(g)
+                .is_some_and(|g| g.merge == super::schema::Merge::Text),
+            _ => false,
+        };
         match super::schema::table(entity) {
-            Some(t) if t.name != "conflict" => self.owned(conn, t, record),
+            Some(t) if t.name != "conflict" && text_group(t) => self.owned(conn, t, record),
             _ => Ok(false),
         }
     }
@@ -500,6 +511,30 @@ impl Permit {
             }
         }
         Ok(())
+    }
+
+    /// The clocks of a record from the sender as this office takes them: from another
+    /// machine of this office as they are; from another role, each only as the write it
+    /// names (its version vector reduced to that write's installation), so that claims to
+    /// have seen other machines' writes can never make a later write of this office look
+    /// older.
+    pub(crate) fn own_clocks<'c>(
+        &self,
+        clocks: &'c std::collections::BTreeMap<String, super::bundle::Clock>,
+    ) -> std::borrow::Cow<'c, std::collections::BTreeMap<String, super::bundle::Clock>> {
+        if self.is_office() || clocks.is_empty() {
+            return std::borrow::Cow::Borrowed(clocks);
+        }
+        std::borrow::Cow::Owned(
+            clocks
+                .iter()
+                .map(|(g, c)| {
+                    let site = c.h.get(16..).unwrap_or_default().to_string();
+                    let v = [(site, c.h.clone())].into_iter().collect();
+                    (g.clone(), super::bundle::Clock { h: c.h.clone(), v })
+                })
+                .collect(),
+        )
     }
 
     /// A unit's "done" is its report: the directive arrives awaiting the leader's

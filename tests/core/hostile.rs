@@ -960,3 +960,24 @@ fn nothing_heavy_happens_before_trust() {
     });
     b.refused(&f, &no_trust, |p| matches!(p, P::TooLarge));
 }
+
+/// A sender's name is one line of ordinary text: escapes, line breaks or a name too long to
+/// show are refused before the name is kept or shown.
+#[test]
+fn a_senders_name_is_plain_text() {
+    let mut b = setup();
+    for (i, name) in ["Sở\u{1b}[31m đỏ", "Dòng 1\nDòng 2", &"A".repeat(300)]
+        .into_iter()
+        .enumerate()
+    {
+        let name = name.to_string();
+        let f = b.forged(&format!("name-{i}.gbx"), move |e| {
+            reseal(e, |m| m["sender_name"] = name.clone().into())
+        });
+        b.refused(
+            &f,
+            &TRUST,
+            |p| matches!(p, P::BadValue(v) if v.column == "sender_name"),
+        );
+    }
+}

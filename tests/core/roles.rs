@@ -558,6 +558,66 @@ fn a_superior_touches_neither_a_units_report_nor_what_the_office_refers_to() {
     b.refused(&f, &ImportOptions::default(), "person", "deleted");
 }
 
+/// What another machine of this office passes on counts as this office's there, whoever
+/// wrote it last; and another role's deletion of what a machine does not hold is kept
+/// nowhere (it would keep the record out when the office brings it).
+#[test]
+fn relayed_records_are_the_offices_and_foreign_deletions_of_unheld_records_are_not_kept() {
+    let mut b = setup();
+    let press = b.press;
+    let mut m = b.unit_machine("press");
+    m.write(|tx| directive::change_status(tx, press, StatusChange::Start, ""))
+        .unwrap();
+    let f = b.sent_back(&mut m, "press");
+    let opts = b.as_press_unit();
+    exchange::import(&mut b.so.store, &f, &opts).unwrap();
+    let mut second = fresh(b.tmp.path(), "so-2");
+    let all = b.tmp.path().join("so-all.gbx");
+    exchange::export(
+        &mut b.so.store,
+        &all,
+        &ExportOptions::default(),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    exchange::import(&mut second, &all, &trust(Role::Office, vec![])).unwrap();
+    let made_by: Option<Vec<u8>> = second
+        .conn()
+        .query_row(
+            "SELECT made_by FROM directive WHERE id = ?1",
+            [press],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        made_by, None,
+        "the unit wrote it last, yet it is this office's"
+    );
+    // A superior made a directive and deleted it before the Sở ever held it.
+    let mut sup = fresh(b.tmp.path(), "ubnd");
+    exchange::import(&mut sup, &b.sent, &trust(Role::Superior, vec![])).unwrap();
+    let gone = sup
+        .write(|tx| directive::create(tx, given_by_document(b.so.ttbc)))
+        .unwrap()
+        .id;
+    sup.conn()
+        .execute_batch("PRAGMA foreign_keys = OFF")
+        .unwrap();
+    sql(&sup, "DELETE FROM directive WHERE id = ?1", gone);
+    let f = b.sent_back(&mut sup, "ubnd");
+    exchange::import(&mut b.so.store, &f, &trust(Role::Superior, vec![])).unwrap();
+    let kept: i64 =
+        b.so.store
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM tombstone WHERE record_id = ?1",
+                [gone],
+                |r| r.get(0),
+            )
+            .unwrap();
+    assert_eq!(kept, 0);
+}
+
 /// Peers are named for display: a command finds one by id or fingerprint, and a name two
 /// peers share is refused rather than guessed.
 #[test]
