@@ -346,10 +346,26 @@ impl Permit {
             _ => None,
         };
         Ok(match t.name {
-            "progress" => match blob("directive_id") {
-                Some(d) => self.given_to_sender(conn, &d)?,
-                None => false,
-            },
+            "progress" => {
+                let on_its_directive = match blob("directive_id") {
+                    Some(d) => self.given_to_sender(conn, &d)?,
+                    None => false,
+                };
+                // Its reporter is one of its own people: of its units, or made by it.
+                let reporter_its_own = match blob("reporter_id") {
+                    None => true,
+                    Some(p) => {
+                        let unit: Option<Option<Uuid>> = conn
+                            .prepare_cached("SELECT unit_id FROM person WHERE id = ?1")?
+                            .query_row([&p], |r| r.get(0))
+                            .optional()?;
+                        let person = super::schema::table("person").expect("person");
+                        matches!(unit, Some(Some(u)) if self.units.contains(&u))
+                            || matches!(Self::maker(conn, person, &p)?, Some(Some(m)) if m == self.sender)
+                    }
+                };
+                on_its_directive && reporter_its_own
+            }
             "attachment" => {
                 let owner = blob("owner_id");
                 match (row.get("owner_kind"), owner) {

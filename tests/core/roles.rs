@@ -245,6 +245,28 @@ fn a_unit_cannot_change_what_is_not_its_report() {
             "deleted",
         ),
     ];
+    let director = b.so.director;
+    let mut cases = cases;
+    cases.push((
+        "reporter-not-its-own",
+        Box::new(move |m| {
+            m.write(|tx| {
+                followup::add_progress(
+                    tx,
+                    press,
+                    NewProgress {
+                        reported_on: d("2026-06-10"),
+                        reporter_id: Some(director),
+                        percent: 50,
+                        note: "Báo cáo nhân danh Giám đốc Sở".into(),
+                    },
+                )
+            })
+            .unwrap();
+        }),
+        "progress",
+        "new",
+    ));
     for (name, edit, table, change) in cases {
         let mut m = b.unit_machine(name);
         edit(&mut m);
