@@ -178,7 +178,9 @@ impl Changes {
         }
     }
 
-    /// The groups `taken` of the record `k` of `t` change from `mine` to `theirs`.
+    /// The groups `taken` of the record `k` of `t` change from `mine` to `theirs` (for a
+    /// directive, its coordinating units from `units.0` to `units.1`, hex ids).
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn updated(
         &mut self,
         tx: &Tx<'_>,
@@ -187,6 +189,7 @@ impl Changes {
         taken: &[&Group],
         mine: &super::merge::Row,
         theirs: &super::merge::Row,
+        units: (&[String], &[String]),
     ) -> Result<()> {
         if t.name == "conflict" {
             return Ok(());
@@ -202,6 +205,28 @@ impl Changes {
                 );
                 if b != a {
                     fields.insert((*c).to_string(), serde_json::json!([b, a]));
+                }
+                before.push(b);
+                after.push(a);
+            }
+            if g.name == "units" {
+                // The coordinating units, by name.
+                let unit = t
+                    .refs
+                    .iter()
+                    .find(|r| r.col == "lead_unit_id")
+                    .expect("a lead unit");
+                let names = |ids: &[String]| -> Result<String> {
+                    let mut out = Vec::new();
+                    for id in ids {
+                        let blob = Val::Blob(hex::decode(id).unwrap_or_default().into());
+                        out.push(shown(tx, t, unit.col, Some(&blob))?);
+                    }
+                    Ok(out.join(", "))
+                };
+                let (b, a) = (names(units.0)?, names(units.1)?);
+                if b != a {
+                    fields.insert("coordinating_units".into(), serde_json::json!([b, a]));
                 }
                 before.push(b);
                 after.push(a);

@@ -641,7 +641,8 @@ pub(crate) fn apply(
         return Ok(());
     }
     if !taken.is_empty() {
-        cx.changes.updated(tx, t, &k, &taken, mine, row)?;
+        cx.changes
+            .updated(tx, t, &k, &taken, mine, row, (&local.units, &units))?;
     }
     // Stamped as arrived: passed on in the next files of changes.
     update(tx, t, &k, &taken, newer, row, &units, tick)?;

@@ -942,3 +942,46 @@ fn a_progress_note_edited_where_the_report_was_deleted_is_kept() {
     assert_eq!(kept.len(), 1);
     assert_eq!(kept[0].other, "Đã lập dự thảo, gửi xin ý kiến các phòng");
 }
+
+/// A change of coordinating units only is previewed by their names, before and after.
+#[test]
+fn a_change_of_coordinating_units_is_previewed_by_name() {
+    let (mut a, id) = office_with_a_directive();
+    let cds = a.cds;
+    let tmp = TempDir::new().unwrap();
+    let mut b = fresh(tmp.path(), "b");
+    send(&mut a.store, &mut b, tmp.path());
+    // As another machine's merge writes it: the units and their group's clock.
+    b.conn()
+        .execute(
+            "INSERT INTO directive_unit (directive_id, unit_id) VALUES (?1, ?2)",
+            (id, cds),
+        )
+        .unwrap();
+    b.conn()
+        .execute(
+            "INSERT INTO field_clock (entity, record_id, grp, hlc, vv, seen)
+             SELECT 'directive', ?1, 'units', h, json_object(gb_site(), h), h FROM (SELECT gb_hlc() AS h)",
+            [id],
+        )
+        .unwrap();
+    let file = tmp.path().join("units.gbx");
+    exchange::export(&mut b, &file, &ExportOptions::default(), &mut |_, _| {}).unwrap();
+    let preview = exchange::import(
+        &mut a.store,
+        &file,
+        &ImportOptions {
+            dry_run: true,
+            trust: Some(giaoban::exchange::role::Grant::office()),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let c = preview
+        .changes
+        .iter()
+        .find(|c| c.id == id && c.field == "units")
+        .expect("the units change is listed");
+    assert_ne!(c.before, c.after, "{c:?}");
+    assert!(c.after.contains("Phòng Chuyển đổi số"), "{c:?}");
+}
