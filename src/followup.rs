@@ -268,6 +268,88 @@ pub fn extend_deadline(tx: &Tx<'_>, directive_id: Uuid, new: NewExtension) -> Re
         .ok_or_else(|| Error::not_found(crate::error::Entity::Directive, id))
 }
 
+/// A unit's request for a later deadline, as it arrived from the unit's machine.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ExtensionRequest {
+    /// Request id.
+    pub id: Uuid,
+    /// The directive.
+    pub directive_id: Uuid,
+    /// The deadline when it was asked.
+    pub previous_deadline: NaiveDate,
+    /// The deadline asked for.
+    pub new_deadline: NaiveDate,
+    /// Why.
+    pub reason: String,
+    /// The day the unit asked.
+    pub requested_on: NaiveDate,
+    /// The machine that sent it (its name as known here).
+    pub from: String,
+}
+
+/// The requests for more time waiting for a decision: of one directive, or all.
+pub fn requests_of(conn: &Connection, directive_id: Option<Uuid>) -> Result<Vec<ExtensionRequest>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT r.id, r.directive_id, r.previous_deadline, r.new_deadline, r.reason, r.requested_on,
+                coalesce(p.name, '')
+         FROM extension_request r LEFT JOIN peer p ON p.id = r.peer_id
+         WHERE r.state = 'pending' AND (?1 IS NULL OR r.directive_id = ?1)
+         ORDER BY r.requested_on, r.id",
+    )?;
+    let rows = stmt.query_map([directive_id], |r| {
+        Ok(ExtensionRequest {
+            id: get_uuid(r, 0)?,
+            directive_id: get_uuid(r, 1)?,
+            previous_deadline: get_date(r, 2)?,
+            new_deadline: get_date(r, 3)?,
+            reason: r.get(4)?,
+            requested_on: get_date(r, 5)?,
+            from: r.get(6)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Decides a unit's request: approved, it becomes an extension approved by `approver` on
+/// `on` (every rule of [`extend_deadline`] holds); refused, it is closed. Either way it
+/// leaves the list of requests.
+pub fn decide_request(
+    tx: &Tx<'_>,
+    id: Uuid,
+    approve: bool,
+    approver_id: Option<Uuid>,
+    on: NaiveDate,
+) -> Result<()> {
+    let request = requests_of(tx, None)?
+        .into_iter()
+        .find(|r| r.id == id)
+        .ok_or_else(|| Error::not_found(crate::error::Entity::Directive, id))?;
+    if approve {
+        extend_deadline(
+            tx,
+            request.directive_id,
+            NewExtension {
+                new_deadline: request.new_deadline,
+                reason: request.reason.clone(),
+                approver_id,
+                approved_on: on,
+            },
+        )?;
+    }
+    let state = if approve { "approved" } else { "refused" };
+    tx.execute(
+        "UPDATE extension_request SET state = ?2, decided_at = ?3 WHERE id = ?1",
+        params![id, state, ts(tx.now())],
+    )?;
+    tx.audit(
+        "directive",
+        request.directive_id,
+        if approve { "approve_request" } else { "refuse_request" },
+        serde_json::json!({ "deadline": [request.previous_deadline, request.new_deadline], "reason": request.reason }),
+    )
+}
+
 /// Extensions of a directive, oldest first.
 pub fn extensions_of(conn: &Connection, directive_id: Uuid) -> Result<Vec<Extension>> {
     let mut stmt = conn.prepare_cached(
@@ -329,6 +411,8 @@ pub struct DirectiveDetail {
     pub progress: Vec<ProgressEntry>,
     /// Approved extensions, oldest first.
     pub extensions: Vec<Extension>,
+    /// Units' requests for more time waiting for a decision, oldest first.
+    pub requests: Vec<ExtensionRequest>,
     /// The later meetings that reviewed it (carry-forward), oldest first.
     pub carried: Vec<crate::carry::CarryEntry>,
     /// Its audit history, newest first.
@@ -371,6 +455,7 @@ pub fn detail(conn: &Connection, id: Uuid, as_of: NaiveDate) -> Result<Directive
         completed_on: d.completed_on,
         progress: entries(conn, id)?,
         extensions: extensions_of(conn, id)?,
+        requests: requests_of(conn, Some(id))?,
         carried: crate::carry::history(conn, id)?,
         history: crate::audit::list(
             conn,

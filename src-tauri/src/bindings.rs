@@ -49,6 +49,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         directives::save_attachment,
         directives::change_directive_status,
         directives::extend_deadline,
+        directives::decide_extension_request,
         dashboard::unit_stats,
         dashboard::monthly_stats,
         search::search,

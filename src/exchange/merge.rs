@@ -548,6 +548,12 @@ pub(crate) fn apply(
         return Ok(());
     }
     let Some(mine) = &local.row else {
+        if cx.permit.request(tx, t, &k, &as_row())? {
+            // A unit's extension: a request for the leader, not an extension.
+            counts.new += u32::from(tx.changes() > 0);
+            counts.unchanged += u32::from(tx.changes() == 0);
+            return Ok(());
+        }
         cx.permit.insert(tx, t, &k, &as_row())?;
         // A reference to a record deleted here: an optional one is cleared, and a record
         // that cannot be without its parent goes with it (its text kept as a conflict).
@@ -623,8 +629,10 @@ pub(crate) fn apply(
                 )
             }
         };
-        if take && !(same(g, row, mine) && (g.name != "units" || units == local.units)) {
-            cx.permit.take(tx, t, &k, g, mine, row)?;
+        let take = take
+            && !(same(g, row, mine) && (g.name != "units" || units == local.units))
+            && cx.permit.take(tx, t, &k, g, mine, row)?;
+        if take {
             taken.push(g);
         }
         // Another role's clocks count only with a value they bring (checked above).

@@ -673,6 +673,8 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
         .collect();
     records.sort_by_key(|(at, _, _)| *at);
     let todo: Vec<(&Record, merge::Held)> = records.iter().map(|(_, r, h)| (r, *h)).collect();
+    // The later deadlines the file's extensions ask for (a unit's are requests).
+    let requested = requested_deadlines(todo.iter().map(|(r, _)| *r));
     if !o.dry_run && !todo.is_empty() {
         report.backup = backup_before(store)?;
     }
@@ -690,7 +692,12 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
     };
     let merge_all = |tx: &crate::store::Tx<'_>| -> Result<Merged> {
         tx.pragma_update(None, "defer_foreign_keys", "ON")?;
-        let mut cx = merge::Ctx::new(tx, clock::tick(site), permit(tx)?, true)?;
+        let mut cx = merge::Ctx::new(
+            tx,
+            clock::tick(site),
+            permit(tx)?.with_requests(requested.clone()),
+            true,
+        )?;
         let mut tables: BTreeMap<String, MergeCounts> = skipped
             .iter()
             .map(|(t, n)| {
@@ -833,6 +840,30 @@ fn import_into_empty(
     });
     report.tables = kept_or_undone(merged, report.backup.as_deref())?;
     Ok(report)
+}
+
+/// The (directive id, new deadline) of every extension among `records`.
+fn requested_deadlines<'r>(
+    records: impl Iterator<Item = &'r Record>,
+) -> std::collections::HashSet<(Vec<u8>, String)> {
+    let t = schema::table("extension").expect("extensions are exchanged");
+    let cols = t.columns();
+    let at = |c: &str| {
+        cols.iter()
+            .position(|x| *x == c)
+            .expect("an extension column")
+    };
+    let (directive, deadline) = (at("directive_id"), at("new_deadline"));
+    records
+        .filter(|r| r.t == "extension")
+        .filter_map(|r| {
+            let row = r.row.as_ref()?;
+            match (row.get(directive), row.get(deadline)) {
+                (Some(Val::Blob(d)), Some(Val::Text(n))) => Some((d.to_vec(), n.to_string())),
+                _ => None,
+            }
+        })
+        .collect()
 }
 
 /// Whether the bundle `id` was imported here before.

@@ -133,6 +133,8 @@ pub(crate) struct Permit {
     units: HashSet<Uuid>,
     /// The peers trusted as units of this office (their reports are theirs).
     unit_peers: HashSet<Uuid>,
+    /// The later deadlines the file asks for: (directive id, new deadline) of its extensions.
+    requested: HashSet<(Vec<u8>, String)>,
 }
 
 impl Permit {
@@ -181,12 +183,20 @@ impl Permit {
             office,
             units,
             unit_peers,
+            requested: HashSet::new(),
         })
     }
 
     /// The sender's id and display name.
     pub(crate) fn sender(&self) -> (Uuid, &str) {
         (self.sender, &self.sender_name)
+    }
+
+    /// The extensions a file carries (directive id, new deadline): a unit's deadline change
+    /// that one of them asks for is a request.
+    pub(crate) fn with_requests(mut self, requested: HashSet<(Vec<u8>, String)>) -> Permit {
+        self.requested = requested;
+        self
     }
 
     /// Who made a new record the sender brings, as kept in `made_by`: the sender itself, or
@@ -416,10 +426,11 @@ impl Permit {
                         _ => false,
                     }
             }
+            // A conflict version may hold this office's own text (the side that lost):
+            // only the record it is about must be the superior's.
+            Role::Superior if t.name == "conflict" => self.conflict_of_own(conn, row)?,
             Role::Superior => {
-                !self.of_office(row.get("origin"))
-                    && (t.name != "conflict" || self.conflict_of_own(conn, row)?)
-                    && self.outside_office(conn, t, row)?
+                !self.of_office(row.get("origin")) && self.outside_office(conn, t, row)?
             }
         };
         if ok {
@@ -448,7 +459,10 @@ impl Permit {
         }
     }
 
-    /// The group `g` of the held record `k` of `t` may take the value in `row`.
+    /// Whether the group `g` of the held record `k` of `t` takes the value in `row`: `true`
+    /// when the sender may change it, `false` when the change is a unit's request for a
+    /// later deadline (the file carries it as an extension; it waits for the leader), an
+    /// error otherwise.
     pub(crate) fn take(
         &self,
         conn: &Connection,
@@ -457,7 +471,16 @@ impl Permit {
         g: &Group,
         mine: &super::merge::Row,
         row: &super::merge::Row,
-    ) -> Result<()> {
+    ) -> Result<bool> {
+        if self.role == Role::Unit
+            && t.name == "directive"
+            && g.name == "deadline"
+            && let Some(Val::Text(to)) = row.get("deadline")
+            && self.requested.contains(&(k.to_vec(), to.to_string()))
+            && self.given_to_sender(conn, k)?
+        {
+            return Ok(false);
+        }
         let ok = match self.role {
             Role::Office => true,
             Role::Superior => self.owned(conn, t, k)?,
@@ -480,10 +503,48 @@ impl Permit {
             },
         };
         if ok {
-            Ok(())
+            Ok(true)
         } else {
             Err(self.refuse(t, k, g.name))
         }
+    }
+
+    /// A unit's extension of a directive given to it, as a request waiting for the leader:
+    /// kept (once) instead of the extension. `false` when `row` is not one.
+    pub(crate) fn request(
+        &self,
+        conn: &Connection,
+        t: &Table,
+        k: &[u8],
+        row: &super::merge::Row,
+    ) -> Result<bool> {
+        if self.role != Role::Unit || t.name != "extension" || !self.is_sender(row.get("origin")) {
+            return Ok(false);
+        }
+        let Some(Val::Blob(d)) = row.get("directive_id") else {
+            return Ok(false);
+        };
+        if !self.given_to_sender(conn, d)? {
+            return Ok(false);
+        }
+        let text = |c: &str| match row.get(c) {
+            Some(Val::Text(s)) => s.to_string(),
+            _ => String::new(),
+        };
+        conn.prepare_cached(
+            "INSERT OR IGNORE INTO extension_request (id, directive_id, peer_id, previous_deadline, new_deadline, reason, requested_on)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(rusqlite::params![
+            k,
+            &d[..],
+            self.sender,
+            text("previous_deadline"),
+            text("new_deadline"),
+            text("reason"),
+            text("approved_on"),
+        ])?;
+        Ok(true)
     }
 
     /// The record `k` of `t` may be deleted (`held`: it is here).

@@ -640,6 +640,70 @@ fn relayed_records_are_the_offices_and_foreign_deletions_of_unheld_records_are_n
     assert_eq!(kept, 0);
 }
 
+/// A unit that extends its own deadline sends a request: at the Sở the deadline stays
+/// until the leader approves it, and approved it is an extension like one made here.
+#[test]
+fn a_units_extension_waits_for_the_leader() {
+    let mut b = setup();
+    let press = b.press;
+    let mut m = b.unit_machine("press");
+    m.write(|tx| {
+        followup::extend_deadline(
+            tx,
+            press,
+            followup::NewExtension {
+                new_deadline: d("2026-08-31"),
+                reason: "Chờ ý kiến các sở, ngành".into(),
+                approver_id: None,
+                approved_on: d("2026-06-25"),
+            },
+        )
+    })
+    .unwrap();
+    let f = b.sent_back(&mut m, "press");
+    let opts = b.as_press_unit();
+    let got = exchange::import(&mut b.so.store, &f, &opts).unwrap();
+    assert_eq!(got.tables["extension"].new, 1);
+    let deadline = |s: &Store| -> String {
+        s.conn()
+            .query_row(
+                "SELECT deadline FROM directive WHERE id = ?1",
+                [press],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert_eq!(
+        deadline(&b.so.store),
+        "2026-06-30",
+        "not before the leader approves"
+    );
+    assert!(
+        followup::extensions_of(b.so.store.conn(), press)
+            .unwrap()
+            .is_empty()
+    );
+    let asked = followup::requests_of(b.so.store.conn(), Some(press)).unwrap();
+    assert_eq!(asked.len(), 1);
+    assert_eq!(asked[0].new_deadline, d("2026-08-31"));
+    assert_eq!(asked[0].reason, "Chờ ý kiến các sở, ngành");
+    let director = b.so.director;
+    b.so.store
+        .write(|tx| {
+            followup::decide_request(tx, asked[0].id, true, Some(director), d("2026-06-26"))
+        })
+        .unwrap();
+    assert_eq!(deadline(&b.so.store), "2026-08-31");
+    let granted = followup::extensions_of(b.so.store.conn(), press).unwrap();
+    assert_eq!(granted.len(), 1);
+    assert_eq!(granted[0].approver_id, Some(director));
+    assert!(
+        followup::requests_of(b.so.store.conn(), None)
+            .unwrap()
+            .is_empty()
+    );
+}
+
 /// Peers are named for display: a command finds one by id or fingerprint, and a name two
 /// peers share is refused rather than guessed.
 #[test]

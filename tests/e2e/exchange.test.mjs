@@ -114,3 +114,56 @@ test("a file from another office is trusted, previewed, merged and undone; one e
   await browser.waitUntil(async () => (await browser.$("body").getText()).includes("Đã hoàn tác lần nhập gần nhất"), { timeout: 30_000 });
   assert.equal(found(), 0);
 });
+
+test("a unit's request for more time waits for the leader, who approves it in the window", { timeout: 180_000 }, async () => {
+  // The Sở, and the machine of the unit that leads one of its open directives.
+  const office = freshDatabase();
+  giaoban(office, "demo", "--meetings", "6", "--directives-per-meeting", "3");
+  const dir = path.dirname(office);
+  const rows = JSON.parse(giaoban(office, "directives", "list", "--limit", "0", "--json")).rows;
+  const d = rows.find((r) => r.deadline && ["assigned", "in_progress"].includes(r.status));
+  assert.ok(d, "an open directive with a deadline");
+  giaoban(office, "export", "bundle", "--out", path.join(dir, "so.gbx"));
+  const unit = path.join(dir, "unit.sqlite3");
+  giaoban(unit, "init");
+  giaoban(unit, "import", path.join(dir, "so.gbx"), "--trust", "--role", "superior");
+  // The unit gives itself two more months, and sends its file.
+  const [y, m, day] = d.deadline.split("-").map(Number);
+  const later = new Date(Date.UTC(y, m - 1 + 2, Math.min(day, 28)));
+  const dd = (n) => String(n).padStart(2, "0");
+  const asked = `${dd(later.getUTCDate())}/${dd(later.getUTCMonth() + 1)}/${later.getUTCFullYear()}`;
+  giaoban(unit, "directives", "extend", d.id, "--to", asked, "--reason", "Chờ ý kiến các sở, ngành");
+  giaoban(unit, "export", "bundle", "--out", path.join(dir, "unit.gbx"));
+  giaoban(office, "import", path.join(dir, "unit.gbx"), "--trust", "--role", "unit", "--unit", d.lead_unit);
+  const deadlineOf = () => JSON.parse(giaoban(office, "directives", "list", "--limit", "0", "--json")).rows.find((r) => r.id === d.id).deadline;
+  assert.equal(deadlineOf(), d.deadline, "the deadline waits for the leader");
+
+  session = await start(office);
+  const { browser } = session;
+  const byTest = (id) => browser.$(`[data-testid="${id}"]`);
+  await (await browser.$('nav button[data-page="directives"]')).waitForDisplayed({ timeout: 30_000 });
+  await (await browser.$('nav button[data-page="directives"]')).click();
+  await (await byTest("directive-text")).setValue(d.content.split(" ").slice(0, 6).join(" "));
+  // The directive's row, once listed, is clicked.
+  await browser.waitUntil(
+    () => browser.execute((needle) => {
+      const row = [...document.querySelectorAll('[data-testid="directive-list"] tbody tr.clickable')]
+        .find((r) => r.textContent.includes(needle));
+      if (!row) return false;
+      row.scrollIntoView();
+      row.click();
+      return true;
+    }, d.content.slice(0, 30)),
+    { timeout: 20_000, timeoutMsg: "the directive is listed" },
+  );
+  const requests = await byTest("extension-requests");
+  await requests.waitForDisplayed({ timeout: 20_000 });
+  assert.match(await requests.getText(), new RegExp(`đến ${asked}: Chờ ý kiến các sở, ngành`));
+  await requests.scrollIntoView();
+  await browser.saveScreenshot(path.join(shots, "23-extension-request.png"));
+  await (await byTest("request-approve")).click();
+  await browser.waitUntil(async () => !(await (await byTest("extension-requests")).isExisting()), { timeout: 10_000, timeoutMsg: "the request is decided" });
+  assert.match(await (await byTest("directive-deadline")).getText(), new RegExp(asked));
+  const [ad, am, ay] = asked.split("/");
+  assert.equal(deadlineOf(), `${ay}-${am}-${ad}`);
+});

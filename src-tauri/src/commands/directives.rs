@@ -100,6 +100,23 @@ pub async fn change_directive_status(
     .await
 }
 
+/// Decides a unit's request for more time: approved (an extension approved today), or
+/// refused.
+#[tauri::command]
+#[specta::specta]
+pub async fn decide_extension_request(
+    db: DbState<'_>,
+    id: Uuid,
+    request: Uuid,
+    approve: bool,
+) -> Result<DirectiveDetail, IpcError> {
+    db.write(move |tx| {
+        followup::decide_request(tx, request, approve, None, giaoban::date::today())?;
+        followup::detail(tx, id, giaoban::date::today())
+    })
+    .await
+}
+
 /// Approves a later deadline (gia hạn).
 #[tauri::command]
 #[specta::specta]

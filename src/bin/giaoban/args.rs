@@ -418,6 +418,18 @@ pub enum DirectivesCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Extend a directive's deadline (gia hạn), approved today; made on a unit's machine,
+    /// it reaches the giving office as a request for its leader.
+    Extend {
+        /// The directive's id.
+        id: uuid::Uuid,
+        /// The new deadline (dd/mm/yyyy).
+        #[arg(long)]
+        to: String,
+        /// Why.
+        #[arg(long)]
+        reason: String,
+    },
 }
 
 /// The period, reporting date and deadline basis of a listing or report.

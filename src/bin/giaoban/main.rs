@@ -374,6 +374,21 @@ fn directives(store: &mut Store, out: render::Out, cmd: DirectivesCmd) -> Result
             let q = directive_query(store.conn(), filter, limit)?;
             render::directives(out.with(json), &directive::list(store.conn(), &q)?, q.as_of);
         }
+        DirectivesCmd::Extend { id, to, reason } => {
+            let new = giaoban::followup::NewExtension {
+                new_deadline: date::parse(&to, Field::Deadline)?,
+                reason,
+                approver_id: None,
+                approved_on: date::today(),
+            };
+            let e = store.write(|tx| giaoban::followup::extend_deadline(tx, id, new))?;
+            println!(
+                "{}: {} → {}",
+                out.t("Đã gia hạn", "Extended"),
+                date::format(e.previous_deadline),
+                date::format(e.new_deadline)
+            );
+        }
         DirectivesCmd::Add {
             content,
             lead,

@@ -50,3 +50,18 @@ CREATE TRIGGER clock_progress_update AFTER UPDATE ON progress BEGIN
 END;
 INSERT INTO field_clock (entity, record_id, grp, hlc, vv, seen)
     SELECT entity, record_id, 'note', hlc, vv, seen FROM field_clock WHERE entity = 'progress' AND grp = 'row';
+
+-- A unit's request for more time (its extension, as it arrives from the unit): waits for
+-- the leader's decision here; approved, it becomes an extension. Local: never carried.
+CREATE TABLE extension_request (
+    id                BLOB PRIMARY KEY,
+    directive_id      BLOB NOT NULL REFERENCES directive(id) ON DELETE CASCADE,
+    peer_id           BLOB NOT NULL,
+    previous_deadline TEXT NOT NULL,
+    new_deadline      TEXT NOT NULL,
+    reason            TEXT NOT NULL,
+    requested_on      TEXT NOT NULL,
+    state             TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'approved', 'refused')),
+    decided_at        TEXT
+) WITHOUT ROWID;
+CREATE INDEX extension_request_directive ON extension_request(directive_id, state);

@@ -90,6 +90,11 @@ export const commands = {
 	changeDirectiveStatus: (id: string, change: StatusChange, note: string) => typedError<DirectiveDetail_Serialize, IpcError>(__TAURI_INVOKE("change_directive_status", { id, change, note })),
 	/**  Approves a later deadline (gia hạn). */
 	extendDeadline: (id: string, extension: NewExtension_Deserialize) => typedError<DirectiveDetail_Serialize, IpcError>(__TAURI_INVOKE("extend_deadline", { id, extension })),
+	/**
+	 *  Decides a unit's request for more time: approved (an extension approved today), or
+	 *  refused.
+	 */
+	decideExtensionRequest: (id: string, request: string, approve: boolean) => typedError<DirectiveDetail_Serialize, IpcError>(__TAURI_INVOKE("decide_extension_request", { id, request, approve })),
 	/**  The per-unit table for directives given in `[from, to]`, judged on `as_of` (default today). */
 	unitStats: (from: string | null, to: string | null, asOf: string | null, basis: DeadlineBasis) => typedError<UnitTable_Serialize, IpcError>(__TAURI_INVOKE("unit_stats", { from, to, asOf, basis })),
 	/**
@@ -713,6 +718,8 @@ export type DirectiveDetail_Deserialize = {
 	progress: ProgressEntry_Deserialize[],
 	/**  Approved extensions, oldest first. */
 	extensions: Extension_Deserialize[],
+	/**  Units' requests for more time waiting for a decision, oldest first. */
+	requests: ExtensionRequest[],
 	/**  The later meetings that reviewed it (carry-forward), oldest first. */
 	carried: CarryEntry[],
 	/**  Its audit history, newest first. */
@@ -759,6 +766,8 @@ export type DirectiveDetail_Serialize = {
 	progress: ProgressEntry_Serialize[],
 	/**  Approved extensions, oldest first. */
 	extensions: Extension_Serialize[],
+	/**  Units' requests for more time waiting for a decision, oldest first. */
+	requests: ExtensionRequest[],
 	/**  The later meetings that reviewed it (carry-forward), oldest first. */
 	carried: CarryEntry[],
 	/**  Its audit history, newest first. */
@@ -1141,6 +1150,24 @@ export type Exported = {
 
 /**  One approved deadline extension. The original deadline stays on the directive. */
 export type Extension = Extension_Serialize | Extension_Deserialize;
+
+/**  A unit's request for a later deadline, as it arrived from the unit's machine. */
+export type ExtensionRequest = {
+	/**  Request id. */
+	id: string,
+	/**  The directive. */
+	directive_id: string,
+	/**  The deadline when it was asked. */
+	previous_deadline: string,
+	/**  The deadline asked for. */
+	new_deadline: string,
+	/**  Why. */
+	reason: string,
+	/**  The day the unit asked. */
+	requested_on: string,
+	/**  The machine that sent it (its name as known here). */
+	from: string,
+};
 
 /**  One approved deadline extension. The original deadline stays on the directive. */
 export type Extension_Deserialize = {
