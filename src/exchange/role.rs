@@ -476,7 +476,8 @@ impl Permit {
             && t.name == "directive"
             && g.name == "deadline"
             && let Some(Val::Text(to)) = row.get("deadline")
-            && self.requested.contains(&(k.to_vec(), to.to_string()))
+            && (self.requested.contains(&(k.to_vec(), to.to_string()))
+                || Self::asked_before(conn, k, to)?)
             && self.given_to_sender(conn, k)?
         {
             return Ok(false);
@@ -509,6 +510,16 @@ impl Permit {
         }
     }
 
+    /// Whether the deadline `to` of directive `k` was asked for in an earlier file (the
+    /// request pending or decided): the unit's later files still carry it.
+    fn asked_before(conn: &Connection, k: &[u8], to: &str) -> Result<bool> {
+        Ok(conn
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM extension_request WHERE directive_id = ?1 AND new_deadline = ?2)",
+            )?
+            .query_row(rusqlite::params![k, to], |r| r.get(0))?)
+    }
+
     /// A unit's extension of a directive given to it, as a request waiting for the leader:
     /// kept (once) instead of the extension. `false` when `row` is not one.
     pub(crate) fn request(
@@ -531,6 +542,35 @@ impl Permit {
             Some(Val::Text(s)) => s.to_string(),
             _ => String::new(),
         };
+        let known: bool = conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM extension_request WHERE id = ?1)")?
+            .query_row([k], |r| r.get(0))?;
+        if known {
+            return Ok(true);
+        }
+        // A request the leader could approve: for an open directive, a deadline later than
+        // the one here, a reason of one paragraph. The deadline it replaces is the one here.
+        let (deadline, status): (Option<String>, String) = conn
+            .prepare_cached("SELECT deadline, status FROM directive WHERE id = ?1")?
+            .query_row([&d[..]], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let reason = text("reason");
+        let approvable = deadline
+            .as_deref()
+            .is_some_and(|now| text("new_deadline").as_str() > now)
+            && !matches!(status.as_str(), "done" | "cancelled")
+            && !reason.trim().is_empty()
+            && reason.chars().count() <= 2_000
+            && !reason.chars().any(|c| c.is_control() && c != '\n');
+        if !approvable {
+            return Err(Error::Bundle(BundleProblem::BadValue(Box::new(
+                crate::error::BadValue {
+                    table: t.name.to_string(),
+                    id: hex::encode(k),
+                    column: "new_deadline".into(),
+                    value: text("new_deadline"),
+                },
+            ))));
+        }
         conn.prepare_cached(
             "INSERT OR IGNORE INTO extension_request (id, directive_id, peer_id, previous_deadline, new_deadline, reason, requested_on)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -539,9 +579,9 @@ impl Permit {
             k,
             &d[..],
             self.sender,
-            text("previous_deadline"),
+            deadline,
             text("new_deadline"),
-            text("reason"),
+            reason.trim(),
             text("approved_on"),
         ])?;
         Ok(true)

@@ -702,6 +702,47 @@ fn a_units_extension_waits_for_the_leader() {
             .unwrap()
             .is_empty()
     );
+    // Its later files still carry the deadline it asked for: they go through. A request
+    // that could not be approved (not later than the deadline here) is refused.
+    m.write(|tx| {
+        followup::add_progress(
+            tx,
+            press,
+            NewProgress {
+                reported_on: d("2026-06-27"),
+                reporter_id: None,
+                percent: 70,
+                note: "Đã lấy ý kiến".into(),
+            },
+        )
+    })
+    .unwrap();
+    let later = b.sent_back(&mut m, "press-later");
+    let got = exchange::import(&mut b.so.store, &later, &ImportOptions::default()).unwrap();
+    assert_eq!(got.tables["progress"].new, 1);
+    let mut stale = b.unit_machine("stale");
+    stale
+        .write(|tx| {
+            followup::extend_deadline(
+                tx,
+                press,
+                followup::NewExtension {
+                    new_deadline: d("2026-07-15"),
+                    reason: "Xin thêm thời gian".into(),
+                    approver_id: None,
+                    approved_on: d("2026-06-25"),
+                },
+            )
+        })
+        .unwrap();
+    let f = b.sent_back(&mut stale, "stale");
+    let before = everything(&b.so.store);
+    let err = exchange::import(&mut b.so.store, &f, &opts).unwrap_err();
+    assert!(
+        matches!(&err, Error::Bundle(P::BadValue(v)) if v.table == "extension"),
+        "{err:?}"
+    );
+    assert_eq!(everything(&b.so.store), before);
 }
 
 /// Peers are named for display: a command finds one by id or fingerprint, and a name two
