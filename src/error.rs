@@ -356,6 +356,18 @@ pub enum BundleProblem {
     OutOfRole(Box<OutOfRole>),
 }
 
+impl BadValue {
+    /// The refusal of `value` in column `column` of record `id` (hex) of `table`.
+    pub fn error(table: &str, id: String, column: &str, value: String) -> Error {
+        Error::Bundle(BundleProblem::BadValue(Box::new(BadValue {
+            table: table.to_string(),
+            id,
+            column: column.to_string(),
+            value,
+        })))
+    }
+}
+
 /// A record of an exchange file that refers to one neither the file nor this database holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -194,12 +194,7 @@ fn refused(t: &Table, k: &[u8], col: &str, v: &Val) -> Error {
         Val::Text(s) => s.chars().take(60).collect(),
         Val::Blob(b) => format!("{} bytes", b.len()),
     };
-    Error::Bundle(BundleProblem::BadValue(Box::new(crate::error::BadValue {
-        table: t.name.to_string(),
-        id: hex::encode(k),
-        column: col.to_string(),
-        value: shown,
-    })))
+    crate::error::BadValue::error(t.name, hex::encode(k), col, shown)
 }
 
 /// Checks one record's values (one per column of `t`, in order) as a local write would,

@@ -539,14 +539,12 @@ fn trusted_sender(
     if let Some(n) = name.filter(|n| {
         n.trim().is_empty() || n.chars().count() > 200 || n.chars().any(char::is_control)
     }) {
-        return Err(Error::Bundle(BundleProblem::BadValue(Box::new(
-            crate::error::BadValue {
-                table: "manifest".into(),
-                id: sender.simple().to_string(),
-                column: "sender_name".into(),
-                value: n.chars().filter(|c| !c.is_control()).take(40).collect(),
-            },
-        ))));
+        return Err(crate::error::BadValue::error(
+            "manifest",
+            sender.simple().to_string(),
+            "sender_name",
+            n.chars().filter(|c| !c.is_control()).take(40).collect(),
+        ));
     }
     let known = identity::known_key(store.conn(), sender)?;
     let name = || match (name, known.is_some()) {
@@ -1366,14 +1364,12 @@ fn unit_cycle(conn: &Connection) -> Result<()> {
         for _ in 0..=parents.len() {
             match parents.get(at) {
                 Some(up) if up == start => {
-                    return Err(Error::Bundle(BundleProblem::BadValue(Box::new(
-                        crate::error::BadValue {
-                            table: "unit".into(),
-                            id: hex::encode(start),
-                            column: "parent_id".into(),
-                            value: hex::encode(up),
-                        },
-                    ))));
+                    return Err(crate::error::BadValue::error(
+                        "unit",
+                        hex::encode(start),
+                        "parent_id",
+                        hex::encode(up),
+                    ));
                 }
                 Some(up) => at = up,
                 None => break,

@@ -562,14 +562,12 @@ impl Permit {
             && reason.chars().count() <= 2_000
             && !reason.chars().any(|c| c.is_control() && c != '\n');
         if !approvable {
-            return Err(Error::Bundle(BundleProblem::BadValue(Box::new(
-                crate::error::BadValue {
-                    table: t.name.to_string(),
-                    id: hex::encode(k),
-                    column: "new_deadline".into(),
-                    value: text("new_deadline"),
-                },
-            ))));
+            return Err(crate::error::BadValue::error(
+                t.name,
+                hex::encode(k),
+                "new_deadline",
+                text("new_deadline"),
+            ));
         }
         conn.prepare_cached(
             "INSERT OR IGNORE INTO extension_request (id, directive_id, peer_id, previous_deadline, new_deadline, reason, requested_on)
@@ -617,14 +615,12 @@ impl Permit {
         }
         for c in clocks {
             if c.v.len() > MAX_VECTOR {
-                return Err(Error::Bundle(BundleProblem::BadValue(Box::new(
-                    crate::error::BadValue {
-                        table: t.name.to_string(),
-                        id: hex::encode(k),
-                        column: "clock".into(),
-                        value: format!("{} installations", c.v.len()),
-                    },
-                ))));
+                return Err(crate::error::BadValue::error(
+                    t.name,
+                    hex::encode(k),
+                    "clock",
+                    format!("{} installations", c.v.len()),
+                ));
             }
         }
         Ok(())

@@ -119,6 +119,28 @@ fn given_by_document(lead: Uuid) -> NewDirective {
     }
 }
 
+/// A progress report made on `m` (the report, or the refusal of the write).
+fn report(
+    m: &mut Store,
+    directive: Uuid,
+    on: &str,
+    percent: u8,
+    note: &str,
+) -> giaoban::Result<giaoban::followup::Progress> {
+    m.write(|tx| {
+        followup::add_progress(
+            tx,
+            directive,
+            NewProgress {
+                reported_on: d(on),
+                reporter_id: None,
+                percent,
+                note: note.into(),
+            },
+        )
+    })
+}
+
 fn sql(m: &Store, statement: &str, id: Uuid) {
     m.conn().execute(statement, [id]).unwrap();
 }
@@ -284,18 +306,13 @@ fn a_units_report_and_done_arrive_awaiting_confirmation() {
     let mut b = setup();
     let press = b.press;
     let mut m = b.unit_machine("press");
-    m.write(|tx| {
-        followup::add_progress(
-            tx,
-            press,
-            NewProgress {
-                reported_on: d("2026-06-20"),
-                reporter_id: None,
-                percent: 100,
-                note: "Đã hoàn thành tuyên truyền".into(),
-            },
-        )
-    })
+    report(
+        &mut m,
+        press,
+        "2026-06-20",
+        100,
+        "Đã hoàn thành tuyên truyền",
+    )
     .unwrap();
     // A hostile build marks it done outright, with a completion date.
     sql(
@@ -454,19 +471,7 @@ fn a_units_clocks_cannot_swell_the_database() {
     let mut b = setup();
     let press = b.press;
     let mut m = b.unit_machine("swell");
-    let report = m
-        .write(|tx| {
-            followup::add_progress(
-                tx,
-                press,
-                NewProgress {
-                    reported_on: d("2026-06-20"),
-                    reporter_id: None,
-                    percent: 40,
-                    note: "Đang làm".into(),
-                },
-            )
-        })
+    let report = report(&mut m, press, "2026-06-20", 40, "Đang làm")
         .unwrap()
         .id;
     sql(&m, "UPDATE progress SET percent = 50 WHERE id = ?1", report);
@@ -501,21 +506,7 @@ fn a_superior_touches_neither_a_units_report_nor_what_the_office_refers_to() {
     let press = b.press;
     // The unit reports; the Sở takes it.
     let mut m = b.unit_machine("press");
-    let report = m
-        .write(|tx| {
-            followup::add_progress(
-                tx,
-                press,
-                NewProgress {
-                    reported_on: d("2026-06-20"),
-                    reporter_id: None,
-                    percent: 100,
-                    note: "Xong".into(),
-                },
-            )
-        })
-        .unwrap()
-        .id;
+    let report = report(&mut m, press, "2026-06-20", 100, "Xong").unwrap().id;
     let f = b.sent_back(&mut m, "press");
     let opts = b.as_press_unit();
     exchange::import(&mut b.so.store, &f, &opts).unwrap();
@@ -704,19 +695,7 @@ fn a_units_extension_waits_for_the_leader() {
     );
     // Its later files still carry the deadline it asked for: they go through. A request
     // that could not be approved (not later than the deadline here) is refused.
-    m.write(|tx| {
-        followup::add_progress(
-            tx,
-            press,
-            NewProgress {
-                reported_on: d("2026-06-27"),
-                reporter_id: None,
-                percent: 70,
-                note: "Đã lấy ý kiến".into(),
-            },
-        )
-    })
-    .unwrap();
+    report(&mut m, press, "2026-06-27", 70, "Đã lấy ý kiến").unwrap();
     let later = b.sent_back(&mut m, "press-later");
     let got = exchange::import(&mut b.so.store, &later, &ImportOptions::default()).unwrap();
     assert_eq!(got.tables["progress"].new, 1);
