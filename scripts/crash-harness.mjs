@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The long crash run: `node scripts/crash-harness.mjs [--cli-kills N] [--app-kills M]
-// [--editor-kills E] [--seed S]` (the app part needs a display: run it under `xvfb-run -a`). Builds are the
+// [--editor-kills E] [--line-kills L] [--seed S]` (the app part needs a display: run it under `xvfb-run -a`). Builds are the
 // debug ones the test command makes (target/debug/giaoban, target/debug/giaoban-desktop).
 import { parseArgs } from "node:util";
 import { appCrashes, cliCrashes, editorCrashes } from "../tests/e2e/crash.mjs";
@@ -10,6 +10,7 @@ const { values } = parseArgs({
     "cli-kills": { type: "string", default: "200" },
     "app-kills": { type: "string", default: "30" },
     "editor-kills": { type: "string", default: "30" },
+    "line-kills": { type: "string", default: "30" },
     seed: { type: "string", default: String(Date.now() % 100000) },
   },
 });
@@ -18,6 +19,7 @@ for (const [name, run, kills] of [
   ["CLI writer", cliCrashes, Number(values["cli-kills"])],
   ["app + typing robot", appCrashes, Number(values["app-kills"])],
   ["app + minutes typing robot", editorCrashes, Number(values["editor-kills"])],
+  ["app + unconfirmed conclusion line robot", (k, s) => editorCrashes(k, s, "conclusions-new"), Number(values["line-kills"])],
 ]) {
   if (!kills) continue;
   const t = Date.now();

@@ -559,6 +559,8 @@ pub struct DirectiveRow {
     pub meeting_id: Option<Uuid>,
     /// The leader who gave it.
     pub directing_leader: Option<String>,
+    /// The conclusion of its meeting it was given from.
+    pub conclusion_id: Option<Uuid>,
 }
 
 /// A page of a listing with the number of all matching rows.
@@ -622,6 +624,7 @@ pub fn list(conn: &Connection, q: &DirectiveQuery) -> Result<DirectivePage> {
             days_overdue: None,
             meeting_id: get_opt_uuid(r, 10)?,
             directing_leader: r.get(11)?,
+            conclusion_id: get_opt_uuid(r, 12)?,
         })
     })?;
     let mut out = Vec::new();
@@ -782,7 +785,7 @@ fn list_sql(q: &DirectiveQuery) -> (String, String) {
                 (SELECT group_concat(cu.name, char(31)) FROM directive_unit du JOIN unit cu ON cu.id = du.unit_id
                   WHERE du.directive_id = d.id),
                 d.assigned_on, d.deadline, d.original_deadline, d.status, d.completed_on, d.meeting_id,
-                (SELECT full_name FROM person WHERE id = d.directing_leader_id)
+                (SELECT full_name FROM person WHERE id = d.directing_leader_id), d.conclusion_id
          FROM directive d JOIN unit u ON u.id = d.lead_unit_id
          WHERE {where_clause} ORDER BY {order}{page}"
     );

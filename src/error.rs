@@ -107,6 +107,8 @@ pub enum Field {
     Passphrase,
     /// An installation met through exchange files.
     Peer,
+    /// An attendee's attendance (có mặt, vắng…).
+    Attendance,
 }
 
 impl Field {
@@ -133,6 +135,7 @@ impl Field {
             (Field::Source, Lang::Vi) => "nguồn giao nhiệm vụ (cuộc họp hoặc số văn bản)",
             (Field::Passphrase, Lang::Vi) => "mật khẩu",
             (Field::Peer, Lang::Vi) => "máy trao đổi dữ liệu",
+            (Field::Attendance, Lang::Vi) => "điểm danh",
             (Field::Name, Lang::En) => "name",
             (Field::Code, Lang::En) => "short code",
             (Field::Content, Lang::En) => "content",
@@ -154,6 +157,7 @@ impl Field {
             (Field::Source, Lang::En) => "source (meeting or document number)",
             (Field::Passphrase, Lang::En) => "passphrase",
             (Field::Peer, Lang::En) => "exchange partners",
+            (Field::Attendance, Lang::En) => "attendance",
         }
     }
 }
@@ -205,6 +209,10 @@ pub enum Rule {
     Locked,
     /// Other records depend on this one (directives given from a conclusion).
     InUse,
+    /// The meeting's chair cannot be absent: the header must name who chaired instead.
+    ChairAbsent,
+    /// The meeting's secretary cannot be absent: the header must name who took the minutes.
+    SecretaryAbsent,
 }
 
 /// Every error of the core library.
@@ -885,6 +893,16 @@ fn rule_message(f: &str, rule: &Rule, lang: Lang) -> String {
             vi,
             &format!("Không thể xóa: {f} này đã có nhiệm vụ được giao."),
             &format!("Cannot delete: directives were given from this {f}."),
+        ),
+        Rule::ChairAbsent => pick(
+            vi,
+            "Người chủ trì không thể vắng mặt; nếu người khác chủ trì thay, hãy chọn người đó ở mục Chủ trì trước.",
+            "The chair cannot be absent; if someone else chaired instead, choose them as Chair first.",
+        ),
+        Rule::SecretaryAbsent => pick(
+            vi,
+            "Thư ký không thể vắng mặt; nếu người khác ghi biên bản thay, hãy chọn người đó ở mục Thư ký trước.",
+            "The secretary cannot be absent; if someone else took the minutes, choose them as Secretary first.",
         ),
     }
 }

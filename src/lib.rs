@@ -14,6 +14,7 @@ pub mod deadline;
 pub mod demo;
 pub mod directive;
 pub mod document;
+pub mod draft;
 pub mod error;
 pub mod exchange;
 pub mod extract;

@@ -259,6 +259,22 @@ pub fn update(tx: &Tx<'_>, id: Uuid, h: MeetingHeader) -> Result<Meeting> {
         h.ends_at,
         [h.chair_id, h.secretary_id],
     )?;
+    // The chair and the secretary are present: someone marked absent cannot be named.
+    let absent = |p: Option<Uuid>| -> Result<bool> {
+        let Some(p) = p else { return Ok(false) };
+        Ok(tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM attendee WHERE meeting_id = ?1 AND person_id = ?2
+                            AND attendance IN ('absent', 'excused'))",
+            params![id, p],
+            |r| r.get(0),
+        )?)
+    };
+    if absent(h.chair_id)? {
+        return Err(Error::invalid(Field::Attendance, Rule::ChairAbsent));
+    }
+    if absent(h.secretary_id)? {
+        return Err(Error::invalid(Field::Attendance, Rule::SecretaryAbsent));
+    }
     let blank = |v: &Option<String>| {
         v.as_deref()
             .map(str::trim)

@@ -6,8 +6,9 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::directive::{DirectiveQuery, DirectiveRow};
+use crate::draft::{self, Draft, Slot};
 use crate::error::{Entity, Error, Field, Result, Rule};
-use crate::meeting::{self, Meeting};
+use crate::meeting::{self, Meeting, MeetingStatus};
 use crate::record::new_id;
 use crate::store::Tx;
 use crate::store::value::{enum_name, get_enum, get_opt_uuid, get_uuid, ts};
@@ -120,6 +121,8 @@ pub struct Opinion {
     pub speaker_id: Option<Uuid>,
     /// Speaker as written when not in the directory.
     pub speaker_name: Option<String>,
+    /// Who spoke, as the minutes name them: the directory's name, else as written.
+    pub speaker: Option<String>,
     /// Speaker's unit.
     pub unit_id: Option<Uuid>,
     /// What was said.
@@ -206,7 +209,10 @@ pub fn add(tx: &Tx<'_>, meeting_id: Uuid, item: NewItem) -> Result<Uuid> {
             note,
         } => {
             let (person, unit, guest) = match who {
-                Who::Person { id } => (Some(crate::person::get(tx, *id)?.id), None, None),
+                Who::Person { id } => {
+                    must_attend(&m, *id, *attendance)?;
+                    (Some(crate::person::get(tx, *id)?.id), None, None)
+                }
                 Who::Unit { id } => (None, Some(crate::unit::get(tx, *id)?.id), None),
                 Who::Guest { name } if !name.trim().is_empty() => (None, None, Some(name.trim())),
                 Who::Guest { .. } => return Err(Error::invalid(Field::Name, Rule::Required)),
@@ -271,6 +277,13 @@ pub fn add(tx: &Tx<'_>, meeting_id: Uuid, item: NewItem) -> Result<Uuid> {
             )
         }
     };
+    let slot = match &item {
+        NewItem::Attendee { .. } => Slot::Attendee,
+        NewItem::Agenda { .. } => Slot::Agenda,
+        NewItem::Opinion { .. } => Slot::Opinion,
+        NewItem::Conclusion { .. } => Slot::Conclusion,
+    };
+    draft::added(tx, meeting_id, slot)?;
     tx.audit(
         "meeting",
         meeting_id,
@@ -372,15 +385,27 @@ pub fn edit(tx: &Tx<'_>, meeting_id: Uuid, edit: ItemEdit) -> Result<()> {
             id,
             attendance,
             note,
-        } => (
-            ItemList::Attendee,
-            *id,
-            "attendance = ?3, note = ?4",
-            vec![
-                Box::new(enum_name(attendance)),
-                Box::new(trimmed(note.as_deref())),
-            ],
-        ),
+        } => {
+            let person: Option<Option<Uuid>> = tx
+                .query_row(
+                    "SELECT person_id FROM attendee WHERE id = ?1 AND meeting_id = ?2",
+                    params![id, meeting_id],
+                    |r| get_opt_uuid(r, 0),
+                )
+                .optional()?;
+            if let Some(Some(p)) = person {
+                must_attend(&m, p, *attendance)?;
+            }
+            (
+                ItemList::Attendee,
+                *id,
+                "attendance = ?3, note = ?4",
+                vec![
+                    Box::new(enum_name(attendance)),
+                    Box::new(trimmed(note.as_deref())),
+                ],
+            )
+        }
         ItemEdit::Agenda { id, title } => {
             require(title)?;
             (
@@ -470,6 +495,89 @@ pub fn edit(tx: &Tx<'_>, meeting_id: Uuid, edit: ItemEdit) -> Result<()> {
     )
 }
 
+/// Refuses to mark the meeting's chair or secretary absent: the header names who replaced
+/// them first.
+fn must_attend(m: &Meeting, person: Uuid, attendance: Attendance) -> Result<()> {
+    if !matches!(attendance, Attendance::Absent | Attendance::Excused) {
+        return Ok(());
+    }
+    if m.chair_id == Some(person) {
+        return Err(Error::invalid(Field::Attendance, Rule::ChairAbsent));
+    }
+    if m.secretary_id == Some(person) {
+        return Err(Error::invalid(Field::Attendance, Rule::SecretaryAbsent));
+    }
+    Ok(())
+}
+
+/// Moves a meeting along its statuses ([`meeting::set_status`]); closing it first takes in
+/// the lines still typed in the editor's boxes ([`draft`]), so the locked minutes hold
+/// everything the secretary typed.
+pub fn set_status(tx: &Tx<'_>, id: Uuid, to: MeetingStatus) -> Result<Meeting> {
+    if to == MeetingStatus::Closed && meeting::get(tx, id)?.status != MeetingStatus::Closed {
+        take_in(tx, id, draft::take(tx, id)?)?;
+    }
+    meeting::set_status(tx, id, to)
+}
+
+/// Adds a draft's lines to the meeting: an attendee typed without a choice is the person of
+/// that exact name (diacritics, case and spacing aside) when exactly one is in the
+/// directory, otherwise a guest as typed.
+fn take_in(tx: &Tx<'_>, id: Uuid, d: Draft) -> Result<()> {
+    let attendee = d.attendee.trim();
+    if !attendee.is_empty() {
+        let key = |t: &str| crate::text::words(t).join(" ");
+        let typed = key(attendee);
+        let same: Vec<Uuid> = crate::person::list(tx, None, false)?
+            .into_iter()
+            .filter(|p| key(&p.full_name) == typed)
+            .map(|p| p.id)
+            .collect();
+        let who = match same.as_slice() {
+            [one] => Who::Person { id: *one },
+            _ => Who::Guest {
+                name: attendee.to_string(),
+            },
+        };
+        let item = NewItem::Attendee {
+            who,
+            role: AttendeeRole::Member,
+            attendance: Attendance::Present,
+            note: None,
+        };
+        add(tx, id, item)?;
+    }
+    if !d.agenda.trim().is_empty() {
+        let item = NewItem::Agenda {
+            title: d.agenda,
+            presenter_id: None,
+            unit_id: None,
+        };
+        add(tx, id, item)?;
+    }
+    if !d.opinion.trim().is_empty() {
+        let speaker_name = (d.speaker_id.is_none() && !d.speaker_name.trim().is_empty())
+            .then(|| d.speaker_name.trim().to_string());
+        let item = NewItem::Opinion {
+            speaker_id: d.speaker_id,
+            speaker_name,
+            unit_id: None,
+            content: d.opinion,
+        };
+        add(tx, id, item)?;
+    }
+    if !d.conclusion.trim().is_empty() {
+        add(
+            tx,
+            id,
+            NewItem::Conclusion {
+                content: d.conclusion,
+            },
+        )?;
+    }
+    Ok(())
+}
+
 fn trimmed(text: Option<&str>) -> Option<String> {
     text.map(str::trim)
         .filter(|t| !t.is_empty())
@@ -519,6 +627,8 @@ pub struct MeetingRecord {
     pub conclusions: Vec<Conclusion>,
     /// Directives given in the meeting, judged today.
     pub directives: Vec<DirectiveRow>,
+    /// Lines typed in the editor and not yet added.
+    pub draft: Draft,
 }
 
 /// A meeting's conclusions in order.
@@ -583,7 +693,8 @@ pub fn record(conn: &Connection, id: Uuid, as_of: chrono::NaiveDate) -> Result<M
         })?
         .collect::<rusqlite::Result<_>>()?;
     let mut stmt = conn.prepare_cached(
-        "SELECT id, position, speaker_id, speaker_name, unit_id, content FROM opinion WHERE meeting_id = ?1 ORDER BY position",
+        "SELECT o.id, o.position, o.speaker_id, o.speaker_name, o.unit_id, o.content, coalesce(p.full_name, o.speaker_name)
+         FROM opinion o LEFT JOIN person p ON p.id = o.speaker_id WHERE o.meeting_id = ?1 ORDER BY o.position",
     )?;
     let opinions = stmt
         .query_map([&mid], |r| {
@@ -594,6 +705,7 @@ pub fn record(conn: &Connection, id: Uuid, as_of: chrono::NaiveDate) -> Result<M
                 speaker_name: r.get(3)?,
                 unit_id: get_opt_uuid(r, 4)?,
                 content: r.get(5)?,
+                speaker: r.get(6)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -616,5 +728,6 @@ pub fn record(conn: &Connection, id: Uuid, as_of: chrono::NaiveDate) -> Result<M
         opinions,
         conclusions,
         directives,
+        draft: draft::get(conn, id)?,
     })
 }

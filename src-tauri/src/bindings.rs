@@ -40,6 +40,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         meetings::save_minutes,
         meetings::add_item,
         meetings::edit_item,
+        meetings::save_draft,
         meetings::set_meeting_status,
         meetings::carried_directives,
         meetings::decide_carried,

@@ -90,8 +90,7 @@ pub fn build(sheet: &Sheet) -> Docx {
     if !r.opinions.is_empty() {
         body.push(labelled("Ý kiến phát biểu:", ""));
         body.extend(r.opinions.iter().map(|o| {
-            let speaker = sheet.speaker(o);
-            plain(&match speaker {
+            plain(&match &o.speaker {
                 Some(s) => format!("- {s}: {}", o.content),
                 None => format!("- {}", o.content),
             })

@@ -11,7 +11,6 @@ pub mod register;
 pub mod report;
 mod unit_report;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
@@ -19,7 +18,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::error::{Error, Result};
-use crate::minutes::{MeetingRecord, Opinion};
+use crate::minutes::MeetingRecord;
 use crate::office::{self, Office};
 use crate::store::Store;
 use crate::{directive, person, unit};
@@ -65,19 +64,12 @@ pub(crate) struct Sheet {
     pub record: MeetingRecord,
     pub number: Option<u32>,
     pub issued_on: NaiveDate,
-    speakers: HashMap<Uuid, String>,
     chair_title: Option<String>,
 }
 
 impl Sheet {
     fn number_line(&self, kind: &str) -> String {
         format::number_line(self.number, kind, &self.office.symbol)
-    }
-
-    fn speaker(&self, o: &Opinion) -> Option<String> {
-        o.speaker_name
-            .clone()
-            .or_else(|| o.speaker_id.and_then(|id| self.speakers.get(&id).cloned()))
     }
 
     /// "Giám đốc Sở Hà Văn Thắng", or just the name when the chair has no title.
@@ -113,12 +105,6 @@ pub fn meeting_document(
         Some(id) => person::get(conn, id)?.title,
         None => None,
     };
-    let mut speakers = HashMap::new();
-    for o in &record.opinions {
-        if let Some(id) = o.speaker_id {
-            speakers.insert(id, person::get(conn, id)?.full_name);
-        }
-    }
     let mut directives = Vec::new();
     for row in &record.directives {
         let d = directive::get(conn, row.id)?;
@@ -144,7 +130,6 @@ pub fn meeting_document(
         record,
         number,
         issued_on: today,
-        speakers,
         chair_title,
     };
     let docx = match kind {

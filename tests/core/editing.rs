@@ -549,3 +549,264 @@ fn the_meeting_open_in_the_editor_is_reopened_while_under_way() {
         "the editor was left"
     );
 }
+
+#[test]
+fn lines_typed_for_the_next_item_are_kept_and_taken_in_when_the_meeting_ends() {
+    let mut o = office();
+    let id = o.meeting;
+    let typed = giaoban::draft::Draft {
+        attendee: "  hoàng kim KHÁNH ".into(),
+        agenda: "Báo cáo kết quả tháng 5".into(),
+        speaker_id: None,
+        speaker_name: "Kim Anh".into(),
+        opinion: "Đề nghị bổ sung kinh phí".into(),
+        conclusion: "Giao Văn phòng Sở tổng hợp".into(),
+    };
+    // A person of that exact name, and one whose name only contains the guest's words.
+    for name in ["Hoàng Kim Khánh", "Hoàng Kim Anh Thư"] {
+        o.store
+            .write(|tx| {
+                giaoban::person::create(
+                    tx,
+                    giaoban::person::NewPerson {
+                        full_name: name.into(),
+                        title: None,
+                        unit_id: None,
+                    },
+                )
+            })
+            .unwrap();
+    }
+    o.store
+        .write(|tx| giaoban::draft::save(tx, id, &typed))
+        .unwrap();
+    let today = d("2026-06-02");
+    let r = minutes::record(o.store.conn(), id, today).unwrap();
+    assert_eq!(r.draft, typed, "the draft comes back with the record");
+
+    // Adding the agenda item empties its box in the same transaction, and only that box.
+    o.store
+        .write(|tx| {
+            minutes::add(
+                tx,
+                id,
+                NewItem::Agenda {
+                    title: "Báo cáo kết quả tháng 5".into(),
+                    presenter_id: None,
+                    unit_id: None,
+                },
+            )
+        })
+        .unwrap();
+    let left = minutes::record(o.store.conn(), id, today).unwrap().draft;
+    assert_eq!(left.agenda, "");
+    assert_eq!(left.conclusion, typed.conclusion);
+
+    let closed = o
+        .store
+        .write(|tx| minutes::set_status(tx, id, MeetingStatus::Closed))
+        .unwrap();
+    assert_eq!(closed.status, MeetingStatus::Closed);
+    let r = minutes::record(o.store.conn(), id, today).unwrap();
+    assert_eq!(r.draft, giaoban::draft::Draft::default());
+    assert_eq!(
+        r.agenda.len(),
+        1,
+        "the agenda line added before is not doubled"
+    );
+    assert_eq!(
+        r.conclusions.last().unwrap().content,
+        "Giao Văn phòng Sở tổng hợp"
+    );
+    let said = r.opinions.last().unwrap();
+    assert_eq!(said.content, "Đề nghị bổ sung kinh phí");
+    assert_eq!(
+        said.speaker.as_deref(),
+        Some("Kim Anh"),
+        "a typed speaker stays a guest"
+    );
+    assert_eq!(said.speaker_id, None);
+    let came = r.attendees.last().unwrap();
+    assert_eq!(
+        came.name, "Hoàng Kim Khánh",
+        "an exact name is the directory's person"
+    );
+    assert!(came.person_id.is_some());
+
+    // A closed meeting keeps no draft.
+    let refused = o.store.write(|tx| giaoban::draft::save(tx, id, &typed));
+    assert!(
+        matches!(
+            refused,
+            Err(Error::Invalid {
+                rule: Rule::Locked,
+                ..
+            })
+        ),
+        "{refused:?}"
+    );
+}
+
+#[test]
+fn an_attendee_typed_like_a_name_but_not_it_stays_a_guest() {
+    let mut o = office();
+    let id = o.meeting;
+    o.store
+        .write(|tx| {
+            giaoban::person::create(
+                tx,
+                giaoban::person::NewPerson {
+                    full_name: "Hoàng Kim Khánh".into(),
+                    title: None,
+                    unit_id: None,
+                },
+            )
+        })
+        .unwrap();
+    let typed = giaoban::draft::Draft {
+        attendee: "Kim Anh".into(),
+        ..Default::default()
+    };
+    o.store
+        .write(|tx| giaoban::draft::save(tx, id, &typed))
+        .unwrap();
+    o.store
+        .write(|tx| minutes::set_status(tx, id, MeetingStatus::Closed))
+        .unwrap();
+    let r = minutes::record(o.store.conn(), id, d("2026-06-02")).unwrap();
+    let came = r.attendees.last().unwrap();
+    assert_eq!((came.name.as_str(), came.person_id), ("Kim Anh", None));
+}
+
+/// Whether `r` is the refusal of an absent chair or secretary, `rule`.
+fn absent_refused<T>(r: &giaoban::Result<T>, rule: Rule) -> bool {
+    matches!(r, Err(Error::Invalid { field: Field::Attendance, rule: got }) if *got == rule)
+}
+
+#[test]
+fn the_chair_and_the_secretary_cannot_be_marked_absent() {
+    let mut o = office();
+    let (id, chair) = (o.meeting, o.director);
+    let clerk = o
+        .store
+        .write(|tx| {
+            giaoban::person::create(
+                tx,
+                giaoban::person::NewPerson {
+                    full_name: "Lê Thị Thu".into(),
+                    title: Some("Chuyên viên".into()),
+                    unit_id: Some(o.vp),
+                },
+            )
+        })
+        .unwrap()
+        .id;
+    // The chair cannot come in absent, nor be marked absent once in.
+    let r = o.store.write(|tx| {
+        minutes::add(
+            tx,
+            id,
+            attendee(
+                Who::Person { id: chair },
+                AttendeeRole::Chair,
+                Attendance::Excused,
+                Some("Đi công tác"),
+            ),
+        )
+    });
+    assert!(absent_refused(&r, Rule::ChairAbsent), "{r:?}");
+    let seat = o
+        .store
+        .write(|tx| {
+            minutes::add(
+                tx,
+                id,
+                attendee(
+                    Who::Person { id: chair },
+                    AttendeeRole::Chair,
+                    Attendance::Present,
+                    None,
+                ),
+            )
+        })
+        .unwrap();
+    let r = o.store.write(|tx| {
+        minutes::edit(
+            tx,
+            id,
+            ItemEdit::Attendance {
+                id: seat,
+                attendance: Attendance::Absent,
+                note: None,
+            },
+        )
+    });
+    assert!(absent_refused(&r, Rule::ChairAbsent), "{r:?}");
+    assert!(
+        r.unwrap_err()
+            .message(giaoban::lang::Lang::Vi)
+            .contains("chọn người đó ở mục Chủ trì")
+    );
+    // Late and online are present.
+    o.store
+        .write(|tx| {
+            minutes::edit(
+                tx,
+                id,
+                ItemEdit::Attendance {
+                    id: seat,
+                    attendance: Attendance::Online,
+                    note: Some("Điểm cầu huyện".into()),
+                },
+            )
+        })
+        .unwrap();
+
+    // Someone marked absent cannot be named secretary; once named, cannot be marked absent.
+    let clerk_seat = o
+        .store
+        .write(|tx| {
+            minutes::add(
+                tx,
+                id,
+                attendee(
+                    Who::Person { id: clerk },
+                    AttendeeRole::Member,
+                    Attendance::Absent,
+                    None,
+                ),
+            )
+        })
+        .unwrap();
+    let mut h = header(&o);
+    h.secretary_id = Some(clerk);
+    let r = o.store.write(|tx| meeting::update(tx, id, h.clone()));
+    assert!(absent_refused(&r, Rule::SecretaryAbsent), "{r:?}");
+    assert_eq!(meeting::get(o.store.conn(), id).unwrap().secretary_id, None);
+    o.store
+        .write(|tx| {
+            minutes::edit(
+                tx,
+                id,
+                ItemEdit::Attendance {
+                    id: clerk_seat,
+                    attendance: Attendance::Present,
+                    note: None,
+                },
+            )
+        })
+        .unwrap();
+    o.store.write(|tx| meeting::update(tx, id, h)).unwrap();
+    let r = o.store.write(|tx| {
+        minutes::edit(
+            tx,
+            id,
+            ItemEdit::Attendance {
+                id: clerk_seat,
+                attendance: Attendance::Excused,
+                note: None,
+            },
+        )
+    });
+    assert!(absent_refused(&r, Rule::SecretaryAbsent), "{r:?}");
+}

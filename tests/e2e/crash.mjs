@@ -5,9 +5,10 @@
 //     after each commit;
 //   - the real app with a typing robot adding units in the Danh mục form: a unit is
 //     acknowledged when the window lists it (the save command has returned);
-//   - the real app with a robot typing a meeting's minutes: nothing is acknowledged (there
-//     is no Save button), so the minutes must hold all that was typed up to one second
-//     before the kill, and the restarted app must reopen that meeting in the editor.
+//   - the real app with a robot typing a meeting's minutes, or a conclusion line it never
+//     confirms with Enter (the meeting's draft): nothing is acknowledged (there is no Save
+//     button), so the text must hold all that was typed up to one second before the kill,
+//     and the restarted app must reopen that meeting in the editor with that text.
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
@@ -132,17 +133,21 @@ export async function appCrashes(kills, seed = 1) {
   return { kills, acknowledged: acked.length };
 }
 
-/** The minutes as stored, with spacing made comparable with what was typed. */
-function storedMinutes(db, id) {
-  return JSON.parse(giaoban(db, "meeting", "show", id, "--json")).minutes.replace(/\u00a0/g, " ").replace(/\s+/g, " ").trim();
+/** The text of `box` as stored, with spacing made comparable with what was typed: the
+ *  minutes body, or the pending conclusion line of the meeting's draft. */
+function storedText(db, id, box) {
+  const m = JSON.parse(giaoban(db, "meeting", "show", id, "--json"));
+  const text = box === "minutes-body" ? m.minutes : m.draft.conclusion;
+  return text.replace(/\u00a0/g, " ").replace(/\s+/g, " ").trim();
 }
 
 /**
- * Kills the app `kills` times while a robot types the minutes of a meeting under way.
- * Returns the number of kills, the characters typed, and the longest stretch of typing
- * (ms before the kill) found missing afterwards.
+ * Kills the app `kills` times while a robot types into `box` of a meeting under way: the
+ * minutes body, or `conclusions-new` (a line never confirmed with Enter). Returns the
+ * number of kills, the characters typed, and the longest stretch of typing (ms before the
+ * kill) found missing afterwards.
  */
-export async function editorCrashes(kills, seed = 1) {
+export async function editorCrashes(kills, seed = 1, box = "minutes-body") {
   const rand = random(seed);
   const db = sampleDatabase();
   let meeting = null;
@@ -153,7 +158,7 @@ export async function editorCrashes(kills, seed = 1) {
     const session = await start(db, { quiet: true });
     const { browser, driver } = session;
     const byTest = (id) => browser.$(`[data-testid="${id}"]`);
-    const when = `app kill ${k + 1} while typing minutes (seed ${seed})`;
+    const when = `app kill ${k + 1} while typing in ${box} (seed ${seed})`;
     const log = [];
     let killedAt = Infinity;
     try {
@@ -168,16 +173,17 @@ export async function editorCrashes(kills, seed = 1) {
         await (await byTest("new-start")).click();
       }
       // After a restart the editor opens by itself on the meeting being typed.
-      const body = await byTest("minutes-body");
+      await (await byTest("minutes-body")).waitForDisplayed({ timeout: 20_000 });
+      const body = await byTest(box);
       await body.waitForDisplayed({ timeout: 20_000 });
       if (meeting === null) {
         await browser.waitUntil(async () => (await (await byTest("save-state")).getAttribute("data-status")) === "saved", { timeout: 10_000 });
         meeting = ids().find((id) => !sample.has(id));
       } else {
-        const shown = (await body.getText()).replace(/\s+/g, " ").trim();
+        const shown = (await browser.execute((e) => e.value ?? e.innerText, body)).replace(/\s+/g, " ").trim();
         if (shown !== expected) throw new Error(`${when}: the reopened editor shows “${shown.slice(-60)}”, stored “${expected.slice(-60)}”`);
       }
-      await browser.execute((el) => el.focus(), body);
+      await browser.execute((el) => (el.scrollIntoView({ block: "center" }), el.focus()), body);
       await browser.keys(["Control", "End"]);
       const timer = setTimeout(() => {
         killedAt = Date.now();
@@ -199,7 +205,7 @@ export async function editorCrashes(kills, seed = 1) {
     }
     if (meeting === null) throw new Error(`${when}: the meeting was never created`);
     checkIntegrity(db, when);
-    const stored = storedMinutes(db, meeting);
+    const stored = storedText(db, meeting, box);
     // Everything typed up to one second before the kill must be there.
     let must = expected;
     let kept = expected;

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use giaoban::carry::{self, Carried, Decision, Template};
 use giaoban::deadline::{self, Deadline};
+use giaoban::draft::{self, Draft};
 use giaoban::meeting::{self, Meeting, MeetingFilter, MeetingHeader, MeetingStatus, Series};
 use giaoban::minutes::{self, ItemEdit, MeetingRecord, NewItem};
 use giaoban::proposal::{self, Accepted, Proposed};
@@ -145,7 +146,16 @@ pub async fn edit_item(db: DbState<'_>, meeting_id: Uuid, edit: ItemEdit) -> Res
         .await
 }
 
-/// Moves the meeting along (start, end, reopen); returns it as it now stands.
+/// Stores the lines typed in the editor's boxes and not yet added.
+#[tauri::command]
+#[specta::specta]
+pub async fn save_draft(db: DbState<'_>, meeting_id: Uuid, draft: Draft) -> Result<(), IpcError> {
+    db.write(move |tx| draft::save(tx, meeting_id, &draft))
+        .await
+}
+
+/// Moves the meeting along (start, end, reopen); returns it as it now stands. Ending it
+/// takes in the lines still typed in the editor's boxes.
 #[tauri::command]
 #[specta::specta]
 pub async fn set_meeting_status(
@@ -154,7 +164,7 @@ pub async fn set_meeting_status(
     status: MeetingStatus,
 ) -> Result<MeetingRecord, IpcError> {
     db.write(move |tx| {
-        meeting::set_status(tx, id, status)?;
+        minutes::set_status(tx, id, status)?;
         minutes::record(tx, id, giaoban::date::today())
     })
     .await

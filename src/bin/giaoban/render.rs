@@ -335,11 +335,33 @@ pub fn meeting(out: Out, r: &MeetingRecord) {
     }
     println!("\n{} ({})", out.t("Ý KIẾN", "OPINIONS"), r.opinions.len());
     for o in &r.opinions {
-        println!("  {}. {}", o.position, o.content);
+        match &o.speaker {
+            Some(who) => println!("  {}. {who}: {}", o.position, o.content),
+            None => println!("  {}. {}", o.position, o.content),
+        }
     }
     println!("\n{}", out.t("KẾT LUẬN", "CONCLUSIONS"));
     for c in &r.conclusions {
         println!("  {}. {}", c.position, c.content);
+    }
+    let d = &r.draft;
+    let pending = [
+        (out.t("Thành phần", "Attendee"), &d.attendee),
+        (out.t("Chương trình", "Agenda"), &d.agenda),
+        (out.t("Ý kiến", "Opinion"), &d.opinion),
+        (out.t("Kết luận", "Conclusion"), &d.conclusion),
+    ];
+    if pending.iter().any(|(_, t)| !t.trim().is_empty()) {
+        println!(
+            "\n{}",
+            out.t(
+                "ĐANG GÕ, CHƯA THÊM (sẽ được đưa vào khi kết thúc cuộc họp)",
+                "TYPED, NOT YET ADDED (taken in when the meeting ends)"
+            )
+        );
+        for (what, text) in pending.iter().filter(|(_, t)| !t.trim().is_empty()) {
+            println!("  {what}: {}", text.trim());
+        }
     }
     println!(
         "\n{} ({})",

@@ -31,6 +31,7 @@ export type StatusChange = b.StatusChange;
 export type Series = b.Series_Serialize;
 export type Carried = b.Carried_Serialize;
 export type Attendee = b.MeetingRecord_Serialize["attendees"][number];
+export type Draft = b.Draft_Deserialize;
 // What commands take.
 export type NewUnit = b.NewUnit_Deserialize;
 export type NewPerson = b.NewPerson_Deserialize;

@@ -72,7 +72,12 @@ export const commands = {
 	addItem: (meetingId: string, item: NewItem_Deserialize) => typedError<string, IpcError>(__TAURI_INVOKE("add_item", { meetingId, item })),
 	/**  Changes or removes an item of the record. */
 	editItem: (meetingId: string, edit: ItemEdit_Deserialize) => typedError<null, IpcError>(__TAURI_INVOKE("edit_item", { meetingId, edit })),
-	/**  Moves the meeting along (start, end, reopen); returns it as it now stands. */
+	/**  Stores the lines typed in the editor's boxes and not yet added. */
+	saveDraft: (meetingId: string, draft: Draft_Deserialize) => typedError<null, IpcError>(__TAURI_INVOKE("save_draft", { meetingId, draft })),
+	/**
+	 *  Moves the meeting along (start, end, reopen); returns it as it now stands. Ending it
+	 *  takes in the lines still typed in the editor's boxes.
+	 */
 	setMeetingStatus: (id: string, status: MeetingStatus) => typedError<MeetingRecord_Serialize, IpcError>(__TAURI_INVOKE("set_meeting_status", { id, status })),
 	/**  The open directives of earlier meetings of the series, with this meeting's decisions. */
 	carriedDirectives: (meetingId: string) => typedError<Carried_Serialize[], IpcError>(__TAURI_INVOKE("carried_directives", { meetingId })),
@@ -921,6 +926,8 @@ export type DirectiveRow_Deserialize = {
 	meeting_id?: string | null,
 	/**  The leader who gave it. */
 	directing_leader?: string | null,
+	/**  The conclusion of its meeting it was given from. */
+	conclusion_id?: string | null,
 };
 
 /**  One line of a directive listing. */
@@ -953,6 +960,8 @@ export type DirectiveRow_Serialize = {
 	meeting_id: string | null,
 	/**  The leader who gave it. */
 	directing_leader: string | null,
+	/**  The conclusion of its meeting it was given from. */
+	conclusion_id: string | null,
 };
 
 /**  How a directive listing is ordered. */
@@ -987,6 +996,41 @@ export type DocKind =
 "notice" | 
 /**  Báo cáo. */
 "report";
+
+/**  The lines typed and not yet added, one per box; empty text is an empty box. */
+export type Draft = Draft_Serialize | Draft_Deserialize;
+
+/**  The lines typed and not yet added, one per box; empty text is an empty box. */
+export type Draft_Deserialize = {
+	/**  The attendee box: a name as typed. */
+	attendee: string,
+	/**  The next agenda item. */
+	agenda: string,
+	/**  The next opinion's speaker, when chosen from the directory. */
+	speaker_id?: string | null,
+	/**  The next opinion's speaker as typed (a guest) when none was chosen. */
+	speaker_name: string,
+	/**  The next opinion. */
+	opinion: string,
+	/**  The next conclusion. */
+	conclusion: string,
+};
+
+/**  The lines typed and not yet added, one per box; empty text is an empty box. */
+export type Draft_Serialize = {
+	/**  The attendee box: a name as typed. */
+	attendee: string,
+	/**  The next agenda item. */
+	agenda: string,
+	/**  The next opinion's speaker, when chosen from the directory. */
+	speaker_id: string | null,
+	/**  The next opinion's speaker as typed (a guest) when none was chosen. */
+	speaker_name: string,
+	/**  The next opinion. */
+	opinion: string,
+	/**  The next conclusion. */
+	conclusion: string,
+};
 
 /**  Kinds of record, used to say what was not found or what a rule is about. */
 export type Entity = 
@@ -1248,7 +1292,9 @@ export type Field =
 /**  The passphrase of an exchange file. */
 "passphrase" | 
 /**  An installation met through exchange files. */
-"peer";
+"peer" | 
+/**  An attendee's attendance (có mặt, vắng…). */
+"attendance";
 
 /**  One changed field: its old and new values as text. */
 export type FieldChange = FieldChange_Serialize | FieldChange_Deserialize;
@@ -1628,6 +1674,8 @@ export type MeetingRecord_Deserialize = {
 	conclusions: Conclusion[],
 	/**  Directives given in the meeting, judged today. */
 	directives: DirectiveRow_Deserialize[],
+	/**  Lines typed in the editor and not yet added. */
+	draft: Draft_Deserialize,
 } & Meeting_Deserialize;
 
 /**  A meeting with everything recorded in it. */
@@ -1646,6 +1694,8 @@ export type MeetingRecord_Serialize = {
 	conclusions: Conclusion[],
 	/**  Directives given in the meeting, judged today. */
 	directives: DirectiveRow_Serialize[],
+	/**  Lines typed in the editor and not yet added. */
+	draft: Draft_Serialize,
 } & Meeting_Serialize;
 
 /**  Where a meeting's record stands. */
@@ -2027,6 +2077,8 @@ export type Opinion_Deserialize = {
 	speaker_id?: string | null,
 	/**  Speaker as written when not in the directory. */
 	speaker_name?: string | null,
+	/**  Who spoke, as the minutes name them: the directory's name, else as written. */
+	speaker?: string | null,
 	/**  Speaker's unit. */
 	unit_id?: string | null,
 	/**  What was said. */
@@ -2043,6 +2095,8 @@ export type Opinion_Serialize = {
 	speaker_id: string | null,
 	/**  Speaker as written when not in the directory. */
 	speaker_name: string | null,
+	/**  Who spoke, as the minutes name them: the directory's name, else as written. */
+	speaker: string | null,
 	/**  Speaker's unit. */
 	unit_id: string | null,
 	/**  What was said. */
@@ -2326,7 +2380,11 @@ export type Rule =
 /**  The meeting is closed and its record locked until reopened. */
 { rule: "locked" } | 
 /**  Other records depend on this one (directives given from a conclusion). */
-{ rule: "in_use" };
+{ rule: "in_use" } | 
+/**  The meeting's chair cannot be absent: the header must name who chaired instead. */
+{ rule: "chair_absent" } | 
+/**  The meeting's secretary cannot be absent: the header must name who took the minutes. */
+{ rule: "secretary_absent" };
 
 /**  A recurring series of meetings with its usual chair and place. */
 export type Series = Series_Serialize | Series_Deserialize;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fold, initials, search, type Choice } from "./match";
+import { exactly, fold, initials, search, type Choice } from "./match";
 
 const units: Choice[] = [
   { id: "so", label: "Sở Thông tin và Truyền thông", also: ["STTTT"] },
@@ -35,5 +35,23 @@ describe("matching what a secretary types", () => {
   it("finds a speaker by part of the name without diacritics", () => {
     expect(ids("thang", people)).toEqual(["thang"]);
     expect(ids("nguyen thi", people)).toEqual(["thanh"]);
+  });
+});
+
+describe("a name taken without a choice", () => {
+  const guests: Choice[] = [
+    { id: "khanh", label: "Hoàng Kim Khánh" },
+    { id: "ha1", label: "Lê Văn Hà" },
+    { id: "ha2", label: "Lê Văn Hạ" },
+  ];
+  it("is only an exact name, diacritics, case and spacing aside", () => {
+    expect(exactly("hoang  kim KHANH", guests)?.id).toBe("khanh");
+    expect(exactly("Kim Anh", guests)).toBeNull();
+    expect(exactly("Kim Khánh", guests)).toBeNull();
+    expect(exactly("", guests)).toBeNull();
+  });
+  it("is no one when two names fold alike", () => {
+    expect(exactly("Le Van Ha", guests)).toBeNull();
+    expect(exactly("vp", units)?.id).toBe("vp");
   });
 });

@@ -51,3 +51,12 @@ export function search(query: string, choices: Choice[], limit = 8): Choice[] {
     .slice(0, limit)
     .map((x) => x.c);
 }
+
+/** The one choice whose name or other name is exactly `query` (diacritics and case aside);
+ *  `null` when none or several are. */
+export function exactly(query: string, choices: Choice[]): Choice | null {
+  const q = fold(query).trim().replace(/\s+/g, " ");
+  if (!q) return null;
+  const same = choices.filter((c) => [c.label, ...(c.also ?? [])].some((n) => !!n && fold(n).trim().replace(/\s+/g, " ") === q));
+  return same.length === 1 ? same[0] : null;
+}
