@@ -47,12 +47,16 @@ pub struct NewProgress {
     pub note: String,
 }
 
-/// Records a progress update (dated between the day given and today); an assigned directive
-/// moves to in progress.
+/// Records a progress update (dated between the day given and today, and not empty: some
+/// percent or a note); an assigned directive moves to in progress.
 pub fn add_progress(tx: &Tx<'_>, directive_id: Uuid, new: NewProgress) -> Result<Progress> {
     let d = directive::get(tx, directive_id)?;
     if new.percent > 100 {
         return Err(Error::invalid(Field::Percent, Rule::OutOfRange));
+    }
+    // A report says something: some progress, or what was done.
+    if new.percent == 0 && new.note.trim().is_empty() {
+        return Err(Error::invalid(Field::Content, Rule::Required));
     }
     if new.reported_on < d.assigned_on {
         return Err(Error::invalid(Field::Date, Rule::OutOfRange));

@@ -145,6 +145,40 @@ pub fn list(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The setting naming the person who uses this machine (machine-local, never exchanged).
+const MACHINE_USER: &str = "machine.user";
+
+/// The person who uses this machine, as chosen once in the window; `None` until chosen
+/// (or when that person is no longer in the directory).
+pub fn machine_user(conn: &Connection) -> Result<Option<Person>> {
+    let id: Option<String> = conn
+        .query_row(
+            "SELECT value FROM setting WHERE key = ?1",
+            [MACHINE_USER],
+            |r| r.get(0),
+        )
+        .optional()?;
+    match id.and_then(|id| id.parse::<Uuid>().ok()) {
+        Some(id) => match get(conn, id) {
+            Ok(p) => Ok(Some(p)),
+            Err(Error::NotFound { .. }) => Ok(None),
+            Err(e) => Err(e),
+        },
+        None => Ok(None),
+    }
+}
+
+/// Records who uses this machine: an active person of the directory, named from then on in
+/// the history of every change made here.
+pub fn set_machine_user(tx: &Tx<'_>, id: Uuid) -> Result<Person> {
+    let p = get(tx, id)?;
+    if !p.active {
+        return Err(Error::invalid(Field::Name, Rule::Inactive));
+    }
+    tx.set_setting(MACHINE_USER, &id.to_string())?;
+    Ok(p)
+}
+
 /// Finds the one person a user means, by id or by (part of) the name typed with or
 /// without diacritics: `thang` finds "Hà Văn Thắng".
 pub fn resolve(conn: &Connection, query: &str, field: Field) -> Result<Person> {

@@ -117,6 +117,33 @@ pub fn abbreviations(name: &str) -> String {
     }
 }
 
+/// The words of a Markdown text as a reader sees them, markup dropped: `"**Đồng chí** chủ
+/// trì"` → `"Đồng chí chủ trì"`; paragraphs and list items are separated by a space.
+pub fn markdown_text(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Parser, TagEnd};
+    let mut out = String::with_capacity(markdown.len());
+    for event in Parser::new(markdown) {
+        let gap = matches!(
+            event,
+            Event::SoftBreak
+                | Event::HardBreak
+                | Event::End(
+                    TagEnd::Paragraph
+                        | TagEnd::Item
+                        | TagEnd::Heading(_)
+                        | TagEnd::CodeBlock
+                        | TagEnd::TableCell
+                )
+        );
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            _ if gap && !out.is_empty() && !out.ends_with(' ') => out.push(' '),
+            _ => {}
+        }
+    }
+    out.trim_end().to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -167,5 +194,15 @@ mod tests {
     fn initials_of_unit_names() {
         assert_eq!(initials("Phòng Thông tin - Báo chí - Xuất bản"), "pttbcxb");
         assert_eq!(initials("Văn phòng Sở"), "vps");
+    }
+
+    #[test]
+    fn markdown_reads_as_its_words() {
+        assert_eq!(
+            markdown_text(
+                "Cuộc họp bắt đầu.\u{a0}**Đồng chí Giám đốc** chủ trì.\n\n- Mục *một*\n- Mục hai"
+            ),
+            "Cuộc họp bắt đầu.\u{a0}Đồng chí Giám đốc chủ trì. Mục một Mục hai"
+        );
     }
 }

@@ -4,7 +4,7 @@
 //! [`BACKUP_EVERY`] of editing, each made in the background on a connection of its own.
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use giaoban::backup::{self, Backup, Reason, Restored};
@@ -33,6 +33,8 @@ pub struct Db {
     last_backup: Mutex<(Option<Instant>, Option<IpcError>)>,
     /// Why opening it at start failed (a damaged file moved aside…): told to the first call.
     failed_at_start: Mutex<Option<IpcError>>,
+    /// Told after every call that may have changed the data, so the window's pages refresh.
+    on_change: OnceLock<Box<dyn Fn() + Send + Sync>>,
 }
 
 impl Db {
@@ -44,6 +46,18 @@ impl Db {
             backing_up: Mutex::new(()),
             last_backup: Mutex::new((None, None)),
             failed_at_start: Mutex::new(None),
+            on_change: OnceLock::new(),
+        }
+    }
+
+    /// Sets what to do after every call that may have changed the data (once).
+    pub fn on_change(&self, f: impl Fn() + Send + Sync + 'static) {
+        let _ = self.on_change.set(Box::new(f));
+    }
+
+    fn changed(&self) {
+        if let Some(f) = self.on_change.get() {
+            f();
         }
     }
 
@@ -59,7 +73,7 @@ impl Db {
             }
             match backup::open_checked(&db.path) {
                 Ok(store) => {
-                    *guard = Some(store);
+                    *guard = Some(as_machine_user(store));
                     db.backup_in_background(Reason::Start);
                 }
                 Err(e) => {
@@ -98,9 +112,21 @@ impl Db {
             .unwrap_or_default()
     }
 
-    /// Runs `f` on the store on a blocking thread. The database is opened on first use;
-    /// with [`OpenMode::Existing`] a missing file is `NoDatabase` (first launch).
+    /// Runs `f`, which may change the data, on the store on a blocking thread. The database
+    /// is opened on first use; with [`OpenMode::Existing`] a missing file is `NoDatabase`
+    /// (first launch).
     pub async fn run<T, F>(self: &Arc<Self>, mode: OpenMode, f: F) -> Result<T, IpcError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Store) -> giaoban::Result<T> + Send + 'static,
+    {
+        let out = self.on_store(mode, f).await?;
+        self.changed();
+        Ok(out)
+    }
+
+    /// Runs `f` on the store on a blocking thread, opening the database on first use.
+    async fn on_store<T, F>(self: &Arc<Self>, mode: OpenMode, f: F) -> Result<T, IpcError>
     where
         T: Send + 'static,
         F: FnOnce(&mut Store) -> giaoban::Result<T> + Send + 'static,
@@ -117,10 +143,10 @@ impl Db {
                 {
                     return Err(e);
                 }
-                *guard = Some(match mode {
+                *guard = Some(as_machine_user(match mode {
                     OpenMode::Existing => backup::open_checked(&db.path)?,
                     OpenMode::Create => Store::open(&db.path, mode)?,
-                });
+                }));
                 db.backup_in_background(Reason::Start);
             }
             let store = guard.as_mut().expect("opened above");
@@ -136,7 +162,7 @@ impl Db {
         T: Send + 'static,
         F: FnOnce(&Store) -> giaoban::Result<T> + Send + 'static,
     {
-        self.run(OpenMode::Existing, move |s| f(s)).await
+        self.on_store(OpenMode::Existing, move |s| f(s)).await
     }
 
     /// Writes one transaction to an existing database; after [`BACKUP_EVERY`] of editing, a
@@ -211,14 +237,25 @@ impl Db {
         f: impl FnOnce(&std::path::Path) -> giaoban::Result<Restored> + Send + 'static,
     ) -> Result<Restored, IpcError> {
         let db = Arc::clone(self);
-        blocking(move || {
+        let out = blocking(move || {
             let _running = db.backing_up.lock().unwrap_or_else(|p| p.into_inner());
             let mut guard = db.store.lock().unwrap_or_else(|p| p.into_inner());
             *guard = None;
             f(&db.path).map_err(IpcError::from)
         })
-        .await
+        .await?;
+        self.changed();
+        Ok(out)
     }
+}
+
+/// The store writing the history in the name of the person who uses this machine, once
+/// chosen (`person::machine_user`); until then, the system's login name.
+pub fn as_machine_user(mut store: Store) -> Store {
+    if let Ok(Some(p)) = giaoban::person::machine_user(store.conn()) {
+        store.set_actor(p.full_name);
+    }
+    store
 }
 
 /// Runs `f` on the blocking pool.

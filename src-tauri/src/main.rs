@@ -9,7 +9,7 @@ mod notify;
 
 use std::sync::Arc;
 
-use tauri::Manager;
+use tauri::{Emitter, Manager};
 
 fn main() {
     commands::setup::STARTED.get_or_init(std::time::Instant::now);
@@ -30,6 +30,11 @@ fn main() {
             move |app| {
                 // After the single-instance check (a second launch ends before this).
                 db.open_early();
+                // Every page of the window shows the data as it now is (`ui/src/lib/changes`).
+                let handle = app.handle().clone();
+                db.on_change(move || {
+                    let _ = handle.emit("data-changed", ());
+                });
                 notify::start(app.handle().clone(), db);
                 Ok(())
             }

@@ -145,11 +145,10 @@ pub fn spelled_date(d: NaiveDate) -> String {
     format!("ngày {:02} tháng {month} năm {}", d.day(), d.year())
 }
 
-/// A rate as Vietnamese documents write it: "85,1%", "100%".
+/// A rate as Vietnamese documents write it, always to one decimal like the annex's
+/// spreadsheet cells (`0.0%`), so the two never disagree: "85,1%", "80,0%".
 pub fn percent(x: f64) -> String {
-    let s = format!("{x:.1}");
-    let s = s.strip_suffix(".0").unwrap_or(&s);
-    format!("{}%", s.replace('.', ","))
+    format!("{x:.1}%").replace('.', ",")
 }
 
 /// A document's number: "05/BB-STTTT" (zero-padded below 10).
@@ -275,8 +274,9 @@ mod tests {
         );
         assert_eq!(number_line(Some(5), "BB", "STTTT"), "Số: 05/BB-STTTT");
         assert_eq!(percent(85.14), "85,1%");
-        assert_eq!(percent(100.0), "100%");
-        assert_eq!(percent(0.0), "0%");
+        assert_eq!(percent(100.0), "100,0%");
+        assert_eq!(percent(80.0), "80,0%");
+        assert_eq!(percent(0.0), "0,0%");
         assert_eq!(number_line(Some(123), "TB", "STTTT"), "Số: 123/TB-STTTT");
         assert!(number_line(None, "BB", "STTTT").ends_with("/BB-STTTT"));
     }

@@ -38,7 +38,7 @@ pub enum Group {
 pub enum Target {
     /// A meeting.
     Meeting(Uuid),
-    /// A directive not given in a meeting.
+    /// A directive (also for its progress notes).
     Directive(Uuid),
     /// A unit.
     Unit(Uuid),
@@ -66,8 +66,8 @@ pub struct Hit {
     pub kind: String,
     /// The matching record.
     pub id: Uuid,
-    /// What opening the result shows: a meeting (also for its opinions, conclusions and the
-    /// directives given in it), a directive without a meeting, a unit or a person.
+    /// What opening the result shows: a meeting (also for its opinions and conclusions), a
+    /// directive (also for its progress notes), a unit or a person.
     pub open: Target,
     /// A title for the result (original text).
     pub title: String,
@@ -91,7 +91,9 @@ pub struct Term {
 pub struct Results {
     /// The words searched for, folded (empty when the query had none).
     pub terms: Vec<Term>,
-    /// All hits, grouped in the order meetings, directives, units, people.
+    /// All hits, by group. A group holding a unit, person, meeting or directive whose own
+    /// name holds every word of the query comes first (in that order of groups); the
+    /// others follow in the order meetings, directives, units, people.
     pub hits: Vec<Hit>,
 }
 
@@ -197,14 +199,17 @@ const INDEX_TABLES: [&str; 4] = [
 ];
 
 /// Searches everything; at most `per_group` results in each group, taken from its 200 newest
-/// matches: those whose own title holds every word first, then the most recent.
+/// matches: those whose own title holds every word first, then the most recent. Groups are
+/// ordered as [`Results::hits`] says, so a unit named by the query comes before the
+/// meetings that mention it.
 pub fn search(conn: &Connection, input: &str, per_group: u32) -> Result<Results> {
     let query = Query::parse(input);
     let Some(fts) = query.fts() else {
         return Ok(Results::default());
     };
     let terms = query.terms();
-    let mut hits = Vec::new();
+    // Each group's hits, and whether its best one is named by every word of the query.
+    let mut groups: Vec<(bool, Group, Vec<Hit>)> = Vec::new();
     for (group, table) in [
         Group::Meetings,
         Group::Directives,
@@ -234,12 +239,14 @@ pub fn search(conn: &Connection, input: &str, per_group: u32) -> Result<Results>
             ranked.push((!titled, std::cmp::Reverse(when), kind, id));
         }
         ranked.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+        let named = ranked.first().is_some_and(|r| !r.0);
         let found = ranked.into_iter().map(|(_, _, kind, id)| (kind, id));
+        let mut hits = Vec::new();
         for (kind, id) in found.take(per_group as usize) {
             if let Some(o) = original(conn, &kind, id)? {
                 hits.push(Hit {
                     group,
-                    snippet: snippet(&o.body, &terms, 160),
+                    snippet: snippet(&crate::text::markdown_text(&o.body), &terms, 160),
                     kind,
                     id,
                     open: o.open,
@@ -247,7 +254,21 @@ pub fn search(conn: &Connection, input: &str, per_group: u32) -> Result<Results>
                 });
             }
         }
+        groups.push((named, group, hits));
     }
+    // Named groups first, the most specific records (units, people) leading.
+    let rank = |named: bool, g: Group| match (named, g) {
+        (true, Group::Units) => 0,
+        (true, Group::People) => 1,
+        (true, Group::Meetings) => 2,
+        (true, Group::Directives) => 3,
+        (false, Group::Meetings) => 4,
+        (false, Group::Directives) => 5,
+        (false, Group::Units) => 6,
+        (false, Group::People) => 7,
+    };
+    groups.sort_by_key(|(named, g, _)| rank(*named, *g));
+    let hits = groups.into_iter().flat_map(|(_, _, hits)| hits).collect();
     Ok(Results { terms, hits })
 }
 
@@ -335,8 +356,8 @@ fn original(conn: &Connection, kind: &str, id: Uuid) -> Result<Option<Original>>
     let open = match (kind, meeting, directive) {
         ("unit", ..) => Target::Unit(id),
         ("person", ..) => Target::Person(id),
+        (_, _, Some(d)) => Target::Directive(d),
         (_, Some(m), _) => Target::Meeting(m),
-        (_, None, Some(d)) => Target::Directive(d),
         _ => Target::Meeting(id),
     };
     Ok(Some(Original {

@@ -360,6 +360,21 @@ fn progress_percent_is_bounded() {
     });
     assert_invalid(r, Field::Percent, Rule::OutOfRange);
     assert_eq!(o.count("progress"), 0);
+    // Nothing said: 0 % and no note is no report.
+    let r = o.store.write(|tx| {
+        followup::add_progress(
+            tx,
+            id,
+            NewProgress {
+                reported_on: d("2026-06-10"),
+                reporter_id: None,
+                percent: 0,
+                note: "  ".into(),
+            },
+        )
+    });
+    assert_invalid(r, Field::Content, Rule::Required);
+    assert_eq!(o.count("progress"), 0);
 }
 
 #[test]

@@ -89,3 +89,34 @@ fn the_history_lists_who_changed_what_with_old_and_new_values() {
     let fields: usize = all.iter().map(|r| r.changes.len().max(1)).sum();
     assert_eq!(lines, 1 + fields, "one line per changed field");
 }
+
+#[test]
+fn the_person_who_uses_this_machine_is_kept_and_must_be_active() {
+    let mut o = office();
+    let director = o.director;
+    let c = o.store.conn();
+    assert_eq!(giaoban::person::machine_user(c).unwrap(), None);
+    let p = o
+        .store
+        .write(|tx| giaoban::person::set_machine_user(tx, director))
+        .unwrap();
+    assert_eq!(p.full_name, "Hà Văn Thắng");
+    let kept = giaoban::person::machine_user(o.store.conn()).unwrap();
+    assert_eq!(kept.map(|p| p.id), Some(director));
+    o.store
+        .write(|tx| giaoban::person::set_active(tx, director, false))
+        .unwrap();
+    let r = o
+        .store
+        .write(|tx| giaoban::person::set_machine_user(tx, director));
+    assert!(
+        matches!(
+            r,
+            Err(giaoban::Error::Invalid {
+                rule: giaoban::error::Rule::Inactive,
+                ..
+            })
+        ),
+        "{r:?}"
+    );
+}

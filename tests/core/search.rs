@@ -331,6 +331,46 @@ fn matches_in_a_meeting_group_come_newest_meeting_first() {
     );
 }
 
+#[test]
+fn a_unit_named_by_the_query_comes_before_meetings_that_mention_it_and_hits_open_their_record() {
+    let mut o = office();
+    let (id, ttbc) = (o.meeting, o.ttbc);
+    let mut new = o.new_directive(ttbc, Some(d("2026-06-30")));
+    new.content = "Tổng hợp thông tin báo chí phản ánh trong tháng".into();
+    let given = o
+        .store
+        .write(|tx| {
+            giaoban::meeting::set_minutes(
+                tx,
+                id,
+                "**Phòng Thông tin - Báo chí** báo cáo công tác *thông tin báo chí* tháng 5.",
+            )?;
+            directive::create(tx, new)
+        })
+        .unwrap();
+    let r = search::search(o.store.conn(), "thong tin bao chi", 10).unwrap();
+    let first = &r.hits[0];
+    assert_eq!(
+        (first.group, first.open),
+        (Group::Units, search::Target::Unit(ttbc)),
+        "{:?}",
+        r.hits
+            .iter()
+            .map(|h| (h.group, &h.title))
+            .collect::<Vec<_>>()
+    );
+    let minutes = r.hits.iter().find(|h| h.kind == "meeting").unwrap();
+    let text = search::bracketed(&minutes.snippet);
+    assert!(
+        !text.contains('*'),
+        "snippets show text, not markup: {text}"
+    );
+    assert!(text.contains("[Thông] [tin] - [Báo] [chí]"), "{text}");
+    // A directive given in a meeting opens the directive itself.
+    let hit = r.hits.iter().find(|h| h.kind == "directive").unwrap();
+    assert_eq!(hit.open, search::Target::Directive(given.id));
+}
+
 /// The kinds of record found for `query` in the meetings group, in the order shown.
 fn meeting_group_kinds(o: &crate::fixture::Office, query: &str) -> Vec<String> {
     search::search(o.store.conn(), query, 10)

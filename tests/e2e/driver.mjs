@@ -11,6 +11,8 @@ export const root = path.resolve(import.meta.dirname, "../..");
 export const app = process.env.GIAOBAN_APP ?? path.join(root, "target/debug/giaoban-desktop");
 export const cli = path.join(root, "target/debug/giaoban");
 const tauriDriver = process.env.TAURI_DRIVER ?? path.join(homedir(), ".cargo/bin/tauri-driver");
+// The WebDriver port (and the next one for WebKitWebDriver): another run can use others.
+const port = Number(process.env.GIAOBAN_WEBDRIVER_PORT ?? 4444);
 
 /** A new data folder and the database path in it. */
 export function freshDatabase() {
@@ -30,7 +32,7 @@ export function giaoban(db, ...args) {
  */
 export async function start(db, { quiet = false } = {}) {
   const dir = path.dirname(db);
-  const driver = spawn(tauriDriver, [], {
+  const driver = spawn(tauriDriver, ["--port", String(port), "--native-port", String(port + 1)], {
     detached: true,
     stdio: "ignore",
     env: { ...process.env, GIAOBAN_DB: db, XDG_CONFIG_HOME: path.join(dir, "config"), XDG_DATA_HOME: path.join(dir, "data") },
@@ -38,7 +40,7 @@ export async function start(db, { quiet = false } = {}) {
   await waitForDriver();
   const browser = await remote({
     hostname: "127.0.0.1",
-    port: 4444,
+    port,
     logLevel: quiet ? "silent" : "error",
     capabilities: { browserName: "wry", "wdio:enforceWebDriverClassic": true, "tauri:options": { application: app } },
   });
@@ -49,7 +51,7 @@ async function waitForDriver() {
   const deadline = Date.now() + 20_000;
   for (;;) {
     try {
-      const r = await fetch("http://127.0.0.1:4444/status");
+      const r = await fetch(`http://127.0.0.1:${port}/status`);
       if (r.ok) return;
     } catch {
       // not listening yet

@@ -2,6 +2,7 @@
 
 use giaoban::demo::{self, DemoOptions, DemoSummary};
 use giaoban::office::{self, Office};
+use giaoban::person::{self, Person};
 use giaoban::store::OpenMode;
 use serde::Serialize;
 use specta::Type;
@@ -18,6 +19,8 @@ pub struct AppStatus {
     pub path: String,
     /// The office's details, when set.
     pub office: Option<Office>,
+    /// The person who uses this machine, once chosen (the history names them).
+    pub user: Option<Person>,
 }
 
 /// Whether there is a database yet, and the office's details.
@@ -25,11 +28,15 @@ pub struct AppStatus {
 #[specta::specta]
 pub async fn app_status(db: DbState<'_>) -> Result<AppStatus, IpcError> {
     let path = db.file().display().to_string();
-    match db.read(|s| office::load(s.conn())).await {
-        Ok(office) => Ok(AppStatus {
+    match db
+        .read(|s| Ok((office::load(s.conn())?, person::machine_user(s.conn())?)))
+        .await
+    {
+        Ok((office, user)) => Ok(AppStatus {
             has_database: true,
             path,
             office,
+            user,
         }),
         Err(IpcError {
             kind: ErrorKind::NoDatabase,
@@ -38,9 +45,22 @@ pub async fn app_status(db: DbState<'_>) -> Result<AppStatus, IpcError> {
             has_database: false,
             path,
             office: None,
+            user: None,
         }),
         Err(e) => Err(e),
     }
+}
+
+/// Records who uses this machine; the history names that person from now on.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_machine_user(db: DbState<'_>, person_id: uuid::Uuid) -> Result<Person, IpcError> {
+    db.run(OpenMode::Existing, move |store| {
+        let p = store.write(|tx| person::set_machine_user(tx, person_id))?;
+        store.set_actor(p.full_name.clone());
+        Ok(p)
+    })
+    .await
 }
 
 /// "Bắt đầu với dữ liệu mẫu": creates the database with sample data.

@@ -8,6 +8,8 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 export const commands = {
 	/**  Whether there is a database yet, and the office's details. */
 	appStatus: () => typedError<AppStatus_Serialize, IpcError>(__TAURI_INVOKE("app_status")),
+	/**  Records who uses this machine; the history names that person from now on. */
+	setMachineUser: (personId: string) => typedError<Person_Serialize, IpcError>(__TAURI_INVOKE("set_machine_user", { personId })),
 	/**
 	 *  A preference of the window kept in the database (keys start with `ui.`, such as the
 	 *  directive list's saved views).
@@ -239,6 +241,8 @@ export type AppStatus_Deserialize = {
 	path: string,
 	/**  The office's details, when set. */
 	office?: Office_Deserialize | null,
+	/**  The person who uses this machine, once chosen (the history names them). */
+	user?: Person_Deserialize | null,
 };
 
 /**  What the window needs to know at start. */
@@ -249,6 +253,8 @@ export type AppStatus_Serialize = {
 	path: string,
 	/**  The office's details, when set. */
 	office: Office_Serialize | null,
+	/**  The person who uses this machine, once chosen (the history names them). */
+	user: Person_Serialize | null,
 };
 
 /**  Attendance of an attendee. */
@@ -1357,8 +1363,8 @@ export type Hit = {
 	/**  The matching record. */
 	id: string,
 	/**
-	 *  What opening the result shows: a meeting (also for its opinions, conclusions and the
-	 *  directives given in it), a directive without a meeting, a unit or a person.
+	 *  What opening the result shows: a meeting (also for its opinions and conclusions), a
+	 *  directive (also for its progress notes), a unit or a person.
 	 */
 	open: Target,
 	/**  A title for the result (original text). */
@@ -2324,7 +2330,11 @@ export type Restored_Serialize = {
 export type Results = {
 	/**  The words searched for, folded (empty when the query had none). */
 	terms: Term[],
-	/**  All hits, grouped in the order meetings, directives, units, people. */
+	/**
+	 *  All hits, by group. A group holding a unit, person, meeting or directive whose own
+	 *  name holds every word of the query comes first (in that order of groups); the
+	 *  others follow in the order meetings, directives, units, people.
+	 */
 	hits: Hit[],
 };
 
@@ -2446,7 +2456,7 @@ on: string } |
 export type Target = 
 /**  A meeting. */
 { kind: "meeting"; id: string } | 
-/**  A directive not given in a meeting. */
+/**  A directive (also for its progress notes). */
 { kind: "directive"; id: string } | 
 /**  A unit. */
 { kind: "unit"; id: string } | 

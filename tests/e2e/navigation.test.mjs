@@ -1,0 +1,263 @@
+// Every list, search result and history line takes the user to the right record: lists are
+// current after a change and come back where they were; Enter opens rows; search ranks a
+// record's own name first, moves with ↑/↓ and opens exactly the record hit; the history
+// reads in the user's language and names who did it; a bad percent says why; every page
+// fits 1024×700 and 1920×1080 without cutting a label, name or button.
+import { afterEach, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { freshDatabase, giaoban, root, start, stop, typeText } from "./driver.mjs";
+
+const shots = path.join(root, "tests/e2e/screenshots");
+mkdirSync(shots, { recursive: true });
+
+let session;
+let browser;
+let journey = 0;
+afterEach(async () => {
+  journey += 1;
+  await browser?.saveScreenshot(path.join(shots, `navigation-end-${journey}.png`)).catch(() => {});
+  if (session) await stop(session);
+  session = undefined;
+});
+
+async function launch(size = [1280, 820]) {
+  const db = freshDatabase();
+  giaoban(db, "demo", "--meetings", "30", "--directives-per-meeting", "5");
+  session = await start(db);
+  browser = session.browser;
+  await browser.setWindowSize(...size);
+  await (await browser.$('nav button[data-page="meetings"]')).waitForDisplayed({ timeout: 20_000 });
+  return db;
+}
+
+const byTest = (id) => browser.$(`[data-testid="${id}"]`);
+const type = (text) => typeText(browser, text);
+const shot = (name) => browser.saveScreenshot(path.join(shots, `${name}.png`));
+const focused = () => browser.execute(() => document.activeElement?.dataset.testid ?? document.activeElement?.tagName);
+
+/** The number in "N nhiệm vụ" once the list has counted. */
+async function total() {
+  const el = await byTest("directive-total");
+  await browser.waitUntil(async () => /\d/.test(await el.getText()), { timeout: 10_000 });
+  return Number((await el.getText()).match(/[\d.]+/)[0].replace(/\./g, ""));
+}
+
+test("the directive list is current after a change made on a directive, and comes back where it was", { timeout: 240_000 }, async () => {
+  const db = await launch();
+  await browser.keys(["Alt", "3"]);
+  const filter = await byTest("directive-status-filter");
+  await filter.waitForDisplayed({ timeout: 10_000 });
+  await (await byTest("directive-row")).waitForExist({ timeout: 10_000 });
+  const all = await total();
+  await filter.selectByAttribute("value", "in_progress");
+  await browser.waitUntil(async () => (await total()) !== all, { timeout: 10_000, timeoutMsg: "the filter applies" });
+  const before = await total();
+  assert.ok(before > 12, `enough directives in progress to scroll: ${before}`);
+  // Scroll the list a little, then open the sixth row from the keyboard.
+  await browser.execute(() => (document.querySelector(".scroller").scrollTop = 3 * 58));
+  const row = await browser.$('[data-testid="directive-row"][data-index="5"]');
+  await row.waitForDisplayed({ timeout: 10_000 });
+  const content = await browser.execute((e) => e.querySelector("td").textContent.trim(), row);
+  await browser.execute((e) => e.focus(), row);
+  await browser.keys("Enter");
+  const title = await byTest("directive-title");
+  await title.waitForDisplayed({ timeout: 10_000 });
+  assert.equal((await title.getText()).trim(), content, "Enter opens the row");
+  // Reported done, it is no longer in progress.
+  await (await byTest("report-done")).click();
+  await browser.waitUntil(async () => (await (await byTest("directive-status")).getText()) !== "Đang thực hiện", { timeout: 10_000 });
+  await (await byTest("directive-back")).click();
+  // The list is current (one fewer in progress), scrolled where it was, the row given back the keyboard.
+  await browser.waitUntil(async () => (await total()) === before - 1, { timeout: 10_000, timeoutMsg: "the list counts the change" });
+  const scrolled = await browser.execute(() => document.querySelector(".scroller").scrollTop);
+  assert.equal(scrolled, 3 * 58);
+  assert.equal(await focused(), "directive-row");
+  const shown = await browser.execute(() => [...document.querySelectorAll('[data-testid="directive-row"] td:first-child')].map((td) => td.textContent.trim()));
+  assert.ok(!shown.includes(content), "the changed directive left the list of those in progress");
+  const stored = JSON.parse(giaoban(db, "directives", "list", "--status", "in_progress", "--limit", "0", "--json"));
+  assert.equal(stored.total, before - 1);
+});
+
+test("search ranks the unit named first, moves with the arrows and opens exactly the record hit", { timeout: 240_000 }, async () => {
+  const db = await launch();
+  const box = await byTest("search-box");
+  await box.click();
+  await type("thong tin bao chi");
+  const results = await byTest("search-results");
+  await browser.waitUntil(async () => (await results.$$('[data-testid="search-hit"]')).length > 3, { timeout: 10_000 });
+  const first = await results.$('[data-testid="search-hit"]');
+  assert.equal(await first.getAttribute("data-group"), "units");
+  assert.match(await first.getText(), /Phòng Thông tin - Báo chí - Xuất bản/);
+  const text = await results.getText();
+  assert.ok(!text.includes("**"), "snippets show text, not markup");
+  // The CLI ranks the same way.
+  const cli = JSON.parse(giaoban(db, "search", "thong tin bao chi", "--json"));
+  assert.equal(cli.hits[0].group, "units");
+  await shot("40-search-ranked");
+
+  // ↓ from the box to the first hit, ↓ to the second, ↑ back; Enter opens the unit in Danh mục.
+  await browser.keys("ArrowDown");
+  assert.equal(await focused(), "search-hit");
+  await browser.keys("ArrowDown");
+  await browser.keys("ArrowUp");
+  await browser.keys("Enter");
+  const unitRow = await browser.$('tr[data-testid="unit-row"][aria-selected="true"]');
+  await unitRow.waitForDisplayed({ timeout: 10_000 });
+  assert.match(await unitRow.getText(), /Phòng Thông tin - Báo chí - Xuất bản/);
+  assert.equal(await focused(), "unit-row");
+  // Enter on the selected row opens its form.
+  await browser.keys("Enter");
+  await (await byTest("unit-form")).waitForDisplayed({ timeout: 5_000 });
+  assert.equal(await (await byTest("unit-name")).getValue(), "Phòng Thông tin - Báo chí - Xuất bản");
+  await browser.keys("Escape");
+  await browser.waitUntil(async () => !(await (await byTest("unit-form")).isExisting()), { timeout: 5_000, timeoutMsg: "Escape closes the form" });
+
+  // A directive hit opens that directive, not its meeting.
+  const given = JSON.parse(giaoban(db, "directives", "list", "--limit", "1", "--json")).rows[0];
+  const words = given.content.split(/\s+/).slice(0, 6).join(" ");
+  const directive = JSON.parse(giaoban(db, "search", words, "--json")).hits.find((h) => h.group === "directives" && h.id === given.id);
+  assert.ok(directive, `the directive is found by its words: ${words}`);
+  assert.deepEqual(directive.open, { kind: "directive", id: given.id });
+  await box.click();
+  await browser.keys(["Control", "a"]);
+  await type(words);
+  await browser.waitUntil(async () => (await results.$$('[data-group="directives"]')).length > 0, { timeout: 10_000 });
+  const hits = await results.$$('[data-group="directives"]');
+  let opened = false;
+  for (const h of hits) {
+    if ((await h.$(".title").getText()) === given.content) {
+      await h.click();
+      opened = true;
+      break;
+    }
+  }
+  assert.ok(opened, "the directive is among the hits shown");
+  const title = await byTest("directive-title");
+  await title.waitForDisplayed({ timeout: 10_000 });
+  assert.equal(await title.getText(), given.content);
+});
+
+test("the history reads in Vietnamese and names the person who uses this machine", { timeout: 240_000 }, async () => {
+  const db = await launch();
+  // Asked once at start: who uses this machine.
+  const ask = await byTest("machine-user");
+  await ask.waitForDisplayed({ timeout: 10_000 });
+  const person = JSON.parse(giaoban(db, "people", "list", "--json"))[0];
+  await (await byTest("machine-user-pick")).click();
+  await type(person.full_name);
+  await browser.keys("Enter");
+  await (await byTest("machine-user-save")).click();
+  await browser.waitUntil(async () => !(await ask.isExisting()), { timeout: 10_000, timeoutMsg: "the question goes once answered" });
+
+  // A change: a meeting started and closed, a conclusion added.
+  await browser.keys(["Alt", "2"]);
+  await (await byTest("new-meeting-open")).click();
+  await (await byTest("new-start")).click();
+  const box = await byTest("conclusions-new");
+  await box.waitForDisplayed({ timeout: 10_000 });
+  await box.click();
+  await type("Giao Văn phòng Sở tổng hợp báo cáo tuần.");
+  await browser.keys("Enter");
+  await browser.waitUntil(async () => (await (await byTest("save-state")).getAttribute("data-status")) === "saved", { timeout: 10_000 });
+  await (await byTest("end-meeting")).click();
+  await (await byTest("reopen-meeting")).waitForDisplayed({ timeout: 10_000 });
+
+  await browser.keys(["Alt", "7"]);
+  const list = await byTest("history-list");
+  await list.waitForDisplayed({ timeout: 10_000 });
+  const text = await list.getText();
+  assert.ok(text.includes(person.full_name), "the history names the person chosen");
+  assert.ok(!/in_progress|closed|\{"|signer_name|add_|\bitem\b|present|member/.test(text), `no raw values: ${text.slice(0, 600)}`);
+  assert.match(text, /Đã kết thúc/);
+  assert.match(text, /Giao Văn phòng Sở tổng hợp báo cáo tuần\./);
+  await shot("41-history");
+  const audit = JSON.parse(giaoban(db, "audit", "--json", "--limit", "5"));
+  assert.ok(audit.some((r) => r.actor === person.full_name), "the database keeps the person's name");
+});
+
+test("a bad percent says why in place, and an empty report is not saved", { timeout: 240_000 }, async () => {
+  const db = await launch();
+  await browser.keys(["Alt", "3"]);
+  const row = await byTest("directive-row");
+  await row.waitForDisplayed({ timeout: 10_000 });
+  await (await row.$("td")).click();
+  const pct = await byTest("progress-percent");
+  await pct.waitForDisplayed({ timeout: 10_000 });
+  // The progress reports in the database, as its history lists them (newest first).
+  const progress = () => JSON.parse(giaoban(db, "audit", "--json", "--limit", "1000")).filter((r) => r.action === "progress");
+  const reports = () => progress().length;
+  const before = reports();
+  for (const [typed, why] of [
+    ["abc", /“abc” không phải là tỷ lệ/],
+    ["-5", /“-5” không phải là tỷ lệ/],
+    ["120", /“120” không phải là tỷ lệ/],
+    ["", /Nhập tiến độ/],
+    ["0", /Báo cáo 0% cần có nội dung/],
+  ]) {
+    await pct.click();
+    await browser.keys(["Control", "a"]);
+    await browser.keys("Backspace");
+    if (typed) await type(typed);
+    await (await byTest("progress-save")).click();
+    const problem = await byTest("percent-problem");
+    await problem.waitForDisplayed({ timeout: 5_000 });
+    assert.match(await problem.getText(), why);
+  }
+  assert.equal(reports(), before, "nothing was saved");
+  // "80%" reads as 80.
+  await pct.click();
+  await browser.keys(["Control", "a"]);
+  await type("80%");
+  await (await byTest("progress-save")).click();
+  await browser.waitUntil(() => reports() === before + 1, { timeout: 10_000 });
+  const percent = progress()[0].changes.find((c) => c.field === "percent");
+  assert.equal(percent.new, "80");
+});
+
+/** Labels, names and buttons cut by their box on the page shown. */
+function cutTexts() {
+  return browser.execute(() => {
+    const cut = [];
+    for (const el of document.querySelectorAll("label, button, th, h1, h2, nav a, .card .label, .title")) {
+      if (!el.getClientRects().length) continue;
+      const text = el.textContent?.trim();
+      if (!text) continue;
+      if (el.scrollWidth > el.clientWidth + 1) cut.push(`${el.tagName} “${text.slice(0, 40)}” ${el.scrollWidth}>${el.clientWidth}`);
+    }
+    const page = document.documentElement;
+    if (page.scrollWidth > page.clientWidth + 1) cut.push(`the page scrolls sideways ${page.scrollWidth}>${page.clientWidth}`);
+    return cut;
+  });
+}
+
+for (const [w, h] of [
+  [1024, 700],
+  [1920, 1080],
+]) {
+  test(`every page at ${w}×${h} cuts no label, name or button, and the list keeps its content readable`, { timeout: 240_000 }, async () => {
+    await launch([w, h]);
+    const problems = {};
+    for (const page of ["dashboard", "meetings", "directives", "directory", "reports", "exchange", "history", "settings"]) {
+      await (await browser.$(`nav button[data-page="${page}"]`)).click();
+      await (await browser.$(`nav button[data-page="${page}"][aria-current="page"]`)).waitForExist({ timeout: 10_000 });
+      await (await browser.$("main h1")).waitForDisplayed({ timeout: 10_000 });
+      if (page === "directives") await (await byTest("directive-row")).waitForDisplayed({ timeout: 10_000 });
+      const cut = await cutTexts();
+      if (cut.length) problems[page] = cut;
+      await shot(`42-${page}-${w}x${h}`);
+    }
+    assert.deepEqual(problems, {});
+    // The directive list: the content column keeps room for words, and rows are seen.
+    await (await browser.$('nav button[data-page="directives"]')).click();
+    await (await byTest("directive-row")).waitForDisplayed({ timeout: 10_000 });
+    const layout = await browser.execute(() => {
+      const cell = document.querySelector('[data-testid="directive-row"] td');
+      const scroller = document.querySelector(".scroller");
+      return { content: cell.getBoundingClientRect().width, rows: Math.floor(scroller.clientHeight / 58) };
+    });
+    assert.ok(layout.content >= 240, `the content column is wide enough to read: ${layout.content}px`);
+    assert.ok(layout.rows >= 6, `rows in view: ${layout.rows}`);
+  });
+}

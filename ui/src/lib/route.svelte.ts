@@ -1,0 +1,36 @@
+// Where the user is: one typed route (page, record, filters) for the whole window. Every
+// link, search hit and menu entry goes through `go`, so a hit opens exactly its record and
+// `goBack` returns to where the user was.
+import type { ListFilter } from "../pages/Directives.svelte";
+
+/** A page and what it shows. */
+export type Route =
+  | { page: "dashboard" }
+  | { page: "meetings"; id?: string | null }
+  | { page: "directives"; id?: string | null; filter?: Partial<ListFilter> }
+  | { page: "directory"; tab?: "units" | "people"; id?: string | null }
+  | { page: "reports" }
+  | { page: "exchange" }
+  | { page: "history" }
+  | { page: "settings" }
+  | { page: "search"; query: string };
+
+/** The pages of the menu, in order (Alt+1 … Alt+8). */
+export const menu = ["dashboard", "meetings", "directives", "directory", "reports", "exchange", "history", "settings"] as const;
+
+/** The route shown, and `visit`, moved by every `go` so a page opened again starts afresh. */
+export const nav = $state<{ now: Route; visit: number }>({ now: { page: "dashboard" }, visit: 0 });
+const trail: Route[] = [];
+
+/** Opens `to`, remembering where the user was. */
+export function go(to: Route) {
+  if (nav.now.page !== "search" || to.page !== "search") trail.push(nav.now);
+  nav.now = to;
+  nav.visit += 1;
+}
+
+/** Returns to the route before the last `go`; the overview when there is none. */
+export function goBack() {
+  nav.now = trail.pop() ?? { page: "dashboard" };
+  nav.visit += 1;
+}
