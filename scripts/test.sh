@@ -78,6 +78,9 @@ clock_tests_at() {
 
 cargo fmt --all -- --check
 cargo clippy --locked --workspace --all-targets -- -D warnings
+# The core's floors: no module uses one above it, no two files need each other.
+python3 scripts/floors.py --self-test
+python3 scripts/floors.py
 npm run ui:check
 # End-to-end: the app built as shipped (embedded UI), driven through tauri-driver.
 npx tauri build --debug --no-bundle

@@ -344,7 +344,7 @@ struct MachineIdentity {
 }
 
 /// The settings and tables of a machine's identity.
-const IDENTITY_SETTINGS: &[&str] = &["installation_id", "exchange.signing_key"];
+const IDENTITY_SETTINGS: &[&str] = &["installation_id", crate::store::signing::SECRET];
 const IDENTITY_TABLES: &[&str] = &["peer", "peer_unit"];
 
 fn rows_of(conn: &rusqlite::Connection, sql: &str) -> Result<Vec<Vec<rusqlite::types::Value>>> {

@@ -12,43 +12,9 @@ use crate::store::Tx;
 use crate::store::value::{
     date, enum_name, get_date, get_enum, get_opt_date, get_opt_uuid, get_uuid, ts,
 };
+pub use crate::timeliness::DirectiveStatus;
 use crate::timeliness::{self, Bucket, DeadlineBasis, Facts};
 use crate::{meeting, person, unit};
-
-/// Where a directive stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "snake_case")]
-pub enum DirectiveStatus {
-    /// Đã giao, chưa thực hiện.
-    Assigned,
-    /// Đang thực hiện.
-    InProgress,
-    /// Chờ xác nhận: the unit reported it done; the leader has not confirmed yet.
-    AwaitingConfirmation,
-    /// Đã hoàn thành (confirmed).
-    Done,
-    /// Hủy: left out of every report.
-    Cancelled,
-    /// Tạm dừng.
-    Suspended,
-}
-
-impl DirectiveStatus {
-    /// The status as offices write it, in `lang`.
-    pub fn label(self, lang: crate::Lang) -> &'static str {
-        let vi = lang == crate::Lang::Vi;
-        let pick = |v, e| if vi { v } else { e };
-        match self {
-            DirectiveStatus::Assigned => pick("Chưa thực hiện", "Assigned"),
-            DirectiveStatus::InProgress => pick("Đang thực hiện", "In progress"),
-            DirectiveStatus::AwaitingConfirmation => pick("Chờ xác nhận", "Awaiting confirmation"),
-            DirectiveStatus::Done => pick("Đã hoàn thành", "Done"),
-            DirectiveStatus::Cancelled => pick("Hủy", "Cancelled"),
-            DirectiveStatus::Suspended => pick("Tạm dừng", "Suspended"),
-        }
-    }
-}
 
 /// Priority of a directive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -230,8 +196,16 @@ pub fn create(tx: &Tx<'_>, new: NewDirective) -> Result<Directive> {
             conclusion_id,
         } => {
             let m = meeting::get(tx, *meeting_id)?;
+            // The conclusion it is given from is one of that meeting's.
             if let Some(c) = conclusion_id {
-                meeting::get_conclusion(tx, *c)?;
+                let found: bool = tx.query_row(
+                    "SELECT EXISTS (SELECT 1 FROM conclusion WHERE id = ?1 AND meeting_id = ?2)",
+                    params![c, meeting_id],
+                    |r| r.get(0),
+                )?;
+                if !found {
+                    return Err(Error::not_found(Entity::Conclusion, *c));
+                }
             }
             (
                 Some(*meeting_id),
@@ -589,7 +563,7 @@ pub fn list(conn: &Connection, q: &DirectiveQuery) -> Result<DirectivePage> {
         ":offset": q.offset,
         ":leader": q.leader,
         ":status": q.status.as_ref().map(enum_name),
-        ":fts": q.text.as_deref().and_then(|t| crate::search::Query::parse(t).fts()),
+        ":fts": q.text.as_deref().and_then(|t| crate::store::index::Query::parse(t).fts()),
     };
     let used = |sql: &str| -> Vec<(&str, &dyn rusqlite::ToSql)> {
         params

@@ -248,7 +248,7 @@ pub enum Error {
     #[error("office details missing: {missing:?}")]
     OfficeIncomplete {
         /// What is missing.
-        missing: Vec<crate::office::OfficeField>,
+        missing: Vec<OfficeField>,
     },
     /// The database failed its check at start and was moved aside, unopened for writing.
     #[error("damaged database {path} moved to {moved_to}")]
@@ -912,5 +912,66 @@ fn cap(s: &str) -> String {
     match c.next() {
         Some(first) => first.to_uppercase().chain(c).collect(),
         None => String::new(),
+    }
+}
+
+/// What documents cannot be issued without.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub enum OfficeField {
+    /// Issuing agency.
+    Name,
+    /// Parent agency.
+    ParentAgency,
+    /// Document symbol.
+    Symbol,
+    /// Place name.
+    Place,
+    /// Signer's title.
+    SignerTitle,
+}
+
+impl OfficeField {
+    /// The field's name in `lang`.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let vi = lang == Lang::Vi;
+        match self {
+            OfficeField::Name => {
+                if vi {
+                    "tên cơ quan"
+                } else {
+                    "agency name"
+                }
+            }
+            OfficeField::ParentAgency => {
+                if vi {
+                    "cơ quan chủ quản"
+                } else {
+                    "parent agency"
+                }
+            }
+            OfficeField::Symbol => {
+                if vi {
+                    "ký hiệu văn bản"
+                } else {
+                    "document symbol"
+                }
+            }
+            OfficeField::Place => {
+                if vi {
+                    "địa danh"
+                } else {
+                    "place name"
+                }
+            }
+            OfficeField::SignerTitle => {
+                if vi {
+                    "chức vụ người ký"
+                } else {
+                    "signer's title"
+                }
+            }
+        }
     }
 }

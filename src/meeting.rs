@@ -13,8 +13,6 @@ use crate::store::Tx;
 use crate::store::value::{enum_name, get_enum, get_opt_ts, get_opt_uuid, get_ts, get_uuid, ts};
 use crate::{person, unit};
 
-pub use crate::minutes::{Conclusion, get_conclusion};
-
 /// Kind of meeting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -35,66 +35,7 @@ pub struct Office {
     pub signer_name: String,
 }
 
-/// What documents cannot be issued without.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub enum OfficeField {
-    /// Issuing agency.
-    Name,
-    /// Parent agency.
-    ParentAgency,
-    /// Document symbol.
-    Symbol,
-    /// Place name.
-    Place,
-    /// Signer's title.
-    SignerTitle,
-}
-
-impl OfficeField {
-    /// The field's name in `lang`.
-    pub fn label(self, lang: crate::Lang) -> &'static str {
-        let vi = lang == crate::Lang::Vi;
-        match self {
-            OfficeField::Name => {
-                if vi {
-                    "tên cơ quan"
-                } else {
-                    "agency name"
-                }
-            }
-            OfficeField::ParentAgency => {
-                if vi {
-                    "cơ quan chủ quản"
-                } else {
-                    "parent agency"
-                }
-            }
-            OfficeField::Symbol => {
-                if vi {
-                    "ký hiệu văn bản"
-                } else {
-                    "document symbol"
-                }
-            }
-            OfficeField::Place => {
-                if vi {
-                    "địa danh"
-                } else {
-                    "place name"
-                }
-            }
-            OfficeField::SignerTitle => {
-                if vi {
-                    "chức vụ người ký"
-                } else {
-                    "signer's title"
-                }
-            }
-        }
-    }
-}
+pub use crate::error::OfficeField;
 
 const KEYS: [&str; 8] = [
     "office_name",

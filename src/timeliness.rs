@@ -6,7 +6,40 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::directive::DirectiveStatus;
+/// Where a directive stands (its status is the first fact of timeliness).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum DirectiveStatus {
+    /// Đã giao, chưa thực hiện.
+    Assigned,
+    /// Đang thực hiện.
+    InProgress,
+    /// Chờ xác nhận: the unit reported it done; the leader has not confirmed yet.
+    AwaitingConfirmation,
+    /// Đã hoàn thành (confirmed).
+    Done,
+    /// Hủy: left out of every report.
+    Cancelled,
+    /// Tạm dừng.
+    Suspended,
+}
+
+impl DirectiveStatus {
+    /// The status as offices write it, in `lang`.
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        let vi = lang == crate::Lang::Vi;
+        let pick = |v, e| if vi { v } else { e };
+        match self {
+            DirectiveStatus::Assigned => pick("Chưa thực hiện", "Assigned"),
+            DirectiveStatus::InProgress => pick("Đang thực hiện", "In progress"),
+            DirectiveStatus::AwaitingConfirmation => pick("Chờ xác nhận", "Awaiting confirmation"),
+            DirectiveStatus::Done => pick("Đã hoàn thành", "Done"),
+            DirectiveStatus::Cancelled => pick("Hủy", "Cancelled"),
+            DirectiveStatus::Suspended => pick("Tạm dừng", "Suspended"),
+        }
+    }
+}
 
 /// The four official buckets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -4,6 +4,7 @@
 //! when a document is issued; files are written whole, then renamed into place.
 
 pub mod format;
+pub mod history;
 mod markdown;
 mod minutes;
 mod notice;

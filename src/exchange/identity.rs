@@ -2,7 +2,7 @@
 //! the other installations it has met, with the user's trust in each.
 
 use chrono::Utc;
-use ed25519_dalek::{SigningKey, VerifyingKey};
+use ed25519_dalek::VerifyingKey;
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use uuid::Uuid;
@@ -11,40 +11,8 @@ use super::bundle::fingerprint;
 use super::role::{Grant, Role};
 use crate::error::{Entity, Error, Result};
 use crate::store::Tx;
+pub(crate) use crate::store::signing::signing_key;
 use crate::store::value::ts;
-
-const SECRET: &str = "exchange.signing_key";
-
-/// Makes the signing key if this installation has none. The secret is stored in the
-/// database's settings, never in the audit history.
-pub(crate) fn ensure(conn: &Connection) -> Result<()> {
-    let has: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM setting WHERE key = ?1)",
-        [SECRET],
-        |r| r.get(0),
-    )?;
-    if !has {
-        let key = SigningKey::generate(&mut rand_core::OsRng);
-        conn.execute(
-            "INSERT INTO setting (key, value) VALUES (?1, ?2)",
-            [SECRET, &hex::encode(key.to_bytes())],
-        )?;
-    }
-    Ok(())
-}
-
-/// This installation's signing key.
-pub(crate) fn signing_key(conn: &Connection) -> Result<SigningKey> {
-    let hex_key: String =
-        conn.query_row("SELECT value FROM setting WHERE key = ?1", [SECRET], |r| {
-            r.get(0)
-        })?;
-    let bytes = hex::decode(hex_key)
-        .ok()
-        .and_then(|b| <[u8; 32]>::try_from(b).ok())
-        .ok_or_else(|| Error::Migration("the signing key is damaged".into()))?;
-    Ok(SigningKey::from_bytes(&bytes))
-}
 
 /// Who this installation is, as others see it.
 #[derive(Debug, Clone, Serialize)]

@@ -5,7 +5,7 @@
 pub mod bundle;
 pub mod change;
 mod check;
-pub mod clock;
+pub use crate::store::clock;
 pub mod files;
 mod glance;
 pub mod identity;

@@ -6,14 +6,14 @@
 //! built beside it, [`build`]). A query is folded the same way and turned into FTS5 terms that can
 //! never be a syntax error; snippets are cut from the original text, with diacritics.
 
-pub(crate) mod build;
-
 use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 use uuid::Uuid;
 
 use crate::error::Result;
+use crate::store::index::INDEX_TABLES;
+pub use crate::store::index::{Query, Term, reindex};
 use crate::text::fold;
 
 /// The groups results are shown in.
@@ -75,16 +75,6 @@ pub struct Hit {
     pub snippet: Vec<Piece>,
 }
 
-/// A folded word to mark in snippets.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct Term {
-    /// The folded word.
-    pub word: String,
-    /// Whether it matches the start of longer words too.
-    pub prefix: bool,
-}
-
 /// Results grouped, best first within each group.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -97,106 +87,8 @@ pub struct Results {
     pub hits: Vec<Hit>,
 }
 
-/// What the user typed, read as search terms: words folded (case, diacritics, `đ`), each
-/// matching as a prefix; a quoted part matches as a phrase. Everything else (operators,
-/// punctuation, `*`, `:`, parentheses, AND/OR/NEAR) is plain text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Query {
-    /// Groups of words; a group of several words is a phrase.
-    pub parts: Vec<Vec<String>>,
-}
-
-impl Query {
-    /// Reads a query; at most 32 parts of at most 64 characters each are kept.
-    pub fn parse(input: &str) -> Query {
-        let mut parts = Vec::new();
-        for (i, chunk) in input.split('"').enumerate() {
-            let words = words(chunk);
-            if i % 2 == 1 && words.len() > 1 {
-                parts.push(words);
-            } else {
-                parts.extend(words.into_iter().map(|w| vec![w]));
-            }
-        }
-        parts.truncate(32);
-        Query { parts }
-    }
-
-    /// The FTS5 expression: each part quoted (so no character is an operator), all required;
-    /// the last part matches as a prefix, as the user may still be typing it, once it has
-    /// two letters (a single letter would match most of the index).
-    pub fn fts(&self) -> Option<String> {
-        self.expression(self.last_is_prefix())
-    }
-
-    /// The same expression with the last word matched whole, when that word is too long for
-    /// the 2- and 3-letter prefix indexes: FTS5 then gathers every longer word's whole list
-    /// of documents before returning the first match (118 ms for `thanh*` at 1M
-    /// directives), while a whole word is read newest first and stops early.
-    pub fn fts_whole_word(&self) -> Option<String> {
-        let long = self
-            .parts
-            .last()
-            .and_then(|p| p.last())
-            .is_some_and(|w| w.chars().count() > 3);
-        if long { self.expression(false) } else { None }
-    }
-
-    fn expression(&self, last_prefix: bool) -> Option<String> {
-        let last = self.parts.len().checked_sub(1)?;
-        Some(
-            self.parts
-                .iter()
-                .enumerate()
-                .map(|(i, p)| {
-                    let star = if i == last && last_prefix { "*" } else { "" };
-                    format!("\"{}\"{star}", p.join(" "))
-                })
-                .collect::<Vec<_>>()
-                .join(" AND "),
-        )
-    }
-
-    fn last_is_prefix(&self) -> bool {
-        self.parts
-            .last()
-            .and_then(|p| p.last())
-            .is_some_and(|w| w.chars().count() >= 2)
-    }
-
-    /// The words to mark in snippets; only the very last one is a prefix.
-    fn terms(&self) -> Vec<Term> {
-        let words: Vec<&String> = self.parts.iter().flatten().collect();
-        let last = words.len().saturating_sub(1);
-        words
-            .into_iter()
-            .enumerate()
-            .map(|(i, w)| Term {
-                word: w.clone(),
-                prefix: i == last && self.last_is_prefix(),
-            })
-            .collect()
-    }
-}
-
-fn words(s: &str) -> Vec<String> {
-    fold(s)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.chars().take(64).collect())
-        .collect()
-}
-
 /// How many of the newest matches of a group are ranked.
 const CANDIDATES: u32 = 200;
-
-/// The FTS5 tables, one per result group, in the order of [`Group`].
-const INDEX_TABLES: [&str; 4] = [
-    "search_meeting",
-    "search_directive",
-    "search_unit",
-    "search_person",
-];
 
 /// Searches everything; at most `per_group` results in each group, taken from its 200 newest
 /// matches: those whose own title holds every word first, then the most recent. Groups are
@@ -449,88 +341,6 @@ fn prefix_len(folded: &[String], term: &str) -> Option<usize> {
     }
     rest.is_empty().then_some(folded.len())
 }
-
-/// Rebuilds the whole index from the records (`giaoban reindex`).
-pub fn reindex(tx: &crate::store::Tx<'_>) -> Result<u32> {
-    // Terms are buffered up to 512 MB while the whole index is written, 64 MB otherwise:
-    // fewer segments to merge (the 1M sample's index in 25 s instead of 31 s).
-    set_buffer(tx, WHOLE_INDEX_BUFFER)?;
-    tx.execute_batch(
-        "DELETE FROM search_meeting; DELETE FROM search_directive; DELETE FROM search_unit;
-         DELETE FROM search_person; DELETE FROM search_doc;",
-    )?;
-    // Each kind's documents take the numbers after the previous kind's, offset by the
-    // record's own row number: no lookup to pair a document with its record.
-    let mut base: i64 = 0;
-    for (kind, index, text) in INDEXED {
-        tx.execute(
-            &format!("INSERT INTO search_doc (rowid, kind, record_id) SELECT ?1 + rowid, '{kind}', id FROM {kind}"),
-            [base],
-        )?;
-        tx.execute(
-            &format!("INSERT INTO {index} (rowid, text) SELECT ?1 + t.rowid, gb_fold({text}) FROM {kind} t"),
-            [base],
-        )?;
-        let last: Option<i64> =
-            tx.query_row(&format!("SELECT max(rowid) FROM {kind}"), [], |r| r.get(0))?;
-        base += last.unwrap_or(0);
-    }
-    set_buffer(tx, 64 << 20)?;
-    let n: u32 = tx.query_row("SELECT count(*) FROM search_doc", [], |r| r.get(0))?;
-    tx.audit(
-        "database",
-        tx.installation(),
-        "reindex",
-        serde_json::json!({ "documents": n }),
-    )?;
-    Ok(n)
-}
-
-/// What FTS5 buffers of terms before writing a segment while a whole index is written.
-const WHOLE_INDEX_BUFFER: u32 = 512 << 20;
-
-/// Sets how many bytes of terms each index buffers before writing a segment.
-fn set_buffer(conn: &Connection, bytes: u32) -> Result<()> {
-    for table in INDEX_TABLES {
-        conn.execute(
-            &format!("INSERT INTO {table} ({table}, rank) VALUES ('hashsize', ?1)"),
-            [bytes],
-        )?;
-    }
-    Ok(())
-}
-
-/// What is indexed, as the triggers of `0002_search.sql` index it: each kind of record (its
-/// table), its index and its searchable text (columns of `t`).
-const INDEXED: [(&str, &str, &str); 7] = [
-    (
-        "unit",
-        "search_unit",
-        "t.name || ' ' || coalesce(t.short_name, '') || ' ' || coalesce(t.code, '') || ' ' || gb_initials(t.name)",
-    ),
-    (
-        "person",
-        "search_person",
-        "t.full_name || ' ' || coalesce(t.title, '')",
-    ),
-    (
-        "meeting",
-        "search_meeting",
-        "t.title || ' ' || coalesce(t.location, '') || ' ' || t.minutes",
-    ),
-    (
-        "opinion",
-        "search_meeting",
-        "coalesce(t.speaker_name, '') || ' ' || t.content",
-    ),
-    ("conclusion", "search_meeting", "t.content"),
-    (
-        "directive",
-        "search_directive",
-        "t.content || ' ' || coalesce(t.expected_output, '') || ' ' || coalesce(t.document_number, '')",
-    ),
-    ("progress", "search_directive", "t.note"),
-];
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,10 @@
 //! The one place that opens a Giao Ban database: file checks, pragmas, migrations,
 //! the installation identity, and transactions that carry who is writing.
 
+pub mod clock;
+pub(crate) mod index;
 mod migrations;
+pub(crate) mod signing;
 pub(crate) mod value;
 
 use std::io::Read;
@@ -93,7 +96,7 @@ impl Store {
             Error::Storage(inner) => corrupt_or(inner, path),
             other => other,
         })?;
-        crate::search::build::remove_left_over(path);
+        index::build::remove_left_over(path);
         Ok(store)
     }
 
@@ -139,7 +142,7 @@ impl Store {
         }
         let installation = ensure_installation(&conn)?;
         register_clock(&conn, installation)?;
-        crate::exchange::identity::ensure(&conn)?;
+        signing::ensure(&conn)?;
         Ok(Store {
             conn,
             indexing,
@@ -199,7 +202,7 @@ impl Store {
     /// rollback journal instead of the WAL, so each page is written once rather than to the
     /// WAL and again at checkpoint. The search triggers pause meanwhile (FTS5 would flush its
     /// buffer at every row's statement): an empty index is built on another thread while
-    /// the rows are written ([`crate::search::build`]), any other is rebuilt in one pass
+    /// the rows are written ([`index::build`]), any other is rebuilt in one pass
     /// before commit. The secondary indexes of tables still empty are dropped and made again
     /// at the end. A crash leaves the database as it was before. The page cache stays at its
     /// usual 64 MB: a larger one was slower here, as its memory is new to the process (a
@@ -224,7 +227,7 @@ impl Store {
     /// built beside the load and copied in.
     fn load_in_bulk<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<(T, bool)> {
         let mut builder = match &self.path {
-            Some(db) => crate::search::build::Builder::start(&self.conn, db)?,
+            Some(db) => index::build::Builder::start(&self.conn, db)?,
             None => None,
         };
         // An immediate transaction would also lock the scratch database the builder writes.
@@ -248,7 +251,7 @@ impl Store {
             match &mut builder {
                 Some(b) => b.finish(tx)?,
                 None => {
-                    crate::search::reindex(tx)?;
+                    index::reindex(tx)?;
                 }
             }
             Ok(out)
@@ -471,9 +474,9 @@ fn register_clock(conn: &Connection, installation: Uuid) -> Result<()> {
         [],
         |r| r.get(0),
     )?;
-    crate::exchange::clock::observe(newest.as_deref().unwrap_or_default());
+    clock::observe(newest.as_deref().unwrap_or_default());
     conn.create_scalar_function("gb_hlc", 0, FunctionFlags::SQLITE_UTF8, move |_| {
-        Ok(crate::exchange::clock::tick(installation))
+        Ok(clock::tick(installation))
     })?;
     let site = installation.simple().to_string();
     conn.create_scalar_function(

@@ -79,7 +79,7 @@ fn the_history_lists_who_changed_what_with_old_and_new_values() {
     };
     assert_eq!(audit::list(conn, &since_today).unwrap().len(), all.len());
 
-    let csv = audit::to_csv(&all);
+    let csv = giaoban::document::history::to_csv(&all);
     assert!(csv.starts_with("\u{feff}Thời điểm,Người thực hiện"));
     assert!(
         csv.contains("\"Văn phòng Sở \"\"mới\"\"\""),

@@ -23,6 +23,8 @@ pub async fn export_audit(db: DbState<'_>, query: AuditQuery) -> Result<String, 
         .map(std::path::Path::to_path_buf)
         .unwrap_or_default();
     let dir = dirs::download_dir().unwrap_or(beside_db);
-    db.read(move |s| audit::export(s.conn(), &query, &dir).map(|p| p.display().to_string()))
-        .await
+    db.read(move |s| {
+        giaoban::document::history::export(s.conn(), &query, &dir).map(|p| p.display().to_string())
+    })
+    .await
 }

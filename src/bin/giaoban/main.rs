@@ -325,7 +325,7 @@ fn run(cli: Cli) -> Result<()> {
             };
             let rows = giaoban::audit::list(store.conn(), &q)?;
             if csv {
-                print!("{}", giaoban::audit::to_csv(&rows));
+                print!("{}", giaoban::document::history::to_csv(&rows));
             } else {
                 render::audit(out.with(json), &rows);
             }

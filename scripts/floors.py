@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""The core's floors, checked: each module may use only modules of its own floor or below,
+and no two files may need each other (directly or around a longer loop).
+
+Usage: scripts/floors.py [SRC]   (default: src/ of the repository; src/bin is the CLI, on top)
+       scripts/floors.py --self-test (shows the check finds an up-floor use and a loop)
+Reads every `crate::…` path of the core's files. Prints each dependency that runs up a floor
+and each loop, and exits 1 when there is any. ARCHITECTURE.md describes the same floors.
+"""
+import os
+import re
+import sys
+
+# Floor of each top-level module of the core, lowest first.
+FLOORS = {
+    # Text and dates: pure rules, no database.
+    "lang": 0, "text": 0, "date": 0, "calendar": 0, "token": 0, "deadline": 0,
+    "timeliness": 0, "error": 0,
+    # The store: SQLite, its schema, the SQL functions it registers, the search index's upkeep.
+    "store": 1, "record": 1,
+    # The domain: what offices keep and the rules of each write.
+    "unit": 2, "person": 2, "office": 2, "meeting": 2, "draft": 2, "minutes": 2,
+    "directive": 2, "followup": 2, "carry": 2, "stats": 2, "audit": 2, "attachment": 2,
+    # Services over the domain.
+    "search": 3, "document": 3, "backup": 3, "exchange": 3, "extract": 3, "proposal": 3,
+    # Sample data and benchmarks.
+    "demo": 4, "bench": 4,
+}
+NAMES = ["text and dates", "store", "domain", "services", "sample data and benchmarks"]
+
+
+def modules(src):
+    """Module path (tuple) -> file, for every file of the core but the CLI."""
+    found = {}
+    for folder, _, files in os.walk(src):
+        rel_folder = os.path.relpath(folder, src)
+        if rel_folder.split(os.sep)[0] == "bin":
+            continue
+        for name in files:
+            if not name.endswith(".rs"):
+                continue
+            rel = os.path.normpath(os.path.join(rel_folder, name))
+            path = rel[: -len(".rs")].split(os.sep)
+            if path[-1] in ("mod", "lib"):
+                path = path[:-1]
+            found[tuple(path)] = rel
+    return found
+
+
+def used_paths(text):
+    """Every `crate::a::b` path named in `text` (comments left out), braces expanded."""
+    text = re.sub(r"//[^\n]*", "", text)
+    paths = [m.split("::") for m in re.findall(r"\bcrate::((?:\w+::)*\w+)", text)]
+    for group in re.findall(r"\bcrate::((?:\w+::)*)\{([^;]*)\}", text, re.S):
+        prefix = [p for p in group[0].split("::") if p]
+        for item in re.findall(r"(?:^|[,{])\s*(\w+)", group[1]):
+            paths.append(prefix + [item])
+    return paths
+
+
+def owner(path, mods):
+    """The file a path leads to: its longest prefix that is a module."""
+    for n in range(len(path), 0, -1):
+        if tuple(path[:n]) in mods:
+            return tuple(path[:n])
+    return None
+
+
+def self_test():
+    """A tiny core where the store uses the domain and two domain files need each other."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as src:
+        files = {
+            "lib.rs": "pub mod store; pub mod unit; pub mod person;",
+            "store/mod.rs": "use crate::unit::Unit;",
+            "unit.rs": "use crate::{person, store::Tx};",
+            "person.rs": "pub fn f() { crate::unit::g() }",
+        }
+        for rel, text in files.items():
+            os.makedirs(os.path.dirname(os.path.join(src, rel)), exist_ok=True)
+            with open(os.path.join(src, rel), "w", encoding="utf8") as f:
+                f.write(text)
+        found = check(src)
+    assert any("store/mod.rs" in p and "up a floor" in p for p in found), found
+    assert any(p.startswith("loop:") and "person.rs" in p and "unit.rs" in p for p in found), found
+    assert len(found) == 2, found
+    print("floors: the self-test finds the up-floor use and the loop")
+    return 0
+
+
+def main():
+    if sys.argv[1:] == ["--self-test"]:
+        return self_test()
+    src = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "src")
+    problems = check(src)
+    for p in problems:
+        print(p)
+    return 1 if problems else 0
+
+
+def check(src):
+    """The problems of the core at `src`: uses up a floor and loops."""
+    mods = modules(src)
+    problems = []
+    edges = {m: set() for m in mods}
+    for mod, rel in sorted(mods.items()):
+        if not mod:
+            continue  # lib.rs declares every module
+        top = mod[0]
+        if top not in FLOORS:
+            problems.append(f"{rel}: module `{top}` is on no floor (add it to scripts/floors.py)")
+            continue
+        with open(os.path.join(src, rel), encoding="utf8") as f:
+            text = f.read()
+        for path in used_paths(text):
+            target = owner(path, mods)
+            if not target or target == mod:
+                continue
+            # A folder's mod.rs and its own children may name each other.
+            if target[: len(mod)] == mod or mod[: len(target)] == target:
+                continue
+            up = FLOORS.get(target[0], 0)
+            if up > FLOORS[top]:
+                problems.append(
+                    f"{rel} ({NAMES[FLOORS[top]]}) uses crate::{'::'.join(path)} ({NAMES[up]}): up a floor"
+                )
+            edges[mod].add(target)
+    # Loops: strongly connected groups of files (Tarjan).
+    index, low, stack, on, loops, n = {}, {}, [], set(), [], [0]
+
+    def visit(v):
+        index[v] = low[v] = n[0]
+        n[0] += 1
+        stack.append(v)
+        on.add(v)
+        for w in edges.get(v, ()):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            group = []
+            while True:
+                w = stack.pop()
+                on.discard(w)
+                group.append(w)
+                if w == v:
+                    break
+            if len(group) > 1:
+                loops.append(sorted(mods[g] for g in group))
+
+    sys.setrecursionlimit(10000)
+    for v in list(edges):
+        if v not in index:
+            visit(v)
+    problems += [f"loop: {' <-> '.join(loop)}" for loop in loops]
+    deps = sum(len(e) for e in edges.values())
+    print(f"floors: {len(mods)} files, {deps} dependencies, {len(problems)} problems")
+    return problems
+
+
+if __name__ == "__main__":
+    sys.exit(main())
