@@ -121,17 +121,17 @@ pub fn search(conn: &Connection, input: &str, per_group: u32) -> Result<Results>
         if found.len() < CANDIDATES as usize {
             found = newest_matches(conn, table, &fts)?;
         }
-        // Records whose own title holds every word come first (a meeting titled "Hội nghị
-        // triển khai…" before minutes that mention it), then the most recent by their meeting
-        // or directive (the index's own order is by kind after a rebuild).
+        // Records named by the query come first: exactly, then by a name that starts with
+        // it, then by one that holds every word (a meeting titled "Hội nghị triển khai…"
+        // before minutes that mention it); then the most recent by their meeting or
+        // directive (the index's own order is by kind after a rebuild).
         let mut ranked = Vec::with_capacity(found.len());
         for (kind, id) in found {
-            let (title, when) = title_and_time(conn, &kind, id)?;
-            let titled = title.is_some_and(|t| crate::text::matches_words(&t, input));
-            ranked.push((!titled, std::cmp::Reverse(when), kind, id));
+            let (names, when) = names_and_time(conn, &kind, id)?;
+            ranked.push((naming(&names, input), std::cmp::Reverse(when), kind, id));
         }
         ranked.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
-        let named = ranked.first().is_some_and(|r| !r.0);
+        let named = ranked.first().is_some_and(|r| r.0 < Naming::None);
         let found = ranked.into_iter().map(|(_, _, kind, id)| (kind, id));
         let mut hits = Vec::new();
         for (kind, id) in found.take(per_group as usize) {
@@ -181,33 +181,91 @@ fn newest_matches(conn: &Connection, table: &str, fts: &str) -> Result<Vec<(Stri
     Ok(found)
 }
 
-/// The title a record has of its own (opinions, conclusions and progress notes have none)
-/// and when it happened: its meeting's start, or the day the directive was given or the
-/// progress reported (units and people have none). Compared within a group only.
-fn title_and_time(
+/// A record's name, time, short name and code, as read for ranking.
+type NamesRow = (
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
+
+/// How well a record's own names name the query, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Naming {
+    /// A name is the query ("Văn phòng" is the short name of "Văn phòng Sở").
+    Exactly,
+    /// A name starts with the query's words.
+    Starts,
+    /// A name holds every word of the query.
+    Holds,
+    /// The record only mentions the words.
+    None,
+}
+
+/// How the names of a record name what was typed.
+fn naming(names: &[String], input: &str) -> Naming {
+    let query = crate::text::words(input);
+    if query.is_empty() {
+        return Naming::None;
+    }
+    let mut best = Naming::None;
+    for name in names {
+        let words = crate::text::words(name);
+        let starts = words.len() >= query.len()
+            && words.iter().zip(&query).enumerate().all(|(i, (w, q))| {
+                if i + 1 == query.len() {
+                    w.starts_with(q.as_str())
+                } else {
+                    w == q
+                }
+            });
+        let here = if words == query {
+            Naming::Exactly
+        } else if starts {
+            Naming::Starts
+        } else if crate::text::matches_words(name, input) {
+            Naming::Holds
+        } else {
+            Naming::None
+        };
+        best = best.min(here);
+    }
+    best
+}
+
+/// The names a record has of its own (a unit's name, short name and code; opinions,
+/// conclusions and progress notes have none) and when it happened: its meeting's start, or
+/// the day the directive was given or the progress reported (units and people have none).
+/// Compared within a group only.
+fn names_and_time(
     conn: &Connection,
     kind: &str,
     id: Uuid,
-) -> Result<(Option<String>, Option<String>)> {
+) -> Result<(Vec<String>, Option<String>)> {
     let sql = match kind {
-        "meeting" => "SELECT title, starts_at FROM meeting WHERE id = ?1",
+        "meeting" => "SELECT title, starts_at, NULL, NULL FROM meeting WHERE id = ?1",
         "opinion" => {
-            "SELECT NULL, m.starts_at FROM opinion o JOIN meeting m ON m.id = o.meeting_id WHERE o.id = ?1"
+            "SELECT NULL, m.starts_at, NULL, NULL FROM opinion o JOIN meeting m ON m.id = o.meeting_id WHERE o.id = ?1"
         }
         "conclusion" => {
-            "SELECT NULL, m.starts_at FROM conclusion c JOIN meeting m ON m.id = c.meeting_id WHERE c.id = ?1"
+            "SELECT NULL, m.starts_at, NULL, NULL FROM conclusion c JOIN meeting m ON m.id = c.meeting_id WHERE c.id = ?1"
         }
-        "directive" => "SELECT content, assigned_on FROM directive WHERE id = ?1",
-        "progress" => "SELECT NULL, reported_on FROM progress WHERE id = ?1",
-        "unit" => "SELECT name, NULL FROM unit WHERE id = ?1",
-        "person" => "SELECT full_name, NULL FROM person WHERE id = ?1",
-        _ => return Ok((None, None)),
+        "directive" => "SELECT content, assigned_on, NULL, NULL FROM directive WHERE id = ?1",
+        "progress" => "SELECT NULL, reported_on, NULL, NULL FROM progress WHERE id = ?1",
+        "unit" => "SELECT name, NULL, short_name, code FROM unit WHERE id = ?1",
+        "person" => "SELECT full_name, NULL, NULL, NULL FROM person WHERE id = ?1",
+        _ => return Ok((Vec::new(), None)),
     };
-    Ok(conn
+    let row: Option<NamesRow> = conn
         .prepare_cached(sql)?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?
-        .unwrap_or((None, None)))
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .optional()?;
+    Ok(match row {
+        Some((name, when, short, code)) => {
+            ([name, short, code].into_iter().flatten().collect(), when)
+        }
+        None => (Vec::new(), None),
+    })
 }
 
 struct Original {

@@ -359,6 +359,25 @@ fn a_unit_named_by_the_query_comes_before_meetings_that_mention_it_and_hits_open
             .map(|h| (h.group, &h.title))
             .collect::<Vec<_>>()
     );
+    // A name that starts with the words comes before one that only holds them, however new.
+    o.store
+        .write(|tx| {
+            unit::create(
+                tx,
+                named_unit(
+                    "Phòng Văn hóa và Thông tin huyện Bảo Thắng",
+                    UnitKind::District,
+                ),
+            )
+        })
+        .unwrap();
+    let r2 = search::search(o.store.conn(), "van phong", 10).unwrap();
+    assert_eq!(
+        r2.hits[0].open,
+        search::Target::Unit(o.vp),
+        "{:?}",
+        r2.hits.iter().map(|h| &h.title).collect::<Vec<_>>()
+    );
     let minutes = r.hits.iter().find(|h| h.kind == "meeting").unwrap();
     let text = search::bracketed(&minutes.snippet);
     assert!(

@@ -101,3 +101,38 @@ export async function typeText(browser, text) {
   }
   if (chunk) await browser.keys(chunk);
 }
+
+/**
+ * The texts cut by their box inside `scope`: elements matching `selector` whose text (or
+ * value) is wider than they are, placeholders wider than their empty field, and a page that
+ * scrolls sideways. One line per cut text.
+ */
+export function cutIn(browser, scope, selector) {
+  return browser.execute(
+    (scope, selector) => {
+      const cut = [];
+      const root = document.querySelector(scope);
+      for (const el of root.querySelectorAll(selector)) {
+        if (!el.getClientRects().length) continue;
+        const text = el.value ?? el.textContent;
+        if (!text || !text.trim()) continue;
+        if (el.scrollWidth > el.clientWidth + 1) cut.push(`${el.tagName} “${text.trim().slice(0, 40)}” ${el.scrollWidth}>${el.clientWidth}`);
+      }
+      const ruler = document.createElement("canvas").getContext("2d");
+      for (const el of root.querySelectorAll("input[placeholder], textarea[placeholder]")) {
+        if (!el.getClientRects().length || el.value || !el.placeholder) continue;
+        const style = getComputedStyle(el);
+        ruler.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        const lines = el.tagName === "TEXTAREA" ? Math.max(1, Math.floor(el.clientHeight / (parseFloat(style.lineHeight) || 20))) : 1;
+        if (ruler.measureText(el.placeholder).width > room * lines + 1) cut.push(`placeholder “${el.placeholder.slice(0, 40)}” in ${Math.round(room)} px`);
+      }
+      const page = document.documentElement;
+      if (page.scrollWidth > page.clientWidth + 1) cut.push(`the page scrolls sideways ${page.scrollWidth}>${page.clientWidth}`);
+      return cut;
+    },
+    scope,
+    selector,
+  );
+}
+

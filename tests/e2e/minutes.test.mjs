@@ -8,7 +8,7 @@ import { afterEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { freshDatabase, giaoban, root, start, stop, typeText } from "./driver.mjs";
+import { cutIn, freshDatabase, giaoban, root, start, stop, typeText } from "./driver.mjs";
 
 const shots = path.join(root, "tests/e2e/screenshots");
 mkdirSync(shots, { recursive: true });
@@ -158,6 +158,8 @@ test("a guest speaker stays the guest typed; a directory person is taken only wh
   await type("Kim Anh, Báo Nhân Dân");
   await browser.keys("Enter");
   await browser.waitUntil(async () => (await (await byTest("attendance")).getText()).includes("Kim Anh, Báo Nhân Dân"), { timeout: 10_000 });
+  // The cursor stays in the box: the next name typed goes in.
+  await browser.waitUntil(async () => (await browser.execute(() => document.activeElement?.dataset.testid)) === "add-attendee", { timeout: 5_000, timeoutMsg: "the cursor stays in the attendee box" });
   await saved();
 
   const m = stored(db, title);
@@ -206,23 +208,8 @@ test("suggestions near the window's bottom open where they are seen; the menu st
   await shot("31-menu-after-scroll");
 });
 
-/** Texts cut by their box in the editor: labels, buttons, names, and filled fields. */
-function cutTexts() {
-  return browser.execute(() => {
-    const cut = [];
-    const main = document.querySelector("main");
-    const boxes = main.querySelectorAll("label, button, td, th, h1, h2, strong, input[type=text], input:not([type]), textarea, .name");
-    for (const el of boxes) {
-      if (!el.getClientRects().length) continue;
-      const text = el.value ?? el.textContent;
-      if (!text || !text.trim()) continue;
-      if (el.scrollWidth > el.clientWidth + 1) cut.push(`${el.tagName} “${text.trim().slice(0, 40)}” ${el.scrollWidth}>${el.clientWidth}`);
-    }
-    const page = document.documentElement;
-    if (page.scrollWidth > page.clientWidth + 1) cut.push(`the page scrolls sideways ${page.scrollWidth}>${page.clientWidth}`);
-    return cut;
-  });
-}
+/** Texts cut in the editor: labels, buttons, names, filled fields and placeholders. */
+const cutTexts = () => cutIn(browser, "main", "label, button, td, th, h1, h2, strong, input[type=text], input:not([type]), textarea, .name");
 
 for (const [w, h] of [
   [1024, 700],
@@ -346,25 +333,59 @@ test("the indicator tells the truth, and the chair and secretary cannot be marke
   await (await byTest("header-problem")).waitForDisplayed({ timeout: 10_000 });
   await browser.waitUntil(async () => (await status()) === "unsaved", { timeout: 5_000, timeoutMsg: "a refused end time is not saved" });
   assert.match(await (await byTest("save-state")).getText(), /^Chưa lưu/);
-  // Half typed: still not saved.
+  // Half typed: still not saved; a title changed meanwhile is stored all the same.
   await browser.keys(["Control", "a"]);
   await type("11:0");
   assert.equal(await status(), "unsaved");
+  await focus("edit-title");
+  await browser.keys("End");
+  await type(" (sửa)");
+  const renamed = () => JSON.parse(giaoban(db, "meetings", "list", "--limit", "0", "--json")).some((x) => x.title === `${title} (sửa)`);
+  await browser.waitUntil(renamed, { timeout: 10_000, timeoutMsg: "the title is stored while a time is half typed" });
+  assert.equal(await status(), "unsaved");
+  // Ending now says what is wrong with the time, not the disk.
+  await (await byTest("end-meeting")).click();
+  await browser.waitUntil(async () => /Chưa kết thúc được cuộc họp/.test(await (await browser.$("main")).getText()), { timeout: 5_000 });
+  await focus("edit-ends");
+  await browser.keys("End");
   await type("0 05/12/2026");
   await saved();
-  assert.equal(stored(db, title).ends_at, "2026-12-05T04:00:00Z");
+  assert.equal(stored(db, `${title} (sửa)`).ends_at, "2026-12-05T04:00:00Z");
   assert.equal(await ends.getValue(), "11:00 05/12/2026");
 
-  // The secretary chosen in the header, then present in the list: absence is refused.
-  const m = stored(db, title);
+  const named = `${title} (sửa)`;
+  // Someone marked absent, then chosen as chair: refused by name until marked present,
+  // then stored without retyping anything.
+  const m = stored(db, named);
   const people = JSON.parse(giaoban(db, "people", "list", "--json"));
-  const clerk = people.find((p) => p.id !== m.chair_id);
+  const chair = people.at(-1);
+  await focus("add-attendee");
+  await type(chair.full_name);
+  await browser.keys("Enter");
+  const list = await byTest("attendance");
+  await browser.waitUntil(async () => (await list.getText()).includes(chair.full_name), { timeout: 10_000 });
+  const seat = await list.$(`.//tr[td[contains(., '${chair.full_name}')]]`);
+  await (await seat.$("td")).click();
+  await browser.keys("v");
+  await browser.waitUntil(async () => (await seat.getAttribute("data-attendance")) === "absent", { timeout: 5_000 });
+  await focus("edit-chair");
+  await browser.keys(["Control", "a"]);
+  await type(chair.full_name);
+  await browser.keys("Enter");
+  await browser.waitUntil(async () => (await status()) === "unsaved", { timeout: 5_000, timeoutMsg: "an absent chair is refused" });
+  assert.match(await (await byTest("header-problem")).getText(), /chủ trì không thể vắng mặt/);
+  await (await seat.$("td")).click();
+  await browser.keys("c");
+  await saved();
+  assert.equal(stored(db, named).chair_id, chair.id);
+  // The secretary chosen in the header, then present in the list: absence is refused.
+  const clerk = people.find((p) => p.id !== chair.id && p.id !== m.chair_id);
   await focus("edit-secretary");
   await browser.keys(["Control", "a"]);
   await type(clerk.full_name);
   await browser.keys("Enter");
   await saved();
-  assert.equal(stored(db, title).secretary_id, clerk.id);
+  assert.equal(stored(db, named).secretary_id, clerk.id);
   await focus("add-attendee");
   await type(clerk.full_name);
   await browser.keys("Enter");
@@ -377,6 +398,6 @@ test("the indicator tells the truth, and the chair and secretary cannot be marke
   await (await row.$("td")).click();
   await browser.keys("v");
   await saved();
-  const a = stored(db, title).attendees.find((x) => x.person_id === clerk.id);
+  const a = stored(db, named).attendees.find((x) => x.person_id === clerk.id);
   assert.equal(a.attendance, "present");
 });

@@ -7,7 +7,7 @@ import { afterEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { freshDatabase, giaoban, root, start, stop, typeText } from "./driver.mjs";
+import { cutIn, freshDatabase, giaoban, root, start, stop, typeText } from "./driver.mjs";
 
 const shots = path.join(root, "tests/e2e/screenshots");
 mkdirSync(shots, { recursive: true });
@@ -216,21 +216,8 @@ test("a bad percent says why in place, and an empty report is not saved", { time
   assert.equal(percent.new, "80");
 });
 
-/** Labels, names and buttons cut by their box on the page shown. */
-function cutTexts() {
-  return browser.execute(() => {
-    const cut = [];
-    for (const el of document.querySelectorAll("label, button, th, h1, h2, nav a, .card .label, .title")) {
-      if (!el.getClientRects().length) continue;
-      const text = el.textContent?.trim();
-      if (!text) continue;
-      if (el.scrollWidth > el.clientWidth + 1) cut.push(`${el.tagName} “${text.slice(0, 40)}” ${el.scrollWidth}>${el.clientWidth}`);
-    }
-    const page = document.documentElement;
-    if (page.scrollWidth > page.clientWidth + 1) cut.push(`the page scrolls sideways ${page.scrollWidth}>${page.clientWidth}`);
-    return cut;
-  });
-}
+/** Labels, names, buttons and placeholders cut on the page shown. */
+const cutTexts = () => cutIn(browser, "body", "label, button, th, h1, h2, nav a, .card .label, .title");
 
 for (const [w, h] of [
   [1024, 700],
