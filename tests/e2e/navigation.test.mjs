@@ -175,6 +175,11 @@ test("the history reads in Vietnamese and names the person who uses this machine
   await shot("41-history");
   const audit = JSON.parse(giaoban(db, "audit", "--json", "--limit", "5"));
   assert.ok(audit.some((r) => r.actor === person.full_name), "the database keeps the person's name");
+  // Enter on a line opens its record: the meeting just closed.
+  const line = await byTest("history-row");
+  await browser.execute((e) => e.focus(), line);
+  await browser.keys("Enter");
+  await (await byTest("reopen-meeting")).waitForDisplayed({ timeout: 10_000 });
 });
 
 test("a bad percent says why in place, and an empty report is not saved", { timeout: 240_000 }, async () => {
@@ -214,6 +219,19 @@ test("a bad percent says why in place, and an empty report is not saved", { time
   await browser.waitUntil(() => reports() === before + 1, { timeout: 10_000 });
   const percent = progress()[0].changes.find((c) => c.field === "percent");
   assert.equal(percent.new, "80");
+  // Another form's number: a unit's order left empty says why and saves nothing.
+  const units = () => JSON.parse(giaoban(db, "units", "list", "--all", "--json")).length;
+  const count = units();
+  await browser.keys(["Alt", "4"]);
+  await (await byTest("add-unit")).click();
+  await (await byTest("unit-name")).setValue("Ban thử số thứ tự");
+  const sort = await byTest("unit-sort");
+  await sort.click();
+  await browser.keys(["Control", "a"]);
+  await browser.keys("Backspace");
+  await (await byTest("unit-save")).click();
+  await browser.waitUntil(async () => /Thứ tự: hãy nhập một số nguyên/i.test(await (await browser.$("main")).getText()), { timeout: 5_000, timeoutMsg: "the empty order says why" });
+  assert.equal(units(), count);
 });
 
 /** Labels, names, buttons and placeholders cut on the page shown. */
