@@ -68,12 +68,7 @@ pub fn generate(store: &mut Store, opts: &DemoOptions) -> Result<DemoSummary> {
         let mut g = Gen::new(tx, opts);
         g.directory()?;
         g.meetings()?;
-        tx.set_setting("office_name", vocab::OFFICE)?;
-        tx.set_setting("parent_agency", vocab::PARENT_AGENCY)?;
-        tx.set_setting("document_symbol", vocab::SYMBOL)?;
-        for (key, value) in vocab::DOCUMENT_SETTINGS {
-            tx.set_setting(key, value)?;
-        }
+        crate::office::save(tx, &vocab::office())?;
         tx.audit(
             "database",
             tx.installation(),

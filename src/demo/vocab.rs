@@ -3,21 +3,20 @@
 
 use crate::unit::UnitKind;
 
-/// Name of the sample office.
-pub const OFFICE: &str = "Sở Thông tin và Truyền thông tỉnh Lào Cai";
-/// Its parent agency (cơ quan chủ quản).
-pub const PARENT_AGENCY: &str = "UBND tỉnh Lào Cai";
-/// Its document symbol.
-pub const SYMBOL: &str = "STTTT";
-
-/// Place name and the conclusion notice's signer block of the sample office.
-pub const DOCUMENT_SETTINGS: [(&str, &str); 5] = [
-    ("place_name", "Lào Cai"),
-    ("signer_authority", "TL."),
-    ("signer_over", "Giám đốc"),
-    ("signer_title", "Chánh Văn phòng"),
-    ("signer_name", "Nguyễn Thị Hạnh"),
-];
+/// The sample office: a fictional Sở, its parent agency, symbol, place and the conclusion
+/// notice's signer block.
+pub fn office() -> crate::office::Office {
+    crate::office::Office {
+        name: "Sở Thông tin và Truyền thông tỉnh Lào Cai".into(),
+        parent_agency: "UBND tỉnh Lào Cai".into(),
+        symbol: "STTTT".into(),
+        place: "Lào Cai".into(),
+        signer_authority: "TL.".into(),
+        signer_over: "Giám đốc".into(),
+        signer_title: "Chánh Văn phòng".into(),
+        signer_name: "Nguyễn Thị Hạnh".into(),
+    }
+}
 
 /// Its meeting room.
 pub const ROOM: &str = "Phòng họp tầng 3, Sở Thông tin và Truyền thông";

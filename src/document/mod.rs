@@ -115,15 +115,12 @@ pub fn meeting_document(
         }
         directives.push((d, row.lead_unit.clone(), coordinating));
     }
-    let year = match kind {
-        DocKind::Minutes => record.meeting.local_date().year(),
-        _ => today.year(),
-    };
+    let year = register::year_for(conn, kind, meeting, today)?;
     let number = match numbering {
         Numbering::Preview => None,
         Numbering::Issue => Some(store.write(|tx| register::issue(tx, kind, year, Some(meeting)))?),
         Numbering::Number(n) => {
-            Some(store.write(|tx| register::correct(tx, kind, year, meeting, n))?)
+            Some(store.write(|tx| register::correct_for(tx, kind, meeting, n))?)
         }
     };
     let sheet = Sheet {
@@ -243,6 +240,59 @@ fn soffice_candidates() -> Vec<PathBuf> {
         }
     }
     out
+}
+
+/// Writes the report on directives for `table` to `out`: the report with its annex when
+/// `out` ends in `.docx` ([`unit_report`]), else the per-unit annex alone as XLSX with
+/// formulas, headed with the office's name.
+pub fn unit_report_file(
+    store: &mut Store,
+    table: &crate::stats::UnitTable,
+    preview: bool,
+    out: &Path,
+) -> Result<Written> {
+    let docx = out
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    if docx {
+        return unit_report(store, table, preview, out);
+    }
+    let office = office::load(store.conn())?.unwrap_or_default();
+    report::units_xlsx(table, &office.name, out)?;
+    Ok(Written {
+        path: out.to_path_buf(),
+        number: None,
+    })
+}
+
+/// The file name a meeting's document is given in the exports folder: "Biên bản - <title>.docx"
+/// or "Thông báo kết luận - <title> (xem trước).docx".
+pub fn meeting_file_name(kind: DocKind, title: &str, preview: bool) -> String {
+    let name = match kind {
+        DocKind::Minutes => "Biên bản",
+        _ => "Thông báo kết luận",
+    };
+    let suffix = if preview { " (xem trước)" } else { "" };
+    file_name(name, &format!("{title}{suffix}"), "docx")
+}
+
+/// The file name of the report on directives of a period (`docx`: the report, else the
+/// annex as XLSX): "Báo cáo tình hình thực hiện nhiệm vụ - 01-01-2026 đến 31-12-2026.docx".
+pub fn report_file_name(
+    from: Option<chrono::NaiveDate>,
+    to: Option<chrono::NaiveDate>,
+    docx: bool,
+) -> String {
+    let period = format!(
+        "{} đến {}",
+        from.map_or("đầu".into(), crate::date::format),
+        to.map_or("nay".into(), crate::date::format)
+    );
+    if docx {
+        file_name("Báo cáo tình hình thực hiện nhiệm vụ", &period, "docx")
+    } else {
+        file_name("Phụ lục tình hình thực hiện nhiệm vụ", &period, "xlsx")
+    }
 }
 
 /// A file name for a document: "Biên bản - Giao ban tháng 6-2026.docx", with the characters

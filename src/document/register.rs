@@ -84,6 +84,30 @@ pub fn issue(tx: &Tx<'_>, kind: DocKind, year: i32, meeting: Option<Uuid>) -> Re
     Ok(next)
 }
 
+/// The year a meeting's document is numbered in: the year it already has a number in, else
+/// the meeting's year for its minutes and `today`'s for a notice (issued after it).
+pub fn year_for(
+    conn: &Connection,
+    kind: DocKind,
+    meeting: Uuid,
+    today: chrono::NaiveDate,
+) -> Result<i32> {
+    use chrono::Datelike;
+    if let Some((year, _)) = issued(conn, kind, meeting)? {
+        return Ok(year);
+    }
+    Ok(match kind {
+        DocKind::Minutes => crate::meeting::get(conn, meeting)?.local_date().year(),
+        _ => today.year(),
+    })
+}
+
+/// Gives the meeting's document the number the secretary chose in its year ([`year_for`]).
+pub fn correct_for(tx: &Tx<'_>, kind: DocKind, meeting: Uuid, number: u32) -> Result<u32> {
+    let year = year_for(tx, kind, meeting, crate::date::local_date(tx.now()))?;
+    correct(tx, kind, year, meeting, number)
+}
+
 /// Gives the meeting's document the number the secretary chose, refusing one already used.
 pub fn correct(tx: &Tx<'_>, kind: DocKind, year: i32, meeting: Uuid, number: u32) -> Result<u32> {
     if number == 0 {

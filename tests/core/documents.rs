@@ -247,6 +247,26 @@ fn numbers_are_issued_once_per_meeting_never_twice_and_not_on_previews() {
         .write(|tx| register::issue(tx, DocKind::Minutes, 2027, None))
         .unwrap();
     assert_eq!(next_year, 1, "each year starts again at 01");
+    // The window's correction and the CLI's use one year: the one the number was issued in
+    // (the meeting's for minutes), whatever today is.
+    let today = d("2027-01-15");
+    assert_eq!(
+        register::year_for(o.store.conn(), DocKind::Minutes, m, today).unwrap(),
+        2026
+    );
+    assert_eq!(
+        register::year_for(o.store.conn(), DocKind::Notice, m, today).unwrap(),
+        2027
+    );
+    let moved = o
+        .store
+        .write(|tx| register::correct_for(tx, DocKind::Minutes, m, 7))
+        .unwrap();
+    assert_eq!(moved, 7);
+    assert_eq!(
+        register::issued(o.store.conn(), DocKind::Minutes, m).unwrap(),
+        Some((2026, 7))
+    );
 }
 
 #[test]

@@ -1,7 +1,6 @@
 //! Official documents written to the Downloads folder: a meeting's minutes or conclusion
 //! notice (DOCX), the per-unit report (XLSX), the directive list (XLSX or CSV).
 
-use chrono::Datelike;
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -31,16 +30,7 @@ pub async fn export_meeting_document(
     let dir = db.exports_dir();
     db.run(OpenMode::Existing, move |store| {
         let title = giaoban::meeting::get(store.conn(), meeting_id)?.title;
-        let name = match kind {
-            DocKind::Minutes => "Biên bản",
-            _ => "Thông báo kết luận",
-        };
-        let suffix = if preview { " (xem trước)" } else { "" };
-        let out = dir.join(document::file_name(
-            name,
-            &format!("{title}{suffix}"),
-            "docx",
-        ));
+        let out = dir.join(document::meeting_file_name(kind, &title, preview));
         let numbering = if preview {
             Numbering::Preview
         } else {
@@ -72,11 +62,7 @@ pub async fn correct_document_number(
     number: u32,
 ) -> Result<Vec<IssuedNumber>, IpcError> {
     db.write(move |tx| {
-        let year = register::of_meeting(tx, meeting_id)?
-            .into_iter()
-            .find(|i| i.kind == kind)
-            .map_or_else(|| giaoban::date::today().year(), |i| i.year);
-        register::correct(tx, kind, year, meeting_id, number)?;
+        register::correct_for(tx, kind, meeting_id, number)?;
         register::of_meeting(tx, meeting_id)
     })
     .await
@@ -98,23 +84,8 @@ pub async fn export_unit_report(
     let dir = db.exports_dir();
     db.run(OpenMode::Existing, move |store| {
         let table = stats::by_unit(store.conn(), from, to, as_of, basis)?;
-        let period = format!(
-            "{} đến {}",
-            from.map_or("đầu".into(), giaoban::date::format),
-            to.map_or("nay".into(), giaoban::date::format)
-        );
-        if docx {
-            let name = document::file_name("Báo cáo tình hình thực hiện nhiệm vụ", &period, "docx");
-            return document::unit_report(store, &table, false, &dir.join(name))?.printable(pdf);
-        }
-        let office = giaoban::office::load(store.conn())?.unwrap_or_default();
-        let name = document::file_name("Phụ lục tình hình thực hiện nhiệm vụ", &period, "xlsx");
-        let out = dir.join(name);
-        document::report::units_xlsx(&table, &office.name, &out)?;
-        Ok(Written {
-            path: out,
-            number: None,
-        })
+        let out = dir.join(document::report_file_name(from, to, docx));
+        document::unit_report_file(store, &table, false, &out)?.printable(pdf && docx)
     })
     .await
 }

@@ -91,23 +91,38 @@ fn run(cli: Cli) -> Result<()> {
             signer_title,
             signer_name,
         } => {
-            store.write(|tx| {
-                for (key, value) in [
-                    ("office_name", office),
-                    ("parent_agency", parent_agency),
-                    ("document_symbol", symbol),
-                    ("place_name", place),
-                    ("signer_authority", signer_authority),
-                    ("signer_over", signer_over),
-                    ("signer_title", signer_title),
-                    ("signer_name", signer_name),
-                ] {
-                    if let Some(v) = value {
-                        tx.set_setting(key, v.trim())?;
+            let given = [
+                office,
+                parent_agency,
+                symbol,
+                place,
+                signer_authority,
+                signer_over,
+                signer_title,
+                signer_name,
+            ];
+            // The details given change the office's, through the same checks as the window.
+            if given.iter().any(Option::is_some) {
+                store.write(|tx| {
+                    let mut o = giaoban::office::load(tx)?.unwrap_or_default();
+                    let fields = [
+                        &mut o.name,
+                        &mut o.parent_agency,
+                        &mut o.symbol,
+                        &mut o.place,
+                        &mut o.signer_authority,
+                        &mut o.signer_over,
+                        &mut o.signer_title,
+                        &mut o.signer_name,
+                    ];
+                    for (field, value) in fields.into_iter().zip(given) {
+                        if let Some(v) = value {
+                            *field = v;
+                        }
                     }
-                }
-                Ok(())
-            })?;
+                    giaoban::office::save(tx, &o).map(|_| ())
+                })?;
+            }
             render::initialised(lang, &path);
         }
         Command::Check { json } => {
@@ -590,19 +605,7 @@ fn documents(store: &mut Store, out: render::Out, cmd: Command) -> Result<()> {
         } => {
             let r = reporting.read()?;
             let table = stats::by_unit(store.conn(), r.from, r.to, r.as_of, r.basis)?;
-            let docx = file
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
-            if docx {
-                document::unit_report(store, &table, preview, &file)?
-            } else {
-                let office = giaoban::office::load(store.conn())?.unwrap_or_default();
-                document::report::units_xlsx(&table, &office.name, &file)?;
-                document::Written {
-                    path: file,
-                    number: None,
-                }
-            }
+            document::unit_report_file(store, &table, preview, &file)?
         }
         _ => unreachable!("only export and report commands come here"),
     };
