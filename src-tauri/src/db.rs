@@ -4,6 +4,7 @@
 //! [`BACKUP_EVERY`] of editing, each made in the background on a connection of its own.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
@@ -11,6 +12,9 @@ use giaoban::backup::{self, Backup, Reason, Restored};
 use giaoban::store::{OpenMode, Store, Tx};
 
 use crate::error::IpcError;
+
+/// Read-only connections kept for reads beside the writer.
+const READERS: usize = 3;
 
 /// Editing time between two automatic backups.
 pub const BACKUP_EVERY: Duration = Duration::from_secs(10 * 60);
@@ -27,6 +31,13 @@ pub fn path() -> PathBuf {
 pub struct Db {
     path: PathBuf,
     store: Mutex<Option<Store>>,
+    /// Set once `store` is open (checked and migrated): reads may then use `readers`.
+    opened: AtomicBool,
+    /// Read-only connections, so a read never waits for a write (an export, an import) and
+    /// the editor's autosave never waits for a read (a report).
+    readers: Mutex<Vec<Store>>,
+    /// Moved whenever the file is replaced or closed: a reader of an older file is dropped.
+    file_generation: AtomicU64,
     /// Held while a backup or a restore runs, so they never overlap.
     backing_up: Mutex<()>,
     /// When the last automatic backup started, and how the last one ended.
@@ -43,6 +54,9 @@ impl Db {
         Db {
             path,
             store: Mutex::new(None),
+            opened: AtomicBool::new(false),
+            readers: Mutex::new(Vec::new()),
+            file_generation: AtomicU64::new(0),
             backing_up: Mutex::new(()),
             last_backup: Mutex::new((None, None)),
             failed_at_start: Mutex::new(None),
@@ -74,6 +88,7 @@ impl Db {
             match backup::open_checked(&db.path) {
                 Ok(store) => {
                     *guard = Some(as_machine_user(store));
+                    db.opened.store(true, Ordering::Release);
                     db.backup_in_background(Reason::Start);
                 }
                 Err(e) => {
@@ -86,6 +101,7 @@ impl Db {
     /// Closes the database as the app ends, and notes the clean close so the next start
     /// need not check the whole file.
     pub fn close(&self) {
+        self.forget_readers();
         let mut guard = self.store.lock().unwrap_or_else(|p| p.into_inner());
         if guard.take().is_some() {
             let _ = backup::mark_closed(&self.path);
@@ -147,6 +163,7 @@ impl Db {
                     OpenMode::Existing => backup::open_checked(&db.path)?,
                     OpenMode::Create => Store::open(&db.path, mode)?,
                 }));
+                db.opened.store(true, Ordering::Release);
                 db.backup_in_background(Reason::Start);
             }
             let store = guard.as_mut().expect("opened above");
@@ -156,13 +173,43 @@ impl Db {
         .map_err(|e| IpcError::internal(e.to_string()))?
     }
 
-    /// Reads from an existing database.
+    /// Reads from an existing database, on a read-only connection of its own once the
+    /// database is open: a read never waits for a write, nor a write for a read.
     pub async fn read<T, F>(self: &Arc<Self>, f: F) -> Result<T, IpcError>
     where
         T: Send + 'static,
         F: FnOnce(&Store) -> giaoban::Result<T> + Send + 'static,
     {
-        self.on_store(OpenMode::Existing, move |s| f(s)).await
+        if !self.opened.load(Ordering::Acquire) {
+            return self.on_store(OpenMode::Existing, move |s| f(s)).await;
+        }
+        let db = Arc::clone(self);
+        blocking(move || {
+            let generation = db.file_generation.load(Ordering::Acquire);
+            let pooled = db.readers.lock().unwrap_or_else(|p| p.into_inner()).pop();
+            let reader = match pooled {
+                Some(r) => r,
+                None => Store::open_reader(&db.path)?,
+            };
+            let out = f(&reader).map_err(IpcError::from);
+            let mut pool = db.readers.lock().unwrap_or_else(|p| p.into_inner());
+            if pool.len() < READERS && db.file_generation.load(Ordering::Acquire) == generation {
+                pool.push(reader);
+            }
+            out
+        })
+        .await
+    }
+
+    /// Drops the read-only connections (before the file is replaced or closed); those still
+    /// reading are dropped when they finish.
+    fn forget_readers(&self) {
+        self.opened.store(false, Ordering::Release);
+        self.file_generation.fetch_add(1, Ordering::AcqRel);
+        self.readers
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clear();
     }
 
     /// Writes one transaction to an existing database; after [`BACKUP_EVERY`] of editing, a
@@ -241,6 +288,7 @@ impl Db {
             let _running = db.backing_up.lock().unwrap_or_else(|p| p.into_inner());
             let mut guard = db.store.lock().unwrap_or_else(|p| p.into_inner());
             *guard = None;
+            db.forget_readers();
             f(&db.path).map_err(IpcError::from)
         })
         .await?;
@@ -265,4 +313,48 @@ async fn blocking<T: Send + 'static>(
     tauri::async_runtime::spawn_blocking(f)
         .await
         .map_err(|e| IpcError::internal(e.to_string()))?
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::mpsc;
+
+    #[test]
+    fn a_read_answers_while_a_long_write_holds_the_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Arc::new(Db::new(dir.path().join("office.sqlite3")));
+        tauri::async_runtime::block_on(db.run(OpenMode::Create, |_| Ok(()))).unwrap();
+        let (started, has_started) = mpsc::channel::<()>();
+        let (release, released) = mpsc::channel::<()>();
+        let writer = {
+            let db = Arc::clone(&db);
+            tauri::async_runtime::spawn(async move {
+                db.write(move |tx| {
+                    tx.set_setting("ui.test", "held")?;
+                    started.send(()).unwrap();
+                    // The write holds the writer until the read below has answered; a read
+                    // that waited for it would leave it here until the time runs out.
+                    released
+                        .recv_timeout(Duration::from_secs(20))
+                        .map_err(|_| giaoban::Error::Migration("the read never answered".into()))
+                })
+                .await
+            })
+        };
+        has_started.recv_timeout(Duration::from_secs(20)).unwrap();
+        let seen = tauri::async_runtime::block_on(db.read(|s| s.setting("ui.test"))).unwrap();
+        assert_eq!(
+            seen, None,
+            "the read sees what is committed, not the write under way"
+        );
+        release.send(()).unwrap();
+        tauri::async_runtime::block_on(writer).unwrap().unwrap();
+        let seen = tauri::async_runtime::block_on(db.read(|s| s.setting("ui.test"))).unwrap();
+        assert_eq!(
+            seen.as_deref(),
+            Some("held"),
+            "and the write once committed"
+        );
+    }
 }

@@ -100,6 +100,44 @@ impl Store {
         Ok(store)
     }
 
+    /// Opens a read-only connection to the database at `path`, which another [`Store`] has
+    /// already opened (checked and migrated): for reads beside the writer, so neither waits
+    /// for the other (WAL). Any write on it fails.
+    pub fn open_reader(path: &Path) -> Result<Self> {
+        use rusqlite::OpenFlags;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| corrupt_or(e, path))?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+        conn.pragma_update(None, "cache_size", -65_536)?;
+        let indexing = Arc::new(AtomicBool::new(true));
+        register_functions(&conn, &indexing)?;
+        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version != LATEST_VERSION {
+            return Err(Error::NewerSchema {
+                found: version,
+                supported: LATEST_VERSION,
+            });
+        }
+        let installation: String = conn.query_row(
+            "SELECT value FROM setting WHERE key = 'installation_id'",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(Store {
+            conn,
+            indexing,
+            path: Some(path.to_path_buf()),
+            installation: Uuid::parse_str(&installation).map_err(|_| Error::Corrupt {
+                path: path.to_path_buf(),
+            })?,
+            actor: default_actor(),
+        })
+    }
+
     /// Opens a fresh in-memory database (tests and previews).
     pub fn open_in_memory() -> Result<Self> {
         Self::prepare(Connection::open_in_memory()?, None)

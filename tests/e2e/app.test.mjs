@@ -478,7 +478,8 @@ test("a leader clicks a count and a bar on the dashboard and lands on exactly th
     const i = ds.findIndex((n) => n > 0);
     const p = c.chart.getDatasetMeta(3).data[i].getCenterPoint();
     const r = c.getBoundingClientRect();
-    return { unit: c.chart.data.labels[i], count: ds[i], x: Math.round(r.left + p.x), y: Math.round(r.top + p.y) };
+    // A long unit name is drawn on several lines (an array of lines).
+    return { unit: [].concat(c.chart.data.labels[i]).join(" "), count: ds[i], x: Math.round(r.left + p.x), y: Math.round(r.top + p.y) };
   }, chart);
   // A real pointer click where the bar is drawn (viewport coordinates).
   await browser.performActions([{ type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions: [

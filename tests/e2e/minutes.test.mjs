@@ -129,6 +129,44 @@ test("lines typed without Enter survive a page change and are taken in when the 
   assert.match(shown, /Giao Văn phòng Sở tổng hợp báo cáo năm/);
 });
 
+test("a line emptied is removed when left, on screen and in the database, and never blocks the meeting", { timeout: 240_000 }, async () => {
+  const db = await launch();
+  const title = "Họp thử dòng trống";
+  await newMeeting(title);
+  await focus("agenda-new");
+  await type("Mục một");
+  await browser.keys("Enter");
+  await type("Mục hai");
+  await browser.keys("Enter");
+  await saved();
+  const first = await browser.$('[data-testid="agenda"] li:first-child textarea');
+  await first.click();
+  await browser.keys(["Control", "a"]);
+  await browser.keys("Backspace");
+  await browser.waitUntil(async () => (await status()) === "unsaved", { timeout: 5_000, timeoutMsg: "an emptied line is not stored" });
+  assert.match(await (await byTest("save-state")).getText(), /dòng để trống/);
+  // Leaving it removes it.
+  await focus("conclusions-new");
+  await saved();
+  assert.deepEqual(stored(db, title).agenda.map((a) => a.title), ["Mục hai"]);
+  const shown = await browser.execute(() => [...document.querySelectorAll('[data-testid="agenda"] li:not(.new) textarea')].map((t) => t.value));
+  assert.deepEqual(shown, ["Mục hai"]);
+  // An opinion emptied and left goes too; the meeting ends.
+  await focus("opinion-new");
+  await type("Ý kiến tạm");
+  await browser.keys("Enter");
+  await saved();
+  const said = await browser.$('[data-testid="opinions"] textarea');
+  await said.click();
+  await browser.keys(["Control", "a"]);
+  await browser.keys("Backspace");
+  await focus("conclusions-new");
+  await saved();
+  assert.equal(stored(db, title).opinions.length, 0);
+  await (await byTest("end-meeting")).click();
+  await (await byTest("reopen-meeting")).waitForDisplayed({ timeout: 10_000 });
+});
+
 test("a guest speaker stays the guest typed; a directory person is taken only when chosen", { timeout: 240_000 }, async () => {
   const db = await launch();
   const title = "Họp với khách mời";

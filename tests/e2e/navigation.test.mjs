@@ -78,6 +78,12 @@ test("the directive list is current after a change made on a directive, and come
   assert.ok(!shown.includes(content), "the changed directive left the list of those in progress");
   const stored = JSON.parse(giaoban(db, "directives", "list", "--status", "in_progress", "--limit", "0", "--json"));
   assert.equal(stored.total, before - 1);
+  // Alt+← from a directive opened in the list goes back to the list.
+  await browser.keys("Enter");
+  await (await byTest("directive-title")).waitForDisplayed({ timeout: 10_000 });
+  await browser.keys(["Alt", "ArrowLeft"]);
+  await (await byTest("directive-list")).waitForDisplayed({ timeout: 10_000 });
+  assert.equal(await (await browser.$('nav button[aria-current="page"]')).getAttribute("data-page"), "directives");
 });
 
 test("search ranks the unit named first, moves with the arrows and opens exactly the record hit", { timeout: 240_000 }, async () => {
@@ -235,7 +241,7 @@ test("a bad percent says why in place, and an empty report is not saved", { time
 });
 
 /** Labels, names, buttons and placeholders cut on the page shown. */
-const cutTexts = () => cutIn(browser, "body", "label, button, th, h1, h2, nav a, .card .label, .title");
+const cutTexts = () => cutIn(browser, "body", "label, button, th, h1, h2, nav a, .card .label, .title, input[type=text], input:not([type])");
 
 for (const [w, h] of [
   [1024, 700],

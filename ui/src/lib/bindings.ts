@@ -979,7 +979,7 @@ export type DirectiveSort =
 /**  By lead unit name, newest first within a unit. */
 "unit";
 
-/**  Where a directive stands. */
+/**  Where a directive stands (its status is the first fact of timeliness). */
 export type DirectiveStatus = 
 /**  Đã giao, chưa thực hiện. */
 "assigned" | 

@@ -29,7 +29,20 @@ export function go(to: Route) {
   nav.visit += 1;
 }
 
-/** Returns to the route before the last `go`; the overview when there is none. */
+/** Notes that the page now shows `to` (a record opened from its list) without drawing the
+ *  page again, so `goBack` returns to the list. */
+export function step(to: Route) {
+  const same = nav.now.page === to.page && "id" in nav.now && "id" in to && nav.now.id === to.id;
+  if (!same) trail.push(nav.now);
+  nav.now = to;
+}
+
+/** Notes that the page now shows `to` (back from a record to its list), remembering nothing. */
+export function replace(to: Route) {
+  nav.now = to;
+}
+
+/** Returns to the route before the last `go` or `step`; the overview when there is none. */
 export function goBack() {
   nav.now = trail.pop() ?? { page: "dashboard" };
   nav.visit += 1;
