@@ -105,16 +105,41 @@ pub fn initials(s: &str) -> String {
         .collect()
 }
 
-/// The abbreviations a name is typed by: its initials with and without the first (kind)
-/// word. "Phòng Thông tin - Báo chí - Xuất bản" → `"pttbcxb ttbcxb"`, "Văn phòng Sở" → `"vps ps"`.
+/// Words that name the kind of a unit rather than the unit (Phòng, Trung tâm, Sở, Ban,
+/// Chi cục, Cục), left out of one of its abbreviations.
+const KIND_WORDS: [&str; 7] = ["phong", "trung", "tam", "so", "ban", "chi", "cuc"];
+
+/// The abbreviations a name is typed by, the one rule of the window and the core (the same
+/// cases are checked on both sides, `tests/fixtures/abbreviations.json`): its initials;
+/// without the first word; without its leading kind words; and those without "và".
+/// "Văn phòng Sở" → `"vps ps"`; "Trung tâm Công nghệ thông tin và Truyền thông" →
+/// `"ttcnttvtt tcnttvtt cnttvtt cntttt"`. Space-separated, each once.
 pub fn abbreviations(name: &str) -> String {
-    let all = initials(name);
-    let rest: String = all.chars().skip(1).collect();
-    if rest.is_empty() {
-        all
+    let all = words(name);
+    let initials =
+        |ws: &[String]| -> String { ws.iter().filter_map(|w| w.chars().next()).collect() };
+    let kind = all
+        .iter()
+        .take_while(|w| KIND_WORDS.contains(&w.as_str()))
+        .count();
+    let own = if kind < all.len() {
+        &all[kind..]
     } else {
-        format!("{all} {rest}")
+        &all[..]
+    };
+    let without_and: Vec<String> = own.iter().filter(|w| w.as_str() != "va").cloned().collect();
+    let mut out: Vec<String> = Vec::new();
+    for a in [
+        initials(&all),
+        initials(all.get(1..).unwrap_or_default()),
+        initials(own),
+        initials(&without_and),
+    ] {
+        if !a.is_empty() && !out.contains(&a) {
+            out.push(a);
+        }
     }
+    out.join(" ")
 }
 
 /// The words of a Markdown text as a reader sees them, markup dropped: `"**Đồng chí** chủ
@@ -204,5 +229,41 @@ mod tests {
             ),
             "Cuộc họp bắt đầu.\u{a0}Đồng chí Giám đốc chủ trì. Mục một Mục hai"
         );
+    }
+
+    #[test]
+    fn abbreviations_follow_the_cases_the_window_shares() {
+        let cases: serde_json::Value =
+            serde_json::from_str(include_str!("../tests/fixtures/abbreviations.json")).unwrap();
+        let names = cases["names"].as_array().unwrap();
+        for case in names {
+            let name = case["name"].as_str().unwrap();
+            let want: Vec<&str> = case["abbreviations"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|a| a.as_str().unwrap())
+                .collect();
+            assert_eq!(
+                abbreviations(name).split(' ').collect::<Vec<_>>(),
+                want,
+                "{name}"
+            );
+        }
+        for case in cases["typed"].as_array().unwrap() {
+            let typed = case["typed"].as_str().unwrap();
+            let found: Vec<&str> = names
+                .iter()
+                .map(|n| n["name"].as_str().unwrap())
+                .filter(|n| abbreviations(n).split(' ').any(|a| a.starts_with(typed)))
+                .collect();
+            let want: Vec<&str> = case["finds"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| n.as_str().unwrap())
+                .collect();
+            assert_eq!(found, want, "{typed}");
+        }
     }
 }

@@ -19,11 +19,12 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("sql/0007_arrival.sql")),
         M::up(include_str!("sql/0008_peer_role.sql")),
         M::up(include_str!("sql/0009_meeting_draft.sql")),
+        M::up(include_str!("sql/0010_unit_abbreviations.sql")),
     ])
 });
 
 /// Schema version a fully migrated database has.
-pub const LATEST_VERSION: i64 = 9;
+pub const LATEST_VERSION: i64 = 10;
 
 /// Brings the database to [`LATEST_VERSION`] in one transaction.
 pub(super) fn apply(conn: &mut Connection) -> Result<()> {

@@ -378,6 +378,21 @@ fn a_unit_named_by_the_query_comes_before_meetings_that_mention_it_and_hits_open
         "{:?}",
         r2.hits.iter().map(|h| &h.title).collect::<Vec<_>>()
     );
+    // Abbreviations without the kind word and without "và" (the picker's rule too).
+    let tt = o
+        .store
+        .write(|tx| {
+            unit::create(
+                tx,
+                named_unit(
+                    "Trung tâm Công nghệ thông tin và Truyền thông",
+                    UnitKind::Center,
+                ),
+            )
+        })
+        .unwrap();
+    let r3 = search::search(o.store.conn(), "cntt", 10).unwrap();
+    assert_eq!(r3.hits[0].open, search::Target::Unit(tt.id));
     let minutes = r.hits.iter().find(|h| h.kind == "meeting").unwrap();
     let text = search::bracketed(&minutes.snippet);
     assert!(

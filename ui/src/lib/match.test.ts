@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { exactly, fold, initials, search, type Choice } from "./match";
+// The cases the core's tests use too (src/text.rs).
+import shared from "../../../tests/fixtures/abbreviations.json";
 
 const units: Choice[] = [
   { id: "so", label: "Sở Thông tin và Truyền thông", also: ["STTTT"] },
@@ -19,9 +21,13 @@ describe("matching what a secretary types", () => {
     expect(fold("Chuyển đổi số Đắk Lắk")).toBe("chuyen doi so dak lak");
   });
 
-  it("reads a unit's initials with and without its kind word", () => {
-    expect(initials("Phòng Thông tin - Báo chí - Xuất bản")).toEqual(["pttbcxb", "ttbcxb"]);
-    expect(initials("Văn phòng Sở")).toEqual(["vps"]);
+  it("reads a unit's abbreviations by the core's rule, on the cases both sides share", () => {
+    for (const c of shared.names) expect(initials(c.name), c.name).toEqual(c.abbreviations);
+    const names = shared.names.map((c) => c.name);
+    for (const c of shared.typed) {
+      const found = names.filter((n) => initials(n).some((a) => a.startsWith(c.typed)));
+      expect(found, c.typed).toEqual(c.finds);
+    }
   });
 
   it("finds units by abbreviation, code or words", () => {

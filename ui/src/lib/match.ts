@@ -7,16 +7,23 @@ export function fold(text: string): string {
   return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "d").toLowerCase();
 }
 
-// Words that name the kind of unit rather than the unit, left out of its initials.
+// Words that name the kind of a unit rather than the unit (Phòng, Trung tâm, Sở, Ban,
+// Chi cục, Cục), left out of one of its abbreviations.
 const KIND_WORDS = new Set(["phong", "trung", "tam", "so", "ban", "chi", "cuc"]);
 
-/** The initials a unit is called by: all words, and without its kind word ("Phòng"). */
+/**
+ * The abbreviations a unit is typed by, the core's rule (text::abbreviations; both are
+ * tested on tests/fixtures/abbreviations.json): its initials; without the first word;
+ * without its leading kind words; and those without "và". Each once, in that order.
+ */
 export function initials(name: string): string[] {
-  const words = fold(name).split(/[^a-z0-9]+/).filter(Boolean);
-  const all = words.map((w) => w[0]).join("");
-  const first = words.findIndex((w) => !KIND_WORDS.has(w));
-  const rest = first > 0 ? words.slice(first).map((w) => w[0]).join("") : all;
-  return [...new Set([all, rest])];
+  const words = fold(name).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const of = (ws: string[]) => ws.map((w) => w[0]).join("");
+  let kind = 0;
+  while (kind < words.length && KIND_WORDS.has(words[kind])) kind++;
+  const own = kind < words.length ? words.slice(kind) : words;
+  const found = [of(words), of(words.slice(1)), of(own), of(own.filter((w) => w !== "va"))];
+  return [...new Set(found.filter(Boolean))];
 }
 
 /** Something to pick: its id, what is shown, and other names it answers to. */
