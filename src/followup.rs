@@ -47,6 +47,40 @@ pub struct NewProgress {
     pub note: String,
 }
 
+/// A file sent with a progress report (a scanned report, a draft).
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct NewFile {
+    /// Its name.
+    pub name: String,
+    /// Its bytes.
+    pub content: Vec<u8>,
+}
+
+/// Records a progress report with the files sent with it (stored under `dir`, the
+/// database's attachments folder), in one transaction: the window's "Ghi tiến độ" and
+/// `giaoban directives progress`.
+pub fn report_progress(
+    tx: &Tx<'_>,
+    dir: &std::path::Path,
+    directive_id: Uuid,
+    new: NewProgress,
+    files: &[NewFile],
+) -> Result<Progress> {
+    let p = add_progress(tx, directive_id, new)?;
+    for f in files {
+        crate::attachment::attach(
+            tx,
+            dir,
+            crate::attachment::OwnerKind::Progress,
+            p.id,
+            &f.name,
+            &f.content,
+        )?;
+    }
+    Ok(p)
+}
+
 /// Records a progress update (dated between the day given and today, and not empty: some
 /// percent or a note); an assigned directive moves to in progress.
 pub fn add_progress(tx: &Tx<'_>, directive_id: Uuid, new: NewProgress) -> Result<Progress> {

@@ -1056,3 +1056,91 @@ fn two_offices_exchange_a_file_both_ways_from_the_command_line() {
     fails_with(cli.run(&["undo-import"]), "Chưa có lần nhập dữ liệu nào");
     assert!(office.exists());
 }
+
+#[test]
+fn progress_is_reported_with_its_files_and_a_bad_percent_says_why() {
+    let cli = Cli::with_demo();
+    let d = cli.json(&[
+        "directives",
+        "add",
+        "--content",
+        "Rà soát hạ tầng viễn thông",
+        "--lead",
+        "bcvt",
+        "--document",
+        "45/TB-STTTT",
+        "--document-date",
+        "10/06/2026",
+        "--deadline",
+        "30/6/2026",
+        "--json",
+    ]);
+    let id = d["id"].as_str().unwrap().to_string();
+    let scan = cli.dir.path().join("báo cáo tiến độ.pdf");
+    std::fs::write(&scan, b"%PDF-1.4 a scanned report").unwrap();
+    let out = cli.ok(&[
+        "directives",
+        "progress",
+        &id,
+        "--percent",
+        "80%",
+        "--note",
+        "Đã khảo sát 12/15 trạm",
+        "--on",
+        "20/06/2026",
+        "--file",
+        scan.to_str().unwrap(),
+    ]);
+    assert!(out.contains("80%"), "{out}");
+    let history = cli.json(&["audit", "--id", &id, "--json"]);
+    let actions: Vec<&str> = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["action"].as_str().unwrap())
+        .collect();
+    assert!(actions.contains(&"progress"), "{history}");
+    let progress = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["action"] == "progress")
+        .unwrap();
+    let report = progress["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["field"] == "progress_id")
+        .unwrap()["new"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let attached = cli.json(&["audit", "--id", &report, "--json"]);
+    assert!(
+        attached
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["action"] == "attach"),
+        "the file is attached to the report: {attached}"
+    );
+    let stem = cli.db().file_stem().unwrap().to_string_lossy().into_owned();
+    let blobs = std::fs::read_dir(cli.db().with_file_name(format!("{stem}.attachments")))
+        .map(|d| d.count())
+        .unwrap_or(0);
+    assert!(blobs > 0, "the file is stored beside the database");
+    // A percent that does not read, and an empty report, say why and record nothing.
+    fails_with(
+        cli.run(&["directives", "progress", &id, "--percent", "abc"]),
+        "“abc” không phải là số hợp lệ",
+    );
+    fails_with(
+        cli.run(&["directives", "progress", &id, "--percent", "0"]),
+        "Chưa nhập nội dung",
+    );
+    let after = cli.json(&["audit", "--id", &id, "--json"]);
+    assert_eq!(
+        after.as_array().unwrap().len(),
+        history.as_array().unwrap().len()
+    );
+}

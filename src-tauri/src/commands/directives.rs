@@ -1,12 +1,10 @@
 //! Directives.
 
-use giaoban::attachment::{self, OwnerKind};
+use giaoban::attachment;
 use giaoban::directive::{self, DirectivePage, DirectiveQuery, StatusChange};
 use giaoban::document::{self, Written};
-use giaoban::followup::{self, DirectiveDetail, NewExtension, NewProgress};
+use giaoban::followup::{self, DirectiveDetail, NewExtension, NewFile, NewProgress};
 use giaoban::store::attachments_dir;
-use serde::Deserialize;
-use specta::Type;
 use uuid::Uuid;
 
 use super::DbState;
@@ -41,22 +39,10 @@ pub async fn add_progress(
 ) -> Result<DirectiveDetail, IpcError> {
     let dir = attachments_dir(db.file());
     db.write(move |tx| {
-        let p = followup::add_progress(tx, id, progress)?;
-        for f in &files {
-            attachment::attach(tx, &dir, OwnerKind::Progress, p.id, &f.name, &f.content)?;
-        }
+        followup::report_progress(tx, &dir, id, progress, &files)?;
         followup::detail(tx, id, giaoban::date::today())
     })
     .await
-}
-
-/// A file chosen in the window, sent with a progress report.
-#[derive(Debug, Deserialize, Type)]
-pub struct NewFile {
-    /// Its name.
-    pub name: String,
-    /// Its bytes.
-    pub content: Vec<u8>,
 }
 
 /// Copies an attached file to the exports folder (Downloads), checked against its checksum.

@@ -418,6 +418,24 @@ pub enum DirectivesCmd {
         #[arg(long)]
         json: bool,
     },
+    /// Report a directive's progress (ghi tiến độ): the percent done, what was done, and the
+    /// files sent with it, dated today unless `--on` says otherwise.
+    Progress {
+        /// The directive's id.
+        id: uuid::Uuid,
+        /// Percent done, 0–100.
+        #[arg(long)]
+        percent: String,
+        /// What was done.
+        #[arg(long, default_value = "")]
+        note: String,
+        /// The day of the report (dd/mm/yyyy, default today).
+        #[arg(long)]
+        on: Option<String>,
+        /// A file sent with it (repeat for several).
+        #[arg(long = "file")]
+        files: Vec<std::path::PathBuf>,
+    },
     /// Extend a directive's deadline (gia hạn), approved today; made on a unit's machine,
     /// it reaches the giving office as a request for its leader.
     Extend {

@@ -12,7 +12,7 @@ use clap::Parser;
 use giaoban::date;
 use giaoban::demo::{self, DemoOptions};
 use giaoban::directive::{self, DirectiveQuery, NewDirective, Source};
-use giaoban::error::{Error, Field, Result};
+use giaoban::error::{Error, Field, Result, Rule};
 use giaoban::meeting::MeetingFilter;
 use giaoban::store::{self, OpenMode, Store};
 use giaoban::unit::{self, NewUnit};
@@ -388,6 +388,48 @@ fn directives(store: &mut Store, out: render::Out, cmd: DirectivesCmd) -> Result
         } => {
             let q = directive_query(store.conn(), filter, limit)?;
             render::directives(out.with(json), &directive::list(store.conn(), &q)?, q.as_of);
+        }
+        DirectivesCmd::Progress {
+            id,
+            percent,
+            note,
+            on,
+            files,
+        } => {
+            let percent: u8 = percent
+                .trim()
+                .trim_end_matches('%')
+                .trim()
+                .parse()
+                .map_err(|_| Error::invalid(Field::Percent, Rule::BadNumber(percent.clone())))?;
+            let reported_on = match on {
+                Some(d) => date::parse(&d, Field::Date)?,
+                None => date::today(),
+            };
+            let mut sent = Vec::new();
+            for f in files {
+                let content = std::fs::read(&f).map_err(Error::io(&f))?;
+                let name = f
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                sent.push(giaoban::followup::NewFile { name, content });
+            }
+            let new = giaoban::followup::NewProgress {
+                reported_on,
+                reporter_id: None,
+                percent,
+                note,
+            };
+            let dir = store.attachments_dir().unwrap_or_default();
+            let p =
+                store.write(|tx| giaoban::followup::report_progress(tx, &dir, id, new, &sent))?;
+            println!(
+                "{}: {}% {}",
+                out.t("Đã ghi tiến độ", "Progress recorded"),
+                p.percent,
+                date::format(p.reported_on)
+            );
         }
         DirectivesCmd::Extend { id, to, reason } => {
             let new = giaoban::followup::NewExtension {

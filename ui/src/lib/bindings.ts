@@ -1848,7 +1848,7 @@ export type NewExtension_Serialize = {
 	approved_on: string,
 };
 
-/**  A file chosen in the window, sent with a progress report. */
+/**  A file sent with a progress report (a scanned report, a draft). */
 export type NewFile = {
 	/**  Its name. */
 	name: string,
