@@ -561,3 +561,127 @@ pub fn dashboard(
         whole_page_p50_ms: percentile(&page, 0.5),
     })
 }
+
+/// How long the editor's autosaves took while an export and a report ran.
+#[derive(Debug, Serialize)]
+pub struct Latency {
+    /// Autosaves made while they ran.
+    pub saves: usize,
+    /// Median, milliseconds.
+    pub p50_ms: f64,
+    /// 95th percentile, milliseconds.
+    pub p95_ms: f64,
+    /// Slowest, milliseconds.
+    pub max_ms: f64,
+    /// The export and the report, milliseconds.
+    pub export_ms: f64,
+}
+
+/// What `bench autosave` measured: the editor's autosave (the minutes replaced, every
+/// 100 ms as typing goes) while a whole-database export and the per-unit report run, as
+/// the window ran them before (on the one connection, under its lock) and runs them now
+/// (reading on a read-only connection of their own, then one short write).
+#[derive(Debug, Serialize)]
+pub struct AutosaveBench {
+    /// Directives in the database.
+    pub directives: u64,
+    /// Export and report under the writer's lock.
+    pub one_connection: Latency,
+    /// Export and report on a reader, then a short write.
+    pub reader: Latency,
+}
+
+/// Measures [`AutosaveBench`] on the database of `store` (a scratch copy: the newest
+/// meeting's minutes are rewritten).
+pub fn autosave_during_export(store: &mut Store) -> Result<AutosaveBench> {
+    let path = store
+        .path()
+        .map(Path::to_path_buf)
+        .ok_or_else(|| Error::NoDatabase {
+            path: Default::default(),
+        })?;
+    let meeting = a_meeting_under_way(store)?.id;
+    let directives: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM directive", [], |r| r.get(0))?;
+    Ok(AutosaveBench {
+        directives: directives as u64,
+        one_connection: autosaves_beside(&path, meeting, false)?,
+        reader: autosaves_beside(&path, meeting, true)?,
+    })
+}
+
+/// Autosaves every 100 ms (a typist's pace, not a wait for anything) while another thread
+/// exports the whole database and makes the per-unit report.
+fn autosaves_beside(path: &Path, meeting: uuid::Uuid, on_reader: bool) -> Result<Latency> {
+    use crate::exchange::{self, ExportOptions};
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::{Arc, Barrier, Mutex};
+    let writer = Arc::new(Mutex::new(Store::open(
+        path,
+        crate::store::OpenMode::Existing,
+    )?));
+    let done = Arc::new(AtomicBool::new(false));
+    let started = Arc::new(Barrier::new(2));
+    let out = std::env::temp_dir().join(format!("giaoban-bench-{}.gbx", uuid::Uuid::now_v7()));
+    let work = {
+        let (writer, done, started, out, path) = (
+            Arc::clone(&writer),
+            Arc::clone(&done),
+            Arc::clone(&started),
+            out.clone(),
+            path.to_path_buf(),
+        );
+        std::thread::spawn(move || -> Result<f64> {
+            let o = ExportOptions::default();
+            let today = crate::date::today();
+            let basis = crate::timeliness::DeadlineBasis::Approved;
+            let t = Instant::now();
+            let outcome = if on_reader {
+                let reader = Store::open_reader(&path)?;
+                started.wait();
+                let w = exchange::write_bundle(&reader, &out, &o, &mut |_, _| {});
+                let report = crate::stats::by_unit(reader.conn(), None, None, today, basis);
+                w.and_then(|w| {
+                    report?;
+                    let mut s = writer.lock().unwrap_or_else(|p| p.into_inner());
+                    s.write(|tx| exchange::record_export(tx, w)).map(|_| ())
+                })
+            } else {
+                let mut s = writer.lock().unwrap_or_else(|p| p.into_inner());
+                started.wait();
+                exchange::export(&mut s, &out, &o, &mut |_, _| {})
+                    .and_then(|_| crate::stats::by_unit(s.conn(), None, None, today, basis))
+                    .map(|_| ())
+            };
+            done.store(true, Ordering::Release);
+            outcome.map(|()| t.elapsed().as_secs_f64() * 1000.0)
+        })
+    };
+    started.wait();
+    let mut times = Vec::new();
+    let mut i = 0;
+    while !done.load(Ordering::Acquire) {
+        let t = Instant::now();
+        {
+            let mut s = writer.lock().unwrap_or_else(|p| p.into_inner());
+            let text = format!("Diễn biến cuộc họp, lần lưu {i}.");
+            s.write(|tx| meeting::set_minutes(tx, meeting, &text))?;
+        }
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+        i += 1;
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let export_ms = work
+        .join()
+        .map_err(|_| Error::Migration("the export thread stopped".into()))??;
+    let _ = std::fs::remove_file(&out);
+    times.sort_by(f64::total_cmp);
+    Ok(Latency {
+        saves: times.len(),
+        p50_ms: times.first().map_or(0.0, |_| percentile(&times, 0.5)),
+        p95_ms: times.first().map_or(0.0, |_| percentile(&times, 0.95)),
+        max_ms: times.last().copied().unwrap_or(0.0),
+        export_ms,
+    })
+}

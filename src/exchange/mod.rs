@@ -29,8 +29,8 @@ use self::bundle::{Clock, Contents, Manifest, Record, Val};
 use self::schema::TABLES;
 use crate::backup;
 use crate::error::{BundleProblem, Error, Result};
-use crate::store::Store;
 use crate::store::value::ts;
+use crate::store::{Store, Tx};
 
 /// Which records an export carries.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,6 +103,28 @@ pub fn export(
     o: &ExportOptions,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<Exported> {
+    let written = write_bundle(store, out, o, progress)?;
+    store.write(|tx| record_export(tx, written))
+}
+
+/// An exchange file written and not yet noted in the database ([`record_export`]).
+#[derive(Debug)]
+pub struct BundleWritten {
+    exported: Exported,
+    for_peer: Option<Uuid>,
+    /// The clock the file carries changes up to, for the peer's next "changes since".
+    mark: String,
+}
+
+/// Writes the exchange file from a read of the database (a read-only connection will do:
+/// the window's export never makes the editor's autosave wait). [`record_export`] then notes
+/// it in one short write.
+pub fn write_bundle(
+    store: &Store,
+    out: &Path,
+    o: &ExportOptions,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<BundleWritten> {
     let site = store.installation();
     let mark = clock::tick(site);
     let conn = store.conn();
@@ -149,24 +171,41 @@ pub fn export(
             passphrase: o.passphrase.as_ref(),
         },
     )?;
-    store.write(|tx| {
-        tx.execute(
-            "INSERT INTO bundle_log (bundle_id, direction, peer_id, at, counts) VALUES (?1, 'out', ?2, ?3, ?4)",
-            (bundle_id, o.for_peer, ts(tx.now()), serde_json::to_string(&counts).expect("counts serialise")),
-        )?;
-        if let Some(p) = o.for_peer {
-            tx.execute("UPDATE peer SET sent_until = ?1 WHERE id = ?2", (&mark, p))?;
-        }
-        tx.audit("bundle", bundle_id, "export", serde_json::json!({ "file": out, "counts": counts }))
-    })?;
-    Ok(Exported {
-        path: out.to_path_buf(),
-        bundle_id,
-        counts,
-        files: n_files,
-        missing_files,
-        size_kb: u32::try_from(bytes.div_ceil(1024)).unwrap_or(u32::MAX),
+    Ok(BundleWritten {
+        exported: Exported {
+            path: out.to_path_buf(),
+            bundle_id,
+            counts,
+            files: n_files,
+            missing_files,
+            size_kb: u32::try_from(bytes.div_ceil(1024)).unwrap_or(u32::MAX),
+        },
+        for_peer: o.for_peer,
+        mark,
     })
+}
+
+/// Notes an exchange file written by [`write_bundle`]: the log of bundles, how far the
+/// peer it was made for has been sent, and the audit.
+pub fn record_export(tx: &Tx<'_>, w: BundleWritten) -> Result<Exported> {
+    let e = w.exported;
+    tx.execute(
+        "INSERT INTO bundle_log (bundle_id, direction, peer_id, at, counts) VALUES (?1, 'out', ?2, ?3, ?4)",
+        (e.bundle_id, w.for_peer, ts(tx.now()), serde_json::to_string(&e.counts).expect("counts serialise")),
+    )?;
+    if let Some(p) = w.for_peer {
+        tx.execute(
+            "UPDATE peer SET sent_until = ?1 WHERE id = ?2",
+            (&w.mark, p),
+        )?;
+    }
+    tx.audit(
+        "bundle",
+        e.bundle_id,
+        "export",
+        serde_json::json!({ "file": e.path, "counts": e.counts }),
+    )?;
+    Ok(e)
 }
 
 /// "Changed since": a local clock and the same instant as a timestamp (records made here

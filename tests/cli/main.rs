@@ -592,6 +592,28 @@ fn bench_exchange_reports_each_run_and_their_medians() {
     assert!(figures["import_empty_ms"].as_f64().unwrap() > 0.0);
 }
 
+#[test]
+fn bench_autosave_measures_both_ways_and_leaves_the_export_noted() {
+    let cli = Cli::with_demo();
+    let figures = cli.json(&["bench", "autosave"]);
+    for case in ["one_connection", "reader"] {
+        assert!(
+            figures[case]["export_ms"].as_f64().unwrap() > 0.0,
+            "{figures}"
+        );
+        assert!(figures[case]["saves"].as_u64().is_some(), "{figures}");
+    }
+    // Each run's export was noted in the history by its short write.
+    let exports = cli
+        .json(&["audit", "--entity", "bundle", "--json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["action"] == "export")
+        .count();
+    assert_eq!(exports, 2);
+}
+
 /// The directive extractor against the annotated real reports in `../shared/eval`, when
 /// that folder is beside the project (skipped otherwise).
 #[test]

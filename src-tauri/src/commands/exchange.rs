@@ -117,39 +117,44 @@ pub async fn export_bundle(
         .filter(|f| !f.trim().is_empty())
         .map(PathBuf::from)
         .unwrap_or_else(|| db.exports_dir());
-    db.run(giaoban::store::OpenMode::Existing, move |s| {
-        let me = identity::identity(s.conn(), s.installation())?;
-        let stamp = chrono::Utc::now()
-            .with_timezone(&giaoban::date::office_offset())
-            .format("%Y%m%d-%H%M%S");
-        let name: String = giaoban::text::fold(&me.name)
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join("-");
-        let out = dir.join(format!(
-            "giaoban-{name}-{stamp}.{}",
-            exchange::bundle::EXTENSION
-        ));
-        let o = ExportOptions {
-            scope: Some(match request.scope {
-                ExportScope::All => Scope::All,
-                ExportScope::Meetings { from, to } => Scope::Meetings { from, to },
-                ExportScope::Unit { unit } => Scope::Unit(unit),
-            }),
-            for_peer: request.for_peer,
-            since: None,
-            passphrase: secret(request.passphrase),
-        };
-        exchange::export(s, &out, &o, &mut |done, total| {
-            let p = ExportProgress {
-                done: u32::try_from(done).unwrap_or(u32::MAX),
-                total: u32::try_from(total).unwrap_or(u32::MAX),
+    // The file is written from a read (the editor's autosave never waits for it), then
+    // noted in one short write.
+    let written = db
+        .read(move |s| {
+            let me = identity::identity(s.conn(), s.installation())?;
+            let stamp = chrono::Utc::now()
+                .with_timezone(&giaoban::date::office_offset())
+                .format("%Y%m%d-%H%M%S");
+            let name: String = giaoban::text::fold(&me.name)
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join("-");
+            let out = dir.join(format!(
+                "giaoban-{name}-{stamp}.{}",
+                exchange::bundle::EXTENSION
+            ));
+            let o = ExportOptions {
+                scope: Some(match request.scope {
+                    ExportScope::All => Scope::All,
+                    ExportScope::Meetings { from, to } => Scope::Meetings { from, to },
+                    ExportScope::Unit { unit } => Scope::Unit(unit),
+                }),
+                for_peer: request.for_peer,
+                since: None,
+                passphrase: secret(request.passphrase),
             };
-            let _ = app.emit("export-progress", p);
+            exchange::write_bundle(s, &out, &o, &mut |done, total| {
+                let p = ExportProgress {
+                    done: u32::try_from(done).unwrap_or(u32::MAX),
+                    total: u32::try_from(total).unwrap_or(u32::MAX),
+                };
+                let _ = app.emit("export-progress", p);
+            })
         })
-    })
-    .await
+        .await?;
+    db.write(move |tx| exchange::record_export(tx, written))
+        .await
 }
 
 /// Imports an exchange file, or only says what it would change (`dry_run`).

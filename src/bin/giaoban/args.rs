@@ -563,6 +563,10 @@ pub enum BenchCmd {
         #[arg(long, default_value_t = 3)]
         runs: usize,
     },
+    /// The editor's autosave (every 100 ms) while the whole database is exported and the
+    /// per-unit report made: on the one connection, as the window did, and on a reader of
+    /// their own, as it does now (p50/p95/max). Rewrites the newest meeting's minutes.
+    Autosave,
     /// Directive extraction: each meeting's conclusions, and 1 MiB of them at once.
     Extract {
         /// Times the 1 MiB text is read.

@@ -267,6 +267,9 @@ fn run(cli: Cli) -> Result<()> {
                 BenchCmd::Extract { rounds } => {
                     serde_json::to_value(giaoban::bench::extract(&store, rounds)?)
                 }
+                BenchCmd::Autosave => {
+                    serde_json::to_value(giaoban::bench::autosave_during_export(&mut store)?)
+                }
                 BenchCmd::Exchange { runs } => {
                     serde_json::to_value(giaoban::bench::exchange(&mut store, runs)?)
                 }
