@@ -6,6 +6,7 @@
 pub mod attachment;
 pub mod audit;
 pub mod backup;
+#[cfg(feature = "bench")]
 pub mod bench;
 pub mod calendar;
 pub mod carry;
