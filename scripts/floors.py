@@ -15,7 +15,7 @@ import sys
 # Floor of each top-level module of the core, lowest first.
 FLOORS = {
     # Text and dates: pure rules, no database.
-    "lang": 0, "text": 0, "date": 0, "calendar": 0, "token": 0, "deadline": 0,
+    "lang": 0, "labels": 0, "text": 0, "date": 0, "calendar": 0, "token": 0, "deadline": 0,
     "timeliness": 0, "error": 0,
     # The store: SQLite, its schema, the SQL functions it registers, the search index's upkeep.
     "store": 1, "record": 1,

@@ -26,18 +26,9 @@ pub enum DirectiveStatus {
 }
 
 impl DirectiveStatus {
-    /// The status as offices write it, in `lang`.
+    /// The status as offices write it, in `lang` (the one label table, [`crate::labels`]).
     pub fn label(self, lang: crate::Lang) -> &'static str {
-        let vi = lang == crate::Lang::Vi;
-        let pick = |v, e| if vi { v } else { e };
-        match self {
-            DirectiveStatus::Assigned => pick("Chưa thực hiện", "Assigned"),
-            DirectiveStatus::InProgress => pick("Đang thực hiện", "In progress"),
-            DirectiveStatus::AwaitingConfirmation => pick("Chờ xác nhận", "Awaiting confirmation"),
-            DirectiveStatus::Done => pick("Đã hoàn thành", "Done"),
-            DirectiveStatus::Cancelled => pick("Hủy", "Cancelled"),
-            DirectiveStatus::Suspended => pick("Tạm dừng", "Suspended"),
-        }
+        crate::labels::of("directive_status", &self, lang)
     }
 }
 
@@ -57,16 +48,10 @@ pub enum Bucket {
 }
 
 impl Bucket {
-    /// The bucket's short name in the official report columns, in `lang`.
+    /// The bucket's short name in the official report columns, in `lang` (the one label
+    /// table, [`crate::labels`]).
     pub fn label(self, lang: crate::Lang) -> &'static str {
-        let vi = lang == crate::Lang::Vi;
-        let pick = |v, e| if vi { v } else { e };
-        match self {
-            Bucket::DoneOnTime => pick("HT đúng hạn", "Done on time"),
-            Bucket::DoneLate => pick("HT trễ hạn", "Done late"),
-            Bucket::OpenWithinDeadline => pick("Chưa HT trong hạn", "Open, within deadline"),
-            Bucket::OpenOverdue => pick("Chưa HT quá hạn", "Open, overdue"),
-        }
+        crate::labels::of("bucket_column", &self, lang)
     }
 }
 

@@ -14,6 +14,7 @@ use crate::commands::{
 pub fn builder() -> Builder<tauri::Wry> {
     Builder::<tauri::Wry>::new().commands(collect_commands![
         setup::app_status,
+        setup::labels,
         setup::set_machine_user,
         setup::ui_setting,
         setup::set_ui_setting,

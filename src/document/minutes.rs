@@ -53,8 +53,11 @@ pub fn build(sheet: &Sheet) -> Docx {
             )
         })
         .map(|a| match a.attendance {
-            Attendance::Online => format!("{} (trực tuyến)", a.name),
-            Attendance::Late => format!("{} (đến muộn)", a.name),
+            Attendance::Online | Attendance::Late => format!(
+                "{} ({})",
+                a.name,
+                crate::labels::of("attendance", &a.attendance, crate::Lang::Vi)
+            ),
             _ => a.name.clone(),
         })
         .collect();

@@ -193,7 +193,8 @@ test("three directives are given from one conclusion line, units by initials, de
   await browser.keys("Enter");
   // Once the line is in the list, back onto it, and Ctrl+Enter turns it into directives.
   await browser.waitUntil(
-    () => browser.execute(() => [...document.querySelectorAll('[data-testid="conclusions"] textarea')].some((t) => t.value.startsWith("Các đơn vị triển khai"))),
+    // A line of the list, not the box still holding the text while it is being added.
+    () => browser.execute(() => [...document.querySelectorAll('[data-testid="conclusions"] li:not(.new) textarea')].some((t) => t.value.startsWith("Các đơn vị triển khai"))),
     { timeout: 10_000, timeoutMsg: "the conclusion line is added" },
   );
   await browser.keys("Backspace");

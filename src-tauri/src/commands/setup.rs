@@ -132,3 +132,11 @@ pub fn startup_mark() {
         });
     }
 }
+
+/// The words for every enum value in both languages (the window's dictionaries take them
+/// at start): the one table of the core.
+#[tauri::command]
+#[specta::specta]
+pub fn labels() -> Result<Vec<giaoban::labels::Label>, IpcError> {
+    Ok(giaoban::labels::LABELS.to_vec())
+}

@@ -150,16 +150,7 @@ pub fn demo(out: Out, s: &DemoSummary, took: Duration, path: &Path) {
 }
 
 fn kind_label(k: UnitKind, out: Out) -> &'static str {
-    match k {
-        UnitKind::Department => out.t("Sở", "department"),
-        UnitKind::Office => out.t("Văn phòng", "office"),
-        UnitKind::Division => out.t("Phòng", "division"),
-        UnitKind::Center => out.t("Trung tâm", "centre"),
-        UnitKind::Inspectorate => out.t("Thanh tra", "inspectorate"),
-        UnitKind::District => out.t("Huyện", "district"),
-        UnitKind::External => out.t("Bên ngoài", "external"),
-        UnitKind::Other => out.t("Khác", "other"),
-    }
+    giaoban::labels::of("unit_kind", &k, out.lang)
 }
 
 /// `units list`.
@@ -220,11 +211,7 @@ pub fn people(out: Out, conn: &rusqlite::Connection, people: &[Person]) -> Resul
 }
 
 fn meeting_status(s: MeetingStatus, out: Out) -> &'static str {
-    match s {
-        MeetingStatus::Draft => out.t("Dự thảo", "Draft"),
-        MeetingStatus::InProgress => out.t("Đang họp", "In progress"),
-        MeetingStatus::Closed => out.t("Đã kết thúc", "Closed"),
-    }
+    giaoban::labels::of("meeting_status", &s, out.lang)
 }
 
 /// `meetings list`.
@@ -250,23 +237,11 @@ pub fn meetings(out: Out, meetings: &[Meeting]) {
 }
 
 fn role(r: AttendeeRole, out: Out) -> &'static str {
-    match r {
-        AttendeeRole::Chair => out.t("Chủ trì", "Chair"),
-        AttendeeRole::Secretary => out.t("Thư ký", "Secretary"),
-        AttendeeRole::Member => out.t("Thành phần", "Member"),
-        AttendeeRole::Invited => out.t("Khách mời", "Guest"),
-        AttendeeRole::Reporter => out.t("Báo cáo viên", "Reporter"),
-    }
+    giaoban::labels::of("role", &r, out.lang)
 }
 
 fn attendance(a: Attendance, out: Out) -> &'static str {
-    match a {
-        Attendance::Present => out.t("Có mặt", "Present"),
-        Attendance::Excused => out.t("Vắng có lý do", "Excused"),
-        Attendance::Absent => out.t("Vắng", "Absent"),
-        Attendance::Late => out.t("Đến muộn", "Late"),
-        Attendance::Online => out.t("Trực tuyến", "Online"),
-    }
+    giaoban::labels::of("attendance", &a, out.lang)
 }
 
 /// `meeting show`.

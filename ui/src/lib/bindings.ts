@@ -8,6 +8,11 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 export const commands = {
 	/**  Whether there is a database yet, and the office's details. */
 	appStatus: () => typedError<AppStatus_Serialize, IpcError>(__TAURI_INVOKE("app_status")),
+	/**
+	 *  The words for every enum value in both languages (the window's dictionaries take them
+	 *  at start): the one table of the core.
+	 */
+	labels: () => typedError<Label[], IpcError>(__TAURI_INVOKE("labels")),
 	/**  Records who uses this machine; the history names that person from now on. */
 	setMachineUser: (personId: string) => typedError<Person_Serialize, IpcError>(__TAURI_INVOKE("set_machine_user", { personId })),
 	/**
@@ -1553,6 +1558,18 @@ export type ItemList =
 "opinion" | 
 /**  Conclusions. */
 "conclusion";
+
+/**  One value's words. */
+export type Label = {
+	/**  The enum (`unit_kind`…). */
+	group: string,
+	/**  The value as serialised (`district`…). */
+	value: string,
+	/**  In Vietnamese. */
+	vi: string,
+	/**  In English. */
+	en: string,
+};
 
 /**  The last import, if it can still be undone (nothing was written after it). */
 export type LastImport = {

@@ -1,0 +1,154 @@
+//! The words a user reads for each value of the domain's enums, in Vietnamese and English:
+//! one table for the CLI, the documents and the window (sent to it at start by the shell's
+//! `labels` command; its dictionaries no longer carry them). Groups: `unit_kind`,
+//! `meeting_kind`, `meeting_status`, `role`, `attendance`, `directive_status`, `bucket` (the
+//! badge; `none` is a cancelled directive) and `bucket_column` (the report's column names).
+//! Values are the enums' serialised names.
+
+use serde::Serialize;
+
+use crate::lang::Lang;
+
+/// One value's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Label {
+    /// The enum (`unit_kind`…).
+    pub group: &'static str,
+    /// The value as serialised (`district`…).
+    pub value: &'static str,
+    /// In Vietnamese.
+    pub vi: &'static str,
+    /// In English.
+    pub en: &'static str,
+}
+
+impl Label {
+    const fn new(
+        group: &'static str,
+        value: &'static str,
+        vi: &'static str,
+        en: &'static str,
+    ) -> Label {
+        Label {
+            group,
+            value,
+            vi,
+            en,
+        }
+    }
+}
+
+/// Every label.
+pub const LABELS: &[Label] = &[
+    Label::new("unit_kind", "department", "Sở", "Department"),
+    Label::new("unit_kind", "office", "Văn phòng", "Office"),
+    Label::new("unit_kind", "division", "Phòng", "Division"),
+    Label::new("unit_kind", "center", "Trung tâm", "Centre"),
+    Label::new("unit_kind", "inspectorate", "Thanh tra", "Inspectorate"),
+    Label::new(
+        "unit_kind",
+        "district",
+        "Huyện / thị xã / thành phố",
+        "District",
+    ),
+    Label::new("unit_kind", "external", "Cơ quan ngoài", "Outside body"),
+    Label::new("unit_kind", "other", "Khác", "Other"),
+    Label::new(
+        "meeting_kind",
+        "monthly_briefing",
+        "Giao ban tháng",
+        "Monthly briefing",
+    ),
+    Label::new("meeting_kind", "conference", "Hội nghị", "Conference"),
+    Label::new(
+        "meeting_kind",
+        "working_session",
+        "Làm việc",
+        "Working session",
+    ),
+    Label::new(
+        "meeting_kind",
+        "online_briefing",
+        "Giao ban trực tuyến",
+        "Online briefing",
+    ),
+    Label::new("meeting_kind", "other", "Khác", "Other"),
+    Label::new("meeting_status", "draft", "Dự thảo", "Draft"),
+    Label::new("meeting_status", "in_progress", "Đang họp", "In progress"),
+    Label::new("meeting_status", "closed", "Đã kết thúc", "Closed"),
+    Label::new("role", "chair", "chủ trì", "chair"),
+    Label::new("role", "secretary", "thư ký", "secretary"),
+    Label::new("role", "member", "thành phần", "member"),
+    Label::new("role", "invited", "khách mời", "guest"),
+    Label::new("role", "reporter", "báo cáo viên", "reporter"),
+    Label::new("attendance", "present", "có mặt", "present"),
+    Label::new("attendance", "excused", "vắng có lý do", "excused"),
+    Label::new("attendance", "absent", "vắng", "absent"),
+    Label::new("attendance", "late", "đến muộn", "late"),
+    Label::new("attendance", "online", "trực tuyến", "online"),
+    Label::new("directive_status", "assigned", "Chưa thực hiện", "Assigned"),
+    Label::new(
+        "directive_status",
+        "in_progress",
+        "Đang thực hiện",
+        "In progress",
+    ),
+    Label::new(
+        "directive_status",
+        "awaiting_confirmation",
+        "Chờ xác nhận",
+        "Awaiting confirmation",
+    ),
+    Label::new("directive_status", "done", "Đã hoàn thành", "Done"),
+    Label::new("directive_status", "cancelled", "Hủy", "Cancelled"),
+    Label::new("directive_status", "suspended", "Tạm dừng", "Suspended"),
+    Label::new("bucket", "done_on_time", "HT đúng hạn", "Done on time"),
+    Label::new("bucket", "done_late", "HT trễ hạn", "Done late"),
+    Label::new("bucket", "open_within_deadline", "Trong hạn", "In time"),
+    Label::new("bucket", "open_overdue", "Quá hạn", "Overdue"),
+    Label::new("bucket", "none", "Đã hủy", "Cancelled"),
+    Label::new(
+        "bucket_column",
+        "done_on_time",
+        "HT đúng hạn",
+        "Done on time",
+    ),
+    Label::new("bucket_column", "done_late", "HT trễ hạn", "Done late"),
+    Label::new(
+        "bucket_column",
+        "open_within_deadline",
+        "Chưa HT trong hạn",
+        "Open, within deadline",
+    ),
+    Label::new(
+        "bucket_column",
+        "open_overdue",
+        "Chưa HT quá hạn",
+        "Open, overdue",
+    ),
+];
+
+/// The words for `value` of `group` in `lang`; the value itself when the table has none.
+pub fn label<'a>(group: &str, value: &'a str, lang: Lang) -> &'a str {
+    LABELS
+        .iter()
+        .find(|l| l.group == group && l.value == value)
+        .map_or(value, |l| match lang {
+            Lang::Vi => l.vi,
+            Lang::En => l.en,
+        })
+}
+
+/// The words for an enum value of `group` (named as it serialises) in `lang`.
+pub fn of(group: &str, value: &impl Serialize, lang: Lang) -> &'static str {
+    let name = serde_json::to_value(value).ok();
+    let name = name.as_ref().and_then(|v| v.as_str()).unwrap_or_default();
+    LABELS
+        .iter()
+        .find(|l| l.group == group && l.value == name)
+        .map_or("", |l| match lang {
+            Lang::Vi => l.vi,
+            Lang::En => l.en,
+        })
+}

@@ -1,0 +1,101 @@
+//! The one label table: every value of every enum a user reads has words in both languages,
+//! and the CLI, the documents and the window read the same ones.
+
+use giaoban::labels::{self, LABELS};
+use giaoban::lang::Lang;
+use giaoban::meeting::{MeetingKind, MeetingStatus};
+use giaoban::minutes::{Attendance, AttendeeRole};
+use giaoban::timeliness::{Bucket, DirectiveStatus};
+use giaoban::unit::UnitKind;
+use serde::Serialize;
+
+/// Fails unless each value of `values` has non-empty words in both languages in `group`.
+fn all_named<T: Serialize + std::fmt::Debug>(group: &str, values: &[T]) {
+    for v in values {
+        for lang in [Lang::Vi, Lang::En] {
+            let words = labels::of(group, v, lang);
+            assert!(
+                !words.trim().is_empty(),
+                "{group} {v:?} has no words in {lang:?}"
+            );
+        }
+    }
+    let named = LABELS.iter().filter(|l| l.group == group).count();
+    assert_eq!(
+        named,
+        values.len(),
+        "{group}: one label per value, no stray ones"
+    );
+}
+
+#[test]
+fn every_value_a_user_reads_has_its_words_in_both_languages() {
+    use UnitKind as U;
+    all_named(
+        "unit_kind",
+        &[
+            U::Department,
+            U::Office,
+            U::Division,
+            U::Center,
+            U::Inspectorate,
+            U::District,
+            U::External,
+            U::Other,
+        ],
+    );
+    use MeetingKind as K;
+    all_named(
+        "meeting_kind",
+        &[
+            K::MonthlyBriefing,
+            K::Conference,
+            K::WorkingSession,
+            K::OnlineBriefing,
+            K::Other,
+        ],
+    );
+    use MeetingStatus as M;
+    all_named("meeting_status", &[M::Draft, M::InProgress, M::Closed]);
+    use AttendeeRole as R;
+    all_named(
+        "role",
+        &[R::Chair, R::Secretary, R::Member, R::Invited, R::Reporter],
+    );
+    use Attendance as A;
+    all_named(
+        "attendance",
+        &[A::Present, A::Excused, A::Absent, A::Late, A::Online],
+    );
+    use DirectiveStatus as S;
+    all_named(
+        "directive_status",
+        &[
+            S::Assigned,
+            S::InProgress,
+            S::AwaitingConfirmation,
+            S::Done,
+            S::Cancelled,
+            S::Suspended,
+        ],
+    );
+    use Bucket as B;
+    let buckets = [
+        B::DoneOnTime,
+        B::DoneLate,
+        B::OpenWithinDeadline,
+        B::OpenOverdue,
+    ];
+    all_named("bucket_column", &buckets);
+    // The badge has one more: a cancelled directive has no bucket.
+    for b in buckets {
+        assert!(!labels::of("bucket", &b, Lang::Vi).is_empty());
+    }
+    assert_eq!(labels::label("bucket", "none", Lang::Vi), "Đã hủy");
+    // The enums' own words are the table's.
+    assert_eq!(S::InProgress.label(Lang::Vi), "Đang thực hiện");
+    assert_eq!(
+        labels::of("unit_kind", &U::District, Lang::Vi),
+        "Huyện / thị xã / thành phố"
+    );
+}
