@@ -1,0 +1,112 @@
+// A long list read a page at a time, as its rows come into view, and shown through a
+// virtualised table (only the rows in view, and a few around, are in the page): the
+// directive list. `PagedList` holds the rows; `VirtualRows` says which are in view.
+import { Virtualizer, elementScroll, observeElementOffset, observeElementRect } from "@tanstack/virtual-core";
+
+/** One page of a listing and the count of all its rows. */
+export interface Page<R> {
+  total: number;
+  rows: R[];
+}
+
+/**
+ * The rows of a query by position, read `size` at a time. `fetch` reads the page at
+ * `offset`; given the count already known (`known`), it need not count again. An answer to
+ * an older query is dropped.
+ */
+export class PagedList<Q, R> {
+  /** All rows of the query, once counted. */
+  total = $state<number | null>(null);
+  /** The rows read so far, by position. */
+  rows = $state<(R | undefined)[]>([]);
+  #asked = new Set<number>();
+  #generation = 0;
+  #query: Q | null = null;
+
+  constructor(
+    private readonly fetch: (query: Q, offset: number, known: number | null) => Promise<Page<R>>,
+    private readonly onerror: (e: unknown) => void,
+    readonly size = 200,
+  ) {}
+
+  /** Starts over for `query`: its first page. */
+  start(query: Q) {
+    this.#query = query;
+    this.#generation += 1;
+    this.#asked.clear();
+    this.rows = [];
+    this.total = null;
+    void this.#read(0, this.#generation, true);
+  }
+
+  /** Reads the pages holding the rows at `indexes` (those in view) not read yet. */
+  want(indexes: number[]) {
+    for (const i of indexes) if (!this.rows[i]) void this.#read(Math.floor(i / this.size), this.#generation, false);
+  }
+
+  /** Reads again the pages holding `indexes` (those in view), counting again, keeping the
+   *  rows shown until their fresh copies arrive; the other pages are read when seen. */
+  refresh(indexes: number[]) {
+    if (this.#query === null) return;
+    this.#generation += 1;
+    this.#asked.clear();
+    const pages = new Set(indexes.map((i) => Math.floor(i / this.size)));
+    if (!pages.size) pages.add(0);
+    this.rows = this.rows.map((r, i) => (pages.has(Math.floor(i / this.size)) ? r : undefined));
+    let first = true;
+    for (const page of pages) {
+      void this.#read(page, this.#generation, first);
+      first = false;
+    }
+  }
+
+  async #read(page: number, generation: number, count: boolean) {
+    if (this.#asked.has(page) || this.#query === null) return;
+    this.#asked.add(page);
+    try {
+      const got = await this.fetch(this.#query, page * this.size, count ? null : this.total);
+      if (generation !== this.#generation) return;
+      this.total = got.total;
+      got.rows.forEach((r, i) => (this.rows[page * this.size + i] = r));
+    } catch (e) {
+      this.#asked.delete(page);
+      this.onerror(e);
+    }
+  }
+}
+
+/** Which of `count` rows of `height` px are in view in a scrolling element. */
+export class VirtualRows {
+  /** The rows in view (and a few around): their index and offset. */
+  range = $state<{ index: number; start: number }[]>([]);
+  /** The height of all rows. */
+  height = $state(0);
+  readonly #virtualizer: Virtualizer<HTMLElement, Element>;
+  #element: HTMLElement | null = null;
+
+  constructor(readonly rowHeight: number, overscan = 12) {
+    this.#virtualizer = new Virtualizer<HTMLElement, Element>({
+      count: 0,
+      getScrollElement: () => this.#element,
+      estimateSize: () => rowHeight,
+      overscan,
+      scrollToFn: elementScroll,
+      observeElementRect,
+      observeElementOffset,
+      onChange: (v) => {
+        this.range = v.getVirtualItems().map((i) => ({ index: i.index, start: i.start }));
+        this.height = v.getTotalSize();
+      },
+    });
+  }
+
+  /** Follows `element` for `count` rows; returns what stops following it. (The steps an
+   *  adapter of virtual-core takes when its element or count changes.) */
+  follow(element: HTMLElement, count: number): () => void {
+    this.#element = element;
+    this.#virtualizer.setOptions({ ...this.#virtualizer.options, count });
+    this.#virtualizer._willUpdate();
+    this.#virtualizer.measure();
+    return this.#virtualizer._didMount();
+  }
+}
