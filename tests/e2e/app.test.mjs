@@ -472,6 +472,9 @@ test("a leader clicks a count and a bar on the dashboard and lands on exactly th
   const chart = await byTest("chart-units");
   await chart.waitForDisplayed({ timeout: 10_000 });
   await browser.waitUntil(async () => browser.execute((c) => !!c.chart && c.chart.data.labels.length > 0, chart), { timeout: 10_000 });
+  // Every unit is named on the axis: none skipped for lack of room.
+  const named = await browser.execute((c) => [c.chart.scales.y.ticks.length, c.chart.data.labels.length], chart);
+  assert.equal(named[0], named[1], `every bar has its unit's name: ${named}`);
   const bar = await browser.execute((c) => {
     c.scrollIntoView({ block: "center" });
     const ds = c.chart.data.datasets[3].data;

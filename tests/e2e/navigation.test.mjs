@@ -84,6 +84,9 @@ test("the directive list is current after a change made on a directive, and come
   await browser.keys(["Alt", "ArrowLeft"]);
   await (await byTest("directive-list")).waitForDisplayed({ timeout: 10_000 });
   assert.equal(await (await browser.$('nav button[aria-current="page"]')).getAttribute("data-page"), "directives");
+  // Where it was, as with the back button.
+  await browser.waitUntil(async () => (await focused()) === "directive-row", { timeout: 5_000, timeoutMsg: "the row has the keyboard again" });
+  assert.equal(await browser.execute(() => document.querySelector(".scroller").scrollTop), 3 * 58);
 });
 
 test("search ranks the unit named first, moves with the arrows and opens exactly the record hit", { timeout: 240_000 }, async () => {

@@ -44,6 +44,10 @@ export function replace(to: Route) {
 
 /** Returns to the route before the last `go` or `step`; the overview when there is none. */
 export function goBack() {
-  nav.now = trail.pop() ?? { page: "dashboard" };
-  nav.visit += 1;
+  const to = trail.pop() ?? { page: "dashboard" };
+  // Back to the list of the record shown: the page closes the record itself, keeping the
+  // list as it was (scroll, focused row); any other page is drawn afresh.
+  const same = to.page === nav.now.page && "id" in nav.now && nav.now.id && !("id" in to && to.id);
+  nav.now = to;
+  if (!same) nav.visit += 1;
 }
