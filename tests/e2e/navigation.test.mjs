@@ -24,7 +24,8 @@ afterEach(async () => {
 
 async function launch(size = [1280, 820]) {
   const db = freshDatabase();
-  giaoban(db, "demo", "--meetings", "30", "--directives-per-meeting", "5");
+  // Enough directives in every status at any date the test command sets.
+  giaoban(db, "demo", "--meetings", "60", "--directives-per-meeting", "5");
   session = await start(db);
   browser = session.browser;
   await browser.setWindowSize(...size);
@@ -51,10 +52,14 @@ test("the directive list is current after a change made on a directive, and come
   await filter.waitForDisplayed({ timeout: 10_000 });
   await (await byTest("directive-row")).waitForExist({ timeout: 10_000 });
   const all = await total();
-  await filter.selectByAttribute("value", "in_progress");
+  // The status with more directives (how many are in each depends on the day the sample
+  // is made for); reporting one done takes it out of either.
+  const count = (s) => JSON.parse(giaoban(db, "directives", "list", "--status", s, "--limit", "0", "--json")).total;
+  const status = count("in_progress") >= count("assigned") ? "in_progress" : "assigned";
+  await filter.selectByAttribute("value", status);
   await browser.waitUntil(async () => (await total()) !== all, { timeout: 10_000, timeoutMsg: "the filter applies" });
   const before = await total();
-  assert.ok(before > 12, `enough directives in progress to scroll: ${before}`);
+  assert.ok(before > 12, `enough directives (${status}) to scroll: ${before}`);
   // Scroll the list a little, then open the sixth row from the keyboard.
   await browser.execute(() => (document.querySelector(".scroller").scrollTop = 3 * 58));
   const row = await browser.$('[data-testid="directive-row"][data-index="5"]');
@@ -65,9 +70,10 @@ test("the directive list is current after a change made on a directive, and come
   const title = await byTest("directive-title");
   await title.waitForDisplayed({ timeout: 10_000 });
   assert.equal((await title.getText()).trim(), content, "Enter opens the row");
-  // Reported done, it is no longer in progress.
+  // Reported done, it leaves the status it was listed under.
+  const shownBefore = await (await byTest("directive-status")).getText();
   await (await byTest("report-done")).click();
-  await browser.waitUntil(async () => (await (await byTest("directive-status")).getText()) !== "Đang thực hiện", { timeout: 10_000 });
+  await browser.waitUntil(async () => (await (await byTest("directive-status")).getText()) !== shownBefore, { timeout: 10_000 });
   await (await byTest("directive-back")).click();
   // The list is current (one fewer in progress), scrolled where it was, the row given back the keyboard.
   await browser.waitUntil(async () => (await total()) === before - 1, { timeout: 10_000, timeoutMsg: "the list counts the change" });
@@ -75,9 +81,8 @@ test("the directive list is current after a change made on a directive, and come
   assert.equal(scrolled, 3 * 58);
   assert.equal(await focused(), "directive-row");
   const shown = await browser.execute(() => [...document.querySelectorAll('[data-testid="directive-row"] td:first-child')].map((td) => td.textContent.trim()));
-  assert.ok(!shown.includes(content), "the changed directive left the list of those in progress");
-  const stored = JSON.parse(giaoban(db, "directives", "list", "--status", "in_progress", "--limit", "0", "--json"));
-  assert.equal(stored.total, before - 1);
+  assert.ok(!shown.includes(content), `the changed directive left the list (${status})`);
+  assert.equal(count(status), before - 1);
   // Alt+← from a directive opened in the list goes back to the list.
   await browser.keys("Enter");
   await (await byTest("directive-title")).waitForDisplayed({ timeout: 10_000 });
