@@ -1,6 +1,7 @@
 //! Deadlines as Vietnamese offices say them, read relative to the meeting date:
 //! `30/6`, `trước ngày 30/6/2026`, `tháng 7`, `tháng 6/2020`, `quý III`, `6 tháng cuối năm`,
-//! `cuối tháng`, `cuối năm`, `năm 2026`, `không thời hạn`.
+//! `cuối tháng`, `cuối năm`, `năm 2026`, `không thời hạn`, and times from the meeting:
+//! `trong 02 tuần tới`, `trong 5 ngày làm việc` (working days of [`crate::calendar`]).
 //!
 //! A phrase without a year means the next such date on or after the meeting date
 //! (`30/6` said on 15/12/2026 is 30/06/2027); a phrase that names its year is taken as said,
@@ -128,6 +129,9 @@ fn read(t: &[Token], i: usize, meeting: NaiveDate) -> Option<(Deadline, usize)> 
         let q = (meeting.month() - 1) / 3 + 1;
         return on(month_end(meeting.year(), q * 3)?, i + 2);
     }
+    if let Some(found) = duration(t, i, meeting) {
+        return Some(found);
+    }
     if num(i) == Some(6) && word(i + 1, "thang") && word(i + 3, "nam") {
         let month = if word(i + 2, "dau") {
             6
@@ -172,6 +176,45 @@ fn read(t: &[Token], i: usize, meeting: NaiveDate) -> Option<(Deadline, usize)> 
     }
     let start = if word(i, "ngay") { i + 1 } else { i };
     day_at(t, start, meeting).and_then(|(d, end)| on(d, end))
+}
+
+/// A time from the meeting (after `trong`): `5 ngày`, `5 ngày làm việc` (Vietnam's working
+/// days: weekends and public holidays left out), `02 tuần (tới)`, `3 tháng (tới)`. Not `6
+/// tháng đầu năm`, a period of the year.
+fn duration(t: &[Token], i: usize, meeting: NaiveDate) -> Option<(Deadline, usize)> {
+    let n = t.get(i)?.number()?;
+    if n == 0 || n > 366 {
+        return None;
+    }
+    let word = |k: usize, w: &str| t.get(k).is_some_and(|x| x.is(w));
+    // `tới`, `sau`, `kể từ ngày họp`… after the unit add nothing.
+    let ahead = |k: usize| {
+        if word(k, "toi") || word(k, "sau") {
+            k + 1
+        } else {
+            k
+        }
+    };
+    if word(i + 1, "ngay") {
+        if word(i + 2, "lam") && word(i + 3, "viec") {
+            let calendar = crate::calendar::WorkCalendar::default();
+            return on(calendar.add_working_days(meeting, n), ahead(i + 4));
+        }
+        return on(meeting + chrono::Duration::days(i64::from(n)), ahead(i + 2));
+    }
+    if word(i + 1, "tuan") {
+        return on(
+            meeting + chrono::Duration::days(7 * i64::from(n)),
+            ahead(i + 2),
+        );
+    }
+    if word(i + 1, "thang") && !word(i + 2, "dau") && !word(i + 2, "cuoi") {
+        return on(
+            meeting.checked_add_months(chrono::Months::new(n))?,
+            ahead(i + 2),
+        );
+    }
+    None
 }
 
 /// `này` (0) or `tới`/`sau` (1) after tháng, quý or năm.
@@ -328,6 +371,27 @@ mod tests {
         assert_eq!(at("năm sau", m), Some(d(2027, 12, 31)));
         assert_eq!(parse("không thời hạn", m), Some(Deadline::Open));
         assert_eq!(parse("Thường xuyên", m), Some(Deadline::Open));
+    }
+
+    #[test]
+    fn times_from_the_meeting() {
+        // Friday 04/12/2026.
+        let m = d(2026, 12, 4);
+        assert_eq!(at("trong 10 ngày", m), Some(d(2026, 12, 14)));
+        assert_eq!(at("trong 02 tuần tới", m), Some(d(2026, 12, 18)));
+        assert_eq!(at("trong 3 tháng", m), Some(d(2027, 3, 4)));
+        // Working days leave out weekends: Mon 7 … Fri 11.
+        assert_eq!(at("trong 5 ngày làm việc", m), Some(d(2026, 12, 11)));
+        // And public holidays: from 29/12/2026, 01/01/2027 is off.
+        assert_eq!(
+            at("trong 3 ngày làm việc", d(2026, 12, 29)),
+            Some(d(2027, 1, 4))
+        );
+        // Inside a sentence, after `trong`.
+        let tokens = tokenize("Phòng Chuyển đổi số hoàn thành trong 02 tuần tới.");
+        assert_eq!(find(&tokens, m), Some(d(2026, 12, 18)));
+        // A period of the year is not a time from the meeting.
+        assert_eq!(at("6 tháng đầu năm", m), Some(d(2027, 6, 30)));
     }
 
     #[test]
