@@ -77,6 +77,7 @@ impl Directory {
             .map(|(name, id, aliases)| {
                 let mut forms = vec![name_words(&name)];
                 forms.extend(aliases.iter().map(|s| name_words(s)));
+                forms.extend(other_forms(&name).iter().map(|s| name_words(s)));
                 forms.retain(|f| !f.is_empty());
                 Entry { name, id, forms }
             })
@@ -235,6 +236,25 @@ fn named_unit(tokens: &[Token], i: usize, text: &str) -> Option<Mention> {
 }
 
 /// A name's folded words, `&` read as "và".
+/// The other way offices write a division of the Sở: "Thanh tra Sở" is also "Phòng Thanh
+/// tra", and "Phòng Pháp chế" also "Pháp chế Sở". Both keep a word that names a unit, so
+/// neither is read in ordinary words ("thanh tra, kiểm tra").
+fn other_forms(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let folded: Vec<String> = words.iter().map(|w| crate::text::fold(w)).collect();
+    let n = words.len();
+    if n < 2 {
+        return Vec::new();
+    }
+    if folded[n - 1] == "so" && folded[0] != "phong" && folded[0] != "van" && folded[0] != "so" {
+        return vec![format!("Phòng {}", words[..n - 1].join(" "))];
+    }
+    if folded[0] == "phong" && n >= 2 && folded[n - 1] != "so" {
+        return vec![format!("{} Sở", words[1..].join(" "))];
+    }
+    Vec::new()
+}
+
 fn name_words(name: &str) -> Vec<FormWord> {
     tokenize(&name.replace('&', " và "))
         .into_iter()
@@ -333,6 +353,25 @@ mod tests {
             Some("Văn phòng UBND tỉnh".into())
         );
         assert_eq!(found(&dir, "lãnh đạo Sở"), None);
+    }
+
+    #[test]
+    fn a_division_by_either_of_its_usual_names() {
+        let dir = Directory::from_names(&["Thanh tra Sở", "Phòng Pháp chế", "Văn phòng Sở"]);
+        assert_eq!(
+            found(&dir, "Phòng Thanh tra chủ trì"),
+            Some("Thanh tra Sở".into())
+        );
+        assert_eq!(
+            found(&dir, "Pháp chế Sở thẩm định"),
+            Some("Phòng Pháp chế".into())
+        );
+        assert_eq!(
+            found(&dir, "Văn phòng Sở tổng hợp"),
+            Some("Văn phòng Sở".into())
+        );
+        // Ordinary words are not a unit.
+        assert_eq!(found(&dir, "thanh tra, kiểm tra việc thực hiện"), None);
     }
 
     #[test]
