@@ -57,14 +57,46 @@ pub fn parse(phrase: &str, meeting: NaiveDate) -> Option<Deadline> {
 /// word (`trước`, `trong`, `hạn`, `chậm nhất`, `hoàn thành`, `xong`, `vào`, an opening
 /// parenthesis, `Thời hạn:`) and not part of a report (`đã … trong năm 2020`).
 pub fn find(tokens: &[Token], meeting: NaiveDate) -> Option<NaiveDate> {
+    found(tokens, meeting).map(|f| f.date)
+}
+
+/// A deadline stated inside a sentence ([`find`]) and where it is said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    /// The date.
+    pub date: NaiveDate,
+    /// The first token of the phrase, the words that introduce it included
+    /// (`xong trước 30/6`, `thời gian hoàn thành: 30/6`, `(trước 30/6)`).
+    pub start: usize,
+    /// The token after the date.
+    pub end: usize,
+}
+
+/// Words that introduce a deadline, taken with it when it is cut from a task's words.
+const INTRODUCING: &[&str] = &[
+    "truoc", "trong", "han", "xong", "vao", "nhat", "cham", "la", "hoan", "thanh", "thoi", "gian",
+    "thuc", "hien", "ngay", "den", "het",
+];
+
+/// The first deadline stated inside a sentence, with its place ([`Found`]).
+pub fn found(tokens: &[Token], meeting: NaiveDate) -> Option<Found> {
     (0..tokens.len()).find_map(|i| {
         if !introduced(tokens, i) {
             return None;
         }
-        match read(tokens, i, meeting)? {
-            (Deadline::On(d), _) => Some(d),
-            (Deadline::Open, _) => None,
+        let (Deadline::On(date), end) = read(tokens, i, meeting)? else {
+            return None;
+        };
+        let mut start = i;
+        while start > 0 {
+            let t = &tokens[start - 1];
+            if INTRODUCING.iter().any(|w| t.is(w)) || t.is_punct('(') || t.is_punct(':') {
+                start -= 1;
+            } else {
+                break;
+            }
         }
+        Some(Found { date, start, end })
     })
 }
 
@@ -392,6 +424,19 @@ mod tests {
         assert_eq!(find(&tokens, m), Some(d(2026, 12, 18)));
         // A period of the year is not a time from the meeting.
         assert_eq!(at("6 tháng đầu năm", m), Some(d(2027, 6, 30)));
+    }
+
+    #[test]
+    fn a_deadline_is_found_with_the_words_that_introduce_it() {
+        let m = d(2026, 6, 2);
+        let t = tokenize("Hoàn thiện hồ sơ dự án, xong trước 30/6.");
+        let f = found(&t, m).unwrap();
+        assert_eq!(f.date, d(2026, 6, 30));
+        assert!(t[f.start].is("xong"), "from `xong`: {:?}", t[f.start]);
+        assert!(t[f.end..].iter().all(|x| !x.is_wordlike()));
+        let t = tokenize("Báo cáo kết quả (thời gian hoàn thành: 15/7).");
+        let f = found(&t, m).unwrap();
+        assert!(t[f.start].is_punct('('));
     }
 
     #[test]

@@ -389,7 +389,35 @@ impl Doc<'_> {
             if wordcount < 3 || !(r.acts || list.is_some()) {
                 continue;
             }
-            let deadline = deadline::find(content, self.meeting_date).or_else(|| list.flatten());
+            let stated = deadline::found(content, self.meeting_date);
+            let deadline = stated.map(|f| f.date).or_else(|| list.flatten());
+            // A deadline said as a clause of its own at the end of the task is the deadline,
+            // not part of the task: "Hoàn thiện hồ sơ, xong trước 30/6" is "Hoàn thiện hồ
+            // sơ", due 30/06. One that a verb governs stays ("…, trình trước ngày 15/12").
+            let own_clause = |f: &deadline::Found| {
+                let first = &content[f.start];
+                first.is_punct('(')
+                    || ["xong", "hoan", "thoi", "cham", "han"]
+                        .iter()
+                        .any(|w| first.is(w))
+                    || (f.start > 0 && content[f.start - 1].is_punct(','))
+            };
+            let words_before = |f: &deadline::Found| {
+                content[..f.start]
+                    .iter()
+                    .filter(|x| x.is_wordlike())
+                    .count()
+            };
+            let said = match stated {
+                Some(f)
+                    if own_clause(&f)
+                        && content[f.end..].iter().all(|x| !x.is_wordlike())
+                        && words_before(&f) >= 3 =>
+                {
+                    self.quote(r.content.start..r.content.start + f.start)
+                }
+                _ => said,
+            };
             let lead = r.lead.or_else(|| carried.clone());
             let at = t[r.content.start].start;
             out.push(Proposal {

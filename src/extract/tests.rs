@@ -42,6 +42,8 @@ fn numbered_conclusions_with_units_and_deadlines() {
     assert_eq!(a.deadline, Some(d(2026, 12, 15)));
     assert_eq!(lead(b), Some("Văn phòng Sở"));
     assert_eq!(b.deadline, Some(d(2027, 3, 31)));
+    // A deadline said as a clause of its own is the deadline, not words of the task.
+    assert_eq!(b.content, "Rà soát quy chế làm việc");
     assert_eq!(lead(c), Some("các phòng, đơn vị"));
     assert_eq!(c.deadline, None);
 }
@@ -310,4 +312,37 @@ fn a_deadline_date_is_not_taken_for_the_meeting_date() {
     assert_eq!(x.directives.len(), 1);
     assert_eq!(x.directives[0].deadline, Some(d(2027, 10, 15)));
     assert_eq!(x.meeting.date, None);
+}
+
+#[test]
+fn deadline_clauses_leave_the_task_and_a_division_has_two_names() {
+    let text = "Giao Phòng Thanh tra hoàn thiện hồ sơ thanh tra chuyên đề, xong trước 30/6.\n\
+        Trung tâm CNTT&TT nâng cấp cổng thông tin điện tử (thời gian hoàn thành: 15/8).\n\
+        Văn phòng Sở tổng hợp báo cáo trong 02 tuần tới.";
+    let x = extract(text, d(2026, 6, 2), &office());
+    let got: Vec<_> = x
+        .directives
+        .iter()
+        .map(|p| (p.content.as_str(), lead(p), p.deadline))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Hoàn thiện hồ sơ thanh tra chuyên đề",
+                Some("Thanh tra Sở"),
+                Some(d(2026, 6, 30))
+            ),
+            (
+                "Nâng cấp cổng thông tin điện tử",
+                Some("Trung tâm Công nghệ thông tin và Truyền thông"),
+                Some(d(2026, 8, 15))
+            ),
+            (
+                "Tổng hợp báo cáo trong 02 tuần tới",
+                Some("Văn phòng Sở"),
+                Some(d(2026, 6, 16))
+            ),
+        ]
+    );
 }
