@@ -49,16 +49,17 @@ const KEYS: [&str; 8] = [
 ];
 
 impl Office {
-    fn values(&self) -> [&String; 8] {
+    /// The details in the order of [`KEYS`] (and of [`amend`]'s values).
+    fn values_mut(&mut self) -> [&mut String; 8] {
         [
-            &self.name,
-            &self.parent_agency,
-            &self.symbol,
-            &self.place,
-            &self.signer_authority,
-            &self.signer_over,
-            &self.signer_title,
-            &self.signer_name,
+            &mut self.name,
+            &mut self.parent_agency,
+            &mut self.symbol,
+            &mut self.place,
+            &mut self.signer_authority,
+            &mut self.signer_over,
+            &mut self.signer_title,
+            &mut self.signer_name,
         ]
     }
 
@@ -147,8 +148,22 @@ pub fn save(tx: &Tx<'_>, office: &Office) -> Result<Office> {
     if office.name.trim().is_empty() {
         return Err(Error::invalid(Field::Name, Rule::Required));
     }
-    for (key, value) in KEYS.iter().zip(office.values()) {
+    let mut office = office.clone();
+    for (key, value) in KEYS.iter().zip(office.values_mut()) {
         tx.set_setting(key, value.trim())?;
     }
     Ok(load(tx)?.expect("just saved"))
+}
+
+/// Changes only the details given, in the order of [`Office`]'s fields (name, parent
+/// agency, symbol, place, signer's authority, signed for, signer's title, signer's name),
+/// through [`save`]'s checks: `giaoban init --symbol …`.
+pub fn amend(tx: &Tx<'_>, given: [Option<String>; 8]) -> Result<Office> {
+    let mut office = load(tx)?.unwrap_or_default();
+    for (field, value) in office.values_mut().into_iter().zip(given) {
+        if let Some(v) = value {
+            *field = v;
+        }
+    }
+    save(tx, &office)
 }

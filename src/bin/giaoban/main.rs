@@ -103,25 +103,7 @@ fn run(cli: Cli) -> Result<()> {
             ];
             // The details given change the office's, through the same checks as the window.
             if given.iter().any(Option::is_some) {
-                store.write(|tx| {
-                    let mut o = giaoban::office::load(tx)?.unwrap_or_default();
-                    let fields = [
-                        &mut o.name,
-                        &mut o.parent_agency,
-                        &mut o.symbol,
-                        &mut o.place,
-                        &mut o.signer_authority,
-                        &mut o.signer_over,
-                        &mut o.signer_title,
-                        &mut o.signer_name,
-                    ];
-                    for (field, value) in fields.into_iter().zip(given) {
-                        if let Some(v) = value {
-                            *field = v;
-                        }
-                    }
-                    giaoban::office::save(tx, &o).map(|_| ())
-                })?;
+                store.write(|tx| giaoban::office::amend(tx, given).map(|_| ()))?;
             }
             render::initialised(lang, &path);
         }
