@@ -24,10 +24,12 @@ FLOORS = {
     "directive": 2, "followup": 2, "carry": 2, "stats": 2, "audit": 2, "attachment": 2,
     # Services over the domain.
     "search": 3, "document": 3, "backup": 3, "exchange": 3, "extract": 3, "proposal": 3,
+    # Use cases: one call per command of the CLI and the window.
+    "app": 4,
     # Sample data and benchmarks.
-    "demo": 4, "bench": 4,
+    "demo": 5, "bench": 5,
 }
-NAMES = ["text and dates", "store", "domain", "services", "sample data and benchmarks"]
+NAMES = ["text and dates", "store", "domain", "services", "use cases", "sample data and benchmarks"]
 
 
 def modules(src):
@@ -86,6 +88,23 @@ def self_test():
     assert any("store/mod.rs" in p and "up a floor" in p for p in found), found
     assert any(p.startswith("loop:") and "person.rs" in p and "unit.rs" in p for p in found), found
     assert len(found) == 2, found
+    with tempfile.TemporaryDirectory() as root:
+        ui = os.path.join(root, "ui", "src")
+        files = {
+            "lib/route.ts": 'import type { F } from "../features/a/A.svelte";',
+            "features/a/A.svelte": 'import B from "../b/B.svelte";',
+            "features/b/B.svelte": 'import A from "../a/A.svelte";',
+        }
+        for rel, text in files.items():
+            os.makedirs(os.path.dirname(os.path.join(ui, rel)), exist_ok=True)
+            with open(os.path.join(ui, rel), "w", encoding="utf8") as f:
+                f.write(text)
+        with open(os.path.join(root, "ARCHITECTURE.md"), "w", encoding="utf8") as f:
+            f.write("`a/` `b/`")
+        found = ui_check(ui)
+    assert any("lib/route.ts" in p and "up a floor" in p for p in found), found
+    assert any(p == "loop: ui features a <-> b" for p in found), found
+    assert len(found) == 2, found
     print("floors: the self-test finds the up-floor use and the loop")
     return 0
 
@@ -102,11 +121,56 @@ def unmapped(src):
     ]
 
 
+# The window's floors (ui/src): shared code, shared components, feature folders, the shell.
+UI_FLOORS = {"lib": 0, "locales": 0, "components": 1, "features": 2}
+UI_NAMES = ["lib", "components", "features", "App"]
+
+
+def ui_check(ui_src):
+    """The window's problems: an import up a floor (lib → components → features → App.svelte
+    and main.ts) and features that need each other; and feature folders ARCHITECTURE.md
+    does not name."""
+    problems, needs = [], {}
+    for folder, _, files in os.walk(ui_src):
+        for name in files:
+            if not name.endswith((".ts", ".svelte")) or name == "bindings.ts":
+                continue
+            path = os.path.join(folder, name)
+            rel = os.path.relpath(path, ui_src)
+            parts = rel.split(os.sep)
+            floor = UI_FLOORS.get(parts[0], 3) if len(parts) > 1 else 3
+            with open(path, encoding="utf8") as f:
+                text = f.read()
+            for spec in re.findall(r"""(?:from|import)\s*\(?\s*["'](\.[^"']+)["']""", text):
+                target = os.path.relpath(os.path.normpath(os.path.join(folder, spec)), ui_src).split(os.sep)
+                if target[0] == "..":
+                    continue  # outside the window's code (a test fixture)
+                up = UI_FLOORS.get(target[0], 3) if len(target) > 1 else 3
+                if up > floor:
+                    problems.append(f"ui/src/{rel} ({UI_NAMES[floor]}) imports {spec} ({UI_NAMES[up]}): up a floor")
+                if parts[0] == target[0] == "features" and parts[1] != target[1]:
+                    needs.setdefault(parts[1], set()).add(target[1])
+    for a, bs in needs.items():
+        for b in bs:
+            if a in needs.get(b, ()) and a < b:
+                problems.append(f"loop: ui features {a} <-> {b}")
+    with open(os.path.join(ui_src, "..", "..", "ARCHITECTURE.md"), encoding="utf8") as f:
+        arch = f.read()
+    features = os.path.join(ui_src, "features")
+    for name in sorted(os.listdir(features)) if os.path.isdir(features) else []:
+        if f"`{name}/`" not in arch:
+            problems.append(f"ARCHITECTURE.md's code map does not name the feature folder `{name}/`")
+    return problems
+
+
 def main():
     if sys.argv[1:] == ["--self-test"]:
         return self_test()
     src = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "src")
     problems = check(src) + unmapped(src)
+    ui = os.path.join(src, "..", "ui", "src")
+    if os.path.isdir(ui):
+        problems += ui_check(ui)
     for p in problems:
         print(p)
     return 1 if problems else 0

@@ -37,26 +37,7 @@ pub enum Entity {
 
 impl Entity {
     fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Entity::Unit, Lang::Vi) => "đơn vị",
-            (Entity::Person, Lang::Vi) => "cán bộ",
-            (Entity::Series, Lang::Vi) => "chuỗi cuộc họp",
-            (Entity::Meeting, Lang::Vi) => "cuộc họp",
-            (Entity::Conclusion, Lang::Vi) => "mục kết luận",
-            (Entity::Directive, Lang::Vi) => "nhiệm vụ",
-            (Entity::Attachment, Lang::Vi) => "tệp đính kèm",
-            (Entity::Peer, Lang::Vi) => "máy trao đổi dữ liệu",
-            (Entity::Conflict, Lang::Vi) => "xung đột dữ liệu",
-            (Entity::Unit, Lang::En) => "unit",
-            (Entity::Person, Lang::En) => "person",
-            (Entity::Series, Lang::En) => "meeting series",
-            (Entity::Meeting, Lang::En) => "meeting",
-            (Entity::Conclusion, Lang::En) => "conclusion item",
-            (Entity::Directive, Lang::En) => "directive",
-            (Entity::Attachment, Lang::En) => "attachment",
-            (Entity::Peer, Lang::En) => "exchange partner",
-            (Entity::Conflict, Lang::En) => "data conflict",
-        }
+        crate::labels::of("entity", &self, lang)
     }
 }
 
@@ -113,52 +94,7 @@ pub enum Field {
 
 impl Field {
     fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Field::Name, Lang::Vi) => "tên",
-            (Field::Code, Lang::Vi) => "tên viết tắt",
-            (Field::Content, Lang::Vi) => "nội dung",
-            (Field::LeadUnit, Lang::Vi) => "đơn vị chủ trì",
-            (Field::CoordinatingUnits, Lang::Vi) => "đơn vị phối hợp",
-            (Field::DirectingLeader, Lang::Vi) => "lãnh đạo chỉ đạo",
-            (Field::Deadline, Lang::Vi) => "thời hạn",
-            (Field::AssignedOn, Lang::Vi) => "ngày giao",
-            (Field::StartsAt, Lang::Vi) => "thời gian bắt đầu",
-            (Field::EndsAt, Lang::Vi) => "thời gian kết thúc",
-            (Field::Status, Lang::Vi) => "trạng thái",
-            (Field::Percent, Lang::Vi) => "tỷ lệ hoàn thành",
-            (Field::Date, Lang::Vi) => "ngày",
-            (Field::Reason, Lang::Vi) => "lý do",
-            (Field::Parent, Lang::Vi) => "đơn vị cấp trên",
-            (Field::Period, Lang::Vi) => "kỳ báo cáo",
-            (Field::Number, Lang::Vi) => "số lượng",
-            (Field::DocumentNumber, Lang::Vi) => "số văn bản",
-            (Field::Source, Lang::Vi) => "nguồn giao nhiệm vụ (cuộc họp hoặc số văn bản)",
-            (Field::Passphrase, Lang::Vi) => "mật khẩu",
-            (Field::Peer, Lang::Vi) => "máy trao đổi dữ liệu",
-            (Field::Attendance, Lang::Vi) => "điểm danh",
-            (Field::Name, Lang::En) => "name",
-            (Field::Code, Lang::En) => "short code",
-            (Field::Content, Lang::En) => "content",
-            (Field::LeadUnit, Lang::En) => "lead unit",
-            (Field::CoordinatingUnits, Lang::En) => "coordinating units",
-            (Field::DirectingLeader, Lang::En) => "directing leader",
-            (Field::Deadline, Lang::En) => "deadline",
-            (Field::AssignedOn, Lang::En) => "date assigned",
-            (Field::StartsAt, Lang::En) => "start time",
-            (Field::EndsAt, Lang::En) => "end time",
-            (Field::Status, Lang::En) => "status",
-            (Field::Percent, Lang::En) => "percent done",
-            (Field::Date, Lang::En) => "date",
-            (Field::Reason, Lang::En) => "reason",
-            (Field::Parent, Lang::En) => "parent unit",
-            (Field::Period, Lang::En) => "reporting period",
-            (Field::Number, Lang::En) => "number",
-            (Field::DocumentNumber, Lang::En) => "document number",
-            (Field::Source, Lang::En) => "source (meeting or document number)",
-            (Field::Passphrase, Lang::En) => "passphrase",
-            (Field::Peer, Lang::En) => "exchange partners",
-            (Field::Attendance, Lang::En) => "attendance",
-        }
+        crate::labels::of("field", &self, lang)
     }
 }
 

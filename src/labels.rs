@@ -2,7 +2,8 @@
 //! one table for the CLI, the documents and the window (sent to it at start by the shell's
 //! `labels` command; its dictionaries no longer carry them). Groups: `unit_kind`,
 //! `meeting_kind`, `meeting_status`, `role`, `attendance`, `directive_status`, `bucket` (the
-//! badge; `none` is a cancelled directive) and `bucket_column` (the report's column names).
+//! badge; `none` is a cancelled directive) and `bucket_column` (the report's column names), `entity` (kinds of record) and `field` (the
+//! input fields messages and forms name).
 //! Values are the enums' serialised names.
 
 use serde::Serialize;
@@ -127,6 +128,52 @@ pub const LABELS: &[Label] = &[
         "Chưa HT quá hạn",
         "Open, overdue",
     ),
+    Label::new("entity", "unit", "đơn vị", "unit"),
+    Label::new("entity", "person", "cán bộ", "person"),
+    Label::new("entity", "series", "chuỗi cuộc họp", "meeting series"),
+    Label::new("entity", "meeting", "cuộc họp", "meeting"),
+    Label::new("entity", "conclusion", "mục kết luận", "conclusion item"),
+    Label::new("entity", "directive", "nhiệm vụ", "directive"),
+    Label::new("entity", "attachment", "tệp đính kèm", "attachment"),
+    Label::new("entity", "peer", "máy trao đổi dữ liệu", "exchange partner"),
+    Label::new("entity", "conflict", "xung đột dữ liệu", "data conflict"),
+    Label::new("field", "name", "tên", "name"),
+    Label::new("field", "code", "tên viết tắt", "short code"),
+    Label::new("field", "content", "nội dung", "content"),
+    Label::new("field", "lead_unit", "đơn vị chủ trì", "lead unit"),
+    Label::new(
+        "field",
+        "coordinating_units",
+        "đơn vị phối hợp",
+        "coordinating units",
+    ),
+    Label::new(
+        "field",
+        "directing_leader",
+        "lãnh đạo chỉ đạo",
+        "directing leader",
+    ),
+    Label::new("field", "deadline", "thời hạn", "deadline"),
+    Label::new("field", "assigned_on", "ngày giao", "date assigned"),
+    Label::new("field", "starts_at", "thời gian bắt đầu", "start time"),
+    Label::new("field", "ends_at", "thời gian kết thúc", "end time"),
+    Label::new("field", "status", "trạng thái", "status"),
+    Label::new("field", "percent", "tỷ lệ hoàn thành", "percent done"),
+    Label::new("field", "date", "ngày", "date"),
+    Label::new("field", "reason", "lý do", "reason"),
+    Label::new("field", "parent", "đơn vị cấp trên", "parent unit"),
+    Label::new("field", "period", "kỳ báo cáo", "reporting period"),
+    Label::new("field", "number", "số lượng", "number"),
+    Label::new("field", "document_number", "số văn bản", "document number"),
+    Label::new(
+        "field",
+        "source",
+        "nguồn giao nhiệm vụ (cuộc họp hoặc số văn bản)",
+        "source (meeting or document number)",
+    ),
+    Label::new("field", "passphrase", "mật khẩu", "passphrase"),
+    Label::new("field", "peer", "máy trao đổi dữ liệu", "exchange partners"),
+    Label::new("field", "attendance", "điểm danh", "attendance"),
 ];
 
 /// The words for `value` of `group` in `lang`; the value itself when the table has none.

@@ -3,6 +3,7 @@
 //! No UI, no IPC: the CLI and the desktop shell are thin layers over this crate.
 #![warn(missing_docs)]
 
+pub mod app;
 pub mod attachment;
 pub mod audit;
 pub mod backup;

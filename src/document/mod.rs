@@ -265,52 +265,6 @@ pub fn unit_report_file(
     })
 }
 
-/// The file name a meeting's document is given in the exports folder: "Biên bản - <title>.docx"
-/// or "Thông báo kết luận - <title> (xem trước).docx".
-pub fn meeting_file_name(kind: DocKind, title: &str, preview: bool) -> String {
-    let name = match kind {
-        DocKind::Minutes => "Biên bản",
-        _ => "Thông báo kết luận",
-    };
-    let suffix = if preview { " (xem trước)" } else { "" };
-    file_name(name, &format!("{title}{suffix}"), "docx")
-}
-
-/// The file name of the report on directives of a period (`docx`: the report, else the
-/// annex as XLSX): "Báo cáo tình hình thực hiện nhiệm vụ - 01-01-2026 đến 31-12-2026.docx".
-pub fn report_file_name(
-    from: Option<chrono::NaiveDate>,
-    to: Option<chrono::NaiveDate>,
-    docx: bool,
-) -> String {
-    let period = format!(
-        "{} đến {}",
-        from.map_or("đầu".into(), crate::date::format),
-        to.map_or("nay".into(), crate::date::format)
-    );
-    if docx {
-        file_name("Báo cáo tình hình thực hiện nhiệm vụ", &period, "docx")
-    } else {
-        file_name("Phụ lục tình hình thực hiện nhiệm vụ", &period, "xlsx")
-    }
-}
-
-/// A file name for a document: "Biên bản - Giao ban tháng 6-2026.docx", with the characters
-/// Windows forbids in names replaced.
-pub fn file_name(kind: &str, subject: &str, extension: &str) -> String {
-    let clean: String = subject
-        .chars()
-        .map(|c| {
-            if "\\/:*?\"<>|".contains(c) || c.is_control() {
-                '-'
-            } else {
-                c
-            }
-        })
-        .collect();
-    format!("{kind} - {}.{extension}", clean.trim())
-}
-
 /// Writes `bytes` to `path` through `<path>.part`, synced then renamed: a full disk or a
 /// pulled USB stick never leaves a file that looks complete.
 pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
@@ -326,15 +280,4 @@ pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
         return Err(e);
     }
     std::fs::rename(&part, path).map_err(Error::io(path))
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn file_names_are_valid_on_windows() {
-        assert_eq!(
-            super::file_name("Biên bản", "Giao ban tháng 6/2026: \"số 2\"", "docx"),
-            "Biên bản - Giao ban tháng 6-2026- -số 2-.docx"
-        );
-    }
 }

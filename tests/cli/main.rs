@@ -874,6 +874,45 @@ fn documents_are_exported_once_the_office_details_are_set() {
             .unwrap()
             .starts_with("\u{feff}\"TT\"")
     );
+    // Given a folder, each document takes its usual name there.
+    let folder = cli.dir.path().join("out");
+    std::fs::create_dir(&folder).unwrap();
+    let f = folder.to_str().unwrap();
+    let title = cli.json(&["meetings", "list", "--limit", "1", "--json"])[0]["title"]
+        .as_str()
+        .unwrap()
+        .replace('/', "-");
+    cli.ok(&["export", "notice", &meeting, "--out", f, "--preview"]);
+    cli.ok(&["export", "directives", "--out", f, "--csv"]);
+    cli.ok(&[
+        "report",
+        "units",
+        "--out",
+        f,
+        "--xlsx",
+        "--from",
+        "01/01/2020",
+        "--to",
+        "31/12/2099",
+    ]);
+    let mut names: Vec<String> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 3, "{names:?}");
+    assert!(
+        names[0].starts_with("Danh sách nhiệm vụ - ") && names[0].ends_with(".csv"),
+        "{names:?}"
+    );
+    assert_eq!(
+        names[1],
+        "Phụ lục tình hình thực hiện nhiệm vụ - 01-01-2020 đến 31-12-2099.xlsx"
+    );
+    assert_eq!(
+        names[2],
+        format!("Thông báo kết luận - {title} (xem trước).docx")
+    );
     // Without a place name nothing is issued, and the message names it.
     cli.ok(&["init", "--place", ""]);
     let notice = cli.dir.path().join("tb.docx");

@@ -1,6 +1,7 @@
 //! The one label table: every value of every enum a user reads has words in both languages,
 //! and the CLI, the documents and the window read the same ones.
 
+use giaoban::error::{Entity, Field};
 use giaoban::labels::{self, LABELS};
 use giaoban::lang::Lang;
 use giaoban::meeting::{MeetingKind, MeetingStatus};
@@ -92,6 +93,53 @@ fn every_value_a_user_reads_has_its_words_in_both_languages() {
         assert!(!labels::of("bucket", &b, Lang::Vi).is_empty());
     }
     assert_eq!(labels::label("bucket", "none", Lang::Vi), "Đã hủy");
+    use Entity as E;
+    all_named(
+        "entity",
+        &[
+            E::Unit,
+            E::Person,
+            E::Series,
+            E::Meeting,
+            E::Conclusion,
+            E::Directive,
+            E::Attachment,
+            E::Peer,
+            E::Conflict,
+        ],
+    );
+    use Field as F;
+    all_named(
+        "field",
+        &[
+            F::Name,
+            F::Code,
+            F::Content,
+            F::LeadUnit,
+            F::CoordinatingUnits,
+            F::DirectingLeader,
+            F::Deadline,
+            F::AssignedOn,
+            F::StartsAt,
+            F::EndsAt,
+            F::Status,
+            F::Percent,
+            F::Date,
+            F::Reason,
+            F::Parent,
+            F::Period,
+            F::Number,
+            F::DocumentNumber,
+            F::Source,
+            F::Passphrase,
+            F::Peer,
+            F::Attendance,
+        ],
+    );
+    // A message names its field in the table's words.
+    let msg =
+        giaoban::Error::invalid(F::LeadUnit, giaoban::error::Rule::Required).message(Lang::Vi);
+    assert!(msg.contains("đơn vị chủ trì"), "{msg}");
     // The enums' own words are the table's.
     assert_eq!(S::InProgress.label(Lang::Vi), "Đang thực hiện");
     assert_eq!(

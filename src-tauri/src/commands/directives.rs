@@ -1,8 +1,8 @@
 //! Directives.
 
-use giaoban::attachment;
+use giaoban::app::documents::{self, Target};
 use giaoban::directive::{self, DirectivePage, DirectiveQuery, StatusChange};
-use giaoban::document::{self, Written};
+use giaoban::document::Written;
 use giaoban::followup::{self, DirectiveDetail, NewExtension, NewFile, NewProgress};
 use giaoban::store::attachments_dir;
 use uuid::Uuid;
@@ -50,24 +50,9 @@ pub async fn add_progress(
 #[specta::specta]
 pub async fn save_attachment(db: DbState<'_>, id: Uuid) -> Result<Written, IpcError> {
     let dir = attachments_dir(db.file());
-    let out_dir = db.exports_dir();
-    db.read(move |s| {
-        let a = attachment::get(s.conn(), id)?;
-        let bytes = attachment::read(&dir, &a)?;
-        // The name as attached, made safe for a file name ("Tệp đính kèm - báo cáo.pdf").
-        let (stem, ext) = a
-            .file_name
-            .rsplit_once('.')
-            .unwrap_or((a.file_name.as_str(), ""));
-        let name = document::file_name("Tệp đính kèm", stem, ext);
-        let out = out_dir.join(name.trim_end_matches('.'));
-        document::write_whole(&out, &bytes)?;
-        Ok(Written {
-            path: out,
-            number: None,
-        })
-    })
-    .await
+    let target = Target::Folder(db.exports_dir());
+    db.read(move |s| documents::attachment_copy(s.conn(), &dir, id, &target))
+        .await
 }
 
 /// Moves a directive on: start, report done, confirm, return, suspend, resume, cancel, reopen.

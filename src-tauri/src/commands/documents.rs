@@ -4,11 +4,11 @@
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
-use giaoban::directive::{self, DirectiveQuery};
+use giaoban::app::documents::{self, Period, Target};
+use giaoban::directive::DirectiveQuery;
 use giaoban::document::register::{self, IssuedNumber};
-use giaoban::document::{self, DocKind, Numbering, Written};
+use giaoban::document::{DocKind, Numbering, Written};
 use giaoban::error::Entity;
-use giaoban::stats;
 use giaoban::store::OpenMode;
 use giaoban::timeliness::DeadlineBasis;
 use uuid::Uuid;
@@ -27,16 +27,14 @@ pub async fn export_meeting_document(
     preview: bool,
     pdf: bool,
 ) -> Result<Written, IpcError> {
-    let dir = db.exports_dir();
+    let target = Target::Folder(db.exports_dir());
+    let numbering = if preview {
+        Numbering::Preview
+    } else {
+        Numbering::Issue
+    };
     db.run(OpenMode::Existing, move |store| {
-        let title = giaoban::meeting::get(store.conn(), meeting_id)?.title;
-        let out = dir.join(document::meeting_file_name(kind, &title, preview));
-        let numbering = if preview {
-            Numbering::Preview
-        } else {
-            Numbering::Issue
-        };
-        document::meeting_document(store, kind, meeting_id, numbering, &out)?.printable(pdf)
+        documents::meeting_document(store, kind, meeting_id, numbering, &target)?.printable(pdf)
     })
     .await
 }
@@ -81,11 +79,15 @@ pub async fn export_unit_report(
     docx: bool,
     pdf: bool,
 ) -> Result<Written, IpcError> {
-    let dir = db.exports_dir();
+    let target = Target::Folder(db.exports_dir());
+    let period = Period {
+        from,
+        to,
+        as_of,
+        basis,
+    };
     db.run(OpenMode::Existing, move |store| {
-        let table = stats::by_unit(store.conn(), from, to, as_of, basis)?;
-        let out = dir.join(document::report_file_name(from, to, docx));
-        document::unit_report_file(store, &table, false, &out)?.printable(pdf && docx)
+        documents::unit_report(store, period, docx, false, &target)?.printable(pdf && docx)
     })
     .await
 }
@@ -98,26 +100,9 @@ pub async fn export_directive_list(
     query: DirectiveQuery,
     csv: bool,
 ) -> Result<Written, IpcError> {
-    let dir = db.exports_dir();
-    db.read(move |s| {
-        let all = DirectiveQuery {
-            limit: None,
-            ..query
-        };
-        let rows = directive::list(s.conn(), &all)?.rows;
-        let stamp = giaoban::date::format(giaoban::date::today());
-        let out = dir.join(document::file_name(
-            "Danh sách nhiệm vụ",
-            &stamp,
-            if csv { "csv" } else { "xlsx" },
-        ));
-        document::report::directives_file(&rows, &out)?;
-        Ok(Written {
-            path: out,
-            number: None,
-        })
-    })
-    .await
+    let target = Target::Folder(db.exports_dir());
+    db.read(move |s| documents::directive_list(s.conn(), query, csv, &target))
+        .await
 }
 
 /// The bytes of a PDF this app wrote to the exports folder, for the print preview. Any

@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
+use giaoban::app::documents::Period;
 use giaoban::directive::{DirectiveSort, DirectiveStatus, UnitRole};
 use giaoban::error::{Field, Rule};
 use giaoban::timeliness::{Bucket, DeadlineBasis};
@@ -467,22 +467,10 @@ pub struct Reporting {
     original_deadline: bool,
 }
 
-/// [`Reporting`] read: dates checked, defaults applied.
-pub struct Report {
-    /// Period start.
-    pub from: Option<NaiveDate>,
-    /// Period end.
-    pub to: Option<NaiveDate>,
-    /// Reporting date.
-    pub as_of: NaiveDate,
-    /// Deadline judged against.
-    pub basis: DeadlineBasis,
-}
-
 impl Reporting {
     /// Reads the dates (today when no reporting date is given); a period that ends before
     /// it starts is refused.
-    pub fn read(self) -> giaoban::Result<Report> {
+    pub fn read(self) -> giaoban::Result<Period> {
         let as_of = self
             .as_of
             .map(|d| date::parse(&d, Field::Date))
@@ -509,7 +497,7 @@ impl Reporting {
         } else {
             DeadlineBasis::Approved
         };
-        Ok(Report {
+        Ok(Period {
             from,
             to,
             as_of,
@@ -620,9 +608,10 @@ pub enum ExportCmd {
     Minutes {
         /// The meeting (id or its first characters).
         meeting: String,
-        /// Output file (.docx).
+        /// Output file (.docx), or a folder where it takes its usual name (default: the
+        /// current folder).
         #[arg(long)]
-        out: PathBuf,
+        out: Option<PathBuf>,
         /// Numbering: a preview (no number given), or this number instead of the next.
         #[command(flatten)]
         numbering: NumberingArgs,
@@ -631,9 +620,10 @@ pub enum ExportCmd {
     Notice {
         /// The meeting (id or its first characters).
         meeting: String,
-        /// Output file (.docx).
+        /// Output file (.docx), or a folder where it takes its usual name (default: the
+        /// current folder).
         #[arg(long)]
-        out: PathBuf,
+        out: Option<PathBuf>,
         /// Numbering: a preview (no number given), or this number instead of the next.
         #[command(flatten)]
         numbering: NumberingArgs,
@@ -645,9 +635,13 @@ pub enum ExportCmd {
         /// Which directives.
         #[command(flatten)]
         filter: DirectiveFilter,
-        /// Output file (.xlsx or .csv).
+        /// Output file (.xlsx, or .csv), or a folder where it takes its usual name
+        /// (default: the current folder).
         #[arg(long)]
-        out: PathBuf,
+        out: Option<PathBuf>,
+        /// In a folder: CSV instead of XLSX.
+        #[arg(long)]
+        csv: bool,
     },
 }
 
@@ -674,9 +668,13 @@ pub enum ReportCmd {
         /// Period, reporting date and deadline basis.
         #[command(flatten)]
         reporting: Reporting,
-        /// Output file (.docx or .xlsx).
+        /// Output file (.docx, or .xlsx for the annex alone), or a folder where it takes its
+        /// usual name (default: the current folder).
         #[arg(long)]
-        out: PathBuf,
+        out: Option<PathBuf>,
+        /// In a folder: the annex alone as XLSX instead of the DOCX report.
+        #[arg(long)]
+        xlsx: bool,
         /// DOCX only: a preview, no number given.
         #[arg(long)]
         preview: bool,

@@ -572,67 +572,69 @@ fn directive_query(
 
 /// `export …` and `report …`.
 fn documents(store: &mut Store, out: render::Out, cmd: Command) -> Result<()> {
+    use giaoban::app::documents::{self, Target};
     use giaoban::document::{self, DocKind, Numbering};
     let numbering = |n: &NumberingArgs| match (n.preview, n.number) {
         (true, _) => Numbering::Preview,
         (false, Some(k)) => Numbering::Number(k),
         (false, None) => Numbering::Issue,
     };
-    let want_pdf = match &cmd {
-        Command::Export {
-            cmd: ExportCmd::Minutes { numbering, .. } | ExportCmd::Notice { numbering, .. },
-        } => numbering.pdf,
-        Command::Report {
-            cmd: ReportCmd::Units { pdf, .. },
-        } => *pdf,
-        _ => false,
-    };
-    let written = match cmd {
-        Command::Export {
-            cmd:
-                ExportCmd::Minutes {
-                    meeting,
-                    out: file,
-                    numbering: n,
-                },
-        } => {
-            let id = meeting::resolve(store.conn(), &meeting)?.id;
-            document::meeting_document(store, DocKind::Minutes, id, numbering(&n), &file)?
-        }
-        Command::Export {
-            cmd:
-                ExportCmd::Notice {
-                    meeting,
-                    out: file,
-                    numbering: n,
-                },
-        } => {
-            let id = meeting::resolve(store.conn(), &meeting)?.id;
-            document::meeting_document(store, DocKind::Notice, id, numbering(&n), &file)?
-        }
-        Command::Export {
-            cmd: ExportCmd::Directives { filter, out: file },
-        } => {
-            let q = directive_query(store.conn(), filter, 0)?;
-            let rows = directive::list(store.conn(), &q)?.rows;
-            document::report::directives_file(&rows, &file)?;
-            document::Written {
-                path: file,
-                number: None,
+    let (written, want_pdf) = match cmd {
+        Command::Export { cmd } => match cmd {
+            ExportCmd::Minutes {
+                meeting,
+                out: file,
+                numbering: n,
+            } => {
+                let id = meeting::resolve(store.conn(), &meeting)?.id;
+                let w = documents::meeting_document(
+                    store,
+                    DocKind::Minutes,
+                    id,
+                    numbering(&n),
+                    &Target::given(file),
+                )?;
+                (w, n.pdf)
             }
-        }
+            ExportCmd::Notice {
+                meeting,
+                out: file,
+                numbering: n,
+            } => {
+                let id = meeting::resolve(store.conn(), &meeting)?.id;
+                let w = documents::meeting_document(
+                    store,
+                    DocKind::Notice,
+                    id,
+                    numbering(&n),
+                    &Target::given(file),
+                )?;
+                (w, n.pdf)
+            }
+            ExportCmd::Directives {
+                filter,
+                out: file,
+                csv,
+            } => {
+                let q = directive_query(store.conn(), filter, 0)?;
+                let w = documents::directive_list(store.conn(), q, csv, &Target::given(file))?;
+                (w, false)
+            }
+            ExportCmd::Bundle(_) => unreachable!("exchange files are written by exchange::bundle"),
+        },
         Command::Report {
             cmd:
                 ReportCmd::Units {
                     reporting,
                     out: file,
+                    xlsx,
                     preview,
-                    ..
+                    pdf,
                 },
         } => {
-            let r = reporting.read()?;
-            let table = stats::by_unit(store.conn(), r.from, r.to, r.as_of, r.basis)?;
-            document::unit_report_file(store, &table, preview, &file)?
+            let period = reporting.read()?;
+            let w = documents::unit_report(store, period, !xlsx, preview, &Target::given(file))?;
+            (w, pdf)
         }
         _ => unreachable!("only export and report commands come here"),
     };

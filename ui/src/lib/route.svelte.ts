@@ -1,7 +1,27 @@
 // Where the user is: one typed route (page, record, filters) for the whole window. Every
 // link, search hit and menu entry goes through `go`, so a hit opens exactly its record and
 // `goBack` returns to where the user was.
-import type { ListFilter } from "../pages/Directives.svelte";
+import type { Bucket, DirectiveStatus } from "./api";
+
+/** What a saved view or a dashboard click sets. */
+export type ListFilter = {
+  view: "all" | "overdue" | "soon";
+  unit: string | null;
+  role: "any" | "lead" | "coordinating";
+  leader: string | null;
+  bucket: Bucket | null;
+  status: DirectiveStatus | null;
+  text: string;
+  from: string;
+  to: string;
+  asOf: string;
+  basis: "approved" | "original";
+  sort: "newest" | "deadline" | "unit";
+  /** With the "soon" view: due within this many days. */
+  soonDays: number;
+  /** A directive to open at once (from the dashboard's overdue list). */
+  openId: string | null;
+};
 
 /** A page and what it shows. */
 export type Route =
