@@ -69,6 +69,14 @@ def owner(path, mods):
     return None
 
 
+def write_tree(root, files):
+    """Writes `files` (relative path -> text) below `root`."""
+    for rel, text in files.items():
+        os.makedirs(os.path.dirname(os.path.join(root, rel)), exist_ok=True)
+        with open(os.path.join(root, rel), "w", encoding="utf8") as f:
+            f.write(text)
+
+
 def self_test():
     """A tiny core where the store uses the domain and two domain files need each other."""
     import tempfile
@@ -80,10 +88,7 @@ def self_test():
             "unit.rs": "use crate::{person, store::Tx};",
             "person.rs": "pub fn f() { crate::unit::g() }",
         }
-        for rel, text in files.items():
-            os.makedirs(os.path.dirname(os.path.join(src, rel)), exist_ok=True)
-            with open(os.path.join(src, rel), "w", encoding="utf8") as f:
-                f.write(text)
+        write_tree(src, files)
         found = check(src)
     assert any("store/mod.rs" in p and "up a floor" in p for p in found), found
     assert any(p.startswith("loop:") and "person.rs" in p and "unit.rs" in p for p in found), found
@@ -95,12 +100,8 @@ def self_test():
             "features/a/A.svelte": 'import B from "../b/B.svelte";',
             "features/b/B.svelte": 'import A from "../a/A.svelte";',
         }
-        for rel, text in files.items():
-            os.makedirs(os.path.dirname(os.path.join(ui, rel)), exist_ok=True)
-            with open(os.path.join(ui, rel), "w", encoding="utf8") as f:
-                f.write(text)
-        with open(os.path.join(root, "ARCHITECTURE.md"), "w", encoding="utf8") as f:
-            f.write("`a/` `b/`")
+        write_tree(ui, files)
+        write_tree(root, {"ARCHITECTURE.md": "`a/` `b/`"})
         found = ui_check(ui)
     assert any("lib/route.ts" in p and "up a floor" in p for p in found), found
     assert any(p == "loop: ui features a <-> b" for p in found), found

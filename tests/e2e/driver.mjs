@@ -1,7 +1,8 @@
 // Starting and stopping the real Giao Ban window under tauri-driver + WebKitWebDriver, for
 // the end-to-end journeys and the crash harness.
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { afterEach } from "node:test";
 import { tmpdir, homedir } from "node:os";
 import path from "node:path";
 import { remote } from "webdriverio";
@@ -136,3 +137,39 @@ export function cutIn(browser, scope, selector) {
   );
 }
 
+
+/**
+ * The window harness of a file of journeys named `name`: `launch(demoArgs, size)` opens the
+ * app on a fresh database of sample data; after each journey the window is shot
+ * (`screenshots/<name>-end-N.png`, to look at when one fails) and closed. `browser` and
+ * `session` are the journey's window; `byTest`, `type` and `shot` act on it.
+ */
+export function journeys(name) {
+  const shots = path.join(root, "tests/e2e/screenshots");
+  mkdirSync(shots, { recursive: true });
+  let journey = 0;
+  const w = {
+    session: undefined,
+    browser: undefined,
+    async launch(demoArgs, size) {
+      const db = freshDatabase();
+      giaoban(db, "demo", ...demoArgs);
+      w.session = await start(db);
+      w.browser = w.session.browser;
+      if (size) await w.browser.setWindowSize(...size);
+      await (await w.browser.$('nav button[data-page="meetings"]')).waitForDisplayed({ timeout: 20_000 });
+      return db;
+    },
+    byTest: (id) => w.browser.$(`[data-testid="${id}"]`),
+    type: (text) => typeText(w.browser, text),
+    shot: (file) => w.browser.saveScreenshot(path.join(shots, `${file}.png`)),
+  };
+  afterEach(async () => {
+    journey += 1;
+    await w.browser?.saveScreenshot(path.join(shots, `${name}-end-${journey}.png`)).catch(() => {});
+    if (w.session) await stop(w.session);
+    w.session = undefined;
+    w.browser = undefined;
+  });
+  return w;
+}

@@ -1,38 +1,18 @@
 // The secretary's meeting editor in the real window: a monthly briefing taken from the
 // series template to closed with the keyboard only, directives from a conclusion line, the
 // carry-forward review, and typing that survives the app being killed.
-import { afterEach, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import path from "node:path";
-import { freshDatabase, giaoban, root, start, stop, typeText } from "./driver.mjs";
+import { giaoban, journeys } from "./driver.mjs";
 
-const shots = path.join(root, "tests/e2e/screenshots");
-mkdirSync(shots, { recursive: true });
-
-let session;
+const w = journeys("editor");
 let browser;
-let journey = 0;
-afterEach(async () => {
-  journey += 1;
-  // The window as each journey left it, to look at when one fails.
-  await browser?.saveScreenshot(path.join(shots, `editor-end-${journey}.png`)).catch(() => {});
-  if (session) await stop(session);
-  session = undefined;
-});
-
 async function launch() {
-  const db = freshDatabase();
-  giaoban(db, "demo", "--meetings", "40", "--directives-per-meeting", "5");
-  session = await start(db);
-  browser = session.browser;
-  await (await browser.$('nav button[data-page="meetings"]')).waitForDisplayed({ timeout: 20_000 });
+  const db = await w.launch(["--meetings", "40", "--directives-per-meeting", "5"]);
+  browser = w.browser;
   return db;
 }
-
-const byTest = (id) => browser.$(`[data-testid="${id}"]`);
-const type = (text) => typeText(browser, text);
-const shot = (name) => browser.saveScreenshot(path.join(shots, `${name}.png`));
+const { byTest, type, shot } = w;
 const active = () => browser.execute(() => {
   const a = document.activeElement;
   return a ? (a.dataset.testid ?? a.getAttribute("aria-label") ?? a.tagName) : "";

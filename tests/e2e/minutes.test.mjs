@@ -4,38 +4,18 @@
 // view; the editor fits 1024×700 and 1366×768 without cutting a name; a closed meeting shows
 // its speakers, attendance reasons and the directives of each conclusion; the keys do what
 // they say; the save indicator tells the truth.
-import { afterEach, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import path from "node:path";
-import { cutIn, freshDatabase, giaoban, root, start, stop, typeText } from "./driver.mjs";
+import { cutIn, giaoban, journeys } from "./driver.mjs";
 
-const shots = path.join(root, "tests/e2e/screenshots");
-mkdirSync(shots, { recursive: true });
-
-let session;
+const w = journeys("minutes");
 let browser;
-let journey = 0;
-afterEach(async () => {
-  journey += 1;
-  await browser?.saveScreenshot(path.join(shots, `minutes-end-${journey}.png`)).catch(() => {});
-  if (session) await stop(session);
-  session = undefined;
-});
-
 async function launch(size = [1280, 820]) {
-  const db = freshDatabase();
-  giaoban(db, "demo", "--meetings", "30", "--directives-per-meeting", "4");
-  session = await start(db);
-  browser = session.browser;
-  await browser.setWindowSize(...size);
-  await (await browser.$('nav button[data-page="meetings"]')).waitForDisplayed({ timeout: 20_000 });
+  const db = await w.launch(["--meetings", "30", "--directives-per-meeting", "4"], size);
+  browser = w.browser;
   return db;
 }
-
-const byTest = (id) => browser.$(`[data-testid="${id}"]`);
-const type = (text) => typeText(browser, text);
-const shot = (name) => browser.saveScreenshot(path.join(shots, `${name}.png`));
+const { byTest, type, shot } = w;
 
 /** Puts the cursor in the element with `testid` (scrolled into view). */
 async function focus(testid) {

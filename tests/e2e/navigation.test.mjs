@@ -3,39 +3,18 @@
 // record's own name first, moves with ↑/↓ and opens exactly the record hit; the history
 // reads in the user's language and names who did it; a bad percent says why; every page
 // fits 1024×700 and 1920×1080 without cutting a label, name or button.
-import { afterEach, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import path from "node:path";
-import { cutIn, freshDatabase, giaoban, root, start, stop, typeText } from "./driver.mjs";
+import { cutIn, giaoban, journeys } from "./driver.mjs";
 
-const shots = path.join(root, "tests/e2e/screenshots");
-mkdirSync(shots, { recursive: true });
-
-let session;
+const w = journeys("navigation");
 let browser;
-let journey = 0;
-afterEach(async () => {
-  journey += 1;
-  await browser?.saveScreenshot(path.join(shots, `navigation-end-${journey}.png`)).catch(() => {});
-  if (session) await stop(session);
-  session = undefined;
-});
-
 async function launch(size = [1280, 820]) {
-  const db = freshDatabase();
-  // Enough directives in every status at any date the test command sets.
-  giaoban(db, "demo", "--meetings", "60", "--directives-per-meeting", "5");
-  session = await start(db);
-  browser = session.browser;
-  await browser.setWindowSize(...size);
-  await (await browser.$('nav button[data-page="meetings"]')).waitForDisplayed({ timeout: 20_000 });
+  const db = await w.launch(["--meetings", "60", "--directives-per-meeting", "5"], size);
+  browser = w.browser;
   return db;
 }
-
-const byTest = (id) => browser.$(`[data-testid="${id}"]`);
-const type = (text) => typeText(browser, text);
-const shot = (name) => browser.saveScreenshot(path.join(shots, `${name}.png`));
+const { byTest, type, shot } = w;
 const focused = () => browser.execute(() => document.activeElement?.dataset.testid ?? document.activeElement?.tagName);
 
 /** The number in "N nhiệm vụ" once the list has counted. */

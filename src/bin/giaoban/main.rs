@@ -574,43 +574,29 @@ fn directive_query(
 fn documents(store: &mut Store, out: render::Out, cmd: Command) -> Result<()> {
     use giaoban::app::documents::{self, Target};
     use giaoban::document::{self, DocKind, Numbering};
-    let numbering = |n: &NumberingArgs| match (n.preview, n.number) {
-        (true, _) => Numbering::Preview,
-        (false, Some(k)) => Numbering::Number(k),
-        (false, None) => Numbering::Issue,
-    };
+    let mut meeting_doc =
+        |kind: DocKind, meeting: &str, file: Option<std::path::PathBuf>, n: &NumberingArgs| {
+            let numbering = match (n.preview, n.number) {
+                (true, _) => Numbering::Preview,
+                (false, Some(k)) => Numbering::Number(k),
+                (false, None) => Numbering::Issue,
+            };
+            let id = meeting::resolve(store.conn(), meeting)?.id;
+            let w = documents::meeting_document(store, kind, id, numbering, &Target::given(file))?;
+            Ok::<_, giaoban::Error>((w, n.pdf))
+        };
     let (written, want_pdf) = match cmd {
         Command::Export { cmd } => match cmd {
             ExportCmd::Minutes {
                 meeting,
                 out: file,
                 numbering: n,
-            } => {
-                let id = meeting::resolve(store.conn(), &meeting)?.id;
-                let w = documents::meeting_document(
-                    store,
-                    DocKind::Minutes,
-                    id,
-                    numbering(&n),
-                    &Target::given(file),
-                )?;
-                (w, n.pdf)
-            }
+            } => meeting_doc(DocKind::Minutes, &meeting, file, &n)?,
             ExportCmd::Notice {
                 meeting,
                 out: file,
                 numbering: n,
-            } => {
-                let id = meeting::resolve(store.conn(), &meeting)?.id;
-                let w = documents::meeting_document(
-                    store,
-                    DocKind::Notice,
-                    id,
-                    numbering(&n),
-                    &Target::given(file),
-                )?;
-                (w, n.pdf)
-            }
+            } => meeting_doc(DocKind::Notice, &meeting, file, &n)?,
             ExportCmd::Directives {
                 filter,
                 out: file,
