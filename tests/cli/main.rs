@@ -619,36 +619,63 @@ fn bench_autosave_measures_both_ways_and_leaves_the_export_noted() {
 #[test]
 fn extract_meets_the_quality_bar_on_the_annotated_reports() {
     let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    let scorer = shared.join("eval/score_extract.py");
-    if !scorer.exists() {
-        eprintln!("skipped: {} not found", scorer.display());
+    let scorer_path = shared.join("eval/score_extract.py");
+    if !scorer_path.exists() {
+        eprintln!("skipped: {} not found", scorer_path.display());
         return;
     }
-    // The scorer gives each text its meeting date, so no figure depends on today; it runs
-    // without a fixed clock (libfaketime made Python's pipes fail with EINVAL).
-    let out = Command::new("python3")
-        .env_remove("LD_PRELOAD")
-        .arg(&scorer)
+    let mut scorer = Command::new("python3");
+    scorer
+        .arg(&scorer_path)
         .arg("--cmd")
         .arg(format!("{} extract --json", env!("CARGO_BIN_EXE_giaoban")))
         .arg("--gold")
         .arg(shared.join("eval/dev"))
         .arg("--texts")
-        .arg(shared.join("samples"))
-        .output()
-        .expect("python3 runs the scorer");
-    let report = String::from_utf8(out.stdout).unwrap();
-    let last = report.lines().last().unwrap_or_default();
-    let figure = |name: &str| -> f64 {
-        let mut words = last.split_whitespace();
-        words.find(|w| *w == name);
-        words.next().and_then(|v| v.parse().ok()).unwrap_or(-1.0)
-    };
+        .arg(shared.join("samples"));
+    let (report, figure) = scored(scorer);
     assert!(figure("recall") >= 0.9, "{report}");
     assert!(figure("precision") >= 0.85, "{report}");
     assert!(figure("unit") >= 0.9, "{report}");
     assert!(figure("chair") >= 0.9, "{report}");
-    assert!(last.ends_with("failures 0"), "{report}");
+    assert_eq!(figure("failures"), 0.0, "{report}");
+}
+
+/// The extractor on the project's own dev corpus of real meeting texts it was not written
+/// on (tests/fixtures/extract-corpus, sources in its SOURCES.md), scored by
+/// scripts/score-extract.py: it keeps at least the figures reached so far. Issue 27's
+/// targets (recall 0.90, precision 0.85, lead unit 0.90, deadline 0.85) are not met yet.
+#[test]
+fn extract_keeps_its_figures_on_the_dev_corpus() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut scorer = Command::new("python3");
+    scorer
+        .arg(root.join("scripts/score-extract.py"))
+        .arg(env!("CARGO_BIN_EXE_giaoban"));
+    let (report, figure) = scored(scorer);
+    assert!(figure("recall") >= 0.71, "{report}");
+    assert!(figure("precision") >= 0.79, "{report}");
+    assert!(figure("unit") >= 0.65, "{report}");
+    assert!(figure("deadline") >= 0.21, "{report}");
+    assert_eq!(figure("failures"), 0.0, "{report}");
+}
+
+/// Runs a scorer; returns its report and a reader of the figures of its last line.
+fn scored(mut scorer: Command) -> (String, impl Fn(&str) -> f64) {
+    // Each text carries its meeting date, so no figure depends on today; the scorer runs
+    // without a fixed clock (libfaketime made Python's pipes fail with EINVAL).
+    let out = scorer
+        .env_remove("LD_PRELOAD")
+        .output()
+        .expect("python3 runs the scorer");
+    let report = String::from_utf8(out.stdout).unwrap();
+    let last = report.lines().last().unwrap_or_default().to_string();
+    let figure = move |name: &str| -> f64 {
+        let mut words = last.split_whitespace();
+        words.find(|w| *w == name);
+        words.next().and_then(|v| v.parse().ok()).unwrap_or(-1.0)
+    };
+    (report, figure)
 }
 
 #[test]
