@@ -34,7 +34,7 @@ try {
       document.querySelector('nav button[data-page="dashboard"]').click();
       const ready = () => {
         const cards = document.querySelector('[data-testid="dashboard-cards"]');
-        const charts = [...document.querySelectorAll("canvas")].filter((c) => c.chart && c.chart.data.labels.length);
+        const charts = [...document.querySelectorAll('svg[data-testid^="chart-"]')].filter((c) => c.querySelector("rect.bar"));
         const table = document.querySelector('[data-testid="unit-stats"] tbody tr');
         const soon = [...document.querySelectorAll(".card.soon .value")].every((v) => v.textContent !== "…");
         if (cards && table && charts.length === 2 && soon) requestAnimationFrame(() => done(performance.now() - t0));
