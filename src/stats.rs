@@ -1,17 +1,18 @@
 //! Per-unit performance for a period and a reporting date: the official four buckets,
 //! completion and on-time rates. Counts by lead unit (đơn vị chủ trì), as official
-//! reports do. The SQL states the rules of [`crate::timeliness`] and is tested against them.
+//! reports do. Whole months are read from the directive tally (store/tally.rs), the rest row
+//! by row; each row is judged by [`crate::timeliness`], and the totals are tested against it.
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, Duration, Months, NaiveDate};
 use rusqlite::{Connection, named_params};
 use serde::Serialize;
 use uuid::Uuid;
 
 use crate::error::Result;
-use crate::store::value::date;
-use crate::timeliness::{Bucket, DeadlineBasis};
+use crate::store::value::{date, get_opt_date};
+use crate::timeliness::{Bucket, DeadlineBasis, DirectiveStatus, Facts};
 use crate::unit::{self, UnitKind};
 
 /// Bucket counts and rates.
@@ -104,7 +105,7 @@ pub struct UnitTable {
 }
 
 /// Builds the per-unit table for directives given in `[from, to]` (and by `as_of`),
-/// judged on `as_of`. One range of the covering index `directive_lead_period` per unit.
+/// judged on `as_of`: the tally's months (see [`tallied`]), the days at either end row by row.
 pub fn by_unit(
     conn: &Connection,
     from: Option<NaiveDate>,
@@ -113,32 +114,11 @@ pub fn by_unit(
     basis: DeadlineBasis,
 ) -> Result<UnitTable> {
     let units = unit::list(conn, true)?;
-    let mut stmt = conn.prepare_cached(BY_UNIT_SQL)?;
-    let from_text = from.map_or_else(|| "0000-01-01".to_string(), date);
-    let to_text = to.map_or_else(|| "9999-12-31".to_string(), date);
     let mut counts: HashMap<Uuid, Counts> = HashMap::new();
-    for u in &units {
-        let mut c = stmt.query_row(
-            named_params! {
-                ":unit": u.id,
-                ":from": from_text,
-                ":to": to_text,
-                ":as_of": date(as_of),
-                ":original": basis == DeadlineBasis::Original,
-            },
-            |r| {
-                Ok(Counts {
-                    total: r.get(0)?,
-                    done_on_time: r.get(1)?,
-                    done_late: r.get(2)?,
-                    open_within_deadline: r.get(3)?,
-                    open_overdue: r.get(4)?,
-                    ..Counts::default()
-                })
-            },
-        )?;
-        c.rates();
-        counts.insert(u.id, c);
+    let first = from.unwrap_or(EARLIEST);
+    let last = to.unwrap_or(LATEST);
+    for ((unit, _month), c) in tallied(conn, first, last, as_of, basis)? {
+        counts.entry(unit).or_default().merge(&c);
     }
     let mut table = UnitTable {
         as_of,
@@ -180,46 +160,18 @@ pub struct Month {
 }
 
 /// The monthly trend: for each of the `months` months up to `as_of`, the directives given
-/// that month and where they stand on `as_of` (the same rules and filters as [`by_unit`], so
-/// a month's count is the list of the directives given in it).
+/// that month and where they stand on `as_of` (read as [`by_unit`] reads them, so a month's
+/// count is the list of the directives given in it).
 pub fn monthly(
     conn: &Connection,
     months: u32,
     as_of: NaiveDate,
     basis: DeadlineBasis,
 ) -> Result<Vec<Month>> {
-    use chrono::{Datelike, Months};
-    let this = as_of.with_day(1).expect("day 1 exists");
-    let first = this - Months::new(months.saturating_sub(1));
-    // Unit by unit, as `by_unit` does: each is one range of the covering index.
-    let mut stmt = conn.prepare_cached(MONTHLY_SQL)?;
+    let first = month_start(as_of) - Months::new(months.saturating_sub(1));
     let mut by_month: HashMap<String, Counts> = HashMap::new();
-    for u in unit::list(conn, true)? {
-        let rows = stmt.query_map(
-            named_params! {
-                ":unit": u.id,
-                ":from": date(first),
-                ":as_of": date(as_of),
-                ":original": basis == DeadlineBasis::Original,
-            },
-            |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    Counts {
-                        total: r.get(1)?,
-                        done_on_time: r.get(2)?,
-                        done_late: r.get(3)?,
-                        open_within_deadline: r.get(4)?,
-                        open_overdue: r.get(5)?,
-                        ..Counts::default()
-                    },
-                ))
-            },
-        )?;
-        for row in rows {
-            let (month, c) = row?;
-            by_month.entry(month).or_default().merge(&c);
-        }
+    for ((_unit, month), c) in tallied(conn, first, as_of, as_of, basis)? {
+        by_month.entry(month).or_default().merge(&c);
     }
     Ok((0..months)
         .map(|i| {
@@ -238,31 +190,222 @@ pub fn monthly(
         .collect())
 }
 
-const MONTHLY_SQL: &str = "
-    SELECT substr(assigned_on, 1, 7), count(*),
-           coalesce(sum(done AND (dl IS NULL OR completed_on <= dl)), 0),
-           coalesce(sum(done AND dl IS NOT NULL AND completed_on > dl), 0),
-           coalesce(sum(NOT done AND (dl IS NULL OR :as_of <= dl)), 0),
-           coalesce(sum(NOT done AND dl IS NOT NULL AND :as_of > dl), 0)
-    FROM (SELECT assigned_on, completed_on,
-                 CASE WHEN :original THEN original_deadline ELSE deadline END AS dl,
-                 coalesce(completed_on <= :as_of, 0) AS done
-          FROM directive INDEXED BY directive_lead_period
-          WHERE lead_unit_id = :unit AND assigned_on BETWEEN :from AND :as_of AND status <> 'cancelled')
-    GROUP BY 1";
+/// The earliest and latest days a period can name (an open end).
+const EARLIEST: NaiveDate = NaiveDate::from_ymd_opt(1, 1, 1).expect("1/1/1");
+const LATEST: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("31/12/9999");
 
-const BY_UNIT_SQL: &str = "
-    SELECT count(*),
-           coalesce(sum(done AND (dl IS NULL OR completed_on <= dl)), 0),
-           coalesce(sum(done AND dl IS NOT NULL AND completed_on > dl), 0),
-           coalesce(sum(NOT done AND (dl IS NULL OR :as_of <= dl)), 0),
-           coalesce(sum(NOT done AND dl IS NOT NULL AND :as_of > dl), 0)
-    FROM (SELECT completed_on,
-                 CASE WHEN :original THEN original_deadline ELSE deadline END AS dl,
-                 coalesce(completed_on <= :as_of, 0) AS done
-          FROM directive INDEXED BY directive_lead_period
-          WHERE lead_unit_id = :unit AND assigned_on BETWEEN :from AND :to
-            AND assigned_on <= :as_of AND status <> 'cancelled')";
+/// A lead unit and a month given (`YYYY-MM`).
+type UnitMonth = (Uuid, String);
+
+/// The directives given in `[from, to]` and by `as_of`, judged on `as_of`, per lead unit and
+/// month given. Months wholly inside the period come from `directive_tally` (a few rows per
+/// unit and month), corrected row by row for what the reporting month decides: directives
+/// done in it or later, and open ones due in it. The days of the months cut by the period's
+/// ends are read row by row. Every row read is judged by [`crate::timeliness::bucket`].
+fn tallied(
+    conn: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+    as_of: NaiveDate,
+    basis: DeadlineBasis,
+) -> Result<HashMap<UnitMonth, Counts>> {
+    let mut out: HashMap<UnitMonth, Counts> = HashMap::new();
+    let to = to.min(as_of);
+    if from > to {
+        return Ok(out);
+    }
+    let whole_from = if from.day() == 1 {
+        from
+    } else {
+        month_start(from) + Months::new(1)
+    };
+    let whole_to = if (to + Duration::days(1)).day() == 1 {
+        to
+    } else {
+        month_start(to) - Duration::days(1)
+    };
+    if whole_from > whole_to {
+        judge_rows(
+            conn,
+            &mut out,
+            ROWS_GIVEN,
+            &[date(from), date(to)],
+            as_of,
+            basis,
+            |_| true,
+        )?;
+        return Ok(out);
+    }
+    if from < whole_from {
+        let ends = [date(from), date(whole_from - Duration::days(1))];
+        judge_rows(conn, &mut out, ROWS_GIVEN, &ends, as_of, basis, |_| true)?;
+    }
+    if whole_to < to {
+        let ends = [date(whole_to + Duration::days(1)), date(to)];
+        judge_rows(conn, &mut out, ROWS_GIVEN, &ends, as_of, basis, |_| true)?;
+    }
+    // The whole months: the tally, with what it cannot know yet.
+    let (month_of, first, last) = (
+        |d: NaiveDate| d.format("%Y-%m").to_string(),
+        date(whole_from),
+        date(whole_to),
+    );
+    let reporting = month_of(as_of);
+    let original = basis == DeadlineBasis::Original;
+    let mut stmt = conn.prepare_cached(if original { TALLY_ORIGINAL } else { TALLY })?;
+    let rows = stmt.query_map(
+        named_params! { ":from": month_of(whole_from), ":to": month_of(whole_to), ":month": reporting },
+        |r| {
+            Ok((
+                (r.get::<_, Uuid>(0)?, r.get::<_, String>(1)?),
+                [r.get::<_, u32>(2)?, r.get(3)?, r.get(4)?, r.get(5)?],
+            ))
+        },
+    )?;
+    for row in rows {
+        let (key, [total, on_time, late, overdue]) = row?;
+        let c = out.entry(key).or_default();
+        c.total += total;
+        c.done_on_time += on_time;
+        c.done_late += late;
+        c.open_overdue += overdue;
+        // The rest is open within its deadline, unless a correction below says otherwise.
+        c.open_within_deadline += total - on_time - late - overdue;
+    }
+    let start = date(month_start(as_of));
+    let end = date(month_start(as_of) + Months::new(1) - Duration::days(1));
+    // Done in the reporting month or later: done by `as_of` or still open on it.
+    correct(
+        conn,
+        &mut out,
+        DONE_SINCE,
+        &[start.clone(), first.clone(), last.clone()],
+        as_of,
+        basis,
+    )?;
+    // Open, due in the reporting month: overdue from the day after the deadline.
+    let due_in = if original {
+        OPEN_DUE_ORIGINAL
+    } else {
+        OPEN_DUE
+    };
+    correct(
+        conn,
+        &mut out,
+        due_in,
+        &[start, end, first, last],
+        as_of,
+        basis,
+    )?;
+    for c in out.values_mut() {
+        c.rates();
+    }
+    Ok(out)
+}
+
+/// Moves the directives `sql` reads out of "open within deadline", where the tally counted
+/// them, into the bucket they are in on `as_of`.
+fn correct(
+    conn: &Connection,
+    out: &mut HashMap<UnitMonth, Counts>,
+    sql: &str,
+    args: &[String],
+    as_of: NaiveDate,
+    basis: DeadlineBasis,
+) -> Result<()> {
+    let mut moved: HashMap<UnitMonth, Counts> = HashMap::new();
+    judge_rows(conn, &mut moved, sql, args, as_of, basis, |b| {
+        b != Bucket::OpenWithinDeadline
+    })?;
+    for (key, m) in moved {
+        let c = out.entry(key).or_default();
+        c.done_on_time += m.done_on_time;
+        c.done_late += m.done_late;
+        c.open_overdue += m.open_overdue;
+        c.open_within_deadline -= m.total;
+    }
+    Ok(())
+}
+
+/// Adds each directive `sql` reads (lead unit, date given, deadlines, date done) to the
+/// bucket it is in on `as_of`, when `keep` takes that bucket.
+fn judge_rows(
+    conn: &Connection,
+    out: &mut HashMap<UnitMonth, Counts>,
+    sql: &str,
+    args: &[String],
+    as_of: NaiveDate,
+    basis: DeadlineBasis,
+    keep: impl Fn(Bucket) -> bool,
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
+    while let Some(r) = rows.next()? {
+        let facts = Facts {
+            // Only directives that are not cancelled are read.
+            status: DirectiveStatus::Assigned,
+            deadline: get_opt_date(r, 2)?,
+            original_deadline: get_opt_date(r, 3)?,
+            completed_on: get_opt_date(r, 4)?,
+        };
+        if let Some(b) = crate::timeliness::bucket(&facts, basis, as_of).filter(|b| keep(*b)) {
+            let given: String = r.get(1)?;
+            let key = (r.get(0)?, given.get(..7).unwrap_or_default().to_string());
+            out.entry(key).or_default().add(b);
+        }
+    }
+    Ok(())
+}
+
+fn month_start(d: NaiveDate) -> NaiveDate {
+    d.with_day(1).expect("day 1 exists")
+}
+
+/// The directives given between two days.
+const ROWS_GIVEN: &str = "
+    SELECT lead_unit_id, assigned_on, deadline, original_deadline, completed_on
+    FROM directive INDEXED BY directive_assigned
+    WHERE assigned_on BETWEEN ?1 AND ?2 AND status <> 'cancelled'";
+
+/// Done on or after the reporting month's first day (?1), given between ?2 and ?3.
+const DONE_SINCE: &str = "
+    SELECT lead_unit_id, assigned_on, deadline, original_deadline, completed_on
+    FROM directive INDEXED BY directive_completed
+    WHERE completed_on >= ?1 AND completed_on IS NOT NULL
+      AND assigned_on BETWEEN ?2 AND ?3 AND status <> 'cancelled'";
+
+/// Open, the approved deadline in the reporting month (?1 to ?2), given between ?3 and ?4.
+const OPEN_DUE: &str = "
+    SELECT lead_unit_id, assigned_on, deadline, original_deadline, completed_on
+    FROM directive INDEXED BY directive_open_deadline
+    WHERE completed_on IS NULL AND status <> 'cancelled'
+      AND deadline BETWEEN ?1 AND ?2 AND assigned_on BETWEEN ?3 AND ?4";
+
+/// [`OPEN_DUE`] by the original deadline.
+const OPEN_DUE_ORIGINAL: &str = "
+    SELECT lead_unit_id, assigned_on, deadline, original_deadline, completed_on
+    FROM directive INDEXED BY directive_open_original
+    WHERE completed_on IS NULL AND status <> 'cancelled'
+      AND original_deadline BETWEEN ?1 AND ?2 AND assigned_on BETWEEN ?3 AND ?4";
+
+/// Per unit and month given (:from to :to): all, done before the reporting :month on time
+/// and late, and open with a deadline before it (overdue whatever the day).
+const TALLY: &str = "
+    SELECT unit_id, assigned_month, sum(n),
+           sum(iif(completed_month <> '' AND completed_month < :month AND on_time, n, 0)),
+           sum(iif(completed_month <> '' AND completed_month < :month AND NOT on_time, n, 0)),
+           sum(iif(completed_month = '' AND deadline_month <> '' AND deadline_month < :month, n, 0))
+    FROM directive_tally WHERE assigned_month BETWEEN :from AND :to
+    GROUP BY unit_id, assigned_month";
+
+/// [`TALLY`] by the original deadline.
+const TALLY_ORIGINAL: &str = "
+    SELECT unit_id, assigned_month, sum(n),
+           sum(iif(completed_month <> '' AND completed_month < :month AND on_time_original, n, 0)),
+           sum(iif(completed_month <> '' AND completed_month < :month AND NOT on_time_original, n, 0)),
+           sum(iif(completed_month = '' AND original_month <> '' AND original_month < :month, n, 0))
+    FROM directive_tally WHERE assigned_month BETWEEN :from AND :to
+    GROUP BY unit_id, assigned_month";
 
 #[cfg(test)]
 mod tests {
@@ -270,21 +413,29 @@ mod tests {
     use crate::store::Store;
 
     #[test]
-    fn per_unit_buckets_come_from_the_covering_index() {
+    fn row_reads_use_their_indexes() {
         let store = Store::open_in_memory().unwrap();
-        let mut stmt = store
-            .conn()
-            .prepare(&format!("EXPLAIN QUERY PLAN {BY_UNIT_SQL}"))
-            .unwrap();
-        let plan: Vec<String> = stmt
-            .query_map(named_params! { ":unit": uuid::Uuid::nil(), ":from": "2026-01-01", ":to": "2026-12-31", ":as_of": "2026-12-31", ":original": false }, |r| r.get(3))
-            .unwrap()
-            .map(|r| r.unwrap())
-            .collect();
-        let plan = plan.join("\n");
-        assert!(
-            plan.contains("SEARCH directive USING COVERING INDEX directive_lead_period (lead_unit_id=? AND assigned_on>? AND assigned_on<?)"),
-            "{plan}"
-        );
+        for (sql, args, index) in [
+            (ROWS_GIVEN, 2, "directive_assigned"),
+            (DONE_SINCE, 3, "directive_completed"),
+            (OPEN_DUE, 4, "directive_open_deadline"),
+            (OPEN_DUE_ORIGINAL, 4, "directive_open_original"),
+        ] {
+            let mut stmt = store
+                .conn()
+                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                .unwrap();
+            let values = vec!["2026-01-01"; args];
+            let plan: Vec<String> = stmt
+                .query_map(rusqlite::params_from_iter(values), |r| r.get(3))
+                .unwrap()
+                .map(|r| r.unwrap())
+                .collect();
+            let plan = plan.join("\n");
+            assert!(
+                plan.contains(&format!("USING INDEX {index} (")),
+                "{sql}: {plan}"
+            );
+        }
     }
 }

@@ -5,6 +5,7 @@ pub mod clock;
 pub(crate) mod index;
 mod migrations;
 pub(crate) mod signing;
+mod tally;
 pub(crate) mod value;
 
 use std::io::Read;
@@ -292,6 +293,7 @@ impl Store {
                     index::reindex(tx)?;
                 }
             }
+            tally::rebuild(tx)?;
             Ok(out)
         });
         self.indexing.store(true, Ordering::Relaxed);

@@ -10,6 +10,8 @@ use giaoban::followup::{self, NewExtension};
 use giaoban::stats::{self, Counts};
 use giaoban::timeliness::{self, Bucket, DeadlineBasis};
 use giaoban::unit::{self, NewUnit, UnitKind};
+
+use crate::fixture::d;
 use proptest::prelude::*;
 
 /// One random directive: days after 01/01/2026 it was given, deadline offset (None = no
@@ -155,6 +157,7 @@ proptest! {
         cases in proptest::collection::vec(case(), 0..40),
         as_of_day in 0i64..320,
         from_day in proptest::option::of(0i64..150),
+        to_day in proptest::option::of(0i64..330),
         original in any::<bool>(),
     ) {
         let (store, units) = build(&cases);
@@ -162,7 +165,8 @@ proptest! {
         let as_of = base() + Duration::days(as_of_day);
         let from = from_day.map(|x| base() + Duration::days(x));
         let basis = if original { DeadlineBasis::Original } else { DeadlineBasis::Approved };
-        let table = stats::by_unit(conn, from, None, as_of, basis).unwrap();
+        let to = to_day.map(|x| base() + Duration::days(x));
+        let table = stats::by_unit(conn, from, to, as_of, basis).unwrap();
 
         let all = directive::list(conn, &DirectiveQuery::as_of(as_of)).unwrap();
         let mut want = [Counts::default(); 3];
@@ -170,7 +174,9 @@ proptest! {
         let (mut overdue, mut due7) = (0u32, 0u32);
         for row in &all.rows {
             let d = directive::get(conn, row.id).unwrap();
-            let in_period = from.is_none_or(|f| d.assigned_on >= f) && d.assigned_on <= as_of;
+            let in_period = from.is_none_or(|f| d.assigned_on >= f)
+                && to.is_none_or(|t| d.assigned_on <= t)
+                && d.assigned_on <= as_of;
             let facts = d.facts();
             if let (Some(b), true) = (timeliness::bucket(&facts, basis, as_of), in_period) {
                 let u = units.iter().position(|u| *u == d.lead_unit_id).unwrap();
@@ -197,6 +203,7 @@ proptest! {
                     unit_role: UnitRole::Lead,
                     bucket: Some(bucket),
                     from,
+                    to,
                     basis,
                     ..DirectiveQuery::as_of(as_of)
                 };
@@ -268,4 +275,82 @@ fn unit_filters_see_lead_and_coordinating_roles() {
     )
     .unwrap();
     assert_eq!((limited.total, limited.rows.len()), (6, 1));
+}
+
+/// The tally the triggers keep (directive_tally) is what counting every directive afresh
+/// gives: after the generator's bulk load, which rebuilds it, and after each kind of change.
+#[test]
+fn the_tally_is_what_a_recount_gives() {
+    use giaoban::OpenMode;
+    let dir = tempfile::TempDir::new().unwrap();
+    let mut store = Store::open(&dir.path().join("t.sqlite3"), OpenMode::Create).unwrap();
+    crate::fixture::sample(&mut store, 120, 6, 7);
+    let recount = "SELECT lead_unit_id, substr(assigned_on, 1, 7), coalesce(substr(completed_on, 1, 7), ''),
+                          iif(completed_on IS NULL, coalesce(substr(deadline, 1, 7), ''), ''),
+                          iif(completed_on IS NULL, coalesce(substr(original_deadline, 1, 7), ''), ''),
+                          completed_on IS NOT NULL AND (deadline IS NULL OR completed_on <= deadline),
+                          completed_on IS NOT NULL AND (original_deadline IS NULL OR completed_on <= original_deadline),
+                          count(*)
+                   FROM directive WHERE status <> 'cancelled' GROUP BY 1, 2, 3, 4, 5, 6, 7";
+    let kept = "SELECT * FROM directive_tally";
+    let differing = |store: &Store| -> i64 {
+        store
+            .conn()
+            .query_row(
+                &format!("SELECT (SELECT count(*) FROM ({recount} EXCEPT {kept})) + (SELECT count(*) FROM ({kept} EXCEPT {recount}))"),
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert_eq!(differing(&store), 0, "after the bulk load");
+    let with_status = |store: &Store, status: &str| -> Vec<uuid::Uuid> {
+        let mut stmt = store
+            .conn()
+            .prepare("SELECT id FROM directive WHERE status = ?1 ORDER BY id LIMIT 3")
+            .unwrap();
+        stmt.query_map([status], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
+    };
+    let done = with_status(&store, "done");
+    let waiting = with_status(&store, "awaiting_confirmation");
+    let open = with_status(&store, "in_progress");
+    assert!(done.len() == 3 && open.len() == 3);
+    store
+        .write(|tx| {
+            directive::change_status(tx, done[0], StatusChange::Reopen, "Làm lại")?;
+            if let Some(w) = waiting.first() {
+                directive::change_status(tx, *w, StatusChange::Confirm, "")?;
+            }
+            directive::change_status(tx, open[0], StatusChange::Cancel, "")?;
+            let dl = directive::get(tx, open[1])?.deadline.unwrap_or(base());
+            followup::extend_deadline(
+                tx,
+                open[1],
+                NewExtension {
+                    new_deadline: dl + Duration::days(45),
+                    reason: "Gia hạn".into(),
+                    approver_id: None,
+                    approved_on: base(),
+                },
+            )?;
+            directive::change_status(
+                tx,
+                open[2],
+                StatusChange::ReportDone {
+                    on: d("2026-06-29"),
+                },
+                "",
+            )?;
+            directive::change_status(tx, open[2], StatusChange::Confirm, "")?;
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(
+        differing(&store),
+        0,
+        "after reopening, confirming, cancelling, extending"
+    );
 }
