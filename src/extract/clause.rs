@@ -43,7 +43,13 @@ const fn cut(next_sentence: bool, next_line: bool, intro: bool) -> Option<Cut> {
 pub(super) fn segment(t: &[Token], mentions: &[Option<Mention>]) -> Vec<Clause> {
     let mut out = Vec::new();
     let (mut start, mut sentence, mut line) = (0, true, true);
+    // The end of the unit name the current token is part of.
+    let mut in_name_until = 0;
     for i in 0..t.len() {
+        if let Some(m) = &mentions[i] {
+            in_name_until = in_name_until.max(m.end);
+        }
+        let in_name = i < in_name_until && mentions[i].is_none();
         let found = match t[i].kind {
             Kind::Break => cut(true, true, false),
             Kind::Punct(';') => cut(false, false, false),
@@ -53,7 +59,9 @@ pub(super) fn segment(t: &[Token], mentions: &[Option<Mention>]) -> Vec<Clause> 
             Kind::Punct(',') if new_task_after_comma(t, mentions, i + 1) => {
                 cut(false, false, false)
             }
-            Kind::Word if t[i].is("va") && second_task(t, start, i) => Some(Cut {
+            // "…”, tại cuộc họp …": a quoted conclusion ends, the report goes on.
+            Kind::Punct(',') if i >= 1 && t[i - 1].is_punct('”') => cut(true, false, false),
+            Kind::Word if t[i].is("va") && !in_name && second_task(t, start, i) => Some(Cut {
                 next_sentence: false,
                 next_line: false,
                 intro: false,
@@ -100,11 +108,13 @@ pub(super) fn assigns_at(t: &[Token], i: usize) -> Option<usize> {
         .filter(|s| starts_with(t, i, s))
         .map(|s| s.len())
         .max()?;
+    // "Phan Công", "Đề Nghị" inside a name: a capital after the first word.
+    let named = t[i + 1..i + n].iter().any(|x| x.capital);
     let briefing = t[i].is("giao") && t.get(i + 1).is_some_and(|x| x.is("ban") && !x.capital);
     let requested = t[i].is("de")
         && i >= 1
         && super::lexicon::DOCUMENTS.iter().any(|w| t[i - 1].is(w));
-    (!briefing && !requested).then_some(n)
+    (!named && !briefing && !requested).then_some(n)
 }
 
 /// ", đồng thời …" or ", yêu cầu Phòng X …": a new task inside the sentence.

@@ -320,7 +320,9 @@ impl Doc<'_> {
                 }
                 continue;
             }
-            let follows = !c.sentence && seq_at(t, r.content.start, FOLLOW_UPS).is_some();
+            let follows = !c.sentence
+                && (seq_at(t, r.content.start, FOLLOW_UPS).is_some()
+                    || self.reports_back(r.content.clone()));
             if let Some(last) = out.last_mut().filter(|_| follows) {
                 last.content = format!("{}; {}", last.content, self.text_of(r.content.clone()));
                 last.deadline = last.deadline.or(deadline::find(content, self.meeting_date));
@@ -333,7 +335,19 @@ impl Doc<'_> {
             if generic {
                 continue;
             }
-            if wordcount < 3 || !(r.acts || list.is_some() || (r.assigned && wordcount >= 5)) {
+            // Given by name, a task needs no verb of the list: "phân công X dự kỳ họp …".
+            let given_words = if r.assigned {
+                let after_lead = self
+                    .mention(r.content.start, r.content.end)
+                    .map_or(r.content.start, |m| self.units_from(m.end, r.content.end).1);
+                t[after_lead..r.content.end]
+                    .iter()
+                    .filter(|x| x.is_wordlike())
+                    .count()
+            } else {
+                0
+            };
+            if wordcount < 3 || !(r.acts || list.is_some() || given_words >= 5) {
                 continue;
             }
             let stated = deadline::found(content, self.meeting_date);
@@ -390,6 +404,24 @@ impl Doc<'_> {
         let names_tasks = find_seq(t, r.content.clone(), TASK_NOUNS).is_some();
         let done = t[r.content.clone()].iter().any(|x| self.is_reported(x));
         (r.assigned || names_tasks) && !done
+    }
+
+    /// "…; báo cáo UBND tỉnh trước ngày 31/7": reporting back to a unit, by a date or not,
+    /// finishes the task before it.
+    fn reports_back(&self, range: Range<usize>) -> bool {
+        let t = self.t;
+        if !seq_is(t, range.start, &["bao", "cao"]) {
+            return false;
+        }
+        let Some(m) = self.addressee(range.start + 2, range.end) else {
+            return false;
+        };
+        let rest = &t[m.end..range.end];
+        rest.iter().all(|x| !x.is_wordlike())
+            || deadline::found(rest, self.meeting_date).is_some_and(|f| {
+                rest[..f.start].iter().all(|x| !x.is_wordlike())
+                    && rest[f.end..].iter().all(|x| !x.is_wordlike())
+            })
     }
 
     /// The first unit named in tokens `range`.
