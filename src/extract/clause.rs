@@ -111,10 +111,12 @@ pub(super) fn assigns_at(t: &[Token], i: usize) -> Option<usize> {
     // "Phan Công", "Đề Nghị" inside a name: a capital after the first word.
     let named = t[i + 1..i + n].iter().any(|x| x.capital);
     let briefing = t[i].is("giao") && t.get(i + 1).is_some_and(|x| x.is("ban") && !x.capital);
+    // "đã có những chỉ đạo", "sự chỉ đạo": the noun, not the verb.
+    let noun = i >= 1 && ["nhung", "cac", "su"].iter().any(|w| t[i - 1].is(w));
     let requested = t[i].is("de")
         && i >= 1
         && super::lexicon::DOCUMENTS.iter().any(|w| t[i - 1].is(w));
-    (!named && !briefing && !requested).then_some(n)
+    (!named && !noun && !briefing && !requested).then_some(n)
 }
 
 /// ", đồng thời …" or ", yêu cầu Phòng X …": a new task inside the sentence.

@@ -435,9 +435,11 @@ impl Doc<'_> {
     /// Whether a clause is the closing formula "… để các đơn vị biết, thực hiện".
     fn closes(&self, range: Range<usize>) -> bool {
         let t = self.t;
+        // "để … biết, thực hiện", not "đặc biệt tăng cường thực hiện …".
         range.clone().any(|p| {
             t[p].is(CLOSING)
                 && find_seq(t, p + 1..(p + 4).min(range.end), CLOSING_ACTIONS).is_some()
+                && (p.saturating_sub(8).max(range.start)..p).any(|q| t[q].is("de"))
         })
     }
 
