@@ -520,6 +520,27 @@ mod tests {
         assert_eq!(found("Ngày sách Việt Nam năm 2021"), None);
     }
 
+    #[test]
+    fn the_period_a_list_head_gives() {
+        let m = d(2026, 7, 30);
+        let period_of = |s: &str| period(&tokenize(s), m);
+        assert_eq!(period_of("Nhiệm vụ trọng tâm tháng 8:"), Some(d(2026, 8, 31)));
+        assert_eq!(
+            period_of("các việc cần làm trong 06 tháng cuối năm"),
+            Some(d(2026, 12, 31))
+        );
+        assert_eq!(
+            period_of("đánh giá công tác tháng 7 và nhiệm vụ tháng 8/2026"),
+            Some(d(2026, 8, 31))
+        );
+        // A month already past is not the period of the tasks.
+        assert_eq!(period_of("kết quả công tác tháng 6/2026"), None);
+        assert_eq!(period_of("tổng kết chuyên đề"), None);
+        // "trong năm" alone is the meeting's year; "trong năm qua" is past.
+        assert_eq!(find(&tokenize("giải ngân hết vốn trong năm"), m), Some(d(2026, 12, 31)));
+        assert_eq!(find(&tokenize("kết quả trong năm qua"), m), None);
+    }
+
     proptest! {
         /// A phrase without a year never lands before the meeting.
         #[test]
