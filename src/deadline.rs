@@ -227,9 +227,9 @@ fn read(t: &[Token], i: usize, meeting: NaiveDate) -> Option<(Deadline, usize)> 
     // "trong năm" alone: the year of the meeting (not "trong năm qua", "năm học").
     let this_year = i >= 1
         && t[i - 1].is("trong")
-        && !t
-            .get(i + 1)
-            .is_some_and(|x| x.kind == Kind::Number || ["qua", "hoc", "tai"].iter().any(|w| x.is(w)));
+        && !t.get(i + 1).is_some_and(|x| {
+            x.kind == Kind::Number || ["qua", "hoc", "tai"].iter().any(|w| x.is(w))
+        });
     if word(i, "nam") && this_year {
         return on(ymd(meeting.year(), 12, 31)?, i + 1);
     }
@@ -524,7 +524,10 @@ mod tests {
     fn the_period_a_list_head_gives() {
         let m = d(2026, 7, 30);
         let period_of = |s: &str| period(&tokenize(s), m);
-        assert_eq!(period_of("Nhiệm vụ trọng tâm tháng 8:"), Some(d(2026, 8, 31)));
+        assert_eq!(
+            period_of("Nhiệm vụ trọng tâm tháng 8:"),
+            Some(d(2026, 8, 31))
+        );
         assert_eq!(
             period_of("các việc cần làm trong 06 tháng cuối năm"),
             Some(d(2026, 12, 31))
@@ -537,7 +540,10 @@ mod tests {
         assert_eq!(period_of("kết quả công tác tháng 6/2026"), None);
         assert_eq!(period_of("tổng kết chuyên đề"), None);
         // "trong năm" alone is the meeting's year; "trong năm qua" is past.
-        assert_eq!(find(&tokenize("giải ngân hết vốn trong năm"), m), Some(d(2026, 12, 31)));
+        assert_eq!(
+            find(&tokenize("giải ngân hết vốn trong năm"), m),
+            Some(d(2026, 12, 31))
+        );
         assert_eq!(find(&tokenize("kết quả trong năm qua"), m), None);
     }
 

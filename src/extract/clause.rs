@@ -113,9 +113,8 @@ pub(super) fn assigns_at(t: &[Token], i: usize) -> Option<usize> {
     let briefing = t[i].is("giao") && t.get(i + 1).is_some_and(|x| x.is("ban") && !x.capital);
     // "đã có những chỉ đạo", "sự chỉ đạo": the noun, not the verb.
     let noun = i >= 1 && ["nhung", "cac", "su"].iter().any(|w| t[i - 1].is(w));
-    let requested = t[i].is("de")
-        && i >= 1
-        && super::lexicon::DOCUMENTS.iter().any(|w| t[i - 1].is(w));
+    let requested =
+        t[i].is("de") && i >= 1 && super::lexicon::DOCUMENTS.iter().any(|w| t[i - 1].is(w));
     (!named && !noun && !briefing && !requested).then_some(n)
 }
 
@@ -140,7 +139,8 @@ fn second_task(t: &[Token], start: usize, i: usize) -> bool {
     if !starts_with_any(t, i + 1, ACTIONS) {
         return false;
     }
-    let Some(verb) = (start..i).find(|&p| starts_with_any(t, p, ACTIONS)) else {
+    // The verb of the first task: the last one before `và`, not "chủ trì, phối hợp".
+    let Some(verb) = (start..i).rev().find(|&p| starts_with_any(t, p, ACTIONS)) else {
         return false;
     };
     let words_before = t[verb..i].iter().filter(|x| x.is_wordlike()).count();

@@ -200,11 +200,18 @@ fn short_names(tokens: &[Token], found: &mut [Option<Mention>]) {
         if !crate::token::starts_with(tokens, i, &["goi", "tat", "la"]) {
             continue;
         }
-        let Some(open) = (i.saturating_sub(3)..i).rev().find(|&p| tokens[p].is_punct('(')) else {
+        let Some(open) = (i.saturating_sub(3)..i)
+            .rev()
+            .find(|&p| tokens[p].is_punct('('))
+        else {
             continue;
         };
-        let named = (open.saturating_sub(20)..open)
-            .find_map(|p| found[p].as_ref().filter(|m| m.end == open).map(|m| m.unit.clone()));
+        let named = (open.saturating_sub(20)..open).find_map(|p| {
+            found[p]
+                .as_ref()
+                .filter(|m| m.end == open)
+                .map(|m| m.unit.clone())
+        });
         let words: Vec<String> = tokens[i + 3..]
             .iter()
             .take_while(|x| x.kind == Kind::Word)

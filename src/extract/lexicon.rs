@@ -234,7 +234,9 @@ pub const GROUPS: &[&[&str]] = &[
     &["cac", "phong", "don", "vi", "truc", "thuoc", "so"],
     &["cac", "phong", "don", "vi", "thuoc", "so"],
     &["cac", "phong", "don", "vi"],
-    &["cac", "phong", "chuyen", "mon", "va", "don", "vi", "truc", "thuoc"],
+    &[
+        "cac", "phong", "chuyen", "mon", "va", "don", "vi", "truc", "thuoc",
+    ],
     &["cac", "phong", "chuyen", "mon"],
     &["cac", "phong", "ban"],
     &["cac", "phong", "khac"],

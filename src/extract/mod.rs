@@ -253,7 +253,11 @@ impl Doc<'_> {
                 );
                 list_from = out.len();
                 list_in_sentence = wherein;
-                if let Some(u) = r.lead.clone().or_else(|| self.first_unit(r.content.clone())) {
+                if let Some(u) = r
+                    .lead
+                    .clone()
+                    .or_else(|| self.first_unit(r.content.clone()))
+                {
                     carried = Some(u);
                 }
                 if !wherein {

@@ -401,7 +401,10 @@ fn persons_and_groups_written_in_the_text_lead() {
     let leads: Vec<_> = x.directives.iter().map(lead).collect();
     assert_eq!(
         leads,
-        [Some("Phó Giám đốc Trần Văn Bình"), Some("Tổ công tác và các thôn")],
+        [
+            Some("Phó Giám đốc Trần Văn Bình"),
+            Some("Tổ công tác và các thôn")
+        ],
         "{:#?}",
         x.directives
     );
@@ -426,7 +429,10 @@ fn items_numbered_in_parentheses_are_one_task_each() {
     let x = extract(text, d(2026, 4, 2), &office());
     assert_eq!(x.directives.len(), 2, "{:#?}", x.directives);
     assert_eq!(x.directives[1].deadline, Some(d(2026, 12, 31)));
-    assert_eq!(lead(&x.directives[0]), Some("các cơ quan, đơn vị, địa phương"));
+    assert_eq!(
+        lead(&x.directives[0]),
+        Some("các cơ quan, đơn vị, địa phương")
+    );
 }
 
 #[test]
