@@ -122,6 +122,28 @@ fn introduced(tokens: &[Token], i: usize) -> bool {
         || (prev.is("ngay") && before(2).is_some_and(|t| t.is("den") || t.is("truoc")))
 }
 
+/// Words before a period that make it the period of a list of tasks: "nhiệm vụ tháng 8",
+/// "công tác tháng 7/2018", "trong 06 tháng cuối năm", "trọng tâm quý III".
+const PERIOD_LEADS: &[&str] = &["trong", "tac", "vu", "tam", "viec"];
+
+/// The period a list head gives its tasks ("Nhiệm vụ trọng tâm tháng 8:", "các nhiệm vụ
+/// cần thực hiện trong tháng 9/2020:", "… trong 06 tháng cuối năm"): the end of the last
+/// month, quarter or half-year named after one of its words, if it is not already past.
+/// A day ("trước 30/6") is not a period; [`find`] reads it.
+pub fn period(tokens: &[Token], meeting: NaiveDate) -> Option<NaiveDate> {
+    (1..tokens.len())
+        .filter(|&i| PERIOD_LEADS.iter().any(|w| tokens[i - 1].is(w)))
+        .filter(|&i| {
+            let x = &tokens[i];
+            x.is("thang") || x.is("quy") || x.is("cuoi") || x.kind == Kind::Number
+        })
+        .filter_map(|i| match read(tokens, i, meeting)? {
+            (Deadline::On(d), _) if d >= meeting => Some(d),
+            _ => None,
+        })
+        .next_back()
+}
+
 /// A full date stated at token `i`: `29/5/2020`, `12 tháng 7 năm 2026`.
 pub(crate) fn stated_date(t: &[Token], i: usize) -> Option<NaiveDate> {
     let day = t.get(i)?.number()?;
@@ -201,6 +223,15 @@ fn read(t: &[Token], i: usize, meeting: NaiveDate) -> Option<(Deadline, usize)> 
     if word(i, "quy") {
         let (d, end) = quarter_at(t, i + 1, meeting)?;
         return on(d, end);
+    }
+    // "trong năm" alone: the year of the meeting (not "trong năm qua", "năm học").
+    let this_year = i >= 1
+        && t[i - 1].is("trong")
+        && !t.get(i + 1).is_some_and(|x| {
+            x.kind == Kind::Number || ["qua", "hoc", "tai"].iter().any(|w| x.is(w))
+        });
+    if word(i, "nam") && this_year {
+        return on(ymd(meeting.year(), 12, 31)?, i + 1);
     }
     if word(i, "nam") {
         let year = full_year(num(i + 1)?)?;
@@ -487,6 +518,33 @@ mod tests {
         );
         assert_eq!(found("nhiệm vụ đã đề ra trong năm 2020"), None);
         assert_eq!(found("Ngày sách Việt Nam năm 2021"), None);
+    }
+
+    #[test]
+    fn the_period_a_list_head_gives() {
+        let m = d(2026, 7, 30);
+        let period_of = |s: &str| period(&tokenize(s), m);
+        assert_eq!(
+            period_of("Nhiệm vụ trọng tâm tháng 8:"),
+            Some(d(2026, 8, 31))
+        );
+        assert_eq!(
+            period_of("các việc cần làm trong 06 tháng cuối năm"),
+            Some(d(2026, 12, 31))
+        );
+        assert_eq!(
+            period_of("đánh giá công tác tháng 7 và nhiệm vụ tháng 8/2026"),
+            Some(d(2026, 8, 31))
+        );
+        // A month already past is not the period of the tasks.
+        assert_eq!(period_of("kết quả công tác tháng 6/2026"), None);
+        assert_eq!(period_of("tổng kết chuyên đề"), None);
+        // "trong năm" alone is the meeting's year; "trong năm qua" is past.
+        assert_eq!(
+            find(&tokenize("giải ngân hết vốn trong năm"), m),
+            Some(d(2026, 12, 31))
+        );
+        assert_eq!(find(&tokenize("kết quả trong năm qua"), m), None);
     }
 
     proptest! {

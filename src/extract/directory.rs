@@ -116,7 +116,7 @@ impl Directory {
 
     /// The unit or group named at each token, if any.
     pub(super) fn mentions(&self, tokens: &[Token], text: &str) -> Vec<Option<Mention>> {
-        (0..tokens.len())
+        let mut found: Vec<Option<Mention>> = (0..tokens.len())
             .map(|i| {
                 if tokens[i].is_wordlike() {
                     self.mention_at(tokens, i, text)
@@ -124,7 +124,9 @@ impl Directory {
                     None
                 }
             })
-            .collect()
+            .collect();
+        short_names(tokens, &mut found);
+        found
     }
 
     /// The longest unit or group named at token `i`.
@@ -170,6 +172,54 @@ impl Directory {
             (Some(k), _) => Some(k),
             (None, Some(g)) => Some(g),
             (None, None) => named_unit(tokens, i, text),
+        }
+    }
+}
+
+/// The short name a text gives a unit, "Trung tâm Nghiên cứu … (sau đây gọi tắt là Trung
+/// tâm)", found wherever it is written after that.
+fn short_names(tokens: &[Token], found: &mut [Option<Mention>]) {
+    let mut aliases: Vec<(Vec<String>, UnitRef)> = Vec::new();
+    for i in 0..tokens.len() {
+        if let Some((words, unit)) = aliases.iter().find_map(|(words, unit)| {
+            let here = found[i].is_none()
+                && tokens[i].capital
+                && words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| tokens.get(i + k).is_some_and(|x| x.fold == *w));
+            here.then(|| (words.len(), unit.clone()))
+        }) {
+            found[i] = Some(Mention {
+                start: i,
+                end: i + words,
+                unit,
+            });
+            continue;
+        }
+        if !crate::token::starts_with(tokens, i, &["goi", "tat", "la"]) {
+            continue;
+        }
+        let Some(open) = (i.saturating_sub(3)..i)
+            .rev()
+            .find(|&p| tokens[p].is_punct('('))
+        else {
+            continue;
+        };
+        let named = (open.saturating_sub(20)..open).find_map(|p| {
+            found[p]
+                .as_ref()
+                .filter(|m| m.end == open)
+                .map(|m| m.unit.clone())
+        });
+        let words: Vec<String> = tokens[i + 3..]
+            .iter()
+            .take_while(|x| x.kind == Kind::Word)
+            .take(4)
+            .map(|x| x.fold.clone())
+            .collect();
+        if let Some(unit) = named.filter(|_| !words.is_empty()) {
+            aliases.push((words, unit));
         }
     }
 }

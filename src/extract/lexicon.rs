@@ -113,6 +113,7 @@ pub const ACTIONS: &[&[&str]] = &[
     &["co", "giai", "phap"],
     &["quyet", "liet"],
     &["cu", "can", "bo"],
+    &["nhac", "nho"],
 ];
 
 /// Verbs that hand a task to the unit named after them: "giao cho Phòng X", "đề nghị các đơn vị".
@@ -124,6 +125,30 @@ pub const ASSIGNS: &[&[&str]] = &[
     &["yeu", "cau"],
     &["chi", "dao"],
     &["phan", "cong"],
+    &["nhan", "manh"],
+];
+
+/// Nouns of a document after which "đề nghị" is what the document asks, not a task the
+/// chair gives: "lập tờ trình đề nghị UBND huyện phê duyệt", "có văn bản đề nghị Sở".
+pub const DOCUMENTS: &[&str] = &["ban", "trinh", "van", "cao", "thu"];
+
+/// Words that open a list's items inside a sentence: "…, trong đó cần …".
+pub const WHEREIN: &[&[&str]] = &[&["trong", "do"]];
+
+/// Words that make a clause ending in a colon a head of tasks: "các nhiệm vụ sau:".
+pub const TASK_NOUNS: &[&[&str]] = &[&["nhiem", "vu"], &["cong", "viec"]];
+
+/// Titles of a person a task may be given to: "giao Phó Giám đốc Nguyễn Văn A chủ trì".
+pub const TITLES: &[&[&str]] = &[
+    &["pho", "giam", "doc"],
+    &["giam", "doc"],
+    &["pho", "chu", "tich"],
+    &["chu", "tich"],
+    &["pho", "truong", "phong"],
+    &["truong", "phong"],
+    &["chanh", "van", "phong"],
+    &["cac", "dong", "chi"],
+    &["dong", "chi"],
 ];
 
 /// Words after which a unit is the one in charge: "Phòng X chủ trì".
@@ -142,6 +167,7 @@ pub const HOLDERS: &[&[&str]] = &[
     &["tap", "the", "lanh", "dao"],
     &["lanh", "dao"],
     &["ban", "giam", "doc"],
+    &["cac", "dong", "chi"],
     &["cho"],
 ];
 
@@ -175,6 +201,7 @@ pub const CONNECTORS: &[&[&str]] = &[
     &["mat", "khac"],
     &["sap", "toi"],
     &["tiep", "theo"],
+    &["trong", "do"],
     &["va"],
 ];
 
@@ -207,6 +234,9 @@ pub const GROUPS: &[&[&str]] = &[
     &["cac", "phong", "don", "vi", "truc", "thuoc", "so"],
     &["cac", "phong", "don", "vi", "thuoc", "so"],
     &["cac", "phong", "don", "vi"],
+    &[
+        "cac", "phong", "chuyen", "mon", "va", "don", "vi", "truc", "thuoc",
+    ],
     &["cac", "phong", "chuyen", "mon"],
     &["cac", "phong", "ban"],
     &["cac", "phong", "khac"],
@@ -218,16 +248,26 @@ pub const GROUPS: &[&[&str]] = &[
     &["cac", "don", "vi", "lien", "quan"],
     &["cac", "don", "vi", "dia", "phuong"],
     &["cac", "don", "vi"],
+    &["cac", "co", "quan", "don", "vi", "dia", "phuong"],
     &["cac", "co", "quan", "don", "vi", "lien", "quan"],
     &["cac", "co", "quan", "don", "vi"],
     &["cac", "so", "ban", "nganh"],
     &["cac", "so", "nganh"],
     &["cac", "nganh", "dia", "phuong"],
+    &["cac", "nganh", "chuyen", "mon"],
     &["cac", "nganh"],
     &["cac", "dia", "phuong"],
     &["ubnd", "cac", "huyen", "thanh", "pho"],
     &["uy", "ban", "nhan", "dan", "cac", "huyen", "thanh", "pho"],
     &["cac", "huyen", "thanh", "pho"],
+    &["ubnd", "cac", "xa", "phuong", "thi", "tran"],
+    &["ubnd", "cac", "xa", "thi", "tran"],
+    &["ubnd", "cac", "xa", "phuong"],
+    &["ubnd", "cac", "xa"],
+    &["uy", "ban", "nhan", "dan", "cac", "xa", "thi", "tran"],
+    &["uy", "ban", "nhan", "dan", "cac", "xa"],
+    &["cac", "xa", "phuong", "thi", "tran"],
+    &["cac", "xa", "thi", "tran"],
 ];
 
 /// Vietnamese family names, folded: a capitalised run of words starting with one is a name.

@@ -10,10 +10,13 @@
 //! was done ("đã …"). The lead unit is the one the task is given to ("giao cho X", "đề nghị
 //! X"), the clause's subject ("X tăng cường …", "X:"), or the last one named before.
 
+mod clause;
 mod directory;
 mod lexicon;
 
 use std::ops::Range;
+
+use clause::{Clause, assigns_at, paren_mark, segment, skip_mark};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -108,7 +111,7 @@ fn read(
         meeting_date,
         accented: tokens.iter().any(|t| t.accented),
     };
-    let clauses = segment(&tokens);
+    let clauses = segment(&tokens, &doc.mentions);
     Extraction {
         meeting: MeetingFacts {
             date: doc.meeting_day(&clauses),
@@ -117,6 +120,9 @@ fn read(
         directives: doc.directives(&clauses),
     }
 }
+
+/// How far after a unit that opens a clause its task verb may come, in tokens.
+const SUBJECT_REACH: usize = 12;
 
 struct Doc<'a> {
     text: &'a str,
@@ -128,18 +134,6 @@ struct Doc<'a> {
     meeting_date: NaiveDate,
     /// The text is written with diacritics, so `da` without them is not `đã`.
     accented: bool,
-}
-
-/// Tokens `range` of the text, and where they sit.
-#[derive(Debug, Clone)]
-struct Clause {
-    range: Range<usize>,
-    /// Starts a sentence (not after `;`).
-    sentence: bool,
-    /// Starts a line.
-    line: bool,
-    /// Ends with a colon that opens a list ("cụ thể:").
-    intro: bool,
 }
 
 /// How a clause's words read.
@@ -163,77 +157,6 @@ enum Mood {
     Task,
     Report,
     Assessment,
-}
-
-/// Cuts the text into clauses at sentence ends, `;`, line breaks and list-opening colons.
-fn segment(t: &[Token]) -> Vec<Clause> {
-    let mut out = Vec::new();
-    let (mut start, mut sentence, mut line) = (0, true, true);
-    for i in 0..t.len() {
-        let cut = match t[i].kind {
-            Kind::Break => Some((true, true, false)),
-            Kind::Punct(';') => Some((false, false, false)),
-            Kind::Punct('.' | '!' | '?' | '…') if ends_sentence(t, i) => {
-                Some((true, false, false))
-            }
-            Kind::Punct(':') if opens_list(t, start, i) => Some((true, false, true)),
-            _ => None,
-        };
-        let Some((next_sentence, next_line, intro)) = cut else {
-            continue;
-        };
-        if t[start..i].iter().any(Token::is_wordlike) {
-            out.push(Clause {
-                range: start..i,
-                sentence,
-                line,
-                intro,
-            });
-            (sentence, line) = (next_sentence, next_line);
-        } else {
-            (sentence, line) = (sentence || next_sentence, line || next_line);
-        }
-        start = i + 1;
-    }
-    if t[start..].iter().any(Token::is_wordlike) {
-        out.push(Clause {
-            range: start..t.len(),
-            sentence,
-            line,
-            intro: false,
-        });
-    }
-    out
-}
-
-fn ends_sentence(t: &[Token], i: usize) -> bool {
-    let Some(next) = t.get(i + 1) else {
-        return true;
-    };
-    let spaced = next.start > t[i].end;
-    let glued_number = next.kind == Kind::Number
-        && i >= 1
-        && t[i - 1].kind == Kind::Word
-        && t.get(i + 2)
-            .is_some_and(|n| n.is_punct('.') || n.is_punct(')'));
-    if glued_number {
-        return true;
-    }
-    match next.kind {
-        Kind::Break | Kind::Punct('/') => true,
-        Kind::Punct('.') => false,
-        Kind::Punct('-' | '+' | '•' | '*') => spaced,
-        Kind::Word | Kind::Number => spaced && (next.capital || next.kind == Kind::Number),
-        _ => t[i].is_punct('.') && spaced,
-    }
-}
-
-fn opens_list(t: &[Token], start: usize, colon: usize) -> bool {
-    let at_line_end = t.get(colon + 1).is_none_or(|n| n.kind == Kind::Break);
-    at_line_end
-        || INTRODUCES
-            .iter()
-            .any(|s| colon >= start + s.len() && seq_is(t, colon - s.len(), s))
 }
 
 fn seq_is(t: &[Token], i: usize, seq: &[&str]) -> bool {
@@ -261,27 +184,6 @@ fn skip_punct(t: &[Token], mut i: usize, end: usize) -> usize {
     i
 }
 
-/// Skips a list mark at the start of a clause: `1.`, `2)`, `a)`, `-`, `+`, `•`, `II.`.
-fn skip_mark(t: &[Token], i: usize, end: usize) -> (usize, bool) {
-    let Some(first) = t.get(i).filter(|_| i < end) else {
-        return (i, false);
-    };
-    if matches!(first.kind, Kind::Punct('-' | '+' | '•' | '*' | '–' | '—')) {
-        return (i + 1, true);
-    }
-    let numbering = first.kind == Kind::Number
-        || (first.kind == Kind::Word
-            && (first.fold.len() == 1 || first.fold.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))));
-    let closed = t
-        .get(i + 1)
-        .is_some_and(|n| n.is_punct('.') || n.is_punct(')'));
-    if numbering && closed && i + 2 < end {
-        (i + 2, true)
-    } else {
-        (i, false)
-    }
-}
-
 impl Doc<'_> {
     /// Whether the text is Vietnamese: written with its diacritics, or, without them, made
     /// of enough of its frequent syllables (so an English text gives nothing).
@@ -301,11 +203,19 @@ impl Doc<'_> {
         // The conclusions start where the chair's words open them: a clause that says so and
         // opens a list ("… kết luận như sau:") rather than a heading that only names them.
         let concludes = |c: &Clause| find_seq(t, c.range.clone(), CONCLUDES).is_some();
+        // A task given to a named unit before them ("Phiên họp thống nhất phân công các
+        // đồng chí Thường trực … dự …") is one too.
+        let given = clauses.iter().position(|c| {
+            let r = self.read(c);
+            r.assigned && r.lead.is_some()
+        });
         let zone = clauses
             .iter()
             .position(|c| c.intro && concludes(c))
             .or_else(|| clauses.iter().position(concludes))
-            .or_else(|| clauses.iter().position(|c| self.read(c).assigned))
+            .into_iter()
+            .chain(given)
+            .min()
             .unwrap_or(0);
         let mut out: Vec<Proposal> = Vec::new();
         let mut carried: Option<UnitRef> = None;
@@ -313,6 +223,10 @@ impl Doc<'_> {
         let mut list: Option<Option<NaiveDate>> = None;
         // Where the current list's proposals start in `out`.
         let mut list_from = 0;
+        // The list was opened by ", trong đó" and ends with its sentence.
+        let mut list_in_sentence = false;
+        // Inside an item marked "(2)": its `;` parts are one task.
+        let mut in_paren_item = false;
         for c in &clauses[zone..] {
             if seq_is(t, skip_mark(t, c.range.start, c.range.end).0, RECIPIENTS) {
                 break;
@@ -321,8 +235,45 @@ impl Doc<'_> {
                 continue;
             }
             let r = self.read(c);
-            if c.line && !r.marked {
+            if (c.line && !r.marked) || (c.sentence && list_in_sentence) {
                 list = None;
+                list_in_sentence = false;
+            }
+            let paren = paren_mark(t, c.range.start);
+            if paren || c.sentence || c.line {
+                in_paren_item = paren;
+            }
+            let wherein = c.intro && t.get(c.range.end).is_some_and(|x| x.is_punct(','));
+            if c.intro && self.heads_tasks(&r) {
+                let content = &t[r.content.clone()];
+                mood = Mood::Task;
+                list = Some(
+                    self.strong_deadline(content)
+                        .or_else(|| deadline::period(content, self.meeting_date)),
+                );
+                list_from = out.len();
+                list_in_sentence = wherein;
+                if let Some(u) = r
+                    .lead
+                    .clone()
+                    .or_else(|| self.first_unit(r.content.clone()))
+                {
+                    carried = Some(u);
+                }
+                if !wherein {
+                    continue;
+                }
+            }
+            if in_paren_item
+                && !paren
+                && !c.sentence
+                && r.lead.is_none()
+                && let Some(last) = out.last_mut()
+            {
+                last.content = format!("{}; {}", last.content, self.text_of(r.content.clone()));
+                let content = &t[r.content.clone()];
+                last.deadline = last.deadline.or(deadline::find(content, self.meeting_date));
+                continue;
             }
             let own = if r.reported {
                 Mood::Report
@@ -341,7 +292,7 @@ impl Doc<'_> {
                 carried = r.lead.clone();
             }
             let content = &t[r.content.clone()];
-            if c.intro {
+            if c.intro && !wherein {
                 list = Some(self.strong_deadline(content));
                 list_from = out.len();
                 continue;
@@ -373,7 +324,9 @@ impl Doc<'_> {
                 }
                 continue;
             }
-            let follows = !c.sentence && seq_at(t, r.content.start, FOLLOW_UPS).is_some();
+            let follows = !c.sentence
+                && (seq_at(t, r.content.start, FOLLOW_UPS).is_some()
+                    || self.reports_back(r.content.clone()));
             if let Some(last) = out.last_mut().filter(|_| follows) {
                 last.content = format!("{}; {}", last.content, self.text_of(r.content.clone()));
                 last.deadline = last.deadline.or(deadline::find(content, self.meeting_date));
@@ -386,7 +339,19 @@ impl Doc<'_> {
             if generic {
                 continue;
             }
-            if wordcount < 3 || !(r.acts || list.is_some()) {
+            // Given by name, a task needs no verb of the list: "phân công X dự kỳ họp …".
+            let given_words = if r.assigned {
+                let after_lead = self
+                    .mention(r.content.start, r.content.end)
+                    .map_or(r.content.start, |m| self.units_from(m.end, r.content.end).1);
+                t[after_lead..r.content.end]
+                    .iter()
+                    .filter(|x| x.is_wordlike())
+                    .count()
+            } else {
+                0
+            };
+            if wordcount < 3 || !(r.acts || list.is_some() || given_words >= 5) {
                 continue;
             }
             let stated = deadline::found(content, self.meeting_date);
@@ -435,12 +400,50 @@ impl Doc<'_> {
         out
     }
 
+    /// Whether a clause that opens a list heads tasks: it gives them ("Giao UBND các xã …
+    /// thực hiện các nhiệm vụ sau:") or names them ("một số nhiệm vụ trọng tâm tháng 8
+    /// như sau:"), and does not report what was done.
+    fn heads_tasks(&self, r: &Reading) -> bool {
+        let t = self.t;
+        let names_tasks = find_seq(t, r.content.clone(), TASK_NOUNS).is_some();
+        let done = t[r.content.clone()].iter().any(|x| self.is_reported(x));
+        (r.assigned || names_tasks) && !done
+    }
+
+    /// "…; báo cáo UBND tỉnh trước ngày 31/7": reporting back to a unit, by a date or not,
+    /// finishes the task before it.
+    fn reports_back(&self, range: Range<usize>) -> bool {
+        let t = self.t;
+        if !seq_is(t, range.start, &["bao", "cao"]) {
+            return false;
+        }
+        let Some(m) = self.addressee(range.start + 2, range.end) else {
+            return false;
+        };
+        let rest = &t[m.end..range.end];
+        rest.iter().all(|x| !x.is_wordlike())
+            || deadline::found(rest, self.meeting_date).is_some_and(|f| {
+                rest[..f.start].iter().all(|x| !x.is_wordlike())
+                    && rest[f.end..].iter().all(|x| !x.is_wordlike())
+            })
+    }
+
+    /// The first unit named in tokens `range`.
+    fn first_unit(&self, range: Range<usize>) -> Option<UnitRef> {
+        range
+            .clone()
+            .find_map(|p| self.mention(p, range.end))
+            .map(|m| m.unit)
+    }
+
     /// Whether a clause is the closing formula "… để các đơn vị biết, thực hiện".
     fn closes(&self, range: Range<usize>) -> bool {
         let t = self.t;
+        // "để … biết, thực hiện", not "đặc biệt tăng cường thực hiện …".
         range.clone().any(|p| {
             t[p].is(CLOSING)
                 && find_seq(t, p + 1..(p + 4).min(range.end), CLOSING_ACTIONS).is_some()
+                && (p.saturating_sub(8).max(range.start)..p).any(|q| t[q].is("de"))
         })
     }
 
@@ -495,10 +498,62 @@ impl Doc<'_> {
 
     /// A unit named at `i`, after words such as "tập thể lãnh đạo".
     fn addressee(&self, i: usize, end: usize) -> Option<directory::Mention> {
-        let i = skip_punct(self.t, i, end);
+        let mut i = skip_punct(self.t, i, end);
+        while let Some(n) = seq_at(self.t, i, CONNECTORS) {
+            i = skip_punct(self.t, i + n, end);
+        }
         let after_holder = seq_at(self.t, i, HOLDERS).map_or(i, |n| i + n);
         self.mention(after_holder, end)
             .or_else(|| self.mention(i, end))
+    }
+
+    /// A person a task is given to, by title: "Phó Giám đốc Nguyễn Văn A", "đồng chí Phó
+    /// Chủ tịch UBND huyện"; the tokens of the title and name, when a task verb follows.
+    fn person_addressed(&self, i: usize, end: usize) -> Option<Range<usize>> {
+        let t = self.t;
+        let from = skip_punct(t, i, end);
+        let mut p = from;
+        let mut titled = false;
+        while let Some(n) = seq_at(t, p, TITLES) {
+            titled = true;
+            p += n;
+        }
+        if !titled {
+            return None;
+        }
+        if let Some(name) = self.name_at(p) {
+            p = name.end;
+        } else if let Some(m) = self.mention(p, end) {
+            p = m.end;
+        } else {
+            return None;
+        }
+        let next = skip_punct(t, p, end);
+        (p <= end && (self.is_action(next) || seq_at(t, next, LEADS).is_some())).then_some(from..p)
+    }
+
+    /// Who a task is given to when the directory does not name it: the words between the
+    /// verb and the task ("yêu cầu Thường trực và các Ban tập trung …"), a few words that
+    /// start with a capital or "các".
+    fn written_addressee(&self, i: usize, end: usize) -> Option<Range<usize>> {
+        let t = self.t;
+        let from = skip_punct(t, i, end);
+        let first = t.get(from).filter(|_| from < end)?;
+        if !(first.kind == Kind::Word && (first.capital || first.is("cac")) && !first.acronym) {
+            return None;
+        }
+        let mut p = from;
+        let mut words = 0;
+        while p < end && !self.is_action(p) {
+            let x = &t[p];
+            let joins = matches!(x.kind, Kind::Punct(',' | '&' | '-' | '–'));
+            if !(x.kind == Kind::Word || joins) || self.is_reported(x) || words > 6 {
+                return None;
+            }
+            words += usize::from(x.kind == Kind::Word);
+            p += 1;
+        }
+        (p < end && words >= 2).then_some(from..p)
     }
 
     fn is_action(&self, i: usize) -> bool {
@@ -537,9 +592,16 @@ impl Doc<'_> {
         let mut assigned = false;
         let mut co_addressed = Vec::new();
         for p in i..end {
-            let Some(n) = seq_at(t, p, ASSIGNS) else {
+            let Some(n) = assigns_at(t, p) else {
                 continue;
             };
+            // "Sở Y tế đã chỉ đạo Trung tâm …": what a unit did, not a task given.
+            let done = p >= 1
+                && self.is_reported(&t[p - 1])
+                && self.mention(i, end).is_some_and(|m| m.end <= p);
+            if done {
+                continue;
+            }
             if let Some(m) = self.addressee(p + n, end) {
                 if self.is_speaker(i..p) {
                     start = m.start;
@@ -549,8 +611,24 @@ impl Doc<'_> {
                 assigned = true;
                 break;
             }
+            if let Some(who) = self
+                .person_addressed(p + n, end)
+                .or_else(|| self.written_addressee(p + n, end))
+            {
+                if self.is_speaker(i..p) {
+                    start = who.start;
+                }
+                lead = Some(UnitRef {
+                    name: self.text_of(who.clone()).to_string(),
+                    id: None,
+                });
+                assigned = true;
+                break;
+            }
             let after = skip_punct(t, p + n, end);
-            if concludes.is_some_and(|k| k < p) && after < end {
+            // "… chỉ đạo khẩn trương hoàn thành …": the task right after the chair's verb.
+            let direct = self.is_action(after) && p > i && self.is_speaker(i..p);
+            if (direct || concludes.is_some_and(|k| k < p)) && after < end {
                 start = after;
                 assigned = true;
                 break;
@@ -611,9 +689,19 @@ impl Doc<'_> {
         }
         for p in places {
             if let Some(m) = self.addressee(p, end) {
-                let next = skip_punct(t, m.end, end);
+                let next = skip_punct(t, self.units_from(m.end, end).1, end);
                 let colon = t.get(m.end).is_some_and(|x| x.is_punct(':'));
-                if colon || next == end || self.is_action(next) || seq_at(t, next, LEADS).is_some()
+                // "Ngành y tế ngoài công tác … cần xây dựng …", "Các phòng theo chức năng
+                // nhiệm vụ, rà soát …": a unit that opens the clause is its subject.
+                let opens = p == start
+                    && self
+                        .first_action(next..(next + SUBJECT_REACH).min(end))
+                        .is_some();
+                if colon
+                    || next == end
+                    || self.is_action(next)
+                    || seq_at(t, next, LEADS).is_some()
+                    || opens
                 {
                     return Some(m.unit);
                 }

@@ -346,3 +346,104 @@ fn deadline_clauses_leave_the_task_and_a_division_has_two_names() {
         ]
     );
 }
+
+#[test]
+fn a_list_head_gives_its_unit_and_period_to_the_items() {
+    let text = "Kết luận cuộc họp, đồng chí Chủ tịch nhấn mạnh một số nhiệm vụ trọng tâm tháng 8 như sau:\n\
+        - Hoàn thành việc rà soát hồ sơ đất đai tồn đọng;\n\
+        - Đẩy mạnh tuyên truyền phòng chống thiên tai, xong trước 20/8.\n\
+        Giao các phòng chuyên môn thực hiện các nhiệm vụ sau: tổng hợp số liệu điều tra hộ nghèo; lập danh sách đối tượng hỗ trợ.";
+    let x = extract(text, d(2026, 7, 30), &office());
+    assert_eq!(x.directives.len(), 4, "{:#?}", x.directives);
+    assert_eq!(x.directives[0].deadline, Some(d(2026, 8, 31)));
+    assert_eq!(x.directives[1].deadline, Some(d(2026, 8, 20)));
+    assert_eq!(lead(&x.directives[2]), Some("các phòng chuyên môn"));
+    assert_eq!(lead(&x.directives[3]), Some("các phòng chuyên môn"));
+}
+
+#[test]
+fn new_tasks_inside_one_sentence() {
+    let text = "Kết luận, Giám đốc Sở giao Văn phòng Sở chuẩn bị hội trường cho hội nghị tổng kết, \
+        yêu cầu Thanh tra Sở rà soát các đơn thư còn tồn đọng, đồng thời tham mưu kế hoạch thanh tra năm tới. \
+        Các phòng theo chức năng được giao, khẩn trương hoàn thiện báo cáo năm.";
+    let x = extract(text, d(2026, 11, 20), &office());
+    let leads: Vec<_> = x.directives.iter().map(lead).collect();
+    assert_eq!(
+        leads,
+        [
+            Some("Văn phòng Sở"),
+            Some("Thanh tra Sở"),
+            Some("Thanh tra Sở"),
+            Some("Các phòng")
+        ],
+        "{:#?}",
+        x.directives
+    );
+}
+
+#[test]
+fn a_general_task_and_its_particulars_after_trong_do() {
+    let text = "Phát biểu kết luận, đồng chí Giám đốc yêu cầu các đơn vị tập trung hoàn thành các nhiệm vụ trong 6 tháng cuối năm, \
+        trong đó chú trọng kiểm tra an toàn kho lưu trữ; rà soát hợp đồng bảo trì thiết bị.";
+    let x = extract(text, d(2026, 7, 2), &office());
+    assert_eq!(x.directives.len(), 3, "{:#?}", x.directives);
+    for p in &x.directives {
+        assert_eq!(lead(p), Some("các đơn vị"));
+        assert_eq!(p.deadline, Some(d(2026, 12, 31)));
+    }
+}
+
+#[test]
+fn persons_and_groups_written_in_the_text_lead() {
+    let text = "Kết luận, Giám đốc giao Phó Giám đốc Trần Văn Bình chủ trì làm việc với đoàn kiểm tra của Bộ. \
+        Chủ tịch yêu cầu Tổ công tác và các thôn khẩn trương thống kê thiệt hại sau bão.";
+    let x = extract(text, d(2026, 9, 2), &office());
+    let leads: Vec<_> = x.directives.iter().map(lead).collect();
+    assert_eq!(
+        leads,
+        [
+            Some("Phó Giám đốc Trần Văn Bình"),
+            Some("Tổ công tác và các thôn")
+        ],
+        "{:#?}",
+        x.directives
+    );
+}
+
+#[test]
+fn what_is_not_a_task_given() {
+    // "giao ban" is the meeting; a unit's "đã chỉ đạo" is a report; "Phan Công" is a name;
+    // a document's "đề nghị" does not change the lead.
+    let text = "Sáng nay, Sở tổ chức họp giao ban tháng 9. Trung tâm CNTT&TT đã chỉ đạo các tổ kỹ thuật trực hệ thống. \
+        Ông Phan Công Minh chủ trì cuộc họp.\n\
+        Kết luận cuộc họp, Giám đốc giao Văn phòng Sở lập tờ trình đề nghị UBND tỉnh bổ sung kinh phí sửa chữa trụ sở.";
+    let x = extract(text, d(2026, 9, 7), &office());
+    assert_eq!(x.directives.len(), 1, "{:#?}", x.directives);
+    assert_eq!(lead(&x.directives[0]), Some("Văn phòng Sở"));
+}
+
+#[test]
+fn items_numbered_in_parentheses_are_one_task_each() {
+    let text = "Kết luận, Chủ tịch yêu cầu các cơ quan, đơn vị, địa phương: (1) Tăng cường kiểm tra phòng cháy; \
+        rà soát phương án cứu nạn; (2) Đẩy nhanh giải ngân vốn đầu tư công; bảo đảm tỷ lệ giải ngân trong năm.";
+    let x = extract(text, d(2026, 4, 2), &office());
+    assert_eq!(x.directives.len(), 2, "{:#?}", x.directives);
+    assert_eq!(x.directives[1].deadline, Some(d(2026, 12, 31)));
+    assert_eq!(
+        lead(&x.directives[0]),
+        Some("các cơ quan, đơn vị, địa phương")
+    );
+}
+
+#[test]
+fn a_short_name_the_text_gives_a_unit() {
+    let dir = Directory::from_names(&["Trung tâm Dịch vụ Kỹ thuật Nông nghiệp"]);
+    let text = "Trung tâm Dịch vụ Kỹ thuật Nông nghiệp (sau đây gọi tắt là Trung tâm) báo cáo kết quả quý I. \
+        Kết luận, đồng chí Phó Giám đốc đề nghị Trung tâm đẩy mạnh cung ứng giống cây trồng.";
+    let x = extract(text, d(2026, 4, 2), &dir);
+    assert_eq!(x.directives.len(), 1, "{:#?}", x.directives);
+    assert_eq!(
+        lead(&x.directives[0]),
+        Some("Trung tâm Dịch vụ Kỹ thuật Nông nghiệp")
+    );
+}

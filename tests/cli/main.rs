@@ -653,10 +653,10 @@ fn extract_keeps_its_figures_on_the_dev_corpus() {
         .arg(root.join("scripts/score-extract.py"))
         .arg(env!("CARGO_BIN_EXE_giaoban"));
     let (report, figure) = scored(scorer);
-    assert!(figure("recall") >= 0.71, "{report}");
-    assert!(figure("precision") >= 0.79, "{report}");
-    assert!(figure("unit") >= 0.65, "{report}");
-    assert!(figure("deadline") >= 0.21, "{report}");
+    assert!(figure("recall") >= 0.86, "{report}");
+    assert!(figure("precision") >= 0.86, "{report}");
+    assert!(figure("unit") >= 0.85, "{report}");
+    assert!(figure("deadline") >= 0.67, "{report}");
     assert_eq!(figure("failures"), 0.0, "{report}");
 }
 

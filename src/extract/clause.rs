@@ -1,0 +1,229 @@
+//! Cutting a meeting text into clauses: at sentence ends, `;`, line breaks and colons that
+//! open a list, and inside a sentence where a new task starts (", đồng thời …", ", trong
+//! đó …", ", yêu cầu Phòng X …", "… và rà soát …" after a long first task).
+
+use std::ops::Range;
+
+use super::directory::Mention;
+use super::lexicon::{ACTIONS, ASSIGNS, HOLDERS, INTRODUCES, TASK_NOUNS, WHEREIN};
+use crate::token::{Kind, Token, starts_with};
+
+/// Tokens `range` of the text, and where they sit.
+#[derive(Debug, Clone)]
+pub(super) struct Clause {
+    pub range: Range<usize>,
+    /// Starts a sentence (not after `;`).
+    pub sentence: bool,
+    /// Starts a line.
+    pub line: bool,
+    /// Ends with a colon that opens a list ("cụ thể:"), or before ", trong đó" that opens
+    /// the particular tasks of a general one.
+    pub intro: bool,
+}
+
+/// How a clause ends and the next one starts.
+struct Cut {
+    next_sentence: bool,
+    next_line: bool,
+    intro: bool,
+    /// The cut token belongs to the next clause (a word, not a mark).
+    keep: bool,
+}
+
+const fn cut(next_sentence: bool, next_line: bool, intro: bool) -> Option<Cut> {
+    Some(Cut {
+        next_sentence,
+        next_line,
+        intro,
+        keep: false,
+    })
+}
+
+/// Cuts the text into clauses; `mentions` are the units named at each token.
+pub(super) fn segment(t: &[Token], mentions: &[Option<Mention>]) -> Vec<Clause> {
+    let mut out = Vec::new();
+    let (mut start, mut sentence, mut line) = (0, true, true);
+    // The end of the unit name the current token is part of.
+    let mut in_name_until = 0;
+    for i in 0..t.len() {
+        if let Some(m) = &mentions[i] {
+            in_name_until = in_name_until.max(m.end);
+        }
+        let in_name = i < in_name_until && mentions[i].is_none();
+        let found = match t[i].kind {
+            Kind::Break => cut(true, true, false),
+            Kind::Punct(';') => cut(false, false, false),
+            Kind::Punct('.' | '!' | '?' | '…') if ends_sentence(t, i) => cut(true, false, false),
+            Kind::Punct(':') if opens_list(t, start, i) => cut(true, false, true),
+            Kind::Punct(',') if starts_with_any(t, i + 1, WHEREIN) => cut(false, false, true),
+            Kind::Punct(',') if new_task_after_comma(t, mentions, i + 1) => {
+                cut(false, false, false)
+            }
+            // "…”, tại cuộc họp …": a quoted conclusion ends, the report goes on.
+            Kind::Punct(',') if i >= 1 && t[i - 1].is_punct('”') => cut(true, false, false),
+            Kind::Word if t[i].is("va") && !in_name && second_task(t, start, i) => Some(Cut {
+                next_sentence: false,
+                next_line: false,
+                intro: false,
+                keep: true,
+            }),
+            _ => None,
+        };
+        let Some(c) = found else {
+            continue;
+        };
+        if t[start..i].iter().any(Token::is_wordlike) {
+            out.push(Clause {
+                range: start..i,
+                sentence,
+                line,
+                intro: c.intro,
+            });
+            (sentence, line) = (c.next_sentence, c.next_line);
+        } else {
+            (sentence, line) = (sentence || c.next_sentence, line || c.next_line);
+        }
+        start = if c.keep { i } else { i + 1 };
+    }
+    if t[start..].iter().any(Token::is_wordlike) {
+        out.push(Clause {
+            range: start..t.len(),
+            sentence,
+            line,
+            intro: false,
+        });
+    }
+    out
+}
+
+fn starts_with_any(t: &[Token], i: usize, lists: &[&[&str]]) -> bool {
+    lists.iter().any(|s| starts_with(t, i, s))
+}
+
+/// A task verb that hands a task to someone: not "giao ban" (the briefing itself), not the
+/// "đề nghị" of a document ("tờ trình đề nghị UBND huyện phê duyệt"). Its length.
+pub(super) fn assigns_at(t: &[Token], i: usize) -> Option<usize> {
+    let n = ASSIGNS
+        .iter()
+        .filter(|s| starts_with(t, i, s))
+        .map(|s| s.len())
+        .max()?;
+    // "Phan Công", "Đề Nghị" inside a name: a capital after the first word.
+    let named = t[i + 1..i + n].iter().any(|x| x.capital);
+    let briefing = t[i].is("giao") && t.get(i + 1).is_some_and(|x| x.is("ban") && !x.capital);
+    // "đã có những chỉ đạo", "sự chỉ đạo": the noun, not the verb.
+    let noun = i >= 1 && ["nhung", "cac", "su"].iter().any(|w| t[i - 1].is(w));
+    let requested =
+        t[i].is("de") && i >= 1 && super::lexicon::DOCUMENTS.iter().any(|w| t[i - 1].is(w));
+    (!named && !noun && !briefing && !requested).then_some(n)
+}
+
+/// ", đồng thời …" or ", yêu cầu Phòng X …": a new task inside the sentence.
+fn new_task_after_comma(t: &[Token], mentions: &[Option<Mention>], i: usize) -> bool {
+    if starts_with(t, i, &["dong", "thoi"]) {
+        return true;
+    }
+    let Some(n) = assigns_at(t, i) else {
+        return false;
+    };
+    let mut j = i + n;
+    if let Some(h) = HOLDERS.iter().find(|h| starts_with(t, j, h)) {
+        j += h.len();
+    }
+    mentions.get(j).is_some_and(Option::is_some)
+}
+
+/// "… thực hiện các công việc của tuần này và rà soát lại …": `và` before an action verb,
+/// after a first task of several words, starts a second task.
+fn second_task(t: &[Token], start: usize, i: usize) -> bool {
+    if !starts_with_any(t, i + 1, ACTIONS) {
+        return false;
+    }
+    // The verb of the first task: the last one before `và`, not "chủ trì, phối hợp".
+    let Some(verb) = (start..i).rev().find(|&p| starts_with_any(t, p, ACTIONS)) else {
+        return false;
+    };
+    let words_before = t[verb..i].iter().filter(|x| x.is_wordlike()).count();
+    let words_after = t[i + 1..]
+        .iter()
+        .take_while(|x| !matches!(x.kind, Kind::Break | Kind::Punct(';' | '.' | ',')))
+        .filter(|x| x.is_wordlike())
+        .count();
+    words_before >= 7 && words_after >= 5
+}
+
+fn ends_sentence(t: &[Token], i: usize) -> bool {
+    let Some(next) = t.get(i + 1) else {
+        return true;
+    };
+    let spaced = next.start > t[i].end;
+    let glued_number = next.kind == Kind::Number
+        && i >= 1
+        && t[i - 1].kind == Kind::Word
+        && t.get(i + 2)
+            .is_some_and(|n| n.is_punct('.') || n.is_punct(')'));
+    if glued_number {
+        return true;
+    }
+    match next.kind {
+        Kind::Break | Kind::Punct('/') => true,
+        Kind::Punct('.') => false,
+        Kind::Punct('-' | '+' | '•' | '*') => spaced,
+        // "…thư viện…Yêu cầu": an ellipsis glued to the next sentence.
+        Kind::Word if t[i].is_punct('…') => next.capital && !next.acronym,
+        Kind::Word | Kind::Number => spaced && (next.capital || next.kind == Kind::Number),
+        _ => t[i].is_punct('.') && spaced,
+    }
+}
+
+/// A colon opens a list at a line's end, after "cụ thể", "như sau"…, before a numbered
+/// item ("…: (1) Tăng cường …"), or after a head of tasks ("các nhiệm vụ trong tháng 9:").
+fn opens_list(t: &[Token], start: usize, colon: usize) -> bool {
+    let at_line_end = t.get(colon + 1).is_none_or(|n| n.kind == Kind::Break);
+    let numbered = skip_mark(t, colon + 1, t.len()).1;
+    let tasks = (start..colon).any(|p| starts_with_any(t, p, TASK_NOUNS));
+    at_line_end
+        || numbered
+        || tasks
+        || INTRODUCES
+            .iter()
+            .any(|s| colon >= start + s.len() && starts_with(t, colon - s.len(), s))
+}
+
+/// Skips a list mark at the start of a clause: `1.`, `2)`, `(3)`, `a)`, `-`, `+`, `•`, `II.`.
+pub(super) fn skip_mark(t: &[Token], i: usize, end: usize) -> (usize, bool) {
+    let Some(first) = t.get(i).filter(|_| i < end) else {
+        return (i, false);
+    };
+    if matches!(first.kind, Kind::Punct('-' | '+' | '•' | '*' | '–' | '—')) {
+        return (i + 1, true);
+    }
+    let is_number = |x: &Token| {
+        x.kind == Kind::Number
+            || (x.kind == Kind::Word
+                && (x.fold.len() == 1 || x.fold.chars().all(|c| matches!(c, 'i' | 'v' | 'x'))))
+    };
+    if first.is_punct('(')
+        && t.get(i + 1).is_some_and(|x| x.kind == Kind::Number)
+        && t.get(i + 2).is_some_and(|x| x.is_punct(')'))
+        && i + 3 < end
+    {
+        return (i + 3, true);
+    }
+    let closed = t
+        .get(i + 1)
+        .is_some_and(|n| n.is_punct('.') || n.is_punct(')'));
+    if is_number(first) && closed && i + 2 < end {
+        (i + 2, true)
+    } else {
+        (i, false)
+    }
+}
+
+/// Whether the clause starts with a mark written in parentheses, `(2)`: items run
+/// together in one paragraph, each one task however many `;` it holds.
+pub(super) fn paren_mark(t: &[Token], i: usize) -> bool {
+    t.get(i).is_some_and(|x| x.is_punct('('))
+        && t.get(i + 1).is_some_and(|x| x.kind == Kind::Number)
+        && t.get(i + 2).is_some_and(|x| x.is_punct(')'))
+}
