@@ -184,7 +184,7 @@ fn run(store: &mut Store, path: &Path, o: &Options, commit: bool) -> Result<Prev
             }
             let write = |tx: &Tx<'_>| {
                 let applied = tracker::apply(tx, &plan, &book)?;
-                if commit {
+                if commit && !applied.rows.is_empty() {
                     audit(tx, &name, applied.rows.len(), p.new_units.len())?;
                 }
                 Ok(applied)

@@ -737,7 +737,8 @@ pub fn apply(tx: &Tx<'_>, plan: &Plan, book: &Book) -> Result<Applied> {
     for (key, mapping) in &plan.layouts {
         tx.execute(
             "INSERT INTO intake_layout (key, mapping, updated_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT(key) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at",
+             ON CONFLICT(key) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at
+             WHERE mapping <> excluded.mapping",
             params![key, serde_json::to_string(mapping).expect("a mapping serialises"), ts(tx.now())],
         )?;
     }

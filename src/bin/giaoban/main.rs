@@ -4,6 +4,7 @@
 
 mod args;
 mod exchange;
+mod intake;
 mod render;
 
 use std::process::ExitCode;
@@ -279,11 +280,32 @@ fn run(cli: Cli) -> Result<()> {
         Command::Import {
             file,
             dry_run,
+            sheet,
+            create_units,
+            columns,
+            json,
+            ..
+        } if giaoban::intake::kind(&file)? != giaoban::intake::FileKind::Gbx => intake::import(
+            &mut store,
+            out,
+            &file,
+            intake::IntakeArgs {
+                dry_run,
+                sheet,
+                create_units,
+                columns: &columns,
+                json,
+            },
+        )?,
+        Command::Import {
+            file,
+            dry_run,
             trust,
             grant,
             passphrase_file,
             receipt,
             json,
+            ..
         } => exchange::import(
             &mut store,
             out,

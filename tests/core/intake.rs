@@ -1,0 +1,316 @@
+//! An office's existing records brought in from real files made here: tracker workbooks in
+//! the layouts offices keep (a title block over a two-row merged header with Excel serial
+//! dates; a sheet a year with a hidden one; columns in another order without diacritics), a
+//! CSV with a BOM, sheets typed in TCVN3 and VNI, DOCX notices written with docx-rs and by
+//! LibreOffice; round trips, re-imports that create nothing, and bad files that change
+//! nothing.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use giaoban::directive::{self, DirectiveQuery, DirectiveStatus};
+use giaoban::error::{Error, IntakeProblem};
+use giaoban::intake::{self, FileKind, MappingFrom, Options};
+use giaoban::person::{self, NewPerson};
+use giaoban::unit::{self, NewUnit, UnitKind};
+use giaoban::{Lang, OpenMode, Store};
+use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
+use sha2::{Digest, Sha256};
+use tempfile::TempDir;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// Excel's serial number of a date.
+fn serial(date: NaiveDate) -> f64 {
+    (date - d(1899, 12, 30)).num_days() as f64
+}
+
+/// An office with the units trackers name by their short names.
+struct Office {
+    dir: TempDir,
+    store: Store,
+}
+
+impl Office {
+    fn new() -> Office {
+        let dir = TempDir::new().unwrap();
+        let mut store = Store::open(&dir.path().join("office.sqlite3"), OpenMode::Create).unwrap();
+        store.set_actor("vanthu");
+        store
+            .write(|tx| {
+                for (name, short, code, kind) in [
+                    ("Văn phòng Sở", None, Some("VP"), UnitKind::Office),
+                    (
+                        "Phòng Kế hoạch - Tài chính",
+                        Some("Phòng KHTC"),
+                        Some("KHTC"),
+                        UnitKind::Division,
+                    ),
+                    (
+                        "Trung tâm Công nghệ thông tin và Truyền thông",
+                        None,
+                        Some("TTCNTT"),
+                        UnitKind::Center,
+                    ),
+                    ("Thanh tra Sở", None, None, UnitKind::Inspectorate),
+                    ("Phòng Chuyển đổi số", None, Some("CDS"), UnitKind::Division),
+                ] {
+                    unit::create(
+                        tx,
+                        NewUnit {
+                            name: name.into(),
+                            short_name: short.map(Into::into),
+                            code: code.map(Into::into),
+                            kind,
+                            parent_id: None,
+                            sort_order: 0,
+                        },
+                    )?;
+                }
+                person::create(
+                    tx,
+                    NewPerson {
+                        full_name: "Hà Văn Thắng".into(),
+                        title: Some("Giám đốc Sở".into()),
+                        unit_id: None,
+                    },
+                )?;
+                Ok(())
+            })
+            .unwrap();
+        Office { dir, store }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// A hash of every table's rows: what "the database is unchanged" means.
+    fn content_hash(&self) -> [u8; 32] {
+        let conn = self.store.conn();
+        let tables: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let mut h = Sha256::new();
+        for t in tables {
+            let mut stmt = conn.prepare(&format!("SELECT * FROM \"{t}\"")).unwrap();
+            let n = stmt.column_count();
+            let mut rows: Vec<String> = stmt
+                .query_map([], |r| {
+                    Ok((0..n)
+                        .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                        .collect::<Vec<_>>()
+                        .join("\u{1F}"))
+                })
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            rows.sort();
+            h.update(t.as_bytes());
+            for r in rows {
+                h.update(r.as_bytes());
+            }
+        }
+        h.finalize().into()
+    }
+
+    fn directives(&self) -> Vec<directive::DirectiveRow> {
+        let mut q = DirectiveQuery::as_of(d(2026, 1, 1));
+        q.limit = Some(1000);
+        directive::list(self.store.conn(), &q).unwrap().rows
+    }
+
+    fn unit_name(&self, id: uuid::Uuid) -> String {
+        unit::get(self.store.conn(), id).unwrap().name
+    }
+}
+
+fn refused(e: Error) -> IntakeProblem {
+    match e {
+        Error::Intake(p) => p,
+        other => panic!("not an intake refusal: {other:?}"),
+    }
+}
+
+/// Layout 1: a title block, a header of two rows with merged cells ("Đơn vị" over "Chủ trì"
+/// and "Phối hợp"), a row numbering the columns, dates as Excel serial numbers, a date cell,
+/// and a deadline computed by a formula.
+fn title_block_workbook(path: &Path) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Theo dõi 2025").unwrap();
+    let bold = Format::new().set_bold();
+    ws.merge_range(0, 0, 0, 8, "BẢNG THEO DÕI THỰC HIỆN NHIỆM VỤ NĂM 2025", &bold)
+        .unwrap();
+    ws.merge_range(1, 0, 1, 8, "(Kèm theo Báo cáo số 12/BC-VP)", &Format::new())
+        .unwrap();
+    for (col, text) in [
+        (0, "STT"),
+        (1, "Nội dung nhiệm vụ"),
+        (2, "Văn bản giao"),
+        (3, "Ngày giao"),
+        (6, "Thời hạn hoàn thành"),
+        (7, "Kết quả thực hiện"),
+        (8, "Ghi chú"),
+    ] {
+        ws.merge_range(3, col, 4, col, text, &bold).unwrap();
+    }
+    ws.merge_range(3, 4, 3, 5, "Đơn vị", &bold).unwrap();
+    ws.write_string_with_format(4, 4, "Chủ trì", &bold).unwrap();
+    ws.write_string_with_format(4, 5, "Phối hợp", &bold).unwrap();
+    for c in 0..9u16 {
+        ws.write_string(5, c, format!("({})", c + 1)).unwrap();
+    }
+    let date_cell = Format::new().set_num_format("dd/mm/yyyy");
+    // Row 7: a document source, done on a stated date.
+    ws.write_number(6, 0, 1).unwrap();
+    ws.write_string(6, 1, "Hoàn thiện hồ sơ chuyển đổi số của Sở").unwrap();
+    ws.write_string(6, 2, "Thông báo số 15/TB-STTTT ngày 10/3/2025").unwrap();
+    ws.write_number(6, 3, serial(d(2025, 3, 10))).unwrap();
+    ws.write_string(6, 4, "Phòng KHTC").unwrap();
+    ws.write_string(6, 5, "Văn phòng, Thanh tra Sở").unwrap();
+    ws.write_number(6, 6, serial(d(2025, 6, 30))).unwrap();
+    ws.write_string(6, 7, "Đã hoàn thành ngày 28/03/2025").unwrap();
+    // Row 8: a meeting source, under way, deadline typed as text, unit by its code.
+    ws.write_number(7, 0, 2).unwrap();
+    ws.write_string(7, 1, "Rà soát danh mục dịch vụ công trực tuyến").unwrap();
+    ws.write_string(7, 2, "Giao ban tháng 3/2025").unwrap();
+    ws.write_datetime_with_format(7, 3, ExcelDateTime::from_ymd(2025, 3, 5).unwrap(), &date_cell)
+        .unwrap();
+    ws.write_string(7, 4, "CDS").unwrap();
+    ws.write_string(7, 6, "31/12/2025").unwrap();
+    ws.write_string(7, 7, "Đang thực hiện").unwrap();
+    // Row 9: deadline by a formula (its cached value read), unit by an abbreviation.
+    ws.write_number(8, 0, 3).unwrap();
+    ws.write_string(8, 1, "Nâng cấp hệ thống hội nghị truyền hình").unwrap();
+    ws.write_string(8, 2, "Giao ban tháng 3/2025").unwrap();
+    ws.write_number(8, 3, serial(d(2025, 3, 5))).unwrap();
+    ws.write_string(8, 4, "Trung tâm CNTT&TT").unwrap();
+    ws.write_formula(
+        8,
+        6,
+        Formula::new("=DATE(2025,9,30)").set_result(serial(d(2025, 9, 30)).to_string()),
+    )
+    .unwrap();
+    // Row 10: a unit not in the directory.
+    ws.write_number(9, 0, 4).unwrap();
+    ws.write_string(9, 1, "Hỗ trợ truyền thanh cơ sở").unwrap();
+    ws.write_string(9, 2, "Giao ban tháng 3/2025").unwrap();
+    ws.write_number(9, 3, serial(d(2025, 3, 5))).unwrap();
+    ws.write_string(9, 4, "Phòng Văn hóa và Thông tin huyện Bát Xát").unwrap();
+    ws.write_number(9, 6, serial(d(2025, 12, 31))).unwrap();
+    ws.write_string(9, 8, "80%").unwrap();
+    // Row 11: a deadline no one can read.
+    ws.write_number(10, 0, 5).unwrap();
+    ws.write_string(10, 1, "Tổng kết công tác thi đua").unwrap();
+    ws.write_string(10, 2, "Giao ban tháng 3/2025").unwrap();
+    ws.write_number(10, 3, serial(d(2025, 3, 5))).unwrap();
+    ws.write_string(10, 4, "VP").unwrap();
+    ws.write_string(10, 6, "sắp tới").unwrap();
+    wb.save(path).unwrap();
+}
+
+#[test]
+fn a_title_block_and_a_two_row_merged_header_round_trip() {
+    let mut o = Office::new();
+    let file = o.path("theo-doi-2025.xlsx");
+    title_block_workbook(&file);
+    let before = o.content_hash();
+
+    let p = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(p.kind, FileKind::Xlsx);
+    assert!(!p.committed);
+    assert_eq!(p.sheets.len(), 1);
+    assert_eq!(p.sheets[0].header_row, 5);
+    assert_eq!(p.sheets[0].mapping_from, MappingFrom::Recognised);
+    assert_eq!(p.directives.len(), 4, "{:#?}", p.problems);
+    assert_eq!(p.new_units.len(), 1);
+    assert_eq!(p.new_units[0].name, "Phòng Văn hóa và Thông tin huyện Bát Xát");
+    assert_eq!(p.new_meetings.len(), 1);
+    assert_eq!(p.new_meetings[0].title, "Giao ban tháng 3/2025");
+    let bad: Vec<_> = p.problems.iter().filter(|q| q.skipped).collect();
+    assert_eq!(bad.len(), 1);
+    assert_eq!((bad[0].row, bad[0].column.as_deref()), (11, Some("G (Thời hạn)")));
+    assert!(bad[0].message.vi.contains("sắp tới") && bad[0].message.en.contains("sắp tới"));
+    assert_eq!(o.content_hash(), before, "a preview writes nothing");
+
+    // An unknown unit stops the import, naming the row; nothing is written.
+    let e = intake::commit(&mut o.store, &file, &Options::default()).unwrap_err();
+    assert!(matches!(
+        &e,
+        Error::Intake(IntakeProblem::UnknownUnit { row: 10, .. })
+    ));
+    assert!(e.message(Lang::Vi).contains("dòng 10"));
+    assert_eq!(o.content_hash(), before);
+
+    let create = Options {
+        create_units: true,
+        ..Options::default()
+    };
+    let done = intake::commit(&mut o.store, &file, &create).unwrap();
+    assert!(done.committed);
+    assert_eq!(done.directives.len(), 4);
+    let list = o.directives();
+    assert_eq!(list.len(), 4);
+    let by = |content: &str| {
+        let row = list.iter().find(|r| r.content == content).unwrap();
+        directive::get(o.store.conn(), row.id).unwrap()
+    };
+    let first = by("Hoàn thiện hồ sơ chuyển đổi số của Sở");
+    assert_eq!(o.unit_name(first.lead_unit_id), "Phòng Kế hoạch - Tài chính");
+    let mut coordinating: Vec<String> = first
+        .coordinating_unit_ids
+        .iter()
+        .map(|u| o.unit_name(*u))
+        .collect();
+    coordinating.sort();
+    assert_eq!(coordinating, ["Thanh tra Sở", "Văn phòng Sở"]);
+    assert_eq!(first.document_number.as_deref(), Some("15/TB-STTTT"));
+    assert_eq!(first.document_date, Some(d(2025, 3, 10)));
+    assert_eq!(first.assigned_on, d(2025, 3, 10));
+    assert_eq!(first.deadline, Some(d(2025, 6, 30)));
+    assert_eq!(first.status, DirectiveStatus::Done);
+    assert_eq!(first.completed_on, Some(d(2025, 3, 28)));
+
+    let second = by("Rà soát danh mục dịch vụ công trực tuyến");
+    assert_eq!(o.unit_name(second.lead_unit_id), "Phòng Chuyển đổi số");
+    assert_eq!(second.deadline, Some(d(2025, 12, 31)));
+    assert_eq!(second.status, DirectiveStatus::InProgress);
+    assert_eq!(second.assigned_on, d(2025, 3, 5));
+    let m = giaoban::meeting::get(o.store.conn(), second.meeting_id.unwrap()).unwrap();
+    assert_eq!(m.title, "Giao ban tháng 3/2025");
+
+    let third = by("Nâng cấp hệ thống hội nghị truyền hình");
+    assert_eq!(
+        o.unit_name(third.lead_unit_id),
+        "Trung tâm Công nghệ thông tin và Truyền thông"
+    );
+    assert_eq!(third.deadline, Some(d(2025, 9, 30)), "a formula by its cached value");
+    assert_eq!(third.status, DirectiveStatus::Assigned);
+    assert_eq!(third.meeting_id, second.meeting_id, "one meeting for the same title");
+
+    let fourth = by("Hỗ trợ truyền thanh cơ sở");
+    assert_eq!(o.unit_name(fourth.lead_unit_id), "Phòng Văn hóa và Thông tin huyện Bát Xát");
+    assert_eq!(fourth.status, DirectiveStatus::InProgress);
+    let progress = giaoban::followup::progress_of(o.store.conn(), fourth.id).unwrap();
+    assert_eq!(progress[0].percent, 80);
+
+    // Audited like a local write.
+    let history = giaoban::audit::history(o.store.conn(), "directive", first.id).unwrap();
+    assert!(history.iter().any(|e| e.action == "create" && e.actor == "vanthu"));
+
+    // Again: nothing new, nothing written, and the layout's mapping is the saved one.
+    let after = o.content_hash();
+    let again = intake::commit(&mut o.store, &file, &create).unwrap();
+    assert_eq!(again.directives.len(), 0);
+    assert_eq!(again.already, 4);
+    assert_eq!(again.sheets[0].mapping_from, MappingFrom::Saved);
+    assert_eq!(o.directives().len(), 4);
+    assert_eq!(o.content_hash(), after);
+}
