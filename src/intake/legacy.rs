@@ -320,8 +320,9 @@ impl Evidence {
 
 /// The encoding of a column (or any set of texts), decided over all of them: TCVN3 or VNI
 /// when its signs are found at least 3 times and outnumber both the other's and twice the
-/// letters only Unicode has; else Unicode. `None` when the texts say nothing either way
-/// (numbers, words without diacritics).
+/// letters only Unicode has; Unicode when they hold such letters; `None` when the texts say
+/// too little either way (numbers, words without diacritics, a sign or two: the sheet as a
+/// whole decides).
 pub fn detect<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<Encoding> {
     let mut e = Evidence::default();
     for t in texts {
@@ -332,7 +333,7 @@ pub fn detect<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<Encoding> 
         Some(Encoding::Tcvn3)
     } else if legacy(e.vni, e.tcvn3) {
         Some(Encoding::Vni)
-    } else if e.unicode > 0 || e.tcvn3 > 0 || e.vni > 0 {
+    } else if e.unicode > 0 {
         Some(Encoding::Unicode)
     } else {
         None
@@ -472,6 +473,8 @@ mod tests {
             Some(Encoding::Tcvn3 | Encoding::Vni)
         ));
         assert_eq!(detect(["12", "x", "KHTC"]), None);
+        // One sign is too little to tell: the sheet decides.
+        assert_eq!(detect(["Ngµy giao", "02/01/2025"]), None);
     }
 
     #[test]

@@ -314,3 +314,188 @@ fn a_title_block_and_a_two_row_merged_header_round_trip() {
     assert_eq!(o.directives().len(), 4);
     assert_eq!(o.content_hash(), after);
 }
+
+/// Layout 2: a sheet a year, and an old one hidden.
+fn yearly_workbook(path: &Path) {
+    let mut wb = Workbook::new();
+    for (name, year, hidden) in [("2024", 2024, false), ("2025", 2025, false), ("Cũ", 2023, true)] {
+        let ws = wb.add_worksheet();
+        ws.set_name(name).unwrap();
+        for (c, h) in ["STT", "Nội dung", "Chủ trì", "Phối hợp", "Ngày giao", "Thời hạn", "Tiến độ"]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        for k in 0..3u32 {
+            let r = k + 1;
+            ws.write_number(r, 0, f64::from(r)).unwrap();
+            ws.write_string(r, 1, format!("Nhiệm vụ số {r} của năm {year}")).unwrap();
+            ws.write_string(r, 2, ["VP", "Phòng KHTC", "Thanh tra Sở"][k as usize]).unwrap();
+            ws.write_string(r, 3, if k == 0 { "CDS" } else { "" }).unwrap();
+            ws.write_string(r, 4, format!("15/01/{year}")).unwrap();
+            ws.write_string(r, 5, format!("30/6/{}", year % 100)).unwrap();
+            ws.write_string(r, 6, if k == 2 { "Hoàn thành" } else { "" }).unwrap();
+        }
+        if hidden {
+            ws.set_hidden(true);
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+#[test]
+fn a_sheet_a_year_every_visible_one_or_the_one_asked() {
+    let mut o = Office::new();
+    let file = o.path("nhiem-vu.xlsx");
+    yearly_workbook(&file);
+    let p = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let names: Vec<&str> = p.sheets.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["2024", "2025"]);
+    assert_eq!(p.hidden_sheets, ["Cũ"]);
+    assert_eq!(p.directives.len(), 6);
+    // "Hoàn thành" without a date: done, with a caveat naming the date recorded.
+    let caveats: Vec<_> = p.problems.iter().filter(|q| !q.skipped).collect();
+    assert_eq!(caveats.len(), 2, "{:#?}", p.problems);
+    assert!(caveats[0].message.en.contains("no completion date"));
+
+    let one = Options {
+        sheet: Some("2025".into()),
+        ..Options::default()
+    };
+    let done = intake::commit(&mut o.store, &file, &one).unwrap();
+    assert_eq!(done.directives.len(), 3);
+    let rows = o.directives();
+    assert!(rows.iter().all(|r| r.content.ends_with("2025")));
+    let first = rows.iter().find(|r| r.content.starts_with("Nhiệm vụ số 1")).unwrap();
+    assert_eq!(first.lead_unit, "Văn phòng Sở");
+    assert_eq!(first.coordinating_units, ["Phòng Chuyển đổi số"]);
+    assert_eq!(first.deadline, Some(d(2025, 6, 30)));
+    assert_eq!(first.assigned_on, d(2025, 1, 15));
+    let third = rows.iter().find(|r| r.content.starts_with("Nhiệm vụ số 3")).unwrap();
+    assert_eq!(third.status, DirectiveStatus::Done);
+    assert_eq!(third.completed_on, Some(d(2025, 6, 30)));
+
+    let before = o.content_hash();
+    let hidden = Options {
+        sheet: Some("Cũ".into()),
+        ..Options::default()
+    };
+    let e = intake::preview(&mut o.store, &file, &hidden).unwrap_err();
+    assert!(matches!(e, Error::Intake(IntakeProblem::NoSuchSheet { hidden: true, .. })));
+    assert!(e.message(Lang::Vi).contains("đang bị ẩn"));
+    assert_eq!(o.content_hash(), before);
+}
+
+/// Layout 3 rows: columns in another order, headers without diacritics.
+const NO_DIACRITICS: [[&str; 6]; 3] = [
+    ["Don vi thuc hien", "Han hoan thanh", "Noi dung cong viec", "Ket qua", "Co quan phoi hop", "Can cu"],
+    ["TT CNTT&TT", "15/08/2025", "Triển khai chữ ký số cho cán bộ", "đang triển khai", "VP; KHTC", "Kế hoạch 20/KH-STTTT ngày 02/4/2025"],
+    ["Phòng Chuyển đổi số", "", "Cập nhật cổng thông tin điện tử", "Chưa thực hiện", "", "Kế hoạch 20/KH-STTTT ngày 02/4/2025"],
+];
+
+fn check_no_diacritics_import(o: &Office, made: &intake::Preview) {
+    assert_eq!(made.directives.len(), 2, "{:#?}", made.problems);
+    let rows = o.directives();
+    let sign = rows.iter().find(|r| r.content.contains("chữ ký số")).unwrap();
+    assert_eq!(sign.lead_unit, "Trung tâm Công nghệ thông tin và Truyền thông");
+    let mut c = sign.coordinating_units.clone();
+    c.sort();
+    assert_eq!(c, ["Phòng Kế hoạch - Tài chính", "Văn phòng Sở"]);
+    assert_eq!(sign.deadline, Some(d(2025, 8, 15)));
+    assert_eq!(sign.status, DirectiveStatus::InProgress);
+    let portal = rows.iter().find(|r| r.content.contains("cổng thông tin")).unwrap();
+    assert_eq!(portal.deadline, None);
+    assert_eq!(portal.status, DirectiveStatus::Assigned);
+    let full = directive::get(o.store.conn(), portal.id).unwrap();
+    assert_eq!(full.document_number.as_deref(), Some("20/KH-STTTT"));
+    assert_eq!(full.assigned_on, d(2025, 4, 2));
+}
+
+#[test]
+fn columns_in_another_order_without_diacritics() {
+    let mut o = Office::new();
+    let file = o.path("khong-dau.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, row) in NO_DIACRITICS.iter().enumerate() {
+        for (c, t) in row.iter().enumerate() {
+            if !t.is_empty() {
+                ws.write_string(r as u32, c as u16, *t).unwrap();
+            }
+        }
+    }
+    wb.save(&file).unwrap();
+    let made = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    check_no_diacritics_import(&o, &made);
+}
+
+#[test]
+fn a_csv_with_a_bom_and_semicolons() {
+    let mut o = Office::new();
+    let file = o.path("theo-doi.csv");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    for row in NO_DIACRITICS {
+        let cells: Vec<String> = row.iter().map(|c| format!("\"{c}\"")).collect();
+        bytes.extend(cells.join(";").as_bytes());
+        bytes.extend(b"\r\n");
+    }
+    std::fs::write(&file, bytes).unwrap();
+    let made = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(made.kind, FileKind::Csv);
+    check_no_diacritics_import(&o, &made);
+}
+
+/// A sheet typed in a legacy encoding: its text as the legacy font's bytes read in
+/// Windows-1252.
+fn legacy_workbook(path: &Path, rows: &[[&str; 5]]) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, t) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *t).unwrap();
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+#[test]
+fn sheets_typed_in_tcvn3_and_vni_come_in_as_unicode() {
+    let mut o = Office::new();
+    let tcvn3 = o.path("tcvn3.xlsx");
+    legacy_workbook(
+        &tcvn3,
+        &[
+            ["STT", "Néi dung nhiÖm vô", "§¬n vÞ chñ tr×", "Ngµy giao", "Thêi h¹n"],
+            ["1", "B¸o c¸o kÕt qu¶ thùc hiÖn nhiÖm vô quý I", "Phßng KÕ ho¹ch - Tµi chÝnh", "02/01/2025", "31/03/2025"],
+            ["2", "KiÓm tra c«ng t¸c v¨n th\u{AD}, l\u{AD}u tr÷", "V¨n phßng Së", "02/01/2025", "30/06/2025"],
+        ],
+    );
+    let vni = o.path("vni.xlsx");
+    legacy_workbook(
+        &vni,
+        &[
+            ["STT", "Noäi dung nhieäm vuï", "Ñôn vò chuû trì", "Ngaøy giao", "Thôøi haïn"],
+            ["1", "Toå chöùc hoäi nghò chuyeån ñoåi soá", "Phoøng Chuyeån ñoåi soá", "03/02/2025", "15/09/2025"],
+            ["2", "Thanh tra vieäc thöïc hieän quy cheá", "Thanh tra Sôû", "03/02/2025", "30/10/2025"],
+        ],
+    );
+    for (file, enc) in [(&tcvn3, "tcvn3"), (&vni, "vni")] {
+        let p = intake::preview(&mut o.store, file, &Options::default()).unwrap();
+        assert_eq!(serde_json::to_value(p.sheets[0].encoding).unwrap(), enc);
+        intake::commit(&mut o.store, file, &Options::default()).unwrap();
+    }
+    let rows = o.directives();
+    let content: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r.content.as_str(), r.lead_unit.as_str()))
+        .collect();
+    for want in [
+        ("Báo cáo kết quả thực hiện nhiệm vụ quý I", "Phòng Kế hoạch - Tài chính"),
+        ("Kiểm tra công tác văn thư, lưu trữ", "Văn phòng Sở"),
+        ("Tổ chức hội nghị chuyển đổi số", "Phòng Chuyển đổi số"),
+        ("Thanh tra việc thực hiện quy chế", "Thanh tra Sở"),
+    ] {
+        assert!(content.contains(&want), "{want:?} in {content:?}");
+    }
+}
