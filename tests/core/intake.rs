@@ -131,12 +131,6 @@ impl Office {
     }
 }
 
-fn refused(e: Error) -> IntakeProblem {
-    match e {
-        Error::Intake(p) => p,
-        other => panic!("not an intake refusal: {other:?}"),
-    }
-}
 
 /// Layout 1: a title block, a header of two rows with merged cells ("Đơn vị" over "Chủ trì"
 /// and "Phối hợp"), a row numbering the columns, dates as Excel serial numbers, a date cell,
@@ -498,4 +492,208 @@ fn sheets_typed_in_tcvn3_and_vni_come_in_as_unicode() {
     ] {
         assert!(content.contains(&want), "{want:?} in {content:?}");
     }
+}
+
+const NOTICE: [&str; 6] = [
+    "THÔNG BÁO",
+    "Kết luận của Giám đốc Sở Hà Văn Thắng tại cuộc họp giao ban tháng 4/2025",
+    "Ngày 07/4/2025, tại trụ sở Sở Thông tin và Truyền thông, đồng chí Hà Văn Thắng, Giám đốc Sở chủ trì cuộc họp giao ban tháng 4/2025.",
+    "Thành phần: đồng chí Trần Thị Bình, Chánh Văn phòng; đồng chí Lê Văn Cường.",
+    "Sau khi nghe báo cáo và ý kiến của các đơn vị, Giám đốc Sở kết luận như sau:",
+    "Thời gian tới, các phòng, đơn vị tập trung thực hiện các nhiệm vụ sau:",
+];
+
+const TASKS: [&str; 2] = [
+    "Phòng Kế hoạch - Tài chính chủ trì tham mưu dự toán ngân sách năm 2026, hoàn thành trước ngày 30/6/2025.",
+    "Văn phòng Sở tổng hợp báo cáo kết quả tháng 4, trình trước ngày 25/4/2025.",
+];
+
+fn check_notice(o: &mut Office, file: &Path) {
+    let before = o.content_hash();
+    let p = intake::preview(&mut o.store, file, &Options::default()).unwrap();
+    assert_eq!(p.kind, FileKind::Docx);
+    let doc = p.document.as_ref().unwrap();
+    assert_eq!(doc.title, "cuộc họp giao ban tháng 4/2025");
+    assert_eq!(doc.date, Some(d(2025, 4, 7)));
+    assert!(doc.attendees.iter().any(|a| a == "Trần Thị Bình"), "{:?}", doc.attendees);
+    assert!(doc.proposals.len() >= 2, "{:#?}", doc.proposals);
+    assert_eq!(o.content_hash(), before);
+
+    let made = intake::commit(&mut o.store, file, &Options::default()).unwrap();
+    assert_eq!(made.directives.len(), 2, "{:#?}", made);
+    let rows = o.directives();
+    let budget = rows.iter().find(|r| r.content.contains("dự toán ngân sách")).unwrap();
+    assert_eq!(budget.lead_unit, "Phòng Kế hoạch - Tài chính");
+    assert_eq!(budget.deadline, Some(d(2025, 6, 30)));
+    assert_eq!(budget.assigned_on, d(2025, 4, 7));
+    let m = giaoban::meeting::get(o.store.conn(), budget.meeting_id.unwrap()).unwrap();
+    assert_eq!(m.status, giaoban::meeting::MeetingStatus::Closed);
+    assert!(m.minutes.contains("Giám đốc Sở kết luận như sau"));
+    let people = giaoban::minutes::record(o.store.conn(), m.id, d(2026, 1, 1)).unwrap();
+    assert!(people.attendees.iter().any(|a| a.name == "Hà Văn Thắng"));
+
+    let after = o.content_hash();
+    let again = intake::commit(&mut o.store, file, &Options::default()).unwrap();
+    assert_eq!((again.already, again.directives.len()), (1, 0));
+    assert_eq!(o.content_hash(), after);
+}
+
+#[test]
+fn a_notice_written_with_docx_rs_becomes_a_meeting_and_its_directives() {
+    use docx_rs::{
+        AbstractNumbering, Docx, IndentLevel, Level, LevelJc, LevelText, NumberFormat,
+        Numbering, NumberingId, Paragraph, Run, Start, Table, TableCell, TableRow,
+    };
+    let mut o = Office::new();
+    let file = o.path("thong-bao-ket-luan.docx");
+    let mut doc = Docx::new()
+        .add_abstract_numbering(AbstractNumbering::new(2).add_level(Level::new(
+            0,
+            Start::new(1),
+            NumberFormat::new("decimal"),
+            LevelText::new("%1."),
+            LevelJc::new("left"),
+        )))
+        .add_numbering(Numbering::new(2, 2));
+    for line in NOTICE {
+        doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(line)));
+    }
+    for task in TASKS {
+        doc = doc.add_paragraph(
+            Paragraph::new()
+                .add_run(Run::new().add_text(task))
+                .numbering(NumberingId::new(2), IndentLevel::new(0)),
+        );
+    }
+    let cell = |t: &str| TableCell::new().add_paragraph(Paragraph::new().add_run(Run::new().add_text(t)));
+    doc = doc.add_table(Table::new(vec![TableRow::new(vec![
+        cell("Nơi nhận:"),
+        cell("GIÁM ĐỐC"),
+    ])]));
+    let f = std::fs::File::create(&file).unwrap();
+    doc.build().pack(f).unwrap();
+    let text = intake::docx::text(&std::fs::read(&file).unwrap()).unwrap();
+    assert!(text.contains("1. Phòng Kế hoạch"), "{text}");
+    assert!(text.contains("Nơi nhận: | GIÁM ĐỐC"));
+    check_notice(&mut o, &file);
+}
+
+#[test]
+fn a_notice_libreoffice_made_from_text_reads_alike() {
+    if std::process::Command::new("soffice").arg("--version").output().is_err() {
+        eprintln!("skipped: LibreOffice (soffice) is not installed");
+        return;
+    }
+    let mut o = Office::new();
+    let txt = o.path("thong-bao.txt");
+    let lines: Vec<String> = NOTICE
+        .iter()
+        .map(|l| l.to_string())
+        .chain(TASKS.iter().enumerate().map(|(k, t)| format!("{}. {t}", k + 1)))
+        .collect();
+    std::fs::write(&txt, lines.join("\n")).unwrap();
+    let profile = format!("file://{}", o.path("lo-profile").display());
+    let status = std::process::Command::new("soffice")
+        .arg(format!("-env:UserInstallation={profile}"))
+        .args(["--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir"])
+        .arg(o.dir.path())
+        .arg(&txt)
+        .output()
+        .unwrap();
+    let file = o.path("thong-bao.docx");
+    assert!(file.exists(), "{}", String::from_utf8_lossy(&status.stderr));
+    check_notice(&mut o, &file);
+}
+
+/// A zip archive with these entries (deflated).
+fn zip_of(path: &Path, entries: &[(&str, &[u8])]) {
+    use std::io::Write;
+    let mut z = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in entries {
+        z.start_file(*name, opts).unwrap();
+        z.write_all(bytes).unwrap();
+    }
+    z.finish().unwrap();
+}
+
+#[test]
+fn bad_files_are_refused_with_a_message_and_change_nothing() {
+    let mut o = Office::new();
+    let good = o.path("good.xlsx");
+    title_block_workbook(&good);
+    let bytes = std::fs::read(&good).unwrap();
+    let before = o.content_hash();
+    // The file itself, once the journal is written into it.
+    o.store.conn().execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
+    let db_before = std::fs::read(o.path("office.sqlite3")).unwrap();
+
+    // Damaged: cut short.
+    let cut = o.path("cut.xlsx");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    // A PNG named .xlsx.
+    let png = o.path("anh.xlsx");
+    std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01").unwrap();
+    // A password-protected workbook: a compound file holding the encrypted package.
+    let locked = o.path("mat-khau.xlsx");
+    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    ole.resize(1024, 0);
+    for name in ["EncryptionInfo", "EncryptedPackage"] {
+        ole.extend(name.encode_utf16().flat_map(u16::to_le_bytes));
+        ole.resize(ole.len() + 64, 0);
+    }
+    std::fs::write(&locked, &ole).unwrap();
+    // A zip bomb: a workbook whose sheet inflates a thousandfold.
+    let bomb = o.path("bom.xlsx");
+    let zeros = vec![b' '; 24 << 20];
+    zip_of(
+        &bomb,
+        &[
+            ("[Content_Types].xml", b"<Types/>"),
+            ("xl/workbook.xml", b"<workbook/>"),
+            ("xl/worksheets/sheet1.xml", &zeros),
+        ],
+    );
+    // 100,000 rows.
+    let big = o.path("lon.csv");
+    let mut text = String::from("STT,Nội dung,Chủ trì,Ngày giao\n");
+    for k in 1..=100_000 {
+        text.push_str(&format!("{k},Nhiệm vụ {k},VP,01/02/2025\n"));
+    }
+    std::fs::write(&big, text).unwrap();
+    // A document under a workbook's name.
+    let docx_named_xlsx = o.path("van-ban.xlsx");
+    zip_of(&docx_named_xlsx, &[("word/document.xml", b"<w:document/>")]);
+
+    for (file, want) in [
+        (&cut, "bị hỏng"),
+        (&png, "nội dung là tệp ảnh"),
+        (&locked, "mật khẩu"),
+        (&bomb, "giải nén lớn bất thường"),
+        (&big, "vượt giới hạn 50000 dòng"),
+        (&docx_named_xlsx, "nội dung là văn bản Word (.docx)"),
+    ] {
+        for commit in [false, true] {
+            let o2 = Options {
+                create_units: true,
+                ..Options::default()
+            };
+            let e = if commit {
+                intake::commit(&mut o.store, file, &o2)
+            } else {
+                intake::preview(&mut o.store, file, &o2)
+            }
+            .unwrap_err();
+            let vi = e.message(Lang::Vi);
+            assert!(vi.contains(want), "{}: {vi}", file.display());
+            assert!(vi.ends_with("Dữ liệu không bị thay đổi."));
+            assert!(e.message(Lang::En).ends_with("No data was changed."));
+            assert!(matches!(e, Error::Intake(_)));
+        }
+    }
+    assert_eq!(o.content_hash(), before);
+    let db = o.path("office.sqlite3");
+    drop(o.store);
+    assert!(std::fs::read(db).unwrap() == db_before, "the file changed");
 }
