@@ -580,6 +580,13 @@ pub enum BenchCmd {
     /// per-unit report made: on the one connection, as the window did, and on a reader of
     /// their own, as it does now (p50/p95/max). Rewrites the newest meeting's minutes.
     Autosave,
+    /// A tracker workbook of ROWS rows naming this database's units, brought into a new
+    /// database in a temporary folder: preview, commit, and the same file again.
+    Intake {
+        /// Rows of the tracker.
+        #[arg(long, default_value_t = 20_000)]
+        rows: usize,
+    },
     /// Directive extraction: each meeting's conclusions, and 1 MiB of them at once.
     Extract {
         /// Times the 1 MiB text is read.

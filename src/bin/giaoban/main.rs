@@ -250,6 +250,9 @@ fn run(cli: Cli) -> Result<()> {
                 BenchCmd::Extract { rounds } => {
                     serde_json::to_value(giaoban::bench::extract(&store, rounds)?)
                 }
+                BenchCmd::Intake { rows } => {
+                    serde_json::to_value(giaoban::bench::intake(&store, rows)?)
+                }
                 BenchCmd::Autosave => {
                     serde_json::to_value(giaoban::bench::autosave_during_export(&mut store)?)
                 }
