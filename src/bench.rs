@@ -777,10 +777,17 @@ fn write_tracker(path: &Path, rows: usize, units: &[(String, Option<String>)]) -
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     let date = Format::new().set_num_format("dd/mm/yyyy");
-    ws.write_string(0, 0, "BẢNG THEO DÕI THỰC HIỆN NHIỆM VỤ").map_err(bad)?;
+    ws.write_string(0, 0, "BẢNG THEO DÕI THỰC HIỆN NHIỆM VỤ")
+        .map_err(bad)?;
     for (c, h) in [
-        "STT", "Nội dung nhiệm vụ", "Văn bản giao", "Ngày giao", "Đơn vị chủ trì",
-        "Đơn vị phối hợp", "Thời hạn", "Kết quả thực hiện",
+        "STT",
+        "Nội dung nhiệm vụ",
+        "Văn bản giao",
+        "Ngày giao",
+        "Đơn vị chủ trì",
+        "Đơn vị phối hợp",
+        "Thời hạn",
+        "Kết quả thực hiện",
     ]
     .iter()
     .enumerate()
@@ -793,17 +800,27 @@ fn write_tracker(path: &Path, rows: usize, units: &[(String, Option<String>)]) -
         let lead = &units[k % units.len()].0;
         let coordinating = &units[(k + 1) % units.len()].0;
         ws.write_number(r, 0, (k + 1) as f64).map_err(bad)?;
-        ws.write_string(r, 1, format!("Nhiệm vụ số {} về chuyển đổi số và cải cách hành chính", k + 1))
+        ws.write_string(
+            r,
+            1,
+            format!(
+                "Nhiệm vụ số {} về chuyển đổi số và cải cách hành chính",
+                k + 1
+            ),
+        )
+        .map_err(bad)?;
+        ws.write_string(r, 2, format!("Thông báo số {}/TB-STTTT", 1 + k % 300))
             .map_err(bad)?;
-        ws.write_string(r, 2, format!("Thông báo số {}/TB-STTTT", 1 + k % 300)).map_err(bad)?;
         let given = ExcelDateTime::from_ymd(2025, month, day).map_err(bad)?;
-        ws.write_datetime_with_format(r, 3, given, &date).map_err(bad)?;
+        ws.write_datetime_with_format(r, 3, given, &date)
+            .map_err(bad)?;
         ws.write_string(r, 4, lead).map_err(bad)?;
         if coordinating != lead {
             ws.write_string(r, 5, coordinating).map_err(bad)?;
         }
         let due = ExcelDateTime::from_ymd(2025, month, 28).map_err(bad)?;
-        ws.write_datetime_with_format(r, 6, due, &date).map_err(bad)?;
+        ws.write_datetime_with_format(r, 6, due, &date)
+            .map_err(bad)?;
         let progress = match k % 10 {
             0 => format!("Đã hoàn thành ngày {day}/{month}/2025"),
             1 => "Đang thực hiện".to_string(),

@@ -426,7 +426,10 @@ impl IntakeProblem {
                 if vi {
                     format!("Tệp {} bị hỏng hoặc không đầy đủ, không đọc được.", kind(k))
                 } else {
-                    format!("The {} file is damaged or incomplete and cannot be read.", kind(k))
+                    format!(
+                        "The {} file is damaged or incomplete and cannot be read.",
+                        kind(k)
+                    )
                 }
             }
             IntakeProblem::TooLarge { limit_mib } => {
@@ -459,7 +462,10 @@ impl IntakeProblem {
                     format!("The sheet “{name}” is hidden; unhide it in Excel to import it.")
                 }
             }
-            IntakeProblem::NoSuchSheet { name, hidden: false } => {
+            IntakeProblem::NoSuchSheet {
+                name,
+                hidden: false,
+            } => {
                 if vi {
                     format!("Bảng tính không có trang “{name}”.")
                 } else {

@@ -295,7 +295,13 @@ mod tests {
         let g = grid(&[
             &["BẢNG THEO DÕI THỰC HIỆN NHIỆM VỤ NĂM 2025", "", "", "", ""],
             &["", "", "", "", ""],
-            &["STT", "Nội dung nhiệm vụ", "Đơn vị", "", "Thời hạn hoàn thành"],
+            &[
+                "STT",
+                "Nội dung nhiệm vụ",
+                "Đơn vị",
+                "",
+                "Thời hạn hoàn thành",
+            ],
             &["", "", "Chủ trì", "Phối hợp", ""],
             &["(1)", "(2)", "(3)", "(4)", "(5)"],
         ]);

@@ -126,7 +126,9 @@ fn title(text: &str, fallback: &str) -> String {
         if said.starts_with("ket luan")
             && let Some(at) = l.rfind(" tại ")
         {
-            let rest = l[at + " tại ".len()..].trim_end_matches(['.', ':', ';']).trim();
+            let rest = l[at + " tại ".len()..]
+                .trim_end_matches(['.', ':', ';'])
+                .trim();
             if !rest.is_empty() {
                 return rest.to_string();
             }
@@ -170,7 +172,13 @@ fn attendees(text: &str) -> Vec<String> {
             let n = n.trim_end_matches(['.', ';', ',']).trim();
             let n = strip_title(n);
             let n = if sep == [';'] || n.contains(" - ") {
-                n.split([',']).next().unwrap_or(n).split(" - ").next().unwrap_or(n).trim()
+                n.split([','])
+                    .next()
+                    .unwrap_or(n)
+                    .split(" - ")
+                    .next()
+                    .unwrap_or(n)
+                    .trim()
             } else {
                 n
             };
@@ -185,7 +193,16 @@ fn attendees(text: &str) -> Vec<String> {
 
 /// A name without its leading form of address (đồng chí, ông, bà).
 fn strip_title(name: &str) -> &str {
-    for t in ["Đồng chí ", "đồng chí ", "Đ/c ", "đ/c ", "Ông ", "ông ", "Bà ", "bà "] {
+    for t in [
+        "Đồng chí ",
+        "đồng chí ",
+        "Đ/c ",
+        "đ/c ",
+        "Ông ",
+        "ông ",
+        "Bà ",
+        "bà ",
+    ] {
         if let Some(rest) = name.strip_prefix(t) {
             return rest.trim();
         }
@@ -220,7 +237,9 @@ pub fn read(conn: &Connection, text: &str, file_stem: &str) -> Result<DocumentRe
 /// Creates the document's meeting (closed, its text as the minutes, the chair and attendees
 /// found in the directory or as guests) and returns its id.
 pub fn meeting(tx: &Tx<'_>, doc: &DocumentRead) -> Result<Uuid> {
-    let date = doc.date.unwrap_or_else(|| crate::date::local_date(tx.now()));
+    let date = doc
+        .date
+        .unwrap_or_else(|| crate::date::local_date(tx.now()));
     let chair = doc
         .chair
         .as_deref()
@@ -268,11 +287,11 @@ mod tests {
     fn title_and_attendees_as_notices_state_them() {
         let text = "THÔNG BÁO\nKết luận của Giám đốc Sở Nguyễn Văn A tại Hội nghị giao ban tháng 3/2025.\nThành phần: Đồng chí Trần Thị B, Phó Giám đốc; Lê Văn C.\n- Ông Phạm D\n";
         assert_eq!(title(text, "x"), "Hội nghị giao ban tháng 3/2025");
+        assert_eq!(attendees(text), ["Trần Thị B", "Lê Văn C", "Phạm D"]);
         assert_eq!(
-            attendees(text),
-            ["Trần Thị B", "Lê Văn C", "Phạm D"]
+            title("BIÊN BẢN\n\nGiao ban tháng 5\n", "x"),
+            "Giao ban tháng 5"
         );
-        assert_eq!(title("BIÊN BẢN\n\nGiao ban tháng 5\n", "x"), "Giao ban tháng 5");
         assert_ne!(key("a b"), key("a c"));
     }
 }

@@ -136,22 +136,22 @@ const VNI_LETTERS: [(u8, char); 18] = [
 /// tones alone, the circumflex with each tone, the breve with each tone. Each has a lower-case
 /// and a capital byte.
 const VNI_MARKS: [(u8, u8, &str); 16] = [
-    (0xF9, 0xD9, "\u{301}"),          // sắc
-    (0xF8, 0xD8, "\u{300}"),          // huyền
-    (0xFB, 0xDB, "\u{309}"),          // hỏi
-    (0xF5, 0xD5, "\u{303}"),          // ngã
-    (0xEF, 0xCF, "\u{323}"),          // nặng
-    (0xE2, 0xC2, "\u{302}"),          // mũ (â ê ô)
-    (0xE1, 0xC1, "\u{302}\u{301}"),   // mũ + sắc
-    (0xE0, 0xC0, "\u{302}\u{300}"),   // mũ + huyền
-    (0xE5, 0xC5, "\u{302}\u{309}"),   // mũ + hỏi
-    (0xE3, 0xC3, "\u{302}\u{303}"),   // mũ + ngã
-    (0xE4, 0xC4, "\u{302}\u{323}"),   // mũ + nặng
-    (0xEA, 0xCA, "\u{306}"),          // trăng (ă)
-    (0xE9, 0xC9, "\u{306}\u{301}"),   // trăng + sắc
-    (0xE8, 0xC8, "\u{306}\u{300}"),   // trăng + huyền
-    (0xFA, 0xDA, "\u{306}\u{309}"),   // trăng + hỏi
-    (0xFC, 0xDC, "\u{306}\u{303}"),   // trăng + ngã
+    (0xF9, 0xD9, "\u{301}"),        // sắc
+    (0xF8, 0xD8, "\u{300}"),        // huyền
+    (0xFB, 0xDB, "\u{309}"),        // hỏi
+    (0xF5, 0xD5, "\u{303}"),        // ngã
+    (0xEF, 0xCF, "\u{323}"),        // nặng
+    (0xE2, 0xC2, "\u{302}"),        // mũ (â ê ô)
+    (0xE1, 0xC1, "\u{302}\u{301}"), // mũ + sắc
+    (0xE0, 0xC0, "\u{302}\u{300}"), // mũ + huyền
+    (0xE5, 0xC5, "\u{302}\u{309}"), // mũ + hỏi
+    (0xE3, 0xC3, "\u{302}\u{303}"), // mũ + ngã
+    (0xE4, 0xC4, "\u{302}\u{323}"), // mũ + nặng
+    (0xEA, 0xCA, "\u{306}"),        // trăng (ă)
+    (0xE9, 0xC9, "\u{306}\u{301}"), // trăng + sắc
+    (0xE8, 0xC8, "\u{306}\u{300}"), // trăng + huyền
+    (0xFA, 0xDA, "\u{306}\u{309}"), // trăng + hỏi
+    (0xFC, 0xDC, "\u{306}\u{303}"), // trăng + ngã
 ];
 
 /// The breve with the dot below (ặ), the last VNI mark.
@@ -238,10 +238,8 @@ fn vni_letter(b: u8) -> Option<char> {
 
 /// Whether `c` is a vowel a VNI mark may follow (ơ and ư included, already converted).
 fn carries_mark(c: char) -> bool {
-    matches!(
-        c.to_ascii_lowercase(),
-        'a' | 'e' | 'i' | 'o' | 'u' | 'y'
-    ) || matches!(c, 'ơ' | 'Ơ' | 'ư' | 'Ư')
+    matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y')
+        || matches!(c, 'ơ' | 'Ơ' | 'ư' | 'Ư')
 }
 
 /// Converts `text` typed in `encoding` to Unicode, composed (NFC).
@@ -279,8 +277,10 @@ pub fn convert(text: &str, encoding: Encoding) -> String {
 /// Letters only Unicode text has (outside Windows-1252): ă đ ĩ ũ ơ ư and the letters of
 /// U+1EA0–U+1EF9, in either case.
 fn unicode_only(c: char) -> bool {
-    matches!(c, 'ă' | 'Ă' | 'đ' | 'Đ' | 'ĩ' | 'Ĩ' | 'ũ' | 'Ũ' | 'ơ' | 'Ơ' | 'ư' | 'Ư')
-        || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
+    matches!(
+        c,
+        'ă' | 'Ă' | 'đ' | 'Đ' | 'ĩ' | 'Ĩ' | 'ũ' | 'Ũ' | 'ơ' | 'Ơ' | 'ư' | 'Ư'
+    ) || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
 }
 
 /// How much a text looks like each encoding: characters only Unicode text has; TCVN3's
@@ -445,7 +445,10 @@ mod tests {
                 "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam",
                 "Cộng hòa xã hội chủ nghĩa Việt Nam",
             ),
-            ("Ñoäc laäp - Töï do - Haïnh phuùc", "Độc lập - Tự do - Hạnh phúc"),
+            (
+                "Ñoäc laäp - Töï do - Haïnh phuùc",
+                "Độc lập - Tự do - Hạnh phúc",
+            ),
             ("Thaønh phoá Hoà Chí Minh", "Thành phố Hồ Chí Minh"),
         ] {
             assert_eq!(convert(legacy, Encoding::Vni), unicode);
@@ -463,9 +466,17 @@ mod tests {
     fn a_column_is_told_by_all_its_cells() {
         let tcvn = ["Phßng KÕ ho¹ch - Tµi chÝnh", "V¨n phßng Së", "Thanh tra"];
         assert_eq!(detect(tcvn), Some(Encoding::Tcvn3));
-        let vni = ["Phoøng Keá hoaïch - Taøi chính", "Vaên phoøng Sôû", "Ñang thöïc hieän"];
+        let vni = [
+            "Phoøng Keá hoaïch - Taøi chính",
+            "Vaên phoøng Sôû",
+            "Ñang thöïc hieän",
+        ];
         assert_eq!(detect(vni), Some(Encoding::Vni));
-        let unicode = ["Phòng Kế hoạch - Tài chính", "Văn phòng Sở", "Đang thực hiện"];
+        let unicode = [
+            "Phòng Kế hoạch - Tài chính",
+            "Văn phòng Sở",
+            "Đang thực hiện",
+        ];
         assert_eq!(detect(unicode), Some(Encoding::Unicode));
         // Unicode with only Windows-1252 letters is left alone.
         assert!(!matches!(

@@ -156,7 +156,9 @@ fn run(store: &mut Store, path: &Path, o: &Options, commit: bool) -> Result<Prev
         document: None,
     };
     match kind {
-        FileKind::Gbx => Err(Error::Intake(IntakeProblem::Unsupported { is: "gbx".into() })),
+        FileKind::Gbx => Err(Error::Intake(IntakeProblem::Unsupported {
+            is: "gbx".into(),
+        })),
         FileKind::Docx => document(store, path, &bytes, o, commit, p),
         _ => {
             let stem = path
@@ -257,7 +259,10 @@ fn document(
         Some(accepted) => items.extend(accepted.iter().map(|a| (a.clone(), None))),
         None => {
             for (i, prop) in doc.proposals.iter().enumerate() {
-                let Some(lead) = prop.lead_unit.as_ref().filter(|u| u.id.is_some() || !is_group(&u.name))
+                let Some(lead) = prop
+                    .lead_unit
+                    .as_ref()
+                    .filter(|u| u.id.is_some() || !is_group(&u.name))
                 else {
                     p.problems.push(RowProblem {
                         sheet: p.file_name.clone(),
@@ -266,8 +271,14 @@ fn document(
                         field: Some(Column::Lead),
                         skipped: true,
                         message: Words {
-                            vi: format!("Nhiệm vụ “{}” chưa có đơn vị chủ trì; hãy chọn khi xem lại.", prop.content),
-                            en: format!("The directive “{}” has no lead unit; choose one when reviewing.", prop.content),
+                            vi: format!(
+                                "Nhiệm vụ “{}” chưa có đơn vị chủ trì; hãy chọn khi xem lại.",
+                                prop.content
+                            ),
+                            en: format!(
+                                "The directive “{}” has no lead unit; choose one when reviewing.",
+                                prop.content
+                            ),
                         },
                     });
                     continue;
@@ -276,7 +287,10 @@ fn document(
                 for u in std::iter::once(lead).chain(&prop.coordinating_units) {
                     if u.id.is_none() && !is_group(&u.name) {
                         unknown = true;
-                        if !new_units.iter().any(|n| crate::text::words(&n.name) == crate::text::words(&u.name)) {
+                        if !new_units
+                            .iter()
+                            .any(|n| crate::text::words(&n.name) == crate::text::words(&u.name))
+                        {
                             new_units.push(NewUnitPlan {
                                 name: u.name.clone(),
                                 sheet: p.file_name.clone(),
@@ -290,7 +304,11 @@ fn document(
                         content: prop.content.clone(),
                         conclusion_id: None,
                         lead_unit_id: lead.id.unwrap_or_default(),
-                        coordinating_unit_ids: prop.coordinating_units.iter().filter_map(|u| u.id).collect(),
+                        coordinating_unit_ids: prop
+                            .coordinating_units
+                            .iter()
+                            .filter_map(|u| u.id)
+                            .collect(),
                         deadline: prop.deadline,
                         allow_deadline_before_meeting: false,
                     },
@@ -332,7 +350,9 @@ fn document(
                     a.lead_unit_id = made[&crate::text::words(&lead.name)];
                 }
                 for u in &prop.coordinating_units {
-                    if u.id.is_none() && let Some(id) = made.get(&crate::text::words(&u.name)) {
+                    if u.id.is_none()
+                        && let Some(id) = made.get(&crate::text::words(&u.name))
+                    {
                         a.coordinating_unit_ids.push(*id);
                     }
                 }

@@ -258,7 +258,10 @@ fn delimiter(text: &str) -> u8 {
             k.1 += 1;
         }
     }
-    counts.iter().max_by_key(|(_, n)| *n).map_or(b',', |(d, _)| *d)
+    counts
+        .iter()
+        .max_by_key(|(_, n)| *n)
+        .map_or(b',', |(d, _)| *d)
 }
 
 fn csv_grid(bytes: &[u8], name: &str) -> Result<Grid> {

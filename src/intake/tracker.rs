@@ -293,7 +293,13 @@ impl Issue {
     }
 }
 
-fn problem(g: &Grid, i: usize, column: Option<(Column, usize)>, issue: Issue, skipped: bool) -> RowProblem {
+fn problem(
+    g: &Grid,
+    i: usize,
+    column: Option<(Column, usize)>,
+    issue: Issue,
+    skipped: bool,
+) -> RowProblem {
     RowProblem {
         sheet: g.name.clone(),
         row: g.row_number(i),
@@ -345,7 +351,12 @@ fn saved_mapping(conn: &Connection, key: &str) -> Result<Option<Vec<ColumnAt>>> 
 /// Reads every sheet's rows into a plan; `given` is a mapping for sheets of its layout (or
 /// for the one sheet read). A sheet without a recognisable header is left out when another
 /// has one; none is [`IntakeProblem::NoTable`].
-pub fn plan(conn: &Connection, book: &Book, given: Option<&[ColumnAt]>, file_name: &str) -> Result<Plan> {
+pub fn plan(
+    conn: &Connection,
+    book: &Book,
+    given: Option<&[ColumnAt]>,
+    file_name: &str,
+) -> Result<Plan> {
     let units = unit::list(conn, true)?;
     let mut r = Reading {
         conn,
@@ -359,7 +370,10 @@ pub fn plan(conn: &Connection, book: &Book, given: Option<&[ColumnAt]>, file_nam
     };
     let mut stmt = conn.prepare("SELECT id, title FROM meeting")?;
     for row in stmt.query_map([], |row| {
-        Ok((crate::store::value::get_uuid(row, 0)?, row.get::<_, String>(1)?))
+        Ok((
+            crate::store::value::get_uuid(row, 0)?,
+            row.get::<_, String>(1)?,
+        ))
     })? {
         let (id, title) = row?;
         r.meetings
@@ -407,7 +421,8 @@ pub fn plan(conn: &Connection, book: &Book, given: Option<&[ColumnAt]>, file_nam
         ));
         let before = plan.rows.len() + plan.problems.len() + plan.already as usize;
         read_rows(&mut r, &mut plan, &mut seen, s, g, &header)?;
-        let rows = plan.rows.len() + plan.problems.iter().filter(|p| p.skipped).count()
+        let rows = plan.rows.len()
+            + plan.problems.iter().filter(|p| p.skipped).count()
             + plan.already as usize
             - before;
         plan.sheets.push(SheetRead {
@@ -441,7 +456,12 @@ fn read_rows(
         if row.iter().all(Cell::is_empty) || columns::is_numbering_row(row) {
             continue;
         }
-        let at = |c: Column| h.fields.get(&c).and_then(|j| row.get(*j)).unwrap_or(&Cell::Empty);
+        let at = |c: Column| {
+            h.fields
+                .get(&c)
+                .and_then(|j| row.get(*j))
+                .unwrap_or(&Cell::Empty)
+        };
         let col = |c: Column| h.fields.get(&c).map(|j| (c, *j));
         let text = |c: Column| at(c).text();
         let content = text(Column::Content);
@@ -516,13 +536,14 @@ fn read_rows(
                 continue;
             }
         };
-        let mut coordinating = match r.picks(&text(Column::Coordinating), &g.name, g.row_number(i))? {
-            Ok(p) => p,
-            Err((name, c)) => {
-                skip(Issue::Ambiguous(name, c), Some(Column::Coordinating));
-                continue;
-            }
-        };
+        let mut coordinating =
+            match r.picks(&text(Column::Coordinating), &g.name, g.row_number(i))? {
+                Ok(p) => p,
+                Err((name, c)) => {
+                    skip(Issue::Ambiguous(name, c), Some(Column::Coordinating));
+                    continue;
+                }
+            };
         // Several units in the lead's cell: the first leads, the others coordinate.
         for p in lead[1..].iter().rev() {
             if !coordinating.contains(p) {
@@ -530,7 +551,12 @@ fn read_rows(
             }
         }
         coordinating.retain(|p| *p != lead[0]);
-        let key = row_key([&content, &lead_text, &source_text, &at(Column::AssignedOn).text()]);
+        let key = row_key([
+            &content,
+            &lead_text,
+            &source_text,
+            &at(Column::AssignedOn).text(),
+        ]);
         if let Some(first) = seen.get(&key) {
             skip(Issue::Duplicate(*first), None);
             continue;
@@ -555,7 +581,9 @@ fn read_rows(
         if let (Some(c), Said::Open | Said::InProgress { .. }) = (completed, &said) {
             said = Said::Done(Some(c));
         }
-        let done_fallback = deadline.filter(|d| *d <= today && *d >= given_on).unwrap_or(today);
+        let done_fallback = deadline
+            .filter(|d| *d <= today && *d >= given_on)
+            .unwrap_or(today);
         if let Said::Done(None) = said {
             plan.problems.push(problem(
                 g,
@@ -787,7 +815,11 @@ fn write_row(
     let today = crate::date::local_date(tx.now());
     match &row.said {
         Said::Open => {}
-        Said::InProgress { percent, note: text, on } => match text {
+        Said::InProgress {
+            percent,
+            note: text,
+            on,
+        } => match text {
             Some(t) => {
                 let on = on
                     .filter(|o| *o >= d.assigned_on && *o <= today)
@@ -829,12 +861,24 @@ mod tests {
 
     #[test]
     fn new_units_and_meetings_by_their_names() {
-        assert_eq!(kind_of_name("Phòng Văn hóa và Thông tin"), UnitKind::Division);
+        assert_eq!(
+            kind_of_name("Phòng Văn hóa và Thông tin"),
+            UnitKind::Division
+        );
         assert_eq!(kind_of_name("Văn phòng Sở"), UnitKind::Office);
         assert_eq!(kind_of_name("UBND huyện Bát Xát"), UnitKind::District);
-        assert_eq!(meeting_kind("Giao ban tháng 3/2025"), MeetingKind::MonthlyBriefing);
-        assert_eq!(meeting_kind("Hội nghị triển khai nhiệm vụ năm 2025"), MeetingKind::Conference);
+        assert_eq!(
+            meeting_kind("Giao ban tháng 3/2025"),
+            MeetingKind::MonthlyBriefing
+        );
+        assert_eq!(
+            meeting_kind("Hội nghị triển khai nhiệm vụ năm 2025"),
+            MeetingKind::Conference
+        );
         assert_ne!(row_key(["a", "b", "c", "d"]), row_key(["a", "b", "c", "e"]));
-        assert_eq!(row_key(["Rà soát", "b", "c", "d"]), row_key(["rà  soát", "b", "c", "d"]));
+        assert_eq!(
+            row_key(["Rà soát", "b", "c", "d"]),
+            row_key(["rà  soát", "b", "c", "d"])
+        );
     }
 }

@@ -20,9 +20,9 @@ pub fn date(cell: &Cell) -> Result<Option<NaiveDate>, String> {
     match cell {
         Cell::Empty => Ok(None),
         Cell::Date(d) => Ok(Some(*d)),
-        Cell::Number(n) if (20_000.0..91_000.0).contains(n) => {
-            Ok(Some(excel_epoch() + chrono::Duration::days(n.trunc() as i64)))
-        }
+        Cell::Number(n) if (20_000.0..91_000.0).contains(n) => Ok(Some(
+            excel_epoch() + chrono::Duration::days(n.trunc() as i64),
+        )),
         Cell::Text(t) if t.trim().is_empty() => Ok(None),
         Cell::Text(t) => text_date(t).map(Some).ok_or_else(|| t.clone()),
         other => Err(other.text()),
@@ -140,12 +140,7 @@ fn status_of(text: &str) -> Said {
     if starts("huy ") || has("da huy") || has("khong thuc hien") || has("dung thuc hien") {
         return Said::Cancelled;
     }
-    let plain = [
-        "chua thuc hien",
-        "chua trien khai",
-        "moi giao",
-        "chua",
-    ];
+    let plain = ["chua thuc hien", "chua trien khai", "moi giao", "chua"];
     if plain.iter().any(|p| f.trim() == *p) {
         return Said::Open;
     }
@@ -155,7 +150,8 @@ fn status_of(text: &str) -> Said {
 /// Under way; the text is kept as a progress report unless it only names the state.
 fn in_progress(text: &str, percent: u8) -> Said {
     let f = crate::text::words(text).join(" ");
-    let only_state = ["dang thuc hien", "dang trien khai", "dang", "dang lam"].contains(&f.as_str());
+    let only_state =
+        ["dang thuc hien", "dang trien khai", "dang", "dang lam"].contains(&f.as_str());
     Said::InProgress {
         percent,
         note: (!only_state).then(|| text.trim().to_string()),
@@ -283,11 +279,14 @@ mod tests {
                 on: None
             }
         );
-        assert_eq!(said("Chưa hoàn thành, đạt 50%", "").clone(), Said::InProgress {
-            percent: 50,
-            note: Some("Chưa hoàn thành, đạt 50%".into()),
-            on: None
-        });
+        assert_eq!(
+            said("Chưa hoàn thành, đạt 50%", "").clone(),
+            Said::InProgress {
+                percent: 50,
+                note: Some("Chưa hoàn thành, đạt 50%".into()),
+                on: None
+            }
+        );
         assert_eq!(said("100%", ""), Said::Done(None));
         assert_eq!(said("Tạm dừng", ""), Said::Suspended);
         assert_eq!(said("Hủy", ""), Said::Cancelled);

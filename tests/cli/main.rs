@@ -1174,12 +1174,45 @@ fn tracker_file(cli: &Cli) -> PathBuf {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name("Năm 2025").unwrap();
-    ws.write_string(0, 0, "BẢNG THEO DÕI THỰC HIỆN NHIỆM VỤ").unwrap();
+    ws.write_string(0, 0, "BẢNG THEO DÕI THỰC HIỆN NHIỆM VỤ")
+        .unwrap();
     let rows: [[&str; 7]; 4] = [
-        ["STT", "Nội dung nhiệm vụ", "Văn bản giao", "Ngày giao", "Chủ trì", "Thời hạn", "Tiến độ"],
-        ["1", "Rà soát quy chế làm việc", "Thông báo số 15/TB-STTTT", "10/03/2025", "VP", "30/06/2025", "Đã hoàn thành ngày 28/03/2025"],
-        ["2", "Kiểm tra công tác văn thư", "Thông báo số 15/TB-STTTT", "10/03/2025", "Phòng Thanh tra", "31/12/2025", "Đang thực hiện"],
-        ["3", "Hỗ trợ đài truyền thanh", "Thông báo số 15/TB-STTTT", "10/03/2025", "Phòng Văn hóa và Thông tin huyện Bát Xát", "tháng 9/2025", ""],
+        [
+            "STT",
+            "Nội dung nhiệm vụ",
+            "Văn bản giao",
+            "Ngày giao",
+            "Chủ trì",
+            "Thời hạn",
+            "Tiến độ",
+        ],
+        [
+            "1",
+            "Rà soát quy chế làm việc",
+            "Thông báo số 15/TB-STTTT",
+            "10/03/2025",
+            "VP",
+            "30/06/2025",
+            "Đã hoàn thành ngày 28/03/2025",
+        ],
+        [
+            "2",
+            "Kiểm tra công tác văn thư",
+            "Thông báo số 15/TB-STTTT",
+            "10/03/2025",
+            "Phòng Thanh tra",
+            "31/12/2025",
+            "Đang thực hiện",
+        ],
+        [
+            "3",
+            "Hỗ trợ đài truyền thanh",
+            "Thông báo số 15/TB-STTTT",
+            "10/03/2025",
+            "Phòng Văn hóa và Thông tin huyện Bát Xát",
+            "tháng 9/2025",
+            "",
+        ],
     ];
     for (r, row) in rows.iter().enumerate() {
         for (c, t) in row.iter().enumerate() {
@@ -1221,11 +1254,17 @@ fn a_tracker_is_previewed_then_imported_once() {
     let list = cli.json(&["directives", "list", "--json"]);
     assert_eq!(list["total"], 3);
     let again = cli.ok(&["--lang", "en", "import", file, "--create-units"]);
-    assert!(again.contains("Created 0 directives, 0 new units, 0 new meetings; 3 imported before"), "{again}");
+    assert!(
+        again.contains("Created 0 directives, 0 new units, 0 new meetings; 3 imported before"),
+        "{again}"
+    );
     assert_eq!(cli.json(&["directives", "list", "--json"])["total"], 3);
 
     // Another kind under a workbook's name is told as such.
     let png = cli.dir.path().join("anh.xlsx");
     std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
-    fails_with(cli.run(&["import", png.to_str().unwrap()]), "nội dung là tệp ảnh");
+    fails_with(
+        cli.run(&["import", png.to_str().unwrap()]),
+        "nội dung là tệp ảnh",
+    );
 }

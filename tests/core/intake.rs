@@ -131,7 +131,6 @@ impl Office {
     }
 }
 
-
 /// Layout 1: a title block, a header of two rows with merged cells ("Đơn vị" over "Chủ trì"
 /// and "Phối hợp"), a row numbering the columns, dates as Excel serial numbers, a date cell,
 /// and a deadline computed by a formula.
@@ -140,8 +139,15 @@ fn title_block_workbook(path: &Path) {
     let ws = wb.add_worksheet();
     ws.set_name("Theo dõi 2025").unwrap();
     let bold = Format::new().set_bold();
-    ws.merge_range(0, 0, 0, 8, "BẢNG THEO DÕI THỰC HIỆN NHIỆM VỤ NĂM 2025", &bold)
-        .unwrap();
+    ws.merge_range(
+        0,
+        0,
+        0,
+        8,
+        "BẢNG THEO DÕI THỰC HIỆN NHIỆM VỤ NĂM 2025",
+        &bold,
+    )
+    .unwrap();
     ws.merge_range(1, 0, 1, 8, "(Kèm theo Báo cáo số 12/BC-VP)", &Format::new())
         .unwrap();
     for (col, text) in [
@@ -157,32 +163,43 @@ fn title_block_workbook(path: &Path) {
     }
     ws.merge_range(3, 4, 3, 5, "Đơn vị", &bold).unwrap();
     ws.write_string_with_format(4, 4, "Chủ trì", &bold).unwrap();
-    ws.write_string_with_format(4, 5, "Phối hợp", &bold).unwrap();
+    ws.write_string_with_format(4, 5, "Phối hợp", &bold)
+        .unwrap();
     for c in 0..9u16 {
         ws.write_string(5, c, format!("({})", c + 1)).unwrap();
     }
     let date_cell = Format::new().set_num_format("dd/mm/yyyy");
     // Row 7: a document source, done on a stated date.
     ws.write_number(6, 0, 1).unwrap();
-    ws.write_string(6, 1, "Hoàn thiện hồ sơ chuyển đổi số của Sở").unwrap();
-    ws.write_string(6, 2, "Thông báo số 15/TB-STTTT ngày 10/3/2025").unwrap();
+    ws.write_string(6, 1, "Hoàn thiện hồ sơ chuyển đổi số của Sở")
+        .unwrap();
+    ws.write_string(6, 2, "Thông báo số 15/TB-STTTT ngày 10/3/2025")
+        .unwrap();
     ws.write_number(6, 3, serial(d(2025, 3, 10))).unwrap();
     ws.write_string(6, 4, "Phòng KHTC").unwrap();
     ws.write_string(6, 5, "Văn phòng, Thanh tra Sở").unwrap();
     ws.write_number(6, 6, serial(d(2025, 6, 30))).unwrap();
-    ws.write_string(6, 7, "Đã hoàn thành ngày 28/03/2025").unwrap();
+    ws.write_string(6, 7, "Đã hoàn thành ngày 28/03/2025")
+        .unwrap();
     // Row 8: a meeting source, under way, deadline typed as text, unit by its code.
     ws.write_number(7, 0, 2).unwrap();
-    ws.write_string(7, 1, "Rà soát danh mục dịch vụ công trực tuyến").unwrap();
-    ws.write_string(7, 2, "Giao ban tháng 3/2025").unwrap();
-    ws.write_datetime_with_format(7, 3, ExcelDateTime::from_ymd(2025, 3, 5).unwrap(), &date_cell)
+    ws.write_string(7, 1, "Rà soát danh mục dịch vụ công trực tuyến")
         .unwrap();
+    ws.write_string(7, 2, "Giao ban tháng 3/2025").unwrap();
+    ws.write_datetime_with_format(
+        7,
+        3,
+        ExcelDateTime::from_ymd(2025, 3, 5).unwrap(),
+        &date_cell,
+    )
+    .unwrap();
     ws.write_string(7, 4, "CDS").unwrap();
     ws.write_string(7, 6, "31/12/2025").unwrap();
     ws.write_string(7, 7, "Đang thực hiện").unwrap();
     // Row 9: deadline by a formula (its cached value read), unit by an abbreviation.
     ws.write_number(8, 0, 3).unwrap();
-    ws.write_string(8, 1, "Nâng cấp hệ thống hội nghị truyền hình").unwrap();
+    ws.write_string(8, 1, "Nâng cấp hệ thống hội nghị truyền hình")
+        .unwrap();
     ws.write_string(8, 2, "Giao ban tháng 3/2025").unwrap();
     ws.write_number(8, 3, serial(d(2025, 3, 5))).unwrap();
     ws.write_string(8, 4, "Trung tâm CNTT&TT").unwrap();
@@ -197,7 +214,8 @@ fn title_block_workbook(path: &Path) {
     ws.write_string(9, 1, "Hỗ trợ truyền thanh cơ sở").unwrap();
     ws.write_string(9, 2, "Giao ban tháng 3/2025").unwrap();
     ws.write_number(9, 3, serial(d(2025, 3, 5))).unwrap();
-    ws.write_string(9, 4, "Phòng Văn hóa và Thông tin huyện Bát Xát").unwrap();
+    ws.write_string(9, 4, "Phòng Văn hóa và Thông tin huyện Bát Xát")
+        .unwrap();
     ws.write_number(9, 6, serial(d(2025, 12, 31))).unwrap();
     ws.write_string(9, 8, "80%").unwrap();
     // Row 11: a deadline no one can read.
@@ -225,12 +243,18 @@ fn a_title_block_and_a_two_row_merged_header_round_trip() {
     assert_eq!(p.sheets[0].mapping_from, MappingFrom::Recognised);
     assert_eq!(p.directives.len(), 4, "{:#?}", p.problems);
     assert_eq!(p.new_units.len(), 1);
-    assert_eq!(p.new_units[0].name, "Phòng Văn hóa và Thông tin huyện Bát Xát");
+    assert_eq!(
+        p.new_units[0].name,
+        "Phòng Văn hóa và Thông tin huyện Bát Xát"
+    );
     assert_eq!(p.new_meetings.len(), 1);
     assert_eq!(p.new_meetings[0].title, "Giao ban tháng 3/2025");
     let bad: Vec<_> = p.problems.iter().filter(|q| q.skipped).collect();
     assert_eq!(bad.len(), 1);
-    assert_eq!((bad[0].row, bad[0].column.as_deref()), (11, Some("G (Thời hạn)")));
+    assert_eq!(
+        (bad[0].row, bad[0].column.as_deref()),
+        (11, Some("G (Thời hạn)"))
+    );
     assert!(bad[0].message.vi.contains("sắp tới") && bad[0].message.en.contains("sắp tới"));
     assert_eq!(o.content_hash(), before, "a preview writes nothing");
 
@@ -257,7 +281,10 @@ fn a_title_block_and_a_two_row_merged_header_round_trip() {
         directive::get(o.store.conn(), row.id).unwrap()
     };
     let first = by("Hoàn thiện hồ sơ chuyển đổi số của Sở");
-    assert_eq!(o.unit_name(first.lead_unit_id), "Phòng Kế hoạch - Tài chính");
+    assert_eq!(
+        o.unit_name(first.lead_unit_id),
+        "Phòng Kế hoạch - Tài chính"
+    );
     let mut coordinating: Vec<String> = first
         .coordinating_unit_ids
         .iter()
@@ -285,19 +312,33 @@ fn a_title_block_and_a_two_row_merged_header_round_trip() {
         o.unit_name(third.lead_unit_id),
         "Trung tâm Công nghệ thông tin và Truyền thông"
     );
-    assert_eq!(third.deadline, Some(d(2025, 9, 30)), "a formula by its cached value");
+    assert_eq!(
+        third.deadline,
+        Some(d(2025, 9, 30)),
+        "a formula by its cached value"
+    );
     assert_eq!(third.status, DirectiveStatus::Assigned);
-    assert_eq!(third.meeting_id, second.meeting_id, "one meeting for the same title");
+    assert_eq!(
+        third.meeting_id, second.meeting_id,
+        "one meeting for the same title"
+    );
 
     let fourth = by("Hỗ trợ truyền thanh cơ sở");
-    assert_eq!(o.unit_name(fourth.lead_unit_id), "Phòng Văn hóa và Thông tin huyện Bát Xát");
+    assert_eq!(
+        o.unit_name(fourth.lead_unit_id),
+        "Phòng Văn hóa và Thông tin huyện Bát Xát"
+    );
     assert_eq!(fourth.status, DirectiveStatus::InProgress);
     let progress = giaoban::followup::progress_of(o.store.conn(), fourth.id).unwrap();
     assert_eq!(progress[0].percent, 80);
 
     // Audited like a local write.
     let history = giaoban::audit::history(o.store.conn(), "directive", first.id).unwrap();
-    assert!(history.iter().any(|e| e.action == "create" && e.actor == "vanthu"));
+    assert!(
+        history
+            .iter()
+            .any(|e| e.action == "create" && e.actor == "vanthu")
+    );
 
     // Again: nothing new, nothing written, and the layout's mapping is the saved one.
     let after = o.content_hash();
@@ -312,24 +353,41 @@ fn a_title_block_and_a_two_row_merged_header_round_trip() {
 /// Layout 2: a sheet a year, and an old one hidden.
 fn yearly_workbook(path: &Path) {
     let mut wb = Workbook::new();
-    for (name, year, hidden) in [("2024", 2024, false), ("2025", 2025, false), ("Cũ", 2023, true)] {
+    for (name, year, hidden) in [
+        ("2024", 2024, false),
+        ("2025", 2025, false),
+        ("Cũ", 2023, true),
+    ] {
         let ws = wb.add_worksheet();
         ws.set_name(name).unwrap();
-        for (c, h) in ["STT", "Nội dung", "Chủ trì", "Phối hợp", "Ngày giao", "Thời hạn", "Tiến độ"]
-            .iter()
-            .enumerate()
+        for (c, h) in [
+            "STT",
+            "Nội dung",
+            "Chủ trì",
+            "Phối hợp",
+            "Ngày giao",
+            "Thời hạn",
+            "Tiến độ",
+        ]
+        .iter()
+        .enumerate()
         {
             ws.write_string(0, c as u16, *h).unwrap();
         }
         for k in 0..3u32 {
             let r = k + 1;
             ws.write_number(r, 0, f64::from(r)).unwrap();
-            ws.write_string(r, 1, format!("Nhiệm vụ số {r} của năm {year}")).unwrap();
-            ws.write_string(r, 2, ["VP", "Phòng KHTC", "Thanh tra Sở"][k as usize]).unwrap();
-            ws.write_string(r, 3, if k == 0 { "CDS" } else { "" }).unwrap();
+            ws.write_string(r, 1, format!("Nhiệm vụ số {r} của năm {year}"))
+                .unwrap();
+            ws.write_string(r, 2, ["VP", "Phòng KHTC", "Thanh tra Sở"][k as usize])
+                .unwrap();
+            ws.write_string(r, 3, if k == 0 { "CDS" } else { "" })
+                .unwrap();
             ws.write_string(r, 4, format!("15/01/{year}")).unwrap();
-            ws.write_string(r, 5, format!("30/6/{}", year % 100)).unwrap();
-            ws.write_string(r, 6, if k == 2 { "Hoàn thành" } else { "" }).unwrap();
+            ws.write_string(r, 5, format!("30/6/{}", year % 100))
+                .unwrap();
+            ws.write_string(r, 6, if k == 2 { "Hoàn thành" } else { "" })
+                .unwrap();
         }
         if hidden {
             ws.set_hidden(true);
@@ -361,12 +419,18 @@ fn a_sheet_a_year_every_visible_one_or_the_one_asked() {
     assert_eq!(done.directives.len(), 3);
     let rows = o.directives();
     assert!(rows.iter().all(|r| r.content.ends_with("2025")));
-    let first = rows.iter().find(|r| r.content.starts_with("Nhiệm vụ số 1")).unwrap();
+    let first = rows
+        .iter()
+        .find(|r| r.content.starts_with("Nhiệm vụ số 1"))
+        .unwrap();
     assert_eq!(first.lead_unit, "Văn phòng Sở");
     assert_eq!(first.coordinating_units, ["Phòng Chuyển đổi số"]);
     assert_eq!(first.deadline, Some(d(2025, 6, 30)));
     assert_eq!(first.assigned_on, d(2025, 1, 15));
-    let third = rows.iter().find(|r| r.content.starts_with("Nhiệm vụ số 3")).unwrap();
+    let third = rows
+        .iter()
+        .find(|r| r.content.starts_with("Nhiệm vụ số 3"))
+        .unwrap();
     assert_eq!(third.status, DirectiveStatus::Done);
     assert_eq!(third.completed_on, Some(d(2025, 6, 30)));
 
@@ -376,29 +440,62 @@ fn a_sheet_a_year_every_visible_one_or_the_one_asked() {
         ..Options::default()
     };
     let e = intake::preview(&mut o.store, &file, &hidden).unwrap_err();
-    assert!(matches!(e, Error::Intake(IntakeProblem::NoSuchSheet { hidden: true, .. })));
+    assert!(matches!(
+        e,
+        Error::Intake(IntakeProblem::NoSuchSheet { hidden: true, .. })
+    ));
     assert!(e.message(Lang::Vi).contains("đang bị ẩn"));
     assert_eq!(o.content_hash(), before);
 }
 
 /// Layout 3 rows: columns in another order, headers without diacritics.
 const NO_DIACRITICS: [[&str; 6]; 3] = [
-    ["Don vi thuc hien", "Han hoan thanh", "Noi dung cong viec", "Ket qua", "Co quan phoi hop", "Can cu"],
-    ["TT CNTT&TT", "15/08/2025", "Triển khai chữ ký số cho cán bộ", "đang triển khai", "VP; KHTC", "Kế hoạch 20/KH-STTTT ngày 02/4/2025"],
-    ["Phòng Chuyển đổi số", "", "Cập nhật cổng thông tin điện tử", "Chưa thực hiện", "", "Kế hoạch 20/KH-STTTT ngày 02/4/2025"],
+    [
+        "Don vi thuc hien",
+        "Han hoan thanh",
+        "Noi dung cong viec",
+        "Ket qua",
+        "Co quan phoi hop",
+        "Can cu",
+    ],
+    [
+        "TT CNTT&TT",
+        "15/08/2025",
+        "Triển khai chữ ký số cho cán bộ",
+        "đang triển khai",
+        "VP; KHTC",
+        "Kế hoạch 20/KH-STTTT ngày 02/4/2025",
+    ],
+    [
+        "Phòng Chuyển đổi số",
+        "",
+        "Cập nhật cổng thông tin điện tử",
+        "Chưa thực hiện",
+        "",
+        "Kế hoạch 20/KH-STTTT ngày 02/4/2025",
+    ],
 ];
 
 fn check_no_diacritics_import(o: &Office, made: &intake::Preview) {
     assert_eq!(made.directives.len(), 2, "{:#?}", made.problems);
     let rows = o.directives();
-    let sign = rows.iter().find(|r| r.content.contains("chữ ký số")).unwrap();
-    assert_eq!(sign.lead_unit, "Trung tâm Công nghệ thông tin và Truyền thông");
+    let sign = rows
+        .iter()
+        .find(|r| r.content.contains("chữ ký số"))
+        .unwrap();
+    assert_eq!(
+        sign.lead_unit,
+        "Trung tâm Công nghệ thông tin và Truyền thông"
+    );
     let mut c = sign.coordinating_units.clone();
     c.sort();
     assert_eq!(c, ["Phòng Kế hoạch - Tài chính", "Văn phòng Sở"]);
     assert_eq!(sign.deadline, Some(d(2025, 8, 15)));
     assert_eq!(sign.status, DirectiveStatus::InProgress);
-    let portal = rows.iter().find(|r| r.content.contains("cổng thông tin")).unwrap();
+    let portal = rows
+        .iter()
+        .find(|r| r.content.contains("cổng thông tin"))
+        .unwrap();
     assert_eq!(portal.deadline, None);
     assert_eq!(portal.status, DirectiveStatus::Assigned);
     let full = directive::get(o.store.conn(), portal.id).unwrap();
@@ -460,18 +557,54 @@ fn sheets_typed_in_tcvn3_and_vni_come_in_as_unicode() {
     legacy_workbook(
         &tcvn3,
         &[
-            ["STT", "Néi dung nhiÖm vô", "§¬n vÞ chñ tr×", "Ngµy giao", "Thêi h¹n"],
-            ["1", "B¸o c¸o kÕt qu¶ thùc hiÖn nhiÖm vô quý I", "Phßng KÕ ho¹ch - Tµi chÝnh", "02/01/2025", "31/03/2025"],
-            ["2", "KiÓm tra c«ng t¸c v¨n th\u{AD}, l\u{AD}u tr÷", "V¨n phßng Së", "02/01/2025", "30/06/2025"],
+            [
+                "STT",
+                "Néi dung nhiÖm vô",
+                "§¬n vÞ chñ tr×",
+                "Ngµy giao",
+                "Thêi h¹n",
+            ],
+            [
+                "1",
+                "B¸o c¸o kÕt qu¶ thùc hiÖn nhiÖm vô quý I",
+                "Phßng KÕ ho¹ch - Tµi chÝnh",
+                "02/01/2025",
+                "31/03/2025",
+            ],
+            [
+                "2",
+                "KiÓm tra c«ng t¸c v¨n th\u{AD}, l\u{AD}u tr÷",
+                "V¨n phßng Së",
+                "02/01/2025",
+                "30/06/2025",
+            ],
         ],
     );
     let vni = o.path("vni.xlsx");
     legacy_workbook(
         &vni,
         &[
-            ["STT", "Noäi dung nhieäm vuï", "Ñôn vò chuû trì", "Ngaøy giao", "Thôøi haïn"],
-            ["1", "Toå chöùc hoäi nghò chuyeån ñoåi soá", "Phoøng Chuyeån ñoåi soá", "03/02/2025", "15/09/2025"],
-            ["2", "Thanh tra vieäc thöïc hieän quy cheá", "Thanh tra Sôû", "03/02/2025", "30/10/2025"],
+            [
+                "STT",
+                "Noäi dung nhieäm vuï",
+                "Ñôn vò chuû trì",
+                "Ngaøy giao",
+                "Thôøi haïn",
+            ],
+            [
+                "1",
+                "Toå chöùc hoäi nghò chuyeån ñoåi soá",
+                "Phoøng Chuyeån ñoåi soá",
+                "03/02/2025",
+                "15/09/2025",
+            ],
+            [
+                "2",
+                "Thanh tra vieäc thöïc hieän quy cheá",
+                "Thanh tra Sôû",
+                "03/02/2025",
+                "30/10/2025",
+            ],
         ],
     );
     for (file, enc) in [(&tcvn3, "tcvn3"), (&vni, "vni")] {
@@ -485,7 +618,10 @@ fn sheets_typed_in_tcvn3_and_vni_come_in_as_unicode() {
         .map(|r| (r.content.as_str(), r.lead_unit.as_str()))
         .collect();
     for want in [
-        ("Báo cáo kết quả thực hiện nhiệm vụ quý I", "Phòng Kế hoạch - Tài chính"),
+        (
+            "Báo cáo kết quả thực hiện nhiệm vụ quý I",
+            "Phòng Kế hoạch - Tài chính",
+        ),
         ("Kiểm tra công tác văn thư, lưu trữ", "Văn phòng Sở"),
         ("Tổ chức hội nghị chuyển đổi số", "Phòng Chuyển đổi số"),
         ("Thanh tra việc thực hiện quy chế", "Thanh tra Sở"),
@@ -515,14 +651,21 @@ fn check_notice(o: &mut Office, file: &Path) {
     let doc = p.document.as_ref().unwrap();
     assert_eq!(doc.title, "cuộc họp giao ban tháng 4/2025");
     assert_eq!(doc.date, Some(d(2025, 4, 7)));
-    assert!(doc.attendees.iter().any(|a| a == "Trần Thị Bình"), "{:?}", doc.attendees);
+    assert!(
+        doc.attendees.iter().any(|a| a == "Trần Thị Bình"),
+        "{:?}",
+        doc.attendees
+    );
     assert!(doc.proposals.len() >= 2, "{:#?}", doc.proposals);
     assert_eq!(o.content_hash(), before);
 
     let made = intake::commit(&mut o.store, file, &Options::default()).unwrap();
     assert_eq!(made.directives.len(), 2, "{:#?}", made);
     let rows = o.directives();
-    let budget = rows.iter().find(|r| r.content.contains("dự toán ngân sách")).unwrap();
+    let budget = rows
+        .iter()
+        .find(|r| r.content.contains("dự toán ngân sách"))
+        .unwrap();
     assert_eq!(budget.lead_unit, "Phòng Kế hoạch - Tài chính");
     assert_eq!(budget.deadline, Some(d(2025, 6, 30)));
     assert_eq!(budget.assigned_on, d(2025, 4, 7));
@@ -541,8 +684,8 @@ fn check_notice(o: &mut Office, file: &Path) {
 #[test]
 fn a_notice_written_with_docx_rs_becomes_a_meeting_and_its_directives() {
     use docx_rs::{
-        AbstractNumbering, Docx, IndentLevel, Level, LevelJc, LevelText, NumberFormat,
-        Numbering, NumberingId, Paragraph, Run, Start, Table, TableCell, TableRow,
+        AbstractNumbering, Docx, IndentLevel, Level, LevelJc, LevelText, NumberFormat, Numbering,
+        NumberingId, Paragraph, Run, Start, Table, TableCell, TableRow,
     };
     let mut o = Office::new();
     let file = o.path("thong-bao-ket-luan.docx");
@@ -565,7 +708,8 @@ fn a_notice_written_with_docx_rs_becomes_a_meeting_and_its_directives() {
                 .numbering(NumberingId::new(2), IndentLevel::new(0)),
         );
     }
-    let cell = |t: &str| TableCell::new().add_paragraph(Paragraph::new().add_run(Run::new().add_text(t)));
+    let cell =
+        |t: &str| TableCell::new().add_paragraph(Paragraph::new().add_run(Run::new().add_text(t)));
     doc = doc.add_table(Table::new(vec![TableRow::new(vec![
         cell("Nơi nhận:"),
         cell("GIÁM ĐỐC"),
@@ -580,7 +724,11 @@ fn a_notice_written_with_docx_rs_becomes_a_meeting_and_its_directives() {
 
 #[test]
 fn a_notice_libreoffice_made_from_text_reads_alike() {
-    if std::process::Command::new("soffice").arg("--version").output().is_err() {
+    if std::process::Command::new("soffice")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
         eprintln!("skipped: LibreOffice (soffice) is not installed");
         return;
     }
@@ -589,13 +737,23 @@ fn a_notice_libreoffice_made_from_text_reads_alike() {
     let lines: Vec<String> = NOTICE
         .iter()
         .map(|l| l.to_string())
-        .chain(TASKS.iter().enumerate().map(|(k, t)| format!("{}. {t}", k + 1)))
+        .chain(
+            TASKS
+                .iter()
+                .enumerate()
+                .map(|(k, t)| format!("{}. {t}", k + 1)),
+        )
         .collect();
     std::fs::write(&txt, lines.join("\n")).unwrap();
     let profile = format!("file://{}", o.path("lo-profile").display());
     let status = std::process::Command::new("soffice")
         .arg(format!("-env:UserInstallation={profile}"))
-        .args(["--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir"])
+        .args([
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+        ])
         .arg(o.dir.path())
         .arg(&txt)
         .output()
@@ -626,7 +784,10 @@ fn bad_files_are_refused_with_a_message_and_change_nothing() {
     let bytes = std::fs::read(&good).unwrap();
     let before = o.content_hash();
     // The file itself, once the journal is written into it.
-    o.store.conn().execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
+    o.store
+        .conn()
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
     let db_before = std::fs::read(o.path("office.sqlite3")).unwrap();
 
     // Damaged: cut short.

@@ -164,7 +164,10 @@ fn print(out: Out, p: &Preview) {
             println!(
                 "{} {}",
                 p.directives.len() - SHOWN,
-                out.t("nhiệm vụ khác không liệt kê (xem --json).", "more directives not listed (see --json).")
+                out.t(
+                    "nhiệm vụ khác không liệt kê (xem --json).",
+                    "more directives not listed (see --json)."
+                )
             );
         }
     }
@@ -172,7 +175,10 @@ fn print(out: Out, p: &Preview) {
         let names: Vec<&str> = p.new_units.iter().map(|u| u.name.as_str()).collect();
         println!(
             "{}: {}",
-            out.t("Đơn vị chưa có trong danh mục", "Units not in the directory"),
+            out.t(
+                "Đơn vị chưa có trong danh mục",
+                "Units not in the directory"
+            ),
             names.join("; ")
         );
     }
@@ -217,10 +223,7 @@ fn print(out: Out, p: &Preview) {
         println!("{t}");
     }
     let skipped = p.problems.iter().filter(|q| q.skipped).count();
-    let (made, would) = (
-        out.t("Đã tạo", "Created"),
-        out.t("Sẽ tạo", "Would create"),
-    );
+    let (made, would) = (out.t("Đã tạo", "Created"), out.t("Sẽ tạo", "Would create"));
     println!(
         "{} {} {}, {} {}, {} {}; {} {}; {} {}.",
         if p.committed { made } else { would },
