@@ -170,7 +170,7 @@ fn content(bytes: &[u8], named: Option<FileKind>) -> Result<Content> {
 /// (UTF-8, or a legacy 8-bit encoding).
 fn is_text(bytes: &[u8]) -> bool {
     if bytes.starts_with(&[0xFF, 0xFE]) {
-        return bytes.len() % 2 == 0;
+        return bytes.len().is_multiple_of(2);
     }
     let sample = &bytes[..bytes.len().min(64 << 10)];
     let controls = sample

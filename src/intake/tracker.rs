@@ -142,6 +142,9 @@ enum Found {
     Ambiguous(Vec<String>),
 }
 
+/// A cell's units, or the name that matched several units and their names.
+type Picked = std::result::Result<Vec<Pick>, (String, Vec<String>)>;
+
 /// What [`plan`] reads with.
 struct Reading<'c> {
     conn: &'c Connection,
@@ -203,7 +206,7 @@ impl Reading<'_> {
         cell: &str,
         sheet: &str,
         row: u32,
-    ) -> Result<Result<Vec<Pick>, (String, Vec<String>)>> {
+    ) -> Result<Picked> {
         if cell.trim().is_empty() {
             return Ok(Ok(Vec::new()));
         }
@@ -482,7 +485,7 @@ fn read_rows(
         }
         let mut skip = |issue: Issue, c: Option<Column>| {
             plan.problems
-                .push(problem(g, i, c.and_then(|c| col(c)), issue, true));
+                .push(problem(g, i, c.and_then(&col), issue, true));
         };
         if content.is_empty() {
             skip(Issue::NoContent, Some(Column::Content));
