@@ -201,12 +201,7 @@ impl Reading<'_> {
     }
 
     /// The units a cell names: the whole cell first, else its parts.
-    fn picks(
-        &mut self,
-        cell: &str,
-        sheet: &str,
-        row: u32,
-    ) -> Result<Picked> {
+    fn picks(&mut self, cell: &str, sheet: &str, row: u32) -> Result<Picked> {
         if cell.trim().is_empty() {
             return Ok(Ok(Vec::new()));
         }

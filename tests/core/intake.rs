@@ -858,3 +858,59 @@ fn bad_files_are_refused_with_a_message_and_change_nothing() {
     drop(o.store);
     assert!(std::fs::read(db).unwrap() == db_before, "the file changed");
 }
+
+#[test]
+fn the_same_tracker_saved_by_libreoffice_as_ods_and_xls_reads_alike() {
+    if std::process::Command::new("soffice")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: LibreOffice (soffice) is not installed");
+        return;
+    }
+    let o = Office::new();
+    let xlsx = o.path("theo-doi.xlsx");
+    title_block_workbook(&xlsx);
+    let profile = format!("file://{}", o.path("lo-profile").display());
+    for (ext, filter, kind) in [
+        ("ods", "ods", FileKind::Ods),
+        ("xls", "xls:MS Excel 97", FileKind::Xls),
+    ] {
+        let out = o.dir.path().join(ext);
+        let run = std::process::Command::new("soffice")
+            .arg(format!("-env:UserInstallation={profile}"))
+            .args(["--headless", "--convert-to", filter, "--outdir"])
+            .arg(&out)
+            .arg(&xlsx)
+            .output()
+            .unwrap();
+        let file = out.join(format!("theo-doi.{ext}"));
+        assert!(file.exists(), "{}", String::from_utf8_lossy(&run.stderr));
+        let mut fresh = Office::new();
+        let create = Options {
+            create_units: true,
+            ..Options::default()
+        };
+        let made = intake::commit(&mut fresh.store, &file, &create).unwrap();
+        assert_eq!(made.kind, kind);
+        assert_eq!(made.directives.len(), 4, "{ext}: {:#?}", made.problems);
+        let rows = fresh.directives();
+        let first = rows
+            .iter()
+            .find(|r| r.content == "Hoàn thiện hồ sơ chuyển đổi số của Sở")
+            .unwrap();
+        assert_eq!(first.status, DirectiveStatus::Done, "{ext}");
+        assert_eq!(first.completed_on, Some(d(2025, 3, 28)));
+        assert_eq!(first.deadline, Some(d(2025, 6, 30)));
+        let third = rows
+            .iter()
+            .find(|r| r.content.starts_with("Nâng cấp"))
+            .unwrap();
+        assert_eq!(
+            third.deadline,
+            Some(d(2025, 9, 30)),
+            "{ext}: the formula's value"
+        );
+    }
+}
