@@ -417,12 +417,12 @@ pub fn plan(
                 })
                 .collect(),
         ));
-        let before = plan.rows.len() + plan.problems.len() + plan.already as usize;
+        let counted = |p: &Plan| {
+            p.rows.len() + p.problems.iter().filter(|q| q.skipped).count() + p.already as usize
+        };
+        let before = counted(&plan);
         read_rows(&mut r, &mut plan, &mut seen, s, g, &header)?;
-        let rows = plan.rows.len()
-            + plan.problems.iter().filter(|p| p.skipped).count()
-            + plan.already as usize
-            - before;
+        let rows = counted(&plan) - before;
         plan.sheets.push(SheetRead {
             name: g.name.clone(),
             header_row: g.row_number(header.last_row),

@@ -405,6 +405,7 @@ fn a_sheet_a_year_every_visible_one_or_the_one_asked() {
     let names: Vec<&str> = p.sheets.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["2024", "2025"]);
     assert_eq!(p.hidden_sheets, ["Cũ"]);
+    assert!(p.sheets.iter().all(|s| s.rows == 3), "{:#?}", p.sheets);
     assert_eq!(p.directives.len(), 6);
     // "Hoàn thành" without a date: done, with a caveat naming the date recorded.
     let caveats: Vec<_> = p.problems.iter().filter(|q| !q.skipped).collect();
