@@ -24,6 +24,7 @@ FLOORS = {
     "directive": 2, "followup": 2, "carry": 2, "stats": 2, "audit": 2, "attachment": 2,
     # Services over the domain.
     "search": 3, "document": 3, "backup": 3, "exchange": 3, "extract": 3, "proposal": 3,
+    "intake": 3,
     # Use cases: one call per command of the CLI and the window.
     "app": 4,
     # Sample data and benchmarks.

@@ -3,7 +3,8 @@
 //! extract` times the directive extractor on the meetings' conclusions; `giaoban bench
 //! write` is the writer the crash harness kills; `giaoban bench long-meeting` prepares the
 //! editor's typing benchmark (`scripts/bench-editor.mjs`); `giaoban bench dashboard` times
-//! the leader's overview against the same counts asked of SQLite directly.
+//! the leader's overview against the same counts asked of SQLite directly; `giaoban bench
+//! intake` times a tracker workbook's preview and import.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -684,4 +685,150 @@ fn autosaves_beside(path: &Path, meeting: uuid::Uuid, on_reader: bool) -> Result
         max_ms: times.last().copied().unwrap_or(0.0),
         export_ms,
     })
+}
+
+/// Timings of a tracker brought in ([`intake`]).
+#[derive(Debug, Clone, Serialize)]
+pub struct IntakeBench {
+    /// Data rows of the tracker.
+    pub rows: usize,
+    /// Its size, KiB.
+    pub file_kb: u64,
+    /// The preview (read, plan, writes rolled back), milliseconds.
+    pub preview_ms: f64,
+    /// The commit, milliseconds.
+    pub commit_ms: f64,
+    /// The same file again (creating nothing), milliseconds.
+    pub again_ms: f64,
+    /// Directives created by the commit.
+    pub created: usize,
+    /// Directives the second import created (must be 0).
+    pub again_created: usize,
+}
+
+/// A tracker workbook of `rows` rows naming this database's units, brought into a new
+/// database (holding the same units) in a temporary folder: preview, commit, and again.
+pub fn intake(store: &Store, rows: usize) -> Result<IntakeBench> {
+    use crate::intake::{self, Options};
+    use crate::unit::{self, NewUnit};
+    let units: Vec<(String, Option<String>)> = unit::list(store.conn(), false)?
+        .into_iter()
+        .map(|u| (u.name, u.code))
+        .collect();
+    if units.is_empty() {
+        return Err(Error::NotEmpty);
+    }
+    let dir = std::env::temp_dir().join(format!("giaoban-bench-intake-{}", uuid::Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).map_err(Error::io(&dir))?;
+    let run = || -> Result<IntakeBench> {
+        let file = dir.join("theo-doi.xlsx");
+        write_tracker(&file, rows, &units)?;
+        let file_kb = std::fs::metadata(&file).map_err(Error::io(&file))?.len() / 1024;
+        let mut fresh = Store::open(&dir.join("bench.sqlite3"), crate::store::OpenMode::Create)?;
+        fresh.write(|tx| {
+            for (name, code) in &units {
+                unit::create(
+                    tx,
+                    NewUnit {
+                        name: name.clone(),
+                        short_name: None,
+                        code: code.clone(),
+                        kind: unit::UnitKind::Division,
+                        parent_id: None,
+                        sort_order: 0,
+                    },
+                )?;
+            }
+            Ok(())
+        })?;
+        let o = Options::default();
+        let t = Instant::now();
+        intake::preview(&mut fresh, &file, &o)?;
+        let preview_ms = ms(t.elapsed());
+        let t = Instant::now();
+        let made = intake::commit(&mut fresh, &file, &o)?;
+        let commit_ms = ms(t.elapsed());
+        let t = Instant::now();
+        let again = intake::commit(&mut fresh, &file, &o)?;
+        let again_ms = ms(t.elapsed());
+        Ok(IntakeBench {
+            rows,
+            file_kb,
+            preview_ms,
+            commit_ms,
+            again_ms,
+            created: made.directives.len(),
+            again_created: again.directives.len(),
+        })
+    };
+    let out = run();
+    let _ = std::fs::remove_dir_all(&dir);
+    out
+}
+
+/// A tracker as offices keep them: title, header, one directive a row (a tenth done, a
+/// tenth under way), dates as Excel dates, sources by document number.
+fn write_tracker(path: &Path, rows: usize, units: &[(String, Option<String>)]) -> Result<()> {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let bad = |e: rust_xlsxwriter::XlsxError| Error::Io {
+        path: path.to_path_buf(),
+        source: std::io::Error::other(e.to_string()),
+    };
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    ws.write_string(0, 0, "BẢNG THEO DÕI THỰC HIỆN NHIỆM VỤ")
+        .map_err(bad)?;
+    for (c, h) in [
+        "STT",
+        "Nội dung nhiệm vụ",
+        "Văn bản giao",
+        "Ngày giao",
+        "Đơn vị chủ trì",
+        "Đơn vị phối hợp",
+        "Thời hạn",
+        "Kết quả thực hiện",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(2, c as u16, *h).map_err(bad)?;
+    }
+    for k in 0..rows {
+        let r = 3 + k as u32;
+        let (month, day) = (1 + (k % 12) as u8, 1 + (k % 28) as u8);
+        let lead = &units[k % units.len()].0;
+        let coordinating = &units[(k + 1) % units.len()].0;
+        ws.write_number(r, 0, (k + 1) as f64).map_err(bad)?;
+        ws.write_string(
+            r,
+            1,
+            format!(
+                "Nhiệm vụ số {} về chuyển đổi số và cải cách hành chính",
+                k + 1
+            ),
+        )
+        .map_err(bad)?;
+        ws.write_string(r, 2, format!("Thông báo số {}/TB-STTTT", 1 + k % 300))
+            .map_err(bad)?;
+        let given = ExcelDateTime::from_ymd(2025, month, day).map_err(bad)?;
+        ws.write_datetime_with_format(r, 3, given, &date)
+            .map_err(bad)?;
+        ws.write_string(r, 4, lead).map_err(bad)?;
+        if coordinating != lead {
+            ws.write_string(r, 5, coordinating).map_err(bad)?;
+        }
+        let due = ExcelDateTime::from_ymd(2025, month, 28).map_err(bad)?;
+        ws.write_datetime_with_format(r, 6, due, &date)
+            .map_err(bad)?;
+        let progress = match k % 10 {
+            0 => format!("Đã hoàn thành ngày {day}/{month}/2025"),
+            1 => "Đang thực hiện".to_string(),
+            _ => String::new(),
+        };
+        if !progress.is_empty() {
+            ws.write_string(r, 7, progress).map_err(bad)?;
+        }
+    }
+    wb.save(path).map_err(bad)
 }

@@ -246,6 +246,202 @@ pub enum Error {
     /// An exchange bundle was refused; nothing was imported.
     #[error("bundle refused: {0:?}")]
     Bundle(BundleProblem),
+    /// A tracker workbook or a document brought in was refused; nothing was imported.
+    #[error("file refused: {0:?}")]
+    Intake(IntakeProblem),
+}
+
+/// Why a file of an office's existing records (a tracker workbook or CSV, a DOCX notice or
+/// minutes) was refused. File kinds are named by their `file_kind` label
+/// ([`crate::labels`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "problem", content = "detail", rename_all = "snake_case")]
+pub enum IntakeProblem {
+    /// Not a kind of file Giao Ban reads; `is` names what it looks like (`png`, `pdf`,
+    /// `unknown`…).
+    Unsupported {
+        /// The `file_kind` it looks like.
+        is: String,
+    },
+    /// Its name says one kind and its content is another.
+    Misnamed {
+        /// The `file_kind` its name says.
+        named: String,
+        /// The `file_kind` its content is.
+        is: String,
+    },
+    /// Protected by a password (an encrypted Office file).
+    Encrypted,
+    /// Damaged: it cannot be read as the kind it is.
+    Damaged {
+        /// The `file_kind` it is.
+        kind: String,
+    },
+    /// Larger than a file brought in may be.
+    TooLarge {
+        /// The limit, in MiB.
+        limit_mib: u32,
+    },
+    /// Its archive would inflate far beyond its size (a "zip bomb") or holds too many entries.
+    Inflates,
+    /// More rows than one import takes.
+    TooManyRows {
+        /// Rows found.
+        rows: u32,
+        /// The limit.
+        limit: u32,
+    },
+    /// The sheet asked for is not in the workbook, or is hidden.
+    NoSuchSheet {
+        /// Its name.
+        name: String,
+        /// It is there but hidden.
+        hidden: bool,
+    },
+    /// No visible sheet has a table with a header Giao Ban recognises (nội dung, chủ trì…).
+    NoTable,
+    /// A column mapping given names no column of the sheet, or leaves out the content or the
+    /// lead unit.
+    BadMapping,
+    /// Units not in the directory: the import stops unless they are created.
+    UnknownUnit {
+        /// The sheet.
+        sheet: String,
+        /// The row (as the spreadsheet numbers it).
+        row: u32,
+        /// The unit's name as written.
+        name: String,
+        /// How many different unknown units the file names.
+        count: u32,
+    },
+    /// The file holds no text to read directives from.
+    Empty,
+}
+
+impl IntakeProblem {
+    fn message(&self, lang: Lang) -> String {
+        let vi = lang == Lang::Vi;
+        let kind = |k: &str| crate::labels::label("file_kind", k, lang).to_string();
+        let tail = pick(vi, " Dữ liệu không bị thay đổi.", " No data was changed.");
+        let head = match self {
+            IntakeProblem::Unsupported { is } => {
+                if vi {
+                    format!(
+                        "Giao Ban không đọc được loại tệp này ({}). Hãy chọn bảng tính theo dõi nhiệm vụ (.xlsx, .xls, .ods, .csv), văn bản .docx hoặc tệp trao đổi .gbx.",
+                        kind(is)
+                    )
+                } else {
+                    format!(
+                        "Giao Ban cannot read this kind of file ({}). Choose a directive tracker (.xlsx, .xls, .ods, .csv), a .docx document or a .gbx exchange file.",
+                        kind(is)
+                    )
+                }
+            }
+            IntakeProblem::Misnamed { named, is } => {
+                if vi {
+                    format!(
+                        "Tệp mang tên {} nhưng nội dung là {}; không nhập được.",
+                        kind(named),
+                        kind(is)
+                    )
+                } else {
+                    format!(
+                        "The file is named as {} but its content is {}; it cannot be imported.",
+                        kind(named),
+                        kind(is)
+                    )
+                }
+            }
+            IntakeProblem::Encrypted => pick(
+                vi,
+                "Tệp được bảo vệ bằng mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc), lưu lại rồi nhập.",
+                "The file is protected by a password. Open it in Excel, remove the password (File → Info → Protect Workbook), save it, then import it.",
+            ),
+            IntakeProblem::Damaged { kind: k } => {
+                if vi {
+                    format!("Tệp {} bị hỏng hoặc không đầy đủ, không đọc được.", kind(k))
+                } else {
+                    format!(
+                        "The {} file is damaged or incomplete and cannot be read.",
+                        kind(k)
+                    )
+                }
+            }
+            IntakeProblem::TooLarge { limit_mib } => {
+                if vi {
+                    format!("Tệp lớn hơn giới hạn {limit_mib} MB cho một lần nhập.")
+                } else {
+                    format!("The file is larger than the {limit_mib} MB an import takes.")
+                }
+            }
+            IntakeProblem::Inflates => pick(
+                vi,
+                "Tệp nén có nội dung giải nén lớn bất thường hoặc quá nhiều mục (có thể là tệp độc hại); không mở.",
+                "The compressed file would inflate to an abnormal size or holds too many entries (possibly a malicious file); it was not opened.",
+            ),
+            IntakeProblem::TooManyRows { rows, limit } => {
+                if vi {
+                    format!(
+                        "Bảng có {rows} dòng, vượt giới hạn {limit} dòng cho một lần nhập; hãy tách thành nhiều tệp (ví dụ mỗi năm một tệp)."
+                    )
+                } else {
+                    format!(
+                        "The table has {rows} rows, over the {limit} an import takes; split it into several files (one a year, say)."
+                    )
+                }
+            }
+            IntakeProblem::NoSuchSheet { name, hidden: true } => {
+                if vi {
+                    format!("Trang tính “{name}” đang bị ẩn; hãy bỏ ẩn trong Excel nếu muốn nhập.")
+                } else {
+                    format!("The sheet “{name}” is hidden; unhide it in Excel to import it.")
+                }
+            }
+            IntakeProblem::NoSuchSheet {
+                name,
+                hidden: false,
+            } => {
+                if vi {
+                    format!("Bảng tính không có trang “{name}”.")
+                } else {
+                    format!("The workbook has no sheet “{name}”.")
+                }
+            }
+            IntakeProblem::NoTable => pick(
+                vi,
+                "Không tìm thấy bảng theo dõi nhiệm vụ: không trang nào có dòng tiêu đề với cột nội dung và đơn vị chủ trì.",
+                "No directive tracker was found: no sheet has a header row with a content column and a lead unit column.",
+            ),
+            IntakeProblem::BadMapping => pick(
+                vi,
+                "Cách ghép cột không hợp lệ: phải có cột nội dung và cột đơn vị chủ trì, và mỗi cột phải có trong bảng.",
+                "The column mapping is not valid: it needs a content column and a lead unit column, each one of the table's.",
+            ),
+            IntakeProblem::UnknownUnit {
+                sheet,
+                row,
+                name,
+                count,
+            } => {
+                if vi {
+                    format!(
+                        "Đơn vị “{name}” (trang “{sheet}”, dòng {row}) chưa có trong danh mục; tệp có {count} đơn vị chưa có. Hãy thêm vào danh mục, hoặc nhập với --create-units để tạo mới."
+                    )
+                } else {
+                    format!(
+                        "The unit “{name}” (sheet “{sheet}”, row {row}) is not in the directory; the file names {count} unknown units. Add them to the directory, or import with --create-units to create them."
+                    )
+                }
+            }
+            IntakeProblem::Empty => pick(
+                vi,
+                "Tệp không có nội dung để đọc.",
+                "The file holds no text to read.",
+            ),
+        };
+        head + &tail
+    }
 }
 
 /// Why an exchange bundle was refused.
@@ -711,6 +907,7 @@ impl Error {
                 }
             }
             Error::Bundle(p) => p.message(vi),
+            Error::Intake(p) => p.message(lang),
             Error::CannotUndoImport {
                 written_after: false,
             } => pick(

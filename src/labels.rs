@@ -2,8 +2,9 @@
 //! one table for the CLI, the documents and the window (sent to it at start by the shell's
 //! `labels` command; its dictionaries no longer carry them). Groups: `unit_kind`,
 //! `meeting_kind`, `meeting_status`, `role`, `attendance`, `directive_status`, `bucket` (the
-//! badge; `none` is a cancelled directive) and `bucket_column` (the report's column names), `entity` (kinds of record) and `field` (the
-//! input fields messages and forms name).
+//! badge; `none` is a cancelled directive), `bucket_column` (the report's column names),
+//! `entity` (kinds of record), `field` (the input fields messages and forms name), and
+//! `file_kind`, `tracker_column` and `encoding` (what an import of a tracker tells).
 //! Values are the enums' serialised names.
 
 use serde::Serialize;
@@ -174,6 +175,90 @@ pub const LABELS: &[Label] = &[
     Label::new("field", "passphrase", "mật khẩu", "passphrase"),
     Label::new("field", "peer", "máy trao đổi dữ liệu", "exchange partners"),
     Label::new("field", "attendance", "điểm danh", "attendance"),
+    Label::new(
+        "file_kind",
+        "gbx",
+        "tệp trao đổi Giao Ban (.gbx)",
+        "a Giao Ban exchange file (.gbx)",
+    ),
+    Label::new(
+        "file_kind",
+        "xlsx",
+        "bảng tính Excel (.xlsx)",
+        "an Excel workbook (.xlsx)",
+    ),
+    Label::new(
+        "file_kind",
+        "xls",
+        "bảng tính Excel 97-2003 (.xls)",
+        "an Excel 97-2003 workbook (.xls)",
+    ),
+    Label::new(
+        "file_kind",
+        "ods",
+        "bảng tính OpenDocument (.ods)",
+        "an OpenDocument spreadsheet (.ods)",
+    ),
+    Label::new("file_kind", "csv", "tệp CSV (.csv)", "a CSV file (.csv)"),
+    Label::new(
+        "file_kind",
+        "docx",
+        "văn bản Word (.docx)",
+        "a Word document (.docx)",
+    ),
+    Label::new(
+        "file_kind",
+        "doc",
+        "văn bản Word 97-2003 (.doc)",
+        "a Word 97-2003 document (.doc)",
+    ),
+    Label::new("file_kind", "zip", "tệp nén ZIP", "a ZIP archive"),
+    Label::new("file_kind", "pdf", "tệp PDF", "a PDF file"),
+    Label::new("file_kind", "image", "tệp ảnh", "an image"),
+    Label::new(
+        "file_kind",
+        "unknown",
+        "loại không xác định",
+        "an unknown kind",
+    ),
+    Label::new("tracker_column", "number", "STT", "No."),
+    Label::new(
+        "tracker_column",
+        "content",
+        "Nội dung nhiệm vụ",
+        "Directive",
+    ),
+    Label::new(
+        "tracker_column",
+        "source",
+        "Văn bản / cuộc họp giao",
+        "Source document or meeting",
+    ),
+    Label::new("tracker_column", "assigned_on", "Ngày giao", "Date given"),
+    Label::new("tracker_column", "lead", "Đơn vị chủ trì", "Lead unit"),
+    Label::new(
+        "tracker_column",
+        "coordinating",
+        "Đơn vị phối hợp",
+        "Coordinating units",
+    ),
+    Label::new("tracker_column", "deadline", "Thời hạn", "Deadline"),
+    Label::new(
+        "tracker_column",
+        "progress",
+        "Tiến độ / kết quả",
+        "Progress / result",
+    ),
+    Label::new(
+        "tracker_column",
+        "completed_on",
+        "Ngày hoàn thành",
+        "Date completed",
+    ),
+    Label::new("tracker_column", "notes", "Ghi chú", "Notes"),
+    Label::new("encoding", "unicode", "Unicode", "Unicode"),
+    Label::new("encoding", "tcvn3", "TCVN3 (ABC)", "TCVN3 (ABC)"),
+    Label::new("encoding", "vni", "VNI-Windows", "VNI-Windows"),
 ];
 
 /// The words for `value` of `group` in `lang`; the value itself when the table has none.

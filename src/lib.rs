@@ -21,6 +21,7 @@ pub mod error;
 pub mod exchange;
 pub mod extract;
 pub mod followup;
+pub mod intake;
 pub mod labels;
 pub mod lang;
 pub mod meeting;

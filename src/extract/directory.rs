@@ -114,6 +114,16 @@ impl Directory {
         }
     }
 
+    /// The directory's unit a text names whole, nothing else in it: "Phòng KHTC", "TT
+    /// CNTT&TT", "Phòng Thanh tra" (a tracker's unit cell).
+    pub fn named(&self, text: &str) -> Option<UnitRef> {
+        let tokens = tokenize(text);
+        let first = tokens.iter().position(Token::is_wordlike)?;
+        let m = self.mention_at(&tokens, first, text)?;
+        let rest = tokens[m.end..].iter().any(Token::is_wordlike);
+        (m.unit.id.is_some() && !rest).then_some(m.unit)
+    }
+
     /// The unit or group named at each token, if any.
     pub(super) fn mentions(&self, tokens: &[Token], text: &str) -> Vec<Option<Mention>> {
         let mut found: Vec<Option<Mention>> = (0..tokens.len())

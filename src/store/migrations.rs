@@ -21,11 +21,12 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("sql/0009_meeting_draft.sql")),
         M::up(include_str!("sql/0010_unit_abbreviations.sql")),
         M::up(include_str!("sql/0011_directive_tally.sql")),
+        M::up(include_str!("sql/0012_intake.sql")),
     ])
 });
 
 /// Schema version a fully migrated database has.
-pub const LATEST_VERSION: i64 = 11;
+pub const LATEST_VERSION: i64 = 12;
 
 /// Brings the database to [`LATEST_VERSION`] in one transaction.
 pub(super) fn apply(conn: &mut Connection) -> Result<()> {

@@ -1232,3 +1232,105 @@ fn progress_is_reported_with_its_files_and_a_bad_percent_says_why() {
         history.as_array().unwrap().len()
     );
 }
+
+/// A tracker as the Văn phòng keeps it: a title, a header, three directives, one for a unit
+/// the directory does not hold.
+fn tracker_file(cli: &Cli) -> PathBuf {
+    let path = cli.dir.path().join("theo-doi.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Năm 2025").unwrap();
+    ws.write_string(0, 0, "BẢNG THEO DÕI THỰC HIỆN NHIỆM VỤ")
+        .unwrap();
+    let rows: [[&str; 7]; 4] = [
+        [
+            "STT",
+            "Nội dung nhiệm vụ",
+            "Văn bản giao",
+            "Ngày giao",
+            "Chủ trì",
+            "Thời hạn",
+            "Tiến độ",
+        ],
+        [
+            "1",
+            "Rà soát quy chế làm việc",
+            "Thông báo số 15/TB-STTTT",
+            "10/03/2025",
+            "VP",
+            "30/06/2025",
+            "Đã hoàn thành ngày 28/03/2025",
+        ],
+        [
+            "2",
+            "Kiểm tra công tác văn thư",
+            "Thông báo số 15/TB-STTTT",
+            "10/03/2025",
+            "Phòng Thanh tra",
+            "31/12/2025",
+            "Đang thực hiện",
+        ],
+        [
+            "3",
+            "Hỗ trợ đài truyền thanh",
+            "Thông báo số 15/TB-STTTT",
+            "10/03/2025",
+            "Phòng Văn hóa và Thông tin huyện Bát Xát",
+            "tháng 9/2025",
+            "",
+        ],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, t) in row.iter().enumerate() {
+            ws.write_string(r as u32 + 2, c as u16, *t).unwrap();
+        }
+    }
+    wb.save(&path).unwrap();
+    path
+}
+
+#[test]
+fn a_tracker_is_previewed_then_imported_once() {
+    let cli = Cli::new();
+    cli.ok(&["init"]);
+    cli.ok(&["units", "add", "--name", "Văn phòng Sở", "--code", "VP"]);
+    cli.ok(&["units", "add", "--name", "Phòng Thanh tra", "--code", "TTR"]);
+    let file = tracker_file(&cli);
+    let file = file.to_str().unwrap();
+
+    let shown = cli.ok(&["import", file, "--dry-run"]);
+    assert!(shown.contains("Năm 2025"), "{shown}");
+    assert!(shown.contains("Rà soát quy chế làm việc"));
+    assert!(shown.contains("Phòng Văn hóa và Thông tin huyện Bát Xát"));
+    assert!(shown.contains("Sẽ tạo 3 nhiệm vụ, 1 đơn vị mới"), "{shown}");
+    assert!(shown.contains("Xem trước: chưa ghi gì"));
+    let json = cli.json(&["import", file, "--dry-run", "--json"]);
+    assert_eq!(json["kind"], "xlsx");
+    assert_eq!(json["directives"].as_array().unwrap().len(), 3);
+    assert_eq!(json["directives"][0]["status"], "done");
+    assert_eq!(json["directives"][0]["completed_on"], "2025-03-28");
+
+    // An unknown unit stops the import, the row named; nothing is written.
+    let err = fails_with(cli.run(&["import", file]), "dòng 6");
+    assert!(err.contains("--create-units"));
+    assert_eq!(cli.json(&["directives", "list", "--json"])["total"], 0);
+
+    let done = cli.ok(&["--lang", "en", "import", file, "--create-units"]);
+    assert!(done.contains("Created 3 directives, 1 new units"), "{done}");
+    let list = cli.json(&["directives", "list", "--json"]);
+    assert_eq!(list["total"], 3);
+    let again = cli.ok(&["--lang", "en", "import", file, "--create-units"]);
+    assert!(
+        again.contains("Created 0 directives, 0 new units, 0 new meetings; 3 imported before"),
+        "{again}"
+    );
+    assert_eq!(cli.json(&["directives", "list", "--json"])["total"], 3);
+
+    // Another kind under a workbook's name is told as such.
+    let png = cli.dir.path().join("anh.xlsx");
+    std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    fails_with(
+        cli.run(&["import", png.to_str().unwrap()]),
+        "nội dung là tệp ảnh",
+    );
+}

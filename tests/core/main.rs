@@ -10,6 +10,7 @@ mod fixture;
 mod generator;
 mod history;
 mod hostile;
+mod intake;
 mod labels;
 mod meetings;
 mod proposals;

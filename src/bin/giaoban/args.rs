@@ -210,13 +210,26 @@ pub enum Command {
         #[command(subcommand)]
         cmd: BenchCmd,
     },
-    /// Import (merge) an exchange file (.gbx) from another installation.
+    /// Import a file, told by its content: an exchange file (.gbx) from another
+    /// installation (merged), a directive tracker (.xlsx, .xls, .ods, .csv) or a DOCX notice
+    /// or minutes.
     Import {
         /// The file.
         file: PathBuf,
         /// Only show what would change.
         #[arg(long)]
         dry_run: bool,
+        /// A tracker: only this sheet (default: every visible sheet).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// A tracker or document: add the units the directory does not hold.
+        #[arg(long)]
+        create_units: bool,
+        /// A tracker: the column of a field, as FIELD=LETTERS (content=C, lead=E; fields:
+        /// number, content, source, assigned_on, lead, coordinating, deadline, progress,
+        /// completed_on, notes); repeat for each. Kept for the next file of the same layout.
+        #[arg(long = "column")]
+        columns: Vec<String>,
         /// Trust the sender (compare the fingerprint with it first), with --role.
         #[arg(long, requires = "role")]
         trust: bool,
@@ -555,6 +568,13 @@ pub enum BenchCmd {
     /// per-unit report made: on the one connection, as the window did, and on a reader of
     /// their own, as it does now (p50/p95/max). Rewrites the newest meeting's minutes.
     Autosave,
+    /// A tracker workbook of ROWS rows naming this database's units, brought into a new
+    /// database in a temporary folder: preview, commit, and the same file again.
+    Intake {
+        /// Rows of the tracker.
+        #[arg(long, default_value_t = 20_000)]
+        rows: usize,
+    },
     /// Directive extraction: each meeting's conclusions, and 1 MiB of them at once.
     Extract {
         /// Times the 1 MiB text is read.

@@ -4,6 +4,7 @@
 
 mod args;
 mod exchange;
+mod intake;
 mod render;
 
 use std::process::ExitCode;
@@ -249,6 +250,9 @@ fn run(cli: Cli) -> Result<()> {
                 BenchCmd::Extract { rounds } => {
                     serde_json::to_value(giaoban::bench::extract(&store, rounds)?)
                 }
+                BenchCmd::Intake { rows } => {
+                    serde_json::to_value(giaoban::bench::intake(&store, rows)?)
+                }
                 BenchCmd::Autosave => {
                     serde_json::to_value(giaoban::bench::autosave_during_export(&mut store)?)
                 }
@@ -279,11 +283,32 @@ fn run(cli: Cli) -> Result<()> {
         Command::Import {
             file,
             dry_run,
+            sheet,
+            create_units,
+            columns,
+            json,
+            ..
+        } if giaoban::intake::kind(&file)? != giaoban::intake::FileKind::Gbx => intake::import(
+            &mut store,
+            out,
+            &file,
+            intake::IntakeArgs {
+                dry_run,
+                sheet,
+                create_units,
+                columns: &columns,
+                json,
+            },
+        )?,
+        Command::Import {
+            file,
+            dry_run,
             trust,
             grant,
             passphrase_file,
             receipt,
             json,
+            ..
         } => exchange::import(
             &mut store,
             out,

@@ -1,0 +1,250 @@
+//! `import` of a tracker workbook, CSV or DOCX (an exchange file goes to `exchange::import`):
+//! the preview or the commit of `giaoban::intake`, printed as tables or JSON.
+
+use std::path::Path;
+
+use giaoban::error::{Error, Field, Result, Rule};
+use giaoban::intake::{self, Column, ColumnAt, Options, Preview};
+use giaoban::store::Store;
+use giaoban::{Lang, date, labels};
+
+use crate::render::{Out, clip, table};
+
+/// Rows of the directive table printed (the JSON holds them all).
+const SHOWN: usize = 200;
+
+/// How `import` was asked, for a tracker or a document.
+pub struct IntakeArgs<'a> {
+    /// Only show what would be created.
+    pub dry_run: bool,
+    /// Only this sheet.
+    pub sheet: Option<String>,
+    /// Add units the directory does not hold.
+    pub create_units: bool,
+    /// Columns given as `field=letters` (`content=C`).
+    pub columns: &'a [String],
+    /// Print JSON.
+    pub json: bool,
+}
+
+/// `field=letters` pairs as a mapping.
+fn mapping(columns: &[String]) -> Result<Option<Vec<ColumnAt>>> {
+    if columns.is_empty() {
+        return Ok(None);
+    }
+    columns
+        .iter()
+        .map(|c| {
+            let bad = || Error::invalid(Field::Name, Rule::BadNumber(c.clone()));
+            let (field, letters) = c.split_once('=').ok_or_else(bad)?;
+            let field: Column =
+                serde_json::from_value(serde_json::Value::String(field.trim().to_string()))
+                    .map_err(|_| bad())?;
+            let letters = letters.trim();
+            if letters.is_empty() || !letters.chars().all(|l| l.is_ascii_alphabetic()) {
+                return Err(bad());
+            }
+            Ok(ColumnAt {
+                field,
+                column: letters.to_ascii_uppercase(),
+                header: String::new(),
+            })
+        })
+        .collect::<Result<Vec<_>>>()
+        .map(Some)
+}
+
+/// `import FILE` of a tracker or a document.
+pub fn import(store: &mut Store, out: Out, file: &Path, a: IntakeArgs<'_>) -> Result<()> {
+    let o = Options {
+        sheet: a.sheet,
+        create_units: a.create_units,
+        mapping: mapping(a.columns)?,
+        accepted: None,
+    };
+    let p = if a.dry_run {
+        intake::preview(store, file, &o)?
+    } else {
+        intake::commit(store, file, &o)?
+    };
+    if a.json {
+        return crate::render::json(&p);
+    }
+    print(out, &p);
+    Ok(())
+}
+
+fn print(out: Out, p: &Preview) {
+    let lang = out.lang;
+    println!(
+        "{} {} ({})",
+        out.t("Tệp", "File"),
+        p.file_name,
+        labels::label("file_kind", p.kind.name(), lang)
+    );
+    if !p.sheets.is_empty() {
+        let mut t = table(&[
+            out.t("Trang", "Sheet"),
+            out.t("Dòng tiêu đề", "Header row"),
+            out.t("Bảng mã", "Encoding"),
+            out.t("Cách ghép cột", "Column mapping"),
+            out.t("Số dòng", "Rows"),
+        ]);
+        for s in &p.sheets {
+            let from = match s.mapping_from {
+                intake::MappingFrom::Recognised => out.t("nhận dạng", "recognised"),
+                intake::MappingFrom::Saved => out.t("đã lưu", "saved"),
+                intake::MappingFrom::Given => out.t("do người dùng", "given"),
+            };
+            let cols: Vec<String> = s
+                .mapping
+                .iter()
+                .map(|m| {
+                    format!(
+                        "{} {}",
+                        m.column,
+                        labels::of("tracker_column", &m.field, lang)
+                    )
+                })
+                .collect();
+            t.add_row(vec![
+                s.name.clone(),
+                s.header_row.to_string(),
+                labels::of("encoding", &s.encoding, lang).to_string(),
+                format!("{} ({from})", cols.join(", ")),
+                s.rows.to_string(),
+            ]);
+        }
+        println!("{t}");
+    }
+    if !p.hidden_sheets.is_empty() {
+        println!(
+            "{}: {}",
+            out.t("Trang ẩn, không đọc", "Hidden sheets, not read"),
+            p.hidden_sheets.join(", ")
+        );
+    }
+    if let Some(d) = &p.document {
+        println!(
+            "{}: {} — {}: {} — {}: {}",
+            out.t("Cuộc họp", "Meeting"),
+            d.title,
+            out.t("ngày", "date"),
+            d.date.map(date::format).unwrap_or_else(|| "—".into()),
+            out.t("chủ trì", "chair"),
+            d.chair.clone().unwrap_or_else(|| "—".into())
+        );
+    }
+    if !p.directives.is_empty() {
+        let mut t = table(&[
+            out.t("Trang", "Sheet"),
+            out.t("Dòng", "Row"),
+            out.t("Nội dung", "Content"),
+            out.t("Chủ trì", "Lead"),
+            out.t("Thời hạn", "Deadline"),
+            out.t("Trạng thái", "Status"),
+        ]);
+        for r in p.directives.iter().take(SHOWN) {
+            let lead = if r.lead_unit_new {
+                format!("{} ({})", r.lead_unit, out.t("mới", "new"))
+            } else {
+                r.lead_unit.clone()
+            };
+            t.add_row(vec![
+                r.sheet.clone(),
+                r.row.to_string(),
+                clip(&r.content, 60),
+                lead,
+                r.deadline.map(date::format).unwrap_or_else(|| "—".into()),
+                labels::of("directive_status", &r.status, lang).to_string(),
+            ]);
+        }
+        println!("{t}");
+        if p.directives.len() > SHOWN {
+            println!(
+                "{} {}",
+                p.directives.len() - SHOWN,
+                out.t(
+                    "nhiệm vụ khác không liệt kê (xem --json).",
+                    "more directives not listed (see --json)."
+                )
+            );
+        }
+    }
+    if !p.new_units.is_empty() {
+        let names: Vec<&str> = p.new_units.iter().map(|u| u.name.as_str()).collect();
+        println!(
+            "{}: {}",
+            out.t(
+                "Đơn vị chưa có trong danh mục",
+                "Units not in the directory"
+            ),
+            names.join("; ")
+        );
+    }
+    if !p.new_meetings.is_empty() {
+        let names: Vec<String> = p
+            .new_meetings
+            .iter()
+            .map(|m| format!("{} ({})", m.title, date::format(m.date)))
+            .collect();
+        println!(
+            "{}: {}",
+            out.t("Cuộc họp mới", "New meetings"),
+            names.join("; ")
+        );
+    }
+    if !p.problems.is_empty() {
+        let mut t = table(&[
+            out.t("Trang", "Sheet"),
+            out.t("Dòng", "Row"),
+            out.t("Cột", "Column"),
+            out.t("Xử lý", "Outcome"),
+            out.t("Lý do", "Why"),
+        ]);
+        for q in &p.problems {
+            t.add_row(vec![
+                q.sheet.clone(),
+                q.row.to_string(),
+                q.column.clone().unwrap_or_default(),
+                if q.skipped {
+                    out.t("bỏ qua", "left out")
+                } else {
+                    out.t("nhập, lưu ý", "imported, note")
+                }
+                .to_string(),
+                if lang == Lang::Vi {
+                    q.message.vi.clone()
+                } else {
+                    q.message.en.clone()
+                },
+            ]);
+        }
+        println!("{t}");
+    }
+    let skipped = p.problems.iter().filter(|q| q.skipped).count();
+    let (made, would) = (out.t("Đã tạo", "Created"), out.t("Sẽ tạo", "Would create"));
+    println!(
+        "{} {} {}, {} {}, {} {}; {} {}; {} {}.",
+        if p.committed { made } else { would },
+        p.directives.len(),
+        out.t("nhiệm vụ", "directives"),
+        p.new_units.len(),
+        out.t("đơn vị mới", "new units"),
+        p.new_meetings.len(),
+        out.t("cuộc họp mới", "new meetings"),
+        p.already,
+        out.t("đã nhập trước đây", "imported before"),
+        skipped,
+        out.t("dòng bỏ qua", "rows left out"),
+    );
+    if !p.committed {
+        println!(
+            "{}",
+            out.t(
+                "Xem trước: chưa ghi gì vào cơ sở dữ liệu.",
+                "Preview: nothing was written."
+            )
+        );
+    }
+}

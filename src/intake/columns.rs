@@ -1,0 +1,362 @@
+//! A tracker's header: found under its title block, read over one row or two (a two-row
+//! header's merged parent cell joined to each child: "Đơn vị" over "Chủ trì" and "Phối hợp"),
+//! its columns recognised by their Vietnamese names with or without diacritics, in any order.
+//! A layout is known by its folded header (`layout_key`): the mapping used for it is kept in
+//! the database and used again for the next file of the same layout.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::sheet::{Cell, Grid};
+use crate::text::fold;
+
+/// What a tracker's column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum Column {
+    /// STT (the row's number).
+    Number,
+    /// Nội dung nhiệm vụ.
+    Content,
+    /// Văn bản / cuộc họp giao (the source).
+    Source,
+    /// Ngày giao.
+    AssignedOn,
+    /// Đơn vị chủ trì.
+    Lead,
+    /// Đơn vị phối hợp.
+    Coordinating,
+    /// Thời hạn.
+    Deadline,
+    /// Tiến độ / kết quả thực hiện.
+    Progress,
+    /// Ngày hoàn thành.
+    CompletedOn,
+    /// Ghi chú.
+    Notes,
+}
+
+/// The names offices give each column, folded (longest phrase wins, so "thời hạn hoàn
+/// thành" is a deadline and "ngày hoàn thành" the completion).
+const NAMES: &[(Column, &str)] = &[
+    (Column::Number, "stt"),
+    (Column::Number, "tt"),
+    (Column::Number, "so tt"),
+    (Column::Number, "so thu tu"),
+    (Column::Content, "noi dung"),
+    (Column::Content, "noi dung nhiem vu"),
+    (Column::Content, "nhiem vu"),
+    (Column::Content, "ten nhiem vu"),
+    (Column::Content, "noi dung cong viec"),
+    (Column::Content, "y kien chi dao"),
+    (Column::Content, "noi dung chi dao"),
+    (Column::Source, "van ban giao"),
+    (Column::Source, "cuoc hop giao"),
+    (Column::Source, "van ban cuoc hop giao"),
+    (Column::Source, "nguon"),
+    (Column::Source, "nguon giao"),
+    (Column::Source, "can cu"),
+    (Column::Source, "van ban"),
+    (Column::Source, "so ky hieu van ban"),
+    (Column::AssignedOn, "ngay giao"),
+    (Column::AssignedOn, "ngay ban hanh"),
+    (Column::AssignedOn, "ngay van ban"),
+    (Column::Lead, "chu tri"),
+    (Column::Lead, "don vi chu tri"),
+    (Column::Lead, "co quan chu tri"),
+    (Column::Lead, "don vi thuc hien"),
+    (Column::Coordinating, "phoi hop"),
+    (Column::Coordinating, "don vi phoi hop"),
+    (Column::Coordinating, "co quan phoi hop"),
+    (Column::Deadline, "thoi han"),
+    (Column::Deadline, "han hoan thanh"),
+    (Column::Deadline, "thoi han hoan thanh"),
+    (Column::Deadline, "thoi gian hoan thanh"),
+    (Column::Deadline, "han xu ly"),
+    (Column::Progress, "tien do"),
+    (Column::Progress, "ket qua"),
+    (Column::Progress, "ket qua thuc hien"),
+    (Column::Progress, "tinh hinh thuc hien"),
+    (Column::Progress, "tien do thuc hien"),
+    (Column::CompletedOn, "ngay hoan thanh"),
+    (Column::Notes, "ghi chu"),
+];
+
+/// A field and the spreadsheet column (letters) that holds it: one line of a mapping, as the
+/// preview shows it and as a user corrects it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ColumnAt {
+    /// The field.
+    pub field: Column,
+    /// The column's letters (`C`).
+    pub column: String,
+    /// The column's header as written (empty in a mapping given by a user).
+    #[serde(default)]
+    pub header: String,
+}
+
+/// Where a sheet's mapping came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum MappingFrom {
+    /// Recognised from the header's words.
+    Recognised,
+    /// The one saved for this layout by an earlier import.
+    Saved,
+    /// Given with this import.
+    Given,
+}
+
+/// A sheet's header.
+#[derive(Debug, Clone)]
+pub struct Header {
+    /// Grid index of the header's last row; data starts below it.
+    pub last_row: usize,
+    /// Each column's header text (a two-row header's parent and child joined).
+    pub texts: Vec<String>,
+    /// The column of each recognised field.
+    pub fields: BTreeMap<Column, usize>,
+}
+
+impl Header {
+    /// The layout's key: its folded header texts, `|`-separated.
+    pub fn layout_key(&self) -> String {
+        let mut texts: Vec<String> = self.texts.iter().map(|t| words(t)).collect();
+        while texts.last().is_some_and(String::is_empty) {
+            texts.pop();
+        }
+        texts.join("|")
+    }
+
+    /// The mapping as the preview shows it.
+    pub fn mapping(&self, grid: &Grid) -> Vec<ColumnAt> {
+        self.fields
+            .iter()
+            .map(|(f, j)| ColumnAt {
+                field: *f,
+                column: grid.column_letters(*j),
+                header: self.texts.get(*j).cloned().unwrap_or_default(),
+            })
+            .collect()
+    }
+
+    /// Applies a mapping (given or saved): `None` when it names a column the grid does not
+    /// have or lacks the content or the lead unit.
+    pub fn with_mapping(&self, grid: &Grid, mapping: &[ColumnAt]) -> Option<Header> {
+        let width = grid.rows.iter().map(Vec::len).max().unwrap_or(0);
+        let mut fields = BTreeMap::new();
+        for m in mapping {
+            let j = (0..width).find(|j| grid.column_letters(*j).eq_ignore_ascii_case(&m.column))?;
+            fields.insert(m.field, j);
+        }
+        let h = Header {
+            fields,
+            ..self.clone()
+        };
+        h.usable().then_some(h)
+    }
+
+    fn usable(&self) -> bool {
+        self.fields.contains_key(&Column::Content) && self.fields.contains_key(&Column::Lead)
+    }
+}
+
+/// Folded words of a header, single-spaced (`"Đơn vị\nchủ trì"` → `"don vi chu tri"`).
+fn words(text: &str) -> String {
+    fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The field a header's text names: the longest known name found in it as whole words.
+fn field_of(text: &str) -> Option<Column> {
+    let w = format!(" {} ", words(text));
+    NAMES
+        .iter()
+        .filter(|(_, name)| w.contains(&format!(" {name} ")))
+        .max_by_key(|(_, name)| name.len())
+        .map(|(c, _)| *c)
+}
+
+/// Each field's first column among `texts`.
+fn recognise(texts: &[String]) -> BTreeMap<Column, usize> {
+    let mut fields = BTreeMap::new();
+    for (j, t) in texts.iter().enumerate() {
+        if let Some(f) = field_of(t) {
+            fields.entry(f).or_insert(j);
+        }
+    }
+    fields
+}
+
+fn row_texts(row: &[Cell]) -> Vec<String> {
+    row.iter().map(Cell::text).collect()
+}
+
+/// A parent row joined to the child row below it: a child under a parent merged across
+/// several columns takes that parent's text.
+fn joined(parent: &[String], child: &[String]) -> Vec<String> {
+    let width = parent.len().max(child.len());
+    let mut out = Vec::with_capacity(width);
+    let mut group: Option<&str> = None;
+    for j in 0..width {
+        let p = parent.get(j).map_or("", String::as_str);
+        let c = child.get(j).map_or("", String::as_str);
+        if !p.is_empty() {
+            group = (!c.is_empty()).then_some(p);
+        }
+        let p = if p.is_empty() { group.unwrap_or("") } else { p };
+        out.push(format!("{p} {c}").trim().to_string());
+    }
+    out
+}
+
+/// Rows searched for a header below the title block.
+const SEARCHED: usize = 30;
+
+/// The header of a sheet: the first row (within the first 30) naming the content and the
+/// lead unit, alone or joined to the row below when that names more fields.
+pub fn find(grid: &Grid) -> Option<Header> {
+    for i in 0..grid.rows.len().min(SEARCHED) {
+        let top = row_texts(&grid.rows[i]);
+        let one = recognise(&top);
+        let two = grid.rows.get(i + 1).map(|r| joined(&top, &row_texts(r)));
+        let both = two.as_deref().map(recognise).unwrap_or_default();
+        let header = if both.len() > one.len() {
+            Header {
+                last_row: i + 1,
+                texts: two.unwrap_or_default(),
+                fields: both,
+            }
+        } else {
+            Header {
+                last_row: i,
+                texts: top,
+                fields: one,
+            }
+        };
+        if header.usable() {
+            return Some(header);
+        }
+    }
+    None
+}
+
+/// Whether a row below the header only numbers the columns (`(1) (2) (3)` or `1 2 3`).
+pub fn is_numbering_row(row: &[Cell]) -> bool {
+    let cells: Vec<String> = row
+        .iter()
+        .filter(|c| !c.is_empty())
+        .map(|c| c.text().trim_matches(['(', ')']).to_string())
+        .collect();
+    cells.len() >= 3
+        && cells
+            .iter()
+            .enumerate()
+            .all(|(k, t)| t.parse::<usize>().is_ok_and(|n| n == k + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::intake::legacy::Encoding;
+
+    fn grid(rows: &[&[&str]]) -> Grid {
+        Grid {
+            name: "S".into(),
+            rows: rows
+                .iter()
+                .map(|r| {
+                    r.iter()
+                        .map(|t| {
+                            if t.is_empty() {
+                                Cell::Empty
+                            } else {
+                                Cell::Text(t.to_string())
+                            }
+                        })
+                        .collect()
+                })
+                .collect(),
+            first_row: 0,
+            first_col: 0,
+            encoding: Encoding::Unicode,
+        }
+    }
+
+    #[test]
+    fn a_two_row_header_under_a_title_block() {
+        let g = grid(&[
+            &["BẢNG THEO DÕI THỰC HIỆN NHIỆM VỤ NĂM 2025", "", "", "", ""],
+            &["", "", "", "", ""],
+            &[
+                "STT",
+                "Nội dung nhiệm vụ",
+                "Đơn vị",
+                "",
+                "Thời hạn hoàn thành",
+            ],
+            &["", "", "Chủ trì", "Phối hợp", ""],
+            &["(1)", "(2)", "(3)", "(4)", "(5)"],
+        ]);
+        let h = find(&g).unwrap();
+        assert_eq!(h.last_row, 3);
+        assert_eq!(h.fields[&Column::Lead], 2);
+        assert_eq!(h.fields[&Column::Coordinating], 3);
+        assert_eq!(h.fields[&Column::Deadline], 4);
+        assert_eq!(h.fields[&Column::Number], 0);
+        assert!(is_numbering_row(&g.rows[4]));
+        assert_eq!(
+            h.layout_key(),
+            "stt|noi dung nhiem vu|don vi chu tri|don vi phoi hop|thoi han hoan thanh"
+        );
+    }
+
+    #[test]
+    fn columns_in_another_order_without_diacritics() {
+        let g = grid(&[&[
+            "Don vi thuc hien",
+            "Han hoan thanh",
+            "Noi dung",
+            "Ket qua thuc hien",
+            "Ngay hoan thanh",
+            "Ghi chu",
+            "Co quan phoi hop",
+        ]]);
+        let h = find(&g).unwrap();
+        let at = |c| h.fields[&c];
+        assert_eq!(
+            [
+                at(Column::Lead),
+                at(Column::Deadline),
+                at(Column::Content),
+                at(Column::Progress),
+                at(Column::CompletedOn),
+                at(Column::Notes),
+                at(Column::Coordinating)
+            ],
+            [0, 1, 2, 3, 4, 5, 6]
+        );
+        let given = [
+            ColumnAt {
+                field: Column::Content,
+                column: "c".into(),
+                header: String::new(),
+            },
+            ColumnAt {
+                field: Column::Lead,
+                column: "G".into(),
+                header: String::new(),
+            },
+        ];
+        let h2 = h.with_mapping(&g, &given).unwrap();
+        assert_eq!(h2.fields[&Column::Lead], 6);
+        assert!(h.with_mapping(&g, &given[..1]).is_none());
+    }
+}

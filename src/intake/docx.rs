@@ -1,0 +1,297 @@
+//! A DOCX notice (Thông báo kết luận) or minutes (Biên bản) read to text (paragraphs,
+//! numbered lists numbered, tables a row a line) with docx-rs's reader; the meeting's title,
+//! date, chair and attendees where the text states them; and its directives proposed by the
+//! extractor, for review. Committed, it becomes a closed meeting holding the text as its
+//! minutes, with the accepted directives.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use docx_rs::{DocumentChild, Paragraph, Table, TableCellContent, TableChild, TableRowChild};
+use rusqlite::Connection;
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use super::values;
+use crate::error::{Error, Field, IntakeProblem, Result};
+use crate::extract::{self, Directory, Proposal};
+use crate::minutes::{self, Attendance, AttendeeRole, NewItem, Who};
+use crate::person;
+use crate::store::Tx;
+
+/// What a document says.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct DocumentRead {
+    /// The meeting's title, from the text ("… tại Hội nghị …") or the file's name.
+    pub title: String,
+    /// The meeting's date: stated in the text, else the document's date line.
+    pub date: Option<NaiveDate>,
+    /// The chair's name, when stated.
+    pub chair: Option<String>,
+    /// The attendees named ("Thành phần: …").
+    pub attendees: Vec<String>,
+    /// The text, a paragraph a line.
+    pub text: String,
+    /// The directives proposed, for review.
+    pub proposals: Vec<Proposal>,
+    /// This document was imported before (its meeting exists).
+    pub already: bool,
+}
+
+/// The document's text: a paragraph a line, list items numbered as Word shows them (`1.`,
+/// `a)` deeper), a table's row a line with its cells joined by ` | `.
+pub fn text(bytes: &[u8]) -> Result<String> {
+    let doc = docx_rs::read_docx(bytes).map_err(|_| {
+        Error::Intake(IntakeProblem::Damaged {
+            kind: "docx".into(),
+        })
+    })?;
+    let mut out = String::new();
+    let mut counters: HashMap<(usize, usize), usize> = HashMap::new();
+    for child in &doc.document.children {
+        match child {
+            DocumentChild::Paragraph(p) => paragraph(p, &mut counters, &mut out),
+            DocumentChild::Table(t) => table(t, &mut out),
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+fn paragraph(p: &Paragraph, counters: &mut HashMap<(usize, usize), usize>, out: &mut String) {
+    let text = p.raw_text();
+    let text = text.trim();
+    if text.is_empty() {
+        return;
+    }
+    if let Some(n) = &p.property.numbering_property
+        && let (Some(id), level) = (&n.id, n.level.as_ref().map_or(0, |l| l.val))
+    {
+        let count = counters.entry((id.id, level)).or_insert(0);
+        *count += 1;
+        // A new item at one level restarts the levels below it.
+        counters.retain(|(i, l), _| *i != id.id || *l <= level);
+        if level == 0 {
+            out.push_str(&format!("{}. ", counters[&(id.id, 0)]));
+        } else {
+            let letter = (b'a' + ((counters[&(id.id, level)] - 1) % 26) as u8) as char;
+            out.push_str(&format!("{letter}) "));
+        }
+    }
+    out.push_str(text);
+    out.push('\n');
+}
+
+fn table(t: &Table, out: &mut String) {
+    for TableChild::TableRow(row) in &t.rows {
+        let cells: Vec<String> = row
+            .cells
+            .iter()
+            .map(|TableRowChild::TableCell(c)| {
+                c.children
+                    .iter()
+                    .filter_map(|k| match k {
+                        TableCellContent::Paragraph(p) => Some(p.raw_text().trim().to_string()),
+                        _ => None,
+                    })
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .filter(|s| !s.is_empty())
+            .collect();
+        if !cells.is_empty() {
+            out.push_str(&cells.join(" | "));
+            out.push('\n');
+        }
+    }
+}
+
+/// The document's key: SHA-256 of its text.
+pub fn key(text: &str) -> [u8; 32] {
+    let mut h = Sha256::new();
+    h.update(b"document\0");
+    h.update(crate::text::words(text).join(" ").as_bytes());
+    h.finalize().into()
+}
+
+/// The meeting a notice is about: the words after "tại" in its "Kết luận … tại …" line, or
+/// the line after the document's type (THÔNG BÁO, BIÊN BẢN).
+fn title(text: &str, fallback: &str) -> String {
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    for l in &lines {
+        let said = crate::text::words(l).join(" ");
+        if said.starts_with("ket luan")
+            && let Some(at) = l.rfind(" tại ")
+        {
+            let rest = l[at + " tại ".len()..]
+                .trim_end_matches(['.', ':', ';'])
+                .trim();
+            if !rest.is_empty() {
+                return rest.to_string();
+            }
+        }
+    }
+    for (k, l) in lines.iter().enumerate() {
+        let f = crate::text::words(l).join(" ");
+        if (f == "bien ban" || f == "thong bao")
+            && let Some(next) = lines[k + 1..].iter().find(|n| !n.is_empty())
+        {
+            return next.trim_end_matches(['.', ':']).to_string();
+        }
+    }
+    fallback.to_string()
+}
+
+/// The attendees a "Thành phần" or "Tham dự" line names (after its colon, or on the dashed
+/// lines below it).
+fn attendees(text: &str) -> Vec<String> {
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let mut out = Vec::new();
+    for (k, l) in lines.iter().enumerate() {
+        let f = crate::text::words(l).join(" ");
+        let opens = ["thanh phan", "tham du", "dai bieu tham du"]
+            .iter()
+            .any(|w| f.starts_with(w));
+        let Some((_, after)) = l.split_once(':').filter(|_| opens) else {
+            continue;
+        };
+        // "A, Phó Giám đốc; B" names A and B: a name's title follows a comma or a dash.
+        let sep: &[char] = if after.contains(';') { &[';'] } else { &[','] };
+        let mut names: Vec<String> = after.split(sep).map(str::to_string).collect();
+        names.extend(
+            lines[k + 1..]
+                .iter()
+                .take_while(|n| n.starts_with(['-', '+', '•']))
+                .map(|n| n.to_string()),
+        );
+        for n in names {
+            let n = n.trim().trim_start_matches(['-', '+', '•']).trim();
+            let n = n.trim_end_matches(['.', ';', ',']).trim();
+            let n = strip_title(n);
+            let n = if sep == [';'] || n.contains(" - ") {
+                n.split([','])
+                    .next()
+                    .unwrap_or(n)
+                    .split(" - ")
+                    .next()
+                    .unwrap_or(n)
+                    .trim()
+            } else {
+                n
+            };
+            if !n.is_empty() && n.chars().count() <= 200 {
+                out.push(n.to_string());
+            }
+        }
+        break;
+    }
+    out
+}
+
+/// A name without its leading form of address (đồng chí, ông, bà).
+fn strip_title(name: &str) -> &str {
+    for t in [
+        "Đồng chí ",
+        "đồng chí ",
+        "Đ/c ",
+        "đ/c ",
+        "Ông ",
+        "ông ",
+        "Bà ",
+        "bà ",
+    ] {
+        if let Some(rest) = name.strip_prefix(t) {
+            return rest.trim();
+        }
+    }
+    name
+}
+
+/// Reads a document: its facts and proposals (units from the directory, deadlines from the
+/// meeting's date).
+pub fn read(conn: &Connection, text: &str, file_stem: &str) -> Result<DocumentRead> {
+    if text.trim().is_empty() {
+        return Err(Error::Intake(IntakeProblem::Empty));
+    }
+    let directory = Directory::from_units(&crate::unit::list(conn, false)?);
+    let first = extract::extract(text, crate::date::today(), &directory);
+    let date = first.meeting.date.or_else(|| values::date_in(text));
+    let found = match date {
+        Some(d) => extract::extract(text, d, &directory),
+        None => first,
+    };
+    Ok(DocumentRead {
+        title: title(text, file_stem),
+        date,
+        chair: found.meeting.chair,
+        attendees: attendees(text),
+        text: text.to_string(),
+        proposals: found.directives,
+        already: super::tracker::imported(conn, &key(text))?,
+    })
+}
+
+/// Creates the document's meeting (closed, its text as the minutes, the chair and attendees
+/// found in the directory or as guests) and returns its id.
+pub fn meeting(tx: &Tx<'_>, doc: &DocumentRead) -> Result<Uuid> {
+    let date = doc
+        .date
+        .unwrap_or_else(|| crate::date::local_date(tx.now()));
+    let chair = doc
+        .chair
+        .as_deref()
+        .and_then(|c| person::resolve(tx, c, Field::Name).ok());
+    let id = super::tracker::past_meeting(tx, &doc.title, date, chair.as_ref().map(|c| c.id))?;
+    if let Some(c) = &chair {
+        minutes::add(
+            tx,
+            id,
+            NewItem::Attendee {
+                who: Who::Person { id: c.id },
+                role: AttendeeRole::Chair,
+                attendance: Attendance::Present,
+                note: None,
+            },
+        )?;
+    }
+    for name in &doc.attendees {
+        let who = match person::resolve(tx, name, Field::Name) {
+            Ok(p) if chair.as_ref().is_none_or(|c| c.id != p.id) => Who::Person { id: p.id },
+            Ok(_) => continue,
+            Err(_) => Who::Guest { name: name.clone() },
+        };
+        minutes::add(
+            tx,
+            id,
+            NewItem::Attendee {
+                who,
+                role: AttendeeRole::Member,
+                attendance: Attendance::Present,
+                note: None,
+            },
+        )?;
+    }
+    crate::meeting::set_minutes(tx, id, &doc.text)?;
+    super::tracker::remember(tx, &key(&doc.text), id)?;
+    Ok(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_and_attendees_as_notices_state_them() {
+        let text = "THÔNG BÁO\nKết luận của Giám đốc Sở Nguyễn Văn A tại Hội nghị giao ban tháng 3/2025.\nThành phần: Đồng chí Trần Thị B, Phó Giám đốc; Lê Văn C.\n- Ông Phạm D\n";
+        assert_eq!(title(text, "x"), "Hội nghị giao ban tháng 3/2025");
+        assert_eq!(attendees(text), ["Trần Thị B", "Lê Văn C", "Phạm D"]);
+        assert_eq!(
+            title("BIÊN BẢN\n\nGiao ban tháng 5\n", "x"),
+            "Giao ban tháng 5"
+        );
+        assert_ne!(key("a b"), key("a c"));
+    }
+}

@@ -1,0 +1,397 @@
+//! An office's existing records brought in: tracker workbooks ("Bảng theo dõi thực hiện
+//! nhiệm vụ": .xlsx, .xls, .ods, .csv) and DOCX notices or minutes. The use case for the
+//! CLI and the window alike: [`kind`] tells what a file is (a `.gbx` goes to the exchange),
+//! [`preview`] shows what would be created and every row that cannot be read, [`commit`]
+//! writes it in one transaction. The preview is the commit's own writes, rolled back.
+//!
+//! Limits come before work ([`kind::limits`]): the file's size, a zip archive's entries and
+//! inflated sizes from its central directory, then the rows of its sheets. Bringing the same
+//! file in again creates nothing: each row and each document is known by the SHA-256 of its
+//! content and source (table `intake_row`).
+
+pub mod columns;
+pub mod docx;
+pub mod kind;
+pub mod legacy;
+pub mod sheet;
+pub mod tracker;
+pub mod values;
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+pub use columns::{Column, ColumnAt, MappingFrom};
+pub use docx::DocumentRead;
+pub use kind::FileKind;
+pub use tracker::{NewMeetingPlan, SheetRead, TrackerRow};
+
+use crate::error::{Error, IntakeProblem, Result};
+use crate::proposal::{self, Accepted};
+use crate::store::{Store, Tx};
+use crate::unit::{self, NewUnit};
+
+/// A sentence in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Words {
+    /// Vietnamese.
+    pub vi: String,
+    /// English.
+    pub en: String,
+}
+
+/// A row that cannot be read (left out), or is read with a caveat.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct RowProblem {
+    /// The sheet (the file's name for a document).
+    pub sheet: String,
+    /// The row as the spreadsheet numbers it (a document's proposal number).
+    pub row: u32,
+    /// The column: its letters and the field's name (`E (Thời hạn)`).
+    pub column: Option<String>,
+    /// The field of that column.
+    pub field: Option<Column>,
+    /// The row is left out (otherwise it is imported with this caveat).
+    pub skipped: bool,
+    /// Why.
+    pub message: Words,
+}
+
+/// A unit the file names that the directory does not hold.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct NewUnitPlan {
+    /// Its name as written.
+    pub name: String,
+    /// The sheet of the first row naming it.
+    pub sheet: String,
+    /// That row.
+    pub row: u32,
+}
+
+/// How to bring a file in.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Options {
+    /// Only this sheet of a workbook (default: every visible sheet).
+    pub sheet: Option<String>,
+    /// Add the units the directory does not hold (else a commit stops at the first).
+    pub create_units: bool,
+    /// A tracker's column mapping, corrected by the user (default: the one saved for the
+    /// layout, or the one recognised).
+    pub mapping: Option<Vec<ColumnAt>>,
+    /// A document's directives as the user accepted them (default: every proposal with a
+    /// lead unit).
+    pub accepted: Option<Vec<Accepted>>,
+}
+
+/// What a file brings in: before a commit, what it would create; after, what it created.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Preview {
+    /// The file's name.
+    pub file_name: String,
+    /// Its kind.
+    pub kind: FileKind,
+    /// Written to the database (a commit) or not (a preview).
+    pub committed: bool,
+    /// A tracker's sheets read.
+    pub sheets: Vec<SheetRead>,
+    /// Hidden sheets, not read.
+    pub hidden_sheets: Vec<String>,
+    /// The directives created (or that would be).
+    pub directives: Vec<TrackerRow>,
+    /// Rows (or the document) imported before, created again never.
+    pub already: u32,
+    /// Units new to the directory.
+    pub new_units: Vec<NewUnitPlan>,
+    /// Meetings created from a tracker's source column.
+    pub new_meetings: Vec<NewMeetingPlan>,
+    /// Rows that cannot be read, or read with a caveat.
+    pub problems: Vec<RowProblem>,
+    /// A document's facts and proposals.
+    pub document: Option<DocumentRead>,
+}
+
+/// What the file at `path` is, by its content (a `.gbx` is the exchange's:
+/// [`crate::exchange::import`]).
+pub fn kind(path: &Path) -> Result<FileKind> {
+    kind::read(path).map(|(k, _)| k)
+}
+
+/// What importing `path` would create, and every row that cannot be read; nothing is written.
+pub fn preview(store: &mut Store, path: &Path, o: &Options) -> Result<Preview> {
+    run(store, path, o, false)
+}
+
+/// Imports `path` in one transaction: all of what the preview shows, or nothing. Rows that
+/// cannot be read are left out and told; a unit not in the directory stops the import
+/// unless `create_units`.
+pub fn commit(store: &mut Store, path: &Path, o: &Options) -> Result<Preview> {
+    run(store, path, o, true)
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn run(store: &mut Store, path: &Path, o: &Options, commit: bool) -> Result<Preview> {
+    let (kind, bytes) = kind::read(path)?;
+    let name = file_name(path);
+    let mut p = Preview {
+        file_name: name.clone(),
+        kind,
+        committed: commit,
+        sheets: Vec::new(),
+        hidden_sheets: Vec::new(),
+        directives: Vec::new(),
+        already: 0,
+        new_units: Vec::new(),
+        new_meetings: Vec::new(),
+        problems: Vec::new(),
+        document: None,
+    };
+    match kind {
+        FileKind::Gbx => Err(Error::Intake(IntakeProblem::Unsupported {
+            is: "gbx".into(),
+        })),
+        FileKind::Docx => document(store, path, &bytes, o, commit, p),
+        _ => {
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let book = sheet::read(kind, &bytes, o.sheet.as_deref(), &stem)?;
+            let plan = tracker::plan(store.conn(), &book, o.mapping.as_deref(), &name)?;
+            p.hidden_sheets = book.hidden.clone();
+            p.sheets = plan.sheets.clone();
+            p.already = plan.already;
+            p.new_meetings = plan.new_meetings.clone();
+            p.new_units = plan
+                .new_units
+                .iter()
+                .map(|(name, sheet, row)| NewUnitPlan {
+                    name: name.clone(),
+                    sheet: sheet.clone(),
+                    row: *row,
+                })
+                .collect();
+            p.problems = plan.problems.clone();
+            if commit && !o.create_units {
+                refuse_unknown(&p.new_units)?;
+            }
+            let write = |tx: &Tx<'_>| {
+                let applied = tracker::apply(tx, &plan, &book)?;
+                if commit && !applied.rows.is_empty() {
+                    audit(tx, &name, applied.rows.len(), p.new_units.len())?;
+                }
+                Ok(applied)
+            };
+            let applied = if commit {
+                store.write(write)?
+            } else {
+                store.trial(write)?
+            };
+            p.directives = applied.rows;
+            p.problems.extend(applied.problems);
+            Ok(p)
+        }
+    }
+}
+
+fn refuse_unknown(new_units: &[NewUnitPlan]) -> Result<()> {
+    match new_units.first() {
+        Some(first) => Err(Error::Intake(IntakeProblem::UnknownUnit {
+            sheet: first.sheet.clone(),
+            row: first.row,
+            name: first.name.clone(),
+            count: new_units.len() as u32,
+        })),
+        None => Ok(()),
+    }
+}
+
+/// One entry of the audit history for the whole import (each record made has its own).
+fn audit(tx: &Tx<'_>, file: &str, directives: usize, units: usize) -> Result<()> {
+    tx.audit(
+        "intake",
+        crate::record::new_id(),
+        "import",
+        serde_json::json!({ "file": file, "directives": directives, "new_units": units }),
+    )
+}
+
+/// Whether a unit reference of a proposal is a group of units ("các phòng, đơn vị"), which
+/// no one unit stands for.
+fn is_group(name: &str) -> bool {
+    let w = crate::text::words(name);
+    matches!(w.first().map(String::as_str), Some("cac" | "tat" | "moi"))
+}
+
+fn document(
+    store: &mut Store,
+    path: &Path,
+    bytes: &[u8],
+    o: &Options,
+    commit: bool,
+    mut p: Preview,
+) -> Result<Preview> {
+    let text = docx::text(bytes)?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let doc = docx::read(store.conn(), &text, &stem)?;
+    if doc.already {
+        p.already = 1;
+        p.document = Some(doc);
+        return Ok(p);
+    }
+    // Each proposal's units: the directory's, a new one, or (a group) none.
+    let mut new_units: Vec<NewUnitPlan> = Vec::new();
+    // Each accepted directive, and the proposal whose new units it takes once made.
+    let mut items: Vec<(Accepted, Option<usize>)> = Vec::new();
+    match &o.accepted {
+        Some(accepted) => items.extend(accepted.iter().map(|a| (a.clone(), None))),
+        None => {
+            for (i, prop) in doc.proposals.iter().enumerate() {
+                let Some(lead) = prop
+                    .lead_unit
+                    .as_ref()
+                    .filter(|u| u.id.is_some() || !is_group(&u.name))
+                else {
+                    p.problems.push(RowProblem {
+                        sheet: p.file_name.clone(),
+                        row: i as u32 + 1,
+                        column: None,
+                        field: Some(Column::Lead),
+                        skipped: true,
+                        message: Words {
+                            vi: format!(
+                                "Nhiệm vụ “{}” chưa có đơn vị chủ trì; hãy chọn khi xem lại.",
+                                prop.content
+                            ),
+                            en: format!(
+                                "The directive “{}” has no lead unit; choose one when reviewing.",
+                                prop.content
+                            ),
+                        },
+                    });
+                    continue;
+                };
+                let mut unknown = false;
+                for u in std::iter::once(lead).chain(&prop.coordinating_units) {
+                    if u.id.is_none() && !is_group(&u.name) {
+                        unknown = true;
+                        if !new_units
+                            .iter()
+                            .any(|n| crate::text::words(&n.name) == crate::text::words(&u.name))
+                        {
+                            new_units.push(NewUnitPlan {
+                                name: u.name.clone(),
+                                sheet: p.file_name.clone(),
+                                row: i as u32 + 1,
+                            });
+                        }
+                    }
+                }
+                items.push((
+                    Accepted {
+                        content: prop.content.clone(),
+                        conclusion_id: None,
+                        lead_unit_id: lead.id.unwrap_or_default(),
+                        coordinating_unit_ids: prop
+                            .coordinating_units
+                            .iter()
+                            .filter_map(|u| u.id)
+                            .collect(),
+                        deadline: prop.deadline,
+                        allow_deadline_before_meeting: false,
+                    },
+                    unknown.then_some(i),
+                ));
+            }
+        }
+    }
+    p.new_units = new_units;
+    if commit && !o.create_units {
+        refuse_unknown(&p.new_units)?;
+    }
+    let (proposals, new_names) = (&doc.proposals, &p.new_units);
+    let name = p.file_name.clone();
+    let write = |tx: &Tx<'_>| -> Result<Vec<TrackerRow>> {
+        let mut made = std::collections::HashMap::new();
+        for n in new_names {
+            let u = unit::create(
+                tx,
+                NewUnit {
+                    name: n.name.clone(),
+                    short_name: None,
+                    code: None,
+                    kind: unit::UnitKind::Other,
+                    parent_id: None,
+                    sort_order: 1000,
+                },
+            )?;
+            made.insert(crate::text::words(&n.name), u.id);
+        }
+        let meeting_id = docx::meeting(tx, &doc)?;
+        let mut accepted = Vec::new();
+        for (item, with_new) in &items {
+            let mut a = item.clone();
+            if let Some(prop) = with_new.and_then(|i| proposals.get(i)) {
+                if let Some(lead) = &prop.lead_unit
+                    && lead.id.is_none()
+                {
+                    a.lead_unit_id = made[&crate::text::words(&lead.name)];
+                }
+                for u in &prop.coordinating_units {
+                    if u.id.is_none()
+                        && let Some(id) = made.get(&crate::text::words(&u.name))
+                    {
+                        a.coordinating_unit_ids.push(*id);
+                    }
+                }
+            }
+            accepted.push(a);
+        }
+        let directives = proposal::accept(tx, meeting_id, accepted)?;
+        tracker::close(tx, meeting_id)?;
+        if commit {
+            audit(tx, &name, directives.len(), new_names.len())?;
+        }
+        let mut rows = Vec::with_capacity(directives.len());
+        for (k, d) in directives.into_iter().enumerate() {
+            let mut coordinating = Vec::new();
+            for c in &d.coordinating_unit_ids {
+                coordinating.push(unit::get(tx, *c)?.name);
+            }
+            rows.push(TrackerRow {
+                sheet: name.clone(),
+                row: k as u32 + 1,
+                lead_unit: unit::get(tx, d.lead_unit_id)?.name,
+                lead_unit_new: made.values().any(|id| *id == d.lead_unit_id),
+                coordinating_units: coordinating,
+                source: doc.title.clone(),
+                assigned_on: d.assigned_on,
+                deadline: d.deadline,
+                status: d.status,
+                completed_on: d.completed_on,
+                directive_id: d.id,
+                content: d.content,
+            });
+        }
+        Ok(rows)
+    };
+    p.directives = if commit {
+        store.write(write)?
+    } else {
+        store.trial(write)?
+    };
+    p.document = Some(doc);
+    Ok(p)
+}

@@ -1,0 +1,384 @@
+//! A tracker's sheets as grids of cells: workbooks through calamine (formulas by their
+//! cached value, dates as dates), CSV through `csv` (UTF-8 with or without its BOM, UTF-16 LE
+//! with its BOM, else Windows-1252). Hidden sheets are left out and named. Text typed in
+//! TCVN3 or VNI is converted column by column ([`super::legacy`]).
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, SheetVisible};
+use chrono::NaiveDate;
+
+use super::kind::{FileKind, limits};
+use super::legacy::{self, Encoding};
+use crate::error::{Error, IntakeProblem, Result};
+
+/// One cell's value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Nothing.
+    Empty,
+    /// Text, trimmed.
+    Text(String),
+    /// A number (an Excel serial date stays a number until its column says it is a date).
+    Number(f64),
+    /// A cell formatted as a date.
+    Date(NaiveDate),
+    /// A formula's error (`#REF!`…).
+    Error,
+}
+
+impl Cell {
+    /// The cell as text: numbers without a needless `.0`, dates as dd/mm/yyyy.
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Empty | Cell::Error => String::new(),
+            Cell::Text(t) => t.clone(),
+            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
+            Cell::Number(n) => n.to_string(),
+            Cell::Date(d) => crate::date::format(*d),
+        }
+    }
+
+    /// Whether the cell holds nothing.
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(t) => t.is_empty(),
+            _ => false,
+        }
+    }
+}
+
+/// One sheet.
+#[derive(Debug, Clone)]
+pub struct Grid {
+    /// The sheet's name.
+    pub name: String,
+    /// Its rows, from the spreadsheet's row `first_row` (0-based) and column `first_col`.
+    pub rows: Vec<Vec<Cell>>,
+    /// Spreadsheet row of `rows[0]` (0-based).
+    pub first_row: u32,
+    /// Spreadsheet column of each row's first cell (0-based).
+    pub first_col: u32,
+    /// The legacy encoding most of its text was converted from, if any.
+    pub encoding: Encoding,
+}
+
+impl Grid {
+    /// The spreadsheet's number for row `i` of the grid (1-based, as Excel shows it).
+    pub fn row_number(&self, i: usize) -> u32 {
+        self.first_row + i as u32 + 1
+    }
+
+    /// The spreadsheet's letters for column `j` of the grid (`A`, `AB`).
+    pub fn column_letters(&self, j: usize) -> String {
+        let mut n = self.first_col as usize + j + 1;
+        let mut out = Vec::new();
+        while n > 0 {
+            let r = (n - 1) % 26;
+            out.push(b'A' + r as u8);
+            n = (n - 1) / 26;
+        }
+        out.reverse();
+        String::from_utf8(out).expect("ASCII letters")
+    }
+}
+
+/// The sheets of a workbook that are read, and those left out.
+#[derive(Debug, Clone)]
+pub struct Book {
+    /// Visible sheets (or the one asked for).
+    pub sheets: Vec<Grid>,
+    /// Hidden sheets, not read.
+    pub hidden: Vec<String>,
+}
+
+fn damaged(kind: FileKind) -> Error {
+    Error::Intake(IntakeProblem::Damaged {
+        kind: kind.name().into(),
+    })
+}
+
+/// Reads the tracker `bytes` of `kind`; `only` picks one sheet by name; `name` names a CSV's
+/// one sheet.
+pub fn read(kind: FileKind, bytes: &[u8], only: Option<&str>, name: &str) -> Result<Book> {
+    let mut book = match kind {
+        FileKind::Csv => Book {
+            sheets: vec![csv_grid(bytes, name)?],
+            hidden: Vec::new(),
+        },
+        FileKind::Xlsx => workbook(
+            calamine::open_workbook_from_rs::<calamine::Xlsx<_>, _>(Cursor::new(bytes))
+                .map_err(|_| damaged(kind))?,
+            kind,
+            only,
+        )?,
+        FileKind::Xls => workbook(
+            calamine::open_workbook_from_rs::<calamine::Xls<_>, _>(Cursor::new(bytes))
+                .map_err(|_| damaged(kind))?,
+            kind,
+            only,
+        )?,
+        FileKind::Ods => workbook(
+            calamine::open_workbook_from_rs::<calamine::Ods<_>, _>(Cursor::new(bytes))
+                .map_err(|_| damaged(kind))?,
+            kind,
+            only,
+        )?,
+        FileKind::Gbx | FileKind::Docx => return Err(damaged(kind)),
+    };
+    if let (Some(want), FileKind::Csv) = (only, kind)
+        && book.sheets.iter().all(|s| s.name != want)
+    {
+        return Err(Error::Intake(IntakeProblem::NoSuchSheet {
+            name: want.into(),
+            hidden: false,
+        }));
+    }
+    for g in &mut book.sheets {
+        convert_legacy(g);
+    }
+    Ok(book)
+}
+
+fn too_many(rows: usize) -> Error {
+    Error::Intake(IntakeProblem::TooManyRows {
+        rows: rows.min(u32::MAX as usize) as u32,
+        limit: limits::ROWS as u32,
+    })
+}
+
+/// The room above a table (its title block and header) not counted as its rows.
+const ABOVE_TABLE: usize = 50;
+
+fn workbook<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(
+    mut wb: R,
+    kind: FileKind,
+    only: Option<&str>,
+) -> Result<Book> {
+    let meta: Vec<(String, bool)> = wb
+        .sheets_metadata()
+        .iter()
+        .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
+        .collect();
+    if let Some(want) = only {
+        match meta.iter().find(|(n, _)| n == want) {
+            None => {
+                return Err(Error::Intake(IntakeProblem::NoSuchSheet {
+                    name: want.into(),
+                    hidden: false,
+                }));
+            }
+            Some((_, false)) => {
+                return Err(Error::Intake(IntakeProblem::NoSuchSheet {
+                    name: want.into(),
+                    hidden: true,
+                }));
+            }
+            Some(_) => {}
+        }
+    }
+    let mut book = Book {
+        sheets: Vec::new(),
+        hidden: meta
+            .iter()
+            .filter(|(_, v)| !v)
+            .map(|(n, _)| n.clone())
+            .collect(),
+    };
+    let mut rows = 0;
+    for (name, visible) in &meta {
+        if !visible || only.is_some_and(|w| w != name) {
+            continue;
+        }
+        let range = wb.worksheet_range(name).map_err(|_| damaged(kind))?;
+        rows += range.height().saturating_sub(ABOVE_TABLE);
+        if rows > limits::ROWS {
+            return Err(too_many(rows + ABOVE_TABLE));
+        }
+        let (first_row, first_col) = range.start().unwrap_or((0, 0));
+        book.sheets.push(Grid {
+            name: name.clone(),
+            rows: range.rows().map(|r| r.iter().map(cell).collect()).collect(),
+            first_row,
+            first_col,
+            encoding: Encoding::Unicode,
+        });
+    }
+    Ok(book)
+}
+
+fn cell(d: &Data) -> Cell {
+    match d {
+        Data::Empty => Cell::Empty,
+        Data::String(s) => Cell::Text(s.trim().to_string()),
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Float(f) => Cell::Number(*f),
+        Data::Bool(b) => Cell::Text(if *b { "x".into() } else { String::new() }),
+        Data::DateTime(dt) if dt.is_datetime() => {
+            let (y, m, d, ..) = dt.to_ymd_hms_milli();
+            NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(d))
+                .map_or(Cell::Error, Cell::Date)
+        }
+        Data::DateTime(dt) => Cell::Number(dt.as_f64()),
+        Data::DateTimeIso(s) => s
+            .get(..10)
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .map_or_else(|| Cell::Text(s.clone()), Cell::Date),
+        Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::Error(_) => Cell::Error,
+    }
+}
+
+/// A CSV file's text: UTF-16 LE or UTF-8 (their BOMs dropped), else Windows-1252.
+fn decode(bytes: &[u8]) -> String {
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        return String::from_utf16_lossy(&units);
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_string(),
+        Err(_) => legacy::from_cp1252(bytes),
+    }
+}
+
+/// The separator of the first line: the most frequent of `,` `;` and tab outside quotes.
+fn delimiter(text: &str) -> u8 {
+    let line = text.lines().next().unwrap_or_default();
+    let mut quoted = false;
+    let mut counts = [(b',', 0), (b';', 0), (b'\t', 0)];
+    for c in line.bytes() {
+        if c == b'"' {
+            quoted = !quoted;
+        } else if !quoted && let Some(k) = counts.iter_mut().find(|(d, _)| *d == c) {
+            k.1 += 1;
+        }
+    }
+    counts
+        .iter()
+        .max_by_key(|(_, n)| *n)
+        .map_or(b',', |(d, _)| *d)
+}
+
+fn csv_grid(bytes: &[u8], name: &str) -> Result<Grid> {
+    let text = decode(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter(&text))
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|_| damaged(FileKind::Csv))?;
+        rows.push(
+            record
+                .iter()
+                .map(|s| {
+                    let s = s.trim();
+                    if s.is_empty() {
+                        Cell::Empty
+                    } else {
+                        Cell::Text(s.to_string())
+                    }
+                })
+                .collect(),
+        );
+        if rows.len() > limits::ROWS + ABOVE_TABLE {
+            return Err(too_many(rows.len()));
+        }
+    }
+    Ok(Grid {
+        name: name.to_string(),
+        rows,
+        first_row: 0,
+        first_col: 0,
+        encoding: Encoding::Unicode,
+    })
+}
+
+/// Converts the text of each column typed in a legacy encoding, decided over the whole
+/// column; a column whose text says nothing either way follows the sheet as a whole.
+fn convert_legacy(g: &mut Grid) {
+    let width = g.rows.iter().map(Vec::len).max().unwrap_or(0);
+    let texts = |g: &Grid, j: Option<usize>| -> Vec<String> {
+        g.rows
+            .iter()
+            .flat_map(|r| match j {
+                Some(j) => r.get(j).into_iter().collect::<Vec<_>>(),
+                None => r.iter().collect(),
+            })
+            .filter_map(|c| match c {
+                Cell::Text(t) => Some(t.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    let whole = texts(g, None);
+    let sheet = legacy::detect(whole.iter().map(String::as_str)).unwrap_or_default();
+    let mut converted = [0usize; 3];
+    for j in 0..width {
+        let column = texts(g, Some(j));
+        let enc = legacy::detect(column.iter().map(String::as_str)).unwrap_or(sheet);
+        if enc == Encoding::Unicode {
+            continue;
+        }
+        converted[enc as usize] += 1;
+        for row in &mut g.rows {
+            if let Some(Cell::Text(t)) = row.get_mut(j) {
+                *t = legacy::convert(t, enc);
+            }
+        }
+    }
+    g.encoding = if converted[Encoding::Tcvn3 as usize] >= converted[Encoding::Vni as usize] {
+        if converted[Encoding::Tcvn3 as usize] > 0 {
+            Encoding::Tcvn3
+        } else {
+            Encoding::Unicode
+        }
+    } else {
+        Encoding::Vni
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_in_every_text_encoding_offices_save() {
+        let text = "STT;Nội dung;Chủ trì\n1;\"Rà soát, báo cáo\";Văn phòng\n";
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend(text.as_bytes());
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        for bytes in [text.as_bytes().to_vec(), bom, utf16] {
+            let g = csv_grid(&bytes, "CSV").unwrap();
+            assert_eq!(g.rows[0][1], Cell::Text("Nội dung".into()));
+            assert_eq!(g.rows[1][1], Cell::Text("Rà soát, báo cáo".into()));
+        }
+    }
+
+    #[test]
+    fn a_tcvn3_column_is_converted_whole() {
+        let mut g = Grid {
+            name: "2024".into(),
+            rows: vec![
+                vec![Cell::Text("STT".into()), Cell::Text("Néi dung".into())],
+                vec![Cell::Number(1.0), Cell::Text("B¸o c¸o kÕt qu¶".into())],
+                vec![Cell::Number(2.0), Cell::Text("Phßng KÕ ho¹ch".into())],
+            ],
+            first_row: 0,
+            first_col: 0,
+            encoding: Encoding::Unicode,
+        };
+        convert_legacy(&mut g);
+        assert_eq!(g.rows[1][1], Cell::Text("Báo cáo kết quả".into()));
+        assert_eq!(g.rows[0][0], Cell::Text("STT".into()));
+        assert_eq!(g.encoding, Encoding::Tcvn3);
+        assert_eq!(g.column_letters(27), "AB");
+    }
+}

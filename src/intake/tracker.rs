@@ -1,0 +1,882 @@
+//! A tracker's rows read into directives ([`plan`]: units found in the directory or proposed
+//! as new, sources found or proposed, dates and statuses read, rows imported before and rows
+//! that cannot be read set aside with why), then written ([`apply`]) through the domain's own
+//! functions, each row in a savepoint: the preview runs the same writes and rolls back.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use super::columns::{self, Column, ColumnAt, Header, MappingFrom};
+use super::legacy::Encoding;
+use super::sheet::{Book, Cell, Grid};
+use super::values::{self, Due, Said, SourceSaid};
+use super::{RowProblem, Words};
+use crate::directive::{self, DirectiveStatus, NewDirective, Priority, Source, StatusChange};
+use crate::error::{Error, Field, IntakeProblem, Result, Rule};
+use crate::extract::Directory;
+use crate::followup::{self, NewProgress};
+use crate::lang::Lang;
+use crate::meeting::{self, MeetingKind, MeetingStatus, NewMeeting};
+use crate::store::Tx;
+use crate::store::value::ts;
+use crate::unit::{self, NewUnit, UnitKind};
+
+/// One sheet as read.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SheetRead {
+    /// The sheet's name.
+    pub name: String,
+    /// The header's last row (as the spreadsheet numbers it); 0 when no header was found.
+    pub header_row: u32,
+    /// Which column holds each field.
+    pub mapping: Vec<ColumnAt>,
+    /// Where the mapping came from.
+    pub mapping_from: MappingFrom,
+    /// The encoding its text was converted from.
+    pub encoding: Encoding,
+    /// Data rows read (directives, imported before, or not readable).
+    pub rows: u32,
+}
+
+/// A directive a tracker row gives (what a preview shows, and what a commit made).
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct TrackerRow {
+    /// The sheet.
+    pub sheet: String,
+    /// The row (as the spreadsheet numbers it).
+    pub row: u32,
+    /// What must be done.
+    pub content: String,
+    /// Lead unit's name.
+    pub lead_unit: String,
+    /// The lead unit is new to the directory.
+    pub lead_unit_new: bool,
+    /// Coordinating units' names.
+    pub coordinating_units: Vec<String>,
+    /// The source: a document number or a meeting's title.
+    pub source: String,
+    /// Date given.
+    pub assigned_on: NaiveDate,
+    /// Deadline; `None` = không thời hạn.
+    pub deadline: Option<NaiveDate>,
+    /// Status once imported.
+    pub status: DirectiveStatus,
+    /// Completion date, when done.
+    pub completed_on: Option<NaiveDate>,
+    /// The directive (its id is only kept after a commit).
+    pub directive_id: Uuid,
+}
+
+/// A meeting a tracker's source column names and the directory does not hold yet.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct NewMeetingPlan {
+    /// Title as written.
+    pub title: String,
+    /// Its date.
+    pub date: NaiveDate,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Pick {
+    Known(Uuid),
+    New(usize),
+}
+
+#[derive(Debug, Clone)]
+enum SourcePlan {
+    Document { number: String, date: NaiveDate },
+    Meeting(Uuid),
+    NewMeeting(usize),
+}
+
+#[derive(Debug, Clone)]
+struct RowPlan {
+    sheet: usize,
+    row: u32,
+    key: [u8; 32],
+    content: String,
+    lead: Pick,
+    coordinating: Vec<Pick>,
+    source: SourcePlan,
+    source_text: String,
+    assigned_on: Option<NaiveDate>,
+    deadline: Option<NaiveDate>,
+    said: Said,
+    /// Completion date when the text says done without one (its caveat already told).
+    done_fallback: NaiveDate,
+}
+
+/// What a tracker would bring in.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// The sheets read.
+    pub sheets: Vec<SheetRead>,
+    rows: Vec<RowPlan>,
+    /// Units to add to the directory: name, and the first row naming it.
+    pub new_units: Vec<(String, String, u32)>,
+    /// Meetings to create.
+    pub new_meetings: Vec<NewMeetingPlan>,
+    /// Rows that cannot be read, or are read with a caveat.
+    pub problems: Vec<RowProblem>,
+    /// Rows imported before.
+    pub already: u32,
+    /// Layouts and the mapping used for each, kept at commit.
+    layouts: Vec<(String, Vec<ColumnAt>)>,
+    /// The file's name, the source of rows that name none.
+    file_name: String,
+}
+
+/// How a unit's name was found.
+#[derive(Debug, Clone)]
+enum Found {
+    Known(Uuid),
+    Unknown,
+    Ambiguous(Vec<String>),
+}
+
+/// A cell's units, or the name that matched several units and their names.
+type Picked = std::result::Result<Vec<Pick>, (String, Vec<String>)>;
+
+/// What [`plan`] reads with.
+struct Reading<'c> {
+    conn: &'c Connection,
+    directory: Directory,
+    units: HashMap<String, Found>,
+    meetings: HashMap<String, Uuid>,
+    new_units: Vec<(String, String, u32)>,
+    new_unit_index: HashMap<String, usize>,
+    new_meetings: Vec<NewMeetingPlan>,
+    new_meeting_index: HashMap<String, usize>,
+}
+
+impl Reading<'_> {
+    fn find_unit(&mut self, name: &str) -> Result<Found> {
+        let key = crate::text::words(name).join(" ");
+        if let Some(f) = self.units.get(&key) {
+            return Ok(f.clone());
+        }
+        let found = match unit::resolve(self.conn, name, Field::LeadUnit) {
+            Ok(u) => Found::Known(u.id),
+            Err(Error::Invalid {
+                rule: Rule::Ambiguous { candidates, .. },
+                ..
+            }) => match self.directory.named(name).and_then(|u| u.id) {
+                Some(id) => Found::Known(id),
+                None => Found::Ambiguous(candidates),
+            },
+            Err(Error::NotFound { .. }) => match self.directory.named(name).and_then(|u| u.id) {
+                Some(id) => Found::Known(id),
+                None => Found::Unknown,
+            },
+            Err(e) => return Err(e),
+        };
+        self.units.insert(key, found.clone());
+        Ok(found)
+    }
+
+    /// The unit of `name`, a new one proposed when unknown; an ambiguous name is an issue.
+    fn pick(&mut self, name: &str, sheet: &str, row: u32) -> Result<Result<Pick, Vec<String>>> {
+        Ok(match self.find_unit(name)? {
+            Found::Known(id) => Ok(Pick::Known(id)),
+            Found::Ambiguous(c) => Err(c),
+            Found::Unknown => {
+                let key = crate::text::words(name).join(" ");
+                let next = self.new_units.len();
+                let i = *self.new_unit_index.entry(key).or_insert(next);
+                if i == next {
+                    self.new_units
+                        .push((name.trim().to_string(), sheet.to_string(), row));
+                }
+                Ok(Pick::New(i))
+            }
+        })
+    }
+
+    /// The units a cell names: the whole cell first, else its parts.
+    fn picks(&mut self, cell: &str, sheet: &str, row: u32) -> Result<Picked> {
+        if cell.trim().is_empty() {
+            return Ok(Ok(Vec::new()));
+        }
+        if let Found::Known(id) = self.find_unit(cell)? {
+            return Ok(Ok(vec![Pick::Known(id)]));
+        }
+        let mut out = Vec::new();
+        for name in values::unit_names(cell) {
+            match self.pick(&name, sheet, row)? {
+                Ok(p) if !out.contains(&p) => out.push(p),
+                Ok(_) => {}
+                Err(c) => return Ok(Err((name, c))),
+            }
+        }
+        Ok(Ok(out))
+    }
+
+    fn meeting(&mut self, title: &str, date: NaiveDate) -> SourcePlan {
+        let key = crate::text::words(title).join(" ");
+        if let Some(id) = self.meetings.get(&key) {
+            return SourcePlan::Meeting(*id);
+        }
+        let next = self.new_meetings.len();
+        let i = *self.new_meeting_index.entry(key).or_insert(next);
+        if i == next {
+            self.new_meetings.push(NewMeetingPlan {
+                title: title.trim().to_string(),
+                date,
+            });
+        }
+        SourcePlan::NewMeeting(i)
+    }
+}
+
+/// Why a row is set aside or read with a caveat.
+enum Issue {
+    NoContent,
+    NoLead,
+    BadDate(String),
+    Ambiguous(String, Vec<String>),
+    NoDate,
+    Duplicate(u32),
+    DoneWithoutDate(NaiveDate),
+    Refused(Box<Error>),
+}
+
+impl Issue {
+    fn words(&self) -> Words {
+        let both = |vi: String, en: String| Words { vi, en };
+        match self {
+            Issue::NoContent => both(
+                "Dòng có dữ liệu nhưng không có nội dung nhiệm vụ.".into(),
+                "The row has data but no directive content.".into(),
+            ),
+            Issue::NoLead => both(
+                "Chưa ghi đơn vị chủ trì.".into(),
+                "No lead unit is given.".into(),
+            ),
+            Issue::BadDate(v) => both(
+                format!("“{v}” không phải là ngày đọc được (dd/mm/yyyy)."),
+                format!("“{v}” is not a date that can be read (dd/mm/yyyy)."),
+            ),
+            Issue::Ambiguous(name, c) => both(
+                format!("“{name}” khớp với nhiều đơn vị: {}.", c.join("; ")),
+                format!("“{name}” matches several units: {}.", c.join("; ")),
+            ),
+            Issue::NoDate => both(
+                "Không rõ ngày giao: hãy ghi ngày giao hoặc ngày của văn bản/cuộc họp giao.".into(),
+                "The date given is unknown: fill the date given, or the source document's or meeting's date.".into(),
+            ),
+            Issue::Duplicate(first) => both(
+                format!("Trùng với dòng {first} (cùng nội dung, đơn vị chủ trì và nguồn); bỏ qua."),
+                format!("Same as row {first} (same content, lead unit and source); left out."),
+            ),
+            Issue::DoneWithoutDate(d) => both(
+                format!(
+                    "Đã hoàn thành nhưng không ghi ngày hoàn thành; ghi nhận ngày {}.",
+                    crate::date::format(*d)
+                ),
+                format!(
+                    "Done, but no completion date is written; recorded as {}.",
+                    crate::date::format(*d)
+                ),
+            ),
+            Issue::Refused(e) => both(e.message(Lang::Vi), e.message(Lang::En)),
+        }
+    }
+}
+
+fn problem(
+    g: &Grid,
+    i: usize,
+    column: Option<(Column, usize)>,
+    issue: Issue,
+    skipped: bool,
+) -> RowProblem {
+    RowProblem {
+        sheet: g.name.clone(),
+        row: g.row_number(i),
+        column: column.map(|(f, j)| {
+            format!(
+                "{} ({})",
+                g.column_letters(j),
+                crate::labels::of("tracker_column", &f, Lang::Vi)
+            )
+        }),
+        field: column.map(|(f, _)| f),
+        skipped,
+        message: issue.words(),
+    }
+}
+
+/// The row's key: SHA-256 of its content, lead unit, source and date given, as written.
+fn row_key(parts: [&str; 4]) -> [u8; 32] {
+    let mut h = Sha256::new();
+    h.update(b"tracker-row\0");
+    for p in parts {
+        h.update(crate::text::words(p).join(" ").as_bytes());
+        h.update([0x1F]);
+    }
+    h.finalize().into()
+}
+
+/// Whether a row was imported before.
+pub(super) fn imported(conn: &Connection, key: &[u8; 32]) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM intake_row WHERE key = ?1")?
+        .query_row([&key[..]], |_| Ok(()))
+        .optional()?
+        .is_some())
+}
+
+/// The mapping saved for a layout.
+fn saved_mapping(conn: &Connection, key: &str) -> Result<Option<Vec<ColumnAt>>> {
+    let json: Option<String> = conn
+        .query_row(
+            "SELECT mapping FROM intake_layout WHERE key = ?1",
+            [key],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
+}
+
+/// Reads every sheet's rows into a plan; `given` is a mapping for sheets of its layout (or
+/// for the one sheet read). A sheet without a recognisable header is left out when another
+/// has one; none is [`IntakeProblem::NoTable`].
+pub fn plan(
+    conn: &Connection,
+    book: &Book,
+    given: Option<&[ColumnAt]>,
+    file_name: &str,
+) -> Result<Plan> {
+    let units = unit::list(conn, true)?;
+    let mut r = Reading {
+        conn,
+        directory: Directory::from_units(&units),
+        units: HashMap::new(),
+        meetings: HashMap::new(),
+        new_units: Vec::new(),
+        new_unit_index: HashMap::new(),
+        new_meetings: Vec::new(),
+        new_meeting_index: HashMap::new(),
+    };
+    let mut stmt = conn.prepare("SELECT id, title FROM meeting")?;
+    for row in stmt.query_map([], |row| {
+        Ok((
+            crate::store::value::get_uuid(row, 0)?,
+            row.get::<_, String>(1)?,
+        ))
+    })? {
+        let (id, title) = row?;
+        r.meetings
+            .entry(crate::text::words(&title).join(" "))
+            .or_insert(id);
+    }
+    let mut plan = Plan {
+        sheets: Vec::new(),
+        rows: Vec::new(),
+        new_units: Vec::new(),
+        new_meetings: Vec::new(),
+        problems: Vec::new(),
+        already: 0,
+        layouts: Vec::new(),
+        file_name: file_name.to_string(),
+    };
+    let mut seen: HashMap<[u8; 32], u32> = HashMap::new();
+    for (s, g) in book.sheets.iter().enumerate() {
+        let Some(found) = columns::find(g) else {
+            continue;
+        };
+        let key = found.layout_key();
+        let (header, from) = match given {
+            Some(m) => (
+                found
+                    .with_mapping(g, m)
+                    .ok_or(Error::Intake(IntakeProblem::BadMapping))?,
+                MappingFrom::Given,
+            ),
+            None => match saved_mapping(conn, &key)?.and_then(|m| found.with_mapping(g, &m)) {
+                Some(h) => (h, MappingFrom::Saved),
+                None => (found, MappingFrom::Recognised),
+            },
+        };
+        let mapping = header.mapping(g);
+        plan.layouts.push((
+            key,
+            mapping
+                .iter()
+                .map(|m| ColumnAt {
+                    header: String::new(),
+                    ..m.clone()
+                })
+                .collect(),
+        ));
+        let counted = |p: &Plan| {
+            p.rows.len() + p.problems.iter().filter(|q| q.skipped).count() + p.already as usize
+        };
+        let before = counted(&plan);
+        read_rows(&mut r, &mut plan, &mut seen, s, g, &header)?;
+        let rows = counted(&plan) - before;
+        plan.sheets.push(SheetRead {
+            name: g.name.clone(),
+            header_row: g.row_number(header.last_row),
+            mapping,
+            mapping_from: from,
+            encoding: g.encoding,
+            rows: rows as u32,
+        });
+    }
+    if plan.sheets.is_empty() {
+        return Err(Error::Intake(IntakeProblem::NoTable));
+    }
+    plan.new_units = r.new_units;
+    plan.new_meetings = r.new_meetings;
+    Ok(plan)
+}
+
+fn read_rows(
+    r: &mut Reading<'_>,
+    plan: &mut Plan,
+    seen: &mut HashMap<[u8; 32], u32>,
+    s: usize,
+    g: &Grid,
+    h: &Header,
+) -> Result<()> {
+    let today = crate::date::today();
+    for i in h.last_row + 1..g.rows.len() {
+        let row = &g.rows[i];
+        if row.iter().all(Cell::is_empty) || columns::is_numbering_row(row) {
+            continue;
+        }
+        let at = |c: Column| {
+            h.fields
+                .get(&c)
+                .and_then(|j| row.get(*j))
+                .unwrap_or(&Cell::Empty)
+        };
+        let col = |c: Column| h.fields.get(&c).map(|j| (c, *j));
+        let text = |c: Column| at(c).text();
+        let content = text(Column::Content);
+        let lead_text = text(Column::Lead);
+        // A section heading ("I. Năm 2024") or a row of only its number is no directive.
+        let filled = h
+            .fields
+            .iter()
+            .filter(|(c, _)| **c != Column::Number)
+            .filter(|(c, _)| !at(**c).is_empty())
+            .count();
+        let number = at(Column::Number);
+        let numbered = matches!(number, Cell::Number(_))
+            || number.text().trim_end_matches('.').parse::<u32>().is_ok();
+        if filled == 0 || (filled == 1 && !content.is_empty() && lead_text.is_empty() && !numbered)
+        {
+            continue;
+        }
+        let mut skip = |issue: Issue, c: Option<Column>| {
+            plan.problems
+                .push(problem(g, i, c.and_then(&col), issue, true));
+        };
+        if content.is_empty() {
+            skip(Issue::NoContent, Some(Column::Content));
+            continue;
+        }
+        if lead_text.is_empty() {
+            skip(Issue::NoLead, Some(Column::Lead));
+            continue;
+        }
+        let date_of = |c: Column| values::date(at(c)).map_err(Issue::BadDate);
+        let assigned = match date_of(Column::AssignedOn) {
+            Ok(d) => d,
+            Err(e) => {
+                skip(e, Some(Column::AssignedOn));
+                continue;
+            }
+        };
+        let completed = match date_of(Column::CompletedOn) {
+            Ok(d) => d,
+            Err(e) => {
+                skip(e, Some(Column::CompletedOn));
+                continue;
+            }
+        };
+        let source_text = text(Column::Source);
+        let said_source = values::source(&source_text);
+        let source_date = match &said_source {
+            SourceSaid::Document { date, .. } | SourceSaid::Meeting { date, .. } => *date,
+            SourceSaid::None => None,
+        };
+        let Some(given_on) = assigned.or(source_date) else {
+            skip(Issue::NoDate, Some(Column::AssignedOn));
+            continue;
+        };
+        let deadline = match values::due(at(Column::Deadline), Some(given_on)) {
+            Ok(Due::On(d)) => Some(d),
+            Ok(Due::Open) => None,
+            Err(v) => {
+                skip(Issue::BadDate(v), Some(Column::Deadline));
+                continue;
+            }
+        };
+        let lead = match r.picks(&lead_text, &g.name, g.row_number(i))? {
+            Ok(p) if !p.is_empty() => p,
+            Ok(_) => {
+                skip(Issue::NoLead, Some(Column::Lead));
+                continue;
+            }
+            Err((name, c)) => {
+                skip(Issue::Ambiguous(name, c), Some(Column::Lead));
+                continue;
+            }
+        };
+        let mut coordinating =
+            match r.picks(&text(Column::Coordinating), &g.name, g.row_number(i))? {
+                Ok(p) => p,
+                Err((name, c)) => {
+                    skip(Issue::Ambiguous(name, c), Some(Column::Coordinating));
+                    continue;
+                }
+            };
+        // Several units in the lead's cell: the first leads, the others coordinate.
+        for p in lead[1..].iter().rev() {
+            if !coordinating.contains(p) {
+                coordinating.insert(0, *p);
+            }
+        }
+        coordinating.retain(|p| *p != lead[0]);
+        let key = row_key([
+            &content,
+            &lead_text,
+            &source_text,
+            &at(Column::AssignedOn).text(),
+        ]);
+        if let Some(first) = seen.get(&key) {
+            skip(Issue::Duplicate(*first), None);
+            continue;
+        }
+        seen.insert(key, g.row_number(i));
+        if imported(r.conn, &key)? {
+            plan.already += 1;
+            continue;
+        }
+        let source = match said_source {
+            SourceSaid::Document { number, date } => SourcePlan::Document {
+                number,
+                date: date.unwrap_or(given_on),
+            },
+            SourceSaid::Meeting { title, date } => r.meeting(&title, date.unwrap_or(given_on)),
+            SourceSaid::None => SourcePlan::Document {
+                number: plan.file_name.clone(),
+                date: given_on,
+            },
+        };
+        let mut said = values::said(&text(Column::Progress), &text(Column::Notes));
+        if let (Some(c), Said::Open | Said::InProgress { .. }) = (completed, &said) {
+            said = Said::Done(Some(c));
+        }
+        let done_fallback = deadline
+            .filter(|d| *d <= today && *d >= given_on)
+            .unwrap_or(today);
+        if let Said::Done(None) = said {
+            plan.problems.push(problem(
+                g,
+                i,
+                col(Column::Progress),
+                Issue::DoneWithoutDate(done_fallback),
+                false,
+            ));
+        }
+        plan.rows.push(RowPlan {
+            sheet: s,
+            row: g.row_number(i),
+            key,
+            content,
+            lead: lead[0],
+            coordinating,
+            source,
+            source_text,
+            assigned_on: assigned,
+            deadline,
+            said,
+            done_fallback,
+        });
+    }
+    Ok(())
+}
+
+/// A new unit's kind, by the first words of its name.
+fn kind_of_name(name: &str) -> UnitKind {
+    let w = crate::text::words(name);
+    let first: Vec<&str> = w.iter().map(String::as_str).take(2).collect();
+    match first.as_slice() {
+        ["van", "phong", ..] => UnitKind::Office,
+        ["phong", ..] => UnitKind::Division,
+        ["trung", "tam"] | ["tt", ..] => UnitKind::Center,
+        ["thanh", "tra"] => UnitKind::Inspectorate,
+        ["ubnd", ..] | ["huyen", ..] | ["thi", "xa"] => UnitKind::District,
+        ["so", ..] => UnitKind::External,
+        _ => UnitKind::Other,
+    }
+}
+
+/// A meeting's kind, by its title.
+fn meeting_kind(title: &str) -> MeetingKind {
+    let f = format!(" {} ", crate::text::words(title).join(" "));
+    if f.contains(" giao ban ") && f.contains(" truc tuyen ") {
+        MeetingKind::OnlineBriefing
+    } else if f.contains(" giao ban ") {
+        MeetingKind::MonthlyBriefing
+    } else if f.contains(" hoi nghi ") {
+        MeetingKind::Conference
+    } else if f.contains(" lam viec ") {
+        MeetingKind::WorkingSession
+    } else {
+        MeetingKind::Other
+    }
+}
+
+/// A meeting of a past day, at 08:00 office time.
+pub(super) fn morning_of(d: NaiveDate) -> chrono::DateTime<chrono::Utc> {
+    crate::date::start_of_day(d) + chrono::Duration::hours(8)
+}
+
+/// Creates a meeting (closed: it was held) for a document or a source column.
+pub(super) fn past_meeting(
+    tx: &Tx<'_>,
+    title: &str,
+    date: NaiveDate,
+    chair: Option<Uuid>,
+) -> Result<Uuid> {
+    let mut m = NewMeeting::new(title, morning_of(date));
+    m.kind = meeting_kind(title);
+    m.chair_id = chair;
+    let id = meeting::create(tx, m)?.id;
+    Ok(id)
+}
+
+/// Closes a meeting made by an import.
+pub(super) fn close(tx: &Tx<'_>, id: Uuid) -> Result<()> {
+    crate::minutes::set_status(tx, id, MeetingStatus::Closed).map(|_| ())
+}
+
+/// Notes a record made from an import under `key`.
+pub(super) fn remember(tx: &Tx<'_>, key: &[u8; 32], record: Uuid) -> Result<()> {
+    tx.prepare_cached("INSERT INTO intake_row (key, record_id, imported_at) VALUES (?1, ?2, ?3)")?
+        .execute(params![&key[..], record, ts(tx.now())])?;
+    Ok(())
+}
+
+/// What [`apply`] made.
+pub struct Applied {
+    /// The directives made, in row order.
+    pub rows: Vec<TrackerRow>,
+    /// Rows refused by a rule of the domain.
+    pub problems: Vec<RowProblem>,
+}
+
+/// Writes the plan: new units, new meetings, then each row in a savepoint (a row a rule of
+/// the domain refuses is undone alone and told); each row noted as imported; the layouts'
+/// mappings kept.
+pub fn apply(tx: &Tx<'_>, plan: &Plan, book: &Book) -> Result<Applied> {
+    let mut unit_ids = Vec::with_capacity(plan.new_units.len());
+    for (name, _, _) in &plan.new_units {
+        let u = unit::create(
+            tx,
+            NewUnit {
+                name: name.clone(),
+                short_name: None,
+                code: None,
+                kind: kind_of_name(name),
+                parent_id: None,
+                sort_order: 1000,
+            },
+        )?;
+        unit_ids.push(u.id);
+    }
+    let mut meeting_ids = Vec::with_capacity(plan.new_meetings.len());
+    for m in &plan.new_meetings {
+        let id = past_meeting(tx, &m.title, m.date, None)?;
+        close(tx, id)?;
+        meeting_ids.push(id);
+    }
+    let unit_of = |p: Pick| match p {
+        Pick::Known(id) => id,
+        Pick::New(i) => unit_ids[i],
+    };
+    let mut names: HashMap<Uuid, String> = HashMap::new();
+    let mut name_of = |id: Uuid| -> Result<String> {
+        if let Some(n) = names.get(&id) {
+            return Ok(n.clone());
+        }
+        let n = unit::get(tx, id)?.name;
+        names.insert(id, n.clone());
+        Ok(n)
+    };
+    let mut out = Applied {
+        rows: Vec::with_capacity(plan.rows.len()),
+        problems: Vec::new(),
+    };
+    for row in &plan.rows {
+        let g = &book.sheets[row.sheet];
+        tx.execute_batch("SAVEPOINT intake_row")?;
+        match write_row(tx, plan, row, &g.name, &unit_of, &meeting_ids) {
+            Ok(d) => {
+                tx.execute_batch("RELEASE intake_row")?;
+                let mut coordinating = Vec::with_capacity(d.coordinating_unit_ids.len());
+                for c in &d.coordinating_unit_ids {
+                    coordinating.push(name_of(*c)?);
+                }
+                out.rows.push(TrackerRow {
+                    sheet: g.name.clone(),
+                    row: row.row,
+                    content: d.content,
+                    lead_unit: name_of(d.lead_unit_id)?,
+                    lead_unit_new: matches!(row.lead, Pick::New(_)),
+                    coordinating_units: coordinating,
+                    source: row.source_text.clone(),
+                    assigned_on: d.assigned_on,
+                    deadline: d.deadline,
+                    status: d.status,
+                    completed_on: d.completed_on,
+                    directive_id: d.id,
+                });
+            }
+            Err(e @ (Error::Invalid { .. } | Error::NotFound { .. })) => {
+                tx.execute_batch("ROLLBACK TO intake_row; RELEASE intake_row")?;
+                out.problems.push(RowProblem {
+                    sheet: g.name.clone(),
+                    row: row.row,
+                    column: None,
+                    field: None,
+                    skipped: true,
+                    message: Issue::Refused(Box::new(e)).words(),
+                });
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    for (key, mapping) in &plan.layouts {
+        tx.execute(
+            "INSERT INTO intake_layout (key, mapping, updated_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT(key) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at
+             WHERE mapping <> excluded.mapping",
+            params![key, serde_json::to_string(mapping).expect("a mapping serialises"), ts(tx.now())],
+        )?;
+    }
+    Ok(out)
+}
+
+fn write_row(
+    tx: &Tx<'_>,
+    plan: &Plan,
+    row: &RowPlan,
+    sheet: &str,
+    unit_of: &dyn Fn(Pick) -> Uuid,
+    meetings: &[Uuid],
+) -> Result<directive::Directive> {
+    let source = match &row.source {
+        SourcePlan::Document { number, date } => Source::Document {
+            number: number.clone(),
+            date: *date,
+        },
+        SourcePlan::Meeting(id) => Source::Meeting {
+            meeting_id: *id,
+            conclusion_id: None,
+        },
+        SourcePlan::NewMeeting(i) => Source::Meeting {
+            meeting_id: meetings[*i],
+            conclusion_id: None,
+        },
+    };
+    let d = directive::create(
+        tx,
+        NewDirective {
+            content: row.content.clone(),
+            expected_output: None,
+            source,
+            assigned_on: row.assigned_on,
+            directing_leader_id: None,
+            lead_unit_id: unit_of(row.lead),
+            coordinating_unit_ids: row.coordinating.iter().map(|p| unit_of(*p)).collect(),
+            deadline: row.deadline,
+            priority: Priority::Normal,
+            // The tracker says so: an office's record is taken as it was kept.
+            allow_deadline_before_assigned: true,
+        },
+    )?;
+    let note = format!("{} / {} / {}", plan.file_name, sheet, row.row);
+    let today = crate::date::local_date(tx.now());
+    match &row.said {
+        Said::Open => {}
+        Said::InProgress {
+            percent,
+            note: text,
+            on,
+        } => match text {
+            Some(t) => {
+                let on = on
+                    .filter(|o| *o >= d.assigned_on && *o <= today)
+                    .unwrap_or(today);
+                followup::add_progress(
+                    tx,
+                    d.id,
+                    NewProgress {
+                        reported_on: on,
+                        reporter_id: None,
+                        percent: *percent,
+                        note: t.clone(),
+                    },
+                )?;
+            }
+            None => {
+                directive::change_status(tx, d.id, StatusChange::Start, &note)?;
+            }
+        },
+        Said::Done(on) => {
+            let on = on.unwrap_or(row.done_fallback);
+            directive::change_status(tx, d.id, StatusChange::ReportDone { on }, &note)?;
+            directive::change_status(tx, d.id, StatusChange::Confirm, &note)?;
+        }
+        Said::Suspended => {
+            directive::change_status(tx, d.id, StatusChange::Suspend, &note)?;
+        }
+        Said::Cancelled => {
+            directive::change_status(tx, d.id, StatusChange::Cancel, &note)?;
+        }
+    }
+    remember(tx, &row.key, d.id)?;
+    directive::get(tx, d.id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn new_units_and_meetings_by_their_names() {
+        assert_eq!(
+            kind_of_name("Phòng Văn hóa và Thông tin"),
+            UnitKind::Division
+        );
+        assert_eq!(kind_of_name("Văn phòng Sở"), UnitKind::Office);
+        assert_eq!(kind_of_name("UBND huyện Bát Xát"), UnitKind::District);
+        assert_eq!(
+            meeting_kind("Giao ban tháng 3/2025"),
+            MeetingKind::MonthlyBriefing
+        );
+        assert_eq!(
+            meeting_kind("Hội nghị triển khai nhiệm vụ năm 2025"),
+            MeetingKind::Conference
+        );
+        assert_ne!(row_key(["a", "b", "c", "d"]), row_key(["a", "b", "c", "e"]));
+        assert_eq!(
+            row_key(["Rà soát", "b", "c", "d"]),
+            row_key(["rà  soát", "b", "c", "d"])
+        );
+    }
+}

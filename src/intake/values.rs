@@ -1,0 +1,316 @@
+//! A tracker's cells read as values: dates (date cells, Excel serial numbers, `dd/mm/yyyy`,
+//! `d/m/yy`, `ngày 10 tháng 3 năm 2025`, deadline phrases), the status its progress and notes
+//! say ("đã hoàn thành ngày 28/03/2025", "đang thực hiện", "80%"), its source (a document
+//! number or a meeting), and a cell's list of units.
+
+use chrono::NaiveDate;
+
+use super::sheet::Cell;
+use crate::deadline::{self, Deadline};
+use crate::token::tokenize;
+
+/// Excel's day zero (serial 1 is 01/01/1900; the serials used for dates since 1 March 1900
+/// count from 30/12/1899, Excel's leap-year slip of 1900 included).
+fn excel_epoch() -> NaiveDate {
+    NaiveDate::from_ymd_opt(1899, 12, 30).expect("a date")
+}
+
+/// A date cell: a date, an Excel serial of the years 1955–2149, or a date as text.
+pub fn date(cell: &Cell) -> Result<Option<NaiveDate>, String> {
+    match cell {
+        Cell::Empty => Ok(None),
+        Cell::Date(d) => Ok(Some(*d)),
+        Cell::Number(n) if (20_000.0..91_000.0).contains(n) => Ok(Some(
+            excel_epoch() + chrono::Duration::days(n.trunc() as i64),
+        )),
+        Cell::Text(t) if t.trim().is_empty() => Ok(None),
+        Cell::Text(t) => text_date(t).map(Some).ok_or_else(|| t.clone()),
+        other => Err(other.text()),
+    }
+}
+
+/// A date written in full as text: `15/03/2025`, `15-3-2025`, `15.3.25`, `2025-03-15`,
+/// `ngày 15 tháng 3 năm 2025`.
+pub fn text_date(text: &str) -> Option<NaiveDate> {
+    let s = text.trim();
+    if let Ok(d) = crate::date::parse(s, crate::error::Field::Date) {
+        return Some(d);
+    }
+    let parts: Vec<&str> = s.split(['/', '-', '.']).map(str::trim).collect();
+    if let [d, m, y] = parts.as_slice()
+        && y.len() == 2
+    {
+        let (d, m, y) = (d.parse().ok()?, m.parse().ok()?, y.parse::<i32>().ok()?);
+        return NaiveDate::from_ymd_opt(2000 + y, m, d);
+    }
+    let tokens = tokenize(s);
+    let start = tokens.iter().position(|t| t.number().is_some())?;
+    let found = deadline::stated_date(&tokens, start)?;
+    // The whole text is the date, save a leading "ngày".
+    let rest = tokens[..start].iter().all(|t| t.is("ngay"));
+    rest.then_some(found)
+}
+
+/// The first full date stated anywhere in a text (`… hoàn thành ngày 28/03/2025`).
+pub fn date_in(text: &str) -> Option<NaiveDate> {
+    let tokens = tokenize(text);
+    (0..tokens.len()).find_map(|i| deadline::stated_date(&tokens, i))
+}
+
+/// What a deadline cell says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Due {
+    /// A date.
+    On(NaiveDate),
+    /// No deadline (blank, "thường xuyên", "không thời hạn").
+    Open,
+}
+
+/// A deadline cell: a date, or a phrase read relative to the date given (`tháng 6/2025`,
+/// `quý III/2025`, `30/6`, `thường xuyên`).
+pub fn due(cell: &Cell, given: Option<NaiveDate>) -> Result<Due, String> {
+    if let Ok(Some(d)) = date(cell) {
+        return Ok(Due::On(d));
+    }
+    let Cell::Text(t) = cell else {
+        return match cell {
+            Cell::Empty => Ok(Due::Open),
+            other => Err(other.text()),
+        };
+    };
+    let base = given.unwrap_or_else(crate::date::today);
+    match deadline::parse(t, base) {
+        Some(Deadline::On(d)) => Ok(Due::On(d)),
+        Some(Deadline::Open) => Ok(Due::Open),
+        None => Err(t.clone()),
+    }
+}
+
+/// The status a tracker's progress and notes say.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Said {
+    /// Nothing said: still open (giao, chưa thực hiện).
+    Open,
+    /// Under way; with a progress report when the text says more than the state.
+    InProgress {
+        /// Percent done, when given.
+        percent: u8,
+        /// The report's words, when more than a state.
+        note: Option<String>,
+        /// Its date, when stated.
+        on: Option<NaiveDate>,
+    },
+    /// Done, on the date stated if any.
+    Done(Option<NaiveDate>),
+    /// Paused.
+    Suspended,
+    /// Cancelled, or not to be done.
+    Cancelled,
+}
+
+/// Reads the status from the progress text, then the notes.
+pub fn said(progress: &str, notes: &str) -> Said {
+    let from_progress = status_of(progress);
+    match from_progress {
+        Said::Open => status_of(notes),
+        s => s,
+    }
+}
+
+fn status_of(text: &str) -> Said {
+    let t = text.trim();
+    if t.is_empty() {
+        return Said::Open;
+    }
+    let f = format!(" {} ", crate::text::words(t).join(" "));
+    let has = |w: &str| f.contains(&format!(" {w} "));
+    let percent = percent_in(t);
+    if has("chua hoan thanh") && !has("da hoan thanh") {
+        return in_progress(t, percent.unwrap_or(0));
+    }
+    // "Sẽ hoàn thành trong tháng 6" is not done: the text says it was, or starts with it.
+    let starts = |w: &str| f.trim_start().starts_with(w);
+    if has("da hoan thanh") || starts("hoan thanh") || has("da xong") || percent == Some(100) {
+        return Said::Done(date_in(t));
+    }
+    if has("tam dung") || has("tam hoan") {
+        return Said::Suspended;
+    }
+    // Not "phát huy" (to foster).
+    if starts("huy ") || has("da huy") || has("khong thuc hien") || has("dung thuc hien") {
+        return Said::Cancelled;
+    }
+    let plain = ["chua thuc hien", "chua trien khai", "moi giao", "chua"];
+    if plain.iter().any(|p| f.trim() == *p) {
+        return Said::Open;
+    }
+    in_progress(t, percent.unwrap_or(0))
+}
+
+/// Under way; the text is kept as a progress report unless it only names the state.
+fn in_progress(text: &str, percent: u8) -> Said {
+    let f = crate::text::words(text).join(" ");
+    let only_state =
+        ["dang thuc hien", "dang trien khai", "dang", "dang lam"].contains(&f.as_str());
+    Said::InProgress {
+        percent,
+        note: (!only_state).then(|| text.trim().to_string()),
+        on: date_in(text),
+    }
+}
+
+/// A percentage in the text (`80%`, `80 %`), at most 100.
+fn percent_in(text: &str) -> Option<u8> {
+    let tokens = tokenize(text);
+    tokens.windows(2).find_map(|w| {
+        let n = w[0].number()?;
+        (w[1].is_punct('%') && n <= 100).then_some(n as u8)
+    })
+}
+
+/// What the source column says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceSaid {
+    /// Nothing.
+    None,
+    /// A document by its number (`15/TB-STTTT`) and its date when stated.
+    Document {
+        /// Number and symbol.
+        number: String,
+        /// Date of issue, when stated.
+        date: Option<NaiveDate>,
+    },
+    /// A meeting by its title ("Giao ban tháng 3/2025"), and its date when stated.
+    Meeting {
+        /// The title as written.
+        title: String,
+        /// Its date, when stated.
+        date: Option<NaiveDate>,
+    },
+}
+
+/// Reads the source: a document number is digits, `/`, then a symbol with a letter
+/// (`15/TB-STTTT`, `276/STTTT-BCVT`); anything else names a meeting.
+pub fn source(text: &str) -> SourceSaid {
+    let t = text.trim();
+    if t.is_empty() {
+        return SourceSaid::None;
+    }
+    let number = t
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | ':'))
+        .find(|w| {
+            let Some((n, symbol)) = w.split_once('/') else {
+                return false;
+            };
+            !n.is_empty()
+                && n.chars().all(|c| c.is_ascii_digit())
+                && symbol.chars().any(char::is_alphabetic)
+        });
+    match number {
+        Some(n) => SourceSaid::Document {
+            number: n.trim_end_matches('.').to_string(),
+            date: date_in(t),
+        },
+        None => SourceSaid::Meeting {
+            title: t.to_string(),
+            date: date_in(t),
+        },
+    }
+}
+
+/// The units a cell names, split at `,` `;` and line breaks (a cell that is one name with a
+/// comma is tried whole first by the caller).
+pub fn unit_names(text: &str) -> Vec<String> {
+    text.split([',', ';', '\n', '\r'])
+        .map(|s| s.trim().trim_start_matches(['-', '+', '•']).trim())
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn dates_as_offices_type_them() {
+        let t = |s: &str| date(&Cell::Text(s.into())).unwrap();
+        assert_eq!(t("15/03/2025"), Some(d(2025, 3, 15)));
+        assert_eq!(t("5/3/25"), Some(d(2025, 3, 5)));
+        assert_eq!(t("ngày 10 tháng 3 năm 2025"), Some(d(2025, 3, 10)));
+        assert_eq!(t(""), None);
+        assert_eq!(date(&Cell::Number(45747.0)).unwrap(), Some(d(2025, 3, 31)));
+        assert!(date(&Cell::Text("sắp tới".into())).is_err());
+        let base = Some(d(2025, 1, 10));
+        assert_eq!(
+            due(&Cell::Text("tháng 6/2025".into()), base),
+            Ok(Due::On(d(2025, 6, 30)))
+        );
+        assert_eq!(due(&Cell::Text("Thường xuyên".into()), base), Ok(Due::Open));
+        assert_eq!(due(&Cell::Empty, base), Ok(Due::Open));
+    }
+
+    #[test]
+    fn statuses_from_progress_and_notes() {
+        assert_eq!(
+            said("Đã hoàn thành ngày 28/03/2025", ""),
+            Said::Done(Some(d(2025, 3, 28)))
+        );
+        assert_eq!(said("", "Hoàn thành"), Said::Done(None));
+        assert_eq!(
+            said("Đang thực hiện", ""),
+            Said::InProgress {
+                percent: 0,
+                note: None,
+                on: None
+            }
+        );
+        assert_eq!(said("Chưa thực hiện", ""), Said::Open);
+        assert_eq!(said("", ""), Said::Open);
+        assert_eq!(
+            said("Đạt 80%, đã trình UBND tỉnh", ""),
+            Said::InProgress {
+                percent: 80,
+                note: Some("Đạt 80%, đã trình UBND tỉnh".into()),
+                on: None
+            }
+        );
+        assert_eq!(
+            said("Chưa hoàn thành, đạt 50%", "").clone(),
+            Said::InProgress {
+                percent: 50,
+                note: Some("Chưa hoàn thành, đạt 50%".into()),
+                on: None
+            }
+        );
+        assert_eq!(said("100%", ""), Said::Done(None));
+        assert_eq!(said("Tạm dừng", ""), Said::Suspended);
+        assert_eq!(said("Hủy", ""), Said::Cancelled);
+    }
+
+    #[test]
+    fn sources_by_number_or_meeting() {
+        assert_eq!(
+            source("Thông báo số 15/TB-STTTT ngày 10/3/2025"),
+            SourceSaid::Document {
+                number: "15/TB-STTTT".into(),
+                date: Some(d(2025, 3, 10))
+            }
+        );
+        assert_eq!(
+            source("Giao ban tháng 3/2025"),
+            SourceSaid::Meeting {
+                title: "Giao ban tháng 3/2025".into(),
+                date: None
+            }
+        );
+        assert_eq!(
+            unit_names("Văn phòng; Phòng KHTC,\nThanh tra"),
+            ["Văn phòng", "Phòng KHTC", "Thanh tra"]
+        );
+    }
+}

@@ -1,0 +1,917 @@
+//! An office's existing records brought in from real files made here: tracker workbooks in
+//! the layouts offices keep (a title block over a two-row merged header with Excel serial
+//! dates; a sheet a year with a hidden one; columns in another order without diacritics), a
+//! CSV with a BOM, sheets typed in TCVN3 and VNI, DOCX notices written with docx-rs and by
+//! LibreOffice; round trips, re-imports that create nothing, and bad files that change
+//! nothing.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use giaoban::directive::{self, DirectiveQuery, DirectiveStatus};
+use giaoban::error::{Error, IntakeProblem};
+use giaoban::intake::{self, FileKind, MappingFrom, Options};
+use giaoban::person::{self, NewPerson};
+use giaoban::unit::{self, NewUnit, UnitKind};
+use giaoban::{Lang, OpenMode, Store};
+use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
+use sha2::{Digest, Sha256};
+use tempfile::TempDir;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// Excel's serial number of a date.
+fn serial(date: NaiveDate) -> f64 {
+    (date - d(1899, 12, 30)).num_days() as f64
+}
+
+/// An office with the units trackers name by their short names.
+struct Office {
+    dir: TempDir,
+    store: Store,
+}
+
+impl Office {
+    fn new() -> Office {
+        let dir = TempDir::new().unwrap();
+        let mut store = Store::open(&dir.path().join("office.sqlite3"), OpenMode::Create).unwrap();
+        store.set_actor("vanthu");
+        store
+            .write(|tx| {
+                for (name, short, code, kind) in [
+                    ("Văn phòng Sở", None, Some("VP"), UnitKind::Office),
+                    (
+                        "Phòng Kế hoạch - Tài chính",
+                        Some("Phòng KHTC"),
+                        Some("KHTC"),
+                        UnitKind::Division,
+                    ),
+                    (
+                        "Trung tâm Công nghệ thông tin và Truyền thông",
+                        None,
+                        Some("TTCNTT"),
+                        UnitKind::Center,
+                    ),
+                    ("Thanh tra Sở", None, None, UnitKind::Inspectorate),
+                    ("Phòng Chuyển đổi số", None, Some("CDS"), UnitKind::Division),
+                ] {
+                    unit::create(
+                        tx,
+                        NewUnit {
+                            name: name.into(),
+                            short_name: short.map(Into::into),
+                            code: code.map(Into::into),
+                            kind,
+                            parent_id: None,
+                            sort_order: 0,
+                        },
+                    )?;
+                }
+                person::create(
+                    tx,
+                    NewPerson {
+                        full_name: "Hà Văn Thắng".into(),
+                        title: Some("Giám đốc Sở".into()),
+                        unit_id: None,
+                    },
+                )?;
+                Ok(())
+            })
+            .unwrap();
+        Office { dir, store }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// A hash of every table's rows: what "the database is unchanged" means.
+    fn content_hash(&self) -> [u8; 32] {
+        let conn = self.store.conn();
+        let tables: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let mut h = Sha256::new();
+        for t in tables {
+            let mut stmt = conn.prepare(&format!("SELECT * FROM \"{t}\"")).unwrap();
+            let n = stmt.column_count();
+            let mut rows: Vec<String> = stmt
+                .query_map([], |r| {
+                    Ok((0..n)
+                        .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
+                        .collect::<Vec<_>>()
+                        .join("\u{1F}"))
+                })
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap();
+            rows.sort();
+            h.update(t.as_bytes());
+            for r in rows {
+                h.update(r.as_bytes());
+            }
+        }
+        h.finalize().into()
+    }
+
+    fn directives(&self) -> Vec<directive::DirectiveRow> {
+        let mut q = DirectiveQuery::as_of(d(2026, 1, 1));
+        q.limit = Some(1000);
+        directive::list(self.store.conn(), &q).unwrap().rows
+    }
+
+    fn unit_name(&self, id: uuid::Uuid) -> String {
+        unit::get(self.store.conn(), id).unwrap().name
+    }
+}
+
+/// Layout 1: a title block, a header of two rows with merged cells ("Đơn vị" over "Chủ trì"
+/// and "Phối hợp"), a row numbering the columns, dates as Excel serial numbers, a date cell,
+/// and a deadline computed by a formula.
+fn title_block_workbook(path: &Path) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Theo dõi 2025").unwrap();
+    let bold = Format::new().set_bold();
+    ws.merge_range(
+        0,
+        0,
+        0,
+        8,
+        "BẢNG THEO DÕI THỰC HIỆN NHIỆM VỤ NĂM 2025",
+        &bold,
+    )
+    .unwrap();
+    ws.merge_range(1, 0, 1, 8, "(Kèm theo Báo cáo số 12/BC-VP)", &Format::new())
+        .unwrap();
+    for (col, text) in [
+        (0, "STT"),
+        (1, "Nội dung nhiệm vụ"),
+        (2, "Văn bản giao"),
+        (3, "Ngày giao"),
+        (6, "Thời hạn hoàn thành"),
+        (7, "Kết quả thực hiện"),
+        (8, "Ghi chú"),
+    ] {
+        ws.merge_range(3, col, 4, col, text, &bold).unwrap();
+    }
+    ws.merge_range(3, 4, 3, 5, "Đơn vị", &bold).unwrap();
+    ws.write_string_with_format(4, 4, "Chủ trì", &bold).unwrap();
+    ws.write_string_with_format(4, 5, "Phối hợp", &bold)
+        .unwrap();
+    for c in 0..9u16 {
+        ws.write_string(5, c, format!("({})", c + 1)).unwrap();
+    }
+    let date_cell = Format::new().set_num_format("dd/mm/yyyy");
+    // Row 7: a document source, done on a stated date.
+    ws.write_number(6, 0, 1).unwrap();
+    ws.write_string(6, 1, "Hoàn thiện hồ sơ chuyển đổi số của Sở")
+        .unwrap();
+    ws.write_string(6, 2, "Thông báo số 15/TB-STTTT ngày 10/3/2025")
+        .unwrap();
+    ws.write_number(6, 3, serial(d(2025, 3, 10))).unwrap();
+    ws.write_string(6, 4, "Phòng KHTC").unwrap();
+    ws.write_string(6, 5, "Văn phòng, Thanh tra Sở").unwrap();
+    ws.write_number(6, 6, serial(d(2025, 6, 30))).unwrap();
+    ws.write_string(6, 7, "Đã hoàn thành ngày 28/03/2025")
+        .unwrap();
+    // Row 8: a meeting source, under way, deadline typed as text, unit by its code.
+    ws.write_number(7, 0, 2).unwrap();
+    ws.write_string(7, 1, "Rà soát danh mục dịch vụ công trực tuyến")
+        .unwrap();
+    ws.write_string(7, 2, "Giao ban tháng 3/2025").unwrap();
+    ws.write_datetime_with_format(
+        7,
+        3,
+        ExcelDateTime::from_ymd(2025, 3, 5).unwrap(),
+        &date_cell,
+    )
+    .unwrap();
+    ws.write_string(7, 4, "CDS").unwrap();
+    ws.write_string(7, 6, "31/12/2025").unwrap();
+    ws.write_string(7, 7, "Đang thực hiện").unwrap();
+    // Row 9: deadline by a formula (its cached value read), unit by an abbreviation.
+    ws.write_number(8, 0, 3).unwrap();
+    ws.write_string(8, 1, "Nâng cấp hệ thống hội nghị truyền hình")
+        .unwrap();
+    ws.write_string(8, 2, "Giao ban tháng 3/2025").unwrap();
+    ws.write_number(8, 3, serial(d(2025, 3, 5))).unwrap();
+    ws.write_string(8, 4, "Trung tâm CNTT&TT").unwrap();
+    ws.write_formula(
+        8,
+        6,
+        Formula::new("=DATE(2025,9,30)").set_result(serial(d(2025, 9, 30)).to_string()),
+    )
+    .unwrap();
+    // Row 10: a unit not in the directory.
+    ws.write_number(9, 0, 4).unwrap();
+    ws.write_string(9, 1, "Hỗ trợ truyền thanh cơ sở").unwrap();
+    ws.write_string(9, 2, "Giao ban tháng 3/2025").unwrap();
+    ws.write_number(9, 3, serial(d(2025, 3, 5))).unwrap();
+    ws.write_string(9, 4, "Phòng Văn hóa và Thông tin huyện Bát Xát")
+        .unwrap();
+    ws.write_number(9, 6, serial(d(2025, 12, 31))).unwrap();
+    ws.write_string(9, 8, "80%").unwrap();
+    // Row 11: a deadline no one can read.
+    ws.write_number(10, 0, 5).unwrap();
+    ws.write_string(10, 1, "Tổng kết công tác thi đua").unwrap();
+    ws.write_string(10, 2, "Giao ban tháng 3/2025").unwrap();
+    ws.write_number(10, 3, serial(d(2025, 3, 5))).unwrap();
+    ws.write_string(10, 4, "VP").unwrap();
+    ws.write_string(10, 6, "sắp tới").unwrap();
+    wb.save(path).unwrap();
+}
+
+#[test]
+fn a_title_block_and_a_two_row_merged_header_round_trip() {
+    let mut o = Office::new();
+    let file = o.path("theo-doi-2025.xlsx");
+    title_block_workbook(&file);
+    let before = o.content_hash();
+
+    let p = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(p.kind, FileKind::Xlsx);
+    assert!(!p.committed);
+    assert_eq!(p.sheets.len(), 1);
+    assert_eq!(p.sheets[0].header_row, 5);
+    assert_eq!(p.sheets[0].mapping_from, MappingFrom::Recognised);
+    assert_eq!(p.directives.len(), 4, "{:#?}", p.problems);
+    assert_eq!(p.new_units.len(), 1);
+    assert_eq!(
+        p.new_units[0].name,
+        "Phòng Văn hóa và Thông tin huyện Bát Xát"
+    );
+    assert_eq!(p.new_meetings.len(), 1);
+    assert_eq!(p.new_meetings[0].title, "Giao ban tháng 3/2025");
+    let bad: Vec<_> = p.problems.iter().filter(|q| q.skipped).collect();
+    assert_eq!(bad.len(), 1);
+    assert_eq!(
+        (bad[0].row, bad[0].column.as_deref()),
+        (11, Some("G (Thời hạn)"))
+    );
+    assert!(bad[0].message.vi.contains("sắp tới") && bad[0].message.en.contains("sắp tới"));
+    assert_eq!(o.content_hash(), before, "a preview writes nothing");
+
+    // An unknown unit stops the import, naming the row; nothing is written.
+    let e = intake::commit(&mut o.store, &file, &Options::default()).unwrap_err();
+    assert!(matches!(
+        &e,
+        Error::Intake(IntakeProblem::UnknownUnit { row: 10, .. })
+    ));
+    assert!(e.message(Lang::Vi).contains("dòng 10"));
+    assert_eq!(o.content_hash(), before);
+
+    let create = Options {
+        create_units: true,
+        ..Options::default()
+    };
+    let done = intake::commit(&mut o.store, &file, &create).unwrap();
+    assert!(done.committed);
+    assert_eq!(done.directives.len(), 4);
+    let list = o.directives();
+    assert_eq!(list.len(), 4);
+    let by = |content: &str| {
+        let row = list.iter().find(|r| r.content == content).unwrap();
+        directive::get(o.store.conn(), row.id).unwrap()
+    };
+    let first = by("Hoàn thiện hồ sơ chuyển đổi số của Sở");
+    assert_eq!(
+        o.unit_name(first.lead_unit_id),
+        "Phòng Kế hoạch - Tài chính"
+    );
+    let mut coordinating: Vec<String> = first
+        .coordinating_unit_ids
+        .iter()
+        .map(|u| o.unit_name(*u))
+        .collect();
+    coordinating.sort();
+    assert_eq!(coordinating, ["Thanh tra Sở", "Văn phòng Sở"]);
+    assert_eq!(first.document_number.as_deref(), Some("15/TB-STTTT"));
+    assert_eq!(first.document_date, Some(d(2025, 3, 10)));
+    assert_eq!(first.assigned_on, d(2025, 3, 10));
+    assert_eq!(first.deadline, Some(d(2025, 6, 30)));
+    assert_eq!(first.status, DirectiveStatus::Done);
+    assert_eq!(first.completed_on, Some(d(2025, 3, 28)));
+
+    let second = by("Rà soát danh mục dịch vụ công trực tuyến");
+    assert_eq!(o.unit_name(second.lead_unit_id), "Phòng Chuyển đổi số");
+    assert_eq!(second.deadline, Some(d(2025, 12, 31)));
+    assert_eq!(second.status, DirectiveStatus::InProgress);
+    assert_eq!(second.assigned_on, d(2025, 3, 5));
+    let m = giaoban::meeting::get(o.store.conn(), second.meeting_id.unwrap()).unwrap();
+    assert_eq!(m.title, "Giao ban tháng 3/2025");
+
+    let third = by("Nâng cấp hệ thống hội nghị truyền hình");
+    assert_eq!(
+        o.unit_name(third.lead_unit_id),
+        "Trung tâm Công nghệ thông tin và Truyền thông"
+    );
+    assert_eq!(
+        third.deadline,
+        Some(d(2025, 9, 30)),
+        "a formula by its cached value"
+    );
+    assert_eq!(third.status, DirectiveStatus::Assigned);
+    assert_eq!(
+        third.meeting_id, second.meeting_id,
+        "one meeting for the same title"
+    );
+
+    let fourth = by("Hỗ trợ truyền thanh cơ sở");
+    assert_eq!(
+        o.unit_name(fourth.lead_unit_id),
+        "Phòng Văn hóa và Thông tin huyện Bát Xát"
+    );
+    assert_eq!(fourth.status, DirectiveStatus::InProgress);
+    let progress = giaoban::followup::progress_of(o.store.conn(), fourth.id).unwrap();
+    assert_eq!(progress[0].percent, 80);
+
+    // Audited like a local write.
+    let history = giaoban::audit::history(o.store.conn(), "directive", first.id).unwrap();
+    assert!(
+        history
+            .iter()
+            .any(|e| e.action == "create" && e.actor == "vanthu")
+    );
+
+    // Again: nothing new, nothing written, and the layout's mapping is the saved one.
+    let after = o.content_hash();
+    let again = intake::commit(&mut o.store, &file, &create).unwrap();
+    assert_eq!(again.directives.len(), 0);
+    assert_eq!(again.already, 4);
+    assert_eq!(again.sheets[0].mapping_from, MappingFrom::Saved);
+    assert_eq!(o.directives().len(), 4);
+    assert_eq!(o.content_hash(), after);
+}
+
+/// Layout 2: a sheet a year, and an old one hidden.
+fn yearly_workbook(path: &Path) {
+    let mut wb = Workbook::new();
+    for (name, year, hidden) in [
+        ("2024", 2024, false),
+        ("2025", 2025, false),
+        ("Cũ", 2023, true),
+    ] {
+        let ws = wb.add_worksheet();
+        ws.set_name(name).unwrap();
+        for (c, h) in [
+            "STT",
+            "Nội dung",
+            "Chủ trì",
+            "Phối hợp",
+            "Ngày giao",
+            "Thời hạn",
+            "Tiến độ",
+        ]
+        .iter()
+        .enumerate()
+        {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        for k in 0..3u32 {
+            let r = k + 1;
+            ws.write_number(r, 0, f64::from(r)).unwrap();
+            ws.write_string(r, 1, format!("Nhiệm vụ số {r} của năm {year}"))
+                .unwrap();
+            ws.write_string(r, 2, ["VP", "Phòng KHTC", "Thanh tra Sở"][k as usize])
+                .unwrap();
+            ws.write_string(r, 3, if k == 0 { "CDS" } else { "" })
+                .unwrap();
+            ws.write_string(r, 4, format!("15/01/{year}")).unwrap();
+            ws.write_string(r, 5, format!("30/6/{}", year % 100))
+                .unwrap();
+            ws.write_string(r, 6, if k == 2 { "Hoàn thành" } else { "" })
+                .unwrap();
+        }
+        if hidden {
+            ws.set_hidden(true);
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+#[test]
+fn a_sheet_a_year_every_visible_one_or_the_one_asked() {
+    let mut o = Office::new();
+    let file = o.path("nhiem-vu.xlsx");
+    yearly_workbook(&file);
+    let p = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let names: Vec<&str> = p.sheets.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["2024", "2025"]);
+    assert_eq!(p.hidden_sheets, ["Cũ"]);
+    assert!(p.sheets.iter().all(|s| s.rows == 3), "{:#?}", p.sheets);
+    assert_eq!(p.directives.len(), 6);
+    // "Hoàn thành" without a date: done, with a caveat naming the date recorded.
+    let caveats: Vec<_> = p.problems.iter().filter(|q| !q.skipped).collect();
+    assert_eq!(caveats.len(), 2, "{:#?}", p.problems);
+    assert!(caveats[0].message.en.contains("no completion date"));
+
+    let one = Options {
+        sheet: Some("2025".into()),
+        ..Options::default()
+    };
+    let done = intake::commit(&mut o.store, &file, &one).unwrap();
+    assert_eq!(done.directives.len(), 3);
+    let rows = o.directives();
+    assert!(rows.iter().all(|r| r.content.ends_with("2025")));
+    let first = rows
+        .iter()
+        .find(|r| r.content.starts_with("Nhiệm vụ số 1"))
+        .unwrap();
+    assert_eq!(first.lead_unit, "Văn phòng Sở");
+    assert_eq!(first.coordinating_units, ["Phòng Chuyển đổi số"]);
+    assert_eq!(first.deadline, Some(d(2025, 6, 30)));
+    assert_eq!(first.assigned_on, d(2025, 1, 15));
+    let third = rows
+        .iter()
+        .find(|r| r.content.starts_with("Nhiệm vụ số 3"))
+        .unwrap();
+    assert_eq!(third.status, DirectiveStatus::Done);
+    assert_eq!(third.completed_on, Some(d(2025, 6, 30)));
+
+    let before = o.content_hash();
+    let hidden = Options {
+        sheet: Some("Cũ".into()),
+        ..Options::default()
+    };
+    let e = intake::preview(&mut o.store, &file, &hidden).unwrap_err();
+    assert!(matches!(
+        e,
+        Error::Intake(IntakeProblem::NoSuchSheet { hidden: true, .. })
+    ));
+    assert!(e.message(Lang::Vi).contains("đang bị ẩn"));
+    assert_eq!(o.content_hash(), before);
+}
+
+/// Layout 3 rows: columns in another order, headers without diacritics.
+const NO_DIACRITICS: [[&str; 6]; 3] = [
+    [
+        "Don vi thuc hien",
+        "Han hoan thanh",
+        "Noi dung cong viec",
+        "Ket qua",
+        "Co quan phoi hop",
+        "Can cu",
+    ],
+    [
+        "TT CNTT&TT",
+        "15/08/2025",
+        "Triển khai chữ ký số cho cán bộ",
+        "đang triển khai",
+        "VP; KHTC",
+        "Kế hoạch 20/KH-STTTT ngày 02/4/2025",
+    ],
+    [
+        "Phòng Chuyển đổi số",
+        "",
+        "Cập nhật cổng thông tin điện tử",
+        "Chưa thực hiện",
+        "",
+        "Kế hoạch 20/KH-STTTT ngày 02/4/2025",
+    ],
+];
+
+fn check_no_diacritics_import(o: &Office, made: &intake::Preview) {
+    assert_eq!(made.directives.len(), 2, "{:#?}", made.problems);
+    let rows = o.directives();
+    let sign = rows
+        .iter()
+        .find(|r| r.content.contains("chữ ký số"))
+        .unwrap();
+    assert_eq!(
+        sign.lead_unit,
+        "Trung tâm Công nghệ thông tin và Truyền thông"
+    );
+    let mut c = sign.coordinating_units.clone();
+    c.sort();
+    assert_eq!(c, ["Phòng Kế hoạch - Tài chính", "Văn phòng Sở"]);
+    assert_eq!(sign.deadline, Some(d(2025, 8, 15)));
+    assert_eq!(sign.status, DirectiveStatus::InProgress);
+    let portal = rows
+        .iter()
+        .find(|r| r.content.contains("cổng thông tin"))
+        .unwrap();
+    assert_eq!(portal.deadline, None);
+    assert_eq!(portal.status, DirectiveStatus::Assigned);
+    let full = directive::get(o.store.conn(), portal.id).unwrap();
+    assert_eq!(full.document_number.as_deref(), Some("20/KH-STTTT"));
+    assert_eq!(full.assigned_on, d(2025, 4, 2));
+}
+
+#[test]
+fn columns_in_another_order_without_diacritics() {
+    let mut o = Office::new();
+    let file = o.path("khong-dau.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, row) in NO_DIACRITICS.iter().enumerate() {
+        for (c, t) in row.iter().enumerate() {
+            if !t.is_empty() {
+                ws.write_string(r as u32, c as u16, *t).unwrap();
+            }
+        }
+    }
+    wb.save(&file).unwrap();
+    let made = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    check_no_diacritics_import(&o, &made);
+}
+
+#[test]
+fn a_csv_with_a_bom_and_semicolons() {
+    let mut o = Office::new();
+    let file = o.path("theo-doi.csv");
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    for row in NO_DIACRITICS {
+        let cells: Vec<String> = row.iter().map(|c| format!("\"{c}\"")).collect();
+        bytes.extend(cells.join(";").as_bytes());
+        bytes.extend(b"\r\n");
+    }
+    std::fs::write(&file, bytes).unwrap();
+    let made = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(made.kind, FileKind::Csv);
+    check_no_diacritics_import(&o, &made);
+}
+
+/// A sheet typed in a legacy encoding: its text as the legacy font's bytes read in
+/// Windows-1252.
+fn legacy_workbook(path: &Path, rows: &[[&str; 5]]) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, t) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *t).unwrap();
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+#[test]
+fn sheets_typed_in_tcvn3_and_vni_come_in_as_unicode() {
+    let mut o = Office::new();
+    let tcvn3 = o.path("tcvn3.xlsx");
+    legacy_workbook(
+        &tcvn3,
+        &[
+            [
+                "STT",
+                "Néi dung nhiÖm vô",
+                "§¬n vÞ chñ tr×",
+                "Ngµy giao",
+                "Thêi h¹n",
+            ],
+            [
+                "1",
+                "B¸o c¸o kÕt qu¶ thùc hiÖn nhiÖm vô quý I",
+                "Phßng KÕ ho¹ch - Tµi chÝnh",
+                "02/01/2025",
+                "31/03/2025",
+            ],
+            [
+                "2",
+                "KiÓm tra c«ng t¸c v¨n th\u{AD}, l\u{AD}u tr÷",
+                "V¨n phßng Së",
+                "02/01/2025",
+                "30/06/2025",
+            ],
+        ],
+    );
+    let vni = o.path("vni.xlsx");
+    legacy_workbook(
+        &vni,
+        &[
+            [
+                "STT",
+                "Noäi dung nhieäm vuï",
+                "Ñôn vò chuû trì",
+                "Ngaøy giao",
+                "Thôøi haïn",
+            ],
+            [
+                "1",
+                "Toå chöùc hoäi nghò chuyeån ñoåi soá",
+                "Phoøng Chuyeån ñoåi soá",
+                "03/02/2025",
+                "15/09/2025",
+            ],
+            [
+                "2",
+                "Thanh tra vieäc thöïc hieän quy cheá",
+                "Thanh tra Sôû",
+                "03/02/2025",
+                "30/10/2025",
+            ],
+        ],
+    );
+    for (file, enc) in [(&tcvn3, "tcvn3"), (&vni, "vni")] {
+        let p = intake::preview(&mut o.store, file, &Options::default()).unwrap();
+        assert_eq!(serde_json::to_value(p.sheets[0].encoding).unwrap(), enc);
+        intake::commit(&mut o.store, file, &Options::default()).unwrap();
+    }
+    let rows = o.directives();
+    let content: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r.content.as_str(), r.lead_unit.as_str()))
+        .collect();
+    for want in [
+        (
+            "Báo cáo kết quả thực hiện nhiệm vụ quý I",
+            "Phòng Kế hoạch - Tài chính",
+        ),
+        ("Kiểm tra công tác văn thư, lưu trữ", "Văn phòng Sở"),
+        ("Tổ chức hội nghị chuyển đổi số", "Phòng Chuyển đổi số"),
+        ("Thanh tra việc thực hiện quy chế", "Thanh tra Sở"),
+    ] {
+        assert!(content.contains(&want), "{want:?} in {content:?}");
+    }
+}
+
+const NOTICE: [&str; 6] = [
+    "THÔNG BÁO",
+    "Kết luận của Giám đốc Sở Hà Văn Thắng tại cuộc họp giao ban tháng 4/2025",
+    "Ngày 07/4/2025, tại trụ sở Sở Thông tin và Truyền thông, đồng chí Hà Văn Thắng, Giám đốc Sở chủ trì cuộc họp giao ban tháng 4/2025.",
+    "Thành phần: đồng chí Trần Thị Bình, Chánh Văn phòng; đồng chí Lê Văn Cường.",
+    "Sau khi nghe báo cáo và ý kiến của các đơn vị, Giám đốc Sở kết luận như sau:",
+    "Thời gian tới, các phòng, đơn vị tập trung thực hiện các nhiệm vụ sau:",
+];
+
+const TASKS: [&str; 2] = [
+    "Phòng Kế hoạch - Tài chính chủ trì tham mưu dự toán ngân sách năm 2026, hoàn thành trước ngày 30/6/2025.",
+    "Văn phòng Sở tổng hợp báo cáo kết quả tháng 4, trình trước ngày 25/4/2025.",
+];
+
+fn check_notice(o: &mut Office, file: &Path) {
+    let before = o.content_hash();
+    let p = intake::preview(&mut o.store, file, &Options::default()).unwrap();
+    assert_eq!(p.kind, FileKind::Docx);
+    let doc = p.document.as_ref().unwrap();
+    assert_eq!(doc.title, "cuộc họp giao ban tháng 4/2025");
+    assert_eq!(doc.date, Some(d(2025, 4, 7)));
+    assert!(
+        doc.attendees.iter().any(|a| a == "Trần Thị Bình"),
+        "{:?}",
+        doc.attendees
+    );
+    assert!(doc.proposals.len() >= 2, "{:#?}", doc.proposals);
+    assert_eq!(o.content_hash(), before);
+
+    let made = intake::commit(&mut o.store, file, &Options::default()).unwrap();
+    assert_eq!(made.directives.len(), 2, "{:#?}", made);
+    let rows = o.directives();
+    let budget = rows
+        .iter()
+        .find(|r| r.content.contains("dự toán ngân sách"))
+        .unwrap();
+    assert_eq!(budget.lead_unit, "Phòng Kế hoạch - Tài chính");
+    assert_eq!(budget.deadline, Some(d(2025, 6, 30)));
+    assert_eq!(budget.assigned_on, d(2025, 4, 7));
+    let m = giaoban::meeting::get(o.store.conn(), budget.meeting_id.unwrap()).unwrap();
+    assert_eq!(m.status, giaoban::meeting::MeetingStatus::Closed);
+    assert!(m.minutes.contains("Giám đốc Sở kết luận như sau"));
+    let people = giaoban::minutes::record(o.store.conn(), m.id, d(2026, 1, 1)).unwrap();
+    assert!(people.attendees.iter().any(|a| a.name == "Hà Văn Thắng"));
+
+    let after = o.content_hash();
+    let again = intake::commit(&mut o.store, file, &Options::default()).unwrap();
+    assert_eq!((again.already, again.directives.len()), (1, 0));
+    assert_eq!(o.content_hash(), after);
+}
+
+#[test]
+fn a_notice_written_with_docx_rs_becomes_a_meeting_and_its_directives() {
+    use docx_rs::{
+        AbstractNumbering, Docx, IndentLevel, Level, LevelJc, LevelText, NumberFormat, Numbering,
+        NumberingId, Paragraph, Run, Start, Table, TableCell, TableRow,
+    };
+    let mut o = Office::new();
+    let file = o.path("thong-bao-ket-luan.docx");
+    let mut doc = Docx::new()
+        .add_abstract_numbering(AbstractNumbering::new(2).add_level(Level::new(
+            0,
+            Start::new(1),
+            NumberFormat::new("decimal"),
+            LevelText::new("%1."),
+            LevelJc::new("left"),
+        )))
+        .add_numbering(Numbering::new(2, 2));
+    for line in NOTICE {
+        doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(line)));
+    }
+    for task in TASKS {
+        doc = doc.add_paragraph(
+            Paragraph::new()
+                .add_run(Run::new().add_text(task))
+                .numbering(NumberingId::new(2), IndentLevel::new(0)),
+        );
+    }
+    let cell =
+        |t: &str| TableCell::new().add_paragraph(Paragraph::new().add_run(Run::new().add_text(t)));
+    doc = doc.add_table(Table::new(vec![TableRow::new(vec![
+        cell("Nơi nhận:"),
+        cell("GIÁM ĐỐC"),
+    ])]));
+    let f = std::fs::File::create(&file).unwrap();
+    doc.build().pack(f).unwrap();
+    let text = intake::docx::text(&std::fs::read(&file).unwrap()).unwrap();
+    assert!(text.contains("1. Phòng Kế hoạch"), "{text}");
+    assert!(text.contains("Nơi nhận: | GIÁM ĐỐC"));
+    check_notice(&mut o, &file);
+}
+
+#[test]
+fn a_notice_libreoffice_made_from_text_reads_alike() {
+    if std::process::Command::new("soffice")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: LibreOffice (soffice) is not installed");
+        return;
+    }
+    let mut o = Office::new();
+    let txt = o.path("thong-bao.txt");
+    let lines: Vec<String> = NOTICE
+        .iter()
+        .map(|l| l.to_string())
+        .chain(
+            TASKS
+                .iter()
+                .enumerate()
+                .map(|(k, t)| format!("{}. {t}", k + 1)),
+        )
+        .collect();
+    std::fs::write(&txt, lines.join("\n")).unwrap();
+    let profile = format!("file://{}", o.path("lo-profile").display());
+    let status = std::process::Command::new("soffice")
+        .arg(format!("-env:UserInstallation={profile}"))
+        .args([
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+        ])
+        .arg(o.dir.path())
+        .arg(&txt)
+        .output()
+        .unwrap();
+    let file = o.path("thong-bao.docx");
+    assert!(file.exists(), "{}", String::from_utf8_lossy(&status.stderr));
+    check_notice(&mut o, &file);
+}
+
+/// A zip archive with these entries (deflated).
+fn zip_of(path: &Path, entries: &[(&str, &[u8])]) {
+    use std::io::Write;
+    let mut z = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in entries {
+        z.start_file(*name, opts).unwrap();
+        z.write_all(bytes).unwrap();
+    }
+    z.finish().unwrap();
+}
+
+#[test]
+fn bad_files_are_refused_with_a_message_and_change_nothing() {
+    let mut o = Office::new();
+    let good = o.path("good.xlsx");
+    title_block_workbook(&good);
+    let bytes = std::fs::read(&good).unwrap();
+    let before = o.content_hash();
+    // The file itself, once the journal is written into it.
+    o.store
+        .conn()
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    let db_before = std::fs::read(o.path("office.sqlite3")).unwrap();
+
+    // Damaged: cut short.
+    let cut = o.path("cut.xlsx");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    // A PNG named .xlsx.
+    let png = o.path("anh.xlsx");
+    std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01").unwrap();
+    // A password-protected workbook: a compound file holding the encrypted package.
+    let locked = o.path("mat-khau.xlsx");
+    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    ole.resize(1024, 0);
+    for name in ["EncryptionInfo", "EncryptedPackage"] {
+        ole.extend(name.encode_utf16().flat_map(u16::to_le_bytes));
+        ole.resize(ole.len() + 64, 0);
+    }
+    std::fs::write(&locked, &ole).unwrap();
+    // A zip bomb: a workbook whose sheet inflates a thousandfold.
+    let bomb = o.path("bom.xlsx");
+    let zeros = vec![b' '; 24 << 20];
+    zip_of(
+        &bomb,
+        &[
+            ("[Content_Types].xml", b"<Types/>"),
+            ("xl/workbook.xml", b"<workbook/>"),
+            ("xl/worksheets/sheet1.xml", &zeros),
+        ],
+    );
+    // 100,000 rows.
+    let big = o.path("lon.csv");
+    let mut text = String::from("STT,Nội dung,Chủ trì,Ngày giao\n");
+    for k in 1..=100_000 {
+        text.push_str(&format!("{k},Nhiệm vụ {k},VP,01/02/2025\n"));
+    }
+    std::fs::write(&big, text).unwrap();
+    // A document under a workbook's name.
+    let docx_named_xlsx = o.path("van-ban.xlsx");
+    zip_of(&docx_named_xlsx, &[("word/document.xml", b"<w:document/>")]);
+
+    for (file, want) in [
+        (&cut, "bị hỏng"),
+        (&png, "nội dung là tệp ảnh"),
+        (&locked, "mật khẩu"),
+        (&bomb, "giải nén lớn bất thường"),
+        (&big, "vượt giới hạn 50000 dòng"),
+        (&docx_named_xlsx, "nội dung là văn bản Word (.docx)"),
+    ] {
+        for commit in [false, true] {
+            let o2 = Options {
+                create_units: true,
+                ..Options::default()
+            };
+            let e = if commit {
+                intake::commit(&mut o.store, file, &o2)
+            } else {
+                intake::preview(&mut o.store, file, &o2)
+            }
+            .unwrap_err();
+            let vi = e.message(Lang::Vi);
+            assert!(vi.contains(want), "{}: {vi}", file.display());
+            assert!(vi.ends_with("Dữ liệu không bị thay đổi."));
+            assert!(e.message(Lang::En).ends_with("No data was changed."));
+            assert!(matches!(e, Error::Intake(_)));
+        }
+    }
+    assert_eq!(o.content_hash(), before);
+    let db = o.path("office.sqlite3");
+    drop(o.store);
+    assert!(std::fs::read(db).unwrap() == db_before, "the file changed");
+}
+
+#[test]
+fn the_same_tracker_saved_by_libreoffice_as_ods_and_xls_reads_alike() {
+    if std::process::Command::new("soffice")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped: LibreOffice (soffice) is not installed");
+        return;
+    }
+    let o = Office::new();
+    let xlsx = o.path("theo-doi.xlsx");
+    title_block_workbook(&xlsx);
+    let profile = format!("file://{}", o.path("lo-profile").display());
+    for (ext, filter, kind) in [
+        ("ods", "ods", FileKind::Ods),
+        ("xls", "xls:MS Excel 97", FileKind::Xls),
+    ] {
+        let out = o.dir.path().join(ext);
+        let run = std::process::Command::new("soffice")
+            .arg(format!("-env:UserInstallation={profile}"))
+            .args(["--headless", "--convert-to", filter, "--outdir"])
+            .arg(&out)
+            .arg(&xlsx)
+            .output()
+            .unwrap();
+        let file = out.join(format!("theo-doi.{ext}"));
+        assert!(file.exists(), "{}", String::from_utf8_lossy(&run.stderr));
+        let mut fresh = Office::new();
+        let create = Options {
+            create_units: true,
+            ..Options::default()
+        };
+        let made = intake::commit(&mut fresh.store, &file, &create).unwrap();
+        assert_eq!(made.kind, kind);
+        assert_eq!(made.directives.len(), 4, "{ext}: {:#?}", made.problems);
+        let rows = fresh.directives();
+        let first = rows
+            .iter()
+            .find(|r| r.content == "Hoàn thiện hồ sơ chuyển đổi số của Sở")
+            .unwrap();
+        assert_eq!(first.status, DirectiveStatus::Done, "{ext}");
+        assert_eq!(first.completed_on, Some(d(2025, 3, 28)));
+        assert_eq!(first.deadline, Some(d(2025, 6, 30)));
+        let third = rows
+            .iter()
+            .find(|r| r.content.starts_with("Nâng cấp"))
+            .unwrap();
+        assert_eq!(
+            third.deadline,
+            Some(d(2025, 9, 30)),
+            "{ext}: the formula's value"
+        );
+    }
+}
