@@ -173,6 +173,14 @@ pub fn make(db: &Path, dir: &Path, reason: Reason) -> Result<Backup> {
     })
 }
 
+/// The backup made before an import changes anything (none for a database in memory).
+pub fn before_import(store: &Store) -> Result<Option<PathBuf>> {
+    store
+        .path()
+        .map(|db| Ok(make(db, &folder(db), Reason::BeforeImport)?.path))
+        .transpose()
+}
+
 /// Checks that `file` is a sound Giao Ban database this build can open.
 pub fn verify(file: &Path) -> Result<()> {
     let bad = || Error::Corrupt {

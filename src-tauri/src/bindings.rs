@@ -6,8 +6,8 @@ use specta_typescript::Typescript;
 use tauri_specta::{Builder, collect_commands};
 
 use crate::commands::{
-    backups, dashboard, directives, documents, exchange, history, meetings, people, search, setup,
-    units,
+    backups, dashboard, directives, documents, exchange, history, intake, meetings, people, search,
+    setup, units,
 };
 
 /// Every command the UI may call.
@@ -75,6 +75,9 @@ pub fn builder() -> Builder<tauri::Wry> {
         exchange::undo_last_import,
         exchange::set_peer_trust,
         exchange::resolve_conflict,
+        intake::file_kind,
+        intake::preview_records,
+        intake::import_records,
     ])
 }
 

@@ -713,7 +713,7 @@ pub fn import(store: &mut Store, path: &Path, o: &ImportOptions) -> Result<Impor
     // The later deadlines the file's extensions ask for (a unit's are requests).
     let requested = requested_deadlines(todo.iter().map(|(r, _)| *r));
     if !o.dry_run && !todo.is_empty() {
-        report.backup = backup_before(store)?;
+        report.backup = backup::before_import(store)?;
     }
     let m = &sealed.manifest;
     let files_dir = store.attachments_dir();
@@ -802,7 +802,7 @@ fn import_into_empty(
     name_missing: bool,
 ) -> Result<Imported> {
     if sealed.manifest.counts.values().any(|n| *n > 0) {
-        report.backup = backup_before(store)?;
+        report.backup = backup::before_import(store)?;
     }
     let files_dir = store.attachments_dir();
     let site = store.installation();
@@ -958,14 +958,6 @@ fn refused_as_malformed(e: Error, t: &str) -> Error {
         Error::Storage(_) => Error::Bundle(BundleProblem::Malformed(t.to_string())),
         other => other,
     }
-}
-
-/// The backup made before an import changes anything (none for a database in memory).
-fn backup_before(store: &Store) -> Result<Option<PathBuf>> {
-    store
-        .path()
-        .map(|db| Ok(backup::make(db, &backup::folder(db), backup::Reason::BeforeImport)?.path))
-        .transpose()
 }
 
 /// What an import merged, or its error; the backup of a database an import left unchanged

@@ -192,6 +192,7 @@ fn run(store: &mut Store, path: &Path, o: &Options, commit: bool) -> Result<Prev
                 Ok(applied)
             };
             let applied = if commit {
+                crate::backup::before_import(store)?;
                 store.write(write)?
             } else {
                 store.trial(write)?
@@ -388,6 +389,7 @@ fn document(
         Ok(rows)
     };
     p.directives = if commit {
+        crate::backup::before_import(store)?;
         store.write(write)?
     } else {
         store.trial(write)?

@@ -6,6 +6,7 @@ pub mod directives;
 pub mod documents;
 pub mod exchange;
 pub mod history;
+pub mod intake;
 pub mod meetings;
 pub mod people;
 pub mod search;

@@ -49,6 +49,10 @@ export type ExportScope = b.ExportScope;
 export type Conflict = b.Conflict;
 export type Peer = b.Peer;
 export type BundleProblem = b.BundleProblem;
+export type RecordsPreview = b.Preview_Serialize;
+export type ColumnAt = b.ColumnAt_Deserialize;
+export type TrackerColumn = b.Column;
+export type FileKind = b.FileKind;
 /** How far an export is (the event `export-progress`; see commands/exchange.rs). */
 export type ExportProgress = { done: number; total: number };
 

@@ -166,6 +166,12 @@ export const commands = {
 	setPeerTrust: (peer: string, grant: Grant | null) => typedError<null, IpcError>(__TAURI_INVOKE("set_peer_trust", { peer, grant })),
 	/**  Settles a conflict: keep the record's text, or take the version kept aside. */
 	resolveConflict: (id: string, takeOther: boolean) => typedError<null, IpcError>(__TAURI_INVOKE("resolve_conflict", { id, takeOther })),
+	/**  What the file at `path` is, by its content. */
+	fileKind: (path: string) => typedError<FileKind, IpcError>(__TAURI_INVOKE("file_kind", { path })),
+	/**  What importing the file would create, and every row it cannot read; nothing is kept. */
+	previewRecords: (path: string, options: Options_Deserialize) => typedError<Preview_Serialize, IpcError>(__TAURI_INVOKE("preview_records", { path, options })),
+	/**  Imports the file in one transaction, after a backup. */
+	importRecords: (path: string, options: Options_Deserialize) => typedError<Preview_Serialize, IpcError>(__TAURI_INVOKE("import_records", { path, options })),
 };
 
 /* Types */
@@ -594,6 +600,61 @@ export type Change = {
 	after: string,
 };
 
+/**  What a tracker's column holds. */
+export type Column = 
+/**  STT (the row's number). */
+"number" | 
+/**  Nội dung nhiệm vụ. */
+"content" | 
+/**  Văn bản / cuộc họp giao (the source). */
+"source" | 
+/**  Ngày giao. */
+"assigned_on" | 
+/**  Đơn vị chủ trì. */
+"lead" | 
+/**  Đơn vị phối hợp. */
+"coordinating" | 
+/**  Thời hạn. */
+"deadline" | 
+/**  Tiến độ / kết quả thực hiện. */
+"progress" | 
+/**  Ngày hoàn thành. */
+"completed_on" | 
+/**  Ghi chú. */
+"notes";
+
+/**
+ *  A field and the spreadsheet column (letters) that holds it: one line of a mapping, as the
+ *  preview shows it and as a user corrects it.
+ */
+export type ColumnAt = ColumnAt_Serialize | ColumnAt_Deserialize;
+
+/**
+ *  A field and the spreadsheet column (letters) that holds it: one line of a mapping, as the
+ *  preview shows it and as a user corrects it.
+ */
+export type ColumnAt_Deserialize = {
+	/**  The field. */
+	field: Column,
+	/**  The column's letters (`C`). */
+	column: string,
+	/**  The column's header as written (empty in a mapping given by a user). */
+	header?: string,
+};
+
+/**
+ *  A field and the spreadsheet column (letters) that holds it: one line of a mapping, as the
+ *  preview shows it and as a user corrects it.
+ */
+export type ColumnAt_Serialize = {
+	/**  The field. */
+	field: Column,
+	/**  The column's letters (`C`). */
+	column: string,
+	/**  The column's header as written (empty in a mapping given by a user). */
+	header: string,
+};
+
 /**  One numbered conclusion item of the chair. */
 export type Conclusion = {
 	/**  Record id. */
@@ -1008,6 +1069,45 @@ export type DocKind =
 /**  Báo cáo. */
 "report";
 
+/**  What a document says. */
+export type DocumentRead = DocumentRead_Serialize | DocumentRead_Deserialize;
+
+/**  What a document says. */
+export type DocumentRead_Deserialize = {
+	/**  The meeting's title, from the text ("… tại Hội nghị …") or the file's name. */
+	title: string,
+	/**  The meeting's date: stated in the text, else the document's date line. */
+	date?: string | null,
+	/**  The chair's name, when stated. */
+	chair?: string | null,
+	/**  The attendees named ("Thành phần: …"). */
+	attendees: string[],
+	/**  The text, a paragraph a line. */
+	text: string,
+	/**  The directives proposed, for review. */
+	proposals: Proposal_Deserialize[],
+	/**  This document was imported before (its meeting exists). */
+	already: boolean,
+};
+
+/**  What a document says. */
+export type DocumentRead_Serialize = {
+	/**  The meeting's title, from the text ("… tại Hội nghị …") or the file's name. */
+	title: string,
+	/**  The meeting's date: stated in the text, else the document's date line. */
+	date: string | null,
+	/**  The chair's name, when stated. */
+	chair: string | null,
+	/**  The attendees named ("Thành phần: …"). */
+	attendees: string[],
+	/**  The text, a paragraph a line. */
+	text: string,
+	/**  The directives proposed, for review. */
+	proposals: Proposal_Serialize[],
+	/**  This document was imported before (its meeting exists). */
+	already: boolean,
+};
+
 /**  The lines typed and not yet added, one per box; empty text is an empty box. */
 export type Draft = Draft_Serialize | Draft_Deserialize;
 
@@ -1042,6 +1142,15 @@ export type Draft_Serialize = {
 	/**  The next conclusion. */
 	conclusion: string,
 };
+
+/**  The encoding a text was typed in. */
+export type Encoding = 
+/**  Unicode (nothing to convert). */
+"unicode" | 
+/**  TCVN3 (ABC), TCVN 5712:1993 VN3. */
+"tcvn3" | 
+/**  VNI-Windows. */
+"vni";
 
 /**  Kinds of record, used to say what was not found or what a rule is about. */
 export type Entity = 
@@ -1330,6 +1439,21 @@ export type FieldChange_Serialize = {
 	new: string | null,
 };
 
+/**  A file Giao Ban brings in. */
+export type FileKind = 
+/**  A Giao Ban exchange file (`exchange::import` takes it). */
+"gbx" | 
+/**  Excel 2007 and later. */
+"xlsx" | 
+/**  Excel 97–2003. */
+"xls" | 
+/**  OpenDocument spreadsheet. */
+"ods" | 
+/**  Comma-, semicolon- or tab-separated text. */
+"csv" | 
+/**  A Word document (a notice or minutes). */
+"docx";
+
 /**  An attached file, by name. */
 export type FileRef = {
 	/**  Attachment id. */
@@ -1587,6 +1711,15 @@ export type LastImport = {
 	 */
 	written_after: boolean,
 };
+
+/**  Where a sheet's mapping came from. */
+export type MappingFrom = 
+/**  Recognised from the header's words. */
+"recognised" | 
+/**  The one saved for this layout by an earlier import. */
+"saved" | 
+/**  Given with this import. */
+"given";
 
 /**  A meeting's header. */
 export type Meeting = Meeting_Serialize | Meeting_Deserialize;
@@ -1946,6 +2079,14 @@ content: string } |
 /**  Content. */
 content: string };
 
+/**  A meeting a tracker's source column names and the directory does not hold yet. */
+export type NewMeetingPlan = {
+	/**  Title as written. */
+	title: string,
+	/**  Its date. */
+	date: string,
+};
+
 /**  Input to [`create`]. */
 export type NewPerson = NewPerson_Serialize | NewPerson_Deserialize;
 
@@ -1998,6 +2139,16 @@ export type NewProgress_Serialize = {
 
 /**  Input to [`create`]. */
 export type NewUnit = NewUnit_Serialize | NewUnit_Deserialize;
+
+/**  A unit the file names that the directory does not hold. */
+export type NewUnitPlan = {
+	/**  Its name as written. */
+	name: string,
+	/**  The sheet of the first row naming it. */
+	sheet: string,
+	/**  That row. */
+	row: number,
+};
 
 /**  Input to [`create`]. */
 export type NewUnit_Deserialize = {
@@ -2126,6 +2277,45 @@ export type Opinion_Serialize = {
 	content: string,
 };
 
+/**  How to bring a file in. */
+export type Options = Options_Serialize | Options_Deserialize;
+
+/**  How to bring a file in. */
+export type Options_Deserialize = {
+	/**  Only this sheet of a workbook (default: every visible sheet). */
+	sheet?: string | null,
+	/**  Add the units the directory does not hold (else a commit stops at the first). */
+	create_units: boolean,
+	/**
+	 *  A tracker's column mapping, corrected by the user (default: the one saved for the
+	 *  layout, or the one recognised).
+	 */
+	mapping?: ColumnAt_Deserialize[] | null,
+	/**
+	 *  A document's directives as the user accepted them (default: every proposal with a
+	 *  lead unit).
+	 */
+	accepted?: Accepted_Deserialize[] | null,
+};
+
+/**  How to bring a file in. */
+export type Options_Serialize = {
+	/**  Only this sheet of a workbook (default: every visible sheet). */
+	sheet: string | null,
+	/**  Add the units the directory does not hold (else a commit stops at the first). */
+	create_units: boolean,
+	/**
+	 *  A tracker's column mapping, corrected by the user (default: the one saved for the
+	 *  layout, or the one recognised).
+	 */
+	mapping: ColumnAt_Serialize[] | null,
+	/**
+	 *  A document's directives as the user accepted them (default: every proposal with a
+	 *  lead unit).
+	 */
+	accepted: Accepted_Serialize[] | null,
+};
+
 /**  A change in an exchange file that its sender's role does not allow. */
 export type OutOfRole = {
 	/**  The sender's display name. */
@@ -2203,6 +2393,61 @@ export type Piece = {
 	text: string,
 	/**  Whether this piece matched. */
 	hit: boolean,
+};
+
+/**  What a file brings in: before a commit, what it would create; after, what it created. */
+export type Preview = Preview_Serialize | Preview_Deserialize;
+
+/**  What a file brings in: before a commit, what it would create; after, what it created. */
+export type Preview_Deserialize = {
+	/**  The file's name. */
+	file_name: string,
+	/**  Its kind. */
+	kind: FileKind,
+	/**  Written to the database (a commit) or not (a preview). */
+	committed: boolean,
+	/**  A tracker's sheets read. */
+	sheets: SheetRead_Deserialize[],
+	/**  Hidden sheets, not read. */
+	hidden_sheets: string[],
+	/**  The directives created (or that would be). */
+	directives: TrackerRow_Deserialize[],
+	/**  Rows (or the document) imported before, created again never. */
+	already: number,
+	/**  Units new to the directory. */
+	new_units: NewUnitPlan[],
+	/**  Meetings created from a tracker's source column. */
+	new_meetings: NewMeetingPlan[],
+	/**  Rows that cannot be read, or read with a caveat. */
+	problems: RowProblem_Deserialize[],
+	/**  A document's facts and proposals. */
+	document?: DocumentRead_Deserialize | null,
+};
+
+/**  What a file brings in: before a commit, what it would create; after, what it created. */
+export type Preview_Serialize = {
+	/**  The file's name. */
+	file_name: string,
+	/**  Its kind. */
+	kind: FileKind,
+	/**  Written to the database (a commit) or not (a preview). */
+	committed: boolean,
+	/**  A tracker's sheets read. */
+	sheets: SheetRead_Serialize[],
+	/**  Hidden sheets, not read. */
+	hidden_sheets: string[],
+	/**  The directives created (or that would be). */
+	directives: TrackerRow_Serialize[],
+	/**  Rows (or the document) imported before, created again never. */
+	already: number,
+	/**  Units new to the directory. */
+	new_units: NewUnitPlan[],
+	/**  Meetings created from a tracker's source column. */
+	new_meetings: NewMeetingPlan[],
+	/**  Rows that cannot be read, or read with a caveat. */
+	problems: RowProblem_Serialize[],
+	/**  A document's facts and proposals. */
+	document: DocumentRead_Serialize | null,
 };
 
 /**  One progress update reported by a unit. */
@@ -2364,6 +2609,41 @@ export type Role =
 /**  A superior or other agency: its own directives and meetings only. */
 "superior";
 
+/**  A row that cannot be read (left out), or is read with a caveat. */
+export type RowProblem = RowProblem_Serialize | RowProblem_Deserialize;
+
+/**  A row that cannot be read (left out), or is read with a caveat. */
+export type RowProblem_Deserialize = {
+	/**  The sheet (the file's name for a document). */
+	sheet: string,
+	/**  The row as the spreadsheet numbers it (a document's proposal number). */
+	row: number,
+	/**  The column: its letters and the field's name (`E (Thời hạn)`). */
+	column?: string | null,
+	/**  The field of that column. */
+	field?: Column | null,
+	/**  The row is left out (otherwise it is imported with this caveat). */
+	skipped: boolean,
+	/**  Why. */
+	message: Words,
+};
+
+/**  A row that cannot be read (left out), or is read with a caveat. */
+export type RowProblem_Serialize = {
+	/**  The sheet (the file's name for a document). */
+	sheet: string,
+	/**  The row as the spreadsheet numbers it (a document's proposal number). */
+	row: number,
+	/**  The column: its letters and the field's name (`E (Thời hạn)`). */
+	column: string | null,
+	/**  The field of that column. */
+	field: Column | null,
+	/**  The row is left out (otherwise it is imported with this caveat). */
+	skipped: boolean,
+	/**  Why. */
+	message: Words,
+};
+
 /**  Which rule an input broke. */
 export type Rule = 
 /**  The field must be given and not blank. */
@@ -2448,6 +2728,41 @@ export type Series_Serialize = {
 	location: string | null,
 } & Meta;
 
+/**  One sheet as read. */
+export type SheetRead = SheetRead_Serialize | SheetRead_Deserialize;
+
+/**  One sheet as read. */
+export type SheetRead_Deserialize = {
+	/**  The sheet's name. */
+	name: string,
+	/**  The header's last row (as the spreadsheet numbers it); 0 when no header was found. */
+	header_row: number,
+	/**  Which column holds each field. */
+	mapping: ColumnAt_Deserialize[],
+	/**  Where the mapping came from. */
+	mapping_from: MappingFrom,
+	/**  The encoding its text was converted from. */
+	encoding: Encoding,
+	/**  Data rows read (directives, imported before, or not readable). */
+	rows: number,
+};
+
+/**  One sheet as read. */
+export type SheetRead_Serialize = {
+	/**  The sheet's name. */
+	name: string,
+	/**  The header's last row (as the spreadsheet numbers it); 0 when no header was found. */
+	header_row: number,
+	/**  Which column holds each field. */
+	mapping: ColumnAt_Serialize[],
+	/**  Where the mapping came from. */
+	mapping_from: MappingFrom,
+	/**  The encoding its text was converted from. */
+	encoding: Encoding,
+	/**  Data rows read (directives, imported before, or not readable). */
+	rows: number,
+};
+
 /**  A step in a directive's life. */
 export type StatusChange = 
 /**  The unit started work. */
@@ -2504,6 +2819,65 @@ export type Term = {
 	word: string,
 	/**  Whether it matches the start of longer words too. */
 	prefix: boolean,
+};
+
+/**  A directive a tracker row gives (what a preview shows, and what a commit made). */
+export type TrackerRow = TrackerRow_Serialize | TrackerRow_Deserialize;
+
+/**  A directive a tracker row gives (what a preview shows, and what a commit made). */
+export type TrackerRow_Deserialize = {
+	/**  The sheet. */
+	sheet: string,
+	/**  The row (as the spreadsheet numbers it). */
+	row: number,
+	/**  What must be done. */
+	content: string,
+	/**  Lead unit's name. */
+	lead_unit: string,
+	/**  The lead unit is new to the directory. */
+	lead_unit_new: boolean,
+	/**  Coordinating units' names. */
+	coordinating_units: string[],
+	/**  The source: a document number or a meeting's title. */
+	source: string,
+	/**  Date given. */
+	assigned_on: string,
+	/**  Deadline; `None` = không thời hạn. */
+	deadline?: string | null,
+	/**  Status once imported. */
+	status: DirectiveStatus,
+	/**  Completion date, when done. */
+	completed_on?: string | null,
+	/**  The directive (its id is only kept after a commit). */
+	directive_id: string,
+};
+
+/**  A directive a tracker row gives (what a preview shows, and what a commit made). */
+export type TrackerRow_Serialize = {
+	/**  The sheet. */
+	sheet: string,
+	/**  The row (as the spreadsheet numbers it). */
+	row: number,
+	/**  What must be done. */
+	content: string,
+	/**  Lead unit's name. */
+	lead_unit: string,
+	/**  The lead unit is new to the directory. */
+	lead_unit_new: boolean,
+	/**  Coordinating units' names. */
+	coordinating_units: string[],
+	/**  The source: a document number or a meeting's title. */
+	source: string,
+	/**  Date given. */
+	assigned_on: string,
+	/**  Deadline; `None` = không thời hạn. */
+	deadline: string | null,
+	/**  Status once imported. */
+	status: DirectiveStatus,
+	/**  Completion date, when done. */
+	completed_on: string | null,
+	/**  The directive (its id is only kept after a commit). */
+	directive_id: string,
 };
 
 /**  An organisation unit. */
@@ -2655,6 +3029,14 @@ id: string } |
 { type: "guest"; 
 /**  Name and title as written. */
 name: string };
+
+/**  A sentence in both languages. */
+export type Words = {
+	/**  Vietnamese. */
+	vi: string,
+	/**  English. */
+	en: string,
+};
 
 /**  A document written. */
 export type Written = Written_Serialize | Written_Deserialize;
