@@ -723,10 +723,10 @@ pub fn apply(tx: &Tx<'_>, plan: &Plan, book: &Book) -> Result<Applied> {
     };
     for row in &plan.rows {
         let g = &book.sheets[row.sheet];
-        tx.execute_batch("SAVEPOINT intake_row")?;
+        tx.prepare_cached("SAVEPOINT intake_row")?.execute([])?;
         match write_row(tx, plan, row, &g.name, &unit_of, &meeting_ids) {
             Ok(d) => {
-                tx.execute_batch("RELEASE intake_row")?;
+                tx.prepare_cached("RELEASE intake_row")?.execute([])?;
                 let mut coordinating = Vec::with_capacity(d.coordinating_unit_ids.len());
                 for c in &d.coordinating_unit_ids {
                     coordinating.push(name_of(*c)?);
@@ -793,7 +793,7 @@ fn write_row(
             conclusion_id: None,
         },
     };
-    let d = directive::create(
+    let mut d = directive::create(
         tx,
         NewDirective {
             content: row.content.clone(),
@@ -832,25 +832,27 @@ fn write_row(
                         note: t.clone(),
                     },
                 )?;
+                // A progress report moves the directive on: read it as it now stands.
+                d = directive::get(tx, d.id)?;
             }
             None => {
-                directive::change_status(tx, d.id, StatusChange::Start, &note)?;
+                d = directive::change_status(tx, d.id, StatusChange::Start, &note)?;
             }
         },
         Said::Done(on) => {
             let on = on.unwrap_or(row.done_fallback);
             directive::change_status(tx, d.id, StatusChange::ReportDone { on }, &note)?;
-            directive::change_status(tx, d.id, StatusChange::Confirm, &note)?;
+            d = directive::change_status(tx, d.id, StatusChange::Confirm, &note)?;
         }
         Said::Suspended => {
-            directive::change_status(tx, d.id, StatusChange::Suspend, &note)?;
+            d = directive::change_status(tx, d.id, StatusChange::Suspend, &note)?;
         }
         Said::Cancelled => {
-            directive::change_status(tx, d.id, StatusChange::Cancel, &note)?;
+            d = directive::change_status(tx, d.id, StatusChange::Cancel, &note)?;
         }
     }
     remember(tx, &row.key, d.id)?;
-    directive::get(tx, d.id)
+    Ok(d)
 }
 
 #[cfg(test)]
