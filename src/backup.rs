@@ -124,7 +124,9 @@ pub fn default_folder(db: &Path) -> PathBuf {
 /// Backs up the database at `db` into `dir` through a connection of its own (a read
 /// transaction: the app keeps writing meanwhile), verifies the copy, copies new attachment
 /// files, and rotates the folder. A failure (full disk, removed stick) leaves no file that
-/// looks like a backup.
+/// looks like a backup. At a start, and after minutes of editing, a database whose data is
+/// that of the newest backup (same installation, generation and schema) is not copied
+/// again: that backup is returned.
 pub fn make(db: &Path, dir: &Path, reason: Reason) -> Result<Backup> {
     if !db.is_file() {
         return Err(Error::NoDatabase {
@@ -132,6 +134,11 @@ pub fn make(db: &Path, dir: &Path, reason: Reason) -> Result<Backup> {
         });
     }
     fs::create_dir_all(dir).map_err(Error::io(dir))?;
+    if matches!(reason, Reason::Start | Reason::Periodic)
+        && let Some(same) = newest_of_same_data(db, dir)?
+    {
+        return Ok(same);
+    }
     let mut now = Utc::now()
         .with_timezone(&crate::date::office_offset())
         .naive_local()
@@ -171,6 +178,22 @@ pub fn make(db: &Path, dir: &Path, reason: Reason) -> Result<Backup> {
         reason,
         size_kb,
     })
+}
+
+/// The newest backup in `dir`, when it holds exactly the data of the database at `db`.
+fn newest_of_same_data(db: &Path, dir: &Path) -> Result<Option<Backup>> {
+    let Some(newest) = list(dir)?.into_iter().max_by_key(|b| b.made_at) else {
+        return Ok(None);
+    };
+    let generation = |file: &Path| -> Result<(String, i64, i64)> {
+        let conn = Connection::open_with_flags(file, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        Store::generation(&conn)
+    };
+    let now = generation(db)?;
+    // A backup that cannot be read is not the same data: a new one is made.
+    let kept = generation(&newest.path).ok();
+    Ok((kept.as_ref() == Some(&now) && !now.0.is_empty()).then_some(newest))
 }
 
 /// The backup made before an import changes anything (none for a database in memory).

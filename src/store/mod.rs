@@ -222,7 +222,17 @@ impl Store {
         f: impl FnOnce(&Tx<'_>) -> Result<T>,
     ) -> Result<T> {
         let tx = self.begin(behavior)?;
+        let before = tx.total_changes();
         let out = f(&tx)?;
+        if tx.total_changes() != before {
+            // What changed the data moves the generation on: a backup of this generation
+            // already made need not be made again (backup::make).
+            tx.prepare_cached(
+                "INSERT INTO setting (key, value) VALUES ('generation', '1')
+                 ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+            )?
+            .execute([])?;
+        }
         tx.tx.commit()?;
         Ok(out)
     }
@@ -333,6 +343,30 @@ impl Store {
         let out = f(&tx);
         tx.tx.rollback()?;
         out
+    }
+
+    /// How many transactions have changed the data of this database (0 for one never
+    /// written), with its schema version: two files with the same installation, generation
+    /// and schema hold the same data.
+    pub fn generation(conn: &Connection) -> Result<(String, i64, i64)> {
+        let installation: String = conn
+            .query_row(
+                "SELECT value FROM setting WHERE key = 'installation_id'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?
+            .unwrap_or_default();
+        let generation: i64 = conn
+            .query_row(
+                "SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'generation'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?
+            .unwrap_or(0);
+        let schema: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        Ok((installation, generation, schema))
     }
 
     /// Schema version of the open database.

@@ -365,3 +365,64 @@ fn a_backup_of_another_machine_keeps_this_machines_identity() {
     assert!(!r.identity_kept);
     assert_eq!(who(&here), theirs);
 }
+
+/// A start, or minutes of editing, on data the newest backup already holds writes no
+/// backup; any change, even one a reader would not see in a list, makes the next one; a
+/// backup the user asks for is always made; a transaction that changed nothing changes
+/// nothing.
+#[test]
+fn unchanged_data_is_not_backed_up_again() {
+    let mut o = office();
+    let db = o.store.path().unwrap().to_path_buf();
+    let dir = db.with_file_name("backups");
+    let files = |dir: &Path| backup::list(dir).unwrap().len();
+    let first = backup::make(&db, &dir, Reason::Start).unwrap();
+    assert_eq!(files(&dir), 1);
+    let again = backup::make(&db, &dir, Reason::Start).unwrap();
+    assert_eq!((again.path.clone(), files(&dir)), (first.path.clone(), 1));
+    assert_eq!(
+        backup::make(&db, &dir, Reason::Periodic).unwrap().path,
+        first.path
+    );
+    // A transaction that writes nothing leaves the data as backed up.
+    o.store
+        .write(|tx| unit::list(tx, true).map(|_| ()))
+        .unwrap();
+    assert_eq!(
+        backup::make(&db, &dir, Reason::Start).unwrap().path,
+        first.path
+    );
+    // A typed line of the editor's draft is data like any other.
+    let meeting = o.meeting;
+    o.store
+        .write(|tx| {
+            giaoban::draft::save(
+                tx,
+                meeting,
+                &giaoban::draft::Draft {
+                    agenda: "Báo cáo tiến độ chuyển đổi số".into(),
+                    ..Default::default()
+                },
+            )
+        })
+        .unwrap();
+    let next = backup::make(&db, &dir, Reason::Start).unwrap();
+    assert_ne!(next.path, first.path);
+    assert_eq!(files(&dir), 2);
+    assert_eq!(
+        backup::make(&db, &dir, Reason::Periodic).unwrap().path,
+        next.path
+    );
+    // Asked for, a backup is made whatever the data.
+    let manual = backup::make(&db, &dir, Reason::Manual).unwrap();
+    assert_ne!(manual.path, next.path);
+    assert_eq!(files(&dir), 3);
+    // A backup of another installation's data in the same folder is not this data.
+    let other = dir.with_file_name("other.sqlite3");
+    Store::open(&other, OpenMode::Create).unwrap();
+    backup::make(&other, &dir, Reason::Manual).unwrap();
+    assert_ne!(
+        backup::make(&db, &dir, Reason::Start).unwrap().path,
+        manual.path
+    );
+}
