@@ -31,9 +31,12 @@ for n in "${sizes[@]}"; do
   "$cli" --db "$db" demo --meetings $((n / per)) --directives-per-meeting $per --anchor 30/06/2026 >/dev/null
   awk "BEGIN { printf \"%.1f\", $EPOCHREALTIME - $t0 }" > "$out/demo-$n.time"
   "$cli" --db "$db" bench dashboard --from 01/01/2026 --to 31/12/2026 --as-of 30/06/2026 --rounds 10 > "$out/dashboard-$n.json"
+  "$cli" --db "$db" bench dashboard --from 01/01/2000 --to 31/12/2100 --as-of 30/06/2026 --rounds 10 > "$out/dashboard-all-$n.json"
   "$cli" --db "$db" bench search --rounds 3 > "$out/search-$n.json"
   [[ $n -eq 100000 ]] && "$cli" --db "$db" bench exchange --runs 5 > "$out/exchange-$n.json"
   stat -c %s "$db" > "$out/size-$n.bytes"
+  # Last: it rewrites the newest meeting's minutes.
+  "$cli" --db "$db" bench backup > "$out/backup-$n.json"
   # The figures are kept; the database (3.5 GB at 1M) is not.
   rm -f "$db" "$db"-*
   rm -rf "${db%.sqlite3}".backups "${db%.sqlite3}".attachments
@@ -57,6 +60,11 @@ for (const n of sizes) {
   rows.push(`| autosave with index update, p50 / p95, ${k} (ms) | ${s.autosave_p50_ms.toFixed(2)} / ${s.autosave_p95_ms.toFixed(2)} | | | |`);
   const size = Number(fs.readFileSync(`${out}/size-${n}.bytes`, "utf8"));
   rows.push(`| database size per 100k directives, at ${k} (MB) | ${(size / 2 ** 20 / (n / 100000)).toFixed(0)} | search index ${(s.index_bytes / 2 ** 20).toFixed(0)} MB of ${(s.database_bytes / 2 ** 20).toFixed(0)} MB | | |`);
+  const all = j(`dashboard-all-${n}.json`);
+  rows.push(`| the overview for all time, ${k} (ms, median): per-unit table / whole page | ${all.unit_table_p50_ms.toFixed(1)} / ${all.whole_page_p50_ms.toFixed(1)} | raw GROUP BY ${all.raw_sql_p50_ms.toFixed(1)} ms | ${big ? "page < 50 ms" : ""} | ${big ? yes(all.whole_page_p50_ms < 50) : ""} |`);
+  const b = j(`backup-${n}.json`);
+  rows.push(`| backup at a start on unchanged data, ${k}: ms / MB written | ${b.unchanged_ms.toFixed(1)} / ${b.unchanged_written_mb} | first (whole) ${(b.first_ms / 1000).toFixed(1)} s, ${b.first_written_mb} MB | no backup written | ${yes(b.unchanged_written_mb === 0)} |`);
+  rows.push(`| periodic backup after ten minutes of typing, ${k}: s / MB written | ${(b.after_typing_ms / 1000).toFixed(2)} / ${b.after_typing_written_mb} | database ${b.database_mb} MB | ${big ? "< 10 s" : ""} | ${big ? yes(b.after_typing_ms < 10000) : ""} |`);
   rows.push(`| sample data generation, ${k} (s) | ${fs.readFileSync(`${out}/demo-${n}.time`, "utf8").trim()} | | | |`);
 }
 const x = j("exchange-100000.json");

@@ -832,3 +832,91 @@ fn write_tracker(path: &Path, rows: usize, units: &[(String, Option<String>)]) -
     }
     wb.save(path).map_err(bad)
 }
+
+/// What `bench backup` measured: the backup at start and after ten minutes of typing.
+#[derive(Debug, Serialize)]
+pub struct BackupBench {
+    /// Directives in the database.
+    pub directives: u64,
+    /// The database file, MB.
+    pub database_mb: f64,
+    /// The first backup at start: the mirror made whole, milliseconds and MB written.
+    pub first_ms: f64,
+    /// MB written by it.
+    pub first_written_mb: f64,
+    /// A start on unchanged data, milliseconds.
+    pub unchanged_ms: f64,
+    /// MB written by it (none is the goal).
+    pub unchanged_written_mb: f64,
+    /// Saves made by ten minutes of typing (the minutes rewritten every 0.8 s).
+    pub typing_saves: usize,
+    /// The periodic backup after them, milliseconds.
+    pub after_typing_ms: f64,
+    /// MB written by it.
+    pub after_typing_written_mb: f64,
+}
+
+/// Bytes this process has written so far (Linux `/proc/self/io`), when known.
+fn bytes_written() -> Option<u64> {
+    let io = std::fs::read_to_string("/proc/self/io").ok()?;
+    io.lines()
+        .find_map(|l| l.strip_prefix("wchar:"))
+        .and_then(|v| v.trim().parse().ok())
+}
+
+/// Measures [`BackupBench`] on the database of `store` (a scratch copy: the newest
+/// meeting's minutes are rewritten), into a new backup folder beside it, removed after.
+pub fn backup(store: &mut Store) -> Result<BackupBench> {
+    use crate::backup::{self, Reason};
+    let db = store
+        .path()
+        .map(Path::to_path_buf)
+        .ok_or_else(|| Error::NoDatabase {
+            path: "(memory)".into(),
+        })?;
+    let dir = db.with_file_name(format!("bench-backups-{}", uuid::Uuid::now_v7()));
+    let mb = |b: u64| (b as f64 / 1e6 * 10.0).round() / 10.0;
+    let timed = |reason: Reason| -> Result<(f64, f64)> {
+        let (before, t) = (bytes_written(), Instant::now());
+        backup::make(&db, &dir, reason)?;
+        let took = ms(t.elapsed());
+        Ok((
+            took,
+            mb(bytes_written().zip(before).map_or(0, |(a, b)| a - b)),
+        ))
+    };
+    let run = |store: &mut Store| -> Result<BackupBench> {
+        let directives: i64 =
+            store
+                .conn()
+                .query_row("SELECT count(*) FROM directive", [], |r| r.get(0))?;
+        let directives = directives as u64;
+        let database_mb = mb(std::fs::metadata(&db).map_err(Error::io(&db))?.len());
+        let (first_ms, first_written_mb) = timed(Reason::Start)?;
+        let (unchanged_ms, unchanged_written_mb) = timed(Reason::Start)?;
+        let meeting = a_meeting_under_way(store)?.id;
+        let typing_saves = 750;
+        let mut text = String::from("Biên bản cuộc họp.\n");
+        for i in 0..typing_saves {
+            text.push_str(&format!(
+                "Ý kiến {i}: đề nghị các đơn vị khẩn trương hoàn thành. "
+            ));
+            store.write(|tx| meeting::set_minutes(tx, meeting, &text))?;
+        }
+        let (after_typing_ms, after_typing_written_mb) = timed(Reason::Periodic)?;
+        Ok(BackupBench {
+            directives,
+            database_mb,
+            first_ms,
+            first_written_mb,
+            unchanged_ms,
+            unchanged_written_mb,
+            typing_saves,
+            after_typing_ms,
+            after_typing_written_mb,
+        })
+    };
+    let out = run(store);
+    let _ = std::fs::remove_dir_all(&dir);
+    out
+}

@@ -225,13 +225,14 @@ impl Store {
         let before = tx.total_changes();
         let out = f(&tx)?;
         if tx.total_changes() != before {
-            // What changed the data moves the generation on: a backup of this generation
-            // already made need not be made again (backup::make).
+            // What changed the data gives it a new generation, never used before (a restored
+            // backup's data goes on from its own): a backup of this generation already made
+            // need not be made again (backup::make).
             tx.prepare_cached(
-                "INSERT INTO setting (key, value) VALUES ('generation', '1')
-                 ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+                "INSERT INTO setting (key, value) VALUES ('generation', ?1)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             )?
-            .execute([])?;
+            .execute([Uuid::now_v7().simple().to_string()])?;
         }
         tx.tx.commit()?;
         Ok(out)
@@ -345,28 +346,20 @@ impl Store {
         out
     }
 
-    /// How many transactions have changed the data of this database (0 for one never
-    /// written), with its schema version: two files with the same installation, generation
-    /// and schema hold the same data.
-    pub fn generation(conn: &Connection) -> Result<(String, i64, i64)> {
-        let installation: String = conn
-            .query_row(
-                "SELECT value FROM setting WHERE key = 'installation_id'",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?
-            .unwrap_or_default();
-        let generation: i64 = conn
-            .query_row(
-                "SELECT CAST(value AS INTEGER) FROM setting WHERE key = 'generation'",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?
-            .unwrap_or(0);
+    /// The generation of the data of this database (empty for one never written: a new one
+    /// is given by each transaction that changes a row), with its installation and schema
+    /// version: two files with the same three hold the same data.
+    pub fn generation(conn: &Connection) -> Result<(String, String, i64)> {
+        let setting = |key: &str| -> Result<String> {
+            Ok(conn
+                .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+                    r.get(0)
+                })
+                .optional()?
+                .unwrap_or_default())
+        };
         let schema: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        Ok((installation, generation, schema))
+        Ok((setting("installation_id")?, setting("generation")?, schema))
     }
 
     /// Schema version of the open database.

@@ -366,32 +366,29 @@ fn a_backup_of_another_machine_keeps_this_machines_identity() {
     assert_eq!(who(&here), theirs);
 }
 
-/// A start, or minutes of editing, on data the newest backup already holds writes no
-/// backup; any change, even one a reader would not see in a list, makes the next one; a
-/// backup the user asks for is always made; a transaction that changed nothing changes
-/// nothing.
+/// A start, or minutes of editing, on data the mirror already holds writes nothing; a
+/// change writes the pages it touched and an undo file of the pages they replaced, not the
+/// whole file; a backup the user asks for is a whole copy; a transaction that changed
+/// nothing changes nothing.
 #[test]
-fn unchanged_data_is_not_backed_up_again() {
+fn unchanged_data_is_not_backed_up_again_and_a_change_writes_what_changed() {
     let mut o = office();
     let db = o.store.path().unwrap().to_path_buf();
     let dir = db.with_file_name("backups");
-    let files = |dir: &Path| backup::list(dir).unwrap().len();
     let first = backup::make(&db, &dir, Reason::Start).unwrap();
-    assert_eq!(files(&dir), 1);
-    let again = backup::make(&db, &dir, Reason::Start).unwrap();
-    assert_eq!((again.path.clone(), files(&dir)), (first.path.clone(), 1));
-    assert_eq!(
-        backup::make(&db, &dir, Reason::Periodic).unwrap().path,
-        first.path
-    );
+    assert!(first.path.ends_with("giaoban.mirror"), "{first:?}");
+    let written = |p: &Path| fs::metadata(p).unwrap().modified().unwrap();
+    let at = written(&first.path);
+    for reason in [Reason::Start, Reason::Periodic] {
+        assert_eq!(backup::make(&db, &dir, reason).unwrap(), first);
+    }
     // A transaction that writes nothing leaves the data as backed up.
     o.store
         .write(|tx| unit::list(tx, true).map(|_| ()))
         .unwrap();
-    assert_eq!(
-        backup::make(&db, &dir, Reason::Start).unwrap().path,
-        first.path
-    );
+    assert_eq!(backup::make(&db, &dir, Reason::Start).unwrap(), first);
+    assert_eq!(written(&first.path), at, "nothing written");
+    assert_eq!(backup::list(&dir).unwrap().len(), 1);
     // A typed line of the editor's draft is data like any other.
     let meeting = o.meeting;
     o.store
@@ -406,23 +403,118 @@ fn unchanged_data_is_not_backed_up_again() {
             )
         })
         .unwrap();
-    let next = backup::make(&db, &dir, Reason::Start).unwrap();
-    assert_ne!(next.path, first.path);
-    assert_eq!(files(&dir), 2);
-    assert_eq!(
-        backup::make(&db, &dir, Reason::Periodic).unwrap().path,
-        next.path
+    let next = backup::make(&db, &dir, Reason::Periodic).unwrap();
+    assert!(next.made_at > first.made_at);
+    let all = backup::list(&dir).unwrap();
+    assert_eq!(all.len(), 2, "{all:?}");
+    let undo = &all[1];
+    assert!(undo.path.to_string_lossy().ends_with(".undo") && undo.made_at == first.made_at);
+    let (undo_size, whole) = (
+        fs::metadata(&undo.path).unwrap().len(),
+        fs::metadata(&next.path).unwrap().len(),
     );
-    // Asked for, a backup is made whatever the data.
+    assert!(
+        undo_size * 5 < whole,
+        "the undo holds the pages changed: {undo_size} of {whole}"
+    );
+    assert_eq!(backup::make(&db, &dir, Reason::Periodic).unwrap(), next);
+    // Asked for, a backup is a whole copy, made whatever the data.
     let manual = backup::make(&db, &dir, Reason::Manual).unwrap();
-    assert_ne!(manual.path, next.path);
-    assert_eq!(files(&dir), 3);
-    // A backup of another installation's data in the same folder is not this data.
-    let other = dir.with_file_name("other.sqlite3");
-    Store::open(&other, OpenMode::Create).unwrap();
-    backup::make(&other, &dir, Reason::Manual).unwrap();
-    assert_ne!(
-        backup::make(&db, &dir, Reason::Start).unwrap().path,
-        manual.path
+    assert!(manual.path.to_string_lossy().ends_with(".sqlite3"));
+    assert_eq!(backup::list(&dir).unwrap().len(), 3);
+}
+
+/// Each point of the mirror is restored as it was: the newest (the mirror) and older ones
+/// (the mirror with its undo files applied, newest first).
+#[test]
+fn every_point_of_the_mirror_restores_its_data() {
+    let mut o = office();
+    let db = o.store.path().unwrap().to_path_buf();
+    let dir = db.with_file_name("backups");
+    let add = |o: &mut crate::fixture::Office, name: &str| {
+        o.store
+            .write(|tx| {
+                unit::create(
+                    tx,
+                    unit::NewUnit {
+                        name: name.into(),
+                        short_name: None,
+                        code: None,
+                        kind: unit::UnitKind::Division,
+                        parent_id: None,
+                        sort_order: 9,
+                    },
+                )
+            })
+            .unwrap();
+    };
+    let mut seen = Vec::new();
+    backup::make(&db, &dir, Reason::Start).unwrap();
+    seen.push(unit_names(&db));
+    for name in [
+        "Phòng Pháp chế",
+        "Phòng Tổ chức cán bộ",
+        "Trung tâm Dữ liệu",
+    ] {
+        add(&mut o, name);
+        backup::make(&db, &dir, Reason::Periodic).unwrap();
+        seen.push(unit_names(&db));
+    }
+    drop(o.store);
+    let points = backup::list(&dir).unwrap();
+    assert_eq!(points.len(), 4);
+    // Newest first: the mirror, then each undo file.
+    for (point, want) in points.iter().zip(seen.iter().rev()) {
+        backup::restore(&db, &point.path, &dir).unwrap();
+        assert_eq!(&unit_names(&db), want, "{point:?}");
+        assert!(
+            Store::open(&db, OpenMode::Existing)
+                .unwrap()
+                .check()
+                .unwrap()
+                .ok
+        );
+    }
+}
+
+/// An update cut short by a crash (its undo part written, the mirror half changed, the
+/// hashes not yet) is rolled back at the next backup, which then brings the mirror to the
+/// data: nothing of the torn state is ever restored.
+#[test]
+fn a_mirror_torn_by_a_crash_is_rolled_back() {
+    use std::io::{Seek, SeekFrom, Write};
+    let o = office();
+    let db = o.store.path().unwrap().to_path_buf();
+    let dir = db.with_file_name("backups");
+    let first = backup::make(&db, &dir, Reason::Start).unwrap();
+    let mirror = first.path.clone();
+    let bytes = fs::read(&mirror).unwrap();
+    let page = 4096;
+    // The crash: page 2's old bytes saved in the part, then page 2 overwritten.
+    let mut part = format!(
+        "GBUNDO1 {page} {} 20991231-235959.000 giaoban-20000101-000000.000-start.undo\n",
+        bytes.len() / page
+    )
+    .into_bytes();
+    part.extend_from_slice(&2u32.to_le_bytes());
+    part.extend_from_slice(&bytes[page..2 * page]);
+    fs::write(dir.join("giaoban.mirror.undo.part"), part).unwrap();
+    let mut f = fs::OpenOptions::new().write(true).open(&mirror).unwrap();
+    f.seek(SeekFrom::Start(page as u64)).unwrap();
+    f.write_all(&vec![0xAB; page]).unwrap();
+    drop(f);
+    // The next backup rolls it back; the data had not changed, so nothing else is written.
+    let again = backup::make(&db, &dir, Reason::Periodic).unwrap();
+    assert_eq!(again, first);
+    assert_eq!(fs::read(&mirror).unwrap(), bytes);
+    assert!(!dir.join("giaoban.mirror.undo.part").exists());
+    assert_eq!(
+        backup::list(&dir).unwrap().len(),
+        1,
+        "no point named from the torn update"
     );
+    drop(o.store);
+    let before = unit_names(&db);
+    backup::restore(&db, &mirror, &dir).unwrap();
+    assert_eq!(unit_names(&db), before);
 }

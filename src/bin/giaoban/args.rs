@@ -568,6 +568,10 @@ pub enum BenchCmd {
     /// per-unit report made: on the one connection, as the window did, and on a reader of
     /// their own, as it does now (p50/p95/max). Rewrites the newest meeting's minutes.
     Autosave,
+    /// The backup at start (the first, whole; then on unchanged data) and after ten minutes
+    /// of typing, into a new folder beside the database: time and MB written. Rewrites the
+    /// newest meeting's minutes.
+    Backup,
     /// A tracker workbook of ROWS rows naming this database's units, brought into a new
     /// database in a temporary folder: preview, commit, and the same file again.
     Intake {

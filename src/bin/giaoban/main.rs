@@ -253,6 +253,7 @@ fn run(cli: Cli) -> Result<()> {
                 BenchCmd::Intake { rows } => {
                     serde_json::to_value(giaoban::bench::intake(&store, rows)?)
                 }
+                BenchCmd::Backup => serde_json::to_value(giaoban::bench::backup(&mut store)?),
                 BenchCmd::Autosave => {
                     serde_json::to_value(giaoban::bench::autosave_during_export(&mut store)?)
                 }

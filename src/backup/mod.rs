@@ -15,6 +15,8 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::store::{self, OpenMode, Store};
 
+mod mirror;
+
 /// Backups always kept, newest first.
 pub const KEEP_LAST: usize = 10;
 /// Days for which the newest backup of the day is kept.
@@ -134,15 +136,16 @@ pub fn make(db: &Path, dir: &Path, reason: Reason) -> Result<Backup> {
         });
     }
     fs::create_dir_all(dir).map_err(Error::io(dir))?;
-    if matches!(reason, Reason::Start | Reason::Periodic)
-        && let Some(same) = newest_of_same_data(db, dir)?
-    {
-        return Ok(same);
-    }
     let mut now = Utc::now()
         .with_timezone(&crate::date::office_offset())
         .naive_local()
         .trunc_subsecs(3);
+    if matches!(reason, Reason::Start | Reason::Periodic) {
+        let point = mirror::update(db, dir, reason, now)?;
+        copy_missing(&store::attachments_dir(db), &dir.join("attachments"))?;
+        rotate(dir)?;
+        return Ok(point);
+    }
     // Two backups in the same millisecond (or a clock set back) never share a name: the
     // later one takes the next free millisecond, so no backup is ever overwritten.
     let (name, path) = loop {
@@ -178,22 +181,6 @@ pub fn make(db: &Path, dir: &Path, reason: Reason) -> Result<Backup> {
         reason,
         size_kb,
     })
-}
-
-/// The newest backup in `dir`, when it holds exactly the data of the database at `db`.
-fn newest_of_same_data(db: &Path, dir: &Path) -> Result<Option<Backup>> {
-    let Some(newest) = list(dir)?.into_iter().max_by_key(|b| b.made_at) else {
-        return Ok(None);
-    };
-    let generation = |file: &Path| -> Result<(String, i64, i64)> {
-        let conn = Connection::open_with_flags(file, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        Store::generation(&conn)
-    };
-    let now = generation(db)?;
-    // A backup that cannot be read is not the same data: a new one is made.
-    let kept = generation(&newest.path).ok();
-    Ok((kept.as_ref() == Some(&now) && !now.0.is_empty()).then_some(newest))
 }
 
 /// The backup made before an import changes anything (none for a database in memory).
@@ -288,19 +275,20 @@ fn walk(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-/// The backups in `dir`, newest first. Unfinished copies and other files are ignored.
+/// The backups in `dir`, newest first: whole copies, the mirror's newest point and the
+/// points its undo files bring back. Unfinished copies and other files are ignored.
 pub fn list(dir: &Path) -> Result<Vec<Backup>> {
     if !dir.is_dir() {
         return Ok(Vec::new());
     }
-    let mut out = Vec::new();
+    let mut out: Vec<Backup> = mirror::newest(dir).into_iter().collect();
     for entry in fs::read_dir(dir).map_err(Error::io(dir))? {
         let entry = entry.map_err(Error::io(dir))?;
         let name = entry.file_name().to_string_lossy().into_owned();
-        let Some(middle) = name
-            .strip_prefix(PREFIX)
-            .and_then(|n| n.strip_suffix(SUFFIX))
-        else {
+        let Some(middle) = name.strip_prefix(PREFIX).and_then(|n| {
+            n.strip_suffix(SUFFIX)
+                .or_else(|| n.strip_suffix(mirror::UNDO))
+        }) else {
             continue;
         };
         // "20261122-093015.123-before-import": the stamp is the first 19 characters.
@@ -323,19 +311,28 @@ pub fn list(dir: &Path) -> Result<Vec<Backup>> {
     Ok(out)
 }
 
-/// Deletes the backups that are neither among the newest [`KEEP_LAST`] nor the newest of
-/// one of the last [`KEEP_DAYS`] days.
+/// Deletes the whole copies that are neither among the newest [`KEEP_LAST`] nor the newest
+/// of one of the last [`KEEP_DAYS`] days, and the mirror's undo files older than
+/// [`KEEP_DAYS`] days (the oldest first, so every point kept can still be brought back).
 pub fn rotate(dir: &Path) -> Result<()> {
     let all = list(dir)?;
     let Some(newest) = all.first().map(|b| b.made_at.date()) else {
         return Ok(());
     };
     let mut days_kept = std::collections::HashSet::new();
-    for (i, b) in all.iter().enumerate() {
+    let (points, copies): (Vec<Backup>, Vec<Backup>) =
+        all.into_iter().partition(|b| mirror::is_point(&b.path));
+    for (i, b) in copies.iter().enumerate() {
         let day = b.made_at.date();
         let recent_day = newest - day < Duration::days(KEEP_DAYS);
         let first_of_day = days_kept.insert(day);
         if i >= KEEP_LAST && !(recent_day && first_of_day) {
+            fs::remove_file(&b.path).map_err(Error::io(&b.path))?;
+        }
+    }
+    for b in points.iter().rev() {
+        let old = newest - b.made_at.date() >= Duration::days(KEEP_DAYS);
+        if old && b.path.to_string_lossy().ends_with(mirror::UNDO) {
             fs::remove_file(&b.path).map_err(Error::io(&b.path))?;
         }
     }
@@ -473,6 +470,14 @@ pub fn restore(db: &Path, from: &Path, dir: &Path) -> Result<Restored> {
 /// backup of another machine keeps this machine's identity unless `identity` says to take
 /// the backup's. No connection to `db` may be open.
 pub fn restore_as(db: &Path, from: &Path, dir: &Path, identity: Identity) -> Result<Restored> {
+    if mirror::is_point(from) {
+        // A point of the mirror: made whole beside it first, then restored like any copy.
+        let folder = from.parent().unwrap_or(dir);
+        let whole = mirror::materialize(folder, from)?;
+        let restored = restore_as(db, &whole, dir, identity);
+        let _ = fs::remove_file(&whole);
+        return restored;
+    }
     verify(from)?;
     // Copied first: the safety backup's rotation may remove `from` when it is an old
     // backup of the same folder.
