@@ -90,6 +90,14 @@ pub fn unit_report(
     document::unit_report_file(store, &table, preview, &out)
 }
 
+/// Writes the per-unit annex of a period alone as XLSX with formulas: a read, so the window
+/// runs it beside the editor's writes.
+pub fn unit_annex(conn: &rusqlite::Connection, period: Period, target: &Target) -> Result<Written> {
+    let table = stats::by_unit(conn, period.from, period.to, period.as_of, period.basis)?;
+    let out = target.path(|| report_file_name(period.from, period.to, false));
+    document::unit_annex(conn, &table, &out)
+}
+
 /// Writes every directive matching `query` (not one page) as XLSX, or CSV: a file named by
 /// the user is CSV when its name ends in `.csv`; in a folder, `csv` chooses.
 pub fn directive_list(

@@ -34,6 +34,23 @@ pub struct DemoOptions {
     pub anchor: NaiveDate,
 }
 
+/// Meetings in the usual sample ("Bắt đầu với dữ liệu mẫu", `giaoban demo`).
+pub const MEETINGS: usize = 200;
+/// Directives given in each meeting of the usual sample.
+pub const DIRECTIVES_PER_MEETING: usize = 8;
+
+impl DemoOptions {
+    /// The usual sample, as of `anchor`: the same in the window and the CLI.
+    pub fn usual(anchor: NaiveDate) -> DemoOptions {
+        DemoOptions {
+            meetings: MEETINGS,
+            directives_per_meeting: DIRECTIVES_PER_MEETING,
+            seed: 1,
+            anchor,
+        }
+    }
+}
+
 /// How many records were made.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

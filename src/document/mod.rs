@@ -257,7 +257,17 @@ pub fn unit_report_file(
     if docx {
         return unit_report(store, table, preview, out);
     }
-    let office = office::load(store.conn())?.unwrap_or_default();
+    unit_annex(store.conn(), table, out)
+}
+
+/// Writes the per-unit annex of `table` alone to `out` as XLSX with formulas, headed with the
+/// office's name: a read, no number given.
+pub fn unit_annex(
+    conn: &rusqlite::Connection,
+    table: &crate::stats::UnitTable,
+    out: &Path,
+) -> Result<Written> {
+    let office = office::load(conn)?.unwrap_or_default();
     report::units_xlsx(table, &office.name, out)?;
     Ok(Written {
         path: out.to_path_buf(),

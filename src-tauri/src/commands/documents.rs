@@ -33,10 +33,23 @@ pub async fn export_meeting_document(
     } else {
         Numbering::Issue
     };
-    db.run(OpenMode::Existing, move |store| {
-        documents::meeting_document(store, kind, meeting_id, numbering, &target)?.printable(pdf)
-    })
-    .await
+    let written = db
+        .run(OpenMode::Existing, move |store| {
+            documents::meeting_document(store, kind, meeting_id, numbering, &target)
+        })
+        .await?;
+    printable(written, pdf).await
+}
+
+/// The document as a PDF for printing when `pdf` asks for it, made by LibreOffice with no
+/// hold on the database: the editor's saves go on meanwhile.
+async fn printable(written: Written, pdf: bool) -> Result<Written, IpcError> {
+    if !pdf {
+        return Ok(written);
+    }
+    tauri::async_runtime::spawn_blocking(move || written.printable(true).map_err(IpcError::from))
+        .await
+        .map_err(|e| IpcError::internal(e.to_string()))?
 }
 
 /// The numbers given to a meeting's documents.
@@ -86,10 +99,18 @@ pub async fn export_unit_report(
         as_of,
         basis,
     };
-    db.run(OpenMode::Existing, move |store| {
-        documents::unit_report(store, period, docx, false, &target)?.printable(pdf && docx)
-    })
-    .await
+    if !docx {
+        // The annex alone gives no number: a read, beside the editor's writes.
+        return db
+            .read(move |s| documents::unit_annex(s.conn(), period, &target))
+            .await;
+    }
+    let written = db
+        .run(OpenMode::Existing, move |store| {
+            documents::unit_report(store, period, true, false, &target)
+        })
+        .await?;
+    printable(written, pdf).await
 }
 
 /// Writes the directives matching `query` (all of them, not one page) as XLSX, or CSV.

@@ -67,12 +67,7 @@ pub async fn set_machine_user(db: DbState<'_>, person_id: uuid::Uuid) -> Result<
 #[tauri::command]
 #[specta::specta]
 pub async fn start_with_sample(db: DbState<'_>) -> Result<DemoSummary, IpcError> {
-    let opts = DemoOptions {
-        meetings: 150,
-        directives_per_meeting: 8,
-        seed: 1,
-        anchor: giaoban::date::today(),
-    };
+    let opts = DemoOptions::usual(giaoban::date::today());
     db.run(OpenMode::Create, move |store| demo::generate(store, &opts))
         .await
 }

@@ -66,10 +66,10 @@ pub enum Command {
     /// Fill an empty database with realistic sample data.
     Demo {
         /// Number of meetings.
-        #[arg(long, default_value_t = 200)]
+        #[arg(long, default_value_t = giaoban::demo::MEETINGS)]
         meetings: usize,
         /// Directives given per meeting.
-        #[arg(long, default_value_t = 8)]
+        #[arg(long, default_value_t = giaoban::demo::DIRECTIVES_PER_MEETING)]
         directives_per_meeting: usize,
         /// Random seed.
         #[arg(long, default_value_t = 1)]
