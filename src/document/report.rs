@@ -215,12 +215,23 @@ fn cells(i: usize, r: &DirectiveRow) -> [String; 9] {
     ]
 }
 
-/// CSV lines for Excel: every cell quoted (quotes doubled), CRLF line ends.
+/// CSV lines for Excel: every cell quoted (quotes doubled), none read as a formula
+/// ([`inert`]), CRLF line ends.
 pub fn csv_lines<R: AsRef<[String]>>(rows: impl IntoIterator<Item = R>) -> String {
-    let quote = |s: &String| format!("\"{}\"", s.replace('"', "\"\""));
+    let quote = |s: &String| format!("\"{}{}\"", inert(s), s.replace('"', "\"\""));
     rows.into_iter()
         .map(|r| r.as_ref().iter().map(quote).collect::<Vec<_>>().join(",") + "\r\n")
         .collect()
+}
+
+/// What keeps a cell from being read as a formula by Excel or LibreOffice: text that starts
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return (a directive typed or imported as
+/// `=HYPERLINK(…)`) gets a leading apostrophe; other text nothing.
+fn inert(cell: &str) -> &'static str {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => "'",
+        _ => "",
+    }
 }
 
 /// The directive list as CSV for Excel: UTF-8 with BOM, so Vietnamese shows right.
@@ -279,4 +290,22 @@ pub fn directives_file(rows: &[DirectiveRow], out: &Path) -> Result<()> {
     run().map_err(xlsx_error(out))?;
     let bytes = book.save_to_buffer().map_err(xlsx_error(out))?;
     write_whole(out, &bytes)
+}
+
+#[cfg(test)]
+mod csv_tests {
+    #[test]
+    fn no_cell_is_read_as_a_formula() {
+        let rows = [[
+            "=HYPERLINK(\"http://x\")".to_string(),
+            "+cmd|' /C calc'!A0".into(),
+            "-2+3".into(),
+            "@SUM(A1)".into(),
+            "Rà soát \"TTHC\"".into(),
+        ]];
+        assert_eq!(
+            super::csv_lines(rows),
+            "\"'=HYPERLINK(\"\"http://x\"\")\",\"'+cmd|' /C calc'!A0\",\"'-2+3\",\"'@SUM(A1)\",\"Rà soát \"\"TTHC\"\"\"\r\n"
+        );
+    }
 }

@@ -43,11 +43,17 @@ pub struct DocumentRead {
 /// The document's text: a paragraph a line, list items numbered as Word shows them (`1.`,
 /// `a)` deeper), a table's row a line with its cells joined by ` | `.
 pub fn text(bytes: &[u8]) -> Result<String> {
-    let doc = docx_rs::read_docx(bytes).map_err(|_| {
+    let damaged = || {
         Error::Intake(IntakeProblem::Damaged {
             kind: "docx".into(),
         })
-    })?;
+    };
+    // The reader descends element by element: a body nested deeper than any document is
+    // (tables inside tables, hundreds deep) is refused before it is read.
+    if nesting(&document_xml(bytes).ok_or_else(damaged)?) > MAX_NESTING {
+        return Err(damaged());
+    }
+    let doc = docx_rs::read_docx(bytes).map_err(|_| damaged())?;
     let mut out = String::new();
     let mut counters: HashMap<(usize, usize), usize> = HashMap::new();
     for child in &doc.document.children {
@@ -58,6 +64,43 @@ pub fn text(bytes: &[u8]) -> Result<String> {
         }
     }
     Ok(out)
+}
+
+/// Elements within elements a document's body may reach (a real one stays under 40).
+const MAX_NESTING: usize = 160;
+
+/// The body of a DOCX (`word/document.xml`; its size was checked with the archive's).
+fn document_xml(bytes: &[u8]) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+    let mut entry = zip.by_name("word/document.xml").ok()?;
+    let mut out = Vec::new();
+    entry.read_to_end(&mut out).ok()?;
+    Some(out)
+}
+
+/// How deep the elements of `xml` go (a scan of its tags, not a parse).
+fn nesting(xml: &[u8]) -> usize {
+    let (mut depth, mut deepest) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(at) = xml[i..].iter().position(|b| *b == b'<') {
+        let start = i + at + 1;
+        let Some(len) = xml[start..].iter().position(|b| *b == b'>') else {
+            break;
+        };
+        let tag = &xml[start..start + len];
+        match tag.first() {
+            Some(b'/') => depth = depth.saturating_sub(1),
+            Some(b'?' | b'!') => {}
+            _ if tag.last() == Some(&b'/') => {}
+            _ => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+        }
+        i = start + len + 1;
+    }
+    deepest
 }
 
 fn paragraph(p: &Paragraph, counters: &mut HashMap<(usize, usize), usize>, out: &mut String) {

@@ -204,6 +204,9 @@ fn run(store: &mut Store, path: &Path, o: &Options, commit: bool) -> Result<Prev
     }
 }
 
+/// The most text a document brought in may hold (a thousand pages).
+const DOCUMENT_TEXT: usize = 2 << 20;
+
 fn refuse_unknown(new_units: &[NewUnitPlan]) -> Result<()> {
     match new_units.first() {
         Some(first) => Err(Error::Intake(IntakeProblem::UnknownUnit {
@@ -242,6 +245,12 @@ fn document(
     mut p: Preview,
 ) -> Result<Preview> {
     let text = docx::text(bytes)?;
+    // A notice or minutes is a few pages; its text is bounded as the extractor's input is.
+    if text.len() > DOCUMENT_TEXT {
+        return Err(Error::Intake(IntakeProblem::TooLarge {
+            limit_mib: (DOCUMENT_TEXT >> 20) as u32,
+        }));
+    }
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())

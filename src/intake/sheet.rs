@@ -112,18 +112,21 @@ pub fn read(kind: FileKind, bytes: &[u8], only: Option<&str>, name: &str) -> Res
                 .map_err(|_| damaged(kind))?,
             kind,
             only,
+            xlsx_cells,
         )?,
         FileKind::Xls => workbook(
             calamine::open_workbook_from_rs::<calamine::Xls<_>, _>(Cursor::new(bytes))
                 .map_err(|_| damaged(kind))?,
             kind,
             only,
+            whole_range,
         )?,
         FileKind::Ods => workbook(
             calamine::open_workbook_from_rs::<calamine::Ods<_>, _>(Cursor::new(bytes))
                 .map_err(|_| damaged(kind))?,
             kind,
             only,
+            whole_range,
         )?,
         FileKind::Gbx | FileKind::Docx => return Err(damaged(kind)),
     };
@@ -151,10 +154,63 @@ fn too_many(rows: usize) -> Error {
 /// The room above a table (its title block and header) not counted as its rows.
 const ABOVE_TABLE: usize = 50;
 
+/// The columns a tracker's table is read from; cells further right (a stray mark in column
+/// XFD) are left out.
+const COLUMNS: u32 = 64;
+
+/// A sheet's cells: its rows from the first one holding a cell, and where they start.
+type Cells = (Vec<Vec<Cell>>, u32, u32);
+
+/// A sheet of a workbook as calamine builds it whole (an .xls or .ods, whose size their
+/// format bounds).
+fn whole_range<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(
+    wb: &mut R,
+    name: &str,
+    kind: FileKind,
+) -> Result<Cells> {
+    let range = wb.worksheet_range(name).map_err(|_| damaged(kind))?;
+    let (first_row, first_col) = range.start().unwrap_or((0, 0));
+    let rows = range
+        .rows()
+        .map(|r| r.iter().take(COLUMNS as usize).map(cell).collect())
+        .collect();
+    Ok((rows, first_row, first_col))
+}
+
+/// A sheet of an .xlsx read cell by cell, so a cell placed far away (row 1,048,576, column
+/// XFD) costs nothing: rows past the limit are refused before any grid is made, columns
+/// past [`COLUMNS`] left out.
+fn xlsx_cells(wb: &mut calamine::Xlsx<Cursor<&[u8]>>, name: &str, kind: FileKind) -> Result<Cells> {
+    let mut reader = wb.worksheet_cells_reader(name).map_err(|_| damaged(kind))?;
+    let mut found: Vec<((u32, u32), Cell)> = Vec::new();
+    while let Some(c) = reader.next_cell().map_err(|_| damaged(kind))? {
+        let (row, col) = c.get_position();
+        let value = cell(&Data::from(c.get_value().clone()));
+        if col >= COLUMNS || value == Cell::Empty {
+            continue;
+        }
+        if row as usize > limits::ROWS + ABOVE_TABLE {
+            return Err(too_many(row as usize));
+        }
+        found.push(((row, col), value));
+    }
+    let first_row = found.iter().map(|((r, _), _)| *r).min().unwrap_or(0);
+    let first_col = found.iter().map(|((_, c), _)| *c).min().unwrap_or(0);
+    let last_row = found.iter().map(|((r, _), _)| *r).max().unwrap_or(0);
+    let last_col = found.iter().map(|((_, c), _)| *c).max().unwrap_or(0);
+    let width = (last_col + 1 - first_col) as usize;
+    let mut rows = vec![vec![Cell::Empty; width]; (last_row + 1 - first_row) as usize];
+    for ((r, c), v) in found {
+        rows[(r - first_row) as usize][(c - first_col) as usize] = v;
+    }
+    Ok((rows, first_row, first_col))
+}
+
 fn workbook<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(
     mut wb: R,
     kind: FileKind,
     only: Option<&str>,
+    cells: impl Fn(&mut R, &str, FileKind) -> Result<Cells>,
 ) -> Result<Book> {
     let meta: Vec<(String, bool)> = wb
         .sheets_metadata()
@@ -191,15 +247,15 @@ fn workbook<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(
         if !visible || only.is_some_and(|w| w != name) {
             continue;
         }
-        let range = wb.worksheet_range(name).map_err(|_| damaged(kind))?;
-        rows += range.height().saturating_sub(ABOVE_TABLE);
-        if rows > limits::ROWS {
-            return Err(too_many(rows + ABOVE_TABLE));
+        let (grid, first_row, first_col) = cells(&mut wb, name, kind)?;
+        // The room above a table is forgiven once for the whole workbook, not per sheet.
+        rows += grid.len();
+        if rows > limits::ROWS + ABOVE_TABLE {
+            return Err(too_many(rows));
         }
-        let (first_row, first_col) = range.start().unwrap_or((0, 0));
         book.sheets.push(Grid {
             name: name.clone(),
-            rows: range.rows().map(|r| r.iter().map(cell).collect()).collect(),
+            rows: grid,
             first_row,
             first_col,
             encoding: Encoding::Unicode,
@@ -242,8 +298,22 @@ fn decode(bytes: &[u8]) -> String {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
+        // Mostly UTF-8 with a stray byte (a dash pasted from another program): UTF-8, the
+        // byte shown as "�" where it was, not the whole file read as Windows-1252.
+        Err(_) if mostly_utf8(bytes) => String::from_utf8_lossy(bytes).into_owned(),
         Err(_) => legacy::from_cp1252(bytes),
     }
+}
+
+/// Whether `bytes` hold many more UTF-8 letters of two bytes or more than bytes that are
+/// not UTF-8 (Windows-1252 text almost never forms such letters by chance).
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut letters, mut stray) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        letters += chunk.valid().chars().filter(|c| c.len_utf8() > 1).count();
+        stray += chunk.invalid().len();
+    }
+    letters >= 4 * stray.max(1)
 }
 
 /// The separator of the first line: the most frequent of `,` `;` and tab outside quotes.

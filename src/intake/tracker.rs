@@ -142,8 +142,42 @@ enum Found {
     Ambiguous(Vec<String>),
 }
 
-/// A cell's units, or the name that matched several units and their names.
-type Picked = std::result::Result<Vec<Pick>, (String, Vec<String>)>;
+/// A cell's units and the names in it that are no one unit ("các phòng", "thị xã", "Lãnh đạo
+/// Sở"), or the name that matched several units and their names.
+type Picked = std::result::Result<(Vec<Pick>, Vec<String>), (String, Vec<String>)>;
+
+/// Words that name a kind of body or place, not one unit: a name made of them alone
+/// ("thành phố", "các phòng, đơn vị") stands for no one unit of the directory.
+const GENERIC: &[&str] = &[
+    "cac", "tat", "ca", "moi", "nhung", "phong", "ban", "nganh", "don", "vi", "co", "quan", "lien",
+    "quan", "dia", "phuong", "so", "xa", "huyen", "thi", "tran", "thanh", "pho", "tinh", "truc",
+    "thuoc", "chuyen", "mon", "va", "co", "khac", "to", "chuc", "doan", "the",
+];
+
+/// A person by their post ("Lãnh đạo Sở", "Giám đốc Sở", "Phó Chủ tịch UBND"), not a unit.
+fn is_person(words: &[String]) -> bool {
+    let w = |i: usize| words.get(i).map(String::as_str);
+    matches!(
+        (w(0), w(1)),
+        (Some("lanh"), Some("dao"))
+            | (Some("giam"), Some("doc"))
+            | (Some("pho"), Some("giam" | "chu"))
+            | (Some("chu"), Some("tich"))
+            | (Some("truong"), Some("phong" | "ban"))
+            | (Some("dong"), Some("chi"))
+    )
+}
+
+/// Whether `name` stands for no one unit: a group ("các xã", "UBND các huyện"), words that
+/// only say a kind of body or place, or a person by their post.
+fn not_a_unit(name: &str) -> bool {
+    let words = crate::text::words(name);
+    words
+        .iter()
+        .any(|w| matches!(w.as_str(), "cac" | "tat" | "moi" | "nhung"))
+        || words.iter().all(|w| GENERIC.contains(&w.as_str()))
+        || is_person(&words)
+}
 
 /// What [`plan`] reads with.
 struct Reading<'c> {
@@ -203,20 +237,26 @@ impl Reading<'_> {
     /// The units a cell names: the whole cell first, else its parts.
     fn picks(&mut self, cell: &str, sheet: &str, row: u32) -> Result<Picked> {
         if cell.trim().is_empty() {
-            return Ok(Ok(Vec::new()));
+            return Ok(Ok((Vec::new(), Vec::new())));
         }
-        if let Found::Known(id) = self.find_unit(cell)? {
-            return Ok(Ok(vec![Pick::Known(id)]));
+        if !not_a_unit(cell)
+            && let Found::Known(id) = self.find_unit(cell)?
+        {
+            return Ok(Ok((vec![Pick::Known(id)], Vec::new())));
         }
-        let mut out = Vec::new();
+        let (mut out, mut none) = (Vec::new(), Vec::new());
         for name in values::unit_names(cell) {
+            if not_a_unit(&name) {
+                none.push(name);
+                continue;
+            }
             match self.pick(&name, sheet, row)? {
                 Ok(p) if !out.contains(&p) => out.push(p),
                 Ok(_) => {}
                 Err(c) => return Ok(Err((name, c))),
             }
         }
-        Ok(Ok(out))
+        Ok(Ok((out, none)))
     }
 
     fn meeting(&mut self, title: &str, date: NaiveDate) -> SourcePlan {
@@ -244,6 +284,7 @@ enum Issue {
     Ambiguous(String, Vec<String>),
     NoDate,
     Duplicate(u32),
+    NotAUnit(String),
     DoneWithoutDate(NaiveDate),
     Refused(Box<Error>),
 }
@@ -255,6 +296,14 @@ impl Issue {
             Issue::NoContent => both(
                 "Dòng có dữ liệu nhưng không có nội dung nhiệm vụ.".into(),
                 "The row has data but no directive content.".into(),
+            ),
+            Issue::NotAUnit(names) => both(
+                format!(
+                    "“{names}” không phải một đơn vị trong danh mục (một nhóm, một địa bàn hay một người); hãy ghi tên đơn vị."
+                ),
+                format!(
+                    "“{names}” is not one unit of the directory (a group, a place or a person); write the unit's name."
+                ),
             ),
             Issue::NoLead => both(
                 "Chưa ghi đơn vị chủ trì.".into(),
@@ -524,7 +573,11 @@ fn read_rows(
             }
         };
         let lead = match r.picks(&lead_text, &g.name, g.row_number(i))? {
-            Ok(p) if !p.is_empty() => p,
+            Ok((p, _)) if !p.is_empty() => p,
+            Ok((_, none)) if !none.is_empty() => {
+                skip(Issue::NotAUnit(none.join("; ")), Some(Column::Lead));
+                continue;
+            }
             Ok(_) => {
                 skip(Issue::NoLead, Some(Column::Lead));
                 continue;
@@ -534,9 +587,14 @@ fn read_rows(
                 continue;
             }
         };
+        let not_units;
         let mut coordinating =
             match r.picks(&text(Column::Coordinating), &g.name, g.row_number(i))? {
-                Ok(p) => p,
+                Ok((p, none)) => {
+                    // Read, with a word on what is not kept as a unit.
+                    not_units = (!none.is_empty()).then(|| none.join("; "));
+                    p
+                }
                 Err((name, c)) => {
                     skip(Issue::Ambiguous(name, c), Some(Column::Coordinating));
                     continue;
@@ -582,6 +640,15 @@ fn read_rows(
         let done_fallback = deadline
             .filter(|d| *d <= today && *d >= given_on)
             .unwrap_or(today);
+        if let Some(names) = not_units {
+            plan.problems.push(problem(
+                g,
+                i,
+                col(Column::Coordinating),
+                Issue::NotAUnit(names),
+                false,
+            ));
+        }
         if let Said::Done(None) = said {
             plan.problems.push(problem(
                 g,

@@ -915,3 +915,112 @@ fn the_same_tracker_saved_by_libreoffice_as_ods_and_xls_reads_alike() {
         );
     }
 }
+
+/// What a secretary's file holds by accident is read as they mean it: a stray mark far
+/// away on the sheet (column XFD, row 1,048,576) costs nothing; one byte that is not UTF-8
+/// does not turn a UTF-8 file into Windows-1252; a group ("các đơn vị"), a place ("thành
+/// phố") or a person ("Lãnh đạo Sở") is never taken for one unit; a document nested
+/// hundreds deep is refused before it is read.
+#[test]
+fn stray_marks_groups_and_deep_nesting_are_read_as_meant() {
+    let mut o = Office::new();
+    o.store
+        .write(|tx| {
+            unit::create(
+                tx,
+                NewUnit {
+                    name: "Phòng Văn hóa và Thông tin thành phố Lào Cai".into(),
+                    short_name: None,
+                    code: None,
+                    kind: UnitKind::District,
+                    parent_id: None,
+                    sort_order: 9,
+                },
+            )
+        })
+        .unwrap();
+    // A workbook with one directive and a mark in the last cell of the sheet.
+    let far = o.path("xa.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Ngày giao"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (c, v) in [
+        "1",
+        "Rà soát thủ tục hành chính",
+        "Văn phòng Sở",
+        "05/01/2025",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(1, c as u16, *v).unwrap();
+    }
+    ws.write_string(1_048_575, 16_383, "x").unwrap();
+    wb.save(&far).unwrap();
+    let seen = intake::preview(&mut o.store, &far, &Options::default()).unwrap();
+    assert_eq!(seen.directives.len(), 1);
+
+    // UTF-8 with one Windows byte (an en dash pasted from Word) in a note.
+    let stray = o.path("le.csv");
+    let mut bytes = "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Ngày giao,Ghi chú\n\
+        1,Tổng hợp báo cáo quý,Văn phòng Sở,thành phố,05/01/2025,xem DASH ghi chú\n\
+        2,Tuyên truyền chuyển đổi số,Các đơn vị,,05/01/2025,\n\
+        3,Chuẩn bị nội dung họp,Lãnh đạo Sở,,05/01/2025,\n"
+        .as_bytes()
+        .to_vec();
+    // The one byte that is not UTF-8 where the note says DASH.
+    let at = bytes.windows(4).position(|w| w == b"DASH").unwrap();
+    bytes.splice(at..at + 4, [0x96]);
+    std::fs::write(&stray, &bytes).unwrap();
+    let seen = intake::preview(&mut o.store, &stray, &Options::default()).unwrap();
+    assert_eq!(seen.directives.len(), 1, "{:?}", seen.problems);
+    let row = &seen.directives[0];
+    assert_eq!(row.content, "Tổng hợp báo cáo quý");
+    assert_eq!(row.lead_unit, "Văn phòng Sở");
+    assert!(row.coordinating_units.is_empty(), "{row:?}");
+    let says: Vec<&str> = seen
+        .problems
+        .iter()
+        .map(|p| p.message.vi.as_str())
+        .collect();
+    assert!(
+        says.iter()
+            .any(|m| m.contains("“thành phố” không phải một đơn vị")),
+        "{says:?}"
+    );
+    assert!(
+        says.iter().any(|m| m.contains("“Các đơn vị” không phải")),
+        "{says:?}"
+    );
+    assert!(
+        says.iter().any(|m| m.contains("“Lãnh đạo Sở” không phải")),
+        "{says:?}"
+    );
+    assert!(seen.new_units.is_empty(), "{:?}", seen.new_units);
+
+    // A document whose body nests tables inside tables 300 deep.
+    let deep = o.path("long.docx");
+    let body = format!(
+        "<w:document><w:body>{}{}</w:body></w:document>",
+        "<w:tbl><w:tr><w:tc>".repeat(300),
+        "</w:tc></w:tr></w:tbl>".repeat(300)
+    );
+    zip_of(
+        &deep,
+        &[
+            ("[Content_Types].xml", b"<Types/>"),
+            ("word/document.xml", body.as_bytes()),
+        ],
+    );
+    let e = intake::preview(&mut o.store, &deep, &Options::default()).unwrap_err();
+    assert!(
+        e.message(Lang::Vi).contains("bị hỏng"),
+        "{}",
+        e.message(Lang::Vi)
+    );
+}
