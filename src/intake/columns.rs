@@ -148,9 +148,11 @@ impl Header {
     /// have or lacks the content or the lead unit.
     pub fn with_mapping(&self, grid: &Grid, mapping: &[ColumnAt]) -> Option<Header> {
         let width = grid.rows.iter().map(Vec::len).max().unwrap_or(0);
-        let mut fields = BTreeMap::new();
+        // What is given replaces what was recognised, field by field; a column holds one field.
+        let mut fields = self.fields.clone();
         for m in mapping {
             let j = (0..width).find(|j| grid.column_letters(*j).eq_ignore_ascii_case(&m.column))?;
+            fields.retain(|_, c| *c != j);
             fields.insert(m.field, j);
         }
         let h = Header {
@@ -357,6 +359,16 @@ mod tests {
         ];
         let h2 = h.with_mapping(&g, &given).unwrap();
         assert_eq!(h2.fields[&Column::Lead], 6);
-        assert!(h.with_mapping(&g, &given[..1]).is_none());
+        // One field given: the others stay as recognised.
+        let h3 = h.with_mapping(&g, &given[1..]).unwrap();
+        assert_eq!(h3.fields[&Column::Lead], 6);
+        assert_eq!(h3.fields[&Column::Content], h.fields[&Column::Content]);
+        // A column holds one field: the content put where the lead was leaves no lead.
+        let over = [ColumnAt {
+            field: Column::Content,
+            column: g.column_letters(h.fields[&Column::Lead]),
+            header: String::new(),
+        }];
+        assert!(h.with_mapping(&g, &over).is_none());
     }
 }

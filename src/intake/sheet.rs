@@ -316,20 +316,27 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     letters >= 4 * stray.max(1)
 }
 
-/// The separator of the first line: the most frequent of `,` `;` and tab outside quotes.
+/// The separator: of `,` `;` and tab outside quotes, the one a line of the first thirty holds
+/// most of (the header's, whatever title lines stand above it).
 fn delimiter(text: &str) -> u8 {
-    let line = text.lines().next().unwrap_or_default();
-    let mut quoted = false;
-    let mut counts = [(b',', 0), (b';', 0), (b'\t', 0)];
-    for c in line.bytes() {
-        if c == b'"' {
-            quoted = !quoted;
-        } else if !quoted && let Some(k) = counts.iter_mut().find(|(d, _)| *d == c) {
-            k.1 += 1;
+    // The header may sit under a title line with no separator, or one with a comma: each
+    // candidate is judged by the line where it is most frequent among the first ones.
+    let mut best = [(b',', 0usize), (b';', 0), (b'\t', 0)];
+    for line in text.lines().take(30) {
+        let mut quoted = false;
+        let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
+        for c in line.bytes() {
+            if c == b'"' {
+                quoted = !quoted;
+            } else if !quoted && let Some(k) = counts.iter_mut().find(|(d, _)| *d == c) {
+                k.1 += 1;
+            }
+        }
+        for (b, c) in best.iter_mut().zip(counts) {
+            b.1 = b.1.max(c.1);
         }
     }
-    counts
-        .iter()
+    best.iter()
         .max_by_key(|(_, n)| *n)
         .map_or(b',', |(d, _)| *d)
 }
@@ -417,6 +424,16 @@ fn convert_legacy(g: &mut Grid) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_separator_is_the_header_s_under_any_title() {
+        let titled = "BẢNG THEO DÕI NHIỆM VỤ\nSTT;Nội dung;Chủ trì;Ngày giao\n1;a;b;c\n";
+        assert_eq!(delimiter(titled), b';');
+        let comma_title = "Theo dõi, đôn đốc nhiệm vụ\nSTT;Nội dung;Chủ trì\n";
+        assert_eq!(delimiter(comma_title), b';');
+        assert_eq!(delimiter("STT\tNội dung\tChủ trì\n"), b'\t');
+        assert_eq!(delimiter("STT,Nội dung,Chủ trì\n"), b',');
+    }
 
     #[test]
     fn csv_in_every_text_encoding_offices_save() {

@@ -827,7 +827,8 @@ pub fn apply(tx: &Tx<'_>, plan: &Plan, book: &Book) -> Result<Applied> {
             Err(e) => return Err(e),
         }
     }
-    for (key, mapping) in &plan.layouts {
+    // A layout's mapping is kept for its next file once it brought directives in.
+    for (key, mapping) in plan.layouts.iter().filter(|_| !out.rows.is_empty()) {
         tx.execute(
             "INSERT INTO intake_layout (key, mapping, updated_at) VALUES (?1, ?2, ?3)
              ON CONFLICT(key) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at

@@ -79,10 +79,51 @@ pub fn due(cell: &Cell, given: Option<NaiveDate>) -> Result<Due, String> {
         };
     };
     let base = given.unwrap_or_else(crate::date::today);
+    if let Some(d) = month_year(t) {
+        return Ok(Due::On(d));
+    }
+    // A task done again and again ("hàng tháng", "trước ngày 20 hằng tháng", "định kỳ") has
+    // no one deadline, as "thường xuyên".
+    let f = format!(" {} ", crate::text::words(t).join(" "));
+    let recurring = [
+        "hang ngay",
+        "hang tuan",
+        "hang thang",
+        "hang quy",
+        "hang nam",
+        "dinh ky",
+    ];
+    if recurring.iter().any(|w| f.contains(&format!(" {w} "))) {
+        return Ok(Due::Open);
+    }
     match deadline::parse(t, base) {
         Some(Deadline::On(d)) => Ok(Due::On(d)),
         Some(Deadline::Open) => Ok(Due::Open),
         None => Err(t.clone()),
+    }
+}
+
+/// A month written as `06/2025`, `6-2025` or "cuối năm 2025": the month's (or the year's)
+/// last day.
+fn month_year(text: &str) -> Option<NaiveDate> {
+    let w = crate::text::words(text);
+    let last_of = |y: i32, m: u32| {
+        NaiveDate::from_ymd_opt(y, m, 1)?
+            .checked_add_months(chrono::Months::new(1))?
+            .pred_opt()
+    };
+    match w.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        ["cuoi", "nam", y] => last_of(
+            y.parse().ok().filter(|y: &i32| (1900..2200).contains(y))?,
+            12,
+        ),
+        _ => {
+            let (m, y) = text.trim().split_once(['/', '-', '.'])?;
+            let (m, y): (u32, i32) = (m.trim().parse().ok()?, y.trim().parse().ok()?);
+            ((1..=12).contains(&m) && (1900..2200).contains(&y))
+                .then(|| last_of(y, m))
+                .flatten()
+        }
     }
 }
 
@@ -130,7 +171,14 @@ fn status_of(text: &str) -> Said {
     }
     // "Sẽ hoàn thành trong tháng 6" is not done: the text says it was, or starts with it.
     let starts = |w: &str| f.trim_start().starts_with(w);
-    if has("da hoan thanh") || starts("hoan thanh") || has("da xong") || percent == Some(100) {
+    // "Đã HT", "HT", "Xong": the short forms offices write.
+    let short = ["ht", "da ht", "xong", "da xong", "hoan thanh"].contains(&f.trim());
+    if short
+        || has("da hoan thanh")
+        || starts("hoan thanh")
+        || has("da xong")
+        || percent == Some(100)
+    {
         return Said::Done(date_in(t));
     }
     if has("tam dung") || has("tam hoan") {
@@ -140,7 +188,16 @@ fn status_of(text: &str) -> Said {
     if starts("huy ") || has("da huy") || has("khong thuc hien") || has("dung thuc hien") {
         return Said::Cancelled;
     }
-    let plain = ["chua thuc hien", "chua trien khai", "moi giao", "chua"];
+    // Words that only say where it stands (or a tick), not a report of work.
+    let plain = [
+        "chua thuc hien",
+        "chua trien khai",
+        "moi giao",
+        "chua",
+        "qua han",
+        "x",
+        "chua ht",
+    ];
     if plain.iter().any(|p| f.trim() == *p) {
         return Said::Open;
     }
@@ -251,6 +308,19 @@ mod tests {
             Ok(Due::On(d(2025, 6, 30)))
         );
         assert_eq!(due(&Cell::Text("Thường xuyên".into()), base), Ok(Due::Open));
+        let due_of = |s: &str| due(&Cell::Text(s.into()), base);
+        assert_eq!(due_of("06/2025"), Ok(Due::On(d(2025, 6, 30))));
+        assert_eq!(due_of("2-2024"), Ok(Due::On(d(2024, 2, 29))));
+        assert_eq!(due_of("Cuối năm 2025"), Ok(Due::On(d(2025, 12, 31))));
+        for recurring in [
+            "Hàng tháng",
+            "Hàng quý",
+            "Trước ngày 20 hằng tháng",
+            "Định kỳ",
+        ] {
+            assert_eq!(due_of(recurring), Ok(Due::Open), "{recurring}");
+        }
+        assert!(due_of("13/2025").is_err());
         assert_eq!(due(&Cell::Empty, base), Ok(Due::Open));
     }
 
@@ -270,6 +340,12 @@ mod tests {
             }
         );
         assert_eq!(said("Chưa thực hiện", ""), Said::Open);
+        for done in ["HT", "Đã HT", "Xong"] {
+            assert_eq!(said(done, ""), Said::Done(None), "{done}");
+        }
+        for open in ["Quá hạn", "x"] {
+            assert_eq!(said(open, ""), Said::Open, "{open}");
+        }
         assert_eq!(said("", ""), Said::Open);
         assert_eq!(
             said("Đạt 80%, đã trình UBND tỉnh", ""),
