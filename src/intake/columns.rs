@@ -111,6 +111,30 @@ pub enum MappingFrom {
     Given,
 }
 
+/// A state a column of ticks stands for, under a "Kết quả thực hiện" head split into "Đã
+/// hoàn thành | Đang thực hiện | Chưa thực hiện": a mark in it says the directive's status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tick {
+    /// Đã hoàn thành (a date in it is the completion's).
+    Done,
+    /// Đang thực hiện.
+    Under,
+    /// Chưa thực hiện.
+    Open,
+}
+
+/// The state a sub-header names, when it names only a state.
+fn tick_of(text: &str) -> Option<Tick> {
+    match words(text).as_str() {
+        "da hoan thanh" | "hoan thanh" | "da ht" | "ht" | "xong" => Some(Tick::Done),
+        "dang thuc hien" | "dang trien khai" | "dang th" | "dang lam" => Some(Tick::Under),
+        "chua thuc hien" | "chua hoan thanh" | "chua trien khai" | "chua th" | "chua ht" => {
+            Some(Tick::Open)
+        }
+        _ => None,
+    }
+}
+
 /// A sheet's header.
 #[derive(Debug, Clone)]
 pub struct Header {
@@ -120,6 +144,8 @@ pub struct Header {
     pub texts: Vec<String>,
     /// The column of each recognised field.
     pub fields: BTreeMap<Column, usize>,
+    /// Columns of ticks and the state each stands for (none, or two and more).
+    pub ticks: Vec<(usize, Tick)>,
 }
 
 impl Header {
@@ -227,20 +253,40 @@ const SEARCHED: usize = 30;
 pub fn find(grid: &Grid) -> Option<Header> {
     for i in 0..grid.rows.len().min(SEARCHED) {
         let top = row_texts(&grid.rows[i]);
+        if top.iter().all(|t| t.trim().is_empty()) {
+            continue;
+        }
         let one = recognise(&top);
-        let two = grid.rows.get(i + 1).map(|r| joined(&top, &row_texts(r)));
+        let child = grid
+            .rows
+            .get(i + 1)
+            .map(|r| row_texts(r))
+            .unwrap_or_default();
+        let two = (i + 1 < grid.rows.len()).then(|| joined(&top, &child));
         let both = two.as_deref().map(recognise).unwrap_or_default();
-        let header = if both.len() > one.len() {
+        // Sub-headers that only name states ("Đã hoàn thành", "Đang thực hiện"…): ticks.
+        let ticks: Vec<(usize, Tick)> = child
+            .iter()
+            .enumerate()
+            .filter_map(|(j, t)| tick_of(t).map(|k| (j, k)))
+            .collect();
+        let ticks = if ticks.len() >= 2 { ticks } else { Vec::new() };
+        let header = if both.len() > one.len() || !ticks.is_empty() {
+            let mut fields = both;
+            // The head over the ticks is no column of progress notes.
+            fields.retain(|_, j| ticks.iter().all(|(t, _)| t != j));
             Header {
                 last_row: i + 1,
                 texts: two.unwrap_or_default(),
-                fields: both,
+                fields,
+                ticks,
             }
         } else {
             Header {
                 last_row: i,
                 texts: top,
                 fields: one,
+                ticks: Vec::new(),
             }
         };
         if header.usable() {

@@ -11,7 +11,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use super::columns::{self, Column, ColumnAt, Header, MappingFrom};
+use super::columns::{self, Column, ColumnAt, Header, MappingFrom, Tick};
 use super::legacy::Encoding;
 use super::sheet::{Book, Cell, Grid};
 use super::values::{self, Due, Said, SourceSaid};
@@ -634,6 +634,19 @@ fn read_rows(
             },
         };
         let mut said = values::said(&text(Column::Progress), &text(Column::Notes));
+        // A tick under a state's column says the state (a date in "Đã hoàn thành", when).
+        let cell_at = |j: usize| row.get(j).unwrap_or(&Cell::Empty);
+        if let Some((j, tick)) = h.ticks.iter().find(|(j, _)| !cell_at(*j).is_empty()) {
+            said = match tick {
+                Tick::Done => Said::Done(values::date(cell_at(*j)).ok().flatten()),
+                Tick::Under => Said::InProgress {
+                    percent: 0,
+                    note: None,
+                    on: None,
+                },
+                Tick::Open => Said::Open,
+            };
+        }
         if let (Some(c), Said::Open | Said::InProgress { .. }) = (completed, &said) {
             said = Said::Done(Some(c));
         }

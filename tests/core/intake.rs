@@ -1024,3 +1024,37 @@ fn stray_marks_groups_and_deep_nesting_are_read_as_meant() {
         e.message(Lang::Vi)
     );
 }
+
+/// A "Kết quả thực hiện" head split into "Đã hoàn thành | Đang thực hiện | Chưa thực hiện"
+/// with a tick in one of them: the tick says the status (and a date in the first, when).
+#[test]
+fn ticks_under_states_say_the_status() {
+    let mut o = Office::new();
+    let file = o.path("tick.csv");
+    std::fs::write(
+        &file,
+        "STT;Nội dung nhiệm vụ;Đơn vị chủ trì;Ngày giao;Kết quả thực hiện;;\n\
+         ;;;;Đã hoàn thành;Đang thực hiện;Chưa thực hiện\n\
+         1;Triển khai chữ ký số;Văn phòng Sở;05/01/2025;20/03/2025;;\n\
+         2;Rà soát thủ tục;Văn phòng Sở;05/01/2025;;x;\n\
+         3;Đào tạo kỹ năng số;Văn phòng Sở;05/01/2025;;;x\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let states: Vec<(DirectiveStatus, Option<NaiveDate>)> = seen
+        .directives
+        .iter()
+        .map(|r| (r.status, r.completed_on))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            (DirectiveStatus::Done, Some(d(2025, 3, 20))),
+            (DirectiveStatus::InProgress, None),
+            (DirectiveStatus::Assigned, None),
+        ],
+        "{:?}",
+        seen.problems
+    );
+    assert!(seen.problems.is_empty(), "{:?}", seen.problems);
+}
