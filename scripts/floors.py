@@ -51,15 +51,51 @@ def modules(src):
     return found
 
 
-def used_paths(text):
-    """Every `crate::a::b` path named in `text` (comments left out), braces expanded."""
-    text = re.sub(r"//[^\n]*", "", text)
-    paths = [m.split("::") for m in re.findall(r"\bcrate::((?:\w+::)*\w+)", text)]
-    for group in re.findall(r"\bcrate::((?:\w+::)*)\{([^;]*)\}", text, re.S):
-        prefix = [p for p in group[0].split("::") if p]
-        for item in re.findall(r"(?:^|[,{])\s*(\w+)", group[1]):
-            paths.append(prefix + [item])
+def code_of(text):
+    """`text` without its string literals and comments (a `//` inside a string is no comment)."""
+    text = re.sub(r'r(#*)"[\s\S]*?"\1', '""', text)
+    text = re.sub(r'"(?:\\.|[^"\\])*"', '""', text)
+    text = re.sub(r"/\*[\s\S]*?\*/", "", text)
+    return re.sub(r"//[^\n]*", "", text)
+
+
+def used_paths(text, here=()):
+    """Every path to a module of the crate named in `text`: `crate::a::b`, and `super::` or
+    `self::` paths read from the module `here`; braces expanded; comments and strings left
+    out. Each path is given from the crate's root."""
+    text = code_of(text)
+    paths = []
+    pattern = r"\b((?:crate|self|super)(?:::super)*)::((?:\w+::)*)(?:\{([^;]*?)\}|(\w+))"
+    for start, middle, group, last in re.findall(pattern, text, re.S):
+        heads = start.split("::")
+        if heads[0] == "crate":
+            base = []
+        else:
+            base = list(here)
+            for h in heads:
+                if h == "super":
+                    base = base[:-1]
+        prefix = base + [p for p in middle.split("::") if p]
+        if last:
+            paths.append(prefix + [last])
+        else:
+            for item in re.findall(r"(?:^|[,{])\s*(\w+)", group):
+                paths.append(prefix + [item])
     return paths
+
+
+def root_exports(src):
+    """What the crate's root re-exports (`pub use error::{Error, Result}`): name -> module."""
+    try:
+        with open(os.path.join(src, "lib.rs"), encoding="utf8") as f:
+            text = code_of(f.read())
+    except OSError:
+        return {}
+    out = {}
+    for module, group, last in re.findall(r"pub use (\w+)::(?:\{([^}]*)\}|(\w+))", text):
+        for name in ([last] if last else re.findall(r"\w+", group)):
+            out[name] = module
+    return out
 
 
 def owner(path, mods):
@@ -79,48 +115,81 @@ def write_tree(root, files):
 
 
 def self_test():
-    """A tiny core where the store uses the domain and two domain files need each other."""
+    """Tiny cores and windows with each kind of fault the check must find."""
     import tempfile
 
-    with tempfile.TemporaryDirectory() as src:
-        files = {
-            "lib.rs": "pub mod store; pub mod unit; pub mod person;",
-            "store/mod.rs": "use crate::unit::Unit;",
-            "unit.rs": "use crate::{person, store::Tx};",
-            "person.rs": "pub fn f() { crate::unit::g() }",
-        }
-        write_tree(src, files)
-        found = check(src)
+    def core(files):
+        with tempfile.TemporaryDirectory() as src:
+            write_tree(src, files)
+            return check(src)
+
+    # The store uses the domain; two domain files need each other.
+    found = core({
+        "lib.rs": "pub mod store; pub mod unit; pub mod person;",
+        "store/mod.rs": "use crate::unit::Unit;",
+        "unit.rs": "use crate::{person, store::Tx};",
+        "person.rs": "pub fn f() { crate::unit::g() }",
+    })
     assert any("store/mod.rs" in p and "up a floor" in p for p in found), found
     assert any(p.startswith("loop:") and "person.rs" in p and "unit.rs" in p for p in found), found
-    assert len(found) == 2, found
+    assert any(p.startswith("loop between modules:") for p in found), found
+    assert len(found) == 3, found
+    # Up a floor through `super::`, through a name the root re-exports, and after a string
+    # holding `//`; and two modules needing each other through a folder's own files.
+    found = core({
+        "lib.rs": "pub mod store; pub mod app; pub mod search; pub mod document; pub use app::Target;",
+        "store/mod.rs": "pub mod clock;",
+        "store/clock.rs": 'const U: &str = "http://x"; use super::super::app::Target;',
+        "unit.rs": "",
+        "app.rs": "pub struct Target;",
+        "search/mod.rs": "fn f(_: crate::Target) {} use crate::document::report::X;",
+        "document/mod.rs": "pub mod report; use crate::search::f;",
+        "document/report.rs": "pub struct X;",
+    })
+    assert any("store/clock.rs" in p and "up a floor" in p for p in found), found
+    assert any("search/mod.rs" in p and "up a floor" in p for p in found), found
+    assert any(p == "loop between modules: document <-> search" for p in found), found
     with tempfile.TemporaryDirectory() as root:
         ui = os.path.join(root, "ui", "src")
         files = {
             "lib/route.ts": 'import type { F } from "../features/a/A.svelte";',
             "features/a/A.svelte": 'import B from "../b/B.svelte";',
-            "features/b/B.svelte": 'import A from "../a/A.svelte";',
+            "features/b/B.svelte": 'import C from "../c/C.svelte";',
+            "features/c/C.svelte": 'import A from "../a/A.svelte";',
         }
         write_tree(ui, files)
-        write_tree(root, {"ARCHITECTURE.md": "`a/` `b/`"})
+        write_tree(root, {"ARCHITECTURE.md": "`a/` `b/` `c/`"})
         found = ui_check(ui)
     assert any("lib/route.ts" in p and "up a floor" in p for p in found), found
-    assert any(p == "loop: ui features a <-> b" for p in found), found
+    assert any(p == "loop: ui features a <-> b <-> c" for p in found), found
     assert len(found) == 2, found
-    print("floors: the self-test finds the up-floor use and the loop")
+    print("floors: the self-test finds every up-floor use and loop it plants")
     return 0
 
 
 def unmapped(src):
-    """Top-level modules of the core that ARCHITECTURE.md's code map does not name."""
+    """Top-level modules of the core, and files of the core, the shell and the window's
+    shared code (ui/src/lib), that ARCHITECTURE.md's code map does not name."""
     with open(os.path.join(src, "..", "ARCHITECTURE.md"), encoding="utf8") as f:
         text = f.read()
     names = sorted({n[: -len(".rs")] if n.endswith(".rs") else n for n in os.listdir(src)} - {"bin", "lib"})
-    return [
+    problems = [
         f"ARCHITECTURE.md's code map does not name `{n}`"
         for n in names
         if f"`{n}.rs`" not in text and f"`{n}/`" not in text
     ]
+    root = os.path.join(src, "..")
+    for folder, skip in [("src", ("mod.rs", "lib.rs", "tests.rs")), ("src-tauri/src", ("mod.rs",)), ("ui/src/lib", ())]:
+        base = os.path.join(root, folder)
+        for dirpath, _, files in os.walk(base):
+            if os.path.relpath(dirpath, base).split(os.sep)[0] == "bin":
+                continue
+            for name in files:
+                code = name.endswith(".rs") or (name.endswith(".ts") and not name.endswith(".test.ts"))
+                if code and name not in skip and name not in text:
+                    rel = os.path.relpath(os.path.join(dirpath, name), root)
+                    problems.append(f"ARCHITECTURE.md's code map does not name the file {rel}")
+    return problems
 
 
 # The window's floors (ui/src): shared code, shared components, feature folders, the shell.
@@ -152,10 +221,8 @@ def ui_check(ui_src):
                     problems.append(f"ui/src/{rel} ({UI_NAMES[floor]}) imports {spec} ({UI_NAMES[up]}): up a floor")
                 if parts[0] == target[0] == "features" and parts[1] != target[1]:
                     needs.setdefault(parts[1], set()).add(target[1])
-    for a, bs in needs.items():
-        for b in bs:
-            if a in needs.get(b, ()) and a < b:
-                problems.append(f"loop: ui features {a} <-> {b}")
+    for loop in loops_of(needs):
+        problems.append(f"loop: ui features {' <-> '.join(sorted(loop))}")
     with open(os.path.join(ui_src, "..", "..", "ARCHITECTURE.md"), encoding="utf8") as f:
         arch = f.read()
     features = os.path.join(ui_src, "features")
@@ -179,10 +246,13 @@ def main():
 
 
 def check(src):
-    """The problems of the core at `src`: uses up a floor and loops."""
+    """The problems of the core at `src`: uses up a floor, and loops between files or
+    between top-level modules."""
     mods = modules(src)
+    exports = root_exports(src)
     problems = []
     edges = {m: set() for m in mods}
+    tops = {}
     for mod, rel in sorted(mods.items()):
         if not mod:
             continue  # lib.rs declares every module
@@ -192,20 +262,33 @@ def check(src):
             continue
         with open(os.path.join(src, rel), encoding="utf8") as f:
             text = f.read()
-        for path in used_paths(text):
+        # A file `a/b.rs` is module a::b; `super::` in it is `a`. A folder's mod.rs is the folder.
+        for path in used_paths(text, mod):
+            if len(path) == 1 and path[0] in exports:
+                path = [exports[path[0]]] + path
             target = owner(path, mods)
             if not target or target == mod:
                 continue
+            if target[0] != top:
+                tops.setdefault(top, set()).add(target[0])
             # A folder's mod.rs and its own children may name each other.
             if target[: len(mod)] == mod or mod[: len(target)] == target:
                 continue
             up = FLOORS.get(target[0], 0)
             if up > FLOORS[top]:
                 problems.append(
-                    f"{rel} ({NAMES[FLOORS[top]]}) uses crate::{'::'.join(path)} ({NAMES[up]}): up a floor"
+                    f"{rel} ({NAMES[FLOORS[top]]}) uses {'::'.join(path)} ({NAMES[up]}): up a floor"
                 )
             edges[mod].add(target)
-    # Loops: strongly connected groups of files (Tarjan).
+    problems += [f"loop: {' <-> '.join(sorted(mods[g] for g in loop))}" for loop in loops_of(edges)]
+    problems += [f"loop between modules: {' <-> '.join(sorted(loop))}" for loop in loops_of(tops)]
+    deps = sum(len(e) for e in edges.values())
+    print(f"floors: {len(mods)} files, {deps} dependencies, {len(problems)} problems")
+    return problems
+
+
+def loops_of(edges):
+    """The strongly connected groups of more than one node of a graph (Tarjan)."""
     index, low, stack, on, loops, n = {}, {}, [], set(), [], [0]
 
     def visit(v):
@@ -228,16 +311,13 @@ def check(src):
                 if w == v:
                     break
             if len(group) > 1:
-                loops.append(sorted(mods[g] for g in group))
+                loops.append(group)
 
     sys.setrecursionlimit(10000)
     for v in list(edges):
         if v not in index:
             visit(v)
-    problems += [f"loop: {' <-> '.join(loop)}" for loop in loops]
-    deps = sum(len(e) for e in edges.values())
-    print(f"floors: {len(mods)} files, {deps} dependencies, {len(problems)} problems")
-    return problems
+    return loops
 
 
 if __name__ == "__main__":

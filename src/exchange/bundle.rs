@@ -122,6 +122,9 @@ pub enum Val {
     Blob(Id),
 }
 
+/// A record's values by column name.
+pub(crate) type Row = BTreeMap<&'static str, Val>;
+
 /// A blob's bytes: inline up to the 16 bytes of an id.
 pub type Id = smallvec::SmallVec<[u8; 16]>;
 

@@ -120,7 +120,7 @@ fn shown_whole(tx: &Tx<'_>, t: &Table, col: &str, v: Option<&Val>) -> Result<Str
 }
 
 /// The words a record is known by: a directive's content, a meeting's title, a name.
-fn title_of(row: &super::merge::Row) -> String {
+fn title_of(row: &super::bundle::Row) -> String {
     let text = ["content", "title", "name", "full_name", "note"]
         .iter()
         .find_map(|c| match row.get(c) {
@@ -187,8 +187,8 @@ impl Changes {
         t: &Table,
         k: &[u8],
         taken: &[&Group],
-        mine: &super::merge::Row,
-        theirs: &super::merge::Row,
+        mine: &super::bundle::Row,
+        theirs: &super::bundle::Row,
         units: (&[String], &[String]),
     ) -> Result<()> {
         if t.name == "conflict" {
@@ -266,7 +266,7 @@ impl Changes {
         tx: &Tx<'_>,
         t: &Table,
         k: &[u8],
-        mine: &super::merge::Row,
+        mine: &super::bundle::Row,
     ) -> Result<()> {
         if t.name == "conflict" {
             return Ok(());

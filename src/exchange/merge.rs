@@ -13,7 +13,7 @@ use rusqlite::{OptionalExtension, params_from_iter};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::bundle::{Clock, Record, Val};
+use super::bundle::{Clock, Record, Row, Val};
 use super::clock::{self, Order, Vector};
 use super::glance::Glance;
 use super::schema::{Group, Merge, TABLES, Table, table};
@@ -85,10 +85,6 @@ pub(crate) fn key_parts(t: &Table, k: &[u8]) -> Result<Vec<Value>> {
     }
     Ok(k.chunks(16).map(|c| Value::Blob(c.to_vec())).collect())
 }
-
-/// A record's values by column name.
-/// A record's values by column.
-pub(crate) type Row = BTreeMap<&'static str, Val>;
 
 /// A bundle record's values by column name; `None` when they do not fit the table.
 fn named(t: &Table, values: &[Val]) -> Option<Row> {

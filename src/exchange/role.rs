@@ -277,7 +277,7 @@ impl Permit {
         &self,
         conn: &Connection,
         t: &Table,
-        row: &super::merge::Row,
+        row: &super::bundle::Row,
     ) -> Result<bool> {
         let mut parents: Vec<(&'static Table, Vec<u8>)> = Vec::new();
         // Every link but a directive's lead unit (a superior gives directives to this
@@ -349,7 +349,7 @@ impl Permit {
         &self,
         conn: &Connection,
         t: &Table,
-        row: &super::merge::Row,
+        row: &super::bundle::Row,
     ) -> Result<bool> {
         let blob = |c: &str| match row.get(c) {
             Some(Val::Blob(b)) => Some(b.to_vec()),
@@ -407,7 +407,7 @@ impl Permit {
         conn: &Connection,
         t: &Table,
         k: &[u8],
-        row: &super::merge::Row,
+        row: &super::bundle::Row,
     ) -> Result<()> {
         let ok = match self.role {
             Role::Office => true,
@@ -441,7 +441,7 @@ impl Permit {
     }
 
     /// A conflict version may come only about a record the sender owns.
-    fn conflict_of_own(&self, conn: &Connection, row: &super::merge::Row) -> Result<bool> {
+    fn conflict_of_own(&self, conn: &Connection, row: &super::bundle::Row) -> Result<bool> {
         let (Some(Val::Text(entity)), Some(Val::Blob(record))) =
             (row.get("entity"), row.get("record_id"))
         else {
@@ -469,8 +469,8 @@ impl Permit {
         t: &Table,
         k: &[u8],
         g: &Group,
-        mine: &super::merge::Row,
-        row: &super::merge::Row,
+        mine: &super::bundle::Row,
+        row: &super::bundle::Row,
     ) -> Result<bool> {
         if self.role == Role::Unit
             && t.name == "directive"
@@ -490,7 +490,7 @@ impl Permit {
                     self.owned(conn, t, k)? && self.unit_reports_on(conn, t, row)?
                 }
                 "directive" if g.name == "status" => {
-                    let state = |r: &super::merge::Row| match r.get("status") {
+                    let state = |r: &super::bundle::Row| match r.get("status") {
                         Some(Val::Text(s)) => s.to_string(),
                         _ => String::new(),
                     };
@@ -527,7 +527,7 @@ impl Permit {
         conn: &Connection,
         t: &Table,
         k: &[u8],
-        row: &super::merge::Row,
+        row: &super::bundle::Row,
     ) -> Result<bool> {
         if self.role != Role::Unit || t.name != "extension" || !self.is_sender(row.get("origin")) {
             return Ok(false);
@@ -652,7 +652,7 @@ impl Permit {
 
     /// A unit's "done" is its report: the directive arrives awaiting the leader's
     /// confirmation, the day it reported kept.
-    pub(crate) fn as_reported(&self, t: &Table, row: &mut super::merge::Row) {
+    pub(crate) fn as_reported(&self, t: &Table, row: &mut super::bundle::Row) {
         if self.role != Role::Unit || t.name != "directive" {
             return;
         }
