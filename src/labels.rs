@@ -3,7 +3,8 @@
 //! `labels` command; its dictionaries no longer carry them). Groups: `unit_kind`,
 //! `meeting_kind`, `meeting_status`, `role`, `attendance`, `directive_status`, `bucket` (the
 //! badge; `none` is a cancelled directive), `bucket_column` (the report's column names),
-//! `entity` (kinds of record), `field` (the input fields messages and forms name), and
+//! `entity` (kinds of record), `field` (the input fields messages and forms name),
+//! `backup_reason` (why a backup was made), and
 //! `file_kind`, `tracker_column` and `encoding` (what an import of a tracker tells).
 //! Values are the enums' serialised names.
 
@@ -259,6 +260,21 @@ pub const LABELS: &[Label] = &[
     Label::new("encoding", "unicode", "Unicode", "Unicode"),
     Label::new("encoding", "tcvn3", "TCVN3 (ABC)", "TCVN3 (ABC)"),
     Label::new("encoding", "vni", "VNI-Windows", "VNI-Windows"),
+    Label::new("backup_reason", "start", "Khi mở ứng dụng", "At start"),
+    Label::new("backup_reason", "periodic", "Định kỳ", "Periodic"),
+    Label::new("backup_reason", "manual", "Sao lưu thủ công", "Manual"),
+    Label::new(
+        "backup_reason",
+        "before_import",
+        "Trước khi nhập dữ liệu",
+        "Before an import",
+    ),
+    Label::new(
+        "backup_reason",
+        "before_restore",
+        "Trước khi khôi phục",
+        "Before a restore",
+    ),
 ];
 
 /// The words for `value` of `group` in `lang`; the value itself when the table has none.

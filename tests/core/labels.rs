@@ -136,6 +136,17 @@ fn every_value_a_user_reads_has_its_words_in_both_languages() {
             F::Attendance,
         ],
     );
+    use giaoban::backup::Reason as Why;
+    all_named(
+        "backup_reason",
+        &[
+            Why::Start,
+            Why::Periodic,
+            Why::Manual,
+            Why::BeforeImport,
+            Why::BeforeRestore,
+        ],
+    );
     // A message names its field in the table's words.
     let msg =
         giaoban::Error::invalid(F::LeadUnit, giaoban::error::Rule::Required).message(Lang::Vi);

@@ -435,10 +435,10 @@ pub fn unit_stats(out: Out, s: &UnitTable) {
         "TT",
         out.t("Đơn vị", "Unit"),
         out.t("Tổng số", "Total"),
-        out.t("HT đúng hạn", "Done on time"),
-        out.t("HT trễ hạn", "Done late"),
-        out.t("Chưa HT trong hạn", "Open, in time"),
-        out.t("Chưa HT quá hạn", "Open, overdue"),
+        Bucket::DoneOnTime.label(out.lang),
+        Bucket::DoneLate.label(out.lang),
+        Bucket::OpenWithinDeadline.label(out.lang),
+        Bucket::OpenOverdue.label(out.lang),
         out.t("Tỷ lệ HT", "Completion"),
         out.t("Tỷ lệ đúng hạn", "On time"),
     ]);
@@ -578,13 +578,7 @@ pub fn extraction(out: Out, x: &Extraction) {
 }
 
 fn reason_label(r: Reason, out: Out) -> &'static str {
-    match r {
-        Reason::Start => out.t("khi mở ứng dụng", "at start"),
-        Reason::Periodic => out.t("định kỳ", "periodic"),
-        Reason::Manual => out.t("sao lưu thủ công", "manual"),
-        Reason::BeforeImport => out.t("trước khi nhập dữ liệu", "before import"),
-        Reason::BeforeRestore => out.t("trước khi khôi phục", "before restore"),
-    }
+    giaoban::labels::of("backup_reason", &r, out.lang)
 }
 
 /// `backup`: the backup just made.
