@@ -24,6 +24,7 @@ use compact_str::CompactString;
 
 use super::clock::Vector;
 use crate::error::{BundleProblem, Error, Result};
+use crate::store::clock;
 
 /// The bundle format this build writes and reads.
 pub const FORMAT: u32 = 1;
@@ -1041,4 +1042,21 @@ pub(super) fn parse_line(line: &[u8], number: impl Fn() -> usize) -> Result<Reco
         return Err(bad(BundleProblem::TooLarge));
     }
     Ok(r)
+}
+
+/// The newest clock a record carries; an error when one is too far in the future.
+pub(crate) fn newest_clock(r: &Record) -> Result<&str> {
+    let mut newest = "";
+    for h in r
+        .clocks
+        .values()
+        .map(|c| c.h.as_str())
+        .chain(r.del.as_deref())
+    {
+        if !clock::acceptable(h) {
+            return Err(Error::Bundle(BundleProblem::FutureClock));
+        }
+        newest = newest.max(h);
+    }
+    Ok(newest)
 }

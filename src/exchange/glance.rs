@@ -142,7 +142,7 @@ fn read_part<'a>(bytes: &'a [u8], range: Range<usize>, manifest: &Manifest) -> R
             }
             None => {
                 let r = parse_line(line, || line_number(bytes, at.start))?;
-                let newest = super::newest_clock(&r)?;
+                let newest = super::bundle::newest_clock(&r)?;
                 if *newest > *part.newest.1 {
                     part.newest.1 = newest.to_string();
                 }
