@@ -32,20 +32,38 @@ export function giaoban(db, ...args) {
  * crash harness expects calls on a killed window to fail).
  */
 export async function start(db, { quiet = false } = {}) {
+  // Under the test command's fixed clock, libfaketime's pthread wrappers can deadlock the
+  // app inside XOpenDisplay before any of our code runs (seen with gdb: one thread, waiting
+  // on libfaketime's own rwlock in pthread_cond_destroy). A window that does not open in
+  // 60 s is closed and started once more; one that fails twice fails the journey.
+  for (let attempt = 1; ; attempt++) {
+    const started = spawnDriver(db);
+    await waitForDriver();
+    try {
+      const browser = await remote({
+        hostname: "127.0.0.1",
+        port,
+        logLevel: quiet ? "silent" : "error",
+        connectionRetryTimeout: 60_000,
+        connectionRetryCount: 0,
+        capabilities: { browserName: "wry", "wdio:enforceWebDriverClassic": true, "tauri:options": { application: app } },
+      });
+      return { driver: started, browser };
+    } catch (e) {
+      await stop({ driver: started });
+      if (attempt === 2) throw e;
+      console.error(`the window did not open (${e.message}); starting it again`);
+    }
+  }
+}
+
+function spawnDriver(db) {
   const dir = path.dirname(db);
-  const driver = spawn(tauriDriver, ["--port", String(port), "--native-port", String(port + 1)], {
+  return spawn(tauriDriver, ["--port", String(port), "--native-port", String(port + 1)], {
     detached: true,
     stdio: "ignore",
     env: { ...process.env, GIAOBAN_DB: db, XDG_CONFIG_HOME: path.join(dir, "config"), XDG_DATA_HOME: path.join(dir, "data") },
   });
-  await waitForDriver();
-  const browser = await remote({
-    hostname: "127.0.0.1",
-    port,
-    logLevel: quiet ? "silent" : "error",
-    capabilities: { browserName: "wry", "wdio:enforceWebDriverClassic": true, "tauri:options": { application: app } },
-  });
-  return { driver, browser };
 }
 
 async function waitForDriver() {
