@@ -82,6 +82,19 @@ const NAMES: &[(Column, &str)] = &[
     (Column::Progress, "tien do thuc hien"),
     (Column::CompletedOn, "ngay hoan thanh"),
     (Column::Notes, "ghi chu"),
+    // The short forms offices write in narrow columns.
+    (Column::Content, "nd"),
+    (Column::Content, "noi dung cv"),
+    (Column::Lead, "dv chu tri"),
+    (Column::Lead, "dvct"),
+    (Column::Coordinating, "dv phoi hop"),
+    (Column::Coordinating, "dvph"),
+    (Column::Deadline, "han ht"),
+    (Column::Deadline, "thoi han ht"),
+    (Column::Deadline, "tg hoan thanh"),
+    (Column::Progress, "ket qua th"),
+    (Column::Progress, "tinh hinh th"),
+    (Column::Progress, "tien do th"),
 ];
 
 /// A field and the spreadsheet column (letters) that holds it: one line of a mapping, as the

@@ -285,6 +285,7 @@ enum Issue {
     NoDate,
     Duplicate(u32),
     NotAUnit(String),
+    DoneBeforeGiven(NaiveDate, NaiveDate),
     DoneWithoutDate(NaiveDate),
     Refused(Box<Error>),
 }
@@ -296,6 +297,18 @@ impl Issue {
             Issue::NoContent => both(
                 "Dòng có dữ liệu nhưng không có nội dung nhiệm vụ.".into(),
                 "The row has data but no directive content.".into(),
+            ),
+            Issue::DoneBeforeGiven(done, given) => both(
+                format!(
+                    "Ngày hoàn thành {} trước ngày giao {}; hãy sửa một trong hai ngày.",
+                    crate::date::format(*done),
+                    crate::date::format(*given)
+                ),
+                format!(
+                    "Done on {}, before it was given on {}; correct one of the two dates.",
+                    crate::date::format(*done),
+                    crate::date::format(*given)
+                ),
             ),
             Issue::NotAUnit(names) => both(
                 format!(
@@ -649,6 +662,20 @@ fn read_rows(
         }
         if let (Some(c), Said::Open | Said::InProgress { .. }) = (completed, &said) {
             said = Said::Done(Some(c));
+        }
+        // "Hoàn thành ngày 28/3": the day of the year it was given in (or the next).
+        if let Said::Done(None) = said {
+            let words = format!("{} {}", text(Column::Progress), text(Column::Notes));
+            said = Said::Done(values::day_month_in(&words, given_on));
+        }
+        if let Said::Done(Some(done)) = said
+            && done < given_on
+        {
+            skip(
+                Issue::DoneBeforeGiven(done, given_on),
+                col(Column::Progress).map(|(c, _)| c),
+            );
+            continue;
         }
         let done_fallback = deadline
             .filter(|d| *d <= today && *d >= given_on)

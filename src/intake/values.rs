@@ -3,7 +3,7 @@
 //! say ("đã hoàn thành ngày 28/03/2025", "đang thực hiện", "80%"), its source (a document
 //! number or a meeting), and a cell's list of units.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::sheet::Cell;
 use crate::deadline::{self, Deadline};
@@ -55,6 +55,27 @@ pub fn text_date(text: &str) -> Option<NaiveDate> {
 pub fn date_in(text: &str) -> Option<NaiveDate> {
     let tokens = tokenize(text);
     (0..tokens.len()).find_map(|i| deadline::stated_date(&tokens, i))
+}
+
+/// A day and month with no year (`hoàn thành ngày 28/3`), taken in the year of `after` or,
+/// when that falls before it, the next.
+pub fn day_month_in(text: &str, after: NaiveDate) -> Option<NaiveDate> {
+    let t = tokenize(text);
+    (0..t.len()).find_map(|i| {
+        let (day, month) = (t.get(i)?.number()?, t.get(i + 2)?.number()?);
+        let slash = t.get(i + 1)?.is_punct('/');
+        let year_follows = t.get(i + 3).is_some_and(|x| x.is_punct('/'));
+        if !slash || year_follows {
+            return None;
+        }
+        let on = |y: i32| NaiveDate::from_ymd_opt(y, month, day);
+        let d = on(after.year())?;
+        if d >= after {
+            Some(d)
+        } else {
+            on(after.year() + 1)
+        }
+    })
 }
 
 /// What a deadline cell says.
@@ -340,6 +361,15 @@ mod tests {
             }
         );
         assert_eq!(said("Chưa thực hiện", ""), Said::Open);
+        assert_eq!(
+            day_month_in("Hoàn thành ngày 28/3", d(2025, 1, 10)),
+            Some(d(2025, 3, 28))
+        );
+        assert_eq!(
+            day_month_in("xong 5/1", d(2025, 3, 10)),
+            Some(d(2026, 1, 5))
+        );
+        assert_eq!(day_month_in("ngày 28/3/2025", d(2025, 1, 10)), None);
         for done in ["HT", "Đã HT", "Xong"] {
             assert_eq!(said(done, ""), Said::Done(None), "{done}");
         }

@@ -1058,3 +1058,31 @@ fn ticks_under_states_say_the_status() {
     );
     assert!(seen.problems.is_empty(), "{:?}", seen.problems);
 }
+
+/// Short headers ("ND", "Đv chủ trì", "Hạn HT"), a completion day without its year, and a
+/// completion before the day given (told, the row left out).
+#[test]
+fn short_headers_and_completion_days_as_offices_write_them() {
+    let mut o = Office::new();
+    let file = o.path("ngan.csv");
+    std::fs::write(
+        &file,
+        "TT,ND,Đv chủ trì,Ngày giao,Hạn HT,Kết quả TH\n\
+         1,Rà soát thủ tục,VP,05/01/2025,31/03/2025,Hoàn thành ngày 28/3\n\
+         2,Đào tạo kỹ năng số,VP,01/03/2025,30/06/2025,Đã hoàn thành ngày 28/02/2025\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(seen.directives.len(), 1, "{:?}", seen.problems);
+    let row = &seen.directives[0];
+    assert_eq!(row.deadline, Some(d(2025, 3, 31)));
+    assert_eq!(
+        (row.status, row.completed_on),
+        (DirectiveStatus::Done, Some(d(2025, 3, 28)))
+    );
+    let said = &seen.problems[0].message.vi;
+    assert!(
+        said.contains("Ngày hoàn thành 28/02/2025 trước ngày giao 01/03/2025"),
+        "{said}"
+    );
+}
