@@ -218,6 +218,7 @@ impl Doc<'_> {
             .min()
             .unwrap_or(0);
         let mut out: Vec<Proposal> = Vec::new();
+        let host = clauses.get(zone).and_then(|c| self.host(c.range.start));
         let mut carried: Option<UnitRef> = None;
         let mut mood = Mood::Task;
         let mut list: Option<Option<NaiveDate>> = None;
@@ -383,7 +384,7 @@ impl Doc<'_> {
                 }
                 _ => said,
             };
-            let lead = r.lead.or_else(|| carried.clone());
+            let lead = r.lead.or_else(|| carried.clone()).or_else(|| host.clone());
             let at = t[r.content.start].start;
             out.push(Proposal {
                 item: self.item_starts.iter().rposition(|&s| s <= at),
@@ -426,6 +427,26 @@ impl Doc<'_> {
                 rest[..f.start].iter().all(|x| !x.is_wordlike())
                     && rest[f.end..].iter().all(|x| !x.is_wordlike())
             })
+    }
+
+    /// The one unit the meeting was held with, named before token `before`: the unit that
+    /// reported to it ("lãnh đạo phòng X đã báo cáo …") or that the chair worked with ("làm
+    /// việc với X"). A task that names no unit is that unit's. None when several did.
+    fn host(&self, before: usize) -> Option<UnitRef> {
+        let t = self.t;
+        let mut found: Vec<UnitRef> = Vec::new();
+        for p in 0..before {
+            let Some(m) = self.mention(p, before) else {
+                continue;
+            };
+            let reported =
+                find_seq(t, m.end..(m.end + 4).min(before), &[&["bao", "cao"]]).is_some();
+            let worked_with = p >= 3 && seq_is(t, p - 3, &["lam", "viec", "voi"]);
+            if (reported || worked_with) && !found.contains(&m.unit) {
+                found.push(m.unit);
+            }
+        }
+        (found.len() == 1).then(|| found.remove(0))
     }
 
     /// The first unit named in tokens `range`.

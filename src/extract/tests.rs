@@ -447,3 +447,23 @@ fn a_short_name_the_text_gives_a_unit() {
         Some("Trung tâm Dịch vụ Kỹ thuật Nông nghiệp")
     );
 }
+
+#[test]
+fn tasks_naming_no_unit_go_to_the_one_the_meeting_was_held_with() {
+    let dir = Directory::from_names(&["UBND xã", "Phòng Kinh tế", "Phòng Nội vụ"]);
+    let text = "Chiều 12/3, Phó Chủ tịch UBND xã làm việc với Phòng Kinh tế về kế hoạch quý II. \
+        Kết luận, đồng chí Phó Chủ tịch yêu cầu:\n\
+        1. Rà soát danh mục dự án khởi công trong năm.\n\
+        2. Hoàn thiện hồ sơ đất đai của các hộ còn tồn đọng.";
+    let x = extract(text, d(2026, 3, 12), &dir);
+    assert_eq!(x.directives.len(), 2, "{:#?}", x.directives);
+    for p in &x.directives {
+        assert_eq!(lead(p), Some("Phòng Kinh tế"), "{p:?}");
+    }
+    // Two units reported: no one of them is taken for tasks that name none.
+    let text = "Phòng Kinh tế báo cáo tiến độ giải ngân; Phòng Nội vụ báo cáo công tác cán bộ. \
+        Kết luận, đồng chí Chủ tịch yêu cầu:\n1. Rà soát danh mục dự án khởi công trong năm.";
+    let x = extract(text, d(2026, 3, 12), &dir);
+    assert_eq!(x.directives.len(), 1, "{:#?}", x.directives);
+    assert_eq!(lead(&x.directives[0]), None);
+}
