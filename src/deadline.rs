@@ -128,11 +128,12 @@ const PERIOD_LEADS: &[&str] = &["trong", "tac", "vu", "tam", "viec"];
 
 /// The period a list head gives its tasks ("Nhiệm vụ trọng tâm tháng 8:", "các nhiệm vụ
 /// cần thực hiện trong tháng 9/2020:", "… trong 06 tháng cuối năm"): the end of the last
-/// month, quarter or half-year named after one of its words, if it is not already past.
-/// A day ("trước 30/6") is not a period; [`find`] reads it.
+/// month, quarter or half-year named after one of its words, or opening the head ("[đề
+/// nghị] tháng 12/2018 các ban tập trung …"), if it is not already past. A day ("trước
+/// 30/6") is not a period; [`find`] reads it.
 pub fn period(tokens: &[Token], meeting: NaiveDate) -> Option<NaiveDate> {
-    (1..tokens.len())
-        .filter(|&i| PERIOD_LEADS.iter().any(|w| tokens[i - 1].is(w)))
+    (0..tokens.len())
+        .filter(|&i| i == 0 || PERIOD_LEADS.iter().any(|w| tokens[i - 1].is(w)))
         .filter(|&i| {
             let x = &tokens[i];
             x.is("thang") || x.is("quy") || x.is("cuoi") || x.kind == Kind::Number
@@ -536,6 +537,12 @@ mod tests {
             period_of("đánh giá công tác tháng 7 và nhiệm vụ tháng 8/2026"),
             Some(d(2026, 8, 31))
         );
+        // A month that opens the head ("[đề nghị] tháng 9 các phòng tập trung …").
+        assert_eq!(
+            period_of("tháng 9/2026 các phòng tập trung thực hiện tốt các nội dung sau"),
+            Some(d(2026, 9, 30))
+        );
+        assert_eq!(period_of("5 nhiệm vụ trọng tâm sau"), None);
         // A month already past is not the period of the tasks.
         assert_eq!(period_of("kết quả công tác tháng 6/2026"), None);
         assert_eq!(period_of("tổng kết chuyên đề"), None);
