@@ -167,6 +167,34 @@ fn read(t: &[Token], i: usize, meeting: NaiveDate) -> Option<(Deadline, usize)> 
     if starts_with(t, i, &["thuong", "xuyen"]) {
         return Some((Deadline::Open, i + 2));
     }
+    // "(trước) Tết Nguyên đán 2023", "Tết": the first day of the lunar year named, or the
+    // next one after the meeting.
+    if starts_with(t, i, &["tet"]) {
+        let at = if starts_with(t, i + 1, &["nguyen", "dan"]) {
+            i + 3
+        } else {
+            i + 1
+        };
+        let named = t
+            .get(at)
+            .and_then(Token::number)
+            .filter(|n| (1900..2200).contains(n))
+            .map(|n| (n as i32, at + 1))
+            .or_else(|| year_after(t, at));
+        let (tet, end) = match named {
+            Some((year, end)) => (crate::calendar::lunar::new_year(year)?, end),
+            None => {
+                let this = crate::calendar::lunar::new_year(meeting.year())?;
+                let tet = if this >= meeting {
+                    this
+                } else {
+                    crate::calendar::lunar::new_year(meeting.year() + 1)?
+                };
+                (tet, at)
+            }
+        };
+        return on(tet, end);
+    }
     if starts_with(t, i, &["cuoi", "nam"]) {
         let (year, end) = year_after(t, i + 2).unwrap_or((meeting.year(), i + 2));
         return on(ymd(year, 12, 31)?, end);

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::directory::Mention;
-use super::lexicon::{ACTIONS, ASSIGNS, HOLDERS, INTRODUCES, TASK_NOUNS, WHEREIN};
+use super::lexicon::{ACTIONS, ASSIGNS, CONCLUDES, HOLDERS, INTRODUCES, TASK_NOUNS, WHEREIN};
 use crate::token::{Kind, Token, starts_with};
 
 /// Tokens `range` of the text, and where they sit.
@@ -176,7 +176,8 @@ fn ends_sentence(t: &[Token], i: usize) -> bool {
     }
 }
 
-/// A colon opens a list at a line's end, after "cụ thể", "như sau"…, before a numbered
+/// A colon opens a list at a line's end, after "cụ thể", "như sau"… or a verb that asks
+/// ("… đề nghị:", "… kết luận:"), before a numbered
 /// item ("…: (1) Tăng cường …"), or after a head of tasks ("các nhiệm vụ trong tháng 9:").
 fn opens_list(t: &[Token], start: usize, colon: usize) -> bool {
     let at_line_end = t.get(colon + 1).is_none_or(|n| n.kind == Kind::Break);
@@ -187,6 +188,8 @@ fn opens_list(t: &[Token], start: usize, colon: usize) -> bool {
         || tasks
         || INTRODUCES
             .iter()
+            .chain(ASSIGNS)
+            .chain(CONCLUDES)
             .any(|s| colon >= start + s.len() && starts_with(t, colon - s.len(), s))
 }
 

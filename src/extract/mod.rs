@@ -209,12 +209,17 @@ impl Doc<'_> {
             let r = self.read(c);
             r.assigned && r.lead.is_some()
         });
+        // So is a clause that asks before a colon ("…, Phó Chủ tịch … đề nghị:").
+        let asks = clauses
+            .iter()
+            .position(|c| c.intro && self.asks_at_end(c.range.clone()));
         let zone = clauses
             .iter()
             .position(|c| c.intro && concludes(c))
             .or_else(|| clauses.iter().position(concludes))
             .into_iter()
             .chain(given)
+            .chain(asks)
             .min()
             .unwrap_or(0);
         let mut out: Vec<Proposal> = Vec::new();
@@ -274,6 +279,15 @@ impl Doc<'_> {
                 last.content = format!("{}; {}", last.content, self.text_of(r.content.clone()));
                 let content = &t[r.content.clone()];
                 last.deadline = last.deadline.or(deadline::find(content, self.meeting_date));
+                continue;
+            }
+            // "Sau khi nghe … báo cáo, Phó Chủ tịch … đề nghị:": a clause that ends by asking
+            // opens tasks, whatever it narrates before; they run to the end of its sentence.
+            if c.intro && !r.assigned && self.asks_at_end(c.range.clone()) {
+                mood = Mood::Task;
+                list = Some(self.strong_deadline(&t[r.content.clone()]));
+                list_from = out.len();
+                list_in_sentence = true;
                 continue;
             }
             let own = if r.reported {
@@ -447,6 +461,20 @@ impl Doc<'_> {
             }
         }
         (found.len() == 1).then(|| found.remove(0))
+    }
+
+    /// Whether the words of `range` end with a verb that asks or concludes ("… đề nghị",
+    /// "… yêu cầu", "… kết luận").
+    fn asks_at_end(&self, range: Range<usize>) -> bool {
+        let t = self.t;
+        let words: Vec<usize> = range.filter(|&p| t[p].is_wordlike()).collect();
+        ASSIGNS.iter().chain(CONCLUDES).any(|seq| {
+            words.len() >= seq.len()
+                && words[words.len() - seq.len()..]
+                    .iter()
+                    .zip(seq.iter())
+                    .all(|(&p, w)| t[p].is(w))
+        })
     }
 
     /// The first unit named in tokens `range`.
@@ -705,7 +733,10 @@ impl Doc<'_> {
         let t = self.t;
         let topic = seq_is(t, start, &["doi", "voi"]) || seq_is(t, start, &["rieng"]);
         let mut places = vec![start];
+        // "Đối với X tập trung …" (no comma): X right after the topic words.
+        let after_topic = start + if t[start].is("rieng") { 1 } else { 2 };
         if topic {
+            places.push(after_topic);
             places.extend((start..end).filter(|&p| t[p].is_punct(',')).map(|p| p + 1));
         }
         for p in places {
@@ -714,11 +745,13 @@ impl Doc<'_> {
                 let colon = t.get(m.end).is_some_and(|x| x.is_punct(':'));
                 // "Ngành y tế ngoài công tác … cần xây dựng …", "Các phòng theo chức năng
                 // nhiệm vụ, rà soát …": a unit that opens the clause is its subject.
-                let opens = p == start
+                let opens = (p == start || (topic && p == after_topic))
                     && self
                         .first_action(next..(next + SUBJECT_REACH).min(end))
                         .is_some();
+                // "Đối với X …": the topic words name the one the task is for.
                 if colon
+                    || (topic && p == after_topic)
                     || next == end
                     || self.is_action(next)
                     || seq_at(t, next, LEADS).is_some()

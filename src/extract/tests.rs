@@ -467,3 +467,29 @@ fn tasks_naming_no_unit_go_to_the_one_the_meeting_was_held_with() {
     assert_eq!(x.directives.len(), 1, "{:#?}", x.directives);
     assert_eq!(lead(&x.directives[0]), None);
 }
+
+#[test]
+fn what_follows_an_asking_colon_and_a_topic_is_given() {
+    let dir = Directory::from_names(&["Phòng Kinh tế", "các đơn vị thi công"]);
+    let text = "Sau khi nghe các đơn vị báo cáo tiến độ, Phó Chủ tịch UBND huyện Trần Văn An đề nghị: \
+        đối với các đơn vị thi công tập trung nhân lực, đẩy nhanh tiến độ các công trình, hoàn thành trước Tết Nguyên đán 2027; \
+        bảo đảm an toàn lao động trên công trường. Đối với Phòng Kinh tế tăng cường kiểm tra khối lượng vật liệu.";
+    let x = extract(text, d(2026, 11, 20), &dir);
+    let got: Vec<(Option<&str>, Option<NaiveDate>)> =
+        x.directives.iter().map(|p| (lead(p), p.deadline)).collect();
+    assert_eq!(
+        got,
+        [
+            (Some("các đơn vị thi công"), Some(d(2027, 2, 6))),
+            (Some("các đơn vị thi công"), None),
+            (Some("Phòng Kinh tế"), None),
+        ],
+        "{:#?}",
+        x.directives
+    );
+    assert!(
+        !x.directives[0].content.contains("Tết"),
+        "{:?}",
+        x.directives[0]
+    );
+}

@@ -653,7 +653,7 @@ fn extract_keeps_its_figures_on_the_dev_corpus() {
         .arg(root.join("scripts/score-extract.py"))
         .arg(env!("CARGO_BIN_EXE_giaoban"));
     let (report, figure) = scored(scorer);
-    assert!(figure("recall") >= 0.86, "{report}");
+    assert!(figure("recall") >= 0.89, "{report}");
     assert!(figure("precision") >= 0.86, "{report}");
     assert!(figure("unit") >= 0.90, "{report}");
     assert!(figure("deadline") >= 0.80, "{report}");
