@@ -13,6 +13,7 @@ pub mod calendar;
 pub mod carry;
 pub mod date;
 pub mod deadline;
+#[cfg(feature = "demo")]
 pub mod demo;
 pub mod directive;
 pub mod document;
