@@ -3,3 +3,4 @@
 //! this machine). The floor above the services; the CLI and the shell stand on it.
 
 pub mod documents;
+pub mod exchange;

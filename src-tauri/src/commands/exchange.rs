@@ -121,19 +121,11 @@ pub async fn export_bundle(
     // noted in one short write.
     let written = db
         .read(move |s| {
-            let me = identity::identity(s.conn(), s.installation())?;
-            let stamp = chrono::Utc::now()
-                .with_timezone(&giaoban::date::office_offset())
-                .format("%Y%m%d-%H%M%S");
-            let name: String = giaoban::text::fold(&me.name)
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .collect::<Vec<_>>()
-                .join("-");
-            let out = dir.join(format!(
-                "giaoban-{name}-{stamp}.{}",
-                exchange::bundle::EXTENSION
-            ));
+            let out = giaoban::app::exchange::bundle_path(
+                s.conn(),
+                s.installation(),
+                &giaoban::app::documents::Target::Folder(dir),
+            )?;
             let o = ExportOptions {
                 scope: Some(match request.scope {
                     ExportScope::All => Scope::All,

@@ -27,9 +27,10 @@ pub enum ScopeArg {
 /// `export bundle …`
 #[derive(Debug, clap::Args)]
 pub struct BundleArgs {
-    /// Output file (.gbx).
+    /// Output file (.gbx), or a folder (a USB stick) where it takes its usual name (default:
+    /// the current folder).
     #[arg(long)]
-    pub out: PathBuf,
+    pub out: Option<PathBuf>,
     /// Made for this installation (id or name): only what changed since the last bundle for it.
     #[arg(long = "for")]
     pub for_peer: Option<String>,
@@ -182,7 +183,9 @@ pub fn export(store: &mut Store, out: Out, a: BundleArgs) -> Result<()> {
         passphrase: passphrase(a.passphrase_file.as_deref())?,
     };
     let tty = !a.json && std::io::IsTerminal::is_terminal(&std::io::stderr());
-    let done = exchange::export(store, &a.out, &o, &mut |n, total| {
+    let target = giaoban::app::documents::Target::given(a.out);
+    let file = giaoban::app::exchange::bundle_path(store.conn(), store.installation(), &target)?;
+    let done = exchange::export(store, &file, &o, &mut |n, total| {
         if tty {
             eprint!("\r{n}/{total}");
         }
