@@ -50,8 +50,14 @@ pub fn text(bytes: &[u8]) -> Result<String> {
     };
     // The reader descends element by element: a body nested deeper than any document is
     // (tables inside tables, hundreds deep) is refused before it is read.
-    if nesting(&document_xml(bytes).ok_or_else(damaged)?) > MAX_NESTING {
+    let (deepest, elements) = nesting(&document_xml(bytes).ok_or_else(damaged)?);
+    if deepest > MAX_NESTING {
         return Err(damaged());
+    }
+    // Each element costs the reader its own structure: a body of hundreds of thousands (a
+    // few MB of empty tables or runs) would take gigabytes before any text is read.
+    if elements > MAX_ELEMENTS {
+        return Err(Error::Intake(IntakeProblem::Inflates));
     }
     let doc = docx_rs::read_docx(bytes).map_err(|_| damaged())?;
     let mut out = String::new();
@@ -68,6 +74,8 @@ pub fn text(bytes: &[u8]) -> Result<String> {
 
 /// Elements within elements a document's body may reach (a real one stays under 40).
 const MAX_NESTING: usize = 160;
+/// Elements a document's body may hold (a hundred-page notice holds some tens of thousands).
+const MAX_ELEMENTS: usize = 300_000;
 
 /// The body of a DOCX (`word/document.xml`; its size was checked with the archive's).
 fn document_xml(bytes: &[u8]) -> Option<Vec<u8>> {
@@ -79,9 +87,10 @@ fn document_xml(bytes: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// How deep the elements of `xml` go (a scan of its tags, not a parse).
-fn nesting(xml: &[u8]) -> usize {
-    let (mut depth, mut deepest) = (0usize, 0usize);
+/// How deep the elements of `xml` go, and how many there are (a scan of its tags, not a
+/// parse).
+fn nesting(xml: &[u8]) -> (usize, usize) {
+    let (mut depth, mut deepest, mut count) = (0usize, 0usize, 0usize);
     let mut i = 0;
     while let Some(at) = xml[i..].iter().position(|b| *b == b'<') {
         let start = i + at + 1;
@@ -92,15 +101,16 @@ fn nesting(xml: &[u8]) -> usize {
         match tag.first() {
             Some(b'/') => depth = depth.saturating_sub(1),
             Some(b'?' | b'!') => {}
-            _ if tag.last() == Some(&b'/') => {}
+            _ if tag.last() == Some(&b'/') => count += 1,
             _ => {
+                count += 1;
                 depth += 1;
                 deepest = deepest.max(depth);
             }
         }
         i = start + len + 1;
     }
-    deepest
+    (deepest, count)
 }
 
 fn paragraph(p: &Paragraph, counters: &mut HashMap<(usize, usize), usize>, out: &mut String) {

@@ -114,6 +114,9 @@ pub fn read(kind: FileKind, bytes: &[u8], only: Option<&str>, name: &str) -> Res
             only,
             xlsx_cells,
         )?,
+        FileKind::Xls if !xls_within_spread(bytes) => {
+            return Err(Error::Intake(IntakeProblem::Inflates));
+        }
         FileKind::Xls => workbook(
             calamine::open_workbook_from_rs::<calamine::Xls<_>, _>(Cursor::new(bytes))
                 .map_err(|_| damaged(kind))?,
@@ -121,6 +124,9 @@ pub fn read(kind: FileKind, bytes: &[u8], only: Option<&str>, name: &str) -> Res
             only,
             whole_range,
         )?,
+        FileKind::Ods if !ods_within_spread(bytes) => {
+            return Err(Error::Intake(IntakeProblem::Inflates));
+        }
         FileKind::Ods => workbook(
             calamine::open_workbook_from_rs::<calamine::Ods<_>, _>(Cursor::new(bytes))
                 .map_err(|_| damaged(kind))?,
@@ -172,9 +178,142 @@ fn whole_range<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(
     let (first_row, first_col) = range.start().unwrap_or((0, 0));
     let rows = range
         .rows()
-        .map(|r| r.iter().take(COLUMNS as usize).map(cell).collect())
+        .map(|r| trimmed(r.iter().take(COLUMNS as usize).map(cell).collect()))
         .collect();
     Ok((rows, first_row, first_col))
+}
+
+/// A row without its trailing empty cells (a sheet whose last column is far away keeps no
+/// empty cells for it).
+fn trimmed(mut row: Vec<Cell>) -> Vec<Cell> {
+    while row.last() == Some(&Cell::Empty) {
+        row.pop();
+    }
+    row.shrink_to_fit();
+    row
+}
+
+/// Cells a workbook may spread out to (its repeated rows and columns counted out) before
+/// it is read: an .ods of 2 KB can say "49,000 rows of 1,024 cells".
+const SPREAD: u64 = 5_000_000;
+
+/// Whether an .xls stays within [`SPREAD`] cells, each sheet counted as the rectangle its
+/// cells span (what calamine, which reads every sheet at once, will build): a scan of the
+/// cell records of its workbook stream.
+fn xls_within_spread(bytes: &[u8]) -> bool {
+    use std::io::Read;
+    let Ok(mut file) = cfb::CompoundFile::open(Cursor::new(bytes)) else {
+        return true; // calamine says what is wrong with it
+    };
+    let mut data = Vec::new();
+    let name = if file.exists("/Workbook") {
+        "/Workbook"
+    } else {
+        "/Book"
+    };
+    let read = file.open_stream(name).map(|mut s| s.read_to_end(&mut data));
+    if !matches!(read, Ok(Ok(_))) {
+        return true;
+    }
+    let (mut total, mut sheet): (u64, Option<(u32, u32, u32, u32)>) = (0, None);
+    let area = |s: Option<(u32, u32, u32, u32)>| {
+        s.map_or(0, |(r0, r1, c0, c1)| {
+            u64::from(r1 - r0 + 1) * u64::from(c1 - c0 + 1)
+        })
+    };
+    let mut at = 0;
+    while at + 4 <= data.len() {
+        let kind = u16::from_le_bytes([data[at], data[at + 1]]);
+        let len = usize::from(u16::from_le_bytes([data[at + 2], data[at + 3]]));
+        let body = &data[at + 4..(at + 4 + len).min(data.len())];
+        at += 4 + len;
+        // A cell: NUMBER, LABELSST, RK, BLANK, LABEL, BOOLERR, FORMULA, MULRK, MULBLANK.
+        let cell = matches!(
+            kind,
+            0x0203 | 0x00FD | 0x027E | 0x0201 | 0x0204 | 0x0205 | 0x0006 | 0x00BD | 0x00BE
+        );
+        if kind == 0x0809 {
+            total = total.saturating_add(area(sheet.take()));
+        } else if cell && body.len() >= 4 {
+            let row = u32::from(u16::from_le_bytes([body[0], body[1]]));
+            let first = u32::from(u16::from_le_bytes([body[2], body[3]]));
+            let last = if matches!(kind, 0x00BD | 0x00BE) && body.len() >= 6 {
+                u32::from(u16::from_le_bytes([
+                    body[body.len() - 2],
+                    body[body.len() - 1],
+                ]))
+            } else {
+                first
+            };
+            sheet = Some(match sheet {
+                None => (row, row, first, last.max(first)),
+                Some((r0, r1, c0, c1)) => (r0.min(row), r1.max(row), c0.min(first), c1.max(last)),
+            });
+        }
+        if total.saturating_add(area(sheet)) > SPREAD {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether an .ods stays within [`SPREAD`] cells once its repeats are counted out: a scan of
+/// `content.xml`'s rows and cells for `number-rows-repeated` and `number-columns-repeated`,
+/// before calamine builds anything.
+fn ods_within_spread(bytes: &[u8]) -> bool {
+    use std::io::Read;
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return true; // calamine says what is wrong with it
+    };
+    let Ok(mut entry) = zip.by_name("content.xml") else {
+        return true;
+    };
+    let mut xml = Vec::new();
+    if entry.read_to_end(&mut xml).is_err() {
+        return true;
+    }
+    let repeat = |tag: &[u8], attr: &[u8]| -> u64 {
+        tag.windows(attr.len())
+            .position(|w| w == attr)
+            .and_then(|at| {
+                let rest = &tag[at + attr.len()..];
+                let digits: Vec<u8> = rest
+                    .iter()
+                    .skip(2)
+                    .take_while(|b| b.is_ascii_digit())
+                    .copied()
+                    .collect();
+                std::str::from_utf8(&digits).ok()?.parse().ok()
+            })
+            .unwrap_or(1)
+    };
+    let (mut total, mut rows, mut cells) = (0u64, 1u64, 0u64);
+    let mut i = 0;
+    while let Some(at) = xml[i..].iter().position(|b| *b == b'<') {
+        let start = i + at + 1;
+        let Some(len) = xml[start..].iter().position(|b| *b == b'>') else {
+            break;
+        };
+        let tag = &xml[start..start + len];
+        if tag.starts_with(b"table:table-row") {
+            rows = repeat(tag, b"table:number-rows-repeated");
+            cells = 0;
+        } else if tag.starts_with(b"/table:table-row") {
+            total = total.saturating_add(rows.saturating_mul(cells));
+            if total > SPREAD {
+                return false;
+            }
+        } else if tag.starts_with(b"table:table-cell")
+            || tag.starts_with(b"table:covered-table-cell")
+        {
+            // An empty cell (`<… />`) repeated to the sheet's edge is not kept.
+            if tag.last() != Some(&b'/') {
+                cells = cells.saturating_add(repeat(tag, b"table:number-columns-repeated"));
+            }
+        }
+        i = start + len + 1;
+    }
+    true
 }
 
 /// A sheet of an .xlsx read cell by cell, so a cell placed far away (row 1,048,576, column
@@ -351,9 +490,10 @@ fn csv_grid(bytes: &[u8], name: &str) -> Result<Grid> {
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|_| damaged(FileKind::Csv))?;
-        rows.push(
+        rows.push(trimmed(
             record
                 .iter()
+                .take(COLUMNS as usize)
                 .map(|s| {
                     let s = s.trim();
                     if s.is_empty() {
@@ -363,7 +503,7 @@ fn csv_grid(bytes: &[u8], name: &str) -> Result<Grid> {
                     }
                 })
                 .collect(),
-        );
+        ));
         if rows.len() > limits::ROWS + ABOVE_TABLE {
             return Err(too_many(rows.len()));
         }

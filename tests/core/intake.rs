@@ -1086,3 +1086,88 @@ fn short_headers_and_completion_days_as_offices_write_them() {
         "{said}"
     );
 }
+
+/// Small files that would spread out to gigabytes are refused before they are read: an .ods
+/// whose rows and cells repeat 49,000 × 1,024 times, a DOCX body of 400,000 empty paragraphs,
+/// an .xls with one cell far away on each of its sheets; a CSV row of 50,000 columns is read
+/// in its first 64.
+#[test]
+fn files_that_would_spread_out_are_refused_before_they_are_read() {
+    let mut o = Office::new();
+    let ods = o.path("lap.ods");
+    let content = "<office:document-content><office:body><office:spreadsheet><table:table table:name=\"S\">\
+        <table:table-row table:number-rows-repeated=\"49000\"><table:table-cell table:number-columns-repeated=\"1024\" office:value-type=\"string\"><text:p>x</text:p></table:table-cell></table:table-row>\
+        </table:table></office:spreadsheet></office:body></office:document-content>";
+    zip_of(
+        &ods,
+        &[
+            (
+                "mimetype",
+                b"application/vnd.oasis.opendocument.spreadsheet",
+            ),
+            ("content.xml", content.as_bytes()),
+        ],
+    );
+    let body = format!(
+        "<w:document><w:body>{}</w:body></w:document>",
+        "<w:p/>".repeat(400_000)
+    );
+    let docx = o.path("rong.docx");
+    zip_of(
+        &docx,
+        &[
+            ("[Content_Types].xml", b"<Types/>"),
+            ("word/document.xml", body.as_bytes()),
+        ],
+    );
+    for file in [&ods, &docx] {
+        let e = intake::preview(&mut o.store, file, &Options::default()).unwrap_err();
+        assert!(
+            e.message(Lang::Vi).contains("giải nén lớn bất thường"),
+            "{}: {}",
+            file.display(),
+            e.message(Lang::Vi)
+        );
+    }
+    let wide = o.path("rong.csv");
+    let mut text = String::from("STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao");
+    text.push_str(&",".repeat(50_000));
+    text.push_str("\n1,Rà soát thủ tục,Văn phòng Sở,05/01/2025\n");
+    std::fs::write(&wide, text).unwrap();
+    let seen = intake::preview(&mut o.store, &wide, &Options::default()).unwrap();
+    assert_eq!(seen.directives.len(), 1);
+    // An .xls (made by LibreOffice when installed) with a mark at row 60,000, column IV.
+    let Ok(_) = std::process::Command::new("soffice")
+        .arg("--version")
+        .output()
+    else {
+        eprintln!("skipped the .xls: LibreOffice is not installed");
+        return;
+    };
+    let dir = o.path("xls");
+    std::fs::create_dir_all(&dir).unwrap();
+    let csv = dir.join("xa.csv");
+    let mut rows = String::from("STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao\n");
+    rows.push_str(&"\n".repeat(60_000));
+    rows.push_str(&",".repeat(255));
+    rows.push_str("x\n");
+    std::fs::write(&csv, rows).unwrap();
+    let converted = std::process::Command::new("soffice")
+        .env_remove("LD_PRELOAD")
+        .args([
+            "--headless",
+            &format!("-env:UserInstallation=file://{}/lo", dir.display()),
+        ])
+        .args(["--convert-to", "xls", "--outdir"])
+        .arg(&dir)
+        .arg(&csv)
+        .output()
+        .unwrap();
+    assert!(converted.status.success());
+    let e = intake::preview(&mut o.store, &dir.join("xa.xls"), &Options::default()).unwrap_err();
+    assert!(
+        e.message(Lang::Vi).contains("giải nén lớn bất thường"),
+        "{}",
+        e.message(Lang::Vi)
+    );
+}
