@@ -154,10 +154,26 @@ const GENERIC: &[&str] = &[
     "thuoc", "chuyen", "mon", "va", "co", "khac", "to", "chuc", "doan", "the",
 ];
 
-/// A person by their post ("Lãnh đạo Sở", "Giám đốc Sở", "Phó Chủ tịch UBND"), not a unit.
+/// Family names most Vietnamese carry: a name of two to four words starting with one, and
+/// no word that names a body, is a person's ("Nguyễn Văn Bình").
+const FAMILY_NAMES: &[&str] = &[
+    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do",
+    "ho", "ngo", "duong", "ly", "dinh", "trinh", "doan", "lam", "mai", "truong", "cao", "ha",
+];
+
+/// Words that name a body (a name holding one is not a person's).
+const BODY_WORDS: &[&str] = &[
+    "phong", "so", "ban", "trung", "tam", "ubnd", "cuc", "vien", "cong", "ty", "hoi", "doi", "xa",
+    "huyen", "tinh", "phuong", "tra", "kho", "thcs", "thpt", "th", "mn", "mam", "non", "hdnd",
+    "dang", "uy",
+];
+
+/// A person, by their post ("Lãnh đạo Sở", "Giám đốc Sở", "PGĐ Lê Văn C", "Phó Chủ tịch
+/// UBND"), a form of address ("Ông …", "Bà …", "Đ/c …") or their name alone ("Nguyễn Văn
+/// Bình"), not a unit.
 fn is_person(words: &[String]) -> bool {
     let w = |i: usize| words.get(i).map(String::as_str);
-    matches!(
+    let by_post = matches!(
         (w(0), w(1)),
         (Some("lanh"), Some("dao"))
             | (Some("giam"), Some("doc"))
@@ -165,7 +181,13 @@ fn is_person(words: &[String]) -> bool {
             | (Some("chu"), Some("tich"))
             | (Some("truong"), Some("phong" | "ban"))
             | (Some("dong"), Some("chi"))
-    )
+            | (Some("d"), Some("c"))
+            | (Some("ong" | "ba" | "pgd" | "gd" | "cv"), Some(_))
+    );
+    let named = (2..=4).contains(&words.len())
+        && w(0).is_some_and(|f| FAMILY_NAMES.contains(&f))
+        && words[1..].iter().all(|x| !BODY_WORDS.contains(&x.as_str()));
+    by_post || named
 }
 
 /// Whether `name` stands for no one unit: a group ("các xã", "UBND các huyện"), words that
@@ -239,6 +261,12 @@ impl Reading<'_> {
         if cell.trim().is_empty() {
             return Ok(Ok((Vec::new(), Vec::new())));
         }
+        // A name the directory holds whole is that unit, whatever its words ("Ban Quản lý các
+        // dự án …"); otherwise a group, a place or a person is no one unit.
+        let exact = |r: &Self, name: &str| r.directory.named(name).and_then(|u| u.id);
+        if let Some(id) = exact(self, cell) {
+            return Ok(Ok((vec![Pick::Known(id)], Vec::new())));
+        }
         if !not_a_unit(cell)
             && let Found::Known(id) = self.find_unit(cell)?
         {
@@ -246,6 +274,12 @@ impl Reading<'_> {
         }
         let (mut out, mut none) = (Vec::new(), Vec::new());
         for name in values::unit_names(cell) {
+            if let Some(id) = exact(self, &name) {
+                if !out.contains(&Pick::Known(id)) {
+                    out.push(Pick::Known(id));
+                }
+                continue;
+            }
             if not_a_unit(&name) {
                 none.push(name);
                 continue;
@@ -285,6 +319,7 @@ enum Issue {
     NoDate,
     Duplicate(u32),
     NotAUnit(String),
+    DeadlineInWords(String),
     DoneBeforeGiven(NaiveDate, NaiveDate),
     DoneWithoutDate(NaiveDate),
     Refused(Box<Error>),
@@ -297,6 +332,10 @@ impl Issue {
             Issue::NoContent => both(
                 "Dòng có dữ liệu nhưng không có nội dung nhiệm vụ.".into(),
                 "The row has data but no directive content.".into(),
+            ),
+            Issue::DeadlineInWords(words) => both(
+                format!("Thời hạn “{words}” không phải một ngày: nhiệm vụ được nhập không thời hạn; hãy sửa nếu cần."),
+                format!("The deadline “{words}” is not a date: the directive comes in without one; correct it if needed."),
             ),
             Issue::DoneBeforeGiven(done, given) => both(
                 format!(
@@ -577,9 +616,16 @@ fn read_rows(
             skip(Issue::NoDate, Some(Column::AssignedOn));
             continue;
         };
+        // A deadline in words no date reads ("khi có yêu cầu", "theo tiến độ dự án") leaves
+        // the directive without one, and says so; a date that does not exist is set aside.
+        let mut deadline_words = None;
         let deadline = match values::due(at(Column::Deadline), Some(given_on)) {
             Ok(Due::On(d)) => Some(d),
             Ok(Due::Open) => None,
+            Err(v) if !looks_like_date(&v) => {
+                deadline_words = Some(v);
+                None
+            }
             Err(v) => {
                 skip(Issue::BadDate(v), Some(Column::Deadline));
                 continue;
@@ -680,6 +726,15 @@ fn read_rows(
         let done_fallback = deadline
             .filter(|d| *d <= today && *d >= given_on)
             .unwrap_or(today);
+        if let Some(words) = deadline_words {
+            plan.problems.push(problem(
+                g,
+                i,
+                col(Column::Deadline),
+                Issue::DeadlineInWords(words),
+                false,
+            ));
+        }
         if let Some(names) = not_units {
             plan.problems.push(problem(
                 g,
@@ -714,6 +769,15 @@ fn read_rows(
         });
     }
     Ok(())
+}
+
+/// Whether a cell's text was meant as a date (digits joined by `/`, `-` or `.`), so one that
+/// does not read is a mistake to correct, not words.
+fn looks_like_date(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.windows(3).any(|w| {
+        w[0].is_ascii_digit() && matches!(w[1], b'/' | b'-' | b'.') && w[2].is_ascii_digit()
+    })
 }
 
 /// A new unit's kind, by the first words of its name.
@@ -966,6 +1030,39 @@ fn write_row(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_deadline_meant_as_a_date() {
+        assert!(looks_like_date("31/02/2026"));
+        assert!(looks_like_date("Trước 30/6/2025 (gia hạn)"));
+        assert!(!looks_like_date("Khi có yêu cầu"));
+        assert!(!looks_like_date("Trong 15 ngày kể từ ngày giao"));
+    }
+
+    #[test]
+    fn people_places_and_groups_are_no_unit() {
+        for name in [
+            "Nguyễn Văn Bình",
+            "Đ/c Nguyễn Văn A",
+            "Ông Trần Văn Trường",
+            "Bà Hoàng Thị Chi",
+            "PGĐ Lê Văn C",
+            "Lãnh đạo Sở",
+            "các phòng liên quan",
+            "thành phố",
+        ] {
+            assert!(not_a_unit(name), "{name}");
+        }
+        for name in [
+            "Văn phòng Sở",
+            "Trường THCS Lê Lợi",
+            "Phòng Văn hóa và Thông tin thành phố Lào Cai",
+            "Trung tâm Công nghệ thông tin",
+            "Đảng ủy phường",
+        ] {
+            assert!(!not_a_unit(name), "{name}");
+        }
+    }
 
     #[test]
     fn new_units_and_meetings_by_their_names() {

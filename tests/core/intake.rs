@@ -224,7 +224,7 @@ fn title_block_workbook(path: &Path) {
     ws.write_string(10, 2, "Giao ban tháng 3/2025").unwrap();
     ws.write_number(10, 3, serial(d(2025, 3, 5))).unwrap();
     ws.write_string(10, 4, "VP").unwrap();
-    ws.write_string(10, 6, "sắp tới").unwrap();
+    ws.write_string(10, 6, "31/02/2025").unwrap();
     wb.save(path).unwrap();
 }
 
@@ -255,7 +255,7 @@ fn a_title_block_and_a_two_row_merged_header_round_trip() {
         (bad[0].row, bad[0].column.as_deref()),
         (11, Some("G (Thời hạn)"))
     );
-    assert!(bad[0].message.vi.contains("sắp tới") && bad[0].message.en.contains("sắp tới"));
+    assert!(bad[0].message.vi.contains("31/02/2025") && bad[0].message.en.contains("31/02/2025"));
     assert_eq!(o.content_hash(), before, "a preview writes nothing");
 
     // An unknown unit stops the import, naming the row; nothing is written.
@@ -1069,11 +1069,20 @@ fn short_headers_and_completion_days_as_offices_write_them() {
         &file,
         "TT,ND,Đv chủ trì,Ngày giao,Hạn HT,Kết quả TH\n\
          1,Rà soát thủ tục,VP,05/01/2025,31/03/2025,Hoàn thành ngày 28/3\n\
-         2,Đào tạo kỹ năng số,VP,01/03/2025,30/06/2025,Đã hoàn thành ngày 28/02/2025\n",
+         2,Đào tạo kỹ năng số,VP,01/03/2025,30/06/2025,Đã hoàn thành ngày 28/02/2025\n\
+         3,Cung cấp số liệu,VP,01/03/2025,Khi có yêu cầu,\n",
     )
     .unwrap();
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
-    assert_eq!(seen.directives.len(), 1, "{:?}", seen.problems);
+    assert_eq!(seen.directives.len(), 2, "{:?}", seen.problems);
+    // A deadline in words: in, without one, and said.
+    assert_eq!(seen.directives[1].deadline, None);
+    assert!(seen.problems.iter().any(|p| {
+        !p.skipped
+            && p.message
+                .vi
+                .contains("“Khi có yêu cầu” không phải một ngày")
+    }));
     let row = &seen.directives[0];
     assert_eq!(row.deadline, Some(d(2025, 3, 31)));
     assert_eq!(
@@ -1169,5 +1178,56 @@ fn files_that_would_spread_out_are_refused_before_they_are_read() {
         e.message(Lang::Vi).contains("giải nén lớn bất thường"),
         "{}",
         e.message(Lang::Vi)
+    );
+}
+
+/// A unit whose real name holds "các" is found when written in full; a person written by
+/// name is no unit; a group beside a unit leaves the unit.
+#[test]
+fn real_names_with_group_words_and_people() {
+    let mut o = Office::new();
+    o.store
+        .write(|tx| {
+            unit::create(
+                tx,
+                NewUnit {
+                    name: "Ban Quản lý các dự án đầu tư xây dựng tỉnh".into(),
+                    short_name: None,
+                    code: Some("BQLDA".into()),
+                    kind: UnitKind::External,
+                    parent_id: None,
+                    sort_order: 9,
+                },
+            )
+        })
+        .unwrap();
+    let file = o.path("ten.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Ngày giao\n\
+         1,Hoàn thiện hồ sơ dự án,Ban Quản lý các dự án đầu tư xây dựng tỉnh,\"VP, các phòng liên quan\",05/01/2025\n\
+         2,Chuẩn bị báo cáo,Nguyễn Văn Bình,,05/01/2025\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(seen.directives.len(), 1, "{:?}", seen.problems);
+    let row = &seen.directives[0];
+    assert_eq!(row.lead_unit, "Ban Quản lý các dự án đầu tư xây dựng tỉnh");
+    assert_eq!(row.coordinating_units, ["Văn phòng Sở"]);
+    assert!(seen.new_units.is_empty(), "{:?}", seen.new_units);
+    let said: Vec<&str> = seen
+        .problems
+        .iter()
+        .map(|p| p.message.vi.as_str())
+        .collect();
+    assert!(
+        said.iter()
+            .any(|m| m.contains("“Nguyễn Văn Bình” không phải")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter()
+            .any(|m| m.contains("“các phòng liên quan” không phải")),
+        "{said:?}"
     );
 }
