@@ -168,6 +168,14 @@ const BODY_WORDS: &[&str] = &[
     "dang", "uy",
 ];
 
+/// Words that say what kind of body a name is (a unit's name holds one; an abbreviation is
+/// one word and is looked up as such).
+const KIND_WORDS: &[&str] = &[
+    "phong", "so", "ban", "trung", "tam", "ubnd", "van", "cuc", "vien", "cong", "ty", "doi", "hoi",
+    "tra", "bac", "truong", "dang", "uy", "hdnd", "tt", "ttcntt", "ubmttq", "mat", "tran", "doan",
+    "lien", "khu", "nha", "xi", "nghiep", "buu", "dien", "benh",
+];
+
 /// A person, by their post ("Lãnh đạo Sở", "Giám đốc Sở", "PGĐ Lê Văn C", "Phó Chủ tịch
 /// UBND"), a form of address ("Ông …", "Bà …", "Đ/c …") or their name alone ("Nguyễn Văn
 /// Bình"), not a unit.
@@ -239,8 +247,17 @@ impl Reading<'_> {
     }
 
     /// The unit of `name`, a new one proposed when unknown; an ambiguous name is an issue.
+    /// A name without a word for a kind of body ("Sa Pa", "huyện Bát Xát") is matched only
+    /// whole or by code, never taken for the Phòng of that place.
     fn pick(&mut self, name: &str, sheet: &str, row: u32) -> Result<Result<Pick, Vec<String>>> {
-        Ok(match self.find_unit(name)? {
+        let words = crate::text::words(name);
+        let bodied = words.iter().any(|w| KIND_WORDS.contains(&w.as_str()));
+        let found = match self.directory.named(name).and_then(|u| u.id) {
+            Some(id) => Found::Known(id),
+            None if !bodied && words.len() > 1 => Found::Unknown,
+            None => self.find_unit(name)?,
+        };
+        Ok(match found {
             Found::Known(id) => Ok(Pick::Known(id)),
             Found::Ambiguous(c) => Err(c),
             Found::Unknown => {
