@@ -740,7 +740,20 @@ fn read_rows(
             );
             continue;
         }
+        // Done without its day: on the deadline, or the day after it when the words say late.
+        let late = values::says_late(&format!(
+            "{} {}",
+            text(Column::Progress),
+            text(Column::Notes)
+        ));
         let done_fallback = deadline
+            .map(|d| {
+                if late {
+                    d + chrono::Duration::days(1)
+                } else {
+                    d
+                }
+            })
             .filter(|d| *d <= today && *d >= given_on)
             .unwrap_or(today);
         if let Some(words) = deadline_words {

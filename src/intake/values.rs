@@ -78,6 +78,15 @@ pub fn day_month_in(text: &str, after: NaiveDate) -> Option<NaiveDate> {
     })
 }
 
+/// Whether the words say the work was done late ("hoàn thành quá hạn", "chậm 3 ngày",
+/// "trễ hạn"), for a completion whose day is not written.
+pub fn says_late(text: &str) -> bool {
+    let f = format!(" {} ", crate::text::words(text).join(" "));
+    [" qua han ", " cham ", " tre han ", " tre "]
+        .iter()
+        .any(|w| f.contains(w))
+}
+
 /// What a deadline cell says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Due {
@@ -187,7 +196,8 @@ fn status_of(text: &str) -> Said {
     let f = format!(" {} ", crate::text::words(t).join(" "));
     let has = |w: &str| f.contains(&format!(" {w} "));
     let percent = percent_in(t);
-    if has("chua hoan thanh") && !has("da hoan thanh") {
+    // "Chưa hoàn thành", "hoàn thành một phần": under way.
+    if (has("chua hoan thanh") && !has("da hoan thanh")) || has("mot phan") {
         return in_progress(t, percent.unwrap_or(0));
     }
     // "Sẽ hoàn thành trong tháng 6" is not done: the text says it was, or starts with it.
@@ -370,6 +380,15 @@ mod tests {
             Some(d(2026, 1, 5))
         );
         assert_eq!(day_month_in("ngày 28/3/2025", d(2025, 1, 10)), None);
+        assert!(matches!(
+            said("Hoàn thành một phần", ""),
+            Said::InProgress { .. }
+        ));
+        assert!(
+            says_late("Hoàn thành (chậm 3 ngày)")
+                && says_late("Đã hoàn thành nhưng quá hạn 5 ngày")
+        );
+        assert!(!says_late("Đã hoàn thành ngày 28/3"));
         for done in ["HT", "Đã HT", "Xong"] {
             assert_eq!(said(done, ""), Said::Done(None), "{done}");
         }
