@@ -683,12 +683,10 @@ fn read_rows(
             }
         }
         coordinating.retain(|p| *p != lead[0]);
-        let key = row_key([
-            &content,
-            &lead_text,
-            &source_text,
-            &at(Column::AssignedOn).text(),
-        ]);
+        // The date given as read, not as typed: the same row saved from another program
+        // ("1/3/25" in a CSV, a date cell in a workbook) is the same row.
+        let given_key = assigned.map_or_else(|| at(Column::AssignedOn).text(), |d| d.to_string());
+        let key = row_key([&content, &lead_text, &source_text, &given_key]);
         if let Some(first) = seen.get(&key) {
             skip(Issue::Duplicate(*first), None);
             continue;

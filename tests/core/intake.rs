@@ -1231,3 +1231,41 @@ fn real_names_with_group_words_and_people() {
         "{said:?}"
     );
 }
+
+/// The same rows saved by another program, dates typed otherwise ("1/3/25" in a CSV, a date
+/// cell in a workbook), are the rows already imported.
+#[test]
+fn the_same_rows_from_another_program_are_not_imported_twice() {
+    let mut o = Office::new();
+    let csv = o.path("a.csv");
+    std::fs::write(
+        &csv,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao\n1,Rà soát thủ tục,VP,1/3/25\n",
+    )
+    .unwrap();
+    let made = intake::commit(&mut o.store, &csv, &Options::default()).unwrap();
+    assert_eq!(made.directives.len(), 1);
+    let xlsx = o.path("a.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Ngày giao"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_number(1, 0, 1).unwrap();
+    ws.write_string(1, 1, "Rà soát thủ tục").unwrap();
+    ws.write_string(1, 2, "VP").unwrap();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    ws.write_datetime_with_format(1, 3, ExcelDateTime::from_ymd(2025, 3, 1).unwrap(), &date)
+        .unwrap();
+    wb.save(&xlsx).unwrap();
+    let again = intake::preview(&mut o.store, &xlsx, &Options::default()).unwrap();
+    assert_eq!(
+        (again.directives.len(), again.already),
+        (0, 1),
+        "{:?}",
+        again.problems
+    );
+}
