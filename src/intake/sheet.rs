@@ -482,6 +482,10 @@ fn delimiter(text: &str) -> u8 {
 
 fn csv_grid(bytes: &[u8], name: &str) -> Result<Grid> {
     let text = decode(bytes);
+    // A quote opened and never closed would take every row after it into one cell.
+    if text.bytes().filter(|b| *b == b'"').count() % 2 == 1 {
+        return Err(damaged(FileKind::Csv));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -564,6 +568,14 @@ fn convert_legacy(g: &mut Grid) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quote_never_closed_is_told() {
+        let text = "STT,Nội dung,Chủ trì\n1,\"Rà soát,VP\n2,Báo cáo,VP\n";
+        assert!(csv_grid(text.as_bytes(), "S").is_err());
+        let fine = "STT,Nội dung,Chủ trì\n1,\"Rà soát, báo cáo\",VP\n";
+        assert_eq!(csv_grid(fine.as_bytes(), "S").unwrap().rows.len(), 2);
+    }
 
     #[test]
     fn the_separator_is_the_header_s_under_any_title() {
