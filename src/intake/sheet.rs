@@ -328,19 +328,26 @@ fn xlsx_cells(wb: &mut calamine::Xlsx<Cursor<&[u8]>>, name: &str, kind: FileKind
         if col >= COLUMNS || value == Cell::Empty {
             continue;
         }
-        if row as usize > limits::ROWS + ABOVE_TABLE {
-            return Err(too_many(row as usize));
-        }
         found.push(((row, col), value));
+    }
+    // Rows that hold something are counted, not how far down the last mark is.
+    let mut rows_held: Vec<u32> = found.iter().map(|((r, _), _)| *r).collect();
+    rows_held.dedup();
+    if rows_held.len() > limits::ROWS + ABOVE_TABLE {
+        return Err(too_many(rows_held.len()));
     }
     let first_row = found.iter().map(|((r, _), _)| *r).min().unwrap_or(0);
     let first_col = found.iter().map(|((_, c), _)| *c).min().unwrap_or(0);
     let last_row = found.iter().map(|((r, _), _)| *r).max().unwrap_or(0);
-    let last_col = found.iter().map(|((_, c), _)| *c).max().unwrap_or(0);
-    let width = (last_col + 1 - first_col) as usize;
-    let mut rows = vec![vec![Cell::Empty; width]; (last_row + 1 - first_row) as usize];
+    // Rows as long as their last mark: a row that holds nothing costs nothing.
+    let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); (last_row + 1 - first_row) as usize];
     for ((r, c), v) in found {
-        rows[(r - first_row) as usize][(c - first_col) as usize] = v;
+        let row = &mut rows[(r - first_row) as usize];
+        let j = (c - first_col) as usize;
+        if row.len() <= j {
+            row.resize(j + 1, Cell::Empty);
+        }
+        row[j] = v;
     }
     Ok((rows, first_row, first_col))
 }
@@ -387,8 +394,9 @@ fn workbook<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(
             continue;
         }
         let (grid, first_row, first_col) = cells(&mut wb, name, kind)?;
-        // The room above a table is forgiven once for the whole workbook, not per sheet.
-        rows += grid.len();
+        // The room above a table is forgiven once for the whole workbook, not per sheet;
+        // rows that hold nothing are not counted.
+        rows += grid.iter().filter(|r| !r.is_empty()).count();
         if rows > limits::ROWS + ABOVE_TABLE {
             return Err(too_many(rows));
         }
