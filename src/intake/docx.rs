@@ -50,7 +50,7 @@ pub fn text(bytes: &[u8]) -> Result<String> {
     };
     // The reader descends element by element: a body nested deeper than any document is
     // (tables inside tables, hundreds deep) is refused before it is read.
-    let (deepest, elements) = nesting(&document_xml(bytes).ok_or_else(damaged)?);
+    let (deepest, elements) = nesting_of_parts(bytes).ok_or_else(damaged)?;
     if deepest > MAX_NESTING {
         return Err(damaged());
     }
@@ -77,14 +77,30 @@ const MAX_NESTING: usize = 160;
 /// Elements a document's body may hold (a hundred-page notice holds some tens of thousands).
 const MAX_ELEMENTS: usize = 300_000;
 
-/// The body of a DOCX (`word/document.xml`; its size was checked with the archive's).
-fn document_xml(bytes: &[u8]) -> Option<Vec<u8>> {
+/// How deep the elements of a DOCX's XML parts go, and how many they hold together (the
+/// body, and the headers, styles, numbering… the reader parses; any part may be the body,
+/// as `_rels/.rels` names it). Their sizes were checked with the archive's.
+fn nesting_of_parts(bytes: &[u8]) -> Option<(usize, usize)> {
     use std::io::Read;
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
-    let mut entry = zip.by_name("word/document.xml").ok()?;
-    let mut out = Vec::new();
-    entry.read_to_end(&mut out).ok()?;
-    Some(out)
+    if zip.index_for_name("word/document.xml").is_none()
+        && zip.index_for_name("_rels/.rels").is_none()
+    {
+        return None;
+    }
+    let (mut deepest, mut count) = (0, 0);
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).ok()?;
+        if !(entry.name().ends_with(".xml") || entry.name().ends_with(".rels")) {
+            continue;
+        }
+        let mut xml = Vec::new();
+        entry.read_to_end(&mut xml).ok()?;
+        let (d, n) = nesting(&xml);
+        deepest = deepest.max(d);
+        count += n;
+    }
+    Some((deepest, count))
 }
 
 /// How deep the elements of `xml` go, and how many there are (a scan of its tags, not a

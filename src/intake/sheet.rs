@@ -197,6 +197,13 @@ fn trimmed(mut row: Vec<Cell>) -> Vec<Cell> {
 /// it is read: an .ods of 2 KB can say "49,000 rows of 1,024 cells".
 const SPREAD: u64 = 5_000_000;
 
+/// Characters a workbook's cells may hold in all (a real tracker holds a few million).
+const TEXT: u64 = 100_000_000;
+
+/// The most a cell holds in Excel (characters; counted here in bytes, which is stricter
+/// only for text four times longer than any directive).
+const CELL_TEXT: usize = 4 * 32_767;
+
 /// Whether an .xls stays within [`SPREAD`] cells, each sheet counted as the rectangle its
 /// cells span (what calamine, which reads every sheet at once, will build): a scan of the
 /// cell records of its workbook stream.
@@ -234,6 +241,32 @@ fn xls_within_spread(bytes: &[u8]) -> bool {
         );
         if kind == 0x0809 {
             total = total.saturating_add(area(sheet.take()));
+        } else if kind == 0x0200 && body.len() >= 10 {
+            // DIMENSIONS: what calamine reserves before it reads a cell (rows as 32 bits in
+            // BIFF8, 16 in BIFF5).
+            let u16_at = |k: usize| u64::from(u16::from_le_bytes([body[k], body[k + 1]]));
+            let u32_at = |k: usize| {
+                u64::from(u32::from_le_bytes([
+                    body[k],
+                    body[k + 1],
+                    body[k + 2],
+                    body[k + 3],
+                ]))
+            };
+            let (rows, cols) = if body.len() >= 14 {
+                (
+                    u32_at(4).saturating_sub(u32_at(0)),
+                    u16_at(10).saturating_sub(u16_at(8)),
+                )
+            } else {
+                (
+                    u16_at(2).saturating_sub(u16_at(0)),
+                    u16_at(6).saturating_sub(u16_at(4)),
+                )
+            };
+            if total.saturating_add(rows.saturating_mul(cols)) > SPREAD {
+                return false;
+            }
         } else if cell && body.len() >= 4 {
             let row = u32::from(u16::from_le_bytes([body[0], body[1]]));
             let first = u32::from(u16::from_le_bytes([body[2], body[3]]));
@@ -257,10 +290,12 @@ fn xls_within_spread(bytes: &[u8]) -> bool {
     true
 }
 
-/// Whether an .ods stays within [`SPREAD`] cells once its repeats are counted out: a scan of
-/// `content.xml`'s rows and cells for `number-rows-repeated` and `number-columns-repeated`,
-/// before calamine builds anything.
+/// Whether an .ods stays within [`SPREAD`] cells, and [`TEXT`] characters, once its
+/// repeats are counted out as calamine builds a sheet: the rectangle from its first to its
+/// last row holding a value, as wide as its widest; read as XML events (attributes as a
+/// parser reads them, cells that hold a value written `<… />` too, `text:s` runs of spaces).
 fn ods_within_spread(bytes: &[u8]) -> bool {
+    use quick_xml::events::{BytesStart, Event};
     use std::io::Read;
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return true; // calamine says what is wrong with it
@@ -272,46 +307,91 @@ fn ods_within_spread(bytes: &[u8]) -> bool {
     if entry.read_to_end(&mut xml).is_err() {
         return true;
     }
-    let repeat = |tag: &[u8], attr: &[u8]| -> u64 {
-        tag.windows(attr.len())
-            .position(|w| w == attr)
-            .and_then(|at| {
-                let rest = &tag[at + attr.len()..];
-                let digits: Vec<u8> = rest
-                    .iter()
-                    .skip(2)
-                    .take_while(|b| b.is_ascii_digit())
-                    .copied()
-                    .collect();
-                std::str::from_utf8(&digits).ok()?.parse().ok()
-            })
+    let number = |e: &BytesStart, name: &str| -> u64 {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == name)
+            .and_then(|a| a.value.trim().parse().ok())
             .unwrap_or(1)
     };
-    let (mut total, mut rows, mut cells) = (0u64, 1u64, 0u64);
-    let mut i = 0;
-    while let Some(at) = xml[i..].iter().position(|b| *b == b'<') {
-        let start = i + at + 1;
-        let Some(len) = xml[start..].iter().position(|b| *b == b'>') else {
-            break;
+    let holds_value = |e: &BytesStart| {
+        e.attributes().flatten().any(|a| {
+            matches!(
+                a.key.as_ref(),
+                "office:value"
+                    | "office:string-value"
+                    | "office:date-value"
+                    | "office:time-value"
+                    | "office:boolean-value"
+                    | "table:formula"
+            )
+        })
+    };
+    let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
+    let mut buf = Vec::new();
+    let (mut area, mut text) = (0u64, 0u64);
+    // Per sheet: the next row's index, the first and last rows holding a value, the widest.
+    let (mut row, mut first, mut last, mut widest) = (0u64, None::<u64>, 0u64, 0u64);
+    // Per row: its repeat, the next cell's column, whether it holds a value, its width.
+    let (mut repeat, mut col, mut held, mut width) = (1u64, 0u64, false, 0u64);
+    let mut cell_repeat = 1u64;
+    let sheet_area = |first: Option<u64>, last: u64, widest: u64| {
+        first.map_or(0, |f| (last - f + 1).saturating_mul(widest))
+    };
+    loop {
+        let event = match reader.read_event_into(&mut buf) {
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(e) => e,
         };
-        let tag = &xml[start..start + len];
-        if tag.starts_with(b"table:table-row") {
-            rows = repeat(tag, b"table:number-rows-repeated");
-            cells = 0;
-        } else if tag.starts_with(b"/table:table-row") {
-            total = total.saturating_add(rows.saturating_mul(cells));
-            if total > SPREAD {
-                return false;
+        match &event {
+            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+                "table:table" => {
+                    area = area.saturating_add(sheet_area(first, last, widest));
+                    (row, first, last, widest) = (0, None, 0, 0);
+                }
+                "table:table-row" => {
+                    (repeat, col, held, width) =
+                        (number(e, "table:number-rows-repeated"), 0, false, 0);
+                    if matches!(event, Event::Empty(_)) {
+                        row = row.saturating_add(repeat);
+                    }
+                }
+                "table:table-cell" | "table:covered-table-cell" => {
+                    cell_repeat = number(e, "table:number-columns-repeated");
+                    col = col.saturating_add(cell_repeat);
+                    if matches!(event, Event::Start(_)) || holds_value(e) {
+                        held = true;
+                        width = col;
+                    }
+                }
+                "text:s" => {
+                    let spaces = number(e, "text:c");
+                    text = text
+                        .saturating_add(spaces.saturating_mul(cell_repeat).saturating_mul(repeat));
+                }
+                _ => {}
+            },
+            Event::Text(t) => {
+                text = text.saturating_add(
+                    (t.len() as u64)
+                        .saturating_mul(cell_repeat)
+                        .saturating_mul(repeat),
+                );
             }
-        } else if tag.starts_with(b"table:table-cell")
-            || tag.starts_with(b"table:covered-table-cell")
-        {
-            // An empty cell (`<… />`) repeated to the sheet's edge is not kept.
-            if tag.last() != Some(&b'/') {
-                cells = cells.saturating_add(repeat(tag, b"table:number-columns-repeated"));
+            Event::End(e) if e.name().as_ref() == "table:table-row" => {
+                if held {
+                    first.get_or_insert(row);
+                    last = row.saturating_add(repeat - 1);
+                    widest = widest.max(width);
+                }
+                row = row.saturating_add(repeat);
             }
+            _ => {}
         }
-        i = start + len + 1;
+        if area.saturating_add(sheet_area(first, last, widest)) > SPREAD || text > TEXT {
+            return false;
+        }
+        buf.clear();
     }
     true
 }
@@ -322,8 +402,23 @@ fn ods_within_spread(bytes: &[u8]) -> bool {
 fn xlsx_cells(wb: &mut calamine::Xlsx<Cursor<&[u8]>>, name: &str, kind: FileKind) -> Result<Cells> {
     let mut reader = wb.worksheet_cells_reader(name).map_err(|_| damaged(kind))?;
     let mut found: Vec<((u32, u32), Cell)> = Vec::new();
+    let mut text = 0u64;
     while let Some(c) = reader.next_cell().map_err(|_| damaged(kind))? {
         let (row, col) = c.get_position();
+        // A cell holds at most 32,767 characters in Excel: one longer was not made by it, and
+        // one shared string copied into every cell must not fill the memory.
+        let len = match c.get_value() {
+            calamine::DataRef::String(s) => s.len(),
+            calamine::DataRef::SharedString(s) => s.len(),
+            _ => 0,
+        };
+        if len > CELL_TEXT {
+            return Err(damaged(kind));
+        }
+        text += len as u64;
+        if text > TEXT {
+            return Err(Error::Intake(IntakeProblem::Inflates));
+        }
         let value = cell(&Data::from(c.get_value().clone()));
         if col >= COLUMNS || value == Cell::Empty {
             continue;

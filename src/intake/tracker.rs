@@ -724,10 +724,18 @@ fn read_rows(
         if let (Some(c), Said::Open | Said::InProgress { .. }) = (completed, &said) {
             said = Said::Done(Some(c));
         }
-        // "Hoàn thành ngày 28/3": the day of the year it was given in (or the next).
+        // "Hoàn thành ngày 28/3": the day of the year it was given in (or the next). A day
+        // written that does not exist ("31/02/2025") is a mistake to correct, not no day.
         if let Said::Done(None) = said {
             let words = format!("{} {}", text(Column::Progress), text(Column::Notes));
             said = Said::Done(values::day_month_in(&words, given_on));
+            if matches!(said, Said::Done(None)) && looks_like_date(&words) {
+                skip(
+                    Issue::BadDate(words.trim().to_string()),
+                    Some(Column::Progress),
+                );
+                continue;
+            }
         }
         if let Said::Done(Some(done)) = said
             && done < given_on

@@ -196,8 +196,13 @@ fn status_of(text: &str) -> Said {
     let f = format!(" {} ", crate::text::words(t).join(" "));
     let has = |w: &str| f.contains(&format!(" {w} "));
     let percent = percent_in(t);
-    // "Chưa hoàn thành", "hoàn thành một phần": under way.
-    if (has("chua hoan thanh") && !has("da hoan thanh")) || has("mot phan") {
+    // "Chưa hoàn thành", "hoàn thành một phần", "hoàn thành 50%", "hoàn thành phần lớn":
+    // under way.
+    if (has("chua hoan thanh") && !has("da hoan thanh"))
+        || has("mot phan")
+        || has("phan lon")
+        || percent.is_some_and(|p| p < 100)
+    {
         return in_progress(t, percent.unwrap_or(0));
     }
     // "Sẽ hoàn thành trong tháng 6" is not done: the text says it was, or starts with it.

@@ -1269,3 +1269,72 @@ fn the_same_rows_from_another_program_are_not_imported_twice() {
         again.problems
     );
 }
+
+/// The third attack round's small files that would spread out, refused before calamine or
+/// docx-rs builds them: an .ods whose value cells are written `<… />` with spaces around
+/// `=`, an .xlsx whose every cell points at one shared string of a megabyte, a DOCX whose
+/// header part (not its body) holds 400,000 elements.
+#[test]
+fn spread_hidden_in_other_forms_is_refused_too() {
+    let mut o = Office::new();
+    let ods = o.path("lap2.ods");
+    let content = "<office:document-content><office:body><office:spreadsheet><table:table table:name=\"S\">\
+        <table:table-row table:number-rows-repeated = \"90000\"><table:table-cell table:number-columns-repeated = \"1024\" office:value-type=\"string\" office:string-value=\"x\"/></table:table-row>\
+        </table:table></office:spreadsheet></office:body></office:document-content>";
+    zip_of(
+        &ods,
+        &[
+            (
+                "mimetype",
+                b"application/vnd.oasis.opendocument.spreadsheet",
+            ),
+            ("content.xml", content.as_bytes()),
+        ],
+    );
+    let docx = o.path("dau-trang.docx");
+    let header = format!("<w:hdr>{}</w:hdr>", "<w:p/>".repeat(400_000));
+    zip_of(
+        &docx,
+        &[
+            ("[Content_Types].xml", b"<Types/>"),
+            (
+                "word/document.xml",
+                b"<w:document><w:body><w:p/></w:body></w:document>",
+            ),
+            ("word/header1.xml", header.as_bytes()),
+        ],
+    );
+    for file in [&ods, &docx] {
+        let e = intake::preview(&mut o.store, file, &Options::default()).unwrap_err();
+        assert!(
+            e.message(Lang::Vi).contains("giải nén lớn bất thường"),
+            "{}: {}",
+            file.display(),
+            e.message(Lang::Vi)
+        );
+    }
+    // Built by hand: Excel (and rust_xlsxwriter) would not write a cell this long.
+    let xlsx = o.path("chuoi.xlsx");
+    let strings = format!(
+        "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"2\" uniqueCount=\"2\"><si><t>Nội dung nhiệm vụ</t></si><si><t>{}</t></si></sst>",
+        "x".repeat(1 << 20)
+    );
+    let rows: String = (2..=200)
+        .map(|r| format!("<row r=\"{r}\"><c r=\"A{r}\" t=\"s\"><v>1</v></c></row>"))
+        .collect();
+    let sheet = format!(
+        "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>{rows}</sheetData></worksheet>"
+    );
+    zip_of(
+        &xlsx,
+        &[
+            ("[Content_Types].xml", b"<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>"),
+            ("xl/workbook.xml", b"<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"),
+            ("xl/_rels/workbook.xml.rels", b"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>"),
+            ("xl/sharedStrings.xml", strings.as_bytes()),
+            ("xl/worksheets/sheet1.xml", sheet.as_bytes()),
+        ],
+    );
+    let e = intake::preview(&mut o.store, &xlsx, &Options::default()).unwrap_err();
+    assert!(matches!(e, Error::Intake(_)), "{e:?}");
+}
