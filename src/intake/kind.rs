@@ -244,6 +244,25 @@ pub(super) fn check_inflation(entries: &[Entry]) -> Result<()> {
     Ok(())
 }
 
+/// Refuses an archive an entry of which inflates past the size its headers declare (the
+/// deflate stream is not stopped there by the zip reader): each is inflated once, counted,
+/// and cut at one byte past what it declares, before any reader trusts those sizes.
+fn check_true_sizes(bytes: &[u8], entries: &[Entry]) -> Result<()> {
+    use std::io::Read;
+    let mut zip =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| refused(IntakeProblem::Inflates))?;
+    for (i, e) in entries.iter().enumerate() {
+        let Ok(entry) = zip.by_index(i) else {
+            return Err(refused(IntakeProblem::Inflates));
+        };
+        let read = std::io::copy(&mut entry.take(e.inflated + 1), &mut std::io::sink());
+        if read.map_or(true, |n| n > e.inflated) {
+            return Err(refused(IntakeProblem::Inflates));
+        }
+    }
+    Ok(())
+}
+
 fn zip_content(bytes: &[u8], named: Option<FileKind>) -> Result<Content> {
     let kind = match named {
         Some(k) if k != FileKind::Csv => k.name(),
@@ -256,6 +275,7 @@ fn zip_content(bytes: &[u8], named: Option<FileKind>) -> Result<Content> {
         return Ok(Content::Ours(FileKind::Gbx));
     }
     check_inflation(&list)?;
+    check_true_sizes(bytes, &list)?;
     Ok(if has("xl/workbook.xml") {
         Content::Ours(FileKind::Xlsx)
     } else if has("word/document.xml") {

@@ -117,13 +117,17 @@ pub fn read(kind: FileKind, bytes: &[u8], only: Option<&str>, name: &str) -> Res
         FileKind::Xls if !xls_within_spread(bytes) => {
             return Err(Error::Intake(IntakeProblem::Inflates));
         }
-        FileKind::Xls => workbook(
-            calamine::open_workbook_from_rs::<calamine::Xls<_>, _>(Cursor::new(bytes))
-                .map_err(|_| damaged(kind))?,
-            kind,
-            only,
-            whole_range,
-        )?,
+        // calamine's .xls reader can panic on a malformed record: that is a damaged file.
+        FileKind::Xls => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            workbook(
+                calamine::open_workbook_from_rs::<calamine::Xls<_>, _>(Cursor::new(bytes))
+                    .map_err(|_| damaged(kind))?,
+                kind,
+                only,
+                whole_range,
+            )
+        }))
+        .map_err(|_| damaged(kind))??,
         FileKind::Ods if !ods_within_spread(bytes) => {
             return Err(Error::Intake(IntakeProblem::Inflates));
         }
@@ -223,6 +227,7 @@ fn xls_within_spread(bytes: &[u8]) -> bool {
         return true;
     }
     let (mut total, mut sheet): (u64, Option<(u32, u32, u32, u32)>) = (0, None);
+    let mut continues = 0u32;
     let area = |s: Option<(u32, u32, u32, u32)>| {
         s.map_or(0, |(r0, r1, c0, c1)| {
             u64::from(r1 - r0 + 1) * u64::from(c1 - c0 + 1)
@@ -239,6 +244,14 @@ fn xls_within_spread(bytes: &[u8]) -> bool {
             kind,
             0x0203 | 0x00FD | 0x027E | 0x0201 | 0x0204 | 0x0205 | 0x0006 | 0x00BD | 0x00BE
         );
+        // CONTINUE records: a real file holds a few; calamine handles each in a way that
+        // grows with their number squared.
+        if kind == 0x003C {
+            continues += 1;
+            if continues > 10_000 {
+                return false;
+            }
+        }
         if kind == 0x0809 {
             total = total.saturating_add(area(sheet.take()));
         } else if kind == 0x0200 && body.len() >= 10 {
@@ -358,6 +371,15 @@ fn ods_within_spread(bytes: &[u8]) -> bool {
                 }
                 "table:table-cell" | "table:covered-table-cell" => {
                     cell_repeat = number(e, "table:number-columns-repeated");
+                    // A value written in the cell's attributes is text calamine keeps too.
+                    let said: u64 = e
+                        .attributes()
+                        .flatten()
+                        .filter(|a| a.key.as_ref().starts_with("office:"))
+                        .map(|a| a.value.len() as u64)
+                        .sum();
+                    text = text
+                        .saturating_add(said.saturating_mul(cell_repeat).saturating_mul(repeat));
                     col = col.saturating_add(cell_repeat);
                     if matches!(event, Event::Start(_)) || holds_value(e) {
                         held = true;
@@ -371,6 +393,10 @@ fn ods_within_spread(bytes: &[u8]) -> bool {
                 }
                 _ => {}
             },
+            // A character written as a reference (`&#x1EC7;`) is text as well.
+            Event::GeneralRef(_) => {
+                text = text.saturating_add(cell_repeat.saturating_mul(repeat).saturating_mul(4));
+            }
             Event::Text(t) => {
                 text = text.saturating_add(
                     (t.len() as u64)
@@ -403,6 +429,7 @@ fn xlsx_cells(wb: &mut calamine::Xlsx<Cursor<&[u8]>>, name: &str, kind: FileKind
     let mut reader = wb.worksheet_cells_reader(name).map_err(|_| damaged(kind))?;
     let mut found: Vec<((u32, u32), Cell)> = Vec::new();
     let mut text = 0u64;
+    let mut held = 0usize;
     while let Some(c) = reader.next_cell().map_err(|_| damaged(kind))? {
         let (row, col) = c.get_position();
         // A cell holds at most 32,767 characters in Excel: one longer was not made by it, and
@@ -422,6 +449,13 @@ fn xlsx_cells(wb: &mut calamine::Xlsx<Cursor<&[u8]>>, name: &str, kind: FileKind
         let value = cell(&Data::from(c.get_value().clone()));
         if col >= COLUMNS || value == Cell::Empty {
             continue;
+        }
+        // Rows holding something, counted as they come: a sheet past the limit stops here.
+        if found.last().is_none_or(|((r, _), _)| *r != row) {
+            held += 1;
+            if held > limits::ROWS + ABOVE_TABLE {
+                return Err(too_many(held));
+            }
         }
         found.push(((row, col), value));
     }

@@ -1338,3 +1338,49 @@ fn spread_hidden_in_other_forms_is_refused_too() {
     let e = intake::preview(&mut o.store, &xlsx, &Options::default()).unwrap_err();
     assert!(matches!(e, Error::Intake(_)), "{e:?}");
 }
+
+/// Text an .ods keeps in its cells' attributes, or writes as character references, counts
+/// toward what it would spread to (the fourth attack round's files took 6 GB).
+#[test]
+fn ods_text_in_attributes_and_references_counts() {
+    let mut o = Office::new();
+    let big = "x".repeat(1 << 20);
+    let refs = "&#x1EC7;".repeat(120_000);
+    for (name, cell) in [
+        (
+            "thuoc-tinh.ods",
+            format!(
+                "<table:table-cell table:number-columns-repeated=\"3000\" office:value-type=\"string\" office:string-value=\"{big}\"/>"
+            ),
+        ),
+        (
+            "tham-chieu.ods",
+            format!(
+                "<table:table-cell table:number-columns-repeated=\"100\" office:value-type=\"string\"><text:p>{refs}</text:p></table:table-cell>"
+            ),
+        ),
+    ] {
+        let file = o.path(name);
+        let content = format!(
+            "<office:document-content><office:body><office:spreadsheet><table:table table:name=\"S\">\
+             <table:table-row table:number-rows-repeated=\"100\">{cell}</table:table-row>\
+             </table:table></office:spreadsheet></office:body></office:document-content>"
+        );
+        zip_of(
+            &file,
+            &[
+                (
+                    "mimetype",
+                    b"application/vnd.oasis.opendocument.spreadsheet",
+                ),
+                ("content.xml", content.as_bytes()),
+            ],
+        );
+        let e = intake::preview(&mut o.store, &file, &Options::default()).unwrap_err();
+        assert!(
+            e.message(Lang::Vi).contains("giải nén lớn bất thường"),
+            "{name}: {}",
+            e.message(Lang::Vi)
+        );
+    }
+}
