@@ -777,6 +777,20 @@ fn zip_of(path: &Path, entries: &[(&str, &[u8])]) {
     z.finish().unwrap();
 }
 
+/// An OpenDocument spreadsheet of `content` (its content.xml).
+fn ods_of(path: &Path, content: &str) {
+    zip_of(
+        path,
+        &[
+            (
+                "mimetype",
+                b"application/vnd.oasis.opendocument.spreadsheet",
+            ),
+            ("content.xml", content.as_bytes()),
+        ],
+    );
+}
+
 #[test]
 fn bad_files_are_refused_with_a_message_and_change_nothing() {
     let mut o = Office::new();
@@ -1107,16 +1121,7 @@ fn files_that_would_spread_out_are_refused_before_they_are_read() {
     let content = "<office:document-content><office:body><office:spreadsheet><table:table table:name=\"S\">\
         <table:table-row table:number-rows-repeated=\"49000\"><table:table-cell table:number-columns-repeated=\"1024\" office:value-type=\"string\"><text:p>x</text:p></table:table-cell></table:table-row>\
         </table:table></office:spreadsheet></office:body></office:document-content>";
-    zip_of(
-        &ods,
-        &[
-            (
-                "mimetype",
-                b"application/vnd.oasis.opendocument.spreadsheet",
-            ),
-            ("content.xml", content.as_bytes()),
-        ],
-    );
+    ods_of(&ods, content);
     let body = format!(
         "<w:document><w:body>{}</w:body></w:document>",
         "<w:p/>".repeat(400_000)
@@ -1281,16 +1286,7 @@ fn spread_hidden_in_other_forms_is_refused_too() {
     let content = "<office:document-content><office:body><office:spreadsheet><table:table table:name=\"S\">\
         <table:table-row table:number-rows-repeated = \"90000\"><table:table-cell table:number-columns-repeated = \"1024\" office:value-type=\"string\" office:string-value=\"x\"/></table:table-row>\
         </table:table></office:spreadsheet></office:body></office:document-content>";
-    zip_of(
-        &ods,
-        &[
-            (
-                "mimetype",
-                b"application/vnd.oasis.opendocument.spreadsheet",
-            ),
-            ("content.xml", content.as_bytes()),
-        ],
-    );
+    ods_of(&ods, &content);
     let docx = o.path("dau-trang.docx");
     let header = format!("<w:hdr>{}</w:hdr>", "<w:p/>".repeat(400_000));
     zip_of(
@@ -1366,16 +1362,7 @@ fn ods_text_in_attributes_and_references_counts() {
              <table:table-row table:number-rows-repeated=\"100\">{cell}</table:table-row>\
              </table:table></office:spreadsheet></office:body></office:document-content>"
         );
-        zip_of(
-            &file,
-            &[
-                (
-                    "mimetype",
-                    b"application/vnd.oasis.opendocument.spreadsheet",
-                ),
-                ("content.xml", content.as_bytes()),
-            ],
-        );
+        ods_of(&file, &content);
         let e = intake::preview(&mut o.store, &file, &Options::default()).unwrap_err();
         assert!(
             e.message(Lang::Vi).contains("giải nén lớn bất thường"),
