@@ -1286,7 +1286,7 @@ fn spread_hidden_in_other_forms_is_refused_too() {
     let content = "<office:document-content><office:body><office:spreadsheet><table:table table:name=\"S\">\
         <table:table-row table:number-rows-repeated = \"90000\"><table:table-cell table:number-columns-repeated = \"1024\" office:value-type=\"string\" office:string-value=\"x\"/></table:table-row>\
         </table:table></office:spreadsheet></office:body></office:document-content>";
-    ods_of(&ods, &content);
+    ods_of(&ods, content);
     let docx = o.path("dau-trang.docx");
     let header = format!("<w:hdr>{}</w:hdr>", "<w:p/>".repeat(400_000));
     zip_of(
