@@ -228,6 +228,8 @@ fn xls_within_spread(bytes: &[u8]) -> bool {
     }
     let (mut total, mut sheet): (u64, Option<(u32, u32, u32, u32)>) = (0, None);
     let mut continues = 0u32;
+    let (mut sst, mut in_sst, mut lengths, mut text): (Vec<&[u8]>, bool, Vec<u32>, u64) =
+        (Vec::new(), false, Vec::new(), 0);
     let area = |s: Option<(u32, u32, u32, u32)>| {
         s.map_or(0, |(r0, r1, c0, c1)| {
             u64::from(r1 - r0 + 1) * u64::from(c1 - c0 + 1)
@@ -249,6 +251,25 @@ fn xls_within_spread(bytes: &[u8]) -> bool {
         if kind == 0x003C {
             continues += 1;
             if continues > 10_000 {
+                return false;
+            }
+        }
+        // The shared strings (SST and the CONTINUE records right after it): their lengths,
+        // for the cells that point at them.
+        if kind == 0x00FC {
+            sst = vec![body];
+            in_sst = true;
+        } else if kind == 0x003C && in_sst {
+            sst.push(body);
+        } else if in_sst {
+            in_sst = false;
+            lengths = sst_lengths(&sst);
+        }
+        // LABELSST: calamine copies its string into the cell.
+        if kind == 0x00FD && body.len() >= 10 {
+            let isst = u32::from_le_bytes([body[6], body[7], body[8], body[9]]) as usize;
+            text = text.saturating_add(u64::from(lengths.get(isst).copied().unwrap_or(0)));
+            if text > TEXT {
                 return false;
             }
         }
@@ -301,6 +322,92 @@ fn xls_within_spread(bytes: &[u8]) -> bool {
         }
     }
     true
+}
+
+/// The length in characters of each string of an .xls's shared-string table (its SST record
+/// and the CONTINUE records after it), walked as BIFF8 lays them out: a string's characters
+/// may go on in the next record, which then starts with a new flags byte.
+fn sst_lengths(parts: &[&[u8]]) -> Vec<u32> {
+    struct At<'p> {
+        parts: &'p [&'p [u8]],
+        part: usize,
+        pos: usize,
+    }
+    impl At<'_> {
+        /// The next `n` bytes as a little-endian number, read across records.
+        fn number(&mut self, n: usize) -> Option<u32> {
+            let mut v = 0u32;
+            for k in 0..n {
+                while self.pos >= self.parts.get(self.part)?.len() {
+                    self.part += 1;
+                    self.pos = 0;
+                }
+                v |= u32::from(self.parts[self.part][self.pos]) << (8 * k);
+                self.pos += 1;
+            }
+            Some(v)
+        }
+
+        /// Passes `n` bytes, across records; false past the last.
+        fn skip(&mut self, mut n: usize) -> bool {
+            while n > 0 {
+                let Some(part) = self.parts.get(self.part) else {
+                    return false;
+                };
+                let here = part.len().saturating_sub(self.pos).min(n);
+                self.pos += here;
+                n -= here;
+                if n > 0 {
+                    self.part += 1;
+                    self.pos = 0;
+                }
+            }
+            true
+        }
+    }
+    let mut at = At {
+        parts,
+        part: 0,
+        pos: 8,
+    };
+    let mut out = Vec::new();
+    while let (Some(cch), Some(flags)) = (at.number(2), at.number(1)) {
+        let runs = if flags & 8 != 0 {
+            at.number(2).unwrap_or(0)
+        } else {
+            0
+        };
+        let ext = if flags & 4 != 0 {
+            at.number(4).unwrap_or(0)
+        } else {
+            0
+        };
+        out.push(cch);
+        let (mut left, mut wide) = (cch as usize, flags & 1 != 0);
+        while left > 0 {
+            let Some(part) = parts.get(at.part) else {
+                return out;
+            };
+            let width = if wide { 2 } else { 1 };
+            let here = (part.len().saturating_sub(at.pos) / width).min(left);
+            if here == 0 {
+                // The characters go on in the next record, after its own flags byte.
+                at.part += 1;
+                let Some(next) = parts.get(at.part) else {
+                    return out;
+                };
+                wide = next.first().is_some_and(|f| f & 1 != 0);
+                at.pos = 1;
+                continue;
+            }
+            at.pos += here * width;
+            left -= here;
+        }
+        if !at.skip(4 * runs as usize + ext as usize) {
+            return out;
+        }
+    }
+    out
 }
 
 /// Whether an .ods stays within [`SPREAD`] cells, and [`TEXT`] characters, once its
@@ -705,6 +812,20 @@ fn convert_legacy(g: &mut Grid) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shared_strings_are_measured_across_records() {
+        let first: Vec<u8> = [
+            &[9, 0, 0, 0, 3, 0, 0, 0][..],
+            &[3, 0, 0],
+            b"abc",
+            &[5, 0, 0],
+            b"ab",
+        ]
+        .concat();
+        let second: Vec<u8> = [&[0][..], b"cde", &[1, 0, 1, b'x', 0]].concat();
+        assert_eq!(sst_lengths(&[&first, &second]), [3, 5, 1]);
+    }
 
     #[test]
     fn a_quote_never_closed_is_told() {
