@@ -18,6 +18,9 @@ pub mod limits {
     pub const ENTRIES: usize = 10_000;
     /// Most bytes all the entries of an archive may inflate to.
     pub const INFLATED: u64 = 512 << 20;
+    /// Most a workbook's shared-string table may inflate to (a 50,000-row tracker's is some
+    /// tens of MB).
+    pub const SHARED_STRINGS: u64 = 64 << 20;
     /// Most an entry may inflate per stored byte, beyond [`RATIO_FLOOR`]: worksheets compress
     /// 5–20 times, a zip bomb a thousand.
     pub const RATIO: u64 = 200;
@@ -230,10 +233,14 @@ fn entries(bytes: &[u8], kind: &'static str) -> Result<Vec<Entry>> {
         .collect()
 }
 
-/// Refuses an archive whose entries would inflate beyond the limits.
+/// Refuses an archive whose entries would inflate beyond the limits (a workbook's shared
+/// strings, read whole by calamine, at most [`limits::SHARED_STRINGS`]).
 pub(super) fn check_inflation(entries: &[Entry]) -> Result<()> {
     let mut total: u64 = 0;
     for e in entries {
+        if e.name == "xl/sharedStrings.xml" && e.inflated > limits::SHARED_STRINGS {
+            return Err(refused(IntakeProblem::Inflates));
+        }
         let ratio_ok = e.inflated <= limits::RATIO_FLOOR
             || e.inflated <= e.stored.saturating_mul(limits::RATIO);
         total = total.saturating_add(e.inflated);

@@ -537,7 +537,13 @@ fn xlsx_cells(wb: &mut calamine::Xlsx<Cursor<&[u8]>>, name: &str, kind: FileKind
     let mut found: Vec<((u32, u32), Cell)> = Vec::new();
     let mut text = 0u64;
     let mut held = 0usize;
+    let mut read = 0u64;
     while let Some(c) = reader.next_cell().map_err(|_| damaged(kind))? {
+        // Every cell costs reading, kept or not: a row of millions is refused.
+        read += 1;
+        if read > SPREAD {
+            return Err(Error::Intake(IntakeProblem::Inflates));
+        }
         let (row, col) = c.get_position();
         // A cell holds at most 32,767 characters in Excel: one longer was not made by it, and
         // one shared string copied into every cell must not fill the memory.
