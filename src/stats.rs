@@ -251,8 +251,7 @@ fn tallied(
         date(whole_to),
     );
     let reporting = month_of(as_of);
-    let original = basis == DeadlineBasis::Original;
-    let mut stmt = conn.prepare_cached(if original { TALLY_ORIGINAL } else { TALLY })?;
+    let mut stmt = conn.prepare_cached(&by_basis(basis).tally)?;
     let rows = stmt.query_map(
         named_params! { ":from": month_of(whole_from), ":to": month_of(whole_to), ":month": reporting },
         |r| {
@@ -284,11 +283,7 @@ fn tallied(
         basis,
     )?;
     // Open, due in the reporting month: overdue from the day after the deadline.
-    let due_in = if original {
-        OPEN_DUE_ORIGINAL
-    } else {
-        OPEN_DUE
-    };
+    let due_in = by_basis(basis).open_due.as_str();
     correct(
         conn,
         &mut out,
@@ -374,38 +369,55 @@ const DONE_SINCE: &str = "
     WHERE completed_on >= ?1 AND completed_on IS NOT NULL
       AND assigned_on BETWEEN ?2 AND ?3 AND status <> 'cancelled'";
 
-/// Open, the approved deadline in the reporting month (?1 to ?2), given between ?3 and ?4.
-const OPEN_DUE: &str = "
-    SELECT lead_unit_id, assigned_on, deadline, original_deadline, completed_on
-    FROM directive INDEXED BY directive_open_deadline
-    WHERE completed_on IS NULL AND status <> 'cancelled'
-      AND deadline BETWEEN ?1 AND ?2 AND assigned_on BETWEEN ?3 AND ?4";
+/// The statements that read by one deadline or the other, the approved or the original: the
+/// same words but for their columns.
+struct ByBasis {
+    /// Open, the deadline in the reporting month (?1 to ?2), given between ?3 and ?4.
+    open_due: String,
+    /// Per unit and month given (:from to :to): all, done before the reporting :month on
+    /// time and late, and open with a deadline before it (overdue whatever the day).
+    tally: String,
+}
 
-/// [`OPEN_DUE`] by the original deadline.
-const OPEN_DUE_ORIGINAL: &str = "
-    SELECT lead_unit_id, assigned_on, deadline, original_deadline, completed_on
-    FROM directive INDEXED BY directive_open_original
-    WHERE completed_on IS NULL AND status <> 'cancelled'
-      AND original_deadline BETWEEN ?1 AND ?2 AND assigned_on BETWEEN ?3 AND ?4";
+static BY_BASIS: std::sync::LazyLock<[ByBasis; 2]> = std::sync::LazyLock::new(|| {
+    let by = |deadline: &str, index: &str, on_time: &str, month: &str| {
+        ByBasis {
+        open_due: format!(
+            "SELECT lead_unit_id, assigned_on, deadline, original_deadline, completed_on
+             FROM directive INDEXED BY {index}
+             WHERE completed_on IS NULL AND status <> 'cancelled'
+               AND {deadline} BETWEEN ?1 AND ?2 AND assigned_on BETWEEN ?3 AND ?4"
+        ),
+        tally: format!(
+            "SELECT unit_id, assigned_month, sum(n),
+                    sum(iif(completed_month <> '' AND completed_month < :month AND {on_time}, n, 0)),
+                    sum(iif(completed_month <> '' AND completed_month < :month AND NOT {on_time}, n, 0)),
+                    sum(iif(completed_month = '' AND {month} <> '' AND {month} < :month, n, 0))
+             FROM directive_tally WHERE assigned_month BETWEEN :from AND :to
+             GROUP BY unit_id, assigned_month"
+        ),
+    }
+    };
+    [
+        by(
+            "deadline",
+            "directive_open_deadline",
+            "on_time",
+            "deadline_month",
+        ),
+        by(
+            "original_deadline",
+            "directive_open_original",
+            "on_time_original",
+            "original_month",
+        ),
+    ]
+});
 
-/// Per unit and month given (:from to :to): all, done before the reporting :month on time
-/// and late, and open with a deadline before it (overdue whatever the day).
-const TALLY: &str = "
-    SELECT unit_id, assigned_month, sum(n),
-           sum(iif(completed_month <> '' AND completed_month < :month AND on_time, n, 0)),
-           sum(iif(completed_month <> '' AND completed_month < :month AND NOT on_time, n, 0)),
-           sum(iif(completed_month = '' AND deadline_month <> '' AND deadline_month < :month, n, 0))
-    FROM directive_tally WHERE assigned_month BETWEEN :from AND :to
-    GROUP BY unit_id, assigned_month";
-
-/// [`TALLY`] by the original deadline.
-const TALLY_ORIGINAL: &str = "
-    SELECT unit_id, assigned_month, sum(n),
-           sum(iif(completed_month <> '' AND completed_month < :month AND on_time_original, n, 0)),
-           sum(iif(completed_month <> '' AND completed_month < :month AND NOT on_time_original, n, 0)),
-           sum(iif(completed_month = '' AND original_month <> '' AND original_month < :month, n, 0))
-    FROM directive_tally WHERE assigned_month BETWEEN :from AND :to
-    GROUP BY unit_id, assigned_month";
+/// The statements of `basis`.
+fn by_basis(basis: DeadlineBasis) -> &'static ByBasis {
+    &BY_BASIS[usize::from(basis == DeadlineBasis::Original)]
+}
 
 #[cfg(test)]
 mod tests {
@@ -418,8 +430,16 @@ mod tests {
         for (sql, args, index) in [
             (ROWS_GIVEN, 2, "directive_assigned"),
             (DONE_SINCE, 3, "directive_completed"),
-            (OPEN_DUE, 4, "directive_open_deadline"),
-            (OPEN_DUE_ORIGINAL, 4, "directive_open_original"),
+            (
+                by_basis(DeadlineBasis::Approved).open_due.as_str(),
+                4,
+                "directive_open_deadline",
+            ),
+            (
+                by_basis(DeadlineBasis::Original).open_due.as_str(),
+                4,
+                "directive_open_original",
+            ),
         ] {
             let mut stmt = store
                 .conn()
