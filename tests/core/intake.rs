@@ -777,6 +777,19 @@ fn zip_of(path: &Path, entries: &[(&str, &[u8])]) {
     z.finish().unwrap();
 }
 
+/// Fails unless each of `files` is refused as a file that would spread out.
+fn refused_as_spreading(o: &mut Office, files: &[&Path]) {
+    for file in files {
+        let e = intake::preview(&mut o.store, file, &Options::default()).unwrap_err();
+        assert!(
+            e.message(Lang::Vi).contains("giải nén lớn bất thường"),
+            "{}: {}",
+            file.display(),
+            e.message(Lang::Vi)
+        );
+    }
+}
+
 /// An OpenDocument spreadsheet of `content` (its content.xml).
 fn ods_of(path: &Path, content: &str) {
     zip_of(
@@ -1134,15 +1147,7 @@ fn files_that_would_spread_out_are_refused_before_they_are_read() {
             ("word/document.xml", body.as_bytes()),
         ],
     );
-    for file in [&ods, &docx] {
-        let e = intake::preview(&mut o.store, file, &Options::default()).unwrap_err();
-        assert!(
-            e.message(Lang::Vi).contains("giải nén lớn bất thường"),
-            "{}: {}",
-            file.display(),
-            e.message(Lang::Vi)
-        );
-    }
+    refused_as_spreading(&mut o, &[&ods, &docx]);
     let wide = o.path("rong.csv");
     let mut text = String::from("STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao");
     text.push_str(&",".repeat(50_000));
@@ -1178,12 +1183,7 @@ fn files_that_would_spread_out_are_refused_before_they_are_read() {
         .output()
         .unwrap();
     assert!(converted.status.success());
-    let e = intake::preview(&mut o.store, &dir.join("xa.xls"), &Options::default()).unwrap_err();
-    assert!(
-        e.message(Lang::Vi).contains("giải nén lớn bất thường"),
-        "{}",
-        e.message(Lang::Vi)
-    );
+    refused_as_spreading(&mut o, &[&dir.join("xa.xls")]);
 }
 
 /// A unit whose real name holds "các" is found when written in full; a person written by
@@ -1300,15 +1300,7 @@ fn spread_hidden_in_other_forms_is_refused_too() {
             ("word/header1.xml", header.as_bytes()),
         ],
     );
-    for file in [&ods, &docx] {
-        let e = intake::preview(&mut o.store, file, &Options::default()).unwrap_err();
-        assert!(
-            e.message(Lang::Vi).contains("giải nén lớn bất thường"),
-            "{}: {}",
-            file.display(),
-            e.message(Lang::Vi)
-        );
-    }
+    refused_as_spreading(&mut o, &[&ods, &docx]);
     // Built by hand: Excel (and rust_xlsxwriter) would not write a cell this long.
     let xlsx = o.path("chuoi.xlsx");
     let strings = format!(
@@ -1363,11 +1355,6 @@ fn ods_text_in_attributes_and_references_counts() {
              </table:table></office:spreadsheet></office:body></office:document-content>"
         );
         ods_of(&file, &content);
-        let e = intake::preview(&mut o.store, &file, &Options::default()).unwrap_err();
-        assert!(
-            e.message(Lang::Vi).contains("giải nén lớn bất thường"),
-            "{name}: {}",
-            e.message(Lang::Vi)
-        );
+        refused_as_spreading(&mut o, &[&file]);
     }
 }
