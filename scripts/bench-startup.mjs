@@ -13,7 +13,7 @@
 // also after opening ten meetings (through tauri-driver). Also the binaries' and the .deb's
 // sizes. Prints a Markdown table and the figures as JSON.
 import { execFileSync, spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -67,12 +67,15 @@ function memory(pid) {
   return { rss_mb: Math.round(rss / 1024), pss_mb: Math.round(pss / 1024) };
 }
 
-const sampleDb = path.join(mkdtempSync(path.join(tmpdir(), "giaoban-startup-")), "giaoban.sqlite3");
+// Every database of this run lives under one folder, removed when the run ends.
+const work = mkdtempSync(path.join(tmpdir(), "giaoban-startup-"));
+process.on("exit", () => rmSync(work, { recursive: true, force: true }));
+const sampleDb = path.join(mkdtempSync(path.join(work, "sample-")), "giaoban.sqlite3");
 execFileSync(cli, ["--db", sampleDb, "demo", "--meetings", "200"]);
 
 /** Starts `bin`, waits for its marker; returns the time and the memory 3 s later. */
 function once(bin) {
-  const dir = mkdtempSync(path.join(tmpdir(), "giaoban-startup-"));
+  const dir = mkdtempSync(path.join(work, "run-"));
   const db = path.join(dir, "giaoban.sqlite3");
   copyFileSync(sampleDb, db);
   return new Promise((resolve, reject) => {
@@ -121,7 +124,7 @@ for (const [name, bin] of [["floor", floorBin], ["app", appBin]]) {
 // The app after opening ten meetings, through tauri-driver.
 process.env.GIAOBAN_APP = appBin;
 const { start, stop } = await import("../tests/e2e/driver.mjs");
-const dir = mkdtempSync(path.join(tmpdir(), "giaoban-startup-"));
+const dir = mkdtempSync(path.join(work, "run-"));
 const db = path.join(dir, "giaoban.sqlite3");
 copyFileSync(sampleDb, db);
 const session = await start(db);

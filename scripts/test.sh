@@ -17,6 +17,8 @@ if [ "${1:-}" = "--at" ]; then
 fi
 
 source scripts/setup.sh
+# One cold build, not an edit loop: incremental caches would only double the disk it needs.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 
 # Runs "$@" with the clock moved to the UTC moment $1 (it then runs on from there). Every
 # process started inside (cargo, node, tauri-driver, WebKit, the app) gets the same offset;

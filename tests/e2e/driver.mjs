@@ -1,7 +1,7 @@
 // Starting and stopping the real Giao Ban window under tauri-driver + WebKitWebDriver, for
 // the end-to-end journeys and the crash harness.
 import { spawn, execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { afterEach } from "node:test";
 import { tmpdir, homedir } from "node:os";
 import path from "node:path";
@@ -15,9 +15,19 @@ const tauriDriver = process.env.TAURI_DRIVER ?? path.join(homedir(), ".cargo/bin
 // The WebDriver port (and the next one for WebKitWebDriver): another run can use others.
 const port = Number(process.env.GIAOBAN_WEBDRIVER_PORT ?? 4444);
 
-/** A new data folder and the database path in it. */
+// The data folders made by this test file, removed when it ends (each journey leaves a few
+// MB of database, backups and documents; a full run makes hundreds). GIAOBAN_KEEP_E2E=1
+// keeps them for a look after a failure.
+const folders = [];
+process.on("exit", () => {
+  if (process.env.GIAOBAN_KEEP_E2E) return;
+  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new data folder (removed when the test file ends) and the database path in it. */
 export function freshDatabase() {
   const dir = mkdtempSync(path.join(tmpdir(), "giaoban-e2e-"));
+  folders.push(dir);
   return path.join(dir, "giaoban.sqlite3");
 }
 
