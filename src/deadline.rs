@@ -400,7 +400,7 @@ fn quarter_at(t: &[Token], i: usize, meeting: NaiveDate) -> Option<(NaiveDate, u
 }
 
 /// `30/6`, `30/6/2026`, `30-06-2026`, `30 tháng 6 năm 2026`.
-fn day_at(t: &[Token], i: usize, meeting: NaiveDate) -> Option<(NaiveDate, usize)> {
+pub(crate) fn day_at(t: &[Token], i: usize, meeting: NaiveDate) -> Option<(NaiveDate, usize)> {
     let day = t.get(i)?.number().filter(|d| (1..=31).contains(d))?;
     let sep = t.get(i + 1)?;
     let month_index = if matches!(sep.kind, Kind::Punct('/' | '-' | '.')) || sep.is("thang") {

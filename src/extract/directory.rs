@@ -25,14 +25,33 @@ pub struct UnitRef {
 struct Entry {
     name: String,
     id: Option<Uuid>,
+    /// The ways the name is written: `forms[..full]` as the directory, its aliases and its
+    /// other usual name give it; the rest without the level before a place's name.
     forms: Vec<Vec<FormWord>>,
+    full: usize,
 }
 
-/// One word of a name, and whether the name writes it as capitals (`UBND`).
+/// One word of a name, whether the name writes it as capitals (`UBND`), and whether it
+/// starts with a capital.
 struct FormWord {
     fold: String,
     acronym: bool,
+    capital: bool,
 }
+
+/// The words that say a place's level before its name ("huyện Bắc Hà", "thị xã Sa Pa"), which
+/// a name is often written without: "Phòng Văn hóa và Thông tin huyện Bắc Hà" is "Phòng VHTT
+/// Bắc Hà", "UBND xã Cao Sơn" is "UBND Cao Sơn".
+const PLACE_LEVELS: &[&[&str]] = &[
+    &["tinh"],
+    &["huyen"],
+    &["quan"],
+    &["xa"],
+    &["phuong"],
+    &["thi", "xa"],
+    &["thi", "tran"],
+    &["thanh", "pho"],
+];
 
 /// The units a text may name.
 pub struct Directory {
@@ -79,7 +98,16 @@ impl Directory {
                 forms.extend(aliases.iter().map(|s| name_words(s)));
                 forms.extend(other_forms(&name).iter().map(|s| name_words(s)));
                 forms.retain(|f| !f.is_empty());
-                Entry { name, id, forms }
+                let full = forms.len();
+                let placed: Vec<Vec<FormWord>> =
+                    forms.iter().filter_map(|f| without_level(f)).collect();
+                forms.extend(placed);
+                Entry {
+                    name,
+                    id,
+                    forms,
+                    full,
+                }
             })
             .collect();
         let mut by_first: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
@@ -102,6 +130,7 @@ impl Directory {
                     .map(|w| FormWord {
                         fold: w.to_string(),
                         acronym: false,
+                        capital: false,
                     })
                     .collect()
             })
@@ -150,11 +179,26 @@ impl Directory {
             let same = self.by_first.get(&t.fold).into_iter().flatten();
             same.chain(&self.by_initials).copied().collect()
         };
-        let known = candidates
+        // The longest match, a full form before one without its place's level; two units
+        // matched only without it ("UBND Bắc Hà" for both "UBND huyện Bắc Hà" and "UBND xã
+        // Bắc Hà") are neither.
+        let matched: Vec<(usize, bool, usize)> = candidates
             .into_iter()
-            .map(|(e, f)| (&self.entries[e], &self.entries[e].forms[f]))
-            .filter_map(|(e, form)| Some((match_form(tokens, i, form)?, e)))
-            .max_by_key(|(end, _)| *end)
+            .filter_map(|(e, f)| {
+                let end = match_form(tokens, i, &self.entries[e].forms[f])?;
+                Some((end, f < self.entries[e].full, e))
+            })
+            .collect();
+        let best = matched.iter().map(|&(end, full, _)| (end, full)).max();
+        let known = best
+            .and_then(|best| {
+                let mut at_best = matched
+                    .iter()
+                    .filter(|&&(end, full, _)| (end, full) == best);
+                let (_, _, e) = *at_best.next()?;
+                (best.1 || at_best.all(|&(_, _, other)| other == e))
+                    .then_some((best.0, &self.entries[e]))
+            })
             .map(|(end, e)| Mention {
                 start: i,
                 end,
@@ -321,9 +365,44 @@ fn name_words(name: &str) -> Vec<FormWord> {
         .filter(Token::is_wordlike)
         .map(|t| FormWord {
             acronym: t.acronym,
+            capital: t.capital,
             fold: t.fold,
         })
         .collect()
+}
+
+/// `form` without the lower-case level words before a place's capitalised name ("huyện"
+/// in "… huyện Bắc Hà"), if it has any and keeps a word before the place.
+fn without_level(form: &[FormWord]) -> Option<Vec<FormWord>> {
+    let mut out = Vec::with_capacity(form.len());
+    let mut k = 0;
+    let mut dropped = false;
+    while k < form.len() {
+        let level = PLACE_LEVELS.iter().find(|level| {
+            k > 0
+                && level.iter().enumerate().all(|(n, w)| {
+                    form.get(k + n)
+                        .is_some_and(|x| x.fold == *w && !x.capital && !x.acronym)
+                })
+                && form.get(k + level.len()).is_some_and(|next| next.capital)
+        });
+        match level {
+            Some(level) => {
+                k += level.len();
+                dropped = true;
+            }
+            None => {
+                let w = &form[k];
+                out.push(FormWord {
+                    fold: w.fold.clone(),
+                    acronym: w.acronym,
+                    capital: w.capital,
+                });
+                k += 1;
+            }
+        }
+    }
+    dropped.then_some(out)
 }
 
 /// Marks that may appear inside or between the words of a name.
@@ -432,6 +511,47 @@ mod tests {
         );
         // Ordinary words are not a unit.
         assert_eq!(found(&dir, "thanh tra, kiểm tra việc thực hiện"), None);
+    }
+
+    #[test]
+    fn a_local_unit_without_its_place_level() {
+        let dir = Directory::from_names(&[
+            "Phòng Văn hóa và Thông tin huyện Bắc Hà",
+            "Phòng Văn hóa và Thông tin thị xã Sa Pa",
+            "Phòng Lao động - Thương binh và Xã hội",
+            "UBND huyện Si Ma Cai",
+            "UBND xã Si Ma Cai",
+        ]);
+        let bac_ha = Some("Phòng Văn hóa và Thông tin huyện Bắc Hà".to_string());
+        assert_eq!(found(&dir, "Phòng VHTT Bắc Hà chủ trì"), bac_ha);
+        assert_eq!(found(&dir, "Phòng Văn hóa và Thông tin Bắc Hà"), bac_ha);
+        assert_eq!(found(&dir, "Phòng VH&TT huyện Bắc Hà"), bac_ha);
+        assert_eq!(
+            found(&dir, "Phòng VHTT Sa Pa"),
+            Some("Phòng Văn hóa và Thông tin thị xã Sa Pa".into())
+        );
+        // "Xã hội" is a word of the name, not a place's level.
+        assert_eq!(
+            found(&dir, "Phòng LĐTBXH"),
+            Some("Phòng Lao động - Thương binh và Xã hội".into())
+        );
+        // Named whole, each is itself; without the level, the two are neither.
+        assert_eq!(
+            found(&dir, "UBND xã Si Ma Cai"),
+            Some("UBND xã Si Ma Cai".into())
+        );
+        assert_eq!(
+            found(&dir, "UBND huyện Si Ma Cai"),
+            Some("UBND huyện Si Ma Cai".into())
+        );
+        assert_ne!(
+            found(&dir, "UBND Si Ma Cai"),
+            Some("UBND xã Si Ma Cai".into())
+        );
+        assert_ne!(
+            found(&dir, "UBND Si Ma Cai"),
+            Some("UBND huyện Si Ma Cai".into())
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@
 
 mod clause;
 mod directory;
+mod event;
 mod lexicon;
 
 use std::ops::Range;
@@ -108,6 +109,7 @@ fn read(
         item_starts,
         t: &tokens,
         mentions: directory.mentions(&tokens, text),
+        events: event::Events::of(&tokens, meeting_date),
         meeting_date,
         accented: tokens.iter().any(|t| t.accented),
     };
@@ -131,6 +133,8 @@ struct Doc<'a> {
     t: &'a [Token],
     /// The unit named at each token.
     mentions: Vec<Option<directory::Mention>>,
+    /// The events the text dates, for tasks due by them.
+    events: event::Events,
     meeting_date: NaiveDate,
     /// The text is written with diacritics, so `da` without them is not `đã`.
     accented: bool,
@@ -233,7 +237,17 @@ impl Doc<'_> {
         let mut list_in_sentence = false;
         // Inside an item marked "(2)": its `;` parts are one task.
         let mut in_paren_item = false;
+        // The sentence opens "Trong đó, …": its tasks are parts of the task before it, due
+        // with it.
+        let mut parts_of_last = false;
         for c in &clauses[zone..] {
+            if c.sentence {
+                parts_of_last = seq_is(
+                    t,
+                    skip_mark(t, c.range.start, c.range.end).0,
+                    &["trong", "do"],
+                );
+            }
             if seq_is(t, skip_mark(t, c.range.start, c.range.end).0, RECIPIENTS) {
                 break;
             }
@@ -370,7 +384,15 @@ impl Doc<'_> {
                 continue;
             }
             let stated = deadline::found(content, self.meeting_date);
-            let deadline = stated.map(|f| f.date).or_else(|| list.flatten());
+            let deadline = stated
+                .map(|f| f.date)
+                .or_else(|| self.events.due_in(content))
+                .or_else(|| {
+                    parts_of_last
+                        .then(|| out.last().and_then(|p| p.deadline))
+                        .flatten()
+                })
+                .or_else(|| list.flatten());
             // A deadline said as a clause of its own at the end of the task is the deadline,
             // not part of the task: "Hoàn thiện hồ sơ, xong trước 30/6" is "Hoàn thiện hồ
             // sơ", due 30/06. One that a verb governs stays ("…, trình trước ngày 15/12").

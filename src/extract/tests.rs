@@ -493,3 +493,19 @@ fn what_follows_an_asking_colon_and_a_topic_is_given() {
         x.directives[0]
     );
 }
+
+#[test]
+fn tasks_due_by_a_dated_event_and_their_parts() {
+    let text = "Hội nghị tổng kết năm dự kiến tổ chức vào ngày 20/12.\n\
+        Kết luận cuộc họp, Giám đốc Sở giao Văn phòng Sở chuẩn bị hội trường, tài liệu trước khi \
+        khai mạc Hội nghị. Trong đó, Văn phòng Sở tập trung in ấn báo cáo tổng kết và giấy mời đại biểu. \
+        Thanh tra Sở tăng cường kiểm tra việc chấp hành quy định về bản quyền.";
+    let x = extract(text, d(2026, 12, 1), &office());
+    let due: Vec<_> = x.directives.iter().map(|p| p.deadline).collect();
+    assert_eq!(
+        due,
+        [Some(d(2026, 12, 20)), Some(d(2026, 12, 20)), None],
+        "{:#?}",
+        x.directives
+    );
+}

@@ -1237,6 +1237,61 @@ fn real_names_with_group_words_and_people() {
     );
 }
 
+/// A district's units as trackers write them: the level before the place's name left out
+/// ("Phòng VHTT Bắc Hà" for "Phòng Văn hóa và Thông tin huyện Bắc Hà"), not proposed as new
+/// units; a place at two levels named without its level is neither unit.
+#[test]
+fn local_units_named_without_their_level_are_the_directory_s() {
+    let mut o = Office::new();
+    o.store
+        .write(|tx| {
+            for name in [
+                "Phòng Văn hóa và Thông tin huyện Bắc Hà",
+                "UBND huyện Si Ma Cai",
+                "UBND xã Si Ma Cai",
+            ] {
+                unit::create(
+                    tx,
+                    NewUnit {
+                        name: name.into(),
+                        short_name: None,
+                        code: None,
+                        kind: UnitKind::External,
+                        parent_id: None,
+                        sort_order: 9,
+                    },
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let file = o.path("huyen.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Ngày giao\n\
+         1,Tuyên truyền chuyển đổi số,Phòng VHTT Bắc Hà,UBND xã Si Ma Cai,05/01/2025\n\
+         2,Rà soát điểm phục vụ,UBND Si Ma Cai,,05/01/2025\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let first = &seen.directives[0];
+    assert_eq!(first.lead_unit, "Phòng Văn hóa và Thông tin huyện Bắc Hà");
+    assert_eq!(first.coordinating_units, ["UBND xã Si Ma Cai"]);
+    let proposed: Vec<&str> = seen.new_units.iter().map(|u| u.name.as_str()).collect();
+    assert!(!proposed.contains(&"Phòng VHTT Bắc Hà"), "{proposed:?}");
+    // "UBND Si Ma Cai" may be either: not taken for one of them.
+    let second = seen
+        .directives
+        .iter()
+        .find(|r| r.content.starts_with("Rà soát"));
+    assert!(
+        second.is_none_or(
+            |r| !r.lead_unit.starts_with("UBND huyện") && !r.lead_unit.starts_with("UBND xã")
+        ),
+        "{second:?}"
+    );
+}
+
 /// The same rows saved by another program, dates typed otherwise ("1/3/25" in a CSV, a date
 /// cell in a workbook), are the rows already imported.
 #[test]
