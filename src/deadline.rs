@@ -9,7 +9,28 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::calendar::WorkCalendar;
 use crate::token::{Kind, Token, starts_with, tokenize};
+
+/// What a deadline phrase is read against: the meeting's day, and the working days that "N
+/// ngày làm việc" counts (an office's calendar with its announced days off; a bare date
+/// reads on Vietnam's national calendar).
+#[derive(Debug, Clone, Copy)]
+pub struct Anchor<'a> {
+    /// The day the phrase was said.
+    pub day: NaiveDate,
+    /// The office's working days, or `None` for the national calendar.
+    pub calendar: Option<&'a WorkCalendar>,
+}
+
+impl From<NaiveDate> for Anchor<'_> {
+    fn from(day: NaiveDate) -> Self {
+        Anchor {
+            day,
+            calendar: None,
+        }
+    }
+}
 
 /// What a deadline phrase means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -40,7 +61,8 @@ const LEAD_INS: &[&[&str]] = &[
 
 /// Reads a deadline phrase typed by a user. The whole phrase must be understood; anything
 /// else is `None` (the caller shows it as unresolved, never guesses).
-pub fn parse(phrase: &str, meeting: NaiveDate) -> Option<Deadline> {
+pub fn parse<'a>(phrase: &str, meeting: impl Into<Anchor<'a>>) -> Option<Deadline> {
+    let meeting = meeting.into();
     let tokens: Vec<Token> = tokenize(phrase)
         .into_iter()
         .filter(|t| !matches!(t.kind, Kind::Punct('.' | ',' | ':') | Kind::Break))
@@ -56,7 +78,7 @@ pub fn parse(phrase: &str, meeting: NaiveDate) -> Option<Deadline> {
 /// The first deadline stated inside a sentence: a date expression introduced by a deadline
 /// word (`trước`, `trong`, `hạn`, `chậm nhất`, `hoàn thành`, `xong`, `vào`, an opening
 /// parenthesis, `Thời hạn:`) and not part of a report (`đã … trong năm 2020`).
-pub fn find(tokens: &[Token], meeting: NaiveDate) -> Option<NaiveDate> {
+pub fn find<'a>(tokens: &[Token], meeting: impl Into<Anchor<'a>>) -> Option<NaiveDate> {
     found(tokens, meeting).map(|f| f.date)
 }
 
@@ -79,7 +101,8 @@ const INTRODUCING: &[&str] = &[
 ];
 
 /// The first deadline stated inside a sentence, with its place ([`Found`]).
-pub fn found(tokens: &[Token], meeting: NaiveDate) -> Option<Found> {
+pub fn found<'a>(tokens: &[Token], meeting: impl Into<Anchor<'a>>) -> Option<Found> {
+    let meeting = meeting.into();
     (0..tokens.len()).find_map(|i| {
         if !introduced(tokens, i) {
             return None;
@@ -131,7 +154,8 @@ const PERIOD_LEADS: &[&str] = &["trong", "tac", "vu", "tam", "viec"];
 /// month, quarter or half-year named after one of its words, or opening the head ("[đề
 /// nghị] tháng 12/2018 các ban tập trung …"), if it is not already past. A day ("trước
 /// 30/6") is not a period; [`find`] reads it.
-pub fn period(tokens: &[Token], meeting: NaiveDate) -> Option<NaiveDate> {
+pub fn period<'a>(tokens: &[Token], meeting: impl Into<Anchor<'a>>) -> Option<NaiveDate> {
+    let meeting = meeting.into();
     (0..tokens.len())
         .filter(|&i| i == 0 || PERIOD_LEADS.iter().any(|w| tokens[i - 1].is(w)))
         .filter(|&i| {
@@ -139,7 +163,7 @@ pub fn period(tokens: &[Token], meeting: NaiveDate) -> Option<NaiveDate> {
             x.is("thang") || x.is("quy") || x.is("cuoi") || x.kind == Kind::Number
         })
         .filter_map(|i| match read(tokens, i, meeting)? {
-            (Deadline::On(d), _) if d >= meeting => Some(d),
+            (Deadline::On(d), _) if d >= meeting.day => Some(d),
             _ => None,
         })
         .next_back()
@@ -158,7 +182,8 @@ pub(crate) fn stated_date(t: &[Token], i: usize) -> Option<NaiveDate> {
 }
 
 /// Reads one date expression at token `i`; returns it and the index after it.
-fn read(t: &[Token], i: usize, meeting: NaiveDate) -> Option<(Deadline, usize)> {
+fn read(t: &[Token], i: usize, at: Anchor<'_>) -> Option<(Deadline, usize)> {
+    let meeting = at.day;
     let word = |k: usize, w: &str| t.get(k).is_some_and(|x| x.is(w));
     let num = |k: usize| t.get(k).and_then(Token::number);
     if starts_with(t, i, &["khong", "thoi", "han"]) {
@@ -212,7 +237,7 @@ fn read(t: &[Token], i: usize, meeting: NaiveDate) -> Option<(Deadline, usize)> 
         let q = (meeting.month() - 1) / 3 + 1;
         return on(month_end(meeting.year(), q * 3)?, i + 2);
     }
-    if let Some(found) = duration(t, i, meeting) {
+    if let Some(found) = duration(t, i, at) {
         return Some(found);
     }
     if num(i) == Some(6) && word(i + 1, "thang") && word(i + 3, "nam") {
@@ -273,7 +298,8 @@ fn read(t: &[Token], i: usize, meeting: NaiveDate) -> Option<(Deadline, usize)> 
 /// A time from the meeting (after `trong`): `5 ngày`, `5 ngày làm việc` (Vietnam's working
 /// days: weekends and public holidays left out), `02 tuần (tới)`, `3 tháng (tới)`. Not `6
 /// tháng đầu năm`, a period of the year.
-fn duration(t: &[Token], i: usize, meeting: NaiveDate) -> Option<(Deadline, usize)> {
+fn duration(t: &[Token], i: usize, at: Anchor<'_>) -> Option<(Deadline, usize)> {
+    let meeting = at.day;
     let n = t.get(i)?.number()?;
     if n == 0 || n > 366 {
         return None;
@@ -289,7 +315,8 @@ fn duration(t: &[Token], i: usize, meeting: NaiveDate) -> Option<(Deadline, usiz
     };
     if word(i + 1, "ngay") {
         if word(i + 2, "lam") && word(i + 3, "viec") {
-            let calendar = crate::calendar::WorkCalendar::default();
+            let national = WorkCalendar::default();
+            let calendar = at.calendar.unwrap_or(&national);
             return on(calendar.add_working_days(meeting, n), ahead(i + 4));
         }
         return on(meeting + chrono::Duration::days(i64::from(n)), ahead(i + 2));

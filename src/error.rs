@@ -90,6 +90,8 @@ pub enum Field {
     Peer,
     /// An attendee's attendance (có mặt, vắng…).
     Attendance,
+    /// The days off an office announced (ngày nghỉ do cơ quan thông báo).
+    DaysOff,
 }
 
 impl Field {

@@ -177,6 +177,12 @@ pub const LABELS: &[Label] = &[
     Label::new("field", "peer", "máy trao đổi dữ liệu", "exchange partners"),
     Label::new("field", "attendance", "điểm danh", "attendance"),
     Label::new(
+        "field",
+        "days_off",
+        "ngày nghỉ do cơ quan thông báo",
+        "days off the office announced",
+    ),
+    Label::new(
         "file_kind",
         "gbx",
         "tệp trao đổi Giao Ban (.gbx)",

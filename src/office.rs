@@ -2,11 +2,19 @@
 //! its parent, the document symbol, the place name of the date line, and the signer block of
 //! a conclusion notice.
 
-use rusqlite::Connection;
+use chrono::{Datelike, NaiveDate};
+use rusqlite::{Connection, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
+use crate::calendar::WorkCalendar;
 use crate::error::{Error, Field, Result, Rule};
 use crate::store::Tx;
+
+/// The setting holding the days off the office announced, as `yyyy-mm-dd` separated by commas.
+const DAYS_OFF: &str = "office.days_off";
+
+/// At most this many announced days off are kept (a few a year over decades).
+pub const MAX_DAYS_OFF: usize = 400;
 
 /// The office's details.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -112,7 +120,6 @@ impl Office {
 pub fn load(conn: &Connection) -> Result<Option<Office>> {
     let mut stmt = conn.prepare_cached("SELECT value FROM setting WHERE key = ?1")?;
     let mut get = |key: &str| -> Result<Option<String>> {
-        use rusqlite::OptionalExtension;
         Ok(stmt.query_row([key], |r| r.get(0)).optional()?)
     };
     let Some(name) = get(KEYS[0])? else {
@@ -166,4 +173,49 @@ pub fn amend(tx: &Tx<'_>, given: [Option<String>; 8]) -> Result<Office> {
         }
     }
     save(tx, &office)
+}
+
+/// The days off the office announced besides weekends and public holidays (a swapped working
+/// day, a local holiday), in order.
+pub fn days_off(conn: &Connection) -> Result<Vec<NaiveDate>> {
+    let stored: Option<String> = conn
+        .query_row(
+            "SELECT value FROM setting WHERE key = ?1",
+            [DAYS_OFF],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let mut days = Vec::new();
+    for part in stored
+        .iter()
+        .flat_map(|s| s.split(','))
+        .filter(|p| !p.is_empty())
+    {
+        let day = NaiveDate::parse_from_str(part, "%Y-%m-%d")
+            .map_err(|_| Error::invalid(Field::DaysOff, Rule::BadDate(part.to_string())))?;
+        days.push(day);
+    }
+    Ok(days)
+}
+
+/// Sets the office's announced days off: each kept once, in order. A day outside 2000–2100,
+/// or more than [`MAX_DAYS_OFF`] days, is refused and nothing changes.
+pub fn set_days_off(tx: &Tx<'_>, mut days: Vec<NaiveDate>) -> Result<Vec<NaiveDate>> {
+    days.sort();
+    days.dedup();
+    if days.len() > MAX_DAYS_OFF || days.iter().any(|d| !(2000..=2100).contains(&d.year())) {
+        return Err(Error::invalid(Field::DaysOff, Rule::OutOfRange));
+    }
+    let text: Vec<String> = days
+        .iter()
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .collect();
+    tx.set_setting(DAYS_OFF, &text.join(","))?;
+    days_off(tx)
+}
+
+/// The office's working days: Vietnam's national calendar with the office's announced days
+/// off, which "N ngày làm việc" deadlines count on.
+pub fn calendar(conn: &Connection) -> Result<WorkCalendar> {
+    Ok(WorkCalendar::with_days_off(days_off(conn)?))
 }

@@ -7,6 +7,7 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::deadline::{self, Anchor, Deadline};
 use crate::directive::{self, Directive, NewDirective, Priority, Source};
 use crate::error::Result;
 use crate::extract::{self, Directory, Proposal};
@@ -29,7 +30,11 @@ pub struct Proposed {
 pub fn propose(conn: &Connection, meeting_id: Uuid, text: Option<&str>) -> Result<Vec<Proposed>> {
     let meeting = meeting::get(conn, meeting_id)?;
     let directory = Directory::from_units(&unit::list(conn, false)?);
-    let day = meeting.local_date();
+    let calendar = crate::office::calendar(conn)?;
+    let day = Anchor {
+        day: meeting.local_date(),
+        calendar: Some(&calendar),
+    };
     let (found, conclusion_ids) = match text {
         Some(text) => (extract::extract(text, day, &directory), Vec::new()),
         None => {
@@ -99,4 +104,23 @@ pub fn accept(tx: &Tx<'_>, meeting_id: Uuid, items: Vec<Accepted>) -> Result<Vec
             )
         })
         .collect()
+}
+
+/// A deadline phrase typed for a meeting's directive (`30/6`, `quý III`, `trong 5 ngày làm
+/// việc`) read against the meeting's date and the office's working days; `None` when it is
+/// not understood.
+pub fn read_deadline(
+    conn: &Connection,
+    meeting_id: Uuid,
+    phrase: &str,
+) -> Result<Option<Deadline>> {
+    let day = meeting::get(conn, meeting_id)?.local_date();
+    let calendar = crate::office::calendar(conn)?;
+    Ok(deadline::parse(
+        phrase,
+        Anchor {
+            day,
+            calendar: Some(&calendar),
+        },
+    ))
 }

@@ -20,6 +20,8 @@ pub fn builder() -> Builder<tauri::Wry> {
         setup::set_ui_setting,
         setup::start_with_sample,
         setup::set_up_office,
+        setup::days_off,
+        setup::set_days_off,
         setup::startup_mark,
         units::list_units,
         units::create_unit,

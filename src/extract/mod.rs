@@ -26,7 +26,7 @@ use unicode_normalization::UnicodeNormalization;
 pub use directory::{Directory, UnitRef};
 use lexicon::*;
 
-use crate::deadline;
+use crate::deadline::{self, Anchor};
 use crate::token::{Kind, Token, tokenize};
 
 /// What the text says.
@@ -66,17 +66,22 @@ pub struct Proposal {
     pub item: Option<usize>,
 }
 
-/// Finds the directives of `text`, a meeting held on `meeting_date`, among the units of
-/// `directory`. Any text gives a result (possibly empty), in time linear in its length.
-pub fn extract(text: &str, meeting_date: NaiveDate, directory: &Directory) -> Extraction {
-    read(&normalise(text), &[], meeting_date, directory)
+/// Finds the directives of `text`, a meeting held on `meeting_date` (with the office's
+/// working days, when given: [`Anchor`]), among the units of `directory`. Any text gives a
+/// result (possibly empty), in time linear in its length.
+pub fn extract<'a>(
+    text: &str,
+    meeting_date: impl Into<Anchor<'a>>,
+    directory: &Directory,
+) -> Extraction {
+    read(&normalise(text), &[], meeting_date.into(), directory)
 }
 
 /// Like [`extract`] over items read as one text, one a line (a meeting's conclusions);
 /// each proposal says which item it comes from.
-pub fn extract_items<S: AsRef<str>>(
+pub fn extract_items<'a, S: AsRef<str>>(
     items: &[S],
-    meeting_date: NaiveDate,
+    meeting_date: impl Into<Anchor<'a>>,
     directory: &Directory,
 ) -> Extraction {
     let mut text = String::new();
@@ -86,7 +91,7 @@ pub fn extract_items<S: AsRef<str>>(
         text.push_str(&normalise(item.as_ref()));
         text.push('\n');
     }
-    read(&text, &starts, meeting_date, directory)
+    read(&text, &starts, meeting_date.into(), directory)
 }
 
 /// Line breaks as `\n`, characters composed (NFC).
@@ -100,7 +105,7 @@ fn normalise(text: &str) -> String {
 fn read(
     text: &str,
     item_starts: &[usize],
-    meeting_date: NaiveDate,
+    anchor: Anchor<'_>,
     directory: &Directory,
 ) -> Extraction {
     let tokens = tokenize(text);
@@ -109,8 +114,8 @@ fn read(
         item_starts,
         t: &tokens,
         mentions: directory.mentions(&tokens, text),
-        events: event::Events::of(&tokens, meeting_date),
-        meeting_date,
+        events: event::Events::of(&tokens, anchor.day),
+        anchor,
         accented: tokens.iter().any(|t| t.accented),
     };
     let clauses = segment(&tokens, &doc.mentions);
@@ -135,7 +140,8 @@ struct Doc<'a> {
     mentions: Vec<Option<directory::Mention>>,
     /// The events the text dates, for tasks due by them.
     events: event::Events,
-    meeting_date: NaiveDate,
+    /// The meeting's day and the office's working days, deadlines read against them.
+    anchor: Anchor<'a>,
     /// The text is written with diacritics, so `da` without them is not `đã`.
     accented: bool,
 }
@@ -269,7 +275,7 @@ impl Doc<'_> {
                 mood = Mood::Task;
                 list = Some(
                     self.strong_deadline(content)
-                        .or_else(|| deadline::period(content, self.meeting_date)),
+                        .or_else(|| deadline::period(content, self.anchor)),
                 );
                 list_from = out.len();
                 list_in_sentence = wherein;
@@ -292,7 +298,7 @@ impl Doc<'_> {
             {
                 last.content = format!("{}; {}", last.content, self.text_of(r.content.clone()));
                 let content = &t[r.content.clone()];
-                last.deadline = last.deadline.or(deadline::find(content, self.meeting_date));
+                last.deadline = last.deadline.or(deadline::find(content, self.anchor));
                 continue;
             }
             // "Sau khi nghe … báo cáo, Phó Chủ tịch … đề nghị:": a clause that ends by asking
@@ -333,7 +339,7 @@ impl Doc<'_> {
                 continue;
             }
             let said = self.quote(r.content.clone());
-            if let Some(deadline::Deadline::On(day)) = deadline::parse(&said, self.meeting_date) {
+            if let Some(deadline::Deadline::On(day)) = deadline::parse(&said, self.anchor) {
                 if let Some(last) = out
                     .last_mut()
                     .filter(|p: &&mut Proposal| p.deadline.is_none())
@@ -346,7 +352,7 @@ impl Doc<'_> {
             let wordcount = content.iter().filter(|t| t.is_wordlike()).count();
             if seq_at(t, r.content.start, DEADLINE_LEADS).is_some()
                 && wordcount <= 8
-                && let Some(day) = deadline::find(content, self.meeting_date)
+                && let Some(day) = deadline::find(content, self.anchor)
             {
                 if let Some(last) = out.last_mut().filter(|p| p.deadline.is_none()) {
                     last.deadline = Some(day);
@@ -358,7 +364,7 @@ impl Doc<'_> {
                     || self.reports_back(r.content.clone()));
             if let Some(last) = out.last_mut().filter(|_| follows) {
                 last.content = format!("{}; {}", last.content, self.text_of(r.content.clone()));
-                last.deadline = last.deadline.or(deadline::find(content, self.meeting_date));
+                last.deadline = last.deadline.or(deadline::find(content, self.anchor));
                 continue;
             }
             let generic = content
@@ -383,7 +389,7 @@ impl Doc<'_> {
             if wordcount < 3 || !(r.acts || list.is_some() || given_words >= 5) {
                 continue;
             }
-            let stated = deadline::found(content, self.meeting_date);
+            let stated = deadline::found(content, self.anchor);
             let deadline = stated
                 .map(|f| f.date)
                 .or_else(|| self.events.due_in(content))
@@ -459,7 +465,7 @@ impl Doc<'_> {
         };
         let rest = &t[m.end..range.end];
         rest.iter().all(|x| !x.is_wordlike())
-            || deadline::found(rest, self.meeting_date).is_some_and(|f| {
+            || deadline::found(rest, self.anchor).is_some_and(|f| {
                 rest[..f.start].iter().all(|x| !x.is_wordlike())
                     && rest[f.end..].iter().all(|x| !x.is_wordlike())
             })
@@ -527,7 +533,7 @@ impl Doc<'_> {
             .is_some_and(|x| x.is("cac") || x.is("nhung"))
             && head.clone().any(|p| t[p].is("tren"));
         above
-            .then(|| deadline::find(&t[range], self.meeting_date))
+            .then(|| deadline::find(&t[range], self.anchor))
             .flatten()
     }
 
@@ -535,7 +541,7 @@ impl Doc<'_> {
     fn strong_deadline(&self, t: &[Token]) -> Option<NaiveDate> {
         let strong = ["truoc", "han", "nhat", "thanh", "xong"];
         let cued = t.iter().any(|x| strong.iter().any(|w| x.is(w)));
-        cued.then(|| deadline::find(t, self.meeting_date)).flatten()
+        cued.then(|| deadline::find(t, self.anchor)).flatten()
     }
 
     /// The original words of tokens `range`, trimmed.

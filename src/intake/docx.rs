@@ -286,10 +286,15 @@ pub fn read(conn: &Connection, text: &str, file_stem: &str) -> Result<DocumentRe
         return Err(Error::Intake(IntakeProblem::Empty));
     }
     let directory = Directory::from_units(&crate::unit::list(conn, false)?);
-    let first = extract::extract(text, crate::date::today(), &directory);
+    let calendar = crate::office::calendar(conn)?;
+    let on = |day| crate::deadline::Anchor {
+        day,
+        calendar: Some(&calendar),
+    };
+    let first = extract::extract(text, on(crate::date::today()), &directory);
     let date = first.meeting.date.or_else(|| values::date_in(text));
     let found = match date {
-        Some(d) => extract::extract(text, d, &directory),
+        Some(d) => extract::extract(text, on(d), &directory),
         None => first,
     };
     Ok(DocumentRead {

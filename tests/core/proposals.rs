@@ -177,3 +177,58 @@ fn the_sample_meetings_conclusions_give_back_their_directives() {
     assert_eq!(found, given, "every directive is found by its content");
     assert_eq!(exact, given, "units, deadline and conclusion all agree");
 }
+
+/// "Trong N ngày làm việc" counts on the office's calendar: weekends, public holidays and the
+/// days off the office announced in Cài đặt; bad days off are refused and change nothing.
+#[test]
+fn working_days_skip_the_days_off_the_office_announced() {
+    use giaoban::deadline::Deadline;
+    use giaoban::office;
+    let mut o = office();
+    let id = o.meeting; // Tuesday 02/06/2026
+    let pasted = "Kết luận: giao Văn phòng Sở hoàn thiện báo cáo trong 3 ngày làm việc.";
+    let due = |o: &crate::fixture::Office| {
+        let p = proposal::propose(o.store.conn(), id, Some(pasted)).unwrap();
+        let typed = proposal::read_deadline(o.store.conn(), id, "trong 3 ngày làm việc").unwrap();
+        (p[0].proposal.deadline, typed)
+    };
+    assert_eq!(
+        due(&o),
+        (Some(d("2026-06-05")), Some(Deadline::On(d("2026-06-05"))))
+    );
+    let kept = o
+        .store
+        .write(|tx| {
+            office::set_days_off(tx, vec![d("2026-06-04"), d("2026-06-04"), d("2026-05-01")])
+        })
+        .unwrap();
+    assert_eq!(kept, [d("2026-05-01"), d("2026-06-04")]);
+    // Wednesday 3, (Thursday 4 off), Friday 5, Monday 8.
+    assert_eq!(
+        due(&o),
+        (Some(d("2026-06-08")), Some(Deadline::On(d("2026-06-08"))))
+    );
+
+    for bad in [
+        vec![d("1999-12-31")],
+        (0..401)
+            .map(|n| d("2027-01-01") + chrono::Duration::days(n))
+            .collect(),
+    ] {
+        let err = o
+            .store
+            .write(|tx| office::set_days_off(tx, bad.clone()))
+            .unwrap_err();
+        assert!(
+            matches!(
+                err,
+                Error::Invalid {
+                    field: Field::DaysOff,
+                    rule: Rule::OutOfRange
+                }
+            ),
+            "{err:?}"
+        );
+        assert_eq!(office::days_off(o.store.conn()).unwrap(), kept);
+    }
+}

@@ -251,6 +251,44 @@ test("a backup made in the app is restored, and the change after it is gone", { 
   });
 });
 
+test("a day off the office announces in Cài đặt is skipped by working-day deadlines", { timeout: 120_000 }, async () => {
+  const db = await launch({ sample: true });
+  await (await browser.$('nav button[data-page="settings"]')).waitForDisplayed({ timeout: 20_000 });
+  await openPage("settings");
+  const input = await byTest("day-off-input");
+  await input.waitForDisplayed({ timeout: 10_000 });
+  await input.setValue("31/02/2099");
+  await (await byTest("day-off-add")).click();
+  const alert = await browser.$('[role="alert"]');
+  await alert.waitForDisplayed({ timeout: 10_000 });
+  assert.match(await alert.getText(), /không phải một ngày/);
+  for (const day of ["01/06/2099", "02/09/2099"]) {
+    await input.setValue(day);
+    await (await byTest("day-off-add")).click();
+    await browser.waitUntil(async () => (await input.getValue()) === "", { timeout: 10_000, timeoutMsg: `${day} was not added` });
+  }
+  const list = await byTest("days-off");
+  assert.match(await list.getText(), /01\/06\/2099 \(Thứ Hai\)/);
+  await browser.execute((el) => el.scrollIntoView(), list);
+  await shot("10b-days-off");
+  // The core reads them: one working day after Friday 29/05/2099 is Tuesday 02/06, not Monday.
+  const said = execFileSync(cli, ["--db", db, "extract", "--json", "--date", "29/05/2099"], {
+    input: "Kết luận: giao Văn phòng Sở gửi báo cáo trong 1 ngày làm việc.",
+    encoding: "utf8",
+  });
+  assert.equal(JSON.parse(said).directives[0].deadline, "2099-06-02");
+  // Removed, it is a working day again (the list is read back after a reload).
+  await (await list.$('button[aria-label="Bỏ ngày nghỉ 01/06/2099"]')).click();
+  await browser.waitUntil(async () => !(await list.getText()).includes("01/06/2099"), { timeout: 10_000 });
+  await browser.refresh();
+  await (await browser.$('nav button[data-page="settings"]')).waitForDisplayed({ timeout: 20_000 });
+  await openPage("settings");
+  const kept = await byTest("days-off");
+  await kept.waitForDisplayed({ timeout: 10_000 });
+  assert.equal((await kept.getText()).includes("01/06/2099"), false);
+  assert.match(await kept.getText(), /02\/09\/2099/);
+});
+
 test("a damaged database at start is moved aside and a backup restores the office", { timeout: 180_000 }, async () => {
   let aside;
   await launch({

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use giaoban::carry::{self, Carried, Decision, Template};
-use giaoban::deadline::{self, Deadline};
+use giaoban::deadline::Deadline;
 use giaoban::draft::{self, Draft};
 use giaoban::meeting::{self, Meeting, MeetingFilter, MeetingHeader, MeetingStatus, Series};
 use giaoban::minutes::{self, ItemEdit, MeetingRecord, NewItem};
@@ -57,8 +57,8 @@ pub async fn accept_directives(
     .await
 }
 
-/// A deadline phrase (`30/6`, `quý III`, `cuối năm`) read relative to the meeting's date;
-/// `None` when it is not understood.
+/// A deadline phrase (`30/6`, `quý III`, `cuối năm`, `trong 5 ngày làm việc`) read against
+/// the meeting's date and the office's working days; `None` when it is not understood.
 #[tauri::command]
 #[specta::specta]
 pub async fn read_deadline(
@@ -66,11 +66,8 @@ pub async fn read_deadline(
     meeting_id: Uuid,
     phrase: String,
 ) -> Result<Option<Deadline>, IpcError> {
-    db.read(move |s| {
-        let day = meeting::get(s.conn(), meeting_id)?.local_date();
-        Ok(deadline::parse(&phrase, day))
-    })
-    .await
+    db.read(move |s| proposal::read_deadline(s.conn(), meeting_id, &phrase))
+        .await
 }
 
 /// The series a new meeting can start from.

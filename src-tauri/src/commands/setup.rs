@@ -1,5 +1,6 @@
 //! First launch and the office's details.
 
+use chrono::NaiveDate;
 use giaoban::demo::{self, DemoOptions, DemoSummary};
 use giaoban::office::{self, Office};
 use giaoban::person::{self, Person};
@@ -80,6 +81,24 @@ pub async fn set_up_office(db: DbState<'_>, office: Office) -> Result<Office, Ip
         store.write(|tx| office::save(tx, &office))
     })
     .await
+}
+
+/// The days off the office announced (besides weekends and public holidays), in order.
+#[tauri::command]
+#[specta::specta]
+pub async fn days_off(db: DbState<'_>) -> Result<Vec<NaiveDate>, IpcError> {
+    db.read(|s| office::days_off(s.conn())).await
+}
+
+/// Sets the office's announced days off, which "N ngày làm việc" deadlines skip; returns
+/// them as kept (each once, in order).
+#[tauri::command]
+#[specta::specta]
+pub async fn set_days_off(
+    db: DbState<'_>,
+    days: Vec<NaiveDate>,
+) -> Result<Vec<NaiveDate>, IpcError> {
+    db.write(move |tx| office::set_days_off(tx, days)).await
 }
 
 /// A preference of the window kept in the database (keys start with `ui.`, such as the

@@ -530,7 +530,7 @@ fn extract(
         Some(s) => date::parse(s, Field::Date)?,
         None => date::today(),
     };
-    let directory = match units_file {
+    let (directory, calendar) = match units_file {
         Some(f) => {
             let bytes = std::fs::read(f).map_err(Error::io(f))?;
             let names: Vec<String> = String::from_utf8_lossy(&bytes)
@@ -539,18 +539,25 @@ fn extract(
                 .filter(|l| !l.is_empty())
                 .map(str::to_string)
                 .collect();
-            extract::Directory::from_names(&names)
+            // Without a database, "N ngày làm việc" counts on the national calendar.
+            (extract::Directory::from_names(&names), None)
         }
         None => {
             let store = Store::open(db, OpenMode::Existing)?;
-            extract::Directory::from_units(&unit::list(store.conn(), false)?)
+            let units = unit::list(store.conn(), false)?;
+            let calendar = giaoban::office::calendar(store.conn())?;
+            (extract::Directory::from_units(&units), Some(calendar))
         }
     };
     let mut input = Vec::new();
     std::io::stdin()
         .read_to_end(&mut input)
         .map_err(Error::io(std::path::Path::new("-")))?;
-    let found = extract::extract(&String::from_utf8_lossy(&input), meeting_date, &directory);
+    let anchor = giaoban::deadline::Anchor {
+        day: meeting_date,
+        calendar: calendar.as_ref(),
+    };
+    let found = extract::extract(&String::from_utf8_lossy(&input), anchor, &directory);
     render::extraction(out, &found);
     Ok(())
 }

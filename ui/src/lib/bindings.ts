@@ -26,6 +26,13 @@ export const commands = {
 	startWithSample: () => typedError<DemoSummary, IpcError>(__TAURI_INVOKE("start_with_sample")),
 	/**  Creates an empty database for the office, or changes its details. */
 	setUpOffice: (office: Office_Deserialize) => typedError<Office_Serialize, IpcError>(__TAURI_INVOKE("set_up_office", { office })),
+	/**  The days off the office announced (besides weekends and public holidays), in order. */
+	daysOff: () => typedError<string[], IpcError>(__TAURI_INVOKE("days_off")),
+	/**
+	 *  Sets the office's announced days off, which "N ngày làm việc" deadlines skip; returns
+	 *  them as kept (each once, in order).
+	 */
+	setDaysOff: (days: string[]) => typedError<string[], IpcError>(__TAURI_INVOKE("set_days_off", { days })),
 	/**
 	 *  The overview has been drawn with data. With `GIAOBAN_STARTUP_MARK` set, prints the time
 	 *  since the process started, once (`scripts/bench-startup.mjs` reads it).
@@ -56,8 +63,8 @@ export const commands = {
 	/**  Creates the accepted directives together; returns the meeting as it now stands. */
 	acceptDirectives: (meetingId: string, items: Accepted_Deserialize[]) => typedError<MeetingRecord_Serialize, IpcError>(__TAURI_INVOKE("accept_directives", { meetingId, items })),
 	/**
-	 *  A deadline phrase (`30/6`, `quý III`, `cuối năm`) read relative to the meeting's date;
-	 *  `None` when it is not understood.
+	 *  A deadline phrase (`30/6`, `quý III`, `cuối năm`, `trong 5 ngày làm việc`) read against
+	 *  the meeting's date and the office's working days; `None` when it is not understood.
 	 */
 	readDeadline: (meetingId: string, phrase: string) => typedError<Deadline | null, IpcError>(__TAURI_INVOKE("read_deadline", { meetingId, phrase })),
 	/**  The series a new meeting can start from. */
@@ -1414,7 +1421,9 @@ export type Field =
 /**  An installation met through exchange files. */
 "peer" | 
 /**  An attendee's attendance (có mặt, vắng…). */
-"attendance";
+"attendance" | 
+/**  The days off an office announced (ngày nghỉ do cơ quan thông báo). */
+"days_off";
 
 /**  One changed field: its old and new values as text. */
 export type FieldChange = FieldChange_Serialize | FieldChange_Deserialize;
