@@ -23,6 +23,9 @@ pub struct Proposed {
     pub proposal: Proposal,
     /// The conclusion item it was read from (none for a pasted text).
     pub conclusion_id: Option<Uuid>,
+    /// A conclusion line read as no directive ("không phải nhiệm vụ"), shown so that no
+    /// line vanishes; the secretary may make it one.
+    pub not_a_task: bool,
 }
 
 /// Reads the directives of a meeting: from `text` when given, else from its conclusions.
@@ -44,14 +47,30 @@ pub fn propose(conn: &Connection, meeting_id: Uuid, text: Option<&str>) -> Resul
             (extract::extract_items(&items, day, &directory), ids)
         }
     };
-    Ok(found
+    let conclusion_of = |item: Option<usize>| item.and_then(|i| conclusion_ids.get(i).copied());
+    let mut all: Vec<Proposed> = found
         .directives
         .into_iter()
         .map(|proposal| Proposed {
-            conclusion_id: proposal.item.and_then(|i| conclusion_ids.get(i).copied()),
+            conclusion_id: conclusion_of(proposal.item),
             proposal,
+            not_a_task: false,
         })
-        .collect())
+        .collect();
+    all.extend(found.set_aside.into_iter().map(|line| Proposed {
+        conclusion_id: conclusion_of(line.item),
+        proposal: Proposal {
+            content: line.content,
+            lead_unit: None,
+            coordinating_units: Vec::new(),
+            deadline: None,
+            item: line.item,
+            at: line.at,
+        },
+        not_a_task: true,
+    }));
+    all.sort_by_key(|p| p.proposal.at);
+    Ok(all)
 }
 
 /// A proposal as the secretary accepted it, perhaps edited.

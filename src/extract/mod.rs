@@ -37,6 +37,24 @@ pub struct Extraction {
     pub meeting: MeetingFacts,
     /// The directives found, in text order.
     pub directives: Vec<Proposal>,
+    /// The conclusion lines that gave no directive, so that none vanishes: each item of
+    /// [`extract_items`], and each line of a text from where the conclusions start, that
+    /// holds a few words and no task ("Cơ bản thống nhất với báo cáo …").
+    pub set_aside: Vec<SetAside>,
+}
+
+/// A conclusion line read as no directive; the secretary may still make one of it.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SetAside {
+    /// The line, as written.
+    pub content: String,
+    /// Which of the items given to [`extract_items`] it is.
+    #[serde(skip)]
+    pub item: Option<usize>,
+    /// Where in the text it starts (a byte offset), to keep text order.
+    #[serde(skip)]
+    pub at: usize,
 }
 
 /// The meeting's chair and date, when the text states them.
@@ -64,6 +82,9 @@ pub struct Proposal {
     /// Which of the items given to [`extract_items`] it comes from.
     #[serde(skip)]
     pub item: Option<usize>,
+    /// Where in the text it was read (a byte offset), to keep text order.
+    #[serde(skip)]
+    pub at: usize,
 }
 
 /// Finds the directives of `text`, a meeting held on `meeting_date` (with the office's
@@ -119,12 +140,14 @@ fn read(
         accented: tokens.iter().any(|t| t.accented),
     };
     let clauses = segment(&tokens, &doc.mentions);
+    let (directives, set_aside) = doc.directives(&clauses);
     Extraction {
         meeting: MeetingFacts {
             date: doc.meeting_day(&clauses),
             chair: doc.chair(&clauses),
         },
-        directives: doc.directives(&clauses),
+        directives,
+        set_aside,
     }
 }
 
@@ -205,10 +228,11 @@ impl Doc<'_> {
         self.accented || common * 5 >= all
     }
 
-    fn directives(&self, clauses: &[Clause]) -> Vec<Proposal> {
+    /// The directives, and the conclusion lines that gave none.
+    fn directives(&self, clauses: &[Clause]) -> (Vec<Proposal>, Vec<SetAside>) {
         let t = self.t;
         if !self.vietnamese() {
-            return Vec::new();
+            return (Vec::new(), Vec::new());
         }
         // The conclusions start where the chair's words open them: a clause that says so and
         // opens a list ("… kết luận như sau:") rather than a heading that only names them.
@@ -246,7 +270,10 @@ impl Doc<'_> {
         // The sentence opens "Trong đó, …": its tasks are parts of the task before it, due
         // with it.
         let mut parts_of_last = false;
-        for c in &clauses[zone..] {
+        // The clauses that gave or shaped a directive, and where the reading stopped.
+        let mut used = vec![false; clauses.len()];
+        let mut visited = clauses.len();
+        for (ci, c) in clauses.iter().enumerate().skip(zone) {
             if c.sentence {
                 parts_of_last = seq_is(
                     t,
@@ -255,6 +282,7 @@ impl Doc<'_> {
                 );
             }
             if seq_is(t, skip_mark(t, c.range.start, c.range.end).0, RECIPIENTS) {
+                visited = ci;
                 break;
             }
             if self.closes(c.range.clone()) {
@@ -287,6 +315,7 @@ impl Doc<'_> {
                     carried = Some(u);
                 }
                 if !wherein {
+                    used[ci] = true;
                     continue;
                 }
             }
@@ -299,6 +328,7 @@ impl Doc<'_> {
                 last.content = format!("{}; {}", last.content, self.text_of(r.content.clone()));
                 let content = &t[r.content.clone()];
                 last.deadline = last.deadline.or(deadline::find(content, self.anchor));
+                used[ci] = true;
                 continue;
             }
             // "Sau khi nghe … báo cáo, Phó Chủ tịch … đề nghị:": a clause that ends by asking
@@ -308,6 +338,7 @@ impl Doc<'_> {
                 list = Some(self.strong_deadline(&t[r.content.clone()]));
                 list_from = out.len();
                 list_in_sentence = true;
+                used[ci] = true;
                 continue;
             }
             let own = if r.reported {
@@ -330,12 +361,14 @@ impl Doc<'_> {
             if c.intro && !wherein {
                 list = Some(self.strong_deadline(content));
                 list_from = out.len();
+                used[ci] = true;
                 continue;
             }
             if let Some(day) = self.deadline_for_those_above(r.content.clone()) {
                 for p in &mut out[list_from..] {
                     p.deadline.get_or_insert(day);
                 }
+                used[ci] = true;
                 continue;
             }
             let said = self.quote(r.content.clone());
@@ -346,6 +379,7 @@ impl Doc<'_> {
                 {
                     last.deadline = Some(day);
                 }
+                used[ci] = true;
                 continue;
             }
             // "…; thời gian hoàn thành trước 30/6": the deadline of the task before.
@@ -357,6 +391,7 @@ impl Doc<'_> {
                 if let Some(last) = out.last_mut().filter(|p| p.deadline.is_none()) {
                     last.deadline = Some(day);
                 }
+                used[ci] = true;
                 continue;
             }
             let follows = !c.sentence
@@ -365,6 +400,7 @@ impl Doc<'_> {
             if let Some(last) = out.last_mut().filter(|_| follows) {
                 last.content = format!("{}; {}", last.content, self.text_of(r.content.clone()));
                 last.deadline = last.deadline.or(deadline::find(content, self.anchor));
+                used[ci] = true;
                 continue;
             }
             let generic = content
@@ -428,6 +464,7 @@ impl Doc<'_> {
             };
             let lead = r.lead.or_else(|| carried.clone()).or_else(|| host.clone());
             let at = t[r.content.start].start;
+            used[ci] = true;
             out.push(Proposal {
                 item: self.item_starts.iter().rposition(|&s| s <= at),
                 content: said,
@@ -438,9 +475,82 @@ impl Doc<'_> {
                     .collect(),
                 lead_unit: lead,
                 deadline,
+                at,
             });
         }
-        out
+        let from = if self.item_starts.is_empty() { zone } else { 0 };
+        let set_aside = self.set_aside(&clauses[from..visited], &used[from..visited]);
+        (out, set_aside)
+    }
+
+    /// The lines (items of [`extract_items`], else lines of the text) among `clauses` of
+    /// which no clause was `used`, that hold at least three words and do not open a list.
+    fn set_aside(&self, clauses: &[Clause], used: &[bool]) -> Vec<SetAside> {
+        let text = self.text;
+        // Each clause's line: its item, or the line of the text it starts on.
+        let line_of = |c: &Clause| -> (Option<usize>, Range<usize>) {
+            let at = self.t[c.range.start].start;
+            match self.item_starts.iter().rposition(|&s| s <= at) {
+                Some(i) => {
+                    let end = self.item_starts.get(i + 1).copied().unwrap_or(text.len());
+                    (Some(i), self.item_starts[i]..end)
+                }
+                None => {
+                    let start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+                    let end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+                    (None, start..end)
+                }
+            }
+        };
+        // Each line: its item, its text, where its words start (after a list mark such as
+        // "4."), whether a clause of it was used, and its words.
+        struct Line {
+            item: Option<usize>,
+            range: Range<usize>,
+            body: usize,
+            used: bool,
+            words: usize,
+        }
+        let mut lines: Vec<Line> = Vec::new();
+        for (c, &used) in clauses.iter().zip(used) {
+            let (item, range) = line_of(c);
+            let words = self.t[c.range.clone()]
+                .iter()
+                .filter(|x| x.kind == Kind::Word)
+                .count();
+            let first = skip_mark(self.t, c.range.start, c.range.end).0;
+            let body = self
+                .t
+                .get(first)
+                .map_or(range.start, |x| x.start)
+                .clamp(range.start, range.end);
+            match lines.last_mut().filter(|l| l.range == range) {
+                Some(line) => {
+                    // A mark cut as a clause of its own ("2.") is no start of the words.
+                    if line.words == 0 {
+                        line.body = body;
+                    }
+                    line.used |= used;
+                    line.words += words;
+                }
+                None => lines.push(Line {
+                    item,
+                    range,
+                    body,
+                    used,
+                    words,
+                }),
+            }
+        }
+        lines
+            .into_iter()
+            .filter(|l| !l.used && l.words >= 3 && !text[l.range.clone()].trim_end().ends_with(':'))
+            .map(|l| SetAside {
+                at: l.range.start,
+                content: text[l.body..l.range.end].trim().to_string(),
+                item: l.item,
+            })
+            .collect()
     }
 
     /// Whether a clause that opens a list heads tasks: it gives them ("Giao UBND các xã …

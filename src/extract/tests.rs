@@ -509,3 +509,38 @@ fn tasks_due_by_a_dated_event_and_their_parts() {
         x.directives
     );
 }
+
+#[test]
+fn no_conclusion_line_vanishes() {
+    // Stored conclusions: each gives a directive or is set aside as none, in its place.
+    let items = [
+        "Cơ bản thống nhất với báo cáo kết quả tháng 11 của Văn phòng Sở.",
+        "Văn phòng Sở rà soát quy chế làm việc, xong trước 30/12.",
+        "Thời gian tới cần tiếp tục phát huy tinh thần đoàn kết.",
+        "Thanh tra Sở tăng cường kiểm tra bản quyền phần mềm.",
+    ];
+    let x = extract_items(&items, d(2026, 12, 1), &office());
+    let given: Vec<_> = x.directives.iter().map(|p| p.item).collect();
+    let aside: Vec<_> = x.set_aside.iter().map(|l| l.item).collect();
+    let mut every: Vec<_> = given.iter().chain(&aside).copied().collect();
+    every.sort();
+    assert_eq!(every, [Some(0), Some(1), Some(2), Some(3)], "{x:#?}");
+    assert_eq!(x.set_aside[0].content, items[0]);
+    // Pasted numbered lines after a heading: the heading opens them and is no line to keep.
+    let text = "Kết luận:\n1. Văn phòng Sở rà soát quy chế làm việc.\n2. Nhất trí với đề xuất của Trung tâm.\n3. Trên đây là kết luận của Giám đốc Sở.";
+    let x = extract(text, d(2026, 12, 1), &office());
+    assert_eq!(x.directives.len(), 1, "{x:#?}");
+    let aside: Vec<_> = x.set_aside.iter().map(|l| l.content.as_str()).collect();
+    assert_eq!(
+        aside,
+        [
+            "Nhất trí với đề xuất của Trung tâm.",
+            "Trên đây là kết luận của Giám đốc Sở."
+        ]
+    );
+    // The report before the conclusions is not set aside.
+    let text = "Trong tháng, Văn phòng Sở đã hoàn thành việc cấp chữ ký số.\nKết luận, Giám đốc Sở giao Thanh tra Sở kiểm tra bản quyền phần mềm.";
+    let x = extract(text, d(2026, 12, 1), &office());
+    assert_eq!(x.directives.len(), 1, "{x:#?}");
+    assert!(x.set_aside.is_empty(), "{:#?}", x.set_aside);
+}

@@ -134,6 +134,7 @@ fn every_value_a_user_reads_has_its_words_in_both_languages() {
             F::Passphrase,
             F::Peer,
             F::Attendance,
+            F::DaysOff,
         ],
     );
     use giaoban::backup::Reason as Why;

@@ -33,7 +33,13 @@ fn conclusions_become_linked_directives() {
                 .collect()
         })
         .unwrap();
-    let proposed = proposal::propose(o.store.conn(), id, None).unwrap();
+    let all = proposal::propose(o.store.conn(), id, None).unwrap();
+    // No conclusion vanishes: the first gives no directive and is shown as not one.
+    assert_eq!(all.len(), 3, "{all:#?}");
+    assert!(all[0].not_a_task);
+    assert_eq!(all[0].conclusion_id, Some(ids[0]));
+    assert_eq!(all[0].proposal.content, conclusions[0]);
+    let proposed: Vec<_> = all.into_iter().filter(|p| !p.not_a_task).collect();
     assert_eq!(proposed.len(), 2, "{proposed:#?}");
     assert_eq!(proposed[0].conclusion_id, Some(ids[1]));
     assert_eq!(

@@ -162,7 +162,8 @@ test("directives split from a pasted conclusion are reviewed and created", { tim
   // Pasted, as a secretary does (typing through WebDriver would drop the line breaks).
   const pasted =
     "Kết luận:\n1. Giao Phòng KHTC chủ trì, phối hợp với Văn phòng Sở lập dự toán kinh phí, xong trước 30/6/2099.\n" +
-    "2. Đề nghị các phòng, đơn vị rà soát hồ sơ lưu trữ.\n3. Thanh tra Sở kiểm tra bản quyền phần mềm trong quý III.";
+    "2. Đề nghị các phòng, đơn vị rà soát hồ sơ lưu trữ.\n3. Thanh tra Sở kiểm tra bản quyền phần mềm trong quý III.\n" +
+    "4. Cơ bản thống nhất với báo cáo của Văn phòng Sở.";
   await browser.execute((el, text) => {
     el.value = text;
     el.dispatchEvent(new Event("input", { bubbles: true }));
@@ -172,7 +173,12 @@ test("directives split from a pasted conclusion are reviewed and created", { tim
   const table = await byTest("extract-table");
   await table.waitForDisplayed({ timeout: 10_000 });
   const rows = await table.$$('[data-testid="extract-row"]');
-  assert.equal(rows.length, 3);
+  // The fourth line gives no directive: it is shown as not one, unticked, never dropped.
+  assert.equal(rows.length, 4);
+  assert.equal(await (await rows[3].$('[data-testid="extract-not-task"]')).isDisplayed(), true);
+  assert.equal(await (await rows[3].$('input[type="checkbox"]')).isSelected(), false);
+  assert.equal(await (await rows[3].$("textarea")).getValue(), "Cơ bản thống nhất với báo cáo của Văn phòng Sở.");
+  assert.equal(await (await byTest("extract-create")).getText(), "Tạo 3 nhiệm vụ");
   const leadOf = async (row) => (await row.$('[data-testid="extract-lead"]')).getValue();
   assert.equal(await leadOf(rows[0]), "Phòng Kế hoạch - Tài chính");
   assert.match(await rows[0].getText(), /Văn phòng/);

@@ -531,7 +531,12 @@ pub fn extraction(out: Out, x: &Extraction) {
                 })
             })
             .collect();
-        return print_json(&serde_json::json!({ "meeting": x.meeting, "directives": directives }));
+        let set_aside: Vec<&str> = x.set_aside.iter().map(|l| l.content.as_str()).collect();
+        return print_json(&serde_json::json!({
+            "meeting": x.meeting,
+            "directives": directives,
+            "set_aside": set_aside,
+        }));
     }
     let unknown = out.t("(chưa rõ)", "(unknown)");
     println!(
@@ -543,11 +548,21 @@ pub fn extraction(out: Out, x: &Extraction) {
             .date
             .map_or_else(|| unknown.to_string(), date::format)
     );
+    let set_aside = || {
+        for line in &x.set_aside {
+            println!(
+                "{}: {}",
+                out.t("Không phải nhiệm vụ", "Not a directive"),
+                clip(&line.content, 110)
+            );
+        }
+    };
     if x.directives.is_empty() {
         println!(
             "{}",
             out.t("Không tìm thấy nhiệm vụ nào.", "No directives found.")
         );
+        set_aside();
         return;
     }
     let mut t = table(&[
@@ -575,6 +590,7 @@ pub fn extraction(out: Out, x: &Extraction) {
         ]);
     }
     println!("{t}");
+    set_aside();
 }
 
 fn reason_label(r: Reason, out: Out) -> &'static str {

@@ -2547,12 +2547,22 @@ export type Proposed = Proposed_Serialize | Proposed_Deserialize;
 export type Proposed_Deserialize = {
 	/**  The conclusion item it was read from (none for a pasted text). */
 	conclusion_id?: string | null,
+	/**
+	 *  A conclusion line read as no directive ("không phải nhiệm vụ"), shown so that no
+	 *  line vanishes; the secretary may make it one.
+	 */
+	not_a_task: boolean,
 } & Proposal_Deserialize;
 
 /**  A proposed directive of a meeting. */
 export type Proposed_Serialize = {
 	/**  The conclusion item it was read from (none for a pasted text). */
 	conclusion_id: string | null,
+	/**
+	 *  A conclusion line read as no directive ("không phải nhiệm vụ"), shown so that no
+	 *  line vanishes; the secretary may make it one.
+	 */
+	not_a_task: boolean,
 } & Proposal_Serialize;
 
 /**  Why a backup was made. */
