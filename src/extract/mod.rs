@@ -115,6 +115,21 @@ pub fn extract_items<'a, S: AsRef<str>>(
     read(&text, &starts, meeting_date.into(), directory)
 }
 
+/// Whether `text` is plain text: at most one character in ten is a control character
+/// (besides line breaks and tabs) or the replacement of an undecodable byte. Binary bytes
+/// (a file that is no text) give nothing, at once.
+fn plain(text: &str) -> bool {
+    let (mut all, mut odd) = (0usize, 0usize);
+    for c in text.chars() {
+        all += 1;
+        odd += usize::from(
+            c == char::REPLACEMENT_CHARACTER
+                || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')),
+        );
+    }
+    odd * 10 <= all
+}
+
 /// Line breaks as `\n`, characters composed (NFC).
 fn normalise(text: &str) -> String {
     text.replace("\r\n", "\n")
@@ -129,6 +144,13 @@ fn read(
     anchor: Anchor<'_>,
     directory: &Directory,
 ) -> Extraction {
+    if !plain(text) {
+        return Extraction {
+            meeting: MeetingFacts::default(),
+            directives: Vec::new(),
+            set_aside: Vec::new(),
+        };
+    }
     let tokens = tokenize(text);
     let doc = Doc {
         text,

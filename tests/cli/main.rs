@@ -530,7 +530,18 @@ fn extract_prints_the_contract_json() {
     let big = CONCLUSION.repeat(repeats);
     let mut invalid = CONCLUSION.as_bytes().to_vec();
     invalid.extend([0xff, 0xfe, 0x00]);
+    // 5 MB of binary bytes (a fixed xorshift stream): no text, nothing proposed.
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let junk: Vec<u8> = (0..5_000_000)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x as u8
+        })
+        .collect();
     for (what, input) in [
+        ("binary", junk),
         ("empty", Vec::new()),
         ("NFD", nfd.into_bytes()),
         ("1 MB", big.into_bytes()),
@@ -546,7 +557,7 @@ fn extract_prints_the_contract_json() {
         let v: Value = serde_json::from_slice(&out.stdout).unwrap();
         let n = v["directives"].as_array().unwrap().len();
         match what {
-            "empty" | "English" => assert_eq!(n, 0, "{what}"),
+            "empty" | "English" | "binary" => assert_eq!(n, 0, "{what}"),
             "1 MB" => assert_eq!(n, 2 * repeats, "{what}"),
             _ => assert_eq!(n, 2, "{what}"),
         }
