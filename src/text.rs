@@ -232,7 +232,7 @@ mod tests {
     }
 
     #[test]
-    fn abbreviations_follow_the_cases_the_window_shares() {
+    fn abbreviations_and_words_follow_the_cases_the_window_shares() {
         let cases: serde_json::Value =
             serde_json::from_str(include_str!("../tests/fixtures/abbreviations.json")).unwrap();
         let names = cases["names"].as_array().unwrap();
@@ -256,6 +256,21 @@ mod tests {
                 .iter()
                 .map(|n| n["name"].as_str().unwrap())
                 .filter(|n| abbreviations(n).split(' ').any(|a| a.starts_with(typed)))
+                .collect();
+            let want: Vec<&str> = case["finds"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| n.as_str().unwrap())
+                .collect();
+            assert_eq!(found, want, "{typed}");
+        }
+        for case in cases["words"].as_array().unwrap() {
+            let typed = case["typed"].as_str().unwrap();
+            let found: Vec<&str> = names
+                .iter()
+                .map(|n| n["name"].as_str().unwrap())
+                .filter(|n| matches_words(n, typed))
                 .collect();
             let want: Vec<&str> = case["finds"]
                 .as_array()

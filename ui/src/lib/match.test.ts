@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exactly, fold, initials, search, type Choice } from "./match";
+import { exactly, fold, initials, matchesWords, search, type Choice } from "./match";
 // The cases the core's tests use too (src/text.rs).
 import shared from "../../../tests/fixtures/abbreviations.json";
 
@@ -27,6 +27,9 @@ describe("matching what a secretary types", () => {
     for (const c of shared.typed) {
       const found = names.filter((n) => initials(n).some((a) => a.startsWith(c.typed)));
       expect(found, c.typed).toEqual(c.finds);
+    }
+    for (const c of shared.words) {
+      expect(names.filter((n) => matchesWords(n, c.typed)), c.typed).toEqual(c.finds);
     }
   });
 

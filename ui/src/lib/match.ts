@@ -1,5 +1,5 @@
-// Finding a person or a unit by what a secretary types: any part of the name without
-// diacritics (`thang` → Hà Văn Thắng), or the initials of a unit's name or its code
+// Finding a person or a unit by what a secretary types: the starts of the words of its name
+// without diacritics (`thang` → Hà Văn Thắng, `nguyen th` → Nguyễn Thị Thanh), or the initials of a unit's name or its code
 // (`ttbc` → Phòng Thông tin - Báo chí - Xuất bản, `vp` → Văn phòng Sở).
 
 /** Lower case without Vietnamese diacritics; đ becomes d. */
@@ -26,6 +26,19 @@ export function initials(name: string): string[] {
   return [...new Set(found.filter(Boolean))];
 }
 
+/**
+ * Whether every word of `query` starts some word of `text`, case, diacritics and punctuation
+ * aside: the core's rule (text::matches_words; both tested on
+ * tests/fixtures/abbreviations.json). `thong tin bao chi` matches "Phòng Thông tin - Báo chí -
+ * Xuất bản"; `ong` matches nothing there.
+ */
+export function matchesWords(text: string, query: string): boolean {
+  const split = (s: string) => fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const hay = split(text);
+  const q = split(query);
+  return q.length > 0 && q.every((w) => hay.some((h) => h.startsWith(w)));
+}
+
 /** Something to pick: its id, what is shown, and other names it answers to. */
 export interface Choice {
   id: string;
@@ -44,7 +57,7 @@ export function score(query: string, choice: Choice): number {
     if (f === q) best = Math.max(best, 5);
     else if (initials(n).some((i) => i.startsWith(q.replace(/\s+/g, "")))) best = Math.max(best, 4);
     else if (f.split(/[^a-z0-9]+/).some((w) => w.startsWith(q))) best = Math.max(best, 3);
-    else if (q.split(/\s+/).every((w) => f.includes(w))) best = Math.max(best, 2);
+    else if (matchesWords(n, q)) best = Math.max(best, 2);
   }
   return best;
 }
