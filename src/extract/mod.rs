@@ -55,6 +55,9 @@ pub struct SetAside {
     /// Where in the text it starts (a byte offset), to keep text order.
     #[serde(skip)]
     pub at: usize,
+    /// Its line of the text, from 1 (a document's paragraph).
+    #[serde(skip)]
+    pub line: usize,
 }
 
 /// The meeting's chair and date, when the text states them.
@@ -568,6 +571,7 @@ impl Doc<'_> {
             .into_iter()
             .filter(|l| !l.used && l.words >= 3 && !text[l.range.clone()].trim_end().ends_with(':'))
             .map(|l| SetAside {
+                line: text[..l.range.start].matches('\n').count() + 1,
                 at: l.range.start,
                 content: text[l.body..l.range.end].trim().to_string(),
                 item: l.item,

@@ -36,6 +36,9 @@ pub struct DocumentRead {
     pub text: String,
     /// The directives proposed, for review.
     pub proposals: Vec<Proposal>,
+    /// The conclusion lines read as no directive, shown so that none vanishes: each
+    /// paragraph's number and text.
+    pub set_aside: Vec<(u32, String)>,
     /// This document was imported before (its meeting exists).
     pub already: bool,
 }
@@ -304,6 +307,11 @@ pub fn read(conn: &Connection, text: &str, file_stem: &str) -> Result<DocumentRe
         attendees: attendees(text),
         text: text.to_string(),
         proposals: found.directives,
+        set_aside: found
+            .set_aside
+            .into_iter()
+            .map(|l| (l.line as u32, l.content))
+            .collect(),
         already: super::tracker::imported(conn, &key(text))?,
     })
 }

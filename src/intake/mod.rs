@@ -47,7 +47,8 @@ pub struct Words {
 pub struct RowProblem {
     /// The sheet (the file's name for a document).
     pub sheet: String,
-    /// The row as the spreadsheet numbers it (a document's proposal number).
+    /// The row as the spreadsheet numbers it (for a document: the proposal's number, or the
+    /// paragraph of a line read as no directive).
     pub row: u32,
     /// The column: its letters and the field's name (`E (Thời hạn)`).
     pub column: Option<String>,
@@ -325,6 +326,22 @@ fn document(
                     unknown.then_some(i),
                 ));
             }
+        }
+    }
+    // The conclusion lines that gave no directive are shown, none dropped unseen.
+    if o.accepted.is_none() {
+        for (paragraph, line) in &doc.set_aside {
+            p.problems.push(RowProblem {
+                sheet: p.file_name.clone(),
+                row: *paragraph,
+                column: None,
+                field: None,
+                skipped: true,
+                message: Words {
+                    vi: format!("Không phải nhiệm vụ: “{line}”; nếu là nhiệm vụ, hãy nhập tay."),
+                    en: format!("Not a directive: “{line}”; enter it by hand if it is one."),
+                },
+            });
         }
     }
     p.new_units = new_units;

@@ -640,9 +640,11 @@ const NOTICE: [&str; 6] = [
     "Thời gian tới, các phòng, đơn vị tập trung thực hiện các nhiệm vụ sau:",
 ];
 
-const TASKS: [&str; 2] = [
+const TASKS: [&str; 3] = [
     "Phòng Kế hoạch - Tài chính chủ trì tham mưu dự toán ngân sách năm 2026, hoàn thành trước ngày 30/6/2025.",
     "Văn phòng Sở tổng hợp báo cáo kết quả tháng 4, trình trước ngày 25/4/2025.",
+    // No directive: shown in the preview, never dropped unseen.
+    "Nhất trí với đề xuất của Văn phòng Sở về lịch công tác tháng 5.",
 ];
 
 fn check_notice(o: &mut Office, file: &Path) {
@@ -658,6 +660,11 @@ fn check_notice(o: &mut Office, file: &Path) {
         doc.attendees
     );
     assert!(doc.proposals.len() >= 2, "{:#?}", doc.proposals);
+    let aside: Vec<&str> = p.problems.iter().map(|x| x.message.vi.as_str()).collect();
+    assert!(
+        aside.contains(&"Không phải nhiệm vụ: “Nhất trí với đề xuất của Văn phòng Sở về lịch công tác tháng 5.”; nếu là nhiệm vụ, hãy nhập tay."),
+        "{aside:#?}"
+    );
     assert_eq!(o.content_hash(), before);
 
     let made = intake::commit(&mut o.store, file, &Options::default()).unwrap();

@@ -1093,6 +1093,11 @@ export type DocumentRead_Deserialize = {
 	text: string,
 	/**  The directives proposed, for review. */
 	proposals: Proposal_Deserialize[],
+	/**
+	 *  The conclusion lines read as no directive, shown so that none vanishes: each
+	 *  paragraph's number and text.
+	 */
+	set_aside: ([number, string])[],
 	/**  This document was imported before (its meeting exists). */
 	already: boolean,
 };
@@ -1111,6 +1116,11 @@ export type DocumentRead_Serialize = {
 	text: string,
 	/**  The directives proposed, for review. */
 	proposals: Proposal_Serialize[],
+	/**
+	 *  The conclusion lines read as no directive, shown so that none vanishes: each
+	 *  paragraph's number and text.
+	 */
+	set_aside: ([number, string])[],
 	/**  This document was imported before (its meeting exists). */
 	already: boolean,
 };
@@ -2635,7 +2645,10 @@ export type RowProblem = RowProblem_Serialize | RowProblem_Deserialize;
 export type RowProblem_Deserialize = {
 	/**  The sheet (the file's name for a document). */
 	sheet: string,
-	/**  The row as the spreadsheet numbers it (a document's proposal number). */
+	/**
+	 *  The row as the spreadsheet numbers it (for a document: the proposal's number, or the
+	 *  paragraph of a line read as no directive).
+	 */
 	row: number,
 	/**  The column: its letters and the field's name (`E (Thời hạn)`). */
 	column?: string | null,
@@ -2651,7 +2664,10 @@ export type RowProblem_Deserialize = {
 export type RowProblem_Serialize = {
 	/**  The sheet (the file's name for a document). */
 	sheet: string,
-	/**  The row as the spreadsheet numbers it (a document's proposal number). */
+	/**
+	 *  The row as the spreadsheet numbers it (for a document: the proposal's number, or the
+	 *  paragraph of a line read as no directive).
+	 */
 	row: number,
 	/**  The column: its letters and the field's name (`E (Thời hạn)`). */
 	column: string | null,
