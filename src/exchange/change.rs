@@ -42,33 +42,6 @@ pub(crate) struct Changes {
     pub(crate) left_out: u32,
 }
 
-/// A field group (or `new`, `deleted`) in words.
-pub fn field_words(group: &str, lang: crate::Lang) -> &str {
-    let (vi, en) = match group {
-        "content" => ("nội dung", "content"),
-        "expected_output" => ("sản phẩm đầu ra", "expected output"),
-        "source" => ("nguồn giao", "source"),
-        "assigned_on" => ("ngày giao", "date assigned"),
-        "directing_leader_id" => ("lãnh đạo chỉ đạo", "directing leader"),
-        "units" => ("đơn vị chủ trì, phối hợp", "lead and coordinating units"),
-        "deadline" => ("thời hạn", "deadline"),
-        "priority" => ("mức ưu tiên", "priority"),
-        "status" => ("trạng thái", "status"),
-        "minutes" => ("biên bản", "minutes"),
-        "title" => ("tiêu đề", "title"),
-        "time" => ("thời gian", "time"),
-        "name" => ("tên", "name"),
-        "full_name" => ("họ tên", "full name"),
-        "code" => ("tên viết tắt", "short code"),
-        "note" => ("ghi chú", "note"),
-        "row" => ("nội dung bản ghi", "the record"),
-        "new" => ("thêm mới", "new"),
-        "deleted" => ("xóa", "deleted"),
-        other => (other, other),
-    };
-    if lang == crate::Lang::Vi { vi } else { en }
-}
-
 /// Characters a value may show at most in a preview or the audit.
 const SHOWN: usize = 200;
 
@@ -137,7 +110,8 @@ fn title_of(row: &super::bundle::Row) -> String {
 }
 
 fn words(group: &str) -> [String; 2] {
-    [crate::Lang::Vi, crate::Lang::En].map(|l| field_words(group, l).to_string())
+    [crate::Lang::Vi, crate::Lang::En]
+        .map(|l| crate::labels::label("change_field", group, l).to_string())
 }
 
 fn id_of(k: &[u8]) -> Uuid {

@@ -499,7 +499,8 @@ impl Arrival<'_> {
         };
         if let Some((table, refers_to)) = broken {
             let words = |t: &str| {
-                [crate::Lang::Vi, crate::Lang::En].map(|l| schema::label(t, l).to_string())
+                [crate::Lang::Vi, crate::Lang::En]
+                    .map(|l| crate::labels::label("record_table", t, l).to_string())
             };
             return Err(Error::Bundle(BundleProblem::MissingReference(Box::new(
                 crate::error::MissingReference {

@@ -218,11 +218,11 @@ impl Permit {
             role_words: [crate::Lang::Vi, crate::Lang::En].map(|l| self.role.label(l).to_string()),
             table: t.name.to_string(),
             table_words: [crate::Lang::Vi, crate::Lang::En]
-                .map(|l| super::schema::label(t.name, l).to_string()),
+                .map(|l| crate::labels::label("record_table", t.name, l).to_string()),
             id: hex::encode(k),
             change: change.to_string(),
             change_words: [crate::Lang::Vi, crate::Lang::En]
-                .map(|l| super::change::field_words(change, l).to_string()),
+                .map(|l| crate::labels::label("change_field", change, l).to_string()),
         })))
     }
 

@@ -310,28 +310,6 @@ pub static TABLES: &[Table] = &[
     },
 ];
 
-/// What the records of table `name` are called, for people.
-pub fn label(name: &str, lang: crate::Lang) -> &str {
-    let (vi, en) = match name {
-        "unit" => ("Đơn vị", "Units"),
-        "person" => ("Cán bộ", "People"),
-        "series" => ("Chuỗi cuộc họp", "Meeting series"),
-        "meeting" => ("Cuộc họp", "Meetings"),
-        "attendee" => ("Thành phần dự họp", "Attendees"),
-        "agenda_item" => ("Nội dung chương trình", "Agenda items"),
-        "opinion" => ("Ý kiến", "Opinions"),
-        "conclusion" => ("Kết luận", "Conclusions"),
-        "directive" => ("Nhiệm vụ", "Directives"),
-        "progress" => ("Tiến độ", "Progress updates"),
-        "extension" => ("Gia hạn", "Extensions"),
-        "attachment" => ("Tệp đính kèm", "Attachments"),
-        "carry" => ("Theo dõi qua các kỳ họp", "Carried forward"),
-        "conflict" => ("Xung đột", "Conflicts"),
-        other => (other, other),
-    };
-    if lang == crate::Lang::Vi { vi } else { en }
-}
-
 /// The table called `name`, if it is exchanged.
 pub fn table(name: &str) -> Option<&'static Table> {
     TABLES.iter().find(|t| t.name == name)

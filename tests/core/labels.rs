@@ -159,3 +159,26 @@ fn every_value_a_user_reads_has_its_words_in_both_languages() {
         "Huyện / thị xã / thành phố"
     );
 }
+
+/// Every table an exchange file carries, and every role a partner may have (with what it may
+/// change), has its words in the one table, as the CLI and the window show them.
+#[test]
+fn exchange_tables_and_roles_have_their_words() {
+    use giaoban::exchange::role::Role;
+    use giaoban::exchange::schema::TABLES;
+    for t in TABLES {
+        for lang in [Lang::Vi, Lang::En] {
+            assert_ne!(
+                labels::label("record_table", t.name, lang),
+                t.name,
+                "{}",
+                t.name
+            );
+        }
+    }
+    all_named("peer_role", &[Role::Office, Role::Unit, Role::Superior]);
+    all_named(
+        "peer_role_rule",
+        &[Role::Office, Role::Unit, Role::Superior],
+    );
+}

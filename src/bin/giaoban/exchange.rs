@@ -7,9 +7,9 @@ use age::secrecy::SecretString;
 use clap::Subcommand;
 use giaoban::error::{Error, Field, Result, Rule};
 use giaoban::exchange::role::{Grant, Role};
-use giaoban::exchange::{self, ExportOptions, ImportOptions, Scope, identity, schema};
+use giaoban::exchange::{self, ExportOptions, ImportOptions, Scope, identity};
 use giaoban::store::Store;
-use giaoban::{date, unit};
+use giaoban::{date, labels, unit};
 
 use crate::render::Out;
 
@@ -204,7 +204,10 @@ pub fn export(store: &mut Store, out: Out, a: BundleArgs) -> Result<()> {
     );
     let mut t = crate::render::table(&[out.t("Loại", "Kind"), out.t("Số bản ghi", "Records")]);
     for (k, n) in &done.counts {
-        t.add_row(vec![schema::label(k, out.lang).to_string(), n.to_string()]);
+        t.add_row(vec![
+            labels::label("record_table", k, out.lang).to_string(),
+            n.to_string(),
+        ]);
     }
     println!("{t}");
     if !done.missing_files.is_empty() {
@@ -284,9 +287,9 @@ pub fn import(store: &mut Store, out: Out, file: &Path, a: ImportArgs<'_>) -> Re
         ]);
         for c in &got.changes {
             t.add_row(vec![
-                schema::label(&c.table, out.lang).to_string(),
+                labels::label("record_table", &c.table, out.lang).to_string(),
                 c.title.clone(),
-                exchange::change::field_words(&c.field, out.lang).to_string(),
+                labels::label("change_field", &c.field, out.lang).to_string(),
                 c.before.clone(),
                 c.after.clone(),
             ]);
@@ -330,7 +333,7 @@ fn counts_table(out: Out, tables: &std::collections::BTreeMap<String, exchange::
     ]);
     for (k, c) in tables {
         t.add_row(vec![
-            schema::label(k, out.lang).to_string(),
+            labels::label("record_table", k, out.lang).to_string(),
             c.new.to_string(),
             c.updated.to_string(),
             c.unchanged.to_string(),
@@ -460,7 +463,11 @@ pub fn conflicts(store: &mut Store, out: Out, cmd: ConflictsCmd) -> Result<()> {
             for c in all {
                 t.add_row(vec![
                     c.id.to_string(),
-                    format!("{} ({})", schema::label(&c.entity, out.lang), c.field),
+                    format!(
+                        "{} ({})",
+                        labels::label("record_table", &c.entity, out.lang),
+                        labels::label("change_field", &c.field, out.lang)
+                    ),
                     crate::render::clip(&c.current, 50),
                     crate::render::clip(&c.other, 50),
                 ]);

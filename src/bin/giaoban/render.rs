@@ -701,14 +701,16 @@ pub fn audit(out: Out, rows: &[AuditRow]) {
         let changes: Vec<String> = r
             .changes
             .iter()
-            .map(|c| match &c.old {
-                Some(old) => format!(
-                    "{}: {} → {}",
-                    c.field,
-                    clip(old, 30),
-                    clip(c.new.as_deref().unwrap_or(""), 30)
-                ),
-                None => format!("{}: {}", c.field, clip(c.new.as_deref().unwrap_or(""), 40)),
+            .map(|c| {
+                let field = giaoban::labels::label("audit_field", &c.field, out.lang);
+                match &c.old {
+                    Some(old) => format!(
+                        "{field}: {} → {}",
+                        clip(old, 30),
+                        clip(c.new.as_deref().unwrap_or(""), 30)
+                    ),
+                    None => format!("{field}: {}", clip(c.new.as_deref().unwrap_or(""), 40)),
+                }
             })
             .collect();
         t.add_row(vec![
@@ -718,10 +720,10 @@ pub fn audit(out: Out, rows: &[AuditRow]) {
             r.actor.clone(),
             format!(
                 "{} {}",
-                r.entity,
+                giaoban::labels::label("audit_entity", &r.entity, out.lang),
                 clip(r.title.as_deref().unwrap_or(""), 40)
             ),
-            r.action.clone(),
+            giaoban::labels::label("audit_action", &r.action, out.lang).to_string(),
             changes.join("\n"),
         ]);
     }
