@@ -685,6 +685,12 @@ pub const LABELS: &[Label] = &[
         "Người dùng máy này",
         "User of this machine",
     ),
+    Label::new(
+        "audit_field",
+        "office.days_off",
+        "Ngày nghỉ của cơ quan",
+        "Office days off",
+    ),
     Label::new("audit_field", "documents", "Số bản ghi", "Records"),
     Label::new(
         "audit_field",
