@@ -133,6 +133,22 @@ fn plain(text: &str) -> bool {
     odd * 10 <= all
 }
 
+/// Whether `line` is a news report's byline, not a conclusion: a few words of which those
+/// after the last colon, or all, are names in capitals ("Tin, ảnh: Huyền Trang", "(CTV: Khánh
+/// Nguyễn)", "KHẮC TRÍ - PNN").
+fn byline(line: &str) -> bool {
+    let tail = line.rsplit(':').next().unwrap_or(line);
+    let words: Vec<&str> = tail
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    line.split_whitespace().count() <= 8
+        && !words.is_empty()
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
 /// Line breaks as `\n`, characters composed (NFC).
 fn normalise(text: &str) -> String {
     text.replace("\r\n", "\n")
@@ -272,10 +288,11 @@ impl Doc<'_> {
         let asks = clauses
             .iter()
             .position(|c| c.intro && self.asks_at_end(c.range.clone()));
-        let zone = clauses
+        let said_to_conclude = clauses
             .iter()
             .position(|c| c.intro && concludes(c))
-            .or_else(|| clauses.iter().position(concludes))
+            .or_else(|| clauses.iter().position(concludes));
+        let zone = said_to_conclude
             .into_iter()
             .chain(given)
             .chain(asks)
@@ -377,6 +394,8 @@ impl Doc<'_> {
                 mood = if r.assigned { Mood::Task } else { own };
             }
             if mood != Mood::Task || r.header {
+                // A report or a heading in a pasted text is no conclusion line to keep.
+                used[ci] = self.item_starts.is_empty() && (own == Mood::Report || r.header);
                 continue;
             }
             if r.lead.is_some() {
@@ -503,7 +522,17 @@ impl Doc<'_> {
                 at,
             });
         }
-        let from = if self.item_starts.is_empty() { zone } else { 0 };
+        // Every stored conclusion counts; in a pasted text, the lines from where it says the
+        // conclusions start, else from its first directive (a headline or an account before
+        // it is no conclusion).
+        let from = if !self.item_starts.is_empty() {
+            0
+        } else if let Some(z) = said_to_conclude {
+            z.max(zone)
+        } else {
+            used.iter().position(|&u| u).unwrap_or(visited).max(zone)
+        };
+        let from = from.min(visited);
         let set_aside = self.set_aside(&clauses[from..visited], &used[from..visited]);
         (out, set_aside)
     }
@@ -569,7 +598,10 @@ impl Doc<'_> {
         }
         lines
             .into_iter()
-            .filter(|l| !l.used && l.words >= 3 && !text[l.range.clone()].trim_end().ends_with(':'))
+            .filter(|l| {
+                let line = text[l.range.clone()].trim();
+                !l.used && l.words >= 3 && !line.ends_with(':') && !byline(line)
+            })
             .map(|l| SetAside {
                 line: text[..l.range.start].matches('\n').count() + 1,
                 at: l.range.start,

@@ -526,18 +526,17 @@ fn no_conclusion_line_vanishes() {
     every.sort();
     assert_eq!(every, [Some(0), Some(1), Some(2), Some(3)], "{x:#?}");
     assert_eq!(x.set_aside[0].content, items[0]);
-    // Pasted numbered lines after a heading: the heading opens them and is no line to keep.
+    // Pasted numbered lines after a heading: the heading opens them and is no line to keep,
+    // nor is the closing formula.
     let text = "Kết luận:\n1. Văn phòng Sở rà soát quy chế làm việc.\n2. Nhất trí với đề xuất của Trung tâm.\n3. Trên đây là kết luận của Giám đốc Sở.";
     let x = extract(text, d(2026, 12, 1), &office());
     assert_eq!(x.directives.len(), 1, "{x:#?}");
     let aside: Vec<_> = x.set_aside.iter().map(|l| l.content.as_str()).collect();
-    assert_eq!(
-        aside,
-        [
-            "Nhất trí với đề xuất của Trung tâm.",
-            "Trên đây là kết luận của Giám đốc Sở."
-        ]
-    );
+    assert_eq!(aside, ["Nhất trí với đề xuất của Trung tâm."]);
+    // Nor is a report's byline after them.
+    let text = "Kết luận:\n1. Văn phòng Sở rà soát quy chế làm việc.\nTin, ảnh: Huyền Trang\n(CTV: Khánh Nguyễn)";
+    let x = extract(text, d(2026, 12, 1), &office());
+    assert!(x.set_aside.is_empty(), "{:#?}", x.set_aside);
     // The report before the conclusions is not set aside.
     let text = "Trong tháng, Văn phòng Sở đã hoàn thành việc cấp chữ ký số.\nKết luận, Giám đốc Sở giao Thanh tra Sở kiểm tra bản quyền phần mềm.";
     let x = extract(text, d(2026, 12, 1), &office());
