@@ -100,6 +100,9 @@ const INTRODUCING: &[&str] = &[
     "thuc", "hien", "ngay", "den", "het",
 ];
 
+/// Pairs that introduce a deadline whose words alone mean something else ("kết quả").
+const INTRODUCING_PAIRS: &[[&str; 2]] = &[["khong", "qua"], ["trong", "vong"]];
+
 /// The first deadline stated inside a sentence, with its place ([`Found`]).
 pub fn found<'a>(tokens: &[Token], meeting: impl Into<Anchor<'a>>) -> Option<Found> {
     let meeting = meeting.into();
@@ -110,10 +113,16 @@ pub fn found<'a>(tokens: &[Token], meeting: impl Into<Anchor<'a>>) -> Option<Fou
         let (Deadline::On(date), end) = read(tokens, i, meeting)? else {
             return None;
         };
-        let mut start = i;
+        let mut start = before_time(tokens, i);
         while start > 0 {
             let t = &tokens[start - 1];
-            if INTRODUCING.iter().any(|w| t.is(w)) || t.is_punct('(') || t.is_punct(':') {
+            let pair = start >= 2
+                && INTRODUCING_PAIRS
+                    .iter()
+                    .any(|[a, b]| tokens[start - 2].is(a) && t.is(b));
+            if pair {
+                start -= 2;
+            } else if INTRODUCING.iter().any(|w| t.is(w)) || t.is_punct('(') || t.is_punct(':') {
                 start -= 1;
             } else {
                 break;
@@ -129,6 +138,10 @@ fn introduced(tokens: &[Token], i: usize) -> bool {
     if reported {
         return false;
     }
+    // A time of day before the day ("trước 17 giờ ngày 5/11", "trước 16h00 ngày …") is
+    // read past: the words before it introduce the day.
+    let i = before_time(tokens, i);
+    let before = |k: usize| i.checked_sub(k).map(|j| &tokens[j]);
     let Some(prev) = before(1) else { return false };
     if prev.is_punct('(') {
         return true;
@@ -137,12 +150,42 @@ fn introduced(tokens: &[Token], i: usize) -> bool {
         return before(2).is_some_and(|t| ["han", "gian", "hien", "thanh"].iter().any(|w| t.is(w)));
     }
     let horizon = tokens.get(i).is_some_and(|t| t.is("nam"));
+    let two = |a: &str, b: &str| before(2).is_some_and(|t| t.is(a)) && prev.is(b);
     ["truoc", "trong", "han", "xong", "vao", "nhat", "het"]
         .iter()
         .any(|w| prev.is(w))
         || (prev.is("den") && !horizon)
         || (prev.is("thanh") && before(2).is_some_and(|t| t.is("hoan")))
-        || (prev.is("ngay") && before(2).is_some_and(|t| t.is("den") || t.is("truoc")))
+        || (prev.is("ngay")
+            && before(2).is_some_and(|t| ["den", "truoc", "la", "qua", "nhat"].iter().any(|w| t.is(w))))
+        // "chậm nhất là 25/11", "không quá 25/11", "trong vòng 7 ngày", "trong thời gian 10 ngày"
+        || two("nhat", "la")
+        || two("khong", "qua")
+        || two("trong", "vong")
+        || (two("thoi", "gian") && before(3).is_some_and(|t| t.is("trong")))
+}
+
+/// The token before a time of day that ends at `i` ("17 giờ", "17 giờ 30 phút", "16h00",
+/// "16h": tokens `16` `h00`), else `i`.
+fn before_time(t: &[Token], i: usize) -> usize {
+    let at = |k: usize| i.checked_sub(k).and_then(|j| t.get(j));
+    let number = |k: usize| at(k).is_some_and(|x| x.number().is_some());
+    let minutes = |x: &Token| {
+        x.kind == Kind::Word
+            && x.fold
+                .strip_prefix('h')
+                .is_some_and(|m| m.bytes().all(|b| b.is_ascii_digit()))
+    };
+    if at(1).is_some_and(minutes) && number(2) {
+        return i - 2;
+    }
+    if at(1).is_some_and(|x| x.is("phut")) && at(3).is_some_and(|x| x.is("gio")) && number(4) {
+        return i - 4;
+    }
+    if at(1).is_some_and(|x| x.is("gio")) && number(2) {
+        return i - 2;
+    }
+    i
 }
 
 /// Words before a period that make it the period of a list of tasks: "nhiệm vụ tháng 8",
@@ -194,6 +237,17 @@ fn read(t: &[Token], i: usize, at: Anchor<'_>) -> Option<(Deadline, usize)> {
     }
     // "(trước) Tết Nguyên đán 2023", "Tết": the first day of the lunar year named, or the
     // next one after the meeting.
+    // "(trước) Tết Dương lịch [2027]": the first of January named, or the next one.
+    if starts_with(t, i, &["tet", "duong", "lich"]) {
+        return match t
+            .get(i + 3)
+            .and_then(Token::number)
+            .filter(|n| (1900..2200).contains(n))
+        {
+            Some(year) => on(ymd(year as i32, 1, 1)?, i + 4),
+            None => on(ymd(meeting.year() + 1, 1, 1)?, i + 3),
+        };
+    }
     if starts_with(t, i, &["tet"]) {
         let at = if starts_with(t, i + 1, &["nguyen", "dan"]) {
             i + 3
@@ -268,6 +322,19 @@ fn read(t: &[Token], i: usize, at: Anchor<'_>) -> Option<(Deadline, usize)> {
         }
         if word(i, "nam") {
             return on(ymd(year + ahead as i32, 12, 31)?, i + 2);
+        }
+        // "trong tuần này", "tuần tới": that week's last working day (its Friday, unless a
+        // day off), never before the meeting.
+        if word(i, "tuan") {
+            let monday = meeting
+                - chrono::Duration::days(i64::from(meeting.weekday().num_days_from_monday()));
+            let friday = monday + chrono::Duration::days(7 * i64::from(ahead) + 4);
+            let national = WorkCalendar::default();
+            let calendar = at.calendar.unwrap_or(&national);
+            return on(
+                calendar.working_day_on_or_before(friday).max(meeting),
+                i + 2,
+            );
         }
     }
     if word(i, "thang") {
@@ -501,6 +568,11 @@ mod tests {
         assert_eq!(at("trong 3 tháng", m), Some(d(2027, 3, 4)));
         // Working days leave out weekends: Mon 7 … Fri 11.
         assert_eq!(at("trong 5 ngày làm việc", m), Some(d(2026, 12, 11)));
+        // Friday 04/12/2026 is the last working day of the meeting's week.
+        assert_eq!(at("trong tuần này", m), Some(d(2026, 12, 4)));
+        assert_eq!(at("tuần tới", m), Some(d(2026, 12, 11)));
+        assert_eq!(at("trước Tết Dương lịch", m), Some(d(2027, 1, 1)));
+        assert_eq!(at("trước Tết Dương lịch 2028", m), Some(d(2028, 1, 1)));
         // And public holidays: from 29/12/2026, 01/01/2027 is off.
         assert_eq!(
             at("trong 3 ngày làm việc", d(2026, 12, 29)),
@@ -511,6 +583,43 @@ mod tests {
         assert_eq!(find(&tokens, m), Some(d(2026, 12, 18)));
         // A period of the year is not a time from the meeting.
         assert_eq!(at("6 tháng đầu năm", m), Some(d(2027, 6, 30)));
+    }
+
+    #[test]
+    fn deadlines_introduced_as_offices_write_them() {
+        let m = d(2025, 11, 10);
+        let found = |s: &str| find(&tokenize(s), m);
+        assert_eq!(
+            found("báo cáo chậm nhất là ngày 25/11/2025"),
+            Some(d(2025, 11, 25))
+        );
+        assert_eq!(
+            found("gửi về Sở không quá ngày 25/11/2025"),
+            Some(d(2025, 11, 25))
+        );
+        assert_eq!(
+            found("nộp trước 17 giờ ngày 05/12/2025"),
+            Some(d(2025, 12, 5))
+        );
+        assert_eq!(
+            found("nộp trước 17 giờ 30 phút ngày 05/12/2025"),
+            Some(d(2025, 12, 5))
+        );
+        assert_eq!(
+            found("nộp trước 16h00 ngày 05/12/2025"),
+            Some(d(2025, 12, 5))
+        );
+        assert_eq!(
+            found("hoàn thành trong vòng 07 ngày"),
+            Some(d(2025, 11, 17))
+        );
+        assert_eq!(
+            found("trả lời trong thời gian 10 ngày kể từ ngày họp"),
+            Some(d(2025, 11, 20))
+        );
+        assert_eq!(found("hoàn thành trong tuần này"), Some(d(2025, 11, 14)));
+        // A day of every month is no one deadline.
+        assert_eq!(found("báo cáo chậm nhất ngày 15 hằng tháng"), None);
     }
 
     #[test]

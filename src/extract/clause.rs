@@ -5,7 +5,9 @@
 use std::ops::Range;
 
 use super::directory::Mention;
-use super::lexicon::{ACTIONS, ASSIGNS, CONCLUDES, HOLDERS, INTRODUCES, TASK_NOUNS, WHEREIN};
+use super::lexicon::{
+    ACTIONS, ASSIGNS, CONCLUDES, DISCUSSES, HOLDERS, INTRODUCES, TASK_NOUNS, WHEREIN,
+};
 use crate::token::{Kind, Token, starts_with};
 
 /// Tokens `range` of the text, and where they sit.
@@ -61,12 +63,22 @@ pub(super) fn segment(t: &[Token], mentions: &[Option<Mention>]) -> Vec<Clause> 
             }
             // "…”, tại cuộc họp …": a quoted conclusion ends, the report goes on.
             Kind::Punct(',') if i >= 1 && t[i - 1].is_punct('”') => cut(true, false, false),
-            Kind::Word if t[i].is("va") && !in_name && second_task(t, start, i) => Some(Cut {
-                next_sentence: false,
-                next_line: false,
-                intro: false,
-                keep: true,
-            }),
+            // "… trọng điểm... đẩy mạnh …": an ellipsis before a task's verb ends a task.
+            Kind::Punct('.' | '…') if ellipsis(t, i) && starts_with_any(t, i + 1, ACTIONS) => {
+                cut(false, false, false)
+            }
+            Kind::Word
+                if t[i].is("va")
+                    && !in_name
+                    && (second_task(t, start, i) || given_to_a_unit(t, mentions, i + 1)) =>
+            {
+                Some(Cut {
+                    next_sentence: false,
+                    next_line: false,
+                    intro: false,
+                    keep: true,
+                })
+            }
             _ => None,
         };
         let Some(c) = found else {
@@ -118,11 +130,17 @@ pub(super) fn assigns_at(t: &[Token], i: usize) -> Option<usize> {
     (!named && !noun && !briefing && !requested).then_some(n)
 }
 
-/// ", đồng thời …" or ", yêu cầu Phòng X …": a new task inside the sentence.
+/// ", đồng thời …", ", cùng với đó …" or ", yêu cầu Phòng X …": a new task inside the
+/// sentence.
 fn new_task_after_comma(t: &[Token], mentions: &[Option<Mention>], i: usize) -> bool {
-    if starts_with(t, i, &["dong", "thoi"]) {
+    if starts_with(t, i, &["dong", "thoi"]) || starts_with(t, i, &["cung", "voi", "do"]) {
         return true;
     }
+    given_to_a_unit(t, mentions, i)
+}
+
+/// "yêu cầu Phòng X …", "chỉ đạo các ngành …" at `i`: a task handed to a unit named next.
+fn given_to_a_unit(t: &[Token], mentions: &[Option<Mention>], i: usize) -> bool {
     let Some(n) = assigns_at(t, i) else {
         return false;
     };
@@ -152,6 +170,12 @@ fn second_task(t: &[Token], start: usize, i: usize) -> bool {
     words_before >= 7 && words_after >= 5
 }
 
+/// An ellipsis ends at `i`: `…`, or the third of three dots.
+fn ellipsis(t: &[Token], i: usize) -> bool {
+    t[i].is_punct('…')
+        || (i >= 2 && t[i].is_punct('.') && t[i - 1].is_punct('.') && t[i - 2].is_punct('.'))
+}
+
 fn ends_sentence(t: &[Token], i: usize) -> bool {
     let Some(next) = t.get(i + 1) else {
         return true;
@@ -177,12 +201,14 @@ fn ends_sentence(t: &[Token], i: usize) -> bool {
 }
 
 /// A colon opens a list at a line's end, after "cụ thể", "như sau"… or a verb that asks
-/// ("… đề nghị:", "… kết luận:"), before a numbered
-/// item ("…: (1) Tăng cường …"), or after a head of tasks ("các nhiệm vụ trong tháng 9:").
+/// ("… đề nghị:", "… kết luận:"), before a numbered item ("…: (1) Tăng cường …"), after a
+/// head of tasks ("các nhiệm vụ trong tháng 9:") or of what was discussed ("thảo luận, cho
+/// ý kiến vào các nội dung:").
 fn opens_list(t: &[Token], start: usize, colon: usize) -> bool {
     let at_line_end = t.get(colon + 1).is_none_or(|n| n.kind == Kind::Break);
     let numbered = skip_mark(t, colon + 1, t.len()).1;
-    let tasks = (start..colon).any(|p| starts_with_any(t, p, TASK_NOUNS));
+    let tasks = (start..colon)
+        .any(|p| starts_with_any(t, p, TASK_NOUNS) || starts_with_any(t, p, DISCUSSES));
     at_line_end
         || numbered
         || tasks

@@ -114,6 +114,29 @@ pub const ACTIONS: &[&[&str]] = &[
     &["quyet", "liet"],
     &["cu", "can", "bo"],
     &["nhac", "nho"],
+    &["nop"],
+    &["giai", "thich"],
+    &["neu", "ro"],
+    &["tra", "loi"],
+    &["du", "bao"],
+    &["kiem", "diem"],
+    &["khong", "de"],
+    &["chan", "chinh"],
+    &["lam", "tot"],
+    &["tiep", "nhan"],
+    &["ban", "giao"],
+    &["phe", "duyet"],
+    &["dieu", "tra"],
+    &["xac", "minh"],
+    &["kiem", "ke"],
+    &["hoan", "tra"],
+    &["trang", "bi"],
+    &["sua", "chua"],
+    &["pho", "bien"],
+    &["quan", "triet"],
+    &["nam", "bat"],
+    &["ung", "pho"],
+    &["phong", "chong"],
 ];
 
 /// Verbs that hand a task to the unit named after them: "giao cho Phòng X", "đề nghị các đơn vị".
@@ -367,4 +390,16 @@ pub const DEADLINE_LEADS: &[&[&str]] = &[
     &["hoan", "thanh", "trong"],
     &["hoan", "thanh", "vao"],
     &["xong", "truoc"],
+];
+
+/// Words that say a meeting discussed something: a list after them is what was discussed
+/// ("thảo luận, cho ý kiến vào các nội dung: Dự thảo …; Đề cương …"), not tasks.
+pub const DISCUSSES: &[&[&str]] = &[&["thao", "luan"], &["cho", "y", "kien"], &["gop", "y"]];
+
+/// Words that refuse rather than give a task: "Không giao …", "không đồng ý đề xuất …".
+pub const REFUSES: &[&[&str]] = &[
+    &["khong", "giao"],
+    &["khong", "dong", "y"],
+    &["khong", "chap", "thuan"],
+    &["khong", "thong", "nhat"],
 ];

@@ -312,6 +312,18 @@ impl Doc<'_> {
         // The sentence opens "Trong đó, …": its tasks are parts of the task before it, due
         // with it.
         let mut parts_of_last = false;
+        // The head of a list of what the meeting discussed ("… cho ý kiến vào các nội dung:
+        // …"), while its items are read; it may stand just before the conclusions.
+        // (Not "Qua các ý kiến thảo luận, đồng chí Chủ tịch chỉ đạo …: …", which gives tasks.)
+        let discusses = |c: &Clause| {
+            c.intro
+                && find_seq(t, c.range.clone(), DISCUSSES).is_some()
+                && !c.range.clone().any(|i| assigns_at(t, i).is_some())
+        };
+        let mut discussion = zone
+            .checked_sub(1)
+            .filter(|&h| discusses(&clauses[h]))
+            .filter(|&h| !self.read(&clauses[h]).assigned);
         // The clauses that gave or shaped a directive, and where the reading stopped.
         let mut used = vec![false; clauses.len()];
         let mut visited = clauses.len();
@@ -340,6 +352,21 @@ impl Doc<'_> {
                 in_paren_item = paren;
             }
             let wherein = c.intro && t.get(c.range.end).is_some_and(|x| x.is_punct(','));
+            // "… thảo luận, cho ý kiến vào các nội dung:": what the meeting discussed is
+            // listed, not tasks.
+            // Its items run from the head to the end of a sentence, or of the marked lines.
+            if c.sentence && !r.marked && discussion.is_some_and(|h| h + 1 < ci) {
+                discussion = None;
+            }
+            if discusses(c) && !r.assigned {
+                discussion = Some(ci);
+            }
+            if discussion.is_some() {
+                mood = Mood::Report;
+                list = None;
+                used[ci] = self.item_starts.is_empty();
+                continue;
+            }
             if c.intro && self.heads_tasks(&r) {
                 let content = &t[r.content.clone()];
                 mood = Mood::Task;
@@ -402,6 +429,15 @@ impl Doc<'_> {
                 carried = r.lead.clone();
             }
             let content = &t[r.content.clone()];
+            // "Không giao …", "… không đồng ý đề xuất …": a refusal is no task.
+            if find_seq(t, c.range.clone(), REFUSES).is_some() {
+                continue;
+            }
+            // A news report's byline ("Thực hiện: Dương Chiêm") is no task.
+            if c.line && byline(self.text_of(c.range.clone()).trim()) {
+                used[ci] = self.item_starts.is_empty();
+                continue;
+            }
             if c.intro && !wherein {
                 list = Some(self.strong_deadline(content));
                 list_from = out.len();
@@ -428,8 +464,9 @@ impl Doc<'_> {
             }
             // "…; thời gian hoàn thành trước 30/6": the deadline of the task before.
             let wordcount = content.iter().filter(|t| t.is_wordlike()).count();
+            let words_only = content.iter().filter(|t| t.kind == Kind::Word).count();
             if seq_at(t, r.content.start, DEADLINE_LEADS).is_some()
-                && wordcount <= 8
+                && words_only <= 8
                 && let Some(day) = deadline::find(content, self.anchor)
             {
                 if let Some(last) = out.last_mut().filter(|p| p.deadline.is_none()) {

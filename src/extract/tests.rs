@@ -543,3 +543,59 @@ fn no_conclusion_line_vanishes() {
     assert_eq!(x.directives.len(), 1, "{x:#?}");
     assert!(x.set_aside.is_empty(), "{:#?}", x.set_aside);
 }
+
+#[test]
+fn tasks_joined_in_one_sentence_refusals_bylines_and_discussions() {
+    let m = d(2026, 12, 1);
+    let contents = |text: &str| -> Vec<String> {
+        extract(text, m, &office())
+            .directives
+            .into_iter()
+            .map(|p| format!("{} | {}", lead(&p).unwrap_or("-"), p.content))
+            .collect()
+    };
+    // ", cùng với đó", an ellipsis before a verb, "và chỉ đạo X" each start a second task.
+    assert_eq!(
+        contents(
+            "Kết luận, Giám đốc Sở đề nghị Văn phòng Sở tham mưu các giải pháp cải cách hành chính, cùng với đó tập trung làm tốt công tác phòng chống dịch bệnh."
+        ),
+        [
+            "Văn phòng Sở | Tham mưu các giải pháp cải cách hành chính",
+            "Văn phòng Sở | Tập trung làm tốt công tác phòng chống dịch bệnh"
+        ]
+    );
+    assert_eq!(
+        contents(
+            "Kết luận, Giám đốc Sở yêu cầu Thanh tra Sở kiểm tra việc thực hiện quy chế có trọng tâm, trọng điểm... đẩy mạnh cải cách hành chính trong thanh tra."
+        ),
+        [
+            "Thanh tra Sở | Kiểm tra việc thực hiện quy chế có trọng tâm, trọng điểm",
+            "Thanh tra Sở | Đẩy mạnh cải cách hành chính trong thanh tra"
+        ]
+    );
+    assert_eq!(
+        contents(
+            "Kết luận, Giám đốc Sở giao Văn phòng Sở trả lời trực tiếp các kiến nghị của người dân và chỉ đạo Thanh tra Sở nghiêm túc tiếp thu, giải quyết các phản ánh."
+        ),
+        [
+            "Văn phòng Sở | Trả lời trực tiếp các kiến nghị của người dân",
+            "Thanh tra Sở | Nghiêm túc tiếp thu, giải quyết các phản ánh"
+        ]
+    );
+    // Verbs offices give tasks with: giải thích, nêu rõ, trả lời, kiểm điểm, không để …
+    let x = extract(
+        "Kết luận, Giám đốc Sở yêu cầu Văn phòng Sở hoàn thiện đề án; giải thích rõ nguyên nhân chậm tiến độ; kiểm điểm trách nhiệm cá nhân liên quan; không để xảy ra sai sót.",
+        m,
+        &office(),
+    );
+    assert_eq!(x.directives.len(), 4, "{:#?}", x.directives);
+    // A refusal, a byline and what a meeting discussed are no tasks.
+    assert!(contents("Kết luận: Không giao Văn phòng Sở rà soát biên chế.").is_empty());
+    assert_eq!(
+        contents("Kết luận: Thanh tra Sở kiểm tra bản quyền phần mềm.\nThực hiện: Dương Chiêm"),
+        ["Thanh tra Sở | Kiểm tra bản quyền phần mềm"]
+    );
+    assert!(
+        contents("Kết luận cuộc họp, các đại biểu thảo luận, cho ý kiến vào các nội dung:\n- Dự thảo Phương án bàn giao các chợ;\n- Đề cương Đề án phát triển du lịch cộng đồng.").is_empty()
+    );
+}
