@@ -86,6 +86,24 @@ pub fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// Text from a file as it may be stored and shown: direction overrides and zero-width marks
+/// left out, other control characters (escapes, bells) as spaces; line breaks and tabs kept.
+/// A cell holding `_x001B_` or U+202E cannot then rewrite a terminal or reverse a line.
+pub fn without_controls(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{2060}'
+            | '\u{FEFF}' => None,
+            '\n' | '\t' => Some(c),
+            c if c.is_control() => Some(' '),
+            c => Some(c),
+        })
+        .collect()
+}
+
 /// Whether every word of `query` starts some word of `text`, ignoring case, diacritics
 /// and punctuation: `"thong tin bao chi"` matches "Phòng Thông tin - Báo chí - Xuất bản".
 pub fn matches_words(text: &str, query: &str) -> bool {
@@ -228,6 +246,14 @@ mod tests {
                 "Cuộc họp bắt đầu.\u{a0}**Đồng chí Giám đốc** chủ trì.\n\n- Mục *một*\n- Mục hai"
             ),
             "Cuộc họp bắt đầu.\u{a0}Đồng chí Giám đốc chủ trì. Mục một Mục hai"
+        );
+    }
+
+    #[test]
+    fn controls_from_a_file_are_left_out() {
+        assert_eq!(
+            without_controls("Rà soát\u{1b}[2J\u{202e}ab\u{200b}\n\tx"),
+            "Rà soát [2Jab\n\tx"
         );
     }
 

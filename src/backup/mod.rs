@@ -146,18 +146,26 @@ pub fn make(db: &Path, dir: &Path, reason: Reason) -> Result<Backup> {
         rotate(dir)?;
         return Ok(point);
     }
-    // Two backups in the same millisecond (or a clock set back) never share a name: the
-    // later one takes the next free millisecond, so no backup is ever overwritten.
-    let (name, path) = loop {
+    // Two backups in the same millisecond (or a clock set back), even by two programs at
+    // once, never share a name: each claims its unfinished file by creating it, and the later
+    // one takes the next free millisecond, so no backup is ever overwritten.
+    let (path, part) = loop {
         let name = format!("{PREFIX}{}-{}{SUFFIX}", now.format(STAMP), reason.tag());
         let path = dir.join(&name);
+        let part = dir.join(format!("{name}.part"));
         if !path.exists() {
-            break (name, path);
+            match fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&part)
+            {
+                Ok(_) => break (path, part),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(Error::io(&part)(e)),
+            }
         }
         now += Duration::milliseconds(1);
     };
-    let part = dir.join(format!("{name}.part"));
-    let _ = fs::remove_file(&part);
     let written = Connection::open(db)
         .and_then(|c| {
             c.busy_timeout(std::time::Duration::from_secs(10))?;

@@ -48,17 +48,14 @@ const SHOWN: usize = 200;
 /// Text from a file as it may be shown: control characters (escapes, bells, line breaks)
 /// and direction overrides as spaces or nothing, cut to [`SHOWN`] characters.
 fn clean(text: &str) -> String {
-    let mut out = String::new();
-    for (n, c) in text.chars().enumerate() {
-        if n == SHOWN {
-            out.push('…');
-            break;
-        }
-        match c {
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' => {}
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
+    let mut out: String = crate::text::without_controls(text)
+        .chars()
+        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+        .take(SHOWN + 1)
+        .collect();
+    if out.chars().count() > SHOWN {
+        out = out.chars().take(SHOWN).collect();
+        out.push('…');
     }
     out
 }

@@ -275,7 +275,10 @@ pub fn find(grid: &Grid) -> Option<Header> {
             .get(i + 1)
             .map(|r| row_texts(r))
             .unwrap_or_default();
-        let two = (i + 1 < grid.rows.len()).then(|| joined(&top, &child));
+        // A parent row holds several headers; a title over the table ("BẢNG THEO DÕI NHIỆM
+        // VỤ …", one cell) is none, though its words name a field.
+        let parent = top.iter().filter(|t| !t.trim().is_empty()).count() >= 2;
+        let two = (parent && i + 1 < grid.rows.len()).then(|| joined(&top, &child));
         let both = two.as_deref().map(recognise).unwrap_or_default();
         // Sub-headers that only name states ("Đã hoàn thành", "Đang thực hiện"…): ticks.
         let ticks: Vec<(usize, Tick)> = child
@@ -377,6 +380,25 @@ mod tests {
             h.layout_key(),
             "stt|noi dung nhiem vu|don vi chu tri|don vi phoi hop|thoi han hoan thanh"
         );
+    }
+
+    #[test]
+    fn a_title_right_above_a_one_row_header_is_no_part_of_it() {
+        let g = grid(&[
+            &[
+                "BẢNG THEO DÕI NHIỆM VỤ DO LÃNH ĐẠO SỞ GIAO NĂM 2025",
+                "",
+                "",
+                "",
+            ],
+            &["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Thời hạn"],
+            &["1", "Tham mưu kế hoạch", "Văn phòng Sở", "31/3/2025"],
+        ]);
+        let h = find(&g).unwrap();
+        assert_eq!(h.last_row, 1);
+        assert_eq!(h.fields[&Column::Number], 0);
+        assert_eq!(h.fields[&Column::Content], 1);
+        assert_eq!(h.fields[&Column::Lead], 2);
     }
 
     #[test]

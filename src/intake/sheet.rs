@@ -150,6 +150,18 @@ pub fn read(kind: FileKind, bytes: &[u8], only: Option<&str>, name: &str) -> Res
     }
     for g in &mut book.sheets {
         convert_legacy(g);
+        // No escape or direction override from a file reaches the database or a screen;
+        // a cell of only such marks is empty.
+        for cell in g.rows.iter_mut().flatten() {
+            if let Cell::Text(t) = cell {
+                let clean = crate::text::without_controls(t);
+                *cell = if clean.trim().is_empty() {
+                    Cell::Empty
+                } else {
+                    Cell::Text(clean.trim().to_string())
+                };
+            }
+        }
     }
     Ok(book)
 }

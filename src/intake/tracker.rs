@@ -310,10 +310,16 @@ impl Reading<'_> {
         Ok(Ok((out, none)))
     }
 
-    fn meeting(&mut self, title: &str, date: NaiveDate) -> SourcePlan {
-        let key = crate::text::words(title).join(" ");
+    /// The meeting a source names: one of that title held that day, in the database or
+    /// made for an earlier row, else a new one.
+    fn meeting(&mut self, title: &str, date: NaiveDate) -> Result<SourcePlan> {
+        let key = format!("{} {date}", crate::text::words(title).join(" "));
         if let Some(id) = self.meetings.get(&key) {
-            return SourcePlan::Meeting(*id);
+            return Ok(SourcePlan::Meeting(*id));
+        }
+        if let Some(id) = held(self.conn, title, date)? {
+            self.meetings.insert(key, id);
+            return Ok(SourcePlan::Meeting(id));
         }
         let next = self.new_meetings.len();
         let i = *self.new_meeting_index.entry(key).or_insert(next);
@@ -323,8 +329,24 @@ impl Reading<'_> {
                 date,
             });
         }
-        SourcePlan::NewMeeting(i)
+        Ok(SourcePlan::NewMeeting(i))
     }
+}
+
+/// The meeting titled `title` (case, diacritics and spacing aside) held on `date`, if any.
+fn held(conn: &Connection, title: &str, date: NaiveDate) -> Result<Option<Uuid>> {
+    let filter = meeting::MeetingFilter {
+        from: Some(date),
+        to: Some(date),
+        kind: None,
+        text: None,
+        limit: None,
+    };
+    let want = crate::text::words(title);
+    Ok(meeting::list(conn, &filter)?
+        .into_iter()
+        .find(|m| crate::text::words(&m.title) == want)
+        .map(|m| m.id))
 }
 
 /// Why a row is set aside or read with a caveat.
@@ -701,7 +723,7 @@ fn read_rows(
                 number,
                 date: date.unwrap_or(given_on),
             },
-            SourceSaid::Meeting { title, date } => r.meeting(&title, date.unwrap_or(given_on)),
+            SourceSaid::Meeting { title, date } => r.meeting(&title, date.unwrap_or(given_on))?,
             SourceSaid::None => SourcePlan::Document {
                 number: plan.file_name.clone(),
                 date: given_on,
@@ -907,8 +929,15 @@ pub fn apply(tx: &Tx<'_>, plan: &Plan, book: &Book) -> Result<Applied> {
     }
     let mut meeting_ids = Vec::with_capacity(plan.new_meetings.len());
     for m in &plan.new_meetings {
-        let id = past_meeting(tx, &m.title, m.date, None)?;
-        close(tx, id)?;
+        // Made since the plan was read (the same file imported at once elsewhere).
+        let id = match held(tx, &m.title, m.date)? {
+            Some(id) => id,
+            None => {
+                let id = past_meeting(tx, &m.title, m.date, None)?;
+                close(tx, id)?;
+                id
+            }
+        };
         meeting_ids.push(id);
     }
     let unit_of = |p: Pick| match p {
@@ -930,6 +959,10 @@ pub fn apply(tx: &Tx<'_>, plan: &Plan, book: &Book) -> Result<Applied> {
     };
     for row in &plan.rows {
         let g = &book.sheets[row.sheet];
+        // Brought in since the plan was read (the same file imported at once elsewhere).
+        if imported(tx, &row.key)? {
+            continue;
+        }
         tx.prepare_cached("SAVEPOINT intake_row")?.execute([])?;
         match write_row(tx, plan, row, &g.name, &unit_of, &meeting_ids) {
             Ok(d) => {

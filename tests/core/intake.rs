@@ -1420,3 +1420,40 @@ fn ods_text_in_attributes_and_references_counts() {
         refused_as_spreading(&mut o, &[&file]);
     }
 }
+
+/// A title right above a one-row header is no part of it (its "NHIỆM VỤ" once took column A,
+/// the row numbers, for the content); escapes and direction overrides in cells never reach
+/// the database; a cell of only such marks is empty.
+#[test]
+fn a_title_over_the_header_and_control_characters_in_cells() {
+    let mut o = Office::new();
+    let file = o.path("tieu-de.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "BẢNG THEO DÕI NHIỆM VỤ DO LÃNH ĐẠO SỞ GIAO NĂM 2025")
+        .unwrap();
+    for (c, h) in ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Ngày giao"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(1, c as u16, *h).unwrap();
+    }
+    ws.write_number(2, 0, 1).unwrap();
+    ws.write_string(2, 1, "Rà soát\u{1b}[31m quy chế\u{202e} làm việc")
+        .unwrap();
+    ws.write_string(2, 2, "Văn phòng Sở").unwrap();
+    ws.write_string(2, 3, "05/01/2025").unwrap();
+    ws.write_number(3, 0, 2).unwrap();
+    ws.write_string(3, 1, "\u{200b}\u{202e}").unwrap();
+    ws.write_string(3, 2, "Văn phòng Sở").unwrap();
+    ws.write_string(3, 3, "05/01/2025").unwrap();
+    wb.save(&file).unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let contents: Vec<&str> = seen.directives.iter().map(|r| r.content.as_str()).collect();
+    assert_eq!(
+        contents,
+        ["Rà soát [31m quy chế làm việc"],
+        "{:?}",
+        seen.problems
+    );
+}
