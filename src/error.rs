@@ -362,10 +362,13 @@ impl IntakeProblem {
             ),
             IntakeProblem::Damaged { kind: k } => {
                 if vi {
-                    format!("Tệp {} bị hỏng hoặc không đầy đủ, không đọc được.", kind(k))
+                    format!(
+                        "Tệp này ({}) bị hỏng hoặc không đầy đủ, không đọc được.",
+                        kind(k)
+                    )
                 } else {
                     format!(
-                        "The {} file is damaged or incomplete and cannot be read.",
+                        "This file ({}) is damaged or incomplete and cannot be read.",
                         kind(k)
                     )
                 }

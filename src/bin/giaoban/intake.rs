@@ -70,14 +70,16 @@ pub fn import(store: &mut Store, out: Out, file: &Path, a: IntakeArgs<'_>) -> Re
     if a.json {
         return crate::render::json(&p);
     }
-    print(out, &p);
+    print(out, &p, a.create_units);
     Ok(())
 }
 
-fn print(out: Out, p: &Preview) {
+/// The preview or what was done; a preview says when the import itself would stop on the
+/// units new to the directory.
+fn print(out: Out, p: &Preview, create_units: bool) {
     let lang = out.lang;
     println!(
-        "{} {} ({})",
+        "{} {}: {}",
         out.t("Tệp", "File"),
         p.file_name,
         labels::label("file_kind", p.kind.name(), lang)
@@ -239,6 +241,21 @@ fn print(out: Out, p: &Preview) {
         out.t("dòng bỏ qua", "rows left out"),
     );
     if !p.committed {
+        if !p.new_units.is_empty() && !create_units {
+            let n = p.new_units.len();
+            println!(
+                "{}",
+                if out.lang == Lang::Vi {
+                    format!(
+                        "Lệnh nhập sẽ dừng: {n} đơn vị chưa có trong danh mục. Thêm --create-units để tạo các đơn vị này, hoặc sửa tên trong tệp."
+                    )
+                } else {
+                    format!(
+                        "The import would stop: {n} units are not in the directory. Add --create-units to create them, or correct the names in the file."
+                    )
+                }
+            );
+        }
         println!(
             "{}",
             out.t(
