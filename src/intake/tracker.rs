@@ -215,6 +215,8 @@ struct Reading<'c> {
     directory: Directory,
     units: HashMap<String, Found>,
     meetings: HashMap<String, Uuid>,
+    /// What each unit cell read as.
+    picked: HashMap<String, Picked>,
     new_units: Vec<(String, String, u32)>,
     new_unit_index: HashMap<String, usize>,
     new_meetings: Vec<NewMeetingPlan>,
@@ -273,8 +275,19 @@ impl Reading<'_> {
         })
     }
 
-    /// The units a cell names: the whole cell first, else its parts.
+    /// The units a cell names (the same text read once a file: trackers repeat a few unit
+    /// cells over thousands of rows).
     fn picks(&mut self, cell: &str, sheet: &str, row: u32) -> Result<Picked> {
+        if let Some(p) = self.picked.get(cell) {
+            return Ok(p.clone());
+        }
+        let p = self.read_picks(cell, sheet, row)?;
+        self.picked.insert(cell.to_string(), p.clone());
+        Ok(p)
+    }
+
+    /// The units a cell names: the whole cell first, else its parts.
+    fn read_picks(&mut self, cell: &str, sheet: &str, row: u32) -> Result<Picked> {
         if cell.trim().is_empty() {
             return Ok(Ok((Vec::new(), Vec::new())));
         }
@@ -501,6 +514,7 @@ pub fn plan(
         directory: Directory::from_units(&units),
         units: HashMap::new(),
         meetings: HashMap::new(),
+        picked: HashMap::new(),
         new_units: Vec::new(),
         new_unit_index: HashMap::new(),
         new_meetings: Vec::new(),
