@@ -279,7 +279,24 @@ pub fn find(grid: &Grid) -> Option<Header> {
         // VỤ …", one cell) is none, though its words name a field.
         let parent = top.iter().filter(|t| !t.trim().is_empty()).count() >= 2;
         let two = (parent && i + 1 < grid.rows.len()).then(|| joined(&top, &child));
-        let both = two.as_deref().map(recognise).unwrap_or_default();
+        // Under a parent ("Đơn vị thực hiện" over "Chủ trì | Phối hợp"), a child that names
+        // a field is that field, whatever its parent names.
+        let both = two
+            .as_deref()
+            .map(|joined| {
+                let own: Vec<String> = joined
+                    .iter()
+                    .enumerate()
+                    .map(
+                        |(j, t)| match child.get(j).filter(|c| field_of(c).is_some()) {
+                            Some(c) => c.clone(),
+                            None => t.clone(),
+                        },
+                    )
+                    .collect();
+                recognise(&own)
+            })
+            .unwrap_or_default();
         // Sub-headers that only name states ("Đã hoàn thành", "Đang thực hiện"…): ticks.
         let ticks: Vec<(usize, Tick)> = child
             .iter()
@@ -380,6 +397,30 @@ mod tests {
             h.layout_key(),
             "stt|noi dung nhiem vu|don vi chu tri|don vi phoi hop|thoi han hoan thanh"
         );
+    }
+
+    #[test]
+    fn children_under_a_parent_that_names_a_field_keep_their_own() {
+        let g = grid(&[
+            &[
+                "STT",
+                "Nội dung nhiệm vụ",
+                "Đơn vị thực hiện",
+                "",
+                "Thời hạn",
+            ],
+            &["", "", "Chủ trì", "Phối hợp", ""],
+            &[
+                "1",
+                "Tham mưu kế hoạch",
+                "Văn phòng Sở",
+                "Thanh tra Sở",
+                "31/3/2025",
+            ],
+        ]);
+        let h = find(&g).unwrap();
+        assert_eq!(h.fields[&Column::Lead], 2);
+        assert_eq!(h.fields[&Column::Coordinating], 3);
     }
 
     #[test]

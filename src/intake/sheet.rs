@@ -603,7 +603,46 @@ fn xlsx_cells(wb: &mut calamine::Xlsx<Cursor<&[u8]>>, name: &str, kind: FileKind
         }
         row[j] = v;
     }
+    drop(reader);
+    let merged = wb
+        .merge_cells_by_sheet_name(name)
+        .map_err(|_| damaged(kind))?;
+    carry_down(&mut rows, first_row, first_col, &merged);
     Ok((rows, first_row, first_col))
+}
+
+/// Cells merged down one column ("Văn bản giao" over three rows) hold their value in each
+/// row, as the sheet shows it; merges across columns (a title, a parent header) are left.
+fn carry_down(
+    rows: &mut [Vec<Cell>],
+    first_row: u32,
+    first_col: u32,
+    merged: &[calamine::Dimensions],
+) {
+    for m in merged {
+        let ((top, col), (bottom, last_col)) = (m.start, m.end);
+        if col != last_col || bottom <= top || top < first_row || col < first_col {
+            continue;
+        }
+        let (top, j) = ((top - first_row) as usize, (col - first_col) as usize);
+        let Some(value) = rows
+            .get(top)
+            .and_then(|r| r.get(j))
+            .filter(|c| !c.is_empty())
+            .cloned()
+        else {
+            continue;
+        };
+        let bottom = ((bottom - first_row) as usize).min(rows.len().saturating_sub(1));
+        for row in &mut rows[top + 1..=bottom] {
+            if row.len() <= j {
+                row.resize(j + 1, Cell::Empty);
+            }
+            if row[j].is_empty() {
+                row[j] = value.clone();
+            }
+        }
+    }
 }
 
 fn workbook<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(

@@ -1457,3 +1457,52 @@ fn a_title_over_the_header_and_control_characters_in_cells() {
         seen.problems
     );
 }
+
+/// A source and a date merged down over the rows they stand for hold for each of them, and
+/// "Phối hợp" under a parent "Đơn vị thực hiện" is the coordinating units, not a second lead.
+#[test]
+fn cells_merged_down_and_children_under_a_parent_header() {
+    let mut o = Office::new();
+    let file = o.path("gop-o.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let bold = Format::new().set_bold();
+    for (c, h) in ["STT", "Nội dung nhiệm vụ", "Văn bản giao", "Ngày giao"]
+        .iter()
+        .enumerate()
+    {
+        ws.merge_range(0, c as u16, 1, c as u16, h, &bold).unwrap();
+    }
+    ws.merge_range(0, 4, 0, 5, "Đơn vị thực hiện", &bold)
+        .unwrap();
+    ws.write_string(1, 4, "Chủ trì").unwrap();
+    ws.write_string(1, 5, "Phối hợp").unwrap();
+    ws.merge_range(2, 2, 3, 2, "TB 12/TB-STTTT", &Format::new())
+        .unwrap();
+    ws.merge_range(2, 3, 3, 3, "05/01/2025", &Format::new())
+        .unwrap();
+    for (r, (n, content, lead)) in [
+        (1, "Rà soát quy chế làm việc", "Văn phòng Sở"),
+        (2, "Kiểm tra bản quyền phần mềm", "Thanh tra Sở"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_number(2 + r as u32, 0, *n as f64).unwrap();
+        ws.write_string(2 + r as u32, 1, *content).unwrap();
+        ws.write_string(2 + r as u32, 4, *lead).unwrap();
+        ws.write_string(2 + r as u32, 5, "Phòng KHTC").unwrap();
+    }
+    wb.save(&file).unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(seen.directives.len(), 2, "{:?}", seen.problems);
+    for r in &seen.directives {
+        assert_eq!(r.assigned_on, d(2025, 1, 5), "{r:?}");
+        assert_eq!(
+            r.coordinating_units,
+            ["Phòng Kế hoạch - Tài chính"],
+            "{r:?}"
+        );
+        assert!(r.source.contains("12/TB-STTTT"), "{r:?}");
+    }
+}
