@@ -151,12 +151,18 @@ test("a guest speaker stays the guest typed; a directory person is taken only wh
   const db = await launch();
   const title = "Họp với khách mời";
   await newMeeting(title);
-  // "Kim Anh" suggests Hoàng Kim Khánh; Enter keeps the guest as typed.
+  // "Kim" suggests Hoàng Kim Khánh; typed on to "Kim Anh" (a word no name starts with),
+  // Enter keeps the guest as typed.
   await focus("opinion-speaker");
-  await type("Kim Anh");
+  await type("Kim");
   const choices = await byTest("opinion-speaker-choices");
   await choices.waitForDisplayed({ timeout: 5_000 });
   assert.match(await choices.getText(), /Hoàng Kim Khánh/);
+  await type(" Anh");
+  await browser.waitUntil(async () => !(await choices.isDisplayed()) || !/Hoàng Kim Khánh/.test(await choices.getText()), {
+    timeout: 5_000,
+    timeoutMsg: "“Kim Anh” still suggests Hoàng Kim Khánh",
+  });
   await browser.keys("Enter");
   await focus("opinion-new");
   await type("Xin góp ý về dự thảo");
