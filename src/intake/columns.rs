@@ -80,6 +80,9 @@ const NAMES: &[(Column, &str)] = &[
     (Column::Progress, "ket qua thuc hien"),
     (Column::Progress, "tinh hinh thuc hien"),
     (Column::Progress, "tien do thuc hien"),
+    (Column::Progress, "trang thai"),
+    (Column::Progress, "tinh trang"),
+    (Column::Progress, "danh gia"),
     (Column::CompletedOn, "ngay hoan thanh"),
     (Column::Notes, "ghi chu"),
     // The short forms offices write in narrow columns.

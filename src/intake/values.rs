@@ -209,7 +209,10 @@ fn status_of(text: &str) -> Said {
     let starts = |w: &str| f.trim_start().starts_with(w);
     // "Đã HT", "HT", "Xong": the short forms offices write.
     let short = ["ht", "da ht", "xong", "da xong", "hoan thanh"].contains(&f.trim());
+    // "HT đúng hạn", "HT trễ hạn", "HT quá hạn": the words of the app's own reports.
+    let done_in_time = starts("ht dung han") || starts("ht tre han") || starts("ht qua han");
     if short
+        || done_in_time
         || has("da hoan thanh")
         || starts("hoan thanh")
         || has("da xong")
@@ -394,7 +397,8 @@ mod tests {
                 && says_late("Đã hoàn thành nhưng quá hạn 5 ngày")
         );
         assert!(!says_late("Đã hoàn thành ngày 28/3"));
-        for done in ["HT", "Đã HT", "Xong"] {
+        assert!(says_late("HT trễ hạn") && !says_late("HT đúng hạn"));
+        for done in ["HT", "Đã HT", "Xong", "HT đúng hạn", "HT trễ hạn"] {
             assert_eq!(said(done, ""), Said::Done(None), "{done}");
         }
         for open in ["Quá hạn", "x"] {
