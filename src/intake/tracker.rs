@@ -303,7 +303,20 @@ impl Reading<'_> {
             return Ok(Ok((vec![Pick::Known(id)], Vec::new())));
         }
         let (mut out, mut none) = (Vec::new(), Vec::new());
-        for name in values::unit_names(cell) {
+        // Names split at ";" and line breaks first; a part the directory does not hold whole
+        // is split again at its commas ("Trung tâm Giám sát, điều hành …; VP" keeps the
+        // centre's name, "Văn phòng, Thanh tra Sở" is two units).
+        let mut names: std::collections::VecDeque<String> = values::unit_names(cell).into();
+        while let Some(name) = names.pop_front() {
+            if name.contains(',') && exact(self, &name).is_none() {
+                for part in name.rsplit(',') {
+                    let part = part.trim();
+                    if !part.is_empty() {
+                        names.push_front(part.to_string());
+                    }
+                }
+                continue;
+            }
             if let Some(id) = exact(self, &name) {
                 if !out.contains(&Pick::Known(id)) {
                     out.push(Pick::Known(id));
@@ -344,6 +357,20 @@ impl Reading<'_> {
         }
         Ok(SourcePlan::NewMeeting(i))
     }
+}
+
+/// Whether a directive of these words (spacing and case aside) is given to `unit` on `day`.
+fn already_held(conn: &Connection, content: &str, unit: Uuid, day: NaiveDate) -> Result<bool> {
+    let want = crate::text::words(content);
+    let mut stmt = conn.prepare_cached(
+        "SELECT content FROM directive WHERE lead_unit_id = ?1 AND assigned_on = ?2",
+    )?;
+    let found = stmt
+        .query_map(params![unit, crate::store::value::date(day)], |r| {
+            r.get::<_, String>(0)
+        })?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(found.iter().any(|c| crate::text::words(c) == want))
 }
 
 /// The meeting titled `title` (case, diacritics and spacing aside) held on `date`, if any.
@@ -729,6 +756,14 @@ fn read_rows(
         }
         seen.insert(key, g.row_number(i));
         if imported(r.conn, &key)? {
+            plan.already += 1;
+            continue;
+        }
+        // A directive the office already holds, the same words given to the same unit on the
+        // same day (a list exported from Giao Ban, or kept beside it), is not made again.
+        if let (Pick::Known(unit), Some(day)) = (lead[0], assigned)
+            && already_held(r.conn, &content, unit, day)?
+        {
             plan.already += 1;
             continue;
         }

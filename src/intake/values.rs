@@ -314,10 +314,10 @@ pub fn source(text: &str) -> SourceSaid {
     }
 }
 
-/// The units a cell names, split at `,` `;` and line breaks (a cell that is one name with a
-/// comma is tried whole first by the caller).
+/// The units a cell names, split at `;` and line breaks (the caller splits a part at its
+/// commas when the directory does not hold it whole).
 pub fn unit_names(text: &str) -> Vec<String> {
-    text.split([',', ';', '\n', '\r'])
+    text.split([';', '\n', '\r'])
         .map(|s| s.trim().trim_start_matches(['-', '+', '•']).trim())
         .filter(|s| !s.is_empty())
         .map(str::to_string)
@@ -444,7 +444,7 @@ mod tests {
         );
         assert_eq!(
             unit_names("Văn phòng; Phòng KHTC,\nThanh tra"),
-            ["Văn phòng", "Phòng KHTC", "Thanh tra"]
+            ["Văn phòng", "Phòng KHTC,", "Thanh tra"]
         );
     }
 }

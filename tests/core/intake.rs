@@ -1506,3 +1506,43 @@ fn cells_merged_down_and_children_under_a_parent_header() {
         assert!(r.source.contains("12/TB-STTTT"), "{r:?}");
     }
 }
+
+/// The office's own directive list, exported by Giao Ban as CSV or XLSX, comes back as
+/// directives it already holds: nothing is created, no unit is proposed (a centre's name
+/// with a comma stays one name), statuses are read from its "Trạng thái" column.
+#[test]
+fn the_office_s_own_exported_list_creates_nothing() {
+    use giaoban::app::documents::{Target, directive_list};
+    let dir = TempDir::new().unwrap();
+    let mut store = Store::open(&dir.path().join("o.sqlite3"), OpenMode::Create).unwrap();
+    crate::fixture::sample(&mut store, 12, 4, 7);
+    let total = {
+        let mut q = DirectiveQuery::as_of(d(2026, 1, 1));
+        q.limit = Some(1);
+        directive::list(store.conn(), &q).unwrap().total
+    };
+    assert!(total > 20);
+    for name in ["list.csv", "list.xlsx"] {
+        let out = dir.path().join(name);
+        let query = DirectiveQuery::as_of(d(2026, 1, 1));
+        directive_list(
+            store.conn(),
+            query,
+            name.ends_with("csv"),
+            &Target::File(out.clone()),
+        )
+        .unwrap();
+        let seen = intake::preview(&mut store, &out, &Options::default()).unwrap();
+        assert!(
+            seen.directives.is_empty(),
+            "{name}: {:#?}",
+            &seen.directives[..1]
+        );
+        assert!(seen.new_units.is_empty(), "{name}: {:?}", seen.new_units);
+        assert_eq!(
+            seen.already as u64, total as u64,
+            "{name}: {:?}",
+            seen.problems
+        );
+    }
+}
