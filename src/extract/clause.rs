@@ -122,7 +122,10 @@ pub(super) fn assigns_at(t: &[Token], i: usize) -> Option<usize> {
         .max()?;
     // "Phan Công", "Đề Nghị" inside a name: a capital after the first word.
     let named = t[i + 1..i + n].iter().any(|x| x.capital);
-    let briefing = t[i].is("giao") && t.get(i + 1).is_some_and(|x| x.is("ban") && !x.capital);
+    // "giao ban", also in a heading's capitals ("CUỘC HỌP GIAO BAN THÁNG 4").
+    let briefing = t[i].is("giao")
+        && t.get(i + 1)
+            .is_some_and(|x| x.is("ban") && (!x.capital || t[i].acronym));
     // "đã có những chỉ đạo", "sự chỉ đạo": the noun, not the verb.
     let noun = i >= 1 && ["nhung", "cac", "su"].iter().any(|w| t[i - 1].is(w));
     let requested =

@@ -156,29 +156,97 @@ fn paragraph(p: &Paragraph, counters: &mut HashMap<(usize, usize), usize>, out: 
     out.push('\n');
 }
 
+/// A table: a table of tasks, its header recognised as a tracker's ("Nội dung", "Đơn vị chủ
+/// trì", "Thời hạn"…, the annex a notice often carries), a task a line in words the
+/// extractor reads ("Giao X chủ trì, phối hợp với Y <task>, thời hạn …"); any other table a
+/// row a line with its cells joined by ` | `.
 fn table(t: &Table, out: &mut String) {
-    for TableChild::TableRow(row) in &t.rows {
-        let cells: Vec<String> = row
-            .cells
-            .iter()
-            .map(|TableRowChild::TableCell(c)| {
-                c.children
-                    .iter()
-                    .filter_map(|k| match k {
-                        TableCellContent::Paragraph(p) => Some(p.raw_text().trim().to_string()),
-                        _ => None,
-                    })
-                    .filter(|s| !s.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .filter(|s| !s.is_empty())
-            .collect();
+    let rows: Vec<Vec<String>> = t
+        .rows
+        .iter()
+        .map(|TableChild::TableRow(row)| {
+            row.cells
+                .iter()
+                .map(|TableRowChild::TableCell(c)| {
+                    c.children
+                        .iter()
+                        .filter_map(|k| match k {
+                            TableCellContent::Paragraph(p) => Some(p.raw_text().trim().to_string()),
+                            _ => None,
+                        })
+                        .filter(|s| !s.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect()
+        })
+        .collect();
+    if tasks(&rows, out) {
+        return;
+    }
+    for cells in rows {
+        let cells: Vec<String> = cells.into_iter().filter(|s| !s.is_empty()).collect();
         if !cells.is_empty() {
             out.push_str(&cells.join(" | "));
             out.push('\n');
         }
     }
+}
+
+/// Writes a table of tasks as sentences; `false` when its header is none of a tracker's.
+fn tasks(rows: &[Vec<String>], out: &mut String) -> bool {
+    use super::columns::Column;
+    use super::sheet::{Cell, Grid};
+    let grid = Grid {
+        name: String::new(),
+        rows: rows
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .map(|c| {
+                        if c.is_empty() {
+                            Cell::Empty
+                        } else {
+                            Cell::Text(c.clone())
+                        }
+                    })
+                    .collect()
+            })
+            .collect(),
+        first_row: 0,
+        first_col: 0,
+        encoding: super::legacy::Encoding::Unicode,
+    };
+    let Some(header) = super::columns::find(&grid) else {
+        return false;
+    };
+    fn at<'r>(header: &super::columns::Header, row: &'r [String], c: Column) -> &'r str {
+        header
+            .fields
+            .get(&c)
+            .and_then(|&j| row.get(j))
+            .map_or("", |s| s.trim())
+    }
+    let at = |row, c| at(&header, row, c);
+    for row in &rows[header.last_row + 1..] {
+        let (content, lead) = (at(row, Column::Content), at(row, Column::Lead));
+        if content.is_empty() || lead.is_empty() {
+            continue;
+        }
+        let content = content.trim_end_matches(['.', ';']);
+        out.push_str(&format!("Giao {lead} chủ trì"));
+        match at(row, Column::Coordinating) {
+            "" => out.push(' '),
+            with => out.push_str(&format!(", phối hợp với {with} ")),
+        }
+        out.push_str(content);
+        match at(row, Column::Deadline) {
+            "" => {}
+            due => out.push_str(&format!(", thời hạn {due}")),
+        }
+        out.push_str(".\n");
+    }
+    true
 }
 
 /// The document's key: SHA-256 of its text.

@@ -1546,3 +1546,77 @@ fn the_office_s_own_exported_list_creates_nothing() {
         );
     }
 }
+
+/// A notice whose tasks are in a table (its annex: STT, nội dung, đơn vị chủ trì, phối hợp,
+/// thời hạn) gives one directive a row, with its units and deadline; the table's title, in
+/// capitals ("… GIAO BAN THÁNG 4/2025"), gives none.
+#[test]
+fn a_notice_with_its_tasks_in_a_table() {
+    use docx_rs::{Docx, Paragraph, Run, Table, TableCell, TableRow};
+    let mut o = Office::new();
+    let file = o.path("phu-luc.docx");
+    let cell =
+        |t: &str| TableCell::new().add_paragraph(Paragraph::new().add_run(Run::new().add_text(t)));
+    let row = |cells: [&str; 5]| TableRow::new(cells.iter().map(|c| cell(c)).collect());
+    let doc = Docx::new()
+        .add_paragraph(Paragraph::new().add_run(
+            Run::new().add_text("DANH MỤC NHIỆM VỤ GIAO TẠI CUỘC HỌP GIAO BAN THÁNG 4/2025"),
+        ))
+        .add_paragraph(
+            Paragraph::new()
+                .add_run(Run::new().add_text("(Kèm theo Thông báo số 60/TB-STTTT ngày 25/4/2025)")),
+        )
+        .add_table(Table::new(vec![
+            row([
+                "STT",
+                "Nội dung nhiệm vụ",
+                "Đơn vị chủ trì",
+                "Đơn vị phối hợp",
+                "Thời hạn",
+            ]),
+            row([
+                "1",
+                "Tổ chức hội nghị trực tuyến với các huyện",
+                "Văn phòng Sở",
+                "Phòng KHTC",
+                "15/5/2025",
+            ]),
+            row([
+                "2",
+                "Rà soát danh mục dịch vụ công trực tuyến",
+                "Phòng Chuyển đổi số",
+                "",
+                "30/6/2025",
+            ]),
+        ]));
+    doc.build()
+        .pack(std::fs::File::create(&file).unwrap())
+        .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let got: Vec<(String, String, Option<NaiveDate>)> = seen
+        .directives
+        .iter()
+        .map(|r| (r.content.clone(), r.lead_unit.clone(), r.deadline))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Tổ chức hội nghị trực tuyến với các huyện".to_string(),
+                "Văn phòng Sở".to_string(),
+                Some(d(2025, 5, 15))
+            ),
+            (
+                "Rà soát danh mục dịch vụ công trực tuyến".to_string(),
+                "Phòng Chuyển đổi số".to_string(),
+                Some(d(2025, 6, 30))
+            ),
+        ],
+        "{:?}",
+        seen.problems
+    );
+    assert_eq!(
+        seen.directives[0].coordinating_units,
+        ["Phòng Kế hoạch - Tài chính"]
+    );
+}
