@@ -1,5 +1,5 @@
-//! Undo of the last import: the backup made before it restored, while nothing was written
-//! after it.
+//! Undo of the last import (an exchange file, or a tracker or notice brought in): the backup
+//! made before it restored, while nothing was written after it.
 
 use std::path::{Path, PathBuf};
 
@@ -11,13 +11,14 @@ use crate::backup;
 use crate::error::{Error, Result};
 use crate::store::Store;
 
-/// The last import, if it can still be undone (nothing was written after it).
+/// The last import, if it can still be undone (nothing was written after it): of an exchange
+/// file, or of a tracker or notice brought in.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct LastImport {
-    /// The bundle.
+    /// The bundle, or the record of the file brought in.
     pub bundle_id: Uuid,
-    /// Who sent it.
+    /// Who sent it; for a tracker or notice, the file's name.
     pub sender_name: String,
     /// When it was imported (UTC).
     pub at: String,
@@ -32,9 +33,13 @@ pub struct LastImport {
 pub fn last_import(conn: &Connection) -> Result<Option<LastImport>> {
     let last = conn
         .query_row(
-            "SELECT b.bundle_id, coalesce(p.name, ''), b.at, b.backup_path, b.audit_seq < (SELECT seq FROM audit WHERE NOT (entity = 'bundle' AND action = 'export') ORDER BY seq DESC LIMIT 1)
-             FROM bundle_log b LEFT JOIN peer p ON p.id = b.peer_id
-             WHERE b.direction = 'in' AND b.backup_path IS NOT NULL ORDER BY b.at DESC LIMIT 1",
+            "SELECT id, name, at, backup_path, seq < (SELECT seq FROM audit WHERE NOT (entity = 'bundle' AND action = 'export') ORDER BY seq DESC LIMIT 1)
+             FROM (SELECT b.bundle_id AS id, coalesce(p.name, '') AS name, b.at AS at, b.backup_path AS backup_path, b.audit_seq AS seq
+                   FROM bundle_log b LEFT JOIN peer p ON p.id = b.peer_id
+                   WHERE b.direction = 'in' AND b.backup_path IS NOT NULL
+                   UNION ALL
+                   SELECT id, file_name, at, backup_path, audit_seq FROM intake_log)
+             ORDER BY seq DESC LIMIT 1",
             [],
             |r| {
                 Ok(LastImport {

@@ -185,15 +185,21 @@ fn run(store: &mut Store, path: &Path, o: &Options, commit: bool) -> Result<Prev
             if commit && !o.create_units {
                 refuse_unknown(&p.new_units)?;
             }
+            // A file that brings nothing new changes nothing: no backup is made for it.
+            let backup = if commit && !plan.is_empty() {
+                crate::backup::before_import(store)?
+            } else {
+                None
+            };
             let write = |tx: &Tx<'_>| {
                 let applied = tracker::apply(tx, &plan, &book)?;
                 if commit && !applied.rows.is_empty() {
-                    audit(tx, &name, applied.rows.len(), p.new_units.len())?;
+                    let units = p.new_units.len();
+                    audit(tx, &name, applied.rows.len(), units, backup.as_deref())?;
                 }
                 Ok(applied)
             };
             let applied = if commit {
-                crate::backup::before_import(store)?;
                 store.write(write)?
             } else {
                 store.trial(write)?
@@ -221,13 +227,30 @@ fn refuse_unknown(new_units: &[NewUnitPlan]) -> Result<()> {
 }
 
 /// One entry of the audit history for the whole import (each record made has its own).
-fn audit(tx: &Tx<'_>, file: &str, directives: usize, units: usize) -> Result<()> {
+/// Notes an import that changed something, in the history and in the log that lets the
+/// newest import be undone (with the backup made before it, when there is one).
+fn audit(
+    tx: &Tx<'_>,
+    file: &str,
+    directives: usize,
+    units: usize,
+    backup: Option<&Path>,
+) -> Result<()> {
+    let id = crate::record::new_id();
     tx.audit(
         "intake",
-        crate::record::new_id(),
+        id,
         "import",
         serde_json::json!({ "file": file, "directives": directives, "new_units": units }),
-    )
+    )?;
+    if let Some(backup) = backup {
+        let seq: i64 = tx.query_row("SELECT max(seq) FROM audit", [], |r| r.get(0))?;
+        tx.execute(
+            "INSERT INTO intake_log (id, file_name, at, backup_path, audit_seq) VALUES (?1, ?2, ?3, ?4, ?5)",
+            rusqlite::params![id, file, crate::store::value::ts(tx.now()), backup.to_string_lossy(), seq],
+        )?;
+    }
+    Ok(())
 }
 
 /// Whether a unit reference of a proposal is a group of units ("các phòng, đơn vị"), which
@@ -350,6 +373,11 @@ fn document(
     }
     let (proposals, new_names) = (&doc.proposals, &p.new_units);
     let name = p.file_name.clone();
+    let backup = if commit {
+        crate::backup::before_import(store)?
+    } else {
+        None
+    };
     let write = |tx: &Tx<'_>| -> Result<Vec<TrackerRow>> {
         let mut made = std::collections::HashMap::new();
         for n in new_names {
@@ -389,7 +417,13 @@ fn document(
         let directives = proposal::accept(tx, meeting_id, accepted)?;
         tracker::close(tx, meeting_id)?;
         if commit {
-            audit(tx, &name, directives.len(), new_names.len())?;
+            audit(
+                tx,
+                &name,
+                directives.len(),
+                new_names.len(),
+                backup.as_deref(),
+            )?;
         }
         let mut rows = Vec::with_capacity(directives.len());
         for (k, d) in directives.into_iter().enumerate() {
@@ -415,7 +449,6 @@ fn document(
         Ok(rows)
     };
     p.directives = if commit {
-        crate::backup::before_import(store)?;
         store.write(write)?
     } else {
         store.trial(write)?

@@ -134,6 +134,13 @@ pub struct Plan {
     file_name: String,
 }
 
+impl Plan {
+    /// Whether it brings nothing in (every row imported before, or left out).
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+}
+
 /// How a unit's name was found.
 #[derive(Debug, Clone)]
 enum Found {

@@ -22,11 +22,12 @@ static MIGRATIONS: LazyLock<Migrations<'static>> = LazyLock::new(|| {
         M::up(include_str!("sql/0010_unit_abbreviations.sql")),
         M::up(include_str!("sql/0011_directive_tally.sql")),
         M::up(include_str!("sql/0012_intake.sql")),
+        M::up(include_str!("sql/0013_intake_log.sql")),
     ])
 });
 
 /// Schema version a fully migrated database has.
-pub const LATEST_VERSION: i64 = 12;
+pub const LATEST_VERSION: i64 = 13;
 
 /// Brings the database to [`LATEST_VERSION`] in one transaction.
 pub(super) fn apply(conn: &mut Connection) -> Result<()> {

@@ -1620,3 +1620,41 @@ fn a_notice_with_its_tasks_in_a_table() {
         ["Phòng Kế hoạch - Tài chính"]
     );
 }
+
+/// A tracker brought in is the newest import, undone as an exchange file's is: the backup made
+/// before it comes back; a file that brings nothing new makes no backup and no import to undo.
+#[test]
+fn a_tracker_import_is_undone_like_an_exchange_file_s() {
+    let mut o = Office::new();
+    let file = o.path("huy.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao\n1,Rà soát quy chế làm việc,VP,05/01/2025\n",
+    )
+    .unwrap();
+    assert!(
+        giaoban::exchange::last_import(o.store.conn())
+            .unwrap()
+            .is_none()
+    );
+    intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    let last = giaoban::exchange::last_import(o.store.conn())
+        .unwrap()
+        .unwrap();
+    assert_eq!(last.sender_name, "huy.csv");
+    assert!(!last.written_after);
+    // The same file again brings nothing: still the same import to undo.
+    intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    let again = giaoban::exchange::last_import(o.store.conn())
+        .unwrap()
+        .unwrap();
+    assert_eq!(again.bundle_id, last.bundle_id);
+    let db = o.path("office.sqlite3");
+    drop(std::mem::replace(
+        &mut o.store,
+        Store::open_in_memory().unwrap(),
+    ));
+    giaoban::exchange::undo_last_import(&db).unwrap();
+    o.store = Store::open(&db, OpenMode::Existing).unwrap();
+    assert_eq!(o.directives().len(), 0);
+}

@@ -1714,11 +1714,14 @@ export type Label = {
 	en: string,
 };
 
-/**  The last import, if it can still be undone (nothing was written after it). */
+/**
+ *  The last import, if it can still be undone (nothing was written after it): of an exchange
+ *  file, or of a tracker or notice brought in.
+ */
 export type LastImport = {
-	/**  The bundle. */
+	/**  The bundle, or the record of the file brought in. */
 	bundle_id: string,
-	/**  Who sent it. */
+	/**  Who sent it; for a tracker or notice, the file's name. */
 	sender_name: string,
 	/**  When it was imported (UTC). */
 	at: string,
