@@ -110,9 +110,22 @@ pub fn found<'a>(tokens: &[Token], meeting: impl Into<Anchor<'a>>) -> Option<Fou
         if !introduced(tokens, i) {
             return None;
         }
-        let (Deadline::On(date), end) = read(tokens, i, meeting)? else {
+        let (Deadline::On(mut date), mut end) = read(tokens, i, meeting)? else {
             return None;
         };
+        // "trong tháng 4 và quý II năm 2021": two times joined, the task is due by the later.
+        if tokens.get(end).is_some_and(|x| x.is("va")) {
+            let next = if tokens.get(end + 1).is_some_and(|x| x.is("trong")) {
+                end + 2
+            } else {
+                end + 1
+            };
+            if let Some((Deadline::On(later), after)) = read(tokens, next, meeting)
+                && later > date
+            {
+                (date, end) = (later, after);
+            }
+        }
         let mut start = before_time(tokens, i);
         while start > 0 {
             let t = &tokens[start - 1];
@@ -162,6 +175,9 @@ fn introduced(tokens: &[Token], i: usize) -> bool {
         || two("nhat", "la")
         || two("khong", "qua")
         || two("trong", "vong")
+        // "(dự kiến ngày 23/11/2021)", "dự kiến 23/11"
+        || two("du", "kien")
+        || (prev.is("ngay") && before(2).is_some_and(|t| t.is("kien")))
         || (two("thoi", "gian") && before(3).is_some_and(|t| t.is("trong")))
 }
 
@@ -294,6 +310,28 @@ fn read(t: &[Token], i: usize, at: Anchor<'_>) -> Option<(Deadline, usize)> {
     if let Some(found) = duration(t, i, at) {
         return Some(found);
     }
+    // "(trong) hai tháng còn lại", "3 tháng cuối năm [2026]": the rest of the year.
+    let count = num(i).or_else(|| {
+        ["mot", "hai", "ba", "bon"]
+            .iter()
+            .position(|w| word(i, w))
+            .map(|k| k as u32 + 1)
+    });
+    let rest = word(i + 2, "con") && word(i + 3, "lai");
+    if count.is_some_and(|n| (1..=11).contains(&n) && n != 6)
+        && word(i + 1, "thang")
+        && (rest || (word(i + 2, "cuoi") && word(i + 3, "nam")))
+    {
+        let end = if rest && word(i + 4, "cua") && word(i + 5, "nam") {
+            i + 6
+        } else {
+            i + 4
+        };
+        return match year_after(t, end) {
+            Some((year, end)) => on(ymd(year, 12, 31)?, end),
+            None => on(ymd(meeting.year(), 12, 31)?, end),
+        };
+    }
     if num(i) == Some(6) && word(i + 1, "thang") && word(i + 3, "nam") {
         let month = if word(i + 2, "dau") {
             6
@@ -394,7 +432,10 @@ fn duration(t: &[Token], i: usize, at: Anchor<'_>) -> Option<(Deadline, usize)> 
             ahead(i + 2),
         );
     }
-    if word(i + 1, "thang") && !word(i + 2, "dau") && !word(i + 2, "cuoi") {
+    // Not a period of the year: "6 tháng đầu năm", "2 tháng cuối năm", "2 tháng còn lại".
+    let of_the_year =
+        word(i + 2, "dau") || word(i + 2, "cuoi") || (word(i + 2, "con") && word(i + 3, "lai"));
+    if word(i + 1, "thang") && !of_the_year {
         return on(
             meeting.checked_add_months(chrono::Months::new(n))?,
             ahead(i + 2),
@@ -618,6 +659,22 @@ mod tests {
             Some(d(2025, 11, 20))
         );
         assert_eq!(found("hoàn thành trong tuần này"), Some(d(2025, 11, 14)));
+        assert_eq!(
+            found("để hoàn thành trong hai tháng còn lại"),
+            Some(d(2025, 12, 31))
+        );
+        assert_eq!(
+            found("thực hiện trong tháng 12 và quý I năm 2026"),
+            Some(d(2026, 3, 31))
+        );
+        assert_eq!(
+            found("phấn đấu trong 2 tháng cuối năm"),
+            Some(d(2025, 12, 31))
+        );
+        assert_eq!(
+            found("tổ chức hội nghị (dự kiến ngày 23/11/2025)"),
+            Some(d(2025, 11, 23))
+        );
         // A day of every month is no one deadline.
         assert_eq!(found("báo cáo chậm nhất ngày 15 hằng tháng"), None);
     }

@@ -251,6 +251,17 @@ fn find_seq(t: &[Token], range: Range<usize>, lists: &[&[&str]]) -> Option<usize
     range.into_iter().find(|&i| seq_at(t, i, lists).is_some())
 }
 
+/// Where in `range` the words that open conclusions stand ("kết luận", "ý kiến chỉ đạo"),
+/// not a document's name ("Kết luận số 02-KL/HU", "Kết luận 123-KL/TU").
+fn concluding(t: &[Token], range: Range<usize>) -> Option<usize> {
+    range.into_iter().find(|&i| {
+        seq_at(t, i, CONCLUDES).is_some_and(|n| {
+            !t.get(i + n)
+                .is_some_and(|x| x.is("so") || x.kind == Kind::Number)
+        })
+    })
+}
+
 fn skip_punct(t: &[Token], mut i: usize, end: usize) -> usize {
     while i < end && matches!(t[i].kind, Kind::Punct(',' | ':' | '-' | '–')) {
         i += 1;
@@ -277,7 +288,7 @@ impl Doc<'_> {
         }
         // The conclusions start where the chair's words open them: a clause that says so and
         // opens a list ("… kết luận như sau:") rather than a heading that only names them.
-        let concludes = |c: &Clause| find_seq(t, c.range.clone(), CONCLUDES).is_some();
+        let concludes = |c: &Clause| concluding(t, c.range.clone()).is_some();
         // A task given to a named unit before them ("Phiên họp thống nhất phân công các
         // đồng chí Thường trực … dự …") is one too.
         let given = clauses.iter().position(|c| {
@@ -312,6 +323,8 @@ impl Doc<'_> {
         // The sentence opens "Trong đó, …": its tasks are parts of the task before it, due
         // with it.
         let mut parts_of_last = false;
+        // The sentence gives the details of the task before it ("Cụ thể, …").
+        let mut details = false;
         // The head of a list of what the meeting discussed ("… cho ý kiến vào các nội dung:
         // …"), while its items are read; it may stand just before the conclusions.
         // (Not "Qua các ý kiến thảo luận, đồng chí Chủ tịch chỉ đạo …: …", which gives tasks.)
@@ -329,11 +342,15 @@ impl Doc<'_> {
         let mut visited = clauses.len();
         for (ci, c) in clauses.iter().enumerate().skip(zone) {
             if c.sentence {
-                parts_of_last = seq_is(
-                    t,
-                    skip_mark(t, c.range.start, c.range.end).0,
-                    &["trong", "do"],
-                );
+                let first = skip_mark(t, c.range.start, c.range.end).0;
+                parts_of_last = seq_is(t, first, &["trong", "do"]);
+                // "Cụ thể, trụ sở … do Sở … quản lý": the details of the task before, no task.
+                details = seq_is(t, first, &["cu", "the"])
+                    && t.get(first + 2).is_some_and(|x| x.is_punct(','));
+            }
+            if details {
+                used[ci] = self.item_starts.is_empty();
+                continue;
             }
             if seq_is(t, skip_mark(t, c.range.start, c.range.end).0, RECIPIENTS) {
                 visited = ci;
@@ -510,6 +527,13 @@ impl Doc<'_> {
             let deadline = stated
                 .map(|f| f.date)
                 .or_else(|| self.events.due_in(content))
+                // "Đối với nhiệm vụ trong tháng 11.2019, Chủ tịch … yêu cầu các ngành …": a
+                // time said before the task is given is the task's.
+                .or_else(|| {
+                    r.assigned
+                        .then(|| deadline::find(&t[c.range.start..r.content.start], self.anchor))
+                        .flatten()
+                })
                 .or_else(|| {
                     parts_of_last
                         .then(|| out.last().and_then(|p| p.deadline))
@@ -544,6 +568,25 @@ impl Doc<'_> {
                 _ => said,
             };
             let lead = r.lead.or_else(|| carried.clone()).or_else(|| host.clone());
+            // "… yêu cầu trước ngày 10/5, Sở Tài chính hoàn thành rà soát …": the deadline of
+            // that unit's task given before, said again, is no task of its own.
+            let restated = seq_is(t, r.content.start, &["hoan", "thanh"])
+                && deadline.is_some()
+                && lead.is_some()
+                && out
+                    .iter()
+                    .any(|p| p.lead_unit == lead && p.deadline.is_none());
+            if restated {
+                if let Some(p) = out
+                    .iter_mut()
+                    .rev()
+                    .find(|p| p.lead_unit == lead && p.deadline.is_none())
+                {
+                    p.deadline = deadline;
+                }
+                used[ci] = true;
+                continue;
+            }
             let at = t[r.content.start].start;
             used[ci] = true;
             out.push(Proposal {
@@ -868,7 +911,18 @@ impl Doc<'_> {
         while let Some(n) = seq_at(t, i, CONNECTORS) {
             i = skip_punct(t, i + n, end);
         }
-        let concludes = find_seq(t, i..end, CONCLUDES);
+        // "Để hoàn thành mục tiêu …, các ngành cần …": the task's subject follows its purpose.
+        if t[i..end]
+            .first()
+            .is_some_and(|x| x.is("de") && self.text[x.start..x.end].to_lowercase() == "để")
+            && let Some(comma) = (i..end).find(|&p| t[p].is_punct(','))
+            && self
+                .mention(skip_punct(t, comma, end), end)
+                .is_some_and(|m| m.start == skip_punct(t, comma, end))
+        {
+            i = skip_punct(t, comma, end);
+        }
+        let concludes = concluding(t, i..end);
         let mut start = i;
         let mut lead = None;
         let mut assigned = false;
@@ -950,7 +1004,7 @@ impl Doc<'_> {
         let t = self.t;
         let words = t[range.clone()].iter().filter(|x| x.is_wordlike()).count();
         words <= 3
-            || find_seq(t, range.clone(), CONCLUDES).is_some()
+            || concluding(t, range.clone()).is_some()
             || find_seq(
                 t,
                 range.clone(),

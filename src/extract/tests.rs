@@ -599,3 +599,34 @@ fn tasks_joined_in_one_sentence_refusals_bylines_and_discussions() {
         contents("Kết luận cuộc họp, các đại biểu thảo luận, cho ý kiến vào các nội dung:\n- Dự thảo Phương án bàn giao các chợ;\n- Đề cương Đề án phát triển du lịch cộng đồng.").is_empty()
     );
 }
+
+#[test]
+fn subjects_after_connectives_and_purposes_times_said_first_and_details() {
+    let m = d(2026, 11, 2);
+    let x = extract(
+        "Kết luận cuộc họp, Giám đốc Sở đề nghị:\n\
+         - Theo đó Văn phòng Sở chủ động rà soát quy chế làm việc.\n\
+         - Để hoàn thành mục tiêu năm 2026, Thanh tra Sở cần tăng cường kiểm tra bản quyền.\n\
+         - Các phòng thực hiện tốt Nghị quyết số 03-NQ/TU, Kết luận số 02-KL/TU của Tỉnh ủy.\n\
+         Đối với nhiệm vụ trong tháng 11/2026, Giám đốc Sở yêu cầu Văn phòng Sở hoàn thiện báo cáo tổng kết. \
+         Cụ thể, báo cáo do Văn phòng Sở tổng hợp từ số liệu của các phòng.",
+        m,
+        &office(),
+    );
+    let got: Vec<_> = x
+        .directives
+        .iter()
+        .map(|p| (lead(p).unwrap_or("-").to_string(), p.deadline))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Văn phòng Sở".to_string(), None),
+            ("Thanh tra Sở".to_string(), None),
+            ("Các phòng".to_string(), None),
+            ("Văn phòng Sở".to_string(), Some(d(2026, 11, 30))),
+        ],
+        "{:#?}",
+        x.directives
+    );
+}
