@@ -741,8 +741,38 @@ fn decode(bytes: &[u8]) -> String {
         // Mostly UTF-8 with a stray byte (a dash pasted from another program): UTF-8, the
         // byte shown as "�" where it was, not the whole file read as Windows-1252.
         Err(_) if mostly_utf8(bytes) => String::from_utf8_lossy(bytes).into_owned(),
-        Err(_) => legacy::from_cp1252(bytes),
+        Err(_) => {
+            // Text of one byte a letter: TCVN3 or VNI read through Windows-1252 (converted
+            // later, by column), else Vietnamese Windows' own code page, Windows-1258 (tones
+            // as combining marks, composed here).
+            let latin = legacy::from_cp1252(bytes);
+            let (text, _, _) = encoding_rs::WINDOWS_1258.decode(bytes);
+            use unicode_normalization::UnicodeNormalization;
+            let vietnamese: String = text.nfc().collect();
+            let legacy_reading = match legacy::detect(latin.lines()) {
+                Some(e) if e != legacy::Encoding::Unicode => legacy::convert(&latin, e),
+                _ => latin.clone(),
+            };
+            if common_words(&vietnamese) > common_words(&legacy_reading) {
+                vietnamese
+            } else {
+                latin
+            }
+        }
     }
+}
+
+/// How many of `text`'s words are among the commonest of a tracker in Vietnamese: the
+/// reading of unknown bytes that makes the most of them is the one meant.
+fn common_words(text: &str) -> usize {
+    const COMMON: &[&str] = &[
+        "nội", "dung", "đơn", "vị", "và", "các", "của", "thực", "hiện", "nhiệm", "vụ", "tháng",
+        "năm", "ngày", "phòng", "chủ", "trì", "thời", "hạn", "giao", "kế", "hoạch", "báo", "cáo",
+        "số", "sở", "công", "tác", "hoàn", "thành", "phối", "hợp", "văn", "bản",
+    ];
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| COMMON.contains(&w.to_lowercase().as_str()))
+        .count()
 }
 
 /// Whether `bytes` hold many more UTF-8 letters of two bytes or more than bytes that are

@@ -1658,3 +1658,24 @@ fn a_tracker_import_is_undone_like_an_exchange_file_s() {
     o.store = Store::open(&db, OpenMode::Existing).unwrap();
     assert_eq!(o.directives().len(), 0);
 }
+
+/// A CSV saved by Excel on a Vietnamese Windows (Windows-1258: tones as combining marks) is
+/// read as the words it holds.
+#[test]
+fn a_csv_in_windows_1258_reads_as_unicode() {
+    let mut o = Office::new();
+    let file = o.path("cp1258.csv");
+    std::fs::write(
+        &file,
+        b"STT,N\xf4\xf2i dung nhi\xea\xf2m vu\xf2,Nga\xccy giao,\xd0\xf5n vi\xf2 chu\xd2 tri\xcc,Th\xf5\xcci ha\xf2n\n\
+          1,Tham m\xfdu k\xea\xec hoa\xf2ch chuy\xea\xd2n \xf0\xf4\xd2i s\xf4\xec,15/01/2025,Pho\xccng KHTC,30/6/2025\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(seen.directives.len(), 1, "{:?}", seen.problems);
+    assert_eq!(
+        seen.directives[0].content,
+        "Tham mưu kế hoạch chuyển đổi số"
+    );
+    assert_eq!(seen.directives[0].lead_unit, "Phòng Kế hoạch - Tài chính");
+}
