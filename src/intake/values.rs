@@ -17,8 +17,11 @@ fn excel_epoch() -> NaiveDate {
 
 /// A date cell: a date, an Excel serial of the years 1955–2149, or a date as text.
 pub fn date(cell: &Cell) -> Result<Option<NaiveDate>, String> {
+    let plausible = |d: NaiveDate| (1990..=2100).contains(&d.year());
     match cell {
         Cell::Empty => Ok(None),
+        // A date cell holding 0 or a negative number shows 1899-12-31: no date anyone typed.
+        Cell::Date(d) if !plausible(*d) => Err(crate::date::format(*d)),
         Cell::Date(d) => Ok(Some(*d)),
         Cell::Number(n) if (20_000.0..91_000.0).contains(n) => Ok(Some(
             excel_epoch() + chrono::Duration::days(n.trunc() as i64),
@@ -341,6 +344,7 @@ mod tests {
         assert_eq!(t(""), None);
         assert_eq!(date(&Cell::Number(45747.0)).unwrap(), Some(d(2025, 3, 31)));
         assert!(date(&Cell::Text("sắp tới".into())).is_err());
+        assert!(date(&Cell::Date(d(1899, 12, 31))).is_err());
         let base = Some(d(2025, 1, 10));
         assert_eq!(
             due(&Cell::Text("tháng 6/2025".into()), base),
