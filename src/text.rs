@@ -276,35 +276,27 @@ mod tests {
                 "{name}"
             );
         }
-        for case in cases["typed"].as_array().unwrap() {
-            let typed = case["typed"].as_str().unwrap();
-            let found: Vec<&str> = names
-                .iter()
-                .map(|n| n["name"].as_str().unwrap())
-                .filter(|n| abbreviations(n).split(' ').any(|a| a.starts_with(typed)))
-                .collect();
-            let want: Vec<&str> = case["finds"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|n| n.as_str().unwrap())
-                .collect();
-            assert_eq!(found, want, "{typed}");
-        }
-        for case in cases["words"].as_array().unwrap() {
-            let typed = case["typed"].as_str().unwrap();
-            let found: Vec<&str> = names
-                .iter()
-                .map(|n| n["name"].as_str().unwrap())
-                .filter(|n| matches_words(n, typed))
-                .collect();
-            let want: Vec<&str> = case["finds"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|n| n.as_str().unwrap())
-                .collect();
-            assert_eq!(found, want, "{typed}");
-        }
+        // Each case of `group`: the names `finds` says `typed` finds by `rule`.
+        let check = |group: &str, rule: &dyn Fn(&str, &str) -> bool| {
+            for case in cases[group].as_array().unwrap() {
+                let typed = case["typed"].as_str().unwrap();
+                let found: Vec<&str> = names
+                    .iter()
+                    .map(|n| n["name"].as_str().unwrap())
+                    .filter(|n| rule(n, typed))
+                    .collect();
+                let want: Vec<&str> = case["finds"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|n| n.as_str().unwrap())
+                    .collect();
+                assert_eq!(found, want, "{group}: {typed}");
+            }
+        };
+        check("typed", &|n, typed| {
+            abbreviations(n).split(' ').any(|a| a.starts_with(typed))
+        });
+        check("words", &|n, typed| matches_words(n, typed));
     }
 }

@@ -349,29 +349,9 @@ pub fn is_numbering_row(row: &[Cell]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::intake::legacy::Encoding;
 
     fn grid(rows: &[&[&str]]) -> Grid {
-        Grid {
-            name: "S".into(),
-            rows: rows
-                .iter()
-                .map(|r| {
-                    r.iter()
-                        .map(|t| {
-                            if t.is_empty() {
-                                Cell::Empty
-                            } else {
-                                Cell::Text(t.to_string())
-                            }
-                        })
-                        .collect()
-                })
-                .collect(),
-            first_row: 0,
-            first_col: 0,
-            encoding: Encoding::Unicode,
-        }
+        Grid::of_texts("S", rows)
     }
 
     #[test]

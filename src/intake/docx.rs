@@ -196,27 +196,7 @@ fn table(t: &Table, out: &mut String) {
 /// Writes a table of tasks as sentences; `false` when its header is none of a tracker's.
 fn tasks(rows: &[Vec<String>], out: &mut String) -> bool {
     use super::columns::Column;
-    use super::sheet::{Cell, Grid};
-    let grid = Grid {
-        name: String::new(),
-        rows: rows
-            .iter()
-            .map(|r| {
-                r.iter()
-                    .map(|c| {
-                        if c.is_empty() {
-                            Cell::Empty
-                        } else {
-                            Cell::Text(c.clone())
-                        }
-                    })
-                    .collect()
-            })
-            .collect(),
-        first_row: 0,
-        first_col: 0,
-        encoding: super::legacy::Encoding::Unicode,
-    };
+    let grid = super::sheet::Grid::of_texts("", rows);
     let Some(header) = super::columns::find(&grid) else {
         return false;
     };

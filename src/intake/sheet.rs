@@ -65,6 +65,25 @@ pub struct Grid {
 }
 
 impl Grid {
+    /// A grid of texts (an empty text is an empty cell), from its first row and column: a
+    /// DOCX table read as a tracker's.
+    pub fn of_texts<S: AsRef<str>, R: AsRef<[S]>>(name: &str, rows: &[R]) -> Grid {
+        let cell = |t: &S| match t.as_ref() {
+            "" => Cell::Empty,
+            t => Cell::Text(t.to_string()),
+        };
+        Grid {
+            name: name.to_string(),
+            rows: rows
+                .iter()
+                .map(|r| r.as_ref().iter().map(cell).collect())
+                .collect(),
+            first_row: 0,
+            first_col: 0,
+            encoding: Encoding::Unicode,
+        }
+    }
+
     /// The spreadsheet's number for row `i` of the grid (1-based, as Excel shows it).
     pub fn row_number(&self, i: usize) -> u32 {
         self.first_row + i as u32 + 1
