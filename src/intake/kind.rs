@@ -122,7 +122,10 @@ pub fn read(path: &Path) -> Result<(FileKind, Vec<u8>)> {
     Ok((kind, head))
 }
 
-/// The kind of `bytes`, whose name says `named`: a name of another kind is refused.
+/// The kind of `bytes`, whose name says `named`: a workbook under another workbook's name
+/// ("an .xlsx saved as .xls") is read as what it is; any other content under a name of
+/// another kind (a document or an image named .xlsx, an HTML page saved as ".xls") is
+/// refused naming both.
 pub fn of_bytes(bytes: &[u8], named: Option<FileKind>) -> Result<FileKind> {
     let content = content(bytes, named)?;
     match (content, named) {
@@ -130,6 +133,7 @@ pub fn of_bytes(bytes: &[u8], named: Option<FileKind>) -> Result<FileKind> {
         (Content::Ours(k), Some(n)) if k == n => Ok(k),
         // A bundle, whatever its name, goes to the exchange as before.
         (Content::Ours(FileKind::Gbx), _) => Ok(FileKind::Gbx),
+        (Content::Ours(k), Some(n)) if workbook(k) && workbook(n) => Ok(k),
         (Content::Ours(k), Some(n)) => Err(refused(IntakeProblem::Misnamed {
             named: n.name().into(),
             is: k.name().into(),
@@ -140,6 +144,11 @@ pub fn of_bytes(bytes: &[u8], named: Option<FileKind>) -> Result<FileKind> {
         })),
         (Content::Other(is), None) => Err(refused(IntakeProblem::Unsupported { is: is.into() })),
     }
+}
+
+/// Whether a kind is a workbook (.xlsx, .xls, .ods), not text.
+fn workbook(k: FileKind) -> bool {
+    matches!(k, FileKind::Xlsx | FileKind::Xls | FileKind::Ods)
 }
 
 /// OLE2 compound file (Excel 97–2003, Word 97–2003, an encrypted Office 2007 file).
@@ -312,6 +321,17 @@ fn ods_mimetype(bytes: &[u8]) -> bool {
 mod tests {
     use super::*;
 
+    fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+        use std::io::Write;
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, data) in entries {
+            w.start_file(*name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            w.write_all(data).unwrap();
+        }
+        w.finish().unwrap().into_inner()
+    }
+
     fn entry(inflated: u64, stored: u64) -> Entry {
         Entry {
             name: "xl/worksheets/sheet1.xml".into(),
@@ -349,6 +369,20 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+        // A workbook under another workbook's name is read as what it is; text under one is
+        // not taken for a CSV.
+        let xlsx = zip_of(&[
+            ("[Content_Types].xml", b"<Types/>"),
+            ("xl/workbook.xml", b"<workbook/>"),
+        ]);
+        assert_eq!(
+            of_bytes(&xlsx, Some(FileKind::Xls)).unwrap(),
+            FileKind::Xlsx
+        );
+        assert!(matches!(
+            of_bytes(b"<html><table></table></html>", Some(FileKind::Xls)),
+            Err(Error::Intake(IntakeProblem::Misnamed { .. }))
+        ));
         assert!(matches!(
             of_bytes(b"%PDF-1.7", None),
             Err(Error::Intake(IntakeProblem::Unsupported { .. }))
