@@ -905,10 +905,31 @@ impl Error {
                 "The database already holds data; sample data can only go into a new file.",
             ),
             Error::Io { path, source } => {
+                use std::io::ErrorKind as K;
+                // The usual causes in words; the system's own (in English) for the rest.
+                let why = match source.kind() {
+                    K::NotFound => pick(
+                        vi,
+                        "không tìm thấy tệp hoặc thư mục",
+                        "no such file or folder",
+                    )
+                    .to_string(),
+                    K::PermissionDenied => {
+                        pick(vi, "không có quyền đọc/ghi", "permission denied").to_string()
+                    }
+                    K::AlreadyExists => {
+                        pick(vi, "tệp đã có", "the file already exists").to_string()
+                    }
+                    K::StorageFull => pick(vi, "ổ đĩa đã đầy", "the disk is full").to_string(),
+                    K::ReadOnlyFilesystem => {
+                        pick(vi, "ổ đĩa chỉ cho đọc", "the disk is read-only").to_string()
+                    }
+                    _ => source.to_string(),
+                };
                 if vi {
-                    format!("Lỗi đọc/ghi tệp {}: {source}.", path.display())
+                    format!("Lỗi đọc/ghi tệp {}: {why}.", path.display())
                 } else {
-                    format!("Could not read or write {}: {source}.", path.display())
+                    format!("Could not read or write {}: {why}.", path.display())
                 }
             }
             Error::Bundle(p) => p.message(vi),
