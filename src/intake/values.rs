@@ -295,25 +295,48 @@ pub fn source(text: &str) -> SourceSaid {
     if t.is_empty() {
         return SourceSaid::None;
     }
+    // A document's number: digits (with "." between thousands), then "/" or "-" and its
+    // symbol: "45/TB-STTTT", "57-NQ/TW", "1.234/UBND-KT".
     let number = t
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | ':'))
         .find(|w| {
-            let Some((n, symbol)) = w.split_once('/') else {
+            let Some(cut) = w.find(['/', '-']) else {
                 return false;
             };
-            !n.is_empty()
-                && n.chars().all(|c| c.is_ascii_digit())
+            let (n, symbol) = (&w[..cut], &w[cut + 1..]);
+            n.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && n.chars().all(|c| c.is_ascii_digit() || c == '.')
                 && symbol.chars().any(char::is_alphabetic)
         });
-    match number {
-        Some(n) => SourceSaid::Document {
+    if let Some(n) = number {
+        return SourceSaid::Document {
             number: n.trim_end_matches('.').to_string(),
             date: date_in(t),
-        },
-        None => SourceSaid::Meeting {
+        };
+    }
+    // A meeting is named as one ("Giao ban tháng 3", "Hội nghị …", "phiên họp …"); any other
+    // source ("Chỉ đạo trực tiếp", "Email ngày 5/3", "TB 45") is kept as the tracker words it.
+    let words = format!(" {} ", crate::text::words(t).join(" "));
+    let meeting = [
+        " hop ",
+        " giao ban ",
+        " hoi nghi ",
+        " phien ",
+        " lam viec ",
+        " hoi thao ",
+    ]
+    .iter()
+    .any(|w| words.contains(w));
+    if meeting {
+        SourceSaid::Meeting {
             title: t.to_string(),
             date: date_in(t),
-        },
+        }
+    } else {
+        SourceSaid::Document {
+            number: t.to_string(),
+            date: date_in(t),
+        }
     }
 }
 
@@ -446,6 +469,20 @@ mod tests {
                 date: None
             }
         );
+        let number = |s: &str| match source(s) {
+            SourceSaid::Document { number, .. } => number,
+            other => panic!("{s}: {other:?}"),
+        };
+        assert_eq!(number("Nghị quyết 57-NQ/TW"), "57-NQ/TW");
+        assert_eq!(number("Kết luận 123-KL/TU"), "123-KL/TU");
+        assert_eq!(number("Văn bản số 1.234/UBND-KT"), "1.234/UBND-KT");
+        // Not a meeting: kept as the tracker words it.
+        assert_eq!(number("Chỉ đạo trực tiếp"), "Chỉ đạo trực tiếp");
+        assert_eq!(number("Email ngày 5/3"), "Email ngày 5/3");
+        assert!(matches!(
+            source("Phiên họp thường kỳ tháng 4"),
+            SourceSaid::Meeting { .. }
+        ));
         assert_eq!(
             unit_names("Văn phòng; Phòng KHTC,\nThanh tra"),
             ["Văn phòng", "Phòng KHTC,", "Thanh tra"]
