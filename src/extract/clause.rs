@@ -61,8 +61,11 @@ pub(super) fn segment(t: &[Token], mentions: &[Option<Mention>]) -> Vec<Clause> 
             Kind::Punct(',') if new_task_after_comma(t, mentions, i + 1) => {
                 cut(false, false, false)
             }
-            // "…”, tại cuộc họp …": a quoted conclusion ends, the report goes on.
-            Kind::Punct(',') if i >= 1 && t[i - 1].is_punct('”') => cut(true, false, false),
+            // "…”, tại cuộc họp …": a quoted conclusion ends, the report goes on (not a
+            // quoted term: "thực hiện “mục tiêu kép”, vừa …").
+            Kind::Punct(',') if i >= 1 && t[i - 1].is_punct('”') && quoted_words(t, i - 1) >= 6 => {
+                cut(true, false, false)
+            }
             // "… trọng điểm... đẩy mạnh …": an ellipsis before a task's verb ends a task.
             Kind::Punct('.' | '…') if ellipsis(t, i) && starts_with_any(t, i + 1, ACTIONS) => {
                 cut(false, false, false)
@@ -171,6 +174,16 @@ fn second_task(t: &[Token], start: usize, i: usize) -> bool {
         .filter(|x| x.is_wordlike())
         .count();
     words_before >= 7 && words_after >= 5
+}
+
+/// The words between the closing quote at `close` and its opening `“`.
+fn quoted_words(t: &[Token], close: usize) -> usize {
+    t[..close]
+        .iter()
+        .rev()
+        .take_while(|x| !x.is_punct('“'))
+        .filter(|x| x.is_wordlike())
+        .count()
 }
 
 /// An ellipsis ends at `i`: `…`, or the third of three dots.

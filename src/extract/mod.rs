@@ -908,6 +908,10 @@ impl Doc<'_> {
         let t = self.t;
         let end = c.range.end;
         let (mut i, marked) = skip_mark(t, c.range.start, end);
+        // A quote opening the clause ("nhấn mạnh: “Thủ trưởng các đơn vị phải …").
+        while i < end && matches!(t[i].kind, Kind::Punct('“' | '"' | '\'')) {
+            i += 1;
+        }
         while let Some(n) = seq_at(t, i, CONNECTORS) {
             i = skip_punct(t, i + n, end);
         }

@@ -630,3 +630,34 @@ fn subjects_after_connectives_and_purposes_times_said_first_and_details() {
         x.directives
     );
 }
+
+#[test]
+fn a_quoted_term_ends_nothing_and_a_quote_opens_no_subject() {
+    let m = d(2022, 4, 5);
+    let x = extract(
+        "Kết luận, Giám đốc Sở đề nghị: (1) Văn phòng Sở tập trung thực hiện “mục tiêu kép”, vừa phòng chống dịch bệnh vừa phát triển, phấn đấu hoàn thành trong quý II/2022; (2) Thanh tra Sở đẩy nhanh tiến độ kiểm tra bản quyền phần mềm.",
+        m,
+        &office(),
+    );
+    let got: Vec<_> = x.directives.iter().map(|p| (lead(p), p.deadline)).collect();
+    assert_eq!(
+        got,
+        [
+            (Some("Văn phòng Sở"), Some(d(2022, 6, 30))),
+            (Some("Thanh tra Sở"), None)
+        ],
+        "{:#?}",
+        x.directives
+    );
+    let x = extract(
+        "Kết luận, Giám đốc Sở nhấn mạnh: “Văn phòng Sở phải bám sát kế hoạch năm học để triển khai.”",
+        m,
+        &office(),
+    );
+    assert_eq!(
+        x.directives.first().and_then(lead),
+        Some("Văn phòng Sở"),
+        "{:#?}",
+        x.directives
+    );
+}
