@@ -67,6 +67,9 @@ const NAMES: &[(Column, &str)] = &[
     (Column::Lead, "don vi chu tri"),
     (Column::Lead, "co quan chu tri"),
     (Column::Lead, "don vi thuc hien"),
+    (Column::Lead, "don vi"),
+    (Column::Lead, "don vi duoc giao"),
+    (Column::Lead, "co quan thuc hien"),
     (Column::Coordinating, "phoi hop"),
     (Column::Coordinating, "don vi phoi hop"),
     (Column::Coordinating, "co quan phoi hop"),
@@ -330,6 +333,21 @@ pub fn find(grid: &Grid) -> Option<Header> {
         }
     }
     None
+}
+
+/// The first row holding something, taken as the header when no header is recognised and
+/// the user names the columns ("Nội dung" and "Đơn vị" are read only when mapped).
+pub fn first_row(grid: &Grid) -> Option<Header> {
+    let i = grid
+        .rows
+        .iter()
+        .position(|r| r.iter().any(|c| !c.is_empty()))?;
+    Some(Header {
+        last_row: i,
+        texts: row_texts(&grid.rows[i]),
+        fields: BTreeMap::new(),
+        ticks: Vec::new(),
+    })
 }
 
 /// Whether a row below the header only numbers the columns (`(1) (2) (3)` or `1 2 3`).

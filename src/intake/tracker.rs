@@ -578,7 +578,9 @@ pub fn plan(
     };
     let mut seen: HashMap<[u8; 32], u32> = HashMap::new();
     for (s, g) in book.sheets.iter().enumerate() {
-        let Some(found) = columns::find(g) else {
+        // A header not recognised is the first row when the user names the columns.
+        let Some(found) = columns::find(g).or_else(|| given.and_then(|_| columns::first_row(g)))
+        else {
             continue;
         };
         let key = found.layout_key();

@@ -1679,3 +1679,42 @@ fn a_csv_in_windows_1258_reads_as_unicode() {
     );
     assert_eq!(seen.directives[0].lead_unit, "Phòng Kế hoạch - Tài chính");
 }
+
+/// A header no rule recognises is read when the user names the columns; "Đơn vị" alone is
+/// the lead unit's.
+#[test]
+fn columns_named_by_the_user_where_no_header_is_recognised() {
+    use giaoban::intake::columns::{Column, ColumnAt};
+    let mut o = Office::new();
+    let file = o.path("la.csv");
+    std::fs::write(
+        &file,
+        "Việc cần làm,Ai làm,Giao ngày\nRà soát quy chế làm việc,VP,05/01/2025\n",
+    )
+    .unwrap();
+    assert!(intake::preview(&mut o.store, &file, &Options::default()).is_err());
+    let at = |field, column: &str| ColumnAt {
+        field,
+        column: column.into(),
+        header: String::new(),
+    };
+    let named = Options {
+        mapping: Some(vec![
+            at(Column::Content, "A"),
+            at(Column::Lead, "B"),
+            at(Column::AssignedOn, "C"),
+        ]),
+        ..Options::default()
+    };
+    let seen = intake::preview(&mut o.store, &file, &named).unwrap();
+    assert_eq!(seen.directives.len(), 1, "{:?}", seen.problems);
+    assert_eq!(seen.directives[0].lead_unit, "Văn phòng Sở");
+    let plain = o.path("don-vi.csv");
+    std::fs::write(
+        &plain,
+        "Nội dung,Đơn vị,Ngày giao\nRà soát quy chế làm việc,VP,05/01/2025\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &plain, &Options::default()).unwrap();
+    assert_eq!(seen.directives.len(), 1, "{:?}", seen.problems);
+}
