@@ -315,6 +315,10 @@ impl Reading<'_> {
         // centre's name, "Văn phòng, Thanh tra Sở" is two units).
         let mut names: std::collections::VecDeque<String> = values::unit_names(cell).into();
         while let Some(name) = names.pop_front() {
+            let name = values::without_notes(&name);
+            if name.is_empty() {
+                continue;
+            }
             if name.contains(',') && exact(self, &name).is_none() {
                 for part in name.rsplit(',') {
                     let part = part.trim();
@@ -323,6 +327,16 @@ impl Reading<'_> {
                     }
                 }
                 continue;
+            }
+            // "Phòng CĐS và VP": two units the directory holds, joined.
+            if exact(self, &name).is_none() {
+                let parts: Vec<&str> = name.split(" và ").map(str::trim).collect();
+                if parts.len() > 1 && parts.iter().all(|p| exact(self, p).is_some()) {
+                    for part in parts.into_iter().rev() {
+                        names.push_front(part.to_string());
+                    }
+                    continue;
+                }
             }
             if let Some(id) = exact(self, &name) {
                 if !out.contains(&Pick::Known(id)) {

@@ -340,6 +340,38 @@ pub fn source(text: &str) -> SourceSaid {
     }
 }
 
+/// A unit's name without the notes a tracker adds to it: a parenthesis ("Phòng CĐS (chủ
+/// trì)") and a person after a dash ("Phòng CĐS - đ/c Hùng").
+pub fn without_notes(name: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in name.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            c if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    let lower = out.to_lowercase();
+    let person = [
+        " - đ/c",
+        " – đ/c",
+        " - đồng chí",
+        " – đồng chí",
+        " - ông",
+        " - bà",
+    ]
+    .iter()
+    .filter_map(|p| lower.find(p))
+    .min();
+    let kept = match person {
+        Some(at) => &out[..at],
+        None => &out[..],
+    };
+    kept.trim().to_string()
+}
+
 /// The units a cell names, split at `;` and line breaks (the caller splits a part at its
 /// commas when the directory does not hold it whole).
 pub fn unit_names(text: &str) -> Vec<String> {
@@ -468,6 +500,12 @@ mod tests {
                 title: "Giao ban tháng 3/2025".into(),
                 date: None
             }
+        );
+        assert_eq!(without_notes("Phòng CĐS (chủ trì)"), "Phòng CĐS");
+        assert_eq!(without_notes("Phòng CĐS - đ/c Hùng"), "Phòng CĐS");
+        assert_eq!(
+            without_notes("Phòng Văn hóa - Xã hội"),
+            "Phòng Văn hóa - Xã hội"
         );
         let number = |s: &str| match source(s) {
             SourceSaid::Document { number, .. } => number,
