@@ -675,23 +675,27 @@ fn workbook<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(
         .iter()
         .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
         .collect();
-    if let Some(want) = only {
-        match meta.iter().find(|(n, _)| n == want) {
-            None => {
-                return Err(Error::Intake(IntakeProblem::NoSuchSheet {
-                    name: want.into(),
-                    hidden: false,
-                }));
-            }
+    // A sheet asked for by name, case aside; a hidden one is named as such, not read.
+    let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
+    let only = match only {
+        Some(want) => match meta.iter().find(|(n, _)| same(n, want)) {
+            Some((n, true)) => Some(n.clone()),
             Some((_, false)) => {
                 return Err(Error::Intake(IntakeProblem::NoSuchSheet {
                     name: want.into(),
                     hidden: true,
                 }));
             }
-            Some(_) => {}
-        }
-    }
+            None => {
+                return Err(Error::Intake(IntakeProblem::NoSuchSheet {
+                    name: want.into(),
+                    hidden: false,
+                }));
+            }
+        },
+        None => None,
+    };
+    let only = only.as_deref();
     let mut book = Book {
         sheets: Vec::new(),
         hidden: meta

@@ -441,6 +441,18 @@ fn a_sheet_a_year_every_visible_one_or_the_one_asked() {
         ..Options::default()
     };
     let e = intake::preview(&mut o.store, &file, &hidden).unwrap_err();
+    // The name is matched case aside.
+    let lower = Options {
+        sheet: Some("cũ".into()),
+        ..Options::default()
+    };
+    assert!(matches!(
+        intake::preview(&mut o.store, &file, &lower),
+        Err(Error::Intake(IntakeProblem::NoSuchSheet {
+            hidden: true,
+            ..
+        }))
+    ));
     assert!(matches!(
         e,
         Error::Intake(IntakeProblem::NoSuchSheet { hidden: true, .. })
