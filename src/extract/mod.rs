@@ -682,8 +682,15 @@ impl Doc<'_> {
                 let line = text[l.range.clone()].trim();
                 !l.used && l.words >= 3 && !line.ends_with(':') && !byline(line)
             })
-            .map(|l| SetAside {
-                line: text[..l.range.start].matches('\n').count() + 1,
+            // Line numbers counted as the lines come, in text order (not from the start
+            // each time: a long text sets many lines aside).
+            .scan((0usize, 1usize), |(pos, line), l| {
+                *line += text[*pos..l.range.start].matches('\n').count();
+                *pos = l.range.start;
+                Some((*line, l))
+            })
+            .map(|(line, l)| SetAside {
+                line,
                 at: l.range.start,
                 content: text[l.body..l.range.end].trim().to_string(),
                 item: l.item,
