@@ -380,18 +380,34 @@ impl Reading<'_> {
     }
 }
 
-/// Whether a directive of these words (spacing and case aside) is given to `unit` on `day`.
-fn already_held(conn: &Connection, content: &str, unit: Uuid, day: NaiveDate) -> Result<bool> {
+/// The directive of these words (spacing and case aside) given to `unit` on `day`, if any.
+fn already_held(
+    conn: &Connection,
+    content: &str,
+    unit: Uuid,
+    day: NaiveDate,
+) -> Result<Option<Uuid>> {
     let want = crate::text::words(content);
     let mut stmt = conn.prepare_cached(
-        "SELECT content FROM directive WHERE lead_unit_id = ?1 AND assigned_on = ?2",
+        "SELECT id, content FROM directive WHERE lead_unit_id = ?1 AND assigned_on = ?2",
     )?;
     let found = stmt
         .query_map(params![unit, crate::store::value::date(day)], |r| {
-            r.get::<_, String>(0)
+            Ok((crate::store::value::get_uuid(r, 0)?, r.get::<_, String>(1)?))
         })?
-        .collect::<rusqlite::Result<Vec<String>>>()?;
-    Ok(found.iter().any(|c| crate::text::words(c) == want))
+        .collect::<rusqlite::Result<Vec<(Uuid, String)>>>()?;
+    Ok(found
+        .into_iter()
+        .find(|(_, c)| crate::text::words(c) == want)
+        .map(|(id, _)| id))
+}
+
+/// Whether the directive is done, reported done, or cancelled here.
+fn done_here(conn: &Connection, id: Uuid) -> Result<bool> {
+    Ok(matches!(
+        directive::get(conn, id)?.status,
+        DirectiveStatus::Done | DirectiveStatus::AwaitingConfirmation | DirectiveStatus::Cancelled
+    ))
 }
 
 /// The meeting titled `title` (case, diacritics and spacing aside) held on `date`, if any.
@@ -422,6 +438,7 @@ enum Issue {
     DeadlineInWords(String),
     DoneBeforeGiven(NaiveDate, NaiveDate),
     DoneWithoutDate(NaiveDate),
+    DoneThereNotHere,
     Refused(Box<Error>),
 }
 
@@ -477,6 +494,10 @@ impl Issue {
                 format!("Trùng với dòng {first} (cùng nội dung, đơn vị chủ trì và nguồn); bỏ qua."),
                 format!("Same as row {first} (same content, lead unit and source); left out."),
             ),
+            Issue::DoneThereNotHere => both(
+                "Nhiệm vụ đã có trong Giao Ban; tệp ghi đã hoàn thành nhưng Giao Ban chưa ghi nhận: hãy báo cáo hoàn thành trong Giao Ban nếu đúng.".into(),
+                "This directive is already in Giao Ban; the file says it is done but Giao Ban does not: report it done in Giao Ban if so.".into(),
+            ),
             Issue::DoneWithoutDate(d) => both(
                 format!(
                     "Đã hoàn thành nhưng không ghi ngày hoàn thành; ghi nhận ngày {}.",
@@ -528,11 +549,15 @@ fn row_key(parts: [&str; 4]) -> [u8; 32] {
 
 /// Whether a row was imported before.
 pub(super) fn imported(conn: &Connection, key: &[u8; 32]) -> Result<bool> {
+    Ok(imported_as(conn, key)?.is_some())
+}
+
+/// The record a row or document brought in before was made into.
+fn imported_as(conn: &Connection, key: &[u8; 32]) -> Result<Option<Uuid>> {
     Ok(conn
-        .prepare_cached("SELECT 1 FROM intake_row WHERE key = ?1")?
-        .query_row([&key[..]], |_| Ok(()))
-        .optional()?
-        .is_some())
+        .prepare_cached("SELECT record_id FROM intake_row WHERE key = ?1")?
+        .query_row([&key[..]], |r| crate::store::value::get_uuid(r, 0))
+        .optional()?)
 }
 
 /// The mapping saved for a layout.
@@ -778,16 +803,27 @@ fn read_rows(
             continue;
         }
         seen.insert(key, g.row_number(i));
-        if imported(r.conn, &key)? {
-            plan.already += 1;
-            continue;
-        }
-        // A directive the office already holds, the same words given to the same unit on the
-        // same day (a list exported from Giao Ban, or kept beside it), is not made again.
-        if let (Pick::Known(unit), Some(day)) = (lead[0], assigned)
-            && already_held(r.conn, &content, unit, day)?
-        {
-            plan.already += 1;
+        // A row brought in before, or a directive the office already holds (the same words
+        // given to the same unit on the same day: a list exported from Giao Ban, or kept
+        // beside it), is not made again; when the sheet says it is done and Giao Ban does
+        // not, the row says so (the sheet is not taken over the progress recorded here).
+        let held = match imported_as(r.conn, &key)? {
+            Some(id) => Some(id),
+            None => match (lead[0], assigned) {
+                (Pick::Known(unit), Some(day)) => already_held(r.conn, &content, unit, day)?,
+                _ => None,
+            },
+        };
+        if let Some(id) = held {
+            let says_done = matches!(
+                values::said(&text(Column::Progress), &text(Column::Notes)),
+                Said::Done(_)
+            );
+            if says_done && !done_here(r.conn, id)? {
+                skip(Issue::DoneThereNotHere, Some(Column::Progress));
+            } else {
+                plan.already += 1;
+            }
             continue;
         }
         let source = match said_source {

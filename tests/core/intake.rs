@@ -1730,3 +1730,30 @@ fn columns_named_by_the_user_where_no_header_is_recognised() {
     let seen = intake::preview(&mut o.store, &plain, &Options::default()).unwrap();
     assert_eq!(seen.directives.len(), 1, "{:?}", seen.problems);
 }
+
+/// A row brought in before whose sheet now says it is done, while Giao Ban does not, is named
+/// (not imported again, and the sheet is not taken over the progress recorded here).
+#[test]
+fn a_row_done_in_the_sheet_but_not_here_is_named() {
+    let mut o = Office::new();
+    let file = o.path("theo-doi.csv");
+    let sheet = |progress: &str| {
+        format!(
+            "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Tiến độ\n1,Rà soát quy chế làm việc,VP,05/01/2025,{progress}\n"
+        )
+    };
+    std::fs::write(&file, sheet("Đang thực hiện")).unwrap();
+    intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    std::fs::write(&file, sheet("Đã hoàn thành ngày 10/4/2025")).unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert!(seen.directives.is_empty());
+    let said: Vec<&str> = seen
+        .problems
+        .iter()
+        .map(|p| p.message.vi.as_str())
+        .collect();
+    assert!(
+        said.iter().any(|m| m.contains("đã có trong Giao Ban")),
+        "{said:?}"
+    );
+}
