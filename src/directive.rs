@@ -195,7 +195,7 @@ pub fn create(tx: &Tx<'_>, new: NewDirective) -> Result<Directive> {
             meeting_id,
             conclusion_id,
         } => {
-            let m = meeting::get(tx, *meeting_id)?;
+            let held_on = meeting::held_on(tx, *meeting_id)?;
             // The conclusion it is given from is one of that meeting's.
             if let Some(c) = conclusion_id {
                 let found: bool = tx.query_row(
@@ -207,13 +207,7 @@ pub fn create(tx: &Tx<'_>, new: NewDirective) -> Result<Directive> {
                     return Err(Error::not_found(Entity::Conclusion, *c));
                 }
             }
-            (
-                Some(*meeting_id),
-                *conclusion_id,
-                None,
-                None,
-                m.local_date(),
-            )
+            (Some(*meeting_id), *conclusion_id, None, None, held_on)
         }
         Source::Document { number, date } => {
             let number = number.trim();

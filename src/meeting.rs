@@ -329,6 +329,16 @@ pub fn get(conn: &Connection, id: Uuid) -> Result<Meeting> {
         .ok_or_else(|| Error::not_found(Entity::Meeting, id))
 }
 
+/// The office-clock date a meeting is held on, without reading the rest of it (its minutes
+/// may be a whole document long).
+pub fn held_on(conn: &Connection, id: Uuid) -> Result<NaiveDate> {
+    conn.prepare_cached("SELECT starts_at FROM meeting WHERE id = ?1")?
+        .query_row([id], |r| get_ts(r, 0))
+        .optional()?
+        .map(crate::date::local_date)
+        .ok_or_else(|| Error::not_found(Entity::Meeting, id))
+}
+
 /// Finds a meeting by its id or a unique leading part of it (at least 4 characters).
 pub fn resolve(conn: &Connection, text: &str) -> Result<Meeting> {
     let t = text.trim().to_ascii_lowercase();

@@ -64,7 +64,7 @@ pub fn text(bytes: &[u8]) -> Result<String> {
     }
     let doc = docx_rs::read_docx(bytes).map_err(|_| damaged())?;
     let mut out = String::new();
-    let mut counters: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut counters = Counters::new();
     for child in &doc.document.children {
         match child {
             DocumentChild::Paragraph(p) => paragraph(p, &mut counters, &mut out),
@@ -132,7 +132,10 @@ fn nesting(xml: &[u8]) -> (usize, usize) {
     (deepest, count)
 }
 
-fn paragraph(p: &Paragraph, counters: &mut HashMap<(usize, usize), usize>, out: &mut String) {
+/// Each list's item counts, by level (a list is a numbering id).
+type Counters = HashMap<usize, Vec<usize>>;
+
+fn paragraph(p: &Paragraph, counters: &mut Counters, out: &mut String) {
     let text = p.raw_text();
     let text = text.trim();
     if text.is_empty() {
@@ -141,14 +144,16 @@ fn paragraph(p: &Paragraph, counters: &mut HashMap<(usize, usize), usize>, out: 
     if let Some(n) = &p.property.numbering_property
         && let (Some(id), level) = (&n.id, n.level.as_ref().map_or(0, |l| l.val))
     {
-        let count = counters.entry((id.id, level)).or_insert(0);
-        *count += 1;
-        // A new item at one level restarts the levels below it.
-        counters.retain(|(i, l), _| *i != id.id || *l <= level);
+        // A new item at one level restarts the levels below it (only this list's: a document
+        // of thousands of one-item lists stays linear).
+        let levels = counters.entry(id.id).or_default();
+        levels.resize(level + 1, 0);
+        levels[level] += 1;
+        let count = levels[level];
         if level == 0 {
-            out.push_str(&format!("{}. ", counters[&(id.id, 0)]));
+            out.push_str(&format!("{count}. "));
         } else {
-            let letter = (b'a' + ((counters[&(id.id, level)] - 1) % 26) as u8) as char;
+            let letter = (b'a' + ((count - 1) % 26) as u8) as char;
             out.push_str(&format!("{letter}) "));
         }
     }
