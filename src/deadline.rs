@@ -178,6 +178,8 @@ fn introduced(tokens: &[Token], i: usize) -> bool {
         // "(dự kiến ngày 23/11/2021)", "dự kiến 23/11"
         || two("du", "kien")
         || (prev.is("ngay") && before(2).is_some_and(|t| t.is("kien")))
+        // "để đúng ngày 30-7 …": on that day
+        || (prev.is("ngay") && before(2).is_some_and(|t| t.is("dung")))
         || (two("thoi", "gian") && before(3).is_some_and(|t| t.is("trong")))
 }
 
@@ -662,6 +664,10 @@ mod tests {
         assert_eq!(
             found("để hoàn thành trong hai tháng còn lại"),
             Some(d(2025, 12, 31))
+        );
+        assert_eq!(
+            found("hoàn tất để đúng ngày 30-7 chuyển về"),
+            Some(d(2026, 7, 30))
         );
         assert_eq!(
             found("thực hiện trong tháng 12 và quý I năm 2026"),

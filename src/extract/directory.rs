@@ -231,7 +231,7 @@ impl Directory {
 }
 
 /// The short name a text gives a unit, "Trung tâm Nghiên cứu … (sau đây gọi tắt là Trung
-/// tâm)", found wherever it is written after that.
+/// tâm)" or "Ban Quản lý dự án … (BQL)", found wherever it is written after that.
 fn short_names(tokens: &[Token], found: &mut [Option<Mention>]) {
     let mut aliases: Vec<(Vec<String>, UnitRef)> = Vec::new();
     for i in 0..tokens.len() {
@@ -249,6 +249,21 @@ fn short_names(tokens: &[Token], found: &mut [Option<Mention>]) {
                 end: i + words,
                 unit,
             });
+            continue;
+        }
+        // "Ban Quản lý dự án … (BQL)": capitals in parentheses right after a name are its
+        // short name.
+        if tokens[i].is_punct('(')
+            && tokens.get(i + 1).is_some_and(|x| x.acronym)
+            && tokens.get(i + 2).is_some_and(|x| x.is_punct(')'))
+            && let Some(unit) = (i.saturating_sub(20)..i).find_map(|p| {
+                found[p]
+                    .as_ref()
+                    .filter(|m| m.end == i)
+                    .map(|m| m.unit.clone())
+            })
+        {
+            aliases.push((vec![tokens[i + 1].fold.clone()], unit));
             continue;
         }
         if !crate::token::starts_with(tokens, i, &["goi", "tat", "la"]) {
@@ -511,6 +526,19 @@ mod tests {
         );
         // Ordinary words are not a unit.
         assert_eq!(found(&dir, "thanh tra, kiểm tra việc thực hiện"), None);
+    }
+
+    #[test]
+    fn a_short_name_given_in_parentheses() {
+        let dir = Directory::from_names(&["Ban Quản lý dự án đầu tư xây dựng"]);
+        let text = "Ban Quản lý dự án đầu tư xây dựng (BQL) báo cáo. Giao BQL hoàn tất hồ sơ.";
+        let t = tokenize(text);
+        let found = dir.mentions(&t, text);
+        let bql = t.iter().rposition(|x| x.fold == "bql").unwrap();
+        assert_eq!(
+            found[bql].as_ref().map(|m| m.unit.name.as_str()),
+            Some("Ban Quản lý dự án đầu tư xây dựng")
+        );
     }
 
     #[test]

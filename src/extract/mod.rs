@@ -303,10 +303,16 @@ impl Doc<'_> {
             .iter()
             .position(|c| c.intro && concludes(c))
             .or_else(|| clauses.iter().position(concludes));
+        // So is a head that gives a list of tasks ("… chỉ đạo thực hiện tốt một số nội dung
+        // … đó là:").
+        let heads = clauses
+            .iter()
+            .position(|c| c.intro && self.heads_tasks(&self.read(c)));
         let zone = said_to_conclude
             .into_iter()
             .chain(given)
             .chain(asks)
+            .chain(heads)
             .min()
             .unwrap_or(0);
         let mut out: Vec<Proposal> = Vec::new();

@@ -661,3 +661,19 @@ fn a_quoted_term_ends_nothing_and_a_quote_opens_no_subject() {
         x.directives
     );
 }
+
+#[test]
+fn a_head_giving_tasks_opens_the_conclusions_before_a_later_request() {
+    let x = extract(
+        "Chủ tịch UBND xã chỉ đạo thực hiện tốt một số nội dung trọng tâm, đó là: Văn phòng Sở tuyên truyền, vận động nhân dân sản xuất vụ đông; Thanh tra Sở tăng cường kiểm tra an toàn thực phẩm, công tác đảng đề nghị đảng ủy chủ động xây dựng kế hoạch năm.",
+        d(2022, 10, 3),
+        &office(),
+    );
+    let leads: Vec<_> = x.directives.iter().map(lead).collect();
+    assert_eq!(
+        &leads[..2],
+        [Some("Văn phòng Sở"), Some("Thanh tra Sở")],
+        "{:#?}",
+        x.directives
+    );
+}
