@@ -319,6 +319,11 @@ impl Reading<'_> {
             if name.is_empty() {
                 continue;
             }
+            // "P. KH-TC", "TTr Sở": the short forms of a kind word and of capitals.
+            let name = match values::spelled_out(&name) {
+                Some(full) if exact(self, &name).is_none() && exact(self, &full).is_some() => full,
+                _ => name,
+            };
             if name.contains(',') && exact(self, &name).is_none() {
                 for part in name.rsplit(',') {
                     let part = part.trim();

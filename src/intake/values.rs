@@ -372,6 +372,36 @@ pub fn without_notes(name: &str) -> String {
     kept.trim().to_string()
 }
 
+/// A unit's name with the short forms trackers write spelled out: "P." and "TTr" for
+/// "Phòng" and "Thanh tra" at its start, capitals joined by a dash ("KH-TC") written as one;
+/// `None` when it has none.
+pub fn spelled_out(name: &str) -> Option<String> {
+    let mut words: Vec<String> = name.split_whitespace().map(str::to_string).collect();
+    let first = words.first()?.clone();
+    let kind = match first.as_str() {
+        "P." | "P" => Some("Phòng"),
+        "TTr" | "TTr." => Some("Thanh tra"),
+        _ => None,
+    };
+    let mut changed = false;
+    if let Some(kind) = kind
+        && words.len() > 1
+    {
+        words[0] = kind.to_string();
+        changed = true;
+    }
+    for w in &mut words {
+        let joined = w.contains('-')
+            && w.split('-')
+                .all(|p| p.len() >= 2 && p.chars().all(|c| c.is_uppercase()));
+        if joined {
+            *w = w.replace('-', "");
+            changed = true;
+        }
+    }
+    changed.then(|| words.join(" "))
+}
+
 /// The units a cell names, split at `;` and line breaks (the caller splits a part at its
 /// commas when the directory does not hold it whole).
 pub fn unit_names(text: &str) -> Vec<String> {
@@ -501,6 +531,9 @@ mod tests {
                 date: None
             }
         );
+        assert_eq!(spelled_out("P. KH-TC").as_deref(), Some("Phòng KHTC"));
+        assert_eq!(spelled_out("TTr Sở").as_deref(), Some("Thanh tra Sở"));
+        assert_eq!(spelled_out("Phòng Văn hóa - Xã hội"), None);
         assert_eq!(without_notes("Phòng CĐS (chủ trì)"), "Phòng CĐS");
         assert_eq!(without_notes("Phòng CĐS - đ/c Hùng"), "Phòng CĐS");
         assert_eq!(
