@@ -360,20 +360,20 @@ fn yearly_workbook(path: &Path) {
     ] {
         let ws = wb.add_worksheet();
         ws.set_name(name).unwrap();
-        for (c, h) in [
-            "STT",
-            "Nội dung",
-            "Chủ trì",
-            "Phối hợp",
-            "Ngày giao",
-            "Thời hạn",
-            "Tiến độ",
-        ]
-        .iter()
-        .enumerate()
-        {
-            ws.write_string(0, c as u16, *h).unwrap();
-        }
+        ws.write_row(
+            0,
+            0,
+            [
+                "STT",
+                "Nội dung",
+                "Chủ trì",
+                "Phối hợp",
+                "Ngày giao",
+                "Thời hạn",
+                "Tiến độ",
+            ],
+        )
+        .unwrap();
         for k in 0..3u32 {
             let r = k + 1;
             ws.write_number(r, 0, f64::from(r)).unwrap();
@@ -989,12 +989,12 @@ fn stray_marks_groups_and_deep_nesting_are_read_as_meant() {
     let far = o.path("xa.xlsx");
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
-    for (c, h) in ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Ngày giao"]
-        .iter()
-        .enumerate()
-    {
-        ws.write_string(0, c as u16, *h).unwrap();
-    }
+    ws.write_row(
+        0,
+        0,
+        ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Ngày giao"],
+    )
+    .unwrap();
     for (c, v) in [
         "1",
         "Rà soát thủ tục hành chính",
@@ -1327,12 +1327,12 @@ fn the_same_rows_from_another_program_are_not_imported_twice() {
     let xlsx = o.path("a.xlsx");
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
-    for (c, h) in ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Ngày giao"]
-        .iter()
-        .enumerate()
-    {
-        ws.write_string(0, c as u16, *h).unwrap();
-    }
+    ws.write_row(
+        0,
+        0,
+        ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Ngày giao"],
+    )
+    .unwrap();
     ws.write_number(1, 0, 1).unwrap();
     ws.write_string(1, 1, "Rà soát thủ tục").unwrap();
     ws.write_string(1, 2, "VP").unwrap();
@@ -1444,12 +1444,12 @@ fn a_title_over_the_header_and_control_characters_in_cells() {
     let ws = wb.add_worksheet();
     ws.write_string(0, 0, "BẢNG THEO DÕI NHIỆM VỤ DO LÃNH ĐẠO SỞ GIAO NĂM 2025")
         .unwrap();
-    for (c, h) in ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Ngày giao"]
-        .iter()
-        .enumerate()
-    {
-        ws.write_string(1, c as u16, *h).unwrap();
-    }
+    ws.write_row(
+        1,
+        0,
+        ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Ngày giao"],
+    )
+    .unwrap();
     ws.write_number(2, 0, 1).unwrap();
     ws.write_string(2, 1, "Rà soát\u{1b}[31m quy chế\u{202e} làm việc")
         .unwrap();
