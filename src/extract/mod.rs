@@ -290,10 +290,11 @@ impl Doc<'_> {
         // opens a list ("… kết luận như sau:") rather than a heading that only names them.
         let concludes = |c: &Clause| concluding(t, c.range.clone()).is_some();
         // A task given to a named unit before them ("Phiên họp thống nhất phân công các
-        // đồng chí Thường trực … dự …") is one too.
+        // đồng chí Thường trực … dự …") is one too, and so is a head that gives a list of tasks
+        // ("… chỉ đạo thực hiện tốt một số nội dung … đó là:"): each clause read once for both.
         let given = clauses.iter().position(|c| {
             let r = self.read(c);
-            r.assigned && r.lead.is_some()
+            (r.assigned && r.lead.is_some()) || (c.intro && self.heads_tasks(&r))
         });
         // So is a clause that asks before a colon ("…, Phó Chủ tịch … đề nghị:").
         let asks = clauses
@@ -303,16 +304,10 @@ impl Doc<'_> {
             .iter()
             .position(|c| c.intro && concludes(c))
             .or_else(|| clauses.iter().position(concludes));
-        // So is a head that gives a list of tasks ("… chỉ đạo thực hiện tốt một số nội dung
-        // … đó là:").
-        let heads = clauses
-            .iter()
-            .position(|c| c.intro && self.heads_tasks(&self.read(c)));
         let zone = said_to_conclude
             .into_iter()
             .chain(given)
             .chain(asks)
-            .chain(heads)
             .min()
             .unwrap_or(0);
         let mut out: Vec<Proposal> = Vec::new();
