@@ -56,9 +56,10 @@ test("the directive list is current after a change made on a directive, and come
   await (await byTest("directive-back")).click();
   // The list is current (one fewer in progress), scrolled where it was, the row given back the keyboard.
   await browser.waitUntil(async () => (await total()) === before - 1, { timeout: 10_000, timeoutMsg: "the list counts the change" });
-  const scrolled = await browser.execute(() => document.querySelector(".scroller").scrollTop);
-  assert.equal(scrolled, 3 * 58);
-  assert.equal(await focused(), "directive-row");
+  const scrolled = () => browser.execute(() => document.querySelector(".scroller").scrollTop);
+  await browser
+    .waitUntil(async () => (await scrolled()) === 3 * 58 && (await focused()) === "directive-row", { timeout: 5_000 })
+    .catch(async () => assert.fail(`back where it was, the row focused: scrolled ${await scrolled()}, focus on ${await focused()}`));
   const shown = await browser.execute(() => [...document.querySelectorAll('[data-testid="directive-row"] td:first-child')].map((td) => td.textContent.trim()));
   assert.ok(!shown.includes(content), `the changed directive left the list (${status})`);
   assert.equal(count(status), before - 1);

@@ -100,13 +100,19 @@ export class VirtualRows {
     });
   }
 
-  /** Follows `element` for `count` rows; returns what stops following it. (The steps an
-   *  adapter of virtual-core takes when its element or count changes.) */
-  follow(element: HTMLElement, count: number): () => void {
+  /** Follows `element`; returns what stops following it. (The steps an adapter of
+   *  virtual-core takes when its element changes.) */
+  follow(element: HTMLElement): () => void {
     this.#element = element;
-    this.#virtualizer.setOptions({ ...this.#virtualizer.options, count });
     this.#virtualizer._willUpdate();
-    this.#virtualizer.measure();
     return this.#virtualizer._didMount();
+  }
+
+  /** Sets how many rows there are. The element stays followed, so a count that changes
+   *  while the list is being put back where it was does not scroll it to where it was
+   *  last seen (a hidden list is seen at the top). */
+  count(count: number) {
+    this.#virtualizer.setOptions({ ...this.#virtualizer.options, count });
+    this.#virtualizer.measure();
   }
 }
