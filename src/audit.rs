@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::error::Result;
+use crate::record::Page;
 use crate::store::value::{get_ts, get_uuid};
 
 /// One audit entry.
@@ -68,8 +69,11 @@ pub struct AuditQuery {
     pub from: Option<NaiveDate>,
     /// Last day (office time).
     pub to: Option<NaiveDate>,
-    /// At most this many entries (default 200).
+    /// At most this many entries (all when not given).
     pub limit: Option<u32>,
+    /// Skipping this many first.
+    #[serde(default)]
+    pub offset: Option<u32>,
 }
 
 /// One changed field: its old and new values as text.
@@ -141,10 +145,42 @@ fn field_changes(changes: &serde_json::Value) -> Vec<FieldChange> {
         .collect()
 }
 
+/// Which entries match ?1–?5 (entity, record, actor, from, to).
+const MATCHING: &str = "FROM audit a
+     WHERE (?1 IS NULL OR a.entity = ?1)
+       AND (?2 IS NULL OR a.entity_id = ?2)
+       AND (?3 IS NULL OR a.actor = ?3)
+       AND (?4 IS NULL OR a.at >= ?4)
+       AND (?5 IS NULL OR a.at < ?5)";
+
+/// The first and the day after the last day of `q`, as stored.
+fn days(q: &AuditQuery) -> (Option<String>, Option<String>) {
+    let day_start = |d: NaiveDate| crate::store::value::ts(crate::date::start_of_day(d));
+    (
+        q.from.map(day_start),
+        q.to.and_then(|d| d.succ_opt()).map(day_start),
+    )
+}
+
+/// A page of the entries matching `q`, newest first, and how many match in all.
+pub fn page(conn: &Connection, q: &AuditQuery) -> Result<Page<AuditRow>> {
+    let (from, to) = days(q);
+    let total: u32 = conn
+        .prepare_cached(&format!("SELECT count(*) {MATCHING}"))?
+        .query_row(
+            rusqlite::params![q.entity, q.entity_id, q.actor, from, to],
+            |r| r.get(0),
+        )?;
+    Ok(Page {
+        total,
+        rows: list(conn, q)?,
+    })
+}
+
 /// The audit entries matching `q`, newest first, each with its record's title.
 pub fn list(conn: &Connection, q: &AuditQuery) -> Result<Vec<AuditRow>> {
-    let day_start = |d: NaiveDate| crate::store::value::ts(crate::date::start_of_day(d));
-    let mut stmt = conn.prepare_cached(
+    let (from, to) = days(q);
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT a.seq, a.at, a.actor, a.entity, a.entity_id, a.action, a.changes,
                 CASE a.entity
                     WHEN 'meeting' THEN (SELECT title FROM meeting WHERE id = a.entity_id)
@@ -152,23 +188,19 @@ pub fn list(conn: &Connection, q: &AuditQuery) -> Result<Vec<AuditRow>> {
                     WHEN 'unit' THEN (SELECT name FROM unit WHERE id = a.entity_id)
                     WHEN 'person' THEN (SELECT full_name FROM person WHERE id = a.entity_id)
                 END
-         FROM audit a
-         WHERE (?1 IS NULL OR a.entity = ?1)
-           AND (?2 IS NULL OR a.entity_id = ?2)
-           AND (?3 IS NULL OR a.actor = ?3)
-           AND (?4 IS NULL OR a.at >= ?4)
-           AND (?5 IS NULL OR a.at < ?5)
+         {MATCHING}
          ORDER BY a.seq DESC
-         LIMIT ?6",
-    )?;
+         LIMIT ?6 OFFSET ?7"
+    ))?;
     let rows = stmt.query_map(
         rusqlite::params![
             q.entity,
             q.entity_id,
             q.actor,
-            q.from.map(day_start),
-            q.to.and_then(|d| d.succ_opt()).map(day_start),
-            q.limit.unwrap_or(200),
+            from,
+            to,
+            q.limit.map_or(-1, i64::from),
+            q.offset.unwrap_or(0),
         ],
         |r| {
             let changes: String = r.get(6)?;

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::error::{Entity, Error, Field, Result, Rule};
-use crate::record::{Meta, new_id};
+use crate::record::{Meta, Page, new_id};
 use crate::store::Tx;
 use crate::store::value::{enum_name, get_enum, get_opt_ts, get_opt_uuid, get_ts, get_uuid, ts};
 use crate::{person, unit};
@@ -390,33 +390,62 @@ pub struct MeetingFilter {
     pub text: Option<String>,
     /// At most this many (newest first).
     pub limit: Option<u32>,
+    /// Skipping this many first.
+    #[serde(default)]
+    pub offset: Option<u32>,
 }
 
-/// Meetings matching the filter, newest first.
-pub fn list(conn: &Connection, f: &MeetingFilter) -> Result<Vec<Meeting>> {
+/// Which meetings match ?1–?4 (from, to, kind, words).
+const MATCHING: &str = "FROM meeting
+     WHERE (?1 IS NULL OR starts_at >= ?1) AND (?2 IS NULL OR starts_at < ?2)
+       AND (?3 IS NULL OR kind = ?3) AND (?4 IS NULL OR gb_match(title, ?4))";
+
+/// The filter's values for [`MATCHING`].
+fn matching(f: &MeetingFilter) -> [Option<String>; 4] {
     // Local dates are UTC+7: a local day D spans [D-1 17:00Z, D 17:00Z).
     let bound = |d: NaiveDate| {
         let local = d.and_hms_opt(0, 0, 0).expect("midnight exists");
         ts(DateTime::<Utc>::from_naive_utc_and_offset(local, Utc) - chrono::Duration::hours(7))
     };
     let text = f.text.as_deref().map(str::trim).filter(|t| !t.is_empty());
+    [
+        f.from.map(bound),
+        f.to.map(|d| bound(d + chrono::Duration::days(1))),
+        f.kind.as_ref().map(enum_name),
+        text.map(str::to_owned),
+    ]
+}
+
+/// Meetings matching the filter, newest first.
+pub fn list(conn: &Connection, f: &MeetingFilter) -> Result<Vec<Meeting>> {
+    let [from, to, kind, text] = matching(f);
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM meeting
-         WHERE (?1 IS NULL OR starts_at >= ?1) AND (?2 IS NULL OR starts_at < ?2)
-           AND (?3 IS NULL OR kind = ?3) AND (?4 IS NULL OR gb_match(title, ?4))
-         ORDER BY starts_at DESC LIMIT ?5"
+        "SELECT {COLUMNS} {MATCHING} ORDER BY starts_at DESC LIMIT ?5 OFFSET ?6"
     ))?;
     let rows = stmt.query_map(
         params![
-            f.from.map(bound),
-            f.to.map(|d| bound(d + chrono::Duration::days(1))),
-            f.kind.as_ref().map(enum_name),
+            from,
+            to,
+            kind,
             text,
-            f.limit.map_or(-1, i64::from)
+            f.limit.map_or(-1, i64::from),
+            f.offset.unwrap_or(0)
         ],
         from_row,
     )?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A page of the meetings matching the filter, newest first, and how many match in all.
+pub fn page(conn: &Connection, f: &MeetingFilter) -> Result<Page<Meeting>> {
+    let [from, to, kind, text] = matching(f);
+    let total: u32 = conn
+        .prepare_cached(&format!("SELECT count(*) {MATCHING}"))?
+        .query_row(params![from, to, kind, text], |r| r.get(0))?;
+    Ok(Page {
+        total,
+        rows: list(conn, f)?,
+    })
 }
 
 /// Moves a meeting along draft → in progress → closed; a closed meeting can be reopened

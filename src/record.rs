@@ -10,6 +10,16 @@ use crate::error::Result;
 use crate::store::Tx;
 use crate::store::value::{get_ts, get_uuid, ts};
 
+/// One page of a listing and how many match in all.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Page<T> {
+    /// Matching records in all.
+    pub total: u32,
+    /// The records of this page.
+    pub rows: Vec<T>,
+}
+
 /// Creation and last-change stamps of a record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use uuid::Uuid;
 
 use crate::directive::{self, DirectiveQuery};
-use crate::document::{self, DocKind, Numbering, Written};
+use crate::document::{self, DocKind, Draft, Numbering, Written};
 use crate::error::Result;
 use crate::store::Store;
 use crate::timeliness::DeadlineBasis;
@@ -50,10 +50,22 @@ pub fn meeting_document(
     numbering: Numbering,
     target: &Target,
 ) -> Result<Written> {
-    let title = meeting::get(store.conn(), meeting_id)?.title;
+    meeting_draft(store.conn(), kind, meeting_id, numbering, target)?.issue(store)
+}
+
+/// Reads what a meeting's minutes or conclusion notice is made from ([`Draft`]: then
+/// numbered in a short write, and written holding nothing).
+pub fn meeting_draft(
+    conn: &rusqlite::Connection,
+    kind: DocKind,
+    meeting_id: Uuid,
+    numbering: Numbering,
+    target: &Target,
+) -> Result<Draft> {
+    let title = meeting::get(conn, meeting_id)?.title;
     let preview = numbering == Numbering::Preview;
     let out = target.path(|| meeting_file_name(kind, &title, preview));
-    document::meeting_document(store, kind, meeting_id, numbering, &out)
+    document::meeting_draft(conn, kind, meeting_id, numbering, &out)
 }
 
 /// The period and reporting day of a report on directives.
@@ -79,15 +91,27 @@ pub fn unit_report(
     preview: bool,
     target: &Target,
 ) -> Result<Written> {
-    let table = stats::by_unit(
-        store.conn(),
-        period.from,
-        period.to,
-        period.as_of,
-        period.basis,
-    )?;
     let out = target.path(|| report_file_name(period.from, period.to, docx));
-    document::unit_report_file(store, &table, preview, &out)
+    let is_docx = out
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+    if !is_docx {
+        return unit_annex(store.conn(), period, &Target::File(out));
+    }
+    unit_report_draft(store.conn(), period, preview, &Target::File(out))?.issue(store)
+}
+
+/// Reads what the DOCX report on directives of a period is made from ([`Draft`]: then
+/// numbered in a short write unless a `preview`, and written holding nothing).
+pub fn unit_report_draft(
+    conn: &rusqlite::Connection,
+    period: Period,
+    preview: bool,
+    target: &Target,
+) -> Result<Draft> {
+    let table = stats::by_unit(conn, period.from, period.to, period.as_of, period.basis)?;
+    let out = target.path(|| report_file_name(period.from, period.to, true));
+    document::unit_report_draft(conn, table, preview, &out)
 }
 
 /// Writes the per-unit annex of a period alone as XLSX with formulas: a read, so the window

@@ -21,7 +21,7 @@ use uuid::Uuid;
 use crate::error::{Error, Result};
 use crate::minutes::MeetingRecord;
 use crate::office::{self, Office};
-use crate::store::Store;
+use crate::store::{Store, Tx};
 use crate::{directive, person, unit};
 pub use register::DocKind;
 
@@ -89,15 +89,109 @@ fn clock(at: DateTime<Utc>) -> String {
     format!("{:02} giờ {:02}", t.hour(), t.minute())
 }
 
-/// Writes the minutes or the conclusion notice of `meeting` to `out` (DOCX).
-pub fn meeting_document(
-    store: &mut Store,
+/// A document read and ready to be numbered and written. The three steps let the window
+/// read on a reader, take the number in a short write, and build the file holding nothing,
+/// so the editor's saves never wait behind a document.
+pub struct Draft {
+    kind: DocKind,
+    numbering: Numbering,
+    /// The meeting a minutes or notice belongs to.
+    meeting: Option<Uuid>,
+    /// The year whose register gives the number.
+    year: i32,
+    out: PathBuf,
+    body: Body,
+}
+
+enum Body {
+    Meeting {
+        sheet: Box<Sheet>,
+        directives: Vec<(directive::Directive, String, Vec<String>)>,
+    },
+    Report {
+        office: Box<Office>,
+        table: crate::stats::UnitTable,
+        today: NaiveDate,
+    },
+}
+
+impl Draft {
+    /// Whether the document takes a number (not a preview).
+    pub fn numbered(&self) -> bool {
+        self.numbering != Numbering::Preview
+    }
+
+    /// Takes the document's number in `tx` (none for a preview).
+    pub fn number(&self, tx: &Tx<'_>) -> Result<Option<u32>> {
+        Ok(match self.numbering {
+            Numbering::Preview => None,
+            Numbering::Issue => Some(register::issue(tx, self.kind, self.year, self.meeting)?),
+            Numbering::Number(n) => {
+                // Only a meeting's document is given a chosen number.
+                let Some(meeting) = self.meeting else {
+                    return Err(Error::invalid(
+                        crate::error::Field::DocumentNumber,
+                        crate::error::Rule::BadNumber(n.to_string()),
+                    ));
+                };
+                Some(register::correct_for(tx, self.kind, meeting, n)?)
+            }
+        })
+    }
+
+    /// Builds the document with `number` and writes it whole to its file.
+    pub fn write(self, number: Option<u32>) -> Result<Written> {
+        let code = self.kind.code();
+        let (docx, symbol) = match self.body {
+            Body::Meeting {
+                mut sheet,
+                directives,
+            } => {
+                sheet.number = number;
+                let docx = match self.kind {
+                    DocKind::Minutes => minutes::build(&sheet),
+                    _ => notice::build(&sheet, &directives),
+                };
+                (docx, sheet.office.symbol)
+            }
+            Body::Report {
+                office,
+                table,
+                today,
+            } => {
+                let line = format::number_line(number, code, &office.symbol);
+                (
+                    unit_report::build(&office, &table, &line, today),
+                    office.symbol,
+                )
+            }
+        };
+        pack(docx, &self.out)?;
+        Ok(Written {
+            path: self.out,
+            number: number.map(|n| format::number(n, code, &symbol)),
+        })
+    }
+
+    /// The three steps on one store: read, number, write.
+    pub fn issue(self, store: &mut Store) -> Result<Written> {
+        let number = match self.numbered() {
+            true => store.write(|tx| self.number(tx))?,
+            false => None,
+        };
+        self.write(number)
+    }
+}
+
+/// Reads what the minutes or the conclusion notice of `meeting` is made from, to be written
+/// to `out` (DOCX) numbered as `numbering` says.
+pub fn meeting_draft(
+    conn: &rusqlite::Connection,
     kind: DocKind,
     meeting: Uuid,
     numbering: Numbering,
     out: &Path,
-) -> Result<Written> {
-    let conn = store.conn();
+) -> Result<Draft> {
     let office = office::load(conn)?.unwrap_or_default();
     office.ready(kind == DocKind::Notice)?;
     let today = crate::date::today();
@@ -116,33 +210,62 @@ pub fn meeting_document(
         directives.push((d, row.lead_unit.clone(), coordinating));
     }
     let year = register::year_for(conn, kind, meeting, today)?;
-    let number = match numbering {
-        Numbering::Preview => None,
-        Numbering::Issue => Some(store.write(|tx| register::issue(tx, kind, year, Some(meeting)))?),
-        Numbering::Number(n) => {
-            Some(store.write(|tx| register::correct_for(tx, kind, meeting, n))?)
-        }
-    };
-    let sheet = Sheet {
-        office,
-        record,
-        number,
-        issued_on: today,
-        chair_title,
-    };
-    let docx = match kind {
-        DocKind::Minutes => minutes::build(&sheet),
-        _ => notice::build(&sheet, &directives),
-    };
-    let mut bytes = std::io::Cursor::new(Vec::new());
-    docx.build().pack(&mut bytes).map_err(|e| Error::Io {
-        path: out.to_path_buf(),
-        source: std::io::Error::other(e),
-    })?;
-    write_whole(out, &bytes.into_inner())?;
-    Ok(Written {
-        path: out.to_path_buf(),
-        number: number.map(|n| format::number(n, kind.code(), &sheet.office.symbol)),
+    Ok(Draft {
+        kind,
+        numbering,
+        meeting: Some(meeting),
+        year,
+        out: out.to_path_buf(),
+        body: Body::Meeting {
+            sheet: Box::new(Sheet {
+                office,
+                record,
+                number: None,
+                issued_on: today,
+                chair_title,
+            }),
+            directives,
+        },
+    })
+}
+
+/// Writes the minutes or the conclusion notice of `meeting` to `out` (DOCX).
+pub fn meeting_document(
+    store: &mut Store,
+    kind: DocKind,
+    meeting: Uuid,
+    numbering: Numbering,
+    out: &Path,
+) -> Result<Written> {
+    meeting_draft(store.conn(), kind, meeting, numbering, out)?.issue(store)
+}
+
+/// Reads what the report on directives for `table` is made from (DOCX: narrative summary
+/// and the per-unit annex), numbered `…/BC-<symbol>` unless a preview.
+pub fn unit_report_draft(
+    conn: &rusqlite::Connection,
+    table: crate::stats::UnitTable,
+    preview: bool,
+    out: &Path,
+) -> Result<Draft> {
+    let office = office::load(conn)?.unwrap_or_default();
+    office.ready(true)?;
+    let today = crate::date::today();
+    Ok(Draft {
+        kind: DocKind::Report,
+        numbering: if preview {
+            Numbering::Preview
+        } else {
+            Numbering::Issue
+        },
+        meeting: None,
+        year: today.year(),
+        out: out.to_path_buf(),
+        body: Body::Report {
+            office: Box::new(office),
+            table,
+            today,
+        },
     })
 }
 
@@ -154,21 +277,7 @@ pub fn unit_report(
     preview: bool,
     out: &Path,
 ) -> Result<Written> {
-    let office = office::load(store.conn())?.unwrap_or_default();
-    office.ready(true)?;
-    let today = crate::date::today();
-    let number = if preview {
-        None
-    } else {
-        Some(store.write(|tx| register::issue(tx, DocKind::Report, today.year(), None))?)
-    };
-    let line = format::number_line(number, DocKind::Report.code(), &office.symbol);
-    let docx = unit_report::build(&office, table, &line, today);
-    pack(docx, out)?;
-    Ok(Written {
-        path: out.to_path_buf(),
-        number: number.map(|n| format::number(n, DocKind::Report.code(), &office.symbol)),
-    })
+    unit_report_draft(store.conn(), table.clone(), preview, out)?.issue(store)
 }
 
 fn pack(docx: docx_rs::Docx, out: &Path) -> Result<()> {
@@ -240,24 +349,6 @@ fn soffice_candidates() -> Vec<PathBuf> {
         }
     }
     out
-}
-
-/// Writes the report on directives for `table` to `out`: the report with its annex when
-/// `out` ends in `.docx` ([`unit_report`]), else the per-unit annex alone as XLSX with
-/// formulas, headed with the office's name.
-pub fn unit_report_file(
-    store: &mut Store,
-    table: &crate::stats::UnitTable,
-    preview: bool,
-    out: &Path,
-) -> Result<Written> {
-    let docx = out
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
-    if docx {
-        return unit_report(store, table, preview, out);
-    }
-    unit_annex(store.conn(), table, out)
 }
 
 /// Writes the per-unit annex of `table` alone to `out` as XLSX with formulas, headed with the

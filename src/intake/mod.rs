@@ -122,16 +122,66 @@ pub fn kind(path: &Path) -> Result<FileKind> {
     kind::read(path).map(|(k, _)| k)
 }
 
+/// A file read and parsed, not yet looked at against the database: reading it needs no
+/// hold on the store, so the window does it before taking the writer.
+pub struct Opened {
+    kind: FileKind,
+    name: String,
+    stem: String,
+    /// A document's bytes.
+    bytes: Vec<u8>,
+    /// A tracker's sheets.
+    book: Option<sheet::Book>,
+}
+
+/// Reads and parses the file at `path` (the sheet `o.sheet` of a tracker).
+pub fn open(path: &Path, o: &Options) -> Result<Opened> {
+    let (kind, bytes) = kind::read(path)?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let book = match kind {
+        FileKind::Gbx => {
+            return Err(Error::Intake(IntakeProblem::Unsupported {
+                is: "gbx".into(),
+            }));
+        }
+        FileKind::Docx => None,
+        _ => Some(sheet::read(kind, &bytes, o.sheet.as_deref(), &stem)?),
+    };
+    Ok(Opened {
+        kind,
+        name: file_name(path),
+        stem,
+        bytes: if book.is_some() { Vec::new() } else { bytes },
+        book,
+    })
+}
+
+impl Opened {
+    /// What importing the file would create, and every row that cannot be read; nothing is
+    /// written.
+    pub fn preview(self, store: &mut Store, o: &Options) -> Result<Preview> {
+        run(store, self, o, false)
+    }
+
+    /// Imports the file in one transaction, as [`commit`] does.
+    pub fn commit(self, store: &mut Store, o: &Options) -> Result<Preview> {
+        run(store, self, o, true)
+    }
+}
+
 /// What importing `path` would create, and every row that cannot be read; nothing is written.
 pub fn preview(store: &mut Store, path: &Path, o: &Options) -> Result<Preview> {
-    run(store, path, o, false)
+    open(path, o)?.preview(store, o)
 }
 
 /// Imports `path` in one transaction: all of what the preview shows, or nothing. Rows that
 /// cannot be read are left out and told; a unit not in the directory stops the import
 /// unless `create_units`.
 pub fn commit(store: &mut Store, path: &Path, o: &Options) -> Result<Preview> {
-    run(store, path, o, true)
+    open(path, o)?.commit(store, o)
 }
 
 fn file_name(path: &Path) -> String {
@@ -140,10 +190,15 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-fn run(store: &mut Store, path: &Path, o: &Options, commit: bool) -> Result<Preview> {
-    let (kind, bytes) = kind::read(path)?;
-    let name = file_name(path);
-    let mut p = Preview {
+fn run(store: &mut Store, opened: Opened, o: &Options, commit: bool) -> Result<Preview> {
+    let Opened {
+        kind,
+        name,
+        stem,
+        bytes,
+        book,
+    } = opened;
+    let p = Preview {
         file_name: name.clone(),
         kind,
         committed: commit,
@@ -156,17 +211,10 @@ fn run(store: &mut Store, path: &Path, o: &Options, commit: bool) -> Result<Prev
         problems: Vec::new(),
         document: None,
     };
-    match kind {
-        FileKind::Gbx => Err(Error::Intake(IntakeProblem::Unsupported {
-            is: "gbx".into(),
-        })),
-        FileKind::Docx => document(store, path, &bytes, o, commit, p),
-        _ => {
-            let stem = path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let book = sheet::read(kind, &bytes, o.sheet.as_deref(), &stem)?;
+    match book {
+        None => document(store, &stem, &bytes, o, commit, p),
+        Some(book) => {
+            let mut p = p;
             let plan = tracker::plan(store.conn(), &book, o.mapping.as_deref(), &name)?;
             p.hidden_sheets = book.hidden.clone();
             p.sheets = plan.sheets.clone();
@@ -262,7 +310,7 @@ fn is_group(name: &str) -> bool {
 
 fn document(
     store: &mut Store,
-    path: &Path,
+    stem: &str,
     bytes: &[u8],
     o: &Options,
     commit: bool,
@@ -275,11 +323,7 @@ fn document(
             limit_mib: (DOCUMENT_TEXT >> 20) as u32,
         }));
     }
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let doc = docx::read(store.conn(), &text, &stem)?;
+    let doc = docx::read(store.conn(), &text, stem)?;
     if doc.already {
         p.already = 1;
         p.document = Some(doc);

@@ -420,9 +420,7 @@ fn held(conn: &Connection, title: &str, date: NaiveDate) -> Result<Option<Uuid>>
     let filter = meeting::MeetingFilter {
         from: Some(date),
         to: Some(date),
-        kind: None,
-        text: None,
-        limit: None,
+        ..Default::default()
     };
     let want = crate::text::words(title);
     Ok(meeting::list(conn, &filter)?

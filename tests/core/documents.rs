@@ -185,6 +185,42 @@ fn the_notice_lists_conclusions_with_their_directives_and_the_signer() {
 }
 
 #[test]
+fn a_document_read_on_a_reader_takes_its_number_in_a_short_write_and_is_built_after() {
+    let mut o = fixture();
+    set_up(&mut o);
+    let m = o.meeting;
+    let file = out(&o, "tb.docx");
+    // As the window does: read on a read-only connection while the writer stays free.
+    let reader = giaoban::Store::open_reader(o.store.path().unwrap()).unwrap();
+    let draft = document::meeting_draft(reader.conn(), DocKind::Notice, m, Numbering::Issue, &file)
+        .unwrap();
+    assert!(draft.numbered());
+    let number = o.store.write(|tx| draft.number(tx)).unwrap();
+    assert_eq!(number, Some(1));
+    assert!(!file.exists(), "nothing written until the draft is");
+    let written = draft.write(number).unwrap();
+    assert_eq!(written.number.as_deref(), Some("01/TB-STTTT"));
+    assert!(part(&file, "word/document.xml").contains("01/TB-STTTT"));
+    // The one-store path gives the meeting the same number: issued once.
+    let again =
+        document::meeting_document(&mut o.store, DocKind::Notice, m, Numbering::Issue, &file)
+            .unwrap();
+    assert_eq!(again.number, written.number);
+    // A report is numbered the same way, in its own series (BC).
+    let table = stats::by_unit(
+        o.store.conn(),
+        None,
+        None,
+        d("2026-12-31"),
+        DeadlineBasis::Approved,
+    )
+    .unwrap();
+    let report =
+        document::unit_report_draft(o.store.conn(), table, false, &out(&o, "bc.docx")).unwrap();
+    assert_eq!(o.store.write(|tx| report.number(tx)).unwrap(), Some(1));
+}
+
+#[test]
 fn numbers_are_issued_once_per_meeting_never_twice_and_not_on_previews() {
     let mut o = fixture();
     set_up(&mut o);

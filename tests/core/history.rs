@@ -120,3 +120,48 @@ fn the_person_who_uses_this_machine_is_kept_and_must_be_active() {
         "{r:?}"
     );
 }
+
+#[test]
+fn the_history_is_read_a_page_at_a_time_with_the_count_of_all() {
+    let mut o = office();
+    o.store
+        .write(|tx| {
+            for i in 0..7 {
+                unit::create(
+                    tx,
+                    NewUnit {
+                        name: format!("Tổ công tác số {i}"),
+                        short_name: None,
+                        code: None,
+                        kind: UnitKind::Division,
+                        parent_id: None,
+                        sort_order: 0,
+                    },
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let conn = o.store.conn();
+    let units = |limit, offset| AuditQuery {
+        entity: Some("unit".into()),
+        limit,
+        offset,
+        ..Default::default()
+    };
+    let all = audit::list(conn, &units(None, None)).unwrap();
+    assert!(all.len() >= 7, "every unit made is in the history");
+    let mut read = Vec::new();
+    let mut offset = 0;
+    while offset < all.len() as u32 {
+        let page = audit::page(conn, &units(Some(3), Some(offset))).unwrap();
+        assert_eq!(page.total as usize, all.len());
+        assert!(!page.rows.is_empty(), "a page before the end has rows");
+        offset += page.rows.len() as u32;
+        read.extend(page.rows);
+    }
+    assert_eq!(
+        read, all,
+        "the pages, one after another, are the whole history, newest first"
+    );
+}

@@ -267,3 +267,59 @@ fn meetings_are_found_by_title_typed_without_diacritics() {
     assert_eq!(find("giao ban", Some(MeetingKind::Conference)), 0);
     assert_eq!(find("hoi nghi", None), 0);
 }
+
+#[test]
+fn meetings_are_read_a_page_at_a_time_with_the_count_of_all() {
+    let mut o = office();
+    o.store
+        .write(|tx| {
+            for day in 1..=9 {
+                meeting::create(
+                    tx,
+                    NewMeeting {
+                        series_id: None,
+                        kind: MeetingKind::WorkingSession,
+                        title: format!("Làm việc với Sở Tài chính lần {day}"),
+                        number: None,
+                        starts_at: Utc.with_ymd_and_hms(2026, 7, day, 2, 0, 0).unwrap(),
+                        ends_at: None,
+                        location: None,
+                        online: false,
+                        chair_id: None,
+                        secretary_id: None,
+                        organiser_unit_id: None,
+                    },
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let conn = o.store.conn();
+    let words = |limit, offset| MeetingFilter {
+        text: Some("lam viec so tai chinh".into()),
+        limit: Some(limit),
+        offset: Some(offset),
+        ..MeetingFilter::default()
+    };
+    let all = meeting::list(
+        conn,
+        &MeetingFilter {
+            limit: None,
+            offset: None,
+            ..words(0, 0)
+        },
+    )
+    .unwrap();
+    assert_eq!(all.len(), 9);
+    let mut read = Vec::new();
+    for offset in [0, 4, 8] {
+        let page = meeting::page(conn, &words(4, offset)).unwrap();
+        assert_eq!(page.total, 9, "the count of all, whatever the page");
+        read.extend(page.rows);
+    }
+    assert_eq!(
+        read, all,
+        "the pages, one after another, are the whole list, newest first"
+    );
+    assert!(meeting::page(conn, &words(4, 12)).unwrap().rows.is_empty());
+}

@@ -5,6 +5,8 @@
 // fits 1024×700 and 1920×1080 without cutting a label, name or button.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { cutIn, giaoban, journeys } from "./driver.mjs";
 
 const w = journeys("navigation");
@@ -260,3 +262,70 @@ for (const [w, h] of [
     assert.ok(layout.rows >= 6, `rows in view: ${layout.rows}`);
   });
 }
+
+test("the meeting list and the history read page after page, and Back finds them filtered as they were", { timeout: 240_000 }, async () => {
+  const db = await w.launch(["--meetings", "130", "--directives-per-meeting", "2"], [1280, 820]);
+  browser = w.browser;
+  const meetings = (...args) => JSON.parse(giaoban(db, "meetings", "list", "--limit", "0", ...args, "--json"));
+  const all = meetings().length;
+  assert.ok(all > 100, `more meetings than a page: ${all}`);
+  const rowsOf = (id) => browser.execute((t) => document.querySelectorAll(`[data-testid="${t}"] tbody tr`).length, id);
+
+  // The first page, then the rest once the foot of the list is scrolled into view.
+  await browser.keys(["Alt", "2"]);
+  const count = await byTest("meetings-count");
+  await count.waitForExist({ timeout: 10_000 });
+  await browser.waitUntil(async () => (await count.getText()).includes(`100/${all}`), { timeout: 10_000, timeoutMsg: "a page of 100 first" });
+  assert.equal(await rowsOf("meeting-list"), 100);
+  await count.scrollIntoView();
+  await shot("44-meetings-paged");
+  await browser.waitUntil(async () => (await count.getText()).includes(`${all}/${all}`), { timeout: 10_000, timeoutMsg: "the rest when scrolled to" });
+  assert.equal(await rowsOf("meeting-list"), all);
+
+  // Filtered, a meeting opened, another page visited: Back twice finds the list filtered.
+  const title = meetings()[3].title;
+  const words = title.split(/\s+/).slice(0, 3).join(" ");
+  const matching = meetings("--text", words).length;
+  assert.ok(matching < all, `"${words}" picks some meetings: ${matching}`);
+  await (await byTest("meeting-search")).setValue(words);
+  await browser.waitUntil(async () => (await count.getText()).includes(`/${matching}`), { timeout: 10_000, timeoutMsg: "the filter applies" });
+  const row = await browser.$('[data-testid="meeting-list"] tbody tr');
+  await browser.execute((e) => e.focus(), row);
+  await browser.keys("Enter");
+  await (await byTest("meeting-title")).waitForDisplayed({ timeout: 10_000 });
+  await browser.keys(["Alt", "7"]);
+  await (await byTest("history-list")).waitForDisplayed({ timeout: 10_000 });
+  await browser.keys(["Alt", "ArrowLeft"]);
+  await (await byTest("meeting-title")).waitForDisplayed({ timeout: 10_000 });
+  await browser.keys(["Alt", "ArrowLeft"]);
+  const search = await byTest("meeting-search");
+  await search.waitForDisplayed({ timeout: 10_000 });
+  assert.equal(await search.getValue(), words);
+  await browser.waitUntil(async () => (await (await byTest("meetings-count")).getText()).includes(`${matching}/${matching}`), { timeout: 10_000, timeoutMsg: "the list is filtered as it was" });
+
+  // The history: more changes than a page (120 directives brought in from a tracker), a page
+  // of 100 first, one kind chosen, a line opened, Back.
+  const csv = path.join(path.dirname(db), "Theo dõi.csv");
+  const tracked = Array.from({ length: 120 }, (_, i) => `${i + 1};Báo cáo việc số ${i + 1};05/01/2026;Văn phòng Sở;30/06/2026`);
+  writeFileSync(csv, ["STT;Nội dung nhiệm vụ;Ngày giao;Đơn vị chủ trì;Thời hạn", ...tracked].join("\n") + "\n");
+  giaoban(db, "import", csv);
+  const changes = JSON.parse(giaoban(db, "audit", "--limit", "1000000", "--json")).length;
+  const ofDirectives = JSON.parse(giaoban(db, "audit", "--entity", "directive", "--limit", "1000000", "--json")).length;
+  assert.ok(changes > 120 && ofDirectives >= 120 && ofDirectives < changes, `changes: ${changes}, of directives: ${ofDirectives}`);
+  await browser.keys(["Alt", "7"]);
+  const historyCount = await byTest("history-count");
+  await historyCount.waitForExist({ timeout: 10_000 });
+  await browser.waitUntil(async () => (await historyCount.getText()).includes(`100/${changes}`), { timeout: 10_000, timeoutMsg: "a page of the history" });
+  await historyCount.scrollIntoView({ block: "end" });
+  await shot("45-history-paged");
+  await (await byTest("history-kind")).selectByAttribute("value", "directive");
+  await browser.waitUntil(async () => (await historyCount.getText()).includes(`100/${ofDirectives}`), { timeout: 10_000, timeoutMsg: "the kind applies" });
+  const line = await byTest("history-row");
+  await browser.execute((e) => e.focus(), line);
+  await browser.keys("Enter");
+  await (await byTest("directive-title")).waitForDisplayed({ timeout: 10_000 });
+  await browser.keys(["Alt", "ArrowLeft"]);
+  await (await byTest("history-list")).waitForDisplayed({ timeout: 10_000 });
+  assert.equal(await (await byTest("history-kind")).getValue(), "directive");
+  await browser.waitUntil(async () => (await (await byTest("history-count")).getText()).includes(`/${ofDirectives}`), { timeout: 10_000 });
+});

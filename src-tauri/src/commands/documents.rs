@@ -7,9 +7,8 @@ use std::path::PathBuf;
 use giaoban::app::documents::{self, Period, Target};
 use giaoban::directive::DirectiveQuery;
 use giaoban::document::register::{self, IssuedNumber};
-use giaoban::document::{DocKind, Numbering, Written};
+use giaoban::document::{DocKind, Draft, Numbering, Written};
 use giaoban::error::Entity;
-use giaoban::store::OpenMode;
 use giaoban::timeliness::DeadlineBasis;
 use uuid::Uuid;
 
@@ -33,12 +32,28 @@ pub async fn export_meeting_document(
     } else {
         Numbering::Issue
     };
-    let written = db
-        .run(OpenMode::Existing, move |store| {
-            documents::meeting_document(store, kind, meeting_id, numbering, &target)
-        })
+    let draft = db
+        .read(move |s| documents::meeting_draft(s.conn(), kind, meeting_id, numbering, &target))
         .await?;
+    let written = issue(&db, draft).await?;
     printable(written, pdf).await
+}
+
+/// Numbers a document in a short write (none for a preview), then builds and writes its
+/// file holding nothing: the editor's saves go on meanwhile.
+async fn issue(db: &DbState<'_>, draft: Draft) -> Result<Written, IpcError> {
+    let (draft, number) = if draft.numbered() {
+        db.write(move |tx| {
+            let number = draft.number(tx)?;
+            Ok((draft, number))
+        })
+        .await?
+    } else {
+        (draft, None)
+    };
+    tauri::async_runtime::spawn_blocking(move || draft.write(number).map_err(IpcError::from))
+        .await
+        .map_err(|e| IpcError::internal(e.to_string()))?
 }
 
 /// The document as a PDF for printing when `pdf` asks for it, made by LibreOffice with no
@@ -105,11 +120,10 @@ pub async fn export_unit_report(
             .read(move |s| documents::unit_annex(s.conn(), period, &target))
             .await;
     }
-    let written = db
-        .run(OpenMode::Existing, move |store| {
-            documents::unit_report(store, period, true, false, &target)
-        })
+    let draft = db
+        .read(move |s| documents::unit_report_draft(s.conn(), period, false, &target))
         .await?;
+    let written = issue(&db, draft).await?;
     printable(written, pdf).await
 }
 

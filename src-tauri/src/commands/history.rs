@@ -1,15 +1,16 @@
 //! The audit history page.
 
 use giaoban::audit::{self, AuditQuery, AuditRow};
+use giaoban::record::Page;
 
 use super::DbState;
 use crate::error::IpcError;
 
-/// Changes matching the filters, newest first.
+/// A page of the changes matching the filters, newest first, and how many match.
 #[tauri::command]
 #[specta::specta]
-pub async fn audit_history(db: DbState<'_>, query: AuditQuery) -> Result<Vec<AuditRow>, IpcError> {
-    db.read(move |s| audit::list(s.conn(), &query)).await
+pub async fn audit_history(db: DbState<'_>, query: AuditQuery) -> Result<Page<AuditRow>, IpcError> {
+    db.read(move |s| audit::page(s.conn(), &query)).await
 }
 
 /// Writes the changes matching the filters as CSV into the Downloads folder (or beside the

@@ -19,6 +19,8 @@ pub async fn file_kind(path: String) -> Result<FileKind, IpcError> {
 }
 
 /// What importing the file would create, and every row it cannot read; nothing is kept.
+/// The file is read and parsed before the store is taken, so the editor's saves wait only
+/// for the look at the database.
 #[tauri::command]
 #[specta::specta]
 pub async fn preview_records(
@@ -26,10 +28,9 @@ pub async fn preview_records(
     path: String,
     options: Options,
 ) -> Result<Preview, IpcError> {
-    db.run(OpenMode::Existing, move |s| {
-        intake::preview(s, std::path::Path::new(&path), &options)
-    })
-    .await
+    let opened = open(path, options.clone()).await?;
+    db.run(OpenMode::Existing, move |s| opened.preview(s, &options))
+        .await
 }
 
 /// Imports the file in one transaction, after a backup.
@@ -40,8 +41,16 @@ pub async fn import_records(
     path: String,
     options: Options,
 ) -> Result<Preview, IpcError> {
-    db.run(OpenMode::Existing, move |s| {
-        intake::commit(s, std::path::Path::new(&path), &options)
+    let opened = open(path, options.clone()).await?;
+    db.run(OpenMode::Existing, move |s| opened.commit(s, &options))
+        .await
+}
+
+/// Reads and parses the file, holding nothing.
+async fn open(path: String, options: Options) -> Result<intake::Opened, IpcError> {
+    tauri::async_runtime::spawn_blocking(move || {
+        intake::open(std::path::Path::new(&path), &options).map_err(IpcError::from)
     })
     .await
+    .map_err(|e| IpcError::internal(e.to_string()))?
 }

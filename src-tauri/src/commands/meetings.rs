@@ -7,19 +7,20 @@ use giaoban::draft::{self, Draft};
 use giaoban::meeting::{self, Meeting, MeetingFilter, MeetingHeader, MeetingStatus, Series};
 use giaoban::minutes::{self, ItemEdit, MeetingRecord, NewItem};
 use giaoban::proposal::{self, Accepted, Proposed};
+use giaoban::record::Page;
 use uuid::Uuid;
 
 use super::DbState;
 use crate::error::IpcError;
 
-/// Meetings matching the filter, newest first.
+/// A page of the meetings matching the filter, newest first, and how many match.
 #[tauri::command]
 #[specta::specta]
 pub async fn list_meetings(
     db: DbState<'_>,
     filter: MeetingFilter,
-) -> Result<Vec<Meeting>, IpcError> {
-    db.read(move |s| meeting::list(s.conn(), &filter)).await
+) -> Result<Page<Meeting>, IpcError> {
+    db.read(move |s| meeting::page(s.conn(), &filter)).await
 }
 
 /// One meeting with everything recorded in it.

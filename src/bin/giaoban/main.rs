@@ -202,6 +202,7 @@ fn run(cli: Cli) -> Result<()> {
                 kind: None,
                 text,
                 limit: (limit > 0).then_some(limit),
+                offset: None,
             };
             render::meetings(out.with(json), &meeting::list(store.conn(), &filter)?);
         }
@@ -348,6 +349,7 @@ fn run(cli: Cli) -> Result<()> {
                 from: day(from)?,
                 to: day(to)?,
                 limit: Some(limit),
+                offset: None,
             };
             let rows = giaoban::audit::list(store.conn(), &q)?;
             if csv {

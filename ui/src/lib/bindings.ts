@@ -54,8 +54,8 @@ export const commands = {
 	updatePerson: (id: string, person: NewPerson_Deserialize) => typedError<Person_Serialize, IpcError>(__TAURI_INVOKE("update_person", { id, person })),
 	/**  Activates or deactivates a person. */
 	setPersonActive: (id: string, active: boolean) => typedError<Person_Serialize, IpcError>(__TAURI_INVOKE("set_person_active", { id, active })),
-	/**  Meetings matching the filter, newest first. */
-	listMeetings: (filter: MeetingFilter_Deserialize) => typedError<Meeting_Serialize[], IpcError>(__TAURI_INVOKE("list_meetings", { filter })),
+	/**  A page of the meetings matching the filter, newest first, and how many match. */
+	listMeetings: (filter: MeetingFilter_Deserialize) => typedError<Page<Meeting_Serialize>, IpcError>(__TAURI_INVOKE("list_meetings", { filter })),
 	/**  One meeting with everything recorded in it. */
 	getMeeting: (id: string) => typedError<MeetingRecord_Serialize, IpcError>(__TAURI_INVOKE("get_meeting", { id })),
 	/**  Directives proposed from a meeting's conclusions, or from `text` when given. */
@@ -131,8 +131,8 @@ export const commands = {
 	restoreBackup: (path: string) => typedError<Restored_Serialize, IpcError>(__TAURI_INVOKE("restore_backup", { path })),
 	/**  Chooses the backup folder (`None`: the folder beside the database). */
 	setBackupFolder: (folder: string | null) => typedError<BackupStatus_Serialize, IpcError>(__TAURI_INVOKE("set_backup_folder", { folder })),
-	/**  Changes matching the filters, newest first. */
-	auditHistory: (query: AuditQuery_Deserialize) => typedError<AuditRow_Serialize[], IpcError>(__TAURI_INVOKE("audit_history", { query })),
+	/**  A page of the changes matching the filters, newest first, and how many match. */
+	auditHistory: (query: AuditQuery_Deserialize) => typedError<Page<AuditRow_Serialize>, IpcError>(__TAURI_INVOKE("audit_history", { query })),
 	/**
 	 *  Writes the changes matching the filters as CSV into the Downloads folder (or beside the
 	 *  database when there is none); returns the file's path.
@@ -175,7 +175,11 @@ export const commands = {
 	resolveConflict: (id: string, takeOther: boolean) => typedError<null, IpcError>(__TAURI_INVOKE("resolve_conflict", { id, takeOther })),
 	/**  What the file at `path` is, by its content. */
 	fileKind: (path: string) => typedError<FileKind, IpcError>(__TAURI_INVOKE("file_kind", { path })),
-	/**  What importing the file would create, and every row it cannot read; nothing is kept. */
+	/**
+	 *  What importing the file would create, and every row it cannot read; nothing is kept.
+	 *  The file is read and parsed before the store is taken, so the editor's saves wait only
+	 *  for the look at the database.
+	 */
 	previewRecords: (path: string, options: Options_Deserialize) => typedError<Preview_Serialize, IpcError>(__TAURI_INVOKE("preview_records", { path, options })),
 	/**  Imports the file in one transaction, after a backup. */
 	importRecords: (path: string, options: Options_Deserialize) => typedError<Preview_Serialize, IpcError>(__TAURI_INVOKE("import_records", { path, options })),
@@ -368,6 +372,8 @@ export type AuditQuery_Deserialize = {
 	to?: string | null,
 	/**  At most this many entries (default 200). */
 	limit?: number | null,
+	/**  Skipping this many first. */
+	offset?: number | null,
 };
 
 /**  Which entries to list: every filter is optional; newest first. */
@@ -387,6 +393,8 @@ export type AuditQuery_Serialize = {
 	to: string | null,
 	/**  At most this many entries (default 200). */
 	limit: number | null,
+	/**  Skipping this many first. */
+	offset: number | null,
 };
 
 /**  An entry as listed: what was changed, on which record (by its title), by whom, when. */
@@ -1761,6 +1769,8 @@ export type MeetingFilter_Deserialize = {
 	text?: string | null,
 	/**  At most this many (newest first). */
 	limit?: number | null,
+	/**  Skipping this many first. */
+	offset?: number | null,
 };
 
 /**  Which meetings to list. */
@@ -1775,6 +1785,8 @@ export type MeetingFilter_Serialize = {
 	text: string | null,
 	/**  At most this many (newest first). */
 	limit: number | null,
+	/**  Skipping this many first. */
+	offset: number | null,
 };
 
 /**  The header fields a secretary fills in the Biên bản (Mẫu 1.9). */
@@ -2356,6 +2368,14 @@ export type OutOfRole = {
 	change: string,
 	/**  The field group in words, Vietnamese and English. */
 	change_words: [string, string],
+};
+
+/**  One page of a listing and how many match in all. */
+export type Page<T> = {
+	/**  Matching records in all. */
+	total: number,
+	/**  The records of this page. */
+	rows: T[],
 };
 
 /**  Another installation met through a bundle. */

@@ -22,6 +22,9 @@ export class PagedList<Q, R> {
   #asked = new Set<number>();
   #generation = 0;
   #query: Q | null = null;
+  /** Set by `start`: the rows of the query before are shown until the first page of the
+   *  new one arrives (no empty flash while the user types a filter). */
+  #fresh = false;
 
   constructor(
     private readonly fetch: (query: Q, offset: number, known: number | null) => Promise<Page<R>>,
@@ -34,9 +37,30 @@ export class PagedList<Q, R> {
     this.#query = query;
     this.#generation += 1;
     this.#asked.clear();
-    this.rows = [];
-    this.total = null;
+    this.#fresh = true;
     void this.#read(0, this.#generation, true);
+  }
+
+  /** The rows read from the first on, without a gap (a list read by "more", not by view). */
+  get loaded(): R[] {
+    const out: R[] = [];
+    for (const r of this.rows) {
+      if (r === undefined) break;
+      out.push(r);
+    }
+    return out;
+  }
+
+  /** Reads the page after the rows loaded, when more rows match. */
+  more() {
+    const n = this.loaded.length;
+    if (this.total !== null && n < this.total) this.want([n]);
+  }
+
+  /** Reads again every page loaded (after a change made elsewhere), keeping them shown. */
+  reload() {
+    const n = Math.max(this.loaded.length, 1);
+    this.refresh(Array.from({ length: Math.ceil(n / this.size) }, (_, i) => i * this.size));
   }
 
   /** Reads the pages holding the rows at `indexes` (those in view) not read yet. */
@@ -66,7 +90,13 @@ export class PagedList<Q, R> {
     try {
       const got = await this.fetch(this.#query, page * this.size, count ? null : this.total);
       if (generation !== this.#generation) return;
+      if (this.#fresh) {
+        this.#fresh = false;
+        this.rows = [];
+      }
       this.total = got.total;
+      // Rows past the last one now matching (a shorter last page) are gone.
+      if (got.rows.length < this.size) this.rows = this.rows.slice(0, page * this.size + got.rows.length);
       got.rows.forEach((r, i) => (this.rows[page * this.size + i] = r));
     } catch (e) {
       this.#asked.delete(page);

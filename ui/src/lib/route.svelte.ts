@@ -1,7 +1,7 @@
 // Where the user is: one typed route (page, record, filters) for the whole window. Every
 // link, search hit and menu entry goes through `go`, so a hit opens exactly its record and
 // `goBack` returns to where the user was.
-import type { Bucket, DirectiveStatus } from "./api";
+import type { Bucket, DirectiveStatus, MeetingKind } from "./api";
 
 /** What a saved view or a dashboard click sets. */
 export type ListFilter = {
@@ -23,15 +23,21 @@ export type ListFilter = {
   openId: string | null;
 };
 
+/** The meeting list's filters. */
+export type MeetingListFilter = { text: string; kind: MeetingKind | ""; from: string; to: string };
+
+/** The history's filters. */
+export type HistoryFilter = { entity: string; actor: string; from: string; to: string };
+
 /** A page and what it shows. */
 export type Route =
   | { page: "dashboard" }
-  | { page: "meetings"; id?: string | null }
+  | { page: "meetings"; id?: string | null; filter?: Partial<MeetingListFilter> }
   | { page: "directives"; id?: string | null; filter?: Partial<ListFilter> }
   | { page: "directory"; tab?: "units" | "people"; id?: string | null }
   | { page: "reports" }
   | { page: "exchange" }
-  | { page: "history" }
+  | { page: "history"; filter?: Partial<HistoryFilter> }
   | { page: "settings" }
   | { page: "search"; query: string };
 
