@@ -227,6 +227,12 @@ pub const LABELS: &[Label] = &[
     Label::new("file_kind", "image", "tệp ảnh", "an image"),
     Label::new(
         "file_kind",
+        "html",
+        "trang web (HTML; hãy mở bằng Excel rồi lưu lại dạng .xlsx)",
+        "a web page (HTML; open it in Excel and save it as .xlsx)",
+    ),
+    Label::new(
+        "file_kind",
         "unknown",
         "loại không xác định",
         "an unknown kind",

@@ -171,11 +171,32 @@ fn content(bytes: &[u8], named: Option<FileKind>) -> Result<Content> {
     if images.iter().any(|m| bytes.starts_with(m)) {
         return Ok(Content::Other("image"));
     }
+    if web_page(bytes) {
+        return Ok(Content::Other("html"));
+    }
     Ok(if is_text(bytes) {
         Content::Ours(FileKind::Csv)
     } else {
         Content::Other("unknown")
     })
+}
+
+/// A web page, as the "Excel" files many online systems give are (an HTML table under an
+/// .xls name), or Excel 2003's XML spreadsheet: its first mark-up, after a BOM and blanks.
+fn web_page(bytes: &[u8]) -> bool {
+    let start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = &start[start.iter().take_while(|b| b.is_ascii_whitespace()).count()..];
+    let head: Vec<u8> = start.iter().take(16).map(u8::to_ascii_lowercase).collect();
+    [
+        &b"<!doctype html"[..],
+        b"<html",
+        b"<table",
+        b"<?xml",
+        b"<meta",
+        b"<head",
+    ]
+    .iter()
+    .any(|m| head.starts_with(m))
 }
 
 /// Text: UTF-16 LE with its BOM, or bytes without NUL and with few control characters

@@ -442,6 +442,7 @@ enum Issue {
     DoneBeforeGiven(NaiveDate, NaiveDate),
     DoneWithoutDate(NaiveDate),
     DoneThereNotHere,
+    MonthFirst,
     Refused(Box<Error>),
 }
 
@@ -500,6 +501,10 @@ impl Issue {
             Issue::DoneThereNotHere => both(
                 "Nhiệm vụ đã có trong Giao Ban; tệp ghi đã hoàn thành nhưng Giao Ban chưa ghi nhận: hãy báo cáo hoàn thành trong Giao Ban nếu đúng.".into(),
                 "This directive is already in Giao Ban; the file says it is done but Giao Ban does not: report it done in Giao Ban if so.".into(),
+            ),
+            Issue::MonthFirst => both(
+                "Ngày trong bảng được ghi theo kiểu tháng/ngày/năm (máy đặt tiếng Anh Mỹ): đã đọc theo kiểu đó, hãy kiểm tra lại.".into(),
+                "The sheet's dates are written month/day/year (a computer set to US English): read so; check them.".into(),
             ),
             Issue::DoneWithoutDate(d) => both(
                 format!(
@@ -681,16 +686,51 @@ fn read_rows(
     h: &Header,
 ) -> Result<()> {
     let today = crate::date::today();
-    for i in h.last_row + 1..g.rows.len() {
+    // Dates typed month first (a file made on a computer set to US English) are read so,
+    // when the sheet's own dates show it; the first row that shows it says so.
+    const DATES: [Column; 3] = [Column::AssignedOn, Column::Deadline, Column::CompletedOn];
+    let typed = |i: usize, c: Column| match h.fields.get(&c).and_then(|j| g.rows[i].get(*j)) {
+        Some(Cell::Text(t)) => Some(t.as_str()),
+        _ => None,
+    };
+    let data = h.last_row + 1..g.rows.len();
+    let month_first = values::month_first(
+        data.clone()
+            .flat_map(|i| DATES.iter().filter_map(move |c| typed(i, *c))),
+    );
+    if month_first {
+        let shows = data.clone().find(|&i| {
+            DATES
+                .iter()
+                .filter_map(|c| typed(i, *c))
+                .any(|t| values::month_first([t]))
+        });
+        if let Some(i) = shows {
+            plan.problems
+                .push(problem(g, i, None, Issue::MonthFirst, false));
+        }
+    }
+    for i in data {
         let row = &g.rows[i];
         if row.iter().all(Cell::is_empty) || columns::is_numbering_row(row) {
             continue;
         }
+        // A date cell as typed, or written day first in a month-first sheet.
+        let swapped: HashMap<Column, Cell> = if month_first {
+            DATES
+                .iter()
+                .filter_map(|c| Some((*c, Cell::Text(values::day_first(typed(i, *c)?)?))))
+                .collect()
+        } else {
+            HashMap::new()
+        };
         let at = |c: Column| {
-            h.fields
-                .get(&c)
-                .and_then(|j| row.get(*j))
-                .unwrap_or(&Cell::Empty)
+            swapped.get(&c).unwrap_or_else(|| {
+                h.fields
+                    .get(&c)
+                    .and_then(|j| row.get(*j))
+                    .unwrap_or(&Cell::Empty)
+            })
         };
         let col = |c: Column| h.fields.get(&c).map(|j| (c, *j));
         let text = |c: Column| at(c).text();

@@ -54,6 +54,43 @@ pub fn text_date(text: &str) -> Option<NaiveDate> {
     rest.then_some(found)
 }
 
+/// The day and month of a date typed as numbers (`25/3/2025`, `3-25-25`), with its
+/// separator and year, in the order typed.
+fn numeric_date(text: &str) -> Option<(u32, u32, char, &str)> {
+    let s = text.trim();
+    let sep = s.chars().find(|c| matches!(c, '/' | '-' | '.'))?;
+    let parts: Vec<&str> = s.split(sep).collect();
+    let [a, b, y] = parts.as_slice() else {
+        return None;
+    };
+    let digits = |p: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit())
+    };
+    if !(digits(a, 1..=2) && digits(b, 1..=2) && (y.len() == 2 || y.len() == 4) && digits(y, 2..=4))
+    {
+        return None;
+    }
+    Some((a.parse().ok()?, b.parse().ok()?, sep, y))
+}
+
+/// Whether dates typed as numbers are month first (`03/25/2025`, as a file made on a
+/// computer set to US English has them): some cannot be read day first (a second number
+/// past 12) and none cannot be read month first (a first number past 12).
+pub fn month_first<'a>(texts: impl IntoIterator<Item = &'a str>) -> bool {
+    let (mut day_first, mut month_first) = (false, false);
+    for (a, b, _, _) in texts.into_iter().filter_map(numeric_date) {
+        day_first |= a > 12;
+        month_first |= b > 12 && a <= 12;
+    }
+    month_first && !day_first
+}
+
+/// A month-first date typed as numbers, written day first (`03/25/2025` → `25/03/2025`).
+pub fn day_first(text: &str) -> Option<String> {
+    let (month, day, sep, year) = numeric_date(text)?;
+    Some(format!("{day:02}{sep}{month:02}{sep}{year}"))
+}
+
 /// The first full date stated anywhere in a text (`… hoàn thành ngày 28/03/2025`).
 pub fn date_in(text: &str) -> Option<NaiveDate> {
     let tokens = tokenize(text);

@@ -1345,4 +1345,26 @@ fn a_tracker_is_previewed_then_imported_once() {
         cli.run(&["import", png.to_str().unwrap()]),
         "nội dung là tệp ảnh",
     );
+    // The "Excel" file an online system gives: a web page under an .xls name.
+    let page = cli.dir.path().join("bao-cao.xls");
+    std::fs::write(
+        &page,
+        "\u{feff}\n <HTML><body><table><tr><td>STT</td><td>Nội dung nhiệm vụ</td></tr></table></body></HTML>",
+    )
+    .unwrap();
+    let page = page.to_str().unwrap();
+    fails_with(cli.run(&["import", page]), "nội dung là trang web (HTML");
+    // Asked for JSON, the failure is JSON as well, and nothing was written.
+    let out = cli.run(&["import", page, "--json"]);
+    assert!(!out.status.success());
+    let failure: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(failure["error"]["kind"], "Intake");
+    assert!(
+        failure["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Dữ liệu không bị thay đổi"),
+        "{failure}"
+    );
+    assert_eq!(cli.json(&["directives", "list", "--json"])["total"], 3);
 }

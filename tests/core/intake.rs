@@ -1142,6 +1142,56 @@ fn short_headers_and_completion_days_as_offices_write_them() {
     );
 }
 
+/// Dates typed month first, as a computer set to US English writes them, are read so when
+/// the sheet shows it (a second number past 12, none first), and the preview says so; a
+/// sheet with one date that only reads day first keeps every date day first.
+#[test]
+fn dates_typed_month_first_are_read_so_when_the_sheet_shows_it() {
+    let mut o = Office::new();
+    let us = o.path("us.csv");
+    std::fs::write(
+        &us,
+        "STT,Nội dung nhiệm vụ,Ngày giao,Đơn vị chủ trì,Thời hạn\n\
+         1,Rà soát thủ tục,01/05/2026,VP,03/25/2026\n\
+         2,Đào tạo kỹ năng số,02/03/2026,VP,04/10/2026\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &us, &Options::default()).unwrap();
+    let read: Vec<_> = seen
+        .directives
+        .iter()
+        .map(|r| (r.assigned_on, r.deadline))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (d(2026, 1, 5), Some(d(2026, 3, 25))),
+            (d(2026, 2, 3), Some(d(2026, 4, 10)))
+        ]
+    );
+    let said: Vec<_> = seen
+        .problems
+        .iter()
+        .map(|p| (p.row, p.skipped, p.message.vi.as_str()))
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert_eq!((said[0].0, said[0].1), (2, false));
+    assert!(said[0].2.contains("tháng/ngày/năm"), "{said:?}");
+
+    let ours = o.path("vn.csv");
+    std::fs::write(
+        &ours,
+        "STT,Nội dung nhiệm vụ,Ngày giao,Đơn vị chủ trì,Thời hạn\n\
+         1,Rà soát thủ tục,01/05/2026,VP,25/06/2026\n\
+         2,Đào tạo kỹ năng số,02/03/2026,VP,04/10/2026\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &ours, &Options::default()).unwrap();
+    assert_eq!(seen.directives[1].assigned_on, d(2026, 3, 2));
+    assert_eq!(seen.directives[1].deadline, Some(d(2026, 10, 4)));
+    assert!(seen.problems.is_empty(), "{:?}", seen.problems);
+}
+
 /// Small files that would spread out to gigabytes are refused before they are read: an .ods
 /// whose rows and cells repeat 49,000 × 1,024 times, a DOCX body of 400,000 empty paragraphs,
 /// an .xls with one cell far away on each of its sheets; a CSV row of 50,000 columns is read

@@ -38,6 +38,18 @@ fn main() -> ExitCode {
         Err(e) => {
             let prefix = if lang == Lang::Vi { "Lỗi" } else { "Error" };
             eprintln!("{prefix}: {}", e.message(lang));
+            // Asked for JSON, a script reads the failure as JSON too: what kind, and the
+            // words a user reads.
+            if std::env::args_os().any(|a| a == "--json") {
+                let debug = format!("{e:?}");
+                let kind = debug
+                    .split(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or_default();
+                let error =
+                    serde_json::json!({ "error": { "kind": kind, "message": e.message(lang) } });
+                println!("{error}");
+            }
             if std::env::var_os("GIAOBAN_DEBUG").is_some() {
                 eprintln!("{e:?}");
             }

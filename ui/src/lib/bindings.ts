@@ -370,7 +370,7 @@ export type AuditQuery_Deserialize = {
 	from?: string | null,
 	/**  Last day (office time). */
 	to?: string | null,
-	/**  At most this many entries (default 200). */
+	/**  At most this many entries (all when not given). */
 	limit?: number | null,
 	/**  Skipping this many first. */
 	offset?: number | null,
@@ -391,7 +391,7 @@ export type AuditQuery_Serialize = {
 	from: string | null,
 	/**  Last day (office time). */
 	to: string | null,
-	/**  At most this many entries (default 200). */
+	/**  At most this many entries (all when not given). */
 	limit: number | null,
 	/**  Skipping this many first. */
 	offset: number | null,
