@@ -326,6 +326,9 @@ impl Doc<'_> {
         let mut parts_of_last = false;
         // The sentence gives the details of the task before it ("Cụ thể, …").
         let mut details = false;
+        // The sentence has given a task: its next parts after `;` are tasks of the same
+        // list, whatever their verb ("… yêu cầu X tập trung …; thi công đúng hồ sơ …").
+        let mut given_in_sentence = false;
         // The head of a list of what the meeting discussed ("… cho ý kiến vào các nội dung:
         // …"), while its items are read; it may stand just before the conclusions.
         // (Not "Qua các ý kiến thảo luận, đồng chí Chủ tịch chỉ đạo …: …", which gives tasks.)
@@ -343,6 +346,7 @@ impl Doc<'_> {
         let mut visited = clauses.len();
         for (ci, c) in clauses.iter().enumerate().skip(zone) {
             if c.sentence {
+                given_in_sentence = false;
                 let first = skip_mark(t, c.range.start, c.range.end).0;
                 parts_of_last = seq_is(t, first, &["trong", "do"]);
                 // "Cụ thể, trụ sở … do Sở … quản lý": the details of the task before, no task.
@@ -521,7 +525,24 @@ impl Doc<'_> {
             } else {
                 0
             };
-            if wordcount < 3 || !(r.acts || list.is_some() || given_words >= 5) {
+            // A part after `;` of a sentence that gave a task, with no verb of the list: a
+            // long one is a task of its own ("…; thi công đúng theo hồ sơ được duyệt, không
+            // làm ảnh hưởng đến …"), a short one goes on naming what the task before covers
+            // ("thành lập Ban giám khảo; Tổ thư ký; …") and joins it, never lost.
+            let next_part = given_in_sentence
+                && !r.acts
+                && list.is_none()
+                && c.range.start > 0
+                && t[c.range.start - 1].is_punct(';');
+            if next_part
+                && wordcount < 10
+                && let Some(last) = out.last_mut()
+            {
+                last.content = format!("{}; {}", last.content, self.text_of(r.content.clone()));
+                used[ci] = true;
+                continue;
+            }
+            if wordcount < 3 || !(r.acts || list.is_some() || given_words >= 5 || next_part) {
                 continue;
             }
             let stated = deadline::found(content, self.anchor);
@@ -590,6 +611,7 @@ impl Doc<'_> {
             }
             let at = t[r.content.start].start;
             used[ci] = true;
+            given_in_sentence = true;
             out.push(Proposal {
                 item: self.item_starts.iter().rposition(|&s| s <= at),
                 content: said,

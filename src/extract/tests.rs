@@ -677,3 +677,37 @@ fn a_head_giving_tasks_opens_the_conclusions_before_a_later_request() {
         x.directives
     );
 }
+
+/// The parts after `;` of a sentence that gave a task, with no verb of the list: a long
+/// one is a task of the same unit, a short one goes on naming what the task before covers;
+/// no part is lost.
+#[test]
+fn parts_after_a_semicolon_are_tasks_or_join_the_task_before() {
+    let text = "Kết luận cuộc họp, Giám đốc Sở yêu cầu Văn phòng Sở tập trung nhân lực hoàn \
+        thiện hồ sơ sửa chữa trụ sở; thi công đúng theo hồ sơ được duyệt, không làm ảnh hưởng \
+        đến hoạt động của các phòng và người dân đến giao dịch; thành lập tổ giám sát; tổ \
+        thư ký.";
+    let x = extract(text, d(2026, 11, 5), &office());
+    let got: Vec<_> = x
+        .directives
+        .iter()
+        .map(|p| (lead(p), p.content.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                Some("Văn phòng Sở"),
+                "Tập trung nhân lực hoàn thiện hồ sơ sửa chữa trụ sở"
+            ),
+            (
+                Some("Văn phòng Sở"),
+                "Thi công đúng theo hồ sơ được duyệt, không làm ảnh hưởng đến hoạt động của các phòng và người dân đến giao dịch"
+            ),
+            (Some("Văn phòng Sở"), "Thành lập tổ giám sát; tổ thư ký"),
+        ],
+        "{:#?}",
+        x.directives
+    );
+    assert!(x.set_aside.is_empty(), "{:#?}", x.set_aside);
+}
