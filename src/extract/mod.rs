@@ -428,7 +428,12 @@ impl Doc<'_> {
                 mood = Mood::Task;
                 list = Some(self.strong_deadline(&t[r.content.clone()]));
                 list_from = out.len();
-                list_in_sentence = true;
+                // Its items run to the end of its sentence; given as lines under it
+                // ("… đề nghị:⏎- …;⏎- …"), to the end of the marked lines.
+                let lines_follow = t
+                    .get(c.range.end + 1)
+                    .is_some_and(|x| x.kind == Kind::Break);
+                list_in_sentence = !lines_follow;
                 used[ci] = true;
                 continue;
             }

@@ -711,3 +711,34 @@ fn parts_after_a_semicolon_are_tasks_or_join_the_task_before() {
     );
     assert!(x.set_aside.is_empty(), "{:#?}", x.set_aside);
 }
+
+/// A request whose tasks follow as marked lines ("… đề nghị:⏎- …;⏎- …") gives one task a
+/// line, whatever their verb, to the end of the marked lines.
+#[test]
+fn a_request_with_its_tasks_as_marked_lines() {
+    let text = "Phó Giám đốc Sở đề nghị:\n\
+        - Văn phòng Sở tập trung nhân lực hoàn thiện hồ sơ sửa chữa trụ sở;\n\
+        - Thi công đúng theo hồ sơ được duyệt;\n\
+        - Thi công gọn theo các đoạn, di chuyển vật liệu thừa trong ngày.\n";
+    let x = extract(text, d(2026, 11, 5), &office());
+    let got: Vec<_> = x
+        .directives
+        .iter()
+        .map(|p| (lead(p), p.content.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                Some("Văn phòng Sở"),
+                "Tập trung nhân lực hoàn thiện hồ sơ sửa chữa trụ sở"
+            ),
+            (Some("Văn phòng Sở"), "Thi công đúng theo hồ sơ được duyệt"),
+            (
+                Some("Văn phòng Sở"),
+                "Thi công gọn theo các đoạn, di chuyển vật liệu thừa trong ngày"
+            ),
+        ]
+    );
+    assert!(x.set_aside.is_empty(), "{:#?}", x.set_aside);
+}
