@@ -59,15 +59,54 @@ def code_of(text):
     return re.sub(r"//[^\n]*", "", text)
 
 
+def use_tree(text, i, prefix, paths):
+    """Reads the use tree at `text[i:]` (`a::b`, `a::{b, c::{d, e}}`, `a as x`, `*`) below
+    `prefix`, adding every path it names to `paths`; returns where it ends."""
+    n = len(text)
+    path = list(prefix)
+    while True:
+        while i < n and text[i].isspace():
+            i += 1
+        if i < n and text[i] == "{":
+            i += 1
+            while True:
+                while i < n and text[i] in " \t\r\n,":
+                    i += 1
+                if i >= n or text[i] == "}":
+                    return i + 1
+                i = use_tree(text, i, path, paths)
+        m = re.match(r"\w+|\*", text[i:])
+        if not m:
+            if len(path) > len(prefix):
+                paths.append(path)
+            return i
+        word = m.group(0)
+        i += len(word)
+        if word != "*" and word != "self":
+            path = path + [word]
+        rest = re.match(r"\s*::\s*", text[i:])
+        if rest:
+            i += len(rest.group(0))
+            continue
+        if len(path) > len(prefix) or word == "self":
+            paths.append(path if len(path) > len(prefix) else list(prefix))
+        alias = re.match(r"\s+as\s+\w+", text[i:])
+        return i + (len(alias.group(0)) if alias else 0)
+
+
 def used_paths(text, here=()):
     """Every path to a module of the crate named in `text`: `crate::a::b`, and `super::` or
-    `self::` paths read from the module `here`; braces expanded; comments and strings left
-    out. Each path is given from the crate's root."""
+    `self::` paths read from the module `here`; use trees expanded however deep they nest;
+    `crate` under another name (`use crate as x;`) read as `crate`; comments and strings
+    left out. Each path is given from the crate's root."""
     text = code_of(text)
+    for alias in re.findall(r"\buse\s+crate\s+as\s+(\w+)\s*;", text) + re.findall(
+        r"\bextern\s+crate\s+self\s+as\s+(\w+)\s*;", text
+    ):
+        text = re.sub(r"(?<![\w:])" + re.escape(alias) + r"\s*::", "crate::", text)
     paths = []
-    pattern = r"\b((?:crate|self|super)(?:::super)*)::((?:\w+::)*)(?:\{([^;]*?)\}|(\w+))"
-    for start, middle, group, last in re.findall(pattern, text, re.S):
-        heads = start.split("::")
+    for m in re.finditer(r"\b((?:crate|self|super)(?:\s*::\s*super)*)\s*::", text):
+        heads = re.split(r"\s*::\s*", m.group(1))
         if heads[0] == "crate":
             base = []
         else:
@@ -75,12 +114,7 @@ def used_paths(text, here=()):
             for h in heads:
                 if h == "super":
                     base = base[:-1]
-        prefix = base + [p for p in middle.split("::") if p]
-        if last:
-            paths.append(prefix + [last])
-        else:
-            for item in re.findall(r"(?:^|[,{])\s*(\w+)", group):
-                paths.append(prefix + [item])
+        use_tree(text, m.end(), base, paths)
     return paths
 
 
@@ -149,6 +183,16 @@ def self_test():
     assert any("store/clock.rs" in p and "up a floor" in p for p in found), found
     assert any("search/mod.rs" in p and "up a floor" in p for p in found), found
     assert any(p == "loop between modules: document <-> search" for p in found), found
+    # Up a floor inside a nested use tree, and through `crate` under another name.
+    found = core({
+        "lib.rs": "pub mod store; pub mod app; pub mod unit; pub mod person;",
+        "store/mod.rs": "pub struct Tx;",
+        "app.rs": "pub mod documents {}",
+        "unit.rs": "use crate::{store::{Tx}, app::documents};",
+        "person.rs": "use crate as r; fn f() { r::app::g() }",
+    })
+    assert any("unit.rs" in p and "up a floor" in p for p in found), found
+    assert any("person.rs" in p and "up a floor" in p for p in found), found
     with tempfile.TemporaryDirectory() as root:
         ui = os.path.join(root, "ui", "src")
         files = {

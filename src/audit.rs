@@ -219,3 +219,27 @@ pub fn list(conn: &Connection, q: &AuditQuery) -> Result<Vec<AuditRow>> {
     )?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+/// A value of the change history as a user reads it: an enum value in words (the group
+/// its record and field give: a meeting's or a directive's status, a unit's or a meeting's
+/// kind…), a date dd/mm/yyyy, an id left out (the record's title says which).
+pub fn value_words(entity: &str, field: &str, value: &str, lang: crate::lang::Lang) -> String {
+    let group = match field {
+        "status" if entity == "meeting" => Some("meeting_status"),
+        "status" => Some("directive_status"),
+        "kind" if entity == "unit" => Some("unit_kind"),
+        "kind" => Some("meeting_kind"),
+        "attendance" | "role" | "bucket" | "priority" => Some(field),
+        _ => None,
+    };
+    if let Some(g) = group {
+        return crate::labels::label(g, value, lang).to_string();
+    }
+    if uuid::Uuid::parse_str(value).is_ok() {
+        return String::new();
+    }
+    if let Ok(d) = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+        return crate::date::format(d);
+    }
+    value.to_string()
+}

@@ -8,7 +8,7 @@
 //! (what an import of a tracker tells), `record_table` and `change_field` (what an exchange
 //! file changes), `peer_role` and `peer_role_rule` (an exchange partner's role and what it
 //! may change), `audit_entity`, `audit_action` and `audit_field` (the change history), and
-//! `search_kind` (the groups of search results).
+//! `search_kind` (the groups of search results), `priority` (a directive's).
 //! Values are the enums' serialised names.
 
 use serde::Serialize;
@@ -573,9 +573,38 @@ pub const LABELS: &[Label] = &[
     Label::new(
         "audit_action",
         "import",
-        "Nhập tệp trao đổi",
-        "Exchange file imported",
+        "Nhập từ tệp",
+        "Imported from a file",
     ),
+    Label::new(
+        "audit_entity",
+        "intake",
+        "Hồ sơ có sẵn (bảng theo dõi, văn bản)",
+        "Existing records (tracker, document)",
+    ),
+    Label::new("audit_field", "file", "Tệp", "File"),
+    Label::new(
+        "audit_field",
+        "directives",
+        "Số nhiệm vụ được tạo",
+        "Directives created",
+    ),
+    Label::new("audit_field", "new_units", "Số đơn vị mới", "New units"),
+    Label::new(
+        "audit_field",
+        "document_number",
+        "Số văn bản giao",
+        "Source document number",
+    ),
+    Label::new(
+        "audit_field",
+        "document_date",
+        "Ngày văn bản giao",
+        "Source document date",
+    ),
+    Label::new("priority", "normal", "Thường", "Normal"),
+    Label::new("priority", "high", "Quan trọng", "High"),
+    Label::new("priority", "urgent", "Khẩn", "Urgent"),
     Label::new("audit_field", "name", "Tên", "Name"),
     Label::new("audit_field", "code", "Viết tắt", "Code"),
     Label::new("audit_field", "short_name", "Tên ngắn", "Short name"),

@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
+use giaoban::app::as_machine_user;
 use giaoban::backup::{self, Backup, Reason, Restored};
 use giaoban::store::{OpenMode, Store, Tx};
 
@@ -295,15 +296,6 @@ impl Db {
         self.changed();
         Ok(out)
     }
-}
-
-/// The store writing the history in the name of the person who uses this machine, once
-/// chosen (`person::machine_user`); until then, the system's login name.
-pub fn as_machine_user(mut store: Store) -> Store {
-    if let Ok(Some(p)) = giaoban::person::machine_user(store.conn()) {
-        store.set_actor(p.full_name);
-    }
-    store
 }
 
 /// Runs `f` on the blocking pool.

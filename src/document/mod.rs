@@ -121,8 +121,12 @@ impl Draft {
         self.numbering != Numbering::Preview
     }
 
-    /// Takes the document's number in `tx` (none for a preview).
+    /// Takes the document's number in `tx` (none for a preview), once its file is known to
+    /// be writable: a folder that does not exist or cannot be written takes no number.
     pub fn number(&self, tx: &Tx<'_>) -> Result<Option<u32>> {
+        if self.numbered() {
+            writable(&self.out)?;
+        }
         Ok(match self.numbering {
             Numbering::Preview => None,
             Numbering::Issue => Some(register::issue(tx, self.kind, self.year, self.meeting)?),
@@ -366,13 +370,26 @@ pub fn unit_annex(
     })
 }
 
+/// `<path>.part`, where a file is written before it is renamed into place.
+fn part_of(path: &Path) -> PathBuf {
+    let mut part = path.as_os_str().to_owned();
+    part.push(".part");
+    PathBuf::from(part)
+}
+
+/// Whether a file can be written at `path` (its `.part` is made, then removed).
+fn writable(path: &Path) -> Result<()> {
+    let part = part_of(path);
+    std::fs::File::create(&part).map_err(Error::io(path))?;
+    let _ = std::fs::remove_file(&part);
+    Ok(())
+}
+
 /// Writes `bytes` to `path` through `<path>.part`, synced then renamed: a full disk or a
 /// pulled USB stick never leaves a file that looks complete.
 pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
     use std::io::Write;
-    let mut part = path.as_os_str().to_owned();
-    part.push(".part");
-    let part = PathBuf::from(part);
+    let part = part_of(path);
     let written = std::fs::File::create(&part)
         .and_then(|mut f| f.write_all(bytes).and_then(|_| f.sync_all()))
         .map_err(Error::io(path));

@@ -215,6 +215,13 @@ fn a_document_read_on_a_reader_takes_its_number_in_a_short_write_and_is_built_af
         DeadlineBasis::Approved,
     )
     .unwrap();
+    // A folder that does not exist takes no number: the next report is still the first.
+    let nowhere = out(&o, "khong-co/bc.docx");
+    let lost = document::unit_report_draft(o.store.conn(), table.clone(), false, &nowhere).unwrap();
+    assert!(matches!(
+        o.store.write(|tx| lost.number(tx)),
+        Err(Error::Io { .. })
+    ));
     let report =
         document::unit_report_draft(o.store.conn(), table, false, &out(&o, "bc.docx")).unwrap();
     assert_eq!(o.store.write(|tx| report.number(tx)).unwrap(), Some(1));

@@ -182,3 +182,38 @@ fn exchange_tables_and_roles_have_their_words() {
         &[Role::Office, Role::Unit, Role::Superior],
     );
 }
+
+/// A directive's priority has words, and the history's values read as words, dates as
+/// dd/mm/yyyy, ids left out, in the CLI as in the window.
+#[test]
+fn the_historys_values_read_as_words() {
+    use giaoban::directive::Priority;
+    all_named(
+        "priority",
+        &[Priority::Normal, Priority::High, Priority::Urgent],
+    );
+    let vi = |entity, field, value| giaoban::audit::value_words(entity, field, value, Lang::Vi);
+    assert_eq!(vi("directive", "status", "assigned"), "Chưa thực hiện");
+    assert_eq!(vi("meeting", "status", "closed"), "Đã kết thúc");
+    assert_eq!(vi("directive", "priority", "urgent"), "Khẩn");
+    assert_eq!(vi("directive", "deadline", "2026-06-30"), "30/06/2026");
+    assert_eq!(
+        vi(
+            "directive",
+            "lead_unit_id",
+            "0194f0d2-0000-7000-8000-000000000001"
+        ),
+        ""
+    );
+    assert_eq!(vi("directive", "content", "Rà soát"), "Rà soát");
+    for field in [
+        "file",
+        "directives",
+        "new_units",
+        "document_number",
+        "document_date",
+    ] {
+        assert_ne!(labels::label("audit_field", field, Lang::Vi), field);
+    }
+    assert_ne!(labels::label("audit_entity", "intake", Lang::Vi), "intake");
+}

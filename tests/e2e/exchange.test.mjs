@@ -3,7 +3,7 @@
 // import undone; a file exported from the window is imported by the other office's CLI.
 import { afterEach, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { freshDatabase, giaoban, root, start, stop } from "./driver.mjs";
 
@@ -113,6 +113,55 @@ test("a file from another office is trusted, previewed, merged and undone; one e
   await undo.click();
   await browser.waitUntil(async () => (await browser.$("body").getText()).includes("Đã hoàn tác lần nhập gần nhất"), { timeout: 30_000 });
   assert.equal(found(), 0);
+});
+
+test("an encrypted file from an unknown office: trusted, its passphrase asked, then previewed and merged", { timeout: 180_000 }, async () => {
+  const office = freshDatabase();
+  giaoban(office, "demo", "--meetings", "6", "--directives-per-meeting", "3");
+  const dir = path.dirname(office);
+  const district = path.join(dir, "huyen.sqlite3");
+  giaoban(district, "init");
+  giaoban(district, "identity", "--name", "Phòng Văn hóa - Thông tin huyện Bát Xát");
+  giaoban(office, "export", "bundle", "--out", path.join(dir, "so.gbx"));
+  giaoban(district, "import", path.join(dir, "so.gbx"), "--trust", "--role", "superior");
+  giaoban(district, "directives", "add", "--content", "Rà soát điểm phục vụ bưu chính tại các xã biên giới", "--lead", "vp",
+    "--document", "15/TB-UBND", "--document-date", "10/06/2026", "--deadline", "30/9/2026");
+  const pass = path.join(dir, "pass.txt");
+  writeFileSync(pass, "mat khau huyen\n");
+  const file = path.join(dir, "huyen-ma-hoa.gbx");
+  giaoban(district, "export", "bundle", "--out", file, "--passphrase-file", pass);
+
+  session = await start(office);
+  const { browser } = session;
+  const byTest = (id) => browser.$(`[data-testid="${id}"]`);
+  await (await browser.$('nav button[data-page="exchange"]')).click();
+  const box = await byTest("import-path");
+  await box.waitForDisplayed({ timeout: 30_000 });
+  // The box can be emptied (the newest file found is offered once, not forced back).
+  await box.click();
+  await browser.keys(["Control", "a"]);
+  await browser.keys("Backspace");
+  assert.equal(await box.getValue(), "");
+  await box.setValue(file);
+  await (await byTest("import-preview")).click();
+  // Unknown and encrypted: the sender is trusted first, then the passphrase is asked.
+  await (await byTest("import-unknown")).waitForDisplayed({ timeout: 20_000 });
+  await (await byTest("import-role")).selectByAttribute("value", "superior");
+  await (await byTest("import-trust")).click();
+  const passBox = await byTest("import-pass");
+  await passBox.waitForDisplayed({ timeout: 20_000 });
+  // A wrong passphrase says so and asks again; the right one shows the preview.
+  await passBox.setValue("sai");
+  await (await byTest("import-preview")).click();
+  await browser.waitUntil(async () => /Mật khẩu không đúng|không đúng/.test(await (await byTest("exchange-import")).getText()), { timeout: 30_000, timeoutMsg: "the wrong passphrase is told" });
+  assert.equal(await (await byTest("import-unknown")).isExisting(), false, "the trust given is kept");
+  await (await byTest("import-pass")).setValue("mat khau huyen");
+  await (await byTest("import-preview")).click();
+  await (await byTest("import-preview-table")).waitForDisplayed({ timeout: 30_000 });
+  await (await byTest("import-apply")).click();
+  await (await byTest("import-done")).waitForDisplayed({ timeout: 60_000 });
+  const found = JSON.parse(giaoban(office, "directives", "list", "--text", "buu chinh xa bien gioi", "--json")).total;
+  assert.equal(found, 1);
 });
 
 test("a unit's request for more time waits for the leader, who approves it in the window", { timeout: 180_000 }, async () => {

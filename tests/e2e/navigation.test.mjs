@@ -281,6 +281,18 @@ test("the meeting list and the history read page after page, and Back finds them
   await shot("44-meetings-paged");
   await browser.waitUntil(async () => (await count.getText()).includes(`${all}/${all}`), { timeout: 10_000, timeoutMsg: "the rest when scrolled to" });
   assert.equal(await rowsOf("meeting-list"), all);
+  // A row far down opened from the keyboard; Back finds the list where it was, the row focused.
+  const far = await browser.$('[data-testid="meeting-list"] tbody tr[data-index="120"]');
+  await far.scrollIntoView();
+  const scrolled = () => browser.execute(() => document.scrollingElement.scrollTop);
+  const at = await scrolled();
+  assert.ok(at > 1000, `scrolled down: ${at}`);
+  await browser.execute((e) => e.focus({ preventScroll: true }), far);
+  await browser.keys("Enter");
+  await (await byTest("meeting-title")).waitForDisplayed({ timeout: 10_000 });
+  await browser.keys(["Alt", "ArrowLeft"]);
+  await browser.waitUntil(async () => (await browser.execute(() => document.activeElement?.dataset.index)) === "120", { timeout: 5_000, timeoutMsg: "the row opened has the keyboard again" });
+  assert.equal(await scrolled(), at);
 
   // Filtered, a meeting opened, another page visited: Back twice finds the list filtered.
   const title = meetings()[3].title;
@@ -316,8 +328,18 @@ test("the meeting list and the history read page after page, and Back finds them
   const historyCount = await byTest("history-count");
   await historyCount.waitForExist({ timeout: 10_000 });
   await browser.waitUntil(async () => (await historyCount.getText()).includes(`100/${changes}`), { timeout: 10_000, timeoutMsg: "a page of the history" });
-  await historyCount.scrollIntoView({ block: "end" });
   await shot("45-history-paged");
+  // Written meanwhile from outside the window (which is told nothing): the next page finds
+  // the count moved and reads the list again, with no row shown twice or lost.
+  giaoban(db, "units", "add", "--name", "Tổ công tác chuyển đổi số", "--code", "TCT");
+  const now = JSON.parse(giaoban(db, "audit", "--limit", "1000000", "--json")).length;
+  assert.ok(now > changes);
+  await (await historyCount.$("button")).click();
+  await browser.waitUntil(async () => (await historyCount.getText()).includes(`/${now}`), { timeout: 10_000, timeoutMsg: "the new count" });
+  await historyCount.scrollIntoView();
+  await browser.waitUntil(async () => (await historyCount.getText()).includes(`${now}/${now}`), { timeout: 10_000, timeoutMsg: "every change read" });
+  const seqs = await browser.execute(() => [...document.querySelectorAll('[data-testid="history-row"]')].length);
+  assert.equal(seqs, now, "each change once");
   await (await byTest("history-kind")).selectByAttribute("value", "directive");
   await browser.waitUntil(async () => (await historyCount.getText()).includes(`100/${ofDirectives}`), { timeout: 10_000, timeoutMsg: "the kind applies" });
   const line = await byTest("history-row");

@@ -91,7 +91,7 @@ fn run(cli: Cli) -> Result<()> {
         Command::Init { .. } | Command::Demo { .. } => OpenMode::Create,
         _ => OpenMode::Existing,
     };
-    let mut store = Store::open(&path, mode)?;
+    let mut store = giaoban::app::as_machine_user(Store::open(&path, mode)?);
     let out = render::Out { lang, json: false };
     match cli.command {
         Command::Init {

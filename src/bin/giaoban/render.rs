@@ -703,13 +703,11 @@ pub fn audit(out: Out, rows: &[AuditRow]) {
             .iter()
             .map(|c| {
                 let field = giaoban::labels::label("audit_field", &c.field, out.lang);
+                let words = |v: &str| giaoban::audit::value_words(&r.entity, &c.field, v, out.lang);
+                let new = words(c.new.as_deref().unwrap_or(""));
                 match &c.old {
-                    Some(old) => format!(
-                        "{field}: {} → {}",
-                        clip(old, 30),
-                        clip(c.new.as_deref().unwrap_or(""), 30)
-                    ),
-                    None => format!("{field}: {}", clip(c.new.as_deref().unwrap_or(""), 40)),
+                    Some(old) => format!("{field}: {} → {}", clip(&words(old), 30), clip(&new, 30)),
+                    None => format!("{field}: {}", clip(&new, 40)),
                 }
             })
             .collect();

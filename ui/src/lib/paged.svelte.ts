@@ -65,7 +65,7 @@ export class PagedList<Q, R> {
 
   /** Reads the pages holding the rows at `indexes` (those in view) not read yet. */
   want(indexes: number[]) {
-    for (const i of indexes) if (!this.rows[i]) void this.#read(Math.floor(i / this.size), this.#generation, false);
+    for (const i of indexes) if (!this.rows[i]) void this.#read(Math.floor(i / this.size), this.#generation, false, true);
   }
 
   /** Reads again the pages holding `indexes` (those in view), counting again, keeping the
@@ -84,12 +84,20 @@ export class PagedList<Q, R> {
     }
   }
 
-  async #read(page: number, generation: number, count: boolean) {
+  /** Reads page `page`; `check`: a page read after the others were shown, whose count of
+   *  all rows must still be theirs. */
+  async #read(page: number, generation: number, count: boolean, check = false) {
     if (this.#asked.has(page) || this.#query === null) return;
     this.#asked.add(page);
     try {
       const got = await this.fetch(this.#query, page * this.size, count ? null : this.total);
       if (generation !== this.#generation) return;
+      // Rows came or went since the pages shown were read (a write from outside the
+      // window, which tells no change): the positions moved, so every page is read again.
+      if (check && this.total !== null && got.total !== this.total) {
+        this.reload();
+        return;
+      }
       if (this.#fresh) {
         this.#fresh = false;
         this.rows = [];
