@@ -3,12 +3,11 @@
 
 use std::path::PathBuf;
 
-use giaoban::exchange::files::{self, BundleFile};
-use giaoban::exchange::identity::{self, Identity, Peer};
+use giaoban::app::exchange::Overview;
+use giaoban::exchange::files;
+use giaoban::exchange::identity::{self, Identity};
 use giaoban::exchange::role::Grant;
-use giaoban::exchange::{
-    self, Conflict, ExportOptions, Exported, ImportOptions, Imported, LastImport, Scope,
-};
+use giaoban::exchange::{self, ExportOptions, Exported, ImportOptions, Imported, Scope};
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use tauri::Emitter;
@@ -16,21 +15,6 @@ use uuid::Uuid;
 
 use super::DbState;
 use crate::error::IpcError;
-
-/// Everything the page shows at once.
-#[derive(Debug, Clone, Serialize, Type)]
-pub struct ExchangeOverview {
-    /// This installation.
-    pub me: Identity,
-    /// Installations met.
-    pub peers: Vec<Peer>,
-    /// The last import, when it can be undone.
-    pub last_import: Option<LastImport>,
-    /// Conflicts waiting for a choice.
-    pub conflicts: Vec<Conflict>,
-    /// Exchange files in the Downloads folder and on USB sticks.
-    pub files: Vec<BundleFile>,
-}
 
 /// What to export.
 #[derive(Debug, Clone, Deserialize, Type)]
@@ -80,19 +64,11 @@ fn secret(p: Option<String>) -> Option<age::secrecy::SecretString> {
 /// The page's data.
 #[tauri::command]
 #[specta::specta]
-pub async fn exchange_overview(db: DbState<'_>) -> Result<ExchangeOverview, IpcError> {
+pub async fn exchange_overview(db: DbState<'_>) -> Result<Overview, IpcError> {
     let mut folders = vec![db.exports_dir()];
     folders.extend(files::removable_roots());
-    db.read(move |s| {
-        Ok(ExchangeOverview {
-            me: identity::identity(s.conn(), s.installation())?,
-            peers: identity::peers(s.conn())?,
-            last_import: exchange::last_import(s.conn())?,
-            conflicts: exchange::conflicts(s.conn())?,
-            files: files::find(&folders),
-        })
-    })
-    .await
+    db.read(move |s| giaoban::app::exchange::overview(s, &folders))
+        .await
 }
 
 /// Renames this installation.

@@ -160,7 +160,7 @@ export const commands = {
 	/**  Gives a meeting's document the number the secretary chose (refused when taken). */
 	correctDocumentNumber: (meetingId: string, kind: DocKind, number: number) => typedError<IssuedNumber[], IpcError>(__TAURI_INVOKE("correct_document_number", { meetingId, kind, number })),
 	/**  The page's data. */
-	exchangeOverview: () => typedError<ExchangeOverview_Serialize, IpcError>(__TAURI_INVOKE("exchange_overview")),
+	exchangeOverview: () => typedError<Overview_Serialize, IpcError>(__TAURI_INVOKE("exchange_overview")),
 	/**  Renames this installation. */
 	renameInstallation: (name: string) => typedError<Identity, IpcError>(__TAURI_INVOKE("rename_installation", { name })),
 	/**  Writes an exchange file to the Downloads folder (on a USB stick when `folder` names one). */
@@ -1248,37 +1248,6 @@ export type ErrorKind =
 { type: "CannotUndoImport" } | 
 /**  Anything else. */
 { type: "Internal" };
-
-/**  Everything the page shows at once. */
-export type ExchangeOverview = ExchangeOverview_Serialize | ExchangeOverview_Deserialize;
-
-/**  Everything the page shows at once. */
-export type ExchangeOverview_Deserialize = {
-	/**  This installation. */
-	me: Identity,
-	/**  Installations met. */
-	peers: Peer[],
-	/**  The last import, when it can be undone. */
-	last_import?: LastImport | null,
-	/**  Conflicts waiting for a choice. */
-	conflicts: Conflict[],
-	/**  Exchange files in the Downloads folder and on USB sticks. */
-	files: BundleFile[],
-};
-
-/**  Everything the page shows at once. */
-export type ExchangeOverview_Serialize = {
-	/**  This installation. */
-	me: Identity,
-	/**  Installations met. */
-	peers: Peer[],
-	/**  The last import, when it can be undone. */
-	last_import: LastImport | null,
-	/**  Conflicts waiting for a choice. */
-	conflicts: Conflict[],
-	/**  Exchange files in the Downloads folder and on USB sticks. */
-	files: BundleFile[],
-};
 
 /**  An export as the page asks for it. */
 export type ExportRequest = ExportRequest_Serialize | ExportRequest_Deserialize;
@@ -2368,6 +2337,37 @@ export type OutOfRole = {
 	change: string,
 	/**  The field group in words, Vietnamese and English. */
 	change_words: [string, string],
+};
+
+/**  What the exchange page shows at once. */
+export type Overview = Overview_Serialize | Overview_Deserialize;
+
+/**  What the exchange page shows at once. */
+export type Overview_Deserialize = {
+	/**  This installation. */
+	me: Identity,
+	/**  Installations met. */
+	peers: Peer[],
+	/**  The last import, when it can be undone. */
+	last_import?: LastImport | null,
+	/**  Conflicts waiting for a choice. */
+	conflicts: Conflict[],
+	/**  Exchange files in `folders` (the Downloads folder, USB sticks). */
+	files: BundleFile[],
+};
+
+/**  What the exchange page shows at once. */
+export type Overview_Serialize = {
+	/**  This installation. */
+	me: Identity,
+	/**  Installations met. */
+	peers: Peer[],
+	/**  The last import, when it can be undone. */
+	last_import: LastImport | null,
+	/**  Conflicts waiting for a choice. */
+	conflicts: Conflict[],
+	/**  Exchange files in `folders` (the Downloads folder, USB sticks). */
+	files: BundleFile[],
 };
 
 /**  One page of a listing and how many match in all. */
