@@ -181,6 +181,12 @@ fn introduced(tokens: &[Token], i: usize) -> bool {
         // "để đúng ngày 30-7 …": on that day
         || (prev.is("ngay") && before(2).is_some_and(|t| t.is("dung")))
         || (two("thoi", "gian") && before(3).is_some_and(|t| t.is("trong")))
+        // "dịp 30/4 và 1/5", "trong dịp Tết Nguyên đán": the occasion the task is for
+        || prev.is("dip")
+        // "(nhất là) những tháng cuối năm", "các tháng cuối năm 2023": by the year's end
+        || (prev.is("thang")
+            && before(2).is_some_and(|t| t.is("nhung") || t.is("cac"))
+            && tokens.get(i).is_some_and(|t| t.is("cuoi")))
 }
 
 /// The token before a time of day that ends at `i` ("17 giờ", "17 giờ 30 phút", "16h00",
@@ -632,6 +638,21 @@ mod tests {
     fn deadlines_introduced_as_offices_write_them() {
         let m = d(2025, 11, 10);
         let found = |s: &str| find(&tokenize(s), m);
+        // The occasion a task is for, and the last months of the year.
+        let spring = d(2024, 4, 20);
+        let at_spring = |s: &str| find(&tokenize(s), spring);
+        assert_eq!(
+            at_spring("Tăng cường đảm bảo an ninh trật tự dịp 30/4 và 1/5."),
+            Some(d(2024, 5, 1))
+        );
+        assert_eq!(
+            at_spring("Bảo vệ rừng, nhất là những tháng cuối năm."),
+            Some(d(2024, 12, 31))
+        );
+        assert_eq!(
+            at_spring("Rà soát các nguồn thu trong các tháng cuối năm 2024."),
+            Some(d(2024, 12, 31))
+        );
         assert_eq!(
             found("báo cáo chậm nhất là ngày 25/11/2025"),
             Some(d(2025, 11, 25))

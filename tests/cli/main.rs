@@ -656,7 +656,7 @@ fn extract_meets_the_quality_bar_on_the_annotated_reports() {
 /// on (tests/fixtures/extract-corpus, sources in its SOURCES.md), scored by
 /// scripts/score-extract.py: it keeps at least the figures reached on all 63 texts (34 of
 /// them unseen when first scored). Issue 27's targets (recall 0.90, precision 0.85, lead unit
-/// 0.90, deadline 0.85) are not all met: recall 0.88 and deadline 0.84 fall short.
+/// 0.90, deadline 0.85) are not all met: recall 0.88 falls short.
 #[test]
 fn extract_keeps_its_figures_on_the_dev_corpus() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -668,7 +668,7 @@ fn extract_keeps_its_figures_on_the_dev_corpus() {
     assert!(figure("recall") >= 0.87, "{report}");
     assert!(figure("precision") >= 0.87, "{report}");
     assert!(figure("unit") >= 0.90, "{report}");
-    assert!(figure("deadline") >= 0.83, "{report}");
+    assert!(figure("deadline") >= 0.85, "{report}");
     assert_eq!(figure("failures"), 0.0, "{report}");
 }
 
