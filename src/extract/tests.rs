@@ -22,6 +22,14 @@ fn lead(p: &Proposal) -> Option<&str> {
     p.lead_unit.as_ref().map(|u| u.name.as_str())
 }
 
+/// Each proposal's lead unit and words.
+fn given(x: &Extraction) -> Vec<(Option<&str>, &str)> {
+    x.directives
+        .iter()
+        .map(|p| (lead(p), p.content.as_str()))
+        .collect()
+}
+
 #[test]
 fn numbered_conclusions_with_units_and_deadlines() {
     let text = "KẾT LUẬN:\r\n\
@@ -688,11 +696,7 @@ fn parts_after_a_semicolon_are_tasks_or_join_the_task_before() {
         đến hoạt động của các phòng và người dân đến giao dịch; thành lập tổ giám sát; tổ \
         thư ký.";
     let x = extract(text, d(2026, 11, 5), &office());
-    let got: Vec<_> = x
-        .directives
-        .iter()
-        .map(|p| (lead(p), p.content.as_str()))
-        .collect();
+    let got = given(&x);
     assert_eq!(
         got,
         [
@@ -721,11 +725,7 @@ fn a_request_with_its_tasks_as_marked_lines() {
         - Thi công đúng theo hồ sơ được duyệt;\n\
         - Thi công gọn theo các đoạn, di chuyển vật liệu thừa trong ngày.\n";
     let x = extract(text, d(2026, 11, 5), &office());
-    let got: Vec<_> = x
-        .directives
-        .iter()
-        .map(|p| (lead(p), p.content.as_str()))
-        .collect();
+    let got = given(&x);
     assert_eq!(
         got,
         [

@@ -10,6 +10,24 @@ import { freshDatabase, giaoban, root, start, stop } from "./driver.mjs";
 const shots = path.join(root, "tests/e2e/screenshots");
 mkdirSync(shots, { recursive: true });
 
+/** The Sở (sample data, `meetings` meetings; the window opens it) and a district office
+ *  named `name` that received everything once, trusted it as its superior, and gave one
+ *  directive of its own (`content`). */
+function twoOffices(meetings, name, content) {
+  const office = freshDatabase();
+  giaoban(office, "demo", "--meetings", String(meetings), "--directives-per-meeting", "4");
+  giaoban(office, "identity", "--name", "Văn phòng Sở TTTT");
+  const dir = path.dirname(office);
+  const district = path.join(dir, "huyen.sqlite3");
+  giaoban(district, "init");
+  giaoban(district, "identity", "--name", name);
+  giaoban(office, "export", "bundle", "--out", path.join(dir, "so.gbx"));
+  giaoban(district, "import", path.join(dir, "so.gbx"), "--trust", "--role", "superior");
+  giaoban(district, "directives", "add", "--content", content, "--lead", "vp",
+    "--document", "12/TB-UBND", "--document-date", "10/06/2026", "--deadline", "30/9/2026");
+  return { office, dir, district };
+}
+
 let session;
 afterEach(async () => {
   if (session) await stop(session);
@@ -18,17 +36,7 @@ afterEach(async () => {
 
 test("a file from another office is trusted, previewed, merged and undone; one exported here goes back", { timeout: 240_000 }, async () => {
   // The leader's office (the window) and a district office that received everything once.
-  const office = freshDatabase();
-  giaoban(office, "demo", "--meetings", "30", "--directives-per-meeting", "4");
-  giaoban(office, "identity", "--name", "Văn phòng Sở TTTT");
-  const dir = path.dirname(office);
-  const district = path.join(dir, "huyen.sqlite3");
-  giaoban(district, "init");
-  giaoban(district, "identity", "--name", "Phòng Văn hóa - Thông tin huyện Bảo Thắng");
-  giaoban(office, "export", "bundle", "--out", path.join(dir, "so.gbx"));
-  giaoban(district, "import", path.join(dir, "so.gbx"), "--trust", "--role", "superior");
-  giaoban(district, "directives", "add", "--content", "Tuyên truyền chuyển đổi số tại các xã vùng cao", "--lead", "vp",
-    "--document", "12/TB-UBND", "--document-date", "10/06/2026", "--deadline", "30/9/2026");
+  const { office, dir, district } = twoOffices(30, "Phòng Văn hóa - Thông tin huyện Bảo Thắng", "Tuyên truyền chuyển đổi số tại các xã vùng cao");
   const file = path.join(dir, "huyen.gbx");
   giaoban(district, "export", "bundle", "--out", file);
   const districtKey = JSON.parse(giaoban(district, "identity", "--json")).fingerprint;
@@ -116,16 +124,7 @@ test("a file from another office is trusted, previewed, merged and undone; one e
 });
 
 test("an encrypted file from an unknown office: trusted, its passphrase asked, then previewed and merged", { timeout: 180_000 }, async () => {
-  const office = freshDatabase();
-  giaoban(office, "demo", "--meetings", "6", "--directives-per-meeting", "3");
-  const dir = path.dirname(office);
-  const district = path.join(dir, "huyen.sqlite3");
-  giaoban(district, "init");
-  giaoban(district, "identity", "--name", "Phòng Văn hóa - Thông tin huyện Bát Xát");
-  giaoban(office, "export", "bundle", "--out", path.join(dir, "so.gbx"));
-  giaoban(district, "import", path.join(dir, "so.gbx"), "--trust", "--role", "superior");
-  giaoban(district, "directives", "add", "--content", "Rà soát điểm phục vụ bưu chính tại các xã biên giới", "--lead", "vp",
-    "--document", "15/TB-UBND", "--document-date", "10/06/2026", "--deadline", "30/9/2026");
+  const { office, dir, district } = twoOffices(6, "Phòng Văn hóa - Thông tin huyện Bát Xát", "Rà soát điểm phục vụ bưu chính tại các xã biên giới");
   const pass = path.join(dir, "pass.txt");
   writeFileSync(pass, "mat khau huyen\n");
   const file = path.join(dir, "huyen-ma-hoa.gbx");
