@@ -804,6 +804,15 @@ impl Error {
                     format!("No {} “{id}” was found.", entity.label(lang))
                 }
             }
+            // A percent is told as the window tells it, in the same words.
+            Error::Invalid {
+                field: Field::Percent,
+                rule: Rule::BadNumber(s),
+            } => pick(
+                vi,
+                &format!("“{s}” không phải là tỷ lệ; nhập một số từ 0 đến 100, ví dụ 80."),
+                &format!("“{s}” is not a percentage; type a number from 0 to 100, e.g. 80."),
+            ),
             Error::Invalid { field, rule } => {
                 let f = field.label(lang);
                 rule_message(f, rule, lang)

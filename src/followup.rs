@@ -81,6 +81,25 @@ pub fn report_progress(
     Ok(p)
 }
 
+/// A percent as typed ("80", "80 %", "80%"): a whole number from 0 to 100, the rule the
+/// window checks as it is typed; anything else ("+80", "80%%", "8.5") says why.
+pub fn percent(typed: &str) -> Result<u8> {
+    let text = typed.trim();
+    if text.is_empty() {
+        return Err(Error::invalid(Field::Percent, Rule::Required));
+    }
+    let digits = text.strip_suffix('%').map_or(text, str::trim_end);
+    match digits.parse::<u8>() {
+        Ok(n) if n <= 100 && digits.len() <= 3 && digits.bytes().all(|b| b.is_ascii_digit()) => {
+            Ok(n)
+        }
+        _ => Err(Error::invalid(
+            Field::Percent,
+            Rule::BadNumber(text.to_string()),
+        )),
+    }
+}
+
 /// Records a progress update (dated between the day given and today, and not empty: some
 /// percent or a note); an assigned directive moves to in progress.
 pub fn add_progress(tx: &Tx<'_>, directive_id: Uuid, new: NewProgress) -> Result<Progress> {

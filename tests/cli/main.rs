@@ -1230,10 +1230,13 @@ fn progress_is_reported_with_its_files_and_a_bad_percent_says_why() {
         .unwrap_or(0);
     assert!(blobs > 0, "the file is stored beside the database");
     // A percent that does not read, and an empty report, say why and record nothing.
-    fails_with(
-        cli.run(&["directives", "progress", &id, "--percent", "abc"]),
-        "“abc” không phải là số hợp lệ",
-    );
+    // The window's rule and words: a whole number from 0 to 100, "80 %" allowed.
+    for typed in ["abc", "+80", "80%%", "101", "8.5"] {
+        fails_with(
+            cli.run(&["directives", "progress", &id, "--percent", typed]),
+            &format!("“{typed}” không phải là tỷ lệ; nhập một số từ 0 đến 100, ví dụ 80."),
+        );
+    }
     fails_with(
         cli.run(&["directives", "progress", &id, "--percent", "0"]),
         "Chưa nhập nội dung",

@@ -13,7 +13,7 @@ use clap::Parser;
 use giaoban::date;
 use giaoban::demo::{self, DemoOptions};
 use giaoban::directive::{self, DirectiveQuery, NewDirective, Source};
-use giaoban::error::{Error, Field, Result, Rule};
+use giaoban::error::{Error, Field, Result};
 use giaoban::meeting::MeetingFilter;
 use giaoban::store::{self, OpenMode, Store};
 use giaoban::unit::{self, NewUnit};
@@ -421,12 +421,7 @@ fn directives(store: &mut Store, out: render::Out, cmd: DirectivesCmd) -> Result
             on,
             files,
         } => {
-            let percent: u8 = percent
-                .trim()
-                .trim_end_matches('%')
-                .trim()
-                .parse()
-                .map_err(|_| Error::invalid(Field::Percent, Rule::BadNumber(percent.clone())))?;
+            let percent = giaoban::followup::percent(&percent)?;
             let reported_on = match on {
                 Some(d) => date::parse(&d, Field::Date)?,
                 None => date::today(),
