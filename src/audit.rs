@@ -121,16 +121,18 @@ fn text_of(v: &serde_json::Value) -> Option<String> {
 /// Bookkeeping fields every record carries: not shown as changes.
 const BOOKKEEPING: &[&str] = &["id", "origin", "created_at", "updated_at"];
 
-/// `{field: [old, new]}` as a list; other shapes (details of an action) as new values.
-/// Bookkeeping fields and fields without a value are left out.
-fn field_changes(changes: &serde_json::Value) -> Vec<FieldChange> {
+/// `{field: [old, new]}` as a list; other shapes (details of an action, and every field of
+/// a record created: two coordinating units are no change from one to the other) as new
+/// values. Bookkeeping fields and fields without a value are left out.
+fn field_changes(action: &str, changes: &serde_json::Value) -> Vec<FieldChange> {
+    let created = action == "create";
     let Some(map) = changes.as_object() else {
         return Vec::new();
     };
     map.iter()
         .filter(|(field, _)| !BOOKKEEPING.contains(&field.as_str()))
         .map(|(field, v)| match v.as_array().map(Vec::as_slice) {
-            Some([old, new]) => FieldChange {
+            Some([old, new]) if !created => FieldChange {
                 field: field.clone(),
                 old: text_of(old),
                 new: text_of(new),
@@ -212,7 +214,7 @@ pub fn list(conn: &Connection, q: &AuditQuery) -> Result<Vec<AuditRow>> {
                 entity: r.get(3)?,
                 entity_id: get_uuid(r, 4)?,
                 action: r.get(5)?,
-                changes: field_changes(&changes),
+                changes: field_changes(&r.get::<_, String>(5)?, &changes),
                 title: r.get(7)?,
             })
         },

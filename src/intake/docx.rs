@@ -72,7 +72,26 @@ pub fn text(bytes: &[u8]) -> Result<String> {
             _ => {}
         }
     }
-    Ok(out)
+    Ok(unicode(out))
+}
+
+/// A document typed in TCVN3 (.VnTime) or VNI fonts, as older notices are, in Unicode: its
+/// lines converted when the document as a whole reads as one of them, but for lines that
+/// are Unicode themselves (a heading added later).
+fn unicode(text: String) -> String {
+    use super::legacy::{self, Encoding};
+    let Some(e @ (Encoding::Tcvn3 | Encoding::Vni)) = legacy::detect(text.lines()) else {
+        return text;
+    };
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        if legacy::detect([line]) == Some(Encoding::Unicode) {
+            out.push_str(line);
+        } else {
+            out.push_str(&legacy::convert(line, e));
+        }
+    }
+    out
 }
 
 /// Elements within elements a document's body may reach (a real one stays under 40).

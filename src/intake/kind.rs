@@ -103,6 +103,13 @@ pub fn read(path: &Path) -> Result<(FileKind, Vec<u8>)> {
     if name == Some(FileKind::Gbx) {
         return Ok((FileKind::Gbx, Vec::new()));
     }
+    // Only a file is read: a pipe or a device would be waited on for ever.
+    let meta = std::fs::metadata(path).map_err(Error::io(path))?;
+    if !meta.is_file() {
+        return Err(refused(IntakeProblem::Unsupported {
+            is: "unknown".into(),
+        }));
+    }
     let f = std::fs::File::open(path).map_err(Error::io(path))?;
     let len = f.metadata().map_err(Error::io(path))?.len();
     let mut head = Vec::new();
@@ -223,11 +230,12 @@ fn ole2_content(bytes: &[u8]) -> Result<Content> {
     if has_stream(bytes, "EncryptedPackage") || has_stream(bytes, "EncryptionInfo") {
         return Err(refused(IntakeProblem::Encrypted));
     }
-    if has_stream(bytes, "Workbook") || has_stream(bytes, "Book") {
-        return Ok(Content::Ours(FileKind::Xls));
-    }
+    // A Word document first: its text may hold "Book" where a workbook names its stream.
     if has_stream(bytes, "WordDocument") {
         return Ok(Content::Other("doc"));
+    }
+    if has_stream(bytes, "Workbook") || has_stream(bytes, "Book") {
+        return Ok(Content::Ours(FileKind::Xls));
     }
     Ok(Content::Other("unknown"))
 }

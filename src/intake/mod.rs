@@ -412,6 +412,11 @@ fn document(
         }
     }
     p.new_units = new_units;
+    // The document's own meeting, made with it (on the day it states, else today).
+    p.new_meetings = vec![NewMeetingPlan {
+        title: doc.title.clone(),
+        date: doc.date.unwrap_or_else(crate::date::today),
+    }];
     if commit && !o.create_units {
         refuse_unknown(&p.new_units)?;
     }

@@ -429,6 +429,9 @@ fn held(conn: &Connection, title: &str, date: NaiveDate) -> Result<Option<Uuid>>
         .map(|m| m.id))
 }
 
+/// The longest directive a row may give (a few pages of text).
+const CONTENT_CHARS: usize = 10_000;
+
 /// Why a row is set aside or read with a caveat.
 enum Issue {
     NoContent,
@@ -436,13 +439,14 @@ enum Issue {
     BadDate(String),
     Ambiguous(String, Vec<String>),
     NoDate,
-    Duplicate(u32),
+    Duplicate(String, u32),
     NotAUnit(String),
     DeadlineInWords(String),
     DoneBeforeGiven(NaiveDate, NaiveDate),
     DoneWithoutDate(NaiveDate),
     DoneThereNotHere,
     MonthFirst,
+    TooLong,
     Refused(Box<Error>),
 }
 
@@ -494,13 +498,17 @@ impl Issue {
                 "Không rõ ngày giao: hãy ghi ngày giao hoặc ngày của văn bản/cuộc họp giao.".into(),
                 "The date given is unknown: fill the date given, or the source document's or meeting's date.".into(),
             ),
-            Issue::Duplicate(first) => both(
-                format!("Trùng với dòng {first} (cùng nội dung, đơn vị chủ trì và nguồn); bỏ qua."),
-                format!("Same as row {first} (same content, lead unit and source); left out."),
+            Issue::Duplicate(sheet, first) => both(
+                format!("Trùng với dòng {first} của trang “{sheet}” (cùng nội dung, đơn vị chủ trì và nguồn); bỏ qua: hãy cập nhật tình trạng mới nhất trong Giao Ban nếu cần."),
+                format!("Same as row {first} of sheet “{sheet}” (same content, lead unit and source); left out: update its latest state in Giao Ban if needed."),
             ),
             Issue::DoneThereNotHere => both(
                 "Nhiệm vụ đã có trong Giao Ban; tệp ghi đã hoàn thành nhưng Giao Ban chưa ghi nhận: hãy báo cáo hoàn thành trong Giao Ban nếu đúng.".into(),
                 "This directive is already in Giao Ban; the file says it is done but Giao Ban does not: report it done in Giao Ban if so.".into(),
+            ),
+            Issue::TooLong => both(
+                format!("Nội dung dài quá {CONTENT_CHARS} ký tự: không phải một nhiệm vụ; hãy kiểm tra ô này."),
+                format!("The content is longer than {CONTENT_CHARS} characters: no directive; check this cell."),
             ),
             Issue::MonthFirst => both(
                 "Ngày trong bảng được ghi theo kiểu tháng/ngày/năm (máy đặt tiếng Anh Mỹ): đã đọc theo kiểu đó, hãy kiểm tra lại.".into(),
@@ -623,10 +631,15 @@ pub fn plan(
         layouts: Vec::new(),
         file_name: file_name.to_string(),
     };
-    let mut seen: HashMap<[u8; 32], u32> = HashMap::new();
+    let mut seen: HashMap<[u8; 32], (String, u32)> = HashMap::new();
     for (s, g) in book.sheets.iter().enumerate() {
-        // A header not recognised is the first row when the user names the columns.
-        let Some(found) = columns::find(g).or_else(|| given.and_then(|_| columns::first_row(g)))
+        // A header not recognised is the first row when the user names the columns, or
+        // named them for a file of this layout before (the mapping kept for it).
+        let first_row_named = |h: &columns::Header| {
+            given.is_some() || matches!(saved_mapping(conn, &h.layout_key()), Ok(Some(_)))
+        };
+        let Some(found) =
+            columns::find(g).or_else(|| columns::first_row(g).filter(first_row_named))
         else {
             continue;
         };
@@ -680,7 +693,7 @@ pub fn plan(
 fn read_rows(
     r: &mut Reading<'_>,
     plan: &mut Plan,
-    seen: &mut HashMap<[u8; 32], u32>,
+    seen: &mut HashMap<[u8; 32], (String, u32)>,
     s: usize,
     g: &Grid,
     h: &Header,
@@ -756,6 +769,10 @@ fn read_rows(
         };
         if content.is_empty() {
             skip(Issue::NoContent, Some(Column::Content));
+            continue;
+        }
+        if content.chars().count() > CONTENT_CHARS {
+            skip(Issue::TooLong, Some(Column::Content));
             continue;
         }
         if lead_text.is_empty() {
@@ -841,11 +858,11 @@ fn read_rows(
         // ("1/3/25" in a CSV, a date cell in a workbook) is the same row.
         let given_key = assigned.map_or_else(|| at(Column::AssignedOn).text(), |d| d.to_string());
         let key = row_key([&content, &lead_text, &source_text, &given_key]);
-        if let Some(first) = seen.get(&key) {
-            skip(Issue::Duplicate(*first), None);
+        if let Some((sheet, first)) = seen.get(&key) {
+            skip(Issue::Duplicate(sheet.clone(), *first), None);
             continue;
         }
-        seen.insert(key, g.row_number(i));
+        seen.insert(key, (g.name.clone(), g.row_number(i)));
         // A row brought in before, or a directive the office already holds (the same words
         // given to the same unit on the same day: a list exported from Giao Ban, or kept
         // beside it), is not made again; when the sheet says it is done and Giao Ban does

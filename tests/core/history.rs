@@ -165,3 +165,31 @@ fn the_history_is_read_a_page_at_a_time_with_the_count_of_all() {
         "the pages, one after another, are the whole history, newest first"
     );
 }
+
+/// A directive made with two coordinating units lists both as given, not as a change from
+/// the one to the other.
+#[test]
+fn two_coordinating_units_at_creation_are_no_change() {
+    let mut o = office();
+    let mut new = o.new_directive(o.ttbc, Some(d("2026-06-30")));
+    new.coordinating_unit_ids = vec![o.vp, o.cds];
+    let dir = o.add(new).unwrap();
+    let q = AuditQuery {
+        entity: Some("directive".into()),
+        entity_id: Some(dir.id),
+        ..Default::default()
+    };
+    let made = audit::list(o.store.conn(), &q).unwrap();
+    let created = made.iter().find(|r| r.action == "create").unwrap();
+    let units = created
+        .changes
+        .iter()
+        .find(|c| c.field == "coordinating_unit_ids")
+        .unwrap();
+    assert_eq!(units.old, None, "{units:?}");
+    let given = units.new.as_deref().unwrap();
+    assert!(
+        given.contains(&o.vp.to_string()) && given.contains(&o.cds.to_string()),
+        "{given}"
+    );
+}

@@ -701,6 +701,55 @@ fn check_notice(o: &mut Office, file: &Path) {
     assert_eq!(o.content_hash(), after);
 }
 
+/// `text` as a TCVN3 (.VnTime) font draws it: each letter as the Windows-1252 character
+/// whose TCVN3 reading it is (found by reading every such character), others as they are.
+fn in_tcvn3(text: &str) -> String {
+    use giaoban::intake::legacy::{self, Encoding};
+    let drawn: Vec<(String, char)> = (0xA1u8..=0xFF)
+        .map(|b| {
+            let c = legacy::from_cp1252(&[b]);
+            (
+                legacy::convert(&c, Encoding::Tcvn3),
+                c.chars().next().unwrap(),
+            )
+        })
+        .collect();
+    text.chars()
+        .map(|ch| {
+            drawn
+                .iter()
+                .find(|(u, _)| u.chars().eq([ch]))
+                .map_or(ch, |(_, c)| *c)
+        })
+        .collect()
+}
+
+/// A notice typed in TCVN3 fonts, as older ones are, reads as the same notice in Unicode.
+#[test]
+fn a_notice_typed_in_tcvn3_reads_as_unicode() {
+    use docx_rs::{Docx, Paragraph, Run};
+    let mut o = Office::new();
+    let file = o.path("thong-bao-cu.docx");
+    let mut doc = Docx::new();
+    for line in NOTICE.iter().skip(1).chain(TASKS.iter()) {
+        doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(in_tcvn3(line))));
+    }
+    doc.build()
+        .pack(std::fs::File::create(&file).unwrap())
+        .unwrap();
+    let raw = std::fs::read(&file).unwrap();
+    let text = intake::docx::text(&raw).unwrap();
+    assert!(
+        text.contains("Phòng Kế hoạch - Tài chính chủ trì tham mưu dự toán ngân sách năm 2026"),
+        "{text}"
+    );
+    let p = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let doc = p.document.as_ref().unwrap();
+    assert_eq!(doc.date, Some(d(2025, 4, 7)));
+    assert!(doc.proposals.len() >= 2, "{:#?}", doc.proposals);
+    assert_eq!(p.new_meetings.len(), 1, "the notice's meeting is told");
+}
+
 #[test]
 fn a_notice_written_with_docx_rs_becomes_a_meeting_and_its_directives() {
     use docx_rs::{
@@ -1153,7 +1202,7 @@ fn dates_typed_month_first_are_read_so_when_the_sheet_shows_it() {
         &us,
         "STT,Nội dung nhiệm vụ,Ngày giao,Đơn vị chủ trì,Thời hạn\n\
          1,Rà soát thủ tục,01/05/2026,VP,03/25/2026\n\
-         2,Đào tạo kỹ năng số,02/03/2026,VP,04/10/2026\n",
+         2,Đào tạo kỹ năng số,02/13/2026,VP,04/10/2026\n",
     )
     .unwrap();
     let seen = intake::preview(&mut o.store, &us, &Options::default()).unwrap();
@@ -1166,7 +1215,7 @@ fn dates_typed_month_first_are_read_so_when_the_sheet_shows_it() {
         read,
         [
             (d(2026, 1, 5), Some(d(2026, 3, 25))),
-            (d(2026, 2, 3), Some(d(2026, 4, 10)))
+            (d(2026, 2, 13), Some(d(2026, 4, 10)))
         ]
     );
     let said: Vec<_> = seen
@@ -1177,6 +1226,32 @@ fn dates_typed_month_first_are_read_so_when_the_sheet_shows_it() {
     assert_eq!(said.len(), 1, "{said:?}");
     assert_eq!((said[0].0, said[0].1), (2, false));
     assert!(said[0].2.contains("tháng/ngày/năm"), "{said:?}");
+
+    // One date typed month first among dates that read either way is a date typed wrong,
+    // told on its row; the others stay day first.
+    let odd = o.path("le.csv");
+    let mut rows = String::from("STT,Nội dung nhiệm vụ,Ngày giao,Đơn vị chủ trì,Thời hạn\n");
+    for i in 1..=8 {
+        rows.push_str(&format!("{i},Việc số {i},04/01/2026,VP,10/04/2026\n"));
+    }
+    rows.push_str("9,Việc dán từ thư,04/01/2026,VP,12/25/2026\n");
+    std::fs::write(&odd, rows).unwrap();
+    let seen = intake::preview(&mut o.store, &odd, &Options::default()).unwrap();
+    assert_eq!(seen.directives.len(), 8, "{:?}", seen.problems);
+    assert_eq!(seen.directives[0].assigned_on, d(2026, 1, 4));
+    assert_eq!(seen.directives[0].deadline, Some(d(2026, 4, 10)));
+    assert!(
+        seen.problems
+            .iter()
+            .all(|p| !p.message.vi.contains("tháng/ngày/năm")),
+        "{:?}",
+        seen.problems
+    );
+    assert!(
+        seen.problems.iter().any(|p| p.row == 10),
+        "{:?}",
+        seen.problems
+    );
 
     let ours = o.path("vn.csv");
     std::fs::write(
@@ -1190,6 +1265,52 @@ fn dates_typed_month_first_are_read_so_when_the_sheet_shows_it() {
     assert_eq!(seen.directives[1].assigned_on, d(2026, 3, 2));
     assert_eq!(seen.directives[1].deadline, Some(d(2026, 10, 4)));
     assert!(seen.problems.is_empty(), "{:?}", seen.problems);
+}
+
+/// Two-digit years of the last century, years no office writes, and a cell far too long for
+/// a directive are told on their rows; a pipe is no file to wait on.
+#[test]
+fn odd_years_long_cells_and_pipes_are_told() {
+    let mut o = Office::new();
+    let file = o.path("nam.csv");
+    let long = "rà soát ".repeat(2_000);
+    std::fs::write(
+        &file,
+        format!(
+            "STT,Nội dung nhiệm vụ,Ngày giao,Đơn vị chủ trì\n\
+             1,Việc cũ,1/2/99,VP\n\
+             2,Việc lạ,1/2/1900,VP\n\
+             3,{long},05/01/2026,VP\n"
+        ),
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(seen.directives.len(), 1, "{:?}", seen.problems);
+    assert_eq!(seen.directives[0].assigned_on, d(1999, 2, 1));
+    let said: Vec<(u32, &str)> = seen
+        .problems
+        .iter()
+        .map(|p| (p.row, p.message.vi.as_str()))
+        .collect();
+    assert!(
+        said.iter()
+            .any(|(r, m)| *r == 3 && m.contains("“1/2/1900”")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter()
+            .any(|(r, m)| *r == 4 && m.contains("dài quá 10000 ký tự")),
+        "{said:?}"
+    );
+    #[cfg(unix)]
+    {
+        let pipe = o.path("ong.csv");
+        let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+        if made.is_ok_and(|s| s.success()) {
+            let refused = intake::preview(&mut o.store, &pipe, &Options::default());
+            assert!(refused.is_err());
+        }
+    }
 }
 
 /// Small files that would spread out to gigabytes are refused before they are read: an .ods
@@ -1771,10 +1892,23 @@ fn columns_named_by_the_user_where_no_header_is_recognised() {
     let seen = intake::preview(&mut o.store, &file, &named).unwrap();
     assert_eq!(seen.directives.len(), 1, "{:?}", seen.problems);
     assert_eq!(seen.directives[0].lead_unit, "Văn phòng Sở");
+    // Imported once so, the mapping is kept: the next file of the layout needs no naming.
+    intake::commit(&mut o.store, &file, &named).unwrap();
+    let next = o.path("la-2.csv");
+    std::fs::write(
+        &next,
+        "Việc cần làm,Ai làm,Giao ngày
+Tổng hợp báo cáo tuần,VP,12/01/2025
+",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &next, &Options::default()).unwrap();
+    assert_eq!(seen.directives.len(), 1, "{:?}", seen.problems);
+    assert_eq!(seen.directives[0].content, "Tổng hợp báo cáo tuần");
     let plain = o.path("don-vi.csv");
     std::fs::write(
         &plain,
-        "Nội dung,Đơn vị,Ngày giao\nRà soát quy chế làm việc,VP,05/01/2025\n",
+        "Nội dung,Đơn vị,Ngày giao\nKiểm tra công tác văn thư,VP,05/01/2025\n",
     )
     .unwrap();
     let seen = intake::preview(&mut o.store, &plain, &Options::default()).unwrap();
