@@ -287,10 +287,8 @@ pub enum IntakeProblem {
     },
     /// Its archive would inflate far beyond its size (a "zip bomb") or holds too many entries.
     Inflates,
-    /// More rows than one import takes.
+    /// More rows than one import takes (counting stops past the limit).
     TooManyRows {
-        /// Rows found.
-        rows: u32,
         /// The limit.
         limit: u32,
     },
@@ -385,14 +383,14 @@ impl IntakeProblem {
                 "Tệp nén có nội dung giải nén lớn bất thường hoặc quá nhiều mục (có thể là tệp độc hại); không mở.",
                 "The compressed file would inflate to an abnormal size or holds too many entries (possibly a malicious file); it was not opened.",
             ),
-            IntakeProblem::TooManyRows { rows, limit } => {
+            IntakeProblem::TooManyRows { limit } => {
                 if vi {
                     format!(
-                        "Bảng có {rows} dòng, vượt giới hạn {limit} dòng cho một lần nhập; hãy tách thành nhiều tệp (ví dụ mỗi năm một tệp)."
+                        "Bảng có hơn {limit} dòng, vượt giới hạn cho một lần nhập; hãy tách thành nhiều tệp (ví dụ mỗi năm một tệp)."
                     )
                 } else {
                     format!(
-                        "The table has {rows} rows, over the {limit} an import takes; split it into several files (one a year, say)."
+                        "The table has more than {limit} rows, over what an import takes; split it into several files (one a year, say)."
                     )
                 }
             }

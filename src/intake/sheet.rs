@@ -185,9 +185,8 @@ pub fn read(kind: FileKind, bytes: &[u8], only: Option<&str>, name: &str) -> Res
     Ok(book)
 }
 
-fn too_many(rows: usize) -> Error {
+fn too_many() -> Error {
     Error::Intake(IntakeProblem::TooManyRows {
-        rows: rows.min(u32::MAX as usize) as u32,
         limit: limits::ROWS as u32,
     })
 }
@@ -598,7 +597,7 @@ fn xlsx_cells(wb: &mut calamine::Xlsx<Cursor<&[u8]>>, name: &str, kind: FileKind
         if found.last().is_none_or(|((r, _), _)| *r != row) {
             held += 1;
             if held > limits::ROWS + ABOVE_TABLE {
-                return Err(too_many(held));
+                return Err(too_many());
             }
         }
         found.push(((row, col), value));
@@ -607,7 +606,7 @@ fn xlsx_cells(wb: &mut calamine::Xlsx<Cursor<&[u8]>>, name: &str, kind: FileKind
     let mut rows_held: Vec<u32> = found.iter().map(|((r, _), _)| *r).collect();
     rows_held.dedup();
     if rows_held.len() > limits::ROWS + ABOVE_TABLE {
-        return Err(too_many(rows_held.len()));
+        return Err(too_many());
     }
     let first_row = found.iter().map(|((r, _), _)| *r).min().unwrap_or(0);
     let first_col = found.iter().map(|((_, c), _)| *c).min().unwrap_or(0);
@@ -714,7 +713,7 @@ fn workbook<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(
         // rows that hold nothing are not counted.
         rows += grid.iter().filter(|r| !r.is_empty()).count();
         if rows > limits::ROWS + ABOVE_TABLE {
-            return Err(too_many(rows));
+            return Err(too_many());
         }
         book.sheets.push(Grid {
             name: name.clone(),
@@ -863,7 +862,7 @@ fn csv_grid(bytes: &[u8], name: &str) -> Result<Grid> {
                 .collect(),
         ));
         if rows.len() > limits::ROWS + ABOVE_TABLE {
-            return Err(too_many(rows.len()));
+            return Err(too_many());
         }
     }
     Ok(Grid {

@@ -443,6 +443,7 @@ enum Issue {
     NotAUnit(String),
     DeadlineInWords(String),
     DoneBeforeGiven(NaiveDate, NaiveDate),
+    DeadlineBeforeGiven(NaiveDate, NaiveDate),
     DoneWithoutDate(NaiveDate),
     DoneThereNotHere,
     MonthFirst,
@@ -461,6 +462,18 @@ impl Issue {
             Issue::DeadlineInWords(words) => both(
                 format!("Thời hạn “{words}” không phải một ngày: nhiệm vụ được nhập không thời hạn; hãy sửa nếu cần."),
                 format!("The deadline “{words}” is not a date: the directive comes in without one; correct it if needed."),
+            ),
+            Issue::DeadlineBeforeGiven(due, given) => both(
+                format!(
+                    "Thời hạn {} trước ngày giao {}: nhập như bảng ghi; hãy kiểm tra lại.",
+                    crate::date::format(*due),
+                    crate::date::format(*given)
+                ),
+                format!(
+                    "Due on {}, before it was given on {}: brought in as the sheet says; check it.",
+                    crate::date::format(*due),
+                    crate::date::format(*given)
+                ),
             ),
             Issue::DoneBeforeGiven(done, given) => both(
                 format!(
@@ -958,6 +971,16 @@ fn read_rows(
                 i,
                 col(Column::Deadline),
                 Issue::DeadlineInWords(words),
+                false,
+            ));
+        }
+        // Brought in as the sheet has it (a record of the past), and told.
+        if let Some(d) = deadline.filter(|d| *d < given_on) {
+            plan.problems.push(problem(
+                g,
+                i,
+                col(Column::Deadline),
+                Issue::DeadlineBeforeGiven(d, given_on),
                 false,
             ));
         }

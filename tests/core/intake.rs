@@ -928,7 +928,7 @@ fn bad_files_are_refused_with_a_message_and_change_nothing() {
         (&png, "nội dung là tệp ảnh"),
         (&locked, "mật khẩu"),
         (&bomb, "giải nén lớn bất thường"),
-        (&big, "vượt giới hạn 50000 dòng"),
+        (&big, "Bảng có hơn 50000 dòng, vượt giới hạn"),
         (&docx_named_xlsx, "nội dung là văn bản Word (.docx)"),
     ] {
         for commit in [false, true] {
@@ -1267,8 +1267,9 @@ fn dates_typed_month_first_are_read_so_when_the_sheet_shows_it() {
     assert!(seen.problems.is_empty(), "{:?}", seen.problems);
 }
 
-/// Two-digit years of the last century, years no office writes, and a cell far too long for
-/// a directive are told on their rows; a pipe is no file to wait on.
+/// Two-digit years of the last century, years no office writes, a deadline before the day
+/// given, and a cell far too long for a directive are told on their rows; a pipe is no file
+/// to wait on.
 #[test]
 fn odd_years_long_cells_and_pipes_are_told() {
     let mut o = Office::new();
@@ -1277,10 +1278,10 @@ fn odd_years_long_cells_and_pipes_are_told() {
     std::fs::write(
         &file,
         format!(
-            "STT,Nội dung nhiệm vụ,Ngày giao,Đơn vị chủ trì\n\
-             1,Việc cũ,1/2/99,VP\n\
-             2,Việc lạ,1/2/1900,VP\n\
-             3,{long},05/01/2026,VP\n"
+            "STT,Nội dung nhiệm vụ,Ngày giao,Đơn vị chủ trì,Thời hạn\n\
+             1,Việc cũ,1/2/99,VP,1/1/99\n\
+             2,Việc lạ,1/2/1900,VP,\n\
+             3,{long},05/01/2026,VP,\n"
         ),
     )
     .unwrap();
@@ -1300,6 +1301,13 @@ fn odd_years_long_cells_and_pipes_are_told() {
     assert!(
         said.iter()
             .any(|(r, m)| *r == 4 && m.contains("dài quá 10000 ký tự")),
+        "{said:?}"
+    );
+    // Due before it was given: brought in as the sheet has it, and told.
+    assert_eq!(seen.directives[0].deadline, Some(d(1999, 1, 1)));
+    assert!(
+        said.iter()
+            .any(|(r, m)| *r == 2 && m.contains("Thời hạn 01/01/1999 trước ngày giao 01/02/1999")),
         "{said:?}"
     );
     #[cfg(unix)]
