@@ -316,6 +316,10 @@ impl Reading<'_> {
         let mut names: std::collections::VecDeque<String> = values::unit_names(cell).into();
         while let Some(name) = names.pop_front() {
             let name = values::without_notes(&name);
+            let name = match exact(self, &name) {
+                Some(_) => name,
+                None => values::without_role(&name),
+            };
             if name.is_empty() {
                 continue;
             }

@@ -387,6 +387,39 @@ pub fn source(text: &str) -> SourceSaid {
     }
 }
 
+/// A unit's name without the role written beside it in a cell that names several ("Văn
+/// phòng Sở chủ trì, phối hợp với Thanh tra Sở": "Văn phòng Sở", "Thanh tra Sở"; the
+/// first named leads, the others coordinate). The caller keeps a name the directory holds
+/// whole.
+pub fn without_role(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let folded: Vec<String> = words
+        .iter()
+        .map(|w| crate::text::fold(w.trim_matches([':', ',', '.'])))
+        .collect();
+    let is = |i: usize, w: &str| folded.get(i).is_some_and(|f| f == w);
+    let mut start = 0;
+    if is(0, "chu") && is(1, "tri") || is(0, "phoi") && is(1, "hop") {
+        start = 2;
+        if is(2, "voi") {
+            start = 3;
+        }
+    }
+    let mut end = words.len();
+    if end >= start + 3
+        && (is(end - 2, "chu") && is(end - 1, "tri") || is(end - 2, "phoi") && is(end - 1, "hop"))
+    {
+        end -= 2;
+    }
+    if start >= end {
+        return name.trim().to_string();
+    }
+    words[start..end]
+        .join(" ")
+        .trim_matches([':', ',', ' '])
+        .to_string()
+}
+
 /// A unit's name without the notes a tracker adds to it: a parenthesis ("Phòng CĐS (chủ
 /// trì)") and a person after a dash ("Phòng CĐS - đ/c Hùng").
 pub fn without_notes(name: &str) -> String {
@@ -465,6 +498,17 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn roles_written_beside_units() {
+        assert_eq!(without_role("Văn phòng Sở chủ trì"), "Văn phòng Sở");
+        assert_eq!(without_role("phối hợp với Thanh tra Sở"), "Thanh tra Sở");
+        assert_eq!(without_role("Phối hợp: Phòng KHTC"), "Phòng KHTC");
+        assert_eq!(without_role("Chủ trì: Văn phòng Sở"), "Văn phòng Sở");
+        assert_eq!(without_role("VP chủ trì"), "VP");
+        assert_eq!(without_role("Thanh tra Sở"), "Thanh tra Sở");
+        assert_eq!(without_role("chủ trì"), "chủ trì");
     }
 
     #[test]

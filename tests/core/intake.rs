@@ -1321,6 +1321,25 @@ fn odd_years_long_cells_and_pipes_are_told() {
     }
 }
 
+/// A cell that says each unit's role ("Văn phòng Sở chủ trì, phối hợp Thanh tra Sở") names
+/// the lead and the coordinating units, not units called so.
+#[test]
+fn roles_written_in_the_units_cell() {
+    let mut o = Office::new();
+    let file = o.path("vai-tro.csv");
+    std::fs::write(
+        &file,
+        "STT;Nội dung nhiệm vụ;Ngày giao;Đơn vị thực hiện\n\
+         1;Rà soát quy chế làm việc;05/01/2026;Văn phòng Sở chủ trì, phối hợp với Thanh tra Sở\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert!(seen.new_units.is_empty(), "{:?}", seen.new_units);
+    let row = &seen.directives[0];
+    assert_eq!(row.lead_unit, "Văn phòng Sở");
+    assert_eq!(row.coordinating_units, ["Thanh tra Sở"]);
+}
+
 /// Small files that would spread out to gigabytes are refused before they are read: an .ods
 /// whose rows and cells repeat 49,000 × 1,024 times, a DOCX body of 400,000 empty paragraphs,
 /// an .xls with one cell far away on each of its sheets; a CSV row of 50,000 columns is read
