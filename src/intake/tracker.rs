@@ -452,6 +452,7 @@ enum Issue {
     DoneThereNotHere,
     MonthFirst,
     TooLong,
+    Unreadable,
     Refused(Box<Error>),
 }
 
@@ -522,6 +523,10 @@ impl Issue {
             Issue::DoneThereNotHere => both(
                 "Nhiệm vụ đã có trong Giao Ban; tệp ghi đã hoàn thành nhưng Giao Ban chưa ghi nhận: hãy báo cáo hoàn thành trong Giao Ban nếu đúng.".into(),
                 "This directive is already in Giao Ban; the file says it is done but Giao Ban does not: report it done in Giao Ban if so.".into(),
+            ),
+            Issue::Unreadable => both(
+                "Dòng có ký tự không đọc được (hiện là “�”): tệp có chỗ không phải UTF-8; hãy sửa ô đó trong Giao Ban hoặc trong tệp.".into(),
+                "The row holds characters that cannot be read (shown as “�”): part of the file is not UTF-8; correct the cell here or in the file.".into(),
             ),
             Issue::TooLong => both(
                 format!("Nội dung dài quá {CONTENT_CHARS} ký tự: không phải một nhiệm vụ; hãy kiểm tra ô này."),
@@ -969,6 +974,14 @@ fn read_rows(
             })
             .filter(|d| *d <= today && *d >= given_on)
             .unwrap_or(today);
+        // A byte that is no character where it stood ("Văn phòng S�ở"): kept as "�", told.
+        if row
+            .iter()
+            .any(|c| matches!(c, Cell::Text(t) if t.contains('\u{FFFD}')))
+        {
+            plan.problems
+                .push(problem(g, i, None, Issue::Unreadable, false));
+        }
         if let Some(words) = deadline_words {
             plan.problems.push(problem(
                 g,

@@ -1310,6 +1310,22 @@ fn odd_years_long_cells_and_pipes_are_told() {
             .any(|(r, m)| *r == 2 && m.contains("Thời hạn 01/01/1999 trước ngày giao 01/02/1999")),
         "{said:?}"
     );
+    // A stray byte in a file otherwise UTF-8 is shown where it was, and told.
+    let stray = o.path("byte.csv");
+    std::fs::write(
+        &stray,
+        b"STT,N\xe1\xbb\x99i dung nhi\xe1\xbb\x87m v\xe1\xbb\xa5,Ng\xc3\xa0y giao,\xc4\x90\xc6\xa1n v\xe1\xbb\x8b ch\xe1\xbb\xa7 tr\xc3\xac\n1,Vi\xe1\xbb\x87c m\x97t,05/01/2026,VP\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &stray, &Options::default()).unwrap();
+    assert_eq!(seen.directives.len(), 1, "{:?}", seen.problems);
+    assert!(
+        seen.problems
+            .iter()
+            .any(|p| p.row == 2 && p.message.vi.contains("không đọc được")),
+        "{:?}",
+        seen.problems
+    );
     #[cfg(unix)]
     {
         let pipe = o.path("ong.csv");
