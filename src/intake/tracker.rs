@@ -444,6 +444,7 @@ enum Issue {
     Ambiguous(String, Vec<String>),
     NoDate,
     Duplicate(String, u32),
+    Newer(String, u32),
     NotAUnit(String),
     DeadlineInWords(String),
     DoneBeforeGiven(NaiveDate, NaiveDate),
@@ -515,6 +516,10 @@ impl Issue {
             Issue::NoDate => both(
                 "Không rõ ngày giao: hãy ghi ngày giao hoặc ngày của văn bản/cuộc họp giao.".into(),
                 "The date given is unknown: fill the date given, or the source document's or meeting's date.".into(),
+            ),
+            Issue::Newer(sheet, first) => both(
+                format!("Cùng nhiệm vụ với dòng {first} của trang “{sheet}”: nhập một lần, theo tình trạng và thời hạn ghi ở dòng này (trang sau)."),
+                format!("The same directive as row {first} of sheet “{sheet}”: brought in once, with the state and deadline of this row (the later sheet)."),
             ),
             Issue::Duplicate(sheet, first) => both(
                 format!("Trùng với dòng {first} của trang “{sheet}” (cùng nội dung, đơn vị chủ trì và nguồn); bỏ qua: hãy cập nhật tình trạng mới nhất trong Giao Ban nếu cần."),
@@ -880,11 +885,19 @@ fn read_rows(
         // ("1/3/25" in a CSV, a date cell in a workbook) is the same row.
         let given_key = assigned.map_or_else(|| at(Column::AssignedOn).text(), |d| d.to_string());
         let key = row_key([&content, &lead_text, &source_text, &given_key]);
-        if let Some((sheet, first)) = seen.get(&key) {
-            skip(Issue::Duplicate(sheet.clone(), *first), None);
-            continue;
+        // The same row again: on its own sheet, a copy left out; on a later sheet (a year's
+        // sheet carrying over what the year before left unfinished), its newer state.
+        let earlier = seen.get(&key).cloned();
+        match &earlier {
+            Some((sheet, first)) if *sheet == g.name => {
+                skip(Issue::Duplicate(sheet.clone(), *first), None);
+                continue;
+            }
+            Some(_) => {}
+            None => {
+                seen.insert(key, (g.name.clone(), g.row_number(i)));
+            }
         }
-        seen.insert(key, (g.name.clone(), g.row_number(i)));
         // A row brought in before, or a directive the office already holds (the same words
         // given to the same unit on the same day: a list exported from Giao Ban, or kept
         // beside it), is not made again; when the sheet says it is done and Giao Ban does
@@ -903,7 +916,7 @@ fn read_rows(
             );
             if says_done && !done_here(r.conn, id)? {
                 skip(Issue::DoneThereNotHere, Some(Column::Progress));
-            } else {
+            } else if earlier.is_none() {
                 plan.already += 1;
             }
             continue;
@@ -1018,6 +1031,20 @@ fn read_rows(
                 Issue::DoneWithoutDate(done_fallback),
                 false,
             ));
+        }
+        if let Some((sheet, first)) = earlier {
+            match plan.rows.iter_mut().find(|p| p.key == key) {
+                Some(p) => {
+                    (p.deadline, p.said, p.done_fallback) = (deadline, said, done_fallback);
+                    plan.problems
+                        .push(problem(g, i, None, Issue::Newer(sheet, first), false));
+                }
+                None => {
+                    plan.problems
+                        .push(problem(g, i, None, Issue::Duplicate(sheet, first), true))
+                }
+            }
+            continue;
         }
         plan.rows.push(RowPlan {
             sheet: s,

@@ -1356,6 +1356,67 @@ fn roles_written_in_the_units_cell() {
     assert_eq!(row.coordinating_units, ["Thanh tra Sở"]);
 }
 
+/// A task a year's sheet carries over to the next year's sheet comes in once, in the state
+/// the later sheet gives it.
+#[test]
+fn a_task_carried_to_the_next_years_sheet_takes_its_newer_state() {
+    let mut o = Office::new();
+    let file = o.path("theo-doi-2-nam.xlsx");
+    let mut wb = Workbook::new();
+    for (year, deadline, progress) in [
+        (
+            "2024",
+            "31/12/2024",
+            "Chưa hoàn thành, chuyển sang năm 2025",
+        ),
+        ("2025", "30/06/2025", "Đã hoàn thành ngày 10/06/2025"),
+    ] {
+        let ws = wb.add_worksheet().set_name(year).unwrap();
+        ws.write_row(
+            0,
+            0,
+            [
+                "STT",
+                "Nội dung nhiệm vụ",
+                "Ngày giao",
+                "Đơn vị chủ trì",
+                "Thời hạn",
+                "Tiến độ",
+            ],
+        )
+        .unwrap();
+        ws.write_row(
+            1,
+            0,
+            [
+                "1",
+                "Số hóa hồ sơ lưu trữ",
+                "05/03/2024",
+                "VP",
+                deadline,
+                progress,
+            ],
+        )
+        .unwrap();
+    }
+    wb.save(&file).unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(seen.directives.len(), 1, "{:?}", seen.problems);
+    let row = &seen.directives[0];
+    assert_eq!(row.deadline, Some(d(2025, 6, 30)));
+    assert_eq!(
+        (row.status, row.completed_on),
+        (DirectiveStatus::Done, Some(d(2025, 6, 10)))
+    );
+    assert!(
+        seen.problems.iter().any(|p| !p.skipped
+            && p.sheet == "2025"
+            && p.message.vi.contains("dòng 2 của trang “2024”")),
+        "{:?}",
+        seen.problems
+    );
+}
+
 /// Small files that would spread out to gigabytes are refused before they are read: an .ods
 /// whose rows and cells repeat 49,000 × 1,024 times, a DOCX body of 400,000 empty paragraphs,
 /// an .xls with one cell far away on each of its sheets; a CSV row of 50,000 columns is read
