@@ -183,6 +183,17 @@ const KIND_WORDS: &[&str] = &[
     "lien", "khu", "nha", "xi", "nghiep", "buu", "dien", "benh",
 ];
 
+/// Whether the unit `found` is a part of the body `named` names: its words end with the
+/// name's, after words of its own that open with a kind of body ("Văn phòng UBND tỉnh" for
+/// "UBND tỉnh").
+fn part_of_the_named(found: &str, named: &str) -> bool {
+    let (f, n) = (crate::text::words(found), crate::text::words(named));
+    f.len() > n.len()
+        && f.ends_with(&n)
+        && KIND_WORDS.contains(&f[0].as_str())
+        && KIND_WORDS.contains(&n[0].as_str())
+}
+
 /// A person, by their post ("Lãnh đạo Sở", "Giám đốc Sở", "PGĐ Lê Văn C", "Phó Chủ tịch
 /// UBND"), a form of address ("Ông …", "Bà …", "Đ/c …") or their name alone ("Nguyễn Văn
 /// Bình"), not a unit.
@@ -237,6 +248,9 @@ impl Reading<'_> {
             return Ok(f.clone());
         }
         let found = match unit::resolve(self.conn, name, Field::LeadUnit) {
+            // "UBND tỉnh" is not "Văn phòng UBND tỉnh": a body the name is the end of, after
+            // a kind word of its own, is a part of the body named, not that body.
+            Ok(u) if part_of_the_named(&u.name, name) => Found::Unknown,
             Ok(u) => Found::Known(u.id),
             Err(Error::Invalid {
                 rule: Rule::Ambiguous { candidates, .. },

@@ -1354,6 +1354,32 @@ fn roles_written_in_the_units_cell() {
     let row = &seen.directives[0];
     assert_eq!(row.lead_unit, "Văn phòng Sở");
     assert_eq!(row.coordinating_units, ["Thanh tra Sở"]);
+
+    // The body named is not a part of it: "UBND tỉnh" is not "Văn phòng UBND tỉnh".
+    o.store
+        .write(|tx| {
+            unit::create(
+                tx,
+                NewUnit {
+                    name: "Văn phòng UBND tỉnh".into(),
+                    short_name: None,
+                    code: None,
+                    kind: UnitKind::External,
+                    parent_id: None,
+                    sort_order: 0,
+                },
+            )
+        })
+        .unwrap();
+    let above = o.path("tinh.csv");
+    std::fs::write(
+        &above,
+        "STT;Nội dung nhiệm vụ;Ngày giao;Đơn vị chủ trì\n1;Báo cáo kết quả chuyển đổi số;05/01/2026;UBND tỉnh\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &above, &Options::default()).unwrap();
+    let new: Vec<&str> = seen.new_units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(new, ["UBND tỉnh"], "{:?}", seen.directives);
 }
 
 /// A task a year's sheet carries over to the next year's sheet comes in once, in the state
