@@ -1380,6 +1380,27 @@ fn roles_written_in_the_units_cell() {
     let seen = intake::preview(&mut o.store, &above, &Options::default()).unwrap();
     let new: Vec<&str> = seen.new_units.iter().map(|u| u.name.as_str()).collect();
     assert_eq!(new, ["UBND tỉnh"], "{:?}", seen.directives);
+
+    // One new unit written three ways in the file is one unit.
+    let ways = o.path("ba-cach.csv");
+    std::fs::write(
+        &ways,
+        "STT;Nội dung nhiệm vụ;Ngày giao;Đơn vị chủ trì\n\
+         1;Rà soát hệ thống giám sát;05/01/2026;Phòng An ninh mạng\n\
+         2;Diễn tập ứng cứu sự cố;05/01/2026;P. An ninh mạng\n\
+         3;Báo cáo sự cố quý I;05/01/2026;Phòng ANM\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &ways, &Options::default()).unwrap();
+    let new: Vec<&str> = seen.new_units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(new, ["Phòng An ninh mạng"]);
+    assert!(
+        seen.directives
+            .iter()
+            .all(|r| r.lead_unit == "Phòng An ninh mạng"),
+        "{:?}",
+        seen.directives
+    );
 }
 
 /// A task a year's sheet carries over to the next year's sheet comes in once, in the state
