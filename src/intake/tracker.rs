@@ -415,6 +415,16 @@ impl Reading<'_> {
             self.meetings.insert(key, id);
             return Ok(SourcePlan::Meeting(id));
         }
+        // Given a few days after the meeting it came from (the day its notice went out): the
+        // meeting of that title held last before, within a month.
+        let before = titled(self.conn, title)?
+            .into_iter()
+            .filter(|(_, on)| *on <= date && (date - *on).num_days() <= 31)
+            .max_by_key(|(_, on)| *on);
+        if let Some((id, _)) = before {
+            self.meetings.insert(key, id);
+            return Ok(SourcePlan::Meeting(id));
+        }
         let next = self.new_meetings.len();
         let i = *self.new_meeting_index.entry(key).or_insert(next);
         if i == next {
@@ -455,6 +465,24 @@ fn done_here(conn: &Connection, id: Uuid) -> Result<bool> {
         directive::get(conn, id)?.status,
         DirectiveStatus::Done | DirectiveStatus::AwaitingConfirmation | DirectiveStatus::Cancelled
     ))
+}
+
+/// The meetings titled `title` (case, diacritics and spacing aside), with the day each was
+/// held.
+fn titled(conn: &Connection, title: &str) -> Result<Vec<(Uuid, NaiveDate)>> {
+    let want = crate::text::words(title);
+    if want.is_empty() {
+        return Ok(Vec::new());
+    }
+    let filter = meeting::MeetingFilter {
+        text: Some(want.join(" ")),
+        ..Default::default()
+    };
+    Ok(meeting::list(conn, &filter)?
+        .into_iter()
+        .filter(|m| crate::text::words(&m.title) == want)
+        .map(|m| (m.id, m.local_date()))
+        .collect())
 }
 
 /// The meeting titled `title` (case, diacritics and spacing aside) held on `date`, if any.
@@ -865,7 +893,15 @@ fn read_rows(
             SourceSaid::Document { date, .. } | SourceSaid::Meeting { date, .. } => *date,
             SourceSaid::None => None,
         };
-        let Some(given_on) = assigned.or(source_date) else {
+        // No day given nor stated: the day of the one meeting of that title, when it is held.
+        let meeting_day = || match &said_source {
+            SourceSaid::Meeting { title, .. } => match titled(r.conn, title) {
+                Ok(found) if found.len() == 1 => Some(found[0].1),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(given_on) = assigned.or(source_date).or_else(meeting_day) else {
             skip(Issue::NoDate, Some(Column::AssignedOn));
             continue;
         };

@@ -1464,6 +1464,49 @@ fn a_task_carried_to_the_next_years_sheet_takes_its_newer_state() {
     );
 }
 
+/// A meeting named in the "văn bản giao" column is the meeting of that title the office
+/// holds: its day when the row gives none, and the same meeting when the row's day is a few
+/// days after it (the day its notice went out).
+#[test]
+fn a_meeting_named_as_the_source_is_the_one_held() {
+    use chrono::TimeZone;
+    use giaoban::meeting::{self, MeetingKind, NewMeeting};
+    let mut o = Office::new();
+    o.store
+        .write(|tx| {
+            meeting::create(
+                tx,
+                NewMeeting {
+                    series_id: None,
+                    kind: MeetingKind::Conference,
+                    title: "Hội nghị triển khai nhiệm vụ năm 2026".into(),
+                    number: None,
+                    starts_at: chrono::Utc.with_ymd_and_hms(2026, 1, 10, 1, 0, 0).unwrap(),
+                    ends_at: None,
+                    location: None,
+                    online: false,
+                    chair_id: None,
+                    secretary_id: None,
+                    organiser_unit_id: None,
+                },
+            )
+        })
+        .unwrap();
+    let file = o.path("hoi-nghi.csv");
+    std::fs::write(
+        &file,
+        "STT;Nội dung nhiệm vụ;Văn bản giao;Ngày giao;Đơn vị chủ trì\n\
+         1;Rà soát quy chế làm việc;Hội nghị triển khai nhiệm vụ năm 2026;;VP\n\
+         2;Tổng hợp báo cáo tuần;hoi nghi trien khai nhiem vu nam 2026;12/01/2026;VP\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(seen.directives.len(), 2, "{:?}", seen.problems);
+    assert_eq!(seen.directives[0].assigned_on, d(2026, 1, 10));
+    assert_eq!(seen.directives[1].assigned_on, d(2026, 1, 12));
+    assert!(seen.new_meetings.is_empty(), "{:?}", seen.new_meetings);
+}
+
 /// Small files that would spread out to gigabytes are refused before they are read: an .ods
 /// whose rows and cells repeat 49,000 × 1,024 times, a DOCX body of 400,000 empty paragraphs,
 /// an .xls with one cell far away on each of its sheets; a CSV row of 50,000 columns is read
