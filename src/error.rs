@@ -304,6 +304,11 @@ pub enum IntakeProblem {
     /// A column mapping given names no column of the sheet, or leaves out the content or the
     /// lead unit.
     BadMapping,
+    /// A column named on the command line is not `field=letters`.
+    BadColumn {
+        /// What was given.
+        given: String,
+    },
     /// Units not in the directory: the import stops unless they are created.
     UnknownUnit {
         /// The sheet.
@@ -416,6 +421,17 @@ impl IntakeProblem {
                 "Không tìm thấy bảng theo dõi nhiệm vụ: không trang nào có dòng tiêu đề với cột nội dung và đơn vị chủ trì.",
                 "No directive tracker was found: no sheet has a header row with a content column and a lead unit column.",
             ),
+            IntakeProblem::BadColumn { given } => {
+                if vi {
+                    format!(
+                        "“{given}” không đọc được: ghi tên trường = chữ cái của cột, ví dụ content=B (các trường: number, content, source, assigned_on, lead, coordinating, deadline, progress, completed_on, notes)."
+                    )
+                } else {
+                    format!(
+                        "“{given}” cannot be read: write field=column letters, e.g. content=B (fields: number, content, source, assigned_on, lead, coordinating, deadline, progress, completed_on, notes)."
+                    )
+                }
+            }
             IntakeProblem::BadMapping => pick(
                 vi,
                 "Cách ghép cột không hợp lệ: phải có cột nội dung và cột đơn vị chủ trì, và mỗi cột phải có trong bảng.",

@@ -1348,6 +1348,11 @@ fn a_tracker_is_previewed_then_imported_once() {
         cli.run(&["import", png.to_str().unwrap()]),
         "nội dung là tệp ảnh",
     );
+    // A column named by its number, not its letters, says how to write it.
+    fails_with(
+        cli.run(&["import", file, "--column", "content=1"]),
+        "“content=1” không đọc được: ghi tên trường = chữ cái của cột, ví dụ content=B",
+    );
     // The "Excel" file an online system gives: a web page under an .xls name.
     let page = cli.dir.path().join("bao-cao.xls");
     std::fs::write(

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use giaoban::error::{Error, Field, Result, Rule};
+use giaoban::error::{Error, IntakeProblem, Result};
 use giaoban::intake::{self, Column, ColumnAt, Options, Preview};
 use giaoban::store::Store;
 use giaoban::{Lang, date, labels};
@@ -35,7 +35,7 @@ fn mapping(columns: &[String]) -> Result<Option<Vec<ColumnAt>>> {
     columns
         .iter()
         .map(|c| {
-            let bad = || Error::invalid(Field::Name, Rule::BadNumber(c.clone()));
+            let bad = || Error::Intake(IntakeProblem::BadColumn { given: c.clone() });
             let (field, letters) = c.split_once('=').ok_or_else(bad)?;
             let field: Column =
                 serde_json::from_value(serde_json::Value::String(field.trim().to_string()))
