@@ -88,6 +88,18 @@ fn set_up(o: &mut Fixture) {
     o.add(new).unwrap();
 }
 
+/// The per-unit table of all time, judged on 31/12/2026.
+fn all_time(o: &Fixture) -> stats::UnitTable {
+    stats::by_unit(
+        o.store.conn(),
+        None,
+        None,
+        d("2026-12-31"),
+        DeadlineBasis::Approved,
+    )
+    .unwrap()
+}
+
 fn out(o: &Fixture, name: &str) -> PathBuf {
     o.store.path().unwrap().with_file_name(name)
 }
@@ -207,14 +219,7 @@ fn a_document_read_on_a_reader_takes_its_number_in_a_short_write_and_is_built_af
             .unwrap();
     assert_eq!(again.number, written.number);
     // A report is numbered the same way, in its own series (BC).
-    let table = stats::by_unit(
-        o.store.conn(),
-        None,
-        None,
-        d("2026-12-31"),
-        DeadlineBasis::Approved,
-    )
-    .unwrap();
+    let table = all_time(&o);
     // A folder that does not exist takes no number: the next report is still the first.
     let nowhere = out(&o, "khong-co/bc.docx");
     let lost = document::unit_report_draft(o.store.conn(), table.clone(), false, &nowhere).unwrap();
@@ -488,14 +493,7 @@ fn the_report_summarises_the_period_and_annexes_the_unit_table() {
 fn the_unit_report_formulas_recalculate_to_the_statistics() {
     let mut o = fixture();
     set_up(&mut o);
-    let table = stats::by_unit(
-        o.store.conn(),
-        None,
-        None,
-        d("2026-12-31"),
-        DeadlineBasis::Approved,
-    )
-    .unwrap();
+    let table = all_time(&o);
     let file = out(&o, "phu-luc.xlsx");
     document::report::units_xlsx(&table, "Sở Thông tin và Truyền thông", &file).unwrap();
     let sheet = part(&file, "xl/worksheets/sheet1.xml");

@@ -145,6 +145,27 @@ impl Office {
     }
 }
 
+/// A meeting of `kind` titled `title` starting at `starts_at` (UTC), nothing else said.
+pub fn plain_meeting(
+    kind: MeetingKind,
+    title: &str,
+    starts_at: chrono::DateTime<Utc>,
+) -> NewMeeting {
+    NewMeeting {
+        series_id: None,
+        kind,
+        title: title.into(),
+        number: None,
+        starts_at,
+        ends_at: None,
+        location: None,
+        online: false,
+        chair_id: None,
+        secretary_id: None,
+        organiser_unit_id: None,
+    }
+}
+
 /// An attendee to add to a meeting's record.
 pub fn attendee(
     who: Who,

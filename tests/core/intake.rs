@@ -1470,25 +1470,17 @@ fn a_task_carried_to_the_next_years_sheet_takes_its_newer_state() {
 #[test]
 fn a_meeting_named_as_the_source_is_the_one_held() {
     use chrono::TimeZone;
-    use giaoban::meeting::{self, MeetingKind, NewMeeting};
+    use giaoban::meeting::{self, MeetingKind};
     let mut o = Office::new();
     o.store
         .write(|tx| {
             meeting::create(
                 tx,
-                NewMeeting {
-                    series_id: None,
-                    kind: MeetingKind::Conference,
-                    title: "Hội nghị triển khai nhiệm vụ năm 2026".into(),
-                    number: None,
-                    starts_at: chrono::Utc.with_ymd_and_hms(2026, 1, 10, 1, 0, 0).unwrap(),
-                    ends_at: None,
-                    location: None,
-                    online: false,
-                    chair_id: None,
-                    secretary_id: None,
-                    organiser_unit_id: None,
-                },
+                crate::fixture::plain_meeting(
+                    MeetingKind::Conference,
+                    "Hội nghị triển khai nhiệm vụ năm 2026",
+                    chrono::Utc.with_ymd_and_hms(2026, 1, 10, 1, 0, 0).unwrap(),
+                ),
             )
         })
         .unwrap();

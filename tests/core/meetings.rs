@@ -6,7 +6,7 @@ use giaoban::meeting::{self, MeetingFilter, MeetingKind, MeetingStatus, NewMeeti
 use giaoban::minutes::{self, Attendance, AttendeeRole, NewItem, Who};
 use giaoban::{audit, directive};
 
-use crate::fixture::{attendee, d, office};
+use crate::fixture::{attendee, d, office, plain_meeting};
 
 #[test]
 fn a_meeting_must_end_after_it_starts() {
@@ -276,19 +276,11 @@ fn meetings_are_read_a_page_at_a_time_with_the_count_of_all() {
             for day in 1..=9 {
                 meeting::create(
                     tx,
-                    NewMeeting {
-                        series_id: None,
-                        kind: MeetingKind::WorkingSession,
-                        title: format!("Làm việc với Sở Tài chính lần {day}"),
-                        number: None,
-                        starts_at: Utc.with_ymd_and_hms(2026, 7, day, 2, 0, 0).unwrap(),
-                        ends_at: None,
-                        location: None,
-                        online: false,
-                        chair_id: None,
-                        secretary_id: None,
-                        organiser_unit_id: None,
-                    },
+                    plain_meeting(
+                        MeetingKind::WorkingSession,
+                        &format!("Làm việc với Sở Tài chính lần {day}"),
+                        Utc.with_ymd_and_hms(2026, 7, day, 2, 0, 0).unwrap(),
+                    ),
                 )?;
             }
             Ok(())
