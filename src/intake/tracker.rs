@@ -822,14 +822,19 @@ fn read_rows(
             continue;
         }
         // A date cell as typed, or written day first in a month-first sheet.
-        let swapped: HashMap<Column, Cell> = if month_first {
-            DATES
-                .iter()
-                .filter_map(|c| Some((*c, Cell::Text(values::day_first(typed(i, *c)?)?))))
-                .collect()
-        } else {
-            HashMap::new()
-        };
+        // (And the dates inside its progress and notes: "Đã hoàn thành ngày 03/28/2025".)
+        let swapped: HashMap<Column, Cell> =
+            if month_first {
+                DATES
+                    .iter()
+                    .filter_map(|c| Some((*c, Cell::Text(values::day_first(typed(i, *c)?)?))))
+                    .chain([Column::Progress, Column::Notes].iter().filter_map(|c| {
+                        Some((*c, Cell::Text(values::days_first_in(typed(i, *c)?))))
+                    }))
+                    .collect()
+            } else {
+                HashMap::new()
+            };
         let at = |c: Column| {
             swapped.get(&c).unwrap_or_else(|| {
                 h.fields

@@ -101,6 +101,21 @@ pub fn day_first(text: &str) -> Option<String> {
     Some(format!("{day:02}{sep}{month:02}{sep}{year}"))
 }
 
+/// A text whose month-first dates written as numbers are written day first ("hoàn thành
+/// ngày 03/28/2025" → "hoàn thành ngày 28/03/2025"); other words as they are.
+pub fn days_first_in(text: &str) -> String {
+    text.split_inclusive(char::is_whitespace)
+        .map(|part| {
+            let word = part.trim_end();
+            let bare = word.trim_end_matches([',', '.', ';', ')']);
+            match day_first(bare) {
+                Some(swapped) => part.replacen(bare, &swapped, 1),
+                None => part.to_string(),
+            }
+        })
+        .collect()
+}
+
 /// The first full date stated anywhere in a text (`… hoàn thành ngày 28/03/2025`).
 pub fn date_in(text: &str) -> Option<NaiveDate> {
     let tokens = tokenize(text);
@@ -498,6 +513,15 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn dates_inside_words_written_day_first() {
+        assert_eq!(
+            days_first_in("Đã hoàn thành ngày 03/28/2025, đúng hạn."),
+            "Đã hoàn thành ngày 28/03/2025, đúng hạn."
+        );
+        assert_eq!(days_first_in("Đang thực hiện 80%"), "Đang thực hiện 80%");
     }
 
     #[test]

@@ -1200,9 +1200,9 @@ fn dates_typed_month_first_are_read_so_when_the_sheet_shows_it() {
     let us = o.path("us.csv");
     std::fs::write(
         &us,
-        "STT,Nội dung nhiệm vụ,Ngày giao,Đơn vị chủ trì,Thời hạn\n\
-         1,Rà soát thủ tục,01/05/2026,VP,03/25/2026\n\
-         2,Đào tạo kỹ năng số,02/13/2026,VP,04/10/2026\n",
+        "STT,Nội dung nhiệm vụ,Ngày giao,Đơn vị chủ trì,Thời hạn,Tiến độ\n\
+         1,Rà soát thủ tục,01/05/2026,VP,03/25/2026,Đã hoàn thành ngày 03/20/2026\n\
+         2,Đào tạo kỹ năng số,02/13/2026,VP,04/10/2026,\n",
     )
     .unwrap();
     let seen = intake::preview(&mut o.store, &us, &Options::default()).unwrap();
@@ -1223,6 +1223,11 @@ fn dates_typed_month_first_are_read_so_when_the_sheet_shows_it() {
         .iter()
         .map(|p| (p.row, p.skipped, p.message.vi.as_str()))
         .collect();
+    // The day inside the progress is read month first too.
+    assert_eq!(
+        (seen.directives[0].status, seen.directives[0].completed_on),
+        (DirectiveStatus::Done, Some(d(2026, 3, 20)))
+    );
     assert_eq!(said.len(), 1, "{said:?}");
     assert_eq!((said[0].0, said[0].1), (2, false));
     assert!(said[0].2.contains("tháng/ngày/năm"), "{said:?}");
