@@ -120,8 +120,13 @@ test("bad input shows the error and keeps the data", { timeout: 120_000 }, async
   assert.equal(await alert.getText(), "Chưa nhập tên.");
   assert.equal(await (await byTest("unit-name")).getAttribute("aria-invalid"), "true");
 
-  await (await byTest("unit-name")).setValue("Văn phòng thứ hai");
-  await (await byTest("unit-code")).setValue("vp");
+  // Typed once the form has settled after telling the error (the driver once failed to
+  // type into a field still being redrawn).
+  for (const [id, text] of [["unit-name", "Văn phòng thứ hai"], ["unit-code", "vp"]]) {
+    const field = await byTest(id);
+    await field.waitForClickable({ timeout: 10_000 });
+    await field.setValue(text);
+  }
   await (await byTest("unit-save")).click();
   await browser.waitUntil(async () => (await alert.getText()).includes("đã được dùng"), { timeout: 10_000 });
   await shot("06-bad-input");
