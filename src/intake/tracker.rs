@@ -244,7 +244,8 @@ struct Reading<'c> {
     conn: &'c Connection,
     directory: Directory,
     units: HashMap<String, Found>,
-    meetings: HashMap<String, Uuid>,
+    /// The meetings held, by their title's words: each one's id and day.
+    held: HashMap<String, Vec<(Uuid, NaiveDate)>>,
     /// What each unit cell read as.
     picked: HashMap<String, Picked>,
     new_units: Vec<(String, String, u32)>,
@@ -404,26 +405,24 @@ impl Reading<'_> {
         Ok(Ok((out, none)))
     }
 
-    /// The meeting a source names: one of that title held that day, in the database or
-    /// made for an earlier row, else a new one.
-    fn meeting(&mut self, title: &str, date: NaiveDate) -> Result<SourcePlan> {
-        let key = format!("{} {date}", crate::text::words(title).join(" "));
-        if let Some(id) = self.meetings.get(&key) {
-            return Ok(SourcePlan::Meeting(*id));
+    /// The meeting a source names: one made for an earlier row, else one of that title
+    /// held that day or up to a month before (read once a file), else a new one.
+    fn meeting(&mut self, title: &str, date: NaiveDate) -> SourcePlan {
+        let words = crate::text::words(title).join(" ");
+        let key = format!("{words} {date}");
+        if let Some(&i) = self.new_meeting_index.get(&key) {
+            return SourcePlan::NewMeeting(i);
         }
-        if let Some(id) = held(self.conn, title, date)? {
-            self.meetings.insert(key, id);
-            return Ok(SourcePlan::Meeting(id));
-        }
-        // Given a few days after the meeting it came from (the day its notice went out): the
-        // meeting of that title held last before, within a month.
-        let before = titled(self.conn, title)?
-            .into_iter()
-            .filter(|(_, on)| *on <= date && (date - *on).num_days() <= 31)
-            .max_by_key(|(_, on)| *on);
-        if let Some((id, _)) = before {
-            self.meetings.insert(key, id);
-            return Ok(SourcePlan::Meeting(id));
+        // Held that day; else given a few days after the meeting it came from (the day its
+        // notice went out): the meeting of that title held last before, within a month.
+        let held = self.held.get(&words).map_or(&[][..], Vec::as_slice);
+        let found = held.iter().find(|(_, on)| *on == date).or_else(|| {
+            held.iter()
+                .filter(|(_, on)| *on <= date && (date - *on).num_days() <= 31)
+                .max_by_key(|(_, on)| *on)
+        });
+        if let Some((id, _)) = found {
+            return SourcePlan::Meeting(*id);
         }
         let next = self.new_meetings.len();
         let i = *self.new_meeting_index.entry(key).or_insert(next);
@@ -433,7 +432,7 @@ impl Reading<'_> {
                 date,
             });
         }
-        Ok(SourcePlan::NewMeeting(i))
+        SourcePlan::NewMeeting(i)
     }
 }
 
@@ -465,24 +464,6 @@ fn done_here(conn: &Connection, id: Uuid) -> Result<bool> {
         directive::get(conn, id)?.status,
         DirectiveStatus::Done | DirectiveStatus::AwaitingConfirmation | DirectiveStatus::Cancelled
     ))
-}
-
-/// The meetings titled `title` (case, diacritics and spacing aside), with the day each was
-/// held.
-fn titled(conn: &Connection, title: &str) -> Result<Vec<(Uuid, NaiveDate)>> {
-    let want = crate::text::words(title);
-    if want.is_empty() {
-        return Ok(Vec::new());
-    }
-    let filter = meeting::MeetingFilter {
-        text: Some(want.join(" ")),
-        ..Default::default()
-    };
-    Ok(meeting::list(conn, &filter)?
-        .into_iter()
-        .filter(|m| crate::text::words(&m.title) == want)
-        .map(|m| (m.id, m.local_date()))
-        .collect())
 }
 
 /// The meeting titled `title` (case, diacritics and spacing aside) held on `date`, if any.
@@ -695,24 +676,26 @@ pub fn plan(
         conn,
         directory: Directory::from_units(&units),
         units: HashMap::new(),
-        meetings: HashMap::new(),
+        held: HashMap::new(),
         picked: HashMap::new(),
         new_units: Vec::new(),
         new_unit_index: HashMap::new(),
         new_meetings: Vec::new(),
         new_meeting_index: HashMap::new(),
     };
-    let mut stmt = conn.prepare("SELECT id, title FROM meeting")?;
+    let mut stmt = conn.prepare("SELECT id, title, starts_at FROM meeting")?;
     for row in stmt.query_map([], |row| {
         Ok((
             crate::store::value::get_uuid(row, 0)?,
             row.get::<_, String>(1)?,
+            crate::store::value::get_ts(row, 2)?,
         ))
     })? {
-        let (id, title) = row?;
-        r.meetings
+        let (id, title, at) = row?;
+        r.held
             .entry(crate::text::words(&title).join(" "))
-            .or_insert(id);
+            .or_default()
+            .push((id, crate::date::local_date(at)));
     }
     let mut plan = Plan {
         sheets: Vec::new(),
@@ -900,10 +883,12 @@ fn read_rows(
         };
         // No day given nor stated: the day of the one meeting of that title, when it is held.
         let meeting_day = || match &said_source {
-            SourceSaid::Meeting { title, .. } => match titled(r.conn, title) {
-                Ok(found) if found.len() == 1 => Some(found[0].1),
-                _ => None,
-            },
+            SourceSaid::Meeting { title, .. } => {
+                match r.held.get(&crate::text::words(title).join(" ")) {
+                    Some(one) if one.len() == 1 => Some(one[0].1),
+                    _ => None,
+                }
+            }
             _ => None,
         };
         let Some(given_on) = assigned.or(source_date).or_else(meeting_day) else {
@@ -1005,7 +990,7 @@ fn read_rows(
                 number,
                 date: date.unwrap_or(given_on),
             },
-            SourceSaid::Meeting { title, date } => r.meeting(&title, date.unwrap_or(given_on))?,
+            SourceSaid::Meeting { title, date } => r.meeting(&title, date.unwrap_or(given_on)),
             SourceSaid::None => SourcePlan::Document {
                 number: plan.file_name.clone(),
                 date: given_on,
