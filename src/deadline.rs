@@ -213,8 +213,9 @@ fn before_time(t: &[Token], i: usize) -> usize {
 }
 
 /// Words before a period that make it the period of a list of tasks: "nhiệm vụ tháng 8",
-/// "công tác tháng 7/2018", "trong 06 tháng cuối năm", "trọng tâm quý III".
-const PERIOD_LEADS: &[&str] = &["trong", "tac", "vu", "tam", "viec"];
+/// "công tác tháng 7/2018", "trong 06 tháng cuối năm", "trọng tâm quý III", "mục tiêu năm
+/// 2026".
+const PERIOD_LEADS: &[&str] = &["trong", "tac", "vu", "tam", "viec", "tieu"];
 
 /// The period a list head gives its tasks ("Nhiệm vụ trọng tâm tháng 8:", "các nhiệm vụ
 /// cần thực hiện trong tháng 9/2020:", "… trong 06 tháng cuối năm"): the end of the last
@@ -227,7 +228,11 @@ pub fn period<'a>(tokens: &[Token], meeting: impl Into<Anchor<'a>>) -> Option<Na
         .filter(|&i| i == 0 || PERIOD_LEADS.iter().any(|w| tokens[i - 1].is(w)))
         .filter(|&i| {
             let x = &tokens[i];
-            x.is("thang") || x.is("quy") || x.is("cuoi") || x.kind == Kind::Number
+            x.is("thang")
+                || x.is("quy")
+                || x.is("cuoi")
+                || (x.is("nam") && tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Number))
+                || x.kind == Kind::Number
         })
         .filter_map(|i| match read(tokens, i, meeting)? {
             (Deadline::On(d), _) if d >= meeting.day => Some(d),
@@ -410,7 +415,7 @@ fn read(t: &[Token], i: usize, at: Anchor<'_>) -> Option<(Deadline, usize)> {
 
 /// A time from the meeting (after `trong`): `5 ngày`, `5 ngày làm việc` (Vietnam's working
 /// days: weekends and public holidays left out), `02 tuần (tới)`, `3 tháng (tới)`. Not `6
-/// tháng đầu năm`, a period of the year.
+/// tháng đầu năm`, a period of the year, nor `9 tháng qua` / `9 tháng của …`, a span lived.
 fn duration(t: &[Token], i: usize, at: Anchor<'_>) -> Option<(Deadline, usize)> {
     let meeting = at.day;
     let n = t.get(i)?.number()?;
@@ -418,6 +423,19 @@ fn duration(t: &[Token], i: usize, at: Anchor<'_>) -> Option<(Deadline, usize)> 
         return None;
     }
     let word = |k: usize, w: &str| t.get(k).is_some_and(|x| x.is(w));
+    // A span already lived or one named by what it belongs to ("trong 9 tháng qua",
+    // "vừa qua", "trong 9 tháng của cơ quan"): no time from the meeting.
+    let unit_len = if word(i + 1, "ngay") && word(i + 2, "lam") && word(i + 3, "viec") {
+        3
+    } else {
+        1
+    };
+    if ["qua", "vua", "cua"]
+        .iter()
+        .any(|w| word(i + 1 + unit_len, w))
+    {
+        return None;
+    }
     // `tới`, `sau`, `kể từ ngày họp`… after the unit add nothing.
     let ahead = |k: usize| {
         if word(k, "toi") || word(k, "sau") {
@@ -632,6 +650,14 @@ mod tests {
         assert_eq!(find(&tokens, m), Some(d(2026, 12, 18)));
         // A period of the year is not a time from the meeting.
         assert_eq!(at("6 tháng đầu năm", m), Some(d(2027, 6, 30)));
+        // Nor is a span already lived, or one named by what it belongs to.
+        for lived in [
+            "Rà soát tình hình thực hiện nhiệm vụ trong 9 tháng của cơ quan, địa phương.",
+            "Đánh giá kết quả trong 10 ngày qua.",
+            "Tổng kết các việc làm trong 2 tuần vừa qua.",
+        ] {
+            assert_eq!(find(&tokenize(lived), m), None, "{lived}");
+        }
     }
 
     #[test]

@@ -1,12 +1,12 @@
 //! Cutting a meeting text into clauses: at sentence ends, `;`, line breaks and colons that
 //! open a list, and inside a sentence where a new task starts (", đồng thời …", ", trong
-//! đó …", ", yêu cầu Phòng X …", "… và rà soát …" after a long first task).
+//! đó …", ", yêu cầu Phòng X …", "… và rà soát …" or ", đẩy nhanh …" after a long first task).
 
 use std::ops::Range;
 
 use super::directory::Mention;
 use super::lexicon::{
-    ACTIONS, ASSIGNS, CONCLUDES, DISCUSSES, HOLDERS, INTRODUCES, TASK_NOUNS, WHEREIN,
+    ASSIGNS, CONCLUDES, DISCUSSES, HOLDERS, INTRODUCES, TASK_NOUNS, WHEREIN, action_at,
 };
 use crate::token::{Kind, Token, starts_with};
 
@@ -61,13 +61,16 @@ pub(super) fn segment(t: &[Token], mentions: &[Option<Mention>]) -> Vec<Clause> 
             Kind::Punct(',') if new_task_after_comma(t, mentions, i + 1) => {
                 cut(false, false, false)
             }
+            Kind::Punct(',') if !in_name && task_after_comma(t, start, i) => {
+                cut(false, false, false)
+            }
             // "…”, tại cuộc họp …": a quoted conclusion ends, the report goes on (not a
             // quoted term: "thực hiện “mục tiêu kép”, vừa …").
             Kind::Punct(',') if i >= 1 && t[i - 1].is_punct('”') && quoted_words(t, i - 1) >= 6 => {
                 cut(true, false, false)
             }
             // "… trọng điểm... đẩy mạnh …": an ellipsis before a task's verb ends a task.
-            Kind::Punct('.' | '…') if ellipsis(t, i) && starts_with_any(t, i + 1, ACTIONS) => {
+            Kind::Punct('.' | '…') if ellipsis(t, i) && action_at(t, i + 1) => {
                 cut(false, false, false)
             }
             Kind::Word
@@ -160,11 +163,23 @@ fn given_to_a_unit(t: &[Token], mentions: &[Option<Mention>], i: usize) -> bool 
 /// "… thực hiện các công việc của tuần này và rà soát lại …": `và` before an action verb,
 /// after a first task of several words, starts a second task.
 fn second_task(t: &[Token], start: usize, i: usize) -> bool {
-    if !starts_with_any(t, i + 1, ACTIONS) {
+    next_task(t, start, i, 7, 5)
+}
+
+/// "…, đẩy nhanh tiến độ …": a comma before an action verb starts a second task only after a
+/// long first one (a comma also lists the verbs of one task: "rà soát, hoàn thành").
+fn task_after_comma(t: &[Token], start: usize, i: usize) -> bool {
+    next_task(t, start, i, 14, 6)
+}
+
+/// An action verb after the joint at `i`, with at least `before` words from the first task's
+/// verb to the joint and `after` words from the joint to the next mark.
+fn next_task(t: &[Token], start: usize, i: usize, before: usize, after: usize) -> bool {
+    if !action_at(t, i + 1) {
         return false;
     }
-    // The verb of the first task: the last one before `và`, not "chủ trì, phối hợp".
-    let Some(verb) = (start..i).rev().find(|&p| starts_with_any(t, p, ACTIONS)) else {
+    // The verb of the first task: the last one before the joint, not "chủ trì, phối hợp".
+    let Some(verb) = (start..i).rev().find(|&p| action_at(t, p)) else {
         return false;
     };
     let words_before = t[verb..i].iter().filter(|x| x.is_wordlike()).count();
@@ -173,7 +188,7 @@ fn second_task(t: &[Token], start: usize, i: usize) -> bool {
         .take_while(|x| !matches!(x.kind, Kind::Break | Kind::Punct(';' | '.' | ',')))
         .filter(|x| x.is_wordlike())
         .count();
-    words_before >= 7 && words_after >= 5
+    words_before >= before && words_after >= after
 }
 
 /// The words between the closing quote at `close` and its opening `“`.

@@ -1,7 +1,10 @@
 //! The Vietnamese words the extractor's rules are written in, folded (no diacritics,
 //! `đ` → `d`). Each list says what its words signal in a meeting's conclusions.
 
-/// Verbs that open a task: "tăng cường công tác…", "khẩn trương hoàn thành…".
+use crate::token::{Token, starts_with};
+
+/// Verbs that open a task: "tăng cường công tác…", "khẩn trương hoàn thành…"; see
+/// [`action_at`].
 pub const ACTIONS: &[&[&str]] = &[
     &["thuc", "hien"],
     &["trien", "khai"],
@@ -407,3 +410,24 @@ pub const REFUSES: &[&[&str]] = &[
     &["khong", "chap", "thuan"],
     &["khong", "thong", "nhat"],
 ];
+
+/// Nouns that end in a verb of [`ACTIONS`]: "công trình" is a work, not "trình" (submit).
+const NOUNS_ENDING_IN_A_VERB: &[[&str; 2]] = &[
+    ["cong", "trinh"],
+    ["quy", "trinh"],
+    ["chuong", "trinh"],
+    ["to", "trinh"],
+    ["lo", "trinh"],
+    ["tien", "trinh"],
+    ["hanh", "trinh"],
+];
+
+/// Whether a verb of [`ACTIONS`] starts at token `i` (not the end of a noun such as "công
+/// trình").
+pub fn action_at(t: &[Token], i: usize) -> bool {
+    let noun = i >= 1
+        && NOUNS_ENDING_IN_A_VERB
+            .iter()
+            .any(|[a, b]| t[i - 1].is(a) && t[i].is(b));
+    !noun && ACTIONS.iter().any(|s| starts_with(t, i, s))
+}

@@ -414,6 +414,7 @@ impl Doc<'_> {
                 && !paren
                 && !c.sentence
                 && r.lead.is_none()
+                && !r.acts
                 && let Some(last) = out.last_mut()
             {
                 last.content = format!("{}; {}", last.content, self.text_of(r.content.clone()));
@@ -544,6 +545,7 @@ impl Doc<'_> {
                 && let Some(last) = out.last_mut()
             {
                 last.content = format!("{}; {}", last.content, self.text_of(r.content.clone()));
+                last.deadline = last.deadline.or(deadline::find(content, self.anchor));
                 used[ci] = true;
                 continue;
             }
@@ -559,6 +561,14 @@ impl Doc<'_> {
                 .or_else(|| {
                     r.assigned
                         .then(|| deadline::find(&t[c.range.start..r.content.start], self.anchor))
+                        .flatten()
+                })
+                // "Để hoàn thành mục tiêu, nhiệm vụ năm 2014, các ngành … cần rà soát …": the
+                // period the task serves is its term.
+                .or_else(|| {
+                    let before = skip_mark(t, c.range.start, r.content.start).0;
+                    self.purpose_at(before)
+                        .then(|| deadline::period(&t[before..r.content.start], self.anchor))
                         .flatten()
                 })
                 .or_else(|| {
@@ -597,8 +607,11 @@ impl Doc<'_> {
             let lead = r.lead.or_else(|| carried.clone()).or_else(|| host.clone());
             // "… yêu cầu trước ngày 10/5, Sở Tài chính hoàn thành rà soát …": the deadline of
             // that unit's task given before, said again, is no task of its own.
-            let restated = seq_is(t, r.content.start, &["hoan", "thanh"])
-                && deadline.is_some()
+            let restated = seq_is(
+                t,
+                self.task_start(r.content.start, r.content.end, lead.as_ref()),
+                &["hoan", "thanh"],
+            ) && deadline.is_some()
                 && lead.is_some()
                 && out
                     .iter()
@@ -917,7 +930,7 @@ impl Doc<'_> {
     }
 
     fn is_action(&self, i: usize) -> bool {
-        seq_at(self.t, i, ACTIONS).is_some()
+        action_at(self.t, i)
     }
 
     fn is_reported(&self, tok: &Token) -> bool {
@@ -951,15 +964,17 @@ impl Doc<'_> {
             i = skip_punct(t, i + n, end);
         }
         // "Để hoàn thành mục tiêu …, các ngành cần …": the task's subject follows its purpose.
-        if t[i..end]
-            .first()
-            .is_some_and(|x| x.is("de") && self.text[x.start..x.end].to_lowercase() == "để")
-            && let Some(comma) = (i..end).find(|&p| t[p].is_punct(','))
-            && self
-                .mention(skip_punct(t, comma, end), end)
-                .is_some_and(|m| m.start == skip_punct(t, comma, end))
+        // The purpose may hold commas of its own ("Để hoàn thành mục tiêu, nhiệm vụ năm
+        // 2014, các ngành …"): the subject is the unit named right after one of them.
+        // A clause that hands the task to someone names its addressee after its verb.
+        if self.purpose_at(i)
+            && !(i..end).any(|p| assigns_at(t, p).is_some())
+            && let Some(subject) = (i..end)
+                .filter(|&p| t[p].is_punct(','))
+                .map(|p| skip_punct(t, p, end))
+                .find(|&p| self.mention(p, end).is_some_and(|m| m.start == p))
         {
-            i = skip_punct(t, comma, end);
+            i = subject;
         }
         let concludes = concluding(t, i..end);
         let mut start = i;
@@ -1035,6 +1050,13 @@ impl Doc<'_> {
             assigned,
             marked,
         }
+    }
+
+    /// Whether the word at `i` is "Để" opening a purpose (not "để" of a name).
+    fn purpose_at(&self, i: usize) -> bool {
+        self.t
+            .get(i)
+            .is_some_and(|x| x.is("de") && self.text[x.start..x.end].to_lowercase() == "để")
     }
 
     /// Whether the words before "đề nghị" are the speaker's ("đồng chí …, Giám đốc Sở"),

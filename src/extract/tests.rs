@@ -430,13 +430,14 @@ fn what_is_not_a_task_given() {
     assert_eq!(lead(&x.directives[0]), Some("Văn phòng Sở"));
 }
 
+/// Items numbered "(1)" inside a sentence: each part after `;` with its own verb is a task.
 #[test]
-fn items_numbered_in_parentheses_are_one_task_each() {
+fn items_numbered_in_parentheses_give_a_task_a_verb() {
     let text = "Kết luận, Chủ tịch yêu cầu các cơ quan, đơn vị, địa phương: (1) Tăng cường kiểm tra phòng cháy; \
         rà soát phương án cứu nạn; (2) Đẩy nhanh giải ngân vốn đầu tư công; bảo đảm tỷ lệ giải ngân trong năm.";
     let x = extract(text, d(2026, 4, 2), &office());
-    assert_eq!(x.directives.len(), 2, "{:#?}", x.directives);
-    assert_eq!(x.directives[1].deadline, Some(d(2026, 12, 31)));
+    assert_eq!(x.directives.len(), 4, "{:#?}", x.directives);
+    assert_eq!(x.directives[3].deadline, Some(d(2026, 12, 31)));
     assert_eq!(
         lead(&x.directives[0]),
         Some("các cơ quan, đơn vị, địa phương")
@@ -630,7 +631,8 @@ fn subjects_after_connectives_and_purposes_times_said_first_and_details() {
         got,
         [
             ("Văn phòng Sở".to_string(), None),
-            ("Thanh tra Sở".to_string(), None),
+            // The period the task serves is its term.
+            ("Thanh tra Sở".to_string(), Some(d(2026, 12, 31))),
             ("Các phòng".to_string(), None),
             ("Văn phòng Sở".to_string(), Some(d(2026, 11, 30))),
         ],
@@ -741,4 +743,65 @@ fn a_request_with_its_tasks_as_marked_lines() {
         ]
     );
     assert!(x.set_aside.is_empty(), "{:#?}", x.set_aside);
+}
+
+/// Inside an item marked "(1)", a part after `;` with a verb of its own is a task of its own
+/// (its deadline with it); a part without one goes on naming what the task before covers.
+/// Inside a sentence, a comma before a verb starts a task only after a long first one.
+#[test]
+fn parts_of_marked_items_and_tasks_after_a_comma() {
+    let text = "Kết luận, Giám đốc Sở yêu cầu các phòng, đơn vị: (1) Tập trung thực hiện “mục \
+        tiêu kép”, vừa phòng chống dịch bệnh vừa phát triển; rà soát, hoàn thành các nhiệm vụ \
+        trọng tâm trong quý II/2022; (2) Văn phòng Sở đẩy nhanh tiến độ giải ngân các dự án; \
+        các công trình trọng điểm. Thanh tra Sở tăng cường công tác kiểm tra việc chấp hành \
+        pháp luật về bản quyền phần mềm của các cơ quan trên địa bàn tỉnh, đẩy nhanh tiến độ \
+        giải quyết đơn thư khiếu nại tồn đọng, rà soát, hoàn thiện quy chế.";
+    let x = extract(text, d(2022, 4, 5), &office());
+    let got: Vec<_> = x
+        .directives
+        .iter()
+        .map(|p| (lead(p), p.content.as_str(), p.deadline))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                Some("các phòng, đơn vị"),
+                "Tập trung thực hiện “mục tiêu kép”, vừa phòng chống dịch bệnh vừa phát triển",
+                None
+            ),
+            (
+                Some("các phòng, đơn vị"),
+                "Rà soát, hoàn thành các nhiệm vụ trọng tâm trong quý II/2022",
+                Some(d(2022, 6, 30))
+            ),
+            (
+                Some("Văn phòng Sở"),
+                "Đẩy nhanh tiến độ giải ngân các dự án; các công trình trọng điểm",
+                None
+            ),
+            (
+                Some("Thanh tra Sở"),
+                "Tăng cường công tác kiểm tra việc chấp hành pháp luật về bản quyền phần mềm của các cơ quan trên địa bàn tỉnh",
+                None
+            ),
+            (
+                Some("Thanh tra Sở"),
+                "Đẩy nhanh tiến độ giải quyết đơn thư khiếu nại tồn đọng, rà soát, hoàn thiện quy chế",
+                None
+            ),
+        ],
+        "{:#?}",
+        x.directives
+    );
+}
+
+/// A short part after `;` that joins the task before gives it the deadline it states.
+#[test]
+fn a_joined_part_gives_its_deadline() {
+    let text = "Kết luận, Chủ tịch UBND xã yêu cầu Văn phòng Sở thực hiện tốt công tác quản lý \
+        đất đai; bảo vệ rừng nhất là những tháng cuối năm.";
+    let x = extract(text, d(2023, 10, 9), &office());
+    assert_eq!(x.directives.len(), 1, "{:#?}", x.directives);
+    assert_eq!(x.directives[0].deadline, Some(d(2023, 12, 31)));
 }
