@@ -1,5 +1,5 @@
 //! A tracker's sheets as grids of cells: workbooks through calamine (formulas by their
-//! cached value, dates as dates), CSV through `csv` (UTF-8 with or without its BOM, UTF-16 LE
+//! cached value, one without a value an error, dates as dates), CSV through `csv` (UTF-8 with or without its BOM, UTF-16 LE
 //! with its BOM, else Windows-1252). Hidden sheets are left out and named. Text typed in
 //! TCVN3 or VNI is converted column by column ([`super::legacy`]).
 
@@ -23,7 +23,7 @@ pub enum Cell {
     Number(f64),
     /// A cell formatted as a date.
     Date(NaiveDate),
-    /// A formula's error (`#REF!`…).
+    /// A formula's error (`#REF!`…), or a formula saved without its value.
     Error,
 }
 
@@ -183,6 +183,29 @@ pub fn read(kind: FileKind, bytes: &[u8], only: Option<&str>, name: &str) -> Res
         }
     }
     Ok(book)
+}
+
+/// Whether a row counts against the row limit: it holds more than a number alone (a
+/// template's STT column numbered by formula far below its last record is not its rows).
+fn holds_a_record(row: &[Cell]) -> bool {
+    let mut held = row.iter().filter(|c| !c.is_empty());
+    match (held.next(), held.next()) {
+        (None, _) => false,
+        (Some(only), None) => !numeral(only),
+        _ => true,
+    }
+}
+
+/// A number, or text of digits ("12", "12."): what a row's STT cell holds.
+fn numeral(cell: &Cell) -> bool {
+    match cell {
+        Cell::Number(_) => true,
+        Cell::Text(t) => {
+            let t = t.trim_end_matches('.');
+            !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())
+        }
+        _ => false,
+    }
 }
 
 fn too_many() -> Error {
@@ -567,17 +590,21 @@ fn xlsx_cells(wb: &mut calamine::Xlsx<Cursor<&[u8]>>, name: &str, kind: FileKind
     let mut found: Vec<((u32, u32), Cell)> = Vec::new();
     let mut text = 0u64;
     let mut held = 0usize;
+    let (mut row_cells, mut row_counted) = (0usize, false);
     let mut read = 0u64;
-    while let Some(c) = reader.next_cell().map_err(|_| damaged(kind))? {
+    while let Some(c) = reader
+        .next_cell_with_formula_metadata()
+        .map_err(|_| damaged(kind))?
+    {
         // Every cell costs reading, kept or not: a row of millions is refused.
         read += 1;
         if read > SPREAD {
             return Err(Error::Intake(IntakeProblem::Inflates));
         }
-        let (row, col) = c.get_position();
+        let (row, col) = c.pos;
         // A cell holds at most 32,767 characters in Excel: one longer was not made by it, and
         // one shared string copied into every cell must not fill the memory.
-        let len = match c.get_value() {
+        let len = match &c.value {
             calamine::DataRef::String(s) => s.len(),
             calamine::DataRef::SharedString(s) => s.len(),
             _ => 0,
@@ -589,24 +616,29 @@ fn xlsx_cells(wb: &mut calamine::Xlsx<Cursor<&[u8]>>, name: &str, kind: FileKind
         if text > TEXT {
             return Err(Error::Intake(IntakeProblem::Inflates));
         }
-        let value = cell(&Data::from(c.get_value().clone()));
+        // A formula saved without its value (a program wrote it, nothing calculated it) is
+        // told as an error, not read as an empty cell.
+        let value = match cell(&Data::from(c.value.clone())) {
+            Cell::Empty if c.formula.is_some() => Cell::Error,
+            v => v,
+        };
         if col >= COLUMNS || value == Cell::Empty {
             continue;
         }
-        // Rows holding something, counted as they come: a sheet past the limit stops here.
+        // Rows holding a record, counted as they come (a row is counted once it holds more
+        // than its number): a sheet past the limit stops here.
         if found.last().is_none_or(|((r, _), _)| *r != row) {
+            (row_cells, row_counted) = (0, false);
+        }
+        row_cells += 1;
+        if !row_counted && (row_cells > 1 || !numeral(&value)) {
+            row_counted = true;
             held += 1;
             if held > limits::ROWS + ABOVE_TABLE {
                 return Err(too_many());
             }
         }
         found.push(((row, col), value));
-    }
-    // Rows that hold something are counted, not how far down the last mark is.
-    let mut rows_held: Vec<u32> = found.iter().map(|((r, _), _)| *r).collect();
-    rows_held.dedup();
-    if rows_held.len() > limits::ROWS + ABOVE_TABLE {
-        return Err(too_many());
     }
     let first_row = found.iter().map(|((r, _), _)| *r).min().unwrap_or(0);
     let first_col = found.iter().map(|((_, c), _)| *c).min().unwrap_or(0);
@@ -711,7 +743,7 @@ fn workbook<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(
         let (grid, first_row, first_col) = cells(&mut wb, name, kind)?;
         // The room above a table is forgiven once for the whole workbook, not per sheet;
         // rows that hold nothing are not counted.
-        rows += grid.iter().filter(|r| !r.is_empty()).count();
+        rows += grid.iter().filter(|r| holds_a_record(r)).count();
         if rows > limits::ROWS + ABOVE_TABLE {
             return Err(too_many());
         }
@@ -845,6 +877,7 @@ fn csv_grid(bytes: &[u8], name: &str) -> Result<Grid> {
         .delimiter(delimiter(&text))
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
+    let mut held = 0usize;
     for record in reader.records() {
         let record = record.map_err(|_| damaged(FileKind::Csv))?;
         rows.push(trimmed(
@@ -861,8 +894,11 @@ fn csv_grid(bytes: &[u8], name: &str) -> Result<Grid> {
                 })
                 .collect(),
         ));
-        if rows.len() > limits::ROWS + ABOVE_TABLE {
-            return Err(too_many());
+        if rows.last().is_some_and(|r| holds_a_record(r)) {
+            held += 1;
+            if held > limits::ROWS + ABOVE_TABLE {
+                return Err(too_many());
+            }
         }
     }
     Ok(Grid {

@@ -501,6 +501,7 @@ enum Issue {
     MonthFirst,
     TooLong,
     Unreadable,
+    Formula,
     Refused(Box<Error>),
 }
 
@@ -579,6 +580,10 @@ impl Issue {
             Issue::Unreadable => both(
                 "Dòng có ký tự không đọc được (hiện là “�”): tệp có chỗ không phải UTF-8; hãy sửa ô đó trong Giao Ban hoặc trong tệp.".into(),
                 "The row holds characters that cannot be read (shown as “�”): part of the file is not UTF-8; correct the cell here or in the file.".into(),
+            ),
+            Issue::Formula => both(
+                "Ô có công thức bị lỗi hoặc chưa được tính nên không có giá trị; dòng được bỏ qua: hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi nhập lại.".into(),
+                "The cell holds a formula in error, or one never calculated, so it has no value; the row is left out: open the file in Excel or LibreOffice, save it and import again.".into(),
             ),
             Issue::TooLong => both(
                 format!("Nội dung dài quá {CONTENT_CHARS} ký tự: không phải một nhiệm vụ; hãy kiểm tra ô này."),
@@ -848,6 +853,17 @@ fn read_rows(
             plan.problems
                 .push(problem(g, i, c.and_then(&col), issue, true));
         };
+        // A formula in error (#REF!) or saved without its value ("=B5+30" written by a
+        // program, never calculated): no value to take, and none guessed.
+        if let Some(c) = h
+            .fields
+            .keys()
+            .copied()
+            .find(|c| *c != Column::Number && matches!(at(*c), Cell::Error))
+        {
+            skip(Issue::Formula, Some(c));
+            continue;
+        }
         if content.is_empty() {
             skip(Issue::NoContent, Some(Column::Content));
             continue;

@@ -2132,3 +2132,116 @@ fn a_row_done_in_the_sheet_but_not_here_is_named() {
         "{said:?}"
     );
 }
+
+/// A template whose STT column is numbered by formula far below its last record (60,000
+/// rows, past the limit of 50,000) reads its records: a row holding only its number is not a
+/// row of the table. The same template with text in those rows is refused as too long.
+#[test]
+fn a_template_numbered_far_below_its_records_is_read() {
+    let mut o = Office::new();
+    let header = ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Ngày giao"];
+    let make = |path: &Path, filler: Option<&str>| {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.write_row(0, 0, header).unwrap();
+        ws.write_row(
+            1,
+            1,
+            ["Rà soát thủ tục hành chính", "Văn phòng Sở", "05/01/2025"],
+        )
+        .unwrap();
+        ws.write_row(
+            2,
+            1,
+            [
+                "Báo cáo chuyển đổi số quý I",
+                "Phòng Chuyển đổi số",
+                "05/01/2025",
+            ],
+        )
+        .unwrap();
+        for r in 1..=60_000u32 {
+            ws.write_formula(r, 0, Formula::new("=ROW()-1").set_result(format!("{}", r)))
+                .unwrap();
+            if let (Some(text), true) = (filler, r > 2) {
+                ws.write_string(r, 1, text).unwrap();
+            }
+        }
+        wb.save(path).unwrap();
+    };
+    let numbered = o.path("mau-stt.xlsx");
+    make(&numbered, None);
+    let seen = intake::preview(&mut o.store, &numbered, &Options::default()).unwrap();
+    assert_eq!(seen.directives.len(), 2, "{:?}", seen.problems);
+    assert!(seen.problems.is_empty(), "{:?}", seen.problems);
+    let filled = o.path("mau-day.xlsx");
+    make(&filled, Some("x"));
+    let e = intake::preview(&mut o.store, &filled, &Options::default()).unwrap_err();
+    let vi = e.message(Lang::Vi);
+    assert!(vi.contains("hơn 50000 dòng"), "{vi}");
+}
+
+/// A formula saved without its value (a program wrote the workbook, nothing calculated it)
+/// and a formula in error are told on their row, which is left out; the other rows come in.
+#[test]
+fn formulas_without_a_value_or_in_error_are_told() {
+    let mut o = Office::new();
+    let made = o.path("tinh.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_row(
+        0,
+        0,
+        [
+            "STT",
+            "Nội dung nhiệm vụ",
+            "Đơn vị chủ trì",
+            "Ngày giao",
+            "Thời hạn",
+        ],
+    )
+    .unwrap();
+    for (r, content) in [
+        (1u32, "Rà soát thủ tục"),
+        (2, "Báo cáo quý I"),
+        (3, "Kiểm tra an toàn"),
+    ] {
+        ws.write_number(r, 0, f64::from(r)).unwrap();
+        ws.write_row(r, 1, [content, "Văn phòng Sở", "05/01/2025"])
+            .unwrap();
+    }
+    ws.write_string(1, 4, "31/03/2025").unwrap();
+    // Row 3: a value the program never calculated (a marker removed below); row 4: #REF!.
+    ws.write_formula(2, 4, Formula::new("=D3+30").set_result("424242"))
+        .unwrap();
+    ws.write_formula(3, 4, Formula::new("=#REF!+30").set_result("#REF!"))
+        .unwrap();
+    wb.save(&made).unwrap();
+    // The same package with the first formula's value taken out.
+    let file = o.path("chua-tinh.xlsx");
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&made).unwrap()).unwrap();
+    let mut entries = Vec::new();
+    for k in 0..zip.len() {
+        let mut f = zip.by_index(k).unwrap();
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut bytes).unwrap();
+        let text = String::from_utf8_lossy(&bytes).to_string();
+        if text.contains("424242") {
+            bytes = text.replace("<v>424242</v>", "").into_bytes();
+        }
+        entries.push((f.name().to_string(), bytes));
+    }
+    let refs: Vec<(&str, &[u8])> = entries
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    zip_of(&file, &refs);
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(seen.directives.len(), 1, "{:?}", seen.problems);
+    let told: Vec<_> = seen
+        .problems
+        .iter()
+        .map(|p| (p.row, p.message.vi.contains("chưa được tính")))
+        .collect();
+    assert_eq!(told, [(3, true), (4, true)], "{:?}", seen.problems);
+}
