@@ -283,6 +283,12 @@ fn unicode_only(c: char) -> bool {
     ) || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
 }
 
+/// Whether `text` is surely Unicode: it holds a letter no legacy font's bytes can make (a
+/// cell typed in Unicode inside a column typed in TCVN3 is left as it is).
+pub fn surely_unicode(text: &str) -> bool {
+    text.chars().any(unicode_only)
+}
+
 /// How much a text looks like each encoding: characters only Unicode text has; TCVN3's
 /// signs (bytes 0xA1–0xBF, none a Vietnamese letter in Windows-1252, or a capital-looking
 /// byte inside a lower-case word: `ViÖt`, `Phßng`); VNI's marks after a vowel (`Vieät`,

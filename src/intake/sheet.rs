@@ -914,17 +914,30 @@ fn csv_grid(bytes: &[u8], name: &str) -> Result<Grid> {
 /// column; a column whose text says nothing either way follows the sheet as a whole.
 fn convert_legacy(g: &mut Grid) {
     let width = g.rows.iter().map(Vec::len).max().unwrap_or(0);
+    // The texts of column `j` (all columns for `None`) that tell how the sheet was typed. A
+    // title and a header typed in Unicode over rows typed in TCVN3 (a template filled in an
+    // old font) say nothing of the rows: when no more than three rows hold letters only
+    // Unicode has, those rows are left out.
     let texts = |g: &Grid, j: Option<usize>| -> Vec<String> {
-        g.rows
-            .iter()
-            .flat_map(|r| match j {
-                Some(j) => r.get(j).into_iter().collect::<Vec<_>>(),
+        let cells = |r: &Vec<Cell>| -> Vec<String> {
+            let picked: Vec<&Cell> = match j {
+                Some(j) => r.get(j).into_iter().collect(),
                 None => r.iter().collect(),
-            })
-            .filter_map(|c| match c {
-                Cell::Text(t) => Some(t.clone()),
-                _ => None,
-            })
+            };
+            picked
+                .into_iter()
+                .filter_map(|c| match c {
+                    Cell::Text(t) => Some(t.clone()),
+                    _ => None,
+                })
+                .collect()
+        };
+        let rows: Vec<Vec<String>> = g.rows.iter().map(cells).filter(|r| !r.is_empty()).collect();
+        let unicode = |r: &Vec<String>| r.iter().any(|t| legacy::surely_unicode(t));
+        let few = rows.iter().filter(|r| unicode(r)).count() <= 3;
+        rows.into_iter()
+            .filter(|r| !(few && unicode(r)))
+            .flatten()
             .collect()
     };
     let whole = texts(g, None);
@@ -938,7 +951,9 @@ fn convert_legacy(g: &mut Grid) {
         }
         converted[enc as usize] += 1;
         for row in &mut g.rows {
-            if let Some(Cell::Text(t)) = row.get_mut(j) {
+            if let Some(Cell::Text(t)) = row.get_mut(j)
+                && !legacy::surely_unicode(t)
+            {
                 *t = legacy::convert(t, enc);
             }
         }

@@ -620,8 +620,44 @@ fn sheets_typed_in_tcvn3_and_vni_come_in_as_unicode() {
             ],
         ],
     );
-    for (file, enc) in [(&tcvn3, "tcvn3"), (&vni, "vni")] {
+    // A template's header typed in Unicode over rows typed in TCVN3: each cell read as
+    // typed (the header was converted as TCVN3 too).
+    let mixed = o.path("lan.xlsx");
+    legacy_workbook(
+        &mixed,
+        &[
+            [
+                "STT",
+                "Nội dung nhiệm vụ",
+                "Đơn vị chủ trì",
+                "Ngày giao",
+                "Thời hạn",
+            ],
+            [
+                "1",
+                "Tæng hîp b¸o c¸o th¸ng",
+                "V¨n phßng Së",
+                "02/01/2025",
+                "31/01/2025",
+            ],
+            [
+                "2",
+                "KiÓm tra ph\u{AD}¬ng ¸n phßng ch¸y",
+                "Thanh tra Së",
+                "02/01/2025",
+                "28/02/2025",
+            ],
+        ],
+    );
+    for (file, enc) in [(&tcvn3, "tcvn3"), (&vni, "vni"), (&mixed, "tcvn3")] {
         let p = intake::preview(&mut o.store, file, &Options::default()).unwrap();
+        assert_eq!(
+            p.directives.len(),
+            2,
+            "{}: {:?}",
+            file.display(),
+            p.problems
+        );
         assert_eq!(serde_json::to_value(p.sheets[0].encoding).unwrap(), enc);
         intake::commit(&mut o.store, file, &Options::default()).unwrap();
     }
@@ -638,6 +674,8 @@ fn sheets_typed_in_tcvn3_and_vni_come_in_as_unicode() {
         ("Kiểm tra công tác văn thư, lưu trữ", "Văn phòng Sở"),
         ("Tổ chức hội nghị chuyển đổi số", "Phòng Chuyển đổi số"),
         ("Thanh tra việc thực hiện quy chế", "Thanh tra Sở"),
+        ("Tổng hợp báo cáo tháng", "Văn phòng Sở"),
+        ("Kiểm tra phương án phòng cháy", "Thanh tra Sở"),
     ] {
         assert!(content.contains(&want), "{want:?} in {content:?}");
     }
