@@ -211,6 +211,11 @@ fn ends_sentence(t: &[Token], i: usize) -> bool {
     let Some(next) = t.get(i + 1) else {
         return true;
     };
+    // "1. Đối với …", "II. Nhiệm vụ …": the period of a list mark that opens a line.
+    let line_start = i == 1 || (i >= 2 && t[i - 2].kind == Kind::Break);
+    if line_start && skip_mark(t, i - 1, t.len()).0 == i + 1 {
+        return false;
+    }
     let spaced = next.start > t[i].end;
     let glued_number = next.kind == Kind::Number
         && i >= 1

@@ -164,6 +164,16 @@ pub const WHEREIN: &[&[&str]] = &[&["trong", "do"]];
 /// Words that make a clause ending in a colon a head of tasks: "các nhiệm vụ sau:".
 pub const TASK_NOUNS: &[&[&str]] = &[&["nhiem", "vu"], &["cong", "viec"]];
 
+/// What falls short, heading a list of it: "còn một số tồn tại, hạn chế như: …".
+pub const SHORTCOMINGS: &[&[&str]] = &[
+    &["ton", "tai"],
+    &["han", "che"],
+    &["kho", "khan"],
+    &["vuong", "mac"],
+    &["bat", "cap"],
+    &["yeu", "kem"],
+];
+
 /// Titles of a person a task may be given to: "giao Phó Giám đốc Nguyễn Văn A chủ trì".
 pub const TITLES: &[&[&str]] = &[
     &["pho", "giam", "doc"],

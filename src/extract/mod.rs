@@ -262,6 +262,12 @@ fn concluding(t: &[Token], range: Range<usize>) -> Option<usize> {
     })
 }
 
+/// Whether a deadline said after `p` ("…; hoàn thành trước 30/7") is its own: it has none,
+/// or only the period its list gave ("Nhiệm vụ tháng 7: …").
+fn open_to(p: &Proposal, list: Option<Option<NaiveDate>>) -> bool {
+    p.deadline.is_none() || p.deadline == list.flatten()
+}
+
 fn skip_punct(t: &[Token], mut i: usize, end: usize) -> usize {
     while i < end && matches!(t[i].kind, Kind::Punct(',' | ':' | '-' | '–')) {
         i += 1;
@@ -456,6 +462,12 @@ impl Doc<'_> {
             if r.lead.is_some() {
                 carried = r.lead.clone();
             }
+            // A line that only names a unit ("- Thường trực HĐND", "1. Đối với HĐND phường")
+            // heads the tasks under it: they are that unit's.
+            if c.line && self.only_names_a_unit(r.content.clone()) {
+                used[ci] = true;
+                continue;
+            }
             let content = &t[r.content.clone()];
             // "Không giao …", "… không đồng ý đề xuất …": a refusal is no task.
             if find_seq(t, c.range.clone(), REFUSES).is_some() {
@@ -463,6 +475,18 @@ impl Doc<'_> {
             }
             // A news report's byline ("Thực hiện: Dương Chiêm") is no task.
             if c.line && byline(self.text_of(c.range.clone()).trim()) {
+                used[ci] = self.item_starts.is_empty();
+                continue;
+            }
+            // "… vẫn còn một số tồn tại, hạn chế như: …": what falls short is listed, not
+            // tasks ("khắc phục các tồn tại, hạn chế sau:" has a verb and gives them).
+            if c.intro
+                && !r.acts
+                && !r.assigned
+                && find_seq(t, c.range.clone(), SHORTCOMINGS).is_some()
+            {
+                mood = Mood::Assessment;
+                list = None;
                 used[ci] = self.item_starts.is_empty();
                 continue;
             }
@@ -481,10 +505,7 @@ impl Doc<'_> {
             }
             let said = self.quote(r.content.clone());
             if let Some(deadline::Deadline::On(day)) = deadline::parse(&said, self.anchor) {
-                if let Some(last) = out
-                    .last_mut()
-                    .filter(|p: &&mut Proposal| p.deadline.is_none())
-                {
+                if let Some(last) = out.last_mut().filter(|p| open_to(p, list)) {
                     last.deadline = Some(day);
                 }
                 used[ci] = true;
@@ -497,7 +518,7 @@ impl Doc<'_> {
                 && words_only <= 8
                 && let Some(day) = deadline::find(content, self.anchor)
             {
-                if let Some(last) = out.last_mut().filter(|p| p.deadline.is_none()) {
+                if let Some(last) = out.last_mut().filter(|p| open_to(p, list)) {
                     last.deadline = Some(day);
                 }
                 used[ci] = true;
@@ -744,9 +765,23 @@ impl Doc<'_> {
     /// như sau:"), and does not report what was done.
     fn heads_tasks(&self, r: &Reading) -> bool {
         let t = self.t;
-        let names_tasks = find_seq(t, r.content.clone(), TASK_NOUNS).is_some();
+        // "… các nhiệm vụ sau:", or a verb over "các nội dung" ("Quý II/2019 tập trung thực
+        // hiện một số nội dung như sau:").
+        let names_tasks = find_seq(t, r.content.clone(), TASK_NOUNS).is_some()
+            || (r.acts && find_seq(t, r.content.clone(), &[&["noi", "dung"]]).is_some());
         let done = t[r.content.clone()].iter().any(|x| self.is_reported(x));
         (r.assigned || names_tasks) && !done
+    }
+
+    /// Whether `range` holds a unit's name and nothing more, "Đối với" before it aside.
+    fn only_names_a_unit(&self, range: Range<usize>) -> bool {
+        let t = self.t;
+        let mut p = range.start;
+        if seq_is(t, p, &["doi", "voi"]) {
+            p += 2;
+        }
+        self.mention(p, range.end)
+            .is_some_and(|m| m.start == p && skip_punct(t, m.end, range.end) == range.end)
     }
 
     /// "…; báo cáo UBND tỉnh trước ngày 31/7": reporting back to a unit, by a date or not,
@@ -1036,10 +1071,31 @@ impl Doc<'_> {
         let start = self.task_start(start, end, lead.as_ref());
         let verb = self.first_action(start..end);
         let before_verb = start..verb.unwrap_or(end);
-        let narrated = before_verb.clone().any(|p| self.name_at(p).is_some())
+        // "Chiều 26/7, UBND tỉnh tổ chức phiên họp …": a time of day and a day open an account
+        // of what happened.
+        let first = skip_mark(t, c.range.start, end).0;
+        let dated = t
+            .get(first)
+            .is_some_and(|x| x.capital && ["sang", "chieu", "trua", "toi"].iter().any(|w| x.is(w)))
+            && t.get(first + 1)
+                .is_some_and(|x| x.kind == Kind::Number || x.is("ngay"));
+        let narrated = dated
+            || before_verb.clone().any(|p| self.name_at(p).is_some())
             || find_seq(t, before_verb.clone(), &[&["dong", "chi"]]).is_some();
+        // A line in capitals ("ĐÁNH GIÁ SÁT, ĐÚNG TỒN TẠI, HẠN CHẾ"): a news item's
+        // subheading.
+        let words: Vec<&Token> = t[c.range.clone()]
+            .iter()
+            .filter(|x| x.kind == Kind::Word)
+            .collect();
+        let shouted = c.line
+            && t.get(end).is_none_or(|x| x.kind == Kind::Break)
+            && words.len() >= 4
+            && words
+                .iter()
+                .all(|x| x.acronym || (x.capital && x.fold.chars().count() == 1));
         Reading {
-            header: concludes.is_some() && !assigned,
+            header: (concludes.is_some() && !assigned) || shouted,
             reported: !assigned
                 && (narrated || t[before_verb.clone()].iter().any(|x| self.is_reported(x))),
             assessed: !assigned && find_seq(t, before_verb, ASSESSES).is_some(),
