@@ -161,27 +161,27 @@ fn given_to_a_unit(t: &[Token], mentions: &[Option<Mention>], i: usize) -> bool 
 }
 
 /// "… thực hiện các công việc của tuần này và rà soát lại …": `và` before an action verb,
-/// after a first task of several words, starts a second task.
+/// after a first task of several words, starts a second task. The first task is counted from
+/// its last verb before `và`, not "chủ trì, phối hợp".
 fn second_task(t: &[Token], start: usize, i: usize) -> bool {
-    next_task(t, start, i, 7, 5)
+    let verb = (start..i).rev().find(|&p| action_at(t, p));
+    verb.is_some_and(|v| next_task(t, v, i, 7, 5))
 }
 
 /// "…, đẩy nhanh tiến độ …": a comma before an action verb starts a second task only after a
-/// long first one (a comma also lists the verbs of one task: "rà soát, hoàn thành").
+/// long first one, counted from its first verb (a comma also lists the verbs and objects of
+/// one task: "rà soát, hoàn thành", "tiếp tục triển khai …, kiểm tra …").
 fn task_after_comma(t: &[Token], start: usize, i: usize) -> bool {
-    next_task(t, start, i, 14, 6)
+    let verb = (start..i).find(|&p| action_at(t, p));
+    verb.is_some_and(|v| next_task(t, v, i, 20, 6))
 }
 
 /// An action verb after the joint at `i`, with at least `before` words from the first task's
-/// verb to the joint and `after` words from the joint to the next mark.
-fn next_task(t: &[Token], start: usize, i: usize, before: usize, after: usize) -> bool {
+/// `verb` to the joint and `after` words from the joint to the next mark.
+fn next_task(t: &[Token], verb: usize, i: usize, before: usize, after: usize) -> bool {
     if !action_at(t, i + 1) {
         return false;
     }
-    // The verb of the first task: the last one before the joint, not "chủ trì, phối hợp".
-    let Some(verb) = (start..i).rev().find(|&p| action_at(t, p)) else {
-        return false;
-    };
     let words_before = t[verb..i].iter().filter(|x| x.is_wordlike()).count();
     let words_after = t[i + 1..]
         .iter()

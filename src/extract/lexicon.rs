@@ -6,6 +6,7 @@ use crate::token::{Token, starts_with};
 /// Verbs that open a task: "tăng cường công tác…", "khẩn trương hoàn thành…"; see
 /// [`action_at`].
 pub const ACTIONS: &[&[&str]] = &[
+    &["co", "trach", "nhiem"],
     &["thuc", "hien"],
     &["trien", "khai"],
     &["xay", "dung"],
@@ -152,6 +153,7 @@ pub const ASSIGNS: &[&[&str]] = &[
     &["chi", "dao"],
     &["phan", "cong"],
     &["nhan", "manh"],
+    &["luu", "y"],
 ];
 
 /// Nouns of a document after which "đề nghị" is what the document asks, not a task the
@@ -204,6 +206,9 @@ pub const HOLDERS: &[&[&str]] = &[
     &["lanh", "dao"],
     &["ban", "giam", "doc"],
     &["cac", "dong", "chi"],
+    &["thu", "truong"],
+    &["nguoi", "dung", "dau"],
+    &["truong"],
     &["cho"],
 ];
 

@@ -586,10 +586,15 @@ impl Doc<'_> {
                 })
                 // "Để hoàn thành mục tiêu, nhiệm vụ năm 2014, các ngành … cần rà soát …": the
                 // period the task serves is its term.
+                // "Trong năm 2019, toàn ngành …": so is a time said as the circumstance.
                 .or_else(|| {
                     let before = skip_mark(t, c.range.start, r.content.start).0;
-                    self.purpose_at(before)
-                        .then(|| deadline::period(&t[before..r.content.start], self.anchor))
+                    let lead_in = &t[before..r.content.start];
+                    self.lead_in_at(before)
+                        .then(|| {
+                            deadline::find(lead_in, self.anchor)
+                                .or_else(|| deadline::period(lead_in, self.anchor))
+                        })
                         .flatten()
                 })
                 .or_else(|| {
@@ -998,11 +1003,12 @@ impl Doc<'_> {
         while let Some(n) = seq_at(t, i, CONNECTORS) {
             i = skip_punct(t, i + n, end);
         }
-        // "Để hoàn thành mục tiêu …, các ngành cần …": the task's subject follows its purpose.
-        // The purpose may hold commas of its own ("Để hoàn thành mục tiêu, nhiệm vụ năm
-        // 2014, các ngành …"): the subject is the unit named right after one of them.
-        // A clause that hands the task to someone names its addressee after its verb.
-        if self.purpose_at(i)
+        // "Để hoàn thành mục tiêu …, các ngành cần …", "Trong quá trình thanh tra, các tổ
+        // chức … có trách nhiệm …": the task's subject follows its purpose or circumstance.
+        // That may hold commas of its own ("Để hoàn thành mục tiêu, nhiệm vụ năm 2014, các
+        // ngành …"): the subject is the unit named right after one of them. A clause that
+        // hands the task to someone names its addressee after its verb.
+        if self.lead_in_at(i)
             && !(i..end).any(|p| assigns_at(t, p).is_some())
             && let Some(subject) = (i..end)
                 .filter(|&p| t[p].is_punct(','))
@@ -1108,11 +1114,14 @@ impl Doc<'_> {
         }
     }
 
-    /// Whether the word at `i` is "Để" opening a purpose (not "để" of a name).
-    fn purpose_at(&self, i: usize) -> bool {
-        self.t
-            .get(i)
-            .is_some_and(|x| x.is("de") && self.text[x.start..x.end].to_lowercase() == "để")
+    /// Whether the word at `i` opens a purpose ("Để …", not "để" of a name) or a circumstance
+    /// ("Trong quá trình …", not "trong đó") said before the subject.
+    fn lead_in_at(&self, i: usize) -> bool {
+        self.t.get(i).is_some_and(|x| {
+            let word = self.text[x.start..x.end].to_lowercase();
+            (x.is("de") && word == "để")
+                || (x.is("trong") && !self.t.get(i + 1).is_some_and(|n| n.is("do")))
+        })
     }
 
     /// Whether the words before "đề nghị" are the speaker's ("đồng chí …, Giám đốc Sở"),

@@ -806,3 +806,53 @@ fn a_joined_part_gives_its_deadline() {
     assert_eq!(x.directives.len(), 1, "{:#?}", x.directives);
     assert_eq!(x.directives[0].deadline, Some(d(2023, 12, 31)));
 }
+
+/// A report's head: a news subheading in capitals, an account opened by a time of day, a
+/// list of shortcomings; then a period that opens the head of the tasks, a list mark and
+/// lines that only name a unit, a circumstance before the subject, "lưu ý" and "có trách
+/// nhiệm", a holder before a unit ("Trưởng các phòng …").
+#[test]
+fn accounts_and_shortcomings_give_none_and_heads_give_their_period_and_unit() {
+    let text = "ĐÁNH GIÁ SÁT TỒN TẠI ĐỂ KHẮC PHỤC\n\
+        Chiều 26/3, Sở tổ chức họp giao ban quý I. Tuy nhiên, còn một số tồn tại, hạn chế \
+        như: Chất lượng báo cáo chưa cao; việc tổng hợp số liệu còn chậm.\n\
+        Kết luận cuộc họp, Giám đốc Sở ghi nhận kết quả quý I. Quý II/2026 tập trung thực hiện \
+        một số nội dung như sau:\n\
+        1. Đối với Văn phòng Sở\n\
+        - Rà soát quy chế làm việc.\n\
+        - Thanh tra Sở\n\
+        + Kiểm tra bản quyền phần mềm.\n\
+        Giám đốc Sở lưu ý Phòng Chuyển đổi số rà soát hạ tầng mạng. Trong quá trình rà soát, \
+        Trung tâm Công nghệ thông tin và Truyền thông có trách nhiệm bảo mật dữ liệu. Trưởng \
+        các phòng chuyên môn bám sát kế hoạch công tác.";
+    let dir = Directory::from_names(&[
+        "Văn phòng Sở",
+        "Thanh tra Sở",
+        "Phòng Chuyển đổi số",
+        "Trung tâm Công nghệ thông tin và Truyền thông",
+        "các phòng chuyên môn",
+    ]);
+    let x = extract(text, d(2026, 3, 26), &dir);
+    let got: Vec<_> = x
+        .directives
+        .iter()
+        .map(|p| (lead(p).unwrap_or("-"), p.content.as_str(), p.deadline))
+        .collect();
+    let q2 = Some(d(2026, 6, 30));
+    assert_eq!(
+        got,
+        [
+            ("Văn phòng Sở", "Rà soát quy chế làm việc", q2),
+            ("Thanh tra Sở", "Kiểm tra bản quyền phần mềm", q2),
+            ("Phòng Chuyển đổi số", "Rà soát hạ tầng mạng", None),
+            (
+                "Trung tâm Công nghệ thông tin và Truyền thông",
+                "Có trách nhiệm bảo mật dữ liệu",
+                None
+            ),
+            ("các phòng chuyên môn", "Bám sát kế hoạch công tác", None),
+        ],
+        "{:#?}",
+        x.directives
+    );
+}
