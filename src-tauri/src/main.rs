@@ -6,6 +6,7 @@ mod commands;
 mod db;
 mod error;
 mod notify;
+mod platform;
 
 use std::sync::Arc;
 
@@ -13,6 +14,7 @@ use tauri::{Emitter, Manager};
 
 fn main() {
     commands::setup::STARTED.get_or_init(std::time::Instant::now);
+    platform::prepare_webview();
     let specta = bindings::builder();
     let db = Arc::new(db::Db::new(db::path()));
     tauri::Builder::default()

@@ -6,7 +6,8 @@ use std::ops::Range;
 
 use super::directory::Mention;
 use super::lexicon::{
-    ASSIGNS, CONCLUDES, DISCUSSES, HOLDERS, INTRODUCES, TASK_NOUNS, WHEREIN, action_at,
+    ASSIGNS, CONCLUDES, COORDINATES, DISCUSSES, HOLDERS, INTRODUCES, LEADS, MANNER, TASK_NOUNS,
+    WHEREIN, action_at,
 };
 use crate::token::{Kind, Token, starts_with};
 
@@ -61,7 +62,7 @@ pub(super) fn segment(t: &[Token], mentions: &[Option<Mention>]) -> Vec<Clause> 
             Kind::Punct(',') if new_task_after_comma(t, mentions, i + 1) => {
                 cut(false, false, false)
             }
-            Kind::Punct(',') if !in_name && task_after_comma(t, start, i) => {
+            Kind::Punct(',') if !in_name && task_after_comma(t, mentions, start, i) => {
                 cut(false, false, false)
             }
             // "…”, tại cuộc họp …": a quoted conclusion ends, the report goes on (not a
@@ -170,9 +171,30 @@ fn second_task(t: &[Token], start: usize, i: usize) -> bool {
 
 /// "…, đẩy nhanh tiến độ …": a comma before an action verb starts a second task only after a
 /// long first one, counted from its first verb (a comma also lists the verbs and objects of
-/// one task: "rà soát, hoàn thành", "tiếp tục triển khai …, kiểm tra …").
-fn task_after_comma(t: &[Token], start: usize, i: usize) -> bool {
-    let verb = (start..i).find(|&p| action_at(t, p));
+/// one task: "rà soát, hoàn thành", "tiếp tục triển khai …, kiểm tra …"), and not before
+/// "trình" or "báo cáo", nor before how it is to be done ("bảo đảm chất lượng").
+fn task_after_comma(t: &[Token], mentions: &[Option<Mention>], start: usize, i: usize) -> bool {
+    // "…, trình lãnh đạo Sở xem xét", "…, báo cáo UBND tỉnh": handing in its result is part of
+    // the task.
+    if starts_with_any(t, i + 1, &[&["trinh"], &["bao", "cao"]]) {
+        return false;
+    }
+    // "…, bảo đảm chất lượng và đúng tiến độ": how the task is to be done.
+    let ensure = starts_with_any(t, i + 1, &[&["bao", "dam"], &["dam", "bao"]]);
+    if ensure && starts_with_any(t, i + 3, MANNER) {
+        return false;
+    }
+    // The first task's own first verb: not a word of a unit's name ("Trung tâm Giám sát, điều
+    // hành …"), nor "chủ trì, phối hợp với" after a unit, that hand it out.
+    let mut named_until = 0;
+    let verb = (start..i).find(|&p| {
+        if let Some(m) = &mentions[p] {
+            named_until = named_until.max(m.end);
+        }
+        let hands_out =
+            named_until > 0 && (starts_with_any(t, p, LEADS) || starts_with_any(t, p, COORDINATES));
+        p >= named_until && action_at(t, p) && !hands_out
+    });
     verb.is_some_and(|v| next_task(t, v, i, 20, 6))
 }
 

@@ -166,6 +166,19 @@ pub const WHEREIN: &[&[&str]] = &[&["trong", "do"]];
 /// Words that make a clause ending in a colon a head of tasks: "các nhiệm vụ sau:".
 pub const TASK_NOUNS: &[&[&str]] = &[&["nhiem", "vu"], &["cong", "viec"]];
 
+/// What "bảo đảm" / "đảm bảo" governs when it says how a task is to be done, not a task of
+/// its own: "…, bảo đảm chất lượng và đúng tiến độ", "…, đảm bảo đúng quy định".
+pub const MANNER: &[&[&str]] = &[
+    &["chat", "luong"],
+    &["tien", "do"],
+    &["dung"],
+    &["hieu", "qua"],
+    &["thoi", "gian"],
+    &["yeu", "cau"],
+    &["kip", "thoi"],
+    &["chat", "che"],
+];
+
 /// What falls short, heading a list of it: "còn một số tồn tại, hạn chế như: …".
 pub const SHORTCOMINGS: &[&[&str]] = &[
     &["ton", "tai"],

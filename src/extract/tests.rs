@@ -797,6 +797,31 @@ fn parts_of_marked_items_and_tasks_after_a_comma() {
     );
 }
 
+/// A comma before how a task is to be done, or before handing in its result, starts no task;
+/// nor does a verb inside a unit's name count as the first task's.
+#[test]
+fn a_comma_before_its_manner_or_its_hand_in_starts_no_task() {
+    let dir = Directory::from_names(&[
+        "Trung tâm Giám sát, điều hành đô thị thông minh",
+        "Phòng Chuyển đổi số",
+        "Văn phòng Sở",
+    ]);
+    for text in [
+        "Giao Trung tâm Giám sát, điều hành đô thị thông minh chủ trì, phối hợp với Phòng Chuyển \
+         đổi số, Văn phòng Sở: rà soát, đánh giá kết quả công tác thông tin đối ngoại, kịp thời \
+         đề xuất tháo gỡ khó khăn, vướng mắc.",
+        "Giao Văn phòng Sở chủ trì: hoàn thiện hồ sơ bộ chỉ số đánh giá chuyển đổi số cấp huyện \
+         của tỉnh trong năm nay theo hướng dẫn mới nhất của Bộ, bảo đảm chất lượng và đúng tiến \
+         độ đề ra.",
+        "Giao Văn phòng Sở chủ trì: xây dựng kế hoạch vận hành Trung tâm giám sát điều hành đô \
+         thị thông minh của tỉnh trong năm nay theo hướng dẫn của Bộ, trình lãnh đạo Sở xem xét \
+         trước khi ban hành.",
+    ] {
+        let x = extract(text, d(2026, 1, 10), &dir);
+        assert_eq!(x.directives.len(), 1, "{text}: {:#?}", x.directives);
+    }
+}
+
 /// A short part after `;` that joins the task before gives it the deadline it states.
 #[test]
 fn a_joined_part_gives_its_deadline() {
