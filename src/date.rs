@@ -1,6 +1,6 @@
 //! Dates as Vietnamese offices write them (`dd/mm/yyyy`) and the office clock (UTC+7).
 
-use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
 
 use crate::error::{Error, Field, Result, Rule};
 
@@ -30,7 +30,8 @@ pub fn start_of_day(d: NaiveDate) -> DateTime<Utc> {
         .with_timezone(&Utc)
 }
 
-/// Reads a date typed by a user: `30/06/2026`, `30/6/2026`, `30-06-2026`, `30.06.2026` or ISO `2026-06-30`.
+/// Reads a date typed by a user: `30/06/2026`, `30/6/2026`, `30-06-2026`, `30.06.2026` or ISO `2026-06-30`,
+/// in [`YEARS`].
 /// `field` names the input in the error.
 pub fn parse(input: &str, field: Field) -> Result<NaiveDate> {
     let s = input.trim();
@@ -38,20 +39,20 @@ pub fn parse(input: &str, field: Field) -> Result<NaiveDate> {
     if s.is_empty() {
         return Err(Error::invalid(field, Rule::Required));
     }
-    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        return Ok(d);
-    }
-    let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
-    let [d, m, y] = parts.as_slice() else {
-        return Err(bad());
-    };
-    let num = |t: &str| t.parse::<u32>().map_err(|_| bad());
-    let (d, m, y) = (num(d)?, num(m)?, num(y)?);
-    if !(1000..=9999).contains(&y) {
-        return Err(bad());
-    }
-    NaiveDate::from_ymd_opt(y as i32, m, d).ok_or_else(bad)
+    let read = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().or_else(|| {
+        let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
+        let [d, m, y] = parts.as_slice() else {
+            return None;
+        };
+        let num = |t: &str| t.parse::<u32>().ok();
+        NaiveDate::from_ymd_opt(i32::try_from(num(y)?).ok()?, num(m)?, num(d)?)
+    });
+    read.filter(|d| YEARS.contains(&d.year())).ok_or_else(bad)
 }
+
+/// The years an office's date may fall in: "0000-01-01" or "31/12/9999" is a slip of the
+/// keyboard, not a meeting or a deadline.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
 
 /// Formats a date the Vietnamese way: `30/06/2026`.
 pub fn format(d: NaiveDate) -> String {

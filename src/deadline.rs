@@ -418,7 +418,21 @@ fn read(t: &[Token], i: usize, at: Anchor<'_>) -> Option<(Deadline, usize)> {
 /// tháng đầu năm`, a period of the year, nor `9 tháng qua` / `9 tháng của …`, a span lived.
 fn duration(t: &[Token], i: usize, at: Anchor<'_>) -> Option<(Deadline, usize)> {
     let meeting = at.day;
-    let n = t.get(i)?.number()?;
+    // "5 ngày", or in words before the unit it counts: "năm ngày", "hai tuần" (not "trong
+    // năm 2026").
+    let n = match t.get(i)?.number() {
+        Some(n) => n,
+        None => {
+            let counted = t
+                .get(i + 1)
+                .is_some_and(|x| x.is("ngay") || x.is("tuan") || x.is("thang"));
+            let k = NUMBER_WORDS
+                .iter()
+                .position(|w| t[i].is(w))
+                .filter(|_| counted)?;
+            u32::try_from(k).ok()? + 1
+        }
+    };
     if n == 0 || n > 366 {
         return None;
     }
@@ -469,6 +483,11 @@ fn duration(t: &[Token], i: usize, at: Anchor<'_>) -> Option<(Deadline, usize)> 
     }
     None
 }
+
+/// One to ten in words, folded.
+const NUMBER_WORDS: [&str; 10] = [
+    "mot", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi",
+];
 
 /// `này` (0) or `tới`/`sau` (1) after tháng, quý or năm.
 fn relative(t: &[Token], i: usize) -> Option<u32> {
@@ -650,6 +669,10 @@ mod tests {
         assert_eq!(find(&tokens, m), Some(d(2026, 12, 18)));
         // A period of the year is not a time from the meeting.
         assert_eq!(at("6 tháng đầu năm", m), Some(d(2027, 6, 30)));
+        // Counted in words.
+        assert_eq!(at("trong năm ngày làm việc", m), Some(d(2026, 12, 11)));
+        assert_eq!(at("trong hai tuần", m), Some(d(2026, 12, 18)));
+        assert_eq!(at("trong năm 2027", m), Some(d(2027, 12, 31)));
         // Nor is a span already lived, or one named by what it belongs to.
         for lived in [
             "Rà soát tình hình thực hiện nhiệm vụ trong 9 tháng của cơ quan, địa phương.",

@@ -58,8 +58,12 @@ pub struct Directory {
     entries: Vec<Entry>,
     /// Entry and form indexes by the folded first word of the form.
     by_first: HashMap<String, Vec<(usize, usize)>>,
-    /// Forms that start with an abbreviation, tried at every word.
-    by_initials: Vec<(usize, usize)>,
+    /// Every form by the first letter of its first word: those an abbreviation in the text
+    /// may stand for ("TTCNTT" for "Trung tâm Công nghệ thông tin …").
+    by_letter: HashMap<char, Vec<(usize, usize)>>,
+    /// Forms that start with an abbreviation ("UBND huyện …"), by its first letter: tried at
+    /// every word that starts with it.
+    by_initials: HashMap<char, Vec<(usize, usize)>>,
     groups: Vec<Vec<FormWord>>,
 }
 
@@ -111,12 +115,15 @@ impl Directory {
             })
             .collect();
         let mut by_first: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
-        let mut by_initials = Vec::new();
+        let mut by_letter: HashMap<char, Vec<(usize, usize)>> = HashMap::new();
+        let mut by_initials: HashMap<char, Vec<(usize, usize)>> = HashMap::new();
         for (e, entry) in entries.iter().enumerate() {
             for (f, form) in entry.forms.iter().enumerate() {
+                let letter = form[0].fold.chars().next().unwrap_or_default();
                 if form[0].acronym {
-                    by_initials.push((e, f));
+                    by_initials.entry(letter).or_default().push((e, f));
                 }
+                by_letter.entry(letter).or_default().push((e, f));
                 by_first
                     .entry(form[0].fold.clone())
                     .or_default()
@@ -138,6 +145,7 @@ impl Directory {
         Directory {
             entries,
             by_first,
+            by_letter,
             by_initials,
             groups,
         }
@@ -171,13 +179,20 @@ impl Directory {
     /// The longest unit or group named at token `i`.
     fn mention_at(&self, tokens: &[Token], i: usize, text: &str) -> Option<Mention> {
         let t = &tokens[i];
+        // A name starts with the word, or with a word of the word's first letter (an
+        // abbreviation read as initials, either way round).
+        let letter = t.fold.chars().next().unwrap_or_default();
         let candidates: Vec<(usize, usize)> = if t.acronym {
-            (0..self.entries.len())
-                .flat_map(|e| (0..self.entries[e].forms.len()).map(move |f| (e, f)))
+            self.by_letter
+                .get(&letter)
+                .into_iter()
+                .flatten()
+                .copied()
                 .collect()
         } else {
             let same = self.by_first.get(&t.fold).into_iter().flatten();
-            same.chain(&self.by_initials).copied().collect()
+            let initials = self.by_initials.get(&letter).into_iter().flatten();
+            same.chain(initials).copied().collect()
         };
         // The longest match, a full form before one without its place's level; two units
         // matched only without it ("UBND Bắc Hà" for both "UBND huyện Bắc Hà" and "UBND xã

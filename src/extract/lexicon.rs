@@ -11,6 +11,9 @@ pub const ACTIONS: &[&[&str]] = &[
     &["trien", "khai"],
     &["xay", "dung"],
     &["tham", "muu"],
+    &["tuan", "tra"],
+    &["kiem", "soat"],
+    &["bao", "ve"],
     &["hoan", "thien"],
     &["hoan", "thanh"],
     &["hoan", "chinh"],
@@ -326,6 +329,17 @@ pub const GROUPS: &[&[&str]] = &[
     &["uy", "ban", "nhan", "dan", "cac", "xa"],
     &["cac", "xa", "phuong", "thi", "tran"],
     &["cac", "xa", "thi", "tran"],
+    &["cac", "xa"],
+    &["cac", "thon", "ban"],
+    &["cac", "thon", "xom"],
+    &["cac", "thon", "to", "dan", "pho"],
+    &["cac", "thon"],
+    &["cac", "to", "dan", "pho"],
+    &["cac", "khu", "pho"],
+    &["cac", "truong", "hoc"],
+    &["cac", "truong"],
+    &["cac", "hoi", "doan", "the"],
+    &["cac", "doan", "the"],
 ];
 
 /// Vietnamese family names, folded: a capitalised run of words starting with one is a name.

@@ -30,7 +30,7 @@ use crate::deadline::{self, Anchor};
 use crate::token::{Kind, Token, tokenize};
 
 /// What the text says.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Extraction {
     /// The meeting's facts stated in the text.
@@ -98,6 +98,9 @@ pub fn extract<'a>(
     meeting_date: impl Into<Anchor<'a>>,
     directory: &Directory,
 ) -> Extraction {
+    if !plain(text) {
+        return Extraction::default();
+    }
     read(&normalise(text), &[], meeting_date.into(), directory)
 }
 
@@ -108,6 +111,9 @@ pub fn extract_items<'a, S: AsRef<str>>(
     meeting_date: impl Into<Anchor<'a>>,
     directory: &Directory,
 ) -> Extraction {
+    if !items.iter().all(|i| plain(i.as_ref())) {
+        return Extraction::default();
+    }
     let mut text = String::new();
     let mut starts = Vec::with_capacity(items.len());
     for item in items {
@@ -149,12 +155,15 @@ fn byline(line: &str) -> bool {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
-/// Line breaks as `\n`, characters composed (NFC).
+/// Line breaks as `\n` (also the Unicode line and paragraph separators), characters composed
+/// (NFC), without what no one typed to be read: zero-width and direction marks, a soft
+/// hyphen inside a word ("t\u{AD}ế"); any other control character a space.
 fn normalise(text: &str) -> String {
-    text.replace("\r\n", "\n")
-        .replace('\r', "\n")
-        .nfc()
-        .collect()
+    let lines = text
+        .replace("\r\n", "\n")
+        .replace(['\r', '\u{2028}', '\u{2029}'], "\n")
+        .replace('\u{AD}', "");
+    crate::text::without_controls(&lines).nfc().collect()
 }
 
 fn read(
@@ -163,13 +172,6 @@ fn read(
     anchor: Anchor<'_>,
     directory: &Directory,
 ) -> Extraction {
-    if !plain(text) {
-        return Extraction {
-            meeting: MeetingFacts::default(),
-            directives: Vec::new(),
-            set_aside: Vec::new(),
-        };
-    }
     let tokens = tokenize(text);
     let doc = Doc {
         text,
@@ -338,9 +340,12 @@ impl Doc<'_> {
         // The head of a list of what the meeting discussed ("… cho ý kiến vào các nội dung:
         // …"), while its items are read; it may stand just before the conclusions.
         // (Not "Qua các ý kiến thảo luận, đồng chí Chủ tịch chỉ đạo …: …", which gives tasks.)
+        // Nor "Sau khi thảo luận, Chủ tịch kết luận như sau:", which concludes after the
+        // discussion and opens the conclusions.
         let discusses = |c: &Clause| {
             c.intro
-                && find_seq(t, c.range.clone(), DISCUSSES).is_some()
+                && find_seq(t, c.range.clone(), DISCUSSES)
+                    .is_some_and(|d| concluding(t, d..c.range.end).is_none())
                 && !c.range.clone().any(|i| assigns_at(t, i).is_some())
         };
         let mut discussion = zone
@@ -383,7 +388,11 @@ impl Doc<'_> {
             // "… thảo luận, cho ý kiến vào các nội dung:": what the meeting discussed is
             // listed, not tasks.
             // Its items run from the head to the end of a sentence, or of the marked lines.
-            if c.sentence && !r.marked && discussion.is_some_and(|h| h + 1 < ci) {
+            // A clause that says the conclusions start ("Kết luận:") ends it at once.
+            let ends_discussion =
+                (c.sentence && !r.marked && discussion.is_some_and(|h| h + 1 < ci))
+                    || (concluding(t, c.range.clone()).is_some() && !discusses(c));
+            if ends_discussion {
                 discussion = None;
             }
             if discusses(c) && !r.assigned {
@@ -561,8 +570,11 @@ impl Doc<'_> {
                 && list.is_none()
                 && c.range.start > 0
                 && t[c.range.start - 1].is_punct(';');
+            // (A part that names its own unit, "…; Công an huyện tuần tra ban đêm", is that
+            // unit's task.)
             if next_part
                 && wordcount < 10
+                && r.lead.is_none()
                 && let Some(last) = out.last_mut()
             {
                 last.content = format!("{}; {}", last.content, self.text_of(r.content.clone()));
@@ -570,7 +582,15 @@ impl Doc<'_> {
                 used[ci] = true;
                 continue;
             }
-            if wordcount < 3 || !(r.acts || list.is_some() || given_words >= 5 || next_part) {
+            // A task handed to a named unit may be short: "Giao Phòng Y tế kiểm tra.", "…;
+            // Phòng Nội vụ theo dõi."
+            let after_semicolon = c.range.start > 0 && t[c.range.start - 1].is_punct(';');
+            let handed = r.lead.is_some()
+                && ((r.assigned && given_words >= 1)
+                    || (given_in_sentence && after_semicolon && r.acts));
+            if (wordcount < 3 && !handed)
+                || !(r.acts || list.is_some() || given_words >= 5 || next_part || handed)
+            {
                 continue;
             }
             let stated = deadline::found(content, self.anchor);
@@ -688,6 +708,8 @@ impl Doc<'_> {
     /// which no clause was `used`, that hold at least three words and do not open a list.
     fn set_aside(&self, clauses: &[Clause], used: &[bool]) -> Vec<SetAside> {
         let text = self.text;
+        // Where the text's lines break, found once (a text of one long line has many clauses).
+        let breaks: Vec<usize> = text.match_indices('\n').map(|(p, _)| p).collect();
         // Each clause's line: its item, or the line of the text it starts on.
         let line_of = |c: &Clause| -> (Option<usize>, Range<usize>) {
             let at = self.t[c.range.start].start;
@@ -697,8 +719,9 @@ impl Doc<'_> {
                     (Some(i), self.item_starts[i]..end)
                 }
                 None => {
-                    let start = text[..at].rfind('\n').map_or(0, |p| p + 1);
-                    let end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+                    let next = breaks.partition_point(|&p| p < at);
+                    let start = next.checked_sub(1).map_or(0, |k| breaks[k] + 1);
+                    let end = breaks.get(next).copied().unwrap_or(text.len());
                     (None, start..end)
                 }
             }
@@ -1104,7 +1127,9 @@ impl Doc<'_> {
             header: (concludes.is_some() && !assigned) || shouted,
             reported: !assigned
                 && (narrated || t[before_verb.clone()].iter().any(|x| self.is_reported(x))),
-            assessed: !assigned && find_seq(t, before_verb, ASSESSES).is_some(),
+            // "Hội nghị đánh giá cao …": the verb itself may open the assessment.
+            assessed: !assigned
+                && find_seq(t, before_verb.start..verb.map_or(end, |v| v + 1), ASSESSES).is_some(),
             acts: verb.is_some(),
             content: start..end,
             lead,

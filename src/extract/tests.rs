@@ -826,7 +826,7 @@ fn a_comma_before_its_manner_or_its_hand_in_starts_no_task() {
 #[test]
 fn a_joined_part_gives_its_deadline() {
     let text = "Kết luận, Chủ tịch UBND xã yêu cầu Văn phòng Sở thực hiện tốt công tác quản lý \
-        đất đai; bảo vệ rừng nhất là những tháng cuối năm.";
+        đất đai; rừng phòng hộ nhất là những tháng cuối năm.";
     let x = extract(text, d(2023, 10, 9), &office());
     assert_eq!(x.directives.len(), 1, "{:#?}", x.directives);
     assert_eq!(x.directives[0].deadline, Some(d(2023, 12, 31)));
@@ -880,4 +880,72 @@ fn accounts_and_shortcomings_give_none_and_heads_give_their_period_and_unit() {
         "{:#?}",
         x.directives
     );
+}
+
+/// Found by a tester pasting conclusions as secretaries write them: a head that concludes
+/// after the discussion, "Kết luận:" right after a discussion head, `;` parts naming their
+/// own unit, short tasks handed by name, a group as subject, praise as an item, and marks
+/// no one typed to be read (zero-width space, soft hyphen, an escape sequence).
+#[test]
+fn conclusions_as_secretaries_paste_them() {
+    let dir = Directory::from_names(&[
+        "Phòng Y tế",
+        "Phòng Nội vụ",
+        "Công an huyện",
+        "Phòng Tư pháp",
+    ]);
+    let m = d(2025, 7, 15);
+    let got = |text: &str| -> Vec<(String, String)> {
+        extract(text, m, &dir)
+            .directives
+            .iter()
+            .map(|p| (lead(p).unwrap_or("-").to_string(), p.content.clone()))
+            .collect()
+    };
+    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+    assert_eq!(
+        got(
+            "Sau khi thảo luận, Chủ tịch kết luận như sau:\n1. Giao Phòng Y tế kiểm tra an toàn thực phẩm.\n2. Giao Phòng Nội vụ rà soát biên chế."
+        ),
+        [
+            pair("Phòng Y tế", "Kiểm tra an toàn thực phẩm"),
+            pair("Phòng Nội vụ", "Rà soát biên chế")
+        ]
+    );
+    assert_eq!(
+        got("Ý kiến thảo luận:\nKết luận:\n1. Giao Phòng Y tế kiểm tra an toàn thực phẩm."),
+        [pair("Phòng Y tế", "Kiểm tra an toàn thực phẩm")]
+    );
+    assert_eq!(
+        got(
+            "Kết luận: Giao Phòng Y tế kiểm tra an toàn thực phẩm; Công an huyện tuần tra ban đêm; Phòng Nội vụ theo dõi."
+        ),
+        [
+            pair("Phòng Y tế", "Kiểm tra an toàn thực phẩm"),
+            pair("Công an huyện", "Tuần tra ban đêm"),
+            pair("Phòng Nội vụ", "Theo dõi")
+        ]
+    );
+    assert_eq!(
+        got("Kết luận:\nGiao Phòng Y tế kiểm tra. Giao Phòng Tư pháp thẩm định."),
+        [
+            pair("Phòng Y tế", "Kiểm tra"),
+            pair("Phòng Tư pháp", "Thẩm định")
+        ]
+    );
+    assert_eq!(
+        got(
+            "Kết luận:\n1. Hội nghị đánh giá cao kết quả đạt được trong 6 tháng đầu năm.\n2. Phòng Y tế kiểm tra an toàn thực phẩm.\n3. Các thôn tổ chức họp dân thu Quỹ phòng chống thiên tai."
+        ),
+        [
+            pair("Phòng Y tế", "Kiểm tra an toàn thực phẩm"),
+            pair("Các thôn", "Tổ chức họp dân thu Quỹ phòng chống thiên tai")
+        ]
+    );
+    let marked = got(
+        "Kết luận: Giao Phòng Y\u{200B} tế kiểm tra an toàn thực phẩm; Phòng Nội v\u{AD}ụ rà soát biên chế \u{1B}]0;X\u{7} hằng tháng.",
+    );
+    assert_eq!(marked[0], pair("Phòng Y tế", "Kiểm tra an toàn thực phẩm"));
+    assert_eq!(marked[1].0, "Phòng Nội vụ");
+    assert!(!marked[1].1.chars().any(char::is_control), "{marked:?}");
 }

@@ -194,7 +194,7 @@ pub enum Command {
     /// Propose the directives of a meeting text read on standard input (UTF-8).
     Extract {
         /// Meeting date (dd/mm/yyyy or yyyy-mm-dd); deadlines are read relative to it.
-        /// Default: today.
+        /// Default: the day the text says the meeting was held, else today.
         #[arg(long)]
         date: Option<String>,
         /// File of unit names, one a line. Default: the units of the database.

@@ -542,7 +542,9 @@ fn extract(
     let (directory, calendar) = match units_file {
         Some(f) => {
             let bytes = std::fs::read(f).map_err(Error::io(f))?;
-            let names: Vec<String> = String::from_utf8_lossy(&bytes)
+            // A file saved by Notepad starts with a byte-order mark; no name holds one.
+            let text = giaoban::text::without_controls(&String::from_utf8_lossy(&bytes));
+            let names: Vec<String> = text
                 .lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty())
@@ -566,7 +568,18 @@ fn extract(
         day: meeting_date,
         calendar: calendar.as_ref(),
     };
-    let found = extract::extract(&String::from_utf8_lossy(&input), anchor, &directory);
+    let text = String::from_utf8_lossy(&input);
+    let mut found = extract::extract(&text, anchor, &directory);
+    // Without --date, deadlines count from the meeting's day when the text states it.
+    if let (None, Some(held)) = (day, found.meeting.date)
+        && held != anchor.day
+    {
+        let anchor = giaoban::deadline::Anchor {
+            day: held,
+            ..anchor
+        };
+        found = extract::extract(&text, anchor, &directory);
+    }
     render::extraction(out, &found);
     Ok(())
 }
