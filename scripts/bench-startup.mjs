@@ -7,7 +7,8 @@
 //
 // Start-up: from spawning the process to the marker its page sets once drawn — for the app,
 // Tổng quan drawn with the data of a sample database (`demo --meetings 200`); for the floor,
-// its static page. Median of the runs, each on a fresh copy of the data folder.
+// its static page. Median of the runs, each on a fresh copy of the data folder, the floor's
+// and the app's taken in turn.
 // Memory: resident (RSS) and proportional (PSS) sizes summed over the process and all its
 // descendants (WebKitWebProcess, WebKitNetworkProcess), 3 s after the marker; for the app
 // also after opening ten meetings (through tauri-driver). Also the binaries' and the .deb's
@@ -108,10 +109,13 @@ function once(bin) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const figures = {};
-for (const [name, bin] of [["floor", floorBin], ["app", appBin]]) {
-  await once(bin); // warm the file cache: the first start reads everything from disk
-  const rs = [];
-  for (let i = 0; i < runs; i++) rs.push(await once(bin));
+const bins = [["floor", floorBin], ["app", appBin]];
+const results = { floor: [], app: [] };
+for (const [, bin] of bins) await once(bin); // warm the file cache: the first start reads everything from disk
+// The two taken in turn, so that the machine's drift during the runs weighs on both alike.
+for (let i = 0; i < runs; i++) for (const [name, bin] of bins) results[name].push(await once(bin));
+for (const [name, bin] of bins) {
+  const rs = results[name];
   figures[name] = {
     startup_ms: Math.round(median(rs.map((r) => r.ms))),
     startup_runs_ms: rs.map((r) => Math.round(r.ms)),

@@ -1,7 +1,42 @@
-// The start-up benchmark's marker: once the overview is first drawn with its data, tell the
-// shell (which prints the time since the process started when asked to; see
+// The window's start: what it asks the core for (the labels, the status, the meeting to
+// resume, the overview as it opens), asked at once rather than one answer after another (each
+// answer is a round trip, and the overview waits for all of them); and the
+// start-up benchmark's marker: once the overview is first drawn with its data, tell the shell
+// (which prints the time since the process started when asked to; see
 // scripts/bench-startup.mjs).
+import { listen } from "@tauri-apps/api/event";
 import { api } from "./api";
+import { defaultOverview, readOverview } from "./overview";
+import type { Overview, OverviewArgs } from "./overview";
+
+/** The core's words for enum values (none if they cannot be read: keys then show as they are). */
+export const labels = api.labels().catch(() => []);
+/** The app's status: whether there is a database, the office, the machine's user. */
+export const status = api.appStatus();
+// Its failure is told when the window reads it (`App.svelte`), not as an unhandled rejection.
+status.catch(() => undefined);
+/** The meeting that was being typed when the app last stopped, if any (null without a database). */
+export const resumed = api.resumeMeeting().catch(() => null);
+
+// The overview as it opens, read with the rest (it fails without a database: the page then
+// reads its own).
+const opening = defaultOverview();
+let first: Promise<Overview> | null = readOverview(opening);
+first.catch(() => undefined);
+
+// Any write after it was asked for makes it old (a meeting resumed and typed into first).
+listen("data-changed", () => {
+  first = null;
+}).catch(() => {});
+
+/** The overview read at start, once, if `a` is what it was read for and nothing was written
+ *  since; else null. */
+export function takeOpeningOverview(a: OverviewArgs): Promise<Overview> | null {
+  const same = JSON.stringify(a) === JSON.stringify(opening);
+  const taken = same ? first : null;
+  first = null;
+  return taken;
+}
 
 let marked = false;
 
