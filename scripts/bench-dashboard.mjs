@@ -17,7 +17,7 @@ import { start, stop } from "../tests/e2e/driver.mjs";
 
 const { values } = parseArgs({ options: { db: { type: "string" }, rounds: { type: "string", default: "5" } } });
 if (!values.db) throw new Error("--db FILE is required");
-const session = await start(values.db);
+const session = await start(values.db, { screenshots: false }); // the window as it ships
 const { browser } = session;
 try {
   await (await browser.$('[data-testid="dashboard-cards"]')).waitForDisplayed({ timeout: 600_000 });

@@ -25,7 +25,7 @@ const { values } = parseArgs({
 const db = freshDatabase();
 giaoban(db, "demo", "--meetings", "300", "--directives-per-meeting", "5");
 const id = giaoban(db, "bench", "long-meeting", "--chars", values.chars, "--directives", values.directives).trim();
-const session = await start(db);
+const session = await start(db, { screenshots: false }); // the window as it ships
 const { browser } = session;
 try {
   const editor = await browser.$('[data-testid="minutes-body"]');

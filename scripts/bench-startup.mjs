@@ -131,7 +131,7 @@ const { start, stop } = await import("../tests/e2e/driver.mjs");
 const dir = mkdtempSync(path.join(work, "run-"));
 const db = path.join(dir, "giaoban.sqlite3");
 copyFileSync(sampleDb, db);
-const session = await start(db);
+const session = await start(db, { screenshots: false }); // the window as it ships
 try {
   const { browser } = session;
   await (await browser.$('[data-testid="dashboard-cards"]')).waitForDisplayed({ timeout: 60_000 });

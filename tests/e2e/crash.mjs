@@ -92,7 +92,7 @@ export async function appCrashes(kills, seed = 1) {
   const db = sampleDatabase();
   const acked = [];
   for (let k = 0; k < kills; k++) {
-    const session = await start(db, { quiet: true });
+    const session = await start(db, { quiet: true, screenshots: false }); // the window as it ships
     const { browser, driver } = session;
     const byTest = (id) => browser.$(`[data-testid="${id}"]`);
     try {
@@ -155,7 +155,7 @@ export async function editorCrashes(kills, seed = 1, box = "minutes-body") {
   let typedChars = 0;
   let worstLossMs = 0;
   for (let k = 0; k < kills; k++) {
-    const session = await start(db, { quiet: true });
+    const session = await start(db, { quiet: true, screenshots: false }); // the window as it ships
     const { browser, driver } = session;
     const byTest = (id) => browser.$(`[data-testid="${id}"]`);
     const when = `app kill ${k + 1} while typing in ${box} (seed ${seed})`;

@@ -39,15 +39,18 @@ export function giaoban(db, ...args) {
 /**
  * Starts the app on `db` (its own process group, so the driver, WebKitWebDriver and the app
  * end together). Returns `{ driver, browser }`. `quiet` silences WebDriver's own log (the
- * crash harness expects calls on a killed window to fail).
+ * crash harness expects calls on a killed window to fail). `screenshots` keeps WebKitGTK's
+ * accelerated compositing, which the app turns off on Linux (`src-tauri/src/platform.rs`):
+ * without it WebKitWebDriver's screenshot never answers under Xvfb. The start-up benchmark
+ * measures the window as it ships, without.
  */
-export async function start(db, { quiet = false } = {}) {
+export async function start(db, { quiet = false, screenshots = true } = {}) {
   // Under the test command's fixed clock, libfaketime's pthread wrappers can deadlock the
   // app inside XOpenDisplay before any of our code runs (seen with gdb: one thread, waiting
   // on libfaketime's own rwlock in pthread_cond_destroy). A window that does not open in
   // 60 s is closed and started once more; one that fails twice fails the journey.
   for (let attempt = 1; ; attempt++) {
-    const started = spawnDriver(db);
+    const started = spawnDriver(db, screenshots);
     await waitForDriver();
     try {
       const browser = await remote({
@@ -67,12 +70,14 @@ export async function start(db, { quiet = false } = {}) {
   }
 }
 
-function spawnDriver(db) {
+function spawnDriver(db, screenshots) {
   const dir = path.dirname(db);
+  const env = { ...process.env, GIAOBAN_DB: db, XDG_CONFIG_HOME: path.join(dir, "config"), XDG_DATA_HOME: path.join(dir, "data") };
+  if (screenshots) env.WEBKIT_DISABLE_COMPOSITING_MODE = "0";
   return spawn(tauriDriver, ["--port", String(port), "--native-port", String(port + 1)], {
     detached: true,
     stdio: "ignore",
-    env: { ...process.env, GIAOBAN_DB: db, XDG_CONFIG_HOME: path.join(dir, "config"), XDG_DATA_HOME: path.join(dir, "data") },
+    env,
   });
 }
 
