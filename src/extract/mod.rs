@@ -407,9 +407,13 @@ impl Doc<'_> {
             if c.intro && self.heads_tasks(&r) {
                 let content = &t[r.content.clone()];
                 mood = Mood::Task;
+                // "Về nhiệm vụ năm 2019, Giám đốc Sở đề nghị X … một số nhiệm vụ:": a period
+                // said before the task is given is its items' too.
+                let said_before = &t[c.range.start..r.content.start];
                 list = Some(
                     self.strong_deadline(content)
-                        .or_else(|| deadline::period(content, self.anchor)),
+                        .or_else(|| deadline::period(content, self.anchor))
+                        .or_else(|| deadline::period(said_before, self.anchor)),
                 );
                 list_from = out.len();
                 list_in_sentence = wherein;
@@ -794,9 +798,10 @@ impl Doc<'_> {
     fn heads_tasks(&self, r: &Reading) -> bool {
         let t = self.t;
         // "… các nhiệm vụ sau:", or a verb over "các nội dung" ("Quý II/2019 tập trung thực
-        // hiện một số nội dung như sau:").
+        // hiện một số nội dung như sau:", "… nhấn mạnh một số nội dung trọng tâm tháng 8:").
+        let asks = r.acts || r.content.clone().any(|p| assigns_at(t, p).is_some());
         let names_tasks = find_seq(t, r.content.clone(), TASK_NOUNS).is_some()
-            || (r.acts && find_seq(t, r.content.clone(), &[&["noi", "dung"]]).is_some());
+            || (asks && find_seq(t, r.content.clone(), &[&["noi", "dung"]]).is_some());
         let done = t[r.content.clone()].iter().any(|x| self.is_reported(x));
         (r.assigned || names_tasks) && !done
     }

@@ -949,3 +949,25 @@ fn conclusions_as_secretaries_paste_them() {
     assert_eq!(marked[1].0, "Phòng Nội vụ");
     assert!(!marked[1].1.chars().any(char::is_control), "{marked:?}");
 }
+
+/// A head that asks over "nội dung", and a period said before a head's verb, give their
+/// items that period.
+#[test]
+fn heads_over_contents_and_periods_said_before_them() {
+    let m = d(2019, 7, 30);
+    for text in [
+        "Kết luận hội nghị, Chủ tịch nhấn mạnh một số nội dung trọng tâm tháng 8/2019 như sau:\n\
+         - Văn phòng Sở rà soát quy chế làm việc.\n- Thanh tra Sở kiểm tra bản quyền phần mềm.",
+        "Về nhiệm vụ tháng 8/2019, Giám đốc Sở đề nghị các phòng tập trung triển khai một số \
+         nhiệm vụ: rà soát quy chế làm việc; kiểm tra bản quyền phần mềm.",
+    ] {
+        let x = extract(text, m, &office());
+        let due: Vec<_> = x.directives.iter().map(|p| p.deadline).collect();
+        assert_eq!(
+            due,
+            [Some(d(2019, 8, 31)); 2],
+            "{text}: {:#?}",
+            x.directives
+        );
+    }
+}
