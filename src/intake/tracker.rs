@@ -112,6 +112,8 @@ struct RowPlan {
     said: Said,
     /// Completion date when the text says done without one (its caveat already told).
     done_fallback: NaiveDate,
+    /// The progress and notes cells as written, kept with the state they gave.
+    words: String,
 }
 
 /// What a tracker would bring in.
@@ -502,6 +504,7 @@ enum Issue {
     TooLong,
     Unreadable,
     Formula,
+    NotesSayDone,
     Refused(Box<Error>),
 }
 
@@ -580,6 +583,10 @@ impl Issue {
             Issue::Unreadable => both(
                 "Dòng có ký tự không đọc được (hiện là “�”): tệp có chỗ không phải UTF-8; hãy sửa ô đó trong Giao Ban hoặc trong tệp.".into(),
                 "The row holds characters that cannot be read (shown as “�”): part of the file is not UTF-8; correct the cell here or in the file.".into(),
+            ),
+            Issue::NotesSayDone => both(
+                "Ghi chú nói đã hoàn thành nhưng cột tiến độ thì không: nhập theo cột tiến độ; hãy kiểm tra lại.".into(),
+                "The notes say done but the progress column does not: brought in as the progress column says; check it.".into(),
             ),
             Issue::Formula => both(
                 "Ô có công thức bị lỗi hoặc chưa được tính nên không có giá trị; dòng được bỏ qua: hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi nhập lại.".into(),
@@ -1126,6 +1133,26 @@ fn read_rows(
             }
             continue;
         }
+        // What the progress and notes say, kept whole with the state read from them ("Đã
+        // hoàn thành ngày 28/3, đã ban hành Kế hoạch số 50/KH-STTTT"; a note beside a state).
+        let words = [text(Column::Progress), text(Column::Notes)]
+            .into_iter()
+            .map(|w| w.trim().to_string())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" — ");
+        // A note that says done beside a progress that does not: brought in as the progress
+        // column says, told.
+        let notes_say_done = matches!(values::said("", &text(Column::Notes)), Said::Done(_));
+        if notes_say_done && !matches!(said, Said::Done(_)) {
+            plan.problems.push(problem(
+                g,
+                i,
+                col(Column::Notes),
+                Issue::NotesSayDone,
+                false,
+            ));
+        }
         plan.rows.push(RowPlan {
             sheet: s,
             row: g.row_number(i),
@@ -1139,6 +1166,7 @@ fn read_rows(
             deadline,
             said,
             done_fallback,
+            words,
         });
     }
     Ok(())
@@ -1365,7 +1393,13 @@ fn write_row(
             allow_deadline_before_assigned: true,
         },
     )?;
-    let note = format!("{} / {} / {}", plan.file_name, sheet, row.row);
+    // The state's note names where it comes from, and keeps the tracker's words.
+    let from = format!("{} / {} / {}", plan.file_name, sheet, row.row);
+    let note = if row.words.is_empty() {
+        from
+    } else {
+        format!("{from}: {}", row.words)
+    };
     let today = crate::date::local_date(tx.now());
     match &row.said {
         Said::Open => {}
@@ -1385,7 +1419,12 @@ fn write_row(
                         reported_on: on,
                         reporter_id: None,
                         percent: *percent,
-                        note: t.clone(),
+                        // The progress as written, and the notes beside it.
+                        note: if row.words.contains(t.as_str()) {
+                            row.words.clone()
+                        } else {
+                            t.clone()
+                        },
                     },
                 )?;
                 // A progress report moves the directive on: read it as it now stands.

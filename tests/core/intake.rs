@@ -2283,3 +2283,80 @@ fn formulas_without_a_value_or_in_error_are_told() {
         .collect();
     assert_eq!(told, [(3, true), (4, true)], "{:?}", seen.problems);
 }
+
+/// The progress and notes cells are kept with the state they give (in the history of the
+/// change, or in the progress report), and a note that says done beside a progress that does
+/// not is told.
+#[test]
+fn progress_and_notes_are_kept_and_a_contrary_note_is_told() {
+    let mut o = Office::new();
+    let file = o.path("ghi-chu.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_row(
+        0,
+        0,
+        [
+            "STT",
+            "Nội dung nhiệm vụ",
+            "Đơn vị chủ trì",
+            "Ngày giao",
+            "Tiến độ",
+            "Ghi chú",
+        ],
+    )
+    .unwrap();
+    ws.write_row(
+        1,
+        0,
+        [
+            "1",
+            "Xây dựng kế hoạch chuyển đổi số",
+            "Văn phòng Sở",
+            "05/01/2025",
+            "Đã hoàn thành ngày 28/03/2025, đã ban hành Kế hoạch số 50/KH-STTTT",
+            "Báo cáo số 45/BC-TTCNTT",
+        ],
+    )
+    .unwrap();
+    ws.write_row(
+        2,
+        0,
+        [
+            "2",
+            "Kiểm tra bản quyền phần mềm",
+            "Thanh tra Sở",
+            "05/01/2025",
+            "Đang thực hiện",
+            "Đã hoàn thành ngày 29/4/2025",
+        ],
+    )
+    .unwrap();
+    wb.save(&file).unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let told: Vec<_> = seen
+        .problems
+        .iter()
+        .map(|p| {
+            (
+                p.row,
+                p.skipped,
+                p.message.vi.contains("Ghi chú nói đã hoàn thành"),
+            )
+        })
+        .collect();
+    assert_eq!(told, [(3, false, true)], "{:?}", seen.problems);
+    intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    let kept = |words: &str| -> i64 {
+        o.store
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM audit WHERE changes LIKE '%' || ?1 || '%'",
+                [words],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    assert!(kept("50/KH-STTTT") > 0);
+    assert!(kept("45/BC-TTCNTT") > 0);
+}
