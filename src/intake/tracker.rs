@@ -42,6 +42,9 @@ pub struct SheetRead {
     pub encoding: Encoding,
     /// Data rows read (directives, imported before, or not readable).
     pub rows: u32,
+    /// The headers of the columns nothing is taken from ("Gia hạn đến", "Sản phẩm đầu
+    /// ra"): shown, so that none is left out unseen.
+    pub unused: Vec<String>,
 }
 
 /// A directive a tracker row gives (what a preview shows, and what a commit made).
@@ -761,6 +764,13 @@ pub fn plan(
         let before = counted(&plan);
         read_rows(&mut r, &mut plan, &mut seen, s, g, &header)?;
         let rows = counted(&plan) - before;
+        let used = |j: usize| {
+            header.fields.values().any(|&k| k == j) || header.ticks.iter().any(|(k, _)| *k == j)
+        };
+        let unused = (header.texts.iter().enumerate())
+            .filter(|(j, text)| !text.trim().is_empty() && !used(*j))
+            .map(|(_, text)| text.trim().to_string())
+            .collect();
         plan.sheets.push(SheetRead {
             name: g.name.clone(),
             header_row: g.row_number(header.last_row),
@@ -768,6 +778,7 @@ pub fn plan(
             mapping_from: from,
             encoding: g.encoding,
             rows: rows as u32,
+            unused,
         });
     }
     if plan.sheets.is_empty() {

@@ -118,6 +118,14 @@ fn print(out: Out, p: &Preview, create_units: bool) {
             ]);
         }
         println!("{t}");
+        for s in p.sheets.iter().filter(|s| !s.unused.is_empty()) {
+            println!(
+                "{} “{}”: {}",
+                out.t("Cột không nhập, trang", "Columns not brought in, sheet"),
+                s.name,
+                s.unused.join("; ")
+            );
+        }
     }
     if !p.hidden_sheets.is_empty() {
         println!(

@@ -2803,6 +2803,11 @@ export type SheetRead_Deserialize = {
 	encoding: Encoding,
 	/**  Data rows read (directives, imported before, or not readable). */
 	rows: number,
+	/**
+	 *  The headers of the columns nothing is taken from ("Gia hạn đến", "Sản phẩm đầu
+	 *  ra"): shown, so that none is left out unseen.
+	 */
+	unused: string[],
 };
 
 /**  One sheet as read. */
@@ -2819,6 +2824,11 @@ export type SheetRead_Serialize = {
 	encoding: Encoding,
 	/**  Data rows read (directives, imported before, or not readable). */
 	rows: number,
+	/**
+	 *  The headers of the columns nothing is taken from ("Gia hạn đến", "Sản phẩm đầu
+	 *  ra"): shown, so that none is left out unseen.
+	 */
+	unused: string[],
 };
 
 /**  A step in a directive's life. */
