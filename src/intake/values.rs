@@ -281,6 +281,8 @@ fn status_of(text: &str) -> Said {
         || has("da hoan thanh")
         || starts("hoan thanh")
         || has("da xong")
+        || has("thuc hien xong")
+        || starts("xong ")
         || percent == Some(100)
     {
         return Said::Done(date_in(t));
@@ -297,6 +299,7 @@ fn status_of(text: &str) -> Said {
         "chua thuc hien",
         "chua trien khai",
         "moi giao",
+        "da giao",
         "chua",
         "qua han",
         "x",
@@ -583,6 +586,16 @@ mod tests {
             }
         );
         assert_eq!(said("Chưa thực hiện", ""), Said::Open);
+        assert_eq!(said("Đã giao", ""), Said::Open);
+        // "Xong" and "thực hiện xong" with their day, as offices write them.
+        assert_eq!(
+            said("Đã thực hiện xong ngày 20/3/2025", ""),
+            Said::Done(Some(d(2025, 3, 20)))
+        );
+        assert_eq!(
+            said("Xong ngày 20/7/2025", ""),
+            Said::Done(Some(d(2025, 7, 20)))
+        );
         assert_eq!(
             day_month_in("Hoàn thành ngày 28/3", d(2025, 1, 10)),
             Some(d(2025, 3, 28))
