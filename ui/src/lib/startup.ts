@@ -11,17 +11,24 @@ import type { Overview, OverviewArgs } from "./overview";
 
 /** The core's words for enum values (none if they cannot be read: keys then show as they are). */
 export const labels = api.labels().catch(() => []);
-/** The app's status: whether there is a database, the office, the machine's user. */
+/** The app's status: whether there is a database, the office, the machine's user. It is the
+ *  first call to need the database: a failure to open it (a damaged file moved aside) is told
+ *  to that call, so the others wait for it. */
 export const status = api.appStatus();
 // Its failure is told when the window reads it (`App.svelte`), not as an unhandled rejection.
 status.catch(() => undefined);
 /** The meeting that was being typed when the app last stopped, if any (null without a database). */
-export const resumed = api.resumeMeeting().catch(() => null);
+export const resumed = status
+  .then((s) => (s.has_database ? api.resumeMeeting() : null))
+  .catch(() => null);
 
-// The overview as it opens, read with the rest (it fails without a database: the page then
-// reads its own).
+// The overview as it opens, read as soon as the status says there is a database (without one,
+// or if it fails, the page reads its own).
 const opening = defaultOverview();
-let first: Promise<Overview> | null = readOverview(opening);
+let first: Promise<Overview> | null = status.then((s) => {
+  if (!s.has_database) throw new Error("no database");
+  return readOverview(opening);
+});
 first.catch(() => undefined);
 
 // Any write after it was asked for makes it old (a meeting resumed and typed into first).
