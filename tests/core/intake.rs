@@ -553,6 +553,12 @@ fn a_csv_with_a_bom_and_semicolons() {
 /// A sheet typed in a legacy encoding: its text as the legacy font's bytes read in
 /// Windows-1252.
 fn legacy_workbook(path: &Path, rows: &[[&str; 5]]) {
+    let rows: Vec<&[&str]> = rows.iter().map(|r| r.as_slice()).collect();
+    text_workbook(path, &rows);
+}
+
+/// A workbook of one sheet holding `rows` of text, from A1.
+fn text_workbook(path: &Path, rows: &[&[&str]]) {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     for (r, row) in rows.iter().enumerate() {
@@ -2291,49 +2297,36 @@ fn formulas_without_a_value_or_in_error_are_told() {
 fn progress_and_notes_are_kept_and_a_contrary_note_is_told() {
     let mut o = Office::new();
     let file = o.path("ghi-chu.xlsx");
-    let mut wb = Workbook::new();
-    let ws = wb.add_worksheet();
-    ws.write_row(
-        0,
-        0,
-        [
-            "STT",
-            "Nội dung nhiệm vụ",
-            "Đơn vị chủ trì",
-            "Ngày giao",
-            "Tiến độ",
-            "Ghi chú",
-            "Sản phẩm đầu ra",
+    text_workbook(
+        &file,
+        &[
+            &[
+                "STT",
+                "Nội dung nhiệm vụ",
+                "Đơn vị chủ trì",
+                "Ngày giao",
+                "Tiến độ",
+                "Ghi chú",
+                "Sản phẩm đầu ra",
+            ],
+            &[
+                "1",
+                "Xây dựng kế hoạch chuyển đổi số",
+                "Văn phòng Sở",
+                "05/01/2025",
+                "Đã hoàn thành ngày 28/03/2025, đã ban hành Kế hoạch số 50/KH-STTTT",
+                "Báo cáo số 45/BC-TTCNTT",
+            ],
+            &[
+                "2",
+                "Kiểm tra bản quyền phần mềm",
+                "Thanh tra Sở",
+                "05/01/2025",
+                "Đang thực hiện",
+                "Đã hoàn thành ngày 29/4/2025",
+            ],
         ],
-    )
-    .unwrap();
-    ws.write_row(
-        1,
-        0,
-        [
-            "1",
-            "Xây dựng kế hoạch chuyển đổi số",
-            "Văn phòng Sở",
-            "05/01/2025",
-            "Đã hoàn thành ngày 28/03/2025, đã ban hành Kế hoạch số 50/KH-STTTT",
-            "Báo cáo số 45/BC-TTCNTT",
-        ],
-    )
-    .unwrap();
-    ws.write_row(
-        2,
-        0,
-        [
-            "2",
-            "Kiểm tra bản quyền phần mềm",
-            "Thanh tra Sở",
-            "05/01/2025",
-            "Đang thực hiện",
-            "Đã hoàn thành ngày 29/4/2025",
-        ],
-    )
-    .unwrap();
-    wb.save(&file).unwrap();
+    );
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
     let told: Vec<_> = seen
         .problems
