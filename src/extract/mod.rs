@@ -569,11 +569,9 @@ impl Doc<'_> {
             // long one is a task of its own ("…; thi công đúng theo hồ sơ được duyệt, không
             // làm ảnh hưởng đến …"), a short one goes on naming what the task before covers
             // ("thành lập Ban giám khảo; Tổ thư ký; …") and joins it, never lost.
-            let next_part = given_in_sentence
-                && !r.acts
-                && list.is_none()
-                && c.range.start > 0
-                && t[c.range.start - 1].is_punct(';');
+            let part_of_given =
+                given_in_sentence && c.range.start > 0 && t[c.range.start - 1].is_punct(';');
+            let next_part = part_of_given && !r.acts && list.is_none();
             // (A part that names its own unit, "…; Công an huyện tuần tra ban đêm", is that
             // unit's task.)
             if next_part
@@ -588,10 +586,8 @@ impl Doc<'_> {
             }
             // A task handed to a named unit may be short: "Giao Phòng Y tế kiểm tra.", "…;
             // Phòng Nội vụ theo dõi."
-            let after_semicolon = c.range.start > 0 && t[c.range.start - 1].is_punct(';');
-            let handed = r.lead.is_some()
-                && ((r.assigned && given_words >= 1)
-                    || (given_in_sentence && after_semicolon && r.acts));
+            let handed =
+                r.lead.is_some() && ((r.assigned && given_words >= 1) || (part_of_given && r.acts));
             if (wordcount < 3 && !handed)
                 || !(r.acts || list.is_some() || given_words >= 5 || next_part || handed)
             {

@@ -152,17 +152,8 @@ pub fn plain_meeting(
     starts_at: chrono::DateTime<Utc>,
 ) -> NewMeeting {
     NewMeeting {
-        series_id: None,
         kind,
-        title: title.into(),
-        number: None,
-        starts_at,
-        ends_at: None,
-        location: None,
-        online: false,
-        chair_id: None,
-        secretary_id: None,
-        organiser_unit_id: None,
+        ..NewMeeting::new(title, starts_at)
     }
 }
 
