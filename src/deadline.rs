@@ -51,6 +51,7 @@ const LEAD_INS: &[&[&str]] = &[
     &["cham", "nhat", "la"],
     &["cham", "nhat"],
     &["thoi", "han"],
+    &["han", "chot"],
     &["han"],
     &["truoc"],
     &["trong"],
@@ -97,7 +98,7 @@ pub struct Found {
 /// Words that introduce a deadline, taken with it when it is cut from a task's words.
 const INTRODUCING: &[&str] = &[
     "truoc", "trong", "han", "xong", "vao", "nhat", "cham", "la", "hoan", "thanh", "thoi", "gian",
-    "thuc", "hien", "ngay", "den", "het",
+    "thuc", "hien", "ngay", "den", "het", "chot",
 ];
 
 /// Pairs that introduce a deadline whose words alone mean something else ("kết quả").
@@ -171,8 +172,10 @@ fn introduced(tokens: &[Token], i: usize) -> bool {
         || (prev.is("thanh") && before(2).is_some_and(|t| t.is("hoan")))
         || (prev.is("ngay")
             && before(2).is_some_and(|t| ["den", "truoc", "la", "qua", "nhat"].iter().any(|w| t.is(w))))
-        // "chậm nhất là 25/11", "không quá 25/11", "trong vòng 7 ngày", "trong thời gian 10 ngày"
+        // "chậm nhất là 25/11", "không quá 25/11", "trong vòng 7 ngày", "trong thời gian 10 ngày",
+        // "hạn chót 20/8"
         || two("nhat", "la")
+        || two("han", "chot")
         || two("khong", "qua")
         || two("trong", "vong")
         // "(dự kiến ngày 23/11/2021)", "dự kiến 23/11"
@@ -190,14 +193,15 @@ fn introduced(tokens: &[Token], i: usize) -> bool {
 }
 
 /// The token before a time of day that ends at `i` ("17 giờ", "17 giờ 30 phút", "16h00",
-/// "16h": tokens `16` `h00`), else `i`.
+/// "16h": tokens `16` `h00`, "15g00"), else `i`.
 fn before_time(t: &[Token], i: usize) -> usize {
     let at = |k: usize| i.checked_sub(k).and_then(|j| t.get(j));
     let number = |k: usize| at(k).is_some_and(|x| x.number().is_some());
+    // "16h00", "15g00", "15g": hours and minutes.
     let minutes = |x: &Token| {
         x.kind == Kind::Word
             && x.fold
-                .strip_prefix('h')
+                .strip_prefix(['h', 'g'])
                 .is_some_and(|m| m.bytes().all(|b| b.is_ascii_digit()))
     };
     if at(1).is_some_and(minutes) && number(2) {
@@ -473,9 +477,12 @@ fn duration(t: &[Token], i: usize, at: Anchor<'_>) -> Option<(Deadline, usize)> 
         );
     }
     // Not a period of the year: "6 tháng đầu năm", "2 tháng cuối năm", "2 tháng còn lại".
-    let of_the_year =
-        word(i + 2, "dau") || word(i + 2, "cuoi") || (word(i + 2, "con") && word(i + 3, "lai"));
-    if word(i + 1, "thang") && !of_the_year {
+    // Nor a date: "trước 30 tháng 9".
+    let not_a_span = word(i + 2, "dau")
+        || word(i + 2, "cuoi")
+        || (word(i + 2, "con") && word(i + 3, "lai"))
+        || t.get(i + 2).is_some_and(|x| x.kind == Kind::Number);
+    if word(i + 1, "thang") && !not_a_span {
         return on(
             meeting.checked_add_months(chrono::Months::new(n))?,
             ahead(i + 2),
@@ -643,6 +650,25 @@ mod tests {
         assert_eq!(at("năm sau", m), Some(d(2027, 12, 31)));
         assert_eq!(parse("không thời hạn", m), Some(Deadline::Open));
         assert_eq!(parse("Thường xuyên", m), Some(Deadline::Open));
+    }
+
+    #[test]
+    fn days_in_words_times_of_day_and_last_days() {
+        let m = d(2024, 8, 6);
+        // "30 tháng 9" is a day, not thirty months.
+        assert_eq!(at("trước 30 tháng 9", m), Some(d(2024, 9, 30)));
+        assert_eq!(at("trong 3 tháng", m), Some(d(2024, 11, 6)));
+        // A time of day before the day, in hours and "g".
+        let tokens = tokenize("Văn phòng gửi báo cáo trước 15g00 ngày 15/8/2024.");
+        assert_eq!(find(&tokens, m), Some(d(2024, 8, 15)));
+        let tokens = tokenize("Văn phòng gửi báo cáo trước 9g ngày 20/8.");
+        assert_eq!(find(&tokens, m), Some(d(2024, 8, 20)));
+        // "hạn chót": the last day.
+        let tokens = tokenize("Phòng Nội vụ tổng hợp danh sách, hạn chót 20/8/2024.");
+        let f = found(&tokens, m).unwrap();
+        assert_eq!(f.date, d(2024, 8, 20));
+        assert!(tokens[f.start].is("han"), "{:?}", tokens[f.start]);
+        assert_eq!(at("hạn chót 20/8", m), Some(d(2024, 8, 20)));
     }
 
     #[test]

@@ -134,6 +134,8 @@ pub enum Rule {
     },
     /// A value outside what is allowed (e.g. percent above 100).
     OutOfRange,
+    /// A text longer than can be read: more words and marks than the limit given.
+    TooLong(u32),
     /// A name matches several records.
     Ambiguous {
         /// What the user typed.
@@ -1053,6 +1055,18 @@ fn rule_message(f: &str, rule: &Rule, lang: Lang) -> String {
             &format!("{} nằm ngoài giới hạn cho phép.", cap(f)),
             &format!("The {f} is out of the allowed range."),
         ),
+        Rule::TooLong(limit) => pick(
+            vi,
+            &format!(
+                "{} quá dài: tối đa {} từ và dấu câu. Hãy chia thành nhiều phần.",
+                cap(f),
+                grouped(*limit, '.')
+            ),
+            &format!(
+                "The {f} is too long: at most {} words and marks. Split it into parts.",
+                grouped(*limit, ',')
+            ),
+        ),
         Rule::Ambiguous { query, candidates } => pick(
             vi,
             &format!("“{query}” khớp với nhiều {f}: {}.", candidates.join("; ")),
@@ -1156,4 +1170,17 @@ impl OfficeField {
             }
         }
     }
+}
+
+/// `n` with its thousands grouped by `sep`: 500.000 in Vietnamese, 500,000 in English.
+fn grouped(n: u32, sep: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
 }

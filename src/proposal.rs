@@ -39,11 +39,15 @@ pub fn propose(conn: &Connection, meeting_id: Uuid, text: Option<&str>) -> Resul
         calendar: Some(&calendar),
     };
     let (found, conclusion_ids) = match text {
-        Some(text) => (extract::extract(text, day, &directory), Vec::new()),
+        Some(text) => {
+            extract::check_length(text)?;
+            (extract::extract(text, day, &directory), Vec::new())
+        }
         None => {
             let conclusions = minutes::conclusions(conn, meeting_id)?;
             let items: Vec<&str> = conclusions.iter().map(|c| c.content.as_str()).collect();
             let ids = conclusions.iter().map(|c| c.id).collect::<Vec<_>>();
+            extract::check_length(&items.join("\n"))?;
             (extract::extract_items(&items, day, &directory), ids)
         }
     };

@@ -68,49 +68,62 @@ fn is_letter(c: char) -> bool {
 
 /// Splits a text into tokens. Spaces are dropped; every line break is a [`Kind::Break`].
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
+    spans(text)
+        .map(|(start, end, kind)| match kind {
+            Kind::Word | Kind::Number => word_token(text, start, end, kind),
+            _ => Token {
+                start,
+                end,
+                fold: text[start..end].to_string(),
+                kind,
+                capital: false,
+                acronym: false,
+                accented: false,
+            },
+        })
+        .collect()
+}
+
+/// How many tokens [`tokenize`] would make of `text`, counted without making them.
+pub fn count(text: &str) -> usize {
+    spans(text).count()
+}
+
+/// Each token's start, end and kind, in text order.
+fn spans(text: &str) -> impl Iterator<Item = (usize, usize, Kind)> + '_ {
     let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if c == '\n' {
-            out.push(punct_token(start, c, Kind::Break));
-        } else if c.is_whitespace() {
-            continue;
-        } else if is_letter(c) || c.is_ascii_digit() {
-            let digits = c.is_ascii_digit();
-            let mut end = start + c.len_utf8();
-            while let Some(&(i, n)) = chars.peek() {
-                let continues = if digits {
-                    n.is_ascii_digit()
-                } else {
-                    is_letter(n) || n.is_ascii_digit()
-                };
-                if !continues {
-                    break;
+    std::iter::from_fn(move || {
+        while let Some((start, c)) = chars.next() {
+            let one = start + c.len_utf8();
+            if c == '\n' {
+                return Some((start, one, Kind::Break));
+            } else if c.is_whitespace() {
+                continue;
+            } else if is_letter(c) || c.is_ascii_digit() {
+                let digits = c.is_ascii_digit();
+                let mut end = one;
+                while let Some(&(i, n)) = chars.peek() {
+                    let continues = if digits {
+                        n.is_ascii_digit()
+                    } else {
+                        is_letter(n) || n.is_ascii_digit()
+                    };
+                    if !continues {
+                        break;
+                    }
+                    end = i + n.len_utf8();
+                    chars.next();
                 }
-                end = i + n.len_utf8();
-                chars.next();
+                let kind = if digits { Kind::Number } else { Kind::Word };
+                return Some((start, end, kind));
             }
-            out.push(word_token(text, start, end, digits));
-        } else {
-            out.push(punct_token(start, c, Kind::Punct(c)));
+            return Some((start, one, Kind::Punct(c)));
         }
-    }
-    out
+        None
+    })
 }
 
-fn punct_token(start: usize, c: char, kind: Kind) -> Token {
-    Token {
-        start,
-        end: start + c.len_utf8(),
-        fold: c.to_string(),
-        kind,
-        capital: false,
-        acronym: false,
-        accented: false,
-    }
-}
-
-fn word_token(text: &str, start: usize, end: usize, digits: bool) -> Token {
+fn word_token(text: &str, start: usize, end: usize, kind: Kind) -> Token {
     let original = &text[start..end];
     let folded = fold(original);
     let letters = original.chars().filter(|c| c.is_alphabetic()).count();
@@ -125,7 +138,7 @@ fn word_token(text: &str, start: usize, end: usize, digits: bool) -> Token {
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase),
         fold: folded,
-        kind: if digits { Kind::Number } else { Kind::Word },
+        kind,
     }
 }
 

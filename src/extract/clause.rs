@@ -6,8 +6,8 @@ use std::ops::Range;
 
 use super::directory::Mention;
 use super::lexicon::{
-    ASSIGNS, CONCLUDES, COORDINATES, DISCUSSES, HOLDERS, INTRODUCES, LEADS, MANNER, TASK_NOUNS,
-    WHEREIN, action_at,
+    ASSIGNS, CIRCUMSTANCES, CONCLUDES, COORDINATES, DISCUSSES, HOLDERS, INTRODUCES, LEADS, MANNER,
+    TASK_NOUNS, WHEREIN, action_at,
 };
 use crate::token::{Kind, Token, starts_with};
 
@@ -59,7 +59,11 @@ pub(super) fn segment(t: &[Token], mentions: &[Option<Mention>]) -> Vec<Clause> 
             Kind::Punct('.' | '!' | '?' | '…') if ends_sentence(t, i) => cut(true, false, false),
             Kind::Punct(':') if opens_list(t, start, i) => cut(true, false, true),
             Kind::Punct(',') if starts_with_any(t, i + 1, WHEREIN) => cut(false, false, true),
-            Kind::Punct(',') if new_task_after_comma(t, mentions, i + 1) => {
+            // Not after a condition said first: "Sau khi có kết quả …, yêu cầu X …".
+            Kind::Punct(',')
+                if new_task_after_comma(t, mentions, i + 1)
+                    && !starts_with_any(t, skip_mark(t, start, i).0, CIRCUMSTANCES) =>
+            {
                 cut(false, false, false)
             }
             Kind::Punct(',') if !in_name && task_after_comma(t, mentions, start, i) => {
@@ -163,10 +167,12 @@ fn given_to_a_unit(t: &[Token], mentions: &[Option<Mention>], i: usize) -> bool 
 
 /// "… thực hiện các công việc của tuần này và rà soát lại …": `và` before an action verb,
 /// after a first task of several words, starts a second task. The first task is counted from
-/// its last verb before `và`, not "chủ trì, phối hợp".
+/// its last verb before `và`, not "chủ trì, phối hợp". Not inside "về việc …": "lấy ý kiến về
+/// việc quy hoạch và xây dựng cơ sở giết mổ" names two things, not two tasks.
 fn second_task(t: &[Token], start: usize, i: usize) -> bool {
     let verb = (start..i).rev().find(|&p| action_at(t, p));
-    verb.is_some_and(|v| next_task(t, v, i, 7, 5))
+    let about = |p: usize| p >= 1 && t[p - 1].is("ve") && t[p].is("viec");
+    verb.is_some_and(|v| !(v..i).any(about) && next_task(t, v, i, 7, 5))
 }
 
 /// "…, đẩy nhanh tiến độ …": a comma before an action verb starts a second task only after a

@@ -149,6 +149,8 @@ pub const ACTIONS: &[&[&str]] = &[
 /// Verbs that hand a task to the unit named after them: "giao cho Phòng X", "đề nghị các đơn vị".
 pub const ASSIGNS: &[&[&str]] = &[
     &["giao", "nhiem", "vu", "cho"],
+    &["giao", "trach", "nhiem", "cho"],
+    &["giao", "trach", "nhiem"],
     &["giao", "cho"],
     &["giao"],
     &["de", "nghi"],
@@ -157,6 +159,16 @@ pub const ASSIGNS: &[&[&str]] = &[
     &["phan", "cong"],
     &["nhan", "manh"],
     &["luu", "y"],
+];
+
+/// Words that open a condition or ground said before the task, up to a comma: "Sau khi có
+/// kết quả thẩm định, yêu cầu Trung tâm … trình …", "Trên cơ sở báo cáo của Phòng X, giao
+/// UBND phường …". The task after the comma is the same sentence's, not a new one.
+pub const CIRCUMSTANCES: &[&[&str]] = &[
+    &["sau", "khi"],
+    &["truoc", "khi"],
+    &["tren", "co", "so"],
+    &["can", "cu"],
 ];
 
 /// Nouns of a document after which "đề nghị" is what the document asks, not a task the

@@ -90,6 +90,23 @@ pub struct Proposal {
     pub at: usize,
 }
 
+/// The most tokens (words, numbers and marks) a text may hold to be read: about 2.4 MB of
+/// meeting text (1 MiB holds some 215,000). Checked before any work, so that megabytes of
+/// junk ("1/1/1…", a token a byte) cannot take the memory of the machine.
+pub const MAX_TOKENS: usize = 500_000;
+
+/// Refuses a text longer than [`MAX_TOKENS`], counted without making its tokens. Bytes that
+/// are no text pass: [`extract`] gives nothing of them, at once.
+pub fn check_length(text: &str) -> crate::error::Result<()> {
+    if crate::token::count(text) > MAX_TOKENS && plain(text) {
+        return Err(crate::error::Error::invalid(
+            crate::error::Field::Content,
+            crate::error::Rule::TooLong(MAX_TOKENS as u32),
+        ));
+    }
+    Ok(())
+}
+
 /// Finds the directives of `text`, a meeting held on `meeting_date` (with the office's
 /// working days, when given: [`Anchor`]), among the units of `directory`. Any text gives a
 /// result (possibly empty), in time linear in its length.
@@ -410,10 +427,14 @@ impl Doc<'_> {
                 // "Về nhiệm vụ năm 2019, Giám đốc Sở đề nghị X … một số nhiệm vụ:": a period
                 // said before the task is given is its items' too.
                 let said_before = &t[c.range.start..r.content.start];
+                // A head that is an item of a list ("nội dung trọng tâm tháng 8/2019 như
+                // sau:⏎- Đề nghị UBND phường:⏎+ …") keeps the outer list's period.
+                let outer = list.flatten().filter(|_| r.marked);
                 list = Some(
                     self.strong_deadline(content)
                         .or_else(|| deadline::period(content, self.anchor))
-                        .or_else(|| deadline::period(said_before, self.anchor)),
+                        .or_else(|| deadline::period(said_before, self.anchor))
+                        .or(outer),
                 );
                 list_from = out.len();
                 list_in_sentence = wherein;
@@ -516,8 +537,13 @@ impl Doc<'_> {
                 used[ci] = true;
                 continue;
             }
+            // A line that names its own unit ("4. Giao Phòng X hoàn thành trước 12/8") is a
+            // task of its own, not the deadline of the one before.
+            let own_unit = r.lead.is_some() || r.assigned;
             let said = self.quote(r.content.clone());
-            if let Some(deadline::Deadline::On(day)) = deadline::parse(&said, self.anchor) {
+            if !own_unit
+                && let Some(deadline::Deadline::On(day)) = deadline::parse(&said, self.anchor)
+            {
                 if let Some(last) = out.last_mut().filter(|p| open_to(p, list)) {
                     last.deadline = Some(day);
                 }
@@ -527,7 +553,8 @@ impl Doc<'_> {
             // "…; thời gian hoàn thành trước 30/6": the deadline of the task before.
             let wordcount = content.iter().filter(|t| t.is_wordlike()).count();
             let words_only = content.iter().filter(|t| t.kind == Kind::Word).count();
-            if seq_at(t, r.content.start, DEADLINE_LEADS).is_some()
+            if !own_unit
+                && seq_at(t, r.content.start, DEADLINE_LEADS).is_some()
                 && words_only <= 8
                 && let Some(day) = deadline::find(content, self.anchor)
             {
@@ -813,22 +840,43 @@ impl Doc<'_> {
             .is_some_and(|m| m.start == p && skip_punct(t, m.end, range.end) == range.end)
     }
 
-    /// "…; báo cáo UBND tỉnh trước ngày 31/7": reporting back to a unit, by a date or not,
-    /// finishes the task before it.
+    /// "…; báo cáo UBND tỉnh trước ngày 31/7", "…; báo cáo Giám đốc Sở": reporting back to a
+    /// unit or a leader, by a date or not, finishes the task before it.
     fn reports_back(&self, range: Range<usize>) -> bool {
         let t = self.t;
         if !seq_is(t, range.start, &["bao", "cao"]) {
             return false;
         }
-        let Some(m) = self.addressee(range.start + 2, range.end) else {
-            return false;
+        let to = match self.addressee(range.start + 2, range.end) {
+            Some(m) => m.end,
+            None => self.leader_at(range.start + 2, range.end),
         };
-        let rest = &t[m.end..range.end];
+        if to == range.start + 2 {
+            return false;
+        }
+        let rest = &t[to..range.end];
         rest.iter().all(|x| !x.is_wordlike())
             || deadline::found(rest, self.anchor).is_some_and(|f| {
                 rest[..f.start].iter().all(|x| !x.is_wordlike())
                     && rest[f.end..].iter().all(|x| !x.is_wordlike())
             })
+    }
+
+    /// The end of a leader or an office named at `i` by title or capitals ("Giám đốc Sở",
+    /// "lãnh đạo Sở", "Ban Giám đốc", "Sở"), at most five words; `i` when none is.
+    fn leader_at(&self, i: usize, end: usize) -> usize {
+        let t = self.t;
+        let mut p = i;
+        while p < end && p - i < 5 {
+            if let Some(n) = seq_at(t, p, TITLES).or_else(|| seq_at(t, p, &[&["lanh", "dao"]])) {
+                p += n;
+            } else if t[p].kind == Kind::Word && t[p].capital && !self.is_action(p) {
+                p += 1;
+            } else {
+                break;
+            }
+        }
+        p.min(end)
     }
 
     /// The one unit the meeting was held with, named before token `before`: the unit that

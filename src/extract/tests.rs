@@ -971,3 +971,94 @@ fn heads_over_contents_and_periods_said_before_them() {
         );
     }
 }
+
+#[test]
+fn a_head_inside_a_list_keeps_its_period() {
+    let text = "Kết luận hội nghị, Chủ tịch nhấn mạnh một số nội dung trọng tâm tháng 8/2019 như sau:\n\
+         - Thanh tra Sở kiểm tra bản quyền phần mềm.\n\
+         - Đề nghị Văn phòng Sở :\n\
+         + Tiếp tục rà soát quy chế làm việc của cơ quan.\n\
+         + Kiểm tra việc chấp hành giờ giấc của cán bộ.";
+    let x = extract(text, d(2019, 8, 7), &office());
+    let got: Vec<_> = x.directives.iter().map(|p| (lead(p), p.deadline)).collect();
+    let august = Some(d(2019, 8, 31));
+    assert_eq!(
+        got,
+        [
+            (Some("Thanh tra Sở"), august),
+            (Some("Văn phòng Sở"), august),
+            (Some("Văn phòng Sở"), august)
+        ],
+        "{:#?}",
+        x.directives
+    );
+}
+
+#[test]
+fn a_condition_or_ground_said_first_keeps_its_task_whole() {
+    let m = d(2019, 10, 17);
+    // "Sau khi …, yêu cầu X …": one task, X's, the condition in its words.
+    let x = extract(
+        "- Sau khi có kết quả thẩm định điều kiện bồi thường, yêu cầu Văn phòng Sở sớm trình \
+         thẩm định phương án bồi thường, hỗ trợ.",
+        m,
+        &office(),
+    );
+    assert_eq!(x.directives.len(), 1, "{:#?}", x.directives);
+    assert_eq!(lead(&x.directives[0]), Some("Văn phòng Sở"));
+    assert!(
+        x.directives[0]
+            .content
+            .contains("trình thẩm định phương án")
+    );
+    // "Trên cơ sở báo cáo của Y, giao trách nhiệm X …; báo cáo … trước ngày …": X's task,
+    // due on the day its report is; "về việc A và xây dựng B" names two things, not two tasks.
+    let x = extract(
+        "1. Trên cơ sở báo cáo đề xuất của Thanh tra Sở tại báo cáo số 889/BC-TTr ngày \
+         09/10/2019, giao trách nhiệm Văn phòng Sở báo cáo Ban Giám đốc và tổ chức công khai lấy \
+         ý kiến của cán bộ về việc quy hoạch và xây dựng phòng lưu trữ tại trụ sở; báo cáo Sở \
+         trước ngày 22/10/2019.",
+        m,
+        &office(),
+    );
+    assert_eq!(x.directives.len(), 1, "{:#?}", x.directives);
+    assert_eq!(lead(&x.directives[0]), Some("Văn phòng Sở"));
+    assert_eq!(x.directives[0].deadline, Some(d(2019, 10, 22)));
+    assert!(x.directives[0].content.contains("lấy ý kiến"));
+}
+
+#[test]
+fn a_line_naming_its_own_unit_is_no_deadline_of_the_one_before() {
+    let x = extract(
+        "Kết luận:\n1. Giao Văn phòng Sở gửi báo cáo tổng hợp trước 15g00 ngày 15/8/2024.\n\
+         2. Giao Thanh tra Sở hoàn thành trước 16 giờ ngày 12/8/2024.",
+        d(2024, 8, 6),
+        &office(),
+    );
+    let got: Vec<_> = x.directives.iter().map(|p| (lead(p), p.deadline)).collect();
+    assert_eq!(
+        got,
+        [
+            (Some("Văn phòng Sở"), Some(d(2024, 8, 15))),
+            (Some("Thanh tra Sở"), Some(d(2024, 8, 12)))
+        ],
+        "{:#?}",
+        x.directives
+    );
+}
+
+#[test]
+fn a_text_too_long_is_refused_before_it_is_read() {
+    // 5 MB of "1/1/1…": a token a byte.
+    let junk = "1/1/1".repeat(1_000_000);
+    let err = check_length(&junk).unwrap_err();
+    assert!(
+        err.message(crate::lang::Lang::Vi).contains("quá dài"),
+        "{}",
+        err.message(crate::lang::Lang::Vi)
+    );
+    // A long meeting text (about 1 MiB) is read.
+    let text = "Giao Văn phòng Sở rà soát quy chế làm việc, hoàn thành trước 30/6. ".repeat(15_000);
+    assert!(text.len() > 1 << 20);
+    check_length(&text).unwrap();
+}

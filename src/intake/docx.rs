@@ -360,6 +360,7 @@ pub fn read(conn: &Connection, text: &str, file_stem: &str) -> Result<DocumentRe
     if text.trim().is_empty() {
         return Err(Error::Intake(IntakeProblem::Empty));
     }
+    extract::check_length(text)?;
     let directory = Directory::from_units(&crate::unit::list(conn, false)?);
     let calendar = crate::office::calendar(conn)?;
     let on = |day| crate::deadline::Anchor {

@@ -562,6 +562,9 @@ fn extract_prints_the_contract_json() {
             _ => assert_eq!(n, 2, "{what}"),
         }
     }
+    // 5 MB of text that is a token a byte: refused before it is read, in words.
+    let out = cli.with_input(&args, "1/1/1".repeat(1_000_000).as_bytes());
+    fails_with(out, "quá dài");
 }
 
 #[test]
@@ -654,9 +657,8 @@ fn extract_meets_the_quality_bar_on_the_annotated_reports() {
 
 /// The extractor on the project's own dev corpus of real meeting texts it was not written
 /// on (tests/fixtures/extract-corpus, sources in its SOURCES.md), scored by
-/// scripts/score-extract.py: it keeps the figures reached on all 87 texts (58 of them unseen
-/// when first scored). Issue 27's targets are recall 0.90, precision 0.85, lead unit 0.90 and
-/// deadline 0.85; the deadline stands at 0.848 (67 of 79).
+/// scripts/score-extract.py: issue 27's targets, recall 0.90, precision 0.85, lead unit 0.90
+/// and deadline 0.85, on all 87 texts (58 of them unseen when first scored).
 #[test]
 fn extract_keeps_its_figures_on_the_dev_corpus() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -667,8 +669,8 @@ fn extract_keeps_its_figures_on_the_dev_corpus() {
     let (report, figure) = scored(scorer);
     assert!(figure("recall") >= 0.90, "{report}");
     assert!(figure("precision") >= 0.85, "{report}");
-    assert!(figure("unit") >= 0.91, "{report}");
-    assert!(figure("deadline") >= 0.84, "{report}");
+    assert!(figure("unit") >= 0.90, "{report}");
+    assert!(figure("deadline") >= 0.85, "{report}");
     assert_eq!(figure("failures"), 0.0, "{report}");
 }
 

@@ -569,6 +569,7 @@ fn extract(
         calendar: calendar.as_ref(),
     };
     let text = String::from_utf8_lossy(&input);
+    extract::check_length(&text)?;
     let mut found = extract::extract(&text, anchor, &directory);
     // Without --date, deadlines count from the meeting's day when the text states it.
     if let (None, Some(held)) = (day, found.meeting.date)

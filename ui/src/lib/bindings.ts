@@ -2733,6 +2733,8 @@ export type Rule =
 } } | 
 /**  A value outside what is allowed (e.g. percent above 100). */
 { rule: "out_of_range" } | 
+/**  A text longer than can be read: more words and marks than the limit given. */
+{ rule: "too_long"; detail: number } | 
 /**  A name matches several records. */
 { rule: "ambiguous"; detail: {
 	/**  What the user typed. */
