@@ -70,7 +70,9 @@ for (const n of sizes) {
 const x = j("exchange-100000.json");
 const runs = (i) => x.each_run_ms.map((r) => (r[i] / 1000).toFixed(2)).join(", ");
 rows.push(`| export, 10k meetings + 100k directives (s, median of ${x.runs}) | ${(x.export_ms / 1000).toFixed(2)} | ${x.records} records, ${x.bundle_kb} KB; runs ${runs(0)} | < 5 s | ${yes(x.export_ms < 5000)} |`);
-rows.push(`| import into an empty database (s, median of ${x.runs}) | ${(x.import_empty_ms / 1000).toFixed(2)} | runs ${runs(1)} | < 5 s | ${yes(x.import_empty_ms < 5000)} |`);
+// The goal holds for every run of five, not only their median.
+const slowest = (i) => Math.max(...x.each_run_ms.map((r) => r[i]));
+rows.push(`| import into an empty database (s, median of ${x.runs}) | ${(x.import_empty_ms / 1000).toFixed(2)} | runs ${runs(1)} | < 5 s, every run | ${yes(slowest(1) < 5000)} |`);
 rows.push(`| re-import that changes nothing (s, median of ${x.runs}) | ${(x.reimport_ms / 1000).toFixed(2)} | changed ${x.reimport_changed}; runs ${runs(2)} | < 2 s | ${yes(x.reimport_ms < 2000)} |`);
 console.log("| measure | figure | next to | goal | met |\n|---|---|---|---|---|\n" + rows.join("\n"));
 console.log("\nDesktop app against the minimal Tauri window:\n");

@@ -259,6 +259,7 @@ pub const LABELS: &[Label] = &[
         "Coordinating units",
     ),
     Label::new("tracker_column", "deadline", "Thời hạn", "Deadline"),
+    Label::new("tracker_column", "extended", "Gia hạn đến", "Extended to"),
     Label::new(
         "tracker_column",
         "progress",

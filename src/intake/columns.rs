@@ -30,6 +30,8 @@ pub enum Column {
     Coordinating,
     /// Thời hạn.
     Deadline,
+    /// Gia hạn đến (a later deadline approved).
+    Extended,
     /// Tiến độ / kết quả thực hiện.
     Progress,
     /// Ngày hoàn thành.
@@ -78,6 +80,14 @@ const NAMES: &[(Column, &str)] = &[
     (Column::Deadline, "thoi han hoan thanh"),
     (Column::Deadline, "thoi gian hoan thanh"),
     (Column::Deadline, "han xu ly"),
+    (Column::Extended, "gia han"),
+    (Column::Extended, "gia han den"),
+    (Column::Extended, "thoi han gia han"),
+    (Column::Extended, "han gia han"),
+    (Column::Extended, "thoi han moi"),
+    (Column::Extended, "han moi"),
+    (Column::Extended, "thoi han dieu chinh"),
+    (Column::Extended, "dieu chinh thoi han"),
     (Column::Progress, "tien do"),
     (Column::Progress, "ket qua"),
     (Column::Progress, "ket qua thuc hien"),

@@ -489,6 +489,7 @@ fn document(
                 source: doc.title.clone(),
                 assigned_on: d.assigned_on,
                 deadline: d.deadline,
+                extended_from: None,
                 status: d.status,
                 completed_on: d.completed_on,
                 directive_id: d.id,

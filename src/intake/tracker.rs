@@ -19,7 +19,7 @@ use super::{RowProblem, Words};
 use crate::directive::{self, DirectiveStatus, NewDirective, Priority, Source, StatusChange};
 use crate::error::{Error, Field, IntakeProblem, Result, Rule};
 use crate::extract::Directory;
-use crate::followup::{self, NewProgress};
+use crate::followup::{self, NewExtension, NewProgress};
 use crate::lang::Lang;
 use crate::meeting::{self, MeetingKind, MeetingStatus, NewMeeting};
 use crate::store::Tx;
@@ -42,8 +42,8 @@ pub struct SheetRead {
     pub encoding: Encoding,
     /// Data rows read (directives, imported before, or not readable).
     pub rows: u32,
-    /// The headers of the columns nothing is taken from ("Gia hạn đến", "Sản phẩm đầu
-    /// ra"): shown, so that none is left out unseen.
+    /// The headers of the columns nothing is taken from ("Sản phẩm đầu ra", "Mức độ ưu
+    /// tiên"): shown, so that none is left out unseen.
     pub unused: Vec<String>,
 }
 
@@ -69,6 +69,8 @@ pub struct TrackerRow {
     pub assigned_on: NaiveDate,
     /// Deadline; `None` = không thời hạn.
     pub deadline: Option<NaiveDate>,
+    /// The deadline before an extension the row records (gia hạn), when it records one.
+    pub extended_from: Option<NaiveDate>,
     /// Status once imported.
     pub status: DirectiveStatus,
     /// Completion date, when done.
@@ -112,6 +114,8 @@ struct RowPlan {
     source_text: String,
     assigned_on: Option<NaiveDate>,
     deadline: Option<NaiveDate>,
+    /// A later deadline the row says was approved (gia hạn).
+    extended: Option<NaiveDate>,
     said: Said,
     /// Completion date when the text says done without one (its caveat already told).
     done_fallback: NaiveDate,
@@ -501,6 +505,7 @@ enum Issue {
     DeadlineInWords(String),
     DoneBeforeGiven(NaiveDate, NaiveDate),
     DeadlineBeforeGiven(NaiveDate, NaiveDate),
+    ExtensionNotLater(NaiveDate),
     DoneWithoutDate(NaiveDate),
     DoneThereNotHere,
     MonthFirst,
@@ -566,6 +571,16 @@ impl Issue {
             Issue::Ambiguous(name, c) => both(
                 format!("“{name}” khớp với nhiều đơn vị: {}.", c.join("; ")),
                 format!("“{name}” matches several units: {}.", c.join("; ")),
+            ),
+            Issue::ExtensionNotLater(e) => both(
+                format!(
+                    "Gia hạn đến {} không sau thời hạn: nhập với thời hạn ban đầu.",
+                    crate::date::format(*e)
+                ),
+                format!(
+                    "The extension to {} is not after the deadline: brought in with the first deadline.",
+                    crate::date::format(*e)
+                ),
             ),
             Issue::NoDate => both(
                 "Không rõ ngày giao: hãy ghi ngày giao hoặc ngày của văn bản/cuộc họp giao.".into(),
@@ -932,7 +947,10 @@ fn read_rows(
         // A deadline in words no date reads ("khi có yêu cầu", "theo tiến độ dự án") leaves
         // the directive without one, and says so; a date that does not exist is set aside.
         let mut deadline_words = None;
-        let deadline = match values::due(at(Column::Deadline), Some(given_on)) {
+        // An extension said in the deadline's cell ("30/6 (gia hạn đến 30/9)") or a column
+        // of its own ("Gia hạn đến").
+        let (deadline_cell, extension_said) = values::split_extension(at(Column::Deadline));
+        let deadline = match values::due(&deadline_cell, Some(given_on)) {
             Ok(Due::On(d)) => Some(d),
             Ok(Due::Open) => None,
             Err(v) if !looks_like_date(&v) => {
@@ -943,6 +961,27 @@ fn read_rows(
                 skip(Issue::BadDate(v), Some(Column::Deadline));
                 continue;
             }
+        };
+        // A column of its own may say it again: "gia hạn lần 2: 31/7/2025".
+        let extension_cell = match values::split_extension(at(Column::Extended)) {
+            (_, Some(said)) => said,
+            (Cell::Empty, None) => extension_said.unwrap_or(Cell::Empty),
+            (cell, None) => cell,
+        };
+        let extended = match values::due(&extension_cell, Some(given_on)) {
+            Ok(Due::On(e)) => Some(e),
+            Ok(Due::Open) => None,
+            Err(v) => {
+                skip(Issue::BadDate(v), Some(Column::Extended));
+                continue;
+            }
+        };
+        // Without a first deadline, the extension's is the deadline; one not later than the
+        // first is no extension, and told.
+        let (deadline, extended, extension_not_later) = match (deadline, extended) {
+            (None, Some(e)) => (Some(e), None, None),
+            (Some(d), Some(e)) if e <= d => (Some(d), None, Some(e)),
+            (d, e) => (d, e, None),
         };
         let lead = match r.picks(&lead_text, &g.name, g.row_number(i))? {
             Ok((p, _)) if !p.is_empty() => p,
@@ -1075,7 +1114,8 @@ fn read_rows(
             text(Column::Progress),
             text(Column::Notes)
         ));
-        let done_fallback = deadline
+        let done_fallback = extended
+            .or(deadline)
             .map(|d| {
                 if late {
                     d + chrono::Duration::days(1)
@@ -1109,6 +1149,15 @@ fn read_rows(
                 i,
                 col(Column::Deadline),
                 Issue::DeadlineBeforeGiven(d, given_on),
+                false,
+            ));
+        }
+        if let Some(e) = extension_not_later {
+            plan.problems.push(problem(
+                g,
+                i,
+                col(Column::Extended).or(col(Column::Deadline)),
+                Issue::ExtensionNotLater(e),
                 false,
             ));
         }
@@ -1175,6 +1224,7 @@ fn read_rows(
             source_text,
             assigned_on: assigned,
             deadline,
+            extended,
             said,
             done_fallback,
             words,
@@ -1335,6 +1385,7 @@ pub fn apply(tx: &Tx<'_>, plan: &Plan, book: &Book) -> Result<Applied> {
                     source: row.source_text.clone(),
                     assigned_on: d.assigned_on,
                     deadline: d.deadline,
+                    extended_from: row.extended.and(row.deadline),
                     status: d.status,
                     completed_on: d.completed_on,
                     directive_id: d.id,
@@ -1407,11 +1458,25 @@ fn write_row(
     // The state's note names where it comes from, and keeps the tracker's words.
     let from = format!("{} / {} / {}", plan.file_name, sheet, row.row);
     let note = if row.words.is_empty() {
-        from
+        from.clone()
     } else {
         format!("{from}: {}", row.words)
     };
     let today = crate::date::local_date(tx.now());
+    // The extension the tracker records, approved before the state it reached.
+    if let Some(later) = row.extended {
+        followup::extend_deadline(
+            tx,
+            d.id,
+            NewExtension {
+                new_deadline: later,
+                reason: format!("Gia hạn ghi trong bảng theo dõi ({from})"),
+                approver_id: None,
+                approved_on: row.deadline.filter(|d| *d <= today).unwrap_or(today),
+            },
+        )?;
+        d = directive::get(tx, d.id)?;
+    }
     match &row.said {
         Said::Open => {}
         Said::InProgress {

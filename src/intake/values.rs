@@ -198,6 +198,55 @@ pub fn due(cell: &Cell, given: Option<NaiveDate>) -> Result<Due, String> {
     }
 }
 
+/// A deadline cell that also says its extension ("30/6/2025 (gia hạn đến 30/9/2025)",
+/// "30/6/2025; gia hạn lần 2: 31/12/2025"): the deadline's part, and the last extension's
+/// date as a cell of its own (`None` when the cell says none).
+pub fn split_extension(cell: &Cell) -> (Cell, Option<Cell>) {
+    let Cell::Text(t) = cell else {
+        return (cell.clone(), None);
+    };
+    let at = t
+        .char_indices()
+        .filter(|(i, _)| {
+            let word_start = t[..*i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !c.is_alphanumeric());
+            word_start
+                && crate::text::fold(&t[*i..].chars().take(7).collect::<String>()) == "gia han"
+        })
+        .map(|(i, _)| i)
+        .next_back();
+    let Some(at) = at else {
+        return (cell.clone(), None);
+    };
+    let trim = |s: &str| {
+        s.trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '(' | ')' | ',' | ';' | ':' | '-' | '–')
+        })
+        .to_string()
+    };
+    let rest = &t[at..][t[at..]
+        .char_indices()
+        .nth(7)
+        .map_or(t.len() - at, |(i, _)| i)..];
+    // "lần 2", "đến", "tới": words before the date that add nothing to it.
+    let mut words: Vec<&str> = rest.split_whitespace().collect();
+    if words.first().is_some_and(|w| crate::text::fold(w) == "lan") {
+        words.drain(..words.len().min(2));
+    }
+    let rest = trim(&words.join(" "));
+    let before = trim(&t[..at]);
+    let as_cell = |s: String| {
+        if s.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(s)
+        }
+    };
+    (as_cell(before), Some(as_cell(rest)))
+}
+
 /// A month written as `06/2025`, `6-2025` or "cuối năm 2025": the month's (or the year's)
 /// last day.
 fn month_year(text: &str) -> Option<NaiveDate> {

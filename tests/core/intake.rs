@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use giaoban::directive::{self, DirectiveQuery, DirectiveStatus};
 use giaoban::error::{Error, IntakeProblem};
+use giaoban::followup;
 use giaoban::intake::{self, FileKind, MappingFrom, Options};
 use giaoban::person::{self, NewPerson};
 use giaoban::unit::{self, NewUnit, UnitKind};
@@ -2355,4 +2356,61 @@ fn progress_and_notes_are_kept_and_a_contrary_note_is_told() {
     };
     assert!(kept("50/KH-STTTT") > 0);
     assert!(kept("45/BC-TTCNTT") > 0);
+}
+
+/// An extension the tracker records, in a column of its own ("Gia hạn đến") or in the
+/// deadline's cell ("31/03/2025 (gia hạn đến 30/04/2025)"), comes in as an extension: the
+/// directive is due on the later day, its first deadline kept in its history. One not later
+/// than the deadline is told and left out.
+#[test]
+fn extensions_the_tracker_records_come_in_as_extensions() {
+    let mut o = Office::new();
+    let file = o.path("gia-han.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn,Gia hạn đến,Tiến độ\n\
+         1,Rà soát quy chế làm việc,Văn phòng Sở,05/01/2025,31/03/2025,30/06/2025,Đã hoàn thành ngày 15/5/2025\n\
+         2,Báo cáo chuyển đổi số quý I,Văn phòng Sở,05/01/2025,31/03/2025 (gia hạn đến 30/04/2025),,Đang thực hiện\n\
+         3,Kiểm tra bản quyền phần mềm,Văn phòng Sở,05/01/2025,31/03/2025,01/03/2025,\n\
+         4,Tổng hợp số liệu thống kê,Văn phòng Sở,05/01/2025,31/03/2025,gia hạn lần 2: 31/07/2025,\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let got: Vec<_> = seen
+        .directives
+        .iter()
+        .map(|r| (r.row, r.deadline, r.extended_from))
+        .collect();
+    let first = Some(d(2025, 3, 31));
+    assert_eq!(
+        got,
+        [
+            (2, Some(d(2025, 6, 30)), first),
+            (3, Some(d(2025, 4, 30)), first),
+            (4, first, None),
+            (5, Some(d(2025, 7, 31)), first),
+        ],
+        "{:?}",
+        seen.problems
+    );
+    let told: Vec<_> = seen
+        .problems
+        .iter()
+        .map(|p| (p.row, p.message.vi.as_str()))
+        .collect();
+    assert_eq!(told.len(), 1, "{told:?}");
+    assert_eq!(told[0].0, 4);
+    assert!(told[0].1.contains("không sau thời hạn"), "{told:?}");
+    let made = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    let done = &made.directives[0];
+    assert_eq!(done.status, DirectiveStatus::Done);
+    let extensions = followup::extensions_of(o.store.conn(), done.directive_id).unwrap();
+    assert_eq!(extensions.len(), 1);
+    assert_eq!(extensions[0].previous_deadline, d(2025, 3, 31));
+    assert_eq!(extensions[0].new_deadline, d(2025, 6, 30));
+    assert!(
+        extensions[0].reason.contains("gia-han.csv"),
+        "{:?}",
+        extensions[0]
+    );
 }

@@ -165,7 +165,15 @@ fn print(out: Out, p: &Preview, create_units: bool) {
                 r.row.to_string(),
                 clip(&r.content, 60),
                 lead,
-                r.deadline.map(date::format).unwrap_or_else(|| "—".into()),
+                match (r.deadline, r.extended_from) {
+                    (Some(d), Some(from)) => format!(
+                        "{} ({} {})",
+                        date::format(d),
+                        out.t("gia hạn từ", "extended from"),
+                        date::format(from)
+                    ),
+                    (d, _) => d.map(date::format).unwrap_or_else(|| "—".into()),
+                },
                 labels::of("directive_status", &r.status, lang).to_string(),
             ]);
         }
