@@ -453,6 +453,19 @@ pub const DEADLINE_LEADS: &[&[&str]] = &[
     &["xong", "truoc"],
 ];
 
+/// The meeting, or those at it, as the subject of a sentence: "Hội nghị cũng thảo luận …".
+pub const THE_MEETING: &[&[&str]] = &[
+    &["hoi", "nghi"],
+    &["phien", "hop"],
+    &["cuoc", "hop"],
+    &["cac", "dai", "bieu"],
+    &["dai", "bieu"],
+];
+
+/// Words that say a meeting heard or passed something: "Hội nghị nghe …", "Phiên họp thông
+/// qua …".
+pub const HEARS: &[&[&str]] = &[&["nghe"], &["thong", "qua"], &["xem", "xet"]];
+
 /// Words that say a meeting discussed something: a list after them is what was discussed
 /// ("thảo luận, cho ý kiến vào các nội dung: Dự thảo …; Đề cương …"), not tasks.
 pub const DISCUSSES: &[&[&str]] = &[&["thao", "luan"], &["cho", "y", "kien"], &["gop", "y"]];

@@ -27,7 +27,7 @@ pub use directory::{Directory, UnitRef};
 use lexicon::*;
 
 use crate::deadline::{self, Anchor};
-use crate::token::{Kind, Token, tokenize};
+use crate::token::{Kind, Token, starts_with, tokenize};
 
 /// What the text says.
 #[derive(Debug, Clone, Default, Serialize)]
@@ -354,15 +354,37 @@ impl Doc<'_> {
         // The sentence has given a task: its next parts after `;` are tasks of the same
         // list, whatever their verb ("… yêu cầu X tập trung …; thi công đúng hồ sơ …").
         let mut given_in_sentence = false;
+        // A time said before the sentence's first verb ("Vì vậy, nhiệm vụ trọng tâm trong
+        // tháng 12 là các phòng … cần …, quan tâm …, chỉnh trang …"): the term of each task the
+        // sentence goes on to give.
+        let mut sentence_frame: Option<NaiveDate> = None;
         // The head of a list of what the meeting discussed ("… cho ý kiến vào các nội dung:
         // …"), while its items are read; it may stand just before the conclusions.
         // (Not "Qua các ý kiến thảo luận, đồng chí Chủ tịch chỉ đạo …: …", which gives tasks.)
         // Nor "Sau khi thảo luận, Chủ tịch kết luận như sau:", which concludes after the
         // discussion and opens the conclusions.
+        // "Hội nghị cũng thảo luận dự thảo …; đề nghị điều chỉnh …; tổng hợp …", "Hội nghị
+        // nghe Văn phòng trình bày dự thảo …; Dự thảo …": a sentence in which the meeting
+        // discussed or heard lists its topics after `;`, colon or not.
+        let meeting_discussed = |c: &Clause| {
+            let first = skip_mark(t, c.range.start, c.range.end).0;
+            c.sentence
+                && THE_MEETING
+                    .iter()
+                    .find(|s| starts_with(t, first, s))
+                    .is_some_and(|s| {
+                        let mut p = first + s.len();
+                        while t.get(p).is_some_and(|x| x.is("cung") || x.is("da")) {
+                            p += 1;
+                        }
+                        seq_at(t, p, DISCUSSES).is_some() || seq_at(t, p, HEARS).is_some()
+                    })
+        };
         let discusses = |c: &Clause| {
-            c.intro
+            let heads = c.intro
                 && find_seq(t, c.range.clone(), DISCUSSES)
-                    .is_some_and(|d| concluding(t, d..c.range.end).is_none())
+                    .is_some_and(|d| concluding(t, d..c.range.end).is_none());
+            (heads || (meeting_discussed(c) && concluding(t, c.range.clone()).is_none()))
                 && !c.range.clone().any(|i| assigns_at(t, i).is_some())
         };
         let mut discussion = zone
@@ -375,6 +397,9 @@ impl Doc<'_> {
         for (ci, c) in clauses.iter().enumerate().skip(zone) {
             if c.sentence {
                 given_in_sentence = false;
+                sentence_frame = self
+                    .first_action(c.range.clone())
+                    .and_then(|v| deadline::find(&t[c.range.start..v], self.anchor));
                 let first = skip_mark(t, c.range.start, c.range.end).0;
                 parts_of_last = seq_is(t, first, &["trong", "do"]);
                 // "Cụ thể, trụ sở … do Sở … quản lý": the details of the task before, no task.
@@ -577,7 +602,7 @@ impl Doc<'_> {
                 .iter()
                 .filter(|t| t.is_wordlike())
                 .all(|t| GENERIC.contains(&t.fold.as_str()));
-            if generic {
+            if generic || self.fragment(content) {
                 continue;
             }
             // Given by name, a task needs no verb of the list: "phân công X dự kỳ họp …".
@@ -649,7 +674,11 @@ impl Doc<'_> {
                         .then(|| out.last().and_then(|p| p.deadline))
                         .flatten()
                 })
-                .or_else(|| list.flatten());
+                .or_else(|| (!c.sentence).then_some(sentence_frame).flatten())
+                .or_else(|| list.flatten())
+                // "hoàn thành các nhiệm vụ 6 tháng cuối năm", "nhiệm vụ công tác tháng
+                // 02/2021": the period of the work the task names, not yet past, is its term.
+                .or_else(|| deadline::period(&content[1.min(content.len())..], self.anchor));
             // A deadline said as a clause of its own at the end of the task is the deadline,
             // not part of the task: "Hoàn thiện hồ sơ, xong trước 30/6" is "Hoàn thiện hồ
             // sơ", due 30/06. One that a verb governs stays ("…, trình trước ngày 15/12").
@@ -860,6 +889,28 @@ impl Doc<'_> {
                 rest[..f.start].iter().all(|x| !x.is_wordlike())
                     && rest[f.end..].iter().all(|x| !x.is_wordlike())
             })
+    }
+
+    /// Words that cannot be a task by themselves: a clause that opens with a preposition
+    /// ("Của UBND huyện để …", "Đến một số nhiệm vụ …", "Tới dự … có đồng chí …"), a purpose
+    /// or condition with nothing after it ("Để định hướng thực hiện trong thời gian đến",
+    /// "Sau khi nghe báo cáo của …"), or who chaired ("Chủ trì phiên họp có đồng chí …").
+    fn fragment(&self, content: &[Token]) -> bool {
+        let Some(first) = content.iter().position(Token::is_wordlike) else {
+            return false;
+        };
+        let c = &content[first..];
+        let opens = |words: &[&[&str]]| words.iter().any(|w| starts_with(c, 0, w));
+        // Nothing after it: no verb after a comma ("Sau khi nghe báo cáo của các phòng, đơn vị").
+        let whole =
+            !(0..c.len()).any(|k| c[k].is_punct(',') && (k + 1..c.len()).any(|j| action_at(c, j)));
+        let who_chaired = c.len() > 1
+            && (c[0].is("chu") && c[1].is("tri") || c[0].is("toi") && c[1].is("du"))
+            && find_seq(c, 0..c.len(), &[&["co", "dong", "chi"]]).is_some();
+        opens(&[&["cua"]])
+            || (whole && (opens(&[&["den"], &["toi"]]) || opens(CIRCUMSTANCES)))
+            || (whole && opens(&[&["de"]]) && c[0].accented)
+            || who_chaired
     }
 
     /// The end of a leader or an office named at `i` by title or capitals ("Giám đốc Sở",

@@ -1062,3 +1062,75 @@ fn a_text_too_long_is_refused_before_it_is_read() {
     assert!(text.len() > 1 << 20);
     check_length(&text).unwrap();
 }
+
+#[test]
+fn the_period_of_the_work_a_task_names_is_its_term() {
+    let x = extract(
+        "Kết luận Hội nghị, Giám đốc Sở đề nghị Văn phòng Sở tập trung hoàn thành các nhiệm vụ 6 \
+         tháng cuối năm theo lĩnh vực được phân công. Thanh tra Sở tham mưu các giải pháp thực \
+         hiện nhiệm vụ công tác tháng 02/2021. Phòng Kế hoạch - Tài chính tổng kết kết quả thực \
+         hiện nhiệm vụ tháng 01/2021.",
+        d(2021, 2, 3),
+        &office(),
+    );
+    let due: Vec<_> = x.directives.iter().map(|p| p.deadline).collect();
+    // A period already past is no term.
+    assert_eq!(
+        due,
+        [Some(d(2021, 12, 31)), Some(d(2021, 2, 28)), None],
+        "{:#?}",
+        x.directives
+    );
+}
+
+#[test]
+fn what_the_meeting_discussed_is_no_task_colon_or_not() {
+    let x = extract(
+        "Hội nghị cũng thảo luận dự thảo tờ trình của Văn phòng Sở về quy chế làm việc; đề nghị \
+         điều chỉnh kế hoạch chuyển đổi số; tổng hợp ý kiến kiến nghị của các đơn vị.\n\
+         Kết luận, Giám đốc Sở đề nghị Thanh tra Sở hoàn thiện dự thảo quy chế làm việc.",
+        d(2021, 2, 3),
+        &office(),
+    );
+    assert_eq!(
+        given(&x),
+        [(Some("Thanh tra Sở"), "Hoàn thiện dự thảo quy chế làm việc")],
+        "{:#?}",
+        x.directives
+    );
+}
+
+#[test]
+fn a_time_before_the_first_verb_is_the_term_of_each_task_of_the_sentence() {
+    let x = extract(
+        "Vì vậy, nhiệm vụ trọng tâm trong tháng 12 là Văn phòng Sở cần nỗ lực hơn nữa để thực \
+         hiện tốt các nhiệm vụ mà Giám đốc Sở đã đề ra, đặc biệt chú ý đến công tác cải cách hành \
+         chính và kiểm soát thủ tục, quan tâm tới các đối tượng chính sách trên địa bàn tỉnh nhà.",
+        d(2019, 12, 6),
+        &office(),
+    );
+    assert!(x.directives.len() >= 2, "{:#?}", x.directives);
+    assert!(
+        x.directives
+            .iter()
+            .all(|p| p.deadline == Some(d(2019, 12, 31))),
+        "{:#?}",
+        x.directives
+    );
+}
+
+#[test]
+fn fragments_and_who_chaired_are_no_tasks() {
+    for text in [
+        "Kết luận:\n- Của Văn phòng Sở để triển khai thực hiện tốt nhiệm vụ trong những tháng tiếp theo.",
+        "Kết luận:\n- Đến một số nhiệm vụ trọng tâm cần triển khai thực hiện thời gian tới.",
+        "Kết luận:\n- Để định hướng thực hiện trong thời gian đến.",
+        "Kết luận:\n- Sau khi nghe báo cáo của lãnh đạo các phòng, đơn vị.",
+        "Kết luận:\n- Chủ trì phiên họp có đồng chí Nguyễn Văn An, Giám đốc Sở.",
+    ] {
+        let x = extract(text, d(2023, 10, 9), &office());
+        assert!(x.directives.is_empty(), "{text}: {:#?}", x.directives);
+        // Set aside, not lost.
+        assert_eq!(x.set_aside.len(), 1, "{text}: {:#?}", x.set_aside);
+    }
+}

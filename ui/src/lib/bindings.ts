@@ -631,6 +631,8 @@ export type Column =
 "coordinating" | 
 /**  Thời hạn. */
 "deadline" | 
+/**  Gia hạn đến (a later deadline approved). */
+"extended" | 
 /**  Tiến độ / kết quả thực hiện. */
 "progress" | 
 /**  Ngày hoàn thành. */
@@ -2806,8 +2808,8 @@ export type SheetRead_Deserialize = {
 	/**  Data rows read (directives, imported before, or not readable). */
 	rows: number,
 	/**
-	 *  The headers of the columns nothing is taken from ("Gia hạn đến", "Sản phẩm đầu
-	 *  ra"): shown, so that none is left out unseen.
+	 *  The headers of the columns nothing is taken from ("Sản phẩm đầu ra", "Mức độ ưu
+	 *  tiên"): shown, so that none is left out unseen.
 	 */
 	unused: string[],
 };
@@ -2827,8 +2829,8 @@ export type SheetRead_Serialize = {
 	/**  Data rows read (directives, imported before, or not readable). */
 	rows: number,
 	/**
-	 *  The headers of the columns nothing is taken from ("Gia hạn đến", "Sản phẩm đầu
-	 *  ra"): shown, so that none is left out unseen.
+	 *  The headers of the columns nothing is taken from ("Sản phẩm đầu ra", "Mức độ ưu
+	 *  tiên"): shown, so that none is left out unseen.
 	 */
 	unused: string[],
 };
@@ -2914,6 +2916,8 @@ export type TrackerRow_Deserialize = {
 	assigned_on: string,
 	/**  Deadline; `None` = không thời hạn. */
 	deadline?: string | null,
+	/**  The deadline before an extension the row records (gia hạn), when it records one. */
+	extended_from?: string | null,
 	/**  Status once imported. */
 	status: DirectiveStatus,
 	/**  Completion date, when done. */
@@ -2942,6 +2946,8 @@ export type TrackerRow_Serialize = {
 	assigned_on: string,
 	/**  Deadline; `None` = không thời hạn. */
 	deadline: string | null,
+	/**  The deadline before an extension the row records (gia hạn), when it records one. */
+	extended_from: string | null,
 	/**  Status once imported. */
 	status: DirectiveStatus,
 	/**  Completion date, when done. */
