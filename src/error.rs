@@ -1058,12 +1058,12 @@ fn rule_message(f: &str, rule: &Rule, lang: Lang) -> String {
         Rule::TooLong(limit) => pick(
             vi,
             &format!(
-                "{} quá dài: tối đa {} từ và dấu câu. Hãy chia thành nhiều phần.",
+                "{} quá dài: tối đa {} từ và dấu câu, 4 MB. Hãy chia thành nhiều phần.",
                 cap(f),
                 grouped(*limit, '.')
             ),
             &format!(
-                "The {f} is too long: at most {} words and marks. Split it into parts.",
+                "The {f} is too long: at most {} words and marks, 4 MB. Split it into parts.",
                 grouped(*limit, ',')
             ),
         ),

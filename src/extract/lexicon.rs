@@ -278,6 +278,20 @@ pub const CONNECTORS: &[&[&str]] = &[
     &["va"],
 ];
 
+/// Words that state a result reached, in a report: "ước đạt 107,9 tỷ đồng", "tăng 6,8% so
+/// với cùng kỳ", "an ninh trật tự được giữ vững".
+pub const RESULTS: &[&[&str]] = &[
+    &["uoc", "dat"],
+    &["uoc", "thuc", "hien"],
+    &["so", "voi", "cung", "ky"],
+    &["duoc", "giu", "vung"],
+    &["duy", "tri", "on", "dinh"],
+];
+
+/// Words before a figure that make it a target, not a result: "phấn đấu thu ngân sách đạt
+/// 100% dự toán".
+pub const TARGETS: &[&[&str]] = &[&["phan", "dau"], &["chi", "tieu"], &["muc", "tieu"]];
+
 /// Openings of an assessment rather than a task: "ghi nhận…", "Tuy nhiên…".
 pub const ASSESSES: &[&[&str]] = &[
     &["ghi", "nhan"],

@@ -95,10 +95,15 @@ pub struct Proposal {
 /// junk ("1/1/1…", a token a byte) cannot take the memory of the machine.
 pub const MAX_TOKENS: usize = 500_000;
 
-/// Refuses a text longer than [`MAX_TOKENS`], counted without making its tokens. Bytes that
-/// are no text pass: [`extract`] gives nothing of them, at once.
+/// The most bytes a text may hold to be read (a few words of megabytes would pass
+/// [`MAX_TOKENS`]).
+pub const MAX_BYTES: usize = 4 << 20;
+
+/// Refuses a text longer than [`MAX_BYTES`] or [`MAX_TOKENS`], counted without making its
+/// tokens. Bytes that are no text pass: [`extract`] gives nothing of them, at once.
 pub fn check_length(text: &str) -> crate::error::Result<()> {
-    if crate::token::count(text) > MAX_TOKENS && plain(text) {
+    let long = text.len() > MAX_BYTES || crate::token::count(text) > MAX_TOKENS;
+    if long && plain(text) {
         return Err(crate::error::Error::invalid(
             crate::error::Field::Content,
             crate::error::Rule::TooLong(MAX_TOKENS as u32),
@@ -397,9 +402,17 @@ impl Doc<'_> {
         for (ci, c) in clauses.iter().enumerate().skip(zone) {
             if c.sentence {
                 given_in_sentence = false;
-                sentence_frame = self
-                    .first_action(c.range.clone())
-                    .and_then(|v| deadline::find(&t[c.range.start..v], self.anchor));
+                // Before the verb that gives the tasks, or else the first verb: "Triển khai
+                // nhiệm vụ 3 tháng cuối năm, UBND huyện chỉ đạo …", "Tháng 6-2020, UBND huyện
+                // tập trung …".
+                let gives = c.range.clone().find(|&p| assigns_at(t, p).is_some());
+                sentence_frame = gives
+                    .or_else(|| self.first_action(c.range.clone()))
+                    .and_then(|v| {
+                        let before = &t[skip_mark(t, c.range.start, v).0..v];
+                        deadline::find(before, self.anchor)
+                            .or_else(|| deadline::period(before, self.anchor))
+                    });
                 let first = skip_mark(t, c.range.start, c.range.end).0;
                 parts_of_last = seq_is(t, first, &["trong", "do"]);
                 // "Cụ thể, trụ sở … do Sở … quản lý": the details of the task before, no task.
@@ -510,7 +523,10 @@ impl Doc<'_> {
             } else {
                 Mood::Task
             };
-            if c.sentence || r.assigned || own != Mood::Task {
+            // "…; UBND tỉnh rà soát, chỉ đạo …": a part with a subject of its own and a verb
+            // leaves the assessment before it.
+            let own_subject = !c.sentence && r.lead.is_some() && r.acts;
+            if c.sentence || r.assigned || own != Mood::Task || own_subject {
                 mood = if r.assigned { Mood::Task } else { own };
             }
             if mood != Mood::Task || r.header {
@@ -1100,6 +1116,22 @@ impl Doc<'_> {
         REPORTED.iter().any(|w| tok.is(w)) && (tok.accented || !self.accented)
     }
 
+    /// Whether `range` states a result reached ("… ước đạt 13.500 tỷ đồng, đạt 298,6%",
+    /// "giải quyết việc làm cho 1.858 lao động, đạt 116% kế hoạch"), not a target
+    /// ("phấn đấu … đạt 100% kế hoạch").
+    fn states_result(&self, range: Range<usize>) -> bool {
+        let t = self.t;
+        let percent = |p: usize| {
+            t[p].is("dat")
+                && t.get(p + 1).is_some_and(|x| x.kind == Kind::Number)
+                && t[p + 1..range.end.min(p + 5)]
+                    .iter()
+                    .any(|x| x.is_punct('%'))
+        };
+        let result = find_seq(t, range.clone(), RESULTS).is_some() || range.clone().any(percent);
+        result && find_seq(t, range, TARGETS).is_none()
+    }
+
     /// The first action verb in `range` outside unit names.
     fn first_action(&self, range: Range<usize>) -> Option<usize> {
         let mut i = range.start;
@@ -1181,7 +1213,9 @@ impl Doc<'_> {
             }
             let after = skip_punct(t, p + n, end);
             // "… chỉ đạo khẩn trương hoàn thành …": the task right after the chair's verb.
-            let direct = self.is_action(after) && p > i && self.is_speaker(i..p);
+            // "…; đề nghị rút kinh nghiệm, …": so is a part that opens with the verb.
+            let opens = p == i && !c.sentence;
+            let direct = self.is_action(after) && (p > i || opens) && self.is_speaker(i..p);
             if (direct || concludes.is_some_and(|k| k < p)) && after < end {
                 start = after;
                 assigned = true;
@@ -1208,7 +1242,12 @@ impl Doc<'_> {
             .is_some_and(|x| x.capital && ["sang", "chieu", "trua", "toi"].iter().any(|w| x.is(w)))
             && t.get(first + 1)
                 .is_some_and(|x| x.kind == Kind::Number || x.is("ngay"));
+        // "Ngày 22-5, UBND huyện tổ chức cuộc họp …": so does a day alone.
+        let dated = dated
+            || (t.get(first).is_some_and(|x| x.capital && x.is("ngay"))
+                && t.get(first + 1).is_some_and(|x| x.kind == Kind::Number));
         let narrated = dated
+            || self.states_result(c.range.clone())
             || before_verb.clone().any(|p| self.name_at(p).is_some())
             || find_seq(t, before_verb.clone(), &[&["dong", "chi"]]).is_some();
         // A line in capitals ("ĐÁNH GIÁ SÁT, ĐÚNG TỒN TẠI, HẠN CHẾ"): a news item's
@@ -1246,7 +1285,18 @@ impl Doc<'_> {
             let word = self.text[x.start..x.end].to_lowercase();
             (x.is("de") && word == "để")
                 || (x.is("trong") && !self.t.get(i + 1).is_some_and(|n| n.is("do")))
-        })
+        }) || self.time_lead_in(i)
+    }
+
+    /// Whether a period to come opens the clause up to a comma: "Tháng 6-2020, UBND huyện
+    /// tập trung …", "6 tháng cuối năm, cần nỗ lực …".
+    fn time_lead_in(&self, i: usize) -> bool {
+        let t = self.t;
+        let opens = t
+            .get(i)
+            .is_some_and(|x| x.is("thang") || x.is("quy") || x.is("nam") || x.kind == Kind::Number);
+        let comma = (i..(i + 8).min(t.len())).find(|&p| t[p].is_punct(','));
+        opens && comma.is_some_and(|k| deadline::period(&t[i..k], self.anchor).is_some())
     }
 
     /// Whether the words before "đề nghị" are the speaker's ("đồng chí …, Giám đốc Sở"),

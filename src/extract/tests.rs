@@ -1061,6 +1061,9 @@ fn a_text_too_long_is_refused_before_it_is_read() {
     let text = "Giao Văn phòng Sở rà soát quy chế làm việc, hoàn thành trước 30/6. ".repeat(15_000);
     assert!(text.len() > 1 << 20);
     check_length(&text).unwrap();
+    // A few words of megabytes each.
+    let giant = format!("Giao Văn phòng Sở {}", "a".repeat(5 << 20));
+    assert!(check_length(&giant).is_err());
 }
 
 #[test]

@@ -19,6 +19,7 @@ pub mod values;
 
 use std::path::Path;
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use columns::{Column, ColumnAt, MappingFrom};
@@ -86,6 +87,9 @@ pub struct Options {
     /// A document's directives as the user accepted them (default: every proposal with a
     /// lead unit).
     pub accepted: Option<Vec<Accepted>>,
+    /// A tracker: the date given to rows that state none, nor their source's (a sheet
+    /// without a "Ngày giao" column). Without it such rows are set aside and told.
+    pub given_on: Option<NaiveDate>,
 }
 
 /// What a file brings in: before a commit, what it would create; after, what it created.
@@ -215,7 +219,15 @@ fn run(store: &mut Store, opened: Opened, o: &Options, commit: bool) -> Result<P
         None => document(store, &stem, &bytes, o, commit, p),
         Some(book) => {
             let mut p = p;
-            let plan = tracker::plan(store.conn(), &book, o.mapping.as_deref(), &name)?;
+            if o.given_on
+                .is_some_and(|d| !crate::date::YEARS.contains(&chrono::Datelike::year(&d)))
+            {
+                return Err(Error::invalid(
+                    crate::error::Field::AssignedOn,
+                    crate::error::Rule::OutOfRange,
+                ));
+            }
+            let plan = tracker::plan(store.conn(), &book, o.mapping.as_deref(), o.given_on, &name)?;
             p.hidden_sheets = book.hidden.clone();
             p.sheets = plan.sheets.clone();
             p.already = plan.already;

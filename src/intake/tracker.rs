@@ -261,6 +261,8 @@ struct Reading<'c> {
     new_unit_index: HashMap<String, usize>,
     new_meetings: Vec<NewMeetingPlan>,
     new_meeting_index: HashMap<String, usize>,
+    /// The date given to rows that state none (the user's choice).
+    given_on: Option<NaiveDate>,
 }
 
 impl Reading<'_> {
@@ -417,7 +419,7 @@ impl Reading<'_> {
     /// The meeting a source names: one made for an earlier row, else one of that title
     /// held that day or up to a month before (read once a file), else a new one.
     fn meeting(&mut self, title: &str, date: NaiveDate) -> SourcePlan {
-        let words = crate::text::words(title).join(" ");
+        let words = meeting_key(title);
         let key = format!("{words} {date}");
         if let Some(&i) = self.new_meeting_index.get(&key) {
             return SourcePlan::NewMeeting(i);
@@ -467,14 +469,6 @@ fn already_held(
         .map(|(id, _)| id))
 }
 
-/// Whether the directive is done, reported done, or cancelled here.
-fn done_here(conn: &Connection, id: Uuid) -> Result<bool> {
-    Ok(matches!(
-        directive::get(conn, id)?.status,
-        DirectiveStatus::Done | DirectiveStatus::AwaitingConfirmation | DirectiveStatus::Cancelled
-    ))
-}
-
 /// The meeting titled `title` (case, diacritics and spacing aside) held on `date`, if any.
 fn held(conn: &Connection, title: &str, date: NaiveDate) -> Result<Option<Uuid>> {
     let filter = meeting::MeetingFilter {
@@ -482,11 +476,30 @@ fn held(conn: &Connection, title: &str, date: NaiveDate) -> Result<Option<Uuid>>
         to: Some(date),
         ..Default::default()
     };
-    let want = crate::text::words(title);
+    let want = meeting_key(title);
     Ok(meeting::list(conn, &filter)?
         .into_iter()
-        .find(|m| crate::text::words(&m.title) == want)
+        .find(|m| meeting_key(&m.title) == want)
         .map(|m| m.id))
+}
+
+/// A meeting's title as the same meeting is written in several ways: its words (case and
+/// diacritics aside) without "cuộc", "buổi", "họp", "phiên", "năm", numbers without their
+/// leading zeros. "Họp giao ban tháng 03 năm 2025" and "Giao ban tháng 3/2025" are one.
+fn meeting_key(title: &str) -> String {
+    crate::text::words(title)
+        .into_iter()
+        .filter(|w| !["cuoc", "buoi", "hop", "phien", "nam"].contains(&w.as_str()))
+        .map(|w| {
+            if w.bytes().all(|b| b.is_ascii_digit()) {
+                w.trim_start_matches('0').to_string()
+            } else {
+                w
+            }
+        })
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The longest directive a row may give (a few pages of text).
@@ -508,6 +521,7 @@ enum Issue {
     ExtensionNotLater(NaiveDate),
     DoneWithoutDate(NaiveDate),
     DoneThereNotHere,
+    DeadlineDiffers(NaiveDate, Option<NaiveDate>),
     MonthFirst,
     TooLong,
     Unreadable,
@@ -583,8 +597,8 @@ impl Issue {
                 ),
             ),
             Issue::NoDate => both(
-                "Không rõ ngày giao: hãy ghi ngày giao hoặc ngày của văn bản/cuộc họp giao.".into(),
-                "The date given is unknown: fill the date given, or the source document's or meeting's date.".into(),
+                "Không rõ ngày giao: hãy ghi ngày giao hoặc ngày của văn bản/cuộc họp giao, hoặc chọn một ngày giao chung cho các dòng không ghi ngày.".into(),
+                "The date given is unknown: fill the date given, or the source document's or meeting's date, or choose one date given for the rows that state none.".into(),
             ),
             Issue::Newer(sheet, first) => both(
                 format!("Cùng nhiệm vụ với dòng {first} của trang “{sheet}”: nhập một lần, theo tình trạng và thời hạn ghi ở dòng này (trang sau)."),
@@ -598,6 +612,21 @@ impl Issue {
                 "Nhiệm vụ đã có trong Giao Ban; tệp ghi đã hoàn thành nhưng Giao Ban chưa ghi nhận: hãy báo cáo hoàn thành trong Giao Ban nếu đúng.".into(),
                 "This directive is already in Giao Ban; the file says it is done but Giao Ban does not: report it done in Giao Ban if so.".into(),
             ),
+            Issue::DeadlineDiffers(there, here) => {
+                let here = here.map(crate::date::format);
+                both(
+                    format!(
+                        "Nhiệm vụ đã có trong Giao Ban với thời hạn {}; tệp ghi {}: không đổi. Hãy gia hạn trong Giao Ban nếu đúng.",
+                        here.as_deref().unwrap_or("không thời hạn"),
+                        crate::date::format(*there)
+                    ),
+                    format!(
+                        "This directive is already in Giao Ban, due {}; the file says {}: not changed. Extend it in Giao Ban if so.",
+                        here.as_deref().unwrap_or("without a deadline"),
+                        crate::date::format(*there)
+                    ),
+                )
+            }
             Issue::Unreadable => both(
                 "Dòng có ký tự không đọc được (hiện là “�”): tệp có chỗ không phải UTF-8; hãy sửa ô đó trong Giao Ban hoặc trong tệp.".into(),
                 "The row holds characters that cannot be read (shown as “�”): part of the file is not UTF-8; correct the cell here or in the file.".into(),
@@ -693,12 +722,13 @@ fn saved_mapping(conn: &Connection, key: &str) -> Result<Option<Vec<ColumnAt>>> 
 }
 
 /// Reads every sheet's rows into a plan; `given` is a mapping for sheets of its layout (or
-/// for the one sheet read). A sheet without a recognisable header is left out when another
+/// for the one sheet read); `given_on` the date given to rows that state none. A sheet without a recognisable header is left out when another
 /// has one; none is [`IntakeProblem::NoTable`].
 pub fn plan(
     conn: &Connection,
     book: &Book,
     given: Option<&[ColumnAt]>,
+    given_on: Option<NaiveDate>,
     file_name: &str,
 ) -> Result<Plan> {
     let units = unit::list(conn, true)?;
@@ -712,6 +742,7 @@ pub fn plan(
         new_unit_index: HashMap::new(),
         new_meetings: Vec::new(),
         new_meeting_index: HashMap::new(),
+        given_on,
     };
     let mut stmt = conn.prepare("SELECT id, title, starts_at FROM meeting")?;
     for row in stmt.query_map([], |row| {
@@ -723,7 +754,7 @@ pub fn plan(
     })? {
         let (id, title, at) = row?;
         r.held
-            .entry(crate::text::words(&title).join(" "))
+            .entry(meeting_key(&title))
             .or_default()
             .push((id, crate::date::local_date(at)));
     }
@@ -932,15 +963,13 @@ fn read_rows(
         };
         // No day given nor stated: the day of the one meeting of that title, when it is held.
         let meeting_day = || match &said_source {
-            SourceSaid::Meeting { title, .. } => {
-                match r.held.get(&crate::text::words(title).join(" ")) {
-                    Some(one) if one.len() == 1 => Some(one[0].1),
-                    _ => None,
-                }
-            }
+            SourceSaid::Meeting { title, .. } => match r.held.get(&meeting_key(title)) {
+                Some(one) if one.len() == 1 => Some(one[0].1),
+                _ => None,
+            },
             _ => None,
         };
-        let Some(given_on) = assigned.or(source_date).or_else(meeting_day) else {
+        let Some(given_on) = assigned.or(source_date).or_else(meeting_day).or(r.given_on) else {
             skip(Issue::NoDate, Some(Column::AssignedOn));
             continue;
         };
@@ -1046,13 +1075,28 @@ fn read_rows(
                 _ => None,
             },
         };
+        // So is a deadline the sheet gives that Giao Ban does not hold (extended in one of
+        // them and not the other).
         if let Some(id) = held {
+            let here = directive::get(r.conn, id)?;
+            let closed = matches!(
+                here.status,
+                DirectiveStatus::Done
+                    | DirectiveStatus::AwaitingConfirmation
+                    | DirectiveStatus::Cancelled
+            );
             let says_done = matches!(
                 values::said(&text(Column::Progress), &text(Column::Notes)),
                 Said::Done(_)
             );
-            if says_done && !done_here(r.conn, id)? {
+            let due_there = extended.or(deadline);
+            if says_done && !closed {
                 skip(Issue::DoneThereNotHere, Some(Column::Progress));
+            } else if let (Some(there), false) = (due_there, closed || due_there == here.deadline) {
+                skip(
+                    Issue::DeadlineDiffers(there, here.deadline),
+                    Some(Column::Deadline),
+                );
             } else if earlier.is_none() {
                 plan.already += 1;
             }

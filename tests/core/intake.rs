@@ -2414,3 +2414,98 @@ fn extensions_the_tracker_records_come_in_as_extensions() {
         extensions[0]
     );
 }
+
+/// A tracker without a "Ngày giao" column: its rows are set aside and told, until one date
+/// given is chosen for the rows that state none; a row that states its own keeps it, and a
+/// date out of range is refused.
+#[test]
+fn one_date_given_for_rows_that_state_none() {
+    let mut o = Office::new();
+    let file = o.path("khong-ngay-giao.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Văn bản giao,Thời hạn\n\
+         1,Rà soát quy chế làm việc,Văn phòng Sở,,30/06/2025\n\
+         2,Báo cáo chuyển đổi số quý I,Văn phòng Sở,Công văn số 12/STTTT-VP ngày 10/02/2025,31/03/2025\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(seen.directives.len(), 1, "{:?}", seen.problems);
+    assert!(
+        seen.problems[0].skipped && seen.problems[0].message.vi.contains("ngày giao chung"),
+        "{:?}",
+        seen.problems
+    );
+    let with_date = Options {
+        given_on: Some(d(2025, 1, 6)),
+        ..Options::default()
+    };
+    let made = intake::commit(&mut o.store, &file, &with_date).unwrap();
+    let given: Vec<_> = made.directives.iter().map(|r| r.assigned_on).collect();
+    assert_eq!(
+        given,
+        [d(2025, 1, 6), d(2025, 2, 10)],
+        "{:?}",
+        made.problems
+    );
+    assert!(made.problems.is_empty(), "{:?}", made.problems);
+    let far = Options {
+        given_on: Some(d(9999, 1, 1)),
+        ..Options::default()
+    };
+    let e = intake::preview(&mut o.store, &file, &far).unwrap_err();
+    assert!(
+        e.message(Lang::Vi).contains("giới hạn"),
+        "{}",
+        e.message(Lang::Vi)
+    );
+}
+
+/// The same tracker again, after its deadline was extended in the sheet but not in Giao
+/// Ban: nothing is made or changed, and the row says so.
+#[test]
+fn a_deadline_the_sheet_changed_since_the_import_is_told() {
+    let mut o = Office::new();
+    let file = o.path("theo-doi-han.csv");
+    let sheet = |due: &str| {
+        format!(
+            "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn,Tiến độ\n\
+             1,Rà soát quy chế làm việc,Văn phòng Sở,05/01/2025,{due},Đang thực hiện\n"
+        )
+    };
+    std::fs::write(&file, sheet("31/03/2025")).unwrap();
+    intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    let again = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!((again.already, again.problems.len()), (1, 0));
+    std::fs::write(&file, sheet("31/03/2025 (gia hạn đến 30/06/2025)")).unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert!(seen.directives.is_empty());
+    let said: Vec<&str> = seen
+        .problems
+        .iter()
+        .map(|p| p.message.vi.as_str())
+        .collect();
+    assert!(
+        said.iter()
+            .any(|m| m.contains("thời hạn 31/03/2025") && m.contains("30/06/2025")),
+        "{said:?}"
+    );
+}
+
+/// One meeting written three ways in a tracker's source column is one meeting.
+#[test]
+fn one_meeting_written_several_ways_is_one() {
+    let mut o = Office::new();
+    let file = o.path("cuoc-hop.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Cuộc họp giao,Ngày giao\n\
+         1,Rà soát quy chế làm việc,Văn phòng Sở,Giao ban tháng 3/2025,05/03/2025\n\
+         2,Báo cáo chuyển đổi số quý I,Văn phòng Sở,Họp giao ban tháng 03 năm 2025,05/03/2025\n\
+         3,Kiểm tra bản quyền phần mềm,Văn phòng Sở,Cuộc họp giao ban Tháng 3/2025,05/03/2025\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(seen.directives.len(), 3, "{:?}", seen.problems);
+    assert_eq!(seen.new_meetings.len(), 1, "{:?}", seen.new_meetings);
+}

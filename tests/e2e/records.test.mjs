@@ -82,3 +82,38 @@ test("a tracker workbook is previewed, confirmed and imported once", { timeout: 
   assert.equal(await (await byTest("records-apply")).isEnabled(), false);
   await shot("records-again");
 });
+
+test("a tracker without dates given takes one chosen date, and its extensions", { timeout: 240_000 }, async () => {
+  const db = await w.launch(["--meetings", "5", "--directives-per-meeting", "2"], [1280, 900]);
+  const browser = w.browser;
+  const csv = path.join(path.dirname(db), "Theo dõi không ngày giao.csv");
+  writeFileSync(
+    csv,
+    [
+      "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Thời hạn,Gia hạn đến",
+      "1,Rà soát quy chế tiếp công dân của Sở,Văn phòng Sở,31/03/2026,30/06/2026",
+      "2,Cập nhật danh mục dữ liệu mở năm 2026,Văn phòng Sở,30/04/2026,",
+    ].join("\n") + "\n",
+  );
+  await (await browser.$('nav button[data-page="exchange"]')).click();
+  await (await byTest("import-path")).waitForDisplayed({ timeout: 30_000 });
+  await (await byTest("import-path")).setValue(csv);
+  await (await byTest("import-preview")).click();
+  // Both rows are set aside for want of a date given, and the page asks for one.
+  const field = await byTest("records-given-on-input");
+  await field.waitForDisplayed({ timeout: 30_000 });
+  assert.match(await (await byTest("records-problems")).getText(), /ngày giao chung/);
+  assert.equal(await (await byTest("records-apply")).isEnabled(), false);
+  await field.setValue("31/02/2026");
+  assert.equal(await (await byTest("records-given-on-apply")).isEnabled(), false, "a date that does not exist");
+  await field.setValue("05/01/2026");
+  await (await byTest("records-given-on-apply")).click();
+  await browser.waitUntil(async () => (await browser.$$('[data-testid="records-directives"] tbody tr')).length === 2, { timeout: 30_000 });
+  assert.match(await (await byTest("records-extended")).getText(), /gia hạn từ 31\/03\/2026/);
+  await shot("records-given-on");
+  await (await byTest("records-apply")).click();
+  await (await byTest("records-done")).waitForDisplayed({ timeout: 30_000 });
+  const made = JSON.parse(giaoban(db, "directives", "list", "--json", "--limit", "0")).rows.filter((d) => d.content.includes("quy chế tiếp công dân"));
+  assert.equal(made.length, 1);
+  assert.equal(made[0].deadline, "2026-06-30");
+});

@@ -225,6 +225,10 @@ pub enum Command {
         /// A tracker or document: add the units the directory does not hold.
         #[arg(long)]
         create_units: bool,
+        /// A tracker: the date given (dd/mm/yyyy) to rows that state none, nor their
+        /// source's date (a sheet without a "Ngày giao" column).
+        #[arg(long)]
+        given: Option<String>,
         /// A tracker: the column of a field, as FIELD=LETTERS (content=C, lead=E; fields:
         /// number, content, source, assigned_on, lead, coordinating, deadline, progress,
         /// completed_on, notes); repeat for each. Kept for the next file of the same layout.

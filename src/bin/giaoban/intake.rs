@@ -21,6 +21,8 @@ pub struct IntakeArgs<'a> {
     pub sheet: Option<String>,
     /// Add units the directory does not hold.
     pub create_units: bool,
+    /// The date given to rows that state none.
+    pub given_on: Option<chrono::NaiveDate>,
     /// Columns given as `field=letters` (`content=C`).
     pub columns: &'a [String],
     /// Print JSON.
@@ -61,6 +63,7 @@ pub fn import(store: &mut Store, out: Out, file: &Path, a: IntakeArgs<'_>) -> Re
         create_units: a.create_units,
         mapping: mapping(a.columns)?,
         accepted: None,
+        given_on: a.given_on,
     };
     let p = if a.dry_run {
         intake::preview(store, file, &o)?

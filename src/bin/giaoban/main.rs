@@ -299,6 +299,7 @@ fn run(cli: Cli) -> Result<()> {
             dry_run,
             sheet,
             create_units,
+            given,
             columns,
             json,
             ..
@@ -310,6 +311,9 @@ fn run(cli: Cli) -> Result<()> {
                 dry_run,
                 sheet,
                 create_units,
+                given_on: given
+                    .map(|d| date::parse(&d, Field::AssignedOn))
+                    .transpose()?,
                 columns: &columns,
                 json,
             },
@@ -560,8 +564,10 @@ fn extract(
             (extract::Directory::from_units(&units), Some(calendar))
         }
     };
+    // Read no more than the extractor reads: an endless pipe stops at its limit.
     let mut input = Vec::new();
     std::io::stdin()
+        .take(extract::MAX_BYTES as u64 + 1)
         .read_to_end(&mut input)
         .map_err(Error::io(std::path::Path::new("-")))?;
     let anchor = giaoban::deadline::Anchor {

@@ -2301,6 +2301,11 @@ export type Options_Deserialize = {
 	 *  lead unit).
 	 */
 	accepted?: Accepted_Deserialize[] | null,
+	/**
+	 *  A tracker: the date given to rows that state none, nor their source's (a sheet
+	 *  without a "Ngày giao" column). Without it such rows are set aside and told.
+	 */
+	given_on?: string | null,
 };
 
 /**  How to bring a file in. */
@@ -2319,6 +2324,11 @@ export type Options_Serialize = {
 	 *  lead unit).
 	 */
 	accepted: Accepted_Serialize[] | null,
+	/**
+	 *  A tracker: the date given to rows that state none, nor their source's (a sheet
+	 *  without a "Ngày giao" column). Without it such rows are set aside and told.
+	 */
+	given_on: string | null,
 };
 
 /**  A change in an exchange file that its sender's role does not allow. */
