@@ -541,7 +541,13 @@ fn year_after(t: &[Token], i: usize) -> Option<(i32, usize)> {
     if !sep {
         return None;
     }
-    let year = full_year(t.get(i + 1)?.number()?)?;
+    // "6/25" is 2025; "tháng 7-8" is no year 2008.
+    let n = t.get(i + 1)?;
+    let short = n.end - n.start <= 2;
+    if short && !(t[i].is_punct('/') && n.end - n.start == 2) {
+        return None;
+    }
+    let year = full_year(n.number()?)?;
     Some((year, i + 2))
 }
 
@@ -558,8 +564,13 @@ fn next_on_or_after(from: NaiveDate, month: u32, day: Option<u32>) -> Option<Nai
 }
 
 /// `7`, `7/2026`, `7 năm 2026` after the word tháng; the month's last day.
+/// A range of months ("tháng 7-8", "tháng 11-12/2025") ends with its last.
 fn month_at(t: &[Token], i: usize, meeting: NaiveDate) -> Option<(u32, i32, usize)> {
-    let month = t.get(i)?.number().filter(|m| (1..=12).contains(m))?;
+    let first = t.get(i)?.number().filter(|m| (1..=12).contains(m))?;
+    let (month, i) = match ranged(t, i, |n| (first + 1..=12).contains(&n)) {
+        Some(last) => (last, i + 2),
+        None => (first, i),
+    };
     match year_after(t, i + 1) {
         Some((year, end)) => Some((month, year, end)),
         None => {
@@ -569,16 +580,34 @@ fn month_at(t: &[Token], i: usize, meeting: NaiveDate) -> Option<(u32, i32, usiz
     }
 }
 
+/// The end of a range after the value at `i` ("7-8", "III-IV"), when `fits` it.
+fn ranged(t: &[Token], i: usize, fits: impl Fn(u32) -> bool) -> Option<u32> {
+    let dash = t
+        .get(i + 1)
+        .is_some_and(|x| matches!(x.kind, Kind::Punct('-' | '–')));
+    let next = t.get(i + 2).filter(|_| dash)?;
+    roman_or_number(next).filter(|&n| fits(n))
+}
+
+/// `I`…`IV`, or digits.
+fn roman_or_number(x: &Token) -> Option<u32> {
+    match (x.kind, x.fold.as_str()) {
+        (Kind::Word, "i") => Some(1),
+        (Kind::Word, "ii") => Some(2),
+        (Kind::Word, "iii") => Some(3),
+        (Kind::Word, "iv") => Some(4),
+        (Kind::Number, _) => x.number(),
+        _ => None,
+    }
+}
+
 /// `III`, `3`, `III/2026`, `3 năm 2026` after the word quý; the quarter's last day.
 fn quarter_at(t: &[Token], i: usize, meeting: NaiveDate) -> Option<(NaiveDate, usize)> {
-    let x = t.get(i)?;
-    let q = match (x.kind, x.fold.as_str()) {
-        (Kind::Word, "i") => 1,
-        (Kind::Word, "ii") => 2,
-        (Kind::Word, "iii") => 3,
-        (Kind::Word, "iv") => 4,
-        (Kind::Number, _) => x.number().filter(|q| (1..=4).contains(q))?,
-        _ => return None,
+    let first = roman_or_number(t.get(i)?).filter(|q| (1..=4).contains(q))?;
+    // "quý III-IV": by the end of the last.
+    let (q, i) = match ranged(t, i, |n| (first + 1..=4).contains(&n)) {
+        Some(last) => (last, i + 2),
+        None => (first, i),
     };
     match year_after(t, i + 1) {
         Some((year, end)) => Some((month_end(year, q * 3)?, end)),
@@ -669,6 +698,17 @@ mod tests {
         assert_eq!(f.date, d(2024, 8, 20));
         assert!(tokens[f.start].is("han"), "{:?}", tokens[f.start]);
         assert_eq!(at("hạn chót 20/8", m), Some(d(2024, 8, 20)));
+    }
+
+    #[test]
+    fn ranges_end_with_their_last_month_or_quarter() {
+        let m = d(2025, 7, 1);
+        assert_eq!(at("trong tháng 7-8", m), Some(d(2025, 8, 31)));
+        assert_eq!(at("tháng 11-12/2025", m), Some(d(2025, 12, 31)));
+        assert_eq!(at("quý III-IV", m), Some(d(2025, 12, 31)));
+        assert_eq!(at("quý III-IV/2026", m), Some(d(2026, 12, 31)));
+        // A two-digit year only after "/": "6/25" is June 2025.
+        assert_eq!(at("tháng 6/26", m), Some(d(2026, 6, 30)));
     }
 
     #[test]

@@ -46,6 +46,14 @@ const fn cut(next_sentence: bool, next_line: bool, intro: bool) -> Option<Cut> {
 pub(super) fn segment(t: &[Token], mentions: &[Option<Mention>]) -> Vec<Clause> {
     let mut out = Vec::new();
     let (mut start, mut sentence, mut line) = (0, true, true);
+    // Words before each token, so that a task's length is counted in one step.
+    let mut words = Vec::with_capacity(t.len() + 1);
+    words.push(0);
+    for x in t {
+        words.push(words.last().copied().unwrap_or(0) + usize::from(x.is_wordlike()));
+    }
+    // The current clause's first task verb, found once however many commas it holds.
+    let mut first = FirstVerb::new(0);
     // The end of the unit name the current token is part of.
     let mut in_name_until = 0;
     for i in 0..t.len() {
@@ -66,7 +74,9 @@ pub(super) fn segment(t: &[Token], mentions: &[Option<Mention>]) -> Vec<Clause> 
             {
                 cut(false, false, false)
             }
-            Kind::Punct(',') if !in_name && task_after_comma(t, mentions, start, i) => {
+            Kind::Punct(',')
+                if !in_name && task_after_comma(t, mentions, &words, &mut first, i) =>
+            {
                 cut(false, false, false)
             }
             // "…”, tại cuộc họp …": a quoted conclusion ends, the report goes on (not a
@@ -81,7 +91,8 @@ pub(super) fn segment(t: &[Token], mentions: &[Option<Mention>]) -> Vec<Clause> 
             Kind::Word
                 if t[i].is("va")
                     && !in_name
-                    && (second_task(t, start, i) || given_to_a_unit(t, mentions, i + 1)) =>
+                    && (second_task(t, &words, start, i)
+                        || given_to_a_unit(t, mentions, i + 1)) =>
             {
                 Some(Cut {
                     next_sentence: false,
@@ -107,6 +118,7 @@ pub(super) fn segment(t: &[Token], mentions: &[Option<Mention>]) -> Vec<Clause> 
             (sentence, line) = (sentence || c.next_sentence, line || c.next_line);
         }
         start = if c.keep { i } else { i + 1 };
+        first = FirstVerb::new(start);
     }
     if t[start..].iter().any(Token::is_wordlike) {
         out.push(Clause {
@@ -169,17 +181,71 @@ fn given_to_a_unit(t: &[Token], mentions: &[Option<Mention>], i: usize) -> bool 
 /// after a first task of several words, starts a second task. The first task is counted from
 /// its last verb before `và`, not "chủ trì, phối hợp". Not inside "về việc …": "lấy ý kiến về
 /// việc quy hoạch và xây dựng cơ sở giết mổ" names two things, not two tasks.
-fn second_task(t: &[Token], start: usize, i: usize) -> bool {
+fn second_task(t: &[Token], words: &[usize], start: usize, i: usize) -> bool {
     let verb = (start..i).rev().find(|&p| action_at(t, p));
     let about = |p: usize| p >= 1 && t[p - 1].is("ve") && t[p].is("viec");
-    verb.is_some_and(|v| !(v..i).any(about) && next_task(t, v, i, 7, 5))
+    verb.is_some_and(|v| !(v..i).any(about) && next_task(t, words, v, i, 7, 5))
+}
+
+/// The first task verb of a clause, searched once from its start as the clause is read: not a
+/// word of a unit's name ("Trung tâm Giám sát, điều hành …"), nor "chủ trì, phối hợp với"
+/// after a unit, that hand it out; after the verb that gives the task when there is one
+/// ("Triển khai nhiệm vụ …, UBND huyện chỉ đạo tập trung củng cố, kiện toàn …").
+struct FirstVerb {
+    from: usize,
+    scanned: usize,
+    named_until: usize,
+    given: bool,
+    verb: Option<usize>,
+}
+
+impl FirstVerb {
+    fn new(start: usize) -> Self {
+        FirstVerb {
+            from: start,
+            scanned: start,
+            named_until: 0,
+            given: false,
+            verb: None,
+        }
+    }
+
+    /// The verb among the tokens before `i`.
+    fn before(&mut self, t: &[Token], mentions: &[Option<Mention>], i: usize) -> Option<usize> {
+        while self.scanned < i {
+            let p = self.scanned;
+            self.scanned += 1;
+            if !self.given && assigns_at(t, p).is_some() {
+                (self.given, self.from, self.named_until, self.verb) = (true, p + 1, 0, None);
+                continue;
+            }
+            if self.verb.is_some() || p < self.from {
+                continue;
+            }
+            if let Some(m) = &mentions[p] {
+                self.named_until = self.named_until.max(m.end);
+            }
+            let hands_out = self.named_until > 0
+                && (starts_with_any(t, p, LEADS) || starts_with_any(t, p, COORDINATES));
+            if p >= self.named_until && action_at(t, p) && !hands_out {
+                self.verb = Some(p);
+            }
+        }
+        self.verb
+    }
 }
 
 /// "…, đẩy nhanh tiến độ …": a comma before an action verb starts a second task only after a
 /// long first one, counted from its first verb (a comma also lists the verbs and objects of
 /// one task: "rà soát, hoàn thành", "tiếp tục triển khai …, kiểm tra …"), and not before
 /// "trình" or "báo cáo", nor before how it is to be done ("bảo đảm chất lượng").
-fn task_after_comma(t: &[Token], mentions: &[Option<Mention>], start: usize, i: usize) -> bool {
+fn task_after_comma(
+    t: &[Token],
+    mentions: &[Option<Mention>],
+    words: &[usize],
+    first: &mut FirstVerb,
+    i: usize,
+) -> bool {
     // "…, trình lãnh đạo Sở xem xét", "…, báo cáo UBND tỉnh": handing in its result is part of
     // the task.
     if starts_with_any(t, i + 1, &[&["trinh"], &["bao", "cao"]]) {
@@ -190,31 +256,32 @@ fn task_after_comma(t: &[Token], mentions: &[Option<Mention>], start: usize, i: 
     if ensure && starts_with_any(t, i + 3, MANNER) {
         return false;
     }
-    // The first task's own first verb: not a word of a unit's name ("Trung tâm Giám sát, điều
-    // hành …"), nor "chủ trì, phối hợp với" after a unit, that hand it out.
-    let mut named_until = 0;
-    let verb = (start..i).find(|&p| {
-        if let Some(m) = &mentions[p] {
-            named_until = named_until.max(m.end);
-        }
-        let hands_out =
-            named_until > 0 && (starts_with_any(t, p, LEADS) || starts_with_any(t, p, COORDINATES));
-        p >= named_until && action_at(t, p) && !hands_out
-    });
-    verb.is_some_and(|v| next_task(t, v, i, 20, 6))
+    first
+        .before(t, mentions, i)
+        .is_some_and(|v| next_task(t, words, v, i, 16, 6))
 }
 
 /// An action verb after the joint at `i`, with at least `before` words from the first task's
 /// `verb` to the joint and `after` words from the joint to the next mark.
-fn next_task(t: &[Token], verb: usize, i: usize, before: usize, after: usize) -> bool {
+fn next_task(
+    t: &[Token],
+    words: &[usize],
+    verb: usize,
+    i: usize,
+    before: usize,
+    after: usize,
+) -> bool {
     if !action_at(t, i + 1) {
         return false;
     }
-    let words_before = t[verb..i].iter().filter(|x| x.is_wordlike()).count();
+    let words_before = words[i] - words[verb];
+    // Counted only as far as needed: a run of "và" with no mark must not be read to its end
+    // at each one.
     let words_after = t[i + 1..]
         .iter()
         .take_while(|x| !matches!(x.kind, Kind::Break | Kind::Punct(';' | '.' | ',')))
         .filter(|x| x.is_wordlike())
+        .take(after)
         .count();
     words_before >= before && words_after >= after
 }

@@ -308,6 +308,9 @@ fn short_names(tokens: &[Token], found: &mut [Option<Mention>]) {
     }
 }
 
+/// The most tokens a unit's name outside the directory may run.
+const NAME_TOKENS: usize = 24;
+
 /// A unit outside the directory, by the way such names are written: a kind word, then
 /// capitalised words each followed by at most one lower-case syllable ("Sở Kế hoạch và Đầu
 /// tư", "UBND huyện Bát Xát", "Sở GD&ĐT").
@@ -336,10 +339,15 @@ fn named_unit(tokens: &[Token], i: usize, text: &str) -> Option<Mention> {
     let mut end = j;
     let mut capitals = 0;
     let mut lower_run = 0;
-    while let Some(t) = tokens.get(j) {
+    // A name runs a few words ("Sở Văn hóa, Thể thao và Du lịch"), not across a list of
+    // units: a comma before another unit's kind word ends it, and so does its length.
+    while let Some(t) = tokens.get(j).filter(|_| j - i < NAME_TOKENS) {
         let joined = matches!(t.kind, Kind::Punct('-' | '&' | ',')) || (t.is("va") && !t.capital);
         if joined {
-            if !tokens.get(j + 1).is_some_and(|n| n.capital) {
+            let next_unit = KINDS
+                .iter()
+                .any(|k| crate::token::starts_with(tokens, j + 1, k));
+            if !tokens.get(j + 1).is_some_and(|n| n.capital) || (t.is_punct(',') && next_unit) {
                 break;
             }
         } else if t.kind != Kind::Word {

@@ -247,6 +247,10 @@ pub const CONCLUDES: &[&[&str]] = &[
     &["giao", "nhiem", "vu"],
 ];
 
+/// Words before "kết luận" that make it a task's object ("ban hành kết luận thanh tra",
+/// "các kết luận", "hoàn thành kết luận"), not the chair concluding.
+pub const OBJECT_OF: &[&str] = &["hanh", "cac", "nhung", "thanh", "hien", "doi", "dung"];
+
 /// Words before a colon that open a list of tasks: "cụ thể:", "như sau:".
 pub const INTRODUCES: &[&[&str]] = &[
     &["cu", "the"],
@@ -286,6 +290,12 @@ pub const RESULTS: &[&[&str]] = &[
     &["so", "voi", "cung", "ky"],
     &["duoc", "giu", "vung"],
     &["duy", "tri", "on", "dinh"],
+];
+
+/// What "chưa" says is not yet so, in a shortcoming: "chưa cao", "chưa hiệu quả", "chưa đáp
+/// ứng", "vẫn chưa hoàn thành".
+pub const FALLS_SHORT: &[&str] = &[
+    "cao", "hieu", "dap", "hoan", "dat", "kip", "dong", "quyet", "chat", "day", "tot", "sat",
 ];
 
 /// Words before a figure that make it a target, not a result: "phấn đấu thu ngân sách đạt

@@ -279,10 +279,14 @@ fn find_seq(t: &[Token], range: Range<usize>, lists: &[&[&str]]) -> Option<usize
 /// not a document's name ("Kết luận số 02-KL/HU", "Kết luận 123-KL/TU").
 fn concluding(t: &[Token], range: Range<usize>) -> Option<usize> {
     range.into_iter().find(|&i| {
-        seq_at(t, i, CONCLUDES).is_some_and(|n| {
-            !t.get(i + n)
-                .is_some_and(|x| x.is("so") || x.kind == Kind::Number)
-        })
+        // Nor a conclusion that is a task's object: "ban hành kết luận thanh tra", "theo dõi
+        // việc thực hiện các kết luận", "hoàn thành kết luận".
+        let object = i >= 1 && t[i].is("ket") && OBJECT_OF.iter().any(|w| t[i - 1].is(w));
+        !object
+            && seq_at(t, i, CONCLUDES).is_some_and(|n| {
+                !t.get(i + n)
+                    .is_some_and(|x| x.is("so") || x.kind == Kind::Number)
+            })
     })
 }
 
@@ -290,6 +294,37 @@ fn concluding(t: &[Token], range: Range<usize>) -> Option<usize> {
 /// or only the period its list gave ("Nhiệm vụ tháng 7: …").
 fn open_to(p: &Proposal, list: Option<Option<NaiveDate>>) -> bool {
     p.deadline.is_none() || p.deadline == list.flatten()
+}
+
+/// How an item is numbered: each kind is a level of a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Numbering {
+    /// "2.", "2)".
+    Digits,
+    /// "(3)".
+    Parenthesised,
+    /// "b)", "b.".
+    Letter,
+    /// "II.".
+    Roman,
+}
+
+/// How the clause at `i` is numbered ("2.", "b)", "(3)", "II."); none for a dash, a bullet
+/// or no mark.
+fn numbered(t: &[Token], i: usize) -> Option<Numbering> {
+    if !skip_mark(t, i, t.len()).1 {
+        return None;
+    }
+    let x = t.get(i)?;
+    match x.kind {
+        Kind::Number => Some(Numbering::Digits),
+        Kind::Punct('(') => Some(Numbering::Parenthesised),
+        Kind::Word if x.fold.chars().all(|c| matches!(c, 'i' | 'v' | 'x')) && x.capital => {
+            Some(Numbering::Roman)
+        }
+        Kind::Word => Some(Numbering::Letter),
+        _ => None,
+    }
 }
 
 fn skip_punct(t: &[Token], mut i: usize, end: usize) -> usize {
@@ -345,6 +380,8 @@ impl Doc<'_> {
         let mut carried: Option<UnitRef> = None;
         let mut mood = Mood::Task;
         let mut list: Option<Option<NaiveDate>> = None;
+        // How the list's head is numbered, when it is a numbered item.
+        let mut list_numbered: Option<Numbering> = None;
         // Where the current list's proposals start in `out`.
         let mut list_from = 0;
         // The list was opened by ", trong đó" and ends with its sentence.
@@ -361,8 +398,10 @@ impl Doc<'_> {
         let mut given_in_sentence = false;
         // A time said before the sentence's first verb ("Vì vậy, nhiệm vụ trọng tâm trong
         // tháng 12 là các phòng … cần …, quan tâm …, chỉnh trang …"): the term of each task the
-        // sentence goes on to give.
-        let mut sentence_frame: Option<NaiveDate> = None;
+        // sentence, and the sentences after it in its paragraph, go on to give ("Tháng
+        // 6-2020, UBND huyện tập trung …. Thực hiện tốt …; chủ động …"), until a report or
+        // another time.
+        let mut frame: Option<NaiveDate> = None;
         // The head of a list of what the meeting discussed ("… cho ý kiến vào các nội dung:
         // …"), while its items are read; it may stand just before the conclusions.
         // (Not "Qua các ý kiến thảo luận, đồng chí Chủ tịch chỉ đạo …: …", which gives tasks.)
@@ -399,20 +438,27 @@ impl Doc<'_> {
         // The clauses that gave or shaped a directive, and where the reading stopped.
         let mut used = vec![false; clauses.len()];
         let mut visited = clauses.len();
+        let headline = self.headline();
         for (ci, c) in clauses.iter().enumerate().skip(zone) {
+            if c.range.end <= headline {
+                continue;
+            }
             if c.sentence {
                 given_in_sentence = false;
                 // Before the verb that gives the tasks, or else the first verb: "Triển khai
                 // nhiệm vụ 3 tháng cuối năm, UBND huyện chỉ đạo …", "Tháng 6-2020, UBND huyện
                 // tập trung …".
                 let gives = c.range.clone().find(|&p| assigns_at(t, p).is_some());
-                sentence_frame = gives
+                let framed = gives
                     .or_else(|| self.first_action(c.range.clone()))
                     .and_then(|v| {
                         let before = &t[skip_mark(t, c.range.start, v).0..v];
                         deadline::find(before, self.anchor)
                             .or_else(|| deadline::period(before, self.anchor))
                     });
+                if framed.is_some() || c.line {
+                    frame = framed;
+                }
                 let first = skip_mark(t, c.range.start, c.range.end).0;
                 parts_of_last = seq_is(t, first, &["trong", "do"]);
                 // "Cụ thể, trụ sở … do Sở … quản lý": the details of the task before, no task.
@@ -431,9 +477,24 @@ impl Doc<'_> {
                 continue;
             }
             let r = self.read(c);
-            if (c.line && !r.marked) || (c.sentence && list_in_sentence) {
+            if c.sentence && (r.reported || r.assessed) {
+                frame = None;
+            }
+            // A list headed by a numbered item ("1. Giao X thực hiện các nội dung sau …:")
+            // ends at the next item numbered alike ("2. Thanh tra Sở …"), not at its own items
+            // ("a) …", "- …").
+            let numbered_line = if c.line {
+                numbered(t, c.range.start)
+            } else {
+                None
+            };
+            if (c.line && !r.marked)
+                || (c.sentence && list_in_sentence)
+                || (numbered_line.is_some() && numbered_line == list_numbered)
+            {
                 list = None;
                 list_in_sentence = false;
+                list_numbered = None;
             }
             let paren = paren_mark(t, c.range.start);
             if paren || c.sentence || c.line {
@@ -444,9 +505,12 @@ impl Doc<'_> {
             // listed, not tasks.
             // Its items run from the head to the end of a sentence, or of the marked lines.
             // A clause that says the conclusions start ("Kết luận:") ends it at once.
-            let ends_discussion =
-                (c.sentence && !r.marked && discussion.is_some_and(|h| h + 1 < ci))
-                    || (concluding(t, c.range.clone()).is_some() && !discusses(c));
+            // One opened without a colon ("Cuộc họp đã nghe …; …") ends with its sentence.
+            let unlisted = discussion.is_some_and(|h| !clauses[h].intro);
+            let ends_discussion = (c.sentence
+                && (!r.marked || unlisted)
+                && discussion.is_some_and(|h| h < ci && (unlisted || h + 1 < ci)))
+                || (concluding(t, c.range.clone()).is_some() && !discusses(c));
             if ends_discussion {
                 discussion = None;
             }
@@ -456,7 +520,8 @@ impl Doc<'_> {
             if discussion.is_some() {
                 mood = Mood::Report;
                 list = None;
-                used[ci] = self.item_starts.is_empty();
+                // A numbered conclusion item is kept, set aside.
+                used[ci] = self.item_starts.is_empty() && !(c.line && r.marked);
                 continue;
             }
             if c.intro && self.heads_tasks(&r) {
@@ -468,6 +533,7 @@ impl Doc<'_> {
                 // A head that is an item of a list ("nội dung trọng tâm tháng 8/2019 như
                 // sau:⏎- Đề nghị UBND phường:⏎+ …") keeps the outer list's period.
                 let outer = list.flatten().filter(|_| r.marked);
+                list_numbered = numbered_line;
                 list = Some(
                     self.strong_deadline(content)
                         .or_else(|| deadline::period(content, self.anchor))
@@ -505,6 +571,7 @@ impl Doc<'_> {
             // opens tasks, whatever it narrates before; they run to the end of its sentence.
             if c.intro && !r.assigned && self.asks_at_end(c.range.clone()) {
                 mood = Mood::Task;
+                list_numbered = numbered_line;
                 list = Some(self.strong_deadline(&t[r.content.clone()]));
                 list_from = out.len();
                 // Its items run to the end of its sentence; given as lines under it
@@ -530,8 +597,10 @@ impl Doc<'_> {
                 mood = if r.assigned { Mood::Task } else { own };
             }
             if mood != Mood::Task || r.header {
-                // A report or a heading in a pasted text is no conclusion line to keep.
-                used[ci] = self.item_starts.is_empty() && (own == Mood::Report || r.header);
+                // A report or a heading in a pasted text is no conclusion line to keep; a
+                // numbered or dashed item is one ("2. Đã hoàn thành …" under "Kết luận:").
+                used[ci] = self.item_starts.is_empty()
+                    && ((own == Mood::Report && !(c.line && r.marked)) || r.header);
                 continue;
             }
             if r.lead.is_some() {
@@ -566,6 +635,7 @@ impl Doc<'_> {
                 continue;
             }
             if c.intro && !wherein {
+                list_numbered = numbered_line;
                 list = Some(self.strong_deadline(content));
                 list_from = out.len();
                 used[ci] = true;
@@ -690,7 +760,7 @@ impl Doc<'_> {
                         .then(|| out.last().and_then(|p| p.deadline))
                         .flatten()
                 })
-                .or_else(|| (!c.sentence).then_some(sentence_frame).flatten())
+                .or(frame)
                 .or_else(|| list.flatten())
                 // "hoàn thành các nhiệm vụ 6 tháng cuối năm", "nhiệm vụ công tác tháng
                 // 02/2021": the period of the work the task names, not yet past, is its term.
@@ -724,21 +794,35 @@ impl Doc<'_> {
             };
             let lead = r.lead.or_else(|| carried.clone()).or_else(|| host.clone());
             // "… yêu cầu trước ngày 10/5, Sở Tài chính hoàn thành rà soát …": the deadline of
-            // that unit's task given before, said again, is no task of its own.
-            let restated = seq_is(
-                t,
-                self.task_start(r.content.start, r.content.end, lead.as_ref()),
-                &["hoan", "thanh"],
-            ) && deadline.is_some()
+            // that unit's task given before, said again, is no task of its own. Its words
+            // after "hoàn thành" are that task's ("rà soát"); other words are a new task
+            // ("Văn phòng Sở hoàn thành việc sửa chữa trụ sở trước ngày 30/9").
+            let task_at = self.task_start(r.content.start, r.content.end, lead.as_ref());
+            let done_words: Vec<&str> = t[task_at..r.content.end]
+                .iter()
+                .skip(2)
+                .take_while(|x| {
+                    x.kind == Kind::Word && !["truoc", "trong", "vao"].contains(&x.fold.as_str())
+                })
+                .filter(|x| !["viec", "cac", "cong", "tac"].contains(&x.fold.as_str()))
+                .take(2)
+                .map(|x| x.fold.as_str())
+                .collect();
+            let same_task = |p: &Proposal| {
+                let words = crate::text::words(&p.content).join(" ");
+                !done_words.is_empty() && words.contains(&done_words.join(" "))
+            };
+            let restated = seq_is(t, task_at, &["hoan", "thanh"])
+                && deadline.is_some()
                 && lead.is_some()
                 && out
                     .iter()
-                    .any(|p| p.lead_unit == lead && p.deadline.is_none());
+                    .any(|p| p.lead_unit == lead && p.deadline.is_none() && same_task(p));
             if restated {
                 if let Some(p) = out
                     .iter_mut()
                     .rev()
-                    .find(|p| p.lead_unit == lead && p.deadline.is_none())
+                    .find(|p| p.lead_unit == lead && p.deadline.is_none() && same_task(p))
                 {
                     p.deadline = deadline;
                 }
@@ -1116,6 +1200,47 @@ impl Doc<'_> {
         REPORTED.iter().any(|w| tok.is(w)) && (tok.accented || !self.accented)
     }
 
+    /// Where a news item's headline ends, when the text opens with one: a first line with no
+    /// mark before it and none at its end, a blank line after it and more text below
+    /// ("UBND huyện Thuận Nam: Triển khai nhiệm vụ trọng tâm 3 tháng cuối năm 2020"); else 0.
+    fn headline(&self) -> usize {
+        let t = self.t;
+        let Some(end) = t.iter().position(|x| x.kind == Kind::Break) else {
+            return 0;
+        };
+        let blank_after = t.get(end + 1).is_some_and(|x| x.kind == Kind::Break);
+        let more = t[end..].iter().any(Token::is_wordlike);
+        let words = t[..end].iter().filter(|x| x.kind == Kind::Word).count();
+        let open = t.get(end.wrapping_sub(1)).is_some_and(|x| {
+            !matches!(x.kind, Kind::Punct('.' | ';' | ':' | ',' | '!' | '?' | '…'))
+        });
+        let unmarked = end > 0 && !skip_mark(t, 0, end).1;
+        if blank_after && more && open && unmarked && (3..=30).contains(&words) {
+            end
+        } else {
+            0
+        }
+    }
+
+    /// Whether `range` says what falls short ("Chất lượng quy hoạch … chưa cao", "… còn hạn
+    /// chế", "Các công việc … chưa hiệu quả, chưa đáp ứng …"): a shortcoming, not a task.
+    fn falls_short(&self, range: Range<usize>) -> bool {
+        let t = self.t;
+        // Not in the reason a task is given for ("…, vì tỷ lệ giải ngân vẫn còn thấp").
+        let because = range
+            .clone()
+            .find(|&p| t[p].is("vi") && t[p].accented)
+            .unwrap_or(range.end);
+        let range = range.start..because;
+        range.clone().any(|p| {
+            let near = |words: &[&str]| {
+                (p + 1..(p + 3).min(range.end)).any(|k| words.iter().any(|w| t[k].is(w)))
+            };
+            (t[p].is("chua") && t[p].accented && near(FALLS_SHORT))
+                || (t[p].is("con") && t[p].accented && near(&["han", "cham", "thap", "yeu"]))
+        })
+    }
+
     /// Whether `range` states a result reached ("… ước đạt 13.500 tỷ đồng, đạt 298,6%",
     /// "giải quyết việc làm cho 1.858 lao động, đạt 116% kế hoạch"), not a target
     /// ("phấn đấu … đạt 100% kế hoạch").
@@ -1188,7 +1313,15 @@ impl Doc<'_> {
             if done {
                 continue;
             }
-            if let Some(m) = self.addressee(p + n, end) {
+            // "đề nghị trên cơ sở kế hoạch, nhiệm vụ giao, các thành viên …", "yêu cầu trong
+            // tháng 9/2019, các phòng …": a ground or a time said before the addressee.
+            let said_first = seq_at(t, p + n, CIRCUMSTANCES).is_some()
+                || t.get(p + n).is_some_and(|x| x.is("trong"));
+            let to = (p + n..(p + n + 12).min(end))
+                .find(|&k| t[k].is_punct(','))
+                .filter(|_| said_first)
+                .map_or(p + n, |k| skip_punct(t, k, end));
+            if let Some(m) = self.addressee(to, end) {
                 if self.is_speaker(i..p) {
                     start = m.start;
                 }
@@ -1198,8 +1331,8 @@ impl Doc<'_> {
                 break;
             }
             if let Some(who) = self
-                .person_addressed(p + n, end)
-                .or_else(|| self.written_addressee(p + n, end))
+                .person_addressed(to, end)
+                .or_else(|| self.written_addressee(to, end))
             {
                 if self.is_speaker(i..p) {
                     start = who.start;
@@ -1268,7 +1401,9 @@ impl Doc<'_> {
                 && (narrated || t[before_verb.clone()].iter().any(|x| self.is_reported(x))),
             // "Hội nghị đánh giá cao …": the verb itself may open the assessment.
             assessed: !assigned
-                && find_seq(t, before_verb.start..verb.map_or(end, |v| v + 1), ASSESSES).is_some(),
+                && (find_seq(t, before_verb.start..verb.map_or(end, |v| v + 1), ASSESSES)
+                    .is_some()
+                    || (verb != Some(skip_mark(t, start, end).0) && self.falls_short(start..end))),
             acts: verb.is_some(),
             content: start..end,
             lead,

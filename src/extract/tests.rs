@@ -1137,3 +1137,59 @@ fn fragments_and_who_chaired_are_no_tasks() {
         assert_eq!(x.set_aside.len(), 1, "{text}: {:#?}", x.set_aside);
     }
 }
+
+#[test]
+fn numbered_items_keep_their_own_unit_words_and_terms() {
+    let m = d(2025, 8, 1);
+    // "hoàn thành" a task of its own, and "kết luận" as a task's object: each item is one.
+    let x = extract(
+        "Kết luận:\n1. Văn phòng Sở rà soát quy chế làm việc của cơ quan.\n\
+         2. Văn phòng Sở hoàn thành việc sửa chữa trụ sở trước ngày 30/9.\n\
+         3. Thanh tra Sở tiếp tục thanh tra công tác đấu thầu.\n\
+         4. Thanh tra Sở hoàn thành kết luận thanh tra năm 2024 trong tháng 8.",
+        m,
+        &office(),
+    );
+    let due: Vec<_> = x.directives.iter().map(|p| p.deadline).collect();
+    assert_eq!(
+        due,
+        [None, Some(d(2025, 9, 30)), None, Some(d(2025, 8, 31))],
+        "{:#?}",
+        x.directives
+    );
+    // A numbered item's list keeps its period to its own items, not to the next number.
+    let x = extract(
+        "Kết luận:\n1. Giao Văn phòng Sở thực hiện các nội dung sau trong tháng 01/2026:\n\
+         - Rà soát quy chế làm việc;\n- Kiểm tra bản quyền phần mềm.\n\
+         2. Thanh tra Sở kiểm tra công tác tiếp công dân.",
+        d(2025, 12, 24),
+        &office(),
+    );
+    let due: Vec<_> = x.directives.iter().map(|p| p.deadline).collect();
+    let january = Some(d(2026, 1, 31));
+    assert_eq!(due, [january, january, None], "{:#?}", x.directives);
+    // Numbered lines that report are set aside, not lost.
+    let x = extract(
+        "Kết luận:\n1. Văn phòng Sở đã hoàn thành việc sửa chữa trụ sở.\n\
+         2. Cuộc họp đã nghe Thanh tra Sở báo cáo.\n3. Thanh tra Sở kiểm tra công tác tiếp công dân.",
+        m,
+        &office(),
+    );
+    assert_eq!(x.directives.len(), 1, "{:#?}", x.directives);
+    assert_eq!(x.set_aside.len(), 2, "{:#?}", x.set_aside);
+    // A name outside the directory does not run across a list of units.
+    let x = extract(
+        &format!(
+            "Kết luận: Giao Văn phòng Sở chủ trì, phối hợp với {}rà soát quy chế.",
+            "Phòng Nội vụ, Sở Tư pháp, ".repeat(50)
+        ),
+        m,
+        &office(),
+    );
+    let names: Vec<_> = x.directives[0]
+        .coordinating_units
+        .iter()
+        .map(|u| u.name.as_str())
+        .collect();
+    assert_eq!(names, ["Phòng Nội vụ", "Sở Tư pháp"], "{:#?}", x.directives);
+}
