@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::directory::Mention;
 use super::lexicon::{
     ASSIGNS, CIRCUMSTANCES, CONCLUDES, COORDINATES, DISCUSSES, HOLDERS, INTRODUCES, LEADS, MANNER,
-    TASK_NOUNS, WHEREIN, action_at,
+    OPENS_A_TASK, TASK_NOUNS, WHEREIN, action_at,
 };
 use crate::token::{Kind, Token, starts_with};
 
@@ -256,9 +256,16 @@ fn task_after_comma(
     if ensure && starts_with_any(t, i + 3, MANNER) {
         return false;
     }
+    // A verb that opens a task of its own ("…, đẩy mạnh kêu gọi …", "…, tăng cường …")
+    // starts one after a shorter first task.
+    let before = if starts_with_any(t, i + 1, OPENS_A_TASK) {
+        8
+    } else {
+        16
+    };
     first
         .before(t, mentions, i)
-        .is_some_and(|v| next_task(t, words, v, i, 16, 6))
+        .is_some_and(|v| next_task(t, words, v, i, before, 6))
 }
 
 /// An action verb after the joint at `i`, with at least `before` words from the first task's

@@ -251,6 +251,18 @@ pub const CONCLUDES: &[&[&str]] = &[
 /// "các kết luận", "hoàn thành kết luận"), not the chair concluding.
 pub const OBJECT_OF: &[&str] = &["hanh", "cac", "nhung", "thanh", "hien", "doi", "dung"];
 
+/// Verbs that open a task of their own after a comma: "…, đẩy mạnh …", "…, tăng cường …".
+pub const OPENS_A_TASK: &[&[&str]] = &[
+    &["day", "manh"],
+    &["tang", "cuong"],
+    &["tap", "trung"],
+    &["chu", "dong"],
+    &["khan", "truong"],
+    &["nang", "cao"],
+    &["tham", "muu"],
+    &["thuong", "xuyen"],
+];
+
 /// Words before a colon that open a list of tasks: "cụ thể:", "như sau:".
 pub const INTRODUCES: &[&[&str]] = &[
     &["cu", "the"],

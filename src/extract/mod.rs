@@ -455,6 +455,17 @@ impl Doc<'_> {
                         let before = &t[skip_mark(t, c.range.start, v).0..v];
                         deadline::find(before, self.anchor)
                             .or_else(|| deadline::period(before, self.anchor))
+                    })
+                    // "… yêu cầu, năm 2020, ngành Công Thương …": a time said right after it.
+                    .or_else(|| {
+                        let after = gives.map(|g| {
+                            skip_punct(t, g + assigns_at(t, g).unwrap_or(1), c.range.end)
+                        })?;
+                        let comma =
+                            (after..(after + 8).min(c.range.end)).find(|&k| t[k].is_punct(','))?;
+                        self.time_lead_in(after)
+                            .then(|| deadline::period(&t[after..comma], self.anchor))
+                            .flatten()
                     });
                 if framed.is_some() || c.line {
                     frame = framed;
@@ -1175,7 +1186,9 @@ impl Doc<'_> {
         let t = self.t;
         let from = skip_punct(t, i, end);
         let first = t.get(from).filter(|_| from < end)?;
-        if !(first.kind == Kind::Word && (first.capital || first.is("cac")) && !first.acronym) {
+        // "các phòng …", "ngành Công Thương", or capitals.
+        let opens = first.capital || first.is("cac") || first.is("nganh");
+        if !(first.kind == Kind::Word && opens && !first.acronym) {
             return None;
         }
         let mut p = from;
@@ -1315,9 +1328,12 @@ impl Doc<'_> {
             }
             // "đề nghị trên cơ sở kế hoạch, nhiệm vụ giao, các thành viên …", "yêu cầu trong
             // tháng 9/2019, các phòng …": a ground or a time said before the addressee.
-            let said_first = seq_at(t, p + n, CIRCUMSTANCES).is_some()
-                || t.get(p + n).is_some_and(|x| x.is("trong"));
-            let to = (p + n..(p + n + 12).min(end))
+            // "yêu cầu, năm 2020, ngành Công Thương …" too.
+            let from = skip_punct(t, p + n, end);
+            let said_first = seq_at(t, from, CIRCUMSTANCES).is_some()
+                || t.get(from).is_some_and(|x| x.is("trong"))
+                || self.time_lead_in(from);
+            let to = (from..(from + 12).min(end))
                 .find(|&k| t[k].is_punct(','))
                 .filter(|_| said_first)
                 .map_or(p + n, |k| skip_punct(t, k, end));
@@ -1375,10 +1391,19 @@ impl Doc<'_> {
             .is_some_and(|x| x.capital && ["sang", "chieu", "trua", "toi"].iter().any(|w| x.is(w)))
             && t.get(first + 1)
                 .is_some_and(|x| x.kind == Kind::Number || x.is("ngay"));
-        // "Ngày 22-5, UBND huyện tổ chức cuộc họp …": so does a day alone.
+        // "Ngày 22-5, UBND huyện tổ chức cuộc họp …": so does a day alone, on or before the
+        // meeting ("Ngày 10/6 hoàn chỉnh báo cáo …" said on 4/6 is a task to come). A day read
+        // a year on was said in the past.
+        let day_past = || {
+            deadline::day_at(t, first + 1, self.anchor.day).is_some_and(|(d, _)| {
+                let ahead = (d - self.anchor.day).num_days();
+                ahead <= 0 || ahead > 300
+            })
+        };
         let dated = dated
             || (t.get(first).is_some_and(|x| x.capital && x.is("ngay"))
-                && t.get(first + 1).is_some_and(|x| x.kind == Kind::Number));
+                && t.get(first + 1).is_some_and(|x| x.kind == Kind::Number)
+                && day_past());
         let narrated = dated
             || self.states_result(c.range.clone())
             || before_verb.clone().any(|p| self.name_at(p).is_some())
@@ -1431,7 +1456,21 @@ impl Doc<'_> {
             .get(i)
             .is_some_and(|x| x.is("thang") || x.is("quy") || x.is("nam") || x.kind == Kind::Number);
         let comma = (i..(i + 8).min(t.len())).find(|&p| t[p].is_punct(','));
-        opens && comma.is_some_and(|k| deadline::period(&t[i..k], self.anchor).is_some())
+        // Only the time up to the comma ("tháng 12/2018 thường trực HĐND, …" is not one).
+        let only_time = |k: usize| {
+            t[i..k].iter().all(|x| {
+                x.kind != Kind::Word
+                    || [
+                        "thang", "nam", "quy", "cuoi", "dau", "nay", "toi", "sau", "i", "ii",
+                        "iii", "iv",
+                    ]
+                    .iter()
+                    .any(|w| x.is(w))
+            })
+        };
+        opens
+            && comma
+                .is_some_and(|k| only_time(k) && deadline::period(&t[i..k], self.anchor).is_some())
     }
 
     /// Whether the words before "đề nghị" are the speaker's ("đồng chí …, Giám đốc Sở"),

@@ -1193,3 +1193,35 @@ fn numbered_items_keep_their_own_unit_words_and_terms() {
         .collect();
     assert_eq!(names, ["Phòng Nội vụ", "Sở Tư pháp"], "{:#?}", x.directives);
 }
+
+#[test]
+fn a_time_after_the_asking_verb_a_field_addressed_and_a_schedule_to_come() {
+    // "yêu cầu, năm 2020, ngành …": the year is the term of the sentence and the next ones,
+    // the field ("ngành Công Thương") their lead; "…, đẩy mạnh …" opens a task of its own.
+    let x = extract(
+        "Đồng chí Phó Chủ tịch UBND tỉnh yêu cầu, năm 2020, ngành Công Thương bám sát sự chỉ đạo \
+         của tỉnh. Thường xuyên rà soát, tham mưu cho UBND tỉnh hoàn thiện các cơ chế, chính \
+         sách, đẩy mạnh kêu gọi đầu tư vào các khu công nghiệp của tỉnh.",
+        d(2020, 1, 13),
+        &office(),
+    );
+    assert_eq!(x.directives.len(), 3, "{:#?}", x.directives);
+    assert!(
+        x.directives
+            .iter()
+            .all(|p| p.deadline == Some(d(2020, 12, 31))),
+        "{:#?}",
+        x.directives
+    );
+    assert_eq!(lead(&x.directives[0]), Some("ngành Công Thương"));
+    // A day to come opens a task, due that day; a day past, an account.
+    let x = extract(
+        "Ngày 20/5, Văn phòng Sở tổ chức cuộc họp giao ban.\n\
+         Ngày 10/6 Văn phòng Sở hoàn chỉnh báo cáo tóm tắt 6 tháng đầu năm.",
+        d(2026, 6, 4),
+        &office(),
+    );
+    assert_eq!(x.directives.len(), 1, "{:#?}", x.directives);
+    assert!(x.directives[0].content.contains("hoàn chỉnh báo cáo"));
+    assert_eq!(x.directives[0].deadline, Some(d(2026, 6, 10)));
+}
