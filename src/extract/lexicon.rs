@@ -236,6 +236,7 @@ pub const HOLDERS: &[&[&str]] = &[
     &["cac", "dong", "chi"],
     &["thu", "truong"],
     &["nguoi", "dung", "dau"],
+    &["chanh"],
     &["truong"],
     &["cho"],
 ];

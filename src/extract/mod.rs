@@ -1176,7 +1176,11 @@ impl Doc<'_> {
             return None;
         }
         let next = skip_punct(t, p, end);
-        (p <= end && (self.is_action(next) || seq_at(t, next, LEADS).is_some())).then_some(from..p)
+        // "… Nguyễn Thị Hoa chỉ đạo công tác …": a verb that gives work is theirs to do.
+        let acts = self.is_action(next)
+            || seq_at(t, next, LEADS).is_some()
+            || assigns_at(t, next).is_some();
+        (p <= end && acts).then_some(from..p)
     }
 
     /// Who a task is given to when the directory does not name it: the words between the
@@ -1493,13 +1497,19 @@ impl Doc<'_> {
     /// Phòng X …") or named in charge ("Phòng X chủ trì").
     fn subject(&self, start: usize, end: usize) -> Option<UnitRef> {
         let t = self.t;
-        let topic = seq_is(t, start, &["doi", "voi"]) || seq_is(t, start, &["rieng"]);
+        // "Về công tác cải cách hành chính: Văn phòng Sở tiếp tục …" too.
+        let about = seq_is(t, start, &["ve"]);
+        let topic = seq_is(t, start, &["doi", "voi"]) || seq_is(t, start, &["rieng"]) || about;
         let mut places = vec![start];
         // "Đối với X tập trung …" (no comma): X right after the topic words.
-        let after_topic = start + if t[start].is("rieng") { 1 } else { 2 };
+        let after_topic = start + if t[start].is("rieng") || about { 1 } else { 2 };
         if topic {
             places.push(after_topic);
-            places.extend((start..end).filter(|&p| t[p].is_punct(',')).map(|p| p + 1));
+            places.extend(
+                (start..end)
+                    .filter(|&p| t[p].is_punct(',') || t[p].is_punct(':'))
+                    .map(|p| p + 1),
+            );
         }
         for p in places {
             if let Some(m) = self.addressee(p, end) {
@@ -1564,6 +1574,10 @@ impl Doc<'_> {
     fn coordinating(&self, start: usize, end: usize) -> Vec<UnitRef> {
         let t = self.t;
         let mut out: Vec<UnitRef> = Vec::new();
+        // "X chủ trì, Y và Z phối hợp …": the units between.
+        if let Some((units, _)) = self.coordinators_before(start, end) {
+            out.extend(units);
+        }
         let mut p = start;
         while let Some(at) = find_seq(t, p..end, COORDINATES) {
             let (units, after) = self.units_from(at + seq_at(t, at, COORDINATES).unwrap_or(1), end);
@@ -1578,6 +1592,17 @@ impl Doc<'_> {
         out
     }
 
+    /// "X chủ trì, Y và Z phối hợp rà soát …": the units named between "chủ trì" and "phối
+    /// hợp", and where the task's words start.
+    fn coordinators_before(&self, start: usize, end: usize) -> Option<(Vec<UnitRef>, usize)> {
+        let t = self.t;
+        let lead_at = find_seq(t, start..end, LEADS)?;
+        let from = skip_punct(t, lead_at + seq_at(t, lead_at, LEADS)?, end);
+        let (units, after) = self.units_from(from, end);
+        let n = seq_at(t, after, COORDINATES)?;
+        (!units.is_empty()).then(|| (units, skip_punct(t, after + n, end)))
+    }
+
     /// Where the task's own words start: after "X chủ trì, phối hợp với Y" when a verb follows.
     fn task_start(&self, start: usize, end: usize, lead: Option<&UnitRef>) -> usize {
         let t = self.t;
@@ -1586,6 +1611,9 @@ impl Doc<'_> {
             p = skip_punct(t, self.units_from(m.end, end).1, end);
         } else {
             return start;
+        }
+        if let Some((_, after)) = self.coordinators_before(p, end) {
+            return if self.is_action(after) { after } else { start };
         }
         if let Some(n) = seq_at(t, p, LEADS) {
             p = skip_punct(t, p + n, end);
@@ -1634,6 +1662,16 @@ impl Doc<'_> {
                 let Some(name) = self.name_at(p) else {
                     continue;
                 };
+                // Not one a task is given to ("Giao đồng chí Phó Giám đốc Nguyễn Thị Hoa …").
+                let given_to = (p.saturating_sub(6).max(c.range.start)..p).any(|q| {
+                    assigns_at(t, q).is_some_and(|n| {
+                        self.person_addressed(q + n, c.range.end)
+                            .is_some_and(|who| who.contains(&p))
+                    })
+                });
+                if given_to {
+                    continue;
+                }
                 let rank = 2 * u8::from(chairs) + u8::from(addressed(p));
                 if rank > 0 && best.as_ref().is_none_or(|(r, _)| rank > *r) {
                     best = Some((rank, name));

@@ -1225,3 +1225,41 @@ fn a_time_after_the_asking_verb_a_field_addressed_and_a_schedule_to_come() {
     assert!(x.directives[0].content.contains("hoàn chỉnh báo cáo"));
     assert_eq!(x.directives[0].deadline, Some(d(2026, 6, 10)));
 }
+
+#[test]
+fn persons_holders_topics_and_coordinators_named_before_their_verb() {
+    let x = extract(
+        "Kết luận:\n1. Giao đồng chí Phó Giám đốc Nguyễn Thị Hoa chỉ đạo công tác chuẩn bị Đại hội.\n\
+         2. Chánh Thanh tra Sở tham mưu kế hoạch thanh tra năm 2026.\n\
+         3. Về công tác cải cách hành chính: Văn phòng Sở tiếp tục rà soát thủ tục.\n\
+         4. Văn phòng Sở chủ trì, Thanh tra Sở và Phòng Kế hoạch - Tài chính phối hợp rà soát quy chế.",
+        d(2025, 12, 24),
+        &office(),
+    );
+    let got: Vec<_> = x
+        .directives
+        .iter()
+        .map(|p| lead(p).unwrap_or("-"))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "đồng chí Phó Giám đốc Nguyễn Thị Hoa",
+            "Thanh tra Sở",
+            "Văn phòng Sở",
+            "Văn phòng Sở"
+        ],
+        "{:#?}",
+        x.directives
+    );
+    // The person given a task is not the chair.
+    assert_eq!(x.meeting.chair, None);
+    let last = &x.directives[3];
+    let with: Vec<_> = last
+        .coordinating_units
+        .iter()
+        .map(|u| u.name.as_str())
+        .collect();
+    assert_eq!(with, ["Thanh tra Sở", "Phòng Kế hoạch - Tài chính"]);
+    assert_eq!(last.content, "Rà soát quy chế");
+}
