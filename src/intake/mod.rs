@@ -53,7 +53,7 @@ pub struct RowProblem {
     pub row: u32,
     /// The column: its letters and the field's name (`E (Thời hạn)`).
     pub column: Option<String>,
-    /// The field of that column.
+    /// The field the problem is about (also when the sheet has no column for it).
     pub field: Option<Column>,
     /// The row is left out (otherwise it is imported with this caveat).
     pub skipped: bool,

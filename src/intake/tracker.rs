@@ -519,6 +519,7 @@ enum Issue {
     DoneBeforeGiven(NaiveDate, NaiveDate),
     DeadlineBeforeGiven(NaiveDate, NaiveDate),
     ExtensionNotLater(NaiveDate),
+    ExtensionUnread(String),
     DoneWithoutDate(NaiveDate),
     DoneThereNotHere,
     DeadlineDiffers(NaiveDate, Option<NaiveDate>),
@@ -595,6 +596,10 @@ impl Issue {
                     "The extension to {} is not after the deadline: brought in with the first deadline.",
                     crate::date::format(*e)
                 ),
+            ),
+            Issue::ExtensionUnread(words) => both(
+                format!("Gia hạn “{words}” không đọc được thành một ngày: nhập với thời hạn ban đầu."),
+                format!("The extension “{words}” does not read as a date: brought in with the first deadline."),
             ),
             Issue::NoDate => both(
                 "Không rõ ngày giao: hãy ghi ngày giao hoặc ngày của văn bản/cuộc họp giao, hoặc chọn một ngày giao chung cho các dòng không ghi ngày.".into(),
@@ -913,9 +918,11 @@ fn read_rows(
         {
             continue;
         }
+        // The field is named even when the sheet has no column for it ("Ngày giao").
         let mut skip = |issue: Issue, c: Option<Column>| {
-            plan.problems
-                .push(problem(g, i, c.and_then(&col), issue, true));
+            let mut p = problem(g, i, c.and_then(&col), issue, true);
+            p.field = p.field.or(c);
+            plan.problems.push(p);
         };
         // A formula in error (#REF!) or saved without its value ("=B5+30" written by a
         // program, never calculated): no value to take, and none guessed.
@@ -997,12 +1004,15 @@ fn read_rows(
             (Cell::Empty, None) => extension_said.unwrap_or(Cell::Empty),
             (cell, None) => cell,
         };
-        let extended = match values::due(&extension_cell, Some(given_on)) {
+        // Read from the deadline it extends ("gia hạn 2 tháng" is two months after it); one
+        // that does not read leaves the first deadline, and is told.
+        let mut extension_unread = None;
+        let extended = match values::due(&extension_cell, deadline.or(Some(given_on))) {
             Ok(Due::On(e)) => Some(e),
             Ok(Due::Open) => None,
             Err(v) => {
-                skip(Issue::BadDate(v), Some(Column::Extended));
-                continue;
+                extension_unread = Some(v);
+                None
             }
         };
         // Without a first deadline, the extension's is the deadline; one not later than the
@@ -1127,7 +1137,11 @@ fn read_rows(
                 Tick::Open => Said::Open,
             };
         }
-        if let (Some(c), Said::Open | Said::InProgress { .. }) = (completed, &said) {
+        // A day in "Ngày hoàn thành" is the completion's, whatever the progress says ("Hoàn
+        // thành" with no day of its own).
+        if let (Some(c), Said::Open | Said::InProgress { .. } | Said::Done(None)) =
+            (completed, &said)
+        {
             said = Said::Done(Some(c));
         }
         // "Hoàn thành ngày 28/3": the day of the year it was given in (or the next). A day
@@ -1193,6 +1207,15 @@ fn read_rows(
                 i,
                 col(Column::Deadline),
                 Issue::DeadlineBeforeGiven(d, given_on),
+                false,
+            ));
+        }
+        if let Some(words) = extension_unread {
+            plan.problems.push(problem(
+                g,
+                i,
+                col(Column::Extended).or(col(Column::Deadline)),
+                Issue::ExtensionUnread(words),
                 false,
             ));
         }

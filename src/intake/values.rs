@@ -236,7 +236,6 @@ pub fn split_extension(cell: &Cell) -> (Cell, Option<Cell>) {
         words.drain(..words.len().min(2));
     }
     let rest = trim(&words.join(" "));
-    let before = trim(&t[..at]);
     let as_cell = |s: String| {
         if s.is_empty() {
             Cell::Empty
@@ -244,7 +243,34 @@ pub fn split_extension(cell: &Cell) -> (Cell, Option<Cell>) {
             Cell::Text(s)
         }
     };
-    (as_cell(before), Some(as_cell(rest)))
+    // "xin gia hạn đến …", "đề nghị gia hạn …", "chưa đồng ý gia hạn …": asked, not approved;
+    // given back whole, so that it reads as no date and is told.
+    let before: Vec<&str> = t[..at].split_whitespace().collect();
+    let asked = [
+        &["xin"][..],
+        &["de", "nghi"],
+        &["chua", "dong", "y"],
+        &["khong", "dong", "y"],
+    ]
+    .into_iter()
+    .find(|w| {
+        before.len() >= w.len()
+            && before[before.len() - w.len()..]
+                .iter()
+                .zip(w.iter())
+                .all(|(b, w)| crate::text::fold(b) == *w)
+    });
+    if let Some(w) = asked {
+        let w: &[&str] = w;
+        let kept = trim(&before[..before.len() - w.len()].join(" "));
+        let request = format!(
+            "{} {}",
+            before[before.len() - w.len()..].join(" "),
+            &t[at..]
+        );
+        return (as_cell(kept), Some(Cell::Text(request)));
+    }
+    (as_cell(trim(&t[..at])), Some(as_cell(rest)))
 }
 
 /// A month written as `06/2025`, `6-2025` or "cuối năm 2025": the month's (or the year's)

@@ -23,6 +23,11 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
+/// What a preview says of its rows, in Vietnamese.
+fn told(p: &intake::Preview) -> Vec<&str> {
+    p.problems.iter().map(|q| q.message.vi.as_str()).collect()
+}
+
 /// Excel's serial number of a date.
 fn serial(date: NaiveDate) -> f64 {
     (date - d(1899, 12, 30)).num_days() as f64
@@ -1123,11 +1128,7 @@ fn stray_marks_groups_and_deep_nesting_are_read_as_meant() {
     assert_eq!(row.content, "Tổng hợp báo cáo quý");
     assert_eq!(row.lead_unit, "Văn phòng Sở");
     assert!(row.coordinating_units.is_empty(), "{row:?}");
-    let says: Vec<&str> = seen
-        .problems
-        .iter()
-        .map(|p| p.message.vi.as_str())
-        .collect();
+    let says = told(&seen);
     assert!(
         says.iter()
             .any(|m| m.contains("“thành phố” không phải một đơn vị")),
@@ -1646,11 +1647,7 @@ fn real_names_with_group_words_and_people() {
     assert_eq!(row.lead_unit, "Ban Quản lý các dự án đầu tư xây dựng tỉnh");
     assert_eq!(row.coordinating_units, ["Văn phòng Sở"]);
     assert!(seen.new_units.is_empty(), "{:?}", seen.new_units);
-    let said: Vec<&str> = seen
-        .problems
-        .iter()
-        .map(|p| p.message.vi.as_str())
-        .collect();
+    let said = told(&seen);
     assert!(
         said.iter()
             .any(|m| m.contains("“Nguyễn Văn Bình” không phải")),
@@ -2167,11 +2164,7 @@ fn a_row_done_in_the_sheet_but_not_here_is_named() {
     std::fs::write(&file, sheet("Đã hoàn thành ngày 10/4/2025")).unwrap();
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
     assert!(seen.directives.is_empty());
-    let said: Vec<&str> = seen
-        .problems
-        .iter()
-        .map(|p| p.message.vi.as_str())
-        .collect();
+    let said = told(&seen);
     assert!(
         said.iter().any(|m| m.contains("đã có trong Giao Ban")),
         "{said:?}"
@@ -2480,11 +2473,7 @@ fn a_deadline_the_sheet_changed_since_the_import_is_told() {
     std::fs::write(&file, sheet("31/03/2025 (gia hạn đến 30/06/2025)")).unwrap();
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
     assert!(seen.directives.is_empty());
-    let said: Vec<&str> = seen
-        .problems
-        .iter()
-        .map(|p| p.message.vi.as_str())
-        .collect();
+    let said = told(&seen);
     assert!(
         said.iter()
             .any(|m| m.contains("thời hạn 31/03/2025") && m.contains("30/06/2025")),
@@ -2508,4 +2497,44 @@ fn one_meeting_written_several_ways_is_one() {
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
     assert_eq!(seen.directives.len(), 3, "{:?}", seen.problems);
     assert_eq!(seen.new_meetings.len(), 1, "{:?}", seen.new_meetings);
+}
+
+/// What the sheet says around an extension: a period from the deadline, a request that is
+/// no approval, a column of reasons, and the completion day beside "Hoàn thành".
+#[test]
+fn extensions_asked_counted_or_explained_and_days_completed() {
+    let mut o = Office::new();
+    let file = o.path("gia-han-2.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn,Lý do gia hạn,Ngày hoàn thành,Tiến độ\n\
+         1,Rà soát quy chế làm việc,Văn phòng Sở,05/05/2025,30/06/2025 (gia hạn 2 tháng),Chờ ý kiến Sở Tài chính,,\n\
+         2,Báo cáo chuyển đổi số quý II,Văn phòng Sở,05/05/2025,\"30/06/2025, xin gia hạn đến 30/09/2025\",,,\n\
+         3,Kiểm tra bản quyền phần mềm,Văn phòng Sở,05/05/2025,30/06/2025,,15/07/2025,Hoàn thành\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let got: Vec<_> = seen
+        .directives
+        .iter()
+        .map(|r| (r.deadline, r.extended_from, r.completed_on))
+        .collect();
+    let june = Some(d(2025, 6, 30));
+    assert_eq!(
+        got,
+        [
+            (Some(d(2025, 8, 30)), june, None),
+            (june, None, None),
+            (june, None, Some(d(2025, 7, 15))),
+        ],
+        "{:?}",
+        seen.problems
+    );
+    // The request is told, and the reasons' column is named unused.
+    assert!(
+        told(&seen).iter().any(|m| m.contains("xin gia hạn")),
+        "{:?}",
+        told(&seen)
+    );
+    assert!(seen.sheets[0].unused.iter().any(|c| c == "Lý do gia hạn"));
 }

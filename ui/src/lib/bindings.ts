@@ -2687,7 +2687,7 @@ export type RowProblem_Deserialize = {
 	row: number,
 	/**  The column: its letters and the field's name (`E (Thời hạn)`). */
 	column?: string | null,
-	/**  The field of that column. */
+	/**  The field the problem is about (also when the sheet has no column for it). */
 	field?: Column | null,
 	/**  The row is left out (otherwise it is imported with this caveat). */
 	skipped: boolean,
@@ -2706,7 +2706,7 @@ export type RowProblem_Serialize = {
 	row: number,
 	/**  The column: its letters and the field's name (`E (Thời hạn)`). */
 	column: string | null,
-	/**  The field of that column. */
+	/**  The field the problem is about (also when the sheet has no column for it). */
 	field: Column | null,
 	/**  The row is left out (otherwise it is imported with this caveat). */
 	skipped: boolean,
