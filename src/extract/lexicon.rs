@@ -262,6 +262,9 @@ pub const OPENS_A_TASK: &[&[&str]] = &[
     &["nang", "cao"],
     &["tham", "muu"],
     &["thuong", "xuyen"],
+    &["uu", "tien"],
+    &["bo", "sung"],
+    &["nhan", "rong"],
 ];
 
 /// Words before a colon that open a list of tasks: "cụ thể:", "như sau:".
