@@ -136,6 +136,8 @@ pub enum Rule {
     OutOfRange,
     /// A text longer than can be read: more words and marks than the limit given.
     TooLong(u32),
+    /// A name or title longer than the characters given.
+    TooManyChars(u32),
     /// A name matches several records.
     Ambiguous {
         /// What the user typed.
@@ -1066,6 +1068,11 @@ fn rule_message(f: &str, rule: &Rule, lang: Lang) -> String {
                 "The {f} is too long: at most {} words and marks, 4 MB. Split it into parts.",
                 grouped(*limit, ',')
             ),
+        ),
+        Rule::TooManyChars(limit) => pick(
+            vi,
+            &format!("{} quá dài: tối đa {limit} ký tự.", cap(f)),
+            &format!("The {f} is too long: at most {limit} characters."),
         ),
         Rule::Ambiguous { query, candidates } => pick(
             vi,

@@ -203,7 +203,11 @@ pub fn create(tx: &Tx<'_>, new: NewMeeting) -> Result<Meeting> {
     Ok(m)
 }
 
-/// Refuses an empty title, an end not after the start, and people not in the directory.
+/// The longest title a meeting may have.
+pub const TITLE_CHARS: u32 = 500;
+
+/// Refuses an empty title or one over [`TITLE_CHARS`], an end not after the start, and people
+/// not in the directory.
 fn check_header(
     conn: &Connection,
     title: &str,
@@ -213,6 +217,9 @@ fn check_header(
 ) -> Result<()> {
     if title.is_empty() {
         return Err(Error::invalid(Field::Name, Rule::Required));
+    }
+    if title.chars().count() > TITLE_CHARS as usize {
+        return Err(Error::invalid(Field::Name, Rule::TooManyChars(TITLE_CHARS)));
     }
     if ends_at.is_some_and(|end| end <= starts_at) {
         return Err(Error::invalid(Field::EndsAt, Rule::EndNotAfterStart));

@@ -92,6 +92,9 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Unit> {
     })
 }
 
+/// The longest name a unit may have (the longest real ones run some 80 characters).
+pub const NAME_CHARS: u32 = 200;
+
 /// The trimmed name (required) and code (unique among units other than `this`).
 fn checked_name_and_code<'n>(
     tx: &Tx<'_>,
@@ -101,6 +104,9 @@ fn checked_name_and_code<'n>(
     let name = new.name.trim();
     if name.is_empty() {
         return Err(Error::invalid(Field::Name, Rule::Required));
+    }
+    if name.chars().count() > NAME_CHARS as usize {
+        return Err(Error::invalid(Field::Name, Rule::TooManyChars(NAME_CHARS)));
     }
     let code = new.code.as_deref().map(str::trim).filter(|c| !c.is_empty());
     if let Some(code) = code {

@@ -2538,3 +2538,30 @@ fn extensions_asked_counted_or_explained_and_days_completed() {
     );
     assert!(seen.sheets[0].unused.iter().any(|c| c == "Lý do gia hạn"));
 }
+
+/// A unit name or a meeting title of thousands of characters in a sheet is refused with
+/// the rule, and nothing is written.
+#[test]
+fn names_and_titles_over_their_limit_are_refused() {
+    let mut o = Office::new();
+    let file = o.path("dai.csv");
+    let long = "Phòng ".to_string() + &"Xử lý ".repeat(60);
+    std::fs::write(
+        &file,
+        format!(
+            "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao\n1,Rà soát quy chế làm việc,{long},05/01/2025\n"
+        ),
+    )
+    .unwrap();
+    let before = o.content_hash();
+    let create = Options {
+        create_units: true,
+        ..Options::default()
+    };
+    let said = match intake::commit(&mut o.store, &file, &create) {
+        Err(e) => e.message(Lang::Vi),
+        Ok(p) => told(&p).join(" "),
+    };
+    assert!(said.contains("tối đa 200 ký tự"), "{said}");
+    assert_eq!(o.content_hash(), before);
+}

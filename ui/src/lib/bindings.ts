@@ -2747,6 +2747,8 @@ export type Rule =
 { rule: "out_of_range" } | 
 /**  A text longer than can be read: more words and marks than the limit given. */
 { rule: "too_long"; detail: number } | 
+/**  A name or title longer than the characters given. */
+{ rule: "too_many_chars"; detail: number } | 
 /**  A name matches several records. */
 { rule: "ambiguous"; detail: {
 	/**  What the user typed. */
