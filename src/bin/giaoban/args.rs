@@ -230,8 +230,9 @@ pub enum Command {
         #[arg(long)]
         given: Option<String>,
         /// A tracker: the column of a field, as FIELD=LETTERS (content=C, lead=E; fields:
-        /// number, content, source, assigned_on, lead, coordinating, deadline, progress,
-        /// completed_on, notes); repeat for each. Kept for the next file of the same layout.
+        /// number, content, source, assigned_on, lead, coordinating, deadline, extended,
+        /// progress, completed_on, notes); repeat for each. Kept for the next file of the same
+        /// layout.
         #[arg(long = "column")]
         columns: Vec<String>,
         /// Trust the sender (compare the fingerprint with it first), with --role.
