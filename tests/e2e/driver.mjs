@@ -48,7 +48,9 @@ export async function start(db, { quiet = false, screenshots = true } = {}) {
   // Under the test command's fixed clock, libfaketime's pthread wrappers can deadlock the
   // app inside XOpenDisplay before any of our code runs (seen with gdb: one thread, waiting
   // on libfaketime's own rwlock in pthread_cond_destroy). A window that does not open in
-  // 60 s is closed and started once more; one that fails twice fails the journey.
+  // 60 s, or opens and then does not answer its first request (seen twice on 2026-12-06,
+  // under the year-end clocks), is closed and started once more; one that fails twice fails
+  // the journey.
   for (let attempt = 1; ; attempt++) {
     const started = spawnDriver(db, screenshots);
     await waitForDriver();
@@ -61,6 +63,7 @@ export async function start(db, { quiet = false, screenshots = true } = {}) {
         connectionRetryCount: 0,
         capabilities: { browserName: "wry", "wdio:enforceWebDriverClassic": true, "tauri:options": { application: app } },
       });
+      await browser.getUrl();
       return { driver: started, browser };
     } catch (e) {
       await stop({ driver: started });
