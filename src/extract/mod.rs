@@ -1013,8 +1013,11 @@ impl Doc<'_> {
         let c = &content[first..];
         let opens = |words: &[&[&str]]| words.iter().any(|w| starts_with(c, 0, w));
         // Nothing after it: no verb after a comma ("Sau khi nghe báo cáo của các phòng, đơn vị").
-        let whole =
-            !(0..c.len()).any(|k| c[k].is_punct(',') && (k + 1..c.len()).any(|j| action_at(c, j)));
+        // (No verb after its first comma: looked for once, not from each comma.)
+        let whole = c
+            .iter()
+            .position(|x| x.is_punct(','))
+            .is_none_or(|k| !(k + 1..c.len()).any(|j| action_at(c, j)));
         let who_chaired = c.len() > 1
             && (c[0].is("chu") && c[1].is("tri") || c[0].is("toi") && c[1].is("du"))
             && find_seq(c, 0..c.len(), &[&["co", "dong", "chi"]]).is_some();
