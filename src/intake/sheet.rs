@@ -878,8 +878,27 @@ fn csv_grid(bytes: &[u8], name: &str) -> Result<Grid> {
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     let mut held = 0usize;
-    for record in reader.records() {
-        let record = record.map_err(|_| damaged(FileKind::Csv))?;
+    let mut record = csv::StringRecord::new();
+    loop {
+        // Blank lines are rows too, as a spreadsheet opens the file (the rows told keep
+        // their numbers, and a blank line parts a task from the lines after it).
+        let resumes_at = reader.position().line();
+        if !reader
+            .read_record(&mut record)
+            .map_err(|_| damaged(FileKind::Csv))?
+        {
+            break;
+        }
+        // The lines read beyond the record's own (its line, and those inside its quotes).
+        let own = 1 + record
+            .iter()
+            .map(|f| f.matches('\n').count() as u64)
+            .sum::<u64>();
+        let blank = (reader.position().line() - resumes_at).saturating_sub(own);
+        if blank > limits::ROWS as u64 {
+            return Err(too_many());
+        }
+        rows.extend((0..blank).map(|_| Vec::new()));
         rows.push(trimmed(
             record
                 .iter()

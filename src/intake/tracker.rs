@@ -502,6 +502,12 @@ fn meeting_key(title: &str) -> String {
         .join(" ")
 }
 
+/// Whether a line of words alone continues the directive above: an item of its list ("- …",
+/// "+ …", "• …", "a) …") or a sentence that goes on (a small letter first).
+fn continues_above(content: &str) -> bool {
+    matches!(content.trim_start().chars().next(), Some(c) if "-–—+•*·…".contains(c) || c.is_lowercase())
+}
+
 /// The longest directive a row may give (a few pages of text).
 const CONTENT_CHARS: usize = 10_000;
 
@@ -528,6 +534,8 @@ enum Issue {
     Unreadable,
     Formula,
     NotesSayDone,
+    Heading,
+    ContinuesSetAside(u32),
     Refused(Box<Error>),
 }
 
@@ -661,6 +669,14 @@ impl Issue {
                     "Done, but no completion date is written; recorded as {}.",
                     crate::date::format(*d)
                 ),
+            ),
+            Issue::Heading => both(
+                "Dòng chỉ có nội dung, không có đơn vị hay ngày: đọc là tiêu đề mục, không nhập thành nhiệm vụ. Nếu là một nhiệm vụ, hãy ghi đơn vị chủ trì.".into(),
+                "The row has only words, no unit nor date: read as a section heading, not as a directive. If it is one, write its lead unit.".into(),
+            ),
+            Issue::ContinuesSetAside(above) => both(
+                format!("Dòng tiếp nội dung của dòng {above}, là dòng không nhập được: sửa dòng {above} rồi nhập lại."),
+                format!("The row continues row {above}, which cannot be brought in: correct row {above} and import again."),
             ),
             Issue::Refused(e) => both(e.message(Lang::Vi), e.message(Lang::En)),
         }
@@ -873,9 +889,17 @@ fn read_rows(
                 .push(problem(g, i, None, Issue::MonthFirst, false));
         }
     }
+    // The last directive row read: its index, and how many rows were planned and set aside
+    // before it (what it gave is told by the counts since), for the lines continuing it.
+    let mut last: Option<(u32, usize, usize)> = None;
+    let set_aside = |p: &Plan| p.problems.iter().filter(|q| q.skipped).count();
     for i in data {
         let row = &g.rows[i];
-        if row.iter().all(Cell::is_empty) || columns::is_numbering_row(row) {
+        if row.iter().all(Cell::is_empty) {
+            last = None;
+            continue;
+        }
+        if columns::is_numbering_row(row) {
             continue;
         }
         // A date cell as typed, or written day first in a month-first sheet.
@@ -914,10 +938,41 @@ fn read_rows(
         let number = at(Column::Number);
         let numbered = matches!(number, Cell::Number(_))
             || number.text().trim_end_matches('.').parse::<u32>().is_ok();
-        if filled == 0 || (filled == 1 && !content.is_empty() && lead_text.is_empty() && !numbered)
-        {
+        if filled == 0 {
             continue;
         }
+        // Only words, no unit nor date: a line continuing the directive above ("- Rà soát
+        // …", "a) …"), added to its content; else a section heading ("I. Năm 2024"), told.
+        if filled == 1 && !content.is_empty() && lead_text.is_empty() && !numbered {
+            let issue = match last {
+                Some((_, planned, _)) if continues_above(&content) && plan.rows.len() > planned => {
+                    let above = plan.rows.last_mut().expect("a row was planned");
+                    if above.content.chars().count() + content.chars().count() < CONTENT_CHARS {
+                        above.content = format!("{}\n{}", above.content, content.trim());
+                        continue;
+                    }
+                    Issue::TooLong
+                }
+                Some((above, _, skipped)) if continues_above(&content) => {
+                    if set_aside(plan) == skipped {
+                        continue; // the row above was imported before, or is a later sheet's
+                    }
+                    Issue::ContinuesSetAside(above)
+                }
+                _ => Issue::Heading,
+            };
+            plan.problems.push(problem(
+                g,
+                i,
+                h.fields
+                    .get(&Column::Content)
+                    .map(|j| (Column::Content, *j)),
+                issue,
+                true,
+            ));
+            continue;
+        }
+        last = Some((g.row_number(i), plan.rows.len(), set_aside(plan)));
         // The field is named even when the sheet has no column for it ("Ngày giao").
         let mut skip = |issue: Issue, c: Option<Column>| {
             let mut p = problem(g, i, c.and_then(&col), issue, true);

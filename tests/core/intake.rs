@@ -2565,3 +2565,76 @@ fn names_and_titles_over_their_limit_are_refused() {
     assert!(said.contains("tối đa 200 ký tự"), "{said}");
     assert_eq!(o.content_hash(), before);
 }
+
+/// Lines of a task's list written in rows of their own, under the row that names its unit
+/// and deadline, are part of that directive; a section heading is told, not lost; and a line
+/// continuing a row that cannot be read is set aside with it.
+#[test]
+fn lines_continuing_a_task_and_headings_are_never_lost() {
+    let mut o = Office::new();
+    let file = o.path("tiep.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Ngày giao,Đơn vị chủ trì,Thời hạn\n\
+         ,I. LĨNH VỰC CHUYỂN ĐỔI SỐ,,,\n\
+         1,Triển khai các nội dung sau:,05/01/2025,CDS,30/06/2025\n\
+         ,- Rà soát hạ tầng dữ liệu các xã;,,,\n\
+         ,+ báo cáo kết quả về Sở.,,,\n\
+         2,Xây dựng kế hoạch kiểm tra,05/01/2025,,30/06/2025\n\
+         ,- trong đó có các doanh nghiệp viễn thông,,,\n\
+         \n\
+         ,- Dòng rời sau một dòng trống,,,\n\
+         3,\"Tổng hợp báo cáo quý,\n(hai dòng trong một ô)\",05/01/2025,VP,\n\
+         ,,,,\n\
+         ,- Dòng rời sau một dòng chỉ có dấu phẩy,,,\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let contents: Vec<&str> = seen.directives.iter().map(|r| r.content.as_str()).collect();
+    assert_eq!(
+        contents,
+        [
+            "Triển khai các nội dung sau:\n- Rà soát hạ tầng dữ liệu các xã;\n+ báo cáo kết quả về Sở.",
+            "Tổng hợp báo cáo quý,\n(hai dòng trong một ô)"
+        ]
+    );
+    let said: Vec<(u32, bool, &str)> = seen
+        .problems
+        .iter()
+        .map(|p| (p.row, p.skipped, p.message.vi.as_str()))
+        .collect();
+    assert!(
+        said.iter()
+            .any(|(r, s, m)| *r == 2 && *s && m.contains("tiêu đề mục")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter()
+            .any(|(r, s, m)| *r == 6 && *s && m.contains("đơn vị chủ trì")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter()
+            .any(|(r, s, m)| *r == 7 && *s && m.contains("dòng 6")),
+        "{said:?}"
+    );
+    // Blank lines keep their row numbers, as a spreadsheet shows the file.
+    assert!(said.iter().any(|(r, s, _)| *r == 9 && *s), "{said:?}");
+    assert!(said.iter().any(|(r, s, _)| *r == 12 && *s), "{said:?}");
+    // Every row with words is a directive, part of one, or told.
+    let rows_told: std::collections::BTreeSet<u32> = said.iter().map(|(r, _, _)| *r).collect();
+    assert_eq!(rows_told, [2, 6, 7, 9, 12].into());
+    assert_eq!(seen.directives[1].row, 10);
+    // Brought in whole, and a second import creates nothing.
+    let done = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(done.directives.len(), 2);
+    let list = o.directives();
+    assert!(
+        list.iter()
+            .any(|r| r.content.ends_with("+ báo cáo kết quả về Sở.")),
+        "{:?}",
+        list.iter().map(|r| &r.content).collect::<Vec<_>>()
+    );
+    let again = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert!(again.directives.is_empty());
+}
