@@ -127,7 +127,7 @@ pub fn found<'a>(tokens: &[Token], meeting: impl Into<Anchor<'a>>) -> Option<Fou
                 (date, end) = (later, after);
             }
         }
-        let mut start = before_time(tokens, i);
+        let mut start = range_start(tokens, i).unwrap_or_else(|| before_time(tokens, i));
         while start > 0 {
             let t = &tokens[start - 1];
             let pair = start >= 2
@@ -146,7 +146,29 @@ pub fn found<'a>(tokens: &[Token], meeting: impl Into<Anchor<'a>>) -> Option<Fou
     })
 }
 
+/// Where a range of days that ends at `i` starts: "từ ngày 12-17/6", "ngày 12 - 17/6"
+/// (the task runs through them, and is due by the last).
+fn range_start(tokens: &[Token], i: usize) -> Option<usize> {
+    let dash = i.checked_sub(1)?;
+    let first = dash.checked_sub(1)?;
+    let opens = first.checked_sub(1)?;
+    let is_dash = matches!(tokens[dash].kind, Kind::Punct('-' | '–'));
+    let day = tokens[first]
+        .number()
+        .is_some_and(|d| (1..=31).contains(&d));
+    if !(is_dash && day && (tokens[opens].is("ngay") || tokens[opens].is("tu"))) {
+        return None;
+    }
+    let from = opens
+        .checked_sub(1)
+        .filter(|k| tokens[*k].is("tu") && tokens[opens].is("ngay"));
+    Some(from.unwrap_or(opens))
+}
+
 fn introduced(tokens: &[Token], i: usize) -> bool {
+    if range_start(tokens, i).is_some() {
+        return true;
+    }
     let before = |k: usize| i.checked_sub(k).map(|j| &tokens[j]);
     let reported = (1..=4).any(|k| before(k).is_some_and(|t| t.is("da") && t.accented));
     if reported {
@@ -698,6 +720,23 @@ mod tests {
         assert_eq!(f.date, d(2024, 8, 20));
         assert!(tokens[f.start].is("han"), "{:?}", tokens[f.start]);
         assert_eq!(at("hạn chót 20/8", m), Some(d(2024, 8, 20)));
+        // A range of days: due by the last, the range cut whole from the task's words.
+        for text in [
+            "Từ ngày 12- 17/8 tiến hành tiếp xúc cử tri.",
+            "Tiếp xúc cử tri từ ngày 12-17/8.",
+            "Tiếp xúc cử tri ngày 12 - 17/8.",
+            "Tiếp xúc cử tri từ 12-17/8.",
+        ] {
+            let tokens = tokenize(text);
+            let f = found(&tokens, m).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(f.date, d(2024, 8, 17), "{text}");
+            assert!(
+                tokens[f.start].is("tu") || tokens[f.start].is("ngay"),
+                "{text}"
+            );
+        }
+        // A figure is no range.
+        assert_eq!(find(&tokenize("Tỷ lệ đạt 12-17/8 chỉ tiêu."), m), None);
     }
 
     #[test]

@@ -456,6 +456,16 @@ impl Doc<'_> {
                         deadline::find(before, self.anchor)
                             .or_else(|| deadline::period(before, self.anchor))
                     })
+                    // "Ngày 21/6, nghe …; Ngày 1/7 gửi …": a schedule, each day to come its
+                    // sentence's own.
+                    .or_else(|| {
+                        let first = skip_mark(t, c.range.start, c.range.end).0;
+                        let day = t[first].capital && t[first].is("ngay");
+                        day.then(|| deadline::day_at(t, first + 1, self.anchor.day))
+                            .flatten()
+                            .map(|(d, _)| d)
+                            .filter(|d| *d > self.anchor.day)
+                    })
                     // "… yêu cầu, năm 2020, ngành Công Thương …": a time said right after it.
                     .or_else(|| {
                         let after = gives.map(|g| {

@@ -1224,6 +1224,27 @@ fn a_time_after_the_asking_verb_a_field_addressed_and_a_schedule_to_come() {
     assert_eq!(x.directives.len(), 1, "{:#?}", x.directives);
     assert!(x.directives[0].content.contains("hoàn chỉnh báo cáo"));
     assert_eq!(x.directives[0].deadline, Some(d(2026, 6, 10)));
+    // A schedule: a range of days is due by its last, and each day after it is its own
+    // sentence's, not the range's.
+    let x = extract(
+        "Chủ tịch đề nghị Văn phòng Sở thực hiện đúng lịch trình đã đề ra.
+         Từ ngày 12- 17/6 sẽ tiến hành tiếp xúc cử tri tại các xã, tổng hợp kết quả tiếp xúc. \
+         Ngày 21/6, nghe các tổ phản ánh, sau đó gửi văn bản tổng hợp ý kiến cử tri. Ngày 1/7 \
+         gửi các báo cáo, tờ trình để thẩm tra.",
+        d(2026, 6, 4),
+        &office(),
+    );
+    let due: Vec<_> = x.directives.iter().map(|p| p.deadline).collect();
+    assert_eq!(
+        due[1..],
+        [
+            Some(d(2026, 6, 17)),
+            Some(d(2026, 6, 21)),
+            Some(d(2026, 7, 1))
+        ],
+        "{:#?}",
+        x.directives
+    );
 }
 
 #[test]
