@@ -227,6 +227,14 @@ impl Directory {
             .iter()
             .filter(|g| g[0].fold == t.fold)
             .filter_map(|g| match_form(tokens, i, g))
+            // "các phòng, chống dịch": prevention, not divisions.
+            .filter(|&end| {
+                !(tokens[end - 1].is("phong")
+                    && tokens[end..]
+                        .iter()
+                        .find(|x| x.is_wordlike())
+                        .is_some_and(|x| x.is("chong")))
+            })
             .max()
             .map(|end| Mention {
                 start: i,
@@ -236,6 +244,12 @@ impl Directory {
                     id: None,
                 },
             });
+        // A group written out ("các phòng, ban liên quan, UBND 7 phường"), when longer.
+        let group = match (group, group_of_kinds(tokens, i, text)) {
+            (Some(g), Some(w)) if w.end > g.end => Some(w),
+            (None, w) => w,
+            (g, _) => g,
+        };
         match (known, group) {
             (Some(k), Some(g)) if g.end > k.end => Some(g),
             (Some(k), _) => Some(k),
@@ -306,6 +320,143 @@ fn short_names(tokens: &[Token], found: &mut [Option<Mention>]) {
             aliases.push((words, unit));
         }
     }
+}
+
+/// Nouns for bodies of a kind, any number of them ("các phòng", "các đơn vị", "các xã").
+const KINDS_OF_BODIES: &[&[&str]] = &[
+    &["don", "vi"],
+    &["co", "quan"],
+    &["dia", "phuong"],
+    &["thi", "tran"],
+    &["thi", "xa"],
+    &["thanh", "pho"],
+    &["khu", "pho"],
+    &["doan", "the"],
+    &["thanh", "vien"],
+    &["chuyen", "mon"],
+    &["phong"],
+    &["ban"],
+    &["nganh"],
+    &["xa"],
+    &["phuong"],
+    &["huyen"],
+    &["so"],
+    &["truong"],
+    &["thon"],
+    &["ubnd"],
+];
+
+/// Words that say which bodies of a group are meant: "liên quan", "trực thuộc Sở", "cấp
+/// huyện", "thuộc thẩm quyền", "thành phố", "trên địa bàn", "7 (phường)".
+const OF_THE_GROUP: &[&str] = &[
+    "lien", "quan", "truc", "thuoc", "cap", "tham", "quyen", "su", "nghiep", "tinh", "huyen",
+    "thanh", "pho", "thi", "xa", "tren", "dia", "ban", "so", "khac", "chuc", "nang",
+];
+
+/// A group of bodies written out, not one unit and not in [`GROUPS`]: "các" (or "tất cả
+/// các"), then kinds of bodies joined by commas and "và", each with the words that say
+/// which ("các phòng, ban liên quan, UBND 7 phường", "các chuyên môn, đơn vị thuộc thẩm
+/// quyền", "các ngành, các địa phương"), or the members of a named body ("các thành viên
+/// trong Tổ nội dung").
+fn group_of_kinds(tokens: &[Token], i: usize, text: &str) -> Option<Mention> {
+    let starts = if crate::token::starts_with(tokens, i, &["tat", "ca", "cac"]) {
+        3
+    } else if tokens[i].is("cac") {
+        1
+    } else {
+        return None;
+    };
+    let kind_at = |j: usize| {
+        KINDS_OF_BODIES
+            .iter()
+            .find(|k| crate::token::starts_with(tokens, j, k))
+            .map(|k| k.len())
+            // "các phòng, chống …", "các ban hành …" are no bodies.
+            .filter(|_| {
+                !crate::token::starts_with(tokens, j, &["phong", "chong"])
+                    && !crate::token::starts_with(tokens, j, &["ban", "hanh"])
+            })
+    };
+    let mut j = i + starts;
+    let mut end = None;
+    // Kinds named, and words that say which.
+    let mut kinds = 0;
+    loop {
+        let Some(n) = kind_at(j) else { break };
+        let members = crate::token::starts_with(tokens, j, &["thanh", "vien"]);
+        j += n;
+        // "các thành viên (trong/của) Tổ nội dung": the body's name, to its verb; members
+        // of no body named are no group.
+        if members {
+            let of = usize::from(tokens.get(j).is_some_and(|x| x.is("trong") || x.is("cua")));
+            if !tokens.get(j + of).is_some_and(|x| x.capital) {
+                return None;
+            }
+            // The word after the body's kind may be a verb ("Ban tổ chức", "Ban chỉ đạo").
+            let first = j + of + 1;
+            let mut k = first;
+            while k < j + 8
+                && tokens
+                    .get(k)
+                    .is_some_and(|x| x.kind == Kind::Word && !NAME_ENDS.contains(&x.fold.as_str()))
+                && (k == first
+                    || ![ACTIONS, ASSIGNS, LEADS, COORDINATES]
+                        .iter()
+                        .any(|list| list.iter().any(|s| crate::token::starts_with(tokens, k, s))))
+            {
+                k += 1;
+            }
+            end = Some(k);
+            kinds += 2;
+            break;
+        }
+        kinds += 1;
+        // The words that say which: "liên quan", "trực thuộc Sở", a number ("UBND 7 phường").
+        while let Some(x) = tokens.get(j) {
+            let said =
+                (x.kind == Kind::Word && !x.capital && OF_THE_GROUP.contains(&x.fold.as_str()))
+                    || (x.capital && tokens[j - 1].is("thuoc"));
+            if said {
+                j += 1;
+                kinds += 1;
+            } else if x.kind == Kind::Number
+                && let Some(n) = kind_at(j + 1)
+            {
+                j += 1 + n;
+                kinds += 1;
+            } else {
+                break;
+            }
+        }
+        end = Some(j);
+        // Another kind after a comma or "và", "các" again or not.
+        let mut next = j;
+        if tokens
+            .get(next)
+            .is_some_and(|x| x.is_punct(',') || x.is_punct('/') || x.is("va"))
+        {
+            next += 1;
+        } else if kind_at(next).is_none() {
+            break;
+        }
+        if tokens.get(next).is_some_and(|x| x.is("cac")) {
+            next += 1;
+        }
+        if kind_at(next).is_none() {
+            break;
+        }
+        j = next;
+    }
+    let end = end?;
+    // One kind with nothing else is left to [`GROUPS`], as it is written there.
+    (kinds > 1).then(|| Mention {
+        start: i,
+        end,
+        unit: UnitRef {
+            name: text[tokens[i].start..tokens[end - 1].end].to_string(),
+            id: None,
+        },
+    })
 }
 
 /// The most tokens a unit's name outside the directory may run.
@@ -616,6 +767,35 @@ mod tests {
             found(&dir, "Các đơn vị tích cực"),
             Some("Các đơn vị".into())
         );
+        // Written out: kinds joined by commas and "và", with the words that say which.
+        for (text, group) in [
+            (
+                "các phòng, ban liên quan, UBND 7 phường tập trung",
+                "các phòng, ban liên quan, UBND 7 phường",
+            ),
+            (
+                "các chuyên môn, đơn vị thuộc thẩm quyền rà soát",
+                "các chuyên môn, đơn vị thuộc thẩm quyền",
+            ),
+            (
+                "các ngành, các địa phương chủ động",
+                "các ngành, các địa phương",
+            ),
+            ("các cơ quan liên quan chuẩn bị", "các cơ quan liên quan"),
+            (
+                "các thành viên trong Tổ nội dung tập trung",
+                "các thành viên trong Tổ nội dung",
+            ),
+            (
+                "các thành viên Ban tổ chức chuẩn bị",
+                "các thành viên Ban tổ chức",
+            ),
+        ] {
+            assert_eq!(found(&dir, text), Some(group.into()), "{text}");
+        }
+        // Members of no body, and words that only look like kinds, are no group.
+        assert_eq!(found(&dir, "các thành viên tích cực"), None);
+        assert_eq!(found(&dir, "các phòng, chống dịch"), None);
     }
 
     #[test]
