@@ -269,14 +269,19 @@ pub fn period<'a>(tokens: &[Token], meeting: impl Into<Anchor<'a>>) -> Option<Na
 
 /// A full date stated at token `i`: `29/5/2020`, `12 tháng 7 năm 2026`.
 pub(crate) fn stated_date(t: &[Token], i: usize) -> Option<NaiveDate> {
+    stated_date_to(t, i).map(|(d, _)| d)
+}
+
+/// [`stated_date`] and the token after it.
+pub(crate) fn stated_date_to(t: &[Token], i: usize) -> Option<(NaiveDate, usize)> {
     let day = t.get(i)?.number()?;
     let sep = t.get(i + 1)?;
     if !(matches!(sep.kind, Kind::Punct('/' | '-' | '.')) || sep.is("thang")) {
         return None;
     }
     let month = t.get(i + 2)?.number()?;
-    let (year, _) = year_after(t, i + 3)?;
-    ymd(year, month, day)
+    let (year, end) = year_after(t, i + 3)?;
+    Some((ymd(year, month, day)?, end))
 }
 
 /// Reads one date expression at token `i`; returns it and the index after it.

@@ -242,12 +242,29 @@ fn field_of(text: &str) -> Option<Column> {
         .map(|(c, _)| *c)
 }
 
+/// Names that give a field only to a sheet with no column of a name above: a share done
+/// ("Tỷ lệ hoàn thành") is the progress of a sheet that says no other.
+const SECOND_NAMES: &[(Column, &str)] = &[
+    (Column::Progress, "ty le hoan thanh"),
+    (Column::Progress, "ty le"),
+    (Column::Progress, "phan tram hoan thanh"),
+];
+
 /// Each field's first column among `texts`.
 fn recognise(texts: &[String]) -> BTreeMap<Column, usize> {
     let mut fields = BTreeMap::new();
     for (j, t) in texts.iter().enumerate() {
         if let Some(f) = field_of(t) {
             fields.entry(f).or_insert(j);
+        }
+    }
+    for (j, t) in texts.iter().enumerate() {
+        let w = format!(" {} ", words(t));
+        let second = SECOND_NAMES
+            .iter()
+            .find(|(_, name)| w.contains(&format!(" {name} ")));
+        if let (Some((f, _)), None) = (second, field_of(t)) {
+            fields.entry(*f).or_insert(j);
         }
     }
     fields

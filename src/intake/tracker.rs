@@ -522,6 +522,7 @@ enum Issue {
     Newer(String, u32),
     NotAUnit(String),
     DeadlineInWords(String),
+    DeadlineOpen(String),
     DoneBeforeGiven(NaiveDate, NaiveDate),
     DeadlineBeforeGiven(NaiveDate, NaiveDate),
     ExtensionNotLater(NaiveDate),
@@ -550,6 +551,10 @@ impl Issue {
             Issue::DeadlineInWords(words) => both(
                 format!("Thời hạn “{words}” không phải một ngày: nhiệm vụ được nhập không thời hạn; hãy sửa nếu cần."),
                 format!("The deadline “{words}” is not a date: the directive comes in without one; correct it if needed."),
+            ),
+            Issue::DeadlineOpen(words) => both(
+                format!("Thời hạn “{words}”: việc thường xuyên hoặc định kỳ, không có một thời hạn; nhiệm vụ được nhập không thời hạn."),
+                format!("The deadline “{words}”: recurring or ongoing work with no one deadline; the directive comes in without one."),
             ),
             Issue::DeadlineBeforeGiven(due, given) => both(
                 format!(
@@ -893,6 +898,12 @@ fn read_rows(
     // before it (what it gave is told by the counts since), for the lines continuing it.
     let mut last: Option<(u32, usize, usize)> = None;
     let set_aside = |p: &Plan| p.problems.iter().filter(|q| q.skipped).count();
+    // Numbers under progress written as fractions (every one of them at most 1: cells
+    // formatted as percentages) rather than as percents.
+    let fractions = data.clone().all(|i| {
+        !matches!(h.fields.get(&Column::Progress).and_then(|j| g.rows[i].get(*j)),
+            Some(Cell::Number(n)) if *n > 1.0)
+    });
     for i in data {
         let row = &g.rows[i];
         if row.iter().all(Cell::is_empty) {
@@ -925,7 +936,21 @@ fn read_rows(
             })
         };
         let col = |c: Column| h.fields.get(&c).map(|j| (c, *j));
-        let text = |c: Column| at(c).text();
+        // A number under progress is a share done ("80%" typed as 0.8 in a cell formatted
+        // as a percentage, or as 80).
+        let text = |c: Column| match (c, at(c)) {
+            (Column::Progress, Cell::Number(n)) => share_done(*n, fractions).map_or_else(
+                || at(c).text(),
+                |p| {
+                    if p == 0 {
+                        String::new()
+                    } else {
+                        format!("{p}%")
+                    }
+                },
+            ),
+            (_, cell) => cell.text(),
+        };
         let content = text(Column::Content);
         let lead_text = text(Column::Lead);
         // A section heading ("I. Năm 2024") or a row of only its number is no directive.
@@ -1041,10 +1066,18 @@ fn read_rows(
         // An extension said in the deadline's cell ("30/6 (gia hạn đến 30/9)") or a column
         // of its own ("Gia hạn đến").
         let (deadline_cell, extension_said) = values::split_extension(at(Column::Deadline));
+        let mut deadline_open = None;
         let deadline = match values::due(&deadline_cell, Some(given_on)) {
             Ok(Due::On(d)) => Some(d),
-            Ok(Due::Open) => None,
-            Err(v) if !looks_like_date(&v) => {
+            Ok(Due::Open) => {
+                // "Hàng tháng", "Thường xuyên": no one deadline, said so.
+                deadline_open = Some(deadline_cell.text()).filter(|w| !w.trim().is_empty());
+                None
+            }
+            // Words beside a date ("Đầu tháng 8/2025", "Tuần 2 tháng 7/2025") leave it
+            // without one, told; a date alone that does not exist ("31/02/2025") is a
+            // mistake to correct.
+            Err(v) if !lone_date(&v) => {
                 deadline_words = Some(v);
                 None
             }
@@ -1203,7 +1236,9 @@ fn read_rows(
         // written that does not exist ("31/02/2025") is a mistake to correct, not no day.
         if let Said::Done(None) = said {
             let words = format!("{} {}", text(Column::Progress), text(Column::Notes));
-            said = Said::Done(values::day_month_in(&words, given_on));
+            said = Said::Done(
+                values::date_in(&words).or_else(|| values::day_month_in(&words, given_on)),
+            );
             if matches!(said, Said::Done(None)) && looks_like_date(&words) {
                 skip(
                     Issue::BadDate(words.trim().to_string()),
@@ -1245,6 +1280,15 @@ fn read_rows(
         {
             plan.problems
                 .push(problem(g, i, None, Issue::Unreadable, false));
+        }
+        if let Some(words) = deadline_open {
+            plan.problems.push(problem(
+                g,
+                i,
+                col(Column::Deadline),
+                Issue::DeadlineOpen(words),
+                false,
+            ));
         }
         if let Some(words) = deadline_words {
             plan.problems.push(problem(
@@ -1357,6 +1401,28 @@ fn read_rows(
 
 /// Whether a cell's text was meant as a date (digits joined by `/`, `-` or `.`), so one that
 /// does not read is a mistake to correct, not words.
+/// The percent done a number under progress says, when it can be one.
+fn share_done(n: f64, fractions: bool) -> Option<u8> {
+    let percent = if fractions { n * 100.0 } else { n };
+    (0.0..=100.0)
+        .contains(&percent)
+        .then(|| percent.round() as u8)
+}
+
+/// Whether a cell holds a date and nothing else ("31/02/2025", "07/15/2025").
+fn lone_date(text: &str) -> bool {
+    let date = text
+        .trim()
+        .trim_start_matches(|c: char| c.is_alphabetic() || c == ' ');
+    date.chars()
+        .filter(|c| matches!(c, '/' | '-' | '.'))
+        .count()
+        == 2
+        && date
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.'))
+}
+
 fn looks_like_date(text: &str) -> bool {
     let b = text.as_bytes();
     b.windows(3).any(|w| {

@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::sheet::Cell;
 use crate::deadline::{self, Deadline};
-use crate::token::tokenize;
+use crate::token::{Kind, Token, tokenize};
 
 /// Excel's day zero (serial 1 is 01/01/1900; the serials used for dates since 1 March 1900
 /// count from 30/12/1899, Excel's leap-year slip of 1900 included).
@@ -27,6 +27,10 @@ pub fn date(cell: &Cell) -> Result<Option<NaiveDate>, String> {
             excel_epoch() + chrono::Duration::days(n.trunc() as i64),
         )),
         Cell::Text(t) if t.trim().is_empty() => Ok(None),
+        // A serial saved as text ("45838", a CSV from a date column): read as the number.
+        Cell::Text(t) if t.trim().len() == 5 && t.trim().bytes().all(|b| b.is_ascii_digit()) => {
+            date(&Cell::Number(t.trim().parse().unwrap_or(0.0))).map_err(|_| t.clone())
+        }
         Cell::Text(t) => text_date(t)
             .filter(|d| plausible(*d))
             .map(Some)
@@ -164,6 +168,13 @@ pub enum Due {
 /// A deadline cell: a date, or a phrase read relative to the date given (`tháng 6/2025`,
 /// `quý III/2025`, `30/6`, `thường xuyên`).
 pub fn due(cell: &Cell, given: Option<NaiveDate>) -> Result<Due, String> {
+    // A range of dates ("15/07/2025 - 30/07/2025", "từ 15/7/2025 đến 30/7/2025"): due by
+    // its last.
+    if let Cell::Text(t) = cell
+        && let Some(d) = range_end(t)
+    {
+        return Ok(Due::On(d));
+    }
     if let Ok(Some(d)) = date(cell) {
         return Ok(Due::On(d));
     }
@@ -194,8 +205,50 @@ pub fn due(cell: &Cell, given: Option<NaiveDate>) -> Result<Due, String> {
     match deadline::parse(t, base) {
         Some(Deadline::On(d)) => Ok(Due::On(d)),
         Some(Deadline::Open) => Ok(Due::Open),
-        None => Err(t.clone()),
+        // A period said whole ("6 tháng đầu năm 2025", "cuối quý III"): by its end.
+        None => period_whole(t, base).map(Due::On).ok_or_else(|| t.clone()),
     }
+}
+
+/// A period a cell says and nothing else ("6 tháng đầu năm 2025"): its last day.
+fn period_whole(text: &str, base: NaiveDate) -> Option<NaiveDate> {
+    let t: Vec<Token> = tokenize(text)
+        .into_iter()
+        .filter(|x| !matches!(x.kind, Kind::Punct('.' | ',')))
+        .collect();
+    let only_period = t.iter().all(|x| {
+        x.kind == Kind::Number
+            || matches!(x.kind, Kind::Punct('/' | '-'))
+            || [
+                "thang", "dau", "cuoi", "nam", "quy", "i", "ii", "iii", "iv", "trong", "truoc",
+            ]
+            .iter()
+            .any(|w| x.is(w))
+    });
+    only_period.then(|| deadline::period(&t, base)).flatten()
+}
+
+/// The last of two full dates a cell joins as a range ("15/07/2025 - 30/07/2025", "từ
+/// 15/7/2025 đến 30/7/2025"), when it says nothing else.
+fn range_end(text: &str) -> Option<NaiveDate> {
+    let t = tokenize(text);
+    let dates: Vec<(usize, NaiveDate, usize)> = (0..t.len())
+        .filter_map(|i| {
+            let (d, end) = deadline::stated_date_to(&t, i)?;
+            Some((i, d, end))
+        })
+        .collect();
+    let [(a, first, a_end), (b, last, b_end)] = dates[..] else {
+        return None;
+    };
+    let between = t.get(a_end..b)?;
+    let joined = matches!(between, [x] if matches!(x.kind, Kind::Punct('-' | '–' | '—')))
+        || matches!(between, [x] if x.is("den") || x.is("toi"));
+    let rest_said = t[..a]
+        .iter()
+        .any(|x| x.is_wordlike() && !x.is("tu") && !x.is("ngay"))
+        || t[b_end..].iter().any(Token::is_wordlike);
+    (joined && !rest_said && last >= first).then_some(last)
 }
 
 /// A deadline cell that also says its extension ("30/6/2025 (gia hạn đến 30/9/2025)",
@@ -351,8 +404,11 @@ fn status_of(text: &str) -> Said {
     let short = ["ht", "da ht", "xong", "da xong", "hoan thanh"].contains(&f.trim());
     // "HT đúng hạn", "HT trễ hạn", "HT quá hạn": the words of the app's own reports.
     let done_in_time = starts("ht dung han") || starts("ht tre han") || starts("ht qua han");
+    // "HT 20/02/2025", "HT ngày 20/2".
+    let done_on = starts("ht ") && date_in(t).is_some();
     if short
         || done_in_time
+        || done_on
         || has("da hoan thanh")
         || starts("hoan thanh")
         || has("da xong")
@@ -394,8 +450,22 @@ fn in_progress(text: &str, percent: u8) -> Said {
     Said::InProgress {
         percent,
         note: (!only_state).then(|| text.trim().to_string()),
-        on: date_in(text),
+        on: reported_on(text),
     }
+}
+
+/// The day a report of progress is dated, not a day it plans ("dự kiến hoàn thành ngày
+/// 30/3/2025", "sẽ xong trước 15/4/2025").
+fn reported_on(text: &str) -> Option<NaiveDate> {
+    let t = tokenize(text);
+    (0..t.len()).find_map(|i| {
+        let planned = t[i.saturating_sub(4)..i].iter().any(|x| {
+            ["kien", "se", "truoc", "han", "den"]
+                .iter()
+                .any(|w| x.is(w))
+        });
+        (!planned).then(|| deadline::stated_date(&t, i)).flatten()
+    })
 }
 
 /// A percentage in the text (`80%`, `80 %`), at most 100.

@@ -2638,3 +2638,129 @@ fn lines_continuing_a_task_and_headings_are_never_lost() {
     let again = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
     assert!(again.directives.is_empty());
 }
+
+/// Cells as offices fill them: a share done typed as a percentage-formatted number, a
+/// deadline as a range, a period, recurring words or words beside a date, the completion's
+/// day in the notes beside "Đã hoàn thành", "HT" with its day, and a day planned in a
+/// progress note (not the report's).
+#[test]
+fn shares_ranges_periods_and_days_in_notes_read_as_written() {
+    let mut o = Office::new();
+    let file = o.path("o.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let percent = Format::new().set_num_format("0%");
+    for (c, h) in [
+        "STT",
+        "Nội dung nhiệm vụ",
+        "Đơn vị chủ trì",
+        "Ngày giao",
+        "Thời hạn",
+        "Tỷ lệ hoàn thành",
+        "Ghi chú",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    // content, deadline, share (None: none), what is said of it, notes
+    let rows: [(&str, &str, Option<f64>, &str, &str); 10] = [
+        ("Việc một", "15/07/2025 - 30/07/2025", Some(0.8), "", ""),
+        ("Việc hai", "6 tháng đầu năm 2025", Some(1.0), "", ""),
+        ("Việc ba", "Hàng tháng", Some(0.0), "", ""),
+        ("Việc bốn", "Đầu tháng 8/2025", None, "", ""),
+        ("Việc năm", "31/02/2025", None, "", ""),
+        (
+            "Việc sáu",
+            "30/6/2025",
+            None,
+            "Đã hoàn thành",
+            "hoàn thành ngày 20/5/2025",
+        ),
+        ("Việc bảy", "30/6/2025", None, "HT 20/02/2025", ""),
+        (
+            "Việc tám",
+            "30/6/2025",
+            None,
+            "Chưa hoàn thành, dự kiến hoàn thành ngày 30/3/2025",
+            "",
+        ),
+        ("Việc chín", "30/6/2025", None, "Hoàn thành", "20/05/2025"),
+        ("Việc mười", "Thường xuyên", None, "", ""),
+    ];
+    for (r, (content, due, share, progress, notes)) in rows.iter().enumerate() {
+        let r = r as u32 + 1;
+        ws.write_number(r, 0, r as f64).unwrap();
+        ws.write_string(r, 1, *content).unwrap();
+        ws.write_string(r, 2, "VP").unwrap();
+        ws.write_string(r, 3, "02/01/2025").unwrap();
+        ws.write_string(r, 4, *due).unwrap();
+        // A share under "Tỷ lệ hoàn thành", or words in its place.
+        match share {
+            Some(s) => ws.write_number_with_format(r, 5, *s, &percent).unwrap(),
+            None => ws.write_string(r, 5, *progress).unwrap(),
+        };
+        ws.write_string(r, 6, *notes).unwrap();
+    }
+    wb.save(&file).unwrap();
+    let seen = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    let row = |content: &str| {
+        seen.directives
+            .iter()
+            .find(|r| r.content == content)
+            .unwrap_or_else(|| panic!("{content}: {:?}", told(&seen)))
+    };
+    let said = |n: u32| {
+        seen.problems
+            .iter()
+            .filter(|p| p.row == n)
+            .map(|p| (p.skipped, p.message.vi.as_str()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(row("Việc một").deadline, Some(d(2025, 7, 30)));
+    assert_eq!(row("Việc một").status, DirectiveStatus::InProgress);
+    let progress = followup::progress_of(o.store.conn(), row("Việc một").directive_id).unwrap();
+    assert_eq!(progress[0].percent, 80);
+    assert_eq!(row("Việc hai").deadline, Some(d(2025, 6, 30)));
+    assert_eq!(row("Việc hai").status, DirectiveStatus::Done);
+    assert_eq!(row("Việc ba").deadline, None);
+    assert_eq!(row("Việc ba").status, DirectiveStatus::Assigned);
+    assert!(
+        said(4)
+            .iter()
+            .any(|(s, m)| !s && m.contains("“Hàng tháng”")),
+        "{:?}",
+        said(4)
+    );
+    assert!(
+        said(11)
+            .iter()
+            .any(|(s, m)| !s && m.contains("“Thường xuyên”")),
+        "{:?}",
+        said(11)
+    );
+    // Words beside a date: in without a deadline, told; a date that does not exist: set aside.
+    assert_eq!(row("Việc bốn").deadline, None);
+    assert!(
+        said(5)
+            .iter()
+            .any(|(s, m)| !s && m.contains("Đầu tháng 8/2025")),
+        "{:?}",
+        said(5)
+    );
+    assert!(seen.directives.iter().all(|r| r.content != "Việc năm"));
+    assert!(
+        said(6).iter().any(|(s, m)| *s && m.contains("31/02/2025")),
+        "{:?}",
+        said(6)
+    );
+    assert_eq!(row("Việc sáu").completed_on, Some(d(2025, 5, 20)));
+    assert_eq!(row("Việc bảy").completed_on, Some(d(2025, 2, 20)));
+    assert_eq!(row("Việc chín").completed_on, Some(d(2025, 5, 20)));
+    // A day planned is no day of the report.
+    let eight = row("Việc tám");
+    assert_eq!(eight.status, DirectiveStatus::InProgress);
+    let progress = followup::progress_of(o.store.conn(), eight.directive_id).unwrap();
+    assert_ne!(progress[0].reported_on, d(2025, 3, 30));
+}
