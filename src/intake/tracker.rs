@@ -447,14 +447,15 @@ impl Reading<'_> {
     }
 }
 
-/// The directive of these words (spacing and case aside) given to `unit` on `day`, if any.
+/// The directive of these words (spacing, case and punctuation aside) given to `unit` on
+/// `day`, if any.
 fn already_held(
     conn: &Connection,
     content: &str,
     unit: Uuid,
     day: NaiveDate,
 ) -> Result<Option<Uuid>> {
-    let want = crate::text::words(content);
+    let want = exact_words(content);
     let mut stmt = conn.prepare_cached(
         "SELECT id, content FROM directive WHERE lead_unit_id = ?1 AND assigned_on = ?2",
     )?;
@@ -465,7 +466,7 @@ fn already_held(
         .collect::<rusqlite::Result<Vec<(Uuid, String)>>>()?;
     Ok(found
         .into_iter()
-        .find(|(_, c)| crate::text::words(c) == want)
+        .find(|(_, c)| exact_words(c) == want)
         .map(|(id, _)| id))
 }
 
@@ -484,12 +485,16 @@ fn held(conn: &Connection, title: &str, date: NaiveDate) -> Result<Option<Uuid>>
 }
 
 /// A meeting's title as the same meeting is written in several ways: its words (case and
-/// diacritics aside) without "cuộc", "buổi", "họp", "phiên", "năm", numbers without their
-/// leading zeros. "Họp giao ban tháng 03 năm 2025" and "Giao ban tháng 3/2025" are one.
+/// diacritics aside) without "cuộc", "buổi", "họp", "phiên", "năm", "ngày", nor the notice
+/// of it ("thông báo", "kết luận"), numbers without their leading zeros. "Họp giao ban
+/// tháng 03 năm 2025", "Giao ban tháng 3/2025" and "Kết luận giao ban tháng 3/2025" are one.
 fn meeting_key(title: &str) -> String {
+    const ASIDE: &[&str] = &[
+        "cuoc", "buoi", "hop", "phien", "nam", "ngay", "thong", "bao", "ket", "luan",
+    ];
     crate::text::words(title)
         .into_iter()
-        .filter(|w| !["cuoc", "buoi", "hop", "phien", "nam"].contains(&w.as_str()))
+        .filter(|w| !ASIDE.contains(&w.as_str()))
         .map(|w| {
             if w.bytes().all(|b| b.is_ascii_digit()) {
                 w.trim_start_matches('0').to_string()
@@ -722,6 +727,25 @@ fn row_key(parts: [&str; 4]) -> [u8; 32] {
     h.finalize().into()
 }
 
+/// A row read, as the rows after it are checked against it.
+struct Seen {
+    sheet: String,
+    row: u32,
+    deadline: Option<NaiveDate>,
+    /// Its words as written (marks and all, case and spacing aside).
+    words: String,
+}
+
+/// Words as written, marks on their letters kept; case, spacing and punctuation aside.
+fn exact_words(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let text: String = text.nfc().collect::<String>().to_lowercase();
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Whether a row was imported before.
 pub(super) fn imported(conn: &Connection, key: &[u8; 32]) -> Result<bool> {
     Ok(imported_as(conn, key)?.is_some())
@@ -794,7 +818,7 @@ pub fn plan(
         layouts: Vec::new(),
         file_name: file_name.to_string(),
     };
-    let mut seen: HashMap<[u8; 32], (String, u32)> = HashMap::new();
+    let mut seen: HashMap<[u8; 32], Seen> = HashMap::new();
     for (s, g) in book.sheets.iter().enumerate() {
         // A header not recognised is the first row when the user names the columns, or
         // named them for a file of this layout before (the mapping kept for it).
@@ -864,7 +888,7 @@ pub fn plan(
 fn read_rows(
     r: &mut Reading<'_>,
     plan: &mut Plan,
-    seen: &mut HashMap<[u8; 32], (String, u32)>,
+    seen: &mut HashMap<[u8; 32], Seen>,
     s: usize,
     g: &Grid,
     h: &Header,
@@ -1148,10 +1172,20 @@ fn read_rows(
         // The date given as read, not as typed: the same row saved from another program
         // ("1/3/25" in a CSV, a date cell in a workbook) is the same row.
         let given_key = assigned.map_or_else(|| at(Column::AssignedOn).text(), |d| d.to_string());
-        let key = row_key([&content, &lead_text, &source_text, &given_key]);
+        let mut key = row_key([&content, &lead_text, &source_text, &given_key]);
+        // The same words on the same sheet with another deadline (a report due each month,
+        // each month a row), or other words that read alike without their marks ("bảo vệ",
+        // "báo về"): a directive of its own.
+        let exact = exact_words(&content);
+        if let Some(first) = seen.get(&key)
+            && first.sheet == g.name
+            && (first.deadline != deadline || first.words != exact)
+        {
+            key = row_key([&content, &exact, &format!("{deadline:?}"), &given_key]);
+        }
         // The same row again: on its own sheet, a copy left out; on a later sheet (a year's
         // sheet carrying over what the year before left unfinished), its newer state.
-        let earlier = seen.get(&key).cloned();
+        let earlier = seen.get(&key).map(|s| (s.sheet.clone(), s.row));
         match &earlier {
             Some((sheet, first)) if *sheet == g.name => {
                 skip(Issue::Duplicate(sheet.clone(), *first), None);
@@ -1159,7 +1193,15 @@ fn read_rows(
             }
             Some(_) => {}
             None => {
-                seen.insert(key, (g.name.clone(), g.row_number(i)));
+                seen.insert(
+                    key,
+                    Seen {
+                        sheet: g.name.clone(),
+                        row: g.row_number(i),
+                        deadline,
+                        words: exact,
+                    },
+                );
             }
         }
         // A row brought in before, or a directive the office already holds (the same words
@@ -1168,9 +1210,10 @@ fn read_rows(
         // not, the row says so (the sheet is not taken over the progress recorded here).
         let held = match imported_as(r.conn, &key)? {
             Some(id) => Some(id),
-            None => match (lead[0], assigned) {
-                (Pick::Known(unit), Some(day)) => already_held(r.conn, &content, unit, day)?,
-                _ => None,
+            // (Given that day as the sheet says it, or as its source's date says.)
+            None => match lead[0] {
+                Pick::Known(unit) => already_held(r.conn, &content, unit, given_on)?,
+                Pick::New(_) => None,
             },
         };
         // So is a deadline the sheet gives that Giao Ban does not hold (extended in one of

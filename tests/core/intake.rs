@@ -2764,3 +2764,62 @@ fn shares_ranges_periods_and_days_in_notes_read_as_written() {
     let progress = followup::progress_of(o.store.conn(), eight.directive_id).unwrap();
     assert_ne!(progress[0].reported_on, d(2025, 3, 30));
 }
+
+/// A report due each month in a row a month, and words that read alike only without their
+/// marks, are directives of their own; the same directives written otherwise in a later
+/// file (the unit by its name, not its code; the meeting as its notice) are not made again.
+#[test]
+fn rows_alike_are_kept_apart_and_the_same_written_otherwise_is_not_made_twice() {
+    let mut o = Office::new();
+    let first = o.path("mot.csv");
+    std::fs::write(
+        &first,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn,Văn bản giao\n\
+         1,Báo cáo tình hình thực hiện nhiệm vụ,VP,02/01/2025,31/01/2025,\n\
+         2,Báo cáo tình hình thực hiện nhiệm vụ,VP,02/01/2025,28/02/2025,\n\
+         3,Báo cáo tình hình thực hiện nhiệm vụ,VP,02/01/2025,28/02/2025,\n\
+         4,Kiểm tra việc bảo vệ bí mật,VP,02/01/2025,30/04/2025,\n\
+         5,Kiểm tra việc báo về bí mật,VP,02/01/2025,30/04/2025,\n\
+         6,Xây dựng quy chế làm việc,VP,,31/03/2025,Giao ban ngày 05/02/2025\n",
+    )
+    .unwrap();
+    let done = intake::commit(&mut o.store, &first, &Options::default()).unwrap();
+    let due: Vec<_> = done
+        .directives
+        .iter()
+        .map(|r| (r.row, r.deadline))
+        .collect();
+    assert_eq!(
+        due,
+        [
+            (2, Some(d(2025, 1, 31))),
+            (3, Some(d(2025, 2, 28))),
+            (5, Some(d(2025, 4, 30))),
+            (6, Some(d(2025, 4, 30))),
+            (7, Some(d(2025, 3, 31)))
+        ],
+        "{:?}",
+        told(&done)
+    );
+    // The very same row twice is one directive, told.
+    assert!(
+        done.problems
+            .iter()
+            .any(|p| p.row == 4 && p.skipped && p.message.vi.contains("dòng 3"))
+    );
+    let again = intake::preview(&mut o.store, &first, &Options::default()).unwrap();
+    assert!(again.directives.is_empty());
+    assert_eq!(again.already, 5);
+    // Written otherwise: the unit by its name, the meeting as the notice names it.
+    let second = o.path("hai.csv");
+    std::fs::write(
+        &second,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Thời hạn,Văn bản giao\n\
+         1,Xây dựng quy chế làm việc.,Văn phòng Sở,31/03/2025,Kết luận giao ban ngày 5/2/2025\n",
+    )
+    .unwrap();
+    let other = intake::preview(&mut o.store, &second, &Options::default()).unwrap();
+    assert!(other.directives.is_empty(), "{:?}", other.directives);
+    assert!(other.new_meetings.is_empty());
+    assert_eq!(other.already, 1);
+}
