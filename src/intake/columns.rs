@@ -287,6 +287,8 @@ fn joined(parent: &[String], child: &[String]) -> Vec<String> {
             group = (!c.is_empty()).then_some(p);
         }
         let p = if p.is_empty() { group.unwrap_or("") } else { p };
+        // A cell merged down both rows holds its header in each: said once.
+        let c = if c == p { "" } else { c };
         out.push(format!("{p} {c}").trim().to_string());
     }
     out
@@ -338,7 +340,18 @@ pub fn find(grid: &Grid) -> Option<Header> {
             .filter_map(|(j, t)| tick_of(t).map(|k| (j, k)))
             .collect();
         let ticks = if ticks.len() >= 2 { ticks } else { Vec::new() };
-        let header = if both.len() > one.len() || !ticks.is_empty() {
+        // Headers merged down over both rows repeat in the second: it is part of the header
+        // ("Thời hạn" over "(ngày/tháng/năm)" beside "STT", "Nội dung" merged down).
+        let carried = child
+            .iter()
+            .zip(&top)
+            .filter(|(c, t)| !c.trim().is_empty() && c == t)
+            .count()
+            >= 2;
+        let header = if both.len() > one.len()
+            || !ticks.is_empty()
+            || (carried && both.len() >= one.len())
+        {
             let mut fields = both;
             // The head over the ticks is no column of progress notes.
             fields.retain(|_, j| ticks.iter().all(|(t, _)| t != j));

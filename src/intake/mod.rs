@@ -13,6 +13,7 @@ pub mod columns;
 pub mod docx;
 pub mod kind;
 pub mod legacy;
+mod ods;
 pub mod sheet;
 pub mod tracker;
 pub mod values;

@@ -143,20 +143,28 @@ pub fn read(kind: FileKind, bytes: &[u8], only: Option<&str>, name: &str) -> Res
                     .map_err(|_| damaged(kind))?,
                 kind,
                 only,
-                whole_range,
+                xls_cells,
             )
         }))
         .map_err(|_| damaged(kind))??,
         FileKind::Ods if !ods_within_spread(bytes) => {
             return Err(Error::Intake(IntakeProblem::Inflates));
         }
-        FileKind::Ods => workbook(
-            calamine::open_workbook_from_rs::<calamine::Ods<_>, _>(Cursor::new(bytes))
-                .map_err(|_| damaged(kind))?,
-            kind,
-            only,
-            whole_range,
-        )?,
+        FileKind::Ods => {
+            let merged = super::ods::merged_down(bytes);
+            workbook(
+                calamine::open_workbook_from_rs::<calamine::Ods<_>, _>(Cursor::new(bytes))
+                    .map_err(|_| damaged(kind))?,
+                kind,
+                only,
+                |wb, name, kind| {
+                    let (mut rows, first_row, first_col) = whole_range(wb, name, kind)?;
+                    let here = merged.get(name).map_or(&[][..], Vec::as_slice);
+                    carry_down(&mut rows, first_row, first_col, here);
+                    Ok((rows, first_row, first_col))
+                },
+            )?
+        }
         FileKind::Gbx | FileKind::Docx => return Err(damaged(kind)),
     };
     if let (Some(want), FileKind::Csv) = (only, kind)
@@ -237,6 +245,17 @@ fn whole_range<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(
         .rows()
         .map(|r| trimmed(r.iter().take(COLUMNS as usize).map(cell).collect()))
         .collect();
+    Ok((rows, first_row, first_col))
+}
+
+/// An .xls sheet whole, its cells merged down a column held in each row they cover (as
+/// [`carry_down`] does for an .xlsx).
+fn xls_cells(wb: &mut calamine::Xls<Cursor<&[u8]>>, name: &str, kind: FileKind) -> Result<Cells> {
+    let (mut rows, first_row, first_col) = whole_range(wb, name, kind)?;
+    let merged = wb
+        .merge_cells_by_sheet_name(name)
+        .map_err(|_| damaged(kind))?;
+    carry_down(&mut rows, first_row, first_col, &merged);
     Ok((rows, first_row, first_col))
 }
 

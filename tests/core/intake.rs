@@ -191,7 +191,9 @@ fn title_block_workbook(path: &Path) {
     ws.write_number(7, 0, 2).unwrap();
     ws.write_string(7, 1, "Rà soát danh mục dịch vụ công trực tuyến")
         .unwrap();
-    ws.write_string(7, 2, "Giao ban tháng 3/2025").unwrap();
+    // One meeting over the four rows of its tasks, merged down.
+    ws.merge_range(7, 2, 10, 2, "Giao ban tháng 3/2025", &Format::new())
+        .unwrap();
     ws.write_datetime_with_format(
         7,
         3,
@@ -206,7 +208,6 @@ fn title_block_workbook(path: &Path) {
     ws.write_number(8, 0, 3).unwrap();
     ws.write_string(8, 1, "Nâng cấp hệ thống hội nghị truyền hình")
         .unwrap();
-    ws.write_string(8, 2, "Giao ban tháng 3/2025").unwrap();
     ws.write_number(8, 3, serial(d(2025, 3, 5))).unwrap();
     ws.write_string(8, 4, "Trung tâm CNTT&TT").unwrap();
     ws.write_formula(
@@ -218,7 +219,6 @@ fn title_block_workbook(path: &Path) {
     // Row 10: a unit not in the directory.
     ws.write_number(9, 0, 4).unwrap();
     ws.write_string(9, 1, "Hỗ trợ truyền thanh cơ sở").unwrap();
-    ws.write_string(9, 2, "Giao ban tháng 3/2025").unwrap();
     ws.write_number(9, 3, serial(d(2025, 3, 5))).unwrap();
     ws.write_string(9, 4, "Phòng Văn hóa và Thông tin huyện Bát Xát")
         .unwrap();
@@ -227,7 +227,6 @@ fn title_block_workbook(path: &Path) {
     // Row 11: a deadline no one can read.
     ws.write_number(10, 0, 5).unwrap();
     ws.write_string(10, 1, "Tổng kết công tác thi đua").unwrap();
-    ws.write_string(10, 2, "Giao ban tháng 3/2025").unwrap();
     ws.write_number(10, 3, serial(d(2025, 3, 5))).unwrap();
     ws.write_string(10, 4, "VP").unwrap();
     ws.write_string(10, 6, "31/02/2025").unwrap();
@@ -1058,6 +1057,14 @@ fn the_same_tracker_saved_by_libreoffice_as_ods_and_xls_reads_alike() {
             Some(d(2025, 9, 30)),
             "{ext}: the formula's value"
         );
+        // The meeting merged down over its rows is the source of each.
+        let meetings: std::collections::BTreeSet<_> = rows
+            .iter()
+            .filter(|r| r.content != first.content)
+            .map(|r| r.meeting_id)
+            .collect();
+        assert_eq!(meetings.len(), 1, "{ext}: {meetings:?}");
+        assert!(meetings.iter().all(Option::is_some), "{ext}");
     }
 }
 
