@@ -381,8 +381,7 @@ fn group_of_kinds(tokens: &[Token], i: usize, text: &str) -> Option<Mention> {
     let mut end = None;
     // Kinds named, and words that say which.
     let mut kinds = 0;
-    loop {
-        let Some(n) = kind_at(j) else { break };
+    while let Some(n) = kind_at(j) {
         let members = crate::token::starts_with(tokens, j, &["thanh", "vien"]);
         j += n;
         // "các thành viên (trong/của) Tổ nội dung": the body's name, to its verb; members
