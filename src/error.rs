@@ -326,6 +326,12 @@ pub enum IntakeProblem {
     },
     /// The file holds no text to read directives from.
     Empty,
+    /// A CSV's quote opened in a cell and not closed where the cell ends: the rows after it
+    /// would be read into that cell.
+    QuoteNotClosed {
+        /// The row (as a spreadsheet numbers it) where the quote opens.
+        row: u32,
+    },
 }
 
 impl IntakeProblem {
@@ -462,6 +468,17 @@ impl IntakeProblem {
                 "Tệp không có nội dung để đọc.",
                 "The file holds no text to read.",
             ),
+            IntakeProblem::QuoteNotClosed { row } => {
+                if vi {
+                    format!(
+                        "Tệp CSV có dấu ngoặc kép (\") mở ở dòng {row} mà không đóng đúng chỗ, nên các dòng sau bị gộp vào một ô. Hãy sửa dấu ngoặc kép ở dòng {row} (hoặc lưu lại tệp từ Excel/LibreOffice) rồi nhập lại."
+                    )
+                } else {
+                    format!(
+                        "The CSV file has a quote (\") opened on row {row} that is not closed where its cell ends, so the rows after it would run into one cell. Correct the quote on row {row} (or save the file again from Excel or LibreOffice) and import again."
+                    )
+                }
+            }
         };
         head + &tail
     }

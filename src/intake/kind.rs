@@ -125,6 +125,10 @@ pub fn read(path: &Path) -> Result<(FileKind, Vec<u8>)> {
             limit_mib: (limits::FILE >> 20) as u32,
         }));
     }
+    // An empty file (a copy that never finished): said so, not "of an unknown kind".
+    if head.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(refused(IntakeProblem::Empty));
+    }
     let kind = of_bytes(&head, name)?;
     Ok((kind, head))
 }

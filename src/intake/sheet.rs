@@ -886,14 +886,15 @@ fn delimiter(text: &str) -> u8 {
 
 fn csv_grid(bytes: &[u8], name: &str) -> Result<Grid> {
     let text = decode(bytes);
+    let delimiter = delimiter(&text);
     // A quote opened and never closed would take every row after it into one cell.
     if text.bytes().filter(|b| *b == b'"').count() % 2 == 1 {
-        return Err(damaged(FileKind::Csv));
+        return Err(quote_not_closed(&text));
     }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .delimiter(delimiter(&text))
+        .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     let mut held = 0usize;
@@ -918,6 +919,18 @@ fn csv_grid(bytes: &[u8], name: &str) -> Result<Grid> {
             return Err(too_many());
         }
         rows.extend((0..blank).map(|_| Vec::new()));
+        // A cell holding lines that read as rows of their own ("2;Việc hai;VP;…"): a quote
+        // opened in it and closed rows later.
+        let runs_on = record.iter().any(|f| {
+            f.lines()
+                .skip(1)
+                .any(|l| l.bytes().filter(|b| *b == delimiter).count() >= 2)
+        });
+        if runs_on {
+            return Err(Error::Intake(IntakeProblem::QuoteNotClosed {
+                row: rows.len() as u32 + 1,
+            }));
+        }
         rows.push(trimmed(
             record
                 .iter()
@@ -945,6 +958,28 @@ fn csv_grid(bytes: &[u8], name: &str) -> Result<Grid> {
         first_row: 0,
         first_col: 0,
         encoding: Encoding::Unicode,
+    })
+}
+
+/// The quote never closed: the row of the line where the last quote opens.
+fn quote_not_closed(text: &str) -> Error {
+    let mut open_at = 0;
+    let mut inside = false;
+    let mut line = 1u32;
+    for b in text.bytes() {
+        match b {
+            b'"' => {
+                inside = !inside;
+                if inside {
+                    open_at = line;
+                }
+            }
+            b'\n' => line += 1,
+            _ => {}
+        }
+    }
+    Error::Intake(IntakeProblem::QuoteNotClosed {
+        row: open_at.max(1),
     })
 }
 

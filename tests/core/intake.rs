@@ -2830,3 +2830,45 @@ fn rows_alike_are_kept_apart_and_the_same_written_otherwise_is_not_made_twice() 
     assert!(other.new_meetings.is_empty());
     assert_eq!(other.already, 1);
 }
+
+/// A quote opened in a CSV cell and closed rows later would run those rows into one cell:
+/// refused with the row where it opens, as is an empty file, and nothing changes.
+#[test]
+fn a_quote_closed_rows_later_and_an_empty_file_are_told() {
+    let mut o = Office::new();
+    let before = o.content_hash();
+    let file = o.path("ngoac.csv");
+    std::fs::write(
+        &file,
+        "STT;Nội dung nhiệm vụ;Đơn vị chủ trì;Ngày giao\r\n\
+         1;Việc một;VP;10/01/2025\r\n\
+         2;\"Việc hai;VP;10/01/2025\r\n\
+         3;Việc ba;VP;10/01/2025\r\n\
+         4;Việc bốn\";VP;10/01/2025\r\n",
+    )
+    .unwrap();
+    let e = intake::preview(&mut o.store, &file, &Options::default()).unwrap_err();
+    assert!(
+        matches!(e, Error::Intake(IntakeProblem::QuoteNotClosed { row: 3 })),
+        "{e:?}"
+    );
+    assert!(e.message(Lang::Vi).contains("dòng 3"));
+    // A quote inside a cell, closed in it, over two lines, is fine.
+    std::fs::write(
+        &file,
+        "STT;Nội dung nhiệm vụ;Đơn vị chủ trì;Ngày giao\n1;\"Việc một,\nhai dòng\";VP;10/01/2025\n",
+    )
+    .unwrap();
+    assert_eq!(
+        intake::preview(&mut o.store, &file, &Options::default())
+            .unwrap()
+            .directives
+            .len(),
+        1
+    );
+    let empty = o.path("rong.csv");
+    std::fs::write(&empty, "").unwrap();
+    let e = intake::commit(&mut o.store, &empty, &Options::default()).unwrap_err();
+    assert!(matches!(e, Error::Intake(IntakeProblem::Empty)), "{e:?}");
+    assert_eq!(o.content_hash(), before);
+}
