@@ -520,22 +520,22 @@ test("a leader clicks a count and a bar on the dashboard and lands on exactly th
   await (await byTest("dashboard-period")).selectByVisibleText("Toàn bộ");
   const chart = await byTest("chart-units");
   await chart.waitForDisplayed({ timeout: 10_000 });
-  await browser.waitUntil(async () => browser.execute((c) => c.querySelectorAll("rect.bar").length > 0, chart), { timeout: 10_000 });
+  await browser.waitUntil(async () => browser.execute((c) => c.querySelectorAll(".bar").length > 0, chart), { timeout: 10_000 });
   // Every unit is named on the axis, whole and inside the chart: none skipped or cut.
   const named = await browser.execute((c) => {
     const box = c.getBoundingClientRect();
-    const names = [...c.querySelectorAll("text.name")];
+    const names = [...c.querySelectorAll(".name")];
     return [names.length, Number(c.dataset.rows), names.filter((t) => t.getBoundingClientRect().left < box.left - 0.5).length];
   }, chart);
   assert.equal(named[0], named[1], `every bar has its unit's name: ${named}`);
   assert.equal(named[2], 0, "no name runs off the chart");
   const bar = await browser.execute((c) => {
     c.scrollIntoView({ block: "center" });
-    const r = c.querySelector('rect.bar[data-bucket="open_overdue"]');
+    const r = c.querySelector('.bar[data-bucket="open_overdue"]');
     const i = r.dataset.row;
     const b = r.getBoundingClientRect();
-    // A long unit name is drawn on several lines.
-    const unit = [...c.querySelectorAll(`text.name[data-row="${i}"] tspan`)].map((t) => t.textContent).join(" ");
+    // A long unit name is drawn whole, on as many lines as it needs.
+    const unit = c.querySelector(`.name[data-row="${i}"]`).textContent.trim();
     return { unit, count: Number(r.dataset.count), x: Math.round(b.left + b.width / 2), y: Math.round(b.top + b.height / 2) };
   }, chart);
   // A real pointer click where the bar is drawn (viewport coordinates).
