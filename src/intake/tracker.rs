@@ -507,6 +507,28 @@ fn meeting_key(title: &str) -> String {
         .join(" ")
 }
 
+/// A heading's words without its numbering ("I.", "2)", "A -") and in small letters (a
+/// heading in capitals names a unit as its name does).
+fn heading_words(text: &str) -> String {
+    let t = text.trim();
+    let rest = match t.split_once(|c: char| c == '.' || c == ')' || c == '-' || c == '–') {
+        Some((mark, rest))
+            if !mark.is_empty()
+                && mark.len() <= 4
+                && mark.trim().chars().all(|c| c.is_ascii_alphanumeric()) =>
+        {
+            rest
+        }
+        _ => t,
+    };
+    let rest = rest.trim();
+    if rest.chars().any(char::is_lowercase) {
+        rest.to_string()
+    } else {
+        rest.to_lowercase()
+    }
+}
+
 /// Whether a line of words alone continues the directive above: an item of its list ("- …",
 /// "+ …", "• …", "a) …") or a sentence that goes on (a small letter first).
 fn continues_above(content: &str) -> bool {
@@ -541,6 +563,7 @@ enum Issue {
     Formula,
     NotesSayDone,
     Heading,
+    HeadingLeads(String),
     ContinuesSetAside(u32),
     Refused(Box<Error>),
 }
@@ -683,6 +706,10 @@ impl Issue {
             Issue::Heading => both(
                 "Dòng chỉ có nội dung, không có đơn vị hay ngày: đọc là tiêu đề mục, không nhập thành nhiệm vụ. Nếu là một nhiệm vụ, hãy ghi đơn vị chủ trì.".into(),
                 "The row has only words, no unit nor date: read as a section heading, not as a directive. If it is one, write its lead unit.".into(),
+            ),
+            Issue::HeadingLeads(unit) => both(
+                format!("Tiêu đề mục là đơn vị “{unit}”: đơn vị chủ trì của các dòng dưới không ghi đơn vị."),
+                format!("The section heading is the unit “{unit}”: the lead unit of the rows under it that name none."),
             ),
             Issue::ContinuesSetAside(above) => both(
                 format!("Dòng tiếp nội dung của dòng {above}, là dòng không nhập được: sửa dòng {above} rồi nhập lại."),
@@ -921,6 +948,8 @@ fn read_rows(
     // The last directive row read: its index, and how many rows were planned and set aside
     // before it (what it gave is told by the counts since), for the lines continuing it.
     let mut last: Option<(u32, usize, usize)> = None;
+    // The unit a section heading names, lead of the rows under it that name none.
+    let mut section_lead: Option<String> = None;
     let set_aside = |p: &Plan| p.problems.iter().filter(|q| q.skipped).count();
     // Numbers under progress written as fractions (every one of them at most 1: cells
     // formatted as percentages) rather than as percents.
@@ -1008,8 +1037,20 @@ fn read_rows(
                     }
                     Issue::ContinuesSetAside(above)
                 }
-                _ => Issue::Heading,
+                // A heading that names a unit ("I. VĂN PHÒNG SỞ"): the lead of the rows under
+                // it that name none (a tracker kept unit by unit).
+                _ => {
+                    let named = heading_words(&content);
+                    if let Found::Known(id) = r.find_unit(&named)? {
+                        section_lead = Some(named);
+                        Issue::HeadingLeads(unit::get(r.conn, id)?.name)
+                    } else {
+                        section_lead = None;
+                        Issue::Heading
+                    }
+                }
             };
+            let skipped = !matches!(issue, Issue::HeadingLeads(_));
             plan.problems.push(problem(
                 g,
                 i,
@@ -1017,11 +1058,15 @@ fn read_rows(
                     .get(&Column::Content)
                     .map(|j| (Column::Content, *j)),
                 issue,
-                true,
+                skipped,
             ));
             continue;
         }
         last = Some((g.row_number(i), plan.rows.len(), set_aside(plan)));
+        let lead_text = match (&section_lead, lead_text.is_empty()) {
+            (Some(unit), true) => unit.clone(),
+            _ => lead_text,
+        };
         // The field is named even when the sheet has no column for it ("Ngày giao").
         let mut skip = |issue: Issue, c: Option<Column>| {
             let mut p = problem(g, i, c.and_then(&col), issue, true);

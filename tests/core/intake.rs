@@ -2872,3 +2872,60 @@ fn a_quote_closed_rows_later_and_an_empty_file_are_told() {
     assert!(matches!(e, Error::Intake(IntakeProblem::Empty)), "{e:?}");
     assert_eq!(o.content_hash(), before);
 }
+
+/// A tracker kept unit by unit: a section heading that names a unit ("I. VĂN PHÒNG SỞ") is
+/// the lead of the rows under it that name none, told; a heading that names none ends it.
+#[test]
+fn a_heading_naming_a_unit_leads_the_rows_under_it() {
+    let mut o = Office::new();
+    let file = o.path("theo-don-vi.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn\n\
+         I,VĂN PHÒNG SỞ,,,\n\
+         1,Tổng hợp báo cáo tháng,,10/01/2025,31/01/2025\n\
+         2,Rà soát quy chế,,10/01/2025,31/03/2025\n\
+         II,THANH TRA SỞ,,,\n\
+         3,Kiểm tra bưu chính,,10/01/2025,30/06/2025\n\
+         4,Kiểm tra viễn thông,KHTC,10/01/2025,30/06/2025\n\
+         III,NHIỆM VỤ CHUNG,,,\n\
+         5,Tiếp tục thực hiện,,10/01/2025,\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let leads: Vec<(&str, &str)> = seen
+        .directives
+        .iter()
+        .map(|r| (r.content.as_str(), r.lead_unit.as_str()))
+        .collect();
+    assert_eq!(
+        leads,
+        [
+            ("Tổng hợp báo cáo tháng", "Văn phòng Sở"),
+            ("Rà soát quy chế", "Văn phòng Sở"),
+            ("Kiểm tra bưu chính", "Thanh tra Sở"),
+            ("Kiểm tra viễn thông", "Phòng Kế hoạch - Tài chính"),
+        ]
+    );
+    let said = |n: u32| {
+        seen.problems
+            .iter()
+            .find(|p| p.row == n)
+            .map(|p| (p.skipped, p.message.vi.as_str()))
+    };
+    assert!(
+        matches!(said(2), Some((false, m)) if m.contains("“Văn phòng Sở”")),
+        "{:?}",
+        said(2)
+    );
+    assert!(
+        matches!(said(8), Some((true, m)) if m.contains("tiêu đề mục")),
+        "{:?}",
+        said(8)
+    );
+    assert!(
+        matches!(said(9), Some((true, m)) if m.contains("đơn vị chủ trì")),
+        "{:?}",
+        said(9)
+    );
+}
