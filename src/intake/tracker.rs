@@ -511,7 +511,7 @@ fn meeting_key(title: &str) -> String {
 /// heading in capitals names a unit as its name does).
 fn heading_words(text: &str) -> String {
     let t = text.trim();
-    let rest = match t.split_once(|c: char| c == '.' || c == ')' || c == '-' || c == '–') {
+    let rest = match t.split_once(['.', ')', '-', '–']) {
         Some((mark, rest))
             if !mark.is_empty()
                 && mark.len() <= 4
