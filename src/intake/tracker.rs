@@ -307,6 +307,9 @@ impl Reading<'_> {
         Ok(match found {
             Found::Known(id) => Ok(Pick::Known(id)),
             Found::Ambiguous(c) => Err(c),
+            // A name longer than any unit's may be (a note typed in the unit's cell): no
+            // unit to propose (told on its row, as a name matching none of several units).
+            Found::Unknown if name.chars().count() > unit::NAME_CHARS as usize => Err(Vec::new()),
             Found::Unknown => {
                 // The same new unit written another way in the file ("P. An ninh mạng",
                 // "Phòng ANM" for "Phòng An ninh mạng") is that unit, proposed once.
@@ -564,6 +567,7 @@ enum Issue {
     NotesSayDone,
     Heading,
     HeadingLeads(String),
+    UnitNameTooLong,
     ContinuesSetAside(u32),
     Refused(Box<Error>),
 }
@@ -706,6 +710,10 @@ impl Issue {
             Issue::Heading => both(
                 "Dòng chỉ có nội dung, không có đơn vị hay ngày: đọc là tiêu đề mục, không nhập thành nhiệm vụ. Nếu là một nhiệm vụ, hãy ghi đơn vị chủ trì.".into(),
                 "The row has only words, no unit nor date: read as a section heading, not as a directive. If it is one, write its lead unit.".into(),
+            ),
+            Issue::UnitNameTooLong => both(
+                format!("Tên đơn vị dài quá {} ký tự: không phải tên một đơn vị; hãy ghi tên đơn vị vào ô này.", unit::NAME_CHARS),
+                format!("The unit's name is longer than {} characters: no unit's name; write the unit's name in this cell.", unit::NAME_CHARS),
             ),
             Issue::HeadingLeads(unit) => both(
                 format!("Tiêu đề mục là đơn vị “{unit}”: đơn vị chủ trì của các dòng dưới không ghi đơn vị."),
@@ -1189,6 +1197,10 @@ fn read_rows(
                 skip(Issue::NoLead, Some(Column::Lead));
                 continue;
             }
+            Err((_, c)) if c.is_empty() => {
+                skip(Issue::UnitNameTooLong, Some(Column::Lead));
+                continue;
+            }
             Err((name, c)) => {
                 skip(Issue::Ambiguous(name, c), Some(Column::Lead));
                 continue;
@@ -1201,6 +1213,10 @@ fn read_rows(
                     // Read, with a word on what is not kept as a unit.
                     not_units = (!none.is_empty()).then(|| none.join("; "));
                     p
+                }
+                Err((_, c)) if c.is_empty() => {
+                    skip(Issue::UnitNameTooLong, Some(Column::Coordinating));
+                    continue;
                 }
                 Err((name, c)) => {
                     skip(Issue::Ambiguous(name, c), Some(Column::Coordinating));

@@ -2929,3 +2929,35 @@ fn a_heading_naming_a_unit_leads_the_rows_under_it() {
         said(9)
     );
 }
+
+/// A note typed in the unit's cell, longer than any unit's name, sets its row aside with why;
+/// the preview of the other rows goes on, and a commit brings them in.
+#[test]
+fn a_unit_cell_longer_than_any_name_is_told_on_its_row() {
+    let mut o = Office::new();
+    let file = o.path("dai.csv");
+    let long = "Phòng phụ trách ".repeat(20);
+    std::fs::write(
+        &file,
+        format!(
+            "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao\n\
+             1,Việc một,VP,10/01/2025\n\
+             2,Việc hai,{long},10/01/2025\n"
+        ),
+    )
+    .unwrap();
+    let create = Options {
+        create_units: true,
+        ..Options::default()
+    };
+    let done = intake::commit(&mut o.store, &file, &create).unwrap();
+    assert_eq!(done.directives.len(), 1);
+    assert!(done.new_units.is_empty());
+    assert!(
+        done.problems
+            .iter()
+            .any(|p| p.row == 3 && p.skipped && p.message.vi.contains("dài quá 200 ký tự")),
+        "{:?}",
+        told(&done)
+    );
+}
