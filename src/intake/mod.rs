@@ -342,6 +342,11 @@ fn document(
         p.document = Some(doc);
         return Ok(p);
     }
+    // The same meeting brought in before from another copy of its notice (saved again by
+    // another program, a word corrected): its directives held are not made again, and new
+    // ones join that meeting.
+    let day = doc.date.unwrap_or_else(crate::date::today);
+    let held_meeting = tracker::held(store.conn(), &doc.title, day)?;
     // Each proposal's units: the directory's, a new one, or (a group) none.
     let mut new_units: Vec<NewUnitPlan> = Vec::new();
     // Each accepted directive, and the proposal whose new units it takes once made.
@@ -374,6 +379,12 @@ fn document(
                     });
                     continue;
                 };
+                if let (Some(unit), Some(_)) = (lead.id, held_meeting)
+                    && tracker::already_held(store.conn(), &prop.content, unit, day)?.is_some()
+                {
+                    p.already += 1;
+                    continue;
+                }
                 let mut unknown = false;
                 for u in std::iter::once(lead).chain(&prop.coordinating_units) {
                     if u.id.is_none() && !is_group(&u.name) {
@@ -426,10 +437,12 @@ fn document(
     }
     p.new_units = new_units;
     // The document's own meeting, made with it (on the day it states, else today).
-    p.new_meetings = vec![NewMeetingPlan {
-        title: doc.title.clone(),
-        date: doc.date.unwrap_or_else(crate::date::today),
-    }];
+    if held_meeting.is_none() {
+        p.new_meetings = vec![NewMeetingPlan {
+            title: doc.title.clone(),
+            date: day,
+        }];
+    }
     if commit && !o.create_units {
         refuse_unknown(&p.new_units)?;
     }
@@ -456,7 +469,14 @@ fn document(
             )?;
             made.insert(crate::text::words(&n.name), u.id);
         }
-        let meeting_id = docx::meeting(tx, &doc)?;
+        let meeting_id = match held_meeting {
+            Some(id) => {
+                // This copy too is known from now on.
+                tracker::remember(tx, &docx::key(&doc.text), id)?;
+                id
+            }
+            None => docx::meeting(tx, &doc)?,
+        };
         let mut accepted = Vec::new();
         for (item, with_new) in &items {
             let mut a = item.clone();
@@ -477,7 +497,9 @@ fn document(
             accepted.push(a);
         }
         let directives = proposal::accept(tx, meeting_id, accepted)?;
-        tracker::close(tx, meeting_id)?;
+        if held_meeting.is_none() {
+            tracker::close(tx, meeting_id)?;
+        }
         if commit {
             audit(
                 tx,

@@ -452,7 +452,7 @@ impl Reading<'_> {
 
 /// The directive of these words (spacing, case and punctuation aside) given to `unit` on
 /// `day`, if any.
-fn already_held(
+pub(super) fn already_held(
     conn: &Connection,
     content: &str,
     unit: Uuid,
@@ -474,7 +474,7 @@ fn already_held(
 }
 
 /// The meeting titled `title` (case, diacritics and spacing aside) held on `date`, if any.
-fn held(conn: &Connection, title: &str, date: NaiveDate) -> Result<Option<Uuid>> {
+pub(super) fn held(conn: &Connection, title: &str, date: NaiveDate) -> Result<Option<Uuid>> {
     let filter = meeting::MeetingFilter {
         from: Some(date),
         to: Some(date),
