@@ -559,6 +559,8 @@ test("a leader clicks a count and a bar on the dashboard and lands on exactly th
   assert.ok(found > 0, "words typed without diacritics find directives");
   await (await byTest("view-name")).setValue("Chuyển đổi số");
   await (await byTest("view-save")).click();
+  // Saved once its button shows (the write answers), then found again from another visit.
+  await (await byTest("view-Chuyển đổi số")).waitForExist({ timeout: 10_000 });
   await openPage("directives");
   await (await byTest("view-Chuyển đổi số")).click();
   await browser.waitUntil(async () => (await total.getText()).startsWith(`${found} nhiệm vụ`), { timeout: 10_000 });
