@@ -295,12 +295,28 @@ fn attendees(text: &str) -> Vec<String> {
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
     let mut out = Vec::new();
     for (k, l) in lines.iter().enumerate() {
-        let f = crate::text::words(l).join(" ");
+        // "Thành phần: …", "Tham dự có: …", or a heading "I. THÀNH PHẦN THAM DỰ" over a
+        // list of "- Đồng chí … – Phó Giám đốc Sở;" lines.
+        let words = crate::text::words(l);
+        let numbered = words.first().is_some_and(|w| {
+            w.chars().all(|c| c.is_ascii_digit()) || w.chars().all(|c| "ivx".contains(c))
+        });
+        let f = words[usize::from(numbered)..].join(" ");
         let opens = ["thanh phan", "tham du", "dai bieu tham du"]
             .iter()
             .any(|w| f.starts_with(w));
-        let Some((_, after)) = l.split_once(':').filter(|_| opens) else {
+        if !opens {
             continue;
+        }
+        let after = match l.split_once(':') {
+            Some((_, after)) => after,
+            None if lines
+                .get(k + 1)
+                .is_some_and(|n| n.starts_with(['-', '+', '•'])) =>
+            {
+                ""
+            }
+            None => continue,
         };
         // "A, Phó Giám đốc; B" names A and B: a name's title follows a comma or a dash.
         let sep: &[char] = if after.contains(';') { &[';'] } else { &[','] };
@@ -314,14 +330,18 @@ fn attendees(text: &str) -> Vec<String> {
         for n in names {
             let n = n.trim().trim_start_matches(['-', '+', '•']).trim();
             let n = n.trim_end_matches(['.', ';', ',']).trim();
+            // "Chủ trì: Đồng chí …", "Thư ký: …": the role said before the name.
+            let n = match n.split_once(':') {
+                Some((role, name)) if role.split_whitespace().count() <= 3 => name.trim(),
+                _ => n,
+            };
             let n = strip_title(n);
-            let n = if sep == [';'] || n.contains(" - ") {
-                n.split([','])
-                    .next()
-                    .unwrap_or(n)
-                    .split(" - ")
-                    .next()
-                    .unwrap_or(n)
+            let dashed = [" - ", " – ", " — "].iter().any(|d| n.contains(d));
+            let n = if sep == [';'] || dashed {
+                let name = n.split([',']).next().unwrap_or(n);
+                [" - ", " – ", " — "]
+                    .iter()
+                    .fold(name, |m, d| m.split(d).next().unwrap_or(m))
                     .trim()
             } else {
                 n
@@ -443,6 +463,11 @@ mod tests {
         let text = "THÔNG BÁO\nKết luận của Giám đốc Sở Nguyễn Văn A tại Hội nghị giao ban tháng 3/2025.\nThành phần: Đồng chí Trần Thị B, Phó Giám đốc; Lê Văn C.\n- Ông Phạm D\n";
         assert_eq!(title(text, "x"), "Hội nghị giao ban tháng 3/2025");
         assert_eq!(attendees(text), ["Trần Thị B", "Lê Văn C", "Phạm D"]);
+        // Minutes: a numbered heading over a list, roles before the names, titles after a dash.
+        let text = "BIÊN BẢN\nI. THÀNH PHẦN THAM DỰ\n- Chủ trì: Đồng chí Nguyễn Văn H – Giám đốc Sở.\n\
+                    - Thư ký: Đồng chí Lê Thị M – Chuyên viên.\n- Đồng chí Trần Thị L – Phó Giám đốc Sở;\n\
+                    II. NỘI DUNG\n- Văn phòng báo cáo.\n";
+        assert_eq!(attendees(text), ["Nguyễn Văn H", "Lê Thị M", "Trần Thị L"]);
         assert_eq!(
             title("BIÊN BẢN\n\nGiao ban tháng 5\n", "x"),
             "Giao ban tháng 5"
