@@ -41,7 +41,7 @@ for n in "${sizes[@]}"; do
   rm -f "$db" "$db"-*
   rm -rf "${db%.sqlite3}".backups "${db%.sqlite3}".attachments
 done
-xvfb-run -a --server-args="-screen 0 1360x900x24" node scripts/bench-startup.mjs --runs 7 > "$out/startup.txt"
+xvfb-run -a --server-args="-screen 0 1360x900x24" node scripts/bench-startup.mjs --runs 11 > "$out/startup.txt"
 
 node - "$out" "${sizes[@]}" <<'JS'
 const fs = require("node:fs");
