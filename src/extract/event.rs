@@ -118,6 +118,24 @@ impl Events {
     }
 }
 
+/// Whether the clause `t` opens by naming an event and says when it is planned to be held
+/// ("Kỳ họp thứ nhất … dự kiến tổ chức 01 ngày …", "Lễ giao nhận quân dự kiến sẽ được tổ
+/// chức …"): a schedule told, no task.
+pub(super) fn schedules(t: &[Token]) -> bool {
+    let Some(first) = t.iter().position(Token::is_wordlike) else {
+        return false;
+    };
+    let named = name_at(t, first).is_some() || (t[first].capital && t[first].is("le"));
+    named
+        && (first..t.len()).any(|k| {
+            starts_with(t, k, &["du", "kien"])
+                || (t[k].is("se")
+                    && (starts_with(t, k + 1, &["duoc"])
+                        || starts_with(t, k + 1, &["dien", "ra"])
+                        || starts_with(t, k + 1, &["khai", "mac"])))
+        })
+}
+
 /// The event named at `i` ("Kỳ họp thứ 8", "Đại hội") and where its name ends.
 fn name_at(t: &[Token], i: usize) -> Option<(Name, usize)> {
     let head = HEADS.iter().copied().find(|h| starts_with(t, i, h))?;
@@ -268,6 +286,24 @@ mod tests {
         // What is planned is no date ("dự kiến nội dung").
         let text = "Hội nghị dự kiến nội dung kỳ họp thứ 8 ngày 19/6.";
         assert_eq!(due(text, "chuẩn bị trước Hội nghị", m), None);
+    }
+
+    #[test]
+    fn an_event_planned_is_a_schedule() {
+        for text in [
+            "Kỳ họp thứ nhất, HĐND huyện khóa XX dự kiến tổ chức 01 ngày, từ ngày 28/6",
+            "Lễ giao nhận quân dự kiến sẽ được tổ chức tại sân Ban Chỉ huy vào ngày 20-2",
+            "Hội nghị sẽ diễn ra vào ngày 15/3",
+        ] {
+            assert!(schedules(&tokenize(text)), "{text}");
+        }
+        for text in [
+            "Văn phòng dự kiến chương trình kỳ họp",
+            "Kỳ họp cần chuẩn bị chu đáo các báo cáo",
+            "lễ hội được tổ chức trang trọng",
+        ] {
+            assert!(!schedules(&tokenize(text)), "{text}");
+        }
     }
 
     #[test]

@@ -1423,6 +1423,7 @@ impl Doc<'_> {
                 && day_past());
         let narrated = dated
             || self.states_result(c.range.clone())
+            || (c.sentence && event::schedules(&t[c.range.clone()]))
             || before_verb.clone().any(|p| self.name_at(p).is_some())
             || find_seq(t, before_verb.clone(), &[&["dong", "chi"]]).is_some();
         // A line in capitals ("ĐÁNH GIÁ SÁT, ĐÚNG TỒN TẠI, HẠN CHẾ"): a news item's
