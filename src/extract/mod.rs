@@ -1031,7 +1031,15 @@ impl Doc<'_> {
         let who_chaired = c.len() > 1
             && (c[0].is("chu") && c[1].is("tri") || c[0].is("toi") && c[1].is("du"))
             && find_seq(c, 0..c.len(), &[&["co", "dong", "chi"]]).is_some();
+        // A web page's stamp over or under its report ("Ngày cập nhật 17/08/2018", "Ngày
+        // đăng 07/12/2018 | 17:23").
+        let stamp = opens(&[
+            &["ngay", "cap", "nhat"],
+            &["ngay", "dang"],
+            &["cap", "nhat", "luc"],
+        ]) && !(2..c.len()).any(|j| action_at(c, j));
         opens(&[&["cua"]])
+            || stamp
             || (whole && (opens(&[&["den"], &["toi"]]) || opens(CIRCUMSTANCES)))
             || (whole && opens(&[&["de"]]) && c[0].accented)
             || who_chaired

@@ -1284,3 +1284,14 @@ fn persons_holders_topics_and_coordinators_named_before_their_verb() {
     assert_eq!(with, ["Thanh tra Sở", "Phòng Kế hoạch - Tài chính"]);
     assert_eq!(last.content, "Rà soát quy chế");
 }
+
+#[test]
+fn a_web_page_s_stamp_is_no_task() {
+    let x = extract(
+        "Ngày cập nhật 17/08/2026\nChủ tịch yêu cầu Văn phòng Sở rà soát quy chế.\nNgày đăng 07/12/2026 | 17:23",
+        d(2026, 8, 10),
+        &office(),
+    );
+    let got: Vec<_> = x.directives.iter().map(|p| p.content.as_str()).collect();
+    assert_eq!(got, ["Rà soát quy chế"], "{:#?}", x.directives);
+}
