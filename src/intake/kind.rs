@@ -28,6 +28,11 @@ pub mod limits {
     pub const RATIO_FLOOR: u64 = 1 << 20;
     /// Most data rows an import reads (of all its sheets).
     pub const ROWS: usize = 50_000;
+    /// Cells a workbook may spread out to (its repeated rows and columns counted out) before
+    /// it is read: an .ods of 2 KB can say "49,000 rows of 1,024 cells".
+    pub const SPREAD: u64 = 5_000_000;
+    /// Characters a workbook's cells may hold in all (a real tracker holds a few million).
+    pub const TEXT: u64 = 100_000_000;
 }
 
 /// A file Giao Ban brings in.

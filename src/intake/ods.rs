@@ -1,6 +1,7 @@
-//! What calamine does not read of an OpenDocument sheet: the cells merged down a column
-//! ("Văn bản giao" over three rows), from its `content.xml`, so that an .ods reads as the
-//! same tracker saved as .xlsx or .xls does.
+//! What calamine does not do for an OpenDocument sheet, from its `content.xml` read as
+//! events: how far its repeated rows and cells would spread before calamine builds them, and
+//! its cells merged down a column ("Văn bản giao" over three rows), so that an .ods reads as
+//! the same tracker saved as .xlsx or .xls does.
 
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
@@ -8,21 +9,25 @@ use std::io::{Cursor, Read};
 use calamine::Dimensions;
 use quick_xml::events::{BytesStart, Event};
 
+use super::kind::limits::{SPREAD, TEXT};
+
+/// The sheet's `content.xml`, if the file is a zip that holds one.
+fn content(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let mut entry = zip.by_name("content.xml").ok()?;
+    let mut xml = Vec::new();
+    entry.read_to_end(&mut xml).ok()?;
+    Some(xml)
+}
+
 /// Each sheet's cells merged over more than one row, by the sheet's name (rows and columns
 /// from 0, as calamine counts them). Nothing for a file that cannot be read: calamine says
 /// what is wrong with it.
 pub(super) fn merged_down(bytes: &[u8]) -> HashMap<String, Vec<Dimensions>> {
     let mut out: HashMap<String, Vec<Dimensions>> = HashMap::new();
-    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+    let Some(xml) = content(bytes) else {
         return out;
     };
-    let Ok(mut entry) = zip.by_name("content.xml") else {
-        return out;
-    };
-    let mut xml = Vec::new();
-    if entry.read_to_end(&mut xml).is_err() {
-        return out;
-    }
     let attr = |e: &BytesStart, name: &str| {
         e.attributes()
             .flatten()
@@ -77,4 +82,115 @@ pub(super) fn merged_down(bytes: &[u8]) -> HashMap<String, Vec<Dimensions>> {
         buf.clear();
     }
     out
+}
+
+/// Whether an .ods stays within [`SPREAD`] cells, and [`TEXT`] characters, once its
+/// repeats are counted out as calamine builds a sheet: the rectangle from its first to its
+/// last row holding a value, as wide as its widest; read as XML events (attributes as a
+/// parser reads them, cells that hold a value written `<… />` too, `text:s` runs of spaces).
+pub(super) fn within_spread(bytes: &[u8]) -> bool {
+    // One that cannot be read: calamine says what is wrong with it.
+    let Some(xml) = content(bytes) else {
+        return true;
+    };
+    let number = |e: &BytesStart, name: &str| -> u64 {
+        e.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == name)
+            .and_then(|a| a.value.trim().parse().ok())
+            .unwrap_or(1)
+    };
+    let holds_value = |e: &BytesStart| {
+        e.attributes().flatten().any(|a| {
+            matches!(
+                a.key.as_ref(),
+                "office:value"
+                    | "office:string-value"
+                    | "office:date-value"
+                    | "office:time-value"
+                    | "office:boolean-value"
+                    | "table:formula"
+            )
+        })
+    };
+    let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
+    let mut buf = Vec::new();
+    let (mut area, mut text) = (0u64, 0u64);
+    // Per sheet: the next row's index, the first and last rows holding a value, the widest.
+    let (mut row, mut first, mut last, mut widest) = (0u64, None::<u64>, 0u64, 0u64);
+    // Per row: its repeat, the next cell's column, whether it holds a value, its width.
+    let (mut repeat, mut col, mut held, mut width) = (1u64, 0u64, false, 0u64);
+    let mut cell_repeat = 1u64;
+    let sheet_area = |first: Option<u64>, last: u64, widest: u64| {
+        first.map_or(0, |f| (last - f + 1).saturating_mul(widest))
+    };
+    loop {
+        let event = match reader.read_event_into(&mut buf) {
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(e) => e,
+        };
+        match &event {
+            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+                "table:table" => {
+                    area = area.saturating_add(sheet_area(first, last, widest));
+                    (row, first, last, widest) = (0, None, 0, 0);
+                }
+                "table:table-row" => {
+                    (repeat, col, held, width) =
+                        (number(e, "table:number-rows-repeated"), 0, false, 0);
+                    if matches!(event, Event::Empty(_)) {
+                        row = row.saturating_add(repeat);
+                    }
+                }
+                "table:table-cell" | "table:covered-table-cell" => {
+                    cell_repeat = number(e, "table:number-columns-repeated");
+                    // A value written in the cell's attributes is text calamine keeps too.
+                    let said: u64 = e
+                        .attributes()
+                        .flatten()
+                        .filter(|a| a.key.as_ref().starts_with("office:"))
+                        .map(|a| a.value.len() as u64)
+                        .sum();
+                    text = text
+                        .saturating_add(said.saturating_mul(cell_repeat).saturating_mul(repeat));
+                    col = col.saturating_add(cell_repeat);
+                    if matches!(event, Event::Start(_)) || holds_value(e) {
+                        held = true;
+                        width = col;
+                    }
+                }
+                "text:s" => {
+                    let spaces = number(e, "text:c");
+                    text = text
+                        .saturating_add(spaces.saturating_mul(cell_repeat).saturating_mul(repeat));
+                }
+                _ => {}
+            },
+            // A character written as a reference (`&#x1EC7;`) is text as well.
+            Event::GeneralRef(_) => {
+                text = text.saturating_add(cell_repeat.saturating_mul(repeat).saturating_mul(4));
+            }
+            Event::Text(t) => {
+                text = text.saturating_add(
+                    (t.len() as u64)
+                        .saturating_mul(cell_repeat)
+                        .saturating_mul(repeat),
+                );
+            }
+            Event::End(e) if e.name().as_ref() == "table:table-row" => {
+                if held {
+                    first.get_or_insert(row);
+                    last = row.saturating_add(repeat - 1);
+                    widest = widest.max(width);
+                }
+                row = row.saturating_add(repeat);
+            }
+            _ => {}
+        }
+        if area.saturating_add(sheet_area(first, last, widest)) > SPREAD || text > TEXT {
+            return false;
+        }
+        buf.clear();
+    }
+    true
 }

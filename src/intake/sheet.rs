@@ -147,7 +147,7 @@ pub fn read(kind: FileKind, bytes: &[u8], only: Option<&str>, name: &str) -> Res
             )
         }))
         .map_err(|_| damaged(kind))??,
-        FileKind::Ods if !ods_within_spread(bytes) => {
+        FileKind::Ods if !super::ods::within_spread(bytes) => {
             return Err(Error::Intake(IntakeProblem::Inflates));
         }
         FileKind::Ods => {
@@ -269,18 +269,11 @@ fn trimmed(mut row: Vec<Cell>) -> Vec<Cell> {
     row
 }
 
-/// Cells a workbook may spread out to (its repeated rows and columns counted out) before
-/// it is read: an .ods of 2 KB can say "49,000 rows of 1,024 cells".
-const SPREAD: u64 = 5_000_000;
-
-/// Characters a workbook's cells may hold in all (a real tracker holds a few million).
-const TEXT: u64 = 100_000_000;
-
 /// The most a cell holds in Excel (characters; counted here in bytes, which is stricter
 /// only for text four times longer than any directive).
 const CELL_TEXT: usize = 4 * 32_767;
 
-/// Whether an .xls stays within [`SPREAD`] cells, each sheet counted as the rectangle its
+/// Whether an .xls stays within [`limits::SPREAD`] cells, each sheet counted as the rectangle its
 /// cells span (what calamine, which reads every sheet at once, will build): a scan of the
 /// cell records of its workbook stream.
 fn xls_within_spread(bytes: &[u8]) -> bool {
@@ -341,7 +334,7 @@ fn xls_within_spread(bytes: &[u8]) -> bool {
         if kind == 0x00FD && body.len() >= 10 {
             let isst = u32::from_le_bytes([body[6], body[7], body[8], body[9]]) as usize;
             text = text.saturating_add(u64::from(lengths.get(isst).copied().unwrap_or(0)));
-            if text > TEXT {
+            if text > limits::TEXT {
                 return false;
             }
         }
@@ -370,7 +363,7 @@ fn xls_within_spread(bytes: &[u8]) -> bool {
                     u16_at(6).saturating_sub(u16_at(4)),
                 )
             };
-            if total.saturating_add(rows.saturating_mul(cols)) > SPREAD {
+            if total.saturating_add(rows.saturating_mul(cols)) > limits::SPREAD {
                 return false;
             }
         } else if cell && body.len() >= 4 {
@@ -389,7 +382,7 @@ fn xls_within_spread(bytes: &[u8]) -> bool {
                 Some((r0, r1, c0, c1)) => (r0.min(row), r1.max(row), c0.min(first), c1.max(last)),
             });
         }
-        if total.saturating_add(area(sheet)) > SPREAD {
+        if total.saturating_add(area(sheet)) > limits::SPREAD {
             return false;
         }
     }
@@ -482,125 +475,6 @@ fn sst_lengths(parts: &[&[u8]]) -> Vec<u32> {
     out
 }
 
-/// Whether an .ods stays within [`SPREAD`] cells, and [`TEXT`] characters, once its
-/// repeats are counted out as calamine builds a sheet: the rectangle from its first to its
-/// last row holding a value, as wide as its widest; read as XML events (attributes as a
-/// parser reads them, cells that hold a value written `<… />` too, `text:s` runs of spaces).
-fn ods_within_spread(bytes: &[u8]) -> bool {
-    use quick_xml::events::{BytesStart, Event};
-    use std::io::Read;
-    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return true; // calamine says what is wrong with it
-    };
-    let Ok(mut entry) = zip.by_name("content.xml") else {
-        return true;
-    };
-    let mut xml = Vec::new();
-    if entry.read_to_end(&mut xml).is_err() {
-        return true;
-    }
-    let number = |e: &BytesStart, name: &str| -> u64 {
-        e.attributes()
-            .flatten()
-            .find(|a| a.key.as_ref() == name)
-            .and_then(|a| a.value.trim().parse().ok())
-            .unwrap_or(1)
-    };
-    let holds_value = |e: &BytesStart| {
-        e.attributes().flatten().any(|a| {
-            matches!(
-                a.key.as_ref(),
-                "office:value"
-                    | "office:string-value"
-                    | "office:date-value"
-                    | "office:time-value"
-                    | "office:boolean-value"
-                    | "table:formula"
-            )
-        })
-    };
-    let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
-    let mut buf = Vec::new();
-    let (mut area, mut text) = (0u64, 0u64);
-    // Per sheet: the next row's index, the first and last rows holding a value, the widest.
-    let (mut row, mut first, mut last, mut widest) = (0u64, None::<u64>, 0u64, 0u64);
-    // Per row: its repeat, the next cell's column, whether it holds a value, its width.
-    let (mut repeat, mut col, mut held, mut width) = (1u64, 0u64, false, 0u64);
-    let mut cell_repeat = 1u64;
-    let sheet_area = |first: Option<u64>, last: u64, widest: u64| {
-        first.map_or(0, |f| (last - f + 1).saturating_mul(widest))
-    };
-    loop {
-        let event = match reader.read_event_into(&mut buf) {
-            Ok(Event::Eof) | Err(_) => break,
-            Ok(e) => e,
-        };
-        match &event {
-            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
-                "table:table" => {
-                    area = area.saturating_add(sheet_area(first, last, widest));
-                    (row, first, last, widest) = (0, None, 0, 0);
-                }
-                "table:table-row" => {
-                    (repeat, col, held, width) =
-                        (number(e, "table:number-rows-repeated"), 0, false, 0);
-                    if matches!(event, Event::Empty(_)) {
-                        row = row.saturating_add(repeat);
-                    }
-                }
-                "table:table-cell" | "table:covered-table-cell" => {
-                    cell_repeat = number(e, "table:number-columns-repeated");
-                    // A value written in the cell's attributes is text calamine keeps too.
-                    let said: u64 = e
-                        .attributes()
-                        .flatten()
-                        .filter(|a| a.key.as_ref().starts_with("office:"))
-                        .map(|a| a.value.len() as u64)
-                        .sum();
-                    text = text
-                        .saturating_add(said.saturating_mul(cell_repeat).saturating_mul(repeat));
-                    col = col.saturating_add(cell_repeat);
-                    if matches!(event, Event::Start(_)) || holds_value(e) {
-                        held = true;
-                        width = col;
-                    }
-                }
-                "text:s" => {
-                    let spaces = number(e, "text:c");
-                    text = text
-                        .saturating_add(spaces.saturating_mul(cell_repeat).saturating_mul(repeat));
-                }
-                _ => {}
-            },
-            // A character written as a reference (`&#x1EC7;`) is text as well.
-            Event::GeneralRef(_) => {
-                text = text.saturating_add(cell_repeat.saturating_mul(repeat).saturating_mul(4));
-            }
-            Event::Text(t) => {
-                text = text.saturating_add(
-                    (t.len() as u64)
-                        .saturating_mul(cell_repeat)
-                        .saturating_mul(repeat),
-                );
-            }
-            Event::End(e) if e.name().as_ref() == "table:table-row" => {
-                if held {
-                    first.get_or_insert(row);
-                    last = row.saturating_add(repeat - 1);
-                    widest = widest.max(width);
-                }
-                row = row.saturating_add(repeat);
-            }
-            _ => {}
-        }
-        if area.saturating_add(sheet_area(first, last, widest)) > SPREAD || text > TEXT {
-            return false;
-        }
-        buf.clear();
-    }
-    true
-}
-
 /// A sheet of an .xlsx read cell by cell, so a cell placed far away (row 1,048,576, column
 /// XFD) costs nothing: rows past the limit are refused before any grid is made, columns
 /// past [`COLUMNS`] left out.
@@ -617,7 +491,7 @@ fn xlsx_cells(wb: &mut calamine::Xlsx<Cursor<&[u8]>>, name: &str, kind: FileKind
     {
         // Every cell costs reading, kept or not: a row of millions is refused.
         read += 1;
-        if read > SPREAD {
+        if read > limits::SPREAD {
             return Err(Error::Intake(IntakeProblem::Inflates));
         }
         let (row, col) = c.pos;
@@ -632,7 +506,7 @@ fn xlsx_cells(wb: &mut calamine::Xlsx<Cursor<&[u8]>>, name: &str, kind: FileKind
             return Err(damaged(kind));
         }
         text += len as u64;
-        if text > TEXT {
+        if text > limits::TEXT {
             return Err(Error::Intake(IntakeProblem::Inflates));
         }
         // A formula saved without its value (a program wrote it, nothing calculated it) is
