@@ -762,8 +762,8 @@ fn csv_grid(bytes: &[u8], name: &str) -> Result<Grid> {
     let text = decode(bytes);
     let delimiter = delimiter(&text);
     // A quote opened and never closed would take every row after it into one cell.
-    if text.bytes().filter(|b| *b == b'"').count() % 2 == 1 {
-        return Err(quote_not_closed(&text));
+    if let Some(row) = quote_left_open(&text, delimiter) {
+        return Err(Error::Intake(IntakeProblem::QuoteNotClosed { row }));
     }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -835,26 +835,39 @@ fn csv_grid(bytes: &[u8], name: &str) -> Result<Grid> {
     })
 }
 
-/// The quote never closed: the row of the line where the last quote opens.
-fn quote_not_closed(text: &str) -> Error {
-    let mut open_at = 0;
-    let mut inside = false;
-    let mut line = 1u32;
-    for b in text.bytes() {
-        match b {
-            b'"' => {
-                inside = !inside;
-                if inside {
-                    open_at = line;
+/// The row where a quote that opens a cell is left open to the end of the file, if one is
+/// (a quote inside a cell, `màn hình 27"`, is a character of it, as a spreadsheet reads it).
+fn quote_left_open(text: &str, delimiter: u8) -> Option<u32> {
+    let (mut inside, mut opened, mut line, mut at_start) = (false, 0u32, 1u32, true);
+    let mut bytes = text.bytes().peekable();
+    while let Some(b) = bytes.next() {
+        if inside {
+            match b {
+                b'"' if bytes.peek() == Some(&b'"') => {
+                    bytes.next();
                 }
+                b'"' => inside = false,
+                b'\n' => line += 1,
+                _ => {}
             }
-            b'\n' => line += 1,
+            continue;
+        }
+        match b {
+            b'"' if at_start => {
+                inside = true;
+                opened = line;
+            }
+            b'\n' => {
+                line += 1;
+                at_start = true;
+                continue;
+            }
+            b' ' | b'\r' if at_start => continue,
             _ => {}
         }
+        at_start = b == delimiter;
     }
-    Error::Intake(IntakeProblem::QuoteNotClosed {
-        row: open_at.max(1),
-    })
+    inside.then_some(opened)
 }
 
 /// Converts the text of each column typed in a legacy encoding, decided over the whole

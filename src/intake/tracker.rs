@@ -766,9 +766,6 @@ fn row_key(parts: [&str; 4]) -> [u8; 32] {
 struct Seen {
     sheet: String,
     row: u32,
-    deadline: Option<NaiveDate>,
-    /// Its words as written (marks and all, case and spacing aside).
-    words: String,
 }
 
 /// Words as written, marks on their letters kept; case, spacing and punctuation aside.
@@ -779,6 +776,18 @@ fn exact_words(text: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The key of a row whose words the sheet says more than once: its plain key with its
+/// deadline and its words as written (marks kept, unlike the plain key's).
+fn told_apart(key: &[u8; 32], deadline: Option<NaiveDate>, exact: &str) -> [u8; 32] {
+    let mut h = Sha256::new();
+    h.update(b"tracker-row-apart\0");
+    h.update(key);
+    h.update(format!("{deadline:?}").as_bytes());
+    h.update([0x1F]);
+    h.update(exact.as_bytes());
+    h.finalize().into()
 }
 
 /// Whether a row was imported before.
@@ -959,11 +968,29 @@ fn read_rows(
     // The unit a section heading names, lead of the rows under it that name none.
     let mut section_lead: Option<String> = None;
     let set_aside = |p: &Plan| p.problems.iter().filter(|q| q.skipped).count();
-    // Numbers under progress written as fractions (every one of them at most 1: cells
-    // formatted as percentages) rather than as percents.
-    let fractions = data.clone().all(|i| {
-        !matches!(h.fields.get(&Column::Progress).and_then(|j| g.rows[i].get(*j)),
-            Some(Cell::Number(n)) if *n > 1.0)
+    // How many rows of the sheet say the same words for the same unit, source and day (as
+    // typed): such rows are told apart by their deadlines.
+    let raw_key = |i: usize| {
+        [
+            Column::Content,
+            Column::Lead,
+            Column::Source,
+            Column::AssignedOn,
+        ]
+        .map(|c| {
+            let cell = h.fields.get(&c).and_then(|j| g.rows[i].get(*j));
+            crate::text::words(&cell.map(Cell::text).unwrap_or_default()).join(" ")
+        })
+        .join("\u{1F}")
+    };
+    let mut repeats: HashMap<String, u32> = HashMap::new();
+    for i in data.clone() {
+        *repeats.entry(raw_key(i)).or_default() += 1;
+    }
+    // Whether some number under progress is a fraction (0.8 shown as 80%): then 1 is 100%.
+    let fractions = data.clone().any(|i| {
+        matches!(h.fields.get(&Column::Progress).and_then(|j| g.rows[i].get(*j)),
+            Some(Cell::Number(n)) if *n > 0.0 && *n < 1.0)
     });
     for i in data {
         let row = &g.rows[i];
@@ -1024,12 +1051,24 @@ fn read_rows(
         let number = at(Column::Number);
         let numbered = matches!(number, Cell::Number(_))
             || number.text().trim_end_matches('.').parse::<u32>().is_ok();
-        if filled == 0 {
+        // A heading typed in the number's column, often merged across the row ("II. THANH
+        // TRA SỞ"), is a heading as it is under the content.
+        let number_words = number.text();
+        let heading_in_number =
+            filled == 0 && number_words.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+        if filled == 0 && !heading_in_number {
             continue;
         }
+        let content = if heading_in_number {
+            number_words
+        } else {
+            content
+        };
         // Only words, no unit nor date: a line continuing the directive above ("- Rà soát
         // …", "a) …"), added to its content; else a section heading ("I. Năm 2024"), told.
-        if filled == 1 && !content.is_empty() && lead_text.is_empty() && !numbered {
+        if heading_in_number
+            || (filled == 1 && !content.is_empty() && lead_text.is_empty() && !numbered)
+        {
             let issue = match last {
                 Some((_, planned, _)) if continues_above(&content) && plan.rows.len() > planned => {
                     let above = plan.rows.last_mut().expect("a row was planned");
@@ -1059,12 +1098,15 @@ fn read_rows(
                 }
             };
             let skipped = !matches!(issue, Issue::HeadingLeads(_));
+            let said_in = if heading_in_number {
+                Column::Number
+            } else {
+                Column::Content
+            };
             plan.problems.push(problem(
                 g,
                 i,
-                h.fields
-                    .get(&Column::Content)
-                    .map(|j| (Column::Content, *j)),
+                h.fields.get(&said_in).map(|j| (said_in, *j)),
                 issue,
                 skipped,
             ));
@@ -1234,15 +1276,14 @@ fn read_rows(
         // ("1/3/25" in a CSV, a date cell in a workbook) is the same row.
         let given_key = assigned.map_or_else(|| at(Column::AssignedOn).text(), |d| d.to_string());
         let mut key = row_key([&content, &lead_text, &source_text, &given_key]);
-        // The same words on the same sheet with another deadline (a report due each month,
-        // each month a row), or other words that read alike without their marks ("bảo vệ",
-        // "báo về"): a directive of its own.
+        // The same words more than once on the sheet, each row with its deadline (a report
+        // due each month, each month a row, in any order, and one more row each month), or
+        // other words that read alike without their marks ("bảo vệ", "báo về"): each row a
+        // directive of its own, known by its deadline and its words as written.
         let exact = exact_words(&content);
-        if let Some(first) = seen.get(&key)
-            && first.sheet == g.name
-            && (first.deadline != deadline || first.words != exact)
-        {
-            key = row_key([&content, &exact, &format!("{deadline:?}"), &given_key]);
+        let repeated = repeats.get(&raw_key(i)).is_some_and(|n| *n > 1);
+        if repeated {
+            key = told_apart(&key, deadline, &exact);
         }
         // The same row again: on its own sheet, a copy left out; on a later sheet (a year's
         // sheet carrying over what the year before left unfinished), its newer state.
@@ -1259,8 +1300,6 @@ fn read_rows(
                     Seen {
                         sheet: g.name.clone(),
                         row: g.row_number(i),
-                        deadline,
-                        words: exact,
                     },
                 );
             }
@@ -1271,10 +1310,11 @@ fn read_rows(
         // not, the row says so (the sheet is not taken over the progress recorded here).
         let held = match imported_as(r.conn, &key)? {
             Some(id) => Some(id),
-            // (Given that day as the sheet says it, or as its source's date says.)
+            // (Given that day as the sheet says it, or as its source's date says; rows of the
+            // same words are told apart by their keys alone.)
             None => match lead[0] {
-                Pick::Known(unit) => already_held(r.conn, &content, unit, given_on)?,
-                Pick::New(_) => None,
+                Pick::Known(unit) if !repeated => already_held(r.conn, &content, unit, given_on)?,
+                _ => None,
             },
         };
         // So is a deadline the sheet gives that Giao Ban does not hold (extended in one of
@@ -1505,9 +1545,14 @@ fn read_rows(
 
 /// Whether a cell's text was meant as a date (digits joined by `/`, `-` or `.`), so one that
 /// does not read is a mistake to correct, not words.
-/// The percent done a number under progress says, when it can be one.
+/// The percent done a number under progress says, when it can be one: below 1 a fraction
+/// (a cell formatted as a percentage), 1 itself 100% beside such fractions, else a percent.
 fn share_done(n: f64, fractions: bool) -> Option<u8> {
-    let percent = if fractions { n * 100.0 } else { n };
+    let percent = if (n > 0.0 && n < 1.0) || (n == 1.0 && fractions) {
+        n * 100.0
+    } else {
+        n
+    };
     (0.0..=100.0)
         .contains(&percent)
         .then(|| percent.round() as u8)

@@ -3005,3 +3005,114 @@ fn another_copy_of_a_notice_adds_only_what_is_new() {
     let again = intake::preview(&mut o.store, &second, &Options::default()).unwrap();
     assert!(again.directives.is_empty());
 }
+
+/// What a second look at the fixes found: a report due each month keeps each month's row
+/// when the sheet grows by one, in any order; a heading typed in the number's column leads
+/// the rows under it; shares typed as fractions beside a percent; a quote inside a cell.
+#[test]
+fn a_growing_sheet_headings_in_the_number_column_shares_and_inch_marks() {
+    let mut o = Office::new();
+    let row = |m: &str| format!("Báo cáo tháng,VP,05/01/2025,{m}\n");
+    let head = "Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn\n";
+    let jan_mar = format!(
+        "{head}{}{}{}",
+        row("31/01/2025"),
+        row("28/02/2025"),
+        row("31/03/2025")
+    );
+    let file = o.path("thang.csv");
+    std::fs::write(&file, &jan_mar).unwrap();
+    assert_eq!(
+        intake::commit(&mut o.store, &file, &Options::default())
+            .unwrap()
+            .directives
+            .len(),
+        3
+    );
+    // A month more, the months in another order.
+    let grown = format!(
+        "{head}{}{}{}{}",
+        row("31/03/2025"),
+        row("30/04/2025"),
+        row("31/01/2025"),
+        row("28/02/2025")
+    );
+    std::fs::write(&file, grown).unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(
+        (seen.directives.len(), seen.already),
+        (1, 3),
+        "{:?}",
+        told(&seen)
+    );
+    assert_eq!(seen.directives[0].deadline, Some(d(2025, 4, 30)));
+    assert!(seen.problems.is_empty(), "{:?}", told(&seen));
+
+    let file = o.path("khac.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let percent = Format::new().set_num_format("0%");
+    for (c, h) in [
+        "STT",
+        "Nội dung nhiệm vụ",
+        "Đơn vị chủ trì",
+        "Ngày giao",
+        "Tiến độ",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.merge_range(1, 0, 1, 4, "II. THANH TRA SỞ", &Format::new())
+        .unwrap();
+    for (r, (content, share)) in [("Việc một", 0.8), ("Việc hai", 80.0), ("Việc ba", 1.0)]
+        .iter()
+        .enumerate()
+    {
+        let r = r as u32 + 2;
+        ws.write_string(r, 1, *content).unwrap();
+        ws.write_string(r, 3, "05/01/2025").unwrap();
+        ws.write_number_with_format(r, 4, *share, &percent).unwrap();
+    }
+    ws.write_string(5, 1, "Mua màn hình 27\" cho phòng họp")
+        .unwrap();
+    ws.write_string(5, 2, "VP").unwrap();
+    ws.write_string(5, 3, "05/01/2025").unwrap();
+    wb.save(&file).unwrap();
+    let done = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    let got: Vec<(&str, &str, DirectiveStatus)> = done
+        .directives
+        .iter()
+        .map(|r| (r.content.as_str(), r.lead_unit.as_str(), r.status))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Việc một", "Thanh tra Sở", DirectiveStatus::InProgress),
+            ("Việc hai", "Thanh tra Sở", DirectiveStatus::InProgress),
+            ("Việc ba", "Thanh tra Sở", DirectiveStatus::Done),
+            (
+                "Mua màn hình 27\" cho phòng họp",
+                "Văn phòng Sở",
+                DirectiveStatus::Assigned
+            ),
+        ],
+        "{:?}",
+        told(&done)
+    );
+    for r in &done.directives[..2] {
+        assert_eq!(
+            followup::progress_of(o.store.conn(), r.directive_id).unwrap()[0].percent,
+            80
+        );
+    }
+    // The same text as a CSV: the inch mark is a character of its cell.
+    let csv = o.path("inch.csv");
+    std::fs::write(&csv, "Nội dung nhiệm vụ;Đơn vị chủ trì;Ngày giao\nMua màn hình 32\" cho hội trường;VP;05/01/2025\n").unwrap();
+    let seen = intake::preview(&mut o.store, &csv, &Options::default()).unwrap();
+    assert_eq!(
+        seen.directives[0].content,
+        "Mua màn hình 32\" cho hội trường"
+    );
+}
