@@ -1563,6 +1563,14 @@ fn lone_date(text: &str) -> bool {
     let date = text
         .trim()
         .trim_start_matches(|c: char| c.is_alphabetic() || c == ' ');
+    // At most two words before it ("Trước ngày 31/02/2025"); more are a task's words
+    // ("Trình dự thảo trước 30/4/2025").
+    let before = text.trim()[..text.trim().len() - date.len()]
+        .split_whitespace()
+        .count();
+    if before > 2 {
+        return false;
+    }
     date.chars()
         .filter(|c| matches!(c, '/' | '-' | '.'))
         .count()

@@ -393,6 +393,7 @@ fn status_of(text: &str) -> Said {
     // under way.
     if (has("chua hoan thanh") && !has("da hoan thanh"))
         || has("mot phan")
+        || has("1 phan")
         || has("phan lon")
         || percent.is_some_and(|p| p < 100)
     {

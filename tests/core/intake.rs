@@ -3116,3 +3116,26 @@ fn a_growing_sheet_headings_in_the_number_column_shares_and_inch_marks() {
         "Mua màn hình 32\" cho hội trường"
     );
 }
+
+/// "Đã hoàn thành 1 phần" is under way, not done; a deadline's cell of a task's words and a
+/// date brings the row in without a deadline, told, rather than setting it aside.
+#[test]
+fn part_done_and_a_deadline_among_words() {
+    let mut o = Office::new();
+    let file = o.path("mot-phan.csv");
+    std::fs::write(
+        &file,
+        "Nội dung nhiệm vụ;Đơn vị chủ trì;Ngày giao;Thời hạn;Tiến độ\n\
+         Việc một;VP;05/01/2025;30/06/2025;Đã hoàn thành 1 phần ngày 20/02/2025\n\
+         Việc hai;VP;05/01/2025;Trình dự thảo trước 30/4/2025;\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(seen.directives.len(), 2, "{:?}", told(&seen));
+    assert_eq!(seen.directives[0].status, DirectiveStatus::InProgress);
+    assert!(
+        seen.problems.iter().any(|p| p.row == 3 && !p.skipped),
+        "{:?}",
+        told(&seen)
+    );
+}
