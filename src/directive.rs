@@ -349,18 +349,20 @@ pub fn change_status(tx: &Tx<'_>, id: Uuid, change: StatusChange, note: &str) ->
             ));
         }
     };
-    tx.execute(
+    // Kept prepared: an import changes thousands of states, and this UPDATE's triggers make
+    // it the slowest statement to prepare (a quarter of a 20,000-row tracker's import).
+    tx.prepare_cached(
         "UPDATE directive SET status = ?2, reported_done_on = ?3, completed_on = ?4,
          updated_at = ?5, origin = ?6 WHERE id = ?1",
-        params![
-            id,
-            enum_name(&status),
-            reported.map(date),
-            completed.map(date),
-            ts(tx.now()),
-            tx.installation(),
-        ],
-    )?;
+    )?
+    .execute(params![
+        id,
+        enum_name(&status),
+        reported.map(date),
+        completed.map(date),
+        ts(tx.now()),
+        tx.installation(),
+    ])?;
     tx.audit(
         "directive",
         id,
