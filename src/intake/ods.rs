@@ -20,6 +20,21 @@ fn content(bytes: &[u8]) -> Option<Vec<u8>> {
     Some(xml)
 }
 
+/// An element's attribute `name`, as written.
+fn attr(e: &BytesStart, name: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.as_ref() == name)
+        .map(|a| a.value.to_string())
+}
+
+/// An element's count attribute `name` (a repeat or a span); 1 when not written.
+fn number<N: std::str::FromStr + From<u8>>(e: &BytesStart, name: &str) -> N {
+    attr(e, name)
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(N::from(1))
+}
+
 /// Each sheet's cells merged over more than one row, by the sheet's name (rows and columns
 /// from 0, as calamine counts them). Nothing for a file that cannot be read: calamine says
 /// what is wrong with it.
@@ -27,17 +42,6 @@ pub(super) fn merged_down(bytes: &[u8]) -> HashMap<String, Vec<Dimensions>> {
     let mut out: HashMap<String, Vec<Dimensions>> = HashMap::new();
     let Some(xml) = content(bytes) else {
         return out;
-    };
-    let attr = |e: &BytesStart, name: &str| {
-        e.attributes()
-            .flatten()
-            .find(|a| a.key.as_ref() == name)
-            .map(|a| a.value.to_string())
-    };
-    let number = |e: &BytesStart, name: &str| -> u32 {
-        attr(e, name)
-            .and_then(|v| v.trim().parse().ok())
-            .unwrap_or(1)
     };
     let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
     let mut buf = Vec::new();
@@ -62,9 +66,9 @@ pub(super) fn merged_down(bytes: &[u8]) -> HashMap<String, Vec<Dimensions>> {
                     }
                 }
                 "table:table-cell" | "table:covered-table-cell" => {
-                    let spans = number(e, "table:number-rows-spanned");
+                    let spans: u32 = number(e, "table:number-rows-spanned");
                     if spans > 1 && e.name().as_ref() == "table:table-cell" {
-                        let wide = number(e, "table:number-columns-spanned");
+                        let wide: u32 = number(e, "table:number-columns-spanned");
                         out.entry(sheet.clone()).or_default().push(Dimensions {
                             start: (row, col),
                             end: (row.saturating_add(spans - 1), col.saturating_add(wide - 1)),
@@ -92,13 +96,6 @@ pub(super) fn within_spread(bytes: &[u8]) -> bool {
     // One that cannot be read: calamine says what is wrong with it.
     let Some(xml) = content(bytes) else {
         return true;
-    };
-    let number = |e: &BytesStart, name: &str| -> u64 {
-        e.attributes()
-            .flatten()
-            .find(|a| a.key.as_ref() == name)
-            .and_then(|a| a.value.trim().parse().ok())
-            .unwrap_or(1)
     };
     let holds_value = |e: &BytesStart| {
         e.attributes().flatten().any(|a| {
@@ -160,7 +157,7 @@ pub(super) fn within_spread(bytes: &[u8]) -> bool {
                     }
                 }
                 "text:s" => {
-                    let spaces = number(e, "text:c");
+                    let spaces: u64 = number(e, "text:c");
                     text = text
                         .saturating_add(spaces.saturating_mul(cell_repeat).saturating_mul(repeat));
                 }
