@@ -114,6 +114,53 @@ pub fn matches_words(text: &str, query: &str) -> bool {
             .all(|w| hay.iter().any(|h| h.starts_with(w.as_str())))
 }
 
+/// [`matches_words`] with each word of the text started by one word of the query at most:
+/// "Phòng Kế hoạch - Tài chính Kế hoạch" does not match "Phòng Kế hoạch - Tài chính" (a
+/// name read from a file is that name, not a search typed into it).
+pub fn matches_words_once(text: &str, query: &str) -> bool {
+    let hay = words(text);
+    let q = words(query);
+    let mut used = vec![false; hay.len()];
+    // Words the text holds whole first, so that a prefix does not take another's word.
+    let (whole, parts): (Vec<&String>, Vec<&String>) =
+        q.iter().partition(|w| hay.iter().any(|h| h == *w));
+    let mut take = |w: &str, fits: &dyn Fn(&str, &str) -> bool| match (0..hay.len())
+        .find(|&i| !used[i] && fits(&hay[i], w))
+    {
+        Some(i) => {
+            used[i] = true;
+            true
+        }
+        None => false,
+    };
+    !q.is_empty()
+        && whole.iter().all(|w| take(w, &|h, w| h == w))
+        && parts.iter().all(|w| take(w, &|h, w| h.starts_with(w)))
+}
+
+/// Whether `query` is a unit's leading kind words followed by the initials of the rest of
+/// its name (`name`), as trackers write it: "Trung tâm CNTT" for "Trung tâm Công nghệ
+/// thông tin và Truyền thông" (the initials of all the rest, without "và", or of the part
+/// before "và"), "Phòng KHTC" for "Phòng Kế hoạch - Tài chính".
+pub fn kind_and_initials(name: &str, query: &str) -> bool {
+    let (n, q) = (words(name), words(query));
+    let kind = n
+        .iter()
+        .take_while(|w| KIND_WORDS.contains(&w.as_str()))
+        .count();
+    let Some((last, lead)) = q.split_last() else {
+        return false;
+    };
+    if kind == 0 || kind == n.len() || lead != &n[..kind] {
+        return false;
+    }
+    let own = &n[kind..];
+    let of = |ws: &[String]| -> String { ws.iter().filter_map(|w| w.chars().next()).collect() };
+    let without_and: Vec<String> = own.iter().filter(|w| *w != "va").cloned().collect();
+    let before_and = &own[..own.iter().position(|w| w == "va").unwrap_or(own.len())];
+    last.len() >= 2 && [of(own), of(&without_and), of(before_and)].contains(last)
+}
+
 /// Initials of the significant words of a name, folded: `"Phòng Thông tin - Báo chí - Xuất bản"`
 /// → `"pttbcxb"`; the kind word (Phòng, Trung tâm…) can then be skipped by the caller.
 pub fn initials(s: &str) -> String {
@@ -190,6 +237,34 @@ pub fn markdown_text(markdown: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_from_files_match_each_word_once_or_by_kind_and_initials() {
+        let khtc = "Phòng Kế hoạch - Tài chính";
+        assert!(matches_words_once(khtc, "Phòng Kế hoạch"));
+        assert!(matches_words_once(khtc, "tai chinh ke hoach"));
+        assert!(matches_words_once(khtc, "P Kế hoạch"));
+        assert!(!matches_words_once(
+            khtc,
+            "Phòng Kế hoạch - Tài chính Kế hoạch Kế hoạch"
+        ));
+        assert!(!matches_words_once(khtc, ""));
+        let center = "Trung tâm Công nghệ thông tin và Truyền thông";
+        for typed in ["Trung tâm CNTT", "Trung tâm CNTTTT", "trung tam cnttvtt"] {
+            assert!(kind_and_initials(center, typed), "{typed}");
+        }
+        for other in [
+            "Trung tâm C",
+            "Trung tâm TT",
+            "Phòng CNTT",
+            "CNTT",
+            "Trung tâm",
+        ] {
+            assert!(!kind_and_initials(center, other), "{other}");
+        }
+        assert!(kind_and_initials(khtc, "Phòng KHTC"));
+        assert!(!kind_and_initials(khtc, "Phòng KH"));
+    }
 
     #[test]
     fn folds_vietnamese() {

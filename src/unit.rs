@@ -8,7 +8,7 @@ use crate::error::{Entity, Error, Field, Result, Rule};
 use crate::record::{Meta, new_id};
 use crate::store::Tx;
 use crate::store::value::{enum_name, get_enum, get_opt_uuid, get_uuid, ts};
-use crate::text::{abbreviations, fold, matches_words};
+use crate::text::{abbreviations, fold, kind_and_initials, matches_words_once};
 
 /// What kind of body a unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -211,8 +211,9 @@ pub fn list(conn: &Connection, include_inactive: bool) -> Result<Vec<Unit>> {
 }
 
 /// Finds the one unit a user means: by id, code (`TTBC`), name or short name typed with or
-/// without diacritics, part of the name, or initials (`ttbc` → "Phòng Thông tin - Báo chí -
-/// Xuất bản", `vp` → "Văn phòng Sở"). Several equally good matches are an error listing them;
+/// without diacritics, part of the name (each word once), initials (`ttbc` → "Phòng Thông
+/// tin - Báo chí - Xuất bản", `vp` → "Văn phòng Sở"), or its kind words and initials
+/// ("Trung tâm CNTT"). Several equally good matches are an error listing them;
 /// `field` is the input named in errors.
 pub fn resolve(conn: &Connection, query: &str, field: Field) -> Result<Unit> {
     let q = query.trim();
@@ -224,12 +225,14 @@ pub fn resolve(conn: &Connection, query: &str, field: Field) -> Result<Unit> {
     }
     let units = list(conn, true)?;
     let fq = fold(q);
-    let tiers: [&dyn Fn(&Unit) -> bool; 4] = [
+    let tiers: [&dyn Fn(&Unit) -> bool; 5] = [
         &|u| u.code.as_deref().is_some_and(|c| fold(c) == fq),
         &|u| fold(&u.name) == fq || u.short_name.as_deref().is_some_and(|s| fold(s) == fq),
         &|u| {
-            matches_words(&u.name, q)
-                || u.short_name.as_deref().is_some_and(|s| matches_words(s, q))
+            matches_words_once(&u.name, q)
+                || u.short_name
+                    .as_deref()
+                    .is_some_and(|s| matches_words_once(s, q))
         },
         &|u| {
             !fq.contains(' ')
@@ -237,6 +240,7 @@ pub fn resolve(conn: &Connection, query: &str, field: Field) -> Result<Unit> {
                     .split(' ')
                     .any(|a| a.starts_with(&fq))
         },
+        &|u| kind_and_initials(&u.name, q),
     ];
     for matches in tiers {
         let found: Vec<&Unit> = units.iter().filter(|u| matches(u)).collect();

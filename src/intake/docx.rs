@@ -43,9 +43,34 @@ pub struct DocumentRead {
     pub already: bool,
 }
 
+/// A document as read: its whole text, and the tasks of its tables of tasks.
+#[derive(Debug, Clone, Default)]
+pub struct Parts {
+    /// The text, a paragraph a line (see [`text`]).
+    pub text: String,
+    /// The text without the lines of its tables of tasks: what the extractor reads.
+    prose: String,
+    /// The rows of its tables of tasks, read cell by cell.
+    tasks: Vec<TableTask>,
+}
+
+/// A row of a table of tasks (Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn).
+#[derive(Debug, Clone, Default)]
+struct TableTask {
+    content: String,
+    lead: String,
+    coordinating: String,
+    deadline: String,
+}
+
 /// The document's text: a paragraph a line, list items numbered as Word shows them (`1.`,
 /// `a)` deeper), a table's row a line with its cells joined by ` | `.
 pub fn text(bytes: &[u8]) -> Result<String> {
+    Ok(parts(bytes)?.text)
+}
+
+/// The document read: its text (see [`text`]) and its tables of tasks.
+pub fn parts(bytes: &[u8]) -> Result<Parts> {
     let damaged = || {
         Error::Intake(IntakeProblem::Damaged {
             kind: "docx".into(),
@@ -63,25 +88,50 @@ pub fn text(bytes: &[u8]) -> Result<String> {
         return Err(Error::Intake(IntakeProblem::Inflates));
     }
     let doc = docx_rs::read_docx(bytes).map_err(|_| damaged())?;
-    let mut out = String::new();
+    let mut out = Parts::default();
     let mut counters = Counters::new();
     for child in &doc.document.children {
         match child {
-            DocumentChild::Paragraph(p) => paragraph(p, &mut counters, &mut out),
+            DocumentChild::Paragraph(p) => {
+                let mut line = String::new();
+                paragraph(p, &mut counters, &mut line);
+                out.text.push_str(&line);
+                out.prose.push_str(&line);
+            }
             DocumentChild::Table(t) => table(t, &mut out),
             _ => {}
         }
     }
-    Ok(unicode(out))
+    // One reading for the whole document, its table cells as its lines.
+    let legacy = legacy_of(&out.text);
+    out.text = unicode(&out.text, legacy);
+    out.prose = unicode(&out.prose, legacy);
+    for t in &mut out.tasks {
+        for cell in [
+            &mut t.content,
+            &mut t.lead,
+            &mut t.coordinating,
+            &mut t.deadline,
+        ] {
+            *cell = unicode(cell, legacy).trim().to_string();
+        }
+    }
+    Ok(out)
 }
 
-/// A document typed in TCVN3 (.VnTime) or VNI fonts, as older notices are, in Unicode: its
-/// lines converted when the document as a whole reads as one of them, but for lines that
-/// are Unicode themselves (a heading added later).
-fn unicode(text: String) -> String {
+/// The legacy encoding a document is typed in as a whole (TCVN3 or VNI fonts, as older
+/// notices are), if any.
+fn legacy_of(text: &str) -> Option<super::legacy::Encoding> {
     use super::legacy::{self, Encoding};
-    let Some(e @ (Encoding::Tcvn3 | Encoding::Vni)) = legacy::detect(text.lines()) else {
-        return text;
+    legacy::detect(text.lines()).filter(|e| matches!(e, Encoding::Tcvn3 | Encoding::Vni))
+}
+
+/// Text of a document typed in `legacy` ([`legacy_of`]) in Unicode: its lines converted,
+/// but for lines that are Unicode themselves (a heading added later).
+fn unicode(text: &str, legacy: Option<super::legacy::Encoding>) -> String {
+    use super::legacy::{self, Encoding};
+    let Some(e) = legacy else {
+        return text.to_string();
     };
     let mut out = String::with_capacity(text.len());
     for line in text.split_inclusive('\n') {
@@ -184,7 +234,7 @@ fn paragraph(p: &Paragraph, counters: &mut Counters, out: &mut String) {
 /// trì", "Thời hạn"…, the annex a notice often carries), a task a line in words the
 /// extractor reads ("Giao X chủ trì, phối hợp với Y <task>, thời hạn …"); any other table a
 /// row a line with its cells joined by ` | `.
-fn table(t: &Table, out: &mut String) {
+fn table(t: &Table, out: &mut Parts) {
     let rows: Vec<Vec<String>> = t
         .rows
         .iter()
@@ -211,14 +261,17 @@ fn table(t: &Table, out: &mut String) {
     for cells in rows {
         let cells: Vec<String> = cells.into_iter().filter(|s| !s.is_empty()).collect();
         if !cells.is_empty() {
-            out.push_str(&cells.join(" | "));
-            out.push('\n');
+            let line = format!("{}\n", cells.join(" | "));
+            out.text.push_str(&line);
+            out.prose.push_str(&line);
         }
     }
 }
 
-/// Writes a table of tasks as sentences; `false` when its header is none of a tracker's.
-fn tasks(rows: &[Vec<String>], out: &mut String) -> bool {
+/// Keeps a table of tasks row by row, and writes it in the text as sentences; `false` when
+/// its header is none of a tracker's. The extractor does not read it: its cells say what
+/// each is.
+fn tasks(rows: &[Vec<String>], out: &mut Parts) -> bool {
     use super::columns::Column;
     let grid = super::sheet::Grid::of_texts("", rows);
     let Some(header) = super::columns::find(&grid) else {
@@ -238,17 +291,24 @@ fn tasks(rows: &[Vec<String>], out: &mut String) -> bool {
             continue;
         }
         let content = content.trim_end_matches(['.', ';']);
-        out.push_str(&format!("Giao {lead} chủ trì"));
+        let text = &mut out.text;
+        text.push_str(&format!("Giao {lead} chủ trì"));
         match at(row, Column::Coordinating) {
-            "" => out.push(' '),
-            with => out.push_str(&format!(", phối hợp với {with} ")),
+            "" => text.push(' '),
+            with => text.push_str(&format!(", phối hợp với {with} ")),
         }
-        out.push_str(content);
+        text.push_str(content);
         match at(row, Column::Deadline) {
             "" => {}
-            due => out.push_str(&format!(", thời hạn {due}")),
+            due => text.push_str(&format!(", thời hạn {due}")),
         }
-        out.push_str(".\n");
+        text.push_str(".\n");
+        out.tasks.push(TableTask {
+            content: content.to_string(),
+            lead: lead.to_string(),
+            coordinating: at(row, Column::Coordinating).to_string(),
+            deadline: at(row, Column::Deadline).to_string(),
+        });
     }
     true
 }
@@ -376,7 +436,8 @@ fn strip_title(name: &str) -> &str {
 
 /// Reads a document: its facts and proposals (units from the directory, deadlines from the
 /// meeting's date).
-pub fn read(conn: &Connection, text: &str, file_stem: &str) -> Result<DocumentRead> {
+pub fn read(conn: &Connection, parts: &Parts, file_stem: &str) -> Result<DocumentRead> {
+    let text = &parts.text;
     if text.trim().is_empty() {
         return Err(Error::Intake(IntakeProblem::Empty));
     }
@@ -387,19 +448,22 @@ pub fn read(conn: &Connection, text: &str, file_stem: &str) -> Result<DocumentRe
         day,
         calendar: Some(&calendar),
     };
-    let first = extract::extract(text, on(crate::date::today()), &directory);
+    let prose = &parts.prose;
+    let first = extract::extract(prose, on(crate::date::today()), &directory);
     let date = first.meeting.date.or_else(|| values::date_in(text));
     let found = match date {
-        Some(d) => extract::extract(text, on(d), &directory),
+        Some(d) => extract::extract(prose, on(d), &directory),
         None => first,
     };
+    let mut proposals = found.directives;
+    proposals.extend(parts.tasks.iter().map(|t| table_task(t, &directory, date)));
     Ok(DocumentRead {
         title: title(text, file_stem),
         date,
         chair: found.meeting.chair,
         attendees: attendees(text),
         text: text.to_string(),
-        proposals: found.directives,
+        proposals,
         set_aside: found
             .set_aside
             .into_iter()
@@ -407,6 +471,42 @@ pub fn read(conn: &Connection, text: &str, file_stem: &str) -> Result<DocumentRe
             .collect(),
         already: super::tracker::imported(conn, &key(text))?,
     })
+}
+
+/// The directive a row of a table of tasks gives, its cells read as a tracker's: the units
+/// by name (the first of several in the lead's cell leads, the others coordinate; one the
+/// directory lacks is a new unit to confirm), the deadline as the cell says it, from the
+/// meeting's day.
+fn table_task(t: &TableTask, directory: &Directory, day: Option<NaiveDate>) -> Proposal {
+    let unit = |name: &str| {
+        let name = values::without_notes(name);
+        directory.named(&name).unwrap_or_else(|| {
+            let name = values::without_role(&name);
+            directory
+                .named(&name)
+                .unwrap_or(extract::UnitRef { name, id: None })
+        })
+    };
+    let mut units = values::unit_names(&t.lead).into_iter().map(|n| unit(&n));
+    let lead = units.next();
+    let mut coordinating: Vec<extract::UnitRef> = units.collect();
+    for u in values::unit_names(&t.coordinating).iter().map(|n| unit(n)) {
+        if !coordinating.contains(&u) && Some(&u) != lead.as_ref() {
+            coordinating.push(u);
+        }
+    }
+    let deadline = match values::due(&super::sheet::Cell::Text(t.deadline.clone()), day) {
+        Ok(values::Due::On(d)) => Some(d),
+        _ => None,
+    };
+    Proposal {
+        content: t.content.clone(),
+        lead_unit: lead,
+        coordinating_units: coordinating,
+        deadline,
+        item: None,
+        at: usize::MAX,
+    }
 }
 
 /// Creates the document's meeting (closed, its text as the minutes, the chair and attendees

@@ -130,8 +130,13 @@ pub fn read(path: &Path) -> Result<(FileKind, Vec<u8>)> {
             limit_mib: (limits::FILE >> 20) as u32,
         }));
     }
-    // An empty file (a copy that never finished): said so, not "of an unknown kind".
-    if head.iter().all(|b| b.is_ascii_whitespace()) {
+    // An empty file (a copy that never finished, a CSV saved with nothing but its BOM):
+    // said so, not "of an unknown kind" or "no table".
+    let text = [&b"\xEF\xBB\xBF"[..], b"\xFF\xFE", b"\xFE\xFF"]
+        .iter()
+        .find_map(|bom| head.strip_prefix(*bom))
+        .unwrap_or(&head);
+    if text.iter().all(|b| b.is_ascii_whitespace() || *b == 0) {
         return Err(refused(IntakeProblem::Empty));
     }
     let kind = of_bytes(&head, name)?;

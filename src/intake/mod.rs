@@ -321,6 +321,37 @@ fn is_group(name: &str) -> bool {
     matches!(w.first().map(String::as_str), Some("cac" | "tat" | "moi"))
 }
 
+/// What a proposal of another copy of a notice says otherwise than the directive held.
+fn differs_from_held(prop: &crate::extract::Proposal, here: &crate::directive::Directive) -> Words {
+    let shown = |d: Option<NaiveDate>| d.map_or_else(|| "—".to_string(), crate::date::format);
+    let (due_vi, due_en) = if prop.deadline == here.deadline {
+        (String::new(), String::new())
+    } else {
+        (
+            format!(
+                "; thời hạn ở bản này {}, Giao Ban đang ghi {}",
+                shown(prop.deadline),
+                shown(here.deadline)
+            ),
+            format!(
+                "; due {} in this copy, {} in Giao Ban",
+                shown(prop.deadline),
+                shown(here.deadline)
+            ),
+        )
+    };
+    Words {
+        vi: format!(
+            "Nhiệm vụ “{}” đã có từ bản trước của văn bản này, với lời “{}”{due_vi}: không tạo lại; hãy sửa trong Giao Ban nếu cần.",
+            prop.content, here.content
+        ),
+        en: format!(
+            "The directive “{}” is held from an earlier copy of this document, worded “{}”{due_en}: not made again; correct it in Giao Ban if needed.",
+            prop.content, here.content
+        ),
+    }
+}
+
 fn document(
     store: &mut Store,
     stem: &str,
@@ -329,14 +360,14 @@ fn document(
     commit: bool,
     mut p: Preview,
 ) -> Result<Preview> {
-    let text = docx::text(bytes)?;
+    let parts = docx::parts(bytes)?;
     // A notice or minutes is a few pages; its text is bounded as the extractor's input is.
-    if text.len() > DOCUMENT_TEXT {
+    if parts.text.len() > DOCUMENT_TEXT {
         return Err(Error::Intake(IntakeProblem::TooLarge {
             limit_mib: (DOCUMENT_TEXT >> 20) as u32,
         }));
     }
-    let doc = docx::read(store.conn(), &text, stem)?;
+    let doc = docx::read(store.conn(), &parts, stem)?;
     if doc.already {
         p.already = 1;
         p.document = Some(doc);
@@ -379,10 +410,26 @@ fn document(
                     });
                     continue;
                 };
+                // Held (with a word changed, perhaps, or another deadline): not made again,
+                // and what differs is told.
                 if let (Some(unit), Some(_)) = (lead.id, held_meeting)
-                    && tracker::already_held(store.conn(), &prop.content, unit, day)?.is_some()
+                    && let Some(here) =
+                        tracker::nearly_held(store.conn(), &prop.content, unit, day)?
                 {
                     p.already += 1;
+                    if tracker::same_words(&here.content, &prop.content)
+                        && here.deadline == prop.deadline
+                    {
+                        continue;
+                    }
+                    p.problems.push(RowProblem {
+                        sheet: p.file_name.clone(),
+                        row: i as u32 + 1,
+                        column: None,
+                        field: Some(Column::Content),
+                        skipped: true,
+                        message: differs_from_held(prop, &here),
+                    });
                     continue;
                 }
                 let mut unknown = false;

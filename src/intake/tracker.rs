@@ -238,7 +238,8 @@ fn is_person(words: &[String]) -> bool {
 }
 
 /// Whether `name` stands for no one unit: a group ("các xã", "UBND các huyện"), words that
-/// only say a kind of body or place, or a person by their post.
+/// only say a kind of body or place, a person by their post, or sentences typed in the
+/// unit's cell.
 fn not_a_unit(name: &str) -> bool {
     let words = crate::text::words(name);
     words
@@ -246,6 +247,20 @@ fn not_a_unit(name: &str) -> bool {
         .any(|w| matches!(w.as_str(), "cac" | "tat" | "moi" | "nhung"))
         || words.iter().all(|w| GENERIC.contains(&w.as_str()))
         || is_person(&words)
+        || sentences(name)
+}
+
+/// Whether `text` is sentences, not a name: a question or an exclamation, or a full stop
+/// between words on either side ("… báo cáo kết quả về Giám đốc Sở. Văn phòng Sở tổng hợp");
+/// a name's own stops are of short forms ("UBND TP. Lào Cai", "P. KHTC").
+fn sentences(text: &str) -> bool {
+    if text.contains(['?', '!']) {
+        return true;
+    }
+    let parts: Vec<&str> = text.split(". ").collect();
+    parts
+        .windows(2)
+        .any(|w| w[0].split_whitespace().count() >= 3 && w[1].split_whitespace().count() >= 2)
 }
 
 /// What [`plan`] reads with.
@@ -450,6 +465,24 @@ impl Reading<'_> {
     }
 }
 
+/// The directives given to `unit` on `day`: each one's id and content.
+fn given(conn: &Connection, unit: Uuid, day: NaiveDate) -> Result<Vec<(Uuid, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, content FROM directive WHERE lead_unit_id = ?1 AND assigned_on = ?2",
+    )?;
+    let found = stmt
+        .query_map(params![unit, crate::store::value::date(day)], |r| {
+            Ok((crate::store::value::get_uuid(r, 0)?, r.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<(Uuid, String)>>>()?;
+    Ok(found)
+}
+
+/// Whether two texts say the same words (spacing, case and punctuation aside).
+pub(super) fn same_words(a: &str, b: &str) -> bool {
+    exact_words(a) == exact_words(b)
+}
+
 /// The directive of these words (spacing, case and punctuation aside) given to `unit` on
 /// `day`, if any.
 pub(super) fn already_held(
@@ -459,18 +492,60 @@ pub(super) fn already_held(
     day: NaiveDate,
 ) -> Result<Option<Uuid>> {
     let want = exact_words(content);
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, content FROM directive WHERE lead_unit_id = ?1 AND assigned_on = ?2",
-    )?;
-    let found = stmt
-        .query_map(params![unit, crate::store::value::date(day)], |r| {
-            Ok((crate::store::value::get_uuid(r, 0)?, r.get::<_, String>(1)?))
-        })?
-        .collect::<rusqlite::Result<Vec<(Uuid, String)>>>()?;
+    let found = given(conn, unit, day)?;
     Ok(found
         .into_iter()
         .find(|(_, c)| exact_words(c) == want)
         .map(|(id, _)| id))
+}
+
+/// The directive given to `unit` on `day` whose words are nearly these (another copy of a
+/// notice with a word corrected: four words in five the same), if any.
+pub(super) fn nearly_held(
+    conn: &Connection,
+    content: &str,
+    unit: Uuid,
+    day: NaiveDate,
+) -> Result<Option<directive::Directive>> {
+    let want = exact_words(content);
+    let numbers = numbers_besides_dates(content);
+    let found = given(conn, unit, day)?;
+    let best = found
+        .into_iter()
+        // "Báo cáo tháng 4" is not "Báo cáo tháng 5"; a date moved is still the task.
+        .filter(|(_, c)| numbers_besides_dates(c) == numbers)
+        .map(|(id, c)| (alike(&want, &exact_words(&c)), id))
+        .filter(|(a, _)| *a >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    best.map(|(_, id)| directive::get(conn, id)).transpose()
+}
+
+/// The numbers a text says outside its dates ("tháng 4", "năm 2026"; not "25/4/2025").
+fn numbers_besides_dates(text: &str) -> Vec<&str> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')'))
+        .map(|w| w.trim_end_matches(['.', ':']))
+        .filter(|w| !w.contains(['/', '-', '.']))
+        .map(|w| w.trim_matches(|c: char| !c.is_ascii_digit()))
+        .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
+        .collect()
+}
+
+/// How alike two texts' words are: twice the words they share over the words of both
+/// (1 the same words, 0 none in common).
+fn alike(a: &str, b: &str) -> f64 {
+    let mut left: HashMap<&str, usize> = HashMap::new();
+    for w in a.split(' ') {
+        *left.entry(w).or_default() += 1;
+    }
+    let mut shared = 0;
+    for w in b.split(' ') {
+        if let Some(n) = left.get_mut(w).filter(|n| **n > 0) {
+            *n -= 1;
+            shared += 1;
+        }
+    }
+    let all = a.split(' ').count() + b.split(' ').count();
+    2.0 * shared as f64 / all as f64
 }
 
 /// The meeting titled `title` (case, diacritics and spacing aside) held on `date`, if any.
@@ -560,6 +635,9 @@ enum Issue {
     DoneWithoutDate(NaiveDate),
     DoneThereNotHere,
     DeadlineDiffers(NaiveDate, Option<NaiveDate>),
+    DeadlineStages(String, NaiveDate),
+    ProgressDiffers(String, u8),
+    NotInHeld(u32),
     MonthFirst,
     TooLong,
     Unreadable,
@@ -583,6 +661,32 @@ impl Issue {
             Issue::DeadlineInWords(words) => both(
                 format!("Thời hạn “{words}” không phải một ngày: nhiệm vụ được nhập không thời hạn; hãy sửa nếu cần."),
                 format!("The deadline “{words}” is not a date: the directive comes in without one; correct it if needed."),
+            ),
+            Issue::ProgressDiffers(there, here) => both(
+                format!(
+                    "Nhiệm vụ đã nhập trước đây; bảng ghi tiến độ “{there}”, Giao Ban đang ghi {here}%: chưa cập nhật; hãy báo cáo tiến độ trong Giao Ban nếu cần."
+                ),
+                format!(
+                    "Imported before; the sheet reports “{there}”, Giao Ban holds {here}%: not updated; report the progress in Giao Ban if needed."
+                ),
+            ),
+            Issue::NotInHeld(above) => both(
+                format!(
+                    "Dòng này tiếp nội dung dòng {above} (đã nhập trước đây) nhưng nhiệm vụ đã nhập không có nó: chưa được thêm; hãy bổ sung trong Giao Ban nếu cần."
+                ),
+                format!(
+                    "This line continues row {above} (imported before), whose directive lacks it: not added; add it in Giao Ban if needed."
+                ),
+            ),
+            Issue::DeadlineStages(words, last) => both(
+                format!(
+                    "Ô thời hạn ghi nhiều ngày (“{words}”): nhiệm vụ lấy ngày cuối {}; hãy kiểm tra.",
+                    crate::date::format(*last)
+                ),
+                format!(
+                    "The deadline cell lists several dates (“{words}”): the directive is due on the last, {}; check it.",
+                    crate::date::format(*last)
+                ),
             ),
             Issue::DeadlineOpen(words) => both(
                 format!("Thời hạn “{words}”: việc thường xuyên hoặc định kỳ, không có một thời hạn; nhiệm vụ được nhập không thời hạn."),
@@ -614,10 +718,10 @@ impl Issue {
             ),
             Issue::NotAUnit(names) => both(
                 format!(
-                    "“{names}” không phải một đơn vị trong danh mục (một nhóm, một địa bàn hay một người); hãy ghi tên đơn vị."
+                    "“{names}” không phải một đơn vị trong danh mục (một nhóm, một địa bàn, một người hay một câu); hãy ghi tên đơn vị."
                 ),
                 format!(
-                    "“{names}” is not one unit of the directory (a group, a place or a person); write the unit's name."
+                    "“{names}” is not one unit of the directory (a group, a place, a person or a sentence); write the unit's name."
                 ),
             ),
             Issue::NoLead => both(
@@ -965,6 +1069,9 @@ fn read_rows(
     // The last directive row read: its index, and how many rows were planned and set aside
     // before it (what it gave is told by the counts since), for the lines continuing it.
     let mut last: Option<(u32, usize, usize)> = None;
+    // The content of the directive the last row was found to be already (imported before):
+    // the lines continuing it that it lacks are told, not dropped.
+    let mut held_above: Option<String> = None;
     // The unit a section heading names, lead of the rows under it that name none.
     let mut section_lead: Option<String> = None;
     let set_aside = |p: &Plan| p.problems.iter().filter(|q| q.skipped).count();
@@ -1079,10 +1186,21 @@ fn read_rows(
                     Issue::TooLong
                 }
                 Some((above, _, skipped)) if continues_above(&content) => {
-                    if set_aside(plan) == skipped {
-                        continue; // the row above was imported before, or is a later sheet's
+                    match &held_above {
+                        // The row above was imported before: a line its directive holds, or
+                        // one added since, told.
+                        Some(held) => {
+                            if format!(" {} ", exact_words(held))
+                                .contains(&format!(" {} ", exact_words(&content)))
+                            {
+                                continue;
+                            }
+                            Issue::NotInHeld(above)
+                        }
+                        // The row above is a later sheet's.
+                        None if set_aside(plan) == skipped => continue,
+                        None => Issue::ContinuesSetAside(above),
                     }
-                    Issue::ContinuesSetAside(above)
                 }
                 // A heading that names a unit ("I. VĂN PHÒNG SỞ"): the lead of the rows under
                 // it that name none (a tracker kept unit by unit).
@@ -1113,6 +1231,7 @@ fn read_rows(
             continue;
         }
         last = Some((g.row_number(i), plan.rows.len(), set_aside(plan)));
+        held_above = None;
         let lead_text = match (&section_lead, lead_text.is_empty()) {
             (Some(unit), true) => unit.clone(),
             _ => lead_text,
@@ -1186,6 +1305,9 @@ fn read_rows(
         // of its own ("Gia hạn đến").
         let (deadline_cell, extension_said) = values::split_extension(at(Column::Deadline));
         let mut deadline_open = None;
+        // "30/6/2025; 31/12/2025": due by the last stage, told.
+        let deadline_stages =
+            (values::dates_listed(&deadline_cell.text()).len() > 1).then(|| deadline_cell.text());
         let deadline = match values::due(&deadline_cell, Some(given_on)) {
             Ok(Due::On(d)) => Some(d),
             Ok(Due::Open) => {
@@ -1229,8 +1351,13 @@ fn read_rows(
             (Some(d), Some(e)) if e <= d => (Some(d), None, Some(e)),
             (d, e) => (d, e, None),
         };
+        let lead_not_units;
         let lead = match r.picks(&lead_text, &g.name, g.row_number(i))? {
-            Ok((p, _)) if !p.is_empty() => p,
+            Ok((p, none)) if !p.is_empty() => {
+                // Read, with a word on what is not kept as a unit.
+                lead_not_units = (!none.is_empty()).then(|| none.join("; "));
+                p
+            }
             Ok((_, none)) if !none.is_empty() => {
                 skip(Issue::NotAUnit(none.join("; ")), Some(Column::Lead));
                 continue;
@@ -1332,12 +1459,33 @@ fn read_rows(
                 Said::Done(_)
             );
             let due_there = extended.or(deadline);
+            held_above = Some(here.content.clone());
+            // Progress the sheet reports that Giao Ban does not hold (a higher share, or
+            // words no report here has): told, not taken over the reports recorded here.
+            let progress_there = match values::said(&text(Column::Progress), &text(Column::Notes)) {
+                Said::InProgress { percent, note, .. } if !closed => {
+                    let reports = followup::progress_of(r.conn, id)?;
+                    let share_here = reports.last().map_or(0, |p| p.percent);
+                    let note_held = note.as_ref().is_none_or(|n| {
+                        reports
+                            .iter()
+                            .any(|p| exact_words(&p.note) == exact_words(n))
+                    });
+                    (percent > share_here || !note_held).then_some(share_here)
+                }
+                _ => None,
+            };
             if says_done && !closed {
                 skip(Issue::DoneThereNotHere, Some(Column::Progress));
             } else if let (Some(there), false) = (due_there, closed || due_there == here.deadline) {
                 skip(
                     Issue::DeadlineDiffers(there, here.deadline),
                     Some(Column::Deadline),
+                );
+            } else if let Some(share_here) = progress_there {
+                skip(
+                    Issue::ProgressDiffers(text(Column::Progress), share_here),
+                    Some(Column::Progress),
                 );
             } else if earlier.is_none() {
                 plan.already += 1;
@@ -1434,6 +1582,15 @@ fn read_rows(
                 false,
             ));
         }
+        if let (Some(words), Some(d)) = (deadline_stages, deadline) {
+            plan.problems.push(problem(
+                g,
+                i,
+                col(Column::Deadline),
+                Issue::DeadlineStages(words, d),
+                false,
+            ));
+        }
         if let Some(words) = deadline_words {
             plan.problems.push(problem(
                 g,
@@ -1468,6 +1625,15 @@ fn read_rows(
                 i,
                 col(Column::Extended).or(col(Column::Deadline)),
                 Issue::ExtensionNotLater(e),
+                false,
+            ));
+        }
+        if let Some(names) = lead_not_units {
+            plan.problems.push(problem(
+                g,
+                i,
+                col(Column::Lead),
+                Issue::NotAUnit(names),
                 false,
             ));
         }
@@ -1874,6 +2040,31 @@ fn write_row(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_task_worded_again_is_told_from_another() {
+        let same = |a: &str, b: &str| {
+            numbers_besides_dates(a) == numbers_besides_dates(b)
+                && alike(&exact_words(a), &exact_words(b)) >= 0.8
+        };
+        assert!(same(
+            "Tổng hợp báo cáo kết quả tháng 4, trình trước ngày 25/4/2025",
+            "Tổng hợp báo cáo kết quả tháng 4, gửi trước ngày 25/4/2025"
+        ));
+        assert!(same(
+            "Tham mưu dự toán năm 2026, xong trước 30/6/2025",
+            "Tham mưu dự toán năm 2026, xong trước 15/7/2025"
+        ));
+        assert!(!same(
+            "Tổng hợp báo cáo kết quả tháng 4",
+            "Tổng hợp báo cáo kết quả tháng 5"
+        ));
+        assert!(!same("Báo cáo chuyển đổi số", "Kiểm tra an toàn thông tin"));
+        assert_eq!(
+            numbers_besides_dates("Quý 3 (tháng 7-9), năm 2025."),
+            ["3", "2025"]
+        );
+    }
 
     #[test]
     fn a_deadline_meant_as_a_date() {

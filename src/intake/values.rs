@@ -175,6 +175,13 @@ pub fn due(cell: &Cell, given: Option<NaiveDate>) -> Result<Due, String> {
     {
         return Ok(Due::On(d));
     }
+    // Dates listed for the stages of one task ("30/6/2025; 31/12/2025"): due by the last,
+    // told by the caller (see `dates_listed`).
+    if let Cell::Text(t) = cell
+        && let Some(&last) = dates_listed(t).iter().max()
+    {
+        return Ok(Due::On(last));
+    }
     if let Ok(Some(d)) = date(cell) {
         return Ok(Due::On(d));
     }
@@ -228,18 +235,41 @@ fn period_whole(text: &str, base: NaiveDate) -> Option<NaiveDate> {
     only_period.then(|| deadline::period(&t, base)).flatten()
 }
 
-/// The last of two full dates a cell joins as a range ("15/07/2025 - 30/07/2025", "từ
-/// 15/7/2025 đến 30/7/2025"), when it says nothing else.
-fn range_end(text: &str) -> Option<NaiveDate> {
-    let t = tokenize(text);
-    let dates: Vec<(usize, NaiveDate, usize)> = (0..t.len())
+/// Full dates stated in `t`: (where each starts, the date, where it ends).
+fn full_dates(t: &[Token]) -> Vec<(usize, NaiveDate, usize)> {
+    (0..t.len())
         .filter_map(|i| {
-            let (d, end) = deadline::stated_date_to(&t, i)?;
+            let (d, end) = deadline::stated_date_to(t, i)?;
             Some((i, d, end))
         })
-        .collect();
-    let [(a, first, a_end), (b, last, b_end)] = dates[..] else {
-        return None;
+        .collect()
+}
+
+/// The last of two dates a cell joins as a range ("15/07/2025 - 30/07/2025", "từ
+/// 15/7/2025 đến 30/7/2025", "15/07 - 30/07/2025": the first in the last one's year), when
+/// it says nothing else.
+fn range_end(text: &str) -> Option<NaiveDate> {
+    let t = tokenize(text);
+    let dates = full_dates(&t);
+    let (first, a, a_end, b, last, b_end) = match dates[..] {
+        [(a, first, a_end), (b, last, b_end)] => (first, a, a_end, b, last, b_end),
+        // A day and month, then the joiner and a full date.
+        [(b, last, b_end)] if b >= 4 => {
+            let a = b - 4;
+            let (day, month) = (t[a].number()?, t[a + 2].number()?);
+            if !t[a + 1].is_punct('/') {
+                return None;
+            }
+            // Across a new year ("30/12 - 15/01/2026"), of the year before.
+            let first = NaiveDate::from_ymd_opt(last.year(), month, day)?;
+            let first = if first > last {
+                NaiveDate::from_ymd_opt(last.year() - 1, month, day)?
+            } else {
+                first
+            };
+            (first, a, a + 3, b, last, b_end)
+        }
+        _ => return None,
     };
     let between = t.get(a_end..b)?;
     let joined = matches!(between, [x] if matches!(x.kind, Kind::Punct('-' | '–' | '—')))
@@ -249,6 +279,33 @@ fn range_end(text: &str) -> Option<NaiveDate> {
         .any(|x| x.is_wordlike() && !x.is("tu") && !x.is("ngay"))
         || t[b_end..].iter().any(Token::is_wordlike);
     (joined && !rest_said && last >= first).then_some(last)
+}
+
+/// The full dates of a cell that lists two or more and says nothing else ("30/6/2025;
+/// 31/12/2025", "30/6/2025 và 31/12/2025"): the stages of one task. Empty otherwise.
+pub fn dates_listed(text: &str) -> Vec<NaiveDate> {
+    let t = tokenize(text);
+    let dates = full_dates(&t);
+    let mut end = 0;
+    for (at, _, to) in &dates {
+        // Between two dates (and before the first) only separators.
+        let gap_ok = t[end..*at].iter().all(|x| {
+            matches!(x.kind, Kind::Punct(';' | ',' | '+') | Kind::Break)
+                || x.is("va")
+                || (end == 0 && x.is("ngay"))
+        });
+        if !gap_ok {
+            return Vec::new();
+        }
+        end = *to;
+    }
+    let tail_ok = t[end..]
+        .iter()
+        .all(|x| matches!(x.kind, Kind::Punct(';' | ',' | '.') | Kind::Break));
+    if dates.len() < 2 || !tail_ok {
+        return Vec::new();
+    }
+    dates.into_iter().map(|(_, d, _)| d).collect()
 }
 
 /// A deadline cell that also says its extension ("30/6/2025 (gia hạn đến 30/9/2025)",
@@ -335,11 +392,26 @@ fn month_year(text: &str) -> Option<NaiveDate> {
             .checked_add_months(chrono::Months::new(1))?
             .pred_opt()
     };
-    match w.iter().map(String::as_str).collect::<Vec<_>>()[..] {
-        ["cuoi", "nam", y] => last_of(
-            y.parse().ok().filter(|y: &i32| (1900..2200).contains(y))?,
-            12,
-        ),
+    let year = |y: &str| y.parse().ok().filter(|y: &i32| (1900..2200).contains(y));
+    let words: Vec<&str> = w.iter().map(String::as_str).collect();
+    match words[..] {
+        ["cuoi", "nam", y] => last_of(year(y)?, 12),
+        // Years spanned ("Năm 2025-2026", "Giai đoạn 2021 - 2025", "2025 - 2026"): the last.
+        ["nam", a, b] | ["giai", "doan", a, b] | [a, b] if matches!((year(a), year(b)), (Some(a), Some(b)) if a <= b) => {
+            last_of(year(b)?, 12)
+        }
+        // Months listed in one year ("Tháng 7, 8/2025", "tháng 7 và 8/2025"): the last.
+        ["thang", ref months @ .., y] if months.len() > 1 => {
+            let mut last = 0;
+            for m in months.iter().filter(|m| **m != "va") {
+                let m: u32 = m.parse().ok().filter(|m| (1..=12).contains(m))?;
+                if m <= last {
+                    return None;
+                }
+                last = m;
+            }
+            last_of(year(y)?, last)
+        }
         _ => {
             let (m, y) = text.trim().split_once(['/', '-', '.'])?;
             let (m, y): (u32, i32) = (m.trim().parse().ok()?, y.trim().parse().ok()?);
@@ -713,6 +785,28 @@ mod tests {
             assert_eq!(due_of(recurring), Ok(Due::Open), "{recurring}");
         }
         assert!(due_of("13/2025").is_err());
+        // Ranges, spans and lists: due by their end.
+        assert_eq!(due_of("15/07 - 30/07/2025"), Ok(Due::On(d(2025, 7, 30))));
+        assert_eq!(due_of("Từ 15/7 đến 30/7/2025"), Ok(Due::On(d(2025, 7, 30))));
+        assert_eq!(due_of("30/12 - 15/01/2026"), Ok(Due::On(d(2026, 1, 15))));
+        assert_eq!(due_of("Tháng 7, 8/2025"), Ok(Due::On(d(2025, 8, 31))));
+        assert_eq!(due_of("tháng 7 và 8/2025"), Ok(Due::On(d(2025, 8, 31))));
+        assert_eq!(due_of("Năm 2025-2026"), Ok(Due::On(d(2026, 12, 31))));
+        assert_eq!(
+            due_of("Giai đoạn 2021 - 2025"),
+            Ok(Due::On(d(2025, 12, 31)))
+        );
+        assert_eq!(
+            due_of("30/6/2025; 31/12/2025"),
+            Ok(Due::On(d(2025, 12, 31)))
+        );
+        assert_eq!(
+            due_of("30/6/2025 và 31/12/2025"),
+            Ok(Due::On(d(2025, 12, 31)))
+        );
+        assert_eq!(dates_listed("30/6/2025;\n31/12/2025").len(), 2);
+        assert!(dates_listed("30/6/2025").is_empty());
+        assert!(dates_listed("Báo cáo 30/6/2025; trình 31/12/2025").is_empty());
         assert_eq!(due(&Cell::Empty, base), Ok(Due::Open));
     }
 

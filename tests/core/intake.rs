@@ -2672,7 +2672,7 @@ fn shares_ranges_periods_and_days_in_notes_read_as_written() {
         ws.write_string(0, c as u16, *h).unwrap();
     }
     // content, deadline, share (None: none), what is said of it, notes
-    let rows: [(&str, &str, Option<f64>, &str, &str); 10] = [
+    let rows: [(&str, &str, Option<f64>, &str, &str); 14] = [
         ("Việc một", "15/07/2025 - 30/07/2025", Some(0.8), "", ""),
         ("Việc hai", "6 tháng đầu năm 2025", Some(1.0), "", ""),
         ("Việc ba", "Hàng tháng", Some(0.0), "", ""),
@@ -2695,6 +2695,10 @@ fn shares_ranges_periods_and_days_in_notes_read_as_written() {
         ),
         ("Việc chín", "30/6/2025", None, "Hoàn thành", "20/05/2025"),
         ("Việc mười", "Thường xuyên", None, "", ""),
+        ("Việc mười một", "15/07 - 30/07/2025", None, "", ""),
+        ("Việc mười hai", "Tháng 7, 8/2025", None, "", ""),
+        ("Việc mười ba", "Năm 2025-2026", None, "", ""),
+        ("Việc mười bốn", "30/6/2025; 31/12/2025", None, "", ""),
     ];
     for (r, (content, due, share, progress, notes)) in rows.iter().enumerate() {
         let r = r as u32 + 1;
@@ -2770,6 +2774,19 @@ fn shares_ranges_periods_and_days_in_notes_read_as_written() {
     assert_eq!(eight.status, DirectiveStatus::InProgress);
     let progress = followup::progress_of(o.store.conn(), eight.directive_id).unwrap();
     assert_ne!(progress[0].reported_on, d(2025, 3, 30));
+    // A range whose first day has no year, months listed, years spanned: due by their end.
+    assert_eq!(row("Việc mười một").deadline, Some(d(2025, 7, 30)));
+    assert_eq!(row("Việc mười hai").deadline, Some(d(2025, 8, 31)));
+    assert_eq!(row("Việc mười ba").deadline, Some(d(2026, 12, 31)));
+    // Dates of stages: due by the last, told.
+    assert_eq!(row("Việc mười bốn").deadline, Some(d(2025, 12, 31)));
+    assert!(
+        said(15)
+            .iter()
+            .any(|(s, m)| !s && m.contains("“30/6/2025; 31/12/2025”") && m.contains("31/12/2025;")),
+        "{:?}",
+        said(15)
+    );
 }
 
 /// A report due each month in a row a month, and words that read alike only without their
@@ -2867,9 +2884,20 @@ fn a_quote_closed_rows_later_and_an_empty_file_are_told() {
         1
     );
     let empty = o.path("rong.csv");
-    std::fs::write(&empty, "").unwrap();
-    let e = intake::commit(&mut o.store, &empty, &Options::default()).unwrap_err();
-    assert!(matches!(e, Error::Intake(IntakeProblem::Empty)), "{e:?}");
+    // Nothing, a BOM alone (Excel's "CSV UTF-8" of an empty sheet), blank lines after it.
+    for bytes in [
+        &b""[..],
+        b"\xEF\xBB\xBF",
+        b"\xEF\xBB\xBF\r\n\r\n",
+        b"\xFF\xFE",
+    ] {
+        std::fs::write(&empty, bytes).unwrap();
+        let e = intake::commit(&mut o.store, &empty, &Options::default()).unwrap_err();
+        assert!(
+            matches!(e, Error::Intake(IntakeProblem::Empty)),
+            "{bytes:?}: {e:?}"
+        );
+    }
     assert_eq!(o.content_hash(), before);
 }
 
@@ -3004,6 +3032,111 @@ fn another_copy_of_a_notice_adds_only_what_is_new() {
     // And this copy again: nothing.
     let again = intake::preview(&mut o.store, &second, &Options::default()).unwrap();
     assert!(again.directives.is_empty());
+    // A third copy, a word changed inside a task and its deadline moved: held, not made
+    // again, and what differs told.
+    let third = o.path("tb-sua-2.docx");
+    let mut lines: Vec<&str> = NOTICE.to_vec();
+    lines.push("Phòng Kế hoạch - Tài chính chủ trì tham mưu dự toán ngân sách năm 2026, hoàn thành trước ngày 15/7/2025.");
+    lines.push("Văn phòng Sở tổng hợp báo cáo kết quả tháng 4, gửi trước ngày 25/4/2025.");
+    plain_notice(&third, &lines);
+    let seen = intake::preview(&mut o.store, &third, &Options::default()).unwrap();
+    assert!(seen.directives.is_empty(), "{:?}", seen.directives);
+    assert_eq!(seen.already, 2, "{:?}", told(&seen));
+    let says = told(&seen);
+    assert!(
+        says.iter()
+            .any(|m| m.contains("thời hạn ở bản này 15/07/2025, Giao Ban đang ghi 30/06/2025")),
+        "{says:?}"
+    );
+    assert!(
+        says.iter()
+            .any(|m| m.contains("gửi trước") || m.contains("“Văn phòng Sở tổng hợp")),
+        "{says:?}"
+    );
+}
+
+/// A notice whose tasks are a table (Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời
+/// hạn) gives each row's cells as they are: the content without the unit's name, the units
+/// whole (one the directory lacks, to confirm), the deadline as its cell says.
+#[test]
+fn a_table_of_tasks_in_a_notice_is_read_cell_by_cell() {
+    use docx_rs::{Docx, Paragraph, Run, Table, TableCell, TableRow};
+    let mut o = Office::new();
+    let file = o.path("tb-bang.docx");
+    let mut doc = Docx::new();
+    for line in NOTICE {
+        doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(line)));
+    }
+    let cell =
+        |t: &str| TableCell::new().add_paragraph(Paragraph::new().add_run(Run::new().add_text(t)));
+    let row = |cells: [&str; 5]| TableRow::new(cells.iter().map(|c| cell(c)).collect());
+    doc = doc.add_table(Table::new(vec![
+        row([
+            "STT",
+            "Nội dung nhiệm vụ",
+            "Đơn vị chủ trì",
+            "Đơn vị phối hợp",
+            "Thời hạn",
+        ]),
+        row([
+            "1",
+            "Tham mưu dự toán ngân sách năm 2026",
+            "Phòng Kế hoạch - Tài chính",
+            "Văn phòng Sở",
+            "30/6/2025",
+        ]),
+        row([
+            "2",
+            "Hướng dẫn chuyển đổi số cấp xã",
+            "Phòng Văn hóa và Thông tin huyện Bát Xát",
+            "",
+            "Tháng 7, 8/2025",
+        ]),
+        row([
+            "3",
+            "Kiểm tra cấp phép bưu chính",
+            "Thanh tra Sở",
+            "Phòng Chuyển đổi số",
+            "Quý III/2025",
+        ]),
+    ]));
+    doc.build()
+        .pack(std::fs::File::create(&file).unwrap())
+        .unwrap();
+    let p = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let props = &p.document.as_ref().unwrap().proposals;
+    let find = |content: &str| {
+        props
+            .iter()
+            .find(|x| x.content == content)
+            .unwrap_or_else(|| panic!("{content}: {props:#?}"))
+    };
+    let one = find("Tham mưu dự toán ngân sách năm 2026");
+    assert_eq!(
+        one.lead_unit.as_ref().unwrap().name,
+        "Phòng Kế hoạch - Tài chính"
+    );
+    assert_eq!(one.coordinating_units.len(), 1);
+    assert_eq!(one.coordinating_units[0].name, "Văn phòng Sở");
+    assert_eq!(one.deadline, Some(d(2025, 6, 30)));
+    let two = find("Hướng dẫn chuyển đổi số cấp xã");
+    assert_eq!(
+        two.lead_unit.as_ref().unwrap().name,
+        "Phòng Văn hóa và Thông tin huyện Bát Xát"
+    );
+    assert_eq!(two.deadline, Some(d(2025, 8, 31)));
+    let three = find("Kiểm tra cấp phép bưu chính");
+    assert_eq!(three.lead_unit.as_ref().unwrap().name, "Thanh tra Sở");
+    assert_eq!(three.deadline, Some(d(2025, 9, 30)));
+    // Each row once: the table's sentences in the text give no proposals of their own.
+    assert_eq!(props.len(), 3, "{props:#?}");
+    assert_eq!(
+        p.new_units
+            .iter()
+            .map(|u| u.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Phòng Văn hóa và Thông tin huyện Bát Xát"]
+    );
 }
 
 /// What a second look at the fixes found: a report due each month keeps each month's row
@@ -3138,4 +3271,136 @@ fn part_done_and_a_deadline_among_words() {
         "{:?}",
         told(&seen)
     );
+}
+
+/// A unit's cell is read as a name, not searched: the centre by its kind words and initials
+/// is the centre; a name with words repeated is no unit held, but a new one to confirm; a
+/// sentence typed in the cell is no unit at all, told, and the unit named beside it leads.
+#[test]
+fn unit_cells_are_read_as_names_not_searched() {
+    let mut o = Office::new();
+    let file = o.path("donvi.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao\n\
+         1,Nâng cấp cổng thông tin,Trung tâm CNTT,05/01/2025\n\
+         2,Lập dự toán năm 2026,Phòng Kế hoạch - Tài chính Kế hoạch Kế hoạch,05/01/2025\n\
+         3,Rà soát quy chế,\"Văn phòng Sở; báo cáo kết quả về Giám đốc Sở. Văn phòng Sở tổng hợp chung\",05/01/2025\n\
+         4,Kiểm tra an toàn thông tin,\"Báo cáo kết quả về Giám đốc Sở. Văn phòng Sở tổng hợp chung\",05/01/2025\n\
+         5,Tiếp nhận hồ sơ,UBND TP. Lào Cai,05/01/2025\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let row = |content: &str| seen.directives.iter().find(|r| r.content == content);
+    assert_eq!(
+        row("Nâng cấp cổng thông tin").map(|r| r.lead_unit.as_str()),
+        Some("Trung tâm Công nghệ thông tin và Truyền thông"),
+        "{:?}",
+        told(&seen)
+    );
+    let names: Vec<&str> = seen.new_units.iter().map(|u| u.name.as_str()).collect();
+    assert!(
+        names.contains(&"Phòng Kế hoạch - Tài chính Kế hoạch Kế hoạch"),
+        "{names:?}"
+    );
+    assert!(
+        row("Lập dự toán năm 2026").is_none_or(|r| r.lead_unit != "Phòng Kế hoạch - Tài chính"),
+        "{:?}",
+        row("Lập dự toán năm 2026")
+    );
+    // No sentence proposed as a unit; the unit beside it leads, and the sentence is told.
+    assert!(
+        names
+            .iter()
+            .all(|n| !n.contains("báo cáo") && !n.contains("Báo cáo")),
+        "{names:?}"
+    );
+    assert_eq!(
+        row("Rà soát quy chế").map(|r| r.lead_unit.as_str()),
+        Some("Văn phòng Sở")
+    );
+    let on_row = |n: u32| {
+        seen.problems
+            .iter()
+            .filter(|p| p.row == n)
+            .map(|p| (p.skipped, p.message.vi.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        on_row(4)
+            .iter()
+            .any(|(s, m)| !s && m.contains("báo cáo kết quả về Giám đốc Sở")),
+        "{:?}",
+        on_row(4)
+    );
+    assert!(row("Kiểm tra an toàn thông tin").is_none());
+    assert!(on_row(5).iter().any(|(s, _)| *s), "{:?}", on_row(5));
+    // A name's own stop is no sentence's: proposed as the unit it names.
+    assert!(names.contains(&"UBND TP. Lào Cai"), "{names:?}");
+}
+
+/// The sheet imported before, grown since: a sub-item added under a task and progress
+/// reported further. The held directives are not made again, and what the sheet says that
+/// they lack is told on its row, not dropped.
+#[test]
+fn a_grown_sheet_tells_what_the_held_directives_lack() {
+    let mut o = Office::new();
+    let first = o.path("v1.csv");
+    std::fs::write(
+        &first,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn,Tiến độ\n\
+         1,Xây dựng kế hoạch chuyển đổi số,VP,05/01/2025,30/06/2025,Đang thực hiện 50%\n\
+         ,- Khảo sát hiện trạng,,,,\n\
+         2,Rà soát quy chế làm việc,VP,05/01/2025,31/03/2025,Đang thực hiện\n\
+         3,Tổng hợp báo cáo quý,VP,05/01/2025,31/03/2025,Đang thực hiện 20%\n",
+    )
+    .unwrap();
+    let seen = intake::commit(&mut o.store, &first, &Options::default()).unwrap();
+    assert_eq!(seen.directives.len(), 3, "{:?}", told(&seen));
+    // The same file again: nothing new, nothing told.
+    let again = intake::preview(&mut o.store, &first, &Options::default()).unwrap();
+    assert_eq!((again.directives.len(), again.already), (0, 3));
+    assert!(again.problems.is_empty(), "{:?}", told(&again));
+    let grown = o.path("v2.csv");
+    std::fs::write(
+        &grown,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn,Tiến độ\n\
+         1,Xây dựng kế hoạch chuyển đổi số,VP,05/01/2025,30/06/2025,Đang thực hiện 80%\n\
+         ,- Khảo sát hiện trạng,,,,\n\
+         ,- Lập dự toán kinh phí,,,,\n\
+         2,Rà soát quy chế làm việc,VP,05/01/2025,31/03/2025,Đang thực hiện - đã trình dự thảo\n\
+         3,Tổng hợp báo cáo quý,VP,05/01/2025,31/03/2025,Đang thực hiện 20%\n",
+    )
+    .unwrap();
+    let before = o.content_hash();
+    let seen = intake::preview(&mut o.store, &grown, &Options::default()).unwrap();
+    assert!(seen.directives.is_empty(), "{:?}", seen.directives);
+    assert_eq!(seen.already, 1, "{:?}", told(&seen));
+    let on_row = |n: u32| {
+        seen.problems
+            .iter()
+            .filter(|p| p.row == n)
+            .map(|p| p.message.vi.as_str())
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        on_row(2)
+            .iter()
+            .any(|m| m.contains("“Đang thực hiện 80%”") && m.contains("50%")),
+        "{:?}",
+        told(&seen)
+    );
+    assert!(
+        on_row(4).iter().any(|m| m.contains("dòng 2")),
+        "{:?}",
+        told(&seen)
+    );
+    assert!(on_row(3).is_empty(), "{:?}", on_row(3));
+    assert!(
+        on_row(5).iter().any(|m| m.contains("đã trình dự thảo")),
+        "{:?}",
+        told(&seen)
+    );
+    assert!(on_row(6).is_empty(), "{:?}", on_row(6));
+    assert_eq!(o.content_hash(), before);
 }
