@@ -258,14 +258,17 @@ fn task_after_comma(
     }
     // A verb that opens a task of its own ("…, đẩy mạnh kêu gọi …", "…, tăng cường …")
     // starts one after a shorter first task.
-    let before = if starts_with_any(t, i + 1, OPENS_A_TASK) {
-        8
-    } else {
-        16
+    // It may be short ("…, đẩy mạnh kêu gọi, thu hút …"), unless its first words name
+    // whom it serves ("…, tham mưu với Thị ủy, …").
+    let opens = OPENS_A_TASK.iter().find(|v| starts_with(t, i + 1, v));
+    let (before, after) = match opens {
+        Some(v) if starts_with_any(t, i + 1 + v.len(), &[&["cho"], &["voi"]]) => (8, 6),
+        Some(_) => (8, 4),
+        None => (16, 6),
     };
     first
         .before(t, mentions, i)
-        .is_some_and(|v| next_task(t, words, v, i, before, 6))
+        .is_some_and(|v| next_task(t, words, v, i, before, after))
 }
 
 /// An action verb after the joint at `i`, with at least `before` words from the first task's

@@ -1295,3 +1295,18 @@ fn a_web_page_s_stamp_is_no_task() {
     let got: Vec<_> = x.directives.iter().map(|p| p.content.as_str()).collect();
     assert_eq!(got, ["Rà soát quy chế"], "{:#?}", x.directives);
 }
+
+#[test]
+fn a_verb_that_opens_a_task_after_a_comma_starts_one_even_short() {
+    let text = "Kết luận: Giám đốc Sở yêu cầu Văn phòng Sở thường xuyên rà soát, tham mưu hoàn thiện các quy chế, quy định nội bộ, đẩy mạnh kêu gọi, thu hút nguồn lực xã hội hóa.";
+    let x = extract(text, d(2026, 11, 20), &office());
+    let g = given(&x);
+    assert_eq!(g.len(), 2, "{g:#?}");
+    assert!(g[1].1.starts_with("Đẩy mạnh kêu gọi"), "{g:#?}");
+    assert!(g.iter().all(|(u, _)| *u == Some("Văn phòng Sở")), "{g:#?}");
+    // "tham mưu với …" names whom it serves: no short task of its own.
+    let text = "Kết luận: Giám đốc Sở yêu cầu các phòng căn cứ chức năng, nhiệm vụ để chủ động, tích cực ngay từ đầu năm, tham mưu với Tỉnh ủy, Ủy ban lãnh đạo, chỉ đạo thực hiện đạt các chỉ tiêu.";
+    let x = extract(text, d(2026, 11, 20), &office());
+    let g = given(&x);
+    assert!(g.iter().all(|(_, c)| !c.ends_with("đầu năm")), "{g:#?}");
+}

@@ -662,9 +662,8 @@ fn extract_meets_the_quality_bar_on_the_annotated_reports() {
 /// The extractor on the project's own dev corpus of real meeting texts it was not written
 /// on (tests/fixtures/extract-corpus, sources in its SOURCES.md), scored by
 /// scripts/score-extract.py: the figures reached on all 123 texts (94 of them unseen when
-/// first scored): recall 0.898, precision 0.856, lead unit 0.936, deadline 0.907. Issue 27's
-/// targets are recall 0.90, precision 0.85, lead unit 0.90 and deadline 0.85; recall stands
-/// below since the held-out texts 112–123 joined.
+/// first scored): recall 0.901, precision 0.856, lead unit 0.936, deadline 0.908, each at
+/// least issue 27's target (recall 0.90, precision 0.85, lead unit 0.90, deadline 0.85).
 #[test]
 fn extract_keeps_its_figures_on_the_dev_corpus() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -673,7 +672,7 @@ fn extract_keeps_its_figures_on_the_dev_corpus() {
         .arg(root.join("scripts/score-extract.py"))
         .arg(env!("CARGO_BIN_EXE_giaoban"));
     let (report, figure) = scored(scorer);
-    assert!(figure("recall") >= 0.89, "{report}");
+    assert!(figure("recall") >= 0.90, "{report}");
     assert!(figure("precision") >= 0.85, "{report}");
     assert!(figure("unit") >= 0.93, "{report}");
     assert!(figure("deadline") >= 0.90, "{report}");
