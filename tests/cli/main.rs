@@ -679,6 +679,27 @@ fn extract_keeps_its_figures_on_the_dev_corpus() {
     assert_eq!(figure("failures"), 0.0, "{report}");
 }
 
+/// The extractor on texts its rules were not written on (tests/fixtures/extract-heldout,
+/// 124–135; its SOURCES.md): no rule is written after reading its failures. Its first
+/// figures (recall 0.756, precision 0.659, lead unit 0.809, deadline 0.700) are below issue
+/// 27's targets; they are held as a floor, so that a rule that helps the dev corpus at its
+/// cost is seen.
+#[test]
+fn extract_keeps_its_figures_on_the_held_out_texts() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut scorer = Command::new("python3");
+    scorer
+        .arg(root.join("scripts/score-extract.py"))
+        .arg(env!("CARGO_BIN_EXE_giaoban"))
+        .arg(root.join("tests/fixtures/extract-heldout"));
+    let (report, figure) = scored(scorer);
+    assert!(figure("recall") >= 0.75, "{report}");
+    assert!(figure("precision") >= 0.65, "{report}");
+    assert!(figure("unit") >= 0.80, "{report}");
+    assert!(figure("deadline") >= 0.70, "{report}");
+    assert_eq!(figure("failures"), 0.0, "{report}");
+}
+
 /// Runs a scorer; returns its report and a reader of the figures of its last line.
 fn scored(mut scorer: Command) -> (String, impl Fn(&str) -> f64) {
     // Each text carries its meeting date, so no figure depends on today; the scorer runs
