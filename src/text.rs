@@ -138,27 +138,42 @@ pub fn matches_words_once(text: &str, query: &str) -> bool {
         && parts.iter().all(|w| take(w, &|h, w| h.starts_with(w)))
 }
 
-/// Whether `query` is a unit's leading kind words followed by the initials of the rest of
-/// its name (`name`), as trackers write it: "Trung tâm CNTT" for "Trung tâm Công nghệ
-/// thông tin và Truyền thông" (the initials of all the rest, without "và", or of the part
-/// before "và"), "Phòng KHTC" for "Phòng Kế hoạch - Tài chính".
-pub fn kind_and_initials(name: &str, query: &str) -> bool {
-    let (n, q) = (words(name), words(query));
+/// A unit's leading kind words and the initials trackers write for the rest of its name:
+/// of all the rest, without "và", and of the part before "và" ("Trung tâm Công nghệ thông
+/// tin và Truyền thông": `["trung", "tam"]`, `["cnttvtt", "cntttt", "cntt"]`); `None`
+/// without kind words or a rest of two words or more.
+pub fn kind_initials(name: &str) -> Option<(Vec<String>, Vec<String>)> {
+    let n = words(name);
     let kind = n
         .iter()
         .take_while(|w| KIND_WORDS.contains(&w.as_str()))
         .count();
-    let Some((last, lead)) = q.split_last() else {
-        return false;
-    };
-    if kind == 0 || kind == n.len() || lead != &n[..kind] {
-        return false;
-    }
     let own = &n[kind..];
+    if kind == 0 || own.len() < 2 {
+        return None;
+    }
     let of = |ws: &[String]| -> String { ws.iter().filter_map(|w| w.chars().next()).collect() };
     let without_and: Vec<String> = own.iter().filter(|w| *w != "va").cloned().collect();
     let before_and = &own[..own.iter().position(|w| w == "va").unwrap_or(own.len())];
-    last.len() >= 2 && [of(own), of(&without_and), of(before_and)].contains(last)
+    let mut initials: Vec<String> = Vec::new();
+    for i in [of(own), of(&without_and), of(before_and)] {
+        if i.len() >= 2 && !initials.contains(&i) {
+            initials.push(i);
+        }
+    }
+    Some((n[..kind].to_vec(), initials))
+}
+
+/// Whether `query` is a unit's leading kind words followed by the initials of the rest of
+/// its name (`name`, see [`kind_initials`]), as trackers write it: "Trung tâm CNTT" for
+/// "Trung tâm Công nghệ thông tin và Truyền thông", "Phòng KHTC" for "Phòng Kế hoạch - Tài
+/// chính".
+pub fn kind_and_initials(name: &str, query: &str) -> bool {
+    let q = words(query);
+    let (Some((last, lead)), Some((kind, initials))) = (q.split_last(), kind_initials(name)) else {
+        return false;
+    };
+    *lead == kind[..] && initials.contains(last)
 }
 
 /// Initials of the significant words of a name, folded: `"Phòng Thông tin - Báo chí - Xuất bản"`

@@ -527,10 +527,10 @@ fn named_unit(tokens: &[Token], i: usize, text: &str) -> Option<Mention> {
     })
 }
 
-/// A name's folded words, `&` read as "và".
-/// The other way offices write a division of the Sở: "Thanh tra Sở" is also "Phòng Thanh
-/// tra", and "Phòng Pháp chế" also "Pháp chế Sở". Both keep a word that names a unit, so
-/// neither is read in ordinary words ("thanh tra, kiểm tra").
+/// The other ways offices write a unit: "Thanh tra Sở" is also "Phòng Thanh tra", and
+/// "Phòng Pháp chế" also "Pháp chế Sở" (both keep a word that names a unit, so neither is
+/// read in ordinary words: "thanh tra, kiểm tra"); a name with kind words also by them and
+/// its initials ("Trung tâm CNTT").
 fn other_forms(name: &str) -> Vec<String> {
     let words: Vec<&str> = name.split_whitespace().collect();
     let folded: Vec<String> = words.iter().map(|w| crate::text::fold(w)).collect();
@@ -541,12 +541,23 @@ fn other_forms(name: &str) -> Vec<String> {
     if folded[n - 1] == "so" && folded[0] != "phong" && folded[0] != "van" && folded[0] != "so" {
         return vec![format!("Phòng {}", words[..n - 1].join(" "))];
     }
+    let mut out = Vec::new();
     if folded[0] == "phong" && n >= 2 && folded[n - 1] != "so" {
-        return vec![format!("{} Sở", words[1..].join(" "))];
+        out.push(format!("{} Sở", words[1..].join(" ")));
     }
-    Vec::new()
+    // Its kind words and the initials of the rest: "Trung tâm CNTT", "Phòng KHTC".
+    if let Some((kind, initials)) = crate::text::kind_initials(name) {
+        let kind = words[..kind.len().min(n)].join(" ");
+        out.extend(
+            initials
+                .iter()
+                .map(|i| format!("{kind} {}", i.to_uppercase())),
+        );
+    }
+    out
 }
 
+/// A name's folded words, `&` read as "và".
 fn name_words(name: &str) -> Vec<FormWord> {
     tokenize(&name.replace('&', " và "))
         .into_iter()

@@ -235,26 +235,36 @@ fn paragraph(p: &Paragraph, counters: &mut Counters, out: &mut String) {
 /// extractor reads ("Giao X chủ trì, phối hợp với Y <task>, thời hạn …"); any other table a
 /// row a line with its cells joined by ` | `.
 fn table(t: &Table, out: &mut Parts) {
-    let rows: Vec<Vec<String>> = t
-        .rows
-        .iter()
-        .map(|TableChild::TableRow(row)| {
-            row.cells
+    // A cell merged across columns stands in each of them, one merged down the rows below
+    // gives them its text (as a spreadsheet's merged cells are read).
+    let mut rows: Vec<Vec<String>> = Vec::with_capacity(t.rows.len());
+    for TableChild::TableRow(row) in &t.rows {
+        let mut cells: Vec<String> = Vec::with_capacity(row.cells.len());
+        for TableRowChild::TableCell(c) in &row.cells {
+            let text = c
+                .children
                 .iter()
-                .map(|TableRowChild::TableCell(c)| {
-                    c.children
-                        .iter()
-                        .filter_map(|k| match k {
-                            TableCellContent::Paragraph(p) => Some(p.raw_text().trim().to_string()),
-                            _ => None,
-                        })
-                        .filter(|s| !s.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(" ")
+                .filter_map(|k| match k {
+                    TableCellContent::Paragraph(p) => Some(p.raw_text().trim().to_string()),
+                    _ => None,
                 })
-                .collect()
-        })
-        .collect();
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let property = serde_json::to_value(&c.property).unwrap_or_default();
+            let span = property["gridSpan"].as_u64().unwrap_or(1).clamp(1, 64) as usize;
+            let merged_down = property["verticalMerge"] == "continue";
+            let text = match rows.last() {
+                Some(above) if merged_down && text.is_empty() => {
+                    above.get(cells.len()).cloned().unwrap_or_default()
+                }
+                _ => text,
+            };
+            cells.push(text);
+            cells.resize(cells.len() + span - 1, String::new());
+        }
+        rows.push(cells);
+    }
     if tasks(&rows, out) {
         return;
     }
@@ -287,15 +297,19 @@ fn tasks(rows: &[Vec<String>], out: &mut Parts) -> bool {
     let at = |row, c| at(&header, row, c);
     for row in &rows[header.last_row + 1..] {
         let (content, lead) = (at(row, Column::Content), at(row, Column::Lead));
-        if content.is_empty() || lead.is_empty() {
+        // A row without a task is none; one without its lead unit is proposed without it
+        // (told, to choose when reviewing), not left out.
+        if content.is_empty() {
             continue;
         }
         let content = content.trim_end_matches(['.', ';']);
         let text = &mut out.text;
-        text.push_str(&format!("Giao {lead} chủ trì"));
-        match at(row, Column::Coordinating) {
-            "" => text.push(' '),
-            with => text.push_str(&format!(", phối hợp với {with} ")),
+        if !lead.is_empty() {
+            text.push_str(&format!("Giao {lead} chủ trì"));
+            match at(row, Column::Coordinating) {
+                "" => text.push(' '),
+                with => text.push_str(&format!(", phối hợp với {with} ")),
+            }
         }
         text.push_str(content);
         match at(row, Column::Deadline) {
@@ -478,35 +492,55 @@ pub fn read(conn: &Connection, parts: &Parts, file_stem: &str) -> Result<Documen
 /// directory lacks is a new unit to confirm), the deadline as the cell says it, from the
 /// meeting's day.
 fn table_task(t: &TableTask, directory: &Directory, day: Option<NaiveDate>) -> Proposal {
-    let unit = |name: &str| {
-        let name = values::without_notes(name);
-        directory.named(&name).unwrap_or_else(|| {
-            let name = values::without_role(&name);
-            directory
-                .named(&name)
-                .unwrap_or(extract::UnitRef { name, id: None })
-        })
-    };
-    let mut units = values::unit_names(&t.lead).into_iter().map(|n| unit(&n));
+    let mut units = units_of(&t.lead, directory).into_iter();
     let lead = units.next();
     let mut coordinating: Vec<extract::UnitRef> = units.collect();
-    for u in values::unit_names(&t.coordinating).iter().map(|n| unit(n)) {
+    for u in units_of(&t.coordinating, directory) {
         if !coordinating.contains(&u) && Some(&u) != lead.as_ref() {
             coordinating.push(u);
         }
     }
-    let deadline = match values::due(&super::sheet::Cell::Text(t.deadline.clone()), day) {
-        Ok(values::Due::On(d)) => Some(d),
-        _ => None,
+    // A deadline the cell says in words no date reads, or a date that does not exist, stays
+    // in the task's words, to be seen when reviewing.
+    let (deadline, content) = match values::due(&super::sheet::Cell::Text(t.deadline.clone()), day)
+    {
+        Ok(values::Due::On(d)) => (Some(d), t.content.clone()),
+        Ok(values::Due::Open) if t.deadline.is_empty() => (None, t.content.clone()),
+        _ => (None, format!("{} (thời hạn: {})", t.content, t.deadline)),
     };
     Proposal {
-        content: t.content.clone(),
+        content,
         lead_unit: lead,
         coordinating_units: coordinating,
         deadline,
         item: None,
         at: usize::MAX,
     }
+}
+
+/// The units a table's cell names, as a tracker's cell is read: split at ";", line breaks
+/// and (for names the directory does not hold whole) commas, without notes in brackets
+/// ("Văn phòng Sở (chủ trì), Thanh tra Sở (phối hợp)") or the role written beside them;
+/// each the directory's unit, else a new one.
+fn units_of(cell: &str, directory: &Directory) -> Vec<extract::UnitRef> {
+    let mut out: Vec<extract::UnitRef> = Vec::new();
+    for part in values::unit_names(cell) {
+        let part = values::without_notes(&part);
+        let names: Vec<String> = if directory.named(&part).is_some() {
+            vec![part]
+        } else {
+            part.split(',').map(values::without_role).collect()
+        };
+        for name in names.into_iter().filter(|n| !n.trim().is_empty()) {
+            let u = directory
+                .named(&name)
+                .unwrap_or(extract::UnitRef { name, id: None });
+            if !out.contains(&u) {
+                out.push(u);
+            }
+        }
+    }
+    out
 }
 
 /// Creates the document's meeting (closed, its text as the minutes, the chair and attendees

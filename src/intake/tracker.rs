@@ -237,6 +237,13 @@ fn is_person(words: &[String]) -> bool {
     by_post || named
 }
 
+/// Whether a cell says "the same as above": "nt", "-nt-", "Như trên", a ditto mark.
+fn ditto(text: &str) -> bool {
+    let t = text.trim();
+    matches!(t, "\"" | "〃" | "''" | "”" | "“")
+        || matches!(crate::text::words(t).join(" ").as_str(), "nt" | "nhu tren")
+}
+
 /// Whether `name` stands for no one unit: a group ("các xã", "UBND các huyện"), words that
 /// only say a kind of body or place, a person by their post, or sentences typed in the
 /// unit's cell.
@@ -248,6 +255,10 @@ fn not_a_unit(name: &str) -> bool {
         || words.iter().all(|w| GENERIC.contains(&w.as_str()))
         || is_person(&words)
         || sentences(name)
+        // No words ("1", "-"), or words that name none yet ("Chưa xác định", "Chưa phân công").
+        || words.iter().all(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        || words.first().is_some_and(|w| w == "chua" || w == "khong")
+        || ditto(name)
 }
 
 /// Whether `text` is sentences, not a name: a question or an exclamation, or a full stop
@@ -512,8 +523,12 @@ pub(super) fn nearly_held(
     let found = given(conn, unit, day)?;
     let best = found
         .into_iter()
-        // "Báo cáo tháng 4" is not "Báo cáo tháng 5"; a date moved is still the task.
-        .filter(|(_, c)| numbers_besides_dates(c) == numbers)
+        // "Báo cáo tháng 4" is not "Báo cáo tháng 5"; a date moved, or a year added ("quý
+        // I" → "quý I năm 2025"), is still the task.
+        .filter(|(_, c)| {
+            let theirs = numbers_besides_dates(c);
+            within(&theirs, &numbers) || within(&numbers, &theirs)
+        })
         .map(|(id, c)| (alike(&want, &exact_words(&c)), id))
         .filter(|(a, _)| *a >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0));
@@ -528,6 +543,18 @@ fn numbers_besides_dates(text: &str) -> Vec<&str> {
         .map(|w| w.trim_matches(|c: char| !c.is_ascii_digit()))
         .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
         .collect()
+}
+
+/// Whether every number of `a` is one of `b`'s (each as often).
+fn within(a: &[&str], b: &[&str]) -> bool {
+    let mut left: Vec<&str> = b.to_vec();
+    a.iter().all(|n| match left.iter().position(|m| m == n) {
+        Some(i) => {
+            left.swap_remove(i);
+            true
+        }
+        None => false,
+    })
 }
 
 /// How alike two texts' words are: twice the words they share over the words of both
@@ -637,6 +664,7 @@ enum Issue {
     DeadlineDiffers(NaiveDate, Option<NaiveDate>),
     DeadlineStages(String, NaiveDate),
     ProgressDiffers(String, u8),
+    StateDiffers(String),
     NotInHeld(u32),
     MonthFirst,
     TooLong,
@@ -668,6 +696,14 @@ impl Issue {
                 ),
                 format!(
                     "Imported before; the sheet reports “{there}”, Giao Ban holds {here}%: not updated; report the progress in Giao Ban if needed."
+                ),
+            ),
+            Issue::StateDiffers(there) => both(
+                format!(
+                    "Nhiệm vụ đã nhập trước đây; bảng ghi “{there}”, Giao Ban chưa ghi như vậy: chưa cập nhật; hãy đổi trạng thái trong Giao Ban nếu cần."
+                ),
+                format!(
+                    "Imported before; the sheet says “{there}”, Giao Ban does not: not updated; change the state in Giao Ban if needed."
                 ),
             ),
             Issue::NotInHeld(above) => both(
@@ -1072,6 +1108,8 @@ fn read_rows(
     // The content of the directive the last row was found to be already (imported before):
     // the lines continuing it that it lacks are told, not dropped.
     let mut held_above: Option<String> = None;
+    // The unit and source cells of the last directive row, for ditto marks under them.
+    let (mut lead_above, mut source_above): (Option<String>, Option<String>) = (None, None);
     // The unit a section heading names, lead of the rows under it that name none.
     let mut section_lead: Option<String> = None;
     let set_aside = |p: &Plan| p.problems.iter().filter(|q| q.skipped).count();
@@ -1234,8 +1272,11 @@ fn read_rows(
         held_above = None;
         let lead_text = match (&section_lead, lead_text.is_empty()) {
             (Some(unit), true) => unit.clone(),
+            // "nt", "Như trên", "〃": the unit of the row above.
+            (_, false) if ditto(&lead_text) => lead_above.clone().unwrap_or(lead_text),
             _ => lead_text,
         };
+        lead_above = Some(lead_text.clone());
         // The field is named even when the sheet has no column for it ("Ngày giao").
         let mut skip = |issue: Issue, c: Option<Column>| {
             let mut p = problem(g, i, c.and_then(&col), issue, true);
@@ -1253,7 +1294,8 @@ fn read_rows(
             skip(Issue::Formula, Some(c));
             continue;
         }
-        if content.is_empty() {
+        // No words ("3" of a summary's count, "-"): no task.
+        if !content.chars().any(char::is_alphabetic) {
             skip(Issue::NoContent, Some(Column::Content));
             continue;
         }
@@ -1280,7 +1322,11 @@ fn read_rows(
                 continue;
             }
         };
-        let source_text = text(Column::Source);
+        let source_text = match text(Column::Source) {
+            t if ditto(&t) => source_above.clone().unwrap_or(t),
+            t => t,
+        };
+        source_above = Some(source_text.clone());
         let said_source = values::source(&source_text);
         let source_date = match &said_source {
             SourceSaid::Document { date, .. } | SourceSaid::Meeting { date, .. } => *date,
@@ -1454,15 +1500,19 @@ fn read_rows(
                     | DirectiveStatus::AwaitingConfirmation
                     | DirectiveStatus::Cancelled
             );
-            let says_done = matches!(
-                values::said(&text(Column::Progress), &text(Column::Notes)),
-                Said::Done(_)
-            );
+            let said_there = values::said(&text(Column::Progress), &text(Column::Notes));
+            let says_done = matches!(said_there, Said::Done(_));
+            // Stopped or cancelled there, not here.
+            let stopped_there = match said_there {
+                Said::Suspended => here.status != DirectiveStatus::Suspended,
+                Said::Cancelled => here.status != DirectiveStatus::Cancelled,
+                _ => false,
+            } && !closed;
             let due_there = extended.or(deadline);
             held_above = Some(here.content.clone());
             // Progress the sheet reports that Giao Ban does not hold (a higher share, or
             // words no report here has): told, not taken over the reports recorded here.
-            let progress_there = match values::said(&text(Column::Progress), &text(Column::Notes)) {
+            let progress_there = match said_there {
                 Said::InProgress { percent, note, .. } if !closed => {
                     let reports = followup::progress_of(r.conn, id)?;
                     let share_here = reports.last().map_or(0, |p| p.percent);
@@ -1475,19 +1525,34 @@ fn read_rows(
                 }
                 _ => None,
             };
+            // Every difference is told, each on its own.
+            let mut differs = false;
             if says_done && !closed {
                 skip(Issue::DoneThereNotHere, Some(Column::Progress));
-            } else if let (Some(there), false) = (due_there, closed || due_there == here.deadline) {
+                differs = true;
+            }
+            if stopped_there {
+                skip(
+                    Issue::StateDiffers(text(Column::Progress)),
+                    Some(Column::Progress),
+                );
+                differs = true;
+            }
+            if let (Some(there), false) = (due_there, closed || due_there == here.deadline) {
                 skip(
                     Issue::DeadlineDiffers(there, here.deadline),
                     Some(Column::Deadline),
                 );
-            } else if let Some(share_here) = progress_there {
+                differs = true;
+            }
+            if let Some(share_here) = progress_there {
                 skip(
                     Issue::ProgressDiffers(text(Column::Progress), share_here),
                     Some(Column::Progress),
                 );
-            } else if earlier.is_none() {
+                differs = true;
+            }
+            if !differs && earlier.is_none() {
                 plan.already += 1;
             }
             continue;
@@ -2058,6 +2123,18 @@ mod tests {
         assert!(!same(
             "Tổng hợp báo cáo kết quả tháng 4",
             "Tổng hợp báo cáo kết quả tháng 5"
+        ));
+        let near = |a: &str, b: &str| {
+            let (x, y) = (numbers_besides_dates(a), numbers_besides_dates(b));
+            (within(&x, &y) || within(&y, &x)) && alike(&exact_words(a), &exact_words(b)) >= 0.8
+        };
+        assert!(near(
+            "Tổng hợp tình hình hoạt động báo chí quý I",
+            "Tổng hợp tình hình hoạt động báo chí quý I năm 2025"
+        ));
+        assert!(!near(
+            "Báo cáo kết quả tháng 4 năm 2025",
+            "Báo cáo kết quả tháng 5 năm 2025"
         ));
         assert!(!same("Báo cáo chuyển đổi số", "Kiểm tra an toàn thông tin"));
         assert_eq!(

@@ -168,6 +168,13 @@ pub enum Due {
 /// A deadline cell: a date, or a phrase read relative to the date given (`tháng 6/2025`,
 /// `quý III/2025`, `30/6`, `thường xuyên`).
 pub fn due(cell: &Cell, given: Option<NaiveDate>) -> Result<Due, String> {
+    // A year no date has ("31/12/20255", "30/6/3025", "31/12/202"): a mistake to correct,
+    // not a day and month taken in another year.
+    if let Cell::Text(t) = cell
+        && impossible_year(t)
+    {
+        return Err(t.clone());
+    }
     // A range of dates ("15/07/2025 - 30/07/2025", "từ 15/7/2025 đến 30/7/2025"): due by
     // its last.
     if let Cell::Text(t) = cell
@@ -233,6 +240,29 @@ fn period_whole(text: &str, base: NaiveDate) -> Option<NaiveDate> {
             .any(|w| x.is(w))
     });
     only_period.then(|| deadline::period(&t, base)).flatten()
+}
+
+/// Whether `text` writes a date as numbers whose year no tracker means: neither two digits
+/// nor four from 1900 to 2199.
+fn impossible_year(text: &str) -> bool {
+    let t = tokenize(text);
+    (0..t.len()).any(|i| {
+        let sep = |k: usize| {
+            t.get(k)
+                .is_some_and(|x| matches!(x.kind, Kind::Punct('/' | '-' | '.')))
+        };
+        let date = t[i].number().is_some()
+            && sep(i + 1)
+            && t.get(i + 2).and_then(Token::number).is_some()
+            && sep(i + 3)
+            && t.get(i + 4).is_some_and(|y| y.kind == Kind::Number);
+        // Not the middle of a longer run ("1.2.3.4.2025").
+        let alone = i == 0 || !sep(i - 1);
+        date && alone && {
+            let y = &t[i + 4].fold;
+            !(y.len() == 2 || (y.len() == 4 && ("1900".."2200").contains(&y.as_str())))
+        }
+    })
 }
 
 /// Full dates stated in `t`: (where each starts, the date, where it ends).
@@ -460,10 +490,17 @@ fn status_of(text: &str) -> Said {
     }
     let f = format!(" {} ", crate::text::words(t).join(" "));
     let has = |w: &str| f.contains(&format!(" {w} "));
-    let percent = percent_in(t);
-    // "Chưa hoàn thành", "hoàn thành một phần", "hoàn thành 50%", "hoàn thành phần lớn":
-    // under way.
-    if (has("chua hoan thanh") && !has("da hoan thanh"))
+    let percent = percent_in(t).or_else(|| share_of_items(t));
+    // "Chưa hoàn thành", "hoàn thành một phần", "hoàn thành 50%", "hoàn thành phần lớn",
+    // "đã hoàn thành 3/5 nội dung": under way. So is a text that says what is done and what
+    // is not ("Đã hoàn thành việc khảo sát; chưa ban hành kế hoạch"), or that only a stage
+    // is ("Đã hoàn thành dự thảo", "… giai đoạn 1").
+    let stage = ["du thao", "giai doan", "buoc", "mot so", "dot"]
+        .iter()
+        .any(|w| has(&format!("da hoan thanh {w}")));
+    if has("chua hoan thanh")
+        || (has("da hoan thanh") && has("chua"))
+        || stage
         || has("mot phan")
         || has("1 phan")
         || has("phan lon")
@@ -479,6 +516,8 @@ fn status_of(text: &str) -> Said {
     let done_in_time = starts("ht dung han") || starts("ht tre han") || starts("ht qua han");
     // "HT 20/02/2025", "HT ngày 20/2".
     let done_on = starts("ht ") && date_in(t).is_some();
+    // "5/5 nội dung": all of them, on no day said.
+    let all_items = share_of_items(t) == Some(100);
     if short
         || done_in_time
         || done_on
@@ -489,7 +528,7 @@ fn status_of(text: &str) -> Said {
         || starts("xong ")
         || percent == Some(100)
     {
-        return Said::Done(date_in(t));
+        return Said::Done(if all_items { None } else { date_in(t) });
     }
     if has("tam dung") || has("tam hoan") {
         return Said::Suspended;
@@ -542,6 +581,21 @@ fn reported_on(text: &str) -> Option<NaiveDate> {
 }
 
 /// A percentage in the text (`80%`, `80 %`), at most 100.
+/// The share of items done a text counts ("đã hoàn thành 3/5 nội dung": 60): a number of a
+/// larger number, then the items' word, not a day ("ngày 3/5").
+fn share_of_items(text: &str) -> Option<u8> {
+    let t = tokenize(text);
+    (0..t.len()).find_map(|i| {
+        let (done, all) = (t.get(i)?.number()?, t.get(i + 2)?.number()?);
+        let counted = t.get(i + 1)?.is_punct('/')
+            && t.get(i + 3)?.kind == Kind::Word
+            && !(i >= 1 && t[i - 1].is("ngay"))
+            && done <= all
+            && all > 0;
+        counted.then(|| (u64::from(done) * 100 / u64::from(all)) as u8)
+    })
+}
+
 fn percent_in(text: &str) -> Option<u8> {
     let tokens = tokenize(text);
     tokens.windows(2).find_map(|w| {
@@ -635,16 +689,28 @@ pub fn without_role(name: &str) -> String {
         .collect();
     let is = |i: usize, w: &str| folded.get(i).is_some_and(|f| f == w);
     let mut start = 0;
-    if is(0, "chu") && is(1, "tri") || is(0, "phoi") && is(1, "hop") {
+    // "Giao (cho) …", "Đề nghị …", "Yêu cầu …": the words that hand the task over.
+    if is(0, "giao") {
+        start = if is(1, "cho") { 2 } else { 1 };
+    } else if is(0, "de") && is(1, "nghi") || is(0, "yeu") && is(1, "cau") {
         start = 2;
-        if is(2, "voi") {
-            start = 3;
+    }
+    if is(start, "chu") && is(start + 1, "tri") || is(start, "phoi") && is(start + 1, "hop") {
+        start += 2;
+        if is(start, "voi") {
+            start += 1;
         }
     }
     let mut end = words.len();
-    if end >= start + 3
-        && (is(end - 2, "chu") && is(end - 1, "tri") || is(end - 2, "phoi") && is(end - 1, "hop"))
-    {
+    // "… chủ trì", "… phối hợp", "… thực hiện", "… tham mưu", "… theo dõi": its role.
+    let roles = [
+        ["chu", "tri"],
+        ["phoi", "hop"],
+        ["thuc", "hien"],
+        ["tham", "muu"],
+        ["theo", "doi"],
+    ];
+    while end >= start + 3 && roles.iter().any(|[a, b]| is(end - 2, a) && is(end - 1, b)) {
         end -= 2;
     }
     if start >= end {
@@ -754,6 +820,12 @@ mod tests {
         assert_eq!(without_role("VP chủ trì"), "VP");
         assert_eq!(without_role("Thanh tra Sở"), "Thanh tra Sở");
         assert_eq!(without_role("chủ trì"), "chủ trì");
+        assert_eq!(without_role("Giao Văn phòng Sở chủ trì"), "Văn phòng Sở");
+        assert_eq!(without_role("Giao cho Thanh tra Sở"), "Thanh tra Sở");
+        assert_eq!(without_role("Đề nghị VP"), "VP");
+        assert_eq!(without_role("Văn phòng Sở thực hiện"), "Văn phòng Sở");
+        assert_eq!(without_role("Phòng KHTC tham mưu"), "Phòng KHTC");
+        assert_eq!(without_role("Phòng KHTC chủ trì thực hiện"), "Phòng KHTC");
     }
 
     #[test]
@@ -807,6 +879,17 @@ mod tests {
         assert_eq!(dates_listed("30/6/2025;\n31/12/2025").len(), 2);
         assert!(dates_listed("30/6/2025").is_empty());
         assert!(dates_listed("Báo cáo 30/6/2025; trình 31/12/2025").is_empty());
+        // A year no date has: a mistake, not another year.
+        for typo in [
+            "31/12/20255",
+            "30/6/3025",
+            "31/12/1899",
+            "31/12/202",
+            "31/12/0025",
+        ] {
+            assert!(due_of(typo).is_err(), "{typo}");
+        }
+        assert_eq!(due_of("31/12/25"), Ok(Due::On(d(2025, 12, 31))));
         assert_eq!(due(&Cell::Empty, base), Ok(Due::Open));
     }
 
@@ -817,6 +900,27 @@ mod tests {
             Said::Done(Some(d(2025, 3, 28)))
         );
         assert_eq!(said("", "Hoàn thành"), Said::Done(None));
+        // Part of it done, or done and not done said together: under way.
+        let under = |t: &str| matches!(said(t, ""), Said::InProgress { .. });
+        for t in [
+            "Chưa hoàn thành (đã hoàn thành 3/5 nội dung)",
+            "Chưa hoàn thành. Đã hoàn thành dự thảo",
+            "Đã hoàn thành dự thảo, đang xin ý kiến",
+            "Đã hoàn thành giai đoạn 1",
+            "Đã hoàn thành việc khảo sát; chưa ban hành kế hoạch",
+            "Đã hoàn thành 3/5 nội dung",
+        ] {
+            assert!(under(t), "{t}: {:?}", said(t, ""));
+        }
+        assert!(matches!(
+            said("Đã hoàn thành 3/5 nội dung", ""),
+            Said::InProgress { percent: 60, .. }
+        ));
+        assert_eq!(said("Đã hoàn thành 5/5 nội dung", ""), Said::Done(None));
+        assert_eq!(
+            said("Đã hoàn thành ngày 3/5/2025", ""),
+            Said::Done(Some(d(2025, 5, 3)))
+        );
         assert_eq!(
             said("Đang thực hiện", ""),
             Said::InProgress {

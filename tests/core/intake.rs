@@ -3404,3 +3404,162 @@ fn a_grown_sheet_tells_what_the_held_directives_lack() {
     assert!(on_row(6).is_empty(), "{:?}", on_row(6));
     assert_eq!(o.content_hash(), before);
 }
+
+/// What a second attack found in trackers: the words that hand a task over or say a unit's
+/// role beside its name, ditto marks, cells that name no unit, a count for a task, a year no
+/// date has, notes that say a part done; and a re-import telling every change of a row.
+#[test]
+fn unit_cells_as_secretaries_type_them_and_every_change_told() {
+    let mut o = Office::new();
+    let file = o.path("nhap.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn,Tiến độ\n\
+         1,Việc một,\"Giao Văn phòng Sở chủ trì, phối hợp với Thanh tra Sở\",05/01/2025,30/06/2025,\n\
+         2,Việc hai,nt,05/01/2025,30/06/2025,\n\
+         3,Việc ba,Văn phòng Sở thực hiện,05/01/2025,30/06/2025,\n\
+         4,Việc bốn,Đề nghị VP,05/01/2025,30/06/2025,Chưa hoàn thành (đã hoàn thành 3/5 nội dung)\n\
+         5,Việc năm,1,05/01/2025,30/06/2025,\n\
+         6,Việc sáu,Chưa xác định,05/01/2025,30/06/2025,\n\
+         7,3,VP,05/01/2025,30/06/2025,\n\
+         8,Việc tám,VP,05/01/2025,31/12/20255,\n\
+         9,Việc chín,Phòng KHTC tham mưu,05/01/2025,30/06/2025,Đã hoàn thành dự thảo\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert!(seen.new_units.is_empty(), "{:?}", seen.new_units);
+    let row = |c: &str| {
+        seen.directives
+            .iter()
+            .find(|r| r.content == c)
+            .unwrap_or_else(|| panic!("{c}: {:?}", told(&seen)))
+    };
+    assert_eq!(row("Việc một").lead_unit, "Văn phòng Sở");
+    assert_eq!(row("Việc một").coordinating_units, ["Thanh tra Sở"]);
+    assert_eq!(row("Việc hai").lead_unit, "Văn phòng Sở");
+    assert_eq!(row("Việc ba").lead_unit, "Văn phòng Sở");
+    assert_eq!(row("Việc bốn").lead_unit, "Văn phòng Sở");
+    assert_eq!(row("Việc bốn").status, DirectiveStatus::InProgress);
+    assert_eq!(row("Việc chín").lead_unit, "Phòng Kế hoạch - Tài chính");
+    assert_eq!(row("Việc chín").status, DirectiveStatus::InProgress);
+    let set_aside = |n: u32| seen.problems.iter().any(|p| p.row == n && p.skipped);
+    for (n, content) in [(6, "Việc năm"), (7, "Việc sáu"), (8, "3"), (9, "Việc tám")] {
+        assert!(set_aside(n), "row {n}: {:?}", told(&seen));
+        assert!(seen.directives.iter().all(|r| r.content != content));
+    }
+
+    // Brought in, then the sheet changes a row's deadline and says it done, and stops another.
+    let first = o.path("v1.csv");
+    std::fs::write(
+        &first,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn,Tiến độ\n\
+         1,Rà soát quy chế,VP,05/01/2025,30/06/2025,\n\
+         2,Khảo sát hiện trạng,VP,05/01/2025,30/06/2025,\n",
+    )
+    .unwrap();
+    intake::commit(&mut o.store, &first, &Options::default()).unwrap();
+    std::fs::write(
+        &first,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn,Tiến độ\n\
+         1,Rà soát quy chế,VP,05/01/2025,15/07/2025,Đã hoàn thành ngày 10/07/2025\n\
+         2,Khảo sát hiện trạng,VP,05/01/2025,30/06/2025,Dừng thực hiện\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &first, &Options::default()).unwrap();
+    assert!(seen.directives.is_empty());
+    let on_row = |n: u32| {
+        seen.problems
+            .iter()
+            .filter(|p| p.row == n)
+            .map(|p| p.message.vi.as_str())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(on_row(2).len(), 2, "{:?}", on_row(2));
+    assert!(
+        on_row(2).iter().any(|m| m.contains("15/07/2025")),
+        "{:?}",
+        on_row(2)
+    );
+    assert!(
+        on_row(3).iter().any(|m| m.contains("“Dừng thực hiện”")),
+        "{:?}",
+        on_row(3)
+    );
+}
+
+/// A notice's table of tasks as Word makes them: a lead cell merged down over two rows, a
+/// blank one, units with their roles in brackets, the centre by its initials, and a date that
+/// does not exist. No row is left out unseen.
+#[test]
+fn a_word_table_of_tasks_with_merged_and_blank_cells() {
+    use docx_rs::{Docx, Paragraph, Run, Table, TableCell, TableRow, VMergeType};
+    let mut o = Office::new();
+    let file = o.path("tb-gop.docx");
+    let mut doc = Docx::new();
+    for line in NOTICE {
+        doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(line)));
+    }
+    let cell =
+        |t: &str| TableCell::new().add_paragraph(Paragraph::new().add_run(Run::new().add_text(t)));
+    let row = |cells: Vec<TableCell>| TableRow::new(cells);
+    doc = doc.add_table(Table::new(vec![
+        row(vec![
+            cell("Nội dung"),
+            cell("Đơn vị chủ trì"),
+            cell("Thời hạn"),
+        ]),
+        row(vec![
+            cell("Rà soát thủ tục hành chính"),
+            cell("Văn phòng Sở").vertical_merge(VMergeType::Restart),
+            cell("30/6/2025"),
+        ]),
+        row(vec![
+            cell("Đào tạo kỹ năng an toàn thông tin"),
+            TableCell::new()
+                .add_paragraph(Paragraph::new())
+                .vertical_merge(VMergeType::Continue),
+            cell("30/9/2025"),
+        ]),
+        row(vec![cell("Tổng hợp số liệu"), cell(""), cell("31/7/2025")]),
+        row(vec![
+            cell("Kiểm tra cấp phép"),
+            cell("Văn phòng Sở (chủ trì), Thanh tra Sở (phối hợp)"),
+            cell("31/02/2025"),
+        ]),
+        row(vec![
+            cell("Nâng cấp cổng thông tin"),
+            cell("Trung tâm CNTT"),
+            cell(""),
+        ]),
+    ]));
+    doc.build()
+        .pack(std::fs::File::create(&file).unwrap())
+        .unwrap();
+    let p = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let props = &p.document.as_ref().unwrap().proposals;
+    let find = |content: &str| {
+        props
+            .iter()
+            .find(|x| x.content.starts_with(content))
+            .unwrap_or_else(|| panic!("{content}: {props:#?}"))
+    };
+    let lead = |content: &str| find(content).lead_unit.as_ref().map(|u| u.name.clone());
+    assert_eq!(lead("Đào tạo kỹ năng").as_deref(), Some("Văn phòng Sở"));
+    assert_eq!(find("Đào tạo kỹ năng").deadline, Some(d(2025, 9, 30)));
+    assert_eq!(lead("Tổng hợp số liệu"), None);
+    assert!(
+        told(&p).iter().any(|m| m.contains("Tổng hợp số liệu")),
+        "{:?}",
+        told(&p)
+    );
+    let check = find("Kiểm tra cấp phép");
+    assert_eq!(check.lead_unit.as_ref().unwrap().name, "Văn phòng Sở");
+    assert_eq!(check.coordinating_units[0].name, "Thanh tra Sở");
+    assert_eq!(check.deadline, None);
+    assert!(check.content.contains("31/02/2025"), "{}", check.content);
+    assert_eq!(
+        lead("Nâng cấp cổng").as_deref(),
+        Some("Trung tâm Công nghệ thông tin và Truyền thông")
+    );
+    assert!(p.new_units.is_empty(), "{:?}", p.new_units);
+}
