@@ -305,6 +305,8 @@ pub enum IntakeProblem {
     },
     /// No visible sheet has a table with a header Giao Ban recognises (nội dung, chủ trì…).
     NoTable,
+    /// A document that states no meeting: no date, chair, attendee nor directive.
+    NoMeeting,
     /// A column mapping given names no column of the sheet, or leaves out the content or the
     /// lead unit.
     BadMapping,
@@ -467,6 +469,11 @@ impl IntakeProblem {
                 vi,
                 "Tệp không có nội dung để đọc.",
                 "The file holds no text to read.",
+            ),
+            IntakeProblem::NoMeeting => pick(
+                vi,
+                "Văn bản không nói về một cuộc họp: không thấy ngày họp, người chủ trì, thành phần hay nhiệm vụ nào. Hãy chọn thông báo kết luận hoặc biên bản cuộc họp.",
+                "The document does not read as a meeting: no meeting date, chair, attendee or directive found. Choose a conclusion notice or minutes.",
             ),
             IntakeProblem::QuoteNotClosed { row } => {
                 if vi {

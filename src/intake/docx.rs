@@ -471,11 +471,21 @@ pub fn read(conn: &Connection, parts: &Parts, file_stem: &str) -> Result<Documen
     };
     let mut proposals = found.directives;
     proposals.extend(parts.tasks.iter().map(|t| table_task(t, &directory, date)));
+    let attendees = attendees(text);
+    // Any document would otherwise become a meeting named after its file.
+    if proposals.is_empty()
+        && found.set_aside.is_empty()
+        && date.is_none()
+        && found.meeting.chair.is_none()
+        && attendees.is_empty()
+    {
+        return Err(Error::Intake(IntakeProblem::NoMeeting));
+    }
     Ok(DocumentRead {
         title: title(text, file_stem),
         date,
         chair: found.meeting.chair,
-        attendees: attendees(text),
+        attendees,
         text: text.to_string(),
         proposals,
         set_aside: found

@@ -3563,3 +3563,20 @@ fn a_word_table_of_tasks_with_merged_and_blank_cells() {
     );
     assert!(p.new_units.is_empty(), "{:?}", p.new_units);
 }
+
+/// A Word file that is no meeting's (a letter, a page of notes) is refused, not made a
+/// meeting named after the file.
+#[test]
+fn a_document_that_is_no_meeting_is_refused() {
+    let mut o = Office::new();
+    let file = o.path("ghi-chu.docx");
+    plain_notice(&file, &["Hôm nay trời đẹp.", "Mai đi chợ mua rau."]);
+    let before = o.content_hash();
+    let e = intake::commit(&mut o.store, &file, &Options::default()).unwrap_err();
+    assert!(
+        matches!(e, Error::Intake(IntakeProblem::NoMeeting)),
+        "{e:?}"
+    );
+    assert!(e.message(Lang::Vi).contains("không nói về một cuộc họp"));
+    assert_eq!(o.content_hash(), before);
+}
