@@ -664,6 +664,7 @@ enum Issue {
     DeadlineDiffers(NaiveDate, Option<NaiveDate>),
     DeadlineStages(String, NaiveDate),
     ProgressDiffers(String, u8),
+    LeadFromAbove(u32),
     StateDiffers(String),
     NotInHeld(u32),
     MonthFirst,
@@ -696,6 +697,14 @@ impl Issue {
                 ),
                 format!(
                     "Imported before; the sheet reports “{there}”, Giao Ban holds {here}%: not updated; report the progress in Giao Ban if needed."
+                ),
+            ),
+            Issue::LeadFromAbove(above) => both(
+                format!(
+                    "Dòng là một việc của nhiệm vụ dòng {above}, không ghi đơn vị: nhập thành nhiệm vụ của đơn vị chủ trì dòng {above}; hãy kiểm tra."
+                ),
+                format!(
+                    "The row is an item of the directive of row {above} and names no unit: it comes in as a directive of row {above}'s lead unit; check it."
                 ),
             ),
             Issue::StateDiffers(there) => both(
@@ -1110,6 +1119,8 @@ fn read_rows(
     let mut held_above: Option<String> = None;
     // The unit and source cells of the last directive row, for ditto marks under them.
     let (mut lead_above, mut source_above): (Option<String>, Option<String>) = (None, None);
+    let mut given_above: Option<NaiveDate> = None;
+    let mut task_row: Option<u32> = None;
     // The unit a section heading names, lead of the rows under it that name none.
     let mut section_lead: Option<String> = None;
     let set_aside = |p: &Plan| p.problems.iter().filter(|q| q.skipped).count();
@@ -1268,9 +1279,37 @@ fn read_rows(
             ));
             continue;
         }
+        // The task row above (not one of its items), while rows follow it unbroken.
+        let parent = last.and(task_row);
         last = Some((g.row_number(i), plan.rows.len(), set_aside(plan)));
         held_above = None;
+        // A sub-item of the task above with a deadline or state of its own ("- Lắp đặt thiết
+        // bị …" under task 1, no unit, no number): a task of that unit, told.
+        let sub_item = lead_text.is_empty()
+            && section_lead.is_none()
+            && !numbered
+            && continues_above(&content)
+            && parent.is_some()
+            && lead_above.is_some();
+        if !sub_item {
+            task_row = Some(g.row_number(i));
+        }
+        let content = if let (true, Some(above)) = (sub_item, parent) {
+            plan.problems.push(problem(
+                g,
+                i,
+                col(Column::Lead),
+                Issue::LeadFromAbove(above),
+                false,
+            ));
+            content
+                .trim_start_matches(|c: char| "-–—+•*·".contains(c) || c.is_whitespace())
+                .to_string()
+        } else {
+            content
+        };
         let lead_text = match (&section_lead, lead_text.is_empty()) {
+            (_, true) if sub_item => lead_above.clone().unwrap_or_default(),
             (Some(unit), true) => unit.clone(),
             // "nt", "Như trên", "〃": the unit of the row above.
             (_, false) if ditto(&lead_text) => lead_above.clone().unwrap_or(lead_text),
@@ -1323,7 +1362,7 @@ fn read_rows(
             }
         };
         let source_text = match text(Column::Source) {
-            t if ditto(&t) => source_above.clone().unwrap_or(t),
+            t if ditto(&t) || (sub_item && t.is_empty()) => source_above.clone().unwrap_or(t),
             t => t,
         };
         source_above = Some(source_text.clone());
@@ -1340,10 +1379,13 @@ fn read_rows(
             },
             _ => None,
         };
+        // A sub-item is given when its task was.
+        let assigned = assigned.or(given_above.filter(|_| sub_item));
         let Some(given_on) = assigned.or(source_date).or_else(meeting_day).or(r.given_on) else {
             skip(Issue::NoDate, Some(Column::AssignedOn));
             continue;
         };
+        given_above = Some(given_on);
         // A deadline in words no date reads ("khi có yêu cầu", "theo tiến độ dự án") leaves
         // the directive without one, and says so; a date that does not exist is set aside.
         let mut deadline_words = None;

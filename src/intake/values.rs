@@ -478,9 +478,24 @@ pub enum Said {
 pub fn said(progress: &str, notes: &str) -> Said {
     let from_progress = status_of(progress);
     match from_progress {
-        Said::Open => status_of(notes),
+        Said::Open => match status_of(notes) {
+            // A note is a report of progress only when it says one ("đang …", "50%"), not
+            // any words ("Theo Kế hoạch 123", "Liên hệ đ/c Hùng").
+            Said::InProgress { .. } if !reports_progress(notes) => Said::Open,
+            s => s,
+        },
         s => s,
     }
+}
+
+/// Whether a note says work is under way: a share done, or "đang …", "tiếp tục …".
+fn reports_progress(text: &str) -> bool {
+    let f = format!(" {} ", crate::text::words(text).join(" "));
+    percent_in(text).is_some()
+        || share_of_items(text).is_some()
+        || [" dang ", " tiep tuc ", " chua hoan thanh ", " mot phan "]
+            .iter()
+            .any(|w| f.contains(w))
 }
 
 fn status_of(text: &str) -> Said {
@@ -900,6 +915,12 @@ mod tests {
             Said::Done(Some(d(2025, 3, 28)))
         );
         assert_eq!(said("", "Hoàn thành"), Said::Done(None));
+        // Notes that say no state leave it open; ones that do say it.
+        assert_eq!(said("", "Theo Kế hoạch 123/KH-STTTT"), Said::Open);
+        assert!(matches!(
+            said("", "Đang lấy ý kiến"),
+            Said::InProgress { .. }
+        ));
         // Part of it done, or done and not done said together: under way.
         let under = |t: &str| matches!(said(t, ""), Said::InProgress { .. });
         for t in [

@@ -3580,3 +3580,53 @@ fn a_document_that_is_no_meeting_is_refused() {
     assert!(e.message(Lang::Vi).contains("không nói về một cuộc họp"));
     assert_eq!(o.content_hash(), before);
 }
+
+/// Items of a task on rows of their own, each with its deadline or state but no unit, number
+/// or date: tasks of the unit above, given when it was, told; words alone still join it.
+#[test]
+fn sub_items_with_deadlines_of_their_own_are_tasks_of_the_unit_above() {
+    let mut o = Office::new();
+    let file = o.path("con.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn,Tiến độ,Ghi chú\n\
+         1,Triển khai Wi-Fi công cộng,TTCNTT,05/01/2025,31/12/2025,,Theo Kế hoạch 12/KH-STTTT\n\
+         ,- Khảo sát điểm lắp đặt,,,,,\n\
+         ,- Lắp đặt thiết bị tại 50 xã,,,30/06/2025,Đang thực hiện,\n\
+         ,- Tập huấn quản trị,,,30/09/2025,,\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(
+        seen.directives.len(),
+        3,
+        "{:?} {:?}",
+        seen.directives,
+        told(&seen)
+    );
+    let parent = &seen.directives[0];
+    assert!(
+        parent.content.contains("Khảo sát điểm lắp đặt"),
+        "{}",
+        parent.content
+    );
+    // A note that says no state leaves the task as given.
+    assert_eq!(parent.status, DirectiveStatus::Assigned);
+    let item = &seen.directives[1];
+    assert_eq!(item.content, "Lắp đặt thiết bị tại 50 xã");
+    assert_eq!(
+        item.lead_unit,
+        "Trung tâm Công nghệ thông tin và Truyền thông"
+    );
+    assert_eq!(item.assigned_on, d(2025, 1, 5));
+    assert_eq!(item.deadline, Some(d(2025, 6, 30)));
+    assert_eq!(item.status, DirectiveStatus::InProgress);
+    assert_eq!(seen.directives[2].deadline, Some(d(2025, 9, 30)));
+    let told_rows: Vec<u32> = seen
+        .problems
+        .iter()
+        .filter(|p| !p.skipped && p.message.vi.contains("dòng 2"))
+        .map(|p| p.row)
+        .collect();
+    assert_eq!(told_rows, [4, 5], "{:?}", told(&seen));
+}
