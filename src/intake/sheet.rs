@@ -179,19 +179,32 @@ pub fn read(kind: FileKind, bytes: &[u8], only: Option<&str>, name: &str) -> Res
         convert_legacy(g);
         // No escape or direction override from a file reaches the database or a screen;
         // a cell of only such marks is empty.
+        // Letters and their marks composed (a file may hold them apart: "e" + U+0302 +
+        // U+0301), as typed text is stored. A spreadsheet's error shown as text (an .ods
+        // or a CSV saved from one: "#DIV/0!") is the error it shows.
+        use unicode_normalization::UnicodeNormalization;
         for cell in g.rows.iter_mut().flatten() {
             if let Cell::Text(t) = cell {
-                let clean = crate::text::without_controls(t);
-                *cell = if clean.trim().is_empty() {
+                let clean: String = crate::text::without_controls(t).nfc().collect();
+                let clean = clean.trim();
+                *cell = if clean.is_empty() {
                     Cell::Empty
+                } else if SHOWN_ERRORS.contains(&clean) {
+                    Cell::Error
                 } else {
-                    Cell::Text(clean.trim().to_string())
+                    Cell::Text(clean.to_string())
                 };
             }
         }
     }
     Ok(book)
 }
+
+/// The errors a spreadsheet shows in a cell whose formula fails.
+const SHOWN_ERRORS: &[&str] = &[
+    "#DIV/0!", "#REF!", "#N/A", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "Err:502", "Err:504",
+    "Err:508", "Err:522",
+];
 
 /// Whether a row counts against the row limit: it holds more than a number alone (a
 /// template's STT column numbered by formula far below its last record is not its rows).
@@ -599,8 +612,9 @@ fn workbook<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(
         .iter()
         .map(|s| (s.name.clone(), s.visible == SheetVisible::Visible))
         .collect();
-    // A sheet asked for by name, case aside; a hidden one is named as such, not read.
-    let same = |a: &str, b: &str| a.trim().to_lowercase() == b.trim().to_lowercase();
+    // A sheet asked for by name, case, marks and spacing aside ("nam 2024" is "Năm 2024");
+    // a hidden one is named as such, not read.
+    let same = |a: &str, b: &str| crate::text::words(a) == crate::text::words(b);
     let only = match only {
         Some(want) => match meta.iter().find(|(n, _)| same(n, want)) {
             Some((n, true)) => Some(n.clone()),

@@ -665,6 +665,8 @@ enum Issue {
     DeadlineStages(String, NaiveDate),
     ProgressDiffers(String, u8),
     LeadFromAbove(u32),
+    SeveralLeads(String),
+    DeadlineGuessed(String, NaiveDate),
     StateDiffers(String),
     NotInHeld(u32),
     MonthFirst,
@@ -697,6 +699,24 @@ impl Issue {
                 ),
                 format!(
                     "Imported before; the sheet reports “{there}”, Giao Ban holds {here}%: not updated; report the progress in Giao Ban if needed."
+                ),
+            ),
+            Issue::DeadlineGuessed(words, d) => both(
+                format!(
+                    "Thời hạn “{words}” không ghi năm: được hiểu là {}; hãy kiểm tra.",
+                    crate::date::format(*d)
+                ),
+                format!(
+                    "The deadline “{words}” says no year: read as {}; check it.",
+                    crate::date::format(*d)
+                ),
+            ),
+            Issue::SeveralLeads(cell) => both(
+                format!(
+                    "Ô chủ trì ghi nhiều đơn vị (“{cell}”): đơn vị đầu tiên chủ trì, các đơn vị sau phối hợp; hãy kiểm tra."
+                ),
+                format!(
+                    "The lead cell names several units (“{cell}”): the first leads, the others coordinate; check it."
                 ),
             ),
             Issue::LeadFromAbove(above) => both(
@@ -1396,8 +1416,17 @@ fn read_rows(
         // "30/6/2025; 31/12/2025": due by the last stage, told.
         let deadline_stages =
             (values::dates_listed(&deadline_cell.text()).len() > 1).then(|| deadline_cell.text());
+        // A deadline read from words that say no year ("Tuần sau", "Trước Tết", "30/6"):
+        // the day taken, told.
+        let mut deadline_guessed = None;
         let deadline = match values::due(&deadline_cell, Some(given_on)) {
-            Ok(Due::On(d)) => Some(d),
+            Ok(Due::On(d)) => {
+                let words = deadline_cell.text();
+                if matches!(deadline_cell, Cell::Text(_)) && !values::says_year(&words) {
+                    deadline_guessed = Some((words, d));
+                }
+                Some(d)
+            }
             Ok(Due::Open) => {
                 // "Hàng tháng", "Thường xuyên": no one deadline, said so.
                 deadline_open = Some(deadline_cell.text()).filter(|w| !w.trim().is_empty());
@@ -1480,7 +1509,11 @@ fn read_rows(
                     continue;
                 }
             };
-        // Several units in the lead's cell: the first leads, the others coordinate.
+        // Several units in the lead's cell: the first leads, the others coordinate, told.
+        let roles_said = crate::text::words(&lead_text)
+            .join(" ")
+            .contains("phoi hop");
+        let several_leads = (lead.len() > 1 && !roles_said).then(|| lead_text.clone());
         for p in lead[1..].iter().rev() {
             if !coordinating.contains(p) {
                 coordinating.insert(0, *p);
@@ -1686,6 +1719,24 @@ fn read_rows(
                 i,
                 col(Column::Deadline),
                 Issue::DeadlineOpen(words),
+                false,
+            ));
+        }
+        if let Some(cell) = several_leads {
+            plan.problems.push(problem(
+                g,
+                i,
+                col(Column::Lead),
+                Issue::SeveralLeads(cell),
+                false,
+            ));
+        }
+        if let Some((words, d)) = deadline_guessed {
+            plan.problems.push(problem(
+                g,
+                i,
+                col(Column::Deadline),
+                Issue::DeadlineGuessed(words, d),
                 false,
             ));
         }

@@ -265,6 +265,17 @@ fn impossible_year(text: &str) -> bool {
     })
 }
 
+/// Whether a deadline's words say its year: a year of four digits, or a date typed as
+/// numbers with one ("30/6/25").
+pub fn says_year(text: &str) -> bool {
+    numeric_date(text).is_some()
+        || tokenize(text).iter().any(|t| {
+            t.kind == Kind::Number
+                && t.fold.len() == 4
+                && ("1900".."2200").contains(&t.fold.as_str())
+        })
+}
+
 /// Full dates stated in `t`: (where each starts, the date, where it ends).
 fn full_dates(t: &[Token]) -> Vec<(usize, NaiveDate, usize)> {
     (0..t.len())

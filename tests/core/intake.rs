@@ -446,9 +446,9 @@ fn a_sheet_a_year_every_visible_one_or_the_one_asked() {
         ..Options::default()
     };
     let e = intake::preview(&mut o.store, &file, &hidden).unwrap_err();
-    // The name is matched case aside.
+    // The name is matched case and marks aside.
     let lower = Options {
-        sheet: Some("cũ".into()),
+        sheet: Some("cu".into()),
         ..Options::default()
     };
     assert!(matches!(
@@ -3629,4 +3629,59 @@ fn sub_items_with_deadlines_of_their_own_are_tasks_of_the_unit_above() {
         .map(|p| p.row)
         .collect();
     assert_eq!(told_rows, [4, 5], "{:?}", told(&seen));
+}
+
+/// What a tracker says that a reader must check is told: several units in the lead's cell,
+/// a deadline that says no year; a spreadsheet's error shown as text is an error; letters
+/// typed with their marks apart are stored composed.
+#[test]
+fn guesses_are_told_errors_shown_as_text_are_errors_and_marks_are_composed() {
+    let mut o = Office::new();
+    let file = o.path("doan.csv");
+    // "Rà soát" with its marks apart (NFD), as some programs write it.
+    let apart = "Ra\u{300} soa\u{301}t quy chê\u{301}";
+    std::fs::write(
+        &file,
+        format!(
+            "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn,Ghi chú\n\
+             1,{apart},\"Văn phòng Sở, Thanh tra Sở\",05/01/2025,Tuần sau,\n\
+             2,Tổng hợp số liệu,VP,05/01/2025,30/6,\n\
+             3,Kiểm tra hồ sơ,VP,05/01/2025,30/06/2025,#DIV/0!\n"
+        ),
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let on_row = |n: u32| {
+        seen.problems
+            .iter()
+            .filter(|p| p.row == n)
+            .map(|p| (p.skipped, p.message.vi.clone()))
+            .collect::<Vec<_>>()
+    };
+    let first = &seen.directives[0];
+    assert_eq!(first.content, "Rà soát quy chế");
+    assert_eq!(first.lead_unit, "Văn phòng Sở");
+    assert_eq!(first.coordinating_units, ["Thanh tra Sở"]);
+    assert_eq!(first.deadline, Some(d(2025, 1, 10)));
+    assert!(
+        on_row(2)
+            .iter()
+            .any(|(s, m)| !s && m.contains("nhiều đơn vị")),
+        "{:?}",
+        on_row(2)
+    );
+    assert!(
+        on_row(2)
+            .iter()
+            .any(|(s, m)| !s && m.contains("“Tuần sau”") && m.contains("10/01/2025")),
+        "{:?}",
+        on_row(2)
+    );
+    assert!(
+        on_row(3).iter().any(|(s, m)| !s && m.contains("“30/6”")),
+        "{:?}",
+        on_row(3)
+    );
+    assert!(on_row(4).iter().any(|(s, _)| *s), "{:?}", on_row(4));
+    assert_eq!(seen.directives.len(), 2);
 }
