@@ -251,11 +251,18 @@ fn impossible_year(text: &str) -> bool {
             t.get(k)
                 .is_some_and(|x| matches!(x.kind, Kind::Punct('/' | '-' | '.')))
         };
+        // Written as one word, one mark between its numbers ("31/12/20255", not "15 - 30/7").
+        let joined = (i..i + 4).all(|k| match (t.get(k), t.get(k + 1)) {
+            (Some(a), Some(b)) => a.end == b.start,
+            _ => false,
+        });
         let date = t[i].number().is_some()
             && sep(i + 1)
             && t.get(i + 2).and_then(Token::number).is_some()
             && sep(i + 3)
-            && t.get(i + 4).is_some_and(|y| y.kind == Kind::Number);
+            && t.get(i + 4).is_some_and(|y| y.kind == Kind::Number)
+            && joined
+            && t[i + 1].fold == t[i + 3].fold;
         // Not the middle of a longer run ("1.2.3.4.2025").
         let alone = i == 0 || !sep(i - 1);
         date && alone && {
@@ -294,6 +301,15 @@ fn range_end(text: &str) -> Option<NaiveDate> {
     let dates = full_dates(&t);
     let (first, a, a_end, b, last, b_end) = match dates[..] {
         [(a, first, a_end), (b, last, b_end)] => (first, a, a_end, b, last, b_end),
+        // A day alone, then the joiner and a full date ("15 - 30/7/2025"): of its month.
+        [(b, last, b_end)]
+            if b >= 2
+                && t[b - 2].number().is_some()
+                && (b < 3 || !matches!(t[b - 3].kind, Kind::Punct('/' | '-' | '.'))) =>
+        {
+            let first = NaiveDate::from_ymd_opt(last.year(), last.month(), t[b - 2].number()?)?;
+            (first, b - 2, b - 1, b, last, b_end)
+        }
         // A day and month, then the joiner and a full date.
         [(b, last, b_end)] if b >= 4 => {
             let a = b - 4;
@@ -441,10 +457,15 @@ fn month_year(text: &str) -> Option<NaiveDate> {
         ["nam", a, b] | ["giai", "doan", a, b] | [a, b] if matches!((year(a), year(b)), (Some(a), Some(b)) if a <= b) => {
             last_of(year(b)?, 12)
         }
-        // Months listed in one year ("Tháng 7, 8/2025", "tháng 7 và 8/2025"): the last.
+        // Months listed in one year ("Tháng 7, 8/2025", "tháng 7 và tháng 8 năm 2025"): the
+        // last.
         ["thang", ref months @ .., y] if months.len() > 1 => {
             let mut last = 0;
-            for m in months.iter().filter(|m| **m != "va") {
+            let months = match months {
+                [rest @ .., "nam"] => rest,
+                all => all,
+            };
+            for m in months.iter().filter(|m| !matches!(**m, "va" | "thang")) {
                 let m: u32 = m.parse().ok().filter(|m| (1..=12).contains(m))?;
                 if m <= last {
                     return None;
@@ -889,6 +910,12 @@ mod tests {
         assert_eq!(due_of("30/12 - 15/01/2026"), Ok(Due::On(d(2026, 1, 15))));
         assert_eq!(due_of("Tháng 7, 8/2025"), Ok(Due::On(d(2025, 8, 31))));
         assert_eq!(due_of("tháng 7 và 8/2025"), Ok(Due::On(d(2025, 8, 31))));
+        assert_eq!(
+            due_of("tháng 7 và tháng 8 năm 2025"),
+            Ok(Due::On(d(2025, 8, 31)))
+        );
+        assert_eq!(due_of("15 - 30/7/2025"), Ok(Due::On(d(2025, 7, 30))));
+        assert_eq!(due_of("từ 15 đến 30/7/2025"), Ok(Due::On(d(2025, 7, 30))));
         assert_eq!(due_of("Năm 2025-2026"), Ok(Due::On(d(2026, 12, 31))));
         assert_eq!(
             due_of("Giai đoạn 2021 - 2025"),
