@@ -1015,7 +1015,8 @@ impl Doc<'_> {
     /// Words that cannot be a task by themselves: a clause that opens with a preposition
     /// ("Của UBND huyện để …", "Đến một số nhiệm vụ …", "Tới dự … có đồng chí …"), a purpose
     /// or condition with nothing after it ("Để định hướng thực hiện trong thời gian đến",
-    /// "Sau khi nghe báo cáo của …"), or who chaired ("Chủ trì phiên họp có đồng chí …").
+    /// "Sau khi nghe báo cáo của …"), who chaired ("Chủ trì phiên họp có đồng chí …"), or a
+    /// notice's closing formula ("… thông báo để các đơn vị biết, thực hiện").
     fn fragment(&self, content: &[Token]) -> bool {
         let Some(first) = content.iter().position(Token::is_wordlike) else {
             return false;
@@ -1038,8 +1039,27 @@ impl Doc<'_> {
             &["ngay", "dang"],
             &["cap", "nhat", "luc"],
         ]) && !(2..c.len()).any(|j| action_at(c, j));
+        // A notice's closing formula ("Sở … thông báo để các cơ quan, đơn vị liên quan biết,
+        // thực hiện./.", Nghị định 30/2020's "… thông báo đến … biết"): it hands out no task.
+        let closing = [&["thong", "bao", "de"][..], &["thong", "bao", "den"]]
+            .iter()
+            .find_map(|w| find_seq(c, 0..c.len(), &[w]))
+            .is_some_and(|at| c[at..].iter().any(|x| x.is("biet")));
+        // How often the task above is done, said on its own ("Thực hiện thường xuyên.",
+        // "Thực hiện hằng tháng."): part of that task, not one of its own.
+        let how_often = opens(&[&["thuc", "hien"]])
+            && c.len() > 2
+            && c[2..].iter().filter(|x| x.is_wordlike()).all(|x| {
+                [
+                    "thuong", "xuyen", "dinh", "ky", "hang", "thang", "quy", "nam", "tuan", "ngay",
+                ]
+                .iter()
+                .any(|w| x.is(w))
+            });
         opens(&[&["cua"]])
             || stamp
+            || closing
+            || how_often
             || (whole && (opens(&[&["den"], &["toi"]]) || opens(CIRCUMSTANCES)))
             || (whole && opens(&[&["de"]]) && c[0].accented)
             || who_chaired

@@ -1310,3 +1310,25 @@ fn a_verb_that_opens_a_task_after_a_comma_starts_one_even_short() {
     let g = given(&x);
     assert!(g.iter().all(|(_, c)| !c.ends_with("đầu năm")), "{g:#?}");
 }
+
+#[test]
+fn a_notice_s_closing_and_how_often_said_alone_are_no_tasks() {
+    let text = "KẾT LUẬN\n1. Văn phòng Sở rà soát quy chế chi tiêu nội bộ. Thực hiện thường xuyên.\n\
+        2. Thanh tra Sở kiểm tra việc cấp phép, hoàn thành trước 30/6/2026.\n\
+        Sở Thông tin và Truyền thông thông báo để các cơ quan, đơn vị liên quan biết, thực hiện./.\n";
+    let x = extract(text, d(2026, 5, 4), &office());
+    let g = given(&x);
+    assert_eq!(g.len(), 2, "{g:#?}");
+    assert!(
+        g.iter()
+            .all(|(_, c)| !c.contains("thường xuyên") || c.contains("quy chế")),
+        "{g:#?}"
+    );
+    assert!(
+        x.set_aside
+            .iter()
+            .any(|a| a.content.contains("thông báo để")),
+        "{:#?}",
+        x.set_aside
+    );
+}

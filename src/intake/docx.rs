@@ -96,7 +96,12 @@ pub fn parts(bytes: &[u8]) -> Result<Parts> {
                 let mut line = String::new();
                 paragraph(p, &mut counters, &mut line);
                 out.text.push_str(&line);
-                out.prose.push_str(&line);
+                // A task written with its parts named, as Giao Ban's own notices write it,
+                // is read as a table's row; other lines are the extractor's.
+                match labelled_task(&line) {
+                    Some(task) => out.tasks.push(task),
+                    None => out.prose.push_str(&line),
+                }
             }
             DocumentChild::Table(t) => table(t, &mut out),
             _ => {}
@@ -117,6 +122,53 @@ pub fn parts(bytes: &[u8]) -> Result<Parts> {
         }
     }
     Ok(out)
+}
+
+/// A task line with its parts named after its words ("- Tổ chức hội nghị …; đơn vị chủ trì:
+/// X; phối hợp: Y, Z; thời hạn: 30/06/2026.", as Giao Ban's notices and many offices' write
+/// it): the task, or `None` when the line names no lead unit or holds other parts.
+fn labelled_task(line: &str) -> Option<TableTask> {
+    let body = line
+        .trim()
+        .trim_start_matches(|c: char| "-–—+•*·".contains(c) || c.is_whitespace());
+    // A list's number ("1. ", "a) ") before the words.
+    let body = match body.split_once(' ') {
+        Some((n, rest))
+            if n.len() <= 4
+                && (n.ends_with('.') || n.ends_with(')'))
+                && n[..n.len() - 1].chars().all(|c| c.is_ascii_alphanumeric()) =>
+        {
+            rest
+        }
+        _ => body,
+    };
+    let body = body
+        .trim()
+        .trim_end_matches(['.', '/'])
+        .trim_end_matches('.');
+    let mut task = TableTask::default();
+    let mut words: Vec<&str> = Vec::new();
+    for part in body.split(';') {
+        let labelled = part.split_once(':').and_then(|(label, value)| {
+            let label = crate::text::words(label).join(" ");
+            let field = match label.as_str() {
+                "don vi chu tri" | "chu tri" => &mut task.lead,
+                "phoi hop" | "don vi phoi hop" => &mut task.coordinating,
+                "thoi han" | "thoi han hoan thanh" => &mut task.deadline,
+                _ => return None,
+            };
+            *field = value.trim().to_string();
+            Some(())
+        });
+        match labelled {
+            Some(()) => {}
+            // Words after a part named: not a task written this way.
+            None if !task.lead.is_empty() || !task.deadline.is_empty() => return None,
+            None => words.push(part),
+        }
+    }
+    task.content = words.join(";").trim().to_string();
+    (!task.lead.is_empty() && !task.content.is_empty()).then_some(task)
 }
 
 /// The legacy encoding a document is typed in as a whole (TCVN3 or VNI fonts, as older

@@ -633,3 +633,56 @@ fn the_minutes_body_typed_in_the_editor_keeps_its_bold_and_lists_without_marks()
     );
     assert!(xml.contains("Phần báo cáo"));
 }
+
+/// A notice Giao Ban wrote, brought back in (another office's copy, or this one's): its tasks
+/// are read from their named parts, not split at each ";", the closing formula is no task,
+/// and the meeting it came from holds its directive already.
+#[test]
+fn a_notice_giao_ban_wrote_comes_back_in_as_what_it_holds() {
+    let mut o = fixture();
+    set_up(&mut o);
+    let file = out(&o, "thong-bao-ve.docx");
+    document::meeting_document(
+        &mut o.store,
+        DocKind::Notice,
+        o.meeting,
+        Numbering::Issue,
+        &file,
+    )
+    .unwrap();
+    let p = giaoban::intake::preview(&mut o.store, &file, &giaoban::intake::Options::default())
+        .unwrap();
+    let doc = p.document.as_ref().unwrap();
+    assert!(!doc.proposals.is_empty());
+    for prop in &doc.proposals {
+        assert!(
+            !prop.content.contains("chủ trì:") && !prop.content.contains("thông báo để"),
+            "{prop:#?}"
+        );
+        assert!(
+            prop.lead_unit.as_ref().is_some_and(|u| u.id.is_some()),
+            "{prop:#?}"
+        );
+    }
+    assert!(
+        doc.proposals
+            .iter()
+            .any(|x| x.deadline == Some(d("2026-09-30"))
+                && x.lead_unit.as_ref().unwrap().name == "Phòng Thông tin - Báo chí - Xuất bản"
+                && x.coordinating_units
+                    .iter()
+                    .any(|u| u.name == "Văn phòng Sở")),
+        "{:#?}",
+        doc.proposals
+    );
+    // The directive held is not made again; the conclusion that gave none here ("Giao Phòng
+    // … tổ chức họp báo quý III.") is offered, as the office receiving the notice reads it.
+    assert_eq!(p.already, 1, "{:?}", p.problems);
+    assert!(
+        p.directives
+            .iter()
+            .all(|r| r.content == "Tổ chức họp báo quý III"),
+        "{:?}",
+        p.directives
+    );
+}
