@@ -1847,6 +1847,21 @@ fn read_rows(
                 false,
             ));
         }
+        // A note beside a task that states nothing of its progress has no report to be kept
+        // in: it is kept in the task's words, so that it is seen ("… (Ghi chú: Theo đề nghị
+        // của UBND tỉnh)").
+        let notes = text(Column::Notes);
+        let content = match said {
+            Said::Open if !notes.trim().is_empty() => {
+                let with = format!("{content} (Ghi chú: {})", notes.trim());
+                if with.chars().count() <= CONTENT_CHARS {
+                    with
+                } else {
+                    content
+                }
+            }
+            _ => content,
+        };
         plan.rows.push(RowPlan {
             sheet: s,
             row: g.row_number(i),

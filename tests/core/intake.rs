@@ -1132,7 +1132,11 @@ fn stray_marks_groups_and_deep_nesting_are_read_as_meant() {
     let seen = intake::preview(&mut o.store, &stray, &Options::default()).unwrap();
     assert_eq!(seen.directives.len(), 1, "{:?}", seen.problems);
     let row = &seen.directives[0];
-    assert_eq!(row.content, "Tổng hợp báo cáo quý");
+    // The note beside it, with its stray byte shown, is kept in its words.
+    assert_eq!(
+        row.content,
+        "Tổng hợp báo cáo quý (Ghi chú: xem \u{FFFD} ghi chú)"
+    );
     assert_eq!(row.lead_unit, "Văn phòng Sở");
     assert!(row.coordinating_units.is_empty(), "{row:?}");
     let says = told(&seen);
@@ -3610,8 +3614,15 @@ fn sub_items_with_deadlines_of_their_own_are_tasks_of_the_unit_above() {
         "{}",
         parent.content
     );
-    // A note that says no state leaves the task as given.
+    // A note that says no state leaves the task as given, its words kept.
     assert_eq!(parent.status, DirectiveStatus::Assigned);
+    assert!(
+        parent
+            .content
+            .contains("(Ghi chú: Theo Kế hoạch 12/KH-STTTT)"),
+        "{}",
+        parent.content
+    );
     let item = &seen.directives[1];
     assert_eq!(item.content, "Lắp đặt thiết bị tại 50 xã");
     assert_eq!(
