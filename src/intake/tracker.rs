@@ -1314,14 +1314,9 @@ fn read_rows(
         if !sub_item {
             task_row = Some(g.row_number(i));
         }
-        let content = if let (true, Some(above)) = (sub_item, parent) {
-            plan.problems.push(problem(
-                g,
-                i,
-                col(Column::Lead),
-                Issue::LeadFromAbove(above),
-                false,
-            ));
+        // Told with the row's other notes, once it is to be made (not when held already).
+        let lead_from_above = parent.filter(|_| sub_item);
+        let content = if lead_from_above.is_some() {
             content
                 .trim_start_matches(|c: char| "-–—+•*·".contains(c) || c.is_whitespace())
                 .to_string()
@@ -1719,6 +1714,15 @@ fn read_rows(
                 i,
                 col(Column::Deadline),
                 Issue::DeadlineOpen(words),
+                false,
+            ));
+        }
+        if let Some(above) = lead_from_above {
+            plan.problems.push(problem(
+                g,
+                i,
+                col(Column::Lead),
+                Issue::LeadFromAbove(above),
                 false,
             ));
         }

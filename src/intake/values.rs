@@ -15,9 +15,13 @@ fn excel_epoch() -> NaiveDate {
     NaiveDate::from_ymd_opt(1899, 12, 30).expect("a date")
 }
 
+/// The years a tracker's date may fall in: another is a slip of the keyboard ("30/6/1925",
+/// "31/12/2125"), not a day to take in another year.
+const PLAUSIBLE: std::ops::RangeInclusive<i32> = 1990..=2100;
+
 /// A date cell: a date, an Excel serial of the years 1955–2149, or a date as text.
 pub fn date(cell: &Cell) -> Result<Option<NaiveDate>, String> {
-    let plausible = |d: NaiveDate| (1990..=2100).contains(&d.year());
+    let plausible = |d: NaiveDate| PLAUSIBLE.contains(&d.year());
     match cell {
         Cell::Empty => Ok(None),
         // A date cell holding 0 or a negative number shows 1899-12-31: no date anyone typed.
@@ -243,7 +247,7 @@ fn period_whole(text: &str, base: NaiveDate) -> Option<NaiveDate> {
 }
 
 /// Whether `text` writes a date as numbers whose year no tracker means: neither two digits
-/// nor four from 1900 to 2199.
+/// nor four in [`PLAUSIBLE`].
 fn impossible_year(text: &str) -> bool {
     let t = tokenize(text);
     (0..t.len()).any(|i| {
@@ -267,7 +271,7 @@ fn impossible_year(text: &str) -> bool {
         let alone = i == 0 || !sep(i - 1);
         date && alone && {
             let y = &t[i + 4].fold;
-            !(y.len() == 2 || (y.len() == 4 && ("1900".."2200").contains(&y.as_str())))
+            !(y.len() == 2 || (y.len() == 4 && y.parse().is_ok_and(|y| PLAUSIBLE.contains(&y))))
         }
     })
 }
@@ -939,6 +943,8 @@ mod tests {
             "31/12/1899",
             "31/12/202",
             "31/12/0025",
+            "30/6/1925",
+            "31/12/2125",
         ] {
             assert!(due_of(typo).is_err(), "{typo}");
         }

@@ -3696,3 +3696,33 @@ fn guesses_are_told_errors_shown_as_text_are_errors_and_marks_are_composed() {
     assert!(on_row(4).iter().any(|(s, _)| *s), "{:?}", on_row(4));
     assert_eq!(seen.directives.len(), 2);
 }
+
+/// The same file again, with items of a task on rows of their own: nothing made, nothing told.
+#[test]
+fn sub_items_brought_in_before_are_not_told_again() {
+    let mut o = Office::new();
+    let file = o.path("con-lai.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn\n\
+         1,Triển khai Wi-Fi công cộng,TTCNTT,05/01/2025,31/12/2025\n\
+         ,- Lắp đặt thiết bị tại 50 xã,,,30/06/2025\n\
+         2,Kiểm tra hồ sơ,VP,05/01/2025,30/06/1925\n",
+    )
+    .unwrap();
+    let first = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(first.directives.len(), 2, "{:?}", told(&first));
+    // A year no tracker means sets its row aside.
+    assert!(
+        first.problems.iter().any(|p| p.row == 4 && p.skipped),
+        "{:?}",
+        told(&first)
+    );
+    let again = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!((again.directives.len(), again.already), (0, 2));
+    assert!(
+        again.problems.iter().all(|p| p.row == 4),
+        "{:?}",
+        told(&again)
+    );
+}
