@@ -65,6 +65,9 @@ const NAMES: &[(Column, &str)] = &[
     (Column::AssignedOn, "ngay giao"),
     (Column::AssignedOn, "ngay ban hanh"),
     (Column::AssignedOn, "ngay van ban"),
+    // "Ngày" under "Văn bản giao", beside "Số, ký hiệu" (a header of two rows).
+    (Column::AssignedOn, "van ban giao ngay"),
+    (Column::AssignedOn, "van ban ngay"),
     (Column::Lead, "chu tri"),
     (Column::Lead, "don vi chu tri"),
     (Column::Lead, "co quan chu tri"),
@@ -439,6 +442,26 @@ mod tests {
             h.layout_key(),
             "stt|noi dung nhiem vu|don vi chu tri|don vi phoi hop|thoi han hoan thanh"
         );
+    }
+
+    #[test]
+    fn the_day_under_the_source_document_is_the_day_given() {
+        for day in ["Ngày", "Ngày, tháng", "Ngày ban hành"] {
+            let g = grid(&[
+                &[
+                    "STT",
+                    "Nội dung nhiệm vụ",
+                    "Văn bản giao",
+                    "",
+                    "Đơn vị chủ trì",
+                ],
+                &["", "", "Số, ký hiệu", day, ""],
+                &["1", "Tham mưu kế hoạch", "12/TB-STTTT", "05/01/2025", "VP"],
+            ]);
+            let h = find(&g).unwrap();
+            assert_eq!(h.fields[&Column::Source], 2, "{day}");
+            assert_eq!(h.fields[&Column::AssignedOn], 3, "{day}");
+        }
     }
 
     #[test]

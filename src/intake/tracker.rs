@@ -1137,7 +1137,7 @@ fn read_rows(
     // The content of the directive the last row was found to be already (imported before):
     // the lines continuing it that it lacks are told, not dropped.
     let mut held_above: Option<String> = None;
-    // The unit and source cells of the last directive row, for ditto marks under them.
+    // The unit and source of the last directive row, for its items on rows of their own.
     let (mut lead_above, mut source_above): (Option<String>, Option<String>) = (None, None);
     let mut given_above: Option<NaiveDate> = None;
     let mut task_row: Option<u32> = None;
@@ -1168,8 +1168,22 @@ fn read_rows(
         matches!(h.fields.get(&Column::Progress).and_then(|j| g.rows[i].get(*j)),
             Some(Cell::Number(n)) if *n > 0.0 && *n < 1.0)
     });
+    // The cells of the last directive row, for ditto marks under them.
+    let mut cells_above: Vec<Cell> = Vec::new();
+    let own_words = [Column::Number, Column::Content].map(|c| h.fields.get(&c).copied());
     for i in data {
-        let row = &g.rows[i];
+        // "nt", "Như trên", "〃" in a cell (not the task's words): the cell above.
+        let row: Vec<Cell> = g.rows[i]
+            .iter()
+            .enumerate()
+            .map(|(j, c)| match c {
+                Cell::Text(t) if ditto(t) && !own_words.contains(&Some(j)) => {
+                    cells_above.get(j).cloned().unwrap_or_else(|| c.clone())
+                }
+                _ => c.clone(),
+            })
+            .collect();
+        let row = &row;
         if row.iter().all(Cell::is_empty) {
             last = None;
             continue;
@@ -1326,11 +1340,10 @@ fn read_rows(
         let lead_text = match (&section_lead, lead_text.is_empty()) {
             (_, true) if sub_item => lead_above.clone().unwrap_or_default(),
             (Some(unit), true) => unit.clone(),
-            // "nt", "Như trên", "〃": the unit of the row above.
-            (_, false) if ditto(&lead_text) => lead_above.clone().unwrap_or(lead_text),
             _ => lead_text,
         };
         lead_above = Some(lead_text.clone());
+        cells_above = row.clone();
         // The field is named even when the sheet has no column for it ("Ngày giao").
         let mut skip = |issue: Issue, c: Option<Column>| {
             let mut p = problem(g, i, c.and_then(&col), issue, true);
@@ -1377,7 +1390,7 @@ fn read_rows(
             }
         };
         let source_text = match text(Column::Source) {
-            t if ditto(&t) || (sub_item && t.is_empty()) => source_above.clone().unwrap_or(t),
+            t if sub_item && t.is_empty() => source_above.clone().unwrap_or(t),
             t => t,
         };
         source_above = Some(source_text.clone());

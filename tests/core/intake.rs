@@ -3726,3 +3726,28 @@ fn sub_items_brought_in_before_are_not_told_again() {
         told(&again)
     );
 }
+
+/// Ditto marks under any cell but the task's words take the cell above: the coordinating
+/// units, the deadline, the day given.
+#[test]
+fn ditto_marks_under_any_cell_take_the_cell_above() {
+    let mut o = Office::new();
+    let file = o.path("nt.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Ngày giao,Thời hạn\n\
+         1,Việc một,VP,Thanh tra Sở,05/01/2025,30/06/2025\n\
+         2,Việc hai,nt,nt,Như trên,-nt-\n\
+         3,Việc ba,KHTC,\"\"\"\",\"\"\"\",\"\"\"\"\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(seen.directives.len(), 3, "{:?}", told(&seen));
+    for r in &seen.directives[1..] {
+        assert_eq!(r.coordinating_units, ["Thanh tra Sở"], "{r:?}");
+        assert_eq!(r.assigned_on, d(2025, 1, 5), "{r:?}");
+        assert_eq!(r.deadline, Some(d(2025, 6, 30)), "{r:?}");
+    }
+    assert_eq!(seen.directives[1].lead_unit, "Văn phòng Sở");
+    assert_eq!(seen.directives[2].lead_unit, "Phòng Kế hoạch - Tài chính");
+}
