@@ -524,10 +524,23 @@ pub fn read(conn: &Connection, parts: &Parts, file_stem: &str) -> Result<Documen
     let mut proposals = found.directives;
     proposals.extend(parts.tasks.iter().map(|t| table_task(t, &directory, date)));
     let attendees = attendees(text);
-    // Any document would otherwise become a meeting named after its file.
+    // Any document would otherwise become a meeting named after its file: one that gives
+    // no task must at least say it is of a meeting ("họp", "giao ban", "hội nghị", "kết
+    // luận", "biên bản"…), or name its chair or attendees.
+    let folded = format!(" {} ", crate::text::words(text).join(" "));
+    let of_a_meeting = [
+        " hop ",
+        " giao ban ",
+        " hoi nghi ",
+        " ket luan ",
+        " bien ban ",
+        " phien ",
+        " lam viec ",
+    ]
+    .iter()
+    .any(|w| folded.contains(w));
     if proposals.is_empty()
-        && found.set_aside.is_empty()
-        && date.is_none()
+        && !of_a_meeting
         && found.meeting.chair.is_none()
         && attendees.is_empty()
     {

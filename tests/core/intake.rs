@@ -3574,14 +3574,24 @@ fn a_word_table_of_tasks_with_merged_and_blank_cells() {
 fn a_document_that_is_no_meeting_is_refused() {
     let mut o = Office::new();
     let file = o.path("ghi-chu.docx");
-    plain_notice(&file, &["Hôm nay trời đẹp.", "Mai đi chợ mua rau."]);
     let before = o.content_hash();
-    let e = intake::commit(&mut o.store, &file, &Options::default()).unwrap_err();
-    assert!(
-        matches!(e, Error::Intake(IntakeProblem::NoMeeting)),
-        "{e:?}"
-    );
-    assert!(e.message(Lang::Vi).contains("không nói về một cuộc họp"));
+    for lines in [
+        &["Hôm nay trời đẹp.", "Mai đi chợ mua rau."][..],
+        &["Chúng tôi đi chơi công viên ngày 14/5/2025 với Văn phòng Sở."],
+        &[
+            "DANH SÁCH CÁN BỘ",
+            "1. Nguyễn Văn A - Văn phòng Sở",
+            "2. Trần Thị B - Thanh tra Sở",
+        ],
+    ] {
+        plain_notice(&file, lines);
+        let e = intake::commit(&mut o.store, &file, &Options::default()).unwrap_err();
+        assert!(
+            matches!(e, Error::Intake(IntakeProblem::NoMeeting)),
+            "{lines:?}: {e:?}"
+        );
+        assert!(e.message(Lang::Vi).contains("không nói về một cuộc họp"));
+    }
     assert_eq!(o.content_hash(), before);
 }
 
