@@ -668,6 +668,8 @@ enum Issue {
     SeveralLeads(String),
     DeadlineGuessed(String, NaiveDate),
     StateDiffers(String),
+    DoneOnDiffers(NaiveDate, NaiveDate),
+    CoordinatingDiffers(String),
     NotInHeld(u32),
     MonthFirst,
     TooLong,
@@ -725,6 +727,26 @@ impl Issue {
                 ),
                 format!(
                     "The row is an item of the directive of row {above} and names no unit: it comes in as a directive of row {above}'s lead unit; check it."
+                ),
+            ),
+            Issue::DoneOnDiffers(there, here) => both(
+                format!(
+                    "Nhiệm vụ đã nhập trước đây; bảng ghi hoàn thành ngày {}, Giao Ban ghi ngày {}: chưa cập nhật; hãy sửa trong Giao Ban nếu cần.",
+                    crate::date::format(*there),
+                    crate::date::format(*here)
+                ),
+                format!(
+                    "Imported before; the sheet says done on {}, Giao Ban on {}: not updated; correct it in Giao Ban if needed.",
+                    crate::date::format(*there),
+                    crate::date::format(*here)
+                ),
+            ),
+            Issue::CoordinatingDiffers(names) => both(
+                format!(
+                    "Nhiệm vụ đã nhập trước đây; bảng ghi thêm đơn vị phối hợp “{names}” mà Giao Ban chưa có: chưa cập nhật; hãy thêm trong Giao Ban nếu cần."
+                ),
+                format!(
+                    "Imported before; the sheet adds the coordinating units “{names}” Giao Ban does not hold: not updated; add them in Giao Ban if needed."
                 ),
             ),
             Issue::StateDiffers(there) => both(
@@ -1591,6 +1613,26 @@ fn read_rows(
                 Said::Cancelled => here.status != DirectiveStatus::Cancelled,
                 _ => false,
             } && !closed;
+            // Under way there, done here; or done there on another day.
+            let reopened_there = matches!(said_there, Said::InProgress { .. })
+                && here.status == DirectiveStatus::Done;
+            let done_on_there = match (&said_there, here.completed_on) {
+                (Said::Done(Some(there)), Some(on)) if *there != on => Some((*there, on)),
+                _ => None,
+            };
+            // Coordinating units the sheet names that Giao Ban does not.
+            let more_units: Vec<String> = coordinating
+                .iter()
+                .filter_map(|p| match p {
+                    Pick::Known(u)
+                        if !here.coordinating_unit_ids.contains(u) && *u != here.lead_unit_id =>
+                    {
+                        Some(*u)
+                    }
+                    _ => None,
+                })
+                .map(|u| unit::get(r.conn, u).map(|u| u.name))
+                .collect::<Result<_>>()?;
             let due_there = extended.or(deadline);
             held_above = Some(here.content.clone());
             // Progress the sheet reports that Giao Ban does not hold (a higher share, or
@@ -1614,10 +1656,21 @@ fn read_rows(
                 skip(Issue::DoneThereNotHere, Some(Column::Progress));
                 differs = true;
             }
-            if stopped_there {
+            if stopped_there || reopened_there {
                 skip(
                     Issue::StateDiffers(text(Column::Progress)),
                     Some(Column::Progress),
+                );
+                differs = true;
+            }
+            if let Some((there, on)) = done_on_there {
+                skip(Issue::DoneOnDiffers(there, on), Some(Column::Progress));
+                differs = true;
+            }
+            if !more_units.is_empty() {
+                skip(
+                    Issue::CoordinatingDiffers(more_units.join("; ")),
+                    Some(Column::Coordinating),
                 );
                 differs = true;
             }

@@ -3761,3 +3761,57 @@ fn ditto_marks_under_any_cell_take_the_cell_above() {
     assert_eq!(seen.directives[1].lead_unit, "Văn phòng Sở");
     assert_eq!(seen.directives[2].lead_unit, "Phòng Kế hoạch - Tài chính");
 }
+
+/// A held row the sheet now says otherwise of: done on another day, not done after all, with
+/// another coordinating unit. Each is told on its row; nothing is made again.
+#[test]
+fn a_held_row_said_otherwise_is_told_each_way() {
+    let mut o = Office::new();
+    let file = o.path("doi.csv");
+    let head = "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Ngày giao,Thời hạn,Tiến độ\n";
+    std::fs::write(
+        &file,
+        format!(
+            "{head}1,Việc một,VP,,05/01/2025,30/06/2025,Đã hoàn thành ngày 20/02/2025\n\
+             2,Việc hai,VP,,05/01/2025,30/06/2025,Đã hoàn thành ngày 20/02/2025\n\
+             3,Việc ba,VP,,05/01/2025,30/06/2025,\n"
+        ),
+    )
+    .unwrap();
+    intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    std::fs::write(
+        &file,
+        format!(
+            "{head}1,Việc một,VP,,05/01/2025,30/06/2025,Đã hoàn thành ngày 25/02/2025\n\
+             2,Việc hai,VP,,05/01/2025,30/06/2025,Chưa hoàn thành\n\
+             3,Việc ba,VP,Thanh tra Sở,05/01/2025,30/06/2025,\n"
+        ),
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert!(seen.directives.is_empty(), "{:?}", seen.directives);
+    let on_row = |n: u32| {
+        seen.problems
+            .iter()
+            .filter(|p| p.row == n)
+            .map(|p| p.message.vi.as_str())
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        on_row(2)
+            .iter()
+            .any(|m| m.contains("25/02/2025") && m.contains("20/02/2025")),
+        "{:?}",
+        on_row(2)
+    );
+    assert!(
+        on_row(3).iter().any(|m| m.contains("“Chưa hoàn thành”")),
+        "{:?}",
+        on_row(3)
+    );
+    assert!(
+        on_row(4).iter().any(|m| m.contains("“Thanh tra Sở”")),
+        "{:?}",
+        on_row(4)
+    );
+}
