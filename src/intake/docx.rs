@@ -420,20 +420,27 @@ fn title(text: &str, fallback: &str) -> String {
 fn attendees(text: &str) -> Vec<String> {
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
     let mut out = Vec::new();
-    for (k, l) in lines.iter().enumerate() {
+    for (k, line) in lines.iter().enumerate() {
         // "Thành phần: …", "Tham dự có: …", or a heading "I. THÀNH PHẦN THAM DỰ" over a
-        // list of "- Đồng chí … – Phó Giám đốc Sở;" lines.
-        let words = crate::text::words(l);
-        let numbered = words.first().is_some_and(|w| {
-            w.chars().all(|c| c.is_ascii_digit()) || w.chars().all(|c| "ivx".contains(c))
-        });
-        let f = words[usize::from(numbered)..].join(" ");
-        let opens = ["thanh phan", "tham du", "dai bieu tham du"]
-            .iter()
-            .any(|w| f.starts_with(w));
-        if !opens {
+        // list of "- Đồng chí … – Phó Giám đốc Sở;" lines; the sentence may follow others
+        // in its paragraph ("… chủ trì cuộc họp. Tham dự cuộc họp có: …").
+        let opening = |l: &str| {
+            let words = crate::text::words(l);
+            let numbered = words.first().is_some_and(|w| {
+                w.chars().all(|c| c.is_ascii_digit()) || w.chars().all(|c| "ivx".contains(c))
+            });
+            let f = words[usize::from(numbered)..].join(" ");
+            ["thanh phan", "tham du", "dai bieu tham du"]
+                .iter()
+                .any(|w| f.starts_with(w))
+        };
+        let Some(at) = std::iter::once(0)
+            .chain(line.match_indices(". ").map(|(i, _)| i + 2))
+            .find(|&i| opening(&line[i..]))
+        else {
             continue;
-        }
+        };
+        let l = &line[at..];
         let after = match l.split_once(':') {
             Some((_, after)) => after,
             None if lines
@@ -444,6 +451,8 @@ fn attendees(text: &str) -> Vec<String> {
             }
             None => continue,
         };
+        // The list ends with its sentence ("…; Lê Văn C. Sau khi nghe …").
+        let after = after.split(". ").next().unwrap_or(after);
         // "A, Phó Giám đốc; B" names A and B: a name's title follows a comma or a dash.
         let sep: &[char] = if after.contains(';') { &[';'] } else { &[','] };
         let mut names: Vec<String> = after.split(sep).map(str::to_string).collect();
@@ -672,6 +681,12 @@ mod tests {
         let text = "THÔNG BÁO\nKết luận của Giám đốc Sở Nguyễn Văn A tại Hội nghị giao ban tháng 3/2025.\nThành phần: Đồng chí Trần Thị B, Phó Giám đốc; Lê Văn C.\n- Ông Phạm D\n";
         assert_eq!(title(text, "x"), "Hội nghị giao ban tháng 3/2025");
         assert_eq!(attendees(text), ["Trần Thị B", "Lê Văn C", "Phạm D"]);
+        // In the paragraph that says who chaired, and before what was said.
+        let text = "Ngày 07/4/2025, đồng chí Hà Văn Thắng, Giám đốc Sở chủ trì cuộc họp. Tham dự cuộc họp có: Hà Quốc Hòa, Phạm Minh Long, Trần Thị Bình. Sau khi nghe báo cáo, Giám đốc Sở kết luận.\n";
+        assert_eq!(
+            attendees(text),
+            ["Hà Quốc Hòa", "Phạm Minh Long", "Trần Thị Bình"]
+        );
         // Minutes: a numbered heading over a list, roles before the names, titles after a dash.
         let text = "BIÊN BẢN\nI. THÀNH PHẦN THAM DỰ\n- Chủ trì: Đồng chí Nguyễn Văn H – Giám đốc Sở.\n\
                     - Thư ký: Đồng chí Lê Thị M – Chuyên viên.\n- Đồng chí Trần Thị L – Phó Giám đốc Sở;\n\
