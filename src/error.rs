@@ -372,8 +372,8 @@ impl IntakeProblem {
             }
             IntakeProblem::Encrypted => pick(
                 vi,
-                "Tệp được bảo vệ bằng mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ sổ làm việc), lưu lại rồi nhập.",
-                "The file is protected by a password. Open it in Excel, remove the password (File → Info → Protect Workbook), save it, then import it.",
+                "Tệp được bảo vệ bằng mật khẩu. Hãy mở bằng Excel hoặc Word, bỏ mật khẩu (Tệp → Thông tin → Bảo vệ), lưu lại rồi nhập.",
+                "The file is protected by a password. Open it in Excel or Word, remove the password (File → Info → Protect), save it, then import it.",
             ),
             IntakeProblem::Damaged { kind: k } => {
                 if vi {
