@@ -385,19 +385,26 @@ fn document(
     match &o.accepted {
         Some(accepted) => items.extend(accepted.iter().map(|a| (a.clone(), None))),
         None => {
+            // A proposal set aside, and why.
+            let aside = |i: usize, field: Column, message: Words| RowProblem {
+                sheet: p.file_name.clone(),
+                row: i as u32 + 1,
+                column: None,
+                field: Some(field),
+                skipped: true,
+                message,
+            };
+            let mut set_aside = Vec::new();
             for (i, prop) in doc.proposals.iter().enumerate() {
                 let Some(lead) = prop
                     .lead_unit
                     .as_ref()
                     .filter(|u| u.id.is_some() || !is_group(&u.name))
                 else {
-                    p.problems.push(RowProblem {
-                        sheet: p.file_name.clone(),
-                        row: i as u32 + 1,
-                        column: None,
-                        field: Some(Column::Lead),
-                        skipped: true,
-                        message: Words {
+                    set_aside.push(aside(
+                        i,
+                        Column::Lead,
+                        Words {
                             vi: format!(
                                 "Nhiệm vụ “{}” chưa có đơn vị chủ trì; hãy chọn khi xem lại.",
                                 prop.content
@@ -407,7 +414,7 @@ fn document(
                                 prop.content
                             ),
                         },
-                    });
+                    ));
                     continue;
                 };
                 // Held (with a word changed, perhaps, or another deadline): not made again,
@@ -422,14 +429,7 @@ fn document(
                     {
                         continue;
                     }
-                    p.problems.push(RowProblem {
-                        sheet: p.file_name.clone(),
-                        row: i as u32 + 1,
-                        column: None,
-                        field: Some(Column::Content),
-                        skipped: true,
-                        message: differs_from_held(prop, &here),
-                    });
+                    set_aside.push(aside(i, Column::Content, differs_from_held(prop, &here)));
                     continue;
                 }
                 let mut unknown = false;
@@ -464,6 +464,7 @@ fn document(
                     unknown.then_some(i),
                 ));
             }
+            p.problems.extend(set_aside);
         }
     }
     // The conclusion lines that gave no directive are shown, none dropped unseen.
