@@ -302,6 +302,8 @@ pub enum IntakeProblem {
         name: String,
         /// It is there but hidden.
         hidden: bool,
+        /// The sheets there are to choose from (when it is not there).
+        sheets: Vec<String>,
     },
     /// No visible sheet has a table with a header Giao Ban recognises (nội dung, chủ trì…).
     NoTable,
@@ -411,7 +413,9 @@ impl IntakeProblem {
                     )
                 }
             }
-            IntakeProblem::NoSuchSheet { name, hidden: true } => {
+            IntakeProblem::NoSuchSheet {
+                name, hidden: true, ..
+            } => {
                 if vi {
                     format!("Trang tính “{name}” đang bị ẩn; hãy bỏ ẩn trong Excel nếu muốn nhập.")
                 } else {
@@ -421,11 +425,17 @@ impl IntakeProblem {
             IntakeProblem::NoSuchSheet {
                 name,
                 hidden: false,
+                sheets,
             } => {
+                let there = sheets
+                    .iter()
+                    .map(|s| format!("“{s}”"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 if vi {
-                    format!("Bảng tính không có trang “{name}”.")
+                    format!("Bảng tính không có trang “{name}”; các trang có: {there}.")
                 } else {
-                    format!("The workbook has no sheet “{name}”.")
+                    format!("The workbook has no sheet “{name}”; its sheets: {there}.")
                 }
             }
             IntakeProblem::NoTable => pick(

@@ -369,7 +369,8 @@ fn document(
     }
     let doc = docx::read(store.conn(), &parts, stem)?;
     if doc.already {
-        p.already = 1;
+        // Its directives, all held (a document of none: the document itself).
+        p.already = doc.proposals.len().max(1) as u32;
         p.document = Some(doc);
         return Ok(p);
     }
@@ -423,10 +424,11 @@ fn document(
                     && let Some(here) =
                         tracker::nearly_held(store.conn(), &prop.content, unit, day)?
                 {
-                    p.already += 1;
+                    // Counted once: held as it is, or told as it differs.
                     if tracker::same_words(&here.content, &prop.content)
                         && here.deadline == prop.deadline
                     {
+                        p.already += 1;
                         continue;
                     }
                     set_aside.push(aside(i, Column::Content, differs_from_held(prop, &here)));

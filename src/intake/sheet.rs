@@ -173,6 +173,7 @@ pub fn read(kind: FileKind, bytes: &[u8], only: Option<&str>, name: &str) -> Res
         return Err(Error::Intake(IntakeProblem::NoSuchSheet {
             name: want.into(),
             hidden: false,
+            sheets: book.sheets.iter().map(|s| s.name.clone()).collect(),
         }));
     }
     for g in &mut book.sheets {
@@ -622,12 +623,18 @@ fn workbook<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(
                 return Err(Error::Intake(IntakeProblem::NoSuchSheet {
                     name: want.into(),
                     hidden: true,
+                    sheets: Vec::new(),
                 }));
             }
             None => {
                 return Err(Error::Intake(IntakeProblem::NoSuchSheet {
                     name: want.into(),
                     hidden: false,
+                    sheets: meta
+                        .iter()
+                        .filter(|(_, visible)| *visible)
+                        .map(|(n, _)| n.clone())
+                        .collect(),
                 }));
             }
         },
