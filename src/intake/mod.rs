@@ -17,6 +17,7 @@ mod ods;
 pub mod sheet;
 pub mod tracker;
 pub mod values;
+mod xlsx;
 
 use std::path::Path;
 

@@ -62,6 +62,8 @@ pub struct Grid {
     pub first_col: u32,
     /// The legacy encoding most of its text was converted from, if any.
     pub encoding: Encoding,
+    /// Its hidden rows (spreadsheet rows from 0), as an .xlsx says them.
+    pub hidden: Vec<u32>,
 }
 
 impl Grid {
@@ -81,6 +83,7 @@ impl Grid {
             first_row: 0,
             first_col: 0,
             encoding: Encoding::Unicode,
+            hidden: Vec::new(),
         }
     }
 
@@ -126,13 +129,20 @@ pub fn read(kind: FileKind, bytes: &[u8], only: Option<&str>, name: &str) -> Res
             sheets: vec![csv_grid(bytes, name)?],
             hidden: Vec::new(),
         },
-        FileKind::Xlsx => workbook(
-            calamine::open_workbook_from_rs::<calamine::Xlsx<_>, _>(Cursor::new(bytes))
-                .map_err(|_| damaged(kind))?,
-            kind,
-            only,
-            xlsx_cells,
-        )?,
+        FileKind::Xlsx => {
+            let mut book = workbook(
+                calamine::open_workbook_from_rs::<calamine::Xlsx<_>, _>(Cursor::new(bytes))
+                    .map_err(|_| damaged(kind))?,
+                kind,
+                only,
+                xlsx_cells,
+            )?;
+            let mut hidden = super::xlsx::hidden_rows(bytes);
+            for g in &mut book.sheets {
+                g.hidden = hidden.remove(&g.name).unwrap_or_default();
+            }
+            book
+        }
         FileKind::Xls if !xls_within_spread(bytes) => {
             return Err(Error::Intake(IntakeProblem::Inflates));
         }
@@ -667,6 +677,7 @@ fn workbook<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(
             first_row,
             first_col,
             encoding: Encoding::Unicode,
+            hidden: Vec::new(),
         });
     }
     Ok(book)
@@ -853,6 +864,7 @@ fn csv_grid(bytes: &[u8], name: &str) -> Result<Grid> {
         first_row: 0,
         first_col: 0,
         encoding: Encoding::Unicode,
+        hidden: Vec::new(),
     })
 }
 
@@ -1012,6 +1024,7 @@ mod tests {
             first_row: 0,
             first_col: 0,
             encoding: Encoding::Unicode,
+            hidden: Vec::new(),
         };
         convert_legacy(&mut g);
         assert_eq!(g.rows[1][1], Cell::Text("Báo cáo kết quả".into()));

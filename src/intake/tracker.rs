@@ -665,6 +665,7 @@ enum Issue {
     DeadlineStages(String, NaiveDate),
     ProgressDiffers(String, u8),
     LeadFromAbove(u32),
+    HiddenRow,
     SeveralLeads(String),
     DeadlineGuessed(String, NaiveDate),
     StateDiffers(String),
@@ -720,6 +721,10 @@ impl Issue {
                 format!(
                     "The lead cell names several units (“{cell}”): the first leads, the others coordinate; check it."
                 ),
+            ),
+            Issue::HiddenRow => both(
+                "Dòng đang ẩn trong bảng tính (lọc bớt hoặc ẩn bằng tay): vẫn được nhập; hãy kiểm tra.".into(),
+                "The row is hidden in the workbook (filtered out or hidden by hand): it comes in all the same; check it.".into(),
             ),
             Issue::LeadFromAbove(above) => both(
                 format!(
@@ -1782,6 +1787,12 @@ fn read_rows(
                 Issue::DeadlineOpen(words),
                 false,
             ));
+        }
+        // A row hidden in the workbook (filtered out, or hidden by hand) comes in as any
+        // other, told: it may have been hidden as no longer kept.
+        if g.hidden.binary_search(&(g.row_number(i) - 1)).is_ok() {
+            plan.problems
+                .push(problem(g, i, None, Issue::HiddenRow, false));
         }
         if let Some(above) = lead_from_above {
             plan.problems.push(problem(

@@ -3836,3 +3836,36 @@ fn a_held_row_said_otherwise_is_told_each_way() {
         on_row(4)
     );
 }
+
+/// A row hidden in the workbook (filtered out, or hidden by hand) comes in, told.
+#[test]
+fn hidden_rows_are_told() {
+    let mut o = Office::new();
+    let file = o.path("an.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (r, row) in [
+        ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Ngày giao"],
+        ["1", "Việc một", "VP", "05/01/2025"],
+        ["2", "Việc hai (đã bỏ)", "VP", "05/01/2025"],
+        ["3", "Việc ba", "VP", "05/01/2025"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    ws.set_row_hidden(2).unwrap();
+    wb.save(&file).unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(seen.directives.len(), 3);
+    let hidden: Vec<u32> = seen
+        .problems
+        .iter()
+        .filter(|p| !p.skipped && p.message.vi.contains("đang ẩn"))
+        .map(|p| p.row)
+        .collect();
+    assert_eq!(hidden, [3], "{:?}", told(&seen));
+}
