@@ -1044,7 +1044,9 @@ impl Doc<'_> {
         let closing = [&["thong", "bao", "de"][..], &["thong", "bao", "den"]]
             .iter()
             .find_map(|w| find_seq(c, 0..c.len(), &[w]))
-            .is_some_and(|at| c[at..].iter().any(|x| x.is("biet")));
+            .is_some_and(|at| c[at..].iter().any(|x| x.is("biet")))
+            // "Trên đây là báo cáo …", "Biên bản được lập xong vào lúc …": a document's end.
+            || opens(&[&["tren", "day", "la"], &["bien", "ban", "duoc", "lap"], &["bien", "ban", "ket", "thuc"]]);
         // How often the task above is done, said on its own ("Thực hiện thường xuyên.",
         // "Thực hiện hằng tháng."): part of that task, not one of its own.
         let how_often = opens(&[&["thuc", "hien"]])

@@ -92,6 +92,7 @@ const NAMES: &[(Column, &str)] = &[
     (Column::Extended, "han moi"),
     (Column::Extended, "thoi han dieu chinh"),
     (Column::Extended, "dieu chinh thoi han"),
+    (Column::Extended, "da gia han"),
     (Column::Progress, "tien do"),
     (Column::Progress, "ket qua"),
     (Column::Progress, "ket qua thuc hien"),

@@ -525,13 +525,48 @@ pub fn read(conn: &Connection, parts: &Parts, file_stem: &str) -> Result<Documen
     };
     let prose = &parts.prose;
     let first = extract::extract(prose, on(crate::date::today()), &directory);
-    let date = first.meeting.date.or_else(|| values::date_in(text));
+    // Minutes say when they met on a line of their own ("1. Thời gian: 08 giờ 00, ngày
+    // 19/01/2026"), before the day they are signed ("Lào Cai, ngày 20 tháng 01 năm 2026").
+    let time_line = text.lines().find_map(|l| {
+        let w = crate::text::words(l);
+        let at = usize::from(
+            w.first()
+                .is_some_and(|x| x.bytes().all(|b| b.is_ascii_digit())),
+        );
+        (w.get(at..at + 2) == Some(&["thoi".to_string(), "gian".to_string()][..]))
+            .then(|| values::date_in(l))
+            .flatten()
+    });
+    let date = time_line
+        .or(first.meeting.date)
+        .or_else(|| values::date_in(text));
     let found = match date {
         Some(d) => extract::extract(prose, on(d), &directory),
         None => first,
     };
-    let mut proposals = found.directives;
-    proposals.extend(parts.tasks.iter().map(|t| table_task(t, &directory, date)));
+    // A task a table or a line with its parts named gives is read from its cells; the same
+    // task the extractor also read from a paragraph (a notice that states each conclusion,
+    // then lists its directives) is that one, not a second.
+    let tasks: Vec<Proposal> = parts
+        .tasks
+        .iter()
+        .map(|t| table_task(t, &directory, date))
+        .collect();
+    let named = |x: &Proposal| format!(" {} ", crate::text::words(&x.content).join(" "));
+    let mut proposals: Vec<Proposal> = found
+        .directives
+        .into_iter()
+        .filter(|x| {
+            let words = named(x);
+            !tasks.iter().any(|t| {
+                let task = named(t);
+                // Three words at least, not a word or two any task may hold.
+                let long = |w: &str| w.split_whitespace().count() >= 3;
+                (long(&task) && words.contains(&task)) || (long(&words) && task.contains(&words))
+            })
+        })
+        .collect();
+    proposals.extend(tasks);
     let attendees = attendees(text);
     // Any document would otherwise become a meeting named after its file: one that gives
     // no task must at least say it is of a meeting ("họp", "giao ban", "hội nghị", "kết
@@ -548,10 +583,19 @@ pub fn read(conn: &Connection, parts: &Parts, file_stem: &str) -> Result<Documen
     ]
     .iter()
     .any(|w| folded.contains(w));
-    if proposals.is_empty()
-        && !of_a_meeting
-        && found.meeting.chair.is_none()
-        && attendees.is_empty()
+    // A report ("BÁO CÁO Kết quả …", its kind on a line of its own at the top) is no
+    // meeting's record, whatever it plans.
+    let report = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(8)
+        .any(|l| crate::text::words(l).join(" ") == "bao cao");
+    if report
+        || (proposals.is_empty()
+            && !of_a_meeting
+            && found.meeting.chair.is_none()
+            && attendees.is_empty())
     {
         return Err(Error::Intake(IntakeProblem::NoMeeting));
     }
@@ -610,10 +654,15 @@ fn units_of(cell: &str, directory: &Directory) -> Vec<extract::UnitRef> {
     let mut out: Vec<extract::UnitRef> = Vec::new();
     for part in values::unit_names(cell) {
         let part = values::without_notes(&part);
-        let names: Vec<String> = if directory.named(&part).is_some() {
-            vec![part]
+        // Split at its commas only into names that each open with a kind of body ("Văn
+        // phòng Sở, Thanh tra Sở"); "Phòng Bưu chính, Viễn thông và CNTT" is one name.
+        let pieces: Vec<String> = part.split(',').map(values::without_role).collect();
+        let names: Vec<String> = if directory.named(&part).is_some()
+            || !pieces.iter().all(|p| values::opens_with_a_body(p))
+        {
+            vec![values::without_role(&part)]
         } else {
-            part.split(',').map(values::without_role).collect()
+            pieces
         };
         for name in names.into_iter().filter(|n| !n.trim().is_empty()) {
             let u = directory

@@ -370,8 +370,13 @@ fn document(
     }
     let doc = docx::read(store.conn(), &parts, stem)?;
     if doc.already {
-        // Its directives, all held (a document of none: the document itself).
-        p.already = doc.proposals.len().max(1) as u32;
+        // Its directives held: those it gave a unit to (a document of none: the document).
+        let given = doc.proposals.iter().filter(|x| {
+            x.lead_unit
+                .as_ref()
+                .is_some_and(|u| u.id.is_some() || !is_group(&u.name))
+        });
+        p.already = given.count().max(1) as u32;
         p.document = Some(doc);
         return Ok(p);
     }

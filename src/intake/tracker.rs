@@ -1646,10 +1646,17 @@ fn read_rows(
                 Said::InProgress { percent, note, .. } if !closed => {
                     let reports = followup::progress_of(r.conn, id)?;
                     let share_here = reports.last().map_or(0, |p| p.percent);
+                    // Kept as written, or with the notes beside it (as a row is brought in).
+                    let with_notes = exact_words(&format!(
+                        "{} {}",
+                        text(Column::Progress),
+                        text(Column::Notes)
+                    ));
                     let note_held = note.as_ref().is_none_or(|n| {
-                        reports
-                            .iter()
-                            .any(|p| exact_words(&p.note) == exact_words(n))
+                        reports.iter().any(|p| {
+                            let held = exact_words(&p.note);
+                            held == exact_words(n) || held == with_notes
+                        })
                     });
                     (percent > share_here || !note_held).then_some(share_here)
                 }

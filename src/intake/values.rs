@@ -773,6 +773,18 @@ pub fn without_role(name: &str) -> String {
         .to_string()
 }
 
+/// Whether a name opens with a word for a kind of body ("Phòng …", "Văn phòng …", "Thanh tra
+/// …", "UBND …", "Công an …"), as a unit's name in a list of units does.
+pub fn opens_with_a_body(name: &str) -> bool {
+    const BODIES: &[&str] = &[
+        "phong", "van", "trung", "so", "ban", "chi", "cuc", "ubnd", "hdnd", "thanh", "cong", "doi",
+        "hoi", "truong", "benh", "kho", "dai", "bao", "vien", "tt", "p", "ttr",
+    ];
+    crate::text::words(name)
+        .first()
+        .is_some_and(|w| BODIES.contains(&w.as_str()))
+}
+
 /// A unit's name without the notes a tracker adds to it: a parenthesis ("Phòng CĐS (chủ
 /// trì)") and a person after a dash ("Phòng CĐS - đ/c Hùng").
 pub fn without_notes(name: &str) -> String {

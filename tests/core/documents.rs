@@ -675,6 +675,24 @@ fn a_notice_giao_ban_wrote_comes_back_in_as_what_it_holds() {
         "{:#?}",
         doc.proposals
     );
+    // Another office's database (the same units, not this meeting): each task once, from
+    // its line with its parts named, not again from the conclusion that states it.
+    let mut other = fixture();
+    let elsewhere = giaoban::intake::preview(
+        &mut other.store,
+        &file,
+        &giaoban::intake::Options::default(),
+    )
+    .unwrap();
+    let theirs = &elsewhere.document.as_ref().unwrap().proposals;
+    let mut contents: Vec<String> = theirs
+        .iter()
+        .map(|x| giaoban::text::words(&x.content).join(" "))
+        .collect();
+    contents.sort();
+    contents.dedup();
+    assert_eq!(contents.len(), theirs.len(), "{theirs:#?}");
+    assert_eq!(theirs.len(), doc.proposals.len(), "{theirs:#?}");
     // The directive held is not made again; the conclusion that gave none here ("Giao Phòng
     // … tổ chức họp báo quý III.") is offered, as the office receiving the notice reads it.
     assert_eq!(p.already, 1, "{:?}", p.problems);

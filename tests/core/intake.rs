@@ -3604,6 +3604,13 @@ fn a_document_that_is_no_meeting_is_refused() {
             "1. Nguyễn Văn A - Văn phòng Sở",
             "2. Trần Thị B - Thanh tra Sở",
         ],
+        &[
+            "SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
+            "BÁO CÁO",
+            "Kết quả thực hiện nhiệm vụ năm 2025",
+            "1. Phòng Chuyển đổi số tham mưu kế hoạch năm 2026, trình trước 31/01/2026.",
+            "Trên đây là báo cáo kết quả thực hiện nhiệm vụ năm 2025./.",
+        ],
     ] {
         plain_notice(&file, lines);
         let e = intake::commit(&mut o.store, &file, &Options::default()).unwrap_err();
@@ -3868,4 +3875,59 @@ fn hidden_rows_are_told() {
         .map(|p| p.row)
         .collect();
     assert_eq!(hidden, [3], "{:?}", told(&seen));
+}
+
+/// Minutes are dated by when they met ("Thời gian: …, ngày 19/01/2026"), not by the day
+/// they are signed, so the notice of that meeting finds it.
+#[test]
+fn minutes_are_dated_by_when_they_met() {
+    let mut o = Office::new();
+    let file = o.path("bien-ban.docx");
+    plain_notice(
+        &file,
+        &[
+            "SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
+            "Lào Cai, ngày 20 tháng 01 năm 2026",
+            "BIÊN BẢN",
+            "Cuộc họp giao ban tháng 01/2026",
+            "1. Thời gian: 08 giờ 00, ngày 19/01/2026.",
+            "2. Địa điểm: Phòng họp tầng 3.",
+            "Kết luận: Văn phòng Sở tổng hợp báo cáo tháng 01, trình trước ngày 25/01/2026.",
+            "Biên bản được lập xong vào lúc 11 giờ 00 cùng ngày./.",
+        ],
+    );
+    let p = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let doc = p.document.as_ref().unwrap();
+    assert_eq!(doc.date, Some(d(2026, 1, 19)));
+    assert!(
+        doc.proposals
+            .iter()
+            .all(|x| !x.content.contains("Biên bản được lập")),
+        "{:#?}",
+        doc.proposals
+    );
+}
+
+/// A row brought in with a share done and a note beside it, brought in again unchanged:
+/// nothing told; an extension column headed "Đã gia hạn" is read.
+#[test]
+fn a_share_and_a_note_again_tell_nothing_and_an_extension_column_is_read() {
+    let mut o = Office::new();
+    let file = o.path("gh.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn,Đã gia hạn,Tiến độ,Ghi chú\n\
+         1,Xây dựng kế hoạch CĐS 2026,VP,02/01/2025,30/06/2025,30/09/2025,Đang thực hiện 30%,Đề nghị gia hạn\n",
+    )
+    .unwrap();
+    let first = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(
+        first.directives[0].deadline,
+        Some(d(2025, 9, 30)),
+        "{:?}",
+        first.directives
+    );
+    let again = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!((again.directives.len(), again.already), (0, 1));
+    assert!(again.problems.is_empty(), "{:?}", told(&again));
 }
