@@ -237,6 +237,34 @@ fn is_person(words: &[String]) -> bool {
     by_post || named
 }
 
+/// Whether a row holds only the words that sign a table off ("Người lập biểu", "KT. GIÁM
+/// ĐỐC", "Thủ trưởng đơn vị", "Nơi nhận").
+fn signatures(row: &[Cell]) -> bool {
+    const SIGN_OFF: &[&str] = &[
+        "nguoi lap bieu",
+        "nguoi lap",
+        "nguoi tong hop",
+        "nguoi ky",
+        "thu truong don vi",
+        "thu truong co quan",
+        "giam doc",
+        "kt giam doc",
+        "tl giam doc",
+        "pho giam doc",
+        "chanh van phong",
+        "lanh dao don vi",
+        "noi nhan",
+        "ky ghi ro ho ten",
+        "ky ten dong dau",
+    ];
+    let mut texts = row
+        .iter()
+        .filter(|c| !c.is_empty())
+        .map(|c| crate::text::words(&c.text()).join(" "))
+        .peekable();
+    texts.peek().is_some() && texts.all(|t| SIGN_OFF.contains(&t.as_str()))
+}
+
 /// Whether a cell says "the same as above": "nt", "-nt-", "Như trên", a ditto mark.
 fn ditto(text: &str) -> bool {
     let t = text.trim();
@@ -666,6 +694,7 @@ enum Issue {
     ProgressDiffers(String, u8),
     LeadFromAbove(u32),
     HiddenRow,
+    Signatures,
     SeveralLeads(String),
     DeadlineGuessed(String, NaiveDate),
     StateDiffers(String),
@@ -721,6 +750,10 @@ impl Issue {
                 format!(
                     "The lead cell names several units (“{cell}”): the first leads, the others coordinate; check it."
                 ),
+            ),
+            Issue::Signatures => both(
+                "Phần ký tên dưới bảng bắt đầu từ dòng này: các dòng từ đây trở xuống không được đọc.".into(),
+                "The signatures under the table start on this row: the rows from here down are not read.".into(),
             ),
             Issue::HiddenRow => both(
                 "Dòng đang ẩn trong bảng tính (lọc bớt hoặc ẩn bằng tay): vẫn được nhập; hãy kiểm tra.".into(),
@@ -1217,6 +1250,13 @@ fn read_rows(
         }
         if columns::is_numbering_row(row) {
             continue;
+        }
+        // The signatures under the table ("Người lập biểu", "GIÁM ĐỐC"): the table has
+        // ended; what follows is no row of it, told once.
+        if signatures(row) {
+            plan.problems
+                .push(problem(g, i, None, Issue::Signatures, false));
+            break;
         }
         // A date cell as typed, or written day first in a month-first sheet.
         // (And the dates inside its progress and notes: "Đã hoàn thành ngày 03/28/2025".)

@@ -461,6 +461,29 @@ fn month_year(text: &str) -> Option<NaiveDate> {
         ["nam", a, b] | ["giai", "doan", a, b] | [a, b] if matches!((year(a), year(b)), (Some(a), Some(b)) if a <= b) => {
             last_of(year(b)?, 12)
         }
+        // Quarters listed in one year ("Quý I, II/2026", "quý III và IV năm 2025"): the end of
+        // the last.
+        ["quy", ref quarters @ .., y] if quarters.len() > 1 => {
+            let quarters = match quarters {
+                [rest @ .., "nam"] => rest,
+                all => all,
+            };
+            let mut last = 0;
+            for q in quarters.iter().filter(|q| !matches!(**q, "va" | "quy")) {
+                let q = match *q {
+                    "i" | "1" => 1,
+                    "ii" | "2" => 2,
+                    "iii" | "3" => 3,
+                    "iv" | "4" => 4,
+                    _ => return None,
+                };
+                if q <= last {
+                    return None;
+                }
+                last = q;
+            }
+            last_of(year(y)?, last * 3)
+        }
         // Months listed in one year ("Tháng 7, 8/2025", "tháng 7 và tháng 8 năm 2025"): the
         // last.
         ["thang", ref months @ .., y] if months.len() > 1 => {
@@ -931,6 +954,11 @@ mod tests {
             Ok(Due::On(d(2025, 8, 31)))
         );
         assert_eq!(due_of("15 - 30/7/2025"), Ok(Due::On(d(2025, 7, 30))));
+        assert_eq!(due_of("Quý I, II/2026"), Ok(Due::On(d(2026, 6, 30))));
+        assert_eq!(
+            due_of("quý III và IV năm 2025"),
+            Ok(Due::On(d(2025, 12, 31)))
+        );
         assert_eq!(due_of("từ 15 đến 30/7/2025"), Ok(Due::On(d(2025, 7, 30))));
         assert_eq!(due_of("Năm 2025-2026"), Ok(Due::On(d(2026, 12, 31))));
         assert_eq!(

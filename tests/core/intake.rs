@@ -3931,3 +3931,30 @@ fn a_share_and_a_note_again_tell_nothing_and_an_extension_column_is_read() {
     assert_eq!((again.directives.len(), again.already), (0, 1));
     assert!(again.problems.is_empty(), "{:?}", told(&again));
 }
+
+/// The signatures under a table ("Người lập biểu", "GIÁM ĐỐC", the names) end it: told once,
+/// no row of theirs set aside as a task without a unit.
+#[test]
+fn the_signatures_under_a_table_end_it() {
+    let mut o = Office::new();
+    let file = o.path("ky.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn\n\
+         1,Rà soát quy chế,VP,05/01/2025,30/06/2025\n\
+         2,Tổng hợp báo cáo,VP,05/01/2025,\"Quý I, II/2025\"\n\
+         ,,,,\n\
+         ,Người lập biểu,,GIÁM ĐỐC,\n\
+         ,Nguyễn Văn A,,Hà Văn Thắng,\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(seen.directives.len(), 2, "{:?}", told(&seen));
+    assert_eq!(seen.directives[1].deadline, Some(d(2025, 6, 30)));
+    assert_eq!(seen.problems.len(), 1, "{:?}", told(&seen));
+    assert!(
+        !seen.problems[0].skipped && seen.problems[0].row == 5,
+        "{:?}",
+        seen.problems
+    );
+}
