@@ -481,7 +481,12 @@ fn attendees(text: &str) -> Vec<String> {
             } else {
                 n
             };
-            if !n.is_empty() && n.chars().count() <= 200 {
+            // "Lãnh đạo các phòng, đơn vị thuộc Sở", "Đại diện các xã": a group, no one person.
+            let w = crate::text::words(n);
+            let group = w.iter().any(|x| x == "cac")
+                || matches!(w.first().map(String::as_str), Some("lanh" | "dai"))
+                    && matches!(w.get(1).map(String::as_str), Some("dao" | "dien"));
+            if !n.is_empty() && n.chars().count() <= 200 && !group {
                 out.push(n.to_string());
             }
         }
@@ -736,6 +741,9 @@ mod tests {
             attendees(text),
             ["Hà Quốc Hòa", "Phạm Minh Long", "Trần Thị Bình"]
         );
+        // Groups are no one person.
+        let text = "Thành phần: Đồng chí Trần Thị B, Phó Giám đốc; Lãnh đạo các phòng, đơn vị thuộc Sở; Đại diện UBND các xã.\n";
+        assert_eq!(attendees(text), ["Trần Thị B"]);
         // Minutes: a numbered heading over a list, roles before the names, titles after a dash.
         let text = "BIÊN BẢN\nI. THÀNH PHẦN THAM DỰ\n- Chủ trì: Đồng chí Nguyễn Văn H – Giám đốc Sở.\n\
                     - Thư ký: Đồng chí Lê Thị M – Chuyên viên.\n- Đồng chí Trần Thị L – Phó Giám đốc Sở;\n\
