@@ -18,6 +18,7 @@ pub mod sheet;
 pub mod tracker;
 pub mod values;
 mod xlsx;
+mod xml;
 
 use std::path::Path;
 

@@ -4,28 +4,17 @@
 //! the same tracker saved as .xlsx or .xls does.
 
 use std::collections::HashMap;
-use std::io::{Cursor, Read};
+use std::ops::ControlFlow;
 
 use calamine::Dimensions;
 use quick_xml::events::{BytesStart, Event};
 
 use super::kind::limits::{SPREAD, TEXT};
+use super::xml::{attr, each_event, entry};
 
 /// The sheet's `content.xml`, if the file is a zip that holds one.
 fn content(bytes: &[u8]) -> Option<Vec<u8>> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
-    let mut entry = zip.by_name("content.xml").ok()?;
-    let mut xml = Vec::new();
-    entry.read_to_end(&mut xml).ok()?;
-    Some(xml)
-}
-
-/// An element's attribute `name`, as written.
-fn attr(e: &BytesStart, name: &str) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.as_ref() == name)
-        .map(|a| a.value.to_string())
+    entry(bytes, "content.xml")
 }
 
 /// An element's count attribute `name` (a repeat or a span); 1 when not written.
@@ -43,17 +32,11 @@ pub(super) fn merged_down(bytes: &[u8]) -> HashMap<String, Vec<Dimensions>> {
     let Some(xml) = content(bytes) else {
         return out;
     };
-    let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
-    let mut buf = Vec::new();
     let mut sheet = String::new();
     // The row being read and its repeat; the next cell's column.
     let (mut row, mut repeat, mut col) = (0u32, 1u32, 0u32);
-    loop {
-        let event = match reader.read_event_into(&mut buf) {
-            Ok(Event::Eof) | Err(_) => break,
-            Ok(e) => e,
-        };
-        match &event {
+    each_event(&xml, |event| {
+        match event {
             Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
                 "table:table" => {
                     sheet = attr(e, "table:name").unwrap_or_default();
@@ -83,8 +66,8 @@ pub(super) fn merged_down(bytes: &[u8]) -> HashMap<String, Vec<Dimensions>> {
             }
             _ => {}
         }
-        buf.clear();
-    }
+        ControlFlow::Continue(())
+    });
     out
 }
 
@@ -110,8 +93,6 @@ pub(super) fn within_spread(bytes: &[u8]) -> bool {
             )
         })
     };
-    let mut reader = quick_xml::Reader::from_reader(xml.as_slice());
-    let mut buf = Vec::new();
     let (mut area, mut text) = (0u64, 0u64);
     // Per sheet: the next row's index, the first and last rows holding a value, the widest.
     let (mut row, mut first, mut last, mut widest) = (0u64, None::<u64>, 0u64, 0u64);
@@ -121,12 +102,8 @@ pub(super) fn within_spread(bytes: &[u8]) -> bool {
     let sheet_area = |first: Option<u64>, last: u64, widest: u64| {
         first.map_or(0, |f| (last - f + 1).saturating_mul(widest))
     };
-    loop {
-        let event = match reader.read_event_into(&mut buf) {
-            Ok(Event::Eof) | Err(_) => break,
-            Ok(e) => e,
-        };
-        match &event {
+    each_event(&xml, |event| {
+        match event {
             Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
                 "table:table" => {
                     area = area.saturating_add(sheet_area(first, last, widest));
@@ -185,9 +162,8 @@ pub(super) fn within_spread(bytes: &[u8]) -> bool {
             _ => {}
         }
         if area.saturating_add(sheet_area(first, last, widest)) > SPREAD || text > TEXT {
-            return false;
+            return ControlFlow::Break(());
         }
-        buf.clear();
-    }
-    true
+        ControlFlow::Continue(())
+    })
 }

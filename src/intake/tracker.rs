@@ -3,6 +3,7 @@
 //! that cannot be read set aside with why), then written ([`apply`]) through the domain's own
 //! functions, each row in a savepoint: the preview runs the same writes and rolls back.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -1228,22 +1229,31 @@ fn read_rows(
         matches!(h.fields.get(&Column::Progress).and_then(|j| g.rows[i].get(*j)),
             Some(Cell::Number(n)) if *n > 0.0 && *n < 1.0)
     });
-    // The cells of the last directive row, for ditto marks under them.
-    let mut cells_above: Vec<Cell> = Vec::new();
+    // The cells of the last directive row, for ditto marks under them (borrowed from the
+    // sheet; a row of its own only where a ditto mark was replaced).
+    let mut cells_above: Cow<'_, [Cell]> = Cow::Borrowed(&[]);
     let own_words = [Column::Number, Column::Content].map(|c| h.fields.get(&c).copied());
+    let marked = |j: usize, c: &Cell| {
+        matches!(c, Cell::Text(t) if ditto(t)) && !own_words.contains(&Some(j))
+    };
     for i in data {
         // "nt", "Như trên", "〃" in a cell (not the task's words): the cell above.
-        let row: Vec<Cell> = g.rows[i]
-            .iter()
-            .enumerate()
-            .map(|(j, c)| match c {
-                Cell::Text(t) if ditto(t) && !own_words.contains(&Some(j)) => {
-                    cells_above.get(j).cloned().unwrap_or_else(|| c.clone())
-                }
-                _ => c.clone(),
-            })
-            .collect();
-        let row = &row;
+        let row_cells: Cow<'_, [Cell]> = if g.rows[i].iter().enumerate().any(|(j, c)| marked(j, c))
+        {
+            Cow::Owned(
+                g.rows[i]
+                    .iter()
+                    .enumerate()
+                    .map(|(j, c)| match cells_above.get(j) {
+                        Some(above) if marked(j, c) => above.clone(),
+                        _ => c.clone(),
+                    })
+                    .collect(),
+            )
+        } else {
+            Cow::Borrowed(&g.rows[i])
+        };
+        let row = &*row_cells;
         if row.iter().all(Cell::is_empty) {
             last = None;
             continue;
@@ -1410,7 +1420,7 @@ fn read_rows(
             _ => lead_text,
         };
         lead_above = Some(lead_text.clone());
-        cells_above = row.clone();
+        cells_above = row_cells.clone();
         // The field is named even when the sheet has no column for it ("Ngày giao").
         let mut skip = |issue: Issue, c: Option<Column>| {
             let mut p = problem(g, i, c.and_then(&col), issue, true);
