@@ -222,6 +222,12 @@ pub const LABELS: &[Label] = &[
         "văn bản Word 97-2003 (.doc)",
         "a Word 97-2003 document (.doc)",
     ),
+    Label::new(
+        "file_kind",
+        "odt",
+        "văn bản OpenDocument (.odt; hãy mở rồi lưu lại dạng .docx)",
+        "an OpenDocument text (.odt; open it and save it as .docx)",
+    ),
     Label::new("file_kind", "zip", "tệp nén ZIP", "a ZIP archive"),
     Label::new("file_kind", "pdf", "tệp PDF", "a PDF file"),
     Label::new("file_kind", "image", "tệp ảnh", "an image"),

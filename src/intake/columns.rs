@@ -247,7 +247,8 @@ fn field_of(text: &str) -> Option<Column> {
 }
 
 /// Names that give a field only to a sheet with no column of a name above: a share done
-/// ("Tỷ lệ hoàn thành") is the progress of a sheet that says no other.
+/// ("Tỷ lệ hoàn thành", "% hoàn thành") is the progress of a sheet that says no other, and
+/// so is a column headed "Gia hạn" alone its extension.
 const SECOND_NAMES: &[(Column, &str)] = &[
     (Column::Progress, "ty le hoan thanh"),
     (Column::Progress, "ty le"),
@@ -266,9 +267,17 @@ fn recognise(texts: &[String]) -> BTreeMap<Column, usize> {
         let w = format!(" {} ", words(t));
         let second = SECOND_NAMES
             .iter()
-            .find(|(_, name)| w.contains(&format!(" {name} ")));
-        if let (Some((f, _)), None) = (second, field_of(t)) {
-            fields.entry(*f).or_insert(j);
+            .find(|(_, name)| w.contains(&format!(" {name} ")))
+            .map(|(f, _)| *f)
+            // "% hoàn thành", "% HT": a share done.
+            .or_else(|| {
+                (t.contains('%') && matches!(w.trim(), "hoan thanh" | "ht" | "da hoan thanh"))
+                    .then_some(Column::Progress)
+            })
+            // "Gia hạn" alone ("Lý do gia hạn", "Số lần gia hạn" are not the new deadline).
+            .or_else(|| (w.trim() == "gia han").then_some(Column::Extended));
+        if let (Some(f), None) = (second, field_of(t)) {
+            fields.entry(f).or_insert(j);
         }
     }
     fields

@@ -672,6 +672,11 @@ fn units_of(cell: &str, directory: &Directory) -> Vec<extract::UnitRef> {
         for name in names.into_iter().filter(|n| !n.trim().is_empty()) {
             let u = directory
                 .named(&name)
+                .or_else(|| {
+                    values::other_forms(&name)
+                        .iter()
+                        .find_map(|f| directory.named(f))
+                })
                 .unwrap_or(extract::UnitRef { name, id: None });
             if !out.contains(&u) {
                 out.push(u);

@@ -339,17 +339,19 @@ fn zip_content(bytes: &[u8], named: Option<FileKind>) -> Result<Content> {
         Content::Ours(FileKind::Xlsx)
     } else if has("word/document.xml") {
         Content::Ours(FileKind::Docx)
-    } else if has("content.xml") && ods_mimetype(bytes) {
+    } else if has("content.xml") && odf_mimetype(bytes, "spreadsheet") {
         Content::Ours(FileKind::Ods)
+    } else if has("content.xml") && odf_mimetype(bytes, "text") {
+        Content::Other("odt")
     } else {
         Content::Other("zip")
     })
 }
 
 /// Whether the archive's `mimetype` entry (stored first, uncompressed, by the standard) names
-/// an OpenDocument spreadsheet.
-fn ods_mimetype(bytes: &[u8]) -> bool {
-    const ODS: &[u8] = b"application/vnd.oasis.opendocument.spreadsheet";
+/// an OpenDocument file of `kind` ("spreadsheet", "text").
+fn odf_mimetype(bytes: &[u8], kind: &str) -> bool {
+    let want = format!("application/vnd.oasis.opendocument.{kind}");
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return false;
     };
@@ -357,7 +359,7 @@ fn ods_mimetype(bytes: &[u8]) -> bool {
         return false;
     };
     let mut text = Vec::new();
-    entry.take(128).read_to_end(&mut text).is_ok() && text.trim_ascii() == ODS
+    entry.take(128).read_to_end(&mut text).is_ok() && text.trim_ascii() == want.as_bytes()
 }
 
 #[cfg(test)]
@@ -441,5 +443,14 @@ mod tests {
             of_bytes(b"PK\x03\x04garbage", Some(FileKind::Xlsx)),
             Err(Error::Intake(IntakeProblem::Damaged { .. }))
         ));
+        // An OpenDocument text is named as one, not as a ZIP archive.
+        let odt = zip_of(&[
+            ("mimetype", b"application/vnd.oasis.opendocument.text"),
+            ("content.xml", b"<office:document-content/>"),
+        ]);
+        match of_bytes(&odt, None) {
+            Err(Error::Intake(IntakeProblem::Unsupported { is })) => assert_eq!(is, "odt"),
+            other => panic!("{other:?}"),
+        }
     }
 }

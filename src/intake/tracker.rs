@@ -4,7 +4,7 @@
 //! functions, each row in a savepoint: the preview runs the same writes and rolls back.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -122,6 +122,9 @@ struct RowPlan {
     done_fallback: NaiveDate,
     /// The progress and notes cells as written, kept with the state they gave.
     words: String,
+    /// The directive brought in before from a row of these words given that day to another
+    /// unit: this row, unless another row of the file is that directive.
+    moved_from: Option<(Uuid, String)>,
 }
 
 /// What a tracker would bring in.
@@ -290,6 +293,16 @@ fn not_a_unit(name: &str) -> bool {
         || ditto(name)
 }
 
+/// Whether a row's words are the table's totals ("Tổng cộng", "Tổng số: 12", "Cộng").
+fn totals(content: &str) -> bool {
+    let w = crate::text::words(content);
+    match w.as_slice() {
+        [one] => one == "cong" || one == "tong",
+        [a, b, ..] => a == "tong" && (b == "cong" || b == "so"),
+        [] => false,
+    }
+}
+
 /// Whether `text` is sentences, not a name: a question or an exclamation, or a full stop
 /// between words on either side ("… báo cáo kết quả về Giám đốc Sở. Văn phòng Sở tổng hợp");
 /// a name's own stops are of short forms ("UBND TP. Lào Cai", "P. KHTC").
@@ -298,9 +311,19 @@ fn sentences(text: &str) -> bool {
         return true;
     }
     let parts: Vec<&str> = text.split(". ").collect();
-    parts
-        .windows(2)
-        .any(|w| w[0].split_whitespace().count() >= 3 && w[1].split_whitespace().count() >= 2)
+    parts.windows(2).any(|w| {
+        w[0].split_whitespace().count() >= 3
+            && w[1].split_whitespace().count() >= 2
+            && !w[0].split_whitespace().last().is_some_and(short_form)
+    })
+}
+
+/// Whether a word ended by a stop is a short form, not a sentence's last word: capitals
+/// ("TP", "H", "UBND") or a place's or body's short form in small letters ("Tp", "TTr").
+fn short_form(word: &str) -> bool {
+    word.chars().any(char::is_alphabetic)
+        && (word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+            || matches!(word, "Tp" | "Tx" | "TTr"))
 }
 
 /// What [`plan`] reads with.
@@ -318,6 +341,8 @@ struct Reading<'c> {
     new_meeting_index: HashMap<String, usize>,
     /// The date given to rows that state none (the user's choice).
     given_on: Option<NaiveDate>,
+    /// The directives held that rows of the file were found to be.
+    found_held: HashSet<Uuid>,
 }
 
 impl Reading<'_> {
@@ -431,10 +456,23 @@ impl Reading<'_> {
             if name.is_empty() {
                 continue;
             }
-            // "P. KH-TC", "TTr Sở": the short forms of a kind word and of capitals.
-            let name = match values::spelled_out(&name) {
-                Some(full) if exact(self, &name).is_none() && exact(self, &full).is_some() => full,
-                _ => name,
+            // "P. KH-TC", "TTr Sở", "Phòng TTBC&XB": the short forms of a kind word and of
+            // capitals; "Sở Tài chính tỉnh Lào Cai": a unit of the directory, its place added.
+            let name = if exact(self, &name).is_some() {
+                name
+            } else {
+                let forms = values::other_forms(&name);
+                let spelled = values::spelled_out(&name)
+                    .filter(|full| !not_a_unit(full))
+                    .map(|full| self.find_unit(&full).map(|f| (full, f)))
+                    .transpose()?;
+                match forms.into_iter().find(|n| exact(self, n).is_some()) {
+                    Some(form) => form,
+                    None => match spelled {
+                        Some((full, Found::Known(_))) => full,
+                        _ => name,
+                    },
+                }
             };
             if name.contains(',') && exact(self, &name).is_none() {
                 for part in name.rsplit(',') {
@@ -516,6 +554,44 @@ fn given(conn: &Connection, unit: Uuid, day: NaiveDate) -> Result<Vec<(Uuid, Str
         })?
         .collect::<rusqlite::Result<Vec<(Uuid, String)>>>()?;
     Ok(found)
+}
+
+/// The directive of these words given on `day` to another unit than `unit` and brought in
+/// from a file before (the row's lead changed in the sheet since), with its lead's name; if
+/// one only.
+fn brought_in_for_another(
+    conn: &Connection,
+    content: &str,
+    unit: Uuid,
+    day: NaiveDate,
+) -> Result<Option<(Uuid, String)>> {
+    let want = exact_words(content);
+    let mut stmt = conn.prepare_cached(
+        "SELECT d.id, d.content, u.name FROM directive d JOIN unit u ON u.id = d.lead_unit_id \
+         WHERE d.assigned_on = ?1 AND d.lead_unit_id <> ?2",
+    )?;
+    let alike: Vec<(Uuid, String)> = stmt
+        .query_map(params![crate::store::value::date(day), unit], |r| {
+            Ok((
+                crate::store::value::get_uuid(r, 0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?
+        .filter(|row| {
+            row.as_ref()
+                .map_or(true, |(_, c, _)| exact_words(c) == want)
+        })
+        .map(|row| row.map(|(id, _, lead)| (id, lead)))
+        .collect::<rusqlite::Result<_>>()?;
+    let mut imported = conn.prepare_cached("SELECT 1 FROM intake_row WHERE record_id = ?1")?;
+    let mut found = Vec::new();
+    for (id, lead) in alike {
+        if imported.exists([id])? {
+            found.push((id, lead));
+        }
+    }
+    Ok(if found.len() == 1 { found.pop() } else { None })
 }
 
 /// Whether two texts say the same words (spacing, case and punctuation aside).
@@ -691,6 +767,10 @@ enum Issue {
     DoneWithoutDate(NaiveDate),
     DoneThereNotHere,
     DeadlineDiffers(NaiveDate, Option<NaiveDate>),
+    /// Brought in before with the lead unit named (now another).
+    LeadDiffers(String),
+    /// A row of the table's totals.
+    Totals,
     DeadlineStages(String, NaiveDate),
     ProgressDiffers(String, u8),
     LeadFromAbove(u32),
@@ -892,6 +972,14 @@ impl Issue {
                 "Nhiệm vụ đã có trong Giao Ban; tệp ghi đã hoàn thành nhưng Giao Ban chưa ghi nhận: hãy báo cáo hoàn thành trong Giao Ban nếu đúng.".into(),
                 "This directive is already in Giao Ban; the file says it is done but Giao Ban does not: report it done in Giao Ban if so.".into(),
             ),
+            Issue::Totals => both(
+                "Dòng tổng cộng của bảng, không phải một nhiệm vụ: không nhập.".into(),
+                "The table's totals row, not a directive: not brought in.".into(),
+            ),
+            Issue::LeadDiffers(here) => both(
+                format!("Nhiệm vụ đã nhập trước đây với đơn vị chủ trì “{here}”; tệp nay ghi đơn vị khác: không tạo nhiệm vụ thứ hai. Nếu đã đổi đơn vị chủ trì, hãy sửa trong Giao Ban."),
+                format!("The directive was brought in before with the lead unit “{here}”; the file now names another: no second directive is made. If the lead unit changed, edit it in Giao Ban."),
+            ),
             Issue::DeadlineDiffers(there, here) => {
                 let here = here.map(crate::date::format);
                 both(
@@ -1067,6 +1155,7 @@ pub fn plan(
         new_meetings: Vec::new(),
         new_meeting_index: HashMap::new(),
         given_on,
+        found_held: HashSet::new(),
     };
     let mut stmt = conn.prepare("SELECT id, title, starts_at FROM meeting")?;
     for row in stmt.query_map([], |row| {
@@ -1154,6 +1243,24 @@ pub fn plan(
     if plan.sheets.is_empty() {
         return Err(Error::Intake(IntakeProblem::NoTable));
     }
+    // A row brought in before whose lead unit the file changed since is that directive, told,
+    // not a second one; unless another row of the file was found to be it.
+    let mut moved = Vec::new();
+    plan.rows.retain(|row| match &row.moved_from {
+        Some((id, here)) if !r.found_held.contains(id) => {
+            moved.push(RowProblem {
+                sheet: book.sheets[row.sheet].name.clone(),
+                row: row.row,
+                column: None,
+                field: Some(Column::Lead),
+                skipped: true,
+                message: Issue::LeadDiffers(here.clone()).words(),
+            });
+            false
+        }
+        _ => true,
+    });
+    plan.problems.extend(moved);
     plan.new_units = r.new_units;
     plan.new_meetings = r.new_meetings;
     Ok(plan)
@@ -1331,6 +1438,19 @@ fn read_rows(
         } else {
             content
         };
+        // "Tổng cộng", "TỔNG SỐ: 12 nhiệm vụ": the table's totals, no task.
+        if lead_text.is_empty() && totals(&content) {
+            plan.problems.push(problem(
+                g,
+                i,
+                h.fields
+                    .get(&Column::Content)
+                    .map(|j| (Column::Content, *j)),
+                Issue::Totals,
+                true,
+            ));
+            continue;
+        }
         // Only words, no unit nor date: a line continuing the directive above ("- Rà soát
         // …", "a) …"), added to its content; else a section heading ("I. Năm 2024"), told.
         if heading_in_number
@@ -1649,6 +1769,15 @@ fn read_rows(
                 Pick::Known(unit) if !repeated => already_held(r.conn, &content, unit, given_on)?,
                 _ => None,
             },
+        };
+        if let Some(id) = held {
+            r.found_held.insert(id);
+        }
+        let moved_from = match (held, lead[0]) {
+            (None, Pick::Known(unit)) if !repeated => {
+                brought_in_for_another(r.conn, &content, unit, given_on)?
+            }
+            _ => None,
         };
         // So is a deadline the sheet gives that Giao Ban does not hold (extended in one of
         // them and not the other).
@@ -2015,6 +2144,7 @@ fn read_rows(
             said,
             done_fallback,
             words,
+            moved_from,
         });
     }
     Ok(())

@@ -565,6 +565,10 @@ fn status_of(text: &str) -> Said {
     let f = format!(" {} ", crate::text::words(t).join(" "));
     let has = |w: &str| f.contains(&format!(" {w} "));
     let percent = percent_in(t).or_else(|| share_of_items(t));
+    // "0%" alone (a column of shares done): not started.
+    if percent == Some(0) && f.trim() == "0" {
+        return Said::Open;
+    }
     // "Chưa hoàn thành", "hoàn thành một phần", "hoàn thành 50%", "hoàn thành phần lớn",
     // "đã hoàn thành 3/5 nội dung": under way. So is a text that says what is done and what
     // is not ("Đã hoàn thành việc khảo sát; chưa ban hành kế hoạch"), or that only a stage
@@ -841,8 +845,8 @@ pub fn without_notes(name: &str) -> String {
 }
 
 /// A unit's name with the short forms trackers write spelled out: "P." and "TTr" for
-/// "Phòng" and "Thanh tra" at its start, capitals joined by a dash ("KH-TC") written as one;
-/// `None` when it has none.
+/// "Phòng" and "Thanh tra" at its start, capitals joined by a dash or "&" ("KH-TC",
+/// "TTBC&XB") written as one, a place's "TP." or "Tx." as "TP", "TX"; `None` when it has none.
 pub fn spelled_out(name: &str) -> Option<String> {
     let mut words: Vec<String> = name.split_whitespace().map(str::to_string).collect();
     let first = words.first()?.clone();
@@ -859,15 +863,78 @@ pub fn spelled_out(name: &str) -> Option<String> {
         changed = true;
     }
     for w in &mut words {
-        let joined = w.contains('-')
-            && w.split('-')
+        let joined = w.contains(['-', '&'])
+            && w.split(['-', '&'])
                 .all(|p| p.len() >= 2 && p.chars().all(|c| c.is_uppercase()));
         if joined {
-            *w = w.replace('-', "");
+            *w = w.replace(['-', '&'], "");
+            changed = true;
+        }
+        // A place's short form: "TP." and "Tp." as "TP", "TX." as "TX".
+        let place = match w.as_str() {
+            "TP." | "Tp." | "Tp" => Some("TP"),
+            "TX." | "Tx." | "Tx" => Some("TX"),
+            _ => None,
+        };
+        if let Some(place) = place {
+            *w = place.to_string();
             changed = true;
         }
     }
     changed.then(|| words.join(" "))
+}
+
+/// A unit's name without the place added after it, for a name the directory does not hold
+/// as written: the name before the place's kind word, then the name with that word ("Công
+/// an tỉnh Lào Cai": "Công an", "Công an tỉnh"). The place is a kind word ("tỉnh", "thành
+/// phố", "TP.", "huyện", "H.", "thị xã", "TX.", "quận") and one to four words in capitals.
+pub fn without_place(name: &str) -> Option<[String; 2]> {
+    const PLACES: [&[&str]; 10] = [
+        &["tỉnh"],
+        &["thành", "phố"],
+        &["tp"],
+        &["tp."],
+        &["huyện"],
+        &["h."],
+        &["thị", "xã"],
+        &["tx"],
+        &["tx."],
+        &["quận"],
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    for at in (2..words.len()).rev() {
+        let lower = |w: &str| w.to_lowercase();
+        let Some(kind) = PLACES.iter().find(|p| {
+            words[at..]
+                .iter()
+                .map(|w| lower(w))
+                .take(p.len())
+                .eq(p.iter().map(|w| w.to_string()))
+        }) else {
+            continue;
+        };
+        let place = &words[at + kind.len()..];
+        let capitals = place
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if (1..=4).contains(&place.len()) && capitals {
+            return Some([words[..at].join(" "), words[..at + kind.len()].join(" ")]);
+        }
+    }
+    None
+}
+
+/// The other ways to read a unit's name as written, to look up when the name itself is not
+/// the directory's: its short forms spelled out ([`spelled_out`]), then without the place
+/// added ([`without_place`]).
+pub fn other_forms(name: &str) -> Vec<String> {
+    let spelled = spelled_out(name);
+    let written = spelled.as_deref().unwrap_or(name);
+    spelled
+        .iter()
+        .cloned()
+        .chain(without_place(written).into_iter().flatten())
+        .collect()
 }
 
 /// The units a cell names, split at `;` and line breaks (the caller splits a part at its
@@ -1110,6 +1177,25 @@ mod tests {
         );
         assert_eq!(spelled_out("P. KH-TC").as_deref(), Some("Phòng KHTC"));
         assert_eq!(spelled_out("TTr Sở").as_deref(), Some("Thanh tra Sở"));
+        assert_eq!(
+            spelled_out("Phòng TTBC&XB").as_deref(),
+            Some("Phòng TTBCXB")
+        );
+        assert_eq!(
+            spelled_out("Phòng VHTT Tp. Lào Cai").as_deref(),
+            Some("Phòng VHTT TP Lào Cai")
+        );
+        assert_eq!(
+            without_place("Công an tỉnh Lào Cai"),
+            Some(["Công an".to_string(), "Công an tỉnh".to_string()])
+        );
+        assert_eq!(
+            without_place("Phòng VHTT TP. Lào Cai"),
+            Some(["Phòng VHTT".to_string(), "Phòng VHTT TP.".to_string()])
+        );
+        // No place after the kind word, or words after it in small letters.
+        assert_eq!(without_place("Văn phòng UBND tỉnh"), None);
+        assert_eq!(without_place("Sở Tài chính tỉnh có ý kiến"), None);
         assert_eq!(spelled_out("Phòng Văn hóa - Xã hội"), None);
         assert_eq!(without_notes("Phòng CĐS (chủ trì)"), "Phòng CĐS");
         assert_eq!(without_notes("Phòng CĐS - đ/c Hùng"), "Phòng CĐS");

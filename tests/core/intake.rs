@@ -3958,3 +3958,171 @@ fn the_signatures_under_a_table_end_it() {
         seen.problems
     );
 }
+
+/// Unit cells as trackers write them: capitals joined by "&" ("Phòng TTBC&XB"), a place's
+/// short form with its stop ("Phòng VHTT TP. Lào Cai", not taken for two sentences), a unit
+/// with its province added ("Sở Tài chính tỉnh Lào Cai"); a place not in the directory is
+/// still no unit of it.
+#[test]
+fn unit_names_with_joined_capitals_places_and_their_short_forms() {
+    let mut o = Office::new();
+    o.store
+        .write(|tx| {
+            for name in [
+                "Phòng Thông tin - Báo chí - Xuất bản",
+                "Phòng Văn hóa và Thông tin thành phố Lào Cai",
+                "Phòng Văn hóa và Thông tin thị xã Sa Pa",
+                "Sở Tài chính",
+                "Công an tỉnh",
+            ] {
+                unit::create(
+                    tx,
+                    NewUnit {
+                        name: name.into(),
+                        short_name: None,
+                        code: None,
+                        kind: UnitKind::External,
+                        parent_id: None,
+                        sort_order: 9,
+                    },
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let file = o.path("ten.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Ngày giao\n\
+         1,Nhiệm vụ một,Phòng TTBC&XB,Trung tâm CNTT&TT,05/01/2025\n\
+         2,Nhiệm vụ hai,Phòng VHTT TP. Lào Cai,Phòng VHTT Tx. Sa Pa,05/01/2025\n\
+         3,Nhiệm vụ ba,Sở Tài chính tỉnh Lào Cai,Công an tỉnh Lào Cai,05/01/2025\n\
+         4,Nhiệm vụ bốn,Phòng VHTT TP. Lai Châu,,05/01/2025\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let row = |words: &str| {
+        seen.directives
+            .iter()
+            .find(|r| r.content == words)
+            .unwrap_or_else(|| panic!("{words}: {:?}", told(&seen)))
+    };
+    assert_eq!(
+        row("Nhiệm vụ một").lead_unit,
+        "Phòng Thông tin - Báo chí - Xuất bản"
+    );
+    assert_eq!(
+        row("Nhiệm vụ một").coordinating_units,
+        ["Trung tâm Công nghệ thông tin và Truyền thông"]
+    );
+    assert_eq!(
+        row("Nhiệm vụ hai").lead_unit,
+        "Phòng Văn hóa và Thông tin thành phố Lào Cai"
+    );
+    assert_eq!(
+        row("Nhiệm vụ hai").coordinating_units,
+        ["Phòng Văn hóa và Thông tin thị xã Sa Pa"]
+    );
+    assert_eq!(row("Nhiệm vụ ba").lead_unit, "Sở Tài chính");
+    assert_eq!(row("Nhiệm vụ ba").coordinating_units, ["Công an tỉnh"]);
+    // Another city's: a new unit, not the one of Lào Cai.
+    assert_eq!(row("Nhiệm vụ bốn").lead_unit, "Phòng VHTT TP. Lai Châu");
+    let proposed: Vec<&str> = seen.new_units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(proposed, ["Phòng VHTT TP. Lai Châu"], "{:?}", told(&seen));
+}
+
+/// A row brought in before whose lead unit the sheet changed since is that directive, told,
+/// never a second one; the same words given to another unit on a row of their own, beside
+/// the first, are a directive of their own.
+#[test]
+fn a_lead_unit_changed_in_the_sheet_makes_no_second_directive() {
+    let mut o = Office::new();
+    let file = o.path("theo-doi-chu-tri.csv");
+    let sheet = |rows: &[&str]| {
+        let mut s = String::from("STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn\n");
+        for (i, lead) in rows.iter().enumerate() {
+            s.push_str(&format!(
+                "{},Rà soát quy chế làm việc,{lead},05/01/2025,31/03/2025\n",
+                i + 1
+            ));
+        }
+        s
+    };
+    std::fs::write(&file, sheet(&["Văn phòng Sở"])).unwrap();
+    intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(o.directives().len(), 1);
+    let before = o.content_hash();
+    // The lead changed in the sheet.
+    std::fs::write(&file, sheet(&["Thanh tra Sở"])).unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert!(seen.directives.is_empty(), "{:?}", seen.directives);
+    let said = told(&seen);
+    assert!(
+        said.iter()
+            .any(|m| m.contains("“Văn phòng Sở”") && m.contains("không tạo nhiệm vụ thứ hai")),
+        "{said:?}"
+    );
+    assert!(seen.problems.iter().all(|p| p.skipped && p.row == 2));
+    intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(o.content_hash(), before);
+    // The first row kept, the same words given to another unit beside it: a second task.
+    std::fs::write(&file, sheet(&["Văn phòng Sở", "Thanh tra Sở"])).unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(seen.directives.len(), 1, "{:?}", told(&seen));
+    assert_eq!(seen.directives[0].lead_unit, "Thanh tra Sở");
+    assert_eq!(seen.already, 1);
+    // Given in the other order, alike.
+    std::fs::write(&file, sheet(&["Thanh tra Sở", "Văn phòng Sở"])).unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(seen.directives.len(), 1, "{:?}", told(&seen));
+    assert_eq!(seen.directives[0].lead_unit, "Thanh tra Sở");
+}
+
+/// A column "Gia hạn" of dates is the extension; one of shares done ("% hoàn thành") the
+/// progress: 100% done, 0% not started, a share between under way.
+#[test]
+fn an_extension_column_and_a_column_of_shares_done() {
+    let mut o = Office::new();
+    let file = o.path("phan-tram.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn,Gia hạn,% hoàn thành\n\
+         1,Nhiệm vụ một,VP,01/10/2025,31/10/2025,30/11/2025,100%\n\
+         2,Nhiệm vụ hai,VP,01/10/2025,31/10/2025,,50%\n\
+         3,Nhiệm vụ ba,VP,01/10/2025,31/10/2025,,0%\n",
+    )
+    .unwrap();
+    intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    let rows = o.directives();
+    let row = |w: &str| rows.iter().find(|r| r.content == w).unwrap();
+    assert_eq!(row("Nhiệm vụ một").status, DirectiveStatus::Done);
+    assert_eq!(row("Nhiệm vụ một").deadline, Some(d(2025, 11, 30)));
+    assert_eq!(row("Nhiệm vụ một").original_deadline, Some(d(2025, 10, 31)));
+    assert_eq!(row("Nhiệm vụ hai").status, DirectiveStatus::InProgress);
+    assert_eq!(row("Nhiệm vụ ba").status, DirectiveStatus::Assigned);
+}
+
+/// A totals row under the table ("Tổng cộng", "TỔNG SỐ: 2 nhiệm vụ") is told as the totals,
+/// not as a task without a unit nor as a heading; a task that starts "Tổng kết" is a task.
+#[test]
+fn a_totals_row_is_told_as_such() {
+    let mut o = Office::new();
+    let file = o.path("tong.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn,Tiến độ\n\
+         1,Tổng kết công tác năm,VP,01/10/2025,31/10/2025,Đang thực hiện\n\
+         ,Tổng cộng,,,,1\n\
+         ,TỔNG SỐ: 1 nhiệm vụ,,,,\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(seen.directives.len(), 1);
+    assert_eq!(seen.directives[0].content, "Tổng kết công tác năm");
+    let said = told(&seen);
+    assert_eq!(said.len(), 2, "{said:?}");
+    assert!(
+        said.iter().all(|m| m.starts_with("Dòng tổng cộng")),
+        "{said:?}"
+    );
+}
