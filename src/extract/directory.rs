@@ -173,6 +173,7 @@ impl Directory {
             })
             .collect();
         short_names(tokens, &mut found);
+        the_department(tokens, text, &mut found);
         found
     }
 
@@ -261,6 +262,49 @@ impl Directory {
 
 /// The short name a text gives a unit, "Trung tâm Nghiên cứu … (sau đây gọi tắt là Trung
 /// tâm)" or "Ban Quản lý dự án … (BQL)", found wherever it is written after that.
+/// "Sở" alone where a unit is named ("…, Sở sẽ tăng cường …", "đề nghị Sở khẩn trương …"):
+/// the department the text named before, when it named one only. Not in a name ("Văn phòng
+/// Sở", "lãnh đạo Sở") nor before one the directory does not hold ("Sở Y tế").
+fn the_department(tokens: &[Token], text: &str, found: &mut [Option<Mention>]) {
+    let mut named: Option<UnitRef> = None;
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some(m) = &found[i] {
+            if crate::text::fold(&m.unit.name).starts_with("so ") {
+                match &named {
+                    None => named = Some(m.unit.clone()),
+                    Some(u) if u.name != m.unit.name => return,
+                    Some(_) => {}
+                }
+            }
+            i = m.end.max(i + 1);
+            continue;
+        }
+        let t = &tokens[i];
+        let alone = text.get(t.start..t.end) == Some("Sở")
+            && !tokens
+                .get(i + 1)
+                .is_some_and(|x| x.capital && x.kind == Kind::Word);
+        // At a clause's start, or right after the verb that asks.
+        let placed = i == 0
+            || tokens[i - 1].kind != Kind::Word
+            || ASSIGNS
+                .iter()
+                .any(|seq| i >= seq.len() && crate::token::starts_with(tokens, i - seq.len(), seq));
+        if alone
+            && placed
+            && let Some(unit) = &named
+        {
+            found[i] = Some(Mention {
+                start: i,
+                end: i + 1,
+                unit: unit.clone(),
+            });
+        }
+        i += 1;
+    }
+}
+
 fn short_names(tokens: &[Token], found: &mut [Option<Mention>]) {
     let mut aliases: Vec<(Vec<String>, UnitRef)> = Vec::new();
     for i in 0..tokens.len() {
@@ -530,7 +574,7 @@ fn named_unit(tokens: &[Token], i: usize, text: &str) -> Option<Mention> {
 /// The other ways offices write a unit: "Thanh tra Sở" is also "Phòng Thanh tra", and
 /// "Phòng Pháp chế" also "Pháp chế Sở" (both keep a word that names a unit, so neither is
 /// read in ordinary words: "thanh tra, kiểm tra"); a name with kind words also by them and
-/// its initials ("Trung tâm CNTT").
+/// its initials ("Trung tâm CNTT"); a department also without its province.
 fn other_forms(name: &str) -> Vec<String> {
     let words: Vec<&str> = name.split_whitespace().collect();
     let folded: Vec<String> = words.iter().map(|w| crate::text::fold(w)).collect();
@@ -542,6 +586,32 @@ fn other_forms(name: &str) -> Vec<String> {
         return vec![format!("Phòng {}", words[..n - 1].join(" "))];
     }
     let mut out = Vec::new();
+    // A department named with its province ("Sở Thông tin và Truyền thông Quảng Ngãi", "Sở
+    // Tài chính tỉnh Lào Cai", "… TP Cần Thơ") is written without it as well: the province is
+    // the capitalised words at its end, after a word in small letters or a level word.
+    if folded[0] == "so" {
+        let level = |k: usize| matches!(folded[k].as_str(), "tinh" | "tp");
+        let place = (0..n)
+            .rev()
+            .take_while(|&k| !level(k) && words[k].chars().next().is_some_and(char::is_uppercase))
+            .count();
+        let mut cut = n - place;
+        if cut >= 1 && level(cut - 1) {
+            cut -= 1;
+        } else if cut >= 2 && folded[cut - 2..cut] == ["thanh", "pho"] {
+            cut -= 2;
+        } else if cut >= 1
+            && !words[cut - 1]
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+        {
+            cut = n;
+        }
+        if (1..=3).contains(&place) && (2..n).contains(&cut) {
+            out.push(words[..cut].join(" "));
+        }
+    }
     if folded[0] == "phong" && n >= 2 && folded[n - 1] != "so" {
         out.push(format!("{} Sở", words[1..].join(" ")));
     }

@@ -298,6 +298,15 @@ pub const CONNECTORS: &[&[&str]] = &[
     &["va"],
 ];
 
+/// Words that open a sentence telling what a report said or what is planned: "Theo báo
+/// cáo, …", "Qua báo cáo …", "Theo đánh giá của …", "Dự kiến …".
+pub const REPORT_OPENERS: &[&[&str]] = &[
+    &["theo", "bao", "cao"],
+    &["qua", "bao", "cao"],
+    &["theo", "danh", "gia"],
+    &["du", "kien"],
+];
+
 /// Words that state a result reached, in a report: "ước đạt 107,9 tỷ đồng", "tăng 6,8% so
 /// với cùng kỳ", "an ninh trật tự được giữ vững".
 pub const RESULTS: &[&[&str]] = &[

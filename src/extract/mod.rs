@@ -611,6 +611,22 @@ impl Doc<'_> {
             } else {
                 Mood::Task
             };
+            // "Theo báo cáo, … đã triển khai …. Đồng thời tăng cường …": a sentence that goes on
+            // with the report before it, naming no one, is that report.
+            let own = if c.sentence
+                && mood == Mood::Report
+                && own == Mood::Task
+                && !r.assigned
+                && r.lead.is_none()
+                && seq_is(
+                    t,
+                    skip_mark(t, c.range.start, c.range.end).0,
+                    &["dong", "thoi"],
+                ) {
+                Mood::Report
+            } else {
+                own
+            };
             // "…; UBND tỉnh rà soát, chỉ đạo …": a part with a subject of its own and a verb
             // leaves the assessment before it.
             let own_subject = !c.sentence && r.lead.is_some() && r.acts;
@@ -1451,7 +1467,11 @@ impl Doc<'_> {
             || (t.get(first).is_some_and(|x| x.capital && x.is("ngay"))
                 && t.get(first + 1).is_some_and(|x| x.kind == Kind::Number)
                 && day_past());
+        // "Theo báo cáo, …", "Qua báo cáo …", "Theo đánh giá của …": what a report said;
+        // "Dự kiến …": what is planned to happen.
+        let opens_report = seq_at(t, first, REPORT_OPENERS).is_some();
         let narrated = dated
+            || opens_report
             || self.states_result(c.range.clone())
             || (c.sentence && event::schedules(&t[c.range.clone()]))
             || before_verb.clone().any(|p| self.name_at(p).is_some())

@@ -1332,3 +1332,35 @@ fn a_notice_s_closing_and_how_often_said_alone_are_no_tasks() {
         x.set_aside
     );
 }
+
+#[test]
+fn what_a_report_said_and_what_is_planned_are_no_tasks() {
+    let text = "Theo báo cáo tại hội nghị, 6 tháng đầu năm, Văn phòng Sở đã triển khai hiệu quả công tác tham mưu. Đồng thời tăng cường công tác thanh tra, kiểm tra. Dự kiến ngày 15/9/2026 tổ chức hội nghị tổng kết.\n\
+        Kết luận: Giám đốc Sở yêu cầu Thanh tra Sở tăng cường công tác kiểm tra. Đồng thời rà soát các hồ sơ cấp phép.";
+    let x = extract(text, d(2026, 7, 10), &office());
+    let g = given(&x);
+    assert_eq!(g.len(), 2, "{g:#?}");
+    assert!(g.iter().all(|(u, _)| *u == Some("Thanh tra Sở")), "{g:#?}");
+    assert!(g[1].1.starts_with("Rà soát"), "{g:#?}");
+}
+
+#[test]
+fn the_department_named_alone_and_with_its_province() {
+    let units = Directory::from_names(&["Sở Tài chính tỉnh Tuyên Quang", "Văn phòng Sở"]);
+    let text = "Chủ tịch UBND tỉnh làm việc với Sở Tài chính. Chủ tịch đề nghị Sở khẩn trương ổn định cơ cấu tổ chức. Sở cần phân công lãnh đạo theo năng lực. Văn phòng Sở rà soát quy chế.";
+    let x = extract(text, d(2025, 3, 1), &units);
+    let g = given(&x);
+    assert_eq!(g.len(), 3, "{g:#?}");
+    assert_eq!(g[0].0, Some("Sở Tài chính tỉnh Tuyên Quang"), "{g:#?}");
+    assert_eq!(g[1].0, Some("Sở Tài chính tỉnh Tuyên Quang"), "{g:#?}");
+    assert_eq!(g[2].0, Some("Văn phòng Sở"), "{g:#?}");
+    // Two departments named: "Sở" alone is neither.
+    let units = Directory::from_names(&["Sở Tài chính", "Sở Nội vụ"]);
+    let text = "Chủ tịch làm việc với Sở Tài chính và Sở Nội vụ. Chủ tịch đề nghị Sở khẩn trương ổn định cơ cấu tổ chức.";
+    let x = extract(text, d(2025, 3, 1), &units);
+    assert!(
+        given(&x).iter().all(|(u, _)| u.is_none()),
+        "{:#?}",
+        given(&x)
+    );
+}
