@@ -313,6 +313,21 @@ const SEARCHED: usize = 30;
 /// The header of a sheet: the first row (within the first 30) naming the content and the
 /// lead unit, alone or joined to the row below when that names more fields.
 pub fn find(grid: &Grid) -> Option<Header> {
+    find_with(grid, Header::usable)
+}
+
+/// A header without a lead unit's column, for a sheet that names its unit (a workbook kept a
+/// sheet per unit): the directive's words and a date or the progress.
+pub fn find_without_lead(grid: &Grid) -> Option<Header> {
+    find_with(grid, |h| {
+        h.fields.contains_key(&Column::Content)
+            && [Column::AssignedOn, Column::Deadline, Column::Progress]
+                .iter()
+                .any(|c| h.fields.contains_key(c))
+    })
+}
+
+fn find_with(grid: &Grid, usable: impl Fn(&Header) -> bool) -> Option<Header> {
     for i in 0..grid.rows.len().min(SEARCHED) {
         let top = row_texts(&grid.rows[i]);
         if top.iter().all(|t| t.trim().is_empty()) {
@@ -382,7 +397,7 @@ pub fn find(grid: &Grid) -> Option<Header> {
                 ticks: Vec::new(),
             }
         };
-        if header.usable() {
+        if usable(&header) {
             return Some(header);
         }
     }

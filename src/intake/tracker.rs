@@ -346,6 +346,29 @@ struct Reading<'c> {
 }
 
 impl Reading<'_> {
+    /// The directory's unit a sheet's name names ("Văn phòng Sở", "TTr", "P. KHTC"), by its
+    /// full name; none for a name that says no unit ("Sheet1", "Năm 2025").
+    fn unit_named_by(&mut self, sheet: &str) -> Result<Option<String>> {
+        let mut names = vec![sheet.trim().to_string()];
+        names.extend(values::other_forms(sheet.trim()));
+        for name in names {
+            if name.is_empty() || not_a_unit(&name) {
+                continue;
+            }
+            let id = match self.directory.named(&name).and_then(|u| u.id) {
+                Some(id) => Some(id),
+                None => match self.find_unit(&name)? {
+                    Found::Known(id) => Some(id),
+                    _ => None,
+                },
+            };
+            if let Some(id) = id {
+                return Ok(Some(unit::get(self.conn, id)?.name));
+            }
+        }
+        Ok(None)
+    }
+
     fn find_unit(&mut self, name: &str) -> Result<Found> {
         let key = crate::text::words(name).join(" ");
         if let Some(f) = self.units.get(&key) {
@@ -771,6 +794,8 @@ enum Issue {
     LeadDiffers(String),
     /// A row of the table's totals.
     Totals,
+    /// The sheet has no lead unit's column and is named after this unit.
+    SheetUnit(String),
     DeadlineStages(String, NaiveDate),
     ProgressDiffers(String, u8),
     LeadFromAbove(u32),
@@ -971,6 +996,10 @@ impl Issue {
             Issue::DoneThereNotHere => both(
                 "Nhiệm vụ đã có trong Giao Ban; tệp ghi đã hoàn thành nhưng Giao Ban chưa ghi nhận: hãy báo cáo hoàn thành trong Giao Ban nếu đúng.".into(),
                 "This directive is already in Giao Ban; the file says it is done but Giao Ban does not: report it done in Giao Ban if so.".into(),
+            ),
+            Issue::SheetUnit(unit) => both(
+                format!("Trang không có cột đơn vị chủ trì; tên trang là đơn vị “{unit}”: đơn vị chủ trì của các dòng trong trang."),
+                format!("The sheet has no lead unit's column; its name is the unit “{unit}”: the lead unit of its rows."),
             ),
             Issue::Totals => both(
                 "Dòng tổng cộng của bảng, không phải một nhiệm vụ: không nhập.".into(),
@@ -1188,9 +1217,21 @@ pub fn plan(
         let first_row_named = |h: &columns::Header| {
             given.is_some() || matches!(saved_mapping(conn, &h.layout_key()), Ok(Some(_)))
         };
-        let Some(found) =
-            columns::find(g).or_else(|| columns::first_row(g).filter(first_row_named))
-        else {
+        // A sheet without a lead unit's column, named after a unit of the directory (a
+        // workbook kept a sheet per unit: "Văn phòng Sở", "TTr", "P. KHTC"): that unit's.
+        let mut sheet_unit = None;
+        let found = match columns::find(g) {
+            Some(h) => Some(h),
+            None if given.is_none() => match columns::find_without_lead(g) {
+                Some(h) => {
+                    sheet_unit = r.unit_named_by(&g.name)?;
+                    sheet_unit.is_some().then_some(h)
+                }
+                None => None,
+            },
+            None => None,
+        };
+        let Some(found) = found.or_else(|| columns::first_row(g).filter(first_row_named)) else {
             continue;
         };
         let key = found.layout_key();
@@ -1221,7 +1262,16 @@ pub fn plan(
             p.rows.len() + p.problems.iter().filter(|q| q.skipped).count() + p.already as usize
         };
         let before = counted(&plan);
-        read_rows(&mut r, &mut plan, &mut seen, s, g, &header)?;
+        if let Some(unit) = &sheet_unit {
+            plan.problems.push(problem(
+                g,
+                header.last_row,
+                None,
+                Issue::SheetUnit(unit.clone()),
+                false,
+            ));
+        }
+        read_rows(&mut r, &mut plan, &mut seen, s, g, &header, sheet_unit)?;
         let rows = counted(&plan) - before;
         let used = |j: usize| {
             header.fields.values().any(|&k| k == j) || header.ticks.iter().any(|(k, _)| *k == j)
@@ -1273,6 +1323,7 @@ fn read_rows(
     s: usize,
     g: &Grid,
     h: &Header,
+    sheet_unit: Option<String>,
 ) -> Result<()> {
     let today = crate::date::today();
     // Dates typed month first (a file made on a computer set to US English) are read so,
@@ -1310,7 +1361,8 @@ fn read_rows(
     let mut given_above: Option<NaiveDate> = None;
     let mut task_row: Option<u32> = None;
     // The unit a section heading names, lead of the rows under it that name none.
-    let mut section_lead: Option<String> = None;
+    // The unit of the rows that name none: the sheet's, else the last heading's that names one.
+    let mut section_lead: Option<String> = sheet_unit.clone();
     let set_aside = |p: &Plan| p.problems.iter().filter(|q| q.skipped).count();
     // How many rows of the sheet say the same words for the same unit, source and day (as
     // typed): such rows are told apart by their deadlines.
@@ -1490,7 +1542,7 @@ fn read_rows(
                         section_lead = Some(named);
                         Issue::HeadingLeads(unit::get(r.conn, id)?.name)
                     } else {
-                        section_lead = None;
+                        section_lead = sheet_unit.clone();
                         Issue::Heading
                     }
                 }

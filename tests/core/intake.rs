@@ -4126,3 +4126,75 @@ fn a_totals_row_is_told_as_such() {
         "{said:?}"
     );
 }
+
+/// A workbook kept a sheet per unit, its sheets named after the units ("Văn phòng Sở",
+/// "TTr Sở", "P. KHTC") and without a lead unit's column: each sheet's rows are its unit's,
+/// told once a sheet, also under a heading; a sheet named after no unit is not read as one.
+#[test]
+fn a_sheet_per_unit_without_a_lead_column() {
+    let mut o = Office::new();
+    let file = o.path("theo-don-vi.xlsx");
+    let mut wb = Workbook::new();
+    for (name, rows) in [
+        (
+            "Văn phòng Sở",
+            &[
+                "Rà soát quy chế làm việc",
+                "I. Quý II",
+                "Tổng hợp báo cáo quý II",
+            ][..],
+        ),
+        ("TTr Sở", &["Kiểm tra bản quyền phần mềm"][..]),
+        ("P. KHTC", &["Lập dự toán năm 2026"][..]),
+        ("Ghi chú", &["Bảng này cập nhật hằng tuần"][..]),
+    ] {
+        let ws = wb.add_worksheet();
+        ws.set_name(name).unwrap();
+        ws.write_string(
+            0,
+            0,
+            format!("BẢNG THEO DÕI NHIỆM VỤ - {}", name.to_uppercase()),
+        )
+        .unwrap();
+        ws.write_row(2, 0, ["STT", "Nội dung nhiệm vụ", "Ngày giao", "Thời hạn"])
+            .unwrap();
+        let mut n = 0;
+        for (k, words) in rows.iter().enumerate() {
+            let r = 3 + k as u32;
+            ws.write_string(r, 1, *words).unwrap();
+            if !words.starts_with("I.") {
+                n += 1;
+                ws.write_number(r, 0, f64::from(n)).unwrap();
+                ws.write_string(r, 2, "05/01/2025").unwrap();
+                ws.write_string(r, 3, "30/06/2025").unwrap();
+            }
+        }
+    }
+    wb.save(&file).unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let got: Vec<(&str, &str)> = seen
+        .directives
+        .iter()
+        .map(|r| (r.content.as_str(), r.lead_unit.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Rà soát quy chế làm việc", "Văn phòng Sở"),
+            ("Tổng hợp báo cáo quý II", "Văn phòng Sở"),
+            ("Kiểm tra bản quyền phần mềm", "Thanh tra Sở"),
+            ("Lập dự toán năm 2026", "Phòng Kế hoạch - Tài chính"),
+        ],
+        "{:?}",
+        told(&seen)
+    );
+    let named: Vec<&str> = told(&seen)
+        .into_iter()
+        .filter(|m| m.starts_with("Trang không có cột đơn vị chủ trì"))
+        .collect();
+    assert_eq!(named.len(), 3, "{:?}", told(&seen));
+    assert!(seen.sheets.iter().all(|s| s.name != "Ghi chú"));
+    intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    let again = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!((again.directives.len(), again.already), (0, 4));
+}
