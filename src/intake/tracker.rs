@@ -343,6 +343,8 @@ struct Reading<'c> {
     given_on: Option<NaiveDate>,
     /// The directives held that rows of the file were found to be.
     found_held: HashSet<Uuid>,
+    /// The rows (sheet, row) told apart from the directive held.
+    told_apart: HashSet<(String, u32)>,
 }
 
 impl Reading<'_> {
@@ -1185,6 +1187,7 @@ pub fn plan(
         new_meeting_index: HashMap::new(),
         given_on,
         found_held: HashSet::new(),
+        told_apart: HashSet::new(),
     };
     let mut stmt = conn.prepare("SELECT id, title, starts_at FROM meeting")?;
     for row in stmt.query_map([], |row| {
@@ -1363,6 +1366,8 @@ fn read_rows(
     // The unit a section heading names, lead of the rows under it that name none.
     // The unit of the rows that name none: the sheet's, else the last heading's that names one.
     let mut section_lead: Option<String> = sheet_unit.clone();
+    // Rows of earlier sheets whose differences a later sheet's row supersedes.
+    let mut superseded: Vec<(String, u32)> = Vec::new();
     let set_aside = |p: &Plan| p.problems.iter().filter(|q| q.skipped).count();
     // How many rows of the sheet say the same words for the same unit, source and day (as
     // typed): such rows are told apart by their deadlines.
@@ -1834,6 +1839,13 @@ fn read_rows(
         // So is a deadline the sheet gives that Giao Ban does not hold (extended in one of
         // them and not the other).
         if let Some(id) = held {
+            // The same row on an earlier sheet (a year's sheet carrying over a task the year
+            // before left unfinished): this later one holds the newer state, so what the
+            // earlier one told apart from Giao Ban is no difference.
+            let earlier_told = earlier.as_ref().is_some_and(|e| r.told_apart.contains(e));
+            if earlier_told {
+                superseded.extend(earlier.clone());
+            }
             let here = directive::get(r.conn, id)?;
             let closed = matches!(
                 here.status,
@@ -1931,8 +1943,11 @@ fn read_rows(
                 );
                 differs = true;
             }
-            if !differs && earlier.is_none() {
+            if !differs && (earlier.is_none() || earlier_told) {
                 plan.already += 1;
+            }
+            if differs {
+                r.told_apart.insert((g.name.clone(), g.row_number(i)));
             }
             continue;
         }
@@ -2199,6 +2214,8 @@ fn read_rows(
             moved_from,
         });
     }
+    plan.problems
+        .retain(|p| !(p.skipped && superseded.iter().any(|(s, r)| *s == p.sheet && *r == p.row)));
     Ok(())
 }
 

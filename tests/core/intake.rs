@@ -1536,6 +1536,16 @@ fn a_task_carried_to_the_next_years_sheet_takes_its_newer_state() {
         "{:?}",
         seen.problems
     );
+    // Again: the earlier year's row is not told as a difference from the newer state.
+    intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    let again = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(again.directives.len(), 0);
+    assert_eq!(again.already, 1);
+    assert!(
+        again.problems.iter().all(|p| !p.skipped),
+        "{:?}",
+        told(&again)
+    );
 }
 
 /// A meeting named in the "văn bản giao" column is the meeting of that title the office
