@@ -279,6 +279,12 @@ pub const LABELS: &[Label] = &[
         "Date completed",
     ),
     Label::new("tracker_column", "notes", "Ghi chú", "Notes"),
+    Label::new(
+        "tracker_column",
+        "leader",
+        "Người giao (lãnh đạo chỉ đạo)",
+        "Given by (directing leader)",
+    ),
     Label::new("encoding", "unicode", "Unicode", "Unicode"),
     Label::new("encoding", "tcvn3", "TCVN3 (ABC)", "TCVN3 (ABC)"),
     Label::new("encoding", "vni", "VNI-Windows", "VNI-Windows"),

@@ -38,6 +38,8 @@ pub enum Column {
     CompletedOn,
     /// Ghi chú.
     Notes,
+    /// Người giao: the leader who gave the task.
+    Leader,
 }
 
 /// The names offices give each column, folded (longest phrase wins, so "thời hạn hoàn
@@ -103,6 +105,11 @@ const NAMES: &[(Column, &str)] = &[
     (Column::Progress, "danh gia"),
     (Column::CompletedOn, "ngay hoan thanh"),
     (Column::Notes, "ghi chu"),
+    (Column::Leader, "nguoi giao"),
+    (Column::Leader, "lanh dao giao"),
+    (Column::Leader, "lanh dao chi dao"),
+    (Column::Leader, "nguoi chi dao"),
+    (Column::Leader, "ld chi dao"),
     // The short forms offices write in narrow columns.
     (Column::Content, "nd"),
     (Column::Content, "noi dung cv"),

@@ -584,6 +584,7 @@ fn document(
                 extended_from: None,
                 status: d.status,
                 completed_on: d.completed_on,
+                directing_leader: None,
                 directive_id: d.id,
                 content: d.content,
             });

@@ -23,6 +23,7 @@ use crate::extract::Directory;
 use crate::followup::{self, NewExtension, NewProgress};
 use crate::lang::Lang;
 use crate::meeting::{self, MeetingKind, MeetingStatus, NewMeeting};
+use crate::person;
 use crate::store::Tx;
 use crate::store::value::ts;
 use crate::unit::{self, NewUnit, UnitKind};
@@ -76,6 +77,8 @@ pub struct TrackerRow {
     pub status: DirectiveStatus,
     /// Completion date, when done.
     pub completed_on: Option<NaiveDate>,
+    /// The leader who gave it, when the sheet names one the office knows.
+    pub directing_leader: Option<String>,
     /// The directive (its id is only kept after a commit).
     pub directive_id: Uuid,
 }
@@ -125,6 +128,8 @@ struct RowPlan {
     /// The directive brought in before from a row of these words given that day to another
     /// unit: this row, unless another row of the file is that directive.
     moved_from: Option<(Uuid, String)>,
+    /// The leader who gave it (người giao), as the office knows them.
+    leader: Option<Uuid>,
 }
 
 /// What a tracker would bring in.
@@ -345,6 +350,9 @@ struct Reading<'c> {
     found_held: HashSet<Uuid>,
     /// The rows (sheet, row) told apart from the directive held.
     told_apart: HashSet<(String, u32)>,
+    /// The person each "người giao" cell names: their id, or the candidates when several
+    /// (none when no one).
+    leaders: HashMap<String, std::result::Result<Uuid, Vec<String>>>,
 }
 
 impl Reading<'_> {
@@ -369,6 +377,16 @@ impl Reading<'_> {
             }
         }
         Ok(None)
+    }
+
+    /// The person a "người giao" cell names (read once a file).
+    fn leader(&mut self, cell: &str) -> Result<std::result::Result<Uuid, Vec<String>>> {
+        if let Some(found) = self.leaders.get(cell) {
+            return Ok(found.clone());
+        }
+        let found = leader_named(self.conn, cell)?;
+        self.leaders.insert(cell.to_string(), found.clone());
+        Ok(found)
     }
 
     fn find_unit(&mut self, name: &str) -> Result<Found> {
@@ -567,6 +585,76 @@ impl Reading<'_> {
         SourcePlan::NewMeeting(i)
     }
 }
+
+/// The person a "người giao" cell names: "Giám đốc Hà Văn Thắng", "Đ/c Thắng - GĐ" by their
+/// name without the titles; "Giám đốc", a title alone, by the title the office gives them.
+/// The candidates when several match (none when no one does).
+fn leader_named(conn: &Connection, cell: &str) -> Result<std::result::Result<Uuid, Vec<String>>> {
+    let words = crate::text::words(cell);
+    let mut name: Vec<&str> = Vec::new();
+    let mut title: Vec<&str> = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        match TITLE_WORDS
+            .iter()
+            .find(|seq| words[k..].iter().take(seq.len()).eq(seq.iter()))
+        {
+            Some(seq) => {
+                title.extend(seq.iter());
+                k += seq.len();
+            }
+            None => {
+                name.push(&words[k]);
+                k += 1;
+            }
+        }
+    }
+    let people = person::list(conn, None, true)?;
+    let found: Vec<&person::Person> = if name.is_empty() {
+        let said = title.join(" ");
+        people
+            .iter()
+            .filter(|p| {
+                !said.is_empty()
+                    && p.title
+                        .as_deref()
+                        .is_some_and(|t| crate::text::words(t).join(" ").starts_with(&said))
+            })
+            .collect()
+    } else {
+        let said = name.join(" ");
+        people
+            .iter()
+            .filter(|p| crate::text::matches_words(&p.full_name, &said))
+            .collect()
+    };
+    Ok(match found.as_slice() {
+        [one] => Ok(one.id),
+        many => Err(many.iter().map(|p| p.full_name.clone()).collect()),
+    })
+}
+
+/// Titles and the words before a name in a "người giao" cell, folded, longest first.
+const TITLE_WORDS: &[&[&str]] = &[
+    &["pho", "giam", "doc"],
+    &["giam", "doc"],
+    &["pho", "chu", "tich"],
+    &["chu", "tich"],
+    &["pho", "truong", "phong"],
+    &["truong", "phong"],
+    &["chanh", "van", "phong"],
+    &["lanh", "dao"],
+    &["dong", "chi"],
+    &["d", "c"],
+    &["dc"],
+    &["pgd"],
+    &["gd"],
+    &["pct"],
+    &["ct"],
+    &["ong"],
+    &["ba"],
+    &["so"],
+];
 
 /// The directives given to `unit` on `day`: each one's id and content.
 fn given(conn: &Connection, unit: Uuid, day: NaiveDate) -> Result<Vec<(Uuid, String)>> {
@@ -798,6 +886,8 @@ enum Issue {
     Totals,
     /// The sheet has no lead unit's column and is named after this unit.
     SheetUnit(String),
+    /// The "người giao" cell names no one person the office knows (the candidates, if several).
+    LeaderUnknown(String, Vec<String>),
     DeadlineStages(String, NaiveDate),
     ProgressDiffers(String, u8),
     LeadFromAbove(u32),
@@ -999,6 +1089,14 @@ impl Issue {
                 "Nhiệm vụ đã có trong Giao Ban; tệp ghi đã hoàn thành nhưng Giao Ban chưa ghi nhận: hãy báo cáo hoàn thành trong Giao Ban nếu đúng.".into(),
                 "This directive is already in Giao Ban; the file says it is done but Giao Ban does not: report it done in Giao Ban if so.".into(),
             ),
+            Issue::LeaderUnknown(name, candidates) if candidates.is_empty() => both(
+                format!("Người giao “{name}” không có trong danh sách cán bộ: nhập không ghi người giao. Hãy thêm người này rồi nhập lại nếu cần."),
+                format!("The leader “{name}” who gave it is not among the office's people: brought in without one. Add them and import again if needed."),
+            ),
+            Issue::LeaderUnknown(name, candidates) => both(
+                format!("Người giao “{name}” có thể là {}: nhập không ghi người giao.", candidates.join(", ")),
+                format!("The leader “{name}” who gave it may be {}: brought in without one.", candidates.join(", ")),
+            ),
             Issue::SheetUnit(unit) => both(
                 format!("Trang không có cột đơn vị chủ trì; tên trang là đơn vị “{unit}”: đơn vị chủ trì của các dòng trong trang."),
                 format!("The sheet has no lead unit's column; its name is the unit “{unit}”: the lead unit of its rows."),
@@ -1188,6 +1286,7 @@ pub fn plan(
         given_on,
         found_held: HashSet::new(),
         told_apart: HashSet::new(),
+        leaders: HashMap::new(),
     };
     let mut stmt = conn.prepare("SELECT id, title, starts_at FROM meeting")?;
     for row in stmt.query_map([], |row| {
@@ -2065,6 +2164,24 @@ fn read_rows(
                 false,
             ));
         }
+        // "Người giao": the leader who gave it, when the office knows them; else told.
+        let leader_text = text(Column::Leader);
+        let leader = match leader_text.trim() {
+            "" => None,
+            said => match r.leader(said)? {
+                Ok(id) => Some(id),
+                Err(candidates) => {
+                    plan.problems.push(problem(
+                        g,
+                        i,
+                        col(Column::Leader),
+                        Issue::LeaderUnknown(said.to_string(), candidates),
+                        false,
+                    ));
+                    None
+                }
+            },
+        };
         if let Some((words, d)) = deadline_guessed {
             plan.problems.push(problem(
                 g,
@@ -2212,6 +2329,7 @@ fn read_rows(
             done_fallback,
             words,
             moved_from,
+            leader,
         });
     }
     plan.problems
@@ -2409,6 +2527,10 @@ pub fn apply(tx: &Tx<'_>, plan: &Plan, book: &Book) -> Result<Applied> {
                     extended_from: row.extended.and(row.deadline),
                     status: d.status,
                     completed_on: d.completed_on,
+                    directing_leader: d
+                        .directing_leader_id
+                        .map(|p| person::get(tx, p).map(|p| p.full_name))
+                        .transpose()?,
                     directive_id: d.id,
                 });
             }
@@ -2467,7 +2589,7 @@ fn write_row(
             expected_output: None,
             source,
             assigned_on: row.assigned_on,
-            directing_leader_id: None,
+            directing_leader_id: row.leader,
             lead_unit_id: unit_of(row.lead),
             coordinating_unit_ids: row.coordinating.iter().map(|p| unit_of(*p)).collect(),
             deadline: row.deadline,

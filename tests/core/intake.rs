@@ -4208,3 +4208,44 @@ fn a_sheet_per_unit_without_a_lead_column() {
     let again = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
     assert_eq!((again.directives.len(), again.already), (0, 4));
 }
+
+/// A "Người giao" column names the leader who gave each task: by name with or without the
+/// title ("Giám đốc Hà Văn Thắng", "Đ/c Thắng - GĐ"), or by the title alone ("Giám đốc");
+/// one the office does not know is told, the task brought in without a leader.
+#[test]
+fn the_leader_who_gave_each_task() {
+    let mut o = Office::new();
+    let file = o.path("nguoi-giao.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn,Người giao\n\
+         1,Nhiệm vụ một,VP,01/10/2025,31/10/2025,Giám đốc Hà Văn Thắng\n\
+         2,Nhiệm vụ hai,VP,01/10/2025,31/10/2025,Đ/c Thắng - GĐ\n\
+         3,Nhiệm vụ ba,VP,01/10/2025,31/10/2025,Giám đốc\n\
+         4,Nhiệm vụ bốn,VP,01/10/2025,31/10/2025,PGĐ Lê Văn Bình\n\
+         5,Nhiệm vụ năm,VP,01/10/2025,31/10/2025,\n",
+    )
+    .unwrap();
+    let seen = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    let leaders: Vec<Option<&str>> = seen
+        .directives
+        .iter()
+        .map(|r| r.directing_leader.as_deref())
+        .collect();
+    let thang = Some("Hà Văn Thắng");
+    assert_eq!(
+        leaders,
+        [thang, thang, thang, None, None],
+        "{:?}",
+        told(&seen)
+    );
+    let said = told(&seen);
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(said[0].contains("“PGĐ Lê Văn Bình”"), "{said:?}");
+    let held: Vec<Option<String>> = o
+        .directives()
+        .into_iter()
+        .map(|r| r.directing_leader)
+        .collect();
+    assert_eq!(held.iter().filter(|l| l.as_deref() == thang).count(), 3);
+}

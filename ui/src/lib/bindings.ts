@@ -638,7 +638,9 @@ export type Column =
 /**  Ngày hoàn thành. */
 "completed_on" | 
 /**  Ghi chú. */
-"notes";
+"notes" | 
+/**  Người giao: the leader who gave the task. */
+"leader";
 
 /**
  *  A field and the spreadsheet column (letters) that holds it: one line of a mapping, as the
@@ -2934,6 +2936,8 @@ export type TrackerRow_Deserialize = {
 	status: DirectiveStatus,
 	/**  Completion date, when done. */
 	completed_on?: string | null,
+	/**  The leader who gave it, when the sheet names one the office knows. */
+	directing_leader?: string | null,
 	/**  The directive (its id is only kept after a commit). */
 	directive_id: string,
 };
@@ -2964,6 +2968,8 @@ export type TrackerRow_Serialize = {
 	status: DirectiveStatus,
 	/**  Completion date, when done. */
 	completed_on: string | null,
+	/**  The leader who gave it, when the sheet names one the office knows. */
+	directing_leader: string | null,
 	/**  The directive (its id is only kept after a commit). */
 	directive_id: string,
 };
