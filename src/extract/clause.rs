@@ -43,7 +43,7 @@ const fn cut(next_sentence: bool, next_line: bool, intro: bool) -> Option<Cut> {
 }
 
 /// Cuts the text into clauses; `mentions` are the units named at each token.
-pub(super) fn segment(t: &[Token], mentions: &[Option<Mention>]) -> Vec<Clause> {
+pub(super) fn segment(text: &str, t: &[Token], mentions: &[Option<Mention>]) -> Vec<Clause> {
     let mut out = Vec::new();
     let (mut start, mut sentence, mut line) = (0, true, true);
     // Words before each token, so that a task's length is counted in one step.
@@ -91,7 +91,8 @@ pub(super) fn segment(t: &[Token], mentions: &[Option<Mention>]) -> Vec<Clause> 
             Kind::Word
                 if t[i].is("va")
                     && !in_name
-                    && (second_task(t, &words, start, i)
+                    && ((second_task(t, &words, start, i)
+                        && !in_purpose(text, &words, t, start, i))
                         || given_to_a_unit(t, mentions, i + 1)) =>
             {
                 Some(Cut {
@@ -185,6 +186,16 @@ fn second_task(t: &[Token], words: &[usize], start: usize, i: usize) -> bool {
     let verb = (start..i).rev().find(|&p| action_at(t, p));
     let about = |p: usize| p >= 1 && t[p - 1].is("ve") && t[p].is("viec");
     verb.is_some_and(|v| !(v..i).any(about) && next_task(t, words, v, i, 7, 5))
+}
+
+/// Whether `và` at `i` joins the verbs of a purpose said just before it ("… đôn đốc để
+/// người dân nắm được và thực hiện các biện pháp …"): what follows "để" is what the task is
+/// for, one task. A purpose of more words may end before `và` ("… hoàn thiện để Thường trực
+/// ban hành thông báo về các nội dung … và thực hiện tốt …": a second task).
+fn in_purpose(text: &str, words: &[usize], t: &[Token], start: usize, i: usize) -> bool {
+    (start..i).any(|p| {
+        t[p].is("de") && text.get(t[p].start..t[p].end) == Some("để") && words[i] - words[p] <= 6
+    })
 }
 
 /// The first task verb of a clause, searched once from its start as the clause is read: not a

@@ -204,7 +204,7 @@ fn read(
         anchor,
         accented: tokens.iter().any(|t| t.accented),
     };
-    let clauses = segment(&tokens, &doc.mentions);
+    let clauses = segment(text, &tokens, &doc.mentions);
     let (directives, set_aside) = doc.directives(&clauses);
     Extraction {
         meeting: MeetingFacts {
@@ -1514,6 +1514,29 @@ impl Doc<'_> {
             (x.is("de") && word == "để")
                 || (x.is("trong") && !self.t.get(i + 1).is_some_and(|n| n.is("do")))
         }) || self.time_lead_in(i)
+            || self.tasks_lead_in(i)
+    }
+
+    /// Whether the tasks of a period open the clause up to a comma: "Nhiệm vụ thời gian tới,
+    /// các Ban HĐND chủ động …", "Nhiệm vụ trọng tâm tháng 11, …".
+    fn tasks_lead_in(&self, i: usize) -> bool {
+        let t = self.t;
+        let Some(n) = seq_at(t, i, TASK_NOUNS) else {
+            return false;
+        };
+        let Some(comma) = (i + n..(i + n + 8).min(t.len())).find(|&p| t[p].is_punct(',')) else {
+            return false;
+        };
+        const PERIOD: [&str; 13] = [
+            "trong", "tam", "thoi", "gian", "toi", "thang", "quy", "nam", "cuoi", "dau", "nay",
+            "sau", "ky",
+        ];
+        comma > i + n
+            && t[i + n..comma].iter().all(|x| {
+                x.kind == Kind::Number
+                    || matches!(x.kind, Kind::Punct('/' | '-'))
+                    || PERIOD.iter().any(|w| x.is(w))
+            })
     }
 
     /// Whether a period to come opens the clause up to a comma: "Tháng 6-2020, UBND huyện

@@ -1364,3 +1364,15 @@ fn the_department_named_alone_and_with_its_province() {
         given(&x)
     );
 }
+
+#[test]
+fn the_tasks_of_a_period_before_a_comma_and_a_purpose_before_va() {
+    let text = "Sau khi nghe báo cáo, Giám đốc Sở kết luận như sau:\n\
+        Nhiệm vụ thời gian tới, Văn phòng Sở chủ động hoàn thành kế hoạch kiểm tra chuyên đề; rà soát các quy chế nội bộ.\n\
+        Thanh tra Sở thường xuyên đôn đốc để người dân nắm được và thực hiện các quy định mới.";
+    let x = extract(text, d(2025, 10, 8), &office());
+    let g = given(&x);
+    assert_eq!(g.len(), 3, "{g:#?}");
+    assert_eq!(g[0].0, Some("Văn phòng Sở"), "{g:#?}");
+    assert!(g[2].1.contains("nắm được và thực hiện"), "{g:#?}");
+}
