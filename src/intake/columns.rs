@@ -290,6 +290,22 @@ fn recognise(texts: &[String]) -> BTreeMap<Column, usize> {
     fields
 }
 
+/// Whether a row holds what data rows hold and headers never do: a number, a date, or a long
+/// text.
+fn holds_data(row: &[Cell]) -> bool {
+    row.iter().any(|c| match c {
+        Cell::Number(_) | Cell::Date(_) => true,
+        Cell::Text(t) => {
+            let chars: Vec<char> = t.chars().collect();
+            let dated = chars.windows(3).any(|w| {
+                w[0].is_ascii_digit() && matches!(w[1], '/' | '-' | '.') && w[2].is_ascii_digit()
+            });
+            dated || chars.len() > 60 || chars.iter().all(char::is_ascii_digit)
+        }
+        Cell::Empty | Cell::Error => false,
+    })
+}
+
 fn row_texts(row: &[Cell]) -> Vec<String> {
     row.iter().map(Cell::text).collect()
 }
@@ -341,9 +357,12 @@ fn find_with(grid: &Grid, usable: impl Fn(&Header) -> bool) -> Option<Header> {
             continue;
         }
         let one = recognise(&top);
+        // A row holding data (the first task: its number, dates, a note that names a field,
+        // "Gia hạn đến 30/4") is never the header's second row.
         let child = grid
             .rows
             .get(i + 1)
+            .filter(|r| !holds_data(r))
             .map(|r| row_texts(r))
             .unwrap_or_default();
         // A parent row holds several headers; a title over the table ("BẢNG THEO DÕI NHIỆM

@@ -4249,3 +4249,53 @@ fn the_leader_who_gave_each_task() {
         .collect();
     assert_eq!(held.iter().filter(|l| l.as_deref() == thang).count(), 3);
 }
+
+/// The first task under the header is never read as the header's second row, whatever its
+/// note under a column without a header says ("Gia hạn đến 30/4/2025" names a field): every
+/// row is a task.
+#[test]
+fn the_first_task_is_never_taken_for_a_header_row() {
+    let mut o = Office::new();
+    for (h, note) in [
+        ("", "Gia hạn đến 30/4/2025"),
+        ("Kiến nghị", "Đề nghị gia hạn đến 30/4/2025"),
+        ("Phản hồi", "Ngày hoàn thành dự kiến 15/4"),
+    ] {
+        let file = o.path("nuot-dong.xlsx");
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.write_string(0, 0, "BẢNG THEO DÕI NHIỆM VỤ NĂM 2025")
+            .unwrap();
+        ws.write_row(
+            2,
+            0,
+            [
+                "STT",
+                "Nội dung công việc",
+                "Ngày giao",
+                "Đơn vị chủ trì",
+                "Thời hạn",
+                "Tình hình thực hiện",
+                h,
+            ],
+        )
+        .unwrap();
+        for k in 0..3u32 {
+            let r = 3 + k;
+            ws.write_number(r, 0, f64::from(k + 1)).unwrap();
+            ws.write_string(r, 1, format!("Nhiệm vụ số {}", k + 1))
+                .unwrap();
+            ws.write_string(r, 2, "05/01/2025").unwrap();
+            ws.write_string(r, 3, "Văn phòng Sở").unwrap();
+            ws.write_string(r, 4, "31/03/2025").unwrap();
+            ws.write_string(r, 5, "Đang thực hiện").unwrap();
+            if k == 0 {
+                ws.write_string(r, 6, note).unwrap();
+            }
+        }
+        wb.save(&file).unwrap();
+        let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+        assert_eq!(seen.sheets[0].header_row, 3, "{h}");
+        assert_eq!(seen.directives.len(), 3, "{h}: {:?}", told(&seen));
+    }
+}
