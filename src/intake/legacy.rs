@@ -324,6 +324,22 @@ impl Evidence {
     }
 }
 
+/// The legacy encoding one text shows by itself: two signs of it or more and no letter only
+/// Unicode has (a row pasted from an old file into a sheet typed in Unicode).
+pub fn own_signs(text: &str) -> Option<Encoding> {
+    let mut e = Evidence::default();
+    e.add(text);
+    if e.unicode > 0 {
+        None
+    } else if e.tcvn3 >= 2 && e.tcvn3 > e.vni {
+        Some(Encoding::Tcvn3)
+    } else if e.vni >= 2 && e.vni > e.tcvn3 {
+        Some(Encoding::Vni)
+    } else {
+        None
+    }
+}
+
 /// The encoding of a column (or any set of texts), decided over all of them: TCVN3 or VNI
 /// when its signs are found at least 3 times and outnumber both the other's and twice the
 /// letters only Unicode has; Unicode when they hold such letters; `None` when the texts say

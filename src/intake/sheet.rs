@@ -935,18 +935,46 @@ fn convert_legacy(g: &mut Grid) {
     };
     let whole = texts(g, None);
     let sheet = legacy::detect(whole.iter().map(String::as_str)).unwrap_or_default();
+    let columns: Vec<Encoding> = (0..width)
+        .map(|j| {
+            let column = texts(g, Some(j));
+            legacy::detect(column.iter().map(String::as_str)).unwrap_or(sheet)
+        })
+        .collect();
     let mut converted = [0usize; 3];
-    for j in 0..width {
-        let column = texts(g, Some(j));
-        let enc = legacy::detect(column.iter().map(String::as_str)).unwrap_or(sheet);
-        if enc == Encoding::Unicode {
-            continue;
-        }
-        converted[enc as usize] += 1;
-        for row in &mut g.rows {
-            if let Some(Cell::Text(t)) = row.get_mut(j)
-                && !legacy::surely_unicode(t)
-            {
+    for row in &mut g.rows {
+        // A row typed in Unicode (a header over rows typed in TCVN3: "Ghi chú" is not
+        // "Ghi chỳ") keeps the cells that show no legacy font by themselves.
+        let unicode_row = row
+            .iter()
+            .any(|c| matches!(c, Cell::Text(t) if legacy::surely_unicode(t)));
+        // A row whose cells show a legacy font taken together was typed in it.
+        let row_font = if unicode_row {
+            None
+        } else {
+            let all: Vec<&str> = row
+                .iter()
+                .filter_map(|c| match c {
+                    Cell::Text(t) => Some(t.as_str()),
+                    _ => None,
+                })
+                .collect();
+            legacy::own_signs(&all.join(" "))
+        };
+        for (j, cell) in row.iter_mut().enumerate() {
+            let Cell::Text(t) = cell else { continue };
+            if legacy::surely_unicode(t) {
+                continue;
+            }
+            // A cell that shows its font by itself is read in it (rows pasted from an old
+            // file into a sheet typed in Unicode); the others follow their column.
+            let enc = match legacy::own_signs(t) {
+                Some(e) => e,
+                None if unicode_row => continue,
+                None => row_font.unwrap_or(columns[j]),
+            };
+            if enc != Encoding::Unicode {
+                converted[enc as usize] += 1;
                 *t = legacy::convert(t, enc);
             }
         }

@@ -4299,3 +4299,93 @@ fn the_first_task_is_never_taken_for_a_header_row() {
         assert_eq!(seen.directives.len(), 3, "{h}: {:?}", told(&seen));
     }
 }
+
+/// Rows pasted from an old file typed in TCVN3 into a sheet typed in Unicode are read in
+/// TCVN3, each row by itself; a header typed in Unicode over rows typed in TCVN3 keeps its
+/// words ("Ghi chú" is not "Ghi chỳ") and its notes column.
+#[test]
+fn rows_of_both_fonts_in_one_sheet_and_a_unicode_header_over_tcvn3() {
+    let mut o = Office::new();
+    let header: &[&str] = &[
+        "STT",
+        "Nội dung nhiệm vụ",
+        "Đơn vị chủ trì",
+        "Ngày giao",
+        "Tiến độ",
+        "Ghi chú",
+    ];
+    let old = |s: &str| in_tcvn3(s);
+    let rows: Vec<Vec<String>> = vec![
+        header.iter().map(|s| s.to_string()).collect(),
+        [
+            "1",
+            "Tổng hợp báo cáo quý I",
+            "Văn phòng Sở",
+            "05/01/2025",
+            "Đang thực hiện",
+            "Đúng hạn",
+        ]
+        .map(String::from)
+        .to_vec(),
+        vec![
+            "2".into(),
+            old("Tham mưu văn bản hướng dẫn an toàn thông tin"),
+            old("Thanh tra Sở"),
+            "05/01/2025".into(),
+            old("Chưa thực hiện"),
+            old("Chờ ý kiến"),
+        ],
+    ];
+    for (name, rows) in [
+        ("tron.xlsx", rows.clone()),
+        ("cu.xlsx", {
+            let mut r = rows.clone();
+            r[1] = vec![
+                "1".into(),
+                old("Tổng hợp báo cáo quý I"),
+                old("Văn phòng Sở"),
+                "05/01/2025".into(),
+                old("Đang thực hiện"),
+                old("Đúng hạn"),
+            ];
+            r
+        }),
+    ] {
+        let file = o.path(name);
+        let rows: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.iter().map(String::as_str).collect())
+            .collect();
+        let rows: Vec<&[&str]> = rows.iter().map(Vec::as_slice).collect();
+        text_workbook(&file, &rows);
+        let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+        let got: Vec<(&str, &str, DirectiveStatus)> = seen
+            .directives
+            .iter()
+            .map(|r| (r.content.as_str(), r.lead_unit.as_str(), r.status))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Tổng hợp báo cáo quý I",
+                    "Văn phòng Sở",
+                    DirectiveStatus::InProgress
+                ),
+                (
+                    "Tham mưu văn bản hướng dẫn an toàn thông tin (Ghi chú: Chờ ý kiến)",
+                    "Thanh tra Sở",
+                    DirectiveStatus::Assigned
+                ),
+            ],
+            "{name}: {:?}",
+            told(&seen)
+        );
+        assert!(seen.new_units.is_empty(), "{name}");
+        assert!(
+            seen.sheets[0].unused.is_empty(),
+            "{name}: {:?}",
+            seen.sheets[0].unused
+        );
+    }
+}
