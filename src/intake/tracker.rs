@@ -93,6 +93,18 @@ pub struct NewMeetingPlan {
     pub date: NaiveDate,
 }
 
+/// How a directive held may be a row the sheet changed since it was brought in.
+#[derive(Debug, Clone)]
+enum HeldAs {
+    /// The same words given that day to another unit (its name): the lead changed.
+    Lead(String),
+    /// The same words given to the unit that day, with this deadline (rows of the same
+    /// words told apart by their deadlines).
+    Due(Option<NaiveDate>),
+    /// Nearly the same words (these), given to the unit that day: the words were corrected.
+    Words(String),
+}
+
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Pick {
     Known(Uuid),
@@ -125,9 +137,9 @@ struct RowPlan {
     done_fallback: NaiveDate,
     /// The progress and notes cells as written, kept with the state they gave.
     words: String,
-    /// The directive brought in before from a row of these words given that day to another
-    /// unit: this row, unless another row of the file is that directive.
-    moved_from: Option<(Uuid, String)>,
+    /// The directives held that this new row may be, changed in the sheet since it was
+    /// brought in: it is the first that no other row of the file is.
+    held_as: Vec<(Uuid, HeldAs)>,
     /// The leader who gave it (người giao), as the office knows them.
     leader: Option<Uuid>,
 }
@@ -669,6 +681,103 @@ fn given(conn: &Connection, unit: Uuid, day: NaiveDate) -> Result<Vec<(Uuid, Str
     Ok(found)
 }
 
+/// A new row that is a directive brought in before, changed in the sheet since (its lead,
+/// its deadline, a word corrected), is that directive, told, never a second one; unless
+/// another row of the file was found to be it. Rows whose deadline is the held one's are
+/// matched first (of rows of the same words, the one whose deadline moved is told).
+fn held_as_changed(plan: &mut Plan, book: &Book, found: &HashSet<Uuid>) {
+    let mut taken: HashSet<Uuid> = found.clone();
+    let mut outcome: Vec<Option<Option<Issue>>> = (0..plan.rows.len()).map(|_| None).collect();
+    for same_due_only in [true, false] {
+        for (k, row) in plan.rows.iter().enumerate() {
+            if outcome[k].is_some() {
+                continue;
+            }
+            let due = row.extended.or(row.deadline);
+            let Some((id, how)) = row.held_as.iter().find(|(id, how)| {
+                !taken.contains(id)
+                    && (!same_due_only || matches!(how, HeldAs::Due(d) if *d == due))
+            }) else {
+                continue;
+            };
+            taken.insert(*id);
+            outcome[k] = Some(match how {
+                HeldAs::Due(d) if *d == due => None,
+                HeldAs::Due(d) => Some(match due {
+                    Some(there) => Issue::DeadlineDiffers(there, *d),
+                    None => Issue::HeldAlike(row.content.clone()),
+                }),
+                HeldAs::Lead(here) => Some(Issue::LeadDiffers(here.clone())),
+                HeldAs::Words(here) => Some(Issue::HeldAlike(here.clone())),
+            });
+        }
+    }
+    let mut k = 0;
+    let mut told = Vec::new();
+    plan.rows.retain(|row| {
+        let o = outcome[k].take();
+        k += 1;
+        match o {
+            None => true,
+            Some(None) => {
+                plan.already += 1;
+                false
+            }
+            Some(Some(issue)) => {
+                told.push(RowProblem {
+                    sheet: book.sheets[row.sheet].name.clone(),
+                    row: row.row,
+                    column: None,
+                    field: None,
+                    skipped: true,
+                    message: issue.words(),
+                });
+                false
+            }
+        }
+    });
+    plan.problems.extend(told);
+}
+
+/// The directives held that a new row may be, changed in the sheet since it was brought in:
+/// the one of its words given that day to another unit (brought in from a file); those of
+/// its words given to `unit` that day, for rows of the same words told apart by their
+/// deadlines; the one of nearly its words (brought in from a file).
+fn maybe_held(
+    conn: &Connection,
+    content: &str,
+    unit: Uuid,
+    day: NaiveDate,
+    repeated: bool,
+) -> Result<Vec<(Uuid, HeldAs)>> {
+    let mut out = Vec::new();
+    if !repeated && let Some((id, lead)) = brought_in_for_another(conn, content, unit, day)? {
+        out.push((id, HeldAs::Lead(lead)));
+    }
+    let want = exact_words(content);
+    if repeated {
+        for (id, c) in given(conn, unit, day)? {
+            if exact_words(&c) == want {
+                out.push((id, HeldAs::Due(directive::get(conn, id)?.deadline)));
+            }
+        }
+    }
+    if let Some(d) = nearly_held(conn, content, unit, day)?
+        && exact_words(&d.content) != want
+        && brought_in(conn, d.id)?
+    {
+        out.push((d.id, HeldAs::Words(d.content)));
+    }
+    Ok(out)
+}
+
+/// Whether the directive was brought in from a file.
+fn brought_in(conn: &Connection, id: Uuid) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM intake_row WHERE record_id = ?1")?
+        .exists([id])?)
+}
+
 /// The directive of these words given on `day` to another unit than `unit` and brought in
 /// from a file before (the row's lead changed in the sheet since), with its lead's name; if
 /// one only.
@@ -697,10 +806,9 @@ fn brought_in_for_another(
         })
         .map(|row| row.map(|(id, _, lead)| (id, lead)))
         .collect::<rusqlite::Result<_>>()?;
-    let mut imported = conn.prepare_cached("SELECT 1 FROM intake_row WHERE record_id = ?1")?;
     let mut found = Vec::new();
     for (id, lead) in alike {
-        if imported.exists([id])? {
+        if brought_in(conn, id)? {
             found.push((id, lead));
         }
     }
@@ -882,6 +990,8 @@ enum Issue {
     DeadlineDiffers(NaiveDate, Option<NaiveDate>),
     /// Brought in before with the lead unit named (now another).
     LeadDiffers(String),
+    /// Brought in before in these words, given to the unit that day (now written otherwise).
+    HeldAlike(String),
     /// A row of the table's totals.
     Totals,
     /// The sheet has no lead unit's column and is named after this unit.
@@ -1104,6 +1214,10 @@ impl Issue {
             Issue::Totals => both(
                 "Dòng tổng cộng của bảng, không phải một nhiệm vụ: không nhập.".into(),
                 "The table's totals row, not a directive: not brought in.".into(),
+            ),
+            Issue::HeldAlike(here) => both(
+                format!("Nhiệm vụ đã nhập trước đây, giao cùng đơn vị cùng ngày, với lời “{here}”; tệp nay ghi khác: không tạo nhiệm vụ thứ hai. Nếu đã sửa, hãy sửa trong Giao Ban."),
+                format!("The directive was brought in before, given to the same unit the same day, in the words “{here}”; the file now writes it otherwise: no second directive is made. If it was corrected, edit it in Giao Ban."),
             ),
             Issue::LeadDiffers(here) => both(
                 format!("Nhiệm vụ đã nhập trước đây với đơn vị chủ trì “{here}”; tệp nay ghi đơn vị khác: không tạo nhiệm vụ thứ hai. Nếu đã đổi đơn vị chủ trì, hãy sửa trong Giao Ban."),
@@ -1395,24 +1509,7 @@ pub fn plan(
     if plan.sheets.is_empty() {
         return Err(Error::Intake(IntakeProblem::NoTable));
     }
-    // A row brought in before whose lead unit the file changed since is that directive, told,
-    // not a second one; unless another row of the file was found to be it.
-    let mut moved = Vec::new();
-    plan.rows.retain(|row| match &row.moved_from {
-        Some((id, here)) if !r.found_held.contains(id) => {
-            moved.push(RowProblem {
-                sheet: book.sheets[row.sheet].name.clone(),
-                row: row.row,
-                column: None,
-                field: Some(Column::Lead),
-                skipped: true,
-                message: Issue::LeadDiffers(here.clone()).words(),
-            });
-            false
-        }
-        _ => true,
-    });
-    plan.problems.extend(moved);
+    held_as_changed(&mut plan, book, &r.found_held);
     plan.new_units = r.new_units;
     plan.new_meetings = r.new_meetings;
     Ok(plan)
@@ -1929,11 +2026,9 @@ fn read_rows(
         if let Some(id) = held {
             r.found_held.insert(id);
         }
-        let moved_from = match (held, lead[0]) {
-            (None, Pick::Known(unit)) if !repeated => {
-                brought_in_for_another(r.conn, &content, unit, given_on)?
-            }
-            _ => None,
+        let held_as = match (held, lead[0]) {
+            (None, Pick::Known(unit)) => maybe_held(r.conn, &content, unit, given_on, repeated)?,
+            _ => Vec::new(),
         };
         // So is a deadline the sheet gives that Giao Ban does not hold (extended in one of
         // them and not the other).
@@ -2328,7 +2423,7 @@ fn read_rows(
             said,
             done_fallback,
             words,
-            moved_from,
+            held_as,
             leader,
         });
     }

@@ -4389,3 +4389,90 @@ fn rows_of_both_fonts_in_one_sheet_and_a_unicode_header_over_tcvn3() {
         );
     }
 }
+
+/// A sheet edited between two imports: a word corrected in a task, a second row of the same
+/// words (a second phase, its own deadline), one of two such rows moved to another deadline.
+/// Each held task is recognised and what changed is told; only the new row is created.
+#[test]
+fn a_corrected_task_and_rows_of_the_same_words_are_not_made_twice() {
+    let mut o = Office::new();
+    let file = o.path("sua.csv");
+    let sheet = |rows: &[(&str, &str)]| {
+        let mut s = String::from("STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn\n");
+        for (k, (words, due)) in rows.iter().enumerate() {
+            s.push_str(&format!(
+                "{},{words},Văn phòng Sở,10/03/2025,{due}\n",
+                k + 1
+            ));
+        }
+        s
+    };
+    std::fs::write(
+        &file,
+        sheet(&[
+            (
+                "Tham mưu văn bản hướng dẫn bảo đảm an toàn thông tn",
+                "30/04/2025",
+            ),
+            ("Tổ chức tập huấn", "30/04/2025"),
+        ]),
+    )
+    .unwrap();
+    intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    let before = o.content_hash();
+    std::fs::write(
+        &file,
+        sheet(&[
+            (
+                "Tham mưu văn bản hướng dẫn bảo đảm an toàn thông tin",
+                "30/04/2025",
+            ),
+            ("Tổ chức tập huấn", "30/04/2025"),
+            ("Tổ chức tập huấn", "30/05/2025"),
+        ]),
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let made: Vec<(&str, Option<NaiveDate>)> = seen
+        .directives
+        .iter()
+        .map(|r| (r.content.as_str(), r.deadline))
+        .collect();
+    assert_eq!(
+        made,
+        [("Tổ chức tập huấn", Some(d(2025, 5, 30)))],
+        "{:?}",
+        told(&seen)
+    );
+    assert_eq!(seen.already, 1);
+    let said = told(&seen);
+    assert!(
+        said.len() == 1
+            && said[0].contains("“Tham mưu văn bản hướng dẫn bảo đảm an toàn thông tn”"),
+        "{said:?}"
+    );
+    intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    assert_ne!(o.content_hash(), before);
+    assert_eq!(o.directives().len(), 3);
+    // The second phase moved a month on: told, not made a fourth.
+    std::fs::write(
+        &file,
+        sheet(&[
+            (
+                "Tham mưu văn bản hướng dẫn bảo đảm an toàn thông tin",
+                "30/04/2025",
+            ),
+            ("Tổ chức tập huấn", "30/06/2025"),
+            ("Tổ chức tập huấn", "30/04/2025"),
+        ]),
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert!(seen.directives.is_empty(), "{:?}", seen.directives);
+    let said = told(&seen);
+    assert!(
+        said.iter()
+            .any(|m| m.contains("thời hạn 30/05/2025") && m.contains("30/06/2025")),
+        "{said:?}"
+    );
+}
