@@ -310,6 +310,13 @@ fn not_a_unit(name: &str) -> bool {
         || ditto(name)
 }
 
+/// Whether a number cell letters an item ("a", "b)", "đ."), not a task of its own.
+fn letter_item(number: &str) -> bool {
+    let t = number.trim().trim_end_matches([')', '.']);
+    let mut chars = t.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_lowercase())
+}
+
 /// Whether a row's words are the table's totals ("Tổng cộng", "Tổng số: 12", "Cộng").
 fn totals(content: &str) -> bool {
     let w = crate::text::words(content);
@@ -1559,6 +1566,8 @@ fn read_rows(
     let (mut lead_above, mut source_above): (Option<String>, Option<String>) = (None, None);
     let mut given_above: Option<NaiveDate> = None;
     let mut task_row: Option<u32> = None;
+    // The words of the task row above, for its lettered items that name only a part.
+    let mut task_above = String::new();
     // The unit a section heading names, lead of the rows under it that name none.
     // The unit of the rows that name none: the sheet's, else the last heading's that names one.
     let mut section_lead: Option<String> = sheet_unit.clone();
@@ -1775,9 +1784,23 @@ fn read_rows(
             && continues_above(&content)
             && parent.is_some()
             && lead_above.is_some();
-        if !sub_item {
+        // An item lettered under the task above ("a", "b)"), a unit of its own: a part of
+        // that task, given when and by what it was; one that names only its part ("Huyện
+        // Bát Xát") says the task's words before.
+        let lettered = parent.is_some() && letter_item(&number.text());
+        if !sub_item && !lettered {
             task_row = Some(g.row_number(i));
+            task_above = content.clone();
         }
+        let content = if lettered && crate::text::words(&content).len() <= 4 {
+            format!(
+                "{}: {}",
+                task_above.trim_end_matches(['.', ':', ';']),
+                content.trim()
+            )
+        } else {
+            content
+        };
         // Told with the row's other notes, once it is to be made (not when held already).
         let lead_from_above = parent.filter(|_| sub_item);
         let content = if lead_from_above.is_some() {
@@ -1840,7 +1863,7 @@ fn read_rows(
             }
         };
         let source_text = match text(Column::Source) {
-            t if sub_item && t.is_empty() => source_above.clone().unwrap_or(t),
+            t if (sub_item || lettered) && t.is_empty() => source_above.clone().unwrap_or(t),
             t => t,
         };
         source_above = Some(source_text.clone());
@@ -1858,7 +1881,7 @@ fn read_rows(
             _ => None,
         };
         // A sub-item is given when its task was.
-        let assigned = assigned.or(given_above.filter(|_| sub_item));
+        let assigned = assigned.or(given_above.filter(|_| sub_item || lettered));
         let Some(given_on) = assigned.or(source_date).or_else(meeting_day).or(r.given_on) else {
             skip(Issue::NoDate, Some(Column::AssignedOn));
             continue;

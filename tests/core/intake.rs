@@ -4476,3 +4476,56 @@ fn a_corrected_task_and_rows_of_the_same_words_are_not_made_twice() {
         "{said:?}"
     );
 }
+
+/// Items lettered under a task ("a", "b"), each with a unit of its own and no source nor
+/// date: parts of that task, given when and by what it was; one that names only its part
+/// ("Huyện Bát Xát") says the task's words before it.
+#[test]
+fn lettered_items_are_parts_of_the_task_above() {
+    let mut o = Office::new();
+    let file = o.path("muc-con.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Văn bản giao,Đơn vị chủ trì,Thời hạn,Kết quả\n\
+         5,Đôn đốc các huyện triển khai chữ ký số,Giao ban Sở ngày 06/01/2025,Phòng KHTC,30/6/2025,Đang triển khai\n\
+         a,Huyện Bát Xát,,VP,30/6/2025,\n\
+         b,Rà soát chứng thư số của các xã,,Thanh tra Sở,30/6/2025,Đã xong 15/5/2025\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let got: Vec<(&str, &str, NaiveDate, &str)> = seen
+        .directives
+        .iter()
+        .map(|r| {
+            (
+                r.content.as_str(),
+                r.lead_unit.as_str(),
+                r.assigned_on,
+                r.source.as_str(),
+            )
+        })
+        .collect();
+    let day = d(2025, 1, 6);
+    let src = "Giao ban Sở ngày 06/01/2025";
+    assert_eq!(
+        got,
+        [
+            (
+                "Đôn đốc các huyện triển khai chữ ký số",
+                "Phòng Kế hoạch - Tài chính",
+                day,
+                src
+            ),
+            (
+                "Đôn đốc các huyện triển khai chữ ký số: Huyện Bát Xát",
+                "Văn phòng Sở",
+                day,
+                src
+            ),
+            ("Rà soát chứng thư số của các xã", "Thanh tra Sở", day, src),
+        ],
+        "{:?}",
+        told(&seen)
+    );
+    assert_eq!(seen.directives[2].completed_on, Some(d(2025, 5, 15)));
+}
