@@ -369,6 +369,9 @@ struct Reading<'c> {
     found_held: HashSet<Uuid>,
     /// The rows (sheet, row) told apart from the directive held.
     told_apart: HashSet<(String, u32)>,
+    /// Whether any directive was brought in from a file before (else none is looked for as
+    /// a row changed since).
+    brought_in_any: bool,
     /// The person each "người giao" cell names: their id, or the candidates when several
     /// (none when no one).
     leaders: HashMap<String, std::result::Result<Uuid, Vec<String>>>,
@@ -1407,6 +1410,9 @@ pub fn plan(
         given_on,
         found_held: HashSet::new(),
         told_apart: HashSet::new(),
+        brought_in_any: conn
+            .prepare("SELECT 1 FROM intake_row LIMIT 1")?
+            .exists([])?,
         leaders: HashMap::new(),
     };
     let mut stmt = conn.prepare("SELECT id, title, starts_at FROM meeting")?;
@@ -2050,7 +2056,9 @@ fn read_rows(
             r.found_held.insert(id);
         }
         let held_as = match (held, lead[0]) {
-            (None, Pick::Known(unit)) => maybe_held(r.conn, &content, unit, given_on, repeated)?,
+            (None, Pick::Known(unit)) if repeated || r.brought_in_any => {
+                maybe_held(r.conn, &content, unit, given_on, repeated)?
+            }
             _ => Vec::new(),
         };
         // So is a deadline the sheet gives that Giao Ban does not hold (extended in one of
