@@ -176,6 +176,32 @@ pub fn kind_and_initials(name: &str, query: &str) -> bool {
     *lead == kind[..] && initials.contains(last)
 }
 
+/// Whether the folded words `short` write the folded words `long` with runs of words as their
+/// initials, "và" in a run kept or left out: `phong anm` for `phong an ninh mang`, `phong
+/// vhtt huyen si ma cai` for `phong van hoa va thong tin huyen si ma cai`. The same words
+/// are not an abbreviation.
+pub fn abbreviates(short: &[String], long: &[String]) -> bool {
+    fn walk(s: &[String], l: &[String], shortened: bool) -> bool {
+        let Some((w, rest)) = s.split_first() else {
+            return shortened && l.is_empty();
+        };
+        if l.first() == Some(w) && walk(rest, &l[1..], shortened) {
+            return true;
+        }
+        (2..=l.len()).any(|k| {
+            let run = &l[..k];
+            let all: String = run.iter().filter_map(|x| x.chars().next()).collect();
+            let without_and: String = run
+                .iter()
+                .filter(|x| *x != "va")
+                .filter_map(|x| x.chars().next())
+                .collect();
+            (*w == all || *w == without_and) && walk(rest, &l[k..], true)
+        })
+    }
+    short.len() < long.len() && walk(short, long, false)
+}
+
 /// Initials of the significant words of a name, folded: `"Phòng Thông tin - Báo chí - Xuất bản"`
 /// → `"pttbcxb"`; the kind word (Phòng, Trung tâm…) can then be skipped by the caller.
 pub fn initials(s: &str) -> String {
@@ -252,6 +278,19 @@ pub fn markdown_text(markdown: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn runs_of_words_written_as_their_initials() {
+        let w = |s: &str| words(s);
+        let long = w("Phòng Văn hoá và Thông tin huyện Si Ma Cai");
+        assert!(abbreviates(&w("Phòng VH&TT huyện Si Ma Cai"), &long));
+        assert!(abbreviates(&w("Phòng VHTT huyện Si Ma Cai"), &long));
+        assert!(abbreviates(&w("Phòng ANM"), &w("Phòng An ninh mạng")));
+        // Another place, the same words, or letters that are no run's initials.
+        assert!(!abbreviates(&w("Phòng VHTT huyện Bát Xát"), &long));
+        assert!(!abbreviates(&long, &long));
+        assert!(!abbreviates(&w("Phòng VT huyện Si Ma Cai"), &long));
+    }
 
     #[test]
     fn names_from_files_match_each_word_once_or_by_kind_and_initials() {

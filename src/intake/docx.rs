@@ -7,7 +7,10 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use docx_rs::{DocumentChild, Paragraph, Table, TableCellContent, TableChild, TableRowChild};
+use docx_rs::{
+    DocumentChild, InsertChild, MoveToChild, Paragraph, ParagraphChild, Run, RunChild, Table,
+    TableCellContent, TableChild, TableRowChild,
+};
 use rusqlite::Connection;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -52,6 +55,8 @@ pub struct Parts {
     prose: String,
     /// The rows of its tables of tasks, read cell by cell.
     tasks: Vec<TableTask>,
+    /// Text formatted hidden (Word neither shows nor prints it), left out: each paragraph's.
+    pub hidden: Vec<String>,
 }
 
 /// A row of a table of tasks (Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn).
@@ -94,7 +99,7 @@ pub fn parts(bytes: &[u8]) -> Result<Parts> {
         match child {
             DocumentChild::Paragraph(p) => {
                 let mut line = String::new();
-                paragraph(p, &mut counters, &mut line);
+                paragraph(p, &mut counters, &mut out, &mut line);
                 out.text.push_str(&line);
                 // A task written with its parts named, as Giao Ban's own notices write it,
                 // is read as a table's row; other lines are the extractor's.
@@ -256,8 +261,58 @@ fn nesting(xml: &[u8]) -> (usize, usize) {
 /// Each list's item counts, by level (a list is a numbering id).
 type Counters = HashMap<usize, Vec<usize>>;
 
-fn paragraph(p: &Paragraph, counters: &mut Counters, out: &mut String) {
-    let text = p.raw_text();
+/// A paragraph's text as Word shows it (its runs, text inserted or moved there, links) and
+/// apart the text formatted hidden.
+fn visible_text(p: &Paragraph) -> (String, String) {
+    fn run(r: &Run, shown: &mut String, hidden: &mut String) {
+        let to = if r.run_property.vanish.is_some() {
+            hidden
+        } else {
+            shown
+        };
+        for c in &r.children {
+            match c {
+                RunChild::Text(t) => to.push_str(&t.text),
+                RunChild::Tab(_) | RunChild::PTab(_) => to.push('\t'),
+                RunChild::Break(_) | RunChild::CarriageReturn(_) => to.push('\n'),
+                _ => {}
+            }
+        }
+    }
+    fn children(list: &[ParagraphChild], shown: &mut String, hidden: &mut String) {
+        for c in list {
+            match c {
+                ParagraphChild::Run(r) => run(r, shown, hidden),
+                ParagraphChild::Insert(i) => {
+                    for c in &i.children {
+                        if let InsertChild::Run(r) = c {
+                            run(r, shown, hidden);
+                        }
+                    }
+                }
+                ParagraphChild::MoveTo(m) => {
+                    for c in &m.children {
+                        if let MoveToChild::Run(r) = c {
+                            run(r, shown, hidden);
+                        }
+                    }
+                }
+                ParagraphChild::Hyperlink(h) => children(&h.children, shown, hidden),
+                _ => {}
+            }
+        }
+    }
+    let (mut shown, mut hidden) = (String::new(), String::new());
+    children(&p.children, &mut shown, &mut hidden);
+    (shown, hidden)
+}
+
+fn paragraph(p: &Paragraph, counters: &mut Counters, out: &mut Parts, line: &mut String) {
+    let (text, hidden) = visible_text(p);
+    if !hidden.trim().is_empty() {
+        out.hidden.push(hidden.trim().to_string());
+    }
+    let out = line;
     let text = text.trim();
     if text.is_empty() {
         return;
@@ -297,7 +352,13 @@ fn table(t: &Table, out: &mut Parts) {
                 .children
                 .iter()
                 .filter_map(|k| match k {
-                    TableCellContent::Paragraph(p) => Some(p.raw_text().trim().to_string()),
+                    TableCellContent::Paragraph(p) => {
+                        let (text, hidden) = visible_text(p);
+                        if !hidden.trim().is_empty() {
+                            out.hidden.push(hidden.trim().to_string());
+                        }
+                        Some(text.trim().to_string())
+                    }
                     _ => None,
                 })
                 .filter(|s| !s.is_empty())

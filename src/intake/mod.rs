@@ -476,6 +476,21 @@ fn document(
             p.problems.extend(set_aside);
         }
     }
+    // Text formatted hidden is not read, and said so.
+    for words in &parts.hidden {
+        let words: String = words.chars().take(200).collect();
+        p.problems.push(RowProblem {
+            sheet: p.file_name.clone(),
+            row: 0,
+            column: None,
+            field: None,
+            skipped: true,
+            message: Words {
+                vi: format!("Chữ ẩn trong văn bản (Word không hiện, không in): “{words}”; không đọc. Nếu là nhiệm vụ, hãy bỏ ẩn rồi nhập lại."),
+                en: format!("Hidden text in the document (Word neither shows nor prints it): “{words}”; not read. If it is a directive, unhide it and import again."),
+            },
+        });
+    }
     // The conclusion lines that gave no directive are shown, none dropped unseen.
     if o.accepted.is_none() {
         for (paragraph, line) in &doc.set_aside {

@@ -213,18 +213,6 @@ const KIND_WORDS: &[&str] = &[
     "lien", "khu", "nha", "xi", "nghiep", "buu", "dien", "benh",
 ];
 
-/// Whether `short` is `long` with the words after its kind word written as their initials
-/// ("phong anm" for "phong an ninh mang").
-fn shortened(short: &[String], long: &[String]) -> bool {
-    match (short, long) {
-        ([kind, initials], [long_kind, rest @ ..]) if kind == long_kind && rest.len() >= 2 => {
-            let made: String = rest.iter().filter_map(|w| w.chars().next()).collect();
-            *initials == made
-        }
-        _ => false,
-    }
-}
-
 /// Whether the unit `found` is a part of the body `named` names: its words end with the
 /// name's, after words of its own that open with a kind of body ("Văn phòng UBND tỉnh" for
 /// "UBND tỉnh").
@@ -464,8 +452,8 @@ impl Reading<'_> {
                 let next = self.new_units.len();
                 let same = self.new_units.iter().position(|(n, _, _)| {
                     let other = values::spelled_out(n).unwrap_or_else(|| n.clone());
-                    shortened(&words, &crate::text::words(&other))
-                        || shortened(&crate::text::words(&other), &words)
+                    crate::text::abbreviates(&words, &crate::text::words(&other))
+                        || crate::text::abbreviates(&crate::text::words(&other), &words)
                 });
                 let i = match same {
                     Some(i) => *self.new_unit_index.entry(key).or_insert(i),

@@ -887,7 +887,8 @@ pub fn spelled_out(name: &str) -> Option<String> {
 /// A unit's name without the place added after it, for a name the directory does not hold
 /// as written: the name before the place's kind word, then the name with that word ("Công
 /// an tỉnh Lào Cai": "Công an", "Công an tỉnh"). The place is a kind word ("tỉnh", "thành
-/// phố", "TP.", "huyện", "H.", "thị xã", "TX.", "quận") and one to four words in capitals.
+/// phố", "TP.", "huyện", "H.", "thị xã", "TX.", "quận") and one to four words in capitals,
+/// or that word alone at the end ("Sở Nội vụ tỉnh").
 pub fn without_place(name: &str) -> Option<[String; 2]> {
     const PLACES: [&[&str]; 10] = [
         &["tỉnh"],
@@ -917,7 +918,8 @@ pub fn without_place(name: &str) -> Option<[String; 2]> {
         let capitals = place
             .iter()
             .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-        if (1..=4).contains(&place.len()) && capitals {
+        // "Sở Nội vụ tỉnh": the level alone at the end.
+        if place.is_empty() || ((1..=4).contains(&place.len()) && capitals) {
             return Some([words[..at].join(" "), words[..at + kind.len()].join(" ")]);
         }
     }
@@ -1193,9 +1195,15 @@ mod tests {
             without_place("Phòng VHTT TP. Lào Cai"),
             Some(["Phòng VHTT".to_string(), "Phòng VHTT TP.".to_string()])
         );
-        // No place after the kind word, or words after it in small letters.
-        assert_eq!(without_place("Văn phòng UBND tỉnh"), None);
+        // Words after the kind word in small letters: no place.
         assert_eq!(without_place("Sở Tài chính tỉnh có ý kiến"), None);
+        assert_eq!(without_place("Văn phòng"), None);
+        assert_eq!(
+            without_place("Sở Nội vụ tỉnh")
+                .map(|f| f[0].clone())
+                .as_deref(),
+            Some("Sở Nội vụ")
+        );
         assert_eq!(spelled_out("Phòng Văn hóa - Xã hội"), None);
         assert_eq!(without_notes("Phòng CĐS (chủ trì)"), "Phòng CĐS");
         assert_eq!(without_notes("Phòng CĐS - đ/c Hùng"), "Phòng CĐS");

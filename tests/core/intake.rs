@@ -4529,3 +4529,97 @@ fn lettered_items_are_parts_of_the_task_above() {
     );
     assert_eq!(seen.directives[2].completed_on, Some(d(2025, 5, 15)));
 }
+
+/// Text formatted hidden in Word (neither shown nor printed) is no task, and is told; text
+/// in a link is read as the words around it.
+#[test]
+fn hidden_text_in_a_notice_is_told_not_read() {
+    use docx_rs::{Docx, Hyperlink, HyperlinkType, Paragraph, Run};
+    let mut o = Office::new();
+    let file = o.path("an.docx");
+    let mut doc = Docx::new();
+    for line in NOTICE.iter().chain(&TASKS[..1]) {
+        doc = doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(*line)));
+    }
+    doc = doc
+        .add_paragraph(Paragraph::new().add_run(
+            Run::new()
+                .add_text("Thanh tra Sở kiểm tra việc cấp phép bưu chính, báo cáo trước ngày 30/5/2025.")
+                .vanish(),
+        ))
+        .add_paragraph(
+            Paragraph::new()
+                .add_run(Run::new().add_text("Phòng Chuyển đổi số cập nhật "))
+                .add_hyperlink(
+                    Hyperlink::new("https://dichvucong.gov.vn", HyperlinkType::External)
+                        .add_run(Run::new().add_text("Cổng dịch vụ công")),
+                )
+                .add_run(Run::new().add_text(", hoàn thành trước ngày 30/6/2025.")),
+        );
+    doc.build()
+        .pack(std::fs::File::create(&file).unwrap())
+        .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert!(
+        seen.directives
+            .iter()
+            .all(|r| r.lead_unit != "Thanh tra Sở"),
+        "{:?}",
+        seen.directives
+    );
+    assert!(
+        seen.directives
+            .iter()
+            .any(|r| r.content.contains("Cổng dịch vụ công")),
+        "{:?}",
+        seen.directives
+    );
+    assert!(
+        told(&seen)
+            .iter()
+            .any(|m| m.starts_with("Chữ ẩn") && m.contains("cấp phép bưu chính")),
+        "{:?}",
+        told(&seen)
+    );
+}
+
+/// One new unit written two ways in a file ("Phòng VH&TT huyện Si Ma Cai", "Phòng Văn hoá và
+/// Thông tin huyện Si Ma Cai") is proposed once; a unit with its level word after it ("Sở
+/// Tài chính tỉnh") is the directory's.
+#[test]
+fn a_new_unit_written_two_ways_is_proposed_once() {
+    let mut o = Office::new();
+    o.store
+        .write(|tx| {
+            unit::create(
+                tx,
+                NewUnit {
+                    name: "Sở Tài chính".into(),
+                    short_name: None,
+                    code: None,
+                    kind: UnitKind::External,
+                    parent_id: None,
+                    sort_order: 9,
+                },
+            )
+            .map(|_| ())
+        })
+        .unwrap();
+    let file = o.path("don-vi-moi.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Ngày giao\n\
+         1,Nhiệm vụ một,Phòng VH&TT huyện Si Ma Cai,Sở Tài chính tỉnh,05/01/2025\n\
+         2,Nhiệm vụ hai,Phòng Văn hoá và Thông tin huyện Si Ma Cai,,05/01/2025\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let proposed: Vec<&str> = seen.new_units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(
+        proposed,
+        ["Phòng VH&TT huyện Si Ma Cai"],
+        "{:?}",
+        told(&seen)
+    );
+    assert_eq!(seen.directives[0].coordinating_units, ["Sở Tài chính"]);
+}
