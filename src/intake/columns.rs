@@ -262,10 +262,16 @@ const SECOND_NAMES: &[(Column, &str)] = &[
     (Column::Progress, "phan tram hoan thanh"),
 ];
 
-/// Each field's first column among `texts`.
-fn recognise(texts: &[String]) -> BTreeMap<Column, usize> {
+/// Each field's first column among `texts`, a visible one before a hidden one (`hidden`).
+fn recognise(texts: &[String], hidden: &dyn Fn(usize) -> bool) -> BTreeMap<Column, usize> {
     let mut fields = BTreeMap::new();
-    for (j, t) in texts.iter().enumerate() {
+    let visible_first: Vec<(usize, &String)> = texts
+        .iter()
+        .enumerate()
+        .filter(|(j, _)| !hidden(*j))
+        .chain(texts.iter().enumerate().filter(|(j, _)| hidden(*j)))
+        .collect();
+    for (j, t) in visible_first {
         if let Some(f) = field_of(t) {
             fields.entry(f).or_insert(j);
         }
@@ -356,7 +362,8 @@ fn find_with(grid: &Grid, usable: impl Fn(&Header) -> bool) -> Option<Header> {
         if top.iter().all(|t| t.trim().is_empty()) {
             continue;
         }
-        let one = recognise(&top);
+        let hidden = |j: usize| grid.column_hidden(j);
+        let one = recognise(&top, &hidden);
         // A row holding data (the first task: its number, dates, a note that names a field,
         // "Gia hạn đến 30/4") is never the header's second row.
         let child = grid
@@ -384,7 +391,7 @@ fn find_with(grid: &Grid, usable: impl Fn(&Header) -> bool) -> Option<Header> {
                         },
                     )
                     .collect();
-                recognise(&own)
+                recognise(&own, &hidden)
             })
             .unwrap_or_default();
         // Sub-headers that only name states ("Đã hoàn thành", "Đang thực hiện"…): ticks.

@@ -64,6 +64,8 @@ pub struct Grid {
     pub encoding: Encoding,
     /// Its hidden rows (spreadsheet rows from 0), as an .xlsx says them.
     pub hidden: Vec<u32>,
+    /// Its hidden columns (spreadsheet columns from 0), as an .xlsx says them.
+    pub hidden_columns: Vec<u32>,
 }
 
 impl Grid {
@@ -84,12 +86,18 @@ impl Grid {
             first_col: 0,
             encoding: Encoding::Unicode,
             hidden: Vec::new(),
+            hidden_columns: Vec::new(),
         }
     }
 
     /// The spreadsheet's number for row `i` of the grid (1-based, as Excel shows it).
     pub fn row_number(&self, i: usize) -> u32 {
         self.first_row + i as u32 + 1
+    }
+
+    /// Whether column `j` of the grid is hidden.
+    pub fn column_hidden(&self, j: usize) -> bool {
+        self.hidden_columns.contains(&(self.first_col + j as u32))
     }
 
     /// The spreadsheet's letters for column `j` of the grid (`A`, `AB`).
@@ -137,9 +145,9 @@ pub fn read(kind: FileKind, bytes: &[u8], only: Option<&str>, name: &str) -> Res
                 only,
                 xlsx_cells,
             )?;
-            let mut hidden = super::xlsx::hidden_rows(bytes);
+            let mut hidden = super::xlsx::hidden(bytes);
             for g in &mut book.sheets {
-                g.hidden = hidden.remove(&g.name).unwrap_or_default();
+                (g.hidden, g.hidden_columns) = hidden.remove(&g.name).unwrap_or_default();
             }
             book
         }
@@ -678,6 +686,7 @@ fn workbook<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(
             first_col,
             encoding: Encoding::Unicode,
             hidden: Vec::new(),
+            hidden_columns: Vec::new(),
         });
     }
     Ok(book)
@@ -865,6 +874,7 @@ fn csv_grid(bytes: &[u8], name: &str) -> Result<Grid> {
         first_col: 0,
         encoding: Encoding::Unicode,
         hidden: Vec::new(),
+        hidden_columns: Vec::new(),
     })
 }
 
@@ -1053,6 +1063,7 @@ mod tests {
             first_col: 0,
             encoding: Encoding::Unicode,
             hidden: Vec::new(),
+            hidden_columns: Vec::new(),
         };
         convert_legacy(&mut g);
         assert_eq!(g.rows[1][1], Cell::Text("Báo cáo kết quả".into()));

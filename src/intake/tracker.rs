@@ -1495,7 +1495,10 @@ pub fn plan(
         };
         let unused = (header.texts.iter().enumerate())
             .filter(|(j, text)| !text.trim().is_empty() && !used(*j))
-            .map(|(_, text)| text.trim().to_string())
+            .map(|(j, text)| match g.column_hidden(j) {
+                true => format!("{} (cột ẩn {})", text.trim(), g.column_letters(j)),
+                false => text.trim().to_string(),
+            })
             .collect();
         plan.sheets.push(SheetRead {
             name: g.name.clone(),

@@ -1,5 +1,6 @@
 //! What calamine does not say of an .xlsx sheet: its hidden rows (filtered out, or hidden by
-//! hand), read from the sheet's XML as events, so that each one brought in is told.
+//! hand) and columns, read from the sheet's XML as events, so that each row brought in is
+//! told and a visible column is read before a hidden one of the same name.
 
 use std::collections::HashMap;
 use std::ops::ControlFlow;
@@ -22,9 +23,10 @@ fn elements(xml: &[u8], tag: &str, names: &[&str]) -> Vec<Vec<Option<String>>> {
     out
 }
 
-/// Each sheet's hidden rows (from 0, as calamine counts them, in order), by the sheet's name. Nothing
-/// for a file that cannot be read so: calamine says what is wrong with it.
-pub(super) fn hidden_rows(bytes: &[u8]) -> HashMap<String, Vec<u32>> {
+/// Each sheet's hidden rows and hidden columns (from 0, as calamine counts them, in order),
+/// by the sheet's name. Nothing for a file that cannot be read so: calamine says what is
+/// wrong with it.
+pub(super) fn hidden(bytes: &[u8]) -> HashMap<String, (Vec<u32>, Vec<u32>)> {
     let mut out = HashMap::new();
     let (Some(book), Some(rels)) = (
         entry(bytes, "xl/workbook.xml"),
@@ -56,8 +58,22 @@ pub(super) fn hidden_rows(bytes: &[u8]) -> HashMap<String, Vec<u32>> {
             .filter_map(|a| a[0].as_deref()?.parse::<u32>().ok()?.checked_sub(1))
             .collect();
         hidden.sort_unstable();
-        if !hidden.is_empty() {
-            out.insert(name.clone(), hidden);
+        // `<col min="6" max="7" hidden="1"/>`: columns 6 and 7, from 1. A range is bounded
+        // by the sheet's width (16,384 columns).
+        let mut columns: Vec<u32> = elements(&xml, "col", &["min", "max", "hidden"])
+            .into_iter()
+            .filter(|a| matches!(a[2].as_deref(), Some("1" | "true")))
+            .filter_map(|a| {
+                let min = a[0].as_deref()?.parse::<u32>().ok()?;
+                let max = a[1].as_deref()?.parse::<u32>().ok()?.min(16_384);
+                Some((min.max(1)..=max).map(|c| c - 1))
+            })
+            .flatten()
+            .collect();
+        columns.sort_unstable();
+        columns.dedup();
+        if !hidden.is_empty() || !columns.is_empty() {
+            out.insert(name.clone(), (hidden, columns));
         }
     }
     out

@@ -4623,3 +4623,49 @@ fn a_new_unit_written_two_ways_is_proposed_once() {
     );
     assert_eq!(seen.directives[0].coordinating_units, ["Sở Tài chính"]);
 }
+
+/// A hidden column and a visible one of the same header ("Thời hạn" kept hidden with the
+/// old deadlines): the visible one is read, the hidden one named unused as hidden.
+#[test]
+fn a_visible_column_is_read_before_a_hidden_one_of_the_same_name() {
+    let mut o = Office::new();
+    let file = o.path("cot-an.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_row(
+        0,
+        0,
+        [
+            "STT",
+            "Nội dung nhiệm vụ",
+            "Đơn vị chủ trì",
+            "Ngày giao",
+            "Thời hạn",
+            "Thời hạn",
+        ],
+    )
+    .unwrap();
+    ws.write_row(
+        1,
+        0,
+        [
+            "1",
+            "Rà soát quy chế",
+            "VP",
+            "05/01/2025",
+            "31/01/2025",
+            "28/02/2025",
+        ],
+    )
+    .unwrap();
+    ws.set_column_hidden(4).unwrap();
+    wb.save(&file).unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(
+        seen.directives[0].deadline,
+        Some(d(2025, 2, 28)),
+        "{:?}",
+        told(&seen)
+    );
+    assert_eq!(seen.sheets[0].unused, ["Thời hạn (cột ẩn E)"]);
+}
