@@ -45,6 +45,23 @@ pub fn issued(conn: &Connection, kind: DocKind, meeting: Uuid) -> Result<Option<
         .optional()?)
 }
 
+/// The meeting whose document holds `number` of `kind` in `year` (`Some(None)`: a number
+/// given to no meeting's document), if it is given.
+pub fn holder(
+    conn: &Connection,
+    kind: DocKind,
+    year: i32,
+    number: u32,
+) -> Result<Option<Option<Uuid>>> {
+    Ok(conn
+        .query_row(
+            "SELECT meeting_id FROM document_number WHERE year = ?1 AND kind = ?2 AND number = ?3",
+            rusqlite::params![year, kind.code(), number],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
 /// A number given to a meeting's document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -113,14 +130,7 @@ pub fn correct(tx: &Tx<'_>, kind: DocKind, year: i32, meeting: Uuid, number: u32
     if number == 0 {
         return Err(Error::invalid(Field::DocumentNumber, Rule::OutOfRange));
     }
-    let holder: Option<Option<Uuid>> = tx
-        .query_row(
-            "SELECT meeting_id FROM document_number WHERE year = ?1 AND kind = ?2 AND number = ?3",
-            rusqlite::params![year, kind.code(), number],
-            |r| r.get(0),
-        )
-        .optional()?;
-    match holder {
+    match holder(tx, kind, year, number)? {
         Some(Some(m)) if m == meeting => return Ok(number),
         Some(_) => {
             return Err(Error::invalid(

@@ -44,6 +44,29 @@ pub struct DocumentRead {
     pub set_aside: Vec<(u32, String)>,
     /// This document was imported before (its meeting exists).
     pub already: bool,
+    /// Its number as written under the issuing body's name ("45/TB-STTTT"), if any.
+    pub number: Option<String>,
+}
+
+/// A document's number as its header writes it ("Số: 45/TB-STTTT", "Số 07 /BB-UBND"), in the
+/// first lines: the number, the kind's letters and the issuer's symbol.
+pub fn number_of(text: &str) -> Option<(u32, String, String)> {
+    text.lines().take(20).find_map(|line| {
+        let words: String = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        let at = words.find("Số")?;
+        let rest = words[at + "Số".len()..].trim_start_matches([':', ' ']);
+        let rest: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
+        let (n, rest) = rest.split_once('/')?;
+        let n: u32 = n.parse().ok().filter(|n| *n > 0)?;
+        let (kind, symbol) = rest.split_once('-')?;
+        let symbol: String = symbol
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '&'))
+            .collect();
+        let upper =
+            |s: &str| !s.is_empty() && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+        (upper(kind) && !symbol.is_empty()).then(|| (n, kind.to_string(), symbol))
+    })
 }
 
 /// A document as read: its whole text, and the tasks of its tables of tasks.
@@ -678,6 +701,7 @@ pub fn read(conn: &Connection, parts: &Parts, file_stem: &str) -> Result<Documen
             .map(|l| (l.line as u32, l.content))
             .collect(),
         already: super::tracker::imported(conn, &key(text))?,
+        number: number_of(text).map(|(n, kind, symbol)| format!("{n:02}/{kind}-{symbol}")),
     })
 }
 

@@ -30,6 +30,7 @@ pub use docx::DocumentRead;
 pub use kind::FileKind;
 pub use tracker::{NewMeetingPlan, SheetRead, TrackerRow};
 
+use crate::document::register::DocKind;
 use crate::error::{Error, IntakeProblem, Result};
 use crate::proposal::{self, Accepted};
 use crate::store::{Store, Tx};
@@ -121,6 +122,32 @@ pub struct Preview {
     pub problems: Vec<RowProblem>,
     /// A document's facts and proposals.
     pub document: Option<DocumentRead>,
+}
+
+/// The number the office's own notice or minutes carries (its symbol the office's): its
+/// kind, year, number and whether it is free to take.
+fn own_number(
+    conn: &rusqlite::Connection,
+    doc: &DocumentRead,
+    day: NaiveDate,
+) -> Result<Option<(DocKind, i32, u32, bool)>> {
+    use chrono::Datelike;
+    let Some((n, kind, symbol)) = docx::number_of(&doc.text) else {
+        return Ok(None);
+    };
+    let kind = match kind.as_str() {
+        "TB" => DocKind::Notice,
+        "BB" => DocKind::Minutes,
+        _ => return Ok(None),
+    };
+    let ours = crate::office::load(conn)?
+        .is_some_and(|o| crate::text::fold(&o.symbol) == crate::text::fold(&symbol));
+    if !ours {
+        return Ok(None);
+    }
+    let year = day.year();
+    let free = crate::document::register::holder(conn, kind, year, n)?.is_none();
+    Ok(Some((kind, year, n, free)))
 }
 
 /// What the file at `path` is, by its content (a `.gbx` is the exchange's:
@@ -386,6 +413,22 @@ fn document(
     // ones join that meeting.
     let day = doc.date.unwrap_or_else(crate::date::today);
     let held_meeting = tracker::held(store.conn(), &doc.title, day)?;
+    // The office's own notice or minutes keeps its number in the register (so the next one
+    // made here follows it); a number given to another document is told, not taken.
+    let numbered = own_number(store.conn(), &doc, day)?;
+    if let Some((kind, year, n, false)) = &numbered {
+        p.problems.push(RowProblem {
+            sheet: p.file_name.clone(),
+            row: 0,
+            column: None,
+            field: None,
+            skipped: false,
+            message: Words {
+                vi: format!("Số {n:02}/{} năm {year} đã ghi cho văn bản khác: cuộc họp nhập vào không mang số này.", kind.code()),
+                en: format!("Number {n:02}/{} of {year} is another document's: the meeting brought in does not take it.", kind.code()),
+            },
+        });
+    }
     // Each proposal's units: the directory's, a new one, or (a group) none.
     let mut new_units: Vec<NewUnitPlan> = Vec::new();
     // Each accepted directive, and the proposal whose new units it takes once made.
@@ -549,6 +592,9 @@ fn document(
             }
             None => docx::meeting(tx, &doc)?,
         };
+        if let (Some((kind, year, n, true)), None) = (&numbered, held_meeting) {
+            crate::document::register::correct(tx, *kind, *year, meeting_id, *n)?;
+        }
         let mut accepted = Vec::new();
         for (item, with_new) in &items {
             let mut a = item.clone();

@@ -4669,3 +4669,81 @@ fn a_visible_column_is_read_before_a_hidden_one_of_the_same_name() {
     );
     assert_eq!(seen.sheets[0].unused, ["Thời hạn (cột ẩn E)"]);
 }
+
+/// The office's own notice keeps its number in the register ("Số: 45/TB-STTTT"), so the next
+/// one made here follows it; another body's number is not the office's; a number given to
+/// another notice is told and not taken.
+#[test]
+fn an_own_notice_keeps_its_number_in_the_register() {
+    use giaoban::document::register::{self, DocKind};
+    use giaoban::office::{self, Office as Details};
+    let mut o = Office::new();
+    o.store
+        .write(|tx| {
+            office::save(
+                tx,
+                &Details {
+                    name: "Sở Thông tin và Truyền thông".into(),
+                    parent_agency: "UBND tỉnh Lào Cai".into(),
+                    symbol: "STTTT".into(),
+                    place: "Lào Cai".into(),
+                    signer_authority: "TL.".into(),
+                    signer_over: "Giám đốc".into(),
+                    signer_title: "Chánh Văn phòng".into(),
+                    signer_name: "Nguyễn Thị Hạnh".into(),
+                },
+            )
+        })
+        .unwrap();
+    let dir = o.path("");
+    let notice = |file: &str, number: &str, month: &str| {
+        let path = dir.join(file);
+        let meeting = format!(
+            "Ngày 07/{month}/2025, tại trụ sở Sở Thông tin và Truyền thông, đồng chí Hà Văn Thắng, Giám đốc Sở chủ trì cuộc họp giao ban tháng {month}/2025."
+        );
+        let title = format!("Kết luận của Giám đốc Sở tại cuộc họp giao ban tháng {month}/2025");
+        let mut lines: Vec<&str> = vec![
+            "SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
+            number,
+            "THÔNG BÁO",
+            &title,
+            &meeting,
+        ];
+        lines.extend(&NOTICE[4..]);
+        lines.extend(&TASKS[..1]);
+        plain_notice(&path, &lines);
+        path
+    };
+    let first = notice("tb45.docx", "Số: 45/TB-STTTT", "4");
+    let made = intake::commit(&mut o.store, &first, &Options::default()).unwrap();
+    assert_eq!(
+        made.document.as_ref().unwrap().number.as_deref(),
+        Some("45/TB-STTTT")
+    );
+    let meeting = o.directives()[0].meeting_id.unwrap();
+    let numbers = register::of_meeting(o.store.conn(), meeting).unwrap();
+    assert_eq!(
+        numbers
+            .iter()
+            .map(|n| (n.kind, n.year, n.number))
+            .collect::<Vec<_>>(),
+        [(DocKind::Notice, 2025, 45)]
+    );
+    // The same number on another notice: told, not taken.
+    let second = notice("tb45b.docx", "Số: 45/TB-STTTT", "5");
+    let seen = intake::commit(&mut o.store, &second, &Options::default()).unwrap();
+    assert!(
+        told(&seen)
+            .iter()
+            .any(|m| m.contains("Số 45/TB năm 2025 đã ghi cho văn bản khác")),
+        "{:?}",
+        told(&seen)
+    );
+    // Another body's notice: its number is not the office's.
+    let third = notice("tb12.docx", "Số: 12/TB-VPUBND", "6");
+    intake::commit(&mut o.store, &third, &Options::default()).unwrap();
+    assert_eq!(
+        register::holder(o.store.conn(), DocKind::Notice, 2025, 12).unwrap(),
+        None
+    );
+}

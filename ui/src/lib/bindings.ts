@@ -1112,6 +1112,8 @@ export type DocumentRead_Deserialize = {
 	set_aside: ([number, string])[],
 	/**  This document was imported before (its meeting exists). */
 	already: boolean,
+	/**  Its number as written under the issuing body's name ("45/TB-STTTT"), if any. */
+	number?: string | null,
 };
 
 /**  What a document says. */
@@ -1135,6 +1137,8 @@ export type DocumentRead_Serialize = {
 	set_aside: ([number, string])[],
 	/**  This document was imported before (its meeting exists). */
 	already: boolean,
+	/**  Its number as written under the issuing body's name ("45/TB-STTTT"), if any. */
+	number: string | null,
 };
 
 /**  The lines typed and not yet added, one per box; empty text is an empty box. */
