@@ -1470,8 +1470,18 @@ impl Doc<'_> {
         // "Theo báo cáo, …", "Qua báo cáo …", "Theo đánh giá của …": what a report said;
         // "Dự kiến …": what is planned to happen.
         let opens_report = seq_at(t, first, REPORT_OPENERS).is_some();
+        // "Các hoạt động … được tổ chức hiệu quả", "Công tác QP-AN được đảm bảo": a result
+        // told in the passive after its subject, its first verb right after "được" (not "…
+        // cần được …", "Đảm bảo hồ sơ được …", "… sẽ được …").
+        let passive = verb.is_some_and(|v| {
+            v >= start + 2
+                && t[v - 1].is("duoc")
+                && t[v - 1].accented
+                && !(start..v).any(|k| t[k].is("se") && t[k].accented)
+        });
         let narrated = dated
             || opens_report
+            || passive
             || self.states_result(c.range.clone())
             || (c.sentence && event::schedules(&t[c.range.clone()]))
             || before_verb.clone().any(|p| self.name_at(p).is_some())

@@ -1376,3 +1376,13 @@ fn the_tasks_of_a_period_before_a_comma_and_a_purpose_before_va() {
     assert_eq!(g[0].0, Some("Văn phòng Sở"), "{g:#?}");
     assert!(g[2].1.contains("nắm được và thực hiện"), "{g:#?}");
 }
+
+#[test]
+fn a_result_told_in_the_passive_is_no_task() {
+    let text = "Kết luận: Các hoạt động biểu diễn nghệ thuật, chiếu phim được tổ chức hiệu quả. Công tác an toàn thông tin được đảm bảo. Văn phòng Sở rà soát để các hồ sơ được giải quyết đúng hạn. Các hồ sơ tồn đọng cần được giải quyết trước 30/6/2026.";
+    let x = extract(text, d(2026, 5, 4), &office());
+    let g = given(&x);
+    assert_eq!(g.len(), 2, "{g:#?}");
+    assert_eq!(g[0].0, Some("Văn phòng Sở"), "{g:#?}");
+    assert!(g[1].1.contains("cần được giải quyết"), "{g:#?}");
+}

@@ -682,7 +682,8 @@ fn extract_keeps_its_figures_on_the_dev_corpus() {
 /// The extractor on texts its rules were not written on (tests/fixtures/extract-heldout,
 /// 124–135; its SOURCES.md): no rule is written after reading its failures. Its first
 /// figures (recall 0.756, precision 0.659, lead unit 0.809, deadline 0.700) are below issue
-/// 27's targets; they are held as a floor, so that a rule that helps the dev corpus at its
+/// 27's targets; they are held as a floor (precision raised to 0.68 with the passive-result
+/// rule of the twentieth session, 0.688), so that a rule that helps the dev corpus at its
 /// cost is seen.
 #[test]
 fn extract_keeps_its_figures_on_the_held_out_texts() {
@@ -694,7 +695,7 @@ fn extract_keeps_its_figures_on_the_held_out_texts() {
         .arg(root.join("tests/fixtures/extract-heldout"));
     let (report, figure) = scored(scorer);
     assert!(figure("recall") >= 0.75, "{report}");
-    assert!(figure("precision") >= 0.65, "{report}");
+    assert!(figure("precision") >= 0.68, "{report}");
     assert!(figure("unit") >= 0.80, "{report}");
     assert!(figure("deadline") >= 0.70, "{report}");
     assert_eq!(figure("failures"), 0.0, "{report}");
