@@ -1631,7 +1631,7 @@ fn read_rows(
         // ended; what follows is no row of it, told once.
         if signatures(row) {
             plan.problems
-                .push(problem(g, i, None, Issue::Signatures, false));
+                .push(problem(g, i, None, Issue::Signatures, true));
             break;
         }
         // A date cell as typed, or written day first in a month-first sheet.
@@ -1954,7 +1954,11 @@ fn read_rows(
                 p
             }
             Ok((_, none)) if !none.is_empty() => {
-                skip(Issue::NotAUnit(none.join("; ")), Some(Column::Lead));
+                // No unit at all: the cell as written.
+                skip(
+                    Issue::NotAUnit(lead_text.trim().to_string()),
+                    Some(Column::Lead),
+                );
                 continue;
             }
             Ok(_) => {

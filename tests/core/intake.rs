@@ -3962,8 +3962,9 @@ fn the_signatures_under_a_table_end_it() {
     assert_eq!(seen.directives.len(), 2, "{:?}", told(&seen));
     assert_eq!(seen.directives[1].deadline, Some(d(2025, 6, 30)));
     assert_eq!(seen.problems.len(), 1, "{:?}", told(&seen));
+    // Told once, as left out (the rows from there are not read).
     assert!(
-        !seen.problems[0].skipped && seen.problems[0].row == 5,
+        seen.problems[0].skipped && seen.problems[0].row == 5,
         "{:?}",
         seen.problems
     );
