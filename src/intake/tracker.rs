@@ -1003,6 +1003,8 @@ enum Issue {
     Signatures,
     SeveralLeads(String),
     DeadlineGuessed(String, NaiveDate),
+    /// The completion day the words say has no year: read as this day.
+    DoneOnGuessed(String, NaiveDate),
     StateDiffers(String),
     DoneOnDiffers(NaiveDate, NaiveDate),
     CoordinatingDiffers(String),
@@ -1037,6 +1039,16 @@ impl Issue {
                 ),
                 format!(
                     "Imported before; the sheet reports “{there}”, Giao Ban holds {here}%: not updated; report the progress in Giao Ban if needed."
+                ),
+            ),
+            Issue::DoneOnGuessed(words, d) => both(
+                format!(
+                    "Ngày hoàn thành trong “{words}” không ghi năm: được hiểu là {}; hãy kiểm tra.",
+                    crate::date::format(*d)
+                ),
+                format!(
+                    "The completion day in “{words}” says no year: read as {}; check it.",
+                    crate::date::format(*d)
                 ),
             ),
             Issue::DeadlineGuessed(words, d) => both(
@@ -2205,11 +2217,14 @@ fn read_rows(
         }
         // "Hoàn thành ngày 28/3": the day of the year it was given in (or the next). A day
         // written that does not exist ("31/02/2025") is a mistake to correct, not no day.
+        let mut done_guessed = None;
         if let Said::Done(None) = said {
             let words = format!("{} {}", text(Column::Progress), text(Column::Notes));
-            said = Said::Done(
-                values::date_in(&words).or_else(|| values::day_month_in(&words, given_on)),
-            );
+            let guessed = values::day_month_in(&words, given_on);
+            said = Said::Done(values::date_in(&words).or_else(|| {
+                done_guessed = guessed.map(|d| (words.trim().to_string(), d));
+                guessed
+            }));
             if matches!(said, Said::Done(None)) && looks_like_date(&words) {
                 skip(
                     Issue::BadDate(words.trim().to_string()),
@@ -2303,6 +2318,15 @@ fn read_rows(
                 }
             },
         };
+        if let Some((words, d)) = done_guessed {
+            plan.problems.push(problem(
+                g,
+                i,
+                col(Column::Progress),
+                Issue::DoneOnGuessed(words, d),
+                false,
+            ));
+        }
         if let Some((words, d)) = deadline_guessed {
             plan.problems.push(problem(
                 g,
