@@ -285,6 +285,8 @@ pub const LABELS: &[Label] = &[
         "Người giao (lãnh đạo chỉ đạo)",
         "Given by (directing leader)",
     ),
+    Label::new("tracker_column", "output", "Sản phẩm", "Expected output"),
+    Label::new("tracker_column", "priority", "Mức độ ưu tiên", "Priority"),
     Label::new("encoding", "unicode", "Unicode", "Unicode"),
     Label::new("encoding", "tcvn3", "TCVN3 (ABC)", "TCVN3 (ABC)"),
     Label::new("encoding", "vni", "VNI-Windows", "VNI-Windows"),

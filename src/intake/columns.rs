@@ -40,6 +40,10 @@ pub enum Column {
     Notes,
     /// Người giao: the leader who gave the task.
     Leader,
+    /// Sản phẩm: what the task is to produce.
+    Output,
+    /// Mức độ ưu tiên.
+    Priority,
 }
 
 /// The names offices give each column, folded (longest phrase wins, so "thời hạn hoàn
@@ -110,6 +114,13 @@ const NAMES: &[(Column, &str)] = &[
     (Column::Leader, "lanh dao chi dao"),
     (Column::Leader, "nguoi chi dao"),
     (Column::Leader, "ld chi dao"),
+    (Column::Output, "san pham"),
+    (Column::Output, "san pham dau ra"),
+    (Column::Output, "ket qua dau ra"),
+    (Column::Priority, "muc do uu tien"),
+    (Column::Priority, "uu tien"),
+    (Column::Priority, "do khan"),
+    (Column::Priority, "muc do khan"),
     // The short forms offices write in narrow columns.
     (Column::Content, "nd"),
     (Column::Content, "noi dung cv"),

@@ -142,6 +142,10 @@ struct RowPlan {
     held_as: Vec<(Uuid, HeldAs)>,
     /// The leader who gave it (người giao), as the office knows them.
     leader: Option<Uuid>,
+    /// What it is to produce (sản phẩm).
+    output: Option<String>,
+    /// Its priority.
+    priority: Priority,
 }
 
 /// What a tracker would bring in.
@@ -992,6 +996,8 @@ enum Issue {
     HeldAlike(String),
     /// A row of the table's totals.
     Totals,
+    /// A priority's words not read as one.
+    PriorityUnread(String),
     /// The sheet has no lead unit's column and is named after this unit.
     SheetUnit(String),
     /// The "người giao" cell names no one person the office knows (the candidates, if several).
@@ -1220,6 +1226,10 @@ impl Issue {
             Issue::SheetUnit(unit) => both(
                 format!("Trang không có cột đơn vị chủ trì; tên trang là đơn vị “{unit}”: đơn vị chủ trì của các dòng trong trang."),
                 format!("The sheet has no lead unit's column; its name is the unit “{unit}”: the lead unit of its rows."),
+            ),
+            Issue::PriorityUnread(words) => both(
+                format!("Mức độ ưu tiên “{words}” không rõ: nhập là bình thường."),
+                format!("The priority “{words}” is not one known: brought in as normal."),
             ),
             Issue::Totals => both(
                 "Dòng tổng cộng của bảng, không phải một nhiệm vụ: không nhập.".into(),
@@ -2300,6 +2310,23 @@ fn read_rows(
                 false,
             ));
         }
+        // "Sản phẩm": what it is to produce; "Mức độ ưu tiên": its priority, a word not read
+        // as one told.
+        let output = Some(text(Column::Output).trim().to_string()).filter(|o| !o.is_empty());
+        let priority_text = text(Column::Priority);
+        let priority = match values::priority(&priority_text) {
+            Some(p) => p,
+            None => {
+                plan.problems.push(problem(
+                    g,
+                    i,
+                    col(Column::Priority),
+                    Issue::PriorityUnread(priority_text.trim().to_string()),
+                    false,
+                ));
+                Priority::Normal
+            }
+        };
         // "Người giao": the leader who gave it, when the office knows them; else told.
         let leader_text = text(Column::Leader);
         let leader = match leader_text.trim() {
@@ -2475,6 +2502,8 @@ fn read_rows(
             words,
             held_as,
             leader,
+            output,
+            priority,
         });
     }
     plan.problems
@@ -2731,14 +2760,14 @@ fn write_row(
         tx,
         NewDirective {
             content: row.content.clone(),
-            expected_output: None,
+            expected_output: row.output.clone(),
             source,
             assigned_on: row.assigned_on,
             directing_leader_id: row.leader,
             lead_unit_id: unit_of(row.lead),
             coordinating_unit_ids: row.coordinating.iter().map(|p| unit_of(*p)).collect(),
             deadline: row.deadline,
-            priority: Priority::Normal,
+            priority: row.priority,
             // The tracker says so: an office's record is taken as it was kept.
             allow_deadline_before_assigned: true,
         },

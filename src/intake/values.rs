@@ -7,6 +7,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::sheet::Cell;
 use crate::deadline::{self, Deadline};
+use crate::directive::Priority;
 use crate::token::{Kind, Token, tokenize};
 
 /// Excel's day zero (serial 1 is 01/01/1900; the serials used for dates since 1 March 1900
@@ -937,6 +938,24 @@ pub fn other_forms(name: &str) -> Vec<String> {
         .cloned()
         .chain(without_place(written).into_iter().flatten())
         .collect()
+}
+
+/// The priority a cell says ("Khẩn", "Hỏa tốc", "Cao", "Bình thường"; empty: normal), or
+/// `None` when its words say none known.
+pub fn priority(text: &str) -> Option<Priority> {
+    let w = crate::text::words(text).join(" ");
+    let has = |p: &str| format!(" {w} ").contains(&format!(" {p} "));
+    Some(
+        if w.is_empty() || has("binh thuong") || w == "thuong" || w == "thap" {
+            Priority::Normal
+        } else if has("khan") || has("hoa toc") || has("gap") {
+            Priority::Urgent
+        } else if has("cao") || has("quan trong") || has("uu tien") || w == "x" {
+            Priority::High
+        } else {
+            return None;
+        },
+    )
 }
 
 /// The units a cell names, split at `;` and line breaks (the caller splits a part at its

@@ -4758,3 +4758,41 @@ fn an_own_notice_keeps_its_number_in_the_register() {
         None
     );
 }
+
+/// A "Sản phẩm" column is each task's expected output and a "Mức độ ưu tiên" column its
+/// priority ("Khẩn" urgent, "Cao" high, none normal); a priority not read is told.
+#[test]
+fn the_output_and_priority_columns_are_read() {
+    let mut o = Office::new();
+    let file = o.path("san-pham.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn,Sản phẩm,Mức độ ưu tiên\n\
+         1,Nhiệm vụ một,VP,01/10/2025,31/10/2025,Báo cáo trình UBND tỉnh,Khẩn\n\
+         2,Nhiệm vụ hai,VP,01/10/2025,31/10/2025,,Cao\n\
+         3,Nhiệm vụ ba,VP,01/10/2025,31/10/2025,,\n\
+         4,Nhiệm vụ bốn,VP,01/10/2025,31/10/2025,,Loại A\n",
+    )
+    .unwrap();
+    let seen = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    let got: Vec<(Option<String>, giaoban::directive::Priority)> = seen
+        .directives
+        .iter()
+        .map(|r| {
+            let d = directive::get(o.store.conn(), r.directive_id).unwrap();
+            (d.expected_output, d.priority)
+        })
+        .collect();
+    use giaoban::directive::Priority::*;
+    assert_eq!(
+        got,
+        [
+            (Some("Báo cáo trình UBND tỉnh".to_string()), Urgent),
+            (None, High),
+            (None, Normal),
+            (None, Normal)
+        ]
+    );
+    let said = told(&seen);
+    assert!(said.len() == 1 && said[0].contains("“Loại A”"), "{said:?}");
+}

@@ -640,7 +640,11 @@ export type Column =
 /**  Ghi chú. */
 "notes" | 
 /**  Người giao: the leader who gave the task. */
-"leader";
+"leader" | 
+/**  Sản phẩm: what the task is to produce. */
+"output" | 
+/**  Mức độ ưu tiên. */
+"priority";
 
 /**
  *  A field and the spreadsheet column (letters) that holds it: one line of a mapping, as the
