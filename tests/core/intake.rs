@@ -2344,7 +2344,7 @@ fn progress_and_notes_are_kept_and_a_contrary_note_is_told() {
                 "Ngày giao",
                 "Tiến độ",
                 "Ghi chú",
-                "Sản phẩm đầu ra",
+                "Kinh phí",
             ],
             &[
                 "1",
@@ -2378,7 +2378,7 @@ fn progress_and_notes_are_kept_and_a_contrary_note_is_told() {
         .collect();
     assert_eq!(told, [(3, false, true)], "{:?}", seen.problems);
     // A column nothing is taken from is named in the preview.
-    assert_eq!(seen.sheets[0].unused, ["Sản phẩm đầu ra"]);
+    assert_eq!(seen.sheets[0].unused, ["Kinh phí"]);
     intake::commit(&mut o.store, &file, &Options::default()).unwrap();
     let kept = |words: &str| -> i64 {
         o.store
