@@ -196,8 +196,8 @@ impl Directory {
             same.chain(initials).copied().collect()
         };
         // The longest match, a full form before one without its place's level; two units
-        // matched only without it ("UBND Bắc Hà" for both "UBND huyện Bắc Hà" and "UBND xã
-        // Bắc Hà") are neither.
+        // matched alike ("UBND Bắc Hà" for both "UBND huyện Bắc Hà" and "UBND xã Bắc Hà",
+        // "Phòng Văn hóa" for the Phòng of each district) are neither.
         let matched: Vec<(usize, bool, usize)> = candidates
             .into_iter()
             .filter_map(|(e, f)| {
@@ -212,7 +212,8 @@ impl Directory {
                     .iter()
                     .filter(|&&(end, full, _)| (end, full) == best);
                 let (_, _, e) = *at_best.next()?;
-                (best.1 || at_best.all(|&(_, _, other)| other == e))
+                at_best
+                    .all(|&(_, _, other)| self.entries[other].name == self.entries[e].name)
                     .then_some((best.0, &self.entries[e]))
             })
             .map(|(end, e)| Mention {
@@ -546,6 +547,18 @@ fn named_unit(tokens: &[Token], i: usize, text: &str) -> Option<Mention> {
             }
         } else if t.kind != Kind::Word {
             break;
+        } else if capitals > 0 && !t.capital && LEVELS.contains(&t.fold.as_str()) && {
+            // "… huyện Si Ma Cai", "… thành phố Lào Cai": a place's level and its name.
+            let run = tokens[j..]
+                .iter()
+                .take_while(|x| !x.capital && LEVELS.contains(&x.fold.as_str()))
+                .count();
+            tokens
+                .get(j + run)
+                .is_some_and(|x| x.capital && x.kind == Kind::Word)
+        } {
+            j += 1;
+            continue;
         } else if t.capital {
             capitals += 1;
             lower_run = 0;

@@ -378,6 +378,8 @@ impl Doc<'_> {
         let mut out: Vec<Proposal> = Vec::new();
         let host = clauses.get(zone).and_then(|c| self.host(c.range.start));
         let mut carried: Option<UnitRef> = None;
+        // The carried unit was given by a list's head, to each of its items.
+        let mut carried_by_head = false;
         let mut mood = Mood::Task;
         let mut list: Option<Option<NaiveDate>> = None;
         // How the list's head is numbered, when it is a numbered item.
@@ -517,6 +519,12 @@ impl Doc<'_> {
                 list_in_sentence = false;
                 list_numbered = None;
             }
+            // A numbered conclusion is a task of its own: the unit of the one before is not
+            // its ("2. Giao Trung tâm … 3. Tăng cường …": none named), unless a list's head
+            // gave it to each item.
+            if numbered_line.is_some() && !carried_by_head {
+                carried = None;
+            }
             let paren = paren_mark(t, c.range.start);
             if paren || c.sentence || c.line {
                 in_paren_item = paren;
@@ -569,6 +577,11 @@ impl Doc<'_> {
                     .or_else(|| self.first_unit(r.content.clone()))
                 {
                     carried = Some(u);
+                    carried_by_head = true;
+                } else {
+                    // "… đề nghị các đồng chí thành viên …, đồng thời tập trung vào một số nhiệm
+                    // vụ trọng tâm như sau:": the unit asked before the head.
+                    carried_by_head = carried.is_some();
                 }
                 if !wherein {
                     used[ci] = true;
@@ -595,6 +608,8 @@ impl Doc<'_> {
                 list_numbered = numbered_line;
                 list = Some(self.strong_deadline(&t[r.content.clone()]));
                 list_from = out.len();
+                // Its items are given to the unit asked before it.
+                carried_by_head = carried.is_some();
                 // Its items run to the end of its sentence; given as lines under it
                 // ("… đề nghị:⏎- …;⏎- …"), to the end of the marked lines.
                 let lines_follow = t
@@ -642,6 +657,7 @@ impl Doc<'_> {
             }
             if r.lead.is_some() {
                 carried = r.lead.clone();
+                carried_by_head = false;
             }
             // A line that only names a unit ("- Thường trực HĐND", "1. Đối với HĐND phường")
             // heads the tasks under it: they are that unit's.
@@ -675,6 +691,7 @@ impl Doc<'_> {
                 list_numbered = numbered_line;
                 list = Some(self.strong_deadline(content));
                 list_from = out.len();
+                carried_by_head = carried.is_some();
                 used[ci] = true;
                 continue;
             }

@@ -1386,3 +1386,32 @@ fn a_result_told_in_the_passive_is_no_task() {
     assert_eq!(g[0].0, Some("Văn phòng Sở"), "{g:#?}");
     assert!(g[1].1.contains("cần được giải quyết"), "{g:#?}");
 }
+
+#[test]
+fn a_name_several_units_answer_to_and_numbered_conclusions_of_their_own() {
+    let units = Directory::from_names(&[
+        "Phòng Văn hóa và Thông tin huyện Bắc Hà",
+        "Phòng Văn hóa và Thông tin huyện Bảo Yên",
+        "Phòng Kế hoạch - Tài chính",
+    ]);
+    let text = "Kết luận:\n1. Giao Phòng Văn hóa và Thông tin chủ trì rà soát các điểm truy cập, xong trước 30/9/2025.\n\
+        2. Giao Phòng Văn hóa và Thông tin huyện Si Ma Cai chủ trì kiểm tra đài truyền thanh.\n\
+        3. Giao Phòng Kế hoạch - Tài chính tổng hợp dự toán.\n\
+        4. Tăng cường công tác tuyên truyền về an toàn thông tin.";
+    let x = extract(text, d(2025, 9, 3), &units);
+    let g = given(&x);
+    assert_eq!(g.len(), 4, "{g:#?}");
+    // None of the two Phòng: the name as written, no unit of the directory.
+    assert_eq!(x.directives[0].lead_unit.as_ref().and_then(|u| u.id), None);
+    assert!(
+        !matches!(g[0].0, Some(n) if n.contains("Bắc Hà") || n.contains("Bảo Yên")),
+        "{g:#?}"
+    );
+    assert_eq!(
+        g[1].0,
+        Some("Phòng Văn hóa và Thông tin huyện Si Ma Cai"),
+        "{g:#?}"
+    );
+    assert_eq!(g[2].0, Some("Phòng Kế hoạch - Tài chính"), "{g:#?}");
+    assert_eq!(g[3].0, None, "{g:#?}");
+}

@@ -343,13 +343,6 @@ fn audit(
     Ok(())
 }
 
-/// Whether a unit reference of a proposal is a group of units ("các phòng, đơn vị"), which
-/// no one unit stands for.
-fn is_group(name: &str) -> bool {
-    let w = crate::text::words(name);
-    matches!(w.first().map(String::as_str), Some("cac" | "tat" | "moi"))
-}
-
 /// What a proposal of another copy of a notice says otherwise than the directive held.
 fn differs_from_held(prop: &crate::extract::Proposal, here: &crate::directive::Directive) -> Words {
     let shown = |d: Option<NaiveDate>| d.map_or_else(|| "—".to_string(), crate::date::format);
@@ -402,7 +395,7 @@ fn document(
         let given = doc.proposals.iter().filter(|x| {
             x.lead_unit
                 .as_ref()
-                .is_some_and(|u| u.id.is_some() || !is_group(&u.name))
+                .is_some_and(|u| u.id.is_some() || !tracker::not_a_unit(&u.name))
         });
         p.already = given.count().max(1) as u32;
         p.document = Some(doc);
@@ -450,7 +443,7 @@ fn document(
                 let Some(lead) = prop
                     .lead_unit
                     .as_ref()
-                    .filter(|u| u.id.is_some() || !is_group(&u.name))
+                    .filter(|u| u.id.is_some() || !tracker::not_a_unit(&u.name))
                 else {
                     set_aside.push(aside(
                         i,
@@ -484,9 +477,42 @@ fn document(
                     set_aside.push(aside(i, Column::Content, differs_from_held(prop, &here)));
                     continue;
                 }
+                // A name several units of the directory answer to ("Phòng Văn hóa và Thông
+                // tin", the Phòng of each district) is none of them, nor a new one: told.
+                let ambiguous = std::iter::once(lead)
+                    .chain(&prop.coordinating_units)
+                    .filter(|u| u.id.is_none())
+                    .find_map(|u| {
+                        match unit::resolve(store.conn(), &u.name, crate::error::Field::LeadUnit) {
+                            Err(Error::Invalid {
+                                rule: crate::error::Rule::Ambiguous { candidates, .. },
+                                ..
+                            }) => Some((u.name.clone(), candidates)),
+                            _ => None,
+                        }
+                    });
+                if let Some((name, candidates)) = ambiguous {
+                    set_aside.push(aside(
+                        i,
+                        Column::Lead,
+                        Words {
+                            vi: format!(
+                                "Nhiệm vụ “{}”: “{name}” khớp với nhiều đơn vị ({}); hãy chọn khi xem lại.",
+                                prop.content,
+                                candidates.join("; ")
+                            ),
+                            en: format!(
+                                "The directive “{}”: “{name}” matches several units ({}); choose one when reviewing.",
+                                prop.content,
+                                candidates.join("; ")
+                            ),
+                        },
+                    ));
+                    continue;
+                }
                 let mut unknown = false;
                 for u in std::iter::once(lead).chain(&prop.coordinating_units) {
-                    if u.id.is_none() && !is_group(&u.name) {
+                    if u.id.is_none() && !tracker::not_a_unit(&u.name) {
                         unknown = true;
                         if !new_units
                             .iter()

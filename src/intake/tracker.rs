@@ -192,7 +192,7 @@ type Picked = std::result::Result<(Vec<Pick>, Vec<String>), (String, Vec<String>
 const GENERIC: &[&str] = &[
     "cac", "tat", "ca", "moi", "nhung", "phong", "ban", "nganh", "don", "vi", "co", "quan", "lien",
     "quan", "dia", "phuong", "so", "xa", "huyen", "thi", "tran", "thanh", "pho", "tinh", "truc",
-    "thuoc", "chuyen", "mon", "va", "co", "khac", "to", "chuc", "doan", "the",
+    "thuoc", "chuyen", "mon", "va", "co", "khac", "to", "chuc", "doan", "the", "trung", "tam",
 ];
 
 /// Family names most Vietnamese carry: a name of two to four words starting with one, and
@@ -288,7 +288,7 @@ fn ditto(text: &str) -> bool {
 /// Whether `name` stands for no one unit: a group ("các xã", "UBND các huyện"), words that
 /// only say a kind of body or place, a person by their post, or sentences typed in the
 /// unit's cell.
-fn not_a_unit(name: &str) -> bool {
+pub(super) fn not_a_unit(name: &str) -> bool {
     let words = crate::text::words(name);
     words
         .iter()

@@ -4796,3 +4796,69 @@ fn the_output_and_priority_columns_are_read() {
     let said = told(&seen);
     assert!(said.len() == 1 && said[0].contains("“Loại A”"), "{said:?}");
 }
+
+/// A notice's task given to a name several units answer to, to a kind of body alone ("Trung
+/// tâm"), or to none (a numbered conclusion after one given to a unit) is set aside to choose
+/// the unit, never given to the first unit that matches nor to the one before it.
+#[test]
+fn a_notice_s_tasks_without_one_unit_are_set_aside_to_choose() {
+    let mut o = Office::new();
+    o.store
+        .write(|tx| {
+            for name in [
+                "Phòng Văn hóa và Thông tin huyện Bắc Hà",
+                "Phòng Văn hóa và Thông tin huyện Bảo Yên",
+            ] {
+                unit::create(
+                    tx,
+                    NewUnit {
+                        name: name.into(),
+                        short_name: None,
+                        code: None,
+                        kind: UnitKind::External,
+                        parent_id: None,
+                        sort_order: 9,
+                    },
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let file = o.path("tb-mo-ho.docx");
+    let mut lines: Vec<&str> = NOTICE[..5].to_vec();
+    lines.extend([
+        "1. Giao Phòng Văn hóa và Thông tin chủ trì rà soát các điểm truy cập, xong trước 30/10/2025.",
+        "2. Giao Trung tâm chủ trì nâng cấp hệ thống hội nghị truyền hình.",
+        "3. Giao Phòng Kế hoạch - Tài chính tổng hợp dự toán ngân sách năm 2026.",
+        "4. Tăng cường công tác tuyên truyền về an toàn thông tin.",
+    ]);
+    plain_notice(&file, &lines);
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let made: Vec<(&str, &str)> = seen
+        .directives
+        .iter()
+        .map(|r| (r.content.as_str(), r.lead_unit.as_str()))
+        .collect();
+    assert_eq!(
+        made,
+        [(
+            "Tổng hợp dự toán ngân sách năm 2026",
+            "Phòng Kế hoạch - Tài chính"
+        )],
+        "{:?}",
+        told(&seen)
+    );
+    assert!(seen.new_units.is_empty(), "{:?}", seen.new_units);
+    let said = told(&seen);
+    assert!(
+        said.iter().any(|m| m.contains("khớp với nhiều đơn vị")),
+        "{said:?}"
+    );
+    assert_eq!(
+        said.iter()
+            .filter(|m| m.contains("chưa có đơn vị chủ trì"))
+            .count(),
+        2,
+        "{said:?}"
+    );
+}
