@@ -996,6 +996,8 @@ enum Issue {
     HeldAlike(String),
     /// A row of the table's totals.
     Totals,
+    /// A completion day beside a progress that says the task is not done (its words).
+    CompletedNotDone(NaiveDate, String),
     /// A priority's words not read as one.
     PriorityUnread(String),
     /// The sheet has no lead unit's column and is named after this unit.
@@ -1230,6 +1232,18 @@ impl Issue {
             Issue::PriorityUnread(words) => both(
                 format!("Mức độ ưu tiên “{words}” không rõ: nhập là bình thường."),
                 format!("The priority “{words}” is not one known: brought in as normal."),
+            ),
+            Issue::CompletedNotDone(day, words) => both(
+                format!(
+                    "Ngày hoàn thành {} nhưng tiến độ ghi “{}”: nhập theo tiến độ, chưa hoàn thành; hãy kiểm tra.",
+                    crate::date::format(*day),
+                    words.trim()
+                ),
+                format!(
+                    "Completed on {} but the progress says “{}”: brought in as the progress says, not done; check it.",
+                    crate::date::format(*day),
+                    words.trim()
+                ),
             ),
             Issue::Totals => both(
                 "Dòng tổng cộng của bảng, không phải một nhiệm vụ: không nhập.".into(),
@@ -2095,7 +2109,12 @@ fn read_rows(
                     | DirectiveStatus::AwaitingConfirmation
                     | DirectiveStatus::Cancelled
             );
-            let said_there = values::said(&text(Column::Progress), &text(Column::Notes));
+            let said_there = values::said_with_completion(
+                &text(Column::Progress),
+                &text(Column::Notes),
+                completed,
+            )
+            .0;
             let says_done = matches!(said_there, Said::Done(_));
             // Stopped or cancelled there, not here.
             let stopped_there = match said_there {
@@ -2104,8 +2123,12 @@ fn read_rows(
                 _ => false,
             } && !closed;
             // Under way there, done here; or done there on another day.
+            // Under way there; done, cancelled or paused here.
             let reopened_there = matches!(said_there, Said::InProgress { .. })
-                && here.status == DirectiveStatus::Done;
+                && matches!(
+                    here.status,
+                    DirectiveStatus::Done | DirectiveStatus::Cancelled | DirectiveStatus::Suspended
+                );
             let done_on_there = match (&said_there, here.completed_on) {
                 (Said::Done(Some(there)), Some(on)) if *there != on => Some((*there, on)),
                 _ => None,
@@ -2218,12 +2241,21 @@ fn read_rows(
                 Tick::Open => Said::Open,
             };
         }
-        // A day in "Ngày hoàn thành" is the completion's, whatever the progress says ("Hoàn
-        // thành" with no day of its own).
-        if let (Some(c), Said::Open | Said::InProgress { .. } | Said::Done(None)) =
-            (completed, &said)
-        {
-            said = Said::Done(Some(c));
+        // A day in "Ngày hoàn thành" is the completion's when the progress says done or
+        // nothing; a progress that says not done keeps its word, the day told.
+        let ticked = !h.ticks.is_empty();
+        let mut not_done_on = None;
+        if let Some(c) = completed {
+            let (with_day, contradicted) = if ticked {
+                match said {
+                    Said::Done(_) | Said::Open => (Said::Done(Some(c)), None),
+                    other => (other, Some(c)),
+                }
+            } else {
+                values::said_with_completion(&text(Column::Progress), &text(Column::Notes), Some(c))
+            };
+            said = with_day;
+            not_done_on = contradicted;
         }
         // "Hoàn thành ngày 28/3": the day of the year it was given in (or the next). A day
         // written that does not exist ("31/02/2025") is a mistake to correct, not no day.
@@ -2345,6 +2377,15 @@ fn read_rows(
                 }
             },
         };
+        if let Some(day) = not_done_on {
+            plan.problems.push(problem(
+                g,
+                i,
+                col(Column::CompletedOn),
+                Issue::CompletedNotDone(day, text(Column::Progress)),
+                false,
+            ));
+        }
         if let Some((words, d)) = done_guessed {
             plan.problems.push(problem(
                 g,

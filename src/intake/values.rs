@@ -534,6 +534,24 @@ pub enum Said {
     Cancelled,
 }
 
+/// The status a row says with the day in its "Ngày hoàn thành" column: that day is the
+/// completion's when the progress says done without a day or says nothing; a progress that
+/// says the task is not done keeps its word, and the day it contradicts is returned to tell.
+pub fn said_with_completion(
+    progress: &str,
+    notes: &str,
+    completed: Option<NaiveDate>,
+) -> (Said, Option<NaiveDate>) {
+    let said = said(progress, notes);
+    let silent = progress.trim().is_empty() && notes.trim().is_empty();
+    match (completed, said) {
+        (Some(c), Said::Done(_)) => (Said::Done(Some(c)), None),
+        (Some(c), Said::Open) if silent => (Said::Done(Some(c)), None),
+        (Some(c), said @ (Said::Open | Said::InProgress { .. })) => (said, Some(c)),
+        (_, said) => (said, None),
+    }
+}
+
 /// Reads the status from the progress text, then the notes.
 pub fn said(progress: &str, notes: &str) -> Said {
     let from_progress = status_of(progress);
@@ -579,6 +597,8 @@ fn status_of(text: &str) -> Said {
         .any(|w| has(&format!("da hoan thanh {w}")));
     if has("chua hoan thanh")
         || (has("da hoan thanh") && has("chua"))
+        // "Đã hoàn thành phần 1, đang thực hiện phần 2".
+        || (has("da hoan thanh") && has("dang"))
         || stage
         || has("mot phan")
         || has("1 phan")
@@ -595,11 +615,17 @@ fn status_of(text: &str) -> Said {
     let done_in_time = starts("ht dung han") || starts("ht tre han") || starts("ht qua han");
     // "HT 20/02/2025", "HT ngày 20/2".
     let done_on = starts("ht ") && date_in(t).is_some();
+    // "Đã HT (20/10)", "Đã HT ngày 20/10/2025".
+    let done_short = starts("da ht ");
+    // "Đã xử lý", "Xử lý xong", "Đã giải quyết": the words of e-office systems.
+    let handled = has("da xu ly") || has("xu ly xong") || has("da giai quyet");
     // "5/5 nội dung": all of them, on no day said.
     let all_items = share_of_items(t) == Some(100);
     if short
         || done_in_time
         || done_on
+        || done_short
+        || handled
         || has("da hoan thanh")
         || starts("hoan thanh")
         || has("da xong")
@@ -1087,6 +1113,32 @@ mod tests {
             Said::Done(Some(d(2025, 3, 28)))
         );
         assert_eq!(said("", "Hoàn thành"), Said::Done(None));
+        // The short forms and e-office words for done; done in part and under way.
+        assert_eq!(
+            said("Đã HT (20/10/2025)", ""),
+            Said::Done(Some(d(2025, 10, 20)))
+        );
+        assert_eq!(
+            said("Đã HT ngày 20/10/2025", ""),
+            Said::Done(Some(d(2025, 10, 20)))
+        );
+        assert_eq!(said("Đã xử lý", ""), Said::Done(None));
+        assert!(matches!(
+            said("Đã hoàn thành phần 1, đang thực hiện phần 2", ""),
+            Said::InProgress { .. }
+        ));
+        // A completion day: done when the progress says so or nothing; told when it says
+        // not done.
+        let day = Some(d(2025, 10, 20));
+        assert_eq!(said_with_completion("", "", day), (Said::Done(day), None));
+        assert_eq!(
+            said_with_completion("Đã xử lý", "", day),
+            (Said::Done(day), None)
+        );
+        assert_eq!(
+            said_with_completion("Chưa thực hiện", "", day),
+            (Said::Open, day)
+        );
         // Notes that say no state leave it open; ones that do say it.
         assert_eq!(said("", "Theo Kế hoạch 123/KH-STTTT"), Said::Open);
         assert!(matches!(

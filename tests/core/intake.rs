@@ -4862,3 +4862,55 @@ fn a_notice_s_tasks_without_one_unit_are_set_aside_to_choose() {
         "{said:?}"
     );
 }
+
+/// A day under "Ngày hoàn thành" beside a progress that says the task is not done keeps the
+/// progress's word and is told; a progress in e-office words ("Đã xử lý") with a day is done,
+/// and imported again tells nothing; a task cancelled here and under way in the sheet is told.
+#[test]
+fn a_completion_day_and_the_progress_beside_it() {
+    let mut o = Office::new();
+    let file = o.path("ngay-ht.csv");
+    let sheet = |third: &str| {
+        format!(
+            "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Ngày hoàn thành,Tiến độ\n\
+             1,Nhiệm vụ một,VP,01/09/2025,20/10/2025,Chưa thực hiện\n\
+             2,Nhiệm vụ hai,VP,01/09/2025,15/10/2025,Đã xử lý\n\
+             3,Nhiệm vụ ba,VP,01/09/2025,,{third}\n"
+        )
+    };
+    std::fs::write(&file, sheet("Không thực hiện")).unwrap();
+    let seen = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    let states: Vec<(DirectiveStatus, Option<NaiveDate>)> = seen
+        .directives
+        .iter()
+        .map(|r| (r.status, r.completed_on))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            (DirectiveStatus::Assigned, None),
+            (DirectiveStatus::Done, Some(d(2025, 10, 15))),
+            (DirectiveStatus::Cancelled, None),
+        ],
+        "{:?}",
+        told(&seen)
+    );
+    assert!(
+        told(&seen)
+            .iter()
+            .any(|m| m.contains("Ngày hoàn thành 20/10/2025 nhưng tiến độ ghi “Chưa thực hiện”")),
+        "{:?}",
+        told(&seen)
+    );
+    // Again, the third now under way in the sheet: that alone is told.
+    std::fs::write(&file, sheet("Đang thực hiện")).unwrap();
+    let again = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert!(again.directives.is_empty());
+    let skipped: Vec<u32> = again
+        .problems
+        .iter()
+        .filter(|p| p.skipped)
+        .map(|p| p.row)
+        .collect();
+    assert_eq!(skipped, [4], "{:?}", told(&again));
+}
