@@ -103,6 +103,8 @@ enum HeldAs {
     Due(Option<NaiveDate>),
     /// Nearly the same words (these), given to the unit that day: the words were corrected.
     Words(String),
+    /// The same words given to the unit on another day (this one): the day was corrected.
+    Given(NaiveDate),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -711,6 +713,7 @@ fn held_as_changed(plan: &mut Plan, book: &Book, found: &HashSet<Uuid>) {
                 }),
                 HeldAs::Lead(here) => Some(Issue::LeadDiffers(here.clone())),
                 HeldAs::Words(here) => Some(Issue::HeldAlike(here.clone())),
+                HeldAs::Given(here) => Some(Issue::GivenDiffers(*here)),
             });
         }
     }
@@ -769,6 +772,47 @@ fn maybe_held(
         && brought_in(conn, d.id)?
     {
         out.push((d.id, HeldAs::Words(d.content)));
+    } else {
+        // Words added or taken away ("…, báo cáo kết quả về Sở"): every word of the one in
+        // the other, four words at least, the same numbers.
+        let mine: Vec<&str> = want.split(' ').collect();
+        let numbers = numbers_besides_dates(content);
+        for (id, c) in given(conn, unit, day)? {
+            let held = exact_words(&c);
+            let theirs: Vec<&str> = held.split(' ').collect();
+            let shorter = mine.len().min(theirs.len());
+            let contains = within(&theirs, &mine) || within(&mine, &theirs);
+            let same_numbers = {
+                let n = numbers_besides_dates(&c);
+                within(&n, &numbers) && within(&numbers, &n)
+            };
+            if held != want && shorter >= 4 && contains && same_numbers && brought_in(conn, id)? {
+                out.push((id, HeldAs::Words(c)));
+                break;
+            }
+        }
+    }
+    // The same words given to the unit on another day, brought in from a file: the day
+    // given was corrected (or filled in) since.
+    let mut other_day = conn.prepare_cached(
+        "SELECT id, assigned_on FROM directive WHERE lead_unit_id = ?1 AND content = ?2 \
+         AND assigned_on <> ?3",
+    )?;
+    let moved: Vec<(Uuid, NaiveDate)> = other_day
+        .query_map(
+            params![unit, content.trim(), crate::store::value::date(day)],
+            |r| {
+                Ok((
+                    crate::store::value::get_uuid(r, 0)?,
+                    crate::store::value::get_date(r, 1)?,
+                ))
+            },
+        )?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, on) in moved {
+        if brought_in(conn, id)? {
+            out.push((id, HeldAs::Given(on)));
+        }
     }
     Ok(out)
 }
@@ -994,6 +1038,8 @@ enum Issue {
     LeadDiffers(String),
     /// Brought in before in these words, given to the unit that day (now written otherwise).
     HeldAlike(String),
+    /// Brought in before given on this day (the file now says another).
+    GivenDiffers(NaiveDate),
     /// A row of the table's totals.
     Totals,
     /// A completion day beside a progress that says the task is not done (its words).
@@ -1248,6 +1294,10 @@ impl Issue {
             Issue::Totals => both(
                 "Dòng tổng cộng của bảng, không phải một nhiệm vụ: không nhập.".into(),
                 "The table's totals row, not a directive: not brought in.".into(),
+            ),
+            Issue::GivenDiffers(here) => both(
+                format!("Nhiệm vụ đã nhập trước đây với ngày giao {}; tệp nay ghi ngày khác: không tạo nhiệm vụ thứ hai. Nếu ngày giao đã sửa, hãy sửa trong Giao Ban.", crate::date::format(*here)),
+                format!("The directive was brought in before as given on {}; the file now says another day: no second directive is made. If the day was corrected, edit it in Giao Ban.", crate::date::format(*here)),
             ),
             Issue::HeldAlike(here) => both(
                 format!("Nhiệm vụ đã nhập trước đây, giao cùng đơn vị cùng ngày, với lời “{here}”; tệp nay ghi khác: không tạo nhiệm vụ thứ hai. Nếu đã sửa, hãy sửa trong Giao Ban."),

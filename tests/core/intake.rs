@@ -4914,3 +4914,43 @@ fn a_completion_day_and_the_progress_beside_it() {
         .collect();
     assert_eq!(skipped, [4], "{:?}", told(&again));
 }
+
+/// A sheet edited between two imports: the day given filled in where the first import took a
+/// day chosen for all, words added to a task ("…, báo cáo kết quả về Sở"). The tasks held are
+/// recognised and the change told; nothing is made twice.
+#[test]
+fn a_day_given_filled_in_and_words_added_make_nothing_twice() {
+    let mut o = Office::new();
+    let file = o.path("bo-sung.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Thời hạn\n\
+         1,Hướng dẫn các xã triển khai nền tảng số,VP,30/09/2025\n\
+         2,Rà soát quy chế làm việc của cơ quan,VP,30/09/2025\n",
+    )
+    .unwrap();
+    let given = Options {
+        given_on: Some(d(2025, 8, 1)),
+        ..Options::default()
+    };
+    intake::commit(&mut o.store, &file, &given).unwrap();
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Thời hạn,Ngày giao\n\
+         1,\"Hướng dẫn các xã triển khai nền tảng số, báo cáo kết quả về Sở\",VP,30/09/2025,01/08/2025\n\
+         2,Rà soát quy chế làm việc của cơ quan,VP,30/09/2025,08/09/2025\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert!(seen.directives.is_empty(), "{:?}", seen.directives);
+    let said = told(&seen);
+    assert!(
+        said.iter()
+            .any(|m| m.contains("“Hướng dẫn các xã triển khai nền tảng số”")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter().any(|m| m.contains("ngày giao 01/08/2025")),
+        "{said:?}"
+    );
+}
