@@ -265,12 +265,21 @@ fn field_of(text: &str) -> Option<Column> {
 }
 
 /// Names that give a field only to a sheet with no column of a name above: a share done
-/// ("Tỷ lệ hoàn thành", "% hoàn thành") is the progress of a sheet that says no other, and
-/// so is a column headed "Gia hạn" alone its extension.
+/// ("Tỷ lệ hoàn thành", "% hoàn thành") is the progress of a sheet that says no other, a
+/// time to do it in ("Thời gian thực hiện", "Dự kiến hoàn thành") its deadline, the leader in
+/// charge ("Lãnh đạo phụ trách") its directing leader, and a column headed "Gia hạn" alone its
+/// extension.
 const SECOND_NAMES: &[(Column, &str)] = &[
     (Column::Progress, "ty le hoan thanh"),
     (Column::Progress, "ty le"),
     (Column::Progress, "phan tram hoan thanh"),
+    // The time a task is to be done in, when no column says its deadline.
+    (Column::Deadline, "thoi gian thuc hien"),
+    (Column::Deadline, "du kien hoan thanh"),
+    (Column::Deadline, "thoi diem hoan thanh"),
+    (Column::Deadline, "han thuc hien"),
+    // The leader in charge, when none says who gave it.
+    (Column::Leader, "lanh dao phu trach"),
 ];
 
 /// Each field's first column among `texts`, a visible one before a hidden one (`hidden`).

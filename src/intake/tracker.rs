@@ -1986,7 +1986,10 @@ fn read_rows(
         let deadline = match values::due(&deadline_cell, Some(given_on)) {
             Ok(Due::On(d)) => {
                 let words = deadline_cell.text();
-                if matches!(deadline_cell, Cell::Text(_)) && !values::says_year(&words) {
+                // (Not a serial saved as text, "45930": a date with its year.)
+                let serial =
+                    words.trim().len() == 5 && words.trim().bytes().all(|b| b.is_ascii_digit());
+                if matches!(deadline_cell, Cell::Text(_)) && !values::says_year(&words) && !serial {
                     deadline_guessed = Some((words, d));
                 }
                 Some(d)

@@ -4954,3 +4954,30 @@ fn a_day_given_filled_in_and_words_added_make_nothing_twice() {
         "{said:?}"
     );
 }
+
+/// Columns offices head otherwise: "Thời gian thực hiện" is the deadline of a sheet with no
+/// column of one, "Lãnh đạo phụ trách" the directing leader of a sheet that names no giver; a
+/// deadline saved as a serial in text ("45930") is a date with its year.
+#[test]
+fn a_time_to_do_it_in_and_the_leader_in_charge() {
+    let mut o = Office::new();
+    let file = o.path("thoi-gian.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời gian thực hiện,Lãnh đạo phụ trách\n\
+         1,Nhiệm vụ một,VP,01/09/2025,45930,Giám đốc Hà Văn Thắng\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(
+        seen.directives[0].deadline,
+        Some(d(2025, 9, 30)),
+        "{:?}",
+        told(&seen)
+    );
+    assert_eq!(
+        seen.directives[0].directing_leader.as_deref(),
+        Some("Hà Văn Thắng")
+    );
+    assert!(told(&seen).is_empty(), "{:?}", told(&seen));
+}
