@@ -54,19 +54,31 @@ pub fn number_of(text: &str) -> Option<(u32, String, String)> {
     text.lines().take(20).find_map(|line| {
         let words: String = line.split_whitespace().collect::<Vec<_>>().join(" ");
         let at = words.find("Số")?;
-        let rest = words[at + "Số".len()..].trim_start_matches([':', ' ']);
-        let rest: String = rest.chars().filter(|c| !c.is_whitespace()).collect();
-        let (n, rest) = rest.split_once('/')?;
-        let n: u32 = n.parse().ok().filter(|n| *n > 0)?;
-        let (kind, symbol) = rest.split_once('-')?;
-        let symbol: String = symbol
-            .chars()
-            .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '&'))
-            .collect();
-        let upper =
-            |s: &str| !s.is_empty() && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
-        (upper(kind) && !symbol.is_empty()).then(|| (n, kind.to_string(), symbol))
+        parse_number(&words[at + "Số".len()..])
     })
+}
+
+/// A document's number as written ("45/TB-STTTT", ": 07 /BB-UBND", "123/TB-STTTT ngày …"):
+/// the number, the kind's letters and the issuer's symbol.
+pub fn parse_number(written: &str) -> Option<(u32, String, String)> {
+    let rest = written.trim_start_matches([':', ' ']);
+    let mut compact = rest.to_string();
+    for (spaced, joined) in [(" /", "/"), ("/ ", "/"), (" -", "-"), ("- ", "-")] {
+        while compact.contains(spaced) {
+            compact = compact.replace(spaced, joined);
+        }
+    }
+    let first = compact.split_whitespace().next()?;
+    let (n, rest) = first.split_once('/')?;
+    let n: u32 = n.parse().ok().filter(|n| *n > 0)?;
+    let (kind, symbol) = rest.split_once('-')?;
+    let symbol: String = symbol
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '&'))
+        .collect();
+    let upper =
+        |s: &str| !s.is_empty() && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+    (upper(kind) && !symbol.is_empty()).then(|| (n, kind.to_string(), symbol))
 }
 
 /// A document as read: its whole text, and the tasks of its tables of tasks.

@@ -817,6 +817,61 @@ fn maybe_held(
     Ok(out)
 }
 
+/// The meeting of the office's own notice or minutes numbered `number` in the year of `day`,
+/// when the register holds it (a notice brought in, or made here).
+fn notice_meeting(conn: &Connection, number: &str, day: NaiveDate) -> Result<Option<Uuid>> {
+    use crate::document::register::{self, DocKind};
+    use chrono::Datelike;
+    let Some((n, kind, symbol)) = super::docx::parse_number(number) else {
+        return Ok(None);
+    };
+    let kind = match kind.as_str() {
+        "TB" => DocKind::Notice,
+        "BB" => DocKind::Minutes,
+        _ => return Ok(None),
+    };
+    let ours = crate::office::load(conn)?
+        .is_some_and(|o| crate::text::fold(&o.symbol) == crate::text::fold(&symbol));
+    if !ours {
+        return Ok(None);
+    }
+    Ok(register::holder(conn, kind, day.year(), n)?.flatten())
+}
+
+/// The directives of `meeting` given to `unit` that a row of these words is: the same words
+/// (by their deadline) or nearly (four words in five, or every word of one in the other).
+fn in_the_notice(
+    conn: &Connection,
+    meeting: Uuid,
+    unit: Uuid,
+    content: &str,
+) -> Result<Vec<(Uuid, HeldAs)>> {
+    let want = exact_words(content);
+    let mine: Vec<&str> = want.split(' ').collect();
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, content FROM directive WHERE meeting_id = ?1 AND lead_unit_id = ?2",
+    )?;
+    let found: Vec<(Uuid, String)> = stmt
+        .query_map(params![meeting, unit], |r| {
+            Ok((crate::store::value::get_uuid(r, 0)?, r.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut out = Vec::new();
+    for (id, c) in found {
+        let held = exact_words(&c);
+        let theirs: Vec<&str> = held.split(' ').collect();
+        if held == want {
+            out.push((id, HeldAs::Due(directive::get(conn, id)?.deadline)));
+        } else if alike(&want, &held) >= 0.8
+            || (mine.len().min(theirs.len()) >= 4
+                && (within(&theirs, &mine) || within(&mine, &theirs)))
+        {
+            out.push((id, HeldAs::Words(c)));
+        }
+    }
+    Ok(out)
+}
+
 /// Whether the directive was brought in from a file.
 fn brought_in(conn: &Connection, id: Uuid) -> Result<bool> {
     Ok(conn
@@ -1036,7 +1091,7 @@ enum Issue {
     DeadlineDiffers(NaiveDate, Option<NaiveDate>),
     /// Brought in before with the lead unit named (now another).
     LeadDiffers(String),
-    /// Brought in before in these words, given to the unit that day (now written otherwise).
+    /// Brought in before in these words, given to the unit (now written otherwise).
     HeldAlike(String),
     /// Brought in before given on this day (the file now says another).
     GivenDiffers(NaiveDate),
@@ -1300,8 +1355,8 @@ impl Issue {
                 format!("The directive was brought in before as given on {}; the file now says another day: no second directive is made. If the day was corrected, edit it in Giao Ban.", crate::date::format(*here)),
             ),
             Issue::HeldAlike(here) => both(
-                format!("Nhiệm vụ đã nhập trước đây, giao cùng đơn vị cùng ngày, với lời “{here}”; tệp nay ghi khác: không tạo nhiệm vụ thứ hai. Nếu đã sửa, hãy sửa trong Giao Ban."),
-                format!("The directive was brought in before, given to the same unit the same day, in the words “{here}”; the file now writes it otherwise: no second directive is made. If it was corrected, edit it in Giao Ban."),
+                format!("Nhiệm vụ đã nhập trước đây, giao cùng đơn vị, với lời “{here}”; tệp nay ghi khác: không tạo nhiệm vụ thứ hai. Nếu đã sửa, hãy sửa trong Giao Ban."),
+                format!("The directive was brought in before, given to the same unit, in the words “{here}”; the file now writes it otherwise: no second directive is made. If it was corrected, edit it in Giao Ban."),
             ),
             Issue::LeadDiffers(here) => both(
                 format!("Nhiệm vụ đã nhập trước đây với đơn vị chủ trì “{here}”; tệp nay ghi đơn vị khác: không tạo nhiệm vụ thứ hai. Nếu đã đổi đơn vị chủ trì, hãy sửa trong Giao Ban."),
@@ -2139,12 +2194,20 @@ fn read_rows(
         if let Some(id) = held {
             r.found_held.insert(id);
         }
-        let held_as = match (held, lead[0]) {
+        let mut held_as = match (held, lead[0]) {
             (None, Pick::Known(unit)) if repeated || r.brought_in_any => {
                 maybe_held(r.conn, &content, unit, given_on, repeated)?
             }
             _ => Vec::new(),
         };
+        // A row citing the office's own notice brought in before ("123/TB-STTTT"): the
+        // directives of its meeting given to the unit, in these words or nearly.
+        if let (None, Pick::Known(unit), SourceSaid::Document { number, date }) =
+            (held, lead[0], &said_source)
+            && let Some(meeting) = notice_meeting(r.conn, number, date.unwrap_or(given_on))?
+        {
+            held_as.splice(0..0, in_the_notice(r.conn, meeting, unit, &content)?);
+        }
         // So is a deadline the sheet gives that Giao Ban does not hold (extended in one of
         // them and not the other).
         if let Some(id) = held {

@@ -4981,3 +4981,56 @@ fn a_time_to_do_it_in_and_the_leader_in_charge() {
     );
     assert!(told(&seen).is_empty(), "{:?}", told(&seen));
 }
+
+/// A tracker whose rows cite the office's own notice brought in before ("Thông báo số
+/// 45/TB-STTTT ngày 10/4/2025", dated after the meeting) is matched to that notice's
+/// directives: held ones are not made again, one written otherwise is told.
+#[test]
+fn a_tracker_citing_a_notice_brought_in_makes_nothing_twice() {
+    use giaoban::office::{self, Office as Details};
+    let mut o = Office::new();
+    o.store
+        .write(|tx| {
+            office::save(
+                tx,
+                &Details {
+                    name: "Sở Thông tin và Truyền thông".into(),
+                    parent_agency: "UBND tỉnh Lào Cai".into(),
+                    symbol: "STTTT".into(),
+                    place: "Lào Cai".into(),
+                    signer_authority: "TL.".into(),
+                    signer_over: "Giám đốc".into(),
+                    signer_title: "Chánh Văn phòng".into(),
+                    signer_name: "Nguyễn Thị Hạnh".into(),
+                },
+            )
+        })
+        .unwrap();
+    let notice = o.path("tb45.docx");
+    let mut lines: Vec<&str> = vec!["SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "Số: 45/TB-STTTT"];
+    lines.extend(NOTICE);
+    lines.extend(&TASKS[..2]);
+    plain_notice(&notice, &lines);
+    let made = intake::commit(&mut o.store, &notice, &Options::default()).unwrap();
+    assert_eq!(made.directives.len(), 2, "{:?}", told(&made));
+    let file = o.path("theo-doi.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Văn bản giao,Đơn vị chủ trì,Thời hạn\n\
+         1,Tham mưu dự toán ngân sách năm 2026,Thông báo số 45/TB-STTTT ngày 10/4/2025,Phòng KHTC,30/06/2025\n\
+         2,Tổng hợp báo cáo kết quả tháng 4,Thông báo số 45/TB-STTTT ngày 10/4/2025,VP,25/04/2025\n\
+         3,Kiểm tra an toàn thông tin,Thông báo số 45/TB-STTTT ngày 10/4/2025,Thanh tra Sở,30/06/2025\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let new: Vec<&str> = seen.directives.iter().map(|r| r.content.as_str()).collect();
+    assert_eq!(new, ["Kiểm tra an toàn thông tin"], "{:?}", told(&seen));
+    assert_eq!(seen.already, 1, "{:?}", told(&seen));
+    assert!(
+        told(&seen)
+            .iter()
+            .any(|m| m.contains("với lời “Tổng hợp báo cáo kết quả tháng 4, trình trước")),
+        "{:?}",
+        told(&seen)
+    );
+}
