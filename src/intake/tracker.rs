@@ -772,25 +772,6 @@ fn maybe_held(
         && brought_in(conn, d.id)?
     {
         out.push((d.id, HeldAs::Words(d.content)));
-    } else {
-        // Words added or taken away ("…, báo cáo kết quả về Sở"): every word of the one in
-        // the other, four words at least, the same numbers.
-        let mine: Vec<&str> = want.split(' ').collect();
-        let numbers = numbers_besides_dates(content);
-        for (id, c) in given(conn, unit, day)? {
-            let held = exact_words(&c);
-            let theirs: Vec<&str> = held.split(' ').collect();
-            let shorter = mine.len().min(theirs.len());
-            let contains = within(&theirs, &mine) || within(&mine, &theirs);
-            let same_numbers = {
-                let n = numbers_besides_dates(&c);
-                within(&n, &numbers) && within(&numbers, &n)
-            };
-            if held != want && shorter >= 4 && contains && same_numbers && brought_in(conn, id)? {
-                out.push((id, HeldAs::Words(c)));
-                break;
-            }
-        }
     }
     // The same words given to the unit on another day, brought in from a file: the day
     // given was corrected (or filled in) since.
@@ -847,7 +828,6 @@ fn in_the_notice(
     content: &str,
 ) -> Result<Vec<(Uuid, HeldAs)>> {
     let want = exact_words(content);
-    let mine: Vec<&str> = want.split(' ').collect();
     let mut stmt = conn.prepare_cached(
         "SELECT id, content FROM directive WHERE meeting_id = ?1 AND lead_unit_id = ?2",
     )?;
@@ -859,13 +839,9 @@ fn in_the_notice(
     let mut out = Vec::new();
     for (id, c) in found {
         let held = exact_words(&c);
-        let theirs: Vec<&str> = held.split(' ').collect();
         if held == want {
             out.push((id, HeldAs::Due(directive::get(conn, id)?.deadline)));
-        } else if alike(&want, &held) >= 0.8
-            || (mine.len().min(theirs.len()) >= 4
-                && (within(&theirs, &mine) || within(&mine, &theirs)))
-        {
+        } else if nearly(&want, &held) >= 0.8 {
             out.push((id, HeldAs::Words(c)));
         }
     }
@@ -938,7 +914,8 @@ pub(super) fn already_held(
 }
 
 /// The directive given to `unit` on `day` whose words are nearly these (another copy of a
-/// notice with a word corrected: four words in five the same), if any.
+/// notice with a word corrected: four words in five the same; or a part added or taken away:
+/// every word of one in the other, four at least), if any.
 pub(super) fn nearly_held(
     conn: &Connection,
     content: &str,
@@ -956,7 +933,7 @@ pub(super) fn nearly_held(
             let theirs = numbers_besides_dates(c);
             within(&theirs, &numbers) || within(&numbers, &theirs)
         })
-        .map(|(id, c)| (alike(&want, &exact_words(&c)), id))
+        .map(|(id, c)| (nearly(&want, &exact_words(&c)), id))
         .filter(|(a, _)| *a >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0));
     best.map(|(_, id)| directive::get(conn, id)).transpose()
@@ -982,6 +959,15 @@ fn within(a: &[&str], b: &[&str]) -> bool {
         }
         None => false,
     })
+}
+
+/// How nearly two texts' words say one task: [`alike`], and at least 0.8 when every word of
+/// one is in the other, four at least (a part added or taken away).
+fn nearly(a: &str, b: &str) -> f64 {
+    let (x, y): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    let part = x.len().min(y.len()) >= 4 && (within(&x, &y) || within(&y, &x));
+    let score = alike(a, b);
+    if part { score.max(0.8) } else { score }
 }
 
 /// How alike two texts' words are: twice the words they share over the words of both

@@ -5034,3 +5034,24 @@ fn a_tracker_citing_a_notice_brought_in_makes_nothing_twice() {
         told(&seen)
     );
 }
+
+/// Another copy of a notice whose task has a part added ("…, báo cáo kết quả về Sở") is the
+/// same meeting's task: told, not made again.
+#[test]
+fn another_copy_of_a_notice_with_a_part_added_makes_nothing_twice() {
+    let mut o = Office::new();
+    let first = o.path("tb-1.docx");
+    let mut lines: Vec<&str> = NOTICE.to_vec();
+    lines.push("Phòng Chuyển đổi số hướng dẫn các xã triển khai nền tảng số dùng chung.");
+    plain_notice(&first, &lines);
+    intake::commit(&mut o.store, &first, &Options::default()).unwrap();
+    let second = o.path("tb-2.docx");
+    let mut lines: Vec<&str> = NOTICE.to_vec();
+    lines.push(
+        "Phòng Chuyển đổi số hướng dẫn các xã triển khai nền tảng số dùng chung, báo cáo kết quả về Sở.",
+    );
+    plain_notice(&second, &lines);
+    let seen = intake::preview(&mut o.store, &second, &Options::default()).unwrap();
+    assert!(seen.directives.is_empty(), "{:?}", seen.directives);
+    assert!(!told(&seen).is_empty());
+}
