@@ -58,6 +58,26 @@ pub fn number_of(text: &str) -> Option<(u32, String, String)> {
     })
 }
 
+/// The office's own notice or minutes a number names ("45/TB-STTTT", the office's symbol):
+/// its kind and number.
+pub fn own_number(
+    conn: &Connection,
+    written: &str,
+) -> Result<Option<(crate::document::register::DocKind, u32)>> {
+    use crate::document::register::DocKind;
+    let Some((n, kind, symbol)) = parse_number(written) else {
+        return Ok(None);
+    };
+    let kind = match kind.as_str() {
+        "TB" => DocKind::Notice,
+        "BB" => DocKind::Minutes,
+        _ => return Ok(None),
+    };
+    let ours = crate::office::load(conn)?
+        .is_some_and(|o| crate::text::fold(&o.symbol) == crate::text::fold(&symbol));
+    Ok(ours.then_some((kind, n)))
+}
+
 /// A document's number as written ("45/TB-STTTT", ": 07 /BB-UBND", "123/TB-STTTT ngày …"):
 /// the number, the kind's letters and the issuer's symbol.
 pub fn parse_number(written: &str) -> Option<(u32, String, String)> {

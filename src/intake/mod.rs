@@ -132,19 +132,15 @@ fn own_number(
     day: NaiveDate,
 ) -> Result<Option<(DocKind, i32, u32, bool)>> {
     use chrono::Datelike;
-    let Some((n, kind, symbol)) = docx::number_of(&doc.text) else {
+    let Some((kind, n)) = doc
+        .number
+        .as_deref()
+        .map(|written| docx::own_number(conn, written))
+        .transpose()?
+        .flatten()
+    else {
         return Ok(None);
     };
-    let kind = match kind.as_str() {
-        "TB" => DocKind::Notice,
-        "BB" => DocKind::Minutes,
-        _ => return Ok(None),
-    };
-    let ours = crate::office::load(conn)?
-        .is_some_and(|o| crate::text::fold(&o.symbol) == crate::text::fold(&symbol));
-    if !ours {
-        return Ok(None);
-    }
     let year = day.year();
     let free = crate::document::register::holder(conn, kind, year, n)?.is_none();
     Ok(Some((kind, year, n, free)))

@@ -801,22 +801,11 @@ fn maybe_held(
 /// The meeting of the office's own notice or minutes numbered `number` in the year of `day`,
 /// when the register holds it (a notice brought in, or made here).
 fn notice_meeting(conn: &Connection, number: &str, day: NaiveDate) -> Result<Option<Uuid>> {
-    use crate::document::register::{self, DocKind};
     use chrono::Datelike;
-    let Some((n, kind, symbol)) = super::docx::parse_number(number) else {
+    let Some((kind, n)) = super::docx::own_number(conn, number)? else {
         return Ok(None);
     };
-    let kind = match kind.as_str() {
-        "TB" => DocKind::Notice,
-        "BB" => DocKind::Minutes,
-        _ => return Ok(None),
-    };
-    let ours = crate::office::load(conn)?
-        .is_some_and(|o| crate::text::fold(&o.symbol) == crate::text::fold(&symbol));
-    if !ours {
-        return Ok(None);
-    }
-    Ok(register::holder(conn, kind, day.year(), n)?.flatten())
+    Ok(crate::document::register::holder(conn, kind, day.year(), n)?.flatten())
 }
 
 /// The directives of `meeting` given to `unit` that a row of these words is: the same words
