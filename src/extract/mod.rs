@@ -13,7 +13,7 @@
 mod clause;
 mod directory;
 mod event;
-mod lexicon;
+pub(crate) mod lexicon;
 
 use std::ops::Range;
 

@@ -611,8 +611,9 @@ fn leader_named(conn: &Connection, cell: &str) -> Result<std::result::Result<Uui
     let mut title: Vec<&str> = Vec::new();
     let mut k = 0;
     while k < words.len() {
-        match TITLE_WORDS
+        match crate::extract::lexicon::TITLES
             .iter()
+            .chain(TITLE_WORDS)
             .find(|seq| words[k..].iter().take(seq.len()).eq(seq.iter()))
         {
             Some(seq) => {
@@ -650,17 +651,10 @@ fn leader_named(conn: &Connection, cell: &str) -> Result<std::result::Result<Uui
     })
 }
 
-/// Titles and the words before a name in a "người giao" cell, folded, longest first.
+/// The short titles and words before a name in a "người giao" cell, folded, besides the
+/// titles the extractor knows (`extract::lexicon::TITLES`).
 const TITLE_WORDS: &[&[&str]] = &[
-    &["pho", "giam", "doc"],
-    &["giam", "doc"],
-    &["pho", "chu", "tich"],
-    &["chu", "tich"],
-    &["pho", "truong", "phong"],
-    &["truong", "phong"],
-    &["chanh", "van", "phong"],
     &["lanh", "dao"],
-    &["dong", "chi"],
     &["d", "c"],
     &["dc"],
     &["pgd"],
