@@ -473,6 +473,27 @@ fn document(
                     set_aside.push(aside(i, Column::Content, differs_from_held(prop, &here)));
                     continue;
                 }
+                // Held with another lead unit (this copy names another): told, not made twice.
+                if let (Some(unit), Some(meeting)) = (lead.id, held_meeting)
+                    && let Some((_, here)) =
+                        tracker::led_by_another(store.conn(), meeting, unit, &prop.content)?
+                {
+                    set_aside.push(aside(
+                        i,
+                        Column::Lead,
+                        Words {
+                            vi: format!(
+                                "Nhiệm vụ “{}” đã có trong cuộc họp với đơn vị chủ trì “{here}”; bản này ghi “{}”: không tạo nhiệm vụ thứ hai. Nếu đã đổi, hãy sửa trong Giao Ban.",
+                                prop.content, lead.name
+                            ),
+                            en: format!(
+                                "The directive “{}” is held in the meeting with the lead unit “{here}”; this copy names “{}”: no second directive is made. If it changed, edit it in Giao Ban.",
+                                prop.content, lead.name
+                            ),
+                        },
+                    ));
+                    continue;
+                }
                 // A name several units of the directory answer to ("Phòng Văn hóa và Thông
                 // tin", the Phòng of each district) is none of them, nor a new one: told.
                 let ambiguous = std::iter::once(lead)

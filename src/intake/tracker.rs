@@ -831,6 +831,34 @@ fn in_the_notice(
     Ok(out)
 }
 
+/// The directive of `meeting` in these words or nearly given to another unit than `unit`
+/// (another copy of its notice names another lead), with its lead's name.
+pub(super) fn led_by_another(
+    conn: &Connection,
+    meeting: Uuid,
+    unit: Uuid,
+    content: &str,
+) -> Result<Option<(Uuid, String)>> {
+    let want = exact_words(content);
+    let mut stmt = conn.prepare_cached(
+        "SELECT d.id, d.content, u.name FROM directive d JOIN unit u ON u.id = d.lead_unit_id \
+         WHERE d.meeting_id = ?1 AND d.lead_unit_id <> ?2",
+    )?;
+    let found = stmt
+        .query_map(params![meeting, unit], |r| {
+            Ok((
+                crate::store::value::get_uuid(r, 0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(found
+        .into_iter()
+        .find(|(_, c, _)| nearly(&want, &exact_words(c)) >= 0.8)
+        .map(|(id, _, lead)| (id, lead)))
+}
+
 /// Whether the directive was brought in from a file.
 fn brought_in(conn: &Connection, id: Uuid) -> Result<bool> {
     Ok(conn

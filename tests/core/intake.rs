@@ -5055,3 +5055,28 @@ fn another_copy_of_a_notice_with_a_part_added_makes_nothing_twice() {
     assert!(seen.directives.is_empty(), "{:?}", seen.directives);
     assert!(!told(&seen).is_empty());
 }
+
+/// Another copy of a notice naming another lead unit for a task held is told, the task not
+/// made twice.
+#[test]
+fn another_copy_of_a_notice_with_another_lead_makes_nothing_twice() {
+    let mut o = Office::new();
+    let first = o.path("tb-a.docx");
+    let mut lines: Vec<&str> = NOTICE.to_vec();
+    lines.extend(&TASKS[..1]);
+    plain_notice(&first, &lines);
+    intake::commit(&mut o.store, &first, &Options::default()).unwrap();
+    let second = o.path("tb-b.docx");
+    let mut lines: Vec<&str> = NOTICE.to_vec();
+    lines.push("Văn phòng Sở chủ trì tham mưu dự toán ngân sách năm 2026, hoàn thành trước ngày 30/6/2025.");
+    plain_notice(&second, &lines);
+    let seen = intake::preview(&mut o.store, &second, &Options::default()).unwrap();
+    assert!(seen.directives.is_empty(), "{:?}", seen.directives);
+    assert!(
+        told(&seen)
+            .iter()
+            .any(|m| m.contains("đơn vị chủ trì “Phòng Kế hoạch - Tài chính”")),
+        "{:?}",
+        told(&seen)
+    );
+}
