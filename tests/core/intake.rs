@@ -93,6 +93,50 @@ impl Office {
         self.dir.path().join(name)
     }
 
+    /// Adds units of these names to the directory (bodies outside the office).
+    fn add_units(&mut self, names: &[&str]) {
+        self.store
+            .write(|tx| {
+                for name in names {
+                    unit::create(
+                        tx,
+                        NewUnit {
+                            name: (*name).into(),
+                            short_name: None,
+                            code: None,
+                            kind: UnitKind::External,
+                            parent_id: None,
+                            sort_order: 9,
+                        },
+                    )?;
+                }
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    /// Gives the office its details, its symbol "STTTT" among them.
+    fn set_details(&mut self) {
+        use giaoban::office::{self, Office as Details};
+        self.store
+            .write(|tx| {
+                office::save(
+                    tx,
+                    &Details {
+                        name: "Sở Thông tin và Truyền thông".into(),
+                        parent_agency: "UBND tỉnh Lào Cai".into(),
+                        symbol: "STTTT".into(),
+                        place: "Lào Cai".into(),
+                        signer_authority: "TL.".into(),
+                        signer_over: "Giám đốc".into(),
+                        signer_title: "Chánh Văn phòng".into(),
+                        signer_name: "Nguyễn Thị Hạnh".into(),
+                    },
+                )
+            })
+            .unwrap();
+    }
+
     /// A hash of every table's rows: what "the database is unchanged" means.
     fn content_hash(&self) -> [u8; 32] {
         let conn = self.store.conn();
@@ -1709,28 +1753,11 @@ fn real_names_with_group_words_and_people() {
 #[test]
 fn local_units_named_without_their_level_are_the_directory_s() {
     let mut o = Office::new();
-    o.store
-        .write(|tx| {
-            for name in [
-                "Phòng Văn hóa và Thông tin huyện Bắc Hà",
-                "UBND huyện Si Ma Cai",
-                "UBND xã Si Ma Cai",
-            ] {
-                unit::create(
-                    tx,
-                    NewUnit {
-                        name: name.into(),
-                        short_name: None,
-                        code: None,
-                        kind: UnitKind::External,
-                        parent_id: None,
-                        sort_order: 9,
-                    },
-                )?;
-            }
-            Ok(())
-        })
-        .unwrap();
+    o.add_units(&[
+        "Phòng Văn hóa và Thông tin huyện Bắc Hà",
+        "UBND huyện Si Ma Cai",
+        "UBND xã Si Ma Cai",
+    ]);
     let file = o.path("huyen.csv");
     std::fs::write(
         &file,
@@ -3987,30 +4014,13 @@ fn the_signatures_under_a_table_end_it() {
 #[test]
 fn unit_names_with_joined_capitals_places_and_their_short_forms() {
     let mut o = Office::new();
-    o.store
-        .write(|tx| {
-            for name in [
-                "Phòng Thông tin - Báo chí - Xuất bản",
-                "Phòng Văn hóa và Thông tin thành phố Lào Cai",
-                "Phòng Văn hóa và Thông tin thị xã Sa Pa",
-                "Sở Tài chính",
-                "Công an tỉnh",
-            ] {
-                unit::create(
-                    tx,
-                    NewUnit {
-                        name: name.into(),
-                        short_name: None,
-                        code: None,
-                        kind: UnitKind::External,
-                        parent_id: None,
-                        sort_order: 9,
-                    },
-                )?;
-            }
-            Ok(())
-        })
-        .unwrap();
+    o.add_units(&[
+        "Phòng Thông tin - Báo chí - Xuất bản",
+        "Phòng Văn hóa và Thông tin thành phố Lào Cai",
+        "Phòng Văn hóa và Thông tin thị xã Sa Pa",
+        "Sở Tài chính",
+        "Công an tỉnh",
+    ]);
     let file = o.path("ten.csv");
     std::fs::write(
         &file,
@@ -4600,22 +4610,7 @@ fn hidden_text_in_a_notice_is_told_not_read() {
 #[test]
 fn a_new_unit_written_two_ways_is_proposed_once() {
     let mut o = Office::new();
-    o.store
-        .write(|tx| {
-            unit::create(
-                tx,
-                NewUnit {
-                    name: "Sở Tài chính".into(),
-                    short_name: None,
-                    code: None,
-                    kind: UnitKind::External,
-                    parent_id: None,
-                    sort_order: 9,
-                },
-            )
-            .map(|_| ())
-        })
-        .unwrap();
+    o.add_units(&["Sở Tài chính"]);
     let file = o.path("don-vi-moi.csv");
     std::fs::write(
         &file,
@@ -4687,25 +4682,8 @@ fn a_visible_column_is_read_before_a_hidden_one_of_the_same_name() {
 #[test]
 fn an_own_notice_keeps_its_number_in_the_register() {
     use giaoban::document::register::{self, DocKind};
-    use giaoban::office::{self, Office as Details};
     let mut o = Office::new();
-    o.store
-        .write(|tx| {
-            office::save(
-                tx,
-                &Details {
-                    name: "Sở Thông tin và Truyền thông".into(),
-                    parent_agency: "UBND tỉnh Lào Cai".into(),
-                    symbol: "STTTT".into(),
-                    place: "Lào Cai".into(),
-                    signer_authority: "TL.".into(),
-                    signer_over: "Giám đốc".into(),
-                    signer_title: "Chánh Văn phòng".into(),
-                    signer_name: "Nguyễn Thị Hạnh".into(),
-                },
-            )
-        })
-        .unwrap();
+    o.set_details();
     let dir = o.path("");
     let notice = |file: &str, number: &str, month: &str| {
         let path = dir.join(file);
@@ -4803,27 +4781,10 @@ fn the_output_and_priority_columns_are_read() {
 #[test]
 fn a_notice_s_tasks_without_one_unit_are_set_aside_to_choose() {
     let mut o = Office::new();
-    o.store
-        .write(|tx| {
-            for name in [
-                "Phòng Văn hóa và Thông tin huyện Bắc Hà",
-                "Phòng Văn hóa và Thông tin huyện Bảo Yên",
-            ] {
-                unit::create(
-                    tx,
-                    NewUnit {
-                        name: name.into(),
-                        short_name: None,
-                        code: None,
-                        kind: UnitKind::External,
-                        parent_id: None,
-                        sort_order: 9,
-                    },
-                )?;
-            }
-            Ok(())
-        })
-        .unwrap();
+    o.add_units(&[
+        "Phòng Văn hóa và Thông tin huyện Bắc Hà",
+        "Phòng Văn hóa và Thông tin huyện Bảo Yên",
+    ]);
     let file = o.path("tb-mo-ho.docx");
     let mut lines: Vec<&str> = NOTICE[..5].to_vec();
     lines.extend([
@@ -4987,25 +4948,8 @@ fn a_time_to_do_it_in_and_the_leader_in_charge() {
 /// directives: held ones are not made again, one written otherwise is told.
 #[test]
 fn a_tracker_citing_a_notice_brought_in_makes_nothing_twice() {
-    use giaoban::office::{self, Office as Details};
     let mut o = Office::new();
-    o.store
-        .write(|tx| {
-            office::save(
-                tx,
-                &Details {
-                    name: "Sở Thông tin và Truyền thông".into(),
-                    parent_agency: "UBND tỉnh Lào Cai".into(),
-                    symbol: "STTTT".into(),
-                    place: "Lào Cai".into(),
-                    signer_authority: "TL.".into(),
-                    signer_over: "Giám đốc".into(),
-                    signer_title: "Chánh Văn phòng".into(),
-                    signer_name: "Nguyễn Thị Hạnh".into(),
-                },
-            )
-        })
-        .unwrap();
+    o.set_details();
     let notice = o.path("tb45.docx");
     let mut lines: Vec<&str> = vec!["SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "Số: 45/TB-STTTT"];
     lines.extend(NOTICE);
