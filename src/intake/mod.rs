@@ -473,6 +473,32 @@ fn document(
                     set_aside.push(aside(i, Column::Content, differs_from_held(prop, &here)));
                     continue;
                 }
+                // A task an earlier notice gave the unit with this deadline, still open (a weekly
+                // notice repeating what is unfinished): told, not made twice.
+                if let Some(unit) = lead.id
+                    && let Some((_, on)) =
+                        tracker::still_open(store.conn(), unit, &prop.content, prop.deadline)?
+                {
+                    set_aside.push(aside(
+                        i,
+                        Column::Content,
+                        Words {
+                            vi: format!(
+                                "Nhiệm vụ “{}” đã giao cho “{}” ngày {} với cùng thời hạn và chưa hoàn thành: không tạo nhiệm vụ thứ hai.",
+                                prop.content,
+                                lead.name,
+                                crate::date::format(on)
+                            ),
+                            en: format!(
+                                "The directive “{}” was given to “{}” on {} with the same deadline and is not done: no second directive is made.",
+                                prop.content,
+                                lead.name,
+                                crate::date::format(on)
+                            ),
+                        },
+                    ));
+                    continue;
+                }
                 // Held with another lead unit (this copy names another): told, not made twice.
                 if let (Some(unit), Some(meeting)) = (lead.id, held_meeting)
                     && let Some((_, here)) =

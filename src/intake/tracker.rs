@@ -859,6 +859,44 @@ pub(super) fn led_by_another(
         .map(|(id, _, lead)| (id, lead)))
 }
 
+/// An open directive brought in from a file, given to `unit` with this deadline in nearly
+/// these words (a notice repeating last week's unfinished task): its id and the day it was
+/// given.
+pub(super) fn still_open(
+    conn: &Connection,
+    unit: Uuid,
+    content: &str,
+    deadline: Option<NaiveDate>,
+) -> Result<Option<(Uuid, NaiveDate)>> {
+    let want = exact_words(content);
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, content, assigned_on, meeting_id FROM directive WHERE lead_unit_id = ?1 \
+         AND deadline IS ?2 AND completed_on IS NULL AND status NOT IN ('cancelled', 'done')",
+    )?;
+    let found = stmt
+        .query_map(
+            params![unit, deadline.map(crate::store::value::date)],
+            |r| {
+                Ok((
+                    crate::store::value::get_uuid(r, 0)?,
+                    r.get::<_, String>(1)?,
+                    crate::store::value::get_date(r, 2)?,
+                    crate::store::value::get_opt_uuid(r, 3)?,
+                ))
+            },
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for (id, c, on, meeting) in found {
+        // Brought in from a file: itself (a tracker's row), or its meeting (a notice's).
+        let from_a_file = brought_in(conn, id)?
+            || meeting.map(|m| brought_in(conn, m)).transpose()? == Some(true);
+        if nearly(&want, &exact_words(&c)) >= 0.8 && from_a_file {
+            return Ok(Some((id, on)));
+        }
+    }
+    Ok(None)
+}
+
 /// Whether the directive was brought in from a file.
 fn brought_in(conn: &Connection, id: Uuid) -> Result<bool> {
     Ok(conn

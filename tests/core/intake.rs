@@ -5024,3 +5024,46 @@ fn another_copy_of_a_notice_with_another_lead_makes_nothing_twice() {
         told(&seen)
     );
 }
+
+/// A weekly notice repeating a task an earlier one gave the unit, with the same deadline and
+/// still open, is told and not made twice; one with another deadline is a task of its own.
+#[test]
+fn a_task_a_later_notice_repeats_is_not_made_twice() {
+    let mut o = Office::new();
+    let week = |file: &str, day: &str, due: &str| {
+        let meeting = format!(
+            "Ngày {day}, tại trụ sở Sở Thông tin và Truyền thông, đồng chí Hà Văn Thắng, Giám đốc Sở chủ trì cuộc họp giao ban tuần."
+        );
+        let task = format!(
+            "Phòng Chuyển đổi số hoàn thiện dự thảo kế hoạch chuyển đổi số năm 2026, hoàn thành trước ngày {due}."
+        );
+        let lines: Vec<&str> = vec![
+            "THÔNG BÁO",
+            "Kết luận của Giám đốc Sở tại cuộc họp giao ban tuần",
+            &meeting,
+            "Giám đốc Sở kết luận như sau:",
+            &task,
+        ];
+        plain_notice(file.as_ref(), &lines);
+    };
+    let (a, b, c) = (
+        o.path("tuan-37.docx"),
+        o.path("tuan-38.docx"),
+        o.path("tuan-39.docx"),
+    );
+    week(a.to_str().unwrap(), "08/9/2025", "30/9/2025");
+    week(b.to_str().unwrap(), "15/9/2025", "30/9/2025");
+    week(c.to_str().unwrap(), "22/9/2025", "15/10/2025");
+    intake::commit(&mut o.store, &a, &Options::default()).unwrap();
+    let second = intake::preview(&mut o.store, &b, &Options::default()).unwrap();
+    assert!(second.directives.is_empty(), "{:?}", second.directives);
+    assert!(
+        told(&second)
+            .iter()
+            .any(|m| m.contains("ngày 08/09/2025 với cùng thời hạn")),
+        "{:?}",
+        told(&second)
+    );
+    let third = intake::preview(&mut o.store, &c, &Options::default()).unwrap();
+    assert_eq!(third.directives.len(), 1, "{:?}", told(&third));
+}
