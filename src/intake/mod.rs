@@ -53,7 +53,7 @@ pub struct RowProblem {
     /// The sheet (the file's name for a document).
     pub sheet: String,
     /// The row as the spreadsheet numbers it (for a document: the proposal's number, or the
-    /// paragraph of a line read as no directive).
+    /// paragraph of a line read as no directive; 0 for the document as a whole).
     pub row: u32,
     /// The column: its letters and the field's name (`E (Thời hạn)`).
     pub column: Option<String>,

@@ -226,7 +226,12 @@ fn print(out: Out, p: &Preview, create_units: bool) {
         for q in &p.problems {
             t.add_row(vec![
                 q.sheet.clone(),
-                q.row.to_string(),
+                // Row 0: the document as a whole (its number, its hidden text).
+                if q.row == 0 {
+                    String::new()
+                } else {
+                    q.row.to_string()
+                },
                 q.column.clone().unwrap_or_default(),
                 if q.skipped {
                     out.t("bỏ qua", "left out")

@@ -2692,7 +2692,7 @@ export type RowProblem_Deserialize = {
 	sheet: string,
 	/**
 	 *  The row as the spreadsheet numbers it (for a document: the proposal's number, or the
-	 *  paragraph of a line read as no directive).
+	 *  paragraph of a line read as no directive; 0 for the document as a whole).
 	 */
 	row: number,
 	/**  The column: its letters and the field's name (`E (Thời hạn)`). */
@@ -2711,7 +2711,7 @@ export type RowProblem_Serialize = {
 	sheet: string,
 	/**
 	 *  The row as the spreadsheet numbers it (for a document: the proposal's number, or the
-	 *  paragraph of a line read as no directive).
+	 *  paragraph of a line read as no directive; 0 for the document as a whole).
 	 */
 	row: number,
 	/**  The column: its letters and the field's name (`E (Thời hạn)`). */
