@@ -792,6 +792,35 @@ fn maybe_held(
     Ok(out)
 }
 
+/// Whether directive `d` came from the source a row cites: the same document number, a
+/// meeting of the same title, or (a row citing none) a tracker's row that cited none.
+fn same_source(
+    conn: &Connection,
+    d: &directive::Directive,
+    said: &SourceSaid,
+    file_name: &str,
+) -> Result<bool> {
+    let words = |s: &str| crate::text::words(s).join(" ");
+    Ok(match said {
+        SourceSaid::Document { number, .. } => d
+            .document_number
+            .as_deref()
+            .is_some_and(|n| words(n) == words(number)),
+        SourceSaid::Meeting { title, .. } => match d.meeting_id {
+            Some(m) => meeting_key(&meeting::get(conn, m)?.title) == meeting_key(title),
+            None => false,
+        },
+        // A row citing none: a task of a file's row that cited none either (its source is
+        // that file's name).
+        SourceSaid::None => d.document_number.as_deref().is_some_and(|n| {
+            n == file_name
+                || [".xlsx", ".xlsm", ".xls", ".ods", ".csv"]
+                    .iter()
+                    .any(|ext| n.to_lowercase().ends_with(ext))
+        }),
+    })
+}
+
 /// The meeting of the office's own notice or minutes numbered `number` in the year of `day`,
 /// when the register holds it (a notice brought in, or made here).
 fn notice_meeting(conn: &Connection, number: &str, day: NaiveDate) -> Result<Option<Uuid>> {
@@ -824,7 +853,7 @@ fn in_the_notice(
         let held = exact_words(&c);
         if held == want {
             out.push((id, HeldAs::Due(directive::get(conn, id)?.deadline)));
-        } else if nearly(&want, &held) >= 0.8 {
+        } else if nearly(content, &c) >= 0.8 {
             out.push((id, HeldAs::Words(c)));
         }
     }
@@ -839,7 +868,6 @@ pub(super) fn led_by_another(
     unit: Uuid,
     content: &str,
 ) -> Result<Option<(Uuid, String)>> {
-    let want = exact_words(content);
     let mut stmt = conn.prepare_cached(
         "SELECT d.id, d.content, u.name FROM directive d JOIN unit u ON u.id = d.lead_unit_id \
          WHERE d.meeting_id = ?1 AND d.lead_unit_id <> ?2",
@@ -855,7 +883,7 @@ pub(super) fn led_by_another(
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(found
         .into_iter()
-        .find(|(_, c, _)| nearly(&want, &exact_words(c)) >= 0.8)
+        .find(|(_, c, _)| nearly(content, c) >= 0.8)
         .map(|(id, _, lead)| (id, lead)))
 }
 
@@ -868,7 +896,6 @@ pub(super) fn still_open(
     content: &str,
     deadline: Option<NaiveDate>,
 ) -> Result<Option<(Uuid, NaiveDate)>> {
-    let want = exact_words(content);
     let mut stmt = conn.prepare_cached(
         "SELECT id, content, assigned_on, meeting_id FROM directive WHERE lead_unit_id = ?1 \
          AND deadline IS ?2 AND completed_on IS NULL AND status NOT IN ('cancelled', 'done')",
@@ -890,7 +917,7 @@ pub(super) fn still_open(
         // Brought in from a file: itself (a tracker's row), or its meeting (a notice's).
         let from_a_file = brought_in(conn, id)?
             || meeting.map(|m| brought_in(conn, m)).transpose()? == Some(true);
-        if nearly(&want, &exact_words(&c)) >= 0.8 && from_a_file {
+        if nearly(content, &c) >= 0.8 && from_a_file {
             return Ok(Some((id, on)));
         }
     }
@@ -971,7 +998,6 @@ pub(super) fn nearly_held(
     unit: Uuid,
     day: NaiveDate,
 ) -> Result<Option<directive::Directive>> {
-    let want = exact_words(content);
     let numbers = numbers_besides_dates(content);
     let found = given(conn, unit, day)?;
     let best = found
@@ -982,7 +1008,7 @@ pub(super) fn nearly_held(
             let theirs = numbers_besides_dates(c);
             within(&theirs, &numbers) || within(&numbers, &theirs)
         })
-        .map(|(id, c)| (nearly(&want, &exact_words(&c)), id))
+        .map(|(id, c)| (nearly(content, &c), id))
         .filter(|(a, _)| *a >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0));
     best.map(|(_, id)| directive::get(conn, id)).transpose()
@@ -1013,10 +1039,74 @@ fn within(a: &[&str], b: &[&str]) -> bool {
 /// How nearly two texts' words say one task: [`alike`], and at least 0.8 when every word of
 /// one is in the other, four at least (a part added or taken away).
 fn nearly(a: &str, b: &str) -> f64 {
-    let (x, y): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
-    let part = x.len().min(y.len()) >= 4 && (within(&x, &y) || within(&y, &x));
-    let score = alike(a, b);
+    // Names that differ ("… huyện Bắc Hà", "… huyện Bảo Yên") make two tasks.
+    if names_differ(a, b) {
+        return 0.0;
+    }
+    let (wa, wb) = (exact_words(a), exact_words(b));
+    let (short, long, long_text) = if wa.len() <= wb.len() {
+        (&wa, &wb, b)
+    } else {
+        (&wb, &wa, a)
+    };
+    let part = short.split(' ').count() >= 4
+        && (long == short
+            || (long.starts_with(&format!("{short} "))
+                && part_after(long_text, short.split(' ').count())));
+    let score = alike(&wa, &wb);
     if part { score.max(0.8) } else { score }
+}
+
+/// Whether the words of `text` after its first `n` start a part of their own: after a mark
+/// ("…, báo cáo kết quả về Sở", "… (…)") or a word that opens one ("và", "để", "nhằm",
+/// "trình"), not words that narrow the task ("Rà soát hồ sơ đất đai …").
+fn part_after(text: &str, n: usize) -> bool {
+    let mut words = 0;
+    let mut end = 0;
+    for (at, w) in text.match_indices(|c: char| c.is_alphanumeric()) {
+        // `match_indices` yields one char at a time: count a word at its first letter.
+        let starts = text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|p| !p.is_alphanumeric());
+        if starts {
+            if words == n {
+                let between = &text[end..at];
+                let next = crate::text::fold(&text[at..])
+                    .split(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or_default()
+                    .to_string();
+                return between.contains([',', ';', '(', '-', '–', ':'])
+                    || matches!(next.as_str(), "va" | "de" | "nham" | "trinh");
+            }
+            words += 1;
+        }
+        end = at + w.len();
+    }
+    false
+}
+
+/// Whether two texts name different bodies or places: a word in capitals, not opening its
+/// text, in one and not the other.
+fn names_differ(a: &str, b: &str) -> bool {
+    let names = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .skip(1)
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .map(crate::text::fold)
+            .collect()
+    };
+    let (x, y) = (names(a), names(b));
+    let all = |t: &str| {
+        exact_words(t)
+            .split(' ')
+            .map(crate::text::fold)
+            .collect::<Vec<_>>()
+    };
+    let (ax, by) = (all(a), all(b));
+    x.iter().any(|w| !by.contains(w)) || y.iter().any(|w| !ax.contains(w))
 }
 
 /// How alike two texts' words are: twice the words they share over the words of both
@@ -2226,6 +2316,23 @@ fn read_rows(
                 _ => None,
             },
         };
+        // The same words given that day by another document (its number says so) are
+        // another task.
+        let held = match (held, &said_source) {
+            (Some(id), SourceSaid::Document { number, .. }) => {
+                let d = directive::get(r.conn, id)?;
+                let words = |s: &str| crate::text::words(s).join(" ");
+                match d.document_number.as_deref() {
+                    Some(n)
+                        if words(n) != words(number) && imported_as(r.conn, &key)?.is_none() =>
+                    {
+                        None
+                    }
+                    _ => Some(id),
+                }
+            }
+            (held, _) => held,
+        };
         if let Some(id) = held {
             r.found_held.insert(id);
         }
@@ -2235,6 +2342,22 @@ fn read_rows(
             }
             _ => Vec::new(),
         };
+        // Only a task of the same source (the document or meeting cited; for a row citing
+        // none, a row of a tracker that cited none) is this row changed since; and one whose words or day given
+        // changed only with the same deadline. Another document's task of like words, or a
+        // task given again with another deadline, is a task of its own.
+        let due_here = extended.or(deadline);
+        let mut kept = Vec::with_capacity(held_as.len());
+        for (id, how) in held_as {
+            let d = directive::get(r.conn, id)?;
+            let same_due = d.deadline == due_here || d.original_deadline == deadline;
+            let due_matters = matches!(how, HeldAs::Words(_) | HeldAs::Given(_));
+            if same_source(r.conn, &d, &said_source, &plan.file_name)? && (same_due || !due_matters)
+            {
+                kept.push((id, how));
+            }
+        }
+        held_as = kept;
         // A row citing the office's own notice brought in before ("123/TB-STTTT"): the
         // directives of its meeting given to the unit, in these words or nearly.
         if let (None, Pick::Known(unit), SourceSaid::Document { number, date }) =

@@ -5067,3 +5067,40 @@ fn a_task_a_later_notice_repeats_is_not_made_twice() {
     let third = intake::preview(&mut o.store, &c, &Options::default()).unwrap();
     assert_eq!(third.directives.len(), 1, "{:?}", told(&third));
 }
+
+/// A second file's tasks that only look like those held are tasks of their own: another
+/// place named ("… huyện Bảo Yên" after "… huyện Bắc Hà"), a narrower task ("Rà soát hồ sơ đất
+/// đai của các xã" after "Rà soát hồ sơ"), the same words from another document, a task given
+/// again with another deadline.
+#[test]
+fn tasks_that_only_look_like_those_held_are_made() {
+    let mut o = Office::new();
+    let first = o.path("dot-1.csv");
+    std::fs::write(
+        &first,
+        "STT,Nội dung nhiệm vụ,Văn bản giao,Đơn vị chủ trì,Ngày giao,Thời hạn,Tình trạng\n\
+         1,Kiểm tra an toàn thông tin tại UBND huyện Bắc Hà,TB 45/TB-STTTT,Thanh tra Sở,05/03/2026,30/04/2026,Hoàn thành\n\
+         2,Rà soát hồ sơ,TB 45/TB-STTTT,Thanh tra Sở,05/03/2026,30/06/2026,\n\
+         3,Báo cáo kết quả thực hiện Đề án 06,TB 45/TB-STTTT,CDS,05/03/2026,30/04/2026,\n\
+         4,Báo cáo tình hình thực hiện nhiệm vụ tháng,TB 45/TB-STTTT,VP,05/03/2026,25/03/2026,Hoàn thành\n",
+    )
+    .unwrap();
+    intake::commit(&mut o.store, &first, &Options::default()).unwrap();
+    let second = o.path("dot-2.csv");
+    std::fs::write(
+        &second,
+        "STT,Nội dung nhiệm vụ,Văn bản giao,Đơn vị chủ trì,Ngày giao,Thời hạn,Tình trạng\n\
+         1,Kiểm tra an toàn thông tin tại UBND huyện Bảo Yên,TB 45/TB-STTTT,Thanh tra Sở,05/03/2026,30/04/2026,Đang thực hiện\n\
+         2,Rà soát hồ sơ đất đai của các xã,TB 45/TB-STTTT,Thanh tra Sở,05/03/2026,30/06/2026,\n\
+         3,Báo cáo kết quả thực hiện Đề án 06,CV 312/UBND-KT,CDS,05/03/2026,15/03/2026,\n\
+         4,Báo cáo tình hình thực hiện nhiệm vụ tháng,TB 45/TB-STTTT,VP,06/05/2026,25/05/2026,\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &second, &Options::default()).unwrap();
+    assert_eq!(seen.directives.len(), 4, "{:?}", told(&seen));
+    assert!(
+        seen.problems.iter().all(|p| !p.skipped),
+        "{:?}",
+        told(&seen)
+    );
+}
