@@ -380,6 +380,10 @@ impl Doc<'_> {
         let mut carried: Option<UnitRef> = None;
         // The carried unit was given by a list's head, to each of its items.
         let mut carried_by_head = false;
+        // How the line that gave it was numbered: a line numbered alike is a head of its own.
+        let mut carried_numbering: Option<Numbering> = None;
+        // The coordinating units the head named with it ("Phòng X chủ trì, phối hợp với Y:").
+        let mut carried_coordinating: Vec<UnitRef> = Vec::new();
         let mut mood = Mood::Task;
         let mut list: Option<Option<NaiveDate>> = None;
         // How the list's head is numbered, when it is a numbered item.
@@ -522,8 +526,10 @@ impl Doc<'_> {
             // A numbered conclusion is a task of its own: the unit of the one before is not
             // its ("2. Giao Trung tâm … 3. Tăng cường …": none named), unless a list's head
             // gave it to each item.
-            if numbered_line.is_some() && !carried_by_head {
+            if numbered_line.is_some() && (!carried_by_head || numbered_line == carried_numbering) {
                 carried = None;
+                carried_by_head = false;
+                carried_coordinating.clear();
             }
             let paren = paren_mark(t, c.range.start);
             if paren || c.sentence || c.line {
@@ -578,10 +584,13 @@ impl Doc<'_> {
                 {
                     carried = Some(u);
                     carried_by_head = true;
+                    carried_numbering = numbered_line;
+                    carried_coordinating = r.coordinating.clone();
                 } else {
                     // "… đề nghị các đồng chí thành viên …, đồng thời tập trung vào một số nhiệm
                     // vụ trọng tâm như sau:": the unit asked before the head.
                     carried_by_head = carried.is_some();
+                    carried_numbering = numbered_line;
                 }
                 if !wherein {
                     used[ci] = true;
@@ -610,6 +619,7 @@ impl Doc<'_> {
                 list_from = out.len();
                 // Its items are given to the unit asked before it.
                 carried_by_head = carried.is_some();
+                carried_numbering = numbered_line;
                 // Its items run to the end of its sentence; given as lines under it
                 // ("… đề nghị:⏎- …;⏎- …"), to the end of the marked lines.
                 let lines_follow = t
@@ -658,10 +668,13 @@ impl Doc<'_> {
             if r.lead.is_some() {
                 carried = r.lead.clone();
                 carried_by_head = false;
+                carried_coordinating.clear();
             }
-            // A line that only names a unit ("- Thường trực HĐND", "1. Đối với HĐND phường")
-            // heads the tasks under it: they are that unit's.
+            // A line that only names a unit ("- Thường trực HĐND", "1. Đối với HĐND phường",
+            // "1. Văn phòng Sở:") heads the tasks under it: they are that unit's.
             if c.line && self.only_names_a_unit(r.content.clone()) {
+                carried_by_head = carried.is_some();
+                carried_numbering = numbered_line;
                 used[ci] = true;
                 continue;
             }
@@ -692,6 +705,10 @@ impl Doc<'_> {
                 list = Some(self.strong_deadline(content));
                 list_from = out.len();
                 carried_by_head = carried.is_some();
+                carried_numbering = numbered_line;
+                if carried_by_head {
+                    carried_coordinating = r.coordinating.clone();
+                }
                 used[ci] = true;
                 continue;
             }
@@ -846,6 +863,7 @@ impl Doc<'_> {
                 }
                 _ => said,
             };
+            let own_lead = r.lead.is_some();
             let lead = r.lead.or_else(|| carried.clone()).or_else(|| host.clone());
             // "… yêu cầu trước ngày 10/5, Sở Tài chính hoàn thành rà soát …": the deadline of
             // that unit's task given before, said again, is no task of its own. Its words
@@ -889,11 +907,15 @@ impl Doc<'_> {
             out.push(Proposal {
                 item: self.item_starts.iter().rposition(|&s| s <= at),
                 content: said,
-                coordinating_units: r
-                    .coordinating
-                    .into_iter()
-                    .filter(|u| Some(u) != lead.as_ref())
-                    .collect(),
+                // An item under a head that named them takes its coordinating units too.
+                coordinating_units: if r.coordinating.is_empty() && !own_lead {
+                    carried_coordinating.clone()
+                } else {
+                    r.coordinating
+                }
+                .into_iter()
+                .filter(|u| Some(u) != lead.as_ref())
+                .collect(),
                 lead_unit: lead,
                 deadline,
                 at,

@@ -1415,3 +1415,26 @@ fn a_name_several_units_answer_to_and_numbered_conclusions_of_their_own() {
     assert_eq!(g[2].0, Some("Phòng Kế hoạch - Tài chính"), "{g:#?}");
     assert_eq!(g[3].0, None, "{g:#?}");
 }
+
+#[test]
+fn numbered_heads_give_their_unit_and_partners_to_their_items_only() {
+    let text = "Giám đốc Sở kết luận như sau:\n1. Văn phòng Sở:\na) Rà soát quy chế làm việc.\nb) Tổng hợp báo cáo tháng.\n\
+        2. Giao Thanh tra Sở:\na) Kiểm tra hồ sơ cấp phép.\n\
+        3. Các Phòng Văn hóa và Thông tin huyện, thị xã, thành phố:\na) Tuyên truyền về chuyển đổi số.\n\
+        4. Phòng Kế hoạch - Tài chính chủ trì, phối hợp với Văn phòng Sở:\na) Xây dựng dự toán năm 2026.\n";
+    let x = extract(text, d(2025, 9, 3), &office());
+    let g = given(&x);
+    assert_eq!(g.len(), 5, "{g:#?}");
+    assert_eq!(g[0].0, Some("Văn phòng Sở"), "{g:#?}");
+    assert_eq!(g[1].0, Some("Văn phòng Sở"), "{g:#?}");
+    assert_eq!(g[2].0, Some("Thanh tra Sở"), "{g:#?}");
+    // Not Thanh tra Sở's: the head before it is another.
+    assert_ne!(g[3].0, Some("Thanh tra Sở"), "{g:#?}");
+    assert_eq!(g[4].0, Some("Phòng Kế hoạch - Tài chính"), "{g:#?}");
+    let partners: Vec<&str> = x.directives[4]
+        .coordinating_units
+        .iter()
+        .map(|u| u.name.as_str())
+        .collect();
+    assert_eq!(partners, ["Văn phòng Sở"]);
+}
