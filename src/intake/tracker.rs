@@ -515,6 +515,20 @@ impl Reading<'_> {
             if name.is_empty() {
                 continue;
             }
+            // "VP - Văn phòng Sở", "TTR - Thanh tra Sở": a code and the name, either the
+            // directory's.
+            let name = match name.split_once(" - ") {
+                Some((code, full)) if exact(self, &name).is_none() => {
+                    if exact(self, full.trim()).is_some() {
+                        full.trim().to_string()
+                    } else if exact(self, code.trim()).is_some() {
+                        code.trim().to_string()
+                    } else {
+                        name
+                    }
+                }
+                _ => name,
+            };
             // "P. KH-TC", "TTr Sở", "Phòng TTBC&XB": the short forms of a kind word and of
             // capitals; "Sở Tài chính tỉnh Lào Cai": a unit of the directory, its place added.
             let name = if exact(self, &name).is_some() {

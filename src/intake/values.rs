@@ -618,7 +618,8 @@ fn status_of(text: &str) -> Said {
     // "Đã HT (20/10)", "Đã HT ngày 20/10/2025".
     let done_short = starts("da ht ");
     // "Đã xử lý", "Xử lý xong", "Đã giải quyết": the words of e-office systems.
-    let handled = has("da xu ly") || has("xu ly xong") || has("da giai quyet");
+    let handled =
+        has("da xu ly") || has("xu ly xong") || has("da giai quyet") || has("da ban hanh");
     // "5/5 nội dung": all of them, on no day said.
     let all_items = share_of_items(t) == Some(100);
     if short
@@ -638,6 +639,10 @@ fn status_of(text: &str) -> Said {
     if has("tam dung") || has("tam hoan") {
         return Said::Suspended;
     }
+    // "Thu hồi": the task withdrawn.
+    if starts("thu hoi") || has("da thu hoi") {
+        return Said::Cancelled;
+    }
     // Not "phát huy" (to foster).
     if starts("huy ") || has("da huy") || has("khong thuc hien") || has("dung thuc hien") {
         return Said::Cancelled;
@@ -652,6 +657,10 @@ fn status_of(text: &str) -> Said {
         "qua han",
         "x",
         "chua ht",
+        "chua xu ly",
+        "chua den han",
+        "trong han",
+        "con han",
     ];
     if plain.iter().any(|p| f.trim() == *p) {
         return Said::Open;

@@ -5104,3 +5104,37 @@ fn tasks_that_only_look_like_those_held_are_made() {
         told(&seen)
     );
 }
+
+/// Unit cells written as a code and the name ("VP - Văn phòng Sở") are the directory's unit,
+/// never a new one; e-office states read: "Thu hồi" cancelled, "Chưa đến hạn" not started,
+/// "Đã ban hành" done.
+#[test]
+fn a_code_and_name_in_one_cell_and_e_office_states() {
+    let mut o = Office::new();
+    let file = o.path("ma-ten.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Tình trạng\n\
+         1,Nhiệm vụ một,VP - Văn phòng Sở,01/09/2025,Thu hồi\n\
+         2,Nhiệm vụ hai,KHTC - Phòng Kế hoạch - Tài chính,01/09/2025,Chưa đến hạn\n\
+         3,Nhiệm vụ ba,Phòng Kế hoạch - Tài chính,01/09/2025,Đã ban hành\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let got: Vec<(&str, DirectiveStatus)> = seen
+        .directives
+        .iter()
+        .map(|r| (r.lead_unit.as_str(), r.status))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Văn phòng Sở", DirectiveStatus::Cancelled),
+            ("Phòng Kế hoạch - Tài chính", DirectiveStatus::Assigned),
+            ("Phòng Kế hoạch - Tài chính", DirectiveStatus::Done),
+        ],
+        "{:?}",
+        told(&seen)
+    );
+    assert!(seen.new_units.is_empty());
+}
