@@ -1238,6 +1238,8 @@ enum Issue {
     Totals,
     /// A completion day beside a progress that says the task is not done (its words).
     CompletedNotDone(NaiveDate, String),
+    /// A completion day still to come: the day planned.
+    CompletionToCome(NaiveDate),
     /// A priority's words not read as one.
     PriorityUnread(String),
     /// The sheet has no lead unit's column and is named after this unit.
@@ -1472,6 +1474,16 @@ impl Issue {
             Issue::PriorityUnread(words) => both(
                 format!("Mức độ ưu tiên “{words}” không rõ: nhập là bình thường."),
                 format!("The priority “{words}” is not one known: brought in as normal."),
+            ),
+            Issue::CompletionToCome(day) => both(
+                format!(
+                    "Ngày hoàn thành {} chưa đến: đọc là ngày dự kiến (thời hạn nếu dòng không ghi), chưa hoàn thành.",
+                    crate::date::format(*day)
+                ),
+                format!(
+                    "The completion day {} is still to come: read as the day planned (the deadline when the row gives none), not done.",
+                    crate::date::format(*day)
+                ),
             ),
             Issue::CompletedNotDone(day, words) => both(
                 format!(
@@ -2139,6 +2151,10 @@ fn read_rows(
                 continue;
             }
         };
+        // A day to come under "Ngày hoàn thành" is the day planned, not a completion: the
+        // deadline of a row that gives none, told.
+        let planned = completed.filter(|d| *d > today);
+        let completed = completed.filter(|d| *d <= today);
         let source_text = match text(Column::Source) {
             t if (sub_item || lettered) && t.is_empty() => source_above.clone().unwrap_or(t),
             t => t,
@@ -2229,6 +2245,7 @@ fn read_rows(
             (Some(d), Some(e)) if e <= d => (Some(d), None, Some(e)),
             (d, e) => (d, e, None),
         };
+        let deadline = deadline.or(planned);
         let lead_not_units;
         let lead = match r.picks(&lead_text, &g.name, g.row_number(i))? {
             Ok((p, none)) if !p.is_empty() => {
@@ -2665,6 +2682,15 @@ fn read_rows(
                 }
             },
         };
+        if let Some(day) = planned {
+            plan.problems.push(problem(
+                g,
+                i,
+                col(Column::CompletedOn),
+                Issue::CompletionToCome(day),
+                false,
+            ));
+        }
         if let Some(day) = not_done_on {
             plan.problems.push(problem(
                 g,

@@ -5138,3 +5138,39 @@ fn a_code_and_name_in_one_cell_and_e_office_states() {
     );
     assert!(seen.new_units.is_empty());
 }
+
+/// A day still to come under "Ngày hoàn thành" (a tracker whose only date column is the day
+/// planned) is the deadline of a row that gives none, told, and the task is not done; a day
+/// gone by is the completion.
+#[test]
+fn a_completion_day_still_to_come_is_the_day_planned() {
+    let mut o = Office::new();
+    let file = o.path("du-kien.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Ngày hoàn thành\n\
+         1,Nhiệm vụ một,VP,01/09/2025,31/12/2099\n\
+         2,Nhiệm vụ hai,VP,01/09/2025,15/10/2025\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let got: Vec<(Option<NaiveDate>, DirectiveStatus, Option<NaiveDate>)> = seen
+        .directives
+        .iter()
+        .map(|r| (r.deadline, r.status, r.completed_on))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some(d(2099, 12, 31)), DirectiveStatus::Assigned, None),
+            (None, DirectiveStatus::Done, Some(d(2025, 10, 15))),
+        ],
+        "{:?}",
+        told(&seen)
+    );
+    assert!(
+        told(&seen)
+            .iter()
+            .any(|m| m.contains("31/12/2099 chưa đến"))
+    );
+}
