@@ -845,6 +845,27 @@ fn notice_meeting(conn: &Connection, number: &str, day: NaiveDate) -> Result<Opt
     Ok(crate::document::register::holder(conn, kind, day.year(), n)?.flatten())
 }
 
+/// The day of the meeting of the office's own notice or minutes numbered `number`, cited
+/// without its date, when the register holds that number in one year only.
+fn notice_meeting_day(conn: &Connection, number: &str) -> Result<Option<NaiveDate>> {
+    let Some((kind, n)) = super::docx::own_number(conn, number)? else {
+        return Ok(None);
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT meeting_id FROM document_number WHERE kind = ?1 AND number = ?2 \
+         AND meeting_id IS NOT NULL",
+    )?;
+    let meetings = stmt
+        .query_map(params![kind.code(), n], |r| {
+            crate::store::value::get_uuid(r, 0)
+        })?
+        .collect::<rusqlite::Result<Vec<Uuid>>>()?;
+    Ok(match meetings.as_slice() {
+        [one] => Some(meeting::get(conn, *one)?.local_date()),
+        _ => None,
+    })
+}
+
 /// The directives of `meeting` given to `unit` that a row of these words is: the same words
 /// (by their deadline) or nearly (four words in five, or every word of one in the other).
 fn in_the_notice(
@@ -2173,9 +2194,20 @@ fn read_rows(
             },
             _ => None,
         };
+        // Nor by a notice of the office's cited without its date ("TB số 45/TB-STTTT"): the day
+        // of its meeting, when one notice of that number is in the register.
+        let notice_day = match (&said_source, assigned.or(source_date)) {
+            (SourceSaid::Document { number, .. }, None) => notice_meeting_day(r.conn, number)?,
+            _ => None,
+        };
         // A sub-item is given when its task was.
         let assigned = assigned.or(given_above.filter(|_| sub_item || lettered));
-        let Some(given_on) = assigned.or(source_date).or_else(meeting_day).or(r.given_on) else {
+        let Some(given_on) = assigned
+            .or(source_date)
+            .or_else(meeting_day)
+            .or(notice_day)
+            .or(r.given_on)
+        else {
             skip(Issue::NoDate, Some(Column::AssignedOn));
             continue;
         };

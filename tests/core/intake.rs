@@ -5174,3 +5174,29 @@ fn a_completion_day_still_to_come_is_the_day_planned() {
             .any(|m| m.contains("31/12/2099 chưa đến"))
     );
 }
+
+/// A tracker citing the office's own notice without its date ("TB số 45/TB-STTTT") is given
+/// on the day of that notice's meeting, and its tasks are matched to the notice's.
+#[test]
+fn a_notice_cited_without_its_date_gives_its_meeting_s_day() {
+    let mut o = Office::new();
+    o.set_details();
+    let notice = o.path("tb45.docx");
+    let mut lines: Vec<&str> = vec!["SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "Số: 45/TB-STTTT"];
+    lines.extend(NOTICE);
+    lines.extend(&TASKS[..1]);
+    plain_notice(&notice, &lines);
+    intake::commit(&mut o.store, &notice, &Options::default()).unwrap();
+    let file = o.path("khong-ngay.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Văn bản giao,Đơn vị chủ trì,Thời hạn\n\
+         1,Tham mưu dự toán ngân sách năm 2026,TB số 45/TB-STTTT,Phòng KHTC,30/06/2025\n\
+         2,Kiểm tra an toàn thông tin,TB số 45/TB-STTTT,Thanh tra Sở,30/06/2025\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(seen.already, 1, "{:?}", told(&seen));
+    assert_eq!(seen.directives.len(), 1, "{:?}", told(&seen));
+    assert_eq!(seen.directives[0].assigned_on, d(2025, 4, 7));
+}
