@@ -1096,30 +1096,32 @@ fn nearly(a: &str, b: &str) -> f64 {
 /// ("…, báo cáo kết quả về Sở", "… (…)") or a word that opens one ("và", "để", "nhằm",
 /// "trình"), not words that narrow the task ("Rà soát hồ sơ đất đai …").
 fn part_after(text: &str, n: usize) -> bool {
-    let mut words = 0;
-    let mut end = 0;
-    for (at, w) in text.match_indices(|c: char| c.is_alphanumeric()) {
-        // `match_indices` yields one char at a time: count a word at its first letter.
-        let starts = text[..at]
-            .chars()
-            .next_back()
-            .is_none_or(|p| !p.is_alphanumeric());
-        if starts {
-            if words == n {
-                let between = &text[end..at];
-                let next = crate::text::fold(&text[at..])
-                    .split(|c: char| !c.is_alphanumeric())
-                    .next()
-                    .unwrap_or_default()
-                    .to_string();
-                return between.contains([',', ';', '(', '-', '–', ':'])
-                    || matches!(next.as_str(), "va" | "de" | "nham" | "trinh");
+    // Each word's start and end in `text`.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                spans.push((s, i));
+                start = None;
             }
-            words += 1;
+            _ => {}
         }
-        end = at + w.len();
     }
-    false
+    if let Some(s) = start {
+        spans.push((s, text.len()));
+    }
+    let (Some(&(_, end)), Some(&(from, to))) =
+        (n.checked_sub(1).and_then(|k| spans.get(k)), spans.get(n))
+    else {
+        return false;
+    };
+    text[end..from].contains([',', ';', '(', '-', '–', ':'])
+        || matches!(
+            crate::text::fold(&text[from..to]).as_str(),
+            "va" | "de" | "nham" | "trinh"
+        )
 }
 
 /// Whether two texts name different bodies or places: a word in capitals, not opening its
@@ -2373,28 +2375,28 @@ fn read_rows(
         let held = match imported_as(r.conn, &key)? {
             Some(id) => Some(id),
             // (Given that day as the sheet says it, or as its source's date says; rows of the
-            // same words are told apart by their keys alone.)
+            // same words are told apart by their keys alone. The same words given that day by
+            // another document, its number says so, are another task.)
             None => match lead[0] {
-                Pick::Known(unit) if !repeated => already_held(r.conn, &content, unit, given_on)?,
+                Pick::Known(unit) if !repeated => {
+                    match already_held(r.conn, &content, unit, given_on)? {
+                        Some(id) => {
+                            let other_document = match &said_source {
+                                SourceSaid::Document { number, .. } => {
+                                    let words = |s: &str| crate::text::words(s).join(" ");
+                                    directive::get(r.conn, id)?
+                                        .document_number
+                                        .is_some_and(|n| words(&n) != words(number))
+                                }
+                                _ => false,
+                            };
+                            (!other_document).then_some(id)
+                        }
+                        None => None,
+                    }
+                }
                 _ => None,
             },
-        };
-        // The same words given that day by another document (its number says so) are
-        // another task.
-        let held = match (held, &said_source) {
-            (Some(id), SourceSaid::Document { number, .. }) => {
-                let d = directive::get(r.conn, id)?;
-                let words = |s: &str| crate::text::words(s).join(" ");
-                match d.document_number.as_deref() {
-                    Some(n)
-                        if words(n) != words(number) && imported_as(r.conn, &key)?.is_none() =>
-                    {
-                        None
-                    }
-                    _ => Some(id),
-                }
-            }
-            (held, _) => held,
         };
         if let Some(id) = held {
             r.found_held.insert(id);
@@ -2406,9 +2408,9 @@ fn read_rows(
             _ => Vec::new(),
         };
         // Only a task of the same source (the document or meeting cited; for a row citing
-        // none, a row of a tracker that cited none) is this row changed since; and one whose words or day given
-        // changed only with the same deadline. Another document's task of like words, or a
-        // task given again with another deadline, is a task of its own.
+        // none, a row of a tracker that cited none) is this row changed since; and one whose
+        // words or day given changed only with the same deadline. Another document's task of
+        // like words, or a task given again with another deadline, is a task of its own.
         let due_here = extended.or(deadline);
         let mut kept = Vec::with_capacity(held_as.len());
         for (id, how) in held_as {
