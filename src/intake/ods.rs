@@ -1,7 +1,7 @@
 //! What calamine does not do for an OpenDocument sheet, from its `content.xml` read as
-//! events: how far its repeated rows and cells would spread before calamine builds them, and
-//! its cells merged down a column ("Văn bản giao" over three rows), so that an .ods reads as
-//! the same tracker saved as .xlsx or .xls does.
+//! events: how far its repeated rows and cells would spread before calamine builds them, its
+//! cells merged down a column ("Văn bản giao" over three rows), and its hidden rows and
+//! columns, so that an .ods reads as the same tracker saved as .xlsx does.
 
 use std::collections::HashMap;
 use std::ops::ControlFlow;
@@ -24,44 +24,86 @@ fn number<N: std::str::FromStr + From<u8>>(e: &BytesStart, name: &str) -> N {
         .unwrap_or(N::from(1))
 }
 
-/// Each sheet's cells merged over more than one row, by the sheet's name (rows and columns
-/// from 0, as calamine counts them). Nothing for a file that cannot be read: calamine says
-/// what is wrong with it.
-pub(super) fn merged_down(bytes: &[u8]) -> HashMap<String, Vec<Dimensions>> {
-    let mut out: HashMap<String, Vec<Dimensions>> = HashMap::new();
+/// What an OpenDocument sheet says of its layout beyond its cells.
+#[derive(Debug, Default)]
+pub(super) struct Layout {
+    /// Its cells merged over more than one row.
+    pub merged: Vec<Dimensions>,
+    /// Its hidden rows (filtered out, or hidden by hand) that hold a cell, in order.
+    pub hidden_rows: Vec<u32>,
+    /// Its hidden columns, in order.
+    pub hidden_columns: Vec<u32>,
+}
+
+/// The widest a sheet may be (LibreOffice's limit): a hidden column beyond it is none.
+const COLUMNS: u32 = 16_384;
+
+/// Each sheet's layout, by the sheet's name (rows and columns from 0, as calamine counts
+/// them). Nothing for a file that cannot be read: calamine says what is wrong with it.
+pub(super) fn layout(bytes: &[u8]) -> HashMap<String, Layout> {
+    let mut out: HashMap<String, Layout> = HashMap::new();
     let Some(xml) = content(bytes) else {
         return out;
     };
     let mut sheet = String::new();
-    // The row being read and its repeat; the next cell's column.
+    // The row being read, its repeat, whether it is hidden and holds a cell; the next
+    // cell's column; the next column declared.
     let (mut row, mut repeat, mut col) = (0u32, 1u32, 0u32);
+    let (mut hidden, mut held, mut declared) = (false, false, 0u32);
+    let collapsed = |e: &BytesStart| {
+        attr(e, "table:visibility").is_some_and(|v| matches!(v.as_str(), "collapse" | "filter"))
+    };
     each_event(&xml, |event| {
         match event {
             Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
                 "table:table" => {
                     sheet = attr(e, "table:name").unwrap_or_default();
-                    row = 0;
+                    (row, declared) = (0, 0);
+                }
+                "table:table-column" => {
+                    let n: u32 = number(e, "table:number-columns-repeated");
+                    let to = declared.saturating_add(n).min(COLUMNS);
+                    if collapsed(e) {
+                        out.entry(sheet.clone())
+                            .or_default()
+                            .hidden_columns
+                            .extend(declared..to);
+                    }
+                    declared = to;
                 }
                 "table:table-row" => {
                     (repeat, col) = (number(e, "table:number-rows-repeated"), 0);
+                    (hidden, held) = (collapsed(e), false);
                     if matches!(event, Event::Empty(_)) {
                         row = row.saturating_add(repeat);
                     }
                 }
                 "table:table-cell" | "table:covered-table-cell" => {
+                    held |= matches!(event, Event::Start(_));
                     let spans: u32 = number(e, "table:number-rows-spanned");
                     if spans > 1 && e.name().as_ref() == "table:table-cell" {
                         let wide: u32 = number(e, "table:number-columns-spanned");
-                        out.entry(sheet.clone()).or_default().push(Dimensions {
-                            start: (row, col),
-                            end: (row.saturating_add(spans - 1), col.saturating_add(wide - 1)),
-                        });
+                        out.entry(sheet.clone())
+                            .or_default()
+                            .merged
+                            .push(Dimensions {
+                                start: (row, col),
+                                end: (row.saturating_add(spans - 1), col.saturating_add(wide - 1)),
+                            });
                     }
                     col = col.saturating_add(number(e, "table:number-columns-repeated"));
                 }
                 _ => {}
             },
             Event::End(e) if e.name().as_ref() == "table:table-row" => {
+                // A hidden row that holds a cell (repeated rows that hold one are bounded by
+                // `within_spread`, read first).
+                if hidden && held {
+                    out.entry(sheet.clone())
+                        .or_default()
+                        .hidden_rows
+                        .extend(row..row.saturating_add(repeat));
+                }
                 row = row.saturating_add(repeat);
             }
             _ => {}

@@ -62,9 +62,9 @@ pub struct Grid {
     pub first_col: u32,
     /// The legacy encoding most of its text was converted from, if any.
     pub encoding: Encoding,
-    /// Its hidden rows (spreadsheet rows from 0), as an .xlsx says them.
+    /// Its hidden rows (spreadsheet rows from 0), as an .xlsx or .ods says them.
     pub hidden: Vec<u32>,
-    /// Its hidden columns (spreadsheet columns from 0), as an .xlsx says them.
+    /// Its hidden columns (spreadsheet columns from 0), as an .xlsx or .ods says them.
     pub hidden_columns: Vec<u32>,
 }
 
@@ -169,19 +169,24 @@ pub fn read(kind: FileKind, bytes: &[u8], only: Option<&str>, name: &str) -> Res
             return Err(Error::Intake(IntakeProblem::Inflates));
         }
         FileKind::Ods => {
-            let merged = super::ods::merged_down(bytes);
-            workbook(
+            let mut layout = super::ods::layout(bytes);
+            let mut book = workbook(
                 calamine::open_workbook_from_rs::<calamine::Ods<_>, _>(Cursor::new(bytes))
                     .map_err(|_| damaged(kind))?,
                 kind,
                 only,
                 |wb, name, kind| {
                     let (mut rows, first_row, first_col) = whole_range(wb, name, kind)?;
-                    let here = merged.get(name).map_or(&[][..], Vec::as_slice);
+                    let here = layout.get(name).map_or(&[][..], |l| l.merged.as_slice());
                     carry_down(&mut rows, first_row, first_col, here);
                     Ok((rows, first_row, first_col))
                 },
-            )?
+            )?;
+            for g in &mut book.sheets {
+                let l = layout.remove(&g.name).unwrap_or_default();
+                (g.hidden, g.hidden_columns) = (l.hidden_rows, l.hidden_columns);
+            }
+            book
         }
         FileKind::Gbx | FileKind::Docx => return Err(damaged(kind)),
     };

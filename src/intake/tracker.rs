@@ -120,6 +120,15 @@ enum SourcePlan {
     NewMeeting(usize),
 }
 
+/// A later deadline a row says was granted.
+#[derive(Debug, Clone)]
+struct Extension {
+    /// The new deadline.
+    to: NaiveDate,
+    /// What granted it ("theo Văn bản số 45/UBND-VX"), as written.
+    grounds: Option<String>,
+}
+
 #[derive(Debug, Clone)]
 struct RowPlan {
     sheet: usize,
@@ -132,8 +141,8 @@ struct RowPlan {
     source_text: String,
     assigned_on: Option<NaiveDate>,
     deadline: Option<NaiveDate>,
-    /// A later deadline the row says was approved (gia hạn).
-    extended: Option<NaiveDate>,
+    /// The later deadlines the row says were granted (gia hạn), in order.
+    extensions: Vec<Extension>,
     said: Said,
     /// Completion date when the text says done without one (its caveat already told).
     done_fallback: NaiveDate,
@@ -148,6 +157,13 @@ struct RowPlan {
     output: Option<String>,
     /// Its priority.
     priority: Priority,
+}
+
+impl RowPlan {
+    /// The last deadline granted, when the row records an extension.
+    fn extended(&self) -> Option<NaiveDate> {
+        self.extensions.last().map(|e| e.to)
+    }
 }
 
 /// What a tracker would bring in.
@@ -705,7 +721,7 @@ fn held_as_changed(plan: &mut Plan, book: &Book, found: &HashSet<Uuid>) {
             if outcome[k].is_some() {
                 continue;
             }
-            let due = row.extended.or(row.deadline);
+            let due = row.extended().or(row.deadline);
             let Some((id, how)) = row.held_as.iter().find(|(id, how)| {
                 !taken.contains(id)
                     && (!same_due_only || matches!(how, HeldAs::Due(d) if *d == due))
@@ -1279,6 +1295,8 @@ enum Issue {
     /// The completion day the words say has no year: read as this day.
     DoneOnGuessed(String, NaiveDate),
     StateDiffers(String),
+    /// The task refused or sent back (the words): brought in as given.
+    Declined(String),
     DoneOnDiffers(NaiveDate, NaiveDate),
     CoordinatingDiffers(String),
     NotInHeld(u32),
@@ -1554,6 +1572,10 @@ impl Issue {
             Issue::Unreadable => both(
                 "Dòng có ký tự không đọc được (hiện là “�”): tệp có chỗ không phải UTF-8; hãy sửa ô đó trong Giao Ban hoặc trong tệp.".into(),
                 "The row holds characters that cannot be read (shown as “�”): part of the file is not UTF-8; correct the cell here or in the file.".into(),
+            ),
+            Issue::Declined(words) => both(
+                format!("“{words}”: nhiệm vụ bị từ chối hoặc trả lại; nhập ở trạng thái đã giao, chưa thực hiện, lời ghi giữ trong nội dung: hãy xem lại đơn vị chủ trì và tiến độ."),
+                format!("“{words}”: the task was refused or sent back; brought in as assigned, not started, with the words kept in its content: check its lead unit and progress."),
             ),
             Issue::NotesSayDone => both(
                 "Ghi chú nói đã hoàn thành nhưng cột tiến độ thì không: nhập theo cột tiến độ; hãy kiểm tra lại.".into(),
@@ -2219,7 +2241,7 @@ fn read_rows(
         let mut deadline_words = None;
         // An extension said in the deadline's cell ("30/6 (gia hạn đến 30/9)") or a column
         // of its own ("Gia hạn đến").
-        let (deadline_cell, extension_said) = values::split_extension(at(Column::Deadline));
+        let (deadline_cell, mut extensions_said) = values::split_extension(at(Column::Deadline));
         let mut deadline_open = None;
         // "30/6/2025; 31/12/2025": due by the last stage, told.
         let deadline_stages =
@@ -2255,30 +2277,53 @@ fn read_rows(
                 continue;
             }
         };
-        // A column of its own may say it again: "gia hạn lần 2: 31/7/2025".
-        let extension_cell = match values::split_extension(at(Column::Extended)) {
-            (_, Some(said)) => said,
-            (Cell::Empty, None) => extension_said.unwrap_or(Cell::Empty),
-            (cell, None) => cell,
-        };
-        // Read from the deadline it extends ("gia hạn 2 tháng" is two months after it); one
-        // that does not read leaves the first deadline, and is told.
-        let mut extension_unread = None;
-        let extended = match values::due(&extension_cell, deadline.or(Some(given_on))) {
-            Ok(Due::On(e)) => Some(e),
-            Ok(Due::Open) => None,
-            Err(v) => {
-                extension_unread = Some(v);
-                None
+        // A column of its own may say them again ("gia hạn lần 2: 31/7/2025"), or hold only
+        // the new date.
+        match values::split_extension(at(Column::Extended)) {
+            (_, said) if !said.is_empty() => extensions_said = said,
+            (Cell::Empty, _) => {}
+            (words, _) => {
+                extensions_said = vec![values::ExtensionSaid {
+                    words,
+                    grounds: None,
+                }]
             }
-        };
-        // Without a first deadline, the extension's is the deadline; one not later than the
-        // first is no extension, and told.
-        let (deadline, extended, extension_not_later) = match (deadline, extended) {
-            (None, Some(e)) => (Some(e), None, None),
-            (Some(d), Some(e)) if e <= d => (Some(d), None, Some(e)),
-            (d, e) => (d, e, None),
-        };
+        }
+        // With no column saying one, the progress or notes may record one granted ("Đã được
+        // gia hạn đến 30/6/2025 theo Văn bản số 45/UBND-VX"); words there that read as no
+        // date (or as the deadline again) are a note, kept as written.
+        let in_words = extensions_said.is_empty();
+        if in_words {
+            for c in [Column::Progress, Column::Notes] {
+                extensions_said.extend(values::split_extension(&Cell::Text(text(c))).1);
+            }
+        }
+        // Each read from the deadline it extends ("gia hạn 2 tháng" is two months after it);
+        // one that does not read leaves the deadline before it, and is told. Without a first
+        // deadline, the first extension's is the deadline; one not later than the deadline
+        // it extends is no extension, and told.
+        let mut deadline = deadline;
+        let mut extensions: Vec<Extension> = Vec::with_capacity(extensions_said.len());
+        let (mut extension_unread, mut extension_not_later) = (Vec::new(), Vec::new());
+        for said in extensions_said {
+            let current = extensions.last().map(|e| e.to).or(deadline);
+            match (
+                values::due(&said.words, current.or(Some(given_on))),
+                current,
+            ) {
+                (Ok(Due::On(to)), None) => deadline = Some(to),
+                (Ok(Due::On(to)), Some(c)) if to > c => extensions.push(Extension {
+                    to,
+                    grounds: said.grounds,
+                }),
+                (Ok(Due::On(to)), Some(c)) if !(in_words && to == c) => {
+                    extension_not_later.push(to)
+                }
+                (Err(v), _) if !in_words => extension_unread.push(v),
+                _ => {}
+            }
+        }
+        let extended = extensions.last().map(|e| e.to);
         let deadline = deadline.or(planned);
         let lead_not_units;
         let lead = match r.picks(&lead_text, &g.name, g.row_number(i))? {
@@ -2454,11 +2499,12 @@ fn read_rows(
                 completed,
             )
             .0;
-            let says_done = matches!(said_there, Said::Done(_));
+            let says_done = matches!(said_there, Said::Done(_) | Said::Reported(_));
             // Stopped or cancelled there, not here.
             let stopped_there = match said_there {
                 Said::Suspended => here.status != DirectiveStatus::Suspended,
                 Said::Cancelled => here.status != DirectiveStatus::Cancelled,
+                Said::Declined => here.status != DirectiveStatus::Assigned,
                 _ => false,
             } && !closed;
             // Under way there, done here; or done there on another day.
@@ -2595,6 +2641,17 @@ fn read_rows(
             };
             said = with_day;
             not_done_on = contradicted;
+        }
+        // Reported done, waiting for the leader's word: its day read as a done task's, and
+        // brought in waiting for confirmation.
+        let awaiting = matches!(said, Said::Reported(_));
+        if let Said::Reported(on) = said {
+            said = Said::Done(on);
+        }
+        // Refused or sent back: brought in as given, its words kept and told.
+        let declined = said == Said::Declined;
+        if declined {
+            said = Said::Open;
         }
         // "Hoàn thành ngày 28/3": the day of the year it was given in (or the next). A day
         // written that does not exist ("31/02/2025") is a mistake to correct, not no day.
@@ -2780,7 +2837,7 @@ fn read_rows(
                 false,
             ));
         }
-        if let Some(words) = extension_unread {
+        for words in extension_unread {
             plan.problems.push(problem(
                 g,
                 i,
@@ -2789,7 +2846,7 @@ fn read_rows(
                 false,
             ));
         }
-        if let Some(e) = extension_not_later {
+        for e in extension_not_later {
             plan.problems.push(problem(
                 g,
                 i,
@@ -2825,6 +2882,12 @@ fn read_rows(
                 false,
             ));
         }
+        // Read as done or open above; kept as said.
+        let said = match said {
+            Said::Done(on) if awaiting => Said::Reported(on),
+            Said::Open if declined => Said::Declined,
+            said => said,
+        };
         if let Some((sheet, first)) = earlier {
             match plan.rows.iter_mut().find(|p| p.key == key) {
                 Some(p) => {
@@ -2849,8 +2912,11 @@ fn read_rows(
             .join(" — ");
         // A note that says done beside a progress that does not: brought in as the progress
         // column says, told.
-        let notes_say_done = matches!(values::said("", &text(Column::Notes)), Said::Done(_));
-        if notes_say_done && !matches!(said, Said::Done(_)) {
+        let notes_say_done = matches!(
+            values::said("", &text(Column::Notes)),
+            Said::Done(_) | Said::Reported(_)
+        );
+        if notes_say_done && !matches!(said, Said::Done(_) | Said::Reported(_)) {
             plan.problems.push(problem(
                 g,
                 i,
@@ -2862,9 +2928,20 @@ fn read_rows(
         // A note beside a task that states nothing of its progress has no report to be kept
         // in: it is kept in the task's words, so that it is seen ("… (Ghi chú: Theo đề nghị
         // của UBND tỉnh)").
-        let notes = text(Column::Notes);
+        let notes = if said == Said::Declined {
+            plan.problems.push(problem(
+                g,
+                i,
+                col(Column::Progress).or(col(Column::Notes)),
+                Issue::Declined(words.clone()),
+                false,
+            ));
+            words.clone()
+        } else {
+            text(Column::Notes)
+        };
         let content = match said {
-            Said::Open if !notes.trim().is_empty() => {
+            Said::Open | Said::Declined if !notes.trim().is_empty() => {
                 let with = format!("{content} (Ghi chú: {})", notes.trim());
                 if with.chars().count() <= CONTENT_CHARS {
                     with
@@ -2885,7 +2962,7 @@ fn read_rows(
             source_text,
             assigned_on: assigned,
             deadline,
-            extended,
+            extensions,
             said,
             done_fallback,
             words,
@@ -3087,7 +3164,7 @@ pub fn apply(tx: &Tx<'_>, plan: &Plan, book: &Book) -> Result<Applied> {
                     source: row.source_text.clone(),
                     assigned_on: d.assigned_on,
                     deadline: d.deadline,
-                    extended_from: row.extended.and(row.deadline),
+                    extended_from: row.extended().and(row.deadline),
                     status: d.status,
                     completed_on: d.completed_on,
                     directing_leader: d
@@ -3169,22 +3246,27 @@ fn write_row(
         format!("{from}: {}", row.words)
     };
     let today = crate::date::local_date(tx.now());
-    // The extension the tracker records, approved before the state it reached.
-    if let Some(later) = row.extended {
+    // The extensions the tracker records, in order, each granted by the deadline it moved
+    // (or today, for one still to come), before the state it reached.
+    for e in &row.extensions {
+        let reason = format!("Gia hạn ghi trong bảng theo dõi ({from})");
         followup::extend_deadline(
             tx,
             d.id,
             NewExtension {
-                new_deadline: later,
-                reason: format!("Gia hạn ghi trong bảng theo dõi ({from})"),
+                new_deadline: e.to,
+                reason: match &e.grounds {
+                    Some(g) => format!("{reason}: {g}"),
+                    None => reason,
+                },
                 approver_id: None,
-                approved_on: row.deadline.filter(|d| *d <= today).unwrap_or(today),
+                approved_on: d.deadline.filter(|d| *d <= today).unwrap_or(today),
             },
         )?;
         d = directive::get(tx, d.id)?;
     }
     match &row.said {
-        Said::Open => {}
+        Said::Open | Said::Declined => {}
         Said::InProgress {
             percent,
             note: text,
@@ -3220,6 +3302,11 @@ fn write_row(
             let on = on.unwrap_or(row.done_fallback);
             directive::change_status(tx, d.id, StatusChange::ReportDone { on }, &note)?;
             d = directive::change_status(tx, d.id, StatusChange::Confirm, &note)?;
+        }
+        // Waiting for the leader's word.
+        Said::Reported(on) => {
+            let on = on.unwrap_or(row.done_fallback);
+            d = directive::change_status(tx, d.id, StatusChange::ReportDone { on }, &note)?;
         }
         Said::Suspended => {
             d = directive::change_status(tx, d.id, StatusChange::Suspend, &note)?;

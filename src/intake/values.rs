@@ -370,14 +370,42 @@ pub fn dates_listed(text: &str) -> Vec<NaiveDate> {
     dates.into_iter().map(|(_, d, _)| d).collect()
 }
 
-/// A deadline cell that also says its extension ("30/6/2025 (gia hạn đến 30/9/2025)",
-/// "30/6/2025; gia hạn lần 2: 31/12/2025"): the deadline's part, and the last extension's
-/// date as a cell of its own (`None` when the cell says none).
-pub fn split_extension(cell: &Cell) -> (Cell, Option<Cell>) {
+/// An extension a cell records: the words of its date, and the grounds it cites ("theo Văn
+/// bản số 123/UBND-VX"), when it cites any.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExtensionSaid {
+    /// The new deadline's words ("đến 30/9/2025", "2 tháng"), or a request's words whole
+    /// (which read as no date, and are told).
+    pub words: Cell,
+    /// What the extension was granted by.
+    pub grounds: Option<String>,
+}
+
+/// Words before "gia hạn" that ask for an extension or say it is not granted: a request,
+/// not an extension.
+const ASKED: &[&[&str]] = &[
+    &["xin"],
+    &["de", "nghi"],
+    &["de", "xuat"],
+    &["kien", "nghi"],
+    &["trinh"],
+    &["chua", "dong", "y"],
+    &["khong", "dong", "y"],
+    &["chua", "duoc"],
+    &["khong", "duoc"],
+];
+
+/// Words that open an extension's grounds.
+const GROUNDS: &[&str] = &["theo", "tai", "do", "vi", "can"];
+
+/// A cell that also says its extensions ("30/6/2025 (gia hạn đến 30/9/2025)", "30/6/2025;
+/// gia hạn lần 1 đến 30/9/2025; gia hạn lần 2: 31/12/2025 theo VB 45/UBND"): the deadline's
+/// part, and each extension in the order written (none when the cell says none).
+pub fn split_extension(cell: &Cell) -> (Cell, Vec<ExtensionSaid>) {
     let Cell::Text(t) = cell else {
-        return (cell.clone(), None);
+        return (cell.clone(), Vec::new());
     };
-    let at = t
+    let starts: Vec<usize> = t
         .char_indices()
         .filter(|(i, _)| {
             let word_start = t[..*i]
@@ -388,26 +416,16 @@ pub fn split_extension(cell: &Cell) -> (Cell, Option<Cell>) {
                 && crate::text::fold(&t[*i..].chars().take(7).collect::<String>()) == "gia han"
         })
         .map(|(i, _)| i)
-        .next_back();
-    let Some(at) = at else {
-        return (cell.clone(), None);
-    };
+        .collect();
+    if starts.is_empty() {
+        return (cell.clone(), Vec::new());
+    }
     let trim = |s: &str| {
         s.trim_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '(' | ')' | ',' | ';' | ':' | '-' | '–')
+            c.is_whitespace() || matches!(c, '(' | ')' | ',' | ';' | ':' | '-' | '–' | '.')
         })
         .to_string()
     };
-    let rest = &t[at..][t[at..]
-        .char_indices()
-        .nth(7)
-        .map_or(t.len() - at, |(i, _)| i)..];
-    // "lần 2", "đến", "tới": words before the date that add nothing to it.
-    let mut words: Vec<&str> = rest.split_whitespace().collect();
-    if words.first().is_some_and(|w| crate::text::fold(w) == "lan") {
-        words.drain(..words.len().min(2));
-    }
-    let rest = trim(&words.join(" "));
     let as_cell = |s: String| {
         if s.is_empty() {
             Cell::Empty
@@ -415,34 +433,70 @@ pub fn split_extension(cell: &Cell) -> (Cell, Option<Cell>) {
             Cell::Text(s)
         }
     };
-    // "xin gia hạn đến …", "đề nghị gia hạn …", "chưa đồng ý gia hạn …": asked, not approved;
-    // given back whole, so that it reads as no date and is told.
-    let before: Vec<&str> = t[..at].split_whitespace().collect();
-    let asked = [
-        &["xin"][..],
-        &["de", "nghi"],
-        &["chua", "dong", "y"],
-        &["khong", "dong", "y"],
-    ]
-    .into_iter()
-    .find(|w| {
-        before.len() >= w.len()
-            && before[before.len() - w.len()..]
-                .iter()
-                .zip(w.iter())
-                .all(|(b, w)| crate::text::fold(b) == *w)
-    });
-    if let Some(w) = asked {
-        let w: &[&str] = w;
-        let kept = trim(&before[..before.len() - w.len()].join(" "));
-        let request = format!(
-            "{} {}",
-            before[before.len() - w.len()..].join(" "),
-            &t[at..]
-        );
-        return (as_cell(kept), Some(Cell::Text(request)));
+    // Each piece: the words before the first "gia hạn", then each extension's.
+    let mut pieces: Vec<&str> = Vec::with_capacity(starts.len() + 1);
+    pieces.push(&t[..starts[0]]);
+    for (k, &at) in starts.iter().enumerate() {
+        pieces.push(&t[at..starts.get(k + 1).copied().unwrap_or(t.len())]);
     }
-    (as_cell(trim(&t[..at])), Some(as_cell(rest)))
+    // "xin gia hạn đến …", "đề nghị gia hạn …", "chưa đồng ý gia hạn …": asked, not
+    // granted; given whole, so that it reads as no date and is told. The asking words
+    // are taken from the piece before.
+    let mut kept: Vec<String> = pieces.iter().map(|p| p.to_string()).collect();
+    let mut asked = vec![false; pieces.len()];
+    for k in 1..pieces.len() {
+        let before: Vec<&str> = pieces[k - 1].split_whitespace().collect();
+        let Some(w) = ASKED.iter().find(|w| {
+            before.len() >= w.len()
+                && before[before.len() - w.len()..]
+                    .iter()
+                    .zip(w.iter())
+                    .all(|(b, w)| {
+                        crate::text::fold(b).trim_matches(|c: char| !c.is_alphanumeric()) == *w
+                    })
+        }) else {
+            continue;
+        };
+        let cut = before.len() - w.len();
+        kept[k - 1] = before[..cut].join(" ");
+        kept[k] = format!("{} {}", before[cut..].join(" "), pieces[k]);
+        asked[k] = true;
+    }
+    let extensions = (1..kept.len())
+        .map(|k| {
+            if asked[k] {
+                return ExtensionSaid {
+                    words: as_cell(trim(&kept[k])),
+                    grounds: None,
+                };
+            }
+            // After "gia hạn": "lần 2", then the date, then its grounds.
+            let rest = &kept[k][kept[k]
+                .char_indices()
+                .nth(7)
+                .map_or(kept[k].len(), |(i, _)| i)..];
+            let mut words: Vec<&str> = rest.split_whitespace().collect();
+            if words.first().is_some_and(|w| crate::text::fold(w) == "lan") {
+                words.drain(..words.len().min(2));
+            }
+            let opens_grounds = |w: &&str| {
+                let f = crate::text::fold(w.trim_start_matches('('));
+                GROUNDS.contains(&f.trim_matches(|c: char| !c.is_alphanumeric()))
+            };
+            let cut = words
+                .iter()
+                .enumerate()
+                .skip(1)
+                .find(|(_, w)| opens_grounds(w))
+                .map_or(words.len(), |(j, _)| j);
+            let grounds = trim(&words[cut..].join(" "));
+            ExtensionSaid {
+                words: as_cell(trim(&words[..cut].join(" "))),
+                grounds: (!grounds.is_empty()).then_some(grounds),
+            }
+        })
+        .collect();
+    (as_cell(trim(&kept[0])), extensions)
 }
 
 /// A month written as `06/2025`, `6-2025` or "cuối năm 2025": the month's (or the year's)
@@ -528,6 +582,11 @@ pub enum Said {
     },
     /// Done, on the date stated if any.
     Done(Option<NaiveDate>),
+    /// Reported done, on the date stated if any, and waiting for the leader to confirm it
+    /// ("Chờ xác nhận hoàn thành", "Hoàn thành, chờ duyệt").
+    Reported(Option<NaiveDate>),
+    /// Refused or sent back by the unit ("Từ chối", "Trả lại"): nobody is at work on it.
+    Declined,
     /// Paused.
     Suspended,
     /// Cancelled, or not to be done.
@@ -546,6 +605,7 @@ pub fn said_with_completion(
     let silent = progress.trim().is_empty() && notes.trim().is_empty();
     match (completed, said) {
         (Some(c), Said::Done(_)) => (Said::Done(Some(c)), None),
+        (Some(c), Said::Reported(_)) => (Said::Reported(Some(c)), None),
         (Some(c), Said::Open) if silent => (Said::Done(Some(c)), None),
         (Some(c), said @ (Said::Open | Said::InProgress { .. })) => (said, Some(c)),
         (_, said) => (said, None),
@@ -587,6 +647,29 @@ fn status_of(text: &str) -> Said {
     // "0%" alone (a column of shares done): not started.
     if percent == Some(0) && f.trim() == "0" {
         return Said::Open;
+    }
+    // "Chờ xác nhận hoàn thành", "Hoàn thành, chờ duyệt", "Đã xong, chưa được xác nhận": the
+    // unit reports it done; the leader has yet to confirm. "Chờ duyệt" beside a draft or a
+    // share is a stage of the work, not its end.
+    let awaiting = [
+        "cho xac nhan",
+        "cho duyet",
+        "cho phe duyet",
+        "cho nghiem thu",
+        "chua xac nhan",
+        "chua duoc xac nhan",
+    ];
+    let finished = has("hoan thanh") || has("ht") || has("xong");
+    if let Some(w) = awaiting.iter().find(|w| has(w)) {
+        let alone = f.trim() == *w;
+        let whole = finished
+            && !has("chua hoan thanh")
+            && !has("du thao")
+            && !has("mot phan")
+            && percent.is_none_or(|p| p == 100);
+        if alone || whole {
+            return Said::Reported(date_in(t));
+        }
     }
     // "Chưa hoàn thành", "hoàn thành một phần", "hoàn thành 50%", "hoàn thành phần lớn",
     // "đã hoàn thành 3/5 nội dung": under way. So is a text that says what is done and what
@@ -646,6 +729,17 @@ fn status_of(text: &str) -> Said {
     // Not "phát huy" (to foster).
     if starts("huy ") || has("da huy") || has("khong thuc hien") || has("dung thuc hien") {
         return Said::Cancelled;
+    }
+    // "Từ chối", "Trả lại", "Không thuộc chức năng": the unit did not take the task on, and
+    // says no work under way ("Trả lại, đang hoàn thiện" is work returned to be done again).
+    let declined = starts("tu choi")
+        || has("da tu choi")
+        || starts("tra lai")
+        || has("da tra lai")
+        || has("khong tiep nhan")
+        || has("khong thuoc chuc nang");
+    if declined && !reports_progress(t) {
+        return Said::Declined;
     }
     // Words that only say where it stands (or a tick), not a report of work.
     let plain = [
@@ -1239,6 +1333,78 @@ mod tests {
         assert_eq!(said("100%", ""), Said::Done(None));
         assert_eq!(said("Tạm dừng", ""), Said::Suspended);
         assert_eq!(said("Hủy", ""), Said::Cancelled);
+        // Reported done, not yet confirmed; a draft waiting for approval is work under way.
+        for t in [
+            "Chờ xác nhận hoàn thành",
+            "Chờ xác nhận",
+            "Hoàn thành, chờ duyệt",
+            "Đã HT, chưa được xác nhận",
+        ] {
+            assert_eq!(said(t, ""), Said::Reported(None), "{t}");
+        }
+        assert_eq!(
+            said("Đã hoàn thành ngày 20/3/2025, chờ xác nhận", ""),
+            Said::Reported(Some(d(2025, 3, 20)))
+        );
+        assert_eq!(
+            said_with_completion("Chờ xác nhận", "", Some(d(2025, 3, 20))),
+            (Said::Reported(Some(d(2025, 3, 20))), None)
+        );
+        for t in [
+            "Đã trình dự thảo, chờ duyệt",
+            "Hoàn thành 60%, chờ xác nhận",
+        ] {
+            assert!(matches!(said(t, ""), Said::InProgress { .. }), "{t}");
+        }
+        // Refused or sent back, with no work said under way.
+        for t in [
+            "Từ chối",
+            "Trả lại",
+            "Đơn vị đã trả lại do không thuộc chức năng",
+        ] {
+            assert_eq!(said(t, ""), Said::Declined, "{t}");
+        }
+        assert!(matches!(
+            said("Trả lại để bổ sung, đang hoàn thiện", ""),
+            Said::InProgress { .. }
+        ));
+        assert_eq!(
+            said("Đã hoàn thành, trả lại hồ sơ cho UBND", ""),
+            Said::Done(None)
+        );
+    }
+
+    #[test]
+    fn extensions_listed_with_their_grounds_or_asked() {
+        let text = |s: &str| Cell::Text(s.into());
+        let (deadline, e) = split_extension(&text(
+            "30/4/2025; gia hạn lần 1 đến 30/6/2025 theo VB 12/UBND; gia hạn lần 2: 30/9/2025",
+        ));
+        assert_eq!(deadline, text("30/4/2025"));
+        let got: Vec<_> = e
+            .iter()
+            .map(|e| (e.words.text(), e.grounds.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "đến 30/6/2025".to_string(),
+                    Some("theo VB 12/UBND".to_string())
+                ),
+                ("30/9/2025".to_string(), None)
+            ]
+        );
+        // Asked, not granted: the request whole, its asking words out of the deadline.
+        let (deadline, e) = split_extension(&text("30/6/2025, đề xuất gia hạn đến 30/9/2025"));
+        assert_eq!(deadline, text("30/6/2025"));
+        assert_eq!(e[0].words, text("đề xuất gia hạn đến 30/9/2025"));
+        // "(căn cứ …)": grounds in brackets; "2 tháng (đến 31/8)" is the date's own words.
+        let (_, e) = split_extension(&text("gia hạn đến 31/8/2025 (căn cứ Công văn 45/STTTT)"));
+        assert_eq!(e[0].grounds.as_deref(), Some("căn cứ Công văn 45/STTTT"));
+        let (_, e) = split_extension(&text("gia hạn 2 tháng (đến 31/8/2025)"));
+        assert_eq!(e[0].grounds, None);
+        assert_eq!(split_extension(&text("31/3/2025")).1, []);
     }
 
     #[test]

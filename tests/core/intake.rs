@@ -2478,6 +2478,120 @@ fn extensions_the_tracker_records_come_in_as_extensions() {
     );
 }
 
+/// Several extensions in one cell come in one after another, each with the grounds it
+/// cites; an extension recorded in the notes ("Đã được gia hạn đến … theo Văn bản …") is
+/// one too, while a request there ("Đề xuất gia hạn …") stays a note.
+#[test]
+fn every_extension_listed_and_one_in_the_notes_come_in_with_their_grounds() {
+    let mut o = Office::new();
+    let file = o.path("gia-han-nhieu-lan.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn,Tiến độ,Ghi chú\n\
+         1,Triển khai nền tảng số,Văn phòng Sở,05/01/2025,\"30/04/2025; gia hạn lần 1 đến 30/06/2025 theo VB số 12/UBND-VX; gia hạn lần 2 đến 30/09/2025\",Đang thực hiện,\n\
+         2,Tổng hợp báo cáo quý I,Văn phòng Sở,05/01/2025,30/04/2025,Đang thực hiện,Đã được gia hạn đến 30/06/2025 theo Văn bản số 123/UBND-VX\n\
+         3,Rà soát hệ thống thông tin,Văn phòng Sở,05/01/2025,30/04/2025,Đang thực hiện,Đề xuất gia hạn đến 30/07/2025\n",
+    )
+    .unwrap();
+    let made = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    assert!(made.problems.is_empty(), "{:?}", made.problems);
+    let due: Vec<_> = made
+        .directives
+        .iter()
+        .map(|r| (r.deadline, r.extended_from))
+        .collect();
+    let first = Some(d(2025, 4, 30));
+    assert_eq!(
+        due,
+        [
+            (Some(d(2025, 9, 30)), first),
+            (Some(d(2025, 6, 30)), first),
+            (first, None)
+        ]
+    );
+    let history = |k: usize| {
+        followup::extensions_of(o.store.conn(), made.directives[k].directive_id)
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.previous_deadline, e.new_deadline, e.reason))
+            .collect::<Vec<_>>()
+    };
+    let listed = history(0);
+    assert_eq!(listed.len(), 2, "{listed:?}");
+    assert_eq!(
+        (listed[0].0, listed[0].1, listed[1].0, listed[1].1),
+        (
+            d(2025, 4, 30),
+            d(2025, 6, 30),
+            d(2025, 6, 30),
+            d(2025, 9, 30)
+        ),
+        "{listed:?}"
+    );
+    let grounds = |e: &(NaiveDate, NaiveDate, String)| e.2.ends_with("12/UBND-VX");
+    assert!(grounds(&listed[0]) && !grounds(&listed[1]), "{listed:?}");
+    let noted = history(1);
+    assert_eq!(noted.len(), 1, "{noted:?}");
+    assert!(
+        noted[0].2.ends_with("theo Văn bản số 123/UBND-VX"),
+        "{noted:?}"
+    );
+    // Nothing new, and nothing told, the second time.
+    let again = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!((again.directives.len(), again.already), (0, 3));
+    assert!(again.problems.is_empty(), "{:?}", again.problems);
+}
+
+/// A task reported done and waiting for the leader's word comes in waiting for it (not
+/// done, not under way); one the unit refused or sent back comes in as given, its words kept
+/// and told; a draft waiting for approval is work under way.
+#[test]
+fn awaiting_confirmation_and_refused_tasks_keep_their_state() {
+    let mut o = Office::new();
+    let file = o.path("trang-thai-cho.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn,Tình trạng,Ngày hoàn thành\n\
+         1,Xây dựng kế hoạch chuyển đổi số,Văn phòng Sở,05/01/2025,31/03/2025,Chờ xác nhận hoàn thành,28/03/2025\n\
+         2,Tham mưu văn bản hướng dẫn báo chí,Văn phòng Sở,05/01/2025,31/03/2025,Từ chối do không thuộc chức năng,\n\
+         3,Ban hành quy chế phối hợp,Văn phòng Sở,05/01/2025,31/03/2025,\"Đã trình dự thảo, chờ duyệt\",\n",
+    )
+    .unwrap();
+    let made = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    let states: Vec<_> = made
+        .directives
+        .iter()
+        .map(|r| (r.status, r.completed_on))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            (DirectiveStatus::AwaitingConfirmation, None),
+            (DirectiveStatus::Assigned, None),
+            (DirectiveStatus::InProgress, None),
+        ],
+        "{:?}",
+        made.problems
+    );
+    let reported = directive::get(o.store.conn(), made.directives[0].directive_id).unwrap();
+    assert_eq!(reported.reported_done_on, Some(d(2025, 3, 28)));
+    assert!(
+        made.directives[1]
+            .content
+            .contains("Từ chối do không thuộc chức năng")
+    );
+    assert_eq!(made.problems.len(), 1, "{:?}", made.problems);
+    assert_eq!(made.problems[0].row, 3);
+    assert!(made.problems[0].message.vi.contains("từ chối hoặc trả lại"));
+    let again = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(
+        (again.directives.len(), again.already),
+        (0, 3),
+        "{:?}",
+        again.problems
+    );
+}
+
 /// A tracker without a "Ngày giao" column: its rows are set aside and told, until one date
 /// given is chosen for the rows that state none; a row that states its own keeps it, and a
 /// date out of range is refused.
@@ -4631,16 +4745,15 @@ fn a_new_unit_written_two_ways_is_proposed_once() {
 }
 
 /// A hidden column and a visible one of the same header ("Thời hạn" kept hidden with the
-/// old deadlines): the visible one is read, the hidden one named unused as hidden.
+/// old deadlines): the visible one is read, the hidden one named unused as hidden; a hidden
+/// row comes in, told. The same sheet saved by LibreOffice as .ods reads alike.
 #[test]
 fn a_visible_column_is_read_before_a_hidden_one_of_the_same_name() {
     let mut o = Office::new();
     let file = o.path("cot-an.xlsx");
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
-    ws.write_row(
-        0,
-        0,
+    let rows: [[&str; 6]; 3] = [
         [
             "STT",
             "Nội dung nhiệm vụ",
@@ -4649,11 +4762,6 @@ fn a_visible_column_is_read_before_a_hidden_one_of_the_same_name() {
             "Thời hạn",
             "Thời hạn",
         ],
-    )
-    .unwrap();
-    ws.write_row(
-        1,
-        0,
         [
             "1",
             "Rà soát quy chế",
@@ -4662,18 +4770,60 @@ fn a_visible_column_is_read_before_a_hidden_one_of_the_same_name() {
             "31/01/2025",
             "28/02/2025",
         ],
-    )
-    .unwrap();
+        [
+            "2",
+            "Việc đã bỏ",
+            "VP",
+            "05/01/2025",
+            "31/01/2025",
+            "31/03/2025",
+        ],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        ws.write_row(r as u32, 0, *row).unwrap();
+    }
     ws.set_column_hidden(4).unwrap();
+    ws.set_row_hidden(2).unwrap();
     wb.save(&file).unwrap();
-    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
-    assert_eq!(
-        seen.directives[0].deadline,
-        Some(d(2025, 2, 28)),
-        "{:?}",
-        told(&seen)
-    );
-    assert_eq!(seen.sheets[0].unused, ["Thời hạn (cột ẩn E)"]);
+    let check = |o: &mut Office, file: &Path| {
+        let seen = intake::preview(&mut o.store, file, &Options::default()).unwrap();
+        let due: Vec<_> = seen.directives.iter().map(|r| r.deadline).collect();
+        assert_eq!(
+            due,
+            [Some(d(2025, 2, 28)), Some(d(2025, 3, 31))],
+            "{file:?}: {:?}",
+            told(&seen)
+        );
+        assert_eq!(seen.sheets[0].unused, ["Thời hạn (cột ẩn E)"], "{file:?}");
+        let hidden: Vec<u32> = seen
+            .problems
+            .iter()
+            .filter(|p| !p.skipped && p.message.vi.contains("đang ẩn"))
+            .map(|p| p.row)
+            .collect();
+        assert_eq!(hidden, [3], "{file:?}: {:?}", told(&seen));
+    };
+    check(&mut o, &file);
+    if std::process::Command::new("soffice")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("skipped the .ods: LibreOffice (soffice) is not installed");
+        return;
+    }
+    let out = o.path("ods");
+    let profile = format!("file://{}", o.path("lo-profile").display());
+    let run = std::process::Command::new("soffice")
+        .arg(format!("-env:UserInstallation={profile}"))
+        .args(["--headless", "--convert-to", "ods", "--outdir"])
+        .arg(&out)
+        .arg(&file)
+        .output()
+        .unwrap();
+    let ods = out.join("cot-an.ods");
+    assert!(ods.exists(), "{}", String::from_utf8_lossy(&run.stderr));
+    check(&mut o, &ods);
 }
 
 /// The office's own notice keeps its number in the register ("Số: 45/TB-STTTT"), so the next
