@@ -317,6 +317,11 @@ pub enum IntakeProblem {
         /// What was given.
         given: String,
     },
+    /// A row named on the command line is not `ROW` or `SHEET:ROW`.
+    BadRow {
+        /// What was given.
+        given: String,
+    },
     /// Units not in the directory: the import stops unless they are created.
     UnknownUnit {
         /// The sheet.
@@ -443,14 +448,25 @@ impl IntakeProblem {
                 "Không tìm thấy bảng theo dõi nhiệm vụ: không trang nào có dòng tiêu đề với cột nội dung và đơn vị chủ trì.",
                 "No directive tracker was found: no sheet has a header row with a content column and a lead unit column.",
             ),
-            IntakeProblem::BadColumn { given } => {
+            IntakeProblem::BadRow { given } => {
                 if vi {
                     format!(
-                        "“{given}” không đọc được: ghi tên trường = chữ cái của cột, ví dụ content=B (các trường: number, content, source, assigned_on, lead, coordinating, deadline, progress, completed_on, notes)."
+                        "“{given}” không đọc được: ghi số dòng như bảng tính đánh số, hoặc tên trang:số dòng, ví dụ 12 hoặc 2025:12."
                     )
                 } else {
                     format!(
-                        "“{given}” cannot be read: write field=column letters, e.g. content=B (fields: number, content, source, assigned_on, lead, coordinating, deadline, progress, completed_on, notes)."
+                        "“{given}” cannot be read: write the row's number as the spreadsheet shows it, or sheet:row, e.g. 12 or 2025:12."
+                    )
+                }
+            }
+            IntakeProblem::BadColumn { given } => {
+                if vi {
+                    format!(
+                        "“{given}” không đọc được: ghi tên trường = chữ cái của cột, ví dụ content=B (các trường: number, content, source, assigned_on, lead, coordinating, deadline, extended, progress, completed_on, notes, leader, output, priority)."
+                    )
+                } else {
+                    format!(
+                        "“{given}” cannot be read: write field=column letters, e.g. content=B (fields: number, content, source, assigned_on, lead, coordinating, deadline, extended, progress, completed_on, notes, leader, output, priority)."
                     )
                 }
             }

@@ -61,8 +61,21 @@ pub struct RowProblem {
     pub field: Option<Column>,
     /// The row is left out (otherwise it is imported with this caveat).
     pub skipped: bool,
+    /// Left out as a directive brought in before and changed since (its lead, deadline,
+    /// words or day given): it may be brought in as a new one instead ([`Options::as_new`]).
+    pub held: bool,
     /// Why.
     pub message: Words,
+}
+
+/// A tracker's row, by its sheet and its number as the spreadsheet shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct RowAt {
+    /// The sheet (any sheet when not said).
+    pub sheet: Option<String>,
+    /// The row.
+    pub row: u32,
 }
 
 /// A unit the file names that the directory does not hold.
@@ -94,6 +107,10 @@ pub struct Options {
     /// A tracker: the date given to rows that state none, nor their source's (a sheet
     /// without a "Ngày giao" column). Without it such rows are set aside and told.
     pub given_on: Option<NaiveDate>,
+    /// A tracker: rows told as a directive brought in before and changed since that are
+    /// new directives instead (a task given again, not the one held).
+    #[serde(default)]
+    pub as_new: Vec<RowAt>,
 }
 
 /// What a file brings in: before a commit, what it would create; after, what it created.
@@ -253,7 +270,14 @@ fn run(store: &mut Store, opened: Opened, o: &Options, commit: bool) -> Result<P
                     crate::error::Rule::OutOfRange,
                 ));
             }
-            let plan = tracker::plan(store.conn(), &book, o.mapping.as_deref(), o.given_on, &name)?;
+            let plan = tracker::plan(
+                store.conn(),
+                &book,
+                o.mapping.as_deref(),
+                o.given_on,
+                &o.as_new,
+                &name,
+            )?;
             p.hidden_sheets = book.hidden.clone();
             p.sheets = plan.sheets.clone();
             p.already = plan.already;
@@ -412,6 +436,7 @@ fn document(
             column: None,
             field: None,
             skipped: false,
+            held: false,
             message: Words {
                 vi: format!("Số {n:02}/{} năm {year} đã ghi cho văn bản khác: cuộc họp nhập vào không mang số này.", kind.code()),
                 en: format!("Number {n:02}/{} of {year} is another document's: the meeting brought in does not take it.", kind.code()),
@@ -432,6 +457,7 @@ fn document(
                 column: None,
                 field: Some(field),
                 skipped: true,
+                held: false,
                 message,
             };
             let mut set_aside = Vec::new();
@@ -597,6 +623,7 @@ fn document(
             column: None,
             field: None,
             skipped: true,
+            held: false,
             message: Words {
                 vi: format!("Chữ ẩn trong văn bản (Word không hiện, không in): “{words}”; không đọc. Nếu là nhiệm vụ, hãy bỏ ẩn rồi nhập lại."),
                 en: format!("Hidden text in the document (Word neither shows nor prints it): “{words}”; not read. If it is a directive, unhide it and import again."),
@@ -612,6 +639,7 @@ fn document(
                 column: None,
                 field: None,
                 skipped: true,
+                held: false,
                 message: Words {
                     vi: format!("Không phải nhiệm vụ: “{line}”; nếu là nhiệm vụ, hãy nhập tay."),
                     en: format!("Not a directive: “{line}”; enter it by hand if it is one."),

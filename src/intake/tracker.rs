@@ -16,7 +16,7 @@ use super::columns::{self, Column, ColumnAt, Header, MappingFrom, Tick};
 use super::legacy::Encoding;
 use super::sheet::{Book, Cell, Grid};
 use super::values::{self, Due, Said, SourceSaid};
-use super::{RowProblem, Words};
+use super::{RowAt, RowProblem, Words};
 use crate::directive::{self, DirectiveStatus, NewDirective, Priority, Source, StatusChange};
 use crate::error::{Error, Field, IntakeProblem, Result, Rule};
 use crate::extract::Directory;
@@ -711,14 +711,23 @@ fn given(conn: &Connection, unit: Uuid, day: NaiveDate) -> Result<Vec<(Uuid, Str
 
 /// A new row that is a directive brought in before, changed in the sheet since (its lead,
 /// its deadline, a word corrected), is that directive, told, never a second one; unless
-/// another row of the file was found to be it. Rows whose deadline is the held one's are
-/// matched first (of rows of the same words, the one whose deadline moved is told).
-fn held_as_changed(plan: &mut Plan, book: &Book, found: &HashSet<Uuid>) {
+/// another row of the file was found to be it, or the user said the row is a new directive
+/// (`as_new`). Rows whose deadline is the held one's are matched first (of rows of the same
+/// words, the one whose deadline moved is told).
+fn held_as_changed(plan: &mut Plan, book: &Book, found: &HashSet<Uuid>, as_new: &[RowAt]) {
     let mut taken: HashSet<Uuid> = found.clone();
     let mut outcome: Vec<Option<Option<Issue>>> = (0..plan.rows.len()).map(|_| None).collect();
+    let new = |row: &RowPlan| {
+        as_new.iter().any(|a| {
+            a.row == row.row
+                && a.sheet
+                    .as_ref()
+                    .is_none_or(|s| *s == book.sheets[row.sheet].name)
+        })
+    };
     for same_due_only in [true, false] {
         for (k, row) in plan.rows.iter().enumerate() {
-            if outcome[k].is_some() {
+            if outcome[k].is_some() || new(row) {
                 continue;
             }
             let due = row.extended().or(row.deadline);
@@ -759,6 +768,7 @@ fn held_as_changed(plan: &mut Plan, book: &Book, found: &HashSet<Uuid>) {
                     column: None,
                     field: None,
                     skipped: true,
+                    held: true,
                     message: issue.words(),
                 });
                 false
@@ -1643,6 +1653,7 @@ fn problem(
         }),
         field: column.map(|(f, _)| f),
         skipped,
+        held: false,
         message: issue.words(),
     }
 }
@@ -1712,13 +1723,15 @@ fn saved_mapping(conn: &Connection, key: &str) -> Result<Option<Vec<ColumnAt>>> 
 }
 
 /// Reads every sheet's rows into a plan; `given` is a mapping for sheets of its layout (or
-/// for the one sheet read); `given_on` the date given to rows that state none. A sheet without a recognisable header is left out when another
-/// has one; none is [`IntakeProblem::NoTable`].
+/// for the one sheet read); `given_on` the date given to rows that state none; `as_new` the
+/// rows that are new directives though like one held. A sheet without a recognisable header
+/// is left out when another has one; none is [`IntakeProblem::NoTable`].
 pub fn plan(
     conn: &Connection,
     book: &Book,
     given: Option<&[ColumnAt]>,
     given_on: Option<NaiveDate>,
+    as_new: &[RowAt],
     file_name: &str,
 ) -> Result<Plan> {
     let units = unit::list(conn, true)?;
@@ -1850,7 +1863,7 @@ pub fn plan(
     if plan.sheets.is_empty() {
         return Err(Error::Intake(IntakeProblem::NoTable));
     }
-    held_as_changed(&mut plan, book, &r.found_held);
+    held_as_changed(&mut plan, book, &r.found_held, as_new);
     plan.new_units = r.new_units;
     plan.new_meetings = r.new_meetings;
     Ok(plan)
@@ -3182,6 +3195,7 @@ pub fn apply(tx: &Tx<'_>, plan: &Plan, book: &Book) -> Result<Applied> {
                     column: None,
                     field: None,
                     skipped: true,
+                    held: false,
                     message: Issue::Refused(Box::new(e)).words(),
                 });
             }

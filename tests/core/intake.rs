@@ -2592,6 +2592,79 @@ fn awaiting_confirmation_and_refused_tasks_keep_their_state() {
     );
 }
 
+/// A row told as a directive brought in before, its lead changed since, is a new directive
+/// when the user says so (the sheet and row named, or the row of any sheet), and only then;
+/// the same file again then creates nothing.
+#[test]
+fn a_row_like_one_held_comes_in_as_new_when_said() {
+    let mut o = Office::new();
+    let first = o.path("van-phong.csv");
+    std::fs::write(
+        &first,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn\n\
+         1,Rà soát quy chế tiếp công dân của Sở,Văn phòng Sở,05/01/2025,31/03/2025\n",
+    )
+    .unwrap();
+    intake::commit(&mut o.store, &first, &Options::default()).unwrap();
+    let other = o.path("thanh-tra.csv");
+    std::fs::write(
+        &other,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn\n\
+         1,Rà soát quy chế tiếp công dân của Sở,Thanh tra Sở,05/01/2025,30/09/2025\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &other, &Options::default()).unwrap();
+    assert!(seen.directives.is_empty());
+    assert!(
+        seen.problems.len() == 1 && seen.problems[0].held && seen.problems[0].skipped,
+        "{:?}",
+        seen.problems
+    );
+    // Another row named changes nothing.
+    let wrong = Options {
+        as_new: vec![intake::RowAt {
+            sheet: Some("thanh-tra".into()),
+            row: 3,
+        }],
+        ..Options::default()
+    };
+    let seen = intake::preview(&mut o.store, &other, &wrong).unwrap();
+    assert!(seen.directives.is_empty());
+    for sheet in [Some("thanh-tra".to_string()), None] {
+        let said = Options {
+            as_new: vec![intake::RowAt { sheet, row: 2 }],
+            ..Options::default()
+        };
+        let seen = intake::preview(&mut o.store, &other, &said).unwrap();
+        assert_eq!(seen.directives.len(), 1, "{:?}", seen.problems);
+        assert!(seen.problems.is_empty(), "{:?}", seen.problems);
+    }
+    let said = Options {
+        as_new: vec![intake::RowAt {
+            sheet: None,
+            row: 2,
+        }],
+        ..Options::default()
+    };
+    let made = intake::commit(&mut o.store, &other, &said).unwrap();
+    assert_eq!(made.directives[0].lead_unit, "Thanh tra Sở");
+    let leads: Vec<String> = o
+        .directives()
+        .iter()
+        .filter(|d| d.content.starts_with("Rà soát quy chế tiếp công dân"))
+        .map(|d| d.lead_unit.clone())
+        .collect();
+    assert_eq!(leads.len(), 2, "{leads:?}");
+    let again = intake::preview(&mut o.store, &other, &Options::default()).unwrap();
+    assert_eq!(
+        (again.directives.len(), again.already),
+        (0, 1),
+        "{:?}",
+        again.problems
+    );
+    assert!(again.problems.is_empty(), "{:?}", again.problems);
+}
+
 /// A tracker without a "Ngày giao" column: its rows are set aside and told, until one date
 /// given is chosen for the rows that state none; a row that states its own keeps it, and a
 /// date out of range is refused.

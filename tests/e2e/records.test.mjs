@@ -83,7 +83,7 @@ test("a tracker workbook is previewed, confirmed and imported once", { timeout: 
   await shot("records-again");
 });
 
-test("a tracker without dates given takes one chosen date, and its extensions", { timeout: 240_000 }, async () => {
+test("a tracker without dates given takes one chosen date, and its extensions; a row like one held is brought in as new when said", { timeout: 240_000 }, async () => {
   const db = await w.launch(["--meetings", "5", "--directives-per-meeting", "2"], [1280, 900]);
   const browser = w.browser;
   const csv = path.join(path.dirname(db), "Theo dõi không ngày giao.csv");
@@ -116,4 +116,23 @@ test("a tracker without dates given takes one chosen date, and its extensions", 
   const made = JSON.parse(giaoban(db, "directives", "list", "--json", "--limit", "0")).rows.filter((d) => d.content.includes("quy chế tiếp công dân"));
   assert.equal(made.length, 1);
   assert.equal(made[0].deadline, "2026-06-30");
+
+  // Another office's sheet gives the same task on the same day to another unit: told as the
+  // one held, its lead changed, until the secretary says it is a new directive.
+  const other = path.join(path.dirname(db), "Theo dõi Thanh tra.csv");
+  writeFileSync(other, "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn\n1,Rà soát quy chế tiếp công dân của Sở,Thanh tra Sở,05/01/2026,30/09/2026\n");
+  await (await byTest("import-path")).setValue(other);
+  await (await byTest("import-preview")).click();
+  const asNew = await byTest("records-as-new");
+  await asNew.waitForDisplayed({ timeout: 30_000 });
+  assert.match(await (await byTest("records-problems")).getText(), /đơn vị chủ trì “Văn phòng Sở”/);
+  assert.equal(await (await byTest("records-apply")).isEnabled(), false);
+  await asNew.click();
+  await (await byTest("records-chosen-new")).waitForDisplayed({ timeout: 30_000 });
+  assert.equal((await browser.$$('[data-testid="records-directives"] tbody tr')).length, 1);
+  await shot("records-as-new");
+  await (await byTest("records-apply")).click();
+  await (await byTest("records-done")).waitForDisplayed({ timeout: 30_000 });
+  const both = JSON.parse(giaoban(db, "directives", "list", "--json", "--limit", "0")).rows.filter((d) => d.content.includes("quy chế tiếp công dân"));
+  assert.deepEqual(both.map((d) => d.lead_unit).sort(), ["Thanh tra Sở", "Văn phòng Sở"]);
 });

@@ -231,10 +231,14 @@ pub enum Command {
         given: Option<String>,
         /// A tracker: the column of a field, as FIELD=LETTERS (content=C, lead=E; fields:
         /// number, content, source, assigned_on, lead, coordinating, deadline, extended,
-        /// progress, completed_on, notes); repeat for each. Kept for the next file of the same
-        /// layout.
+        /// progress, completed_on, notes, leader, output, priority); repeat for each. Kept for
+        /// the next file of the same layout.
         #[arg(long = "column")]
         columns: Vec<String>,
+        /// A tracker: a row told as a directive brought in before and changed since that is
+        /// a new directive instead, as ROW or SHEET:ROW; repeat for each.
+        #[arg(long = "as-new")]
+        as_new: Vec<String>,
         /// Trust the sender (compare the fingerprint with it first), with --role.
         #[arg(long, requires = "role")]
         trust: bool,

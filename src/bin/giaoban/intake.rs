@@ -25,6 +25,8 @@ pub struct IntakeArgs<'a> {
     pub given_on: Option<chrono::NaiveDate>,
     /// Columns given as `field=letters` (`content=C`).
     pub columns: &'a [String],
+    /// Rows that are new directives, as `[SHEET:]ROW`, though like one held.
+    pub as_new: &'a [String],
     /// Print JSON.
     pub json: bool,
 }
@@ -56,6 +58,23 @@ fn mapping(columns: &[String]) -> Result<Option<Vec<ColumnAt>>> {
         .map(Some)
 }
 
+/// `[SHEET:]ROW` as a row (of any sheet when none is said).
+fn rows_at(given: &[String]) -> Result<Vec<intake::RowAt>> {
+    given
+        .iter()
+        .map(|g| {
+            let (sheet, row) = match g.rsplit_once(':') {
+                Some((s, r)) => (Some(s.trim().to_string()), r),
+                None => (None, g.as_str()),
+            };
+            match row.trim().parse::<u32>() {
+                Ok(row) if row > 0 => Ok(intake::RowAt { sheet, row }),
+                _ => Err(Error::Intake(IntakeProblem::BadRow { given: g.clone() })),
+            }
+        })
+        .collect()
+}
+
 /// `import FILE` of a tracker or a document.
 pub fn import(store: &mut Store, out: Out, file: &Path, a: IntakeArgs<'_>) -> Result<()> {
     let o = Options {
@@ -64,6 +83,7 @@ pub fn import(store: &mut Store, out: Out, file: &Path, a: IntakeArgs<'_>) -> Re
         mapping: mapping(a.columns)?,
         accepted: None,
         given_on: a.given_on,
+        as_new: rows_at(a.as_new)?,
     };
     let p = if a.dry_run {
         intake::preview(store, file, &o)?
@@ -247,6 +267,17 @@ fn print(out: Out, p: &Preview, create_units: bool) {
             ]);
         }
         println!("{t}");
+        if let Some(q) = p.problems.iter().find(|q| q.held) {
+            println!(
+                "{} --as-new \"{}:{}\"",
+                out.t(
+                    "Nếu một dòng bỏ qua vì giống nhiệm vụ đã nhập thực ra là nhiệm vụ mới, hãy nhập lại với (mỗi dòng một lần)",
+                    "If a row left out as like a directive brought in before is in fact a new one, import again with (once per row)"
+                ),
+                q.sheet,
+                q.row
+            );
+        }
     }
     let skipped = p.problems.iter().filter(|q| q.skipped).count();
     let (made, would) = (out.t("Đã tạo", "Created"), out.t("Sẽ tạo", "Would create"));

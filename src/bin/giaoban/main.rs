@@ -301,6 +301,7 @@ fn run(cli: Cli) -> Result<()> {
             create_units,
             given,
             columns,
+            as_new,
             json,
             ..
         } if giaoban::intake::kind(&file)? != giaoban::intake::FileKind::Gbx => intake::import(
@@ -315,6 +316,7 @@ fn run(cli: Cli) -> Result<()> {
                     .map(|d| date::parse(&d, Field::AssignedOn))
                     .transpose()?,
                 columns: &columns,
+                as_new: &as_new,
                 json,
             },
         )?,

@@ -2316,6 +2316,11 @@ export type Options_Deserialize = {
 	 *  without a "Ngày giao" column). Without it such rows are set aside and told.
 	 */
 	given_on?: string | null,
+	/**
+	 *  A tracker: rows told as a directive brought in before and changed since that are
+	 *  new directives instead (a task given again, not the one held).
+	 */
+	as_new?: RowAt_Deserialize[],
 };
 
 /**  How to bring a file in. */
@@ -2339,6 +2344,11 @@ export type Options_Serialize = {
 	 *  without a "Ngày giao" column). Without it such rows are set aside and told.
 	 */
 	given_on: string | null,
+	/**
+	 *  A tracker: rows told as a directive brought in before and changed since that are
+	 *  new directives instead (a task given again, not the one held).
+	 */
+	as_new: RowAt_Serialize[],
 };
 
 /**  A change in an exchange file that its sender's role does not allow. */
@@ -2683,6 +2693,25 @@ export type Role =
 /**  A superior or other agency: its own directives and meetings only. */
 "superior";
 
+/**  A tracker's row, by its sheet and its number as the spreadsheet shows it. */
+export type RowAt = RowAt_Serialize | RowAt_Deserialize;
+
+/**  A tracker's row, by its sheet and its number as the spreadsheet shows it. */
+export type RowAt_Deserialize = {
+	/**  The sheet (any sheet when not said). */
+	sheet?: string | null,
+	/**  The row. */
+	row: number,
+};
+
+/**  A tracker's row, by its sheet and its number as the spreadsheet shows it. */
+export type RowAt_Serialize = {
+	/**  The sheet (any sheet when not said). */
+	sheet: string | null,
+	/**  The row. */
+	row: number,
+};
+
 /**  A row that cannot be read (left out), or is read with a caveat. */
 export type RowProblem = RowProblem_Serialize | RowProblem_Deserialize;
 
@@ -2701,6 +2730,11 @@ export type RowProblem_Deserialize = {
 	field?: Column | null,
 	/**  The row is left out (otherwise it is imported with this caveat). */
 	skipped: boolean,
+	/**
+	 *  Left out as a directive brought in before and changed since (its lead, deadline,
+	 *  words or day given): it may be brought in as a new one instead ([`Options::as_new`]).
+	 */
+	held: boolean,
 	/**  Why. */
 	message: Words,
 };
@@ -2720,6 +2754,11 @@ export type RowProblem_Serialize = {
 	field: Column | null,
 	/**  The row is left out (otherwise it is imported with this caveat). */
 	skipped: boolean,
+	/**
+	 *  Left out as a directive brought in before and changed since (its lead, deadline,
+	 *  words or day given): it may be brought in as a new one instead ([`Options::as_new`]).
+	 */
+	held: boolean,
 	/**  Why. */
 	message: Words,
 };
