@@ -1305,6 +1305,8 @@ enum Issue {
     /// The completion day the words say has no year: read as this day.
     DoneOnGuessed(String, NaiveDate),
     StateDiffers(String),
+    /// A note the sheet writes since the task was brought in (its words).
+    NotesDiffer(String),
     /// The task refused or sent back (the words): brought in as given.
     Declined(String),
     DoneOnDiffers(NaiveDate, NaiveDate),
@@ -1472,10 +1474,20 @@ impl Issue {
                 "Chưa ghi đơn vị chủ trì.".into(),
                 "No lead unit is given.".into(),
             ),
-            Issue::BadDate(v) => both(
-                format!("“{v}” không phải là ngày đọc được (dd/mm/yyyy)."),
-                format!("“{v}” is not a date that can be read (dd/mm/yyyy)."),
-            ),
+            // A date that reads only month first, in a sheet typed day first: the day it
+            // may be, for the user to correct.
+            Issue::BadDate(v) => match values::day_first(v)
+                .and_then(|d| values::text_date(&d).map(|_| d))
+            {
+                Some(d) => both(
+                    format!("“{v}” không phải là ngày đọc được (dd/mm/yyyy); nếu là ngày {d} (tháng viết trước ngày), hãy sửa trong tệp."),
+                    format!("“{v}” is not a date that can be read (dd/mm/yyyy); if it is {d} (the month written first), correct it in the file."),
+                ),
+                None => both(
+                    format!("“{v}” không phải là ngày đọc được (dd/mm/yyyy)."),
+                    format!("“{v}” is not a date that can be read (dd/mm/yyyy)."),
+                ),
+            },
             Issue::Ambiguous(name, c) => both(
                 format!("“{name}” khớp với nhiều đơn vị: {}.", c.join("; ")),
                 format!("“{name}” matches several units: {}.", c.join("; ")),
@@ -1582,6 +1594,10 @@ impl Issue {
             Issue::Unreadable => both(
                 "Dòng có ký tự không đọc được (hiện là “�”): tệp có chỗ không phải UTF-8; hãy sửa ô đó trong Giao Ban hoặc trong tệp.".into(),
                 "The row holds characters that cannot be read (shown as “�”): part of the file is not UTF-8; correct the cell here or in the file.".into(),
+            ),
+            Issue::NotesDiffer(words) => both(
+                format!("Nhiệm vụ đã nhập trước đây; ghi chú trong tệp nay là “{words}”, khác với lúc nhập: không đổi. Hãy ghi vào Giao Ban nếu cần."),
+                format!("The directive was brought in before; the file's note now says “{words}”, not as brought in: not changed. Record it in Giao Ban if needed."),
             ),
             Issue::Declined(words) => both(
                 format!("“{words}”: nhiệm vụ bị từ chối hoặc trả lại; nhập ở trạng thái đã giao, chưa thực hiện, lời ghi giữ trong nội dung: hãy xem lại đơn vị chủ trì và tiến độ."),
@@ -2513,6 +2529,7 @@ fn read_rows(
             )
             .0;
             let says_done = matches!(said_there, Said::Done(_) | Said::Reported(_));
+            let not_under_way = matches!(said_there, Said::Open | Said::Declined);
             // Stopped or cancelled there, not here.
             let stopped_there = match said_there {
                 Said::Suspended => here.status != DirectiveStatus::Suspended,
@@ -2596,6 +2613,20 @@ fn read_rows(
                 skip(
                     Issue::DeadlineDiffers(there, here.deadline),
                     Some(Column::Deadline),
+                );
+                differs = true;
+            }
+            // A note written or changed since beside a task not under way (its note is kept
+            // in its words when brought in).
+            let notes_there = text(Column::Notes);
+            let words_held = format!(" {} ", exact_words(&here.content));
+            if not_under_way
+                && !exact_words(&notes_there).is_empty()
+                && !words_held.contains(&format!(" {} ", exact_words(&notes_there)))
+            {
+                skip(
+                    Issue::NotesDiffer(notes_there.trim().to_string()),
+                    Some(Column::Notes),
                 );
                 differs = true;
             }

@@ -2665,6 +2665,45 @@ fn a_row_like_one_held_comes_in_as_new_when_said() {
     assert!(again.problems.is_empty(), "{:?}", again.problems);
 }
 
+/// A note written or changed in the sheet since its task was brought in is told on its row,
+/// the directive not changed; a date that reads only month first, in a sheet typed day
+/// first, is set aside with the day it may be.
+#[test]
+fn a_note_changed_since_is_told_and_a_month_first_date_suggested() {
+    let mut o = Office::new();
+    let file = o.path("ghi-chu.csv");
+    let sheet = |note: &str| {
+        format!(
+            "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn,Ghi chú\n\
+             1,Rà soát thủ tục hành chính,Văn phòng Sở,06/01/2025,30/04/2025,{note}\n\
+             2,Tổng hợp báo cáo tháng,Văn phòng Sở,07/01/2025,05/30/2025,\n"
+        )
+    };
+    std::fs::write(&file, sheet("Theo KH 123/KH-STTTT")).unwrap();
+    let made = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(made.directives.len(), 1);
+    let told = told(&made);
+    assert!(
+        told.len() == 1 && told[0].contains("nếu là ngày 30/05/2025"),
+        "{told:?}"
+    );
+    let held = made.directives[0].content.clone();
+    std::fs::write(&file, sheet("Theo KH 456/KH-STTTT")).unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert!(seen.directives.is_empty());
+    let on_row: Vec<_> = seen
+        .problems
+        .iter()
+        .filter(|p| p.row == 2)
+        .map(|p| p.message.vi.as_str())
+        .collect();
+    assert!(
+        on_row.len() == 1 && on_row[0].contains("“Theo KH 456/KH-STTTT”"),
+        "{on_row:?}"
+    );
+    assert_eq!(o.directives()[0].content, held);
+}
+
 /// A tracker without a "Ngày giao" column: its rows are set aside and told, until one date
 /// given is chosen for the rows that state none; a row that states its own keeps it, and a
 /// date out of range is refused.
