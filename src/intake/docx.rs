@@ -844,7 +844,7 @@ pub fn meeting(tx: &Tx<'_>, doc: &DocumentRead) -> Result<Uuid> {
         )?;
     }
     crate::meeting::set_minutes(tx, id, &doc.text)?;
-    super::tracker::remember(tx, &key(&doc.text), id)?;
+    super::tracker::remember(tx, &key(&doc.text), id, None)?;
     Ok(id)
 }
 

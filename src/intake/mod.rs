@@ -684,7 +684,7 @@ fn document(
         let meeting_id = match held_meeting {
             Some(id) => {
                 // This copy too is known from now on.
-                tracker::remember(tx, &docx::key(&doc.text), id)?;
+                tracker::remember(tx, &docx::key(&doc.text), id, None)?;
                 id
             }
             None => docx::meeting(tx, &doc)?,

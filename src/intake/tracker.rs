@@ -184,6 +184,9 @@ pub struct Plan {
     layouts: Vec<(String, Vec<ColumnAt>)>,
     /// The file's name, the source of rows that name none.
     file_name: String,
+    /// Where each sheet's rows come from (by the book's sheets), kept with each row brought
+    /// in: its layout, and its name in a book of several sheets.
+    origins: Vec<Option<String>>,
 }
 
 impl Plan {
@@ -714,17 +717,47 @@ fn given(conn: &Connection, unit: Uuid, day: NaiveDate) -> Result<Vec<(Uuid, Str
 /// another row of the file was found to be it, or the user said the row is a new directive
 /// (`as_new`). Rows whose deadline is the held one's are matched first (of rows of the same
 /// words, the one whose deadline moved is told).
-fn held_as_changed(plan: &mut Plan, book: &Book, found: &HashSet<Uuid>, as_new: &[RowAt]) {
+fn held_as_changed(
+    plan: &mut Plan,
+    book: &Book,
+    found: &HashSet<Uuid>,
+    as_new: &[RowAt],
+) -> HashSet<Uuid> {
     let mut taken: HashSet<Uuid> = found.clone();
     let mut outcome: Vec<Option<Option<Issue>>> = (0..plan.rows.len()).map(|_| None).collect();
-    let new = |row: &RowPlan| {
-        as_new.iter().any(|a| {
-            a.row == row.row
-                && a.sheet
-                    .as_ref()
-                    .is_none_or(|s| *s == book.sheets[row.sheet].name)
-        })
+    // A row named without its sheet is of the one sheet read.
+    let names = |a: &RowAt, row: &RowPlan| {
+        a.row == row.row
+            && match &a.sheet {
+                Some(s) => *s == book.sheets[row.sheet].name,
+                None => plan.sheets.len() == 1,
+            }
     };
+    let new = |row: &RowPlan| as_new.iter().any(|a| names(a, row));
+    // A row named that is no row told so: said, nothing changed.
+    for a in as_new {
+        let held = plan
+            .rows
+            .iter()
+            .any(|row| names(a, row) && row.held_as.iter().any(|(id, _)| !found.contains(id)));
+        if !held {
+            plan.problems.push(RowProblem {
+                sheet: (a.sheet.clone())
+                    .or_else(|| plan.sheets.first().map(|s| s.name.clone()))
+                    .unwrap_or_default(),
+                row: a.row,
+                column: None,
+                field: None,
+                skipped: false,
+                held: false,
+                message: match (&a.sheet, plan.sheets.len()) {
+                    (None, n) if n > 1 => Issue::AsNewWhichSheet,
+                    _ => Issue::AsNewUnused,
+                }
+                .words(),
+            });
+        }
+    }
     for same_due_only in [true, false] {
         for (k, row) in plan.rows.iter().enumerate() {
             if outcome[k].is_some() || new(row) {
@@ -776,6 +809,57 @@ fn held_as_changed(plan: &mut Plan, book: &Book, found: &HashSet<Uuid>, as_new: 
         }
     });
     plan.problems.extend(told);
+    taken
+}
+
+/// A directive an earlier copy of the same tracker brought in that this copy no longer holds
+/// (its row deleted, or left out above) is told, and kept. A copy is one in which more than
+/// half of the directives brought in from its sheet's origin are found again: another
+/// office's tracker of the same layout, or the next year's, is not.
+fn no_longer_in(
+    conn: &Connection,
+    plan: &mut Plan,
+    book: &Book,
+    found: &HashSet<Uuid>,
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT i.record_id FROM intake_row i JOIN directive d ON d.id = i.record_id
+         WHERE i.origin = ?1",
+    )?;
+    let mut told = HashSet::new();
+    for (s, origin) in plan.origins.iter().enumerate() {
+        let Some(origin) = origin else {
+            continue;
+        };
+        let ids = stmt
+            .query_map([origin], |r| crate::store::value::get_uuid(r, 0))?
+            .collect::<rusqlite::Result<Vec<Uuid>>>()?;
+        let missing: Vec<Uuid> = ids
+            .iter()
+            .filter(|id| !found.contains(id))
+            .copied()
+            .collect();
+        if missing.len() * 2 >= ids.len() {
+            continue;
+        }
+        for id in missing {
+            if !told.insert(id) {
+                continue;
+            }
+            let d = directive::get(conn, id)?;
+            let lead = crate::unit::get(conn, d.lead_unit_id)?.name;
+            plan.problems.push(RowProblem {
+                sheet: book.sheets[s].name.clone(),
+                row: 0,
+                column: None,
+                field: None,
+                skipped: false,
+                held: false,
+                message: Issue::NoLongerIn(d.content, lead).words(),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The directives held that a new row may be, changed in the sheet since it was brought in:
@@ -1274,7 +1358,15 @@ enum Issue {
     DeadlineBeforeGiven(NaiveDate, NaiveDate),
     ExtensionNotLater(NaiveDate),
     ExtensionUnread(String),
+    /// An extension asked for, not granted (its words).
+    ExtensionAsked(String),
+    /// An extension with no first deadline: its day is the deadline.
+    ExtensionWithoutDeadline(NaiveDate),
     DoneWithoutDate(NaiveDate),
+    /// Reported done, waiting for confirmation, on no day written: recorded on this one.
+    ReportedWithoutDate(NaiveDate),
+    /// A few words of progress that say no state read (the words): under way.
+    StateUnread(String),
     DoneThereNotHere,
     DeadlineDiffers(NaiveDate, Option<NaiveDate>),
     /// Brought in before with the lead unit named (now another).
@@ -1288,7 +1380,7 @@ enum Issue {
     /// A completion day beside a progress that says the task is not done (its words).
     CompletedNotDone(NaiveDate, String),
     /// A completion day still to come: the day planned.
-    CompletionToCome(NaiveDate),
+    CompletionToCome(NaiveDate, bool),
     /// A priority's words not read as one.
     PriorityUnread(String),
     /// The sheet has no lead unit's column and is named after this unit.
@@ -1305,6 +1397,13 @@ enum Issue {
     /// The completion day the words say has no year: read as this day.
     DoneOnGuessed(String, NaiveDate),
     StateDiffers(String),
+    /// A directive an earlier copy of the tracker brought in, not in this one (its content,
+    /// its lead unit).
+    NoLongerIn(String, String),
+    /// A row named to come in as new that is not a row told as one held.
+    AsNewUnused,
+    /// A row named to come in as new without its sheet, in a file of several sheets.
+    AsNewWhichSheet,
     /// A note the sheet writes since the task was brought in (its words).
     NotesDiffer(String),
     /// The task refused or sent back (the words): brought in as given.
@@ -1502,6 +1601,14 @@ impl Issue {
                     crate::date::format(*e)
                 ),
             ),
+            Issue::ExtensionAsked(words) => both(
+                format!("Gia hạn “{words}” mới là đề nghị, chưa được duyệt: nhập với thời hạn trước đó."),
+                format!("The extension “{words}” is only asked for, not granted: brought in with the deadline before it."),
+            ),
+            Issue::ExtensionWithoutDeadline(to) => both(
+                format!("Không ghi thời hạn ban đầu: ngày gia hạn {} được nhập làm thời hạn.", crate::date::format(*to)),
+                format!("No first deadline is written: the extension's day {} is brought in as the deadline.", crate::date::format(*to)),
+            ),
             Issue::ExtensionUnread(words) => both(
                 format!("Gia hạn “{words}” không đọc được thành một ngày: nhập với thời hạn ban đầu."),
                 format!("The extension “{words}” does not read as a date: brought in with the first deadline."),
@@ -1511,8 +1618,8 @@ impl Issue {
                 "The date given is unknown: fill the date given, or the source document's or meeting's date, or choose one date given for the rows that state none.".into(),
             ),
             Issue::Newer(sheet, first) => both(
-                format!("Cùng nhiệm vụ với dòng {first} của trang “{sheet}”: nhập một lần, theo tình trạng và thời hạn ghi ở dòng này (trang sau)."),
-                format!("The same directive as row {first} of sheet “{sheet}”: brought in once, with the state and deadline of this row (the later sheet)."),
+                format!("Cùng nhiệm vụ với dòng {first} của trang “{sheet}”: nhập một lần, theo tình trạng ghi ở dòng này (trang sau); thời hạn muộn hơn ghi ở đây là gia hạn."),
+                format!("The same directive as row {first} of sheet “{sheet}”: brought in once, with the state of this row (the later sheet); a later deadline written here is an extension."),
             ),
             Issue::Duplicate(sheet, first) => both(
                 format!("Trùng với dòng {first} của trang “{sheet}” (cùng nội dung, đơn vị chủ trì và nguồn); bỏ qua: hãy cập nhật tình trạng mới nhất trong Giao Ban nếu cần."),
@@ -1538,7 +1645,18 @@ impl Issue {
                 format!("Mức độ ưu tiên “{words}” không rõ: nhập là bình thường."),
                 format!("The priority “{words}” is not one known: brought in as normal."),
             ),
-            Issue::CompletionToCome(day) => both(
+            // The progress says done: the day is a mistake, not a plan.
+            Issue::CompletionToCome(day, true) => both(
+                format!(
+                    "Ngày hoàn thành {} chưa đến nên không được nhận; tiến độ ghi đã hoàn thành: hãy sửa ngày trong tệp.",
+                    crate::date::format(*day)
+                ),
+                format!(
+                    "The completion day {} is still to come, so it is not taken; the progress says done: correct the day in the file.",
+                    crate::date::format(*day)
+                ),
+            ),
+            Issue::CompletionToCome(day, false) => both(
                 format!(
                     "Ngày hoàn thành {} chưa đến: đọc là ngày dự kiến (thời hạn nếu dòng không ghi), chưa hoàn thành.",
                     crate::date::format(*day)
@@ -1595,6 +1713,18 @@ impl Issue {
                 "Dòng có ký tự không đọc được (hiện là “�”): tệp có chỗ không phải UTF-8; hãy sửa ô đó trong Giao Ban hoặc trong tệp.".into(),
                 "The row holds characters that cannot be read (shown as “�”): part of the file is not UTF-8; correct the cell here or in the file.".into(),
             ),
+            Issue::NoLongerIn(content, lead) => both(
+                format!("Nhiệm vụ “{content}” ({lead}) đã nhập từ bản trước của bảng này nhưng không còn trong tệp (dòng đã xóa, hoặc bị bỏ qua ở trên): Giao Ban vẫn giữ nhiệm vụ; nếu đã hủy, hãy cập nhật trong Giao Ban."),
+                format!("The directive “{content}” ({lead}) was brought in from an earlier copy of this tracker but is no longer in the file (its row deleted, or left out above): Giao Ban keeps it; if it was cancelled, update it in Giao Ban."),
+            ),
+            Issue::AsNewUnused => both(
+                "Dòng này không bị bỏ qua vì giống nhiệm vụ đã nhập, nên “nhập như nhiệm vụ mới” không đổi gì.".into(),
+                "This row is not one left out as like a directive brought in before, so bringing it in as new changes nothing.".into(),
+            ),
+            Issue::AsNewWhichSheet => both(
+                "Tệp có nhiều trang: hãy ghi cả tên trang (TRANG:DÒNG) để nhập dòng này như nhiệm vụ mới; chưa đổi gì.".into(),
+                "The file has several sheets: name the sheet too (SHEET:ROW) to bring this row in as new; nothing changed.".into(),
+            ),
             Issue::NotesDiffer(words) => both(
                 format!("Nhiệm vụ đã nhập trước đây; ghi chú trong tệp nay là “{words}”, khác với lúc nhập: không đổi. Hãy ghi vào Giao Ban nếu cần."),
                 format!("The directive was brought in before; the file's note now says “{words}”, not as brought in: not changed. Record it in Giao Ban if needed."),
@@ -1618,6 +1748,20 @@ impl Issue {
             Issue::MonthFirst => both(
                 "Ngày trong bảng được ghi theo kiểu tháng/ngày/năm (máy đặt tiếng Anh Mỹ): đã đọc theo kiểu đó, hãy kiểm tra lại.".into(),
                 "The sheet's dates are written month/day/year (a computer set to US English): read so; check them.".into(),
+            ),
+            Issue::ReportedWithoutDate(d) => both(
+                format!(
+                    "Báo đã hoàn thành, chờ xác nhận, nhưng không ghi ngày; ghi nhận ngày báo là {}.",
+                    crate::date::format(*d)
+                ),
+                format!(
+                    "Reported done, waiting for confirmation, on no day written; recorded as reported on {}.",
+                    crate::date::format(*d)
+                ),
+            ),
+            Issue::StateUnread(words) => both(
+                format!("Không rõ trạng thái “{words}”: nhập là đang thực hiện, lời ghi giữ làm báo cáo tiến độ; hãy kiểm tra."),
+                format!("The state “{words}” is not understood: brought in as under way, the words kept as a progress report; check it."),
             ),
             Issue::DoneWithoutDate(d) => both(
                 format!(
@@ -1792,6 +1936,7 @@ pub fn plan(
         already: 0,
         layouts: Vec::new(),
         file_name: file_name.to_string(),
+        origins: vec![None; book.sheets.len()],
     };
     let mut seen: HashMap<[u8; 32], Seen> = HashMap::new();
     for (s, g) in book.sheets.iter().enumerate() {
@@ -1831,6 +1976,10 @@ pub fn plan(
             },
         };
         let mapping = header.mapping(g);
+        plan.origins[s] = Some(match book.sheets.len() {
+            1 => key.clone(),
+            _ => format!("{key}\u{1f}{}", g.name),
+        });
         plan.layouts.push((
             key,
             mapping
@@ -1879,7 +2028,9 @@ pub fn plan(
     if plan.sheets.is_empty() {
         return Err(Error::Intake(IntakeProblem::NoTable));
     }
-    held_as_changed(&mut plan, book, &r.found_held, as_new);
+    let mut found = held_as_changed(&mut plan, book, &r.found_held, as_new);
+    found.extend(&r.found_held);
+    no_longer_in(conn, &mut plan, book, &found)?;
     plan.new_units = r.new_units;
     plan.new_meetings = r.new_meetings;
     Ok(plan)
@@ -2308,48 +2459,53 @@ fn read_rows(
         };
         // A column of its own may say them again ("gia hạn lần 2: 31/7/2025"), or hold only
         // the new date.
-        match values::split_extension(at(Column::Extended)) {
-            (_, said) if !said.is_empty() => extensions_said = said,
-            (Cell::Empty, _) => {}
-            (words, _) => {
-                extensions_said = vec![values::ExtensionSaid {
-                    words,
-                    grounds: None,
-                }]
-            }
+        let in_column = values::extensions_in(at(Column::Extended));
+        if !in_column.is_empty() {
+            extensions_said = in_column;
         }
-        // With no column saying one, the progress or notes may record one granted ("Đã được
-        // gia hạn đến 30/6/2025 theo Văn bản số 45/UBND-VX"); words there that read as no
-        // date (or as the deadline again) are a note, kept as written.
-        let in_words = extensions_said.is_empty();
-        if in_words {
-            for c in [Column::Progress, Column::Notes] {
-                extensions_said.extend(values::split_extension(&Cell::Text(text(c))).1);
-            }
+        // The progress or notes may record one granted too ("Đã được gia hạn đến 30/6/2025
+        // theo Văn bản số 45/UBND-VX"); words there that read as no date, ask for one, or
+        // say a deadline already read are a note, kept as written.
+        let from_cells = extensions_said.len();
+        for c in [Column::Progress, Column::Notes] {
+            extensions_said.extend(values::split_extension(&Cell::Text(text(c))).1);
         }
-        // Each read from the deadline it extends ("gia hạn 2 tháng" is two months after it);
-        // one that does not read leaves the deadline before it, and is told. Without a first
-        // deadline, the first extension's is the deadline; one not later than the deadline
-        // it extends is no extension, and told.
-        let mut deadline = deadline;
-        let mut extensions: Vec<Extension> = Vec::with_capacity(extensions_said.len());
-        let (mut extension_unread, mut extension_not_later) = (Vec::new(), Vec::new());
-        for said in extensions_said {
-            let current = extensions.last().map(|e| e.to).or(deadline);
-            match (
-                values::due(&said.words, current.or(Some(given_on))),
-                current,
-            ) {
-                (Ok(Due::On(to)), None) => deadline = Some(to),
-                (Ok(Due::On(to)), Some(c)) if to > c => extensions.push(Extension {
-                    to,
-                    grounds: said.grounds,
-                }),
-                (Ok(Due::On(to)), Some(c)) if !(in_words && to == c) => {
-                    extension_not_later.push(to)
+        // Each read from the deadline it extends ("gia hạn 2 tháng" is two months after it),
+        // in the order of their dates; one that does not read, or is only asked for, leaves
+        // the deadline before it, and is told. Without a first deadline, the first
+        // extension's is the deadline, told; one not later than the first deadline is no
+        // extension, and told.
+        let mut dates: Vec<(NaiveDate, Option<String>, bool)> = Vec::new();
+        let (mut extension_unread, mut extension_asked) = (Vec::new(), Vec::new());
+        for (k, said) in extensions_said.into_iter().enumerate() {
+            let in_words = k >= from_cells;
+            if said.asked {
+                if !in_words {
+                    extension_asked.push(said.words.text());
                 }
-                (Err(v), _) if !in_words => extension_unread.push(v),
-                _ => {}
+                continue;
+            }
+            match values::extension_due(&said.words, deadline.unwrap_or(given_on)) {
+                Ok(Due::On(to)) => dates.push((to, said.grounds, in_words)),
+                Ok(Due::Open) => {}
+                Err(v) if !in_words => extension_unread.push(v),
+                Err(_) => {}
+            }
+        }
+        dates.sort_by_key(|(to, _, _)| *to);
+        let mut deadline = deadline;
+        let mut extension_only = None;
+        let mut extensions: Vec<Extension> = Vec::with_capacity(dates.len());
+        let mut extension_not_later = Vec::new();
+        for (to, grounds, in_words) in dates {
+            match extensions.last().map(|e| e.to).or(deadline) {
+                None => {
+                    deadline = Some(to);
+                    extension_only = Some(to);
+                }
+                Some(c) if to > c => extensions.push(Extension { to, grounds }),
+                Some(c) if !(in_words || to == c) => extension_not_later.push(to),
+                Some(_) => {}
             }
         }
         let extended = extensions.last().map(|e| e.to);
@@ -2529,14 +2685,22 @@ fn read_rows(
             )
             .0;
             let says_done = matches!(said_there, Said::Done(_) | Said::Reported(_));
-            let not_under_way = matches!(said_there, Said::Open | Said::Declined);
-            // Stopped or cancelled there, not here.
+            // A note kept in the task's words when brought in (see below).
+            let notes_in_words = !matches!(said_there, Said::InProgress { note: Some(_), .. });
+            // Stopped or cancelled there, not here; confirmed there, waiting here; under way
+            // there, not yet started here.
             let stopped_there = match said_there {
                 Said::Suspended => here.status != DirectiveStatus::Suspended,
                 Said::Cancelled => here.status != DirectiveStatus::Cancelled,
                 Said::Declined => here.status != DirectiveStatus::Assigned,
                 _ => false,
             } && !closed;
+            let moved_on_there = match said_there {
+                Said::Done(_) => here.status == DirectiveStatus::AwaitingConfirmation,
+                // (A report beside it is told as progress, below.)
+                Said::InProgress { note: None, .. } => here.status == DirectiveStatus::Assigned,
+                _ => false,
+            };
             // Under way there, done here; or done there on another day.
             // Under way there; done, cancelled or paused here.
             let reopened_there = matches!(said_there, Said::InProgress { .. })
@@ -2544,8 +2708,13 @@ fn read_rows(
                     here.status,
                     DirectiveStatus::Done | DirectiveStatus::Cancelled | DirectiveStatus::Suspended
                 );
-            let done_on_there = match (&said_there, here.completed_on) {
-                (Said::Done(Some(there)), Some(on)) if *there != on => Some((*there, on)),
+            let done_on_there = match (&said_there, here.completed_on, here.reported_done_on) {
+                (Said::Done(Some(there)), Some(on), _)
+                | (Said::Reported(Some(there)), None, Some(on))
+                    if *there != on =>
+                {
+                    Some((*there, on))
+                }
                 _ => None,
             };
             // Coordinating units the sheet names that Giao Ban does not.
@@ -2565,6 +2734,8 @@ fn read_rows(
             held_above = Some(here.content.clone());
             // Progress the sheet reports that Giao Ban does not hold (a higher share, or
             // words no report here has): told, not taken over the reports recorded here.
+            // The progress as held, with other notes beside it: the notes changed.
+            let mut notes_beside_changed = false;
             let progress_there = match said_there {
                 Said::InProgress { percent, note, .. } if !closed => {
                     let reports = followup::progress_of(r.conn, id)?;
@@ -2581,7 +2752,14 @@ fn read_rows(
                             held == exact_words(n) || held == with_notes
                         })
                     });
-                    (percent > share_here || !note_held).then_some(share_here)
+                    let progress = exact_words(&text(Column::Progress));
+                    notes_beside_changed = !note_held
+                        && !progress.is_empty()
+                        && reports
+                            .iter()
+                            .any(|p| exact_words(&p.note).starts_with(&progress));
+                    (percent > share_here || (!note_held && !notes_beside_changed))
+                        .then_some(share_here)
                 }
                 _ => None,
             };
@@ -2591,7 +2769,7 @@ fn read_rows(
                 skip(Issue::DoneThereNotHere, Some(Column::Progress));
                 differs = true;
             }
-            if stopped_there || reopened_there {
+            if stopped_there || reopened_there || moved_on_there {
                 skip(
                     Issue::StateDiffers(text(Column::Progress)),
                     Some(Column::Progress),
@@ -2620,9 +2798,10 @@ fn read_rows(
             // in its words when brought in).
             let notes_there = text(Column::Notes);
             let words_held = format!(" {} ", exact_words(&here.content));
-            if not_under_way
-                && !exact_words(&notes_there).is_empty()
-                && !words_held.contains(&format!(" {} ", exact_words(&notes_there)))
+            if notes_beside_changed
+                || notes_in_words
+                    && values::says_more_than_a_state(&notes_there)
+                    && !words_held.contains(&format!(" {} ", exact_words(&notes_there)))
             {
                 skip(
                     Issue::NotesDiffer(notes_there.trim().to_string()),
@@ -2822,7 +3001,7 @@ fn read_rows(
                 g,
                 i,
                 col(Column::CompletedOn),
-                Issue::CompletionToCome(day),
+                Issue::CompletionToCome(day, matches!(said, Said::Done(_) | Said::Reported(_))),
                 false,
             ));
         }
@@ -2890,6 +3069,24 @@ fn read_rows(
                 false,
             ));
         }
+        for words in extension_asked {
+            plan.problems.push(problem(
+                g,
+                i,
+                col(Column::Extended).or(col(Column::Deadline)),
+                Issue::ExtensionAsked(words),
+                false,
+            ));
+        }
+        if let Some(to) = extension_only {
+            plan.problems.push(problem(
+                g,
+                i,
+                col(Column::Extended).or(col(Column::Deadline)),
+                Issue::ExtensionWithoutDeadline(to),
+                false,
+            ));
+        }
         for e in extension_not_later {
             plan.problems.push(problem(
                 g,
@@ -2922,7 +3119,21 @@ fn read_rows(
                 g,
                 i,
                 col(Column::Progress),
-                Issue::DoneWithoutDate(done_fallback),
+                match awaiting {
+                    true => Issue::ReportedWithoutDate(done_fallback),
+                    false => Issue::DoneWithoutDate(done_fallback),
+                },
+                false,
+            ));
+        }
+        // A few words of progress that say no state read: under way, told.
+        if matches!(said, Said::InProgress { .. }) && values::state_unread(&text(Column::Progress))
+        {
+            plan.problems.push(problem(
+                g,
+                i,
+                col(Column::Progress),
+                Issue::StateUnread(text(Column::Progress).trim().to_string()),
                 false,
             ));
         }
@@ -2935,7 +3146,20 @@ fn read_rows(
         if let Some((sheet, first)) = earlier {
             match plan.rows.iter_mut().find(|p| p.key == key) {
                 Some(p) => {
-                    (p.deadline, p.said, p.done_fallback) = (deadline, said, done_fallback);
+                    // The later sheet's state; a later deadline it gives (its own, or an
+                    // extension) extends the one the earlier sheet gave.
+                    let later = deadline.map(|to| Extension {
+                        to,
+                        grounds: Some(format!("trang “{}”", g.name)),
+                    });
+                    for e in later.into_iter().chain(extensions) {
+                        match p.extended().or(p.deadline) {
+                            None => p.deadline = Some(e.to),
+                            Some(c) if e.to > c => p.extensions.push(e),
+                            Some(_) => {}
+                        }
+                    }
+                    (p.said, p.done_fallback) = (said, done_fallback);
                     plan.problems
                         .push(problem(g, i, None, Issue::Newer(sheet, first), false));
                 }
@@ -2969,9 +3193,9 @@ fn read_rows(
                 false,
             ));
         }
-        // A note beside a task that states nothing of its progress has no report to be kept
-        // in: it is kept in the task's words, so that it is seen ("… (Ghi chú: Theo đề nghị
-        // của UBND tỉnh)").
+        // A note has no report of progress to be kept in but beside words of progress (a
+        // report kept with it): else it is kept in the task's words, so that it is seen ("…
+        // (Ghi chú: Theo đề nghị của UBND tỉnh)"), whatever the state.
         let notes = if said == Said::Declined {
             plan.problems.push(problem(
                 g,
@@ -2984,16 +3208,16 @@ fn read_rows(
         } else {
             text(Column::Notes)
         };
-        let content = match said {
-            Said::Open | Said::Declined if !notes.trim().is_empty() => {
-                let with = format!("{content} (Ghi chú: {})", notes.trim());
-                if with.chars().count() <= CONTENT_CHARS {
-                    with
-                } else {
-                    content
-                }
-            }
-            _ => content,
+        let kept = match said {
+            Said::InProgress { note: Some(_), .. } => false,
+            Said::Declined => !notes.trim().is_empty(),
+            _ => values::says_more_than_a_state(&notes),
+        };
+        let with = format!("{content} (Ghi chú: {})", notes.trim());
+        let content = if kept && with.chars().count() <= CONTENT_CHARS {
+            with
+        } else {
+            content
         };
         plan.rows.push(RowPlan {
             sheet: s,
@@ -3121,9 +3345,16 @@ pub(super) fn close(tx: &Tx<'_>, id: Uuid) -> Result<()> {
 }
 
 /// Notes a record made from an import under `key`.
-pub(super) fn remember(tx: &Tx<'_>, key: &[u8; 32], record: Uuid) -> Result<()> {
-    tx.prepare_cached("INSERT INTO intake_row (key, record_id, imported_at) VALUES (?1, ?2, ?3)")?
-        .execute(params![&key[..], record, ts(tx.now())])?;
+pub(super) fn remember(
+    tx: &Tx<'_>,
+    key: &[u8; 32],
+    record: Uuid,
+    origin: Option<&str>,
+) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO intake_row (key, record_id, imported_at, origin) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![&key[..], record, ts(tx.now()), origin])?;
     Ok(())
 }
 
@@ -3360,7 +3591,7 @@ fn write_row(
             d = directive::change_status(tx, d.id, StatusChange::Cancel, &note)?;
         }
     }
-    remember(tx, &row.key, d.id)?;
+    remember(tx, &row.key, d.id, plan.origins[row.sheet].as_deref())?;
     Ok(d)
 }
 

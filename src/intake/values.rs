@@ -374,129 +374,225 @@ pub fn dates_listed(text: &str) -> Vec<NaiveDate> {
 /// bản số 123/UBND-VX"), when it cites any.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExtensionSaid {
-    /// The new deadline's words ("đến 30/9/2025", "2 tháng"), or a request's words whole
-    /// (which read as no date, and are told).
+    /// The new deadline's words ("đến 30/9/2025", "2 tháng"), or a request's words whole.
     pub words: Cell,
     /// What the extension was granted by.
     pub grounds: Option<String>,
+    /// Asked for, not granted ("xin gia hạn đến …", "30/6/2025 (đề xuất)").
+    pub asked: bool,
 }
 
-/// Words before "gia hạn" that ask for an extension or say it is not granted: a request,
-/// not an extension.
+/// Words that ask for an extension or say it is not granted: a request, not an extension.
 const ASKED: &[&[&str]] = &[
     &["xin"],
     &["de", "nghi"],
     &["de", "xuat"],
     &["kien", "nghi"],
     &["trinh"],
+    &["cho", "duyet"],
+    &["chua", "duyet"],
     &["chua", "dong", "y"],
     &["khong", "dong", "y"],
     &["chua", "duoc"],
     &["khong", "duoc"],
 ];
 
+/// What a cell of extensions says when there is none.
+const NONE: &[&str] = &["khong", "khong co", "chua", "chua co", "khong gia han"];
+
 /// Words that open an extension's grounds.
 const GROUNDS: &[&str] = &["theo", "tai", "do", "vi", "can"];
 
+/// Whether `words` (folded) end with, or hold, a request's words.
+fn asks(words: &[String], at_end: bool) -> Option<usize> {
+    ASKED.iter().find_map(|a| {
+        let fits = |i: usize| words[i..].iter().zip(a.iter()).all(|(w, a)| w == a);
+        if words.len() < a.len() {
+            return None;
+        }
+        match at_end {
+            true => fits(words.len() - a.len()).then_some(a.len()),
+            false => (0..=words.len() - a.len()).any(fits).then_some(a.len()),
+        }
+    })
+}
+
+/// Words without the marks around them (spaces, brackets, stops, dashes), a bracket left
+/// open inside closed ("30/06/2025 (đề xuất").
+fn trim_marks(s: &str) -> String {
+    let t = s.trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '(' | ')' | ',' | ';' | ':' | '-' | '–' | '.')
+    });
+    match t.matches('(').count() > t.matches(')').count() {
+        true => format!("{t})"),
+        false => t.to_string(),
+    }
+}
+
+/// One extension's words after its mark ("gia hạn", "GH"): "lần 2" aside, its date's words,
+/// then its grounds.
+fn one_extension(text: &str) -> ExtensionSaid {
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    if words.first().is_some_and(|w| crate::text::fold(w) == "lan") {
+        words.drain(..words.len().min(2));
+    }
+    let opens_grounds = |w: &&str| {
+        let f = crate::text::fold(w.trim_start_matches('('));
+        GROUNDS.contains(&f.trim_matches(|c: char| !c.is_alphanumeric()))
+    };
+    let cut = words
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, w)| opens_grounds(w))
+        .map_or(words.len(), |(j, _)| j);
+    let date = trim_marks(&words[..cut].join(" "));
+    let grounds = trim_marks(&words[cut..].join(" "));
+    let asked = asks(&crate::text::words(&date), false).is_some();
+    ExtensionSaid {
+        words: if date.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(date)
+        },
+        grounds: (!grounds.is_empty()).then_some(grounds),
+        asked,
+    }
+}
+
+/// A cell of extensions alone (a "Gia hạn" column): each it says after its mark; each full
+/// date it lists ("lần 1: 30/06/2025; lần 2: 30/09/2025"); or the whole cell as one
+/// ("30/06/2025", "30/06/2025 (đề xuất)", "2 tháng").
+pub fn extensions_in(cell: &Cell) -> Vec<ExtensionSaid> {
+    match split_extension(cell) {
+        (_, said) if !said.is_empty() => said,
+        (Cell::Empty, _) => Vec::new(),
+        // "Không", "Chưa có": none.
+        (Cell::Text(t), _) if NONE.contains(&crate::text::words(&t).join(" ").as_str()) => {
+            Vec::new()
+        }
+        (Cell::Text(t), _) => {
+            let one = one_extension(&t);
+            let dates = full_dates(&tokenize(&t));
+            if dates.len() < 2 || one.asked {
+                return vec![one];
+            }
+            (dates.into_iter())
+                .map(|(_, d, _)| ExtensionSaid {
+                    words: Cell::Date(d),
+                    grounds: one.grounds.clone(),
+                    asked: false,
+                })
+                .collect()
+        }
+        (other, _) => vec![ExtensionSaid {
+            words: other,
+            grounds: None,
+            asked: false,
+        }],
+    }
+}
+
+/// The date an extension's words say: the last full date written ("2 lần, lần cuối đến
+/// 30/09/2025"), else a deadline phrase read from the deadline it extends ("2 tháng", "hết
+/// quý III/2025").
+pub fn extension_due(words: &Cell, current: NaiveDate) -> Result<Due, String> {
+    let Cell::Text(t) = words else {
+        return due(words, Some(current));
+    };
+    if let Some(&(_, last, _)) = full_dates(&tokenize(t)).last() {
+        return Ok(Due::On(last));
+    }
+    // "đến hết quý III/2025", "tới ngày 30/6": the words before the date say nothing more.
+    let mut rest: Vec<&str> = t.split_whitespace().collect();
+    while rest
+        .first()
+        .is_some_and(|w| ["den", "toi", "het", "ngay"].contains(&crate::text::fold(w).as_str()))
+    {
+        rest.remove(0);
+    }
+    due(&Cell::Text(rest.join(" ")), Some(current)).map_err(|_| t.clone())
+}
+
 /// A cell that also says its extensions ("30/6/2025 (gia hạn đến 30/9/2025)", "30/6/2025;
-/// gia hạn lần 1 đến 30/9/2025; gia hạn lần 2: 31/12/2025 theo VB 45/UBND"): the deadline's
+/// gia hạn lần 1 đến 30/9/2025; GH lần 2: 31/12/2025 theo VB 45/UBND"): the deadline's
 /// part, and each extension in the order written (none when the cell says none).
 pub fn split_extension(cell: &Cell) -> (Cell, Vec<ExtensionSaid>) {
     let Cell::Text(t) = cell else {
         return (cell.clone(), Vec::new());
     };
-    let starts: Vec<usize> = t
+    // Each mark: where it starts, and where its words start ("gia hạn", or "GH" alone).
+    let marks: Vec<(usize, usize)> = t
         .char_indices()
-        .filter(|(i, _)| {
-            let word_start = t[..*i]
+        .filter_map(|(i, _)| {
+            let word_start = t[..i]
                 .chars()
                 .next_back()
                 .is_none_or(|c| !c.is_alphanumeric());
-            word_start
-                && crate::text::fold(&t[*i..].chars().take(7).collect::<String>()) == "gia han"
+            if !word_start {
+                return None;
+            }
+            let rest = &t[i..];
+            let seven: String = rest.chars().take(7).collect();
+            if crate::text::fold(&seven) == "gia han" {
+                return Some((i, i + seven.len()));
+            }
+            let two: String = rest.chars().take(2).collect();
+            let after = rest[two.len()..].chars().next();
+            (crate::text::fold(&two) == "gh" && after.is_none_or(|c| !c.is_alphanumeric()))
+                .then_some((i, i + two.len()))
         })
-        .map(|(i, _)| i)
         .collect();
-    if starts.is_empty() {
+    if marks.is_empty() {
         return (cell.clone(), Vec::new());
     }
-    let trim = |s: &str| {
-        s.trim_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '(' | ')' | ',' | ';' | ':' | '-' | '–' | '.')
-        })
-        .to_string()
-    };
-    let as_cell = |s: String| {
-        if s.is_empty() {
-            Cell::Empty
-        } else {
-            Cell::Text(s)
-        }
-    };
-    // Each piece: the words before the first "gia hạn", then each extension's.
-    let mut pieces: Vec<&str> = Vec::with_capacity(starts.len() + 1);
-    pieces.push(&t[..starts[0]]);
-    for (k, &at) in starts.iter().enumerate() {
-        pieces.push(&t[at..starts.get(k + 1).copied().unwrap_or(t.len())]);
+    // The words before the first mark, then each mark's words after it.
+    let mut pieces: Vec<String> = Vec::with_capacity(marks.len() + 1);
+    pieces.push(t[..marks[0].0].to_string());
+    for (k, &(_, words_at)) in marks.iter().enumerate() {
+        pieces.push(t[words_at..marks.get(k + 1).map_or(t.len(), |m| m.0)].to_string());
     }
     // "xin gia hạn đến …", "đề nghị gia hạn …", "chưa đồng ý gia hạn …": asked, not
-    // granted; given whole, so that it reads as no date and is told. The asking words
-    // are taken from the piece before.
-    let mut kept: Vec<String> = pieces.iter().map(|p| p.to_string()).collect();
-    let mut asked = vec![false; pieces.len()];
+    // granted; the asking words are taken from the piece before.
+    let mut asked: Vec<Option<String>> = vec![None; pieces.len()];
     for k in 1..pieces.len() {
-        let before: Vec<&str> = pieces[k - 1].split_whitespace().collect();
-        let Some(w) = ASKED.iter().find(|w| {
-            before.len() >= w.len()
-                && before[before.len() - w.len()..]
-                    .iter()
-                    .zip(w.iter())
-                    .all(|(b, w)| {
-                        crate::text::fold(b).trim_matches(|c: char| !c.is_alphanumeric()) == *w
-                    })
-        }) else {
-            continue;
-        };
-        let cut = before.len() - w.len();
-        kept[k - 1] = before[..cut].join(" ");
-        kept[k] = format!("{} {}", before[cut..].join(" "), pieces[k]);
-        asked[k] = true;
+        let said: Vec<&str> = pieces[k - 1].split_whitespace().collect();
+        let folded: Vec<String> = said
+            .iter()
+            .map(|w| {
+                crate::text::fold(w)
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_string()
+            })
+            .collect();
+        if let Some(n) = asks(&folded, true) {
+            let (mark, end) = (marks[k - 1].0, marks.get(k).map_or(t.len(), |m| m.0));
+            asked[k] = Some(format!(
+                "{} {}",
+                said[said.len() - n..].join(" "),
+                &t[mark..end]
+            ));
+            pieces[k - 1] = said[..said.len() - n].join(" ");
+        }
     }
-    let extensions = (1..kept.len())
-        .map(|k| {
-            if asked[k] {
-                return ExtensionSaid {
-                    words: as_cell(trim(&kept[k])),
-                    grounds: None,
-                };
-            }
-            // After "gia hạn": "lần 2", then the date, then its grounds.
-            let rest = &kept[k][kept[k]
-                .char_indices()
-                .nth(7)
-                .map_or(kept[k].len(), |(i, _)| i)..];
-            let mut words: Vec<&str> = rest.split_whitespace().collect();
-            if words.first().is_some_and(|w| crate::text::fold(w) == "lan") {
-                words.drain(..words.len().min(2));
-            }
-            let opens_grounds = |w: &&str| {
-                let f = crate::text::fold(w.trim_start_matches('('));
-                GROUNDS.contains(&f.trim_matches(|c: char| !c.is_alphanumeric()))
-            };
-            let cut = words
-                .iter()
-                .enumerate()
-                .skip(1)
-                .find(|(_, w)| opens_grounds(w))
-                .map_or(words.len(), |(j, _)| j);
-            let grounds = trim(&words[cut..].join(" "));
-            ExtensionSaid {
-                words: as_cell(trim(&words[..cut].join(" "))),
-                grounds: (!grounds.is_empty()).then_some(grounds),
-            }
+    // A request is kept in its words whole, to be told.
+    let extensions = (1..pieces.len())
+        .map(|k| match &asked[k] {
+            Some(request) => ExtensionSaid {
+                words: Cell::Text(trim_marks(request)),
+                grounds: None,
+                asked: true,
+            },
+            None => one_extension(&pieces[k]),
         })
         .collect();
-    (as_cell(trim(&kept[0])), extensions)
+    let deadline = trim_marks(&pieces[0]);
+    let deadline = if deadline.is_empty() {
+        Cell::Empty
+    } else {
+        Cell::Text(deadline)
+    };
+    (deadline, extensions)
 }
 
 /// A month written as `06/2025`, `6-2025` or "cuối năm 2025": the month's (or the year's)
@@ -648,26 +744,23 @@ fn status_of(text: &str) -> Said {
     if percent == Some(0) && f.trim() == "0" {
         return Said::Open;
     }
-    // "Chờ xác nhận hoàn thành", "Hoàn thành, chờ duyệt", "Đã xong, chưa được xác nhận": the
-    // unit reports it done; the leader has yet to confirm. "Chờ duyệt" beside a draft or a
-    // share is a stage of the work, not its end.
-    let awaiting = [
-        "cho xac nhan",
-        "cho duyet",
-        "cho phe duyet",
-        "cho nghiem thu",
-        "chua xac nhan",
-        "chua duoc xac nhan",
-    ];
-    let finished = has("hoan thanh") || has("ht") || has("xong");
-    if let Some(w) = awaiting.iter().find(|w| has(w)) {
-        let alone = f.trim() == *w;
+    // "Chờ xác nhận hoàn thành", "Hoàn thành, chờ duyệt", "Đã báo cáo kết quả, chờ lãnh đạo
+    // xác nhận", "Đã xong, chưa được xác nhận": the unit reports it done; the leader has yet
+    // to confirm. "Chờ duyệt" beside a draft, a share or what else it waits for ("chờ duyệt
+    // kinh phí") is a stage of the work, not its end.
+    let words = crate::text::words(t);
+    if let Some(rest) = awaits_confirmation(&words) {
+        let finished = has("hoan thanh")
+            || has("ht")
+            || has("xong")
+            || has("da bao cao")
+            || has("bao cao ket qua");
         let whole = finished
             && !has("chua hoan thanh")
             && !has("du thao")
             && !has("mot phan")
             && percent.is_none_or(|p| p == 100);
-        if alone || whole {
+        if whole || rest.is_empty() {
             return Said::Reported(date_in(t));
         }
     }
@@ -730,36 +823,134 @@ fn status_of(text: &str) -> Said {
     if starts("huy ") || has("da huy") || has("khong thuc hien") || has("dung thuc hien") {
         return Said::Cancelled;
     }
-    // "Từ chối", "Trả lại", "Không thuộc chức năng": the unit did not take the task on, and
-    // says no work under way ("Trả lại, đang hoàn thiện" is work returned to be done again).
-    let declined = starts("tu choi")
-        || has("da tu choi")
-        || starts("tra lai")
-        || has("da tra lai")
+    // "Từ chối", "Bị trả lại", "Không thuộc chức năng": the task was not taken on, and no
+    // work is said under way ("Trả lại, đang hoàn thiện" is work returned to be done again).
+    // Not what else is refused or sent back ("Từ chối gia hạn", "Đã trả lại hồ sơ") nor a
+    // refusal denied ("Không từ chối").
+    let refused = words.windows(2).enumerate().any(|(i, pair)| {
+        let said = matches!(
+            [pair[0].as_str(), pair[1].as_str()],
+            ["tu", "choi"] | ["tra", "lai"]
+        );
+        let denied = i > 0 && words[i - 1] == "khong";
+        let object = words
+            .get(i + 2)
+            .is_some_and(|w| REFUSED_OTHER.contains(&w.as_str()));
+        said && !denied && !object
+    });
+    let declined = refused
         || has("khong tiep nhan")
-        || has("khong thuoc chuc nang");
+        || has("khong thuoc chuc nang")
+        || has("khong dung chuc nang");
     if declined && !reports_progress(t) {
         return Said::Declined;
     }
-    // Words that only say where it stands (or a tick), not a report of work.
-    let plain = [
-        "chua thuc hien",
-        "chua trien khai",
-        "moi giao",
-        "da giao",
-        "chua",
-        "qua han",
-        "x",
-        "chua ht",
-        "chua xu ly",
-        "chua den han",
-        "trong han",
-        "con han",
-    ];
-    if plain.iter().any(|p| f.trim() == *p) {
+    if PLAIN.contains(&f.trim()) {
         return Said::Open;
     }
     in_progress(t, percent.unwrap_or(0))
+}
+
+/// Words that only say where a task stands (or a tick), not a report of work.
+const PLAIN: &[&str] = &[
+    "chua thuc hien",
+    "chua trien khai",
+    "moi giao",
+    "da giao",
+    "chua",
+    "qua han",
+    "x",
+    "chua ht",
+    "chua xu ly",
+    "chua den han",
+    "trong han",
+    "con han",
+    "dung han",
+    "tre han",
+];
+
+/// The first words of what else a refusal or a sending back may be of: an extension ("gia
+/// hạn"), a file ("hồ sơ", "văn bản", "công văn"), a report or result ("báo cáo", "kết quả"),
+/// an opinion ("ý kiến").
+const REFUSED_OTHER: &[&str] = &["gia", "ho", "van", "cong", "bao", "ket", "y"];
+
+/// Words that may stand around a wait for confirmation and say nothing more ("đang chờ lãnh
+/// đạo Sở xác nhận").
+const AROUND_WAIT: &[&str] = &["dang", "lanh", "dao", "so", "cap", "tren", "ket", "qua"];
+
+/// Whether words say a result waits for a leader's word: "chờ (lãnh đạo …) xác nhận",
+/// "chờ duyệt", "chờ phê duyệt", "chờ nghiệm thu", "chưa (được) xác nhận". Gives the other
+/// words (none when the text says only that).
+fn awaits_confirmation(words: &[String]) -> Option<Vec<&str>> {
+    const WAITED: &[&[&str]] = &[
+        &["xac", "nhan"],
+        &["duyet"],
+        &["phe", "duyet"],
+        &["nghiem", "thu"],
+    ];
+    let w: Vec<&str> = words.iter().map(String::as_str).collect();
+    for i in 0..w.len() {
+        let within = match w[i] {
+            "cho" => 4,
+            "chua" => 2,
+            _ => continue,
+        };
+        for j in i + 1..(i + 1 + within).min(w.len()) {
+            let Some(p) = WAITED.iter().find(|p| w[j..].starts_with(p)) else {
+                continue;
+            };
+            // "chưa" waits only for a confirmation ("chưa duyệt kinh phí" is not this).
+            if w[i] == "chua" && p[0] != "xac" {
+                continue;
+            }
+            let between = &w[i + 1..j];
+            if !between
+                .iter()
+                .all(|b| *b == "duoc" || AROUND_WAIT.contains(b))
+            {
+                continue;
+            }
+            let rest = w[..i]
+                .iter()
+                .chain(&w[j + p.len()..])
+                .filter(|x| !AROUND_WAIT.contains(x))
+                .copied()
+                .collect();
+            return Some(rest);
+        }
+    }
+    None
+}
+
+/// Whether a progress text says a state that is not read (a few words, none a known state
+/// nor a report of work: "Không chấp thuận", "Đã báo cáo"): brought in as under way, told.
+pub fn state_unread(text: &str) -> bool {
+    let words = crate::text::words(text);
+    !words.is_empty()
+        && words.len() <= 4
+        && !reports_progress(text)
+        && matches!(
+            status_of(text),
+            Said::InProgress {
+                percent: 0,
+                note: Some(_),
+                ..
+            }
+        )
+}
+
+/// Whether a note says more than a state and its day ("Theo Kế hoạch 123", "Đã ban hành
+/// KH 50/KH-STTTT"; not "Đã hoàn thành ngày 20/5/2025", "Đang thực hiện", "Tạm dừng",
+/// "Đúng hạn", "20/05/2025"): words left once the words of states and numbers are taken out.
+pub fn says_more_than_a_state(notes: &str) -> bool {
+    const STATE: &[&str] = &[
+        "da", "dang", "chua", "hoan", "thanh", "ht", "xong", "ngay", "thang", "nam", "thuc",
+        "hien", "trien", "khai", "tam", "dung", "huy", "cho", "xac", "nhan", "duyet", "han", "tre",
+        "qua", "trong", "con", "moi", "giao", "x", "vao", "luc",
+    ];
+    crate::text::words(notes)
+        .iter()
+        .any(|w| !STATE.contains(&w.as_str()) && !w.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Under way; the text is kept as a progress report unless it only names the state.
@@ -1372,6 +1563,60 @@ mod tests {
             said("Đã hoàn thành, trả lại hồ sơ cho UBND", ""),
             Said::Done(None)
         );
+        // As offices write them.
+        let reported = [
+            "Đã hoàn thành (chờ xác nhận)",
+            "Chưa được xác nhận hoàn thành",
+            "Hoàn thành 100%, chờ duyệt",
+            "Chờ duyệt",
+            "Đang chờ xác nhận",
+            "Chờ lãnh đạo xác nhận hoàn thành",
+            "Đã báo cáo kết quả, chờ lãnh đạo xác nhận",
+            "Hoàn thành, chưa được xác nhận",
+            "Đã xong, chờ nghiệm thu",
+        ];
+        for t in reported {
+            assert_eq!(said(t, ""), Said::Reported(None), "{t}");
+        }
+        for t in [
+            "Bị trả lại",
+            "Đơn vị từ chối vì không đúng chức năng",
+            "Không tiếp nhận",
+        ] {
+            assert_eq!(said(t, ""), Said::Declined, "{t}");
+        }
+        for t in [
+            "Đã trả lại hồ sơ cho đơn vị",
+            "Từ chối gia hạn, yêu cầu hoàn thành đúng hạn",
+            "Không từ chối",
+            "Đang triển khai, chờ duyệt kinh phí",
+            "Đã hoàn thành dự thảo, chờ lãnh đạo Sở duyệt",
+            "Trả lại, đơn vị đang thực hiện lại",
+        ] {
+            assert!(
+                !matches!(said(t, ""), Said::Declined | Said::Reported(_)),
+                "{t}: {:?}",
+                said(t, "")
+            );
+        }
+        assert_eq!(said("Đã HT, đã được xác nhận", ""), Said::Done(None));
+        // A few words that say no state read: told; a report of work is not.
+        for t in [
+            "Không chấp thuận",
+            "Không đồng ý",
+            "Đề nghị điều chỉnh",
+            "Đã báo cáo",
+        ] {
+            assert!(state_unread(t), "{t}");
+        }
+        for t in [
+            "Đang thực hiện",
+            "Chưa hoàn thành",
+            "Đã tổ chức 3 hội nghị tập huấn cho cán bộ cấp xã",
+            "Hoàn thành",
+        ] {
+            assert!(!state_unread(t), "{t}");
+        }
     }
 
     #[test]
@@ -1398,7 +1643,20 @@ mod tests {
         // Asked, not granted: the request whole, its asking words out of the deadline.
         let (deadline, e) = split_extension(&text("30/6/2025, đề xuất gia hạn đến 30/9/2025"));
         assert_eq!(deadline, text("30/6/2025"));
-        assert_eq!(e[0].words, text("đề xuất gia hạn đến 30/9/2025"));
+        assert!(
+            e[0].asked && e[0].words == text("đề xuất gia hạn đến 30/9/2025"),
+            "{e:?}"
+        );
+        // "GH" for "gia hạn"; a request said after the date, in a column of its own.
+        let (deadline, e) = split_extension(&text("30/04/2025; GH đến 30/06/2025"));
+        assert_eq!(
+            (deadline, e[0].words.text()),
+            (text("30/04/2025"), "đến 30/06/2025".into())
+        );
+        assert!(extensions_in(&text("30/06/2025 (đề xuất)"))[0].asked);
+        assert!(!extensions_in(&text("30/06/2025"))[0].asked);
+        let last = extension_due(&text("2 lần, lần cuối đến 30/09/2025"), d(2025, 4, 30));
+        assert_eq!(last, Ok(Due::On(d(2025, 9, 30))));
         // "(căn cứ …)": grounds in brackets; "2 tháng (đến 31/8)" is the date's own words.
         let (_, e) = split_extension(&text("gia hạn đến 31/8/2025 (căn cứ Công văn 45/STTTT)"));
         assert_eq!(e[0].grounds.as_deref(), Some("căn cứ Công văn 45/STTTT"));

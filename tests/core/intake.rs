@@ -2542,6 +2542,238 @@ fn every_extension_listed_and_one_in_the_notes_come_in_with_their_grounds() {
     assert!(again.problems.is_empty(), "{:?}", again.problems);
 }
 
+/// Extensions as offices write them: "GH" for "gia hạn", "tới" for "đến", the last of
+/// several ("2 lần, lần cuối đến …"), listed out of order, in the column and the notes both,
+/// one per date listed in the column; a request in the column told as one; "Không" in the
+/// column none; one with no first deadline is the deadline, told.
+#[test]
+fn extensions_written_as_offices_write_them() {
+    let mut o = Office::new();
+    let file = o.path("gia-han-cach-ghi.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn,Gia hạn,Tiến độ,Ghi chú\n\
+         1,Việc một,Văn phòng Sở,05/01/2025,30/04/2025; GH đến 30/06/2025,,,\n\
+         2,Việc hai,Văn phòng Sở,05/01/2025,30/04/2025,,Đang thực hiện,Đã được gia hạn tới 30/06/2025\n\
+         3,Việc ba,Văn phòng Sở,05/01/2025,30/04/2025,,\"Đã được gia hạn 2 lần, lần cuối đến 30/09/2025\",\n\
+         4,Việc bốn,Văn phòng Sở,05/01/2025,30/04/2025; gia hạn lần 2 đến 30/9/2025; gia hạn lần 1 đến 30/6/2025,,,\n\
+         5,Việc năm,Văn phòng Sở,05/01/2025,30/04/2025,30/06/2025,,Đã được gia hạn đến 30/07/2025 theo VB 5/UBND\n\
+         6,Việc sáu,Văn phòng Sở,05/01/2025,30/04/2025,lần 1: 30/06/2025; lần 2: 30/09/2025,,\n\
+         7,Việc bảy,Văn phòng Sở,05/01/2025,30/04/2025,30/06/2025 (đề xuất),,\n\
+         8,Việc tám,Văn phòng Sở,05/01/2025,30/04/2025,Không,,\n\
+         9,Việc chín,Văn phòng Sở,05/01/2025,Gia hạn đến 30/06/2025,,,\n",
+    )
+    .unwrap();
+    let made = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    let history = |k: usize| {
+        followup::extensions_of(o.store.conn(), made.directives[k].directive_id)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.new_deadline)
+            .collect::<Vec<_>>()
+    };
+    let (jun, jul, sep) = (d(2025, 6, 30), d(2025, 7, 30), d(2025, 9, 30));
+    let want: [&[NaiveDate]; 9] = [
+        &[jun],
+        &[jun],
+        &[sep],
+        &[jun, sep],
+        &[jun, jul],
+        &[jun, sep],
+        &[],
+        &[],
+        &[],
+    ];
+    for (k, w) in want.iter().enumerate() {
+        assert_eq!(history(k), *w, "row {}: {:?}", k + 2, told(&made));
+    }
+    assert_eq!(made.directives[8].deadline, Some(jun));
+    let on_row = |row: u32| -> Vec<&str> {
+        made.problems
+            .iter()
+            .filter(|p| p.row == row)
+            .map(|p| p.message.vi.as_str())
+            .collect()
+    };
+    assert!(
+        on_row(8)[0].contains("“30/06/2025 (đề xuất)” mới là đề nghị"),
+        "{:?}",
+        on_row(8)
+    );
+    assert!(on_row(9).is_empty(), "{:?}", on_row(9));
+    assert!(
+        on_row(10)[0].contains("Không ghi thời hạn ban đầu"),
+        "{:?}",
+        on_row(10)
+    );
+    assert_eq!(made.problems.len(), 2, "{:?}", told(&made));
+}
+
+/// A task on two year sheets comes in once with the later sheet's state, and a later
+/// deadline the later sheet gives (its own, or an extension) extends the first one.
+#[test]
+fn a_later_year_sheet_extends_the_deadline_of_the_earlier() {
+    let mut o = Office::new();
+    let file = o.path("hai-nam.xlsx");
+    let mut wb = Workbook::new();
+    let header = [
+        "STT",
+        "Nội dung nhiệm vụ",
+        "Đơn vị chủ trì",
+        "Ngày giao",
+        "Thời hạn",
+        "Gia hạn",
+        "Tiến độ",
+    ];
+    for (name, rows) in [
+        (
+            "Năm 2025",
+            [
+                [
+                    "1",
+                    "Xây dựng kho dữ liệu dùng chung",
+                    "VP",
+                    "05/01/2025",
+                    "31/12/2025",
+                    "",
+                    "Đang thực hiện",
+                ],
+                [
+                    "2",
+                    "Số hóa hồ sơ lưu trữ",
+                    "VP",
+                    "05/01/2025",
+                    "31/12/2025",
+                    "",
+                    "Đang thực hiện",
+                ],
+            ],
+        ),
+        (
+            "Năm 2026",
+            [
+                [
+                    "1",
+                    "Xây dựng kho dữ liệu dùng chung",
+                    "VP",
+                    "05/01/2025",
+                    "30/06/2026",
+                    "",
+                    "Đang thực hiện",
+                ],
+                [
+                    "2",
+                    "Số hóa hồ sơ lưu trữ",
+                    "VP",
+                    "05/01/2025",
+                    "31/12/2025",
+                    "30/06/2026",
+                    "Đã hoàn thành ngày 15/05/2026",
+                ],
+            ],
+        ),
+    ] {
+        let ws = wb.add_worksheet().set_name(name).unwrap();
+        ws.write_row(0, 0, header).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            ws.write_row(r as u32 + 1, 0, *row).unwrap();
+        }
+    }
+    wb.save(&file).unwrap();
+    let made = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(made.directives.len(), 2, "{:?}", told(&made));
+    for r in &made.directives {
+        assert_eq!(
+            (r.deadline, r.extended_from),
+            (Some(d(2026, 6, 30)), Some(d(2025, 12, 31))),
+            "{}",
+            r.content
+        );
+    }
+    assert_eq!(made.directives[1].status, DirectiveStatus::Done);
+    assert_eq!(made.directives[1].completed_on, Some(d(2026, 5, 15)));
+}
+
+/// The same tracker again, changed since: a state moved on (confirmed, started) is told; a
+/// note beside a done task (kept in its words) changed is told; a row deleted is told, its
+/// directive kept; a row named to come in as new that is no row told so is said.
+#[test]
+fn changes_since_the_import_are_told_and_a_deleted_row_named() {
+    let mut o = Office::new();
+    let file = o.path("theo-doi.csv");
+    let sheet = |rows: &[&str]| {
+        let mut t = String::from(
+            "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn,Tiến độ,Ghi chú\n",
+        );
+        for r in rows {
+            t.push_str(r);
+            t.push('\n');
+        }
+        t
+    };
+    let first = [
+        "1,Việc một,VP,05/01/2025,30/04/2025,Chờ xác nhận hoàn thành,",
+        "2,Việc hai,VP,05/01/2025,30/04/2025,,",
+        "3,Việc ba,VP,05/01/2025,30/04/2025,Đã hoàn thành ngày 20/04/2025,Đã ban hành KH 50/KH-STTTT",
+        "4,Việc bốn,VP,05/01/2025,30/04/2025,,",
+        "5,Việc năm,VP,05/01/2025,30/04/2025,,",
+    ];
+    std::fs::write(&file, sheet(&first)).unwrap();
+    let made = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    assert!(
+        made.directives[2]
+            .content
+            .ends_with("(Ghi chú: Đã ban hành KH 50/KH-STTTT)")
+    );
+    let later = [
+        "1,Việc một,VP,05/01/2025,30/04/2025,Đã hoàn thành ngày 25/04/2025,",
+        "2,Việc hai,VP,05/01/2025,30/04/2025,Đang thực hiện,",
+        "3,Việc ba,VP,05/01/2025,30/04/2025,Đã hoàn thành ngày 20/04/2025,Đã ban hành KH 51/KH-STTTT",
+        "4,Việc bốn,VP,05/01/2025,30/04/2025,,",
+    ];
+    std::fs::write(&file, sheet(&later)).unwrap();
+    let as_new = Options {
+        as_new: vec![intake::RowAt {
+            sheet: None,
+            row: 5,
+        }],
+        ..Options::default()
+    };
+    let seen = intake::preview(&mut o.store, &file, &as_new).unwrap();
+    assert!(seen.directives.is_empty());
+    let on_row = |row: u32| -> Vec<&str> {
+        seen.problems
+            .iter()
+            .filter(|p| p.row == row)
+            .map(|p| p.message.vi.as_str())
+            .collect()
+    };
+    assert!(
+        on_row(2)[0].contains("bảng ghi “Đã hoàn thành ngày 25/04/2025”"),
+        "{:?}",
+        on_row(2)
+    );
+    assert!(
+        on_row(3)[0].contains("bảng ghi “Đang thực hiện”"),
+        "{:?}",
+        on_row(3)
+    );
+    assert!(
+        on_row(4)[0].contains("“Đã ban hành KH 51/KH-STTTT”"),
+        "{:?}",
+        on_row(4)
+    );
+    assert!(on_row(5)[0].contains("không đổi gì"), "{:?}", on_row(5));
+    let gone = on_row(0);
+    assert!(
+        gone.len() == 1
+            && gone[0].contains("“Việc năm” (Văn phòng Sở)")
+            && gone[0].contains("không còn trong tệp"),
+        "{gone:?}"
+    );
+    assert_eq!(seen.problems.len(), 5, "{:?}", told(&seen));
+}
+
 /// A task reported done and waiting for the leader's word comes in waiting for it (not
 /// done, not under way); one the unit refused or sent back comes in as given, its words kept
 /// and told; a draft waiting for approval is work under way.

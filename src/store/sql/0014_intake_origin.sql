@@ -1,0 +1,5 @@
+-- Where each tracker row came from: its sheet's layout (the folded header row) and, in a
+-- workbook of several sheets, the sheet's name; so that a later copy of the same tracker
+-- can tell which directives it brought in are no longer in it. Empty for a document's.
+ALTER TABLE intake_row ADD COLUMN origin TEXT;
+CREATE INDEX intake_row_origin ON intake_row (origin) WHERE origin IS NOT NULL;
