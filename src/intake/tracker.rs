@@ -186,7 +186,7 @@ pub struct Plan {
     file_name: String,
     /// Where each sheet's rows come from (by the book's sheets), kept with each row brought
     /// in: its layout, and its name in a book of several sheets.
-    origins: Vec<Option<String>>,
+    origins: Vec<Option<i64>>,
 }
 
 impl Plan {
@@ -1819,6 +1819,20 @@ fn problem(
 }
 
 /// The row's key: SHA-256 of its content, lead unit, source and date given, as written.
+/// Where a sheet's rows come from, as kept with each: its layout's key and, in a book of
+/// several sheets, its name; hashed to 64 bits (a small index, one entry a row).
+fn origin_of(layout: &str, sheet: Option<&str>) -> i64 {
+    let mut h = Sha256::new();
+    h.update(b"tracker-origin\0");
+    h.update(layout.as_bytes());
+    if let Some(name) = sheet {
+        h.update([0x1F]);
+        h.update(name.as_bytes());
+    }
+    let digest: [u8; 32] = h.finalize().into();
+    i64::from_le_bytes(digest[..8].try_into().expect("8 bytes"))
+}
+
 fn row_key(parts: [&str; 4]) -> [u8; 32] {
     let mut h = Sha256::new();
     h.update(b"tracker-row\0");
@@ -1976,10 +1990,7 @@ pub fn plan(
             },
         };
         let mapping = header.mapping(g);
-        plan.origins[s] = Some(match book.sheets.len() {
-            1 => key.clone(),
-            _ => format!("{key}\u{1f}{}", g.name),
-        });
+        plan.origins[s] = Some(origin_of(&key, (book.sheets.len() > 1).then_some(&g.name)));
         plan.layouts.push((
             key,
             mapping
@@ -3349,7 +3360,7 @@ pub(super) fn remember(
     tx: &Tx<'_>,
     key: &[u8; 32],
     record: Uuid,
-    origin: Option<&str>,
+    origin: Option<i64>,
 ) -> Result<()> {
     tx.prepare_cached(
         "INSERT INTO intake_row (key, record_id, imported_at, origin) VALUES (?1, ?2, ?3, ?4)",
@@ -3591,7 +3602,7 @@ fn write_row(
             d = directive::change_status(tx, d.id, StatusChange::Cancel, &note)?;
         }
     }
-    remember(tx, &row.key, d.id, plan.origins[row.sheet].as_deref())?;
+    remember(tx, &row.key, d.id, plan.origins[row.sheet])?;
     Ok(d)
 }
 
