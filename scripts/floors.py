@@ -53,6 +53,8 @@ def modules(src):
 
 def code_of(text):
     """`text` without its string literals and comments (a `//` inside a string is no comment)."""
+    # A quote as a character ('"', b'"') opens no string.
+    text = re.sub(r"b?'(?:\\.|[^'\\\n])'", "''", text)
     text = re.sub(r'r(#*)"[\s\S]*?"\1', '""', text)
     text = re.sub(r'"(?:\\.|[^"\\])*"', '""', text)
     text = re.sub(r"/\*[\s\S]*?\*/", "", text)

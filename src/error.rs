@@ -451,11 +451,11 @@ impl IntakeProblem {
             IntakeProblem::BadRow { given } => {
                 if vi {
                     format!(
-                        "“{given}” không đọc được: ghi số dòng như bảng tính đánh số, hoặc tên trang:số dòng, ví dụ 12 hoặc 2025:12."
+                        "“{given}” không đọc được: ghi số dòng như bảng tính đánh số, hoặc tên trang:số dòng, ví dụ 12 hoặc “Năm 2025:12”."
                     )
                 } else {
                     format!(
-                        "“{given}” cannot be read: write the row's number as the spreadsheet shows it, or sheet:row, e.g. 12 or 2025:12."
+                        "“{given}” cannot be read: write the row's number as the spreadsheet shows it, or sheet:row, e.g. 12 or “Năm 2025:12”."
                     )
                 }
             }

@@ -54,11 +54,10 @@ pub fn holder(
     number: u32,
 ) -> Result<Option<Option<Uuid>>> {
     Ok(conn
-        .query_row(
+        .prepare_cached(
             "SELECT meeting_id FROM document_number WHERE year = ?1 AND kind = ?2 AND number = ?3",
-            rusqlite::params![year, kind.code(), number],
-            |r| r.get(0),
-        )
+        )?
+        .query_row(rusqlite::params![year, kind.code(), number], |r| r.get(0))
         .optional()?)
 }
 

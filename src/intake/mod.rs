@@ -13,6 +13,7 @@ pub mod columns;
 pub mod docx;
 pub mod kind;
 pub mod legacy;
+pub mod numbers;
 mod ods;
 pub mod sheet;
 pub mod tracker;
@@ -152,7 +153,7 @@ fn own_number(
     let Some((kind, n)) = doc
         .number
         .as_deref()
-        .map(|written| docx::own_number(conn, written))
+        .map(|written| numbers::own_number(conn, written))
         .transpose()?
         .flatten()
     else {
@@ -270,14 +271,16 @@ fn run(store: &mut Store, opened: Opened, o: &Options, commit: bool) -> Result<P
                     crate::error::Rule::OutOfRange,
                 ));
             }
-            let plan = tracker::plan(
-                store.conn(),
-                &book,
-                o.mapping.as_deref(),
-                o.given_on,
-                &o.as_new,
-                &name,
-            )?;
+            let plan = store.snapshot(|conn| {
+                tracker::plan(
+                    conn,
+                    &book,
+                    o.mapping.as_deref(),
+                    o.given_on,
+                    &o.as_new,
+                    &name,
+                )
+            })?;
             p.hidden_sheets = book.hidden.clone();
             p.sheets = plan.sheets.clone();
             p.already = plan.already;

@@ -121,6 +121,10 @@ pub struct Book {
     pub sheets: Vec<Grid>,
     /// Hidden sheets, not read.
     pub hidden: Vec<String>,
+    /// A workbook's sheets, known by their names (not a CSV file's one, named after the file).
+    pub named: bool,
+    /// Visible sheets not read (another was asked for).
+    pub left: usize,
 }
 
 fn damaged(kind: FileKind) -> Error {
@@ -136,6 +140,8 @@ pub fn read(kind: FileKind, bytes: &[u8], only: Option<&str>, name: &str) -> Res
         FileKind::Csv => Book {
             sheets: vec![csv_grid(bytes, name)?],
             hidden: Vec::new(),
+            named: false,
+            left: 0,
         },
         FileKind::Xlsx => {
             let mut book = workbook(
@@ -671,10 +677,16 @@ fn workbook<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(
             .filter(|(_, v)| !v)
             .map(|(n, _)| n.clone())
             .collect(),
+        named: true,
+        left: 0,
     };
     let mut rows = 0;
     for (name, visible) in &meta {
-        if !visible || only.is_some_and(|w| w != name) {
+        if !visible {
+            continue;
+        }
+        if only.is_some_and(|w| w != name) {
+            book.left += 1;
             continue;
         }
         let (grid, first_row, first_col) = cells(&mut wb, name, kind)?;

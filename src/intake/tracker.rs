@@ -18,6 +18,7 @@ use super::sheet::{Book, Cell, Grid};
 use super::values::{self, Due, Said, SourceSaid};
 use super::{RowAt, RowProblem, Words};
 use crate::directive::{self, DirectiveStatus, NewDirective, Priority, Source, StatusChange};
+use crate::document::register::DocKind;
 use crate::error::{Error, Field, IntakeProblem, Result, Rule};
 use crate::extract::Directory;
 use crate::followup::{self, NewExtension, NewProgress};
@@ -380,6 +381,8 @@ struct Reading<'c> {
     given_on: Option<NaiveDate>,
     /// The directives held that rows of the file were found to be.
     found_held: HashSet<Uuid>,
+    /// What each document number cited is of the office's own (see `Reading::own_number`).
+    own_numbers: HashMap<String, Option<(DocKind, u32)>>,
     /// The rows (sheet, row) told apart from the directive held.
     told_apart: HashSet<(String, u32)>,
     /// Whether any directive was brought in from a file before (else none is looked for as
@@ -391,6 +394,16 @@ struct Reading<'c> {
 }
 
 impl Reading<'_> {
+    /// The office's own notice or minutes a document number is, read once a number.
+    fn own_number(&mut self, number: &str) -> Result<Option<(DocKind, u32)>> {
+        if let Some(own) = self.own_numbers.get(number) {
+            return Ok(*own);
+        }
+        let own = super::numbers::own_number(self.conn, number)?;
+        self.own_numbers.insert(number.to_string(), own);
+        Ok(own)
+    }
+
     /// The directory's unit a sheet's name names ("Văn phòng Sở", "TTr", "P. KHTC"), by its
     /// full name; none for a name that says no unit ("Sheet1", "Năm 2025").
     fn unit_named_by(&mut self, sheet: &str) -> Result<Option<String>> {
@@ -752,6 +765,9 @@ fn held_as_changed(
                 held: false,
                 message: match (&a.sheet, plan.sheets.len()) {
                     (None, n) if n > 1 => Issue::AsNewWhichSheet,
+                    (Some(name), _) if book.sheets.iter().all(|g| g.name != *name) => {
+                        Issue::AsNewNoSheet(name.clone())
+                    }
                     _ => Issue::AsNewUnused,
                 }
                 .words(),
@@ -822,9 +838,13 @@ fn no_longer_in(
     book: &Book,
     found: &HashSet<Uuid>,
 ) -> Result<()> {
+    // One sheet of several asked for: the others may hold what this one does not.
+    if book.left > 0 {
+        return Ok(());
+    }
     let mut stmt = conn.prepare_cached(
-        "SELECT DISTINCT i.record_id FROM intake_row i JOIN directive d ON d.id = i.record_id
-         WHERE i.origin = ?1",
+        "SELECT DISTINCT i.record_id, d.created_at FROM intake_row i
+         JOIN directive d ON d.id = i.record_id WHERE i.origin = ?1 ORDER BY d.created_at",
     )?;
     let mut told = HashSet::new();
     for (s, origin) in plan.origins.iter().enumerate() {
@@ -947,20 +967,21 @@ fn same_source(
 
 /// The meeting of the office's own notice or minutes numbered `number` in the year of `day`,
 /// when the register holds it (a notice brought in, or made here).
-fn notice_meeting(conn: &Connection, number: &str, day: NaiveDate) -> Result<Option<Uuid>> {
+fn notice_meeting(r: &mut Reading<'_>, number: &str, day: NaiveDate) -> Result<Option<Uuid>> {
     use chrono::Datelike;
-    let Some((kind, n)) = super::docx::own_number(conn, number)? else {
+    let Some((kind, n)) = r.own_number(number)? else {
         return Ok(None);
     };
-    Ok(crate::document::register::holder(conn, kind, day.year(), n)?.flatten())
+    Ok(crate::document::register::holder(r.conn, kind, day.year(), n)?.flatten())
 }
 
 /// The day of the meeting of the office's own notice or minutes numbered `number`, cited
 /// without its date, when the register holds that number in one year only.
-fn notice_meeting_day(conn: &Connection, number: &str) -> Result<Option<NaiveDate>> {
-    let Some((kind, n)) = super::docx::own_number(conn, number)? else {
+fn notice_meeting_day(r: &mut Reading<'_>, number: &str) -> Result<Option<NaiveDate>> {
+    let Some((kind, n)) = r.own_number(number)? else {
         return Ok(None);
     };
+    let conn = r.conn;
     let mut stmt = conn.prepare_cached(
         "SELECT meeting_id FROM document_number WHERE kind = ?1 AND number = ?2 \
          AND meeting_id IS NOT NULL",
@@ -1402,6 +1423,8 @@ enum Issue {
     NoLongerIn(String, String),
     /// A row named to come in as new that is not a row told as one held.
     AsNewUnused,
+    /// A row named to come in as new on a sheet the file does not have (its name).
+    AsNewNoSheet(String),
     /// A row named to come in as new without its sheet, in a file of several sheets.
     AsNewWhichSheet,
     /// A note the sheet writes since the task was brought in (its words).
@@ -1694,6 +1717,19 @@ impl Issue {
                 format!("Nhiệm vụ đã nhập trước đây với đơn vị chủ trì “{here}”; tệp nay ghi đơn vị khác: không tạo nhiệm vụ thứ hai. Nếu đã đổi đơn vị chủ trì, hãy sửa trong Giao Ban."),
                 format!("The directive was brought in before with the lead unit “{here}”; the file now names another: no second directive is made. If the lead unit changed, edit it in Giao Ban."),
             ),
+            // Giao Ban already later (extended here since): nothing to do.
+            Issue::DeadlineDiffers(there, Some(here)) if here > there => both(
+                format!(
+                    "Nhiệm vụ đã có trong Giao Ban, đã gia hạn đến {}; tệp còn ghi {}: không đổi.",
+                    crate::date::format(*here),
+                    crate::date::format(*there)
+                ),
+                format!(
+                    "This directive is already in Giao Ban, extended to {}; the file still says {}: not changed.",
+                    crate::date::format(*here),
+                    crate::date::format(*there)
+                ),
+            ),
             Issue::DeadlineDiffers(there, here) => {
                 let here = here.map(crate::date::format);
                 both(
@@ -1720,6 +1756,10 @@ impl Issue {
             Issue::AsNewUnused => both(
                 "Dòng này không bị bỏ qua vì giống nhiệm vụ đã nhập, nên “nhập như nhiệm vụ mới” không đổi gì.".into(),
                 "This row is not one left out as like a directive brought in before, so bringing it in as new changes nothing.".into(),
+            ),
+            Issue::AsNewNoSheet(name) => both(
+                format!("Tệp không có trang “{name}”: hãy ghi đúng tên trang (TRANG:DÒNG); chưa đổi gì."),
+                format!("The file has no sheet “{name}”: write the sheet's name as it is (SHEET:ROW); nothing changed."),
             ),
             Issue::AsNewWhichSheet => both(
                 "Tệp có nhiều trang: hãy ghi cả tên trang (TRANG:DÒNG) để nhập dòng này như nhiệm vụ mới; chưa đổi gì.".into(),
@@ -1818,9 +1858,9 @@ fn problem(
     }
 }
 
-/// The row's key: SHA-256 of its content, lead unit, source and date given, as written.
-/// Where a sheet's rows come from, as kept with each: its layout's key and, in a book of
-/// several sheets, its name; hashed to 64 bits (a small index, one entry a row).
+/// Where a sheet's rows come from, as kept with each: its layout's key and, for a workbook's
+/// sheet, its name (a CSV file's is named after the file, which copies rename); hashed to 64
+/// bits (a small index, one entry a row).
 fn origin_of(layout: &str, sheet: Option<&str>) -> i64 {
     let mut h = Sha256::new();
     h.update(b"tracker-origin\0");
@@ -1833,6 +1873,7 @@ fn origin_of(layout: &str, sheet: Option<&str>) -> i64 {
     i64::from_le_bytes(digest[..8].try_into().expect("8 bytes"))
 }
 
+/// The row's key: SHA-256 of its content, lead unit, source and date given, as written.
 fn row_key(parts: [&str; 4]) -> [u8; 32] {
     let mut h = Sha256::new();
     h.update(b"tracker-row\0");
@@ -1921,6 +1962,7 @@ pub fn plan(
         new_meeting_index: HashMap::new(),
         given_on,
         found_held: HashSet::new(),
+        own_numbers: HashMap::new(),
         told_apart: HashSet::new(),
         brought_in_any: conn
             .prepare("SELECT 1 FROM intake_row LIMIT 1")?
@@ -1953,7 +1995,22 @@ pub fn plan(
         origins: vec![None; book.sheets.len()],
     };
     let mut seen: HashMap<[u8; 32], Seen> = HashMap::new();
-    for (s, g) in book.sheets.iter().enumerate() {
+    // Sheets named after their years ("Năm 2025", "2026") are read oldest first, whatever
+    // their order in the book, so that a task carried over takes its latest year's row.
+    let year_of = |name: &str| {
+        let years: Vec<i32> = crate::text::words(name)
+            .iter()
+            .filter_map(|w| w.parse().ok())
+            .filter(|y| (1990..=2100).contains(y))
+            .collect();
+        (years.len() == 1).then(|| years[0])
+    };
+    let mut order: Vec<usize> = (0..book.sheets.len()).collect();
+    if book.sheets.iter().all(|g| year_of(&g.name).is_some()) {
+        order.sort_by_key(|&s| year_of(&book.sheets[s].name));
+    }
+    for s in order {
+        let g = &book.sheets[s];
         // A header not recognised is the first row when the user names the columns, or
         // named them for a file of this layout before (the mapping kept for it).
         let first_row_named = |h: &columns::Header| {
@@ -1990,7 +2047,7 @@ pub fn plan(
             },
         };
         let mapping = header.mapping(g);
-        plan.origins[s] = Some(origin_of(&key, (book.sheets.len() > 1).then_some(&g.name)));
+        plan.origins[s] = Some(origin_of(&key, book.named.then_some(&g.name)));
         plan.layouts.push((
             key,
             mapping
@@ -2001,8 +2058,14 @@ pub fn plan(
                 })
                 .collect(),
         ));
+        // The rows this sheet brings in, sets aside, or finds imported before (a skipped row
+        // of an earlier sheet may be dropped while this one is read: counted by sheet).
         let counted = |p: &Plan| {
-            p.rows.len() + p.problems.iter().filter(|q| q.skipped).count() + p.already as usize
+            p.rows.iter().filter(|r| r.sheet == s).count()
+                + (p.problems.iter())
+                    .filter(|q| q.skipped && q.sheet == g.name)
+                    .count()
+                + p.already as usize
         };
         let before = counted(&plan);
         if let Some(unit) = &sheet_unit {
@@ -2015,7 +2078,7 @@ pub fn plan(
             ));
         }
         read_rows(&mut r, &mut plan, &mut seen, s, g, &header, sheet_unit)?;
-        let rows = counted(&plan) - before;
+        let rows = counted(&plan).saturating_sub(before);
         let used = |j: usize| {
             header.fields.values().any(|&k| k == j) || header.ticks.iter().any(|(k, _)| *k == j)
         };
@@ -2401,18 +2464,18 @@ fn read_rows(
             SourceSaid::Document { date, .. } | SourceSaid::Meeting { date, .. } => *date,
             SourceSaid::None => None,
         };
-        // No day given nor stated: the day of the one meeting of that title, when it is held.
+        // No day given nor stated: the day of the meeting of the office's notice cited without
+        // its date ("TB số 45/TB-STTTT"), when one notice of that number is in the register;
+        let notice_day = match (&said_source, assigned.or(source_date)) {
+            (SourceSaid::Document { number, .. }, None) => notice_meeting_day(r, number)?,
+            _ => None,
+        };
+        // or the day of the one meeting of the title cited, when it is held.
         let meeting_day = || match &said_source {
             SourceSaid::Meeting { title, .. } => match r.held.get(&meeting_key(title)) {
                 Some(one) if one.len() == 1 => Some(one[0].1),
                 _ => None,
             },
-            _ => None,
-        };
-        // Nor by a notice of the office's cited without its date ("TB số 45/TB-STTTT"): the day
-        // of its meeting, when one notice of that number is in the register.
-        let notice_day = match (&said_source, assigned.or(source_date)) {
-            (SourceSaid::Document { number, .. }, None) => notice_meeting_day(r.conn, number)?,
             _ => None,
         };
         // A sub-item is given when its task was.
@@ -2668,7 +2731,7 @@ fn read_rows(
         // directives of its meeting given to the unit, in these words or nearly.
         if let (None, Pick::Known(unit), SourceSaid::Document { number, date }) =
             (held, lead[0], &said_source)
-            && let Some(meeting) = notice_meeting(r.conn, number, date.unwrap_or(given_on))?
+            && let Some(meeting) = notice_meeting(r, number, date.unwrap_or(given_on))?
         {
             held_as.splice(0..0, in_the_notice(r.conn, meeting, unit, &content)?);
         }
@@ -3154,33 +3217,6 @@ fn read_rows(
             Said::Open if declined => Said::Declined,
             said => said,
         };
-        if let Some((sheet, first)) = earlier {
-            match plan.rows.iter_mut().find(|p| p.key == key) {
-                Some(p) => {
-                    // The later sheet's state; a later deadline it gives (its own, or an
-                    // extension) extends the one the earlier sheet gave.
-                    let later = deadline.map(|to| Extension {
-                        to,
-                        grounds: Some(format!("trang “{}”", g.name)),
-                    });
-                    for e in later.into_iter().chain(extensions) {
-                        match p.extended().or(p.deadline) {
-                            None => p.deadline = Some(e.to),
-                            Some(c) if e.to > c => p.extensions.push(e),
-                            Some(_) => {}
-                        }
-                    }
-                    (p.said, p.done_fallback) = (said, done_fallback);
-                    plan.problems
-                        .push(problem(g, i, None, Issue::Newer(sheet, first), false));
-                }
-                None => {
-                    plan.problems
-                        .push(problem(g, i, None, Issue::Duplicate(sheet, first), true))
-                }
-            }
-            continue;
-        }
         // What the progress and notes say, kept whole with the state read from them ("Đã
         // hoàn thành ngày 28/3, đã ban hành Kế hoạch số 50/KH-STTTT"; a note beside a state).
         let words = [text(Column::Progress), text(Column::Notes)]
@@ -3219,17 +3255,59 @@ fn read_rows(
         } else {
             text(Column::Notes)
         };
+        // (A note of a date alone is the completion's day of a task done.)
         let kept = match said {
             Said::InProgress { note: Some(_), .. } => false,
             Said::Declined => !notes.trim().is_empty(),
-            _ => values::says_more_than_a_state(&notes),
+            Said::Done(_) | Said::Reported(_) => values::says_more_than_a_state(&notes),
+            _ => {
+                values::says_more_than_a_state(&notes) || values::text_date(notes.trim()).is_some()
+            }
         };
-        let with = format!("{content} (Ghi chú: {})", notes.trim());
-        let content = if kept && with.chars().count() <= CONTENT_CHARS {
+        let note = format!("(Ghi chú: {})", notes.trim());
+        let with = format!("{content} {note}");
+        let content = if kept && !content.contains(&note) && with.chars().count() <= CONTENT_CHARS {
             with
         } else {
             content
         };
+        if let Some((sheet, first)) = earlier {
+            match plan.rows.iter_mut().find(|p| p.key == key) {
+                Some(p) => {
+                    // The later sheet's state; a later deadline it gives (its own, or an
+                    // extension) extends the one the earlier sheet gave.
+                    let later = deadline.map(|to| Extension {
+                        to,
+                        grounds: Some(format!("trang “{}”", g.name)),
+                    });
+                    // One earlier than it is told, and left out.
+                    for e in later.into_iter().chain(extensions) {
+                        match p.extended().or(p.deadline) {
+                            None => p.deadline = Some(e.to),
+                            Some(c) if e.to > c => p.extensions.push(e),
+                            Some(c) if e.to < c => plan.problems.push(problem(
+                                g,
+                                i,
+                                col(Column::Deadline),
+                                Issue::ExtensionNotLater(e.to),
+                                false,
+                            )),
+                            Some(_) => {}
+                        }
+                    }
+                    (p.said, p.done_fallback) = (said, done_fallback);
+                    // Its words of progress and notes too.
+                    (p.words, p.content) = (words, content);
+                    plan.problems
+                        .push(problem(g, i, None, Issue::Newer(sheet, first), false));
+                }
+                None => {
+                    plan.problems
+                        .push(problem(g, i, None, Issue::Duplicate(sheet, first), true))
+                }
+            }
+            continue;
+        }
         plan.rows.push(RowPlan {
             sheet: s,
             row: g.row_number(i),

@@ -400,8 +400,12 @@ const ASKED: &[&[&str]] = &[
 /// What a cell of extensions says when there is none.
 const NONE: &[&str] = &["khong", "khong co", "chua", "chua co", "khong gia han"];
 
-/// Words that open an extension's grounds.
-const GROUNDS: &[&str] = &["theo", "tai", "do", "vi", "can"];
+/// Words that open an extension's grounds: "theo", "tại", "do", "vì", "căn cứ", or the
+/// document itself ("Công văn", "Văn bản", "VB", "CV", "Quyết định", "QĐ", "Thông báo",
+/// "TB").
+const GROUNDS: &[&str] = &[
+    "theo", "tai", "do", "vi", "can", "cong", "van", "vb", "cv", "quyet", "qd", "thong", "tb",
+];
 
 /// Whether `words` (folded) end with, or hold, a request's words.
 fn asks(words: &[String], at_end: bool) -> Option<usize> {
@@ -473,12 +477,14 @@ pub fn extensions_in(cell: &Cell) -> Vec<ExtensionSaid> {
         }
         (Cell::Text(t), _) => {
             let one = one_extension(&t);
-            let dates = full_dates(&tokenize(&t));
-            if dates.len() < 2 || one.asked {
+            let said = one.words.text();
+            let dates = deadline_dates(&said);
+            let listed = said.contains(';') || crate::text::words(&said).iter().any(|w| w == "lan");
+            if dates.len() < 2 || !listed || one.asked {
                 return vec![one];
             }
             (dates.into_iter())
-                .map(|(_, d, _)| ExtensionSaid {
+                .map(|d| ExtensionSaid {
                     words: Cell::Date(d),
                     grounds: one.grounds.clone(),
                     asked: false,
@@ -493,15 +499,36 @@ pub fn extensions_in(cell: &Cell) -> Vec<ExtensionSaid> {
     }
 }
 
-/// The date an extension's words say: the last full date written ("2 lần, lần cuối đến
-/// 30/09/2025"), else a deadline phrase read from the deadline it extends ("2 tháng", "hết
-/// quý III/2025").
+/// The full dates a text states, save a document's ("Văn bản số 123/UBND-VX ngày 05/5/2025").
+fn deadline_dates(text: &str) -> Vec<NaiveDate> {
+    let t = tokenize(text);
+    full_dates(&t)
+        .into_iter()
+        .filter(|&(i, _, _)| {
+            let of_document = i > 0
+                && t[i - 1].is("ngay")
+                && t[i.saturating_sub(7)..i - 1]
+                    .iter()
+                    .any(|x| x.acronym || x.is("so"));
+            !of_document
+        })
+        .map(|(_, d, _)| d)
+        .collect()
+}
+
+/// The date an extension's words say: the first full date written, not a document's ("2
+/// lần, lần cuối đến 30/09/2025", "đến 30/6/2025 (Công văn 88/UBND-TH ngày 02/5/2025)"),
+/// else a deadline phrase read from the deadline it extends ("2 tháng", "hết quý III/2025").
 pub fn extension_due(words: &Cell, current: NaiveDate) -> Result<Due, String> {
     let Cell::Text(t) = words else {
         return due(words, Some(current));
     };
-    if let Some(&(_, last, _)) = full_dates(&tokenize(t)).last() {
-        return Ok(Due::On(last));
+    if let Some(&first) = deadline_dates(t).first() {
+        return Ok(Due::On(first));
+    }
+    // Only a document's date: no extension's.
+    if !full_dates(&tokenize(t)).is_empty() {
+        return Err(t.clone());
     }
     // "đến hết quý III/2025", "tới ngày 30/6": the words before the date say nothing more.
     let mut rest: Vec<&str> = t.split_whitespace().collect();
@@ -749,20 +776,42 @@ fn status_of(text: &str) -> Said {
     // to confirm. "Chờ duyệt" beside a draft, a share or what else it waits for ("chờ duyệt
     // kinh phí") is a stage of the work, not its end.
     let words = crate::text::words(t);
+    // "Từ chối", "Bị trả lại": refused or sent back (what it says of the task is below).
+    // Not what else is refused or sent back ("Từ chối gia hạn", "Đã trả lại hồ sơ") nor a
+    // refusal denied ("Không từ chối").
+    let refused = words.windows(2).enumerate().any(|(i, pair)| {
+        let said = matches!(
+            [pair[0].as_str(), pair[1].as_str()],
+            ["tu", "choi"] | ["tra", "lai"]
+        );
+        let denied = i > 0 && words[i - 1] == "khong";
+        let object = words
+            .get(i + 2)
+            .is_some_and(|w| REFUSED_OTHER.contains(&w.as_str()));
+        said && !denied && !object
+    });
     if let Some(rest) = awaits_confirmation(&words) {
         let finished = has("hoan thanh")
             || has("ht")
             || has("xong")
             || has("da bao cao")
-            || has("bao cao ket qua");
+            || has("bao cao ket qua")
+            || has("da gui")
+            || has("da nop")
+            || has("da trinh");
         let whole = finished
             && !has("chua hoan thanh")
             && !has("du thao")
             && !has("mot phan")
             && percent.is_none_or(|p| p == 100);
-        if whole || rest.is_empty() {
+        if (whole || rest.is_empty()) && !refused {
             return Said::Reported(date_in(t));
         }
+    }
+    // Finished and sent back ("Đã hoàn thành nhưng bị trả lại, yêu cầu bổ sung"): work to be
+    // done again.
+    if refused && (has("hoan thanh") || has("ht") || has("xong")) {
+        return in_progress(t, percent.unwrap_or(0));
     }
     // "Chưa hoàn thành", "hoàn thành một phần", "hoàn thành 50%", "hoàn thành phần lớn",
     // "đã hoàn thành 3/5 nội dung": under way. So is a text that says what is done and what
@@ -823,21 +872,8 @@ fn status_of(text: &str) -> Said {
     if starts("huy ") || has("da huy") || has("khong thuc hien") || has("dung thuc hien") {
         return Said::Cancelled;
     }
-    // "Từ chối", "Bị trả lại", "Không thuộc chức năng": the task was not taken on, and no
-    // work is said under way ("Trả lại, đang hoàn thiện" is work returned to be done again).
-    // Not what else is refused or sent back ("Từ chối gia hạn", "Đã trả lại hồ sơ") nor a
-    // refusal denied ("Không từ chối").
-    let refused = words.windows(2).enumerate().any(|(i, pair)| {
-        let said = matches!(
-            [pair[0].as_str(), pair[1].as_str()],
-            ["tu", "choi"] | ["tra", "lai"]
-        );
-        let denied = i > 0 && words[i - 1] == "khong";
-        let object = words
-            .get(i + 2)
-            .is_some_and(|w| REFUSED_OTHER.contains(&w.as_str()));
-        said && !denied && !object
-    });
+    // Refused or sent back, or not taken on ("Không thuộc chức năng"), with no work said
+    // under way ("Trả lại, đang hoàn thiện" is work returned to be done again).
     let declined = refused
         || has("khong tiep nhan")
         || has("khong thuoc chuc nang")
@@ -865,6 +901,7 @@ const PLAIN: &[&str] = &[
     "chua den han",
     "trong han",
     "con han",
+    "chua th",
     "dung han",
     "tre han",
 ];
@@ -890,8 +927,9 @@ fn awaits_confirmation(words: &[String]) -> Option<Vec<&str>> {
     ];
     let w: Vec<&str> = words.iter().map(String::as_str).collect();
     for i in 0..w.len() {
+        // "chờ (Giám đốc, lãnh đạo Sở, GĐ) xác nhận", "trình lãnh đạo xác nhận".
         let within = match w[i] {
-            "cho" => 4,
+            "cho" | "trinh" => 5,
             "chua" => 2,
             _ => continue,
         };
@@ -904,10 +942,7 @@ fn awaits_confirmation(words: &[String]) -> Option<Vec<&str>> {
                 continue;
             }
             let between = &w[i + 1..j];
-            if !between
-                .iter()
-                .all(|b| *b == "duoc" || AROUND_WAIT.contains(b))
-            {
+            if w[i] == "chua" && !between.iter().all(|b| *b == "duoc") {
                 continue;
             }
             let rest = w[..i]
@@ -1574,6 +1609,10 @@ mod tests {
             "Đã báo cáo kết quả, chờ lãnh đạo xác nhận",
             "Hoàn thành, chưa được xác nhận",
             "Đã xong, chờ nghiệm thu",
+            "Đã hoàn thành, chờ Giám đốc xác nhận",
+            "Đã hoàn thành, trình lãnh đạo xác nhận",
+            "Đã gửi báo cáo, chờ xác nhận",
+            "Chờ GĐ xác nhận",
         ];
         for t in reported {
             assert_eq!(said(t, ""), Said::Reported(None), "{t}");
@@ -1600,6 +1639,14 @@ mod tests {
             );
         }
         assert_eq!(said("Đã HT, đã được xác nhận", ""), Said::Done(None));
+        // Finished and sent back: to be done again.
+        for t in [
+            "Đã hoàn thành nhưng bị trả lại, yêu cầu bổ sung",
+            "Hoàn thành nhưng bị trả lại",
+        ] {
+            assert!(matches!(said(t, ""), Said::InProgress { .. }), "{t}");
+        }
+        assert_eq!(said("Chưa TH", ""), Said::Open);
         // A few words that say no state read: told; a report of work is not.
         for t in [
             "Không chấp thuận",

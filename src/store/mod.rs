@@ -211,6 +211,14 @@ impl Store {
         &self.conn
     }
 
+    /// Runs `f`'s reads on one snapshot, in a read transaction: they see the same data, and
+    /// the file is locked once for all of them, not once a statement.
+    pub fn snapshot<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let tx = self.conn.unchecked_transaction()?;
+        // Nothing is written: the transaction ends unchanged when dropped.
+        f(&tx)
+    }
+
     /// Runs `f` in one immediate transaction: all of it is saved, or none of it.
     pub fn write<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
         self.write_as(TransactionBehavior::Immediate, f)

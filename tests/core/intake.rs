@@ -2561,7 +2561,10 @@ fn extensions_written_as_offices_write_them() {
          6,Việc sáu,Văn phòng Sở,05/01/2025,30/04/2025,lần 1: 30/06/2025; lần 2: 30/09/2025,,\n\
          7,Việc bảy,Văn phòng Sở,05/01/2025,30/04/2025,30/06/2025 (đề xuất),,\n\
          8,Việc tám,Văn phòng Sở,05/01/2025,30/04/2025,Không,,\n\
-         9,Việc chín,Văn phòng Sở,05/01/2025,Gia hạn đến 30/06/2025,,,\n",
+         9,Việc chín,Văn phòng Sở,05/01/2025,Gia hạn đến 30/06/2025,,,\n\
+         10,Việc mười,Văn phòng Sở,05/01/2025,30/04/2025,30/06/2025 theo Văn bản số 123/UBND-VX ngày 05/5/2025,,\n\
+         11,Việc mười một,Văn phòng Sở,05/01/2025,30/04/2025 (Gia hạn đến 30/6/2025 (Công văn 88/UBND-TH ngày 02/5/2025)),,,\n\
+         12,Việc mười hai,Văn phòng Sở,05/01/2025,30/04/2025,\"Gia hạn đến 30/6/2025, đã hoàn thành ngày 20/6/2025\",,\n",
     )
     .unwrap();
     let made = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
@@ -2573,7 +2576,7 @@ fn extensions_written_as_offices_write_them() {
             .collect::<Vec<_>>()
     };
     let (jun, jul, sep) = (d(2025, 6, 30), d(2025, 7, 30), d(2025, 9, 30));
-    let want: [&[NaiveDate]; 9] = [
+    let want: [&[NaiveDate]; 12] = [
         &[jun],
         &[jun],
         &[sep],
@@ -2583,6 +2586,9 @@ fn extensions_written_as_offices_write_them() {
         &[],
         &[],
         &[],
+        &[jun],
+        &[jun],
+        &[jun],
     ];
     for (k, w) in want.iter().enumerate() {
         assert_eq!(history(k), *w, "row {}: {:?}", k + 2, told(&made));
@@ -2609,13 +2615,14 @@ fn extensions_written_as_offices_write_them() {
     assert_eq!(made.problems.len(), 2, "{:?}", told(&made));
 }
 
-/// A task on two year sheets comes in once with the later sheet's state, and a later
-/// deadline the later sheet gives (its own, or an extension) extends the first one.
+/// A task on two year sheets comes in once with the later year's state and notes, whatever
+/// the sheets' order in the book (the latest year first here, as offices often keep it), and
+/// a later deadline the later year gives (its own, or an extension) extends the first one.
+/// The same file again is quiet; next year's file alone names nothing "no longer in it".
 #[test]
 fn a_later_year_sheet_extends_the_deadline_of_the_earlier() {
     let mut o = Office::new();
     let file = o.path("hai-nam.xlsx");
-    let mut wb = Workbook::new();
     let header = [
         "STT",
         "Nội dung nhiệm vụ",
@@ -2624,65 +2631,78 @@ fn a_later_year_sheet_extends_the_deadline_of_the_earlier() {
         "Thời hạn",
         "Gia hạn",
         "Tiến độ",
+        "Ghi chú",
     ];
-    for (name, rows) in [
-        (
-            "Năm 2025",
-            [
-                [
-                    "1",
-                    "Xây dựng kho dữ liệu dùng chung",
-                    "VP",
-                    "05/01/2025",
-                    "31/12/2025",
-                    "",
-                    "Đang thực hiện",
-                ],
-                [
-                    "2",
-                    "Số hóa hồ sơ lưu trữ",
-                    "VP",
-                    "05/01/2025",
-                    "31/12/2025",
-                    "",
-                    "Đang thực hiện",
-                ],
-            ],
+    let task = |n: &str, content: &str, due: &str, ext: &str, progress: &str, note: &str| {
+        [n, content, "VP", "05/01/2025", due, ext, progress, note].map(String::from)
+    };
+    let y2025 = [
+        task(
+            "1",
+            "Xây dựng kho dữ liệu dùng chung",
+            "31/12/2025",
+            "",
+            "Đang thực hiện",
+            "Chờ kinh phí",
         ),
-        (
-            "Năm 2026",
-            [
-                [
-                    "1",
-                    "Xây dựng kho dữ liệu dùng chung",
-                    "VP",
-                    "05/01/2025",
-                    "30/06/2026",
-                    "",
-                    "Đang thực hiện",
-                ],
-                [
-                    "2",
-                    "Số hóa hồ sơ lưu trữ",
-                    "VP",
-                    "05/01/2025",
-                    "31/12/2025",
-                    "30/06/2026",
-                    "Đã hoàn thành ngày 15/05/2026",
-                ],
-            ],
+        task(
+            "2",
+            "Số hóa hồ sơ lưu trữ",
+            "31/12/2025",
+            "",
+            "Đang thực hiện",
+            "",
         ),
-    ] {
-        let ws = wb.add_worksheet().set_name(name).unwrap();
-        ws.write_row(0, 0, header).unwrap();
-        for (r, row) in rows.iter().enumerate() {
-            ws.write_row(r as u32 + 1, 0, *row).unwrap();
+        task(
+            "3",
+            "Rà soát quy chế văn thư",
+            "30/06/2025",
+            "",
+            "Đã hoàn thành ngày 20/06/2025",
+            "",
+        ),
+    ];
+    let y2026 = [
+        task(
+            "1",
+            "Xây dựng kho dữ liệu dùng chung",
+            "30/06/2026",
+            "",
+            "Đang thực hiện, đạt 70%",
+            "Vướng mặt bằng",
+        ),
+        task(
+            "2",
+            "Số hóa hồ sơ lưu trữ",
+            "31/12/2025",
+            "30/06/2026",
+            "Đã hoàn thành ngày 15/05/2026",
+            "",
+        ),
+    ];
+    let write = |path: &Path, sheets: &[(&str, &[[String; 8]])]| {
+        let mut wb = Workbook::new();
+        for (name, rows) in sheets {
+            let ws = wb.add_worksheet().set_name(*name).unwrap();
+            ws.write_row(0, 0, header).unwrap();
+            for (r, row) in rows.iter().enumerate() {
+                ws.write_row(r as u32 + 1, 0, row.iter().map(String::as_str))
+                    .unwrap();
+            }
         }
-    }
-    wb.save(&file).unwrap();
+        wb.save(path).unwrap();
+    };
+    write(&file, &[("Năm 2026", &y2026), ("Năm 2025", &y2025)]);
     let made = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
-    assert_eq!(made.directives.len(), 2, "{:?}", told(&made));
-    for r in &made.directives {
+    assert_eq!(made.directives.len(), 3, "{:?}", told(&made));
+    let by = |start: &str| {
+        made.directives
+            .iter()
+            .find(|r| r.content.starts_with(start))
+            .unwrap_or_else(|| panic!("{start}: {:?}", made.directives))
+    };
+    for start in ["Xây dựng kho", "Số hóa"] {
+        let r = by(start);
         assert_eq!(
             (r.deadline, r.extended_from),
             (Some(d(2026, 6, 30)), Some(d(2025, 12, 31))),
@@ -2690,8 +2710,44 @@ fn a_later_year_sheet_extends_the_deadline_of_the_earlier() {
             r.content
         );
     }
-    assert_eq!(made.directives[1].status, DirectiveStatus::Done);
-    assert_eq!(made.directives[1].completed_on, Some(d(2026, 5, 15)));
+    let done = by("Số hóa");
+    assert_eq!(done.status, DirectiveStatus::Done);
+    assert_eq!(done.completed_on, Some(d(2026, 5, 15)));
+    let store = by("Xây dựng kho");
+    assert_eq!(store.status, DirectiveStatus::InProgress);
+    let reports = followup::progress_of(o.store.conn(), store.directive_id).unwrap();
+    assert_eq!(
+        reports.last().map(|p| p.note.as_str()),
+        Some("Đang thực hiện, đạt 70% — Vướng mặt bằng")
+    );
+    // The same file again: nothing made, nothing "no longer in it".
+    let again = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(again.directives.len(), 0, "{:?}", told(&again));
+    assert!(
+        again.problems.iter().all(|p| p.row != 0),
+        "{:?}",
+        told(&again)
+    );
+    // Next year's tracker alone, carrying over two of last year's three tasks.
+    let next = o.path("nam-2026.xlsx");
+    write(&next, &[("Năm 2026", &y2026)]);
+    let seen = intake::preview(&mut o.store, &next, &Options::default()).unwrap();
+    assert!(
+        seen.problems.iter().all(|p| p.row != 0),
+        "{:?}",
+        told(&seen)
+    );
+    // One sheet of the book asked for: the other holds what it does not.
+    let one = Options {
+        sheet: Some("Năm 2026".into()),
+        ..Options::default()
+    };
+    let seen = intake::preview(&mut o.store, &file, &one).unwrap();
+    assert!(
+        seen.problems.iter().all(|p| p.row != 0),
+        "{:?}",
+        told(&seen)
+    );
 }
 
 /// The same tracker again, changed since: a state moved on (confirmed, started) is told; a

@@ -87,7 +87,7 @@ test("lines typed without Enter survive a page change and are taken in when the 
   await (await browser.$('nav button[data-page="directory"][aria-current="page"]')).waitForExist({ timeout: 10_000 });
   await openFromList(title);
   const box = await byTest("conclusions-new");
-  await box.waitForDisplayed({ timeout: 10_000 });
+  await box.waitForDisplayed({ timeout: 30_000 });
   assert.equal(await box.getValue(), "Giao Văn phòng Sở tổng hợp");
   assert.equal(await (await byTest("agenda-new")).getValue(), "Báo cáo tiến độ dự án");
   assert.equal(await (await byTest("opinion-new")).getValue(), "Đề nghị bổ sung nhân lực");

@@ -152,7 +152,7 @@ test("the history reads in Vietnamese and names the person who uses this machine
   await (await byTest("new-meeting-open")).click();
   await (await byTest("new-start")).click();
   const box = await byTest("conclusions-new");
-  await box.waitForDisplayed({ timeout: 10_000 });
+  await box.waitForDisplayed({ timeout: 30_000 });
   await box.click();
   await type("Giao Văn phòng Sở tổng hợp báo cáo tuần.");
   await browser.keys("Enter");
