@@ -337,8 +337,8 @@ fn row_texts(row: &[Cell]) -> Vec<String> {
 }
 
 /// A parent row joined to the child row below it: a child under a parent merged across
-/// several columns takes that parent's text.
-fn joined(parent: &[String], child: &[String]) -> Vec<String> {
+/// several columns takes that parent's text. Gives each column's parent and joined text.
+fn joined(parent: &[String], child: &[String]) -> Vec<(String, String)> {
     let width = parent.len().max(child.len());
     let mut out = Vec::with_capacity(width);
     let mut group: Option<&str> = None;
@@ -351,7 +351,7 @@ fn joined(parent: &[String], child: &[String]) -> Vec<String> {
         let p = if p.is_empty() { group.unwrap_or("") } else { p };
         // A cell merged down both rows holds its header in each: said once.
         let c = if c == p { "" } else { c };
-        out.push(format!("{p} {c}").trim().to_string());
+        out.push((p.to_string(), format!("{p} {c}").trim().to_string()));
     }
     out
 }
@@ -397,19 +397,32 @@ fn find_with(grid: &Grid, usable: impl Fn(&Header) -> bool) -> Option<Header> {
         let parent = top.iter().filter(|t| !t.trim().is_empty()).count() >= 2;
         let two = (parent && i + 1 < grid.rows.len()).then(|| joined(&top, &child));
         // Under a parent ("Đơn vị thực hiện" over "Chủ trì | Phối hợp"), a child that names
-        // a field is that field, whatever its parent names.
+        // a field is that field, whatever its parent names; but under a deadline's parent
+        // ("Thời hạn hoàn thành" over "Theo văn bản | Gia hạn") each child is a deadline:
+        // the extension's ("Gia hạn", "Điều chỉnh", "Mới") or the first.
         let both = two
             .as_deref()
             .map(|joined| {
                 let own: Vec<String> = joined
                     .iter()
                     .enumerate()
-                    .map(
-                        |(j, t)| match child.get(j).filter(|c| field_of(c).is_some()) {
+                    .map(|(j, (p, t))| {
+                        let c = child.get(j).map_or("", String::as_str);
+                        if !p.is_empty()
+                            && !c.trim().is_empty()
+                            && field_of(p) == Some(Column::Deadline)
+                        {
+                            let w = format!(" {} ", words(c));
+                            let extended = [" gia han ", " dieu chinh ", " moi ", " sau "]
+                                .iter()
+                                .any(|x| w.contains(x));
+                            return if extended { "gia han den" } else { "thoi han" }.to_string();
+                        }
+                        match child.get(j).filter(|c| field_of(c).is_some()) {
                             Some(c) => c.clone(),
                             None => t.clone(),
-                        },
-                    )
+                        }
+                    })
                     .collect();
                 recognise(&own, &hidden)
             })
@@ -438,7 +451,9 @@ fn find_with(grid: &Grid, usable: impl Fn(&Header) -> bool) -> Option<Header> {
             fields.retain(|_, j| ticks.iter().all(|(t, _)| t != j));
             Header {
                 last_row: i + 1,
-                texts: two.unwrap_or_default(),
+                texts: two
+                    .map(|t| t.into_iter().map(|(_, text)| text).collect())
+                    .unwrap_or_default(),
                 fields,
                 ticks,
             }

@@ -66,6 +66,8 @@ pub struct Grid {
     pub hidden: Vec<u32>,
     /// Its hidden columns (spreadsheet columns from 0), as an .xlsx or .ods says them.
     pub hidden_columns: Vec<u32>,
+    /// Its rows with a value struck through (spreadsheet rows from 0), as an .xlsx says them.
+    pub struck: Vec<u32>,
 }
 
 impl Grid {
@@ -87,6 +89,7 @@ impl Grid {
             encoding: Encoding::Unicode,
             hidden: Vec::new(),
             hidden_columns: Vec::new(),
+            struck: Vec::new(),
         }
     }
 
@@ -151,9 +154,10 @@ pub fn read(kind: FileKind, bytes: &[u8], only: Option<&str>, name: &str) -> Res
                 only,
                 xlsx_cells,
             )?;
-            let mut hidden = super::xlsx::hidden(bytes);
+            let mut marks = super::xlsx::marks(bytes);
             for g in &mut book.sheets {
-                (g.hidden, g.hidden_columns) = hidden.remove(&g.name).unwrap_or_default();
+                let m = marks.remove(&g.name).unwrap_or_default();
+                (g.hidden, g.hidden_columns, g.struck) = (m.rows, m.columns, m.struck);
             }
             book
         }
@@ -704,6 +708,7 @@ fn workbook<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(
             encoding: Encoding::Unicode,
             hidden: Vec::new(),
             hidden_columns: Vec::new(),
+            struck: Vec::new(),
         });
     }
     Ok(book)
@@ -892,6 +897,7 @@ fn csv_grid(bytes: &[u8], name: &str) -> Result<Grid> {
         encoding: Encoding::Unicode,
         hidden: Vec::new(),
         hidden_columns: Vec::new(),
+        struck: Vec::new(),
     })
 }
 
@@ -1081,6 +1087,7 @@ mod tests {
             encoding: Encoding::Unicode,
             hidden: Vec::new(),
             hidden_columns: Vec::new(),
+            struck: Vec::new(),
         };
         convert_legacy(&mut g);
         assert_eq!(g.rows[1][1], Cell::Text("Báo cáo kết quả".into()));

@@ -580,7 +580,20 @@ impl Reading<'_> {
                 }
             };
             if name.contains(',') && exact(self, &name).is_none() {
-                for part in name.rsplit(',') {
+                // A run of parts the directory holds whole is one name ("Thanh tra Sở, Phòng
+                // Bưu chính, Viễn thông và Công nghệ thông tin").
+                let parts: Vec<&str> = name.split(',').collect();
+                let mut pieces = Vec::with_capacity(parts.len());
+                let mut at = 0;
+                while at < parts.len() {
+                    let end = (at + 2..=parts.len())
+                        .rev()
+                        .find(|&end| exact(self, parts[at..end].join(",").trim()).is_some())
+                        .unwrap_or(at + 1);
+                    pieces.push(parts[at..end].join(","));
+                    at = end;
+                }
+                for part in pieces.iter().rev() {
                     let part = part.trim();
                     if !part.is_empty() {
                         names.push_front(part.to_string());
@@ -1412,6 +1425,8 @@ enum Issue {
     ProgressDiffers(String, u8),
     LeadFromAbove(u32),
     HiddenRow,
+    /// A row struck through.
+    StruckRow,
     Signatures,
     SeveralLeads(String),
     DeadlineGuessed(String, NaiveDate),
@@ -1501,6 +1516,10 @@ impl Issue {
             Issue::HiddenRow => both(
                 "Dòng đang ẩn trong bảng tính (lọc bớt hoặc ẩn bằng tay): vẫn được nhập; hãy kiểm tra.".into(),
                 "The row is hidden in the workbook (filtered out or hidden by hand): it comes in all the same; check it.".into(),
+            ),
+            Issue::StruckRow => both(
+                "Dòng bị gạch ngang (thường là nhiệm vụ đã bỏ hoặc thu hồi): vẫn được nhập với trạng thái như bảng ghi; nếu đã hủy, hãy hủy trong Giao Ban.".into(),
+                "The row is struck through (often a task withdrawn): it comes in as the sheet says all the same; if it was cancelled, cancel it in Giao Ban.".into(),
             ),
             Issue::LeadFromAbove(above) => both(
                 format!(
@@ -1885,9 +1904,12 @@ fn row_key(parts: [&str; 4]) -> [u8; 32] {
 }
 
 /// A row read, as the rows after it are checked against it.
+#[derive(Clone)]
 struct Seen {
     sheet: String,
     row: u32,
+    /// Its key (for a row seen by its unit: the key of the row first seen).
+    key: [u8; 32],
 }
 
 /// Words as written, marks on their letters kept; case, spacing and punctuation aside.
@@ -2654,22 +2676,41 @@ fn read_rows(
             key = told_apart(&key, deadline, &exact);
         }
         // The same row again: on its own sheet, a copy left out; on a later sheet (a year's
-        // sheet carrying over what the year before left unfinished), its newer state.
-        let earlier = seen.get(&key).map(|s| (s.sheet.clone(), s.row));
-        match &earlier {
-            Some((sheet, first)) if *sheet == g.name => {
+        // sheet carrying over what the year before left unfinished), its newer state, its
+        // lead unit written there another way or not ("Phòng CĐS", "Phòng Chuyển đổi số").
+        let by_unit = match lead[0] {
+            Pick::Known(u) => {
+                let k = row_key([&content, &format!("\u{1}{u}"), &source_text, &given_key]);
+                Some(if repeated {
+                    told_apart(&k, deadline, &exact)
+                } else {
+                    k
+                })
+            }
+            Pick::New(_) => None,
+        };
+        let found = seen.get(&key).or_else(|| {
+            by_unit
+                .and_then(|k| seen.get(&k))
+                .filter(|s| s.sheet != g.name)
+        });
+        let earlier = found.map(|s| (s.sheet.clone(), s.row));
+        match (&earlier, found.map(|s| s.key)) {
+            (Some((sheet, first)), _) if *sheet == g.name => {
                 skip(Issue::Duplicate(sheet.clone(), *first), None);
                 continue;
             }
-            Some(_) => {}
-            None => {
-                seen.insert(
+            (Some(_), Some(first_key)) => key = first_key,
+            _ => {
+                let here = Seen {
+                    sheet: g.name.clone(),
+                    row: g.row_number(i),
                     key,
-                    Seen {
-                        sheet: g.name.clone(),
-                        row: g.row_number(i),
-                    },
-                );
+                };
+                if let Some(k) = by_unit {
+                    seen.entry(k).or_insert_with(|| here.clone());
+                }
+                seen.insert(key, here);
             }
         }
         // A row brought in before, or a directive the office already holds (the same words
@@ -3017,6 +3058,11 @@ fn read_rows(
             plan.problems
                 .push(problem(g, i, None, Issue::HiddenRow, false));
         }
+        // So does a row struck through (as offices mark a task withdrawn).
+        if g.struck.binary_search(&(g.row_number(i) - 1)).is_ok() {
+            plan.problems
+                .push(problem(g, i, None, Issue::StruckRow, false));
+        }
         if let Some(above) = lead_from_above {
             plan.problems.push(problem(
                 g,
@@ -3285,13 +3331,20 @@ fn read_rows(
                         match p.extended().or(p.deadline) {
                             None => p.deadline = Some(e.to),
                             Some(c) if e.to > c => p.extensions.push(e),
-                            Some(c) if e.to < c => plan.problems.push(problem(
-                                g,
-                                i,
-                                col(Column::Deadline),
-                                Issue::ExtensionNotLater(e.to),
-                                false,
-                            )),
+                            // (Not the first deadline, or an extension, said again.)
+                            Some(c)
+                                if e.to < c
+                                    && p.deadline != Some(e.to)
+                                    && p.extensions.iter().all(|x| x.to != e.to) =>
+                            {
+                                plan.problems.push(problem(
+                                    g,
+                                    i,
+                                    col(Column::Deadline),
+                                    Issue::ExtensionNotLater(e.to),
+                                    false,
+                                ))
+                            }
                             Some(_) => {}
                         }
                     }

@@ -1,6 +1,7 @@
 //! What calamine does not say of an .xlsx sheet: its hidden rows (filtered out, or hidden by
-//! hand) and columns, read from the sheet's XML as events, so that each row brought in is
-//! told and a visible column is read before a hidden one of the same name.
+//! hand) and columns, and its rows struck through (a task withdrawn, as offices mark it),
+//! read from the sheet's XML and its styles as events, so that each row brought in is told
+//! and a visible column is read before a hidden one of the same name.
 
 use std::collections::HashMap;
 use std::ops::ControlFlow;
@@ -23,10 +24,83 @@ fn elements(xml: &[u8], tag: &str, names: &[&str]) -> Vec<Vec<Option<String>>> {
     out
 }
 
-/// Each sheet's hidden rows and hidden columns (from 0, as calamine counts them, in order),
-/// by the sheet's name. Nothing for a file that cannot be read so: calamine says what is
-/// wrong with it.
-pub(super) fn hidden(bytes: &[u8]) -> HashMap<String, (Vec<u32>, Vec<u32>)> {
+/// What a sheet's XML says beyond its cells (rows and columns from 0, as calamine counts
+/// them, in order).
+#[derive(Debug, Default)]
+pub(super) struct Marks {
+    /// Rows hidden.
+    pub rows: Vec<u32>,
+    /// Columns hidden.
+    pub columns: Vec<u32>,
+    /// Rows with a value struck through.
+    pub struck: Vec<u32>,
+}
+
+/// The cell styles (`cellXfs`, by index) whose font is struck through.
+fn struck_styles(styles: &[u8]) -> Vec<bool> {
+    let (mut fonts, mut struck_fonts) = (false, Vec::new());
+    let (mut xfs, mut styles_struck) = (false, Vec::new());
+    each_event(styles, |event| {
+        match event {
+            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                "fonts" => fonts = true,
+                "font" if fonts => struck_fonts.push(false),
+                "strike" if fonts => {
+                    let on = !matches!(attr(e, "val").as_deref(), Some("0" | "false"));
+                    if let Some(last) = struck_fonts.last_mut() {
+                        *last = on;
+                    }
+                }
+                "cellXfs" => xfs = true,
+                "xf" if xfs => {
+                    let font: Option<usize> = attr(e, "fontId").and_then(|f| f.parse().ok());
+                    styles_struck.push(font.is_some_and(|f| struck_fonts.get(f) == Some(&true)));
+                }
+                _ => {}
+            },
+            Event::End(e) => match e.local_name().as_ref() {
+                "fonts" => fonts = false,
+                "cellXfs" => xfs = false,
+                _ => {}
+            },
+            _ => {}
+        }
+        ControlFlow::Continue(())
+    });
+    styles_struck
+}
+
+/// The rows of a sheet's XML holding a value in a cell of a struck style.
+fn struck_rows(xml: &[u8], struck: &[bool]) -> Vec<u32> {
+    let mut out: Vec<u32> = Vec::new();
+    let (mut row, mut in_struck_cell) = (0u32, false);
+    each_event(xml, |event| {
+        match event {
+            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                "row" => {
+                    if let Some(r) = attr(e, "r").and_then(|r| r.parse::<u32>().ok()) {
+                        row = r.saturating_sub(1);
+                    }
+                }
+                "c" => {
+                    let style: Option<usize> = attr(e, "s").and_then(|s| s.parse().ok());
+                    in_struck_cell = matches!(event, Event::Start(_))
+                        && style.is_some_and(|s| struck.get(s) == Some(&true));
+                }
+                "v" | "is" if in_struck_cell && out.last() != Some(&row) => out.push(row),
+                _ => {}
+            },
+            Event::End(e) if e.local_name().as_ref() == "c" => in_struck_cell = false,
+            _ => {}
+        }
+        ControlFlow::Continue(())
+    });
+    out
+}
+
+/// Each sheet's hidden rows and columns and its rows struck through, by the sheet's name.
+/// Nothing for a file that cannot be read so: calamine says what is wrong with it.
+pub(super) fn marks(bytes: &[u8]) -> HashMap<String, Marks> {
     let mut out = HashMap::new();
     let (Some(book), Some(rels)) = (
         entry(bytes, "xl/workbook.xml"),
@@ -34,6 +108,7 @@ pub(super) fn hidden(bytes: &[u8]) -> HashMap<String, (Vec<u32>, Vec<u32>)> {
     ) else {
         return out;
     };
+    let struck = entry(bytes, "xl/styles.xml").map_or_else(Vec::new, |s| struck_styles(&s));
     let targets: HashMap<String, String> = elements(&rels, "Relationship", &["Id", "Target"])
         .into_iter()
         .filter_map(|a| Some((a[0].clone()?, a[1].clone()?)))
@@ -72,8 +147,20 @@ pub(super) fn hidden(bytes: &[u8]) -> HashMap<String, (Vec<u32>, Vec<u32>)> {
             .collect();
         columns.sort_unstable();
         columns.dedup();
-        if !hidden.is_empty() || !columns.is_empty() {
-            out.insert(name.clone(), (hidden, columns));
+        let struck = if struck.contains(&true) {
+            struck_rows(&xml, &struck)
+        } else {
+            Vec::new()
+        };
+        if !hidden.is_empty() || !columns.is_empty() || !struck.is_empty() {
+            out.insert(
+                name.clone(),
+                Marks {
+                    rows: hidden,
+                    columns,
+                    struck,
+                },
+            );
         }
     }
     out

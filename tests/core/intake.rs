@@ -2750,6 +2750,122 @@ fn a_later_year_sheet_extends_the_deadline_of_the_earlier() {
     );
 }
 
+/// A two-row header whose deadline's parent ("Thời hạn hoàn thành") stands over the first
+/// deadline ("Theo văn bản", "Ban đầu", …) and the extension ("Gia hạn"): each child is read
+/// as that, not as the source its words might name. A task carried into the next year's
+/// sheet with its lead written another way is one directive; a unit whose name holds a comma
+/// is read whole beside another.
+#[test]
+fn a_deadline_over_two_columns_a_lead_written_two_ways_and_a_name_with_a_comma() {
+    for first in ["Theo văn bản", "Ban đầu", "Theo kế hoạch", "Lần đầu"] {
+        let mut o = Office::new();
+        o.add_units(&["Phòng Bưu chính, Viễn thông và Công nghệ thông tin"]);
+        let file = o.path("hai-dong.xlsx");
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet().set_name("Năm 2025").unwrap();
+        let bold = Format::new().set_bold();
+        for (col, text) in [
+            (0, "STT"),
+            (1, "Nội dung nhiệm vụ"),
+            (2, "Văn bản giao"),
+            (3, "Ngày giao"),
+            (4, "Đơn vị chủ trì"),
+            (5, "Đơn vị phối hợp"),
+        ] {
+            ws.merge_range(0, col, 1, col, text, &bold).unwrap();
+        }
+        ws.merge_range(0, 6, 0, 7, "Thời hạn hoàn thành", &bold)
+            .unwrap();
+        ws.write_string(1, 6, first).unwrap();
+        ws.write_string(1, 7, "Gia hạn").unwrap();
+        let rows = [
+            [
+                "1",
+                "Rà soát quy chế làm việc",
+                "TB 12/TB-STTTT",
+                "05/01/2025",
+                "Văn phòng Sở",
+                "Phòng Bưu chính, Viễn thông và Công nghệ thông tin, Thanh tra Sở",
+                "31/03/2025",
+                "",
+            ],
+            [
+                "2",
+                "Số hóa hồ sơ lưu trữ",
+                "TB 12/TB-STTTT",
+                "05/01/2025",
+                "Phòng CĐS",
+                "",
+                "30/06/2025",
+                "30/09/2025",
+            ],
+        ];
+        for (r, row) in rows.iter().enumerate() {
+            ws.write_row(r as u32 + 2, 0, *row).unwrap();
+        }
+        let ws = wb.add_worksheet().set_name("Năm 2026").unwrap();
+        ws.write_row(
+            0,
+            0,
+            [
+                "STT",
+                "Nội dung nhiệm vụ",
+                "Văn bản giao",
+                "Ngày giao",
+                "Đơn vị chủ trì",
+                "Đơn vị phối hợp",
+                "Thời hạn",
+                "Tiến độ",
+            ],
+        )
+        .unwrap();
+        ws.write_row(
+            1,
+            0,
+            [
+                "1",
+                "Số hóa hồ sơ lưu trữ",
+                "TB 12/TB-STTTT",
+                "05/01/2025",
+                "Phòng Chuyển đổi số",
+                "",
+                "30/09/2025",
+                "Đang thực hiện",
+            ],
+        )
+        .unwrap();
+        wb.save(&file).unwrap();
+        let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+        let got: Vec<_> = seen
+            .directives
+            .iter()
+            .map(|r| {
+                let mut units = r.coordinating_units.clone();
+                units.sort();
+                (r.deadline, r.extended_from, units)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Some(d(2025, 3, 31)),
+                    None,
+                    vec![
+                        "Phòng Bưu chính, Viễn thông và Công nghệ thông tin".to_string(),
+                        "Thanh tra Sở".to_string()
+                    ]
+                ),
+                (Some(d(2025, 9, 30)), Some(d(2025, 6, 30)), vec![]),
+            ],
+            "{first}: {:?}",
+            told(&seen)
+        );
+        assert!(seen.new_units.is_empty(), "{:?}", seen.new_units);
+        assert_eq!(seen.directives[1].status, DirectiveStatus::InProgress);
+    }
+}
+
 /// The same tracker again, changed since: a state moved on (confirmed, started) is told; a
 /// note beside a done task (kept in its words) changed is told; a row deleted is told, its
 /// directive kept; a row named to come in as new that is no row told so is said.
@@ -4405,7 +4521,8 @@ fn a_held_row_said_otherwise_is_told_each_way() {
     );
 }
 
-/// A row hidden in the workbook (filtered out, or hidden by hand) comes in, told.
+/// A row hidden in the workbook (filtered out, or hidden by hand), or struck through, comes
+/// in, told.
 #[test]
 fn hidden_rows_are_told() {
     let mut o = Office::new();
@@ -4426,16 +4543,22 @@ fn hidden_rows_are_told() {
         }
     }
     ws.set_row_hidden(2).unwrap();
+    // Row 4 struck through, as offices mark a task withdrawn.
+    let struck = Format::new().set_font_strikethrough();
+    ws.write_string_with_format(3, 1, "Việc ba", &struck)
+        .unwrap();
     wb.save(&file).unwrap();
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
     assert_eq!(seen.directives.len(), 3);
-    let hidden: Vec<u32> = seen
-        .problems
-        .iter()
-        .filter(|p| !p.skipped && p.message.vi.contains("đang ẩn"))
-        .map(|p| p.row)
-        .collect();
-    assert_eq!(hidden, [3], "{:?}", told(&seen));
+    let on = |words: &str| -> Vec<u32> {
+        seen.problems
+            .iter()
+            .filter(|p| !p.skipped && p.message.vi.contains(words))
+            .map(|p| p.row)
+            .collect()
+    };
+    assert_eq!(on("đang ẩn"), [3], "{:?}", told(&seen));
+    assert_eq!(on("gạch ngang"), [4], "{:?}", told(&seen));
 }
 
 /// Minutes are dated by when they met ("Thời gian: …, ngày 19/01/2026"), not by the day
