@@ -11,6 +11,7 @@
 
 pub mod columns;
 pub mod docx;
+mod issue;
 pub mod kind;
 pub mod legacy;
 pub mod numbers;

@@ -1,0 +1,491 @@
+//! Why a tracker's row is set aside or read with a caveat, in words a secretary reads (in
+//! Vietnamese and English).
+
+use chrono::NaiveDate;
+
+use super::Words;
+use super::values;
+use crate::error::Error;
+use crate::lang::Lang;
+use crate::unit;
+
+/// The longest directive a row may give (a few pages of text).
+pub(super) const CONTENT_CHARS: usize = 10_000;
+
+/// Why a row is set aside or read with a caveat.
+pub(super) enum Issue {
+    NoContent,
+    NoLead,
+    BadDate(String),
+    Ambiguous(String, Vec<String>),
+    NoDate,
+    Duplicate(String, u32),
+    Newer(String, u32),
+    NotAUnit(String),
+    DeadlineInWords(String),
+    DeadlineOpen(String),
+    DoneBeforeGiven(NaiveDate, NaiveDate),
+    DeadlineBeforeGiven(NaiveDate, NaiveDate),
+    ExtensionNotLater(NaiveDate),
+    ExtensionUnread(String),
+    /// An extension asked for, not granted (its words).
+    ExtensionAsked(String),
+    /// An extension with no first deadline: its day is the deadline.
+    ExtensionWithoutDeadline(NaiveDate),
+    DoneWithoutDate(NaiveDate),
+    /// Reported done, waiting for confirmation, on no day written: recorded on this one.
+    ReportedWithoutDate(NaiveDate),
+    /// A few words of progress that say no state read (the words): under way.
+    StateUnread(String),
+    DoneThereNotHere,
+    DeadlineDiffers(NaiveDate, Option<NaiveDate>),
+    /// Brought in before with the lead unit named (now another).
+    LeadDiffers(String),
+    /// Brought in before in these words, given to the unit (now written otherwise).
+    HeldAlike(String),
+    /// Brought in before given on this day (the file now says another).
+    GivenDiffers(NaiveDate),
+    /// A row of the table's totals.
+    Totals,
+    /// A completion day beside a progress that says the task is not done (its words).
+    CompletedNotDone(NaiveDate, String),
+    /// A completion day still to come: the day planned.
+    CompletionToCome(NaiveDate, bool),
+    /// A priority's words not read as one.
+    PriorityUnread(String),
+    /// The sheet has no lead unit's column and is named after this unit.
+    SheetUnit(String),
+    /// The "người giao" cell names no one person the office knows (the candidates, if several).
+    LeaderUnknown(String, Vec<String>),
+    DeadlineStages(String, NaiveDate),
+    ProgressDiffers(String, u8),
+    LeadFromAbove(u32),
+    HiddenRow,
+    /// A row struck through.
+    StruckRow,
+    Signatures,
+    SeveralLeads(String),
+    DeadlineGuessed(String, NaiveDate),
+    /// The completion day the words say has no year: read as this day.
+    DoneOnGuessed(String, NaiveDate),
+    StateDiffers(String),
+    /// A directive an earlier copy of the tracker brought in, not in this one (its content,
+    /// its lead unit).
+    NoLongerIn(String, String),
+    /// A row named to come in as new that is not a row told as one held.
+    AsNewUnused,
+    /// A row named to come in as new on a sheet the file does not have (its name).
+    AsNewNoSheet(String),
+    /// A row named to come in as new without its sheet, in a file of several sheets.
+    AsNewWhichSheet,
+    /// A note the sheet writes since the task was brought in (its words).
+    NotesDiffer(String),
+    /// The task refused or sent back (the words): brought in as given.
+    Declined(String),
+    DoneOnDiffers(NaiveDate, NaiveDate),
+    CoordinatingDiffers(String),
+    NotInHeld(u32),
+    MonthFirst,
+    TooLong,
+    Unreadable,
+    Formula,
+    NotesSayDone,
+    Heading,
+    HeadingLeads(String),
+    UnitNameTooLong,
+    ContinuesSetAside(u32),
+    Refused(Box<Error>),
+}
+
+impl Issue {
+    /// What a user reads of it, in Vietnamese and English.
+    pub(super) fn words(&self) -> Words {
+        let both = |vi: String, en: String| Words { vi, en };
+        match self {
+            Issue::NoContent => both(
+                "Dòng có dữ liệu nhưng không có nội dung nhiệm vụ.".into(),
+                "The row has data but no directive content.".into(),
+            ),
+            Issue::DeadlineInWords(words) => both(
+                format!("Thời hạn “{words}” không phải một ngày: nhiệm vụ được nhập không thời hạn; hãy sửa nếu cần."),
+                format!("The deadline “{words}” is not a date: the directive comes in without one; correct it if needed."),
+            ),
+            Issue::ProgressDiffers(there, here) => both(
+                format!(
+                    "Nhiệm vụ đã nhập trước đây; bảng ghi tiến độ “{there}”, Giao Ban đang ghi {here}%: chưa cập nhật; hãy báo cáo tiến độ trong Giao Ban nếu cần."
+                ),
+                format!(
+                    "Imported before; the sheet reports “{there}”, Giao Ban holds {here}%: not updated; report the progress in Giao Ban if needed."
+                ),
+            ),
+            Issue::DoneOnGuessed(words, d) => both(
+                format!(
+                    "Ngày hoàn thành trong “{words}” không ghi năm: được hiểu là {}; hãy kiểm tra.",
+                    crate::date::format(*d)
+                ),
+                format!(
+                    "The completion day in “{words}” says no year: read as {}; check it.",
+                    crate::date::format(*d)
+                ),
+            ),
+            Issue::DeadlineGuessed(words, d) => both(
+                format!(
+                    "Thời hạn “{words}” không ghi năm: được hiểu là {}; hãy kiểm tra.",
+                    crate::date::format(*d)
+                ),
+                format!(
+                    "The deadline “{words}” says no year: read as {}; check it.",
+                    crate::date::format(*d)
+                ),
+            ),
+            Issue::SeveralLeads(cell) => both(
+                format!(
+                    "Ô chủ trì ghi nhiều đơn vị (“{cell}”): đơn vị đầu tiên chủ trì, các đơn vị sau phối hợp; hãy kiểm tra."
+                ),
+                format!(
+                    "The lead cell names several units (“{cell}”): the first leads, the others coordinate; check it."
+                ),
+            ),
+            Issue::Signatures => both(
+                "Phần ký tên dưới bảng bắt đầu từ dòng này: các dòng từ đây trở xuống không được đọc.".into(),
+                "The signatures under the table start on this row: the rows from here down are not read.".into(),
+            ),
+            Issue::HiddenRow => both(
+                "Dòng đang ẩn trong bảng tính (lọc bớt hoặc ẩn bằng tay): vẫn được nhập; hãy kiểm tra.".into(),
+                "The row is hidden in the workbook (filtered out or hidden by hand): it comes in all the same; check it.".into(),
+            ),
+            Issue::StruckRow => both(
+                "Dòng bị gạch ngang (thường là nhiệm vụ đã bỏ hoặc thu hồi): vẫn được nhập với trạng thái như bảng ghi; nếu đã hủy, hãy hủy trong Giao Ban.".into(),
+                "The row is struck through (often a task withdrawn): it comes in as the sheet says all the same; if it was cancelled, cancel it in Giao Ban.".into(),
+            ),
+            Issue::LeadFromAbove(above) => both(
+                format!(
+                    "Dòng là một việc của nhiệm vụ dòng {above}, không ghi đơn vị: nhập thành nhiệm vụ của đơn vị chủ trì dòng {above}; hãy kiểm tra."
+                ),
+                format!(
+                    "The row is an item of the directive of row {above} and names no unit: it comes in as a directive of row {above}'s lead unit; check it."
+                ),
+            ),
+            Issue::DoneOnDiffers(there, here) => both(
+                format!(
+                    "Nhiệm vụ đã nhập trước đây; bảng ghi hoàn thành ngày {}, Giao Ban ghi ngày {}: chưa cập nhật; hãy sửa trong Giao Ban nếu cần.",
+                    crate::date::format(*there),
+                    crate::date::format(*here)
+                ),
+                format!(
+                    "Imported before; the sheet says done on {}, Giao Ban on {}: not updated; correct it in Giao Ban if needed.",
+                    crate::date::format(*there),
+                    crate::date::format(*here)
+                ),
+            ),
+            Issue::CoordinatingDiffers(names) => both(
+                format!(
+                    "Nhiệm vụ đã nhập trước đây; bảng ghi thêm đơn vị phối hợp “{names}” mà Giao Ban chưa có: chưa cập nhật; hãy thêm trong Giao Ban nếu cần."
+                ),
+                format!(
+                    "Imported before; the sheet adds the coordinating units “{names}” Giao Ban does not hold: not updated; add them in Giao Ban if needed."
+                ),
+            ),
+            Issue::StateDiffers(there) => both(
+                format!(
+                    "Nhiệm vụ đã nhập trước đây; bảng ghi “{there}”, Giao Ban chưa ghi như vậy: chưa cập nhật; hãy đổi trạng thái trong Giao Ban nếu cần."
+                ),
+                format!(
+                    "Imported before; the sheet says “{there}”, Giao Ban does not: not updated; change the state in Giao Ban if needed."
+                ),
+            ),
+            Issue::NotInHeld(above) => both(
+                format!(
+                    "Dòng này tiếp nội dung dòng {above} (đã nhập trước đây) nhưng nhiệm vụ đã nhập không có nó: chưa được thêm; hãy bổ sung trong Giao Ban nếu cần."
+                ),
+                format!(
+                    "This line continues row {above} (imported before), whose directive lacks it: not added; add it in Giao Ban if needed."
+                ),
+            ),
+            Issue::DeadlineStages(words, last) => both(
+                format!(
+                    "Ô thời hạn ghi nhiều ngày (“{words}”): nhiệm vụ lấy ngày cuối {}; hãy kiểm tra.",
+                    crate::date::format(*last)
+                ),
+                format!(
+                    "The deadline cell lists several dates (“{words}”): the directive is due on the last, {}; check it.",
+                    crate::date::format(*last)
+                ),
+            ),
+            Issue::DeadlineOpen(words) => both(
+                format!("Thời hạn “{words}”: việc thường xuyên hoặc định kỳ, không có một thời hạn; nhiệm vụ được nhập không thời hạn."),
+                format!("The deadline “{words}”: recurring or ongoing work with no one deadline; the directive comes in without one."),
+            ),
+            Issue::DeadlineBeforeGiven(due, given) => both(
+                format!(
+                    "Thời hạn {} trước ngày giao {}: nhập như bảng ghi; hãy kiểm tra lại.",
+                    crate::date::format(*due),
+                    crate::date::format(*given)
+                ),
+                format!(
+                    "Due on {}, before it was given on {}: brought in as the sheet says; check it.",
+                    crate::date::format(*due),
+                    crate::date::format(*given)
+                ),
+            ),
+            Issue::DoneBeforeGiven(done, given) => both(
+                format!(
+                    "Ngày hoàn thành {} trước ngày giao {}; hãy sửa một trong hai ngày.",
+                    crate::date::format(*done),
+                    crate::date::format(*given)
+                ),
+                format!(
+                    "Done on {}, before it was given on {}; correct one of the two dates.",
+                    crate::date::format(*done),
+                    crate::date::format(*given)
+                ),
+            ),
+            Issue::NotAUnit(names) => both(
+                format!(
+                    "“{names}” không phải một đơn vị trong danh mục (một nhóm, một địa bàn, một người hay một câu); hãy ghi tên đơn vị."
+                ),
+                format!(
+                    "“{names}” is not one unit of the directory (a group, a place, a person or a sentence); write the unit's name."
+                ),
+            ),
+            Issue::NoLead => both(
+                "Chưa ghi đơn vị chủ trì.".into(),
+                "No lead unit is given.".into(),
+            ),
+            // A date that reads only month first, in a sheet typed day first: the day it
+            // may be, for the user to correct.
+            Issue::BadDate(v) => match values::day_first(v)
+                .and_then(|d| values::text_date(&d).map(|_| d))
+            {
+                Some(d) => both(
+                    format!("“{v}” không phải là ngày đọc được (dd/mm/yyyy); nếu là ngày {d} (tháng viết trước ngày), hãy sửa trong tệp."),
+                    format!("“{v}” is not a date that can be read (dd/mm/yyyy); if it is {d} (the month written first), correct it in the file."),
+                ),
+                None => both(
+                    format!("“{v}” không phải là ngày đọc được (dd/mm/yyyy)."),
+                    format!("“{v}” is not a date that can be read (dd/mm/yyyy)."),
+                ),
+            },
+            Issue::Ambiguous(name, c) => both(
+                format!("“{name}” khớp với nhiều đơn vị: {}.", c.join("; ")),
+                format!("“{name}” matches several units: {}.", c.join("; ")),
+            ),
+            Issue::ExtensionNotLater(e) => both(
+                format!(
+                    "Gia hạn đến {} không sau thời hạn: nhập với thời hạn ban đầu.",
+                    crate::date::format(*e)
+                ),
+                format!(
+                    "The extension to {} is not after the deadline: brought in with the first deadline.",
+                    crate::date::format(*e)
+                ),
+            ),
+            Issue::ExtensionAsked(words) => both(
+                format!("Gia hạn “{words}” mới là đề nghị, chưa được duyệt: nhập với thời hạn trước đó."),
+                format!("The extension “{words}” is only asked for, not granted: brought in with the deadline before it."),
+            ),
+            Issue::ExtensionWithoutDeadline(to) => both(
+                format!("Không ghi thời hạn ban đầu: ngày gia hạn {} được nhập làm thời hạn.", crate::date::format(*to)),
+                format!("No first deadline is written: the extension's day {} is brought in as the deadline.", crate::date::format(*to)),
+            ),
+            Issue::ExtensionUnread(words) => both(
+                format!("Gia hạn “{words}” không đọc được thành một ngày: nhập với thời hạn ban đầu."),
+                format!("The extension “{words}” does not read as a date: brought in with the first deadline."),
+            ),
+            Issue::NoDate => both(
+                "Không rõ ngày giao: hãy ghi ngày giao hoặc ngày của văn bản/cuộc họp giao, hoặc chọn một ngày giao chung cho các dòng không ghi ngày.".into(),
+                "The date given is unknown: fill the date given, or the source document's or meeting's date, or choose one date given for the rows that state none.".into(),
+            ),
+            Issue::Newer(sheet, first) => both(
+                format!("Cùng nhiệm vụ với dòng {first} của trang “{sheet}”: nhập một lần, theo tình trạng ghi ở dòng này (trang sau); thời hạn muộn hơn ghi ở đây là gia hạn."),
+                format!("The same directive as row {first} of sheet “{sheet}”: brought in once, with the state of this row (the later sheet); a later deadline written here is an extension."),
+            ),
+            Issue::Duplicate(sheet, first) => both(
+                format!("Trùng với dòng {first} của trang “{sheet}” (cùng nội dung, đơn vị chủ trì và nguồn); bỏ qua: hãy cập nhật tình trạng mới nhất trong Giao Ban nếu cần."),
+                format!("Same as row {first} of sheet “{sheet}” (same content, lead unit and source); left out: update its latest state in Giao Ban if needed."),
+            ),
+            Issue::DoneThereNotHere => both(
+                "Nhiệm vụ đã có trong Giao Ban; tệp ghi đã hoàn thành nhưng Giao Ban chưa ghi nhận: hãy báo cáo hoàn thành trong Giao Ban nếu đúng.".into(),
+                "This directive is already in Giao Ban; the file says it is done but Giao Ban does not: report it done in Giao Ban if so.".into(),
+            ),
+            Issue::LeaderUnknown(name, candidates) if candidates.is_empty() => both(
+                format!("Người giao “{name}” không có trong danh sách cán bộ: nhập không ghi người giao. Hãy thêm người này rồi nhập lại nếu cần."),
+                format!("The leader “{name}” who gave it is not among the office's people: brought in without one. Add them and import again if needed."),
+            ),
+            Issue::LeaderUnknown(name, candidates) => both(
+                format!("Người giao “{name}” có thể là {}: nhập không ghi người giao.", candidates.join(", ")),
+                format!("The leader “{name}” who gave it may be {}: brought in without one.", candidates.join(", ")),
+            ),
+            Issue::SheetUnit(unit) => both(
+                format!("Trang không có cột đơn vị chủ trì; tên trang là đơn vị “{unit}”: đơn vị chủ trì của các dòng trong trang."),
+                format!("The sheet has no lead unit's column; its name is the unit “{unit}”: the lead unit of its rows."),
+            ),
+            Issue::PriorityUnread(words) => both(
+                format!("Mức độ ưu tiên “{words}” không rõ: nhập là bình thường."),
+                format!("The priority “{words}” is not one known: brought in as normal."),
+            ),
+            // The progress says done: the day is a mistake, not a plan.
+            Issue::CompletionToCome(day, true) => both(
+                format!(
+                    "Ngày hoàn thành {} chưa đến nên không được nhận; tiến độ ghi đã hoàn thành: hãy sửa ngày trong tệp.",
+                    crate::date::format(*day)
+                ),
+                format!(
+                    "The completion day {} is still to come, so it is not taken; the progress says done: correct the day in the file.",
+                    crate::date::format(*day)
+                ),
+            ),
+            Issue::CompletionToCome(day, false) => both(
+                format!(
+                    "Ngày hoàn thành {} chưa đến: đọc là ngày dự kiến (thời hạn nếu dòng không ghi), chưa hoàn thành.",
+                    crate::date::format(*day)
+                ),
+                format!(
+                    "The completion day {} is still to come: read as the day planned (the deadline when the row gives none), not done.",
+                    crate::date::format(*day)
+                ),
+            ),
+            Issue::CompletedNotDone(day, words) => both(
+                format!(
+                    "Ngày hoàn thành {} nhưng tiến độ ghi “{}”: nhập theo tiến độ, chưa hoàn thành; hãy kiểm tra.",
+                    crate::date::format(*day),
+                    words.trim()
+                ),
+                format!(
+                    "Completed on {} but the progress says “{}”: brought in as the progress says, not done; check it.",
+                    crate::date::format(*day),
+                    words.trim()
+                ),
+            ),
+            Issue::Totals => both(
+                "Dòng tổng cộng của bảng, không phải một nhiệm vụ: không nhập.".into(),
+                "The table's totals row, not a directive: not brought in.".into(),
+            ),
+            Issue::GivenDiffers(here) => both(
+                format!("Nhiệm vụ đã nhập trước đây với ngày giao {}; tệp nay ghi ngày khác: không tạo nhiệm vụ thứ hai. Nếu ngày giao đã sửa, hãy sửa trong Giao Ban.", crate::date::format(*here)),
+                format!("The directive was brought in before as given on {}; the file now says another day: no second directive is made. If the day was corrected, edit it in Giao Ban.", crate::date::format(*here)),
+            ),
+            Issue::HeldAlike(here) => both(
+                format!("Nhiệm vụ đã nhập trước đây, giao cùng đơn vị, với lời “{here}”; tệp nay ghi khác: không tạo nhiệm vụ thứ hai. Nếu đã sửa, hãy sửa trong Giao Ban."),
+                format!("The directive was brought in before, given to the same unit, in the words “{here}”; the file now writes it otherwise: no second directive is made. If it was corrected, edit it in Giao Ban."),
+            ),
+            Issue::LeadDiffers(here) => both(
+                format!("Nhiệm vụ đã nhập trước đây với đơn vị chủ trì “{here}”; tệp nay ghi đơn vị khác: không tạo nhiệm vụ thứ hai. Nếu đã đổi đơn vị chủ trì, hãy sửa trong Giao Ban."),
+                format!("The directive was brought in before with the lead unit “{here}”; the file now names another: no second directive is made. If the lead unit changed, edit it in Giao Ban."),
+            ),
+            // Giao Ban already later (extended here since): nothing to do.
+            Issue::DeadlineDiffers(there, Some(here)) if here > there => both(
+                format!(
+                    "Nhiệm vụ đã có trong Giao Ban, đã gia hạn đến {}; tệp còn ghi {}: không đổi.",
+                    crate::date::format(*here),
+                    crate::date::format(*there)
+                ),
+                format!(
+                    "This directive is already in Giao Ban, extended to {}; the file still says {}: not changed.",
+                    crate::date::format(*here),
+                    crate::date::format(*there)
+                ),
+            ),
+            Issue::DeadlineDiffers(there, here) => {
+                let here = here.map(crate::date::format);
+                both(
+                    format!(
+                        "Nhiệm vụ đã có trong Giao Ban với thời hạn {}; tệp ghi {}: không đổi. Hãy gia hạn trong Giao Ban nếu đúng.",
+                        here.as_deref().unwrap_or("không thời hạn"),
+                        crate::date::format(*there)
+                    ),
+                    format!(
+                        "This directive is already in Giao Ban, due {}; the file says {}: not changed. Extend it in Giao Ban if so.",
+                        here.as_deref().unwrap_or("without a deadline"),
+                        crate::date::format(*there)
+                    ),
+                )
+            }
+            Issue::Unreadable => both(
+                "Dòng có ký tự không đọc được (hiện là “�”): tệp có chỗ không phải UTF-8; hãy sửa ô đó trong Giao Ban hoặc trong tệp.".into(),
+                "The row holds characters that cannot be read (shown as “�”): part of the file is not UTF-8; correct the cell here or in the file.".into(),
+            ),
+            Issue::NoLongerIn(content, lead) => both(
+                format!("Nhiệm vụ “{content}” ({lead}) đã nhập từ bản trước của bảng này nhưng không còn trong tệp (dòng đã xóa, hoặc bị bỏ qua ở trên): Giao Ban vẫn giữ nhiệm vụ; nếu đã hủy, hãy cập nhật trong Giao Ban."),
+                format!("The directive “{content}” ({lead}) was brought in from an earlier copy of this tracker but is no longer in the file (its row deleted, or left out above): Giao Ban keeps it; if it was cancelled, update it in Giao Ban."),
+            ),
+            Issue::AsNewUnused => both(
+                "Dòng này không bị bỏ qua vì giống nhiệm vụ đã nhập, nên “nhập như nhiệm vụ mới” không đổi gì.".into(),
+                "This row is not one left out as like a directive brought in before, so bringing it in as new changes nothing.".into(),
+            ),
+            Issue::AsNewNoSheet(name) => both(
+                format!("Tệp không có trang “{name}”: hãy ghi đúng tên trang (TRANG:DÒNG); chưa đổi gì."),
+                format!("The file has no sheet “{name}”: write the sheet's name as it is (SHEET:ROW); nothing changed."),
+            ),
+            Issue::AsNewWhichSheet => both(
+                "Tệp có nhiều trang: hãy ghi cả tên trang (TRANG:DÒNG) để nhập dòng này như nhiệm vụ mới; chưa đổi gì.".into(),
+                "The file has several sheets: name the sheet too (SHEET:ROW) to bring this row in as new; nothing changed.".into(),
+            ),
+            Issue::NotesDiffer(words) => both(
+                format!("Nhiệm vụ đã nhập trước đây; ghi chú trong tệp nay là “{words}”, khác với lúc nhập: không đổi. Hãy ghi vào Giao Ban nếu cần."),
+                format!("The directive was brought in before; the file's note now says “{words}”, not as brought in: not changed. Record it in Giao Ban if needed."),
+            ),
+            Issue::Declined(words) => both(
+                format!("“{words}”: nhiệm vụ bị từ chối hoặc trả lại; nhập ở trạng thái đã giao, chưa thực hiện, lời ghi giữ trong nội dung: hãy xem lại đơn vị chủ trì và tiến độ."),
+                format!("“{words}”: the task was refused or sent back; brought in as assigned, not started, with the words kept in its content: check its lead unit and progress."),
+            ),
+            Issue::NotesSayDone => both(
+                "Ghi chú nói đã hoàn thành nhưng cột tiến độ thì không: nhập theo cột tiến độ; hãy kiểm tra lại.".into(),
+                "The notes say done but the progress column does not: brought in as the progress column says; check it.".into(),
+            ),
+            Issue::Formula => both(
+                "Ô có công thức bị lỗi hoặc chưa được tính nên không có giá trị; dòng được bỏ qua: hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi nhập lại.".into(),
+                "The cell holds a formula in error, or one never calculated, so it has no value; the row is left out: open the file in Excel or LibreOffice, save it and import again.".into(),
+            ),
+            Issue::TooLong => both(
+                format!("Nội dung dài quá {CONTENT_CHARS} ký tự: không phải một nhiệm vụ; hãy kiểm tra ô này."),
+                format!("The content is longer than {CONTENT_CHARS} characters: no directive; check this cell."),
+            ),
+            Issue::MonthFirst => both(
+                "Ngày trong bảng được ghi theo kiểu tháng/ngày/năm (máy đặt tiếng Anh Mỹ): đã đọc theo kiểu đó, hãy kiểm tra lại.".into(),
+                "The sheet's dates are written month/day/year (a computer set to US English): read so; check them.".into(),
+            ),
+            Issue::ReportedWithoutDate(d) => both(
+                format!(
+                    "Báo đã hoàn thành, chờ xác nhận, nhưng không ghi ngày; ghi nhận ngày báo là {}.",
+                    crate::date::format(*d)
+                ),
+                format!(
+                    "Reported done, waiting for confirmation, on no day written; recorded as reported on {}.",
+                    crate::date::format(*d)
+                ),
+            ),
+            Issue::StateUnread(words) => both(
+                format!("Không rõ trạng thái “{words}”: nhập là đang thực hiện, lời ghi giữ làm báo cáo tiến độ; hãy kiểm tra."),
+                format!("The state “{words}” is not understood: brought in as under way, the words kept as a progress report; check it."),
+            ),
+            Issue::DoneWithoutDate(d) => both(
+                format!(
+                    "Đã hoàn thành nhưng không ghi ngày hoàn thành; ghi nhận ngày {}.",
+                    crate::date::format(*d)
+                ),
+                format!(
+                    "Done, but no completion date is written; recorded as {}.",
+                    crate::date::format(*d)
+                ),
+            ),
+            Issue::Heading => both(
+                "Dòng chỉ có nội dung, không có đơn vị hay ngày: đọc là tiêu đề mục, không nhập thành nhiệm vụ. Nếu là một nhiệm vụ, hãy ghi đơn vị chủ trì.".into(),
+                "The row has only words, no unit nor date: read as a section heading, not as a directive. If it is one, write its lead unit.".into(),
+            ),
+            Issue::UnitNameTooLong => both(
+                format!("Tên đơn vị dài quá {} ký tự: không phải tên một đơn vị; hãy ghi tên đơn vị vào ô này.", unit::NAME_CHARS),
+                format!("The unit's name is longer than {} characters: no unit's name; write the unit's name in this cell.", unit::NAME_CHARS),
+            ),
+            Issue::HeadingLeads(unit) => both(
+                format!("Tiêu đề mục là đơn vị “{unit}”: đơn vị chủ trì của các dòng dưới không ghi đơn vị."),
+                format!("The section heading is the unit “{unit}”: the lead unit of the rows under it that name none."),
+            ),
+            Issue::ContinuesSetAside(above) => both(
+                format!("Dòng tiếp nội dung của dòng {above}, là dòng không nhập được: sửa dòng {above} rồi nhập lại."),
+                format!("The row continues row {above}, which cannot be brought in: correct row {above} and import again."),
+            ),
+            Issue::Refused(e) => both(e.message(Lang::Vi), e.message(Lang::En)),
+        }
+    }
+}
