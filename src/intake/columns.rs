@@ -169,6 +169,8 @@ pub enum MappingFrom {
 pub enum Tick {
     /// Đã hoàn thành (a date in it is the completion's).
     Done,
+    /// Hoàn thành quá hạn (after the deadline).
+    DoneLate,
     /// Đang thực hiện.
     Under,
     /// Chưa thực hiện.
@@ -177,12 +179,35 @@ pub enum Tick {
 
 /// The state a sub-header names, when it names only a state.
 fn tick_of(text: &str) -> Option<Tick> {
-    match words(text).as_str() {
-        "da hoan thanh" | "hoan thanh" | "da ht" | "ht" | "xong" => Some(Tick::Done),
-        "dang thuc hien" | "dang trien khai" | "dang th" | "dang lam" => Some(Tick::Under),
-        "chua thuc hien" | "chua hoan thanh" | "chua trien khai" | "chua th" | "chua ht" => {
-            Some(Tick::Open)
-        }
+    let w = words(text);
+    let w = w.strip_prefix("da ").unwrap_or(&w);
+    match w {
+        "hoan thanh"
+        | "ht"
+        | "xong"
+        | "hoan thanh dung han"
+        | "hoan thanh trong han"
+        | "ht dung han"
+        | "ht trong han" => Some(Tick::Done),
+        "hoan thanh qua han" | "hoan thanh tre han" | "hoan thanh cham" | "hoan thanh sau han"
+        | "ht qua han" | "ht tre han" => Some(Tick::DoneLate),
+        "dang thuc hien"
+        | "dang trien khai"
+        | "dang th"
+        | "dang lam"
+        | "dang thuc hien trong han"
+        | "dang thuc hien qua han"
+        | "chua hoan thanh trong han"
+        | "chua ht trong han"
+        | "trong han" => Some(Tick::Under),
+        "chua thuc hien"
+        | "chua hoan thanh"
+        | "chua trien khai"
+        | "chua th"
+        | "chua ht"
+        | "chua hoan thanh qua han"
+        | "chua ht qua han"
+        | "qua han" => Some(Tick::Open),
         _ => None,
     }
 }
@@ -313,6 +338,15 @@ fn recognise(texts: &[String], hidden: &dyn Fn(usize) -> bool) -> BTreeMap<Colum
             fields.entry(f).or_insert(j);
         }
     }
+    // "Thời gian hoàn thành" beside a "Thời hạn" column: the day it was done.
+    if !fields.contains_key(&Column::CompletedOn)
+        && let Some(&d) = fields.get(&Column::Deadline)
+        && words(&texts[d]).starts_with("thoi han")
+        && let Some(j) = (0..texts.len())
+            .find(|&j| j != d && words(&texts[j]) == "thoi gian hoan thanh" && !hidden(j))
+    {
+        fields.insert(Column::CompletedOn, j);
+    }
     fields
 }
 
@@ -396,6 +430,13 @@ fn find_with(grid: &Grid, usable: impl Fn(&Header) -> bool) -> Option<Header> {
         // VỤ …", one cell) is none, though its words name a field.
         let parent = top.iter().filter(|t| !t.trim().is_empty()).count() >= 2;
         let two = (parent && i + 1 < grid.rows.len()).then(|| joined(&top, &child));
+        // Sub-headers that only name states ("Đã hoàn thành", "Đang thực hiện"…): ticks.
+        let ticks: Vec<(usize, Tick)> = child
+            .iter()
+            .enumerate()
+            .filter_map(|(j, t)| tick_of(t).map(|k| (j, k)))
+            .collect();
+        let ticks = if ticks.len() >= 2 { ticks } else { Vec::new() };
         // Under a parent ("Đơn vị thực hiện" over "Chủ trì | Phối hợp"), a child that names
         // a field is that field, whatever its parent names; but under a deadline's parent
         // ("Thời hạn hoàn thành" over "Theo văn bản | Gia hạn") each child is a deadline:
@@ -407,9 +448,15 @@ fn find_with(grid: &Grid, usable: impl Fn(&Header) -> bool) -> Option<Header> {
                     .iter()
                     .enumerate()
                     .map(|(j, (p, t))| {
+                        // A column of ticks names no field.
+                        if ticks.iter().any(|(k, _)| *k == j) {
+                            return String::new();
+                        }
                         let c = child.get(j).map_or("", String::as_str);
+                        // (A cell merged down both rows is no child: it repeats its header.)
                         if !p.is_empty()
                             && !c.trim().is_empty()
+                            && c != p
                             && field_of(p) == Some(Column::Deadline)
                         {
                             let w = format!(" {} ", words(c));
@@ -427,13 +474,6 @@ fn find_with(grid: &Grid, usable: impl Fn(&Header) -> bool) -> Option<Header> {
                 recognise(&own, &hidden)
             })
             .unwrap_or_default();
-        // Sub-headers that only name states ("Đã hoàn thành", "Đang thực hiện"…): ticks.
-        let ticks: Vec<(usize, Tick)> = child
-            .iter()
-            .enumerate()
-            .filter_map(|(j, t)| tick_of(t).map(|k| (j, k)))
-            .collect();
-        let ticks = if ticks.len() >= 2 { ticks } else { Vec::new() };
         // Headers merged down over both rows repeat in the second: it is part of the header
         // ("Thời hạn" over "(ngày/tháng/năm)" beside "STT", "Nội dung" merged down).
         let carried = child

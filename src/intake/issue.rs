@@ -90,6 +90,8 @@ pub(super) enum Issue {
     Unreadable,
     Formula,
     NotesSayDone,
+    /// The words of progress say done; the tick is under a state not done.
+    TickSaysNotDone,
     Heading,
     HeadingLeads(String),
     UnitNameTooLong,
@@ -428,6 +430,10 @@ impl Issue {
             Issue::Declined(words) => both(
                 format!("“{words}”: nhiệm vụ bị từ chối hoặc trả lại; nhập ở trạng thái đã giao, chưa thực hiện, lời ghi giữ trong nội dung: hãy xem lại đơn vị chủ trì và tiến độ."),
                 format!("“{words}”: the task was refused or sent back; brought in as assigned, not started, with the words kept in its content: check its lead unit and progress."),
+            ),
+            Issue::TickSaysNotDone => both(
+                "Lời ghi tiến độ nói đã hoàn thành nhưng dấu đánh ở cột chưa hoàn thành: nhập theo dấu đánh; hãy kiểm tra.".into(),
+                "The progress words say done but the tick is under a column not done: brought in as the tick says; check it.".into(),
             ),
             Issue::NotesSayDone => both(
                 "Ghi chú nói đã hoàn thành nhưng cột tiến độ thì không: nhập theo cột tiến độ; hãy kiểm tra lại.".into(),

@@ -2021,8 +2021,10 @@ fn read_rows(
             },
             _ => None,
         };
-        // A sub-item is given when its task was.
-        let assigned = assigned.or(given_above.filter(|_| sub_item || lettered));
+        // A sub-item is given when its task was, unless its own source says its day.
+        let assigned = assigned.or(given_above.filter(|_| {
+            (sub_item || lettered) && (source_date.is_none() || text(Column::Source).is_empty())
+        }));
         let Some(given_on) = assigned
             .or(source_date)
             .or_else(meeting_day)
@@ -2473,17 +2475,27 @@ fn read_rows(
         };
         let mut said = values::said(&text(Column::Progress), &text(Column::Notes));
         // A tick under a state's column says the state (a date in "Đã hoàn thành", when).
+        // A report of progress in words beside a tick that says not done keeps its words
+        // (the tick says no more than "under way" or "not done"); words that say done beside
+        // it are told.
         let cell_at = |j: usize| row.get(j).unwrap_or(&Cell::Empty);
-        if let Some((j, tick)) = h.ticks.iter().find(|(j, _)| !cell_at(*j).is_empty()) {
-            said = match tick {
-                Tick::Done => Said::Done(values::date(cell_at(*j)).ok().flatten()),
-                Tick::Under => Said::InProgress {
+        let tick = h.ticks.iter().find(|(j, _)| !cell_at(*j).is_empty());
+        let mut ticked_not_done = false;
+        if let Some((j, tick)) = tick {
+            let words_say_done = matches!(said, Said::Done(_) | Said::Reported(_));
+            said = match (tick, said) {
+                (Tick::Done | Tick::DoneLate, _) => {
+                    Said::Done(values::date(cell_at(*j)).ok().flatten())
+                }
+                (Tick::Under | Tick::Open, s @ Said::InProgress { .. }) => s,
+                (Tick::Under, _) => Said::InProgress {
                     percent: 0,
                     note: None,
                     on: None,
                 },
-                Tick::Open => Said::Open,
+                (Tick::Open, _) => Said::Open,
             };
+            ticked_not_done = words_say_done && !matches!(tick, Tick::Done | Tick::DoneLate);
         }
         // A day in "Ngày hoàn thành" is the completion's when the progress says done or
         // nothing; a progress that says not done keeps its word, the day told.
@@ -2540,11 +2552,12 @@ fn read_rows(
             continue;
         }
         // Done without its day: on the deadline, or the day after it when the words say late.
-        let late = values::says_late(&format!(
-            "{} {}",
-            text(Column::Progress),
-            text(Column::Notes)
-        ));
+        let late = matches!(tick, Some((_, Tick::DoneLate)))
+            || values::says_late(&format!(
+                "{} {}",
+                text(Column::Progress),
+                text(Column::Notes)
+            ));
         let done_fallback = extended
             .or(deadline)
             .map(|d| {
@@ -2798,6 +2811,15 @@ fn read_rows(
             values::said("", &text(Column::Notes)),
             Said::Done(_) | Said::Reported(_)
         );
+        if ticked_not_done {
+            plan.problems.push(problem(
+                g,
+                i,
+                col(Column::Progress),
+                Issue::TickSaysNotDone,
+                false,
+            ));
+        }
         if notes_say_done && !matches!(said, Said::Done(_) | Said::Reported(_)) {
             plan.problems.push(problem(
                 g,

@@ -2866,6 +2866,147 @@ fn a_deadline_over_two_columns_a_lead_written_two_ways_and_a_name_with_a_comma()
     }
 }
 
+/// A result told by ticks under four states ("Hoàn thành đúng hạn | Hoàn thành quá hạn |
+/// Chưa hoàn thành trong hạn | Chưa hoàn thành quá hạn") beside a column of words of
+/// progress: each tick says its state, the words are kept; "Thời gian hoàn thành" beside
+/// "Thời hạn" is the day done; a lettered item citing its own document is given on that
+/// document's day, not its task's.
+#[test]
+fn ticks_of_four_states_a_day_done_column_and_lettered_items_with_their_own_source() {
+    let mut o = Office::new();
+    let file = o.path("dau-tich.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let bold = Format::new().set_bold();
+    for (col, text) in [
+        (0, "STT"),
+        (1, "Nội dung nhiệm vụ"),
+        (2, "Văn bản giao"),
+        (3, "Đơn vị chủ trì"),
+        (4, "Thời hạn"),
+        (5, "Thời gian hoàn thành"),
+        (10, "Tình hình thực hiện"),
+    ] {
+        ws.merge_range(0, col, 1, col, text, &bold).unwrap();
+    }
+    ws.merge_range(0, 6, 0, 9, "Kết quả thực hiện", &bold)
+        .unwrap();
+    for (col, text) in [
+        (6, "Hoàn thành đúng hạn"),
+        (7, "Hoàn thành quá hạn"),
+        (8, "Chưa hoàn thành trong hạn"),
+        (9, "Chưa hoàn thành quá hạn"),
+    ] {
+        ws.write_string_with_format(1, col, text, &bold).unwrap();
+    }
+    let rows: [[&str; 11]; 5] = [
+        [
+            "1",
+            "Rà soát quy chế làm việc",
+            "TB 12/TB-STTTT ngày 10/01/2025",
+            "VP",
+            "28/02/2025",
+            "20/02/2025",
+            "x",
+            "",
+            "",
+            "",
+            "",
+        ],
+        [
+            "2",
+            "Số hóa hồ sơ lưu trữ",
+            "TB 12/TB-STTTT ngày 10/01/2025",
+            "VP",
+            "28/02/2025",
+            "",
+            "",
+            "x",
+            "",
+            "",
+            "",
+        ],
+        [
+            "3",
+            "Nâng cấp cổng thông tin",
+            "TB 12/TB-STTTT ngày 10/01/2025",
+            "VP",
+            "28/02/2025",
+            "",
+            "",
+            "",
+            "x",
+            "",
+            "Đang lắp đặt thiết bị, đạt 60%",
+        ],
+        [
+            "a)",
+            "Lắp đặt máy chủ tại trung tâm dữ liệu tỉnh",
+            "TB 20/TB-STTTT ngày 06/02/2025",
+            "TTCNTT",
+            "30/04/2025",
+            "",
+            "",
+            "",
+            "x",
+            "",
+            "",
+        ],
+        [
+            "4",
+            "Kiểm tra an toàn thông tin",
+            "TB 12/TB-STTTT ngày 10/01/2025",
+            "VP",
+            "28/02/2025",
+            "",
+            "",
+            "",
+            "",
+            "x",
+            "Đã hoàn thành ngày 20/02/2025",
+        ],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        ws.write_row(r as u32 + 2, 0, *row).unwrap();
+    }
+    wb.save(&file).unwrap();
+    let made = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    let got: Vec<_> = made
+        .directives
+        .iter()
+        .map(|r| (r.status, r.completed_on, r.assigned_on))
+        .collect();
+    let given = d(2025, 1, 10);
+    assert_eq!(
+        got,
+        [
+            (DirectiveStatus::Done, Some(d(2025, 2, 20)), given),
+            (DirectiveStatus::Done, Some(d(2025, 3, 1)), given),
+            (DirectiveStatus::InProgress, None, given),
+            (DirectiveStatus::InProgress, None, d(2025, 2, 6)),
+            (DirectiveStatus::Assigned, None, given),
+        ],
+        "{:?}",
+        told(&made)
+    );
+    let reports = followup::progress_of(o.store.conn(), made.directives[2].directive_id).unwrap();
+    assert_eq!(reports.last().map(|p| p.percent), Some(60));
+    let on_row = |row: u32| -> Vec<&str> {
+        made.problems
+            .iter()
+            .filter(|p| p.row == row)
+            .map(|p| p.message.vi.as_str())
+            .collect()
+    };
+    assert!(
+        on_row(7)
+            .iter()
+            .any(|m| m.contains("dấu đánh ở cột chưa hoàn thành")),
+        "{:?}",
+        told(&made)
+    );
+}
+
 /// The same tracker again, changed since: a state moved on (confirmed, started) is told; a
 /// note beside a done task (kept in its words) changed is told; a row deleted is told, its
 /// directive kept; a row named to come in as new that is no row told so is said.
