@@ -426,6 +426,23 @@ fn find_with(grid: &Grid, usable: impl Fn(&Header) -> bool) -> Option<Header> {
             .filter(|r| !holds_data(r))
             .map(|r| row_texts(r))
             .unwrap_or_default();
+        // A third row under the second's groups ("Đã hoàn thành" over "Đúng hạn | Quá hạn"):
+        // joined to it when that names columns of ticks the second alone does not.
+        let ticks_in = |texts: &[String]| texts.iter().filter(|t| tick_of(t).is_some()).count();
+        let deeper = grid
+            .rows
+            .get(i + 2)
+            .filter(|r| !holds_data(r) && !child.is_empty())
+            .map(|r| {
+                joined(&child, &row_texts(r))
+                    .into_iter()
+                    .map(|(_, text)| text)
+                    .collect::<Vec<_>>()
+            });
+        let (child, below) = match deeper {
+            Some(d) if ticks_in(&d) >= 2 && ticks_in(&d) > ticks_in(&child) => (d, 2),
+            _ => (child, 1),
+        };
         // A parent row holds several headers; a title over the table ("BẢNG THEO DÕI NHIỆM
         // VỤ …", one cell) is none, though its words name a field.
         let parent = top.iter().filter(|t| !t.trim().is_empty()).count() >= 2;
@@ -490,7 +507,7 @@ fn find_with(grid: &Grid, usable: impl Fn(&Header) -> bool) -> Option<Header> {
             // The head over the ticks is no column of progress notes.
             fields.retain(|_, j| ticks.iter().all(|(t, _)| t != j));
             Header {
-                last_row: i + 1,
+                last_row: i + below,
                 texts: two
                     .map(|t| t.into_iter().map(|(_, text)| text).collect())
                     .unwrap_or_default(),

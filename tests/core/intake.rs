@@ -3007,6 +3007,117 @@ fn ticks_of_four_states_a_day_done_column_and_lettered_items_with_their_own_sour
     );
 }
 
+/// A header of three rows: "Kết quả thực hiện" over "Đã hoàn thành | Chưa hoàn thành",
+/// each over "Đúng hạn | Quá hạn" (or "Trong hạn"), then a row numbering the columns: each
+/// tick under the third row says its state, and the words of progress beside are kept.
+#[test]
+fn ticks_under_a_header_of_three_rows() {
+    let mut o = Office::new();
+    let file = o.path("ba-dong.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let bold = Format::new().set_bold();
+    for (col, text) in [
+        (0, "STT"),
+        (1, "Nội dung công việc"),
+        (2, "Cơ quan/đơn vị chủ trì"),
+        (3, "Thời hạn"),
+        (8, "Tình hình thực hiện"),
+    ] {
+        ws.merge_range(0, col, 2, col, text, &bold).unwrap();
+    }
+    ws.merge_range(0, 4, 0, 7, "Kết quả thực hiện", &bold)
+        .unwrap();
+    ws.merge_range(1, 4, 1, 5, "Đã hoàn thành", &bold).unwrap();
+    ws.merge_range(1, 6, 1, 7, "Chưa hoàn thành", &bold)
+        .unwrap();
+    for (col, text) in [
+        (4, "Đúng hạn"),
+        (5, "Quá hạn"),
+        (6, "Trong hạn"),
+        (7, "Quá hạn"),
+    ] {
+        ws.write_string_with_format(2, col, text, &bold).unwrap();
+    }
+    for c in 0..9u16 {
+        ws.write_number(3, c, f64::from(c + 1)).unwrap();
+    }
+    let rows: [[&str; 9]; 4] = [
+        [
+            "1",
+            "Tập huấn kỹ năng số cho tổ công nghệ số cộng đồng",
+            "VP",
+            "17/03/2025",
+            "x",
+            "",
+            "",
+            "",
+            "Đã báo cáo UBND tỉnh",
+        ],
+        [
+            "2",
+            "Xây dựng quy chế quản lý văn bản",
+            "VP",
+            "08/03/2025",
+            "",
+            "x",
+            "",
+            "",
+            "",
+        ],
+        [
+            "3",
+            "Nâng cấp hệ thống hội nghị truyền hình",
+            "VP",
+            "30/06/2025",
+            "",
+            "",
+            "x",
+            "",
+            "Đang thực hiện, đạt 60%",
+        ],
+        [
+            "4",
+            "Rà soát thủ tục hành chính",
+            "VP",
+            "28/02/2025",
+            "",
+            "",
+            "",
+            "x",
+            "",
+        ],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        ws.write_row(r as u32 + 4, 0, *row).unwrap();
+    }
+    wb.save(&file).unwrap();
+    let with_date = Options {
+        given_on: Some(d(2025, 1, 6)),
+        ..Options::default()
+    };
+    let made = intake::commit(&mut o.store, &file, &with_date).unwrap();
+    let got: Vec<_> = made
+        .directives
+        .iter()
+        .map(|r| (r.status, r.completed_on))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (DirectiveStatus::Done, Some(d(2025, 3, 17))),
+            (DirectiveStatus::Done, Some(d(2025, 3, 9))),
+            (DirectiveStatus::InProgress, None),
+            (DirectiveStatus::Assigned, None),
+        ],
+        "{:?}",
+        told(&made)
+    );
+    assert_eq!(made.sheets[0].header_row, 3);
+    let reports = followup::progress_of(o.store.conn(), made.directives[2].directive_id).unwrap();
+    assert_eq!(reports.last().map(|p| p.percent), Some(60));
+}
+
 /// The same tracker again, changed since: a state moved on (confirmed, started) is told; a
 /// note beside a done task (kept in its words) changed is told; a row deleted is told, its
 /// directive kept; a row named to come in as new that is no row told so is said.
