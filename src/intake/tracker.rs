@@ -2528,7 +2528,9 @@ fn read_rows(
         // written that does not exist ("31/02/2025") is a mistake to correct, not no day.
         let mut done_guessed = None;
         if let Said::Done(None) = said {
+            // (Not the day of an extension the words record: "Đã gia hạn đến 30/3/2026".)
             let words = format!("{} {}", text(Column::Progress), text(Column::Notes));
+            let words = values::split_extension(&Cell::Text(words)).0.text();
             let guessed = values::day_month_in(&words, given_on);
             said = Said::Done(values::date_in(&words).or_else(|| {
                 done_guessed = guessed.map(|d| (words.trim().to_string(), d));

@@ -3,6 +3,8 @@
 //! say ("đã hoàn thành ngày 28/03/2025", "đang thực hiện", "80%"), its source (a document
 //! number or a meeting), and a cell's list of units.
 
+use std::borrow::Cow;
+
 use chrono::{Datelike, NaiveDate};
 
 use super::sheet::Cell;
@@ -47,7 +49,8 @@ pub fn date(cell: &Cell) -> Result<Option<NaiveDate>, String> {
 /// A date written in full as text: `15/03/2025`, `15-3-2025`, `15.3.25`, `2025-03-15`,
 /// `ngày 15 tháng 3 năm 2025`.
 pub fn text_date(text: &str) -> Option<NaiveDate> {
-    let s = text.trim();
+    let bare = without_weekday_and_time(text);
+    let s = bare.trim();
     if let Ok(d) = crate::date::parse(s, crate::error::Field::Date) {
         return Some(d);
     }
@@ -67,6 +70,47 @@ pub fn text_date(text: &str) -> Option<NaiveDate> {
     // The whole text is the date, save a leading "ngày".
     let rest = tokens[..start].iter().all(|t| t.is("ngay"));
     rest.then_some(found)
+}
+
+/// A date's words without the weekday before it ("Thứ Hai 26/1/2026", "Chủ nhật, 1/2") or
+/// the time after it ("2026-02-11 10:15:33", "30/06/2025 17:00"), as e-office systems and
+/// hand-typed sheets write them.
+fn without_weekday_and_time(text: &str) -> Cow<'_, str> {
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    let is_time = |w: &str| {
+        let parts: Vec<&str> = w.split(':').collect();
+        (2..=3).contains(&parts.len())
+            && parts
+                .iter()
+                .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let before = words.len();
+    if words.len() > 1 && words.last().is_some_and(|w| is_time(w)) {
+        words.pop();
+    }
+    let fold = |w: &str| {
+        crate::text::fold(w)
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_string()
+    };
+    let weekday = match words.as_slice() {
+        [t, d, ..]
+            if fold(t) == "thu"
+                && ["hai", "ba", "tu", "nam", "sau", "bay"].contains(&fold(d).as_str()) =>
+        {
+            2
+        }
+        [c, n, ..] if fold(c) == "chu" && fold(n) == "nhat" => 2,
+        _ => 0,
+    };
+    if weekday > 0 && words.len() > weekday {
+        words.drain(..weekday);
+    }
+    if words.len() == before {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(words.join(" "))
+    }
 }
 
 /// The day and month of a date typed as numbers (`25/3/2025`, `3-25-25`), with its
@@ -858,6 +902,10 @@ fn status_of(text: &str) -> Said {
         || has("thuc hien xong")
         || starts("xong ")
         || percent == Some(100)
+        // "Đã báo cáo kết quả tại Báo cáo số 216/BC ngày 1/9/2026": the result reported.
+        || has("da bao cao ket qua")
+        || has("da co bao cao")
+        || (has("da bao cao") && has("tai") && has("so"))
     {
         return Said::Done(if all_items { None } else { date_in(t) });
     }
@@ -898,6 +946,7 @@ const PLAIN: &[&str] = &[
     "x",
     "chua ht",
     "chua xu ly",
+    "cho xu ly",
     "chua den han",
     "trong han",
     "con han",
@@ -1647,6 +1696,16 @@ mod tests {
             assert!(matches!(said(t, ""), Said::InProgress { .. }), "{t}");
         }
         assert_eq!(said("Chưa TH", ""), Said::Open);
+        assert_eq!(said("Chờ xử lý", ""), Said::Open);
+        assert_eq!(
+            said("Đã báo cáo kết quả tại Báo cáo số 216/BC ngày 1/9/2026", ""),
+            Said::Done(Some(d(2026, 9, 1)))
+        );
+        // Dates as e-office systems and hand-typed sheets write them.
+        assert_eq!(text_date("2026-02-11 10:15:33"), Some(d(2026, 2, 11)));
+        assert_eq!(text_date("30/06/2025 17:00"), Some(d(2025, 6, 30)));
+        assert_eq!(text_date("Thứ Hai 26/1/2026"), Some(d(2026, 1, 26)));
+        assert_eq!(text_date("Chủ nhật, 1/2/2026"), Some(d(2026, 2, 1)));
         // A few words that say no state read: told; a report of work is not.
         for t in [
             "Không chấp thuận",

@@ -3118,6 +3118,61 @@ fn ticks_under_a_header_of_three_rows() {
     assert_eq!(reports.last().map(|p| p.percent), Some(60));
 }
 
+/// A list exported from an e-office system: a task's code beside its name ("Mã nhiệm vụ",
+/// "Tên nhiệm vụ"), the document's day as "Ngày VB giao", ISO dates with their time, states
+/// "Đã xử lý" / "Chờ xử lý"; a done task whose notes record only its extension is done on
+/// no day written: the deadline as extended, told.
+#[test]
+fn an_e_office_export_reads_its_codes_times_and_states() {
+    let mut o = Office::new();
+    let file = o.path("xuat-tu-he-thong.csv");
+    std::fs::write(
+        &file,
+        "\u{feff}STT,Mã nhiệm vụ,Ngày VB giao,Tên nhiệm vụ,Đơn vị xử lý chính,Hạn xử lý,Trạng thái,Ngày hoàn thành,Ghi chú\n\
+         1,NV.2026.1000,2026-02-02,Báo cáo tình hình Đề án 06,VP,12/02/2026 17:00,Đã xử lý,2026-02-11 10:15:33,\n\
+         2,NV.2026.1001,2026-02-02,Góp ý dự thảo quy chế,CDS,2026-02-20,Chờ xử lý,,\n\
+         3,NV.2026.1002,2026-02-02,Rà soát thủ tục hành chính,VP,2026-02-20,Đã hoàn thành,,Đã gia hạn đến ngày 30/3/2026\n",
+    )
+    .unwrap();
+    let made = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    let got: Vec<_> = made
+        .directives
+        .iter()
+        .map(|r| (r.content.as_str(), r.assigned_on, r.status, r.completed_on))
+        .collect();
+    let given = d(2026, 2, 2);
+    assert_eq!(
+        got[0],
+        (
+            "Báo cáo tình hình Đề án 06",
+            given,
+            DirectiveStatus::Done,
+            Some(d(2026, 2, 11))
+        ),
+        "{:?}",
+        told(&made)
+    );
+    assert_eq!(
+        got[1],
+        (
+            "Góp ý dự thảo quy chế",
+            given,
+            DirectiveStatus::Assigned,
+            None
+        )
+    );
+    // Done on no day written: the deadline as extended, told.
+    assert_eq!(got[2].2, DirectiveStatus::Done);
+    assert_eq!(made.directives[2].extended_from, Some(d(2026, 2, 20)));
+    assert!(
+        made.problems
+            .iter()
+            .any(|p| p.row == 4 && p.message.vi.contains("không ghi ngày hoàn thành")),
+        "{:?}",
+        told(&made)
+    );
+}
+
 /// The same tracker again, changed since: a state moved on (confirmed, started) is told; a
 /// note beside a done task (kept in its words) changed is told; a row deleted is told, its
 /// directive kept; a row named to come in as new that is no row told so is said.
