@@ -380,6 +380,15 @@ fn holds_data(row: &[Cell]) -> bool {
     })
 }
 
+/// Whether a row holds a number or a date, as records do and headers never.
+fn numbered(row: &[Cell]) -> bool {
+    row.iter().any(|c| match c {
+        Cell::Number(_) | Cell::Date(_) => true,
+        Cell::Text(t) => !t.trim().is_empty() && t.trim().bytes().all(|b| b.is_ascii_digit()),
+        Cell::Empty | Cell::Error => false,
+    })
+}
+
 fn row_texts(row: &[Cell]) -> Vec<String> {
     row.iter().map(Cell::text).collect()
 }
@@ -427,7 +436,9 @@ pub fn find_without_lead(grid: &Grid) -> Option<Header> {
 fn find_with(grid: &Grid, usable: impl Fn(&Header) -> bool) -> Option<Header> {
     for i in 0..grid.rows.len().min(SEARCHED) {
         let top = row_texts(&grid.rows[i]);
-        if top.iter().all(|t| t.trim().is_empty()) {
+        // A row with a number or a date in it is a record, whatever its words name ("Ý kiến
+        // chỉ đạo của Giám đốc …", "Các phòng, đơn vị liên quan").
+        if top.iter().all(|t| t.trim().is_empty()) || numbered(&grid.rows[i]) {
             continue;
         }
         let hidden = |j: usize| grid.column_hidden(j);

@@ -313,9 +313,29 @@ fn ditto(text: &str) -> bool {
 /// unit's cell.
 pub(super) fn not_a_unit(name: &str) -> bool {
     let words = crate::text::words(name);
-    words
-        .iter()
-        .any(|w| matches!(w.as_str(), "cac" | "tat" | "moi" | "nhung"))
+    // The same words with their marks, to tell "mọi" (every) from "môi" (môi trường).
+    let marked: Vec<String> = exact_words(name).split(' ').map(str::to_string).collect();
+    // "Các phòng …", "UBND các huyện", "Tất cả đơn vị": a group, said first or after the
+    // kind of body; not a name that holds the word further on ("Ban Quản lý các khu công
+    // nghiệp tỉnh", "Sở Tài nguyên và Môi trường").
+    const BODY: &[&str] = &[
+        "ubnd", "uy", "ban", "nhan", "dan", "so", "phong", "trung", "tam", "co", "quan", "don",
+        "vi", "nganh",
+    ];
+    let group = words.iter().enumerate().any(|(k, w)| {
+        let said = match w.as_str() {
+            "cac" | "tat" | "nhung" => true,
+            "moi" => marked.len() != words.len() || marked[k] != "môi",
+            _ => false,
+        };
+        said && k <= 4 && words[..k].iter().all(|b| BODY.contains(&b.as_str()))
+    });
+    // "UBND cấp huyện", "Trung tâm Y tế cấp xã": every body of a level.
+    let level = words
+        .windows(2)
+        .any(|p| p[0] == "cap" && matches!(p[1].as_str(), "huyen" | "xa" | "tinh" | "co" | "tren"));
+    group
+        || level
         || words.iter().all(|w| GENERIC.contains(&w.as_str()))
         || is_person(&words)
         || sentences(name)
@@ -539,6 +559,8 @@ impl Reading<'_> {
         // is split again at its commas ("Trung tâm Giám sát, điều hành …; VP" keeps the
         // centre's name, "Văn phòng, Thanh tra Sở" is two units).
         let mut names: std::collections::VecDeque<String> = values::unit_names(cell).into();
+        // Names joined back at their commas below, not to be split again.
+        let mut whole: HashSet<String> = HashSet::new();
         while let Some(name) = names.pop_front() {
             let name = values::without_notes(&name);
             let name = match exact(self, &name) {
@@ -580,7 +602,7 @@ impl Reading<'_> {
                     },
                 }
             };
-            if name.contains(',') && exact(self, &name).is_none() {
+            if name.contains(',') && exact(self, &name).is_none() && !whole.contains(&name) {
                 // A run of parts the directory holds whole is one name ("Thanh tra Sở, Phòng
                 // Bưu chính, Viễn thông và Công nghệ thông tin").
                 let parts: Vec<&str> = name.split(',').collect();
@@ -594,6 +616,38 @@ impl Reading<'_> {
                     pieces.push(parts[at..end].join(","));
                     at = end;
                 }
+                // A part that opens with no kind of body and names no unit ("Thể thao và Du
+                // lịch") goes on the name before it ("Sở Văn hóa, Thể thao và Du lịch").
+                let mut merged: Vec<String> = Vec::with_capacity(pieces.len());
+                for piece in pieces {
+                    let lone = |r: &Self, n: &str| {
+                        exact(r, n.trim()).is_none()
+                            && values::other_forms(n.trim())
+                                .iter()
+                                .all(|f| exact(r, f).is_none())
+                    };
+                    match merged.last_mut() {
+                        Some(prev)
+                            if values::opens_with_a_body(prev)
+                                && lone(self, prev)
+                                && values::without_role(prev) == prev.trim()
+                                && piece.trim().chars().next().is_some_and(char::is_uppercase)
+                                && !values::opens_with_a_body(&piece)
+                                && !not_a_unit(&piece)
+                                && lone(self, &piece) =>
+                        {
+                            prev.push(',');
+                            prev.push_str(&piece);
+                        }
+                        _ => merged.push(piece),
+                    }
+                }
+                whole.extend(
+                    (merged.iter())
+                        .filter(|p| p.contains(','))
+                        .map(|p| p.trim().to_string()),
+                );
+                let pieces = merged;
                 for part in pieces.iter().rev() {
                     let part = part.trim();
                     if !part.is_empty() {
@@ -2094,6 +2148,7 @@ fn read_rows(
         // the deadline before it, and is told. Without a first deadline, the first
         // extension's is the deadline, told; one not later than the first deadline is no
         // extension, and told.
+        let mut deadline = deadline;
         let mut dates: Vec<(NaiveDate, Option<String>, bool)> = Vec::new();
         let (mut extension_unread, mut extension_asked) = (Vec::new(), Vec::new());
         for (k, said) in extensions_said.into_iter().enumerate() {
@@ -2105,14 +2160,23 @@ fn read_rows(
                 continue;
             }
             match values::extension_due(&said.words, deadline.unwrap_or(given_on)) {
-                Ok(Due::On(to)) => dates.push((to, said.grounds, in_words)),
+                Ok(Due::On(to)) => {
+                    // "Gia hạn từ 24/02 đến 16/03" beside a deadline already moved to 16/03:
+                    // the first deadline is the one it started from.
+                    if let Some(from) = values::extension_from(&said.words)
+                        && from < to
+                        && deadline == Some(to)
+                    {
+                        deadline = Some(from);
+                    }
+                    dates.push((to, said.grounds, in_words))
+                }
                 Ok(Due::Open) => {}
                 Err(v) if !in_words => extension_unread.push(v),
                 Err(_) => {}
             }
         }
         dates.sort_by_key(|(to, _, _)| *to);
-        let mut deadline = deadline;
         let mut extension_only = None;
         let mut extensions: Vec<Extension> = Vec::with_capacity(dates.len());
         let mut extension_not_later = Vec::new();

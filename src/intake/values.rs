@@ -543,8 +543,9 @@ pub fn extensions_in(cell: &Cell) -> Vec<ExtensionSaid> {
     }
 }
 
-/// The full dates a text states, save a document's ("Văn bản số 123/UBND-VX ngày 05/5/2025").
-fn deadline_dates(text: &str) -> Vec<NaiveDate> {
+/// The full dates a text states, save a document's ("Văn bản số 123/UBND-VX ngày 05/5/2025"):
+/// each with whether "từ" says it (the deadline an extension starts from).
+fn deadline_dates_from(text: &str) -> Vec<(NaiveDate, bool)> {
     let t = tokenize(text);
     full_dates(&t)
         .into_iter()
@@ -556,7 +557,29 @@ fn deadline_dates(text: &str) -> Vec<NaiveDate> {
                     .any(|x| x.acronym || x.is("so"));
             !of_document
         })
-        .map(|(_, d, _)| d)
+        .map(|(i, d, _)| {
+            let from = t[i.saturating_sub(2)..i].iter().any(|x| x.is("tu"));
+            (d, from)
+        })
+        .collect()
+}
+
+/// The day an extension starts from ("gia hạn từ 24/02/2026 đến 16/03/2026": 24/02/2026).
+pub fn extension_from(words: &Cell) -> Option<NaiveDate> {
+    let Cell::Text(t) = words else {
+        return None;
+    };
+    deadline_dates_from(t)
+        .into_iter()
+        .find(|(_, from)| *from)
+        .map(|(d, _)| d)
+}
+
+/// The full dates a text states, save a document's ("Văn bản số 123/UBND-VX ngày 05/5/2025").
+fn deadline_dates(text: &str) -> Vec<NaiveDate> {
+    deadline_dates_from(text)
+        .into_iter()
+        .map(|(d, _)| d)
         .collect()
 }
 
@@ -567,7 +590,8 @@ pub fn extension_due(words: &Cell, current: NaiveDate) -> Result<Due, String> {
     let Cell::Text(t) = words else {
         return due(words, Some(current));
     };
-    if let Some(&first) = deadline_dates(t).first() {
+    // The first date not the one it starts from ("từ 24/02/2026 đến 16/03/2026").
+    if let Some(&(first, _)) = deadline_dates_from(t).iter().find(|(_, from)| !from) {
         return Ok(Due::On(first));
     }
     // Only a document's date: no extension's.

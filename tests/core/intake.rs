@@ -3173,6 +3173,109 @@ fn an_e_office_export_reads_its_codes_times_and_states() {
     );
 }
 
+/// A sheet per unit (no lead column) whose task cites "Ý kiến chỉ đạo của Giám đốc …" beside
+/// "Các phòng, đơn vị liên quan": that row is a task, not the header. Other bodies' names
+/// come in whole ("Sở Tài nguyên và Môi trường", "Ban Quản lý các khu công nghiệp tỉnh",
+/// "Sở Văn hóa, Thể thao và Du lịch"), "UBND cấp huyện" is a group; a note "gia hạn từ X
+/// đến Y" beside a deadline already moved to Y keeps X as the first deadline.
+#[test]
+fn a_record_row_is_no_header_and_other_bodies_names_come_in_whole() {
+    let mut o = Office::new();
+    let file = o.path("theo-phong.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("Thanh tra Sở").unwrap();
+    ws.write_row(
+        0,
+        0,
+        [
+            "STT",
+            "Nội dung nhiệm vụ",
+            "Nguồn giao",
+            "Ngày giao",
+            "Hạn hoàn thành",
+            "Đơn vị phối hợp",
+            "Kết quả thực hiện",
+        ],
+    )
+    .unwrap();
+    ws.write_row(
+        1,
+        0,
+        [
+            "1",
+            "Báo cáo kết quả Đề án 06",
+            "Giao ban tuần ngày 4/5/2026",
+            "04/05/2026",
+            "14/05/2026",
+            "Văn phòng Sở",
+            "Đang thực hiện",
+        ],
+    )
+    .unwrap();
+    ws.write_number(2, 0, 2.0).unwrap();
+    ws.write_row(
+        2,
+        1,
+        [
+            "Rà soát bưu chính công ích",
+            "Ý kiến chỉ đạo của Giám đốc tại VB số 255/STTTT-VP",
+            "15/10/2026",
+            "29/11/2026",
+            "Các phòng, đơn vị liên quan",
+            "Đang thực hiện",
+        ],
+    )
+    .unwrap();
+    wb.save(&file).unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(seen.sheets[0].header_row, 1, "{:?}", told(&seen));
+    assert_eq!(seen.directives.len(), 2, "{:?}", told(&seen));
+    assert!(
+        seen.directives
+            .iter()
+            .all(|r| r.lead_unit == "Thanh tra Sở")
+    );
+
+    let other = o.path("ubnd-tinh-giao.csv");
+    std::fs::write(
+        &other,
+        "STT,Nội dung nhiệm vụ,Cơ quan chủ trì,Cơ quan phối hợp,Ngày giao,Thời hạn,Ghi chú\n\
+         1,Rà soát quy hoạch khu công nghiệp,Ban Quản lý các khu công nghiệp tỉnh,\"Các sở, ngành, UBND cấp huyện\",05/01/2026,30/06/2026,\n\
+         2,Kiểm kê đất đai,Sở Tài nguyên và Môi trường,,05/01/2026,30/06/2026,\n\
+         3,Tổ chức lễ hội văn hóa,\"Sở Văn hóa, Thể thao và Du lịch\",,05/01/2026,16/03/2026,Gia hạn từ 24/02/2026 đến 16/03/2026\n",
+    )
+    .unwrap();
+    let create = Options {
+        create_units: true,
+        ..Options::default()
+    };
+    let seen = intake::preview(&mut o.store, &other, &create).unwrap();
+    let mut new: Vec<&str> = seen.new_units.iter().map(|u| u.name.as_str()).collect();
+    new.sort();
+    assert_eq!(
+        new,
+        [
+            "Ban Quản lý các khu công nghiệp tỉnh",
+            "Sở Tài nguyên và Môi trường",
+            "Sở Văn hóa, Thể thao và Du lịch"
+        ],
+        "{:?}",
+        told(&seen)
+    );
+    assert!(seen.directives[0].coordinating_units.is_empty());
+    let due: Vec<_> = seen
+        .directives
+        .iter()
+        .map(|r| (r.deadline, r.extended_from))
+        .collect();
+    assert_eq!(
+        due[2],
+        (Some(d(2026, 3, 16)), Some(d(2026, 2, 24))),
+        "{:?}",
+        told(&seen)
+    );
+}
+
 /// The same tracker again, changed since: a state moved on (confirmed, started) is told; a
 /// note beside a done task (kept in its words) changed is told; a row deleted is told, its
 /// directive kept; a row named to come in as new that is no row told so is said.
