@@ -2780,39 +2780,21 @@ fn read_rows(
                 false,
             ));
         }
-        for words in extension_unread {
+        // What the extensions' words said that was not taken, each told.
+        let extension_told = (extension_unread.into_iter().map(Issue::ExtensionUnread))
+            .chain(extension_asked.into_iter().map(Issue::ExtensionAsked))
+            .chain(extension_only.map(Issue::ExtensionWithoutDeadline))
+            .chain(
+                extension_not_later
+                    .into_iter()
+                    .map(Issue::ExtensionNotLater),
+            );
+        for issue in extension_told {
             plan.problems.push(problem(
                 g,
                 i,
                 col(Column::Extended).or(col(Column::Deadline)),
-                Issue::ExtensionUnread(words),
-                false,
-            ));
-        }
-        for words in extension_asked {
-            plan.problems.push(problem(
-                g,
-                i,
-                col(Column::Extended).or(col(Column::Deadline)),
-                Issue::ExtensionAsked(words),
-                false,
-            ));
-        }
-        if let Some(to) = extension_only {
-            plan.problems.push(problem(
-                g,
-                i,
-                col(Column::Extended).or(col(Column::Deadline)),
-                Issue::ExtensionWithoutDeadline(to),
-                false,
-            ));
-        }
-        for e in extension_not_later {
-            plan.problems.push(problem(
-                g,
-                i,
-                col(Column::Extended).or(col(Column::Deadline)),
-                Issue::ExtensionNotLater(e),
+                issue,
                 false,
             ));
         }
