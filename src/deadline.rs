@@ -21,6 +21,9 @@ pub struct Anchor<'a> {
     pub day: NaiveDate,
     /// The office's working days, or `None` for the national calendar.
     pub calendar: Option<&'a WorkCalendar>,
+    /// The meeting opens the month it is held in ("giao ban tháng 7" on 1/7, "triển khai
+    /// nhiệm vụ tháng 7"): "tháng tới" said there is that month.
+    pub opens_month: bool,
 }
 
 impl From<NaiveDate> for Anchor<'_> {
@@ -28,6 +31,7 @@ impl From<NaiveDate> for Anchor<'_> {
         Anchor {
             day,
             calendar: None,
+            opens_month: false,
         }
     }
 }
@@ -250,6 +254,21 @@ const PERIOD_LEADS: &[&str] = &["trong", "tac", "vu", "tam", "viec", "tieu"];
 /// 30/6") is not a period; [`find`] reads it.
 pub fn period<'a>(tokens: &[Token], meeting: impl Into<Anchor<'a>>) -> Option<NaiveDate> {
     let meeting = meeting.into();
+    periods(tokens, meeting).rfind(|d| *d >= meeting.day)
+}
+
+/// The last day of the last period of `tokens` that ended before the meeting ("6 tháng đầu
+/// năm 2016" said on 12/7/2016): a period accounted for, not one to work in.
+pub fn period_over<'a>(tokens: &[Token], meeting: impl Into<Anchor<'a>>) -> Option<NaiveDate> {
+    let meeting = meeting.into();
+    periods(tokens, meeting).rfind(|d| *d < meeting.day)
+}
+
+/// The last days of the periods named in `tokens`, in order.
+fn periods<'a>(
+    tokens: &'a [Token],
+    meeting: Anchor<'a>,
+) -> impl DoubleEndedIterator<Item = NaiveDate> + 'a {
     (0..tokens.len())
         .filter(|&i| i == 0 || PERIOD_LEADS.iter().any(|w| tokens[i - 1].is(w)))
         .filter(|&i| {
@@ -260,11 +279,10 @@ pub fn period<'a>(tokens: &[Token], meeting: impl Into<Anchor<'a>>) -> Option<Na
                 || (x.is("nam") && tokens.get(i + 1).is_some_and(|n| n.kind == Kind::Number))
                 || x.kind == Kind::Number
         })
-        .filter_map(|i| match read(tokens, i, meeting)? {
-            (Deadline::On(d), _) if d >= meeting.day => Some(d),
+        .filter_map(move |i| match read(tokens, i, meeting)? {
+            (Deadline::On(d), _) => Some(d),
             _ => None,
         })
-        .next_back()
 }
 
 /// A full date stated at token `i`: `29/5/2020`, `12 tháng 7 năm 2026`.
@@ -384,7 +402,8 @@ fn read(t: &[Token], i: usize, at: Anchor<'_>) -> Option<(Deadline, usize)> {
         } else {
             return None;
         };
-        return match year_after(t, i + 4) {
+        // "6 tháng đầu năm 2016": its "năm" stands before the year.
+        return match year_after(t, i + 3) {
             Some((year, end)) => on(month_end(year, month)?, end),
             None => on(next_on_or_after(meeting, month, None)?, i + 4),
         };
@@ -392,7 +411,7 @@ fn read(t: &[Token], i: usize, at: Anchor<'_>) -> Option<(Deadline, usize)> {
     if let Some(ahead) = relative(t, i + 1) {
         let (year, month) = (meeting.year(), meeting.month());
         if word(i, "thang") {
-            let m = month + ahead;
+            let m = month + ahead - u32::from(ahead == 1 && at.opens_month);
             return on(
                 month_end(year + ((m - 1) / 12) as i32, (m - 1) % 12 + 1)?,
                 i + 2,
@@ -693,6 +712,8 @@ mod tests {
         assert_eq!(at("quy 1", m), Some(d(2027, 3, 31)));
         assert_eq!(at("6 tháng cuối năm", m), Some(d(2026, 12, 31)));
         assert_eq!(at("6 tháng đầu năm", m), Some(d(2026, 6, 30)));
+        assert_eq!(at("6 tháng đầu năm 2025", m), Some(d(2025, 6, 30)));
+        assert_eq!(at("6 tháng cuối năm 2027", m), Some(d(2027, 12, 31)));
         assert_eq!(at("cuối năm", m), Some(d(2026, 12, 31)));
         assert_eq!(at("trong năm 2027", m), Some(d(2027, 12, 31)));
         assert_eq!(at("tháng 6/2020", m), Some(d(2020, 6, 30)));

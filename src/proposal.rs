@@ -37,6 +37,7 @@ pub fn propose(conn: &Connection, meeting_id: Uuid, text: Option<&str>) -> Resul
     let day = Anchor {
         day: meeting.local_date(),
         calendar: Some(&calendar),
+        opens_month: false,
     };
     let (found, conclusion_ids) = match text {
         Some(text) => {
@@ -144,6 +145,7 @@ pub fn read_deadline(
         Anchor {
             day,
             calendar: Some(&calendar),
+            opens_month: false,
         },
     ))
 }

@@ -150,8 +150,10 @@ pub(super) fn assigns_at(t: &[Token], i: usize) -> Option<usize> {
     let briefing = t[i].is("giao")
         && t.get(i + 1)
             .is_some_and(|x| x.is("ban") && (!x.capital || t[i].acronym));
-    // "đã có những chỉ đạo", "sự chỉ đạo": the noun, not the verb.
-    let noun = i >= 1 && ["nhung", "cac", "su"].iter().any(|w| t[i - 1].is(w));
+    // "đã có những chỉ đạo", "sự chỉ đạo", "ghi nhận ý kiến chỉ đạo đồng chí X": the noun,
+    // not the verb.
+    let noun = i >= 1 && ["nhung", "cac", "su"].iter().any(|w| t[i - 1].is(w))
+        || (i >= 2 && t[i - 2].is("y") && t[i - 1].is("kien"));
     let requested =
         t[i].is("de") && i >= 1 && super::lexicon::DOCUMENTS.iter().any(|w| t[i - 1].is(w));
     (!named && !noun && !briefing && !requested).then_some(n)

@@ -144,6 +144,10 @@ pub const ACTIONS: &[&[&str]] = &[
     &["nam", "bat"],
     &["ung", "pho"],
     &["phong", "chong"],
+    &["chu", "trong"],
+    &["coi", "trong"],
+    &["giu", "vung"],
+    &["tang", "thu"],
 ];
 
 /// Verbs that hand a task to the unit named after them: "giao cho Phòng X", "đề nghị các đơn vị".
@@ -278,6 +282,27 @@ pub const INTRODUCES: &[&[&str]] = &[
     &["sau"],
 ];
 
+/// Kinds of document, named before their number: "Nghị quyết số 02-NQ/ĐU".
+pub const DOCUMENT_NAMES: &[&[&str]] = &[
+    &["nghi", "quyet"],
+    &["ket", "luan"],
+    &["quyet", "dinh"],
+    &["chi", "thi"],
+    &["ke", "hoach"],
+    &["cong", "van"],
+    &["thong", "bao"],
+    &["van", "ban"],
+];
+
+/// Words that stress the time said after them: "nhất là 6 tháng cuối năm", "đặc biệt là
+/// trong tháng 12".
+pub const STRESSES: &[&[&str]] = &[
+    &["nhat", "la", "trong"],
+    &["nhat", "la"],
+    &["dac", "biet", "la", "trong"],
+    &["dac", "biet", "la"],
+];
+
 /// Words that open a clause without belonging to the task: "Đồng thời, …".
 pub const CONNECTORS: &[&[&str]] = &[
     &["trong", "thoi", "gian", "toi"],
@@ -308,13 +333,14 @@ pub const REPORT_OPENERS: &[&[&str]] = &[
 ];
 
 /// Words that state a result reached, in a report: "ước đạt 107,9 tỷ đồng", "tăng 6,8% so
-/// với cùng kỳ", "an ninh trật tự được giữ vững".
+/// với cùng kỳ", "an ninh trật tự được giữ vững", "có nhiều chuyển biến tích cực".
 pub const RESULTS: &[&[&str]] = &[
     &["uoc", "dat"],
     &["uoc", "thuc", "hien"],
     &["so", "voi", "cung", "ky"],
     &["duoc", "giu", "vung"],
     &["duy", "tri", "on", "dinh"],
+    &["co", "nhieu", "chuyen", "bien"],
 ];
 
 /// What "chưa" says is not yet so, in a shortcoming: "chưa cao", "chưa hiệu quả", "chưa đáp
@@ -346,9 +372,14 @@ pub const ASSESSES: &[&[&str]] = &[
     &["han", "che"],
 ];
 
-/// Words that mark what was done rather than what is to be done (written with diacritics:
-/// `đã`, `đang`, `vừa`).
-pub const REPORTED: &[&str] = &["da", "dang", "vua"];
+/// Words that mark what was done rather than what is to be done.
+pub const REPORTED: &[&str] = &["đã", "đang", "vừa"];
+
+/// Words that ask for what follows, so that "được" after them is no result told: "cần được
+/// đẩy nhanh", "phải được", "sẽ được", "để được", "nhằm", "đề nghị", "yêu cầu", "phấn đấu".
+pub const ASKING: &[&str] = &[
+    "cần", "phải", "sẽ", "để", "nhằm", "nghị", "cầu", "phấn", "bảo",
+];
 
 /// Ways of saying "all units" or a group of units that is not one record.
 pub const GROUPS: &[&[&str]] = &[

@@ -195,6 +195,10 @@ fn read(
     directory: &Directory,
 ) -> Extraction {
     let tokens = tokenize(text);
+    let anchor = Anchor {
+        opens_month: opens_its_month(&tokens, anchor.day),
+        ..anchor
+    };
     let doc = Doc {
         text,
         item_starts,
@@ -214,6 +218,20 @@ fn read(
         directives,
         set_aside,
     }
+}
+
+/// Whether the meeting, held in the first week of a month, is that month's briefing: the
+/// text names "giao ban tháng M" or "nhiệm vụ (trọng tâm) tháng M" of the month it is held in
+/// ("Sáng ngày 01/7/2022 … giao ban tháng 7 …, triển khai các nhiệm vụ trọng tâm tháng 7").
+fn opens_its_month(t: &[Token], day: NaiveDate) -> bool {
+    use chrono::Datelike;
+    let names_it = |i: usize| {
+        let opener = seq_is(t, i, &["giao", "ban"]) || seq_at(t, i, TASK_NOUNS).is_some();
+        opener
+            && (i + 2..(i + 6).min(t.len().saturating_sub(1)))
+                .any(|k| t[k].is("thang") && t[k + 1].number() == Some(day.month()))
+    };
+    day.day() <= 7 && (0..t.len()).any(names_it)
 }
 
 /// How far after a unit that opens a clause its task verb may come, in tokens.
@@ -374,6 +392,7 @@ impl Doc<'_> {
             .chain(given)
             .chain(asks)
             .min()
+            .or_else(|| self.next_period(clauses))
             .unwrap_or(0);
         let mut out: Vec<Proposal> = Vec::new();
         let host = clauses.get(zone).and_then(|c| self.host(c.range.start));
@@ -408,6 +427,8 @@ impl Doc<'_> {
         // 6-2020, UBND huyện tập trung …. Thực hiện tốt …; chủ động …"), until a report or
         // another time.
         let mut frame: Option<NaiveDate> = None;
+        // The paragraph gives an account of a period over before the meeting.
+        let mut reviewing = false;
         // The head of a list of what the meeting discussed ("… cho ý kiến vào các nội dung:
         // …"), while its items are read; it may stand just before the conclusions.
         // (Not "Qua các ý kiến thảo luận, đồng chí Chủ tịch chỉ đạo …: …", which gives tasks.)
@@ -455,10 +476,14 @@ impl Doc<'_> {
                 // nhiệm vụ 3 tháng cuối năm, UBND huyện chỉ đạo …", "Tháng 6-2020, UBND huyện
                 // tập trung …".
                 let gives = c.range.clone().find(|&p| assigns_at(t, p).is_some());
-                let framed = gives
-                    .or_else(|| self.first_action(c.range.clone()))
-                    .and_then(|v| {
-                        let before = &t[skip_mark(t, c.range.start, v).0..v];
+                let before = self.before_verb(c);
+                // "6 tháng đầu năm 2016, ngành … đã làm tốt …. Tăng cường …": a period over
+                // before the meeting frames an account of it, to the end of its paragraph.
+                let over = before
+                    .and_then(|b| deadline::period_over(b, self.anchor))
+                    .is_some();
+                let framed = before
+                    .and_then(|before| {
                         deadline::find(before, self.anchor)
                             .or_else(|| deadline::period(before, self.anchor))
                     })
@@ -485,6 +510,9 @@ impl Doc<'_> {
                     });
                 if framed.is_some() || c.line {
                     frame = framed;
+                }
+                if over || framed.is_some() || c.line {
+                    reviewing = over;
                 }
                 let first = skip_mark(t, c.range.start, c.range.end).0;
                 parts_of_last = seq_is(t, first, &["trong", "do"]);
@@ -597,8 +625,10 @@ impl Doc<'_> {
                     continue;
                 }
             }
-            if in_paren_item
-                && !paren
+            // "… thực hiện tốt Nghị quyết số 03-NQ/HU …; Nghị quyết số 02-NQ/ĐU …": a part that
+            // only names documents goes on with the task before it.
+            let goes_on = in_paren_item && !paren || self.names_documents(r.content.clone());
+            if goes_on
                 && !c.sentence
                 && r.lead.is_none()
                 && !r.acts
@@ -629,7 +659,9 @@ impl Doc<'_> {
                 used[ci] = true;
                 continue;
             }
-            let own = if r.reported {
+            // An account goes on until a sentence asks for something ("… cần …").
+            let asks = || c.range.clone().any(|k| self.says(&t[k], ASKING));
+            let own = if r.reported || (reviewing && !r.assigned && !asks()) {
                 Mood::Report
             } else if r.assessed {
                 Mood::Assessment
@@ -936,8 +968,9 @@ impl Doc<'_> {
         (out, set_aside)
     }
 
-    /// The lines (items of [`extract_items`], else lines of the text) among `clauses` of
-    /// which no clause was `used`, that hold at least three words and do not open a list.
+    /// The lines (items of [`extract_items`], else the sentences of the text's lines) among
+    /// `clauses` of which no clause was `used`, that hold at least three words and do not
+    /// open a list: "Chăm lo đời sống người lao động." beside a task in its paragraph is not lost.
     fn set_aside(&self, clauses: &[Clause], used: &[bool]) -> Vec<SetAside> {
         let text = self.text;
         // Where the text's lines break, found once (a text of one long line has many clauses).
@@ -958,18 +991,23 @@ impl Doc<'_> {
                 }
             }
         };
-        // Each line: its item, its text, where its words start (after a list mark such as
-        // "4."), whether a clause of it was used, and its words.
+        // Each sentence of a line (an item is one): its item, its line, where it starts,
+        // where its words start (after a list mark such as "4."), whether a clause of it
+        // was used, and its words.
         struct Line {
             item: Option<usize>,
-            range: Range<usize>,
+            line: Range<usize>,
+            start: usize,
             body: usize,
             used: bool,
             words: usize,
         }
         let mut lines: Vec<Line> = Vec::new();
+        // The clause before opened a list: what follows its colon is a sentence of its own.
+        let mut after_colon = false;
         for (c, &used) in clauses.iter().zip(used) {
-            let (item, range) = line_of(c);
+            let (item, line) = line_of(c);
+            let opens = c.sentence || std::mem::replace(&mut after_colon, c.intro);
             let words = self.t[c.range.clone()]
                 .iter()
                 .filter(|x| x.kind == Kind::Word)
@@ -978,46 +1016,76 @@ impl Doc<'_> {
             let body = self
                 .t
                 .get(first)
-                .map_or(range.start, |x| x.start)
-                .clamp(range.start, range.end);
-            match lines.last_mut().filter(|l| l.range == range) {
-                Some(line) => {
+                .map_or(line.start, |x| x.start)
+                .clamp(line.start, line.end);
+            let same = |l: &&mut Line| l.line == line && (item.is_some() || !opens);
+            match lines.last_mut().filter(same) {
+                Some(l) => {
                     // A mark cut as a clause of its own ("2.") is no start of the words.
-                    if line.words == 0 {
-                        line.body = body;
+                    if l.words == 0 {
+                        l.body = body;
                     }
-                    line.used |= used;
-                    line.words += words;
+                    l.used |= used;
+                    l.words += words;
                 }
-                None => lines.push(Line {
-                    item,
-                    range,
-                    body,
-                    used,
-                    words,
-                }),
+                None => {
+                    let start = if lines.last().is_some_and(|l| l.line == line) {
+                        self.t[c.range.start].start
+                    } else {
+                        line.start
+                    };
+                    lines.push(Line {
+                        item,
+                        line,
+                        start,
+                        body: body.max(start),
+                        used,
+                        words,
+                    });
+                }
             }
         }
+        // Each sentence ends where the next of its line starts, else with its line.
+        let ends: Vec<usize> = (0..lines.len())
+            .map(|i| {
+                lines
+                    .get(i + 1)
+                    .filter(|n| n.line == lines[i].line)
+                    .map_or(lines[i].line.end, |n| n.start)
+            })
+            .collect();
         lines
             .into_iter()
-            .filter(|l| {
-                let line = text[l.range.clone()].trim();
-                !l.used && l.words >= 3 && !line.ends_with(':') && !byline(line)
+            .zip(ends)
+            .filter(|(l, end)| {
+                let words = text[l.body..*end].trim();
+                !l.used && l.words >= 3 && !words.ends_with(':') && !byline(words)
             })
             // Line numbers counted as the lines come, in text order (not from the start
             // each time: a long text sets many lines aside).
-            .scan((0usize, 1usize), |(pos, line), l| {
-                *line += text[*pos..l.range.start].matches('\n').count();
-                *pos = l.range.start;
-                Some((*line, l))
+            .scan((0usize, 1usize), |(pos, line), (l, end)| {
+                *line += text[*pos..l.start].matches('\n').count();
+                *pos = l.start;
+                Some((*line, l, end))
             })
-            .map(|(line, l)| SetAside {
+            .map(|(line, l, end)| SetAside {
                 line,
-                at: l.range.start,
-                content: text[l.body..l.range.end].trim().to_string(),
+                at: l.start,
+                content: text[l.body..end].trim().to_string(),
                 item: l.item,
             })
             .collect()
+    }
+
+    /// Whether `range` opens with a document's name and number ("Nghị quyết số 02-NQ/ĐU",
+    /// "Kết luận 123-KL/TU", "Kế hoạch số 45/KH-UBND").
+    fn names_documents(&self, range: Range<usize>) -> bool {
+        let t = self.t;
+        let first = skip_mark(t, range.start, range.end).0;
+        seq_at(t, first, DOCUMENT_NAMES).is_some_and(|n| {
+            let at = first + n + usize::from(t.get(first + n).is_some_and(|x| x.is("so")));
+            at < range.end && t[at].kind == Kind::Number
+        })
     }
 
     /// Whether a clause that opens a list heads tasks: it gives them ("Giao UBND các xã …
@@ -1243,9 +1311,22 @@ impl Doc<'_> {
 
     /// A unit named at `i`, after words such as "tập thể lãnh đạo".
     fn addressee(&self, i: usize, end: usize) -> Option<directory::Mention> {
-        let mut i = skip_punct(self.t, i, end);
-        while let Some(n) = seq_at(self.t, i, CONNECTORS) {
-            i = skip_punct(self.t, i + n, end);
+        let t = self.t;
+        let mut i = skip_punct(t, i, end);
+        loop {
+            if let Some(n) = seq_at(t, i, CONNECTORS) {
+                i = skip_punct(t, i + n, end);
+                continue;
+            }
+            // "…, nhất là 6 tháng cuối năm, ngành …": a time stressed before the unit.
+            let time = seq_at(t, i, STRESSES).map_or(i, |n| i + n);
+            let comma = (time..(time + 8).min(end)).find(|&p| t[p].is_punct(','));
+            match comma {
+                Some(comma) if time > i && self.time_lead_in(time) => {
+                    i = skip_punct(t, comma, end);
+                }
+                _ => break,
+            }
         }
         let after_holder = seq_at(self.t, i, HOLDERS).map_or(i, |n| i + n);
         self.mention(after_holder, end)
@@ -1311,26 +1392,135 @@ impl Doc<'_> {
         action_at(self.t, i)
     }
 
+    /// Whether `tok` says what was done or is under way ("đã", "đang", "vừa"); in a text
+    /// written with diacritics only with their tone, so "Đảng" (the Party) is not "đang".
     fn is_reported(&self, tok: &Token) -> bool {
-        REPORTED.iter().any(|w| tok.is(w)) && (tok.accented || !self.accented)
+        self.says(tok, REPORTED)
     }
 
-    /// Where a news item's headline ends, when the text opens with one: a first line with no
-    /// mark before it and none at its end, a blank line after it and more text below
-    /// ("UBND huyện Thuận Nam: Triển khai nhiệm vụ trọng tâm 3 tháng cuối năm 2020"); else 0.
+    /// Whether `tok` is one of `words` (written with their diacritics, lower case): in a text
+    /// written without diacritics, any word that folds alike.
+    fn says(&self, tok: &Token, words: &[&str]) -> bool {
+        if tok.accented || self.accented {
+            let word = self.text[tok.start..tok.end].to_lowercase();
+            words.contains(&word.as_str())
+        } else {
+            words.iter().any(|w| tok.is(&crate::text::fold(w)))
+        }
+    }
+
+    /// Whether `range` tells a result in the passive after its subject, a verb after "được"
+    /// further on than its first verb ("Công tác quản lý … được triển khai nghiêm túc", "…
+    /// được tổ chức chu đáo, kịp thời"), with no word that asks for it ("cần", "phải", "sẽ",
+    /// "để", "nhằm": "Các dự án … cần được đẩy nhanh").
+    fn passive_result(&self, range: Range<usize>, verb: Option<usize>) -> bool {
+        let t = self.t;
+        let subject_first = verb.is_some_and(|v| v > range.start) || verb.is_none();
+        let asks = range.clone().any(|k| self.says(&t[k], ASKING));
+        subject_first
+            && !asks
+            && (range.start + 1..range.end.saturating_sub(1))
+                .any(|k| self.says(&t[k], &["được"]) && self.is_action(k + 1))
+    }
+
+    /// The words of a sentence before the verb that gives its tasks, else its first verb:
+    /// where the time that frames it is said ("Triển khai nhiệm vụ 3 tháng cuối năm, UBND
+    /// huyện chỉ đạo …", "Tháng 6-2020, UBND huyện tập trung …").
+    /// A sentence of no verb known is framed up to its first comma ("Quý II năm 2026, hoạt
+    /// động của ngành có nhiều chuyển biến").
+    fn before_verb(&self, c: &Clause) -> Option<&[Token]> {
+        let t = self.t;
+        c.range
+            .clone()
+            .find(|&p| assigns_at(t, p).is_some())
+            .or_else(|| self.first_action(c.range.clone()))
+            .or_else(|| c.range.clone().find(|&p| t[p].is_punct(',')))
+            .map(|v| &t[skip_mark(t, c.range.start, v).0..v])
+    }
+
+    /// In a text that does not say where its conclusions start, the sentence that turns
+    /// from an account of one period to the tasks of the next: framed by a later period
+    /// than a sentence before it that told what was done ("Kết quả nổi bật trong tháng 10
+    /// … đã …. … Về nhiệm vụ tháng 11 năm 2020, hoàn chỉnh …").
+    fn next_period(&self, clauses: &[Clause]) -> Option<usize> {
+        let mut told: Option<NaiveDate> = None;
+        clauses.iter().enumerate().find_map(|(i, c)| {
+            if !c.sentence {
+                return None;
+            }
+            let framed = self
+                .before_verb(c)
+                .and_then(|b| deadline::period(b, self.anchor));
+            let reported = || self.read(c).reported;
+            match (framed, told) {
+                (Some(d), Some(before)) if d > before && !reported() => Some(i),
+                (Some(d), None) if reported() => {
+                    told = Some(d);
+                    None
+                }
+                _ => None,
+            }
+        })
+    }
+
+    /// Whether the words at `first` open an account of what happened with its day: a time of
+    /// day and a day ("Chiều 26/7, UBND tỉnh tổ chức phiên họp …"), or a day alone on or
+    /// before the meeting ("Ngày 22-5, UBND huyện tổ chức cuộc họp …"; "Ngày 10/6 hoàn chỉnh
+    /// báo cáo …" said on 4/6 is a task to come; a day read a year on was said in the past).
+    fn dated_account(&self, first: usize) -> bool {
+        let t = self.t;
+        let timed = t
+            .get(first)
+            .is_some_and(|x| x.capital && ["sang", "chieu", "trua", "toi"].iter().any(|w| x.is(w)))
+            && t.get(first + 1)
+                .is_some_and(|x| x.kind == Kind::Number || x.is("ngay"));
+        let day_past = || {
+            deadline::day_at(t, first + 1, self.anchor.day).is_some_and(|(d, _)| {
+                let ahead = (d - self.anchor.day).num_days();
+                ahead <= 0 || ahead > 300
+            })
+        };
+        timed
+            || (t.get(first).is_some_and(|x| x.capital && x.is("ngay"))
+                && t.get(first + 1).is_some_and(|x| x.kind == Kind::Number)
+                && day_past())
+    }
+
+    /// Where a news item's headline ends, when the text opens with one: a first line of
+    /// words (lines of none before it, "[...]", are skipped) with no mark before it, and
+    /// either none at its end and a blank line after it ("UBND huyện Thuận Nam: Triển khai
+    /// nhiệm vụ trọng tâm 3 tháng cuối năm 2020"), or a dated account of the meeting on the
+    /// next line ("Giao ban triển khai nhiệm vụ quý II năm 2010" over "Sáng ngày 30 tháng 3
+    /// năm 2010, Sở … đã tổ chức …"); more text below; else 0.
     fn headline(&self) -> usize {
         let t = self.t;
-        let Some(end) = t.iter().position(|x| x.kind == Kind::Break) else {
-            return 0;
+        let line_end = |from: usize| {
+            t[from..]
+                .iter()
+                .position(|x| x.kind == Kind::Break)
+                .map(|e| from + e)
+        };
+        let mut from = 0;
+        let end = loop {
+            let Some(end) = line_end(from) else {
+                return 0;
+            };
+            if t[from..end].iter().any(Token::is_wordlike) {
+                break end;
+            }
+            from = end + 1;
         };
         let blank_after = t.get(end + 1).is_some_and(|x| x.kind == Kind::Break);
         let more = t[end..].iter().any(Token::is_wordlike);
-        let words = t[..end].iter().filter(|x| x.kind == Kind::Word).count();
-        let open = t.get(end.wrapping_sub(1)).is_some_and(|x| {
-            !matches!(x.kind, Kind::Punct('.' | ';' | ':' | ',' | '!' | '?' | '…'))
-        });
-        let unmarked = end > 0 && !skip_mark(t, 0, end).1;
-        if blank_after && more && open && unmarked && (3..=30).contains(&words) {
+        let words = t[from..end].iter().filter(|x| x.kind == Kind::Word).count();
+        let open = !matches!(
+            t[end - 1].kind,
+            Kind::Punct('.' | ';' | ':' | ',' | '!' | '?' | '…')
+        );
+        let next = (end..t.len()).find(|&k| t[k].kind != Kind::Break);
+        let dateline = next.is_some_and(|n| self.dated_account(skip_mark(t, n, t.len()).0));
+        let unmarked = !skip_mark(t, from, end).1;
+        if more && unmarked && (3..=30).contains(&words) && ((blank_after && open) || dateline) {
             end
         } else {
             0
@@ -1368,7 +1558,12 @@ impl Doc<'_> {
                     .iter()
                     .any(|x| x.is_punct('%'))
         };
-        let result = find_seq(t, range.clone(), RESULTS).is_some() || range.clone().any(percent);
+        // "… đạt được 540 đơn vị máu": a figure reached.
+        let reached = |p: usize| {
+            seq_is(t, p, &["dat", "duoc"]) && t.get(p + 2).is_some_and(|x| x.kind == Kind::Number)
+        };
+        let result = find_seq(t, range.clone(), RESULTS).is_some()
+            || range.clone().any(|p| percent(p) || reached(p));
         result && find_seq(t, range, TARGETS).is_none()
     }
 
@@ -1431,14 +1626,18 @@ impl Doc<'_> {
             // "đề nghị trên cơ sở kế hoạch, nhiệm vụ giao, các thành viên …", "yêu cầu trong
             // tháng 9/2019, các phòng …": a ground or a time said before the addressee.
             // "yêu cầu, năm 2020, ngành Công Thương …" too.
-            let from = skip_punct(t, p + n, end);
-            let said_first = seq_at(t, from, CIRCUMSTANCES).is_some()
-                || t.get(from).is_some_and(|x| x.is("trong"))
-                || self.time_lead_in(from);
-            let to = (from..(from + 12).min(end))
-                .find(|&k| t[k].is_punct(','))
-                .filter(|_| said_first)
-                .map_or(p + n, |k| skip_punct(t, k, end));
+            // "lưu ý trong thời gian tới, nhất là 6 tháng cuối năm, ngành …": one after another.
+            let mut to = skip_punct(t, p + n, end);
+            loop {
+                let said_first = seq_at(t, to, CIRCUMSTANCES).is_some()
+                    || seq_at(t, to, STRESSES).is_some()
+                    || t.get(to).is_some_and(|x| x.is("trong"))
+                    || self.time_lead_in(to);
+                match (to..(to + 12).min(end)).find(|&k| t[k].is_punct(',')) {
+                    Some(k) if said_first => to = skip_punct(t, k, end),
+                    _ => break,
+                }
+            }
             if let Some(m) = self.addressee(to, end) {
                 if self.is_speaker(i..p) {
                     start = m.start;
@@ -1485,27 +1684,8 @@ impl Doc<'_> {
         let start = self.task_start(start, end, lead.as_ref());
         let verb = self.first_action(start..end);
         let before_verb = start..verb.unwrap_or(end);
-        // "Chiều 26/7, UBND tỉnh tổ chức phiên họp …": a time of day and a day open an account
-        // of what happened.
         let first = skip_mark(t, c.range.start, end).0;
-        let dated = t
-            .get(first)
-            .is_some_and(|x| x.capital && ["sang", "chieu", "trua", "toi"].iter().any(|w| x.is(w)))
-            && t.get(first + 1)
-                .is_some_and(|x| x.kind == Kind::Number || x.is("ngay"));
-        // "Ngày 22-5, UBND huyện tổ chức cuộc họp …": so does a day alone, on or before the
-        // meeting ("Ngày 10/6 hoàn chỉnh báo cáo …" said on 4/6 is a task to come). A day read
-        // a year on was said in the past.
-        let day_past = || {
-            deadline::day_at(t, first + 1, self.anchor.day).is_some_and(|(d, _)| {
-                let ahead = (d - self.anchor.day).num_days();
-                ahead <= 0 || ahead > 300
-            })
-        };
-        let dated = dated
-            || (t.get(first).is_some_and(|x| x.capital && x.is("ngay"))
-                && t.get(first + 1).is_some_and(|x| x.kind == Kind::Number)
-                && day_past());
+        let dated = self.dated_account(first);
         // "Theo báo cáo, …", "Qua báo cáo …", "Theo đánh giá của …": what a report said;
         // "Dự kiến …": what is planned to happen.
         let opens_report = seq_at(t, first, REPORT_OPENERS).is_some();
@@ -1517,7 +1697,7 @@ impl Doc<'_> {
                 && t[v - 1].is("duoc")
                 && t[v - 1].accented
                 && !(start..v).any(|k| t[k].is("se") && t[k].accented)
-        });
+        }) || self.passive_result(start..end, verb);
         let narrated = dated
             || opens_report
             || passive

@@ -1438,3 +1438,82 @@ fn numbered_heads_give_their_unit_and_partners_to_their_items_only() {
         .collect();
     assert_eq!(partners, ["Văn phòng Sở"]);
 }
+
+#[test]
+fn the_party_is_not_a_report_of_work_under_way() {
+    // "Đảng" folds as "đang" (under way); only the word with its tone is a report.
+    let text = "Kết luận hội nghị, đồng chí Bí thư yêu cầu: Về công tác xây dựng Đảng cần tập trung nâng cao chất lượng sinh hoạt chi bộ; Văn phòng Sở đang rà soát quy chế.\n";
+    let x = extract(text, d(2026, 7, 2), &office());
+    assert_eq!(x.directives.len(), 1, "{:#?}", x.directives);
+    assert!(x.directives[0].content.contains("sinh hoạt chi bộ"));
+}
+
+#[test]
+fn a_headline_over_the_dated_account_of_the_meeting_is_no_task() {
+    let text = "[...]\nTriển khai nhiệm vụ công tác quý III năm 2026\nSáng ngày 02/7/2026, Sở Thông tin và Truyền thông đã tổ chức hội nghị giao ban.\nGiám đốc Sở yêu cầu Văn phòng Sở hoàn thiện quy chế làm việc.\n";
+    let x = extract(text, d(2026, 7, 2), &office());
+    assert_eq!(
+        given(&x),
+        [(Some("Văn phòng Sở"), "Hoàn thiện quy chế làm việc")]
+    );
+}
+
+#[test]
+fn an_account_of_a_period_over_gives_no_task_until_the_next_period() {
+    // No words say where the conclusions start: the sentences framed by the quarter over
+    // (and the rest of their paragraph) tell what was done; the next quarter's give tasks.
+    let text = "Quý II năm 2026, hoạt động của ngành có nhiều chuyển biến. Công tác tuyên truyền được tổ chức chu đáo, kịp thời. Tăng cường quản lý các dịch vụ viễn thông.\n\
+        Quý III năm 2026, ngành tập trung rà soát hạ tầng mạng.\n";
+    let x = extract(text, d(2026, 7, 10), &office());
+    assert_eq!(x.directives.len(), 1, "{:#?}", x.directives);
+    assert!(x.directives[0].content.contains("rà soát hạ tầng mạng"));
+    assert_eq!(x.directives[0].deadline, Some(d(2026, 9, 30)));
+    // A year over, said with its year, is that year's half ("6 tháng đầu năm 2025").
+    let text = "6 tháng đầu năm 2026, Sở đã làm tốt công tác tuyên truyền. Tăng cường xúc tiến đầu tư.\n\
+        Giám đốc Sở lưu ý trong thời gian tới, nhất là 6 tháng cuối năm, Thanh tra Sở cần chú trọng công tác thanh tra chuyên ngành.\n";
+    let x = extract(text, d(2026, 7, 10), &office());
+    assert_eq!(
+        given(&x),
+        [(
+            Some("Thanh tra Sở"),
+            "Cần chú trọng công tác thanh tra chuyên ngành"
+        )]
+    );
+    assert_eq!(x.directives[0].deadline, Some(d(2026, 12, 31)));
+}
+
+#[test]
+fn the_coming_month_of_a_briefing_held_as_its_month_opens_is_that_month() {
+    let text = "Sáng ngày 01/7/2026, Sở tổ chức giao ban tháng 7. Giám đốc Sở nhấn mạnh các nhiệm vụ cần thực hiện trong tháng tới gồm: rà soát hạ tầng mạng; hoàn thiện quy chế làm việc.\n";
+    let x = extract(text, d(2026, 7, 1), &office());
+    assert_eq!(x.directives.len(), 2, "{:#?}", x.directives);
+    assert!(
+        x.directives
+            .iter()
+            .all(|p| p.deadline == Some(d(2026, 7, 31)))
+    );
+    // Held later in the month, "tháng tới" is the next one.
+    let x = extract(text, d(2026, 7, 20), &office());
+    assert!(
+        x.directives
+            .iter()
+            .all(|p| p.deadline == Some(d(2026, 8, 31)))
+    );
+}
+
+#[test]
+fn a_sentence_of_no_known_verb_beside_a_task_is_set_aside_not_lost() {
+    let text = "Kết luận hội nghị, Giám đốc Sở yêu cầu: Chăm lo đời sống người lao động. Văn phòng Sở hoàn thiện quy chế làm việc.\n";
+    let x = extract(text, d(2026, 7, 2), &office());
+    assert_eq!(x.directives.len(), 1, "{:#?}", x.directives);
+    let aside: Vec<&str> = x.set_aside.iter().map(|s| s.content.as_str()).collect();
+    assert_eq!(aside, ["Chăm lo đời sống người lao động."]);
+}
+
+#[test]
+fn documents_listed_after_a_semicolon_go_on_with_their_task() {
+    let text = "Kết luận: Các phòng thực hiện tốt Nghị quyết số 03-NQ/HU của Huyện ủy; Nghị quyết số 02-NQ/ĐU của Đảng ủy xã, Nghị quyết số 03-NQ/ĐU.\n";
+    let x = extract(text, d(2026, 7, 2), &office());
+    assert_eq!(x.directives.len(), 1, "{:#?}", x.directives);
+    assert!(x.directives[0].content.ends_with("Nghị quyết số 03-NQ/ĐU"));
+}

@@ -590,6 +590,7 @@ pub fn read(conn: &Connection, parts: &Parts, file_stem: &str) -> Result<Documen
     let on = |day| crate::deadline::Anchor {
         day,
         calendar: Some(&calendar),
+        opens_month: false,
     };
     let prose = &parts.prose;
     let first = extract::extract(prose, on(crate::date::today()), &directory);

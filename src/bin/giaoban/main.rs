@@ -575,6 +575,7 @@ fn extract(
     let anchor = giaoban::deadline::Anchor {
         day: meeting_date,
         calendar: calendar.as_ref(),
+        opens_month: false,
     };
     let text = String::from_utf8_lossy(&input);
     extract::check_length(&text)?;
