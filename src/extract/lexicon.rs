@@ -483,6 +483,12 @@ pub const KINDS: &[&[&str]] = &[
 /// Administrative levels written in lower case after a kind: "UBND tỉnh", "Công an huyện".
 pub const LEVELS: &[&str] = &["tinh", "huyen", "thanh", "pho", "thi", "xa", "quan"];
 
+/// Words after which a capitalised name is a place, not a person: "xã Quân Hà", "thôn Lê
+/// Xá", "chính quyền Quân Hà", "phường Bồ Đề".
+pub const PLACE_KINDS: &[&str] = &[
+    "tinh", "huyen", "xa", "phuong", "tran", "thon", "ap", "ban", "xom", "quyen", "pho",
+];
+
 /// Small words that end a unit's name: "Sở Tài chính [có] trách nhiệm …".
 pub const NAME_ENDS: &[&str] = &[
     "co", "la", "se", "cua", "voi", "cho", "de", "trong", "tai", "ve", "theo", "nham", "va", "cac",

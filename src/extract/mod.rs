@@ -194,7 +194,7 @@ fn read(
     anchor: Anchor<'_>,
     directory: &Directory,
 ) -> Extraction {
-    let tokens = tokenize(text);
+    let tokens = without_wraps(tokenize(text));
     let anchor = Anchor {
         opens_month: opens_its_month(&tokens, anchor.day),
         ..anchor
@@ -217,6 +217,61 @@ fn read(
         },
         directives,
         set_aside,
+    }
+}
+
+/// The tokens without the line breaks a PDF or a narrow window put inside a sentence: a
+/// break after a word, a number or a comma, before a word in lower case ("… các văn bản lãnh
+/// đạo, chỉ đạo, kế⏎hoạch tổ chức …"). A blank line, a mark or a capital after the break
+/// keeps it.
+fn without_wraps(tokens: Vec<Token>) -> Vec<Token> {
+    let soft = |i: usize| {
+        let before = i
+            .checked_sub(1)
+            .and_then(|p| tokens.get(p))
+            .is_some_and(|x| x.is_wordlike() || x.is_punct(','));
+        let after = tokens
+            .get(i + 1)
+            .is_some_and(|x| x.kind == Kind::Word && !x.capital);
+        tokens[i].kind == Kind::Break && before && after
+    };
+    let keep: Vec<bool> = (0..tokens.len()).map(|i| !soft(i)).collect();
+    tokens
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(t, k)| k.then_some(t))
+        .collect()
+}
+
+/// The end of the month whose tasks a monthly briefing sets, the latest of those the words
+/// `t` (its title and account) name after "nhiệm vụ" ("… đánh giá kết quả tháng 3 và triển
+/// khai nhiệm vụ tháng 4 năm 2018"), the current or the next month: "nhiệm vụ trọng tâm
+/// tháng M" are due by the end of M unless stated (DOMAIN.md).
+fn month_of_tasks(t: &[Token], anchor: Anchor<'_>) -> Option<NaiveDate> {
+    const BETWEEN: &[&str] = &["trong", "tam", "chu", "yeu", "cong", "tac", "cua"];
+    (0..t.len())
+        .filter_map(|i| {
+            let n = seq_at(t, i, TASK_NOUNS)?;
+            let mut k = i + n;
+            while k < t.len() && k < i + n + 4 && BETWEEN.iter().any(|w| t[k].is(w)) {
+                k += 1;
+            }
+            if !t.get(k).is_some_and(|x| x.is("thang")) {
+                return None;
+            }
+            let end = (k + 5).min(t.len());
+            deadline::period(&t[i..end], anchor)
+        })
+        .filter(|d| (*d - anchor.day).num_days() <= 62)
+        .max()
+}
+
+/// Words of the text with the breaks of wrapped lines ([`without_wraps`]) as spaces.
+fn unwrapped(words: &str) -> std::borrow::Cow<'_, str> {
+    if words.contains('\n') {
+        words.replace('\n', " ").into()
+    } else {
+        words.into()
     }
 }
 
@@ -396,6 +451,10 @@ impl Doc<'_> {
             .unwrap_or(0);
         let mut out: Vec<Proposal> = Vec::new();
         let host = clauses.get(zone).and_then(|c| self.host(c.range.start));
+        let headline = self.headline();
+        // The month whose tasks the meeting sets, as its account says before the conclusions.
+        let told_before = clauses.get(zone).map_or(0, |c| c.range.start).max(headline);
+        let month_of_tasks = month_of_tasks(&t[..told_before], self.anchor);
         let mut carried: Option<UnitRef> = None;
         // The carried unit was given by a list's head, to each of its items.
         let mut carried_by_head = false;
@@ -451,9 +510,20 @@ impl Doc<'_> {
                         seq_at(t, p, DISCUSSES).is_some() || seq_at(t, p, HEARS).is_some()
                     })
         };
+        // "Sau khi thảo luận, Thường trực … thống nhất một số nội dung cần thực hiện trong tháng
+        // 01 như sau:": a discussion said as what came before the head is not the head.
+        let discussed_at = |range: Range<usize>| {
+            let d = find_seq(t, range.clone(), DISCUSSES)?;
+            let before = (d.saturating_sub(3).max(range.start)..d)
+                .any(|k| seq_at(t, k, CIRCUMSTANCES).is_some() || t[k].is("qua"));
+            match (d..(d + 5).min(range.end)).find(|&k| t[k].is_punct(',')) {
+                Some(comma) if before => find_seq(t, comma..range.end, DISCUSSES),
+                _ => Some(d),
+            }
+        };
         let discusses = |c: &Clause| {
             let heads = c.intro
-                && find_seq(t, c.range.clone(), DISCUSSES)
+                && discussed_at(c.range.clone())
                     .is_some_and(|d| concluding(t, d..c.range.end).is_none());
             (heads || (meeting_discussed(c) && concluding(t, c.range.clone()).is_none()))
                 && !c.range.clone().any(|i| assigns_at(t, i).is_some())
@@ -465,7 +535,6 @@ impl Doc<'_> {
         // The clauses that gave or shaped a directive, and where the reading stopped.
         let mut used = vec![false; clauses.len()];
         let mut visited = clauses.len();
-        let headline = self.headline();
         for (ci, c) in clauses.iter().enumerate().skip(zone) {
             if c.range.end <= headline {
                 continue;
@@ -867,7 +936,8 @@ impl Doc<'_> {
                 .or_else(|| list.flatten())
                 // "hoàn thành các nhiệm vụ 6 tháng cuối năm", "nhiệm vụ công tác tháng
                 // 02/2021": the period of the work the task names, not yet past, is its term.
-                .or_else(|| deadline::period(&content[1.min(content.len())..], self.anchor));
+                .or_else(|| deadline::period(&content[1.min(content.len())..], self.anchor))
+                .or(month_of_tasks);
             // A deadline said as a clause of its own at the end of the task is the deadline,
             // not part of the task: "Hoàn thiện hồ sơ, xong trước 30/6" is "Hoàn thiện hồ
             // sơ", due 30/06. One that a verb governs stays ("…, trình trước ngày 15/12").
@@ -973,8 +1043,14 @@ impl Doc<'_> {
     /// open a list: "Chăm lo đời sống người lao động." beside a task in its paragraph is not lost.
     fn set_aside(&self, clauses: &[Clause], used: &[bool]) -> Vec<SetAside> {
         let text = self.text;
-        // Where the text's lines break, found once (a text of one long line has many clauses).
-        let breaks: Vec<usize> = text.match_indices('\n').map(|(p, _)| p).collect();
+        // Where the text's lines break, found once (a text of one long line has many clauses);
+        // a break inside a sentence (a wrapped line) is none.
+        let breaks: Vec<usize> = self
+            .t
+            .iter()
+            .filter(|x| x.kind == Kind::Break)
+            .map(|x| x.start)
+            .collect();
         // Each clause's line: its item, or the line of the text it starts on.
         let line_of = |c: &Clause| -> (Option<usize>, Range<usize>) {
             let at = self.t[c.range.start].start;
@@ -1071,7 +1147,7 @@ impl Doc<'_> {
             .map(|(line, l, end)| SetAside {
                 line,
                 at: l.start,
-                content: text[l.body..end].trim().to_string(),
+                content: unwrapped(text[l.body..end].trim()).into_owned(),
                 item: l.item,
             })
             .collect()
@@ -1098,7 +1174,12 @@ impl Doc<'_> {
         let asks = r.acts || r.content.clone().any(|p| assigns_at(t, p).is_some());
         let names_tasks = find_seq(t, r.content.clone(), TASK_NOUNS).is_some()
             || (asks && find_seq(t, r.content.clone(), &[&["noi", "dung"]]).is_some());
-        let done = t[r.content.clone()].iter().any(|x| self.is_reported(x));
+        // "… đã định hướng Quảng Yên các công việc cần triển khai thực hiện trong thời gian
+        // tới:": a head told in the past that names what is still to do gives tasks.
+        let done = r.content.clone().any(|k| {
+            self.is_reported(&t[k])
+                && !(k..r.content.end).any(|a| self.says(&t[a], &["cần", "phải", "sẽ"]))
+        });
         (r.assigned || names_tasks) && !done
     }
 
@@ -1281,21 +1362,22 @@ impl Doc<'_> {
     }
 
     /// The original words of tokens `range`, trimmed.
-    fn text_of(&self, range: Range<usize>) -> &str {
+    fn text_of(&self, range: Range<usize>) -> std::borrow::Cow<'_, str> {
         let t = &self.t[range];
         let first = t.iter().position(Token::is_wordlike).unwrap_or(0);
         let last = t
             .iter()
             .rposition(|x| x.is_wordlike() || x.is_punct(')') || x.is_punct('"'));
         match last {
-            Some(last) => &self.text[t[first].start..t[last].end],
-            None => "",
+            Some(last) => unwrapped(&self.text[t[first].start..t[last].end]),
+            None => "".into(),
         }
     }
 
     /// The original words of tokens `range`, trimmed, first letter capitalised.
     fn quote(&self, range: Range<usize>) -> String {
-        let mut chars = self.text_of(range).chars();
+        let words = self.text_of(range);
+        let mut chars = words.chars();
         chars
             .next()
             .map(|c| c.to_uppercase().chain(chars).collect())
@@ -1378,7 +1460,8 @@ impl Doc<'_> {
         let mut words = 0;
         while p < end && !self.is_action(p) {
             let x = &t[p];
-            let joins = matches!(x.kind, Kind::Punct(',' | '&' | '-' | '–'));
+            // "các đ/c cấp ủy các chi bộ": "đ/c" is "đồng chí".
+            let joins = matches!(x.kind, Kind::Punct(',' | '&' | '-' | '–' | '/'));
             if !(x.kind == Kind::Word || joins) || self.is_reported(x) || words > 6 {
                 return None;
             }
@@ -1963,7 +2046,11 @@ impl Doc<'_> {
         {
             end += 1;
         }
-        (end - i >= 2).then_some(i..end)
+        // Two words after the kind of a body name a place: "chính quyền Quân Hà", "xã Quân
+        // Hà", "thôn Lê Xá" (a person's full name after one has three: "Chủ tịch UBND tỉnh
+        // Nguyễn Duy Hưng").
+        let place = i >= 1 && PLACE_KINDS.iter().any(|w| t[i - 1].is(w)) && end - i == 2;
+        (end - i >= 2 && !place).then_some(i..end)
     }
 
     /// The chair: a name in a sentence about concluding or chairing, else the first person

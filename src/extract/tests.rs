@@ -1517,3 +1517,56 @@ fn documents_listed_after_a_semicolon_go_on_with_their_task() {
     assert_eq!(x.directives.len(), 1, "{:#?}", x.directives);
     assert!(x.directives[0].content.ends_with("Nghị quyết số 03-NQ/ĐU"));
 }
+
+#[test]
+fn lines_wrapped_inside_a_sentence_are_read_as_one() {
+    let text = "Kết luận hội nghị, Giám đốc Sở giao Văn phòng Sở hoàn thiện quy chế làm việc và kế\nhoạch cải cách hành chính, trình trước ngày 15/8.\n- Thanh tra Sở rà soát các kiến nghị.\n";
+    let x = extract(text, d(2026, 8, 3), &office());
+    assert_eq!(
+        given(&x),
+        [
+            (
+                Some("Văn phòng Sở"),
+                "Hoàn thiện quy chế làm việc và kế hoạch cải cách hành chính, trình trước ngày 15/8"
+            ),
+            (Some("Thanh tra Sở"), "Rà soát các kiến nghị"),
+        ]
+    );
+    assert_eq!(x.directives[0].deadline, Some(d(2026, 8, 15)));
+}
+
+#[test]
+fn a_monthly_briefings_tasks_are_due_by_the_end_of_its_month() {
+    // "nhiệm vụ tháng M" are due by the end of M unless stated; the month reviewed is not
+    // theirs, and a task's own deadline stands.
+    let text = "Sở tổ chức họp giao ban đánh giá kết quả tháng 3 và triển khai nhiệm vụ tháng 4 năm 2026. Giám đốc Sở chỉ đạo thực hiện các nhiệm vụ sau:\n\
+        1. Văn phòng Sở hoàn thiện quy chế làm việc.\n\
+        2. Thanh tra Sở rà soát các kiến nghị, xong trước 15/4.\n";
+    let x = extract(text, d(2026, 3, 30), &office());
+    assert_eq!(x.directives.len(), 2, "{:#?}", x.directives);
+    assert_eq!(x.directives[0].deadline, Some(d(2026, 4, 30)));
+    assert_eq!(x.directives[1].deadline, Some(d(2026, 4, 15)));
+}
+
+#[test]
+fn a_discussion_said_before_the_head_does_not_make_its_items_topics() {
+    let text = "Sau khi thảo luận, Thường trực HĐND huyện thống nhất một số nội dung trọng tâm cần thực hiện trong tháng 8 như sau: tổ chức họp rút kinh nghiệm kỳ họp thứ 9; tổ chức họp giao ban với Thường trực HĐND các xã.\n";
+    let x = extract(text, d(2026, 7, 24), &office());
+    assert_eq!(x.directives.len(), 2, "{:#?}", x.directives);
+    assert!(
+        x.directives
+            .iter()
+            .all(|p| p.deadline == Some(d(2026, 8, 31)))
+    );
+}
+
+#[test]
+fn two_capitalised_words_after_a_place_kind_are_a_place_not_a_person() {
+    let text = "Trong thời gian tới, cấp ủy, chính quyền Quân Hà tiếp tục chăm sóc lúa mùa.\n";
+    let x = extract(text, d(2026, 9, 1), &office());
+    assert_eq!(x.directives.len(), 1, "{:#?}", x.directives);
+    // A person after one keeps their name of three words.
+    let text = "Phó Chủ tịch UBND tỉnh Nguyễn Duy Hưng chủ trì cuộc họp.\n";
+    let x = extract(text, d(2026, 9, 1), &office());
+    assert_eq!(x.meeting.chair.as_deref(), Some("Nguyễn Duy Hưng"));
+}
