@@ -661,10 +661,17 @@ fn quarter_at(t: &[Token], i: usize, meeting: NaiveDate) -> Option<(NaiveDate, u
     }
 }
 
-/// `30/6`, `30/6/2026`, `30-06-2026`, `30 tháng 6 năm 2026`.
+/// `30/6`, `30/6/2026`, `30-06-2026`, `30 tháng 6 năm 2026`, `28 tháng này`, `15 tháng sau`.
 pub(crate) fn day_at(t: &[Token], i: usize, meeting: NaiveDate) -> Option<(NaiveDate, usize)> {
     let day = t.get(i)?.number().filter(|d| (1..=31).contains(d))?;
     let sep = t.get(i + 1)?;
+    // "28 tháng này", "15 tháng sau", "10 tháng tới": a day of this month or the next.
+    if sep.is("thang")
+        && let Some(ahead) = relative(t, i + 2)
+    {
+        let first = meeting.with_day(1)? + chrono::Months::new(ahead);
+        return Some((ymd(first.year(), first.month(), day)?, i + 3));
+    }
     let month_index = if matches!(sep.kind, Kind::Punct('/' | '-' | '.')) || sep.is("thang") {
         i + 2
     } else {
@@ -713,6 +720,10 @@ mod tests {
         assert_eq!(at("6 tháng cuối năm", m), Some(d(2026, 12, 31)));
         assert_eq!(at("6 tháng đầu năm", m), Some(d(2026, 6, 30)));
         assert_eq!(at("6 tháng đầu năm 2025", m), Some(d(2025, 6, 30)));
+        // A day of this month or the next, not a count of months.
+        assert_eq!(at("trước ngày 28 tháng này", m), Some(d(2026, 5, 28)));
+        assert_eq!(at("ngày 15 tháng sau", m), Some(d(2026, 6, 15)));
+        assert_eq!(at("trước ngày 10 tháng tới", m), Some(d(2026, 6, 10)));
         assert_eq!(at("6 tháng cuối năm 2027", m), Some(d(2027, 12, 31)));
         assert_eq!(at("cuối năm", m), Some(d(2026, 12, 31)));
         assert_eq!(at("trong năm 2027", m), Some(d(2027, 12, 31)));

@@ -56,7 +56,14 @@ pub(super) fn segment(text: &str, t: &[Token], mentions: &[Option<Mention>]) -> 
     let mut first = FirstVerb::new(0);
     // The end of the unit name the current token is part of.
     let mut in_name_until = 0;
+    // Before the current token, as the text is read (each "và" looks back in one step, not
+    // over its clause: a run of thousands of "và" stays linear): the last task verb, the
+    // last "về việc" and the last "để".
+    let mut last = Behind::default();
     for i in 0..t.len() {
+        if i >= 1 {
+            last.saw(text, t, i - 1);
+        }
         if let Some(m) = &mentions[i] {
             in_name_until = in_name_until.max(m.end);
         }
@@ -91,8 +98,8 @@ pub(super) fn segment(text: &str, t: &[Token], mentions: &[Option<Mention>]) -> 
             Kind::Word
                 if t[i].is("va")
                     && !in_name
-                    && ((second_task(t, &words, start, i)
-                        && !in_purpose(text, &words, t, start, i))
+                    && ((second_task(t, &words, &last, start, i)
+                        && !in_purpose(&words, &last, start, i))
                         || given_to_a_unit(t, mentions, i + 1)) =>
             {
                 Some(Cut {
@@ -184,20 +191,44 @@ fn given_to_a_unit(t: &[Token], mentions: &[Option<Mention>], i: usize) -> bool 
 /// after a first task of several words, starts a second task. The first task is counted from
 /// its last verb before `và`, not "chủ trì, phối hợp". Not inside "về việc …": "lấy ý kiến về
 /// việc quy hoạch và xây dựng cơ sở giết mổ" names two things, not two tasks.
-fn second_task(t: &[Token], words: &[usize], start: usize, i: usize) -> bool {
-    let verb = (start..i).rev().find(|&p| action_at(t, p));
-    let about = |p: usize| p >= 1 && t[p - 1].is("ve") && t[p].is("viec");
-    verb.is_some_and(|v| !(v..i).any(about) && next_task(t, words, v, i, 7, 5))
+fn second_task(t: &[Token], words: &[usize], last: &Behind, start: usize, i: usize) -> bool {
+    let verb = last.verb.filter(|&v| v >= start);
+    verb.is_some_and(|v| last.about.is_none_or(|a| a < v) && next_task(t, words, v, i, 7, 5))
+}
+
+/// What the words read so far held last, each at its token.
+#[derive(Default)]
+struct Behind {
+    /// A task verb.
+    verb: Option<usize>,
+    /// The "việc" of "về việc".
+    about: Option<usize>,
+    /// "để".
+    purpose: Option<usize>,
+}
+
+impl Behind {
+    /// Takes token `p` into account.
+    fn saw(&mut self, text: &str, t: &[Token], p: usize) {
+        if action_at(t, p) {
+            self.verb = Some(p);
+        }
+        if p >= 1 && t[p - 1].is("ve") && t[p].is("viec") {
+            self.about = Some(p);
+        }
+        if t[p].is("de") && text.get(t[p].start..t[p].end) == Some("để") {
+            self.purpose = Some(p);
+        }
+    }
 }
 
 /// Whether `và` at `i` joins the verbs of a purpose said just before it ("… đôn đốc để
 /// người dân nắm được và thực hiện các biện pháp …"): what follows "để" is what the task is
 /// for, one task. A purpose of more words may end before `và` ("… hoàn thiện để Thường trực
 /// ban hành thông báo về các nội dung … và thực hiện tốt …": a second task).
-fn in_purpose(text: &str, words: &[usize], t: &[Token], start: usize, i: usize) -> bool {
-    (start..i).any(|p| {
-        t[p].is("de") && text.get(t[p].start..t[p].end) == Some("để") && words[i] - words[p] <= 6
-    })
+fn in_purpose(words: &[usize], last: &Behind, start: usize, i: usize) -> bool {
+    last.purpose
+        .is_some_and(|p| p >= start && words[i] - words[p] <= 6)
 }
 
 /// The first task verb of a clause, searched once from its start as the clause is read: not a

@@ -253,8 +253,10 @@ pub const CONCLUDES: &[&[&str]] = &[
 ];
 
 /// Words before "kết luận" that make it a task's object ("ban hành kết luận thanh tra",
-/// "các kết luận", "hoàn thành kết luận"), not the chair concluding.
-pub const OBJECT_OF: &[&str] = &["hanh", "cac", "nhung", "thanh", "hien", "doi", "dung"];
+/// "các kết luận", "hoàn thành kết luận", "theo kết luận của Đoàn"), not the chair concluding.
+pub const OBJECT_OF: &[&str] = &[
+    "hanh", "cac", "nhung", "thanh", "hien", "doi", "dung", "theo",
+];
 
 /// Verbs that open a task of their own after a comma: "…, đẩy mạnh …", "…, tăng cường …".
 pub const OPENS_A_TASK: &[&[&str]] = &[
@@ -292,6 +294,13 @@ pub const DOCUMENT_NAMES: &[&[&str]] = &[
     &["cong", "van"],
     &["thong", "bao"],
     &["van", "ban"],
+];
+
+/// Words no sentence ends with (written with their diacritics, lower case): a line that ends
+/// with one was wrapped ("… của⏎Tỉnh ủy", "… trong tháng⏎8/2025").
+pub const MID_SENTENCE: &[&str] = &[
+    "của", "và", "với", "cho", "tại", "trong", "quý", "tháng", "các", "những", "để", "trước",
+    "theo", "về", "từ", "đến", "hoặc", "nhằm",
 ];
 
 /// Words that stress the time said after them: "nhất là 6 tháng cuối năm", "đặc biệt là
@@ -350,8 +359,14 @@ pub const FALLS_SHORT: &[&str] = &[
 ];
 
 /// Words before a figure that make it a target, not a result: "phấn đấu thu ngân sách đạt
-/// 100% dự toán".
-pub const TARGETS: &[&[&str]] = &[&["phan", "dau"], &["chi", "tieu"], &["muc", "tieu"]];
+/// 100% dự toán", "bảo đảm đạt 60% kế hoạch vốn".
+pub const TARGETS: &[&[&str]] = &[
+    &["phan", "dau"],
+    &["chi", "tieu"],
+    &["muc", "tieu"],
+    &["bao", "dam"],
+    &["dam", "bao"],
+];
 
 /// Openings of an assessment rather than a task: "ghi nhận…", "Tuy nhiên…".
 pub const ASSESSES: &[&[&str]] = &[

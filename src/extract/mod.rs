@@ -194,7 +194,7 @@ fn read(
     anchor: Anchor<'_>,
     directory: &Directory,
 ) -> Extraction {
-    let tokens = without_wraps(tokenize(text));
+    let tokens = without_wraps(text, tokenize(text));
     let anchor = Anchor {
         opens_month: opens_its_month(&tokens, anchor.day),
         ..anchor
@@ -222,18 +222,28 @@ fn read(
 
 /// The tokens without the line breaks a PDF or a narrow window put inside a sentence: a
 /// break after a word, a number or a comma, before a word in lower case ("… các văn bản lãnh
-/// đạo, chỉ đạo, kế⏎hoạch tổ chức …"). A blank line, a mark or a capital after the break
-/// keeps it.
-fn without_wraps(tokens: Vec<Token>) -> Vec<Token> {
+/// đạo, chỉ đạo, kế⏎hoạch tổ chức …"), or after a word no sentence ends with. A blank line,
+/// a list's mark or (after any other word) a capital keeps it.
+fn without_wraps(text: &str, tokens: Vec<Token>) -> Vec<Token> {
     let soft = |i: usize| {
-        let before = i
-            .checked_sub(1)
-            .and_then(|p| tokens.get(p))
-            .is_some_and(|x| x.is_wordlike() || x.is_punct(','));
-        let after = tokens
-            .get(i + 1)
-            .is_some_and(|x| x.kind == Kind::Word && !x.capital);
-        tokens[i].kind == Kind::Break && before && after
+        let prev = i.checked_sub(1).and_then(|p| tokens.get(p));
+        let before = prev.is_some_and(|x| x.is_wordlike() || x.is_punct(','));
+        let next = tokens.get(i + 1);
+        let lower = next.is_some_and(|x| x.kind == Kind::Word && !x.capital);
+        // "… Đoàn kiểm tra của⏎Tỉnh ủy", "… trong quý⏎III/2025", "… trong tháng⏎8/2025": a
+        // line that ends with a word no sentence ends with goes on, whatever comes next but
+        // a list's mark ("2.", "a)").
+        let open_end = prev.is_some_and(|x| {
+            x.kind == Kind::Word
+                && MID_SENTENCE.contains(&text[x.start..x.end].to_lowercase().as_str())
+        });
+        let marked = next.is_none_or(|x| {
+            !x.is_wordlike()
+                || tokens
+                    .get(i + 2)
+                    .is_some_and(|m| m.is_punct('.') || m.is_punct(')'))
+        });
+        tokens[i].kind == Kind::Break && before && (lower || (open_end && !marked))
     };
     let keep: Vec<bool> = (0..tokens.len()).map(|i| !soft(i)).collect();
     tokens
@@ -553,8 +563,10 @@ impl Doc<'_> {
                     .is_some();
                 let framed = before
                     .and_then(|before| {
-                        deadline::find(before, self.anchor)
-                            .or_else(|| deadline::period(before, self.anchor))
+                        self.time_said(before).or_else(|| {
+                            deadline::period(before, self.anchor)
+                                .filter(|d| self.not_a_year_on(*d, before))
+                        })
                     })
                     // "Ngày 21/6, nghe …; Ngày 1/7 gửi …": a schedule, each day to come its
                     // sentence's own.
@@ -573,7 +585,9 @@ impl Doc<'_> {
                         })?;
                         let comma =
                             (after..(after + 8).min(c.range.end)).find(|&k| t[k].is_punct(','))?;
-                        self.time_lead_in(after)
+                        // "… yêu cầu trong tháng 9, Văn phòng Sở …; Thanh tra Sở …" too.
+                        let time = after + usize::from(t[after].is("trong"));
+                        self.time_lead_in(time)
                             .then(|| deadline::period(&t[after..comma], self.anchor))
                             .flatten()
                     });
@@ -761,9 +775,12 @@ impl Doc<'_> {
             }
             if mood != Mood::Task || r.header {
                 // A report or a heading in a pasted text is no conclusion line to keep; a
-                // numbered or dashed item is one ("2. Đã hoàn thành …" under "Kết luận:").
+                // numbered or dashed item is one ("2. Đã hoàn thành …" under "Kết luận:"), and
+                // so is a report said after the text says its conclusions start ("…; Văn
+                // phòng Sở đang hoàn thiện quy chế; …"): set aside, not lost.
+                let concluded = said_to_conclude.is_some_and(|z| ci > z);
                 used[ci] = self.item_starts.is_empty()
-                    && ((own == Mood::Report && !(c.line && r.marked)) || r.header);
+                    && ((own == Mood::Report && !(c.line && r.marked) && !concluded) || r.header);
                 continue;
             }
             if r.lead.is_some() {
@@ -911,7 +928,7 @@ impl Doc<'_> {
                 // time said before the task is given is the task's.
                 .or_else(|| {
                     r.assigned
-                        .then(|| deadline::find(&t[c.range.start..r.content.start], self.anchor))
+                        .then(|| self.time_said(&t[c.range.start..r.content.start]))
                         .flatten()
                 })
                 // "Để hoàn thành mục tiêu, nhiệm vụ năm 2014, các ngành … cần rà soát …": the
@@ -1038,7 +1055,8 @@ impl Doc<'_> {
         (out, set_aside)
     }
 
-    /// The lines (items of [`extract_items`], else the sentences of the text's lines) among
+    /// The lines (items of [`extract_items`], else the sentences and `;` parts of the text's
+    /// lines) among
     /// `clauses` of which no clause was `used`, that hold at least three words and do not
     /// open a list: "Chăm lo đời sống người lao động." beside a task in its paragraph is not lost.
     fn set_aside(&self, clauses: &[Clause], used: &[bool]) -> Vec<SetAside> {
@@ -1083,7 +1101,14 @@ impl Doc<'_> {
         let mut after_colon = false;
         for (c, &used) in clauses.iter().zip(used) {
             let (item, line) = line_of(c);
-            let opens = c.sentence || std::mem::replace(&mut after_colon, c.intro);
+            // So is each part after ";" ("…; Văn phòng Sở đang hoàn thiện quy chế; …").
+            let after_semicolon = c
+                .range
+                .start
+                .checked_sub(1)
+                .is_some_and(|p| self.t[p].is_punct(';'));
+            let opens =
+                c.sentence || after_semicolon || std::mem::replace(&mut after_colon, c.intro);
             let words = self.t[c.range.clone()]
                 .iter()
                 .filter(|x| x.kind == Kind::Word)
@@ -1506,6 +1531,29 @@ impl Doc<'_> {
                 .any(|k| self.says(&t[k], &["được"]) && self.is_action(k + 1))
     }
 
+    /// The first time said in `words` that is not a month just past read a year on
+    /// ([`Doc::not_a_year_on`]): "… biểu dương kết quả đạt được trong tháng 8 và yêu cầu trong
+    /// tháng 9, …" said on 8/9 is September's.
+    fn time_said(&self, words: &[Token]) -> Option<NaiveDate> {
+        let mut from = 0;
+        while from < words.len() {
+            let f = deadline::found(&words[from..], self.anchor)?;
+            let span = &words[from + f.start..from + f.end];
+            if self.not_a_year_on(f.date, span) {
+                return Some(f.date);
+            }
+            from += f.end.max(1);
+        }
+        None
+    }
+
+    /// Whether `day`, read from `words`, is not a time named without its year and read a year
+    /// on (more than 300 days after the meeting): one said in the past, as a day read so is.
+    fn not_a_year_on(&self, day: NaiveDate, words: &[Token]) -> bool {
+        (day - self.anchor.day).num_days() <= 300
+            || words.iter().any(|x| x.number().is_some_and(|n| n >= 1900))
+    }
+
     /// The words of a sentence before the verb that gives its tasks, else its first verb:
     /// where the time that frames it is said ("Triển khai nhiệm vụ 3 tháng cuối năm, UBND
     /// huyện chỉ đạo …", "Tháng 6-2020, UBND huyện tập trung …").
@@ -1757,6 +1805,15 @@ impl Doc<'_> {
         }
         if lead.is_none() {
             lead = self.subject(start, end);
+        }
+        // "- Thanh tra Sở tổng kết công tác …", "2. PKHTC giao dự toán …": a unit that opens a
+        // line or a sentence is its subject, whatever verb follows (not the unit of the item
+        // before).
+        if lead.is_none() && (c.line || c.sentence) {
+            lead = self
+                .mention(start, end)
+                .filter(|m| m.start == start && t.get(m.end).is_some_and(|x| x.kind == Kind::Word))
+                .map(|m| m.unit);
         }
         let mut coordinating = co_addressed;
         for u in self.coordinating(start, end) {

@@ -1570,3 +1570,57 @@ fn two_capitalised_words_after_a_place_kind_are_a_place_not_a_person() {
     let x = extract(text, d(2026, 9, 1), &office());
     assert_eq!(x.meeting.chair.as_deref(), Some("Nguyễn Duy Hưng"));
 }
+
+#[test]
+fn a_month_just_past_is_no_frame_read_a_year_on() {
+    let text = "Kết luận hội nghị, Giám đốc Sở biểu dương kết quả đạt được trong tháng 8 và yêu cầu trong tháng 9, Văn phòng Sở hoàn thiện quy chế làm việc; Thanh tra Sở rà soát hồ sơ.\n";
+    let x = extract(text, d(2026, 9, 8), &office());
+    let due: Vec<_> = x.directives.iter().map(|p| p.deadline).collect();
+    assert_eq!(due, [Some(d(2026, 9, 30)); 2], "{:#?}", x.directives);
+}
+
+#[test]
+fn a_figure_to_reach_is_a_target_and_a_wrapped_line_goes_on() {
+    let text = "Kết luận: Giao Phòng Kế hoạch - Tài chính:\n+ Phối hợp đẩy nhanh giải ngân, bảo đảm đạt 60% kế hoạch vốn trước 30/6/2026;\n\
+        + Rà soát hồ sơ theo kết luận của Đoàn kiểm tra của\nTỉnh ủy, xong trong tháng\n7/2026.\n";
+    let x = extract(text, d(2026, 6, 2), &office());
+    assert_eq!(x.directives.len(), 2, "{:#?}", x.directives);
+    assert_eq!(x.directives[0].deadline, Some(d(2026, 6, 30)));
+    assert!(
+        x.directives[1]
+            .content
+            .ends_with("Đoàn kiểm tra của Tỉnh ủy")
+    );
+    assert_eq!(x.directives[1].deadline, Some(d(2026, 7, 31)));
+    assert!(x.set_aside.is_empty(), "{:#?}", x.set_aside);
+}
+
+#[test]
+fn a_unit_that_opens_an_item_leads_it_whatever_its_verb() {
+    let text = "Kết luận:\n- Văn phòng Sở hoàn thiện quy chế làm việc.\n- Thanh tra Sở tổng kết công tác thanh tra năm 2026.\n";
+    let x = extract(text, d(2026, 9, 8), &office());
+    let leads: Vec<_> = x.directives.iter().map(lead).collect();
+    assert_eq!(leads, [Some("Văn phòng Sở"), Some("Thanh tra Sở")]);
+}
+
+#[test]
+fn a_report_said_among_the_conclusions_is_set_aside() {
+    let text = "Kết luận: Thanh tra Sở rà soát hồ sơ; Văn phòng Sở đang hoàn thiện quy chế làm việc.\nTrung tâm Công nghệ thông tin và Truyền thông nâng cấp hạ tầng mạng.\n";
+    let x = extract(text, d(2026, 9, 8), &office());
+    assert_eq!(x.directives.len(), 2, "{:#?}", x.directives);
+    let aside: Vec<&str> = x.set_aside.iter().map(|s| s.content.as_str()).collect();
+    assert_eq!(aside, ["Văn phòng Sở đang hoàn thiện quy chế làm việc."]);
+}
+
+#[test]
+fn many_joined_tasks_are_read_as_the_text_goes() {
+    // Each "và" looks back in one step: a run of thousands stays linear (timed in
+    // docs/benchmarks.md, not here); the words are all kept.
+    let text = format!(
+        "Kết luận: Văn phòng Sở thực hiện {}rà soát quy chế.",
+        "các thủ tục và ".repeat(3000)
+    );
+    let x = extract(&text, d(2026, 9, 8), &office());
+    assert_eq!(x.directives.len(), 1);
+    assert!(x.directives[0].content.ends_with("rà soát quy chế"));
+}

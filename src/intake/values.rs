@@ -888,7 +888,27 @@ fn status_of(text: &str) -> Said {
     let stage = ["du thao", "giai doan", "buoc", "mot so", "dot"]
         .iter()
         .any(|w| has(&format!("da hoan thanh {w}")));
+    // "Chưa thực hiện do chưa có kinh phí", "Chưa làm được do mưa", "Chưa triển khai vì …":
+    // not begun, with its reason (kept as a note); not "Chưa thực hiện xong" (under way).
+    let unfinished = has("chua xong") || has("chua thuc hien xong") || has("chua lam xong");
+    let not_begun = [
+        "chua thuc hien",
+        "chua trien khai",
+        "chua lam",
+        "chua th ",
+        "chua bat dau",
+        "chua khoi cong",
+        "chua xu ly",
+    ]
+    .iter()
+    .any(|w| f.trim_start().starts_with(w))
+        && !unfinished
+        && !reports_progress(t);
+    if not_begun && percent.is_none_or(|p| p == 0) {
+        return Said::Open;
+    }
     if has("chua hoan thanh")
+        || unfinished
         || (has("da hoan thanh") && has("chua"))
         // "Đã hoàn thành phần 1, đang thực hiện phần 2".
         || (has("da hoan thanh") && has("dang"))
@@ -1578,6 +1598,17 @@ mod tests {
         );
         assert_eq!(said("Chưa thực hiện", ""), Said::Open);
         assert_eq!(said("Đã giao", ""), Said::Open);
+        // Not begun, with its reason; not yet finished is under way.
+        for t in [
+            "Chưa làm được do mưa",
+            "Chưa thực hiện do chưa có kinh phí",
+            "Chưa triển khai vì chờ hướng dẫn",
+        ] {
+            assert_eq!(said(t, ""), Said::Open, "{t}");
+        }
+        for t in ["Chưa thực hiện xong", "Chưa xong, còn 2 xã"] {
+            assert!(under(t), "{t}: {:?}", said(t, ""));
+        }
         // "Xong" and "thực hiện xong" with their day, as offices write them.
         assert_eq!(
             said("Đã thực hiện xong ngày 20/3/2025", ""),
