@@ -707,6 +707,9 @@ fn match_form(tokens: &[Token], i: usize, form: &[FormWord]) -> Option<usize> {
         if same {
             k += 1;
             j += 1;
+        } else if form[k].fold == "va" && j > i && is_joiner(&tokens[j - 1]) {
+            // "VP HĐND-UBND huyện" for "Văn phòng HĐND và UBND huyện": "và" written as a dash.
+            k += 1;
         } else if t.acronym {
             k = initials_of(&t.fold, |n| form.get(n).map(|w| w.fold.as_str()), k)?;
             j += 1;
@@ -774,6 +777,21 @@ mod tests {
             Some("Văn phòng UBND tỉnh".into())
         );
         assert_eq!(found(&dir, "lãnh đạo Sở"), None);
+    }
+
+    #[test]
+    fn and_written_as_a_dash_or_a_comma() {
+        let dir =
+            Directory::from_names(&["Văn phòng HĐND và UBND huyện", "Sở Văn hóa và Thể thao"]);
+        let vp = Some("Văn phòng HĐND và UBND huyện".to_string());
+        assert_eq!(found(&dir, "VP HĐND-UBND huyện rà soát"), vp);
+        assert_eq!(found(&dir, "Văn phòng HĐND - UBND huyện rà soát"), vp);
+        assert_eq!(
+            found(&dir, "Sở Văn hóa, Thể thao chủ trì"),
+            Some("Sở Văn hóa và Thể thao".into())
+        );
+        // Not without the mark: "Văn phòng HĐND" alone is not the joint office.
+        assert_ne!(found(&dir, "Văn phòng HĐND huyện"), vp);
     }
 
     #[test]

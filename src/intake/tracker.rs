@@ -2889,6 +2889,9 @@ fn read_rows(
                 false,
             ));
             words.clone()
+        } else if said == Said::Open && values::says_more_than_a_state(&text(Column::Progress)) {
+            // "Chưa làm được do mưa": why the work is not begun, kept with any note.
+            words.clone()
         } else {
             text(Column::Notes)
         };

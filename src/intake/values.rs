@@ -1074,7 +1074,8 @@ pub fn says_more_than_a_state(notes: &str) -> bool {
     const STATE: &[&str] = &[
         "da", "dang", "chua", "hoan", "thanh", "ht", "xong", "ngay", "thang", "nam", "thuc",
         "hien", "trien", "khai", "tam", "dung", "huy", "cho", "xac", "nhan", "duyet", "han", "tre",
-        "qua", "trong", "con", "moi", "giao", "x", "vao", "luc",
+        "qua", "trong", "con", "moi", "giao", "x", "vao", "luc", "xu", "ly", "lam", "duoc", "bat",
+        "dau",
     ];
     crate::text::words(notes)
         .iter()

@@ -6283,3 +6283,52 @@ fn a_notice_cited_without_its_date_gives_its_meeting_s_day() {
     assert_eq!(seen.directives.len(), 1, "{:?}", told(&seen));
     assert_eq!(seen.directives[0].assigned_on, d(2025, 4, 7));
 }
+
+/// "VP HĐND-UBND huyện" is the directory's "Văn phòng HĐND và UBND huyện" ("và" written as a
+/// dash), not a new unit nor the "VP" of the Sở; a state that says the work is not begun with
+/// its reason comes in not started, its words kept; "Chưa thực hiện xong" is under way.
+#[test]
+fn a_joint_office_written_with_a_dash_and_work_not_begun_for_a_reason() {
+    let mut o = Office::new();
+    o.store
+        .write(|tx| {
+            unit::create(
+                tx,
+                NewUnit {
+                    name: "Văn phòng HĐND và UBND huyện".into(),
+                    short_name: None,
+                    code: None,
+                    kind: UnitKind::External,
+                    parent_id: None,
+                    sort_order: 0,
+                },
+            )
+        })
+        .unwrap();
+    let file = o.path("huyen.csv");
+    std::fs::write(
+        &file,
+        "TT,Nội dung,Đơn vị chủ trì,Ngày giao,Thời hạn,Tiến độ\n\
+         1,Rà soát hồ sơ đất đai,VP HĐND-UBND huyện,05/01/2025,31/03/2025,Chưa làm được do mưa\n\
+         2,Tổng hợp báo cáo quý,VP HĐND-UBND huyện,05/01/2025,31/03/2025,Chưa thực hiện xong\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert!(seen.new_units.is_empty(), "{:?}", seen.new_units);
+    assert_eq!(seen.directives.len(), 2, "{:?}", seen.problems);
+    assert!(
+        seen.directives
+            .iter()
+            .all(|r| r.lead_unit == "Văn phòng HĐND và UBND huyện" && !r.lead_unit_new)
+    );
+    let [begun, under] = &seen.directives[..] else {
+        unreachable!()
+    };
+    assert_eq!(begun.status, DirectiveStatus::Assigned);
+    assert!(
+        begun.content.contains("Chưa làm được do mưa"),
+        "{}",
+        begun.content
+    );
+    assert_eq!(under.status, DirectiveStatus::InProgress);
+}
