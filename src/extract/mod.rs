@@ -496,6 +496,8 @@ impl Doc<'_> {
         // 6-2020, UBND huyện tập trung …. Thực hiện tốt …; chủ động …"), until a report or
         // another time.
         let mut frame: Option<NaiveDate> = None;
+        // A unit named to lead before the partners and the task ("Giao X chủ trì; Y phối hợp …").
+        let mut lead_alone: Option<UnitRef> = None;
         // The paragraph gives an account of a period over before the meeting.
         let mut reviewing = false;
         // The head of a list of what the meeting discussed ("… cho ý kiến vào các nội dung:
@@ -614,7 +616,39 @@ impl Doc<'_> {
             if self.closes(c.range.clone()) {
                 continue;
             }
-            let r = self.read(c);
+            let mut r = self.read(c);
+            // "Giao X chủ trì; Y, Z phối hợp xây dựng …": X leads the task its partners are
+            // named with, Y and Z coordinate; "X chủ trì" alone is no task of its own.
+            if let Some(x) = lead_alone.take()
+                && !c.sentence
+                && r.lead.is_some()
+                && let Some(n) = seq_at(t, r.content.start, COORDINATES)
+            {
+                let mut partners = self.units_in(c.range.start..r.content.start);
+                partners.append(&mut r.coordinating);
+                partners.retain(|u| *u != x);
+                partners.dedup();
+                r.coordinating = partners;
+                r.lead = Some(x);
+                r.content.start = skip_punct(t, r.content.start + n, r.content.end);
+            }
+            if self.leads_alone(&r)
+                && clauses.get(ci + 1).is_some_and(|next| {
+                    !next.sentence && {
+                        let n = self.read(next);
+                        n.lead.is_some()
+                            && seq_at(t, n.content.start, COORDINATES).is_some_and(|k| {
+                                t[n.content.start + k..n.content.end]
+                                    .iter()
+                                    .any(Token::is_wordlike)
+                            })
+                    }
+                })
+            {
+                lead_alone = r.lead.clone();
+                used[ci] = true;
+                continue;
+            }
             if c.sentence && (r.reported || r.assessed) {
                 frame = None;
             }
@@ -1176,6 +1210,39 @@ impl Doc<'_> {
                 item: l.item,
             })
             .collect()
+    }
+
+    /// Whether a clause only names its lead unit as leading ("Giao Trung tâm CNTT&TT chủ
+    /// trì"), no task.
+    fn leads_alone(&self, r: &Reading) -> bool {
+        let t = self.t;
+        let Some(m) = self.mention(r.content.start, r.content.end) else {
+            return r.lead.is_some()
+                && seq_at(t, r.content.start, LEADS).is_some_and(|n| {
+                    t[r.content.start + n..r.content.end]
+                        .iter()
+                        .all(|x| !x.is_wordlike())
+                });
+        };
+        r.lead.as_ref() == Some(&m.unit)
+            && seq_at(t, m.end, LEADS)
+                .is_some_and(|n| t[m.end + n..r.content.end].iter().all(|x| !x.is_wordlike()))
+    }
+
+    /// The units named one after another in `range`.
+    fn units_in(&self, range: Range<usize>) -> Vec<UnitRef> {
+        let mut out = Vec::new();
+        let mut p = range.start;
+        while p < range.end {
+            match self.mention(p, range.end).filter(|m| m.start == p) {
+                Some(m) => {
+                    out.push(m.unit);
+                    p = m.end;
+                }
+                None => p += 1,
+            }
+        }
+        out
     }
 
     /// Whether `range` opens with a document's name and number ("Nghị quyết số 02-NQ/ĐU",
@@ -1816,6 +1883,20 @@ impl Doc<'_> {
                 .map(|m| m.unit);
         }
         let mut coordinating = co_addressed;
+        // "Văn phòng Sở phối hợp với Trung tâm CNTT&TT (chủ trì) xây dựng …": the unit marked
+        // "(chủ trì)" leads; the one named first coordinates.
+        let marked_lead = (start..end).find_map(|p| {
+            let m = self.mention(p, end).filter(|m| m.start == p)?;
+            let marked = t.get(m.end).is_some_and(|x| x.is_punct('('))
+                && seq_at(t, m.end + 1, LEADS).is_some();
+            marked.then_some(m.unit)
+        });
+        if let Some(marked) = marked_lead
+            && let Some(first) = lead.replace(marked.clone())
+            && first != marked
+        {
+            coordinating.push(first);
+        }
         for u in self.coordinating(start, end) {
             if !coordinating.contains(&u) {
                 coordinating.push(u);

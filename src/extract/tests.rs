@@ -1624,3 +1624,46 @@ fn many_joined_tasks_are_read_as_the_text_goes() {
     assert_eq!(x.directives.len(), 1);
     assert!(x.directives[0].content.ends_with("rà soát quy chế"));
 }
+
+#[test]
+fn the_unit_marked_lead_in_brackets_leads() {
+    let text = "Kết luận: Văn phòng Sở phối hợp với Thanh tra Sở (chủ trì) xây dựng kế hoạch kiểm tra, trước ngày 30/9.\n";
+    let x = extract(text, d(2026, 9, 8), &office());
+    assert_eq!(x.directives.len(), 1, "{:#?}", x.directives);
+    let p = &x.directives[0];
+    assert_eq!(lead(p), Some("Thanh tra Sở"));
+    let partners: Vec<_> = p
+        .coordinating_units
+        .iter()
+        .map(|u| u.name.as_str())
+        .collect();
+    assert_eq!(partners, ["Văn phòng Sở"]);
+    assert_eq!(p.deadline, Some(d(2026, 9, 30)));
+}
+
+#[test]
+fn a_lead_named_alone_before_its_partners_and_the_task() {
+    let text = "Kết luận: Giao Trung tâm Công nghệ thông tin và Truyền thông chủ trì; Văn phòng Sở, Phòng Kế hoạch - Tài chính phối hợp xây dựng kế hoạch chuyển đổi số, trước ngày 30/4/2026.\n";
+    let x = extract(text, d(2026, 4, 2), &office());
+    assert_eq!(
+        given(&x),
+        [(
+            Some("Trung tâm Công nghệ thông tin và Truyền thông"),
+            "Xây dựng kế hoạch chuyển đổi số"
+        )]
+    );
+    let partners: Vec<_> = x.directives[0]
+        .coordinating_units
+        .iter()
+        .map(|u| u.name.as_str())
+        .collect();
+    assert_eq!(partners, ["Văn phòng Sở", "Phòng Kế hoạch - Tài chính"]);
+    assert_eq!(x.directives[0].deadline, Some(d(2026, 4, 30)));
+    // Named alone with no task after it, it stays as written.
+    let x = extract(
+        "Kết luận: Giao Thanh tra Sở chủ trì.\n",
+        d(2026, 4, 2),
+        &office(),
+    );
+    assert_eq!(x.directives.len() + x.set_aside.len(), 1, "{x:#?}");
+}
