@@ -1484,21 +1484,7 @@ fn roles_written_in_the_units_cell() {
     assert_eq!(row.coordinating_units, ["Thanh tra Sở"]);
 
     // The body named is not a part of it: "UBND tỉnh" is not "Văn phòng UBND tỉnh".
-    o.store
-        .write(|tx| {
-            unit::create(
-                tx,
-                NewUnit {
-                    name: "Văn phòng UBND tỉnh".into(),
-                    short_name: None,
-                    code: None,
-                    kind: UnitKind::External,
-                    parent_id: None,
-                    sort_order: 0,
-                },
-            )
-        })
-        .unwrap();
+    o.add_units(&["Văn phòng UBND tỉnh"]);
     let above = o.path("tinh.csv");
     std::fs::write(
         &above,
@@ -6290,21 +6276,7 @@ fn a_notice_cited_without_its_date_gives_its_meeting_s_day() {
 #[test]
 fn a_joint_office_written_with_a_dash_and_work_not_begun_for_a_reason() {
     let mut o = Office::new();
-    o.store
-        .write(|tx| {
-            unit::create(
-                tx,
-                NewUnit {
-                    name: "Văn phòng HĐND và UBND huyện".into(),
-                    short_name: None,
-                    code: None,
-                    kind: UnitKind::External,
-                    parent_id: None,
-                    sort_order: 0,
-                },
-            )
-        })
-        .unwrap();
+    o.add_units(&["Văn phòng HĐND và UBND huyện"]);
     let file = o.path("huyen.csv");
     std::fs::write(
         &file,
