@@ -736,8 +736,9 @@ fn cell(d: &Data) -> Cell {
     }
 }
 
-/// A CSV file's text: UTF-16 LE or UTF-8 (their BOMs dropped), else Windows-1252.
-fn decode(bytes: &[u8]) -> String {
+/// A text file's text (a CSV file, a meeting's text given to `giaoban extract`): UTF-16 LE
+/// or UTF-8 (their BOMs dropped), else Windows-1252 or Windows-1258.
+pub fn decode(bytes: &[u8]) -> String {
     if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
         let units: Vec<u16> = rest
             .chunks_exact(2)

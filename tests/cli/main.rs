@@ -534,6 +534,9 @@ fn extract_prints_the_contract_json() {
     let big = CONCLUSION.repeat(repeats);
     let mut invalid = CONCLUSION.as_bytes().to_vec();
     invalid.extend([0xff, 0xfe, 0x00]);
+    // Saved by Notepad as "Unicode": read, not given nothing.
+    let mut utf16 = vec![0xff, 0xfe];
+    utf16.extend(CONCLUSION.encode_utf16().flat_map(u16::to_le_bytes));
     // 5 MB of binary bytes (a fixed xorshift stream): no text, nothing proposed.
     let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
     let junk: Vec<u8> = (0..5_000_000)
@@ -550,6 +553,7 @@ fn extract_prints_the_contract_json() {
         ("NFD", nfd.into_bytes()),
         ("1 MB", big.into_bytes()),
         ("invalid UTF-8", invalid),
+        ("UTF-16", utf16),
         ("English", b"Please review the budget by Friday.".to_vec()),
     ] {
         let out = cli.with_input(&args, &input);

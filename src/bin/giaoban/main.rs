@@ -577,7 +577,9 @@ fn extract(
         calendar: calendar.as_ref(),
         opens_month: false,
     };
-    let text = String::from_utf8_lossy(&input);
+    // Saved by Notepad as "Unicode" (UTF-16) or in Vietnamese Windows' code page: read as
+    // a CSV file is.
+    let text = giaoban::intake::sheet::decode(&input);
     extract::check_length(&text)?;
     let mut found = extract::extract(&text, anchor, &directory);
     // Without --date, deadlines count from the meeting's day when the text states it.
