@@ -729,6 +729,8 @@ mod tests {
         assert_eq!(at("trong năm 2027", m), Some(d(2027, 12, 31)));
         assert_eq!(at("tháng 6/2020", m), Some(d(2020, 6, 30)));
         assert_eq!(at("quý II năm 2026", m), Some(d(2026, 6, 30)));
+        // The older spelling.
+        assert_eq!(at("trong quí IV", m), Some(d(2026, 12, 31)));
         assert_eq!(at("ngày 5 tháng 8 năm 2026", m), Some(d(2026, 8, 5)));
         assert_eq!(at("trong tháng này", m), Some(d(2026, 5, 31)));
         assert_eq!(at("tháng tới", d(2026, 12, 3)), Some(d(2027, 1, 31)));

@@ -25,7 +25,8 @@ pub struct Token {
     pub start: usize,
     /// Byte offset just after it.
     pub end: usize,
-    /// Folded form (lower case, no diacritics, `đ` → `d`); the mark itself for punctuation.
+    /// Folded form (lower case, no diacritics, `đ` → `d`, `qui` → `quy`); the mark itself for
+    /// punctuation.
     pub fold: String,
     /// Kind.
     pub kind: Kind,
@@ -125,7 +126,11 @@ fn spans(text: &str) -> impl Iterator<Item = (usize, usize, Kind)> + '_ {
 
 fn word_token(text: &str, start: usize, end: usize, kind: Kind) -> Token {
     let original = &text[start..end];
-    let folded = fold(original);
+    // "quí", "qui định": the older spelling of "quý", "quy định" (i for y after "qu").
+    let folded = match fold(original) {
+        f if f == "qui" => "quy".to_string(),
+        f => f,
+    };
     let letters = original.chars().filter(|c| c.is_alphabetic()).count();
     Token {
         start,
