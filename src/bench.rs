@@ -545,8 +545,14 @@ pub fn dashboard(
     };
     let listed = time(&mut || lists())?;
     let page = time(&mut || {
-        crate::stats::by_unit(conn, Some(from), Some(to), as_of, DeadlineBasis::Approved)?;
-        crate::stats::monthly(conn, 12, as_of, DeadlineBasis::Approved)?;
+        crate::stats::overview(
+            conn,
+            Some(from),
+            Some(to),
+            12,
+            as_of,
+            DeadlineBasis::Approved,
+        )?;
         lists()
     })?;
     let (t, r) = (percentile(&table, 0.5), percentile(&raw, 0.5));

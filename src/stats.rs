@@ -113,12 +113,30 @@ pub fn by_unit(
     as_of: NaiveDate,
     basis: DeadlineBasis,
 ) -> Result<UnitTable> {
+    let tally = tallied(
+        conn,
+        from.unwrap_or(EARLIEST),
+        to.unwrap_or(LATEST),
+        as_of,
+        basis,
+    )?;
+    table_of(conn, &tally, from, to, as_of, basis)
+}
+
+/// The per-unit table of a tally: every unit with directives, and the active units that
+/// normally receive them.
+fn table_of(
+    conn: &Connection,
+    tally: &HashMap<UnitMonth, Counts>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    as_of: NaiveDate,
+    basis: DeadlineBasis,
+) -> Result<UnitTable> {
     let units = unit::list(conn, true)?;
     let mut counts: HashMap<Uuid, Counts> = HashMap::new();
-    let first = from.unwrap_or(EARLIEST);
-    let last = to.unwrap_or(LATEST);
-    for ((unit, _month), c) in tallied(conn, first, last, as_of, basis)? {
-        counts.entry(unit).or_default().merge(&c);
+    for ((unit, _month), c) in tally {
+        counts.entry(*unit).or_default().merge(c);
     }
     let mut table = UnitTable {
         as_of,
@@ -168,12 +186,66 @@ pub fn monthly(
     as_of: NaiveDate,
     basis: DeadlineBasis,
 ) -> Result<Vec<Month>> {
-    let first = month_start(as_of) - Months::new(months.saturating_sub(1));
-    let mut by_month: HashMap<String, Counts> = HashMap::new();
-    for ((_unit, month), c) in tallied(conn, first, as_of, as_of, basis)? {
-        by_month.entry(month).or_default().merge(&c);
+    let first = trend_start(as_of, months);
+    Ok(trend_of(
+        &tallied(conn, first, as_of, as_of, basis)?,
+        first,
+        months,
+        as_of,
+    ))
+}
+
+/// What the overview shows of a period: its per-unit table and the monthly trend.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PeriodStats {
+    /// As [`by_unit`] gives it.
+    pub table: UnitTable,
+    /// As [`monthly`] gives it.
+    pub months: Vec<Month>,
+}
+
+/// [`by_unit`] and [`monthly`] together. When the period holds the trend's months (this
+/// year, all time), the trend is taken from the table's own tally, read once.
+pub fn overview(
+    conn: &Connection,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    months: u32,
+    as_of: NaiveDate,
+    basis: DeadlineBasis,
+) -> Result<PeriodStats> {
+    let (lo, hi) = (from.unwrap_or(EARLIEST), to.unwrap_or(LATEST));
+    let first = trend_start(as_of, months);
+    let tally = tallied(conn, lo, hi, as_of, basis)?;
+    let months_of = if lo <= first && hi >= as_of {
+        trend_of(&tally, first, months, as_of)
+    } else {
+        monthly(conn, months, as_of, basis)?
+    };
+    Ok(PeriodStats {
+        table: table_of(conn, &tally, from, to, as_of, basis)?,
+        months: months_of,
+    })
+}
+
+/// The first day of the first of `months` months up to `as_of`.
+fn trend_start(as_of: NaiveDate, months: u32) -> NaiveDate {
+    month_start(as_of) - Months::new(months.saturating_sub(1))
+}
+
+/// The `months` months from `first` of a tally that holds them whole (up to `as_of`).
+fn trend_of(
+    tally: &HashMap<UnitMonth, Counts>,
+    first: NaiveDate,
+    months: u32,
+    as_of: NaiveDate,
+) -> Vec<Month> {
+    let mut by_month: HashMap<&str, Counts> = HashMap::new();
+    for ((_unit, month), c) in tally {
+        by_month.entry(month.as_str()).or_default().merge(c);
     }
-    Ok((0..months)
+    (0..months)
         .map(|i| {
             let from = first + Months::new(i);
             let to = (from + Months::new(1))
@@ -184,10 +256,10 @@ pub fn monthly(
             Month {
                 from,
                 to,
-                counts: by_month.remove(&key).unwrap_or_default(),
+                counts: by_month.remove(key.as_str()).unwrap_or_default(),
             }
         })
-        .collect())
+        .collect()
 }
 
 /// The earliest and latest days a period can name (an open end).

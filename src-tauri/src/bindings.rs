@@ -56,7 +56,7 @@ pub fn builder() -> Builder<tauri::Wry> {
         directives::extend_deadline,
         directives::decide_extension_request,
         dashboard::unit_stats,
-        dashboard::monthly_stats,
+        dashboard::overview_stats,
         search::search,
         backups::backup_status,
         backups::backup_now,

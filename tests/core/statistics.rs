@@ -167,6 +167,11 @@ proptest! {
         let basis = if original { DeadlineBasis::Original } else { DeadlineBasis::Approved };
         let to = to_day.map(|x| base() + Duration::days(x));
         let table = stats::by_unit(conn, from, to, as_of, basis).unwrap();
+        // The overview reads both at once, the trend from the table's tally when it can.
+        let both = stats::overview(conn, from, to, 12, as_of, basis).unwrap();
+        prop_assert_eq!(&both.table.rows, &table.rows);
+        prop_assert_eq!(both.table.totals, table.totals);
+        prop_assert_eq!(&both.months, &stats::monthly(conn, 12, as_of, basis).unwrap());
 
         let all = directive::list(conn, &DirectiveQuery::as_of(as_of)).unwrap();
         let mut want = [Counts::default(); 3];

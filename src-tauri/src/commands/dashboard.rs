@@ -1,7 +1,7 @@
 //! The leader's overview.
 
 use chrono::NaiveDate;
-use giaoban::stats::{self, Month, UnitTable};
+use giaoban::stats::{self, PeriodStats, UnitTable};
 use giaoban::timeliness::DeadlineBasis;
 
 use super::DbState;
@@ -22,16 +22,18 @@ pub async fn unit_stats(
         .await
 }
 
-/// The monthly trend: the directives given in each of the last `months` months, judged on
-/// `as_of`.
+/// What Tổng quan shows of a period: the per-unit table for directives given in `[from, to]`
+/// and the trend of the last `months` months, judged on `as_of`.
 #[tauri::command]
 #[specta::specta]
-pub async fn monthly_stats(
+pub async fn overview_stats(
     db: DbState<'_>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
     months: u32,
     as_of: NaiveDate,
     basis: DeadlineBasis,
-) -> Result<Vec<Month>, IpcError> {
-    db.read(move |s| stats::monthly(s.conn(), months.min(60), as_of, basis))
+) -> Result<PeriodStats, IpcError> {
+    db.read(move |s| stats::overview(s.conn(), from, to, months.min(60), as_of, basis))
         .await
 }

@@ -117,10 +117,10 @@ export const commands = {
 	/**  The per-unit table for directives given in `[from, to]`, judged on `as_of` (default today). */
 	unitStats: (from: string | null, to: string | null, asOf: string | null, basis: DeadlineBasis) => typedError<UnitTable_Serialize, IpcError>(__TAURI_INVOKE("unit_stats", { from, to, asOf, basis })),
 	/**
-	 *  The monthly trend: the directives given in each of the last `months` months, judged on
-	 *  `as_of`.
+	 *  What Tổng quan shows of a period: the per-unit table for directives given in `[from, to]`
+	 *  and the trend of the last `months` months, judged on `as_of`.
 	 */
-	monthlyStats: (months: number, asOf: string, basis: DeadlineBasis) => typedError<Month[], IpcError>(__TAURI_INVOKE("monthly_stats", { months, asOf, basis })),
+	overviewStats: (from: string | null, to: string | null, months: number, asOf: string, basis: DeadlineBasis) => typedError<PeriodStats_Serialize, IpcError>(__TAURI_INVOKE("overview_stats", { from, to, months, asOf, basis })),
 	/**  Everything matching the typed words, with or without diacritics, grouped. */
 	search: (query: string, perGroup: number) => typedError<Results, IpcError>(__TAURI_INVOKE("search", { query, perGroup })),
 	/**  The backups and their folder. */
@@ -2428,6 +2428,25 @@ export type Peer = {
 	first_seen: string,
 	/**  Whether something was already sent to it (later bundles for it carry only changes). */
 	sent_before: boolean,
+};
+
+/**  What the overview shows of a period: its per-unit table and the monthly trend. */
+export type PeriodStats = PeriodStats_Serialize | PeriodStats_Deserialize;
+
+/**  What the overview shows of a period: its per-unit table and the monthly trend. */
+export type PeriodStats_Deserialize = {
+	/**  As [`by_unit`] gives it. */
+	table: UnitTable_Deserialize,
+	/**  As [`monthly`] gives it. */
+	months: Month[],
+};
+
+/**  What the overview shows of a period: its per-unit table and the monthly trend. */
+export type PeriodStats_Serialize = {
+	/**  As [`by_unit`] gives it. */
+	table: UnitTable_Serialize,
+	/**  As [`monthly`] gives it. */
+	months: Month[],
 };
 
 /**  A person. */

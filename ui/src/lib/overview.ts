@@ -17,9 +17,8 @@ export async function readOverview(a: OverviewArgs): Promise<Overview> {
     meeting: null, from: a.from, to: a.to, limit: 10, ...over,
   });
   const due = (days: number) => api.listDirectives(q({ due_within: days, limit: 0, from: null, to: null }));
-  const [table, months, overdue, in7, in3, in1] = await Promise.all([
-    api.unitStats(a.from, a.to, a.asOf, a.basis),
-    api.monthlyStats(12, a.asOf, a.basis),
+  const [{ table, months }, overdue, in7, in3, in1] = await Promise.all([
+    api.overviewStats(a.from, a.to, 12, a.asOf, a.basis),
     api.listDirectives(q({ overdue: true, from: null, to: null })),
     due(7),
     due(3),
