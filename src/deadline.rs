@@ -1,7 +1,8 @@
 //! Deadlines as Vietnamese offices say them, read relative to the meeting date:
 //! `30/6`, `trước ngày 30/6/2026`, `tháng 7`, `tháng 6/2020`, `quý III`, `6 tháng cuối năm`,
-//! `cuối tháng`, `cuối năm`, `năm 2026`, `không thời hạn`, and times from the meeting:
-//! `trong 02 tuần tới`, `trong 5 ngày làm việc` (working days of [`crate::calendar`]).
+//! `cuối tháng`, `cuối năm`, `năm 2026`, `không thời hạn`, `hạn cuối 20/6`, times from the
+//! meeting: `trong 02 tuần tới`, `trong 5 ngày làm việc` (working days of
+//! [`crate::calendar`]), and days named from it: `ngày mai`, `thứ Sáu tuần sau`.
 //!
 //! A phrase without a year means the next such date on or after the meeting date
 //! (`30/6` said on 15/12/2026 is 30/06/2027); a phrase that names its year is taken as said,
@@ -56,6 +57,7 @@ const LEAD_INS: &[&[&str]] = &[
     &["cham", "nhat"],
     &["thoi", "han"],
     &["han", "chot"],
+    &["han", "cuoi"],
     &["han"],
     &["truoc"],
     &["trong"],
@@ -106,7 +108,7 @@ const INTRODUCING: &[&str] = &[
 ];
 
 /// Pairs that introduce a deadline whose words alone mean something else ("kết quả").
-const INTRODUCING_PAIRS: &[[&str; 2]] = &[["khong", "qua"], ["trong", "vong"]];
+const INTRODUCING_PAIRS: &[[&str; 2]] = &[["khong", "qua"], ["trong", "vong"], ["han", "cuoi"]];
 
 /// The first deadline stated inside a sentence, with its place ([`Found`]).
 pub fn found<'a>(tokens: &[Token], meeting: impl Into<Anchor<'a>>) -> Option<Found> {
@@ -191,6 +193,10 @@ fn introduced(tokens: &[Token], i: usize) -> bool {
     }
     let horizon = tokens.get(i).is_some_and(|t| t.is("nam"));
     let two = |a: &str, b: &str| before(2).is_some_and(|t| t.is(a)) && prev.is(b);
+    // Two words that end `k` tokens before the date.
+    let two_at = |k: usize, a: &str, b: &str| {
+        before(k + 1).is_some_and(|t| t.is(a)) && before(k).is_some_and(|t| t.is(b))
+    };
     ["truoc", "trong", "han", "xong", "vao", "nhat", "het"]
         .iter()
         .any(|w| prev.is(w))
@@ -202,6 +208,10 @@ fn introduced(tokens: &[Token], i: usize) -> bool {
         // "hạn chót 20/8"
         || two("nhat", "la")
         || two("han", "chot")
+        // "hạn cuối 20/6", "hạn cuối ngày 20/6", "hạn cuối là thứ Sáu"
+        || two("han", "cuoi")
+        || (prev.is("ngay") && two_at(2, "han", "cuoi"))
+        || (prev.is("la") && two_at(2, "han", "cuoi"))
         || two("khong", "qua")
         || two("trong", "vong")
         // "(dự kiến ngày 23/11/2021)", "dự kiến 23/11"
@@ -370,6 +380,9 @@ fn read(t: &[Token], i: usize, at: Anchor<'_>) -> Option<(Deadline, usize)> {
         return on(month_end(meeting.year(), q * 3)?, i + 2);
     }
     if let Some(found) = duration(t, i, at) {
+        return Some(found);
+    }
+    if let Some(found) = day_named(t, i, at) {
         return Some(found);
     }
     // "(trong) hai tháng còn lại", "3 tháng cuối năm [2026]": the rest of the year.
@@ -541,6 +554,67 @@ fn duration(t: &[Token], i: usize, at: Anchor<'_>) -> Option<(Deadline, usize)> 
 const NUMBER_WORDS: [&str; 10] = [
     "mot", "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi",
 ];
+
+/// The weekdays after "thứ", Monday first ("thứ Hai" … "thứ Bảy"; "thứ 2" … "thứ 7").
+const WEEKDAYS: [&str; 6] = ["hai", "ba", "tu", "nam", "sau", "bay"];
+
+/// A day named from the meeting's: `ngày mai` (the next day), `ngày kia` (the one after),
+/// `hôm nay` and `trong ngày` (the meeting's own day), and a weekday, `thứ Sáu (tuần
+/// này|tuần sau|tuần tới)`, `Chủ nhật tuần này`: of the week named, else the next after the
+/// meeting's day.
+fn day_named(t: &[Token], i: usize, at: Anchor<'_>) -> Option<(Deadline, usize)> {
+    let meeting = at.day;
+    let word = |k: usize, w: &str| t.get(k).is_some_and(|x| x.is(w));
+    let days = |n: i64| meeting + chrono::Duration::days(n);
+    if word(i, "ngay") && word(i + 1, "mai") {
+        return on(days(1), i + 2);
+    }
+    if word(i, "ngay") && word(i + 1, "kia") {
+        return on(days(2), i + 2);
+    }
+    if word(i, "hom") && word(i + 1, "nay") {
+        return on(meeting, i + 2);
+    }
+    if word(i, "ngay") && word(i + 1, "hom") && word(i + 2, "nay") {
+        return on(meeting, i + 3);
+    }
+    // "(hoàn thành) trong ngày." and nothing after: the same day ("Trong ngày, …" tells
+    // what a day saw).
+    let ends = |k: usize| {
+        t.get(k)
+            .is_none_or(|x| matches!(x.kind, Kind::Punct('.' | ';' | ')') | Kind::Break))
+    };
+    if word(i, "ngay") && i >= 1 && t[i - 1].is("trong") && ends(i + 1) {
+        return on(meeting, i + 1);
+    }
+    let (weekday, end) = if word(i, "thu") {
+        let x = t.get(i + 1)?;
+        let k = WEEKDAYS.iter().position(|w| x.is(w)).or_else(|| {
+            x.number()
+                .filter(|n| (2..=7).contains(n))
+                .map(|n| n as usize - 2)
+        })?;
+        (k as i64, i + 2)
+    } else if word(i, "chu") && word(i + 1, "nhat") {
+        (6, i + 2)
+    } else {
+        return None;
+    };
+    let monday = -i64::from(meeting.weekday().num_days_from_monday());
+    if word(end, "tuan") {
+        let ahead = relative(t, end + 1)?;
+        return on(days(monday + 7 * i64::from(ahead) + weekday), end + 2);
+    }
+    let this_week = monday + weekday;
+    on(
+        days(if this_week > 0 {
+            this_week
+        } else {
+            this_week + 7
+        }),
+        end,
+    )
+}
 
 /// `này` (0) or `tới`/`sau` (1) after tháng, quý or năm.
 fn relative(t: &[Token], i: usize) -> Option<u32> {
@@ -776,6 +850,56 @@ mod tests {
         }
         // A figure is no range.
         assert_eq!(find(&tokenize("Tỷ lệ đạt 12-17/8 chỉ tiêu."), m), None);
+    }
+
+    #[test]
+    fn days_named_from_the_meeting() {
+        // Friday 04/12/2026.
+        let m = d(2026, 12, 4);
+        assert_eq!(at("trong ngày mai", m), Some(d(2026, 12, 5)));
+        assert_eq!(at("ngày kia", m), Some(d(2026, 12, 6)));
+        assert_eq!(at("trong ngày hôm nay", m), Some(m));
+        assert_eq!(at("trước thứ Sáu tuần sau", m), Some(d(2026, 12, 11)));
+        assert_eq!(at("thứ 2 tuần tới", m), Some(d(2026, 12, 7)));
+        assert_eq!(at("thứ Năm tuần này", m), Some(d(2026, 12, 3)));
+        assert_eq!(at("Chủ nhật tuần này", m), Some(d(2026, 12, 6)));
+        // A weekday alone is the next one after the meeting's day, never the day itself.
+        assert_eq!(at("trước thứ Sáu", m), Some(d(2026, 12, 11)));
+        assert_eq!(at("vào thứ Hai", m), Some(d(2026, 12, 7)));
+        assert_eq!(at("hạn cuối 20/12", m), Some(d(2026, 12, 20)));
+        // Inside a sentence, cut whole from the task's words.
+        for (text, want, first) in [
+            (
+                "Phòng Nội vụ hoàn thành hồ sơ, hạn cuối ngày 20/12.",
+                d(2026, 12, 20),
+                "han",
+            ),
+            (
+                "Văn phòng gửi kế hoạch trong ngày mai.",
+                d(2026, 12, 5),
+                "trong",
+            ),
+            (
+                "Phòng Tài chính nộp báo cáo trước thứ Sáu tuần sau.",
+                d(2026, 12, 11),
+                "truoc",
+            ),
+            ("Văn phòng gửi giấy mời ngay trong ngày.", m, "ngay"),
+        ] {
+            let tokens = tokenize(text);
+            let f = found(&tokens, m).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(f.date, want, "{text}");
+            assert!(tokens[f.start].is(first), "{text}: {:?}", tokens[f.start]);
+        }
+        // An ordinal is no weekday.
+        for none in [
+            "Chuẩn bị tổ chức kỳ họp thứ năm của HĐND huyện.",
+            "Tổ chức lần thứ hai hội thi tin học trẻ.",
+            "Trong kỳ họp thứ Sáu, các đại biểu thống nhất.",
+            "Trong ngày, lực lượng chức năng kiểm tra 20 cơ sở.",
+        ] {
+            assert_eq!(find(&tokenize(none), m), None, "{none}");
+        }
     }
 
     #[test]

@@ -1872,6 +1872,14 @@ impl Doc<'_> {
         }
         if lead.is_none() {
             lead = self.subject(start, end);
+            // "Phòng A, Phòng B và Trung tâm C rà soát …": the unit named first leads, the
+            // units listed with it coordinate.
+            let opening = self
+                .mention(start, end)
+                .filter(|m| m.start == start && Some(&m.unit) == lead.as_ref());
+            if let Some(m) = opening {
+                co_addressed.extend(self.listed_after(m.end, end));
+            }
         }
         // "- Thanh tra Sở tổng kết công tác …", "2. PKHTC giao dự toán …": a unit that opens a
         // line or a sentence is its subject, whatever verb follows (not the unit of the item

@@ -1667,3 +1667,26 @@ fn a_lead_named_alone_before_its_partners_and_the_task() {
     );
     assert_eq!(x.directives.len() + x.set_aside.len(), 1, "{x:#?}");
 }
+
+#[test]
+fn several_units_named_as_subjects_lead_and_coordinate() {
+    let text = "Kết luận:\n\
+        1. Văn phòng Sở, Thanh tra Sở và Phòng Kế hoạch - Tài chính rà soát danh mục thủ tục, hạn cuối ngày 20/12.\n\
+        2. Trung tâm Công nghệ thông tin và Truyền thông gửi kế hoạch trước thứ Sáu tuần sau.\n";
+    let x = extract(text, d(2026, 12, 4), &office());
+    let [a, b] = &x.directives[..] else {
+        panic!("{:#?}", x.directives)
+    };
+    assert_eq!(lead(a), Some("Văn phòng Sở"));
+    let co: Vec<&str> = a
+        .coordinating_units
+        .iter()
+        .map(|u| u.name.as_str())
+        .collect();
+    assert_eq!(co, ["Thanh tra Sở", "Phòng Kế hoạch - Tài chính"]);
+    assert_eq!(a.content, "Rà soát danh mục thủ tục");
+    assert_eq!(a.deadline, Some(d(2026, 12, 20)));
+    // A deadline a verb governs stays in the words ("trình trước ngày 15/12" too).
+    assert_eq!(b.content, "Gửi kế hoạch trước thứ Sáu tuần sau");
+    assert_eq!(b.deadline, Some(d(2026, 12, 11)));
+}
