@@ -356,6 +356,10 @@ fn ellipsis(t: &[Token], i: usize) -> bool {
         || (i >= 2 && t[i].is_punct('.') && t[i - 1].is_punct('.') && t[i - 2].is_punct('.'))
 }
 
+/// Abbreviations written with a period before a name: place kinds (thành phố, thị xã) and
+/// titles (tiến sĩ, thạc sĩ, phó giáo sư, giáo sư, bác sĩ).
+const ABBREVIATIONS: &[&str] = &["tp", "tx", "ts", "ths", "pgs", "gs", "bs"];
+
 fn ends_sentence(t: &[Token], i: usize) -> bool {
     let Some(next) = t.get(i + 1) else {
         return true;
@@ -366,6 +370,21 @@ fn ends_sentence(t: &[Token], i: usize) -> bool {
         return false;
     }
     let spaced = next.start > t[i].end;
+    // "TP. Vũng Tàu", "TS. Nguyễn Đức …": the period of an abbreviated place kind or title
+    // before the name it goes with (two capitalised words: "… UBND TP. Trong tháng …" is
+    // a sentence's end).
+    let abbreviated = i >= 1
+        && t[i].is_punct('.')
+        && t[i - 1].capital
+        && t[i - 1].end == t[i].start
+        && ABBREVIATIONS.iter().any(|w| t[i - 1].is(w));
+    if abbreviated
+        && next.capital
+        && t.get(i + 2)
+            .is_some_and(|n| n.capital && n.kind == Kind::Word)
+    {
+        return false;
+    }
     let glued_number = next.kind == Kind::Number
         && i >= 1
         && t[i - 1].kind == Kind::Word

@@ -1690,3 +1690,26 @@ fn several_units_named_as_subjects_lead_and_coordinate() {
     assert_eq!(b.content, "Gửi kế hoạch trước thứ Sáu tuần sau");
     assert_eq!(b.deadline, Some(d(2026, 12, 11)));
 }
+
+#[test]
+fn an_abbreviated_place_or_title_does_not_end_the_sentence() {
+    let units = Directory::from_names(&["UBND phường 11", "Công an thành phố"]);
+    let text = "Ông Hoàng Văn Nam, Chủ tịch UBND TP. Vũng Tàu đề nghị UBND phường 11 thành lập các đoàn, vận động người dân trước ngày 15/12.";
+    let x = extract(text, d(2021, 11, 21), &units);
+    let [a] = &x.directives[..] else {
+        panic!("{:#?}", x.directives)
+    };
+    assert_eq!(lead(a), Some("UBND phường 11"));
+    assert!(a.content.starts_with("Thành lập các đoàn"), "{}", a.content);
+    // The same letters at a sentence's end still end it.
+    let text =
+        "Công an thành phố báo cáo UBND TP. Trong tháng 12, Công an thành phố tăng cường tuần tra.";
+    let x = extract(text, d(2021, 11, 21), &units);
+    assert!(
+        x.directives
+            .iter()
+            .any(|p| p.content.starts_with("Tăng cường tuần tra")),
+        "{:#?}",
+        x.directives
+    );
+}
