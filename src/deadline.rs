@@ -185,18 +185,19 @@ fn introduced(tokens: &[Token], i: usize) -> bool {
     let i = before_time(tokens, i);
     let before = |k: usize| i.checked_sub(k).map(|j| &tokens[j]);
     let Some(prev) = before(1) else { return false };
-    if prev.is_punct('(') {
-        return true;
-    }
-    if prev.is_punct(':') {
-        return before(2).is_some_and(|t| ["han", "gian", "hien", "thanh"].iter().any(|w| t.is(w)));
-    }
-    let horizon = tokens.get(i).is_some_and(|t| t.is("nam"));
-    let two = |a: &str, b: &str| before(2).is_some_and(|t| t.is(a)) && prev.is(b);
     // Two words that end `k` tokens before the date.
     let two_at = |k: usize, a: &str, b: &str| {
         before(k + 1).is_some_and(|t| t.is(a)) && before(k).is_some_and(|t| t.is(b))
     };
+    if prev.is_punct('(') {
+        return true;
+    }
+    if prev.is_punct(':') {
+        return before(2).is_some_and(|t| ["han", "gian", "hien", "thanh"].iter().any(|w| t.is(w)))
+            || two_at(2, "han", "cuoi");
+    }
+    let horizon = tokens.get(i).is_some_and(|t| t.is("nam"));
+    let two = |a: &str, b: &str| before(2).is_some_and(|t| t.is(a)) && prev.is(b);
     ["truoc", "trong", "han", "xong", "vao", "nhat", "het"]
         .iter()
         .any(|w| prev.is(w))
@@ -566,54 +567,87 @@ fn day_named(t: &[Token], i: usize, at: Anchor<'_>) -> Option<(Deadline, usize)>
     let meeting = at.day;
     let word = |k: usize, w: &str| t.get(k).is_some_and(|x| x.is(w));
     let days = |n: i64| meeting + chrono::Duration::days(n);
-    if word(i, "ngay") && word(i + 1, "mai") {
+    // Not "ngày mai táng" (a burial's day).
+    if word(i, "ngay") && word(i + 1, "mai") && !word(i + 2, "tang") {
         return on(days(1), i + 2);
     }
     if word(i, "ngay") && word(i + 1, "kia") {
         return on(days(2), i + 2);
     }
-    if word(i, "hom") && word(i + 1, "nay") {
+    // Not "(tính) đến hôm nay", "as of today".
+    let until = i >= 1 && t[i - 1].is("den");
+    if word(i, "hom") && word(i + 1, "nay") && !until {
         return on(meeting, i + 2);
     }
-    if word(i, "ngay") && word(i + 1, "hom") && word(i + 2, "nay") {
+    if word(i, "ngay") && word(i + 1, "hom") && word(i + 2, "nay") && !until {
         return on(meeting, i + 3);
     }
-    // "(hoàn thành) trong ngày." and nothing after: the same day ("Trong ngày, …" tells
-    // what a day saw).
+    // "hoàn thành trong ngày.", "xong trong ngày", "ngay trong ngày" at the clause's end:
+    // the same day ("Trong ngày, …", "các ca mắc trong ngày" tell what a day saw).
     let ends = |k: usize| {
         t.get(k)
             .is_none_or(|x| matches!(x.kind, Kind::Punct('.' | ';' | ')') | Kind::Break))
     };
-    if word(i, "ngay") && i >= 1 && t[i - 1].is("trong") && ends(i + 1) {
+    let finished = i >= 2 && ["thanh", "xong", "ngay"].iter().any(|w| t[i - 2].is(w));
+    if word(i, "ngay") && i >= 1 && t[i - 1].is("trong") && finished && ends(i + 1) {
         return on(meeting, i + 1);
     }
-    let (weekday, end) = if word(i, "thu") {
+    let (weekday, mut end) = if word(i, "thu") {
         let x = t.get(i + 1)?;
+        // "thu" written without its marks in a text that has them is another word ("thu
+        // năm 2025", revenue).
+        let marked =
+            t[i].accented || (!x.accented && i.checked_sub(1).is_none_or(|k| !t[k].accented));
         let k = WEEKDAYS.iter().position(|w| x.is(w)).or_else(|| {
             x.number()
                 .filter(|n| (2..=7).contains(n))
                 .map(|n| n as usize - 2)
         })?;
-        (k as i64, i + 2)
+        (marked.then_some(k as i64)?, i + 2)
     } else if word(i, "chu") && word(i + 1, "nhat") {
         (6, i + 2)
     } else {
         return None;
     };
+    // Of the meeting's week, of the next ("tuần sau", "của tuần tới") or the one after
+    // ("tuần sau nữa"); else the next such day after the meeting's.
     let monday = -i64::from(meeting.weekday().num_days_from_monday());
-    if word(end, "tuan") {
-        let ahead = relative(t, end + 1)?;
-        return on(days(monday + 7 * i64::from(ahead) + weekday), end + 2);
+    let mut day = monday + weekday;
+    if day <= 0 {
+        day += 7;
     }
-    let this_week = monday + weekday;
-    on(
-        days(if this_week > 0 {
-            this_week
-        } else {
-            this_week + 7
-        }),
-        end,
-    )
+    if word(end, "cua") && word(end + 1, "tuan") {
+        end += 1;
+    }
+    if word(end, "tuan") {
+        let mut ahead = i64::from(relative(t, end + 1)?);
+        end += 2;
+        if ahead == 1 && word(end, "nua") {
+            (ahead, end) = (2, end + 1);
+        }
+        day = monday + 7 * ahead + weekday;
+    }
+    // "thứ Sáu (20/6)", "thứ Sáu, ngày 20/6": the day written wins.
+    let mut k = end;
+    while t.get(k).is_some_and(|x| x.is_punct(',') || x.is_punct('(')) || word(k, "ngay") {
+        k += 1;
+    }
+    if k > end
+        && let Some((written, after)) = day_at(t, k, meeting)
+    {
+        let after = after + usize::from(t.get(after).is_some_and(|x| x.is_punct(')')));
+        return on(written, after);
+    }
+    // What may follow a weekday: the clause's end, or words that go on to another part.
+    // Any other word makes it something else ("thứ tự ưu tiên", "thứ hai mươi", "thứ Sáu
+    // cuối tháng", "thứ Hai hằng tuần"): no day is read.
+    let free = t.get(end).is_none_or(|x| {
+        matches!(x.kind, Kind::Punct(_) | Kind::Break)
+            || ["de", "va", "nham", "cho", "theo", "thi"]
+                .iter()
+                .any(|w| x.is(w))
+    });
+    free.then(|| (Deadline::On(days(day)), end))
 }
 
 /// `này` (0) or `tới`/`sau` (1) after tháng, quý or năm.
@@ -867,6 +901,10 @@ mod tests {
         assert_eq!(at("trước thứ Sáu", m), Some(d(2026, 12, 11)));
         assert_eq!(at("vào thứ Hai", m), Some(d(2026, 12, 7)));
         assert_eq!(at("hạn cuối 20/12", m), Some(d(2026, 12, 20)));
+        assert_eq!(
+            find(&tokenize("Văn phòng gửi danh sách, hạn cuối: ngày mai."), m),
+            Some(d(2026, 12, 5))
+        );
         // Inside a sentence, cut whole from the task's words.
         for (text, want, first) in [
             (
@@ -891,8 +929,26 @@ mod tests {
             assert_eq!(f.date, want, "{text}");
             assert!(tokens[f.start].is(first), "{text}: {:?}", tokens[f.start]);
         }
-        // An ordinal is no weekday.
+        // The day written beside the weekday wins; the week after next is read.
+        assert_eq!(at("trước thứ Sáu (18/12)", m), Some(d(2026, 12, 18)));
+        assert_eq!(
+            at("hạn cuối thứ Sáu, ngày 18/12/2026", m),
+            Some(d(2026, 12, 18))
+        );
+        assert_eq!(at("thứ Sáu tuần sau nữa", m), Some(d(2026, 12, 18)));
+        assert_eq!(at("thứ Sáu của tuần sau", m), Some(d(2026, 12, 11)));
+        // An ordinal is no weekday, nor is a weekday that more words make another day, nor
+        // "thu" (revenue) in a text written with its marks.
         for none in [
+            "Phòng Kinh tế gửi báo cáo trước thứ Sáu cuối tháng.",
+            "Phòng Kinh tế trực vào thứ Hai hằng tuần.",
+            "Phòng Kinh tế hoàn thiện hồ sơ trước thứ tự ưu tiên.",
+            "Phòng Kinh tế xếp hạng trước thứ hai mươi.",
+            "Phòng Tài chính đôn đốc hoàn thành thu năm 2025 vượt dự toán.",
+            "Phòng Tài chính hoàn thành thu hai khoản nợ đọng.",
+            "Phòng Lao động hỗ trợ chi phí trước ngày mai táng.",
+            "Phòng Kinh tế rà soát các hồ sơ tồn đọng đến hôm nay.",
+            "Trung tâm Y tế theo dõi số ca mắc trong ngày.",
             "Chuẩn bị tổ chức kỳ họp thứ năm của HĐND huyện.",
             "Tổ chức lần thứ hai hội thi tin học trẻ.",
             "Trong kỳ họp thứ Sáu, các đại biểu thống nhất.",
