@@ -2105,9 +2105,11 @@ impl Doc<'_> {
         }
     }
 
-    /// Units listed right after the addressee ("đề nghị X, Y hỗ trợ …"): they coordinate.
+    /// Units listed right after the addressee ("đề nghị X, Y hỗ trợ …", "Giao X và Y: rà
+    /// soát …"): they coordinate.
     fn listed_after(&self, p: usize, end: usize) -> Vec<UnitRef> {
         let (units, after) = self.units_from(p, end);
+        let after = after + usize::from(self.t.get(after).is_some_and(|x| x.is_punct(':')));
         if self.is_action(after) {
             units
         } else {

@@ -1686,6 +1686,23 @@ fn several_units_named_as_subjects_lead_and_coordinate() {
     assert_eq!(co, ["Thanh tra Sở", "Phòng Kế hoạch - Tài chính"]);
     assert_eq!(a.content, "Rà soát danh mục thủ tục");
     assert_eq!(a.deadline, Some(d(2026, 12, 20)));
+    // So with a colon after the list.
+    for text in [
+        "Văn phòng Sở, Thanh tra Sở: rà soát danh mục thủ tục.",
+        "Giao Văn phòng Sở và Thanh tra Sở: rà soát danh mục thủ tục.",
+    ] {
+        let x = extract(text, d(2026, 12, 4), &office());
+        let [a] = &x.directives[..] else {
+            panic!("{text}: {:#?}", x.directives)
+        };
+        assert_eq!(lead(a), Some("Văn phòng Sở"), "{text}");
+        let co: Vec<&str> = a
+            .coordinating_units
+            .iter()
+            .map(|u| u.name.as_str())
+            .collect();
+        assert_eq!(co, ["Thanh tra Sở"], "{text}");
+    }
     // A deadline a verb governs stays in the words ("trình trước ngày 15/12" too).
     assert_eq!(b.content, "Gửi kế hoạch trước thứ Sáu tuần sau");
     assert_eq!(b.deadline, Some(d(2026, 12, 11)));
