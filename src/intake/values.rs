@@ -1378,15 +1378,57 @@ pub fn without_place(name: &str) -> Option<[String; 2]> {
 
 /// The other ways to read a unit's name as written, to look up when the name itself is not
 /// the directory's: its short forms spelled out ([`spelled_out`]), then without the place
-/// added ([`without_place`]).
+/// added ([`without_place`]), then the unit a head's post names ([`unit_of_post`]).
 pub fn other_forms(name: &str) -> Vec<String> {
     let spelled = spelled_out(name);
     let written = spelled.as_deref().unwrap_or(name);
+    let headed = unit_of_post(written);
     spelled
         .iter()
         .cloned()
         .chain(without_place(written).into_iter().flatten())
+        .chain(headed.iter().cloned())
+        .chain(
+            headed
+                .iter()
+                .flat_map(|u| without_place(u).into_iter().flatten()),
+        )
         .collect()
+}
+
+/// The unit whose head a post names, as trackers write the lead of a task given to a head:
+/// "Chủ tịch UBND xã Sơn Hà" (UBND xã Sơn Hà), "Giám đốc Sở Tài chính", "Trưởng phòng Nội
+/// vụ" (Phòng Nội vụ), "Chánh Văn phòng Sở" (Văn phòng Sở), "Chánh Thanh tra Sở".
+pub fn unit_of_post(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let folded: Vec<String> = words.iter().map(|w| crate::text::fold(w)).collect();
+    let at = |i: usize, seq: &[&str]| {
+        seq.iter()
+            .enumerate()
+            .all(|(k, w)| folded.get(i + k).is_some_and(|f| f == w))
+    };
+    let deputy = usize::from(at(0, &["pho"]));
+    // The post's words, then the word of the unit's kind they hold ("Trưởng phòng X":
+    // "Phòng X").
+    const POSTS: &[(&[&str], Option<&str>)] = &[
+        (&["chu", "tich"], None),
+        (&["giam", "doc"], None),
+        (&["thu", "truong"], None),
+        (&["bi", "thu"], None),
+        (&["truong", "phong"], Some("Phòng")),
+        (&["truong", "ban"], Some("Ban")),
+        (&["chanh", "van", "phong"], Some("Văn phòng")),
+        (&["chanh", "thanh", "tra"], Some("Thanh tra")),
+    ];
+    let (post, kind) = POSTS.iter().find(|(p, _)| at(deputy, p))?;
+    let rest = &words[deputy + post.len()..];
+    if rest.is_empty() {
+        return None;
+    }
+    Some(match kind {
+        Some(kind) => format!("{kind} {}", rest.join(" ")),
+        None => rest.join(" "),
+    })
 }
 
 /// The priority a cell says ("Khẩn", "Hỏa tốc", "Cao", "Bình thường"; empty: normal), or
@@ -1432,6 +1474,29 @@ mod tests {
             "Đã hoàn thành ngày 28/03/2025, đúng hạn."
         );
         assert_eq!(days_first_in("Đang thực hiện 80%"), "Đang thực hiện 80%");
+    }
+
+    #[test]
+    fn the_unit_a_heads_post_names() {
+        for (cell, unit) in [
+            ("Chủ tịch UBND xã Sơn Hà", "UBND xã Sơn Hà"),
+            ("Phó Chủ tịch UBND huyện", "UBND huyện"),
+            ("Giám đốc Sở Tài chính", "Sở Tài chính"),
+            ("Trưởng phòng Nội vụ", "Phòng Nội vụ"),
+            ("Chánh Văn phòng Sở", "Văn phòng Sở"),
+            ("Chánh Thanh tra Sở", "Thanh tra Sở"),
+        ] {
+            assert_eq!(unit_of_post(cell).as_deref(), Some(unit), "{cell}");
+            assert!(other_forms(cell).iter().any(|f| f == unit), "{cell}");
+        }
+        for none in [
+            "Phòng Nội vụ",
+            "Giám đốc",
+            "Nguyễn Văn Hùng",
+            "Ban Chỉ đạo 389",
+        ] {
+            assert_eq!(unit_of_post(none), None, "{none}");
+        }
     }
 
     #[test]

@@ -1771,6 +1771,42 @@ fn local_units_named_without_their_level_are_the_directory_s() {
     );
 }
 
+/// A task given to a unit's head is the unit's: "Chủ tịch UBND xã Si Ma Cai" leads as "UBND
+/// xã Si Ma Cai", "Trưởng phòng Văn hóa và Thông tin huyện Bắc Hà" as the phòng.
+#[test]
+fn a_head_s_post_in_the_lead_cell_is_the_head_s_unit() {
+    let mut o = Office::new();
+    o.add_units(&[
+        "Phòng Văn hóa và Thông tin huyện Bắc Hà",
+        "UBND xã Si Ma Cai",
+    ]);
+    let file = o.path("truong.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Ngày giao\n\
+         1,Giải phóng mặt bằng tuyến đường,Chủ tịch UBND xã Si Ma Cai,,05/01/2025\n\
+         2,Tuyên truyền chuyển đổi số,Trưởng phòng Văn hóa và Thông tin huyện Bắc Hà,Chủ tịch UBND xã Si Ma Cai,05/01/2025\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let leads: Vec<&str> = seen
+        .directives
+        .iter()
+        .map(|r| r.lead_unit.as_str())
+        .collect();
+    assert_eq!(
+        leads,
+        [
+            "UBND xã Si Ma Cai",
+            "Phòng Văn hóa và Thông tin huyện Bắc Hà"
+        ],
+        "{:?}",
+        seen.problems
+    );
+    assert_eq!(seen.directives[1].coordinating_units, ["UBND xã Si Ma Cai"]);
+    assert!(seen.new_units.is_empty(), "{:?}", seen.new_units);
+}
+
 /// The same rows saved by another program, dates typed otherwise ("1/3/25" in a CSV, a date
 /// cell in a workbook), are the rows already imported.
 #[test]
