@@ -360,6 +360,12 @@ fn ellipsis(t: &[Token], i: usize) -> bool {
 /// titles (tiến sĩ, thạc sĩ, phó giáo sư, giáo sư, bác sĩ).
 const ABBREVIATIONS: &[&str] = &["tp", "tx", "ts", "ths", "pgs", "gs", "bs"];
 
+/// Words that open a sentence of the conclusions, not a place's or a person's name.
+const OPENERS: &[&str] = &[
+    "giao", "de", "yeu", "chu", "giam", "dong", "cac", "trong", "ve", "theo", "tai", "ngay", "sau",
+    "thanh", "thu", "truong", "chanh", "pho", "tham", "tiep", "tap", "tang", "thuc", "trien",
+];
+
 fn ends_sentence(t: &[Token], i: usize) -> bool {
     let Some(next) = t.get(i + 1) else {
         return true;
@@ -378,8 +384,14 @@ fn ends_sentence(t: &[Token], i: usize) -> bool {
         && t[i - 1].capital
         && t[i - 1].end == t[i].start
         && ABBREVIATIONS.iter().any(|w| t[i - 1].is(w));
+    // Not when the next sentence opens with a unit ("… UBND TP. Sở Y tế chủ trì …", "TX. Phòng
+    // Y tế …") or with the words that open a task or an account ("TP. Giao …").
+    let opens_sentence = starts_with_any(t, i + 1, super::lexicon::KINDS)
+        || next.acronym
+        || OPENERS.iter().any(|w| next.is(w));
     if abbreviated
         && next.capital
+        && !opens_sentence
         && t.get(i + 2)
             .is_some_and(|n| n.capital && n.kind == Kind::Word)
     {

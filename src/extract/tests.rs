@@ -1718,15 +1718,20 @@ fn an_abbreviated_place_or_title_does_not_end_the_sentence() {
     };
     assert_eq!(lead(a), Some("UBND phường 11"));
     assert!(a.content.starts_with("Thành lập các đoàn"), "{}", a.content);
-    // The same letters at a sentence's end still end it.
-    let text =
-        "Công an thành phố báo cáo UBND TP. Trong tháng 12, Công an thành phố tăng cường tuần tra.";
-    let x = extract(text, d(2021, 11, 21), &units);
-    assert!(
-        x.directives
-            .iter()
-            .any(|p| p.content.starts_with("Tăng cường tuần tra")),
-        "{:#?}",
-        x.directives
-    );
+    // The same letters at a sentence's end still end it, before a unit's name or the words
+    // that give a task too.
+    for text in [
+        "Công an thành phố báo cáo UBND TP. Trong tháng 12, Công an thành phố tăng cường tuần tra.",
+        "Phòng Nội vụ rà soát biên chế, báo cáo UBND TP. Công an Thành phố tăng cường tuần tra.",
+        "Phòng Nội vụ rà soát biên chế, báo cáo UBND TP. Giao Công an thành phố tăng cường tuần tra.",
+    ] {
+        let x = extract(text, d(2021, 11, 21), &units);
+        assert!(
+            x.directives
+                .iter()
+                .any(|p| p.content.starts_with("Tăng cường tuần tra")),
+            "{text}: {:#?}",
+            x.directives
+        );
+    }
 }

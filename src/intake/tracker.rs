@@ -656,16 +656,38 @@ impl Reading<'_> {
                 }
                 continue;
             }
-            // "Phòng CĐS và VP": two units the directory holds, joined.
+            // "Phòng CĐS và VP": two units the directory holds, joined ("Trưởng phòng Nội vụ và
+            // Trưởng phòng Y tế": their heads).
             if exact(self, &name).is_none() {
-                let parts: Vec<&str> = name.split(" và ").map(str::trim).collect();
+                let parts: Vec<String> = name
+                    .split(" và ")
+                    .map(|p| {
+                        let p = p.trim();
+                        match values::unit_of_post(p) {
+                            Some(u) if exact(self, p).is_none() => u,
+                            _ => p.to_string(),
+                        }
+                    })
+                    .collect();
                 if parts.len() > 1 && parts.iter().all(|p| exact(self, p).is_some()) {
                     for part in parts.into_iter().rev() {
-                        names.push_front(part.to_string());
+                        names.push_front(part);
                     }
                     continue;
                 }
             }
+            // "Chủ tịch UBND xã Bản Cầm", "Bí thư Đảng ủy xã Sơn Hà": the head's unit, proposed
+            // as new when the directory lacks it; a post over a group ("Thủ trưởng các phòng,
+            // ban") names no one unit.
+            let name = match values::unit_of_post(&name) {
+                Some(_) if exact(self, &name).is_some() => name,
+                Some(unit) if not_a_unit(&unit) => {
+                    none.push(name);
+                    continue;
+                }
+                Some(unit) => unit,
+                None => name,
+            };
             if let Some(id) = exact(self, &name) {
                 if !out.contains(&Pick::Known(id)) {
                     out.push(Pick::Known(id));

@@ -1805,6 +1805,31 @@ fn a_head_s_post_in_the_lead_cell_is_the_head_s_unit() {
     );
     assert_eq!(seen.directives[1].coordinating_units, ["UBND xã Si Ma Cai"]);
     assert!(seen.new_units.is_empty(), "{:?}", seen.new_units);
+    // A head of a unit the directory lacks: the unit is proposed, not the post; a head of a
+    // group is no unit.
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Ngày giao\n\
+         1,Giải phóng mặt bằng,Chủ tịch UBND xã Bản Cầm,,05/01/2025\n\
+         2,Củng cố chi bộ,Bí thư Đảng ủy xã Si Ma Cai,,05/01/2025\n\
+         3,Rà soát hồ sơ,Thủ trưởng các phòng ban,,05/01/2025\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let proposed: Vec<&str> = seen.new_units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(
+        proposed,
+        ["UBND xã Bản Cầm", "Đảng ủy xã Si Ma Cai"],
+        "{:?}",
+        seen.problems
+    );
+    assert!(
+        told(&seen)
+            .iter()
+            .any(|m| m.contains("“Thủ trưởng các phòng ban” không phải")),
+        "{:?}",
+        told(&seen)
+    );
 }
 
 /// The same rows saved by another program, dates typed otherwise ("1/3/25" in a CSV, a date
