@@ -1400,14 +1400,43 @@ pub fn other_forms(name: &str) -> Vec<String> {
 /// "Chủ tịch UBND xã Sơn Hà" (UBND xã Sơn Hà), "Giám đốc Sở Tài chính", "Trưởng phòng Nội
 /// vụ" (Phòng Nội vụ), "Chánh Văn phòng Sở" (Văn phòng Sở), "Chánh Thanh tra Sở".
 pub fn unit_of_post(name: &str) -> Option<String> {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let folded: Vec<String> = words.iter().map(|w| crate::text::fold(w)).collect();
+    // "Đ/c Nguyễn Văn A - Chủ tịch UBND xã Sơn Hà", "Chủ tịch UBND xã Sơn Hà - Nguyễn Văn A",
+    // "Nguyễn Văn A (Chủ tịch UBND xã Sơn Hà)": the part that holds the post.
+    // (Commas list units: "Chủ tịch UBND xã A, B" is two, split by the caller.)
+    let parts = name.split(['(', ')']).flat_map(|p| p.split(" - "));
+    let mut found = parts.filter_map(post_and_unit);
+    let first = found.next()?;
+    // Two different posts ("… - Chủ tịch UBND xã A - Giám đốc Sở B") name no one unit here.
+    found.all(|other| other == first).then_some(first)
+}
+
+/// [`unit_of_post`] of one part: the post first, after a form of address ("Đ/c", "Đồng
+/// chí", "Ông", "Bà") and "Quyền" or "Phó"; "CT", "PCT", "GĐ", "PGĐ" stand for the posts.
+fn post_and_unit(part: &str) -> Option<String> {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let folded: Vec<String> = words
+        .iter()
+        .map(|w| crate::text::fold(w.trim_end_matches([':', '.'])))
+        .collect();
     let at = |i: usize, seq: &[&str]| {
         seq.iter()
             .enumerate()
             .all(|(k, w)| folded.get(i + k).is_some_and(|f| f == w))
     };
-    let deputy = usize::from(at(0, &["pho"]));
+    let mut start = 0;
+    for lead in [
+        &["dong", "chi"][..],
+        &["d/c"],
+        &["ong"],
+        &["ba"],
+        &["quyen"],
+        &["q"],
+        &["pho"],
+    ] {
+        if at(start, lead) {
+            start += lead.len();
+        }
+    }
     // The post's words, then the word of the unit's kind they hold ("Trưởng phòng X":
     // "Phòng X").
     const POSTS: &[(&[&str], Option<&str>)] = &[
@@ -1415,13 +1444,17 @@ pub fn unit_of_post(name: &str) -> Option<String> {
         (&["giam", "doc"], None),
         (&["thu", "truong"], None),
         (&["bi", "thu"], None),
+        (&["ct"], None),
+        (&["pct"], None),
+        (&["gd"], None),
+        (&["pgd"], None),
         (&["truong", "phong"], Some("Phòng")),
         (&["truong", "ban"], Some("Ban")),
         (&["chanh", "van", "phong"], Some("Văn phòng")),
         (&["chanh", "thanh", "tra"], Some("Thanh tra")),
     ];
-    let (post, kind) = POSTS.iter().find(|(p, _)| at(deputy, p))?;
-    let rest = &words[deputy + post.len()..];
+    let (post, kind) = POSTS.iter().find(|(p, _)| at(start, p))?;
+    let rest = &words[start + post.len()..];
     if rest.is_empty() {
         return None;
     }
@@ -1485,6 +1518,17 @@ mod tests {
             ("Trưởng phòng Nội vụ", "Phòng Nội vụ"),
             ("Chánh Văn phòng Sở", "Văn phòng Sở"),
             ("Chánh Thanh tra Sở", "Thanh tra Sở"),
+            (
+                "Đ/c Nguyễn Văn A - Chủ tịch UBND xã Sơn Hà",
+                "UBND xã Sơn Hà",
+            ),
+            ("Chủ tịch UBND xã Sơn Hà - Nguyễn Văn A", "UBND xã Sơn Hà"),
+            ("Nguyễn Văn A (Chủ tịch UBND xã Sơn Hà)", "UBND xã Sơn Hà"),
+            ("Đồng chí Chủ tịch UBND xã Sơn Hà", "UBND xã Sơn Hà"),
+            ("Q. Trưởng phòng Nội vụ", "Phòng Nội vụ"),
+            ("Quyền Trưởng phòng Nội vụ", "Phòng Nội vụ"),
+            ("PCT UBND xã Sơn Hà", "UBND xã Sơn Hà"),
+            ("GĐ Sở Tài chính", "Sở Tài chính"),
         ] {
             assert_eq!(unit_of_post(cell).as_deref(), Some(unit), "{cell}");
             assert!(other_forms(cell).iter().any(|f| f == unit), "{cell}");
@@ -1494,6 +1538,8 @@ mod tests {
             "Giám đốc",
             "Nguyễn Văn Hùng",
             "Ban Chỉ đạo 389",
+            "Phòng Kinh tế - Hạ tầng",
+            "Chủ tịch UBND xã A - Giám đốc Sở B",
         ] {
             assert_eq!(unit_of_post(none), None, "{none}");
         }
