@@ -562,7 +562,11 @@ impl Reading<'_> {
         // Names joined back at their commas below, not to be split again.
         let mut whole: HashSet<String> = HashSet::new();
         while let Some(name) = names.pop_front() {
-            let name = values::without_notes(&name);
+            // "Nguyễn Văn A (Chủ tịch UBND xã Sơn Hà)": the post in brackets is no note.
+            let name = match values::unit_of_post(&name) {
+                Some(unit) if exact(self, &name).is_none() && exact(self, &unit).is_some() => unit,
+                _ => values::without_notes(&name),
+            };
             let name = match exact(self, &name) {
                 Some(_) => name,
                 None => values::without_role(&name),

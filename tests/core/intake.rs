@@ -1786,7 +1786,8 @@ fn a_head_s_post_in_the_lead_cell_is_the_head_s_unit() {
         "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Ngày giao\n\
          1,Giải phóng mặt bằng tuyến đường,Chủ tịch UBND xã Si Ma Cai,,05/01/2025\n\
          2,Tuyên truyền chuyển đổi số,Trưởng phòng Văn hóa và Thông tin huyện Bắc Hà,Chủ tịch UBND xã Si Ma Cai,05/01/2025\n\
-         3,Rà soát đất công,Đ/c Nguyễn Văn An - Chủ tịch UBND xã Si Ma Cai,,05/01/2025\n",
+         3,Rà soát đất công,Đ/c Nguyễn Văn An - Chủ tịch UBND xã Si Ma Cai,,05/01/2025\n\
+         4,Kiểm tra hồ sơ,Nguyễn Văn An (Chủ tịch UBND xã Si Ma Cai),,05/01/2025\n",
     )
     .unwrap();
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
@@ -1800,6 +1801,7 @@ fn a_head_s_post_in_the_lead_cell_is_the_head_s_unit() {
         [
             "UBND xã Si Ma Cai",
             "Phòng Văn hóa và Thông tin huyện Bắc Hà",
+            "UBND xã Si Ma Cai",
             "UBND xã Si Ma Cai"
         ],
         "{:?}",
