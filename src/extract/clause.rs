@@ -386,14 +386,17 @@ fn ends_sentence(t: &[Token], i: usize) -> bool {
         && ABBREVIATIONS.iter().any(|w| t[i - 1].is(w));
     // Not when the next sentence opens with a unit ("… UBND TP. Sở Y tế chủ trì …", "TX. Phòng
     // Y tế …") or with the words that open a task or an account ("TP. Giao …").
-    let opens_sentence = starts_with_any(t, i + 1, super::lexicon::KINDS)
-        || next.acronym
-        || OPENERS.iter().any(|w| next.is(w));
+    // (Looked at only after an abbreviation: this runs at every mark of the text.)
+    let opens_sentence = || {
+        starts_with_any(t, i + 1, super::lexicon::KINDS)
+            || next.acronym
+            || OPENERS.iter().any(|w| next.is(w))
+    };
     if abbreviated
         && next.capital
-        && !opens_sentence
         && t.get(i + 2)
             .is_some_and(|n| n.capital && n.kind == Kind::Word)
+        && !opens_sentence()
     {
         return false;
     }
