@@ -727,7 +727,14 @@ fn units_of(cell: &str, directory: &Directory) -> Vec<extract::UnitRef> {
         let part = values::without_notes(&part);
         // Split at its commas only into names that each open with a kind of body ("Văn
         // phòng Sở, Thanh tra Sở"); "Phòng Bưu chính, Viễn thông và CNTT" is one name.
-        let pieces: Vec<String> = part.split(',').map(values::without_role).collect();
+        // "UBND xã Sơn Hà, Phú Nhuận": the next place's body, named before.
+        let mut pieces: Vec<String> = Vec::new();
+        for piece in part.split(',').map(values::without_role) {
+            let shared = (pieces.last())
+                .and_then(|prev| values::with_the_head_before(prev, &piece))
+                .filter(|_| directory.named(&piece).is_none());
+            pieces.push(shared.unwrap_or(piece));
+        }
         let names: Vec<String> = if directory.named(&part).is_some()
             || !pieces.iter().all(|p| values::opens_with_a_body(p))
         {
@@ -825,5 +832,25 @@ mod tests {
             "Giao ban tháng 5"
         );
         assert_ne!(key("a b"), key("a c"));
+    }
+
+    #[test]
+    fn units_of_a_table_s_cell_as_lists_write_them() {
+        let dir = Directory::from_names(&["UBND xã Si Ma Cai", "Văn phòng Sở", "Thanh tra Sở"]);
+        let names = |cell: &str| -> Vec<String> {
+            units_of(cell, &dir).into_iter().map(|u| u.name).collect()
+        };
+        assert_eq!(
+            names("UBND xã Si Ma Cai, Nậm Mòn"),
+            ["UBND xã Si Ma Cai", "UBND xã Nậm Mòn"]
+        );
+        assert_eq!(
+            names("1. Văn phòng Sở 2. Thanh tra Sở"),
+            ["Văn phòng Sở", "Thanh tra Sở"]
+        );
+        assert_eq!(
+            names("Phòng Bưu chính, Viễn thông"),
+            ["Phòng Bưu chính, Viễn thông"]
+        );
     }
 }

@@ -412,6 +412,9 @@ struct Reading<'c> {
     /// The person each "người giao" cell names: their id, or the candidates when several
     /// (none when no one).
     leaders: HashMap<String, std::result::Result<Uuid, Vec<String>>>,
+    /// The office's name, parent agency and place, folded (none when not set): a unit's name
+    /// ending with another place is not the directory's unit of that name without it.
+    office_places: Vec<String>,
 }
 
 impl Reading<'_> {
@@ -423,6 +426,15 @@ impl Reading<'_> {
         let own = super::numbers::own_number(self.conn, number)?;
         self.own_numbers.insert(number.to_string(), own);
         Ok(own)
+    }
+
+    /// The place a name ends with, folded, when it is not the office's own ("Phòng Nội vụ
+    /// huyện Bát Xát" at an office of Sa Pa); none when the office's places are not set.
+    fn foreign_place(&self, name: &str) -> Option<String> {
+        let place = crate::text::fold(&values::place_of(name)?);
+        let own =
+            self.office_places.is_empty() || self.office_places.iter().any(|o| o.contains(&place));
+        (!own).then_some(place)
     }
 
     /// The directory's unit a sheet's name names ("Văn phòng Sở", "TTr", "P. KHTC"), by its
@@ -598,7 +610,16 @@ impl Reading<'_> {
                     .filter(|full| !not_a_unit(full))
                     .map(|full| self.find_unit(&full).map(|f| (full, f)))
                     .transpose()?;
-                match forms.into_iter().find(|n| exact(self, n).is_some()) {
+                // Not the directory's "Phòng Nội vụ" for another place's.
+                let foreign = values::unit_of_post(&name)
+                    .and_then(|u| self.foreign_place(&u))
+                    .or_else(|| self.foreign_place(&name));
+                let keeps_place = |n: &String| {
+                    foreign
+                        .as_ref()
+                        .is_none_or(|p| crate::text::fold(n).contains(p.as_str()))
+                };
+                match (forms.into_iter()).find(|n| exact(self, n).is_some() && keeps_place(n)) {
                     Some(form) => form,
                     None => match spelled {
                         Some((full, Found::Known(_))) => full,
@@ -624,6 +645,13 @@ impl Reading<'_> {
                 // lịch") goes on the name before it ("Sở Văn hóa, Thể thao và Du lịch").
                 let mut merged: Vec<String> = Vec::with_capacity(pieces.len());
                 for piece in pieces {
+                    // "UBND xã Sơn Hà, Phú Nhuận": the next place's body, named before.
+                    let shared = (merged.last())
+                        .and_then(|prev| values::with_the_head_before(prev.trim(), &piece));
+                    if let Some(full) = shared.filter(|_| exact(self, piece.trim()).is_none()) {
+                        merged.push(full);
+                        continue;
+                    }
                     let lone = |r: &Self, n: &str| {
                         exact(r, n.trim()).is_none()
                             && values::other_forms(n.trim())
@@ -1591,6 +1619,13 @@ pub fn plan(
             .prepare("SELECT 1 FROM intake_row LIMIT 1")?
             .exists([])?,
         leaders: HashMap::new(),
+        office_places: crate::office::load(conn)?
+            .map(|o| [o.name, o.parent_agency, o.place])
+            .into_iter()
+            .flatten()
+            .filter(|p| !p.trim().is_empty())
+            .map(|p| crate::text::fold(&p))
+            .collect(),
     };
     let mut stmt = conn.prepare("SELECT id, title, starts_at FROM meeting")?;
     for row in stmt.query_map([], |row| {

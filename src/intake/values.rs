@@ -1257,9 +1257,125 @@ pub fn opens_with_a_body(name: &str) -> bool {
         "phong", "van", "trung", "so", "ban", "chi", "cuc", "ubnd", "hdnd", "thanh", "cong", "doi",
         "hoi", "truong", "benh", "kho", "dai", "bao", "vien", "tt", "p", "ttr",
     ];
-    crate::text::words(name)
-        .first()
-        .is_some_and(|w| BODIES.contains(&w.as_str()))
+    // With their marks where written: "Viện" is a body, "Viễn thông" is not.
+    const MARKED: &[&str] = &[
+        "phòng",
+        "văn",
+        "trung",
+        "sở",
+        "ban",
+        "chi",
+        "cục",
+        "ubnd",
+        "hđnd",
+        "thanh",
+        "công",
+        "đội",
+        "hội",
+        "trường",
+        "bệnh",
+        "kho",
+        "đài",
+        "báo",
+        "viện",
+        "tt",
+        "p",
+        "ttr",
+    ];
+    let Some(first) = name.split_whitespace().next() else {
+        return false;
+    };
+    let first = first.trim_matches(|c: char| !c.is_alphanumeric());
+    if first.is_ascii() {
+        BODIES.contains(&first.to_ascii_lowercase().as_str())
+    } else {
+        MARKED.contains(&first.to_lowercase().as_str())
+    }
+}
+
+/// The kinds of place a unit's name ends with ("UBND xã Sơn Hà", "Phòng Nội vụ huyện Bát
+/// Xát"), folded.
+const PLACE_KINDS: [&[&str]; 9] = [
+    &["xa"],
+    &["phuong"],
+    &["thi", "tran"],
+    &["thi", "xa"],
+    &["huyen"],
+    &["quan"],
+    &["thanh", "pho"],
+    &["tp"],
+    &["tinh"],
+];
+
+/// The place kind `words` (folded) open with, and how many words it takes.
+fn place_kind_at(words: &[String]) -> Option<usize> {
+    PLACE_KINDS
+        .iter()
+        .find(|k| {
+            words.len() >= k.len() && words[..k.len()].iter().zip(k.iter()).all(|(a, b)| a == b)
+        })
+        .map(|k| k.len())
+}
+
+/// Whether `words` (as written) are a place's proper name: one to four words, each opening
+/// with a capital or a number ("Sơn Hà", "Phú Nhuận", "2"), not a body's title-cased name
+/// ("Phòng Y Tế", "Trung Tâm …", "Văn Phòng …").
+fn a_places_name(words: &[&str]) -> bool {
+    // With their marks: "Đài" is a body, "Đại" a place.
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let f = |i: usize| lower.get(i).map(String::as_str);
+    let a_body = matches!(
+        (f(0), f(1)),
+        (
+            Some("phòng" | "sở" | "ban" | "ubnd" | "hđnd" | "cục" | "đội" | "viện" | "đài" | "hội"),
+            _
+        ) | (Some("chi"), Some("cục" | "nhánh"))
+            | (Some("bệnh"), Some("viện"))
+            | (Some("công"), Some("an"))
+            | (Some("văn"), Some("phòng"))
+            | (Some("thanh"), Some("tra"))
+            | (Some("trung"), Some("tâm"))
+            | (Some("trường"), _)
+            | (Some("bảo"), Some("hiểm"))
+            | (Some("kho"), Some("bạc"))
+            | (Some("ngân"), Some("hàng"))
+            | (Some("hạt"), Some("kiểm"))
+    );
+    (1..=4).contains(&words.len())
+        && !a_body
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        })
+}
+
+/// A list's item written without the words it shares with the item before, those before
+/// the place: "Phú Nhuận" after "UBND xã Sơn Hà" is "UBND xã Phú Nhuận", "xã Phú Nhuận"
+/// too; `None` when `piece` is not a place's name alone or `before` ends with no place.
+pub fn with_the_head_before(before: &str, piece: &str) -> Option<String> {
+    let prev: Vec<&str> = before.split_whitespace().collect();
+    let folded: Vec<String> = prev
+        .iter()
+        .map(|w| crate::text::fold(w.trim_end_matches('.')))
+        .collect();
+    // The last place kind in `before`, after a body's words, with a place's name to the end.
+    let (at, kind) = (1..prev.len()).rev().find_map(|at| {
+        let kind = place_kind_at(&folded[at..])?;
+        a_places_name(&prev[at + kind..]).then_some((at, kind))
+    })?;
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    let piece_folded: Vec<String> = words
+        .iter()
+        .map(|w| crate::text::fold(w.trim_end_matches('.')))
+        .collect();
+    let head = match place_kind_at(&piece_folded) {
+        Some(own) if a_places_name(&words[own..]) => &prev[..at],
+        Some(_) => return None,
+        None if a_places_name(&words) => &prev[..at + kind],
+        None => return None,
+    };
+    Some(format!("{} {}", head.join(" "), words.join(" ")))
 }
 
 /// A unit's name without the notes a tracker adds to it: a parenthesis ("Phòng CĐS (chủ
@@ -1376,13 +1492,32 @@ pub fn without_place(name: &str) -> Option<[String; 2]> {
     None
 }
 
+/// The place a unit's name ends with, as [`without_place`] reads it: its proper name ("Bát
+/// Xát" of "Phòng Nội vụ huyện Bát Xát"); none for a name with no place or the level alone
+/// ("Sở Nội vụ tỉnh").
+pub fn place_of(name: &str) -> Option<String> {
+    let [_, with_kind] = without_place(name)?;
+    let place: Vec<&str> = (name.split_whitespace())
+        .skip(with_kind.split_whitespace().count())
+        .collect();
+    (!place.is_empty()).then(|| place.join(" "))
+}
+
 /// The other ways to read a unit's name as written, to look up when the name itself is not
 /// the directory's: its short forms spelled out ([`spelled_out`]), then without the place
-/// added ([`without_place`]), then the unit a head's post names ([`unit_of_post`]).
+/// added ([`without_place`]), then the unit a head's post names ([`unit_of_post`]), last
+/// "TP X" read as the Trưởng phòng of "Phòng X" (else a city, "TP Lào Cai": only a form to
+/// look up, never a unit to propose).
 pub fn other_forms(name: &str) -> Vec<String> {
     let spelled = spelled_out(name);
     let written = spelled.as_deref().unwrap_or(name);
     let headed = unit_of_post(written);
+    let head_of_a_phong = match written.split_once(' ') {
+        Some((tp, rest)) if tp == "TP" && !rest.trim().is_empty() => {
+            Some(format!("Phòng {}", rest.trim()))
+        }
+        _ => None,
+    };
     spelled
         .iter()
         .cloned()
@@ -1393,6 +1528,7 @@ pub fn other_forms(name: &str) -> Vec<String> {
                 .iter()
                 .flat_map(|u| without_place(u).into_iter().flatten()),
         )
+        .chain(head_of_a_phong)
         .collect()
 }
 
@@ -1482,14 +1618,54 @@ pub fn priority(text: &str) -> Option<Priority> {
     )
 }
 
-/// The units a cell names, split at `;` and line breaks (the caller splits a part at its
-/// commas when the directory does not hold it whole).
+/// The units a cell names, split at `;`, line breaks and the numbers of a list ("1. Văn
+/// phòng 2. Thanh tra", "a) …", "(1) …"), without those numbers (the caller splits a part at
+/// its commas when the directory does not hold it whole).
 pub fn unit_names(text: &str) -> Vec<String> {
     text.split([';', '\n', '\r'])
+        .flat_map(numbered_items)
         .map(|s| s.trim().trim_start_matches(['-', '+', '•']).trim())
         .filter(|s| !s.is_empty())
         .map(str::to_string)
         .collect()
+}
+
+/// The number of a list's item a word is ("1.", "2)", "(3)", "a)", "b."), in order from 1
+/// (letters from "a"); none for other words ("P.", "TP.").
+fn item_number(word: &str) -> Option<u32> {
+    let inner = match word.strip_prefix('(') {
+        Some(rest) => rest.strip_suffix(')')?,
+        None => word.strip_suffix(['.', ')'])?,
+    };
+    match inner.as_bytes() {
+        [c @ b'a'..=b'h'] => Some(u32::from(c - b'a') + 1),
+        digits if (1..=2).contains(&digits.len()) => inner.parse().ok().filter(|n| *n > 0),
+        _ => None,
+    }
+}
+
+/// A part of a cell cut into the items of a list numbered in it: the first word's number,
+/// then each next number in turn ("1. Phòng A 2. Phòng B" is two); the part itself when it
+/// opens with no number.
+fn numbered_items(part: &str) -> Vec<&str> {
+    let mut words = part.split_whitespace().map(|w| {
+        let start = w.as_ptr() as usize - part.as_ptr() as usize;
+        (start, start + w.len(), item_number(w))
+    });
+    let Some((_, first_end, Some(mut number))) = words.next() else {
+        return vec![part];
+    };
+    let mut items = Vec::new();
+    let mut from = first_end;
+    for (start, end, n) in words {
+        if n == Some(number + 1) {
+            items.push(&part[from..start]);
+            from = end;
+            number += 1;
+        }
+    }
+    items.push(&part[from..]);
+    items
 }
 
 #[cfg(test)]
@@ -2006,5 +2182,89 @@ mod tests {
             unit_names("Văn phòng; Phòng KHTC,\nThanh tra"),
             ["Văn phòng", "Phòng KHTC,", "Thanh tra"]
         );
+    }
+
+    #[test]
+    fn items_of_a_list_share_the_words_before_the_place() {
+        let h = |a: &str, b: &str| with_the_head_before(a, b);
+        assert_eq!(
+            h("UBND xã Sơn Hà", "Phú Nhuận").as_deref(),
+            Some("UBND xã Phú Nhuận")
+        );
+        assert_eq!(
+            h("UBND xã Sơn Hà", " xã Phú Nhuận").as_deref(),
+            Some("UBND xã Phú Nhuận")
+        );
+        assert_eq!(h("UBND phường 1", "2").as_deref(), Some("UBND phường 2"));
+        assert_eq!(
+            h("UBND huyện Văn Bàn", "Đại Lải").as_deref(),
+            Some("UBND huyện Đại Lải")
+        );
+        assert_eq!(
+            h("UBND thị trấn Phố Lu", "Tằng Loỏng").as_deref(),
+            Some("UBND thị trấn Tằng Loỏng")
+        );
+        assert_eq!(
+            h("Phòng Nội vụ huyện Bát Xát", "Sa Pa").as_deref(),
+            Some("Phòng Nội vụ huyện Sa Pa")
+        );
+        assert_eq!(
+            h("UBND huyện Bảo Thắng", "thị xã Sa Pa").as_deref(),
+            Some("UBND thị xã Sa Pa")
+        );
+        for (before, piece) in [
+            // Not a place's name alone: a body's.
+            ("UBND xã Sơn Hà", "Phòng Y Tế"),
+            ("UBND xã Sơn Hà", "Trung tâm Y tế"),
+            ("UBND huyện Bát Xát", "Văn Phòng HĐND"),
+            ("UBND huyện Bát Xát", "Công an huyện"),
+            ("UBND huyện Bát Xát", "Đài Truyền Thanh"),
+            ("UBND huyện Bát Xát", "Kho Bạc Nhà Nước"),
+            // Nothing before names a place.
+            ("Sở Văn hóa", "Thể thao và Du lịch"),
+            ("Sở Văn hóa", "Thể Thao"),
+            ("Văn phòng Sở", "Thanh tra Sở"),
+            ("xã Sơn Hà", "Phú Nhuận"),
+        ] {
+            assert_eq!(h(before, piece), None, "{before} / {piece}");
+        }
+    }
+
+    #[test]
+    fn the_place_a_unit_s_name_ends_with() {
+        assert_eq!(
+            place_of("Phòng Nội vụ huyện Bát Xát").as_deref(),
+            Some("Bát Xát")
+        );
+        assert_eq!(
+            place_of("Sở Tài chính tỉnh Lào Cai").as_deref(),
+            Some("Lào Cai")
+        );
+        assert_eq!(place_of("Sở Nội vụ tỉnh"), None);
+        assert_eq!(place_of("Phòng Nội vụ"), None);
+    }
+
+    #[test]
+    fn units_listed_by_number_in_a_cell() {
+        for (cell, names) in [
+            (
+                "1. Văn phòng Sở 2. Thanh tra Sở",
+                &["Văn phòng Sở", "Thanh tra Sở"][..],
+            ),
+            (
+                "1) Văn phòng Sở\n2) Thanh tra Sở",
+                &["Văn phòng Sở", "Thanh tra Sở"],
+            ),
+            ("a) Phòng KHTC; b) Văn phòng", &["Phòng KHTC", "Văn phòng"]),
+            ("(1) Phòng A, (2) Phòng B", &["Phòng A,", "Phòng B"]),
+            ("2. Sở Y tế", &["Sở Y tế"]),
+            // Not numbers of a list: a short form, a number in a name.
+            ("P. KHTC", &["P. KHTC"]),
+            ("Đội 2. Phòng Cảnh sát", &["Đội 2. Phòng Cảnh sát"]),
+            ("1. Ban Chỉ đạo 389 tỉnh", &["Ban Chỉ đạo 389 tỉnh"]),
+            ("1. Tổ 3. Phòng B", &["Tổ 3. Phòng B"]),
+        ] {
+            assert_eq!(unit_names(cell), names, "{cell}");
+        }
     }
 }

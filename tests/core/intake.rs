@@ -1836,6 +1836,93 @@ fn a_head_s_post_in_the_lead_cell_is_the_head_s_unit() {
     );
 }
 
+/// Unit cells written as offices write lists: numbered ("1. … 2. …"), the body named once
+/// for several places ("UBND xã Si Ma Cai, Bản Cầm"), a head as "TP X" (Trưởng phòng).
+#[test]
+fn lists_of_units_as_offices_write_them() {
+    let mut o = Office::new();
+    o.add_units(&["UBND xã Si Ma Cai", "UBND xã Bản Cầm", "Phòng Nội vụ"]);
+    let file = o.path("lists.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Ngày giao\n\
+         1,Giải phóng mặt bằng,UBND xã Si Ma Cai,\"1. Phòng Nội vụ 2. UBND xã Bản Cầm\",05/01/2025\n\
+         2,Rà soát đất công,TP Nội vụ,\"UBND xã Si Ma Cai, Bản Cầm\",05/01/2025\n\
+         3,Kiểm tra hồ sơ,UBND xã Bản Cầm,\"UBND xã Si Ma Cai, xã Nậm Mòn\",05/01/2025\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let rows: Vec<(&str, Vec<&str>)> = (seen.directives.iter())
+        .map(|r| {
+            let c = r.coordinating_units.iter().map(String::as_str).collect();
+            (r.lead_unit.as_str(), c)
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("UBND xã Si Ma Cai", vec!["Phòng Nội vụ", "UBND xã Bản Cầm"]),
+            ("Phòng Nội vụ", vec!["UBND xã Bản Cầm", "UBND xã Si Ma Cai"]),
+            (
+                "UBND xã Bản Cầm",
+                vec!["UBND xã Si Ma Cai", "UBND xã Nậm Mòn"]
+            ),
+        ],
+        "{:?}",
+        seen.problems
+    );
+    let proposed: Vec<&str> = seen.new_units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(proposed, ["UBND xã Nậm Mòn"]);
+    // "TP" before a name the directory lacks as a Phòng is no head: a city, proposed whole.
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao\n1,Giải phóng mặt bằng,UBND TP Lào Cai,05/01/2025\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let proposed: Vec<&str> = seen.new_units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(proposed, ["UBND TP Lào Cai"], "{:?}", seen.problems);
+}
+
+/// A unit's name that ends with a place: the directory's unit of that name when the place is
+/// the office's own, a new unit when it is another's.
+#[test]
+fn a_unit_of_another_place_is_not_the_office_s_own() {
+    let mut o = Office::new();
+    o.set_details();
+    o.add_units(&["Sở Tài chính", "Phòng Nội vụ"]);
+    let file = o.path("places.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao\n\
+         1,Thẩm định dự toán,Sở Tài chính tỉnh Lào Cai,05/01/2025\n\
+         2,Đối chiếu số liệu,Sở Tài chính tỉnh Yên Bái,05/01/2025\n\
+         3,Rà soát biên chế,Trưởng phòng Nội vụ huyện Bát Xát,05/01/2025\n\
+         4,Rà soát hồ sơ,Phòng Nội vụ,05/01/2025\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let leads: Vec<&str> = (seen.directives.iter())
+        .map(|r| r.lead_unit.as_str())
+        .collect();
+    assert_eq!(
+        leads,
+        [
+            "Sở Tài chính",
+            "Sở Tài chính tỉnh Yên Bái",
+            "Phòng Nội vụ huyện Bát Xát",
+            "Phòng Nội vụ"
+        ],
+        "{:?}",
+        seen.problems
+    );
+    let proposed: Vec<&str> = seen.new_units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(
+        proposed,
+        ["Sở Tài chính tỉnh Yên Bái", "Phòng Nội vụ huyện Bát Xát"]
+    );
+}
+
 /// The same rows saved by another program, dates typed otherwise ("1/3/25" in a CSV, a date
 /// cell in a workbook), are the rows already imported.
 #[test]
