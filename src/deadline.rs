@@ -62,6 +62,7 @@ const LEAD_INS: &[&[&str]] = &[
     &["truoc"],
     &["trong"],
     &["den"],
+    &["het"],
     &["vao"],
     &["xong"],
 ];
@@ -846,6 +847,8 @@ mod tests {
         assert_eq!(at("quý sau", d(2026, 11, 3)), Some(d(2027, 3, 31)));
         assert_eq!(at("trong năm nay", m), Some(d(2026, 12, 31)));
         assert_eq!(at("năm sau", m), Some(d(2027, 12, 31)));
+        assert_eq!(at("đến hết tháng 7", m), Some(d(2026, 7, 31)));
+        assert_eq!(at("hết ngày 30/6", m), Some(d(2026, 6, 30)));
         assert_eq!(parse("không thời hạn", m), Some(Deadline::Open));
         assert_eq!(parse("Thường xuyên", m), Some(Deadline::Open));
     }

@@ -975,6 +975,7 @@ impl Doc<'_> {
                         .then(|| {
                             deadline::find(lead_in, self.anchor)
                                 .or_else(|| deadline::period(lead_in, self.anchor))
+                                .or_else(|| self.deadline_said_first(before))
                         })
                         .flatten()
                 })
@@ -1796,6 +1797,7 @@ impl Doc<'_> {
         // That may hold commas of its own ("Để hoàn thành mục tiêu, nhiệm vụ năm 2014, các
         // ngành …"): the subject is the unit named right after one of them. A clause that
         // hands the task to someone names its addressee after its verb.
+        let mut after_lead_in = false;
         if self.lead_in_at(i)
             && !(i..end).any(|p| assigns_at(t, p).is_some())
             && let Some(subject) = (i..end)
@@ -1804,6 +1806,7 @@ impl Doc<'_> {
                 .find(|&p| self.mention(p, end).is_some_and(|m| m.start == p))
         {
             i = subject;
+            after_lead_in = true;
         }
         let concludes = concluding(t, i..end);
         let mut start = i;
@@ -1884,7 +1887,7 @@ impl Doc<'_> {
         // "- Thanh tra Sở tổng kết công tác …", "2. PKHTC giao dự toán …": a unit that opens a
         // line or a sentence is its subject, whatever verb follows (not the unit of the item
         // before).
-        if lead.is_none() && (c.line || c.sentence) {
+        if lead.is_none() && (c.line || c.sentence || after_lead_in) {
             lead = self
                 .mention(start, end)
                 .filter(|m| m.start == start && t.get(m.end).is_some_and(|x| x.kind == Kind::Word))
@@ -1973,6 +1976,32 @@ impl Doc<'_> {
                 || (x.is("trong") && !self.t.get(i + 1).is_some_and(|n| n.is("do")))
         }) || self.time_lead_in(i)
             || self.tasks_lead_in(i)
+            || self.deadline_lead_in(i)
+    }
+
+    /// Whether a deadline opens the clause up to a comma, said by a word that makes it one
+    /// ("Trước ngày 20/6, Phòng X …", "Chậm nhất 30/6, …", "Đến hết tháng 7, …", "Ngày mai,
+    /// Trung tâm Y tế …", "Thứ Sáu tuần này, …"); not a day alone ("Ngày 24/6, UBND huyện tổ
+    /// chức …" tells when something happens).
+    fn deadline_lead_in(&self, i: usize) -> bool {
+        self.deadline_said_first(i).is_some()
+    }
+
+    /// The deadline [`Self::deadline_lead_in`] reads at `i`.
+    fn deadline_said_first(&self, i: usize) -> Option<NaiveDate> {
+        let t = self.t;
+        let word = |k: usize, w: &str| t.get(k).is_some_and(|x| x.is(w));
+        let says_due = ["truoc", "cham", "han", "den", "thoi"]
+            .iter()
+            .any(|w| word(i, w))
+            || (word(i, "ngay") && (word(i + 1, "mai") || word(i + 1, "kia")))
+            || word(i, "thu")
+            || (word(i, "chu") && word(i + 1, "nhat"));
+        let comma = (i + 1..(i + 10).min(t.len())).find(|&p| t[p].is_punct(','))?;
+        match deadline::parse(&self.text[t[i].start..t[comma - 1].end], self.anchor) {
+            Some(deadline::Deadline::On(day)) if says_due => Some(day),
+            _ => None,
+        }
     }
 
     /// Whether the tasks of a period open the clause up to a comma: "Nhiệm vụ thời gian tới,

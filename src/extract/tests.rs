@@ -1735,3 +1735,44 @@ fn an_abbreviated_place_or_title_does_not_end_the_sentence() {
         );
     }
 }
+
+#[test]
+fn a_deadline_said_first_leaves_the_unit_named_after_it() {
+    let text = "KẾT LUẬN\n\
+        1. Trước ngày 20/6, Phòng Kế hoạch - Tài chính hoàn thành báo cáo quyết toán.\n\
+        2. Ngày mai, Văn phòng Sở kiểm tra công tác phòng cháy tại trụ sở.\n\
+        3. Chậm nhất ngày 30/6, Thanh tra Sở tổng hợp kết quả thanh tra.\n\
+        4. Đến hết tháng 7, Văn phòng Sở trình dự thảo quy chế.\n";
+    let x = extract(text, d(2026, 6, 10), &office());
+    let got: Vec<(Option<&str>, Option<NaiveDate>)> =
+        x.directives.iter().map(|p| (lead(p), p.deadline)).collect();
+    assert_eq!(
+        got,
+        [
+            (Some("Phòng Kế hoạch - Tài chính"), Some(d(2026, 6, 20))),
+            (Some("Văn phòng Sở"), Some(d(2026, 6, 11))),
+            (Some("Thanh tra Sở"), Some(d(2026, 6, 30))),
+            (Some("Văn phòng Sở"), Some(d(2026, 7, 31))),
+        ],
+        "{:#?}",
+        x.directives
+    );
+    assert!(
+        x.directives.iter().all(|p| !p.content.contains(", ")),
+        "{:#?}",
+        x.directives
+    );
+    // A day alone tells when something happens: no lead-in of a deadline.
+    let x = extract(
+        "Ngày 24/6, Văn phòng Sở tổ chức hội nghị sơ kết.",
+        d(2026, 6, 10),
+        &office(),
+    );
+    assert!(
+        x.directives
+            .iter()
+            .all(|p| p.content.starts_with("Ngày 24/6")),
+        "{:#?}",
+        x.directives
+    );
+}

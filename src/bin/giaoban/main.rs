@@ -592,6 +592,10 @@ fn extract(
         };
         found = extract::extract(&text, anchor, &directory);
     }
+    // With --date, that is the meeting's day (deadlines counted from it), whatever the text.
+    if day.is_some() {
+        found.meeting.date = Some(meeting_date);
+    }
     render::extraction(out, &found);
     Ok(())
 }
