@@ -91,8 +91,11 @@ pub(super) fn segment(text: &str, t: &[Token], mentions: &[Option<Mention>]) -> 
             Kind::Punct(',') if i >= 1 && t[i - 1].is_punct('”') && quoted_words(t, i - 1) >= 6 => {
                 cut(true, false, false)
             }
-            // "… trọng điểm... đẩy mạnh …": an ellipsis before a task's verb ends a task.
-            Kind::Punct('.' | '…') if ellipsis(t, i) && action_at(t, i + 1) => {
+            // "… trọng điểm... đẩy mạnh …": an ellipsis before a task's verb ends a task;
+            // not one that closes a list ("Văn phòng, Thanh tra,... tăng cường …": and so on).
+            Kind::Punct('.' | '…')
+                if ellipsis(t, i) && !closes_a_list(t, i) && action_at(t, i + 1) =>
+            {
                 cut(false, false, false)
             }
             Kind::Word
@@ -348,6 +351,12 @@ fn quoted_words(t: &[Token], close: usize) -> usize {
         .take_while(|x| !x.is_punct('“'))
         .filter(|x| x.is_wordlike())
         .count()
+}
+
+/// Whether the ellipsis ending at `i` follows a comma: the end of a list ("A, B,...").
+fn closes_a_list(t: &[Token], i: usize) -> bool {
+    let start = if t[i].is_punct('…') { i } else { i - 2 };
+    start >= 1 && t[start - 1].is_punct(',')
 }
 
 /// An ellipsis ends at `i`: `…`, or the third of three dots.

@@ -1882,6 +1882,10 @@ impl Doc<'_> {
                 .filter(|m| m.start == start && Some(&m.unit) == lead.as_ref());
             if let Some(m) = opening {
                 co_addressed.extend(self.listed_after(m.end, end));
+                let listed_to = self.units_from(m.end, end).1;
+                if let Some((units, _)) = self.joined_to_subject(listed_to, end) {
+                    co_addressed.extend(units);
+                }
             }
         }
         // "- Thanh tra Sở tổng kết công tác …", "2. PKHTC giao dự toán …": a unit that opens a
@@ -2129,9 +2133,30 @@ impl Doc<'_> {
                     }
                     p = m.end;
                 }
-                None => return (out, p),
+                // "A, B,...", "A, B, …": a list left open ends after its dots.
+                None => {
+                    let dots = (q..end).take_while(|&k| t[k].is_punct('.')).count();
+                    let open = q > p
+                        && t[q - 1].is_punct(',')
+                        && (t.get(q).is_some_and(|x| x.is_punct('…')) || dots >= 3);
+                    return match open {
+                        true if dots >= 3 => (out, q + dots),
+                        true => (out, q + 1),
+                        false => (out, p),
+                    };
+                }
             }
         }
+    }
+
+    /// Units joined to the subject by "cùng" or "với" before the task's verb ("Phòng Nội vụ
+    /// cùng Văn phòng Sở rà soát …", "Phòng A với Phòng B kiểm tra …"): they coordinate; also
+    /// where the verb is.
+    fn joined_to_subject(&self, p: usize, end: usize) -> Option<(Vec<UnitRef>, usize)> {
+        let n = seq_at(self.t, p, &[&["cung"], &["voi"]])?;
+        let (units, after) = self.units_from(p + n, end);
+        let after = skip_punct(self.t, after, end);
+        (!units.is_empty() && self.is_action(after)).then_some((units, after))
     }
 
     /// Units listed right after the addressee ("đề nghị X, Y hỗ trợ …", "Giao X và Y: rà
@@ -2190,6 +2215,9 @@ impl Doc<'_> {
         }
         if let Some((_, after)) = self.coordinators_before(p, end) {
             return if self.is_action(after) { after } else { start };
+        }
+        if let Some((_, after)) = self.joined_to_subject(p, end) {
+            return after;
         }
         if let Some(n) = seq_at(t, p, LEADS) {
             p = skip_punct(t, p + n, end);

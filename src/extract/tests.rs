@@ -1776,3 +1776,50 @@ fn a_deadline_said_first_leaves_the_unit_named_after_it() {
         x.directives
     );
 }
+
+#[test]
+fn units_joined_to_the_subject_and_a_list_left_open() {
+    let text = "KẾT LUẬN\n\
+        1. Văn phòng Sở cùng Thanh tra Sở rà soát quy chế chi tiêu nội bộ.\n\
+        2. Phòng Kế hoạch - Tài chính với Văn phòng Sở kiểm tra công tác mua sắm.\n\
+        3. Văn phòng Sở, Thanh tra Sở,... tăng cường kiểm tra công vụ.\n\
+        4. Thanh tra Sở cùng thực hiện kiểm tra việc tiếp công dân.\n";
+    let x = extract(text, d(2026, 6, 10), &office());
+    let got: Vec<(Option<&str>, Vec<&str>, &str)> = (x.directives.iter())
+        .map(|p| {
+            let c = p
+                .coordinating_units
+                .iter()
+                .map(|u| u.name.as_str())
+                .collect();
+            (lead(p), c, p.content.as_str())
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                Some("Văn phòng Sở"),
+                vec!["Thanh tra Sở"],
+                "Rà soát quy chế chi tiêu nội bộ"
+            ),
+            (
+                Some("Phòng Kế hoạch - Tài chính"),
+                vec!["Văn phòng Sở"],
+                "Kiểm tra công tác mua sắm"
+            ),
+            (
+                Some("Văn phòng Sở"),
+                vec!["Thanh tra Sở"],
+                "Tăng cường kiểm tra công vụ"
+            ),
+            (
+                Some("Thanh tra Sở"),
+                vec![],
+                "Thanh tra Sở cùng thực hiện kiểm tra việc tiếp công dân"
+            ),
+        ],
+        "{:#?}",
+        x.directives
+    );
+}
