@@ -463,9 +463,10 @@ fn group_of_kinds(tokens: &[Token], i: usize, text: &str) -> Option<Mention> {
             if said {
                 j += 1;
                 kinds += 1;
-            } else if x.kind == Kind::Number
+            } else if (x.kind == Kind::Number || x.is("cac"))
                 && let Some(n) = kind_at(j + 1)
             {
+                // "UBND 7 phường", "UBND các xã".
                 j += 1 + n;
                 kinds += 1;
             } else {

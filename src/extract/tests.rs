@@ -1823,3 +1823,22 @@ fn units_joined_to_the_subject_and_a_list_left_open() {
         x.directives
     );
 }
+
+#[test]
+fn a_group_of_kinds_takes_the_bodies_of_each_place() {
+    let x = extract(
+        "Các phòng, ban chuyên môn, UBND các xã rà soát danh sách hộ nghèo.",
+        d(2026, 6, 10),
+        &office(),
+    );
+    assert_eq!(
+        given(&x),
+        [(
+            Some("Các phòng, ban chuyên môn, UBND các xã"),
+            "Rà soát danh sách hộ nghèo"
+        )],
+        "{:#?}",
+        x.directives
+    );
+    assert!(x.directives[0].coordinating_units.is_empty());
+}
