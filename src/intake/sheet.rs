@@ -857,13 +857,16 @@ fn csv_grid(bytes: &[u8], name: &str) -> Result<Grid> {
             return Err(too_many());
         }
         rows.extend((0..blank).map(|_| Vec::new()));
-        // A cell holding lines that read as rows of their own ("2;Việc hai;VP;…"): a quote
-        // opened in it and closed rows later.
-        let runs_on = record.iter().any(|f| {
-            f.lines()
-                .skip(1)
-                .any(|l| l.bytes().filter(|b| *b == delimiter).count() >= 2)
-        });
+        // A cell holding lines that read as rows of their own ("2;Việc hai;VP;…": a number,
+        // then a cell for each column): a quote opened in it and closed rows later. Not a
+        // line of a cell's own text that holds commas ("- Rà soát, đánh giá, tổng hợp").
+        let width = rows.iter().map(Vec::len).max().unwrap_or(0).max(3);
+        let row_like = |l: &str| {
+            let cells: Vec<&str> = l.split(delimiter as char).collect();
+            let numbered = cells[0].trim().trim_end_matches('.').parse::<u32>().is_ok();
+            numbered && cells.len() >= width
+        };
+        let runs_on = record.iter().any(|f| f.lines().skip(1).any(row_like));
         if runs_on {
             return Err(Error::Intake(IntakeProblem::QuoteNotClosed {
                 row: rows.len() as u32 + 1,
@@ -1048,6 +1051,14 @@ mod tests {
         assert!(csv_grid(text.as_bytes(), "S").is_err());
         let fine = "STT,Nội dung,Chủ trì\n1,\"Rà soát, báo cáo\",VP\n";
         assert_eq!(csv_grid(fine.as_bytes(), "S").unwrap().rows.len(), 2);
+        // Closed rows later: the rows between read as one cell.
+        let late = "STT,Nội dung,Chủ trì\n1,\"Rà soát,VP\n2,Báo cáo,VP\n3,Kiểm tra\",VP\n";
+        assert!(csv_grid(late.as_bytes(), "S").is_err());
+        // A cell of several lines, commas in them, as a spreadsheet saves it.
+        let lines = "STT,Nội dung,Chủ trì\n1,\"Triển khai Kế hoạch số 12/KH-STTTT:\n- Rà soát, đánh giá, tổng hợp, báo cáo kết quả\",\"Phòng Nội vụ\nVăn phòng Sở, Thanh tra Sở, UBND xã Bản Cầm\"\n";
+        let g = csv_grid(lines.as_bytes(), "S").unwrap();
+        assert_eq!(g.rows.len(), 2);
+        assert!(matches!(&g.rows[1][2], Cell::Text(t) if t.ends_with("UBND xã Bản Cầm")));
     }
 
     #[test]

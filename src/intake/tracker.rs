@@ -254,7 +254,8 @@ fn part_of_the_named(found: &str, named: &str) -> bool {
 /// A person, by their post ("Lãnh đạo Sở", "Giám đốc Sở", "PGĐ Lê Văn C", "Phó Chủ tịch
 /// UBND"), a form of address ("Ông …", "Bà …", "Đ/c …") or their name alone ("Nguyễn Văn
 /// Bình"), not a unit.
-fn is_person(words: &[String]) -> bool {
+fn is_person(name: &str) -> bool {
+    let words = crate::text::words(name);
     let w = |i: usize| words.get(i).map(String::as_str);
     let by_post = matches!(
         (w(0), w(1)),
@@ -267,7 +268,11 @@ fn is_person(words: &[String]) -> bool {
             | (Some("d"), Some("c"))
             | (Some("ong" | "ba" | "pgd" | "gd" | "cv"), Some(_))
     );
+    // Every word of a name is capitalised: "Đoàn Thanh niên" is a body.
+    let capitalised =
+        (name.split_whitespace()).all(|x| x.chars().next().is_some_and(char::is_uppercase));
     let named = (2..=4).contains(&words.len())
+        && capitalised
         && w(0).is_some_and(|f| FAMILY_NAMES.contains(&f))
         && words[1..].iter().all(|x| !BODY_WORDS.contains(&x.as_str()));
     by_post || named
@@ -337,7 +342,7 @@ pub(super) fn not_a_unit(name: &str) -> bool {
     group
         || level
         || words.iter().all(|w| GENERIC.contains(&w.as_str()))
-        || is_person(&words)
+        || is_person(name)
         || sentences(name)
         // No words ("1", "-"), or words that name none yet ("Chưa xác định", "Chưa phân công").
         || words.iter().all(|w| w.bytes().all(|b| b.is_ascii_digit()))
@@ -574,6 +579,13 @@ impl Reading<'_> {
         // Names joined back at their commas below, not to be split again.
         let mut whole: HashSet<String> = HashSet::new();
         while let Some(name) = names.pop_front() {
+            // "UBND các xã: Si Ma Cai, Bản Cầm": each place's body.
+            if let Some(each) = values::each_of_a_group(&name) {
+                for one in each.into_iter().rev() {
+                    names.push_front(one);
+                }
+                continue;
+            }
             // "Nguyễn Văn A (Chủ tịch UBND xã Sơn Hà)": the post in brackets is no note.
             let name = match values::unit_of_post(&name) {
                 Some(unit) if exact(self, &name).is_none() && exact(self, &unit).is_some() => unit,
@@ -645,10 +657,18 @@ impl Reading<'_> {
                 // lịch") goes on the name before it ("Sở Văn hóa, Thể thao và Du lịch").
                 let mut merged: Vec<String> = Vec::with_capacity(pieces.len());
                 for piece in pieces {
-                    // "UBND xã Sơn Hà, Phú Nhuận": the next place's body, named before.
+                    // "UBND xã Sơn Hà, Phú Nhuận": the next place's body, named before; not
+                    // a person ("…, Nguyễn Văn An") or the office's own place ("…, Lào Cai").
+                    let piece_words = crate::text::words(&piece);
+                    let said = piece_words.join(" ");
+                    let office_s = (self.office_places.iter())
+                        .any(|o| *o == said || o.ends_with(&format!(" {said}")));
                     let shared = (merged.last())
-                        .and_then(|prev| values::with_the_head_before(prev.trim(), &piece));
-                    if let Some(full) = shared.filter(|_| exact(self, piece.trim()).is_none()) {
+                        .and_then(|prev| values::with_the_head_before(prev.trim(), &piece))
+                        .filter(|_| {
+                            exact(self, piece.trim()).is_none() && !is_person(&piece) && !office_s
+                        });
+                    if let Some(full) = shared {
                         merged.push(full);
                         continue;
                     }

@@ -1317,9 +1317,9 @@ fn place_kind_at(words: &[String]) -> Option<usize> {
         .map(|k| k.len())
 }
 
-/// Whether `words` (as written) are a place's proper name: one to four words, each opening
-/// with a capital or a number ("Sơn Hà", "Phú Nhuận", "2"), not a body's title-cased name
-/// ("Phòng Y Tế", "Trung Tâm …", "Văn Phòng …").
+/// Whether `words` (as written) are a place's proper name: a number ("phường 2"), or two to
+/// four capitalised Vietnamese syllables ("Sơn Hà", "Si Ma Cai"); not a body's title-cased
+/// name ("Phòng Y Tế", "Báo Lào Cai", "Tổ 1"), a firm's ("Viettel Lào Cai", "VNPT", "FPT").
 fn a_places_name(words: &[&str]) -> bool {
     // With their marks: "Đài" is a body, "Đại" a place.
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
@@ -1327,27 +1327,82 @@ fn a_places_name(words: &[&str]) -> bool {
     let a_body = matches!(
         (f(0), f(1)),
         (
-            Some("phòng" | "sở" | "ban" | "ubnd" | "hđnd" | "cục" | "đội" | "viện" | "đài" | "hội"),
+            Some(
+                "phòng"
+                    | "sở"
+                    | "ban"
+                    | "ubnd"
+                    | "hđnd"
+                    | "cục"
+                    | "đội"
+                    | "viện"
+                    | "đài"
+                    | "hội"
+                    | "báo"
+                    | "tổ"
+                    | "đồn"
+                    | "bộ"
+                    | "quỹ"
+                    | "cảng"
+                    | "đảng"
+                    | "trường"
+            ),
             _
         ) | (Some("chi"), Some("cục" | "nhánh"))
             | (Some("bệnh"), Some("viện"))
-            | (Some("công"), Some("an"))
+            | (Some("công"), Some("an" | "ty"))
+            | (Some("tổng"), Some("công" | "cục"))
             | (Some("văn"), Some("phòng"))
             | (Some("thanh"), Some("tra"))
             | (Some("trung"), Some("tâm"))
-            | (Some("trường"), _)
             | (Some("bảo"), Some("hiểm"))
             | (Some("kho"), Some("bạc"))
             | (Some("ngân"), Some("hàng"))
             | (Some("hạt"), Some("kiểm"))
+            | (Some("bưu"), Some("điện"))
+            | (Some("viễn"), Some("thông"))
+            | (Some("điện"), Some("lực"))
+            | (Some("nhà"), Some("máy" | "văn"))
+            | (Some("hợp"), Some("tác"))
+            | (Some("mặt"), Some("trận"))
+            | (Some("liên"), Some("đoàn"))
     );
-    (1..=4).contains(&words.len())
-        && !a_body
+    let number = words.len() == 1 && words[0].chars().all(|c| c.is_ascii_digit());
+    let named = (2..=4).contains(&words.len())
         && words.iter().all(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            w.chars().next().is_some_and(char::is_uppercase)
+                && vietnamese_syllable(&crate::text::fold(w))
+        });
+    !a_body && (number || named)
+}
+
+/// Whether `w` (folded) is spelled as a Vietnamese syllable: an initial consonant, one to
+/// three vowels, a final consonant ("nhuan", "khuong", "loong"); not "viettel", "agribank",
+/// "vnpt".
+fn vietnamese_syllable(w: &str) -> bool {
+    const INITIALS: [&str; 27] = [
+        "ngh", "ng", "gh", "gi", "kh", "nh", "ph", "qu", "th", "tr", "ch", "b", "c", "d", "g", "h",
+        "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
+    ];
+    const FINALS: [&str; 9] = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
+    let vowel = |c: char| "aeiouy".contains(c);
+    INITIALS.iter().any(|i| {
+        w.strip_prefix(i).is_some_and(|rest| {
+            let vowels = rest.chars().take_while(|c| vowel(*c)).count();
+            (1..=3).contains(&vowels) && FINALS.contains(&&rest[vowels..])
         })
+    })
+}
+
+/// The level of a place kind: a commune's (xã, phường, thị trấn), a district's (huyện,
+/// quận, thị xã, thành phố) or a province's (tỉnh).
+fn place_level(kind: &[String]) -> u8 {
+    match kind.first().map(String::as_str) {
+        Some("xa" | "phuong") => 0,
+        Some("thi") if kind.get(1).is_some_and(|w| w == "tran") => 0,
+        Some("tinh") => 2,
+        _ => 1,
+    }
 }
 
 /// A list's item written without the words it shares with the item before, those before
@@ -1369,13 +1424,45 @@ pub fn with_the_head_before(before: &str, piece: &str) -> Option<String> {
         .iter()
         .map(|w| crate::text::fold(w.trim_end_matches('.')))
         .collect();
+    // "UBND xã Bản Cầm, huyện Bảo Thắng": a place of another level is where it lies.
+    let same_level =
+        |own: usize| place_level(&piece_folded[..own]) == place_level(&folded[at..at + kind]);
     let head = match place_kind_at(&piece_folded) {
-        Some(own) if a_places_name(&words[own..]) => &prev[..at],
+        Some(own) if a_places_name(&words[own..]) && same_level(own) => &prev[..at],
         Some(_) => return None,
         None if a_places_name(&words) => &prev[..at + kind],
         None => return None,
     };
     Some(format!("{} {}", head.join(" "), words.join(" ")))
+}
+
+/// The bodies of each place a group names by its places: "UBND các xã: Si Ma Cai, Bản Cầm"
+/// is "UBND xã Si Ma Cai" and "UBND xã Bản Cầm" ("UBND các xã Si Ma Cai và Bản Cầm" too);
+/// `None` for a group of no places named ("UBND các xã") or a name of another shape.
+pub fn each_of_a_group(name: &str) -> Option<Vec<String>> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let folded: Vec<String> = (words.iter())
+        .map(|w| crate::text::fold(w.trim_end_matches(':')))
+        .collect();
+    let all = (1..=4).find(|&k| folded.get(k).is_some_and(|w| w == "cac"))?;
+    let kind = place_kind_at(&folded[all + 1..])?;
+    let head = [&words[..all], &words[all + 1..all + 1 + kind]]
+        .concat()
+        .join(" ");
+    let head = head.trim_end_matches(':');
+    let rest = words[all + 1 + kind..].join(" ");
+    let rest = rest.trim_start_matches(':').trim();
+    let items: Vec<&str> = (rest.split([',', ';']))
+        .flat_map(|p| p.split(" và "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let places = !items.is_empty()
+        && items.iter().all(|p| {
+            let w: Vec<&str> = p.split_whitespace().collect();
+            a_places_name(&w)
+        });
+    places.then(|| items.iter().map(|p| format!("{head} {p}")).collect())
 }
 
 /// A unit's name without the notes a tracker adds to it: a parenthesis ("Phòng CĐS (chủ
@@ -2220,6 +2307,17 @@ mod tests {
             ("UBND huyện Bát Xát", "Công an huyện"),
             ("UBND huyện Bát Xát", "Đài Truyền Thanh"),
             ("UBND huyện Bát Xát", "Kho Bạc Nhà Nước"),
+            // Firms, the papers, a team: no places.
+            ("UBND xã Si Ma Cai", "Viettel Lào Cai"),
+            ("UBND xã Si Ma Cai", "VNPT Lào Cai"),
+            ("UBND xã Si Ma Cai", "Agribank"),
+            ("UBND xã Si Ma Cai", "FPT"),
+            ("UBND xã Si Ma Cai", "Báo Lào Cai"),
+            ("UBND xã Si Ma Cai", "Tổ 1"),
+            ("UBND xã Si Ma Cai", "Mobifone"),
+            ("UBND xã Si Ma Cai", "Điện lực Lào Cai"),
+            // Where the commune lies, not another commune.
+            ("UBND xã Bản Cầm", "huyện Bảo Thắng"),
             // Nothing before names a place.
             ("Sở Văn hóa", "Thể thao và Du lịch"),
             ("Sở Văn hóa", "Thể Thao"),
@@ -2242,6 +2340,32 @@ mod tests {
         );
         assert_eq!(place_of("Sở Nội vụ tỉnh"), None);
         assert_eq!(place_of("Phòng Nội vụ"), None);
+    }
+
+    #[test]
+    fn a_group_s_places_named_one_by_one() {
+        let two = ["UBND xã Si Ma Cai", "UBND xã Bản Cầm"];
+        assert_eq!(
+            each_of_a_group("UBND các xã: Si Ma Cai, Bản Cầm").unwrap(),
+            two
+        );
+        assert_eq!(
+            each_of_a_group("UBND các xã Si Ma Cai và Bản Cầm").unwrap(),
+            two
+        );
+        assert_eq!(
+            each_of_a_group("Trạm Y tế các xã Si Ma Cai, Bản Cầm").unwrap(),
+            ["Trạm Y tế xã Si Ma Cai", "Trạm Y tế xã Bản Cầm"]
+        );
+        for none in [
+            "UBND các xã",
+            "UBND các xã, thị trấn",
+            "Các phòng, ban chuyên môn",
+            "UBND các xã trên địa bàn",
+            "UBND xã Si Ma Cai",
+        ] {
+            assert_eq!(each_of_a_group(none), None, "{none}");
+        }
     }
 
     #[test]

@@ -1848,7 +1848,9 @@ fn lists_of_units_as_offices_write_them() {
         "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Ngày giao\n\
          1,Giải phóng mặt bằng,UBND xã Si Ma Cai,\"1. Phòng Nội vụ 2. UBND xã Bản Cầm\",05/01/2025\n\
          2,Rà soát đất công,TP Nội vụ,\"UBND xã Si Ma Cai, Bản Cầm\",05/01/2025\n\
-         3,Kiểm tra hồ sơ,UBND xã Bản Cầm,\"UBND xã Si Ma Cai, xã Nậm Mòn\",05/01/2025\n",
+         3,Kiểm tra hồ sơ,UBND xã Bản Cầm,\"UBND xã Si Ma Cai, xã Nậm Mòn\",05/01/2025\n\
+         4,Rà soát hộ nghèo,\"UBND các xã: Si Ma Cai, Bản Cầm\",,05/01/2025\n\
+         5,Ra quân tình nguyện,Đoàn Thanh niên,,05/01/2025\n",
     )
     .unwrap();
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
@@ -1867,12 +1869,34 @@ fn lists_of_units_as_offices_write_them() {
                 "UBND xã Bản Cầm",
                 vec!["UBND xã Si Ma Cai", "UBND xã Nậm Mòn"]
             ),
+            ("UBND xã Si Ma Cai", vec!["UBND xã Bản Cầm"]),
+            // "Đoàn" begins names of people too; a body's name is not all capitalised.
+            ("Đoàn Thanh niên", vec![]),
         ],
         "{:?}",
         seen.problems
     );
     let proposed: Vec<&str> = seen.new_units.iter().map(|u| u.name.as_str()).collect();
-    assert_eq!(proposed, ["UBND xã Nậm Mòn"]);
+    assert_eq!(proposed, ["UBND xã Nậm Mòn", "Đoàn Thanh niên"]);
+    // A firm, a person, the office's own province, where the commune lies: no communes.
+    o.set_details();
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Ngày giao\n\
+         1,Phủ sóng di động,UBND xã Si Ma Cai,\"UBND xã Bản Cầm, Viettel Lào Cai\",05/01/2025\n\
+         2,Rà soát hộ nghèo,UBND xã Si Ma Cai,\"UBND xã Bản Cầm, Lào Cai\",05/01/2025\n\
+         3,Kiểm tra hồ sơ,UBND xã Si Ma Cai,\"UBND xã Bản Cầm, huyện Bảo Thắng\",05/01/2025\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let proposed: Vec<&str> = seen.new_units.iter().map(|u| u.name.as_str()).collect();
+    assert!(
+        proposed
+            .iter()
+            .all(|u| !u.starts_with("UBND xã") && !u.starts_with("UBND huyện")),
+        "{proposed:?}"
+    );
+    assert!(proposed.contains(&"Viettel Lào Cai"), "{proposed:?}");
     // "TP" before a name the directory lacks as a Phòng is no head: a city, proposed whole.
     std::fs::write(
         &file,
