@@ -598,6 +598,24 @@ impl Reading<'_> {
             if name.is_empty() {
                 continue;
             }
+            // "Văn phòng Sở - Thanh tra Sở", "VP/TTr", "Văn phòng Sở + Thanh tra Sở": units the
+            // directory holds, each (not one unit's code and name).
+            if exact(self, &name).is_none() {
+                let parts: Vec<String> = name
+                    .split(['/', '+', '–'])
+                    .flat_map(|p| p.split(" - "))
+                    .map(|p| p.trim().to_string())
+                    .filter(|p| !p.is_empty())
+                    .collect();
+                let ids: Vec<Option<Uuid>> = parts.iter().map(|p| exact(self, p)).collect();
+                let distinct = ids.iter().flatten().collect::<HashSet<_>>().len();
+                if parts.len() > 1 && ids.iter().all(Option::is_some) && distinct == parts.len() {
+                    for part in parts.into_iter().rev() {
+                        names.push_front(part);
+                    }
+                    continue;
+                }
+            }
             // "VP - Văn phòng Sở", "TTR - Thanh tra Sở": a code and the name, either the
             // directory's.
             let name = match name.split_once(" - ") {
@@ -2625,18 +2643,38 @@ fn read_rows(
         // it are told.
         let cell_at = |j: usize| row.get(j).unwrap_or(&Cell::Empty);
         let tick = h.ticks.iter().find(|(j, _)| !cell_at(*j).is_empty());
+        // Words written in a state's column rather than a mark ("Đã hoàn thành ngày
+        // 22/04/2025 (chậm 2 ngày)", "Đã khảo sát 3/5 xã"): read as a progress's words.
+        let tick_words = tick
+            .map(|(j, _)| cell_at(*j).text())
+            .filter(|t| crate::text::words(t).len() >= 2)
+            .unwrap_or_default();
         let mut ticked_not_done = false;
         if let Some((j, tick)) = tick {
             let words_say_done = matches!(said, Said::Done(_) | Said::Reported(_));
+            let in_words = (!tick_words.is_empty()).then(|| values::said(&tick_words, ""));
             said = match (tick, said) {
                 (Tick::Done | Tick::DoneLate, _) => {
-                    Said::Done(values::date(cell_at(*j)).ok().flatten())
+                    Said::Done(values::date(cell_at(*j)).ok().flatten().or_else(
+                        || match in_words {
+                            Some(Said::Done(on) | Said::Reported(on)) => on,
+                            _ => values::date_in(&tick_words),
+                        },
+                    ))
                 }
                 (Tick::Under | Tick::Open, s @ Said::InProgress { .. }) => s,
-                (Tick::Under, _) => Said::InProgress {
-                    percent: 0,
-                    note: None,
-                    on: None,
+                (Tick::Under, _) => match in_words {
+                    Some(s @ Said::InProgress { .. }) => s,
+                    Some(_) => Said::InProgress {
+                        percent: 0,
+                        note: Some(tick_words.trim().to_string()),
+                        on: None,
+                    },
+                    None => Said::InProgress {
+                        percent: 0,
+                        note: None,
+                        on: None,
+                    },
                 },
                 (Tick::Open, _) => Said::Open,
             };
@@ -2701,7 +2739,7 @@ fn read_rows(
         // Done without its day: on the deadline, or the day after it when the words say late.
         let late = matches!(tick, Some((_, Tick::DoneLate)))
             || values::says_late(&format!(
-                "{} {}",
+                "{} {} {tick_words}",
                 text(Column::Progress),
                 text(Column::Notes)
             ));
@@ -2928,12 +2966,16 @@ fn read_rows(
         };
         // What the progress and notes say, kept whole with the state read from them ("Đã
         // hoàn thành ngày 28/3, đã ban hành Kế hoạch số 50/KH-STTTT"; a note beside a state).
-        let words = [text(Column::Progress), text(Column::Notes)]
-            .into_iter()
-            .map(|w| w.trim().to_string())
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join(" — ");
+        let words = [
+            text(Column::Progress),
+            tick_words.clone(),
+            text(Column::Notes),
+        ]
+        .into_iter()
+        .map(|w| w.trim().to_string())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" — ");
         // A note that says done beside a progress that does not: brought in as the progress
         // column says, told.
         let notes_say_done = matches!(

@@ -1709,7 +1709,7 @@ pub fn priority(text: &str) -> Option<Priority> {
 /// phòng 2. Thanh tra", "a) …", "(1) …"), without those numbers (the caller splits a part at
 /// its commas when the directory does not hold it whole).
 pub fn unit_names(text: &str) -> Vec<String> {
-    text.split([';', '\n', '\r'])
+    text.split([';', '\n', '\r', '•'])
         .flat_map(numbered_items)
         .map(|s| s.trim().trim_start_matches(['-', '+', '•']).trim())
         .filter(|s| !s.is_empty())
@@ -1717,18 +1717,31 @@ pub fn unit_names(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The number of a list's item a word is ("1.", "2)", "(3)", "a)", "b."), in order from 1
-/// (letters from "a"); none for other words ("P.", "TP.").
-fn item_number(word: &str) -> Option<u32> {
-    let inner = match word.strip_prefix('(') {
-        Some(rest) => rest.strip_suffix(')')?,
-        None => word.strip_suffix(['.', ')'])?,
+/// The number of a list's item a word opens with ("1.", "2)", "3/", "4-", "(5)", "a)", "b.",
+/// "II."; glued to the next word too: "1.Văn"), in order from 1 (letters from "a"), and the
+/// marker's length in bytes; none for other words ("P.", "TP.", "2025", "03/2025").
+fn item_number(word: &str) -> Option<(u32, usize)> {
+    let (inner, len) = match word.strip_prefix('(') {
+        Some(rest) => {
+            let close = rest.find(')')?;
+            (&rest[..close], close + 2)
+        }
+        None => {
+            let close = word.find(['.', ')', '/', '-'])?;
+            (&word[..close], close + 1)
+        }
     };
-    match inner.as_bytes() {
-        [c @ b'a'..=b'h'] => Some(u32::from(c - b'a') + 1),
-        digits if (1..=2).contains(&digits.len()) => inner.parse().ok().filter(|n| *n > 0),
-        _ => None,
-    }
+    let roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"];
+    let n = match inner.as_bytes() {
+        [c @ b'a'..=b'h'] => u32::from(c - b'a') + 1,
+        digits if (1..=2).contains(&digits.len()) && digits.iter().all(u8::is_ascii_digit) => {
+            inner.parse().ok().filter(|n| *n > 0)?
+        }
+        _ => roman.iter().position(|r| *r == inner)? as u32 + 1,
+    };
+    // "03/2025", "2-3 ngày", "1.000": a number goes on after the mark.
+    let rest = &word[len..];
+    (!rest.starts_with(|c: char| c.is_ascii_digit())).then_some((n, len))
 }
 
 /// A part of a cell cut into the items of a list numbered in it: the first word's number,
@@ -1737,17 +1750,19 @@ fn item_number(word: &str) -> Option<u32> {
 fn numbered_items(part: &str) -> Vec<&str> {
     let mut words = part.split_whitespace().map(|w| {
         let start = w.as_ptr() as usize - part.as_ptr() as usize;
-        (start, start + w.len(), item_number(w))
+        (start, item_number(w))
     });
-    let Some((_, first_end, Some(mut number))) = words.next() else {
+    let Some((first_at, Some((mut number, len)))) = words.next() else {
         return vec![part];
     };
     let mut items = Vec::new();
-    let mut from = first_end;
-    for (start, end, n) in words {
-        if n == Some(number + 1) {
+    let mut from = first_at + len;
+    for (start, n) in words {
+        if let Some((k, len)) = n
+            && k == number + 1
+        {
             items.push(&part[from..start]);
-            from = end;
+            from = start + len;
             number += 1;
         }
     }
@@ -2387,6 +2402,28 @@ mod tests {
             ("Đội 2. Phòng Cảnh sát", &["Đội 2. Phòng Cảnh sát"]),
             ("1. Ban Chỉ đạo 389 tỉnh", &["Ban Chỉ đạo 389 tỉnh"]),
             ("1. Tổ 3. Phòng B", &["Tổ 3. Phòng B"]),
+            // As typed in a hurry.
+            (
+                "1.Văn phòng Sở 2.Thanh tra Sở",
+                &["Văn phòng Sở", "Thanh tra Sở"],
+            ),
+            (
+                "1/ Văn phòng Sở 2/ Thanh tra Sở",
+                &["Văn phòng Sở", "Thanh tra Sở"],
+            ),
+            (
+                "1- Văn phòng Sở; 2- Thanh tra Sở",
+                &["Văn phòng Sở", "Thanh tra Sở"],
+            ),
+            (
+                "• Văn phòng Sở • Thanh tra Sở",
+                &["Văn phòng Sở", "Thanh tra Sở"],
+            ),
+            (
+                "I. Văn phòng Sở II. Thanh tra Sở",
+                &["Văn phòng Sở", "Thanh tra Sở"],
+            ),
+            ("Văn phòng Sở 2025", &["Văn phòng Sở 2025"]),
         ] {
             assert_eq!(unit_names(cell), names, "{cell}");
         }

@@ -1245,7 +1245,9 @@ fn ticks_under_states_say_the_status() {
          ;;;;Đã hoàn thành;Đang thực hiện;Chưa thực hiện\n\
          1;Triển khai chữ ký số;Văn phòng Sở;05/01/2025;20/03/2025;;\n\
          2;Rà soát thủ tục;Văn phòng Sở;05/01/2025;;x;\n\
-         3;Đào tạo kỹ năng số;Văn phòng Sở;05/01/2025;;;x\n",
+         3;Đào tạo kỹ năng số;Văn phòng Sở;05/01/2025;;;x\n\
+         4;Khảo sát hạ tầng;Văn phòng Sở;05/01/2025;Đã hoàn thành ngày 22/04/2025 (chậm 2 ngày);;\n\
+         5;Khảo sát điểm phục vụ;Văn phòng Sở;05/01/2025;;Đã khảo sát 3/5 xã, đang tổng hợp;\n",
     )
     .unwrap();
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
@@ -1260,11 +1262,24 @@ fn ticks_under_states_say_the_status() {
             (DirectiveStatus::Done, Some(d(2025, 3, 20))),
             (DirectiveStatus::InProgress, None),
             (DirectiveStatus::Assigned, None),
+            // Words in a state's column: read as a progress's.
+            (DirectiveStatus::Done, Some(d(2025, 4, 22))),
+            (DirectiveStatus::InProgress, None),
         ],
         "{:?}",
         seen.problems
     );
     assert!(seen.problems.is_empty(), "{:?}", seen.problems);
+    // The words are kept as the progress reported.
+    let done = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    let id = done.directives[4].directive_id;
+    let progress = giaoban::followup::progress_of(o.store.conn(), id).unwrap();
+    assert!(
+        progress
+            .iter()
+            .any(|p| p.note.contains("Đã khảo sát 3/5 xã")),
+        "{progress:?}"
+    );
 }
 
 /// Short headers ("ND", "Đv chủ trì", "Hạn HT"), a completion day without its year, and a
@@ -1850,7 +1865,8 @@ fn lists_of_units_as_offices_write_them() {
          2,Rà soát đất công,TP Nội vụ,\"UBND xã Si Ma Cai, Bản Cầm\",05/01/2025\n\
          3,Kiểm tra hồ sơ,UBND xã Bản Cầm,\"UBND xã Si Ma Cai, xã Nậm Mòn\",05/01/2025\n\
          4,Rà soát hộ nghèo,\"UBND các xã: Si Ma Cai, Bản Cầm\",,05/01/2025\n\
-         5,Ra quân tình nguyện,Đoàn Thanh niên,,05/01/2025\n",
+         5,Ra quân tình nguyện,Đoàn Thanh niên,,05/01/2025\n\
+         6,Kiểm tra công vụ,Phòng Nội vụ - UBND xã Bản Cầm,UBND xã Si Ma Cai/Phòng Nội vụ,05/01/2025\n",
     )
     .unwrap();
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
@@ -1872,6 +1888,8 @@ fn lists_of_units_as_offices_write_them() {
             ("UBND xã Si Ma Cai", vec!["UBND xã Bản Cầm"]),
             // "Đoàn" begins names of people too; a body's name is not all capitalised.
             ("Đoàn Thanh niên", vec![]),
+            // Units of the directory joined by a dash or a slash: each.
+            ("Phòng Nội vụ", vec!["UBND xã Bản Cầm", "UBND xã Si Ma Cai"]),
         ],
         "{:?}",
         seen.problems
