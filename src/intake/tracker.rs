@@ -344,6 +344,8 @@ pub(super) fn not_a_unit(name: &str) -> bool {
         || words.iter().all(|w| GENERIC.contains(&w.as_str()))
         || is_person(name)
         || sentences(name)
+        // A formula typed as text ("=HYPERLINK(…)", "@SUM(A1)").
+        || name.trim_start().starts_with(['=', '@'])
         // No words ("1", "-"), or words that name none yet ("Chưa xác định", "Chưa phân công").
         || words.iter().all(|w| w.bytes().all(|b| b.is_ascii_digit()))
         || words.first().is_some_and(|w| w == "chua" || w == "khong")
@@ -557,7 +559,12 @@ impl Reading<'_> {
 
     /// The units a cell names: the whole cell first, else its parts.
     fn read_picks(&mut self, cell: &str, sheet: &str, row: u32) -> Result<Picked> {
-        if cell.trim().is_empty() {
+        // A mark ("x", "-") or a spreadsheet's error value ("#N/A", "#REF!") names no unit.
+        let error_value = cell.trim().starts_with('#') && !cell.contains(' ');
+        let marks = crate::text::words(cell)
+            .iter()
+            .all(|w| w.chars().count() <= 1);
+        if cell.trim().is_empty() || error_value || marks {
             return Ok(Ok((Vec::new(), Vec::new())));
         }
         // A name the directory holds whole is that unit, whatever its words ("Ban Quản lý các
@@ -587,6 +594,11 @@ impl Reading<'_> {
                 continue;
             }
             // "Nguyễn Văn A (Chủ tịch UBND xã Sơn Hà)": the post in brackets is no note.
+            // "Sở Tài chính (tỉnh Yên Bái)": the place is no note.
+            let name = match values::place_noted(&name) {
+                Some(placed) if exact(self, &name).is_none() => placed,
+                _ => name,
+            };
             let name = match values::unit_of_post(&name) {
                 Some(unit) if exact(self, &name).is_none() && exact(self, &unit).is_some() => unit,
                 _ => values::without_notes(&name),
@@ -743,6 +755,26 @@ impl Reading<'_> {
                     for part in parts.into_iter().rev() {
                         names.push_front(part);
                     }
+                    continue;
+                }
+                // "Phòng Nội vụ và các đơn vị liên quan": a unit and a group (no one unit);
+                // "Phòng Nội vụ phối hợp (với) Văn phòng Sở": a unit and the one it works with.
+                let unit_first = |r: &Self, a: &str| {
+                    exact(r, a).is_some() || (values::opens_with_a_body(a) && !not_a_unit(a))
+                };
+                let group =
+                    |b: &str| not_a_unit(b) && crate::text::words(b).contains(&"cac".into());
+                let joined = [" phối hợp với ", " phối hợp "]
+                    .iter()
+                    .find_map(|j| name.split_once(j))
+                    .filter(|(a, b)| unit_first(self, a.trim()) && unit_first(self, b.trim()))
+                    .or_else(|| {
+                        name.rsplit_once(" và ")
+                            .filter(|(a, b)| unit_first(self, a.trim()) && group(b.trim()))
+                    });
+                if let Some((a, b)) = joined {
+                    names.push_front(b.trim().to_string());
+                    names.push_front(a.trim().to_string());
                     continue;
                 }
             }

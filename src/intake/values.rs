@@ -1465,6 +1465,21 @@ pub fn each_of_a_group(name: &str) -> Option<Vec<String>> {
     places.then(|| items.iter().map(|p| format!("{head} {p}")).collect())
 }
 
+/// A unit's name whose place is written as a note, with the place in it: "Sở Tài chính
+/// (tỉnh Yên Bái)" and "Sở Tài chính - tỉnh Yên Bái" are "Sở Tài chính tỉnh Yên Bái"; `None`
+/// for a name of another shape.
+pub fn place_noted(name: &str) -> Option<String> {
+    let (unit, note) = match name.trim().strip_suffix(')') {
+        Some(open) => open.rsplit_once('(')?,
+        None => name.rsplit_once(" - ")?,
+    };
+    let words: Vec<&str> = note.split_whitespace().collect();
+    let folded: Vec<String> = words.iter().map(|w| crate::text::fold(w)).collect();
+    let kind = place_kind_at(&folded)?;
+    (a_places_name(&words[kind..]) && !unit.trim().is_empty())
+        .then(|| format!("{} {}", unit.trim(), words.join(" ")))
+}
+
 /// A unit's name without the notes a tracker adds to it: a parenthesis ("Phòng CĐS (chủ
 /// trì)") and a person after a dash ("Phòng CĐS - đ/c Hùng").
 pub fn without_notes(name: &str) -> String {
@@ -1567,6 +1582,10 @@ pub fn without_place(name: &str) -> Option<[String; 2]> {
         }) else {
             continue;
         };
+        // "Văn phòng Sở, TP Lào Cai": a list, not a unit's place.
+        if words[at - 1].ends_with([',', ';']) {
+            continue;
+        }
         let place = &words[at + kind.len()..];
         let capitals = place
             .iter()
@@ -2354,6 +2373,7 @@ mod tests {
             Some("Lào Cai")
         );
         assert_eq!(place_of("Sở Nội vụ tỉnh"), None);
+        assert_eq!(without_place("Văn phòng Sở, TP Lào Cai"), None);
         assert_eq!(place_of("Phòng Nội vụ"), None);
     }
 
@@ -2381,6 +2401,19 @@ mod tests {
         ] {
             assert_eq!(each_of_a_group(none), None, "{none}");
         }
+    }
+
+    #[test]
+    fn a_place_written_as_a_note() {
+        for written in ["Sở Tài chính (tỉnh Yên Bái)", "Sở Tài chính - tỉnh Yên Bái"]
+        {
+            assert_eq!(
+                place_noted(written).as_deref(),
+                Some("Sở Tài chính tỉnh Yên Bái")
+            );
+        }
+        assert_eq!(place_noted("Văn phòng Sở (chủ trì)"), None);
+        assert_eq!(place_noted("Phòng Kế hoạch - Tài chính"), None);
     }
 
     #[test]

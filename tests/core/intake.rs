@@ -1866,7 +1866,11 @@ fn lists_of_units_as_offices_write_them() {
          3,Kiểm tra hồ sơ,UBND xã Bản Cầm,\"UBND xã Si Ma Cai, xã Nậm Mòn\",05/01/2025\n\
          4,Rà soát hộ nghèo,\"UBND các xã: Si Ma Cai, Bản Cầm\",,05/01/2025\n\
          5,Ra quân tình nguyện,Đoàn Thanh niên,,05/01/2025\n\
-         6,Kiểm tra công vụ,Phòng Nội vụ - UBND xã Bản Cầm,UBND xã Si Ma Cai/Phòng Nội vụ,05/01/2025\n",
+         6,Kiểm tra công vụ,Phòng Nội vụ - UBND xã Bản Cầm,UBND xã Si Ma Cai/Phòng Nội vụ,05/01/2025\n\
+         7,Rà soát biên chế,Phòng Nội vụ và các đơn vị liên quan,,05/01/2025\n\
+         8,Rà soát hồ sơ,Phòng Nội vụ phối hợp UBND xã Bản Cầm,,05/01/2025\n\
+         9,Lập quy hoạch,Phòng Nội vụ,\"UBND xã Bản Cầm, TP Lào Cai\",05/01/2025\n\
+         10,Báo cáo tháng,Phòng Nội vụ,x,05/01/2025\n",
     )
     .unwrap();
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
@@ -1890,12 +1894,21 @@ fn lists_of_units_as_offices_write_them() {
             ("Đoàn Thanh niên", vec![]),
             // Units of the directory joined by a dash or a slash: each.
             ("Phòng Nội vụ", vec!["UBND xã Bản Cầm", "UBND xã Si Ma Cai"]),
+            // A unit and a group; a unit and the one it works with.
+            ("Phòng Nội vụ", vec![]),
+            ("Phòng Nội vụ", vec!["UBND xã Bản Cầm"]),
+            // A city after a commune; a mark.
+            ("Phòng Nội vụ", vec!["UBND xã Bản Cầm", "TP Lào Cai"]),
+            ("Phòng Nội vụ", vec![]),
         ],
         "{:?}",
         seen.problems
     );
     let proposed: Vec<&str> = seen.new_units.iter().map(|u| u.name.as_str()).collect();
-    assert_eq!(proposed, ["UBND xã Nậm Mòn", "Đoàn Thanh niên"]);
+    assert_eq!(
+        proposed,
+        ["UBND xã Nậm Mòn", "Đoàn Thanh niên", "TP Lào Cai"]
+    );
     // A firm, a person, the office's own province, where the commune lies: no communes.
     o.set_details();
     std::fs::write(
@@ -1940,7 +1953,9 @@ fn a_unit_of_another_place_is_not_the_office_s_own() {
          1,Thẩm định dự toán,Sở Tài chính tỉnh Lào Cai,05/01/2025\n\
          2,Đối chiếu số liệu,Sở Tài chính tỉnh Yên Bái,05/01/2025\n\
          3,Rà soát biên chế,Trưởng phòng Nội vụ huyện Bát Xát,05/01/2025\n\
-         4,Rà soát hồ sơ,Phòng Nội vụ,05/01/2025\n",
+         4,Rà soát hồ sơ,Phòng Nội vụ,05/01/2025\n\
+         5,Đối chiếu chứng từ,Sở Tài chính (tỉnh Yên Bái),05/01/2025\n\
+         6,Thẩm tra quyết toán,Sở Tài chính - tỉnh Lào Cai,05/01/2025\n",
     )
     .unwrap();
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
@@ -1953,7 +1968,9 @@ fn a_unit_of_another_place_is_not_the_office_s_own() {
             "Sở Tài chính",
             "Sở Tài chính tỉnh Yên Bái",
             "Phòng Nội vụ huyện Bát Xát",
-            "Phòng Nội vụ"
+            "Phòng Nội vụ",
+            "Sở Tài chính tỉnh Yên Bái",
+            "Sở Tài chính"
         ],
         "{:?}",
         seen.problems

@@ -592,8 +592,9 @@ fn extract(
         };
         found = extract::extract(&text, anchor, &directory);
     }
-    // With --date, that is the meeting's day (deadlines counted from it), whatever the text.
-    if day.is_some() {
+    // With --date, the table shows that day as the meeting's (deadlines are counted from
+    // it); the JSON keeps what the text states, as its contract says.
+    if day.is_some() && !out.json {
         found.meeting.date = Some(meeting_date);
     }
     render::extraction(out, &found);
