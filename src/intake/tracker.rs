@@ -341,7 +341,13 @@ pub(super) fn not_a_unit(name: &str) -> bool {
         .any(|p| p[0] == "cap" && matches!(p[1].as_str(), "huyen" | "xa" | "tinh" | "co" | "tren"));
     group
         || level
-        || words.iter().all(|w| GENERIC.contains(&w.as_str()))
+        || (words.iter().all(|w| GENERIC.contains(&w.as_str()))
+            // "Tỉnh đoàn", "Huyện ủy", "Thành đoàn": the Youth Union's or the Party's body.
+            && !matches!(
+                words.as_slice(),
+                [level, body] if ["tinh", "huyen", "thanh", "thi", "xa"].contains(&level.as_str())
+                    && ["doan", "uy"].contains(&body.as_str())
+            ))
         || is_person(name)
         || sentences(name)
         // A formula typed as text ("=HYPERLINK(…)", "@SUM(A1)").
@@ -587,7 +593,7 @@ impl Reading<'_> {
         let mut whole: HashSet<String> = HashSet::new();
         while let Some(name) = names.pop_front() {
             // "UBND các xã: Si Ma Cai, Bản Cầm": each place's body.
-            if let Some(each) = values::each_of_a_group(&name) {
+            if let Some(each) = values::each_of_a_group(&name, |n| exact(self, n).is_some()) {
                 for one in each.into_iter().rev() {
                     names.push_front(one);
                 }
@@ -837,6 +843,74 @@ impl Reading<'_> {
             });
         }
         SourcePlan::NewMeeting(i)
+    }
+}
+
+/// What the ticks under a state's column say of a row (see [`Tick`]).
+struct Ticked<'h> {
+    /// The column ticked and its state, if one is.
+    tick: Option<&'h (usize, Tick)>,
+    /// The state, from the tick and the progress's words.
+    said: Said,
+    /// Words written in the ticked column rather than a mark ("Đã hoàn thành ngày
+    /// 22/04/2025 (chậm 2 ngày)", "Đã khảo sát 3/5 xã"), read as a progress's words.
+    words: String,
+    /// The progress's words say done beside a tick that says not done (told).
+    not_done: bool,
+}
+
+/// The state a row's ticks say over `said`, what its progress and notes say: a tick says the
+/// state (a date in "Đã hoàn thành", when); a report in words beside a tick that says not
+/// done keeps its words (the tick says no more than "under way" or "not done").
+fn ticked<'h>(ticks: &'h [(usize, Tick)], row: &[Cell], said: Said) -> Ticked<'h> {
+    let cell_at = |j: usize| row.get(j).unwrap_or(&Cell::Empty);
+    let tick = ticks.iter().find(|(j, _)| !cell_at(*j).is_empty());
+    let words = tick
+        .map(|(j, _)| cell_at(*j).text())
+        .filter(|t| crate::text::words(t).len() >= 2)
+        .unwrap_or_default();
+    let Some((j, state)) = tick else {
+        return Ticked {
+            tick,
+            said,
+            words,
+            not_done: false,
+        };
+    };
+    let words_say_done = matches!(said, Said::Done(_) | Said::Reported(_));
+    let in_words = (!words.is_empty()).then(|| values::said(&words, ""));
+    let said = match (state, said) {
+        (Tick::Done | Tick::DoneLate, _) => Said::Done(
+            values::date(cell_at(*j))
+                .ok()
+                .flatten()
+                .or_else(|| match in_words {
+                    Some(Said::Done(on) | Said::Reported(on)) => on,
+                    _ => values::date_in(&words),
+                }),
+        ),
+        (Tick::Under | Tick::Open, s @ Said::InProgress { .. }) => s,
+        (Tick::Under, _) => match in_words {
+            Some(s @ Said::InProgress { .. }) => s,
+            Some(_) => Said::InProgress {
+                percent: 0,
+                note: Some(words.trim().to_string()),
+                on: None,
+            },
+            None => Said::InProgress {
+                percent: 0,
+                note: None,
+                on: None,
+            },
+        },
+        (Tick::Open, _) => Said::Open,
+    };
+    let not_done = words_say_done && !matches!(state, Tick::Done | Tick::DoneLate);
+    Ticked {
+        tick,
+        said,
+        words,
+        not_done,
     }
 }
 
@@ -2517,6 +2591,8 @@ fn read_rows(
                 completed,
             )
             .0;
+            // What a tick says there ("Đã hoàn thành" ticked since).
+            let said_there = ticked(&h.ticks, row, said_there).said;
             let says_done = matches!(said_there, Said::Done(_) | Said::Reported(_));
             // A note kept in the task's words when brought in (see below).
             let notes_in_words = !matches!(said_there, Said::InProgress { note: Some(_), .. });
@@ -2673,45 +2749,10 @@ fn read_rows(
         // A report of progress in words beside a tick that says not done keeps its words
         // (the tick says no more than "under way" or "not done"); words that say done beside
         // it are told.
-        let cell_at = |j: usize| row.get(j).unwrap_or(&Cell::Empty);
-        let tick = h.ticks.iter().find(|(j, _)| !cell_at(*j).is_empty());
-        // Words written in a state's column rather than a mark ("Đã hoàn thành ngày
-        // 22/04/2025 (chậm 2 ngày)", "Đã khảo sát 3/5 xã"): read as a progress's words.
-        let tick_words = tick
-            .map(|(j, _)| cell_at(*j).text())
-            .filter(|t| crate::text::words(t).len() >= 2)
-            .unwrap_or_default();
-        let mut ticked_not_done = false;
-        if let Some((j, tick)) = tick {
-            let words_say_done = matches!(said, Said::Done(_) | Said::Reported(_));
-            let in_words = (!tick_words.is_empty()).then(|| values::said(&tick_words, ""));
-            said = match (tick, said) {
-                (Tick::Done | Tick::DoneLate, _) => {
-                    Said::Done(values::date(cell_at(*j)).ok().flatten().or_else(
-                        || match in_words {
-                            Some(Said::Done(on) | Said::Reported(on)) => on,
-                            _ => values::date_in(&tick_words),
-                        },
-                    ))
-                }
-                (Tick::Under | Tick::Open, s @ Said::InProgress { .. }) => s,
-                (Tick::Under, _) => match in_words {
-                    Some(s @ Said::InProgress { .. }) => s,
-                    Some(_) => Said::InProgress {
-                        percent: 0,
-                        note: Some(tick_words.trim().to_string()),
-                        on: None,
-                    },
-                    None => Said::InProgress {
-                        percent: 0,
-                        note: None,
-                        on: None,
-                    },
-                },
-                (Tick::Open, _) => Said::Open,
-            };
-            ticked_not_done = words_say_done && !matches!(tick, Tick::Done | Tick::DoneLate);
-        }
+        let ticked_state = ticked(&h.ticks, row, said);
+        let (tick, tick_words) = (ticked_state.tick, ticked_state.words);
+        said = ticked_state.said;
+        let ticked_not_done = ticked_state.not_done;
         // A day in "Ngày hoàn thành" is the completion's when the progress says done or
         // nothing; a progress that says not done keeps its word, the day told.
         let ticked = !h.ticks.is_empty();

@@ -1436,33 +1436,77 @@ pub fn with_the_head_before(before: &str, piece: &str) -> Option<String> {
     Some(format!("{} {}", head.join(" "), words.join(" ")))
 }
 
-/// The bodies of each place a group names by its places: "UBND các xã: Si Ma Cai, Bản Cầm"
-/// is "UBND xã Si Ma Cai" and "UBND xã Bản Cầm" ("UBND các xã Si Ma Cai và Bản Cầm" too);
-/// `None` for a group of no places named ("UBND các xã") or a name of another shape.
-pub fn each_of_a_group(name: &str) -> Option<Vec<String>> {
+/// The bodies a group names one by one: by their places, "UBND các xã: Si Ma Cai, Bản Cầm"
+/// is "UBND xã Si Ma Cai" and "UBND xã Bản Cầm" ("UBND các xã Si Ma Cai và Bản Cầm" too); by
+/// their names, "Các Phòng: Nội vụ, Văn hóa" is "Phòng Nội vụ" and "Phòng Văn hóa" (names
+/// parted at commas only, joined again where `known` holds the name joined: "Các Sở: Văn
+/// hóa, Thể thao và Du lịch"). `None` for a group of no names ("UBND các xã") or a name of
+/// another shape.
+pub fn each_of_a_group(name: &str, known: impl Fn(&str) -> bool) -> Option<Vec<String>> {
+    const BODIES: [&[&str]; 5] = [
+        &["phong"],
+        &["so"],
+        &["ban"],
+        &["trung", "tam"],
+        &["chi", "cuc"],
+    ];
     let words: Vec<&str> = name.split_whitespace().collect();
     let folded: Vec<String> = (words.iter())
         .map(|w| crate::text::fold(w.trim_end_matches(':')))
         .collect();
-    let all = (1..=4).find(|&k| folded.get(k).is_some_and(|w| w == "cac"))?;
-    let kind = place_kind_at(&folded[all + 1..])?;
-    let head = [&words[..all], &words[all + 1..all + 1 + kind]]
-        .concat()
-        .join(" ");
-    let head = head.trim_end_matches(':');
+    let all = (0..=4).find(|&k| folded.get(k).is_some_and(|w| w == "cac"))?;
+    let at_kind = &folded[all + 1..];
+    let body = BODIES
+        .iter()
+        .find(|b| {
+            at_kind.len() >= b.len() && at_kind[..b.len()].iter().zip(b.iter()).all(|(a, b)| a == b)
+        })
+        .filter(|_| all == 0);
+    let (kind, places) = match (place_kind_at(at_kind), body) {
+        (Some(k), _) if all >= 1 => (k, true),
+        (_, Some(b)) => (b.len(), false),
+        _ => return None,
+    };
+    let kind_words = words[all + 1..all + 1 + kind].join(" ");
+    let kind_words = kind_words.trim_end_matches(':');
+    let head = if places {
+        format!("{} {kind_words}", words[..all].join(" "))
+    } else {
+        // "Các Phòng": "Phòng".
+        let mut c = kind_words.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect::<String>())?
+    };
     let rest = words[all + 1 + kind..].join(" ");
     let rest = rest.trim_start_matches(':').trim();
-    let items: Vec<&str> = (rest.split([',', ';']))
-        .flat_map(|p| p.split(" và "))
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
-    let places = !items.is_empty()
-        && items.iter().all(|p| {
-            let w: Vec<&str> = p.split_whitespace().collect();
+    let parts = rest.split([',', ';']).map(str::trim);
+    let items: Vec<&str> = if places {
+        parts.flat_map(|p| p.split(" và ")).map(str::trim).collect()
+    } else {
+        parts.collect()
+    };
+    let named = |p: &str| {
+        let w: Vec<&str> = p.split_whitespace().collect();
+        if places {
             a_places_name(&w)
-        });
-    places.then(|| items.iter().map(|p| format!("{head} {p}")).collect())
+        } else {
+            p.chars().next().is_some_and(char::is_uppercase)
+        }
+    };
+    if items.is_empty() || !items.iter().all(|p| named(p)) {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < items.len() {
+        let end = (at + 2..=items.len())
+            .rev()
+            .find(|&end| known(&format!("{head} {}", items[at..end].join(", "))))
+            .unwrap_or(at + 1);
+        out.push(format!("{head} {}", items[at..end].join(", ")));
+        at = end;
+    }
+    Some(out)
 }
 
 /// A unit's name whose place is written as a note, with the place in it: "Sở Tài chính
@@ -1618,12 +1662,14 @@ pub fn other_forms(name: &str) -> Vec<String> {
     let spelled = spelled_out(name);
     let written = spelled.as_deref().unwrap_or(name);
     let headed = unit_of_post(written);
-    let head_of_a_phong = match written.split_once(' ') {
-        Some((tp, rest)) if tp == "TP" && !rest.trim().is_empty() => {
-            Some(format!("Phòng {}", rest.trim()))
-        }
-        _ => None,
-    };
+    // "TP Nội vụ", "TP.Nội vụ", "T.P Nội vụ", "Phó TP Nội vụ" (the deputy's).
+    let head = written.strip_prefix("Phó ").unwrap_or(written).trim_start();
+    let after_tp = ["TP.", "T.P.", "T.P", "TP "]
+        .iter()
+        .find_map(|tp| head.strip_prefix(tp))
+        .map(str::trim)
+        .filter(|rest| rest.chars().next().is_some_and(char::is_uppercase));
+    let head_of_a_phong = after_tp.map(|rest| format!("Phòng {rest}"));
     spelled
         .iter()
         .cloned()
@@ -2379,6 +2425,17 @@ mod tests {
 
     #[test]
     fn a_group_s_places_named_one_by_one() {
+        let each_of_a_group =
+            |name: &str| super::each_of_a_group(name, |n| n == "Sở Văn hóa, Thể thao và Du lịch");
+        assert_eq!(
+            each_of_a_group("Các Phòng: Nội vụ, Văn hóa").unwrap(),
+            ["Phòng Nội vụ", "Phòng Văn hóa"]
+        );
+        assert_eq!(
+            each_of_a_group("Các Sở: Văn hóa, Thể thao và Du lịch, Kế hoạch và Đầu tư").unwrap(),
+            ["Sở Văn hóa, Thể thao và Du lịch", "Sở Kế hoạch và Đầu tư"]
+        );
+        assert_eq!(each_of_a_group("Các phòng, ban chuyên môn"), None);
         let two = ["UBND xã Si Ma Cai", "UBND xã Bản Cầm"];
         assert_eq!(
             each_of_a_group("UBND các xã: Si Ma Cai, Bản Cầm").unwrap(),

@@ -1282,6 +1282,27 @@ fn ticks_under_states_say_the_status() {
     );
 }
 
+/// A row ticked "Đang thực hiện" when brought in and "Đã hoàn thành" since: told as changed
+/// on a second import, not counted as already brought in.
+#[test]
+fn a_tick_moved_since_the_first_import_is_told() {
+    let mut o = Office::new();
+    let file = o.path("tick2.csv");
+    let sheet = |under: &str, done: &str| {
+        format!(
+            "STT;Nội dung nhiệm vụ;Đơn vị chủ trì;Ngày giao;Kết quả thực hiện;\n\
+             ;;;;Đã hoàn thành;Đang thực hiện\n\
+             1;Rà soát thủ tục;Văn phòng Sở;05/01/2025;{done};{under}\n"
+        )
+    };
+    std::fs::write(&file, sheet("x", "")).unwrap();
+    intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    std::fs::write(&file, sheet("", "20/03/2025")).unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(seen.already, 0, "{:?}", seen.problems);
+    assert!(!seen.problems.is_empty());
+}
+
 /// Short headers ("ND", "Đv chủ trì", "Hạn HT"), a completion day without its year, and a
 /// completion before the day given (told, the row left out).
 #[test]
@@ -1870,7 +1891,10 @@ fn lists_of_units_as_offices_write_them() {
          7,Rà soát biên chế,Phòng Nội vụ và các đơn vị liên quan,,05/01/2025\n\
          8,Rà soát hồ sơ,Phòng Nội vụ phối hợp UBND xã Bản Cầm,,05/01/2025\n\
          9,Lập quy hoạch,Phòng Nội vụ,\"UBND xã Bản Cầm, TP Lào Cai\",05/01/2025\n\
-         10,Báo cáo tháng,Phòng Nội vụ,x,05/01/2025\n",
+         10,Báo cáo tháng,Phòng Nội vụ,x,05/01/2025\n\
+         11,Ra quân mùa hè,Tỉnh đoàn,,05/01/2025\n\
+         12,Rà soát vị trí việc làm,TP.Nội vụ,,05/01/2025\n\
+         13,Rà soát đề án,Phó TP Nội vụ,,05/01/2025\n",
     )
     .unwrap();
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
@@ -1900,6 +1924,10 @@ fn lists_of_units_as_offices_write_them() {
             // A city after a commune; a mark.
             ("Phòng Nội vụ", vec!["UBND xã Bản Cầm", "TP Lào Cai"]),
             ("Phòng Nội vụ", vec![]),
+            // The Youth Union's body; a head of a Phòng and the deputy, as typed.
+            ("Tỉnh đoàn", vec![]),
+            ("Phòng Nội vụ", vec![]),
+            ("Phòng Nội vụ", vec![]),
         ],
         "{:?}",
         seen.problems
@@ -1907,7 +1935,12 @@ fn lists_of_units_as_offices_write_them() {
     let proposed: Vec<&str> = seen.new_units.iter().map(|u| u.name.as_str()).collect();
     assert_eq!(
         proposed,
-        ["UBND xã Nậm Mòn", "Đoàn Thanh niên", "TP Lào Cai"]
+        [
+            "UBND xã Nậm Mòn",
+            "Đoàn Thanh niên",
+            "TP Lào Cai",
+            "Tỉnh đoàn"
+        ]
     );
     // A firm, a person, the office's own province, where the commune lies: no communes.
     o.set_details();
