@@ -148,6 +148,13 @@ const NAMES: &[(Column, &str)] = &[
     (Column::Progress, "ket qua th"),
     (Column::Progress, "tinh hinh th"),
     (Column::Progress, "tien do th"),
+    (Column::Deadline, "tien do hoan thanh"),
+    (Column::Deadline, "thoi gian tien do hoan thanh"),
+    (Column::Deadline, "thoi gian hoan thanh du kien"),
+    (Column::CompletedOn, "ngay ht"),
+    (Column::CompletedOn, "ngay hoan thanh thuc te"),
+    (Column::Coordinating, "don vi tham gia"),
+    (Column::Coordinating, "co quan tham gia"),
 ];
 
 /// A field and the spreadsheet column (letters) that holds it: one line of a mapping, as the
@@ -295,6 +302,10 @@ fn words(text: &str) -> String {
 
 /// The field a header's text names: the longest known name found in it as whole words.
 fn field_of(text: &str) -> Option<Column> {
+    // "Hạn", "Deadline" alone (not "Quá hạn", "Gia hạn").
+    if matches!(words(text).as_str(), "han" | "deadline") {
+        return Some(Column::Deadline);
+    }
     let w = format!(" {} ", words(text));
     NAMES
         .iter()
@@ -540,11 +551,19 @@ fn find_with(grid: &Grid, usable: impl Fn(&Header) -> bool) -> Option<Header> {
                 ticks,
             }
         } else {
+            // A header of one row may name the states too ("… | Đã hoàn thành | Đang thực
+            // hiện | Ghi chú", no "Kết quả thực hiện" over them): two and more are ticks.
+            let ticks: Vec<(usize, Tick)> = (top.iter().enumerate())
+                .filter_map(|(j, t)| tick_of(t).map(|k| (j, k)))
+                .collect();
+            let ticks = if ticks.len() >= 2 { ticks } else { Vec::new() };
+            let mut fields = one;
+            fields.retain(|_, j| ticks.iter().all(|(t, _)| t != j));
             Header {
                 last_row: i,
                 texts: top,
-                fields: one,
-                ticks: Vec::new(),
+                fields,
+                ticks,
             }
         };
         if usable(&header) {
@@ -680,6 +699,33 @@ mod tests {
         assert_eq!(h.fields[&Column::Number], 0);
         assert_eq!(h.fields[&Column::Content], 1);
         assert_eq!(h.fields[&Column::Lead], 2);
+    }
+
+    #[test]
+    fn headers_offices_also_write() {
+        let g = grid(&[&[
+            "STT",
+            "Nội dung",
+            "Đơn vị chủ trì",
+            "Đơn vị tham gia",
+            "Hạn",
+            "Ngày HT",
+            "Quá hạn",
+        ]]);
+        let h = find(&g).unwrap();
+        assert_eq!(h.fields[&Column::Coordinating], 3);
+        assert_eq!(h.fields[&Column::Deadline], 4);
+        assert_eq!(h.fields[&Column::CompletedOn], 5);
+        let g = grid(&[&[
+            "STT",
+            "Nội dung",
+            "Chủ trì",
+            "Tiến độ hoàn thành",
+            "Kết quả",
+        ]]);
+        let h = find(&g).unwrap();
+        assert_eq!(h.fields[&Column::Deadline], 3);
+        assert_eq!(h.fields[&Column::Progress], 4);
     }
 
     #[test]

@@ -218,6 +218,18 @@ const GENERIC: &[&str] = &[
     "thuoc", "chuyen", "mon", "va", "co", "khac", "to", "chuc", "doan", "the", "trung", "tam",
 ];
 
+/// Whether a name opens with a spreadsheet function's call: a word in capitals, then "("
+/// ("SUM(A1)", "HYPERLINK(\"…\")").
+fn a_function_call(name: &str) -> bool {
+    let name = name.trim_start().trim_start_matches(['=', '+', '-', '@']);
+    name.find('(').is_some_and(|open| {
+        let f = &name[..open];
+        f.len() >= 2
+            && f.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.')
+    })
+}
+
 /// Family names most Vietnamese carry: a name of two to four words starting with one, and
 /// no word that names a body, is a person's ("Nguyễn Văn Bình").
 const FAMILY_NAMES: &[&str] = &[
@@ -350,8 +362,12 @@ pub(super) fn not_a_unit(name: &str) -> bool {
             ))
         || is_person(name)
         || sentences(name)
-        // A formula typed as text ("=HYPERLINK(…)", "@SUM(A1)").
+        // A formula typed as text ("=HYPERLINK(…)", "@SUM(A1)", "+SUM(A1)" once its sign is
+        // taken for a bullet), a spreadsheet's truth value, markup.
         || name.trim_start().starts_with(['=', '@'])
+        || a_function_call(name)
+        || matches!(name.trim(), "TRUE" | "FALSE")
+        || name.contains(['<', '>'])
         // No words ("1", "-"), or words that name none yet ("Chưa xác định", "Chưa phân công").
         || words.iter().all(|w| w.bytes().all(|b| b.is_ascii_digit()))
         || words.first().is_some_and(|w| w == "chua" || w == "khong")
@@ -439,6 +455,19 @@ impl Reading<'_> {
         let own = super::numbers::own_number(self.conn, number)?;
         self.own_numbers.insert(number.to_string(), own);
         Ok(own)
+    }
+
+    /// [`values::with_the_head_before`], for a place named alone that is not a unit of the
+    /// directory, a person ("…, Nguyễn Văn An") or the office's own place ("…, Lào Cai").
+    fn sharing_the_head(&self, before: &str, piece: &str) -> Option<String> {
+        let said = crate::text::words(piece).join(" ");
+        let office_s =
+            (self.office_places.iter()).any(|o| *o == said || o.ends_with(&format!(" {said}")));
+        let known = self.directory.named(piece.trim()).is_some();
+        if known || office_s || is_person(piece) {
+            return None;
+        }
+        values::with_the_head_before(before, piece)
     }
 
     /// The place a name ends with, folded, when it is not the office's own ("Phòng Nội vụ
@@ -591,7 +620,23 @@ impl Reading<'_> {
         let mut names: std::collections::VecDeque<String> = values::unit_names(cell).into();
         // Names joined back at their commas below, not to be split again.
         let mut whole: HashSet<String> = HashSet::new();
+        // The name read before, whose body a place named alone shares.
+        let mut before: Option<String> = None;
         while let Some(name) = names.pop_front() {
+            // "UBND xã Si Ma Cai; Bản Cầm" (or on the next line): the next place's body.
+            let name = match before
+                .as_deref()
+                .and_then(|b| self.sharing_the_head(b, &name))
+            {
+                Some(full) => full,
+                None => name,
+            };
+            before = Some(name.clone());
+            // "SUM(A1)" (its "+" taken for a bullet): a formula, before its brackets go.
+            if a_function_call(&name) {
+                none.push(name);
+                continue;
+            }
             // "UBND các xã: Si Ma Cai, Bản Cầm": each place's body.
             if let Some(each) = values::each_of_a_group(&name, |n| exact(self, n).is_some()) {
                 for one in each.into_iter().rev() {
@@ -619,12 +664,22 @@ impl Reading<'_> {
             // "Văn phòng Sở - Thanh tra Sở", "VP/TTr", "Văn phòng Sở + Thanh tra Sở": units the
             // directory holds, each (not one unit's code and name).
             if exact(self, &name).is_none() {
-                let parts: Vec<String> = name
-                    .split(['/', '+', '–'])
-                    .flat_map(|p| p.split(" - "))
-                    .map(|p| p.trim().to_string())
-                    .filter(|p| !p.is_empty())
-                    .collect();
+                // Dashes inside a name the directory holds ("Phòng Kế hoạch - Tài chính") are
+                // kept: the parts are joined again where that makes such a name.
+                let mut parts: Vec<String> = Vec::new();
+                for side in name.split(['/', '+', '–', '|', '&']) {
+                    let dashed: Vec<&str> = side.split(" - ").map(str::trim).collect();
+                    let mut at = 0;
+                    while at < dashed.len() {
+                        let end = (at + 2..=dashed.len())
+                            .rev()
+                            .find(|&end| exact(self, &dashed[at..end].join(" - ")).is_some())
+                            .unwrap_or(at + 1);
+                        parts.push(dashed[at..end].join(" - "));
+                        at = end;
+                    }
+                }
+                parts.retain(|p| !p.is_empty());
                 let ids: Vec<Option<Uuid>> = parts.iter().map(|p| exact(self, p)).collect();
                 let distinct = ids.iter().flatten().collect::<HashSet<_>>().len();
                 if parts.len() > 1 && ids.iter().all(Option::is_some) && distinct == parts.len() {
@@ -693,17 +748,9 @@ impl Reading<'_> {
                 // lịch") goes on the name before it ("Sở Văn hóa, Thể thao và Du lịch").
                 let mut merged: Vec<String> = Vec::with_capacity(pieces.len());
                 for piece in pieces {
-                    // "UBND xã Sơn Hà, Phú Nhuận": the next place's body, named before; not
-                    // a person ("…, Nguyễn Văn An") or the office's own place ("…, Lào Cai").
-                    let piece_words = crate::text::words(&piece);
-                    let said = piece_words.join(" ");
-                    let office_s = (self.office_places.iter())
-                        .any(|o| *o == said || o.ends_with(&format!(" {said}")));
-                    let shared = (merged.last())
-                        .and_then(|prev| values::with_the_head_before(prev.trim(), &piece))
-                        .filter(|_| {
-                            exact(self, piece.trim()).is_none() && !is_person(&piece) && !office_s
-                        });
+                    // "UBND xã Sơn Hà, Phú Nhuận": the next place's body, named before.
+                    let shared =
+                        (merged.last()).and_then(|prev| self.sharing_the_head(prev.trim(), &piece));
                     if let Some(full) = shared {
                         merged.push(full);
                         continue;
@@ -761,6 +808,14 @@ impl Reading<'_> {
                     for part in parts.into_iter().rev() {
                         names.push_front(part);
                     }
+                    continue;
+                }
+                // "UBND xã Si Ma Cai và Bản Cầm": the second place shares the first's body.
+                if let Some((a, b)) = name.rsplit_once(" và ")
+                    && let Some(full) = self.sharing_the_head(a.trim(), b.trim())
+                {
+                    names.push_front(full);
+                    names.push_front(a.trim().to_string());
                     continue;
                 }
                 // "Phòng Nội vụ và các đơn vị liên quan": a unit and a group (no one unit);
@@ -903,7 +958,12 @@ fn ticked<'h>(ticks: &'h [(usize, Tick)], row: &[Cell], said: Said) -> Ticked<'h
                 on: None,
             },
         },
-        (Tick::Open, _) => Said::Open,
+        // "Đang khảo sát", "Đã khảo sát 3/5 xã" under "Chưa hoàn thành": under way, its words
+        // kept.
+        (Tick::Open, _) => match in_words {
+            Some(s @ Said::InProgress { .. }) if values::says_more_than_a_state(&words) => s,
+            _ => Said::Open,
+        },
     };
     let not_done = words_say_done && !matches!(state, Tick::Done | Tick::DoneLate);
     Ticked {
@@ -2785,14 +2845,27 @@ fn read_rows(
         let mut done_guessed = None;
         if let Said::Done(None) = said {
             // (Not the day of an extension the words record: "Đã gia hạn đến 30/3/2026".)
-            let words = format!("{} {}", text(Column::Progress), text(Column::Notes));
+            // The notes give the day when they are a day alone or say it done then; not a
+            // day they tell of something else ("Đã nhắc nhở ngày 15/5/2025", "Theo KL số
+            // 12/TB-STTTT ngày 01/03/2025", "Dự kiến trình 30/6/2025").
+            let notes = text(Column::Notes);
+            let notes_say_the_day = values::text_date(notes.trim()).is_some()
+                || matches!(
+                    values::said("", &notes),
+                    Said::Done(Some(_)) | Said::Reported(Some(_))
+                );
+            let words = if notes_say_the_day {
+                format!("{} {tick_words} {notes}", text(Column::Progress))
+            } else {
+                format!("{} {tick_words}", text(Column::Progress))
+            };
             let words = values::split_extension(&Cell::Text(words)).0.text();
             let guessed = values::day_month_in(&words, given_on);
             said = Said::Done(values::date_in(&words).or_else(|| {
                 done_guessed = guessed.map(|d| (words.trim().to_string(), d));
                 guessed
             }));
-            if matches!(said, Said::Done(None)) && looks_like_date(&words) {
+            if matches!(said, Said::Done(None)) && values::looks_like_a_day(&words) {
                 skip(
                     Issue::BadDate(words.trim().to_string()),
                     Some(Column::Progress),
@@ -3214,13 +3287,6 @@ fn lone_date(text: &str) -> bool {
             .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.'))
 }
 
-fn looks_like_date(text: &str) -> bool {
-    let b = text.as_bytes();
-    b.windows(3).any(|w| {
-        w[0].is_ascii_digit() && matches!(w[1], b'/' | b'-' | b'.') && w[2].is_ascii_digit()
-    })
-}
-
 /// A new unit's kind, by the first words of its name.
 fn kind_of_name(name: &str) -> UnitKind {
     let w = crate::text::words(name);
@@ -3570,10 +3636,11 @@ mod tests {
 
     #[test]
     fn a_deadline_meant_as_a_date() {
-        assert!(looks_like_date("31/02/2026"));
-        assert!(looks_like_date("Trước 30/6/2025 (gia hạn)"));
-        assert!(!looks_like_date("Khi có yêu cầu"));
-        assert!(!looks_like_date("Trong 15 ngày kể từ ngày giao"));
+        assert!(values::looks_like_a_day("31/02/2026"));
+        assert!(values::looks_like_a_day("Trước 30/6/2025 (gia hạn)"));
+        assert!(!values::looks_like_a_day("Khi có yêu cầu"));
+        assert!(!values::looks_like_a_day("Trong 15 ngày kể từ ngày giao"));
+        assert!(!values::looks_like_a_day("Đã tập huấn 12/12 xã"));
     }
 
     #[test]

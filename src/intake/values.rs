@@ -183,7 +183,8 @@ pub fn day_month_in(text: &str, after: NaiveDate) -> Option<NaiveDate> {
         let (day, month) = (t.get(i)?.number()?, t.get(i + 2)?.number()?);
         let slash = t.get(i + 1)?.is_punct('/');
         let year_follows = t.get(i + 3).is_some_and(|x| x.is_punct('/'));
-        if !slash || year_follows {
+        // "Đã tập huấn 12/12 xã", "đã ký 2/2 hợp đồng": a count of items, not a day.
+        if !slash || year_follows || count_at(&t, i) {
             return None;
         }
         let on = |y: i32| NaiveDate::from_ymd_opt(y, month, day);
@@ -922,6 +923,14 @@ fn status_of(text: &str) -> Said {
     }
     // "Sẽ hoàn thành trong tháng 6" is not done: the text says it was, or starts with it.
     let starts = |w: &str| f.trim_start().starts_with(w);
+    // "Đang thực hiện, đã ban hành Kế hoạch số 45/KH-STTTT", "Đang triển khai, đã ký 2/2 hợp
+    // đồng": under way, whatever step is done.
+    if ["dang thuc hien", "dang trien khai", "dang th ", "dang lam"]
+        .iter()
+        .any(|w| starts(w))
+    {
+        return in_progress(t, percent.filter(|p| *p < 100).unwrap_or(0));
+    }
     // "Đã HT", "HT", "Xong": the short forms offices write.
     let short = ["ht", "da ht", "xong", "da xong", "hoan thanh"].contains(&f.trim());
     // "HT đúng hạn", "HT trễ hạn", "HT quá hạn": the words of the app's own reports.
@@ -1115,21 +1124,61 @@ fn share_of_items(text: &str) -> Option<u8> {
     let t = tokenize(text);
     (0..t.len()).find_map(|i| {
         let (done, all) = (t.get(i)?.number()?, t.get(i + 2)?.number()?);
-        let counted = t.get(i + 1)?.is_punct('/')
-            && t.get(i + 3)?.kind == Kind::Word
-            && !(i >= 1 && t[i - 1].is("ngay"))
-            && done <= all
-            && all > 0;
+        let counted = count_at(&t, i) && done <= all && all > 0;
         counted.then(|| (u64::from(done) * 100 / u64::from(all)) as u8)
     })
 }
 
-fn percent_in(text: &str) -> Option<u8> {
-    let tokens = tokenize(text);
-    tokens.windows(2).find_map(|w| {
-        let n = w[0].number()?;
-        (w[1].is_punct('%') && n <= 100).then_some(n as u8)
+/// Whether `t[i..]` is a count of items, "3/5 xã", "12/12 hợp đồng": two numbers parted by
+/// `/` and followed by a word, not after "ngày" ("ngày 12/12 tổ chức" is a day).
+fn count_at(t: &[Token], i: usize) -> bool {
+    t.get(i).is_some_and(|x| x.number().is_some())
+        && t.get(i + 1).is_some_and(|x| x.is_punct('/'))
+        && t.get(i + 2).is_some_and(|x| x.number().is_some())
+        && t.get(i + 3).is_some_and(|x| x.kind == Kind::Word)
+        && !(i >= 1 && t[i - 1].is("ngay"))
+}
+
+/// Whether a text holds what looks like a day ("31/02/2025", "28-3", "5.4"): numbers
+/// joined by `/`, `-` or `.`, not a count of items ("12/12 xã").
+pub fn looks_like_a_day(text: &str) -> bool {
+    let t = tokenize(text);
+    (0..t.len()).any(|i| {
+        t[i].number().is_some()
+            && t.get(i + 1).is_some_and(|x| {
+                matches!(x.kind, Kind::Punct('/' | '-' | '.')) && t[i].end == x.start
+            })
+            && t.get(i + 2)
+                .is_some_and(|x| x.number().is_some() && t[i + 1].end == x.start)
+            && !count_at(&t, i)
     })
+}
+
+fn percent_in(text: &str) -> Option<u8> {
+    let t = tokenize(text);
+    let glued = |a: usize| t.get(a + 1).is_some_and(|b| t[a].end == b.start);
+    // "45,5%", "45.5%": the whole part is the share (not "5%").
+    let fraction = |i: usize| {
+        t.get(i + 1)
+            .is_some_and(|x| x.is_punct(',') || x.is_punct('.'))
+            && t.get(i + 2).is_some_and(|x| x.number().is_some())
+            && glued(i)
+            && glued(i + 1)
+    };
+    let mut i = 0;
+    while i < t.len() {
+        if let Some(n) = t[i].number() {
+            let at = if fraction(i) { i + 3 } else { i + 1 };
+            if t.get(at).is_some_and(|x| x.is_punct('%')) && n <= 100 {
+                return Some(n as u8);
+            }
+            if fraction(i) {
+                i += 2;
+            }
+        }
+        i += 1;
+    }
+    None
 }
 
 /// What the source column says.
@@ -1777,9 +1826,26 @@ pub fn unit_names(text: &str) -> Vec<String> {
     text.split([';', '\n', '\r', '•'])
         .flat_map(numbered_items)
         .map(|s| s.trim().trim_start_matches(['-', '+', '•']).trim())
+        .map(without_a_full_stop)
         .filter(|s| !s.is_empty())
         .map(str::to_string)
         .collect()
+}
+
+/// A name without the full stop that ends a cell's sentence ("… Bản Cầm."); not the stop of
+/// a short form ("TP.", "v.v.").
+fn without_a_full_stop(name: &str) -> &str {
+    match name.strip_suffix('.') {
+        Some(rest)
+            if rest
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.chars().count() >= 3 && !w.contains('.')) =>
+        {
+            rest.trim_end()
+        }
+        _ => name,
+    }
 }
 
 /// The number of a list's item a word opens with ("1.", "2)", "3/", "4-", "(5)", "a)", "b.",

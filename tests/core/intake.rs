@@ -1282,6 +1282,38 @@ fn ticks_under_states_say_the_status() {
     );
 }
 
+/// States named in a header of one row, no "Kết quả thực hiện" over them: ticks too; words
+/// under "Chưa hoàn thành" that report work are under way.
+#[test]
+fn ticks_under_a_header_of_one_row() {
+    let mut o = Office::new();
+    let file = o.path("tick1.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn,Đã hoàn thành,Chưa hoàn thành,Ghi chú\n\
+         1,Triển khai chữ ký số,Văn phòng Sở,05/01/2025,30/06/2025,x,,\n\
+         2,Rà soát thủ tục,Văn phòng Sở,05/01/2025,30/06/2025,Đã hoàn thành ngày 22/04/2025,,\n\
+         3,Đào tạo kỹ năng số,Văn phòng Sở,05/01/2025,30/06/2025,,x,\n\
+         4,Khảo sát điểm phục vụ,Văn phòng Sở,05/01/2025,30/06/2025,,Đã khảo sát 3/5 xã,\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let states: Vec<(DirectiveStatus, Option<NaiveDate>)> = (seen.directives.iter())
+        .map(|r| (r.status, r.completed_on))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            (DirectiveStatus::Done, Some(d(2025, 6, 30))),
+            (DirectiveStatus::Done, Some(d(2025, 4, 22))),
+            (DirectiveStatus::Assigned, None),
+            (DirectiveStatus::InProgress, None),
+        ],
+        "{:?}",
+        told(&seen)
+    );
+}
+
 /// A row ticked "Đang thực hiện" when brought in and "Đã hoàn thành" since: told as changed
 /// on a second import, not counted as already brought in.
 #[test]
@@ -1301,6 +1333,44 @@ fn a_tick_moved_since_the_first_import_is_told() {
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
     assert_eq!(seen.already, 0, "{:?}", seen.problems);
     assert!(!seen.problems.is_empty());
+}
+
+/// Progress in words as offices write it: "Đang thực hiện, đã ban hành …" is under way, a
+/// count of items ("12/12 xã") is no day, a share with a decimal comma is its whole part, and a
+/// day the notes tell of something else is not the completion's.
+#[test]
+fn progress_words_that_look_like_done_or_like_days() {
+    let mut o = Office::new();
+    let file = o.path("tiendo.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn,Tiến độ,Ghi chú\n\
+         1,Ban hành kế hoạch,VP,05/01/2025,30/06/2025,\"Đang thực hiện, đã ban hành Kế hoạch số 45/KH-STTTT ngày 5/4/2025\",\n\
+         2,Tập huấn chuyển đổi số,VP,05/01/2025,30/06/2025,Đã tập huấn 12/12 xã,\n\
+         3,Giải ngân vốn,VP,05/01/2025,30/06/2025,\"Giải ngân 45,5%\",\n\
+         4,Rà soát hồ sơ,VP,05/01/2025,30/04/2025,Đã hoàn thành,Đã nhắc nhở ngày 15/5/2025\n\
+         5,Kiểm tra thiết bị,VP,05/01/2025,30/04/2025,Đã hoàn thành,20/03/2025\n",
+    )
+    .unwrap();
+    let seen = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    let states: Vec<(DirectiveStatus, Option<NaiveDate>)> = (seen.directives.iter())
+        .map(|r| (r.status, r.completed_on))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            (DirectiveStatus::InProgress, None),
+            (DirectiveStatus::Done, Some(d(2025, 6, 30))),
+            (DirectiveStatus::InProgress, None),
+            (DirectiveStatus::Done, Some(d(2025, 4, 30))),
+            (DirectiveStatus::Done, Some(d(2025, 3, 20))),
+        ],
+        "{:?}",
+        told(&seen)
+    );
+    let share =
+        giaoban::followup::progress_of(o.store.conn(), seen.directives[2].directive_id).unwrap();
+    assert_eq!(share.last().map(|p| p.percent), Some(45));
 }
 
 /// Short headers ("ND", "Đv chủ trì", "Hạn HT"), a completion day without its year, and a
@@ -1877,7 +1947,12 @@ fn a_head_s_post_in_the_lead_cell_is_the_head_s_unit() {
 #[test]
 fn lists_of_units_as_offices_write_them() {
     let mut o = Office::new();
-    o.add_units(&["UBND xã Si Ma Cai", "UBND xã Bản Cầm", "Phòng Nội vụ"]);
+    o.add_units(&[
+        "UBND xã Si Ma Cai",
+        "UBND xã Bản Cầm",
+        "Phòng Nội vụ",
+        "Phòng Kế hoạch - Tài chính",
+    ]);
     let file = o.path("lists.csv");
     std::fs::write(
         &file,
@@ -1894,7 +1969,11 @@ fn lists_of_units_as_offices_write_them() {
          10,Báo cáo tháng,Phòng Nội vụ,x,05/01/2025\n\
          11,Ra quân mùa hè,Tỉnh đoàn,,05/01/2025\n\
          12,Rà soát vị trí việc làm,TP.Nội vụ,,05/01/2025\n\
-         13,Rà soát đề án,Phó TP Nội vụ,,05/01/2025\n",
+         13,Rà soát đề án,Phó TP Nội vụ,,05/01/2025\n\
+         14,Kiểm tra trường học,UBND xã Si Ma Cai; Nậm Mòn.,,05/01/2025\n\
+         15,Kiểm tra trạm y tế,UBND xã Si Ma Cai và Bản Cầm,,05/01/2025\n\
+         16,Lập dự toán,Phòng Nội vụ - Phòng Kế hoạch - Tài chính,,05/01/2025\n\
+         17,Tổng hợp số liệu,Phòng Nội vụ,+SUM(A1),05/01/2025\n",
     )
     .unwrap();
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
@@ -1927,6 +2006,12 @@ fn lists_of_units_as_offices_write_them() {
             // The Youth Union's body; a head of a Phòng and the deputy, as typed.
             ("Tỉnh đoàn", vec![]),
             ("Phòng Nội vụ", vec![]),
+            ("Phòng Nội vụ", vec![]),
+            // Places after a semicolon or "và", a full stop; dashes in a unit's name and
+            // between units; a formula.
+            ("UBND xã Si Ma Cai", vec!["UBND xã Nậm Mòn"]),
+            ("UBND xã Si Ma Cai", vec!["UBND xã Bản Cầm"]),
+            ("Phòng Nội vụ", vec!["Phòng Kế hoạch - Tài chính"]),
             ("Phòng Nội vụ", vec![]),
         ],
         "{:?}",
