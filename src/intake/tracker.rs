@@ -467,7 +467,14 @@ impl Reading<'_> {
         if known || office_s || is_person(piece) {
             return None;
         }
-        values::with_the_head_before(before, piece)
+        // "Phòng Nội vụ, Kế hoạch - Tài chính": the directory's "Phòng Kế hoạch - Tài chính".
+        let kind = ["Phòng", "Sở", "Ban", "Chi cục", "Trung tâm"]
+            .into_iter()
+            .find(|k| before.trim_start().starts_with(&format!("{k} ")));
+        let of_the_kind = kind
+            .map(|k| format!("{k} {}", piece.trim()))
+            .filter(|n| self.directory.named(n).is_some());
+        of_the_kind.or_else(|| values::with_the_head_before(before, piece))
     }
 
     /// The place a name ends with, folded, when it is not the office's own ("Phòng Nội vụ
@@ -713,6 +720,26 @@ impl Reading<'_> {
                     .filter(|full| !not_a_unit(full))
                     .map(|full| self.find_unit(&full).map(|f| (full, f)))
                     .transpose()?;
+                // "Sở Tài chính Lào Cai": the office's own place written without its kind.
+                let own_place = (self.office_places.iter())
+                    .filter_map(|o| {
+                        let words = crate::text::words(&name);
+                        let place: Vec<&str> = o.split(' ').collect();
+                        let n = place.len();
+                        (words.len() > n + 1
+                            && words[words.len() - n..]
+                                .iter()
+                                .map(String::as_str)
+                                .eq(place.iter().copied()))
+                        .then(|| {
+                            name.split_whitespace()
+                                .take(words.len() - n)
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                        })
+                    })
+                    .find(|rest| exact(self, rest).is_some());
+                let forms: Vec<String> = own_place.into_iter().chain(forms).collect();
                 // Not the directory's "Phòng Nội vụ" for another place's.
                 let foreign = values::unit_of_post(&name)
                     .and_then(|u| self.foreign_place(&u))
@@ -2861,7 +2888,10 @@ fn read_rows(
             };
             let words = values::split_extension(&Cell::Text(words)).0.text();
             let guessed = values::day_month_in(&words, given_on);
-            said = Said::Done(values::date_in(&words).or_else(|| {
+            // "Hoàn thành trong tháng 4/2025", "Hoàn thành Quý I/2025": by the period's end
+            // (today, when it has not ended).
+            let period = values::period_end_in(&words, given_on).map(|d| d.min(today));
+            said = Said::Done(values::date_in(&words).or(period).or_else(|| {
                 done_guessed = guessed.map(|d| (words.trim().to_string(), d));
                 guessed
             }));

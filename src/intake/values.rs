@@ -197,6 +197,14 @@ pub fn day_month_in(text: &str, after: NaiveDate) -> Option<NaiveDate> {
     })
 }
 
+/// The end of a period the words name ("trong tháng 4/2025", "Quý I/2025"), read as a
+/// deadline's period is, from `base`.
+pub fn period_end_in(text: &str, base: NaiveDate) -> Option<NaiveDate> {
+    let t = tokenize(text);
+    let at = t.iter().position(|x| x.is("thang") || x.is("quy"))?;
+    deadline::period(&t[at..], base)
+}
+
 /// Whether the words say the work was done late ("hoàn thành quá hạn", "chậm 3 ngày",
 /// "trễ hạn"), for a completion whose day is not written.
 pub fn says_late(text: &str) -> bool {

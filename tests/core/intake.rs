@@ -1349,7 +1349,9 @@ fn progress_words_that_look_like_done_or_like_days() {
          2,Tập huấn chuyển đổi số,VP,05/01/2025,30/06/2025,Đã tập huấn 12/12 xã,\n\
          3,Giải ngân vốn,VP,05/01/2025,30/06/2025,\"Giải ngân 45,5%\",\n\
          4,Rà soát hồ sơ,VP,05/01/2025,30/04/2025,Đã hoàn thành,Đã nhắc nhở ngày 15/5/2025\n\
-         5,Kiểm tra thiết bị,VP,05/01/2025,30/04/2025,Đã hoàn thành,20/03/2025\n",
+         5,Kiểm tra thiết bị,VP,05/01/2025,30/04/2025,Đã hoàn thành,20/03/2025\n\
+         6,Kiểm tra mạng,VP,05/01/2025,30/04/2025,Hoàn thành trong tháng 4/2025,\n\
+         7,Kiểm tra máy chủ,VP,05/01/2025,30/04/2025,Hoàn thành Quý I/2025,\n",
     )
     .unwrap();
     let seen = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
@@ -1364,6 +1366,9 @@ fn progress_words_that_look_like_done_or_like_days() {
             (DirectiveStatus::InProgress, None),
             (DirectiveStatus::Done, Some(d(2025, 4, 30))),
             (DirectiveStatus::Done, Some(d(2025, 3, 20))),
+            // By the period's end.
+            (DirectiveStatus::Done, Some(d(2025, 4, 30))),
+            (DirectiveStatus::Done, Some(d(2025, 3, 31))),
         ],
         "{:?}",
         told(&seen)
@@ -1973,7 +1978,8 @@ fn lists_of_units_as_offices_write_them() {
          14,Kiểm tra trường học,UBND xã Si Ma Cai; Nậm Mòn.,,05/01/2025\n\
          15,Kiểm tra trạm y tế,UBND xã Si Ma Cai và Bản Cầm,,05/01/2025\n\
          16,Lập dự toán,Phòng Nội vụ - Phòng Kế hoạch - Tài chính,,05/01/2025\n\
-         17,Tổng hợp số liệu,Phòng Nội vụ,+SUM(A1),05/01/2025\n",
+         17,Tổng hợp số liệu,Phòng Nội vụ,+SUM(A1),05/01/2025\n\
+         18,Lập kế hoạch,\"Phòng Nội vụ, Kế hoạch - Tài chính\",,05/01/2025\n",
     )
     .unwrap();
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
@@ -2013,6 +2019,7 @@ fn lists_of_units_as_offices_write_them() {
             ("UBND xã Si Ma Cai", vec!["UBND xã Bản Cầm"]),
             ("Phòng Nội vụ", vec!["Phòng Kế hoạch - Tài chính"]),
             ("Phòng Nội vụ", vec![]),
+            ("Phòng Nội vụ", vec!["Phòng Kế hoạch - Tài chính"]),
         ],
         "{:?}",
         seen.problems
@@ -2073,7 +2080,8 @@ fn a_unit_of_another_place_is_not_the_office_s_own() {
          3,Rà soát biên chế,Trưởng phòng Nội vụ huyện Bát Xát,05/01/2025\n\
          4,Rà soát hồ sơ,Phòng Nội vụ,05/01/2025\n\
          5,Đối chiếu chứng từ,Sở Tài chính (tỉnh Yên Bái),05/01/2025\n\
-         6,Thẩm tra quyết toán,Sở Tài chính - tỉnh Lào Cai,05/01/2025\n",
+         6,Thẩm tra quyết toán,Sở Tài chính - tỉnh Lào Cai,05/01/2025\n\
+         7,Thẩm định giá,Sở Tài chính Lào Cai,05/01/2025\n",
     )
     .unwrap();
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
@@ -2088,6 +2096,7 @@ fn a_unit_of_another_place_is_not_the_office_s_own() {
             "Phòng Nội vụ huyện Bát Xát",
             "Phòng Nội vụ",
             "Sở Tài chính tỉnh Yên Bái",
+            "Sở Tài chính",
             "Sở Tài chính"
         ],
         "{:?}",
