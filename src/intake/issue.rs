@@ -89,6 +89,9 @@ pub(super) enum Issue {
     TooLong,
     Unreadable,
     Formula,
+    /// A cell of a field a directive can do without (coordinating units, notes) holds a
+    /// formula in error: brought in without it.
+    FormulaLeftOut,
     NotesSayDone,
     /// The words of progress say done; the tick is under a state not done.
     TickSaysNotDone,
@@ -442,6 +445,10 @@ impl Issue {
             Issue::Formula => both(
                 "Ô có công thức bị lỗi hoặc chưa được tính nên không có giá trị; dòng được bỏ qua: hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi nhập lại.".into(),
                 "The cell holds a formula in error, or one never calculated, so it has no value; the row is left out: open the file in Excel or LibreOffice, save it and import again.".into(),
+            ),
+            Issue::FormulaLeftOut => both(
+                "Ô có công thức bị lỗi (như #N/A) nên không có giá trị; nhiệm vụ vẫn được nhập, không có ô này: hãy kiểm tra lại.".into(),
+                "The cell holds a formula in error (such as #N/A), so it has no value; the directive is brought in without it: check it.".into(),
             ),
             Issue::TooLong => both(
                 format!("Nội dung dài quá {CONTENT_CHARS} ký tự: không phải một nhiệm vụ; hãy kiểm tra ô này."),

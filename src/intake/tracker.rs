@@ -2294,23 +2294,38 @@ fn read_rows(
         };
         lead_above = Some(lead_text.clone());
         cells_above = row_cells.clone();
+        // A formula in error (#REF!) or saved without its value ("=B5+30" written by a
+        // program, never calculated): no value to take, and none guessed.
+        // A field a directive can do without is left out, told; any other leaves the row out.
+        let optional = |c: Column| {
+            matches!(
+                c,
+                Column::Number
+                    | Column::Coordinating
+                    | Column::Notes
+                    | Column::Output
+                    | Column::Priority
+            )
+        };
+        let errors: Vec<Column> = (h.fields.keys().copied())
+            .filter(|c| matches!(at(*c), Cell::Error))
+            .collect();
+        if let Some(&c) = errors.iter().find(|c| !optional(**c)) {
+            let mut p = problem(g, i, col(c), Issue::Formula, true);
+            p.field = p.field.or(Some(c));
+            plan.problems.push(p);
+            continue;
+        }
+        for c in errors.into_iter().filter(|c| *c != Column::Number) {
+            plan.problems
+                .push(problem(g, i, col(c), Issue::FormulaLeftOut, false));
+        }
         // The field is named even when the sheet has no column for it ("Ngày giao").
         let mut skip = |issue: Issue, c: Option<Column>| {
             let mut p = problem(g, i, c.and_then(&col), issue, true);
             p.field = p.field.or(c);
             plan.problems.push(p);
         };
-        // A formula in error (#REF!) or saved without its value ("=B5+30" written by a
-        // program, never calculated): no value to take, and none guessed.
-        if let Some(c) = h
-            .fields
-            .keys()
-            .copied()
-            .find(|c| *c != Column::Number && matches!(at(*c), Cell::Error))
-        {
-            skip(Issue::Formula, Some(c));
-            continue;
-        }
         // No words ("3" of a summary's count, "-"): no task.
         if !content.chars().any(char::is_alphabetic) {
             skip(Issue::NoContent, Some(Column::Content));

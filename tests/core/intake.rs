@@ -1979,7 +1979,8 @@ fn lists_of_units_as_offices_write_them() {
          15,Kiểm tra trạm y tế,UBND xã Si Ma Cai và Bản Cầm,,05/01/2025\n\
          16,Lập dự toán,Phòng Nội vụ - Phòng Kế hoạch - Tài chính,,05/01/2025\n\
          17,Tổng hợp số liệu,Phòng Nội vụ,+SUM(A1),05/01/2025\n\
-         18,Lập kế hoạch,\"Phòng Nội vụ, Kế hoạch - Tài chính\",,05/01/2025\n",
+         18,Lập kế hoạch,\"Phòng Nội vụ, Kế hoạch - Tài chính\",,05/01/2025\n\
+         19,Rà soát tài sản,Phòng Nội vụ,#N/A,05/01/2025\n",
     )
     .unwrap();
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
@@ -2020,6 +2021,8 @@ fn lists_of_units_as_offices_write_them() {
             ("Phòng Nội vụ", vec!["Phòng Kế hoạch - Tài chính"]),
             ("Phòng Nội vụ", vec![]),
             ("Phòng Nội vụ", vec!["Phòng Kế hoạch - Tài chính"]),
+            // An error value where coordinating units go: brought in without them, told.
+            ("Phòng Nội vụ", vec![]),
         ],
         "{:?}",
         seen.problems
@@ -5142,8 +5145,13 @@ fn guesses_are_told_errors_shown_as_text_are_errors_and_marks_are_composed() {
         "{:?}",
         on_row(3)
     );
-    assert!(on_row(4).iter().any(|(s, _)| *s), "{:?}", on_row(4));
-    assert_eq!(seen.directives.len(), 2);
+    // An error value in the notes: the task comes in without them, told.
+    assert!(
+        on_row(4).iter().any(|(s, m)| !s && m.contains("#N/A")),
+        "{:?}",
+        on_row(4)
+    );
+    assert_eq!(seen.directives.len(), 3);
 }
 
 /// The same file again, with items of a task on rows of their own: nothing made, nothing told.
