@@ -1013,7 +1013,12 @@ impl Doc<'_> {
                         && content[f.end..].iter().all(|x| !x.is_wordlike())
                         && words_before(&f) >= 3 =>
                 {
-                    self.quote(r.content.start..r.content.start + f.start)
+                    // "… rà soát hồ sơ để hoàn thành trước 30/6": not "… hồ sơ để".
+                    let mut cut = f.start;
+                    while cut > 0 && ["de", "nham", "va"].iter().any(|w| content[cut - 1].is(w)) {
+                        cut -= 1;
+                    }
+                    self.quote(r.content.start..r.content.start + cut)
                 }
                 _ => said,
             };
@@ -2002,6 +2007,11 @@ impl Doc<'_> {
             || word(i, "thu")
             || (word(i, "chu") && word(i + 1, "nhat"));
         let comma = (i + 1..(i + 10).min(t.len())).find(|&p| t[p].is_punct(','))?;
+        // "Trong ngày, Phòng X gửi báo cáo": by the meeting's day's end (a unit named after it:
+        // see `read`).
+        if comma == i + 2 && word(i, "trong") && word(i + 1, "ngay") {
+            return Some(self.anchor.day);
+        }
         match deadline::parse(&self.text[t[i].start..t[comma - 1].end], self.anchor) {
             Some(deadline::Deadline::On(day)) if says_due => Some(day),
             _ => None,

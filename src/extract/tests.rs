@@ -1742,7 +1742,9 @@ fn a_deadline_said_first_leaves_the_unit_named_after_it() {
         1. Trước ngày 20/6, Phòng Kế hoạch - Tài chính hoàn thành báo cáo quyết toán.\n\
         2. Ngày mai, Văn phòng Sở kiểm tra công tác phòng cháy tại trụ sở.\n\
         3. Chậm nhất ngày 30/6, Thanh tra Sở tổng hợp kết quả thanh tra.\n\
-        4. Đến hết tháng 7, Văn phòng Sở trình dự thảo quy chế.\n";
+        4. Đến hết tháng 7, Văn phòng Sở trình dự thảo quy chế.\n\
+        5. Trong ngày, Thanh tra Sở gửi báo cáo nhanh.\n\
+        6. Văn phòng Sở rà soát hồ sơ lưu trữ để hoàn thành trước ngày 30/6.\n";
     let x = extract(text, d(2026, 6, 10), &office());
     let got: Vec<(Option<&str>, Option<NaiveDate>)> =
         x.directives.iter().map(|p| (lead(p), p.deadline)).collect();
@@ -1753,6 +1755,8 @@ fn a_deadline_said_first_leaves_the_unit_named_after_it() {
             (Some("Văn phòng Sở"), Some(d(2026, 6, 11))),
             (Some("Thanh tra Sở"), Some(d(2026, 6, 30))),
             (Some("Văn phòng Sở"), Some(d(2026, 7, 31))),
+            (Some("Thanh tra Sở"), Some(d(2026, 6, 10))),
+            (Some("Văn phòng Sở"), Some(d(2026, 6, 30))),
         ],
         "{:#?}",
         x.directives
@@ -1762,6 +1766,7 @@ fn a_deadline_said_first_leaves_the_unit_named_after_it() {
         "{:#?}",
         x.directives
     );
+    assert_eq!(x.directives[5].content, "Rà soát hồ sơ lưu trữ");
     // A day alone tells when something happens: no lead-in of a deadline.
     let x = extract(
         "Ngày 24/6, Văn phòng Sở tổ chức hội nghị sơ kết.",
