@@ -457,6 +457,25 @@ impl Reading<'_> {
         Ok(own)
     }
 
+    /// `words` (folded) without the office's own place at their end ("ubnd tinh lao cai" at
+    /// an office of Lào Cai: "ubnd tinh").
+    fn without_own_place(&self, mut words: Vec<String>) -> Vec<String> {
+        for own in &self.office_places {
+            let place: Vec<&str> = own.split(' ').collect();
+            let n = place.len();
+            if words.len() > n + 1
+                && words[words.len() - n..]
+                    .iter()
+                    .map(String::as_str)
+                    .eq(place.iter().copied())
+            {
+                words.truncate(words.len() - n);
+                break;
+            }
+        }
+        words
+    }
+
     /// [`values::with_the_head_before`], for a place named alone that is not a unit of the
     /// directory, a person ("…, Nguyễn Văn An") or the office's own place ("…, Lào Cai").
     fn sharing_the_head(&self, before: &str, piece: &str) -> Option<String> {
@@ -566,14 +585,16 @@ impl Reading<'_> {
             Found::Unknown => {
                 // The same new unit written another way in the file ("P. An ninh mạng",
                 // "Phòng ANM" for "Phòng An ninh mạng") is that unit, proposed once.
+                // "UBND tỉnh" and "UBND tỉnh Lào Cai" at an office of Lào Cai: one unit.
                 let full = values::spelled_out(name).unwrap_or_else(|| name.to_string());
-                let words = crate::text::words(&full);
+                let words = self.without_own_place(crate::text::words(&full));
                 let key = words.join(" ");
                 let next = self.new_units.len();
                 let same = self.new_units.iter().position(|(n, _, _)| {
                     let other = values::spelled_out(n).unwrap_or_else(|| n.clone());
-                    crate::text::abbreviates(&words, &crate::text::words(&other))
-                        || crate::text::abbreviates(&crate::text::words(&other), &words)
+                    let other = self.without_own_place(crate::text::words(&other));
+                    crate::text::abbreviates(&words, &other)
+                        || crate::text::abbreviates(&other, &words)
                 });
                 let i = match same {
                     Some(i) => *self.new_unit_index.entry(key).or_insert(i),

@@ -1509,7 +1509,7 @@ pub fn each_of_a_group(name: &str, known: impl Fn(&str) -> bool) -> Option<Vec<S
     ];
     let words: Vec<&str> = name.split_whitespace().collect();
     let folded: Vec<String> = (words.iter())
-        .map(|w| crate::text::fold(w.trim_end_matches(':')))
+        .map(|w| crate::text::fold(w.trim_end_matches([':', ',', '/'])))
         .collect();
     let all = (0..=4).find(|&k| folded.get(k).is_some_and(|w| w == "cac"))?;
     let at_kind = &folded[all + 1..];
@@ -1525,7 +1525,26 @@ pub fn each_of_a_group(name: &str, known: impl Fn(&str) -> bool) -> Option<Vec<S
         _ => return None,
     };
     let kind_words = words[all + 1..all + 1 + kind].join(" ");
-    let kind_words = kind_words.trim_end_matches(':');
+    let kind_words = kind_words.trim_end_matches([':', ',', '/']);
+    // "Các Sở, ngành: …", "UBND các xã, thị trấn: …": more kinds, up to a colon (the first
+    // names each body); "Các phòng, ban chuyên môn" names none.
+    let mut after = all + 1 + kind;
+    if words[after - 1].ends_with([',', '/']) {
+        const KINDS: [&str; 16] = [
+            "nganh", "ban", "so", "phong", "don", "vi", "co", "quan", "xa", "phuong", "thi",
+            "tran", "huyen", "thanh", "pho", "va",
+        ];
+        loop {
+            let w = words.get(after)?;
+            if !KINDS.contains(&folded[after].as_str()) {
+                return None;
+            }
+            after += 1;
+            if w.ends_with(':') {
+                break;
+            }
+        }
+    }
     let head = if places {
         format!("{} {kind_words}", words[..all].join(" "))
     } else {
@@ -1534,7 +1553,7 @@ pub fn each_of_a_group(name: &str, known: impl Fn(&str) -> bool) -> Option<Vec<S
         c.next()
             .map(|f| f.to_uppercase().chain(c).collect::<String>())?
     };
-    let rest = words[all + 1 + kind..].join(" ");
+    let rest = words[after..].join(" ");
     let rest = rest.trim_start_matches(':').trim();
     let parts = rest.split([',', ';']).map(str::trim);
     let items: Vec<&str> = if places {
@@ -1727,6 +1746,24 @@ pub fn other_forms(name: &str) -> Vec<String> {
         .map(str::trim)
         .filter(|rest| rest.chars().next().is_some_and(char::is_uppercase));
     let head_of_a_phong = after_tp.map(|rest| format!("Phòng {rest}"));
+    // "Chánh Văn phòng", "Chánh VP Sở", "Chánh Thanh tra": the office's own, as its directory
+    // names it.
+    let w: Vec<&str> = written.split_whitespace().collect();
+    let folded: Vec<String> = w.iter().map(|x| crate::text::fold(x)).collect();
+    let chief = match folded.iter().map(String::as_str).collect::<Vec<_>>()[..] {
+        ["chanh", "van", "phong", ..] => Some(("Văn phòng", 3)),
+        ["chanh", "vp", ..] => Some(("Văn phòng", 2)),
+        ["chanh", "thanh", "tra", ..] => Some(("Thanh tra", 3)),
+        _ => None,
+    };
+    let chiefs: Vec<String> = match chief {
+        Some((kind, n)) if w.len() > n => vec![format!("{kind} {}", w[n..].join(" "))],
+        Some((kind, _)) => ["", " Sở", " UBND", " huyện"]
+            .iter()
+            .map(|of| format!("{kind}{of}"))
+            .collect(),
+        None => Vec::new(),
+    };
     spelled
         .iter()
         .cloned()
@@ -1738,6 +1775,7 @@ pub fn other_forms(name: &str) -> Vec<String> {
                 .flat_map(|u| without_place(u).into_iter().flatten()),
         )
         .chain(head_of_a_phong)
+        .chain(chiefs)
         .collect()
 }
 
@@ -2510,6 +2548,14 @@ mod tests {
             ["Sở Văn hóa, Thể thao và Du lịch", "Sở Kế hoạch và Đầu tư"]
         );
         assert_eq!(each_of_a_group("Các phòng, ban chuyên môn"), None);
+        assert_eq!(
+            each_of_a_group("Các Sở, ngành: Tài chính, Y tế").unwrap(),
+            ["Sở Tài chính", "Sở Y tế"]
+        );
+        assert_eq!(
+            each_of_a_group("UBND các xã, thị trấn: Si Ma Cai, Bản Cầm").unwrap(),
+            ["UBND xã Si Ma Cai", "UBND xã Bản Cầm"]
+        );
         let two = ["UBND xã Si Ma Cai", "UBND xã Bản Cầm"];
         assert_eq!(
             each_of_a_group("UBND các xã: Si Ma Cai, Bản Cầm").unwrap(),

@@ -2073,7 +2073,7 @@ fn lists_of_units_as_offices_write_them() {
 fn a_unit_of_another_place_is_not_the_office_s_own() {
     let mut o = Office::new();
     o.set_details();
-    o.add_units(&["Sở Tài chính", "Phòng Nội vụ"]);
+    o.add_units(&["Sở Tài chính", "Phòng Nội vụ", "Văn phòng Sở"]);
     let file = o.path("places.csv");
     std::fs::write(
         &file,
@@ -2084,7 +2084,11 @@ fn a_unit_of_another_place_is_not_the_office_s_own() {
          4,Rà soát hồ sơ,Phòng Nội vụ,05/01/2025\n\
          5,Đối chiếu chứng từ,Sở Tài chính (tỉnh Yên Bái),05/01/2025\n\
          6,Thẩm tra quyết toán,Sở Tài chính - tỉnh Lào Cai,05/01/2025\n\
-         7,Thẩm định giá,Sở Tài chính Lào Cai,05/01/2025\n",
+         7,Thẩm định giá,Sở Tài chính Lào Cai,05/01/2025\n\
+         8,Sắp xếp kho lưu trữ,Chánh Văn phòng,05/01/2025\n\
+         9,Rà soát quy chế,Chánh VP Sở,05/01/2025\n\
+         10,Báo cáo tỉnh,UBND tỉnh Lào Cai,05/01/2025\n\
+         11,Báo cáo tỉnh lần hai,UBND tỉnh,05/01/2025\n",
     )
     .unwrap();
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
@@ -2100,7 +2104,11 @@ fn a_unit_of_another_place_is_not_the_office_s_own() {
             "Phòng Nội vụ",
             "Sở Tài chính tỉnh Yên Bái",
             "Sở Tài chính",
-            "Sở Tài chính"
+            "Sở Tài chính",
+            "Văn phòng Sở",
+            "Văn phòng Sở",
+            "UBND tỉnh Lào Cai",
+            "UBND tỉnh Lào Cai"
         ],
         "{:?}",
         seen.problems
@@ -2108,7 +2116,11 @@ fn a_unit_of_another_place_is_not_the_office_s_own() {
     let proposed: Vec<&str> = seen.new_units.iter().map(|u| u.name.as_str()).collect();
     assert_eq!(
         proposed,
-        ["Sở Tài chính tỉnh Yên Bái", "Phòng Nội vụ huyện Bát Xát"]
+        [
+            "Sở Tài chính tỉnh Yên Bái",
+            "Phòng Nội vụ huyện Bát Xát",
+            "UBND tỉnh Lào Cai"
+        ]
     );
 }
 
