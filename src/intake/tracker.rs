@@ -1907,17 +1907,43 @@ pub fn plan(
     let mut seen: HashMap<[u8; 32], Seen> = HashMap::new();
     // Sheets named after their years ("Năm 2025", "2026") are read oldest first, whatever
     // their order in the book, so that a task carried over takes its latest year's row.
-    let year_of = |name: &str| {
-        let years: Vec<i32> = crate::text::words(name)
-            .iter()
-            .filter_map(|w| w.parse().ok())
+    // Sheets of years or months ("Năm 2024", "Tháng 4", "T3-2025", "12/2024") are read in
+    // their order in time, whatever their tabs' order: the latest says where a task stands.
+    let period_of = |name: &str| {
+        let words = crate::text::words(name);
+        let numbers: Vec<i32> = words.iter().filter_map(|w| w.parse().ok()).collect();
+        let years: Vec<i32> = (numbers.iter().copied())
             .filter(|y| (1990..=2100).contains(y))
             .collect();
-        (years.len() == 1).then(|| years[0])
+        let month = (words.iter().enumerate())
+            .find_map(|(k, w)| {
+                let n: Option<u32> = match w.strip_prefix('t') {
+                    Some(rest) if !rest.is_empty() => rest.parse().ok(),
+                    _ if k >= 1 && words[k - 1] == "thang" => w.parse().ok(),
+                    _ => None,
+                };
+                n.filter(|m| (1..=12).contains(m))
+            })
+            .or_else(|| {
+                // "12/2024": a month beside a year.
+                (years.len() == 1 && numbers.len() == 2)
+                    .then(|| {
+                        numbers
+                            .iter()
+                            .find(|n| (1..=12).contains(*n))
+                            .map(|m| *m as u32)
+                    })
+                    .flatten()
+            });
+        match (years.len(), month) {
+            (0, Some(m)) => Some((0, m)),
+            (1, m) => Some((years[0], m.unwrap_or(0))),
+            _ => None,
+        }
     };
     let mut order: Vec<usize> = (0..book.sheets.len()).collect();
-    if book.sheets.iter().all(|g| year_of(&g.name).is_some()) {
-        order.sort_by_key(|&s| year_of(&book.sheets[s].name));
+    if book.sheets.iter().all(|g| period_of(&g.name).is_some()) {
+        order.sort_by_key(|&s| period_of(&book.sheets[s].name));
     }
     for s in order {
         let g = &book.sheets[s];

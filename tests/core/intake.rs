@@ -1628,6 +1628,57 @@ fn roles_written_in_the_units_cell() {
     );
 }
 
+/// Monthly sheets with the newest tab first ("Tháng 4" before "Tháng 3"): read in their
+/// months' order, the task comes in as the later month gives it.
+#[test]
+fn monthly_sheets_are_read_in_their_months_order() {
+    let mut o = Office::new();
+    let file = o.path("theo-doi-thang.xlsx");
+    let mut wb = Workbook::new();
+    for (month, progress) in [
+        ("Tháng 4", "Đã hoàn thành ngày 20/04/2025"),
+        ("Tháng 3", "Đang thực hiện"),
+    ] {
+        let ws = wb.add_worksheet().set_name(month).unwrap();
+        ws.write_row(
+            0,
+            0,
+            [
+                "STT",
+                "Nội dung nhiệm vụ",
+                "Ngày giao",
+                "Đơn vị chủ trì",
+                "Thời hạn",
+                "Tiến độ",
+            ],
+        )
+        .unwrap();
+        ws.write_row(
+            1,
+            0,
+            [
+                "1",
+                "Số hóa hồ sơ lưu trữ",
+                "05/03/2025",
+                "VP",
+                "30/04/2025",
+                progress,
+            ],
+        )
+        .unwrap();
+    }
+    wb.save(&file).unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(seen.directives.len(), 1, "{:?}", seen.problems);
+    let row = &seen.directives[0];
+    assert_eq!(
+        (row.status, row.completed_on),
+        (DirectiveStatus::Done, Some(d(2025, 4, 20))),
+        "{:?}",
+        told(&seen)
+    );
+}
+
 /// A task a year's sheet carries over to the next year's sheet comes in once, in the state
 /// the later sheet gives it.
 #[test]
