@@ -622,6 +622,8 @@ impl Reading<'_> {
 
     /// The units a cell names: the whole cell first, else its parts.
     fn read_picks(&mut self, cell: &str, sheet: &str, row: u32) -> Result<Picked> {
+        // A full-width comma ("，", typed with an East Asian keyboard) is a comma.
+        let cell = &cell.replace('，', ",");
         // A mark ("x", "-") or a spreadsheet's error value ("#N/A", "#REF!") names no unit.
         let error_value = cell.trim().starts_with('#') && !cell.contains(' ');
         let marks = crate::text::words(cell)
@@ -695,7 +697,16 @@ impl Reading<'_> {
                 // Dashes inside a name the directory holds ("Phòng Kế hoạch - Tài chính") are
                 // kept: the parts are joined again where that makes such a name.
                 let mut parts: Vec<String> = Vec::new();
-                for side in name.split(['/', '+', '–', '|', '&']) {
+                // (A hyphen without spaces too, "Văn phòng Sở-Thanh tra Sở", when each side is
+                // the directory's.)
+                let sides = name.split(['/', '+', '–', '|', '&']).flat_map(|p| {
+                    let tight: Vec<&str> = p.split('-').map(str::trim).collect();
+                    let each = !p.contains(" - ")
+                        && tight.len() > 1
+                        && tight.iter().all(|t| exact(self, t).is_some());
+                    if each { tight } else { vec![p] }
+                });
+                for side in sides {
                     let dashed: Vec<&str> = side.split(" - ").map(str::trim).collect();
                     let mut at = 0;
                     while at < dashed.len() {

@@ -1869,7 +1869,7 @@ pub fn priority(text: &str) -> Option<Priority> {
 /// phòng 2. Thanh tra", "a) …", "(1) …"), without those numbers (the caller splits a part at
 /// its commas when the directory does not hold it whole).
 pub fn unit_names(text: &str) -> Vec<String> {
-    text.split([';', '\n', '\r', '•'])
+    text.split([';', '\n', '\r', '•', '➢', '►', '◦', '▪'])
         .flat_map(numbered_items)
         .map(|s| s.trim().trim_start_matches(['-', '+', '•']).trim())
         .map(without_a_full_stop)
@@ -2627,6 +2627,10 @@ mod tests {
             ),
             (
                 "• Văn phòng Sở • Thanh tra Sở",
+                &["Văn phòng Sở", "Thanh tra Sở"],
+            ),
+            (
+                "➢ Văn phòng Sở ➢ Thanh tra Sở",
                 &["Văn phòng Sở", "Thanh tra Sở"],
             ),
             (

@@ -2031,7 +2031,9 @@ fn lists_of_units_as_offices_write_them() {
          16,Lập dự toán,Phòng Nội vụ - Phòng Kế hoạch - Tài chính,,05/01/2025\n\
          17,Tổng hợp số liệu,Phòng Nội vụ,+SUM(A1),05/01/2025\n\
          18,Lập kế hoạch,\"Phòng Nội vụ, Kế hoạch - Tài chính\",,05/01/2025\n\
-         19,Rà soát tài sản,Phòng Nội vụ,#N/A,05/01/2025\n",
+         19,Rà soát tài sản,Phòng Nội vụ,#N/A,05/01/2025\n\
+         20,Rà soát hợp đồng,Phòng Nội vụ-UBND xã Bản Cầm,,05/01/2025\n\
+         21,Rà soát đất đai,\"Phòng Nội vụ，UBND xã Bản Cầm\",,05/01/2025\n",
     )
     .unwrap();
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
@@ -2074,6 +2076,9 @@ fn lists_of_units_as_offices_write_them() {
             ("Phòng Nội vụ", vec!["Phòng Kế hoạch - Tài chính"]),
             // An error value where coordinating units go: brought in without them, told.
             ("Phòng Nội vụ", vec![]),
+            // A hyphen without spaces, a full-width comma.
+            ("Phòng Nội vụ", vec!["UBND xã Bản Cầm"]),
+            ("Phòng Nội vụ", vec!["UBND xã Bản Cầm"]),
         ],
         "{:?}",
         seen.problems
