@@ -1511,7 +1511,18 @@ pub fn each_of_a_group(name: &str, known: impl Fn(&str) -> bool) -> Option<Vec<S
     let folded: Vec<String> = (words.iter())
         .map(|w| crate::text::fold(w.trim_end_matches([':', ',', '/'])))
         .collect();
-    let all = (0..=4).find(|&k| folded.get(k).is_some_and(|w| w == "cac"))?;
+    // "các", or a count of places ("UBND hai xã …", "UBND 02 xã: …").
+    let counted = |k: usize| {
+        folded.get(k).is_some_and(|w| {
+            [
+                "hai", "ba", "bon", "nam", "sau", "bay", "tam", "chin", "muoi",
+            ]
+            .contains(&w.as_str())
+                || (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
+        }) && k >= 1
+            && place_kind_at(&folded[k + 1..]).is_some()
+    };
+    let all = (0..=4).find(|&k| folded.get(k).is_some_and(|w| w == "cac") || counted(k))?;
     let at_kind = &folded[all + 1..];
     let body = BODIES
         .iter()
@@ -2548,6 +2559,16 @@ mod tests {
             ["Sở Văn hóa, Thể thao và Du lịch", "Sở Kế hoạch và Đầu tư"]
         );
         assert_eq!(each_of_a_group("Các phòng, ban chuyên môn"), None);
+        for counted in [
+            "UBND hai xã Si Ma Cai, Bản Cầm",
+            "UBND 02 xã: Si Ma Cai, Bản Cầm",
+        ] {
+            assert_eq!(
+                each_of_a_group(counted).unwrap(),
+                ["UBND xã Si Ma Cai", "UBND xã Bản Cầm"],
+                "{counted}"
+            );
+        }
         assert_eq!(
             each_of_a_group("Các Sở, ngành: Tài chính, Y tế").unwrap(),
             ["Sở Tài chính", "Sở Y tế"]
