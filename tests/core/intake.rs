@@ -1628,18 +1628,12 @@ fn roles_written_in_the_units_cell() {
     );
 }
 
-/// Monthly sheets with the newest tab first ("Tháng 4" before "Tháng 3"): read in their
-/// months' order, the task comes in as the later month gives it.
-#[test]
-fn monthly_sheets_are_read_in_their_months_order() {
-    let mut o = Office::new();
-    let file = o.path("theo-doi-thang.xlsx");
+/// A workbook of one task given on `given` to VP, a sheet for each (name, deadline,
+/// progress) in turn.
+fn one_task_a_sheet(file: &Path, given: &str, sheets: &[(&str, &str, &str)]) {
     let mut wb = Workbook::new();
-    for (month, progress) in [
-        ("Tháng 4", "Đã hoàn thành ngày 20/04/2025"),
-        ("Tháng 3", "Đang thực hiện"),
-    ] {
-        let ws = wb.add_worksheet().set_name(month).unwrap();
+    for (name, deadline, progress) in sheets {
+        let ws = wb.add_worksheet().set_name(*name).unwrap();
         ws.write_row(
             0,
             0,
@@ -1656,18 +1650,27 @@ fn monthly_sheets_are_read_in_their_months_order() {
         ws.write_row(
             1,
             0,
-            [
-                "1",
-                "Số hóa hồ sơ lưu trữ",
-                "05/03/2025",
-                "VP",
-                "30/04/2025",
-                progress,
-            ],
+            ["1", "Số hóa hồ sơ lưu trữ", given, "VP", deadline, progress],
         )
         .unwrap();
     }
-    wb.save(&file).unwrap();
+    wb.save(file).unwrap();
+}
+
+/// Monthly sheets with the newest tab first ("Tháng 4" before "Tháng 3"): read in their
+/// months' order, the task comes in as the later month gives it.
+#[test]
+fn monthly_sheets_are_read_in_their_months_order() {
+    let mut o = Office::new();
+    let file = o.path("theo-doi-thang.xlsx");
+    one_task_a_sheet(
+        &file,
+        "05/03/2025",
+        &[
+            ("Tháng 4", "30/04/2025", "Đã hoàn thành ngày 20/04/2025"),
+            ("Tháng 3", "30/04/2025", "Đang thực hiện"),
+        ],
+    );
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
     assert_eq!(seen.directives.len(), 1, "{:?}", seen.problems);
     let row = &seen.directives[0];
@@ -1685,44 +1688,18 @@ fn monthly_sheets_are_read_in_their_months_order() {
 fn a_task_carried_to_the_next_years_sheet_takes_its_newer_state() {
     let mut o = Office::new();
     let file = o.path("theo-doi-2-nam.xlsx");
-    let mut wb = Workbook::new();
-    for (year, deadline, progress) in [
-        (
-            "2024",
-            "31/12/2024",
-            "Chưa hoàn thành, chuyển sang năm 2025",
-        ),
-        ("2025", "30/06/2025", "Đã hoàn thành ngày 10/06/2025"),
-    ] {
-        let ws = wb.add_worksheet().set_name(year).unwrap();
-        ws.write_row(
-            0,
-            0,
-            [
-                "STT",
-                "Nội dung nhiệm vụ",
-                "Ngày giao",
-                "Đơn vị chủ trì",
-                "Thời hạn",
-                "Tiến độ",
-            ],
-        )
-        .unwrap();
-        ws.write_row(
-            1,
-            0,
-            [
-                "1",
-                "Số hóa hồ sơ lưu trữ",
-                "05/03/2024",
-                "VP",
-                deadline,
-                progress,
-            ],
-        )
-        .unwrap();
-    }
-    wb.save(&file).unwrap();
+    one_task_a_sheet(
+        &file,
+        "05/03/2024",
+        &[
+            (
+                "2024",
+                "31/12/2024",
+                "Chưa hoàn thành, chuyển sang năm 2025",
+            ),
+            ("2025", "30/06/2025", "Đã hoàn thành ngày 10/06/2025"),
+        ],
+    );
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
     assert_eq!(seen.directives.len(), 1, "{:?}", seen.problems);
     let row = &seen.directives[0];
