@@ -1985,18 +1985,13 @@ impl Doc<'_> {
                 || (x.is("trong") && !self.t.get(i + 1).is_some_and(|n| n.is("do")))
         }) || self.time_lead_in(i)
             || self.tasks_lead_in(i)
-            || self.deadline_lead_in(i)
+            || self.deadline_said_first(i).is_some()
     }
 
-    /// Whether a deadline opens the clause up to a comma, said by a word that makes it one
-    /// ("Trước ngày 20/6, Phòng X …", "Chậm nhất 30/6, …", "Đến hết tháng 7, …", "Ngày mai,
-    /// Trung tâm Y tế …", "Thứ Sáu tuần này, …"); not a day alone ("Ngày 24/6, UBND huyện tổ
-    /// chức …" tells when something happens).
-    fn deadline_lead_in(&self, i: usize) -> bool {
-        self.deadline_said_first(i).is_some()
-    }
-
-    /// The deadline [`Self::deadline_lead_in`] reads at `i`.
+    /// The deadline that opens the clause at `i` up to a comma, said by a word that makes it
+    /// one ("Trước ngày 20/6, Phòng X …", "Chậm nhất 30/6, …", "Đến hết tháng 7, …", "Ngày
+    /// mai, Trung tâm Y tế …", "Thứ Sáu tuần này, …", "Trong ngày, …"); none for a day alone
+    /// ("Ngày 24/6, UBND huyện tổ chức …" tells when something happens).
     fn deadline_said_first(&self, i: usize) -> Option<NaiveDate> {
         let t = self.t;
         let word = |k: usize, w: &str| t.get(k).is_some_and(|x| x.is(w));
@@ -2012,8 +2007,11 @@ impl Doc<'_> {
         if comma == i + 2 && word(i, "trong") && word(i + 1, "ngay") {
             return Some(self.anchor.day);
         }
+        if !says_due {
+            return None;
+        }
         match deadline::parse(&self.text[t[i].start..t[comma - 1].end], self.anchor) {
-            Some(deadline::Deadline::On(day)) if says_due => Some(day),
+            Some(deadline::Deadline::On(day)) => Some(day),
             _ => None,
         }
     }

@@ -457,22 +457,23 @@ impl Reading<'_> {
         Ok(own)
     }
 
-    /// `words` (folded) without the office's own place at their end ("ubnd tinh lao cai" at
-    /// an office of Lào Cai: "ubnd tinh").
+    /// How many of `words` (folded) at their end are the office's own place, after at least
+    /// two others ("ubnd tinh lao cai" at an office of Lào Cai: 2); 0 for none.
+    fn own_place_at_end(&self, words: &[String]) -> usize {
+        (self.office_places.iter())
+            .map(|own| own.split(' ').collect::<Vec<_>>())
+            .find(|place| {
+                words.len() > place.len() + 1
+                    && (words[words.len() - place.len()..].iter())
+                        .map(String::as_str)
+                        .eq(place.iter().copied())
+            })
+            .map_or(0, |place| place.len())
+    }
+
+    /// `words` (folded) without the office's own place at their end ("ubnd tinh").
     fn without_own_place(&self, mut words: Vec<String>) -> Vec<String> {
-        for own in &self.office_places {
-            let place: Vec<&str> = own.split(' ').collect();
-            let n = place.len();
-            if words.len() > n + 1
-                && words[words.len() - n..]
-                    .iter()
-                    .map(String::as_str)
-                    .eq(place.iter().copied())
-            {
-                words.truncate(words.len() - n);
-                break;
-            }
-        }
+        words.truncate(words.len() - self.own_place_at_end(&words));
         words
     }
 
@@ -753,24 +754,17 @@ impl Reading<'_> {
                     .map(|full| self.find_unit(&full).map(|f| (full, f)))
                     .transpose()?;
                 // "Sở Tài chính Lào Cai": the office's own place written without its kind.
-                let own_place = (self.office_places.iter())
-                    .filter_map(|o| {
-                        let words = crate::text::words(&name);
-                        let place: Vec<&str> = o.split(' ').collect();
-                        let n = place.len();
-                        (words.len() > n + 1
-                            && words[words.len() - n..]
-                                .iter()
-                                .map(String::as_str)
-                                .eq(place.iter().copied()))
-                        .then(|| {
-                            name.split_whitespace()
-                                .take(words.len() - n)
-                                .collect::<Vec<_>>()
-                                .join(" ")
-                        })
-                    })
-                    .find(|rest| exact(self, rest).is_some());
+                let words = crate::text::words(&name);
+                let own_place = match self.own_place_at_end(&words) {
+                    0 => None,
+                    n => Some(
+                        (name.split_whitespace())
+                            .take(words.len() - n)
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    ),
+                }
+                .filter(|rest| exact(self, rest).is_some());
                 let forms: Vec<String> = own_place.into_iter().chain(forms).collect();
                 // Not the directory's "Phòng Nội vụ" for another place's.
                 let foreign = values::unit_of_post(&name)
@@ -2905,10 +2899,8 @@ fn read_rows(
             },
         };
         let mut said = values::said(&text(Column::Progress), &text(Column::Notes));
-        // A tick under a state's column says the state (a date in "Đã hoàn thành", when).
-        // A report of progress in words beside a tick that says not done keeps its words
-        // (the tick says no more than "under way" or "not done"); words that say done beside
-        // it are told.
+        // What the ticks say (see `ticked`); words that say done beside a tick that says not
+        // done are told.
         let ticked_state = ticked(&h.ticks, row, said);
         let (tick, tick_words) = (ticked_state.tick, ticked_state.words);
         said = ticked_state.said;
