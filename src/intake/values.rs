@@ -1173,20 +1173,15 @@ fn percent_in(text: &str) -> Option<u8> {
             && glued(i)
             && glued(i + 1)
     };
-    let mut i = 0;
-    while i < t.len() {
-        if let Some(n) = t[i].number() {
-            let at = if fraction(i) { i + 3 } else { i + 1 };
-            if t.get(at).is_some_and(|x| x.is_punct('%')) && n <= 100 {
-                return Some(n as u8);
-            }
-            if fraction(i) {
-                i += 2;
-            }
+    (0..t.len()).find_map(|i| {
+        // (Not the "5" of "45,5%".)
+        if i >= 2 && fraction(i - 2) {
+            return None;
         }
-        i += 1;
-    }
-    None
+        let n = t[i].number()?;
+        let at = if fraction(i) { i + 3 } else { i + 1 };
+        (t.get(at).is_some_and(|x| x.is_punct('%')) && n <= 100).then_some(n as u8)
+    })
 }
 
 /// What the source column says.
@@ -2612,6 +2607,14 @@ mod tests {
         }
         assert_eq!(place_noted("Văn phòng Sở (chủ trì)"), None);
         assert_eq!(place_noted("Phòng Kế hoạch - Tài chính"), None);
+    }
+
+    #[test]
+    fn shares_with_a_decimal_part() {
+        assert_eq!(percent_in("Giải ngân 45,5%"), Some(45));
+        assert_eq!(percent_in("Đạt 80%"), Some(80));
+        assert_eq!(percent_in("Đã chi 1,5 tỷ, đạt 30%"), Some(30));
+        assert_eq!(percent_in("Đã chi 1,5 tỷ"), None);
     }
 
     #[test]
