@@ -1,0 +1,674 @@
+//! The directives Giao Ban already holds that a row (or a document's proposal) may be: the
+//! same words, nearly the same, given again, or changed since they were brought in.
+
+use super::*;
+
+/// The directives given to `unit` on `day`: each one's id and content.
+pub(super) fn given(conn: &Connection, unit: Uuid, day: NaiveDate) -> Result<Vec<(Uuid, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, content FROM directive WHERE lead_unit_id = ?1 AND assigned_on = ?2",
+    )?;
+    let found = stmt
+        .query_map(params![unit, crate::store::value::date(day)], |r| {
+            Ok((crate::store::value::get_uuid(r, 0)?, r.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<(Uuid, String)>>>()?;
+    Ok(found)
+}
+
+/// A new row that is a directive brought in before, changed in the sheet since (its lead,
+/// its deadline, a word corrected), is that directive, told, never a second one; unless
+/// another row of the file was found to be it, or the user said the row is a new directive
+/// (`as_new`). Rows whose deadline is the held one's are matched first (of rows of the same
+/// words, the one whose deadline moved is told).
+pub(super) fn held_as_changed(
+    plan: &mut Plan,
+    book: &Book,
+    found: &HashSet<Uuid>,
+    as_new: &[RowAt],
+) -> HashSet<Uuid> {
+    let mut taken: HashSet<Uuid> = found.clone();
+    let mut outcome: Vec<Option<Option<Issue>>> = (0..plan.rows.len()).map(|_| None).collect();
+    // A row named without its sheet is of the one sheet read.
+    let names = |a: &RowAt, row: &RowPlan| {
+        a.row == row.row
+            && match &a.sheet {
+                Some(s) => *s == book.sheets[row.sheet].name,
+                None => plan.sheets.len() == 1,
+            }
+    };
+    let new = |row: &RowPlan| as_new.iter().any(|a| names(a, row));
+    // A row named that is no row told so: said, nothing changed.
+    for a in as_new {
+        let held = plan
+            .rows
+            .iter()
+            .any(|row| names(a, row) && row.held_as.iter().any(|(id, _)| !found.contains(id)));
+        if !held {
+            plan.problems.push(RowProblem {
+                sheet: (a.sheet.clone())
+                    .or_else(|| plan.sheets.first().map(|s| s.name.clone()))
+                    .unwrap_or_default(),
+                row: a.row,
+                column: None,
+                field: None,
+                skipped: false,
+                held: false,
+                message: match (&a.sheet, plan.sheets.len()) {
+                    (None, n) if n > 1 => Issue::AsNewWhichSheet,
+                    (Some(name), _) if book.sheets.iter().all(|g| g.name != *name) => {
+                        Issue::AsNewNoSheet(name.clone())
+                    }
+                    _ => Issue::AsNewUnused,
+                }
+                .words(),
+            });
+        }
+    }
+    for same_due_only in [true, false] {
+        for (k, row) in plan.rows.iter().enumerate() {
+            if outcome[k].is_some() || new(row) {
+                continue;
+            }
+            let due = row.extended().or(row.deadline);
+            let Some((id, how)) = row.held_as.iter().find(|(id, how)| {
+                !taken.contains(id)
+                    && (!same_due_only || matches!(how, HeldAs::Due(d) if *d == due))
+            }) else {
+                continue;
+            };
+            taken.insert(*id);
+            outcome[k] = Some(match how {
+                HeldAs::Due(d) if *d == due => None,
+                HeldAs::Due(d) => Some(match due {
+                    Some(there) => Issue::DeadlineDiffers(there, *d),
+                    None => Issue::HeldAlike(row.content.clone()),
+                }),
+                HeldAs::Lead(here) => Some(Issue::LeadDiffers(here.clone())),
+                HeldAs::Words(here) => Some(Issue::HeldAlike(here.clone())),
+                HeldAs::Given(here) => Some(Issue::GivenDiffers(*here)),
+            });
+        }
+    }
+    let mut k = 0;
+    let mut told = Vec::new();
+    plan.rows.retain(|row| {
+        let o = outcome[k].take();
+        k += 1;
+        match o {
+            None => true,
+            Some(None) => {
+                plan.already += 1;
+                false
+            }
+            Some(Some(issue)) => {
+                told.push(RowProblem {
+                    sheet: book.sheets[row.sheet].name.clone(),
+                    row: row.row,
+                    column: None,
+                    field: None,
+                    skipped: true,
+                    held: true,
+                    message: issue.words(),
+                });
+                false
+            }
+        }
+    });
+    plan.problems.extend(told);
+    taken
+}
+
+/// A directive an earlier copy of the same tracker brought in that this copy no longer holds
+/// (its row deleted, or left out above) is told, and kept. A copy is one in which more than
+/// half of the directives brought in from its sheet's origin are found again: another
+/// office's tracker of the same layout, or the next year's, is not.
+pub(super) fn no_longer_in(
+    conn: &Connection,
+    plan: &mut Plan,
+    book: &Book,
+    found: &HashSet<Uuid>,
+) -> Result<()> {
+    // One sheet of several asked for: the others may hold what this one does not.
+    if book.left > 0 {
+        return Ok(());
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT i.record_id, d.created_at FROM intake_row i
+         JOIN directive d ON d.id = i.record_id WHERE i.origin = ?1 ORDER BY d.created_at",
+    )?;
+    let mut told = HashSet::new();
+    for (s, origin) in plan.origins.iter().enumerate() {
+        let Some(origin) = origin else {
+            continue;
+        };
+        let ids = stmt
+            .query_map([origin], |r| crate::store::value::get_uuid(r, 0))?
+            .collect::<rusqlite::Result<Vec<Uuid>>>()?;
+        let missing: Vec<Uuid> = ids
+            .iter()
+            .filter(|id| !found.contains(id))
+            .copied()
+            .collect();
+        if missing.len() * 2 >= ids.len() {
+            continue;
+        }
+        for id in missing {
+            if !told.insert(id) {
+                continue;
+            }
+            let d = directive::get(conn, id)?;
+            let lead = crate::unit::get(conn, d.lead_unit_id)?.name;
+            plan.problems.push(RowProblem {
+                sheet: book.sheets[s].name.clone(),
+                row: 0,
+                column: None,
+                field: None,
+                skipped: false,
+                held: false,
+                message: Issue::NoLongerIn(d.content, lead).words(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The directives held that a new row may be, changed in the sheet since it was brought in:
+/// the one of its words given that day to another unit (brought in from a file); those of
+/// its words given to `unit` that day, for rows of the same words told apart by their
+/// deadlines; the one of nearly its words (brought in from a file).
+pub(super) fn maybe_held(
+    conn: &Connection,
+    content: &str,
+    unit: Uuid,
+    day: NaiveDate,
+    repeated: bool,
+) -> Result<Vec<(Uuid, HeldAs)>> {
+    let mut out = Vec::new();
+    if !repeated && let Some((id, lead)) = brought_in_for_another(conn, content, unit, day)? {
+        out.push((id, HeldAs::Lead(lead)));
+    }
+    let want = exact_words(content);
+    if repeated {
+        for (id, c) in given(conn, unit, day)? {
+            if exact_words(&c) == want {
+                out.push((id, HeldAs::Due(directive::get(conn, id)?.deadline)));
+            }
+        }
+    }
+    if let Some(d) = nearly_held(conn, content, unit, day)?
+        && exact_words(&d.content) != want
+        && brought_in(conn, d.id)?
+    {
+        out.push((d.id, HeldAs::Words(d.content)));
+    }
+    // The same words given to the unit on another day, brought in from a file: the day
+    // given was corrected (or filled in) since.
+    let mut other_day = conn.prepare_cached(
+        "SELECT id, assigned_on FROM directive WHERE lead_unit_id = ?1 AND content = ?2 \
+         AND assigned_on <> ?3",
+    )?;
+    let moved: Vec<(Uuid, NaiveDate)> = other_day
+        .query_map(
+            params![unit, content.trim(), crate::store::value::date(day)],
+            |r| {
+                Ok((
+                    crate::store::value::get_uuid(r, 0)?,
+                    crate::store::value::get_date(r, 1)?,
+                ))
+            },
+        )?
+        .collect::<rusqlite::Result<_>>()?;
+    for (id, on) in moved {
+        if brought_in(conn, id)? {
+            out.push((id, HeldAs::Given(on)));
+        }
+    }
+    Ok(out)
+}
+
+/// Whether directive `d` came from the source a row cites: the same document number, a
+/// meeting of the same title, or (a row citing none) a tracker's row that cited none.
+pub(super) fn same_source(
+    conn: &Connection,
+    d: &directive::Directive,
+    said: &SourceSaid,
+    file_name: &str,
+) -> Result<bool> {
+    let words = |s: &str| crate::text::words(s).join(" ");
+    Ok(match said {
+        SourceSaid::Document { number, .. } => d
+            .document_number
+            .as_deref()
+            .is_some_and(|n| words(n) == words(number)),
+        SourceSaid::Meeting { title, .. } => match d.meeting_id {
+            Some(m) => meeting_key(&meeting::get(conn, m)?.title) == meeting_key(title),
+            None => false,
+        },
+        // A row citing none: a task of a file's row that cited none either (its source is
+        // that file's name).
+        SourceSaid::None => d.document_number.as_deref().is_some_and(|n| {
+            n == file_name
+                || [".xlsx", ".xlsm", ".xls", ".ods", ".csv"]
+                    .iter()
+                    .any(|ext| n.to_lowercase().ends_with(ext))
+        }),
+    })
+}
+
+/// The meeting of the office's own notice or minutes numbered `number` in the year of `day`,
+/// when the register holds it (a notice brought in, or made here).
+pub(super) fn notice_meeting(
+    r: &mut Reading<'_>,
+    number: &str,
+    day: NaiveDate,
+) -> Result<Option<Uuid>> {
+    use chrono::Datelike;
+    let Some((kind, n)) = r.own_number(number)? else {
+        return Ok(None);
+    };
+    Ok(crate::document::register::holder(r.conn, kind, day.year(), n)?.flatten())
+}
+
+/// The day of the meeting of the office's own notice or minutes numbered `number`, cited
+/// without its date, when the register holds that number in one year only.
+pub(super) fn notice_meeting_day(r: &mut Reading<'_>, number: &str) -> Result<Option<NaiveDate>> {
+    let Some((kind, n)) = r.own_number(number)? else {
+        return Ok(None);
+    };
+    let conn = r.conn;
+    let mut stmt = conn.prepare_cached(
+        "SELECT meeting_id FROM document_number WHERE kind = ?1 AND number = ?2 \
+         AND meeting_id IS NOT NULL",
+    )?;
+    let meetings = stmt
+        .query_map(params![kind.code(), n], |r| {
+            crate::store::value::get_uuid(r, 0)
+        })?
+        .collect::<rusqlite::Result<Vec<Uuid>>>()?;
+    Ok(match meetings.as_slice() {
+        [one] => Some(meeting::get(conn, *one)?.local_date()),
+        _ => None,
+    })
+}
+
+/// The directives of `meeting` given to `unit` that a row of these words is: the same words
+/// (by their deadline) or nearly (four words in five, or every word of one in the other).
+pub(super) fn in_the_notice(
+    conn: &Connection,
+    meeting: Uuid,
+    unit: Uuid,
+    content: &str,
+) -> Result<Vec<(Uuid, HeldAs)>> {
+    let want = exact_words(content);
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, content FROM directive WHERE meeting_id = ?1 AND lead_unit_id = ?2",
+    )?;
+    let found: Vec<(Uuid, String)> = stmt
+        .query_map(params![meeting, unit], |r| {
+            Ok((crate::store::value::get_uuid(r, 0)?, r.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut out = Vec::new();
+    for (id, c) in found {
+        let held = exact_words(&c);
+        if held == want {
+            out.push((id, HeldAs::Due(directive::get(conn, id)?.deadline)));
+        } else if nearly(content, &c) >= 0.8 {
+            out.push((id, HeldAs::Words(c)));
+        }
+    }
+    Ok(out)
+}
+
+/// The directive of `meeting` in these words or nearly given to another unit than `unit`
+/// (another copy of its notice names another lead), with its lead's name.
+pub(in crate::intake) fn led_by_another(
+    conn: &Connection,
+    meeting: Uuid,
+    unit: Uuid,
+    content: &str,
+) -> Result<Option<(Uuid, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT d.id, d.content, u.name FROM directive d JOIN unit u ON u.id = d.lead_unit_id \
+         WHERE d.meeting_id = ?1 AND d.lead_unit_id <> ?2",
+    )?;
+    let found = stmt
+        .query_map(params![meeting, unit], |r| {
+            Ok((
+                crate::store::value::get_uuid(r, 0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(found
+        .into_iter()
+        .find(|(_, c, _)| nearly(content, c) >= 0.8)
+        .map(|(id, _, lead)| (id, lead)))
+}
+
+/// An open directive brought in from a file, given to `unit` with this deadline in nearly
+/// these words (a notice repeating last week's unfinished task): its id and the day it was
+/// given.
+pub(in crate::intake) fn still_open(
+    conn: &Connection,
+    unit: Uuid,
+    content: &str,
+    deadline: Option<NaiveDate>,
+) -> Result<Option<(Uuid, NaiveDate)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, content, assigned_on, meeting_id FROM directive WHERE lead_unit_id = ?1 \
+         AND deadline IS ?2 AND completed_on IS NULL AND status NOT IN ('cancelled', 'done')",
+    )?;
+    let found = stmt
+        .query_map(
+            params![unit, deadline.map(crate::store::value::date)],
+            |r| {
+                Ok((
+                    crate::store::value::get_uuid(r, 0)?,
+                    r.get::<_, String>(1)?,
+                    crate::store::value::get_date(r, 2)?,
+                    crate::store::value::get_opt_uuid(r, 3)?,
+                ))
+            },
+        )?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    for (id, c, on, meeting) in found {
+        // Brought in from a file: itself (a tracker's row), or its meeting (a notice's).
+        let from_a_file = brought_in(conn, id)?
+            || meeting.map(|m| brought_in(conn, m)).transpose()? == Some(true);
+        if nearly(content, &c) >= 0.8 && from_a_file {
+            return Ok(Some((id, on)));
+        }
+    }
+    Ok(None)
+}
+
+/// Whether the directive was brought in from a file.
+pub(super) fn brought_in(conn: &Connection, id: Uuid) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM intake_row WHERE record_id = ?1")?
+        .exists([id])?)
+}
+
+/// The directive of these words given on `day` to another unit than `unit` and brought in
+/// from a file before (the row's lead changed in the sheet since), with its lead's name; if
+/// one only.
+pub(super) fn brought_in_for_another(
+    conn: &Connection,
+    content: &str,
+    unit: Uuid,
+    day: NaiveDate,
+) -> Result<Option<(Uuid, String)>> {
+    let want = exact_words(content);
+    let mut stmt = conn.prepare_cached(
+        "SELECT d.id, d.content, u.name FROM directive d JOIN unit u ON u.id = d.lead_unit_id \
+         WHERE d.assigned_on = ?1 AND d.lead_unit_id <> ?2",
+    )?;
+    let alike: Vec<(Uuid, String)> = stmt
+        .query_map(params![crate::store::value::date(day), unit], |r| {
+            Ok((
+                crate::store::value::get_uuid(r, 0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?
+        .filter(|row| {
+            row.as_ref()
+                .map_or(true, |(_, c, _)| exact_words(c) == want)
+        })
+        .map(|row| row.map(|(id, _, lead)| (id, lead)))
+        .collect::<rusqlite::Result<_>>()?;
+    let mut found = Vec::new();
+    for (id, lead) in alike {
+        if brought_in(conn, id)? {
+            found.push((id, lead));
+        }
+    }
+    Ok(if found.len() == 1 { found.pop() } else { None })
+}
+
+/// Whether two texts say the same words (spacing, case and punctuation aside).
+pub(in crate::intake) fn same_words(a: &str, b: &str) -> bool {
+    exact_words(a) == exact_words(b)
+}
+
+/// The directive of these words (spacing, case and punctuation aside) given to `unit` on
+/// `day`, if any.
+pub(super) fn already_held(
+    conn: &Connection,
+    content: &str,
+    unit: Uuid,
+    day: NaiveDate,
+) -> Result<Option<Uuid>> {
+    let want = exact_words(content);
+    let found = given(conn, unit, day)?;
+    Ok(found
+        .into_iter()
+        .find(|(_, c)| exact_words(c) == want)
+        .map(|(id, _)| id))
+}
+
+/// The directive given to `unit` on `day` whose words are nearly these (another copy of a
+/// notice with a word corrected: four words in five the same; or a part added or taken away:
+/// every word of one in the other, four at least), if any.
+pub(in crate::intake) fn nearly_held(
+    conn: &Connection,
+    content: &str,
+    unit: Uuid,
+    day: NaiveDate,
+) -> Result<Option<directive::Directive>> {
+    let numbers = numbers_besides_dates(content);
+    let found = given(conn, unit, day)?;
+    let best = found
+        .into_iter()
+        // "Báo cáo tháng 4" is not "Báo cáo tháng 5"; a date moved, or a year added ("quý
+        // I" → "quý I năm 2025"), is still the task.
+        .filter(|(_, c)| {
+            let theirs = numbers_besides_dates(c);
+            within(&theirs, &numbers) || within(&numbers, &theirs)
+        })
+        .map(|(id, c)| (nearly(content, &c), id))
+        .filter(|(a, _)| *a >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    best.map(|(_, id)| directive::get(conn, id)).transpose()
+}
+
+/// The numbers a text says outside its dates ("tháng 4", "năm 2026"; not "25/4/2025").
+pub(super) fn numbers_besides_dates(text: &str) -> Vec<&str> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')'))
+        .map(|w| w.trim_end_matches(['.', ':']))
+        .filter(|w| !w.contains(['/', '-', '.']))
+        .map(|w| w.trim_matches(|c: char| !c.is_ascii_digit()))
+        .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()))
+        .collect()
+}
+
+/// Whether every number of `a` is one of `b`'s (each as often).
+pub(super) fn within(a: &[&str], b: &[&str]) -> bool {
+    let mut left: Vec<&str> = b.to_vec();
+    a.iter().all(|n| match left.iter().position(|m| m == n) {
+        Some(i) => {
+            left.swap_remove(i);
+            true
+        }
+        None => false,
+    })
+}
+
+/// How nearly two texts' words say one task: [`alike`], and at least 0.8 when every word of
+/// one is in the other, four at least (a part added or taken away).
+pub(super) fn nearly(a: &str, b: &str) -> f64 {
+    // Names that differ ("… huyện Bắc Hà", "… huyện Bảo Yên") make two tasks.
+    if names_differ(a, b) {
+        return 0.0;
+    }
+    let (wa, wb) = (exact_words(a), exact_words(b));
+    let (short, long, long_text) = if wa.len() <= wb.len() {
+        (&wa, &wb, b)
+    } else {
+        (&wb, &wa, a)
+    };
+    let part = short.split(' ').count() >= 4
+        && (long == short
+            || (long.starts_with(&format!("{short} "))
+                && part_after(long_text, short.split(' ').count())));
+    let score = alike(&wa, &wb);
+    if part { score.max(0.8) } else { score }
+}
+
+/// Whether the words of `text` after its first `n` start a part of their own: after a mark
+/// ("…, báo cáo kết quả về Sở", "… (…)") or a word that opens one ("và", "để", "nhằm",
+/// "trình"), not words that narrow the task ("Rà soát hồ sơ đất đai …").
+pub(super) fn part_after(text: &str, n: usize) -> bool {
+    // Each word's start and end in `text`.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                spans.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        spans.push((s, text.len()));
+    }
+    let (Some(&(_, end)), Some(&(from, to))) =
+        (n.checked_sub(1).and_then(|k| spans.get(k)), spans.get(n))
+    else {
+        return false;
+    };
+    text[end..from].contains([',', ';', '(', '-', '–', ':'])
+        || matches!(
+            crate::text::fold(&text[from..to]).as_str(),
+            "va" | "de" | "nham" | "trinh"
+        )
+}
+
+/// Whether two texts name different bodies or places: a word in capitals, not opening its
+/// text, in one and not the other.
+pub(super) fn names_differ(a: &str, b: &str) -> bool {
+    let names = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .skip(1)
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .map(crate::text::fold)
+            .collect()
+    };
+    let (x, y) = (names(a), names(b));
+    let all = |t: &str| {
+        exact_words(t)
+            .split(' ')
+            .map(crate::text::fold)
+            .collect::<Vec<_>>()
+    };
+    let (ax, by) = (all(a), all(b));
+    x.iter().any(|w| !by.contains(w)) || y.iter().any(|w| !ax.contains(w))
+}
+
+/// How alike two texts' words are: twice the words they share over the words of both
+/// (1 the same words, 0 none in common).
+pub(super) fn alike(a: &str, b: &str) -> f64 {
+    let mut left: HashMap<&str, usize> = HashMap::new();
+    for w in a.split(' ') {
+        *left.entry(w).or_default() += 1;
+    }
+    let mut shared = 0;
+    for w in b.split(' ') {
+        if let Some(n) = left.get_mut(w).filter(|n| **n > 0) {
+            *n -= 1;
+            shared += 1;
+        }
+    }
+    let all = a.split(' ').count() + b.split(' ').count();
+    2.0 * shared as f64 / all as f64
+}
+
+/// The meeting titled `title` (case, diacritics and spacing aside) held on `date`, if any.
+pub(in crate::intake) fn held(
+    conn: &Connection,
+    title: &str,
+    date: NaiveDate,
+) -> Result<Option<Uuid>> {
+    let filter = meeting::MeetingFilter {
+        from: Some(date),
+        to: Some(date),
+        ..Default::default()
+    };
+    let want = meeting_key(title);
+    Ok(meeting::list(conn, &filter)?
+        .into_iter()
+        .find(|m| meeting_key(&m.title) == want)
+        .map(|m| m.id))
+}
+
+/// A meeting's title as the same meeting is written in several ways: its words (case and
+/// diacritics aside) without "cuộc", "buổi", "họp", "phiên", "năm", "ngày", nor the notice
+/// of it ("thông báo", "kết luận"), numbers without their leading zeros. "Họp giao ban
+/// tháng 03 năm 2025", "Giao ban tháng 3/2025" and "Kết luận giao ban tháng 3/2025" are one.
+pub(super) fn meeting_key(title: &str) -> String {
+    pub(super) const ASIDE: &[&str] = &[
+        "cuoc", "buoi", "hop", "phien", "nam", "ngay", "thong", "bao", "ket", "luan",
+    ];
+    crate::text::words(title)
+        .into_iter()
+        .filter(|w| !ASIDE.contains(&w.as_str()))
+        .map(|w| {
+            if w.bytes().all(|b| b.is_ascii_digit()) {
+                w.trim_start_matches('0').to_string()
+            } else {
+                w
+            }
+        })
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_task_worded_again_is_told_from_another() {
+        let same = |a: &str, b: &str| {
+            numbers_besides_dates(a) == numbers_besides_dates(b)
+                && alike(&exact_words(a), &exact_words(b)) >= 0.8
+        };
+        assert!(same(
+            "Tổng hợp báo cáo kết quả tháng 4, trình trước ngày 25/4/2025",
+            "Tổng hợp báo cáo kết quả tháng 4, gửi trước ngày 25/4/2025"
+        ));
+        assert!(same(
+            "Tham mưu dự toán năm 2026, xong trước 30/6/2025",
+            "Tham mưu dự toán năm 2026, xong trước 15/7/2025"
+        ));
+        assert!(!same(
+            "Tổng hợp báo cáo kết quả tháng 4",
+            "Tổng hợp báo cáo kết quả tháng 5"
+        ));
+        let near = |a: &str, b: &str| {
+            let (x, y) = (numbers_besides_dates(a), numbers_besides_dates(b));
+            (within(&x, &y) || within(&y, &x)) && alike(&exact_words(a), &exact_words(b)) >= 0.8
+        };
+        assert!(near(
+            "Tổng hợp tình hình hoạt động báo chí quý I",
+            "Tổng hợp tình hình hoạt động báo chí quý I năm 2025"
+        ));
+        assert!(!near(
+            "Báo cáo kết quả tháng 4 năm 2025",
+            "Báo cáo kết quả tháng 5 năm 2025"
+        ));
+        assert!(!same("Báo cáo chuyển đổi số", "Kiểm tra an toàn thông tin"));
+        assert_eq!(
+            numbers_besides_dates("Quý 3 (tháng 7-9), năm 2025."),
+            ["3", "2025"]
+        );
+    }
+}

@@ -1,0 +1,660 @@
+//! The units a tracker's cell names: the directory's, new ones proposed, and the names that are
+//! no one unit (a group, a person, a place, sentences).
+
+use super::rows::ditto;
+use super::*;
+
+/// Words that name a kind of body or place, not one unit: a name made of them alone
+/// ("thành phố", "các phòng, đơn vị") stands for no one unit of the directory.
+pub(super) const GENERIC: &[&str] = &[
+    "cac", "tat", "ca", "moi", "nhung", "phong", "ban", "nganh", "don", "vi", "co", "quan", "lien",
+    "quan", "dia", "phuong", "so", "xa", "huyen", "thi", "tran", "thanh", "pho", "tinh", "truc",
+    "thuoc", "chuyen", "mon", "va", "co", "khac", "to", "chuc", "doan", "the", "trung", "tam",
+];
+
+/// Whether a name opens with a spreadsheet function's call: a word in capitals, then "("
+/// ("SUM(A1)", "HYPERLINK(\"…\")").
+pub(super) fn a_function_call(name: &str) -> bool {
+    let name = name.trim_start().trim_start_matches(['=', '+', '-', '@']);
+    name.find('(').is_some_and(|open| {
+        let f = &name[..open];
+        f.len() >= 2
+            && f.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.')
+    })
+}
+
+/// Family names most Vietnamese carry: a name of two to four words starting with one, and
+/// no word that names a body, is a person's ("Nguyễn Văn Bình").
+pub(super) const FAMILY_NAMES: &[&str] = &[
+    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do",
+    "ho", "ngo", "duong", "ly", "dinh", "trinh", "doan", "lam", "mai", "truong", "cao", "ha",
+];
+
+/// Words that name a body (a name holding one is not a person's).
+pub(super) const BODY_WORDS: &[&str] = &[
+    "phong", "so", "ban", "trung", "tam", "ubnd", "cuc", "vien", "cong", "ty", "hoi", "doi", "xa",
+    "huyen", "tinh", "phuong", "tra", "kho", "thcs", "thpt", "th", "mn", "mam", "non", "hdnd",
+    "dang", "uy",
+];
+
+/// Words that say what kind of body a name is (a unit's name holds one; an abbreviation is
+/// one word and is looked up as such).
+pub(super) const KIND_WORDS: &[&str] = &[
+    "phong", "so", "ban", "trung", "tam", "ubnd", "van", "cuc", "vien", "cong", "ty", "doi", "hoi",
+    "tra", "bac", "truong", "dang", "uy", "hdnd", "tt", "ttcntt", "ubmttq", "mat", "tran", "doan",
+    "lien", "khu", "nha", "xi", "nghiep", "buu", "dien", "benh",
+];
+
+/// Whether the unit `found` is a part of the body `named` names: its words end with the
+/// name's, after words of its own that open with a kind of body ("Văn phòng UBND tỉnh" for
+/// "UBND tỉnh").
+pub(super) fn part_of_the_named(found: &str, named: &str) -> bool {
+    let (f, n) = (crate::text::words(found), crate::text::words(named));
+    f.len() > n.len()
+        && f.ends_with(&n)
+        && KIND_WORDS.contains(&f[0].as_str())
+        && KIND_WORDS.contains(&n[0].as_str())
+}
+
+/// A person, by their post ("Lãnh đạo Sở", "Giám đốc Sở", "PGĐ Lê Văn C", "Phó Chủ tịch
+/// UBND"), a form of address ("Ông …", "Bà …", "Đ/c …") or their name alone ("Nguyễn Văn
+/// Bình"), not a unit.
+pub(super) fn is_person(name: &str) -> bool {
+    let words = crate::text::words(name);
+    let w = |i: usize| words.get(i).map(String::as_str);
+    let by_post = matches!(
+        (w(0), w(1)),
+        (Some("lanh"), Some("dao"))
+            | (Some("giam"), Some("doc"))
+            | (Some("pho"), Some("giam" | "chu"))
+            | (Some("chu"), Some("tich"))
+            | (Some("truong"), Some("phong" | "ban"))
+            | (Some("dong"), Some("chi"))
+            | (Some("d"), Some("c"))
+            | (Some("ong" | "ba" | "pgd" | "gd" | "cv"), Some(_))
+    );
+    // Every word of a name is capitalised: "Đoàn Thanh niên" is a body.
+    let capitalised =
+        (name.split_whitespace()).all(|x| x.chars().next().is_some_and(char::is_uppercase));
+    let named = (2..=4).contains(&words.len())
+        && capitalised
+        && w(0).is_some_and(|f| FAMILY_NAMES.contains(&f))
+        && words[1..].iter().all(|x| !BODY_WORDS.contains(&x.as_str()));
+    by_post || named
+}
+
+/// Whether `name` stands for no one unit: a group ("các xã", "UBND các huyện"), words that
+/// only say a kind of body or place, a person by their post, or sentences typed in the
+/// unit's cell.
+pub(in crate::intake) fn not_a_unit(name: &str) -> bool {
+    let words = crate::text::words(name);
+    // The same words with their marks, to tell "mọi" (every) from "môi" (môi trường).
+    let marked: Vec<String> = exact_words(name).split(' ').map(str::to_string).collect();
+    // "Các phòng …", "UBND các huyện", "Tất cả đơn vị": a group, said first or after the
+    // kind of body; not a name that holds the word further on ("Ban Quản lý các khu công
+    // nghiệp tỉnh", "Sở Tài nguyên và Môi trường").
+    pub(super) const BODY: &[&str] = &[
+        "ubnd", "uy", "ban", "nhan", "dan", "so", "phong", "trung", "tam", "co", "quan", "don",
+        "vi", "nganh",
+    ];
+    let group = words.iter().enumerate().any(|(k, w)| {
+        let said = match w.as_str() {
+            "cac" | "tat" | "nhung" => true,
+            "moi" => marked.len() != words.len() || marked[k] != "môi",
+            _ => false,
+        };
+        said && k <= 4 && words[..k].iter().all(|b| BODY.contains(&b.as_str()))
+    });
+    // "UBND cấp huyện", "Trung tâm Y tế cấp xã": every body of a level.
+    let level = words
+        .windows(2)
+        .any(|p| p[0] == "cap" && matches!(p[1].as_str(), "huyen" | "xa" | "tinh" | "co" | "tren"));
+    group
+        || level
+        || (words.iter().all(|w| GENERIC.contains(&w.as_str()))
+            // "Tỉnh đoàn", "Huyện ủy", "Thành đoàn": the Youth Union's or the Party's body.
+            && !matches!(
+                words.as_slice(),
+                [level, body] if ["tinh", "huyen", "thanh", "thi", "xa"].contains(&level.as_str())
+                    && ["doan", "uy"].contains(&body.as_str())
+            ))
+        || is_person(name)
+        || sentences(name)
+        // A formula typed as text ("=HYPERLINK(…)", "@SUM(A1)", "+SUM(A1)" once its sign is
+        // taken for a bullet), a spreadsheet's truth value, markup.
+        || name.trim_start().starts_with(['=', '@'])
+        || a_function_call(name)
+        || matches!(name.trim(), "TRUE" | "FALSE")
+        || name.contains(['<', '>'])
+        // No words ("1", "-"), or words that name none yet ("Chưa xác định", "Chưa phân công").
+        || words.iter().all(|w| w.bytes().all(|b| b.is_ascii_digit()))
+        || words.first().is_some_and(|w| w == "chua" || w == "khong")
+        || ditto(name)
+}
+
+/// Whether `text` is sentences, not a name: a question or an exclamation, or a full stop
+/// between words on either side ("… báo cáo kết quả về Giám đốc Sở. Văn phòng Sở tổng hợp");
+/// a name's own stops are of short forms ("UBND TP. Lào Cai", "P. KHTC").
+pub(super) fn sentences(text: &str) -> bool {
+    if text.contains(['?', '!']) {
+        return true;
+    }
+    let parts: Vec<&str> = text.split(". ").collect();
+    parts.windows(2).any(|w| {
+        w[0].split_whitespace().count() >= 3
+            && w[1].split_whitespace().count() >= 2
+            && !w[0].split_whitespace().last().is_some_and(short_form)
+    })
+}
+
+/// Whether a word ended by a stop is a short form, not a sentence's last word: capitals
+/// ("TP", "H", "UBND") or a place's or body's short form in small letters ("Tp", "TTr").
+pub(super) fn short_form(word: &str) -> bool {
+    word.chars().any(char::is_alphabetic)
+        && (word.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+            || matches!(word, "Tp" | "Tx" | "TTr"))
+}
+
+impl Reading<'_> {
+    /// How many of `words` (folded) at their end are the office's own place, after at least
+    /// two others ("ubnd tinh lao cai" at an office of Lào Cai: 2); 0 for none.
+    pub(super) fn own_place_at_end(&self, words: &[String]) -> usize {
+        (self.office_places.iter())
+            .map(|own| own.split(' ').collect::<Vec<_>>())
+            .find(|place| {
+                words.len() > place.len() + 1
+                    && (words[words.len() - place.len()..].iter())
+                        .map(String::as_str)
+                        .eq(place.iter().copied())
+            })
+            .map_or(0, |place| place.len())
+    }
+
+    /// `words` (folded) without the office's own place at their end ("ubnd tinh").
+    pub(super) fn without_own_place(&self, mut words: Vec<String>) -> Vec<String> {
+        words.truncate(words.len() - self.own_place_at_end(&words));
+        words
+    }
+
+    /// [`values::with_the_head_before`], for a place named alone that is not a unit of the
+    /// directory, a person ("…, Nguyễn Văn An") or the office's own place ("…, Lào Cai").
+    pub(super) fn sharing_the_head(&self, before: &str, piece: &str) -> Option<String> {
+        let said = crate::text::words(piece).join(" ");
+        let office_s =
+            (self.office_places.iter()).any(|o| *o == said || o.ends_with(&format!(" {said}")));
+        let known = self.directory.named(piece.trim()).is_some();
+        if known || office_s || is_person(piece) {
+            return None;
+        }
+        // "Phòng Nội vụ, Kế hoạch - Tài chính": the directory's "Phòng Kế hoạch - Tài chính".
+        let kind = ["Phòng", "Sở", "Ban", "Chi cục", "Trung tâm"]
+            .into_iter()
+            .find(|k| before.trim_start().starts_with(&format!("{k} ")));
+        let of_the_kind = kind
+            .map(|k| format!("{k} {}", piece.trim()))
+            .filter(|n| self.directory.named(n).is_some());
+        of_the_kind.or_else(|| values::with_the_head_before(before, piece))
+    }
+
+    /// The place a name ends with, folded, when it is not the office's own ("Phòng Nội vụ
+    /// huyện Bát Xát" at an office of Sa Pa); none when the office's places are not set.
+    pub(super) fn foreign_place(&self, name: &str) -> Option<String> {
+        let place = crate::text::fold(&values::place_of(name)?);
+        let own =
+            self.office_places.is_empty() || self.office_places.iter().any(|o| o.contains(&place));
+        (!own).then_some(place)
+    }
+
+    /// The directory's unit a sheet's name names ("Văn phòng Sở", "TTr", "P. KHTC"), by its
+    /// full name; none for a name that says no unit ("Sheet1", "Năm 2025").
+    pub(super) fn unit_named_by(&mut self, sheet: &str) -> Result<Option<String>> {
+        let mut names = vec![sheet.trim().to_string()];
+        names.extend(values::other_forms(sheet.trim()));
+        for name in names {
+            if name.is_empty() || not_a_unit(&name) {
+                continue;
+            }
+            let id = match self.directory.named(&name).and_then(|u| u.id) {
+                Some(id) => Some(id),
+                None => match self.find_unit(&name)? {
+                    Found::Known(id) => Some(id),
+                    _ => None,
+                },
+            };
+            if let Some(id) = id {
+                return Ok(Some(unit::get(self.conn, id)?.name));
+            }
+        }
+        Ok(None)
+    }
+
+    /// The person a "người giao" cell names (read once a file).
+    pub(super) fn leader(&mut self, cell: &str) -> Result<std::result::Result<Uuid, Vec<String>>> {
+        if let Some(found) = self.leaders.get(cell) {
+            return Ok(found.clone());
+        }
+        let found = leader_named(self.conn, cell)?;
+        self.leaders.insert(cell.to_string(), found.clone());
+        Ok(found)
+    }
+
+    pub(super) fn find_unit(&mut self, name: &str) -> Result<Found> {
+        let key = crate::text::words(name).join(" ");
+        if let Some(f) = self.units.get(&key) {
+            return Ok(f.clone());
+        }
+        let found = match unit::resolve(self.conn, name, Field::LeadUnit) {
+            // "UBND tỉnh" is not "Văn phòng UBND tỉnh": a body the name is the end of, after
+            // a kind word of its own, is a part of the body named, not that body.
+            Ok(u) if part_of_the_named(&u.name, name) => Found::Unknown,
+            Ok(u) => Found::Known(u.id),
+            Err(Error::Invalid {
+                rule: Rule::Ambiguous { candidates, .. },
+                ..
+            }) => match self.directory.named(name).and_then(|u| u.id) {
+                Some(id) => Found::Known(id),
+                None => Found::Ambiguous(candidates),
+            },
+            Err(Error::NotFound { .. }) => match self.directory.named(name).and_then(|u| u.id) {
+                Some(id) => Found::Known(id),
+                None => Found::Unknown,
+            },
+            Err(e) => return Err(e),
+        };
+        self.units.insert(key, found.clone());
+        Ok(found)
+    }
+
+    /// The unit of `name`, a new one proposed when unknown; an ambiguous name is an issue.
+    /// A name without a word for a kind of body ("Sa Pa", "huyện Bát Xát") is matched only
+    /// whole or by code, never taken for the Phòng of that place.
+    pub(super) fn pick(
+        &mut self,
+        name: &str,
+        sheet: &str,
+        row: u32,
+    ) -> Result<Result<Pick, Vec<String>>> {
+        let words = crate::text::words(name);
+        let bodied = words.iter().any(|w| KIND_WORDS.contains(&w.as_str()));
+        let found = match self.directory.named(name).and_then(|u| u.id) {
+            Some(id) => Found::Known(id),
+            None if !bodied && words.len() > 1 => Found::Unknown,
+            None => self.find_unit(name)?,
+        };
+        Ok(match found {
+            Found::Known(id) => Ok(Pick::Known(id)),
+            Found::Ambiguous(c) => Err(c),
+            // A name longer than any unit's may be (a note typed in the unit's cell): no
+            // unit to propose (told on its row, as a name matching none of several units).
+            Found::Unknown if name.chars().count() > unit::NAME_CHARS as usize => Err(Vec::new()),
+            Found::Unknown => {
+                // The same new unit written another way in the file ("P. An ninh mạng",
+                // "Phòng ANM" for "Phòng An ninh mạng") is that unit, proposed once.
+                // "UBND tỉnh" and "UBND tỉnh Lào Cai" at an office of Lào Cai: one unit.
+                let full = values::spelled_out(name).unwrap_or_else(|| name.to_string());
+                let words = self.without_own_place(crate::text::words(&full));
+                let key = words.join(" ");
+                let next = self.new_units.len();
+                let same = self.new_units.iter().position(|(n, _, _)| {
+                    let other = values::spelled_out(n).unwrap_or_else(|| n.clone());
+                    let other = self.without_own_place(crate::text::words(&other));
+                    crate::text::abbreviates(&words, &other)
+                        || crate::text::abbreviates(&other, &words)
+                });
+                let i = match same {
+                    Some(i) => *self.new_unit_index.entry(key).or_insert(i),
+                    None => *self.new_unit_index.entry(key).or_insert(next),
+                };
+                if i == next {
+                    self.new_units
+                        .push((name.trim().to_string(), sheet.to_string(), row));
+                }
+                Ok(Pick::New(i))
+            }
+        })
+    }
+
+    /// The units a cell names (the same text read once a file: trackers repeat a few unit
+    /// cells over thousands of rows).
+    pub(super) fn picks(&mut self, cell: &str, sheet: &str, row: u32) -> Result<Picked> {
+        if let Some(p) = self.picked.get(cell) {
+            return Ok(p.clone());
+        }
+        let p = self.read_picks(cell, sheet, row)?;
+        self.picked.insert(cell.to_string(), p.clone());
+        Ok(p)
+    }
+
+    /// The units a cell names: the whole cell first, else its parts.
+    pub(super) fn read_picks(&mut self, cell: &str, sheet: &str, row: u32) -> Result<Picked> {
+        // A full-width comma ("，", typed with an East Asian keyboard) is a comma.
+        let cell = &cell.replace('，', ",");
+        // A mark ("x", "-") or a spreadsheet's error value ("#N/A", "#REF!") names no unit.
+        let error_value = cell.trim().starts_with('#') && !cell.contains(' ');
+        let marks = crate::text::words(cell)
+            .iter()
+            .all(|w| w.chars().count() <= 1);
+        if cell.trim().is_empty() || error_value || marks {
+            return Ok(Ok((Vec::new(), Vec::new())));
+        }
+        // A name the directory holds whole is that unit, whatever its words ("Ban Quản lý các
+        // dự án …"); otherwise a group, a place or a person is no one unit.
+        let exact = |r: &Self, name: &str| r.directory.named(name).and_then(|u| u.id);
+        if let Some(id) = exact(self, cell) {
+            return Ok(Ok((vec![Pick::Known(id)], Vec::new())));
+        }
+        if !not_a_unit(cell)
+            && let Found::Known(id) = self.find_unit(cell)?
+        {
+            return Ok(Ok((vec![Pick::Known(id)], Vec::new())));
+        }
+        let (mut out, mut none) = (Vec::new(), Vec::new());
+        // Names split at ";" and line breaks first; a part the directory does not hold whole
+        // is split again at its commas ("Trung tâm Giám sát, điều hành …; VP" keeps the
+        // centre's name, "Văn phòng, Thanh tra Sở" is two units).
+        let mut names: std::collections::VecDeque<String> = values::unit_names(cell).into();
+        // Names joined back at their commas below, not to be split again.
+        let mut whole: HashSet<String> = HashSet::new();
+        // The name read before, whose body a place named alone shares.
+        let mut before: Option<String> = None;
+        while let Some(name) = names.pop_front() {
+            // "UBND xã Si Ma Cai; Bản Cầm" (or on the next line): the next place's body.
+            let name = match before
+                .as_deref()
+                .and_then(|b| self.sharing_the_head(b, &name))
+            {
+                Some(full) => full,
+                None => name,
+            };
+            before = Some(name.clone());
+            // "SUM(A1)" (its "+" taken for a bullet): a formula, before its brackets go.
+            if a_function_call(&name) {
+                none.push(name);
+                continue;
+            }
+            // "UBND các xã: Si Ma Cai, Bản Cầm": each place's body.
+            if let Some(each) = values::each_of_a_group(&name, |n| exact(self, n).is_some()) {
+                for one in each.into_iter().rev() {
+                    names.push_front(one);
+                }
+                continue;
+            }
+            // "Nguyễn Văn A (Chủ tịch UBND xã Sơn Hà)": the post in brackets is no note.
+            // "Sở Tài chính (tỉnh Yên Bái)": the place is no note.
+            let name = match values::place_noted(&name) {
+                Some(placed) if exact(self, &name).is_none() => placed,
+                _ => name,
+            };
+            let name = match values::unit_of_post(&name) {
+                Some(unit) if exact(self, &name).is_none() && exact(self, &unit).is_some() => unit,
+                _ => values::without_notes(&name),
+            };
+            let name = match exact(self, &name) {
+                Some(_) => name,
+                None => values::without_role(&name),
+            };
+            if name.is_empty() {
+                continue;
+            }
+            // "Văn phòng Sở - Thanh tra Sở", "VP/TTr", "Văn phòng Sở + Thanh tra Sở": units the
+            // directory holds, each (not one unit's code and name).
+            if exact(self, &name).is_none() {
+                // Dashes inside a name the directory holds ("Phòng Kế hoạch - Tài chính") are
+                // kept: the parts are joined again where that makes such a name.
+                let mut parts: Vec<String> = Vec::new();
+                // (A hyphen without spaces too, "Văn phòng Sở-Thanh tra Sở", when each side is
+                // the directory's.)
+                let sides = name.split(['/', '+', '–', '|', '&']).flat_map(|p| {
+                    let tight: Vec<&str> = p.split('-').map(str::trim).collect();
+                    let each = !p.contains(" - ")
+                        && tight.len() > 1
+                        && tight.iter().all(|t| exact(self, t).is_some());
+                    if each { tight } else { vec![p] }
+                });
+                for side in sides {
+                    let dashed: Vec<&str> = side.split(" - ").map(str::trim).collect();
+                    let mut at = 0;
+                    while at < dashed.len() {
+                        let end = (at + 2..=dashed.len())
+                            .rev()
+                            .find(|&end| exact(self, &dashed[at..end].join(" - ")).is_some())
+                            .unwrap_or(at + 1);
+                        parts.push(dashed[at..end].join(" - "));
+                        at = end;
+                    }
+                }
+                parts.retain(|p| !p.is_empty());
+                let ids: Vec<Option<Uuid>> = parts.iter().map(|p| exact(self, p)).collect();
+                let distinct = ids.iter().flatten().collect::<HashSet<_>>().len();
+                if parts.len() > 1 && ids.iter().all(Option::is_some) && distinct == parts.len() {
+                    for part in parts.into_iter().rev() {
+                        names.push_front(part);
+                    }
+                    continue;
+                }
+            }
+            // "VP - Văn phòng Sở", "TTR - Thanh tra Sở": a code and the name, either the
+            // directory's.
+            let name = match name.split_once(" - ") {
+                Some((code, full)) if exact(self, &name).is_none() => {
+                    if exact(self, full.trim()).is_some() {
+                        full.trim().to_string()
+                    } else if exact(self, code.trim()).is_some() {
+                        code.trim().to_string()
+                    } else {
+                        name
+                    }
+                }
+                _ => name,
+            };
+            // "P. KH-TC", "TTr Sở", "Phòng TTBC&XB": the short forms of a kind word and of
+            // capitals; "Sở Tài chính tỉnh Lào Cai": a unit of the directory, its place added.
+            let name = if exact(self, &name).is_some() {
+                name
+            } else {
+                let forms = values::other_forms(&name);
+                let spelled = values::spelled_out(&name)
+                    .filter(|full| !not_a_unit(full))
+                    .map(|full| self.find_unit(&full).map(|f| (full, f)))
+                    .transpose()?;
+                // "Sở Tài chính Lào Cai": the office's own place written without its kind.
+                let words = crate::text::words(&name);
+                let own_place = match self.own_place_at_end(&words) {
+                    0 => None,
+                    n => Some(
+                        (name.split_whitespace())
+                            .take(words.len() - n)
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    ),
+                }
+                .filter(|rest| exact(self, rest).is_some());
+                let forms: Vec<String> = own_place.into_iter().chain(forms).collect();
+                // Not the directory's "Phòng Nội vụ" for another place's.
+                let foreign = values::unit_of_post(&name)
+                    .and_then(|u| self.foreign_place(&u))
+                    .or_else(|| self.foreign_place(&name));
+                let keeps_place = |n: &String| {
+                    foreign
+                        .as_ref()
+                        .is_none_or(|p| crate::text::fold(n).contains(p.as_str()))
+                };
+                match (forms.into_iter()).find(|n| exact(self, n).is_some() && keeps_place(n)) {
+                    Some(form) => form,
+                    None => match spelled {
+                        Some((full, Found::Known(_))) => full,
+                        _ => name,
+                    },
+                }
+            };
+            if name.contains(',') && exact(self, &name).is_none() && !whole.contains(&name) {
+                // A run of parts the directory holds whole is one name ("Thanh tra Sở, Phòng
+                // Bưu chính, Viễn thông và Công nghệ thông tin").
+                let parts: Vec<&str> = name.split(',').collect();
+                let mut pieces = Vec::with_capacity(parts.len());
+                let mut at = 0;
+                while at < parts.len() {
+                    let end = (at + 2..=parts.len())
+                        .rev()
+                        .find(|&end| exact(self, parts[at..end].join(",").trim()).is_some())
+                        .unwrap_or(at + 1);
+                    pieces.push(parts[at..end].join(","));
+                    at = end;
+                }
+                // A part that opens with no kind of body and names no unit ("Thể thao và Du
+                // lịch") goes on the name before it ("Sở Văn hóa, Thể thao và Du lịch").
+                let mut merged: Vec<String> = Vec::with_capacity(pieces.len());
+                for piece in pieces {
+                    // "UBND xã Sơn Hà, Phú Nhuận": the next place's body, named before.
+                    let shared =
+                        (merged.last()).and_then(|prev| self.sharing_the_head(prev.trim(), &piece));
+                    if let Some(full) = shared {
+                        merged.push(full);
+                        continue;
+                    }
+                    let lone = |r: &Self, n: &str| {
+                        exact(r, n.trim()).is_none()
+                            && values::other_forms(n.trim())
+                                .iter()
+                                .all(|f| exact(r, f).is_none())
+                    };
+                    match merged.last_mut() {
+                        Some(prev)
+                            if values::opens_with_a_body(prev)
+                                && lone(self, prev)
+                                && values::without_role(prev) == prev.trim()
+                                && piece.trim().chars().next().is_some_and(char::is_uppercase)
+                                && !values::opens_with_a_body(&piece)
+                                && !not_a_unit(&piece)
+                                && lone(self, &piece) =>
+                        {
+                            prev.push(',');
+                            prev.push_str(&piece);
+                        }
+                        _ => merged.push(piece),
+                    }
+                }
+                whole.extend(
+                    (merged.iter())
+                        .filter(|p| p.contains(','))
+                        .map(|p| p.trim().to_string()),
+                );
+                let pieces = merged;
+                for part in pieces.iter().rev() {
+                    let part = part.trim();
+                    if !part.is_empty() {
+                        names.push_front(part.to_string());
+                    }
+                }
+                continue;
+            }
+            // "Phòng CĐS và VP": two units the directory holds, joined ("Trưởng phòng Nội vụ và
+            // Trưởng phòng Y tế": their heads).
+            if exact(self, &name).is_none() {
+                let parts: Vec<String> = name
+                    .split(" và ")
+                    .map(|p| {
+                        let p = p.trim();
+                        match values::unit_of_post(p) {
+                            Some(u) if exact(self, p).is_none() => u,
+                            _ => p.to_string(),
+                        }
+                    })
+                    .collect();
+                if parts.len() > 1 && parts.iter().all(|p| exact(self, p).is_some()) {
+                    for part in parts.into_iter().rev() {
+                        names.push_front(part);
+                    }
+                    continue;
+                }
+                // "UBND xã Si Ma Cai và Bản Cầm": the second place shares the first's body.
+                if let Some((a, b)) = name.rsplit_once(" và ")
+                    && let Some(full) = self.sharing_the_head(a.trim(), b.trim())
+                {
+                    names.push_front(full);
+                    names.push_front(a.trim().to_string());
+                    continue;
+                }
+                // "Phòng Nội vụ và các đơn vị liên quan": a unit and a group (no one unit);
+                // "Phòng Nội vụ phối hợp (với) Văn phòng Sở": a unit and the one it works with.
+                let unit_first = |r: &Self, a: &str| {
+                    exact(r, a).is_some() || (values::opens_with_a_body(a) && !not_a_unit(a))
+                };
+                let group =
+                    |b: &str| not_a_unit(b) && crate::text::words(b).contains(&"cac".into());
+                let joined = [" phối hợp với ", " phối hợp "]
+                    .iter()
+                    .find_map(|j| name.split_once(j))
+                    .filter(|(a, b)| unit_first(self, a.trim()) && unit_first(self, b.trim()))
+                    .or_else(|| {
+                        name.rsplit_once(" và ")
+                            .filter(|(a, b)| unit_first(self, a.trim()) && group(b.trim()))
+                    });
+                if let Some((a, b)) = joined {
+                    names.push_front(b.trim().to_string());
+                    names.push_front(a.trim().to_string());
+                    continue;
+                }
+            }
+            // "Chủ tịch UBND xã Bản Cầm", "Bí thư Đảng ủy xã Sơn Hà": the head's unit, proposed
+            // as new when the directory lacks it; a post over a group ("Thủ trưởng các phòng,
+            // ban") names no one unit.
+            let name = match values::unit_of_post(&name) {
+                Some(_) if exact(self, &name).is_some() => name,
+                Some(unit) if not_a_unit(&unit) => {
+                    none.push(name);
+                    continue;
+                }
+                Some(unit) => unit,
+                None => name,
+            };
+            if let Some(id) = exact(self, &name) {
+                if !out.contains(&Pick::Known(id)) {
+                    out.push(Pick::Known(id));
+                }
+                continue;
+            }
+            if not_a_unit(&name) {
+                none.push(name);
+                continue;
+            }
+            match self.pick(&name, sheet, row)? {
+                Ok(p) if !out.contains(&p) => out.push(p),
+                Ok(_) => {}
+                Err(c) => return Ok(Err((name, c))),
+            }
+        }
+        Ok(Ok((out, none)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn people_places_and_groups_are_no_unit() {
+        for name in [
+            "Nguyễn Văn Bình",
+            "Đ/c Nguyễn Văn A",
+            "Ông Trần Văn Trường",
+            "Bà Hoàng Thị Chi",
+            "PGĐ Lê Văn C",
+            "Lãnh đạo Sở",
+            "các phòng liên quan",
+            "thành phố",
+        ] {
+            assert!(not_a_unit(name), "{name}");
+        }
+        for name in [
+            "Văn phòng Sở",
+            "Trường THCS Lê Lợi",
+            "Phòng Văn hóa và Thông tin thành phố Lào Cai",
+            "Trung tâm Công nghệ thông tin",
+            "Đảng ủy phường",
+        ] {
+            assert!(!not_a_unit(name), "{name}");
+        }
+    }
+}

@@ -1,0 +1,1577 @@
+//! A sheet's rows read one by one into the plan: headings, items and continuation lines,
+//! dates, deadlines and extensions, states and ticks, and the rows held already.
+
+use super::held::{
+    already_held, in_the_notice, maybe_held, notice_meeting, notice_meeting_day, same_source,
+};
+use super::*;
+
+/// Whether a row holds only the words that sign a table off ("Người lập biểu", "KT. GIÁM
+/// ĐỐC", "Thủ trưởng đơn vị", "Nơi nhận").
+pub(super) fn signatures(row: &[Cell]) -> bool {
+    pub(super) const SIGN_OFF: &[&str] = &[
+        "nguoi lap bieu",
+        "nguoi lap",
+        "nguoi tong hop",
+        "nguoi ky",
+        "thu truong don vi",
+        "thu truong co quan",
+        "giam doc",
+        "kt giam doc",
+        "tl giam doc",
+        "pho giam doc",
+        "chanh van phong",
+        "lanh dao don vi",
+        "noi nhan",
+        "ky ghi ro ho ten",
+        "ky ten dong dau",
+    ];
+    let mut texts = row
+        .iter()
+        .filter(|c| !c.is_empty())
+        .map(|c| crate::text::words(&c.text()).join(" "))
+        .peekable();
+    texts.peek().is_some() && texts.all(|t| SIGN_OFF.contains(&t.as_str()))
+}
+
+/// Whether a cell says "the same as above": "nt", "-nt-", "Như trên", a ditto mark.
+pub(super) fn ditto(text: &str) -> bool {
+    let t = text.trim();
+    matches!(t, "\"" | "〃" | "''" | "”" | "“")
+        || matches!(crate::text::words(t).join(" ").as_str(), "nt" | "nhu tren")
+}
+
+/// Whether a number cell letters an item ("a", "b)", "đ."), not a task of its own.
+pub(super) fn letter_item(number: &str) -> bool {
+    let t = number.trim().trim_end_matches([')', '.']);
+    let mut chars = t.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c.is_lowercase())
+}
+
+/// Whether a row's words are the table's totals ("Tổng cộng", "Tổng số: 12", "Cộng").
+pub(super) fn totals(content: &str) -> bool {
+    let w = crate::text::words(content);
+    match w.as_slice() {
+        [one] => one == "cong" || one == "tong",
+        [a, b, ..] => a == "tong" && (b == "cong" || b == "so"),
+        [] => false,
+    }
+}
+
+/// What the ticks under a state's column say of a row (see [`Tick`]).
+pub(super) struct Ticked<'h> {
+    /// The column ticked and its state, if one is.
+    tick: Option<&'h (usize, Tick)>,
+    /// The state, from the tick and the progress's words.
+    said: Said,
+    /// Words written in the ticked column rather than a mark ("Đã hoàn thành ngày
+    /// 22/04/2025 (chậm 2 ngày)", "Đã khảo sát 3/5 xã"), read as a progress's words.
+    words: String,
+    /// The progress's words say done beside a tick that says not done (told).
+    not_done: bool,
+}
+
+/// The state a row's ticks say over `said`, what its progress and notes say: a tick says the
+/// state (a date in "Đã hoàn thành", when); a report in words beside a tick that says not
+/// done keeps its words (the tick says no more than "under way" or "not done").
+pub(super) fn ticked<'h>(ticks: &'h [(usize, Tick)], row: &[Cell], said: Said) -> Ticked<'h> {
+    let cell_at = |j: usize| row.get(j).unwrap_or(&Cell::Empty);
+    let tick = ticks.iter().find(|(j, _)| !cell_at(*j).is_empty());
+    let words = tick
+        .map(|(j, _)| cell_at(*j).text())
+        .filter(|t| crate::text::words(t).len() >= 2)
+        .unwrap_or_default();
+    let Some((j, state)) = tick else {
+        return Ticked {
+            tick,
+            said,
+            words,
+            not_done: false,
+        };
+    };
+    let words_say_done = matches!(said, Said::Done(_) | Said::Reported(_));
+    let in_words = (!words.is_empty()).then(|| values::said(&words, ""));
+    let said = match (state, said) {
+        (Tick::Done | Tick::DoneLate, _) => Said::Done(
+            values::date(cell_at(*j))
+                .ok()
+                .flatten()
+                .or_else(|| match in_words {
+                    Some(Said::Done(on) | Said::Reported(on)) => on,
+                    _ => values::date_in(&words),
+                }),
+        ),
+        (Tick::Under | Tick::Open, s @ Said::InProgress { .. }) => s,
+        (Tick::Under, _) => match in_words {
+            Some(s @ Said::InProgress { .. }) => s,
+            Some(_) => Said::InProgress {
+                percent: 0,
+                note: Some(words.trim().to_string()),
+                on: None,
+            },
+            None => Said::InProgress {
+                percent: 0,
+                note: None,
+                on: None,
+            },
+        },
+        // "Đang khảo sát", "Đã khảo sát 3/5 xã" under "Chưa hoàn thành": under way, its words
+        // kept.
+        (Tick::Open, _) => match in_words {
+            Some(s @ Said::InProgress { .. }) if values::says_more_than_a_state(&words) => s,
+            _ => Said::Open,
+        },
+    };
+    let not_done = words_say_done && !matches!(state, Tick::Done | Tick::DoneLate);
+    Ticked {
+        tick,
+        said,
+        words,
+        not_done,
+    }
+}
+
+/// A heading's words without its numbering ("I.", "2)", "A -") and in small letters (a
+/// heading in capitals names a unit as its name does).
+pub(super) fn heading_words(text: &str) -> String {
+    let t = text.trim();
+    let rest = match t.split_once(['.', ')', '-', '–']) {
+        Some((mark, rest))
+            if !mark.is_empty()
+                && mark.len() <= 4
+                && mark.trim().chars().all(|c| c.is_ascii_alphanumeric()) =>
+        {
+            rest
+        }
+        _ => t,
+    };
+    let rest = rest.trim();
+    if rest.chars().any(char::is_lowercase) {
+        rest.to_string()
+    } else {
+        rest.to_lowercase()
+    }
+}
+
+/// Whether a line of words alone continues the directive above: an item of its list ("- …",
+/// "+ …", "• …", "a) …") or a sentence that goes on (a small letter first).
+pub(super) fn continues_above(content: &str) -> bool {
+    matches!(content.trim_start().chars().next(), Some(c) if "-–—+•*·…".contains(c) || c.is_lowercase())
+}
+
+/// One data row's cells as read (ditto marks replaced, dates typed month first swapped), and
+/// how its problems are told.
+struct RowCells<'a> {
+    g: &'a Grid,
+    h: &'a Header,
+    /// The row's index in the grid.
+    i: usize,
+    row: &'a [Cell],
+    /// The date cells (and progress and notes) rewritten day first, in a month-first sheet.
+    swapped: HashMap<Column, Cell>,
+    /// Whether numbers under progress are fractions on this sheet (0.8 for 80%).
+    fractions: bool,
+}
+
+impl RowCells<'_> {
+    /// The cell of a field (empty when the sheet has no column for it).
+    fn at(&self, c: Column) -> &Cell {
+        self.swapped.get(&c).unwrap_or_else(|| {
+            (self.h.fields.get(&c))
+                .and_then(|j| self.row.get(*j))
+                .unwrap_or(&Cell::Empty)
+        })
+    }
+
+    /// The field and its column, when the sheet has one.
+    fn col(&self, c: Column) -> Option<(Column, usize)> {
+        self.h.fields.get(&c).map(|j| (c, *j))
+    }
+
+    /// A field's text; a number under progress is a share done ("80%" typed as 0.8 in a cell
+    /// formatted as a percentage, or as 80).
+    fn text(&self, c: Column) -> String {
+        match (c, self.at(c)) {
+            (Column::Progress, Cell::Number(n)) => share_done(*n, self.fractions).map_or_else(
+                || self.at(c).text(),
+                |p| {
+                    if p == 0 {
+                        String::new()
+                    } else {
+                        format!("{p}%")
+                    }
+                },
+            ),
+            (_, cell) => cell.text(),
+        }
+    }
+
+    /// A caveat told on the row, at the field's column when the sheet has one.
+    fn told(&self, issue: Issue, c: Option<Column>) -> RowProblem {
+        problem(self.g, self.i, c.and_then(|c| self.col(c)), issue, false)
+    }
+
+    /// The row set aside for `issue`, at the field's column; the field is named even when the
+    /// sheet has no column for it ("Ngày giao").
+    fn set_aside(&self, issue: Issue, c: Option<Column>) -> RowProblem {
+        let mut p = problem(self.g, self.i, c.and_then(|c| self.col(c)), issue, true);
+        p.field = p.field.or(c);
+        p
+    }
+}
+
+pub(super) fn read_rows(
+    r: &mut Reading<'_>,
+    plan: &mut Plan,
+    seen: &mut HashMap<[u8; 32], Seen>,
+    s: usize,
+    g: &Grid,
+    h: &Header,
+    sheet_unit: Option<String>,
+) -> Result<()> {
+    let today = crate::date::today();
+    // Dates typed month first (a file made on a computer set to US English) are read so,
+    // when the sheet's own dates show it; the first row that shows it says so.
+    pub(super) const DATES: [Column; 3] =
+        [Column::AssignedOn, Column::Deadline, Column::CompletedOn];
+    let typed = |i: usize, c: Column| match h.fields.get(&c).and_then(|j| g.rows[i].get(*j)) {
+        Some(Cell::Text(t)) => Some(t.as_str()),
+        _ => None,
+    };
+    let data = h.last_row + 1..g.rows.len();
+    let month_first = values::month_first(
+        data.clone()
+            .flat_map(|i| DATES.iter().filter_map(move |c| typed(i, *c))),
+    );
+    if month_first {
+        let shows = data.clone().find(|&i| {
+            DATES
+                .iter()
+                .filter_map(|c| typed(i, *c))
+                .any(|t| values::month_first([t]))
+        });
+        if let Some(i) = shows {
+            plan.problems
+                .push(problem(g, i, None, Issue::MonthFirst, false));
+        }
+    }
+    // The last directive row read: its index, and how many rows were planned and set aside
+    // before it (what it gave is told by the counts since), for the lines continuing it.
+    let mut last: Option<(u32, usize, usize)> = None;
+    // The content of the directive the last row was found to be already (imported before):
+    // the lines continuing it that it lacks are told, not dropped.
+    let mut held_above: Option<String> = None;
+    // The unit and source of the last directive row, for its items on rows of their own.
+    let (mut lead_above, mut source_above): (Option<String>, Option<String>) = (None, None);
+    let mut given_above: Option<NaiveDate> = None;
+    let mut task_row: Option<u32> = None;
+    // The words of the task row above, for its lettered items that name only a part.
+    let mut task_above = String::new();
+    // The unit a section heading names, lead of the rows under it that name none.
+    // The unit of the rows that name none: the sheet's, else the last heading's that names one.
+    let mut section_lead: Option<String> = sheet_unit.clone();
+    // Rows of earlier sheets whose differences a later sheet's row supersedes.
+    let mut superseded: Vec<(String, u32)> = Vec::new();
+    let set_aside = |p: &Plan| p.problems.iter().filter(|q| q.skipped).count();
+    // How many rows of the sheet say the same words for the same unit, source and day (as
+    // typed): such rows are told apart by their deadlines.
+    let raw_key = |i: usize| {
+        [
+            Column::Content,
+            Column::Lead,
+            Column::Source,
+            Column::AssignedOn,
+        ]
+        .map(|c| {
+            let cell = h.fields.get(&c).and_then(|j| g.rows[i].get(*j));
+            crate::text::words(&cell.map(Cell::text).unwrap_or_default()).join(" ")
+        })
+        .join("\u{1F}")
+    };
+    let mut repeats: HashMap<String, u32> = HashMap::new();
+    for i in data.clone() {
+        *repeats.entry(raw_key(i)).or_default() += 1;
+    }
+    // Whether some number under progress is a fraction (0.8 shown as 80%): then 1 is 100%.
+    let fractions = data.clone().any(|i| {
+        matches!(h.fields.get(&Column::Progress).and_then(|j| g.rows[i].get(*j)),
+            Some(Cell::Number(n)) if *n > 0.0 && *n < 1.0)
+    });
+    // The cells of the last directive row, for ditto marks under them (borrowed from the
+    // sheet; a row of its own only where a ditto mark was replaced).
+    let mut cells_above: Cow<'_, [Cell]> = Cow::Borrowed(&[]);
+    let own_words = [Column::Number, Column::Content].map(|c| h.fields.get(&c).copied());
+    let marked = |j: usize, c: &Cell| {
+        matches!(c, Cell::Text(t) if ditto(t)) && !own_words.contains(&Some(j))
+    };
+    for i in data {
+        // "nt", "Như trên", "〃" in a cell (not the task's words): the cell above.
+        let row_cells: Cow<'_, [Cell]> = if g.rows[i].iter().enumerate().any(|(j, c)| marked(j, c))
+        {
+            Cow::Owned(
+                g.rows[i]
+                    .iter()
+                    .enumerate()
+                    .map(|(j, c)| match cells_above.get(j) {
+                        Some(above) if marked(j, c) => above.clone(),
+                        _ => c.clone(),
+                    })
+                    .collect(),
+            )
+        } else {
+            Cow::Borrowed(&g.rows[i])
+        };
+        let row = &*row_cells;
+        if row.iter().all(Cell::is_empty) {
+            last = None;
+            continue;
+        }
+        if columns::is_numbering_row(row) {
+            continue;
+        }
+        // The signatures under the table ("Người lập biểu", "GIÁM ĐỐC"): the table has
+        // ended; what follows is no row of it, told once.
+        if signatures(row) {
+            plan.problems
+                .push(problem(g, i, None, Issue::Signatures, true));
+            break;
+        }
+        // A date cell as typed, or written day first in a month-first sheet.
+        // (And the dates inside its progress and notes: "Đã hoàn thành ngày 03/28/2025".)
+        let swapped: HashMap<Column, Cell> =
+            if month_first {
+                DATES
+                    .iter()
+                    .filter_map(|c| Some((*c, Cell::Text(values::day_first(typed(i, *c)?)?))))
+                    .chain([Column::Progress, Column::Notes].iter().filter_map(|c| {
+                        Some((*c, Cell::Text(values::days_first_in(typed(i, *c)?))))
+                    }))
+                    .collect()
+            } else {
+                HashMap::new()
+            };
+        let cells = RowCells {
+            g,
+            h,
+            i,
+            row,
+            swapped,
+            fractions,
+        };
+        let at = |c: Column| cells.at(c);
+        let col = |c: Column| cells.col(c);
+        let text = |c: Column| cells.text(c);
+        let content = text(Column::Content);
+        let lead_text = text(Column::Lead);
+        // A section heading ("I. Năm 2024") or a row of only its number is no directive.
+        let filled = h
+            .fields
+            .iter()
+            .filter(|(c, _)| **c != Column::Number)
+            .filter(|(c, _)| !at(**c).is_empty())
+            .count();
+        let number = at(Column::Number);
+        let numbered = matches!(number, Cell::Number(_))
+            || number.text().trim_end_matches('.').parse::<u32>().is_ok();
+        // A heading typed in the number's column, often merged across the row ("II. THANH
+        // TRA SỞ"), is a heading as it is under the content.
+        let number_words = number.text();
+        let heading_in_number =
+            filled == 0 && number_words.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+        if filled == 0 && !heading_in_number {
+            continue;
+        }
+        let content = if heading_in_number {
+            number_words
+        } else {
+            content
+        };
+        // "Tổng cộng", "TỔNG SỐ: 12 nhiệm vụ": the table's totals, no task.
+        if lead_text.is_empty() && totals(&content) {
+            plan.problems.push(problem(
+                g,
+                i,
+                h.fields
+                    .get(&Column::Content)
+                    .map(|j| (Column::Content, *j)),
+                Issue::Totals,
+                true,
+            ));
+            continue;
+        }
+        // Only words, no unit nor date: a line continuing the directive above ("- Rà soát
+        // …", "a) …"), added to its content; else a section heading ("I. Năm 2024"), told.
+        if heading_in_number
+            || (filled == 1 && !content.is_empty() && lead_text.is_empty() && !numbered)
+        {
+            let issue = match last {
+                Some((_, planned, _)) if continues_above(&content) && plan.rows.len() > planned => {
+                    let above = plan.rows.last_mut().expect("a row was planned");
+                    if above.content.chars().count() + content.chars().count() < CONTENT_CHARS {
+                        above.content = format!("{}\n{}", above.content, content.trim());
+                        continue;
+                    }
+                    Issue::TooLong
+                }
+                Some((above, _, skipped)) if continues_above(&content) => {
+                    match &held_above {
+                        // The row above was imported before: a line its directive holds, or
+                        // one added since, told.
+                        Some(held) => {
+                            if format!(" {} ", exact_words(held))
+                                .contains(&format!(" {} ", exact_words(&content)))
+                            {
+                                continue;
+                            }
+                            Issue::NotInHeld(above)
+                        }
+                        // The row above is a later sheet's.
+                        None if set_aside(plan) == skipped => continue,
+                        None => Issue::ContinuesSetAside(above),
+                    }
+                }
+                // A heading that names a unit ("I. VĂN PHÒNG SỞ"): the lead of the rows under
+                // it that name none (a tracker kept unit by unit).
+                _ => {
+                    let named = heading_words(&content);
+                    if let Found::Known(id) = r.find_unit(&named)? {
+                        section_lead = Some(named);
+                        Issue::HeadingLeads(unit::get(r.conn, id)?.name)
+                    } else {
+                        section_lead = sheet_unit.clone();
+                        Issue::Heading
+                    }
+                }
+            };
+            let skipped = !matches!(issue, Issue::HeadingLeads(_));
+            let said_in = if heading_in_number {
+                Column::Number
+            } else {
+                Column::Content
+            };
+            plan.problems.push(problem(
+                g,
+                i,
+                h.fields.get(&said_in).map(|j| (said_in, *j)),
+                issue,
+                skipped,
+            ));
+            continue;
+        }
+        // The task row above (not one of its items), while rows follow it unbroken.
+        let parent = last.and(task_row);
+        last = Some((g.row_number(i), plan.rows.len(), set_aside(plan)));
+        held_above = None;
+        // A sub-item of the task above with a deadline or state of its own ("- Lắp đặt thiết
+        // bị …" under task 1, no unit, no number): a task of that unit, told.
+        let sub_item = lead_text.is_empty()
+            && section_lead.is_none()
+            && !numbered
+            && continues_above(&content)
+            && parent.is_some()
+            && lead_above.is_some();
+        // An item lettered under the task above ("a", "b)"), a unit of its own: a part of
+        // that task, given when and by what it was; one that names only its part ("Huyện
+        // Bát Xát") says the task's words before.
+        let lettered = parent.is_some() && letter_item(&number.text());
+        if !sub_item && !lettered {
+            task_row = Some(g.row_number(i));
+            task_above = content.clone();
+        }
+        let content = if lettered && crate::text::words(&content).len() <= 4 {
+            format!(
+                "{}: {}",
+                task_above.trim_end_matches(['.', ':', ';']),
+                content.trim()
+            )
+        } else {
+            content
+        };
+        // Told with the row's other notes, once it is to be made (not when held already).
+        let lead_from_above = parent.filter(|_| sub_item);
+        let content = if lead_from_above.is_some() {
+            content
+                .trim_start_matches(|c: char| "-–—+•*·".contains(c) || c.is_whitespace())
+                .to_string()
+        } else {
+            content
+        };
+        let lead_text = match (&section_lead, lead_text.is_empty()) {
+            (_, true) if sub_item => lead_above.clone().unwrap_or_default(),
+            (Some(unit), true) => unit.clone(),
+            _ => lead_text,
+        };
+        lead_above = Some(lead_text.clone());
+        cells_above = row_cells.clone();
+        // A formula in error (#REF!) or saved without its value ("=B5+30" written by a
+        // program, never calculated): no value to take, and none guessed.
+        // A field a directive can do without is left out, told; any other leaves the row out.
+        let optional = |c: Column| {
+            matches!(
+                c,
+                Column::Number
+                    | Column::Coordinating
+                    | Column::Notes
+                    | Column::Output
+                    | Column::Priority
+            )
+        };
+        let errors: Vec<Column> = (h.fields.keys().copied())
+            .filter(|c| matches!(at(*c), Cell::Error))
+            .collect();
+        if let Some(&c) = errors.iter().find(|c| !optional(**c)) {
+            let mut p = problem(g, i, col(c), Issue::Formula, true);
+            p.field = p.field.or(Some(c));
+            plan.problems.push(p);
+            continue;
+        }
+        for c in errors.into_iter().filter(|c| *c != Column::Number) {
+            plan.problems
+                .push(problem(g, i, col(c), Issue::FormulaLeftOut, false));
+        }
+        // The field is named even when the sheet has no column for it ("Ngày giao").
+        let mut skip =
+            |issue: Issue, c: Option<Column>| plan.problems.push(cells.set_aside(issue, c));
+        // No words ("3" of a summary's count, "-"): no task.
+        if !content.chars().any(char::is_alphabetic) {
+            skip(Issue::NoContent, Some(Column::Content));
+            continue;
+        }
+        if content.chars().count() > CONTENT_CHARS {
+            skip(Issue::TooLong, Some(Column::Content));
+            continue;
+        }
+        if lead_text.is_empty() {
+            skip(Issue::NoLead, Some(Column::Lead));
+            continue;
+        }
+        let date_of = |c: Column| values::date(at(c)).map_err(Issue::BadDate);
+        let assigned = match date_of(Column::AssignedOn) {
+            Ok(d) => d,
+            Err(e) => {
+                skip(e, Some(Column::AssignedOn));
+                continue;
+            }
+        };
+        let completed = match date_of(Column::CompletedOn) {
+            Ok(d) => d,
+            Err(e) => {
+                skip(e, Some(Column::CompletedOn));
+                continue;
+            }
+        };
+        // A day to come under "Ngày hoàn thành" is the day planned, not a completion: the
+        // deadline of a row that gives none, told.
+        let planned = completed.filter(|d| *d > today);
+        let completed = completed.filter(|d| *d <= today);
+        let source_text = match text(Column::Source) {
+            t if (sub_item || lettered) && t.is_empty() => source_above.clone().unwrap_or(t),
+            t => t,
+        };
+        source_above = Some(source_text.clone());
+        let said_source = values::source(&source_text);
+        let source_date = match &said_source {
+            SourceSaid::Document { date, .. } | SourceSaid::Meeting { date, .. } => *date,
+            SourceSaid::None => None,
+        };
+        // No day given nor stated: the day of the meeting of the office's notice cited without
+        // its date ("TB số 45/TB-STTTT"), when one notice of that number is in the register;
+        let notice_day = match (&said_source, assigned.or(source_date)) {
+            (SourceSaid::Document { number, .. }, None) => notice_meeting_day(r, number)?,
+            _ => None,
+        };
+        // or the day of the one meeting of the title cited, when it is held.
+        let meeting_day = || match &said_source {
+            SourceSaid::Meeting { title, .. } => match r.held.get(&meeting_key(title)) {
+                Some(one) if one.len() == 1 => Some(one[0].1),
+                _ => None,
+            },
+            _ => None,
+        };
+        // A sub-item is given when its task was, unless its own source says its day.
+        let assigned = assigned.or(given_above.filter(|_| {
+            (sub_item || lettered) && (source_date.is_none() || text(Column::Source).is_empty())
+        }));
+        let Some(given_on) = assigned
+            .or(source_date)
+            .or_else(meeting_day)
+            .or(notice_day)
+            .or(r.given_on)
+        else {
+            skip(Issue::NoDate, Some(Column::AssignedOn));
+            continue;
+        };
+        given_above = Some(given_on);
+        let DueRead {
+            deadline,
+            extensions,
+            open: deadline_open,
+            words: deadline_words,
+            stages: deadline_stages,
+            guessed: deadline_guessed,
+            extensions_told,
+        } = match due_of(&cells, given_on, planned) {
+            Ok(due) => due,
+            Err(p) => {
+                plan.problems.push(p);
+                continue;
+            }
+        };
+        let extended = extensions.last().map(|e| e.to);
+        let lead_not_units;
+        let lead = match r.picks(&lead_text, &g.name, g.row_number(i))? {
+            Ok((p, none)) if !p.is_empty() => {
+                // Read, with a word on what is not kept as a unit.
+                lead_not_units = (!none.is_empty()).then(|| none.join("; "));
+                p
+            }
+            Ok((_, none)) if !none.is_empty() => {
+                // No unit at all: the cell as written.
+                skip(
+                    Issue::NotAUnit(lead_text.trim().to_string()),
+                    Some(Column::Lead),
+                );
+                continue;
+            }
+            Ok(_) => {
+                skip(Issue::NoLead, Some(Column::Lead));
+                continue;
+            }
+            Err((_, c)) if c.is_empty() => {
+                skip(Issue::UnitNameTooLong, Some(Column::Lead));
+                continue;
+            }
+            Err((name, c)) => {
+                skip(Issue::Ambiguous(name, c), Some(Column::Lead));
+                continue;
+            }
+        };
+        let not_units;
+        let mut coordinating =
+            match r.picks(&text(Column::Coordinating), &g.name, g.row_number(i))? {
+                Ok((p, none)) => {
+                    // Read, with a word on what is not kept as a unit.
+                    not_units = (!none.is_empty()).then(|| none.join("; "));
+                    p
+                }
+                Err((_, c)) if c.is_empty() => {
+                    skip(Issue::UnitNameTooLong, Some(Column::Coordinating));
+                    continue;
+                }
+                Err((name, c)) => {
+                    skip(Issue::Ambiguous(name, c), Some(Column::Coordinating));
+                    continue;
+                }
+            };
+        // Several units in the lead's cell: the first leads, the others coordinate, told.
+        let roles_said = crate::text::words(&lead_text)
+            .join(" ")
+            .contains("phoi hop");
+        let several_leads = (lead.len() > 1 && !roles_said).then(|| lead_text.clone());
+        for p in lead[1..].iter().rev() {
+            if !coordinating.contains(p) {
+                coordinating.insert(0, *p);
+            }
+        }
+        coordinating.retain(|p| *p != lead[0]);
+        // The date given as read, not as typed: the same row saved from another program
+        // ("1/3/25" in a CSV, a date cell in a workbook) is the same row.
+        let given_key = assigned.map_or_else(|| at(Column::AssignedOn).text(), |d| d.to_string());
+        let mut key = row_key([&content, &lead_text, &source_text, &given_key]);
+        // The same words more than once on the sheet, each row with its deadline (a report
+        // due each month, each month a row, in any order, and one more row each month), or
+        // other words that read alike without their marks ("bảo vệ", "báo về"): each row a
+        // directive of its own, known by its deadline and its words as written.
+        let exact = exact_words(&content);
+        let repeated = repeats.get(&raw_key(i)).is_some_and(|n| *n > 1);
+        if repeated {
+            key = told_apart(&key, deadline, &exact);
+        }
+        // The same row again: on its own sheet, a copy left out; on a later sheet (a year's
+        // sheet carrying over what the year before left unfinished), its newer state, its
+        // lead unit written there another way or not ("Phòng CĐS", "Phòng Chuyển đổi số").
+        let by_unit = match lead[0] {
+            Pick::Known(u) => {
+                let k = row_key([&content, &format!("\u{1}{u}"), &source_text, &given_key]);
+                Some(if repeated {
+                    told_apart(&k, deadline, &exact)
+                } else {
+                    k
+                })
+            }
+            Pick::New(_) => None,
+        };
+        let found = seen.get(&key).or_else(|| {
+            by_unit
+                .and_then(|k| seen.get(&k))
+                .filter(|s| s.sheet != g.name)
+        });
+        let earlier = found.map(|s| (s.sheet.clone(), s.row));
+        match (&earlier, found.map(|s| s.key)) {
+            (Some((sheet, first)), _) if *sheet == g.name => {
+                skip(Issue::Duplicate(sheet.clone(), *first), None);
+                continue;
+            }
+            (Some(_), Some(first_key)) => key = first_key,
+            _ => {
+                let here = Seen {
+                    sheet: g.name.clone(),
+                    row: g.row_number(i),
+                    key,
+                };
+                if let Some(k) = by_unit {
+                    seen.entry(k).or_insert_with(|| here.clone());
+                }
+                seen.insert(key, here);
+            }
+        }
+        // A row brought in before, or a directive the office already holds (the same words
+        // given to the same unit on the same day: a list exported from Giao Ban, or kept
+        // beside it), is not made again; when the sheet says it is done and Giao Ban does
+        // not, the row says so (the sheet is not taken over the progress recorded here).
+        let held = match imported_as(r.conn, &key)? {
+            Some(id) => Some(id),
+            // (Given that day as the sheet says it, or as its source's date says; rows of the
+            // same words are told apart by their keys alone. The same words given that day by
+            // another document, its number says so, are another task.)
+            None => match lead[0] {
+                Pick::Known(unit) if !repeated => {
+                    match already_held(r.conn, &content, unit, given_on)? {
+                        Some(id) => {
+                            let other_document = match &said_source {
+                                SourceSaid::Document { number, .. } => {
+                                    let words = |s: &str| crate::text::words(s).join(" ");
+                                    directive::get(r.conn, id)?
+                                        .document_number
+                                        .is_some_and(|n| words(&n) != words(number))
+                                }
+                                _ => false,
+                            };
+                            (!other_document).then_some(id)
+                        }
+                        None => None,
+                    }
+                }
+                _ => None,
+            },
+        };
+        if let Some(id) = held {
+            r.found_held.insert(id);
+        }
+        let mut held_as = match (held, lead[0]) {
+            (None, Pick::Known(unit)) if repeated || r.brought_in_any => {
+                maybe_held(r.conn, &content, unit, given_on, repeated)?
+            }
+            _ => Vec::new(),
+        };
+        // Only a task of the same source (the document or meeting cited; for a row citing
+        // none, a row of a tracker that cited none) is this row changed since; and one whose
+        // words or day given changed only with the same deadline. Another document's task of
+        // like words, or a task given again with another deadline, is a task of its own.
+        let due_here = extended.or(deadline);
+        let mut kept = Vec::with_capacity(held_as.len());
+        for (id, how) in held_as {
+            let d = directive::get(r.conn, id)?;
+            let same_due = d.deadline == due_here || d.original_deadline == deadline;
+            let due_matters = matches!(how, HeldAs::Words(_) | HeldAs::Given(_));
+            if same_source(r.conn, &d, &said_source, &plan.file_name)? && (same_due || !due_matters)
+            {
+                kept.push((id, how));
+            }
+        }
+        held_as = kept;
+        // A row citing the office's own notice brought in before ("123/TB-STTTT"): the
+        // directives of its meeting given to the unit, in these words or nearly.
+        if let (None, Pick::Known(unit), SourceSaid::Document { number, date }) =
+            (held, lead[0], &said_source)
+            && let Some(meeting) = notice_meeting(r, number, date.unwrap_or(given_on))?
+        {
+            held_as.splice(0..0, in_the_notice(r.conn, meeting, unit, &content)?);
+        }
+        // So is a deadline the sheet gives that Giao Ban does not hold (extended in one of
+        // them and not the other).
+        if let Some(id) = held {
+            // The same row on an earlier sheet (a year's sheet carrying over a task the year
+            // before left unfinished): this later one holds the newer state, so what the
+            // earlier one told apart from Giao Ban is no difference.
+            let earlier_told = earlier.as_ref().is_some_and(|e| r.told_apart.contains(e));
+            if earlier_told {
+                superseded.extend(earlier.clone());
+            }
+            let here = directive::get(r.conn, id)?;
+            held_above = Some(here.content.clone());
+            let told = differences(
+                r,
+                &cells,
+                &here,
+                &coordinating,
+                completed,
+                extended.or(deadline),
+            )?;
+            let differs = !told.is_empty();
+            plan.problems.extend(told);
+            if !differs && (earlier.is_none() || earlier_told) {
+                plan.already += 1;
+            }
+            if differs {
+                r.told_apart.insert((g.name.clone(), g.row_number(i)));
+            }
+            continue;
+        }
+        let source = match said_source {
+            SourceSaid::Document { number, date } => SourcePlan::Document {
+                number,
+                date: date.unwrap_or(given_on),
+            },
+            SourceSaid::Meeting { title, date } => r.meeting(&title, date.unwrap_or(given_on)),
+            SourceSaid::None => SourcePlan::Document {
+                number: plan.file_name.clone(),
+                date: given_on,
+            },
+        };
+        let StateRead {
+            said,
+            tick_words,
+            ticked_not_done,
+            not_done_on,
+            awaiting,
+            declined,
+            done_guessed,
+            done_fallback,
+        } = match state_of(&cells, completed, given_on, extended.or(deadline), today) {
+            Ok(state) => state,
+            Err(p) => {
+                plan.problems.push(p);
+                continue;
+            }
+        };
+        // A byte that is no character where it stood ("Văn phòng S�ở"): kept as "�", told.
+        if row
+            .iter()
+            .any(|c| matches!(c, Cell::Text(t) if t.contains('\u{FFFD}')))
+        {
+            plan.problems.push(cells.told(Issue::Unreadable, None));
+        }
+        if let Some(words) = deadline_open {
+            plan.problems
+                .push(cells.told(Issue::DeadlineOpen(words), Some(Column::Deadline)));
+        }
+        // A row hidden in the workbook (filtered out, or hidden by hand) comes in as any
+        // other, told: it may have been hidden as no longer kept.
+        if g.hidden.binary_search(&(g.row_number(i) - 1)).is_ok() {
+            plan.problems.push(cells.told(Issue::HiddenRow, None));
+        }
+        // So does a row struck through (as offices mark a task withdrawn).
+        if g.struck.binary_search(&(g.row_number(i) - 1)).is_ok() {
+            plan.problems.push(cells.told(Issue::StruckRow, None));
+        }
+        if let Some(above) = lead_from_above {
+            plan.problems
+                .push(cells.told(Issue::LeadFromAbove(above), Some(Column::Lead)));
+        }
+        if let Some(cell) = several_leads {
+            plan.problems
+                .push(cells.told(Issue::SeveralLeads(cell), Some(Column::Lead)));
+        }
+        // "Sản phẩm": what it is to produce; "Mức độ ưu tiên": its priority, a word not read
+        // as one told.
+        let output = Some(text(Column::Output).trim().to_string()).filter(|o| !o.is_empty());
+        let priority_text = text(Column::Priority);
+        let priority = match values::priority(&priority_text) {
+            Some(p) => p,
+            None => {
+                plan.problems.push(cells.told(
+                    Issue::PriorityUnread(priority_text.trim().to_string()),
+                    Some(Column::Priority),
+                ));
+                Priority::Normal
+            }
+        };
+        // "Người giao": the leader who gave it, when the office knows them; else told.
+        let leader_text = text(Column::Leader);
+        let leader = match leader_text.trim() {
+            "" => None,
+            said => match r.leader(said)? {
+                Ok(id) => Some(id),
+                Err(candidates) => {
+                    plan.problems.push(cells.told(
+                        Issue::LeaderUnknown(said.to_string(), candidates),
+                        Some(Column::Leader),
+                    ));
+                    None
+                }
+            },
+        };
+        if let Some(day) = planned {
+            plan.problems.push(cells.told(
+                Issue::CompletionToCome(day, matches!(said, Said::Done(_) | Said::Reported(_))),
+                Some(Column::CompletedOn),
+            ));
+        }
+        if let Some(day) = not_done_on {
+            plan.problems.push(cells.told(
+                Issue::CompletedNotDone(day, text(Column::Progress)),
+                Some(Column::CompletedOn),
+            ));
+        }
+        if let Some((words, d)) = done_guessed {
+            plan.problems
+                .push(cells.told(Issue::DoneOnGuessed(words, d), Some(Column::Progress)));
+        }
+        if let Some((words, d)) = deadline_guessed {
+            plan.problems
+                .push(cells.told(Issue::DeadlineGuessed(words, d), Some(Column::Deadline)));
+        }
+        if let (Some(words), Some(d)) = (deadline_stages, deadline) {
+            plan.problems
+                .push(cells.told(Issue::DeadlineStages(words, d), Some(Column::Deadline)));
+        }
+        if let Some(words) = deadline_words {
+            plan.problems
+                .push(cells.told(Issue::DeadlineInWords(words), Some(Column::Deadline)));
+        }
+        // Brought in as the sheet has it (a record of the past), and told.
+        if let Some(d) = deadline.filter(|d| *d < given_on) {
+            plan.problems.push(cells.told(
+                Issue::DeadlineBeforeGiven(d, given_on),
+                Some(Column::Deadline),
+            ));
+        }
+        for issue in extensions_told {
+            plan.problems.push(problem(
+                g,
+                i,
+                col(Column::Extended).or(col(Column::Deadline)),
+                issue,
+                false,
+            ));
+        }
+        if let Some(names) = lead_not_units {
+            plan.problems
+                .push(cells.told(Issue::NotAUnit(names), Some(Column::Lead)));
+        }
+        if let Some(names) = not_units {
+            plan.problems
+                .push(cells.told(Issue::NotAUnit(names), Some(Column::Coordinating)));
+        }
+        if let Said::Done(None) = said {
+            plan.problems.push(cells.told(
+                match awaiting {
+                    true => Issue::ReportedWithoutDate(done_fallback),
+                    false => Issue::DoneWithoutDate(done_fallback),
+                },
+                Some(Column::Progress),
+            ));
+        }
+        // A few words of progress that say no state read: under way, told.
+        if matches!(said, Said::InProgress { .. }) && values::state_unread(&text(Column::Progress))
+        {
+            plan.problems.push(cells.told(
+                Issue::StateUnread(text(Column::Progress).trim().to_string()),
+                Some(Column::Progress),
+            ));
+        }
+        // Read as done or open above; kept as said.
+        let said = match said {
+            Said::Done(on) if awaiting => Said::Reported(on),
+            Said::Open if declined => Said::Declined,
+            said => said,
+        };
+        // What the progress and notes say, kept whole with the state read from them ("Đã
+        // hoàn thành ngày 28/3, đã ban hành Kế hoạch số 50/KH-STTTT"; a note beside a state).
+        let words = [
+            text(Column::Progress),
+            tick_words.clone(),
+            text(Column::Notes),
+        ]
+        .into_iter()
+        .map(|w| w.trim().to_string())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" — ");
+        // A note that says done beside a progress that does not: brought in as the progress
+        // column says, told.
+        let notes_say_done = matches!(
+            values::said("", &text(Column::Notes)),
+            Said::Done(_) | Said::Reported(_)
+        );
+        if ticked_not_done {
+            plan.problems
+                .push(cells.told(Issue::TickSaysNotDone, Some(Column::Progress)));
+        }
+        if notes_say_done && !matches!(said, Said::Done(_) | Said::Reported(_)) {
+            plan.problems
+                .push(cells.told(Issue::NotesSayDone, Some(Column::Notes)));
+        }
+        // A note has no report of progress to be kept in but beside words of progress (a
+        // report kept with it): else it is kept in the task's words, so that it is seen ("…
+        // (Ghi chú: Theo đề nghị của UBND tỉnh)"), whatever the state.
+        let notes = if said == Said::Declined {
+            plan.problems.push(problem(
+                g,
+                i,
+                col(Column::Progress).or(col(Column::Notes)),
+                Issue::Declined(words.clone()),
+                false,
+            ));
+            words.clone()
+        } else if said == Said::Open && values::says_more_than_a_state(&text(Column::Progress)) {
+            // "Chưa làm được do mưa": why the work is not begun, kept with any note.
+            words.clone()
+        } else {
+            text(Column::Notes)
+        };
+        // (A note of a date alone is the completion's day of a task done.)
+        let kept = match said {
+            Said::InProgress { note: Some(_), .. } => false,
+            Said::Declined => !notes.trim().is_empty(),
+            Said::Done(_) | Said::Reported(_) => values::says_more_than_a_state(&notes),
+            _ => {
+                values::says_more_than_a_state(&notes) || values::text_date(notes.trim()).is_some()
+            }
+        };
+        let note = format!("(Ghi chú: {})", notes.trim());
+        let with = format!("{content} {note}");
+        let content = if kept && !content.contains(&note) && with.chars().count() <= CONTENT_CHARS {
+            with
+        } else {
+            content
+        };
+        if let Some((sheet, first)) = earlier {
+            match plan.rows.iter_mut().find(|p| p.key == key) {
+                Some(p) => {
+                    // The later sheet's state; a later deadline it gives (its own, or an
+                    // extension) extends the one the earlier sheet gave.
+                    let later = deadline.map(|to| Extension {
+                        to,
+                        grounds: Some(format!("trang “{}”", g.name)),
+                    });
+                    // One earlier than it is told, and left out.
+                    for e in later.into_iter().chain(extensions) {
+                        match p.extended().or(p.deadline) {
+                            None => p.deadline = Some(e.to),
+                            Some(c) if e.to > c => p.extensions.push(e),
+                            // (Not the first deadline, or an extension, said again.)
+                            Some(c)
+                                if e.to < c
+                                    && p.deadline != Some(e.to)
+                                    && p.extensions.iter().all(|x| x.to != e.to) =>
+                            {
+                                plan.problems.push(
+                                    cells.told(
+                                        Issue::ExtensionNotLater(e.to),
+                                        Some(Column::Deadline),
+                                    ),
+                                )
+                            }
+                            Some(_) => {}
+                        }
+                    }
+                    (p.said, p.done_fallback) = (said, done_fallback);
+                    // Its words of progress and notes too.
+                    (p.words, p.content) = (words, content);
+                    plan.problems
+                        .push(problem(g, i, None, Issue::Newer(sheet, first), false));
+                }
+                None => {
+                    plan.problems
+                        .push(problem(g, i, None, Issue::Duplicate(sheet, first), true))
+                }
+            }
+            continue;
+        }
+        plan.rows.push(RowPlan {
+            sheet: s,
+            row: g.row_number(i),
+            key,
+            content,
+            lead: lead[0],
+            coordinating,
+            source,
+            source_text,
+            assigned_on: assigned,
+            deadline,
+            extensions,
+            said,
+            done_fallback,
+            words,
+            held_as,
+            leader,
+            output,
+            priority,
+        });
+    }
+    plan.problems
+        .retain(|p| !(p.skipped && superseded.iter().any(|(s, r)| *s == p.sheet && *r == p.row)));
+    Ok(())
+}
+
+/// Whether a cell's text was meant as a date (digits joined by `/`, `-` or `.`), so one that
+/// does not read is a mistake to correct, not words.
+/// The percent done a number under progress says, when it can be one: below 1 a fraction
+/// (a cell formatted as a percentage), 1 itself 100% beside such fractions, else a percent.
+pub(super) fn share_done(n: f64, fractions: bool) -> Option<u8> {
+    let percent = if (n > 0.0 && n < 1.0) || (n == 1.0 && fractions) {
+        n * 100.0
+    } else {
+        n
+    };
+    (0.0..=100.0)
+        .contains(&percent)
+        .then(|| percent.round() as u8)
+}
+
+/// Whether a cell holds a date and nothing else ("31/02/2025", "07/15/2025").
+pub(super) fn lone_date(text: &str) -> bool {
+    let date = text
+        .trim()
+        .trim_start_matches(|c: char| c.is_alphabetic() || c == ' ');
+    // At most two words before it ("Trước ngày 31/02/2025"); more are a task's words
+    // ("Trình dự thảo trước 30/4/2025").
+    let before = text.trim()[..text.trim().len() - date.len()]
+        .split_whitespace()
+        .count();
+    if before > 2 {
+        return false;
+    }
+    date.chars()
+        .filter(|c| matches!(c, '/' | '-' | '.'))
+        .count()
+        == 2
+        && date
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.'))
+}
+
+/// What a row says of a directive held that Giao Ban does not (done there, another state,
+/// day done, deadline, coordinating units, notes or progress): each difference told, the row
+/// set aside (the sheet is not taken over what is recorded here).
+fn differences(
+    r: &Reading<'_>,
+    cells: &RowCells<'_>,
+    here: &directive::Directive,
+    coordinating: &[Pick],
+    completed: Option<NaiveDate>,
+    due_there: Option<NaiveDate>,
+) -> Result<Vec<RowProblem>> {
+    let closed = matches!(
+        here.status,
+        DirectiveStatus::Done | DirectiveStatus::AwaitingConfirmation | DirectiveStatus::Cancelled
+    );
+    let said_there = values::said_with_completion(
+        &cells.text(Column::Progress),
+        &cells.text(Column::Notes),
+        completed,
+    )
+    .0;
+    // What a tick says there ("Đã hoàn thành" ticked since).
+    let said_there = ticked(&cells.h.ticks, cells.row, said_there).said;
+    let says_done = matches!(said_there, Said::Done(_) | Said::Reported(_));
+    // A note kept in the task's words when brought in (see below).
+    let notes_in_words = !matches!(said_there, Said::InProgress { note: Some(_), .. });
+    // Stopped or cancelled there, not here; confirmed there, waiting here; under way
+    // there, not yet started here.
+    let stopped_there = match said_there {
+        Said::Suspended => here.status != DirectiveStatus::Suspended,
+        Said::Cancelled => here.status != DirectiveStatus::Cancelled,
+        Said::Declined => here.status != DirectiveStatus::Assigned,
+        _ => false,
+    } && !closed;
+    let moved_on_there = match said_there {
+        Said::Done(_) => here.status == DirectiveStatus::AwaitingConfirmation,
+        // (A report beside it is told as progress, below.)
+        Said::InProgress { note: None, .. } => here.status == DirectiveStatus::Assigned,
+        _ => false,
+    };
+    // Under way there, done here; or done there on another day.
+    // Under way there; done, cancelled or paused here.
+    let reopened_there = matches!(said_there, Said::InProgress { .. })
+        && matches!(
+            here.status,
+            DirectiveStatus::Done | DirectiveStatus::Cancelled | DirectiveStatus::Suspended
+        );
+    let done_on_there = match (&said_there, here.completed_on, here.reported_done_on) {
+        (Said::Done(Some(there)), Some(on), _) | (Said::Reported(Some(there)), None, Some(on))
+            if *there != on =>
+        {
+            Some((*there, on))
+        }
+        _ => None,
+    };
+    // Coordinating units the sheet names that Giao Ban does not.
+    let more_units: Vec<String> = coordinating
+        .iter()
+        .filter_map(|p| match p {
+            Pick::Known(u)
+                if !here.coordinating_unit_ids.contains(u) && *u != here.lead_unit_id =>
+            {
+                Some(*u)
+            }
+            _ => None,
+        })
+        .map(|u| unit::get(r.conn, u).map(|u| u.name))
+        .collect::<Result<_>>()?;
+    // Progress the sheet reports that Giao Ban does not hold (a higher share, or
+    // words no report here has): told, not taken over the reports recorded here.
+    // The progress as held, with other notes beside it: the notes changed.
+    let mut notes_beside_changed = false;
+    let progress_there = match said_there {
+        Said::InProgress { percent, note, .. } if !closed => {
+            let reports = followup::progress_of(r.conn, here.id)?;
+            let share_here = reports.last().map_or(0, |p| p.percent);
+            // Kept as written, or with the notes beside it (as a row is brought in).
+            let with_notes = exact_words(&format!(
+                "{} {}",
+                cells.text(Column::Progress),
+                cells.text(Column::Notes)
+            ));
+            let note_held = note.as_ref().is_none_or(|n| {
+                reports.iter().any(|p| {
+                    let held = exact_words(&p.note);
+                    held == exact_words(n) || held == with_notes
+                })
+            });
+            let progress = exact_words(&cells.text(Column::Progress));
+            notes_beside_changed = !note_held
+                && !progress.is_empty()
+                && reports
+                    .iter()
+                    .any(|p| exact_words(&p.note).starts_with(&progress));
+            (percent > share_here || (!note_held && !notes_beside_changed)).then_some(share_here)
+        }
+        _ => None,
+    };
+    // Every difference is told, each on its own.
+    let mut told = Vec::new();
+    if says_done && !closed {
+        told.push(cells.set_aside(Issue::DoneThereNotHere, Some(Column::Progress)));
+    }
+    if stopped_there || reopened_there || moved_on_there {
+        told.push(cells.set_aside(
+            Issue::StateDiffers(cells.text(Column::Progress)),
+            Some(Column::Progress),
+        ));
+    }
+    if let Some((there, on)) = done_on_there {
+        told.push(cells.set_aside(Issue::DoneOnDiffers(there, on), Some(Column::Progress)));
+    }
+    if !more_units.is_empty() {
+        told.push(cells.set_aside(
+            Issue::CoordinatingDiffers(more_units.join("; ")),
+            Some(Column::Coordinating),
+        ));
+    }
+    if let (Some(there), false) = (due_there, closed || due_there == here.deadline) {
+        told.push(cells.set_aside(
+            Issue::DeadlineDiffers(there, here.deadline),
+            Some(Column::Deadline),
+        ));
+    }
+    // A note written or changed since beside a task not under way (its note is kept
+    // in its words when brought in).
+    let notes_there = cells.text(Column::Notes);
+    let words_held = format!(" {} ", exact_words(&here.content));
+    if notes_beside_changed
+        || notes_in_words
+            && values::says_more_than_a_state(&notes_there)
+            && !words_held.contains(&format!(" {} ", exact_words(&notes_there)))
+    {
+        told.push(cells.set_aside(
+            Issue::NotesDiffer(notes_there.trim().to_string()),
+            Some(Column::Notes),
+        ));
+    }
+    if let Some(share_here) = progress_there {
+        told.push(cells.set_aside(
+            Issue::ProgressDiffers(cells.text(Column::Progress), share_here),
+            Some(Column::Progress),
+        ));
+    }
+    Ok(told)
+}
+
+/// A row's deadline, and the extensions it records (in its deadline's cell, a column of its
+/// own, the progress or the notes), with what was read of them that is told.
+struct DueRead {
+    /// The first deadline (the day planned under "Ngày hoàn thành" when none is given).
+    deadline: Option<NaiveDate>,
+    /// The later deadlines granted, in order.
+    extensions: Vec<Extension>,
+    /// "Hàng tháng", "Thường xuyên": no one deadline.
+    open: Option<String>,
+    /// Words beside a date that give no day ("Đầu tháng 8/2025").
+    words: Option<String>,
+    /// Several stages ("30/6/2025; 31/12/2025"): due by the last.
+    stages: Option<String>,
+    /// Read from words that say no year: the words and the day taken.
+    guessed: Option<(String, NaiveDate)>,
+    /// What the extensions' words said that was not taken.
+    extensions_told: Vec<Issue>,
+}
+
+/// The deadline and extensions of a row given on `given_on` (`planned`: a day to come
+/// under "Ngày hoàn thành"); a date alone that does not exist sets the row aside.
+fn due_of(
+    cells: &RowCells<'_>,
+    given_on: NaiveDate,
+    planned: Option<NaiveDate>,
+) -> std::result::Result<DueRead, RowProblem> {
+    // A deadline in words no date reads ("khi có yêu cầu", "theo tiến độ dự án") leaves
+    // the directive without one, and says so; a date that does not exist is set aside.
+    let mut deadline_words = None;
+    // An extension said in the deadline's cell ("30/6 (gia hạn đến 30/9)") or a column
+    // of its own ("Gia hạn đến").
+    let (deadline_cell, mut extensions_said) = values::split_extension(cells.at(Column::Deadline));
+    let mut deadline_open = None;
+    // "30/6/2025; 31/12/2025": due by the last stage, told.
+    let deadline_stages =
+        (values::dates_listed(&deadline_cell.text()).len() > 1).then(|| deadline_cell.text());
+    // A deadline read from words that say no year ("Tuần sau", "Trước Tết", "30/6"):
+    // the day taken, told.
+    let mut deadline_guessed = None;
+    let deadline = match values::due(&deadline_cell, Some(given_on)) {
+        Ok(Due::On(d)) => {
+            let words = deadline_cell.text();
+            // (Not a serial saved as text, "45930": a date with its year.)
+            let serial =
+                words.trim().len() == 5 && words.trim().bytes().all(|b| b.is_ascii_digit());
+            if matches!(deadline_cell, Cell::Text(_)) && !values::says_year(&words) && !serial {
+                deadline_guessed = Some((words, d));
+            }
+            Some(d)
+        }
+        Ok(Due::Open) => {
+            // "Hàng tháng", "Thường xuyên": no one deadline, said so.
+            deadline_open = Some(deadline_cell.text()).filter(|w| !w.trim().is_empty());
+            None
+        }
+        // Words beside a date ("Đầu tháng 8/2025", "Tuần 2 tháng 7/2025") leave it
+        // without one, told; a date alone that does not exist ("31/02/2025") is a
+        // mistake to correct.
+        Err(v) if !lone_date(&v) => {
+            deadline_words = Some(v);
+            None
+        }
+        Err(v) => return Err(cells.set_aside(Issue::BadDate(v), Some(Column::Deadline))),
+    };
+    // A column of its own may say them again ("gia hạn lần 2: 31/7/2025"), or hold only
+    // the new date.
+    let in_column = values::extensions_in(cells.at(Column::Extended));
+    if !in_column.is_empty() {
+        extensions_said = in_column;
+    }
+    // The progress or notes may record one granted too ("Đã được gia hạn đến 30/6/2025
+    // theo Văn bản số 45/UBND-VX"); words there that read as no date, ask for one, or
+    // say a deadline already read are a note, kept as written.
+    let from_cells = extensions_said.len();
+    for c in [Column::Progress, Column::Notes] {
+        extensions_said.extend(values::split_extension(&Cell::Text(cells.text(c))).1);
+    }
+    // Each read from the deadline it extends ("gia hạn 2 tháng" is two months after it),
+    // in the order of their dates; one that does not read, or is only asked for, leaves
+    // the deadline before it, and is told. Without a first deadline, the first
+    // extension's is the deadline, told; one not later than the first deadline is no
+    // extension, and told.
+    let mut deadline = deadline;
+    let mut dates: Vec<(NaiveDate, Option<String>, bool)> = Vec::new();
+    let (mut extension_unread, mut extension_asked) = (Vec::new(), Vec::new());
+    for (k, said) in extensions_said.into_iter().enumerate() {
+        let in_words = k >= from_cells;
+        if said.asked {
+            if !in_words {
+                extension_asked.push(said.words.text());
+            }
+            continue;
+        }
+        match values::extension_due(&said.words, deadline.unwrap_or(given_on)) {
+            Ok(Due::On(to)) => {
+                // "Gia hạn từ 24/02 đến 16/03" beside a deadline already moved to 16/03:
+                // the first deadline is the one it started from.
+                if let Some(from) = values::extension_from(&said.words)
+                    && from < to
+                    && deadline == Some(to)
+                {
+                    deadline = Some(from);
+                }
+                dates.push((to, said.grounds, in_words))
+            }
+            Ok(Due::Open) => {}
+            Err(v) if !in_words => extension_unread.push(v),
+            Err(_) => {}
+        }
+    }
+    dates.sort_by_key(|(to, _, _)| *to);
+    let mut extension_only = None;
+    let mut extensions: Vec<Extension> = Vec::with_capacity(dates.len());
+    let mut extension_not_later = Vec::new();
+    for (to, grounds, in_words) in dates {
+        match extensions.last().map(|e| e.to).or(deadline) {
+            None => {
+                deadline = Some(to);
+                extension_only = Some(to);
+            }
+            Some(c) if to > c => extensions.push(Extension { to, grounds }),
+            Some(c) if !(in_words || to == c) => extension_not_later.push(to),
+            Some(_) => {}
+        }
+    }
+    // What the extensions' words said that was not taken, each told.
+    let extensions_told = (extension_unread.into_iter().map(Issue::ExtensionUnread))
+        .chain(extension_asked.into_iter().map(Issue::ExtensionAsked))
+        .chain(extension_only.map(Issue::ExtensionWithoutDeadline))
+        .chain(
+            extension_not_later
+                .into_iter()
+                .map(Issue::ExtensionNotLater),
+        )
+        .collect();
+    Ok(DueRead {
+        deadline: deadline.or(planned),
+        extensions,
+        open: deadline_open,
+        words: deadline_words,
+        stages: deadline_stages,
+        guessed: deadline_guessed,
+        extensions_told,
+    })
+}
+
+/// The state a row's progress, notes, ticks and completion day say.
+struct StateRead {
+    /// The state, its day read (done or reported done without one: see `done_fallback`).
+    said: Said,
+    /// The words of the state ticked, when one is.
+    tick_words: String,
+    /// Words that say done beside a tick that says not done.
+    ticked_not_done: bool,
+    /// A completion day beside a progress that says not done.
+    not_done_on: Option<NaiveDate>,
+    /// Reported done, waiting for the leader's word (`said` holds it as done).
+    awaiting: bool,
+    /// Refused or sent back (`said` holds it as open).
+    declined: bool,
+    /// A completion day read from words that say no year: the words and the day taken.
+    done_guessed: Option<(String, NaiveDate)>,
+    /// The completion day of a task done without one: its deadline, or the day after when
+    /// late, else today.
+    done_fallback: NaiveDate,
+}
+
+/// What state a row's cells say of a task given on `given_on`, due `due` (its last deadline);
+/// a day of completion that cannot be read, or one before the task was given, sets it aside.
+fn state_of(
+    cells: &RowCells<'_>,
+    completed: Option<NaiveDate>,
+    given_on: NaiveDate,
+    due: Option<NaiveDate>,
+    today: NaiveDate,
+) -> std::result::Result<StateRead, RowProblem> {
+    let mut said = values::said(&cells.text(Column::Progress), &cells.text(Column::Notes));
+    // What the ticks say (see `ticked`); words that say done beside a tick that says not
+    // done are told.
+    let ticked_state = ticked(&cells.h.ticks, cells.row, said);
+    let (tick, tick_words) = (ticked_state.tick, ticked_state.words);
+    said = ticked_state.said;
+    let ticked_not_done = ticked_state.not_done;
+    // A day in "Ngày hoàn thành" is the completion's when the progress says done or
+    // nothing; a progress that says not done keeps its word, the day told.
+    let ticked = !cells.h.ticks.is_empty();
+    let mut not_done_on = None;
+    if let Some(c) = completed {
+        let (with_day, contradicted) = if ticked {
+            match said {
+                Said::Done(_) | Said::Open => (Said::Done(Some(c)), None),
+                other => (other, Some(c)),
+            }
+        } else {
+            values::said_with_completion(
+                &cells.text(Column::Progress),
+                &cells.text(Column::Notes),
+                Some(c),
+            )
+        };
+        said = with_day;
+        not_done_on = contradicted;
+    }
+    // Reported done, waiting for the leader's word: its day read as a done task's, and
+    // brought in waiting for confirmation.
+    let awaiting = matches!(said, Said::Reported(_));
+    if let Said::Reported(on) = said {
+        said = Said::Done(on);
+    }
+    // Refused or sent back: brought in as given, its words kept and told.
+    let declined = said == Said::Declined;
+    if declined {
+        said = Said::Open;
+    }
+    // "Hoàn thành ngày 28/3": the day of the year it was given in (or the next). A day
+    // written that does not exist ("31/02/2025") is a mistake to correct, not no day.
+    let mut done_guessed = None;
+    if let Said::Done(None) = said {
+        // (Not the day of an extension the words record: "Đã gia hạn đến 30/3/2026".)
+        // The notes give the day when they are a day alone or say it done then; not a
+        // day they tell of something else ("Đã nhắc nhở ngày 15/5/2025", "Theo KL số
+        // 12/TB-STTTT ngày 01/03/2025", "Dự kiến trình 30/6/2025").
+        let notes = cells.text(Column::Notes);
+        let notes_say_the_day = values::text_date(notes.trim()).is_some()
+            || matches!(
+                values::said("", &notes),
+                Said::Done(Some(_)) | Said::Reported(Some(_))
+            );
+        let words = if notes_say_the_day {
+            format!("{} {tick_words} {notes}", cells.text(Column::Progress))
+        } else {
+            format!("{} {tick_words}", cells.text(Column::Progress))
+        };
+        let words = values::split_extension(&Cell::Text(words)).0.text();
+        let guessed = values::day_month_in(&words, given_on);
+        // "Hoàn thành trong tháng 4/2025", "Hoàn thành Quý I/2025": by the period's end
+        // (today, when it has not ended).
+        let period = values::period_end_in(&words, given_on).map(|d| d.min(today));
+        said = Said::Done(values::date_in(&words).or(period).or_else(|| {
+            done_guessed = guessed.map(|d| (words.trim().to_string(), d));
+            guessed
+        }));
+        if matches!(said, Said::Done(None)) && values::looks_like_a_day(&words) {
+            return Err(cells.set_aside(
+                Issue::BadDate(words.trim().to_string()),
+                Some(Column::Progress),
+            ));
+        }
+    }
+    if let Said::Done(Some(done)) = said
+        && done < given_on
+    {
+        return Err(cells.set_aside(
+            Issue::DoneBeforeGiven(done, given_on),
+            cells.col(Column::Progress).map(|(c, _)| c),
+        ));
+    }
+    // Done without its day: on the deadline, or the day after it when the words say late.
+    let late = matches!(tick, Some((_, Tick::DoneLate)))
+        || values::says_late(&format!(
+            "{} {} {tick_words}",
+            cells.text(Column::Progress),
+            cells.text(Column::Notes)
+        ));
+    let done_fallback = due
+        .map(|d| {
+            if late {
+                d + chrono::Duration::days(1)
+            } else {
+                d
+            }
+        })
+        .filter(|d| *d <= today && *d >= given_on)
+        .unwrap_or(today);
+    Ok(StateRead {
+        said,
+        tick_words,
+        ticked_not_done,
+        not_done_on,
+        awaiting,
+        declined,
+        done_guessed,
+        done_fallback,
+    })
+}
