@@ -2,6 +2,8 @@
 //! no one unit (a group, a person, a place, sentences).
 
 use super::rows::ditto;
+use std::collections::VecDeque;
+
 use super::*;
 
 /// Words that name a kind of body or place, not one unit: a name made of them alone
@@ -326,8 +328,14 @@ impl Reading<'_> {
         Ok(p)
     }
 
-    /// The units a cell names: the whole cell first, else its parts.
-    pub(super) fn read_picks(&mut self, cell: &str, sheet: &str, row: u32) -> Result<Picked> {
+    /// The directory's unit of exactly this name (or code, short name).
+    fn exact(&self, name: &str) -> Option<Uuid> {
+        self.directory.named(name).and_then(|u| u.id)
+    }
+
+    /// The units a cell names: the whole cell first, else its parts, each read by the steps
+    /// below in turn; a step that parts a name puts its parts back to be read.
+    fn read_picks(&mut self, cell: &str, sheet: &str, row: u32) -> Result<Picked> {
         // A full-width comma ("，", typed with an East Asian keyboard) is a comma.
         let cell = &cell.replace('，', ",");
         // A mark ("x", "-") or a spreadsheet's error value ("#N/A", "#REF!") names no unit.
@@ -340,8 +348,7 @@ impl Reading<'_> {
         }
         // A name the directory holds whole is that unit, whatever its words ("Ban Quản lý các
         // dự án …"); otherwise a group, a place or a person is no one unit.
-        let exact = |r: &Self, name: &str| r.directory.named(name).and_then(|u| u.id);
-        if let Some(id) = exact(self, cell) {
+        if let Some(id) = self.exact(cell) {
             return Ok(Ok((vec![Pick::Known(id)], Vec::new())));
         }
         if !not_a_unit(cell)
@@ -353,11 +360,16 @@ impl Reading<'_> {
         // Names split at ";" and line breaks first; a part the directory does not hold whole
         // is split again at its commas ("Trung tâm Giám sát, điều hành …; VP" keeps the
         // centre's name, "Văn phòng, Thanh tra Sở" is two units).
-        let mut names: std::collections::VecDeque<String> = values::unit_names(cell).into();
-        // Names joined back at their commas below, not to be split again.
+        let mut names: VecDeque<String> = values::unit_names(cell).into();
+        // Names joined back at their commas, not to be split again.
         let mut whole: HashSet<String> = HashSet::new();
         // The name read before, whose body a place named alone shares.
         let mut before: Option<String> = None;
+        let put_back = |names: &mut VecDeque<String>, parts: Vec<String>| {
+            for part in parts.into_iter().rev() {
+                names.push_front(part);
+            }
+        };
         while let Some(name) = names.pop_front() {
             // "UBND xã Si Ma Cai; Bản Cầm" (or on the next line): the next place's body.
             let name = match before
@@ -374,234 +386,39 @@ impl Reading<'_> {
                 continue;
             }
             // "UBND các xã: Si Ma Cai, Bản Cầm": each place's body.
-            if let Some(each) = values::each_of_a_group(&name, |n| exact(self, n).is_some()) {
-                for one in each.into_iter().rev() {
-                    names.push_front(one);
-                }
+            if let Some(each) = values::each_of_a_group(&name, |n| self.exact(n).is_some()) {
+                put_back(&mut names, each);
                 continue;
             }
-            // "Nguyễn Văn A (Chủ tịch UBND xã Sơn Hà)": the post in brackets is no note.
-            // "Sở Tài chính (tỉnh Yên Bái)": the place is no note.
-            let name = match values::place_noted(&name) {
-                Some(placed) if exact(self, &name).is_none() => placed,
-                _ => name,
-            };
-            let name = match values::unit_of_post(&name) {
-                Some(unit) if exact(self, &name).is_none() && exact(self, &unit).is_some() => unit,
-                _ => values::without_notes(&name),
-            };
-            let name = match exact(self, &name) {
-                Some(_) => name,
-                None => values::without_role(&name),
-            };
+            let name = self.without_notes(&name);
             if name.is_empty() {
                 continue;
             }
-            // "Văn phòng Sở - Thanh tra Sở", "VP/TTr", "Văn phòng Sở + Thanh tra Sở": units the
-            // directory holds, each (not one unit's code and name).
-            if exact(self, &name).is_none() {
-                // Dashes inside a name the directory holds ("Phòng Kế hoạch - Tài chính") are
-                // kept: the parts are joined again where that makes such a name.
-                let mut parts: Vec<String> = Vec::new();
-                // (A hyphen without spaces too, "Văn phòng Sở-Thanh tra Sở", when each side is
-                // the directory's.)
-                let sides = name.split(['/', '+', '–', '|', '&']).flat_map(|p| {
-                    let tight: Vec<&str> = p.split('-').map(str::trim).collect();
-                    let each = !p.contains(" - ")
-                        && tight.len() > 1
-                        && tight.iter().all(|t| exact(self, t).is_some());
-                    if each { tight } else { vec![p] }
-                });
-                for side in sides {
-                    let dashed: Vec<&str> = side.split(" - ").map(str::trim).collect();
-                    let mut at = 0;
-                    while at < dashed.len() {
-                        let end = (at + 2..=dashed.len())
-                            .rev()
-                            .find(|&end| exact(self, &dashed[at..end].join(" - ")).is_some())
-                            .unwrap_or(at + 1);
-                        parts.push(dashed[at..end].join(" - "));
-                        at = end;
-                    }
-                }
-                parts.retain(|p| !p.is_empty());
-                let ids: Vec<Option<Uuid>> = parts.iter().map(|p| exact(self, p)).collect();
-                let distinct = ids.iter().flatten().collect::<HashSet<_>>().len();
-                if parts.len() > 1 && ids.iter().all(Option::is_some) && distinct == parts.len() {
-                    for part in parts.into_iter().rev() {
-                        names.push_front(part);
-                    }
-                    continue;
-                }
+            if let Some(parts) = self.parted_by_marks(&name) {
+                put_back(&mut names, parts);
+                continue;
             }
-            // "VP - Văn phòng Sở", "TTR - Thanh tra Sở": a code and the name, either the
-            // directory's.
-            let name = match name.split_once(" - ") {
-                Some((code, full)) if exact(self, &name).is_none() => {
-                    if exact(self, full.trim()).is_some() {
-                        full.trim().to_string()
-                    } else if exact(self, code.trim()).is_some() {
-                        code.trim().to_string()
-                    } else {
-                        name
-                    }
-                }
-                _ => name,
-            };
-            // "P. KH-TC", "TTr Sở", "Phòng TTBC&XB": the short forms of a kind word and of
-            // capitals; "Sở Tài chính tỉnh Lào Cai": a unit of the directory, its place added.
-            let name = if exact(self, &name).is_some() {
-                name
-            } else {
-                let forms = values::other_forms(&name);
-                let spelled = values::spelled_out(&name)
-                    .filter(|full| !not_a_unit(full))
-                    .map(|full| self.find_unit(&full).map(|f| (full, f)))
-                    .transpose()?;
-                // "Sở Tài chính Lào Cai": the office's own place written without its kind.
-                let words = crate::text::words(&name);
-                let own_place = match self.own_place_at_end(&words) {
-                    0 => None,
-                    n => Some(
-                        (name.split_whitespace())
-                            .take(words.len() - n)
-                            .collect::<Vec<_>>()
-                            .join(" "),
-                    ),
-                }
-                .filter(|rest| exact(self, rest).is_some());
-                let forms: Vec<String> = own_place.into_iter().chain(forms).collect();
-                // Not the directory's "Phòng Nội vụ" for another place's.
-                let foreign = values::unit_of_post(&name)
-                    .and_then(|u| self.foreign_place(&u))
-                    .or_else(|| self.foreign_place(&name));
-                let keeps_place = |n: &String| {
-                    foreign
-                        .as_ref()
-                        .is_none_or(|p| crate::text::fold(n).contains(p.as_str()))
-                };
-                match (forms.into_iter()).find(|n| exact(self, n).is_some() && keeps_place(n)) {
-                    Some(form) => form,
-                    None => match spelled {
-                        Some((full, Found::Known(_))) => full,
-                        _ => name,
-                    },
-                }
-            };
-            if name.contains(',') && exact(self, &name).is_none() && !whole.contains(&name) {
-                // A run of parts the directory holds whole is one name ("Thanh tra Sở, Phòng
-                // Bưu chính, Viễn thông và Công nghệ thông tin").
-                let parts: Vec<&str> = name.split(',').collect();
-                let mut pieces = Vec::with_capacity(parts.len());
-                let mut at = 0;
-                while at < parts.len() {
-                    let end = (at + 2..=parts.len())
-                        .rev()
-                        .find(|&end| exact(self, parts[at..end].join(",").trim()).is_some())
-                        .unwrap_or(at + 1);
-                    pieces.push(parts[at..end].join(","));
-                    at = end;
-                }
-                // A part that opens with no kind of body and names no unit ("Thể thao và Du
-                // lịch") goes on the name before it ("Sở Văn hóa, Thể thao và Du lịch").
-                let mut merged: Vec<String> = Vec::with_capacity(pieces.len());
-                for piece in pieces {
-                    // "UBND xã Sơn Hà, Phú Nhuận": the next place's body, named before.
-                    let shared =
-                        (merged.last()).and_then(|prev| self.sharing_the_head(prev.trim(), &piece));
-                    if let Some(full) = shared {
-                        merged.push(full);
-                        continue;
-                    }
-                    let lone = |r: &Self, n: &str| {
-                        exact(r, n.trim()).is_none()
-                            && values::other_forms(n.trim())
-                                .iter()
-                                .all(|f| exact(r, f).is_none())
-                    };
-                    match merged.last_mut() {
-                        Some(prev)
-                            if values::opens_with_a_body(prev)
-                                && lone(self, prev)
-                                && values::without_role(prev) == prev.trim()
-                                && piece.trim().chars().next().is_some_and(char::is_uppercase)
-                                && !values::opens_with_a_body(&piece)
-                                && !not_a_unit(&piece)
-                                && lone(self, &piece) =>
-                        {
-                            prev.push(',');
-                            prev.push_str(&piece);
-                        }
-                        _ => merged.push(piece),
-                    }
-                }
+            let name = self.directory_form(self.code_or_name(name))?;
+            if name.contains(',') && self.exact(&name).is_none() && !whole.contains(&name) {
+                let pieces = self.comma_pieces(&name);
                 whole.extend(
-                    (merged.iter())
+                    (pieces.iter())
                         .filter(|p| p.contains(','))
                         .map(|p| p.trim().to_string()),
                 );
-                let pieces = merged;
-                for part in pieces.iter().rev() {
-                    let part = part.trim();
-                    if !part.is_empty() {
-                        names.push_front(part.to_string());
-                    }
-                }
+                let pieces = pieces.iter().map(|p| p.trim().to_string());
+                put_back(&mut names, pieces.filter(|p| !p.is_empty()).collect());
                 continue;
             }
-            // "Phòng CĐS và VP": two units the directory holds, joined ("Trưởng phòng Nội vụ và
-            // Trưởng phòng Y tế": their heads).
-            if exact(self, &name).is_none() {
-                let parts: Vec<String> = name
-                    .split(" và ")
-                    .map(|p| {
-                        let p = p.trim();
-                        match values::unit_of_post(p) {
-                            Some(u) if exact(self, p).is_none() => u,
-                            _ => p.to_string(),
-                        }
-                    })
-                    .collect();
-                if parts.len() > 1 && parts.iter().all(|p| exact(self, p).is_some()) {
-                    for part in parts.into_iter().rev() {
-                        names.push_front(part);
-                    }
-                    continue;
-                }
-                // "UBND xã Si Ma Cai và Bản Cầm": the second place shares the first's body.
-                if let Some((a, b)) = name.rsplit_once(" và ")
-                    && let Some(full) = self.sharing_the_head(a.trim(), b.trim())
-                {
-                    names.push_front(full);
-                    names.push_front(a.trim().to_string());
-                    continue;
-                }
-                // "Phòng Nội vụ và các đơn vị liên quan": a unit and a group (no one unit);
-                // "Phòng Nội vụ phối hợp (với) Văn phòng Sở": a unit and the one it works with.
-                let unit_first = |r: &Self, a: &str| {
-                    exact(r, a).is_some() || (values::opens_with_a_body(a) && !not_a_unit(a))
-                };
-                let group =
-                    |b: &str| not_a_unit(b) && crate::text::words(b).contains(&"cac".into());
-                let joined = [" phối hợp với ", " phối hợp "]
-                    .iter()
-                    .find_map(|j| name.split_once(j))
-                    .filter(|(a, b)| unit_first(self, a.trim()) && unit_first(self, b.trim()))
-                    .or_else(|| {
-                        name.rsplit_once(" và ")
-                            .filter(|(a, b)| unit_first(self, a.trim()) && group(b.trim()))
-                    });
-                if let Some((a, b)) = joined {
-                    names.push_front(b.trim().to_string());
-                    names.push_front(a.trim().to_string());
-                    continue;
-                }
+            if let Some(parts) = self.parted_by_words(&name) {
+                put_back(&mut names, parts);
+                continue;
             }
             // "Chủ tịch UBND xã Bản Cầm", "Bí thư Đảng ủy xã Sơn Hà": the head's unit, proposed
             // as new when the directory lacks it; a post over a group ("Thủ trưởng các phòng,
             // ban") names no one unit.
             let name = match values::unit_of_post(&name) {
-                Some(_) if exact(self, &name).is_some() => name,
+                Some(_) if self.exact(&name).is_some() => name,
                 Some(unit) if not_a_unit(&unit) => {
                     none.push(name);
                     continue;
@@ -609,7 +426,7 @@ impl Reading<'_> {
                 Some(unit) => unit,
                 None => name,
             };
-            if let Some(id) = exact(self, &name) {
+            if let Some(id) = self.exact(&name) {
                 if !out.contains(&Pick::Known(id)) {
                     out.push(Pick::Known(id));
                 }
@@ -626,6 +443,213 @@ impl Reading<'_> {
             }
         }
         Ok(Ok((out, none)))
+    }
+
+    /// A name without the notes and roles written around it: "Nguyễn Văn A (Chủ tịch UBND xã
+    /// Sơn Hà)" the post in brackets, "Sở Tài chính (tỉnh Yên Bái)" the place, "Văn phòng Sở
+    /// (chủ trì)" the role; a name the directory holds as written is kept.
+    fn without_notes(&self, name: &str) -> String {
+        let name = match values::place_noted(name) {
+            Some(placed) if self.exact(name).is_none() => placed,
+            _ => name.to_string(),
+        };
+        let name = match values::unit_of_post(&name) {
+            Some(unit) if self.exact(&name).is_none() && self.exact(&unit).is_some() => unit,
+            _ => values::without_notes(&name),
+        };
+        match self.exact(&name) {
+            Some(_) => name,
+            None => values::without_role(&name),
+        }
+    }
+
+    /// "Văn phòng Sở - Thanh tra Sở", "VP/TTr", "Văn phòng Sở + Thanh tra Sở": units the
+    /// directory holds, each (not one unit's code and name); none when the name is one unit
+    /// or a part is not the directory's. Dashes inside a name the directory holds ("Phòng Kế
+    /// hoạch - Tài chính") are kept: the parts are joined again where that makes such a name.
+    fn parted_by_marks(&self, name: &str) -> Option<Vec<String>> {
+        if self.exact(name).is_some() {
+            return None;
+        }
+        let mut parts: Vec<String> = Vec::new();
+        // (A hyphen without spaces too, "Văn phòng Sở-Thanh tra Sở", when each side is the
+        // directory's.)
+        let sides = name.split(['/', '+', '–', '|', '&']).flat_map(|p| {
+            let tight: Vec<&str> = p.split('-').map(str::trim).collect();
+            let each = !p.contains(" - ")
+                && tight.len() > 1
+                && tight.iter().all(|t| self.exact(t).is_some());
+            if each { tight } else { vec![p] }
+        });
+        for side in sides {
+            let dashed: Vec<&str> = side.split(" - ").map(str::trim).collect();
+            let mut at = 0;
+            while at < dashed.len() {
+                let end = (at + 2..=dashed.len())
+                    .rev()
+                    .find(|&end| self.exact(&dashed[at..end].join(" - ")).is_some())
+                    .unwrap_or(at + 1);
+                parts.push(dashed[at..end].join(" - "));
+                at = end;
+            }
+        }
+        parts.retain(|p| !p.is_empty());
+        let ids: Vec<Option<Uuid>> = parts.iter().map(|p| self.exact(p)).collect();
+        let distinct = ids.iter().flatten().collect::<HashSet<_>>().len();
+        (parts.len() > 1 && ids.iter().all(Option::is_some) && distinct == parts.len())
+            .then_some(parts)
+    }
+
+    /// "VP - Văn phòng Sở", "TTR - Thanh tra Sở": a code and the name, either the directory's.
+    fn code_or_name(&self, name: String) -> String {
+        match name.split_once(" - ") {
+            Some((code, full)) if self.exact(&name).is_none() => {
+                if self.exact(full.trim()).is_some() {
+                    full.trim().to_string()
+                } else if self.exact(code.trim()).is_some() {
+                    code.trim().to_string()
+                } else {
+                    name
+                }
+            }
+            _ => name,
+        }
+    }
+
+    /// The directory's name a name is written for: "P. KH-TC", "TTr Sở", "Phòng TTBC&XB" (the
+    /// short forms of a kind word and of capitals), "Sở Tài chính tỉnh Lào Cai" or "Sở Tài
+    /// chính Lào Cai" (a unit of the directory, the office's own place added); never the
+    /// directory's "Phòng Nội vụ" for another place's. The name as written when none.
+    fn directory_form(&mut self, name: String) -> Result<String> {
+        if self.exact(&name).is_some() {
+            return Ok(name);
+        }
+        let forms = values::other_forms(&name);
+        let spelled = values::spelled_out(&name)
+            .filter(|full| !not_a_unit(full))
+            .map(|full| self.find_unit(&full).map(|f| (full, f)))
+            .transpose()?;
+        // "Sở Tài chính Lào Cai": the office's own place written without its kind.
+        let words = crate::text::words(&name);
+        let own_place = match self.own_place_at_end(&words) {
+            0 => None,
+            n => Some(
+                (name.split_whitespace())
+                    .take(words.len() - n)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+        }
+        .filter(|rest| self.exact(rest).is_some());
+        let forms: Vec<String> = own_place.into_iter().chain(forms).collect();
+        let foreign = values::unit_of_post(&name)
+            .and_then(|u| self.foreign_place(&u))
+            .or_else(|| self.foreign_place(&name));
+        let keeps_place = |n: &String| {
+            foreign
+                .as_ref()
+                .is_none_or(|p| crate::text::fold(n).contains(p.as_str()))
+        };
+        Ok(
+            match (forms.into_iter()).find(|n| self.exact(n).is_some() && keeps_place(n)) {
+                Some(form) => form,
+                None => match spelled {
+                    Some((full, Found::Known(_))) => full,
+                    _ => name,
+                },
+            },
+        )
+    }
+
+    /// A name of commas the directory does not hold whole, in its pieces: a run of parts the
+    /// directory holds whole is one ("Thanh tra Sở, Phòng Bưu chính, Viễn thông và Công nghệ
+    /// thông tin"); a place named alone takes the body named before it ("UBND xã Sơn Hà, Phú
+    /// Nhuận"); a part that opens with no kind of body and names no unit ("Thể thao và Du
+    /// lịch") goes on the name before it ("Sở Văn hóa, Thể thao và Du lịch").
+    fn comma_pieces(&self, name: &str) -> Vec<String> {
+        let parts: Vec<&str> = name.split(',').collect();
+        let mut pieces = Vec::with_capacity(parts.len());
+        let mut at = 0;
+        while at < parts.len() {
+            let end = (at + 2..=parts.len())
+                .rev()
+                .find(|&end| self.exact(parts[at..end].join(",").trim()).is_some())
+                .unwrap_or(at + 1);
+            pieces.push(parts[at..end].join(","));
+            at = end;
+        }
+        let lone = |n: &str| {
+            self.exact(n.trim()).is_none()
+                && values::other_forms(n.trim())
+                    .iter()
+                    .all(|f| self.exact(f).is_none())
+        };
+        let mut merged: Vec<String> = Vec::with_capacity(pieces.len());
+        for piece in pieces {
+            let shared =
+                (merged.last()).and_then(|prev| self.sharing_the_head(prev.trim(), &piece));
+            if let Some(full) = shared {
+                merged.push(full);
+                continue;
+            }
+            match merged.last_mut() {
+                Some(prev)
+                    if values::opens_with_a_body(prev)
+                        && lone(prev)
+                        && values::without_role(prev) == prev.trim()
+                        && piece.trim().chars().next().is_some_and(char::is_uppercase)
+                        && !values::opens_with_a_body(&piece)
+                        && !not_a_unit(&piece)
+                        && lone(&piece) =>
+                {
+                    prev.push(',');
+                    prev.push_str(&piece);
+                }
+                _ => merged.push(piece),
+            }
+        }
+        merged
+    }
+
+    /// A name the directory does not hold, parted at its words: "Phòng CĐS và VP" (two units
+    /// the directory holds; "Trưởng phòng Nội vụ và Trưởng phòng Y tế" their heads), "UBND xã
+    /// Si Ma Cai và Bản Cầm" (the second place shares the first's body), "Phòng Nội vụ và các
+    /// đơn vị liên quan" (a unit and a group), "Phòng Nội vụ phối hợp (với) Văn phòng Sở" (a
+    /// unit and the one it works with).
+    fn parted_by_words(&self, name: &str) -> Option<Vec<String>> {
+        if self.exact(name).is_some() {
+            return None;
+        }
+        let parts: Vec<String> = name
+            .split(" và ")
+            .map(|p| {
+                let p = p.trim();
+                match values::unit_of_post(p) {
+                    Some(u) if self.exact(p).is_none() => u,
+                    _ => p.to_string(),
+                }
+            })
+            .collect();
+        if parts.len() > 1 && parts.iter().all(|p| self.exact(p).is_some()) {
+            return Some(parts);
+        }
+        if let Some((a, b)) = name.rsplit_once(" và ")
+            && let Some(full) = self.sharing_the_head(a.trim(), b.trim())
+        {
+            return Some(vec![a.trim().to_string(), full]);
+        }
+        let unit_first =
+            |a: &str| self.exact(a).is_some() || (values::opens_with_a_body(a) && !not_a_unit(a));
+        let group = |b: &str| not_a_unit(b) && crate::text::words(b).contains(&"cac".into());
+        [" phối hợp với ", " phối hợp "]
+            .iter()
+            .find_map(|j| name.split_once(j))
+            .filter(|(a, b)| unit_first(a.trim()) && unit_first(b.trim()))
+            .or_else(|| {
+                name.rsplit_once(" và ")
+                    .filter(|(a, b)| unit_first(a.trim()) && group(b.trim()))
+            })
+            .map(|(a, b)| vec![a.trim().to_string(), b.trim().to_string()])
     }
 }
 
