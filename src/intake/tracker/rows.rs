@@ -605,11 +605,7 @@ pub(super) fn read_rows(
         let DueRead {
             deadline,
             extensions,
-            open: deadline_open,
-            words: deadline_words,
-            stages: deadline_stages,
-            guessed: deadline_guessed,
-            extensions_told,
+            told: due_told,
         } = match due_of(&cells, given_on, planned) {
             Ok(due) => due,
             Err(p) => {
@@ -618,62 +614,19 @@ pub(super) fn read_rows(
             }
         };
         let extended = extensions.last().map(|e| e.to);
-        let lead_not_units;
-        let lead = match r.picks(&lead_text, &g.name, g.row_number(i))? {
-            Ok((p, none)) if !p.is_empty() => {
-                // Read, with a word on what is not kept as a unit.
-                lead_not_units = (!none.is_empty()).then(|| none.join("; "));
-                p
-            }
-            Ok((_, none)) if !none.is_empty() => {
-                // No unit at all: the cell as written.
-                skip(
-                    Issue::NotAUnit(lead_text.trim().to_string()),
-                    Some(Column::Lead),
-                );
-                continue;
-            }
-            Ok(_) => {
-                skip(Issue::NoLead, Some(Column::Lead));
-                continue;
-            }
-            Err((_, c)) if c.is_empty() => {
-                skip(Issue::UnitNameTooLong, Some(Column::Lead));
-                continue;
-            }
-            Err((name, c)) => {
-                skip(Issue::Ambiguous(name, c), Some(Column::Lead));
+        let Units {
+            lead,
+            coordinating,
+            lead_not_units,
+            not_units,
+            several_leads,
+        } = match units_of(r, &cells, &lead_text)? {
+            Ok(units) => units,
+            Err(p) => {
+                plan.problems.push(p);
                 continue;
             }
         };
-        let not_units;
-        let mut coordinating =
-            match r.picks(&text(Column::Coordinating), &g.name, g.row_number(i))? {
-                Ok((p, none)) => {
-                    // Read, with a word on what is not kept as a unit.
-                    not_units = (!none.is_empty()).then(|| none.join("; "));
-                    p
-                }
-                Err((_, c)) if c.is_empty() => {
-                    skip(Issue::UnitNameTooLong, Some(Column::Coordinating));
-                    continue;
-                }
-                Err((name, c)) => {
-                    skip(Issue::Ambiguous(name, c), Some(Column::Coordinating));
-                    continue;
-                }
-            };
-        // Several units in the lead's cell: the first leads, the others coordinate, told.
-        let roles_said = crate::text::words(&lead_text)
-            .join(" ")
-            .contains("phoi hop");
-        let several_leads = (lead.len() > 1 && !roles_said).then(|| lead_text.clone());
-        for p in lead[1..].iter().rev() {
-            if !coordinating.contains(p) {
-                coordinating.insert(0, *p);
-            }
-        }
-        coordinating.retain(|p| *p != lead[0]);
         // The date given as read, not as typed: the same row saved from another program
         // ("1/3/25" in a CSV, a date cell in a workbook) is the same row.
         let given_key = assigned.map_or_else(|| at(Column::AssignedOn).text(), |d| d.to_string());
@@ -725,69 +678,23 @@ pub(super) fn read_rows(
                 seen.insert(key, here);
             }
         }
-        // A row brought in before, or a directive the office already holds (the same words
-        // given to the same unit on the same day: a list exported from Giao Ban, or kept
-        // beside it), is not made again; when the sheet says it is done and Giao Ban does
-        // not, the row says so (the sheet is not taken over the progress recorded here).
-        let held = match imported_as(r.conn, &key)? {
-            Some(id) => Some(id),
-            // (Given that day as the sheet says it, or as its source's date says; rows of the
-            // same words are told apart by their keys alone. The same words given that day by
-            // another document, its number says so, are another task.)
-            None => match lead[0] {
-                Pick::Known(unit) if !repeated => {
-                    match already_held(r.conn, &content, unit, given_on)? {
-                        Some(id) => {
-                            let other_document = match &said_source {
-                                SourceSaid::Document { number, .. } => {
-                                    let words = |s: &str| crate::text::words(s).join(" ");
-                                    directive::get(r.conn, id)?
-                                        .document_number
-                                        .is_some_and(|n| words(&n) != words(number))
-                                }
-                                _ => false,
-                            };
-                            (!other_document).then_some(id)
-                        }
-                        None => None,
-                    }
-                }
-                _ => None,
-            },
+        let task = RowTask {
+            content: &content,
+            given_on,
+            source: &said_source,
+            repeated,
         };
+        let held = held_directive(r, &key, lead[0], &task)?;
         if let Some(id) = held {
             r.found_held.insert(id);
         }
-        let mut held_as = match (held, lead[0]) {
-            (None, Pick::Known(unit)) if repeated || r.brought_in_any => {
-                maybe_held(r.conn, &content, unit, given_on, repeated)?
+        let held_as = match (held, lead[0]) {
+            (None, Pick::Known(unit)) => {
+                let due = (deadline, extended.or(deadline));
+                changed_since(r, unit, &task, due, &plan.file_name)?
             }
             _ => Vec::new(),
         };
-        // Only a task of the same source (the document or meeting cited; for a row citing
-        // none, a row of a tracker that cited none) is this row changed since; and one whose
-        // words or day given changed only with the same deadline. Another document's task of
-        // like words, or a task given again with another deadline, is a task of its own.
-        let due_here = extended.or(deadline);
-        let mut kept = Vec::with_capacity(held_as.len());
-        for (id, how) in held_as {
-            let d = directive::get(r.conn, id)?;
-            let same_due = d.deadline == due_here || d.original_deadline == deadline;
-            let due_matters = matches!(how, HeldAs::Words(_) | HeldAs::Given(_));
-            if same_source(r.conn, &d, &said_source, &plan.file_name)? && (same_due || !due_matters)
-            {
-                kept.push((id, how));
-            }
-        }
-        held_as = kept;
-        // A row citing the office's own notice brought in before ("123/TB-STTTT"): the
-        // directives of its meeting given to the unit, in these words or nearly.
-        if let (None, Pick::Known(unit), SourceSaid::Document { number, date }) =
-            (held, lead[0], &said_source)
-            && let Some(meeting) = notice_meeting(r, number, date.unwrap_or(given_on))?
-        {
-            held_as.splice(0..0, in_the_notice(r.conn, meeting, unit, &content)?);
-        }
         // So is a deadline the sheet gives that Giao Ban does not hold (extended in one of
         // them and not the other).
         if let Some(id) = held {
@@ -832,13 +739,15 @@ pub(super) fn read_rows(
         let StateRead {
             said,
             tick_words,
-            ticked_not_done,
-            not_done_on,
-            awaiting,
-            declined,
-            done_guessed,
             done_fallback,
-        } = match state_of(&cells, completed, given_on, extended.or(deadline), today) {
+            told: state_told,
+        } = match state_of(
+            &cells,
+            completed,
+            (given_on, planned),
+            extended.or(deadline),
+            today,
+        ) {
             Ok(state) => state,
             Err(p) => {
                 plan.problems.push(p);
@@ -851,10 +760,6 @@ pub(super) fn read_rows(
             .any(|c| matches!(c, Cell::Text(t) if t.contains('\u{FFFD}')))
         {
             plan.problems.push(cells.told(Issue::Unreadable, None));
-        }
-        if let Some(words) = deadline_open {
-            plan.problems
-                .push(cells.told(Issue::DeadlineOpen(words), Some(Column::Deadline)));
         }
         // A row hidden in the workbook (filtered out, or hidden by hand) comes in as any
         // other, told: it may have been hidden as no longer kept.
@@ -902,50 +807,8 @@ pub(super) fn read_rows(
                 }
             },
         };
-        if let Some(day) = planned {
-            plan.problems.push(cells.told(
-                Issue::CompletionToCome(day, matches!(said, Said::Done(_) | Said::Reported(_))),
-                Some(Column::CompletedOn),
-            ));
-        }
-        if let Some(day) = not_done_on {
-            plan.problems.push(cells.told(
-                Issue::CompletedNotDone(day, text(Column::Progress)),
-                Some(Column::CompletedOn),
-            ));
-        }
-        if let Some((words, d)) = done_guessed {
-            plan.problems
-                .push(cells.told(Issue::DoneOnGuessed(words, d), Some(Column::Progress)));
-        }
-        if let Some((words, d)) = deadline_guessed {
-            plan.problems
-                .push(cells.told(Issue::DeadlineGuessed(words, d), Some(Column::Deadline)));
-        }
-        if let (Some(words), Some(d)) = (deadline_stages, deadline) {
-            plan.problems
-                .push(cells.told(Issue::DeadlineStages(words, d), Some(Column::Deadline)));
-        }
-        if let Some(words) = deadline_words {
-            plan.problems
-                .push(cells.told(Issue::DeadlineInWords(words), Some(Column::Deadline)));
-        }
-        // Brought in as the sheet has it (a record of the past), and told.
-        if let Some(d) = deadline.filter(|d| *d < given_on) {
-            plan.problems.push(cells.told(
-                Issue::DeadlineBeforeGiven(d, given_on),
-                Some(Column::Deadline),
-            ));
-        }
-        for issue in extensions_told {
-            plan.problems.push(problem(
-                g,
-                i,
-                col(Column::Extended).or(col(Column::Deadline)),
-                issue,
-                false,
-            ));
-        }
+        plan.problems.extend(state_told);
+        plan.problems.extend(due_told);
         if let Some(names) = lead_not_units {
             plan.problems
                 .push(cells.told(Issue::NotAUnit(names), Some(Column::Lead)));
@@ -954,29 +817,6 @@ pub(super) fn read_rows(
             plan.problems
                 .push(cells.told(Issue::NotAUnit(names), Some(Column::Coordinating)));
         }
-        if let Said::Done(None) = said {
-            plan.problems.push(cells.told(
-                match awaiting {
-                    true => Issue::ReportedWithoutDate(done_fallback),
-                    false => Issue::DoneWithoutDate(done_fallback),
-                },
-                Some(Column::Progress),
-            ));
-        }
-        // A few words of progress that say no state read: under way, told.
-        if matches!(said, Said::InProgress { .. }) && values::state_unread(&text(Column::Progress))
-        {
-            plan.problems.push(cells.told(
-                Issue::StateUnread(text(Column::Progress).trim().to_string()),
-                Some(Column::Progress),
-            ));
-        }
-        // Read as done or open above; kept as said.
-        let said = match said {
-            Said::Done(on) if awaiting => Said::Reported(on),
-            Said::Open if declined => Said::Declined,
-            said => said,
-        };
         // What the progress and notes say, kept whole with the state read from them ("Đã
         // hoàn thành ngày 28/3, đã ban hành Kế hoạch số 50/KH-STTTT"; a note beside a state).
         let words = [
@@ -989,20 +829,6 @@ pub(super) fn read_rows(
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" — ");
-        // A note that says done beside a progress that does not: brought in as the progress
-        // column says, told.
-        let notes_say_done = matches!(
-            values::said("", &text(Column::Notes)),
-            Said::Done(_) | Said::Reported(_)
-        );
-        if ticked_not_done {
-            plan.problems
-                .push(cells.told(Issue::TickSaysNotDone, Some(Column::Progress)));
-        }
-        if notes_say_done && !matches!(said, Said::Done(_) | Said::Reported(_)) {
-            plan.problems
-                .push(cells.told(Issue::NotesSayDone, Some(Column::Notes)));
-        }
         // A note has no report of progress to be kept in but beside words of progress (a
         // report kept with it): else it is kept in the task's words, so that it is seen ("…
         // (Ghi chú: Theo đề nghị của UBND tỉnh)"), whatever the state.
@@ -1297,16 +1123,10 @@ struct DueRead {
     deadline: Option<NaiveDate>,
     /// The later deadlines granted, in order.
     extensions: Vec<Extension>,
-    /// "Hàng tháng", "Thường xuyên": no one deadline.
-    open: Option<String>,
-    /// Words beside a date that give no day ("Đầu tháng 8/2025").
-    words: Option<String>,
-    /// Several stages ("30/6/2025; 31/12/2025"): due by the last.
-    stages: Option<String>,
-    /// Read from words that say no year: the words and the day taken.
-    guessed: Option<(String, NaiveDate)>,
-    /// What the extensions' words said that was not taken.
-    extensions_told: Vec<Issue>,
+    /// What is told of them: no one deadline ("Hàng tháng"), words beside a date that give no
+    /// day, several stages, a day read from words that say no year, a deadline before the
+    /// task was given, what the extensions' words said that was not taken.
+    told: Vec<RowProblem>,
 }
 
 /// The deadline and extensions of a row given on `given_on` (`planned`: a day to come
@@ -1415,6 +1235,21 @@ fn due_of(
             Some(_) => {}
         }
     }
+    let deadline = deadline.or(planned);
+    let at_deadline = |issue: Issue| cells.told(issue, Some(Column::Deadline));
+    let mut told = Vec::new();
+    told.extend(deadline_open.map(|w| at_deadline(Issue::DeadlineOpen(w))));
+    if let Some((words, d)) = deadline_guessed {
+        told.push(at_deadline(Issue::DeadlineGuessed(words, d)));
+    }
+    if let (Some(words), Some(d)) = (deadline_stages, deadline) {
+        told.push(at_deadline(Issue::DeadlineStages(words, d)));
+    }
+    told.extend(deadline_words.map(|w| at_deadline(Issue::DeadlineInWords(w))));
+    // Brought in as the sheet has it (a record of the past), and told.
+    if let Some(d) = deadline.filter(|d| *d < given_on) {
+        told.push(at_deadline(Issue::DeadlineBeforeGiven(d, given_on)));
+    }
     // What the extensions' words said that was not taken, each told.
     let extensions_told = (extension_unread.into_iter().map(Issue::ExtensionUnread))
         .chain(extension_asked.into_iter().map(Issue::ExtensionAsked))
@@ -1423,16 +1258,13 @@ fn due_of(
             extension_not_later
                 .into_iter()
                 .map(Issue::ExtensionNotLater),
-        )
-        .collect();
+        );
+    let at = cells.col(Column::Extended).or(cells.col(Column::Deadline));
+    told.extend(extensions_told.map(|issue| problem(cells.g, cells.i, at, issue, false)));
     Ok(DueRead {
-        deadline: deadline.or(planned),
+        deadline,
         extensions,
-        open: deadline_open,
-        words: deadline_words,
-        stages: deadline_stages,
-        guessed: deadline_guessed,
-        extensions_told,
+        told,
     })
 }
 
@@ -1442,27 +1274,22 @@ struct StateRead {
     said: Said,
     /// The words of the state ticked, when one is.
     tick_words: String,
-    /// Words that say done beside a tick that says not done.
-    ticked_not_done: bool,
-    /// A completion day beside a progress that says not done.
-    not_done_on: Option<NaiveDate>,
-    /// Reported done, waiting for the leader's word (`said` holds it as done).
-    awaiting: bool,
-    /// Refused or sent back (`said` holds it as open).
-    declined: bool,
-    /// A completion day read from words that say no year: the words and the day taken.
-    done_guessed: Option<(String, NaiveDate)>,
     /// The completion day of a task done without one: its deadline, or the day after when
     /// late, else today.
     done_fallback: NaiveDate,
+    /// What is told of it: a completion day to come or beside a progress that says not done,
+    /// a day read from words that say no year, done without a day, a few words of no state,
+    /// a tick or notes that say otherwise than the progress.
+    told: Vec<RowProblem>,
 }
 
-/// What state a row's cells say of a task given on `given_on`, due `due` (its last deadline);
-/// a day of completion that cannot be read, or one before the task was given, sets it aside.
+/// What state a row's cells say of a task given on `given_on`, due `due` (its last deadline),
+/// with a day `planned` to come under "Ngày hoàn thành"; a day of completion that cannot be
+/// read, or one before the task was given, sets it aside.
 fn state_of(
     cells: &RowCells<'_>,
     completed: Option<NaiveDate>,
-    given_on: NaiveDate,
+    (given_on, planned): (NaiveDate, Option<NaiveDate>),
     due: Option<NaiveDate>,
     today: NaiveDate,
 ) -> std::result::Result<StateRead, RowProblem> {
@@ -1564,14 +1391,199 @@ fn state_of(
         })
         .filter(|d| *d <= today && *d >= given_on)
         .unwrap_or(today);
+    let progress = || Some(Column::Progress);
+    let mut told = Vec::new();
+    if let Some(day) = planned {
+        let done = matches!(said, Said::Done(_) | Said::Reported(_));
+        told.push(cells.told(
+            Issue::CompletionToCome(day, done),
+            Some(Column::CompletedOn),
+        ));
+    }
+    if let Some(day) = not_done_on {
+        let words = cells.text(Column::Progress);
+        told.push(cells.told(
+            Issue::CompletedNotDone(day, words),
+            Some(Column::CompletedOn),
+        ));
+    }
+    if let Some((words, d)) = done_guessed {
+        told.push(cells.told(Issue::DoneOnGuessed(words, d), progress()));
+    }
+    if let Said::Done(None) = said {
+        let issue = match awaiting {
+            true => Issue::ReportedWithoutDate(done_fallback),
+            false => Issue::DoneWithoutDate(done_fallback),
+        };
+        told.push(cells.told(issue, progress()));
+    }
+    // A few words of progress that say no state read: under way, told.
+    let progress_words = cells.text(Column::Progress);
+    if matches!(said, Said::InProgress { .. }) && values::state_unread(&progress_words) {
+        let words = progress_words.trim().to_string();
+        told.push(cells.told(Issue::StateUnread(words), progress()));
+    }
+    if ticked_not_done {
+        told.push(cells.told(Issue::TickSaysNotDone, progress()));
+    }
+    // A note that says done beside a progress that does not: brought in as the progress
+    // column says, told.
+    let notes_say_done = matches!(
+        values::said("", &cells.text(Column::Notes)),
+        Said::Done(_) | Said::Reported(_)
+    );
+    if notes_say_done && !matches!(said, Said::Done(_) | Said::Reported(_)) {
+        told.push(cells.told(Issue::NotesSayDone, Some(Column::Notes)));
+    }
+    // Read as done or open above; kept as said.
+    let said = match said {
+        Said::Done(on) if awaiting => Said::Reported(on),
+        Said::Open if declined => Said::Declined,
+        said => said,
+    };
     Ok(StateRead {
         said,
         tick_words,
-        ticked_not_done,
-        not_done_on,
-        awaiting,
-        declined,
-        done_guessed,
         done_fallback,
+        told,
     })
+}
+
+/// The units a row names.
+struct Units {
+    /// The lead's cell: the first leads, any others coordinate.
+    lead: Vec<Pick>,
+    /// The coordinating units (those of the lead's cell after the first, then the column's).
+    coordinating: Vec<Pick>,
+    /// What the lead's cell names that is no one unit ("các phòng liên quan").
+    lead_not_units: Option<String>,
+    /// What the coordinating cell names that is no one unit.
+    not_units: Option<String>,
+    /// The lead's cell, when it names several units and says not who coordinates.
+    several_leads: Option<String>,
+}
+
+/// The units of a row whose lead's cell says `lead_text`; a lead that names no unit, or a
+/// name that matches several units or is too long for one, sets the row aside.
+fn units_of(
+    r: &mut Reading<'_>,
+    cells: &RowCells<'_>,
+    lead_text: &str,
+) -> Result<std::result::Result<Units, RowProblem>> {
+    let (sheet, row) = (&cells.g.name, cells.g.row_number(cells.i));
+    let aside = |issue: Issue, c: Column| Ok(Err(cells.set_aside(issue, Some(c))));
+    let (lead, lead_not_units) = match r.picks(lead_text, sheet, row)? {
+        // Read, with a word on what is not kept as a unit.
+        Ok((p, none)) if !p.is_empty() => (p, (!none.is_empty()).then(|| none.join("; "))),
+        // No unit at all: the cell as written.
+        Ok((_, none)) if !none.is_empty() => {
+            return aside(Issue::NotAUnit(lead_text.trim().to_string()), Column::Lead);
+        }
+        Ok(_) => return aside(Issue::NoLead, Column::Lead),
+        Err((_, c)) if c.is_empty() => return aside(Issue::UnitNameTooLong, Column::Lead),
+        Err((name, c)) => return aside(Issue::Ambiguous(name, c), Column::Lead),
+    };
+    let (mut coordinating, not_units) =
+        match r.picks(&cells.text(Column::Coordinating), sheet, row)? {
+            Ok((p, none)) => (p, (!none.is_empty()).then(|| none.join("; "))),
+            Err((_, c)) if c.is_empty() => {
+                return aside(Issue::UnitNameTooLong, Column::Coordinating);
+            }
+            Err((name, c)) => return aside(Issue::Ambiguous(name, c), Column::Coordinating),
+        };
+    // Several units in the lead's cell: the first leads, the others coordinate, told.
+    let roles_said = crate::text::words(lead_text).join(" ").contains("phoi hop");
+    let several_leads = (lead.len() > 1 && !roles_said).then(|| lead_text.to_string());
+    for p in lead[1..].iter().rev() {
+        if !coordinating.contains(p) {
+            coordinating.insert(0, *p);
+        }
+    }
+    coordinating.retain(|p| *p != lead[0]);
+    Ok(Ok(Units {
+        lead,
+        coordinating,
+        lead_not_units,
+        not_units,
+        several_leads,
+    }))
+}
+
+/// What a row says that tells which task Giao Ban holds it is.
+struct RowTask<'a> {
+    /// Its words.
+    content: &'a str,
+    /// The day it was given.
+    given_on: NaiveDate,
+    /// The document or meeting it cites.
+    source: &'a SourceSaid,
+    /// Whether rows of the same words are on the sheet (told apart by their keys alone).
+    repeated: bool,
+}
+
+/// The task a row is, when Giao Ban holds it: one brought in before under its key, or the
+/// same words given to the same unit on the same day (a list exported from Giao Ban, or kept
+/// beside it), as the sheet or its source's date gives the day; not the same words another
+/// document gave that day, as its number says.
+fn held_directive(
+    r: &Reading<'_>,
+    key: &[u8; 32],
+    lead: Pick,
+    task: &RowTask<'_>,
+) -> Result<Option<Uuid>> {
+    if let Some(id) = imported_as(r.conn, key)? {
+        return Ok(Some(id));
+    }
+    let Pick::Known(unit) = lead else {
+        return Ok(None);
+    };
+    if task.repeated {
+        return Ok(None);
+    }
+    let Some(id) = already_held(r.conn, task.content, unit, task.given_on)? else {
+        return Ok(None);
+    };
+    let other_document = match task.source {
+        SourceSaid::Document { number, .. } => {
+            let words = |s: &str| crate::text::words(s).join(" ");
+            directive::get(r.conn, id)?
+                .document_number
+                .is_some_and(|n| words(&n) != words(number))
+        }
+        _ => false,
+    };
+    Ok((!other_document).then_some(id))
+}
+
+/// The tasks held that a row of `unit` not held may be, changed in the sheet since it was
+/// brought in (`due`: its first and last deadlines). Only a task of the same source (the
+/// document or meeting cited; for a row citing none, a row of a tracker that cited none) is;
+/// and one whose words or day given changed only with the same deadline: another document's
+/// task of like words, or a task given again with another deadline, is a task of its own. A
+/// row citing the office's own notice brought in before ("123/TB-STTTT"): the directives of
+/// its meeting given to the unit, in these words or nearly, first.
+fn changed_since(
+    r: &mut Reading<'_>,
+    unit: Uuid,
+    task: &RowTask<'_>,
+    (deadline, due_here): (Option<NaiveDate>, Option<NaiveDate>),
+    file_name: &str,
+) -> Result<Vec<(Uuid, HeldAs)>> {
+    let mut held_as = Vec::new();
+    if task.repeated || r.brought_in_any {
+        for (id, how) in maybe_held(r.conn, task.content, unit, task.given_on, task.repeated)? {
+            let d = directive::get(r.conn, id)?;
+            let same_due = d.deadline == due_here || d.original_deadline == deadline;
+            let due_matters = matches!(how, HeldAs::Words(_) | HeldAs::Given(_));
+            if same_source(r.conn, &d, task.source, file_name)? && (same_due || !due_matters) {
+                held_as.push((id, how));
+            }
+        }
+    }
+    if let SourceSaid::Document { number, date } = task.source
+        && let Some(meeting) = notice_meeting(r, number, date.unwrap_or(task.given_on))?
+    {
+        held_as.splice(0..0, in_the_notice(r.conn, meeting, unit, task.content)?);
+    }
+    Ok(held_as)
 }
