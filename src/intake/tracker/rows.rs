@@ -829,73 +829,24 @@ pub(super) fn read_rows(
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" — ");
-        // A note has no report of progress to be kept in but beside words of progress (a
-        // report kept with it): else it is kept in the task's words, so that it is seen ("…
-        // (Ghi chú: Theo đề nghị của UBND tỉnh)"), whatever the state.
-        let notes = if said == Said::Declined {
-            plan.problems.push(problem(
-                g,
-                i,
-                col(Column::Progress).or(col(Column::Notes)),
-                Issue::Declined(words.clone()),
-                false,
-            ));
-            words.clone()
-        } else if said == Said::Open && values::says_more_than_a_state(&text(Column::Progress)) {
-            // "Chưa làm được do mưa": why the work is not begun, kept with any note.
-            words.clone()
-        } else {
-            text(Column::Notes)
-        };
-        // (A note of a date alone is the completion's day of a task done.)
-        let kept = match said {
-            Said::InProgress { note: Some(_), .. } => false,
-            Said::Declined => !notes.trim().is_empty(),
-            Said::Done(_) | Said::Reported(_) => values::says_more_than_a_state(&notes),
-            _ => {
-                values::says_more_than_a_state(&notes) || values::text_date(notes.trim()).is_some()
-            }
-        };
-        let note = format!("(Ghi chú: {})", notes.trim());
-        let with = format!("{content} {note}");
-        let content = if kept && !content.contains(&note) && with.chars().count() <= CONTENT_CHARS {
-            with
-        } else {
-            content
-        };
+        let (content, declined) = with_notes(&cells, content, &said, &words);
+        plan.problems.extend(declined);
         if let Some((sheet, first)) = earlier {
             match plan.rows.iter_mut().find(|p| p.key == key) {
                 Some(p) => {
-                    // The later sheet's state; a later deadline it gives (its own, or an
-                    // extension) extends the one the earlier sheet gave.
-                    let later = deadline.map(|to| Extension {
-                        to,
-                        grounds: Some(format!("trang “{}”", g.name)),
-                    });
-                    // One earlier than it is told, and left out.
-                    for e in later.into_iter().chain(extensions) {
-                        match p.extended().or(p.deadline) {
-                            None => p.deadline = Some(e.to),
-                            Some(c) if e.to > c => p.extensions.push(e),
-                            // (Not the first deadline, or an extension, said again.)
-                            Some(c)
-                                if e.to < c
-                                    && p.deadline != Some(e.to)
-                                    && p.extensions.iter().all(|x| x.to != e.to) =>
-                            {
-                                plan.problems.push(
-                                    cells.told(
-                                        Issue::ExtensionNotLater(e.to),
-                                        Some(Column::Deadline),
-                                    ),
-                                )
-                            }
-                            Some(_) => {}
-                        }
+                    let later = Newer {
+                        deadline,
+                        extensions,
+                        said,
+                        done_fallback,
+                        words,
+                        content,
+                    };
+                    for to in p.take_newer(later, &g.name) {
+                        let issue = Issue::ExtensionNotLater(to);
+                        plan.problems
+                            .push(cells.told(issue, Some(Column::Deadline)));
                     }
-                    (p.said, p.done_fallback) = (said, done_fallback);
-                    // Its words of progress and notes too.
-                    (p.words, p.content) = (words, content);
                     plan.problems
                         .push(problem(g, i, None, Issue::Newer(sheet, first), false));
                 }
@@ -1586,4 +1537,85 @@ fn changed_since(
         held_as.splice(0..0, in_the_notice(r.conn, meeting, unit, task.content)?);
     }
     Ok(held_as)
+}
+
+/// A task's content with the notes kept in its words, so that they are seen ("… (Ghi chú:
+/// Theo đề nghị của UBND tỉnh)"), whatever the state: a note has no report of progress to be
+/// kept in but beside words of progress (a report kept with it). Refused or sent back, or not
+/// begun for a reason ("Chưa làm được do mưa"), all its words (`words`) are kept, the refusal
+/// told.
+fn with_notes(
+    cells: &RowCells<'_>,
+    content: String,
+    said: &Said,
+    words: &str,
+) -> (String, Option<RowProblem>) {
+    let mut declined = None;
+    let notes = if *said == Said::Declined {
+        let at = cells.col(Column::Progress).or(cells.col(Column::Notes));
+        let issue = Issue::Declined(words.to_string());
+        declined = Some(problem(cells.g, cells.i, at, issue, false));
+        words.to_string()
+    } else if *said == Said::Open && values::says_more_than_a_state(&cells.text(Column::Progress)) {
+        words.to_string()
+    } else {
+        cells.text(Column::Notes)
+    };
+    // (A note of a date alone is the completion's day of a task done.)
+    let kept = match said {
+        Said::InProgress { note: Some(_), .. } => false,
+        Said::Declined => !notes.trim().is_empty(),
+        Said::Done(_) | Said::Reported(_) => values::says_more_than_a_state(&notes),
+        _ => values::says_more_than_a_state(&notes) || values::text_date(notes.trim()).is_some(),
+    };
+    let note = format!("(Ghi chú: {})", notes.trim());
+    let with = format!("{content} {note}");
+    let content = if kept && !content.contains(&note) && with.chars().count() <= CONTENT_CHARS {
+        with
+    } else {
+        content
+    };
+    (content, declined)
+}
+
+/// What a later sheet's row says of a task an earlier sheet gave (a year's sheet carrying
+/// over what the year before left unfinished).
+struct Newer {
+    deadline: Option<NaiveDate>,
+    extensions: Vec<Extension>,
+    said: Said,
+    done_fallback: NaiveDate,
+    words: String,
+    content: String,
+}
+
+impl RowPlan {
+    /// The later sheet's (`sheet`) state, words and notes taken; a later deadline it gives
+    /// (its own, or an extension) extends the one the earlier sheet gave. Returns the earlier
+    /// deadlines it gives, left out (to be told).
+    fn take_newer(&mut self, newer: Newer, sheet: &str) -> Vec<NaiveDate> {
+        let later = newer.deadline.map(|to| Extension {
+            to,
+            grounds: Some(format!("trang “{sheet}”")),
+        });
+        let mut earlier = Vec::new();
+        for e in later.into_iter().chain(newer.extensions) {
+            match self.extended().or(self.deadline) {
+                None => self.deadline = Some(e.to),
+                Some(c) if e.to > c => self.extensions.push(e),
+                // (Not the first deadline, or an extension, said again.)
+                Some(c)
+                    if e.to < c
+                        && self.deadline != Some(e.to)
+                        && self.extensions.iter().all(|x| x.to != e.to) =>
+                {
+                    earlier.push(e.to)
+                }
+                Some(_) => {}
+            }
+        }
+        (self.said, self.done_fallback) = (newer.said, newer.done_fallback);
+        (self.words, self.content) = (newer.words, newer.content);
+        earlier
+    }
 }
