@@ -51,6 +51,9 @@ pub(super) enum Issue {
     CompletedNotDone(NaiveDate, String),
     /// A completion day still to come: the day planned.
     CompletionToCome(NaiveDate, bool),
+    /// The progress says the task was not carried out ("Không thực hiện"): brought in as not
+    /// done (overdue once past its deadline), not as cancelled (its words).
+    NotCarriedOut(String),
     /// A priority's words not read as one.
     PriorityUnread(String),
     /// The sheet has no lead unit's column and is named after this unit.
@@ -359,6 +362,16 @@ impl Issue {
                 format!(
                     "Completed on {} but the progress says “{}”: brought in as the progress says, not done; check it.",
                     crate::date::format(*day),
+                    words.trim()
+                ),
+            ),
+            Issue::NotCarriedOut(words) => both(
+                format!(
+                    "Tiến độ ghi “{}”: nhập là chưa hoàn thành (quá hạn khi đã qua thời hạn). Nếu nhiệm vụ đã được dừng hoặc hủy, hãy chuyển sang “Đã hủy” sau khi nhập.",
+                    words.trim()
+                ),
+                format!(
+                    "The progress says “{}”: brought in as not done (overdue once past its deadline). If the task was stopped or cancelled, mark it cancelled after the import.",
                     words.trim()
                 ),
             ),

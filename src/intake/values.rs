@@ -977,9 +977,19 @@ fn status_of(text: &str) -> Said {
     if starts("thu hoi") || has("da thu hoi") {
         return Said::Cancelled;
     }
-    // Not "phát huy" (to foster).
-    if starts("huy ") || has("da huy") || has("khong thuc hien") || has("dung thuc hien") {
+    // Not "phát huy" (to foster). "Không thực hiện nữa", "Không phải thực hiện": no longer
+    // to be done; "Không thực hiện" alone is a task not carried out (see `not_carried_out`).
+    if starts("huy ")
+        || has("da huy")
+        || has("khong thuc hien nua")
+        || has("khong phai thuc hien")
+        || has("dung thuc hien")
+        || has("bai bo")
+    {
         return Said::Cancelled;
+    }
+    if not_carried_out(t) {
+        return Said::Open;
     }
     // Refused or sent back, or not taken on ("Không thuộc chức năng"), with no work said
     // under way ("Trả lại, đang hoàn thiện" is work returned to be done again).
@@ -994,6 +1004,15 @@ fn status_of(text: &str) -> Said {
         return Said::Open;
     }
     in_progress(t, percent.unwrap_or(0))
+}
+
+/// Whether progress words say the task was not carried out ("Không thực hiện", "Không thực
+/// hiện được", "Không th"): not done, and not cancelled, which would hide it from the overdue.
+pub(super) fn not_carried_out(text: &str) -> bool {
+    let f = crate::text::words(text).join(" ");
+    let said = |w: &str| f == w || f.starts_with(&format!("{w} "));
+    (said("khong thuc hien") || said("khong th") || said("khong lam"))
+        && !f.contains("khong thuc hien nua")
 }
 
 /// Words that only say where a task stands (or a tick), not a report of work.
@@ -2236,6 +2255,18 @@ mod tests {
         assert_eq!(said("100%", ""), Said::Done(None));
         assert_eq!(said("Tạm dừng", ""), Said::Suspended);
         assert_eq!(said("Hủy", ""), Said::Cancelled);
+        // Not carried out is not done (overdue once late); no longer to be done is cancelled.
+        assert_eq!(said("Không thực hiện", ""), Said::Open);
+        assert_eq!(
+            said("Không thực hiện được do thiếu kinh phí", ""),
+            Said::Open
+        );
+        assert!(not_carried_out("Không thực hiện"));
+        assert!(!not_carried_out("Không thực hiện nữa"));
+        assert!(!not_carried_out("Đang thực hiện, không thực hiện phần 2"));
+        assert_eq!(said("Không thực hiện nữa", ""), Said::Cancelled);
+        assert_eq!(said("Không phải thực hiện", ""), Said::Cancelled);
+        assert_eq!(said("Dừng thực hiện theo chỉ đạo", ""), Said::Cancelled);
         // Reported done, not yet confirmed; a draft waiting for approval is work under way.
         for t in [
             "Chờ xác nhận hoàn thành",

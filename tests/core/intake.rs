@@ -6296,10 +6296,11 @@ fn a_completion_day_and_the_progress_beside_it() {
             "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Ngày hoàn thành,Tiến độ\n\
              1,Nhiệm vụ một,VP,01/09/2025,20/10/2025,Chưa thực hiện\n\
              2,Nhiệm vụ hai,VP,01/09/2025,15/10/2025,Đã xử lý\n\
-             3,Nhiệm vụ ba,VP,01/09/2025,,{third}\n"
+             3,Nhiệm vụ ba,VP,01/09/2025,,{third}\n\
+             4,Nhiệm vụ bốn,VP,01/09/2025,,Không thực hiện\n"
         )
     };
-    std::fs::write(&file, sheet("Không thực hiện")).unwrap();
+    std::fs::write(&file, sheet("Không thực hiện nữa")).unwrap();
     let seen = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
     let states: Vec<(DirectiveStatus, Option<NaiveDate>)> = seen
         .directives
@@ -6312,7 +6313,17 @@ fn a_completion_day_and_the_progress_beside_it() {
             (DirectiveStatus::Assigned, None),
             (DirectiveStatus::Done, Some(d(2025, 10, 15))),
             (DirectiveStatus::Cancelled, None),
+            // Not carried out: not done (overdue once past its deadline), not hidden as
+            // cancelled; told.
+            (DirectiveStatus::Assigned, None),
         ],
+        "{:?}",
+        told(&seen)
+    );
+    assert!(
+        told(&seen)
+            .iter()
+            .any(|m| m.contains("Tiến độ ghi “Không thực hiện”: nhập là chưa hoàn thành")),
         "{:?}",
         told(&seen)
     );

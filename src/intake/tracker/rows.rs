@@ -1374,6 +1374,10 @@ fn state_of(
         let words = progress_words.trim().to_string();
         told.push(cells.told(Issue::StateUnread(words), progress()));
     }
+    if said == Said::Open && values::not_carried_out(&progress_words) {
+        let words = progress_words.trim().to_string();
+        told.push(cells.told(Issue::NotCarriedOut(words), progress()));
+    }
     if ticked_not_done {
         told.push(cells.told(Issue::TickSaysNotDone, progress()));
     }
