@@ -1486,7 +1486,8 @@ pub fn with_the_head_before(before: &str, piece: &str) -> Option<String> {
         .map(|w| crate::text::fold(w.trim_end_matches('.')))
         .collect();
     // The last place kind in `before`, after a body's words, with a place's name to the end.
-    let (at, kind) = (1..prev.len()).rev().find_map(|at| {
+    // ("Xã Bản Cầm, Bản Phiệt": the place kind alone is the head.)
+    let (at, kind) = (0..prev.len()).rev().find_map(|at| {
         let kind = place_kind_at(&folded[at..])?;
         a_places_name(&prev[at + kind..]).then_some((at, kind))
     })?;
@@ -1514,6 +1515,17 @@ pub fn with_the_head_before(before: &str, piece: &str) -> Option<String> {
 /// hóa, Thể thao và Du lịch"). `None` for a group of no names ("UBND các xã") or a name of
 /// another shape.
 pub fn each_of_a_group(name: &str, known: impl Fn(&str) -> bool) -> Option<Vec<String>> {
+    // "Phòng: Nội vụ, Tư pháp", "Sở: Tài chính và Nội vụ": a kind of body before a colon (no
+    // unit's name holds one) names each of the list after it.
+    if let Some((kind, list)) = name.split_once(':')
+        && !kind.trim().is_empty()
+        && !crate::text::fold(kind).starts_with("cac ")
+        && ["phong", "so", "ban", "trung tam", "chi cuc"]
+            .contains(&crate::text::fold(kind.trim()).as_str())
+        && list.contains([',', ';'])
+    {
+        return each_of_a_group(&format!("Các {}: {}", kind.trim(), list.trim()), known);
+    }
     const BODIES: [&[&str]; 5] = [
         &["phong"],
         &["so"],
@@ -1623,6 +1635,16 @@ pub fn place_noted(name: &str) -> Option<String> {
     let kind = place_kind_at(&folded)?;
     (a_places_name(&words[kind..]) && !unit.trim().is_empty())
         .then(|| format!("{} {}", unit.trim(), words.join(" ")))
+}
+
+/// The place a unit's name notes without its kind, "Yên Bái" of "Sở Tài chính (Yên Bái)";
+/// `None` for a name of another shape.
+pub fn bare_place_noted(name: &str) -> Option<String> {
+    let (unit, note) = name.trim().strip_suffix(')')?.rsplit_once('(')?;
+    let words: Vec<&str> = note.split_whitespace().collect();
+    let folded: Vec<String> = words.iter().map(|w| crate::text::fold(w)).collect();
+    (place_kind_at(&folded).is_none() && a_places_name(&words) && opens_with_a_body(unit))
+        .then(|| words.join(" "))
 }
 
 /// A unit's name without the notes a tracker adds to it: a parenthesis ("Phòng CĐS (chủ
@@ -1758,7 +1780,7 @@ pub fn place_of(name: &str) -> Option<String> {
 /// the directory's: its short forms spelled out ([`spelled_out`]), then without the place
 /// added ([`without_place`]), then the unit a head's post names ([`unit_of_post`]), last
 /// "TP X" read as the Trưởng phòng of "Phòng X" (else a city, "TP Lào Cai": only a form to
-/// look up, never a unit to propose).
+/// look up, never a unit to propose), a place named alone as its People's Committee.
 pub fn other_forms(name: &str) -> Vec<String> {
     let spelled = spelled_out(name);
     let written = spelled.as_deref().unwrap_or(name);
@@ -1781,6 +1803,16 @@ pub fn other_forms(name: &str) -> Vec<String> {
         ["chanh", "thanh", "tra", ..] => Some(("Thanh tra", 3)),
         _ => None,
     };
+    // "Xã Si Ma Cai", "Huyện Bát Xát": a place named alone, its People's Committee.
+    let committee = place_kind_at(&folded)
+        .filter(|k| *k < w.len() && a_places_name(&w[*k..]))
+        .map(|k| {
+            format!(
+                "UBND {} {}",
+                w[..k].join(" ").to_lowercase(),
+                w[k..].join(" ")
+            )
+        });
     let chiefs: Vec<String> = match chief {
         Some((kind, n)) if w.len() > n => vec![format!("{kind} {}", w[n..].join(" "))],
         Some((kind, _)) => ["", " Sở", " UBND", " huyện"]
@@ -1801,6 +1833,7 @@ pub fn other_forms(name: &str) -> Vec<String> {
         )
         .chain(head_of_a_phong)
         .chain(chiefs)
+        .chain(committee)
         .collect()
 }
 
@@ -2516,6 +2549,8 @@ mod tests {
             h("UBND huyện Văn Bàn", "Đại Lải").as_deref(),
             Some("UBND huyện Đại Lải")
         );
+        // A place named with its kind alone: the kind is the head.
+        assert_eq!(h("xã Sơn Hà", "Phú Nhuận").as_deref(), Some("xã Phú Nhuận"));
         assert_eq!(
             h("UBND thị trấn Phố Lu", "Tằng Loỏng").as_deref(),
             Some("UBND thị trấn Tằng Loỏng")
@@ -2551,7 +2586,6 @@ mod tests {
             ("Sở Văn hóa", "Thể thao và Du lịch"),
             ("Sở Văn hóa", "Thể Thao"),
             ("Văn phòng Sở", "Thanh tra Sở"),
-            ("xã Sơn Hà", "Phú Nhuận"),
         ] {
             assert_eq!(h(before, piece), None, "{before} / {piece}");
         }

@@ -2010,7 +2010,9 @@ fn lists_of_units_as_offices_write_them() {
          18,Lập kế hoạch,\"Phòng Nội vụ, Kế hoạch - Tài chính\",,05/01/2025\n\
          19,Rà soát tài sản,Phòng Nội vụ,#N/A,05/01/2025\n\
          20,Rà soát hợp đồng,Phòng Nội vụ-UBND xã Bản Cầm,,05/01/2025\n\
-         21,Rà soát đất đai,\"Phòng Nội vụ，UBND xã Bản Cầm\",,05/01/2025\n",
+         21,Rà soát đất đai,\"Phòng Nội vụ，UBND xã Bản Cầm\",,05/01/2025\n\
+         22,Rà soát kinh phí,\"Phòng: Nội vụ, Kế hoạch - Tài chính\",,05/01/2025\n\
+         23,Kiểm tra nhà văn hóa,\"Xã Si Ma Cai, Bản Cầm\",,05/01/2025\n",
     )
     .unwrap();
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
@@ -2056,6 +2058,9 @@ fn lists_of_units_as_offices_write_them() {
             // A hyphen without spaces, a full-width comma.
             ("Phòng Nội vụ", vec!["UBND xã Bản Cầm"]),
             ("Phòng Nội vụ", vec!["UBND xã Bản Cầm"]),
+            // A kind of body before a colon; places after a place named without its body.
+            ("Phòng Nội vụ", vec!["Phòng Kế hoạch - Tài chính"]),
+            ("UBND xã Si Ma Cai", vec!["UBND xã Bản Cầm"]),
         ],
         "{:?}",
         seen.problems
@@ -2121,7 +2126,9 @@ fn a_unit_of_another_place_is_not_the_office_s_own() {
          8,Sắp xếp kho lưu trữ,Chánh Văn phòng,05/01/2025\n\
          9,Rà soát quy chế,Chánh VP Sở,05/01/2025\n\
          10,Báo cáo tỉnh,UBND tỉnh Lào Cai,05/01/2025\n\
-         11,Báo cáo tỉnh lần hai,UBND tỉnh,05/01/2025\n",
+         11,Báo cáo tỉnh lần hai,UBND tỉnh,05/01/2025\n\
+         12,Đối chiếu công nợ,Sở Tài chính (Yên Bái),05/01/2025\n\
+         13,Đối chiếu tạm ứng,Sở Tài chính (Lào Cai),05/01/2025\n",
     )
     .unwrap();
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
@@ -2141,7 +2148,10 @@ fn a_unit_of_another_place_is_not_the_office_s_own() {
             "Văn phòng Sở",
             "Văn phòng Sở",
             "UBND tỉnh Lào Cai",
-            "UBND tỉnh Lào Cai"
+            "UBND tỉnh Lào Cai",
+            // Another province noted without its kind: not the office's own Sở.
+            "Sở Tài chính (Yên Bái)",
+            "Sở Tài chính",
         ],
         "{:?}",
         seen.problems
@@ -2152,7 +2162,8 @@ fn a_unit_of_another_place_is_not_the_office_s_own() {
         [
             "Sở Tài chính tỉnh Yên Bái",
             "Phòng Nội vụ huyện Bát Xát",
-            "UBND tỉnh Lào Cai"
+            "UBND tỉnh Lào Cai",
+            "Sở Tài chính (Yên Bái)",
         ]
     );
 }

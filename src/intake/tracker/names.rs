@@ -202,7 +202,8 @@ impl Reading<'_> {
     /// The place a name ends with, folded, when it is not the office's own ("Phòng Nội vụ
     /// huyện Bát Xát" at an office of Sa Pa); none when the office's places are not set.
     pub(super) fn foreign_place(&self, name: &str) -> Option<String> {
-        let place = crate::text::fold(&values::place_of(name)?);
+        let place = values::place_of(name).or_else(|| values::bare_place_noted(name));
+        let place = crate::text::fold(&place?);
         let own =
             self.office_places.is_empty() || self.office_places.iter().any(|o| o.contains(&place));
         (!own).then_some(place)
@@ -449,6 +450,11 @@ impl Reading<'_> {
     /// Sơn Hà)" the post in brackets, "Sở Tài chính (tỉnh Yên Bái)" the place, "Văn phòng Sở
     /// (chủ trì)" the role; a name the directory holds as written is kept.
     fn without_notes(&self, name: &str) -> String {
+        // "Sở Tài chính (Yên Bái)": another place's unit, its place kept (never the
+        // directory's unit of the name without it).
+        if values::bare_place_noted(name).is_some() && self.foreign_place(name).is_some() {
+            return name.trim().to_string();
+        }
         let name = match values::place_noted(name) {
             Some(placed) if self.exact(name).is_none() => placed,
             _ => name.to_string(),
