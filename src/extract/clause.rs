@@ -280,6 +280,13 @@ impl FirstVerb {
         }
         self.verb
     }
+
+    /// Where the task a verb gives begins when no task verb says it ("… chỉ đạo nhân dân chăm
+    /// sóc lúa …": the words after that verb and the units it names); call after
+    /// [`FirstVerb::before`].
+    fn given_from(&self) -> Option<usize> {
+        self.given.then_some(self.from.max(self.named_until))
+    }
 }
 
 /// "…, đẩy nhanh tiến độ …": a comma before an action verb starts a second task only after a
@@ -313,8 +320,11 @@ fn task_after_comma(
         Some(_) => (8, 4),
         None => (16, 6),
     };
+    // (A verb of its own, "…, chủ động phòng trừ sâu bệnh", also after what a verb that gives
+    // the task asks without a task verb: "chỉ đạo nhân dân chăm sóc lúa …".)
     first
         .before(t, mentions, i)
+        .or_else(|| opens.and(first.given_from()))
         .is_some_and(|v| next_task(t, words, v, i, before, after))
 }
 

@@ -1847,3 +1847,24 @@ fn a_group_of_kinds_takes_the_bodies_of_each_place() {
     );
     assert!(x.directives[0].coordinating_units.is_empty());
 }
+
+#[test]
+fn a_task_verb_after_what_a_directing_verb_asks_opens_a_task() {
+    // No task verb after "chỉ đạo": the second task after the comma is one of its own.
+    let x = extract(
+        "Chính quyền xã tiếp tục chỉ đạo nhân dân chăm sóc lúa và các loại cây màu vụ mùa, \
+         chủ động phòng trừ sâu bệnh.",
+        d(2026, 6, 10),
+        &office(),
+    );
+    let contents: Vec<&str> = x.directives.iter().map(|d| d.content.as_str()).collect();
+    assert_eq!(contents.len(), 2, "{contents:#?}");
+    assert!(contents[1].starts_with("Chủ động phòng trừ sâu bệnh"), "{contents:#?}");
+    // Units named after the verb are not the task's words: "phối hợp, tham mưu" is one task.
+    let x = extract(
+        "Yêu cầu Văn phòng Sở phối hợp, tham mưu tổ chức thành công hội nghị tổng kết năm.",
+        d(2026, 6, 10),
+        &office(),
+    );
+    assert_eq!(x.directives.len(), 1, "{:#?}", x.directives);
+}
