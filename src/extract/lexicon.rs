@@ -221,6 +221,29 @@ pub const TITLES: &[&[&str]] = &[
     &["dong", "chi"],
 ];
 
+/// Things a verb that gives work may name after "các" ("lưu ý các nhiệm vụ còn tồn đọng"):
+/// what is to be seen to, not whom it is given to.
+pub const THINGS: &[&[&str]] = &[
+    &["nhiem", "vu"],
+    &["cong", "viec"],
+    &["noi", "dung"],
+    &["van", "de"],
+    &["du", "an"],
+    &["cong", "trinh"],
+    &["chuong", "trinh"],
+    &["ke", "hoach"],
+    &["van", "ban"],
+    &["ho", "so"],
+    &["chi", "tieu"],
+    &["giai", "phap"],
+    &["kho", "khan"],
+    &["vuong", "mac"],
+    &["ton", "tai"],
+    &["han", "che"],
+    &["kien", "nghi"],
+    &["y", "kien"],
+];
+
 /// Words after which a unit is the one in charge: "Phòng X chủ trì".
 pub const LEADS: &[&[&str]] = &[&["chu", "tri"]];
 

@@ -1531,6 +1531,8 @@ impl Doc<'_> {
             p = name.end;
         } else if let Some(m) = self.mention(p, end) {
             p = m.end;
+        } else if let Some(called) = self.called_by_name(p, end) {
+            p = called;
         } else {
             return None;
         }
@@ -1542,9 +1544,28 @@ impl Doc<'_> {
         (p <= end && acts).then_some(from..p)
     }
 
+    /// The end of a person's given name after their title ("đồng chí Hùng", "đồng chí Tiến
+    /// PCT"): one or two capitalised words, then a post in capitals if one is written.
+    fn called_by_name(&self, i: usize, end: usize) -> Option<usize> {
+        let t = self.t;
+        let named = |x: &Token| x.kind == Kind::Word && x.capital && !x.acronym;
+        let mut p = i;
+        while p < end && p - i < 2 && named(&t[p]) {
+            p += 1;
+        }
+        if p == i {
+            return None;
+        }
+        if t.get(p).is_some_and(|x| x.acronym) && p < end {
+            p += 1;
+        }
+        Some(p)
+    }
+
     /// Who a task is given to when the directory does not name it: the words between the
-    /// verb and the task ("yêu cầu Thường trực và các Ban tập trung …"), a few words that
-    /// start with a capital or "các".
+    /// verb and the task ("yêu cầu Thường trực và các Ban tập trung …", "yêu cầu các đồng chí
+    /// trong thường trực và các Ban HĐND huyện …"), up to ten words that start with a capital
+    /// or "các" (not "các nhiệm vụ …", things).
     fn written_addressee(&self, i: usize, end: usize) -> Option<Range<usize>> {
         let t = self.t;
         let from = skip_punct(t, i, end);
@@ -1554,13 +1575,17 @@ impl Doc<'_> {
         if !(first.kind == Kind::Word && opens && !first.acronym) {
             return None;
         }
+        // "lưu ý các nhiệm vụ còn tồn đọng …": things to see to, not whom.
+        if first.is("cac") && seq_at(t, from + 1, THINGS).is_some() {
+            return None;
+        }
         let mut p = from;
         let mut words = 0;
         while p < end && !self.is_action(p) {
             let x = &t[p];
             // "các đ/c cấp ủy các chi bộ": "đ/c" is "đồng chí".
             let joins = matches!(x.kind, Kind::Punct(',' | '&' | '-' | '–' | '/'));
-            if !(x.kind == Kind::Word || joins) || self.is_reported(x) || words > 6 {
+            if !(x.kind == Kind::Word || joins) || self.is_reported(x) || words > 10 {
                 return None;
             }
             words += usize::from(x.kind == Kind::Word);

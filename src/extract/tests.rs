@@ -1859,7 +1859,10 @@ fn a_task_verb_after_what_a_directing_verb_asks_opens_a_task() {
     );
     let contents: Vec<&str> = x.directives.iter().map(|d| d.content.as_str()).collect();
     assert_eq!(contents.len(), 2, "{contents:#?}");
-    assert!(contents[1].starts_with("Chủ động phòng trừ sâu bệnh"), "{contents:#?}");
+    assert!(
+        contents[1].starts_with("Chủ động phòng trừ sâu bệnh"),
+        "{contents:#?}"
+    );
     // Units named after the verb are not the task's words: "phối hợp, tham mưu" is one task.
     let x = extract(
         "Yêu cầu Văn phòng Sở phối hợp, tham mưu tổ chức thành công hội nghị tổng kết năm.",
@@ -1867,4 +1870,44 @@ fn a_task_verb_after_what_a_directing_verb_asks_opens_a_task() {
         &office(),
     );
     assert_eq!(x.directives.len(), 1, "{:#?}", x.directives);
+}
+
+#[test]
+fn a_person_called_by_name_or_a_longer_written_addressee_is_given_the_task() {
+    // "đồng chí Tiến PCT": a given name after the title, a post in capitals after it.
+    for (text, lead) in [
+        (
+            "Giao đồng chí Tiến PCT phụ trách 12 tổ dân phố.",
+            "đồng chí Tiến PCT",
+        ),
+        (
+            "Chủ tịch yêu cầu đồng chí Hùng hoàn thiện các nội dung liên quan đến kỳ họp.",
+            "đồng chí Hùng",
+        ),
+        (
+            "Chủ tịch yêu cầu các đồng chí trong thường trực và các Ban HĐND huyện hoàn thiện \
+             các nội dung liên quan đến kỳ họp.",
+            "các đồng chí trong thường trực và các Ban HĐND huyện",
+        ),
+    ] {
+        let x = extract(text, d(2026, 6, 10), &office());
+        assert_eq!(x.directives.len(), 1, "{text}: {:#?}", x.directives);
+        let got = x.directives[0].lead_unit.as_ref().map(|u| u.name.as_str());
+        assert_eq!(got, Some(lead), "{text}");
+    }
+    // Things to see to after "lưu ý các" are not whom the task is given to.
+    let x = extract(
+        "Văn phòng Sở khẩn trương rà soát các nhiệm vụ trong tháng 12. Đặc biệt lưu ý các \
+         nhiệm vụ còn tồn đọng, ách tắc để tổng hợp, báo cáo Giám đốc Sở.",
+        d(2026, 6, 10),
+        &office(),
+    );
+    let leads: Vec<Option<&str>> = (x.directives.iter())
+        .map(|d| d.lead_unit.as_ref().map(|u| u.name.as_str()))
+        .collect();
+    assert!(
+        leads.iter().all(|l| *l == Some("Văn phòng Sở")),
+        "{:#?}",
+        x.directives
+    );
 }

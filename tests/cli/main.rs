@@ -666,10 +666,9 @@ fn extract_meets_the_quality_bar_on_the_annotated_reports() {
 /// The extractor on the project's own dev corpus of real meeting texts it was not written
 /// on (tests/fixtures/extract-corpus, sources in its SOURCES.md), scored by
 /// scripts/score-extract.py: the figures reached on all 164 texts (each batch unseen when
-/// first scored): recall 0.894, precision 0.858, lead unit 0.926, deadline 0.903. Recall and
-/// lead unit are held a little lower than issue 27's targets since the first held-out set
-/// (124–135) and a twelfth reviewer's batch (163–174) joined; precision and deadline at them
-/// (recall 0.90, precision 0.85, lead unit 0.90, deadline 0.85).
+/// first scored): recall 0.900, precision 0.859, lead unit 0.925, deadline 0.903. Each is
+/// held at issue 27's target (recall 0.90, precision 0.85, lead unit 0.90, deadline 0.85) or
+/// above it.
 #[test]
 fn extract_keeps_its_figures_on_the_dev_corpus() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -678,7 +677,7 @@ fn extract_keeps_its_figures_on_the_dev_corpus() {
         .arg(root.join("scripts/score-extract.py"))
         .arg(env!("CARGO_BIN_EXE_giaoban"));
     let (report, figure) = scored(scorer);
-    assert!(figure("recall") >= 0.89, "{report}");
+    assert!(figure("recall") >= 0.90, "{report}");
     assert!(figure("precision") >= 0.85, "{report}");
     assert!(figure("unit") >= 0.92, "{report}");
     assert!(figure("deadline") >= 0.90, "{report}");
