@@ -894,9 +894,14 @@ fn status_of(text: &str) -> Said {
     // "đã hoàn thành 3/5 nội dung": under way. So is a text that says what is done and what
     // is not ("Đã hoàn thành việc khảo sát; chưa ban hành kế hoạch"), or that only a stage
     // is ("Đã hoàn thành dự thảo", "… giai đoạn 1").
+    // ("Hoàn thành dự thảo, trình lãnh đạo Sở", "Đã xong dự thảo", "HT giai đoạn 1" too.)
     let stage = ["du thao", "giai doan", "buoc", "mot so", "dot"]
         .iter()
-        .any(|w| has(&format!("da hoan thanh {w}")));
+        .any(|w| {
+            ["hoan thanh", "xong", "ht"]
+                .iter()
+                .any(|done| has(&format!("{done} {w}")))
+        });
     // "Chưa thực hiện do chưa có kinh phí", "Chưa làm được do mưa", "Chưa triển khai vì …":
     // not begun, with its reason (kept as a note); not "Chưa thực hiện xong" (under way).
     let unfinished = has("chua xong") || has("chua thuc hien xong") || has("chua lam xong");
@@ -1319,6 +1324,38 @@ pub fn without_role(name: &str) -> String {
         .join(" ")
         .trim_matches([':', ',', ' '])
         .to_string()
+}
+
+/// A cell of several units in which a later one is marked to lead, written again with that
+/// one first (the first named leads): "Phối hợp: VP; Chủ trì: Thanh tra Sở" is "Chủ trì:
+/// Thanh tra Sở; Phối hợp: VP", "TTr, VP (chủ trì)" is "VP (chủ trì), TTr". `None` when no
+/// unit but the first is so marked.
+pub fn lead_marked_first(cell: &str) -> Option<String> {
+    // Parts at ";" and line breaks, else at commas (a unit's name may hold a comma).
+    let by_lines = cell.contains([';', '\n']);
+    let parts: Vec<&str> = if by_lines {
+        cell.split([';', '\n']).collect()
+    } else {
+        cell.split(',').collect()
+    };
+    let marked = |p: &str| {
+        let f = crate::text::fold(p.trim());
+        f.contains("(chu tri)") || f.starts_with("chu tri:") || f.starts_with("chu tri :")
+    };
+    let at = parts.iter().position(|p| marked(p))?;
+    if at == 0 || parts.iter().filter(|p| marked(p)).count() > 1 {
+        return None;
+    }
+    let joint = if by_lines { "; " } else { ", " };
+    let rest = (parts.iter().enumerate())
+        .filter(|(k, p)| *k != at && !p.trim().is_empty())
+        .map(|(_, p)| p.trim());
+    Some(
+        std::iter::once(parts[at].trim())
+            .chain(rest)
+            .collect::<Vec<_>>()
+            .join(joint),
+    )
 }
 
 /// Whether a name opens with a word for a kind of body ("Phòng …", "Văn phòng …", "Thanh tra
@@ -2060,6 +2097,16 @@ mod tests {
 
     #[test]
     fn roles_written_beside_units() {
+        assert_eq!(
+            lead_marked_first("Phối hợp: VP; Chủ trì: Thanh tra Sở").as_deref(),
+            Some("Chủ trì: Thanh tra Sở; Phối hợp: VP")
+        );
+        assert_eq!(
+            lead_marked_first("TTr, VP (chủ trì)").as_deref(),
+            Some("VP (chủ trì), TTr")
+        );
+        assert_eq!(lead_marked_first("VP (chủ trì), TTr"), None);
+        assert_eq!(lead_marked_first("VP, TTr"), None);
         assert_eq!(without_role("Văn phòng Sở chủ trì"), "Văn phòng Sở");
         assert_eq!(without_role("phối hợp với Thanh tra Sở"), "Thanh tra Sở");
         assert_eq!(without_role("Phối hợp: Phòng KHTC"), "Phòng KHTC");
@@ -2288,6 +2335,17 @@ mod tests {
         assert_eq!(said("100%", ""), Said::Done(None));
         assert_eq!(said("Tạm dừng", ""), Said::Suspended);
         assert_eq!(said("Hủy", ""), Said::Cancelled);
+        // A stage done is work under way.
+        for stage in [
+            "Hoàn thành dự thảo, trình lãnh đạo Sở",
+            "Đã xong dự thảo",
+            "HT giai đoạn 1",
+        ] {
+            assert!(
+                matches!(said(stage, ""), Said::InProgress { .. }),
+                "{stage}"
+            );
+        }
         // Not carried out is not done (overdue once late); no longer to be done is cancelled.
         assert_eq!(said("Không thực hiện", ""), Said::Open);
         assert_eq!(

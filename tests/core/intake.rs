@@ -1682,6 +1682,61 @@ fn monthly_sheets_are_read_in_their_months_order() {
     );
 }
 
+/// The months' sheets are read in their order also beside a sheet of another kind (a list
+/// of units' codes), which keeps its place.
+#[test]
+fn monthly_sheets_beside_a_list_of_units_are_read_in_their_months_order() {
+    let mut o = Office::new();
+    let file = o.path("theo-doi-thang-danh-muc.xlsx");
+    // Newest month first, a sheet of the units' codes after the months'.
+    let mut wb = Workbook::new();
+    for (name, progress) in [
+        ("Tháng 4", "Đã hoàn thành ngày 20/04/2025"),
+        ("Tháng 3", "Đang thực hiện"),
+    ] {
+        let ws = wb.add_worksheet().set_name(name).unwrap();
+        ws.write_row(
+            0,
+            0,
+            [
+                "STT",
+                "Nội dung nhiệm vụ",
+                "Ngày giao",
+                "Đơn vị chủ trì",
+                "Thời hạn",
+                "Tiến độ",
+            ],
+        )
+        .unwrap();
+        ws.write_row(
+            1,
+            0,
+            [
+                "1",
+                "Số hóa hồ sơ lưu trữ",
+                "05/03/2025",
+                "VP",
+                "30/04/2025",
+                progress,
+            ],
+        )
+        .unwrap();
+    }
+    let ws = wb.add_worksheet().set_name("Danh mục").unwrap();
+    ws.write_row(0, 0, ["Mã", "Tên đơn vị"]).unwrap();
+    ws.write_row(1, 0, ["VP", "Văn phòng Sở"]).unwrap();
+    wb.save(&file).unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(seen.directives.len(), 1, "{:?}", seen.problems);
+    let row = &seen.directives[0];
+    assert_eq!(
+        (row.status, row.completed_on),
+        (DirectiveStatus::Done, Some(d(2025, 4, 20))),
+        "{:?}",
+        told(&seen)
+    );
+}
+
 /// A task a year's sheet carries over to the next year's sheet comes in once, in the state
 /// the later sheet gives it.
 #[test]
@@ -2103,6 +2158,78 @@ fn lists_of_units_as_offices_write_them() {
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
     let proposed: Vec<&str> = seen.new_units.iter().map(|u| u.name.as_str()).collect();
     assert_eq!(proposed, ["UBND TP Lào Cai"], "{:?}", seen.problems);
+}
+
+/// A row brought in with its notes kept in its words ("… (Ghi chú: …)"), its lead written
+/// another way in the next copy of the sheet ("VP" for "Văn phòng Sở"): the task held, not a
+/// second one.
+#[test]
+fn a_row_with_notes_and_its_lead_written_otherwise_is_the_task_held() {
+    let mut o = Office::new();
+    let file = o.path("ghi-chu.csv");
+    let sheet = |lead: &str| {
+        format!(
+            "STT,Nội dung nhiệm vụ,Ngày giao,Đơn vị chủ trì,Thời hạn,Tiến độ,Ghi chú\n\
+             1,Rà soát danh mục dịch vụ công,15/02/2025,{lead},30/06/2025,Đang thực hiện,Lưu ý chất lượng\n"
+        )
+    };
+    std::fs::write(&file, sheet("Văn phòng Sở")).unwrap();
+    let first = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(first.directives.len(), 1, "{:?}", told(&first));
+    assert!(
+        first.directives[0]
+            .content
+            .contains("(Ghi chú: Lưu ý chất lượng)")
+    );
+    std::fs::write(&file, sheet("VP")).unwrap();
+    let again = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert!(again.directives.is_empty(), "{:?}", again.directives);
+    assert_eq!(again.already, 1, "{:?}", told(&again));
+}
+
+/// The unit marked to lead in a cell of several leads, wherever it is named; units' groups
+/// across places are no unit.
+#[test]
+fn the_unit_marked_to_lead_leads_and_groups_of_places_are_no_unit() {
+    let mut o = Office::new();
+    o.add_units(&["Văn phòng Sở", "Thanh tra Sở"]);
+    let file = o.path("vai-tro.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao\n\
+         1,Kiểm tra công vụ,\"Phối hợp: Văn phòng Sở; Chủ trì: Thanh tra Sở\",05/01/2025\n\
+         2,Kiểm tra hồ sơ,\"Thanh tra Sở, Văn phòng Sở (chủ trì)\",05/01/2025\n\
+         3,Tuyên truyền,\"Phòng VH&TT các huyện, thị xã, thành phố\",05/01/2025\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let rows: Vec<(&str, Vec<&str>)> = (seen.directives.iter())
+        .map(|r| {
+            let c = r.coordinating_units.iter().map(String::as_str).collect();
+            (r.lead_unit.as_str(), c)
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("Thanh tra Sở", vec!["Văn phòng Sở"]),
+            ("Văn phòng Sở", vec!["Thanh tra Sở"]),
+        ],
+        "{:?}",
+        told(&seen)
+    );
+    assert!(seen.new_units.is_empty(), "{:?}", seen.new_units);
+    assert!(
+        seen.problems.iter().any(|p| p.row == 4 && p.skipped),
+        "{:?}",
+        told(&seen)
+    );
+    // Roles said: nothing told of several leads.
+    assert!(
+        !told(&seen).iter().any(|m| m.contains("ghi nhiều đơn vị")),
+        "{:?}",
+        told(&seen)
+    );
 }
 
 /// A unit's name that ends with a place: the directory's unit of that name when the place is

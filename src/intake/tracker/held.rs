@@ -92,9 +92,14 @@ pub(super) fn held_as_changed(
     }
     let mut k = 0;
     let mut told = Vec::new();
+    // The rows found held are not brought in: the caveats told on them as new are no more.
+    let mut held_rows: HashSet<(String, u32)> = HashSet::new();
     plan.rows.retain(|row| {
         let o = outcome[k].take();
         k += 1;
+        if o.is_some() {
+            held_rows.insert((book.sheets[row.sheet].name.clone(), row.row));
+        }
         match o {
             None => true,
             Some(None) => {
@@ -115,6 +120,8 @@ pub(super) fn held_as_changed(
             }
         }
     });
+    plan.problems
+        .retain(|p| p.skipped || !held_rows.contains(&(p.sheet.clone(), p.row)));
     plan.problems.extend(told);
     taken
 }

@@ -564,9 +564,15 @@ pub fn plan(
             _ => None,
         }
     };
+    // (Among them: a sheet of another kind, "Danh mục", "Tổng hợp", keeps its place.)
     let mut order: Vec<usize> = (0..book.sheets.len()).collect();
-    if book.sheets.iter().all(|g| period_of(&g.name).is_some()) {
-        order.sort_by_key(|&s| period_of(&book.sheets[s].name));
+    let periods: Vec<usize> = (0..book.sheets.len())
+        .filter(|&s| period_of(&book.sheets[s].name).is_some())
+        .collect();
+    let mut in_time = periods.clone();
+    in_time.sort_by_key(|&s| period_of(&book.sheets[s].name));
+    for (slot, s) in periods.into_iter().zip(in_time) {
+        order[slot] = s;
     }
     for s in order {
         let g = &book.sheets[s];

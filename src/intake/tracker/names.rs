@@ -108,10 +108,23 @@ pub(in crate::intake) fn not_a_unit(name: &str) -> bool {
         };
         said && k <= 4 && words[..k].iter().all(|b| BODY.contains(&b.as_str()))
     });
-    // "UBND cấp huyện", "Trung tâm Y tế cấp xã": every body of a level.
-    let level = words
-        .windows(2)
-        .any(|p| p[0] == "cap" && matches!(p[1].as_str(), "huyen" | "xa" | "tinh" | "co" | "tren"));
+    // "UBND cấp huyện", "Trung tâm Y tế cấp xã": every body of a level; "Phòng VH&TT các
+    // huyện, thị xã", "Phòng VH&TT 8 huyện": the bodies of several places.
+    // (A count, not a number: "Trường Tiểu học số 1 xã Bản Cầm" is one school.)
+    let many = |k: usize| {
+        words[k] == "cac"
+            || (words[k].parse::<u32>().is_ok_and(|n| n >= 2) && (k == 0 || words[k - 1] != "so"))
+    };
+    let w = |k: usize| words.get(k).map_or("", String::as_str);
+    let level = (0..words.len()).any(|k| {
+        (w(k) == "cap" && matches!(w(k + 1), "huyen" | "xa" | "tinh" | "co" | "tren"))
+            || (many(k)
+                && (matches!(w(k + 1), "huyen" | "xa" | "tinh" | "phuong" | "quan")
+                    || matches!(
+                        [w(k + 1), w(k + 2)],
+                        ["thi", "xa"] | ["thanh", "pho"] | ["thi", "tran"]
+                    )))
+    });
     group
         || level
         || (words.iter().all(|w| GENERIC.contains(&w.as_str()))
@@ -674,6 +687,10 @@ mod tests {
             "Lãnh đạo Sở",
             "các phòng liên quan",
             "thành phố",
+            "Phòng VH&TT các huyện",
+            "Phòng Văn hóa và Thông tin các huyện, thị xã, thành phố",
+            "Phòng VH&TT 8 huyện, thị xã, thành phố",
+            "Trung tâm Y tế các thành phố",
         ] {
             assert!(not_a_unit(name), "{name}");
         }
@@ -683,6 +700,7 @@ mod tests {
             "Phòng Văn hóa và Thông tin thành phố Lào Cai",
             "Trung tâm Công nghệ thông tin",
             "Đảng ủy phường",
+            "Trường Tiểu học số 1 xã Bản Cầm",
         ] {
             assert!(!not_a_unit(name), "{name}");
         }

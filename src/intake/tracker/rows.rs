@@ -678,8 +678,10 @@ pub(super) fn read_rows(
                 seen.insert(key, here);
             }
         }
+        // (Brought in before with its notes kept in its words, "… (Ghi chú: …)".)
+        let forms = stored_forms(&cells, &content);
         let task = RowTask {
-            content: &content,
+            content: &forms,
             given_on,
             source: &said_source,
             repeated,
@@ -1426,6 +1428,11 @@ fn units_of(
     lead_text: &str,
 ) -> Result<std::result::Result<Units, RowProblem>> {
     let (sheet, row) = (&cells.g.name, cells.g.row_number(cells.i));
+    // "Phối hợp: VP; Chủ trì: Thanh tra Sở", "TTr, VP (chủ trì)": the unit marked to lead
+    // first, its roles said.
+    let marked = values::lead_marked_first(lead_text);
+    let roles_said = marked.is_some();
+    let lead_text = marked.as_deref().unwrap_or(lead_text);
     let aside = |issue: Issue, c: Column| Ok(Err(cells.set_aside(issue, Some(c))));
     let (lead, lead_not_units) = match r.picks(lead_text, sheet, row)? {
         // Read, with a word on what is not kept as a unit.
@@ -1447,7 +1454,7 @@ fn units_of(
             Err((name, c)) => return aside(Issue::Ambiguous(name, c), Column::Coordinating),
         };
     // Several units in the lead's cell: the first leads, the others coordinate, told.
-    let roles_said = crate::text::words(lead_text).join(" ").contains("phoi hop");
+    let roles_said = roles_said || crate::text::words(lead_text).join(" ").contains("phoi hop");
     let several_leads = (lead.len() > 1 && !roles_said).then(|| lead_text.to_string());
     for p in lead[1..].iter().rev() {
         if !coordinating.contains(p) {
@@ -1464,10 +1471,31 @@ fn units_of(
     }))
 }
 
+/// The words a row's task may have been brought in with: as the sheet writes them, then
+/// with its notes kept in them (see [`with_notes`]: the notes cell, or all the words of its
+/// progress and notes).
+fn stored_forms(cells: &RowCells<'_>, content: &str) -> Vec<String> {
+    let notes = cells.text(Column::Notes);
+    let all = [cells.text(Column::Progress), notes.clone()]
+        .iter()
+        .map(|w| w.trim().to_string())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" — ");
+    let mut forms = vec![content.to_string()];
+    for note in [notes.trim(), all.as_str()] {
+        let with = format!("{content} (Ghi chú: {note})");
+        if !note.is_empty() && !forms.contains(&with) {
+            forms.push(with);
+        }
+    }
+    forms
+}
+
 /// What a row says that tells which task Giao Ban holds it is.
 struct RowTask<'a> {
-    /// Its words.
-    content: &'a str,
+    /// Its words, and the forms it may have been brought in with (see [`stored_forms`]).
+    content: &'a [String],
     /// The day it was given.
     given_on: NaiveDate,
     /// The document or meeting it cites.
@@ -1495,7 +1523,14 @@ fn held_directive(
     if task.repeated {
         return Ok(None);
     }
-    let Some(id) = already_held(r.conn, task.content, unit, task.given_on)? else {
+    let mut found = None;
+    for form in task.content {
+        found = already_held(r.conn, form, unit, task.given_on)?;
+        if found.is_some() {
+            break;
+        }
+    }
+    let Some(id) = found else {
         return Ok(None);
     };
     let other_document = match task.source {
@@ -1526,7 +1561,14 @@ fn changed_since(
 ) -> Result<Vec<(Uuid, HeldAs)>> {
     let mut held_as = Vec::new();
     if task.repeated || r.brought_in_any {
-        for (id, how) in maybe_held(r.conn, task.content, unit, task.given_on, task.repeated)? {
+        let mut maybe = Vec::new();
+        for form in task.content {
+            maybe = maybe_held(r.conn, form, unit, task.given_on, task.repeated)?;
+            if !maybe.is_empty() {
+                break;
+            }
+        }
+        for (id, how) in maybe {
             let d = directive::get(r.conn, id)?;
             let same_due = d.deadline == due_here || d.original_deadline == deadline;
             let due_matters = matches!(how, HeldAs::Words(_) | HeldAs::Given(_));
@@ -1538,7 +1580,10 @@ fn changed_since(
     if let SourceSaid::Document { number, date } = task.source
         && let Some(meeting) = notice_meeting(r, number, date.unwrap_or(task.given_on))?
     {
-        held_as.splice(0..0, in_the_notice(r.conn, meeting, unit, task.content)?);
+        held_as.splice(
+            0..0,
+            in_the_notice(r.conn, meeting, unit, &task.content[0])?,
+        );
     }
     Ok(held_as)
 }
