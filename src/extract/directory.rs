@@ -198,22 +198,22 @@ impl Directory {
         // The longest match, a full form before one without its place's level; two units
         // matched alike ("UBND Bắc Hà" for both "UBND huyện Bắc Hà" and "UBND xã Bắc Hà",
         // "Phòng Văn hóa" for the Phòng of each district) are neither.
-        let matched: Vec<(usize, bool, usize)> = candidates
+        // (A unit's own name before another's other form of the same words: "Sở Nội vụ" is
+        // the directory's "Sở Nội vụ", not "Sở Nội vụ tỉnh Yên Bái" without its province.)
+        let matched: Vec<((usize, bool, bool), usize)> = candidates
             .into_iter()
             .filter_map(|(e, f)| {
                 let end = match_form(tokens, i, &self.entries[e].forms[f])?;
-                Some((end, f < self.entries[e].full, e))
+                Some(((end, f < self.entries[e].full, f == 0), e))
             })
             .collect();
-        let best = matched.iter().map(|&(end, full, _)| (end, full)).max();
+        let best = matched.iter().map(|&(rank, _)| rank).max();
         let known = best
             .and_then(|best| {
-                let mut at_best = matched
-                    .iter()
-                    .filter(|&&(end, full, _)| (end, full) == best);
-                let (_, _, e) = *at_best.next()?;
+                let mut at_best = matched.iter().filter(|&&(rank, _)| rank == best);
+                let (_, e) = *at_best.next()?;
                 at_best
-                    .all(|&(_, _, other)| self.entries[other].name == self.entries[e].name)
+                    .all(|&(_, other)| self.entries[other].name == self.entries[e].name)
                     .then_some((best.0, &self.entries[e]))
             })
             .map(|(end, e)| Mention {

@@ -25,6 +25,8 @@ pub(super) enum Issue {
     DeadlineInWords(String),
     DeadlineOpen(String),
     DoneBeforeGiven(NaiveDate, NaiveDate),
+    /// Done on a day the progress or notes give that is still to come (that day).
+    DoneAfterToday(NaiveDate),
     DeadlineBeforeGiven(NaiveDate, NaiveDate),
     ExtensionNotLater(NaiveDate),
     ExtensionUnread(String),
@@ -87,6 +89,8 @@ pub(super) enum Issue {
     Declined(String),
     DoneOnDiffers(NaiveDate, NaiveDate),
     CoordinatingDiffers(String),
+    /// Imported before; the sheet no longer names these coordinating units Giao Ban holds.
+    CoordinatingDropped(String),
     NotInHeld(u32),
     MonthFirst,
     TooLong,
@@ -194,6 +198,14 @@ impl Issue {
                     "Imported before; the sheet adds the coordinating units “{names}” Giao Ban does not hold: not updated; add them in Giao Ban if needed."
                 ),
             ),
+            Issue::CoordinatingDropped(names) => both(
+                format!(
+                    "Nhiệm vụ đã nhập trước đây; bảng không còn ghi đơn vị phối hợp “{names}” mà Giao Ban có: chưa cập nhật; hãy bỏ trong Giao Ban nếu cần."
+                ),
+                format!(
+                    "Imported before; the sheet no longer names the coordinating units “{names}” Giao Ban holds: not updated; remove them in Giao Ban if needed."
+                ),
+            ),
             Issue::StateDiffers(there) => both(
                 format!(
                     "Nhiệm vụ đã nhập trước đây; bảng ghi “{there}”, Giao Ban chưa ghi như vậy: chưa cập nhật; hãy đổi trạng thái trong Giao Ban nếu cần."
@@ -246,6 +258,16 @@ impl Issue {
                     "Done on {}, before it was given on {}; correct one of the two dates.",
                     crate::date::format(*done),
                     crate::date::format(*given)
+                ),
+            ),
+            Issue::DoneAfterToday(done) => both(
+                format!(
+                    "Tiến độ ghi hoàn thành ngày {}, sau ngày hôm nay; hãy sửa lại ngày (có thể nhầm năm).",
+                    crate::date::format(*done)
+                ),
+                format!(
+                    "The progress says done on {}, after today; correct the day (the year may be wrong).",
+                    crate::date::format(*done)
                 ),
             ),
             Issue::NotAUnit(names) => both(

@@ -226,6 +226,19 @@ pub enum Due {
 /// A deadline cell: a date, or a phrase read relative to the date given (`tháng 6/2025`,
 /// `quý III/2025`, `30/6`, `thường xuyên`).
 pub fn due(cell: &Cell, given: Option<NaiveDate>) -> Result<Due, String> {
+    // "Trước 31/12/2025 (theo KH 12)": a note in brackets with no day of its own, after the
+    // deadline, is no part of it.
+    if let Cell::Text(t) = cell
+        && let Some((before, note)) = t
+            .trim_end()
+            .strip_suffix(')')
+            .and_then(|o| o.rsplit_once('('))
+        && !before.trim().is_empty()
+        && !looks_like_a_day(note)
+        && looks_like_a_day(before)
+    {
+        return due(&Cell::Text(before.trim().to_string()), given);
+    }
     // A year no date has ("31/12/20255", "30/6/3025", "31/12/202"): a mistake to correct,
     // not a day and month taken in another year.
     if let Cell::Text(t) = cell
@@ -625,6 +638,15 @@ pub fn split_extension(cell: &Cell) -> (Cell, Vec<ExtensionSaid>) {
     let Cell::Text(t) = cell else {
         return (cell.clone(), Vec::new());
     };
+    // "15/5/2025 -> 30/6/2025", "15/5 → 30/6": a deadline moved, as an extension.
+    if let Some((from, to)) = ["->", "→", "=>", "⇒"].iter().find_map(|a| t.split_once(a))
+        && !crate::text::fold(t).contains("gia han")
+        && looks_like_a_day(from)
+        && looks_like_a_day(to)
+    {
+        let said = format!("{} (gia hạn đến {})", from.trim(), to.trim());
+        return split_extension(&Cell::Text(said));
+    }
     // Each mark: where it starts, and where its words start ("gia hạn", or "GH" alone).
     let marks: Vec<(usize, usize)> = t
         .char_indices()
@@ -1001,6 +1023,7 @@ fn status_of(text: &str) -> Said {
     let declined = refused
         || has("khong tiep nhan")
         || has("khong thuoc chuc nang")
+        || has("khong thuoc tham quyen")
         || has("khong dung chuc nang");
     if declined && !reports_progress(t) {
         return Said::Declined;
@@ -1670,6 +1693,18 @@ pub fn place_noted(name: &str) -> Option<String> {
     let words: Vec<&str> = note.split_whitespace().collect();
     let folded: Vec<String> = words.iter().map(|w| crate::text::fold(w)).collect();
     let kind = place_kind_at(&folded)?;
+    // "UBND xã Bản Cầm (huyện Bát Xát)": a place of a higher level than the unit's own is
+    // where it lies, not part of its name.
+    let unit_folded: Vec<String> = unit.split_whitespace().map(crate::text::fold).collect();
+    let own_level = (0..unit_folded.len())
+        .rev()
+        .filter_map(|k| {
+            place_kind_at(&unit_folded[k..]).map(|n| place_level(&unit_folded[k..k + n]))
+        })
+        .next();
+    if own_level.is_some_and(|own| own < place_level(&folded[..kind])) {
+        return None;
+    }
     (a_places_name(&words[kind..]) && !unit.trim().is_empty())
         .then(|| format!("{} {}", unit.trim(), words.join(" ")))
 }
@@ -1720,6 +1755,13 @@ pub fn without_notes(name: &str) -> String {
 /// "Phòng" and "Thanh tra" at its start, capitals joined by a dash or "&" ("KH-TC",
 /// "TTBC&XB") written as one, a place's "TP." or "Tx." as "TP", "TX"; `None` when it has none.
 pub fn spelled_out(name: &str) -> Option<String> {
+    // "P.KHTC", "TTr.Sở": the short form glued to the name.
+    let glued = ["P.", "TTr."].iter().find_map(|k| {
+        let rest = name.trim_start().strip_prefix(k)?;
+        rest.starts_with(char::is_uppercase)
+            .then(|| format!("{k} {rest}"))
+    });
+    let name = glued.as_deref().unwrap_or(name);
     let mut words: Vec<String> = name.split_whitespace().map(str::to_string).collect();
     let first = words.first()?.clone();
     let kind = match first.as_str() {
@@ -1832,7 +1874,8 @@ pub fn other_forms(name: &str) -> Vec<String> {
     let head_of_a_phong = after_tp.map(|rest| format!("Phòng {rest}"));
     // "Chánh Văn phòng", "Chánh VP Sở", "Chánh Thanh tra": the office's own, as its directory
     // names it.
-    let w: Vec<&str> = written.split_whitespace().collect();
+    // ("Phó Chánh Văn phòng": the deputy's, the same office.)
+    let w: Vec<&str> = head.split_whitespace().collect();
     let folded: Vec<String> = w.iter().map(|x| crate::text::fold(x)).collect();
     let chief = match folded.iter().map(String::as_str).collect::<Vec<_>>()[..] {
         ["chanh", "van", "phong", ..] => Some(("Văn phòng", 3)),
@@ -2335,6 +2378,10 @@ mod tests {
         assert_eq!(said("100%", ""), Said::Done(None));
         assert_eq!(said("Tạm dừng", ""), Said::Suspended);
         assert_eq!(said("Hủy", ""), Said::Cancelled);
+        assert_eq!(
+            said("Không thuộc thẩm quyền, đã chuyển Sở Nội vụ", ""),
+            Said::Declined
+        );
         // A stage done is work under way.
         for stage in [
             "Hoàn thành dự thảo, trình lãnh đạo Sở",
@@ -2538,6 +2585,8 @@ mod tests {
             }
         );
         assert_eq!(spelled_out("P. KH-TC").as_deref(), Some("Phòng KHTC"));
+        assert_eq!(spelled_out("P.KHTC").as_deref(), Some("Phòng KHTC"));
+        assert_eq!(spelled_out("TTr.Sở").as_deref(), Some("Thanh tra Sở"));
         assert_eq!(spelled_out("TTr Sở").as_deref(), Some("Thanh tra Sở"));
         assert_eq!(
             spelled_out("Phòng TTBC&XB").as_deref(),
@@ -2729,6 +2778,8 @@ mod tests {
             );
         }
         assert_eq!(place_noted("Văn phòng Sở (chủ trì)"), None);
+        // Where a commune lies is no part of its name.
+        assert_eq!(place_noted("UBND xã Bản Cầm (huyện Bát Xát)"), None);
         assert_eq!(place_noted("Phòng Kế hoạch - Tài chính"), None);
     }
 

@@ -2232,6 +2232,113 @@ fn the_unit_marked_to_lead_leads_and_groups_of_places_are_no_unit() {
     );
 }
 
+/// Units written as the third attack wrote them: a short form glued to its name in a list
+/// ("P.KHTC; TTr"), a deputy's post ("Phó Chánh Văn phòng"), where a commune lies in
+/// brackets, a department beside another province's of the same name; deadlines moved with
+/// an arrow or followed by a note in brackets; a day done still to come.
+#[test]
+fn units_deadlines_and_days_written_as_the_third_attack_wrote_them() {
+    let mut o = Office::new();
+    o.set_details();
+    o.add_units(&[
+        "Văn phòng Sở",
+        "Thanh tra Sở",
+        "Phòng Kế hoạch - Tài chính",
+        "Sở Nội vụ",
+        "Sở Nội vụ tỉnh Yên Bái",
+        "UBND xã Bản Cầm",
+    ]);
+    let file = o.path("ba.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Ngày giao,Thời hạn,Tiến độ\n\
+         1,Việc một,Văn phòng Sở,\"P.KHTC; Thanh tra Sở\",01/04/2025,30/04/2025,\n\
+         2,Việc hai,Phó Chánh Văn phòng,,01/04/2025,30/04/2025,\n\
+         3,Việc ba,UBND xã Bản Cầm (huyện Bát Xát),,01/04/2025,30/04/2025,\n\
+         4,Việc bốn,Sở Nội vụ,,01/04/2025,30/04/2025,\n\
+         5,Việc năm,Văn phòng Sở,,01/04/2025,15/5/2025 -> 30/6/2025,\n\
+         6,Việc sáu,Văn phòng Sở,,01/04/2025,Trước 31/12/2025 (theo KH 12),\n\
+         7,Việc bảy,Văn phòng Sở,,01/04/2025,30/04/2025,Đã hoàn thành ngày 28/3/2099\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    type Read<'a> = (&'a str, Vec<&'a str>, Option<NaiveDate>, Option<NaiveDate>);
+    let rows: Vec<Read> = (seen.directives.iter())
+        .map(|r| {
+            let c = r.coordinating_units.iter().map(String::as_str).collect();
+            (r.lead_unit.as_str(), c, r.deadline, r.extended_from)
+        })
+        .collect();
+    let due = Some(d(2025, 4, 30));
+    assert_eq!(
+        rows,
+        [
+            (
+                "Văn phòng Sở",
+                vec!["Phòng Kế hoạch - Tài chính", "Thanh tra Sở"],
+                due,
+                None
+            ),
+            ("Văn phòng Sở", vec![], due, None),
+            ("UBND xã Bản Cầm", vec![], due, None),
+            ("Sở Nội vụ", vec![], due, None),
+            (
+                "Văn phòng Sở",
+                vec![],
+                Some(d(2025, 6, 30)),
+                Some(d(2025, 5, 15))
+            ),
+            ("Văn phòng Sở", vec![], Some(d(2025, 12, 31)), None),
+        ],
+        "{:?}",
+        told(&seen)
+    );
+    assert!(seen.new_units.is_empty(), "{:?}", seen.new_units);
+    assert!(
+        seen.problems
+            .iter()
+            .any(|p| p.row == 8 && p.skipped && p.message.vi.contains("sau ngày hôm nay")),
+        "{:?}",
+        told(&seen)
+    );
+}
+
+/// Coordinating units changed in the sheet since a row was brought in, either way: each
+/// told on its row, nothing changed.
+#[test]
+fn coordinating_units_added_or_dropped_since_are_told() {
+    let mut o = Office::new();
+    o.add_units(&["Văn phòng Sở", "Thanh tra Sở", "Phòng Kế hoạch - Tài chính"]);
+    let file = o.path("phoi-hop.csv");
+    let sheet = |first: &str, second: &str| {
+        format!(
+            "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Ngày giao\n\
+             1,Rà soát quy chế,Văn phòng Sở,{first},05/01/2025\n\
+             2,Kiểm tra công vụ,Văn phòng Sở,{second},05/01/2025\n"
+        )
+    };
+    std::fs::write(
+        &file,
+        sheet("\"Thanh tra Sở, Phòng Kế hoạch - Tài chính\"", ""),
+    )
+    .unwrap();
+    intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    std::fs::write(&file, sheet("Thanh tra Sở", "Thanh tra Sở")).unwrap();
+    let again = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert!(again.directives.is_empty());
+    let said = told(&again);
+    assert!(
+        said.iter()
+            .any(|m| m.contains("không còn ghi đơn vị phối hợp “Phòng Kế hoạch - Tài chính”")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter()
+            .any(|m| m.contains("ghi thêm đơn vị phối hợp “Thanh tra Sở”")),
+        "{said:?}"
+    );
+}
+
 /// A unit's name that ends with a place: the directory's unit of that name when the place is
 /// the office's own, a new unit when it is another's.
 #[test]

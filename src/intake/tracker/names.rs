@@ -292,7 +292,9 @@ impl Reading<'_> {
         row: u32,
     ) -> Result<Result<Pick, Vec<String>>> {
         let words = crate::text::words(name);
-        let bodied = words.iter().any(|w| KIND_WORDS.contains(&w.as_str()));
+        let spelled = values::spelled_out(name).map(|full| crate::text::words(&full));
+        let bodied =
+            (spelled.as_ref().unwrap_or(&words).iter()).any(|w| KIND_WORDS.contains(&w.as_str()));
         let found = match self.directory.named(name).and_then(|u| u.id) {
             Some(id) => Found::Known(id),
             None if !bodied && words.len() > 1 => Found::Unknown,

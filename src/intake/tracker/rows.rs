@@ -990,6 +990,21 @@ fn differences(
         })
         .map(|u| unit::get(r.conn, u).map(|u| u.name))
         .collect::<Result<_>>()?;
+    // And those Giao Ban holds that a sheet with a column for them no longer names.
+    let named: Vec<Uuid> = (coordinating.iter())
+        .filter_map(|p| match p {
+            Pick::Known(u) => Some(*u),
+            Pick::New(_) => None,
+        })
+        .collect();
+    let fewer_units: Vec<String> = if cells.col(Column::Coordinating).is_some() {
+        (here.coordinating_unit_ids.iter())
+            .filter(|u| !named.contains(u))
+            .map(|u| unit::get(r.conn, *u).map(|u| u.name))
+            .collect::<Result<_>>()?
+    } else {
+        Vec::new()
+    };
     // Progress the sheet reports that Giao Ban does not hold (a higher share, or
     // words no report here has): told, not taken over the reports recorded here.
     // The progress as held, with other notes beside it: the notes changed.
@@ -1037,6 +1052,12 @@ fn differences(
     if !more_units.is_empty() {
         told.push(cells.set_aside(
             Issue::CoordinatingDiffers(more_units.join("; ")),
+            Some(Column::Coordinating),
+        ));
+    }
+    if !fewer_units.is_empty() {
+        told.push(cells.set_aside(
+            Issue::CoordinatingDropped(fewer_units.join("; ")),
             Some(Column::Coordinating),
         ));
     }
@@ -1318,6 +1339,11 @@ fn state_of(
                 Some(Column::Progress),
             ));
         }
+    }
+    if let Said::Done(Some(done)) = said
+        && done > today
+    {
+        return Err(cells.set_aside(Issue::DoneAfterToday(done), Some(Column::Progress)));
     }
     if let Said::Done(Some(done)) = said
         && done < given_on
