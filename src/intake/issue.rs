@@ -27,6 +27,10 @@ pub(super) enum Issue {
     DoneBeforeGiven(NaiveDate, NaiveDate),
     /// Done on a day the progress or notes give that is still to come (that day).
     DoneAfterToday(NaiveDate),
+    /// The day under "Ngày hoàn thành" (first) taken over another the progress gives.
+    DoneOnTwoDays(NaiveDate, NaiveDate),
+    /// Notes (of this many characters) too long to keep in the task's words.
+    NoteTooLong(usize),
     DeadlineBeforeGiven(NaiveDate, NaiveDate),
     ExtensionNotLater(NaiveDate),
     ExtensionUnread(String),
@@ -258,6 +262,26 @@ impl Issue {
                     "Done on {}, before it was given on {}; correct one of the two dates.",
                     crate::date::format(*done),
                     crate::date::format(*given)
+                ),
+            ),
+            Issue::DoneOnTwoDays(column, words) => both(
+                format!(
+                    "Cột ngày hoàn thành ghi {}, tiến độ ghi hoàn thành ngày {}: nhập theo cột ngày hoàn thành; hãy kiểm tra.",
+                    crate::date::format(*column),
+                    crate::date::format(*words)
+                ),
+                format!(
+                    "The completion column says {}, the progress says done on {}: brought in as the column says; check it.",
+                    crate::date::format(*column),
+                    crate::date::format(*words)
+                ),
+            ),
+            Issue::NoteTooLong(chars) => both(
+                format!(
+                    "Ghi chú dài {chars} ký tự, quá dài để giữ cùng nội dung nhiệm vụ: nhiệm vụ được nhập không kèm ghi chú; hãy rút gọn nếu cần giữ."
+                ),
+                format!(
+                    "The notes are {chars} characters long, too long to keep with the task's words: brought in without them; shorten them to keep them."
                 ),
             ),
             Issue::DoneAfterToday(done) => both(

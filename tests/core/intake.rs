@@ -2303,6 +2303,39 @@ fn units_deadlines_and_days_written_as_the_third_attack_wrote_them() {
     );
 }
 
+/// Two days done (the completion column's and the progress's) and notes too long to keep
+/// with the task's words: brought in, each told.
+#[test]
+fn two_days_done_and_notes_too_long_are_told() {
+    let mut o = Office::new();
+    o.add_units(&["Văn phòng Sở"]);
+    let file = o.path("hai-ngay.csv");
+    let long = "Ghi chú dài ".to_string() + &"x".repeat(11_000);
+    std::fs::write(
+        &file,
+        format!(
+            "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn,Tiến độ,Ngày hoàn thành,Ghi chú\n\
+             1,Việc một,Văn phòng Sở,01/04/2025,30/06/2025,Đã hoàn thành ngày 10/6/2025,20/06/2025,\n\
+             2,Việc hai,Văn phòng Sở,01/04/2025,30/06/2025,Đang thực hiện,,{long}\n"
+        ),
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(seen.directives.len(), 2, "{:?}", told(&seen));
+    assert_eq!(seen.directives[0].completed_on, Some(d(2025, 6, 20)));
+    let said = told(&seen);
+    assert!(
+        said.iter().any(|m| m.contains(
+            "Cột ngày hoàn thành ghi 20/06/2025, tiến độ ghi hoàn thành ngày 10/06/2025"
+        )),
+        "{said:?}"
+    );
+    assert!(
+        said.iter().any(|m| m.contains("quá dài để giữ")),
+        "{said:?}"
+    );
+}
+
 /// Coordinating units changed in the sheet since a row was brought in, either way: each
 /// told on its row, nothing changed.
 #[test]

@@ -1278,6 +1278,13 @@ fn state_of(
     // nothing; a progress that says not done keeps its word, the day told.
     let ticked = !cells.h.ticks.is_empty();
     let mut not_done_on = None;
+    // The day under "Ngày hoàn thành" taken over another the progress gives, told.
+    let mut two_days = None;
+    if let (Some(c), Said::Done(Some(w)) | Said::Reported(Some(w))) = (completed, &said)
+        && c != *w
+    {
+        two_days = Some((c, *w));
+    }
     if let Some(c) = completed {
         let (with_day, contradicted) = if ticked {
             match said {
@@ -1388,6 +1395,10 @@ fn state_of(
     }
     if let Some((words, d)) = done_guessed {
         told.push(cells.told(Issue::DoneOnGuessed(words, d), progress()));
+    }
+    if let Some((column, words)) = two_days {
+        let issue = Issue::DoneOnTwoDays(column, words);
+        told.push(cells.told(issue, Some(Column::CompletedOn)));
     }
     if let Said::Done(None) = said {
         let issue = match awaiting {
@@ -1618,7 +1629,7 @@ fn changed_since(
 /// Theo đề nghị của UBND tỉnh)"), whatever the state: a note has no report of progress to be
 /// kept in but beside words of progress (a report kept with it). Refused or sent back, or not
 /// begun for a reason ("Chưa làm được do mưa"), all its words (`words`) are kept, the refusal
-/// told.
+/// told; notes too long to keep are told.
 fn with_notes(
     cells: &RowCells<'_>,
     content: String,
@@ -1645,12 +1656,19 @@ fn with_notes(
     };
     let note = format!("(Ghi chú: {})", notes.trim());
     let with = format!("{content} {note}");
-    let content = if kept && !content.contains(&note) && with.chars().count() <= CONTENT_CHARS {
+    let fits = with.chars().count() <= CONTENT_CHARS;
+    let mut told = declined;
+    if kept && !content.contains(&note) && !fits {
+        // Too long to keep in the task's words: told, not dropped unseen.
+        let issue = Issue::NoteTooLong(notes.chars().count());
+        told = told.or(Some(cells.told(issue, Some(Column::Notes))));
+    }
+    let content = if kept && !content.contains(&note) && fits {
         with
     } else {
         content
     };
-    (content, declined)
+    (content, told)
 }
 
 /// What a later sheet's row says of a task an earlier sheet gave (a year's sheet carrying
