@@ -1631,6 +1631,11 @@ fn roles_written_in_the_units_cell() {
 /// A workbook of one task given on `given` to VP, a sheet for each (name, deadline,
 /// progress) in turn.
 fn one_task_a_sheet(file: &Path, given: &str, sheets: &[(&str, &str, &str)]) {
+    one_task_book(given, sheets).save(file).unwrap();
+}
+
+/// The workbook [`one_task_a_sheet`] writes, to add to.
+fn one_task_book(given: &str, sheets: &[(&str, &str, &str)]) -> Workbook {
     let mut wb = Workbook::new();
     for (name, deadline, progress) in sheets {
         let ws = wb.add_worksheet().set_name(*name).unwrap();
@@ -1654,7 +1659,7 @@ fn one_task_a_sheet(file: &Path, given: &str, sheets: &[(&str, &str, &str)]) {
         )
         .unwrap();
     }
-    wb.save(file).unwrap();
+    wb
 }
 
 /// Monthly sheets with the newest tab first ("Tháng 4" before "Tháng 3"): read in their
@@ -1689,39 +1694,13 @@ fn monthly_sheets_beside_a_list_of_units_are_read_in_their_months_order() {
     let mut o = Office::new();
     let file = o.path("theo-doi-thang-danh-muc.xlsx");
     // Newest month first, a sheet of the units' codes after the months'.
-    let mut wb = Workbook::new();
-    for (name, progress) in [
-        ("Tháng 4", "Đã hoàn thành ngày 20/04/2025"),
-        ("Tháng 3", "Đang thực hiện"),
-    ] {
-        let ws = wb.add_worksheet().set_name(name).unwrap();
-        ws.write_row(
-            0,
-            0,
-            [
-                "STT",
-                "Nội dung nhiệm vụ",
-                "Ngày giao",
-                "Đơn vị chủ trì",
-                "Thời hạn",
-                "Tiến độ",
-            ],
-        )
-        .unwrap();
-        ws.write_row(
-            1,
-            0,
-            [
-                "1",
-                "Số hóa hồ sơ lưu trữ",
-                "05/03/2025",
-                "VP",
-                "30/04/2025",
-                progress,
-            ],
-        )
-        .unwrap();
-    }
+    let mut wb = one_task_book(
+        "05/03/2025",
+        &[
+            ("Tháng 4", "30/04/2025", "Đã hoàn thành ngày 20/04/2025"),
+            ("Tháng 3", "30/04/2025", "Đang thực hiện"),
+        ],
+    );
     let ws = wb.add_worksheet().set_name("Danh mục").unwrap();
     ws.write_row(0, 0, ["Mã", "Tên đơn vị"]).unwrap();
     ws.write_row(1, 0, ["VP", "Văn phòng Sở"]).unwrap();
