@@ -28,6 +28,11 @@ fn told(p: &intake::Preview) -> Vec<&str> {
     p.problems.iter().map(|q| q.message.vi.as_str()).collect()
 }
 
+/// Whether one of the messages `said` holds these words.
+fn tells(said: &[&str], words: &str) -> bool {
+    said.iter().any(|m| m.contains(words))
+}
+
 /// Excel's serial number of a date.
 fn serial(date: NaiveDate) -> f64 {
     (date - d(1899, 12, 30)).num_days() as f64
@@ -1894,16 +1899,8 @@ fn real_names_with_group_words_and_people() {
     assert_eq!(row.coordinating_units, ["Văn phòng Sở"]);
     assert!(seen.new_units.is_empty(), "{:?}", seen.new_units);
     let said = told(&seen);
-    assert!(
-        said.iter()
-            .any(|m| m.contains("“Nguyễn Văn Bình” không phải")),
-        "{said:?}"
-    );
-    assert!(
-        said.iter()
-            .any(|m| m.contains("“các phòng liên quan” không phải")),
-        "{said:?}"
-    );
+    assert!(tells(&said, "“Nguyễn Văn Bình” không phải"), "{said:?}");
+    assert!(tells(&said, "“các phòng liên quan” không phải"), "{said:?}");
 }
 
 /// A district's units as trackers write them: the level before the place's name left out
@@ -2304,15 +2301,13 @@ fn two_days_done_and_notes_too_long_are_told() {
     assert_eq!(seen.directives[0].completed_on, Some(d(2025, 6, 20)));
     let said = told(&seen);
     assert!(
-        said.iter().any(|m| m.contains(
+        tells(
+            &said,
             "Cột ngày hoàn thành ghi 20/06/2025, tiến độ ghi hoàn thành ngày 10/06/2025"
-        )),
+        ),
         "{said:?}"
     );
-    assert!(
-        said.iter().any(|m| m.contains("quá dài để giữ")),
-        "{said:?}"
-    );
+    assert!(tells(&said, "quá dài để giữ"), "{said:?}");
 }
 
 /// Coordinating units changed in the sheet since a row was brought in, either way: each
@@ -2340,13 +2335,14 @@ fn coordinating_units_added_or_dropped_since_are_told() {
     assert!(again.directives.is_empty());
     let said = told(&again);
     assert!(
-        said.iter()
-            .any(|m| m.contains("không còn ghi đơn vị phối hợp “Phòng Kế hoạch - Tài chính”")),
+        tells(
+            &said,
+            "không còn ghi đơn vị phối hợp “Phòng Kế hoạch - Tài chính”"
+        ),
         "{said:?}"
     );
     assert!(
-        said.iter()
-            .any(|m| m.contains("ghi thêm đơn vị phối hợp “Thanh tra Sở”")),
+        tells(&said, "ghi thêm đơn vị phối hợp “Thanh tra Sở”"),
         "{said:?}"
     );
 }
@@ -2864,10 +2860,7 @@ fn a_row_done_in_the_sheet_but_not_here_is_named() {
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
     assert!(seen.directives.is_empty());
     let said = told(&seen);
-    assert!(
-        said.iter().any(|m| m.contains("đã có trong Giao Ban")),
-        "{said:?}"
-    );
+    assert!(tells(&said, "đã có trong Giao Ban"), "{said:?}");
 }
 
 /// A template whose STT column is numbered by formula far below its last record (60,000
@@ -6528,10 +6521,7 @@ fn a_notice_s_tasks_without_one_unit_are_set_aside_to_choose() {
     );
     assert!(seen.new_units.is_empty(), "{:?}", seen.new_units);
     let said = told(&seen);
-    assert!(
-        said.iter().any(|m| m.contains("khớp với nhiều đơn vị")),
-        "{said:?}"
-    );
+    assert!(tells(&said, "khớp với nhiều đơn vị"), "{said:?}");
     assert_eq!(
         said.iter()
             .filter(|m| m.contains("chưa có đơn vị chủ trì"))
@@ -6634,14 +6624,10 @@ fn a_day_given_filled_in_and_words_added_make_nothing_twice() {
     assert!(seen.directives.is_empty(), "{:?}", seen.directives);
     let said = told(&seen);
     assert!(
-        said.iter()
-            .any(|m| m.contains("“Hướng dẫn các xã triển khai nền tảng số”")),
+        tells(&said, "“Hướng dẫn các xã triển khai nền tảng số”"),
         "{said:?}"
     );
-    assert!(
-        said.iter().any(|m| m.contains("ngày giao 01/08/2025")),
-        "{said:?}"
-    );
+    assert!(tells(&said, "ngày giao 01/08/2025"), "{said:?}");
 }
 
 /// Columns offices head otherwise: "Thời gian thực hiện" is the deadline of a sheet with no
