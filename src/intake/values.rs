@@ -638,13 +638,21 @@ pub fn split_extension(cell: &Cell) -> (Cell, Vec<ExtensionSaid>) {
     let Cell::Text(t) = cell else {
         return (cell.clone(), Vec::new());
     };
-    // "15/5/2025 -> 30/6/2025", "15/5 → 30/6": a deadline moved, as an extension.
-    if let Some((from, to)) = ["->", "→", "=>", "⇒"].iter().find_map(|a| t.split_once(a))
+    // "15/5/2025 -> 30/6/2025", "15/5 → 30/6 → 31/7": a deadline moved, each time an
+    // extension.
+    let days: Vec<&str> = t
+        .split(['→', '⇒'])
+        .flat_map(|p| p.split("->"))
+        .flat_map(|p| p.split("=>"))
+        .collect();
+    if days.len() > 1
         && !crate::text::fold(t).contains("gia han")
-        && looks_like_a_day(from)
-        && looks_like_a_day(to)
+        && days.iter().all(|d| looks_like_a_day(d))
     {
-        let said = format!("{} (gia hạn đến {})", from.trim(), to.trim());
+        let moved: Vec<String> = (days[1..].iter())
+            .map(|d| format!("gia hạn đến {}", d.trim()))
+            .collect();
+        let said = format!("{} ({})", days[0].trim(), moved.join("; "));
         return split_extension(&Cell::Text(said));
     }
     // Each mark: where it starts, and where its words start ("gia hạn", or "GH" alone).
@@ -1651,6 +1659,8 @@ pub fn each_of_a_group(name: &str, known: impl Fn(&str) -> bool) -> Option<Vec<S
             .map(|f| f.to_uppercase().chain(c).collect::<String>())?
     };
     let rest = words[after..].join(" ");
+    let listed = rest.trim_start().starts_with(':')
+        || kind_words.len() < words[all + 1..all + 1 + kind].join(" ").len();
     let rest = rest.trim_start_matches(':').trim();
     let parts = rest.split([',', ';']).map(str::trim);
     let items: Vec<&str> = if places {
@@ -1666,7 +1676,8 @@ pub fn each_of_a_group(name: &str, known: impl Fn(&str) -> bool) -> Option<Vec<S
             p.chars().next().is_some_and(char::is_uppercase)
         }
     };
-    if items.is_empty() || !items.iter().all(|p| named(p)) {
+    // (One name after a group's kind and no colon, "các Phòng VH&TT huyện", is the group's.)
+    if items.is_empty() || !items.iter().all(|p| named(p)) || (items.len() == 1 && !listed) {
         return None;
     }
     let mut out = Vec::new();

@@ -2223,6 +2223,7 @@ fn units_deadlines_and_days_written_as_the_third_attack_wrote_them() {
         "Sở Nội vụ",
         "Sở Nội vụ tỉnh Yên Bái",
         "UBND xã Bản Cầm",
+        "Trung tâm Công nghệ thông tin và Truyền thông",
     ]);
     let file = o.path("ba.csv");
     std::fs::write(
@@ -2234,7 +2235,9 @@ fn units_deadlines_and_days_written_as_the_third_attack_wrote_them() {
          4,Việc bốn,Sở Nội vụ,,01/04/2025,30/04/2025,\n\
          5,Việc năm,Văn phòng Sở,,01/04/2025,15/5/2025 -> 30/6/2025,\n\
          6,Việc sáu,Văn phòng Sở,,01/04/2025,Trước 31/12/2025 (theo KH 12),\n\
-         7,Việc bảy,Văn phòng Sở,,01/04/2025,30/04/2025,Đã hoàn thành ngày 28/3/2099\n",
+         7,Việc bảy,Văn phòng Sở,,01/04/2025,30/04/2025,Đã hoàn thành ngày 28/3/2099\n\
+         8,Việc tám,Văn phòng Sở,,01/04/2025,15/5/2025 -> 30/6/2025 -> 31/7/2025,\n\
+         9,Việc chín,Phòng Kế hoạch - Tài chính,Trung tâm CNTT&TT / Thanh tra Sở,01/04/2025,30/04/2025,\n",
     )
     .unwrap();
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
@@ -2265,6 +2268,22 @@ fn units_deadlines_and_days_written_as_the_third_attack_wrote_them() {
                 Some(d(2025, 5, 15))
             ),
             ("Văn phòng Sở", vec![], Some(d(2025, 12, 31)), None),
+            // A deadline moved twice; "&" inside a short name is no joint.
+            (
+                "Văn phòng Sở",
+                vec![],
+                Some(d(2025, 7, 31)),
+                Some(d(2025, 5, 15))
+            ),
+            (
+                "Phòng Kế hoạch - Tài chính",
+                vec![
+                    "Thanh tra Sở",
+                    "Trung tâm Công nghệ thông tin và Truyền thông"
+                ],
+                due,
+                None
+            ),
         ],
         "{:?}",
         told(&seen)
@@ -2308,6 +2327,172 @@ fn two_days_done_and_notes_too_long_are_told() {
         "{said:?}"
     );
     assert!(tells(&said, "quá dài để giữ"), "{said:?}");
+}
+
+/// A tick tracker brought in again, changed since: a done day moved, a tick moved back to
+/// "Chưa thực hiện" or to "Đang thực hiện": each told, with the state ticked in its words.
+#[test]
+fn a_tick_tracker_changed_since_is_told() {
+    let mut o = Office::new();
+    o.add_units(&["Văn phòng Sở"]);
+    let file = o.path("danh-dau.xlsx");
+    let write = |rows: [(&str, &str, usize); 3]| {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.write_row(
+            0,
+            0,
+            [
+                "STT",
+                "Nội dung nhiệm vụ",
+                "Đơn vị chủ trì",
+                "Ngày giao",
+                "Thời hạn",
+                "Ngày hoàn thành",
+                "Đã hoàn thành",
+                "Đang thực hiện",
+                "Chưa thực hiện",
+            ],
+        )
+        .unwrap();
+        for (k, (task, done_on, ticked)) in rows.into_iter().enumerate() {
+            let r = k as u32 + 1;
+            ws.write_row(
+                r,
+                0,
+                [
+                    &r.to_string(),
+                    task,
+                    "Văn phòng Sở",
+                    "01/04/2025",
+                    "30/06/2025",
+                    done_on,
+                ],
+            )
+            .unwrap();
+            ws.write(r, 6 + ticked as u16, "x").unwrap();
+        }
+        wb.save(&file).unwrap();
+    };
+    write([
+        ("Việc một", "25/06/2025", 0),
+        ("Việc hai", "20/06/2025", 0),
+        ("Việc ba", "20/06/2025", 0),
+    ]);
+    intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    write([
+        ("Việc một", "20/06/2025", 0),
+        ("Việc hai", "", 2),
+        ("Việc ba", "", 1),
+    ]);
+    let again = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert!(again.directives.is_empty(), "{:?}", again.directives);
+    let said = told(&again);
+    assert!(
+        tells(
+            &said,
+            "hoàn thành ngày 20/06/2025, Giao Ban ghi ngày 25/06/2025"
+        ),
+        "{said:?}"
+    );
+    assert!(tells(&said, "bảng ghi “Chưa thực hiện”"), "{said:?}");
+    assert!(tells(&said, "bảng ghi “Đang thực hiện”"), "{said:?}");
+}
+
+/// A task still open on one month's sheet, given again on the next month's with a new day
+/// and deadline, is one task carried over (its later deadline an extension); one done is given
+/// anew each month.
+#[test]
+fn a_task_carried_to_the_next_months_sheet_is_one_task() {
+    let mut o = Office::new();
+    o.add_units(&["Văn phòng Sở"]);
+    let file = o.path("chuyen-thang.xlsx");
+    let mut wb = Workbook::new();
+    for (name, given, due, carried, recurring) in [
+        (
+            "T10",
+            "10/10/2025",
+            "30/10/2025",
+            "Đang thực hiện",
+            "Đã hoàn thành ngày 24/10/2025",
+        ),
+        (
+            "T11",
+            "04/11/2025",
+            "30/11/2025",
+            "Đã hoàn thành ngày 25/11/2025",
+            "Đang thực hiện",
+        ),
+    ] {
+        let ws = wb.add_worksheet().set_name(name).unwrap();
+        ws.write_row(
+            0,
+            0,
+            [
+                "STT",
+                "Nội dung nhiệm vụ",
+                "Đơn vị chủ trì",
+                "Ngày giao",
+                "Thời hạn",
+                "Tiến độ",
+            ],
+        )
+        .unwrap();
+        ws.write_row(
+            1,
+            0,
+            [
+                "1",
+                "Xây dựng kế hoạch tuyên truyền",
+                "Văn phòng Sở",
+                given,
+                due,
+                carried,
+            ],
+        )
+        .unwrap();
+        ws.write_row(
+            2,
+            0,
+            [
+                "2",
+                "Báo cáo định kỳ hằng tháng",
+                "Văn phòng Sở",
+                given,
+                due,
+                recurring,
+            ],
+        )
+        .unwrap();
+    }
+    wb.save(&file).unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let rows: Vec<(&str, DirectiveStatus, Option<NaiveDate>)> = (seen.directives.iter())
+        .map(|r| (r.content.as_str(), r.status, r.deadline))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (
+                "Xây dựng kế hoạch tuyên truyền",
+                DirectiveStatus::Done,
+                Some(d(2025, 11, 30))
+            ),
+            (
+                "Báo cáo định kỳ hằng tháng",
+                DirectiveStatus::Done,
+                Some(d(2025, 10, 30))
+            ),
+            (
+                "Báo cáo định kỳ hằng tháng",
+                DirectiveStatus::InProgress,
+                Some(d(2025, 11, 30))
+            ),
+        ],
+        "{:?}",
+        told(&seen)
+    );
+    assert_eq!(seen.directives[0].extended_from, Some(d(2025, 10, 30)));
 }
 
 /// Coordinating units changed in the sheet since a row was brought in, either way: each

@@ -495,7 +495,21 @@ impl Reading<'_> {
         let mut parts: Vec<String> = Vec::new();
         // (A hyphen without spaces too, "Văn phòng Sở-Thanh tra Sở", when each side is the
         // directory's.)
-        let sides = name.split(['/', '+', '–', '|', '&']).flat_map(|p| {
+        // ("&" between capitals is a short name's, "CNTT&TT", "VH&TT": not a joint.)
+        let joints = name.char_indices().filter(|&(k, c)| {
+            let glued = c == '&'
+                && name[..k].ends_with(|b: char| b.is_alphanumeric())
+                && name[k + 1..].starts_with(|a: char| a.is_alphanumeric());
+            "/+–|&".contains(c) && !glued
+        });
+        let mut parts_at = Vec::new();
+        let mut from = 0;
+        for (k, c) in joints {
+            parts_at.push(&name[from..k]);
+            from = k + c.len_utf8();
+        }
+        parts_at.push(&name[from..]);
+        let sides = parts_at.into_iter().flat_map(|p| {
             let tight: Vec<&str> = p.split('-').map(str::trim).collect();
             let each = !p.contains(" - ")
                 && tight.len() > 1
@@ -693,6 +707,7 @@ mod tests {
             "Phòng Văn hóa và Thông tin các huyện, thị xã, thành phố",
             "Phòng VH&TT 8 huyện, thị xã, thành phố",
             "Trung tâm Y tế các thành phố",
+            "các Phòng VH&TT huyện",
         ] {
             assert!(not_a_unit(name), "{name}");
         }
@@ -703,6 +718,7 @@ mod tests {
             "Trung tâm Công nghệ thông tin",
             "Đảng ủy phường",
             "Trường Tiểu học số 1 xã Bản Cầm",
+            "UBND thị xã Sa Pa",
         ] {
             assert!(!not_a_unit(name), "{name}");
         }

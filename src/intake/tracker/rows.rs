@@ -404,44 +404,15 @@ pub(super) fn read_rows(
         if heading_in_number
             || (filled == 1 && !content.is_empty() && lead_text.is_empty() && !numbered)
         {
-            let issue = match last {
-                Some((_, planned, _)) if continues_above(&content) && plan.rows.len() > planned => {
-                    let above = plan.rows.last_mut().expect("a row was planned");
-                    if above.content.chars().count() + content.chars().count() < CONTENT_CHARS {
-                        above.content = format!("{}\n{}", above.content, content.trim());
-                        continue;
-                    }
-                    Issue::TooLong
-                }
-                Some((above, _, skipped)) if continues_above(&content) => {
-                    match &held_above {
-                        // The row above was imported before: a line its directive holds, or
-                        // one added since, told.
-                        Some(held) => {
-                            if format!(" {} ", exact_words(held))
-                                .contains(&format!(" {} ", exact_words(&content)))
-                            {
-                                continue;
-                            }
-                            Issue::NotInHeld(above)
-                        }
-                        // The row above is a later sheet's.
-                        None if set_aside(plan) == skipped => continue,
-                        None => Issue::ContinuesSetAside(above),
-                    }
-                }
-                // A heading that names a unit ("I. VĂN PHÒNG SỞ"): the lead of the rows under
-                // it that name none (a tracker kept unit by unit).
-                _ => {
-                    let named = heading_words(&content);
-                    if let Found::Known(id) = r.find_unit(&named)? {
-                        section_lead = Some(named);
-                        Issue::HeadingLeads(unit::get(r.conn, id)?.name)
-                    } else {
-                        section_lead = sheet_unit.clone();
-                        Issue::Heading
-                    }
-                }
+            let Some(issue) = a_line_alone(
+                r,
+                plan,
+                (last, held_above.as_deref()),
+                &content,
+                (&mut section_lead, &sheet_unit),
+            )?
+            else {
+                continue;
             };
             let skipped = !matches!(issue, Issue::HeadingLeads(_));
             let said_in = if heading_in_number {
@@ -654,9 +625,29 @@ pub(super) fn read_rows(
             }
             Pick::New(_) => None,
         };
+        // A task still open on an earlier sheet, given again on a later one with another day
+        // and deadline (a monthly tracker carrying over what the month left undone): the
+        // same task; one done there is given anew ("Báo cáo định kỳ hằng tháng").
+        let carried = match lead[0] {
+            Pick::Known(u) if !repeated => {
+                Some(row_key([&content, &format!("\u{1}{u}"), &source_text, ""]))
+            }
+            _ => None,
+        };
+        let still_open = |first: &[u8; 32]| {
+            (plan.rows.iter()).any(|p| {
+                p.key == *first
+                    && !matches!(p.said, Said::Done(_) | Said::Reported(_) | Said::Cancelled)
+            })
+        };
         let found = seen.get(&key).or_else(|| {
             by_unit
                 .and_then(|k| seen.get(&k))
+                .or_else(|| {
+                    carried
+                        .and_then(|k| seen.get(&k))
+                        .filter(|s| still_open(&s.key))
+                })
                 .filter(|s| s.sheet != g.name)
         });
         let earlier = found.map(|s| (s.sheet.clone(), s.row));
@@ -672,7 +663,7 @@ pub(super) fn read_rows(
                     row: g.row_number(i),
                     key,
                 };
-                if let Some(k) = by_unit {
+                for k in by_unit.into_iter().chain(carried) {
                     seen.entry(k).or_insert_with(|| here.clone());
                 }
                 seen.insert(key, here);
@@ -943,8 +934,18 @@ fn differences(
         completed,
     )
     .0;
-    // What a tick says there ("Đã hoàn thành" ticked since).
-    let said_there = ticked(&cells.h.ticks, cells.row, said_there).said;
+    // What a tick says there ("Đã hoàn thành" ticked since), a done tick's day under "Ngày
+    // hoàn thành".
+    let tick_there = ticked(&cells.h.ticks, cells.row, said_there);
+    let said_there = match (tick_there.said, tick_there.tick) {
+        (Said::Done(None), Some(_)) => Said::Done(completed),
+        (said, _) => said,
+    };
+    // The state as the sheet writes it: its progress's words, else the state ticked.
+    let state_words = match (cells.text(Column::Progress), tick_there.tick) {
+        (words, Some((_, tick))) if words.trim().is_empty() => tick_label(*tick).to_string(),
+        (words, _) => words,
+    };
     let says_done = matches!(said_there, Said::Done(_) | Said::Reported(_));
     // A note kept in the task's words when brought in (see below).
     let notes_in_words = !matches!(said_there, Said::InProgress { note: Some(_), .. });
@@ -964,11 +965,18 @@ fn differences(
     };
     // Under way there, done here; or done there on another day.
     // Under way there; done, cancelled or paused here.
-    let reopened_there = matches!(said_there, Said::InProgress { .. })
+    // (Or not begun there, a tick moved back to "Chưa thực hiện", done here.)
+    let reopened_there = (matches!(said_there, Said::InProgress { .. })
         && matches!(
             here.status,
             DirectiveStatus::Done | DirectiveStatus::Cancelled | DirectiveStatus::Suspended
-        );
+        ))
+        || (said_there == Said::Open
+            && tick_there.tick.is_some()
+            && matches!(
+                here.status,
+                DirectiveStatus::Done | DirectiveStatus::AwaitingConfirmation
+            ));
     let done_on_there = match (&said_there, here.completed_on, here.reported_done_on) {
         (Said::Done(Some(there)), Some(on), _) | (Said::Reported(Some(there)), None, Some(on))
             if *there != on =>
@@ -1041,10 +1049,7 @@ fn differences(
         told.push(cells.set_aside(Issue::DoneThereNotHere, Some(Column::Progress)));
     }
     if stopped_there || reopened_there || moved_on_there {
-        told.push(cells.set_aside(
-            Issue::StateDiffers(cells.text(Column::Progress)),
-            Some(Column::Progress),
-        ));
+        told.push(cells.set_aside(Issue::StateDiffers(state_words), Some(Column::Progress)));
     }
     if let Some((there, on)) = done_on_there {
         told.push(cells.set_aside(Issue::DoneOnDiffers(there, on), Some(Column::Progress)));
@@ -1585,8 +1590,9 @@ fn held_directive(
 /// The tasks held that a row of `unit` not held may be, changed in the sheet since it was
 /// brought in (`due`: its first and last deadlines). Only a task of the same source (the
 /// document or meeting cited; for a row citing none, a row of a tracker that cited none) is;
-/// and one whose words or day given changed only with the same deadline: another document's
-/// task of like words, or a task given again with another deadline, is a task of its own. A
+/// and one whose words changed only with the same deadline, or whose day given changed with
+/// the same deadline or while it is still open (carried over): another document's task of
+/// like words, or a task done given again with another deadline, is a task of its own. A
 /// row citing the office's own notice brought in before ("123/TB-STTTT"): the directives of
 /// its meeting given to the unit, in these words or nearly, first.
 fn changed_since(
@@ -1608,7 +1614,19 @@ fn changed_since(
         for (id, how) in maybe {
             let d = directive::get(r.conn, id)?;
             let same_due = d.deadline == due_here || d.original_deadline == deadline;
-            let due_matters = matches!(how, HeldAs::Words(_) | HeldAs::Given(_));
+            // (A task still open given again on another day with another deadline is the
+            // task carried over, as a monthly tracker carries what the month left undone.)
+            let open = !matches!(
+                d.status,
+                DirectiveStatus::Done
+                    | DirectiveStatus::AwaitingConfirmation
+                    | DirectiveStatus::Cancelled
+            );
+            let due_matters = match how {
+                HeldAs::Words(_) => true,
+                HeldAs::Given(_) => !open,
+                _ => false,
+            };
             if same_source(r.conn, &d, task.source, file_name)? && (same_due || !due_matters) {
                 held_as.push((id, how));
             }
@@ -1710,5 +1728,68 @@ impl RowPlan {
         (self.said, self.done_fallback) = (newer.said, newer.done_fallback);
         (self.words, self.content) = (newer.words, newer.content);
         earlier
+    }
+}
+
+/// A row of words alone, no unit nor date: a line continuing the task above ("- Rà soát …",
+/// "a) …"), joined to its words (`None`); else what is told of it: too long to join, not in
+/// the words of the task held that the row above was found to be, under a row set aside, or
+/// a section heading ("I. Năm 2024"). A heading that names a unit ("I. VĂN PHÒNG SỞ") leads
+/// the rows under it that name none (a tracker kept unit by unit); another heading ends
+/// that. `above`: the last task row (its row, the rows planned and set aside before it) and
+/// the words of the task held it was found to be; `section`: the section's lead and the
+/// sheet's.
+fn a_line_alone(
+    r: &mut Reading<'_>,
+    plan: &mut Plan,
+    above: (Option<(u32, usize, usize)>, Option<&str>),
+    content: &str,
+    (section_lead, sheet_unit): (&mut Option<String>, &Option<String>),
+) -> Result<Option<Issue>> {
+    let set_aside = plan.problems.iter().filter(|q| q.skipped).count();
+    Ok(Some(match above {
+        (Some((_, planned, _)), _) if continues_above(content) && plan.rows.len() > planned => {
+            let above = plan.rows.last_mut().expect("a row was planned");
+            if above.content.chars().count() + content.chars().count() < CONTENT_CHARS {
+                above.content = format!("{}\n{}", above.content, content.trim());
+                return Ok(None);
+            }
+            Issue::TooLong
+        }
+        (Some((row, _, skipped)), held) if continues_above(content) => match held {
+            // The row above was imported before: a line its directive holds, or one added
+            // since, told.
+            Some(held) => {
+                if format!(" {} ", exact_words(held))
+                    .contains(&format!(" {} ", exact_words(content)))
+                {
+                    return Ok(None);
+                }
+                Issue::NotInHeld(row)
+            }
+            // The row above is a later sheet's.
+            None if set_aside == skipped => return Ok(None),
+            None => Issue::ContinuesSetAside(row),
+        },
+        _ => {
+            let named = heading_words(content);
+            if let Found::Known(id) = r.find_unit(&named)? {
+                *section_lead = Some(named);
+                Issue::HeadingLeads(unit::get(r.conn, id)?.name)
+            } else {
+                section_lead.clone_from(sheet_unit);
+                Issue::Heading
+            }
+        }
+    }))
+}
+
+/// The words of a state ticked, as a sheet's header would write it.
+fn tick_label(tick: Tick) -> &'static str {
+    match tick {
+        Tick::Done => "Đã hoàn thành",
+        Tick::DoneLate => "Hoàn thành quá hạn",
+        Tick::Under => "Đang thực hiện",
+        Tick::Open => "Chưa thực hiện",
     }
 }
