@@ -31,6 +31,9 @@ pub(super) enum Issue {
     DoneOnTwoDays(NaiveDate, NaiveDate),
     /// Notes (of this many characters) too long to keep in the task's words.
     NoteTooLong(usize),
+    /// Notes that say the task stopped, cancelled or refused, beside a progress or tick that
+    /// says otherwise (the notes' words).
+    NotesSayOtherwise(String),
     DeadlineBeforeGiven(NaiveDate, NaiveDate),
     ExtensionNotLater(NaiveDate),
     ExtensionUnread(String),
@@ -274,6 +277,16 @@ impl Issue {
                     "The completion column says {}, the progress says done on {}: brought in as the column says; check it.",
                     crate::date::format(*column),
                     crate::date::format(*words)
+                ),
+            ),
+            Issue::NotesSayOtherwise(words) => both(
+                format!(
+                    "Ghi chú ghi “{}” nhưng tiến độ (hoặc cột đánh dấu) ghi khác: nhập theo tiến độ; hãy kiểm tra trạng thái.",
+                    words.trim()
+                ),
+                format!(
+                    "The notes say “{}” but the progress (or the ticked column) says otherwise: brought in as the progress says; check the status.",
+                    words.trim()
                 ),
             ),
             Issue::NoteTooLong(chars) => both(

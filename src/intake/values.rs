@@ -911,7 +911,9 @@ fn status_of(text: &str) -> Said {
             && !has("du thao")
             && !has("mot phan")
             && percent.is_none_or(|p| p == 100);
-        if (whole || rest.is_empty()) && !refused {
+        // ("Chờ ý kiến" alone waits for opinions on work under way, not on a result.)
+        let opinions = has("y kien") && !has("xac nhan") && !has("duyet") && !has("nghiem thu");
+        if (whole || (rest.is_empty() && !opinions)) && !refused {
             return Said::Reported(date_in(t));
         }
     }
@@ -1081,7 +1083,7 @@ const REFUSED_OTHER: &[&str] = &["gia", "ho", "van", "cong", "bao", "ket", "y"];
 const AROUND_WAIT: &[&str] = &["dang", "lanh", "dao", "so", "cap", "tren", "ket", "qua"];
 
 /// Whether words say a result waits for a leader's word: "chờ (lãnh đạo …) xác nhận",
-/// "chờ duyệt", "chờ phê duyệt", "chờ nghiệm thu", "chưa (được) xác nhận". Gives the other
+/// "chờ duyệt", "chờ phê duyệt", "chờ nghiệm thu", "chờ ý kiến", "chưa (được) xác nhận". Gives the other
 /// words (none when the text says only that).
 fn awaits_confirmation(words: &[String]) -> Option<Vec<&str>> {
     const WAITED: &[&[&str]] = &[
@@ -1089,6 +1091,7 @@ fn awaits_confirmation(words: &[String]) -> Option<Vec<&str>> {
         &["duyet"],
         &["phe", "duyet"],
         &["nghiem", "thu"],
+        &["y", "kien"],
     ];
     let w: Vec<&str> = words.iter().map(String::as_str).collect();
     for i in 0..w.len() {
@@ -2393,6 +2396,14 @@ mod tests {
             said("Không thuộc thẩm quyền, đã chuyển Sở Nội vụ", ""),
             Said::Declined
         );
+        assert!(matches!(
+            said("Đã báo cáo, chờ ý kiến Lãnh đạo Sở", ""),
+            Said::Reported(None)
+        ));
+        assert!(matches!(
+            said("Đã hoàn thành dự thảo, chờ ý kiến các sở", ""),
+            Said::InProgress { .. }
+        ));
         // A stage done is work under way.
         for stage in [
             "Hoàn thành dự thảo, trình lãnh đạo Sở",

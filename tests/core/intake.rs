@@ -2495,6 +2495,28 @@ fn a_task_carried_to_the_next_months_sheet_is_one_task() {
     assert_eq!(seen.directives[0].extended_from, Some(d(2025, 10, 30)));
 }
 
+/// Notes that say the task was cancelled beside a progress that says it is under way: brought
+/// in as the progress says, told.
+#[test]
+fn notes_that_say_cancelled_beside_work_under_way_are_told() {
+    let mut o = Office::new();
+    o.add_units(&["Văn phòng Sở"]);
+    let file = o.path("huy.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn,Tiến độ,Ghi chú\n\
+         1,Việc một,Văn phòng Sở,01/04/2025,30/06/2025,Đang thực hiện,Đã hủy theo Thông báo 80/TB-STTTT\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(seen.directives[0].status, DirectiveStatus::InProgress);
+    let said = told(&seen);
+    assert!(
+        tells(&said, "Ghi chú ghi “Đã hủy theo Thông báo 80/TB-STTTT”"),
+        "{said:?}"
+    );
+}
+
 /// Coordinating units changed in the sheet since a row was brought in, either way: each
 /// told on its row, nothing changed.
 #[test]

@@ -1434,6 +1434,18 @@ fn state_of(
     if notes_say_done && !matches!(said, Said::Done(_) | Said::Reported(_)) {
         told.push(cells.told(Issue::NotesSayDone, Some(Column::Notes)));
     }
+    // Notes that say it stopped, cancelled or refused beside a progress or tick that says
+    // otherwise ("Đã hủy theo Thông báo 80/TB-STTTT" beside "Đang thực hiện"): told.
+    let notes = cells.text(Column::Notes);
+    let notes_state = values::said("", &notes);
+    if matches!(
+        notes_state,
+        Said::Cancelled | Said::Suspended | Said::Declined
+    ) && std::mem::discriminant(&notes_state) != std::mem::discriminant(&said)
+    {
+        let words = notes.trim().to_string();
+        told.push(cells.told(Issue::NotesSayOtherwise(words), Some(Column::Notes)));
+    }
     // Read as done or open above; kept as said.
     let said = match said {
         Said::Done(on) if awaiting => Said::Reported(on),
