@@ -459,6 +459,9 @@ impl Doc<'_> {
             .min()
             .or_else(|| self.next_period(clauses))
             .unwrap_or(0);
+        // (A list is read whole: "1. Văn phòng Sở … 2. Thanh tra Sở … 3. Đề nghị Sở Tài chính
+        // …" from its first item.)
+        let zone = self.list_start(clauses, zone);
         let mut out: Vec<Proposal> = Vec::new();
         let host = clauses.get(zone).and_then(|c| self.host(c.range.start));
         let headline = self.headline();
@@ -1216,6 +1219,28 @@ impl Doc<'_> {
                 item: l.item,
             })
             .collect()
+    }
+
+    /// Where the numbered list holding clause `at` starts: the items before it numbered alike,
+    /// each opening a line, with no other line between ("1. … 2. … 3. Đề nghị …"); `at` when
+    /// it opens no numbered line.
+    fn list_start(&self, clauses: &[Clause], at: usize) -> usize {
+        let style = |c: &Clause| c.line.then(|| numbered(self.t, c.range.start)).flatten();
+        let Some(kind) = clauses.get(at).and_then(style) else {
+            return at;
+        };
+        let mut first = at;
+        for k in (0..at).rev() {
+            let c = &clauses[k];
+            if !c.line {
+                continue;
+            }
+            if style(c) != Some(kind) {
+                break;
+            }
+            first = k;
+        }
+        first
     }
 
     /// Whether a clause only names its lead unit as leading ("Giao Trung tâm CNTT&TT chủ

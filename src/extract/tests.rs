@@ -1911,3 +1911,28 @@ fn a_person_called_by_name_or_a_longer_written_addressee_is_given_the_task() {
         x.directives
     );
 }
+
+#[test]
+fn a_numbered_list_is_read_from_its_first_item() {
+    // The list has no head; its third item asks: the items before it are tasks too, never
+    // dropped unseen.
+    let x = extract(
+        "1. Văn phòng Sở xây dựng báo cáo tổng kết.\n2. Thanh tra Sở kiểm tra lễ hội.\n\
+         3. Đề nghị Phòng Kế hoạch - Tài chính bổ sung kinh phí.",
+        d(2026, 6, 10),
+        &office(),
+    );
+    let leads: Vec<Option<&str>> = (x.directives.iter())
+        .map(|d| d.lead_unit.as_ref().map(|u| u.name.as_str()))
+        .collect();
+    assert_eq!(
+        leads,
+        [
+            Some("Văn phòng Sở"),
+            Some("Thanh tra Sở"),
+            Some("Phòng Kế hoạch - Tài chính")
+        ],
+        "{:#?}",
+        x.directives
+    );
+}
