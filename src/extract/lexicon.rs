@@ -276,9 +276,10 @@ pub const CONCLUDES: &[&[&str]] = &[
 ];
 
 /// Words before "kết luận" that make it a task's object ("ban hành kết luận thanh tra",
-/// "các kết luận", "hoàn thành kết luận", "theo kết luận của Đoàn"), not the chair concluding.
+/// "các kết luận", "hoàn thành kết luận", "theo kết luận của Đoàn", "gửi / phổ biến / quán
+/// triệt / đăng tải (thông báo) kết luận"), not the chair concluding.
 pub const OBJECT_OF: &[&str] = &[
-    "hanh", "cac", "nhung", "thanh", "hien", "doi", "dung", "theo",
+    "hanh", "cac", "nhung", "thanh", "hien", "doi", "dung", "theo", "gui", "bien", "triet", "tai",
 ];
 
 /// Verbs that open a task of their own after a comma: "…, đẩy mạnh …", "…, tăng cường …".

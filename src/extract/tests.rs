@@ -1936,3 +1936,19 @@ fn a_numbered_list_is_read_from_its_first_item() {
         x.directives
     );
 }
+
+#[test]
+fn sending_the_notice_of_the_conclusions_is_a_task() {
+    for line in [
+        "Văn phòng Sở gửi Thông báo kết luận đến các đơn vị.",
+        "Văn phòng Sở sao gửi kết luận này tới các đơn vị.",
+        "Văn phòng Sở đăng tải thông báo kết luận trên Cổng thông tin điện tử.",
+    ] {
+        let x = extract(
+            &format!("1. Thanh tra Sở kiểm tra lễ hội.\n2. {line}"),
+            d(2026, 6, 10),
+            &office(),
+        );
+        assert_eq!(x.directives.len(), 2, "{line}: {:#?}", x.directives);
+    }
+}
