@@ -2374,8 +2374,14 @@ impl Doc<'_> {
                 })
         };
         clauses.iter().find_map(|c| {
-            let meeting =
-                find_seq(t, c.range.clone(), &about).is_some() || c.range.clone().any(is_meeting);
+            // "Thời gian: 08 giờ 00, thứ Hai, ngày 03 tháng 11 năm 2025": a minutes' header.
+            let first = skip_mark(t, c.range.start, c.range.end).0;
+            let header = c.line
+                && starts_with(t, first, &["thoi", "gian"])
+                && t.get(first + 2).is_some_and(|x| x.is_punct(':'));
+            let meeting = header
+                || find_seq(t, c.range.clone(), &about).is_some()
+                || c.range.clone().any(is_meeting);
             c.range.clone().find_map(|p| {
                 let timed = p >= 1 && TIMES_OF_DAY.iter().any(|w| t[p - 1].is(w));
                 let day = if t[p].is("ngay") { p + 1 } else { p };

@@ -1952,3 +1952,21 @@ fn sending_the_notice_of_the_conclusions_is_a_task() {
         assert_eq!(x.directives.len(), 2, "{line}: {:#?}", x.directives);
     }
 }
+
+#[test]
+fn the_minutes_header_gives_the_meeting_s_day() {
+    let x = extract(
+        "BIÊN BẢN CUỘC HỌP\nThời gian: 08 giờ 00, thứ Hai, ngày 03 tháng 11 năm 2025\n\
+         Địa điểm: Phòng họp tầng 3\nKẾT LUẬN\n1. Văn phòng Sở chuẩn bị nội dung họp, xong \
+         trước thứ Sáu tuần này.",
+        d(2026, 12, 7),
+        &office(),
+    );
+    assert_eq!(x.meeting.date, Some(d(2025, 11, 3)), "{:#?}", x.meeting);
+    assert_eq!(
+        x.directives[0].deadline,
+        Some(d(2025, 11, 7)),
+        "{:#?}",
+        x.directives
+    );
+}
