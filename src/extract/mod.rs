@@ -2226,9 +2226,16 @@ impl Doc<'_> {
     /// Units listed right after the addressee ("đề nghị X, Y hỗ trợ …", "Giao X và Y: rà
     /// soát …"): they coordinate.
     fn listed_after(&self, p: usize, end: usize) -> Vec<UnitRef> {
-        let (units, after) = self.units_from(p, end);
+        let (units, mut after) = self.units_from(p, end);
+        // ("Giao Văn phòng Sở, Thanh tra Sở (trong quý III):": a note in brackets after them.)
+        if self.t.get(after).is_some_and(|x| x.is_punct('('))
+            && let Some(close) = (after..end).find(|&k| self.t[k].is_punct(')'))
+        {
+            after = close + 1;
+        }
         let after = after + usize::from(self.t.get(after).is_some_and(|x| x.is_punct(':')));
-        if self.is_action(after) {
+        // (Or the head of a list they are given: "Giao Văn phòng Sở, Thanh tra Sở:".)
+        if self.is_action(after) || after >= end {
             units
         } else {
             Vec::new()

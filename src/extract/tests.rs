@@ -1964,3 +1964,34 @@ fn the_minutes_header_gives_the_meeting_s_day() {
     );
     assert_eq!(x.meeting.date, Some(d(2025, 11, 3)), "{:#?}", x.meeting);
 }
+
+#[test]
+fn units_named_together_in_a_list_s_head_lead_and_coordinate_each_item() {
+    for head in [
+        "Giao Văn phòng Sở, Thanh tra Sở:",
+        "Giao Văn phòng Sở và Thanh tra Sở:",
+        "Giao Văn phòng Sở, Thanh tra Sở (trong quý III):",
+    ] {
+        let x = extract(
+            &format!(
+                "{head}\n- Rà soát quy chế làm việc của cơ quan;\n- Kiểm tra công tác văn thư."
+            ),
+            d(2026, 6, 10),
+            &office(),
+        );
+        assert_eq!(x.directives.len(), 2, "{head}: {:#?}", x.directives);
+        for p in &x.directives {
+            assert_eq!(
+                p.lead_unit.as_ref().map(|u| u.name.as_str()),
+                Some("Văn phòng Sở"),
+                "{head}"
+            );
+            let with: Vec<&str> = p
+                .coordinating_units
+                .iter()
+                .map(|u| u.name.as_str())
+                .collect();
+            assert_eq!(with, ["Thanh tra Sở"], "{head}");
+        }
+    }
+}
