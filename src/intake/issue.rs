@@ -48,6 +48,8 @@ pub(super) enum Issue {
     StateUnread(String),
     DoneThereNotHere,
     DeadlineDiffers(NaiveDate, Option<NaiveDate>),
+    /// Imported before with this deadline; the sheet's deadline cell is now empty.
+    DeadlineCleared(NaiveDate),
     /// Brought in before with the lead unit named (now another).
     LeadDiffers(String),
     /// Brought in before in these words, given to the unit (now written otherwise).
@@ -295,6 +297,16 @@ impl Issue {
                 ),
                 format!(
                     "The notes are {chars} characters long, too long to keep with the task's words: brought in without them; shorten them to keep them."
+                ),
+            ),
+            Issue::DeadlineCleared(held) => both(
+                format!(
+                    "Nhiệm vụ đã nhập trước đây với thời hạn {}; ô thời hạn trong bảng nay để trống: không đổi. Hãy sửa trong Giao Ban nếu nhiệm vụ không còn thời hạn.",
+                    crate::date::format(*held)
+                ),
+                format!(
+                    "Imported before with the deadline {}; the sheet's deadline cell is now empty: not changed. Correct it in Giao Ban if the task has no deadline now.",
+                    crate::date::format(*held)
                 ),
             ),
             Issue::DoneAfterToday(done) => both(

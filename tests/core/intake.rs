@@ -2517,27 +2517,32 @@ fn notes_that_say_cancelled_beside_work_under_way_are_told() {
     );
 }
 
-/// Coordinating units changed in the sheet since a row was brought in, either way: each
-/// told on its row, nothing changed.
+/// Coordinating units changed in the sheet since a row was brought in, either way, and a
+/// deadline cleared: each told on its row, nothing changed.
 #[test]
 fn coordinating_units_added_or_dropped_since_are_told() {
     let mut o = Office::new();
     o.add_units(&["Văn phòng Sở", "Thanh tra Sở", "Phòng Kế hoạch - Tài chính"]);
     let file = o.path("phoi-hop.csv");
-    let sheet = |first: &str, second: &str| {
+    let sheet = |first: &str, second: &str, due: &str| {
         format!(
-            "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Ngày giao\n\
-             1,Rà soát quy chế,Văn phòng Sở,{first},05/01/2025\n\
-             2,Kiểm tra công vụ,Văn phòng Sở,{second},05/01/2025\n"
+            "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Ngày giao,Thời hạn\n\
+             1,Rà soát quy chế,Văn phòng Sở,{first},05/01/2025,30/06/2025\n\
+             2,Kiểm tra công vụ,Văn phòng Sở,{second},05/01/2025,{due}\n"
         )
     };
     std::fs::write(
         &file,
-        sheet("\"Thanh tra Sở, Phòng Kế hoạch - Tài chính\"", ""),
+        sheet(
+            "\"Thanh tra Sở, Phòng Kế hoạch - Tài chính\"",
+            "",
+            "30/06/2025",
+        ),
     )
     .unwrap();
     intake::commit(&mut o.store, &file, &Options::default()).unwrap();
-    std::fs::write(&file, sheet("Thanh tra Sở", "Thanh tra Sở")).unwrap();
+    // (And the second's deadline cleared.)
+    std::fs::write(&file, sheet("Thanh tra Sở", "Thanh tra Sở", "")).unwrap();
     let again = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
     assert!(again.directives.is_empty());
     let said = told(&again);
@@ -2545,6 +2550,13 @@ fn coordinating_units_added_or_dropped_since_are_told() {
         tells(
             &said,
             "không còn ghi đơn vị phối hợp “Phòng Kế hoạch - Tài chính”"
+        ),
+        "{said:?}"
+    );
+    assert!(
+        tells(
+            &said,
+            "thời hạn 30/06/2025; ô thời hạn trong bảng nay để trống"
         ),
         "{said:?}"
     );

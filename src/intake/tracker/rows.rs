@@ -1072,6 +1072,13 @@ fn differences(
             Some(Column::Deadline),
         ));
     }
+    // A deadline cleared in the sheet since (its cell now empty).
+    if let (None, Some(held), false) = (due_there, here.deadline, closed)
+        && cells.col(Column::Deadline).is_some()
+        && cells.at(Column::Deadline).is_empty()
+    {
+        told.push(cells.set_aside(Issue::DeadlineCleared(held), Some(Column::Deadline)));
+    }
     // A note written or changed since beside a task not under way (its note is kept
     // in its words when brought in).
     let notes_there = cells.text(Column::Notes);
