@@ -2399,6 +2399,71 @@ fn a_tick_tracker_changed_since_is_told() {
     assert!(tells(&said, "bảng ghi “Đang thực hiện”"), "{said:?}");
 }
 
+/// "Hoàn thành" and "Quá hạn" both ticked: done late, on the day after the deadline when no
+/// day is given.
+#[test]
+fn done_and_overdue_both_ticked_is_done_late() {
+    let mut o = Office::new();
+    o.add_units(&["Văn phòng Sở"]);
+    let file = o.path("hai-dau.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_row(
+        0,
+        0,
+        [
+            "STT",
+            "Nội dung nhiệm vụ",
+            "Đơn vị chủ trì",
+            "Ngày giao",
+            "Thời hạn",
+            "Hoàn thành",
+            "Đang thực hiện",
+            "Quá hạn",
+        ],
+    )
+    .unwrap();
+    ws.write_row(
+        1,
+        0,
+        [
+            "1",
+            "Việc một",
+            "Văn phòng Sở",
+            "01/04/2025",
+            "15/10/2025",
+            "x",
+            "",
+            "x",
+        ],
+    )
+    .unwrap();
+    ws.write_row(
+        2,
+        0,
+        [
+            "2",
+            "Việc hai",
+            "Văn phòng Sở",
+            "01/04/2025",
+            "15/10/2025",
+            "x",
+            "",
+            "",
+        ],
+    )
+    .unwrap();
+    wb.save(&file).unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let done: Vec<Option<NaiveDate>> = seen.directives.iter().map(|r| r.completed_on).collect();
+    assert_eq!(
+        done,
+        [Some(d(2025, 10, 16)), Some(d(2025, 10, 15))],
+        "{:?}",
+        told(&seen)
+    );
+}
+
 /// A task still open on one month's sheet, given again on the next month's with a new day
 /// and deadline, is one task carried over (its later deadline an extension); one done is given
 /// anew each month.

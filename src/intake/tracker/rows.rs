@@ -69,6 +69,9 @@ pub(super) struct Ticked<'h> {
     words: String,
     /// The progress's words say done beside a tick that says not done (told).
     not_done: bool,
+    /// Ticked done late, or done and also under a column that says not done ("Hoàn thành"
+    /// and "Quá hạn" both ticked).
+    late: bool,
 }
 
 /// The state a row's ticks say over `said`, what its progress and notes say: a tick says the
@@ -87,8 +90,11 @@ pub(super) fn ticked<'h>(ticks: &'h [(usize, Tick)], row: &[Cell], said: Said) -
             said,
             words,
             not_done: false,
+            late: false,
         };
     };
+    let also_open = (ticks.iter()).any(|(k, t)| *t == Tick::Open && !cell_at(*k).is_empty());
+    let late = *state == Tick::DoneLate || (*state == Tick::Done && also_open);
     let words_say_done = matches!(said, Said::Done(_) | Said::Reported(_));
     let in_words = (!words.is_empty()).then(|| values::said(&words, ""));
     let said = match (state, said) {
@@ -128,6 +134,7 @@ pub(super) fn ticked<'h>(ticks: &'h [(usize, Tick)], row: &[Cell], said: Said) -
         said,
         words,
         not_done,
+        late,
     }
 }
 
@@ -1283,7 +1290,7 @@ fn state_of(
     // What the ticks say (see `ticked`); words that say done beside a tick that says not
     // done are told.
     let ticked_state = ticked(&cells.h.ticks, cells.row, said);
-    let (tick, tick_words) = (ticked_state.tick, ticked_state.words);
+    let tick_words = ticked_state.words;
     said = ticked_state.said;
     let ticked_not_done = ticked_state.not_done;
     // A day in "Ngày hoàn thành" is the completion's when the progress says done or
@@ -1373,7 +1380,7 @@ fn state_of(
         ));
     }
     // Done without its day: on the deadline, or the day after it when the words say late.
-    let late = matches!(tick, Some((_, Tick::DoneLate)))
+    let late = ticked_state.late
         || values::says_late(&format!(
             "{} {} {tick_words}",
             cells.text(Column::Progress),
