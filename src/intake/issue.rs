@@ -29,6 +29,8 @@ pub(super) enum Issue {
     DoneAfterToday(NaiveDate),
     /// The day under "Ngày hoàn thành" (first) taken over another the progress gives.
     DoneOnTwoDays(NaiveDate, NaiveDate),
+    /// People named where units go, read as their units ("Đ/c Nam → Văn phòng Sở").
+    UnitOfPerson(String),
     /// Notes (of this many characters) too long to keep in the task's words.
     NoteTooLong(usize),
     /// Notes that say the task stopped, cancelled or refused, beside a progress or tick that
@@ -290,6 +292,12 @@ impl Issue {
                     "The notes say “{}” but the progress (or the ticked column) says otherwise: brought in as the progress says; check the status.",
                     words.trim()
                 ),
+            ),
+            Issue::UnitOfPerson(people) => both(
+                format!(
+                    "Ô đơn vị ghi tên người; đọc là đơn vị của người đó: {people}. Hãy kiểm tra."
+                ),
+                format!("The unit cell names people; read as their units: {people}. Check it."),
             ),
             Issue::NoteTooLong(chars) => both(
                 format!(

@@ -2399,6 +2399,48 @@ fn a_tick_tracker_changed_since_is_told() {
     assert!(tells(&said, "bảng ghi “Đang thực hiện”"), "{said:?}");
 }
 
+/// A person of the office named where units go is read as their unit, told; one the office
+/// does not know is no unit.
+#[test]
+fn a_person_named_as_the_lead_is_read_as_their_unit() {
+    let mut o = Office::new();
+    o.store
+        .write(|tx| {
+            let unit = unit::resolve(tx, "VP", giaoban::error::Field::LeadUnit)?.id;
+            person::create(
+                tx,
+                NewPerson {
+                    full_name: "Lò Thu Nam".into(),
+                    title: Some("Chánh Văn phòng".into()),
+                    unit_id: Some(unit),
+                },
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    let file = o.path("nguoi.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao\n\
+         1,Sắp xếp kho lưu trữ,Đ/c Lò Thu Nam,05/01/2025\n\
+         2,Rà soát hồ sơ,Đ/c Trần Văn Không,05/01/2025\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let leads: Vec<&str> = seen
+        .directives
+        .iter()
+        .map(|r| r.lead_unit.as_str())
+        .collect();
+    assert_eq!(leads, ["Văn phòng Sở"], "{:?}", told(&seen));
+    let said = told(&seen);
+    assert!(tells(&said, "Đ/c Lò Thu Nam → Văn phòng Sở"), "{said:?}");
+    assert!(
+        seen.problems.iter().any(|p| p.row == 3 && p.skipped),
+        "{said:?}"
+    );
+}
+
 /// "Hoàn thành" and "Quá hạn" both ticked: done late, on the day after the deadline when no
 /// day is given.
 #[test]

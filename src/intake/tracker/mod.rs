@@ -246,6 +246,9 @@ struct Reading<'c> {
     /// The person each "người giao" cell names: their id, or the candidates when several
     /// (none when no one).
     leaders: HashMap<String, std::result::Result<Uuid, Vec<String>>>,
+    /// The people a unit cell names, read as their units (by the cell): "Đ/c Lò Thu Nam →
+    /// Văn phòng Sở", told on each row of that cell.
+    by_person: HashMap<String, Vec<String>>,
     /// The office's name, parent agency and place, folded (none when not set): a unit's name
     /// ending with another place is not the directory's unit of that name without it.
     office_places: Vec<String>,
@@ -494,6 +497,7 @@ pub fn plan(
             .prepare("SELECT 1 FROM intake_row LIMIT 1")?
             .exists([])?,
         leaders: HashMap::new(),
+        by_person: HashMap::new(),
         office_places: crate::office::load(conn)?
             .map(|o| [o.name, o.parent_agency, o.place])
             .into_iter()

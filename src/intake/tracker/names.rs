@@ -344,6 +344,16 @@ impl Reading<'_> {
         Ok(p)
     }
 
+    /// The unit of the one person of the office a name says ("Đ/c Lò Thu Nam", "TP Mai"),
+    /// when the directory gives them one.
+    fn unit_of_person(&mut self, name: &str) -> Result<Option<Uuid>> {
+        let said = name.replace("Đ/c", "đồng chí").replace("đ/c", "đồng chí");
+        Ok(match self.leader(&said)? {
+            Ok(id) => crate::person::get(self.conn, id)?.unit_id,
+            Err(_) => None,
+        })
+    }
+
     /// The directory's unit of exactly this name (or code, short name).
     fn exact(&self, name: &str) -> Option<Uuid> {
         self.directory.named(name).and_then(|u| u.id)
@@ -445,6 +455,18 @@ impl Reading<'_> {
             if let Some(id) = self.exact(&name) {
                 if !out.contains(&Pick::Known(id)) {
                     out.push(Pick::Known(id));
+                }
+                continue;
+            }
+            // A person the office knows ("Đ/c Lò Thu Nam", "Hà Quốc Mai"): their unit, told.
+            if is_person(&name)
+                && let Some(unit) = self.unit_of_person(&name)?
+            {
+                let unit_name = unit::get(self.conn, unit)?.name;
+                (self.by_person.entry(cell.to_string()).or_default())
+                    .push(format!("{} → {unit_name}", name.trim()));
+                if !out.contains(&Pick::Known(unit)) {
+                    out.push(Pick::Known(unit));
                 }
                 continue;
             }

@@ -598,6 +598,7 @@ pub(super) fn read_rows(
             lead_not_units,
             not_units,
             several_leads,
+            by_person,
         } = match units_of(r, &cells, &lead_text)? {
             Ok(units) => units,
             Err(p) => {
@@ -773,6 +774,10 @@ pub(super) fn read_rows(
         if let Some(above) = lead_from_above {
             plan.problems
                 .push(cells.told(Issue::LeadFromAbove(above), Some(Column::Lead)));
+        }
+        if let Some(people) = by_person {
+            plan.problems
+                .push(cells.told(Issue::UnitOfPerson(people), Some(Column::Lead)));
         }
         if let Some(cell) = several_leads {
             plan.problems
@@ -1486,6 +1491,8 @@ struct Units {
     not_units: Option<String>,
     /// The lead's cell, when it names several units and says not who coordinates.
     several_leads: Option<String>,
+    /// The people the cells name, read as their units ("Đ/c Nam → Văn phòng Sở").
+    by_person: Option<String>,
 }
 
 /// The units of a row whose lead's cell says `lead_text`; a lead that names no unit, or a
@@ -1530,12 +1537,20 @@ fn units_of(
         }
     }
     coordinating.retain(|p| *p != lead[0]);
+    // People read as their units, told.
+    let by_person: Vec<String> = [lead_text.to_string(), cells.text(Column::Coordinating)]
+        .iter()
+        .filter_map(|cell| r.by_person.get(cell))
+        .flatten()
+        .cloned()
+        .collect();
     Ok(Ok(Units {
         lead,
         coordinating,
         lead_not_units,
         not_units,
         several_leads,
+        by_person: (!by_person.is_empty()).then(|| by_person.join("; ")),
     }))
 }
 
