@@ -1002,7 +1002,7 @@ fn status_of(text: &str) -> Said {
         || percent == Some(100)
         // "Đã báo cáo kết quả tại Báo cáo số 216/BC ngày 1/9/2026": the result reported.
         || has("da bao cao ket qua")
-        || has("da co bao cao")
+        || (has("da co bao cao") && !has("so bo"))
         || (has("da bao cao") && has("tai") && has("so"))
     {
         return Said::Done(if all_items { None } else { date_in(t) });
@@ -2402,6 +2402,10 @@ mod tests {
         ));
         assert!(matches!(
             said("Đã hoàn thành dự thảo, chờ ý kiến các sở", ""),
+            Said::InProgress { .. }
+        ));
+        assert!(matches!(
+            said("Đã có báo cáo sơ bộ", ""),
             Said::InProgress { .. }
         ));
         // A stage done is work under way.
