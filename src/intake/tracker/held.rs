@@ -441,20 +441,26 @@ pub(in crate::intake) fn same_words(a: &str, b: &str) -> bool {
     exact_words(a) == exact_words(b)
 }
 
-/// The directive of these words (spacing, case and punctuation aside) given to `unit` on
-/// `day`, if any.
+/// The directive given to `unit` on `day` in one of these words (spacing, case and
+/// punctuation aside; the first form that one has), if any: the directives of that unit and
+/// day read once.
 pub(super) fn already_held(
     conn: &Connection,
-    content: &str,
+    forms: &[String],
     unit: Uuid,
     day: NaiveDate,
 ) -> Result<Option<Uuid>> {
-    let want = exact_words(content);
     let found = given(conn, unit, day)?;
-    Ok(found
-        .into_iter()
-        .find(|(_, c)| exact_words(c) == want)
-        .map(|(id, _)| id))
+    if found.is_empty() {
+        return Ok(None);
+    }
+    let held: Vec<(Uuid, String)> = (found.into_iter())
+        .map(|(id, c)| (id, exact_words(&c)))
+        .collect();
+    Ok(forms.iter().find_map(|form| {
+        let want = exact_words(form);
+        held.iter().find(|(_, c)| *c == want).map(|(id, _)| *id)
+    }))
 }
 
 /// The directive given to `unit` on `day` whose words are nearly these (another copy of a

@@ -652,9 +652,10 @@ pub(super) fn read_rows(
             by_unit
                 .and_then(|k| seen.get(&k))
                 .or_else(|| {
+                    // (Another sheet's first: a plan row's state is looked up only then.)
                     carried
                         .and_then(|k| seen.get(&k))
-                        .filter(|s| still_open(&s.key))
+                        .filter(|s| s.sheet != g.name && still_open(&s.key))
                 })
                 .filter(|s| s.sheet != g.name)
         });
@@ -1606,14 +1607,7 @@ fn held_directive(
     if task.repeated {
         return Ok(None);
     }
-    let mut found = None;
-    for form in task.content {
-        found = already_held(r.conn, form, unit, task.given_on)?;
-        if found.is_some() {
-            break;
-        }
-    }
-    let Some(id) = found else {
+    let Some(id) = already_held(r.conn, task.content, unit, task.given_on)? else {
         return Ok(None);
     };
     let other_document = match task.source {
