@@ -322,7 +322,19 @@ fn leader_named(conn: &Connection, cell: &str) -> Result<std::result::Result<Uui
     }
     let people = person::list(conn, None, true)?;
     let found: Vec<&person::Person> = if name.is_empty() {
-        let said = title.join(" ");
+        // "GĐ Sở", "PGĐ", "PCT": the posts' short forms spelled out; "Đ/c", "Ông", "Bà" are
+        // forms of address, no post.
+        let said = (title.iter())
+            .filter_map(|w| match *w {
+                "gd" => Some("giam doc"),
+                "pgd" => Some("pho giam doc"),
+                "ct" => Some("chu tich"),
+                "pct" => Some("pho chu tich"),
+                "d" | "c" | "dc" | "ong" | "ba" => None,
+                other => Some(other),
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
         people
             .iter()
             .filter(|p| {
