@@ -1032,7 +1032,16 @@ impl Doc<'_> {
                 _ => said,
             };
             let own_lead = r.lead.is_some();
-            let lead = r.lead.or_else(|| carried.clone()).or_else(|| host.clone());
+            // "- Giao KHTC lập dự toán" (a name the directory lacks): given to someone the
+            // line names, not to the unit of the line before.
+            let first = skip_mark(t, c.range.start, c.range.end).0;
+            let gives =
+                t[first].is("giao") && t.get(first + 1).is_some_and(|x| x.capital || x.acronym);
+            let lead = match r.lead {
+                Some(own) => Some(own),
+                None if gives => None,
+                None => carried.clone().or_else(|| host.clone()),
+            };
             // "… yêu cầu trước ngày 10/5, Sở Tài chính hoàn thành rà soát …": the deadline of
             // that unit's task given before, said again, is no task of its own. Its words
             // after "hoàn thành" are that task's ("rà soát"); other words are a new task

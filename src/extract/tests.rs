@@ -1995,3 +1995,16 @@ fn units_named_together_in_a_list_s_head_lead_and_coordinate_each_item() {
         }
     }
 }
+
+#[test]
+fn a_line_that_gives_the_task_to_a_name_the_directory_lacks_takes_no_unit_from_above() {
+    let x = extract(
+        "- Giao Văn phòng Sở rà soát quy chế làm việc.\n- Giao KHTC lập dự toán năm 2026.",
+        d(2026, 6, 10),
+        &office(),
+    );
+    let leads: Vec<Option<&str>> = (x.directives.iter())
+        .map(|d| d.lead_unit.as_ref().map(|u| u.name.as_str()))
+        .collect();
+    assert_eq!(leads, [Some("Văn phòng Sở"), None], "{:#?}", x.directives);
+}
