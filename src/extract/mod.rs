@@ -365,12 +365,14 @@ fn concluding(t: &[Token], range: Range<usize>) -> Option<usize> {
         // Nor a conclusion that is a task's object: "ban hành kết luận thanh tra", "theo dõi
         // việc thực hiện các kết luận", "hoàn thành kết luận".
         // ("gửi Thông báo kết luận": the notice of it, the object.)
-        let before = if i >= 3 && t[i - 1].is("bao") && t[i - 2].is("thong") {
-            i - 3
-        } else {
-            i.wrapping_sub(1)
+        let object = i >= 1 && t[i].is("ket") && {
+            let before = if i >= 3 && t[i - 1].is("bao") && t[i - 2].is("thong") {
+                i - 3
+            } else {
+                i - 1
+            };
+            OBJECT_OF.iter().any(|w| t[before].is(w))
         };
-        let object = i >= 1 && t[i].is("ket") && OBJECT_OF.iter().any(|w| t[before].is(w));
         !object
             && seq_at(t, i, CONCLUDES).is_some_and(|n| {
                 !t.get(i + n)
