@@ -167,7 +167,7 @@ pub fn create(tx: &Tx<'_>, new: NewDirective) -> Result<Directive> {
     if !lead.active {
         return Err(Error::invalid(Field::LeadUnit, Rule::Inactive));
     }
-    let mut coordinating = Vec::with_capacity(new.coordinating_unit_ids.len());
+    let mut coordinating: Vec<unit::Unit> = Vec::with_capacity(new.coordinating_unit_ids.len());
     for id in &new.coordinating_unit_ids {
         if *id == lead.id {
             return Err(Error::invalid(
@@ -175,15 +175,17 @@ pub fn create(tx: &Tx<'_>, new: NewDirective) -> Result<Directive> {
                 Rule::LeadAlsoCoordinating,
             ));
         }
-        if coordinating.contains(id) {
+        if coordinating.iter().any(|u| u.id == *id) {
             continue;
         }
         let u = unit::get(tx, *id).map_err(|e| relabel(e, Field::CoordinatingUnits))?;
         if !u.active {
             return Err(Error::invalid(Field::CoordinatingUnits, Rule::Inactive));
         }
-        coordinating.push(*id);
+        coordinating.push(u);
     }
+    // In the order `get` reads them back.
+    coordinating.sort_by(|a, b| (a.sort_order, &a.name).cmp(&(b.sort_order, &b.name)));
     if let Some(leader) = new.directing_leader_id {
         let p = person::get(tx, leader).map_err(|e| relabel(e, Field::DirectingLeader))?;
         if !p.active {
@@ -227,39 +229,58 @@ pub fn create(tx: &Tx<'_>, new: NewDirective) -> Result<Directive> {
             Rule::DeadlineBeforeAssigned,
         ));
     }
-    let id = new_id();
+    let d = Directive {
+        id: new_id(),
+        content: content.to_string(),
+        expected_output: new
+            .expected_output
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string),
+        meeting_id,
+        conclusion_id,
+        document_number: doc_number,
+        document_date: doc_date,
+        assigned_on,
+        directing_leader_id: new.directing_leader_id,
+        lead_unit_id: lead.id,
+        coordinating_unit_ids: coordinating.iter().map(|u| u.id).collect(),
+        original_deadline: new.deadline,
+        deadline: new.deadline,
+        priority: new.priority,
+        status: DirectiveStatus::Assigned,
+        reported_done_on: None,
+        completed_on: None,
+        meta: Meta::written(tx),
+    };
     tx.prepare_cached(&format!(
         "INSERT INTO directive ({COLUMNS}) VALUES
          (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, 'assigned', NULL, NULL, ?13, ?13, ?14)"
     ))?
     .execute(params![
-        id,
-        content,
-        new.expected_output.as_deref().map(str::trim).filter(|s| !s.is_empty()),
-        meeting_id,
-        conclusion_id,
-        doc_number,
-        doc_date.map(date),
-        date(assigned_on),
-        new.directing_leader_id,
-        lead.id,
-        new.deadline.map(date),
-        enum_name(&new.priority),
-        ts(tx.now()),
-        tx.installation(),
+        d.id,
+        d.content,
+        d.expected_output,
+        d.meeting_id,
+        d.conclusion_id,
+        d.document_number,
+        d.document_date.map(date),
+        date(d.assigned_on),
+        d.directing_leader_id,
+        d.lead_unit_id,
+        d.deadline.map(date),
+        enum_name(&d.priority),
+        ts(d.meta.created_at),
+        d.meta.origin,
     ])?;
     let mut ins =
         tx.prepare_cached("INSERT INTO directive_unit (directive_id, unit_id) VALUES (?1, ?2)")?;
-    for u in &coordinating {
-        ins.execute([id, *u])?;
+    for u in &d.coordinating_unit_ids {
+        ins.execute([d.id, *u])?;
     }
-    let d = get(tx, id)?;
-    tx.audit(
-        "directive",
-        id,
-        "create",
-        serde_json::to_value(&d).unwrap_or_default(),
-    )?;
+    // The record as stored: no read back (an import makes thousands).
+    tx.audit("directive", d.id, "create", &d)?;
     Ok(d)
 }
 
@@ -317,7 +338,8 @@ pub enum StatusChange {
 /// Applies a status step, refusing steps the current status does not allow.
 pub fn change_status(tx: &Tx<'_>, id: Uuid, change: StatusChange, note: &str) -> Result<Directive> {
     use DirectiveStatus as S;
-    let old = get(tx, id)?;
+    let mut d = get(tx, id)?;
+    let old = d.clone();
     let (status, reported, completed) = match (&change, old.status) {
         (StatusChange::Start, S::Assigned) => (S::InProgress, None, None),
         (StatusChange::ReportDone { on }, S::Assigned | S::InProgress) => {
@@ -351,6 +373,12 @@ pub fn change_status(tx: &Tx<'_>, id: Uuid, change: StatusChange, note: &str) ->
     };
     // Kept prepared: an import changes thousands of states, and this UPDATE's triggers make
     // it the slowest statement to prepare (a quarter of a 20,000-row tracker's import).
+    let written = Meta::written(tx);
+    d.status = status;
+    d.reported_done_on = reported;
+    d.completed_on = completed;
+    d.meta.updated_at = written.updated_at;
+    d.meta.origin = written.origin;
     tx.prepare_cached(
         "UPDATE directive SET status = ?2, reported_done_on = ?3, completed_on = ?4,
          updated_at = ?5, origin = ?6 WHERE id = ?1",
@@ -360,8 +388,8 @@ pub fn change_status(tx: &Tx<'_>, id: Uuid, change: StatusChange, note: &str) ->
         enum_name(&status),
         reported.map(date),
         completed.map(date),
-        ts(tx.now()),
-        tx.installation(),
+        ts(d.meta.updated_at),
+        d.meta.origin,
     ])?;
     tx.audit(
         "directive",
@@ -374,7 +402,8 @@ pub fn change_status(tx: &Tx<'_>, id: Uuid, change: StatusChange, note: &str) ->
             "note": note,
         }),
     )?;
-    get(tx, id)
+    // The record as stored: no read back (an import changes thousands of states).
+    Ok(d)
 }
 
 fn target_of(change: &StatusChange) -> DirectiveStatus {

@@ -323,7 +323,7 @@ pub fn update(tx: &Tx<'_>, id: Uuid, h: MeetingHeader) -> Result<Meeting> {
         }
     }
     if !changes.is_empty() {
-        tx.audit("meeting", id, "update", changes.into())?;
+        tx.audit("meeting", id, "update", changes)?;
     }
     Ok(new)
 }

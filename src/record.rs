@@ -33,6 +33,17 @@ pub struct Meta {
 }
 
 impl Meta {
+    /// The stamps a write in `tx` gives a new record, as stored (to the millisecond).
+    pub(crate) fn written(tx: &Tx<'_>) -> Self {
+        use chrono::SubsecRound;
+        let now = tx.now().trunc_subsecs(3);
+        Meta {
+            created_at: now,
+            updated_at: now,
+            origin: tx.installation(),
+        }
+    }
+
     /// Reads the three meta columns starting at `idx` (`created_at, updated_at, origin`).
     pub(crate) fn from_row(row: &Row<'_>, idx: usize) -> rusqlite::Result<Self> {
         Ok(Meta {

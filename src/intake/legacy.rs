@@ -283,24 +283,78 @@ fn unicode_only(c: char) -> bool {
     ) || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
 }
 
-/// Whether `text` is surely Unicode: it holds a letter no legacy font's bytes can make (a
-/// cell typed in Unicode inside a column typed in TCVN3 is left as it is).
-pub fn surely_unicode(text: &str) -> bool {
-    text.chars().any(unicode_only)
-}
-
 /// How much a text looks like each encoding: characters only Unicode text has; TCVN3's
 /// signs (bytes 0xA1–0xBF, none a Vietnamese letter in Windows-1252, or a capital-looking
 /// byte inside a lower-case word: `ViÖt`, `Phßng`); VNI's marks after a vowel (`Vieät`,
 /// `chaøo`) and its đ (`ñ`).
 #[derive(Debug, Default, Clone, Copy)]
-struct Evidence {
+pub struct Evidence {
     unicode: usize,
     tcvn3: usize,
     vni: usize,
 }
 
+impl std::ops::Add for Evidence {
+    type Output = Evidence;
+
+    fn add(self, o: Evidence) -> Evidence {
+        Evidence {
+            unicode: self.unicode + o.unicode,
+            tcvn3: self.tcvn3 + o.tcvn3,
+            vni: self.vni + o.vni,
+        }
+    }
+}
+
+impl std::iter::Sum for Evidence {
+    fn sum<I: Iterator<Item = Evidence>>(iter: I) -> Evidence {
+        iter.fold(Evidence::default(), |a, b| a + b)
+    }
+}
+
 impl Evidence {
+    /// What one text shows (texts read apart and summed show what they show together,
+    /// joined by spaces).
+    pub fn of(text: &str) -> Evidence {
+        let mut e = Evidence::default();
+        e.add(text);
+        e
+    }
+
+    /// Whether the texts are surely Unicode: they hold a letter no legacy font's bytes can
+    /// make (a cell typed in Unicode inside a column typed in TCVN3 is left as it is).
+    pub fn unicode(&self) -> bool {
+        self.unicode > 0
+    }
+
+    /// The legacy encoding the texts show by themselves: two signs of it or more and no
+    /// letter only Unicode has (a row pasted from an old file into a sheet typed in Unicode).
+    pub fn own(&self) -> Option<Encoding> {
+        if self.unicode > 0 {
+            None
+        } else if self.tcvn3 >= 2 && self.tcvn3 > self.vni {
+            Some(Encoding::Tcvn3)
+        } else if self.vni >= 2 && self.vni > self.tcvn3 {
+            Some(Encoding::Vni)
+        } else {
+            None
+        }
+    }
+
+    /// The encoding the texts are in, decided over all of them ([`detect`]).
+    pub fn decide(&self) -> Option<Encoding> {
+        let legacy = |own: usize, other: usize| own >= 3 && own > other && own > 2 * self.unicode;
+        if legacy(self.tcvn3, self.vni) {
+            Some(Encoding::Tcvn3)
+        } else if legacy(self.vni, self.tcvn3) {
+            Some(Encoding::Vni)
+        } else if self.unicode > 0 {
+            Some(Encoding::Unicode)
+        } else {
+            None
+        }
+    }
+
     fn add(&mut self, text: &str) {
         let mut prev: Option<char> = None;
         for c in text.chars() {
@@ -324,42 +378,17 @@ impl Evidence {
     }
 }
 
-/// The legacy encoding one text shows by itself: two signs of it or more and no letter only
-/// Unicode has (a row pasted from an old file into a sheet typed in Unicode).
-pub fn own_signs(text: &str) -> Option<Encoding> {
-    let mut e = Evidence::default();
-    e.add(text);
-    if e.unicode > 0 {
-        None
-    } else if e.tcvn3 >= 2 && e.tcvn3 > e.vni {
-        Some(Encoding::Tcvn3)
-    } else if e.vni >= 2 && e.vni > e.tcvn3 {
-        Some(Encoding::Vni)
-    } else {
-        None
-    }
-}
-
 /// The encoding of a column (or any set of texts), decided over all of them: TCVN3 or VNI
 /// when its signs are found at least 3 times and outnumber both the other's and twice the
 /// letters only Unicode has; Unicode when they hold such letters; `None` when the texts say
 /// too little either way (numbers, words without diacritics, a sign or two: the sheet as a
 /// whole decides).
 pub fn detect<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<Encoding> {
-    let mut e = Evidence::default();
-    for t in texts {
-        e.add(t);
-    }
-    let legacy = |own: usize, other: usize| own >= 3 && own > other && own > 2 * e.unicode;
-    if legacy(e.tcvn3, e.vni) {
-        Some(Encoding::Tcvn3)
-    } else if legacy(e.vni, e.tcvn3) {
-        Some(Encoding::Vni)
-    } else if e.unicode > 0 {
-        Some(Encoding::Unicode)
-    } else {
-        None
-    }
+    texts
+        .into_iter()
+        .map(Evidence::of)
+        .sum::<Evidence>()
+        .decide()
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use calamine::{Data, Reader, SheetVisible};
 use chrono::NaiveDate;
 
 use super::kind::{FileKind, limits};
-use super::legacy::{self, Encoding};
+use super::legacy::{self, Encoding, Evidence};
 use crate::error::{Error, IntakeProblem, Result};
 
 /// One cell's value.
@@ -944,68 +944,56 @@ fn quote_left_open(text: &str, delimiter: u8) -> Option<u32> {
 /// column; a column whose text says nothing either way follows the sheet as a whole.
 fn convert_legacy(g: &mut Grid) {
     let width = g.rows.iter().map(Vec::len).max().unwrap_or(0);
-    // The texts of column `j` (all columns for `None`) that tell how the sheet was typed. A
-    // title and a header typed in Unicode over rows typed in TCVN3 (a template filled in an
-    // old font) say nothing of the rows: when no more than three rows hold letters only
-    // Unicode has, those rows are left out.
-    let texts = |g: &Grid, j: Option<usize>| -> Vec<String> {
-        let cells = |r: &Vec<Cell>| -> Vec<String> {
-            let picked: Vec<&Cell> = match j {
-                Some(j) => r.get(j).into_iter().collect(),
-                None => r.iter().collect(),
-            };
-            picked
-                .into_iter()
-                .filter_map(|c| match c {
-                    Cell::Text(t) => Some(t.clone()),
+    // What each text cell shows, read once.
+    let shown: Vec<Vec<Option<Evidence>>> = g
+        .rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|c| match c {
+                    Cell::Text(t) => Some(Evidence::of(t)),
                     _ => None,
                 })
                 .collect()
-        };
-        let rows: Vec<Vec<String>> = g.rows.iter().map(cells).filter(|r| !r.is_empty()).collect();
-        let unicode = |r: &Vec<String>| r.iter().any(|t| legacy::surely_unicode(t));
-        let few = rows.iter().filter(|r| unicode(r)).count() <= 3;
-        rows.into_iter()
-            .filter(|r| !(few && unicode(r)))
-            .flatten()
-            .collect()
-    };
-    let whole = texts(g, None);
-    let sheet = legacy::detect(whole.iter().map(String::as_str)).unwrap_or_default();
-    let columns: Vec<Encoding> = (0..width)
-        .map(|j| {
-            let column = texts(g, Some(j));
-            legacy::detect(column.iter().map(String::as_str)).unwrap_or(sheet)
         })
         .collect();
+    // What the texts of column `j` (all columns for `None`) show of how the sheet was typed.
+    // A title and a header typed in Unicode over rows typed in TCVN3 (a template filled in an
+    // old font) say nothing of the rows: when no more than three rows hold letters only
+    // Unicode has, those rows are left out.
+    let pooled = |j: Option<usize>| -> Evidence {
+        let rows: Vec<Evidence> = shown
+            .iter()
+            .filter_map(|r| match j {
+                Some(j) => r.get(j).copied().flatten(),
+                None => r.iter().flatten().copied().reduce(|a, b| a + b),
+            })
+            .collect();
+        let few = rows.iter().filter(|e| e.unicode()).count() <= 3;
+        rows.into_iter().filter(|e| !(few && e.unicode())).sum()
+    };
+    let sheet = pooled(None).decide().unwrap_or_default();
+    let columns: Vec<Encoding> = (0..width)
+        .map(|j| pooled(Some(j)).decide().unwrap_or(sheet))
+        .collect();
     let mut converted = [0usize; 3];
-    for row in &mut g.rows {
+    for (row, shown) in g.rows.iter_mut().zip(&shown) {
+        let together: Evidence = shown.iter().flatten().copied().sum();
         // A row typed in Unicode (a header over rows typed in TCVN3: "Ghi chú" is not
         // "Ghi chỳ") keeps the cells that show no legacy font by themselves.
-        let unicode_row = row
-            .iter()
-            .any(|c| matches!(c, Cell::Text(t) if legacy::surely_unicode(t)));
+        let unicode_row = together.unicode();
         // A row whose cells show a legacy font taken together was typed in it.
-        let row_font = if unicode_row {
-            None
-        } else {
-            let all: Vec<&str> = row
-                .iter()
-                .filter_map(|c| match c {
-                    Cell::Text(t) => Some(t.as_str()),
-                    _ => None,
-                })
-                .collect();
-            legacy::own_signs(&all.join(" "))
-        };
-        for (j, cell) in row.iter_mut().enumerate() {
-            let Cell::Text(t) = cell else { continue };
-            if legacy::surely_unicode(t) {
+        let row_font = if unicode_row { None } else { together.own() };
+        for (j, (cell, e)) in row.iter_mut().zip(shown).enumerate() {
+            let (Cell::Text(t), Some(e)) = (cell, e) else {
+                continue;
+            };
+            if e.unicode() {
                 continue;
             }
             // A cell that shows its font by itself is read in it (rows pasted from an old
             // file into a sheet typed in Unicode); the others follow their column.
-            let enc = match legacy::own_signs(t) {
+            let enc = match e.own() {
                 Some(e) => e,
                 None if unicode_row => continue,
                 None => row_font.unwrap_or(columns[j]),

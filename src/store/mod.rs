@@ -457,7 +457,7 @@ impl Tx<'_> {
         entity: &str,
         id: Uuid,
         action: &str,
-        changes: serde_json::Value,
+        changes: impl Serialize,
     ) -> Result<()> {
         self.audit_as(self.actor, self.installation, entity, id, action, changes)
     }
@@ -471,8 +471,10 @@ impl Tx<'_> {
         entity: &str,
         id: Uuid,
         action: &str,
-        changes: serde_json::Value,
+        changes: impl Serialize,
     ) -> Result<()> {
+        // Written straight to text: no tree of values built first.
+        let changes = serde_json::to_string(&changes).unwrap_or_else(|_| "null".into());
         self.prepare_cached(
             "INSERT INTO audit (at, actor, installation, entity, entity_id, action, changes)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -484,7 +486,7 @@ impl Tx<'_> {
             entity,
             id,
             action,
-            changes.to_string(),
+            changes,
         ])?;
         Ok(())
     }

@@ -28,6 +28,9 @@ fn a_valid_directive_is_stored_with_its_units_and_audited() {
     let mut new = o.new_directive(o.ttbc, Some(d("2026-06-30")));
     new.coordinating_unit_ids = vec![o.vp, o.cds, o.vp];
     let dir = o.add(new).unwrap();
+    // What it returns is what is stored (it is not read back): units in report order,
+    // stamps to the millisecond.
+    assert_eq!(dir, directive::get(o.store.conn(), dir.id).unwrap());
     assert_eq!(
         dir.assigned_on,
         d("2026-06-02"),
@@ -216,6 +219,7 @@ fn completion_is_reported_by_the_unit_and_confirmed_by_the_leader() {
         .write(|tx| directive::change_status(tx, id, StatusChange::Confirm, "Đạt yêu cầu"))
         .unwrap();
     assert_eq!(dir.status, DirectiveStatus::Done);
+    assert_eq!(dir, directive::get(o.store.conn(), id).unwrap());
     assert_eq!(
         dir.completed_on,
         Some(d("2026-07-02")),

@@ -1287,6 +1287,69 @@ fn ticks_under_states_say_the_status() {
     );
 }
 
+/// Rows a rule of the domain refuses at their writing (a lead unit no longer active) are
+/// undone alone and told, wherever they stand: the rows around them come in, with their
+/// states, in the preview as in the import.
+#[test]
+fn rows_a_rule_refuses_are_undone_alone() {
+    let mut o = Office::new();
+    let inspectorate = unit::list(o.store.conn(), false)
+        .unwrap()
+        .into_iter()
+        .find(|u| u.name == "Thanh tra Sở")
+        .unwrap()
+        .id;
+    o.store
+        .write(|tx| unit::set_active(tx, inspectorate, false))
+        .unwrap();
+    let file = o.path("ngung.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Thời hạn,Kết quả thực hiện\n\
+         1,Triển khai chữ ký số,Văn phòng Sở,05/01/2025,30/06/2025,Đã hoàn thành ngày 20/03/2025\n\
+         2,Thanh tra thu phí,Thanh tra Sở,05/01/2025,30/06/2025,\n\
+         3,Kiểm tra quảng cáo,Thanh tra Sở,05/01/2025,30/06/2025,Đang thực hiện\n\
+         4,Rà soát thủ tục,Phòng KHTC,05/01/2025,30/06/2025,Đang thực hiện\n\
+         5,Thanh tra báo chí,Thanh tra Sở,05/01/2025,30/06/2025,\n",
+    )
+    .unwrap();
+    let rows = |p: &intake::Preview| -> Vec<(u32, String, DirectiveStatus)> {
+        p.directives
+            .iter()
+            .map(|r| (r.row, r.content.clone(), r.status))
+            .collect()
+    };
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert!(o.directives().is_empty());
+    let made = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    for p in [&seen, &made] {
+        assert_eq!(
+            rows(p),
+            [
+                (2, "Triển khai chữ ký số".to_string(), DirectiveStatus::Done),
+                (
+                    5,
+                    "Rà soát thủ tục".to_string(),
+                    DirectiveStatus::InProgress
+                ),
+            ],
+            "{:?}",
+            p.problems
+        );
+        let refused: Vec<u32> = p
+            .problems
+            .iter()
+            .filter(|q| q.skipped && q.message.vi.contains("ngừng"))
+            .map(|q| q.row)
+            .collect();
+        assert_eq!(refused, [3, 4, 6], "{:?}", told(p));
+    }
+    assert_eq!(o.directives().len(), 2);
+    let again = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    assert!(again.directives.is_empty());
+    assert_eq!(o.directives().len(), 2);
+}
+
 /// States named in a header of one row, no "Kết quả thực hiện" over them: ticks too; words
 /// under "Chưa hoàn thành" that report work are under way.
 #[test]

@@ -1,7 +1,8 @@
 //! A tracker's rows read into directives ([`plan`]: units found in the directory or proposed
 //! as new, sources found or proposed, dates and statuses read, rows imported before and rows
 //! that cannot be read set aside with why), then written ([`apply`]) through the domain's own
-//! functions, each row in a savepoint: the preview runs the same writes and rolls back.
+//! functions, a row a rule refuses undone alone: the preview runs the same writes and rolls
+//! back.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -768,9 +769,9 @@ pub struct Applied {
     pub problems: Vec<RowProblem>,
 }
 
-/// Writes the plan: new units, new meetings, then each row in a savepoint (a row a rule of
-/// the domain refuses is undone alone and told); each row noted as imported; the layouts'
-/// mappings kept.
+/// Writes the plan: new units, new meetings, then each row (a row a rule of the domain
+/// refuses is undone alone and told); each row noted as imported; the layouts' mappings
+/// kept.
 pub fn apply(tx: &Tx<'_>, plan: &Plan, book: &Book) -> Result<Applied> {
     let mut unit_ids = Vec::with_capacity(plan.new_units.len());
     for (name, _, _) in &plan.new_units {
@@ -805,6 +806,51 @@ pub fn apply(tx: &Tx<'_>, plan: &Plan, book: &Book) -> Result<Applied> {
         Pick::New(i) => unit_ids[i],
     };
     let mut names: HashMap<Uuid, String> = HashMap::new();
+    // The rows are written with no savepoint each: at a savepoint FTS5 writes out the terms it
+    // holds and SQLite journals the pages it changes, a fifth of the preview's time. The first
+    // row a rule refuses undoes them all; they are written again, each row from that one on in
+    // a savepoint of its own, so that a refused row is undone alone.
+    tx.execute_batch("SAVEPOINT intake_rows")?;
+    let mut guarded = None;
+    let out = loop {
+        match write_rows(tx, plan, book, &unit_of, &meeting_ids, &mut names, guarded)? {
+            Written::All(out) => break out,
+            Written::RefusedAt(first) => {
+                tx.execute_batch("ROLLBACK TO intake_rows")?;
+                guarded = Some(first);
+            }
+        }
+    };
+    tx.execute_batch("RELEASE intake_rows")?;
+    // A layout's mapping is kept for its next file once it brought directives in.
+    for (key, mapping) in plan.layouts.iter().filter(|_| !out.rows.is_empty()) {
+        tx.execute(
+            "INSERT INTO intake_layout (key, mapping, updated_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT(key) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at
+             WHERE mapping <> excluded.mapping",
+            params![key, serde_json::to_string(mapping).expect("a mapping serialises"), ts(tx.now())],
+        )?;
+    }
+    Ok(out)
+}
+
+/// Rows written, or the first a rule refused when no savepoint guarded it.
+enum Written {
+    All(Applied),
+    RefusedAt(usize),
+}
+
+/// Writes the plan's rows, each from the `guarded` one on in a savepoint (a refused row
+/// undone alone and told); a refused row before it stops the writing.
+fn write_rows(
+    tx: &Tx<'_>,
+    plan: &Plan,
+    book: &Book,
+    unit_of: &dyn Fn(Pick) -> Uuid,
+    meeting_ids: &[Uuid],
+    names: &mut HashMap<Uuid, String>,
+    guarded: Option<usize>,
+) -> Result<Written> {
     let mut name_of = |id: Uuid| -> Result<String> {
         if let Some(n) = names.get(&id) {
             return Ok(n.clone());
@@ -817,16 +863,21 @@ pub fn apply(tx: &Tx<'_>, plan: &Plan, book: &Book) -> Result<Applied> {
         rows: Vec::with_capacity(plan.rows.len()),
         problems: Vec::new(),
     };
-    for row in &plan.rows {
+    for (i, row) in plan.rows.iter().enumerate() {
         let g = &book.sheets[row.sheet];
         // Brought in since the plan was read (the same file imported at once elsewhere).
         if imported(tx, &row.key)? {
             continue;
         }
-        tx.prepare_cached("SAVEPOINT intake_row")?.execute([])?;
-        match write_row(tx, plan, row, &g.name, &unit_of, &meeting_ids) {
+        let guard = guarded.is_some_and(|from| i >= from);
+        if guard {
+            tx.prepare_cached("SAVEPOINT intake_row")?.execute([])?;
+        }
+        match write_row(tx, plan, row, &g.name, unit_of, meeting_ids) {
             Ok(d) => {
-                tx.prepare_cached("RELEASE intake_row")?.execute([])?;
+                if guard {
+                    tx.prepare_cached("RELEASE intake_row")?.execute([])?;
+                }
                 let mut coordinating = Vec::with_capacity(d.coordinating_unit_ids.len());
                 for c in &d.coordinating_unit_ids {
                     coordinating.push(name_of(*c)?);
@@ -851,6 +902,9 @@ pub fn apply(tx: &Tx<'_>, plan: &Plan, book: &Book) -> Result<Applied> {
                     directive_id: d.id,
                 });
             }
+            Err(Error::Invalid { .. } | Error::NotFound { .. }) if !guard => {
+                return Ok(Written::RefusedAt(i));
+            }
             Err(e @ (Error::Invalid { .. } | Error::NotFound { .. })) => {
                 tx.execute_batch("ROLLBACK TO intake_row; RELEASE intake_row")?;
                 out.problems.push(RowProblem {
@@ -866,16 +920,7 @@ pub fn apply(tx: &Tx<'_>, plan: &Plan, book: &Book) -> Result<Applied> {
             Err(e) => return Err(e),
         }
     }
-    // A layout's mapping is kept for its next file once it brought directives in.
-    for (key, mapping) in plan.layouts.iter().filter(|_| !out.rows.is_empty()) {
-        tx.execute(
-            "INSERT INTO intake_layout (key, mapping, updated_at) VALUES (?1, ?2, ?3)
-             ON CONFLICT(key) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at
-             WHERE mapping <> excluded.mapping",
-            params![key, serde_json::to_string(mapping).expect("a mapping serialises"), ts(tx.now())],
-        )?;
-    }
-    Ok(out)
+    Ok(Written::All(out))
 }
 
 fn write_row(
