@@ -163,13 +163,13 @@ pub fn create(tx: &Tx<'_>, new: NewDirective) -> Result<Directive> {
     if content.is_empty() {
         return Err(Error::invalid(Field::Content, Rule::Required));
     }
-    let lead = unit::get(tx, new.lead_unit_id).map_err(|e| relabel(e, Field::LeadUnit))?;
-    if !lead.active {
+    let lead = new.lead_unit_id;
+    if !unit::is_active(tx, lead).map_err(|e| relabel(e, Field::LeadUnit))? {
         return Err(Error::invalid(Field::LeadUnit, Rule::Inactive));
     }
     let mut coordinating: Vec<unit::Unit> = Vec::with_capacity(new.coordinating_unit_ids.len());
     for id in &new.coordinating_unit_ids {
-        if *id == lead.id {
+        if *id == lead {
             return Err(Error::invalid(
                 Field::CoordinatingUnits,
                 Rule::LeadAlsoCoordinating,
@@ -244,7 +244,7 @@ pub fn create(tx: &Tx<'_>, new: NewDirective) -> Result<Directive> {
         document_date: doc_date,
         assigned_on,
         directing_leader_id: new.directing_leader_id,
-        lead_unit_id: lead.id,
+        lead_unit_id: lead,
         coordinating_unit_ids: coordinating.iter().map(|u| u.id).collect(),
         original_deadline: new.deadline,
         deadline: new.deadline,

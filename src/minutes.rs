@@ -526,7 +526,7 @@ pub fn set_status(tx: &Tx<'_>, id: Uuid, to: MeetingStatus) -> Result<Meeting> {
 fn take_in(tx: &Tx<'_>, id: Uuid, d: Draft) -> Result<()> {
     let attendee = d.attendee.trim();
     if !attendee.is_empty() {
-        let key = |t: &str| crate::text::words(t).join(" ");
+        let key = |t: &str| crate::text::plain(t);
         let typed = key(attendee);
         let same: Vec<Uuid> = crate::person::list(tx, None, false)?
             .into_iter()

@@ -86,6 +86,27 @@ pub fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The folded words of a text joined by one space (what [`words`] gives, joined, made
+/// without a string a word): `"Thông tin - Báo chí"` → `"thong tin bao chi"`.
+pub fn plain(s: &str) -> String {
+    joined_words(&fold(s))
+}
+
+/// The runs of letters and digits of a text, as they are, joined by one space.
+pub fn joined_words(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 /// Text from a file as it may be stored and shown: direction overrides and zero-width marks
 /// left out, other control characters (escapes, bells) as spaces; line breaks and tabs kept.
 /// A cell holding `_x001B_` or U+202E cannot then rewrite a terminal or reverse a line.
@@ -278,6 +299,19 @@ pub fn markdown_text(markdown: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_is_the_words_joined() {
+        for t in [
+            "Thông tin - Báo chí",
+            "  -nt- ",
+            "",
+            "Đ/c Lò Thu Nam (PGĐ)",
+            "a\u{301}\u{300}b c",
+        ] {
+            assert_eq!(plain(t), words(t).join(" "), "{t:?}");
+        }
+    }
 
     #[test]
     fn runs_of_words_written_as_their_initials() {

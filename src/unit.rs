@@ -201,6 +201,14 @@ pub fn get(conn: &Connection, id: Uuid) -> Result<Unit> {
         .ok_or_else(|| Error::not_found(Entity::Unit, id))
 }
 
+/// Whether the unit is active (a lighter read than [`get`], for each directive made).
+pub fn is_active(conn: &Connection, id: Uuid) -> Result<bool> {
+    conn.prepare_cached("SELECT active FROM unit WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?
+        .ok_or_else(|| Error::not_found(Entity::Unit, id))
+}
+
 /// All units in report order; inactive ones only when asked.
 pub fn list(conn: &Connection, include_inactive: bool) -> Result<Vec<Unit>> {
     let mut stmt = conn.prepare_cached(&format!(

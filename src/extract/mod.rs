@@ -1060,7 +1060,7 @@ impl Doc<'_> {
                 .map(|x| x.fold.as_str())
                 .collect();
             let same_task = |p: &Proposal| {
-                let words = crate::text::words(&p.content).join(" ");
+                let words = crate::text::plain(&p.content);
                 !done_words.is_empty() && words.contains(&done_words.join(" "))
             };
             let restated = seq_is(t, task_at, &["hoan", "thanh"])

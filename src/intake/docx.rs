@@ -157,7 +157,7 @@ fn labelled_task(line: &str) -> Option<TableTask> {
     let mut words: Vec<&str> = Vec::new();
     for part in body.split(';') {
         let labelled = part.split_once(':').and_then(|(label, value)| {
-            let label = crate::text::words(label).join(" ");
+            let label = crate::text::plain(label);
             let field = match label.as_str() {
                 "don vi chu tri" | "chu tri" => &mut task.lead,
                 "phoi hop" | "don vi phoi hop" => &mut task.coordinating,
@@ -446,7 +446,7 @@ fn tasks(rows: &[Vec<String>], out: &mut Parts) -> bool {
 pub fn key(text: &str) -> [u8; 32] {
     let mut h = Sha256::new();
     h.update(b"document\0");
-    h.update(crate::text::words(text).join(" ").as_bytes());
+    h.update(crate::text::plain(text).as_bytes());
     h.finalize().into()
 }
 
@@ -455,7 +455,7 @@ pub fn key(text: &str) -> [u8; 32] {
 fn title(text: &str, fallback: &str) -> String {
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
     for l in &lines {
-        let said = crate::text::words(l).join(" ");
+        let said = crate::text::plain(l);
         if said.starts_with("ket luan")
             && let Some(at) = l.rfind(" tại ")
         {
@@ -468,7 +468,7 @@ fn title(text: &str, fallback: &str) -> String {
         }
     }
     for (k, l) in lines.iter().enumerate() {
-        let f = crate::text::words(l).join(" ");
+        let f = crate::text::plain(l);
         if (f == "bien ban" || f == "thong bao")
             && let Some(next) = lines[k + 1..].iter().find(|n| !n.is_empty())
         {
@@ -621,7 +621,7 @@ pub fn read(conn: &Connection, parts: &Parts, file_stem: &str) -> Result<Documen
         .iter()
         .map(|t| table_task(t, &directory, date))
         .collect();
-    let named = |x: &Proposal| format!(" {} ", crate::text::words(&x.content).join(" "));
+    let named = |x: &Proposal| format!(" {} ", crate::text::plain(&x.content));
     let mut proposals: Vec<Proposal> = found
         .directives
         .into_iter()
@@ -640,7 +640,7 @@ pub fn read(conn: &Connection, parts: &Parts, file_stem: &str) -> Result<Documen
     // Any document would otherwise become a meeting named after its file: one that gives
     // no task must at least say it is of a meeting ("họp", "giao ban", "hội nghị", "kết
     // luận", "biên bản"…), or name its chair or attendees.
-    let folded = format!(" {} ", crate::text::words(text).join(" "));
+    let folded = format!(" {} ", crate::text::plain(text));
     let of_a_meeting = [
         " hop ",
         " giao ban ",
@@ -659,7 +659,7 @@ pub fn read(conn: &Connection, parts: &Parts, file_stem: &str) -> Result<Documen
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .take(8)
-        .any(|l| crate::text::words(l).join(" ") == "bao cao");
+        .any(|l| crate::text::plain(l) == "bao cao");
     if report
         || (proposals.is_empty()
             && !of_a_meeting

@@ -208,7 +208,7 @@ pub fn period_end_in(text: &str, base: NaiveDate) -> Option<NaiveDate> {
 /// Whether the words say the work was done late ("hoàn thành quá hạn", "chậm 3 ngày",
 /// "trễ hạn"), for a completion whose day is not written.
 pub fn says_late(text: &str) -> bool {
-    let f = format!(" {} ", crate::text::words(text).join(" "));
+    let f = format!(" {} ", crate::text::plain(text));
     [" qua han ", " cham ", " tre han ", " tre "]
         .iter()
         .any(|w| f.contains(w))
@@ -275,7 +275,7 @@ pub fn due(cell: &Cell, given: Option<NaiveDate>) -> Result<Due, String> {
     }
     // A task done again and again ("hàng tháng", "trước ngày 20 hằng tháng", "định kỳ") has
     // no one deadline, as "thường xuyên".
-    let f = format!(" {} ", crate::text::words(t).join(" "));
+    let f = format!(" {} ", crate::text::plain(t));
     let recurring = [
         "hang ngay",
         "hang tuan",
@@ -538,9 +538,7 @@ pub fn extensions_in(cell: &Cell) -> Vec<ExtensionSaid> {
         (_, said) if !said.is_empty() => said,
         (Cell::Empty, _) => Vec::new(),
         // "Không", "Chưa có": none.
-        (Cell::Text(t), _) if NONE.contains(&crate::text::words(&t).join(" ").as_str()) => {
-            Vec::new()
-        }
+        (Cell::Text(t), _) if NONE.contains(&crate::text::plain(&t).as_str()) => Vec::new(),
         (Cell::Text(t), _) => {
             let one = one_extension(&t);
             let said = one.words.text();
@@ -858,7 +856,7 @@ pub fn said(progress: &str, notes: &str) -> Said {
 
 /// Whether a note says work is under way: a share done, or "đang …", "tiếp tục …".
 fn reports_progress(text: &str) -> bool {
-    let f = format!(" {} ", crate::text::words(text).join(" "));
+    let f = format!(" {} ", crate::text::plain(text));
     percent_in(text).is_some()
         || share_of_items(text).is_some()
         || [" dang ", " tiep tuc ", " chua hoan thanh ", " mot phan "]
@@ -871,7 +869,7 @@ fn status_of(text: &str) -> Said {
     if t.is_empty() {
         return Said::Open;
     }
-    let f = format!(" {} ", crate::text::words(t).join(" "));
+    let f = format!(" {} ", crate::text::plain(t));
     let has = |w: &str| f.contains(&format!(" {w} "));
     let percent = percent_in(t).or_else(|| share_of_items(t));
     // "0%" alone (a column of shares done): not started.
@@ -1047,7 +1045,7 @@ fn status_of(text: &str) -> Said {
 /// Whether progress words say the task was not carried out ("Không thực hiện", "Không thực
 /// hiện được", "Không th"): not done, and not cancelled, which would hide it from the overdue.
 pub(super) fn not_carried_out(text: &str) -> bool {
-    let f = crate::text::words(text).join(" ");
+    let f = crate::text::plain(text);
     let said = |w: &str| f == w || f.starts_with(&format!("{w} "));
     (said("khong thuc hien") || said("khong th") || said("khong lam"))
         && !f.contains("khong thuc hien nua")
@@ -1159,7 +1157,7 @@ pub fn says_more_than_a_state(notes: &str) -> bool {
 
 /// Under way; the text is kept as a progress report unless it only names the state.
 fn in_progress(text: &str, percent: u8) -> Said {
-    let f = crate::text::words(text).join(" ");
+    let f = crate::text::plain(text);
     let only_state =
         ["dang thuc hien", "dang trien khai", "dang", "dang lam"].contains(&f.as_str());
     Said::InProgress {
@@ -1291,7 +1289,7 @@ pub fn source(text: &str) -> SourceSaid {
     }
     // A meeting is named as one ("Giao ban tháng 3", "Hội nghị …", "phiên họp …"); any other
     // source ("Chỉ đạo trực tiếp", "Email ngày 5/3", "TB 45") is kept as the tracker words it.
-    let words = format!(" {} ", crate::text::words(t).join(" "));
+    let words = format!(" {} ", crate::text::plain(t));
     let meeting = [
         " hop ",
         " giao ban ",
@@ -2002,7 +2000,7 @@ fn post_and_unit(part: &str) -> Option<String> {
 /// The priority a cell says ("Khẩn", "Hỏa tốc", "Cao", "Bình thường"; empty: normal), or
 /// `None` when its words say none known.
 pub fn priority(text: &str) -> Option<Priority> {
-    let w = crate::text::words(text).join(" ");
+    let w = crate::text::plain(text);
     let has = |p: &str| format!(" {w} ").contains(&format!(" {p} "));
     Some(
         if w.is_empty() || has("binh thuong") || w == "thuong" || w == "thap" {

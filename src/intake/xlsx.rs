@@ -98,6 +98,41 @@ fn struck_rows(xml: &[u8], struck: &[bool]) -> Vec<u32> {
     out
 }
 
+/// The rows and the columns a sheet's XML hides, in order; a sheet that says "hidden"
+/// nowhere (most) is not read through.
+fn hidden_in(xml: &[u8]) -> (Vec<u32>, Vec<u32>) {
+    let (mut rows, mut columns) = (Vec::new(), Vec::new());
+    if !xml.windows(6).any(|w| w == b"hidden") {
+        return (rows, columns);
+    }
+    let number = |e: &quick_xml::events::BytesStart<'_>, name: &str| {
+        attr(e, name).and_then(|v| v.parse::<u32>().ok())
+    };
+    each_event(xml, |event| {
+        if let Event::Start(e) | Event::Empty(e) = event
+            && matches!(e.local_name().as_ref(), "row" | "col")
+            && matches!(attr(e, "hidden").as_deref(), Some("1" | "true"))
+        {
+            match e.local_name().as_ref() {
+                "row" => rows.extend(number(e, "r").and_then(|r| r.checked_sub(1))),
+                // `<col min="6" max="7" hidden="1"/>`: columns 6 and 7, from 1. A range is
+                // bounded by the sheet's width (16,384 columns).
+                "col" => {
+                    if let (Some(min), Some(max)) = (number(e, "min"), number(e, "max")) {
+                        columns.extend((min.max(1)..=max.min(16_384)).map(|c| c - 1));
+                    }
+                }
+                _ => {}
+            }
+        }
+        ControlFlow::Continue(())
+    });
+    rows.sort_unstable();
+    columns.sort_unstable();
+    columns.dedup();
+    (rows, columns)
+}
+
 /// Each sheet's hidden rows and columns and its rows struck through, by the sheet's name.
 /// Nothing for a file that cannot be read so: calamine says what is wrong with it.
 pub(super) fn marks(bytes: &[u8]) -> HashMap<String, Marks> {
@@ -127,26 +162,7 @@ pub(super) fn marks(bytes: &[u8]) -> HashMap<String, Marks> {
         let Some(xml) = entry(bytes, &path) else {
             continue;
         };
-        let mut hidden: Vec<u32> = elements(&xml, "row", &["r", "hidden"])
-            .into_iter()
-            .filter(|a| matches!(a[1].as_deref(), Some("1" | "true")))
-            .filter_map(|a| a[0].as_deref()?.parse::<u32>().ok()?.checked_sub(1))
-            .collect();
-        hidden.sort_unstable();
-        // `<col min="6" max="7" hidden="1"/>`: columns 6 and 7, from 1. A range is bounded
-        // by the sheet's width (16,384 columns).
-        let mut columns: Vec<u32> = elements(&xml, "col", &["min", "max", "hidden"])
-            .into_iter()
-            .filter(|a| matches!(a[2].as_deref(), Some("1" | "true")))
-            .filter_map(|a| {
-                let min = a[0].as_deref()?.parse::<u32>().ok()?;
-                let max = a[1].as_deref()?.parse::<u32>().ok()?.min(16_384);
-                Some((min.max(1)..=max).map(|c| c - 1))
-            })
-            .flatten()
-            .collect();
-        columns.sort_unstable();
-        columns.dedup();
+        let (hidden, columns) = hidden_in(&xml);
         let struck = if struck.contains(&true) {
             struck_rows(&xml, &struck)
         } else {

@@ -242,7 +242,7 @@ pub(super) fn same_source(
     said: &SourceSaid,
     file_name: &str,
 ) -> Result<bool> {
-    let words = |s: &str| crate::text::words(s).join(" ");
+    let words = |s: &str| crate::text::plain(s);
     Ok(match said {
         SourceSaid::Document { number, .. } => d
             .document_number

@@ -342,7 +342,7 @@ fn leader_named(conn: &Connection, cell: &str) -> Result<std::result::Result<Uui
                 !said.is_empty()
                     && p.title
                         .as_deref()
-                        .is_some_and(|t| crate::text::words(t).join(" ").starts_with(&said))
+                        .is_some_and(|t| crate::text::plain(t).starts_with(&said))
             })
             .collect()
     } else {
@@ -417,7 +417,7 @@ fn row_key(parts: [&str; 4]) -> [u8; 32] {
     let mut h = Sha256::new();
     h.update(b"tracker-row\0");
     for p in parts {
-        h.update(crate::text::words(p).join(" ").as_bytes());
+        h.update(crate::text::plain(p).as_bytes());
         h.update([0x1F]);
     }
     h.finalize().into()
@@ -434,12 +434,11 @@ struct Seen {
 
 /// Words as written, marks on their letters kept; case, spacing and punctuation aside.
 fn exact_words(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let text: String = text.nfc().collect::<String>().to_lowercase();
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    crate::text::joined_words(&match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text.to_lowercase(),
+        _ => text.nfc().collect::<String>().to_lowercase(),
+    })
 }
 
 /// The key of a row whose words the sheet says more than once: its plain key with its
@@ -709,7 +708,7 @@ fn kind_of_name(name: &str) -> UnitKind {
 
 /// A meeting's kind, by its title.
 fn meeting_kind(title: &str) -> MeetingKind {
-    let f = format!(" {} ", crate::text::words(title).join(" "));
+    let f = format!(" {} ", crate::text::plain(title));
     if f.contains(" giao ban ") && f.contains(" truc tuyen ") {
         MeetingKind::OnlineBriefing
     } else if f.contains(" giao ban ") {

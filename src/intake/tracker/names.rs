@@ -195,7 +195,7 @@ impl Reading<'_> {
     /// [`values::with_the_head_before`], for a place named alone that is not a unit of the
     /// directory, a person ("…, Nguyễn Văn An") or the office's own place ("…, Lào Cai").
     pub(super) fn sharing_the_head(&self, before: &str, piece: &str) -> Option<String> {
-        let said = crate::text::words(piece).join(" ");
+        let said = crate::text::plain(piece);
         let office_s =
             (self.office_places.iter()).any(|o| *o == said || o.ends_with(&format!(" {said}")));
         let known = self.directory.named(piece.trim()).is_some();
@@ -256,7 +256,7 @@ impl Reading<'_> {
     }
 
     pub(super) fn find_unit(&mut self, name: &str) -> Result<Found> {
-        let key = crate::text::words(name).join(" ");
+        let key = crate::text::plain(name);
         if let Some(f) = self.units.get(&key) {
             return Ok(f.clone());
         }

@@ -29,7 +29,7 @@ pub(super) fn signatures(row: &[Cell]) -> bool {
     let mut texts = row
         .iter()
         .filter(|c| !c.is_empty())
-        .map(|c| crate::text::words(&c.text()).join(" "))
+        .map(|c| crate::text::plain(&c.text()))
         .peekable();
     texts.peek().is_some() && texts.all(|t| SIGN_OFF.contains(&t.as_str()))
 }
@@ -37,8 +37,12 @@ pub(super) fn signatures(row: &[Cell]) -> bool {
 /// Whether a cell says "the same as above": "nt", "-nt-", "Như trên", a ditto mark.
 pub(super) fn ditto(text: &str) -> bool {
     let t = text.trim();
+    // Longer than any way of writing them (a task's words: no fold needed).
+    if t.len() > 64 {
+        return false;
+    }
     matches!(t, "\"" | "〃" | "''" | "”" | "“")
-        || matches!(crate::text::words(t).join(" ").as_str(), "nt" | "nhu tren")
+        || matches!(crate::text::plain(t).as_str(), "nt" | "nhu tren")
 }
 
 /// Whether a number cell letters an item ("a", "b)", "đ."), not a task of its own.
@@ -291,7 +295,7 @@ pub(super) fn read_rows(
         ]
         .map(|c| {
             let cell = h.fields.get(&c).and_then(|j| g.rows[i].get(*j));
-            crate::text::words(&cell.map(Cell::text).unwrap_or_default()).join(" ")
+            crate::text::plain(&cell.map(Cell::text).unwrap_or_default())
         })
         .join("\u{1F}")
     };
@@ -309,7 +313,7 @@ pub(super) fn read_rows(
     let mut cells_above: Cow<'_, [Cell]> = Cow::Borrowed(&[]);
     let own_words = [Column::Number, Column::Content].map(|c| h.fields.get(&c).copied());
     let marked = |j: usize, c: &Cell| {
-        matches!(c, Cell::Text(t) if ditto(t)) && !own_words.contains(&Some(j))
+        !own_words.contains(&Some(j)) && matches!(c, Cell::Text(t) if ditto(t))
     };
     for i in data {
         // "nt", "Như trên", "〃" in a cell (not the task's words): the cell above.
@@ -1530,7 +1534,7 @@ fn units_of(
             Err((name, c)) => return aside(Issue::Ambiguous(name, c), Column::Coordinating),
         };
     // Several units in the lead's cell: the first leads, the others coordinate, told.
-    let roles_said = roles_said || crate::text::words(lead_text).join(" ").contains("phoi hop");
+    let roles_said = roles_said || crate::text::plain(lead_text).contains("phoi hop");
     let several_leads = (lead.len() > 1 && !roles_said).then(|| lead_text.to_string());
     for p in lead[1..].iter().rev() {
         if !coordinating.contains(p) {
@@ -1612,7 +1616,7 @@ fn held_directive(
     };
     let other_document = match task.source {
         SourceSaid::Document { number, .. } => {
-            let words = |s: &str| crate::text::words(s).join(" ");
+            let words = |s: &str| crate::text::plain(s);
             directive::get(r.conn, id)?
                 .document_number
                 .is_some_and(|n| words(&n) != words(number))
