@@ -241,9 +241,9 @@ fn trend_of(
     months: u32,
     as_of: NaiveDate,
 ) -> Vec<Month> {
-    let mut by_month: HashMap<&str, Counts> = HashMap::new();
+    let mut by_month: HashMap<u32, Counts> = HashMap::new();
     for ((_unit, month), c) in tally {
-        by_month.entry(month.as_str()).or_default().merge(c);
+        by_month.entry(*month).or_default().merge(c);
     }
     (0..months)
         .map(|i| {
@@ -252,11 +252,11 @@ fn trend_of(
                 .pred_opt()
                 .expect("a day before")
                 .min(as_of);
-            let key = from.format("%Y-%m").to_string();
+            let key = from.year() as u32 * 100 + from.month();
             Month {
                 from,
                 to,
-                counts: by_month.remove(key.as_str()).unwrap_or_default(),
+                counts: by_month.remove(&key).unwrap_or_default(),
             }
         })
         .collect()
@@ -266,8 +266,23 @@ fn trend_of(
 const EARLIEST: NaiveDate = NaiveDate::from_ymd_opt(1, 1, 1).expect("1/1/1");
 const LATEST: NaiveDate = NaiveDate::from_ymd_opt(9999, 12, 31).expect("31/12/9999");
 
-/// A lead unit and a month given (`YYYY-MM`).
-type UnitMonth = (Uuid, String);
+/// A lead unit and a month given (`YYYY-MM` as the number `YYYYMM`: no string to make and
+/// hash for each of a tally's thousands of rows).
+type UnitMonth = (Uuid, u32);
+
+/// The number of a `YYYY-MM…` text's month (`YYYYMM`); 0 for a text that is none.
+fn month_number(text: &str) -> u32 {
+    let b = text.as_bytes();
+    let digits = |from: usize, to: usize| {
+        b.get(from..to)?.iter().try_fold(0u32, |n, c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    match (digits(0, 4), b.get(4), digits(5, 7)) {
+        (Some(y), Some(b'-'), Some(m)) => y * 100 + m,
+        _ => 0,
+    }
+}
 
 /// The directives given in `[from, to]` and by `as_of`, judged on `as_of`, per lead unit and
 /// month given. Months wholly inside the period come from `directive_tally` (a few rows per
@@ -328,7 +343,10 @@ fn tallied(
         named_params! { ":from": month_of(whole_from), ":to": month_of(whole_to), ":month": reporting },
         |r| {
             Ok((
-                (r.get::<_, Uuid>(0)?, r.get::<_, String>(1)?),
+                (
+                    r.get::<_, Uuid>(0)?,
+                    month_number(r.get_ref(1)?.as_str().unwrap_or_default()),
+                ),
                 [r.get::<_, u32>(2)?, r.get(3)?, r.get(4)?, r.get(5)?],
             ))
         },
@@ -416,8 +434,8 @@ fn judge_rows(
             completed_on: get_opt_date(r, 4)?,
         };
         if let Some(b) = crate::timeliness::bucket(&facts, basis, as_of).filter(|b| keep(*b)) {
-            let given: String = r.get(1)?;
-            let key = (r.get(0)?, given.get(..7).unwrap_or_default().to_string());
+            let given = r.get_ref(1)?.as_str().unwrap_or_default();
+            let key = (r.get(0)?, month_number(given));
             out.entry(key).or_default().add(b);
         }
     }
