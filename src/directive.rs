@@ -159,6 +159,63 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Directive> {
 /// leader exist and are active, no unit both lead and coordinating, deadline not before the
 /// date given unless confirmed.
 pub fn create(tx: &Tx<'_>, new: NewDirective) -> Result<Directive> {
+    create_as(tx, new, &[], "")
+}
+
+/// Records a new directive as [`create`] does, moved through the status `steps` (each one the
+/// status before it allows, as [`change_status`] checks) before it is written: one row
+/// written, not written and changed again (a tracker brought in records thousands done or
+/// under way). Its history holds the making and the steps, with `note`.
+pub fn create_as(
+    tx: &Tx<'_>,
+    new: NewDirective,
+    steps: &[StatusChange],
+    note: &str,
+) -> Result<Directive> {
+    let made = checked(tx, new)?;
+    let mut d = made.clone();
+    let today = crate::date::local_date(tx.now());
+    for change in steps {
+        (d.status, d.reported_done_on, d.completed_on) = step(&d, change, today)?;
+    }
+    tx.prepare_cached(&format!(
+        "INSERT INTO directive ({COLUMNS}) VALUES
+         (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, ?13, ?14, ?15, ?16, ?16, ?17)"
+    ))?
+    .execute(params![
+        d.id,
+        d.content,
+        d.expected_output,
+        d.meeting_id,
+        d.conclusion_id,
+        d.document_number,
+        d.document_date.map(date),
+        date(d.assigned_on),
+        d.directing_leader_id,
+        d.lead_unit_id,
+        d.deadline.map(date),
+        enum_name(&d.priority),
+        enum_name(&d.status),
+        d.reported_done_on.map(date),
+        d.completed_on.map(date),
+        ts(d.meta.created_at),
+        d.meta.origin,
+    ])?;
+    let mut ins =
+        tx.prepare_cached("INSERT INTO directive_unit (directive_id, unit_id) VALUES (?1, ?2)")?;
+    for u in &d.coordinating_unit_ids {
+        ins.execute([d.id, *u])?;
+    }
+    // The record as stored: no read back (an import makes thousands).
+    tx.audit("directive", d.id, "create", &made)?;
+    if !steps.is_empty() {
+        audit_status(tx, &made, &d, note)?;
+    }
+    Ok(d)
+}
+
+/// The new directive `new` after checking every rule, as it would be stored (not yet).
+fn checked(tx: &Tx<'_>, new: NewDirective) -> Result<Directive> {
     let content = new.content.trim();
     if content.is_empty() {
         return Err(Error::invalid(Field::Content, Rule::Required));
@@ -229,7 +286,7 @@ pub fn create(tx: &Tx<'_>, new: NewDirective) -> Result<Directive> {
             Rule::DeadlineBeforeAssigned,
         ));
     }
-    let d = Directive {
+    Ok(Directive {
         id: new_id(),
         content: content.to_string(),
         expected_output: new
@@ -253,35 +310,7 @@ pub fn create(tx: &Tx<'_>, new: NewDirective) -> Result<Directive> {
         reported_done_on: None,
         completed_on: None,
         meta: Meta::written(tx),
-    };
-    tx.prepare_cached(&format!(
-        "INSERT INTO directive ({COLUMNS}) VALUES
-         (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11, ?12, 'assigned', NULL, NULL, ?13, ?13, ?14)"
-    ))?
-    .execute(params![
-        d.id,
-        d.content,
-        d.expected_output,
-        d.meeting_id,
-        d.conclusion_id,
-        d.document_number,
-        d.document_date.map(date),
-        date(d.assigned_on),
-        d.directing_leader_id,
-        d.lead_unit_id,
-        d.deadline.map(date),
-        enum_name(&d.priority),
-        ts(d.meta.created_at),
-        d.meta.origin,
-    ])?;
-    let mut ins =
-        tx.prepare_cached("INSERT INTO directive_unit (directive_id, unit_id) VALUES (?1, ?2)")?;
-    for u in &d.coordinating_unit_ids {
-        ins.execute([d.id, *u])?;
-    }
-    // The record as stored: no read back (an import makes thousands).
-    tx.audit("directive", d.id, "create", &d)?;
-    Ok(d)
+    })
 }
 
 fn relabel(e: Error, field: Field) -> Error {
@@ -337,22 +366,81 @@ pub enum StatusChange {
 
 /// Applies a status step, refusing steps the current status does not allow.
 pub fn change_status(tx: &Tx<'_>, id: Uuid, change: StatusChange, note: &str) -> Result<Directive> {
-    use DirectiveStatus as S;
-    let mut d = get(tx, id)?;
+    change_status_of(tx, get(tx, id)?, std::slice::from_ref(&change), note)
+}
+
+/// Applies status steps in turn to `d`, the directive as it stands (not read again), in one
+/// write and one entry of its history: a tracker brought in records a directive done
+/// (reported, then confirmed) at once. Each step must be one the status before it allows.
+pub fn change_status_of(
+    tx: &Tx<'_>,
+    mut d: Directive,
+    steps: &[StatusChange],
+    note: &str,
+) -> Result<Directive> {
     let old = d.clone();
-    let (status, reported, completed) = match (&change, old.status) {
+    let today = crate::date::local_date(tx.now());
+    for change in steps {
+        (d.status, d.reported_done_on, d.completed_on) = step(&d, change, today)?;
+    }
+    let written = Meta::written(tx);
+    d.meta.updated_at = written.updated_at;
+    d.meta.origin = written.origin;
+    // Kept prepared: an import changes thousands of states, and this UPDATE's triggers make
+    // it the slowest statement to prepare (a quarter of a 20,000-row tracker's import).
+    tx.prepare_cached(
+        "UPDATE directive SET status = ?2, reported_done_on = ?3, completed_on = ?4,
+         updated_at = ?5, origin = ?6 WHERE id = ?1",
+    )?
+    .execute(params![
+        d.id,
+        enum_name(&d.status),
+        d.reported_done_on.map(date),
+        d.completed_on.map(date),
+        ts(d.meta.updated_at),
+        d.meta.origin,
+    ])?;
+    audit_status(tx, &old, &d, note)?;
+    // The record as stored: no read back (an import changes thousands of states).
+    Ok(d)
+}
+
+/// The entry of the history of a status moved from `old`'s to `new`'s.
+fn audit_status(tx: &Tx<'_>, old: &Directive, new: &Directive, note: &str) -> Result<()> {
+    tx.audit(
+        "directive",
+        new.id,
+        "status",
+        serde_json::json!({
+            "status": [old.status, new.status],
+            "reported_done_on": [old.reported_done_on, new.reported_done_on],
+            "completed_on": [old.completed_on, new.completed_on],
+            "note": note,
+        }),
+    )
+}
+
+/// The status and the dates reported and done that `change` moves `d` to, when its status
+/// allows it (`today`: no work is reported done later than today).
+fn step(
+    d: &Directive,
+    change: &StatusChange,
+    today: NaiveDate,
+) -> Result<(DirectiveStatus, Option<NaiveDate>, Option<NaiveDate>)> {
+    use DirectiveStatus as S;
+    Ok(match (change, d.status) {
         (StatusChange::Start, S::Assigned) => (S::InProgress, None, None),
         (StatusChange::ReportDone { on }, S::Assigned | S::InProgress) => {
-            if *on < old.assigned_on {
+            if *on < d.assigned_on {
                 return Err(Error::invalid(Field::Date, Rule::OutOfRange));
             }
-            if *on > crate::date::local_date(tx.now()) {
+            if *on > today {
                 return Err(Error::invalid(Field::Date, Rule::InFuture));
             }
             (S::AwaitingConfirmation, Some(*on), None)
         }
         (StatusChange::Confirm, S::AwaitingConfirmation) => {
-            (S::Done, old.reported_done_on, old.reported_done_on)
+            (S::Done, d.reported_done_on, d.reported_done_on)
         }
         (StatusChange::Return, S::AwaitingConfirmation) => (S::InProgress, None, None),
         (StatusChange::Suspend, S::Assigned | S::InProgress) => (S::Suspended, None, None),
@@ -366,44 +454,11 @@ pub fn change_status(tx: &Tx<'_>, id: Uuid, change: StatusChange, note: &str) ->
                 Field::Status,
                 Rule::Transition {
                     from: enum_name(&from),
-                    to: enum_name(&target_of(&change)),
+                    to: enum_name(&target_of(change)),
                 },
             ));
         }
-    };
-    // Kept prepared: an import changes thousands of states, and this UPDATE's triggers make
-    // it the slowest statement to prepare (a quarter of a 20,000-row tracker's import).
-    let written = Meta::written(tx);
-    d.status = status;
-    d.reported_done_on = reported;
-    d.completed_on = completed;
-    d.meta.updated_at = written.updated_at;
-    d.meta.origin = written.origin;
-    tx.prepare_cached(
-        "UPDATE directive SET status = ?2, reported_done_on = ?3, completed_on = ?4,
-         updated_at = ?5, origin = ?6 WHERE id = ?1",
-    )?
-    .execute(params![
-        id,
-        enum_name(&status),
-        reported.map(date),
-        completed.map(date),
-        ts(d.meta.updated_at),
-        d.meta.origin,
-    ])?;
-    tx.audit(
-        "directive",
-        id,
-        "status",
-        serde_json::json!({
-            "status": [old.status, status],
-            "reported_done_on": [old.reported_done_on, reported],
-            "completed_on": [old.completed_on, completed],
-            "note": note,
-        }),
-    )?;
-    // The record as stored: no read back (an import changes thousands of states).
-    Ok(d)
+    })
 }
 
 fn target_of(change: &StatusChange) -> DirectiveStatus {

@@ -107,6 +107,25 @@ pub fn joined_words(s: &str) -> String {
     out
 }
 
+/// Whether `spaced`, words between single spaces with a space at each end (`" da hoan
+/// thanh "`), holds the words `phrase` (`"hoan thanh"`) whole: no string is made for it.
+pub fn holds_phrase(spaced: &str, phrase: &str) -> bool {
+    let b = spaced.as_bytes();
+    !phrase.is_empty()
+        && spaced
+            .match_indices(phrase)
+            .any(|(i, _)| i > 0 && b[i - 1] == b' ' && b.get(i + phrase.len()) == Some(&b' '))
+}
+
+/// `s` in Unicode's composed form (NFC), unchanged (not copied) when it is already so.
+pub fn composed(s: String) -> String {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    match is_nfc_quick(s.chars()) {
+        IsNormalized::Yes => s,
+        _ => s.nfc().collect(),
+    }
+}
+
 /// Text from a file as it may be stored and shown: direction overrides and zero-width marks
 /// left out, other control characters (escapes, bells) as spaces; line breaks and tabs kept.
 /// A cell holding `_x001B_` or U+202E cannot then rewrite a terminal or reverse a line.
@@ -299,6 +318,28 @@ pub fn markdown_text(markdown: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phrases_held_whole() {
+        let f = " da hoan thanh ht 1 ";
+        for (p, held) in [
+            ("hoan thanh", true),
+            ("ht", true),
+            ("1", true),
+            ("hoan", true),
+            ("oan", false),
+            ("da hoan thanh ht 1", true),
+            ("thanh ht 2", false),
+            ("", false),
+        ] {
+            assert_eq!(
+                holds_phrase(f, p),
+                f.contains(&format!(" {p} ")) && !p.is_empty(),
+                "{p}"
+            );
+            assert_eq!(holds_phrase(f, p), held, "{p}");
+        }
+    }
 
     #[test]
     fn plain_is_the_words_joined() {

@@ -309,7 +309,7 @@ fn field_of(text: &str) -> Option<Column> {
     let w = format!(" {} ", words(text));
     NAMES
         .iter()
-        .filter(|(_, name)| w.contains(&format!(" {name} ")))
+        .filter(|(_, name)| crate::text::holds_phrase(&w, name))
         .max_by_key(|(_, name)| name.len())
         .map(|(c, _)| *c)
 }
@@ -350,7 +350,7 @@ fn recognise(texts: &[String], hidden: &dyn Fn(usize) -> bool) -> BTreeMap<Colum
         let w = format!(" {} ", words(t));
         let second = SECOND_NAMES
             .iter()
-            .find(|(_, name)| w.contains(&format!(" {name} ")))
+            .find(|(_, name)| crate::text::holds_phrase(&w, name))
             .map(|(f, _)| *f)
             // "% hoàn thành", "% HT": a share done.
             .or_else(|| {

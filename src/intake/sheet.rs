@@ -216,17 +216,18 @@ pub fn read(kind: FileKind, bytes: &[u8], only: Option<&str>, name: &str) -> Res
         // Letters and their marks composed (a file may hold them apart: "e" + U+0302 +
         // U+0301), as typed text is stored. A spreadsheet's error shown as text (an .ods
         // or a CSV saved from one: "#DIV/0!") is the error it shows.
-        use unicode_normalization::UnicodeNormalization;
         for cell in g.rows.iter_mut().flatten() {
             if let Cell::Text(t) = cell {
-                let clean: String = crate::text::without_controls(t).nfc().collect();
-                let clean = clean.trim();
-                *cell = if clean.is_empty() {
+                let clean = crate::text::composed(crate::text::without_controls(t));
+                let trimmed = clean.trim();
+                *cell = if trimmed.is_empty() {
                     Cell::Empty
-                } else if SHOWN_ERRORS.contains(&clean) {
+                } else if SHOWN_ERRORS.contains(&trimmed) {
                     Cell::Error
+                } else if trimmed.len() == clean.len() {
+                    Cell::Text(clean)
                 } else {
-                    Cell::Text(clean.to_string())
+                    Cell::Text(trimmed.to_string())
                 };
             }
         }

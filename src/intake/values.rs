@@ -284,7 +284,7 @@ pub fn due(cell: &Cell, given: Option<NaiveDate>) -> Result<Due, String> {
         "hang nam",
         "dinh ky",
     ];
-    if recurring.iter().any(|w| f.contains(&format!(" {w} "))) {
+    if recurring.iter().any(|w| crate::text::holds_phrase(&f, w)) {
         return Ok(Due::Open);
     }
     match deadline::parse(t, base) {
@@ -870,7 +870,7 @@ fn status_of(text: &str) -> Said {
         return Said::Open;
     }
     let f = format!(" {} ", crate::text::plain(t));
-    let has = |w: &str| f.contains(&format!(" {w} "));
+    let has = |w: &str| crate::text::holds_phrase(&f, w);
     let percent = percent_in(t).or_else(|| share_of_items(t));
     // "0%" alone (a column of shares done): not started.
     if percent == Some(0) && f.trim() == "0" {
@@ -2001,7 +2001,8 @@ fn post_and_unit(part: &str) -> Option<String> {
 /// `None` when its words say none known.
 pub fn priority(text: &str) -> Option<Priority> {
     let w = crate::text::plain(text);
-    let has = |p: &str| format!(" {w} ").contains(&format!(" {p} "));
+    let spaced = format!(" {w} ");
+    let has = |p: &str| crate::text::holds_phrase(&spaced, p);
     Some(
         if w.is_empty() || has("binh thuong") || w == "thuong" || w == "thap" {
             Priority::Normal

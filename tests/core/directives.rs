@@ -250,6 +250,73 @@ fn completion_is_reported_by_the_unit_and_confirmed_by_the_leader() {
     );
 }
 
+/// A directive recorded as it already stands (a tracker brought in): made and moved to done
+/// in one write, the same record and history as made and then moved, and a step its status
+/// does not allow refused with nothing written.
+#[test]
+fn a_directive_made_done_at_once_is_the_one_made_then_moved() {
+    let mut o = office();
+    let done = [
+        StatusChange::ReportDone {
+            on: d("2026-06-20"),
+        },
+        StatusChange::Confirm,
+    ];
+    let new = o.new_directive(o.ttbc, Some(d("2026-06-30")));
+    let dir = o
+        .store
+        .write(|tx| directive::create_as(tx, new, &done, "Bảng theo dõi / 2025 / 7"))
+        .unwrap();
+    assert_eq!(dir, directive::get(o.store.conn(), dir.id).unwrap());
+    assert_eq!(dir.status, DirectiveStatus::Done);
+    assert_eq!(dir.completed_on, Some(d("2026-06-20")));
+    assert_eq!(dir.reported_done_on, Some(d("2026-06-20")));
+    let history = audit::history(o.store.conn(), "directive", dir.id).unwrap();
+    let actions: Vec<&str> = history.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(actions, ["create", "status"]);
+    assert_eq!(history[0].changes["status"], "assigned");
+    assert_eq!(history[1].changes["status"][1], "done");
+    assert_eq!(history[1].changes["note"], "Bảng theo dõi / 2025 / 7");
+    // Counted done on time, as one made and then moved would be.
+    let table = giaoban::stats::by_unit(
+        o.store.conn(),
+        None,
+        None,
+        d("2026-07-31"),
+        DeadlineBasis::Approved,
+    )
+    .unwrap();
+    assert_eq!(table.totals.done_on_time, 1);
+
+    // Done before it was given: refused, nothing written.
+    let before = o.count("directive");
+    let new = o.new_directive(o.ttbc, None);
+    assert_invalid(
+        o.store.write(|tx| {
+            directive::create_as(
+                tx,
+                new.clone(),
+                &[StatusChange::ReportDone {
+                    on: d("2026-01-01"),
+                }],
+                "",
+            )
+        }),
+        Field::Date,
+        Rule::OutOfRange,
+    );
+    // A step the status before it does not allow.
+    assert!(matches!(
+        o.store
+            .write(|tx| directive::create_as(tx, new, &[StatusChange::Confirm], "")),
+        Err(Error::Invalid {
+            field: Field::Status,
+            ..
+        })
+    ));
+    assert_eq!(o.count("directive"), before);
+}
+
 #[test]
 fn a_returned_report_goes_back_to_the_unit() {
     let mut o = office();

@@ -434,11 +434,7 @@ struct Seen {
 
 /// Words as written, marks on their letters kept; case, spacing and punctuation aside.
 fn exact_words(text: &str) -> String {
-    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
-    crate::text::joined_words(&match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => text.to_lowercase(),
-        _ => text.nfc().collect::<String>().to_lowercase(),
-    })
+    crate::text::joined_words(&crate::text::composed(text.to_string()).to_lowercase())
 }
 
 /// The key of a row whose words the sheet says more than once: its plain key with its
@@ -922,6 +918,28 @@ fn write_rows(
     Ok(Written::All(out))
 }
 
+/// The status steps from "given" to the state a tracker says, but for work under way told in
+/// words (a progress report, which starts it) and the states a task keeps as given.
+fn steps_to(said: &Said, done_fallback: NaiveDate) -> Vec<StatusChange> {
+    match said {
+        Said::Open | Said::Declined | Said::InProgress { note: Some(_), .. } => Vec::new(),
+        Said::InProgress { note: None, .. } => vec![StatusChange::Start],
+        // Done as the office recorded it: reported and confirmed.
+        Said::Done(on) => vec![
+            StatusChange::ReportDone {
+                on: on.unwrap_or(done_fallback),
+            },
+            StatusChange::Confirm,
+        ],
+        // Waiting for the leader's word.
+        Said::Reported(on) => vec![StatusChange::ReportDone {
+            on: on.unwrap_or(done_fallback),
+        }],
+        Said::Suspended => vec![StatusChange::Suspend],
+        Said::Cancelled => vec![StatusChange::Cancel],
+    }
+}
+
 fn write_row(
     tx: &Tx<'_>,
     plan: &Plan,
@@ -944,7 +962,18 @@ fn write_row(
             conclusion_id: None,
         },
     };
-    let mut d = directive::create(
+    // The state's note names where it comes from, and keeps the tracker's words.
+    let from = format!("{} / {} / {}", plan.file_name, sheet, row.row);
+    let note = if row.words.is_empty() {
+        from.clone()
+    } else {
+        format!("{from}: {}", row.words)
+    };
+    // The steps to the state the tracker says, taken as the directive is made when no
+    // extension comes between (a deadline is extended while the task is open).
+    let steps = steps_to(&row.said, row.done_fallback);
+    let at_once = row.extensions.is_empty();
+    let mut d = directive::create_as(
         tx,
         NewDirective {
             content: row.content.clone(),
@@ -959,14 +988,9 @@ fn write_row(
             // The tracker says so: an office's record is taken as it was kept.
             allow_deadline_before_assigned: true,
         },
+        if at_once { &steps } else { &[] },
+        &note,
     )?;
-    // The state's note names where it comes from, and keeps the tracker's words.
-    let from = format!("{} / {} / {}", plan.file_name, sheet, row.row);
-    let note = if row.words.is_empty() {
-        from.clone()
-    } else {
-        format!("{from}: {}", row.words)
-    };
     let today = crate::date::local_date(tx.now());
     // The extensions the tracker records, in order, each granted by the deadline it moved
     // (or today, for one still to come), before the state it reached.
@@ -987,55 +1011,36 @@ fn write_row(
         )?;
         d = directive::get(tx, d.id)?;
     }
-    match &row.said {
-        Said::Open | Said::Declined => {}
-        Said::InProgress {
-            percent,
-            note: text,
-            on,
-        } => match text {
-            Some(t) => {
-                let on = on
-                    .filter(|o| *o >= d.assigned_on && *o <= today)
-                    .unwrap_or(today);
-                followup::add_progress(
-                    tx,
-                    d.id,
-                    NewProgress {
-                        reported_on: on,
-                        reporter_id: None,
-                        percent: *percent,
-                        // The progress as written, and the notes beside it.
-                        note: if row.words.contains(t.as_str()) {
-                            row.words.clone()
-                        } else {
-                            t.clone()
-                        },
-                    },
-                )?;
-                // A progress report moves the directive on: read it as it now stands.
-                d = directive::get(tx, d.id)?;
-            }
-            None => {
-                d = directive::change_status(tx, d.id, StatusChange::Start, &note)?;
-            }
-        },
-        Said::Done(on) => {
-            let on = on.unwrap_or(row.done_fallback);
-            directive::change_status(tx, d.id, StatusChange::ReportDone { on }, &note)?;
-            d = directive::change_status(tx, d.id, StatusChange::Confirm, &note)?;
-        }
-        // Waiting for the leader's word.
-        Said::Reported(on) => {
-            let on = on.unwrap_or(row.done_fallback);
-            d = directive::change_status(tx, d.id, StatusChange::ReportDone { on }, &note)?;
-        }
-        Said::Suspended => {
-            d = directive::change_status(tx, d.id, StatusChange::Suspend, &note)?;
-        }
-        Said::Cancelled => {
-            d = directive::change_status(tx, d.id, StatusChange::Cancel, &note)?;
-        }
+    if !at_once && !steps.is_empty() {
+        d = directive::change_status_of(tx, d, &steps, &note)?;
+    }
+    // Work under way with its words: a progress report, which moves the directive on.
+    if let Said::InProgress {
+        percent,
+        note: Some(t),
+        on,
+    } = &row.said
+    {
+        let on = on
+            .filter(|o| *o >= d.assigned_on && *o <= today)
+            .unwrap_or(today);
+        followup::add_progress(
+            tx,
+            d.id,
+            NewProgress {
+                reported_on: on,
+                reporter_id: None,
+                percent: *percent,
+                // The progress as written, and the notes beside it.
+                note: if row.words.contains(t.as_str()) {
+                    row.words.clone()
+                } else {
+                    t.clone()
+                },
+            },
+        )?;
+        // Read as it now stands.
+        d = directive::get(tx, d.id)?;
     }
     remember(tx, &row.key, d.id, plan.origins[row.sheet])?;
     Ok(d)
