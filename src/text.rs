@@ -126,8 +126,8 @@ pub fn composed(s: String) -> String {
     }
 }
 
-/// Text from a file as it may be stored and shown: direction overrides and zero-width marks
-/// left out, other control characters (escapes, bells) as spaces; line breaks and tabs kept.
+/// Text from a file as it may be stored and shown: direction overrides, zero-width marks and
+/// soft hyphens left out, other control characters (escapes, bells) as spaces; line breaks and tabs kept.
 /// A cell holding `_x001B_` or U+202E cannot then rewrite a terminal or reverse a line.
 pub fn without_controls(text: &str) -> String {
     text.chars()
@@ -136,6 +136,7 @@ pub fn without_controls(text: &str) -> String {
             | '\u{2066}'..='\u{2069}'
             | '\u{200B}'..='\u{200F}'
             | '\u{2060}'
+            | '\u{00AD}'
             | '\u{FEFF}' => None,
             '\n' | '\t' => Some(c),
             c if c.is_control() => Some(' '),

@@ -283,6 +283,9 @@ fn unicode_only(c: char) -> bool {
     ) || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
 }
 
+/// The letters of Vietnamese that Windows-1252 has.
+const VIETNAMESE_LATIN1: &str = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ";
+
 /// How much a text looks like each encoding: characters only Unicode text has; TCVN3's
 /// signs (bytes 0xA1–0xBF, none a Vietnamese letter in Windows-1252, or a capital-looking
 /// byte inside a lower-case word: `ViÖt`, `Phßng`); VNI's marks after a vowel (`Vieät`,
@@ -292,6 +295,9 @@ pub struct Evidence {
     unicode: usize,
     tcvn3: usize,
     vni: usize,
+    /// Characters no Vietnamese text has that TCVN3 draws a letter with (`ë` for `ở`):
+    /// weak signs, as many Latin-1 letters are.
+    tcvn3_weak: usize,
 }
 
 impl std::ops::Add for Evidence {
@@ -302,6 +308,7 @@ impl std::ops::Add for Evidence {
             unicode: self.unicode + o.unicode,
             tcvn3: self.tcvn3 + o.tcvn3,
             vni: self.vni + o.vni,
+            tcvn3_weak: self.tcvn3_weak + o.tcvn3_weak,
         }
     }
 }
@@ -341,6 +348,16 @@ impl Evidence {
         }
     }
 
+    /// Whether the texts show a sign of `enc`, a legacy encoding (one may be all a short
+    /// name has: "Thanh tra Së").
+    pub fn shows(&self, enc: Encoding) -> bool {
+        match enc {
+            Encoding::Tcvn3 => self.tcvn3 + self.tcvn3_weak > 0,
+            Encoding::Vni => self.vni > 0,
+            Encoding::Unicode => false,
+        }
+    }
+
     /// The encoding the texts are in, decided over all of them ([`detect`]).
     pub fn decide(&self) -> Option<Encoding> {
         let legacy = |own: usize, other: usize| own >= 3 && own > other && own > 2 * self.unicode;
@@ -368,6 +385,8 @@ impl Evidence {
                     || (0xC0..=0xDF).contains(&b) && after_lower && tcvn3_char(b).is_some()
                 {
                     self.tcvn3 += 1;
+                } else if tcvn3_char(b).is_some() && !VIETNAMESE_LATIN1.contains(c) {
+                    self.tcvn3_weak += 1;
                 }
                 if after_vowel && vni_mark(b).is_some() || matches!(b, 0xF1 | 0xD1 | 0xF6) {
                     self.vni += 1;

@@ -308,7 +308,7 @@ fn run(store: &mut Store, opened: Opened, o: &Options, commit: bool) -> Result<P
             let write = |tx: &Tx<'_>| {
                 let applied = tracker::apply(tx, &plan, &book)?;
                 if commit && !applied.rows.is_empty() {
-                    let units = p.new_units.len();
+                    let units = applied.new_units.len();
                     audit(tx, &name, applied.rows.len(), units, backup.as_deref())?;
                 }
                 Ok(applied)
@@ -318,6 +318,10 @@ fn run(store: &mut Store, opened: Opened, o: &Options, commit: bool) -> Result<P
             } else {
                 store.trial(write)?
             };
+            // The new units the rows written name: a refused row's are not made.
+            p.new_units = (applied.new_units.iter())
+                .map(|i| p.new_units[*i].clone())
+                .collect();
             p.directives = applied.rows;
             p.problems.extend(applied.problems);
             Ok(p)

@@ -974,9 +974,9 @@ fn convert_legacy(g: &mut Grid) {
         rows.into_iter().filter(|e| !(few && e.unicode())).sum()
     };
     let sheet = pooled(None).decide().unwrap_or_default();
-    let columns: Vec<Encoding> = (0..width)
-        .map(|j| pooled(Some(j)).decide().unwrap_or(sheet))
-        .collect();
+    // Each column's own reading, and what it is read in (the sheet's, when it says nothing).
+    let own: Vec<Option<Encoding>> = (0..width).map(|j| pooled(Some(j)).decide()).collect();
+    let columns: Vec<Encoding> = own.iter().map(|e| e.unwrap_or(sheet)).collect();
     let mut converted = [0usize; 3];
     for (row, shown) in g.rows.iter_mut().zip(&shown) {
         let together: Evidence = shown.iter().flatten().copied().sum();
@@ -996,7 +996,12 @@ fn convert_legacy(g: &mut Grid) {
             // file into a sheet typed in Unicode); the others follow their column.
             let enc = match e.own() {
                 Some(e) => e,
-                None if unicode_row => continue,
+                // In a row typed in Unicode, a cell of a column typed in a legacy font that
+                // shows a sign of it (a unit's short name, "Thanh tra Së") is in it too.
+                None if unicode_row => match own[j] {
+                    Some(enc) if e.shows(enc) => enc,
+                    _ => continue,
+                },
                 None => row_font.unwrap_or(columns[j]),
             };
             if enc != Encoding::Unicode {

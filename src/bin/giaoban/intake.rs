@@ -279,7 +279,14 @@ fn print(out: Out, p: &Preview, create_units: bool) {
             );
         }
     }
-    let skipped = p.problems.iter().filter(|q| q.skipped).count();
+    // Rows, not problems: a row left out may be told more than once.
+    let skipped = p
+        .problems
+        .iter()
+        .filter(|q| q.skipped)
+        .map(|q| (q.sheet.as_str(), q.row))
+        .collect::<std::collections::HashSet<_>>()
+        .len();
     let (made, would) = (out.t("Đã tạo", "Created"), out.t("Sẽ tạo", "Would create"));
     println!(
         "{} {} {}, {} {}, {} {}; {} {}; {} {}.",

@@ -762,27 +762,14 @@ pub struct Applied {
     pub rows: Vec<TrackerRow>,
     /// Rows refused by a rule of the domain.
     pub problems: Vec<RowProblem>,
+    /// The plan's new units made (by their place in it): those the rows written name.
+    pub new_units: Vec<usize>,
 }
 
-/// Writes the plan: new units, new meetings, then each row (a row a rule of the domain
-/// refuses is undone alone and told); each row noted as imported; the layouts' mappings
-/// kept.
+/// Writes the plan: new meetings, then each row with the new units it names (a row a rule
+/// of the domain refuses is undone alone, its units with it, and told); each row noted as
+/// imported; the layouts' mappings kept.
 pub fn apply(tx: &Tx<'_>, plan: &Plan, book: &Book) -> Result<Applied> {
-    let mut unit_ids = Vec::with_capacity(plan.new_units.len());
-    for (name, _, _) in &plan.new_units {
-        let u = unit::create(
-            tx,
-            NewUnit {
-                name: name.clone(),
-                short_name: None,
-                code: None,
-                kind: kind_of_name(name),
-                parent_id: None,
-                sort_order: 1000,
-            },
-        )?;
-        unit_ids.push(u.id);
-    }
     let mut meeting_ids = Vec::with_capacity(plan.new_meetings.len());
     for m in &plan.new_meetings {
         // Made since the plan was read (the same file imported at once elsewhere).
@@ -796,9 +783,9 @@ pub fn apply(tx: &Tx<'_>, plan: &Plan, book: &Book) -> Result<Applied> {
         };
         meeting_ids.push(id);
     }
-    let unit_of = |p: Pick| match p {
-        Pick::Known(id) => id,
-        Pick::New(i) => unit_ids[i],
+    let mut units = NewUnits {
+        names: &plan.new_units,
+        ids: vec![None; plan.new_units.len()],
     };
     let mut names: HashMap<Uuid, String> = HashMap::new();
     // The rows are written with no savepoint each: at a savepoint FTS5 writes out the terms it
@@ -807,15 +794,27 @@ pub fn apply(tx: &Tx<'_>, plan: &Plan, book: &Book) -> Result<Applied> {
     // a savepoint of its own, so that a refused row is undone alone.
     tx.execute_batch("SAVEPOINT intake_rows")?;
     let mut guarded = None;
-    let out = loop {
-        match write_rows(tx, plan, book, &unit_of, &meeting_ids, &mut names, guarded)? {
+    let mut out = loop {
+        match write_rows(
+            tx,
+            plan,
+            book,
+            &mut units,
+            &meeting_ids,
+            &mut names,
+            guarded,
+        )? {
             Written::All(out) => break out,
             Written::RefusedAt(first) => {
                 tx.execute_batch("ROLLBACK TO intake_rows")?;
+                units.ids.fill(None);
                 guarded = Some(first);
             }
         }
     };
+    out.new_units = (units.ids.iter().enumerate())
+        .filter_map(|(i, id)| id.map(|_| i))
+        .collect();
     tx.execute_batch("RELEASE intake_rows")?;
     // A layout's mapping is kept for its next file once it brought directives in.
     for (key, mapping) in plan.layouts.iter().filter(|_| !out.rows.is_empty()) {
@@ -827,6 +826,41 @@ pub fn apply(tx: &Tx<'_>, plan: &Plan, book: &Book) -> Result<Applied> {
         )?;
     }
     Ok(out)
+}
+
+/// The units a plan proposes, each made when a row that names it is written: a row refused
+/// makes none.
+struct NewUnits<'p> {
+    names: &'p [(String, String, u32)],
+    ids: Vec<Option<Uuid>>,
+}
+
+impl NewUnits<'_> {
+    /// The unit a pick names, made if it is new and not made yet.
+    fn id(&mut self, tx: &Tx<'_>, p: Pick) -> Result<Uuid> {
+        let i = match p {
+            Pick::Known(id) => return Ok(id),
+            Pick::New(i) => i,
+        };
+        if let Some(id) = self.ids[i] {
+            return Ok(id);
+        }
+        let name = &self.names[i].0;
+        let id = unit::create(
+            tx,
+            NewUnit {
+                name: name.clone(),
+                short_name: None,
+                code: None,
+                kind: kind_of_name(name),
+                parent_id: None,
+                sort_order: 1000,
+            },
+        )?
+        .id;
+        self.ids[i] = Some(id);
+        Ok(id)
+    }
 }
 
 /// Rows written, or the first a rule refused when no savepoint guarded it.
@@ -841,7 +875,7 @@ fn write_rows(
     tx: &Tx<'_>,
     plan: &Plan,
     book: &Book,
-    unit_of: &dyn Fn(Pick) -> Uuid,
+    units: &mut NewUnits<'_>,
     meeting_ids: &[Uuid],
     names: &mut HashMap<Uuid, String>,
     guarded: Option<usize>,
@@ -857,6 +891,7 @@ fn write_rows(
     let mut out = Applied {
         rows: Vec::with_capacity(plan.rows.len()),
         problems: Vec::new(),
+        new_units: Vec::new(),
     };
     for (i, row) in plan.rows.iter().enumerate() {
         let g = &book.sheets[row.sheet];
@@ -865,10 +900,11 @@ fn write_rows(
             continue;
         }
         let guard = guarded.is_some_and(|from| i >= from);
+        let units_before = guard.then(|| units.ids.clone());
         if guard {
             tx.prepare_cached("SAVEPOINT intake_row")?.execute([])?;
         }
-        match write_row(tx, plan, row, &g.name, unit_of, meeting_ids) {
+        match write_row(tx, plan, row, &g.name, units, meeting_ids) {
             Ok(d) => {
                 if guard {
                     tx.prepare_cached("RELEASE intake_row")?.execute([])?;
@@ -902,6 +938,10 @@ fn write_rows(
             }
             Err(e @ (Error::Invalid { .. } | Error::NotFound { .. })) => {
                 tx.execute_batch("ROLLBACK TO intake_row; RELEASE intake_row")?;
+                // The units it made are undone with it.
+                if let Some(before) = units_before {
+                    units.ids = before;
+                }
                 out.problems.push(RowProblem {
                     sheet: g.name.clone(),
                     row: row.row,
@@ -945,7 +985,7 @@ fn write_row(
     plan: &Plan,
     row: &RowPlan,
     sheet: &str,
-    unit_of: &dyn Fn(Pick) -> Uuid,
+    units: &mut NewUnits<'_>,
     meetings: &[Uuid],
 ) -> Result<directive::Directive> {
     let source = match &row.source {
@@ -981,8 +1021,10 @@ fn write_row(
             source,
             assigned_on: row.assigned_on,
             directing_leader_id: row.leader,
-            lead_unit_id: unit_of(row.lead),
-            coordinating_unit_ids: row.coordinating.iter().map(|p| unit_of(*p)).collect(),
+            lead_unit_id: units.id(tx, row.lead)?,
+            coordinating_unit_ids: (row.coordinating.iter())
+                .map(|p| units.id(tx, *p))
+                .collect::<Result<_>>()?,
             deadline: row.deadline,
             priority: row.priority,
             // The tracker says so: an office's record is taken as it was kept.

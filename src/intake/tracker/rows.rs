@@ -637,6 +637,16 @@ pub(super) fn read_rows(
             }
             Pick::New(_) => None,
         };
+        // The same row again on its own sheet, its lead unit written another way ("VP",
+        // "Văn phòng Sở"): a copy when its words as written and its deadline are the same too.
+        let alias_copy = match lead[0] {
+            Pick::Known(u) => Some(told_apart(
+                &row_key([&content, &format!("\u{2}{u}"), &source_text, &given_key]),
+                deadline,
+                &exact,
+            )),
+            Pick::New(_) => None,
+        };
         // A task still open on an earlier sheet, given again on a later one with another day
         // and deadline (a monthly tracker carrying over what the month left undone): the
         // same task; one done there is given anew ("Báo cáo định kỳ hằng tháng").
@@ -663,6 +673,11 @@ pub(super) fn read_rows(
                 })
                 .filter(|s| s.sheet != g.name)
         });
+        let found = found.or_else(|| {
+            alias_copy
+                .and_then(|k| seen.get(&k))
+                .filter(|s| s.sheet == g.name)
+        });
         let earlier = found.map(|s| (s.sheet.clone(), s.row));
         match (&earlier, found.map(|s| s.key)) {
             (Some((sheet, first)), _) if *sheet == g.name => {
@@ -676,7 +691,7 @@ pub(super) fn read_rows(
                     row: g.row_number(i),
                     key,
                 };
-                for k in by_unit.into_iter().chain(carried) {
+                for k in by_unit.into_iter().chain(carried).chain(alias_copy) {
                     seen.entry(k).or_insert_with(|| here.clone());
                 }
                 seen.insert(key, here);
