@@ -224,6 +224,8 @@ type Picked = std::result::Result<(Vec<Pick>, Vec<String>), (String, Vec<String>
 struct Reading<'c> {
     conn: &'c Connection,
     directory: Directory,
+    /// The units no longer active, by their folded names and codes.
+    retired: Vec<(String, Option<String>)>,
     units: HashMap<String, Found>,
     /// The meetings held, by their title's words: each one's id and day.
     held: HashMap<String, Vec<(Uuid, NaiveDate)>>,
@@ -490,6 +492,12 @@ pub fn plan(
     let mut r = Reading {
         conn,
         directory: Directory::from_units(&units),
+        retired: (units.iter().filter(|u| !u.active))
+            .map(|u| {
+                let code = u.code.as_deref().map(crate::text::plain);
+                (crate::text::plain(&u.name), code)
+            })
+            .collect(),
         units: HashMap::new(),
         held: HashMap::new(),
         picked: HashMap::new(),

@@ -635,11 +635,16 @@ impl Reading<'_> {
             pieces.push(parts[at..end].join(","));
             at = end;
         }
+        // (A unit no longer active, named by its code or name, is no lone part either: "Ban
+        // Quản lý dự án CNTT, TTTHDL" names two units, the second refused.)
         let lone = |n: &str| {
+            let said = crate::text::plain(n);
             self.exact(n.trim()).is_none()
                 && values::other_forms(n.trim())
                     .iter()
                     .all(|f| self.exact(f).is_none())
+                && !(self.retired.iter())
+                    .any(|(name, code)| *name == said || code.as_ref() == Some(&said))
         };
         let mut merged: Vec<String> = Vec::with_capacity(pieces.len());
         for piece in pieces {
