@@ -27,6 +27,8 @@ pub(super) enum Issue {
     DoneBeforeGiven(NaiveDate, NaiveDate),
     /// Done on a day the progress or notes give that is still to come (that day).
     DoneAfterToday(NaiveDate),
+    /// A day given still to come: brought in, told (the year may be wrong).
+    GivenAfterToday(NaiveDate),
     /// The day under "Ngày hoàn thành" (first) taken over another the progress gives.
     DoneOnTwoDays(NaiveDate, NaiveDate),
     /// People named where units go, read as their units ("Đ/c Nam → Văn phòng Sở").
@@ -315,6 +317,16 @@ impl Issue {
                 format!(
                     "Imported before with the deadline {}; the sheet's deadline cell is now empty: not changed. Correct it in Giao Ban if the task has no deadline now.",
                     crate::date::format(*held)
+                ),
+            ),
+            Issue::GivenAfterToday(given) => both(
+                format!(
+                    "Ngày giao {} ở sau ngày hôm nay: vẫn được nhập, nhưng chưa tính vào các danh sách và thống kê đến ngày đó; hãy kiểm tra lại (có thể nhầm năm).",
+                    crate::date::format(*given)
+                ),
+                format!(
+                    "Given on {}, after today: brought in, but left out of lists and figures until that day; check it (the year may be wrong).",
+                    crate::date::format(*given)
                 ),
             ),
             Issue::DoneAfterToday(done) => both(

@@ -1377,6 +1377,39 @@ fn a_copy_with_its_unit_written_another_way_is_left_out() {
     assert_eq!(copies, [4], "{:?}", told(&made));
 }
 
+/// A day given still to come (the year mistyped) is brought in and told: such a directive is
+/// in no list or figure until that day.
+#[test]
+fn a_day_given_still_to_come_is_told() {
+    let mut o = Office::new();
+    let file = o.path("sau.csv");
+    let later = giaoban::date::today() + chrono::Duration::days(400);
+    let later_text = giaoban::date::format(later);
+    std::fs::write(
+        &file,
+        format!(
+            "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao\n\
+             1,Rà soát quy chế làm việc,Văn phòng Sở,05/01/2025\n\
+             2,Kiểm tra thu phí,Văn phòng Sở,{later_text}\n"
+        ),
+    )
+    .unwrap();
+    let made = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(made.directives.len(), 2, "{:?}", told(&made));
+    assert_eq!(made.directives[1].assigned_on, later);
+    let later_told: Vec<(u32, bool)> = made
+        .problems
+        .iter()
+        .filter(|q| {
+            q.message
+                .vi
+                .contains(&format!("Ngày giao {later_text} ở sau ngày hôm nay"))
+        })
+        .map(|q| (q.row, q.skipped))
+        .collect();
+    assert_eq!(later_told, [(3, false)], "{:?}", told(&made));
+}
+
 /// Rows a rule of the domain refuses at their writing (a lead unit no longer active) are
 /// undone alone and told, wherever they stand: the rows around them come in, with their
 /// states, in the preview as in the import.

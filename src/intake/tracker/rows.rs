@@ -782,6 +782,10 @@ pub(super) fn read_rows(
         {
             plan.problems.push(cells.told(Issue::Unreadable, None));
         }
+        if given_on > today {
+            plan.problems
+                .push(cells.told(Issue::GivenAfterToday(given_on), Some(Column::AssignedOn)));
+        }
         // A row hidden in the workbook (filtered out, or hidden by hand) comes in as any
         // other, told: it may have been hidden as no longer kept.
         if g.hidden.binary_search(&(g.row_number(i) - 1)).is_ok() {
