@@ -1477,6 +1477,13 @@ fn rows_a_rule_refuses_are_undone_alone() {
         // (A unit no longer active after another's name and a comma is a unit of its own,
         // not part of a new one: the row is refused.)
         assert_eq!(refused, [3, 4, 6, 7, 8], "{:?}", told(p));
+        // Each at the column of the unit refused.
+        let columns: Vec<&str> = (p.problems.iter())
+            .filter(|q| q.skipped)
+            .map(|q| q.column.as_deref().unwrap_or_default())
+            .collect();
+        assert_eq!(columns[0], "C (Đơn vị chủ trì)", "{:?}", p.problems);
+        assert_eq!(columns[3], "D (Đơn vị phối hợp)", "{:?}", p.problems);
     }
     assert_eq!(o.directives().len(), 2);
     assert_eq!(

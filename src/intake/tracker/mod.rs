@@ -871,6 +871,24 @@ impl NewUnits<'_> {
     }
 }
 
+/// The tracker's field a refusal of the domain is about.
+fn refused_field(e: &Error) -> Option<Column> {
+    use crate::error::Field;
+    match e {
+        Error::Invalid { field, .. } => match field {
+            Field::Content => Some(Column::Content),
+            Field::LeadUnit => Some(Column::Lead),
+            Field::CoordinatingUnits => Some(Column::Coordinating),
+            Field::DirectingLeader => Some(Column::Leader),
+            Field::Deadline => Some(Column::Deadline),
+            Field::AssignedOn => Some(Column::AssignedOn),
+            Field::Date | Field::Status | Field::Percent => Some(Column::Progress),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 /// Rows written, or the first a rule refused when no savepoint guarded it.
 enum Written {
     All(Applied),
@@ -950,11 +968,19 @@ fn write_rows(
                 if let Some(before) = units_before {
                     units.ids = before;
                 }
+                // Told at the column of the field refused, where the sheet has one.
+                let field = refused_field(&e);
+                let column = field.and_then(|f| {
+                    let read = plan.sheets.iter().find(|s| s.name == g.name)?;
+                    let at = read.mapping.iter().find(|c| c.field == f)?;
+                    let label = crate::labels::of("tracker_column", &f, crate::Lang::Vi);
+                    Some(format!("{} ({label})", at.column))
+                });
                 out.problems.push(RowProblem {
                     sheet: g.name.clone(),
                     row: row.row,
-                    column: None,
-                    field: None,
+                    column,
+                    field,
                     skipped: true,
                     held: false,
                     message: Issue::Refused(Box::new(e)).words(),
