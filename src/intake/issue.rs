@@ -426,11 +426,11 @@ impl Issue {
             // The progress says done: the day is a mistake, not a plan.
             Issue::CompletionToCome(day, true) => both(
                 format!(
-                    "Ngày hoàn thành {} chưa đến nên không được nhận; tiến độ ghi đã hoàn thành: hãy sửa ngày trong tệp.",
+                    "Ngày hoàn thành {} chưa đến, mà tiến độ ghi đã hoàn thành: dòng bỏ qua; hãy sửa ngày trong tệp rồi nhập lại.",
                     crate::date::format(*day)
                 ),
                 format!(
-                    "The completion day {} is still to come, so it is not taken; the progress says done: correct the day in the file.",
+                    "The completion day {} is still to come, yet the progress says done: the row is left out; correct the day in the file and import it again.",
                     crate::date::format(*day)
                 ),
             ),

@@ -296,17 +296,24 @@ fn run(store: &mut Store, opened: Opened, o: &Options, commit: bool) -> Result<P
                 })
                 .collect();
             p.problems = plan.problems.clone();
-            if commit && !o.create_units {
-                refuse_unknown(&p.new_units)?;
-            }
             // A file that brings nothing new changes nothing: no backup is made for it.
             let backup = if commit && !plan.is_empty() {
                 crate::backup::before_import(store)?
             } else {
                 None
             };
+            let proposed = &p.new_units;
             let write = |tx: &Tx<'_>| {
                 let applied = tracker::apply(tx, &plan, &book)?;
+                // A unit not in the directory that a row written names stops the import,
+                // undone, unless new units are accepted (one a refused row alone names, as
+                // the preview shows, does not).
+                if commit && !o.create_units {
+                    let named: Vec<NewUnitPlan> = (applied.new_units.iter())
+                        .map(|i| proposed[*i].clone())
+                        .collect();
+                    refuse_unknown(&named)?;
+                }
                 if commit && !applied.rows.is_empty() {
                     let units = applied.new_units.len();
                     audit(tx, &name, applied.rows.len(), units, backup.as_deref())?;

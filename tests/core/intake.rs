@@ -1410,6 +1410,43 @@ fn a_day_given_still_to_come_is_told() {
     assert_eq!(later_told, [(3, false)], "{:?}", told(&made));
 }
 
+/// A completion day still to come beside a progress that says done is set aside (it is no
+/// task done today, on time); under a task not done, it is the day planned.
+#[test]
+fn a_completion_day_to_come_beside_done_is_set_aside() {
+    let mut o = Office::new();
+    let file = o.path("ht.csv");
+    let later = giaoban::date::format(giaoban::date::today() + chrono::Duration::days(30));
+    std::fs::write(
+        &file,
+        format!(
+            "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Kết quả thực hiện,Ngày hoàn thành\n\
+             1,Rà soát quy chế làm việc,Văn phòng Sở,05/01/2025,Đã hoàn thành,{later}\n\
+             2,Kiểm tra thu phí,Văn phòng Sở,05/01/2025,Đang thực hiện,{later}\n"
+        ),
+    )
+    .unwrap();
+    let made = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    let rows: Vec<(u32, DirectiveStatus)> =
+        made.directives.iter().map(|r| (r.row, r.status)).collect();
+    assert_eq!(
+        rows,
+        [(3, DirectiveStatus::InProgress)],
+        "{:?}",
+        told(&made)
+    );
+    let set_aside: Vec<u32> = (made.problems.iter())
+        .filter(|q| {
+            q.skipped
+                && q.message
+                    .vi
+                    .contains(&format!("Ngày hoàn thành {later} chưa đến"))
+        })
+        .map(|q| q.row)
+        .collect();
+    assert_eq!(set_aside, [2], "{:?}", told(&made));
+}
+
 /// Rows a rule of the domain refuses at their writing (a lead unit no longer active) are
 /// undone alone and told, wherever they stand: the rows around them come in, with their
 /// states, in the preview as in the import.
@@ -1452,7 +1489,8 @@ fn rows_a_rule_refuses_are_undone_alone() {
     };
     let seen = intake::preview(&mut o.store, &file, &create_units).unwrap();
     assert!(o.directives().is_empty());
-    let made = intake::commit(&mut o.store, &file, &create_units).unwrap();
+    // Not asked to make new units: the one a refused row alone names stops nothing.
+    let made = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
     for p in [&seen, &made] {
         assert!(p.new_units.is_empty(), "{:?}", p.new_units);
         assert_eq!(

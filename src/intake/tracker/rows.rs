@@ -1428,11 +1428,14 @@ fn state_of(
     let progress = || Some(Column::Progress);
     let mut told = Vec::new();
     if let Some(day) = planned {
+        // Done on a day still to come: set aside, as a done day to come in the progress is
+        // (not brought in done today, counted on time).
         let done = matches!(said, Said::Done(_) | Said::Reported(_));
-        told.push(cells.told(
-            Issue::CompletionToCome(day, done),
-            Some(Column::CompletedOn),
-        ));
+        let issue = Issue::CompletionToCome(day, done);
+        if done {
+            return Err(cells.set_aside(issue, Some(Column::CompletedOn)));
+        }
+        told.push(cells.told(issue, Some(Column::CompletedOn)));
     }
     if let Some(day) = not_done_on {
         let words = cells.text(Column::Progress);
