@@ -283,6 +283,67 @@ fn unicode_only(c: char) -> bool {
     ) || ('\u{1EA0}'..='\u{1EF9}').contains(&c)
 }
 
+/// Whether `after`, `before` converted from a legacy font, reads as Vietnamese: of the words
+/// the conversion changed, at least half are syllables Vietnamese spells ("V¨n phßng Së" →
+/// "Văn phòng Sở"), not a foreign name read in the font ("Zoë" → "Zọ̆", "Peña" → "Peđa",
+/// "Björn" → "Bjưrn").
+pub fn reads_as_vietnamese(before: &str, after: &str) -> bool {
+    let (b, a): (Vec<&str>, Vec<&str>) = (
+        before.split_whitespace().collect(),
+        after.split_whitespace().collect(),
+    );
+    if b.len() != a.len() {
+        return true;
+    }
+    let changed: Vec<&str> = b
+        .iter()
+        .zip(&a)
+        .filter(|(x, y)| x != y)
+        .map(|(_, y)| *y)
+        .collect();
+    let spelled = changed.iter().filter(|w| syllable(w)).count();
+    2 * spelled >= changed.len()
+}
+
+/// Whether `word` (its punctuation aside) is one syllable as Vietnamese spells it: an initial
+/// consonant, one to three vowels with at most one tone, a final consonant; no mark left over.
+fn syllable(word: &str) -> bool {
+    const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+    const INITIALS: [&str; 28] = [
+        "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g",
+        "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
+    ];
+    const FINALS: [&str; 9] = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
+    const VOWELS: &str = "aăâeêioôơuưy";
+    let w = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    if w.is_empty() || w.chars().any(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    // The letters without their tone, composed again; a mark that composes with none is left.
+    let mut tones = 0;
+    let bare: String = w
+        .nfd()
+        .filter(|c| {
+            let tone = TONES.contains(c);
+            tones += usize::from(tone);
+            !tone
+        })
+        .nfc()
+        .collect();
+    if tones > 1 || bare.chars().any(|c| !c.is_alphabetic()) {
+        return false;
+    }
+    INITIALS.iter().any(|initial| {
+        bare.strip_prefix(initial).is_some_and(|rest| {
+            let vowels = rest.chars().take_while(|c| VOWELS.contains(*c)).count();
+            let tail: String = rest.chars().skip(vowels).collect();
+            (1..=3).contains(&vowels) && FINALS.contains(&tail.as_str())
+        })
+    })
+}
+
 /// The letters of Vietnamese that Windows-1252 has.
 const VIETNAMESE_LATIN1: &str = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ";
 
@@ -413,6 +474,29 @@ pub fn detect<'a>(texts: impl IntoIterator<Item = &'a str>) -> Option<Encoding> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_conversion_reads_as_vietnamese_or_is_not_one() {
+        for (before, enc) in [
+            ("V¨n phßng Së", Encoding::Tcvn3),
+            ("Thanh tra Së", Encoding::Tcvn3),
+            ("Phßng KÕ ho¹ch - Tµi chÝnh", Encoding::Tcvn3),
+            ("Thanh tra Sôû", Encoding::Vni),
+            ("Nghieân cöùu, quyeát ñònh", Encoding::Vni),
+        ] {
+            let after = convert(before, enc);
+            assert!(reads_as_vietnamese(before, &after), "{before} → {after}");
+        }
+        for (before, enc) in [
+            ("Zoë Dupont", Encoding::Vni),
+            ("José Peña", Encoding::Vni),
+            ("Björn Ångström", Encoding::Vni),
+            ("Noël", Encoding::Tcvn3),
+        ] {
+            let after = convert(before, enc);
+            assert!(!reads_as_vietnamese(before, &after), "{before} → {after}");
+        }
+    }
 
     /// Every vowel with every tone, lower case, as Unicode (NFC).
     fn all_vowels() -> Vec<String> {

@@ -1005,8 +1005,12 @@ fn convert_legacy(g: &mut Grid) {
                 None => row_font.unwrap_or(columns[j]),
             };
             if enc != Encoding::Unicode {
-                converted[enc as usize] += 1;
-                *t = legacy::convert(t, enc);
+                // (A foreign name that only looks so is left as typed: "Zoë", "Peña".)
+                let read = legacy::convert(t, enc);
+                if legacy::reads_as_vietnamese(t, &read) {
+                    converted[enc as usize] += 1;
+                    *t = read;
+                }
             }
         }
     }

@@ -880,6 +880,35 @@ fn a_units_column_in_tcvn3_beside_unicode_columns() {
     assert_eq!(seen.directives[2].content, "Triển khai nhiệm vụ số 3");
 }
 
+/// Foreign names in a sheet typed in Unicode ("Zoë", "Peña", "Björn Ångström") hold letters a
+/// legacy font draws Vietnamese with: they are left as typed.
+#[test]
+fn foreign_names_in_a_unicode_sheet_are_left_as_typed() {
+    let mut o = Office::new();
+    let file = o.path("ten.xlsx");
+    let tasks = [
+        "Meeting with Zoë Dupont",
+        "Call José Peña about the portal",
+        "Visit of Björn Ångström",
+        "Noël reception for the delegation",
+    ];
+    let mut rows: Vec<Vec<&str>> = vec![vec![
+        "STT",
+        "Nội dung nhiệm vụ",
+        "Đơn vị chủ trì",
+        "Ngày giao",
+    ]];
+    let numbers = ["1", "2", "3", "4"];
+    for (n, t) in numbers.iter().zip(tasks) {
+        rows.push(vec![n, t, "Văn phòng Sở", "05/01/2025"]);
+    }
+    let rows: Vec<&[&str]> = rows.iter().map(Vec::as_slice).collect();
+    text_workbook(&file, &rows);
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let contents: Vec<&str> = seen.directives.iter().map(|r| r.content.as_str()).collect();
+    assert_eq!(contents, tasks, "{:?}", told(&seen));
+}
+
 /// A notice typed in TCVN3 fonts, as older ones are, reads as the same notice in Unicode.
 #[test]
 fn a_notice_typed_in_tcvn3_reads_as_unicode() {
