@@ -305,6 +305,29 @@ pub fn reads_as_vietnamese(before: &str, after: &str) -> bool {
     2 * spelled >= changed.len()
 }
 
+/// The legacy font a cell alone shows it was typed in, among Unicode ones (pasted from an old
+/// file): it holds a sign of the font, its words as typed are no Vietnamese ("Thanh tra Së")
+/// and read in the font they are ("Thanh tra Sở"). A foreign name is neither ("Noël").
+pub fn lone_font(text: &str, e: &Evidence) -> Option<Encoding> {
+    if e.unicode() || !(e.shows(Encoding::Tcvn3) || e.shows(Encoding::Vni)) {
+        return None;
+    }
+    let typed_vietnamese = text
+        .split_whitespace()
+        .filter(|w| !w.is_ascii())
+        .all(syllable);
+    if typed_vietnamese {
+        return None;
+    }
+    [Encoding::Tcvn3, Encoding::Vni]
+        .into_iter()
+        .filter(|enc| e.shows(*enc))
+        .find(|enc| {
+            let read = convert(text, *enc);
+            read != text && reads_as_vietnamese(text, &read)
+        })
+}
+
 /// Whether `word` (its punctuation aside) is one syllable as Vietnamese spells it: an initial
 /// consonant, one to three vowels with at most one tone, a final consonant; no mark left over.
 fn syllable(word: &str) -> bool {
@@ -495,6 +518,12 @@ mod tests {
         ] {
             let after = convert(before, enc);
             assert!(!reads_as_vietnamese(before, &after), "{before} → {after}");
+        }
+        let lone = |t: &str| lone_font(t, &Evidence::of(t));
+        assert_eq!(lone("Thanh tra Së"), Some(Encoding::Tcvn3));
+        assert_eq!(lone("Thanh tra Sôû"), Some(Encoding::Vni));
+        for as_typed in ["Noël", "Zoë Dupont", "Café Phố", "Thanh tra Sở", "Báo cáo"] {
+            assert_eq!(lone(as_typed), None, "{as_typed}");
         }
     }
 

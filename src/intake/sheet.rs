@@ -1000,7 +1000,11 @@ fn convert_legacy(g: &mut Grid) {
                 // shows a sign of it (a unit's short name, "Thanh tra Së") is in it too.
                 None if unicode_row => match own[j] {
                     Some(enc) if e.shows(enc) => enc,
-                    _ => continue,
+                    // A cell pasted alone from an old file, shown by its words.
+                    _ => match legacy::lone_font(t, e) {
+                        Some(enc) => enc,
+                        None => continue,
+                    },
                 },
                 None => row_font.unwrap_or(columns[j]),
             };

@@ -880,6 +880,45 @@ fn a_units_column_in_tcvn3_beside_unicode_columns() {
     assert_eq!(seen.directives[2].content, "Triển khai nhiệm vụ số 3");
 }
 
+/// One cell pasted from an old file into a sheet typed in Unicode, its only sign of the font
+/// a letter ("Thanh tra Së"), reads in the font: its words are none of Vietnamese as typed.
+#[test]
+fn a_lone_cell_pasted_in_tcvn3_reads_in_it() {
+    let mut o = Office::new();
+    let file = o.path("dan.xlsx");
+    let pasted = in_tcvn3("Thanh tra Sở");
+    let rows: [&[&str]; 4] = [
+        &["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Ngày giao"],
+        &[
+            "1",
+            "Rà soát quy chế làm việc",
+            "Văn phòng Sở",
+            "05/01/2025",
+        ],
+        &["2", "Kiểm tra thu phí", &pasted, "05/01/2025"],
+        &[
+            "3",
+            "Hỗ trợ chuyển đổi số",
+            "Phòng Chuyển đổi số",
+            "05/01/2025",
+        ],
+    ];
+    text_workbook(&file, &rows);
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let leads: Vec<&str> = seen
+        .directives
+        .iter()
+        .map(|r| r.lead_unit.as_str())
+        .collect();
+    assert_eq!(
+        leads,
+        ["Văn phòng Sở", "Thanh tra Sở", "Phòng Chuyển đổi số"],
+        "{:?}",
+        told(&seen)
+    );
+    assert!(seen.new_units.is_empty(), "{:?}", seen.new_units);
+}
+
 /// Foreign names in a sheet typed in Unicode ("Zoë", "Peña", "Björn Ångström") hold letters a
 /// legacy font draws Vietnamese with: they are left as typed.
 #[test]
