@@ -1515,6 +1515,44 @@ fn a_completion_day_to_come_beside_done_is_set_aside() {
     assert_eq!(set_aside, [2], "{:?}", told(&made));
 }
 
+/// Another body whose words only look like a unit's ("Thanh tra tỉnh" like "Thanh tra Sở") is
+/// proposed as a new unit, not given to that unit; a unit's own short forms still find it.
+#[test]
+fn bodies_that_only_look_like_a_unit_are_new_units() {
+    let mut o = Office::new();
+    let file = o.path("giong.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao\n\
+         4,Thanh tra liên ngành,Thanh tra tỉnh,05/01/2025\n\
+         5,Rà soát quy chế,VP,05/01/2025\n\
+         6,Lập dự toán,P. KHTC,05/01/2025\n\
+         7,Kiểm tra thu phí,Thanh tra,05/01/2025\n\
+         8,Nâng cấp máy chủ,TTCNTT,05/01/2025\n",
+    )
+    .unwrap();
+    let o2 = Options {
+        create_units: true,
+        ..Options::default()
+    };
+    let seen = intake::preview(&mut o.store, &file, &o2).unwrap();
+    let leads: Vec<(&str, bool)> = (seen.directives.iter())
+        .map(|r| (r.lead_unit.as_str(), r.lead_unit_new))
+        .collect();
+    assert_eq!(
+        leads,
+        [
+            ("Thanh tra tỉnh", true),
+            ("Văn phòng Sở", false),
+            ("Phòng Kế hoạch - Tài chính", false),
+            ("Thanh tra Sở", false),
+            ("Trung tâm Công nghệ thông tin và Truyền thông", false),
+        ],
+        "{:?}",
+        told(&seen)
+    );
+}
+
 /// Rows a rule of the domain refuses at their writing (a lead unit no longer active) are
 /// undone alone and told, wherever they stand: the rows around them come in, with their
 /// states, in the preview as in the import.

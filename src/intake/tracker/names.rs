@@ -48,6 +48,30 @@ pub(super) const KIND_WORDS: &[&str] = &[
     "lien", "khu", "nha", "xi", "nghiep", "buu", "dien", "benh",
 ];
 
+/// Whether each word of `name` is one of the unit's (its name's, short name's or code's), a
+/// word any unit's name may add ("Phòng", "Sở"), a letter, or letters standing for some of its
+/// words ("VP", "KHTC"): else `name` is another body that only looks like it ("Công đoàn
+/// Sở" is not "Phòng Chuyển đổi số", "Sở Ngoại vụ" not "Sở Nội vụ", "Thanh tra tỉnh" not
+/// "Thanh tra Sở").
+fn words_of_unit(name: &str, u: &unit::Unit) -> bool {
+    const ANY_UNITS: [&str; 6] = ["phong", "so", "trung", "tam", "ban", "tt"];
+    let forms: Vec<&str> = std::iter::once(u.name.as_str())
+        .chain(u.short_name.as_deref())
+        .chain(u.code.as_deref())
+        .collect();
+    let own: Vec<String> = forms.iter().flat_map(|f| crate::text::words(f)).collect();
+    let initials: Vec<String> = forms
+        .iter()
+        .map(|f| crate::text::abbreviations(f))
+        .collect();
+    crate::text::words(name).iter().all(|w| {
+        w.chars().count() == 1
+            || ANY_UNITS.contains(&w.as_str())
+            || own.contains(w)
+            || initials.iter().any(|a| a.contains(w.as_str()))
+    })
+}
+
 /// Whether the unit `found` is a part of the body `named` names: its words end with the
 /// name's, after words of its own that open with a kind of body ("Văn phòng UBND tỉnh" for
 /// "UBND tỉnh").
@@ -264,6 +288,8 @@ impl Reading<'_> {
             // "UBND tỉnh" is not "Văn phòng UBND tỉnh": a body the name is the end of, after
             // a kind word of its own, is a part of the body named, not that body.
             Ok(u) if part_of_the_named(&u.name, name) => Found::Unknown,
+            // Another body whose initials or words only look like the unit's.
+            Ok(u) if !words_of_unit(name, &u) => Found::Unknown,
             Ok(u) => Found::Known(u.id),
             Err(Error::Invalid {
                 rule: Rule::Ambiguous { candidates, .. },
@@ -296,7 +322,9 @@ impl Reading<'_> {
         let bodied =
             (spelled.as_ref().unwrap_or(&words).iter()).any(|w| KIND_WORDS.contains(&w.as_str()));
         let found = match self.directory.named(name).and_then(|u| u.id) {
-            Some(id) => Found::Known(id),
+            // (Not another body that only looks like it.)
+            Some(id) if words_of_unit(name, &unit::get(self.conn, id)?) => Found::Known(id),
+            Some(_) => Found::Unknown,
             None if !bodied && words.len() > 1 => Found::Unknown,
             None => self.find_unit(name)?,
         };
