@@ -28,6 +28,14 @@ fn told(p: &intake::Preview) -> Vec<&str> {
     p.problems.iter().map(|q| q.message.vi.as_str()).collect()
 }
 
+/// The rows set aside whose message holds these words, in order.
+fn set_aside_saying(p: &intake::Preview, words: &str) -> Vec<u32> {
+    (p.problems.iter())
+        .filter(|q| q.skipped && q.message.vi.contains(words))
+        .map(|q| q.row)
+        .collect()
+}
+
 /// Whether one of the messages `said` holds these words.
 fn tells(said: &[&str], words: &str) -> bool {
     said.iter().any(|m| m.contains(words))
@@ -1436,12 +1444,7 @@ fn a_copy_with_its_unit_written_another_way_is_left_out() {
         told(&made)
     );
     assert!(made.new_units.is_empty(), "{:?}", made.new_units);
-    let copies: Vec<u32> = made
-        .problems
-        .iter()
-        .filter(|q| q.skipped && q.message.vi.contains("Trùng với dòng 2"))
-        .map(|q| q.row)
-        .collect();
+    let copies = set_aside_saying(&made, "Trùng với dòng 2");
     assert_eq!(copies, [4], "{:?}", told(&made));
 }
 
@@ -1503,15 +1506,7 @@ fn a_completion_day_to_come_beside_done_is_set_aside() {
         "{:?}",
         told(&made)
     );
-    let set_aside: Vec<u32> = (made.problems.iter())
-        .filter(|q| {
-            q.skipped
-                && q.message
-                    .vi
-                    .contains(&format!("Ngày hoàn thành {later} chưa đến"))
-        })
-        .map(|q| q.row)
-        .collect();
+    let set_aside = set_aside_saying(&made, &format!("Ngày hoàn thành {later} chưa đến"));
     assert_eq!(set_aside, [2], "{:?}", told(&made));
 }
 
@@ -1612,12 +1607,7 @@ fn rows_a_rule_refuses_are_undone_alone() {
             "{:?}",
             p.problems
         );
-        let refused: Vec<u32> = p
-            .problems
-            .iter()
-            .filter(|q| q.skipped && q.message.vi.contains("ngừng"))
-            .map(|q| q.row)
-            .collect();
+        let refused = set_aside_saying(p, "ngừng");
         // (A unit no longer active after another's name and a comma is a unit of its own,
         // not part of a new one: the row is refused.)
         assert_eq!(refused, [3, 4, 6, 7, 8], "{:?}", told(p));
