@@ -296,24 +296,27 @@ fn run(store: &mut Store, opened: Opened, o: &Options, commit: bool) -> Result<P
                 })
                 .collect();
             p.problems = plan.problems.clone();
+            // The new units the rows written name: a refused row's are not made.
+            let named = |applied: &tracker::Applied| -> Vec<NewUnitPlan> {
+                (applied.new_units.iter())
+                    .map(|i| p.new_units[*i].clone())
+                    .collect()
+            };
+            // A unit not in the directory that a row written names stops the import, unless
+            // new units are accepted (one a refused row alone names, as the preview shows,
+            // does not): the rows are tried first, before any backup is made.
+            if commit && !o.create_units && !p.new_units.is_empty() {
+                let tried = store.trial(|tx| tracker::apply(tx, &plan, &book))?;
+                refuse_unknown(&named(&tried))?;
+            }
             // A file that brings nothing new changes nothing: no backup is made for it.
             let backup = if commit && !plan.is_empty() {
                 crate::backup::before_import(store)?
             } else {
                 None
             };
-            let proposed = &p.new_units;
             let write = |tx: &Tx<'_>| {
                 let applied = tracker::apply(tx, &plan, &book)?;
-                // A unit not in the directory that a row written names stops the import,
-                // undone, unless new units are accepted (one a refused row alone names, as
-                // the preview shows, does not).
-                if commit && !o.create_units {
-                    let named: Vec<NewUnitPlan> = (applied.new_units.iter())
-                        .map(|i| proposed[*i].clone())
-                        .collect();
-                    refuse_unknown(&named)?;
-                }
                 if commit && !applied.rows.is_empty() {
                     let units = applied.new_units.len();
                     audit(tx, &name, applied.rows.len(), units, backup.as_deref())?;
@@ -325,10 +328,7 @@ fn run(store: &mut Store, opened: Opened, o: &Options, commit: bool) -> Result<P
             } else {
                 store.trial(write)?
             };
-            // The new units the rows written name: a refused row's are not made.
-            p.new_units = (applied.new_units.iter())
-                .map(|i| p.new_units[*i].clone())
-                .collect();
+            p.new_units = named(&applied);
             p.directives = applied.rows;
             p.problems.extend(applied.problems);
             Ok(p)
