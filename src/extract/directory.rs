@@ -24,6 +24,8 @@ pub struct UnitRef {
 
 struct Entry {
     name: String,
+    /// The words of the name, folded.
+    words: Vec<String>,
     id: Option<Uuid>,
     /// The ways the name is written: `forms[..full]` as the directory, its aliases and its
     /// other usual name give it; the rest without the level before a place's name.
@@ -37,6 +39,10 @@ struct FormWord {
     fold: String,
     acronym: bool,
     capital: bool,
+    /// Capitals the unit's name does not write itself (a code such as "CĐS", initials made
+    /// from the name): read out only as words of that name ("Văn phòng" for "VP"), never as
+    /// any words they might stand for ("Công đoàn Sở" is not "Phòng Chuyển đổi số").
+    foreign: bool,
 }
 
 /// The words that say a place's level before its name ("huyện Bắc Hà", "thị xã Sa Pa"), which
@@ -102,11 +108,19 @@ impl Directory {
                 forms.extend(aliases.iter().map(|s| name_words(s)));
                 forms.extend(other_forms(&name).iter().map(|s| name_words(s)));
                 forms.retain(|f| !f.is_empty());
+                let own: Vec<String> = (forms.first().into_iter().flatten())
+                    .filter(|w| w.acronym)
+                    .map(|w| w.fold.clone())
+                    .collect();
+                for w in forms.iter_mut().skip(1).flatten() {
+                    w.foreign = w.acronym && !own.contains(&w.fold);
+                }
                 let full = forms.len();
                 let placed: Vec<Vec<FormWord>> =
                     forms.iter().filter_map(|f| without_level(f)).collect();
                 forms.extend(placed);
                 Entry {
+                    words: crate::text::words(&name),
                     name,
                     id,
                     forms,
@@ -138,6 +152,7 @@ impl Directory {
                         fold: w.to_string(),
                         acronym: false,
                         capital: false,
+                        foreign: false,
                     })
                     .collect()
             })
@@ -203,7 +218,8 @@ impl Directory {
         let matched: Vec<((usize, bool, bool), usize)> = candidates
             .into_iter()
             .filter_map(|(e, f)| {
-                let end = match_form(tokens, i, &self.entries[e].forms[f])?;
+                let entry = &self.entries[e];
+                let end = match_form(tokens, i, &entry.forms[f], &entry.words)?;
                 Some(((end, f < self.entries[e].full, f == 0), e))
             })
             .collect();
@@ -228,7 +244,7 @@ impl Directory {
             .groups
             .iter()
             .filter(|g| g[0].fold == t.fold)
-            .filter_map(|g| match_form(tokens, i, g))
+            .filter_map(|g| match_form(tokens, i, g, &[]))
             // "các phòng, chống dịch": prevention, not divisions.
             .filter(|&end| {
                 !(tokens[end - 1].is("phong")
@@ -650,6 +666,7 @@ fn name_words(name: &str) -> Vec<FormWord> {
             acronym: t.acronym,
             capital: t.capital,
             fold: t.fold,
+            foreign: false,
         })
         .collect()
 }
@@ -680,6 +697,7 @@ fn without_level(form: &[FormWord]) -> Option<Vec<FormWord>> {
                     fold: w.fold.clone(),
                     acronym: w.acronym,
                     capital: w.capital,
+                    foreign: w.foreign,
                 });
                 k += 1;
             }
@@ -693,8 +711,9 @@ fn is_joiner(t: &Token) -> bool {
     matches!(t.kind, Kind::Punct('-' | '–' | '—' | ','))
 }
 
-/// Where a name written as `form` ends when it starts at token `i`.
-fn match_form(tokens: &[Token], i: usize, form: &[FormWord]) -> Option<usize> {
+/// Where a name written as `form` ends when it starts at token `i`; `words` are the folded
+/// words of the name the form is of.
+fn match_form(tokens: &[Token], i: usize, form: &[FormWord], words: &[String]) -> Option<usize> {
     let (mut j, mut k) = (i, 0);
     while k < form.len() {
         if k > 0 {
@@ -715,7 +734,12 @@ fn match_form(tokens: &[Token], i: usize, form: &[FormWord]) -> Option<usize> {
             k = initials_of(&t.fold, |n| form.get(n).map(|w| w.fold.as_str()), k)?;
             j += 1;
         } else if form[k].acronym {
+            let from = j;
             j = initials_of(&form[k].fold, |n| tokens.get(n).map(|t| t.fold.as_str()), j)?;
+            let mut read = (tokens[from..j].iter()).filter(|t| t.is_wordlike());
+            if form[k].foreign && !read.all(|t| words.contains(&t.fold)) {
+                return None;
+            }
             k += 1;
         } else {
             return None;

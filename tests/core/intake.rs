@@ -1510,11 +1510,22 @@ fn a_completion_day_to_come_beside_done_is_set_aside() {
     assert_eq!(set_aside, [2], "{:?}", told(&made));
 }
 
-/// Another body whose words only look like a unit's ("Thanh tra tỉnh" like "Thanh tra Sở") is
-/// proposed as a new unit, not given to that unit; a unit's own short forms still find it.
+/// Another body whose words only look like a unit's ("Thanh tra tỉnh" like "Thanh tra Sở") or
+/// whose initials are a unit's code ("Công đoàn Sở", "Cục Dân số" for CDS) is proposed as a
+/// new unit, not given to that unit, at an office whose place is set or not; a unit's own
+/// short forms and code still find it, and so do its first words ("Văn phòng").
 #[test]
 fn bodies_that_only_look_like_a_unit_are_new_units() {
+    for placed in [false, true] {
+        bodies_that_only_look_like_a_unit(placed);
+    }
+}
+
+fn bodies_that_only_look_like_a_unit(placed: bool) {
     let mut o = Office::new();
+    if placed {
+        o.set_details();
+    }
     let file = o.path("giong.csv");
     std::fs::write(
         &file,
@@ -1523,7 +1534,13 @@ fn bodies_that_only_look_like_a_unit_are_new_units() {
          5,Rà soát quy chế,VP,05/01/2025\n\
          6,Lập dự toán,P. KHTC,05/01/2025\n\
          7,Kiểm tra thu phí,Thanh tra,05/01/2025\n\
-         8,Nâng cấp máy chủ,TTCNTT,05/01/2025\n",
+         8,Nâng cấp máy chủ,TTCNTT,05/01/2025\n\
+         9,Hội thao công đoàn,Công đoàn Sở,05/01/2025\n\
+         10,Số liệu dân số,Cục Dân số,05/01/2025\n\
+         11,Chi đoàn ra quân,Chi đoàn Sở,05/01/2025\n\
+         12,Chuyển đổi số cấp xã,CDS,05/01/2025\n\
+         13,Nền tảng số,P. Chuyển đổi số,05/01/2025\n\
+         14,Tổng hợp báo cáo,Văn phòng,05/01/2025\n",
     )
     .unwrap();
     let o2 = Options {
@@ -1542,8 +1559,14 @@ fn bodies_that_only_look_like_a_unit_are_new_units() {
             ("Phòng Kế hoạch - Tài chính", false),
             ("Thanh tra Sở", false),
             ("Trung tâm Công nghệ thông tin và Truyền thông", false),
+            ("Công đoàn Sở", true),
+            ("Cục Dân số", true),
+            ("Chi đoàn Sở", true),
+            ("Phòng Chuyển đổi số", false),
+            ("Phòng Chuyển đổi số", false),
+            ("Văn phòng Sở", false),
         ],
-        "{:?}",
+        "{placed}: {:?}",
         told(&seen)
     );
 }

@@ -72,6 +72,15 @@ fn words_of_unit(name: &str, u: &unit::Unit) -> bool {
     })
 }
 
+/// Whether `name` names a body of the province ("Thanh tra tỉnh", "Văn phòng tỉnh") where the
+/// unit `found` is a part of the Sở itself ("Thanh tra Sở"): another body, not that unit.
+fn of_the_office_for_a_province(name: &str, found: &str) -> bool {
+    let words = crate::text::words(name);
+    found.split_whitespace().last() == Some("Sở")
+        && !name.split_whitespace().any(|w| w == "Sở")
+        && words.iter().any(|w| w == "tinh")
+}
+
 /// Whether the unit `found` is a part of the body `named` names: its words end with the
 /// name's, after words of its own that open with a kind of body ("Văn phòng UBND tỉnh" for
 /// "UBND tỉnh").
@@ -636,7 +645,12 @@ impl Reading<'_> {
                 .is_none_or(|p| crate::text::fold(n).contains(p.as_str()))
         };
         Ok(
-            match (forms.into_iter()).find(|n| self.exact(n).is_some() && keeps_place(n)) {
+            match (forms.into_iter()).find(|n| {
+                keeps_place(n)
+                    && (self.directory.named(n)).is_some_and(|u| {
+                        u.id.is_some() && !of_the_office_for_a_province(&name, &u.name)
+                    })
+            }) {
                 Some(form) => form,
                 None => match spelled {
                     Some((full, Found::Known(_))) => full,
