@@ -119,7 +119,8 @@ pub(super) enum Issue {
     HeadingLeads(String),
     UnitNameTooLong,
     ContinuesSetAside(u32),
-    Refused(Box<Error>),
+    /// Refused by a rule of the domain, with the units or person the refusal is about.
+    Refused(Box<Error>, Option<String>),
 }
 
 impl Issue {
@@ -602,7 +603,11 @@ impl Issue {
                 format!("Dòng tiếp nội dung của dòng {above}, là dòng không nhập được: sửa dòng {above} rồi nhập lại."),
                 format!("The row continues row {above}, which cannot be brought in: correct row {above} and import again."),
             ),
-            Issue::Refused(e) => both(e.message(Lang::Vi), e.message(Lang::En)),
+            Issue::Refused(e, None) => both(e.message(Lang::Vi), e.message(Lang::En)),
+            Issue::Refused(e, Some(names)) => both(
+                format!("{}: {names}.", e.message(Lang::Vi).trim_end_matches('.')),
+                format!("{}: {names}.", e.message(Lang::En).trim_end_matches('.')),
+            ),
         }
     }
 }

@@ -297,9 +297,14 @@ fn run(store: &mut Store, opened: Opened, o: &Options, commit: bool) -> Result<P
                 .collect();
             p.problems = plan.problems.clone();
             // The new units the rows written name: a refused row's are not made.
+            // (Each named with the row written that made it.)
             let named = |applied: &tracker::Applied| -> Vec<NewUnitPlan> {
                 (applied.new_units.iter())
-                    .map(|i| p.new_units[*i].clone())
+                    .map(|(i, sheet, row)| NewUnitPlan {
+                        name: p.new_units[*i].name.clone(),
+                        sheet: sheet.clone(),
+                        row: *row,
+                    })
                     .collect()
             };
             // A unit not in the directory that a row written names stops the import, unless
@@ -331,6 +336,10 @@ fn run(store: &mut Store, opened: Opened, o: &Options, commit: bool) -> Result<P
             p.new_units = named(&applied);
             p.directives = applied.rows;
             p.problems.extend(applied.problems);
+            // Told in the order of the sheets and their rows (a row refused at its writing
+            // among those set aside at their reading).
+            let sheet_at = |name: &str| book.sheets.iter().position(|g| g.name == name);
+            (p.problems).sort_by_key(|q| (sheet_at(&q.sheet), q.row));
             Ok(p)
         }
     }

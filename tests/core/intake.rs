@@ -1652,6 +1652,52 @@ fn rows_a_rule_refuses_are_undone_alone() {
     assert_eq!(o.directives().len(), 2);
 }
 
+/// A row set aside at its reading (done before it was given) or refused at its writing (a
+/// unit no longer active) does not make its copy below a copy of it: the copy, its lead
+/// written the same or another way, comes in. Refusals name the unit, and all are told in
+/// the order of the rows.
+#[test]
+fn the_copy_of_a_row_set_aside_comes_in() {
+    let mut o = Office::new();
+    let inspectorate = unit::list(o.store.conn(), false)
+        .unwrap()
+        .into_iter()
+        .find(|u| u.name == "Thanh tra Sở")
+        .unwrap()
+        .id;
+    o.store
+        .write(|tx| unit::set_active(tx, inspectorate, false))
+        .unwrap();
+    let file = o.path("ban-sao.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Ngày giao,Thời hạn,Kết quả thực hiện\n\
+         1,Triển khai chữ ký số,Văn phòng Sở,Thanh tra Sở,05/01/2025,30/06/2025,\n\
+         2,Triển khai chữ ký số,VP,,05/01/2025,30/06/2025,\n\
+         3,Rà soát thủ tục,Phòng KHTC,,05/01/2025,30/06/2025,Đã hoàn thành ngày 02/01/2025\n\
+         4,Rà soát thủ tục,Phòng KHTC,,05/01/2025,30/06/2025,Đang thực hiện\n\
+         5,Lập dự toán,Phòng KHTC,,05/01/2025,30/06/2025,Đang thực hiện\n\
+         6,Lập dự toán,P. KHTC,,05/01/2025,30/06/2025,Đang thực hiện\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let made = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    for p in [&seen, &made] {
+        let rows: Vec<u32> = p.directives.iter().map(|r| r.row).collect();
+        assert_eq!(rows, [3, 5, 6], "{:?}", told(p));
+        let set_aside: Vec<u32> = (p.problems.iter())
+            .filter(|q| q.skipped)
+            .map(|q| q.row)
+            .collect();
+        // (A true copy, the same in each field, is still left out.)
+        assert_eq!(set_aside, [2, 4, 7], "{:?}", told(p));
+        let refused = set_aside_saying(p, "ngừng hoạt động");
+        assert_eq!(refused, [2], "{:?}", told(p));
+        assert!(tells(&told(p), "mới: Thanh tra Sở."), "{:?}", told(p));
+    }
+    assert_eq!(o.directives().len(), 3);
+}
+
 /// States named in a header of one row, no "Kết quả thực hiện" over them: ticks too; words
 /// under "Chưa hoàn thành" that report work are under way.
 #[test]

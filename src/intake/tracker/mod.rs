@@ -770,8 +770,9 @@ pub struct Applied {
     pub rows: Vec<TrackerRow>,
     /// Rows refused by a rule of the domain.
     pub problems: Vec<RowProblem>,
-    /// The plan's new units made (by their place in it): those the rows written name.
-    pub new_units: Vec<usize>,
+    /// The plan's new units made (by their place in it): those the rows written name, each
+    /// with the sheet and row of the first written that names it.
+    pub new_units: Vec<(usize, String, u32)>,
 }
 
 /// Writes the plan: new meetings, then each row with the new units it names (a row a rule
@@ -821,7 +822,10 @@ pub fn apply(tx: &Tx<'_>, plan: &Plan, book: &Book) -> Result<Applied> {
         }
     };
     out.new_units = (units.ids.iter().enumerate())
-        .filter_map(|(i, id)| id.map(|_| i))
+        .filter_map(|(i, made)| {
+            made.as_ref()
+                .map(|(_, sheet, row)| (i, sheet.clone(), *row))
+        })
         .collect();
     tx.execute_batch("RELEASE intake_rows")?;
     // A layout's mapping is kept for its next file once it brought directives in.
@@ -840,17 +844,18 @@ pub fn apply(tx: &Tx<'_>, plan: &Plan, book: &Book) -> Result<Applied> {
 /// makes none.
 struct NewUnits<'p> {
     names: &'p [(String, String, u32)],
-    ids: Vec<Option<Uuid>>,
+    /// Each made, with the sheet and row it was made for.
+    ids: Vec<Option<(Uuid, String, u32)>>,
 }
 
 impl NewUnits<'_> {
-    /// The unit a pick names, made if it is new and not made yet.
-    fn id(&mut self, tx: &Tx<'_>, p: Pick) -> Result<Uuid> {
+    /// The unit a pick names, made for the row `at` if it is new and not made yet.
+    fn id(&mut self, tx: &Tx<'_>, p: Pick, at: (&str, u32)) -> Result<Uuid> {
         let i = match p {
             Pick::Known(id) => return Ok(id),
             Pick::New(i) => i,
         };
-        if let Some(id) = self.ids[i] {
+        if let Some((id, _, _)) = self.ids[i] {
             return Ok(id);
         }
         let name = &self.names[i].0;
@@ -866,7 +871,7 @@ impl NewUnits<'_> {
             },
         )?
         .id;
-        self.ids[i] = Some(id);
+        self.ids[i] = Some((id, at.0.to_string(), at.1));
         Ok(id)
     }
 }
@@ -887,6 +892,31 @@ fn refused_field(e: &Error) -> Option<Column> {
         },
         _ => None,
     }
+}
+
+/// The units or person no longer active that a row refused at `field` names.
+fn inactive_names(tx: &Tx<'_>, row: &RowPlan, field: Option<Column>) -> Result<Option<String>> {
+    let mut names = Vec::new();
+    match field {
+        Some(Column::Lead | Column::Coordinating) => {
+            let named = std::iter::once(&row.lead).chain(&row.coordinating);
+            for p in named {
+                if let Pick::Known(id) = p {
+                    let u = unit::get(tx, *id)?;
+                    if !u.active {
+                        names.push(u.name);
+                    }
+                }
+            }
+        }
+        Some(Column::Leader) => {
+            if let Some(id) = row.leader {
+                names.push(person::get(tx, id)?.full_name);
+            }
+        }
+        _ => {}
+    }
+    Ok((!names.is_empty()).then(|| names.join("; ")))
 }
 
 /// Rows written, or the first a rule refused when no savepoint guarded it.
@@ -983,7 +1013,7 @@ fn write_rows(
                     field,
                     skipped: true,
                     held: false,
-                    message: Issue::Refused(Box::new(e)).words(),
+                    message: Issue::Refused(Box::new(e), inactive_names(tx, row, field)?).words(),
                 });
             }
             Err(e) => return Err(e),
@@ -1055,9 +1085,9 @@ fn write_row(
             source,
             assigned_on: row.assigned_on,
             directing_leader_id: row.leader,
-            lead_unit_id: units.id(tx, row.lead)?,
+            lead_unit_id: units.id(tx, row.lead, (sheet, row.row))?,
             coordinating_unit_ids: (row.coordinating.iter())
-                .map(|p| units.id(tx, *p))
+                .map(|p| units.id(tx, *p, (sheet, row.row)))
                 .collect::<Result<_>>()?,
             deadline: row.deadline,
             priority: row.priority,

@@ -679,6 +679,9 @@ pub(super) fn read_rows(
                 .filter(|s| s.sheet == g.name)
         });
         let earlier = found.map(|s| (s.sheet.clone(), s.row));
+        // A row seen first is noted once it is known to come in (or held already): a copy of
+        // a row set aside or refused is not left out for it, and comes in instead.
+        let mut first_seen = None;
         match (&earlier, found.map(|s| s.key)) {
             (Some((sheet, first)), _) if *sheet == g.name => {
                 skip(Issue::Duplicate(sheet.clone(), *first), None);
@@ -691,10 +694,8 @@ pub(super) fn read_rows(
                     row: g.row_number(i),
                     key,
                 };
-                for k in by_unit.into_iter().chain(carried).chain(alias_copy) {
-                    seen.entry(k).or_insert_with(|| here.clone());
-                }
-                seen.insert(key, here);
+                let others = (by_unit.into_iter().chain(carried).chain(alias_copy)).collect();
+                first_seen = Some(FirstSeen { others, here });
             }
         }
         // (Brought in before with its notes kept in its words, "… (Ghi chú: …)".)
@@ -708,6 +709,7 @@ pub(super) fn read_rows(
         let held = held_directive(r, &key, lead[0], &task)?;
         if let Some(id) = held {
             r.found_held.insert(id);
+            note_seen(seen, first_seen.take());
         }
         let held_as = match (held, lead[0]) {
             (None, Pick::Known(unit)) => {
@@ -885,6 +887,10 @@ pub(super) fn read_rows(
                 }
             }
             continue;
+        }
+        // (Not one a rule will refuse at its writing: a unit or leader no longer active.)
+        if !inactive_named(r, &lead, &coordinating, leader)? {
+            note_seen(seen, first_seen.take());
         }
         plan.rows.push(RowPlan {
             sheet: s,
@@ -1520,6 +1526,45 @@ struct Units {
     several_leads: Option<String>,
     /// The people the cells name, read as their units ("Đ/c Nam → Văn phòng Sở").
     by_person: Option<String>,
+}
+
+/// A row read first under its keys, to be noted as seen once it is known to come in.
+struct FirstSeen {
+    /// The keys its copies are found by (its unit's, its carried task's, its aliases').
+    others: Vec<[u8; 32]>,
+    here: Seen,
+}
+
+/// Notes a row first seen, so that its copies after it are known.
+fn note_seen(seen: &mut HashMap<[u8; 32], Seen>, first: Option<FirstSeen>) {
+    let Some(FirstSeen { others, here }) = first else {
+        return;
+    };
+    for k in others {
+        seen.entry(k).or_insert_with(|| here.clone());
+    }
+    seen.insert(here.key, here);
+}
+
+/// Whether a row names a unit or leader no longer active, which a rule refuses at its
+/// writing.
+fn inactive_named(
+    r: &Reading<'_>,
+    lead: &[Pick],
+    coordinating: &[Pick],
+    leader: Option<Uuid>,
+) -> Result<bool> {
+    for p in lead.iter().chain(coordinating) {
+        if let Pick::Known(u) = p
+            && !unit::is_active(r.conn, *u)?
+        {
+            return Ok(true);
+        }
+    }
+    Ok(match leader {
+        Some(id) => !crate::person::get(r.conn, id)?.active,
+        None => false,
+    })
 }
 
 /// The units of a row whose lead's cell says `lead_text`; a lead that names no unit, or a
