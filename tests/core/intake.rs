@@ -1652,6 +1652,47 @@ fn rows_a_rule_refuses_are_undone_alone() {
     assert_eq!(o.directives().len(), 2);
 }
 
+/// A name joined by " và " or "/" to a unit no longer active is two units, the row refused,
+/// never one new unit of the joined words (which later rows would then be given to); a new
+/// unit's own "và" is kept.
+#[test]
+fn a_unit_no_longer_active_is_not_joined_into_a_new_one() {
+    let mut o = Office::new();
+    let inspectorate = unit::list(o.store.conn(), false)
+        .unwrap()
+        .into_iter()
+        .find(|u| u.name == "Thanh tra Sở")
+        .unwrap()
+        .id;
+    o.store
+        .write(|tx| unit::set_active(tx, inspectorate, false))
+        .unwrap();
+    let file = o.path("noi.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Ngày giao\n\
+         1,Giám sát an ninh mạng,Trung tâm An ninh mạng và Thanh tra Sở,,05/01/2025\n\
+         2,Phổ biến pháp luật,Sở Tư pháp,Viettel Lào Cai/Thanh tra,05/01/2025\n\
+         3,Tổ chức giải chạy,Sở Văn hóa và Thể thao,,05/01/2025\n",
+    )
+    .unwrap();
+    let create_units = Options {
+        create_units: true,
+        ..Options::default()
+    };
+    let made = intake::commit(&mut o.store, &file, &create_units).unwrap();
+    let rows: Vec<u32> = made.directives.iter().map(|r| r.row).collect();
+    assert_eq!(rows, [4], "{:?}", told(&made));
+    assert_eq!(
+        set_aside_saying(&made, "Thanh tra Sở"),
+        [2, 3],
+        "{:?}",
+        told(&made)
+    );
+    let units: Vec<String> = made.new_units.iter().map(|u| u.name.clone()).collect();
+    assert_eq!(units, ["Sở Văn hóa và Thể thao"]);
+}
+
 /// A row set aside at its reading (done before it was given) or refused at its writing (a
 /// unit no longer active) does not make its copy below a copy of it: the copy, its lead
 /// written the same or another way, comes in. Refusals name the unit, and all are told in

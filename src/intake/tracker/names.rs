@@ -477,6 +477,10 @@ impl Reading<'_> {
                 put_back(&mut names, parts);
                 continue;
             }
+            if let Some(parts) = self.parted_beside_a_unit(&name)? {
+                put_back(&mut names, parts);
+                continue;
+            }
             // "Chủ tịch UBND xã Bản Cầm", "Bí thư Đảng ủy xã Sơn Hà": the head's unit, proposed
             // as new when the directory lacks it; a post over a group ("Thủ trưởng các phòng,
             // ban") names no one unit.
@@ -713,6 +717,36 @@ impl Reading<'_> {
             }
         }
         merged
+    }
+
+    /// "Trung tâm Tích hợp dữ liệu và Công an tỉnh", "Sở Tư pháp và TTTHDL", "Viettel Lào
+    /// Cai/TTTHDL": a name parted at " và " or "/" where a part is a unit of the directory
+    /// whole, or one no longer active, and each other part is a body of its own (one a new
+    /// unit, one refused), never one new unit of their joined words.
+    fn parted_beside_a_unit(&mut self, name: &str) -> Result<Option<Vec<String>>> {
+        // ("Đ/c Lò Thu Nam": a person, addressed.)
+        let addressed = crate::text::fold(name).contains("d/c");
+        for joint in [" và ", "/"] {
+            let parts: Vec<String> = name.split(joint).map(|p| p.trim().to_string()).collect();
+            let odd = |p: &String| p.chars().count() < 2 || not_a_unit(p);
+            if parts.len() < 2 || parts.iter().any(odd) || (joint == "/" && addressed) {
+                continue;
+            }
+            let mut known = Vec::with_capacity(parts.len());
+            for p in &parts {
+                let retired = match self.find_unit(p)? {
+                    Found::Known(id) => !unit::is_active(self.conn, id)?,
+                    _ => false,
+                };
+                known.push(self.exact(p).is_some() || retired);
+            }
+            let bodies = (parts.iter().zip(&known))
+                .all(|(p, k)| *k || joint == "/" || values::opens_with_a_body(p));
+            if known.contains(&true) && bodies {
+                return Ok(Some(parts));
+            }
+        }
+        Ok(None)
     }
 
     /// A name the directory does not hold, parted at its words: "Phòng CĐS và VP" (two units
