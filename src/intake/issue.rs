@@ -13,6 +13,33 @@ use crate::unit;
 pub(super) const CONTENT_CHARS: usize = 10_000;
 
 /// Why a row is set aside or read with a caveat.
+/// The day a task done or reported on no day written is recorded on, and so counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum DayTaken {
+    /// Its deadline: done on time.
+    Deadline,
+    /// The day after its deadline, the words saying late: done late.
+    AfterDeadline,
+    /// Today (no deadline, or one still to come).
+    Today,
+}
+
+impl DayTaken {
+    fn words(self) -> (&'static str, &'static str) {
+        match self {
+            DayTaken::Deadline => (
+                "thời hạn của nhiệm vụ, nên được tính là đúng hạn; hãy sửa nếu không đúng",
+                "the directive's deadline, so it counts as on time; correct it if not",
+            ),
+            DayTaken::AfterDeadline => (
+                "ngày sau thời hạn, vì tiến độ ghi chậm, nên được tính là trễ hạn",
+                "the day after the deadline, the words saying late, so it counts as late",
+            ),
+            DayTaken::Today => ("hôm nay", "today"),
+        }
+    }
+}
+
 pub(super) enum Issue {
     NoContent,
     NoLead,
@@ -45,9 +72,10 @@ pub(super) enum Issue {
     ExtensionAsked(String),
     /// An extension with no first deadline: its day is the deadline.
     ExtensionWithoutDeadline(NaiveDate),
-    DoneWithoutDate(NaiveDate),
+    /// Done on no day written: recorded on this one, taken so.
+    DoneWithoutDate(NaiveDate, DayTaken),
     /// Reported done, waiting for confirmation, on no day written: recorded on this one.
-    ReportedWithoutDate(NaiveDate),
+    ReportedWithoutDate(NaiveDate, DayTaken),
     /// A few words of progress that say no state read (the words): under way.
     StateUnread(String),
     DoneThereNotHere,
@@ -563,28 +591,32 @@ impl Issue {
                 "Ngày trong bảng được ghi theo kiểu tháng/ngày/năm (máy đặt tiếng Anh Mỹ): đã đọc theo kiểu đó, hãy kiểm tra lại.".into(),
                 "The sheet's dates are written month/day/year (a computer set to US English): read so; check them.".into(),
             ),
-            Issue::ReportedWithoutDate(d) => both(
+            Issue::ReportedWithoutDate(d, taken) => both(
                 format!(
-                    "Báo đã hoàn thành, chờ xác nhận, nhưng không ghi ngày; ghi nhận ngày báo là {}.",
-                    crate::date::format(*d)
+                    "Báo đã hoàn thành, chờ xác nhận, nhưng không ghi ngày; ghi nhận ngày báo là {} ({}).",
+                    crate::date::format(*d),
+                    taken.words().0
                 ),
                 format!(
-                    "Reported done, waiting for confirmation, on no day written; recorded as reported on {}.",
-                    crate::date::format(*d)
+                    "Reported done, waiting for confirmation, on no day written; recorded as reported on {} ({}).",
+                    crate::date::format(*d),
+                    taken.words().1
                 ),
             ),
             Issue::StateUnread(words) => both(
                 format!("Không rõ trạng thái “{words}”: nhập là đang thực hiện, lời ghi giữ làm báo cáo tiến độ; hãy kiểm tra."),
                 format!("The state “{words}” is not understood: brought in as under way, the words kept as a progress report; check it."),
             ),
-            Issue::DoneWithoutDate(d) => both(
+            Issue::DoneWithoutDate(d, taken) => both(
                 format!(
-                    "Đã hoàn thành nhưng không ghi ngày hoàn thành; ghi nhận ngày {}.",
-                    crate::date::format(*d)
+                    "Đã hoàn thành nhưng không ghi ngày hoàn thành; ghi nhận ngày {} ({}).",
+                    crate::date::format(*d),
+                    taken.words().0
                 ),
                 format!(
-                    "Done, but no completion date is written; recorded as {}.",
-                    crate::date::format(*d)
+                    "Done, but no completion date is written; recorded as {} ({}).",
+                    crate::date::format(*d),
+                    taken.words().1
                 ),
             ),
             Issue::Heading => both(

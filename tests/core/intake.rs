@@ -1882,6 +1882,32 @@ fn short_headers_and_completion_days_as_offices_write_them() {
     );
 }
 
+/// A completion day before the day given is told at the column it is written in: its own
+/// column, or the words of progress.
+#[test]
+fn a_completion_before_the_day_given_is_told_where_it_is_written() {
+    let mut o = Office::new();
+    let file = o.path("truoc.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Tiến độ,Ngày hoàn thành\n\
+         1,Rà soát thủ tục,VP,01/03/2025,,28/02/2025\n\
+         2,Đào tạo kỹ năng số,VP,01/03/2025,Đã hoàn thành ngày 27/02/2025,\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let at: Vec<(u32, &str)> = (seen.problems.iter())
+        .filter(|q| q.skipped)
+        .map(|q| (q.row, q.column.as_deref().unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        at,
+        [(2, "F (Ngày hoàn thành)"), (3, "E (Tiến độ / kết quả)")],
+        "{:?}",
+        told(&seen)
+    );
+}
+
 /// Dates typed month first, as a computer set to US English writes them, are read so when
 /// the sheet shows it (a second number past 12, none first), and the preview says so; a
 /// sheet with one date that only reads day first keeps every date day first.
@@ -4562,9 +4588,11 @@ fn an_e_office_export_reads_its_codes_times_and_states() {
     assert_eq!(got[2].2, DirectiveStatus::Done);
     assert_eq!(made.directives[2].extended_from, Some(d(2026, 2, 20)));
     assert!(
-        made.problems
-            .iter()
-            .any(|p| p.row == 4 && p.message.vi.contains("không ghi ngày hoàn thành")),
+        made.problems.iter().any(|p| p.row == 4
+            && p.message.vi.contains("không ghi ngày hoàn thành")
+            && p.message
+                .vi
+                .contains("thời hạn của nhiệm vụ, nên được tính là đúng hạn")),
         "{:?}",
         told(&made)
     );

@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::columns::{self, Column, ColumnAt, Header, MappingFrom, Tick};
-use super::issue::{CONTENT_CHARS, Issue};
+use super::issue::{CONTENT_CHARS, DayTaken, Issue};
 use super::legacy::Encoding;
 use super::sheet::{Book, Cell, Grid};
 use super::values::{self, Due, Said, SourceSaid};

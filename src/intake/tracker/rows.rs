@@ -1409,10 +1409,12 @@ fn state_of(
     if let Said::Done(Some(done)) = said
         && done < given_on
     {
-        return Err(cells.set_aside(
-            Issue::DoneBeforeGiven(done, given_on),
-            cells.col(Column::Progress).map(|(c, _)| c),
-        ));
+        // Told where the day is written: its own column, or the words of progress.
+        let column = match completed == Some(done) && cells.col(Column::CompletedOn).is_some() {
+            true => Column::CompletedOn,
+            false => Column::Progress,
+        };
+        return Err(cells.set_aside(Issue::DoneBeforeGiven(done, given_on), Some(column)));
     }
     // Done without its day: on the deadline, or the day after it when the words say late.
     let late = ticked_state.late
@@ -1458,9 +1460,14 @@ fn state_of(
         told.push(cells.told(issue, Some(Column::CompletedOn)));
     }
     if let Said::Done(None) = said {
+        let taken = match due {
+            Some(d) if d == done_fallback => DayTaken::Deadline,
+            Some(d) if done_fallback == d + chrono::Duration::days(1) => DayTaken::AfterDeadline,
+            _ => DayTaken::Today,
+        };
         let issue = match awaiting {
-            true => Issue::ReportedWithoutDate(done_fallback),
-            false => Issue::DoneWithoutDate(done_fallback),
+            true => Issue::ReportedWithoutDate(done_fallback, taken),
+            false => Issue::DoneWithoutDate(done_fallback, taken),
         };
         told.push(cells.told(issue, progress()));
     }
