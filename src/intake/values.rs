@@ -1763,8 +1763,8 @@ pub fn without_notes(name: &str) -> String {
     kept.trim().to_string()
 }
 
-/// A unit's name with the short forms trackers write spelled out: "P." and "TTr" for
-/// "Phòng" and "Thanh tra" at its start, capitals joined by a dash or "&" ("KH-TC",
+/// A unit's name with the short forms trackers write spelled out: "P.", "TTr" and "TT" (before
+/// a word) for "Phòng", "Thanh tra" and "Trung tâm" at its start, capitals joined by a dash or "&" ("KH-TC",
 /// "TTBC&XB") written as one, a place's "TP." or "Tx." as "TP", "TX"; `None` when it has none.
 pub fn spelled_out(name: &str) -> Option<String> {
     // "P.KHTC", "TTr.Sở": the short form glued to the name.
@@ -1776,9 +1776,14 @@ pub fn spelled_out(name: &str) -> Option<String> {
     let name = glued.as_deref().unwrap_or(name);
     let mut words: Vec<String> = name.split_whitespace().map(str::to_string).collect();
     let first = words.first()?.clone();
+    // ("TT" before a word, not capitals: "TT Tích hợp dữ liệu", not "TT CNTT".)
+    let a_word_next = words.get(1).is_some_and(|w| {
+        w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+    });
     let kind = match first.as_str() {
         "P." | "P" => Some("Phòng"),
         "TTr" | "TTr." => Some("Thanh tra"),
+        "TT" | "TT." if a_word_next => Some("Trung tâm"),
         _ => None,
     };
     let mut changed = false;
@@ -2613,6 +2618,11 @@ mod tests {
         assert_eq!(spelled_out("P.KHTC").as_deref(), Some("Phòng KHTC"));
         assert_eq!(spelled_out("TTr.Sở").as_deref(), Some("Thanh tra Sở"));
         assert_eq!(spelled_out("TTr Sở").as_deref(), Some("Thanh tra Sở"));
+        assert_eq!(
+            spelled_out("TT Tích hợp dữ liệu").as_deref(),
+            Some("Trung tâm Tích hợp dữ liệu")
+        );
+        assert_eq!(spelled_out("TT CNTT"), None);
         assert_eq!(
             spelled_out("Phòng TTBC&XB").as_deref(),
             Some("Phòng TTBCXB")

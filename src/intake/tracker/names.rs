@@ -178,6 +178,8 @@ pub(in crate::intake) fn not_a_unit(name: &str) -> bool {
         // No words ("1", "-"), or words that name none yet ("Chưa xác định", "Chưa phân công").
         || words.iter().all(|w| w.bytes().all(|b| b.is_ascii_digit()))
         || words.first().is_some_and(|w| w == "chua" || w == "khong")
+        // "Toàn Sở", "Toàn ngành", "Toàn tỉnh": every body of it.
+        || (words.len() >= 2 && marked.first().is_some_and(|w| w == "toàn"))
         || ditto(name)
 }
 
@@ -811,6 +813,8 @@ mod tests {
             "Phòng VH&TT 8 huyện, thị xã, thành phố",
             "Trung tâm Y tế các thành phố",
             "các Phòng VH&TT huyện",
+            "Toàn Sở",
+            "toàn ngành",
         ] {
             assert!(not_a_unit(name), "{name}");
         }
@@ -822,6 +826,7 @@ mod tests {
             "Đảng ủy phường",
             "Trường Tiểu học số 1 xã Bản Cầm",
             "UBND thị xã Sa Pa",
+            "Tổ Toán",
         ] {
             assert!(!not_a_unit(name), "{name}");
         }
