@@ -97,6 +97,9 @@ pub(super) enum Issue {
     /// The progress says the task was not carried out ("Không thực hiện"): brought in as not
     /// done (overdue once past its deadline), not as cancelled (its words).
     NotCarriedOut(String),
+    /// The progress says only how the task stands against its deadline ("Đúng hạn", "Trễ
+    /// hạn"), not that it is done: brought in as not done (its words).
+    TimelinessOnly(String),
     /// A priority's words not read as one.
     PriorityUnread(String),
     /// The sheet has no lead unit's column and is named after this unit.
@@ -492,6 +495,16 @@ impl Issue {
                 ),
                 format!(
                     "The progress says “{}”: brought in as not done (overdue once past its deadline). If the task was stopped or cancelled, mark it cancelled after the import.",
+                    words.trim()
+                ),
+            ),
+            Issue::TimelinessOnly(words) => both(
+                format!(
+                    "Tiến độ chỉ ghi “{}”, không ghi đã hoàn thành: nhập là chưa hoàn thành. Nếu nhiệm vụ đã hoàn thành, hãy ghi “Đã hoàn thành ngày …” trong tệp rồi nhập lại.",
+                    words.trim()
+                ),
+                format!(
+                    "The progress says only “{}”, not that it is done: brought in as not done. If it is done, write “Đã hoàn thành ngày …” in the file and import again.",
                     words.trim()
                 ),
             ),

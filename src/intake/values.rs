@@ -1051,6 +1051,12 @@ pub(super) fn not_carried_out(text: &str) -> bool {
         && !f.contains("khong thuc hien nua")
 }
 
+/// Whether progress words say only how a task stands against its deadline, not whether it
+/// is done ("Đúng hạn", "Trễ hạn").
+pub(super) fn timeliness_only(text: &str) -> bool {
+    matches!(crate::text::plain(text).as_str(), "dung han" | "tre han")
+}
+
 /// Words that only say where a task stands (or a tick), not a report of work.
 const PLAIN: &[&str] = &[
     "chua thuc hien",

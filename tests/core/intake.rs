@@ -7349,7 +7349,8 @@ fn a_completion_day_and_the_progress_beside_it() {
              1,Nhiệm vụ một,VP,01/09/2025,20/10/2025,Chưa thực hiện\n\
              2,Nhiệm vụ hai,VP,01/09/2025,15/10/2025,Đã xử lý\n\
              3,Nhiệm vụ ba,VP,01/09/2025,,{third}\n\
-             4,Nhiệm vụ bốn,VP,01/09/2025,,Không thực hiện\n"
+             4,Nhiệm vụ bốn,VP,01/09/2025,,Không thực hiện\n\
+             5,Nhiệm vụ năm,VP,01/09/2025,,Đúng hạn\n"
         )
     };
     std::fs::write(&file, sheet("Không thực hiện nữa")).unwrap();
@@ -7368,6 +7369,8 @@ fn a_completion_day_and_the_progress_beside_it() {
             // Not carried out: not done (overdue once past its deadline), not hidden as
             // cancelled; told.
             (DirectiveStatus::Assigned, None),
+            // How it stands against its deadline only: not done, told.
+            (DirectiveStatus::Assigned, None),
         ],
         "{:?}",
         told(&seen)
@@ -7376,6 +7379,13 @@ fn a_completion_day_and_the_progress_beside_it() {
         told(&seen)
             .iter()
             .any(|m| m.contains("Tiến độ ghi “Không thực hiện”: nhập là chưa hoàn thành")),
+        "{:?}",
+        told(&seen)
+    );
+    assert!(
+        told(&seen)
+            .iter()
+            .any(|m| m.contains("Tiến độ chỉ ghi “Đúng hạn”, không ghi đã hoàn thành")),
         "{:?}",
         told(&seen)
     );

@@ -1481,6 +1481,10 @@ fn state_of(
         let words = progress_words.trim().to_string();
         told.push(cells.told(Issue::NotCarriedOut(words), progress()));
     }
+    if said == Said::Open && values::timeliness_only(&progress_words) {
+        let words = progress_words.trim().to_string();
+        told.push(cells.told(Issue::TimelinessOnly(words), progress()));
+    }
     if ticked_not_done {
         told.push(cells.told(Issue::TickSaysNotDone, progress()));
     }
