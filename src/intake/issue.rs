@@ -123,6 +123,10 @@ pub(super) enum Issue {
     NoLongerIn(String, String),
     /// A row named to come in as new that is not a row told as one held.
     AsNewUnused,
+    /// A row asked to come in as new that is the directive brought in before.
+    AsNewHeld,
+    /// A row asked to come in as new that is no directive's row.
+    AsNewNoRow,
     /// A row named to come in as new on a sheet the file does not have (its name).
     AsNewNoSheet(String),
     /// A row named to come in as new without its sheet, in a file of several sheets.
@@ -563,6 +567,14 @@ impl Issue {
             Issue::AsNewUnused => both(
                 "Dòng này không bị bỏ qua vì giống nhiệm vụ đã nhập, nên “nhập như nhiệm vụ mới” không đổi gì.".into(),
                 "This row is not one left out as like a directive brought in before, so bringing it in as new changes nothing.".into(),
+            ),
+            Issue::AsNewHeld => both(
+                "Dòng này là chính nhiệm vụ đã nhập trước đây (cùng nội dung, đơn vị chủ trì, nguồn và ngày giao), nên không nhập như nhiệm vụ mới; thời hạn hay tình trạng khác, hãy sửa trong Giao Ban.".into(),
+                "This row is the directive brought in before (the same words, lead unit, source and day given), so it is not brought in as new; a deadline or state that differs is corrected in Giao Ban.".into(),
+            ),
+            Issue::AsNewNoRow => both(
+                "Dòng này không phải dòng nhiệm vụ của trang (không có, hoặc đã bỏ qua vì lý do khác): “nhập như nhiệm vụ mới” không đổi gì; hãy kiểm tra số dòng.".into(),
+                "This is no directive's row of the sheet (there is none, or it is left out for another reason): bringing it in as new changes nothing; check the row's number.".into(),
             ),
             Issue::AsNewNoSheet(name) => both(
                 format!("Tệp không có trang “{name}”: hãy ghi đúng tên trang (TRANG:DÒNG); chưa đổi gì."),

@@ -4770,7 +4770,11 @@ fn changes_since_the_import_are_told_and_a_deleted_row_named() {
         "{:?}",
         on_row(4)
     );
-    assert!(on_row(5)[0].contains("không đổi gì"), "{:?}", on_row(5));
+    assert!(
+        on_row(5)[0].contains("chính nhiệm vụ đã nhập trước đây"),
+        "{:?}",
+        on_row(5)
+    );
     let gone = on_row(0);
     assert!(
         gone.len() == 1
@@ -4869,6 +4873,28 @@ fn a_row_like_one_held_comes_in_as_new_when_said() {
     };
     let seen = intake::preview(&mut o.store, &other, &wrong).unwrap();
     assert!(seen.directives.is_empty());
+    assert!(
+        (seen.problems.iter())
+            .any(|q| q.row == 3 && q.message.vi.contains("không phải dòng nhiệm vụ của trang")),
+        "{:?}",
+        told(&seen)
+    );
+    // The directive brought in before, named: the same one, not made again.
+    let same = Options {
+        as_new: vec![intake::RowAt {
+            sheet: None,
+            row: 2,
+        }],
+        ..Options::default()
+    };
+    let again = intake::preview(&mut o.store, &first, &same).unwrap();
+    assert!(again.directives.is_empty());
+    assert!(
+        (again.problems.iter())
+            .any(|q| q.row == 2 && q.message.vi.contains("chính nhiệm vụ đã nhập trước đây")),
+        "{:?}",
+        told(&again)
+    );
     for sheet in [Some("thanh-tra".to_string()), None] {
         let said = Options {
             as_new: vec![intake::RowAt { sheet, row: 2 }],

@@ -59,7 +59,16 @@ pub(super) fn held_as_changed(
                     (Some(name), _) if book.sheets.iter().all(|g| g.name != *name) => {
                         Issue::AsNewNoSheet(name.clone())
                     }
-                    _ => Issue::AsNewUnused,
+                    // The same directive as brought in before (its deadline or state told
+                    // apart): no new one to make.
+                    _ if (plan.held_rows.iter()).any(|(sheet, row)| {
+                        *row == a.row && a.sheet.as_ref().is_none_or(|s| s == sheet)
+                    }) =>
+                    {
+                        Issue::AsNewHeld
+                    }
+                    _ if plan.rows.iter().any(|row| names(a, row)) => Issue::AsNewUnused,
+                    _ => Issue::AsNewNoRow,
                 }
                 .words(),
             });

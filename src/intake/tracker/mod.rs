@@ -192,6 +192,8 @@ pub struct Plan {
     pub problems: Vec<RowProblem>,
     /// Rows imported before.
     pub already: u32,
+    /// The rows (sheet, row) that are a directive held already, as imported before.
+    held_rows: HashSet<(String, u32)>,
     /// Layouts and the mapping used for each, kept at commit.
     layouts: Vec<(String, Vec<ColumnAt>)>,
     /// The file's name, the source of rows that name none.
@@ -543,6 +545,7 @@ pub fn plan(
         new_meetings: Vec::new(),
         problems: Vec::new(),
         already: 0,
+        held_rows: HashSet::new(),
         layouts: Vec::new(),
         file_name: file_name.to_string(),
         origins: vec![None; book.sheets.len()],

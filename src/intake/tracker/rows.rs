@@ -710,6 +710,7 @@ pub(super) fn read_rows(
         if let Some(id) = held {
             r.found_held.insert(id);
             note_seen(seen, first_seen.take());
+            plan.held_rows.insert((g.name.clone(), g.row_number(i)));
         }
         let held_as = match (held, lead[0]) {
             (None, Pick::Known(unit)) => {
