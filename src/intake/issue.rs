@@ -46,7 +46,9 @@ pub(super) enum Issue {
     BadDate(String),
     Ambiguous(String, Vec<String>),
     NoDate,
-    Duplicate(String, u32),
+    /// The same row as one before on its sheet (sheet, row); its progress words when they
+    /// differ from that row's.
+    Duplicate(String, u32, Option<String>),
     Newer(String, u32),
     NotAUnit(String),
     DeadlineInWords(String),
@@ -435,9 +437,13 @@ impl Issue {
                 format!("Cùng nhiệm vụ với dòng {first} của trang “{sheet}”: nhập một lần, theo tình trạng ghi ở dòng này (trang sau); thời hạn muộn hơn ghi ở đây là gia hạn."),
                 format!("The same directive as row {first} of sheet “{sheet}”: brought in once, with the state of this row (the later sheet); a later deadline written here is an extension."),
             ),
-            Issue::Duplicate(sheet, first) => both(
+            Issue::Duplicate(sheet, first, None) => both(
                 format!("Trùng với dòng {first} của trang “{sheet}” (cùng nội dung, đơn vị chủ trì và nguồn); bỏ qua: hãy cập nhật tình trạng mới nhất trong Giao Ban nếu cần."),
                 format!("Same as row {first} of sheet “{sheet}” (same content, lead unit and source); left out: update its latest state in Giao Ban if needed."),
+            ),
+            Issue::Duplicate(sheet, first, Some(words)) => both(
+                format!("Trùng với dòng {first} của trang “{sheet}” (cùng nội dung, đơn vị chủ trì và nguồn) nhưng tiến độ ghi khác: “{words}”; bỏ qua, nhập theo dòng {first}: nếu tiến độ ở dòng này mới hơn, hãy cập nhật trong Giao Ban."),
+                format!("Same as row {first} of sheet “{sheet}” (same content, lead unit and source) but its progress differs: “{words}”; left out, brought in as row {first} says: if this row's progress is newer, update it in Giao Ban."),
             ),
             Issue::DoneThereNotHere => both(
                 "Nhiệm vụ đã có trong Giao Ban; tệp ghi đã hoàn thành nhưng Giao Ban chưa ghi nhận: hãy báo cáo hoàn thành trong Giao Ban nếu đúng.".into(),

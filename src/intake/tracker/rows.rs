@@ -684,7 +684,11 @@ pub(super) fn read_rows(
         let mut first_seen = None;
         match (&earlier, found.map(|s| s.key)) {
             (Some((sheet, first)), _) if *sheet == g.name => {
-                skip(Issue::Duplicate(sheet.clone(), *first), None);
+                let progress = text(Column::Progress);
+                let differs = found
+                    .is_some_and(|s| s.progress.trim() != progress.trim())
+                    .then(|| progress.trim().to_string());
+                skip(Issue::Duplicate(sheet.clone(), *first, differs), None);
                 continue;
             }
             (Some(_), Some(first_key)) => key = first_key,
@@ -692,6 +696,7 @@ pub(super) fn read_rows(
                 let here = Seen {
                     sheet: g.name.clone(),
                     row: g.row_number(i),
+                    progress: text(Column::Progress),
                     key,
                 };
                 let others = (by_unit.into_iter().chain(carried).chain(alias_copy)).collect();
@@ -882,10 +887,13 @@ pub(super) fn read_rows(
                     plan.problems
                         .push(problem(g, i, None, Issue::Newer(sheet, first), false));
                 }
-                None => {
-                    plan.problems
-                        .push(problem(g, i, None, Issue::Duplicate(sheet, first), true))
-                }
+                None => plan.problems.push(problem(
+                    g,
+                    i,
+                    None,
+                    Issue::Duplicate(sheet, first, None),
+                    true,
+                )),
             }
             continue;
         }
