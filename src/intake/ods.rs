@@ -1,7 +1,8 @@
 //! What calamine does not do for an OpenDocument sheet, from its `content.xml` read as
 //! events: how far its repeated rows and cells would spread before calamine builds them, its
-//! cells merged down a column ("Văn bản giao" over three rows), and its hidden rows and
-//! columns, so that an .ods reads as the same tracker saved as .xlsx does.
+//! cells merged down a column ("Văn bản giao" over three rows), its hidden rows and columns,
+//! and its rows struck through, so that an .ods reads as the same tracker saved as .xlsx
+//! does.
 
 use std::collections::HashMap;
 use std::ops::ControlFlow;
@@ -33,6 +34,8 @@ pub(super) struct Layout {
     pub hidden_rows: Vec<u32>,
     /// Its hidden columns, in order.
     pub hidden_columns: Vec<u32>,
+    /// Its rows with a value in a cell struck through (a task withdrawn), in order.
+    pub struck_rows: Vec<u32>,
 }
 
 /// The widest a sheet may be (LibreOffice's limit): a hidden column beyond it is none.
@@ -50,12 +53,28 @@ pub(super) fn layout(bytes: &[u8]) -> HashMap<String, Layout> {
     // cell's column; the next column declared.
     let (mut row, mut repeat, mut col) = (0u32, 1u32, 0u32);
     let (mut hidden, mut held, mut declared) = (false, false, 0u32);
+    // The cell styles struck through (by name), the style being read; whether the row holds a
+    // value in a cell of one.
+    let (mut struck_styles, mut style) = (Vec::<String>::new(), None::<String>);
+    let mut struck = false;
     let collapsed = |e: &BytesStart| {
         attr(e, "table:visibility").is_some_and(|v| matches!(v.as_str(), "collapse" | "filter"))
     };
     each_event(&xml, |event| {
         match event {
             Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+                "style:style" => {
+                    style = (attr(e, "style:family").as_deref() == Some("table-cell"))
+                        .then(|| attr(e, "style:name"))
+                        .flatten();
+                }
+                "style:text-properties" => {
+                    let through =
+                        attr(e, "style:text-line-through-style").is_some_and(|v| v != "none");
+                    if let Some(name) = style.as_ref().filter(|_| through) {
+                        struck_styles.push(name.clone());
+                    }
+                }
                 "table:table" => {
                     sheet = attr(e, "table:name").unwrap_or_default();
                     (row, declared) = (0, 0);
@@ -73,13 +92,15 @@ pub(super) fn layout(bytes: &[u8]) -> HashMap<String, Layout> {
                 }
                 "table:table-row" => {
                     (repeat, col) = (number(e, "table:number-rows-repeated"), 0);
-                    (hidden, held) = (collapsed(e), false);
+                    (hidden, held, struck) = (collapsed(e), false, false);
                     if matches!(event, Event::Empty(_)) {
                         row = row.saturating_add(repeat);
                     }
                 }
                 "table:table-cell" | "table:covered-table-cell" => {
                     held |= matches!(event, Event::Start(_));
+                    struck |= matches!(event, Event::Start(_))
+                        && attr(e, "table:style-name").is_some_and(|s| struck_styles.contains(&s));
                     let spans: u32 = number(e, "table:number-rows-spanned");
                     if spans > 1 && e.name().as_ref() == "table:table-cell" {
                         let wide: u32 = number(e, "table:number-columns-spanned");
@@ -102,6 +123,12 @@ pub(super) fn layout(bytes: &[u8]) -> HashMap<String, Layout> {
                     out.entry(sheet.clone())
                         .or_default()
                         .hidden_rows
+                        .extend(row..row.saturating_add(repeat));
+                }
+                if struck {
+                    out.entry(sheet.clone())
+                        .or_default()
+                        .struck_rows
                         .extend(row..row.saturating_add(repeat));
                 }
                 row = row.saturating_add(repeat);

@@ -66,7 +66,8 @@ pub struct Grid {
     pub hidden: Vec<u32>,
     /// Its hidden columns (spreadsheet columns from 0), as an .xlsx or .ods says them.
     pub hidden_columns: Vec<u32>,
-    /// Its rows with a value struck through (spreadsheet rows from 0), as an .xlsx says them.
+    /// Its rows with a value struck through (spreadsheet rows from 0), as an .xlsx or .ods
+    /// says them.
     pub struck: Vec<u32>,
 }
 
@@ -194,7 +195,8 @@ pub fn read(kind: FileKind, bytes: &[u8], only: Option<&str>, name: &str) -> Res
             )?;
             for g in &mut book.sheets {
                 let l = layout.remove(&g.name).unwrap_or_default();
-                (g.hidden, g.hidden_columns) = (l.hidden_rows, l.hidden_columns);
+                (g.hidden, g.hidden_columns, g.struck) =
+                    (l.hidden_rows, l.hidden_columns, l.struck_rows);
             }
             book
         }
