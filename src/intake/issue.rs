@@ -114,6 +114,8 @@ pub(super) enum Issue {
     HiddenRow,
     /// A row struck through.
     StruckRow,
+    /// Words struck through inside a cell, left out of it (the words).
+    StruckWords(String),
     Signatures,
     SeveralLeads(String),
     DeadlineGuessed(String, NaiveDate),
@@ -220,6 +222,10 @@ impl Issue {
             Issue::StruckRow => both(
                 "Dòng bị gạch ngang (thường là nhiệm vụ đã bỏ hoặc thu hồi): vẫn được nhập với trạng thái như bảng ghi; nếu đã hủy, hãy hủy trong Giao Ban.".into(),
                 "The row is struck through (often a task withdrawn): it comes in as the sheet says all the same; if it was cancelled, cancel it in Giao Ban.".into(),
+            ),
+            Issue::StruckWords(words) => both(
+                format!("Trong ô có chữ bị gạch ngang (“{words}”): không đọc phần gạch, chỉ đọc phần còn lại; hãy kiểm tra."),
+                format!("Words in the cell are struck through (“{words}”): read without them, from what is left; check it."),
             ),
             Issue::LeadFromAbove(above) => both(
                 format!(

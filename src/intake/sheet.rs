@@ -69,6 +69,9 @@ pub struct Grid {
     /// Its rows with a value struck through (spreadsheet rows from 0), as an .xlsx or .ods
     /// says them.
     pub struck: Vec<u32>,
+    /// The words struck through inside its cells (spreadsheet row and column from 0), left
+    /// out of the cell's text, as an .xlsx says them.
+    pub struck_words: Vec<(u32, u32, String)>,
 }
 
 impl Grid {
@@ -91,6 +94,7 @@ impl Grid {
             hidden: Vec::new(),
             hidden_columns: Vec::new(),
             struck: Vec::new(),
+            struck_words: Vec::new(),
         }
     }
 
@@ -159,6 +163,20 @@ pub fn read(kind: FileKind, bytes: &[u8], only: Option<&str>, name: &str) -> Res
             for g in &mut book.sheets {
                 let m = marks.remove(&g.name).unwrap_or_default();
                 (g.hidden, g.hidden_columns, g.struck) = (m.rows, m.columns, m.struck);
+                // A cell's words crossed out (a unit or a deadline, another written beside
+                // it) are not its text: what is left is.
+                for ((row, col), kept, struck) in m.struck_words {
+                    let at = (row.checked_sub(g.first_row), col.checked_sub(g.first_col));
+                    let (Some(i), Some(j)) = at else { continue };
+                    let cell = g
+                        .rows
+                        .get_mut(i as usize)
+                        .and_then(|r| r.get_mut(j as usize));
+                    if let Some(cell @ Cell::Text(_)) = cell {
+                        *cell = Cell::Text(kept.trim().to_string());
+                        g.struck_words.push((row, col, struck.trim().to_string()));
+                    }
+                }
             }
             book
         }
@@ -712,6 +730,7 @@ fn workbook<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(
             hidden: Vec::new(),
             hidden_columns: Vec::new(),
             struck: Vec::new(),
+            struck_words: Vec::new(),
         });
     }
     Ok(book)
@@ -905,6 +924,7 @@ fn csv_grid(bytes: &[u8], name: &str) -> Result<Grid> {
         hidden: Vec::new(),
         hidden_columns: Vec::new(),
         struck: Vec::new(),
+        struck_words: Vec::new(),
     })
 }
 
@@ -1104,6 +1124,7 @@ mod tests {
             hidden: Vec::new(),
             hidden_columns: Vec::new(),
             struck: Vec::new(),
+            struck_words: Vec::new(),
         };
         convert_legacy(&mut g);
         assert_eq!(g.rows[1][1], Cell::Text("Báo cáo kết quả".into()));

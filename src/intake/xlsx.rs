@@ -1,7 +1,9 @@
 //! What calamine does not say of an .xlsx sheet: its hidden rows (filtered out, or hidden by
-//! hand) and columns, and its rows struck through (a task withdrawn, as offices mark it),
-//! read from the sheet's XML and its styles as events, so that each row brought in is told
-//! and a visible column is read before a hidden one of the same name.
+//! hand) and columns, its rows struck through (a task withdrawn, as offices mark it), and
+//! the words struck through inside a cell (a unit or a deadline crossed out, another written
+//! beside it), read from the sheet's XML, its shared strings and its styles as events, so
+//! that each row brought in is told, a visible column is read before a hidden one of the
+//! same name, and words crossed out are not read as the cell's.
 
 use std::collections::HashMap;
 use std::ops::ControlFlow;
@@ -34,6 +36,147 @@ pub(super) struct Marks {
     pub columns: Vec<u32>,
     /// Rows with a value struck through.
     pub struck: Vec<u32>,
+    /// Cells written partly struck through: (row, column), the words kept, the words struck.
+    pub struck_words: Vec<((u32, u32), String, String)>,
+}
+
+/// A rich text's words: those kept and those struck through, by its runs.
+#[derive(Default, Clone)]
+struct Runs {
+    kept: String,
+    struck: String,
+}
+
+/// Reads rich-text runs as events: `<r><rPr><strike/></rPr><t>…</t></r>` (phonetic runs,
+/// `<rPh>`, left out).
+#[derive(Default)]
+struct RunReader {
+    runs: Runs,
+    in_run: bool,
+    run_struck: bool,
+    in_text: bool,
+    in_phonetic: bool,
+}
+
+impl RunReader {
+    /// Takes one event inside a rich text.
+    fn event(&mut self, event: &Event) {
+        match event {
+            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                "r" => (self.in_run, self.run_struck) = (true, false),
+                "rPh" => self.in_phonetic = true,
+                "strike" if self.in_run => {
+                    self.run_struck = !matches!(attr(e, "val").as_deref(), Some("0" | "false"));
+                }
+                "t" => self.in_text = matches!(event, Event::Start(_)),
+                _ => {}
+            },
+            Event::End(e) => match e.local_name().as_ref() {
+                "r" => self.in_run = false,
+                "rPh" => self.in_phonetic = false,
+                "t" => self.in_text = false,
+                _ => {}
+            },
+            Event::Text(t) if self.in_text && !self.in_phonetic => {
+                self.push(&t.xml10_content());
+            }
+            // `&amp;`, `&#x1EC7;`: a character written as a reference.
+            Event::GeneralRef(r) if self.in_text && !self.in_phonetic => {
+                let name = r.xml10_content();
+                let c = match r.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c.to_string()),
+                    _ => quick_xml::escape::resolve_predefined_entity(&name).map(str::to_string),
+                };
+                self.push(&c.unwrap_or_default());
+            }
+            _ => {}
+        }
+    }
+
+    /// Adds text to the run being read.
+    fn push(&mut self, text: &str) {
+        let to = match self.in_run && self.run_struck {
+            true => &mut self.runs.struck,
+            false => &mut self.runs.kept,
+        };
+        to.push_str(text);
+    }
+
+    /// The runs read, if some of their words are struck through; the reader emptied.
+    fn take(&mut self) -> Option<Runs> {
+        let runs = std::mem::take(self).runs;
+        (!runs.struck.trim().is_empty()).then_some(runs)
+    }
+}
+
+/// The shared strings (by index) written partly or wholly struck through.
+fn struck_strings(xml: &[u8]) -> HashMap<usize, Runs> {
+    let mut out = HashMap::new();
+    let (mut index, mut reader, mut in_item) = (0usize, RunReader::default(), false);
+    each_event(xml, |event| {
+        match event {
+            Event::Start(e) if e.local_name().as_ref() == "si" => in_item = true,
+            Event::End(e) if e.local_name().as_ref() == "si" => {
+                if let Some(runs) = reader.take() {
+                    out.insert(index, runs);
+                }
+                (index, in_item) = (index + 1, false);
+            }
+            Event::Empty(e) if e.local_name().as_ref() == "si" => index += 1,
+            _ if in_item => reader.event(event),
+            _ => {}
+        }
+        ControlFlow::Continue(())
+    });
+    out
+}
+
+/// A cell's reference ("C12") as (row, column) from 0.
+fn cell_at(reference: &str) -> Option<(u32, u32)> {
+    let digits = reference.find(|c: char| c.is_ascii_digit())?;
+    let (letters, number) = reference.split_at(digits);
+    let col = letters.bytes().try_fold(0u32, |n, b| {
+        b.is_ascii_uppercase()
+            .then(|| n.saturating_mul(26).saturating_add(u32::from(b - b'A') + 1))
+    })?;
+    let row: u32 = number.parse().ok()?;
+    Some((row.checked_sub(1)?, col.checked_sub(1)?))
+}
+
+/// The cells of a sheet's XML whose text is written partly or wholly struck through, by
+/// the shared strings struck (`shared`) or their own rich text.
+fn struck_cells(xml: &[u8], shared: &HashMap<usize, Runs>) -> Vec<((u32, u32), Runs)> {
+    let mut out = Vec::new();
+    // The cell being read, whether it is a shared string, its value read; its own rich text.
+    let (mut at, mut is_shared, mut in_value) = (None, false, false);
+    let (mut reader, mut in_inline) = (RunReader::default(), false);
+    each_event(xml, |event| {
+        match event {
+            Event::Start(e) if e.local_name().as_ref() == "c" => {
+                at = attr(e, "r").and_then(|r| cell_at(&r));
+                is_shared = attr(e, "t").as_deref() == Some("s");
+            }
+            Event::Start(e) if e.local_name().as_ref() == "v" => in_value = is_shared,
+            Event::End(e) if e.local_name().as_ref() == "v" => in_value = false,
+            Event::Text(t) if in_value => {
+                let index = t.xml10_content().trim().parse::<usize>().ok();
+                if let (Some(at), Some(runs)) = (at, index.and_then(|i| shared.get(&i))) {
+                    out.push((at, runs.clone()));
+                }
+            }
+            Event::Start(e) if e.local_name().as_ref() == "is" => in_inline = true,
+            Event::End(e) if e.local_name().as_ref() == "is" => {
+                in_inline = false;
+                if let (Some(at), Some(runs)) = (at, reader.take()) {
+                    out.push((at, runs));
+                }
+            }
+            _ if in_inline => reader.event(event),
+            _ => {}
+        }
+        ControlFlow::Continue(())
+    });
+    out
 }
 
 /// The cell styles (`cellXfs`, by index) whose font is struck through.
@@ -144,6 +287,10 @@ pub(super) fn marks(bytes: &[u8]) -> HashMap<String, Marks> {
         return out;
     };
     let struck = entry(bytes, "xl/styles.xml").map_or_else(Vec::new, |s| struck_styles(&s));
+    // (Most files strike nothing: their strings are not read through.)
+    let shared = entry(bytes, "xl/sharedStrings.xml")
+        .filter(|x| x.windows(6).any(|w| w == b"strike"))
+        .map_or_else(HashMap::new, |x| struck_strings(&x));
     let targets: HashMap<String, String> = elements(&rels, "Relationship", &["Id", "Target"])
         .into_iter()
         .filter_map(|a| Some((a[0].clone()?, a[1].clone()?)))
@@ -163,21 +310,63 @@ pub(super) fn marks(bytes: &[u8]) -> HashMap<String, Marks> {
             continue;
         };
         let (hidden, columns) = hidden_in(&xml);
-        let struck = if struck.contains(&true) {
+        let mut struck = if struck.contains(&true) {
             struck_rows(&xml, &struck)
         } else {
             Vec::new()
         };
-        if !hidden.is_empty() || !columns.is_empty() || !struck.is_empty() {
+        let cells = if !shared.is_empty() || xml.windows(6).any(|w| w == b"strike") {
+            struck_cells(&xml, &shared)
+        } else {
+            Vec::new()
+        };
+        // A cell struck through whole strikes its row; one struck in part keeps its other
+        // words.
+        let mut struck_words = Vec::new();
+        for ((row, col), runs) in cells {
+            if runs.kept.trim().is_empty() {
+                struck.push(row);
+            } else {
+                struck_words.push(((row, col), runs.kept, runs.struck));
+            }
+        }
+        struck.sort_unstable();
+        struck.dedup();
+        if !hidden.is_empty()
+            || !columns.is_empty()
+            || !struck.is_empty()
+            || !struck_words.is_empty()
+        {
             out.insert(
                 name.clone(),
                 Marks {
                     rows: hidden,
                     columns,
                     struck,
+                    struck_words,
                 },
             );
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strings_struck_in_part_keep_their_other_words() {
+        let xml = r#"<sst><si><t>Văn phòng Sở</t></si><si><r><rPr><strike/></rPr><t>TT&amp;TT</t></r><r><t xml:space="preserve"> Thanh tra S&#x1EDF;</t></r><rPh><t>x</t></rPh></si><si><r><rPr><strike val="0"/></rPr><t>VP</t></r></si></sst>"#.as_bytes();
+        let found = struck_strings(xml);
+        assert_eq!(found.len(), 1);
+        let runs = &found[&1];
+        assert_eq!(
+            (runs.kept.as_str(), runs.struck.as_str()),
+            (" Thanh tra Sở", "TT&TT")
+        );
+        assert_eq!(cell_at("C12"), Some((11, 2)));
+        assert_eq!(cell_at("AA1"), Some((0, 26)));
+        assert_eq!(cell_at("12"), None);
+    }
 }

@@ -6463,6 +6463,120 @@ fn hidden_rows_are_told() {
     }
 }
 
+/// Words struck through inside a cell (a unit crossed out and another written beside it, an
+/// old deadline, an old state) are not read as the cell's; each is told at its column.
+#[test]
+fn words_struck_inside_a_cell_are_not_read() {
+    let mut o = Office::new();
+    let file = o.path("gach.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    let header = [
+        "STT",
+        "Nội dung nhiệm vụ",
+        "Đơn vị chủ trì",
+        "Ngày giao",
+        "Thời hạn",
+        "Tiến độ",
+    ];
+    ws.write_row(0, 0, header).unwrap();
+    for (r, row) in [
+        [
+            "1",
+            "Rà soát quy chế",
+            "",
+            "05/01/2025",
+            "30/06/2025",
+            "Đang thực hiện",
+        ],
+        [
+            "2",
+            "Lập dự toán",
+            "KHTC",
+            "05/01/2025",
+            "",
+            "Đang thực hiện",
+        ],
+        [
+            "3",
+            "Nâng cấp máy chủ",
+            "VP",
+            "05/01/2025",
+            "30/06/2025",
+            "",
+        ],
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_row(r as u32 + 1, 0, *row).unwrap();
+    }
+    let struck = Format::new().set_font_strikethrough();
+    let plain = Format::new();
+    ws.write_rich_string(
+        1,
+        2,
+        &[(&struck, "Thanh tra Sở"), (&plain, " Văn phòng Sở")],
+    )
+    .unwrap();
+    ws.write_rich_string(2, 4, &[(&struck, "30/06/2025"), (&plain, " 30/09/2025")])
+        .unwrap();
+    ws.write_rich_string(
+        3,
+        5,
+        &[
+            (&struck, "Đang thực hiện"),
+            (&plain, " Đã hoàn thành ngày 20/05/2025"),
+        ],
+    )
+    .unwrap();
+    wb.save(&file).unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let got: Vec<(&str, Option<NaiveDate>, DirectiveStatus, Option<NaiveDate>)> = (seen.directives)
+        .iter()
+        .map(|r| (r.lead_unit.as_str(), r.deadline, r.status, r.completed_on))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Văn phòng Sở",
+                Some(d(2025, 6, 30)),
+                DirectiveStatus::InProgress,
+                None
+            ),
+            (
+                "Phòng Kế hoạch - Tài chính",
+                Some(d(2025, 9, 30)),
+                DirectiveStatus::InProgress,
+                None
+            ),
+            (
+                "Văn phòng Sở",
+                Some(d(2025, 6, 30)),
+                DirectiveStatus::Done,
+                Some(d(2025, 5, 20))
+            ),
+        ],
+        "{:?}",
+        told(&seen)
+    );
+    let at: Vec<(u32, &str)> = (seen.problems.iter())
+        .filter(|q| q.message.vi.contains("gạch ngang (“"))
+        .map(|q| (q.row, q.column.as_deref().unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        at,
+        [
+            (2, "C (Đơn vị chủ trì)"),
+            (3, "E (Thời hạn)"),
+            (4, "F (Tiến độ / kết quả)")
+        ],
+        "{:?}",
+        told(&seen)
+    );
+}
+
 /// Minutes are dated by when they met ("Thời gian: …, ngày 19/01/2026"), not by the day
 /// they are signed, so the notice of that meeting finds it.
 #[test]

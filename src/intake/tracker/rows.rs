@@ -803,6 +803,15 @@ pub(super) fn read_rows(
         if g.struck.binary_search(&(g.row_number(i) - 1)).is_ok() {
             plan.problems.push(cells.told(Issue::StruckRow, None));
         }
+        // Words crossed out inside a cell (a unit or deadline, another written beside it):
+        // read without them, told at their column.
+        for (_, col, words) in (g.struck_words.iter()).filter(|w| w.0 + 1 == g.row_number(i)) {
+            let field = (h.fields.iter())
+                .find(|(_, j)| g.first_col + **j as u32 == *col)
+                .map(|(c, _)| *c);
+            plan.problems
+                .push(cells.told(Issue::StruckWords(words.clone()), field));
+        }
         if let Some(above) = lead_from_above {
             plan.problems
                 .push(cells.told(Issue::LeadFromAbove(above), Some(Column::Lead)));
