@@ -19,6 +19,7 @@ mod ods;
 pub mod sheet;
 pub mod tracker;
 pub mod values;
+mod xls;
 mod xlsx;
 mod xml;
 

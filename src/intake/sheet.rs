@@ -62,12 +62,12 @@ pub struct Grid {
     pub first_col: u32,
     /// The legacy encoding most of its text was converted from, if any.
     pub encoding: Encoding,
-    /// Its hidden rows (spreadsheet rows from 0), as an .xlsx or .ods says them.
+    /// Its hidden rows (spreadsheet rows from 0), as an .xlsx, .xls or .ods says them.
     pub hidden: Vec<u32>,
-    /// Its hidden columns (spreadsheet columns from 0), as an .xlsx or .ods says them.
+    /// Its hidden columns (spreadsheet columns from 0), as an .xlsx, .xls or .ods says them.
     pub hidden_columns: Vec<u32>,
-    /// Its rows with a value struck through (spreadsheet rows from 0), as an .xlsx or .ods
-    /// says them.
+    /// Its rows with a value struck through (spreadsheet rows from 0), as an .xlsx, .xls or
+    /// .ods says them.
     pub struck: Vec<u32>,
     /// The words struck through inside its cells (spreadsheet row and column from 0), left
     /// out of the cell's text, as an .xlsx says them.
@@ -184,16 +184,24 @@ pub fn read(kind: FileKind, bytes: &[u8], only: Option<&str>, name: &str) -> Res
             return Err(Error::Intake(IntakeProblem::Inflates));
         }
         // calamine's .xls reader can panic on a malformed record: that is a damaged file.
-        FileKind::Xls => std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            workbook(
-                calamine::open_workbook_from_rs::<calamine::Xls<_>, _>(Cursor::new(bytes))
-                    .map_err(|_| damaged(kind))?,
-                kind,
-                only,
-                xls_cells,
-            )
-        }))
-        .map_err(|_| damaged(kind))??,
+        FileKind::Xls => {
+            let mut book = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                workbook(
+                    calamine::open_workbook_from_rs::<calamine::Xls<_>, _>(Cursor::new(bytes))
+                        .map_err(|_| damaged(kind))?,
+                    kind,
+                    only,
+                    xls_cells,
+                )
+            }))
+            .map_err(|_| damaged(kind))??;
+            let mut marks = super::xls::marks(bytes);
+            for g in &mut book.sheets {
+                let m = marks.remove(&g.name).unwrap_or_default();
+                (g.hidden, g.hidden_columns, g.struck) = (m.rows, m.columns, m.struck);
+            }
+            book
+        }
         FileKind::Ods if !super::ods::within_spread(bytes) => {
             return Err(Error::Intake(IntakeProblem::Inflates));
         }
@@ -345,20 +353,10 @@ const CELL_TEXT: usize = 4 * 32_767;
 /// cells span (what calamine, which reads every sheet at once, will build): a scan of the
 /// cell records of its workbook stream.
 fn xls_within_spread(bytes: &[u8]) -> bool {
-    use std::io::Read;
-    let Ok(mut file) = cfb::CompoundFile::open(Cursor::new(bytes)) else {
-        return true; // calamine says what is wrong with it
-    };
-    let mut data = Vec::new();
-    let name = if file.exists("/Workbook") {
-        "/Workbook"
-    } else {
-        "/Book"
-    };
-    let read = file.open_stream(name).map(|mut s| s.read_to_end(&mut data));
-    if !matches!(read, Ok(Ok(_))) {
+    // One that cannot be read: calamine says what is wrong with it.
+    let Some(data) = super::xls::stream(bytes) else {
         return true;
-    }
+    };
     let (mut total, mut sheet): (u64, Option<(u32, u32, u32, u32)>) = (0, None);
     let mut continues = 0u32;
     let (mut sst, mut in_sst, mut lengths, mut text): (Vec<&[u8]>, bool, Vec<u32>, u64) =
@@ -368,12 +366,7 @@ fn xls_within_spread(bytes: &[u8]) -> bool {
             u64::from(r1 - r0 + 1) * u64::from(c1 - c0 + 1)
         })
     };
-    let mut at = 0;
-    while at + 4 <= data.len() {
-        let kind = u16::from_le_bytes([data[at], data[at + 1]]);
-        let len = usize::from(u16::from_le_bytes([data[at + 2], data[at + 3]]));
-        let body = &data[at + 4..(at + 4 + len).min(data.len())];
-        at += 4 + len;
+    for (kind, body, _) in super::xls::records(&data) {
         // A cell: NUMBER, LABELSST, RK, BLANK, LABEL, BOOLERR, FORMULA, MULRK, MULBLANK.
         let cell = matches!(
             kind,
