@@ -180,8 +180,9 @@ pub fn matches_words_once(text: &str, query: &str) -> bool {
 }
 
 /// A unit's leading kind words and the initials trackers write for the rest of its name:
-/// of all the rest, without "và", and of the part before "và" ("Trung tâm Công nghệ thông
-/// tin và Truyền thông": `["trung", "tam"]`, `["cnttvtt", "cntttt", "cntt"]`); `None`
+/// of all the rest, without "và", of the part before "và" ("Trung tâm Công nghệ thông tin
+/// và Truyền thông": `["trung", "tam"]`, `["cnttvtt", "cntttt", "cntt"]`), and of the part
+/// before a place's level ("VHTT" of "Phòng Văn hóa và Thông tin huyện Bát Xát"); `None`
 /// without kind words or a rest of two words or more.
 pub fn kind_initials(name: &str) -> Option<(Vec<String>, Vec<String>)> {
     let n = words(name);
@@ -196,8 +197,26 @@ pub fn kind_initials(name: &str) -> Option<(Vec<String>, Vec<String>)> {
     let of = |ws: &[String]| -> String { ws.iter().filter_map(|w| w.chars().next()).collect() };
     let without_and: Vec<String> = own.iter().filter(|w| *w != "va").cloned().collect();
     let before_and = &own[..own.iter().position(|w| w == "va").unwrap_or(own.len())];
+    // The part before the place's level ("huyện Bát Xát" of "Văn hóa và Thông tin huyện Bát
+    // Xát"), as a district's Phòng is written without it ("Phòng VHTT").
+    const LEVELS: [&str; 5] = ["huyen", "tinh", "quan", "phuong", "xa"];
+    let level = (1..own.len()).find(|&k| {
+        LEVELS.contains(&own[k].as_str())
+            || matches!(
+                (own[k].as_str(), own.get(k + 1).map(String::as_str)),
+                ("thi", Some("xa" | "tran")) | ("thanh", Some("pho"))
+            )
+    });
+    let placed = &own[..level.unwrap_or(own.len())];
+    let placed_without_and: Vec<String> = placed.iter().filter(|w| *w != "va").cloned().collect();
     let mut initials: Vec<String> = Vec::new();
-    for i in [of(own), of(&without_and), of(before_and)] {
+    for i in [
+        of(own),
+        of(&without_and),
+        of(before_and),
+        of(placed),
+        of(&placed_without_and),
+    ] {
         if i.len() >= 2 && !initials.contains(&i) {
             initials.push(i);
         }

@@ -94,7 +94,17 @@ impl Directory {
     /// The directory of an office's active units; each is also found by its short name and
     /// its code ("Phòng KHTC", "KHTC").
     pub fn from_units(units: &[Unit]) -> Self {
-        Self::build(units.iter().filter(|u| u.active).map(|u| {
+        Self::of(units.iter().filter(|u| u.active))
+    }
+
+    /// The directory of the units no longer active, to know their names when a text gives
+    /// them ("TT Tích hợp DL" for "Trung tâm Tích hợp dữ liệu (đã sáp nhập)").
+    pub fn of_retired(units: &[Unit]) -> Self {
+        Self::of(units.iter().filter(|u| !u.active))
+    }
+
+    fn of<'u>(units: impl Iterator<Item = &'u Unit>) -> Self {
+        Self::build(units.map(|u| {
             let aliases = u.short_name.iter().chain(&u.code).cloned().collect();
             (u.name.clone(), Some(u.id), aliases)
         }))
@@ -106,6 +116,17 @@ impl Directory {
             .map(|(name, id, aliases)| {
                 let mut forms = vec![name_words(&name)];
                 forms.extend(aliases.iter().map(|s| name_words(s)));
+                // (A note the name ends with, "(đã sáp nhập)", is not written with it.)
+                let bare = (name.trim_end().strip_suffix(')'))
+                    .and_then(|n| n.rsplit_once('('))
+                    .map(|(b, _)| b.trim())
+                    .filter(|b| !b.is_empty());
+                forms.extend(bare.iter().map(|b| name_words(b)));
+                forms.extend(
+                    bare.iter()
+                        .flat_map(|b| other_forms(b))
+                        .map(|s| name_words(&s)),
+                );
                 forms.extend(other_forms(&name).iter().map(|s| name_words(s)));
                 forms.retain(|f| !f.is_empty());
                 let own: Vec<String> = (forms.first().into_iter().flatten())
@@ -745,7 +766,10 @@ fn match_form(tokens: &[Token], i: usize, form: &[FormWord], words: &[String]) -
             return None;
         }
     }
-    Some(j)
+    // Two capitals alone for a whole name of words ("TT" for "Thanh tra", as for "Trung tâm"
+    // or "Thông tin"): too few to say which.
+    let lone = j == i + 1 && tokens[i].acronym && tokens[i].fold.chars().count() <= 2;
+    (!(lone && form.len() > 1)).then_some(j)
 }
 
 /// Reads an abbreviation as the initials of `words` from `k` (`tttt` = "thông tin [và]

@@ -1677,9 +1677,10 @@ fn rows_a_rule_refuses_are_undone_alone() {
     assert_eq!(o.directives().len(), 2);
 }
 
-/// A name joined by " và " or "/" to a unit no longer active is two units, the row refused,
-/// never one new unit of the joined words (which later rows would then be given to); a new
-/// unit's own "và" is kept.
+/// A name joined by " và ", "/", a dash, "&", "+" or a bracket to a unit no longer active
+/// (written by its name or a short form) is two units, the row refused: never one new unit
+/// of the joined words (which later rows would then be given to), nor the unit dropped; a
+/// new unit's own "và" is kept, and so is a role in brackets.
 #[test]
 fn a_unit_no_longer_active_is_not_joined_into_a_new_one() {
     let mut o = Office::new();
@@ -1698,24 +1699,97 @@ fn a_unit_no_longer_active_is_not_joined_into_a_new_one() {
         "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Ngày giao\n\
          1,Giám sát an ninh mạng,Trung tâm An ninh mạng và Thanh tra Sở,,05/01/2025\n\
          2,Phổ biến pháp luật,Sở Tư pháp,Viettel Lào Cai/Thanh tra,05/01/2025\n\
-         3,Tổ chức giải chạy,Sở Văn hóa và Thể thao,,05/01/2025\n",
+         3,Tổ chức giải chạy,Sở Văn hóa và Thể thao,,05/01/2025\n\
+         4,Kiểm tra hồ sơ,Thanh tra Sở - Văn phòng Sở,,05/01/2025\n\
+         5,Kiểm tra thu phí,Văn phòng Sở,Phòng KHTC – Thanh tra Sở,05/01/2025\n\
+         6,Kiểm tra quảng cáo,Văn phòng Sở,Sở Tư pháp & Thanh tra Sở,05/01/2025\n\
+         7,Kiểm tra báo chí,Văn phòng Sở + Thanh tra,,05/01/2025\n\
+         8,Kiểm tra viễn thông,Văn phòng Sở (Thanh tra Sở),,05/01/2025\n\
+         9,Kiểm tra bưu chính,Văn phòng Sở (chủ trì),,05/01/2025\n\
+         10,Tích hợp dữ liệu,TT Tích hợp DL,,05/01/2025\n\
+         11,Chia sẻ dữ liệu,Trung tâm THDL,,05/01/2025\n",
     )
     .unwrap();
+    o.add_units(&["Trung tâm Tích hợp dữ liệu (đã sáp nhập)"]);
+    let merged = (unit::list(o.store.conn(), false).unwrap().into_iter())
+        .find(|u| u.name.starts_with("Trung tâm Tích hợp"))
+        .unwrap()
+        .id;
+    o.store
+        .write(|tx| unit::set_active(tx, merged, false))
+        .unwrap();
     let create_units = Options {
         create_units: true,
         ..Options::default()
     };
     let made = intake::commit(&mut o.store, &file, &create_units).unwrap();
     let rows: Vec<u32> = made.directives.iter().map(|r| r.row).collect();
-    assert_eq!(rows, [4], "{:?}", told(&made));
+    assert_eq!(rows, [4, 10], "{:?}", told(&made));
     assert_eq!(
         set_aside_saying(&made, "Thanh tra Sở"),
-        [2, 3],
+        [2, 3, 5, 6, 7, 8, 9],
+        "{:?}",
+        told(&made)
+    );
+    assert_eq!(
+        set_aside_saying(&made, "Trung tâm Tích hợp dữ liệu (đã sáp nhập)"),
+        [11, 12],
         "{:?}",
         told(&made)
     );
     let units: Vec<String> = made.new_units.iter().map(|u| u.name.clone()).collect();
     assert_eq!(units, ["Sở Văn hóa và Thể thao"]);
+}
+
+/// A short form that more than one unit fits is told as such, not given to one of them:
+/// "P.VHTT" or "Phòng VH-TT" for the Phòng of each district, "TT" for Thanh tra, a Trung tâm
+/// or Thông tin; one that says its place finds it, and "Phòng VHTT huyện A - B" is the
+/// Phòng of both places.
+#[test]
+fn a_short_form_several_units_fit_is_told() {
+    let mut o = Office::new();
+    o.add_units(&[
+        "Phòng Văn hóa và Thông tin huyện Bát Xát",
+        "Phòng Văn hóa và Thông tin huyện Bảo Yên",
+    ]);
+    let file = o.path("tat.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Đơn vị phối hợp,Ngày giao\n\
+         1,Tuyên truyền bầu cử,P.VHTT,,05/01/2025\n\
+         2,Tuyên truyền phòng chống dịch,Phòng VH-TT,,05/01/2025\n\
+         3,Kiểm tra hồ sơ,TT,,05/01/2025\n\
+         4,Tổ chức hội thi,Phòng VHTT huyện Bát Xát,,05/01/2025\n\
+         5,Hỗ trợ truyền thanh,Văn phòng Sở,Phòng VHTT huyện Bát Xát - Bảo Yên,05/01/2025\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let got: Vec<(u32, &str, Vec<String>)> = (seen.directives.iter())
+        .map(|r| (r.row, r.lead_unit.as_str(), r.coordinating_units.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (5, "Phòng Văn hóa và Thông tin huyện Bát Xát", vec![]),
+            (
+                6,
+                "Văn phòng Sở",
+                vec![
+                    "Phòng Văn hóa và Thông tin huyện Bát Xát".to_string(),
+                    "Phòng Văn hóa và Thông tin huyện Bảo Yên".to_string()
+                ]
+            ),
+        ],
+        "{:?}",
+        told(&seen)
+    );
+    assert_eq!(
+        set_aside_saying(&seen, "khớp với nhiều đơn vị"),
+        [2, 3, 4],
+        "{:?}",
+        told(&seen)
+    );
+    assert!(seen.new_units.is_empty(), "{:?}", seen.new_units);
 }
 
 /// A row set aside at its reading (done before it was given) or refused at its writing (a

@@ -226,6 +226,8 @@ type Picked = std::result::Result<(Vec<Pick>, Vec<String>), (String, Vec<String>
 struct Reading<'c> {
     conn: &'c Connection,
     directory: Directory,
+    /// The units no longer active, by the ways their names are written.
+    retired_directory: Directory,
     /// The units no longer active, by their folded names and codes.
     retired: Vec<(String, Option<String>)>,
     units: HashMap<String, Found>,
@@ -496,6 +498,7 @@ pub fn plan(
     let mut r = Reading {
         conn,
         directory: Directory::from_units(&units),
+        retired_directory: Directory::of_retired(&units),
         retired: (units.iter().filter(|u| !u.active))
             .map(|u| {
                 let code = u.code.as_deref().map(crate::text::plain);

@@ -301,7 +301,10 @@ impl Reading<'_> {
             Ok(u) if part_of_the_named(&u.name, name) => Found::Unknown,
             // Another body whose initials or words only look like the unit's.
             Ok(u) if !words_of_unit(name, &u) => Found::Unknown,
-            Ok(u) => Found::Known(u.id),
+            Ok(u) => match self.places_left_unsaid(name, &u)? {
+                Some(units) => Found::Ambiguous(units),
+                None => Found::Known(u.id),
+            },
             Err(Error::Invalid {
                 rule: Rule::Ambiguous { candidates, .. },
                 ..
@@ -317,6 +320,29 @@ impl Reading<'_> {
         };
         self.units.insert(key, found.clone());
         Ok(found)
+    }
+
+    /// The units of each place that share the name of `u`, a unit of one place, when `name`
+    /// does not say the place ("P.VHTT", "Phòng VHTT" for the Phòng Văn hóa và Thông tin of
+    /// each district); none when it says it, or one place alone has such a unit.
+    fn places_left_unsaid(&self, name: &str, u: &unit::Unit) -> Result<Option<Vec<String>>> {
+        let (Some(place), Some([bare, _])) =
+            (values::place_of(&u.name), values::without_place(&u.name))
+        else {
+            return Ok(None);
+        };
+        let said = crate::text::words(name);
+        if crate::text::words(&place).iter().all(|w| said.contains(w)) {
+            return Ok(None);
+        }
+        let bare = crate::text::words(&bare);
+        let same: Vec<String> = (unit::list(self.conn, false)?.into_iter())
+            .filter(|o| {
+                values::without_place(&o.name).is_some_and(|[b, _]| crate::text::words(&b) == bare)
+            })
+            .map(|o| o.name)
+            .collect();
+        Ok((same.len() > 1).then_some(same))
     }
 
     /// The unit of `name`, a new one proposed when unknown; an ambiguous name is an issue.
@@ -337,7 +363,19 @@ impl Reading<'_> {
             Some(id) if words_of_unit(name, &unit::get(self.conn, id)?) => Found::Known(id),
             Some(_) => Found::Unknown,
             None if !bodied && words.len() > 1 => Found::Unknown,
-            None => self.find_unit(name)?,
+            // ("Phòng VH-TT": as "Phòng VHTT" when it reads so.)
+            None => match (self.find_unit(name)?, values::spelled_out(name)) {
+                (Found::Unknown, Some(full)) if !not_a_unit(&full) => self.find_unit(&full)?,
+                (found, _) => found,
+            },
+        };
+        // A unit no longer active, written another way ("TT Tích hợp DL"): that unit (the
+        // row refused), not a new one.
+        let found = match found {
+            Found::Unknown => self
+                .retired_unit(name)?
+                .map_or(Found::Unknown, Found::Known),
+            found => found,
         };
         Ok(match found {
             Found::Known(id) => Ok(Pick::Known(id)),
@@ -455,6 +493,10 @@ impl Reading<'_> {
                 put_back(&mut names, each);
                 continue;
             }
+            if let Some(parts) = self.parted_beside_a_unit(&name)? {
+                put_back(&mut names, parts);
+                continue;
+            }
             let name = self.without_notes(&name);
             if name.is_empty() {
                 continue;
@@ -476,10 +518,6 @@ impl Reading<'_> {
                 continue;
             }
             if let Some(parts) = self.parted_by_words(&name) {
-                put_back(&mut names, parts);
-                continue;
-            }
-            if let Some(parts) = self.parted_beside_a_unit(&name)? {
                 put_back(&mut names, parts);
                 continue;
             }
@@ -600,16 +638,24 @@ impl Reading<'_> {
             .then_some(parts)
     }
 
-    /// "VP - Văn phòng Sở", "TTR - Thanh tra Sở": a code and the name, either the directory's.
+    /// "VP - Văn phòng Sở", "TTR - Thanh tra Sở": a code and the name, either the directory's
+    /// (the other side a code of capitals, or the same unit); never one of two units joined
+    /// by a dash ("Phòng VHTT huyện Bảo Yên - Bảo Thắng" is not Bảo Yên's alone).
     fn code_or_name(&self, name: String) -> String {
+        let a_code = |w: &str| {
+            !w.contains(' ')
+                && w.chars().any(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_uppercase() || c.is_ascii_digit() || "-&.".contains(c))
+        };
         match name.split_once(" - ") {
             Some((code, full)) if self.exact(&name).is_none() => {
-                if self.exact(full.trim()).is_some() {
-                    full.trim().to_string()
-                } else if self.exact(code.trim()).is_some() {
-                    code.trim().to_string()
-                } else {
-                    name
+                let (code, full) = (code.trim(), full.trim());
+                match (self.exact(code), self.exact(full)) {
+                    (Some(a), Some(b)) if a == b => full.to_string(),
+                    (None, Some(_)) if a_code(code) => full.to_string(),
+                    (Some(_), None) if a_code(code) => code.to_string(),
+                    _ => name,
                 }
             }
             _ => name,
@@ -721,30 +767,80 @@ impl Reading<'_> {
         merged
     }
 
+    /// The unit no longer active a name gives, however written ("TTTHDL", "TT Tích hợp DL",
+    /// "Trung tâm Tích hợp dữ liệu").
+    fn retired_unit(&mut self, name: &str) -> Result<Option<Uuid>> {
+        if let Some(id) = self.retired_directory.named(name).and_then(|u| u.id) {
+            return Ok(Some(id));
+        }
+        Ok(match self.find_unit(name)? {
+            Found::Known(id) if !unit::is_active(self.conn, id)? => Some(id),
+            _ => None,
+        })
+    }
+
     /// "Trung tâm Tích hợp dữ liệu và Công an tỉnh", "Sở Tư pháp và TTTHDL", "Viettel Lào
-    /// Cai/TTTHDL": a name parted at " và " or "/" where a part is a unit of the directory
-    /// whole, or one no longer active, and each other part is a body of its own (one a new
-    /// unit, one refused), never one new unit of their joined words.
+    /// Cai/TTTHDL", "TTTHDL - Công an tỉnh", "CAT + TTTHDL", "Công an tỉnh (TTTHDL)": a name
+    /// parted where it joins a unit no longer active, or units of the directory each named
+    /// whole, to another; at " và " or "/" the other part may be any body of its own (a new
+    /// unit). Never one new unit of the joined words, nor the unit no longer active dropped.
     fn parted_beside_a_unit(&mut self, name: &str) -> Result<Option<Vec<String>>> {
         // ("Đ/c Lò Thu Nam": a person, addressed.)
         let addressed = crate::text::fold(name).contains("d/c");
-        for joint in [" và ", "/"] {
-            let parts: Vec<String> = name.split(joint).map(|p| p.trim().to_string()).collect();
+        // "Công an tỉnh (TTTHDL)": the bracket's unit beside the one before it.
+        let bracketed = (name.trim_end().strip_suffix(')'))
+            .and_then(|n| n.rsplit_once('('))
+            .map(|(before, inner)| vec![before.trim().to_string(), inner.trim().to_string()]);
+        let joints: [(&str, bool); 10] = [
+            (" và ", true),
+            ("/", true),
+            (" - ", false),
+            (" – ", false),
+            (" — ", false),
+            (" & ", false),
+            (" + ", false),
+            ("+", false),
+            ("&", false),
+            ("-", false),
+        ];
+        let split = joints.iter().map(|(j, loose)| {
+            let parts = name
+                .split(j)
+                .map(|p| p.trim().to_string())
+                .collect::<Vec<_>>();
+            (*j, *loose, parts)
+        });
+        let tries = bracketed.map(|b| ("()", false, b)).into_iter().chain(split);
+        for (joint, loose, mut parts) in tries {
             let odd = |p: &String| p.chars().count() < 2 || not_a_unit(p);
             if parts.len() < 2 || parts.iter().any(odd) || (joint == "/" && addressed) {
                 continue;
             }
-            let mut known = Vec::with_capacity(parts.len());
-            for p in &parts {
-                let retired = match self.find_unit(p)? {
-                    Found::Known(id) => !unit::is_active(self.conn, id)?,
-                    _ => false,
-                };
-                known.push(self.exact(p).is_some() || retired);
+            let (mut known, mut retired) = (Vec::with_capacity(parts.len()), false);
+            for k in 0..parts.len() {
+                // "Phòng VHTT huyện Bảo Yên - Bảo Thắng": the next place's Phòng.
+                if k > 0
+                    && self.exact(&parts[k]).is_none()
+                    && let Some(full) = self.sharing_the_head(&parts[k - 1], &parts[k])
+                    && self.exact(&full).is_some()
+                {
+                    parts[k] = full;
+                }
+                let gone = self.retired_unit(&parts[k])?.is_some();
+                retired |= gone;
+                known.push(self.exact(&parts[k]).is_some() || gone);
             }
-            let bodies = (parts.iter().zip(&known))
-                .all(|(p, k)| *k || joint == "/" || values::opens_with_a_body(p));
-            if known.contains(&true) && bodies {
+            // A bracket names another unit only when it is one no longer active (else a
+            // note: "(chủ trì)", "(Yên Bái)", the unit's own code).
+            if joint == "()" && !retired {
+                continue;
+            }
+            // (Beside a unit no longer active, any body: "Sở Tư pháp & TTTHDL".)
+            let each = (parts.iter().zip(&known)).all(|(p, k)| {
+                *k || (loose && joint == "/")
+                    || ((loose || retired) && values::opens_with_a_body(p))
+            });
+            if known.contains(&true) && each {
                 return Ok(Some(parts));
             }
         }
