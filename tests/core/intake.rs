@@ -1792,6 +1792,32 @@ fn a_short_form_several_units_fit_is_told() {
     assert!(seen.new_units.is_empty(), "{:?}", seen.new_units);
 }
 
+/// A row brought in before whose unit now reads otherwise (a unit made since fits its words
+/// too) is the directive held, not set aside nor told gone from the file.
+#[test]
+fn a_row_brought_in_stays_held_when_a_new_unit_fits_it_too() {
+    let mut o = Office::new();
+    o.add_units(&["Phòng Văn hóa và Thông tin huyện Bát Xát"]);
+    let file = o.path("vhtt.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao\n\
+         1,Tuyên truyền bầu cử,Phòng VHTT,05/01/2025\n",
+    )
+    .unwrap();
+    let made = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(
+        made.directives[0].lead_unit,
+        "Phòng Văn hóa và Thông tin huyện Bát Xát",
+        "{:?}",
+        told(&made)
+    );
+    o.add_units(&["Phòng Văn hóa và Thông tin huyện Bảo Yên"]);
+    let again = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!((again.directives.len(), again.already), (0, 1));
+    assert!(again.problems.is_empty(), "{:?}", told(&again));
+}
+
 /// A row set aside at its reading (done before it was given) or refused at its writing (a
 /// unit no longer active) does not make its copy below a copy of it: the copy, its lead
 /// written the same or another way, comes in. Refusals name the unit, and all are told in
@@ -1840,6 +1866,22 @@ fn the_copy_of_a_row_set_aside_comes_in() {
         assert!(tells(&told(p), "mới: Thanh tra Sở."), "{:?}", told(p));
     }
     assert_eq!(o.directives().len(), 3);
+    // Again: the rows set aside are set aside as they were, not matched to their copies'
+    // directives; nothing new.
+    let again = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert!(again.directives.is_empty(), "{:?}", told(&again));
+    assert_eq!(again.already, 3, "{:?}", told(&again));
+    let set_aside: Vec<u32> = (again.problems.iter())
+        .filter(|q| q.skipped)
+        .map(|q| q.row)
+        .collect();
+    assert_eq!(set_aside, [2, 4, 7, 8], "{:?}", told(&again));
+    assert_eq!(
+        set_aside_saying(&again, "ngừng hoạt động"),
+        [2],
+        "{:?}",
+        told(&again)
+    );
 }
 
 /// States named in a header of one row, no "Kết quả thực hiện" over them: ticks too; words

@@ -596,6 +596,10 @@ pub(super) fn read_rows(
             }
         };
         let extended = extensions.last().map(|e| e.to);
+        // The date given as read, not as typed: the same row saved from another program
+        // ("1/3/25" in a CSV, a date cell in a workbook) is the same row.
+        let given_key = assigned.map_or_else(|| at(Column::AssignedOn).text(), |d| d.to_string());
+        let mut key = row_key([&content, &lead_text, &source_text, &given_key]);
         let Units {
             lead,
             coordinating,
@@ -605,15 +609,17 @@ pub(super) fn read_rows(
             by_person,
         } = match units_of(r, &cells, &lead_text)? {
             Ok(units) => units,
+            // (A row brought in before whose units now read otherwise, a unit made since
+            // fitting its words too: the directive held, as it was.)
+            Err(_) if imported_as(r.conn, &key)?.is_some() => {
+                plan.already += 1;
+                continue;
+            }
             Err(p) => {
                 plan.problems.push(p);
                 continue;
             }
         };
-        // The date given as read, not as typed: the same row saved from another program
-        // ("1/3/25" in a CSV, a date cell in a workbook) is the same row.
-        let given_key = assigned.map_or_else(|| at(Column::AssignedOn).text(), |d| d.to_string());
-        let mut key = row_key([&content, &lead_text, &source_text, &given_key]);
         // The same words more than once on the sheet, each row with its deadline (a report
         // due each month, each month a row, in any order, and one more row each month), or
         // other words that read alike without their marks ("bảo vệ", "báo về"): each row a
@@ -703,6 +709,34 @@ pub(super) fn read_rows(
                 first_seen = Some(FirstSeen { others, here });
             }
         }
+        let StateRead {
+            said,
+            tick_words,
+            done_fallback,
+            told: state_told,
+        } = match state_of(
+            &cells,
+            completed,
+            (given_on, planned),
+            extended.or(deadline),
+            today,
+        ) {
+            Ok(state) => state,
+            Err(p) => {
+                plan.problems.push(p);
+                continue;
+            }
+        };
+        // "Người giao": the leader who gave it, when the office knows them (else told, below).
+        let leader_text = text(Column::Leader);
+        let leader_read = match leader_text.trim() {
+            "" => Ok(None),
+            said => r.leader(said)?.map(Some),
+        };
+        let leader = leader_read.clone().ok().flatten();
+        // A row a rule will refuse at its writing (a unit or leader no longer active) is
+        // refused again as it was, not matched to a directive held.
+        let refused = inactive_named(r, &lead, &coordinating, leader)?;
         // (Brought in before with its notes kept in its words, "… (Ghi chú: …)".)
         let forms = stored_forms(&cells, &content);
         let task = RowTask {
@@ -711,14 +745,17 @@ pub(super) fn read_rows(
             source: &said_source,
             repeated,
         };
-        let held = held_directive(r, &key, lead[0], &task)?;
+        let held = match refused {
+            true => None,
+            false => held_directive(r, &key, lead[0], &task)?,
+        };
         if let Some(id) = held {
             r.found_held.insert(id);
             note_seen(seen, first_seen.take());
             plan.held_rows.insert((g.name.clone(), g.row_number(i)));
         }
         let held_as = match (held, lead[0]) {
-            (None, Pick::Known(unit)) => {
+            (None, Pick::Known(unit)) if !refused => {
                 let due = (deadline, extended.or(deadline));
                 changed_since(r, unit, &task, due, &plan.file_name)?
             }
@@ -764,24 +801,6 @@ pub(super) fn read_rows(
                 number: plan.file_name.clone(),
                 date: given_on,
             },
-        };
-        let StateRead {
-            said,
-            tick_words,
-            done_fallback,
-            told: state_told,
-        } = match state_of(
-            &cells,
-            completed,
-            (given_on, planned),
-            extended.or(deadline),
-            today,
-        ) {
-            Ok(state) => state,
-            Err(p) => {
-                plan.problems.push(p);
-                continue;
-            }
         };
         // A byte that is no character where it stood ("Văn phòng S�ở"): kept as "�", told.
         if row
@@ -838,21 +857,12 @@ pub(super) fn read_rows(
                 Priority::Normal
             }
         };
-        // "Người giao": the leader who gave it, when the office knows them; else told.
-        let leader_text = text(Column::Leader);
-        let leader = match leader_text.trim() {
-            "" => None,
-            said => match r.leader(said)? {
-                Ok(id) => Some(id),
-                Err(candidates) => {
-                    plan.problems.push(cells.told(
-                        Issue::LeaderUnknown(said.to_string(), candidates),
-                        Some(Column::Leader),
-                    ));
-                    None
-                }
-            },
-        };
+        if let Err(candidates) = leader_read {
+            plan.problems.push(cells.told(
+                Issue::LeaderUnknown(leader_text.trim().to_string(), candidates),
+                Some(Column::Leader),
+            ));
+        }
         plan.problems.extend(state_told);
         plan.problems.extend(due_told);
         if let Some(names) = lead_not_units {
@@ -907,7 +917,7 @@ pub(super) fn read_rows(
             continue;
         }
         // (Not one a rule will refuse at its writing: a unit or leader no longer active.)
-        if !inactive_named(r, &lead, &coordinating, leader)? {
+        if !refused {
             note_seen(seen, first_seen.take());
         }
         plan.rows.push(RowPlan {
