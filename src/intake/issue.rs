@@ -108,6 +108,9 @@ pub(super) enum Issue {
     SheetUnit(String),
     /// The "người giao" cell names no one person the office knows (the candidates, if several).
     LeaderUnknown(String, Vec<String>),
+    /// A "người giao" cell that lists several people of the office: the first gave it (the
+    /// cell, the first's name).
+    SeveralLeaders(String, String),
     DeadlineStages(String, NaiveDate),
     ProgressDiffers(String, u8),
     LeadFromAbove(u32),
@@ -454,6 +457,10 @@ impl Issue {
             Issue::DoneThereNotHere => both(
                 "Nhiệm vụ đã có trong Giao Ban; tệp ghi đã hoàn thành nhưng Giao Ban chưa ghi nhận: hãy báo cáo hoàn thành trong Giao Ban nếu đúng.".into(),
                 "This directive is already in Giao Ban; the file says it is done but Giao Ban does not: report it done in Giao Ban if so.".into(),
+            ),
+            Issue::SeveralLeaders(cell, first) => both(
+                format!("Ô người giao ghi nhiều người (“{cell}”): ghi nhận người giao là {first}; hãy kiểm tra."),
+                format!("The “given by” cell names several people (“{cell}”): recorded as given by {first}; check it."),
             ),
             Issue::LeaderUnknown(name, candidates) if candidates.is_empty() => both(
                 format!("Người giao “{name}” không có trong danh sách cán bộ: nhập không ghi người giao. Hãy thêm người này rồi nhập lại nếu cần."),

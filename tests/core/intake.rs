@@ -7003,11 +7003,24 @@ fn a_sheet_per_unit_without_a_lead_column() {
 
 /// A "Người giao" column names the leader who gave each task: by name with or without the
 /// title ("Giám đốc Hà Văn Thắng", "Đ/c Thắng - GĐ"), or by the title alone ("Giám đốc",
-/// "GĐ Sở");
-/// one the office does not know is told, the task brought in without a leader.
+/// "GĐ Sở"); one the office does not know is told, the task brought in without a leader;
+/// of several people of the office, the first, told.
 #[test]
 fn the_leader_who_gave_each_task() {
     let mut o = Office::new();
+    o.store
+        .write(|tx| {
+            person::create(
+                tx,
+                NewPerson {
+                    full_name: "Trần Thị Mai".into(),
+                    title: Some("Phó Giám đốc Sở".into()),
+                    unit_id: None,
+                },
+            )
+            .map(|_| ())
+        })
+        .unwrap();
     let file = o.path("nguoi-giao.csv");
     std::fs::write(
         &file,
@@ -7017,7 +7030,8 @@ fn the_leader_who_gave_each_task() {
          3,Nhiệm vụ ba,VP,01/10/2025,31/10/2025,Giám đốc\n\
          4,Nhiệm vụ bốn,VP,01/10/2025,31/10/2025,PGĐ Lê Văn Bình\n\
          5,Nhiệm vụ năm,VP,01/10/2025,31/10/2025,\n\
-         6,Nhiệm vụ sáu,VP,01/10/2025,31/10/2025,GĐ Sở\n",
+         6,Nhiệm vụ sáu,VP,01/10/2025,31/10/2025,GĐ Sở\n\
+         7,Nhiệm vụ bảy,VP,01/10/2025,31/10/2025,\"Hà Văn Thắng, Trần Thị Mai\"\n",
     )
     .unwrap();
     let seen = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
@@ -7029,19 +7043,23 @@ fn the_leader_who_gave_each_task() {
     let thang = Some("Hà Văn Thắng");
     assert_eq!(
         leaders,
-        [thang, thang, thang, None, None, thang],
+        [thang, thang, thang, None, None, thang, thang],
         "{:?}",
         told(&seen)
     );
     let said = told(&seen);
-    assert_eq!(said.len(), 1, "{said:?}");
+    assert_eq!(said.len(), 2, "{said:?}");
     assert!(said[0].contains("“PGĐ Lê Văn Bình”"), "{said:?}");
+    assert!(
+        said[1].contains("ghi nhiều người (“Hà Văn Thắng, Trần Thị Mai”)"),
+        "{said:?}"
+    );
     let held: Vec<Option<String>> = o
         .directives()
         .into_iter()
         .map(|r| r.directing_leader)
         .collect();
-    assert_eq!(held.iter().filter(|l| l.as_deref() == thang).count(), 4);
+    assert_eq!(held.iter().filter(|l| l.as_deref() == thang).count(), 5);
 }
 
 /// The first task under the header is never read as the header's second row, whatever its

@@ -364,6 +364,16 @@ fn leader_named(conn: &Connection, cell: &str) -> Result<std::result::Result<Uui
     })
 }
 
+/// The people a "người giao" cell lists, at its commas, semicolons, lines and " và "; the
+/// cell alone when it lists none.
+pub(super) fn people_listed(cell: &str) -> Vec<&str> {
+    cell.split([',', ';', '\n'])
+        .flat_map(|p| p.split(" và "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
 /// The short titles and words before a name in a "người giao" cell, folded, besides the
 /// titles the extractor knows (`extract::lexicon::TITLES`).
 const TITLE_WORDS: &[&[&str]] = &[

@@ -280,12 +280,22 @@ impl Reading<'_> {
         Ok(None)
     }
 
-    /// The person a "người giao" cell names (read once a file).
+    /// The person a "người giao" cell names (read once a file); of a list of people of the
+    /// office ("Phạm Minh Long, Đỗ Thu Hùng"), the first.
     pub(super) fn leader(&mut self, cell: &str) -> Result<std::result::Result<Uuid, Vec<String>>> {
         if let Some(found) = self.leaders.get(cell) {
             return Ok(found.clone());
         }
-        let found = leader_named(self.conn, cell)?;
+        let mut found = leader_named(self.conn, cell)?;
+        let listed = people_listed(cell);
+        if matches!(&found, Err(c) if c.is_empty()) && listed.len() > 1 {
+            let each = (listed.iter())
+                .map(|p| leader_named(self.conn, p))
+                .collect::<Result<Vec<_>>>()?;
+            if each.iter().all(std::result::Result::is_ok) {
+                found = each[0].clone();
+            }
+        }
         self.leaders.insert(cell.to_string(), found.clone());
         Ok(found)
     }

@@ -857,11 +857,17 @@ pub(super) fn read_rows(
                 Priority::Normal
             }
         };
-        if let Err(candidates) = leader_read {
-            plan.problems.push(cells.told(
+        match leader_read {
+            Err(candidates) => plan.problems.push(cells.told(
                 Issue::LeaderUnknown(leader_text.trim().to_string(), candidates),
                 Some(Column::Leader),
-            ));
+            )),
+            Ok(Some(id)) if people_listed(&leader_text).len() > 1 => {
+                let first = crate::person::get(r.conn, id)?.full_name;
+                let issue = Issue::SeveralLeaders(leader_text.trim().to_string(), first);
+                plan.problems.push(cells.told(issue, Some(Column::Leader)));
+            }
+            Ok(_) => {}
         }
         plan.problems.extend(state_told);
         plan.problems.extend(due_told);
