@@ -58,6 +58,8 @@ pub(super) enum Issue {
     DoneAfterToday(NaiveDate),
     /// A day given still to come: brought in, told (the year may be wrong).
     GivenAfterToday(NaiveDate),
+    /// A day given before 2000 (a year of two digits read so: "1/1/99").
+    GivenLongAgo(NaiveDate),
     /// The day under "Ngày hoàn thành" (first) taken over another the progress gives.
     DoneOnTwoDays(NaiveDate, NaiveDate),
     /// People named where units go, read as their units ("Đ/c Nam → Văn phòng Sở").
@@ -108,6 +110,9 @@ pub(super) enum Issue {
     SheetUnit(String),
     /// The "người giao" cell names no one person the office knows (the candidates, if several).
     LeaderUnknown(String, Vec<String>),
+    /// The same words, unit, source and day as the row given (its number), with another
+    /// deadline: a directive of its own.
+    GivenAgain(u32),
     /// A "người giao" cell that lists several people of the office: the first gave it (the
     /// cell, the first's name).
     SeveralLeaders(String, String),
@@ -376,6 +381,16 @@ impl Issue {
                     crate::date::format(*given)
                 ),
             ),
+            Issue::GivenLongAgo(given) => both(
+                format!(
+                    "Ngày giao {} trước năm 2000: vẫn được nhập; hãy kiểm tra lại (có thể nhầm năm, như năm viết hai chữ số).",
+                    crate::date::format(*given)
+                ),
+                format!(
+                    "Given on {}, before 2000: brought in; check it (the year may be wrong, as a year of two digits).",
+                    crate::date::format(*given)
+                ),
+            ),
             Issue::DoneAfterToday(done) => both(
                 format!(
                     "Tiến độ ghi hoàn thành ngày {}, sau ngày hôm nay; hãy sửa lại ngày (có thể nhầm năm).",
@@ -457,6 +472,10 @@ impl Issue {
             Issue::DoneThereNotHere => both(
                 "Nhiệm vụ đã có trong Giao Ban; tệp ghi đã hoàn thành nhưng Giao Ban chưa ghi nhận: hãy báo cáo hoàn thành trong Giao Ban nếu đúng.".into(),
                 "This directive is already in Giao Ban; the file says it is done but Giao Ban does not: report it done in Giao Ban if so.".into(),
+            ),
+            Issue::GivenAgain(first) => both(
+                format!("Cùng nội dung, đơn vị chủ trì, nguồn và ngày giao với dòng {first} nhưng thời hạn khác: nhập thành nhiệm vụ riêng (như việc giao mỗi tháng). Nếu chỉ là một nhiệm vụ được gia hạn, hãy xóa dòng thừa và ghi “Gia hạn đến …”."),
+                format!("The same words, lead unit, source and day given as row {first}, with another deadline: brought in as a directive of its own (as a task given each month). If it is one directive extended, delete the extra row and write “Gia hạn đến …”."),
             ),
             Issue::SeveralLeaders(cell, first) => both(
                 format!("Ô người giao ghi nhiều người (“{cell}”): ghi nhận người giao là {first}; hãy kiểm tra."),

@@ -2170,6 +2170,12 @@ fn odd_years_long_cells_and_pipes_are_told() {
             .any(|(r, m)| *r == 4 && m.contains("dài quá 10000 ký tự")),
         "{said:?}"
     );
+    // Given before 2000 (a year of two digits): told.
+    assert!(
+        said.iter()
+            .any(|(r, m)| *r == 2 && m.contains("Ngày giao 01/02/1999 trước năm 2000")),
+        "{said:?}"
+    );
     // Due before it was given: brought in as the sheet has it, and told.
     assert_eq!(seen.directives[0].deadline, Some(d(1999, 1, 1)));
     assert!(
@@ -7258,9 +7264,11 @@ fn a_corrected_task_and_rows_of_the_same_words_are_not_made_twice() {
     );
     assert_eq!(seen.already, 1);
     let said = told(&seen);
+    // (The second "Tổ chức tập huấn", another deadline: a task of its own, told.)
     assert!(
-        said.len() == 1
-            && said[0].contains("“Tham mưu văn bản hướng dẫn bảo đảm an toàn thông tn”"),
+        said.len() == 2
+            && said[0].contains("“Tham mưu văn bản hướng dẫn bảo đảm an toàn thông tn”")
+            && said[1].contains("Cùng nội dung, đơn vị chủ trì, nguồn và ngày giao với dòng 3"),
         "{said:?}"
     );
     intake::commit(&mut o.store, &file, &Options::default()).unwrap();

@@ -299,9 +299,10 @@ pub(super) fn read_rows(
         })
         .join("\u{1F}")
     };
-    let mut repeats: HashMap<String, u32> = HashMap::new();
+    // (Each with its count and its first row.)
+    let mut repeats: HashMap<String, (u32, u32)> = HashMap::new();
     for i in data.clone() {
-        *repeats.entry(raw_key(i)).or_default() += 1;
+        repeats.entry(raw_key(i)).or_insert((0, g.row_number(i))).0 += 1;
     }
     // Whether some number under progress is a fraction (0.8 shown as 80%): then 1 is 100%.
     let fractions = data.clone().any(|i| {
@@ -625,7 +626,12 @@ pub(super) fn read_rows(
         // other words that read alike without their marks ("bảo vệ", "báo về"): each row a
         // directive of its own, known by its deadline and its words as written.
         let exact = exact_words(&content);
-        let repeated = repeats.get(&raw_key(i)).is_some_and(|n| *n > 1);
+        let repeats_here = repeats.get(&raw_key(i)).filter(|(n, _)| *n > 1);
+        let repeated = repeats_here.is_some();
+        // (Two such rows, not a task given every month: maybe one task extended, told.)
+        let paired_with = repeats_here
+            .filter(|(n, _)| *n == 2)
+            .map(|(_, first)| *first);
         if repeated {
             key = told_apart(&key, deadline, &exact);
         }
@@ -813,6 +819,10 @@ pub(super) fn read_rows(
             plan.problems
                 .push(cells.told(Issue::GivenAfterToday(given_on), Some(Column::AssignedOn)));
         }
+        if chrono::Datelike::year(&given_on) < 2000 {
+            plan.problems
+                .push(cells.told(Issue::GivenLongAgo(given_on), Some(Column::AssignedOn)));
+        }
         // A row hidden in the workbook (filtered out, or hidden by hand) comes in as any
         // other, told: it may have been hidden as no longer kept.
         if g.hidden.binary_search(&(g.row_number(i) - 1)).is_ok() {
@@ -925,6 +935,11 @@ pub(super) fn read_rows(
         // (Not one a rule will refuse at its writing: a unit or leader no longer active.)
         if !refused {
             note_seen(seen, first_seen.take());
+        }
+        // The same words given again with another deadline: a task of its own, told.
+        if let Some(first) = paired_with.filter(|f| *f != g.row_number(i)) {
+            plan.problems
+                .push(cells.told(Issue::GivenAgain(first), Some(Column::Deadline)));
         }
         plan.rows.push(RowPlan {
             sheet: s,
