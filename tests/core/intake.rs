@@ -3047,9 +3047,10 @@ fn a_person_named_as_the_lead_is_read_as_their_unit() {
     let file = o.path("nguoi.csv");
     std::fs::write(
         &file,
-        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao\n\
-         1,Sắp xếp kho lưu trữ,Đ/c Lò Thu Nam,05/01/2025\n\
-         2,Rà soát hồ sơ,Đ/c Trần Văn Không,05/01/2025\n",
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Đơn vị phối hợp\n\
+         1,Sắp xếp kho lưu trữ,Đ/c Lò Thu Nam,05/01/2025,\n\
+         2,Rà soát hồ sơ,Đ/c Trần Văn Không,05/01/2025,\n\
+         3,Kiểm tra kho,Thanh tra Sở,05/01/2025,Đ/c Lò Thu Nam\n",
     )
     .unwrap();
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
@@ -3058,9 +3059,19 @@ fn a_person_named_as_the_lead_is_read_as_their_unit() {
         .iter()
         .map(|r| r.lead_unit.as_str())
         .collect();
-    assert_eq!(leads, ["Văn phòng Sở"], "{:?}", told(&seen));
+    assert_eq!(leads, ["Văn phòng Sở", "Thanh tra Sở"], "{:?}", told(&seen));
     let said = told(&seen);
     assert!(tells(&said, "Đ/c Lò Thu Nam → Văn phòng Sở"), "{said:?}");
+    // Each told at the column of its cell.
+    let at: Vec<(u32, &str)> = (seen.problems.iter())
+        .filter(|p| p.message.vi.contains("Đ/c Lò Thu Nam →"))
+        .map(|p| (p.row, p.column.as_deref().unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        at,
+        [(2, "C (Đơn vị chủ trì)"), (4, "E (Đơn vị phối hợp)")],
+        "{said:?}"
+    );
     assert!(
         seen.problems.iter().any(|p| p.row == 3 && p.skipped),
         "{said:?}"

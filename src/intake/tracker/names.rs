@@ -104,6 +104,8 @@ pub(super) fn is_person(name: &str) -> bool {
             | (Some("giam"), Some("doc"))
             | (Some("pho"), Some("giam" | "chu"))
             | (Some("chu"), Some("tich"))
+            // "Ban Giám đốc", "Ban lãnh đạo": the leaders, not a unit.
+            | (Some("ban"), Some("giam" | "lanh"))
             | (Some("truong"), Some("phong" | "ban"))
             | (Some("dong"), Some("chi"))
             | (Some("d"), Some("c"))
@@ -921,6 +923,8 @@ mod tests {
             "các Phòng VH&TT huyện",
             "Toàn Sở",
             "toàn ngành",
+            "Ban Giám đốc",
+            "Ban lãnh đạo Sở",
         ] {
             assert!(not_a_unit(name), "{name}");
         }

@@ -845,9 +845,9 @@ pub(super) fn read_rows(
             plan.problems
                 .push(cells.told(Issue::LeadFromAbove(above), Some(Column::Lead)));
         }
-        if let Some(people) = by_person {
+        for (column, people) in by_person {
             plan.problems
-                .push(cells.told(Issue::UnitOfPerson(people), Some(Column::Lead)));
+                .push(cells.told(Issue::UnitOfPerson(people), Some(column)));
         }
         if let Some(cell) = several_leads {
             plan.problems
@@ -1584,8 +1584,9 @@ struct Units {
     not_units: Option<String>,
     /// The lead's cell, when it names several units and says not who coordinates.
     several_leads: Option<String>,
-    /// The people the cells name, read as their units ("Đ/c Nam → Văn phòng Sở").
-    by_person: Option<String>,
+    /// The people each cell names, read as their units ("Đ/c Nam → Văn phòng Sở"), by the
+    /// cell's column.
+    by_person: Vec<(Column, String)>,
 }
 
 /// A row read first under its keys, to be noted as seen once it is known to come in.
@@ -1670,19 +1671,20 @@ fn units_of(
     }
     coordinating.retain(|p| *p != lead[0]);
     // People read as their units, told.
-    let by_person: Vec<String> = [lead_text.to_string(), cells.text(Column::Coordinating)]
-        .iter()
-        .filter_map(|cell| r.by_person.get(cell))
-        .flatten()
-        .cloned()
-        .collect();
+    let by_person: Vec<(Column, String)> = [
+        (Column::Lead, lead_text.to_string()),
+        (Column::Coordinating, cells.text(Column::Coordinating)),
+    ]
+    .iter()
+    .filter_map(|(c, cell)| Some((*c, r.by_person.get(cell)?.join("; "))))
+    .collect();
     Ok(Ok(Units {
         lead,
         coordinating,
         lead_not_units,
         not_units,
         several_leads,
-        by_person: (!by_person.is_empty()).then(|| by_person.join("; ")),
+        by_person,
     }))
 }
 
