@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 
 use super::Words;
+use super::columns::Column;
 use super::values;
 use crate::error::Error;
 use crate::lang::Lang;
@@ -46,9 +47,9 @@ pub(super) enum Issue {
     BadDate(String),
     Ambiguous(String, Vec<String>),
     NoDate,
-    /// The same row as one before on its sheet (sheet, row); its progress words when they
-    /// differ from that row's.
-    Duplicate(String, u32, Option<String>),
+    /// The same row as one before on its sheet (sheet, row); what it writes otherwise than
+    /// that row (its progress, its coordinating units), as written.
+    Duplicate(String, u32, Vec<(Column, String)>),
     Newer(String, u32),
     NotAUnit(String),
     DeadlineInWords(String),
@@ -461,14 +462,24 @@ impl Issue {
                 format!("Cùng nhiệm vụ với dòng {first} của trang “{sheet}”: nhập một lần, theo tình trạng ghi ở dòng này (trang sau); thời hạn muộn hơn ghi ở đây là gia hạn."),
                 format!("The same directive as row {first} of sheet “{sheet}”: brought in once, with the state of this row (the later sheet); a later deadline written here is an extension."),
             ),
-            Issue::Duplicate(sheet, first, None) => both(
+            Issue::Duplicate(sheet, first, differs) if differs.is_empty() => both(
                 format!("Trùng với dòng {first} của trang “{sheet}” (cùng nội dung, đơn vị chủ trì và nguồn); bỏ qua: hãy cập nhật tình trạng mới nhất trong Giao Ban nếu cần."),
                 format!("Same as row {first} of sheet “{sheet}” (same content, lead unit and source); left out: update its latest state in Giao Ban if needed."),
             ),
-            Issue::Duplicate(sheet, first, Some(words)) => both(
-                format!("Trùng với dòng {first} của trang “{sheet}” (cùng nội dung, đơn vị chủ trì và nguồn) nhưng tiến độ ghi khác: “{words}”; bỏ qua, nhập theo dòng {first}: nếu tiến độ ở dòng này mới hơn, hãy cập nhật trong Giao Ban."),
-                format!("Same as row {first} of sheet “{sheet}” (same content, lead unit and source) but its progress differs: “{words}”; left out, brought in as row {first} says: if this row's progress is newer, update it in Giao Ban."),
-            ),
+            Issue::Duplicate(sheet, first, differs) => {
+                let said = |lang: Lang| {
+                    (differs.iter())
+                        .map(|(c, words)| {
+                            format!("{} “{words}”", crate::labels::of("tracker_column", c, lang))
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                };
+                both(
+                    format!("Trùng với dòng {first} của trang “{sheet}” (cùng nội dung, đơn vị chủ trì và nguồn) nhưng ghi khác: {}; bỏ qua, nhập theo dòng {first}: nếu dòng này đúng hơn, hãy sửa trong Giao Ban.", said(Lang::Vi)),
+                    format!("Same as row {first} of sheet “{sheet}” (same content, lead unit and source) but it writes otherwise: {}; left out, brought in as row {first} says: if this row is the right one, correct it in Giao Ban.", said(Lang::En)),
+                )
+            }
             Issue::DoneThereNotHere => both(
                 "Nhiệm vụ đã có trong Giao Ban; tệp ghi đã hoàn thành nhưng Giao Ban chưa ghi nhận: hãy báo cáo hoàn thành trong Giao Ban nếu đúng.".into(),
                 "This directive is already in Giao Ban; the file says it is done but Giao Ban does not: report it done in Giao Ban if so.".into(),

@@ -444,8 +444,9 @@ fn row_key(parts: [&str; 4]) -> [u8; 32] {
 struct Seen {
     sheet: String,
     row: u32,
-    /// Its words of progress, as written.
+    /// Its words of progress and its coordinating units, as written.
     progress: String,
+    coordinating: String,
     /// Its key (for a row seen by its unit: the key of the row first seen).
     key: [u8; 32],
 }

@@ -696,10 +696,18 @@ pub(super) fn read_rows(
         let mut first_seen = None;
         match (&earlier, found.map(|s| s.key)) {
             (Some((sheet, first)), _) if *sheet == g.name => {
-                let progress = text(Column::Progress);
-                let differs = found
-                    .is_some_and(|s| s.progress.trim() != progress.trim())
-                    .then(|| progress.trim().to_string());
+                let mut differs = Vec::new();
+                for (c, theirs) in found.iter().flat_map(|s| {
+                    [
+                        (Column::Progress, &s.progress),
+                        (Column::Coordinating, &s.coordinating),
+                    ]
+                }) {
+                    let ours = text(c);
+                    if crate::text::plain(&ours) != crate::text::plain(theirs) {
+                        differs.push((c, ours.trim().to_string()));
+                    }
+                }
                 skip(Issue::Duplicate(sheet.clone(), *first, differs), None);
                 continue;
             }
@@ -709,6 +717,7 @@ pub(super) fn read_rows(
                     sheet: g.name.clone(),
                     row: g.row_number(i),
                     progress: text(Column::Progress),
+                    coordinating: text(Column::Coordinating),
                     key,
                 };
                 let others = (by_unit.into_iter().chain(carried).chain(alias_copy)).collect();
@@ -926,7 +935,7 @@ pub(super) fn read_rows(
                     g,
                     i,
                     None,
-                    Issue::Duplicate(sheet, first, None),
+                    Issue::Duplicate(sheet, first, Vec::new()),
                     true,
                 )),
             }
