@@ -307,6 +307,9 @@ pub enum IntakeProblem {
     },
     /// No visible sheet has a table with a header Giao Ban recognises (nội dung, chủ trì…).
     NoTable,
+    /// No tracker found, and its letters with marks lost as "?" (a file saved in a character
+    /// set without them).
+    LettersLost,
     /// A document that states no meeting: no date, chair, attendee nor directive.
     NoMeeting,
     /// A column mapping given names no column of the sheet, or leaves out the content or the
@@ -443,6 +446,11 @@ impl IntakeProblem {
                     format!("The workbook has no sheet “{name}”; its sheets: {there}.")
                 }
             }
+            IntakeProblem::LettersLost => pick(
+                vi,
+                "Không tìm thấy bảng theo dõi nhiệm vụ: chữ có dấu trong tệp đã thành “?” (tệp được lưu bằng bảng mã không có tiếng Việt). Hãy lưu lại tệp dạng CSV UTF-8 hoặc Excel (.xlsx) rồi nhập lại.",
+                "No directive tracker was found: the file's letters with marks became “?” (it was saved in a character set without Vietnamese). Save it again as CSV UTF-8 or Excel (.xlsx) and import it again.",
+            ),
             IntakeProblem::NoTable => pick(
                 vi,
                 "Không tìm thấy bảng theo dõi nhiệm vụ: không trang nào có dòng tiêu đề với cột nội dung và đơn vị chủ trì.",

@@ -1818,6 +1818,31 @@ fn a_row_brought_in_stays_held_when_a_new_unit_fits_it_too() {
     assert!(again.problems.is_empty(), "{:?}", told(&again));
 }
 
+/// A CSV whose letters with marks were lost as "?" (saved in a character set without them)
+/// is refused saying so, the data unchanged.
+#[test]
+fn a_csv_whose_letters_were_lost_says_so() {
+    let mut o = Office::new();
+    let file = o.path("mat-dau.csv");
+    std::fs::write(
+        &file,
+        "STT,N?i dung nhi?m v?,Ng?y giao,??n v? ch? tr?,Th?i h?n\n\
+         1,R? so?t quy ch?,05/01/2025,V?n ph?ng S?,30/06/2025\n",
+    )
+    .unwrap();
+    let before = o.content_hash();
+    let e = intake::commit(&mut o.store, &file, &Options::default()).unwrap_err();
+    assert!(
+        matches!(e, Error::Intake(IntakeProblem::LettersLost)),
+        "{e:?}"
+    );
+    assert!(
+        e.message(Lang::Vi)
+            .contains("chữ có dấu trong tệp đã thành “?”")
+    );
+    assert_eq!(o.content_hash(), before);
+}
+
 /// A row set aside at its reading (done before it was given) or refused at its writing (a
 /// unit no longer active) does not make its copy below a copy of it: the copy, its lead
 /// written the same or another way, comes in. Refusals name the unit, and all are told in
@@ -3031,8 +3056,8 @@ fn a_tick_tracker_changed_since_is_told() {
     assert!(tells(&said, "bảng ghi “Đang thực hiện”"), "{said:?}");
 }
 
-/// A person of the office named where units go is read as their unit, told; one the office
-/// does not know is no unit.
+/// A person of the office named where units go is read as their unit, told (one no longer
+/// active said so); one the office does not know is no unit.
 #[test]
 fn a_person_named_as_the_lead_is_read_as_their_unit() {
     let mut o = Office::new();
@@ -3047,6 +3072,15 @@ fn a_person_named_as_the_lead_is_read_as_their_unit() {
                     unit_id: Some(unit),
                 },
             )?;
+            let gone = person::create(
+                tx,
+                NewPerson {
+                    full_name: "Vàng Seo Páo".into(),
+                    title: Some("Phó Chánh Văn phòng".into()),
+                    unit_id: Some(unit),
+                },
+            )?;
+            person::set_active(tx, gone.id, false)?;
             Ok(())
         })
         .unwrap();
@@ -3056,7 +3090,8 @@ fn a_person_named_as_the_lead_is_read_as_their_unit() {
         "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao,Đơn vị phối hợp\n\
          1,Sắp xếp kho lưu trữ,Đ/c Lò Thu Nam,05/01/2025,\n\
          2,Rà soát hồ sơ,Đ/c Trần Văn Không,05/01/2025,\n\
-         3,Kiểm tra kho,Thanh tra Sở,05/01/2025,Đ/c Lò Thu Nam\n",
+         3,Kiểm tra kho,Thanh tra Sở,05/01/2025,Đ/c Lò Thu Nam\n\
+         4,Dọn kho,Đ/c Vàng Seo Páo,05/01/2025,\n",
     )
     .unwrap();
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
@@ -3065,7 +3100,20 @@ fn a_person_named_as_the_lead_is_read_as_their_unit() {
         .iter()
         .map(|r| r.lead_unit.as_str())
         .collect();
-    assert_eq!(leads, ["Văn phòng Sở", "Thanh tra Sở"], "{:?}", told(&seen));
+    assert_eq!(
+        leads,
+        ["Văn phòng Sở", "Thanh tra Sở", "Văn phòng Sở"],
+        "{:?}",
+        told(&seen)
+    );
+    assert!(
+        tells(
+            &told(&seen),
+            "Đ/c Vàng Seo Páo (người đã ngừng hoạt động) → Văn phòng Sở"
+        ),
+        "{:?}",
+        told(&seen)
+    );
     let said = told(&seen);
     assert!(tells(&said, "Đ/c Lò Thu Nam → Văn phòng Sở"), "{said:?}");
     // Each told at the column of its cell.

@@ -704,7 +704,25 @@ pub fn plan(
         });
     }
     if plan.sheets.is_empty() {
-        return Err(Error::Intake(IntakeProblem::NoTable));
+        // "N?i dung nhi?m v?": letters lost as "?" between letters, said so.
+        let lost = (book.sheets.iter())
+            .flat_map(|g| g.rows.iter().take(20).flatten())
+            .filter_map(|c| match c {
+                Cell::Text(t) => Some(t),
+                _ => None,
+            })
+            .map(|t| {
+                let b = t.as_bytes();
+                (1..b.len().saturating_sub(1))
+                    .filter(|&k| b[k] == b'?' && b[k - 1].is_ascii_alphabetic() && b[k + 1] != b' ')
+                    .count()
+            })
+            .sum::<usize>();
+        return Err(Error::Intake(if lost >= 3 {
+            IntakeProblem::LettersLost
+        } else {
+            IntakeProblem::NoTable
+        }));
     }
     let mut found = held_as_changed(&mut plan, book, &r.found_held, as_new);
     found.extend(&r.found_held);

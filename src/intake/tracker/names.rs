@@ -434,11 +434,14 @@ impl Reading<'_> {
     }
 
     /// The unit of the one person of the office a name says ("Đ/c Lò Thu Nam", "TP Mai"),
-    /// when the directory gives them one.
-    fn unit_of_person(&mut self, name: &str) -> Result<Option<Uuid>> {
+    /// when the directory gives them one, and whether that person is still active.
+    fn unit_of_person(&mut self, name: &str) -> Result<Option<(Uuid, bool)>> {
         let said = name.replace("Đ/c", "đồng chí").replace("đ/c", "đồng chí");
         Ok(match self.leader(&said)? {
-            Ok(id) => crate::person::get(self.conn, id)?.unit_id,
+            Ok(id) => {
+                let p = crate::person::get(self.conn, id)?;
+                p.unit_id.map(|u| (u, p.active))
+            }
             Err(_) => None,
         })
     }
@@ -553,11 +556,17 @@ impl Reading<'_> {
             }
             // A person the office knows ("Đ/c Lò Thu Nam", "Hà Quốc Mai"): their unit, told.
             if is_person(&name)
-                && let Some(unit) = self.unit_of_person(&name)?
+                && let Some((unit, active)) = self.unit_of_person(&name)?
             {
                 let unit_name = unit::get(self.conn, unit)?.name;
+                // (One no longer active said so: the unit may be another's now.)
+                let gone = if active {
+                    ""
+                } else {
+                    " (người đã ngừng hoạt động)"
+                };
                 (self.by_person.entry(cell.to_string()).or_default())
-                    .push(format!("{} → {unit_name}", name.trim()));
+                    .push(format!("{}{gone} → {unit_name}", name.trim()));
                 if !out.contains(&Pick::Known(unit)) {
                     out.push(Pick::Known(unit));
                 }
