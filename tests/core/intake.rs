@@ -1707,7 +1707,10 @@ fn a_unit_no_longer_active_is_not_joined_into_a_new_one() {
          8,Kiểm tra viễn thông,Văn phòng Sở (Thanh tra Sở),,05/01/2025\n\
          9,Kiểm tra bưu chính,Văn phòng Sở (chủ trì),,05/01/2025\n\
          10,Tích hợp dữ liệu,TT Tích hợp DL,,05/01/2025\n\
-         11,Chia sẻ dữ liệu,Trung tâm THDL,,05/01/2025\n",
+         11,Chia sẻ dữ liệu,Trung tâm THDL,,05/01/2025\n\
+         12,Nâng cấp mạng,Phòng KHTC,Văn phòng Sở và Trung tâm Công nghệ thông tin và Truyền thông,05/01/2025\n\
+         13,Khám sức khỏe,Phòng KHTC,Sở Y tế - Văn phòng Sở,05/01/2025\n\
+         14,Quyết toán,Phòng Kế hoạch - Tài chính - Thanh tra Sở,,05/01/2025\n",
     )
     .unwrap();
     o.add_units(&["Trung tâm Tích hợp dữ liệu (đã sáp nhập)"]);
@@ -1724,10 +1727,29 @@ fn a_unit_no_longer_active_is_not_joined_into_a_new_one() {
     };
     let made = intake::commit(&mut o.store, &file, &create_units).unwrap();
     let rows: Vec<u32> = made.directives.iter().map(|r| r.row).collect();
-    assert_eq!(rows, [4, 10], "{:?}", told(&made));
+    assert_eq!(rows, [4, 10, 13, 14], "{:?}", told(&made));
+    // (Each side of a longer list read again: two "và", a new unit and a known one.)
+    let coordinating: Vec<Vec<String>> = (made.directives.iter())
+        .skip(2)
+        .map(|r| {
+            let mut c = r.coordinating_units.clone();
+            c.sort();
+            c
+        })
+        .collect();
+    assert_eq!(
+        coordinating,
+        [
+            vec![
+                "Trung tâm Công nghệ thông tin và Truyền thông".to_string(),
+                "Văn phòng Sở".to_string()
+            ],
+            vec!["Sở Y tế".to_string(), "Văn phòng Sở".to_string()],
+        ]
+    );
     assert_eq!(
         set_aside_saying(&made, "Thanh tra Sở"),
-        [2, 3, 5, 6, 7, 8, 9],
+        [2, 3, 5, 6, 7, 8, 9, 15],
         "{:?}",
         told(&made)
     );
@@ -1738,7 +1760,7 @@ fn a_unit_no_longer_active_is_not_joined_into_a_new_one() {
         told(&made)
     );
     let units: Vec<String> = made.new_units.iter().map(|u| u.name.clone()).collect();
-    assert_eq!(units, ["Sở Văn hóa và Thể thao"]);
+    assert_eq!(units, ["Sở Văn hóa và Thể thao", "Sở Y tế"]);
 }
 
 /// A short form that more than one unit fits is told as such, not given to one of them:

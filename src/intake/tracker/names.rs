@@ -801,68 +801,61 @@ impl Reading<'_> {
     }
 
     /// "Trung tâm Tích hợp dữ liệu và Công an tỉnh", "Sở Tư pháp và TTTHDL", "Viettel Lào
-    /// Cai/TTTHDL", "TTTHDL - Công an tỉnh", "CAT + TTTHDL", "Công an tỉnh (TTTHDL)": a name
-    /// parted where it joins a unit no longer active, or units of the directory each named
-    /// whole, to another; at " và " or "/" the other part may be any body of its own (a new
-    /// unit). Never one new unit of the joined words, nor the unit no longer active dropped.
+    /// Cai/TTTHDL", "TTTHDL - Phòng Kế hoạch - Tài chính", "Sở Y tế + Văn phòng Sở", "Công
+    /// an tỉnh (TTTHDL)": a name parted in two where it joins a unit of the directory named
+    /// whole, or one no longer active, to another body (at "/", to anything); each side read
+    /// again, so that a longer list parts further. Never one new unit of the joined words, nor
+    /// the unit no longer active dropped.
     fn parted_beside_a_unit(&mut self, name: &str) -> Result<Option<Vec<String>>> {
         // ("Đ/c Lò Thu Nam": a person, addressed.)
         let addressed = crate::text::fold(name).contains("d/c");
+        let mut sides: Vec<(&str, String, String)> = Vec::new();
         // "Công an tỉnh (TTTHDL)": the bracket's unit beside the one before it.
-        let bracketed = (name.trim_end().strip_suffix(')'))
-            .and_then(|n| n.rsplit_once('('))
-            .map(|(before, inner)| vec![before.trim().to_string(), inner.trim().to_string()]);
-        let joints: [(&str, bool); 10] = [
-            (" và ", true),
-            ("/", true),
-            (" - ", false),
-            (" – ", false),
-            (" — ", false),
-            (" & ", false),
-            (" + ", false),
-            ("+", false),
-            ("&", false),
-            ("-", false),
+        if let Some((before, inner)) =
+            (name.trim_end().strip_suffix(')')).and_then(|n| n.rsplit_once('('))
+        {
+            sides.push(("()", before.trim().to_string(), inner.trim().to_string()));
+        }
+        let joints = [
+            " và ", "/", " - ", " – ", " — ", " & ", " + ", "+", "&", "-",
         ];
-        let split = joints.iter().map(|(j, loose)| {
-            let parts = name
-                .split(j)
-                .map(|p| p.trim().to_string())
-                .collect::<Vec<_>>();
-            (*j, *loose, parts)
-        });
-        let tries = bracketed.map(|b| ("()", false, b)).into_iter().chain(split);
-        for (joint, loose, mut parts) in tries {
-            let odd = |p: &String| p.chars().count() < 2 || not_a_unit(p);
-            if parts.len() < 2 || parts.iter().any(odd) || (joint == "/" && addressed) {
+        for joint in joints {
+            for (at, _) in name.match_indices(joint) {
+                let (left, right) = (&name[..at], &name[at + joint.len()..]);
+                sides.push((joint, left.trim().to_string(), right.trim().to_string()));
+            }
+        }
+        for (joint, left, mut right) in sides {
+            let odd = |p: &str| p.chars().count() < 2 || not_a_unit(p);
+            if odd(&left) || odd(&right) || (joint == "/" && addressed) {
                 continue;
             }
-            let (mut known, mut retired) = (Vec::with_capacity(parts.len()), false);
-            for k in 0..parts.len() {
-                // "Phòng VHTT huyện Bảo Yên - Bảo Thắng": the next place's Phòng.
-                if k > 0
-                    && self.exact(&parts[k]).is_none()
-                    && let Some(full) = self.sharing_the_head(&parts[k - 1], &parts[k])
-                    && self.exact(&full).is_some()
-                {
-                    parts[k] = full;
-                }
-                let gone = self.retired_unit(&parts[k])?.is_some();
-                retired |= gone;
-                known.push(self.exact(&parts[k]).is_some() || gone);
+            // "Phòng VHTT huyện Bảo Yên - Bảo Thắng": the next place's Phòng.
+            if self.exact(&right).is_none()
+                && let Some(full) = self.sharing_the_head(&left, &right)
+                && self.exact(&full).is_some()
+            {
+                right = full;
             }
+            let (gone_left, gone_right) = (
+                self.retired_unit(&left)?.is_some(),
+                self.retired_unit(&right)?.is_some(),
+            );
+            let known_left = gone_left || self.exact(&left).is_some();
+            let known_right = gone_right || self.exact(&right).is_some();
             // A bracket names another unit only when it is one no longer active (else a
             // note: "(chủ trì)", "(Yên Bái)", the unit's own code).
-            if joint == "()" && !retired {
+            if joint == "()" && !gone_right {
                 continue;
             }
-            // (Beside a unit no longer active, any body: "Sở Tư pháp & TTTHDL".)
-            let each = (parts.iter().zip(&known)).all(|(p, k)| {
-                *k || (loose && joint == "/")
-                    || ((loose || retired) && values::opens_with_a_body(p))
-            });
-            if known.contains(&true) && each {
-                return Ok(Some(parts));
+            // (A sign without spaces joins two units only when both are known: "CNTT&TT",
+            // "KH-TC" are one name's.)
+            let tight = !joint.starts_with(' ') && joint != "/" && joint != "()";
+            let fits = |known: bool, side: &str| {
+                known || joint == "/" || (!tight && values::opens_with_a_body(side))
+            };
+            if (known_left || known_right) && fits(known_left, &left) && fits(known_right, &right) {
+                return Ok(Some(vec![left, right]));
             }
         }
         Ok(None)
