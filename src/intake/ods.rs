@@ -34,8 +34,8 @@ pub(super) struct Layout {
     pub hidden_rows: Vec<u32>,
     /// Its hidden columns, in order.
     pub hidden_columns: Vec<u32>,
-    /// Its rows with a value in a cell struck through (a task withdrawn), in order.
-    pub struck_rows: Vec<u32>,
+    /// Its cells holding a value struck through (row, column), in order.
+    pub struck_cells: Vec<(u32, u32)>,
 }
 
 /// The widest a sheet may be (LibreOffice's limit): a hidden column beyond it is none.
@@ -56,7 +56,7 @@ pub(super) fn layout(bytes: &[u8]) -> HashMap<String, Layout> {
     // The cell styles struck through (by name), the style being read; whether the row holds a
     // value in a cell of one.
     let (mut struck_styles, mut style) = (Vec::<String>::new(), None::<String>);
-    let mut struck = false;
+    let mut struck: Vec<u32> = Vec::new();
     let collapsed = |e: &BytesStart| {
         attr(e, "table:visibility").is_some_and(|v| matches!(v.as_str(), "collapse" | "filter"))
     };
@@ -92,15 +92,19 @@ pub(super) fn layout(bytes: &[u8]) -> HashMap<String, Layout> {
                 }
                 "table:table-row" => {
                     (repeat, col) = (number(e, "table:number-rows-repeated"), 0);
-                    (hidden, held, struck) = (collapsed(e), false, false);
+                    (hidden, held) = (collapsed(e), false);
+                    struck.clear();
                     if matches!(event, Event::Empty(_)) {
                         row = row.saturating_add(repeat);
                     }
                 }
                 "table:table-cell" | "table:covered-table-cell" => {
                     held |= matches!(event, Event::Start(_));
-                    struck |= matches!(event, Event::Start(_))
-                        && attr(e, "table:style-name").is_some_and(|s| struck_styles.contains(&s));
+                    if matches!(event, Event::Start(_))
+                        && attr(e, "table:style-name").is_some_and(|s| struck_styles.contains(&s))
+                    {
+                        struck.push(col);
+                    }
                     let spans: u32 = number(e, "table:number-rows-spanned");
                     if spans > 1 && e.name().as_ref() == "table:table-cell" {
                         let wide: u32 = number(e, "table:number-columns-spanned");
@@ -125,11 +129,13 @@ pub(super) fn layout(bytes: &[u8]) -> HashMap<String, Layout> {
                         .hidden_rows
                         .extend(row..row.saturating_add(repeat));
                 }
-                if struck {
+                if !struck.is_empty() {
+                    let cells = (row..row.saturating_add(repeat))
+                        .flat_map(|r| struck.iter().map(move |c| (r, *c)));
                     out.entry(sheet.clone())
                         .or_default()
-                        .struck_rows
-                        .extend(row..row.saturating_add(repeat));
+                        .struck_cells
+                        .extend(cells);
                 }
                 row = row.saturating_add(repeat);
             }

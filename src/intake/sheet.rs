@@ -66,9 +66,9 @@ pub struct Grid {
     pub hidden: Vec<u32>,
     /// Its hidden columns (spreadsheet columns from 0), as an .xlsx, .xls or .ods says them.
     pub hidden_columns: Vec<u32>,
-    /// Its rows with a value struck through (spreadsheet rows from 0), as an .xlsx, .xls or
-    /// .ods says them.
-    pub struck: Vec<u32>,
+    /// Its cells holding a value struck through whole (spreadsheet row and column from 0, in
+    /// order), as an .xlsx, .xls or .ods says them.
+    pub struck: Vec<(u32, u32)>,
     /// The words struck through inside its cells (spreadsheet row and column from 0), left
     /// out of the cell's text, as an .xlsx says them.
     pub struck_words: Vec<(u32, u32, String)>,
@@ -222,7 +222,7 @@ pub fn read(kind: FileKind, bytes: &[u8], only: Option<&str>, name: &str) -> Res
             for g in &mut book.sheets {
                 let l = layout.remove(&g.name).unwrap_or_default();
                 (g.hidden, g.hidden_columns, g.struck) =
-                    (l.hidden_rows, l.hidden_columns, l.struck_rows);
+                    (l.hidden_rows, l.hidden_columns, l.struck_cells);
             }
             book
         }

@@ -41,8 +41,8 @@ pub(super) struct Marks {
     pub rows: Vec<u32>,
     /// Columns hidden.
     pub columns: Vec<u32>,
-    /// Rows with a value in a cell whose font is struck through.
-    pub struck: Vec<u32>,
+    /// Cells holding a value whose font is struck through (row, column).
+    pub struck: Vec<(u32, u32)>,
 }
 
 /// A little-endian number of two bytes at `k`, if the body holds it.
@@ -127,22 +127,30 @@ pub(super) fn marks(bytes: &[u8]) -> HashMap<String, Marks> {
             0x00FD | 0x0204 | 0x0203 | 0x027E | 0x0006 | 0x0205
                 if struck_format(&formats, u16_at(body, 4)) =>
             {
-                out.entry(name.clone()).or_default().struck.extend(row);
+                let col = u16_at(body, 2).map(u32::from);
+                let m = out.entry(name.clone()).or_default();
+                m.struck.extend(row.zip(col));
             }
             0x00BD => {
                 let values = body.len().saturating_sub(6) / 6;
-                if (0..values).any(|k| struck_format(&formats, u16_at(body, 4 + 6 * k))) {
-                    out.entry(name.clone()).or_default().struck.extend(row);
+                let first = u16_at(body, 2).map(u32::from);
+                for k in 0..values {
+                    if struck_format(&formats, u16_at(body, 4 + 6 * k)) {
+                        let at = row.zip(first.map(|c| c + k as u32));
+                        out.entry(name.clone()).or_default().struck.extend(at);
+                    }
                 }
             }
             _ => {}
         }
     }
     for m in out.values_mut() {
-        for list in [&mut m.rows, &mut m.columns, &mut m.struck] {
+        for list in [&mut m.rows, &mut m.columns] {
             list.sort_unstable();
             list.dedup();
         }
+        m.struck.sort_unstable();
+        m.struck.dedup();
     }
     out
 }

@@ -34,8 +34,8 @@ pub(super) struct Marks {
     pub rows: Vec<u32>,
     /// Columns hidden.
     pub columns: Vec<u32>,
-    /// Rows with a value struck through.
-    pub struck: Vec<u32>,
+    /// Cells holding a value struck through whole (row, column).
+    pub struck: Vec<(u32, u32)>,
     /// Cells written partly struck through: (row, column), the words kept, the words struck.
     pub struck_words: Vec<((u32, u32), String, String)>,
 }
@@ -213,27 +213,27 @@ fn struck_styles(styles: &[u8]) -> Vec<bool> {
     styles_struck
 }
 
-/// The rows of a sheet's XML holding a value in a cell of a struck style.
-fn struck_rows(xml: &[u8], struck: &[bool]) -> Vec<u32> {
-    let mut out: Vec<u32> = Vec::new();
-    let (mut row, mut in_struck_cell) = (0u32, false);
+/// The cells of a sheet's XML holding a value in a struck style (row, column).
+fn struck_cells_styled(xml: &[u8], struck: &[bool]) -> Vec<(u32, u32)> {
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    let mut in_struck_cell = None;
     each_event(xml, |event| {
         match event {
             Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
-                "row" => {
-                    if let Some(r) = attr(e, "r").and_then(|r| r.parse::<u32>().ok()) {
-                        row = r.saturating_sub(1);
-                    }
-                }
                 "c" => {
                     let style: Option<usize> = attr(e, "s").and_then(|s| s.parse().ok());
-                    in_struck_cell = matches!(event, Event::Start(_))
+                    let styled = matches!(event, Event::Start(_))
                         && style.is_some_and(|s| struck.get(s) == Some(&true));
+                    in_struck_cell = attr(e, "r").and_then(|r| cell_at(&r)).filter(|_| styled);
                 }
-                "v" | "is" if in_struck_cell && out.last() != Some(&row) => out.push(row),
+                "v" | "is" => {
+                    if let Some(at) = in_struck_cell.take() {
+                        out.push(at);
+                    }
+                }
                 _ => {}
             },
-            Event::End(e) if e.local_name().as_ref() == "c" => in_struck_cell = false,
+            Event::End(e) if e.local_name().as_ref() == "c" => in_struck_cell = None,
             _ => {}
         }
         ControlFlow::Continue(())
@@ -311,7 +311,7 @@ pub(super) fn marks(bytes: &[u8]) -> HashMap<String, Marks> {
         };
         let (hidden, columns) = hidden_in(&xml);
         let mut struck = if struck.contains(&true) {
-            struck_rows(&xml, &struck)
+            struck_cells_styled(&xml, &struck)
         } else {
             Vec::new()
         };
@@ -320,12 +320,12 @@ pub(super) fn marks(bytes: &[u8]) -> HashMap<String, Marks> {
         } else {
             Vec::new()
         };
-        // A cell struck through whole strikes its row; one struck in part keeps its other
-        // words.
+        // A cell struck through whole, by its runs, as by its style; one struck in part keeps
+        // its other words.
         let mut struck_words = Vec::new();
         for ((row, col), runs) in cells {
             if runs.kept.trim().is_empty() {
-                struck.push(row);
+                struck.push((row, col));
             } else {
                 struck_words.push(((row, col), runs.kept, runs.struck));
             }

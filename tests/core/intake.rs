@@ -6625,8 +6625,9 @@ fn a_held_row_said_otherwise_is_told_each_way() {
     );
 }
 
-/// A row hidden in the workbook (filtered out, or hidden by hand), or struck through, comes
-/// in, told.
+/// A row hidden in the workbook (filtered out, or hidden by hand), or struck through (its
+/// task's words), comes in, told; one cell struck alone is left out (its value crossed out),
+/// told at its column. The same in .xlsx, .ods and .xls.
 #[test]
 fn hidden_rows_are_told() {
     let mut o = Office::new();
@@ -6634,10 +6635,17 @@ fn hidden_rows_are_told() {
     let mut wb = Workbook::new();
     let ws = wb.add_worksheet();
     for (r, row) in [
-        ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Ngày giao"],
-        ["1", "Việc một", "VP", "05/01/2025"],
-        ["2", "Việc hai (đã bỏ)", "VP", "05/01/2025"],
-        ["3", "Việc ba", "VP", "05/01/2025"],
+        [
+            "STT",
+            "Nội dung nhiệm vụ",
+            "Đơn vị chủ trì",
+            "Ngày giao",
+            "Tiến độ",
+        ],
+        ["1", "Việc một", "VP", "05/01/2025", ""],
+        ["2", "Việc hai (đã bỏ)", "VP", "05/01/2025", ""],
+        ["3", "Việc ba", "VP", "05/01/2025", ""],
+        ["4", "Việc bốn", "VP", "05/01/2025", ""],
     ]
     .iter()
     .enumerate()
@@ -6651,10 +6659,29 @@ fn hidden_rows_are_told() {
     let struck = Format::new().set_font_strikethrough();
     ws.write_string_with_format(3, 1, "Việc ba", &struck)
         .unwrap();
+    // Row 5: its state crossed out.
+    ws.write_string_with_format(4, 4, "Đã hoàn thành ngày 10/01/2025", &struck)
+        .unwrap();
     wb.save(&file).unwrap();
     let check = |o: &mut Office, file: &Path| {
         let seen = intake::preview(&mut o.store, file, &Options::default()).unwrap();
-        assert_eq!(seen.directives.len(), 3);
+        let states: Vec<DirectiveStatus> = seen.directives.iter().map(|r| r.status).collect();
+        assert_eq!(
+            states,
+            [DirectiveStatus::Assigned; 4],
+            "{file:?}: {:?}",
+            told(&seen)
+        );
+        let crossed: Vec<(u32, &str)> = (seen.problems.iter())
+            .filter(|p| p.message.vi.contains("(“Đã hoàn thành ngày 10/01/2025”)"))
+            .map(|p| (p.row, p.column.as_deref().unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            crossed,
+            [(5, "E (Tiến độ / kết quả)")],
+            "{file:?}: {:?}",
+            told(&seen)
+        );
         let on = |words: &str| -> Vec<u32> {
             seen.problems
                 .iter()
@@ -6663,7 +6690,7 @@ fn hidden_rows_are_told() {
                 .collect()
         };
         assert_eq!(on("đang ẩn"), [3], "{file:?}: {:?}", told(&seen));
-        assert_eq!(on("gạch ngang"), [4], "{file:?}: {:?}", told(&seen));
+        assert_eq!(on("Dòng bị gạch ngang"), [4], "{file:?}: {:?}", told(&seen));
     };
     check(&mut o, &file);
     // The same sheet saved by LibreOffice as .ods or .xls reads alike.

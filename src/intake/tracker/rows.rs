@@ -350,7 +350,7 @@ pub(super) fn read_rows(
         }
         // A date cell as typed, or written day first in a month-first sheet.
         // (And the dates inside its progress and notes: "Đã hoàn thành ngày 03/28/2025".)
-        let swapped: HashMap<Column, Cell> =
+        let mut swapped: HashMap<Column, Cell> =
             if month_first {
                 DATES
                     .iter()
@@ -362,6 +362,36 @@ pub(super) fn read_rows(
             } else {
                 HashMap::new()
             };
+        // Cells struck through whole: the row's (its task withdrawn) when its content or
+        // every value is; else each one's value is left out (crossed out, no longer so).
+        let sheet_row = g.row_number(i) - 1;
+        let from = g.struck.partition_point(|(r, _)| *r < sheet_row);
+        let to = g.struck.partition_point(|(r, _)| *r <= sheet_row);
+        let struck_here: Vec<u32> = g.struck[from..to].iter().map(|(_, c)| *c).collect();
+        let field_at = |col: u32| {
+            (h.fields.iter())
+                .find(|(_, j)| g.first_col + **j as u32 == col)
+                .map(|(c, _)| *c)
+        };
+        let every_value_struck = (row.iter().enumerate())
+            .filter(|(_, c)| !c.is_empty())
+            .all(|(j, _)| struck_here.contains(&(g.first_col + j as u32)));
+        let row_struck = !struck_here.is_empty()
+            && (every_value_struck
+                || struck_here
+                    .iter()
+                    .any(|c| field_at(*c) == Some(Column::Content)));
+        let mut struck_cells: Vec<(Column, String)> = Vec::new();
+        if !row_struck {
+            for col in &struck_here {
+                let cell = (col.checked_sub(g.first_col)).and_then(|j| row.get(j as usize));
+                let (Some(field), Some(cell)) = (field_at(*col), cell) else {
+                    continue;
+                };
+                struck_cells.push((field, cell.text()));
+                swapped.insert(field, Cell::Empty);
+            }
+        }
         let cells = RowCells {
             g,
             h,
@@ -612,7 +642,8 @@ pub(super) fn read_rows(
             Ok(units) => units,
             // (A row brought in before whose units now read otherwise, a unit made since
             // fitting its words too: the directive held, as it was.)
-            Err(_) if imported_as(r.conn, &key)?.is_some() => {
+            Err(_) if let Some(id) = imported_as(r.conn, &key)? => {
+                r.found_held.insert(id);
                 plan.already += 1;
                 continue;
             }
@@ -838,8 +869,12 @@ pub(super) fn read_rows(
             plan.problems.push(cells.told(Issue::HiddenRow, None));
         }
         // So does a row struck through (as offices mark a task withdrawn).
-        if g.struck.binary_search(&(g.row_number(i) - 1)).is_ok() {
+        if row_struck {
             plan.problems.push(cells.told(Issue::StruckRow, None));
+        }
+        for (field, words) in struck_cells {
+            plan.problems
+                .push(cells.told(Issue::StruckWords(words), Some(field)));
         }
         // Words crossed out inside a cell (a unit or deadline, another written beside it):
         // read without them, told at their column.
