@@ -36,6 +36,35 @@ pub(super) struct Layout {
     pub hidden_columns: Vec<u32>,
     /// Its cells holding a value struck through (row, column), in order.
     pub struck_cells: Vec<(u32, u32)>,
+    /// Its cells written partly struck through (spans of a struck text style): (row,
+    /// column), the words kept, the words struck.
+    pub struck_words: Vec<((u32, u32), String, String)>,
+}
+
+/// The text of the cell being read, by whether its spans are struck through.
+#[derive(Default)]
+struct CellText {
+    /// The cell's place, while it is read.
+    at: Option<(u32, u32)>,
+    kept: String,
+    struck: String,
+    /// For each span open, whether it is struck through; paragraphs read.
+    spans: Vec<bool>,
+    paragraphs: u32,
+    /// Inside a note on the cell (a comment), not its text.
+    in_note: bool,
+}
+
+impl CellText {
+    fn push(&mut self, text: &str) {
+        if self.in_note {
+            return;
+        }
+        match self.spans.iter().any(|s| *s) {
+            true => self.struck.push_str(text),
+            false => self.kept.push_str(text),
+        }
+    }
 }
 
 /// The widest a sheet may be (LibreOffice's limit): a hidden column beyond it is none.
@@ -57,6 +86,9 @@ pub(super) fn layout(bytes: &[u8]) -> HashMap<String, Layout> {
     // value in a cell of one.
     let (mut struck_styles, mut style) = (Vec::<String>::new(), None::<String>);
     let mut struck: Vec<u32> = Vec::new();
+    // The text styles struck through, the style being read is one; the cell's text.
+    let (mut struck_text, mut text_style) = (Vec::<String>::new(), false);
+    let mut cell = CellText::default();
     let collapsed = |e: &BytesStart| {
         attr(e, "table:visibility").is_some_and(|v| matches!(v.as_str(), "collapse" | "filter"))
     };
@@ -64,17 +96,47 @@ pub(super) fn layout(bytes: &[u8]) -> HashMap<String, Layout> {
         match event {
             Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
                 "style:style" => {
-                    style = (attr(e, "style:family").as_deref() == Some("table-cell"))
+                    let family = attr(e, "style:family");
+                    text_style = family.as_deref() == Some("text");
+                    style = matches!(family.as_deref(), Some("table-cell" | "text"))
                         .then(|| attr(e, "style:name"))
                         .flatten();
                 }
                 "style:text-properties" => {
-                    let through =
-                        attr(e, "style:text-line-through-style").is_some_and(|v| v != "none");
+                    // (LibreOffice may write the line's type alone.)
+                    let through = [
+                        "style:text-line-through-style",
+                        "style:text-line-through-type",
+                    ]
+                    .iter()
+                    .any(|a| attr(e, a).is_some_and(|v| v != "none"));
                     if let Some(name) = style.as_ref().filter(|_| through) {
-                        struck_styles.push(name.clone());
+                        match text_style {
+                            true => struck_text.push(name.clone()),
+                            false => struck_styles.push(name.clone()),
+                        }
                     }
                 }
+                // The words of the cell being read, by their spans.
+                "text:span" if cell.at.is_some() => {
+                    let on = attr(e, "text:style-name").is_some_and(|s| struck_text.contains(&s));
+                    if matches!(event, Event::Start(_)) {
+                        cell.spans.push(on);
+                    }
+                }
+                "text:p" if cell.at.is_some() => {
+                    if cell.paragraphs > 0 {
+                        cell.push("\n");
+                    }
+                    cell.paragraphs += 1;
+                }
+                "text:s" if cell.at.is_some() => {
+                    let n: usize = number(e, "text:c");
+                    cell.push(&" ".repeat(n.min(1_000)));
+                }
+                "office:annotation" if matches!(event, Event::Start(_)) => cell.in_note = true,
+                "text:line-break" if cell.at.is_some() => cell.push("\n"),
+                "text:tab" if cell.at.is_some() => cell.push("\t"),
                 "table:table" => {
                     sheet = attr(e, "table:name").unwrap_or_default();
                     (row, declared) = (0, 0);
@@ -100,6 +162,12 @@ pub(super) fn layout(bytes: &[u8]) -> HashMap<String, Layout> {
                 }
                 "table:table-cell" | "table:covered-table-cell" => {
                     held |= matches!(event, Event::Start(_));
+                    if matches!(event, Event::Start(_)) && !struck_text.is_empty() {
+                        cell = CellText {
+                            at: Some((row, col)),
+                            ..CellText::default()
+                        };
+                    }
                     if matches!(event, Event::Start(_))
                         && attr(e, "table:style-name").is_some_and(|s| struck_styles.contains(&s))
                     {
@@ -120,6 +188,31 @@ pub(super) fn layout(bytes: &[u8]) -> HashMap<String, Layout> {
                 }
                 _ => {}
             },
+            Event::Text(t) if cell.at.is_some() => cell.push(&t.xml10_content()),
+            Event::GeneralRef(r) if cell.at.is_some() => {
+                let name = r.xml10_content();
+                let c = match r.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c.to_string()),
+                    _ => quick_xml::escape::resolve_predefined_entity(&name).map(str::to_string),
+                };
+                cell.push(&c.unwrap_or_default());
+            }
+            Event::End(e) if e.name().as_ref() == "office:annotation" => cell.in_note = false,
+            Event::End(e) if e.name().as_ref() == "text:span" && cell.at.is_some() => {
+                cell.spans.pop();
+            }
+            Event::End(e) if e.name().as_ref() == "table:table-cell" => {
+                // Words struck inside it: kept apart, or the cell struck whole.
+                let read = std::mem::take(&mut cell);
+                if let Some(at) = read.at.filter(|_| !read.struck.trim().is_empty()) {
+                    let l = out.entry(sheet.clone()).or_default();
+                    if read.kept.trim().is_empty() {
+                        l.struck_cells.push(at);
+                    } else {
+                        l.struck_words.push((at, read.kept, read.struck));
+                    }
+                }
+            }
             Event::End(e) if e.name().as_ref() == "table:table-row" => {
                 // A hidden row that holds a cell (repeated rows that hold one are bounded by
                 // `within_spread`, read first).
@@ -143,6 +236,10 @@ pub(super) fn layout(bytes: &[u8]) -> HashMap<String, Layout> {
         }
         ControlFlow::Continue(())
     });
+    for l in out.values_mut() {
+        l.struck_cells.sort_unstable();
+        l.struck_cells.dedup();
+    }
     out
 }
 

@@ -70,7 +70,7 @@ pub struct Grid {
     /// order), as an .xlsx, .xls or .ods says them.
     pub struck: Vec<(u32, u32)>,
     /// The words struck through inside its cells (spreadsheet row and column from 0), left
-    /// out of the cell's text, as an .xlsx says them.
+    /// out of the cell's text, as an .xlsx or .ods says them.
     pub struck_words: Vec<(u32, u32, String)>,
 }
 
@@ -95,6 +95,27 @@ impl Grid {
             hidden_columns: Vec::new(),
             struck: Vec::new(),
             struck_words: Vec::new(),
+        }
+    }
+
+    /// Leaves the words crossed out inside cells (a unit or a deadline, another written
+    /// beside it) out of their text, noting them: ((row, column), words kept, words struck).
+    fn leave_out_struck_words(&mut self, words: Vec<((u32, u32), String, String)>) {
+        for ((row, col), kept, struck) in words {
+            let at = (
+                row.checked_sub(self.first_row),
+                col.checked_sub(self.first_col),
+            );
+            let (Some(i), Some(j)) = at else { continue };
+            let cell = self
+                .rows
+                .get_mut(i as usize)
+                .and_then(|r| r.get_mut(j as usize));
+            if let Some(cell @ Cell::Text(_)) = cell {
+                *cell = Cell::Text(kept.trim().to_string());
+                self.struck_words
+                    .push((row, col, struck.trim().to_string()));
+            }
         }
     }
 
@@ -163,20 +184,7 @@ pub fn read(kind: FileKind, bytes: &[u8], only: Option<&str>, name: &str) -> Res
             for g in &mut book.sheets {
                 let m = marks.remove(&g.name).unwrap_or_default();
                 (g.hidden, g.hidden_columns, g.struck) = (m.rows, m.columns, m.struck);
-                // A cell's words crossed out (a unit or a deadline, another written beside
-                // it) are not its text: what is left is.
-                for ((row, col), kept, struck) in m.struck_words {
-                    let at = (row.checked_sub(g.first_row), col.checked_sub(g.first_col));
-                    let (Some(i), Some(j)) = at else { continue };
-                    let cell = g
-                        .rows
-                        .get_mut(i as usize)
-                        .and_then(|r| r.get_mut(j as usize));
-                    if let Some(cell @ Cell::Text(_)) = cell {
-                        *cell = Cell::Text(kept.trim().to_string());
-                        g.struck_words.push((row, col, struck.trim().to_string()));
-                    }
-                }
+                g.leave_out_struck_words(m.struck_words);
             }
             book
         }
@@ -223,6 +231,7 @@ pub fn read(kind: FileKind, bytes: &[u8], only: Option<&str>, name: &str) -> Res
                 let l = layout.remove(&g.name).unwrap_or_default();
                 (g.hidden, g.hidden_columns, g.struck) =
                     (l.hidden_rows, l.hidden_columns, l.struck_cells);
+                g.leave_out_struck_words(l.struck_words);
             }
             book
         }

@@ -6702,7 +6702,8 @@ fn hidden_rows_are_told() {
 }
 
 /// Words struck through inside a cell (a unit crossed out and another written beside it, an
-/// old deadline, an old state) are not read as the cell's; each is told at its column.
+/// old deadline, an old state) are not read as the cell's; each is told at its column. The
+/// same sheet saved as .ods reads alike.
 #[test]
 fn words_struck_inside_a_cell_are_not_read() {
     let mut o = Office::new();
@@ -6769,50 +6770,57 @@ fn words_struck_inside_a_cell_are_not_read() {
     )
     .unwrap();
     wb.save(&file).unwrap();
-    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
-    let got: Vec<(&str, Option<NaiveDate>, DirectiveStatus, Option<NaiveDate>)> = (seen.directives)
-        .iter()
-        .map(|r| (r.lead_unit.as_str(), r.deadline, r.status, r.completed_on))
-        .collect();
-    assert_eq!(
-        got,
-        [
-            (
-                "Văn phòng Sở",
-                Some(d(2025, 6, 30)),
-                DirectiveStatus::InProgress,
-                None
-            ),
-            (
-                "Phòng Kế hoạch - Tài chính",
-                Some(d(2025, 9, 30)),
-                DirectiveStatus::InProgress,
-                None
-            ),
-            (
-                "Văn phòng Sở",
-                Some(d(2025, 6, 30)),
-                DirectiveStatus::Done,
-                Some(d(2025, 5, 20))
-            ),
-        ],
-        "{:?}",
-        told(&seen)
-    );
-    let at: Vec<(u32, &str)> = (seen.problems.iter())
-        .filter(|q| q.message.vi.contains("gạch ngang (“"))
-        .map(|q| (q.row, q.column.as_deref().unwrap_or_default()))
-        .collect();
-    assert_eq!(
-        at,
-        [
-            (2, "C (Đơn vị chủ trì)"),
-            (3, "E (Thời hạn)"),
-            (4, "F (Tiến độ / kết quả)")
-        ],
-        "{:?}",
-        told(&seen)
-    );
+    let check = |o: &mut Office, file: &Path| {
+        let seen = intake::preview(&mut o.store, file, &Options::default()).unwrap();
+        let got: Vec<(&str, Option<NaiveDate>, DirectiveStatus, Option<NaiveDate>)> = (seen
+            .directives)
+            .iter()
+            .map(|r| (r.lead_unit.as_str(), r.deadline, r.status, r.completed_on))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Văn phòng Sở",
+                    Some(d(2025, 6, 30)),
+                    DirectiveStatus::InProgress,
+                    None
+                ),
+                (
+                    "Phòng Kế hoạch - Tài chính",
+                    Some(d(2025, 9, 30)),
+                    DirectiveStatus::InProgress,
+                    None
+                ),
+                (
+                    "Văn phòng Sở",
+                    Some(d(2025, 6, 30)),
+                    DirectiveStatus::Done,
+                    Some(d(2025, 5, 20))
+                ),
+            ],
+            "{:?}",
+            told(&seen)
+        );
+        let at: Vec<(u32, &str)> = (seen.problems.iter())
+            .filter(|q| q.message.vi.contains("gạch ngang (“"))
+            .map(|q| (q.row, q.column.as_deref().unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            at,
+            [
+                (2, "C (Đơn vị chủ trì)"),
+                (3, "E (Thời hạn)"),
+                (4, "F (Tiến độ / kết quả)")
+            ],
+            "{:?}",
+            told(&seen)
+        );
+    };
+    check(&mut o, &file);
+    if let Some(ods) = o.converted(&file, "ods") {
+        check(&mut o, &ods);
+    }
 }
 
 /// Minutes are dated by when they met ("Thời gian: …, ngày 19/01/2026"), not by the day
