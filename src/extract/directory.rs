@@ -680,7 +680,7 @@ fn other_forms(name: &str) -> Vec<String> {
 
 /// A name's folded words, `&` read as "và".
 fn name_words(name: &str) -> Vec<FormWord> {
-    tokenize(&name.replace('&', " và "))
+    tokenize(&name.replace(['&', '+'], " và "))
         .into_iter()
         .filter(Token::is_wordlike)
         .map(|t| FormWord {
@@ -744,9 +744,13 @@ fn match_form(tokens: &[Token], i: usize, form: &[FormWord], words: &[String]) -
         }
         let t = tokens.get(j)?;
         let same = (t.is_wordlike() && t.fold == form[k].fold)
-            || (t.is_punct('&') && form[k].fold == "va");
+            || ((t.is_punct('&') || t.is_punct('+')) && form[k].fold == "va");
         if same {
             k += 1;
+            j += 1;
+        } else if k > 0 && t.is_wordlike() && t.fold == "va" && !t.capital {
+            // "Phòng Kế hoạch và Tài chính" for "Phòng Kế hoạch - Tài chính": "và" written
+            // where the name has a dash.
             j += 1;
         } else if form[k].fold == "va" && j > i && is_joiner(&tokens[j - 1]) {
             // "VP HĐND-UBND huyện" for "Văn phòng HĐND và UBND huyện": "và" written as a dash.

@@ -1710,7 +1710,9 @@ fn a_unit_no_longer_active_is_not_joined_into_a_new_one() {
          11,Chia sẻ dữ liệu,Trung tâm THDL,,05/01/2025\n\
          12,Nâng cấp mạng,Phòng KHTC,Văn phòng Sở và Trung tâm Công nghệ thông tin và Truyền thông,05/01/2025\n\
          13,Khám sức khỏe,Phòng KHTC,Sở Y tế - Văn phòng Sở,05/01/2025\n\
-         14,Quyết toán,Phòng Kế hoạch - Tài chính - Thanh tra Sở,,05/01/2025\n",
+         14,Quyết toán,Phòng Kế hoạch - Tài chính - Thanh tra Sở,,05/01/2025\n\
+         15,Kiểm kê,Phòng KHTC,Văn phòng Sở (phối hợp: Trung tâm Công nghệ thông tin và Truyền thông),05/01/2025\n\
+         16,Thanh lý,Phòng KHTC,Văn phòng Sở (VP),05/01/2025\n",
     )
     .unwrap();
     o.add_units(&["Trung tâm Tích hợp dữ liệu (đã sáp nhập)"]);
@@ -1727,7 +1729,7 @@ fn a_unit_no_longer_active_is_not_joined_into_a_new_one() {
     };
     let made = intake::commit(&mut o.store, &file, &create_units).unwrap();
     let rows: Vec<u32> = made.directives.iter().map(|r| r.row).collect();
-    assert_eq!(rows, [4, 10, 13, 14], "{:?}", told(&made));
+    assert_eq!(rows, [4, 10, 13, 14, 16, 17], "{:?}", told(&made));
     // (Each side of a longer list read again: two "và", a new unit and a known one.)
     let coordinating: Vec<Vec<String>> = (made.directives.iter())
         .skip(2)
@@ -1745,6 +1747,12 @@ fn a_unit_no_longer_active_is_not_joined_into_a_new_one() {
                 "Văn phòng Sở".to_string()
             ],
             vec!["Sở Y tế".to_string(), "Văn phòng Sở".to_string()],
+            // (A unit in brackets beside another is a unit; the same one's code is a note.)
+            vec![
+                "Trung tâm Công nghệ thông tin và Truyền thông".to_string(),
+                "Văn phòng Sở".to_string()
+            ],
+            vec!["Văn phòng Sở".to_string()],
         ]
     );
     assert_eq!(
@@ -1863,6 +1871,40 @@ fn a_csv_whose_letters_were_lost_says_so() {
             .contains("chữ có dấu trong tệp đã thành “?”")
     );
     assert_eq!(o.content_hash(), before);
+}
+
+/// A unit's name written with "và" where the directory writes a dash, "&" or "+", or the
+/// other way round, is that unit, not a new one.
+#[test]
+fn a_name_written_with_and_for_its_sign_is_the_unit() {
+    let mut o = Office::new();
+    o.add_units(&["Phòng Hạ tầng + An toàn thông tin"]);
+    let file = o.path("va.csv");
+    std::fs::write(
+        &file,
+        "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao\n\
+         1,Lập dự toán,Phòng Kế hoạch và Tài chính,05/01/2025\n\
+         2,Bảo đảm an toàn,Phòng Hạ tầng và An toàn thông tin,05/01/2025\n\
+         3,Rà soát hạ tầng,Phòng Hạ tầng & An toàn thông tin,05/01/2025\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let leads: Vec<&str> = seen
+        .directives
+        .iter()
+        .map(|r| r.lead_unit.as_str())
+        .collect();
+    assert_eq!(
+        leads,
+        [
+            "Phòng Kế hoạch - Tài chính",
+            "Phòng Hạ tầng + An toàn thông tin",
+            "Phòng Hạ tầng + An toàn thông tin"
+        ],
+        "{:?}",
+        told(&seen)
+    );
+    assert!(seen.new_units.is_empty(), "{:?}", seen.new_units);
 }
 
 /// A row set aside at its reading (done before it was given) or refused at its writing (a

@@ -814,6 +814,8 @@ impl Reading<'_> {
         if let Some((before, inner)) =
             (name.trim_end().strip_suffix(')')).and_then(|n| n.rsplit_once('('))
         {
+            // ("(phối hợp: Sở Tài chính)": the unit, its role said.)
+            let inner = values::without_role(inner.trim());
             sides.push(("()", before.trim().to_string(), inner.trim().to_string()));
         }
         let joints = [
@@ -843,9 +845,14 @@ impl Reading<'_> {
             );
             let known_left = gone_left || self.exact(&left).is_some();
             let known_right = gone_right || self.exact(&right).is_some();
-            // A bracket names another unit only when it is one no longer active (else a
-            // note: "(chủ trì)", "(Yên Bái)", the unit's own code).
-            if joint == "()" && !gone_right {
+            // A bracket names another unit when it is one no longer active, or the
+            // directory's whole and not the unit before it ("Sở Tài chính (Công an tỉnh)");
+            // else a note ("(chủ trì)", "(Yên Bái)", the unit's own code or short name).
+            let other = || {
+                let (a, b) = (self.exact(&left), self.exact(&right));
+                b.is_some() && a != b
+            };
+            if joint == "()" && !gone_right && !other() {
                 continue;
             }
             // (A sign without spaces joins two units only when both are known: "CNTT&TT",
