@@ -125,6 +125,8 @@ pub(super) enum Issue {
     StruckRow,
     /// Words struck through inside a cell, left out of it (the words).
     StruckWords(String),
+    /// Words struck through inside a cell that could not be parted from the rest (an .xls).
+    StruckUnparted,
     Signatures,
     SeveralLeads(String),
     DeadlineGuessed(String, NaiveDate),
@@ -231,6 +233,10 @@ impl Issue {
             Issue::StruckRow => both(
                 "Dòng bị gạch ngang (thường là nhiệm vụ đã bỏ hoặc thu hồi): vẫn được nhập với trạng thái như bảng ghi; nếu đã hủy, hãy hủy trong Giao Ban.".into(),
                 "The row is struck through (often a task withdrawn): it comes in as the sheet says all the same; if it was cancelled, cancel it in Giao Ban.".into(),
+            ),
+            Issue::StruckUnparted => both(
+                "Trong ô có chữ bị gạch ngang mà Giao Ban chưa tách được khỏi phần còn lại (tệp .xls): ô được đọc cả phần gạch; hãy kiểm tra, hoặc lưu tệp thành .xlsx rồi nhập lại.".into(),
+                "Words in the cell are struck through and could not be parted from the rest (an .xls file): the cell is read whole; check it, or save the file as .xlsx and import it again.".into(),
             ),
             Issue::StruckWords(words) => both(
                 format!("Trong ô có chữ bị gạch ngang (“{words}”): không đọc phần gạch, chỉ đọc phần còn lại; hãy kiểm tra."),

@@ -72,6 +72,9 @@ pub struct Grid {
     /// The words struck through inside its cells (spreadsheet row and column from 0), left
     /// out of the cell's text, as an .xlsx or .ods says them.
     pub struck_words: Vec<(u32, u32, String)>,
+    /// Its cells of rich text with words struck through that could not be parted from the
+    /// rest (an .xls's), read whole and told.
+    pub struck_unparted: Vec<(u32, u32)>,
 }
 
 impl Grid {
@@ -95,6 +98,7 @@ impl Grid {
             hidden_columns: Vec::new(),
             struck: Vec::new(),
             struck_words: Vec::new(),
+            struck_unparted: Vec::new(),
         }
     }
 
@@ -207,6 +211,7 @@ pub fn read(kind: FileKind, bytes: &[u8], only: Option<&str>, name: &str) -> Res
             for g in &mut book.sheets {
                 let m = marks.remove(&g.name).unwrap_or_default();
                 (g.hidden, g.hidden_columns, g.struck) = (m.rows, m.columns, m.struck);
+                g.struck_unparted = m.struck_unparted;
             }
             book
         }
@@ -368,8 +373,12 @@ fn xls_within_spread(bytes: &[u8]) -> bool {
     };
     let (mut total, mut sheet): (u64, Option<(u32, u32, u32, u32)>) = (0, None);
     let mut continues = 0u32;
-    let (mut sst, mut in_sst, mut lengths, mut text): (Vec<&[u8]>, bool, Vec<u32>, u64) =
-        (Vec::new(), false, Vec::new(), 0);
+    let (mut sst, mut in_sst, mut lengths, mut text): (
+        Vec<&[u8]>,
+        bool,
+        Vec<super::xls::SharedString>,
+        u64,
+    ) = (Vec::new(), false, Vec::new(), 0);
     let area = |s: Option<(u32, u32, u32, u32)>| {
         s.map_or(0, |(r0, r1, c0, c1)| {
             u64::from(r1 - r0 + 1) * u64::from(c1 - c0 + 1)
@@ -398,12 +407,12 @@ fn xls_within_spread(bytes: &[u8]) -> bool {
             sst.push(body);
         } else if in_sst {
             in_sst = false;
-            lengths = sst_lengths(&sst);
+            lengths = super::xls::sst_lengths(&sst);
         }
         // LABELSST: calamine copies its string into the cell.
         if kind == 0x00FD && body.len() >= 10 {
             let isst = u32::from_le_bytes([body[6], body[7], body[8], body[9]]) as usize;
-            text = text.saturating_add(u64::from(lengths.get(isst).copied().unwrap_or(0)));
+            text = text.saturating_add(u64::from(lengths.get(isst).map_or(0, |l| l.0)));
             if text > limits::TEXT {
                 return false;
             }
@@ -457,92 +466,6 @@ fn xls_within_spread(bytes: &[u8]) -> bool {
         }
     }
     true
-}
-
-/// The length in characters of each string of an .xls's shared-string table (its SST record
-/// and the CONTINUE records after it), walked as BIFF8 lays them out: a string's characters
-/// may go on in the next record, which then starts with a new flags byte.
-fn sst_lengths(parts: &[&[u8]]) -> Vec<u32> {
-    struct At<'p> {
-        parts: &'p [&'p [u8]],
-        part: usize,
-        pos: usize,
-    }
-    impl At<'_> {
-        /// The next `n` bytes as a little-endian number, read across records.
-        fn number(&mut self, n: usize) -> Option<u32> {
-            let mut v = 0u32;
-            for k in 0..n {
-                while self.pos >= self.parts.get(self.part)?.len() {
-                    self.part += 1;
-                    self.pos = 0;
-                }
-                v |= u32::from(self.parts[self.part][self.pos]) << (8 * k);
-                self.pos += 1;
-            }
-            Some(v)
-        }
-
-        /// Passes `n` bytes, across records; false past the last.
-        fn skip(&mut self, mut n: usize) -> bool {
-            while n > 0 {
-                let Some(part) = self.parts.get(self.part) else {
-                    return false;
-                };
-                let here = part.len().saturating_sub(self.pos).min(n);
-                self.pos += here;
-                n -= here;
-                if n > 0 {
-                    self.part += 1;
-                    self.pos = 0;
-                }
-            }
-            true
-        }
-    }
-    let mut at = At {
-        parts,
-        part: 0,
-        pos: 8,
-    };
-    let mut out = Vec::new();
-    while let (Some(cch), Some(flags)) = (at.number(2), at.number(1)) {
-        let runs = if flags & 8 != 0 {
-            at.number(2).unwrap_or(0)
-        } else {
-            0
-        };
-        let ext = if flags & 4 != 0 {
-            at.number(4).unwrap_or(0)
-        } else {
-            0
-        };
-        out.push(cch);
-        let (mut left, mut wide) = (cch as usize, flags & 1 != 0);
-        while left > 0 {
-            let Some(part) = parts.get(at.part) else {
-                return out;
-            };
-            let width = if wide { 2 } else { 1 };
-            let here = (part.len().saturating_sub(at.pos) / width).min(left);
-            if here == 0 {
-                // The characters go on in the next record, after its own flags byte.
-                at.part += 1;
-                let Some(next) = parts.get(at.part) else {
-                    return out;
-                };
-                wide = next.first().is_some_and(|f| f & 1 != 0);
-                at.pos = 1;
-                continue;
-            }
-            at.pos += here * width;
-            left -= here;
-        }
-        if !at.skip(4 * runs as usize + ext as usize) {
-            return out;
-        }
-    }
-    out
 }
 
 /// A sheet of an .xlsx read cell by cell, so a cell placed far away (row 1,048,576, column
@@ -733,6 +656,7 @@ fn workbook<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(
             hidden_columns: Vec::new(),
             struck: Vec::new(),
             struck_words: Vec::new(),
+            struck_unparted: Vec::new(),
         });
     }
     Ok(book)
@@ -927,6 +851,7 @@ fn csv_grid(bytes: &[u8], name: &str) -> Result<Grid> {
         hidden_columns: Vec::new(),
         struck: Vec::new(),
         struck_words: Vec::new(),
+        struck_unparted: Vec::new(),
     })
 }
 
@@ -1058,20 +983,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn shared_strings_are_measured_across_records() {
-        let first: Vec<u8> = [
-            &[9, 0, 0, 0, 3, 0, 0, 0][..],
-            &[3, 0, 0],
-            b"abc",
-            &[5, 0, 0],
-            b"ab",
-        ]
-        .concat();
-        let second: Vec<u8> = [&[0][..], b"cde", &[1, 0, 1, b'x', 0]].concat();
-        assert_eq!(sst_lengths(&[&first, &second]), [3, 5, 1]);
-    }
-
-    #[test]
     fn a_quote_never_closed_is_told() {
         let text = "STT,Nội dung,Chủ trì\n1,\"Rà soát,VP\n2,Báo cáo,VP\n";
         assert!(csv_grid(text.as_bytes(), "S").is_err());
@@ -1127,6 +1038,7 @@ mod tests {
             hidden_columns: Vec::new(),
             struck: Vec::new(),
             struck_words: Vec::new(),
+            struck_unparted: Vec::new(),
         };
         convert_legacy(&mut g);
         assert_eq!(g.rows[1][1], Cell::Text("Báo cáo kết quả".into()));

@@ -43,6 +43,14 @@ pub(super) struct Marks {
     pub columns: Vec<u32>,
     /// Cells holding a value whose font is struck through (row, column).
     pub struck: Vec<(u32, u32)>,
+    /// Cells of rich text with words struck through among others (row, column): not parted
+    /// here.
+    pub struck_unparted: Vec<(u32, u32)>,
+}
+
+/// Whether font `f` (by its place among the FONT records) is struck through.
+fn fonts_struck(fonts: &[bool], f: usize) -> bool {
+    fonts.get(f) == Some(&true)
 }
 
 /// A little-endian number of two bytes at `k`, if the body holds it.
@@ -82,10 +90,21 @@ pub(super) fn marks(bytes: &[u8]) -> HashMap<String, Marks> {
     let (mut fonts, mut formats) = (Vec::<bool>::new(), Vec::<bool>::new());
     let mut sheets: HashMap<usize, String> = HashMap::new();
     let mut here: Option<String> = None;
+    // The shared strings (the SST record and its CONTINUE records): their runs' fonts.
+    let (mut sst, mut in_sst, mut runs): (Vec<&[u8]>, bool, Vec<Vec<u16>>) =
+        (Vec::new(), false, Vec::new());
     let struck_format = |formats: &[bool], xf: Option<u16>| {
         xf.is_some_and(|x| formats.get(usize::from(x)) == Some(&true))
     };
     for (kind, body, at) in records(&data) {
+        if kind == 0x00FC {
+            (sst, in_sst) = (vec![body], true);
+        } else if kind == 0x003C && in_sst {
+            sst.push(body);
+        } else if in_sst {
+            in_sst = false;
+            runs = sst_lengths(&sst).into_iter().map(|(_, r)| r).collect();
+        }
         match kind {
             // BOF: the globals (BIFF8 only), or a sheet's records.
             0x0809 => {
@@ -99,7 +118,7 @@ pub(super) fn marks(bytes: &[u8]) -> HashMap<String, Marks> {
             // XF: by its font (fonts are numbered 0 to 3, then from 5).
             0x00E0 => {
                 let font = u16_at(body, 0).map(|f| usize::from(if f >= 4 { f - 1 } else { f }));
-                formats.push(font.is_some_and(|f| fonts.get(f) == Some(&true)));
+                formats.push(font.is_some_and(|f| fonts_struck(&fonts, f)));
             }
             0x0085 => sheets.extend(sheet(body)),
             _ => {}
@@ -124,6 +143,24 @@ pub(super) fn marks(bytes: &[u8]) -> HashMap<String, Marks> {
             }
             // A cell holding a value (LABELSST, LABEL, NUMBER, RK, FORMULA, BOOLERR), its
             // format at byte 4; MULRK, a format before each value.
+            // A rich text (its format is its first run's): struck whole when every run is,
+            // else its struck words are not parted from the rest here, told.
+            0x00FD
+                if let Some(run_fonts) = body.get(6..10).and_then(|i| {
+                    let isst = u32::from_le_bytes([i[0], i[1], i[2], i[3]]) as usize;
+                    runs.get(isst).filter(|r| !r.is_empty())
+                }) =>
+            {
+                let font = |f: &u16| usize::from(if *f >= 4 { *f - 1 } else { *f });
+                let struck = |f: &u16| fonts_struck(&fonts, font(f));
+                let at = row.zip(u16_at(body, 2).map(u32::from));
+                let m = out.entry(name.clone()).or_default();
+                if run_fonts.iter().all(struck) && struck_format(&formats, u16_at(body, 4)) {
+                    m.struck.extend(at);
+                } else if run_fonts.iter().any(struck) || struck_format(&formats, u16_at(body, 4)) {
+                    m.struck_unparted.extend(at);
+                }
+            }
             0x00FD | 0x0204 | 0x0203 | 0x027E | 0x0006 | 0x0205
                 if struck_format(&formats, u16_at(body, 4)) =>
             {
@@ -153,4 +190,124 @@ pub(super) fn marks(bytes: &[u8]) -> HashMap<String, Marks> {
         m.struck.dedup();
     }
     out
+}
+
+/// A shared string's length in characters and the fonts of its runs (none when plain).
+pub(super) type SharedString = (u32, Vec<u16>);
+
+/// The length in characters of each string of an .xls's shared-string table, and the fonts
+/// of its runs when it is rich text (its SST record
+/// and the CONTINUE records after it), walked as BIFF8 lays them out: a string's characters
+/// may go on in the next record, which then starts with a new flags byte.
+pub(super) fn sst_lengths(parts: &[&[u8]]) -> Vec<SharedString> {
+    struct At<'p> {
+        parts: &'p [&'p [u8]],
+        part: usize,
+        pos: usize,
+    }
+    impl At<'_> {
+        /// The next `n` bytes as a little-endian number, read across records.
+        fn number(&mut self, n: usize) -> Option<u32> {
+            let mut v = 0u32;
+            for k in 0..n {
+                while self.pos >= self.parts.get(self.part)?.len() {
+                    self.part += 1;
+                    self.pos = 0;
+                }
+                v |= u32::from(self.parts[self.part][self.pos]) << (8 * k);
+                self.pos += 1;
+            }
+            Some(v)
+        }
+
+        /// Passes `n` bytes, across records; false past the last.
+        fn skip(&mut self, mut n: usize) -> bool {
+            while n > 0 {
+                let Some(part) = self.parts.get(self.part) else {
+                    return false;
+                };
+                let here = part.len().saturating_sub(self.pos).min(n);
+                self.pos += here;
+                n -= here;
+                if n > 0 {
+                    self.part += 1;
+                    self.pos = 0;
+                }
+            }
+            true
+        }
+    }
+    let mut at = At {
+        parts,
+        part: 0,
+        pos: 8,
+    };
+    let mut out = Vec::new();
+    while let (Some(cch), Some(flags)) = (at.number(2), at.number(1)) {
+        let runs = if flags & 8 != 0 {
+            at.number(2).unwrap_or(0)
+        } else {
+            0
+        };
+        let ext = if flags & 4 != 0 {
+            at.number(4).unwrap_or(0)
+        } else {
+            0
+        };
+        let at_out = out.len();
+        out.push((cch, Vec::new()));
+        let (mut left, mut wide) = (cch as usize, flags & 1 != 0);
+        while left > 0 {
+            let Some(part) = parts.get(at.part) else {
+                return out;
+            };
+            let width = if wide { 2 } else { 1 };
+            let here = (part.len().saturating_sub(at.pos) / width).min(left);
+            if here == 0 {
+                // The characters go on in the next record, after its own flags byte.
+                at.part += 1;
+                let Some(next) = parts.get(at.part) else {
+                    return out;
+                };
+                wide = next.first().is_some_and(|f| f & 1 != 0);
+                at.pos = 1;
+                continue;
+            }
+            at.pos += here * width;
+            left -= here;
+        }
+        // Each run: the character it starts at, and its font.
+        for _ in 0..runs.min(1_000) {
+            match (at.number(2), at.number(2)) {
+                (Some(_), Some(font)) => out[at_out].1.push(font as u16),
+                _ => return out,
+            }
+        }
+        if !at.skip(4 * runs.saturating_sub(1_000) as usize + ext as usize) {
+            return out;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_strings_are_measured_across_records() {
+        let first: Vec<u8> = [
+            &[9, 0, 0, 0, 3, 0, 0, 0][..],
+            &[3, 0, 0],
+            b"abc",
+            &[5, 0, 0],
+            b"ab",
+        ]
+        .concat();
+        let second: Vec<u8> = [&[0][..], b"cde", &[1, 0, 1, b'x', 0]].concat();
+        assert_eq!(
+            sst_lengths(&[&first, &second]),
+            [(3, vec![]), (5, vec![]), (1, vec![])]
+        );
+    }
 }

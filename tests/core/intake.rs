@@ -6745,7 +6745,7 @@ fn hidden_rows_are_told() {
 
 /// Words struck through inside a cell (a unit crossed out and another written beside it, an
 /// old deadline, an old state) are not read as the cell's; each is told at its column. The
-/// same sheet saved as .ods reads alike.
+/// same sheet saved as .ods reads alike; as .xls, each such cell is told (not parted).
 #[test]
 fn words_struck_inside_a_cell_are_not_read() {
     let mut o = Office::new();
@@ -6862,6 +6862,24 @@ fn words_struck_inside_a_cell_are_not_read() {
     check(&mut o, &file);
     if let Some(ods) = o.converted(&file, "ods") {
         check(&mut o, &ods);
+    }
+    // An .xls's struck words are not parted from the rest: each such cell is told.
+    if let Some(xls) = o.converted(&file, "xls") {
+        let seen = intake::preview(&mut o.store, &xls, &Options::default()).unwrap();
+        let at: Vec<(u32, &str)> = (seen.problems.iter())
+            .filter(|q| q.message.vi.contains("chưa tách được"))
+            .map(|q| (q.row, q.column.as_deref().unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            at,
+            [
+                (2, "C (Đơn vị chủ trì)"),
+                (3, "E (Thời hạn)"),
+                (4, "F (Tiến độ / kết quả)")
+            ],
+            "{:?}",
+            told(&seen)
+        );
     }
 }
 
