@@ -1878,14 +1878,20 @@ fn a_csv_whose_letters_were_lost_says_so() {
 #[test]
 fn a_name_written_with_and_for_its_sign_is_the_unit() {
     let mut o = Office::new();
-    o.add_units(&["Phòng Hạ tầng + An toàn thông tin"]);
+    o.add_units(&[
+        "Phòng Hạ tầng + An toàn thông tin",
+        "Sở Văn hóa, Thể thao và Du lịch",
+        "Sở Văn hóa và Thể thao",
+        "Sở Du lịch",
+    ]);
     let file = o.path("va.csv");
     std::fs::write(
         &file,
         "STT,Nội dung nhiệm vụ,Đơn vị chủ trì,Ngày giao\n\
          1,Lập dự toán,Phòng Kế hoạch và Tài chính,05/01/2025\n\
          2,Bảo đảm an toàn,Phòng Hạ tầng và An toàn thông tin,05/01/2025\n\
-         3,Rà soát hạ tầng,Phòng Hạ tầng & An toàn thông tin,05/01/2025\n",
+         3,Rà soát hạ tầng,Phòng Hạ tầng & An toàn thông tin,05/01/2025\n\
+         4,Lễ hội,\"Sở Văn hóa, Thể thao và Du lịch, Phòng KHTC\",05/01/2025\n",
     )
     .unwrap();
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
@@ -1899,10 +1905,16 @@ fn a_name_written_with_and_for_its_sign_is_the_unit() {
         [
             "Phòng Kế hoạch - Tài chính",
             "Phòng Hạ tầng + An toàn thông tin",
-            "Phòng Hạ tầng + An toàn thông tin"
+            "Phòng Hạ tầng + An toàn thông tin",
+            "Sở Văn hóa, Thể thao và Du lịch"
         ],
         "{:?}",
         told(&seen)
+    );
+    // (A unit's own name with a comma and "và", in a list, is never parted into others'.)
+    assert_eq!(
+        seen.directives[3].coordinating_units,
+        ["Phòng Kế hoạch - Tài chính"]
     );
     assert!(seen.new_units.is_empty(), "{:?}", seen.new_units);
 }

@@ -807,12 +807,18 @@ impl Reading<'_> {
     /// again, so that a longer list parts further. Never one new unit of the joined words, nor
     /// the unit no longer active dropped.
     fn parted_beside_a_unit(&mut self, name: &str) -> Result<Option<Vec<String>>> {
+        // (A unit's own name is never parted: "Sở Văn hóa, Thể thao và Du lịch".)
+        if self.exact(name).is_some() {
+            return Ok(None);
+        }
         // ("Đ/c Lò Thu Nam": a person, addressed.)
         let addressed = crate::text::fold(name).contains("d/c");
         let mut sides: Vec<(&str, String, String)> = Vec::new();
         // "Công an tỉnh (TTTHDL)": the bracket's unit beside the one before it.
-        if let Some((before, inner)) =
-            (name.trim_end().strip_suffix(')')).and_then(|n| n.rsplit_once('('))
+        // (Of one name, not a list: "…, Ban Quản lý dự án (BQLDA)" is the last one's code.)
+        if let Some((before, inner)) = (name.trim_end().strip_suffix(')'))
+            .and_then(|n| n.rsplit_once('('))
+            .filter(|(before, _)| !before.contains([',', ';']))
         {
             // ("(phối hợp: Sở Tài chính)": the unit, its role said.)
             let inner = values::without_role(inner.trim());
@@ -830,6 +836,12 @@ impl Reading<'_> {
         for (joint, left, mut right) in sides {
             let odd = |p: &str| p.chars().count() < 2 || not_a_unit(p);
             if odd(&left) || odd(&right) || (joint == "/" && addressed) {
+                continue;
+            }
+            // (A side that is a list, "Du lịch, Sở Lao động …", is parted at its commas
+            // later; only a unit's own name holds one here.)
+            let listed = |p: &str| p.contains([',', ';']) && self.exact(p).is_none();
+            if listed(&left) || listed(&right) {
                 continue;
             }
             // "Phòng VHTT huyện Bảo Yên - Bảo Thắng": the next place's Phòng.
@@ -861,6 +873,12 @@ impl Reading<'_> {
             let fits = |known: bool, side: &str| {
                 known || joint == "/" || (!tight && values::opens_with_a_body(side))
             };
+            // (Tight, only codes or a unit no longer active: "TTTHDL-CAT", "VP+TTTHDL"; not
+            // the capitals of one name, "Sở VH-TT&DL".)
+            let codes = !left.contains(' ') && !right.contains(' ');
+            if tight && !(codes || gone_left || gone_right) {
+                continue;
+            }
             if (known_left || known_right) && fits(known_left, &left) && fits(known_right, &right) {
                 return Ok(Some(vec![left, right]));
             }
