@@ -1891,7 +1891,9 @@ fn a_name_written_with_and_for_its_sign_is_the_unit() {
          1,Lập dự toán,Phòng Kế hoạch và Tài chính,05/01/2025\n\
          2,Bảo đảm an toàn,Phòng Hạ tầng và An toàn thông tin,05/01/2025\n\
          3,Rà soát hạ tầng,Phòng Hạ tầng & An toàn thông tin,05/01/2025\n\
-         4,Lễ hội,\"Sở Văn hóa, Thể thao và Du lịch, Phòng KHTC\",05/01/2025\n",
+         4,Lễ hội,\"Sở Văn hóa, Thể thao và Du lịch, Phòng KHTC\",05/01/2025\n\
+         5,Cấp điện,Phòng Điện + Nước,05/01/2025\n\
+         6,Cấp nước,Phòng Điện và Nước,05/01/2025\n",
     )
     .unwrap();
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
@@ -1906,7 +1908,9 @@ fn a_name_written_with_and_for_its_sign_is_the_unit() {
             "Phòng Kế hoạch - Tài chính",
             "Phòng Hạ tầng + An toàn thông tin",
             "Phòng Hạ tầng + An toàn thông tin",
-            "Sở Văn hóa, Thể thao và Du lịch"
+            "Sở Văn hóa, Thể thao và Du lịch",
+            "Phòng Điện + Nước",
+            "Phòng Điện + Nước"
         ],
         "{:?}",
         told(&seen)
@@ -1916,7 +1920,9 @@ fn a_name_written_with_and_for_its_sign_is_the_unit() {
         seen.directives[3].coordinating_units,
         ["Phòng Kế hoạch - Tài chính"]
     );
-    assert!(seen.new_units.is_empty(), "{:?}", seen.new_units);
+    // (A new unit written with "+" and with "và": one new unit.)
+    let units: Vec<&str> = seen.new_units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(units, ["Phòng Điện + Nước"], "{:?}", told(&seen));
 }
 
 /// A row set aside at its reading (done before it was given) or refused at its writing (a

@@ -403,11 +403,16 @@ impl Reading<'_> {
                 let words = self.without_own_place(crate::text::words(&full));
                 let key = words.join(" ");
                 let next = self.new_units.len();
+                // ("Phòng Hạ tầng + An toàn thông tin", "… và …", "… & …": one name.)
+                let joined = |w: &[String]| -> Vec<String> {
+                    w.iter().filter(|x| *x != "va").cloned().collect()
+                };
                 let same = self.new_units.iter().position(|(n, _, _)| {
                     let other = values::spelled_out(n).unwrap_or_else(|| n.clone());
                     let other = self.without_own_place(crate::text::words(&other));
                     crate::text::abbreviates(&words, &other)
                         || crate::text::abbreviates(&other, &words)
+                        || joined(&words) == joined(&other)
                 });
                 let i = match same {
                     Some(i) => *self.new_unit_index.entry(key).or_insert(i),
@@ -838,9 +843,13 @@ impl Reading<'_> {
             if odd(&left) || odd(&right) || (joint == "/" && addressed) {
                 continue;
             }
-            // (A side that is a list, "Du lịch, Sở Lao động …", is parted at its commas
-            // later; only a unit's own name holds one here.)
-            let listed = |p: &str| p.contains([',', ';']) && self.exact(p).is_none();
+            // (A side that is a list, "Du lịch, Sở Lao động …", a body after a comma, is
+            // parted at its commas later: "Sở Văn hóa, Thể thao và Du lịch" is one name.)
+            let listed = |p: &str| {
+                let bodies = p.contains(';')
+                    || (p.split(',').skip(1)).any(|x| values::opens_with_a_body(x.trim()));
+                bodies && self.exact(p).is_none()
+            };
             if listed(&left) || listed(&right) {
                 continue;
             }
