@@ -125,6 +125,8 @@ pub(super) enum Issue {
     StruckRow,
     /// Words struck through inside a cell, left out of it (the words).
     StruckWords(String),
+    /// The lead's cell struck through whole, no other lead written (its words).
+    LeadStruck(String),
     /// Words struck through inside a cell that could not be parted from the rest (an .xls).
     StruckUnparted,
     Signatures,
@@ -233,6 +235,10 @@ impl Issue {
             Issue::StruckRow => both(
                 "Dòng bị gạch ngang (thường là nhiệm vụ đã bỏ hoặc thu hồi): vẫn được nhập với trạng thái như bảng ghi; nếu đã hủy, hãy hủy trong Giao Ban.".into(),
                 "The row is struck through (often a task withdrawn): it comes in as the sheet says all the same; if it was cancelled, cancel it in Giao Ban.".into(),
+            ),
+            Issue::LeadStruck(words) => both(
+                format!("Đơn vị chủ trì “{words}” bị gạch ngang và không ghi đơn vị nào khác: dòng bỏ qua; hãy ghi đơn vị chủ trì rồi nhập lại."),
+                format!("The lead unit “{words}” is struck through and no other is written: the row is left out; write its lead unit and import again."),
             ),
             Issue::StruckUnparted => both(
                 "Trong ô có chữ bị gạch ngang mà Giao Ban chưa tách được khỏi phần còn lại (tệp .xls): ô được đọc cả phần gạch; hãy kiểm tra, hoặc lưu tệp thành .xlsx rồi nhập lại.".into(),

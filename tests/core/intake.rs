@@ -106,6 +106,17 @@ impl Office {
         self.dir.path().join(name)
     }
 
+    /// Marks the unit of this name no longer active.
+    fn retire(&mut self, name: &str) {
+        let id = (unit::list(self.store.conn(), false).unwrap().into_iter())
+            .find(|u| u.name == name)
+            .unwrap()
+            .id;
+        self.store
+            .write(|tx| unit::set_active(tx, id, false))
+            .unwrap();
+    }
+
     /// Adds units of these names to the directory (bodies outside the office).
     fn add_units(&mut self, names: &[&str]) {
         self.store
@@ -1602,15 +1613,7 @@ fn bodies_that_only_look_like_a_unit(placed: bool) {
 #[test]
 fn rows_a_rule_refuses_are_undone_alone() {
     let mut o = Office::new();
-    let inspectorate = unit::list(o.store.conn(), false)
-        .unwrap()
-        .into_iter()
-        .find(|u| u.name == "Thanh tra Sở")
-        .unwrap()
-        .id;
-    o.store
-        .write(|tx| unit::set_active(tx, inspectorate, false))
-        .unwrap();
+    o.retire("Thanh tra Sở");
     let file = o.path("ngung.csv");
     std::fs::write(
         &file,
@@ -1684,15 +1687,7 @@ fn rows_a_rule_refuses_are_undone_alone() {
 #[test]
 fn a_unit_no_longer_active_is_not_joined_into_a_new_one() {
     let mut o = Office::new();
-    let inspectorate = unit::list(o.store.conn(), false)
-        .unwrap()
-        .into_iter()
-        .find(|u| u.name == "Thanh tra Sở")
-        .unwrap()
-        .id;
-    o.store
-        .write(|tx| unit::set_active(tx, inspectorate, false))
-        .unwrap();
+    o.retire("Thanh tra Sở");
     let file = o.path("noi.csv");
     std::fs::write(
         &file,
@@ -1712,24 +1707,20 @@ fn a_unit_no_longer_active_is_not_joined_into_a_new_one() {
          13,Khám sức khỏe,Phòng KHTC,Sở Y tế - Văn phòng Sở,05/01/2025\n\
          14,Quyết toán,Phòng Kế hoạch - Tài chính - Thanh tra Sở,,05/01/2025\n\
          15,Kiểm kê,Phòng KHTC,Văn phòng Sở (phối hợp: Trung tâm Công nghệ thông tin và Truyền thông),05/01/2025\n\
-         16,Thanh lý,Phòng KHTC,Văn phòng Sở (VP),05/01/2025\n",
+         16,Thanh lý,Phòng KHTC,Văn phòng Sở (VP),05/01/2025\n\
+         17,Khám bệnh,Phòng KHTC,Văn phòng Sở (Sở Y tế),05/01/2025\n\
+         18,Giải ngân,Phòng KHTC,Ban Quản lý dự án (Ban QLDA),05/01/2025\n",
     )
     .unwrap();
     o.add_units(&["Trung tâm Tích hợp dữ liệu (đã sáp nhập)"]);
-    let merged = (unit::list(o.store.conn(), false).unwrap().into_iter())
-        .find(|u| u.name.starts_with("Trung tâm Tích hợp"))
-        .unwrap()
-        .id;
-    o.store
-        .write(|tx| unit::set_active(tx, merged, false))
-        .unwrap();
+    o.retire("Trung tâm Tích hợp dữ liệu (đã sáp nhập)");
     let create_units = Options {
         create_units: true,
         ..Options::default()
     };
     let made = intake::commit(&mut o.store, &file, &create_units).unwrap();
     let rows: Vec<u32> = made.directives.iter().map(|r| r.row).collect();
-    assert_eq!(rows, [4, 10, 13, 14, 16, 17], "{:?}", told(&made));
+    assert_eq!(rows, [4, 10, 13, 14, 16, 17, 18, 19], "{:?}", told(&made));
     // (Each side of a longer list read again: two "và", a new unit and a known one.)
     let coordinating: Vec<Vec<String>> = (made.directives.iter())
         .skip(2)
@@ -1753,6 +1744,9 @@ fn a_unit_no_longer_active_is_not_joined_into_a_new_one() {
                 "Văn phòng Sở".to_string()
             ],
             vec!["Văn phòng Sở".to_string()],
+            // (A body of its own in brackets, a new unit; the name's short form, none.)
+            vec!["Sở Y tế".to_string(), "Văn phòng Sở".to_string()],
+            vec!["Ban Quản lý dự án".to_string()],
         ]
     );
     assert_eq!(
@@ -1768,7 +1762,10 @@ fn a_unit_no_longer_active_is_not_joined_into_a_new_one() {
         told(&made)
     );
     let units: Vec<String> = made.new_units.iter().map(|u| u.name.clone()).collect();
-    assert_eq!(units, ["Sở Văn hóa và Thể thao", "Sở Y tế"]);
+    assert_eq!(
+        units,
+        ["Sở Văn hóa và Thể thao", "Sở Y tế", "Ban Quản lý dự án"]
+    );
 }
 
 /// A short form that more than one unit fits is told as such, not given to one of them:
@@ -1932,15 +1929,7 @@ fn a_name_written_with_and_for_its_sign_is_the_unit() {
 #[test]
 fn the_copy_of_a_row_set_aside_comes_in() {
     let mut o = Office::new();
-    let inspectorate = unit::list(o.store.conn(), false)
-        .unwrap()
-        .into_iter()
-        .find(|u| u.name == "Thanh tra Sở")
-        .unwrap()
-        .id;
-    o.store
-        .write(|tx| unit::set_active(tx, inspectorate, false))
-        .unwrap();
+    o.retire("Thanh tra Sở");
     let file = o.path("ban-sao.csv");
     std::fs::write(
         &file,
@@ -6706,6 +6695,7 @@ fn hidden_rows_are_told() {
         ["2", "Việc hai (đã bỏ)", "VP", "05/01/2025", ""],
         ["3", "Việc ba", "VP", "05/01/2025", ""],
         ["4", "Việc bốn", "VP", "05/01/2025", ""],
+        ["5", "Việc năm", "VP", "05/01/2025", ""],
     ]
     .iter()
     .enumerate()
@@ -6719,9 +6709,10 @@ fn hidden_rows_are_told() {
     let struck = Format::new().set_font_strikethrough();
     ws.write_string_with_format(3, 1, "Việc ba", &struck)
         .unwrap();
-    // Row 5: its state crossed out.
+    // Row 5: its state crossed out; row 6: its lead, no other written.
     ws.write_string_with_format(4, 4, "Đã hoàn thành ngày 10/01/2025", &struck)
         .unwrap();
+    ws.write_string_with_format(5, 2, "VP", &struck).unwrap();
     wb.save(&file).unwrap();
     let check = |o: &mut Office, file: &Path| {
         let seen = intake::preview(&mut o.store, file, &Options::default()).unwrap();
@@ -6742,6 +6733,8 @@ fn hidden_rows_are_told() {
             "{file:?}: {:?}",
             told(&seen)
         );
+        let lead_struck = set_aside_saying(&seen, "Đơn vị chủ trì “VP” bị gạch ngang");
+        assert_eq!(lead_struck, [6], "{file:?}: {:?}", told(&seen));
         let on = |words: &str| -> Vec<u32> {
             seen.problems
                 .iter()

@@ -866,12 +866,19 @@ impl Reading<'_> {
             );
             let known_left = gone_left || self.exact(&left).is_some();
             let known_right = gone_right || self.exact(&right).is_some();
-            // A bracket names another unit when it is one no longer active, or the
-            // directory's whole and not the unit before it ("Sở Tài chính (Công an tỉnh)");
-            // else a note ("(chủ trì)", "(Yên Bái)", the unit's own code or short name).
+            // A bracket names another unit when it is one no longer active, the directory's
+            // whole and not the unit before it ("Sở Tài chính (Công an tỉnh)"), or a body
+            // of its own; else a note ("(chủ trì)", "(Yên Bái)", the unit's own short form).
             let other = || {
                 let (a, b) = (self.exact(&left), self.exact(&right));
-                b.is_some() && a != b
+                // (Or a body of its own, not the name before written short: "Sở Tài chính
+                // (Sở Y tế)", not "Ban Quản lý dự án (Ban QLDA)".)
+                let (l, r) = (crate::text::words(&left), crate::text::words(&right));
+                let short_of_left = crate::text::abbreviates(&r, &l)
+                    || crate::text::kind_and_initials(&left, &right)
+                    || r.iter().all(|w| l.contains(w));
+                (b.is_some() && a != b)
+                    || (b.is_none() && values::opens_with_a_body(&right) && !short_of_left)
             };
             if joint == "()" && !gone_right && !other() {
                 continue;

@@ -555,7 +555,10 @@ pub(super) fn read_rows(
             continue;
         }
         if lead_text.is_empty() {
-            skip(Issue::NoLead, Some(Column::Lead));
+            // (Its lead crossed out, and no other written: said so.)
+            let struck = (struck_cells.iter()).find(|(c, _)| *c == Column::Lead);
+            let issue = struck.map_or(Issue::NoLead, |(_, w)| Issue::LeadStruck(w.clone()));
+            skip(issue, Some(Column::Lead));
             continue;
         }
         let date_of = |c: Column| values::date(at(c)).map_err(Issue::BadDate);
