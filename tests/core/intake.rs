@@ -6755,7 +6755,8 @@ fn hidden_rows_are_told() {
 }
 
 /// Words struck through inside a cell (a unit crossed out and another written beside it, an
-/// old deadline, an old state) are not read as the cell's; each is told at its column. The
+/// old deadline, read as the first one extended, an old state) are not read as the cell's;
+/// each is told at its column. The
 /// same sheet saved as .ods reads alike; as .xls, each such cell is told (not parted).
 #[test]
 fn words_struck_inside_a_cell_are_not_read() {
@@ -6855,6 +6856,8 @@ fn words_struck_inside_a_cell_are_not_read() {
             "{:?}",
             told(&seen)
         );
+        // (The deadline crossed out is the first, extended to the one left.)
+        assert_eq!(seen.directives[1].extended_from, Some(d(2025, 6, 30)));
         let at: Vec<(u32, &str)> = (seen.problems.iter())
             .filter(|q| q.message.vi.contains("gạch ngang (“"))
             .map(|q| (q.row, q.column.as_deref().unwrap_or_default()))

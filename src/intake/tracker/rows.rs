@@ -629,6 +629,25 @@ pub(super) fn read_rows(
                 continue;
             }
         };
+        // A deadline crossed out beside the one left ("~30/06/2025~ 30/09/2025"): the first
+        // deadline, extended to the one left.
+        let struck_due = (h.fields.get(&Column::Deadline))
+            .map(|j| g.first_col + *j as u32)
+            .and_then(|col| {
+                (g.struck_words.iter())
+                    .find(|(r, c, _)| *r == sheet_row && *c == col)
+                    .and_then(|(_, _, w)| values::date(&Cell::Text(w.clone())).ok().flatten())
+            });
+        let (deadline, extensions) = match (deadline, struck_due) {
+            (Some(now), Some(first)) if first < now && extensions.is_empty() => (
+                Some(first),
+                vec![Extension {
+                    to: now,
+                    grounds: None,
+                }],
+            ),
+            _ => (deadline, extensions),
+        };
         let extended = extensions.last().map(|e| e.to);
         // The date given as read, not as typed: the same row saved from another program
         // ("1/3/25" in a CSV, a date cell in a workbook) is the same row.
