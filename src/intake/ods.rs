@@ -11,7 +11,7 @@ use calamine::Dimensions;
 use quick_xml::events::{BytesStart, Event};
 
 use super::kind::limits::{SPREAD, TEXT};
-use super::xml::{attr, each_event, entry};
+use super::xml::{attr, each_event, entry, referenced};
 
 /// The sheet's `content.xml`, if the file is a zip that holds one.
 fn content(bytes: &[u8]) -> Option<Vec<u8>> {
@@ -189,14 +189,7 @@ pub(super) fn layout(bytes: &[u8]) -> HashMap<String, Layout> {
                 _ => {}
             },
             Event::Text(t) if cell.at.is_some() => cell.push(&t.xml10_content()),
-            Event::GeneralRef(r) if cell.at.is_some() => {
-                let name = r.xml10_content();
-                let c = match r.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c.to_string()),
-                    _ => quick_xml::escape::resolve_predefined_entity(&name).map(str::to_string),
-                };
-                cell.push(&c.unwrap_or_default());
-            }
+            Event::GeneralRef(r) if cell.at.is_some() => cell.push(&referenced(r)),
             Event::End(e) if e.name().as_ref() == "office:annotation" => cell.in_note = false,
             Event::End(e) if e.name().as_ref() == "text:span" && cell.at.is_some() => {
                 cell.spans.pop();

@@ -10,7 +10,7 @@ use std::ops::ControlFlow;
 
 use quick_xml::events::Event;
 
-use super::xml::{attr, each_event, entry};
+use super::xml::{attr, each_event, entry, referenced};
 
 /// Each element `tag` of `xml` (its local name), as its attributes `names`.
 fn elements(xml: &[u8], tag: &str, names: &[&str]) -> Vec<Vec<Option<String>>> {
@@ -82,12 +82,7 @@ impl RunReader {
             }
             // `&amp;`, `&#x1EC7;`: a character written as a reference.
             Event::GeneralRef(r) if self.in_text && !self.in_phonetic => {
-                let name = r.xml10_content();
-                let c = match r.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c.to_string()),
-                    _ => quick_xml::escape::resolve_predefined_entity(&name).map(str::to_string),
-                };
-                self.push(&c.unwrap_or_default());
+                self.push(&referenced(r));
             }
             _ => {}
         }

@@ -1,10 +1,11 @@
 //! What the readers of a spreadsheet's own XML share (`ods.rs`, `xlsx.rs`): an entry of its
-//! zip, an element's attribute, and its events read one after another.
+//! zip, an element's attribute, its events read one after another, and the character a
+//! reference stands for.
 
 use std::io::{Cursor, Read};
 use std::ops::ControlFlow;
 
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::{BytesRef, BytesStart, Event};
 
 /// The entry `name` of the zip `bytes`, if it is one and holds it.
 pub(super) fn entry(bytes: &[u8], name: &str) -> Option<Vec<u8>> {
@@ -25,6 +26,16 @@ pub(super) fn attr(e: &BytesStart, name: &str) -> Option<String> {
             quick_xml::escape::unescape(a.value.as_ref())
                 .map_or_else(|_| a.value.to_string(), |v| v.into_owned())
         })
+}
+
+/// The character a reference stands for (`&amp;`, `&#x1EC7;`); none for one unknown.
+pub(super) fn referenced(r: &BytesRef) -> String {
+    match r.resolve_char_ref() {
+        Ok(Some(c)) => c.to_string(),
+        _ => quick_xml::escape::resolve_predefined_entity(&r.xml10_content())
+            .unwrap_or_default()
+            .to_string(),
+    }
 }
 
 /// `f` on each event of `xml` in turn, until the end, an error, or `f` stops; whether `f`

@@ -36,6 +36,14 @@ fn set_aside_saying(p: &intake::Preview, words: &str) -> Vec<u32> {
         .collect()
 }
 
+/// The rows and columns of the messages that hold these words, in order.
+fn told_at<'p>(p: &'p intake::Preview, words: &str) -> Vec<(u32, &'p str)> {
+    (p.problems.iter())
+        .filter(|q| q.message.vi.contains(words))
+        .map(|q| (q.row, q.column.as_deref().unwrap_or_default()))
+        .collect()
+}
+
 /// Whether one of the messages `said` holds these words.
 fn tells(said: &[&str], words: &str) -> bool {
     said.iter().any(|m| m.contains(words))
@@ -3188,10 +3196,7 @@ fn a_person_named_as_the_lead_is_read_as_their_unit() {
     let said = told(&seen);
     assert!(tells(&said, "Đ/c Lò Thu Nam → Văn phòng Sở"), "{said:?}");
     // Each told at the column of its cell.
-    let at: Vec<(u32, &str)> = (seen.problems.iter())
-        .filter(|p| p.message.vi.contains("Đ/c Lò Thu Nam →"))
-        .map(|p| (p.row, p.column.as_deref().unwrap_or_default()))
-        .collect();
+    let at = told_at(&seen, "Đ/c Lò Thu Nam →");
     assert_eq!(
         at,
         [(2, "C (Đơn vị chủ trì)"), (4, "E (Đơn vị phối hợp)")],
@@ -6723,10 +6728,7 @@ fn hidden_rows_are_told() {
             "{file:?}: {:?}",
             told(&seen)
         );
-        let crossed: Vec<(u32, &str)> = (seen.problems.iter())
-            .filter(|p| p.message.vi.contains("(“Đã hoàn thành ngày 10/01/2025”)"))
-            .map(|p| (p.row, p.column.as_deref().unwrap_or_default()))
-            .collect();
+        let crossed = told_at(&seen, "(“Đã hoàn thành ngày 10/01/2025”)");
         assert_eq!(
             crossed,
             [(5, "E (Tiến độ / kết quả)")],
@@ -6760,6 +6762,12 @@ fn hidden_rows_are_told() {
 /// same sheet saved as .ods reads alike; as .xls, each such cell is told (not parted).
 #[test]
 fn words_struck_inside_a_cell_are_not_read() {
+    // Where the struck words are told: the lead, the deadline, the progress.
+    const STRUCK_AT: [(u32, &str); 3] = [
+        (2, "C (Đơn vị chủ trì)"),
+        (3, "E (Thời hạn)"),
+        (4, "F (Tiến độ / kết quả)"),
+    ];
     let mut o = Office::new();
     let file = o.path("gach.xlsx");
     let mut wb = Workbook::new();
@@ -6858,17 +6866,9 @@ fn words_struck_inside_a_cell_are_not_read() {
         );
         // (The deadline crossed out is the first, extended to the one left.)
         assert_eq!(seen.directives[1].extended_from, Some(d(2025, 6, 30)));
-        let at: Vec<(u32, &str)> = (seen.problems.iter())
-            .filter(|q| q.message.vi.contains("gạch ngang (“"))
-            .map(|q| (q.row, q.column.as_deref().unwrap_or_default()))
-            .collect();
         assert_eq!(
-            at,
-            [
-                (2, "C (Đơn vị chủ trì)"),
-                (3, "E (Thời hạn)"),
-                (4, "F (Tiến độ / kết quả)")
-            ],
+            told_at(&seen, "gạch ngang (“"),
+            STRUCK_AT,
             "{:?}",
             told(&seen)
         );
@@ -6880,17 +6880,9 @@ fn words_struck_inside_a_cell_are_not_read() {
     // An .xls's struck words are not parted from the rest: each such cell is told.
     if let Some(xls) = o.converted(&file, "xls") {
         let seen = intake::preview(&mut o.store, &xls, &Options::default()).unwrap();
-        let at: Vec<(u32, &str)> = (seen.problems.iter())
-            .filter(|q| q.message.vi.contains("chưa tách được"))
-            .map(|q| (q.row, q.column.as_deref().unwrap_or_default()))
-            .collect();
         assert_eq!(
-            at,
-            [
-                (2, "C (Đơn vị chủ trì)"),
-                (3, "E (Thời hạn)"),
-                (4, "F (Tiến độ / kết quả)")
-            ],
+            told_at(&seen, "chưa tách được"),
+            STRUCK_AT,
             "{:?}",
             told(&seen)
         );

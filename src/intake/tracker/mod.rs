@@ -228,6 +228,8 @@ struct Reading<'c> {
     directory: Directory,
     /// The units no longer active, by the ways their names are written.
     retired_directory: Directory,
+    /// The units and people no longer active, by their ids (read once a file).
+    no_longer_active: HashSet<Uuid>,
     /// The units no longer active, by their folded names and codes.
     retired: Vec<(String, Option<String>)>,
     units: HashMap<String, Found>,
@@ -510,6 +512,13 @@ pub fn plan(
         conn,
         directory: Directory::from_units(&units),
         retired_directory: Directory::of_retired(&units),
+        no_longer_active: (units.iter().filter(|u| !u.active).map(|u| u.id))
+            .chain(
+                (person::list(conn, None, true)?.into_iter())
+                    .filter(|p| !p.active)
+                    .map(|p| p.id),
+            )
+            .collect(),
         retired: (units.iter().filter(|u| !u.active))
             .map(|u| {
                 let code = u.code.as_deref().map(crate::text::plain);

@@ -800,7 +800,7 @@ impl Reading<'_> {
             return Ok(Some(id));
         }
         Ok(match self.find_unit(name)? {
-            Found::Known(id) if !unit::is_active(self.conn, id)? => Some(id),
+            Found::Known(id) if self.no_longer_active.contains(&id) => Some(id),
             _ => None,
         })
     }

@@ -804,7 +804,7 @@ pub(super) fn read_rows(
         let leader = leader_read.clone().ok().flatten();
         // A row a rule will refuse at its writing (a unit or leader no longer active) is
         // refused again as it was, not matched to a directive held.
-        let refused = inactive_named(r, &lead, &coordinating, leader)?;
+        let refused = inactive_named(r, &lead, &coordinating, leader);
         // (Brought in before with its notes kept in its words, "… (Ghi chú: …)".)
         let forms = stored_forms(&cells, &content);
         let task = RowTask {
@@ -1684,18 +1684,14 @@ fn inactive_named(
     lead: &[Pick],
     coordinating: &[Pick],
     leader: Option<Uuid>,
-) -> Result<bool> {
-    for p in lead.iter().chain(coordinating) {
-        if let Pick::Known(u) = p
-            && !unit::is_active(r.conn, *u)?
-        {
-            return Ok(true);
-        }
-    }
-    Ok(match leader {
-        Some(id) => !crate::person::get(r.conn, id)?.active,
-        None => false,
-    })
+) -> bool {
+    let units = lead.iter().chain(coordinating).filter_map(|p| match p {
+        Pick::Known(u) => Some(u),
+        Pick::New(_) => None,
+    });
+    units
+        .chain(&leader)
+        .any(|id| r.no_longer_active.contains(id))
 }
 
 /// The units of a row whose lead's cell says `lead_text`; a lead that names no unit, or a
