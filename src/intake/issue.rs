@@ -127,8 +127,6 @@ pub(super) enum Issue {
     StruckWords(String),
     /// The lead's cell struck through whole, no other lead written (its words).
     LeadStruck(String),
-    /// Words struck through inside a cell that could not be parted from the rest (an .xls).
-    StruckUnparted,
     Signatures,
     SeveralLeads(String),
     DeadlineGuessed(String, NaiveDate),
@@ -239,10 +237,6 @@ impl Issue {
             Issue::LeadStruck(words) => both(
                 format!("Đơn vị chủ trì “{words}” bị gạch ngang và không ghi đơn vị nào khác: dòng bỏ qua; hãy ghi đơn vị chủ trì rồi nhập lại."),
                 format!("The lead unit “{words}” is struck through and no other is written: the row is left out; write its lead unit and import again."),
-            ),
-            Issue::StruckUnparted => both(
-                "Trong ô có chữ bị gạch ngang mà Giao Ban chưa tách được khỏi phần còn lại (tệp .xls): ô được đọc cả phần gạch; hãy kiểm tra, hoặc lưu tệp thành .xlsx rồi nhập lại.".into(),
-                "Words in the cell are struck through and could not be parted from the rest (an .xls file): the cell is read whole; check it, or save the file as .xlsx and import it again.".into(),
             ),
             Issue::StruckWords(words) => both(
                 format!("Trong ô có chữ bị gạch ngang (“{words}”): không đọc phần gạch, chỉ đọc phần còn lại; hãy kiểm tra."),

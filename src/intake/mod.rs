@@ -17,6 +17,7 @@ pub mod legacy;
 pub mod numbers;
 mod ods;
 pub mod sheet;
+mod struck;
 pub mod tracker;
 pub mod values;
 mod xls;
@@ -87,10 +88,23 @@ pub struct RowAt {
 pub struct NewUnitPlan {
     /// Its name as written.
     pub name: String,
+    /// Its short form, written in brackets after its name, kept as its code ("… (TTPVHCC)")
+    /// or short name ("… (Ban QLDA)").
+    pub short: Option<String>,
     /// The sheet of the first row naming it.
     pub sheet: String,
     /// That row.
     pub row: u32,
+}
+
+impl NewUnitPlan {
+    /// Its name, with its short form after it in brackets when one was written.
+    pub fn shown(&self) -> String {
+        match &self.short {
+            Some(short) => format!("{} ({short})", self.name),
+            None => self.name.clone(),
+        }
+    }
 }
 
 /// How to bring a file in.
@@ -287,24 +301,16 @@ fn run(store: &mut Store, opened: Opened, o: &Options, commit: bool) -> Result<P
             p.sheets = plan.sheets.clone();
             p.already = plan.already;
             p.new_meetings = plan.new_meetings.clone();
-            p.new_units = plan
-                .new_units
-                .iter()
-                .map(|(name, sheet, row)| NewUnitPlan {
-                    name: name.clone(),
-                    sheet: sheet.clone(),
-                    row: *row,
-                })
-                .collect();
+            p.new_units = plan.new_units.clone();
             p.problems = plan.problems.clone();
             // The new units the rows written name: a refused row's are not made.
             // (Each named with the row written that made it.)
             let named = |applied: &tracker::Applied| -> Vec<NewUnitPlan> {
                 (applied.new_units.iter())
                     .map(|(i, sheet, row)| NewUnitPlan {
-                        name: p.new_units[*i].name.clone(),
                         sheet: sheet.clone(),
                         row: *row,
+                        ..p.new_units[*i].clone()
                     })
                     .collect()
             };
@@ -614,6 +620,7 @@ fn document(
                         {
                             new_units.push(NewUnitPlan {
                                 name: u.name.clone(),
+                                short: None,
                                 sheet: p.file_name.clone(),
                                 row: i as u32 + 1,
                             });

@@ -11,6 +11,7 @@ use calamine::Dimensions;
 use quick_xml::events::{BytesStart, Event};
 
 use super::kind::limits::{SPREAD, TEXT};
+use super::struck::Parted;
 use super::xml::{attr, each_event, entry, referenced};
 
 /// The sheet's `content.xml`, if the file is a zip that holds one.
@@ -37,8 +38,8 @@ pub(super) struct Layout {
     /// Its cells holding a value struck through (row, column), in order.
     pub struck_cells: Vec<(u32, u32)>,
     /// Its cells written partly struck through (spans of a struck text style): (row,
-    /// column), the words kept, the words struck.
-    pub struck_words: Vec<((u32, u32), String, String)>,
+    /// column), their words parted.
+    pub struck_words: Vec<((u32, u32), Parted)>,
 }
 
 /// The text of the cell being read, by whether its spans are struck through.
@@ -46,8 +47,7 @@ pub(super) struct Layout {
 struct CellText {
     /// The cell's place, while it is read.
     at: Option<(u32, u32)>,
-    kept: String,
-    struck: String,
+    words: Parted,
     /// For each span open, whether it is struck through; paragraphs read.
     spans: Vec<bool>,
     paragraphs: u32,
@@ -60,10 +60,7 @@ impl CellText {
         if self.in_note {
             return;
         }
-        match self.spans.iter().any(|s| *s) {
-            true => self.struck.push_str(text),
-            false => self.kept.push_str(text),
-        }
+        self.words.push(text, self.spans.iter().any(|s| *s));
     }
 }
 
@@ -197,12 +194,12 @@ pub(super) fn layout(bytes: &[u8]) -> HashMap<String, Layout> {
             Event::End(e) if e.name().as_ref() == "table:table-cell" => {
                 // Words struck inside it: kept apart, or the cell struck whole.
                 let read = std::mem::take(&mut cell);
-                if let Some(at) = read.at.filter(|_| !read.struck.trim().is_empty()) {
+                if let Some(at) = read.at.filter(|_| read.words.any_struck()) {
                     let l = out.entry(sheet.clone()).or_default();
-                    if read.kept.trim().is_empty() {
+                    if read.words.all_struck() {
                         l.struck_cells.push(at);
                     } else {
-                        l.struck_words.push((at, read.kept, read.struck));
+                        l.struck_words.push((at, read.words));
                     }
                 }
             }

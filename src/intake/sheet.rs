@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 
 use super::kind::{FileKind, limits};
 use super::legacy::{self, Encoding, Evidence};
+use super::struck::Parted;
 use crate::error::{Error, IntakeProblem, Result};
 
 /// One cell's value.
@@ -70,11 +71,8 @@ pub struct Grid {
     /// order), as an .xlsx, .xls or .ods says them.
     pub struck: Vec<(u32, u32)>,
     /// The words struck through inside its cells (spreadsheet row and column from 0), left
-    /// out of the cell's text, as an .xlsx or .ods says them.
+    /// out of the cell's text, as an .xlsx, .xls or .ods says them.
     pub struck_words: Vec<(u32, u32, String)>,
-    /// Its cells of rich text with words struck through that could not be parted from the
-    /// rest (an .xls's), read whole and told.
-    pub struck_unparted: Vec<(u32, u32)>,
 }
 
 impl Grid {
@@ -98,14 +96,13 @@ impl Grid {
             hidden_columns: Vec::new(),
             struck: Vec::new(),
             struck_words: Vec::new(),
-            struck_unparted: Vec::new(),
         }
     }
 
     /// Leaves the words crossed out inside cells (a unit or a deadline, another written
-    /// beside it) out of their text, noting them: ((row, column), words kept, words struck).
-    fn leave_out_struck_words(&mut self, words: Vec<((u32, u32), String, String)>) {
-        for ((row, col), kept, struck) in words {
+    /// beside it) out of their text, noting them.
+    fn leave_out_struck_words(&mut self, words: Vec<((u32, u32), Parted)>) {
+        for ((row, col), Parted { kept, struck, .. }) in words {
             let at = (
                 row.checked_sub(self.first_row),
                 col.checked_sub(self.first_col),
@@ -120,6 +117,18 @@ impl Grid {
                 self.struck_words
                     .push((row, col, struck.trim().to_string()));
             }
+        }
+    }
+
+    /// The text of the cell at spreadsheet row and column `at` (from 0), if it holds one.
+    fn text_at(&self, (row, col): (u32, u32)) -> Option<&str> {
+        let (i, j) = (
+            row.checked_sub(self.first_row)?,
+            col.checked_sub(self.first_col)?,
+        );
+        match self.rows.get(i as usize)?.get(j as usize)? {
+            Cell::Text(t) => Some(t),
+            _ => None,
         }
     }
 
@@ -211,7 +220,10 @@ pub fn read(kind: FileKind, bytes: &[u8], only: Option<&str>, name: &str) -> Res
             for g in &mut book.sheets {
                 let m = marks.remove(&g.name).unwrap_or_default();
                 (g.hidden, g.hidden_columns, g.struck) = (m.rows, m.columns, m.struck);
-                g.struck_unparted = m.struck_unparted;
+                let words = (m.struck_spans.into_iter())
+                    .filter_map(|(at, spans)| Some((at, Parted::of_spans(g.text_at(at)?, &spans))))
+                    .collect();
+                g.leave_out_struck_words(words);
             }
             book
         }
@@ -656,7 +668,6 @@ fn workbook<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(
             hidden_columns: Vec::new(),
             struck: Vec::new(),
             struck_words: Vec::new(),
-            struck_unparted: Vec::new(),
         });
     }
     Ok(book)
@@ -851,7 +862,6 @@ fn csv_grid(bytes: &[u8], name: &str) -> Result<Grid> {
         hidden_columns: Vec::new(),
         struck: Vec::new(),
         struck_words: Vec::new(),
-        struck_unparted: Vec::new(),
     })
 }
 
@@ -1038,7 +1048,6 @@ mod tests {
             hidden_columns: Vec::new(),
             struck: Vec::new(),
             struck_words: Vec::new(),
-            struck_unparted: Vec::new(),
         };
         convert_legacy(&mut g);
         assert_eq!(g.rows[1][1], Cell::Text("Báo cáo kết quả".into()));

@@ -1737,6 +1737,22 @@ pub fn bare_place_noted(name: &str) -> Option<String> {
         .then(|| words.join(" "))
 }
 
+/// The short form written in brackets after a name, "Trung tâm Phục vụ hành chính công
+/// (TTPVHCC)", "Ban Quản lý dự án (Ban QLDA)": its initials, or its kind words and their
+/// initials; none for a note, a place or another name.
+pub fn short_form_noted(name: &str) -> Option<String> {
+    let (before, inner) = name.trim_end().strip_suffix(')')?.rsplit_once('(')?;
+    let (before, inner) = (before.trim(), inner.trim());
+    if inner.is_empty() || inner.contains(['(', ')']) || inner.split_whitespace().count() > 3 {
+        return None;
+    }
+    let (b, i) = (crate::text::words(before), crate::text::words(inner));
+    let initials =
+        i.len() == 1 && i[0].chars().count() >= 2 && crate::text::initials(before) == i[0];
+    (initials || crate::text::abbreviates(&i, &b) || crate::text::kind_and_initials(before, inner))
+        .then(|| inner.to_string())
+}
+
 /// A unit's name without the notes a tracker adds to it: a parenthesis ("Phòng CĐS (chủ
 /// trì)") and a person after a dash ("Phòng CĐS - đ/c Hùng").
 pub fn without_notes(name: &str) -> String {
@@ -2115,6 +2131,24 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_short_form_in_brackets_after_a_name() {
+        for (name, short) in [
+            (
+                "Trung tâm Phục vụ hành chính công (TTPVHCC)",
+                Some("TTPVHCC"),
+            ),
+            ("Ban Quản lý dự án (Ban QLDA)", Some("Ban QLDA")),
+            ("Phòng An ninh mạng (Phòng ANM)", Some("Phòng ANM")),
+            ("Sở Tài chính (Yên Bái)", None),
+            ("Văn phòng Sở (chủ trì)", None),
+            ("Sở Tài chính (Sở Y tế)", None),
+            ("Trung tâm Phục vụ hành chính công", None),
+        ] {
+            assert_eq!(short_form_noted(name).as_deref(), short, "{name}");
+        }
     }
 
     #[test]

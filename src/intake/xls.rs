@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
+use std::ops::Range;
 
 /// The workbook stream of an .xls (its compound file's "Workbook", "Book" in older ones),
 /// if the file is one.
@@ -43,9 +44,40 @@ pub(super) struct Marks {
     pub columns: Vec<u32>,
     /// Cells holding a value whose font is struck through (row, column).
     pub struck: Vec<(u32, u32)>,
-    /// Cells of rich text with words struck through among others (row, column): not parted
-    /// here.
-    pub struck_unparted: Vec<(u32, u32)>,
+    /// Cells of rich text with words struck through among others (row, column), and the
+    /// characters struck (UTF-16 units, as BIFF8 counts them, from the text's start).
+    pub struck_spans: Vec<((u32, u32), Spans)>,
+}
+
+/// The characters of a text struck through (UTF-16 units from its start).
+pub(super) type Spans = Vec<Range<usize>>;
+
+/// The characters of a rich text of `len` characters whose font is struck through, by its
+/// runs (each from a character on, in a font) and the cell format's font before the first
+/// run (`base`): none when nothing is, every one when all is.
+fn struck_spans(
+    len: usize,
+    runs: &[Run],
+    base: bool,
+    struck: impl Fn(u16) -> bool,
+) -> Vec<Range<usize>> {
+    let mut spans: Vec<Range<usize>> = Vec::new();
+    let first = runs.first().map_or(len, |r| usize::from(r.0).min(len));
+    let segments =
+        std::iter::once((0, first, base)).chain(runs.iter().enumerate().map(|(k, r)| {
+            let end = runs.get(k + 1).map_or(len, |n| usize::from(n.0));
+            (usize::from(r.0).min(len), end.min(len), struck(r.1))
+        }));
+    for (start, end, is_struck) in segments {
+        if !is_struck || start >= end {
+            continue;
+        }
+        match spans.last_mut() {
+            Some(last) if last.end == start => last.end = end,
+            _ => spans.push(start..end),
+        }
+    }
+    spans
 }
 
 /// Whether font `f` (by its place among the FONT records) is struck through.
@@ -91,7 +123,7 @@ pub(super) fn marks(bytes: &[u8]) -> HashMap<String, Marks> {
     let mut sheets: HashMap<usize, String> = HashMap::new();
     let mut here: Option<String> = None;
     // The shared strings (the SST record and its CONTINUE records): their runs' fonts.
-    let (mut sst, mut in_sst, mut runs): (Vec<&[u8]>, bool, Vec<Vec<u16>>) =
+    let (mut sst, mut in_sst, mut strings): (Vec<&[u8]>, bool, Vec<SharedString>) =
         (Vec::new(), false, Vec::new());
     let struck_format = |formats: &[bool], xf: Option<u16>| {
         xf.is_some_and(|x| formats.get(usize::from(x)) == Some(&true))
@@ -103,7 +135,7 @@ pub(super) fn marks(bytes: &[u8]) -> HashMap<String, Marks> {
             sst.push(body);
         } else if in_sst {
             in_sst = false;
-            runs = sst_lengths(&sst).into_iter().map(|(_, r)| r).collect();
+            strings = sst_lengths(&sst);
         }
         match kind {
             // BOF: the globals (BIFF8 only), or a sheet's records.
@@ -143,22 +175,26 @@ pub(super) fn marks(bytes: &[u8]) -> HashMap<String, Marks> {
             }
             // A cell holding a value (LABELSST, LABEL, NUMBER, RK, FORMULA, BOOLERR), its
             // format at byte 4; MULRK, a format before each value.
-            // A rich text (its format is its first run's): struck whole when every run is,
-            // else its struck words are not parted from the rest here, told.
+            // A rich text: struck whole when every character is, else its struck words are
+            // left out of the rest.
             0x00FD
-                if let Some(run_fonts) = body.get(6..10).and_then(|i| {
+                if let Some((len, runs)) = body.get(6..10).and_then(|i| {
                     let isst = u32::from_le_bytes([i[0], i[1], i[2], i[3]]) as usize;
-                    runs.get(isst).filter(|r| !r.is_empty())
+                    strings.get(isst).filter(|(_, r)| !r.is_empty())
                 }) =>
             {
-                let font = |f: &u16| usize::from(if *f >= 4 { *f - 1 } else { *f });
-                let struck = |f: &u16| fonts_struck(&fonts, font(f));
+                let font = |f: u16| usize::from(if f >= 4 { f - 1 } else { f });
+                let base = struck_format(&formats, u16_at(body, 4));
+                let len = *len as usize;
+                let spans = struck_spans(len, runs, base, |f| fonts_struck(&fonts, font(f)));
                 let at = row.zip(u16_at(body, 2).map(u32::from));
                 let m = out.entry(name.clone()).or_default();
-                if run_fonts.iter().all(struck) && struck_format(&formats, u16_at(body, 4)) {
-                    m.struck.extend(at);
-                } else if run_fonts.iter().any(struck) || struck_format(&formats, u16_at(body, 4)) {
-                    m.struck_unparted.extend(at);
+                match (spans.as_slice(), at) {
+                    ([], _) | (_, None) => {}
+                    ([whole], Some(at)) if whole.start == 0 && whole.end >= len => {
+                        m.struck.push(at)
+                    }
+                    (_, Some(at)) => m.struck_spans.push((at, spans)),
                 }
             }
             0x00FD | 0x0204 | 0x0203 | 0x027E | 0x0006 | 0x0205
@@ -192,11 +228,14 @@ pub(super) fn marks(bytes: &[u8]) -> HashMap<String, Marks> {
     out
 }
 
-/// A shared string's length in characters and the fonts of its runs (none when plain).
-pub(super) type SharedString = (u32, Vec<u16>);
+/// A run of a rich text: the character it starts at and its font.
+pub(super) type Run = (u16, u16);
 
-/// The length in characters of each string of an .xls's shared-string table, and the fonts
-/// of its runs when it is rich text (its SST record
+/// A shared string's length in characters and its runs (none when plain).
+pub(super) type SharedString = (u32, Vec<Run>);
+
+/// The length in characters of each string of an .xls's shared-string table, and its runs
+/// when it is rich text (its SST record
 /// and the CONTINUE records after it), walked as BIFF8 lays them out: a string's characters
 /// may go on in the next record, which then starts with a new flags byte.
 pub(super) fn sst_lengths(parts: &[&[u8]]) -> Vec<SharedString> {
@@ -279,7 +318,7 @@ pub(super) fn sst_lengths(parts: &[&[u8]]) -> Vec<SharedString> {
         // Each run: the character it starts at, and its font.
         for _ in 0..runs.min(1_000) {
             match (at.number(2), at.number(2)) {
-                (Some(_), Some(font)) => out[at_out].1.push(font as u16),
+                (Some(from), Some(font)) => out[at_out].1.push((from as u16, font as u16)),
                 _ => return out,
             }
         }

@@ -10,6 +10,7 @@ use std::ops::ControlFlow;
 
 use quick_xml::events::Event;
 
+use super::struck::Parted;
 use super::xml::{attr, each_event, entry, referenced};
 
 /// Each element `tag` of `xml` (its local name), as its attributes `names`.
@@ -36,22 +37,15 @@ pub(super) struct Marks {
     pub columns: Vec<u32>,
     /// Cells holding a value struck through whole (row, column).
     pub struck: Vec<(u32, u32)>,
-    /// Cells written partly struck through: (row, column), the words kept, the words struck.
-    pub struck_words: Vec<((u32, u32), String, String)>,
-}
-
-/// A rich text's words: those kept and those struck through, by its runs.
-#[derive(Default, Clone)]
-struct Runs {
-    kept: String,
-    struck: String,
+    /// Cells written partly struck through: (row, column), their words parted.
+    pub struck_words: Vec<((u32, u32), Parted)>,
 }
 
 /// Reads rich-text runs as events: `<r><rPr><strike/></rPr><t>…</t></r>` (phonetic runs,
 /// `<rPh>`, left out).
 #[derive(Default)]
 struct RunReader {
-    runs: Runs,
+    runs: Parted,
     in_run: bool,
     run_struck: bool,
     in_text: bool,
@@ -90,22 +84,18 @@ impl RunReader {
 
     /// Adds text to the run being read.
     fn push(&mut self, text: &str) {
-        let to = match self.in_run && self.run_struck {
-            true => &mut self.runs.struck,
-            false => &mut self.runs.kept,
-        };
-        to.push_str(text);
+        self.runs.push(text, self.in_run && self.run_struck);
     }
 
     /// The runs read, if some of their words are struck through; the reader emptied.
-    fn take(&mut self) -> Option<Runs> {
+    fn take(&mut self) -> Option<Parted> {
         let runs = std::mem::take(self).runs;
-        (!runs.struck.trim().is_empty()).then_some(runs)
+        runs.any_struck().then_some(runs)
     }
 }
 
 /// The shared strings (by index) written partly or wholly struck through.
-fn struck_strings(xml: &[u8]) -> HashMap<usize, Runs> {
+fn struck_strings(xml: &[u8]) -> HashMap<usize, Parted> {
     let mut out = HashMap::new();
     let (mut index, mut reader, mut in_item) = (0usize, RunReader::default(), false);
     each_event(xml, |event| {
@@ -140,7 +130,7 @@ fn cell_at(reference: &str) -> Option<(u32, u32)> {
 
 /// The cells of a sheet's XML whose text is written partly or wholly struck through, by
 /// the shared strings struck (`shared`) or their own rich text.
-fn struck_cells(xml: &[u8], shared: &HashMap<usize, Runs>) -> Vec<((u32, u32), Runs)> {
+fn struck_cells(xml: &[u8], shared: &HashMap<usize, Parted>) -> Vec<((u32, u32), Parted)> {
     let mut out = Vec::new();
     // The cell being read, whether it is a shared string, its value read; its own rich text.
     let (mut at, mut is_shared, mut in_value) = (None, false, false);
@@ -319,10 +309,10 @@ pub(super) fn marks(bytes: &[u8]) -> HashMap<String, Marks> {
         // its other words.
         let mut struck_words = Vec::new();
         for ((row, col), runs) in cells {
-            if runs.kept.trim().is_empty() {
+            if runs.all_struck() {
                 struck.push((row, col));
             } else {
-                struck_words.push(((row, col), runs.kept, runs.struck));
+                struck_words.push(((row, col), runs));
             }
         }
         struck.sort_unstable();

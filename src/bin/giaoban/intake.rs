@@ -213,7 +213,7 @@ fn print(out: Out, p: &Preview, create_units: bool) {
         }
     }
     if !p.new_units.is_empty() {
-        let names: Vec<&str> = p.new_units.iter().map(|u| u.name.as_str()).collect();
+        let names: Vec<String> = p.new_units.iter().map(|u| u.shown()).collect();
         println!(
             "{}: {}",
             out.t(

@@ -18,7 +18,7 @@ use super::issue::{CONTENT_CHARS, DayTaken, Issue};
 use super::legacy::Encoding;
 use super::sheet::{Book, Cell, Grid};
 use super::values::{self, Due, Said, SourceSaid};
-use super::{RowAt, RowProblem};
+use super::{NewUnitPlan, RowAt, RowProblem};
 use crate::directive::{self, DirectiveStatus, NewDirective, Priority, Source, StatusChange};
 use crate::document::register::DocKind;
 use crate::error::{Error, Field, IntakeProblem, Result, Rule};
@@ -184,8 +184,8 @@ pub struct Plan {
     /// The sheets read.
     pub sheets: Vec<SheetRead>,
     rows: Vec<RowPlan>,
-    /// Units to add to the directory: name, and the first row naming it.
-    pub new_units: Vec<(String, String, u32)>,
+    /// Units to add to the directory, each with the first row naming it.
+    pub new_units: Vec<NewUnitPlan>,
     /// Meetings to create.
     pub new_meetings: Vec<NewMeetingPlan>,
     /// Rows that cannot be read, or are read with a caveat.
@@ -237,7 +237,7 @@ struct Reading<'c> {
     held: HashMap<String, Vec<(Uuid, NaiveDate)>>,
     /// What each unit cell read as.
     picked: HashMap<String, Picked>,
-    new_units: Vec<(String, String, u32)>,
+    new_units: Vec<NewUnitPlan>,
     new_unit_index: HashMap<String, usize>,
     new_meetings: Vec<NewMeetingPlan>,
     new_meeting_index: HashMap<String, usize>,
@@ -889,7 +889,7 @@ pub fn apply(tx: &Tx<'_>, plan: &Plan, book: &Book) -> Result<Applied> {
 /// The units a plan proposes, each made when a row that names it is written: a row refused
 /// makes none.
 struct NewUnits<'p> {
-    names: &'p [(String, String, u32)],
+    names: &'p [NewUnitPlan],
     /// Each made, with the sheet and row it was made for.
     ids: Vec<Option<(Uuid, String, u32)>>,
 }
@@ -904,13 +904,14 @@ impl NewUnits<'_> {
         if let Some((id, _, _)) = self.ids[i] {
             return Ok(id);
         }
-        let name = &self.names[i].0;
+        let NewUnitPlan { name, short, .. } = &self.names[i];
         let id = unit::create(
             tx,
             NewUnit {
                 name: name.clone(),
-                short_name: None,
-                code: None,
+                // ("TTPVHCC" a code; "Ban QLDA" a short name.)
+                short_name: short.clone().filter(|s| s.contains(' ')),
+                code: short.clone().filter(|s| !s.contains(' ')),
                 kind: kind_of_name(name),
                 parent_id: None,
                 sort_order: 1000,

@@ -407,8 +407,8 @@ impl Reading<'_> {
                 let joined = |w: &[String]| -> Vec<String> {
                     w.iter().filter(|x| *x != "va").cloned().collect()
                 };
-                let same = self.new_units.iter().position(|(n, _, _)| {
-                    let other = values::spelled_out(n).unwrap_or_else(|| n.clone());
+                let same = self.new_units.iter().position(|u| {
+                    let other = values::spelled_out(&u.name).unwrap_or_else(|| u.name.clone());
                     let other = self.without_own_place(crate::text::words(&other));
                     crate::text::abbreviates(&words, &other)
                         || crate::text::abbreviates(&other, &words)
@@ -419,8 +419,12 @@ impl Reading<'_> {
                     None => *self.new_unit_index.entry(key).or_insert(next),
                 };
                 if i == next {
-                    self.new_units
-                        .push((name.trim().to_string(), sheet.to_string(), row));
+                    self.new_units.push(NewUnitPlan {
+                        name: name.trim().to_string(),
+                        short: None,
+                        sheet: sheet.to_string(),
+                        row,
+                    });
                 }
                 Ok(Pick::New(i))
             }
@@ -517,6 +521,7 @@ impl Reading<'_> {
                 put_back(&mut names, parts);
                 continue;
             }
+            let short = values::short_form_noted(&name);
             let name = self.without_notes(&name);
             if name.is_empty() {
                 continue;
@@ -581,7 +586,17 @@ impl Reading<'_> {
                 none.push(name);
                 continue;
             }
-            match self.pick(&name, sheet, row)? {
+            let picked = self.pick(&name, sheet, row)?;
+            // (A new unit keeps the short form written after it as its code.)
+            if let (Ok(Pick::New(i)), Some(short)) = (&picked, short) {
+                let taken = self.exact(&short).is_some()
+                    || (self.new_units.iter()).any(|u| u.short.as_ref() == Some(&short));
+                let unit = &mut self.new_units[*i];
+                if unit.short.is_none() && !taken {
+                    unit.short = Some(short);
+                }
+            }
+            match picked {
                 Ok(p) if !out.contains(&p) => out.push(p),
                 Ok(_) => {}
                 Err(c) => return Ok(Err((name, c))),

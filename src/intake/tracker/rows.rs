@@ -898,10 +898,6 @@ pub(super) fn read_rows(
             plan.problems
                 .push(cells.told(Issue::StruckWords(words), Some(field)));
         }
-        for (_, col) in (g.struck_unparted.iter()).filter(|(r, _)| *r == sheet_row) {
-            plan.problems
-                .push(cells.told(Issue::StruckUnparted, field_at(*col)));
-        }
         // Words crossed out inside a cell (a unit or deadline, another written beside it):
         // read without them, told at their column.
         for (_, col, words) in (g.struck_words.iter()).filter(|w| w.0 + 1 == g.row_number(i)) {

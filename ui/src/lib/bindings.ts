@@ -2156,9 +2156,32 @@ export type NewProgress_Serialize = {
 export type NewUnit = NewUnit_Serialize | NewUnit_Deserialize;
 
 /**  A unit the file names that the directory does not hold. */
-export type NewUnitPlan = {
+export type NewUnitPlan = NewUnitPlan_Serialize | NewUnitPlan_Deserialize;
+
+/**  A unit the file names that the directory does not hold. */
+export type NewUnitPlan_Deserialize = {
 	/**  Its name as written. */
 	name: string,
+	/**
+	 *  Its short form, written in brackets after its name, kept as its code ("… (TTPVHCC)")
+	 *  or short name ("… (Ban QLDA)").
+	 */
+	short?: string | null,
+	/**  The sheet of the first row naming it. */
+	sheet: string,
+	/**  That row. */
+	row: number,
+};
+
+/**  A unit the file names that the directory does not hold. */
+export type NewUnitPlan_Serialize = {
+	/**  Its name as written. */
+	name: string,
+	/**
+	 *  Its short form, written in brackets after its name, kept as its code ("… (TTPVHCC)")
+	 *  or short name ("… (Ban QLDA)").
+	 */
+	short: string | null,
 	/**  The sheet of the first row naming it. */
 	sheet: string,
 	/**  That row. */
@@ -2508,7 +2531,7 @@ export type Preview_Deserialize = {
 	/**  Rows (or the document) imported before, created again never. */
 	already: number,
 	/**  Units new to the directory. */
-	new_units: NewUnitPlan[],
+	new_units: NewUnitPlan_Deserialize[],
 	/**  Meetings created from a tracker's source column. */
 	new_meetings: NewMeetingPlan[],
 	/**  Rows that cannot be read, or read with a caveat. */
@@ -2534,7 +2557,7 @@ export type Preview_Serialize = {
 	/**  Rows (or the document) imported before, created again never. */
 	already: number,
 	/**  Units new to the directory. */
-	new_units: NewUnitPlan[],
+	new_units: NewUnitPlan_Serialize[],
 	/**  Meetings created from a tracker's source column. */
 	new_meetings: NewMeetingPlan[],
 	/**  Rows that cannot be read, or read with a caveat. */
