@@ -243,6 +243,11 @@ fn print(out: Out, p: &Preview, create_units: bool) {
             out.t("Xử lý", "Outcome"),
             out.t("Lý do", "Why"),
         ]);
+        // (A caveat on a row that another problem leaves out is a note only.)
+        let left_out: std::collections::HashSet<(&str, u32)> = (p.problems.iter())
+            .filter(|q| q.skipped)
+            .map(|q| (q.sheet.as_str(), q.row))
+            .collect();
         for q in &p.problems {
             t.add_row(vec![
                 q.sheet.clone(),
@@ -255,6 +260,8 @@ fn print(out: Out, p: &Preview, create_units: bool) {
                 q.column.clone().unwrap_or_default(),
                 if q.skipped {
                     out.t("bỏ qua", "left out")
+                } else if left_out.contains(&(q.sheet.as_str(), q.row)) {
+                    out.t("lưu ý", "note")
                 } else {
                     out.t("nhập, lưu ý", "imported, note")
                 }
@@ -267,15 +274,31 @@ fn print(out: Out, p: &Preview, create_units: bool) {
             ]);
         }
         println!("{t}");
-        if let Some(q) = p.problems.iter().find(|q| q.held) {
+        // Each row held, once (at most ten named; the rest counted).
+        let mut held: Vec<String> = (p.problems.iter())
+            .filter(|q| q.held)
+            .map(|q| format!("--as-new \"{}:{}\"", q.sheet, q.row))
+            .collect();
+        held.dedup();
+        if !held.is_empty() {
+            let more = held.len().saturating_sub(10);
+            held.truncate(10);
+            if more > 0 {
+                held.push(
+                    out.t(
+                        &format!("(và {more} dòng nữa)"),
+                        &format!("(and {more} more rows)"),
+                    )
+                    .to_string(),
+                );
+            }
             println!(
-                "{} --as-new \"{}:{}\"",
+                "{} {}",
                 out.t(
                     "Nếu một dòng bỏ qua vì giống nhiệm vụ đã nhập thực ra là nhiệm vụ mới, hãy nhập lại với (mỗi dòng một lần)",
                     "If a row left out as like a directive brought in before is in fact a new one, import again with (once per row)"
                 ),
-                q.sheet,
-                q.row
+                held.join(" ")
             );
         }
     }
