@@ -970,7 +970,8 @@ fn convert_legacy(g: &mut Grid) {
             if enc != Encoding::Unicode {
                 // (A foreign name that only looks so is left as typed: "Zoë", "Peña".)
                 let read = legacy::convert(t, enc);
-                if legacy::reads_as_vietnamese(t, &read) {
+                // (A text it leaves as it was says nothing of the sheet's encoding.)
+                if read != *t && legacy::reads_as_vietnamese(t, &read) {
                     converted[enc as usize] += 1;
                     *t = read;
                 }
@@ -1054,5 +1055,36 @@ mod tests {
         assert_eq!(g.rows[0][0], Cell::Text("STT".into()));
         assert_eq!(g.encoding, Encoding::Tcvn3);
         assert_eq!(g.column_letters(27), "AB");
+        // A sheet in Unicode whose foreign words only look like a legacy font is Unicode.
+        let mut g = Grid::of_texts(
+            "Theo dõi",
+            &[
+                ["STT", "Nội dung nhiệm vụ", "Văn bản giao", "Ghi chú"],
+                [
+                    "1",
+                    "Prepare the Noël market with Zoë's team",
+                    "TB 30/TB-STTTT",
+                    "Zoë",
+                ],
+                [
+                    "2",
+                    "Crème brûlée façade à la carte",
+                    "TB 30/TB-STTTT",
+                    "Noël",
+                ],
+                [
+                    "3",
+                    "Naïve Bayes pilot for déjà vu reports",
+                    "Báo Lào Cai",
+                    "In progress",
+                ],
+            ],
+        );
+        convert_legacy(&mut g);
+        assert_eq!(g.encoding, Encoding::Unicode);
+        assert_eq!(
+            g.rows[2][1],
+            Cell::Text("Crème brûlée façade à la carte".into())
+        );
     }
 }
