@@ -981,6 +981,7 @@ impl Doc<'_> {
                 // "Trong năm 2019, toàn ngành …": so is a time said as the circumstance.
                 .or_else(|| {
                     let before = skip_mark(t, c.range.start, r.content.start).0;
+                    let before = self.after_connectors(before, r.content.start);
                     let lead_in = &t[before..r.content.start];
                     self.lead_in_at(before)
                         .then(|| {
@@ -1861,9 +1862,7 @@ impl Doc<'_> {
         while i < end && matches!(t[i].kind, Kind::Punct('“' | '"' | '\'')) {
             i += 1;
         }
-        while let Some(n) = seq_at(t, i, CONNECTORS) {
-            i = skip_punct(t, i + n, end);
-        }
+        i = self.after_connectors(i, end);
         // "Để hoàn thành mục tiêu …, các ngành cần …", "Trong quá trình thanh tra, các tổ
         // chức … có trách nhiệm …": the task's subject follows its purpose or circumstance.
         // That may hold commas of its own ("Để hoàn thành mục tiêu, nhiệm vụ năm 2014, các
@@ -2040,6 +2039,24 @@ impl Doc<'_> {
             coordinating,
             assigned,
             marked,
+        }
+    }
+
+    /// Past the words at `i` that open a clause without belonging to the task ("Đồng thời,
+    /// …", and "Cũng" before a circumstance: "Cũng trong tháng 11 này, UBND thị xã …").
+    fn after_connectors(&self, mut i: usize, end: usize) -> usize {
+        let t = self.t;
+        loop {
+            if let Some(n) = seq_at(t, i, CONNECTORS) {
+                i = skip_punct(t, i + n, end);
+            } else if i + 1 < end
+                && self.text[t[i].start..t[i].end].to_lowercase() == "cũng"
+                && self.lead_in_at(i + 1)
+            {
+                i += 1;
+            } else {
+                return i;
+            }
         }
     }
 

@@ -371,6 +371,19 @@ fn a_list_head_gives_its_unit_and_period_to_the_items() {
 }
 
 #[test]
+fn also_before_a_circumstance_leaves_the_subject_and_period_to_the_items() {
+    // "Cũng" ("also") opens the sentence before its time, as "Cũng tại cuộc họp, …" does.
+    let text = "Cũng trong tháng 8 này, Văn phòng Sở sẽ tập trung hoàn thiện quy chế làm việc; \
+        tăng cường công tác văn thư, lưu trữ; đẩy mạnh ứng dụng chữ ký số.";
+    let x = extract(text, d(2026, 8, 3), &office());
+    assert_eq!(x.directives.len(), 3, "{:#?}", x.directives);
+    for p in &x.directives {
+        assert_eq!(lead(p), Some("Văn phòng Sở"), "{:#?}", x.directives);
+        assert_eq!(p.deadline, Some(d(2026, 8, 31)));
+    }
+}
+
+#[test]
 fn new_tasks_inside_one_sentence() {
     let text = "Kết luận, Giám đốc Sở giao Văn phòng Sở chuẩn bị hội trường cho hội nghị tổng kết, \
         yêu cầu Thanh tra Sở rà soát các đơn thư còn tồn đọng, đồng thời tham mưu kế hoạch thanh tra năm tới. \
