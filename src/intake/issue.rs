@@ -125,6 +125,9 @@ pub(super) enum Issue {
     StruckRow,
     /// Words struck through inside a cell, left out of it (the words).
     StruckWords(String),
+    /// A deadline struck through beside a later one: read as the first deadline (the words
+    /// struck, the first deadline, the one extended to).
+    StruckDeadlineFirst(String, NaiveDate, NaiveDate),
     /// The lead's cell struck through whole, no other lead written (its words).
     LeadStruck(String),
     Signatures,
@@ -241,6 +244,18 @@ impl Issue {
             Issue::StruckWords(words) => both(
                 format!("Trong ô có chữ bị gạch ngang (“{words}”): không đọc phần gạch, chỉ đọc phần còn lại; hãy kiểm tra."),
                 format!("Words in the cell are struck through (“{words}”): read without them, from what is left; check it."),
+            ),
+            Issue::StruckDeadlineFirst(words, first, to) => both(
+                format!(
+                    "Thời hạn “{words}” bị gạch ngang: nhập là thời hạn ban đầu {}, đã gia hạn đến {}; hãy kiểm tra.",
+                    crate::date::format(*first),
+                    crate::date::format(*to)
+                ),
+                format!(
+                    "The deadline “{words}” is struck through: brought in as the first deadline, {}, extended to {}; check it.",
+                    crate::date::format(*first),
+                    crate::date::format(*to)
+                ),
             ),
             Issue::LeadFromAbove(above) => both(
                 format!(

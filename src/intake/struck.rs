@@ -6,12 +6,14 @@ use std::ops::Range;
 /// A cell's text parted by whether it is struck through.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub(super) struct Parted {
-    /// The words kept; where words were struck out between two of them, one space stands.
+    /// The words kept; where words struck out stood between two of them, one space ("Văn
+    /// phòng Sở~, ~Thanh tra Sở"); none where letters or digits were struck inside a word or
+    /// a number ("2~3~4", "s~ố~ổ").
     pub kept: String,
     /// The words struck; one space between pieces struck apart.
     pub struck: String,
-    /// Whether the last text added was struck.
-    last_struck: bool,
+    /// The text struck since the last kept, if any.
+    cut: Option<String>,
 }
 
 impl Parted {
@@ -20,20 +22,46 @@ impl Parted {
         if text.is_empty() {
             return;
         }
-        let (to, apart) = match struck {
-            true => (&mut self.struck, !self.last_struck),
-            false => (&mut self.kept, self.last_struck),
-        };
-        match (apart && !to.is_empty(), to.ends_with(char::is_whitespace)) {
-            (false, _) => to.push_str(text),
-            (true, true) => to.push_str(text.trim_start_matches(' ')),
-            (true, false) if text.starts_with(char::is_whitespace) => to.push_str(text),
-            (true, false) => {
-                to.push(' ');
-                to.push_str(text);
+        if struck {
+            match &mut self.cut {
+                Some(cut) => cut.push_str(text),
+                None => {
+                    if !self.struck.is_empty() && !self.struck.ends_with(' ') {
+                        self.struck.push(' ');
+                    }
+                    self.cut = Some(text.to_string());
+                }
             }
+            self.struck.push_str(text);
+            return;
         }
-        self.last_struck = struck;
+        let Some(cut) = self.cut.take() else {
+            self.kept.push_str(text);
+            return;
+        };
+        // Struck inside a word or a number: the two sides join.
+        let inside = cut.chars().all(char::is_alphanumeric);
+        let spaced_before = self.kept.is_empty() || self.kept.ends_with(char::is_whitespace);
+        let spaced_after = text.starts_with(char::is_whitespace);
+        // "(~bản nháp~)": the brackets left empty go too.
+        if self.kept.ends_with('(') && text.starts_with(')') {
+            self.kept.pop();
+            let rest = &text[1..];
+            let rest = match self.kept.ends_with(char::is_whitespace) {
+                true => rest.trim_start_matches(' '),
+                false => rest,
+            };
+            self.kept.push_str(rest);
+            return;
+        }
+        match (spaced_before, spaced_after) {
+            (true, true) => self.kept.push_str(text.trim_start_matches(' ')),
+            (false, false) if !inside && !self.kept.ends_with('(') && !text.starts_with(')') => {
+                self.kept.push(' ');
+                self.kept.push_str(text);
+            }
+            _ => self.kept.push_str(text),
+        }
     }
 
     /// `text` parted where `spans` (in UTF-16 units from its start, as .xls counts
@@ -95,6 +123,37 @@ mod tests {
         assert_eq!(
             (p.kept.as_str(), p.struck.as_str()),
             ("kế hoạch năm 2027", "quý IV x")
+        );
+    }
+
+    #[test]
+    fn letters_or_digits_struck_inside_a_word_join_its_sides() {
+        let parted = |pieces: &[(&str, bool)]| {
+            let mut p = Parted::default();
+            for (t, s) in pieces {
+                p.push(t, *s);
+            }
+            (p.kept.trim().to_string(), p.struck)
+        };
+        assert_eq!(
+            parted(&[("TB 2", false), ("3", true), ("4/TB-STTTT", false)]).0,
+            "TB 24/TB-STTTT"
+        );
+        assert_eq!(
+            parted(&[("s", false), ("ố", true), ("ổ hóa", false)]).0,
+            "sổ hóa"
+        );
+        assert_eq!(
+            parted(&[("Kế hoạch (", false), ("bản nháp", true), (")", false)]).0,
+            "Kế hoạch"
+        );
+        assert_eq!(
+            parted(&[("Kế hoạch (", false), ("bản nháp", true), (") năm", false)]).0,
+            "Kế hoạch năm"
+        );
+        assert_eq!(
+            parted(&[("VP", false), (",", true), ("TTr", false)]).0,
+            "VP TTr"
         );
     }
 

@@ -1738,19 +1738,34 @@ pub fn bare_place_noted(name: &str) -> Option<String> {
 }
 
 /// The short form written in brackets after a name, "Trung tâm Phục vụ hành chính công
-/// (TTPVHCC)", "Ban Quản lý dự án (Ban QLDA)": its initials, or its kind words and their
-/// initials; none for a note, a place or another name.
+/// (TTPVHCC)", "Ban Quản lý dự án (Ban QLDA)", "Đài Phát thanh - Truyền hình tỉnh (Đài
+/// PTTH)": its initials, its kind words and their initials, or up to three words holding
+/// letters in capitals; none for a note, a place or another name.
 pub fn short_form_noted(name: &str) -> Option<String> {
     let (before, inner) = name.trim_end().strip_suffix(')')?.rsplit_once('(')?;
     let (before, inner) = (before.trim(), inner.trim());
-    if inner.is_empty() || inner.contains(['(', ')']) || inner.split_whitespace().count() > 3 {
+    if before.is_empty()
+        || inner.is_empty()
+        || inner.contains(['(', ')', ',', ';', ':'])
+        || inner.split_whitespace().count() > 3
+    {
         return None;
     }
     let (b, i) = (crate::text::words(before), crate::text::words(inner));
     let initials =
         i.len() == 1 && i[0].chars().count() >= 2 && crate::text::initials(before) == i[0];
-    (initials || crate::text::abbreviates(&i, &b) || crate::text::kind_and_initials(before, inner))
-        .then(|| inner.to_string())
+    // ("UBND", "HĐND" alone say a kind of body, not this one.)
+    let capitals = inner.split_whitespace().any(|w| {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 2
+            && letters.iter().all(|c| c.is_uppercase())
+            && !["ubnd", "hdnd"].contains(&crate::text::fold(w).as_str())
+    });
+    (initials
+        || capitals
+        || crate::text::abbreviates(&i, &b)
+        || crate::text::kind_and_initials(before, inner))
+    .then(|| inner.to_string())
 }
 
 /// A unit's name without the notes a tracker adds to it: a parenthesis ("Phòng CĐS (chủ
@@ -2146,6 +2161,21 @@ mod tests {
             ("Văn phòng Sở (chủ trì)", None),
             ("Sở Tài chính (Sở Y tế)", None),
             ("Trung tâm Phục vụ hành chính công", None),
+            (
+                "Ban Quản lý dự án đầu tư xây dựng (Ban QLDA)",
+                Some("Ban QLDA"),
+            ),
+            (
+                "Đài Phát thanh - Truyền hình tỉnh (Đài PTTH)",
+                Some("Đài PTTH"),
+            ),
+            (
+                "Trung tâm Kiểm soát bệnh tật tỉnh Lào Cai (CDC Lào Cai)",
+                Some("CDC Lào Cai"),
+            ),
+            ("Ban Quản lý các khu công nghiệp (BQL-KCN)", Some("BQL-KCN")),
+            ("Ban Tiếp công dân (UBND)", None),
+            ("Văn phòng (phối hợp: Sở Y tế)", None),
         ] {
             assert_eq!(short_form_noted(name).as_deref(), short, "{name}");
         }

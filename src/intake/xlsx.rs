@@ -348,7 +348,7 @@ mod tests {
         let runs = &found[&1];
         assert_eq!(
             (runs.kept.as_str(), runs.struck.as_str()),
-            (" Thanh tra Sở", "TT&TT")
+            ("Thanh tra Sở", "TT&TT")
         );
         assert_eq!(cell_at("C12"), Some((11, 2)));
         assert_eq!(cell_at("AA1"), Some((0, 26)));

@@ -1414,12 +1414,19 @@ fn a_tracker_is_previewed_then_imported_once() {
     };
     let fourth = row("4");
     assert!(
-        fourth
-            .iter()
-            .any(|l| l.contains("bỏ qua") && l.contains("ngừng hoạt động")),
+        fourth.iter().any(|l| l.contains("bỏ qua")
+            && l.contains("ngừng hoạt động")
+            && l.contains("E (Đơn vị chủ trì)")),
         "{shown}"
     );
     assert!(fourth.iter().all(|l| !l.contains("nhập, lưu ý")), "{shown}");
+    // (A row held as brought in before with another lead: told at the lead's column.)
+    assert!(
+        row("2")
+            .iter()
+            .any(|l| l.contains("bỏ qua") && l.contains("E (Đơn vị chủ trì)")),
+        "{shown}"
+    );
     assert!(fourth.iter().any(|l| l.contains("┆ lưu ý ")), "{shown}");
     assert!(
         shown.contains("--as-new \"doi:2\" --as-new \"doi:3\""),

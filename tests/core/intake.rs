@@ -2373,12 +2373,19 @@ fn roles_written_in_the_units_cell() {
 
     // A new unit keeps the short form written in brackets after it as its code, where it
     // was written second, and a later file naming it so finds it.
+    // The short form written alone before the name it stands for is that unit too; one
+    // that two new units were written with is neither's alone: told, no unit made of it.
     let short = o.path("viet-tat.csv");
     std::fs::write(
         &short,
         "STT;Nội dung nhiệm vụ;Ngày giao;Đơn vị chủ trì\n\
-         1;Rà soát quy trình một cửa;05/01/2026;Trung tâm Phục vụ hành chính công\n\
-         2;Báo cáo tiếp nhận hồ sơ;05/01/2026;Trung tâm Phục vụ hành chính công (TTPVHCC)\n",
+         1;Rà soát quy trình một cửa;05/01/2026;TTPVHCC\n\
+         2;Báo cáo tiếp nhận hồ sơ;05/01/2026;Trung tâm Phục vụ hành chính công (TTPVHCC)\n\
+         3;Lập dự án kè suối;05/01/2026;Ban Quản lý dự án đầu tư xây dựng (Ban QLDA)\n\
+         4;Quyết toán công trình;05/01/2026;Ban QLDA\n\
+         5;Tiêm chủng mở rộng;05/01/2026;Trung tâm Y tế huyện Bát Xát (TTYT)\n\
+         6;Tiêm chủng mở rộng;05/01/2026;Trung tâm Y tế huyện Sa Pa (TTYT)\n\
+         7;Phòng chống sốt xuất huyết;05/01/2026;TTYT\n",
     )
     .unwrap();
     let create = Options {
@@ -2386,24 +2393,61 @@ fn roles_written_in_the_units_cell() {
         ..Options::default()
     };
     let seen = intake::commit(&mut o.store, &short, &create).unwrap();
-    let new: Vec<(&str, Option<&str>)> = (seen.new_units.iter())
+    let mut new: Vec<(&str, Option<&str>)> = (seen.new_units.iter())
         .map(|u| (u.name.as_str(), u.short.as_deref()))
         .collect();
+    new.sort();
     assert_eq!(
         new,
-        [("Trung tâm Phục vụ hành chính công", Some("TTPVHCC"))]
+        [
+            ("Ban Quản lý dự án đầu tư xây dựng", Some("Ban QLDA")),
+            ("Trung tâm Phục vụ hành chính công", Some("TTPVHCC")),
+            ("Trung tâm Y tế huyện Bát Xát", None),
+            ("Trung tâm Y tế huyện Sa Pa", None),
+        ]
     );
+    let leads: Vec<&str> = seen
+        .directives
+        .iter()
+        .map(|r| r.lead_unit.as_str())
+        .collect();
+    assert_eq!(
+        leads[..4],
+        [
+            "Trung tâm Phục vụ hành chính công",
+            "Trung tâm Phục vụ hành chính công",
+            "Ban Quản lý dự án đầu tư xây dựng",
+            "Ban Quản lý dự án đầu tư xây dựng",
+        ]
+    );
+    assert_eq!(
+        told_at(&seen, "nhiều đơn vị"),
+        [(8, "D (Đơn vị chủ trì)")],
+        "{:?}",
+        told(&seen)
+    );
+    // A later file naming them so finds them.
     let later = o.path("sau.csv");
     std::fs::write(
         &later,
-        "STT;Nội dung nhiệm vụ;Ngày giao;Đơn vị chủ trì\n1;Tổng hợp phản ánh;05/02/2026;TTPVHCC\n",
+        "STT;Nội dung nhiệm vụ;Ngày giao;Đơn vị chủ trì\n\
+         1;Tổng hợp phản ánh;05/02/2026;TTPVHCC\n\
+         2;Nghiệm thu công trình;05/02/2026;Ban QLDA\n",
     )
     .unwrap();
     let seen = intake::preview(&mut o.store, &later, &Options::default()).unwrap();
     assert!(seen.new_units.is_empty(), "{:?}", seen.new_units);
+    let leads: Vec<&str> = seen
+        .directives
+        .iter()
+        .map(|r| r.lead_unit.as_str())
+        .collect();
     assert_eq!(
-        seen.directives[0].lead_unit,
-        "Trung tâm Phục vụ hành chính công"
+        leads,
+        [
+            "Trung tâm Phục vụ hành chính công",
+            "Ban Quản lý dự án đầu tư xây dựng"
+        ]
     );
 }
 
@@ -6798,11 +6842,9 @@ fn hidden_rows_are_told() {
 #[test]
 fn words_struck_inside_a_cell_are_not_read() {
     // Where the struck words are told: the lead, the deadline, the progress.
-    const STRUCK_AT: [(u32, &str); 3] = [
-        (2, "C (Đơn vị chủ trì)"),
-        (3, "E (Thời hạn)"),
-        (4, "F (Tiến độ / kết quả)"),
-    ];
+    const STRUCK_AT: [(u32, &str); 2] = [(2, "C (Đơn vị chủ trì)"), (4, "F (Tiến độ / kết quả)")];
+    // Where a deadline struck is told as the first one, extended.
+    const FIRST_AT: [(u32, &str); 2] = [(3, "E (Thời hạn)"), (5, "E (Thời hạn)")];
     let mut o = Office::new();
     let file = o.path("gach.xlsx");
     let mut wb = Workbook::new();
@@ -6841,6 +6883,14 @@ fn words_struck_inside_a_cell_are_not_read() {
             "30/06/2025",
             "",
         ],
+        [
+            "4",
+            "Số hóa hồ sơ lưu trữ",
+            "VP",
+            "05/01/2025",
+            "",
+            "Đang thực hiện",
+        ],
     ]
     .iter()
     .enumerate()
@@ -6864,6 +6914,12 @@ fn words_struck_inside_a_cell_are_not_read() {
             (&struck, "Đang thực hiện"),
             (&plain, " Đã hoàn thành ngày 20/05/2025"),
         ],
+    )
+    .unwrap();
+    ws.write_rich_string(
+        4,
+        4,
+        &[(&struck, "30/06/2025"), (&plain, " gia hạn 31/12/2025")],
     )
     .unwrap();
     wb.save(&file).unwrap();
@@ -6895,15 +6951,33 @@ fn words_struck_inside_a_cell_are_not_read() {
                     DirectiveStatus::Done,
                     Some(d(2025, 5, 20))
                 ),
+                (
+                    "Văn phòng Sở",
+                    Some(d(2025, 12, 31)),
+                    DirectiveStatus::InProgress,
+                    None
+                ),
             ],
             "{:?}",
             told(&seen)
         );
-        // (The deadline crossed out is the first, extended to the one left.)
+        // (The deadline crossed out is the first, extended to the one left, and said so.)
         assert_eq!(seen.directives[1].extended_from, Some(d(2025, 6, 30)));
+        assert_eq!(seen.directives[3].extended_from, Some(d(2025, 6, 30)));
         assert_eq!(
             told_at(&seen, "gạch ngang (“"),
             STRUCK_AT,
+            "{:?}",
+            told(&seen)
+        );
+        assert_eq!(
+            told_at(&seen, "bị gạch ngang: nhập là thời hạn ban đầu 30/06/2025"),
+            FIRST_AT,
+            "{:?}",
+            told(&seen)
+        );
+        assert!(
+            !tells(&told(&seen), "Không ghi thời hạn ban đầu"),
             "{:?}",
             told(&seen)
         );
@@ -7619,8 +7693,8 @@ fn hidden_text_in_a_notice_is_told_not_read() {
 }
 
 /// One new unit written two ways in a file ("Phòng VH&TT huyện Si Ma Cai", "Phòng Văn hoá và
-/// Thông tin huyện Si Ma Cai") is proposed once; a unit with its level word after it ("Sở
-/// Tài chính tỉnh") is the directory's.
+/// Thông tin huyện Si Ma Cai") is proposed once, by its whole name; a unit with its level
+/// word after it ("Sở Tài chính tỉnh") is the directory's.
 #[test]
 fn a_new_unit_written_two_ways_is_proposed_once() {
     let mut o = Office::new();
@@ -7637,7 +7711,7 @@ fn a_new_unit_written_two_ways_is_proposed_once() {
     let proposed: Vec<&str> = seen.new_units.iter().map(|u| u.name.as_str()).collect();
     assert_eq!(
         proposed,
-        ["Phòng VH&TT huyện Si Ma Cai"],
+        ["Phòng Văn hoá và Thông tin huyện Si Ma Cai"],
         "{:?}",
         told(&seen)
     );

@@ -116,11 +116,19 @@ pub(super) fn held_as_changed(
                 false
             }
             Some(Some(issue)) => {
+                // (At the column of what differs.)
+                let field = match issue {
+                    Issue::LeadDiffers(_) => Column::Lead,
+                    Issue::GivenDiffers(_) => Column::AssignedOn,
+                    Issue::DeadlineDiffers(..) => Column::Deadline,
+                    _ => Column::Content,
+                };
+                let sheet = &book.sheets[row.sheet].name;
                 told.push(RowProblem {
-                    sheet: book.sheets[row.sheet].name.clone(),
+                    sheet: sheet.clone(),
                     row: row.row,
-                    column: None,
-                    field: None,
+                    column: column_named(&plan.sheets, sheet, field),
+                    field: Some(field),
                     skipped: true,
                     held: true,
                     message: issue.words(),

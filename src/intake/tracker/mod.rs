@@ -149,6 +149,8 @@ struct RowPlan {
     content: String,
     lead: Pick,
     coordinating: Vec<Pick>,
+    /// The coordinating units written in the lead's cell after the one that leads.
+    listed_with_lead: Vec<Pick>,
     source: SourcePlan,
     source_text: String,
     assigned_on: Option<NaiveDate>,
@@ -239,6 +241,8 @@ struct Reading<'c> {
     picked: HashMap<String, Picked>,
     new_units: Vec<NewUnitPlan>,
     new_unit_index: HashMap<String, usize>,
+    /// The new units written with each short form (folded).
+    new_unit_shorts: HashMap<String, Vec<usize>>,
     new_meetings: Vec<NewMeetingPlan>,
     new_meeting_index: HashMap<String, usize>,
     /// The date given to rows that state none (the user's choice).
@@ -530,6 +534,7 @@ pub fn plan(
         picked: HashMap::new(),
         new_units: Vec::new(),
         new_unit_index: HashMap::new(),
+        new_unit_shorts: HashMap::new(),
         new_meetings: Vec::new(),
         new_meeting_index: HashMap::new(),
         given_on,
@@ -966,6 +971,32 @@ fn inactive_names(tx: &Tx<'_>, row: &RowPlan, field: Option<Column>) -> Result<O
     Ok((!names.is_empty()).then(|| names.join("; ")))
 }
 
+/// The column of `sheet` (among those read) that holds field `f`, named as the preview shows it ("E (Thời
+/// hạn)"), if the sheet has one.
+fn column_named(sheets: &[SheetRead], sheet: &str, f: Column) -> Option<String> {
+    let read = sheets.iter().find(|s| s.name == sheet)?;
+    let at = read.mapping.iter().find(|c| c.field == f)?;
+    let label = crate::labels::of("tracker_column", &f, crate::Lang::Vi);
+    Some(format!("{} ({label})", at.column))
+}
+
+/// Whether the coordinating units of a row no longer active were all written in the lead's
+/// cell ("VP - TTTHDL" under "Chủ trì").
+fn inactive_in_lead_cell(tx: &Tx<'_>, row: &RowPlan) -> Result<bool> {
+    let mut any = false;
+    for p in &row.coordinating {
+        if let Pick::Known(id) = p
+            && !unit::get(tx, *id)?.active
+        {
+            if !row.listed_with_lead.contains(p) {
+                return Ok(false);
+            }
+            any = true;
+        }
+    }
+    Ok(any)
+}
+
 /// Rows written, or the first a rule refused when no savepoint guarded it.
 enum Written {
     All(Applied),
@@ -1045,14 +1076,15 @@ fn write_rows(
                 if let Some(before) = units_before {
                     units.ids = before;
                 }
-                // Told at the column of the field refused, where the sheet has one.
-                let field = refused_field(&e);
-                let column = field.and_then(|f| {
-                    let read = plan.sheets.iter().find(|s| s.name == g.name)?;
-                    let at = read.mapping.iter().find(|c| c.field == f)?;
-                    let label = crate::labels::of("tracker_column", &f, crate::Lang::Vi);
-                    Some(format!("{} ({label})", at.column))
-                });
+                // Told at the column of the field refused, where the sheet has one (the
+                // lead's, for a unit written there after the one that leads).
+                let field = match refused_field(&e) {
+                    Some(Column::Coordinating) if inactive_in_lead_cell(tx, row)? => {
+                        Some(Column::Lead)
+                    }
+                    field => field,
+                };
+                let column = field.and_then(|f| column_named(&plan.sheets, &g.name, f));
                 out.problems.push(RowProblem {
                     sheet: g.name.clone(),
                     row: row.row,

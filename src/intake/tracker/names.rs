@@ -363,6 +363,7 @@ impl Reading<'_> {
     pub(super) fn pick(
         &mut self,
         name: &str,
+        short: Option<&str>,
         sheet: &str,
         row: u32,
     ) -> Result<Result<Pick, Vec<String>>> {
@@ -407,12 +408,22 @@ impl Reading<'_> {
                 let joined = |w: &[String]| -> Vec<String> {
                     w.iter().filter(|x| *x != "va").cloned().collect()
                 };
-                let same = self.new_units.iter().position(|u| {
-                    let other = values::spelled_out(&u.name).unwrap_or_else(|| u.name.clone());
-                    let other = self.without_own_place(crate::text::words(&other));
-                    crate::text::abbreviates(&words, &other)
-                        || crate::text::abbreviates(&other, &words)
-                        || joined(&words) == joined(&other)
+                // (The short form written after a new unit's name, "TTPVHCC", is that unit;
+                // one that several new units wrote is none's alone: told.)
+                let by_short = self.new_unit_shorts.get(&crate::text::fold(name.trim()));
+                if let Some(units) = by_short.filter(|u| u.len() > 1) {
+                    return Ok(Err((units.iter())
+                        .map(|&k| self.new_units[k].name.clone())
+                        .collect()));
+                }
+                let same = by_short.map(|u| u[0]).or_else(|| {
+                    self.new_units.iter().position(|u| {
+                        let other = values::spelled_out(&u.name).unwrap_or_else(|| u.name.clone());
+                        let other = self.without_own_place(crate::text::words(&other));
+                        crate::text::abbreviates(&words, &other)
+                            || crate::text::abbreviates(&other, &words)
+                            || joined(&words) == joined(&other)
+                    })
                 });
                 let i = match same {
                     Some(i) => *self.new_unit_index.entry(key).or_insert(i),
@@ -425,10 +436,45 @@ impl Reading<'_> {
                         sheet: sheet.to_string(),
                         row,
                     });
+                } else {
+                    // "TTPVHCC" read first, "Trung tâm Phục vụ hành chính công (TTPVHCC)"
+                    // later: the unit takes the whole name, the first as its short form.
+                    let unit = &mut self.new_units[i];
+                    let before = crate::text::words(&unit.name);
+                    if crate::text::abbreviates(&before, &words) {
+                        let was = std::mem::replace(&mut unit.name, name.trim().to_string());
+                        if short.is_none() && !was.contains(' ') {
+                            self.shorten(i, &was);
+                        }
+                    }
+                }
+                if let Some(short) = short {
+                    self.shorten(i, short);
                 }
                 Ok(Pick::New(i))
             }
         })
+    }
+
+    /// Notes `short` as the short form new unit `i` was written with: kept as its own unless
+    /// the directory holds it or another new unit was written with it too.
+    fn shorten(&mut self, i: usize, short: &str) {
+        let units = self
+            .new_unit_shorts
+            .entry(crate::text::fold(short))
+            .or_default();
+        if !units.contains(&i) {
+            units.push(i);
+        }
+        let shared = units.len() > 1;
+        let taken = self.directory.named(short).is_some();
+        for k in units.clone() {
+            let unit = &mut self.new_units[k];
+            unit.short = match shared || taken {
+                true => None,
+                false => unit.short.clone().or_else(|| Some(short.to_string())),
+            };
+        }
     }
 
     /// The units a cell names (the same text read once a file: trackers repeat a few unit
@@ -586,17 +632,7 @@ impl Reading<'_> {
                 none.push(name);
                 continue;
             }
-            let picked = self.pick(&name, sheet, row)?;
-            // (A new unit keeps the short form written after it as its code.)
-            if let (Ok(Pick::New(i)), Some(short)) = (&picked, short) {
-                let taken = self.exact(&short).is_some()
-                    || (self.new_units.iter()).any(|u| u.short.as_ref() == Some(&short));
-                let unit = &mut self.new_units[*i];
-                if unit.short.is_none() && !taken {
-                    unit.short = Some(short);
-                }
-            }
-            match picked {
+            match self.pick(&name, short.as_deref(), sheet, row)? {
                 Ok(p) if !out.contains(&p) => out.push(p),
                 Ok(_) => {}
                 Err(c) => return Ok(Err((name, c))),

@@ -618,19 +618,8 @@ pub(super) fn read_rows(
             continue;
         };
         given_above = Some(given_on);
-        let DueRead {
-            deadline,
-            extensions,
-            told: due_told,
-        } = match due_of(&cells, given_on, planned) {
-            Ok(due) => due,
-            Err(p) => {
-                plan.problems.push(p);
-                continue;
-            }
-        };
-        // A deadline crossed out beside the one left ("~30/06/2025~ 30/09/2025"): the first
-        // deadline, extended to the one left.
+        // A deadline crossed out beside the one left ("~30/06/2025~ 30/09/2025", "~30/06~
+        // gia hạn 31/12"): the first deadline, extended to the one left.
         let struck_due = (h.fields.get(&Column::Deadline))
             .map(|j| g.first_col + *j as u32)
             .and_then(|col| {
@@ -638,6 +627,17 @@ pub(super) fn read_rows(
                     .find(|(r, c, _)| *r == sheet_row && *c == col)
                     .and_then(|(_, _, w)| values::date(&Cell::Text(w.clone())).ok().flatten())
             });
+        let DueRead {
+            deadline,
+            extensions,
+            told: due_told,
+        } = match due_of(&cells, given_on, planned, struck_due) {
+            Ok(due) => due,
+            Err(p) => {
+                plan.problems.push(p);
+                continue;
+            }
+        };
         let (deadline, extensions) = match (deadline, struck_due) {
             (Some(now), Some(first)) if first < now && extensions.is_empty() => (
                 Some(first),
@@ -649,6 +649,8 @@ pub(super) fn read_rows(
             _ => (deadline, extensions),
         };
         let extended = extensions.last().map(|e| e.to);
+        // (Told as the first deadline, not as words left out.)
+        let struck_first = (struck_due.filter(|_| deadline == struck_due)).zip(extended);
         // The date given as read, not as typed: the same row saved from another program
         // ("1/3/25" in a CSV, a date cell in a workbook) is the same row.
         let given_key = assigned.map_or_else(|| at(Column::AssignedOn).text(), |d| d.to_string());
@@ -904,8 +906,13 @@ pub(super) fn read_rows(
             let field = (h.fields.iter())
                 .find(|(_, j)| g.first_col + **j as u32 == *col)
                 .map(|(c, _)| *c);
-            plan.problems
-                .push(cells.told(Issue::StruckWords(words.clone()), field));
+            let issue = match struck_first {
+                Some((first, to)) if field == Some(Column::Deadline) => {
+                    Issue::StruckDeadlineFirst(words.clone(), first, to)
+                }
+                _ => Issue::StruckWords(words.clone()),
+            };
+            plan.problems.push(cells.told(issue, field));
         }
         if let Some(above) = lead_from_above {
             plan.problems
@@ -1012,6 +1019,7 @@ pub(super) fn read_rows(
             row: g.row_number(i),
             key,
             content,
+            listed_with_lead: lead[1..].to_vec(),
             lead: lead[0],
             coordinating,
             source,
@@ -1273,11 +1281,14 @@ struct DueRead {
 }
 
 /// The deadline and extensions of a row given on `given_on` (`planned`: a day to come
-/// under "Ngày hoàn thành"); a date alone that does not exist sets the row aside.
+/// under "Ngày hoàn thành"; `struck`: a deadline struck through in its cell, the one its
+/// extensions extend when no other is written); a date alone that does not exist sets the
+/// row aside.
 fn due_of(
     cells: &RowCells<'_>,
     given_on: NaiveDate,
     planned: Option<NaiveDate>,
+    struck: Option<NaiveDate>,
 ) -> std::result::Result<DueRead, RowProblem> {
     // A deadline in words no date reads ("khi có yêu cầu", "theo tiến độ dự án") leaves
     // the directive without one, and says so; a date that does not exist is set aside.
@@ -1335,7 +1346,8 @@ fn due_of(
     // the deadline before it, and is told. Without a first deadline, the first
     // extension's is the deadline, told; one not later than the first deadline is no
     // extension, and told.
-    let mut deadline = deadline;
+    // ("~30/06~ gia hạn 31/12": the deadline struck is the one extended.)
+    let mut deadline = deadline.or(struck.filter(|_| !extensions_said.is_empty()));
     let mut dates: Vec<(NaiveDate, Option<String>, bool)> = Vec::new();
     let (mut extension_unread, mut extension_asked) = (Vec::new(), Vec::new());
     for (k, said) in extensions_said.into_iter().enumerate() {
