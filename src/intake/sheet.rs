@@ -220,9 +220,16 @@ pub fn read(kind: FileKind, bytes: &[u8], only: Option<&str>, name: &str) -> Res
             for g in &mut book.sheets {
                 let m = marks.remove(&g.name).unwrap_or_default();
                 (g.hidden, g.hidden_columns, g.struck) = (m.rows, m.columns, m.struck);
-                let words = (m.struck_spans.into_iter())
-                    .filter_map(|(at, spans)| Some((at, Parted::of_spans(g.text_at(at)?, &spans))))
-                    .collect();
+                // (A cell whose words are all struck, its spaces aside, is struck whole.)
+                let mut words = Vec::new();
+                for (at, spans) in m.struck_spans {
+                    match g.text_at(at).map(|t| Parted::of_spans(t, &spans)) {
+                        Some(p) if p.all_struck() => g.struck.push(at),
+                        Some(p) => words.push((at, p)),
+                        None => {}
+                    }
+                }
+                g.struck.sort_unstable();
                 g.leave_out_struck_words(words);
             }
             book
