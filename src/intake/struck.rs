@@ -55,6 +55,14 @@ impl Parted {
             return;
         }
         match (spaced_before, spaced_after) {
+            (true, true) if !self.kept.is_empty() => {
+                let kept = self.kept.trim_end_matches(' ').len();
+                self.kept.truncate(kept);
+                if !self.kept.ends_with(char::is_whitespace) {
+                    self.kept.push(' ');
+                }
+                self.kept.push_str(text.trim_start_matches(' '));
+            }
             (true, true) => self.kept.push_str(text.trim_start_matches(' ')),
             (false, false) if !inside && !self.kept.ends_with('(') && !text.starts_with(')') => {
                 self.kept.push(' ');
@@ -154,6 +162,15 @@ mod tests {
         assert_eq!(
             parted(&[("VP", false), (",", true), ("TTr", false)]).0,
             "VP TTr"
+        );
+        assert_eq!(
+            parted(&[
+                ("Triển khai  ", false),
+                ("gấp", true),
+                ("  phần mềm", false)
+            ])
+            .0,
+            "Triển khai phần mềm"
         );
     }
 
