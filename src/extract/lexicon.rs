@@ -583,8 +583,20 @@ pub const THE_MEETING: &[&[&str]] = &[
     &["hoi", "nghi"],
     &["phien", "hop"],
     &["cuoc", "hop"],
+    &["ky", "hop"],
+    &["buoi", "lam", "viec"],
     &["cac", "dai", "bieu"],
     &["dai", "bieu"],
+];
+
+/// Words between the meeting and what it did or was held for: "Hội nghị cũng đã …", "Hội
+/// nghị được tổ chức nhằm …", "Hội nghị diễn ra nhằm …".
+pub const MEETING_HELD: &[&[&str]] = &[
+    &["cung"],
+    &["da"],
+    &["duoc"],
+    &["to", "chuc"],
+    &["dien", "ra"],
 ];
 
 /// Words that say a meeting heard or passed something: "Hội nghị nghe …", "Phiên họp thông

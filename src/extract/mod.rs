@@ -518,7 +518,8 @@ impl Doc<'_> {
         // discussion and opens the conclusions.
         // "Hội nghị cũng thảo luận dự thảo …; đề nghị điều chỉnh …; tổng hợp …", "Hội nghị
         // nghe Văn phòng trình bày dự thảo …; Dự thảo …": a sentence in which the meeting
-        // discussed or heard lists its topics after `;`, colon or not.
+        // discussed or heard lists its topics after `;`, colon or not; so does one that says
+        // what the meeting was held for ("Hội nghị nhằm đánh giá …; triển khai …").
         let meeting_discussed = |c: &Clause| {
             let first = skip_mark(t, c.range.start, c.range.end).0;
             c.sentence
@@ -527,10 +528,13 @@ impl Doc<'_> {
                     .find(|s| starts_with(t, first, s))
                     .is_some_and(|s| {
                         let mut p = first + s.len();
-                        while t.get(p).is_some_and(|x| x.is("cung") || x.is("da")) {
-                            p += 1;
+                        // ("Hội nghị được tổ chức / diễn ra nhằm …": what it was held for.)
+                        while let Some(n) = seq_at(t, p, MEETING_HELD) {
+                            p += n;
                         }
-                        seq_at(t, p, DISCUSSES).is_some() || seq_at(t, p, HEARS).is_some()
+                        seq_at(t, p, DISCUSSES).is_some()
+                            || seq_at(t, p, HEARS).is_some()
+                            || t.get(p).is_some_and(|x| x.is("nham"))
                     })
         };
         // "Sau khi thảo luận, Thường trực … thống nhất một số nội dung cần thực hiện trong tháng

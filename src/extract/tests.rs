@@ -384,6 +384,21 @@ fn also_before_a_circumstance_leaves_the_subject_and_period_to_the_items() {
 }
 
 #[test]
+fn what_the_meeting_was_held_for_is_no_task() {
+    // As "Hội nghị nhằm đánh giá …" opens two dev texts' reports; its items after ";" too.
+    let text = "Hội nghị được tổ chức nhằm đánh giá kết quả công tác tháng 11, triển khai nhiệm vụ tháng 12; \
+        Đánh giá việc thực hiện các kết luận của Giám đốc Sở; Triển khai các hoạt động phục vụ Tết. \
+        Kết luận hội nghị, Giám đốc Sở giao Văn phòng Sở chuẩn bị báo cáo tổng kết năm.";
+    let x = extract(text, d(2026, 12, 8), &office());
+    assert_eq!(
+        given(&x),
+        [(Some("Văn phòng Sở"), "Chuẩn bị báo cáo tổng kết năm")],
+        "{:#?}",
+        x.directives
+    );
+}
+
+#[test]
 fn new_tasks_inside_one_sentence() {
     let text = "Kết luận, Giám đốc Sở giao Văn phòng Sở chuẩn bị hội trường cho hội nghị tổng kết, \
         yêu cầu Thanh tra Sở rà soát các đơn thư còn tồn đọng, đồng thời tham mưu kế hoạch thanh tra năm tới. \

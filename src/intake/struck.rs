@@ -95,9 +95,10 @@ impl Parted {
         !self.struck.trim().is_empty()
     }
 
-    /// Whether every word is struck through (the cell struck whole).
+    /// Whether every word is struck through (the cell struck whole; a mark left, "~Toàn bộ
+    /// nội dung~ .", is no word).
     pub fn all_struck(&self) -> bool {
-        self.kept.trim().is_empty()
+        !self.kept.chars().any(char::is_alphanumeric)
     }
 }
 
@@ -183,6 +184,7 @@ mod tests {
             ("𝐀 30/09/2025", "30/06/2025")
         );
         assert!(p.any_struck() && !p.all_struck());
+        assert!(Parted::of_spans("Toàn bộ nội dung .", &[0..8, 8..16]).all_struck());
         let whole = Parted::of_spans("TTTHDL", &[0..3, 3..6]);
         assert!(whole.all_struck());
     }

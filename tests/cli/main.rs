@@ -671,12 +671,7 @@ fn extract_meets_the_quality_bar_on_the_annotated_reports() {
 /// above it.
 #[test]
 fn extract_keeps_its_figures_on_the_dev_corpus() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut scorer = Command::new("python3");
-    scorer
-        .arg(root.join("scripts/score-extract.py"))
-        .arg(env!("CARGO_BIN_EXE_giaoban"));
-    let (report, figure) = scored(scorer);
+    let (report, figure) = scored(scorer_on("tests/fixtures/extract-corpus"));
     assert!(figure("recall") >= 0.90, "{report}");
     assert!(figure("precision") >= 0.85, "{report}");
     assert!(figure("unit") >= 0.92, "{report}");
@@ -684,28 +679,46 @@ fn extract_keeps_its_figures_on_the_dev_corpus() {
     assert_eq!(figure("failures"), 0.0, "{report}");
 }
 
-/// The extractor on texts its rules were not written on (tests/fixtures/extract-heldout,
-/// 153–162; its SOURCES.md): no rule is written after reading its failures, with one
-/// exception said here: "Cũng" before a circumstance ("Cũng trong tháng 11 này, UBND thị xã
-/// …"), a pattern of the language ("Cũng tại cuộc họp, …" in two dev texts), was read
-/// after text 157 missed its seven lead units. Its figures (recall 0.760, precision 0.813,
-/// lead unit 0.960, 0.944 without text 157, deadline 0.785; first scored 0.760, 0.744,
-/// 0.680, 0.714) are held as a floor, so that a rule that helps the dev corpus at its cost
-/// is seen.
+/// The extractor on the first held-out set (tests/fixtures/extract-heldout, 153–162; its
+/// SOURCES.md), first scored 0.760, 0.744, 0.680, 0.714. Its failures were read from the
+/// twenty-eighth session on (the blind measure is now the second set, below), and two rules
+/// of the language came of them, each seen in two dev texts: "Cũng" before a circumstance
+/// ("Cũng trong tháng 11 này, UBND thị xã …"; text 157's seven lead units) and what the
+/// meeting was held for ("Hội nghị được diễn ra nhằm …; …"; text 158's six false
+/// positives). Its figures (recall 0.760, precision 0.921, lead unit 0.960, deadline 0.785)
+/// are held as a floor.
 #[test]
 fn extract_keeps_its_figures_on_the_held_out_texts() {
+    let (report, figure) = scored(scorer_on("tests/fixtures/extract-heldout"));
+    assert!(figure("recall") >= 0.76, "{report}");
+    assert!(figure("precision") >= 0.92, "{report}");
+    assert!(figure("unit") >= 0.96, "{report}");
+    assert!(figure("deadline") >= 0.78, "{report}");
+    assert_eq!(figure("failures"), 0.0, "{report}");
+}
+
+/// The extractor on a second held-out set (tests/fixtures/extract-heldout2, 175–186; its
+/// SOURCES.md), scored blind once on 2026-12-07, before any of its texts was read: recall
+/// 0.506, precision 0.770, lead unit 0.937, deadline 1.000 (one deadline of nine found with
+/// its task). Far below issue 27's targets; held as a floor.
+#[test]
+fn extract_keeps_its_figures_on_the_second_held_out_set() {
+    let (report, figure) = scored(scorer_on("tests/fixtures/extract-heldout2"));
+    assert!(figure("recall") >= 0.50, "{report}");
+    assert!(figure("precision") >= 0.77, "{report}");
+    assert!(figure("unit") >= 0.93, "{report}");
+    assert_eq!(figure("failures"), 0.0, "{report}");
+}
+
+/// The project's scorer of the extractor on a corpus (its folder from the repository's root).
+fn scorer_on(corpus: &str) -> Command {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut scorer = Command::new("python3");
     scorer
         .arg(root.join("scripts/score-extract.py"))
         .arg(env!("CARGO_BIN_EXE_giaoban"))
-        .arg(root.join("tests/fixtures/extract-heldout"));
-    let (report, figure) = scored(scorer);
-    assert!(figure("recall") >= 0.76, "{report}");
-    assert!(figure("precision") >= 0.81, "{report}");
-    assert!(figure("unit") >= 0.96, "{report}");
-    assert!(figure("deadline") >= 0.78, "{report}");
-    assert_eq!(figure("failures"), 0.0, "{report}");
+        .arg(root.join(corpus));
+    scorer
 }
 
 /// Runs a scorer; returns its report and a reader of the figures of its last line.
