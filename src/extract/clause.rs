@@ -440,13 +440,19 @@ fn ends_sentence(t: &[Token], i: usize) -> bool {
 
 /// A colon opens a list at a line's end, after "cụ thể", "như sau"… or a verb that asks
 /// ("… đề nghị:", "… kết luận:"), before a numbered item ("…: (1) Tăng cường …"), after a
-/// head of tasks ("các nhiệm vụ trong tháng 9:") or of what was discussed ("thảo luận, cho
-/// ý kiến vào các nội dung:").
+/// head of tasks ("các nhiệm vụ trong tháng 9:"), of what was discussed ("thảo luận, cho
+/// ý kiến vào các nội dung:"), or of points whose first is a task ("quán triệt các nội dung:
+/// nghiêm túc thực hiện …; kích hoạt …").
 fn opens_list(t: &[Token], start: usize, colon: usize) -> bool {
     let at_line_end = t.get(colon + 1).is_none_or(|n| n.kind == Kind::Break);
     let numbered = skip_mark(t, colon + 1, t.len()).1;
+    let points = || {
+        (start..colon).any(|p| starts_with(t, p, &["noi", "dung"]))
+            && (colon + 1..(colon + 3).min(t.len())).any(|p| action_at(t, p))
+    };
     let tasks = (start..colon)
-        .any(|p| starts_with_any(t, p, TASK_NOUNS) || starts_with_any(t, p, DISCUSSES));
+        .any(|p| starts_with_any(t, p, TASK_NOUNS) || starts_with_any(t, p, DISCUSSES))
+        || points();
     at_line_end
         || numbered
         || tasks

@@ -13,6 +13,7 @@ pub const ACTIONS: &[&[&str]] = &[
     &["tham", "muu"],
     &["tuan", "tra"],
     &["kiem", "soat"],
+    &["kich", "hoat"],
     &["bao", "ve"],
     &["hoan", "thien"],
     &["hoan", "thanh"],

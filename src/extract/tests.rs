@@ -384,6 +384,25 @@ fn also_before_a_circumstance_leaves_the_subject_and_period_to_the_items() {
 }
 
 #[test]
+fn points_after_noi_dung_that_open_with_a_task_are_tasks() {
+    let text = "Tại cuộc họp đã quán triệt các nội dung: nghiêm túc thực hiện các quy định về an toàn thông tin; \
+        kích hoạt phương án ứng cứu sự cố; rà soát thiết bị dự phòng của Trung tâm.\n\
+        Hội nghị cũng thảo luận các nội dung: dự thảo quy chế làm việc; báo cáo tổng kết năm.";
+    let x = extract(text, d(2026, 5, 4), &office());
+    let words: Vec<&str> = x.directives.iter().map(|p| p.content.as_str()).collect();
+    assert_eq!(
+        words,
+        [
+            "Nghiêm túc thực hiện các quy định về an toàn thông tin",
+            "Kích hoạt phương án ứng cứu sự cố",
+            "Rà soát thiết bị dự phòng của Trung tâm"
+        ],
+        "{:#?}",
+        x.directives
+    );
+}
+
+#[test]
 fn what_the_meeting_was_held_for_is_no_task() {
     // As "Hội nghị nhằm đánh giá …" opens two dev texts' reports; its items after ";" too.
     let text = "Hội nghị được tổ chức nhằm đánh giá kết quả công tác tháng 11, triển khai nhiệm vụ tháng 12; \
