@@ -236,12 +236,19 @@ impl Directory {
         // "Phòng Văn hóa" for the Phòng of each district) are neither.
         // (A unit's own name before another's other form of the same words: "Sở Nội vụ" is
         // the directory's "Sở Nội vụ", not "Sở Nội vụ tỉnh Yên Bái" without its province.)
-        let matched: Vec<((usize, bool, bool), usize)> = candidates
+        // (Then one written word for word before one read through initials: "Cơ quan Thường
+        // trực BCĐ" is that unit, not "Cơ quan thường trực Ban chỉ đạo" too.)
+        let matched: Vec<((usize, bool, bool, bool), usize)> = candidates
             .into_iter()
             .filter_map(|(e, f)| {
                 let entry = &self.entries[e];
-                let end = match_form(tokens, i, &entry.forms[f], &entry.words)?;
-                Some(((end, f < self.entries[e].full, f == 0), e))
+                let form = &entry.forms[f];
+                let end = match_form(tokens, i, form, &entry.words)?;
+                let written = tokens[i..end].iter().filter(|t| t.is_wordlike());
+                let literal = written
+                    .map(|t| t.fold.as_str())
+                    .eq(form.iter().map(|w| w.fold.as_str()));
+                Some(((end, f < entry.full, f == 0, literal), e))
             })
             .collect();
         let best = matched.iter().map(|&(rank, _)| rank).max();

@@ -403,6 +403,24 @@ fn points_after_noi_dung_that_open_with_a_task_are_tasks() {
 }
 
 #[test]
+fn a_unit_written_word_for_word_is_that_unit_before_one_read_through_initials() {
+    // The directory holds the body twice, once with "BCĐ" and once spelled out.
+    let dir =
+        Directory::from_names(&["Cơ quan Thường trực BCĐ", "Cơ quan thường trực Ban chỉ đạo"]);
+    let text = "Kết luận, đồng chí Phó Chủ tịch yêu cầu Cơ quan Thường trực BCĐ khẩn trương rà soát các nhiệm vụ đã được giao.";
+    let x = extract(text, d(2026, 9, 10), &dir);
+    assert_eq!(
+        given(&x),
+        [(
+            Some("Cơ quan Thường trực BCĐ"),
+            "Khẩn trương rà soát các nhiệm vụ đã được giao"
+        )],
+        "{:#?}",
+        x.directives
+    );
+}
+
+#[test]
 fn what_the_meeting_was_held_for_is_no_task() {
     // As "Hội nghị nhằm đánh giá …" opens two dev texts' reports; its items after ";" too.
     let text = "Hội nghị được tổ chức nhằm đánh giá kết quả công tác tháng 11, triển khai nhiệm vụ tháng 12; \
