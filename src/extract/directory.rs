@@ -308,37 +308,62 @@ impl Directory {
 /// The short name a text gives a unit, "Trung tâm Nghiên cứu … (sau đây gọi tắt là Trung
 /// tâm)" or "Ban Quản lý dự án … (BQL)", found wherever it is written after that.
 /// "Sở" alone where a unit is named ("…, Sở sẽ tăng cường …", "đề nghị Sở khẩn trương …"):
-/// the department the text named before, when it named one only. Not in a name ("Văn phòng
-/// Sở", "lãnh đạo Sở") nor before one the directory does not hold ("Sở Y tế").
+/// the department the text named before, when it named one only; so "xã", "phường" or
+/// "huyện" alone, the one body of that level named before ("… UBND xã Nguyên Phúc … yêu cầu
+/// trong thời gian tới xã cần tập trung …"). Not in a name ("Văn phòng Sở", "lãnh đạo Sở")
+/// nor before one the directory does not hold ("Sở Y tế").
 fn the_department(tokens: &[Token], text: &str, found: &mut [Option<Mention>]) {
-    let mut named: Option<UnitRef> = None;
+    // Each level as written alone, and whether a unit's folded name is a body of it.
+    const LEVELS: [(&str, &str); 4] = [
+        ("Sở", "so"),
+        ("xã", "xa"),
+        ("phường", "phuong"),
+        ("huyện", "huyen"),
+    ];
+    let of_level = |name: &str, level: &str| {
+        let words = crate::text::words(name);
+        let at = usize::from(words.first().is_some_and(|w| w == "ubnd"));
+        words.get(at).is_some_and(|w| w == level) && (level == "so" || words.len() > at + 1)
+    };
+    // The one unit of each level named so far; `None` inside once two were.
+    let mut named: [Option<Option<UnitRef>>; 4] = Default::default();
     let mut i = 0;
     while i < tokens.len() {
         if let Some(m) = &found[i] {
-            if crate::text::fold(&m.unit.name).starts_with("so ") {
-                match &named {
-                    None => named = Some(m.unit.clone()),
-                    Some(u) if u.name != m.unit.name => return,
-                    Some(_) => {}
+            for (k, (_, level)) in LEVELS.iter().enumerate() {
+                if of_level(&m.unit.name, level) {
+                    named[k] = match &named[k] {
+                        None => Some(Some(m.unit.clone())),
+                        Some(Some(u)) if u.name != m.unit.name => Some(None),
+                        same => same.clone(),
+                    };
                 }
             }
             i = m.end.max(i + 1);
             continue;
         }
         let t = &tokens[i];
-        let alone = text.get(t.start..t.end) == Some("Sở")
+        let written = text.get(t.start..t.end).unwrap_or_default();
+        let level = LEVELS.iter().position(|(word, _)| {
+            written == *word || (*word != "Sở" && written.to_lowercase() == *word)
+        });
+        let alone = level.is_some()
             && !tokens
                 .get(i + 1)
                 .is_some_and(|x| x.capital && x.kind == Kind::Word);
-        // At a clause's start, or right after the verb that asks.
+        // At a clause's start, right after the verb that asks, or before what it is to do
+        // ("… xã cần tập trung …").
         let placed = i == 0
             || tokens[i - 1].kind != Kind::Word
             || ASSIGNS
                 .iter()
-                .any(|seq| i >= seq.len() && crate::token::starts_with(tokens, i - seq.len(), seq));
+                .any(|seq| i >= seq.len() && crate::token::starts_with(tokens, i - seq.len(), seq))
+            || tokens
+                .get(i + 1)
+                .is_some_and(|x| x.is("can") || x.is("phai"));
         if alone
             && placed
-            && let Some(unit) = &named
+            && let Some(Some(Some(unit))) = level.map(|k| &named[k])
         {
             found[i] = Some(Mention {
                 start: i,

@@ -437,6 +437,19 @@ fn a_time_said_between_the_verb_and_the_unit_without_a_comma() {
 }
 
 #[test]
+fn a_commune_named_alone_after_it_was_named_whole() {
+    let dir = Directory::from_names(&["UBND huyện", "UBND xã Nguyên Phúc", "UBND xã Quân Bình"]);
+    let text = "Theo báo cáo của UBND xã Nguyên Phúc, sản xuất vụ đông cơ bản hoàn thành. Kết luận, đồng chí Chủ tịch UBND huyện yêu cầu trong thời gian tới xã cần tập trung triển khai kế hoạch sản xuất vụ xuân.";
+    let x = extract(text, d(2026, 2, 28), &dir);
+    assert_eq!(
+        lead(&x.directives[0]),
+        Some("UBND xã Nguyên Phúc"),
+        "{:#?}",
+        x.directives
+    );
+}
+
+#[test]
 fn what_the_meeting_was_held_for_is_no_task() {
     // As "Hội nghị nhằm đánh giá …" opens two dev texts' reports; its items after ";" too.
     let text = "Hội nghị được tổ chức nhằm đánh giá kết quả công tác tháng 11, triển khai nhiệm vụ tháng 12; \

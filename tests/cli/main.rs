@@ -702,14 +702,28 @@ fn extract_keeps_its_figures_on_the_held_out_texts() {
 /// 0.506, precision 0.770, lead unit 0.937, deadline 1.000 (one deadline of nine found with
 /// its task). Its failures were read then (docs/benchmarks.md), and a rule of the language
 /// came of them ("các nội dung:" before points that open with a task; a unit written word
-/// for word before one read through initials; a time between the verb and the unit); now
-/// recall 0.671, precision 0.816. Below issue 27's targets; held as a floor.
+/// for word before one read through initials; a time between the verb and the unit; "xã"
+/// alone for the one commune named before); now recall 0.684, precision 0.819, lead unit
+/// 1.000. Below issue 27's targets; held as a floor.
 #[test]
 fn extract_keeps_its_figures_on_the_second_held_out_set() {
     let (report, figure) = scored(scorer_on("tests/fixtures/extract-heldout2"));
-    assert!(figure("recall") >= 0.67, "{report}");
+    assert!(figure("recall") >= 0.68, "{report}");
     assert!(figure("precision") >= 0.81, "{report}");
-    assert!(figure("unit") >= 0.93, "{report}");
+    assert!(figure("unit") >= 0.99, "{report}");
+    assert_eq!(figure("failures"), 0.0, "{report}");
+}
+
+/// The extractor on a third held-out set (tests/fixtures/extract-heldout3, 187–198; its
+/// SOURCES.md), scored blind once on 2026-12-07, before any of its texts was read: recall
+/// 0.666, precision 0.833, lead unit 0.916, deadline 1.000. Below issue 27's targets; held as
+/// a floor.
+#[test]
+fn extract_keeps_its_figures_on_the_third_held_out_set() {
+    let (report, figure) = scored(scorer_on("tests/fixtures/extract-heldout3"));
+    assert!(figure("recall") >= 0.66, "{report}");
+    assert!(figure("precision") >= 0.83, "{report}");
+    assert!(figure("unit") >= 0.91, "{report}");
     assert_eq!(figure("failures"), 0.0, "{report}");
 }
 
