@@ -262,6 +262,26 @@ pub fn abbreviates(short: &[String], long: &[String]) -> bool {
     short.len() < long.len() && walk(short, long, false)
 }
 
+/// Whether the folded words `short` write the first words of `long` (at least two), a word
+/// as itself or a run of words as their initials: `ttyt` for `trung tam y te huyen si ma
+/// cai`, `ban qlda` for `ban quan ly du an dau tu xay dung`.
+pub fn abbreviates_the_start(short: &[String], long: &[String]) -> bool {
+    let mut k = 0;
+    for w in short {
+        if long.get(k) == Some(w) {
+            k += 1;
+            continue;
+        }
+        for c in w.chars() {
+            match long.get(k) {
+                Some(l) if l.starts_with(c) => k += 1,
+                _ => return false,
+            }
+        }
+    }
+    k >= 2 && short.iter().any(|w| !long.contains(w))
+}
+
 /// Initials of the significant words of a name, folded: `"Phòng Thông tin - Báo chí - Xuất bản"`
 /// → `"pttbcxb"`; the kind word (Phòng, Trung tâm…) can then be skipped by the caller.
 pub fn initials(s: &str) -> String {

@@ -193,7 +193,8 @@ pub(super) fn layout(bytes: &[u8]) -> HashMap<String, Layout> {
             }
             Event::End(e) if e.name().as_ref() == "table:table-cell" => {
                 // Words struck inside it: kept apart, or the cell struck whole.
-                let read = std::mem::take(&mut cell);
+                let mut read = std::mem::take(&mut cell);
+                read.words = read.words.finished();
                 if let Some(at) = read.at.filter(|_| read.words.any_struck()) {
                     let l = out.entry(sheet.clone()).or_default();
                     if read.words.all_struck() {

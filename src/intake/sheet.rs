@@ -225,8 +225,8 @@ pub fn read(kind: FileKind, bytes: &[u8], only: Option<&str>, name: &str) -> Res
                 for (at, spans) in m.struck_spans {
                     match g.text_at(at).map(|t| Parted::of_spans(t, &spans)) {
                         Some(p) if p.all_struck() => g.struck.push(at),
-                        Some(p) => words.push((at, p)),
-                        None => {}
+                        Some(p) if p.any_struck() => words.push((at, p)),
+                        _ => {}
                     }
                 }
                 g.struck.sort_unstable();

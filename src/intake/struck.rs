@@ -35,7 +35,7 @@ impl Parted {
             self.struck.push_str(text);
             return;
         }
-        let Some(cut) = self.cut.take() else {
+        let Some(cut) = self.take_cut() else {
             self.kept.push_str(text);
             return;
         };
@@ -72,6 +72,27 @@ impl Parted {
         }
     }
 
+    /// The words struck since the last kept, taken. Marks or spaces struck alone ("Sở Tài
+    /// chính~,~Công an tỉnh", "1~,~5 tỷ") are no words crossed out: they stay kept as
+    /// written, and none is taken.
+    fn take_cut(&mut self) -> Option<String> {
+        let cut = self.cut.take()?;
+        if cut.chars().any(char::is_alphanumeric) {
+            return Some(cut);
+        }
+        let struck = self.struck.len() - cut.len();
+        self.struck.truncate(struck);
+        self.struck.truncate(self.struck.trim_end().len());
+        self.kept.push_str(&cut);
+        None
+    }
+
+    /// The cell's text once every piece is added (marks struck last are kept).
+    pub fn finished(mut self) -> Parted {
+        self.take_cut();
+        self
+    }
+
     /// `text` parted where `spans` (in UTF-16 units from its start, as .xls counts
     /// characters) are struck through.
     pub fn of_spans(text: &str, spans: &[Range<usize>]) -> Parted {
@@ -87,7 +108,7 @@ impl Parted {
             at += c.len_utf16();
         }
         parted.push(&text[from..], piece_struck.unwrap_or(false));
-        parted
+        parted.finished()
     }
 
     /// Whether any words are struck through.
@@ -116,9 +137,10 @@ mod tests {
         ] {
             p.push(t, s);
         }
+        let p = p.finished();
         assert_eq!(
             (p.kept.as_str(), p.struck.as_str()),
-            ("Văn phòng Sở Thanh tra Sở", ", ")
+            ("Văn phòng Sở, Thanh tra Sở", "")
         );
         let mut p = Parted::default();
         for (t, s) in [
@@ -142,6 +164,7 @@ mod tests {
             for (t, s) in pieces {
                 p.push(t, *s);
             }
+            let p = p.finished();
             (p.kept.trim().to_string(), p.struck)
         };
         assert_eq!(
@@ -162,7 +185,15 @@ mod tests {
         );
         assert_eq!(
             parted(&[("VP", false), (",", true), ("TTr", false)]).0,
-            "VP TTr"
+            "VP,TTr"
+        );
+        assert_eq!(
+            parted(&[("1", false), (",", true), ("5 tỷ", false)]).0,
+            "1,5 tỷ"
+        );
+        assert_eq!(
+            parted(&[("Nâng cấp", false), (" ", true), ("hệ thống", false)]).0,
+            "Nâng cấp hệ thống"
         );
         assert_eq!(
             parted(&[

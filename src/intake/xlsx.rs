@@ -89,7 +89,7 @@ impl RunReader {
 
     /// The runs read, if some of their words are struck through; the reader emptied.
     fn take(&mut self) -> Option<Parted> {
-        let runs = std::mem::take(self).runs;
+        let runs = std::mem::take(self).runs.finished();
         runs.any_struck().then_some(runs)
     }
 }

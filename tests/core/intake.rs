@@ -2385,7 +2385,9 @@ fn roles_written_in_the_units_cell() {
          4;Quyết toán công trình;05/01/2026;Ban QLDA\n\
          5;Tiêm chủng mở rộng;05/01/2026;Trung tâm Y tế huyện Bát Xát (TTYT)\n\
          6;Tiêm chủng mở rộng;05/01/2026;Trung tâm Y tế huyện Sa Pa (TTYT)\n\
-         7;Phòng chống sốt xuất huyết;05/01/2026;TTYT\n",
+         7;Phòng chống sốt xuất huyết;05/01/2026;TTYT\n\
+         8;Tổ chức lễ hội;05/01/2026;Văn phòng Sở, Trung tâm Văn hóa tỉnh (TT Văn hóa)\n\
+         9;Trưng bày ảnh;05/01/2026;TT Văn hóa\n",
     )
     .unwrap();
     let create = Options {
@@ -2402,6 +2404,7 @@ fn roles_written_in_the_units_cell() {
         [
             ("Ban Quản lý dự án đầu tư xây dựng", Some("Ban QLDA")),
             ("Trung tâm Phục vụ hành chính công", Some("TTPVHCC")),
+            ("Trung tâm Văn hóa tỉnh", Some("TT Văn hóa")),
             ("Trung tâm Y tế huyện Bát Xát", None),
             ("Trung tâm Y tế huyện Sa Pa", None),
         ]
@@ -2421,7 +2424,7 @@ fn roles_written_in_the_units_cell() {
         ]
     );
     assert_eq!(
-        told_at(&seen, "nhiều đơn vị"),
+        told_at(&seen, "khớp với nhiều đơn vị"),
         [(8, "D (Đơn vị chủ trì)")],
         "{:?}",
         told(&seen)
@@ -2432,11 +2435,13 @@ fn roles_written_in_the_units_cell() {
         &later,
         "STT;Nội dung nhiệm vụ;Ngày giao;Đơn vị chủ trì\n\
          1;Tổng hợp phản ánh;05/02/2026;TTPVHCC\n\
-         2;Nghiệm thu công trình;05/02/2026;Ban QLDA\n",
+         2;Nghiệm thu công trình;05/02/2026;Ban QLDA\n\
+         3;Duy tu tuyến đường;05/02/2026;Ban Quản lý dự án giao thông (Ban QLDA)\n",
     )
     .unwrap();
     let seen = intake::preview(&mut o.store, &later, &Options::default()).unwrap();
-    assert!(seen.new_units.is_empty(), "{:?}", seen.new_units);
+    let new: Vec<&str> = seen.new_units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(new, ["Ban Quản lý dự án giao thông"]);
     let leads: Vec<&str> = seen
         .directives
         .iter()
@@ -2446,9 +2451,56 @@ fn roles_written_in_the_units_cell() {
         leads,
         [
             "Trung tâm Phục vụ hành chính công",
-            "Ban Quản lý dự án đầu tư xây dựng"
+            "Ban Quản lý dự án đầu tư xây dựng",
+            "Ban Quản lý dự án giao thông"
         ]
     );
+    // (Its own short form, though another unit holds it: not that unit beside it.)
+    assert!(
+        seen.directives[2].coordinating_units.is_empty(),
+        "{:?}",
+        seen.directives[2]
+    );
+}
+
+/// A place named alone ("Bát Xát", the place of the directory's Phòng of that district) or
+/// a kind of body alone ("UBND") is no one unit: the row is set aside, told, not given to
+/// that Phòng or to the Văn phòng UBND tỉnh.
+#[test]
+fn a_place_or_a_kind_alone_is_no_unit() {
+    let mut o = Office::new();
+    o.add_units(&[
+        "Phòng Văn hóa và Thông tin huyện Bát Xát",
+        "Văn phòng UBND tỉnh",
+    ]);
+    let file = o.path("dia-ban.csv");
+    std::fs::write(
+        &file,
+        "STT;Nội dung nhiệm vụ;Ngày giao;Đơn vị chủ trì\n\
+         1;Kiểm tra di tích;05/01/2026;Bát Xát\n\
+         2;Tổng hợp báo cáo;05/01/2026;UBND\n\
+         3;Tuyên truyền bầu cử;05/01/2026;Phòng VHTT huyện Bát Xát\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let leads: Vec<&str> = seen
+        .directives
+        .iter()
+        .map(|r| r.lead_unit.as_str())
+        .collect();
+    assert_eq!(
+        leads,
+        ["Phòng Văn hóa và Thông tin huyện Bát Xát"],
+        "{:?}",
+        told(&seen)
+    );
+    assert_eq!(
+        set_aside_saying(&seen, "không phải một đơn vị"),
+        [2, 3],
+        "{:?}",
+        told(&seen)
+    );
+    assert!(seen.new_units.is_empty(), "{:?}", seen.new_units);
 }
 
 /// A workbook of one task given on `given` to VP, a sheet for each (name, deadline,

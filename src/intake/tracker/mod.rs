@@ -235,6 +235,9 @@ struct Reading<'c> {
     /// The units no longer active, by their folded names and codes.
     retired: Vec<(String, Option<String>)>,
     units: HashMap<String, Found>,
+    /// The places the directory's units are of ("bat xat" of "Phòng … huyện Bát Xát"),
+    /// folded, read once when first needed.
+    places: Option<HashSet<String>>,
     /// The meetings held, by their title's words: each one's id and day.
     held: HashMap<String, Vec<(Uuid, NaiveDate)>>,
     /// What each unit cell read as.
@@ -530,6 +533,7 @@ pub fn plan(
             })
             .collect(),
         units: HashMap::new(),
+        places: None,
         held: HashMap::new(),
         picked: HashMap::new(),
         new_units: Vec::new(),

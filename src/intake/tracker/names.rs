@@ -180,6 +180,9 @@ pub(in crate::intake) fn not_a_unit(name: &str) -> bool {
         // No words ("1", "-"), or words that name none yet ("Chưa xác định", "Chưa phân công").
         || words.iter().all(|w| w.bytes().all(|b| b.is_ascii_digit()))
         || words.first().is_some_and(|w| w == "chua" || w == "khong")
+        // "UBND", "HĐND", "Ủy ban nhân dân" alone: a kind of body, of no place said.
+        || matches!(words.as_slice(), [w] if w == "ubnd" || w == "hdnd")
+        || words == ["uy", "ban", "nhan", "dan"]
         // "Toàn Sở", "Toàn ngành", "Toàn tỉnh": every body of it.
         || (words.len() >= 2 && marked.first().is_some_and(|w| w == "toàn"))
         || ditto(name)
@@ -501,6 +504,21 @@ impl Reading<'_> {
         })
     }
 
+    /// Whether `name` is only the place one of the directory's units is of ("Bát Xát", "Sa
+    /// Pa", "Lào Cai"): no one unit (the place's committee or its Phòng, who can say).
+    fn a_place_alone(&mut self, name: &str) -> Result<bool> {
+        if self.exact(name).is_some() {
+            return Ok(false);
+        }
+        if self.places.is_none() {
+            let units = unit::list(self.conn, true)?;
+            let places = units.iter().filter_map(|u| values::place_of(&u.name));
+            self.places = Some(places.map(|p| crate::text::words(&p).join(" ")).collect());
+        }
+        let words = crate::text::words(name).join(" ");
+        Ok(self.places.as_ref().is_some_and(|p| p.contains(&words)))
+    }
+
     /// The directory's unit of exactly this name (or code, short name).
     fn exact(&self, name: &str) -> Option<Uuid> {
         self.directory.named(name).and_then(|u| u.id)
@@ -523,6 +541,9 @@ impl Reading<'_> {
         // dự án …"); otherwise a group, a place or a person is no one unit.
         if let Some(id) = self.exact(cell) {
             return Ok(Ok((vec![Pick::Known(id)], Vec::new())));
+        }
+        if self.a_place_alone(cell)? {
+            return Ok(Ok((Vec::new(), vec![cell.trim().to_string()])));
         }
         if !not_a_unit(cell)
             && let Found::Known(id) = self.find_unit(cell)?
@@ -584,8 +605,16 @@ impl Reading<'_> {
                         .filter(|p| p.contains(','))
                         .map(|p| p.trim().to_string()),
                 );
-                let pieces = pieces.iter().map(|p| p.trim().to_string());
-                put_back(&mut names, pieces.filter(|p| !p.is_empty()).collect());
+                let mut pieces: Vec<String> = (pieces.iter())
+                    .map(|p| p.trim().to_string())
+                    .filter(|p| !p.is_empty())
+                    .collect();
+                // ("Sở Tài chính, Trung tâm Văn hóa tỉnh (TT Văn hóa)": the short form is the
+                // last one's.)
+                if let (Some(last), Some(short)) = (pieces.last_mut(), &short) {
+                    *last = format!("{last} ({short})");
+                }
+                put_back(&mut names, pieces);
                 continue;
             }
             if let Some(parts) = self.parted_by_words(&name) {
@@ -628,7 +657,7 @@ impl Reading<'_> {
                 }
                 continue;
             }
-            if not_a_unit(&name) {
+            if not_a_unit(&name) || self.a_place_alone(&name)? {
                 none.push(name);
                 continue;
             }
@@ -927,8 +956,11 @@ impl Reading<'_> {
                 let (l, r) = (crate::text::words(&left), crate::text::words(&right));
                 let short_of_left = crate::text::abbreviates(&r, &l)
                     || crate::text::kind_and_initials(&left, &right)
+                    || crate::text::abbreviates_the_start(&r, &l)
                     || r.iter().all(|w| l.contains(w));
-                (b.is_some() && a != b)
+                // (Its own short form though another unit holds it: "Trung tâm Y tế huyện Si
+                // Ma Cai (TTYT)" where TTYT is Bát Xát's.)
+                (b.is_some() && a != b && !short_of_left)
                     || (b.is_none() && values::opens_with_a_body(&right) && !short_of_left)
             };
             if joint == "()" && !gone_right && !other() {
