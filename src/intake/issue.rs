@@ -109,6 +109,9 @@ pub(super) enum Issue {
     PriorityUnread(String),
     /// The sheet has no lead unit's column and is named after this unit.
     SheetUnit(String),
+    /// The sheet is kept for this leader (its name or its title says so): the leader who
+    /// gave its rows that name none.
+    SheetLeader(String),
     /// The "người giao" cell names no one person the office knows (the candidates, if several).
     LeaderUnknown(String, Vec<String>),
     /// The same words, unit, source and day as the row given (its number), with another
@@ -524,6 +527,10 @@ impl Issue {
             Issue::SheetUnit(unit) => both(
                 format!("Trang không có cột đơn vị chủ trì; tên trang là đơn vị “{unit}”: đơn vị chủ trì của các dòng trong trang."),
                 format!("The sheet has no lead unit's column; its name is the unit “{unit}”: the lead unit of its rows."),
+            ),
+            Issue::SheetLeader(name) => both(
+                format!("Trang là của lãnh đạo “{name}” (theo tên trang hoặc tiêu đề): người giao các dòng không ghi người giao."),
+                format!("The sheet is kept for the leader “{name}” (by its name or title): who gave the rows that name no one."),
             ),
             Issue::PriorityUnread(words) => both(
                 format!("Mức độ ưu tiên “{words}” không rõ: nhập là bình thường."),

@@ -301,7 +301,17 @@ pub fn reads_as_vietnamese(before: &str, after: &str) -> bool {
         .filter(|(x, y)| x != y)
         .map(|(_, y)| *y)
         .collect();
-    let spelled = changed.iter().filter(|w| syllable(w)).count();
+    // (A short form in capitals whose "Đ" the font wrote as "§": "CĐS", "P.CĐS", "TTĐT".)
+    let short_form = |w: &str| {
+        w.contains('Đ')
+            && w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+    };
+    let spelled = changed
+        .iter()
+        .filter(|w| syllable(w) || short_form(w))
+        .count();
     2 * spelled >= changed.len()
 }
 
@@ -506,6 +516,8 @@ mod tests {
             ("Phßng KÕ ho¹ch - Tµi chÝnh", Encoding::Tcvn3),
             ("Thanh tra Sôû", Encoding::Vni),
             ("Nghieân cöùu, quyeát ñònh", Encoding::Vni),
+            ("P.C§S", Encoding::Tcvn3),
+            ("TT§T", Encoding::Tcvn3),
         ] {
             let after = convert(before, enc);
             assert!(reads_as_vietnamese(before, &after), "{before} → {after}");

@@ -1737,6 +1737,47 @@ pub fn bare_place_noted(name: &str) -> Option<String> {
         .then(|| words.join(" "))
 }
 
+/// The short forms written in brackets after the names of a list ("Ban Quản lý các khu công
+/// nghiệp (BQL-KCN), Sở Tài chính, Trung tâm Văn hóa tỉnh (TT Văn hóa)"): each name's folded
+/// words, and its short form (see [`short_form_noted`]).
+pub fn short_forms_listed(list: &str) -> Vec<(Vec<String>, String)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut depth = 0usize;
+    for (k, c) in list.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0
+                    && let Some(short) = short_form_noted(&list[from..=k])
+                {
+                    let name = list[from..=k].rsplit_once('(').map_or("", |(n, _)| n);
+                    out.push((crate::text::words(name), short));
+                }
+            }
+            ',' | ';' if depth == 0 => from = k + 1,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The person named after "đồng chí" in a title ("… DO ĐỒNG CHÍ PHẠM MINH LONG - PHÓ GIÁM
+/// ĐỐC SỞ GIAO" gives "PHẠM MINH LONG"), up to a dash, a comma, a bracket or "giao".
+pub fn person_after_comrade(text: &str) -> Option<String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let at = (0..words.len().saturating_sub(1)).find(|&k| {
+        crate::text::fold(words[k]) == "dong" && crate::text::fold(words[k + 1]) == "chi"
+    })?;
+    let name: Vec<&str> = words[at + 2..]
+        .iter()
+        .take_while(|w| !w.starts_with(['-', '–', '—', '(', ',']) && crate::text::fold(w) != "giao")
+        .map(|w| w.trim_end_matches([',', '-', '–', ':']))
+        .collect();
+    (2..=4).contains(&name.len()).then(|| name.join(" "))
+}
+
 /// The short form written in brackets after a name, "Trung tâm Phục vụ hành chính công
 /// (TTPVHCC)", "Ban Quản lý dự án (Ban QLDA)", "Đài Phát thanh - Truyền hình tỉnh (Đài
 /// PTTH)": its initials, its kind words and their initials, or up to three words holding
@@ -2146,6 +2187,42 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn short_forms_in_a_list() {
+        let listed = short_forms_listed(
+            "Ban Quản lý các khu công nghiệp (BQL-KCN), Sở Tài chính, Trung tâm Văn hóa tỉnh (TT Văn hóa)",
+        );
+        let got: Vec<(String, &str)> = listed
+            .iter()
+            .map(|(w, s)| (w.join(" "), s.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("ban quan ly cac khu cong nghiep".to_string(), "BQL-KCN"),
+                ("trung tam van hoa tinh".to_string(), "TT Văn hóa")
+            ]
+        );
+    }
+
+    #[test]
+    fn the_person_a_title_names() {
+        assert_eq!(
+            person_after_comrade("NHIỆM VỤ DO ĐỒNG CHÍ PHẠM MINH LONG - PHÓ GIÁM ĐỐC SỞ GIAO")
+                .as_deref(),
+            Some("PHẠM MINH LONG")
+        );
+        assert_eq!(
+            person_after_comrade("Các nhiệm vụ đồng chí Bùi Hồng Bình giao tại giao ban")
+                .as_deref(),
+            Some("Bùi Hồng Bình")
+        );
+        assert_eq!(
+            person_after_comrade("BẢNG THEO DÕI NHIỆM VỤ NĂM 2025"),
+            None
+        );
     }
 
     #[test]

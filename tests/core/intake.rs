@@ -2387,7 +2387,9 @@ fn roles_written_in_the_units_cell() {
          6;Tiêm chủng mở rộng;05/01/2026;Trung tâm Y tế huyện Sa Pa (TTYT)\n\
          7;Phòng chống sốt xuất huyết;05/01/2026;TTYT\n\
          8;Tổ chức lễ hội;05/01/2026;Văn phòng Sở, Trung tâm Văn hóa tỉnh (TT Văn hóa)\n\
-         9;Trưng bày ảnh;05/01/2026;TT Văn hóa\n",
+         9;Trưng bày ảnh;05/01/2026;TT Văn hóa\n\
+         10;Thu hút đầu tư;05/01/2026;Ban Quản lý các khu công nghiệp (BQL-KCN), Văn phòng Sở\n\
+         11;Rà soát quy hoạch;05/01/2026;BQL-KCN\n",
     )
     .unwrap();
     let create = Options {
@@ -2402,6 +2404,7 @@ fn roles_written_in_the_units_cell() {
     assert_eq!(
         new,
         [
+            ("Ban Quản lý các khu công nghiệp", Some("BQL-KCN")),
             ("Ban Quản lý dự án đầu tư xây dựng", Some("Ban QLDA")),
             ("Trung tâm Phục vụ hành chính công", Some("TTPVHCC")),
             ("Trung tâm Văn hóa tỉnh", Some("TT Văn hóa")),
@@ -2463,15 +2466,17 @@ fn roles_written_in_the_units_cell() {
     );
 }
 
-/// A place named alone ("Bát Xát", the place of the directory's Phòng of that district) or
-/// a kind of body alone ("UBND") is no one unit: the row is set aside, told, not given to
-/// that Phòng or to the Văn phòng UBND tỉnh.
+/// A place named alone ("Bát Xát", the place of the directory's Phòng of that district), a
+/// kind of body alone ("UBND") or words of several units' names ("Tài chính") is no one
+/// unit: the row is set aside, told, not given to that Phòng or to the Văn phòng UBND tỉnh,
+/// nor proposed as a new unit.
 #[test]
 fn a_place_or_a_kind_alone_is_no_unit() {
     let mut o = Office::new();
     o.add_units(&[
         "Phòng Văn hóa và Thông tin huyện Bát Xát",
         "Văn phòng UBND tỉnh",
+        "Sở Tài chính",
     ]);
     let file = o.path("dia-ban.csv");
     std::fs::write(
@@ -2479,7 +2484,8 @@ fn a_place_or_a_kind_alone_is_no_unit() {
         "STT;Nội dung nhiệm vụ;Ngày giao;Đơn vị chủ trì\n\
          1;Kiểm tra di tích;05/01/2026;Bát Xát\n\
          2;Tổng hợp báo cáo;05/01/2026;UBND\n\
-         3;Tuyên truyền bầu cử;05/01/2026;Phòng VHTT huyện Bát Xát\n",
+         3;Tuyên truyền bầu cử;05/01/2026;Phòng VHTT huyện Bát Xát\n\
+         4;Lập dự toán;05/01/2026;Tài chính\n",
     )
     .unwrap();
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
@@ -2497,6 +2503,13 @@ fn a_place_or_a_kind_alone_is_no_unit() {
     assert_eq!(
         set_aside_saying(&seen, "không phải một đơn vị"),
         [2, 3],
+        "{:?}",
+        told(&seen)
+    );
+    // The words of several units' names ("Sở Tài chính", "Phòng Kế hoạch - Tài chính").
+    assert_eq!(
+        set_aside_saying(&seen, "khớp với nhiều đơn vị"),
+        [5],
         "{:?}",
         told(&seen)
     );
@@ -7407,6 +7420,81 @@ fn the_leader_who_gave_each_task() {
         .map(|r| r.directing_leader)
         .collect();
     assert_eq!(held.iter().filter(|l| l.as_deref() == thang).count(), 5);
+}
+
+/// A tracker kept a sheet per leader (no "Người giao" column): each sheet's rows were given
+/// by the leader its name ("PGĐ Trần Thị Mai") or its title ("… DO ĐỒNG CHÍ HÀ VĂN THẮNG -
+/// GIÁM ĐỐC SỞ GIAO") names, told once a sheet; a sheet that names no one gives no leader.
+#[test]
+fn a_sheet_kept_per_leader_gives_its_rows_that_leader() {
+    let mut o = Office::new();
+    o.store
+        .write(|tx| {
+            person::create(
+                tx,
+                NewPerson {
+                    full_name: "Trần Thị Mai".into(),
+                    title: Some("Phó Giám đốc Sở".into()),
+                    unit_id: None,
+                },
+            )
+            .map(|_| ())
+        })
+        .unwrap();
+    let file = o.path("theo-lanh-dao.xlsx");
+    let mut wb = Workbook::new();
+    for (sheet, title) in [
+        ("PGĐ Trần Thị Mai", "BẢNG THEO DÕI NHIỆM VỤ"),
+        (
+            "Giám đốc",
+            "NHIỆM VỤ DO ĐỒNG CHÍ HÀ VĂN THẮNG - GIÁM ĐỐC SỞ GIAO",
+        ),
+        ("Năm 2025", "BẢNG THEO DÕI NHIỆM VỤ NĂM 2025"),
+    ] {
+        let ws = wb.add_worksheet().set_name(sheet).unwrap();
+        ws.write_string(0, 0, title).unwrap();
+        ws.write_row(
+            2,
+            0,
+            [
+                "STT",
+                "Nội dung nhiệm vụ",
+                "Đơn vị chủ trì",
+                "Ngày giao",
+                "Thời hạn",
+            ],
+        )
+        .unwrap();
+        ws.write_row(
+            3,
+            0,
+            [
+                "1",
+                &format!("Rà soát hồ sơ ({sheet})"),
+                "VP",
+                "01/10/2025",
+                "31/10/2025",
+            ],
+        )
+        .unwrap();
+    }
+    wb.save(&file).unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let leaders: Vec<Option<&str>> = (seen.directives.iter())
+        .map(|r| r.directing_leader.as_deref())
+        .collect();
+    assert_eq!(
+        leaders,
+        [Some("Trần Thị Mai"), Some("Hà Văn Thắng"), None],
+        "{:?}",
+        told(&seen)
+    );
+    assert_eq!(
+        told_at(&seen, "Trang là của lãnh đạo"),
+        [(3, ""), (3, "")],
+        "{:?}",
+        told(&seen)
+    );
 }
 
 /// The first task under the header is never read as the header's second row, whatever its

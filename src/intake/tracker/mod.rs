@@ -699,7 +699,27 @@ pub fn plan(
                 false,
             ));
         }
-        read_rows(&mut r, &mut plan, &mut seen, s, g, &header, sheet_unit)?;
+        // A sheet without a leader's column, kept for one leader (a workbook kept a sheet per
+        // leader): the rows naming no one were given by that leader, told.
+        let sheet_leader = match header.fields.contains_key(&Column::Leader) {
+            true => None,
+            false => r.leader_named_by(g, header.last_row)?,
+        };
+        if let Some(id) = sheet_leader {
+            let name = person::get(conn, id)?.full_name;
+            plan.problems.push(problem(
+                g,
+                header.last_row,
+                None,
+                Issue::SheetLeader(name),
+                false,
+            ));
+        }
+        let by_sheet = SheetGiven {
+            unit: sheet_unit,
+            leader: sheet_leader,
+        };
+        read_rows(&mut r, &mut plan, &mut seen, s, g, &header, by_sheet)?;
         let rows = counted(&plan).saturating_sub(before);
         let used = |j: usize| {
             header.fields.values().any(|&k| k == j) || header.ticks.iter().any(|(k, _)| *k == j)
@@ -999,6 +1019,13 @@ fn inactive_in_lead_cell(tx: &Tx<'_>, row: &RowPlan) -> Result<bool> {
         }
     }
     Ok(any)
+}
+
+/// What a sheet gives the rows that say none: the unit it is named after (no lead's
+/// column), the leader it is kept for (no leader's column).
+struct SheetGiven {
+    unit: Option<String>,
+    leader: Option<Uuid>,
 }
 
 /// Rows written, or the first a rule refused when no savepoint guarded it.

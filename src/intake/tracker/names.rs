@@ -285,6 +285,32 @@ impl Reading<'_> {
         Ok(None)
     }
 
+    /// The person of the office a sheet is kept for (a tracker kept a sheet per leader): its
+    /// name ("GĐ Bùi Hồng Bình", "PGĐ Phạm Minh Long"), or the title in its rows `above` the
+    /// table ("NHIỆM VỤ DO ĐỒNG CHÍ PHẠM MINH LONG - PHÓ GIÁM ĐỐC SỞ GIAO"), each writing
+    /// their full name; none when neither names one person.
+    pub(super) fn leader_named_by(&mut self, g: &Grid, above: usize) -> Result<Option<Uuid>> {
+        let mut said = vec![g.name.trim().to_string()];
+        for row in g.rows.iter().take(above) {
+            for cell in row {
+                if let Cell::Text(t) = cell {
+                    said.extend(values::person_after_comrade(t));
+                }
+            }
+        }
+        // (Only a full name written: a sheet "Tháng 3" is not "Đ/c Thắng".)
+        for s in said.iter().filter(|s| !s.is_empty()) {
+            if let Ok(id) = self.leader(s)? {
+                let written = crate::text::words(s);
+                let full = crate::text::words(&crate::person::get(self.conn, id)?.full_name);
+                if full.iter().all(|w| written.contains(w)) {
+                    return Ok(Some(id));
+                }
+            }
+        }
+        Ok(None)
+    }
+
     /// The person a "người giao" cell names (read once a file); of a list of people of the
     /// office ("Phạm Minh Long, Đỗ Thu Hùng"), the first.
     pub(super) fn leader(&mut self, cell: &str) -> Result<std::result::Result<Uuid, Vec<String>>> {
@@ -378,7 +404,20 @@ impl Reading<'_> {
             // (Not another body that only looks like it.)
             Some(id) if words_of_unit(name, &unit::get(self.conn, id)?) => Found::Known(id),
             Some(_) => Found::Unknown,
-            None if !bodied && words.len() > 1 => Found::Unknown,
+            // ("Tài chính": the words of several units' names, none of them.)
+            None if !bodied && words.len() > 1 => {
+                let within = (unit::list(self.conn, false)?.into_iter())
+                    .filter(|u| {
+                        let of = crate::text::words(&u.name);
+                        of.windows(words.len()).any(|w| w == words.as_slice())
+                    })
+                    .map(|u| u.name)
+                    .collect::<Vec<_>>();
+                match within.len() {
+                    0 | 1 => Found::Unknown,
+                    _ => Found::Ambiguous(within),
+                }
+            }
             // ("Phòng VH-TT": as "Phòng VHTT" when it reads so.)
             None => match (self.find_unit(name)?, values::spelled_out(name)) {
                 (Found::Unknown, Some(full)) if !not_a_unit(&full) => self.find_unit(&full)?,
@@ -589,6 +628,9 @@ impl Reading<'_> {
                 continue;
             }
             let short = values::short_form_noted(&name);
+            // The short forms written after names inside a list, to go with each name once
+            // the list is parted ("Ban Quản lý các khu công nghiệp (BQL-KCN), Sở Tài chính").
+            let listed_shorts = values::short_forms_listed(&name);
             let name = self.without_notes(&name);
             if name.is_empty() {
                 continue;
@@ -609,10 +651,11 @@ impl Reading<'_> {
                     .map(|p| p.trim().to_string())
                     .filter(|p| !p.is_empty())
                     .collect();
-                // ("Sở Tài chính, Trung tâm Văn hóa tỉnh (TT Văn hóa)": the short form is the
-                // last one's.)
-                if let (Some(last), Some(short)) = (pieces.last_mut(), &short) {
-                    *last = format!("{last} ({short})");
+                for piece in &mut pieces {
+                    let words = crate::text::words(piece);
+                    if let Some((_, short)) = listed_shorts.iter().find(|(w, _)| *w == words) {
+                        *piece = format!("{piece} ({short})");
+                    }
                 }
                 put_back(&mut names, pieces);
                 continue;

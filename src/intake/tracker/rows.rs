@@ -238,8 +238,12 @@ pub(super) fn read_rows(
     s: usize,
     g: &Grid,
     h: &Header,
-    sheet_unit: Option<String>,
+    by_sheet: SheetGiven,
 ) -> Result<()> {
+    let SheetGiven {
+        unit: sheet_unit,
+        leader: sheet_leader,
+    } = by_sheet;
     let today = crate::date::today();
     // Dates typed month first (a file made on a computer set to US English) are read so,
     // when the sheet's own dates show it; the first row that shows it says so.
@@ -800,7 +804,7 @@ pub(super) fn read_rows(
         // "Người giao": the leader who gave it, when the office knows them (else told, below).
         let leader_text = text(Column::Leader);
         let leader_read = match leader_text.trim() {
-            "" => Ok(None),
+            "" => Ok(sheet_leader),
             said => r.leader(said)?.map(Some),
         };
         let leader = leader_read.clone().ok().flatten();
