@@ -1717,7 +1717,8 @@ fn a_unit_no_longer_active_is_not_joined_into_a_new_one() {
          15,Kiểm kê,Phòng KHTC,Văn phòng Sở (phối hợp: Trung tâm Công nghệ thông tin và Truyền thông),05/01/2025\n\
          16,Thanh lý,Phòng KHTC,Văn phòng Sở (VP),05/01/2025\n\
          17,Khám bệnh,Phòng KHTC,Văn phòng Sở (Sở Y tế),05/01/2025\n\
-         18,Giải ngân,Phòng KHTC,Ban Quản lý dự án (Ban QLDA),05/01/2025\n",
+         18,Giải ngân,Phòng KHTC,Ban Quản lý dự án (Ban QLDA),05/01/2025\n\
+         19,Sao lưu dữ liệu,Trung tâm Dữ liệu,,05/01/2025\n",
     )
     .unwrap();
     o.add_units(&["Trung tâm Tích hợp dữ liệu (đã sáp nhập)"]);
@@ -1728,7 +1729,13 @@ fn a_unit_no_longer_active_is_not_joined_into_a_new_one() {
     };
     let made = intake::commit(&mut o.store, &file, &create_units).unwrap();
     let rows: Vec<u32> = made.directives.iter().map(|r| r.row).collect();
-    assert_eq!(rows, [4, 10, 13, 14, 16, 17, 18, 19], "{:?}", told(&made));
+    // (Row 20: "Trung tâm Dữ liệu" is another body than the Trung tâm Tích hợp dữ liệu.)
+    assert_eq!(
+        rows,
+        [4, 10, 13, 14, 16, 17, 18, 19, 20],
+        "{:?}",
+        told(&made)
+    );
     // (Each side of a longer list read again: two "và", a new unit and a known one.)
     let coordinating: Vec<Vec<String>> = (made.directives.iter())
         .skip(2)
@@ -1755,6 +1762,7 @@ fn a_unit_no_longer_active_is_not_joined_into_a_new_one() {
             // (A body of its own in brackets, a new unit; the name's short form, none.)
             vec!["Sở Y tế".to_string(), "Văn phòng Sở".to_string()],
             vec!["Ban Quản lý dự án".to_string()],
+            Vec::new(),
         ]
     );
     assert_eq!(
@@ -1772,7 +1780,12 @@ fn a_unit_no_longer_active_is_not_joined_into_a_new_one() {
     let units: Vec<String> = made.new_units.iter().map(|u| u.name.clone()).collect();
     assert_eq!(
         units,
-        ["Sở Văn hóa và Thể thao", "Sở Y tế", "Ban Quản lý dự án"]
+        [
+            "Sở Văn hóa và Thể thao",
+            "Sở Y tế",
+            "Ban Quản lý dự án",
+            "Trung tâm Dữ liệu"
+        ]
     );
 }
 
@@ -2389,7 +2402,9 @@ fn roles_written_in_the_units_cell() {
          8;Tổ chức lễ hội;05/01/2026;Văn phòng Sở, Trung tâm Văn hóa tỉnh (TT Văn hóa)\n\
          9;Trưng bày ảnh;05/01/2026;TT Văn hóa\n\
          10;Thu hút đầu tư;05/01/2026;Ban Quản lý các khu công nghiệp (BQL-KCN), Văn phòng Sở\n\
-         11;Rà soát quy hoạch;05/01/2026;BQL-KCN\n",
+         11;Rà soát quy hoạch;05/01/2026;BQL-KCN\n\
+         12;Quyết toán ngân sách;05/01/2026;Kho bạc Nhà nước\n\
+         13;Đối chiếu số liệu;05/01/2026;Kho bạc Nhà nước tỉnh\n",
     )
     .unwrap();
     let create = Options {
@@ -2406,6 +2421,7 @@ fn roles_written_in_the_units_cell() {
         [
             ("Ban Quản lý các khu công nghiệp", Some("BQL-KCN")),
             ("Ban Quản lý dự án đầu tư xây dựng", Some("Ban QLDA")),
+            ("Kho bạc Nhà nước", None),
             ("Trung tâm Phục vụ hành chính công", Some("TTPVHCC")),
             ("Trung tâm Văn hóa tỉnh", Some("TT Văn hóa")),
             ("Trung tâm Y tế huyện Bát Xát", None),
@@ -7423,8 +7439,9 @@ fn the_leader_who_gave_each_task() {
 }
 
 /// A tracker kept a sheet per leader (no "Người giao" column): each sheet's rows were given
-/// by the leader its name ("PGĐ Trần Thị Mai") or its title ("… DO ĐỒNG CHÍ HÀ VĂN THẮNG -
-/// GIÁM ĐỐC SỞ GIAO") names, told once a sheet; a sheet that names no one gives no leader.
+/// by the leader its name ("Phó Giám đốc Trần Thị Mai") or its title ("… DO ĐỒNG CHÍ HÀ VĂN THẮNG -
+/// GIÁM ĐỐC SỞ GIAO") names, told once a sheet; a sheet that names no one, a specialist, an
+/// addressee, or two leaders gives no leader.
 #[test]
 fn a_sheet_kept_per_leader_gives_its_rows_that_leader() {
     let mut o = Office::new();
@@ -7437,6 +7454,14 @@ fn a_sheet_kept_per_leader_gives_its_rows_that_leader() {
                     title: Some("Phó Giám đốc Sở".into()),
                     unit_id: None,
                 },
+            )?;
+            person::create(
+                tx,
+                NewPerson {
+                    full_name: "Lê Minh Bình".into(),
+                    title: Some("Chuyên viên".into()),
+                    unit_id: None,
+                },
             )
             .map(|_| ())
         })
@@ -7444,12 +7469,17 @@ fn a_sheet_kept_per_leader_gives_its_rows_that_leader() {
     let file = o.path("theo-lanh-dao.xlsx");
     let mut wb = Workbook::new();
     for (sheet, title) in [
-        ("PGĐ Trần Thị Mai", "BẢNG THEO DÕI NHIỆM VỤ"),
+        ("Phó Giám đốc Trần Thị Mai", "BẢNG THEO DÕI NHIỆM VỤ"),
         (
             "Giám đốc",
             "NHIỆM VỤ DO ĐỒNG CHÍ HÀ VĂN THẮNG - GIÁM ĐỐC SỞ GIAO",
         ),
         ("Năm 2025", "BẢNG THEO DÕI NHIỆM VỤ NĂM 2025"),
+        // (A specialist's sheet of what they follow; a letter's addressee.)
+        ("Lê Minh Bình", "CHUYÊN VIÊN THEO DÕI: LÊ MINH BÌNH"),
+        ("Báo cáo", "Kính gửi: Đồng chí Hà Văn Thắng, Giám đốc Sở"),
+        // (The sheet's name and its title naming two leaders: neither.)
+        ("PGĐ Trần Thị Mai", "NHIỆM VỤ DO ĐỒNG CHÍ HÀ VĂN THẮNG GIAO"),
     ] {
         let ws = wb.add_worksheet().set_name(sheet).unwrap();
         ws.write_string(0, 0, title).unwrap();
@@ -7485,7 +7515,14 @@ fn a_sheet_kept_per_leader_gives_its_rows_that_leader() {
         .collect();
     assert_eq!(
         leaders,
-        [Some("Trần Thị Mai"), Some("Hà Văn Thắng"), None],
+        [
+            Some("Trần Thị Mai"),
+            Some("Hà Văn Thắng"),
+            None,
+            None,
+            None,
+            None
+        ],
         "{:?}",
         told(&seen)
     );

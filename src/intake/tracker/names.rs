@@ -14,6 +14,17 @@ pub(super) const GENERIC: &[&str] = &[
     "thuoc", "chuyen", "mon", "va", "co", "khac", "to", "chuc", "doan", "the", "trung", "tam",
 ];
 
+/// Whether the words of `unit`'s name (its notes in brackets aside) that `name` leaves out
+/// are only words of a kind of body or place ("Sở", "Phòng", "tỉnh"), or its place.
+fn leaves_out_only_kinds(name: &str, unit: &str) -> bool {
+    let said = crate::text::words(name);
+    let whole = crate::text::words(&values::without_notes(unit));
+    let place = values::place_of(unit)
+        .map(|p| crate::text::words(&p))
+        .unwrap_or_default();
+    (whole.iter()).all(|w| said.contains(w) || GENERIC.contains(&w.as_str()) || place.contains(w))
+}
+
 /// Whether a name opens with a spreadsheet function's call: a word in capitals, then "("
 /// ("SUM(A1)", "HYPERLINK(\"…\")").
 pub(super) fn a_function_call(name: &str) -> bool {
@@ -285,30 +296,41 @@ impl Reading<'_> {
         Ok(None)
     }
 
-    /// The person of the office a sheet is kept for (a tracker kept a sheet per leader): its
-    /// name ("GĐ Bùi Hồng Bình", "PGĐ Phạm Minh Long"), or the title in its rows `above` the
-    /// table ("NHIỆM VỤ DO ĐỒNG CHÍ PHẠM MINH LONG - PHÓ GIÁM ĐỐC SỞ GIAO"), each writing
-    /// their full name; none when neither names one person.
+    /// The leader a sheet is kept for (a tracker kept a sheet per leader): one the sheet's name
+    /// ("GĐ Bùi Hồng Bình", "PGĐ Phạm Minh Long") or the title in its rows `above` the table
+    /// ("NHIỆM VỤ DO ĐỒNG CHÍ PHẠM MINH LONG - PHÓ GIÁM ĐỐC SỞ GIAO") names by their full name,
+    /// a Giám đốc, Chủ tịch or Bí thư or their deputy; none when neither names one, or they
+    /// name two.
     pub(super) fn leader_named_by(&mut self, g: &Grid, above: usize) -> Result<Option<Uuid>> {
         let mut said = vec![g.name.trim().to_string()];
         for row in g.rows.iter().take(above) {
             for cell in row {
                 if let Cell::Text(t) = cell {
-                    said.extend(values::person_after_comrade(t));
+                    said.extend(values::giver_in_title(t));
                 }
             }
         }
-        // (Only a full name written: a sheet "Tháng 3" is not "Đ/c Thắng".)
+        let mut found: Option<Uuid> = None;
         for s in said.iter().filter(|s| !s.is_empty()) {
-            if let Ok(id) = self.leader(s)? {
-                let written = crate::text::words(s);
-                let full = crate::text::words(&crate::person::get(self.conn, id)?.full_name);
-                if full.iter().all(|w| written.contains(w)) {
-                    return Ok(Some(id));
-                }
+            let Ok(id) = self.leader(s)? else { continue };
+            let p = crate::person::get(self.conn, id)?;
+            // (Only a full name written: a sheet "Tháng 3" is not "Đ/c Thắng"; and only one
+            // who gives tasks: not a specialist's sheet of what they follow.)
+            let written = crate::text::words(s);
+            let full = crate::text::words(&p.full_name);
+            let post = crate::text::fold(p.title.as_deref().unwrap_or_default());
+            let leads = ["giam doc", "chu tich", "bi thu"]
+                .iter()
+                .any(|t| post.contains(t));
+            if !(leads && full.iter().all(|w| written.contains(w))) {
+                continue;
+            }
+            match found {
+                Some(other) if other != id => return Ok(None),
+                _ => found = Some(id),
             }
         }
-        Ok(None)
+        Ok(found)
     }
 
     /// The person a "người giao" cell names (read once a file); of a list of people of the
@@ -340,8 +362,12 @@ impl Reading<'_> {
             // "UBND tỉnh" is not "Văn phòng UBND tỉnh": a body the name is the end of, after
             // a kind word of its own, is a part of the body named, not that body.
             Ok(u) if part_of_the_named(&u.name, name) => Found::Unknown,
-            // Another body whose initials or words only look like the unit's.
-            Ok(u) if !words_of_unit(name, &u) => Found::Unknown,
+            // Another body whose initials or words only look like the unit's, or that leaves
+            // out words of its own ("Trung tâm Dữ liệu" is not the "Trung tâm Tích hợp dữ
+            // liệu"; "Thanh tra" is "Thanh tra Sở").
+            Ok(u) if !words_of_unit(name, &u) || !leaves_out_only_kinds(name, &u.name) => {
+                Found::Unknown
+            }
             Ok(u) => match self.places_left_unsaid(name, &u)? {
                 Some(units) => Found::Ambiguous(units),
                 None => Found::Known(u.id),
@@ -447,7 +473,12 @@ impl Reading<'_> {
                 let key = words.join(" ");
                 let next = self.new_units.len();
                 // ("Phòng Hạ tầng + An toàn thông tin", "… và …", "… & …": one name.)
+                // ("Kho bạc Nhà nước tỉnh" and "Kho bạc Nhà nước": one name, its level aside.)
                 let joined = |w: &[String]| -> Vec<String> {
+                    let w = match w.split_last() {
+                        Some((last, rest)) if last == "tinh" && rest.len() > 1 => rest,
+                        _ => w,
+                    };
                     w.iter().filter(|x| *x != "va").cloned().collect()
                 };
                 // (The short form written after a new unit's name, "TTPVHCC", is that unit;
