@@ -1773,9 +1773,19 @@ pub fn giver_in_title(text: &str) -> Option<String> {
     let given = folded
         .iter()
         .position(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == "giao")?;
-    let by = folded[..given].iter().rposition(|w| w == "do")?;
-    let who = words[by + 1..given].join(" ");
-    (by + 2 < given && given - by <= 12).then_some(who)
+    // ("NHIỆM VỤ ĐỒNG CHÍ PHẠM MINH LONG GIAO": from "đồng chí" on, without "do".)
+    let comrade = || {
+        (0..given).find(|&k| {
+            folded[k] == "d/c"
+                || (folded[k] == "dong" && folded.get(k + 1).is_some_and(|w| w == "chi"))
+        })
+    };
+    let from = match folded[..given].iter().rposition(|w| w == "do") {
+        Some(by) => by + 1,
+        None => comrade()?,
+    };
+    let who = words[from..given].join(" ");
+    (from + 1 < given && given - from <= 11).then_some(who)
 }
 
 /// The short form written in brackets after a name, "Trung tâm Phục vụ hành chính công
@@ -2221,6 +2231,10 @@ mod tests {
             (
                 "CÁC NHIỆM VỤ DO Đ/C PHẠM MINH LONG GIAO",
                 Some("Đ/C PHẠM MINH LONG"),
+            ),
+            (
+                "NHIỆM VỤ ĐỒNG CHÍ PHẠM MINH LONG GIAO",
+                Some("ĐỒNG CHÍ PHẠM MINH LONG"),
             ),
             ("Kính gửi: Đồng chí Bùi Hồng Bình, Giám đốc Sở", None),
             ("BẢNG THEO DÕI NHIỆM VỤ NĂM 2025", None),
