@@ -669,6 +669,13 @@ pub fn split_extension(cell: &Cell) -> (Cell, Vec<ExtensionSaid>) {
             if crate::text::fold(&seven) == "gia han" {
                 return Some((i, i + seven.len()));
             }
+            // ("Lùi thời hạn đến 15/8", "Lùi hạn đến …", "Điều chỉnh thời hạn đến …".)
+            for mark in ["lui thoi han", "lui han", "dieu chinh thoi han"] {
+                let said: String = rest.chars().take(mark.chars().count()).collect();
+                if crate::text::fold(&said) == mark {
+                    return Some((i, i + said.len()));
+                }
+            }
             let two: String = rest.chars().take(2).collect();
             let after = rest[two.len()..].chars().next();
             (crate::text::fold(&two) == "gh" && after.is_none_or(|c| !c.is_alphanumeric()))
@@ -2739,6 +2746,11 @@ mod tests {
             ]
         );
         // Asked, not granted: the request whole, its asking words out of the deadline.
+        let (_, e) = split_extension(&text("30/6/2026; lùi thời hạn đến 15/8/2026"));
+        assert!(
+            e.len() == 1 && !e[0].asked && e[0].words == text("đến 15/8/2026"),
+            "{e:?}"
+        );
         let (deadline, e) = split_extension(&text("30/6/2025, đề xuất gia hạn đến 30/9/2025"));
         assert_eq!(deadline, text("30/6/2025"));
         assert!(
