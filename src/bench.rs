@@ -340,6 +340,7 @@ pub fn write_loop(
                     deadline: None,
                     priority: directive::Priority::Normal,
                     allow_deadline_before_assigned: false,
+                    of_record: false,
                 },
             )?;
             meeting::set_minutes(tx, m.id, &minutes)?;
@@ -436,6 +437,7 @@ pub fn long_meeting(store: &mut Store, chars: usize, directives: usize) -> Resul
                     deadline: None,
                     priority: directive::Priority::Normal,
                     allow_deadline_before_assigned: false,
+                    of_record: false,
                 },
             )?;
         }

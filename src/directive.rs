@@ -126,6 +126,10 @@ pub struct NewDirective {
     pub priority: Priority,
     /// The user confirmed a deadline earlier than the date given.
     pub allow_deadline_before_assigned: bool,
+    /// A task of the past brought in from an office's records (done or cancelled): its units
+    /// and leader may be ones no longer active, as they were when it was given.
+    #[serde(default)]
+    pub of_record: bool,
 }
 
 const COLUMNS: &str = "id, content, expected_output, meeting_id, conclusion_id, document_number,
@@ -221,7 +225,7 @@ fn checked(tx: &Tx<'_>, new: NewDirective) -> Result<Directive> {
         return Err(Error::invalid(Field::Content, Rule::Required));
     }
     let lead = new.lead_unit_id;
-    if !unit::is_active(tx, lead).map_err(|e| relabel(e, Field::LeadUnit))? {
+    if !unit::is_active(tx, lead).map_err(|e| relabel(e, Field::LeadUnit))? && !new.of_record {
         return Err(Error::invalid(Field::LeadUnit, Rule::Inactive));
     }
     let mut coordinating: Vec<unit::Unit> = Vec::with_capacity(new.coordinating_unit_ids.len());
@@ -236,7 +240,7 @@ fn checked(tx: &Tx<'_>, new: NewDirective) -> Result<Directive> {
             continue;
         }
         let u = unit::get(tx, *id).map_err(|e| relabel(e, Field::CoordinatingUnits))?;
-        if !u.active {
+        if !u.active && !new.of_record {
             return Err(Error::invalid(Field::CoordinatingUnits, Rule::Inactive));
         }
         coordinating.push(u);
@@ -245,7 +249,7 @@ fn checked(tx: &Tx<'_>, new: NewDirective) -> Result<Directive> {
     coordinating.sort_by(|a, b| (a.sort_order, &a.name).cmp(&(b.sort_order, &b.name)));
     if let Some(leader) = new.directing_leader_id {
         let p = person::get(tx, leader).map_err(|e| relabel(e, Field::DirectingLeader))?;
-        if !p.active {
+        if !p.active && !new.of_record {
             return Err(Error::invalid(Field::DirectingLeader, Rule::Inactive));
         }
     }

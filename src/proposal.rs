@@ -124,6 +124,7 @@ pub fn accept(tx: &Tx<'_>, meeting_id: Uuid, items: Vec<Accepted>) -> Result<Vec
                     deadline: a.deadline,
                     priority: Priority::Normal,
                     allow_deadline_before_assigned: a.allow_deadline_before_meeting,
+                    of_record: false,
                 },
             )
         })

@@ -129,6 +129,7 @@ impl Office {
             deadline,
             priority: Priority::Normal,
             allow_deadline_before_assigned: false,
+            of_record: false,
         }
     }
 

@@ -2482,6 +2482,60 @@ fn roles_written_in_the_units_cell() {
     );
 }
 
+/// A task done or cancelled is a record of the past: it comes in with the unit and the leader
+/// it was given by, though they are no longer active (a unit merged, a leader retired); a
+/// task still open naming them is refused, as no new task can be given to them.
+#[test]
+fn a_closed_task_of_a_unit_or_leader_no_longer_active_comes_in() {
+    let mut o = Office::new();
+    o.retire("Thanh tra Sở");
+    o.store
+        .write(|tx| {
+            let p = person::create(
+                tx,
+                NewPerson {
+                    full_name: "Đỗ Thu Hùng".into(),
+                    title: Some("Phó Giám đốc Sở".into()),
+                    unit_id: None,
+                },
+            )?;
+            person::set_active(tx, p.id, false)
+        })
+        .unwrap();
+    let file = o.path("luu-tru.csv");
+    std::fs::write(
+        &file,
+        "STT;Nội dung nhiệm vụ;Ngày giao;Đơn vị chủ trì;Thời hạn;Tiến độ;Người giao\n\
+         1;Thanh tra công tác văn thư;05/03/2024;Thanh tra Sở;30/09/2024;Đã hoàn thành ngày 20/09/2024;Đỗ Thu Hùng\n\
+         2;Kiểm tra hồ sơ lưu trữ;05/03/2024;Văn phòng Sở;30/09/2024;Đã hủy;Đỗ Thu Hùng\n\
+         3;Thanh tra chuyên đề;05/03/2024;Thanh tra Sở;31/12/2026;Đang thực hiện;\n\
+         4;Rà soát quy chế;05/03/2024;Văn phòng Sở;31/12/2026;Đang thực hiện;Đỗ Thu Hùng\n",
+    )
+    .unwrap();
+    let done = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    let rows: Vec<(u32, &str, Option<&str>)> = (done.directives.iter())
+        .map(|r| (r.row, r.lead_unit.as_str(), r.directing_leader.as_deref()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (2, "Thanh tra Sở", Some("Đỗ Thu Hùng")),
+            (3, "Văn phòng Sở", Some("Đỗ Thu Hùng"))
+        ],
+        "{:?}",
+        told(&done)
+    );
+    assert_eq!(
+        set_aside_saying(&done, "ngừng hoạt động"),
+        [4, 5],
+        "{:?}",
+        told(&done)
+    );
+    // Brought in again: nothing new.
+    let again = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    assert!(again.directives.is_empty(), "{:?}", again.directives);
+}
+
 /// A place named alone ("Bát Xát", the place of the directory's Phòng of that district), a
 /// kind of body alone ("UBND") or words of several units' names ("Tài chính") is no one
 /// unit: the row is set aside, told, not given to that Phòng or to the Văn phòng UBND tỉnh,

@@ -116,6 +116,7 @@ fn given_by_document(lead: Uuid) -> NewDirective {
         deadline: Some(d("2026-09-30")),
         priority: Priority::Normal,
         allow_deadline_before_assigned: false,
+        of_record: false,
     }
 }
 

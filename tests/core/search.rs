@@ -136,6 +136,7 @@ fn the_index_follows_every_write_in_the_same_transaction() {
         deadline: Some(d("2026-09-30")),
         priority: Priority::Normal,
         allow_deadline_before_assigned: false,
+        of_record: false,
     };
     let id = o
         .store

@@ -101,6 +101,7 @@ fn build(cases: &[Case]) -> (Store, Vec<uuid::Uuid>) {
                         deadline: c.deadline.map(|x| given + Duration::days(x)),
                         priority: Priority::Normal,
                         allow_deadline_before_assigned: false,
+                        of_record: false,
                     },
                 )?;
                 if let (Some(dl), Some(ext)) = (d.deadline, c.extension) {

@@ -524,6 +524,7 @@ fn directives(store: &mut Store, out: render::Out, cmd: DirectivesCmd) -> Result
                     .transpose()?,
                 priority: Default::default(),
                 allow_deadline_before_assigned: allow_past_deadline,
+                of_record: false,
             };
             let d = store.write(|tx| directive::create(tx, new))?;
             render::directive_added(out.with(json), &d);

@@ -1203,6 +1203,8 @@ fn write_row(
             priority: row.priority,
             // The tracker says so: an office's record is taken as it was kept.
             allow_deadline_before_assigned: true,
+            // A task closed is a record of the past: its units and leader as they were.
+            of_record: row.closed(),
         },
         if at_once { &steps } else { &[] },
         &note,
