@@ -127,8 +127,9 @@ pub struct NewDirective {
     /// The user confirmed a deadline earlier than the date given.
     pub allow_deadline_before_assigned: bool,
     /// A task of the past brought in from an office's records (done or cancelled): its units
-    /// and leader may be ones no longer active, as they were when it was given.
-    #[serde(default)]
+    /// and leader may be ones no longer active, as they were when it was given. Set by the
+    /// intake only: never read from the window's or anyone's input.
+    #[serde(skip)]
     pub of_record: bool,
 }
 
