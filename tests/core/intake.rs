@@ -2404,7 +2404,8 @@ fn roles_written_in_the_units_cell() {
          10;Thu hút đầu tư;05/01/2026;Ban Quản lý các khu công nghiệp (BQL-KCN), Văn phòng Sở\n\
          11;Rà soát quy hoạch;05/01/2026;BQL-KCN\n\
          12;Quyết toán ngân sách;05/01/2026;Kho bạc Nhà nước\n\
-         13;Đối chiếu số liệu;05/01/2026;Kho bạc Nhà nước tỉnh\n",
+         13;Đối chiếu số liệu;05/01/2026;Kho bạc Nhà nước tỉnh\n\
+         14;Kiểm soát chi;05/01/2026;KBNN tỉnh\n",
     )
     .unwrap();
     let create = Options {

@@ -476,7 +476,7 @@ impl Reading<'_> {
                 // ("Kho bạc Nhà nước tỉnh" and "Kho bạc Nhà nước": one name, its level aside.)
                 let joined = |w: &[String]| -> Vec<String> {
                     let w = match w.split_last() {
-                        Some((last, rest)) if last == "tinh" && rest.len() > 1 => rest,
+                        Some((last, rest)) if last == "tinh" && !rest.is_empty() => rest,
                         _ => w,
                     };
                     w.iter().filter(|x| *x != "va").cloned().collect()
@@ -493,9 +493,12 @@ impl Reading<'_> {
                     self.new_units.iter().position(|u| {
                         let other = values::spelled_out(&u.name).unwrap_or_else(|| u.name.clone());
                         let other = self.without_own_place(crate::text::words(&other));
+                        let (a, b) = (joined(&words), joined(&other));
                         crate::text::abbreviates(&words, &other)
                             || crate::text::abbreviates(&other, &words)
-                            || joined(&words) == joined(&other)
+                            || crate::text::abbreviates(&a, &b)
+                            || crate::text::abbreviates(&b, &a)
+                            || a == b
                     })
                 });
                 let i = match same {
