@@ -1787,12 +1787,21 @@ pub fn giver_in_title(text: &str) -> Option<String> {
                 || (folded[k] == "dong" && folded.get(k + 1).is_some_and(|w| w == "chi"))
         })
     };
-    let from = match folded[..given].iter().rposition(|w| w == "do") {
+    // ("do" as written: the surname "Đỗ" folds to it too.)
+    let from = match words[..given]
+        .iter()
+        .rposition(|w| w.to_lowercase() == "do")
+    {
         Some(by) => by + 1,
         None => comrade()?,
     };
-    let who = words[from..given].join(" ");
-    (from + 1 < given && given - from <= 11).then_some(who)
+    // ("NGUYÊN PHÓ GIÁM ĐỐC", "(nguyên PGĐ)": the post they held; "nguyên" as written, not
+    // the surname "Nguyễn".)
+    let who: Vec<&str> = (words[from..given].iter())
+        .map(|w| w.trim_matches(['(', ')']))
+        .filter(|w| w.to_lowercase() != "nguyên" && !w.is_empty())
+        .collect();
+    (from + 1 < given && given - from <= 11).then(|| who.join(" "))
 }
 
 /// The short form written in brackets after a name, "Trung tâm Phục vụ hành chính công
@@ -2242,6 +2251,14 @@ mod tests {
             (
                 "NHIỆM VỤ ĐỒNG CHÍ PHẠM MINH LONG GIAO",
                 Some("ĐỒNG CHÍ PHẠM MINH LONG"),
+            ),
+            (
+                "NHIỆM VỤ DO ĐỒNG CHÍ ĐỖ THU HÙNG GIAO (2024)",
+                Some("ĐỒNG CHÍ ĐỖ THU HÙNG"),
+            ),
+            (
+                "NHIỆM VỤ DO ĐỒNG CHÍ ĐỖ THU HÙNG (NGUYÊN PGĐ) GIAO",
+                Some("ĐỒNG CHÍ ĐỖ THU HÙNG PGĐ"),
             ),
             ("Kính gửi: Đồng chí Bùi Hồng Bình, Giám đốc Sở", None),
             ("BẢNG THEO DÕI NHIỆM VỤ NĂM 2025", None),
