@@ -828,6 +828,13 @@ pub enum Said {
     Cancelled,
 }
 
+impl Said {
+    /// Whether it says the task is closed (done or cancelled): a record of the past.
+    pub fn closed(&self) -> bool {
+        matches!(self, Said::Done(_) | Said::Cancelled)
+    }
+}
+
 /// The status a row says with the day in its "Ngày hoàn thành" column: that day is the
 /// completion's when the progress says done without a day or says nothing; a progress that
 /// says the task is not done keeps its word, and the day it contradicts is returned to tell.

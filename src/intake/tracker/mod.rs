@@ -1204,7 +1204,7 @@ fn write_row(
             // The tracker says so: an office's record is taken as it was kept.
             allow_deadline_before_assigned: true,
             // A task closed is a record of the past: its units and leader as they were.
-            of_record: row.closed(),
+            of_record: row.said.closed(),
         },
         if at_once { &steps } else { &[] },
         &note,

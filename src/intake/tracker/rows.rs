@@ -811,8 +811,7 @@ pub(super) fn read_rows(
         // A row a rule will refuse at its writing (a unit or leader no longer active) is
         // refused again as it was, not matched to a directive held.
         // (Not a task closed: a record of the past names units and leaders as they were.)
-        let closed = matches!(said, Said::Done(_) | Said::Cancelled);
-        let refused = !closed && inactive_named(r, &lead, &coordinating, leader);
+        let refused = !said.closed() && inactive_named(r, &lead, &coordinating, leader);
         // (Brought in before with its notes kept in its words, "… (Ghi chú: …)".)
         let forms = stored_forms(&cells, &content);
         let task = RowTask {
@@ -1949,11 +1948,6 @@ struct Newer {
 }
 
 impl RowPlan {
-    /// Whether the sheet says the task is closed (done or cancelled): a record of the past.
-    pub(super) fn closed(&self) -> bool {
-        matches!(self.said, Said::Done(_) | Said::Cancelled)
-    }
-
     /// The later sheet's (`sheet`) state, words and notes taken; a later deadline it gives
     /// (its own, or an extension) extends the one the earlier sheet gave. Returns the earlier
     /// deadlines it gives, left out (to be told).
