@@ -256,11 +256,31 @@ pub fn resolve(conn: &Connection, query: &str, field: Field) -> Result<Unit> {
             [] => continue,
             [one] => return Ok((*one).clone()),
             many => {
+                // ("Báo" is not "Bảo Thắng": of several, those with the words as written,
+                // marks and all, when two or more have them.)
+                let marked = |s: &str| -> Vec<String> {
+                    crate::text::composed(s.to_lowercase())
+                        .split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                        .map(str::to_string)
+                        .collect()
+                };
+                let said = marked(q);
+                let as_written: Vec<&&Unit> = (many.iter())
+                    .filter(|u| {
+                        let name = marked(&u.name);
+                        said.iter().all(|w| name.contains(w))
+                    })
+                    .collect();
+                let candidates = match as_written.len() {
+                    0 | 1 => many.iter().map(|u| u.name.clone()).collect(),
+                    _ => as_written.iter().map(|u| u.name.clone()).collect(),
+                };
                 return Err(Error::invalid(
                     field,
                     Rule::Ambiguous {
                         query: q.to_string(),
-                        candidates: many.iter().map(|u| u.name.clone()).collect(),
+                        candidates,
                     },
                 ));
             }

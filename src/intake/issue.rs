@@ -112,6 +112,19 @@ pub(super) enum Issue {
     /// The sheet is kept for this leader (its name or its title says so): the leader who
     /// gave its rows that name none.
     SheetLeader(String),
+    /// The short form written after a new unit's name is a unit's of the directory: the new
+    /// unit is made without it; the rows that write it alone are that unit's.
+    ShortFormTaken {
+        /// The short form as written.
+        short: String,
+        /// The new unit's name.
+        unit: String,
+        /// The directory's unit that holds it.
+        holder: String,
+    },
+    /// The sheet's name and title name different leaders: its rows that name no one are
+    /// given by no one.
+    SheetLeaders(Vec<String>),
     /// The "người giao" cell names no one person the office knows (the candidates, if several).
     LeaderUnknown(String, Vec<String>),
     /// The same words, unit, source and day as the row given (its number), with another
@@ -531,6 +544,14 @@ impl Issue {
             Issue::SheetLeader(name) => both(
                 format!("Trang là của lãnh đạo “{name}” (theo tên trang hoặc tiêu đề): người giao các dòng không ghi người giao."),
                 format!("The sheet is kept for the leader “{name}” (by its name or title): who gave the rows that name no one."),
+            ),
+            Issue::ShortFormTaken { short, unit, holder } => both(
+                format!("Tên viết tắt “{short}” ghi sau đơn vị mới “{unit}” đã là của đơn vị “{holder}”: đơn vị mới không lấy tên viết tắt này; dòng nào chỉ ghi “{short}” là của “{holder}”."),
+                format!("The short form “{short}” written after the new unit “{unit}” is already that of “{holder}”: the new unit does not take it; rows that write only “{short}” are for “{holder}”."),
+            ),
+            Issue::SheetLeaders(names) => both(
+                format!("Tên trang và tiêu đề ghi các lãnh đạo khác nhau ({}): không rõ ai giao, các dòng không ghi người giao được nhập không có người giao.", names.join(", ")),
+                format!("The sheet's name and title name different leaders ({}): who gave them is unclear, so the rows that name no one come in without a leader.", names.join(", ")),
             ),
             Issue::PriorityUnread(words) => both(
                 format!("Mức độ ưu tiên “{words}” không rõ: nhập là bình thường."),

@@ -864,8 +864,61 @@ pub fn said(progress: &str, notes: &str) -> Said {
             Said::InProgress { .. } if !reports_progress(notes) => Said::Open,
             s => s,
         },
+        // "Hoàn thành" beside a note that gives the task out again ("Giao lại, tiếp tục
+        // thực hiện đến 30/6/2027"): still to do, both kept as the report.
+        s if s.closed() && given_again(&padded(notes)) => {
+            in_progress(&format!("{}; {}", progress.trim(), notes.trim()), 0)
+        }
         s => s,
     }
+}
+
+/// Words a row's state is told in when it is not read for sure: a few words that say no
+/// state known, or words that say the task closed and take it back ("Hoàn thành?", "Đã
+/// hủy nhưng giao lại", "Hoàn thành" beside a note "Giao lại …"). Brought in as under way.
+pub fn state_in_doubt(progress: &str, notes: &str) -> Option<String> {
+    let closed_then_given = status_of(progress).closed() && given_again(&padded(notes));
+    match closed_then_given {
+        true => Some(format!("{}; {}", progress.trim(), notes.trim())),
+        false => state_unread(progress).then(|| progress.trim().to_string()),
+    }
+}
+
+/// Plain words between spaces, as phrases are looked for in them.
+fn padded(text: &str) -> String {
+    format!(" {} ", crate::text::plain(text))
+}
+
+/// Whether words give a task out again or carry it on ("giao lại", "giao tiếp phần 2",
+/// "tiếp tục thực hiện", "tiếp tục triển khai"), in `f` (see `padded`).
+fn given_again(f: &str) -> bool {
+    [
+        "giao lai",
+        "giao tiep",
+        "tiep tuc thuc hien",
+        "tiep tuc trien khai",
+    ]
+    .iter()
+    .any(|w| crate::text::holds_phrase(f, w))
+}
+
+/// Whether words put what they say in doubt: a question mark after a word ("Hoàn thành?",
+/// "Đã xong ?"), not one standing for a letter lost between letters ("Ho?n th?nh").
+fn doubted(text: &str) -> bool {
+    let c: Vec<char> = text.chars().collect();
+    (0..c.len()).any(|i| {
+        c[i] == '?'
+            && !(i > 0
+                && c[i - 1].is_alphabetic()
+                && c.get(i + 1).is_some_and(|n| n.is_alphabetic()))
+    })
+}
+
+/// Whether words say a task closed (done, cancelled or withdrawn), whatever else they say.
+fn says_closed(f: &str) -> bool {
+    ["hoan thanh", "ht", "xong", "huy", "thu hoi"]
+        .iter()
+        .any(|w| crate::text::holds_phrase(f, w))
 }
 
 /// Whether a note says work is under way: a share done, or "đang …", "tiếp tục …".
@@ -889,6 +942,11 @@ fn status_of(text: &str) -> Said {
     // "0%" alone (a column of shares done): not started.
     if percent == Some(0) && f.trim() == "0" {
         return Said::Open;
+    }
+    // "Hoàn thành?", "Đã hủy nhưng giao lại", "Đã hoàn thành phần 1; giao tiếp phần 2": a
+    // close in doubt or taken back is no close; the words are kept as the report.
+    if says_closed(&f) && (doubted(t) || given_again(&f)) {
+        return in_progress(t, percent.filter(|p| *p < 100).unwrap_or(0));
     }
     // "Chờ xác nhận hoàn thành", "Hoàn thành, chờ duyệt", "Đã báo cáo kết quả, chờ lãnh đạo
     // xác nhận", "Đã xong, chưa được xác nhận": the unit reports it done; the leader has yet
@@ -1145,8 +1203,12 @@ fn awaits_confirmation(words: &[String]) -> Option<Vec<&str>> {
 
 /// Whether a progress text says a state that is not read (a few words, none a known state
 /// nor a report of work: "Không chấp thuận", "Đã báo cáo"): brought in as under way, told.
-pub fn state_unread(text: &str) -> bool {
+fn state_unread(text: &str) -> bool {
     let words = crate::text::words(text);
+    let f = padded(text);
+    if says_closed(&f) && (doubted(text) || given_again(&f)) {
+        return true;
+    }
     !words.is_empty()
         && words.len() <= 4
         && !reports_progress(text)
@@ -1804,7 +1866,23 @@ pub fn giver_in_title(text: &str) -> Option<String> {
     };
     // ("NGUYÊN PHÓ GIÁM ĐỐC", "(nguyên PGĐ)": the post they held; "nguyên" as written, not
     // the surname "Nguyễn".)
-    let who: Vec<&str> = (words[from..given].iter())
+    // ("… DO GIÁM ĐỐC SỞ GIAO (ĐỒNG CHÍ BÙI HỒNG BÌNH)": the name in brackets after it.)
+    let named_after = match folded.get(given + 1).map(String::as_str) {
+        Some("(d/c") => given + 2,
+        Some("(dong") if folded.get(given + 2).is_some_and(|w| w == "chi") => given + 3,
+        _ => given + 1,
+    };
+    let after = (words[named_after.min(words.len())..].iter())
+        .position(|w| w.ends_with(')'))
+        .filter(|_| named_after > given + 1)
+        .map_or(0, |k| k + 1);
+    // ("… ĐỒNG CHÍ PHẠM MINH LONG ĐÃ GIAO": the word of time aside.)
+    let before = match folded[given - 1].as_str() {
+        "da" if given - 1 > from => given - 1,
+        _ => given,
+    };
+    let who: Vec<&str> = (words[from..before].iter())
+        .chain(&words[named_after.min(words.len())..][..after])
         .map(|w| w.trim_matches(['(', ')']))
         .filter(|w| w.to_lowercase() != "nguyên" && !w.is_empty())
         .collect();
@@ -2267,6 +2345,15 @@ mod tests {
                 "NHIỆM VỤ DO ĐỒNG CHÍ ĐỖ THU HÙNG (NGUYÊN PGĐ) GIAO",
                 Some("ĐỒNG CHÍ ĐỖ THU HÙNG PGĐ"),
             ),
+            (
+                "NHIỆM VỤ DO GIÁM ĐỐC SỞ GIAO (ĐỒNG CHÍ BÙI HỒNG BÌNH)",
+                Some("GIÁM ĐỐC SỞ BÙI HỒNG BÌNH"),
+            ),
+            (
+                "NHIỆM VỤ ĐỒNG CHÍ PHẠM MINH LONG ĐÃ GIAO",
+                Some("ĐỒNG CHÍ PHẠM MINH LONG"),
+            ),
+            ("NHIỆM VỤ DO SỞ GIAO (NĂM 2025)", None),
             ("Kính gửi: Đồng chí Bùi Hồng Bình, Giám đốc Sở", None),
             ("BẢNG THEO DÕI NHIỆM VỤ NĂM 2025", None),
         ] {
@@ -2738,6 +2825,31 @@ mod tests {
         ] {
             assert!(state_unread(t), "{t}");
         }
+        // Words that say the task closed and take it back, or doubt it: under way, told.
+        for t in [
+            "Hoàn thành?",
+            "Đã xong ?",
+            "Đã hủy nhưng giao lại",
+            "Đã hoàn thành phần 1; giao tiếp phần 2",
+            "Hoàn thành, tiếp tục triển khai năm 2027",
+        ] {
+            assert!(matches!(said(t, ""), Said::InProgress { .. }), "{t}");
+            assert_eq!(state_in_doubt(t, "").as_deref(), Some(t), "{t}");
+        }
+        let (done, again) = ("Hoàn thành", "Giao lại, tiếp tục thực hiện đến 30/6/2027");
+        assert!(matches!(said(done, again), Said::InProgress { .. }));
+        assert!(state_in_doubt(done, again).is_some());
+        // Not a letter lost ("Ho?n th?nh" is TCVN3 read wrong, told elsewhere), nor a
+        // note beside a task still open.
+        assert_eq!(
+            said("Đã hoàn thành ngày 20/3/2026", "Tiếp tục theo dõi"),
+            Said::Done(Some(d(2026, 3, 20)))
+        );
+        assert!(!doubted("Ho?n th?nh"));
+        assert_eq!(
+            state_in_doubt("Đang thực hiện", "Giao lại cho Phòng CĐS"),
+            None
+        );
         for t in [
             "Đang thực hiện",
             "Chưa hoàn thành",

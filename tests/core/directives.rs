@@ -481,6 +481,50 @@ fn units_are_found_by_code_name_without_diacritics_or_initials() {
     );
 }
 
+/// Of the units a word matches folded, those with the word as written (marks and all) are
+/// the candidates named, when two or more have it: "Báo" is not "huyện Bảo Thắng".
+#[test]
+fn an_ambiguous_unit_names_the_candidates_written_so() {
+    let mut o = office();
+    o.store
+        .write(|tx| {
+            for name in [
+                "Báo Lào Cai",
+                "Phòng Văn hóa và Thông tin huyện Bảo Thắng",
+                "Phòng Văn hóa và Thông tin huyện Bảo Yên",
+            ] {
+                unit::create(
+                    tx,
+                    unit::NewUnit {
+                        name: name.into(),
+                        short_name: None,
+                        code: None,
+                        kind: unit::UnitKind::External,
+                        parent_id: None,
+                        sort_order: 9,
+                    },
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let candidates = |q: &str| match unit::resolve(o.store.conn(), q, Field::LeadUnit) {
+        Err(Error::Invalid {
+            rule: Rule::Ambiguous { candidates, .. },
+            ..
+        }) => candidates,
+        other => panic!("{q}: {other:?}"),
+    };
+    let mut said = candidates("Báo");
+    said.sort();
+    assert_eq!(
+        said,
+        ["Báo Lào Cai", "Phòng Thông tin - Báo chí - Xuất bản"]
+    );
+    // Written without marks, all that fit.
+    assert_eq!(candidates("bao").len(), 4);
+}
+
 #[test]
 fn unit_codes_are_unique_whatever_the_case() {
     let mut o = office();

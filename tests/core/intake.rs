@@ -2483,6 +2483,70 @@ fn roles_written_in_the_units_cell() {
     );
 }
 
+/// A short form written after a new unit's name that a unit of the directory holds is not
+/// taken by the new unit: told once, where first written; the rows writing it alone are the
+/// directory's unit's, as before.
+#[test]
+fn a_short_form_the_directory_holds_is_told_not_taken() {
+    let mut o = Office::new();
+    o.store
+        .write(|tx| {
+            unit::create(
+                tx,
+                NewUnit {
+                    name: "Trung tâm Y tế huyện Bát Xát".into(),
+                    short_name: None,
+                    code: Some("TTYT".into()),
+                    kind: UnitKind::External,
+                    parent_id: None,
+                    sort_order: 9,
+                },
+            )
+            .map(|_| ())
+        })
+        .unwrap();
+    let file = o.path("viet-tat-trung.csv");
+    std::fs::write(
+        &file,
+        "STT;Nội dung nhiệm vụ;Ngày giao;Đơn vị chủ trì\n\
+         1;Tiêm chủng mở rộng;05/01/2026;Trung tâm Y tế huyện Si Ma Cai (TTYT)\n\
+         2;Phòng chống dịch;05/01/2026;Trung tâm Y tế huyện Si Ma Cai (TTYT)\n\
+         3;Khám sức khỏe học đường;05/01/2026;TTYT\n",
+    )
+    .unwrap();
+    let create = Options {
+        create_units: true,
+        ..Options::default()
+    };
+    let seen = intake::preview(&mut o.store, &file, &create).unwrap();
+    let new: Vec<(&str, Option<&str>)> = (seen.new_units.iter())
+        .map(|u| (u.name.as_str(), u.short.as_deref()))
+        .collect();
+    assert_eq!(
+        new,
+        [("Trung tâm Y tế huyện Si Ma Cai", None)],
+        "{:?}",
+        seen
+    );
+    let leads: Vec<&str> = (seen.directives.iter())
+        .map(|r| r.lead_unit.as_str())
+        .collect();
+    assert_eq!(
+        leads,
+        [
+            "Trung tâm Y tế huyện Si Ma Cai",
+            "Trung tâm Y tế huyện Si Ma Cai",
+            "Trung tâm Y tế huyện Bát Xát"
+        ]
+    );
+    assert_eq!(
+        told_at(&seen, "Tên viết tắt “TTYT”"),
+        [(2, "")],
+        "{:?}",
+        told(&seen)
+    );
+}
+
 /// A task done or cancelled is a record of the past: it comes in with the unit and the leader
 /// it was given by, though they are no longer active (a unit merged, a leader retired); a
 /// task still open naming them is refused, as no new task can be given to them.
@@ -2510,7 +2574,9 @@ fn a_closed_task_of_a_unit_or_leader_no_longer_active_comes_in() {
          1;Thanh tra công tác văn thư;05/03/2024;Thanh tra Sở;30/09/2024;Đã hoàn thành ngày 20/09/2024;Đỗ Thu Hùng\n\
          2;Kiểm tra hồ sơ lưu trữ;05/03/2024;Văn phòng Sở;30/09/2024;Đã hủy;Đỗ Thu Hùng\n\
          3;Thanh tra chuyên đề;05/03/2024;Thanh tra Sở;31/12/2026;Đang thực hiện;\n\
-         4;Rà soát quy chế;05/03/2024;Văn phòng Sở;31/12/2026;Đang thực hiện;Đỗ Thu Hùng\n",
+         4;Rà soát quy chế;05/03/2024;Văn phòng Sở;31/12/2026;Đang thực hiện;Đỗ Thu Hùng\n\
+         5;Thanh tra đột xuất;05/03/2024;Thanh tra Sở;30/09/2024;Hoàn thành?;\n\
+         6;Thanh tra hành chính;05/03/2024;Thanh tra Sở;30/09/2024;Đã hủy nhưng giao lại;\n",
     )
     .unwrap();
     let done = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
@@ -2526,15 +2592,51 @@ fn a_closed_task_of_a_unit_or_leader_no_longer_active_comes_in() {
         "{:?}",
         told(&done)
     );
+    // (A close in doubt or taken back is no close: those rows are refused too.)
     assert_eq!(
         set_aside_saying(&done, "ngừng hoạt động"),
-        [4, 5],
+        [4, 5, 6, 7],
         "{:?}",
         told(&done)
     );
     // Brought in again: nothing new.
     let again = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
     assert!(again.directives.is_empty(), "{:?}", again.directives);
+    // A later copy writes the two closed tasks open again: each row is the task held,
+    // told at its state and not reopened; none is said to be gone from the file.
+    let reopened = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace("Đã hoàn thành ngày 20/09/2024", "Đang thực hiện")
+        .replace("Đã hủy", "Chưa hoàn thành");
+    std::fs::write(&file, reopened).unwrap();
+    let later = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    assert!(later.directives.is_empty(), "{:?}", later.directives);
+    assert_eq!(
+        set_aside_saying(&later, "đã nhập trước đây"),
+        [2, 3],
+        "{:?}",
+        told(&later)
+    );
+    assert!(
+        !told(&later)
+            .iter()
+            .any(|t| t.contains("không còn trong tệp")),
+        "{:?}",
+        told(&later)
+    );
+    let mut states: Vec<(String, DirectiveStatus)> = (o.directives().into_iter())
+        .map(|d| (d.content, d.status))
+        .collect();
+    states.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(
+        states,
+        [
+            ("Kiểm tra hồ sơ lưu trữ".into(), DirectiveStatus::Cancelled),
+            ("Thanh tra công tác văn thư".into(), DirectiveStatus::Done)
+        ],
+        "{:?}",
+        told(&later)
+    );
 }
 
 /// A place named alone ("Bát Xát", the place of the directory's Phòng of that district), a
@@ -7533,8 +7635,13 @@ fn a_sheet_kept_per_leader_gives_its_rows_that_leader() {
         // (A specialist's sheet of what they follow; a letter's addressee.)
         ("Lê Minh Bình", "CHUYÊN VIÊN THEO DÕI: LÊ MINH BÌNH"),
         ("Báo cáo", "Kính gửi: Đồng chí Hà Văn Thắng, Giám đốc Sở"),
-        // (The sheet's name and its title naming two leaders: neither.)
+        // (The sheet's name and its title naming two leaders: neither, told.)
         ("PGĐ Trần Thị Mai", "NHIỆM VỤ DO ĐỒNG CHÍ HÀ VĂN THẮNG GIAO"),
+        // (The giver named in brackets after "giao".)
+        (
+            "Lãnh đạo Sở",
+            "NHIỆM VỤ DO GIÁM ĐỐC SỞ GIAO (ĐỒNG CHÍ HÀ VĂN THẮNG)",
+        ),
     ] {
         let ws = wb.add_worksheet().set_name(sheet).unwrap();
         ws.write_string(0, 0, title).unwrap();
@@ -7576,17 +7683,23 @@ fn a_sheet_kept_per_leader_gives_its_rows_that_leader() {
             None,
             None,
             None,
-            None
+            None,
+            Some("Hà Văn Thắng")
         ],
         "{:?}",
         told(&seen)
     );
     assert_eq!(
         told_at(&seen, "Trang là của lãnh đạo"),
-        [(3, ""), (3, "")],
+        [(3, ""), (3, ""), (3, "")],
         "{:?}",
         told(&seen)
     );
+    let two = told_at(
+        &seen,
+        "ghi các lãnh đạo khác nhau (Trần Thị Mai, Hà Văn Thắng)",
+    );
+    assert_eq!(two, [(3, "")], "{:?}", told(&seen));
 }
 
 /// The first task under the header is never read as the header's second row, whatever its

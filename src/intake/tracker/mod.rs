@@ -265,6 +265,9 @@ struct Reading<'c> {
     /// The people a unit cell names, read as their units (by the cell): "Đ/c Lò Thu Nam →
     /// Văn phòng Sở", told on each row of that cell.
     by_person: HashMap<String, Vec<String>>,
+    /// The short forms written after a new unit's name that a unit of the directory holds
+    /// ("… huyện Si Ma Cai (TTYT)"): told once each, where first written.
+    shorts_taken: Vec<RowProblem>,
     /// The office's name, parent agency and place, folded (none when not set): a unit's name
     /// ending with another place is not the directory's unit of that name without it.
     office_places: Vec<String>,
@@ -550,6 +553,7 @@ pub fn plan(
             .exists([])?,
         leaders: HashMap::new(),
         by_person: HashMap::new(),
+        shorts_taken: Vec::new(),
         office_places: crate::office::load(conn)?
             .map(|o| [o.name, o.parent_agency, o.place])
             .into_iter()
@@ -703,7 +707,15 @@ pub fn plan(
         // leader): the rows naming no one were given by that leader, told.
         let sheet_leader = match header.fields.contains_key(&Column::Leader) {
             true => None,
-            false => r.leader_named_by(g, header.last_row)?,
+            false => match r.leader_named_by(g, header.last_row)? {
+                Ok(one) => one,
+                Err(names) => {
+                    let issue = Issue::SheetLeaders(names);
+                    plan.problems
+                        .push(problem(g, header.last_row, None, issue, false));
+                    None
+                }
+            },
         };
         if let Some(id) = sheet_leader {
             let name = person::get(conn, id)?.full_name;
@@ -762,6 +774,7 @@ pub fn plan(
             IntakeProblem::NoTable
         }));
     }
+    plan.problems.append(&mut r.shorts_taken);
     let mut found = held_as_changed(&mut plan, book, &r.found_held, as_new);
     found.extend(&r.found_held);
     no_longer_in(conn, &mut plan, book, &found)?;

@@ -92,6 +92,15 @@ fn of_the_office_for_a_province(name: &str, found: &str) -> bool {
         && words.iter().any(|w| w == "tinh")
 }
 
+/// Whether `name` and the unit `found` are each of a place, and not the same ("Trung tâm Y
+/// tế huyện Si Ma Cai" is not the "Trung tâm Y tế huyện Bát Xát").
+fn of_another_place(name: &str, found: &str) -> bool {
+    match (values::place_of(name), values::place_of(found)) {
+        (Some(a), Some(b)) => crate::text::words(&a) != crate::text::words(&b),
+        _ => false,
+    }
+}
+
 /// Whether the unit `found` is a part of the body `named` names: its words end with the
 /// name's, after words of its own that open with a kind of body ("Văn phòng UBND tỉnh" for
 /// "UBND tỉnh").
@@ -299,9 +308,13 @@ impl Reading<'_> {
     /// The leader a sheet is kept for (a tracker kept a sheet per leader): one the sheet's name
     /// ("GĐ Bùi Hồng Bình", "PGĐ Phạm Minh Long") or the title in its rows `above` the table
     /// ("NHIỆM VỤ DO ĐỒNG CHÍ PHẠM MINH LONG - PHÓ GIÁM ĐỐC SỞ GIAO") names by their full name,
-    /// a Giám đốc, Chủ tịch or Bí thư or their deputy; none when neither names one, or they
-    /// name two.
-    pub(super) fn leader_named_by(&mut self, g: &Grid, above: usize) -> Result<Option<Uuid>> {
+    /// a Giám đốc, Chủ tịch or Bí thư or their deputy; none when neither names one, and the
+    /// names when they name several.
+    pub(super) fn leader_named_by(
+        &mut self,
+        g: &Grid,
+        above: usize,
+    ) -> Result<std::result::Result<Option<Uuid>, Vec<String>>> {
         let mut said = vec![g.name.trim().to_string()];
         for row in g.rows.iter().take(above) {
             for cell in row {
@@ -310,7 +323,7 @@ impl Reading<'_> {
                 }
             }
         }
-        let mut found: Option<Uuid> = None;
+        let mut found: Vec<(Uuid, String)> = Vec::new();
         for s in said.iter().filter(|s| !s.is_empty()) {
             let Ok(id) = self.leader(s)? else { continue };
             let p = crate::person::get(self.conn, id)?;
@@ -325,12 +338,15 @@ impl Reading<'_> {
             if !(leads && full.iter().all(|w| written.contains(w))) {
                 continue;
             }
-            match found {
-                Some(other) if other != id => return Ok(None),
-                _ => found = Some(id),
+            if !found.iter().any(|(one, _)| *one == id) {
+                found.push((id, p.full_name));
             }
         }
-        Ok(found)
+        Ok(match found.len() {
+            0 => Ok(None),
+            1 => Ok(Some(found[0].0)),
+            _ => Err(found.into_iter().map(|(_, name)| name).collect()),
+        })
     }
 
     /// The person a "người giao" cell names (read once a file); of a list of people of the
@@ -520,21 +536,22 @@ impl Reading<'_> {
                     if crate::text::abbreviates(&before, &words) {
                         let was = std::mem::replace(&mut unit.name, name.trim().to_string());
                         if short.is_none() && !was.contains(' ') {
-                            self.shorten(i, &was);
+                            self.shorten(i, &was, (sheet, row));
                         }
                     }
                 }
                 if let Some(short) = short {
-                    self.shorten(i, short);
+                    self.shorten(i, short, (sheet, row));
                 }
                 Ok(Pick::New(i))
             }
         })
     }
 
-    /// Notes `short` as the short form new unit `i` was written with: kept as its own unless
-    /// the directory holds it or another new unit was written with it too.
-    fn shorten(&mut self, i: usize, short: &str) {
+    /// Notes `short` as the short form new unit `i` was written with (`at` a sheet's row):
+    /// kept as its own unless the directory holds it (told) or another new unit was written
+    /// with it too.
+    fn shorten(&mut self, i: usize, short: &str, (sheet, row): (&str, u32)) {
         let units = self
             .new_unit_shorts
             .entry(crate::text::fold(short))
@@ -543,7 +560,29 @@ impl Reading<'_> {
             units.push(i);
         }
         let shared = units.len() > 1;
-        let taken = self.directory.named(short).is_some();
+        let holder = self.directory.named(short).and_then(|u| u.id);
+        let taken = holder.is_some();
+        let told = |p: &RowProblem| p.message.vi.contains(&format!("“{short}”"));
+        if let Some(holder) = holder
+            && !self.shorts_taken.iter().any(told)
+        {
+            let holder =
+                unit::get(self.conn, holder).map_or_else(|_| short.to_string(), |u| u.name);
+            let issue = Issue::ShortFormTaken {
+                short: short.to_string(),
+                unit: self.new_units[i].name.clone(),
+                holder,
+            };
+            self.shorts_taken.push(RowProblem {
+                sheet: sheet.to_string(),
+                row,
+                column: None,
+                field: None,
+                skipped: false,
+                held: false,
+                message: issue.words(),
+            });
+        }
         for k in units.clone() {
             let unit = &mut self.new_units[k];
             unit.short = match shared || taken {
@@ -883,7 +922,9 @@ impl Reading<'_> {
             match (forms.into_iter()).find(|n| {
                 keeps_place(n)
                     && (self.directory.named(n)).is_some_and(|u| {
-                        u.id.is_some() && !of_the_office_for_a_province(&name, &u.name)
+                        u.id.is_some()
+                            && !of_the_office_for_a_province(&name, &u.name)
+                            && !of_another_place(&name, &u.name)
                     })
             }) {
                 Some(form) => form,

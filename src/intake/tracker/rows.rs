@@ -820,8 +820,10 @@ pub(super) fn read_rows(
             source: &said_source,
             repeated,
         };
+        // (But the row brought in before under its key, closed then and written open since,
+        // is the directive held, told apart.)
         let held = match refused {
-            true => None,
+            true => imported_as(r.conn, &key)?,
             false => held_directive(r, &key, lead[0], &task)?,
         };
         if let Some(id) = held {
@@ -1603,10 +1605,11 @@ fn state_of(
         };
         told.push(cells.told(issue, progress()));
     }
-    // A few words of progress that say no state read: under way, told.
+    // A few words of progress that say no state read, or a close in doubt: under way, told.
     let progress_words = cells.text(Column::Progress);
-    if matches!(said, Said::InProgress { .. }) && values::state_unread(&progress_words) {
-        let words = progress_words.trim().to_string();
+    if matches!(said, Said::InProgress { .. })
+        && let Some(words) = values::state_in_doubt(&progress_words, &cells.text(Column::Notes))
+    {
         told.push(cells.told(Issue::StateUnread(words), progress()));
     }
     if said == Said::Open && values::not_carried_out(&progress_words) {
