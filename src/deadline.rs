@@ -395,7 +395,10 @@ fn read(t: &[Token], i: usize, at: Anchor<'_>) -> Option<(Deadline, usize)> {
             .map(|k| k as u32 + 1)
     });
     let rest = word(i + 2, "con") && word(i + 3, "lai");
-    if count.is_some_and(|n| (1..=11).contains(&n) && n != 6)
+    // ("trong các tháng còn lại năm 2019", "những tháng còn lại của năm": as many as are
+    // left; not those of a quarter.)
+    let all_left = (word(i, "cac") || word(i, "nhung")) && rest && !word(i + 4, "quy");
+    if (all_left || count.is_some_and(|n| (1..=11).contains(&n) && n != 6))
         && word(i + 1, "thang")
         && (rest || (word(i + 2, "cuoi") && word(i + 3, "nam")))
     {
@@ -1062,6 +1065,15 @@ mod tests {
             found("để hoàn thành trong hai tháng còn lại"),
             Some(d(2025, 12, 31))
         );
+        assert_eq!(
+            found("tăng thu ngân sách trong các tháng còn lại năm 2025"),
+            Some(d(2025, 12, 31))
+        );
+        assert_eq!(
+            found("thu ngân sách trong những tháng còn lại của năm"),
+            Some(d(2025, 12, 31))
+        );
+        assert_eq!(found("trong các tháng còn lại quý IV"), None);
         assert_eq!(
             found("hoàn tất để đúng ngày 30-7 chuyển về"),
             Some(d(2026, 7, 30))

@@ -166,7 +166,12 @@ pub(super) fn assigns_at(t: &[Token], i: usize) -> Option<usize> {
         || (i >= 2 && t[i - 2].is("y") && t[i - 1].is("kien"));
     let requested =
         t[i].is("de") && i >= 1 && super::lexicon::DOCUMENTS.iter().any(|w| t[i - 1].is(w));
-    (!named && !noun && !briefing && !requested).then_some(n)
+    // "… các lĩnh vực được giao, …", "nhiệm vụ đã giao.": what was given, said of a noun
+    // before it, not a task handed out here.
+    let given_before = i >= 1
+        && (t[i - 1].is("duoc") || t[i - 1].is("da"))
+        && t.get(i + n).is_none_or(|x| !x.is_wordlike());
+    (!named && !noun && !briefing && !requested && !given_before).then_some(n)
 }
 
 /// ", đồng thời …", ", cùng với đó …" or ", yêu cầu Phòng X …": a new task inside the

@@ -450,6 +450,32 @@ fn a_commune_named_alone_after_it_was_named_whole() {
 }
 
 #[test]
+fn what_was_given_before_a_comma_hands_out_nothing() {
+    // "… các lĩnh vực được giao, đẩy mạnh …": said of what the unit holds, not a verb that
+    // gives the task after it; the second task is cut off as after any long first one.
+    let dir = Directory::from_names(&["Cục Thuế thành phố"]);
+    let text = "Cục Thuế thành phố tăng cường công tác chống thất thu ngân sách trên tất cả các \
+        lĩnh vực được giao, đẩy mạnh công tác thu hồi nợ đọng trong các tháng còn lại năm 2019.";
+    let x = extract(text, d(2019, 11, 1), &dir);
+    assert_eq!(
+        given(&x),
+        [
+            (
+                Some("Cục Thuế thành phố"),
+                "Tăng cường công tác chống thất thu ngân sách trên tất cả các lĩnh vực được giao"
+            ),
+            (
+                Some("Cục Thuế thành phố"),
+                "Đẩy mạnh công tác thu hồi nợ đọng trong các tháng còn lại năm 2019"
+            )
+        ],
+        "{:#?}",
+        x.directives
+    );
+    assert_eq!(x.directives[1].deadline, Some(d(2019, 12, 31)));
+}
+
+#[test]
 fn what_the_meeting_was_held_for_is_no_task() {
     // As "Hội nghị nhằm đánh giá …" opens two dev texts' reports; its items after ";" too.
     let text = "Hội nghị được tổ chức nhằm đánh giá kết quả công tác tháng 11, triển khai nhiệm vụ tháng 12; \
