@@ -2023,7 +2023,11 @@ impl Doc<'_> {
             || self.states_result(c.range.clone())
             || (c.sentence && event::schedules(&t[c.range.clone()]))
             || before_verb.clone().any(|p| self.name_at(p).is_some())
-            || find_seq(t, before_verb.clone(), &[&["dong", "chi"]]).is_some();
+            // (A speaker, "Đồng chí X nêu …"; not those addressed, "Các đồng chí công chức
+            // về tại thôn …", a group given the task.)
+            || before_verb
+                .clone()
+                .any(|p| seq_is(t, p, &["dong", "chi"]) && !(p == start + 1 && t[start].is("cac")));
         // A line in capitals ("ĐÁNH GIÁ SÁT, ĐÚNG TỒN TẠI, HẠN CHẾ"): a news item's
         // subheading.
         let words: Vec<&Token> = t[c.range.clone()]

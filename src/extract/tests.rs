@@ -476,6 +476,28 @@ fn what_was_given_before_a_comma_hands_out_nothing() {
 }
 
 #[test]
+fn those_addressed_as_cac_dong_chi_are_given_the_item() {
+    // An item opening with "Các đồng chí …" names whom it is given to, not a speaker whose
+    // words are told ("Đồng chí X nêu …"), nor those who attended ("Tham dự có các đồng chí …").
+    let dir = Directory::from_names(&["UBND xã Tân Hương"]);
+    let text = "Tham dự có các đồng chí lãnh đạo UBND xã Tân Hương. Đồng chí Chủ tịch UBND xã nêu \
+        tính chất nguy hiểm của cơn bão, phân công nhiệm vụ cho từng thành viên:\n\
+        1. Các đồng chí công chức về tại thôn xóm mình sinh hoạt, thành lập các tổ công tác tới tận các hộ dân.\n\
+        2. Duy trì các tổ phản ứng nhanh.\n";
+    let x = extract(text, d(2017, 9, 14), &dir);
+    let contents: Vec<&str> = x.directives.iter().map(|p| p.content.as_str()).collect();
+    assert_eq!(
+        contents,
+        [
+            "Các đồng chí công chức về tại thôn xóm mình sinh hoạt, thành lập các tổ công tác tới tận các hộ dân",
+            "Duy trì các tổ phản ứng nhanh"
+        ],
+        "{:#?}",
+        x.directives
+    );
+}
+
+#[test]
 fn what_the_meeting_was_held_for_is_no_task() {
     // As "Hội nghị nhằm đánh giá …" opens two dev texts' reports; its items after ";" too.
     let text = "Hội nghị được tổ chức nhằm đánh giá kết quả công tác tháng 11, triển khai nhiệm vụ tháng 12; \
