@@ -88,6 +88,14 @@ pub(super) fn segment(text: &str, t: &[Token], mentions: &[Option<Mention>]) -> 
             }
             // "…”, tại cuộc họp …": a quoted conclusion ends, the report goes on (not a
             // quoted term: "thực hiện “mục tiêu kép”, vừa …").
+            // "… các ấp rà soát lại các trường hợp …, Công an, Quân sự và Tư pháp cần phối
+            // hợp …, Đài Truyền thanh xã tăng cường …": after a task said with its verb,
+            // units named as the subject of a verb of their own start a task of theirs.
+            Kind::Punct(',')
+                if !in_name && units_act_after_comma(t, mentions, &words, &mut first, i) =>
+            {
+                cut(false, false, false)
+            }
             Kind::Punct(',') if i >= 1 && t[i - 1].is_punct('”') && quoted_words(t, i - 1) >= 6 => {
                 cut(true, false, false)
             }
@@ -244,6 +252,8 @@ fn in_purpose(words: &[usize], last: &Behind, start: usize, i: usize) -> bool {
 /// after a unit, that hand it out; after the verb that gives the task when there is one
 /// ("Triển khai nhiệm vụ …, UBND huyện chỉ đạo tập trung củng cố, kiện toàn …").
 struct FirstVerb {
+    /// Where the clause starts.
+    start: usize,
     from: usize,
     scanned: usize,
     named_until: usize,
@@ -254,6 +264,7 @@ struct FirstVerb {
 impl FirstVerb {
     fn new(start: usize) -> Self {
         FirstVerb {
+            start,
             from: start,
             scanned: start,
             named_until: 0,
@@ -331,6 +342,58 @@ fn task_after_comma(
         .before(t, mentions, i)
         .or_else(|| opens.and(first.given_from()))
         .is_some_and(|v| next_task(t, words, v, i, before, after))
+}
+
+/// ", Công an, Quân sự và Tư pháp cần phối hợp …": after the comma at `i`, units (those
+/// who hold them first: "lãnh đạo …"), then what they must do ("cần", "phải") and a verb of
+/// their own, after a task of at least four words from its verb: a task of those units.
+fn units_act_after_comma(
+    t: &[Token],
+    mentions: &[Option<Mention>],
+    words: &[usize],
+    first: &mut FirstVerb,
+    i: usize,
+) -> bool {
+    let mut j = i + 1;
+    if let Some(h) = HOLDERS.iter().find(|h| starts_with(t, j, h)) {
+        j += h.len();
+    }
+    let Some(mut j) = units_named_from(t, mentions, j) else {
+        return false;
+    };
+    if let Some(m) = [&["can"][..], &["phai"], &["co", "trach", "nhiem"]]
+        .iter()
+        .find(|m| starts_with(t, j, m))
+    {
+        j += m.len();
+    }
+    if !action_at(t, j) {
+        return false;
+    }
+    // (The task before is one: its verb opens the clause, follows its units, or follows the
+    // verb that hands it out; not a verb inside what frames a sentence, "Chiều 26/7, dưới sự
+    // chủ trì của …, UBND tỉnh tổ chức …", "Đối với dự án phát triển …, Phòng X …".)
+    let Some(v) = first.before(t, mentions, i) else {
+        return false;
+    };
+    let opening = skip_mark(t, first.start, i).0;
+    let subject_end = units_named_from(t, mentions, opening).unwrap_or(opening);
+    (first.given || v == opening || v == subject_end) && words[i] - words[v] >= 4
+}
+
+/// The end of the units named from `j` on, one after another ("Công an, Quân sự và Tư
+/// pháp"); none when no unit is named there.
+fn units_named_from(t: &[Token], mentions: &[Option<Mention>], mut j: usize) -> Option<usize> {
+    let mut named = false;
+    while let Some(Some(m)) = mentions.get(j) {
+        named = true;
+        j = m.end;
+        let joined = t.get(j).is_some_and(|x| x.is_punct(',') || x.is("va"));
+        if joined && mentions.get(j + 1).is_some_and(Option::is_some) {
+            j += 1;
+        }
+    }
+    named.then_some(j)
 }
 
 /// An action verb after the joint at `i`, with at least `before` words from the first task's

@@ -498,6 +498,42 @@ fn those_addressed_as_cac_dong_chi_are_given_the_item() {
 }
 
 #[test]
+fn units_named_after_a_comma_with_a_verb_of_their_own_get_a_task() {
+    // After a task with its verb, ", Công an, Quân sự và Tư pháp cần phối hợp …" and ", Đài
+    // Truyền thanh xã tăng cường …" are those units' tasks; not after a sentence's frame
+    // ("Chiều 26/7, dưới sự chủ trì của …, UBND xã tổ chức …").
+    let dir = Directory::from_names(&[
+        "các ấp",
+        "Công an",
+        "Quân sự",
+        "Tư pháp",
+        "Đài Truyền thanh xã",
+        "UBND xã",
+    ]);
+    let text = "Chiều 26/7, dưới sự chủ trì của đồng chí Chủ tịch UBND xã về công tác tuyển quân, \
+        UBND xã tổ chức phiên họp thường kỳ. Kết luận, Chủ tịch đề nghị các ấp rà soát lại các \
+        trường hợp bỏ địa phương, Công an, Quân sự và Tư pháp cần phối hợp chặt chẽ trong việc xử lý \
+        công dân chống khám, Đài Truyền thanh xã tăng cường công tác tuyên truyền.";
+    let x = extract(text, d(2019, 11, 21), &dir);
+    assert_eq!(
+        given(&x),
+        [
+            (Some("các ấp"), "Rà soát lại các trường hợp bỏ địa phương"),
+            (
+                Some("Công an"),
+                "Cần phối hợp chặt chẽ trong việc xử lý công dân chống khám"
+            ),
+            (
+                Some("Đài Truyền thanh xã"),
+                "Tăng cường công tác tuyên truyền"
+            )
+        ],
+        "{:#?}",
+        x.directives
+    );
+}
+
+#[test]
 fn what_the_meeting_was_held_for_is_no_task() {
     // As "Hội nghị nhằm đánh giá …" opens two dev texts' reports; its items after ";" too.
     let text = "Hội nghị được tổ chức nhằm đánh giá kết quả công tác tháng 11, triển khai nhiệm vụ tháng 12; \
