@@ -148,6 +148,8 @@ pub const ACTIONS: &[&[&str]] = &[
     &["chu", "trong"],
     &["coi", "trong"],
     &["giu", "vung"],
+    &["cham", "lo"],
+    &["tao", "dieu", "kien"],
     &["tang", "thu"],
 ];
 

@@ -1123,7 +1123,7 @@ impl Doc<'_> {
     /// The lines (items of [`extract_items`], else the sentences and `;` parts of the text's
     /// lines) among
     /// `clauses` of which no clause was `used`, that hold at least three words and do not
-    /// open a list: "Chăm lo đời sống người lao động." beside a task in its paragraph is not lost.
+    /// open a list: "Ổn định đời sống người lao động." beside a task in its paragraph is not lost.
     fn set_aside(&self, clauses: &[Clause], used: &[bool]) -> Vec<SetAside> {
         let text = self.text;
         // Where the text's lines break, found once (a text of one long line has many clauses);
