@@ -1846,8 +1846,31 @@ impl Doc<'_> {
         let reached = |p: usize| {
             seq_is(t, p, &["dat", "duoc"]) && t.get(p + 2).is_some_and(|x| x.kind == Kind::Number)
         };
+        // "… toàn huyện là 2.880 thanh niên", "Điểm chốt 2 … gồm 12 người", "… được 1.518
+        // thanh niên": a count stated (a number then what is counted; not a day, "là 30/6"),
+        // of what a clause opening with no verb of a task is ("Thành lập 2 chốt … gồm 40
+        // người" says what to make).
+        let opening = skip_mark(t, range.start, range.end).0;
+        let opens_task = self.is_action(opening) || assigns_at(t, opening).is_some();
+        let counted = |p: usize| {
+            if opens_task || !(t[p].is("la") || t[p].is("gom") || t[p].is("duoc")) {
+                return false;
+            }
+            // (The number as written, "2.880", "1,5".)
+            let mut j = p + 1;
+            while t.get(j).is_some_and(|x| x.kind == Kind::Number)
+                || (t.get(j).is_some_and(|x| x.is_punct('.') || x.is_punct(','))
+                    && j > p + 1
+                    && t.get(j + 1).is_some_and(|x| x.kind == Kind::Number))
+            {
+                j += 1;
+            }
+            j > p + 1 && t.get(j).is_some_and(|x| x.kind == Kind::Word)
+        };
         let result = find_seq(t, range.clone(), RESULTS).is_some()
-            || range.clone().any(|p| percent(p) || reached(p));
+            || range
+                .clone()
+                .any(|p| percent(p) || reached(p) || counted(p));
         result && find_seq(t, range, TARGETS).is_none()
     }
 

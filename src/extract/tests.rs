@@ -555,6 +555,25 @@ fn caring_for_and_making_conditions_are_tasks() {
 }
 
 #[test]
+fn a_count_stated_is_a_report_not_a_task() {
+    // "… là 2.880 thanh niên", "… gồm 12 người": figures told; "Thành lập 2 chốt … gồm 40
+    // người" opens with its verb and says what to make.
+    let dir = Directory::from_names(&["Ban Chỉ huy quân sự huyện"]);
+    let text = "Tổng thực lực nam thanh niên trong độ tuổi thực hiện nghĩa vụ toàn huyện là 2.880 thanh niên.\n\
+        Kết luận, Chủ tịch đề nghị:\n\
+        - Thành lập 2 chốt kiểm soát tại 2 điểm gồm 40 người.\n\
+        + Điểm chốt 2 tại cổng làng thôn Quan Sơn gồm 12 người.\n";
+    let x = extract(text, d(2021, 5, 10), &dir);
+    let contents: Vec<&str> = x.directives.iter().map(|p| p.content.as_str()).collect();
+    assert_eq!(
+        contents,
+        ["Thành lập 2 chốt kiểm soát tại 2 điểm gồm 40 người"],
+        "{:#?}",
+        x.directives
+    );
+}
+
+#[test]
 fn what_the_meeting_was_held_for_is_no_task() {
     // As "Hội nghị nhằm đánh giá …" opens two dev texts' reports; its items after ";" too.
     let text = "Hội nghị được tổ chức nhằm đánh giá kết quả công tác tháng 11, triển khai nhiệm vụ tháng 12; \
