@@ -122,6 +122,9 @@ pub(super) enum Issue {
         /// The directory's unit that holds it.
         holder: String,
     },
+    /// A sheet holding words where no tracker's header was found, not read; `true` when its
+    /// header has no lead unit's column and the sheet's name names no unit.
+    SheetNotRead(bool),
     /// The sheet's name and title name different leaders: its rows that name no one are
     /// given by no one.
     SheetLeaders(Vec<String>),
@@ -548,6 +551,14 @@ impl Issue {
             Issue::ShortFormTaken { short, unit, holder } => both(
                 format!("Tên viết tắt “{short}” ghi sau đơn vị mới “{unit}” đã là của đơn vị “{holder}”: đơn vị mới không lấy tên viết tắt này; dòng nào chỉ ghi “{short}” là của “{holder}”."),
                 format!("The short form “{short}” written after the new unit “{unit}” is already that of “{holder}”: the new unit does not take it; rows that write only “{short}” are for “{holder}”."),
+            ),
+            Issue::SheetNotRead(true) => both(
+                "Trang không được đọc: bảng không có cột đơn vị chủ trì, và tên trang không phải tên một đơn vị trong danh mục; hãy thêm cột “Đơn vị chủ trì”, hoặc đặt tên trang là tên đơn vị, rồi nhập lại.".to_string(),
+                "Sheet not read: its table has no lead unit column and the sheet's name is not a unit of the directory; add a “Đơn vị chủ trì” column, or name the sheet after the unit, and import again.".to_string(),
+            ),
+            Issue::SheetNotRead(false) => both(
+                "Trang không được đọc: không tìm thấy dòng tiêu đề của bảng theo dõi (cột nội dung nhiệm vụ và đơn vị chủ trì).".to_string(),
+                "Sheet not read: no tracker header was found (task content and lead unit columns).".to_string(),
             ),
             Issue::SheetLeaders(names) => both(
                 format!("Tên trang và tiêu đề ghi các lãnh đạo khác nhau ({}): không rõ ai giao, các dòng không ghi người giao được nhập không có người giao.", names.join(", ")),

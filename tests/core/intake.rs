@@ -7529,6 +7529,19 @@ fn a_sheet_per_unit_without_a_lead_column() {
         .collect();
     assert_eq!(named.len(), 3, "{:?}", told(&seen));
     assert!(seen.sheets.iter().all(|s| s.name != "Ghi chú"));
+    // The sheet not read is told, not dropped unsaid; it counts as no row.
+    let unread: Vec<(&str, u32, bool)> = (seen.problems.iter())
+        .filter(|q| q.message.vi.starts_with("Trang không được đọc"))
+        .map(|q| (q.sheet.as_str(), q.row, q.skipped))
+        .collect();
+    assert_eq!(unread, [("Ghi chú", 0, true)], "{:?}", told(&seen));
+    assert!(
+        told(&seen)
+            .iter()
+            .any(|m| m.contains("tên trang không phải tên một đơn vị")),
+        "{:?}",
+        told(&seen)
+    );
     intake::commit(&mut o.store, &file, &Options::default()).unwrap();
     let again = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
     assert_eq!((again.directives.len(), again.already), (0, 4));

@@ -302,11 +302,12 @@ fn print(out: Out, p: &Preview, create_units: bool) {
             );
         }
     }
-    // Rows, not problems: a row left out may be told more than once.
+    // Rows, not problems: a row left out may be told more than once (a sheet not read is
+    // told on its own, not counted as a row).
     let skipped = p
         .problems
         .iter()
-        .filter(|q| q.skipped)
+        .filter(|q| q.skipped && q.row > 0)
         .map(|q| (q.sheet.as_str(), q.row))
         .collect::<std::collections::HashSet<_>>()
         .len();

@@ -657,6 +657,24 @@ pub fn plan(
             None => None,
         };
         let Some(found) = found.or_else(|| columns::first_row(g).filter(first_row_named)) else {
+            // A sheet of words where no tracker's header was found is told, never dropped
+            // unsaid (a sheet of tasks without a lead unit's column named after no unit).
+            let words = (g.rows.iter().flatten())
+                .any(|c| matches!(c, Cell::Text(t) if !t.trim().is_empty()));
+            if words {
+                let issue = Issue::SheetNotRead(
+                    sheet_unit.is_none() && columns::find_without_lead(g).is_some(),
+                );
+                plan.problems.push(RowProblem {
+                    sheet: g.name.clone(),
+                    row: 0,
+                    column: None,
+                    field: None,
+                    skipped: true,
+                    held: false,
+                    message: issue.words(),
+                });
+            }
             continue;
         };
         let key = found.layout_key();
