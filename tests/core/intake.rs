@@ -7715,6 +7715,55 @@ fn a_sheet_kept_per_leader_gives_its_rows_that_leader() {
     assert_eq!(two, [(3, "")], "{:?}", told(&seen));
 }
 
+/// A summary sheet read first ("Tổng hợp", no leader's column) and the leader's own sheet
+/// holding the same rows: each task comes in once, given by the leader its own sheet names.
+#[test]
+fn a_summary_sheet_first_keeps_the_leader_of_the_sheet_after() {
+    let mut o = Office::new();
+    o.store
+        .write(|tx| {
+            person::create(
+                tx,
+                NewPerson {
+                    full_name: "Trần Thị Mai".into(),
+                    title: Some("Phó Giám đốc Sở".into()),
+                    unit_id: None,
+                },
+            )
+            .map(|_| ())
+        })
+        .unwrap();
+    let file = o.path("tong-hop.xlsx");
+    let mut wb = Workbook::new();
+    for sheet in ["Tổng hợp", "PGĐ Trần Thị Mai"] {
+        let ws = wb.add_worksheet().set_name(sheet).unwrap();
+        ws.write_row(
+            0,
+            0,
+            [
+                "STT",
+                "Nội dung nhiệm vụ",
+                "Đơn vị chủ trì",
+                "Ngày giao",
+                "Thời hạn",
+            ],
+        )
+        .unwrap();
+        ws.write_row(
+            1,
+            0,
+            ["1", "Rà soát quy chế", "VP", "01/10/2025", "31/10/2025"],
+        )
+        .unwrap();
+    }
+    wb.save(&file).unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let leaders: Vec<Option<&str>> = (seen.directives.iter())
+        .map(|r| r.directing_leader.as_deref())
+        .collect();
+    assert_eq!(leaders, [Some("Trần Thị Mai")], "{:?}", told(&seen));
+}
+
 /// The first task under the header is never read as the header's second row, whatever its
 /// note under a column without a header says ("Gia hạn đến 30/4/2025" names a field): every
 /// row is a task.

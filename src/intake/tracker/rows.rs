@@ -993,6 +993,7 @@ pub(super) fn read_rows(
                         done_fallback,
                         words,
                         content,
+                        leader,
                     };
                     for to in p.take_newer(later, &g.name) {
                         let issue = Issue::ExtensionNotLater(to);
@@ -1948,10 +1949,13 @@ struct Newer {
     done_fallback: NaiveDate,
     words: String,
     content: String,
+    /// The leader it names, or its sheet's.
+    leader: Option<Uuid>,
 }
 
 impl RowPlan {
-    /// The later sheet's (`sheet`) state, words and notes taken; a later deadline it gives
+    /// The later sheet's (`sheet`) state, words and notes taken, and its leader where the
+    /// earlier names none; a later deadline it gives
     /// (its own, or an extension) extends the one the earlier sheet gave. Returns the earlier
     /// deadlines it gives, left out (to be told).
     fn take_newer(&mut self, newer: Newer, sheet: &str) -> Vec<NaiveDate> {
@@ -1977,6 +1981,8 @@ impl RowPlan {
         }
         (self.said, self.done_fallback) = (newer.said, newer.done_fallback);
         (self.words, self.content) = (newer.words, newer.content);
+        // (A summary sheet read first names no leader; the leader's own sheet does.)
+        self.leader = self.leader.or(newer.leader);
         earlier
     }
 }
