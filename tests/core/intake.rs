@@ -7715,6 +7715,67 @@ fn a_sheet_kept_per_leader_gives_its_rows_that_leader() {
     assert_eq!(two, [(3, "")], "{:?}", told(&seen));
 }
 
+/// A copy of a tracker whose tasks' words were edited since it was brought in (a part added,
+/// a frame before, a short form spelled out), their unit, source, day and deadline the same:
+/// each row is the task held, told as changed, never a second directive unsaid; nor is the
+/// task said to be gone from the file. The user may still bring one in as new.
+#[test]
+fn an_edited_copy_makes_no_second_directive_unsaid() {
+    let mut o = Office::new();
+    let file = o.path("sua-loi.csv");
+    let rows = |a: &str, b: &str, c: &str| {
+        format!(
+            "STT;Nội dung nhiệm vụ;Văn bản giao;Ngày giao;Đơn vị chủ trì;Thời hạn\n\
+             1;{a};45/TB-STTTT;02/03/2026;VP;31/12/2026\n\
+             2;{b};45/TB-STTTT;02/03/2026;VP;31/12/2026\n\
+             3;{c};45/TB-STTTT;02/03/2026;VP;31/12/2026\n"
+        )
+    };
+    std::fs::write(
+        &file,
+        rows(
+            "Xây dựng quy chế phối hợp với Công an tỉnh",
+            "Cập nhật tin bài trên Cổng TTĐT tỉnh",
+            "Thực hiện Kế hoạch số 12/KH-UBND về cải cách hành chính",
+        ),
+    )
+    .unwrap();
+    intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    std::fs::write(
+        &file,
+        rows(
+            "Xây dựng quy chế phối hợp với Công an tỉnh - Đã xong dự thảo",
+            "Đ/c Thắng chỉ đạo: Cập nhật tin bài trên Cổng TTĐT tỉnh",
+            "Thực hiện KH 12/KH-UBND về cải cách hành chính",
+        ),
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert!(seen.directives.is_empty(), "{:?}", told(&seen));
+    let held: Vec<u32> = (seen.problems.iter())
+        .filter(|q| q.held)
+        .map(|q| q.row)
+        .collect();
+    assert_eq!(held, [2, 3, 4], "{:?}", told(&seen));
+    assert!(
+        !told(&seen)
+            .iter()
+            .any(|m| m.contains("không còn trong tệp")),
+        "{:?}",
+        told(&seen)
+    );
+    let one_new = Options {
+        as_new: vec![intake::RowAt {
+            sheet: None,
+            row: 4,
+        }],
+        ..Options::default()
+    };
+    let seen = intake::preview(&mut o.store, &file, &one_new).unwrap();
+    let made: Vec<u32> = seen.directives.iter().map(|r| r.row).collect();
+    assert_eq!(made, [4], "{:?}", told(&seen));
+}
+
 /// A summary sheet read first ("Tổng hợp", no leader's column) and the leader's own sheet
 /// holding the same rows: each task comes in once, given by the leader its own sheet names.
 #[test]

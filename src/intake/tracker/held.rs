@@ -528,31 +528,87 @@ pub(super) fn within(a: &[&str], b: &[&str]) -> bool {
 }
 
 /// How nearly two texts' words say one task: [`alike`], and at least 0.8 when every word of
-/// one is in the other, four at least (a part added or taken away).
+/// one is in the other, four at least, the rest a part of its own added after ("… - Đã xong
+/// dự thảo", "… (Thông báo số 45/TB-STTTT)") or a frame before ("Đ/c Long chỉ đạo: …"). A
+/// short form in one spelled out in the other ("Cổng TTĐT", "Cổng Thông tin điện tử") is the
+/// same words.
 pub(super) fn nearly(a: &str, b: &str) -> f64 {
-    // Names that differ ("… huyện Bắc Hà", "… huyện Bảo Yên") make two tasks.
-    if names_differ(a, b) {
-        return 0.0;
-    }
-    let (wa, wb) = (exact_words(a), exact_words(b));
+    let (wa, wb, spelled) = short_forms_alike(a, b);
     let (short, long, long_text) = if wa.len() <= wb.len() {
         (&wa, &wb, b)
     } else {
         (&wb, &wa, a)
     };
-    let part = short.split(' ').count() >= 4
-        && (long == short
-            || (long.starts_with(&format!("{short} "))
-                && part_after(long_text, short.split(' ').count())));
+    let n = short.split(' ').count();
+    let added_after =
+        long == short || (long.starts_with(&format!("{short} ")) && part_after(long_text, n));
+    let framed_before =
+        long.ends_with(&format!(" {short}")) && part_before(long_text, long.split(' ').count() - n);
+    let part = n >= 4 && (added_after || framed_before);
+    // Names that differ ("… huyện Bắc Hà", "… huyện Bảo Yên") make two tasks (not names in a
+    // part added).
+    if !part && names_differ(a, b, &spelled) {
+        return 0.0;
+    }
     let score = alike(&wa, &wb);
     if part { score.max(0.8) } else { score }
 }
 
-/// Whether the words of `text` after its first `n` start a part of their own: after a mark
-/// ("…, báo cáo kết quả về Sở", "… (…)") or a word that opens one ("và", "để", "nhằm",
-/// "trình"), not words that narrow the task ("Rà soát hồ sơ đất đai …").
-pub(super) fn part_after(text: &str, n: usize) -> bool {
-    // Each word's start and end in `text`.
+/// The words of `a` and `b` as [`exact_words`] gives them, a short form written in capitals
+/// in one ("TTĐT", "TT&TT", "KH") standing for the words of the other whose initials it is
+/// ("thông tin điện tử", "Thông tin và Truyền thông", "Kế hoạch") in both; and the words so
+/// spelled out, folded.
+fn short_forms_alike(a: &str, b: &str) -> (String, String, Vec<String>) {
+    let shorts = |t: &str| -> Vec<(String, Vec<String>)> {
+        (t.split_whitespace())
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .filter(|w| {
+                let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+                letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+            })
+            .map(|w| {
+                let letters: String = w.chars().filter(|c| c.is_alphabetic()).collect();
+                let words = exact_words(w).split(' ').map(str::to_string).collect();
+                (crate::text::fold(&letters), words)
+            })
+            .collect()
+    };
+    let mut spelled = Vec::new();
+    let mut spell = |words: &mut Vec<String>, forms: &[(String, Vec<String>)]| {
+        for (letters, short) in forms {
+            let want: Vec<char> = letters.chars().collect();
+            'at: for i in 0..words.len() {
+                let (mut k, mut j) = (0, i);
+                while j < words.len() && k < want.len() {
+                    // ("Thông tin và Truyền thông": "và" has no letter of its own.)
+                    if words[j] == "và" && j > i {
+                        j += 1;
+                        continue;
+                    }
+                    if crate::text::fold(&words[j]).chars().next() != Some(want[k]) {
+                        continue 'at;
+                    }
+                    (k, j) = (k + 1, j + 1);
+                }
+                if k == want.len() && j - i >= 2 {
+                    spelled.extend(words[i..j].iter().map(|w| crate::text::fold(w)));
+                    words.splice(i..j, short.iter().cloned());
+                    break;
+                }
+            }
+        }
+    };
+    let (mut wa, mut wb): (Vec<String>, Vec<String>) = (
+        exact_words(a).split(' ').map(str::to_string).collect(),
+        exact_words(b).split(' ').map(str::to_string).collect(),
+    );
+    spell(&mut wb, &shorts(a));
+    spell(&mut wa, &shorts(b));
+    (wa.join(" "), wb.join(" "), spelled)
+}
+
+/// The start and end of each word of `text`.
+fn word_spans(text: &str) -> Vec<(usize, usize)> {
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices() {
@@ -568,21 +624,41 @@ pub(super) fn part_after(text: &str, n: usize) -> bool {
     if let Some(s) = start {
         spans.push((s, text.len()));
     }
+    spans
+}
+
+/// Whether the words of `text` after its first `n` start a part of their own: after a mark
+/// ("…, báo cáo kết quả về Sở", "…. Báo cáo …", "… (…)") or a word that opens one ("và",
+/// "để", "nhằm", "trình"), not words that narrow the task ("Rà soát hồ sơ đất đai …").
+pub(super) fn part_after(text: &str, n: usize) -> bool {
+    let spans = word_spans(text);
     let (Some(&(_, end)), Some(&(from, to))) =
         (n.checked_sub(1).and_then(|k| spans.get(k)), spans.get(n))
     else {
         return false;
     };
-    text[end..from].contains([',', ';', '(', '-', '–', ':'])
+    text[end..from].contains([',', ';', '(', '-', '–', ':', '.'])
         || matches!(
             crate::text::fold(&text[from..to]).as_str(),
             "va" | "de" | "nham" | "trinh"
         )
 }
 
+/// Whether the first `n` words of `text` are a frame of their own before the rest, ending in
+/// a colon or a dash ("Đ/c Long chỉ đạo: …", "Bổ sung - …"), eight words at most.
+fn part_before(text: &str, n: usize) -> bool {
+    let spans = word_spans(text);
+    let (Some(&(_, end)), Some(&(from, _))) =
+        (n.checked_sub(1).and_then(|k| spans.get(k)), spans.get(n))
+    else {
+        return false;
+    };
+    n <= 8 && text[end..from].contains([':', '-', '–'])
+}
+
 /// Whether two texts name different bodies or places: a word in capitals, not opening its
-/// text, in one and not the other.
-pub(super) fn names_differ(a: &str, b: &str) -> bool {
+/// text, in one and not the other (nor among the words `spelled` out of a short form).
+pub(super) fn names_differ(a: &str, b: &str, spelled: &[String]) -> bool {
     let names = |t: &str| -> Vec<String> {
         t.split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -599,7 +675,9 @@ pub(super) fn names_differ(a: &str, b: &str) -> bool {
             .collect::<Vec<_>>()
     };
     let (ax, by) = (all(a), all(b));
-    x.iter().any(|w| !by.contains(w)) || y.iter().any(|w| !ax.contains(w))
+    // (Not the words of a short form the other writes: "Kế hoạch" beside "KH".)
+    let other = |w: &String, theirs: &[String]| !theirs.contains(w) && !spelled.contains(w);
+    x.iter().any(|w| other(w, &by)) || y.iter().any(|w| other(w, &ax))
 }
 
 /// How alike two texts' words are: twice the words they share over the words of both
