@@ -585,7 +585,7 @@ fn short_forms_alike(a: &str, b: &str) -> (String, String, Vec<String>) {
                         j += 1;
                         continue;
                     }
-                    if crate::text::fold(&words[j]).chars().next() != Some(want[k]) {
+                    if !crate::text::fold(&words[j]).starts_with(want[k]) {
                         continue 'at;
                     }
                     (k, j) = (k + 1, j + 1);
