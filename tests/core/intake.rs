@@ -2547,6 +2547,47 @@ fn a_short_form_the_directory_holds_is_told_not_taken() {
     );
 }
 
+/// A place of a level above the one before it, after a comma ("…, tỉnh Lào Cai", "UBND xã A
+/// Mú Sung, huyện Bát Xát"), names where that body is: no unit of its own; the directory's
+/// unit is found without it.
+#[test]
+fn a_place_after_a_comma_is_where_the_body_is() {
+    let mut o = Office::new();
+    o.add_units(&["Phòng Văn hóa và Thông tin huyện Bát Xát", "Sở Tài chính"]);
+    let file = o.path("dia-danh.csv");
+    std::fs::write(
+        &file,
+        "STT;Nội dung nhiệm vụ;Ngày giao;Đơn vị chủ trì;Đơn vị phối hợp\n\
+         1;Kiểm kê di tích;05/01/2026;Phòng Văn hóa và Thông tin huyện Bát Xát, tỉnh Lào Cai;Sở Tài chính, tỉnh Lào Cai\n\
+         2;Tuyên truyền bầu cử;05/01/2026;UBND xã A Mú Sung, huyện Bát Xát;\n",
+    )
+    .unwrap();
+    let create = Options {
+        create_units: true,
+        ..Options::default()
+    };
+    let seen = intake::preview(&mut o.store, &file, &create).unwrap();
+    let got: Vec<(&str, Vec<&str>)> = (seen.directives.iter())
+        .map(|r| {
+            (
+                r.lead_unit.as_str(),
+                r.coordinating_units.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Phòng Văn hóa và Thông tin huyện Bát Xát", vec!["Sở Tài chính"]),
+            ("UBND xã A Mú Sung huyện Bát Xát", vec![])
+        ],
+        "{:?}",
+        told(&seen)
+    );
+    let new: Vec<&str> = seen.new_units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(new, ["UBND xã A Mú Sung huyện Bát Xát"]);
+}
+
 /// A task done or cancelled is a record of the past: it comes in with the unit and the leader
 /// it was given by, though they are no longer active (a unit merged, a leader retired); a
 /// task still open naming them is refused, as no new task can be given to them.

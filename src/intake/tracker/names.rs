@@ -101,6 +101,56 @@ fn of_another_place(name: &str, found: &str) -> bool {
     }
 }
 
+/// The level of a place written alone with its level word ("tỉnh Lào Cai" 3, "huyện Bát
+/// Xát", "thị xã Sa Pa" 2, "xã A Mú Sung" 1), a name in capitals after it; none otherwise.
+fn place_level(piece: &str) -> Option<u8> {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    let folded: Vec<String> = words.iter().map(|w| crate::text::fold(w)).collect();
+    let (level, n) = level_at(&folded, 0)?;
+    let named = words.len() > n
+        && words[n..]
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    named.then_some(level)
+}
+
+/// The level word at `folded[i]` and its length in words.
+fn level_at(folded: &[String], i: usize) -> Option<(u8, usize)> {
+    let at = |k: usize| folded.get(i + k).map_or("", String::as_str);
+    Some(match (at(0), at(1)) {
+        ("tinh", _) => (3, 1),
+        ("thanh", "pho") | ("thi", "xa") => (2, 2),
+        ("thi", "tran") => (1, 2),
+        ("huyen" | "quan", _) => (2, 1),
+        ("xa" | "phuong", _) => (1, 1),
+        _ => return None,
+    })
+}
+
+/// A name without the place it ends with when that place is above the one before it
+/// ("Phòng Văn hóa và Thông tin huyện Bát Xát tỉnh Lào Cai": the Phòng of Bát Xát, where
+/// Bát Xát is), to look up as the directory writes it.
+fn without_higher_place(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let folded: Vec<String> = words.iter().map(|w| crate::text::fold(w)).collect();
+    let at = (1..words.len())
+        .rev()
+        .find(|&i| place_level(&words[i..].join(" ")).is_some())?;
+    let rest = words[..at].join(" ");
+    let (level, _) = level_at(&folded, at)?;
+    (place_level_within(&rest) > 0 && level > place_level_within(&rest)).then_some(rest)
+}
+
+/// The highest level of place a name says ("… huyện Bát Xát" 2), 0 for none.
+fn place_level_within(name: &str) -> u8 {
+    let folded: Vec<String> = name.split_whitespace().map(crate::text::fold).collect();
+    (0..folded.len())
+        .filter_map(|i| level_at(&folded, i))
+        .map(|(level, _)| level)
+        .max()
+        .unwrap_or(0)
+}
+
 /// Whether the unit `found` is a part of the body `named` names: its words end with the
 /// name's, after words of its own that open with a kind of body ("Văn phòng UBND tỉnh" for
 /// "UBND tỉnh").
@@ -909,7 +959,10 @@ impl Reading<'_> {
             ),
         }
         .filter(|rest| self.exact(rest).is_some());
-        let forms: Vec<String> = own_place.into_iter().chain(forms).collect();
+        let forms: Vec<String> = (own_place.into_iter())
+            .chain(without_higher_place(&name))
+            .chain(forms)
+            .collect();
         let foreign = values::unit_of_post(&name)
             .and_then(|u| self.foreign_place(&u))
             .or_else(|| self.foreign_place(&name));
@@ -966,6 +1019,17 @@ impl Reading<'_> {
         };
         let mut merged: Vec<String> = Vec::with_capacity(pieces.len());
         for piece in pieces {
+            // "Phòng VHTT huyện Bát Xát, tỉnh Lào Cai", "UBND xã A Mú Sung, huyện Bát Xát",
+            // "Sở Tài chính, tỉnh Lào Cai": a place of a level above the one before names
+            // where that body is, not a body of its own.
+            if let Some(prev) = merged.last_mut()
+                && let Some(level) = place_level(&piece)
+                && level > place_level_within(prev)
+            {
+                prev.push(' ');
+                prev.push_str(piece.trim());
+                continue;
+            }
             let shared =
                 (merged.last()).and_then(|prev| self.sharing_the_head(prev.trim(), &piece));
             if let Some(full) = shared {
