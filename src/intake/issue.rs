@@ -125,6 +125,8 @@ pub(super) enum Issue {
     /// A sheet holding words where no tracker's header was found, not read; `true` when its
     /// header has no lead unit's column and the sheet's name names no unit.
     SheetNotRead(bool),
+    /// Words written after the deadline's date in its cell ("gửi Sở TC"), not kept.
+    DeadlineWithWords(String, NaiveDate),
     /// The sheet's name and title name different leaders: its rows that name no one are
     /// given by no one.
     SheetLeaders(Vec<String>),
@@ -559,6 +561,10 @@ impl Issue {
             Issue::SheetNotRead(false) => both(
                 "Trang không được đọc: không tìm thấy dòng tiêu đề của bảng theo dõi (cột nội dung nhiệm vụ và đơn vị chủ trì).".to_string(),
                 "Sheet not read: no tracker header was found (task content and lead unit columns).".to_string(),
+            ),
+            Issue::DeadlineWithWords(words, d) => both(
+                format!("Ô thời hạn ghi thêm “{words}” sau ngày {}: nhập thời hạn là ngày đó; lời ghi thêm không được lưu, hãy ghi vào nội dung nếu cần.", crate::date::format(*d)),
+                format!("The deadline cell adds “{words}” after {}: the deadline is that day; the added words are not kept, put them in the content if needed.", crate::date::format(*d)),
             ),
             Issue::SheetLeaders(names) => both(
                 format!("Tên trang và tiêu đề ghi các lãnh đạo khác nhau ({}): không rõ ai giao, các dòng không ghi người giao được nhập không có người giao.", names.join(", ")),

@@ -273,6 +273,11 @@ pub fn due(cell: &Cell, given: Option<NaiveDate>) -> Result<Due, String> {
     if let Some(d) = month_year(t) {
         return Ok(Due::On(d));
     }
+    // "Không quá 30/6/2026", "Muộn nhất 30/6/2026", "Trước 17h00 ngày 30/6/2026", "Trước
+    // 31/12/2026; báo cáo hằng tháng": one date with its year among words; due then.
+    if let Some((d, _)) = one_dated_day(t) {
+        return Ok(Due::On(d));
+    }
     // A task done again and again ("hàng tháng", "trước ngày 20 hằng tháng", "định kỳ") has
     // no one deadline, as "thường xuyên".
     let f = format!(" {} ", crate::text::plain(t));
@@ -294,6 +299,54 @@ pub fn due(cell: &Cell, given: Option<NaiveDate>) -> Result<Due, String> {
         None => period_whole(t, base).map(Due::On).ok_or_else(|| t.clone()),
     }
 }
+
+/// The one date with its year a deadline's words hold, and the words after it ("Trước
+/// 30/6/2026, gửi Sở TC": "gửi Sở TC"; none for a day of the week, "30/6/2026 (thứ Ba)");
+/// none when they hold another date, or say after or from it ("Sau 30/6/2026", "Từ
+/// 30/6/2026").
+pub fn one_dated_day(text: &str) -> Option<(NaiveDate, Option<String>)> {
+    let t = tokenize(text);
+    let mut found = None;
+    for i in 0..t.len() {
+        if let Some((d, end)) = deadline::stated_date_to(&t, i) {
+            match found {
+                Some((other, _, _)) if other != d => return None,
+                Some(_) => {}
+                None => found = Some((d, i, end)),
+            }
+        }
+    }
+    let (d, at, end) = found?;
+    let before: Vec<&Token> = t[..at].iter().filter(|x| x.kind == Kind::Word).collect();
+    if before.iter().any(|x| x.is("sau") || x.is("tu")) && !before.iter().any(|x| x.is("den")) {
+        return None;
+    }
+    // Words of a task before it ("Trình dự thảo trước 30/4/2025"): the whole text told.
+    let task_words = before.iter().any(|x| {
+        !DUE_WORDS.contains(&x.fold.as_str())
+            && !x.fold.chars().all(|c| c.is_ascii_digit() || c == 'h')
+    });
+    if task_words {
+        return Some((d, Some(text.trim().to_string())));
+    }
+    let rest = t.get(end).map_or("", |x| &text[x.start..]);
+    let rest = rest
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_string();
+    let weekday = {
+        let f = crate::text::plain(&rest);
+        f.starts_with("thu ") && f.split(' ').count() == 2 || f == "chu nhat"
+    };
+    Some((d, (!rest.is_empty() && !weekday).then_some(rest)))
+}
+
+/// Words that say when a deadline falls, before its date ("không quá", "muộn nhất",
+/// "trước 17h00 ngày", "sáng", "thời hạn").
+const DUE_WORDS: &[&str] = &[
+    "truoc", "ngay", "han", "chot", "khong", "qua", "cham", "muon", "nhat", "toi", "den", "sang",
+    "chieu", "trua", "gio", "phut", "thoi", "trong", "la", "vao", "nay", "tu", "hoan", "thanh",
+    "xong", "thu", "chu", "nhat",
+];
 
 /// A period a cell says and nothing else ("6 tháng đầu năm 2025"): its last day.
 fn period_whole(text: &str, base: NaiveDate) -> Option<NaiveDate> {
@@ -2316,6 +2369,47 @@ mod tests {
                 ("trung tam van hoa tinh".to_string(), "TT Văn hóa")
             ]
         );
+    }
+
+    #[test]
+    fn one_date_among_words_is_the_deadline() {
+        let on = |t: &str| due(&Cell::Text(t.into()), Some(d(2026, 3, 2)));
+        for t in [
+            "Không quá 30/6/2026",
+            "Muộn nhất 30/6/2026",
+            "Tới 30/6/2026",
+            "Sáng 30/6/2026",
+            "Trước 17h00 ngày 30/6/2026",
+            "Trình trước 30/6/2026",
+            "Trước 30/6/2026, gửi Sở TC",
+            "Trước 30/6/2026; báo cáo định kỳ hằng tháng",
+        ] {
+            assert_eq!(on(t), Ok(Due::On(d(2026, 6, 30))), "{t}");
+        }
+        assert_eq!(
+            one_dated_day("Trước 30/6/2026, gửi Sở TC"),
+            Some((d(2026, 6, 30), Some("gửi Sở TC".into())))
+        );
+        assert_eq!(
+            one_dated_day("30/6/2026 (thứ Ba)"),
+            Some((d(2026, 6, 30), None))
+        );
+        // Not a day it starts from or comes after; not one of two.
+        assert_eq!(one_dated_day("Thực hiện từ 1/3/2026"), None);
+        assert_eq!(one_dated_day("Sau 30/6/2026"), None);
+        assert_eq!(one_dated_day("30/6/2026 hoặc 31/7/2026"), None);
+        // A task's words before it: told whole.
+        assert_eq!(
+            one_dated_day("Trình dự thảo trước 30/4/2025"),
+            Some((d(2025, 4, 30), Some("Trình dự thảo trước 30/4/2025".into())))
+        );
+        for t in [
+            "Trước 17h00 ngày 30/6/2026",
+            "Muộn nhất 30/6/2026",
+            "Không quá 30/6/2026",
+        ] {
+            assert_eq!(one_dated_day(t), Some((d(2026, 6, 30), None)), "{t}");
+        }
     }
 
     #[test]

@@ -2578,7 +2578,10 @@ fn a_place_after_a_comma_is_where_the_body_is() {
     assert_eq!(
         got,
         [
-            ("Phòng Văn hóa và Thông tin huyện Bát Xát", vec!["Sở Tài chính"]),
+            (
+                "Phòng Văn hóa và Thông tin huyện Bát Xát",
+                vec!["Sở Tài chính"]
+            ),
             ("UBND xã A Mú Sung huyện Bát Xát", vec![])
         ],
         "{:?}",

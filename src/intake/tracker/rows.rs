@@ -1311,9 +1311,17 @@ fn due_of(
     // A deadline read from words that say no year ("Tuần sau", "Trước Tết", "30/6"):
     // the day taken, told.
     let mut deadline_guessed = None;
+    // Words written after the deadline's date ("Trước 30/6/2026, gửi Sở TC"): told.
+    let mut deadline_rest = None;
     let deadline = match values::due(&deadline_cell, Some(given_on)) {
         Ok(Due::On(d)) => {
             let words = deadline_cell.text();
+            if matches!(deadline_cell, Cell::Text(_))
+                && let Some((on, Some(rest))) = values::one_dated_day(&words)
+                && on == d
+            {
+                deadline_rest = Some((rest, d));
+            }
             // (Not a serial saved as text, "45930": a date with its year.)
             let serial =
                 words.trim().len() == 5 && words.trim().bytes().all(|b| b.is_ascii_digit());
@@ -1409,6 +1417,7 @@ fn due_of(
         told.push(at_deadline(Issue::DeadlineStages(words, d)));
     }
     told.extend(deadline_words.map(|w| at_deadline(Issue::DeadlineInWords(w))));
+    told.extend(deadline_rest.map(|(w, d)| at_deadline(Issue::DeadlineWithWords(w, d))));
     // Brought in as the sheet has it (a record of the past), and told.
     if let Some(d) = deadline.filter(|d| *d < given_on) {
         told.push(at_deadline(Issue::DeadlineBeforeGiven(d, given_on)));
