@@ -206,12 +206,18 @@ pub fn period_end_in(text: &str, base: NaiveDate) -> Option<NaiveDate> {
 }
 
 /// Whether the words say the work was done late ("hoàn thành quá hạn", "chậm 3 ngày",
-/// "trễ hạn"), for a completion whose day is not written.
+/// "trễ hạn", "chưa đúng hạn"), for a completion whose day is not written.
 pub fn says_late(text: &str) -> bool {
     let f = format!(" {} ", crate::text::plain(text));
-    [" qua han ", " cham ", " tre han ", " tre "]
-        .iter()
-        .any(|w| f.contains(w))
+    [
+        " qua han ",
+        " cham ",
+        " tre han ",
+        " tre ",
+        " chua dung han ",
+    ]
+    .iter()
+    .any(|w| f.contains(w))
 }
 
 /// What a deadline cell says.
@@ -919,7 +925,7 @@ pub fn said(progress: &str, notes: &str) -> Said {
         },
         // "Hoàn thành" beside a note that gives the task out again ("Giao lại, tiếp tục
         // thực hiện đến 30/6/2027"): still to do, both kept as the report.
-        s if s.closed() && given_again(&padded(notes)) => {
+        s if s.closed() && taken_back_by(notes) => {
             in_progress(&format!("{}; {}", progress.trim(), notes.trim()), 0)
         }
         s => s,
@@ -930,11 +936,18 @@ pub fn said(progress: &str, notes: &str) -> Said {
 /// state known, or words that say the task closed and take it back ("Hoàn thành?", "Đã
 /// hủy nhưng giao lại", "Hoàn thành" beside a note "Giao lại …"). Brought in as under way.
 pub fn state_in_doubt(progress: &str, notes: &str) -> Option<String> {
-    let closed_then_given = status_of(progress).closed() && given_again(&padded(notes));
+    let closed_then_given = status_of(progress).closed() && taken_back_by(notes);
     match closed_then_given {
         true => Some(format!("{}; {}", progress.trim(), notes.trim())),
         false => state_unread(progress).then(|| progress.trim().to_string()),
     }
+}
+
+/// Whether a note takes back the close its progress says: it gives the task out again, has
+/// it done again, or says it is not done ("Hoàn thành" beside "Chưa xong").
+fn taken_back_by(notes: &str) -> bool {
+    let f = padded(notes);
+    given_again(&f) || not_done(&f)
 }
 
 /// Plain words between spaces, as phrases are looked for in them.
@@ -942,17 +955,42 @@ fn padded(text: &str) -> String {
     format!(" {} ", crate::text::plain(text))
 }
 
-/// Whether words give a task out again or carry it on ("giao lại", "giao tiếp phần 2",
-/// "tiếp tục thực hiện", "tiếp tục triển khai"), in `f` (see `padded`).
+/// Whether words give a task out again, carry it on or have it done again ("giao lại",
+/// "giao tiếp phần 2", "tiếp tục thực hiện", "phải làm lại", "thực hiện lại", "không đạt
+/// yêu cầu"), or say it done for now ("Hoàn thành (tạm)", "Tạm hoàn thành"), in `f` (see
+/// `padded`).
 fn given_again(f: &str) -> bool {
     [
         "giao lai",
         "giao tiep",
         "tiep tuc thuc hien",
         "tiep tuc trien khai",
+        "lam lai",
+        "thuc hien lai",
+        "trien khai lai",
+        "khong dat yeu cau",
+        "tam hoan thanh",
+        "hoan thanh tam",
     ]
     .iter()
     .any(|w| crate::text::holds_phrase(f, w))
+}
+
+/// Whether words say a task under way beside its close, of no part or stage ("Hoàn thành -
+/// Đang thực hiện"; not "… phần 1, đang thực hiện phần 2"), in `f` (see `padded`).
+fn two_states(f: &str) -> bool {
+    let has = |w: &str| crate::text::holds_phrase(f, w);
+    (has("dang thuc hien") || has("dang trien khai"))
+        && !["phan", "giai doan", "buoc", "dot", "mot so"]
+            .iter()
+            .any(|w| has(w))
+}
+
+/// Whether a note says the task is not done ("Chưa xong", "Chưa hoàn thành"), in `f`.
+fn not_done(f: &str) -> bool {
+    ["chua xong", "chua hoan thanh"]
+        .iter()
+        .any(|w| crate::text::holds_phrase(f, w))
 }
 
 /// Whether words put what they say in doubt: a question mark after a word ("Hoàn thành?",
@@ -998,7 +1036,7 @@ fn status_of(text: &str) -> Said {
     }
     // "Hoàn thành?", "Đã hủy nhưng giao lại", "Đã hoàn thành phần 1; giao tiếp phần 2": a
     // close in doubt or taken back is no close; the words are kept as the report.
-    if says_closed(&f) && (doubted(t) || given_again(&f)) {
+    if says_closed(&f) && (doubted(t) || given_again(&f) || two_states(&f)) {
         return in_progress(t, percent.filter(|p| *p < 100).unwrap_or(0));
     }
     // "Chờ xác nhận hoàn thành", "Hoàn thành, chờ duyệt", "Đã báo cáo kết quả, chờ lãnh đạo
@@ -1084,6 +1122,7 @@ fn status_of(text: &str) -> Said {
         || stage
         || has("mot phan")
         || has("1 phan")
+        || has("mot nua")
         || has("phan lon")
         || percent.is_some_and(|p| p < 100)
     {
@@ -1133,8 +1172,8 @@ fn status_of(text: &str) -> Said {
     if has("tam dung") || has("tam hoan") {
         return Said::Suspended;
     }
-    // "Thu hồi": the task withdrawn.
-    if starts("thu hoi") || has("da thu hoi") {
+    // "Thu hồi", "Đã rút nhiệm vụ": the task withdrawn (not "rút kinh nghiệm", a lesson).
+    if starts("thu hoi") || has("da thu hoi") || has("rut nhiem vu") || has("rut lai nhiem vu") {
         return Said::Cancelled;
     }
     // Not "phát huy" (to foster). "Không thực hiện nữa", "Không phải thực hiện": no longer
@@ -1259,7 +1298,7 @@ fn awaits_confirmation(words: &[String]) -> Option<Vec<&str>> {
 fn state_unread(text: &str) -> bool {
     let words = crate::text::words(text);
     let f = padded(text);
-    if says_closed(&f) && (doubted(text) || given_again(&f)) {
+    if says_closed(&f) && (doubted(text) || given_again(&f) || two_states(&f)) {
         return true;
     }
     !words.is_empty()
@@ -2919,8 +2958,15 @@ mod tests {
         ] {
             assert!(state_unread(t), "{t}");
         }
+        assert_eq!(said("Đã rút nhiệm vụ", ""), Said::Cancelled);
         // Words that say the task closed and take it back, or doubt it: under way, told.
         for t in [
+            "Đã hoàn thành nhưng phải làm lại",
+            "Hoàn thành (không đạt yêu cầu, yêu cầu làm lại)",
+            "Hoàn thành - Đang thực hiện",
+            "Hoàn thành (tạm)",
+            "Tạm hoàn thành",
+            "Đã hủy bỏ - thực hiện lại",
             "Hoàn thành?",
             "Đã xong ?",
             "Đã hủy nhưng giao lại",
@@ -2930,9 +2976,23 @@ mod tests {
             assert!(matches!(said(t, ""), Said::InProgress { .. }), "{t}");
             assert_eq!(state_in_doubt(t, "").as_deref(), Some(t), "{t}");
         }
-        let (done, again) = ("Hoàn thành", "Giao lại, tiếp tục thực hiện đến 30/6/2027");
-        assert!(matches!(said(done, again), Said::InProgress { .. }));
-        assert!(state_in_doubt(done, again).is_some());
+        for (done, again) in [
+            ("Hoàn thành", "Giao lại, tiếp tục thực hiện đến 30/6/2027"),
+            ("Hoàn thành", "Chưa xong"),
+        ] {
+            assert!(matches!(said(done, again), Said::InProgress { .. }));
+            assert!(state_in_doubt(done, again).is_some());
+        }
+        assert!(matches!(
+            said("Hoàn thành một nửa", ""),
+            Said::InProgress { .. }
+        ));
+        assert!(says_late("Hoàn thành chưa đúng hạn"));
+        // A part done and the next under way is read, not doubted.
+        assert_eq!(
+            state_in_doubt("Đã hoàn thành phần 1, đang thực hiện phần 2", ""),
+            None
+        );
         // Not a letter lost ("Ho?n th?nh" is TCVN3 read wrong, told elsewhere), nor a
         // note beside a task still open.
         assert_eq!(
