@@ -1968,6 +1968,19 @@ pub fn giver_in_title(text: &str) -> Option<String> {
         .position(|w| w.ends_with(')'))
         .filter(|_| named_after > given + 1)
         .map_or(0, |k| k + 1);
+    // (Not one named to follow the tasks up: "(ĐỒNG CHÍ X THEO DÕI)", "(… ĐÔN ĐỐC)".)
+    let bracket = crate::text::plain(&words[named_after.min(words.len())..][..after].join(" "));
+    let after = match ["theo doi", "don doc", "phu trach", "thuc hien", "chu tri"]
+        .iter()
+        .any(|w| bracket.contains(w))
+    {
+        true => 0,
+        false => after,
+    };
+    // ("NHIỆM VỤ ĐỒNG CHÍ X ĐƯỢC GIAO": given to X, not by X.)
+    if folded[from..given].iter().any(|w| w == "duoc") {
+        return None;
+    }
     // ("… ĐỒNG CHÍ PHẠM MINH LONG ĐÃ GIAO": the word of time aside.)
     let before = match folded[given - 1].as_str() {
         "da" if given - 1 > from => given - 1,
@@ -2487,6 +2500,15 @@ mod tests {
                 Some("ĐỒNG CHÍ PHẠM MINH LONG"),
             ),
             ("NHIỆM VỤ DO SỞ GIAO (NĂM 2025)", None),
+            ("NHIỆM VỤ ĐỒNG CHÍ HỒ HỒNG DŨNG ĐƯỢC GIAO", None),
+            (
+                "NHIỆM VỤ DO GIÁM ĐỐC SỞ GIAO (ĐỒNG CHÍ HỒ HỒNG DŨNG THEO DÕI)",
+                Some("GIÁM ĐỐC SỞ"),
+            ),
+            (
+                "NHIỆM VỤ DO PGĐ SỞ GIAO (ĐỒNG CHÍ PHẠM MINH LONG, ĐỒNG CHÍ HỒ HỒNG DŨNG)",
+                Some("PGĐ SỞ PHẠM MINH LONG, ĐỒNG CHÍ HỒ HỒNG DŨNG"),
+            ),
             ("Kính gửi: Đồng chí Bùi Hồng Bình, Giám đốc Sở", None),
             ("BẢNG THEO DÕI NHIỆM VỤ NĂM 2025", None),
         ] {

@@ -373,23 +373,41 @@ impl Reading<'_> {
                 }
             }
         }
+        // Those who give tasks (not a specialist's sheet of what they follow), each named by
+        // their full name, its words together, wherever the words say it ("PGĐ Phạm Minh
+        // Long (2)", "Copy of …", "NV PGĐ …", "… GIAO (ĐỒNG CHÍ A, ĐỒNG CHÍ B)"): a sheet
+        // "Tháng 3" is not "Đ/c Thắng".
+        let leaders: Vec<(Uuid, String, Vec<String>)> =
+            (crate::person::list(self.conn, None, true)?.into_iter())
+                .filter(|p| {
+                    let post = crate::text::fold(p.title.as_deref().unwrap_or_default());
+                    ["giam doc", "chu tich", "bi thu"]
+                        .iter()
+                        .any(|t| post.contains(t))
+                })
+                .map(|p| {
+                    let full = crate::text::words(&p.full_name);
+                    (p.id, p.full_name, full)
+                })
+                .filter(|(_, _, full)| full.len() >= 2)
+                .collect();
         let mut found: Vec<(Uuid, String)> = Vec::new();
         for s in said.iter().filter(|s| !s.is_empty()) {
-            let Ok(id) = self.leader(s)? else { continue };
-            let p = crate::person::get(self.conn, id)?;
-            // (Only a full name written: a sheet "Tháng 3" is not "Đ/c Thắng"; and only one
-            // who gives tasks: not a specialist's sheet of what they follow.)
             let written = crate::text::words(s);
-            let full = crate::text::words(&p.full_name);
-            let post = crate::text::fold(p.title.as_deref().unwrap_or_default());
-            let leads = ["giam doc", "chu tich", "bi thu"]
-                .iter()
-                .any(|t| post.contains(t));
-            if !(leads && full.iter().all(|w| written.contains(w))) {
-                continue;
-            }
-            if !found.iter().any(|(one, _)| *one == id) {
-                found.push((id, p.full_name));
+            // (In the order the words name them.)
+            let mut here: Vec<(usize, Uuid, &String)> = (leaders.iter())
+                .filter_map(|(id, name, full)| {
+                    let at = written
+                        .windows(full.len())
+                        .position(|w| w == full.as_slice())?;
+                    Some((at, *id, name))
+                })
+                .collect();
+            here.sort_by_key(|(at, _, _)| *at);
+            for (_, id, name) in here {
+                if !found.iter().any(|(one, _)| *one == id) {
+                    found.push((id, name.clone()));
+                }
             }
         }
         Ok(match found.len() {
