@@ -257,7 +257,7 @@ pub fn resolve(conn: &Connection, query: &str, field: Field) -> Result<Unit> {
             [one] => return Ok((*one).clone()),
             many => {
                 // ("Báo" is not "Bảo Thắng": of several, those with the words as written,
-                // marks and all, when two or more have them.)
+                // marks and all, when any has them.)
                 let marked = |s: &str| -> Vec<String> {
                     crate::text::composed(s.to_lowercase())
                         .split(|c: char| !c.is_alphanumeric())
@@ -272,8 +272,10 @@ pub fn resolve(conn: &Connection, query: &str, field: Field) -> Result<Unit> {
                         said.iter().all(|w| name.contains(w))
                     })
                     .collect();
-                let candidates = match as_written.len() {
-                    0 | 1 => many.iter().map(|u| u.name.clone()).collect(),
+                let candidates = match as_written.as_slice() {
+                    // (One alone has them: that one, "Báo" the Báo Lào Cai.)
+                    [one] => return Ok((**one).clone()),
+                    [] => many.iter().map(|u| u.name.clone()).collect(),
                     _ => as_written.iter().map(|u| u.name.clone()).collect(),
                 };
                 return Err(Error::invalid(

@@ -2591,6 +2591,42 @@ fn a_place_after_a_comma_is_where_the_body_is() {
     assert_eq!(new, ["UBND xã A Mú Sung huyện Bát Xát"]);
 }
 
+/// Unit cells that differ only by their marks ("Bảo", "Báo") are each read as written: the
+/// candidates told for one are not the other's.
+#[test]
+fn unit_words_differing_by_their_marks_are_read_apart() {
+    let mut o = Office::new();
+    o.add_units(&[
+        "Báo Lào Cai",
+        "Phòng Văn hóa và Thông tin huyện Bảo Thắng",
+        "Phòng Văn hóa và Thông tin huyện Bảo Yên",
+    ]);
+    let file = o.path("dau.csv");
+    std::fs::write(
+        &file,
+        "STT;Nội dung nhiệm vụ;Ngày giao;Đơn vị chủ trì\n\
+         1;Kiểm kê di tích;05/01/2026;Bảo\n\
+         2;Đưa tin hội nghị;05/01/2026;Báo\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let said: Vec<&str> = (seen.problems.iter())
+        .filter(|q| q.skipped)
+        .map(|q| q.message.vi.as_str())
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert!(
+        said[0].contains("Bảo Thắng") && !said[0].contains("Báo Lào Cai"),
+        "{said:?}"
+    );
+    // "Báo" leaves out words of the one unit written so ("Báo Lào Cai"): a new unit to
+    // confirm, not the Phòng of Bảo Thắng.
+    let leads: Vec<(u32, &str, bool)> = (seen.directives.iter())
+        .map(|r| (r.row, r.lead_unit.as_str(), r.lead_unit_new))
+        .collect();
+    assert_eq!(leads, [(3, "Báo", true)]);
+}
+
 /// A task done or cancelled is a record of the past: it comes in with the unit and the leader
 /// it was given by, though they are no longer active (a unit merged, a leader retired); a
 /// task still open naming them is refused, as no new task can be given to them.

@@ -438,7 +438,8 @@ impl Reading<'_> {
     }
 
     pub(super) fn find_unit(&mut self, name: &str) -> Result<Found> {
-        let key = crate::text::plain(name);
+        // (By the words as written, marks kept: "Báo" and "Bảo" are read each on its own.)
+        let key = exact_words(name);
         if let Some(f) = self.units.get(&key) {
             return Ok(f.clone());
         }
