@@ -126,16 +126,18 @@ pub fn composed(s: String) -> String {
     }
 }
 
-/// Text from a file as it may be stored and shown: direction overrides, zero-width marks and
-/// soft hyphens left out, other control characters (escapes, bells) as spaces; line breaks and tabs kept.
-/// A cell holding `_x001B_` or U+202E cannot then rewrite a terminal or reverse a line.
+/// Text from a file as it may be stored and shown: direction overrides, direction marks and
+/// soft hyphens left out, zero-width spaces and joiners as spaces ("Tài\u{200B}chính" is two
+/// words, not "Tàichính"), other control characters (escapes, bells) as spaces; line breaks
+/// and tabs kept. A cell holding `_x001B_` or U+202E cannot then rewrite a terminal or
+/// reverse a line.
 pub fn without_controls(text: &str) -> String {
     text.chars()
         .filter_map(|c| match c {
+            '\u{200B}'..='\u{200D}' | '\u{2060}' => Some(' '),
             '\u{202A}'..='\u{202E}'
             | '\u{2066}'..='\u{2069}'
-            | '\u{200B}'..='\u{200F}'
-            | '\u{2060}'
+            | '\u{200E}'..='\u{200F}'
             | '\u{00AD}'
             | '\u{FEFF}' => None,
             '\n' | '\t' => Some(c),
@@ -497,8 +499,10 @@ mod tests {
     fn controls_from_a_file_are_left_out() {
         assert_eq!(
             without_controls("Rà soát\u{1b}[2J\u{202e}ab\u{200b}\n\tx"),
-            "Rà soát [2Jab\n\tx"
+            "Rà soát [2Jab \n\tx"
         );
+        // A zero-width space or joiner between words is a space between them.
+        assert_eq!(without_controls("Sở Tài\u{200b}chính"), "Sở Tài chính");
     }
 
     #[test]

@@ -127,6 +127,9 @@ pub(super) enum Issue {
     SheetNotRead(bool),
     /// Words written after the deadline's date in its cell ("gửi Sở TC"), not kept.
     DeadlineWithWords(String, NaiveDate),
+    /// A unit's name holding letters of another alphabet that look like Vietnamese ones
+    /// ("Công аn tỉnh", its "а" Cyrillic).
+    OtherAlphabet(String),
     /// The sheet's name and title name different leaders: its rows that name no one are
     /// given by no one.
     SheetLeaders(Vec<String>),
@@ -470,6 +473,10 @@ impl Issue {
                     format!("“{v}” is not a date that can be read (dd/mm/yyyy)."),
                 ),
             },
+            Issue::OtherAlphabet(name) => both(
+                format!("“{name}” có chữ của bảng chữ cái khác trông giống chữ Việt: không phải tên một đơn vị; hãy gõ lại tên trong tệp."),
+                format!("“{name}” holds letters of another alphabet that look like Vietnamese ones: no unit's name; type the name again in the file."),
+            ),
             Issue::Ambiguous(name, c) => both(
                 format!("“{name}” khớp với nhiều đơn vị: {}.", c.join("; ")),
                 format!("“{name}” matches several units: {}.", c.join("; ")),

@@ -279,7 +279,15 @@ pub fn read(kind: FileKind, bytes: &[u8], only: Option<&str>, name: &str) -> Res
         // or a CSV saved from one: "#DIV/0!") is the error it shows.
         for cell in g.rows.iter_mut().flatten() {
             if let Cell::Text(t) = cell {
-                let clean = crate::text::composed(crate::text::without_controls(t));
+                // (Letters typed full-width, "Ｓở", as the letters they are.)
+                let half: String = (t.chars())
+                    .map(|c| match c {
+                        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+                        '\u{3000}' => ' ',
+                        c => c,
+                    })
+                    .collect();
+                let clean = crate::text::composed(crate::text::without_controls(&half));
                 let trimmed = clean.trim();
                 *cell = if trimmed.is_empty() {
                     Cell::Empty

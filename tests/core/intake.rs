@@ -2627,6 +2627,42 @@ fn unit_words_differing_by_their_marks_are_read_apart() {
     assert_eq!(leads, [(3, "Báo", true)]);
 }
 
+/// Names that only look like a unit's are never a new unit unsaid: a zero-width space between
+/// words is a space, letters typed full-width are those letters, and a name holding letters
+/// of another alphabet (a Cyrillic "а" in "Công аn tỉnh") is set aside, told.
+#[test]
+fn names_that_only_look_like_a_units_are_never_new_units() {
+    let mut o = Office::new();
+    o.add_units(&["Sở Tài chính", "Công an tỉnh"]);
+    let file = o.path("giong.csv");
+    std::fs::write(
+        &file,
+        "STT;Nội dung nhiệm vụ;Ngày giao;Đơn vị chủ trì\n\
+         1;Lập dự toán;05/01/2026;Sở Tài\u{200b}chính\n\
+         2;Quyết toán;05/01/2026;\u{ff33}ở Tài chính\n\
+         3;Tuần tra;05/01/2026;Công \u{430}n tỉnh\n",
+    )
+    .unwrap();
+    let create = Options {
+        create_units: true,
+        ..Options::default()
+    };
+    let seen = intake::preview(&mut o.store, &file, &create).unwrap();
+    let leads: Vec<&str> = seen
+        .directives
+        .iter()
+        .map(|r| r.lead_unit.as_str())
+        .collect();
+    assert_eq!(leads, ["Sở Tài chính", "Sở Tài chính"], "{:?}", told(&seen));
+    assert!(seen.new_units.is_empty(), "{:?}", seen.new_units);
+    assert_eq!(
+        set_aside_saying(&seen, "bảng chữ cái khác"),
+        [4],
+        "{:?}",
+        told(&seen)
+    );
+}
+
 /// A task done or cancelled is a record of the past: it comes in with the unit and the leader
 /// it was given by, though they are no longer active (a unit merged, a leader retired); a
 /// task still open naming them is refused, as no new task can be given to them.

@@ -549,6 +549,15 @@ impl Reading<'_> {
             // A name longer than any unit's may be (a note typed in the unit's cell): no
             // unit to propose (told on its row, as a name matching none of several units).
             Found::Unknown if name.chars().count() > unit::NAME_CHARS as usize => Err(Vec::new()),
+            // Nor one holding letters of another alphabet ("Công аn tỉnh", its "а" Cyrillic;
+            // "Thanh tra Sο", its "ο" Greek): a name that only looks like a unit's.
+            Found::Unknown
+                if name
+                    .chars()
+                    .any(|c| matches!(c, '\u{0370}'..='\u{03FF}' | '\u{0400}'..='\u{04FF}')) =>
+            {
+                Err(Vec::new())
+            }
             Found::Unknown => {
                 // The same new unit written another way in the file ("P. An ninh mạng",
                 // "Phòng ANM" for "Phòng An ninh mạng") is that unit, proposed once.

@@ -1742,14 +1742,14 @@ fn units_of(
             return aside(Issue::NotAUnit(lead_text.trim().to_string()), Column::Lead);
         }
         Ok(_) => return aside(Issue::NoLead, Column::Lead),
-        Err((_, c)) if c.is_empty() => return aside(Issue::UnitNameTooLong, Column::Lead),
+        Err((name, c)) if c.is_empty() => return aside(unread_name(name), Column::Lead),
         Err((name, c)) => return aside(Issue::Ambiguous(name, c), Column::Lead),
     };
     let (mut coordinating, not_units) =
         match r.picks(&cells.text(Column::Coordinating), sheet, row)? {
             Ok((p, none)) => (p, (!none.is_empty()).then(|| none.join("; "))),
-            Err((_, c)) if c.is_empty() => {
-                return aside(Issue::UnitNameTooLong, Column::Coordinating);
+            Err((name, c)) if c.is_empty() => {
+                return aside(unread_name(name), Column::Coordinating);
             }
             Err((name, c)) => return aside(Issue::Ambiguous(name, c), Column::Coordinating),
         };
@@ -1782,6 +1782,15 @@ fn units_of(
 
 /// The words a row's task may have been brought in with: as the sheet writes them, then
 /// with its notes kept in them (see [`with_notes`]: the notes cell, or all the words of its
+/// Why a unit's name read as none is not one: too long (a note typed in the cell), or of
+/// letters of another alphabet.
+fn unread_name(name: String) -> Issue {
+    match name.chars().count() > crate::unit::NAME_CHARS as usize {
+        true => Issue::UnitNameTooLong,
+        false => Issue::OtherAlphabet(name),
+    }
+}
+
 /// progress and notes).
 fn stored_forms(cells: &RowCells<'_>, content: &str) -> Vec<String> {
     let notes = cells.text(Column::Notes);
