@@ -2663,6 +2663,40 @@ fn names_that_only_look_like_a_units_are_never_new_units() {
     );
 }
 
+/// A new unit written another way in the same file, its place's level left out ("Trung tâm
+/// Y tế Si Ma Cai") or its kind ("VHTT Si Ma Cai" for "Phòng VHTT …"), is that unit.
+#[test]
+fn a_new_unit_written_without_its_level_or_kind_is_one_unit() {
+    let mut o = Office::new();
+    let file = o.path("don-vi-moi.csv");
+    std::fs::write(
+        &file,
+        "STT;Nội dung nhiệm vụ;Ngày giao;Đơn vị chủ trì\n\
+         1;Tiêm chủng;05/01/2026;Trung tâm Y tế huyện Si Ma Cai\n\
+         2;Phòng dịch;05/01/2026;Trung tâm Y tế Si Ma Cai\n\
+         3;Kiểm kê di tích;05/01/2026;Phòng Văn hóa và Thông tin huyện Si Ma Cai\n\
+         4;Tuyên truyền;05/01/2026;Phòng VHTT Si Ma Cai\n\
+         5;Lễ hội;05/01/2026;VHTT Si Ma Cai\n",
+    )
+    .unwrap();
+    let create = Options {
+        create_units: true,
+        ..Options::default()
+    };
+    let seen = intake::preview(&mut o.store, &file, &create).unwrap();
+    let new: Vec<&str> = seen.new_units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(
+        new,
+        [
+            "Trung tâm Y tế huyện Si Ma Cai",
+            "Phòng Văn hóa và Thông tin huyện Si Ma Cai"
+        ],
+        "{:?}",
+        told(&seen)
+    );
+    assert_eq!(seen.directives.len(), 5);
+}
+
 /// A task done or cancelled is a record of the past: it comes in with the unit and the leader
 /// it was given by, though they are no longer active (a unit merged, a leader retired); a
 /// task still open naming them is refused, as no new task can be given to them.
@@ -3917,8 +3951,9 @@ fn a_unit_of_another_place_is_not_the_office_s_own() {
             "Văn phòng Sở",
             "UBND tỉnh Lào Cai",
             "UBND tỉnh Lào Cai",
-            // Another province noted without its kind: not the office's own Sở.
-            "Sở Tài chính (Yên Bái)",
+            // Another province noted without its kind: not the office's own Sở, but that
+            // province's, written with its level above.
+            "Sở Tài chính tỉnh Yên Bái",
             "Sở Tài chính",
         ],
         "{:?}",
@@ -3931,7 +3966,6 @@ fn a_unit_of_another_place_is_not_the_office_s_own() {
             "Sở Tài chính tỉnh Yên Bái",
             "Phòng Nội vụ huyện Bát Xát",
             "UBND tỉnh Lào Cai",
-            "Sở Tài chính (Yên Bái)",
         ]
     );
 }

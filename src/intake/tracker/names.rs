@@ -568,12 +568,33 @@ impl Reading<'_> {
                 let next = self.new_units.len();
                 // ("Phòng Hạ tầng + An toàn thông tin", "… và …", "… & …": one name.)
                 // ("Kho bạc Nhà nước tỉnh" and "Kho bạc Nhà nước": one name, its level aside.)
+                // ("Trung tâm Y tế Si Ma Cai" and "… huyện Si Ma Cai": one name, the level
+                // of its place aside; "Phòng VHTT Si Ma Cai" and "VHTT Si Ma Cai" too, the
+                // kind "Phòng" aside.)
                 let joined = |w: &[String]| -> Vec<String> {
                     let w = match w.split_last() {
                         Some((last, rest)) if last == "tinh" && !rest.is_empty() => rest,
                         _ => w,
                     };
-                    w.iter().filter(|x| *x != "va").cloned().collect()
+                    let w = match w.split_first() {
+                        Some((first, rest)) if first == "phong" && rest.len() >= 2 => rest,
+                        _ => w,
+                    };
+                    let mut out: Vec<String> = Vec::with_capacity(w.len());
+                    let mut k = 0;
+                    while k < w.len() {
+                        let before_place = k > 0 && k + 1 < w.len();
+                        match level_at(w, k) {
+                            Some((_, n)) if before_place && k + n < w.len() => k += n,
+                            _ => {
+                                if w[k] != "va" {
+                                    out.push(w[k].clone());
+                                }
+                                k += 1;
+                            }
+                        }
+                    }
+                    out
                 };
                 // (The short form written after a new unit's name, "TTPVHCC", is that unit;
                 // one that several new units wrote is none's alone: told.)
