@@ -170,8 +170,16 @@ pub(super) fn assigns_at(t: &[Token], i: usize) -> Option<usize> {
             .is_some_and(|x| x.is("ban") && (!x.capital || t[i].acronym));
     // "đã có những chỉ đạo", "sự chỉ đạo", "ghi nhận ý kiến chỉ đạo đồng chí X": the noun,
     // not the verb.
-    let noun = i >= 1 && ["nhung", "cac", "su"].iter().any(|w| t[i - 1].is(w))
-        || (i >= 2 && t[i - 2].is("y") && t[i - 1].is("kien"));
+    // ("Trưởng Ban chỉ đạo chủ trì", "công tác chỉ đạo tổ chức đại hội": a body's name and
+    // the work of directing, nouns too; not what a delegation asks, "Trưởng đoàn công tác
+    // chỉ đạo …".)
+    let noun = i >= 1 && ["nhung", "cac", "su", "ban"].iter().any(|w| t[i - 1].is(w))
+        || (i >= 2 && t[i - 2].is("y") && t[i - 1].is("kien"))
+        || (i >= 2
+            && t[i].is("chi")
+            && t[i - 2].is("cong")
+            && t[i - 1].is("tac")
+            && !(i >= 3 && t[i - 3].is("doan")));
     let requested =
         t[i].is("de") && i >= 1 && super::lexicon::DOCUMENTS.iter().any(|w| t[i - 1].is(w));
     // "… các lĩnh vực được giao, …", "nhiệm vụ đã giao.": what was given, said of a noun

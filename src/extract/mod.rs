@@ -452,10 +452,11 @@ impl Doc<'_> {
             let r = self.read(c);
             (r.assigned && r.lead.is_some()) || (c.intro && self.heads_tasks(&r))
         });
-        // So is a clause that asks before a colon ("…, Phó Chủ tịch … đề nghị:").
-        let asks = clauses
-            .iter()
-            .position(|c| c.intro && self.asks_at_end(c.range.clone()));
+        // So is a clause that asks before a colon ("…, Phó Chủ tịch … đề nghị:"), or where a
+        // leader asks for a task ("Phó Chủ tịch UBND tỉnh … đề nghị tăng cường quản lý …").
+        let asks = clauses.iter().position(|c| {
+            (c.intro && self.asks_at_end(c.range.clone())) || self.leader_asks(c.range.clone())
+        });
         let said_to_conclude = clauses
             .iter()
             .position(|c| c.intro && concludes(c))
@@ -1321,9 +1322,14 @@ impl Doc<'_> {
             || (asks && find_seq(t, r.content.clone(), &[&["noi", "dung"]]).is_some());
         // "… đã định hướng Quảng Yên các công việc cần triển khai thực hiện trong thời gian
         // tới:": a head told in the past that names what is still to do gives tasks.
+        // (Not one that, told in the past, then hands tasks out: "… đã nêu lên tính chất
+        // nguy hiểm của cơn bão, qua đó phân công nhiệm vụ cho từng thành viên …:".)
         let done = r.content.clone().any(|k| {
             self.is_reported(&t[k])
-                && !(k..r.content.end).any(|a| self.says(&t[a], &["cần", "phải", "sẽ"]))
+                && !(k..r.content.end).any(|a| {
+                    self.says(&t[a], &["cần", "phải", "sẽ"])
+                        || (a > k + 1 && assigns_at(t, a).is_some())
+                })
         });
         (r.assigned || names_tasks) && !done
     }
@@ -1455,6 +1461,31 @@ impl Doc<'_> {
 
     /// Whether the words of `range` end with a verb that asks or concludes ("… đề nghị",
     /// "… yêu cầu", "… kết luận").
+    /// Whether a leader named by their post asks for a task in tokens `range`: "Phó Chủ tịch
+    /// UBND tỉnh Tôn Thị Ngọc Hạnh đề nghị tăng cường …", "Giám đốc Sở yêu cầu rà soát …"; a
+    /// verb that asks after the post, then a task's verb (a unit between them or none); not
+    /// what was asked before ("đã chỉ đạo").
+    fn leader_asks(&self, range: Range<usize>) -> bool {
+        let t = self.t;
+        let posts: &[&[&str]] = &[&["chu", "tich"], &["giam", "doc"], &["bi", "thu"]];
+        let Some(post) = range
+            .clone()
+            .find(|&p| posts.iter().any(|s| seq_is(t, p, s)))
+        else {
+            return false;
+        };
+        (post + 2..range.end).take(12).any(|p| {
+            let Some(n) = assigns_at(t, p) else {
+                return false;
+            };
+            let past = p >= 1 && (t[p - 1].is("da") || t[p - 1].is("tung"));
+            let after = self
+                .mention(p + n, range.end)
+                .map_or(p + n, |m| self.units_from(m.end, range.end).1);
+            !past && self.is_action(after)
+        })
+    }
+
     fn asks_at_end(&self, range: Range<usize>) -> bool {
         let t = self.t;
         let words: Vec<usize> = range.filter(|&p| t[p].is_wordlike()).collect();

@@ -574,6 +574,53 @@ fn a_count_stated_is_a_report_not_a_task() {
 }
 
 #[test]
+fn a_leader_asking_opens_the_conclusions_though_no_unit_is_named() {
+    // "Phó Chủ tịch … đề nghị tăng cường …" after the report: tasks, though the first names no
+    // unit and a later paragraph gives one to a named unit; "Trưởng Ban chỉ đạo chủ trì
+    // cuộc họp" is no leader asking.
+    let dir = Directory::from_names(&["ngành Y tế"]);
+    let text = "Đồng chí Phó Chủ tịch UBND tỉnh, Trưởng Ban chỉ đạo chủ trì cuộc họp.\n\n\
+        Tại cuộc họp, các sở báo cáo công tác phòng, chống dịch.\n\n\
+        Phó Chủ tịch UBND tỉnh Tôn Thị Ngọc Hạnh đề nghị tăng cường quản lý dân cư ở các địa phương.\n\n\
+        Phó Chủ tịch UBND tỉnh cũng đề nghị ngành Y tế lên kịch bản diễn tập phòng, chống dịch.\n";
+    let x = extract(text, d(2021, 5, 10), &dir);
+    assert_eq!(
+        given(&x),
+        [
+            (None, "Tăng cường quản lý dân cư ở các địa phương"),
+            (
+                Some("ngành Y tế"),
+                "Ngành Y tế lên kịch bản diễn tập phòng, chống dịch"
+            )
+        ],
+        "{:#?}",
+        x.directives
+    );
+}
+
+#[test]
+fn a_head_told_in_the_past_that_then_hands_tasks_out_gives_them() {
+    // "… đã nêu lên …, qua đó phân công nhiệm vụ cho từng thành viên …:" opens the items.
+    let dir = Directory::from_names(&["UBND xã Tân Hương"]);
+    let text = "UBND xã Tân Hương họp Ban chỉ đạo ứng phó với cơn bão số 10.\n\
+        Tại cuộc họp, đồng chí Chủ tịch UBND xã, trưởng ban chỉ đạo đã nêu lên tính chất nguy hiểm \
+        của cơn bão, qua đó phân công nhiệm vụ cho từng thành viên trong Ban chỉ đạo:\n\
+        1. Khuyến cáo bà con chằng néo nhà cửa.\n\
+        2. Duy trì các tổ phản ứng nhanh.\n";
+    let x = extract(text, d(2017, 9, 14), &dir);
+    let contents: Vec<&str> = x.directives.iter().map(|p| p.content.as_str()).collect();
+    assert_eq!(
+        contents,
+        [
+            "Khuyến cáo bà con chằng néo nhà cửa",
+            "Duy trì các tổ phản ứng nhanh"
+        ],
+        "{:#?}",
+        x.directives
+    );
+}
+
+#[test]
 fn what_the_meeting_was_held_for_is_no_task() {
     // As "Hội nghị nhằm đánh giá …" opens two dev texts' reports; its items after ";" too.
     let text = "Hội nghị được tổ chức nhằm đánh giá kết quả công tác tháng 11, triển khai nhiệm vụ tháng 12; \

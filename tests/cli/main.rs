@@ -704,24 +704,26 @@ fn extract_keeps_its_figures_on_the_held_out_texts() {
 /// came of them ("các nội dung:" before points that open with a task; a unit written word
 /// for word before one read through initials; a time between the verb and the unit; "xã"
 /// alone for the one commune named before); 0.684, 0.819 and 1.000 after them; 0.698,
-/// 0.822, 1.000 after the rules of the fourth set. Below issue 27's targets; held as a floor.
+/// 0.879, 1.000 after the rules of the fourth set's and third set's texts. Below issue 27's
+/// targets; held as a floor.
 #[test]
 fn extract_keeps_its_figures_on_the_second_held_out_set() {
     let (report, figure) = scored(scorer_on("tests/fixtures/extract-heldout2"));
     assert!(figure("recall") >= 0.69, "{report}");
-    assert!(figure("precision") >= 0.81, "{report}");
+    assert!(figure("precision") >= 0.87, "{report}");
     assert!(figure("unit") >= 0.99, "{report}");
     assert_eq!(figure("failures"), 0.0, "{report}");
 }
 
 /// The extractor on a third held-out set (tests/fixtures/extract-heldout3, 187–198; its
 /// SOURCES.md), scored blind once on 2026-12-07, before any of its texts was read: recall
-/// 0.666, precision 0.833, lead unit 0.916, deadline 1.000; 0.683, 0.836, 0.918 after the
-/// rules written from the fourth set's texts. Below issue 27's targets; held as a floor.
+/// 0.666, precision 0.833, lead unit 0.916, deadline 1.000; 0.766, 0.836, 0.921 after the
+/// rules written from the fourth set's texts and its own (read then). Below issue 27's
+/// targets; held as a floor.
 #[test]
 fn extract_keeps_its_figures_on_the_third_held_out_set() {
     let (report, figure) = scored(scorer_on("tests/fixtures/extract-heldout3"));
-    assert!(figure("recall") >= 0.68, "{report}");
+    assert!(figure("recall") >= 0.76, "{report}");
     assert!(figure("precision") >= 0.83, "{report}");
     assert!(figure("unit") >= 0.91, "{report}");
     assert_eq!(figure("failures"), 0.0, "{report}");
