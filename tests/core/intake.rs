@@ -125,6 +125,23 @@ impl Office {
             .unwrap();
     }
 
+    /// Adds a person of the office with this post (no unit).
+    fn add_person(&mut self, name: &str, title: &str) {
+        self.store
+            .write(|tx| {
+                person::create(
+                    tx,
+                    NewPerson {
+                        full_name: name.into(),
+                        title: Some(title.into()),
+                        unit_id: None,
+                    },
+                )
+                .map(|_| ())
+            })
+            .unwrap();
+    }
+
     /// Adds units of these names to the directory (bodies outside the office).
     fn add_units(&mut self, names: &[&str]) {
         self.store
@@ -7704,19 +7721,7 @@ fn a_sheet_per_unit_without_a_lead_column() {
 #[test]
 fn the_leader_who_gave_each_task() {
     let mut o = Office::new();
-    o.store
-        .write(|tx| {
-            person::create(
-                tx,
-                NewPerson {
-                    full_name: "Trần Thị Mai".into(),
-                    title: Some("Phó Giám đốc Sở".into()),
-                    unit_id: None,
-                },
-            )
-            .map(|_| ())
-        })
-        .unwrap();
+    o.add_person("Trần Thị Mai", "Phó Giám đốc Sở");
     let file = o.path("nguoi-giao.csv");
     std::fs::write(
         &file,
@@ -7939,19 +7944,7 @@ fn an_edited_copy_makes_no_second_directive_unsaid() {
 #[test]
 fn a_summary_sheet_first_keeps_the_leader_of_the_sheet_after() {
     let mut o = Office::new();
-    o.store
-        .write(|tx| {
-            person::create(
-                tx,
-                NewPerson {
-                    full_name: "Trần Thị Mai".into(),
-                    title: Some("Phó Giám đốc Sở".into()),
-                    unit_id: None,
-                },
-            )
-            .map(|_| ())
-        })
-        .unwrap();
+    o.add_person("Trần Thị Mai", "Phó Giám đốc Sở");
     let file = o.path("tong-hop.xlsx");
     let mut wb = Workbook::new();
     for sheet in ["Tổng hợp", "PGĐ Trần Thị Mai"] {
