@@ -1115,9 +1115,10 @@ fn differences(
         (said, _) => said,
     };
     // The state as the sheet writes it: its progress's words, else the state ticked.
+    // (With the note that takes a close back: "Hoàn thành; Giao lại, tiếp tục …".)
     let state_words = match (cells.text(Column::Progress), tick_there.tick) {
         (words, Some((_, tick))) if words.trim().is_empty() => tick_label(*tick).to_string(),
-        (words, _) => words,
+        (words, _) => values::state_in_doubt(&words, &cells.text(Column::Notes)).unwrap_or(words),
     };
     let says_done = matches!(said_there, Said::Done(_) | Said::Reported(_));
     // A note kept in the task's words when brought in (see below).
