@@ -1938,9 +1938,20 @@ pub fn short_forms_listed(list: &str) -> Vec<(Vec<String>, String)> {
 pub fn giver_in_title(text: &str) -> Option<String> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let folded: Vec<String> = words.iter().map(|w| crate::text::fold(w)).collect();
-    let given = folded
-        .iter()
-        .position(|w| w.trim_matches(|c: char| !c.is_alphanumeric()) == "giao")?;
+    let bare = |k: usize| folded[k].trim_matches(|c: char| !c.is_alphanumeric());
+    // "KẾT LUẬN CỦA ĐỒNG CHÍ PHẠM MINH LONG - PHÓ GIÁM ĐỐC SỞ": who concluded.
+    if let Some(k) = (0..folded.len().saturating_sub(2))
+        .find(|&k| bare(k) == "ket" && bare(k + 1) == "luan" && bare(k + 2) == "cua")
+    {
+        let who: Vec<&str> = words[k + 3..].iter().take(10).copied().collect();
+        return (who.len() >= 2).then(|| who.join(" "));
+    }
+    // ("… GIAO", or "NHIỆM VỤ ĐỒNG CHÍ X CHỈ ĐẠO".)
+    let given = (0..folded.len()).find(|&k| bare(k) == "giao").or_else(|| {
+        (1..folded.len())
+            .find(|&k| bare(k - 1) == "chi" && bare(k) == "dao")
+            .map(|k| k - 1)
+    })?;
     // ("NHIỆM VỤ ĐỒNG CHÍ PHẠM MINH LONG GIAO": from "đồng chí" on, without "do".)
     let comrade = || {
         (0..given).find(|&k| {
@@ -2501,6 +2512,14 @@ mod tests {
             ),
             ("NHIỆM VỤ DO SỞ GIAO (NĂM 2025)", None),
             ("NHIỆM VỤ ĐỒNG CHÍ HỒ HỒNG DŨNG ĐƯỢC GIAO", None),
+            (
+                "KẾT LUẬN CỦA ĐỒNG CHÍ PHẠM MINH LONG - PHÓ GIÁM ĐỐC SỞ",
+                Some("ĐỒNG CHÍ PHẠM MINH LONG - PHÓ GIÁM ĐỐC SỞ"),
+            ),
+            (
+                "NHIỆM VỤ ĐỒNG CHÍ PHẠM MINH LONG CHỈ ĐẠO",
+                Some("ĐỒNG CHÍ PHẠM MINH LONG"),
+            ),
             (
                 "NHIỆM VỤ DO GIÁM ĐỐC SỞ GIAO (ĐỒNG CHÍ HỒ HỒNG DŨNG THEO DÕI)",
                 Some("GIÁM ĐỐC SỞ"),

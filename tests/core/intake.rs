@@ -2681,7 +2681,9 @@ fn names_that_only_look_like_a_units_are_never_new_units() {
 }
 
 /// A new unit written another way in the same file, its place's level left out ("Trung tâm
-/// Y tế Si Ma Cai") or its kind ("VHTT Si Ma Cai" for "Phòng VHTT …"), is that unit.
+/// Y tế Si Ma Cai"), its kind ("VHTT Si Ma Cai" for "Phòng VHTT …") or the place above it
+/// added, is that unit; bodies of two levels of one place ("UBND huyện Si Ma Cai", "UBND xã
+/// Si Ma Cai") are two.
 #[test]
 fn a_new_unit_written_without_its_level_or_kind_is_one_unit() {
     let mut o = Office::new();
@@ -2693,7 +2695,11 @@ fn a_new_unit_written_without_its_level_or_kind_is_one_unit() {
          2;Phòng dịch;05/01/2026;Trung tâm Y tế Si Ma Cai\n\
          3;Kiểm kê di tích;05/01/2026;Phòng Văn hóa và Thông tin huyện Si Ma Cai\n\
          4;Tuyên truyền;05/01/2026;Phòng VHTT Si Ma Cai\n\
-         5;Lễ hội;05/01/2026;VHTT Si Ma Cai\n",
+         5;Lễ hội;05/01/2026;VHTT Si Ma Cai\n\
+         6;Bầu cử;05/01/2026;UBND huyện Si Ma Cai\n\
+         7;Dân số;05/01/2026;UBND xã Si Ma Cai\n\
+         8;Tiêm chủng;05/01/2026;UBND xã Bản Mế\n\
+         9;Phòng dịch;05/01/2026;UBND xã Bản Mế, huyện Si Ma Cai\n",
     )
     .unwrap();
     let create = Options {
@@ -2706,12 +2712,16 @@ fn a_new_unit_written_without_its_level_or_kind_is_one_unit() {
         new,
         [
             "Trung tâm Y tế huyện Si Ma Cai",
-            "Phòng Văn hóa và Thông tin huyện Si Ma Cai"
+            "Phòng Văn hóa và Thông tin huyện Si Ma Cai",
+            // (Bodies of two levels of one place are two; the place above added is one.)
+            "UBND huyện Si Ma Cai",
+            "UBND xã Si Ma Cai",
+            "UBND xã Bản Mế",
         ],
         "{:?}",
         told(&seen)
     );
-    assert_eq!(seen.directives.len(), 5);
+    assert_eq!(seen.directives.len(), 9);
 }
 
 /// A task done or cancelled is a record of the past: it comes in with the unit and the leader
@@ -7812,6 +7822,8 @@ fn a_sheet_kept_per_leader_gives_its_rows_that_leader() {
         ),
         // (A copy of a sheet, its name as Excel makes it; two leaders in the brackets.)
         ("PGĐ Trần Thị Mai (2)", "BẢNG THEO DÕI NHIỆM VỤ"),
+        // (What is sent to a leader is no leader's sheet.)
+        ("BC gửi Hà Văn Thắng", "BÁO CÁO TIẾN ĐỘ"),
         (
             "Hai lãnh đạo",
             "NHIỆM VỤ DO LÃNH ĐẠO SỞ GIAO (ĐỒNG CHÍ TRẦN THỊ MAI, ĐỒNG CHÍ HÀ VĂN THẮNG)",
@@ -7860,6 +7872,7 @@ fn a_sheet_kept_per_leader_gives_its_rows_that_leader() {
             None,
             Some("Hà Văn Thắng"),
             Some("Trần Thị Mai"),
+            None,
             None
         ],
         "{:?}",

@@ -141,6 +141,20 @@ fn without_higher_place(name: &str) -> Option<String> {
     (place_level_within(&rest) > 0 && level > place_level_within(&rest)).then_some(rest)
 }
 
+/// Whether two names' levels of place agree: the same levels in order, or one says none
+/// ("Trung tâm Y tế Si Ma Cai", "Trung tâm Y tế huyện Si Ma Cai"); not "UBND huyện …" and
+/// "UBND xã …" of one place.
+fn levels_agree(a: &[String], b: &[String]) -> bool {
+    let levels = |w: &[String]| -> Vec<u8> {
+        (0..w.len())
+            .filter_map(|i| level_at(w, i))
+            .map(|(l, _)| l)
+            .collect()
+    };
+    let (x, y) = (levels(a), levels(b));
+    x.is_empty() || y.is_empty() || x == y
+}
+
 /// The highest level of place a name says ("… huyện Bát Xát" 2), 0 for none.
 fn place_level_within(name: &str) -> u8 {
     let folded: Vec<String> = name.split_whitespace().map(crate::text::fold).collect();
@@ -392,15 +406,26 @@ impl Reading<'_> {
                 .filter(|(_, _, full)| full.len() >= 2)
                 .collect();
         let mut found: Vec<(Uuid, String)> = Vec::new();
-        for s in said.iter().filter(|s| !s.is_empty()) {
+        for (k, s) in said.iter().enumerate().filter(|(_, s)| !s.is_empty()) {
             let written = crate::text::words(s);
+            // (Not, in the sheet's name, one something is sent or given to, or who follows it
+            // up: "BC gửi Bùi Hồng Bình", "Giao đ.c Phạm Minh Long", "Đ.c … theo dõi"; but
+            // "Phạm Minh Long giao".)
+            let to_them = |at: usize, n: usize| {
+                k == 0
+                    && ((written[..at].iter())
+                        .any(|w| ["gui", "giao", "cho", "kinh"].contains(&w.as_str()))
+                        || written[at + n..]
+                            .windows(2)
+                            .any(|p| p[0] == "theo" && p[1] == "doi"))
+            };
             // (In the order the words name them.)
             let mut here: Vec<(usize, Uuid, &String)> = (leaders.iter())
                 .filter_map(|(id, name, full)| {
                     let at = written
                         .windows(full.len())
                         .position(|w| w == full.as_slice())?;
-                    Some((at, *id, name))
+                    (!to_them(at, full.len())).then_some((at, *id, name))
                 })
                 .collect();
             here.sort_by_key(|(at, _, _)| *at);
@@ -609,11 +634,22 @@ impl Reading<'_> {
                         let other = values::spelled_out(&u.name).unwrap_or_else(|| u.name.clone());
                         let other = self.without_own_place(crate::text::words(&other));
                         let (a, b) = (joined(&words), joined(&other));
-                        crate::text::abbreviates(&words, &other)
+                        // (Not bodies of two levels of one place: "UBND huyện Si Ma Cai" and
+                        // "UBND xã Si Ma Cai".)
+                        let agree = levels_agree(&words, &other);
+                        // ("UBND xã Bản Mế" and "UBND xã Bản Mế huyện Si Ma Cai": the place
+                        // above it added.)
+                        let placed = |x: &str, y: &[String]| {
+                            without_higher_place(x).is_some_and(|r| crate::text::words(&r) == y)
+                        };
+                        placed(&full, &other)
+                            || placed(&u.name, &words)
+                            || crate::text::abbreviates(&words, &other)
                             || crate::text::abbreviates(&other, &words)
-                            || crate::text::abbreviates(&a, &b)
-                            || crate::text::abbreviates(&b, &a)
-                            || a == b
+                            || (agree
+                                && (crate::text::abbreviates(&a, &b)
+                                    || crate::text::abbreviates(&b, &a)
+                                    || a == b))
                     })
                 });
                 let i = match same {
