@@ -1931,6 +1931,41 @@ pub fn short_forms_listed(list: &str) -> Vec<(Vec<String>, String)> {
     out
 }
 
+/// Whether two document numbers as written are one document: the same number (leading
+/// zeros aside) of the same kind, however the kind is written ("77/TB-STTTT", "TB 77/TB-STTTT",
+/// "TB77/TB-STTTT", "TB 077", "Thông báo số 77/TB-STTTT"); a number without a kind is any
+/// kind's. Not another number ("KH 12" and "KH 21").
+pub fn same_document(a: &str, b: &str) -> bool {
+    let read = |s: &str| -> Option<(u64, Option<String>)> {
+        let start = s.find(|c: char| c.is_ascii_digit())?;
+        let digits: String = s[start..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        let n: u64 = digits.trim_start_matches('0').parse().unwrap_or(0);
+        let after = &s[start + digits.len()..];
+        // The kind after the number ("/TB-…"), else the short form before it ("TB 77").
+        let kind = match after.strip_prefix('/') {
+            Some(rest) => Some(
+                rest.chars()
+                    .take_while(|c| c.is_alphabetic())
+                    .collect::<String>(),
+            ),
+            None => s[..start]
+                .split(|c: char| !c.is_alphabetic())
+                .rfind(|w| !w.is_empty() && crate::text::fold(w) != "so")
+                .map(str::to_string),
+        }
+        .map(|k| crate::text::fold(&k))
+        .filter(|k| !k.is_empty() && k.len() <= 5);
+        Some((n, kind))
+    };
+    match (read(a), read(b)) {
+        (Some((x, k)), Some((y, l))) => x == y && (k.is_none() || l.is_none() || k == l),
+        _ => crate::text::plain(a) == crate::text::plain(b),
+    }
+}
+
 /// Who a title says gave the tasks below it: the words between "do" and "giao" ("NHIỆM VỤ
 /// DO ĐỒNG CHÍ PHẠM MINH LONG, PHÓ GIÁM ĐỐC SỞ GIAO", "… DO PHÓ GIÁM ĐỐC SỞ PHẠM MINH LONG
 /// GIAO", "… DO Đ/C PHẠM MINH LONG GIAO"); none for a title that gives no one ("Kính gửi:
@@ -2473,6 +2508,26 @@ mod tests {
         ] {
             assert_eq!(one_dated_day(t), Some((d(2026, 6, 30), None)), "{t}");
         }
+    }
+
+    #[test]
+    fn one_document_however_its_number_is_written() {
+        for b in [
+            "TB 77/TB-STTTT",
+            "TB77/TB-STTTT",
+            "TB 077/TB-STTTT",
+            "TB 77",
+            "Thông báo số 77/TB-STTTT",
+            "77",
+        ] {
+            assert!(same_document("77/TB-STTTT", b), "{b}");
+        }
+        assert!(same_document("Kế hoạch số 12/KH-UBND", "KH 12/KH-UBND"));
+        for b in ["KH 21/KH-UBND", "77/QĐ-UBND", "78/TB-STTTT"] {
+            assert!(!same_document("77/TB-STTTT", b), "{b}");
+        }
+        assert!(!same_document("CV 1234/UBND-KSTT", "CV 1243/UBND-KSTT"));
+        assert!(!same_document("KH 12/KH-UBND", "KH 21/KH-UBND"));
     }
 
     #[test]

@@ -7950,6 +7950,19 @@ fn an_edited_copy_makes_no_second_directive_unsaid() {
     let seen = intake::preview(&mut o.store, &file, &one_new).unwrap();
     let made: Vec<u32> = seen.directives.iter().map(|r| r.row).collect();
     assert_eq!(made, [4], "{:?}", told(&seen));
+    // The source's number written another way ("TB45/TB-STTTT", "TB 045"): the same rows.
+    for source in ["TB45/TB-STTTT", "TB 045"] {
+        let again = rows(
+            "Xây dựng quy chế phối hợp với Công an tỉnh",
+            "Cập nhật tin bài trên Cổng TTĐT tỉnh",
+            "Thực hiện Kế hoạch số 12/KH-UBND về cải cách hành chính",
+        )
+        .replace("45/TB-STTTT", source);
+        std::fs::write(&file, again).unwrap();
+        let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+        assert!(seen.directives.is_empty(), "{source}: {:?}", told(&seen));
+        assert_eq!(seen.already, 3, "{source}: {:?}", told(&seen));
+    }
 }
 
 /// A summary sheet read first ("Tổng hợp", no leader's column) and the leader's own sheet

@@ -259,12 +259,11 @@ pub(super) fn same_source(
     said: &SourceSaid,
     file_name: &str,
 ) -> Result<bool> {
-    let words = |s: &str| crate::text::plain(s);
     Ok(match said {
         SourceSaid::Document { number, .. } => d
             .document_number
             .as_deref()
-            .is_some_and(|n| words(n) == words(number)),
+            .is_some_and(|n| values::same_document(n, number)),
         SourceSaid::Meeting { title, .. } => match d.meeting_id {
             Some(m) => meeting_key(&meeting::get(conn, m)?.title) == meeting_key(title),
             None => false,

@@ -1846,12 +1846,9 @@ fn held_directive(
         return Ok(None);
     };
     let other_document = match task.source {
-        SourceSaid::Document { number, .. } => {
-            let words = |s: &str| crate::text::plain(s);
-            directive::get(r.conn, id)?
-                .document_number
-                .is_some_and(|n| words(&n) != words(number))
-        }
+        SourceSaid::Document { number, .. } => directive::get(r.conn, id)?
+            .document_number
+            .is_some_and(|n| !values::same_document(&n, number)),
         _ => false,
     };
     Ok((!other_document).then_some(id))
