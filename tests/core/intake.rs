@@ -7950,6 +7950,21 @@ fn an_edited_copy_makes_no_second_directive_unsaid() {
     let seen = intake::preview(&mut o.store, &file, &one_new).unwrap();
     let made: Vec<u32> = seen.directives.iter().map(|r| r.row).collect();
     assert_eq!(made, [4], "{:?}", told(&seen));
+    // Words edited and, besides, the deadline moved or the day given corrected: still the
+    // tasks held, told.
+    for (from, to) in [("31/12/2026", "31/03/2027"), ("02/03/2026", "03/03/2026")] {
+        let edited = rows(
+            "Xây dựng quy chế phối hợp với Công an tỉnh - Đã xong dự thảo",
+            "Đ/c Thắng chỉ đạo: Cập nhật tin bài trên Cổng TTĐT tỉnh",
+            "Thực hiện KH 12/KH-UBND về cải cách hành chính",
+        )
+        .replace(from, to);
+        std::fs::write(&file, edited).unwrap();
+        let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+        assert!(seen.directives.is_empty(), "{to}: {:?}", told(&seen));
+        let held = (seen.problems.iter()).filter(|q| q.held).count();
+        assert_eq!(held, 3, "{to}: {:?}", told(&seen));
+    }
     // The source's number written another way ("TB45/TB-STTTT", "TB 045"): the same rows.
     for source in ["TB45/TB-STTTT", "TB 045"] {
         let again = rows(

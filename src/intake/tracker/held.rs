@@ -248,6 +248,40 @@ pub(super) fn maybe_held(
             out.push((id, HeldAs::Given(on)));
         }
     }
+    // Nearly the same words given to the unit within a month of that day, brought in from a
+    // file: the words and the day corrected both.
+    if out.is_empty() && !repeated {
+        let mut near_day = conn.prepare_cached(
+            "SELECT id, content, assigned_on FROM directive WHERE lead_unit_id = ?1 \
+             AND assigned_on BETWEEN ?2 AND ?3 AND assigned_on <> ?4",
+        )?;
+        let month = chrono::Duration::days(31);
+        let near: Vec<(Uuid, String, NaiveDate)> = near_day
+            .query_map(
+                params![
+                    unit,
+                    crate::store::value::date(day - month),
+                    crate::store::value::date(day + month),
+                    crate::store::value::date(day)
+                ],
+                |r| {
+                    Ok((
+                        crate::store::value::get_uuid(r, 0)?,
+                        r.get::<_, String>(1)?,
+                        crate::store::value::get_date(r, 2)?,
+                    ))
+                },
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        let numbers = numbers_besides_dates(content);
+        for (id, c, on) in near {
+            let theirs = numbers_besides_dates(&c);
+            let same_numbers = within(&theirs, &numbers) || within(&numbers, &theirs);
+            if same_numbers && nearly(content, &c) >= 0.8 && brought_in(conn, id)? {
+                out.push((id, HeldAs::Given(on)));
+            }
+        }
+    }
     Ok(out)
 }
 

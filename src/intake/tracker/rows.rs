@@ -1890,7 +1890,9 @@ fn changed_since(
                     | DirectiveStatus::Cancelled
             );
             let due_matters = match how {
-                HeldAs::Words(_) => true,
+                // (Words edited and the deadline moved on a task still open: the task
+                // edited; done, a task given anew.)
+                HeldAs::Words(_) => !open,
                 HeldAs::Given(_) => !open,
                 _ => false,
             };
