@@ -215,6 +215,13 @@ pub fn says_late(text: &str) -> bool {
         " tre han ",
         " tre ",
         " chua dung han ",
+        " khong dung han ",
+        " muon ",
+        " qua thoi han ",
+        " sau han ",
+        " sau thoi han ",
+        " khong kip ",
+        " chua kip ",
     ]
     .iter()
     .any(|w| f.contains(w))
@@ -251,6 +258,13 @@ pub fn due(cell: &Cell, given: Option<NaiveDate>) -> Result<Due, String> {
         && impossible_year(t)
     {
         return Err(t.clone());
+    }
+    // Dates among words, one marked as the deadline ("Ngày 2/3/2026 giao; hạn 30/6/2026",
+    // "Hạn 30/6/2026 theo TB ngày 2/3/2026"): that one.
+    if let Cell::Text(t) = cell
+        && let Some(d) = marked_due(t)
+    {
+        return Ok(Due::On(d));
     }
     // A range of dates ("15/07/2025 - 30/07/2025", "từ 15/7/2025 đến 30/7/2025"): due by
     // its last.
@@ -327,6 +341,29 @@ pub fn one_dated_day(text: &str) -> Option<(NaiveDate, Option<String>)> {
     if before.iter().any(|x| x.is("sau") || x.is("tu")) && !before.iter().any(|x| x.is("den")) {
         return None;
     }
+    // Not a document's date ("Theo Công văn 456/STTTT-VP ngày 12/4/2026", "KH 12 ngày …"),
+    // nor the day it was given or received ("Ngày 2/3/2026 giao", "Đã nhận 5/3/2026").
+    let of_a_document = before.iter().any(|x| {
+        ["theo", "cv", "kh", "tb", "qd", "giao", "nhan"]
+            .iter()
+            .any(|w| x.is(w))
+    }) || before.windows(2).any(|p| {
+        [
+            ["cong", "van"],
+            ["ke", "hoach"],
+            ["quyet", "dinh"],
+            ["thong", "bao"],
+            ["van", "ban"],
+        ]
+        .iter()
+        .any(|[a, b]| p[0].is(a) && p[1].is(b))
+    }) || t[end..]
+        .iter()
+        .take(3)
+        .any(|x| x.is("giao") || x.is("nhan"));
+    if of_a_document {
+        return None;
+    }
     // Words of a task before it ("Trình dự thảo trước 30/4/2025"): the whole text told.
     let task_words = before.iter().any(|x| {
         !DUE_WORDS.contains(&x.fold.as_str())
@@ -344,6 +381,34 @@ pub fn one_dated_day(text: &str) -> Option<(NaiveDate, Option<String>)> {
         f.starts_with("thu ") && f.split(' ').count() == 2 || f == "chu nhat"
     };
     Some((d, (!rest.is_empty() && !weekday).then_some(rest)))
+}
+
+/// Of two dates or more a deadline's words hold, the one "hạn" or "trước" marks (its words
+/// right before it, "ngày" aside): "Giao ngày 2/3/2026; thời hạn 30/6/2026", "Đã nhận
+/// 5/3/2026, trước 30/6/2026"; none when no one date alone is so marked.
+fn marked_due(text: &str) -> Option<NaiveDate> {
+    let t = tokenize(text);
+    let mut dates = Vec::new();
+    let mut marked = Vec::new();
+    for i in 0..t.len() {
+        let Some(d) = deadline::stated_date(&t, i) else {
+            continue;
+        };
+        if i > 0 && t[i - 1].kind == Kind::Number {
+            continue;
+        }
+        dates.push(d);
+        let mut k = i;
+        while k > 0 && (t[k - 1].is("ngay") || t[k - 1].kind == Kind::Punct(':')) {
+            k -= 1;
+        }
+        if k > 0 && (t[k - 1].is("han") || t[k - 1].is("truoc") || t[k - 1].is("chot")) {
+            marked.push(d);
+        }
+    }
+    dates.dedup();
+    marked.dedup();
+    (dates.len() >= 2 && marked.len() == 1).then(|| marked[0])
 }
 
 /// Words that say when a deadline falls, before its date ("không quá", "muộn nhất",
@@ -728,8 +793,18 @@ pub fn split_extension(cell: &Cell) -> (Cell, Vec<ExtensionSaid>) {
             if crate::text::fold(&seven) == "gia han" {
                 return Some((i, i + seven.len()));
             }
-            // ("Lùi thời hạn đến 15/8", "Lùi hạn đến …", "Điều chỉnh thời hạn đến …".)
-            for mark in ["lui thoi han", "lui han", "dieu chinh thoi han"] {
+            // ("Lùi thời hạn đến 15/8", "Lùi hạn đến …", "Điều chỉnh thời hạn đến …", "30/6
+            // (hạn mới: 30/9)", "…; thời hạn mới 30/9", "…; lùi đến 30/9", "(điều chỉnh 30/9)".)
+            for mark in [
+                "lui thoi han",
+                "lui han",
+                "dieu chinh thoi han",
+                "thoi han moi",
+                "han moi",
+                "lui den",
+                "lui toi",
+                "dieu chinh",
+            ] {
                 let said: String = rest.chars().take(mark.chars().count()).collect();
                 if crate::text::fold(&said) == mark {
                     return Some((i, i + said.len()));
@@ -741,6 +816,16 @@ pub fn split_extension(cell: &Cell) -> (Cell, Vec<ExtensionSaid>) {
                 .then_some((i, i + two.len()))
         })
         .collect();
+    // (One mark inside another's words is none: "hạn mới" of "thời hạn mới".)
+    let mut marks = marks;
+    let mut end = 0;
+    marks.retain(|&(at, words_at)| {
+        let keep = at >= end;
+        if keep {
+            end = words_at;
+        }
+        keep
+    });
     if marks.is_empty() {
         return (cell.clone(), Vec::new());
     }
@@ -2496,6 +2581,33 @@ mod tests {
         assert_eq!(one_dated_day("Thực hiện từ 1/3/2026"), None);
         assert_eq!(one_dated_day("Sau 30/6/2026"), None);
         assert_eq!(one_dated_day("30/6/2026 hoặc 31/7/2026"), None);
+        // Of several dates, the one "hạn" or "trước" marks; not a document's date nor the
+        // day given; an extension said as "hạn mới", "lùi đến", "điều chỉnh".
+        for t in [
+            "Ngày 2/3/2026 giao; hạn 30/6/2026",
+            "Giao ngày 2/3/2026; thời hạn 30/6/2026",
+            "Đã nhận 5/3/2026, trước 30/6/2026",
+            "Hạn 30/6/2026 theo TB ngày 2/3/2026",
+            "Trước 30/6/2026 (Theo TB 77/TB-STTTT ngày 2/3/2026)",
+        ] {
+            assert_eq!(on(t), Ok(Due::On(d(2026, 6, 30))), "{t}");
+        }
+        for t in [
+            "Theo Công văn 456/STTTT-VP ngày 12/4/2026",
+            "Theo KH 12/KH-UBND ngày 5/1/2026",
+        ] {
+            assert_eq!(one_dated_day(t), None, "{t}");
+        }
+        for t in [
+            "30/6/2026 (hạn mới: 30/9/2026)",
+            "30/6/2026; thời hạn mới 30/9/2026",
+            "30/6/2026; lùi đến 30/9/2026",
+            "30/6/2026 (điều chỉnh 30/9/2026)",
+        ] {
+            let (first, moved) = split_extension(&Cell::Text(t.into()));
+            assert_eq!(first.text(), "30/6/2026", "{t}");
+            assert_eq!(moved.len(), 1, "{t}");
+        }
         // A task's words before it: told whole.
         assert_eq!(
             one_dated_day("Trình dự thảo trước 30/4/2025"),
@@ -3083,7 +3195,16 @@ mod tests {
             said("Hoàn thành một nửa", ""),
             Said::InProgress { .. }
         ));
-        assert!(says_late("Hoàn thành chưa đúng hạn"));
+        for t in [
+            "Hoàn thành chưa đúng hạn",
+            "Hoàn thành nhưng không đúng hạn",
+            "Hoàn thành muộn",
+            "Hoàn thành quá thời hạn",
+            "Hoàn thành sau thời hạn",
+            "Hoàn thành không kịp thời hạn",
+        ] {
+            assert!(says_late(t), "{t}");
+        }
         // A part done and the next under way is read, not doubted.
         assert_eq!(
             state_in_doubt("Đã hoàn thành phần 1, đang thực hiện phần 2", ""),

@@ -661,7 +661,8 @@ fn word_spans(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Whether the words of `text` after its first `n` start a part of their own: after a mark
-/// ("…, báo cáo kết quả về Sở", "…. Báo cáo …", "… (…)") or a word that opens one ("và",
+/// ("…, báo cáo kết quả về Sở", "…. Báo cáo …", "… (…)", "… [Đã xong]", a line of its own)
+/// or a word that opens one ("và",
 /// "để", "nhằm", "trình"), not words that narrow the task ("Rà soát hồ sơ đất đai …").
 pub(super) fn part_after(text: &str, n: usize) -> bool {
     let spans = word_spans(text);
@@ -670,7 +671,7 @@ pub(super) fn part_after(text: &str, n: usize) -> bool {
     else {
         return false;
     };
-    text[end..from].contains([',', ';', '(', '-', '–', ':', '.'])
+    text[end..from].contains([',', ';', '(', '[', '-', '–', ':', '.', '\n'])
         || matches!(
             crate::text::fold(&text[from..to]).as_str(),
             "va" | "de" | "nham" | "trinh"
