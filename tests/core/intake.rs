@@ -2699,7 +2699,9 @@ fn a_new_unit_written_without_its_level_or_kind_is_one_unit() {
          6;Bầu cử;05/01/2026;UBND huyện Si Ma Cai\n\
          7;Dân số;05/01/2026;UBND xã Si Ma Cai\n\
          8;Tiêm chủng;05/01/2026;UBND xã Bản Mế\n\
-         9;Phòng dịch;05/01/2026;UBND xã Bản Mế, huyện Si Ma Cai\n",
+         9;Phòng dịch;05/01/2026;UBND xã Bản Mế, huyện Si Ma Cai\n\
+         10;Kiểm tra;05/01/2026;Phòng Văn hóa huyện Bắc Hà\n\
+         11;Kiểm kê;05/01/2026;Phòng Văn hóa huyện Bác Hà\n",
     )
     .unwrap();
     let create = Options {
@@ -2717,11 +2719,14 @@ fn a_new_unit_written_without_its_level_or_kind_is_one_unit() {
             "UBND huyện Si Ma Cai",
             "UBND xã Si Ma Cai",
             "UBND xã Bản Mế",
+            // (Words written with other marks are other words.)
+            "Phòng Văn hóa huyện Bắc Hà",
+            "Phòng Văn hóa huyện Bác Hà",
         ],
         "{:?}",
         told(&seen)
     );
-    assert_eq!(seen.directives.len(), 9);
+    assert_eq!(seen.directives.len(), 11);
 }
 
 /// A task done or cancelled is a record of the past: it comes in with the unit and the leader

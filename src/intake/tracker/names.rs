@@ -141,6 +141,19 @@ fn without_higher_place(name: &str) -> Option<String> {
     (place_level_within(&rest) > 0 && level > place_level_within(&rest)).then_some(rest)
 }
 
+/// Whether two names' words that fold alike are written alike where both carry marks
+/// ("Bắc" and "Bác" do not; "Bac" and "Bắc" do).
+fn marks_agree(a: &str, b: &str) -> bool {
+    let marked = |w: &str| w.chars().any(|c| !c.is_ascii());
+    let (x, y) = (exact_words(a), exact_words(b));
+    let (x, y): (Vec<&str>, Vec<&str>) = (x.split(' ').collect(), y.split(' ').collect());
+    x.iter().all(|w| {
+        y.iter().all(|v| {
+            crate::text::fold(w) != crate::text::fold(v) || !marked(w) || !marked(v) || w == v
+        })
+    })
+}
+
 /// Whether two names' levels of place agree: the same levels in order, or one says none
 /// ("Trung tâm Y tế Si Ma Cai", "Trung tâm Y tế huyện Si Ma Cai"); not "UBND huyện …" and
 /// "UBND xã …" of one place.
@@ -589,7 +602,8 @@ impl Reading<'_> {
                 // "UBND tỉnh" and "UBND tỉnh Lào Cai" at an office of Lào Cai: one unit.
                 let full = values::spelled_out(name).unwrap_or_else(|| name.to_string());
                 let words = self.without_own_place(crate::text::words(&full));
-                let key = words.join(" ");
+                // (By its words as written, marks kept: "Bác" is not "Bắc".)
+                let key = exact_words(&full);
                 let next = self.new_units.len();
                 // ("Phòng Hạ tầng + An toàn thông tin", "… và …", "… & …": one name.)
                 // ("Kho bạc Nhà nước tỉnh" and "Kho bạc Nhà nước": one name, its level aside.)
@@ -642,14 +656,16 @@ impl Reading<'_> {
                         let placed = |x: &str, y: &[String]| {
                             without_higher_place(x).is_some_and(|r| crate::text::words(&r) == y)
                         };
-                        placed(&full, &other)
-                            || placed(&u.name, &words)
-                            || crate::text::abbreviates(&words, &other)
-                            || crate::text::abbreviates(&other, &words)
-                            || (agree
-                                && (crate::text::abbreviates(&a, &b)
-                                    || crate::text::abbreviates(&b, &a)
-                                    || a == b))
+                        // (Nor words written with other marks: "Bác" is not "Bắc".)
+                        marks_agree(name, &u.name)
+                            && (placed(&full, &other)
+                                || placed(&u.name, &words)
+                                || crate::text::abbreviates(&words, &other)
+                                || crate::text::abbreviates(&other, &words)
+                                || (agree
+                                    && (crate::text::abbreviates(&a, &b)
+                                        || crate::text::abbreviates(&b, &a)
+                                        || a == b)))
                     })
                 });
                 let i = match same {
