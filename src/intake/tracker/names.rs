@@ -144,7 +144,7 @@ fn without_higher_place(name: &str) -> Option<String> {
 /// Whether two names' words that fold alike are written alike where both carry marks
 /// ("Bắc" and "Bác" do not; "Bac" and "Bắc" do).
 fn marks_agree(a: &str, b: &str) -> bool {
-    let marked = |w: &str| w.chars().any(|c| !c.is_ascii());
+    let marked = |w: &str| !w.is_ascii();
     let (x, y) = (exact_words(a), exact_words(b));
     let (x, y): (Vec<&str>, Vec<&str>) = (x.split(' ').collect(), y.split(' ').collect());
     x.iter().all(|w| {
