@@ -2021,34 +2021,46 @@ pub fn short_forms_listed(list: &str) -> Vec<(Vec<String>, String)> {
 /// "TB77/TB-STTTT", "TB 077", "Thông báo số 77/TB-STTTT"); a number without a kind is any
 /// kind's. Not another number ("KH 12" and "KH 21").
 pub fn same_document(a: &str, b: &str) -> bool {
-    let read = |s: &str| -> Option<(u64, Option<String>)> {
-        let start = s.find(|c: char| c.is_ascii_digit())?;
-        let digits: String = s[start..]
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect();
-        let n: u64 = digits.trim_start_matches('0').parse().unwrap_or(0);
-        let after = &s[start + digits.len()..];
-        // The kind after the number ("/TB-…"), else the short form before it ("TB 77").
-        let kind = match after.strip_prefix('/') {
-            Some(rest) => Some(
-                rest.chars()
-                    .take_while(|c| c.is_alphabetic())
-                    .collect::<String>(),
-            ),
-            None => s[..start]
-                .split(|c: char| !c.is_alphabetic())
-                .rfind(|w| !w.is_empty() && crate::text::fold(w) != "so")
-                .map(str::to_string),
-        }
-        .map(|k| crate::text::fold(&k))
-        .filter(|k| !k.is_empty() && k.len() <= 5);
-        Some((n, kind))
-    };
-    match (read(a), read(b)) {
+    match (document_key(a), document_key(b)) {
         (Some((x, k)), Some((y, l))) => x == y && (k.is_none() || l.is_none() || k == l),
         _ => crate::text::plain(a) == crate::text::plain(b),
     }
+}
+
+/// A source as it is looked up by: its document's number alone when it cites one ("77" of
+/// "TB 77/TB-STTTT"), else its words (folded).
+pub fn source_key(source: &str) -> String {
+    match document_key(source) {
+        Some((n, _)) => n.to_string(),
+        None => crate::text::plain(source),
+    }
+}
+
+/// A document number's number (leading zeros aside) and its kind, however written (see
+/// [`same_document`]); none for words without a number.
+fn document_key(s: &str) -> Option<(u64, Option<String>)> {
+    let start = s.find(|c: char| c.is_ascii_digit())?;
+    let digits: String = s[start..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let n: u64 = digits.trim_start_matches('0').parse().unwrap_or(0);
+    let after = &s[start + digits.len()..];
+    // The kind after the number ("/TB-…"), else the short form before it ("TB 77").
+    let kind = match after.strip_prefix('/') {
+        Some(rest) => Some(
+            rest.chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect::<String>(),
+        ),
+        None => s[..start]
+            .split(|c: char| !c.is_alphabetic())
+            .rfind(|w| !w.is_empty() && crate::text::fold(w) != "so")
+            .map(str::to_string),
+    }
+    .map(|k| crate::text::fold(&k))
+    .filter(|k| !k.is_empty() && k.len() <= 5);
+    Some((n, kind))
 }
 
 /// Who a title says gave the tasks below it: the words between "do" and "giao" ("NHIỆM VỤ

@@ -7808,6 +7808,7 @@ fn a_sheet_kept_per_leader_gives_its_rows_that_leader() {
         .unwrap();
     let file = o.path("theo-lanh-dao.xlsx");
     let mut wb = Workbook::new();
+    let mut n = 0;
     for (sheet, title) in [
         ("Phó Giám đốc Trần Thị Mai", "BẢNG THEO DÕI NHIỆM VỤ"),
         (
@@ -7834,6 +7835,7 @@ fn a_sheet_kept_per_leader_gives_its_rows_that_leader() {
             "NHIỆM VỤ DO LÃNH ĐẠO SỞ GIAO (ĐỒNG CHÍ TRẦN THỊ MAI, ĐỒNG CHÍ HÀ VĂN THẮNG)",
         ),
     ] {
+        n += 1;
         let ws = wb.add_worksheet().set_name(sheet).unwrap();
         ws.write_string(0, 0, title).unwrap();
         ws.write_row(
@@ -7853,7 +7855,7 @@ fn a_sheet_kept_per_leader_gives_its_rows_that_leader() {
             0,
             [
                 "1",
-                &format!("Rà soát hồ sơ ({sheet})"),
+                &format!("Rà soát hồ sơ đợt {n}"),
                 "VP",
                 "01/10/2025",
                 "31/10/2025",
@@ -7986,7 +7988,8 @@ fn an_edited_copy_makes_no_second_directive_unsaid() {
 }
 
 /// A summary sheet read first ("Tổng hợp", no leader's column) and the leader's own sheet
-/// holding the same rows: each task comes in once, given by the leader its own sheet names.
+/// holding the same rows: each task comes in once, given by the leader its own sheet names,
+/// also where that sheet writes it another way ("KH" for "Kế hoạch", a part added).
 #[test]
 fn a_summary_sheet_first_keeps_the_leader_of_the_sheet_after() {
     let mut o = Office::new();
@@ -8013,13 +8016,35 @@ fn a_summary_sheet_first_keeps_the_leader_of_the_sheet_after() {
             ["1", "Rà soát quy chế", "VP", "01/10/2025", "31/10/2025"],
         )
         .unwrap();
+        // (The leader's sheet writes the task another way: a short form, a part added.)
+        let (second, state) = match sheet {
+            "Tổng hợp" => (
+                "Thực hiện Kế hoạch số 12/KH-UBND về cải cách hành chính",
+                "",
+            ),
+            _ => (
+                "Thực hiện KH 12/KH-UBND về cải cách hành chính - Đã xong",
+                "Đã hoàn thành ngày 20/10/2025",
+            ),
+        };
+        ws.write_row(2, 0, ["2", second, "VP", "01/10/2025", "31/10/2025"])
+            .unwrap();
+        ws.write_string(0, 5, "Tiến độ").unwrap();
+        ws.write_string(2, 5, state).unwrap();
     }
     wb.save(&file).unwrap();
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
     let leaders: Vec<Option<&str>> = (seen.directives.iter())
         .map(|r| r.directing_leader.as_deref())
         .collect();
-    assert_eq!(leaders, [Some("Trần Thị Mai")], "{:?}", told(&seen));
+    assert_eq!(
+        leaders,
+        [Some("Trần Thị Mai"), Some("Trần Thị Mai")],
+        "{:?}",
+        told(&seen)
+    );
+    // The task written another way on the leader's sheet is the summary's, in its state.
+    assert_eq!(seen.directives[1].status, DirectiveStatus::Done);
 }
 
 /// The first task under the header is never read as the header's second row, whatever its

@@ -693,10 +693,14 @@ fn part_before(text: &str, n: usize) -> bool {
 /// Whether two texts name different bodies or places: a word in capitals, not opening its
 /// text, in one and not the other (nor among the words `spelled` out of a short form).
 pub(super) fn names_differ(a: &str, b: &str, spelled: &[String]) -> bool {
+    // (Not a word opening a part of its own: "… - Đã xong", "…. Báo cáo …".)
     let names = |t: &str| -> Vec<String> {
-        t.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .skip(1)
+        let spans = word_spans(t);
+        (1..spans.len())
+            .filter(|&k| {
+                !t[spans[k - 1].1..spans[k].0].contains(['.', '-', '–', '(', '[', ':', ';', '\n'])
+            })
+            .map(|k| &t[spans[k].0..spans[k].1])
             .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
             .map(crate::text::fold)
             .collect()

@@ -265,6 +265,10 @@ struct Reading<'c> {
     /// The people a unit cell names, read as their units (by the cell): "Đ/c Lò Thu Nam →
     /// Văn phòng Sở", told on each row of that cell.
     by_person: HashMap<String, Vec<String>>,
+    /// The rows planned (their places in the plan), by their lead unit and their source's
+    /// key (see [`values::source_key`]): where an earlier sheet's row of the same task,
+    /// written another way, is looked for.
+    by_unit_source: HashMap<(Uuid, String), Vec<usize>>,
     /// The short forms written after a new unit's name that a unit of the directory holds
     /// ("… huyện Si Ma Cai (TTYT)"): told once each, where first written.
     shorts_taken: Vec<RowProblem>,
@@ -554,6 +558,7 @@ pub fn plan(
         leaders: HashMap::new(),
         by_person: HashMap::new(),
         shorts_taken: Vec::new(),
+        by_unit_source: HashMap::new(),
         office_places: crate::office::load(conn)?
             .map(|o| [o.name, o.parent_agency, o.place])
             .into_iter()

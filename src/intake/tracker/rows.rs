@@ -2,7 +2,8 @@
 //! dates, deadlines and extensions, states and ticks, and the rows held already.
 
 use super::held::{
-    already_held, in_the_notice, maybe_held, notice_meeting, notice_meeting_day, same_source,
+    already_held, in_the_notice, maybe_held, nearly, notice_meeting, notice_meeting_day,
+    numbers_besides_dates, same_source, within,
 };
 use super::*;
 
@@ -749,6 +750,41 @@ pub(super) fn read_rows(
                 .and_then(|k| seen.get(&k))
                 .filter(|s| s.sheet == g.name)
         });
+        // The same task on an earlier sheet written another way ("Tổng hợp" beside each
+        // leader's sheet, a year's sheet carrying a task over: "KH" for "Kế hoạch", a part
+        // added): its unit and source the same, its words nearly (see `held::nearly`).
+        let source_key = values::source_key(&source_text);
+        let found = found.or_else(|| {
+            let Pick::Known(unit) = lead[0] else {
+                return None;
+            };
+            if repeated {
+                return None;
+            }
+            let numbers = numbers_besides_dates(&content);
+            let mut fits = (r.by_unit_source.get(&(unit, source_key.clone())))
+                .into_iter()
+                .flatten()
+                .map(|&k| &plan.rows[k])
+                .filter(|p| {
+                    let theirs = numbers_besides_dates(&p.content);
+                    // (Words written another way, not the same words: those are found by
+                    // their key above; given the same day, or still open: a task done is
+                    // given anew.)
+                    let open =
+                        !matches!(p.said, Said::Done(_) | Said::Reported(_) | Said::Cancelled);
+                    p.sheet != s
+                        && exact_words(&p.content) != exact_words(&content)
+                        && (p.assigned_on == assigned || open)
+                        && values::same_document(&p.source_text, &source_text)
+                        && (within(&theirs, &numbers) || within(&numbers, &theirs))
+                        && nearly(&p.content, &content) >= 0.8
+                });
+            match (fits.next(), fits.next()) {
+                (Some(one), None) => seen.get(&one.key).filter(|x| x.sheet != g.name),
+                _ => None,
+            }
+        });
         let earlier = found.map(|s| (s.sheet.clone(), s.row));
         // A row seen first is noted once it is known to come in (or held already): a copy of
         // a row set aside or refused is not left out for it, and comes in instead.
@@ -1021,6 +1057,11 @@ pub(super) fn read_rows(
         if let Some(first) = paired_with.filter(|f| *f != g.row_number(i)) {
             plan.problems
                 .push(cells.told(Issue::GivenAgain(first), Some(Column::Deadline)));
+        }
+        if let Pick::Known(unit) = lead[0] {
+            (r.by_unit_source.entry((unit, source_key)))
+                .or_default()
+                .push(plan.rows.len());
         }
         plan.rows.push(RowPlan {
             sheet: s,
