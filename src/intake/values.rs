@@ -209,22 +209,28 @@ pub fn period_end_in(text: &str, base: NaiveDate) -> Option<NaiveDate> {
 /// "trễ hạn", "chưa đúng hạn"), for a completion whose day is not written.
 pub fn says_late(text: &str) -> bool {
     let f = format!(" {} ", crate::text::plain(text));
-    [
-        " qua han ",
-        " cham ",
-        " tre han ",
-        " tre ",
-        " chua dung han ",
-        " khong dung han ",
-        " muon ",
-        " qua thoi han ",
-        " sau han ",
-        " sau thoi han ",
-        " khong kip ",
-        " chua kip ",
-    ]
-    .iter()
-    .any(|w| f.contains(w))
+    const LATE: &[&str] = &[
+        "qua han",
+        "cham",
+        "tre han",
+        "tre",
+        "chua dung han",
+        "khong dung han",
+        "chua dung thoi han",
+        "khong dung thoi han",
+        "vuot thoi han",
+        "muon",
+        "qua thoi han",
+        "sau han",
+        "sau thoi han",
+        "khong kip",
+        "chua kip",
+    ];
+    // (Not denied: "Hoàn thành đúng hạn, không chậm", "không quá hạn".)
+    LATE.iter().any(|w| {
+        f.match_indices(&format!(" {w} "))
+            .any(|(at, _)| !f[..at].ends_with(" khong") || w.starts_with("khong"))
+    })
 }
 
 /// What a deadline cell says.
@@ -260,11 +266,15 @@ pub fn due(cell: &Cell, given: Option<NaiveDate>) -> Result<Due, String> {
         return Err(t.clone());
     }
     // Dates among words, one marked as the deadline ("Ngày 2/3/2026 giao; hạn 30/6/2026",
-    // "Hạn 30/6/2026 theo TB ngày 2/3/2026"): that one.
-    if let Cell::Text(t) = cell
-        && let Some(d) = marked_due(t)
-    {
-        return Ok(Due::On(d));
+    // "Hạn 30/6/2026 theo TB ngày 2/3/2026") or the one not the day given: that one; the
+    // day given alone is no deadline, told.
+    if let Cell::Text(t) = cell {
+        if let Some(d) = marked_due(t) {
+            return Ok(Due::On(d));
+        }
+        if only_the_day_given(t) {
+            return Err(t.clone());
+        }
     }
     // A range of dates ("15/07/2025 - 30/07/2025", "từ 15/7/2025 đến 30/7/2025"): due by
     // its last.
@@ -390,11 +400,17 @@ fn marked_due(text: &str) -> Option<NaiveDate> {
     let t = tokenize(text);
     let mut dates = Vec::new();
     let mut marked = Vec::new();
+    let mut given = Vec::new();
     for i in 0..t.len() {
-        let Some(d) = deadline::stated_date(&t, i) else {
+        let Some((d, end)) = deadline::stated_date_to(&t, i) else {
             continue;
         };
         if i > 0 && t[i - 1].kind == Kind::Number {
+            continue;
+        }
+        // ("2/3/2026 (ngày giao)", "02/03/2026 giao": the day it was given.)
+        if t[end..].iter().take(4).any(|x| x.is("giao")) {
+            given.push(d);
             continue;
         }
         dates.push(d);
@@ -408,7 +424,23 @@ fn marked_due(text: &str) -> Option<NaiveDate> {
     }
     dates.dedup();
     marked.dedup();
-    (dates.len() >= 2 && marked.len() == 1).then(|| marked[0])
+    match (dates.len(), marked.len(), given.is_empty()) {
+        (2.., 1, _) => Some(marked[0]),
+        (1, _, false) => Some(dates[0]),
+        _ => None,
+    }
+}
+
+/// Whether a deadline cell says only the day a task was given ("02/03/2026 giao", "2/3/2026
+/// (ngày giao)"): no deadline.
+fn only_the_day_given(text: &str) -> bool {
+    let t = tokenize(text);
+    let dates: Vec<usize> = (0..t.len())
+        .filter(|&i| {
+            deadline::stated_date(&t, i).is_some() && (i == 0 || t[i - 1].kind != Kind::Number)
+        })
+        .collect();
+    dates.len() == 1 && t[dates[0]..].iter().skip(3).take(6).any(|x| x.is("giao"))
 }
 
 /// Words that say when a deadline falls, before its date ("không quá", "muộn nhất",
@@ -803,6 +835,16 @@ pub fn split_extension(cell: &Cell) -> (Cell, Vec<ExtensionSaid>) {
                 "han moi",
                 "lui den",
                 "lui toi",
+                "lui sang",
+                "lui lai",
+                "gian den",
+                "sua thanh",
+                "doi den",
+                "doi sang",
+                "keo dai den",
+                "hoan den",
+                "doi thanh",
+                "nay la",
                 "dieu chinh",
             ] {
                 let said: String = rest.chars().take(mark.chars().count()).collect();
@@ -2046,6 +2088,26 @@ fn document_key(s: &str) -> Option<(u64, Option<String>)> {
         .collect();
     let n: u64 = digits.trim_start_matches('0').parse().unwrap_or(0);
     let after = &s[start + digits.len()..];
+    // A kind of document written whole before the number ("Thông báo số 77", "Công văn
+    // 456"): its short form; a công văn's number says its issuer after "/", not its kind.
+    let before = crate::text::plain(&s[..start]);
+    const KINDS: &[(&str, &str)] = &[
+        ("thong bao", "tb"),
+        ("ke hoach", "kh"),
+        ("quyet dinh", "qd"),
+        ("ket luan", "kl"),
+        ("nghi quyet", "nq"),
+        ("chi thi", "ct"),
+        ("to trinh", "tt"),
+        ("bao cao", "bc"),
+        ("cong van", "cv"),
+    ];
+    if let Some((_, short)) = KINDS.iter().find(|(whole, _)| before.contains(whole)) {
+        return Some((n, (*short != "cv").then(|| short.to_string())));
+    }
+    if before.split(' ').any(|w| w == "cv") {
+        return Some((n, None));
+    }
     // The kind after the number ("/TB-…"), else the short form before it ("TB 77").
     let kind = match after.strip_prefix('/') {
         Some(rest) => Some(
@@ -2610,6 +2672,12 @@ mod tests {
         ] {
             assert_eq!(one_dated_day(t), None, "{t}");
         }
+        // The day given beside the deadline, or alone.
+        assert_eq!(
+            on("2/3/2026 (ngày giao); 30/6/2026"),
+            Ok(Due::On(d(2026, 6, 30)))
+        );
+        assert!(on("02/03/2026 giao").is_err());
         for t in [
             "30/6/2026 (hạn mới: 30/9/2026)",
             "30/6/2026; thời hạn mới 30/9/2026",
@@ -2647,6 +2715,10 @@ mod tests {
             assert!(same_document("77/TB-STTTT", b), "{b}");
         }
         assert!(same_document("Kế hoạch số 12/KH-UBND", "KH 12/KH-UBND"));
+        assert!(same_document("Thông báo số 77", "77/TB-STTTT"));
+        assert!(same_document("Công văn 456", "456/STTTT-VP"));
+        assert!(same_document("CV số 456", "456/STTTT-VP"));
+        assert!(!same_document("Quyết định 77", "77/TB-STTTT"));
         for b in ["KH 21/KH-UBND", "77/QĐ-UBND", "78/TB-STTTT"] {
             assert!(!same_document("77/TB-STTTT", b), "{b}");
         }
@@ -3209,6 +3281,8 @@ mod tests {
         ));
         for t in [
             "Hoàn thành chưa đúng hạn",
+            "Hoàn thành không đúng thời hạn",
+            "Hoàn thành vượt thời hạn",
             "Hoàn thành nhưng không đúng hạn",
             "Hoàn thành muộn",
             "Hoàn thành quá thời hạn",
@@ -3216,6 +3290,13 @@ mod tests {
             "Hoàn thành không kịp thời hạn",
         ] {
             assert!(says_late(t), "{t}");
+        }
+        for t in [
+            "Hoàn thành đúng hạn, không chậm",
+            "Không quá hạn",
+            "Hoàn thành, không muộn",
+        ] {
+            assert!(!says_late(t), "{t}");
         }
         // A part done and the next under way is read, not doubted.
         assert_eq!(

@@ -2700,6 +2700,7 @@ fn a_new_unit_written_without_its_level_or_kind_is_one_unit() {
          7;Dân số;05/01/2026;UBND xã Si Ma Cai\n\
          8;Tiêm chủng;05/01/2026;UBND xã Bản Mế\n\
          9;Phòng dịch;05/01/2026;UBND xã Bản Mế, huyện Si Ma Cai\n\
+         12;Tiêm phòng;05/01/2026;UBND thị trấn Si Ma Cai\n\
          10;Kiểm tra;05/01/2026;Phòng Văn hóa huyện Bắc Hà\n\
          11;Kiểm kê;05/01/2026;Phòng Văn hóa huyện Bác Hà\n",
     )
@@ -2719,6 +2720,7 @@ fn a_new_unit_written_without_its_level_or_kind_is_one_unit() {
             "UBND huyện Si Ma Cai",
             "UBND xã Si Ma Cai",
             "UBND xã Bản Mế",
+            "UBND thị trấn Si Ma Cai",
             // (Words written with other marks are other words.)
             "Phòng Văn hóa huyện Bắc Hà",
             "Phòng Văn hóa huyện Bác Hà",
@@ -2726,7 +2728,7 @@ fn a_new_unit_written_without_its_level_or_kind_is_one_unit() {
         "{:?}",
         told(&seen)
     );
-    assert_eq!(seen.directives.len(), 11);
+    assert_eq!(seen.directives.len(), 12);
 }
 
 /// A task done or cancelled is a record of the past: it comes in with the unit and the leader
@@ -7828,8 +7830,9 @@ fn a_sheet_kept_per_leader_gives_its_rows_that_leader() {
         ),
         // (A copy of a sheet, its name as Excel makes it; two leaders in the brackets.)
         ("PGĐ Trần Thị Mai (2)", "BẢNG THEO DÕI NHIỆM VỤ"),
-        // (What is sent to a leader is no leader's sheet.)
+        // (What is sent or submitted to a leader is no leader's sheet.)
         ("BC gửi Hà Văn Thắng", "BÁO CÁO TIẾN ĐỘ"),
+        ("Trình GĐ Hà Văn Thắng", "TỜ TRÌNH"),
         (
             "Hai lãnh đạo",
             "NHIỆM VỤ DO LÃNH ĐẠO SỞ GIAO (ĐỒNG CHÍ TRẦN THỊ MAI, ĐỒNG CHÍ HÀ VĂN THẮNG)",
@@ -7879,6 +7882,7 @@ fn a_sheet_kept_per_leader_gives_its_rows_that_leader() {
             None,
             Some("Hà Văn Thắng"),
             Some("Trần Thị Mai"),
+            None,
             None,
             None
         ],
@@ -7972,8 +7976,9 @@ fn an_edited_copy_makes_no_second_directive_unsaid() {
         let held = (seen.problems.iter()).filter(|q| q.held).count();
         assert_eq!(held, 3, "{to}: {:?}", told(&seen));
     }
-    // The source's number written another way ("TB45/TB-STTTT", "TB 045"): the same rows.
-    for source in ["TB45/TB-STTTT", "TB 045"] {
+    // The source's number written another way ("TB45/TB-STTTT", "TB 045", "Thông báo số
+    // 45"): the same rows.
+    for source in ["TB45/TB-STTTT", "TB 045", "Thông báo số 45"] {
         let again = rows(
             "Xây dựng quy chế phối hợp với Công an tỉnh",
             "Cập nhật tin bài trên Cổng TTĐT tỉnh",
@@ -7985,6 +7990,33 @@ fn an_edited_copy_makes_no_second_directive_unsaid() {
         assert!(seen.directives.is_empty(), "{source}: {:?}", told(&seen));
         assert_eq!(seen.already, 3, "{source}: {:?}", told(&seen));
     }
+}
+
+/// A progress line kept in the task's cell and rewritten in a later copy ("…⏎Tiến độ: đang
+/// xây dựng dự thảo" → "…⏎Tiến độ: đã trình UBND tỉnh", "[Đang thực hiện]" → "[Đã xong]") is
+/// the task held, told, never a second directive.
+#[test]
+fn a_progress_line_rewritten_in_the_tasks_cell_makes_no_second_task() {
+    let mut o = Office::new();
+    let file = o.path("tien-do-trong-o.csv");
+    let rows = |a: &str, b: &str| {
+        format!(
+            "STT;Nội dung nhiệm vụ;Văn bản giao;Ngày giao;Đơn vị chủ trì;Thời hạn\n\
+             1;\"Xây dựng quy chế phối hợp với Công an tỉnh\n{a}\";45/TB-STTTT;02/03/2026;VP;31/12/2026\n\
+             2;Cập nhật tin bài trên Cổng thông tin tỉnh {b};45/TB-STTTT;02/03/2026;VP;31/12/2026\n"
+        )
+    };
+    std::fs::write(
+        &file,
+        rows("Tiến độ: đang xây dựng dự thảo", "[Đang thực hiện]"),
+    )
+    .unwrap();
+    intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    std::fs::write(&file, rows("Tiến độ: đã trình UBND tỉnh", "[Đã xong]")).unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert!(seen.directives.is_empty(), "{:?}", told(&seen));
+    let held = (seen.problems.iter()).filter(|q| q.held).count();
+    assert_eq!(held, 2, "{:?}", told(&seen));
 }
 
 /// A summary sheet read first ("Tổng hợp", no leader's column) and the leader's own sheet

@@ -277,8 +277,15 @@ pub(super) fn maybe_held(
         for (id, c, on) in near {
             let theirs = numbers_besides_dates(&c);
             let same_numbers = within(&theirs, &numbers) || within(&numbers, &theirs);
+            // (Told by its words, which differ too: "tệp nay ghi khác" shows them.)
             if same_numbers && nearly(content, &c) >= 0.8 && brought_in(conn, id)? {
-                out.push((id, HeldAs::Given(on)));
+                out.push((
+                    id,
+                    match exact_words(content) == exact_words(&c) {
+                        true => HeldAs::Given(on),
+                        false => HeldAs::Words(c),
+                    },
+                ));
             }
         }
     }
@@ -577,7 +584,14 @@ pub(super) fn nearly(a: &str, b: &str) -> f64 {
         long == short || (long.starts_with(&format!("{short} ")) && part_after(long_text, n));
     let framed_before =
         long.ends_with(&format!(" {short}")) && part_before(long_text, long.split(' ').count() - n);
-    let part = n >= 4 && (added_after || framed_before);
+    // ("…\nTiến độ: đang xây dựng dự thảo" → "…\nTiến độ: đã trình UBND tỉnh", "… [Đang
+    // thực hiện]" → "… [Đã hoàn thành]": the task's words the same, the part after them
+    // rewritten.)
+    let (first_a, first_b) = (first_part(a), first_part(b));
+    let same_first = first_a.split(' ').count() >= 4
+        && first_a == first_b
+        && (first_a != exact_words(a) || first_b != exact_words(b));
+    let part = (n >= 4 && (added_after || framed_before)) || same_first;
     // Names that differ ("… huyện Bắc Hà", "… huyện Bảo Yên") make two tasks (not names in a
     // part added).
     if !part && names_differ(a, b, &spelled) {
@@ -638,6 +652,16 @@ fn short_forms_alike(a: &str, b: &str) -> (String, String, Vec<String>) {
     spell(&mut wb, &shorts(a));
     spell(&mut wa, &shorts(b));
     (wa.join(" "), wb.join(" "), spelled)
+}
+
+/// The words of a text before its first part of its own (a line break, a bracket, a dash
+/// or a full stop between words), as [`exact_words`] gives them.
+fn first_part(text: &str) -> String {
+    let spans = word_spans(text);
+    let cut = (1..spans.len())
+        .find(|&k| text[spans[k - 1].1..spans[k].0].contains(['\n', '[', '(', '-', '–', '.', ';']))
+        .map_or(text.len(), |k| spans[k - 1].1);
+    exact_words(&text[..cut])
 }
 
 /// The start and end of each word of `text`.

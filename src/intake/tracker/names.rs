@@ -158,10 +158,10 @@ fn marks_agree(a: &str, b: &str) -> bool {
 /// ("Trung tâm Y tế Si Ma Cai", "Trung tâm Y tế huyện Si Ma Cai"); not "UBND huyện …" and
 /// "UBND xã …" of one place.
 fn levels_agree(a: &[String], b: &[String]) -> bool {
-    let levels = |w: &[String]| -> Vec<u8> {
+    // (By the words that say them: a xã, a phường and a thị trấn of one name are three.)
+    let levels = |w: &[String]| -> Vec<String> {
         (0..w.len())
-            .filter_map(|i| level_at(w, i))
-            .map(|(l, _)| l)
+            .filter_map(|i| level_at(w, i).map(|(_, n)| w[i..i + n].join(" ")))
             .collect()
     };
     let (x, y) = (levels(a), levels(b));
@@ -421,16 +421,21 @@ impl Reading<'_> {
         let mut found: Vec<(Uuid, String)> = Vec::new();
         for (k, s) in said.iter().enumerate().filter(|(_, s)| !s.is_empty()) {
             let written = crate::text::words(s);
-            // (Not, in the sheet's name, one something is sent or given to, or who follows it
-            // up: "BC gửi Bùi Hồng Bình", "Giao đ.c Phạm Minh Long", "Đ.c … theo dõi"; but
-            // "Phạm Minh Long giao".)
+            // (Not, in the sheet's name, one something is sent, submitted or given to, asked
+            // of, or who follows it up or receives it: "BC gửi Bùi Hồng Bình", "Trình PGĐ …",
+            // "Xin ý kiến …", "Giao đ.c …", "Đ.c … theo dõi", "Đ.c … được giao"; but "Phạm
+            // Minh Long giao".)
             let to_them = |at: usize, n: usize| {
+                const BEFORE: &[&str] = &[
+                    "gui", "giao", "cho", "kinh", "trinh", "xin", "nho", "hoi", "nhac", "xuat",
+                ];
+                let after = &written[at + n..];
                 k == 0
-                    && ((written[..at].iter())
-                        .any(|w| ["gui", "giao", "cho", "kinh"].contains(&w.as_str()))
-                        || written[at + n..]
-                            .windows(2)
-                            .any(|p| p[0] == "theo" && p[1] == "doi"))
+                    && (written[..at].iter().any(|w| BEFORE.contains(&w.as_str()))
+                        || after.windows(2).any(|p| {
+                            (p[0] == "theo" && p[1] == "doi") || (p[0] == "duoc" && p[1] == "giao")
+                        })
+                        || after.first().is_some_and(|w| w == "nhan"))
             };
             // (In the order the words name them.)
             let mut here: Vec<(usize, Uuid, &String)> = (leaders.iter())
