@@ -408,8 +408,7 @@ fn marked_due(text: &str) -> Option<NaiveDate> {
         if i > 0 && t[i - 1].kind == Kind::Number {
             continue;
         }
-        // ("2/3/2026 (ngày giao)", "02/03/2026 giao": the day it was given.)
-        if t[end..].iter().take(4).any(|x| x.is("giao")) {
+        if given_at(&t, i, end) {
             given.push(d);
             continue;
         }
@@ -435,12 +434,31 @@ fn marked_due(text: &str) -> Option<NaiveDate> {
 /// (ngày giao)"): no deadline.
 fn only_the_day_given(text: &str) -> bool {
     let t = tokenize(text);
-    let dates: Vec<usize> = (0..t.len())
-        .filter(|&i| {
-            deadline::stated_date(&t, i).is_some() && (i == 0 || t[i - 1].kind != Kind::Number)
-        })
+    let dates: Vec<(usize, usize)> = (0..t.len())
+        .filter(|&i| i == 0 || t[i - 1].kind != Kind::Number)
+        .filter_map(|i| deadline::stated_date_to(&t, i).map(|(_, end)| (i, end)))
         .collect();
-    dates.len() == 1 && t[dates[0]..].iter().skip(3).take(6).any(|x| x.is("giao"))
+    matches!(dates.as_slice(), [(i, end)] if given_at(&t, *i, *end))
+}
+
+/// Whether the date at tokens `i..end` is the day a task was given: "giao" (or "ngày giao")
+/// just before it ("giao ngày 2/3/2026", "Giao: 2/3/2026"), or just after it with no date of
+/// its own following ("2/3/2026 giao", "2/3/2026 (ngày giao)"; not "30/6/2026 (giao ngày
+/// 2/3/2026)", where "giao" is the next date's).
+fn given_at(t: &[Token], i: usize, end: usize) -> bool {
+    let mut k = i;
+    while k > 0 && (t[k - 1].is("ngay") || matches!(t[k - 1].kind, Kind::Punct(':' | '('))) {
+        k -= 1;
+    }
+    let before = k > 0 && t[k - 1].is("giao");
+    let after = (t[end..].iter().take(4).position(|x| x.is("giao"))).is_some_and(|g| {
+        let mut j = end + g + 1;
+        while j < t.len() && (t[j].is("ngay") || t[j].kind == Kind::Punct(':')) {
+            j += 1;
+        }
+        deadline::stated_date(t, j).is_none()
+    });
+    before || after
 }
 
 /// Words that say when a deadline falls, before its date ("không quá", "muộn nhất",
@@ -2678,6 +2696,13 @@ mod tests {
             Ok(Due::On(d(2026, 6, 30)))
         );
         assert!(on("02/03/2026 giao").is_err());
+        for t in [
+            "30/6/2026 (giao ngày 2/3/2026)",
+            "Hạn 30/6/2026; giao 2/3/2026",
+            "30/6/2026\nGiao: 2/3/2026",
+        ] {
+            assert_eq!(on(t), Ok(Due::On(d(2026, 6, 30))), "{t}");
+        }
         for t in [
             "30/6/2026 (hạn mới: 30/9/2026)",
             "30/6/2026; thời hạn mới 30/9/2026",

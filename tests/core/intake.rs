@@ -7992,6 +7992,37 @@ fn an_edited_copy_makes_no_second_directive_unsaid() {
     }
 }
 
+/// Across a workbook's sheets, a task written another way is one task, but a word changed
+/// ("tăng" for "giảm") makes another: both come in.
+#[test]
+fn a_word_changed_on_a_later_sheet_is_another_task() {
+    let mut o = Office::new();
+    let file = o.path("hai-trang.xlsx");
+    let mut wb = Workbook::new();
+    for (sheet, task) in [
+        (
+            "Tổng hợp",
+            "Xây dựng phương án tăng biên chế cho các phòng chuyên môn",
+        ),
+        (
+            "Văn phòng",
+            "Xây dựng phương án giảm biên chế cho các phòng chuyên môn",
+        ),
+    ] {
+        let ws = wb.add_worksheet().set_name(sheet).unwrap();
+        ws.write_row(
+            0,
+            0,
+            ["STT", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Ngày giao"],
+        )
+        .unwrap();
+        ws.write_row(1, 0, ["1", task, "VP", "01/10/2025"]).unwrap();
+    }
+    wb.save(&file).unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(seen.directives.len(), 2, "{:?}", told(&seen));
+}
+
 /// A progress line kept in the task's cell and rewritten in a later copy ("…⏎Tiến độ: đang
 /// xây dựng dự thảo" → "…⏎Tiến độ: đã trình UBND tỉnh", "[Đang thực hiện]" → "[Đã xong]") is
 /// the task held, told, never a second directive.

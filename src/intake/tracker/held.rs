@@ -574,10 +574,30 @@ pub(super) fn within(a: &[&str], b: &[&str]) -> bool {
 /// same words.
 pub(super) fn nearly(a: &str, b: &str) -> f64 {
     let (wa, wb, spelled) = short_forms_alike(a, b);
+    let part = in_parts(a, b, &wa, &wb);
+    // Names that differ ("… huyện Bắc Hà", "… huyện Bảo Yên") make two tasks (not names in a
+    // part added).
+    if !part && names_differ(a, b, &spelled) {
+        return 0.0;
+    }
+    let score = alike(&wa, &wb);
+    if part { score.max(0.8) } else { score }
+}
+
+/// Whether two texts are one task's words written another way, word for word: the same
+/// words once short forms are spelled out, or the same with a part of its own added, framed
+/// or rewritten (see [`nearly`]); not a word changed ("tăng" for "giảm").
+pub(super) fn written_otherwise(a: &str, b: &str) -> bool {
+    let (wa, wb, _) = short_forms_alike(a, b);
+    in_parts(a, b, &wa, &wb)
+}
+
+/// [`nearly`]'s parts: `wa` and `wb` the words of `a` and `b` with their short forms alike.
+fn in_parts(a: &str, b: &str, wa: &str, wb: &str) -> bool {
     let (short, long, long_text) = if wa.len() <= wb.len() {
-        (&wa, &wb, b)
+        (wa, wb, b)
     } else {
-        (&wb, &wa, a)
+        (wb, wa, a)
     };
     let n = short.split(' ').count();
     let added_after =
@@ -591,14 +611,7 @@ pub(super) fn nearly(a: &str, b: &str) -> f64 {
     let same_first = first_a.split(' ').count() >= 4
         && first_a == first_b
         && (first_a != exact_words(a) || first_b != exact_words(b));
-    let part = (n >= 4 && (added_after || framed_before)) || same_first;
-    // Names that differ ("… huyện Bắc Hà", "… huyện Bảo Yên") make two tasks (not names in a
-    // part added).
-    if !part && names_differ(a, b, &spelled) {
-        return 0.0;
-    }
-    let score = alike(&wa, &wb);
-    if part { score.max(0.8) } else { score }
+    (n >= 4 && (added_after || framed_before)) || same_first
 }
 
 /// The words of `a` and `b` as [`exact_words`] gives them, a short form written in capitals
@@ -651,7 +664,19 @@ fn short_forms_alike(a: &str, b: &str) -> (String, String, Vec<String>) {
     );
     spell(&mut wb, &shorts(a));
     spell(&mut wa, &shorts(b));
-    (wa.join(" "), wb.join(" "), spelled)
+    // ("Kế hoạch số 12", "KH 12": "số" before a number says nothing of its own.)
+    let without_so = |w: Vec<String>| -> String {
+        (0..w.len())
+            .filter(|&k| {
+                !(w[k] == "số"
+                    && w.get(k + 1)
+                        .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit())))
+            })
+            .map(|k| w[k].as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    (without_so(wa), without_so(wb), spelled)
 }
 
 /// The words of a text before its first part of its own (a line break, a bracket, a dash

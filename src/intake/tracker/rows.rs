@@ -2,8 +2,8 @@
 //! dates, deadlines and extensions, states and ticks, and the rows held already.
 
 use super::held::{
-    already_held, in_the_notice, maybe_held, nearly, notice_meeting, notice_meeting_day,
-    numbers_besides_dates, same_source, within,
+    already_held, in_the_notice, maybe_held, notice_meeting, notice_meeting_day,
+    numbers_besides_dates, same_source, within, written_otherwise,
 };
 use super::*;
 
@@ -752,7 +752,8 @@ pub(super) fn read_rows(
         });
         // The same task on an earlier sheet written another way ("Tổng hợp" beside each
         // leader's sheet, a year's sheet carrying a task over: "KH" for "Kế hoạch", a part
-        // added): its unit and source the same, its words nearly (see `held::nearly`).
+        // added): its unit and source the same, its words written otherwise (see
+        // `held::written_otherwise`; not a word changed).
         let source_key = values::source_key(&source_text);
         let found = found.or_else(|| {
             let Pick::Known(unit) = lead[0] else {
@@ -778,7 +779,7 @@ pub(super) fn read_rows(
                         && (p.assigned_on == assigned || open)
                         && values::same_document(&p.source_text, &source_text)
                         && (within(&theirs, &numbers) || within(&numbers, &theirs))
-                        && nearly(&p.content, &content) >= 0.8
+                        && written_otherwise(&p.content, &content)
                 });
             match (fits.next(), fits.next()) {
                 (Some(one), None) => seen.get(&one.key).filter(|x| x.sheet != g.name),
