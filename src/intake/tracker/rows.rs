@@ -759,14 +759,16 @@ pub(super) fn read_rows(
             let Pick::Known(unit) = lead[0] else {
                 return None;
             };
-            if repeated {
+            // (Only when an earlier sheet planned rows: the plan holds them first.)
+            if repeated || plan.rows.first().is_none_or(|p| p.sheet == s) {
                 return None;
             }
-            let numbers = numbers_besides_dates(&content);
+            let (numbers, exact) = (numbers_besides_dates(&content), exact_words(&content));
             let mut fits = (r.by_unit_source.get(&(unit, source_key.clone())))
                 .into_iter()
                 .flatten()
                 .map(|&k| &plan.rows[k])
+                .filter(|p| p.sheet != s)
                 .filter(|p| {
                     let theirs = numbers_besides_dates(&p.content);
                     // (Words written another way, not the same words: those are found by
@@ -774,9 +776,8 @@ pub(super) fn read_rows(
                     // given anew.)
                     let open =
                         !matches!(p.said, Said::Done(_) | Said::Reported(_) | Said::Cancelled);
-                    p.sheet != s
-                        && exact_words(&p.content) != exact_words(&content)
-                        && (p.assigned_on == assigned || open)
+                    (p.assigned_on == assigned || open)
+                        && exact_words(&p.content) != exact
                         && values::same_document(&p.source_text, &source_text)
                         && (within(&theirs, &numbers) || within(&numbers, &theirs))
                         && written_otherwise(&p.content, &content)
