@@ -268,7 +268,10 @@ pub fn due(cell: &Cell, given: Option<NaiveDate>) -> Result<Due, String> {
     // Dates among words, one marked as the deadline ("Ngày 2/3/2026 giao; hạn 30/6/2026",
     // "Hạn 30/6/2026 theo TB ngày 2/3/2026") or the one not the day given: that one; the
     // day given alone is no deadline, told.
-    if let Cell::Text(t) = cell {
+    // (Words only: a date alone has none to weigh.)
+    if let Cell::Text(t) = cell
+        && t.chars().any(char::is_alphabetic)
+    {
         if let Some(d) = marked_due(t) {
             return Ok(Due::On(d));
         }

@@ -1361,6 +1361,7 @@ fn due_of(
         Ok(Due::On(d)) => {
             let words = deadline_cell.text();
             if matches!(deadline_cell, Cell::Text(_))
+                && words.chars().any(char::is_alphabetic)
                 && let Some((on, Some(rest))) = values::one_dated_day(&words)
                 && on == d
             {
