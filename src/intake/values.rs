@@ -245,6 +245,20 @@ pub enum Due {
 /// A deadline cell: a date, or a phrase read relative to the date given (`tháng 6/2025`,
 /// `quý III/2025`, `30/6`, `thường xuyên`).
 pub fn due(cell: &Cell, given: Option<NaiveDate>) -> Result<Due, String> {
+    // Dates among words, one marked as the deadline ("Ngày 2/3/2026 giao; hạn 30/6/2026",
+    // "Hạn 30/6/2026 theo TB ngày 2/3/2026") or the one not the day given: that one; the
+    // day given alone is no deadline, told.
+    // (Words only: a date alone has none to weigh.)
+    if let Cell::Text(t) = cell
+        && t.chars().any(char::is_alphabetic)
+    {
+        if let Some(d) = marked_due(t) {
+            return Ok(Due::On(d));
+        }
+        if only_the_day_given(t) {
+            return Err(t.clone());
+        }
+    }
     // "Trước 31/12/2025 (theo KH 12)": a note in brackets with no day of its own, after the
     // deadline, is no part of it.
     if let Cell::Text(t) = cell
@@ -264,20 +278,6 @@ pub fn due(cell: &Cell, given: Option<NaiveDate>) -> Result<Due, String> {
         && impossible_year(t)
     {
         return Err(t.clone());
-    }
-    // Dates among words, one marked as the deadline ("Ngày 2/3/2026 giao; hạn 30/6/2026",
-    // "Hạn 30/6/2026 theo TB ngày 2/3/2026") or the one not the day given: that one; the
-    // day given alone is no deadline, told.
-    // (Words only: a date alone has none to weigh.)
-    if let Cell::Text(t) = cell
-        && t.chars().any(char::is_alphabetic)
-    {
-        if let Some(d) = marked_due(t) {
-            return Ok(Due::On(d));
-        }
-        if only_the_day_given(t) {
-            return Err(t.clone());
-        }
     }
     // A range of dates ("15/07/2025 - 30/07/2025", "từ 15/7/2025 đến 30/7/2025"): due by
     // its last.
@@ -858,6 +858,8 @@ pub fn split_extension(cell: &Cell) -> (Cell, Vec<ExtensionSaid>) {
                 "lui toi",
                 "lui sang",
                 "lui lai",
+                "da lui",
+                "cho lui",
                 "gian den",
                 "sua thanh",
                 "doi den",
@@ -2699,6 +2701,9 @@ mod tests {
             Ok(Due::On(d(2026, 6, 30)))
         );
         assert!(on("02/03/2026 giao").is_err());
+        assert!(on("2/3/2026 (ngày giao)").is_err());
+        let (first, moved) = split_extension(&Cell::Text("30/6/2026 (đã lùi 30/9/2026)".into()));
+        assert_eq!((first.text().as_str(), moved.len()), ("30/6/2026", 1));
         for t in [
             "30/6/2026 (giao ngày 2/3/2026)",
             "Hạn 30/6/2026; giao 2/3/2026",

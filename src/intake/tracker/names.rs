@@ -421,17 +421,25 @@ impl Reading<'_> {
         let mut found: Vec<(Uuid, String)> = Vec::new();
         for (k, s) in said.iter().enumerate().filter(|(_, s)| !s.is_empty()) {
             let written = crate::text::words(s);
-            // (Not, in the sheet's name, one something is sent, submitted or given to, asked
-            // of, or who follows it up or receives it: "BC gửi Bùi Hồng Bình", "Trình PGĐ …",
+            // (Not, in the sheet's name, one something is sent, passed, submitted or given to,
+            // asked, advised or worked with, or who follows it up or receives it:
+            // "BC gửi Bùi Hồng Bình", "Chuyển/Tham mưu/Phối hợp đ.c …", "Trình PGĐ …",
             // "Xin ý kiến …", "Giao đ.c …", "Đ.c … theo dõi", "Đ.c … được giao"; but "Phạm
             // Minh Long giao".)
             let to_them = |at: usize, n: usize| {
                 const BEFORE: &[&str] = &[
                     "gui", "giao", "cho", "kinh", "trinh", "xin", "nho", "hoi", "nhac", "xuat",
+                    "chuyen",
                 ];
                 let after = &written[at + n..];
                 k == 0
                     && (written[..at].iter().any(|w| BEFORE.contains(&w.as_str()))
+                        || written[..at].windows(2).any(|p| {
+                            matches!(
+                                [p[0].as_str(), p[1].as_str()],
+                                ["tham", "muu"] | ["phoi", "hop"]
+                            )
+                        })
                         || after.windows(2).any(|p| {
                             (p[0] == "theo" && p[1] == "doi") || (p[0] == "duoc" && p[1] == "giao")
                         })
