@@ -208,7 +208,7 @@ pub fn period_end_in(text: &str, base: NaiveDate) -> Option<NaiveDate> {
 /// Whether the words say the work was done late ("hoàn thành quá hạn", "chậm 3 ngày",
 /// "trễ hạn", "chưa đúng hạn"), for a completion whose day is not written.
 pub fn says_late(text: &str) -> bool {
-    let f = format!(" {} ", crate::text::plain(text));
+    let f = padded(text);
     const LATE: &[&str] = &[
         "qua han",
         "cham",
@@ -313,7 +313,7 @@ pub fn due(cell: &Cell, given: Option<NaiveDate>) -> Result<Due, String> {
     }
     // A task done again and again ("hàng tháng", "trước ngày 20 hằng tháng", "định kỳ") has
     // no one deadline, as "thường xuyên".
-    let f = format!(" {} ", crate::text::plain(t));
+    let f = padded(t);
     let recurring = [
         "hang ngay",
         "hang tuan",
@@ -1164,7 +1164,7 @@ fn says_closed(f: &str) -> bool {
 
 /// Whether a note says work is under way: a share done, or "đang …", "tiếp tục …".
 fn reports_progress(text: &str) -> bool {
-    let f = format!(" {} ", crate::text::plain(text));
+    let f = padded(text);
     percent_in(text).is_some()
         || share_of_items(text).is_some()
         || [" dang ", " tiep tuc ", " chua hoan thanh ", " mot phan "]
@@ -1177,7 +1177,7 @@ fn status_of(text: &str) -> Said {
     if t.is_empty() {
         return Said::Open;
     }
-    let f = format!(" {} ", crate::text::plain(t));
+    let f = padded(t);
     let has = |w: &str| crate::text::holds_phrase(&f, w);
     let percent = percent_in(t).or_else(|| share_of_items(t));
     // "0%" alone (a column of shares done): not started.
@@ -1613,7 +1613,7 @@ pub fn source(text: &str) -> SourceSaid {
     }
     // A meeting is named as one ("Giao ban tháng 3", "Hội nghị …", "phiên họp …"); any other
     // source ("Chỉ đạo trực tiếp", "Email ngày 5/3", "TB 45") is kept as the tracker words it.
-    let words = format!(" {} ", crate::text::plain(t));
+    let words = padded(t);
     let meeting = [
         " hop ",
         " giao ban ",
