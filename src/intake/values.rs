@@ -267,7 +267,7 @@ pub fn due(cell: &Cell, given: Option<NaiveDate>) -> Result<Due, String> {
             .strip_suffix(')')
             .and_then(|o| o.rsplit_once('('))
         && !before.trim().is_empty()
-        && !looks_like_a_day(note)
+        && (!looks_like_a_day(note) || says_the_day_given(note))
         && looks_like_a_day(before)
     {
         return due(&Cell::Text(before.trim().to_string()), given);
@@ -403,6 +403,9 @@ fn marked_due(text: &str) -> Option<NaiveDate> {
     let t = tokenize(text);
     let mut dates = Vec::new();
     let mut marked = Vec::new();
+    // Of those marked, the ones "hạn" marks, and whether each is in brackets.
+    let mut by_han = Vec::new();
+    let mut bracketed = Vec::new();
     let mut given = Vec::new();
     for i in 0..t.len() {
         let Some((d, end)) = deadline::stated_date_to(&t, i) else {
@@ -422,15 +425,41 @@ fn marked_due(text: &str) -> Option<NaiveDate> {
         }
         if k > 0 && (t[k - 1].is("han") || t[k - 1].is("truoc") || t[k - 1].is("chot")) {
             marked.push(d);
+            if t[k - 1].is("han") {
+                by_han.push(d);
+            }
+            let open = t[..i].iter().filter(|x| x.kind == Kind::Punct('(')).count();
+            let closed = t[..i].iter().filter(|x| x.kind == Kind::Punct(')')).count();
+            bracketed.push(open > closed);
         }
     }
     dates.dedup();
     marked.dedup();
+    by_han.dedup();
+    // "30/6/2026 (báo cáo trước 15/6/2026)": the date the cell opens with is its deadline,
+    // a step marked in brackets after it is not.
+    if marked.len() == 1 && bracketed.iter().all(|b| *b) && dates.first() != marked.first() {
+        return None;
+    }
     match (dates.len(), marked.len(), given.is_empty()) {
         (2.., 1, _) => Some(marked[0]),
+        // "Đã trình trước 15/6/2026; hạn 30/6/2026": "hạn" says the deadline.
+        (2.., 2.., _) if by_han.len() == 1 => Some(by_han[0]),
         (1, _, false) => Some(dates[0]),
         _ => None,
     }
+}
+
+/// Whether a note opens with the day a task was given ("giao 2/3", "ngày giao 2/3", "đã giao
+/// 2/3"): a note beside a deadline, none of it.
+fn says_the_day_given(note: &str) -> bool {
+    let t = tokenize(note);
+    let words: Vec<&Token> = t.iter().filter(|x| x.kind == Kind::Word).collect();
+    let skip = words
+        .iter()
+        .take_while(|x| x.is("ngay") || x.is("da") || x.is("duoc"))
+        .count();
+    words.get(skip).is_some_and(|x| x.is("giao"))
 }
 
 /// Whether a deadline cell says only the day a task was given ("02/03/2026 giao", "2/3/2026
@@ -447,7 +476,7 @@ fn only_the_day_given(text: &str) -> bool {
 /// Whether the date at tokens `i..end` is the day a task was given: "giao" (or "ngày giao")
 /// just before it ("giao ngày 2/3/2026", "Giao: 2/3/2026"), or just after it with no date of
 /// its own following ("2/3/2026 giao", "2/3/2026 (ngày giao)"; not "30/6/2026 (giao ngày
-/// 2/3/2026)", where "giao" is the next date's).
+/// 2/3/2026)" nor "30/6/2026 (giao 2/3)", where "giao" is the next date's).
 fn given_at(t: &[Token], i: usize, end: usize) -> bool {
     let mut k = i;
     while k > 0 && (t[k - 1].is("ngay") || matches!(t[k - 1].kind, Kind::Punct(':' | '('))) {
@@ -459,7 +488,12 @@ fn given_at(t: &[Token], i: usize, end: usize) -> bool {
         while j < t.len() && (t[j].is("ngay") || t[j].kind == Kind::Punct(':')) {
             j += 1;
         }
-        deadline::stated_date(t, j).is_none()
+        // (A day and month with no year is a date of its own too.)
+        let day_month = t.get(j).is_some_and(|x| x.number().is_some())
+            && t.get(j + 1)
+                .is_some_and(|x| matches!(x.kind, Kind::Punct('/' | '-' | '.')))
+            && t.get(j + 2).is_some_and(|x| x.number().is_some());
+        deadline::stated_date(t, j).is_none() && !day_month
     });
     before || after
 }
@@ -492,7 +526,7 @@ fn period_whole(text: &str, base: NaiveDate) -> Option<NaiveDate> {
 
 /// Whether `text` writes a date as numbers whose year no tracker means: neither two digits
 /// nor four in [`PLAUSIBLE`].
-fn impossible_year(text: &str) -> bool {
+pub fn impossible_year(text: &str) -> bool {
     let t = tokenize(text);
     (0..t.len()).any(|i| {
         let sep = |k: usize| {
@@ -830,6 +864,10 @@ pub fn split_extension(cell: &Cell) -> (Cell, Vec<ExtensionSaid>) {
         let said = format!("{} ({})", days[0].trim(), moved.join("; "));
         return split_extension(&Cell::Text(said));
     }
+    // "30/9/2026 (hạn cũ 30/6/2026)": the deadline before, extended to the one written.
+    if let Some(said) = old_deadline_named(t) {
+        return split_extension(&Cell::Text(said));
+    }
     // Each mark: where it starts, and where its words start ("gia hạn", or "GH" alone).
     let marks: Vec<(usize, usize)> = t
         .char_indices()
@@ -847,6 +885,7 @@ pub fn split_extension(cell: &Cell) -> (Cell, Vec<ExtensionSaid>) {
                 return Some((i, i + seven.len()));
             }
             // ("Lùi thời hạn đến 15/8", "Lùi hạn đến …", "Điều chỉnh thời hạn đến …", "30/6
+            // (lùi 30/9)", "(chuyển sang 30/9)", "(ĐC 30/9)", "30/6
             // (hạn mới: 30/9)", "…; thời hạn mới 30/9", "…; lùi đến 30/9", "(điều chỉnh 30/9)".)
             for mark in [
                 "lui thoi han",
@@ -869,9 +908,19 @@ pub fn split_extension(cell: &Cell) -> (Cell, Vec<ExtensionSaid>) {
                 "doi thanh",
                 "nay la",
                 "dieu chinh",
+                "chuyen sang",
+                "lui",
+                "dc",
             ] {
                 let said: String = rest.chars().take(mark.chars().count()).collect();
-                if crate::text::fold(&said) == mark {
+                let after = &rest[said.len()..];
+                let whole = after.chars().next().is_none_or(|c| !c.is_alphanumeric());
+                // (A short mark, or a year's carry "chuyển sang năm 2025", only before a
+                // number: "lùi 30/9", "ĐC 30/9", "chuyển sang 30/9".)
+                let dated = !["chuyen sang", "lui", "dc"].contains(&mark)
+                    || (after.trim_start_matches(|c: char| c.is_whitespace() || c == ':'))
+                        .starts_with(|c: char| c.is_ascii_digit());
+                if whole && dated && crate::text::fold(&said) == mark {
                     return Some((i, i + said.len()));
                 }
             }
@@ -941,6 +990,40 @@ pub fn split_extension(cell: &Cell) -> (Cell, Vec<ExtensionSaid>) {
         Cell::Text(deadline)
     };
     (deadline, extensions)
+}
+
+/// A deadline cell that names the deadline before it was moved ("30/9/2026 (hạn cũ
+/// 30/6/2026)", "Hạn cũ 30/6/2026, hạn mới 30/9/2026") written as its extension ("30/6/2026
+/// (gia hạn đến 30/9/2026)", "30/6/2026, hạn mới 30/9/2026").
+fn old_deadline_named(t: &str) -> Option<String> {
+    let at = t.char_indices().map(|(i, _)| i).find(|&i| {
+        let said: String = t[i..].chars().take(6).collect();
+        let starts = t[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        starts && crate::text::fold(&said) == "han cu"
+    })?;
+    let said: String = t[at..].chars().take(6).collect();
+    let after = &t[at + said.len()..];
+    let before = t[..at].trim_end_matches(|c: char| c.is_whitespace() || c == '(');
+    // Named first: the new one follows, marked ("hạn mới").
+    if before
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .is_empty()
+    {
+        let rest = after.trim_start_matches(|c: char| !c.is_alphanumeric());
+        return looks_like_a_day(rest).then(|| rest.to_string());
+    }
+    let end = after.find([')', ';']).unwrap_or(after.len());
+    let old = after[..end].trim_matches(|c: char| c.is_whitespace() || c == ':');
+    let rest = after[end..].trim_start_matches(')');
+    (looks_like_a_day(old) && looks_like_a_day(before)).then(|| {
+        format!(
+            "{old} (gia hạn đến {}{rest})",
+            before.trim_end_matches([',', ';', ' '])
+        )
+    })
 }
 
 /// A month written as `06/2025`, `6-2025` or "cuối năm 2025": the month's (or the year's)
@@ -2716,11 +2799,37 @@ mod tests {
             "30/6/2026; thời hạn mới 30/9/2026",
             "30/6/2026; lùi đến 30/9/2026",
             "30/6/2026 (điều chỉnh 30/9/2026)",
+            "30/6/2026 (lùi 30/9/2026)",
+            "30/6/2026 (chuyển sang 30/9/2026)",
+            "30/6/2026 (ĐC 30/9/2026)",
+            "30/9/2026 (hạn cũ 30/6/2026)",
+            "Hạn cũ 30/6/2026, hạn mới 30/9/2026",
         ] {
             let (first, moved) = split_extension(&Cell::Text(t.into()));
             assert_eq!(first.text(), "30/6/2026", "{t}");
             assert_eq!(moved.len(), 1, "{t}");
+            assert_eq!(
+                extension_due(&moved[0].words, d(2026, 6, 30)),
+                Ok(Due::On(d(2026, 9, 30))),
+                "{t}"
+            );
         }
+        // A mark is a whole word: "này làm" is not "nay là", "lùn" not "lùi".
+        for t in ["30/6/2026 (này làm 30/9/2026)", "30/6/2026 (Lùn 30/9/2026)"] {
+            assert!(split_extension(&Cell::Text(t.into())).1.is_empty(), "{t}");
+        }
+        // The day given without its year beside the deadline; "hạn" over a step done
+        // "trước"; a step marked in brackets after the deadline is no deadline.
+        for t in [
+            "30/6/2026 (giao 2/3)",
+            "Đã trình trước 15/6/2026; hạn 30/6/2026",
+        ] {
+            assert_eq!(on(t), Ok(Due::On(d(2026, 6, 30))), "{t}");
+        }
+        assert_eq!(
+            on("30/6/2026 (báo cáo trước 15/6/2026)"),
+            Ok(Due::On(d(2026, 6, 30)))
+        );
         // A task's words before it: told whole.
         assert_eq!(
             one_dated_day("Trình dự thảo trước 30/4/2025"),

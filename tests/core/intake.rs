@@ -4780,7 +4780,12 @@ fn extensions_written_as_offices_write_them() {
          9,Việc chín,Văn phòng Sở,05/01/2025,Gia hạn đến 30/06/2025,,,\n\
          10,Việc mười,Văn phòng Sở,05/01/2025,30/04/2025,30/06/2025 theo Văn bản số 123/UBND-VX ngày 05/5/2025,,\n\
          11,Việc mười một,Văn phòng Sở,05/01/2025,30/04/2025 (Gia hạn đến 30/6/2025 (Công văn 88/UBND-TH ngày 02/5/2025)),,,\n\
-         12,Việc mười hai,Văn phòng Sở,05/01/2025,30/04/2025,\"Gia hạn đến 30/6/2025, đã hoàn thành ngày 20/6/2025\",,\n",
+         12,Việc mười hai,Văn phòng Sở,05/01/2025,30/04/2025,\"Gia hạn đến 30/6/2025, đã hoàn thành ngày 20/6/2025\",,\n\
+         13,Việc mười ba,Văn phòng Sở,05/01/2025,Điều chỉnh từ 30/4/2025 sang 30/6/2025,,,\n\
+         14,Việc mười bốn,Văn phòng Sở,05/01/2025,30/4/2025 (lùi 30/6/2025),,,\n\
+         15,Việc mười lăm,Văn phòng Sở,05/01/2025,30/6/2025 (hạn cũ 30/4/2025),,,\n\
+         16,Việc mười sáu,Văn phòng Sở,05/01/2025,30/4/2025 (ĐC 30/6/2025),,,\n\
+         17,Việc mười bảy,Văn phòng Sở,05/01/2025,Ngày giao 5/1/2025,,,\n",
     )
     .unwrap();
     let made = intake::commit(&mut o.store, &file, &Options::default()).unwrap();
@@ -4792,7 +4797,7 @@ fn extensions_written_as_offices_write_them() {
             .collect::<Vec<_>>()
     };
     let (jun, jul, sep) = (d(2025, 6, 30), d(2025, 7, 30), d(2025, 9, 30));
-    let want: [&[NaiveDate]; 12] = [
+    let want: [&[NaiveDate]; 17] = [
         &[jun],
         &[jun],
         &[sep],
@@ -4805,11 +4810,22 @@ fn extensions_written_as_offices_write_them() {
         &[jun],
         &[jun],
         &[jun],
+        &[jun],
+        &[jun],
+        &[jun],
+        &[jun],
+        &[],
     ];
     for (k, w) in want.iter().enumerate() {
         assert_eq!(history(k), *w, "row {}: {:?}", k + 2, told(&made));
     }
     assert_eq!(made.directives[8].deadline, Some(jun));
+    // The extensions of the deadline's own cell start from its first date.
+    for k in 12..16 {
+        assert_eq!(made.directives[k].deadline, Some(jun), "row {}", k + 2);
+    }
+    // The day given alone in the deadline's cell: no deadline, told; the row comes in.
+    assert_eq!(made.directives[16].deadline, None);
     let on_row = |row: u32| -> Vec<&str> {
         made.problems
             .iter()
@@ -4828,7 +4844,12 @@ fn extensions_written_as_offices_write_them() {
         "{:?}",
         on_row(10)
     );
-    assert_eq!(made.problems.len(), 2, "{:?}", told(&made));
+    assert!(
+        on_row(18)[0].contains("“Ngày giao 5/1/2025” không phải một ngày"),
+        "{:?}",
+        on_row(18)
+    );
+    assert_eq!(made.problems.len(), 3, "{:?}", told(&made));
 }
 
 /// A task on two year sheets comes in once with the later year's state and notes, whatever
@@ -7837,6 +7858,13 @@ fn a_sheet_kept_per_leader_gives_its_rows_that_leader() {
             "Hai lãnh đạo",
             "NHIỆM VỤ DO LÃNH ĐẠO SỞ GIAO (ĐỒNG CHÍ TRẦN THỊ MAI, ĐỒNG CHÍ HÀ VĂN THẮNG)",
         ),
+        // (One invited or assisted, or who carries the tasks out, gives none.)
+        ("Mời đ.c Trần Thị Mai", "BẢNG THEO DÕI NHIỆM VỤ"),
+        ("Giúp việc đ.c Hà Văn Thắng", "BẢNG THEO DÕI NHIỆM VỤ"),
+        ("Đ.c Trần Thị Mai thực hiện", "BẢNG THEO DÕI NHIỆM VỤ"),
+        // (A leader named by a post and given name only.)
+        ("PGĐ Mai", "BẢNG THEO DÕI NHIỆM VỤ"),
+        ("Đ.c Thắng", "BẢNG THEO DÕI NHIỆM VỤ"),
     ] {
         n += 1;
         let ws = wb.add_worksheet().set_name(sheet).unwrap();
@@ -7884,14 +7912,19 @@ fn a_sheet_kept_per_leader_gives_its_rows_that_leader() {
             Some("Trần Thị Mai"),
             None,
             None,
-            None
+            None,
+            None,
+            None,
+            None,
+            Some("Trần Thị Mai"),
+            Some("Hà Văn Thắng"),
         ],
         "{:?}",
         told(&seen)
     );
     assert_eq!(
         told_at(&seen, "Trang là của lãnh đạo"),
-        [(3, ""), (3, ""), (3, ""), (3, "")],
+        [(3, ""), (3, ""), (3, ""), (3, ""), (3, ""), (3, "")],
         "{:?}",
         told(&seen)
     );

@@ -422,14 +422,14 @@ impl Reading<'_> {
         for (k, s) in said.iter().enumerate().filter(|(_, s)| !s.is_empty()) {
             let written = crate::text::words(s);
             // (Not, in the sheet's name, one something is sent, passed, submitted or given to,
-            // asked, advised or worked with, or who follows it up or receives it:
-            // "BC gửi Bùi Hồng Bình", "Chuyển/Tham mưu/Phối hợp đ.c …", "Trình PGĐ …",
-            // "Xin ý kiến …", "Giao đ.c …", "Đ.c … theo dõi", "Đ.c … được giao"; but "Phạm
-            // Minh Long giao".)
+            // asked, invited, advised, assisted or worked with, or who follows it up, receives
+            // it or carries it out: "BC gửi Bùi Hồng Bình", "Chuyển/Mời/Tham mưu/Giúp
+            // việc/Phối hợp đ.c …", "Trình PGĐ …", "Xin ý kiến …", "Giao đ.c …", "Đ.c …
+            // theo dõi", "Đ.c … được giao", "Đ.c … thực hiện"; but "Phạm Minh Long giao".)
             let to_them = |at: usize, n: usize| {
                 const BEFORE: &[&str] = &[
                     "gui", "giao", "cho", "kinh", "trinh", "xin", "nho", "hoi", "nhac", "xuat",
-                    "chuyen",
+                    "chuyen", "moi",
                 ];
                 let after = &written[at + n..];
                 k == 0
@@ -437,21 +437,58 @@ impl Reading<'_> {
                         || written[..at].windows(2).any(|p| {
                             matches!(
                                 [p[0].as_str(), p[1].as_str()],
-                                ["tham", "muu"] | ["phoi", "hop"]
+                                ["tham", "muu"] | ["phoi", "hop"] | ["giup", "viec"]
                             )
                         })
                         || after.windows(2).any(|p| {
-                            (p[0] == "theo" && p[1] == "doi") || (p[0] == "duoc" && p[1] == "giao")
+                            matches!(
+                                [p[0].as_str(), p[1].as_str()],
+                                ["theo", "doi"] | ["duoc", "giao"] | ["thuc", "hien"]
+                            )
                         })
                         || after.first().is_some_and(|w| w == "nhan"))
+            };
+            // Or by the given name after a post ("PGĐ Dũng", "Đ/c Long") no other leader has.
+            let by_given_name = |full: &[String]| {
+                const POSTS: &[&[&str]] = &[
+                    &["pgd"],
+                    &["gd"],
+                    &["giam", "doc"],
+                    &["chu", "tich"],
+                    &["pct"],
+                    &["bi", "thu"],
+                    &["dong", "chi"],
+                    &["dc"],
+                    &["d", "c"],
+                ];
+                let given = full.last()?;
+                let alone = (leaders.iter())
+                    .filter(|(_, _, f)| f.last() == Some(given))
+                    .count()
+                    == 1;
+                let after_a_post = |i: usize| {
+                    POSTS.iter().any(|p| {
+                        i >= p.len()
+                            && written[i - p.len()..i]
+                                .iter()
+                                .zip(p.iter())
+                                .all(|(a, b)| a == b)
+                    })
+                };
+                (1..written.len())
+                    .filter(|_| alone)
+                    .find(|&i| &written[i] == given && after_a_post(i))
+                    .map(|i| (i, 1))
             };
             // (In the order the words name them.)
             let mut here: Vec<(usize, Uuid, &String)> = (leaders.iter())
                 .filter_map(|(id, name, full)| {
-                    let at = written
+                    let (at, n) = written
                         .windows(full.len())
-                        .position(|w| w == full.as_slice())?;
-                    (!to_them(at, full.len())).then_some((at, *id, name))
+                        .position(|w| w == full.as_slice())
+                        .map(|at| (at, full.len()))
+                        .or_else(|| by_given_name(full))?;
+                    (!to_them(at, n)).then_some((at, *id, name))
                 })
                 .collect();
             here.sort_by_key(|(at, _, _)| *at);

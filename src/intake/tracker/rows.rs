@@ -1107,7 +1107,7 @@ pub(super) fn share_done(n: f64, fractions: bool) -> Option<u8> {
         .then(|| percent.round() as u8)
 }
 
-/// Whether a cell holds a date and nothing else ("31/02/2025", "07/15/2025").
+/// Whether a cell holds a date no calendar has and nothing else ("31/02/2025", "07/15/2025").
 pub(super) fn lone_date(text: &str) -> bool {
     let date = text
         .trim()
@@ -1120,10 +1120,13 @@ pub(super) fn lone_date(text: &str) -> bool {
     if before > 2 {
         return false;
     }
-    date.chars()
-        .filter(|c| matches!(c, '/' | '-' | '.'))
-        .count()
-        == 2
+    // (A day that exists among words, "Ngày giao 2/3/2026", is words.)
+    (values::text_date(date).is_none() || values::impossible_year(date))
+        && date
+            .chars()
+            .filter(|c| matches!(c, '/' | '-' | '.'))
+            .count()
+            == 2
         && date
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.'))
@@ -1421,11 +1424,12 @@ fn due_of(
         }
         match values::extension_due(&said.words, deadline.unwrap_or(given_on)) {
             Ok(Due::On(to)) => {
-                // "Gia hạn từ 24/02 đến 16/03" beside a deadline already moved to 16/03:
-                // the first deadline is the one it started from.
+                // "Gia hạn từ 24/02 đến 16/03" beside a deadline already moved to 16/03, or
+                // alone ("Điều chỉnh từ 30/6 sang 30/9"): the first deadline is the one it
+                // started from.
                 if let Some(from) = values::extension_from(&said.words)
                     && from < to
-                    && deadline == Some(to)
+                    && (deadline == Some(to) || deadline.is_none())
                 {
                     deadline = Some(from);
                 }
