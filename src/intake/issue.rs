@@ -87,8 +87,9 @@ pub(super) enum Issue {
     DeadlineDiffers(NaiveDate, Option<NaiveDate>),
     /// Imported before with this deadline; the sheet's deadline cell is now empty.
     DeadlineCleared(NaiveDate),
-    /// Brought in before with the lead unit named (now another).
-    LeadDiffers(String),
+    /// Brought in before with the lead unit named (now another), and in these words when the
+    /// file now writes them otherwise too.
+    LeadDiffers(String, Option<String>),
     /// Brought in before in these words, given to the unit (now written otherwise).
     HeldAlike(String),
     /// Brought in before given on this day (the file now says another).
@@ -639,14 +640,18 @@ impl Issue {
                 "The table's totals row, not a directive: not brought in.".into(),
             ),
             Issue::GivenDiffers(here) => both(
-                format!("Nhiệm vụ đã nhập trước đây với ngày giao {}; tệp nay ghi ngày khác: không tạo nhiệm vụ thứ hai. Nếu ngày giao đã sửa, hãy sửa trong Giao Ban.", crate::date::format(*here)),
-                format!("The directive was brought in before as given on {}; the file now says another day: no second directive is made. If the day was corrected, edit it in Giao Ban.", crate::date::format(*here)),
+                format!("Nhiệm vụ đã nhập trước đây với ngày giao {}; tệp nay ghi ngày khác: không tạo nhiệm vụ thứ hai. Nếu ngày giao đã sửa, hãy sửa trong Giao Ban; nếu là việc giao lại cho tuần, tháng mới, hãy nhập như nhiệm vụ mới.", crate::date::format(*here)),
+                format!("The directive was brought in before as given on {}; the file now says another day: no second directive is made. If the day was corrected, edit it in Giao Ban; if it is the task given again for a new week or month, bring it in as new.", crate::date::format(*here)),
             ),
             Issue::HeldAlike(here) => both(
                 format!("Nhiệm vụ đã nhập trước đây, giao cùng đơn vị, với lời “{here}”; tệp nay ghi khác: không tạo nhiệm vụ thứ hai. Nếu đã sửa, hãy sửa trong Giao Ban."),
                 format!("The directive was brought in before, given to the same unit, in the words “{here}”; the file now writes it otherwise: no second directive is made. If it was corrected, edit it in Giao Ban."),
             ),
-            Issue::LeadDiffers(here) => both(
+            Issue::LeadDiffers(here, Some(words)) => both(
+                format!("Nhiệm vụ đã nhập trước đây với đơn vị chủ trì “{here}” và lời “{words}”; tệp nay ghi đơn vị và lời khác: không tạo nhiệm vụ thứ hai. Nếu đã đổi, hãy sửa trong Giao Ban; nếu là nhiệm vụ khác, hãy nhập như nhiệm vụ mới."),
+                format!("The directive was brought in before with the lead unit “{here}” in the words “{words}”; the file now names another unit and writes it otherwise: no second directive is made. If it changed, edit it in Giao Ban; if it is another task, bring it in as new."),
+            ),
+            Issue::LeadDiffers(here, None) => both(
                 format!("Nhiệm vụ đã nhập trước đây với đơn vị chủ trì “{here}”; tệp nay ghi đơn vị khác: không tạo nhiệm vụ thứ hai. Nếu đã đổi đơn vị chủ trì, hãy sửa trong Giao Ban."),
                 format!("The directive was brought in before with the lead unit “{here}”; the file now names another: no second directive is made. If the lead unit changed, edit it in Giao Ban."),
             ),

@@ -7935,6 +7935,49 @@ fn a_sheet_kept_per_leader_gives_its_rows_that_leader() {
     assert_eq!(two, [(3, ""), (3, "")], "{:?}", told(&seen));
 }
 
+/// A copy whose row names another lead and writes the task otherwise both is the task held,
+/// told with its old lead and words; while the first row is still there, a like task of
+/// another unit is a task of its own.
+#[test]
+fn a_row_with_its_lead_and_words_changed_is_the_task_held() {
+    let mut o = Office::new();
+    let file = o.path("doi-don-vi.csv");
+    let head = "STT;Nội dung nhiệm vụ;Văn bản giao;Ngày giao;Đơn vị chủ trì;Thời hạn\n";
+    let row = |n: u32, words: &str, lead: &str| {
+        format!("{n};{words};45/TB-STTTT;02/03/2026;{lead};31/12/2026\n")
+    };
+    let first = "Xây dựng quy chế phối hợp với Công an tỉnh";
+    std::fs::write(&file, format!("{head}{}", row(1, first, "VP"))).unwrap();
+    intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    let edited = "Xây dựng quy chế phối hợp với Công an tỉnh - Đã xong dự thảo";
+    std::fs::write(&file, format!("{head}{}", row(1, edited, "CDS"))).unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert!(seen.directives.is_empty(), "{:?}", told(&seen));
+    let held: Vec<&str> = (seen.problems.iter())
+        .filter(|q| q.held)
+        .map(|q| q.message.vi.as_str())
+        .collect();
+    assert_eq!(held.len(), 1, "{:?}", told(&seen));
+    assert!(
+        held[0].contains(
+            "đơn vị chủ trì “Văn phòng Sở” và lời “Xây dựng quy chế phối hợp với Công an tỉnh”"
+        ),
+        "{held:?}"
+    );
+    // The first row kept: the other unit's like task is new.
+    let other = "Xây dựng quy chế phối hợp với Công an tỉnh về an ninh mạng";
+    std::fs::write(
+        &file,
+        format!("{head}{}{}", row(1, first, "VP"), row(2, other, "CDS")),
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let new: Vec<&str> = (seen.directives.iter())
+        .map(|d| d.content.as_str())
+        .collect();
+    assert_eq!(new, [other], "{:?}", told(&seen));
+}
+
 /// A copy of a tracker whose tasks' words were edited since it was brought in (a part added,
 /// a frame before, a short form spelled out), their unit, source, day and deadline the same:
 /// each row is the task held, told as changed, never a second directive unsaid; nor is the

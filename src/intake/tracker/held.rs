@@ -93,7 +93,7 @@ pub(super) fn held_as_changed(
                     Some(there) => Issue::DeadlineDiffers(there, *d),
                     None => Issue::HeldAlike(row.content.clone()),
                 }),
-                HeldAs::Lead(here) => Some(Issue::LeadDiffers(here.clone())),
+                HeldAs::Lead(here, words) => Some(Issue::LeadDiffers(here.clone(), words.clone())),
                 HeldAs::Words(here) => Some(Issue::HeldAlike(here.clone())),
                 HeldAs::Given(here) => Some(Issue::GivenDiffers(*here)),
             });
@@ -118,7 +118,7 @@ pub(super) fn held_as_changed(
             Some(Some(issue)) => {
                 // (At the column of what differs.)
                 let field = match issue {
-                    Issue::LeadDiffers(_) => Column::Lead,
+                    Issue::LeadDiffers(..) => Column::Lead,
                     Issue::GivenDiffers(_) => Column::AssignedOn,
                     Issue::DeadlineDiffers(..) => Column::Deadline,
                     _ => Column::Content,
@@ -209,8 +209,9 @@ pub(super) fn maybe_held(
     repeated: bool,
 ) -> Result<Vec<(Uuid, HeldAs)>> {
     let mut out = Vec::new();
-    if !repeated && let Some((id, lead)) = brought_in_for_another(conn, content, unit, day)? {
-        out.push((id, HeldAs::Lead(lead)));
+    if !repeated && let Some((id, lead, words)) = brought_in_for_another(conn, content, unit, day)?
+    {
+        out.push((id, HeldAs::Lead(lead, words)));
     }
     let want = exact_words(content);
     if repeated {
@@ -457,20 +458,21 @@ pub(super) fn brought_in(conn: &Connection, id: Uuid) -> Result<bool> {
 }
 
 /// The directive of these words given on `day` to another unit than `unit` and brought in
-/// from a file before (the row's lead changed in the sheet since), with its lead's name; if
-/// one only.
+/// from a file before (the row's lead changed in the sheet since), with its lead's name; else
+/// the one of nearly these words and the same numbers (the words edited too), with its words;
+/// if one only.
 pub(super) fn brought_in_for_another(
     conn: &Connection,
     content: &str,
     unit: Uuid,
     day: NaiveDate,
-) -> Result<Option<(Uuid, String)>> {
+) -> Result<Option<(Uuid, String, Option<String>)>> {
     let want = exact_words(content);
     let mut stmt = conn.prepare_cached(
         "SELECT d.id, d.content, u.name FROM directive d JOIN unit u ON u.id = d.lead_unit_id \
          WHERE d.assigned_on = ?1 AND d.lead_unit_id <> ?2",
     )?;
-    let alike: Vec<(Uuid, String)> = stmt
+    let that_day: Vec<(Uuid, String, String)> = stmt
         .query_map(params![crate::store::value::date(day), unit], |r| {
             Ok((
                 crate::store::value::get_uuid(r, 0)?,
@@ -478,16 +480,24 @@ pub(super) fn brought_in_for_another(
                 r.get::<_, String>(2)?,
             ))
         })?
-        .filter(|row| {
-            row.as_ref()
-                .map_or(true, |(_, c, _)| exact_words(c) == want)
-        })
-        .map(|row| row.map(|(id, _, lead)| (id, lead)))
         .collect::<rusqlite::Result<_>>()?;
+    let numbers = numbers_besides_dates(content);
+    let near = |c: &str| {
+        let theirs = numbers_besides_dates(c);
+        (within(&theirs, &numbers) || within(&numbers, &theirs)) && nearly(content, c) >= 0.8
+    };
+    let same: Vec<_> = (that_day.iter())
+        .filter(|(_, c, _)| exact_words(c) == want)
+        .collect();
+    let alike = match same.is_empty() {
+        false => same,
+        true => that_day.iter().filter(|(_, c, _)| near(c)).collect(),
+    };
     let mut found = Vec::new();
-    for (id, lead) in alike {
-        if brought_in(conn, id)? {
-            found.push((id, lead));
+    for (id, c, lead) in alike {
+        if brought_in(conn, *id)? {
+            let words = (exact_words(c) != want).then(|| c.clone());
+            found.push((*id, lead.clone(), words));
         }
     }
     Ok(if found.len() == 1 { found.pop() } else { None })

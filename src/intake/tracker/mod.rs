@@ -108,8 +108,9 @@ pub struct NewMeetingPlan {
 /// How a directive held may be a row the sheet changed since it was brought in.
 #[derive(Debug, Clone)]
 enum HeldAs {
-    /// The same words given that day to another unit (its name): the lead changed.
-    Lead(String),
+    /// The same words given that day to another unit (its name): the lead changed; or nearly
+    /// the same (these): the words edited too.
+    Lead(String, Option<String>),
     /// The same words given to the unit that day, with this deadline (rows of the same
     /// words told apart by their deadlines).
     Due(Option<NaiveDate>),
