@@ -8099,6 +8099,64 @@ fn a_word_changed_on_a_later_sheet_is_another_task() {
     assert_eq!(seen.directives.len(), 2, "{:?}", told(&seen));
 }
 
+/// A later sheet writing a task in the same words with its source written otherwise ("TB 77"
+/// for "77/TB-STTTT") is that task, not another of like words ("tháng 4" for "tháng 5").
+#[test]
+fn the_same_words_on_a_later_sheet_are_that_task_whatever_its_source_spelling() {
+    let mut o = Office::new();
+    let file = o.path("tong-hop-phong.xlsx");
+    let mut wb = Workbook::new();
+    let task = |m: u32| format!("Báo cáo kết quả thực hiện tháng {m}/2026");
+    for (sheet, rows) in [
+        (
+            "Tổng hợp",
+            vec![
+                (task(4), "77/TB-STTTT", "30/04/2026"),
+                (task(5), "77/TB-STTTT", "31/05/2026"),
+            ],
+        ),
+        ("Văn phòng", vec![(task(5), "TB 77", "31/05/2026")]),
+    ] {
+        let ws = wb.add_worksheet().set_name(sheet).unwrap();
+        ws.write_row(
+            0,
+            0,
+            [
+                "STT",
+                "Nội dung nhiệm vụ",
+                "Văn bản giao",
+                "Đơn vị chủ trì",
+                "Ngày giao",
+                "Thời hạn",
+            ],
+        )
+        .unwrap();
+        for (i, (words, source, due)) in rows.iter().enumerate() {
+            let n = (i + 1).to_string();
+            ws.write_row(
+                i as u32 + 1,
+                0,
+                [n.as_str(), words, source, "VP", "02/03/2026", due],
+            )
+            .unwrap();
+        }
+    }
+    wb.save(&file).unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let got: Vec<(&str, Option<NaiveDate>)> = (seen.directives.iter())
+        .map(|r| (r.content.as_str(), r.deadline))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (task(4).as_str(), Some(d(2026, 4, 30))),
+            (task(5).as_str(), Some(d(2026, 5, 31)))
+        ],
+        "{:?}",
+        told(&seen)
+    );
+}
+
 /// A progress line kept in the task's cell and rewritten in a later copy ("…⏎Tiến độ: đang
 /// xây dựng dự thảo" → "…⏎Tiến độ: đã trình UBND tỉnh", "[Đang thực hiện]" → "[Đã xong]") is
 /// the task held, told, never a second directive.

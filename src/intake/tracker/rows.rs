@@ -764,28 +764,35 @@ pub(super) fn read_rows(
                 return None;
             }
             let (numbers, exact) = (numbers_besides_dates(&content), exact_words(&content));
-            let mut fits = (r.by_unit_source.get(&(unit, source_key.clone())))
+            let fits: Vec<&RowPlan> = (r.by_unit_source.get(&(unit, source_key.clone())))
                 .into_iter()
                 .flatten()
                 .map(|&k| &plan.rows[k])
                 .filter(|p| p.sheet != s)
                 .filter(|p| {
                     let theirs = numbers_besides_dates(&p.content);
-                    // (Words written another way, not the same words: those are found by
-                    // their key above; given the same day, or still open: a task done is
-                    // given anew.)
+                    // (The same words with the source written otherwise, "TB 77" for "TB
+                    // 77/TB-STTTT", or words written another way; given the same day, or
+                    // still open: a task done is given anew.)
                     let open =
                         !matches!(p.said, Said::Done(_) | Said::Reported(_) | Said::Cancelled);
                     (p.assigned_on == assigned || open)
-                        && exact_words(&p.content) != exact
                         && values::same_document(&p.source_text, &source_text)
                         && (within(&theirs, &numbers) || within(&numbers, &theirs))
-                        && written_otherwise(&p.content, &content)
-                });
-            match (fits.next(), fits.next()) {
-                (Some(one), None) => seen.get(&one.key).filter(|x| x.sheet != g.name),
+                        && (exact_words(&p.content) == exact
+                            || written_otherwise(&p.content, &content))
+                })
+                .collect();
+            // (The same words first.)
+            let same: Vec<&&RowPlan> = (fits.iter())
+                .filter(|p| exact_words(&p.content) == exact)
+                .collect();
+            let one = match (same.as_slice(), fits.as_slice()) {
+                ([one], _) => Some(**one),
+                ([], [one]) => Some(*one),
                 _ => None,
-            }
+            };
+            one.and_then(|one| seen.get(&one.key).filter(|x| x.sheet != g.name))
         });
         let earlier = found.map(|s| (s.sheet.clone(), s.row));
         // A row seen first is noted once it is known to come in (or held already): a copy of
