@@ -63,6 +63,8 @@ pub(super) enum Issue {
     GivenLongAgo(NaiveDate),
     /// The day under "Ngày hoàn thành" (first) taken over another the progress gives.
     DoneOnTwoDays(NaiveDate, NaiveDate),
+    /// Done on a day (first) not after the deadline (second), the words saying late.
+    SaidLateDoneInTime(NaiveDate, NaiveDate),
     /// People named where units go, read as their units ("Đ/c Nam → Văn phòng Sở").
     UnitOfPerson(String),
     /// Notes (of this many characters) too long to keep in the task's words.
@@ -370,6 +372,18 @@ impl Issue {
                     "Done on {}, before it was given on {}; correct one of the two dates.",
                     crate::date::format(*done),
                     crate::date::format(*given)
+                ),
+            ),
+            Issue::SaidLateDoneInTime(done, due) => both(
+                format!(
+                    "Tiến độ ghi hoàn thành chậm, nhưng ngày hoàn thành {} không sau thời hạn {}: nhập theo ngày ghi (đúng hạn); hãy kiểm tra.",
+                    crate::date::format(*done),
+                    crate::date::format(*due)
+                ),
+                format!(
+                    "The progress says done late, but the day done, {}, is not after the deadline, {}: brought in by the day written (on time); check it.",
+                    crate::date::format(*done),
+                    crate::date::format(*due)
                 ),
             ),
             Issue::DoneOnTwoDays(column, words) => both(

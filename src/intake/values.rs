@@ -226,10 +226,13 @@ pub fn says_late(text: &str) -> bool {
         "khong kip",
         "chua kip",
     ];
-    // (Not denied: "Hoàn thành đúng hạn, không chậm", "không quá hạn".)
+    // (Not denied by either word before it: "Hoàn thành đúng hạn, không chậm", "không quá
+    // hạn", "không chậm trễ", "không bị chậm".)
     LATE.iter().any(|w| {
-        f.match_indices(&format!(" {w} "))
-            .any(|(at, _)| !f[..at].ends_with(" khong") || w.starts_with("khong"))
+        f.match_indices(&format!(" {w} ")).any(|(at, _)| {
+            let before: Vec<&str> = f[..at].split(' ').rev().take(2).collect();
+            !before.contains(&"khong") || w.starts_with("khong")
+        })
     })
 }
 
@@ -3437,6 +3440,8 @@ mod tests {
             "Hoàn thành đúng hạn, không chậm",
             "Không quá hạn",
             "Hoàn thành, không muộn",
+            "Hoàn thành; không chậm trễ",
+            "Hoàn thành, không bị chậm",
         ] {
             assert!(!says_late(t), "{t}");
         }

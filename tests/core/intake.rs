@@ -1470,6 +1470,50 @@ fn ticks_under_states_say_the_status() {
     );
 }
 
+/// Words that say late beside a day done in time are told, the day taken; denied ("không
+/// chậm trễ"), they say nothing late.
+#[test]
+fn late_said_of_a_day_in_time_is_told() {
+    let mut o = Office::new();
+    let file = o.path("muon.csv");
+    std::fs::write(
+        &file,
+        "STT;Nội dung nhiệm vụ;Đơn vị chủ trì;Ngày giao;Thời hạn;Tiến độ\n\
+         1;Việc một;VP;02/03/2024;30/09/2024;Hoàn thành muộn ngày 15/9/2024\n\
+         2;Việc hai;VP;02/03/2024;30/09/2024;Hoàn thành ngày 15/10/2024, chậm\n\
+         3;Việc ba;VP;02/03/2024;30/09/2024;Hoàn thành; không chậm trễ\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let done: Vec<Option<NaiveDate>> = seen.directives.iter().map(|r| r.completed_on).collect();
+    assert_eq!(
+        done,
+        [
+            Some(d(2024, 9, 15)),
+            Some(d(2024, 10, 15)),
+            Some(d(2024, 9, 30))
+        ],
+        "{:?}",
+        told(&seen)
+    );
+    let notes: Vec<(u32, &str)> = (seen.problems.iter())
+        .map(|q| (q.row, q.message.vi.as_str()))
+        .collect();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert!(
+        notes[0].0 == 2
+            && notes[0]
+                .1
+                .contains("ghi hoàn thành chậm, nhưng ngày hoàn thành 15/09/2024"),
+        "{notes:?}"
+    );
+    // (Done without its day: on the deadline, nothing said of late.)
+    assert!(
+        notes[1].0 == 4 && !notes[1].1.contains("tiến độ ghi chậm"),
+        "{notes:?}"
+    );
+}
+
 /// The same row twice on one sheet, its lead unit written by its code the second time, is
 /// a copy left out; a row of the same words for the same unit due another day is a task of
 /// its own. A soft hyphen inside a unit's name is no part of it.

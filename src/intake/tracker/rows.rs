@@ -1635,6 +1635,13 @@ fn state_of(
         .unwrap_or(today);
     let progress = || Some(Column::Progress);
     let mut told = Vec::new();
+    // "Hoàn thành muộn ngày 15/9" with a deadline of 30/9: the day is taken, the words told.
+    if let (Said::Done(Some(done)), Some(d)) = (&said, due)
+        && late
+        && *done <= d
+    {
+        told.push(cells.told(Issue::SaidLateDoneInTime(*done, d), progress()));
+    }
     if let Some(day) = planned {
         // Done on a day still to come: set aside, as a done day to come in the progress is
         // (not brought in done today, counted on time).
