@@ -50,7 +50,7 @@ pub(super) enum Issue {
     /// The same row as one before on its sheet (sheet, row); what it writes otherwise than
     /// that row (its progress, its coordinating units), as written.
     Duplicate(String, u32, Vec<(Column, String)>),
-    Newer(String, u32),
+    Newer(String, u32, Option<String>),
     NotAUnit(String),
     DeadlineInWords(String),
     DeadlineOpen(String),
@@ -522,9 +522,13 @@ impl Issue {
                 "Không rõ ngày giao: hãy ghi ngày giao hoặc ngày của văn bản/cuộc họp giao, hoặc chọn một ngày giao chung cho các dòng không ghi ngày.".into(),
                 "The date given is unknown: fill the date given, or the source document's or meeting's date, or choose one date given for the rows that state none.".into(),
             ),
-            Issue::Newer(sheet, first) => both(
+            Issue::Newer(sheet, first, None) => both(
                 format!("Cùng nhiệm vụ với dòng {first} của trang “{sheet}”: nhập một lần, theo tình trạng ghi ở dòng này (trang sau); thời hạn muộn hơn ghi ở đây là gia hạn."),
                 format!("The same directive as row {first} of sheet “{sheet}”: brought in once, with the state of this row (the later sheet); a later deadline written here is an extension."),
+            ),
+            Issue::Newer(sheet, first, Some(words)) => both(
+                format!("Cùng nhiệm vụ với dòng {first} của trang “{sheet}”, ghi ở đó là “{words}”: nhập một lần, theo lời và tình trạng ghi ở dòng này (trang sau); thời hạn muộn hơn ghi ở đây là gia hạn. Nếu là hai nhiệm vụ khác nhau, hãy sửa lời cho khác trong tệp."),
+                format!("The same directive as row {first} of sheet “{sheet}”, written there as “{words}”: brought in once, with the words and state of this row (the later sheet); a later deadline written here is an extension. If they are two tasks, make their words differ in the file."),
             ),
             Issue::Duplicate(sheet, first, differs) if differs.is_empty() => both(
                 format!("Trùng với dòng {first} của trang “{sheet}” (cùng nội dung, đơn vị chủ trì và nguồn); bỏ qua: hãy cập nhật tình trạng mới nhất trong Giao Ban nếu cần."),

@@ -8284,8 +8284,14 @@ fn a_summary_sheet_first_keeps_the_leader_of_the_sheet_after() {
         "{:?}",
         told(&seen)
     );
-    // The task written another way on the leader's sheet is the summary's, in its state.
+    // The task written another way on the leader's sheet is the summary's, in its state;
+    // the summary's words quoted.
     assert_eq!(seen.directives[1].status, DirectiveStatus::Done);
+    let same = told_at(
+        &seen,
+        "ghi ở đó là “Thực hiện Kế hoạch số 12/KH-UBND về cải cách hành chính”",
+    );
+    assert_eq!(same, [(3, "")], "{:?}", told(&seen));
 }
 
 /// The first task under the header is never read as the header's second row, whatever its

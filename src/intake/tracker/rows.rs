@@ -1031,6 +1031,9 @@ pub(super) fn read_rows(
         if let Some((sheet, first)) = earlier {
             match plan.rows.iter_mut().find(|p| p.key == key) {
                 Some(p) => {
+                    // (Its words there, when written otherwise.)
+                    let there = (exact_words(&p.content) != exact_words(&content))
+                        .then(|| p.content.clone());
                     let later = Newer {
                         deadline,
                         extensions,
@@ -1045,8 +1048,13 @@ pub(super) fn read_rows(
                         plan.problems
                             .push(cells.told(issue, Some(Column::Deadline)));
                     }
-                    plan.problems
-                        .push(problem(g, i, None, Issue::Newer(sheet, first), false));
+                    plan.problems.push(problem(
+                        g,
+                        i,
+                        None,
+                        Issue::Newer(sheet, first, there),
+                        false,
+                    ));
                 }
                 None => plan.problems.push(problem(
                     g,
