@@ -65,6 +65,8 @@ pub(super) enum Issue {
     DoneOnTwoDays(NaiveDate, NaiveDate),
     /// Done on a day (first) not after the deadline (second), the words saying late.
     SaidLateDoneInTime(NaiveDate, NaiveDate),
+    /// Done on a day (first) after the deadline (second), the words saying in time.
+    SaidInTimeDoneLate(NaiveDate, NaiveDate),
     /// People named where units go, read as their units ("Đ/c Nam → Văn phòng Sở").
     UnitOfPerson(String),
     /// Notes (of this many characters) too long to keep in the task's words.
@@ -382,6 +384,18 @@ impl Issue {
                 ),
                 format!(
                     "The progress says done late, but the day done, {}, is not after the deadline, {}: brought in by the day written (on time); check it.",
+                    crate::date::format(*done),
+                    crate::date::format(*due)
+                ),
+            ),
+            Issue::SaidInTimeDoneLate(done, due) => both(
+                format!(
+                    "Tiến độ ghi hoàn thành đúng hạn, nhưng ngày hoàn thành {} sau thời hạn {}: nhập theo ngày ghi (trễ hạn); hãy kiểm tra.",
+                    crate::date::format(*done),
+                    crate::date::format(*due)
+                ),
+                format!(
+                    "The progress says done in time, but the day done, {}, is after the deadline, {}: brought in by the day written (late); check it.",
                     crate::date::format(*done),
                     crate::date::format(*due)
                 ),

@@ -226,12 +226,28 @@ pub fn says_late(text: &str) -> bool {
         "khong kip",
         "chua kip",
     ];
-    // (Not denied by either word before it: "Hoàn thành đúng hạn, không chậm", "không quá
-    // hạn", "không chậm trễ", "không bị chậm".)
+    // (Not denied by "không" among the three words before it, or "chưa (bị)" right before:
+    // "Hoàn thành đúng hạn, không chậm", "không quá hạn", "không chậm trễ", "không có gì
+    // chậm", "chưa bị chậm".)
     LATE.iter().any(|w| {
         f.match_indices(&format!(" {w} ")).any(|(at, _)| {
-            let before: Vec<&str> = f[..at].split(' ').rev().take(2).collect();
-            !before.contains(&"khong") || w.starts_with("khong")
+            let before: Vec<&str> = f[..at].split(' ').rev().take(3).collect();
+            let denied = before.contains(&"khong")
+                || before.first() == Some(&"chua")
+                || before.starts_with(&["bi", "chua"]);
+            !denied || w.starts_with("khong") || w.starts_with("chua")
+        })
+    })
+}
+
+/// Whether the words say the work was done in time ("hoàn thành đúng hạn", "đúng thời
+/// hạn"), not denied ("không đúng hạn", "chưa đúng hạn").
+pub fn says_on_time(text: &str) -> bool {
+    let f = padded(text);
+    ["dung han", "dung thoi han"].iter().any(|w| {
+        f.match_indices(&format!(" {w} ")).any(|(at, _)| {
+            let before = f[..at].rsplit(' ').next().unwrap_or_default();
+            before != "khong" && before != "chua"
         })
     })
 }
@@ -258,7 +274,7 @@ pub fn due(cell: &Cell, given: Option<NaiveDate>) -> Result<Due, String> {
         if let Some(d) = marked_due(t) {
             return Ok(Due::On(d));
         }
-        if only_the_day_given(t) {
+        if only_the_day_given(t) || given.is_some_and(|g| the_day_given_named(t, g)) {
             return Err(t.clone());
         }
     }
@@ -409,6 +425,7 @@ fn marked_due(text: &str) -> Option<NaiveDate> {
     // Of those marked, the ones "hạn" marks, and whether each is in brackets.
     let mut by_han = Vec::new();
     let mut bracketed = Vec::new();
+    let mut marked_at: Vec<(NaiveDate, bool)> = Vec::new();
     let mut given = Vec::new();
     for i in 0..t.len() {
         let Some((d, end)) = deadline::stated_date_to(&t, i) else {
@@ -434,15 +451,24 @@ fn marked_due(text: &str) -> Option<NaiveDate> {
             let open = t[..i].iter().filter(|x| x.kind == Kind::Punct('(')).count();
             let closed = t[..i].iter().filter(|x| x.kind == Kind::Punct(')')).count();
             bracketed.push(open > closed);
+            marked_at.push((d, open > closed));
         }
     }
     dates.dedup();
     marked.dedup();
     by_han.dedup();
     // "30/6/2026 (báo cáo trước 15/6/2026)": the date the cell opens with is its deadline,
-    // a step marked in brackets after it is not.
+    // a step marked in brackets after it is not; "Trước 30/6/2026 (báo cáo sơ bộ trước
+    // 31/5/2026)": the one marked outside brackets.
     if marked.len() == 1 && bracketed.iter().all(|b| *b) && dates.first() != marked.first() {
         return None;
+    }
+    let outside: Vec<NaiveDate> = (marked_at.iter())
+        .filter(|(_, inside)| !inside)
+        .map(|(d, _)| *d)
+        .collect();
+    if marked.len() > 1 && outside.len() == 1 {
+        return Some(outside[0]);
     }
     match (dates.len(), marked.len(), given.is_empty()) {
         (2.., 1, _) => Some(marked[0]),
@@ -453,8 +479,9 @@ fn marked_due(text: &str) -> Option<NaiveDate> {
     }
 }
 
-/// Whether a note opens with the day a task was given ("giao 2/3", "ngày giao 2/3", "đã giao
-/// 2/3"): a note beside a deadline, none of it.
+/// Whether a note says the day a task was given, received or met on, or what it follows
+/// ("giao 2/3", "ngày giao 2/3", "đã giao tại TB 77 ngày 2/3/2026", "theo KL giao ban ngày
+/// 2/3/2026", "họp ngày 2/3/2026"): a note beside a deadline, none of it.
 fn says_the_day_given(note: &str) -> bool {
     let t = tokenize(note);
     let words: Vec<&Token> = t.iter().filter(|x| x.kind == Kind::Word).collect();
@@ -462,7 +489,11 @@ fn says_the_day_given(note: &str) -> bool {
         .iter()
         .take_while(|x| x.is("ngay") || x.is("da") || x.is("duoc"))
         .count();
-    words.get(skip).is_some_and(|x| x.is("giao"))
+    let briefing = words.windows(2).any(|p| p[0].is("giao") && p[1].is("ban"));
+    briefing
+        || words
+            .get(skip)
+            .is_some_and(|x| ["giao", "nhan", "hop", "theo"].iter().any(|w| x.is(w)))
 }
 
 /// Whether a deadline cell says only the day a task was given ("02/03/2026 giao", "2/3/2026
@@ -473,31 +504,79 @@ fn only_the_day_given(text: &str) -> bool {
         .filter(|&i| i == 0 || t[i - 1].kind != Kind::Number)
         .filter_map(|i| deadline::stated_date_to(&t, i).map(|(_, end)| (i, end)))
         .collect();
-    matches!(dates.as_slice(), [(i, end)] if given_at(&t, *i, *end))
+    // (Nor a day and month without its year besides: "30/6 (giao 2/3/2026)".)
+    let other_day =
+        |i: usize, end: usize| (0..t.len()).any(|m| (m < i || m >= end) && day_month_at(&t, m));
+    matches!(dates.as_slice(), [(i, end)] if given_at(&t, *i, *end) && !other_day(*i, *end))
 }
 
-/// Whether the date at tokens `i..end` is the day a task was given: "giao" (or "ngày giao")
-/// just before it ("giao ngày 2/3/2026", "Giao: 2/3/2026"), or just after it with no date of
-/// its own following ("2/3/2026 giao", "2/3/2026 (ngày giao)"; not "30/6/2026 (giao ngày
-/// 2/3/2026)" nor "30/6/2026 (giao 2/3)", where "giao" is the next date's).
+/// Whether a deadline cell's one date is the row's day given and its words say so: the task
+/// given, received or met on, or a document ("2/3/2026 (giao tại TB 77)", "2/3/2026 (TB
+/// 77)"): no deadline.
+fn the_day_given_named(text: &str, given: NaiveDate) -> bool {
+    let t = tokenize(text);
+    let dates: Vec<NaiveDate> = (0..t.len())
+        .filter(|&i| i == 0 || t[i - 1].kind != Kind::Number)
+        .filter_map(|i| deadline::stated_date_to(&t, i).map(|(d, _)| d))
+        .collect();
+    const SAY: &[&str] = &["giao", "nhan", "hop", "tb", "kl", "cv", "qd", "kh", "so"];
+    // (Not beside a day and month of its own: "30/6 (giao 2/3/2026)".)
+    let days = (0..t.len()).filter(|&j| day_month_at(&t, j)).count();
+    dates == [given] && days == 1 && t.iter().any(|x| SAY.iter().any(|w| x.is(w)))
+}
+
+/// Whether a day and month start at token `j` ("2/3", "30/6/2026"'s first two).
+fn day_month_at(t: &[Token], j: usize) -> bool {
+    t[j].number().is_some()
+        && (j == 0 || !matches!(t[j - 1].kind, Kind::Punct('/' | '-' | '.')))
+        && t.get(j + 1)
+            .is_some_and(|x| matches!(x.kind, Kind::Punct('/' | '-' | '.')) && x.start == t[j].end)
+        && t.get(j + 2)
+            .is_some_and(|x| x.number().is_some() && x.start == t[j + 1].end)
+}
+
+/// Whether the date at tokens `i..end` is the day a task was given, received or met on:
+/// "giao", "nhận", "họp" or "giao ban" just before it ("giao ngày 2/3/2026", "Giao: 2/3/2026",
+/// "giao ban ngày 2/3/2026"), or just after it with no date of its own in its clause
+/// ("2/3/2026 giao", "2/3/2026 (ngày giao)", "2/3/2026 (nhận)"; not "30/6/2026 (giao ngày
+/// 2/3/2026)", "30/6/2026 (giao 2/3)" nor "30/6/2026 (theo KL giao ban ngày 2/3/2026)",
+/// where the words are the next date's).
 fn given_at(t: &[Token], i: usize, end: usize) -> bool {
+    const SAY: &[&str] = &["giao", "nhan", "hop"];
+    let says = |x: &Token| SAY.iter().any(|w| x.is(w));
     let mut k = i;
     while k > 0 && (t[k - 1].is("ngay") || matches!(t[k - 1].kind, Kind::Punct(':' | '('))) {
         k -= 1;
     }
-    let before = k > 0 && t[k - 1].is("giao");
-    let after = (t[end..].iter().take(4).position(|x| x.is("giao"))).is_some_and(|g| {
-        let mut j = end + g + 1;
-        while j < t.len() && (t[j].is("ngay") || t[j].kind == Kind::Punct(':')) {
-            j += 1;
-        }
+    let before = k > 0 && (says(&t[k - 1]) || k > 1 && t[k - 2].is("giao") && t[k - 1].is("ban"));
+    // Right after it, "ngày", a bracket, a colon or a dash aside.
+    let mut j = end;
+    while j < t.len()
+        && (t[j].is("ngay")
+            || t[j].is("tai")
+            || matches!(t[j].kind, Kind::Punct(':' | '(' | '-' | '–')))
+    {
+        j += 1;
+    }
+    let after = t.get(j).is_some_and(says) && {
         // (A day and month with no year is a date of its own too.)
-        let day_month = t.get(j).is_some_and(|x| x.number().is_some())
-            && t.get(j + 1)
-                .is_some_and(|x| matches!(x.kind, Kind::Punct('/' | '-' | '.')))
-            && t.get(j + 2).is_some_and(|x| x.number().is_some());
-        deadline::stated_date(t, j).is_none() && !day_month
-    });
+        let dated = |j: usize| {
+            deadline::stated_date(t, j).is_some()
+                || t[j].number().is_some()
+                    && t.get(j + 1)
+                        .is_some_and(|x| matches!(x.kind, Kind::Punct('/' | '-' | '.')))
+                    && t.get(j + 2).is_some_and(|x| x.number().is_some())
+        };
+        let clause = t[j + 1..]
+            .iter()
+            .position(|x| matches!(x.kind, Kind::Punct(';' | ')' | ',')))
+            .map_or(t.len(), |p| j + 1 + p);
+        // (Words of their own after it say how it was given: "giao tại TB 77".)
+        let more = (j + 1..clause).any(|m| {
+            t[m].kind == Kind::Word && !["ban", "nhiem", "vu", "viec"].iter().any(|w| t[m].is(w))
+        });
+        !more && !(j + 1..clause).any(dated)
+    };
     before || after
 }
 
@@ -669,6 +748,7 @@ const ASKED: &[&[&str]] = &[
     &["de", "xuat"],
     &["kien", "nghi"],
     &["trinh"],
+    &["du", "kien"],
     &["cho", "duyet"],
     &["chua", "duyet"],
     &["chua", "dong", "y"],
@@ -753,28 +833,31 @@ pub fn extensions_in(cell: &Cell) -> Vec<ExtensionSaid> {
         (Cell::Empty, _) => Vec::new(),
         // "Không", "Chưa có": none.
         (Cell::Text(t), _) if NONE.contains(&crate::text::plain(&t).as_str()) => Vec::new(),
-        (Cell::Text(t), _) => {
-            let one = one_extension(&t);
-            let said = one.words.text();
-            let dates = deadline_dates(&said);
-            let listed = said.contains(';') || crate::text::words(&said).iter().any(|w| w == "lan");
-            if dates.len() < 2 || !listed || one.asked {
-                return vec![one];
-            }
-            (dates.into_iter())
-                .map(|d| ExtensionSaid {
-                    words: Cell::Date(d),
-                    grounds: one.grounds.clone(),
-                    asked: false,
-                })
-                .collect()
-        }
+        (Cell::Text(t), _) => each_listed(one_extension(&t)),
         (other, _) => vec![ExtensionSaid {
             words: other,
             grounds: None,
             asked: false,
         }],
     }
+}
+
+/// An extension's words that list its times ("lần 1: 30/06/2025; lần 2: 30/09/2025"): each
+/// date an extension; else the one.
+fn each_listed(one: ExtensionSaid) -> Vec<ExtensionSaid> {
+    let said = one.words.text();
+    let dates = deadline_dates(&said);
+    let listed = said.contains(';') || crate::text::words(&said).iter().any(|w| w == "lan");
+    if dates.len() < 2 || !listed || one.asked {
+        return vec![one];
+    }
+    (dates.into_iter())
+        .map(|d| ExtensionSaid {
+            words: Cell::Date(d),
+            grounds: one.grounds.clone(),
+            asked: false,
+        })
+        .collect()
 }
 
 /// The full dates a text states, save a document's ("Văn bản số 123/UBND-VX ngày 05/5/2025"):
@@ -834,10 +917,9 @@ pub fn extension_due(words: &Cell, current: NaiveDate) -> Result<Due, String> {
     }
     // "đến hết quý III/2025", "tới ngày 30/6": the words before the date say nothing more.
     let mut rest: Vec<&str> = t.split_whitespace().collect();
-    while rest
-        .first()
-        .is_some_and(|w| ["den", "toi", "het", "ngay"].contains(&crate::text::fold(w).as_str()))
-    {
+    while rest.first().is_some_and(|w| {
+        ["den", "toi", "het", "ngay", "them"].contains(&crate::text::fold(w).as_str())
+    }) {
         rest.remove(0);
     }
     due(&Cell::Text(rest.join(" ")), Some(current)).map_err(|_| t.clone())
@@ -911,18 +993,29 @@ pub fn split_extension(cell: &Cell) -> (Cell, Vec<ExtensionSaid>) {
                 "doi thanh",
                 "nay la",
                 "dieu chinh",
+                "chuyen thoi han sang",
+                "chuyen han sang",
                 "chuyen sang",
+                "chuyen den",
+                "chuyen",
+                "lui tiep",
                 "lui",
+                "dc han",
                 "dc",
+                "nay",
             ] {
                 let said: String = rest.chars().take(mark.chars().count()).collect();
                 let after = &rest[said.len()..];
                 let whole = after.chars().next().is_none_or(|c| !c.is_alphanumeric());
                 // (A short mark, or a year's carry "chuyển sang năm 2025", only before a
                 // number: "lùi 30/9", "ĐC 30/9", "chuyển sang 30/9".)
-                let dated = !["chuyen sang", "lui", "dc"].contains(&mark)
-                    || (after.trim_start_matches(|c: char| c.is_whitespace() || c == ':'))
-                        .starts_with(|c: char| c.is_ascii_digit());
+                let next = after.trim_start_matches(|c: char| c.is_whitespace() || c == ':');
+                let period = (crate::text::words(next).first())
+                    .is_some_and(|w| ["quy", "thang", "tuan", "nam"].contains(&w.as_str()));
+                let dated = !["chuyen sang", "chuyen den", "chuyen", "lui", "dc", "nay"]
+                    .contains(&mark)
+                    || next.starts_with(|c: char| c.is_ascii_digit())
+                    || (mark == "lui" && period);
                 if whole && dated && crate::text::fold(&said) == mark {
                     return Some((i, i + said.len()));
                 }
@@ -965,25 +1058,39 @@ pub fn split_extension(cell: &Cell) -> (Cell, Vec<ExtensionSaid>) {
                     .to_string()
             })
             .collect();
+        let (mark, end) = (marks[k - 1].0, marks.get(k).map_or(t.len(), |m| m.0));
         if let Some(n) = asks(&folded, true) {
-            let (mark, end) = (marks[k - 1].0, marks.get(k).map_or(t.len(), |m| m.0));
             asked[k] = Some(format!(
                 "{} {}",
                 said[said.len() - n..].join(" "),
                 &t[mark..end]
             ));
             pieces[k - 1] = said[..said.len() - n].join(" ");
+            continue;
+        }
+        // Or in the few words of its clause ("(trình UBND tỉnh lùi …)", "chờ UBND tỉnh cho
+        // lùi …"; "chờ" read by its marks, not "cho").
+        let piece = &pieces[k - 1];
+        let from = piece.rfind(['(', ';', ',']).map_or(0, |p| p + 1);
+        let clause = &piece[from..];
+        let words: Vec<String> = crate::text::words(clause);
+        let waits = clause
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| crate::text::composed(w.to_string()).to_lowercase() == "chờ");
+        if !words.is_empty() && words.len() <= 6 && (asks(&words, false).is_some() || waits) {
+            asked[k] = Some(format!("{} {}", clause.trim(), &t[mark..end]));
+            pieces[k - 1] = piece[..from].to_string();
         }
     }
     // A request is kept in its words whole, to be told.
     let extensions = (1..pieces.len())
-        .map(|k| match &asked[k] {
-            Some(request) => ExtensionSaid {
+        .flat_map(|k| match &asked[k] {
+            Some(request) => vec![ExtensionSaid {
                 words: Cell::Text(trim_marks(request)),
                 grounds: None,
                 asked: true,
-            },
-            None => one_extension(&pieces[k]),
+            }],
+            None => each_listed(one_extension(&pieces[k])),
         })
         .collect();
     let deadline = trim_marks(&pieces[0]);
@@ -999,15 +1106,29 @@ pub fn split_extension(cell: &Cell) -> (Cell, Vec<ExtensionSaid>) {
 /// 30/6/2026)", "Hạn cũ 30/6/2026, hạn mới 30/9/2026") written as its extension ("30/6/2026
 /// (gia hạn đến 30/9/2026)", "30/6/2026, hạn mới 30/9/2026").
 fn old_deadline_named(t: &str) -> Option<String> {
-    let at = t.char_indices().map(|(i, _)| i).find(|&i| {
-        let said: String = t[i..].chars().take(6).collect();
+    const OLD: &[&str] = &[
+        "han cu",
+        "han ban dau",
+        "truoc la",
+        "thay",
+        "da lui tu",
+        "lui tu",
+    ];
+    let (at, n) = t.char_indices().map(|(i, _)| i).find_map(|i| {
         let starts = t[..i]
             .chars()
             .next_back()
             .is_none_or(|c| !c.is_alphanumeric());
-        starts && crate::text::fold(&said) == "han cu"
+        OLD.iter().filter(|_| starts).find_map(|w| {
+            let said: String = t[i..].chars().take(w.chars().count()).collect();
+            let whole = t[i + said.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+            (whole && crate::text::fold(&said) == *w).then_some((i, w.chars().count()))
+        })
     })?;
-    let said: String = t[at..].chars().take(6).collect();
+    let said: String = t[at..].chars().take(n).collect();
     let after = &t[at + said.len()..];
     let before = t[..at].trim_end_matches(|c: char| c.is_whitespace() || c == '(');
     // Named first: the new one follows, marked ("hạn mới").
@@ -1016,7 +1137,19 @@ fn old_deadline_named(t: &str) -> Option<String> {
         .is_empty()
     {
         let rest = after.trim_start_matches(|c: char| !c.is_alphanumeric());
-        return looks_like_a_day(rest).then(|| rest.to_string());
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        let to = (1..words.len()).find(|&k| {
+            ["den", "sang", "toi"].contains(&crate::text::fold(words[k]).as_str())
+                && looks_like_a_day(&words[..k].join(" "))
+        });
+        return match to {
+            Some(k) => Some(format!(
+                "{} (gia hạn đến {})",
+                words[..k].join(" "),
+                words[k + 1..].join(" ")
+            )),
+            None => looks_like_a_day(rest).then(|| rest.to_string()),
+        };
     }
     let end = after.find([')', ';']).unwrap_or(after.len());
     let old = after[..end].trim_matches(|c: char| c.is_whitespace() || c == ':');
@@ -2817,6 +2950,68 @@ mod tests {
                 "{t}"
             );
         }
+        for t in [
+            "30/6/2026 (chuyển 30/9/2026)",
+            "30/6/2026 (chuyển hạn sang 30/9/2026)",
+            "30/6/2026 (chuyển thời hạn sang 30/9/2026)",
+            "30/6/2026 (ĐC hạn 30/9/2026)",
+            "30/6/2026 (nay 30/9/2026)",
+            "30/9/2026 (hạn ban đầu 30/6/2026)",
+            "30/9/2026 (trước là 30/6/2026)",
+            "30/9/2026 (lùi từ 30/6/2026)",
+            "Lùi từ 30/6/2026 đến 30/9/2026",
+        ] {
+            let (first, moved) = split_extension(&Cell::Text(t.into()));
+            assert_eq!(first.text(), "30/6/2026", "{t}");
+            assert_eq!(moved.len(), 1, "{t}");
+            assert_eq!(
+                extension_due(&moved[0].words, d(2026, 6, 30)),
+                Ok(Due::On(d(2026, 9, 30))),
+                "{t}"
+            );
+        }
+        // Each of extensions chained; one "thêm" days.
+        for t in [
+            "30/6/2026 (lùi 31/7/2026, lùi tiếp 30/9/2026)",
+            "30/6/2026 (gia hạn lần 1: 31/7/2026; lần 2: 30/9/2026)",
+        ] {
+            let moved = split_extension(&Cell::Text(t.into())).1;
+            let to: Vec<_> = (moved.iter())
+                .map(|m| extension_due(&m.words, d(2026, 6, 30)))
+                .collect();
+            assert_eq!(
+                to,
+                [Ok(Due::On(d(2026, 7, 31))), Ok(Due::On(d(2026, 9, 30)))],
+                "{t}"
+            );
+        }
+        let moved = split_extension(&Cell::Text("30/6/2026 (gia hạn thêm 30 ngày)".into())).1;
+        assert_eq!(
+            extension_due(&moved[0].words, d(2026, 6, 30)),
+            Ok(Due::On(d(2026, 7, 30)))
+        );
+        // Asked or awaited, not granted.
+        for t in [
+            "30/6/2026 (dự kiến lùi 30/9/2026)",
+            "30/6/2026 (chờ gia hạn 30/9/2026)",
+            "30/6/2026 (trình UBND tỉnh lùi 30/9/2026)",
+            "Đang thực hiện, chờ UBND tỉnh cho lùi đến 30/9/2026",
+        ] {
+            let moved = split_extension(&Cell::Text(t.into())).1;
+            assert!(moved.len() == 1 && moved[0].asked, "{t}: {moved:?}");
+        }
+        // Granted: "UBND tỉnh cho lùi".
+        let moved = split_extension(&Cell::Text(
+            "30/6/2026 (UBND tỉnh cho lùi 30/9/2026)".into(),
+        ))
+        .1;
+        assert!(moved.len() == 1 && !moved[0].asked, "{moved:?}");
+        // A year carried over is no extension to a date.
+        assert!(
+            split_extension(&Cell::Text("Chưa hoàn thành, chuyển sang năm 2025".into()))
+                .1
+                .is_empty()
+        );
         // A mark is a whole word: "này làm" is not "nay là", "lùn" not "lùi".
         for t in ["30/6/2026 (này làm 30/9/2026)", "30/6/2026 (Lùn 30/9/2026)"] {
             assert!(split_extension(&Cell::Text(t.into())).1.is_empty(), "{t}");
@@ -2833,6 +3028,30 @@ mod tests {
             on("30/6/2026 (báo cáo trước 15/6/2026)"),
             Ok(Due::On(d(2026, 6, 30)))
         );
+        // The day a briefing, a notice or a meeting gave it, beside the deadline.
+        for t in [
+            "30/6/2026 (theo KL giao ban ngày 2/3/2026)",
+            "30/6/2026 (giao ban 2/3/2026)",
+            "30/6/2026 - Giao ban tuần ngày 2/3/2026",
+            "30/6/2026 (giao tại TB 77 ngày 2/3/2026)",
+            "30/6/2026 (giao tại TB 77, ngày 2/3/2026)",
+            "30/6/2026 (giao lại ngày 2/3/2026)",
+            "30/6/2026 (giao theo Kế hoạch 12/KH-UBND ngày 5/1/2026)",
+            "Trước 30/6/2026 (báo cáo sơ bộ trước 31/5/2026)",
+            "30/6 (giao 2/3/2026)",
+        ] {
+            assert_eq!(on(t), Ok(Due::On(d(2026, 6, 30))), "{t}");
+        }
+        // The day given, received or met on, alone, or named as the row's day given.
+        for t in [
+            "2/3/2026 (nhận)",
+            "2/3/2026 (họp)",
+            "2/3/2026 (tại giao ban)",
+            "2/3/2026 (giao tại TB 77)",
+            "2/3/2026 (TB 77)",
+        ] {
+            assert!(on(t).is_err(), "{t}");
+        }
         // A task's words before it: told whole.
         assert_eq!(
             one_dated_day("Trình dự thảo trước 30/4/2025"),
@@ -3442,6 +3661,8 @@ mod tests {
             "Hoàn thành, không muộn",
             "Hoàn thành; không chậm trễ",
             "Hoàn thành, không bị chậm",
+            "Hoàn thành, không có gì chậm",
+            "Hoàn thành, chưa bị chậm",
         ] {
             assert!(!says_late(t), "{t}");
         }

@@ -1481,7 +1481,8 @@ fn late_said_of_a_day_in_time_is_told() {
         "STT;Nội dung nhiệm vụ;Đơn vị chủ trì;Ngày giao;Thời hạn;Tiến độ\n\
          1;Việc một;VP;02/03/2024;30/09/2024;Hoàn thành muộn ngày 15/9/2024\n\
          2;Việc hai;VP;02/03/2024;30/09/2024;Hoàn thành ngày 15/10/2024, chậm\n\
-         3;Việc ba;VP;02/03/2024;30/09/2024;Hoàn thành; không chậm trễ\n",
+         3;Việc ba;VP;02/03/2024;30/09/2024;Hoàn thành; không chậm trễ\n\
+         4;Việc bốn;VP;02/03/2024;30/09/2024;Hoàn thành đúng hạn ngày 5/10/2024\n",
     )
     .unwrap();
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
@@ -1491,7 +1492,8 @@ fn late_said_of_a_day_in_time_is_told() {
         [
             Some(d(2024, 9, 15)),
             Some(d(2024, 10, 15)),
-            Some(d(2024, 9, 30))
+            Some(d(2024, 9, 30)),
+            Some(d(2024, 10, 5))
         ],
         "{:?}",
         told(&seen)
@@ -1499,7 +1501,7 @@ fn late_said_of_a_day_in_time_is_told() {
     let notes: Vec<(u32, &str)> = (seen.problems.iter())
         .map(|q| (q.row, q.message.vi.as_str()))
         .collect();
-    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert_eq!(notes.len(), 3, "{notes:?}");
     assert!(
         notes[0].0 == 2
             && notes[0]
@@ -1510,6 +1512,13 @@ fn late_said_of_a_day_in_time_is_told() {
     // (Done without its day: on the deadline, nothing said of late.)
     assert!(
         notes[1].0 == 4 && !notes[1].1.contains("tiến độ ghi chậm"),
+        "{notes:?}"
+    );
+    assert!(
+        notes[2].0 == 5
+            && notes[2]
+                .1
+                .contains("ghi hoàn thành đúng hạn, nhưng ngày hoàn thành 05/10/2024"),
         "{notes:?}"
     );
 }

@@ -1650,6 +1650,14 @@ fn state_of(
     {
         told.push(cells.told(Issue::SaidLateDoneInTime(*done, d), progress()));
     }
+    // "Hoàn thành đúng hạn ngày 5/10" with a deadline of 30/9: the same, the other way.
+    if let (Said::Done(Some(done)), Some(d)) = (&said, due)
+        && !late
+        && *done > d
+        && values::says_on_time(&cells.text(Column::Progress))
+    {
+        told.push(cells.told(Issue::SaidInTimeDoneLate(*done, d), progress()));
+    }
     if let Some(day) = planned {
         // Done on a day still to come: set aside, as a done day to come in the progress is
         // (not brought in done today, counted on time).
