@@ -94,6 +94,8 @@ pub(super) enum Issue {
     /// Brought in before with the lead unit named (now another), and in these words when the
     /// file now writes them otherwise too.
     LeadDiffers(String, Option<String>),
+    /// Brought in before citing this source (empty for none; now another).
+    SourceDiffers(String),
     /// Brought in before in these words, given to the unit (now written otherwise).
     HeldAlike(String),
     /// Brought in before given on this day (the file now says another).
@@ -674,6 +676,14 @@ impl Issue {
             Issue::GivenDiffers(here) => both(
                 format!("Nhiệm vụ đã nhập trước đây với ngày giao {}; tệp nay ghi ngày khác: không tạo nhiệm vụ thứ hai. Nếu ngày giao đã sửa, hãy sửa trong Giao Ban; nếu là việc giao lại cho tuần, tháng mới, hãy nhập như nhiệm vụ mới.", crate::date::format(*here)),
                 format!("The directive was brought in before as given on {}; the file now says another day: no second directive is made. If the day was corrected, edit it in Giao Ban; if it is the task given again for a new week or month, bring it in as new.", crate::date::format(*here)),
+            ),
+            Issue::SourceDiffers(here) if here.is_empty() => both(
+                "Nhiệm vụ đã nhập trước đây (cùng nội dung, đơn vị chủ trì, ngày giao và thời hạn) khi chưa ghi văn bản giao; tệp nay ghi văn bản giao: không tạo nhiệm vụ thứ hai. Hãy ghi nguồn trong Giao Ban nếu cần; nếu là nhiệm vụ khác, hãy nhập như nhiệm vụ mới.".into(),
+                "The directive was brought in before (same content, lead unit, day given and deadline) with no source; the file now names one: no second directive is made. Add the source in Giao Ban if needed; if it is another task, bring it in as new.".into(),
+            ),
+            Issue::SourceDiffers(here) => both(
+                format!("Nhiệm vụ đã nhập trước đây (cùng nội dung, đơn vị chủ trì, ngày giao và thời hạn) với văn bản giao “{here}”; tệp nay ghi khác: không tạo nhiệm vụ thứ hai. Nếu đã sửa nguồn, hãy sửa trong Giao Ban; nếu là nhiệm vụ khác, hãy nhập như nhiệm vụ mới."),
+                format!("The directive was brought in before (same content, lead unit, day given and deadline) citing “{here}”; the file now cites another: no second directive is made. If the source was corrected, edit it in Giao Ban; if it is another task, bring it in as new."),
             ),
             Issue::HeldAlike(here) => both(
                 format!("Nhiệm vụ đã nhập trước đây, giao cùng đơn vị, với lời “{here}”; tệp nay ghi khác: không tạo nhiệm vụ thứ hai. Nếu đã sửa, hãy sửa trong Giao Ban."),

@@ -7988,6 +7988,53 @@ fn a_sheet_kept_per_leader_gives_its_rows_that_leader() {
     assert_eq!(two, [(3, ""), (3, "")], "{:?}", told(&seen));
 }
 
+/// A copy that fills in, rewords or corrects the source of rows brought in before (their
+/// words, lead, day given and deadline the same) holds them, told, never a second directive
+/// each.
+#[test]
+fn a_source_filled_in_or_corrected_since_holds_the_rows() {
+    let mut o = Office::new();
+    let file = o.path("nguon.csv");
+    let rows = |source: &str| {
+        format!(
+            "STT;Nội dung nhiệm vụ;Văn bản giao;Ngày giao;Đơn vị chủ trì;Thời hạn\n\
+             1;Xây dựng quy chế phối hợp với Công an tỉnh;{source};02/03/2026;VP;31/12/2026\n\
+             2;Cập nhật tin bài trên Cổng thông tin tỉnh;{source};02/03/2026;VP;30/06/2026\n"
+        )
+    };
+    std::fs::write(&file, rows("")).unwrap();
+    intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    for (source, said) in [("77/TB-STTTT", "khi chưa ghi văn bản giao"), ("", "")] {
+        std::fs::write(&file, rows(source)).unwrap();
+        let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+        assert!(seen.directives.is_empty(), "{source}: {:?}", told(&seen));
+        if !said.is_empty() {
+            assert_eq!(told_at(&seen, said).len(), 2, "{:?}", told(&seen));
+        }
+    }
+    // Brought in with the source written: corrected or reworded since.
+    let mut p = Office::new();
+    std::fs::write(&file, rows("77/TB-STTTT")).unwrap();
+    intake::commit(&mut p.store, &file, &Options::default()).unwrap();
+    for source in ["78/TB-STTTT", "Giám đốc Sở giao"] {
+        std::fs::write(&file, rows(source)).unwrap();
+        let seen = intake::preview(&mut p.store, &file, &Options::default()).unwrap();
+        assert!(seen.directives.is_empty(), "{source}: {:?}", told(&seen));
+        let held = told_at(&seen, "với văn bản giao “77/TB-STTTT”; tệp nay ghi khác");
+        assert_eq!(held.len(), 2, "{source}: {:?}", told(&seen));
+    }
+    // The user says one is another task: it comes in.
+    let one_new = Options {
+        as_new: vec![intake::RowAt {
+            sheet: None,
+            row: 2,
+        }],
+        ..Options::default()
+    };
+    let seen = intake::preview(&mut p.store, &file, &one_new).unwrap();
+    assert_eq!(seen.directives.len(), 1, "{:?}", told(&seen));
+}
+
 /// A copy whose row names another lead and writes the task otherwise both is the task held,
 /// told with its old lead and words; while the first row is still there, a like task of
 /// another unit is a task of its own.

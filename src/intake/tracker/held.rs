@@ -96,6 +96,7 @@ pub(super) fn held_as_changed(
                 HeldAs::Lead(here, words) => Some(Issue::LeadDiffers(here.clone(), words.clone())),
                 HeldAs::Words(here) => Some(Issue::HeldAlike(here.clone())),
                 HeldAs::Given(here) => Some(Issue::GivenDiffers(*here)),
+                HeldAs::Source(here) => Some(Issue::SourceDiffers(here.clone())),
             });
         }
     }
@@ -120,6 +121,7 @@ pub(super) fn held_as_changed(
                 let field = match issue {
                     Issue::LeadDiffers(..) => Column::Lead,
                     Issue::GivenDiffers(_) => Column::AssignedOn,
+                    Issue::SourceDiffers(_) => Column::Source,
                     Issue::DeadlineDiffers(..) => Column::Deadline,
                     _ => Column::Content,
                 };
@@ -318,6 +320,25 @@ pub(super) fn same_source(
                     .iter()
                     .any(|ext| n.to_lowercase().ends_with(ext))
         }),
+    })
+}
+
+/// The source a directive brought in from a file cites, as written there: its document's
+/// number, its meeting's title, or none (a file's name stands for none).
+pub(super) fn source_cited(conn: &Connection, d: &directive::Directive) -> Result<String> {
+    if let Some(m) = d.meeting_id {
+        return Ok(meeting::get(conn, m)?.title);
+    }
+    Ok(match d.document_number.as_deref() {
+        Some(n)
+            if [".xlsx", ".xlsm", ".xls", ".ods", ".csv"]
+                .iter()
+                .any(|ext| n.to_lowercase().ends_with(ext)) =>
+        {
+            String::new()
+        }
+        Some(n) => n.to_string(),
+        None => String::new(),
     })
 }
 

@@ -118,6 +118,9 @@ enum HeldAs {
     Words(String),
     /// The same words given to the unit on another day (this one): the day was corrected.
     Given(NaiveDate),
+    /// The same words, day and deadline under another source (this one, empty for none): the
+    /// source was filled in or corrected.
+    Source(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -2,8 +2,8 @@
 //! dates, deadlines and extensions, states and ticks, and the rows held already.
 
 use super::held::{
-    already_held, in_the_notice, maybe_held, notice_meeting, notice_meeting_day,
-    numbers_besides_dates, same_source, within, written_otherwise,
+    already_held, brought_in, given, in_the_notice, maybe_held, notice_meeting, notice_meeting_day,
+    numbers_besides_dates, same_source, source_cited, within, written_otherwise,
 };
 use super::*;
 
@@ -1976,6 +1976,21 @@ fn changed_since(
             };
             if same_source(r.conn, &d, task.source, file_name)? && (same_due || !due_matters) {
                 held_as.push((id, how));
+            }
+        }
+        // The same words, unit, day given and deadline under another source (filled in
+        // since, reworded or corrected): the task, its source told.
+        if held_as.is_empty() && !task.repeated {
+            let want = exact_words(&task.content[0]);
+            for (id, c) in given(r.conn, unit, task.given_on)? {
+                if exact_words(&c) != want || !brought_in(r.conn, id)? {
+                    continue;
+                }
+                let d = directive::get(r.conn, id)?;
+                let same_due = d.deadline == due_here || d.original_deadline == deadline;
+                if same_due && !same_source(r.conn, &d, task.source, file_name)? {
+                    held_as.push((id, HeldAs::Source(source_cited(r.conn, &d)?)));
+                }
             }
         }
     }
