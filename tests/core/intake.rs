@@ -8064,6 +8064,19 @@ fn a_row_with_its_lead_and_words_changed_is_the_task_held() {
         ),
         "{held:?}"
     );
+    // The lead and the day given corrected, the words the same: held, told with both.
+    std::fs::write(
+        &file,
+        format!("{head}{}", row(1, first, "CDS")).replace("02/03/2026", "03/03/2026"),
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert!(seen.directives.is_empty(), "{:?}", told(&seen));
+    let held = told_at(
+        &seen,
+        "“Văn phòng Sở”, ngày giao 02/03/2026; tệp nay ghi đơn vị và ngày giao khác",
+    );
+    assert_eq!(held.len(), 1, "{:?}", told(&seen));
     // The first row kept: the other unit's like task is new.
     let other = "Xây dựng quy chế phối hợp với Công an tỉnh về an ninh mạng";
     std::fs::write(

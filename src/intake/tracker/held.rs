@@ -93,7 +93,9 @@ pub(super) fn held_as_changed(
                     Some(there) => Issue::DeadlineDiffers(there, *d),
                     None => Issue::HeldAlike(row.content.clone()),
                 }),
-                HeldAs::Lead(here, words) => Some(Issue::LeadDiffers(here.clone(), words.clone())),
+                HeldAs::Lead(here, words, on) => {
+                    Some(Issue::LeadDiffers(here.clone(), words.clone(), *on))
+                }
                 HeldAs::Words(here) => Some(Issue::HeldAlike(here.clone())),
                 HeldAs::Given(here) => Some(Issue::GivenDiffers(*here)),
                 HeldAs::Source(here) => Some(Issue::SourceDiffers(here.clone())),
@@ -211,9 +213,10 @@ pub(super) fn maybe_held(
     repeated: bool,
 ) -> Result<Vec<(Uuid, HeldAs)>> {
     let mut out = Vec::new();
-    if !repeated && let Some((id, lead, words)) = brought_in_for_another(conn, content, unit, day)?
+    if !repeated
+        && let Some((id, lead, words, on)) = brought_in_for_another(conn, content, unit, day)?
     {
-        out.push((id, HeldAs::Lead(lead, words)));
+        out.push((id, HeldAs::Lead(lead, words, on)));
     }
     let want = exact_words(content);
     if repeated {
@@ -481,13 +484,14 @@ pub(super) fn brought_in(conn: &Connection, id: Uuid) -> Result<bool> {
 /// The directive of these words given on `day` to another unit than `unit` and brought in
 /// from a file before (the row's lead changed in the sheet since), with its lead's name; else
 /// the one of nearly these words and the same numbers (the words edited too), with its words;
-/// if one only.
+/// else the one of these words given within a month of `day` (the day corrected too), with
+/// that day; if one only.
 pub(super) fn brought_in_for_another(
     conn: &Connection,
     content: &str,
     unit: Uuid,
     day: NaiveDate,
-) -> Result<Option<(Uuid, String, Option<String>)>> {
+) -> Result<Option<(Uuid, String, Option<String>, Option<NaiveDate>)>> {
     let want = exact_words(content);
     let mut stmt = conn.prepare_cached(
         "SELECT d.id, d.content, u.name FROM directive d JOIN unit u ON u.id = d.lead_unit_id \
@@ -518,10 +522,49 @@ pub(super) fn brought_in_for_another(
     for (id, c, lead) in alike {
         if brought_in(conn, *id)? {
             let words = (exact_words(c) != want).then(|| c.clone());
-            found.push((*id, lead.clone(), words));
+            found.push(((*id, lead.clone(), words), None));
         }
     }
-    Ok(if found.len() == 1 { found.pop() } else { None })
+    // None that day: the same words given to another unit within a month of it (the lead
+    // and the day both corrected since).
+    if found.is_empty() {
+        let mut near_day = conn.prepare_cached(
+            "SELECT d.id, u.name, d.assigned_on FROM directive d \
+             JOIN unit u ON u.id = d.lead_unit_id WHERE d.content = ?1 \
+             AND d.assigned_on BETWEEN ?2 AND ?3 AND d.assigned_on <> ?4 AND d.lead_unit_id <> ?5",
+        )?;
+        let month = chrono::Duration::days(31);
+        let near: Vec<(Uuid, String, NaiveDate)> = near_day
+            .query_map(
+                params![
+                    content.trim(),
+                    crate::store::value::date(day - month),
+                    crate::store::value::date(day + month),
+                    crate::store::value::date(day),
+                    unit
+                ],
+                |r| {
+                    Ok((
+                        crate::store::value::get_uuid(r, 0)?,
+                        r.get::<_, String>(1)?,
+                        crate::store::value::get_date(r, 2)?,
+                    ))
+                },
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        for (id, lead, on) in near {
+            if brought_in(conn, id)? {
+                found.push(((id, lead, None), Some(on)));
+            }
+        }
+    }
+    Ok(if found.len() == 1 {
+        found
+            .pop()
+            .map(|((id, lead, words), on)| (id, lead, words, on))
+    } else {
+        None
+    })
 }
 
 /// Whether two texts say the same words (spacing, case and punctuation aside).

@@ -109,8 +109,9 @@ pub struct NewMeetingPlan {
 #[derive(Debug, Clone)]
 enum HeldAs {
     /// The same words given that day to another unit (its name): the lead changed; or nearly
-    /// the same (these): the words edited too.
-    Lead(String, Option<String>),
+    /// the same (these): the words edited too; or the same given on another day (this one):
+    /// the day corrected too.
+    Lead(String, Option<String>, Option<NaiveDate>),
     /// The same words given to the unit that day, with this deadline (rows of the same
     /// words told apart by their deadlines).
     Due(Option<NaiveDate>),

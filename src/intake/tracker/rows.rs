@@ -1970,7 +1970,9 @@ fn changed_since(
             let due_matters = match how {
                 // (Words edited and the deadline moved on a task still open: the task
                 // edited; done, a task given anew.)
-                HeldAs::Words(_) | HeldAs::Lead(_, Some(_)) => !open,
+                HeldAs::Words(_) | HeldAs::Lead(_, Some(_), _) | HeldAs::Lead(_, _, Some(_)) => {
+                    !open
+                }
                 HeldAs::Given(_) => !open,
                 _ => false,
             };
