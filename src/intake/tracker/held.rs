@@ -213,10 +213,8 @@ pub(super) fn maybe_held(
     repeated: bool,
 ) -> Result<Vec<(Uuid, HeldAs)>> {
     let mut out = Vec::new();
-    if !repeated
-        && let Some((id, lead, words, on)) = brought_in_for_another(conn, content, unit, day)?
-    {
-        out.push((id, HeldAs::Lead(lead, words, on)));
+    if !repeated && let Some(held) = brought_in_for_another(conn, content, unit, day)? {
+        out.push(held);
     }
     let want = exact_words(content);
     if repeated {
@@ -482,16 +480,16 @@ pub(super) fn brought_in(conn: &Connection, id: Uuid) -> Result<bool> {
 }
 
 /// The directive of these words given on `day` to another unit than `unit` and brought in
-/// from a file before (the row's lead changed in the sheet since), with its lead's name; else
-/// the one of nearly these words and the same numbers (the words edited too), with its words;
-/// else the one of these words given within a month of `day` (the day corrected too), with
-/// that day; if one only.
+/// from a file before (the row's lead changed in the sheet since), held as of its lead; else
+/// the one of nearly these words and the same numbers (the words edited too), of its words
+/// too; else the one of these words given within a month of `day` (the day corrected too),
+/// of that day too; if one only.
 pub(super) fn brought_in_for_another(
     conn: &Connection,
     content: &str,
     unit: Uuid,
     day: NaiveDate,
-) -> Result<Option<(Uuid, String, Option<String>, Option<NaiveDate>)>> {
+) -> Result<Option<(Uuid, HeldAs)>> {
     let want = exact_words(content);
     let mut stmt = conn.prepare_cached(
         "SELECT d.id, d.content, u.name FROM directive d JOIN unit u ON u.id = d.lead_unit_id \
@@ -561,7 +559,7 @@ pub(super) fn brought_in_for_another(
     Ok(if found.len() == 1 {
         found
             .pop()
-            .map(|((id, lead, words), on)| (id, lead, words, on))
+            .map(|((id, lead, words), on)| (id, HeldAs::Lead(lead, words, on)))
     } else {
         None
     })
