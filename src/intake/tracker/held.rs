@@ -658,10 +658,37 @@ pub(super) fn nearly(a: &str, b: &str) -> f64 {
 
 /// Whether two texts are one task's words written another way, word for word: the same
 /// words once short forms are spelled out, or the same with a part of its own added, framed
-/// or rewritten (see [`nearly`]); not a word changed ("tăng" for "giảm").
+/// or rewritten (see [`nearly`]), or a word or two put in between ("quý II năm 2026"); not a
+/// word changed ("tăng" for "giảm").
 pub(super) fn written_otherwise(a: &str, b: &str) -> bool {
     let (wa, wb, _) = short_forms_alike(a, b);
-    in_parts(a, b, &wa, &wb)
+    in_parts(a, b, &wa, &wb) || words_inserted(&wa, &wb)
+}
+
+/// Whether the longer of two texts' words is the shorter's (four at least) with one or two
+/// words put in between them, first and last the same, none denying ("quý II/2026", "quý II
+/// năm 2026"; "tổng kết năm 2026", "tổng kết công tác năm 2026"; not "không" put in).
+fn words_inserted(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if short.len() < 4 || !(1..=2).contains(&(long.len() - short.len())) {
+        return false;
+    }
+    if short.first() != long.first() || short.last() != long.last() {
+        return false;
+    }
+    let mut put_in = Vec::new();
+    let mut k = 0;
+    for w in &long {
+        match short.get(k) {
+            Some(s) if s == w => k += 1,
+            _ => put_in.push(crate::text::fold(w)),
+        }
+    }
+    k == short.len()
+        && !put_in
+            .iter()
+            .any(|w| ["khong", "chua", "ngoai", "tru"].contains(&w.as_str()))
 }
 
 /// [`nearly`]'s parts: `wa` and `wb` the words of `a` and `b` with their short forms alike.
@@ -901,6 +928,35 @@ pub(super) fn meeting_key(title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_or_two_put_in_is_the_task_written_otherwise() {
+        for (a, b) in [
+            (
+                "Báo cáo kết quả công tác quý II/2026",
+                "Báo cáo kết quả công tác quý II năm 2026",
+            ),
+            (
+                "Tổ chức Hội nghị tổng kết năm 2026",
+                "Tổ chức Hội nghị tổng kết công tác năm 2026",
+            ),
+        ] {
+            assert!(written_otherwise(a, b), "{a} / {b}");
+        }
+        for (a, b) in [
+            (
+                "Báo cáo kết quả thực hiện quy chế",
+                "Báo cáo kết quả không thực hiện quy chế",
+            ),
+            (
+                "Xây dựng phương án tăng biên chế",
+                "Xây dựng phương án giảm biên chế",
+            ),
+            ("Rà soát hạ tầng mạng", "Rà soát hạ tầng mạng xã Bản Mế"),
+        ] {
+            assert!(!written_otherwise(a, b), "{a} / {b}");
+        }
+    }
 
     #[test]
     fn a_task_worded_again_is_told_from_another() {
