@@ -140,6 +140,8 @@ pub(super) enum Issue {
     /// The sheet's name and title name different leaders: its rows that name no one are
     /// given by no one.
     SheetLeaders(Vec<String>),
+    /// The leader who gave a task not closed, no longer active here (their name).
+    LeaderNoLongerActive(String),
     /// The "người giao" cell names no one person the office knows (the candidates, if several).
     LeaderUnknown(String, Vec<String>),
     /// The same words, unit, source and day as the row given (its number), with another
@@ -607,6 +609,10 @@ impl Issue {
             Issue::DeadlineWithWords(words, d) => both(
                 format!("Ô thời hạn ghi thêm “{words}” sau ngày {}: nhập thời hạn là ngày đó; lời ghi thêm không được lưu, hãy ghi vào nội dung nếu cần.", crate::date::format(*d)),
                 format!("The deadline cell adds “{words}” after {}: the deadline is that day; the added words are not kept, put them in the content if needed.", crate::date::format(*d)),
+            ),
+            Issue::LeaderNoLongerActive(name) => both(
+                format!("Lãnh đạo “{name}” đã ngừng hoạt động: nhiệm vụ chưa xong được nhập không ghi người giao; hãy ghi người giao trong Giao Ban nếu cần."),
+                format!("The leader “{name}” is no longer active: the task not yet done comes in without who gave it; set it in Giao Ban if needed."),
             ),
             Issue::SheetLeaders(names) => both(
                 format!("Tên trang và tiêu đề ghi các lãnh đạo khác nhau ({}): không rõ ai giao, các dòng không ghi người giao được nhập không có người giao.", names.join(", ")),

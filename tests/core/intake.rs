@@ -2824,15 +2824,23 @@ fn a_closed_task_of_a_unit_or_leader_no_longer_active_comes_in() {
         rows,
         [
             (2, "Thanh tra Sở", Some("Đỗ Thu Hùng")),
-            (3, "Văn phòng Sở", Some("Đỗ Thu Hùng"))
+            (3, "Văn phòng Sở", Some("Đỗ Thu Hùng")),
+            // (An open task of a leader no longer active: without them, told.)
+            (5, "Văn phòng Sở", None)
         ],
+        "{:?}",
+        told(&done)
+    );
+    assert_eq!(
+        told_at(&done, "Lãnh đạo “Đỗ Thu Hùng” đã ngừng hoạt động"),
+        [(5, "G (Người giao (lãnh đạo chỉ đạo))")],
         "{:?}",
         told(&done)
     );
     // (A close in doubt or taken back is no close: those rows are refused too.)
     assert_eq!(
         set_aside_saying(&done, "ngừng hoạt động"),
-        [4, 5, 6, 7],
+        [4, 6, 7],
         "{:?}",
         told(&done)
     );
@@ -2869,6 +2877,7 @@ fn a_closed_task_of_a_unit_or_leader_no_longer_active_comes_in() {
         states,
         [
             ("Kiểm tra hồ sơ lưu trữ".into(), DirectiveStatus::Cancelled),
+            ("Rà soát quy chế".into(), DirectiveStatus::InProgress),
             ("Thanh tra công tác văn thư".into(), DirectiveStatus::Done)
         ],
         "{:?}",
@@ -7918,6 +7927,11 @@ fn a_sheet_kept_per_leader_gives_its_rows_that_leader() {
         // (A leader named by a post and given name only.)
         ("PGĐ Mai", "BẢNG THEO DÕI NHIỆM VỤ"),
         ("Đ.c Thắng", "BẢNG THEO DÕI NHIỆM VỤ"),
+        // (One gone with, reported to, or who attends; two by their given names.)
+        ("Cùng đ.c Trần Thị Mai", "BẢNG THEO DÕI NHIỆM VỤ"),
+        ("Báo cáo PGĐ Mai", "BẢNG THEO DÕI NHIỆM VỤ"),
+        ("Đ.c Hà Văn Thắng dự", "BẢNG THEO DÕI NHIỆM VỤ"),
+        ("PGĐ Mai-Thắng", "BẢNG THEO DÕI NHIỆM VỤ"),
     ] {
         n += 1;
         let ws = wb.add_worksheet().set_name(sheet).unwrap();
@@ -7971,6 +7985,10 @@ fn a_sheet_kept_per_leader_gives_its_rows_that_leader() {
             None,
             Some("Trần Thị Mai"),
             Some("Hà Văn Thắng"),
+            None,
+            None,
+            None,
+            None,
         ],
         "{:?}",
         told(&seen)
@@ -7985,7 +8003,7 @@ fn a_sheet_kept_per_leader_gives_its_rows_that_leader() {
         &seen,
         "ghi các lãnh đạo khác nhau (Trần Thị Mai, Hà Văn Thắng)",
     );
-    assert_eq!(two, [(3, ""), (3, "")], "{:?}", told(&seen));
+    assert_eq!(two, [(3, ""), (3, ""), (3, "")], "{:?}", told(&seen));
 }
 
 /// A copy that fills in, rewords or corrects the source of rows brought in before (their

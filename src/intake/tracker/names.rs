@@ -429,7 +429,7 @@ impl Reading<'_> {
             let to_them = |at: usize, n: usize| {
                 const BEFORE: &[&str] = &[
                     "gui", "giao", "cho", "kinh", "trinh", "xin", "nho", "hoi", "nhac", "xuat",
-                    "chuyen", "moi",
+                    "chuyen", "moi", "cung", "thay",
                 ];
                 let after = &written[at + n..];
                 k == 0
@@ -437,21 +437,32 @@ impl Reading<'_> {
                         || written[..at].windows(2).any(|p| {
                             matches!(
                                 [p[0].as_str(), p[1].as_str()],
-                                ["tham", "muu"] | ["phoi", "hop"] | ["giup", "viec"]
+                                ["tham", "muu"]
+                                    | ["phoi", "hop"]
+                                    | ["giup", "viec"]
+                                    | ["phuc", "vu"]
+                                    | ["bao", "cao"]
                             )
                         })
                         || after.windows(2).any(|p| {
                             matches!(
                                 [p[0].as_str(), p[1].as_str()],
-                                ["theo", "doi"] | ["duoc", "giao"] | ["thuc", "hien"]
+                                ["theo", "doi"]
+                                    | ["duoc", "giao"]
+                                    | ["thuc", "hien"]
+                                    | ["lam", "viec"]
                             )
                         })
-                        || after.first().is_some_and(|w| w == "nhan"))
+                        || after
+                            .first()
+                            .is_some_and(|w| ["nhan", "du", "di"].contains(&w.as_str())))
             };
-            // Or by the given name after a post ("PGĐ Dũng", "Đ/c Long") no other leader has.
+            // Or by the given name after a post ("PGĐ Dũng", "Đ/c Long", "LĐ Long"); two leaders
+            // of that name are both named (told as unclear).
             let by_given_name = |full: &[String]| {
                 const POSTS: &[&[&str]] = &[
                     &["pgd"],
+                    &["ld"],
                     &["gd"],
                     &["giam", "doc"],
                     &["chu", "tich"],
@@ -462,11 +473,17 @@ impl Reading<'_> {
                     &["d", "c"],
                 ];
                 let given = full.last()?;
-                let alone = (leaders.iter())
-                    .filter(|(_, _, f)| f.last() == Some(given))
-                    .count()
-                    == 1;
-                let after_a_post = |i: usize| {
+                // (After a post, or after another leader's given name after one: "PGĐ
+                // Long-Dũng", "PGĐ Long và Dũng".)
+                let givens: Vec<&String> =
+                    leaders.iter().filter_map(|(_, _, f)| f.last()).collect();
+                let after_a_post = |mut i: usize| {
+                    while i >= 2 && givens.contains(&&written[i - 1]) {
+                        i -= 1;
+                    }
+                    if i >= 3 && written[i - 1] == "va" && givens.contains(&&written[i - 2]) {
+                        i -= 2;
+                    }
                     POSTS.iter().any(|p| {
                         i >= p.len()
                             && written[i - p.len()..i]
@@ -476,7 +493,6 @@ impl Reading<'_> {
                     })
                 };
                 (1..written.len())
-                    .filter(|_| alone)
                     .find(|&i| &written[i] == given && after_a_post(i))
                     .map(|i| (i, 1))
             };

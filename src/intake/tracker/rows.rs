@@ -876,6 +876,18 @@ pub(super) fn read_rows(
             note_seen(seen, first_seen.take());
             plan.held_rows.insert((g.name.clone(), g.row_number(i)));
         }
+        // A leader no longer active gives no open task here: a new one comes in without
+        // them, told.
+        let leader = match leader {
+            Some(id) if held.is_none() && !said.closed() && r.no_longer_active.contains(&id) => {
+                let name = crate::person::get(r.conn, id)?.full_name;
+                let at = (cells.col(Column::Leader).is_some()).then_some(Column::Leader);
+                plan.problems
+                    .push(cells.told(Issue::LeaderNoLongerActive(name), at));
+                None
+            }
+            leader => leader,
+        };
         let held_as = match (held, lead[0]) {
             (None, Pick::Known(unit)) if !refused => {
                 let due = (deadline, extended.or(deadline));
