@@ -51,6 +51,8 @@ pub(super) enum Issue {
     /// that row (its progress, its coordinating units), as written.
     Duplicate(String, u32, Vec<(Column, String)>),
     Newer(String, u32, Option<String>),
+    /// Done on this day as the row of that sheet records, not closed on this later one.
+    DoneOnAnotherSheet(String, u32, NaiveDate),
     NotAUnit(String),
     DeadlineInWords(String),
     DeadlineOpen(String),
@@ -539,6 +541,10 @@ impl Issue {
             Issue::NoDate => both(
                 "Không rõ ngày giao: hãy ghi ngày giao hoặc ngày của văn bản/cuộc họp giao, hoặc chọn một ngày giao chung cho các dòng không ghi ngày.".into(),
                 "The date given is unknown: fill the date given, or the source document's or meeting's date, or choose one date given for the rows that state none.".into(),
+            ),
+            Issue::DoneOnAnotherSheet(sheet, first, day) => both(
+                format!("Dòng {first} của trang “{sheet}” ghi đã hoàn thành ngày {}, dòng này ghi chưa: nhập là đã hoàn thành theo trang đó; hãy kiểm tra trang nào ghi đúng.", crate::date::format(*day)),
+                format!("Row {first} of sheet “{sheet}” records it done on {}, this row does not: brought in as done, as that sheet says; check which sheet is right.", crate::date::format(*day)),
             ),
             Issue::Newer(sheet, first, None) => both(
                 format!("Cùng nhiệm vụ với dòng {first} của trang “{sheet}”: nhập một lần, theo tình trạng ghi ở dòng này (trang sau); thời hạn muộn hơn ghi ở đây là gia hạn."),

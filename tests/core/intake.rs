@@ -8230,6 +8230,63 @@ fn a_word_changed_on_a_later_sheet_is_another_task() {
     assert_eq!(seen.directives.len(), 2, "{:?}", told(&seen));
 }
 
+/// A task done on a day on one sheet and written not done on a later one (a summary behind
+/// the unit's sheet) comes in done, told.
+#[test]
+fn done_on_one_sheet_is_not_undone_by_another() {
+    let mut o = Office::new();
+    let file = o.path("phong-tong-hop.xlsx");
+    let mut wb = Workbook::new();
+    for (sheet, state) in [
+        ("Phòng", "Đã hoàn thành ngày 10/06/2026"),
+        ("Tổng hợp", "Đang thực hiện"),
+    ] {
+        let ws = wb.add_worksheet().set_name(sheet).unwrap();
+        ws.write_row(
+            0,
+            0,
+            [
+                "STT",
+                "Nội dung nhiệm vụ",
+                "Đơn vị chủ trì",
+                "Ngày giao",
+                "Thời hạn",
+                "Tiến độ",
+            ],
+        )
+        .unwrap();
+        ws.write_row(
+            1,
+            0,
+            [
+                "1",
+                "Rà soát quy chế làm việc",
+                "VP",
+                "02/03/2026",
+                "30/06/2026",
+                state,
+            ],
+        )
+        .unwrap();
+    }
+    wb.save(&file).unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let got: Vec<(DirectiveStatus, Option<NaiveDate>)> = (seen.directives.iter())
+        .map(|r| (r.status, r.completed_on))
+        .collect();
+    assert_eq!(
+        got,
+        [(DirectiveStatus::Done, Some(d(2026, 6, 10)))],
+        "{:?}",
+        told(&seen)
+    );
+    let said = told_at(
+        &seen,
+        "ghi đã hoàn thành ngày 10/06/2026, dòng này ghi chưa",
+    );
+    assert_eq!(said.len(), 1, "{:?}", told(&seen));
+}
+
 /// A later sheet writing a task in the same words with its source written otherwise ("TB 77"
 /// for "77/TB-STTTT") is that task, not another of like words ("tháng 4" for "tháng 5").
 #[test]

@@ -1055,10 +1055,16 @@ pub(super) fn read_rows(
                         content,
                         leader,
                     };
-                    for to in p.take_newer(later, &g.name) {
+                    let (earlier_dates, kept_done) = p.take_newer(later, &g.name);
+                    for to in earlier_dates {
                         let issue = Issue::ExtensionNotLater(to);
                         plan.problems
                             .push(cells.told(issue, Some(Column::Deadline)));
+                    }
+                    if let Some(day) = kept_done {
+                        let issue = Issue::DoneOnAnotherSheet(sheet.clone(), first, day);
+                        plan.problems
+                            .push(cells.told(issue, Some(Column::Progress)));
                     }
                     plan.problems.push(problem(
                         g,
@@ -2080,10 +2086,11 @@ struct Newer {
 
 impl RowPlan {
     /// The later sheet's (`sheet`) state, words and notes taken, and its leader where the
-    /// earlier names none; a later deadline it gives
-    /// (its own, or an extension) extends the one the earlier sheet gave. Returns the earlier
-    /// deadlines it gives, left out (to be told).
-    fn take_newer(&mut self, newer: Newer, sheet: &str) -> Vec<NaiveDate> {
+    /// earlier names none; a later deadline it gives (its own, or an extension) extends the
+    /// one the earlier sheet gave. Returns the earlier deadlines it gives, left out (to be
+    /// told), and the day done the earlier sheet records when the later one says not closed
+    /// (done kept, to be told).
+    fn take_newer(&mut self, newer: Newer, sheet: &str) -> (Vec<NaiveDate>, Option<NaiveDate>) {
         let later = newer.deadline.map(|to| Extension {
             to,
             grounds: Some(format!("trang “{sheet}”")),
@@ -2104,11 +2111,19 @@ impl RowPlan {
                 Some(_) => {}
             }
         }
-        (self.said, self.done_fallback) = (newer.said, newer.done_fallback);
+        // (Done on a day on one sheet, not closed on another: done, as that sheet records;
+        // one of them is behind.)
+        let kept_done = match (&self.said, &newer.said) {
+            (Said::Done(Some(day)), later) if !later.closed() => Some(*day),
+            _ => {
+                (self.said, self.done_fallback) = (newer.said, newer.done_fallback);
+                None
+            }
+        };
         (self.words, self.content) = (newer.words, newer.content);
         // (A summary sheet read first names no leader; the leader's own sheet does.)
         self.leader = self.leader.or(newer.leader);
-        earlier
+        (earlier, kept_done)
     }
 }
 
