@@ -51,6 +51,8 @@ pub(super) enum Issue {
     /// that row (its progress, its coordinating units), as written.
     Duplicate(String, u32, Vec<(Column, String)>),
     Newer(String, u32, Option<String>),
+    /// The same words, source and day as that sheet's row, given to another lead (its name).
+    OtherLeadOnSheet(String, u32, String),
     /// Done on this day as the row of that sheet records, not closed on this later one.
     DoneOnAnotherSheet(String, u32, NaiveDate),
     NotAUnit(String),
@@ -541,6 +543,10 @@ impl Issue {
             Issue::NoDate => both(
                 "Không rõ ngày giao: hãy ghi ngày giao hoặc ngày của văn bản/cuộc họp giao, hoặc chọn một ngày giao chung cho các dòng không ghi ngày.".into(),
                 "The date given is unknown: fill the date given, or the source document's or meeting's date, or choose one date given for the rows that state none.".into(),
+            ),
+            Issue::OtherLeadOnSheet(sheet, first, lead) => both(
+                format!("Dòng {first} của trang “{sheet}” ghi cùng nội dung, nguồn và ngày giao với đơn vị chủ trì “{lead}”: nhập thành hai nhiệm vụ của hai đơn vị. Nếu là một nhiệm vụ (đơn vị này phối hợp), hãy sửa trong tệp."),
+                format!("Row {first} of sheet “{sheet}” has the same content, source and day given with the lead unit “{lead}”: brought in as two directives of two units. If it is one (this unit coordinating), correct the file."),
             ),
             Issue::DoneOnAnotherSheet(sheet, first, day) => both(
                 format!("Dòng {first} của trang “{sheet}” ghi đã hoàn thành ngày {}, dòng này ghi chưa: nhập là đã hoàn thành theo trang đó; hãy kiểm tra trang nào ghi đúng.", crate::date::format(*day)),

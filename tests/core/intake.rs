@@ -8230,6 +8230,63 @@ fn a_word_changed_on_a_later_sheet_is_another_task() {
     assert_eq!(seen.directives.len(), 2, "{:?}", told(&seen));
 }
 
+/// A unit's sheet listing as its own a task the summary gives another unit (the same words,
+/// source and day): two directives, told; a task the summary gives that unit too is joined,
+/// quietly.
+#[test]
+fn a_task_of_another_lead_on_a_later_sheet_is_told() {
+    let mut o = Office::new();
+    let file = o.path("tong-hop-don-vi.xlsx");
+    let mut wb = Workbook::new();
+    for (sheet, rows) in [
+        (
+            "Tổng hợp",
+            vec![
+                ("Rà soát quy chế làm việc", "VP"),
+                ("Báo cáo kết quả tháng 5/2026", "CDS"),
+            ],
+        ),
+        (
+            "Phòng CĐS",
+            vec![
+                ("Rà soát quy chế làm việc", "CDS"),
+                ("Báo cáo kết quả tháng 5/2026", "CDS"),
+            ],
+        ),
+    ] {
+        let ws = wb.add_worksheet().set_name(sheet).unwrap();
+        ws.write_row(
+            0,
+            0,
+            [
+                "STT",
+                "Nội dung nhiệm vụ",
+                "Văn bản giao",
+                "Đơn vị chủ trì",
+                "Ngày giao",
+            ],
+        )
+        .unwrap();
+        for (i, (words, lead)) in rows.iter().enumerate() {
+            let n = (i + 1).to_string();
+            ws.write_row(
+                i as u32 + 1,
+                0,
+                [n.as_str(), words, "77/TB-STTTT", lead, "02/03/2026"],
+            )
+            .unwrap();
+        }
+    }
+    wb.save(&file).unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(seen.directives.len(), 3, "{:?}", told(&seen));
+    let said = told_at(
+        &seen,
+        "Dòng 2 của trang “Tổng hợp” ghi cùng nội dung, nguồn và ngày giao",
+    );
+    assert_eq!(said.len(), 1, "{:?}", told(&seen));
+}
+
 /// A task done on a day on one sheet and written not done on a later one (a summary behind
 /// the unit's sheet) comes in done, told.
 #[test]

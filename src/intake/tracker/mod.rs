@@ -274,6 +274,10 @@ struct Reading<'c> {
     /// key (see [`values::source_key`]): where an earlier sheet's row of the same task,
     /// written another way, is looked for.
     by_unit_source: HashMap<(Uuid, String), Vec<usize>>,
+    /// The rows planned (their places in the plan, their sheets' names) by their words (see
+    /// [`exact_words`]): a later sheet's row of those words, source and day naming another
+    /// lead is told.
+    by_words: HashMap<String, Vec<(usize, String)>>,
     /// The short forms written after a new unit's name that a unit of the directory holds
     /// ("… huyện Si Ma Cai (TTYT)"): told once each, where first written.
     shorts_taken: Vec<RowProblem>,
@@ -564,6 +568,7 @@ pub fn plan(
         by_person: HashMap::new(),
         shorts_taken: Vec::new(),
         by_unit_source: HashMap::new(),
+        by_words: HashMap::new(),
         office_places: crate::office::load(conn)?
             .map(|o| [o.name, o.parent_agency, o.place])
             .into_iter()

@@ -1098,6 +1098,26 @@ pub(super) fn read_rows(
                 .or_default()
                 .push(plan.rows.len());
         }
+        // An earlier sheet's row of these words, source and day naming another lead (a unit's
+        // sheet listing as its own a task it helps with, or each sheet a task of its own):
+        // brought in apart, told.
+        let exact = exact_words(&content);
+        let other_lead = (r.by_words.get(&exact).into_iter().flatten())
+            .map(|(k, sheet)| (&plan.rows[*k], sheet))
+            .find(|(p, _)| {
+                p.sheet != s
+                    && p.lead != lead[0]
+                    && p.assigned_on == assigned
+                    && values::same_document(&p.source_text, &source_text)
+            });
+        if let Some((p, sheet)) = other_lead
+            && let Pick::Known(theirs) = p.lead
+        {
+            let lead_name = crate::unit::get(r.conn, theirs)?.name;
+            let issue = Issue::OtherLeadOnSheet(sheet.clone(), p.row, lead_name);
+            plan.problems.push(cells.told(issue, Some(Column::Lead)));
+        }
+        (r.by_words.entry(exact).or_default()).push((plan.rows.len(), g.name.clone()));
         plan.rows.push(RowPlan {
             sheet: s,
             row: g.row_number(i),
