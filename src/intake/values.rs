@@ -175,6 +175,78 @@ pub fn date_in(text: &str) -> Option<NaiveDate> {
     (0..tokens.len()).find_map(|i| deadline::stated_date(&tokens, i))
 }
 
+/// The day a text says a task was done: the date right after its done words ("hoàn thành
+/// ngày 10/10/2024", "HT: 10/10/2024"), else the one right before them ("10/10/2024: đã
+/// hoàn thành", "Ngày 10/10/2024 đã hoàn thành"), else the last it states that is no plan
+/// ("Đã hoàn thành (dự thảo 15/8/2024; ban hành 10/10/2024)").
+fn done_day(text: &str) -> Option<NaiveDate> {
+    let t = tokenize(text);
+    let done_at: Vec<usize> = (0..t.len())
+        .filter(|&i| {
+            (t[i].is("hoan") && t.get(i + 1).is_some_and(|x| x.is("thanh")))
+                || t[i].is("ht")
+                || t[i].is("xong")
+        })
+        .collect();
+    let skip =
+        |x: &Token| x.is("ngay") || x.is("vao") || x.is("thanh") || x.kind == Kind::Punct(':');
+    for &i in done_at.iter().rev() {
+        let mut j = i + 1;
+        while j < t.len() && skip(&t[j]) {
+            j += 1;
+        }
+        if let Some(d) = deadline::stated_date(&t, j) {
+            return Some(d);
+        }
+    }
+    for &i in &done_at {
+        // The last date before it in its clause (no full stop or semicolon between).
+        let from = t[..i]
+            .iter()
+            .rposition(|x| matches!(x.kind, Kind::Punct('.' | ';')))
+            .map_or(0, |p| p + 1);
+        if let Some(d) = (from..i).rev().find_map(|k| deadline::stated_date(&t, k)) {
+            return Some(d);
+        }
+    }
+    let planned = |i: usize| {
+        t[i.saturating_sub(4)..i].iter().any(|x| {
+            ["kien", "se", "truoc", "han", "den"]
+                .iter()
+                .any(|w| x.is(w))
+        })
+    };
+    (0..t.len())
+        .filter(|&i| !planned(i))
+        .filter_map(|i| deadline::stated_date(&t, i))
+        .max()
+        .or_else(|| date_in(text))
+}
+
+/// Whether "đã hoàn thành" names a part of the work done ("Đã hoàn thành việc khảo sát;
+/// chưa ban hành kế hoạch"), not the task whole ("Đã hoàn thành, chưa báo cáo", "Đã hoàn
+/// thành ngày 15/9, chưa quyết toán", "Đã hoàn thành 100%").
+fn done_of_a_part(text: &str) -> bool {
+    let t = tokenize(text);
+    let whole_after = |x: Option<&Token>| match x {
+        None => true,
+        Some(x) => {
+            matches!(x.kind, Kind::Punct(_) | Kind::Number)
+                || [
+                    "ngay", "nhiem", "dung", "tot", "theo", "truoc", "kip", "vao", "dat",
+                ]
+                .iter()
+                .any(|w| x.is(w))
+        }
+    };
+    (0..t.len()).any(|i| {
+        t[i].is("da")
+            && t.get(i + 1).is_some_and(|x| x.is("hoan"))
+            && t.get(i + 2).is_some_and(|x| x.is("thanh"))
+            && !whole_after(t.get(i + 3))
+    })
+}
+
 /// A day and month with no year (`hoàn thành ngày 28/3`), taken in the year of `after` or,
 /// when that falls before it, the next.
 pub fn day_month_in(text: &str, after: NaiveDate) -> Option<NaiveDate> {
@@ -226,15 +298,13 @@ pub fn says_late(text: &str) -> bool {
         "khong kip",
         "chua kip",
     ];
-    // (Not denied by "không" among the three words before it, or "chưa (bị)" right before:
-    // "Hoàn thành đúng hạn, không chậm", "không quá hạn", "không chậm trễ", "không có gì
-    // chậm", "chưa bị chậm".)
+    // (Not denied by "không" or "chưa" among the four words before it: "Hoàn thành đúng
+    // hạn, không chậm", "không quá hạn", "không chậm trễ", "không có gì chậm trễ", "chưa có
+    // gì chậm".)
     LATE.iter().any(|w| {
         f.match_indices(&format!(" {w} ")).any(|(at, _)| {
-            let before: Vec<&str> = f[..at].split(' ').rev().take(3).collect();
-            let denied = before.contains(&"khong")
-                || before.first() == Some(&"chua")
-                || before.starts_with(&["bi", "chua"]);
+            let before: Vec<&str> = f[..at].split(' ').rev().take(4).collect();
+            let denied = before.contains(&"khong") || before.contains(&"chua");
             !denied || w.starts_with("khong") || w.starts_with("chua")
         })
     })
@@ -244,7 +314,16 @@ pub fn says_late(text: &str) -> bool {
 /// hạn"), not denied ("không đúng hạn", "chưa đúng hạn").
 pub fn says_on_time(text: &str) -> bool {
     let f = padded(text);
-    ["dung han", "dung thoi han"].iter().any(|w| {
+    [
+        "dung han",
+        "dung thoi han",
+        "dung tien do",
+        "kip thoi",
+        "truoc han",
+        "truoc thoi han",
+    ]
+    .iter()
+    .any(|w| {
         f.match_indices(&format!(" {w} ")).any(|(at, _)| {
             let before = f[..at].rsplit(' ').next().unwrap_or_default();
             before != "khong" && before != "chua"
@@ -375,24 +454,32 @@ pub fn one_dated_day(text: &str) -> Option<(NaiveDate, Option<String>)> {
     }
     // Not a document's date ("Theo Công văn 456/STTTT-VP ngày 12/4/2026", "KH 12 ngày …"),
     // nor the day it was given or received ("Ngày 2/3/2026 giao", "Đã nhận 5/3/2026").
-    let of_a_document = before.iter().any(|x| {
-        ["theo", "cv", "kh", "tb", "qd", "giao", "nhan"]
+    // ("giao ban", the briefing, is no giving: "Trước giao ban 9/3/2026".)
+    let gives = before
+        .iter()
+        .enumerate()
+        .any(|(n, x)| x.is("giao") && !before.get(n + 1).is_some_and(|y| y.is("ban")));
+    let of_a_document = gives
+        || before.iter().any(|x| {
+            ["theo", "cv", "kh", "tb", "qd", "nhan"]
+                .iter()
+                .any(|w| x.is(w))
+        })
+        || before.windows(2).any(|p| {
+            [
+                ["cong", "van"],
+                ["ke", "hoach"],
+                ["quyet", "dinh"],
+                ["thong", "bao"],
+                ["van", "ban"],
+            ]
             .iter()
-            .any(|w| x.is(w))
-    }) || before.windows(2).any(|p| {
-        [
-            ["cong", "van"],
-            ["ke", "hoach"],
-            ["quyet", "dinh"],
-            ["thong", "bao"],
-            ["van", "ban"],
-        ]
-        .iter()
-        .any(|[a, b]| p[0].is(a) && p[1].is(b))
-    }) || t[end..]
-        .iter()
-        .take(3)
-        .any(|x| x.is("giao") || x.is("nhan"));
+            .any(|[a, b]| p[0].is(a) && p[1].is(b))
+        })
+        || t[end..]
+            .iter()
+            .take(3)
+            .any(|x| x.is("giao") || x.is("nhan"));
     if of_a_document {
         return None;
     }
@@ -542,13 +629,22 @@ fn day_month_at(t: &[Token], j: usize) -> bool {
 /// 2/3/2026)", "30/6/2026 (giao 2/3)" nor "30/6/2026 (theo KL giao ban ngày 2/3/2026)",
 /// where the words are the next date's).
 fn given_at(t: &[Token], i: usize, end: usize) -> bool {
-    const SAY: &[&str] = &["giao", "nhan", "hop"];
+    // ("họp" alone is a meeting's day, a deadline as well: see `the_day_given_named`.)
+    const SAY: &[&str] = &["giao", "nhan"];
     let says = |x: &Token| SAY.iter().any(|w| x.is(w));
     let mut k = i;
     while k > 0 && (t[k - 1].is("ngay") || matches!(t[k - 1].kind, Kind::Punct(':' | '('))) {
         k -= 1;
     }
-    let before = k > 0 && (says(&t[k - 1]) || k > 1 && t[k - 2].is("giao") && t[k - 1].is("ban"));
+    // "giao ban ngày 2/3/2026": the briefing that gave it; not one to report at or be done
+    // by ("Trước giao ban 9/3", "Báo cáo tại giao ban ngày 9/3").
+    let briefing = k > 1 && t[k - 2].is("giao") && t[k - 1].is("ban") && {
+        let by = ["truoc", "bao", "trinh", "den", "toi"];
+        !t[k.saturating_sub(5)..k - 2]
+            .iter()
+            .any(|x| by.iter().any(|w| x.is(w)))
+    };
+    let before = k > 0 && (says(&t[k - 1]) || briefing);
     // Right after it, "ngày", a bracket, a colon or a dash aside.
     let mut j = end;
     while j < t.len()
@@ -749,6 +845,15 @@ const ASKED: &[&[&str]] = &[
     &["kien", "nghi"],
     &["trinh"],
     &["du", "kien"],
+    &["khong"],
+    &["tu", "choi"],
+    &["co", "the"],
+    &["se"],
+    &["can"],
+    &["dinh"],
+    &["xem", "xet"],
+    &["neu"],
+    &["kha", "nang"],
     &["cho", "duyet"],
     &["chua", "duyet"],
     &["chua", "dong", "y"],
@@ -759,6 +864,20 @@ const ASKED: &[&[&str]] = &[
 
 /// What a cell of extensions says when there is none.
 const NONE: &[&str] = &["khong", "khong co", "chua", "chua co", "khong gia han"];
+
+/// Whether an extension's words say it was granted ("…, UBND tỉnh đồng ý", "đã được
+/// duyệt", "chấp thuận"), not denied ("chưa đồng ý").
+fn approved(text: &str) -> bool {
+    let f = padded(text);
+    ["dong y", "chap thuan", "duoc duyet", "da duyet"]
+        .iter()
+        .any(|w| {
+            f.match_indices(&format!(" {w} ")).any(|(at, _)| {
+                let before: Vec<&str> = f[..at].split(' ').rev().take(2).collect();
+                !before.contains(&"khong") && !before.contains(&"chua")
+            })
+        })
+}
 
 /// Words that open an extension's grounds: "theo", "tại", "do", "vì", "căn cứ", or the
 /// document itself ("Công văn", "Văn bản", "VB", "CV", "Quyết định", "QĐ", "Thông báo",
@@ -997,6 +1116,7 @@ pub fn split_extension(cell: &Cell) -> (Cell, Vec<ExtensionSaid>) {
                 "chuyen han sang",
                 "chuyen sang",
                 "chuyen den",
+                "chuyen han",
                 "chuyen",
                 "lui tiep",
                 "lui",
@@ -1012,10 +1132,20 @@ pub fn split_extension(cell: &Cell) -> (Cell, Vec<ExtensionSaid>) {
                 let next = after.trim_start_matches(|c: char| c.is_whitespace() || c == ':');
                 let period = (crate::text::words(next).first())
                     .is_some_and(|w| ["quy", "thang", "tuan", "nam"].contains(&w.as_str()));
-                let dated = !["chuyen sang", "chuyen den", "chuyen", "lui", "dc", "nay"]
-                    .contains(&mark)
+                let dated = ![
+                    "chuyen sang",
+                    "chuyen den",
+                    "chuyen han",
+                    "chuyen",
+                    "lui",
+                    "dc",
+                    "nay",
+                ]
+                .contains(&mark)
                     || next.starts_with(|c: char| c.is_ascii_digit())
-                    || (mark == "lui" && period);
+                    || (mark == "lui"
+                        && (period
+                            || crate::text::words(next).first().is_some_and(|w| w == "lan")));
                 if whole && dated && crate::text::fold(&said) == mark {
                     return Some((i, i + said.len()));
                 }
@@ -1059,7 +1189,7 @@ pub fn split_extension(cell: &Cell) -> (Cell, Vec<ExtensionSaid>) {
             })
             .collect();
         let (mark, end) = (marks[k - 1].0, marks.get(k).map_or(t.len(), |m| m.0));
-        if let Some(n) = asks(&folded, true) {
+        if let Some(n) = asks(&folded, true).filter(|_| !approved(&t[mark..end])) {
             asked[k] = Some(format!(
                 "{} {}",
                 said[said.len() - n..].join(" "),
@@ -1077,7 +1207,16 @@ pub fn split_extension(cell: &Cell) -> (Cell, Vec<ExtensionSaid>) {
         let waits = clause
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| crate::text::composed(w.to_string()).to_lowercase() == "chờ");
-        if !words.is_empty() && words.len() <= 6 && (asks(&words, false).is_some() || waits) {
+        // ("(lùi 30/9/2026?)": asked too.)
+        let questioned = t[mark..end].contains('?');
+        // ("xin lùi 30/9/2026, UBND tỉnh đồng ý": asked and granted.)
+        let granted = approved(&t[mark..end]);
+        if !granted
+            && (questioned
+                || !words.is_empty()
+                    && words.len() <= 8
+                    && (asks(&words, false).is_some() || waits))
+        {
             asked[k] = Some(format!("{} {}", clause.trim(), &t[mark..end]));
             pieces[k - 1] = piece[..from].to_string();
         }
@@ -1108,6 +1247,7 @@ pub fn split_extension(cell: &Cell) -> (Cell, Vec<ExtensionSaid>) {
 fn old_deadline_named(t: &str) -> Option<String> {
     const OLD: &[&str] = &[
         "han cu",
+        "han goc",
         "han ban dau",
         "truoc la",
         "thay",
@@ -1427,7 +1567,9 @@ fn status_of(text: &str) -> Said {
             .is_some_and(|w| REFUSED_OTHER.contains(&w.as_str()));
         said && !denied && !object
     });
-    if let Some(rest) = awaits_confirmation(&words) {
+    // (Not a wait given as the reason of a delay: "chậm 10 ngày do chờ ý kiến".)
+    let a_reason = has("do cho") || has("vi cho");
+    if let Some(rest) = awaits_confirmation(&words).filter(|_| !a_reason) {
         let finished = has("hoan thanh")
             || has("ht")
             || has("xong")
@@ -1485,7 +1627,7 @@ fn status_of(text: &str) -> Said {
     }
     if has("chua hoan thanh")
         || unfinished
-        || (has("da hoan thanh") && has("chua"))
+        || (has("da hoan thanh") && has("chua") && done_of_a_part(t))
         // "Đã hoàn thành phần 1, đang thực hiện phần 2".
         || (has("da hoan thanh") && has("dang"))
         || stage
@@ -1527,6 +1669,8 @@ fn status_of(text: &str) -> Said {
         || handled
         || has("da hoan thanh")
         || starts("hoan thanh")
+        // "Đã trình ngày 15/8/2024, hoàn thành ngày 10/10/2024".
+        || (has("hoan thanh ngay") && !has("du kien") && !has("se hoan thanh"))
         || has("da xong")
         || has("thuc hien xong")
         || starts("xong ")
@@ -1536,7 +1680,7 @@ fn status_of(text: &str) -> Said {
         || (has("da co bao cao") && !has("so bo"))
         || (has("da bao cao") && has("tai") && has("so"))
     {
-        return Said::Done(if all_items { None } else { date_in(t) });
+        return Said::Done(if all_items { None } else { done_day(t) });
     }
     if has("tam dung") || has("tam hoan") {
         return Said::Suspended;
@@ -1744,6 +1888,8 @@ fn count_at(t: &[Token], i: usize) -> bool {
         && t.get(i + 2).is_some_and(|x| x.number().is_some())
         && t.get(i + 3).is_some_and(|x| x.kind == Kind::Word)
         && !(i >= 1 && t[i - 1].is("ngay"))
+        // (Not the month and year of a date: "10/10/2024 đã hoàn thành".)
+        && !(i >= 1 && matches!(t[i - 1].kind, Kind::Punct('/' | '-' | '.')))
 }
 
 /// Whether a text holds what looks like a day ("31/02/2025", "28-3", "5.4"): numbers
@@ -2953,6 +3099,7 @@ mod tests {
         for t in [
             "30/6/2026 (chuyển 30/9/2026)",
             "30/6/2026 (chuyển hạn sang 30/9/2026)",
+            "30/6/2026 (chuyển hạn 30/9/2026)",
             "30/6/2026 (chuyển thời hạn sang 30/9/2026)",
             "30/6/2026 (ĐC hạn 30/9/2026)",
             "30/6/2026 (nay 30/9/2026)",
@@ -2974,6 +3121,7 @@ mod tests {
         for t in [
             "30/6/2026 (lùi 31/7/2026, lùi tiếp 30/9/2026)",
             "30/6/2026 (gia hạn lần 1: 31/7/2026; lần 2: 30/9/2026)",
+            "30/6/2026 (lùi lần 1: 31/7/2026; lần 2: 30/9/2026)",
         ] {
             let moved = split_extension(&Cell::Text(t.into())).1;
             let to: Vec<_> = (moved.iter())
@@ -2990,8 +3138,16 @@ mod tests {
             extension_due(&moved[0].words, d(2026, 6, 30)),
             Ok(Due::On(d(2026, 7, 30)))
         );
-        // Asked or awaited, not granted.
+        // Asked, awaited, hoped for or refused, not granted.
         for t in [
+            "30/6/2026 (không lùi 30/9/2026)",
+            "30/6/2026 (UBND tỉnh không cho lùi 30/9/2026)",
+            "30/6/2026 (từ chối gia hạn 30/9/2026)",
+            "30/6/2026 (có thể lùi 30/9/2026)",
+            "30/6/2026 (nếu chưa xong thì lùi 30/9/2026)",
+            "30/6/2026 (lùi 30/9/2026?)",
+            "30/6/2026 (có khả năng lùi 30/9/2026)",
+            "30/6/2026 (chờ ý kiến UBND tỉnh về việc lùi 30/9/2026)",
             "30/6/2026 (dự kiến lùi 30/9/2026)",
             "30/6/2026 (chờ gia hạn 30/9/2026)",
             "30/6/2026 (trình UBND tỉnh lùi 30/9/2026)",
@@ -3000,7 +3156,14 @@ mod tests {
             let moved = split_extension(&Cell::Text(t.into())).1;
             assert!(moved.len() == 1 && moved[0].asked, "{t}: {moved:?}");
         }
-        // Granted: "UBND tỉnh cho lùi".
+        // Granted: "UBND tỉnh cho lùi", asked and granted.
+        for t in [
+            "30/6/2026 (xin lùi 30/9/2026, đã được đồng ý)",
+            "30/6/2026 (đã xin lùi 30/9/2026, UBND tỉnh đồng ý)",
+        ] {
+            let moved = split_extension(&Cell::Text(t.into())).1;
+            assert!(moved.len() == 1 && !moved[0].asked, "{t}: {moved:?}");
+        }
         let moved = split_extension(&Cell::Text(
             "30/6/2026 (UBND tỉnh cho lùi 30/9/2026)".into(),
         ))
@@ -3041,6 +3204,14 @@ mod tests {
             "30/6 (giao 2/3/2026)",
         ] {
             assert_eq!(on(t), Ok(Due::On(d(2026, 6, 30))), "{t}");
+        }
+        // A briefing or meeting to report at, or be done by, is a deadline.
+        for (t, day) in [
+            ("Trước giao ban 9/3/2026", d(2026, 3, 9)),
+            ("Báo cáo tại giao ban ngày 9/3/2026", d(2026, 3, 9)),
+            ("3/3/2026 (họp)", d(2026, 3, 3)),
+        ] {
+            assert_eq!(on(t), Ok(Due::On(day)), "{t}");
         }
         // The day given, received or met on, alone, or named as the row's day given.
         for t in [
@@ -3354,6 +3525,31 @@ mod tests {
             said("Đã hoàn thành phần 1, đang thực hiện phần 2", ""),
             Said::InProgress { .. }
         ));
+        // The day done: the one its words name, before or after them, or a log's last; a
+        // date's month and year no count of items.
+        let oct = Some(d(2024, 10, 10));
+        for t in [
+            "Ngày 10/10/2024 đã hoàn thành",
+            "Ngày 15/8/2024 trình dự thảo; ngày 10/10/2024 đã hoàn thành",
+            "Đã trình ngày 15/8/2024, hoàn thành ngày 10/10/2024",
+            "Đã hoàn thành ngày 10/10/2024 theo yêu cầu tại CV 99 ngày 15/8/2024",
+            "15/8/2024: gửi dự thảo xin ý kiến\n10/10/2024: đã hoàn thành",
+            "Đã hoàn thành. Đã gửi dự thảo ngày 15/8/2024, ban hành ngày 10/10/2024",
+            "Đã hoàn thành ngày 10/10/2024 - chậm 10 ngày do chờ ý kiến ngày 5/10/2024",
+        ] {
+            assert_eq!(said(t, ""), Said::Done(oct), "{t}");
+        }
+        // Done whole, something else not yet; a part done, the rest not.
+        for t in [
+            "Đã hoàn thành, chưa có vướng mắc",
+            "Đã hoàn thành 100%, chưa quyết toán",
+        ] {
+            assert_eq!(said(t, ""), Said::Done(None), "{t}");
+        }
+        assert!(matches!(
+            said("Đã hoàn thành việc khảo sát; chưa ban hành kế hoạch", ""),
+            Said::InProgress { .. }
+        ));
         // A completion day: done when the progress says so or nothing; told when it says
         // not done.
         let day = Some(d(2025, 10, 20));
@@ -3663,6 +3859,8 @@ mod tests {
             "Hoàn thành, không bị chậm",
             "Hoàn thành, không có gì chậm",
             "Hoàn thành, chưa bị chậm",
+            "Hoàn thành, không có gì chậm trễ",
+            "Hoàn thành, chưa có gì chậm",
         ] {
             assert!(!says_late(t), "{t}");
         }
