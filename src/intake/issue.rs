@@ -53,6 +53,8 @@ pub(super) enum Issue {
     Newer(String, u32, Option<String>),
     /// The same words, source and day as that sheet's row, given to another lead (its name).
     OtherLeadOnSheet(String, u32, String),
+    /// The same words, lead and day as that sheet's row, citing another source (its).
+    OtherSourceOnSheet(String, u32, String),
     /// Done on this day as the row of that sheet records, not closed on this later one.
     DoneOnAnotherSheet(String, u32, NaiveDate),
     NotAUnit(String),
@@ -543,6 +545,10 @@ impl Issue {
             Issue::NoDate => both(
                 "Không rõ ngày giao: hãy ghi ngày giao hoặc ngày của văn bản/cuộc họp giao, hoặc chọn một ngày giao chung cho các dòng không ghi ngày.".into(),
                 "The date given is unknown: fill the date given, or the source document's or meeting's date, or choose one date given for the rows that state none.".into(),
+            ),
+            Issue::OtherSourceOnSheet(sheet, first, source) => both(
+                format!("Dòng {first} của trang “{sheet}” ghi cùng nội dung, đơn vị chủ trì và ngày giao nhưng văn bản giao “{source}”: nhập thành hai nhiệm vụ. Nếu là một nhiệm vụ, hãy sửa nguồn trong tệp."),
+                format!("Row {first} of sheet “{sheet}” has the same content, lead unit and day given but cites “{source}”: brought in as two directives. If it is one, correct the source in the file."),
             ),
             Issue::OtherLeadOnSheet(sheet, first, lead) => both(
                 format!("Dòng {first} của trang “{sheet}” ghi cùng nội dung, nguồn và ngày giao với đơn vị chủ trì “{lead}”: nhập thành hai nhiệm vụ của hai đơn vị. Nếu là một nhiệm vụ (đơn vị này phối hợp), hãy sửa trong tệp."),

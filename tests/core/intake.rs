@@ -8287,6 +8287,111 @@ fn a_task_of_another_lead_on_a_later_sheet_is_told() {
     assert_eq!(said.len(), 1, "{:?}", told(&seen));
 }
 
+/// A unit's sheet without a source column holds the summary's tasks in the same words:
+/// one task each, in the unit sheet's state; one citing another document is told.
+#[test]
+fn a_unit_sheet_citing_no_source_is_the_summary_s_task() {
+    let mut o = Office::new();
+    let file = o.path("tong-hop-khong-nguon.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("Tổng hợp").unwrap();
+    ws.write_row(
+        0,
+        0,
+        [
+            "STT",
+            "Nội dung nhiệm vụ",
+            "Văn bản giao",
+            "Đơn vị chủ trì",
+            "Ngày giao",
+            "Tiến độ",
+        ],
+    )
+    .unwrap();
+    for (i, words) in ["Rà soát quy chế làm việc", "Cập nhật danh mục dịch vụ công"]
+        .iter()
+        .enumerate()
+    {
+        let n = (i + 1).to_string();
+        ws.write_row(
+            i as u32 + 1,
+            0,
+            [
+                n.as_str(),
+                words,
+                "77/TB-STTTT",
+                "VP",
+                "02/03/2026",
+                "Đang thực hiện",
+            ],
+        )
+        .unwrap();
+    }
+    let ws = wb.add_worksheet().set_name("Văn phòng").unwrap();
+    ws.write_row(
+        0,
+        0,
+        [
+            "STT",
+            "Nội dung nhiệm vụ",
+            "Văn bản giao",
+            "Đơn vị chủ trì",
+            "Ngày giao",
+            "Tiến độ",
+        ],
+    )
+    .unwrap();
+    ws.write_row(
+        1,
+        0,
+        [
+            "1",
+            "Rà soát quy chế làm việc",
+            "",
+            "VP",
+            "02/03/2026",
+            "Đã hoàn thành ngày 10/06/2026",
+        ],
+    )
+    .unwrap();
+    ws.write_row(
+        2,
+        0,
+        [
+            "2",
+            "Cập nhật danh mục dịch vụ công",
+            "78/TB-STTTT",
+            "VP",
+            "02/03/2026",
+            "",
+        ],
+    )
+    .unwrap();
+    wb.save(&file).unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let got: Vec<(&str, DirectiveStatus)> = (seen.directives.iter())
+        .map(|r| (r.content.as_str(), r.status))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Rà soát quy chế làm việc", DirectiveStatus::Done),
+            (
+                "Cập nhật danh mục dịch vụ công",
+                DirectiveStatus::InProgress
+            ),
+            ("Cập nhật danh mục dịch vụ công", DirectiveStatus::Assigned),
+        ],
+        "{:?}",
+        told(&seen)
+    );
+    let said = told_at(
+        &seen,
+        "nhưng văn bản giao “77/TB-STTTT”: nhập thành hai nhiệm vụ",
+    );
+    assert_eq!(said.len(), 1, "{:?}", told(&seen));
+}
+
 /// A task done on a day on one sheet and written not done on a later one (a summary behind
 /// the unit's sheet) comes in done, told.
 #[test]

@@ -792,6 +792,26 @@ pub(super) fn read_rows(
                 ([], [one]) => Some(*one),
                 _ => None,
             };
+            // The same words where one of the two sheets cites no source (a unit's sheet
+            // without a "Văn bản giao" column, or its cells left empty): the one row of
+            // that unit, given that day or still open.
+            let cites_none = |t: &str| t.trim().is_empty();
+            let one = one.or_else(|| {
+                let mut bare = (r.by_words.get(&exact).into_iter().flatten())
+                    .map(|(k, _)| &plan.rows[*k])
+                    .filter(|p| {
+                        let open =
+                            !matches!(p.said, Said::Done(_) | Said::Reported(_) | Said::Cancelled);
+                        p.sheet != s
+                            && p.lead == lead[0]
+                            && (p.assigned_on == assigned || open)
+                            && (cites_none(&p.source_text) || cites_none(&source_text))
+                    });
+                match (bare.next(), bare.next()) {
+                    (Some(one), None) => Some(one),
+                    _ => None,
+                }
+            });
             one.and_then(|one| seen.get(&one.key).filter(|x| x.sheet != g.name))
         });
         let earlier = found.map(|s| (s.sheet.clone(), s.row));
@@ -1116,6 +1136,22 @@ pub(super) fn read_rows(
             let lead_name = crate::unit::get(r.conn, theirs)?.name;
             let issue = Issue::OtherLeadOnSheet(sheet.clone(), p.row, lead_name);
             plan.problems.push(cells.told(issue, Some(Column::Lead)));
+        }
+        // Or the same lead and day citing another document ("TB 78" for "TB 77"): apart,
+        // told.
+        let other_source = (r.by_words.get(&exact).into_iter().flatten())
+            .map(|(k, sheet)| (&plan.rows[*k], sheet))
+            .find(|(p, _)| {
+                p.sheet != s
+                    && p.lead == lead[0]
+                    && p.assigned_on == assigned
+                    && !p.source_text.trim().is_empty()
+                    && !source_text.trim().is_empty()
+                    && !values::same_document(&p.source_text, &source_text)
+            });
+        if let Some((p, sheet)) = other_source {
+            let issue = Issue::OtherSourceOnSheet(sheet.clone(), p.row, p.source_text.clone());
+            plan.problems.push(cells.told(issue, Some(Column::Source)));
         }
         (r.by_words.entry(exact).or_default()).push((plan.rows.len(), g.name.clone()));
         plan.rows.push(RowPlan {
