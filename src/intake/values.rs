@@ -1068,6 +1068,18 @@ pub fn split_extension(cell: &Cell) -> (Cell, Vec<ExtensionSaid>) {
         let said = format!("{} ({})", days[0].trim(), moved.join("; "));
         return split_extension(&Cell::Text(said));
     }
+    // (Words with none of the marks' words say no extension: most progress and notes.)
+    // ("hoãn" only before "đến": "hoàn thành" folds alike.)
+    const MARKS_WORDS: &[&str] = &[
+        "han", "lui", "chinh", "gian", "sua", "doi", "keo", "nay", "chuyen", "dc", "gh", "truoc",
+        "thay",
+    ];
+    let words = crate::text::words(t);
+    let may_mark = words.iter().any(|w| MARKS_WORDS.contains(&w.as_str()))
+        || words.windows(2).any(|p| p[0] == "hoan" && p[1] == "den");
+    if !may_mark {
+        return (cell.clone(), Vec::new());
+    }
     // "30/9/2026 (hạn cũ 30/6/2026)": the deadline before, extended to the one written.
     if let Some(said) = old_deadline_named(t) {
         return split_extension(&Cell::Text(said));
