@@ -268,13 +268,7 @@ pub(super) fn maybe_held(
                     crate::store::value::date(day + month),
                     crate::store::value::date(day)
                 ],
-                |r| {
-                    Ok((
-                        crate::store::value::get_uuid(r, 0)?,
-                        r.get::<_, String>(1)?,
-                        crate::store::value::get_date(r, 2)?,
-                    ))
-                },
+                id_text_day,
             )?
             .collect::<rusqlite::Result<_>>()?;
         let numbers = numbers_besides_dates(content);
@@ -294,6 +288,15 @@ pub(super) fn maybe_held(
         }
     }
     Ok(out)
+}
+
+/// A row of a directive's id, a text of it and a day of it (the first three columns).
+fn id_text_day(r: &rusqlite::Row<'_>) -> rusqlite::Result<(Uuid, String, NaiveDate)> {
+    Ok((
+        crate::store::value::get_uuid(r, 0)?,
+        r.get::<_, String>(1)?,
+        crate::store::value::get_date(r, 2)?,
+    ))
 }
 
 /// Whether directive `d` came from the source a row cites: the same document number, a
@@ -541,13 +544,7 @@ pub(super) fn brought_in_for_another(
                     crate::store::value::date(day),
                     unit
                 ],
-                |r| {
-                    Ok((
-                        crate::store::value::get_uuid(r, 0)?,
-                        r.get::<_, String>(1)?,
-                        crate::store::value::get_date(r, 2)?,
-                    ))
-                },
+                id_text_day,
             )?
             .collect::<rusqlite::Result<_>>()?;
         for (id, lead, on) in near {
