@@ -177,9 +177,9 @@ pub fn date_in(text: &str) -> Option<NaiveDate> {
 
 /// The day a text says a task was done: the date right after its done words ("hoàn thành
 /// ngày 10/10/2024", "HT: 10/10/2024"), else the one right before them ("10/10/2024: đã
-/// hoàn thành", "Ngày 10/10/2024 đã hoàn thành"), else the last it states that is no plan
+/// hoàn thành", "Ngày 10/10/2024 đã hoàn thành"), else the last after them that is no plan
 /// ("Đã hoàn thành (dự thảo 15/8/2024; ban hành 10/10/2024)").
-fn done_day(text: &str) -> Option<NaiveDate> {
+pub fn done_day(text: &str) -> Option<NaiveDate> {
     let t = tokenize(text);
     let done_at: Vec<usize> = (0..t.len())
         .filter(|&i| {
@@ -209,42 +209,79 @@ fn done_day(text: &str) -> Option<NaiveDate> {
             return Some(d);
         }
     }
+    // (Planned: "dự kiến", "sẽ"; "trước hạn ngày 5/10" is when it was done.)
     let planned = |i: usize| {
-        t[i.saturating_sub(4)..i].iter().any(|x| {
-            ["kien", "se", "truoc", "han", "den"]
-                .iter()
-                .any(|w| x.is(w))
-        })
+        t[i.saturating_sub(4)..i]
+            .iter()
+            .any(|x| x.is("kien") || x.is("se"))
     };
-    (0..t.len())
+    // (An account after the done words; none before them, in clauses of their own: "Đã
+    // trình ngày 15/8/2024. Đã hoàn thành" says no day done.)
+    let first_done = done_at.first().copied().unwrap_or(0);
+    (first_done..t.len())
         .filter(|&i| !planned(i))
         .filter_map(|i| deadline::stated_date(&t, i))
         .max()
-        .or_else(|| date_in(text))
+        .or_else(|| done_at.is_empty().then(|| date_in(text)).flatten())
 }
 
-/// Whether "đã hoàn thành" names a part of the work done ("Đã hoàn thành việc khảo sát;
-/// chưa ban hành kế hoạch"), not the task whole ("Đã hoàn thành, chưa báo cáo", "Đã hoàn
-/// thành ngày 15/9, chưa quyết toán", "Đã hoàn thành 100%").
-fn done_of_a_part(text: &str) -> bool {
-    let t = tokenize(text);
-    let whole_after = |x: Option<&Token>| match x {
-        None => true,
-        Some(x) => {
-            matches!(x.kind, Kind::Punct(_) | Kind::Number)
-                || [
-                    "ngay", "nhiem", "dung", "tot", "theo", "truoc", "kip", "vao", "dat",
-                ]
-                .iter()
-                .any(|w| x.is(w))
-        }
-    };
-    (0..t.len()).any(|i| {
-        t[i].is("da")
-            && t.get(i + 1).is_some_and(|x| x.is("hoan"))
-            && t.get(i + 2).is_some_and(|x| x.is("thanh"))
-            && !whole_after(t.get(i + 3))
+/// Whether a "chưa" says part of the task not done ("chưa ban hành kế hoạch", "chưa triển
+/// khai", "chưa đạt chỉ tiêu"), not what follows it ("chưa báo cáo", "chưa quyết toán",
+/// "chưa có vướng mắc", "chưa nhận được ý kiến", "chưa bị chậm"), in `f` (see `padded`).
+fn not_yet_of_the_task(f: &str) -> bool {
+    const BESIDE: &[&str] = &[
+        "bao cao",
+        "quyet toan",
+        "thanh toan",
+        "giai ngan",
+        "co vuong mac",
+        "phat sinh",
+        "nhan duoc",
+        "co phan hoi",
+        "bi cham",
+        "co gi",
+        "qua han",
+        "tre han",
+        "cham",
+    ];
+    f.match_indices(" chua ").any(|(at, w)| {
+        let rest = &f[at + w.len()..];
+        !BESIDE.iter().any(|b| rest.starts_with(&format!("{b} ")))
     })
+}
+
+/// Whether the last part of a text that says a state opens with done words after its date
+/// ("Ngày 10/10/2024 hoàn thành", "Trình 15/8/2024; HT 10/10/2024", "- 10/10/2024: hoàn
+/// thành"), nothing under way or not yet said anywhere ("Đợt 1 hoàn thành …; đợt 2 đang …").
+fn log_says_done(text: &str) -> bool {
+    let f = padded(text);
+    if [" dang ", " chua ", " se ", " du kien "]
+        .iter()
+        .any(|w| f.contains(w))
+    {
+        return false;
+    }
+    let opens_done = |part: &str| {
+        let words = crate::text::words(part);
+        let mut k = 0;
+        while k < words.len()
+            && (words[k] == "ngay"
+                || words[k] == "den"
+                || words[k].chars().all(|c| c.is_ascii_digit()))
+        {
+            k += 1;
+        }
+        let rest = &words[k..];
+        matches!(rest, [a, b, ..] if a == "hoan" && b == "thanh")
+            || matches!(rest, [a, ..] if a == "ht" || a == "xong")
+            || matches!(rest, [d, a, b, ..] if d == "da" && a == "hoan" && b == "thanh")
+            || matches!(rest, [d, a, ..] if d == "da" && (a == "ht" || a == "xong"))
+    };
+    text.split(['\n', ';'])
+        .flat_map(|p| p.split(". "))
+        .filter(|p| !crate::text::words(p).is_empty())
+        .last()
+        .is_some_and(opens_done)
 }
 
 /// A day and month with no year (`hoàn thành ngày 28/3`), taken in the year of `after` or,
@@ -854,6 +891,9 @@ const ASKED: &[&[&str]] = &[
     &["xem", "xet"],
     &["neu"],
     &["kha", "nang"],
+    &["co", "le"],
+    &["chac"],
+    &["truong", "hop"],
     &["cho", "duyet"],
     &["chua", "duyet"],
     &["chua", "dong", "y"],
@@ -1219,8 +1259,21 @@ pub fn split_extension(cell: &Cell) -> (Cell, Vec<ExtensionSaid>) {
         let waits = clause
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| crate::text::composed(w.to_string()).to_lowercase() == "chờ");
-        // ("(lùi 30/9/2026?)": asked too.)
-        let questioned = t[mark..end].contains('?');
+        // ("(lùi 30/9/2026?)", "(lùi 30/9/2026 - chờ ý kiến)", "… - chưa có ý kiến": asked
+        // too.)
+        let own = &t[mark..end];
+        let pending = own
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| crate::text::composed(w.to_string()).to_lowercase() == "chờ")
+            || [
+                "chua co y kien",
+                "chua duoc duyet",
+                "chua phe duyet",
+                "chua duoc phe duyet",
+            ]
+            .iter()
+            .any(|w| crate::text::holds_phrase(&padded(own), w));
+        let questioned = own.contains('?') || pending;
         // ("xin lùi 30/9/2026, UBND tỉnh đồng ý": asked and granted.)
         let granted = approved(&t[mark..end]);
         if !granted
@@ -1639,7 +1692,7 @@ fn status_of(text: &str) -> Said {
     }
     if has("chua hoan thanh")
         || unfinished
-        || (has("da hoan thanh") && has("chua") && done_of_a_part(t))
+        || (has("da hoan thanh") && not_yet_of_the_task(&f))
         // "Đã hoàn thành phần 1, đang thực hiện phần 2".
         || (has("da hoan thanh") && has("dang"))
         || stage
@@ -1675,6 +1728,7 @@ fn status_of(text: &str) -> Said {
     // "5/5 nội dung": all of them, on no day said.
     let all_items = share_of_items(t) == Some(100);
     if short
+        || log_says_done(t)
         || done_in_time
         || done_on
         || done_short
@@ -1682,7 +1736,11 @@ fn status_of(text: &str) -> Said {
         || has("da hoan thanh")
         || starts("hoan thanh")
         // "Đã trình ngày 15/8/2024, hoàn thành ngày 10/10/2024".
-        || (has("hoan thanh ngay") && !has("du kien") && !has("se hoan thanh"))
+        || (has("hoan thanh ngay")
+            && !has("du kien")
+            && !has("se hoan thanh")
+            && !has("dang")
+            && !has("chua"))
         || has("da xong")
         || has("thuc hien xong")
         || starts("xong ")
@@ -1898,7 +1956,11 @@ fn count_at(t: &[Token], i: usize) -> bool {
     t.get(i).is_some_and(|x| x.number().is_some())
         && t.get(i + 1).is_some_and(|x| x.is_punct('/'))
         && t.get(i + 2).is_some_and(|x| x.number().is_some())
-        && t.get(i + 3).is_some_and(|x| x.kind == Kind::Word)
+        && (t.get(i + 3).is_some_and(|x| x.kind == Kind::Word)
+            // (Or last, when no day and month it can be: "Hoàn thành 13/13", "45/50".)
+            // (not "tháng 4/2025".)
+            || t.get(i + 3).is_none_or(|x| x.kind != Kind::Punct('/'))
+                && matches!((t[i].number(), t[i + 2].number()), (Some(a), Some(b)) if (a > 31 || b > 12) && b < 1000))
         && !(i >= 1 && t[i - 1].is("ngay"))
         // (Not the month and year of a date: "10/10/2024 đã hoàn thành".)
         && !(i >= 1 && matches!(t[i - 1].kind, Kind::Punct('/' | '-' | '.')))
@@ -3149,6 +3211,9 @@ mod tests {
             "30/6/2026 (lùi 30/9/2026?)",
             "30/6/2026 (có khả năng lùi 30/9/2026)",
             "30/6/2026 (chờ ý kiến UBND tỉnh về việc lùi 30/9/2026)",
+            "30/6/2026 (lùi 30/9/2026 - chờ ý kiến)",
+            "30/6/2026 (lùi 30/9/2026 - chưa có ý kiến)",
+            "30/6/2026 (có lẽ lùi 30/9/2026)",
             "30/6/2026 (dự kiến lùi 30/9/2026)",
             "30/6/2026 (chờ gia hạn 30/9/2026)",
             "30/6/2026 (trình UBND tỉnh lùi 30/9/2026)",
@@ -3537,9 +3602,29 @@ mod tests {
             "15/8/2024: gửi dự thảo xin ý kiến\n10/10/2024: đã hoàn thành",
             "Đã hoàn thành. Đã gửi dự thảo ngày 15/8/2024, ban hành ngày 10/10/2024",
             "Đã hoàn thành ngày 10/10/2024 - chậm 10 ngày do chờ ý kiến ngày 5/10/2024",
+            "Ngày 10/10/2024 hoàn thành",
+            "Ngày 10/10/2024: HT",
+            "Trình 15/8/2024; HT 10/10/2024",
+            "- 15/8/2024: trình dự thảo\n- 10/10/2024: hoàn thành",
         ] {
             assert_eq!(said(t, ""), Said::Done(oct), "{t}");
         }
+        // No day of its own: not another step's.
+        assert_eq!(
+            said("Đã trình ngày 15/8/2024. Đã hoàn thành", ""),
+            Said::Done(None)
+        );
+        // A count of items no date can be.
+        assert_eq!(said("Hoàn thành 13/13", ""), Said::Done(None));
+        assert!(matches!(
+            said("Hoàn thành 45/50", ""),
+            Said::InProgress { percent: 90, .. }
+        ));
+        // A stage done, another under way.
+        assert!(matches!(
+            said("Đợt 1 hoàn thành ngày 15/8/2024; đợt 2 đang triển khai", ""),
+            Said::InProgress { .. }
+        ));
         // Done whole, something else not yet; a part done, the rest not.
         for t in [
             "Đã hoàn thành, chưa có vướng mắc",
@@ -3547,10 +3632,13 @@ mod tests {
         ] {
             assert_eq!(said(t, ""), Said::Done(None), "{t}");
         }
-        assert!(matches!(
-            said("Đã hoàn thành việc khảo sát; chưa ban hành kế hoạch", ""),
-            Said::InProgress { .. }
-        ));
+        for t in [
+            "Đã hoàn thành việc khảo sát; chưa ban hành kế hoạch",
+            "Đã hoàn thành, chưa triển khai",
+            "Đã hoàn thành, chưa thực hiện được nội dung 2",
+        ] {
+            assert!(matches!(said(t, ""), Said::InProgress { .. }), "{t}");
+        }
         // A completion day: done when the progress says so or nothing; told when it says
         // not done.
         let day = Some(d(2025, 10, 20));

@@ -1128,7 +1128,9 @@ pub(super) fn read_rows(
                 p.sheet != s
                     && p.lead != lead[0]
                     && p.assigned_on == assigned
-                    && values::same_document(&p.source_text, &source_text)
+                    && (values::same_document(&p.source_text, &source_text)
+                        || p.source_text.trim().is_empty()
+                        || source_text.trim().is_empty())
             });
         if let Some((p, sheet)) = other_lead
             && let Pick::Known(theirs) = p.lead
@@ -1672,11 +1674,17 @@ fn state_of(
         // "Hoàn thành trong tháng 4/2025", "Hoàn thành Quý I/2025": by the period's end
         // (today, when it has not ended).
         let period = values::period_end_in(&words, given_on).map(|d| d.min(today));
-        said = Said::Done(values::date_in(&words).or(period).or_else(|| {
+        // (The day its done words name: not another step's, "Đã trình ngày 15/8/2024. Đã
+        // hoàn thành".)
+        said = Said::Done(values::done_day(&words).or(period).or_else(|| {
             done_guessed = guessed.map(|d| (words.trim().to_string(), d));
             guessed
         }));
-        if matches!(said, Said::Done(None)) && values::looks_like_a_day(&words) {
+        // (A day that reads, of another step, is no mistake: done on no day said.)
+        if matches!(said, Said::Done(None))
+            && values::looks_like_a_day(&words)
+            && values::date_in(&words).is_none()
+        {
             return Err(cells.set_aside(
                 Issue::BadDate(words.trim().to_string()),
                 Some(Column::Progress),
