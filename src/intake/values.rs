@@ -177,22 +177,40 @@ pub fn date_in(text: &str) -> Option<NaiveDate> {
 
 /// The day a text says a task was done: the date right after its done words ("hoàn thành
 /// ngày 10/10/2024", "HT: 10/10/2024"), else the one right before them ("10/10/2024: đã
-/// hoàn thành", "Ngày 10/10/2024 đã hoàn thành"), else the last after them that is no plan
-/// ("Đã hoàn thành (dự thảo 15/8/2024; ban hành 10/10/2024)").
+/// hoàn thành", "Ngày 10/10/2024 đã hoàn thành", "… ban hành ngày 10/10/2024"); none
+/// when its dates are other steps'.
 pub fn done_day(text: &str) -> Option<NaiveDate> {
     let t = tokenize(text);
     let done_at: Vec<usize> = (0..t.len())
         .filter(|&i| {
             (t[i].is("hoan") && t.get(i + 1).is_some_and(|x| x.is("thanh")))
+                || (t[i].is("ban") && t.get(i + 1).is_some_and(|x| x.is("hanh")))
                 || t[i].is("ht")
                 || t[i].is("xong")
         })
         .collect();
-    let skip =
-        |x: &Token| x.is("ngay") || x.is("vao") || x.is("thanh") || x.kind == Kind::Punct(':');
+    let skip = |x: &Token| {
+        x.is("ngay")
+            || x.is("vao")
+            || x.is("thanh")
+            || x.is("hanh")
+            || matches!(x.kind, Kind::Punct(':' | '(' | '-' | '–'))
+    };
+    // (A few words of how it was done may come between: "Hoàn thành muộn ngày 15/9",
+    // "Hoàn thành đúng hạn ngày 5/10"; not past the clause.)
     for &i in done_at.iter().rev() {
         let mut j = i + 1;
-        while j < t.len() && skip(&t[j]) {
+        let mut words = 0;
+        while j < t.len() && deadline::stated_date(&t, j).is_none() {
+            let clause_ends = matches!(t[j].kind, Kind::Punct(';' | '.' | ',' | ')'));
+            if clause_ends
+                || (!skip(&t[j]) && {
+                    words += 1;
+                    words > 3
+                })
+            {
+                break;
+            }
             j += 1;
         }
         if let Some(d) = deadline::stated_date(&t, j) {
@@ -209,20 +227,10 @@ pub fn done_day(text: &str) -> Option<NaiveDate> {
             return Some(d);
         }
     }
-    // (Planned: "dự kiến", "sẽ"; "trước hạn ngày 5/10" is when it was done.)
-    let planned = |i: usize| {
-        t[i.saturating_sub(4)..i]
-            .iter()
-            .any(|x| x.is("kien") || x.is("se"))
-    };
-    // (An account after the done words; none before them, in clauses of their own: "Đã
-    // trình ngày 15/8/2024. Đã hoàn thành" says no day done.)
-    let first_done = done_at.first().copied().unwrap_or(0);
-    (first_done..t.len())
-        .filter(|&i| !planned(i))
-        .filter_map(|i| deadline::stated_date(&t, i))
-        .max()
-        .or_else(|| done_at.is_empty().then(|| date_in(text)).flatten())
+    // None else: a date of another step is no day done ("Đã trình ngày 15/8/2024. Đã hoàn
+    // thành", "Hoàn thành (giao tại TB 29 ngày 2/3/2024)"); words of no done word ("Đã xử
+    // lý ngày 20/10/2025") are done on their date.
+    done_at.is_empty().then(|| date_in(text)).flatten()
 }
 
 /// Whether a "chưa" says part of the task not done ("chưa ban hành kế hoạch", "chưa triển
@@ -3610,10 +3618,13 @@ mod tests {
             assert_eq!(said(t, ""), Said::Done(oct), "{t}");
         }
         // No day of its own: not another step's.
-        assert_eq!(
-            said("Đã trình ngày 15/8/2024. Đã hoàn thành", ""),
-            Said::Done(None)
-        );
+        for t in [
+            "Đã trình ngày 15/8/2024. Đã hoàn thành",
+            "Hoàn thành (giao tại TB 29 ngày 2/3/2024)",
+            "Đã hoàn thành. Ngày 5/10/2024 UBND tỉnh có ý kiến chỉ đạo tiếp",
+        ] {
+            assert_eq!(said(t, ""), Said::Done(None), "{t}");
+        }
         // A count of items no date can be.
         assert_eq!(said("Hoàn thành 13/13", ""), Said::Done(None));
         assert!(matches!(

@@ -17,11 +17,25 @@ async function launch(size = [1280, 820]) {
 }
 const { byTest, type, shot } = w;
 
-/** Puts the cursor in the element with `testid` (scrolled into view). */
+/** Puts the cursor in the element with `testid` (scrolled into view). A list drawn again
+ *  after the last keystroke may replace the element between finding and focusing it: it is
+ *  then found again. */
 async function focus(testid) {
-  const el = await byTest(testid);
-  await el.waitForDisplayed({ timeout: 10_000 });
-  await browser.execute((e) => (e.scrollIntoView({ block: "center" }), e.focus()), el);
+  let el;
+  await browser.waitUntil(
+    async () => {
+      try {
+        el = await byTest(testid);
+        if (!(await el.isDisplayed())) return false;
+        await browser.execute((e) => (e.scrollIntoView({ block: "center" }), e.focus()), el);
+        return true;
+      } catch (e) {
+        if (/stale element|was not found/i.test(String(e))) return false;
+        throw e;
+      }
+    },
+    { timeout: 10_000, timeoutMsg: `“${testid}” could not be focused` },
+  );
   return el;
 }
 
