@@ -8392,6 +8392,85 @@ fn a_unit_sheet_citing_no_source_is_the_summary_s_task() {
     assert_eq!(said.len(), 1, "{:?}", told(&seen));
 }
 
+/// A task the summary lists twice (given by two notices) and a unit's sheet citing none:
+/// the unit's row is the summary's row of its day and deadline.
+#[test]
+fn a_task_given_twice_is_told_apart_by_its_day_and_deadline() {
+    let mut o = Office::new();
+    let file = o.path("hai-lan-giao.xlsx");
+    let mut wb = Workbook::new();
+    let head = [
+        "STT",
+        "Nội dung nhiệm vụ",
+        "Văn bản giao",
+        "Đơn vị chủ trì",
+        "Ngày giao",
+        "Thời hạn",
+        "Tiến độ",
+    ];
+    let words = "Báo cáo tình hình an toàn thông tin";
+    let ws = wb.add_worksheet().set_name("Tổng hợp").unwrap();
+    ws.write_row(0, 0, head).unwrap();
+    ws.write_row(
+        1,
+        0,
+        [
+            "1",
+            words,
+            "77/TB-STTTT",
+            "VP",
+            "02/03/2026",
+            "31/03/2026",
+            "",
+        ],
+    )
+    .unwrap();
+    ws.write_row(
+        2,
+        0,
+        [
+            "2",
+            words,
+            "80/TB-STTTT",
+            "VP",
+            "09/03/2026",
+            "30/04/2026",
+            "",
+        ],
+    )
+    .unwrap();
+    let ws = wb.add_worksheet().set_name("Văn phòng").unwrap();
+    ws.write_row(0, 0, head).unwrap();
+    ws.write_row(
+        1,
+        0,
+        [
+            "1",
+            words,
+            "",
+            "VP",
+            "09/03/2026",
+            "30/04/2026",
+            "Đã hoàn thành ngày 20/04/2026",
+        ],
+    )
+    .unwrap();
+    wb.save(&file).unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let got: Vec<(Option<NaiveDate>, DirectiveStatus)> = (seen.directives.iter())
+        .map(|r| (r.deadline, r.status))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some(d(2026, 3, 31)), DirectiveStatus::Assigned),
+            (Some(d(2026, 4, 30)), DirectiveStatus::Done),
+        ],
+        "{:?}",
+        told(&seen)
+    );
+}
+
 /// A task done on a day on one sheet and written not done on a later one (a summary behind
 /// the unit's sheet) comes in done, told.
 #[test]

@@ -797,7 +797,7 @@ pub(super) fn read_rows(
             // that unit, given that day or still open.
             let cites_none = |t: &str| t.trim().is_empty();
             let one = one.or_else(|| {
-                let mut bare = (r.by_words.get(&exact).into_iter().flatten())
+                let bare: Vec<&RowPlan> = (r.by_words.get(&exact).into_iter().flatten())
                     .map(|(k, _)| &plan.rows[*k])
                     .filter(|p| {
                         let open =
@@ -806,9 +806,16 @@ pub(super) fn read_rows(
                             && p.lead == lead[0]
                             && (p.assigned_on == assigned || open)
                             && (cites_none(&p.source_text) || cites_none(&source_text))
-                    });
-                match (bare.next(), bare.next()) {
-                    (Some(one), None) => Some(one),
+                    })
+                    .collect();
+                // (Of a task given again, on two rows of the earlier sheet: the one of this
+                // row's day and deadline.)
+                let same_days: Vec<&&RowPlan> = (bare.iter())
+                    .filter(|p| p.assigned_on == assigned && p.deadline == deadline)
+                    .collect();
+                match (bare.as_slice(), same_days.as_slice()) {
+                    ([one], _) => Some(*one),
+                    (_, [one]) => Some(**one),
                     _ => None,
                 }
             });
