@@ -914,17 +914,29 @@ const ASKED: &[&[&str]] = &[
 const NONE: &[&str] = &["khong", "khong co", "chua", "chua co", "khong gia han"];
 
 /// Whether an extension's words say it was granted ("…, UBND tỉnh đồng ý", "đã được
-/// duyệt", "chấp thuận"), not denied ("chưa đồng ý").
-fn approved(text: &str) -> bool {
+/// duyệt", "chấp thuận", "cho phép"), not denied ("chưa đồng ý"), nor, its words ending
+/// before another mark (`before_a_mark`), approving that one.
+fn approved(text: &str, before_a_mark: bool) -> bool {
     let f = padded(text);
-    ["dong y", "chap thuan", "duoc duyet", "da duyet"]
-        .iter()
-        .any(|w| {
-            f.match_indices(&format!(" {w} ")).any(|(at, _)| {
-                let before: Vec<&str> = f[..at].split(' ').rev().take(2).collect();
-                !before.contains(&"khong") && !before.contains(&"chua")
-            })
+    [
+        "dong y",
+        "chap thuan",
+        "chap nhan",
+        "cho phep",
+        "duoc duyet",
+        "da duyet",
+        "duoc phe duyet",
+        "da phe duyet",
+    ]
+    .iter()
+    .any(|w| {
+        f.match_indices(&format!(" {w} ")).any(|(at, _)| {
+            let before: Vec<&str> = f[..at].split(' ').rev().take(2).collect();
+            // (Not one that approves the next mark: "… chỉ đồng ý ⟨lùi đến 31/8⟩".)
+            let next_marks = before_a_mark && f[at..].trim() == *w;
+            !before.contains(&"khong") && !before.contains(&"chua") && !next_marks
         })
+    })
 }
 
 /// Words that open an extension's grounds: "theo", "tại", "do", "vì", "căn cứ", or the
@@ -1249,7 +1261,8 @@ pub fn split_extension(cell: &Cell) -> (Cell, Vec<ExtensionSaid>) {
             })
             .collect();
         let (mark, end) = (marks[k - 1].0, marks.get(k).map_or(t.len(), |m| m.0));
-        if let Some(n) = asks(&folded, true).filter(|_| !approved(&t[mark..end])) {
+        let before_a_mark = k + 1 < pieces.len();
+        if let Some(n) = asks(&folded, true).filter(|_| !approved(&t[mark..end], before_a_mark)) {
             asked[k] = Some(format!(
                 "{} {}",
                 said[said.len() - n..].join(" "),
@@ -1283,7 +1296,7 @@ pub fn split_extension(cell: &Cell) -> (Cell, Vec<ExtensionSaid>) {
             .any(|w| crate::text::holds_phrase(&padded(own), w));
         let questioned = own.contains('?') || pending;
         // ("xin lùi 30/9/2026, UBND tỉnh đồng ý": asked and granted.)
-        let granted = approved(&t[mark..end]);
+        let granted = approved(own, before_a_mark) && !pending;
         if !granted
             && (questioned
                 || !words.is_empty()
@@ -3230,10 +3243,25 @@ mod tests {
             let moved = split_extension(&Cell::Text(t.into())).1;
             assert!(moved.len() == 1 && moved[0].asked, "{t}: {moved:?}");
         }
+        // Granted less than asked: the one granted.
+        let moved = split_extension(&Cell::Text(
+            "30/6/2026 (xin lùi 30/9/2026, UBND tỉnh chỉ đồng ý lùi đến 31/8/2026)".into(),
+        ))
+        .1;
+        assert!(
+            moved.len() == 2 && moved[0].asked && !moved[1].asked,
+            "{moved:?}"
+        );
+        assert_eq!(
+            extension_due(&moved[1].words, d(2026, 6, 30)),
+            Ok(Due::On(d(2026, 8, 31)))
+        );
         // Granted: "UBND tỉnh cho lùi", asked and granted.
         for t in [
             "30/6/2026 (xin lùi 30/9/2026, đã được đồng ý)",
             "30/6/2026 (đã xin lùi 30/9/2026, UBND tỉnh đồng ý)",
+            "30/6/2026 (xin lùi 30/9/2026, được phê duyệt)",
+            "30/6/2026 (xin lùi 30/9/2026, Chủ tịch UBND tỉnh đã cho phép)",
         ] {
             let moved = split_extension(&Cell::Text(t.into())).1;
             assert!(moved.len() == 1 && !moved[0].asked, "{t}: {moved:?}");
