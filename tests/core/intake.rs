@@ -8230,6 +8230,33 @@ fn a_word_changed_on_a_later_sheet_is_another_task() {
     assert_eq!(seen.directives.len(), 2, "{:?}", told(&seen));
 }
 
+/// A sheet: its name, its header on the first row and its rows below.
+type SheetOf<'a> = (&'a str, &'a [&'a str], &'a [&'a [&'a str]]);
+
+/// A workbook of these sheets.
+fn sheets_workbook(path: &Path, sheets: &[SheetOf<'_>]) {
+    let mut wb = Workbook::new();
+    for (name, head, rows) in sheets {
+        let ws = wb.add_worksheet().set_name(*name).unwrap();
+        ws.write_row(0, 0, head.iter().copied()).unwrap();
+        for (i, row) in rows.iter().enumerate() {
+            ws.write_row(i as u32 + 1, 0, row.iter().copied()).unwrap();
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+/// The columns of the workbooks of one task on several sheets.
+const SHEET_HEAD: &[&str] = &[
+    "STT",
+    "Nội dung nhiệm vụ",
+    "Văn bản giao",
+    "Đơn vị chủ trì",
+    "Ngày giao",
+    "Thời hạn",
+    "Tiến độ",
+];
+
 /// A unit's sheet listing as its own a task the summary gives another unit (the same words,
 /// source and day): two directives, told; a task the summary gives that unit too is joined,
 /// quietly.
@@ -8237,47 +8264,23 @@ fn a_word_changed_on_a_later_sheet_is_another_task() {
 fn a_task_of_another_lead_on_a_later_sheet_is_told() {
     let mut o = Office::new();
     let file = o.path("tong-hop-don-vi.xlsx");
-    let mut wb = Workbook::new();
-    for (sheet, rows) in [
-        (
-            "Tổng hợp",
-            vec![
-                ("Rà soát quy chế làm việc", "VP"),
-                ("Báo cáo kết quả tháng 5/2026", "CDS"),
-            ],
-        ),
-        (
-            "Phòng CĐS",
-            vec![
-                ("Rà soát quy chế làm việc", "CDS"),
-                ("Báo cáo kết quả tháng 5/2026", "CDS"),
-            ],
-        ),
-    ] {
-        let ws = wb.add_worksheet().set_name(sheet).unwrap();
-        ws.write_row(
-            0,
-            0,
-            [
-                "STT",
-                "Nội dung nhiệm vụ",
-                "Văn bản giao",
-                "Đơn vị chủ trì",
-                "Ngày giao",
-            ],
-        )
-        .unwrap();
-        for (i, (words, lead)) in rows.iter().enumerate() {
-            let n = (i + 1).to_string();
-            ws.write_row(
-                i as u32 + 1,
-                0,
-                [n.as_str(), words, "77/TB-STTTT", lead, "02/03/2026"],
-            )
-            .unwrap();
-        }
-    }
-    wb.save(&file).unwrap();
+    let (a, b) = ("Rà soát quy chế làm việc", "Báo cáo kết quả tháng 5/2026");
+    let row = |n, words, lead| [n, words, "77/TB-STTTT", lead, "02/03/2026", "", ""];
+    sheets_workbook(
+        &file,
+        &[
+            (
+                "Tổng hợp",
+                SHEET_HEAD,
+                &[&row("1", a, "VP"), &row("2", b, "CDS")],
+            ),
+            (
+                "Phòng CĐS",
+                SHEET_HEAD,
+                &[&row("1", a, "CDS"), &row("2", b, "CDS")],
+            ),
+        ],
+    );
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
     assert_eq!(seen.directives.len(), 3, "{:?}", told(&seen));
     let said = told_at(
@@ -8287,87 +8290,33 @@ fn a_task_of_another_lead_on_a_later_sheet_is_told() {
     assert_eq!(said.len(), 1, "{:?}", told(&seen));
 }
 
-/// A unit's sheet without a source column holds the summary's tasks in the same words:
-/// one task each, in the unit sheet's state; one citing another document is told.
+/// A unit's sheet without a source holds the summary's tasks in the same words: one task
+/// each, in the unit sheet's state; one citing another document is told.
 #[test]
 fn a_unit_sheet_citing_no_source_is_the_summary_s_task() {
     let mut o = Office::new();
     let file = o.path("tong-hop-khong-nguon.xlsx");
-    let mut wb = Workbook::new();
-    let ws = wb.add_worksheet().set_name("Tổng hợp").unwrap();
-    ws.write_row(
-        0,
-        0,
-        [
-            "STT",
-            "Nội dung nhiệm vụ",
-            "Văn bản giao",
-            "Đơn vị chủ trì",
-            "Ngày giao",
-            "Tiến độ",
+    let (a, b) = ("Rà soát quy chế làm việc", "Cập nhật danh mục dịch vụ công");
+    let row = |n, words, source, state| [n, words, source, "VP", "02/03/2026", "", state];
+    let done = "Đã hoàn thành ngày 10/06/2026";
+    sheets_workbook(
+        &file,
+        &[
+            (
+                "Tổng hợp",
+                SHEET_HEAD,
+                &[
+                    &row("1", a, "77/TB-STTTT", "Đang thực hiện"),
+                    &row("2", b, "77/TB-STTTT", "Đang thực hiện"),
+                ],
+            ),
+            (
+                "Văn phòng",
+                SHEET_HEAD,
+                &[&row("1", a, "", done), &row("2", b, "78/TB-STTTT", "")],
+            ),
         ],
-    )
-    .unwrap();
-    for (i, words) in ["Rà soát quy chế làm việc", "Cập nhật danh mục dịch vụ công"]
-        .iter()
-        .enumerate()
-    {
-        let n = (i + 1).to_string();
-        ws.write_row(
-            i as u32 + 1,
-            0,
-            [
-                n.as_str(),
-                words,
-                "77/TB-STTTT",
-                "VP",
-                "02/03/2026",
-                "Đang thực hiện",
-            ],
-        )
-        .unwrap();
-    }
-    let ws = wb.add_worksheet().set_name("Văn phòng").unwrap();
-    ws.write_row(
-        0,
-        0,
-        [
-            "STT",
-            "Nội dung nhiệm vụ",
-            "Văn bản giao",
-            "Đơn vị chủ trì",
-            "Ngày giao",
-            "Tiến độ",
-        ],
-    )
-    .unwrap();
-    ws.write_row(
-        1,
-        0,
-        [
-            "1",
-            "Rà soát quy chế làm việc",
-            "",
-            "VP",
-            "02/03/2026",
-            "Đã hoàn thành ngày 10/06/2026",
-        ],
-    )
-    .unwrap();
-    ws.write_row(
-        2,
-        0,
-        [
-            "2",
-            "Cập nhật danh mục dịch vụ công",
-            "78/TB-STTTT",
-            "VP",
-            "02/03/2026",
-            "",
-        ],
-    )
-    .unwrap();
-    wb.save(&file).unwrap();
+    );
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
     let got: Vec<(&str, DirectiveStatus)> = (seen.directives.iter())
         .map(|r| (r.content.as_str(), r.status))
@@ -8375,12 +8324,9 @@ fn a_unit_sheet_citing_no_source_is_the_summary_s_task() {
     assert_eq!(
         got,
         [
-            ("Rà soát quy chế làm việc", DirectiveStatus::Done),
-            (
-                "Cập nhật danh mục dịch vụ công",
-                DirectiveStatus::InProgress
-            ),
-            ("Cập nhật danh mục dịch vụ công", DirectiveStatus::Assigned),
+            (a, DirectiveStatus::Done),
+            (b, DirectiveStatus::InProgress),
+            (b, DirectiveStatus::Assigned),
         ],
         "{:?}",
         told(&seen)
@@ -8398,64 +8344,42 @@ fn a_unit_sheet_citing_no_source_is_the_summary_s_task() {
 fn a_task_given_twice_is_told_apart_by_its_day_and_deadline() {
     let mut o = Office::new();
     let file = o.path("hai-lan-giao.xlsx");
-    let mut wb = Workbook::new();
-    let head = [
-        "STT",
-        "Nội dung nhiệm vụ",
-        "Văn bản giao",
-        "Đơn vị chủ trì",
-        "Ngày giao",
-        "Thời hạn",
-        "Tiến độ",
-    ];
     let words = "Báo cáo tình hình an toàn thông tin";
-    let ws = wb.add_worksheet().set_name("Tổng hợp").unwrap();
-    ws.write_row(0, 0, head).unwrap();
-    ws.write_row(
-        1,
-        0,
-        [
-            "1",
-            words,
-            "77/TB-STTTT",
-            "VP",
-            "02/03/2026",
-            "31/03/2026",
-            "",
+    let done = "Đã hoàn thành ngày 20/04/2026";
+    sheets_workbook(
+        &file,
+        &[
+            (
+                "Tổng hợp",
+                SHEET_HEAD,
+                &[
+                    &[
+                        "1",
+                        words,
+                        "77/TB-STTTT",
+                        "VP",
+                        "02/03/2026",
+                        "31/03/2026",
+                        "",
+                    ],
+                    &[
+                        "2",
+                        words,
+                        "80/TB-STTTT",
+                        "VP",
+                        "09/03/2026",
+                        "30/04/2026",
+                        "",
+                    ],
+                ],
+            ),
+            (
+                "Văn phòng",
+                SHEET_HEAD,
+                &[&["1", words, "", "VP", "09/03/2026", "30/04/2026", done]],
+            ),
         ],
-    )
-    .unwrap();
-    ws.write_row(
-        2,
-        0,
-        [
-            "2",
-            words,
-            "80/TB-STTTT",
-            "VP",
-            "09/03/2026",
-            "30/04/2026",
-            "",
-        ],
-    )
-    .unwrap();
-    let ws = wb.add_worksheet().set_name("Văn phòng").unwrap();
-    ws.write_row(0, 0, head).unwrap();
-    ws.write_row(
-        1,
-        0,
-        [
-            "1",
-            words,
-            "",
-            "VP",
-            "09/03/2026",
-            "30/04/2026",
-            "Đã hoàn thành ngày 20/04/2026",
-        ],
-    )
-    .unwrap();
-    wb.save(&file).unwrap();
+    );
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
     let got: Vec<(Option<NaiveDate>, DirectiveStatus)> = (seen.directives.iter())
         .map(|r| (r.deadline, r.status))
@@ -8477,40 +8401,28 @@ fn a_task_given_twice_is_told_apart_by_its_day_and_deadline() {
 fn done_on_one_sheet_is_not_undone_by_another() {
     let mut o = Office::new();
     let file = o.path("phong-tong-hop.xlsx");
-    let mut wb = Workbook::new();
-    for (sheet, state) in [
-        ("Phòng", "Đã hoàn thành ngày 10/06/2026"),
-        ("Tổng hợp", "Đang thực hiện"),
-    ] {
-        let ws = wb.add_worksheet().set_name(sheet).unwrap();
-        ws.write_row(
-            0,
-            0,
-            [
-                "STT",
-                "Nội dung nhiệm vụ",
-                "Đơn vị chủ trì",
-                "Ngày giao",
-                "Thời hạn",
-                "Tiến độ",
-            ],
-        )
-        .unwrap();
-        ws.write_row(
-            1,
-            0,
-            [
-                "1",
-                "Rà soát quy chế làm việc",
-                "VP",
-                "02/03/2026",
-                "30/06/2026",
-                state,
-            ],
-        )
-        .unwrap();
-    }
-    wb.save(&file).unwrap();
+    let row = |state| {
+        [
+            "1",
+            "Rà soát quy chế làm việc",
+            "",
+            "VP",
+            "02/03/2026",
+            "30/06/2026",
+            state,
+        ]
+    };
+    sheets_workbook(
+        &file,
+        &[
+            (
+                "Phòng",
+                SHEET_HEAD,
+                &[&row("Đã hoàn thành ngày 10/06/2026")],
+            ),
+            ("Tổng hợp", SHEET_HEAD, &[&row("Đang thực hiện")]),
+        ],
+    );
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
     let got: Vec<(DirectiveStatus, Option<NaiveDate>)> = (seen.directives.iter())
         .map(|r| (r.status, r.completed_on))
@@ -8534,53 +8446,36 @@ fn done_on_one_sheet_is_not_undone_by_another() {
 fn the_same_words_on_a_later_sheet_are_that_task_whatever_its_source_spelling() {
     let mut o = Office::new();
     let file = o.path("tong-hop-phong.xlsx");
-    let mut wb = Workbook::new();
-    let task = |m: u32| format!("Báo cáo kết quả thực hiện tháng {m}/2026");
-    for (sheet, rows) in [
-        (
-            "Tổng hợp",
-            vec![
-                (task(4), "77/TB-STTTT", "30/04/2026"),
-                (task(5), "77/TB-STTTT", "31/05/2026"),
-            ],
-        ),
-        ("Văn phòng", vec![(task(5), "TB 77", "31/05/2026")]),
-    ] {
-        let ws = wb.add_worksheet().set_name(sheet).unwrap();
-        ws.write_row(
-            0,
-            0,
-            [
-                "STT",
-                "Nội dung nhiệm vụ",
-                "Văn bản giao",
-                "Đơn vị chủ trì",
-                "Ngày giao",
-                "Thời hạn",
-            ],
-        )
-        .unwrap();
-        for (i, (words, source, due)) in rows.iter().enumerate() {
-            let n = (i + 1).to_string();
-            ws.write_row(
-                i as u32 + 1,
-                0,
-                [n.as_str(), words, source, "VP", "02/03/2026", due],
-            )
-            .unwrap();
-        }
-    }
-    wb.save(&file).unwrap();
+    let (april, may) = (
+        "Báo cáo kết quả thực hiện tháng 4/2026",
+        "Báo cáo kết quả thực hiện tháng 5/2026",
+    );
+    let row = |n, words, source, due| [n, words, source, "VP", "02/03/2026", due, ""];
+    sheets_workbook(
+        &file,
+        &[
+            (
+                "Tổng hợp",
+                SHEET_HEAD,
+                &[
+                    &row("1", april, "77/TB-STTTT", "30/04/2026"),
+                    &row("2", may, "77/TB-STTTT", "31/05/2026"),
+                ],
+            ),
+            (
+                "Văn phòng",
+                SHEET_HEAD,
+                &[&row("1", may, "TB 77", "31/05/2026")],
+            ),
+        ],
+    );
     let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
     let got: Vec<(&str, Option<NaiveDate>)> = (seen.directives.iter())
         .map(|r| (r.content.as_str(), r.deadline))
         .collect();
     assert_eq!(
         got,
-        [
-            (task(4).as_str(), Some(d(2026, 4, 30))),
-            (task(5).as_str(), Some(d(2026, 5, 31)))
-        ],
+        [(april, Some(d(2026, 4, 30))), (may, Some(d(2026, 5, 31)))],
         "{:?}",
         told(&seen)
     );
