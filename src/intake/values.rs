@@ -346,13 +346,12 @@ pub fn says_late(text: &str) -> bool {
     // (Not denied by "không" or "chưa" among the four words before it: "Hoàn thành đúng
     // hạn, không chậm", "không quá hạn", "không chậm trễ", "không có gì chậm trễ", "chưa có
     // gì chậm".)
-    LATE.iter().any(|w| {
-        f.match_indices(&format!(" {w} ")).any(|(at, _)| {
-            let before: Vec<&str> = f[..at].split(' ').rev().take(4).collect();
-            let denied = before.contains(&"khong") || before.contains(&"chua");
-            !denied || w.starts_with("khong") || w.starts_with("chua")
+    // (A late phrase that is itself a denial, "chưa đúng hạn", is late as said.)
+    LATE.iter()
+        .any(|w| match w.starts_with("khong") || w.starts_with("chua") {
+            true => f.contains(&format!(" {w} ")),
+            false => undenied(&f, w, 4).next().is_some(),
         })
-    })
 }
 
 /// Whether the words say the work was done in time ("hoàn thành đúng hạn", "đúng thời
@@ -368,11 +367,22 @@ pub fn says_on_time(text: &str) -> bool {
         "truoc thoi han",
     ]
     .iter()
-    .any(|w| {
-        f.match_indices(&format!(" {w} ")).any(|(at, _)| {
-            let before = f[..at].rsplit(' ').next().unwrap_or_default();
-            before != "khong" && before != "chua"
-        })
+    .any(|w| undenied(&f, w, 1).next().is_some())
+}
+
+/// The places of a phrase in `f` (see `padded`) that no "không" or "chưa" among the
+/// `window` words before it denies.
+fn undenied<'f>(f: &'f str, phrase: &str, window: usize) -> impl Iterator<Item = usize> + 'f {
+    let at = f
+        .match_indices(&format!(" {phrase} "))
+        .map(|(at, _)| at)
+        .collect::<Vec<_>>();
+    at.into_iter().filter(move |&at| {
+        !f[..at]
+            .split(' ')
+            .rev()
+            .take(window)
+            .any(|w| w == "khong" || w == "chua")
     })
 }
 
@@ -632,9 +642,8 @@ fn says_the_day_given(note: &str) -> bool {
 /// (ngày giao)"): no deadline.
 fn only_the_day_given(text: &str) -> bool {
     let t = tokenize(text);
-    let dates: Vec<(usize, usize)> = (0..t.len())
-        .filter(|&i| i == 0 || t[i - 1].kind != Kind::Number)
-        .filter_map(|i| deadline::stated_date_to(&t, i).map(|(_, end)| (i, end)))
+    let dates: Vec<(usize, usize)> = (dates_alone(&t).into_iter())
+        .map(|(i, _, end)| (i, end))
         .collect();
     // (Nor a day and month without its year besides: "30/6 (giao 2/3/2026)".)
     let other_day =
@@ -647,14 +656,19 @@ fn only_the_day_given(text: &str) -> bool {
 /// 77)"): no deadline.
 fn the_day_given_named(text: &str, given: NaiveDate) -> bool {
     let t = tokenize(text);
-    let dates: Vec<NaiveDate> = (0..t.len())
-        .filter(|&i| i == 0 || t[i - 1].kind != Kind::Number)
-        .filter_map(|i| deadline::stated_date_to(&t, i).map(|(d, _)| d))
-        .collect();
+    let dates: Vec<NaiveDate> = dates_alone(&t).into_iter().map(|(_, d, _)| d).collect();
     const SAY: &[&str] = &["giao", "nhan", "hop", "tb", "kl", "cv", "qd", "kh", "so"];
     // (Not beside a day and month of its own: "30/6 (giao 2/3/2026)".)
     let days = (0..t.len()).filter(|&j| day_month_at(&t, j)).count();
     dates == [given] && days == 1 && t.iter().any(|x| SAY.iter().any(|w| x.is(w)))
+}
+
+/// The full dates of tokens `t` (see [`full_dates`]) not after a number (not "12 ngày
+/// 2/3/2026"'s).
+fn dates_alone(t: &[Token]) -> Vec<(usize, NaiveDate, usize)> {
+    (full_dates(t).into_iter())
+        .filter(|&(i, _, _)| i == 0 || t[i - 1].kind != Kind::Number)
+        .collect()
 }
 
 /// Whether a day and month start at token `j` ("2/3", "30/6/2026"'s first two).
@@ -701,13 +715,7 @@ fn given_at(t: &[Token], i: usize, end: usize) -> bool {
     }
     let after = t.get(j).is_some_and(says) && {
         // (A day and month with no year is a date of its own too.)
-        let dated = |j: usize| {
-            deadline::stated_date(t, j).is_some()
-                || t[j].number().is_some()
-                    && t.get(j + 1)
-                        .is_some_and(|x| matches!(x.kind, Kind::Punct('/' | '-' | '.')))
-                    && t.get(j + 2).is_some_and(|x| x.number().is_some())
-        };
+        let dated = |j: usize| deadline::stated_date(t, j).is_some() || day_month_at(t, j);
         let clause = t[j + 1..]
             .iter()
             .position(|x| matches!(x.kind, Kind::Punct(';' | ')' | ',')))
@@ -930,12 +938,8 @@ fn approved(text: &str, before_a_mark: bool) -> bool {
     ]
     .iter()
     .any(|w| {
-        f.match_indices(&format!(" {w} ")).any(|(at, _)| {
-            let before: Vec<&str> = f[..at].split(' ').rev().take(2).collect();
-            // (Not one that approves the next mark: "… chỉ đồng ý ⟨lùi đến 31/8⟩".)
-            let next_marks = before_a_mark && f[at..].trim() == *w;
-            !before.contains(&"khong") && !before.contains(&"chua") && !next_marks
-        })
+        // (Not one that approves the next mark: "… chỉ đồng ý ⟨lùi đến 31/8⟩".)
+        undenied(&f, w, 2).any(|at| !(before_a_mark && f[at..].trim() == *w))
     })
 }
 
@@ -1486,6 +1490,11 @@ impl Said {
     /// Whether it says the task is closed (done or cancelled): a record of the past.
     pub fn closed(&self) -> bool {
         matches!(self, Said::Done(_) | Said::Cancelled)
+    }
+
+    /// Whether it says the task is still to do: not done, reported done or cancelled.
+    pub fn open(&self) -> bool {
+        !matches!(self, Said::Done(_) | Said::Reported(_) | Said::Cancelled)
     }
 }
 

@@ -318,13 +318,17 @@ pub(super) fn same_source(
         },
         // A row citing none: a task of a file's row that cited none either (its source is
         // that file's name).
-        SourceSaid::None => d.document_number.as_deref().is_some_and(|n| {
-            n == file_name
-                || [".xlsx", ".xlsm", ".xls", ".ods", ".csv"]
-                    .iter()
-                    .any(|ext| n.to_lowercase().ends_with(ext))
-        }),
+        SourceSaid::None => {
+            (d.document_number.as_deref()).is_some_and(|n| n == file_name || a_files_name(n))
+        }
     })
+}
+
+/// Whether a directive's source is a file's name: the tracker it came from, citing none.
+fn a_files_name(source: &str) -> bool {
+    [".xlsx", ".xlsm", ".xls", ".ods", ".csv"]
+        .iter()
+        .any(|ext| source.to_lowercase().ends_with(ext))
 }
 
 /// The source a directive brought in from a file cites, as written there: its document's
@@ -334,15 +338,8 @@ pub(super) fn source_cited(conn: &Connection, d: &directive::Directive) -> Resul
         return Ok(meeting::get(conn, m)?.title);
     }
     Ok(match d.document_number.as_deref() {
-        Some(n)
-            if [".xlsx", ".xlsm", ".xls", ".ods", ".csv"]
-                .iter()
-                .any(|ext| n.to_lowercase().ends_with(ext)) =>
-        {
-            String::new()
-        }
-        Some(n) => n.to_string(),
-        None => String::new(),
+        Some(n) if !a_files_name(n) => n.to_string(),
+        _ => String::new(),
     })
 }
 

@@ -728,12 +728,8 @@ pub(super) fn read_rows(
             }
             _ => None,
         };
-        let still_open = |first: &[u8; 32]| {
-            (plan.rows.iter()).any(|p| {
-                p.key == *first
-                    && !matches!(p.said, Said::Done(_) | Said::Reported(_) | Said::Cancelled)
-            })
-        };
+        let still_open =
+            |first: &[u8; 32]| (plan.rows.iter()).any(|p| p.key == *first && p.said.open());
         let found = seen.get(&key).or_else(|| {
             by_unit
                 .and_then(|k| seen.get(&k))
@@ -763,7 +759,7 @@ pub(super) fn read_rows(
             if repeated || plan.rows.first().is_none_or(|p| p.sheet == s) {
                 return None;
             }
-            let (numbers, exact) = (numbers_besides_dates(&content), exact_words(&content));
+            let numbers = numbers_besides_dates(&content);
             let fits: Vec<&RowPlan> = (r.by_unit_source.get(&(unit, source_key.clone())))
                 .into_iter()
                 .flatten()
@@ -774,9 +770,7 @@ pub(super) fn read_rows(
                     // (The same words with the source written otherwise, "TB 77" for "TB
                     // 77/TB-STTTT", or words written another way; given the same day, or
                     // still open: a task done is given anew.)
-                    let open =
-                        !matches!(p.said, Said::Done(_) | Said::Reported(_) | Said::Cancelled);
-                    (p.assigned_on == assigned || open)
+                    (p.assigned_on == assigned || p.said.open())
                         && values::same_document(&p.source_text, &source_text)
                         && (within(&theirs, &numbers) || within(&numbers, &theirs))
                         && (exact_words(&p.content) == exact
@@ -795,16 +789,13 @@ pub(super) fn read_rows(
             // The same words where one of the two sheets cites no source (a unit's sheet
             // without a "Văn bản giao" column, or its cells left empty): the one row of
             // that unit, given that day or still open.
-            let cites_none = |t: &str| t.trim().is_empty();
             let one = one.or_else(|| {
                 let bare: Vec<&RowPlan> = (r.by_words.get(&exact).into_iter().flatten())
                     .map(|(k, _)| &plan.rows[*k])
                     .filter(|p| {
-                        let open =
-                            !matches!(p.said, Said::Done(_) | Said::Reported(_) | Said::Cancelled);
                         p.sheet != s
                             && p.lead == lead[0]
-                            && (p.assigned_on == assigned || open)
+                            && (p.assigned_on == assigned || p.said.open())
                             && (cites_none(&p.source_text) || cites_none(&source_text))
                     })
                     .collect();
@@ -1125,41 +1116,36 @@ pub(super) fn read_rows(
                 .or_default()
                 .push(plan.rows.len());
         }
-        // An earlier sheet's row of these words, source and day naming another lead (a unit's
-        // sheet listing as its own a task it helps with, or each sheet a task of its own):
-        // brought in apart, told.
-        let exact = exact_words(&content);
-        let other_lead = (r.by_words.get(&exact).into_iter().flatten())
+        // An earlier sheet's row of these words (as the row wrote them, its notes aside) and
+        // day naming another lead with the same source or none (a unit's sheet listing as its
+        // own a task it helps with, or each sheet a task of its own): brought in apart, told.
+        let that_day: Vec<(&RowPlan, &String)> = (r.by_words.get(&exact).into_iter().flatten())
             .map(|(k, sheet)| (&plan.rows[*k], sheet))
-            .find(|(p, _)| {
-                p.sheet != s
-                    && p.lead != lead[0]
-                    && p.assigned_on == assigned
-                    && (values::same_document(&p.source_text, &source_text)
-                        || p.source_text.trim().is_empty()
-                        || source_text.trim().is_empty())
-            });
+            .filter(|(p, _)| p.sheet != s && p.assigned_on == assigned)
+            .collect();
+        let other_lead = that_day.iter().find(|(p, _)| {
+            p.lead != lead[0]
+                && (values::same_document(&p.source_text, &source_text)
+                    || cites_none(&p.source_text)
+                    || cites_none(&source_text))
+        });
         if let Some((p, sheet)) = other_lead
             && let Pick::Known(theirs) = p.lead
         {
             let lead_name = crate::unit::get(r.conn, theirs)?.name;
-            let issue = Issue::OtherLeadOnSheet(sheet.clone(), p.row, lead_name);
+            let issue = Issue::OtherLeadOnSheet(sheet.to_string(), p.row, lead_name);
             plan.problems.push(cells.told(issue, Some(Column::Lead)));
         }
         // Or the same lead and day citing another document ("TB 78" for "TB 77"): apart,
         // told.
-        let other_source = (r.by_words.get(&exact).into_iter().flatten())
-            .map(|(k, sheet)| (&plan.rows[*k], sheet))
-            .find(|(p, _)| {
-                p.sheet != s
-                    && p.lead == lead[0]
-                    && p.assigned_on == assigned
-                    && !p.source_text.trim().is_empty()
-                    && !source_text.trim().is_empty()
-                    && !values::same_document(&p.source_text, &source_text)
-            });
+        let other_source = that_day.iter().find(|(p, _)| {
+            p.lead == lead[0]
+                && !cites_none(&p.source_text)
+                && !cites_none(&source_text)
+                && !values::same_document(&p.source_text, &source_text)
+        });
         if let Some((p, sheet)) = other_source {
-            let issue = Issue::OtherSourceOnSheet(sheet.clone(), p.row, p.source_text.clone());
+            let issue = Issue::OtherSourceOnSheet(sheet.to_string(), p.row, p.source_text.clone());
             plan.problems.push(cells.told(issue, Some(Column::Source)));
         }
         (r.by_words.entry(exact).or_default()).push((plan.rows.len(), g.name.clone()));
@@ -1203,6 +1189,11 @@ pub(super) fn share_done(n: f64, fractions: bool) -> Option<u8> {
     (0.0..=100.0)
         .contains(&percent)
         .then(|| percent.round() as u8)
+}
+
+/// Whether a row's source cell says none (no column, or the cell left empty).
+fn cites_none(source: &str) -> bool {
+    source.trim().is_empty()
 }
 
 /// Whether a cell holds a date no calendar has and nothing else ("31/02/2025", "07/15/2025").
