@@ -13,6 +13,48 @@ use crate::unit;
 /// The longest directive a row may give (a few pages of text).
 pub(super) const CONTENT_CHARS: usize = 10_000;
 
+/// A key of a directive brought in before, as it was, that a later copy of its row says
+/// otherwise.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Was {
+    /// Its lead unit's name.
+    Lead(String),
+    /// The source it cited (empty for none).
+    Source(String),
+    /// The day it was given.
+    Given(NaiveDate),
+    /// Its deadline (none when it had none).
+    Deadline(Option<NaiveDate>),
+    /// Its words (the file now writes them otherwise).
+    Words(String),
+}
+
+impl Was {
+    /// The key and its old value, in Vietnamese and English.
+    fn words(&self) -> (String, String) {
+        match self {
+            Was::Lead(name) => (
+                format!("đơn vị chủ trì “{name}”"),
+                format!("the lead unit “{name}”"),
+            ),
+            Was::Source(s) if s.is_empty() => {
+                ("chưa ghi văn bản giao".into(), "no source cited".into())
+            }
+            Was::Source(s) => (format!("văn bản giao “{s}”"), format!("citing “{s}”")),
+            Was::Given(on) => {
+                let on = crate::date::format(*on);
+                (format!("ngày giao {on}"), format!("given on {on}"))
+            }
+            Was::Deadline(None) => ("không thời hạn".into(), "no deadline".into()),
+            Was::Words(w) => (format!("lời “{w}”"), format!("the words “{w}”")),
+            Was::Deadline(Some(d)) => {
+                let d = crate::date::format(*d);
+                (format!("thời hạn {d}"), format!("due {d}"))
+            }
+        }
+    }
+}
+
 /// Why a row is set aside or read with a caveat.
 /// The day a task done or reported on no day written is recorded on, and so counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,6 +148,9 @@ pub(super) enum Issue {
     HeldAlike(String),
     /// Brought in before given on this day (the file now says another).
     GivenDiffers(NaiveDate),
+    /// Brought in before with these keys (the file now says others for each: several
+    /// corrected at once).
+    HeldChanged(Vec<Was>),
     /// A row of the table's totals.
     Totals,
     /// A completion day beside a progress that says the task is not done (its words).
@@ -709,6 +754,13 @@ impl Issue {
                 format!("Nhiệm vụ đã nhập trước đây (cùng nội dung, đơn vị chủ trì, ngày giao và thời hạn) với văn bản giao “{here}”; tệp nay ghi khác: không tạo nhiệm vụ thứ hai. Nếu đã sửa nguồn, hãy sửa trong Giao Ban; nếu là nhiệm vụ khác, hãy nhập như nhiệm vụ mới."),
                 format!("The directive was brought in before (same content, lead unit, day given and deadline) citing “{here}”; the file now cites another: no second directive is made. If the source was corrected, edit it in Giao Ban; if it is another task, bring it in as new."),
             ),
+            Issue::HeldChanged(was) => {
+                let (vi, en): (Vec<String>, Vec<String>) = was.iter().map(Was::words).unzip();
+                both(
+                    format!("Nhiệm vụ đã nhập trước đây với {}; tệp nay ghi khác: không tạo nhiệm vụ thứ hai. Nếu đã sửa, hãy sửa trong Giao Ban; nếu là nhiệm vụ khác, hãy nhập như nhiệm vụ mới.", vi.join(", ")),
+                    format!("The directive was brought in before with {}; the file now says otherwise: no second directive is made. If they were corrected, edit it in Giao Ban; if it is another task, bring it in as new.", en.join(", ")),
+                )
+            }
             Issue::HeldAlike(here) => both(
                 format!("Nhiệm vụ đã nhập trước đây, giao cùng đơn vị, với lời “{here}”; tệp nay ghi khác: không tạo nhiệm vụ thứ hai. Nếu đã sửa, hãy sửa trong Giao Ban."),
                 format!("The directive was brought in before, given to the same unit, in the words “{here}”; the file now writes it otherwise: no second directive is made. If it was corrected, edit it in Giao Ban."),

@@ -1693,14 +1693,10 @@ fn status_of(text: &str) -> Said {
     // "đã hoàn thành 3/5 nội dung": under way. So is a text that says what is done and what
     // is not ("Đã hoàn thành việc khảo sát; chưa ban hành kế hoạch"), or that only a stage
     // is ("Đã hoàn thành dự thảo", "… giai đoạn 1").
-    // ("Hoàn thành dự thảo, trình lãnh đạo Sở", "Đã xong dự thảo", "HT giai đoạn 1" too.)
-    let stage = ["du thao", "giai doan", "buoc", "mot so", "dot"]
-        .iter()
-        .any(|w| {
-            ["hoan thanh", "xong", "ht"]
-                .iter()
-                .any(|done| has(&format!("{done} {w}")))
-        });
+    // ("Hoàn thành dự thảo, trình lãnh đạo Sở", "Đã xong dự thảo", "HT giai đoạn 1" too, and
+    // with a few words of the work between: "Đã hoàn thành xây dựng dự thảo", "… việc lập dự
+    // thảo".) "Cơ bản hoàn thành", "Hoàn thành cơ bản": not all of it.
+    let stage = stage_done(t) || has("co ban hoan thanh") || has("hoan thanh co ban");
     // "Chưa thực hiện do chưa có kinh phí", "Chưa làm được do mưa", "Chưa triển khai vì …":
     // not begun, with its reason (kept as a note); not "Chưa thực hiện xong" (under way).
     let unfinished = has("chua xong") || has("chua thuc hien xong") || has("chua lam xong");
@@ -2561,6 +2557,53 @@ pub fn same_document(a: &str, b: &str) -> bool {
     }
 }
 
+/// Whether two document numbers are of one series: the same kind and the same issuer after
+/// the number ("77/TB-STTTT" and "TB 78/TB-STTTT"; not "CV 312/UBND-KT"), as a number
+/// corrected keeps them.
+pub fn same_series(a: &str, b: &str) -> bool {
+    let issuer = |s: &str| {
+        let start = s.find(|c: char| c.is_ascii_digit())?;
+        let rest = s[start..].trim_start_matches(|c: char| c.is_ascii_digit());
+        rest.strip_prefix('/').map(crate::text::plain)
+    };
+    match (document_key(a), document_key(b)) {
+        (Some((_, k)), Some((_, l))) => k == l && issuer(a) == issuer(b),
+        _ => false,
+    }
+}
+
+/// Whether a text says a stage of the work done, not the whole: done words ("hoàn thành",
+/// "xong", "HT") followed in their clause, within three words, by a stage ("dự thảo", "giai
+/// đoạn", "một số"; "bước" or "đợt" with its number or "đầu": not "bắt buộc", "đột xuất").
+fn stage_done(text: &str) -> bool {
+    text.split(['.', ';', ',', '\n'])
+        .any(|clause| stage_done_in(&crate::text::words(clause)))
+}
+
+/// [`stage_done`] in one clause's words (folded).
+fn stage_done_in(words: &[String]) -> bool {
+    const STAGES: &[&[&str]] = &[&["du", "thao"], &["giai", "doan"], &["mot", "so"]];
+    const ORDINAL: &[&str] = &["dau", "mot", "hai", "ba", "i", "ii", "iii", "iv"];
+    let at = |i: usize, w: &[&str]| {
+        (words.get(i..i + w.len())).is_some_and(|s| s.iter().zip(w).all(|(a, b)| a == b))
+    };
+    let counted = |i: usize| {
+        ["buoc", "dot"].contains(&words[i].as_str())
+            && words.get(i + 1).is_some_and(|n| {
+                ORDINAL.contains(&n.as_str()) || n.bytes().all(|b| b.is_ascii_digit())
+            })
+    };
+    (0..words.len()).any(|i| {
+        let done = match () {
+            _ if at(i, &["hoan", "thanh"]) => 2,
+            _ if at(i, &["xong"]) || at(i, &["ht"]) => 1,
+            _ => return false,
+        };
+        (i + done..(i + done + 4).min(words.len()))
+            .any(|j| counted(j) || STAGES.iter().any(|w| at(j, w)))
+    })
+}
+
 /// A source as it is looked up by: its document's number alone when it cites one ("77" of
 /// "TB 77/TB-STTTT"), else its words (folded).
 pub fn source_key(source: &str) -> String {
@@ -3100,6 +3143,39 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_stage_done_is_not_the_task_done() {
+        let stage = stage_done;
+        for t in [
+            "Đã hoàn thành dự thảo",
+            "Đã hoàn thành xây dựng dự thảo",
+            "Đã hoàn thành việc lập dự thảo, đang lấy ý kiến",
+            "HT giai đoạn 1",
+            "Xong bước 2",
+            "Đã hoàn thành đợt đầu",
+        ] {
+            assert!(stage(t), "{t}");
+        }
+        for t in [
+            "Đã hoàn thành",
+            "Đã hoàn thành nhiệm vụ đột xuất",
+            "Hoàn thành các nội dung bắt buộc",
+            "Dự thảo đã trình; hoàn thành",
+            "Đã hoàn thành. Đã gửi dự thảo ngày 15/8/2024",
+        ] {
+            assert!(!stage(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn numbers_of_one_series() {
+        assert!(same_series("77/TB-STTTT", "TB 78/TB-STTTT"));
+        assert!(same_series("Thông báo số 80/TB-STTTT", "77/TB-STTTT"));
+        assert!(!same_series("TB 45/TB-STTTT", "CV 312/UBND-KT"));
+        assert!(!same_series("45/TB-STTTT", "45/TB-UBND"));
+        assert!(!same_series("Giám đốc Sở giao", "77/TB-STTTT"));
     }
 
     #[test]

@@ -8053,6 +8053,106 @@ fn a_source_filled_in_or_corrected_since_holds_the_rows() {
     assert_eq!(seen.directives.len(), 1, "{:?}", told(&seen));
 }
 
+/// A later copy of a sheet correcting several keys of its rows at once (the source with the
+/// day given, the deadline, the lead or a word) holds them, told with the old keys; the same
+/// words given anew (another month's deadline, a day months later) or listed on another
+/// sheet (next week's) are tasks of their own.
+#[test]
+fn several_keys_corrected_at_once_hold_the_rows() {
+    let mut o = Office::new();
+    let file = o.path("theo-doi.xlsx");
+    let (a, b) = (
+        "Rà soát quy chế làm việc của Sở",
+        "Cập nhật tin bài trên Cổng thông tin tỉnh",
+    );
+    let write = |sheet: &str, rows: &[[&str; 7]]| {
+        let rows: Vec<&[&str]> = rows.iter().map(|r| &r[..]).collect();
+        sheets_workbook(&file, &[(sheet, SHEET_HEAD, &rows)]);
+    };
+    let first = [
+        ["1", a, "77/TB-STTTT", "VP", "02/03/2026", "31/12/2026", ""],
+        ["2", b, "77/TB-STTTT", "VP", "02/03/2026", "30/06/2026", ""],
+    ];
+    write("Theo dõi", &first);
+    intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    let copies: [(&str, [&str; 7], &str); 5] = [
+        (
+            "source and day",
+            ["1", a, "78/TB-STTTT", "VP", "03/03/2026", "31/12/2026", ""],
+            "với văn bản giao “77/TB-STTTT”, ngày giao 02/03/2026; tệp nay ghi khác",
+        ),
+        (
+            "source and deadline",
+            ["1", a, "78/TB-STTTT", "VP", "02/03/2026", "31/01/2027", ""],
+            "với văn bản giao “77/TB-STTTT”, thời hạn 31/12/2026; tệp nay ghi khác",
+        ),
+        (
+            "no source, another lead",
+            ["1", a, "", "CDS", "02/03/2026", "31/12/2026", ""],
+            "với đơn vị chủ trì “Văn phòng Sở”, văn bản giao “77/TB-STTTT”; tệp nay ghi khác",
+        ),
+        (
+            "source, lead and day",
+            [
+                "1",
+                a,
+                "Thông báo 78/TB-STTTT",
+                "CDS",
+                "16/03/2026",
+                "31/12/2026",
+                "",
+            ],
+            "“Văn phòng Sở”, văn bản giao “77/TB-STTTT”, ngày giao 02/03/2026;",
+        ),
+        (
+            "source and a word",
+            [
+                "1",
+                "Rà soát, sửa đổi quy chế làm việc của Sở",
+                "78/TB-STTTT",
+                "VP",
+                "02/03/2026",
+                "31/12/2026",
+                "",
+            ],
+            "văn bản giao “77/TB-STTTT”, lời “Rà soát quy chế làm việc của Sở”;",
+        ),
+    ];
+    for (what, row, said) in copies {
+        write("Theo dõi", &[row, first[1]]);
+        let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+        assert!(seen.directives.is_empty(), "{what}: {:?}", told(&seen));
+        assert_eq!(told_at(&seen, said).len(), 1, "{what}: {:?}", told(&seen));
+    }
+    // Given anew: new.
+    let anew: [(&str, [&str; 7]); 3] = [
+        (
+            "next month",
+            ["1", a, "95/TB-STTTT", "VP", "06/04/2026", "31/05/2026", ""],
+        ),
+        (
+            "months later",
+            ["1", a, "120/TB-STTTT", "VP", "01/07/2026", "31/12/2026", ""],
+        ),
+        (
+            "another unit and day",
+            ["1", a, "85/TB-STTTT", "CDS", "16/03/2026", "31/01/2027", ""],
+        ),
+    ];
+    for (what, row) in anew {
+        write("Theo dõi", &[row, first[1]]);
+        let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+        assert_eq!(seen.directives.len(), 1, "{what}: {:?}", told(&seen));
+    }
+    // Next week's sheet repeating the task from its own notice: a task of its own.
+    write(
+        "Tuần 12",
+        &[["1", a, "85/TB-STTTT", "VP", "16/03/2026", "31/12/2026", ""]],
+    );
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(seen.directives.len(), 1, "{:?}", told(&seen));
+}
+
 /// A copy whose row names another lead and writes the task otherwise both is the task held,
 /// told with its old lead and words; while the first row is still there, a like task of
 /// another unit is a task of its own.

@@ -99,6 +99,7 @@ pub(super) fn held_as_changed(
                 HeldAs::Words(here) => Some(Issue::HeldAlike(here.clone())),
                 HeldAs::Given(here) => Some(Issue::GivenDiffers(*here)),
                 HeldAs::Source(here) => Some(Issue::SourceDiffers(here.clone())),
+                HeldAs::Changed(was) => Some(Issue::HeldChanged(was.clone())),
             });
         }
     }
@@ -124,6 +125,12 @@ pub(super) fn held_as_changed(
                     Issue::LeadDiffers(..) => Column::Lead,
                     Issue::GivenDiffers(_) => Column::AssignedOn,
                     Issue::SourceDiffers(_) => Column::Source,
+                    Issue::HeldChanged(ref was) => match was.first() {
+                        Some(Was::Lead(_)) => Column::Lead,
+                        Some(Was::Given(_)) => Column::AssignedOn,
+                        Some(Was::Deadline(_)) => Column::Deadline,
+                        _ => Column::Source,
+                    },
                     Issue::DeadlineDiffers(..) => Column::Deadline,
                     _ => Column::Content,
                 };
@@ -557,6 +564,109 @@ pub(super) fn brought_in_for_another(
     } else {
         None
     })
+}
+
+/// The directive brought in from a file that a row is when several of its keys changed at
+/// once in a later copy of its sheet (the source corrected with the day given, the deadline,
+/// the lead or a word): one brought in from a sheet of the same `origin` (layout and name),
+/// in the same words (one of `forms`) with the same deadline, given within a month of `day`;
+/// or in the same words, or nearly, given to `unit` that day. Its keys as they were, of those
+/// the row says otherwise; one such directive only (two: neither). Another sheet's row (next
+/// week's, another office's) is a task of its own.
+pub(super) fn changed_at_once(
+    r: &mut Reading<'_>,
+    forms: &[String],
+    (unit, day): (Uuid, NaiveDate),
+    (deadline, due): (Option<NaiveDate>, Option<NaiveDate>),
+    (source, file_name): (&SourceSaid, &str),
+    origin: i64,
+) -> Result<Option<(Uuid, HeldAs)>> {
+    let conn = r.conn;
+    let words = match &mut r.brought_words {
+        Some(w) => w,
+        None => {
+            let mut stmt = conn.prepare(
+                "SELECT d.id, d.content, i.origin FROM directive d \
+                 JOIN intake_row i ON i.record_id = d.id WHERE i.origin IS NOT NULL",
+            )?;
+            let mut by: HashMap<String, Vec<(Uuid, i64)>> = HashMap::new();
+            for row in stmt.query_map([], |r| {
+                let id = crate::store::value::get_uuid(r, 0)?;
+                Ok((id, r.get::<_, String>(1)?, r.get::<_, i64>(2)?))
+            })? {
+                let (id, c, origin) = row?;
+                by.entry(exact_words(&c)).or_default().push((id, origin));
+            }
+            r.brought_words.insert(by)
+        }
+    };
+    let mut ids: Vec<(Uuid, Option<String>)> = (forms.iter())
+        .filter_map(|f| words.get(&exact_words(f)))
+        .flatten()
+        .filter(|(_, o)| *o == origin)
+        .map(|(id, _)| (*id, None))
+        .collect();
+    // Nearly the same words given to the unit that day (a word corrected too).
+    if ids.is_empty() {
+        let numbers = numbers_besides_dates(&forms[0]);
+        for (id, c) in given(conn, unit, day)? {
+            let theirs = numbers_besides_dates(&c);
+            let same_numbers = within(&theirs, &numbers) || within(&numbers, &theirs);
+            if same_numbers && nearly(&forms[0], &c) >= 0.8 && of_origin(conn, id, origin)? {
+                ids.push((id, Some(c)));
+            }
+        }
+    }
+    ids.sort();
+    ids.dedup();
+    let mut found = Vec::new();
+    for (id, words) in ids {
+        let d = directive::get(conn, id)?;
+        let same_due = d.deadline == due || d.original_deadline == deadline;
+        let near_day = (d.assigned_on - day).num_days().abs() <= 31;
+        let same_unit = d.lead_unit_id == unit;
+        let same_words = words.is_none();
+        let cited = source_cited(conn, &d)?;
+        // (The deadline moved too: the number corrected in its series, or a source filled in
+        // or left out; another document's task of these words is a task of its own.)
+        let corrected = match source {
+            SourceSaid::Document { number, .. } => {
+                cited.is_empty() || values::same_series(&cited, number)
+            }
+            _ => true,
+        };
+        if !(same_words && same_due && due.is_some() && near_day
+            || same_unit && d.assigned_on == day && (same_due || same_words && corrected))
+        {
+            continue;
+        }
+        let mut was = Vec::new();
+        if !same_unit {
+            was.push(Was::Lead(crate::unit::get(conn, d.lead_unit_id)?.name));
+        }
+        if !same_source(conn, &d, source, file_name)? {
+            was.push(Was::Source(cited));
+        }
+        if d.assigned_on != day {
+            was.push(Was::Given(d.assigned_on));
+        }
+        if !same_due {
+            was.push(Was::Deadline(d.deadline));
+        }
+        was.extend(words.map(Was::Words));
+        found.push((id, HeldAs::Changed(was)));
+    }
+    Ok(match found.len() {
+        1 => found.pop(),
+        _ => None,
+    })
+}
+
+/// Whether the directive was brought in from a sheet of this origin.
+fn of_origin(conn: &Connection, id: Uuid, origin: i64) -> Result<bool> {
+    Ok(conn
+        .prepare_cached("SELECT 1 FROM intake_row WHERE record_id = ?1 AND origin = ?2")?
+        .exists(params![id, origin])?)
 }
 
 /// Whether two texts say the same words (spacing, case and punctuation aside).

@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::columns::{self, Column, ColumnAt, Header, MappingFrom, Tick};
-use super::issue::{CONTENT_CHARS, DayTaken, Issue};
+use super::issue::{CONTENT_CHARS, DayTaken, Issue, Was};
 use super::legacy::Encoding;
 use super::sheet::{Book, Cell, Grid};
 use super::values::{self, Due, Said, SourceSaid};
@@ -122,6 +122,8 @@ enum HeldAs {
     /// The same words, day and deadline under another source (this one, empty for none): the
     /// source was filled in or corrected.
     Source(String),
+    /// The same words with several keys changed at once (these, as they were).
+    Changed(Vec<Was>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -264,6 +266,9 @@ struct Reading<'c> {
     /// Whether any directive was brought in from a file before (else none is looked for as
     /// a row changed since).
     brought_in_any: bool,
+    /// The directives brought in from a file, with the origin of their sheet, by their
+    /// words (spacing, case and punctuation aside), read once when first needed.
+    brought_words: Option<HashMap<String, Vec<(Uuid, i64)>>>,
     /// The person each "người giao" cell names: their id, or the candidates when several
     /// (none when no one).
     leaders: HashMap<String, std::result::Result<Uuid, Vec<String>>>,
@@ -564,6 +569,7 @@ pub fn plan(
         brought_in_any: conn
             .prepare("SELECT 1 FROM intake_row LIMIT 1")?
             .exists([])?,
+        brought_words: None,
         leaders: HashMap::new(),
         by_person: HashMap::new(),
         shorts_taken: Vec::new(),

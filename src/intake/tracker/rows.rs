@@ -2,8 +2,9 @@
 //! dates, deadlines and extensions, states and ticks, and the rows held already.
 
 use super::held::{
-    already_held, brought_in, given, in_the_notice, maybe_held, notice_meeting, notice_meeting_day,
-    numbers_besides_dates, same_source, source_cited, within, written_otherwise,
+    already_held, brought_in, changed_at_once, given, in_the_notice, maybe_held, notice_meeting,
+    notice_meeting_day, numbers_besides_dates, same_source, source_cited, within,
+    written_otherwise,
 };
 use super::*;
 
@@ -882,6 +883,7 @@ pub(super) fn read_rows(
             given_on,
             source: &said_source,
             repeated,
+            origin: plan.origins[s],
         };
         // (But the row brought in before under its key, closed then and written open since,
         // is the directive held, told apart.)
@@ -1979,6 +1981,8 @@ struct RowTask<'a> {
     source: &'a SourceSaid,
     /// Whether rows of the same words are on the sheet (told apart by their keys alone).
     repeated: bool,
+    /// Where its sheet's rows come from (its layout and name).
+    origin: Option<i64>,
 }
 
 /// The task a row is, when Giao Ban holds it: one brought in before under its key, or the
@@ -2073,6 +2077,15 @@ fn changed_since(
                 if same_due && !same_source(r.conn, &d, task.source, file_name)? {
                     held_as.push((id, HeldAs::Source(source_cited(r.conn, &d)?)));
                 }
+            }
+        }
+        // Several keys changed at once (the source with the day, the deadline or the lead).
+        if held_as.is_empty() && !task.repeated {
+            let at = (unit, task.given_on);
+            let due = (deadline, due_here);
+            if let Some(origin) = task.origin {
+                let source = (task.source, file_name);
+                held_as.extend(changed_at_once(r, task.content, at, due, source, origin)?);
             }
         }
     }
