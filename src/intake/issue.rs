@@ -125,7 +125,7 @@ pub(super) enum Issue {
     DeadlineBeforeGiven(NaiveDate, NaiveDate),
     ExtensionNotLater(NaiveDate),
     ExtensionUnread(String),
-    /// An extension asked for, not granted (its words).
+    /// An extension asked for, not granted (its words: asked still, or refused).
     ExtensionAsked(String),
     /// An extension with no first deadline: its day is the deadline.
     ExtensionWithoutDeadline(NaiveDate),
@@ -574,6 +574,10 @@ impl Issue {
                     "The extension to {} is not after the deadline: brought in with the first deadline.",
                     crate::date::format(*e)
                 ),
+            ),
+            Issue::ExtensionAsked(words) if values::says_refused(words) => both(
+                format!("Gia hạn “{words}” không được chấp thuận: nhập với thời hạn trước đó."),
+                format!("The extension “{words}” was refused: brought in with the deadline before it."),
             ),
             Issue::ExtensionAsked(words) => both(
                 format!("Gia hạn “{words}” mới là đề nghị, chưa được duyệt: nhập với thời hạn trước đó."),

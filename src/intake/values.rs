@@ -696,9 +696,9 @@ fn given_at(t: &[Token], i: usize, end: usize) -> bool {
         k -= 1;
     }
     // "giao ban ngày 2/3/2026": the briefing that gave it; not one to report at or be done
-    // by ("Trước giao ban 9/3", "Báo cáo tại giao ban ngày 9/3").
+    // by ("Trước giao ban 9/3", "Báo cáo tại giao ban ngày 9/3", "Tại giao ban ngày 9/3").
     let briefing = k > 1 && t[k - 2].is("giao") && t[k - 1].is("ban") && {
-        let by = ["truoc", "bao", "trinh", "den", "toi"];
+        let by = ["truoc", "bao", "trinh", "den", "toi", "tai", "vao", "trong"];
         !t[k.saturating_sub(5)..k - 2]
             .iter()
             .any(|x| by.iter().any(|w| x.is(w)))
@@ -1266,14 +1266,20 @@ pub fn split_extension(cell: &Cell) -> (Cell, Vec<ExtensionSaid>) {
             .collect();
         let (mark, end) = (marks[k - 1].0, marks.get(k).map_or(t.len(), |m| m.0));
         let before_a_mark = k + 1 < pieces.len();
-        if let Some(n) = asks(&folded, true).filter(|_| !approved(&t[mark..end], before_a_mark)) {
-            asked[k] = Some(format!(
-                "{} {}",
-                said[said.len() - n..].join(" "),
-                &t[mark..end]
-            ));
+        // (Asked and approved: granted, the asking words taken from the piece before too.)
+        if let Some(n) = asks(&folded, true) {
+            // (With the words of time before them: "đã xin", "đang đề nghị".)
+            let n = n
+                + (folded[..folded.len() - n].iter().rev())
+                    .take_while(|w| ["da", "dang", "vua", "cung", "co"].contains(&w.as_str()))
+                    .count();
+            let asking = said[said.len() - n..].join(" ");
+            let granted = approved(&t[mark..end], before_a_mark);
             pieces[k - 1] = said[..said.len() - n].join(" ");
-            continue;
+            if !granted {
+                asked[k] = Some(format!("{asking} {}", &t[mark..end]));
+                continue;
+            }
         }
         // Or in the few words of its clause ("(trình UBND tỉnh lùi …)", "chờ UBND tỉnh cho
         // lùi …"; "chờ" read by its marks, not "cho").
@@ -2572,6 +2578,24 @@ pub fn same_series(a: &str, b: &str) -> bool {
     }
 }
 
+/// Whether words say what was asked was refused ("bị từ chối", "không đồng ý", "không chấp
+/// thuận", "không cho lùi", "không gia hạn"), not still awaited.
+pub fn says_refused(text: &str) -> bool {
+    let f = format!(" {} ", crate::text::words(text).join(" "));
+    [
+        " tu choi ",
+        " khong dong y ",
+        " khong chap thuan ",
+        " khong chap nhan ",
+        " khong phe duyet ",
+        " khong cho ",
+        " khong gia han ",
+        " khong duoc ",
+    ]
+    .iter()
+    .any(|w| f.contains(w))
+}
+
 /// Whether a text says a stage of the work done, not the whole: done words ("hoàn thành",
 /// "xong", "HT") followed in their clause, within three words, by a stage ("dự thảo", "giai
 /// đoạn", "một số"; "bước" or "đợt" with its number or "đầu": not "bắt buộc", "đột xuất").
@@ -3170,6 +3194,24 @@ mod tests {
     }
 
     #[test]
+    fn a_refusal_is_told_from_a_request() {
+        for t in [
+            "xin lùi 30/9/2026, bị từ chối",
+            "xin lùi 30/9/2026, UBND tỉnh không đồng ý",
+            "không cho lùi 30/9/2026",
+        ] {
+            assert!(says_refused(t), "{t}");
+        }
+        for t in [
+            "xin lùi 30/9/2026",
+            "lùi 30/9/2026 - chờ ý kiến",
+            "chưa được duyệt",
+        ] {
+            assert!(!says_refused(t), "{t}");
+        }
+    }
+
+    #[test]
     fn numbers_of_one_series() {
         assert!(same_series("77/TB-STTTT", "TB 78/TB-STTTT"));
         assert!(same_series("Thông báo số 80/TB-STTTT", "77/TB-STTTT"));
@@ -3348,8 +3390,14 @@ mod tests {
             "30/6/2026 (xin lùi 30/9/2026, được phê duyệt)",
             "30/6/2026 (xin lùi 30/9/2026, Chủ tịch UBND tỉnh đã cho phép)",
         ] {
-            let moved = split_extension(&Cell::Text(t.into())).1;
+            let (first, moved) = split_extension(&Cell::Text(t.into()));
             assert!(moved.len() == 1 && !moved[0].asked, "{t}: {moved:?}");
+            // (The asking words go with the extension, not with the first deadline.)
+            assert_eq!(
+                first.text().trim_end_matches([' ', '(']),
+                "30/6/2026",
+                "{t}"
+            );
         }
         let moved = split_extension(&Cell::Text(
             "30/6/2026 (UBND tỉnh cho lùi 30/9/2026)".into(),
@@ -3396,6 +3444,7 @@ mod tests {
         for (t, day) in [
             ("Trước giao ban 9/3/2026", d(2026, 3, 9)),
             ("Báo cáo tại giao ban ngày 9/3/2026", d(2026, 3, 9)),
+            ("Tại giao ban ngày 9/3/2026", d(2026, 3, 9)),
             ("3/3/2026 (họp)", d(2026, 3, 3)),
         ] {
             assert_eq!(on(t), Ok(Due::On(day)), "{t}");
