@@ -38,7 +38,7 @@ impl Was {
                 format!("the lead unit “{name}”"),
             ),
             Was::Source(s) if s.is_empty() => {
-                ("chưa ghi văn bản giao".into(), "no source cited".into())
+                ("văn bản giao để trống".into(), "no source cited".into())
             }
             Was::Source(s) => (format!("văn bản giao “{s}”"), format!("citing “{s}”")),
             Was::Given(on) => {
@@ -139,9 +139,8 @@ pub(super) enum Issue {
     DeadlineDiffers(NaiveDate, Option<NaiveDate>),
     /// Imported before with this deadline; the sheet's deadline cell is now empty.
     DeadlineCleared(NaiveDate),
-    /// Brought in before with the lead unit named (now another), and in these words when the
-    /// file now writes them otherwise too.
-    LeadDiffers(String, Option<String>, Option<NaiveDate>),
+    /// Brought in before with the lead unit named (now another; nothing else differs).
+    LeadDiffers(String),
     /// Brought in before citing this source (empty for none; now another).
     SourceDiffers(String),
     /// Brought in before in these words, given to the unit (now written otherwise).
@@ -769,15 +768,7 @@ impl Issue {
                 format!("Nhiệm vụ đã nhập trước đây, giao cùng đơn vị, với lời “{here}”; tệp nay ghi khác: không tạo nhiệm vụ thứ hai. Nếu đã sửa, hãy sửa trong Giao Ban."),
                 format!("The directive was brought in before, given to the same unit, in the words “{here}”; the file now writes it otherwise: no second directive is made. If it was corrected, edit it in Giao Ban."),
             ),
-            Issue::LeadDiffers(here, None, Some(on)) => both(
-                format!("Nhiệm vụ đã nhập trước đây với đơn vị chủ trì “{here}”, ngày giao {}; tệp nay ghi đơn vị và ngày giao khác: không tạo nhiệm vụ thứ hai. Nếu đã đổi, hãy sửa trong Giao Ban; nếu là nhiệm vụ khác, hãy nhập như nhiệm vụ mới.", crate::date::format(*on)),
-                format!("The directive was brought in before with the lead unit “{here}”, given on {}; the file now names another unit and day: no second directive is made. If they changed, edit it in Giao Ban; if it is another task, bring it in as new.", crate::date::format(*on)),
-            ),
-            Issue::LeadDiffers(here, Some(words), _) => both(
-                format!("Nhiệm vụ đã nhập trước đây với đơn vị chủ trì “{here}” và lời “{words}”; tệp nay ghi đơn vị và lời khác: không tạo nhiệm vụ thứ hai. Nếu đã đổi, hãy sửa trong Giao Ban; nếu là nhiệm vụ khác, hãy nhập như nhiệm vụ mới."),
-                format!("The directive was brought in before with the lead unit “{here}” in the words “{words}”; the file now names another unit and writes it otherwise: no second directive is made. If it changed, edit it in Giao Ban; if it is another task, bring it in as new."),
-            ),
-            Issue::LeadDiffers(here, None, None) => both(
+            Issue::LeadDiffers(here) => both(
                 format!("Nhiệm vụ đã nhập trước đây với đơn vị chủ trì “{here}”; tệp nay ghi đơn vị khác: không tạo nhiệm vụ thứ hai. Nếu đã đổi đơn vị chủ trì, hãy sửa trong Giao Ban."),
                 format!("The directive was brought in before with the lead unit “{here}”; the file now names another: no second directive is made. If the lead unit changed, edit it in Giao Ban."),
             ),

@@ -196,17 +196,28 @@ pub fn done_day(text: &str) -> Option<NaiveDate> {
             || x.is("hanh")
             || matches!(x.kind, Kind::Punct(':' | '(' | '-' | '–'))
     };
-    // (A few words of how it was done may come between: "Hoàn thành muộn ngày 15/9",
-    // "Hoàn thành đúng hạn ngày 5/10"; not past the clause.)
+    // Words of another step between: the date is that step's ("Hoàn thành (giao tại TB 29
+    // ngày 2/3/2024)").
+    let another_step = |x: &Token| {
+        [
+            "giao", "nhan", "trinh", "tai", "theo", "tb", "kl", "cv", "qd", "hop",
+        ]
+        .iter()
+        .any(|w| x.is(w))
+    };
+    // (A few words of how or what was done may come between: "Hoàn thành muộn ngày 15/9",
+    // "Hoàn thành đúng hạn ngày 5/10", "Hoàn thành toàn bộ nhiệm vụ ngày 10/10"; not past
+    // the clause.)
     for &i in done_at.iter().rev() {
         let mut j = i + 1;
         let mut words = 0;
         while j < t.len() && deadline::stated_date(&t, j).is_none() {
             let clause_ends = matches!(t[j].kind, Kind::Punct(';' | '.' | ',' | ')'));
             if clause_ends
+                || another_step(&t[j])
                 || (!skip(&t[j]) && {
                     words += 1;
-                    words > 3
+                    words > 4
                 })
             {
                 break;
@@ -239,6 +250,8 @@ pub fn done_day(text: &str) -> Option<NaiveDate> {
 fn not_yet_of_the_task(f: &str) -> bool {
     const BESIDE: &[&str] = &[
         "bao cao",
+        "gui bao cao",
+        "nop bao cao",
         "quyet toan",
         "thanh toan",
         "giai ngan",
@@ -1508,11 +1521,11 @@ impl Said {
 /// completion's when the progress says done without a day or says nothing; a progress that
 /// says the task is not done keeps its word, and the day it contradicts is returned to tell.
 pub fn said_with_completion(
-    progress: &str,
-    notes: &str,
+    (progress, notes): (&str, &str),
+    task: &str,
     completed: Option<NaiveDate>,
 ) -> (Said, Option<NaiveDate>) {
-    let said = said(progress, notes);
+    let said = said_of(progress, notes, task);
     let silent = progress.trim().is_empty() && notes.trim().is_empty();
     match (completed, said) {
         (Some(c), Said::Done(_)) => (Said::Done(Some(c)), None),
@@ -1525,9 +1538,15 @@ pub fn said_with_completion(
 
 /// Reads the status from the progress text, then the notes.
 pub fn said(progress: &str, notes: &str) -> Said {
-    let from_progress = status_of(progress);
+    said_of(progress, notes, "")
+}
+
+/// [`said`] of the task in these words: a stage its own words name is the task's whole
+/// ("Xây dựng dự thảo Quy chế …": "Đã hoàn thành dự thảo" is done).
+pub fn said_of(progress: &str, notes: &str, task: &str) -> Said {
+    let from_progress = status_of_task(progress, task);
     match from_progress {
-        Said::Open => match status_of(notes) {
+        Said::Open => match status_of_task(notes, task) {
             // A note is a report of progress only when it says one ("đang …", "50%"), not
             // any words ("Theo Kế hoạch 123", "Liên hệ đ/c Hùng").
             Said::InProgress { .. } if !reports_progress(notes) => Said::Open,
@@ -1633,6 +1652,11 @@ fn reports_progress(text: &str) -> bool {
 }
 
 fn status_of(text: &str) -> Said {
+    status_of_task(text, "")
+}
+
+/// [`status_of`] of the task in these words (see [`said_of`]).
+fn status_of_task(text: &str, task: &str) -> Said {
     let t = text.trim();
     if t.is_empty() {
         return Said::Open;
@@ -1702,7 +1726,8 @@ fn status_of(text: &str) -> Said {
     // ("Hoàn thành dự thảo, trình lãnh đạo Sở", "Đã xong dự thảo", "HT giai đoạn 1" too, and
     // with a few words of the work between: "Đã hoàn thành xây dựng dự thảo", "… việc lập dự
     // thảo".) "Cơ bản hoàn thành", "Hoàn thành cơ bản": not all of it.
-    let stage = stage_done(t) || has("co ban hoan thanh") || has("hoan thanh co ban");
+    let stage = stage_said(t).is_some_and(|st| !crate::text::holds_phrase(&padded(task), &st))
+        || partly_done(t);
     // "Chưa thực hiện do chưa có kinh phí", "Chưa làm được do mưa", "Chưa triển khai vì …":
     // not begun, with its reason (kept as a note); not "Chưa thực hiện xong" (under way).
     let unfinished = has("chua xong") || has("chua thuc hien xong") || has("chua lam xong");
@@ -2002,8 +2027,15 @@ fn count_at(t: &[Token], i: usize) -> bool {
 /// joined by `/`, `-` or `.`, not a count of items ("12/12 xã").
 pub fn looks_like_a_day(text: &str) -> bool {
     let t = tokenize(text);
+    // (A day first, or a year with its month and day: not a span of years, "2021-2025".)
+    let day_or_iso = |i: usize| {
+        t[i].number().is_some_and(|n| n <= 31)
+            || (t.get(i + 3)).is_some_and(|x| matches!(x.kind, Kind::Punct('/' | '-' | '.')))
+                && t.get(i + 4).is_some_and(|x| x.number().is_some())
+    };
     (0..t.len()).any(|i| {
         t[i].number().is_some()
+            && day_or_iso(i)
             && t.get(i + 1).is_some_and(|x| {
                 matches!(x.kind, Kind::Punct('/' | '-' | '.')) && t[i].end == x.start
             })
@@ -2596,35 +2628,109 @@ pub fn says_refused(text: &str) -> bool {
     .any(|w| f.contains(w))
 }
 
-/// Whether a text says a stage of the work done, not the whole: done words ("hoàn thành",
-/// "xong", "HT") followed in their clause, within three words, by a stage ("dự thảo", "giai
-/// đoạn", "một số"; "bước" or "đợt" with its number or "đầu": not "bắt buộc", "đột xuất").
-fn stage_done(text: &str) -> bool {
-    text.split(['.', ';', ',', '\n'])
-        .any(|clause| stage_done_in(&crate::text::words(clause)))
+/// The stage of the work a text says done, not the whole, as its words (folded: "du thao",
+/// "giai doan 1"): done words ("hoàn thành", "xong", "HT") followed in their clause, within
+/// three words, by a stage ("dự thảo", "một số"; "giai đoạn", "GĐ", "bước", "đợt", "hạng
+/// mục", "nội dung", "phần", "lần", "kỳ" with its number, "bước" also "đầu" or "chuẩn bị");
+/// not the last ("giai đoạn cuối"), all ("cả 2 giai đoạn", "2/2 giai đoạn", "toàn bộ"), a
+/// period ("giai đoạn 2021-2025"), "bắt buộc" nor "đột xuất"; none when a clause after it
+/// says the task done ("…; UBND tỉnh đã ban hành ngày 20/9/2024", "… Ngày 20/9/2024 đã hoàn
+/// thành").
+fn stage_said(text: &str) -> Option<String> {
+    let clauses: Vec<Vec<String>> = (text.split(['.', ';', ',', '\n']))
+        .map(crate::text::words)
+        .collect();
+    let (k, stage) = (clauses.iter().enumerate())
+        .filter_map(|(k, c)| stage_in(c).map(|s| (k, s)))
+        .next_back()?;
+    let whole_after = clauses[k + 1..].iter().any(|c| says_done_whole(c));
+    (!whole_after).then_some(stage)
 }
 
-/// [`stage_done`] in one clause's words (folded).
-fn stage_done_in(words: &[String]) -> bool {
-    const STAGES: &[&[&str]] = &[&["du", "thao"], &["giai", "doan"], &["mot", "so"]];
-    const ORDINAL: &[&str] = &["dau", "mot", "hai", "ba", "i", "ii", "iii", "iv"];
+/// Whether a clause's words (folded) say done, of no stage, and nothing under way or not yet.
+fn says_done_whole(words: &[String]) -> bool {
+    let has = |p: &[&str]| {
+        words
+            .windows(p.len())
+            .any(|w| w.iter().zip(p).all(|(a, b)| a == b))
+    };
+    let done = has(&["hoan", "thanh"])
+        || has(&["xong"])
+        || has(&["ket", "thuc"])
+        || has(&["da", "ban", "hanh"]);
+    done && stage_in(words).is_none() && !has(&["chua"]) && !has(&["dang"])
+}
+
+/// The stage [`stage_said`] finds in one clause's words (folded).
+fn stage_in(words: &[String]) -> Option<String> {
+    const BARE: &[&[&str]] = &[&["du", "thao"], &["mot", "so"]];
+    const NUMBERED: &[&[&str]] = &[
+        &["giai", "doan"],
+        &["gd"],
+        &["buoc"],
+        &["dot"],
+        &["hang", "muc"],
+        &["noi", "dung"],
+        &["phan"],
+        &["lan"],
+        &["ky"],
+    ];
+    const ORDINAL: &[&str] = &["dau", "mot", "hai", "ba", "i", "ii", "iii", "iv", "v"];
+    const ALL: &[&str] = &["ca", "cac", "toan", "tat", "moi"];
     let at = |i: usize, w: &[&str]| {
         (words.get(i..i + w.len())).is_some_and(|s| s.iter().zip(w).all(|(a, b)| a == b))
     };
-    let counted = |i: usize| {
-        ["buoc", "dot"].contains(&words[i].as_str())
-            && words.get(i + 1).is_some_and(|n| {
-                ORDINAL.contains(&n.as_str()) || n.bytes().all(|b| b.is_ascii_digit())
-            })
+    let small = |n: &str| n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit());
+    let stage_at = |j: usize| -> Option<usize> {
+        if let Some(w) = BARE.iter().find(|w| at(j, w)) {
+            return Some(w.len());
+        }
+        // "GĐ1", "gd2": the number written on.
+        if words[j].strip_prefix("gd").is_some_and(small) {
+            return Some(1);
+        }
+        let w = NUMBERED.iter().find(|w| at(j, w))?;
+        let next = words.get(j + w.len())?;
+        let counted =
+            small(next) || ORDINAL.contains(&next.as_str()) || (w[0] == "buoc" && next == "chuan");
+        let bat_buoc = w[0] == "buoc" && j > 0 && words[j - 1] == "bat";
+        (counted && !bat_buoc).then_some(w.len() + 1)
     };
-    (0..words.len()).any(|i| {
+    // "(giai đoạn cuối)", "(bước cuối)": the last stage, the whole done.
+    let last = (1..words.len()).any(|j| {
+        words[j] == "cuoi" && ["doan", "buoc", "dot", "phan", "gd"].contains(&words[j - 1].as_str())
+    });
+    if last {
+        return None;
+    }
+    (0..words.len()).find_map(|i| {
         let done = match () {
             _ if at(i, &["hoan", "thanh"]) => 2,
             _ if at(i, &["xong"]) || at(i, &["ht"]) => 1,
-            _ => return false,
+            _ => return None,
         };
-        (i + done..(i + done + 4).min(words.len()))
-            .any(|j| counted(j) || STAGES.iter().any(|w| at(j, w)))
+        let from = i + done;
+        (from..(from + 4).min(words.len())).find_map(|j| {
+            let between = &words[from..j];
+            let all = between
+                .iter()
+                .any(|w| ALL.contains(&w.as_str()) || w.bytes().all(|b| b.is_ascii_digit()));
+            let n = stage_at(j).filter(|_| !all)?;
+            Some(words[j..j + n].join(" "))
+        })
+    })
+}
+
+/// Whether a text says the work done only in the main ("Cơ bản hoàn thành", "Về cơ bản đã
+/// xong", "Hoàn thành căn bản", "Bước đầu đã hoàn thành"): not all of it.
+fn partly_done(text: &str) -> bool {
+    text.split(['.', ';', ',', '\n']).any(|clause| {
+        let f = padded(clause);
+        let has = |w: &str| crate::text::holds_phrase(&f, w);
+        let done = has("hoan thanh") || has("xong") || has("ht");
+        // (Not "xây dựng cơ bản", capital construction.)
+        let main = (has("co ban") && !has("xay dung co ban")) || has("can ban");
+        done && (main || f.trim_start().starts_with("buoc dau"))
     })
 }
 
@@ -3171,7 +3277,7 @@ mod tests {
 
     #[test]
     fn a_stage_done_is_not_the_task_done() {
-        let stage = stage_done;
+        let stage = |t: &str| stage_said(t).is_some();
         for t in [
             "Đã hoàn thành dự thảo",
             "Đã hoàn thành xây dựng dự thảo",
@@ -3179,6 +3285,9 @@ mod tests {
             "HT giai đoạn 1",
             "Xong bước 2",
             "Đã hoàn thành đợt đầu",
+            "HT GĐ1",
+            "Đã hoàn thành bước chuẩn bị",
+            "Đã hoàn thành hạng mục 1",
         ] {
             assert!(stage(t), "{t}");
         }
@@ -3188,6 +3297,14 @@ mod tests {
             "Hoàn thành các nội dung bắt buộc",
             "Dự thảo đã trình; hoàn thành",
             "Đã hoàn thành. Đã gửi dự thảo ngày 15/8/2024",
+            "Đã hoàn thành nhiệm vụ giai đoạn 2021-2025",
+            "Đã hoàn thành cả 2 giai đoạn",
+            "Đã hoàn thành 2/2 giai đoạn",
+            "Hoàn thành bước 3 (bước cuối)",
+            "Đã hoàn thành giai đoạn 2 (giai đoạn cuối)",
+            "Đã hoàn thành giai đoạn cuối, kết thúc nhiệm vụ",
+            "Đã hoàn thành dự thảo. Ngày 20/9/2024 đã hoàn thành",
+            "Đã hoàn thành xây dựng dự thảo; UBND tỉnh đã ban hành ngày 20/9/2024",
         ] {
             assert!(!stage(t), "{t}");
         }
@@ -3815,13 +3932,16 @@ mod tests {
         // A completion day: done when the progress says so or nothing; told when it says
         // not done.
         let day = Some(d(2025, 10, 20));
-        assert_eq!(said_with_completion("", "", day), (Said::Done(day), None));
         assert_eq!(
-            said_with_completion("Đã xử lý", "", day),
+            said_with_completion(("", ""), "", day),
             (Said::Done(day), None)
         );
         assert_eq!(
-            said_with_completion("Chưa thực hiện", "", day),
+            said_with_completion(("Đã xử lý", ""), "", day),
+            (Said::Done(day), None)
+        );
+        assert_eq!(
+            said_with_completion(("Chưa thực hiện", ""), "", day),
             (Said::Open, day)
         );
         // Notes that say no state leave it open; ones that do say it.
@@ -3979,7 +4099,7 @@ mod tests {
             Said::Reported(Some(d(2025, 3, 20)))
         );
         assert_eq!(
-            said_with_completion("Chờ xác nhận", "", Some(d(2025, 3, 20))),
+            said_with_completion(("Chờ xác nhận", ""), "", Some(d(2025, 3, 20))),
             (Said::Reported(Some(d(2025, 3, 20))), None)
         );
         for t in [

@@ -8053,6 +8053,44 @@ fn a_source_filled_in_or_corrected_since_holds_the_rows() {
     assert_eq!(seen.directives.len(), 1, "{:?}", told(&seen));
 }
 
+/// A stage done is the task under way, unless the task is that stage ("Xây dựng dự thảo …":
+/// "Đã hoàn thành dự thảo" is done); the last stage done, or every one, is the task done.
+#[test]
+fn a_stage_done_is_the_task_done_only_when_the_task_is_that_stage() {
+    let mut o = Office::new();
+    let file = o.path("giai-doan.csv");
+    std::fs::write(
+        &file,
+        "STT;Nội dung nhiệm vụ;Đơn vị chủ trì;Ngày giao;Thời hạn;Tiến độ\n\
+         1;Xây dựng dự thảo Quy chế làm việc;VP;02/03/2024;30/09/2024;Đã hoàn thành dự thảo ngày 15/8/2024\n\
+         2;Xây dựng Quy chế làm việc;VP;02/03/2024;30/09/2024;Đã hoàn thành dự thảo ngày 15/8/2024\n\
+         3;Triển khai giai đoạn 1 Dự án Đô thị thông minh;CDS;02/03/2024;30/09/2024;Đã hoàn thành giai đoạn 1\n\
+         4;Triển khai Dự án Đô thị thông minh;CDS;02/03/2024;30/09/2024;Đã hoàn thành giai đoạn 1\n\
+         5;Triển khai Dự án Đô thị thông minh;VP;02/03/2024;30/09/2024;Ngày 20/9/2024 đã hoàn thành giai đoạn 2 (giai đoạn cuối)\n\
+         6;Rà soát thủ tục hành chính;VP;02/03/2024;30/09/2024;Về cơ bản đã hoàn thành\n",
+    )
+    .unwrap();
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    let got: Vec<(u32, DirectiveStatus, Option<NaiveDate>)> = (seen.directives.iter())
+        .map(|d| (d.row, d.status, d.completed_on))
+        .collect();
+    let day = |m, d| NaiveDate::from_ymd_opt(2024, m, d);
+    let deadline = day(9, 30);
+    assert_eq!(
+        got,
+        [
+            (2, DirectiveStatus::Done, day(8, 15)),
+            (3, DirectiveStatus::InProgress, None),
+            (4, DirectiveStatus::Done, deadline),
+            (5, DirectiveStatus::InProgress, None),
+            (6, DirectiveStatus::Done, day(9, 20)),
+            (7, DirectiveStatus::InProgress, None),
+        ],
+        "{:?}",
+        told(&seen)
+    );
+}
+
 /// A later copy of a sheet correcting several keys of its rows at once (the source with the
 /// day given, the deadline, the lead or a word) holds them, told with the old keys; the same
 /// words given anew (another month's deadline, a day months later) or listed on another
@@ -8075,7 +8113,7 @@ fn several_keys_corrected_at_once_hold_the_rows() {
     ];
     write("Theo dõi", &first);
     intake::commit(&mut o.store, &file, &Options::default()).unwrap();
-    let copies: [(&str, [&str; 7], &str); 5] = [
+    let copies: [(&str, [&str; 7], &str); 7] = [
         (
             "source and day",
             ["1", a, "78/TB-STTTT", "VP", "03/03/2026", "31/12/2026", ""],
@@ -8117,6 +8155,24 @@ fn several_keys_corrected_at_once_hold_the_rows() {
             ],
             "văn bản giao “77/TB-STTTT”, lời “Rà soát quy chế làm việc của Sở”;",
         ),
+        (
+            "source, day and a word",
+            [
+                "1",
+                "Rà soát, sửa đổi quy chế làm việc của Sở",
+                "78/TB-STTTT",
+                "VP",
+                "03/03/2026",
+                "31/12/2026",
+                "",
+            ],
+            "“77/TB-STTTT”, ngày giao 02/03/2026, lời “Rà soát quy chế làm việc của Sở”;",
+        ),
+        (
+            "source, day and deadline",
+            ["1", a, "78/TB-STTTT", "VP", "03/03/2026", "31/01/2027", ""],
+            "“77/TB-STTTT”, ngày giao 02/03/2026, thời hạn 31/12/2026;",
+        ),
     ];
     for (what, row, said) in copies {
         write("Theo dõi", &[row, first[1]]);
@@ -8124,8 +8180,35 @@ fn several_keys_corrected_at_once_hold_the_rows() {
         assert!(seen.directives.is_empty(), "{what}: {:?}", told(&seen));
         assert_eq!(told_at(&seen, said).len(), 1, "{what}: {:?}", told(&seen));
     }
+    // Given to a unit not yet in the directory: the task held, no unit made.
+    let moved = [
+        "1",
+        a,
+        "77/TB-STTTT",
+        "Phòng Quản lý dữ liệu số",
+        "02/03/2026",
+        "31/12/2026",
+        "",
+    ];
+    write("Theo dõi", &[moved, first[1]]);
+    let seen = intake::preview(&mut o.store, &file, &Options::default()).unwrap();
+    assert!(seen.directives.is_empty(), "{:?}", told(&seen));
+    assert_eq!(
+        told_at(&seen, "với đơn vị chủ trì “Văn phòng Sở”; tệp nay").len(),
+        1,
+        "{:?}",
+        told(&seen)
+    );
+    assert!(seen.new_units.is_empty(), "{:?}", seen.new_units);
+    let units = unit::list(o.store.conn(), true).unwrap().len();
+    intake::commit(&mut o.store, &file, &Options::default()).unwrap();
+    assert_eq!(unit::list(o.store.conn(), true).unwrap().len(), units);
     // Given anew: new.
-    let anew: [(&str, [&str; 7]); 3] = [
+    let anew: [(&str, [&str; 7]); 4] = [
+        (
+            "next week, another deadline",
+            ["1", a, "80/TB-STTTT", "VP", "09/03/2026", "31/01/2027", ""],
+        ),
         (
             "next month",
             ["1", a, "95/TB-STTTT", "VP", "06/04/2026", "31/05/2026", ""],
@@ -8178,7 +8261,7 @@ fn a_row_with_its_lead_and_words_changed_is_the_task_held() {
     assert_eq!(held.len(), 1, "{:?}", told(&seen));
     assert!(
         held[0].contains(
-            "đơn vị chủ trì “Văn phòng Sở” và lời “Xây dựng quy chế phối hợp với Công an tỉnh”"
+            "đơn vị chủ trì “Văn phòng Sở”, lời “Xây dựng quy chế phối hợp với Công an tỉnh”"
         ),
         "{held:?}"
     );
@@ -8192,7 +8275,7 @@ fn a_row_with_its_lead_and_words_changed_is_the_task_held() {
     assert!(seen.directives.is_empty(), "{:?}", told(&seen));
     let held = told_at(
         &seen,
-        "“Văn phòng Sở”, ngày giao 02/03/2026; tệp nay ghi đơn vị và ngày giao khác",
+        "với đơn vị chủ trì “Văn phòng Sở”, ngày giao 02/03/2026; tệp nay ghi khác",
     );
     assert_eq!(held.len(), 1, "{:?}", told(&seen));
     // The first row kept: the other unit's like task is new.

@@ -93,9 +93,7 @@ pub(super) fn held_as_changed(
                     Some(there) => Issue::DeadlineDiffers(there, *d),
                     None => Issue::HeldAlike(row.content.clone()),
                 }),
-                HeldAs::Lead(here, words, on) => {
-                    Some(Issue::LeadDiffers(here.clone(), words.clone(), *on))
-                }
+                HeldAs::Lead(here, ..) => Some(Issue::LeadDiffers(here.clone())),
                 HeldAs::Words(here) => Some(Issue::HeldAlike(here.clone())),
                 HeldAs::Given(here) => Some(Issue::GivenDiffers(*here)),
                 HeldAs::Source(here) => Some(Issue::SourceDiffers(here.clone())),
@@ -567,16 +565,20 @@ pub(super) fn brought_in_for_another(
 }
 
 /// The directive brought in from a file that a row is when several of its keys changed at
-/// once in a later copy of its sheet (the source corrected with the day given, the deadline,
-/// the lead or a word): one brought in from a sheet of the same `origin` (layout and name),
-/// in the same words (one of `forms`) with the same deadline, given within a month of `day`;
-/// or in the same words, or nearly, given to `unit` that day. Its keys as they were, of those
-/// the row says otherwise; one such directive only (two: neither). Another sheet's row (next
-/// week's, another office's) is a task of its own.
+/// once in a later copy of its sheet: one brought in from a sheet of the same `origin`
+/// (layout and name), given within a month of `day`, in the same words (one of `forms`) or
+/// nearly (given to `unit`: `None`, a unit not yet in the directory). The same words are the
+/// task with the same deadline or day given, or given to the same unit a few days apart with
+/// the source corrected in its series (filled in or left out); nearly the same words, with
+/// the same deadline, or the same day and the source so corrected. Another document's task
+/// of these words is a task of its own unless its deadline is the same, and so is one closed
+/// given again on another day with another deadline. Its keys as they were, of those the row
+/// says otherwise; one such directive only (two: neither). Another sheet's row (next week's,
+/// another office's) is a task of its own.
 pub(super) fn changed_at_once(
     r: &mut Reading<'_>,
     forms: &[String],
-    (unit, day): (Uuid, NaiveDate),
+    (unit, day): (Option<Uuid>, NaiveDate),
     (deadline, due): (Option<NaiveDate>, Option<NaiveDate>),
     (source, file_name): (&SourceSaid, &str),
     origin: i64,
@@ -606,10 +608,25 @@ pub(super) fn changed_at_once(
         .filter(|(_, o)| *o == origin)
         .map(|(id, _)| (*id, None))
         .collect();
-    // Nearly the same words given to the unit that day (a word corrected too).
-    if ids.is_empty() {
+    // Nearly the same words given to the unit within a month (a word corrected too).
+    if let Some(unit) = unit.filter(|_| ids.is_empty()) {
+        let mut near_day = conn.prepare_cached(
+            "SELECT id, content, assigned_on FROM directive WHERE lead_unit_id = ?1 \
+             AND assigned_on BETWEEN ?2 AND ?3",
+        )?;
+        let month = chrono::Duration::days(31);
+        let near: Vec<(Uuid, String, NaiveDate)> = near_day
+            .query_map(
+                params![
+                    unit,
+                    crate::store::value::date(day - month),
+                    crate::store::value::date(day + month),
+                ],
+                id_text_day,
+            )?
+            .collect::<rusqlite::Result<_>>()?;
         let numbers = numbers_besides_dates(&forms[0]);
-        for (id, c) in given(conn, unit, day)? {
+        for (id, c, _) in near {
             let theirs = numbers_besides_dates(&c);
             let same_numbers = within(&theirs, &numbers) || within(&numbers, &theirs);
             if same_numbers && nearly(&forms[0], &c) >= 0.8 && of_origin(conn, id, origin)? {
@@ -622,44 +639,77 @@ pub(super) fn changed_at_once(
     let mut found = Vec::new();
     for (id, words) in ids {
         let d = directive::get(conn, id)?;
-        let same_due = d.deadline == due || d.original_deadline == deadline;
-        let near_day = (d.assigned_on - day).num_days().abs() <= 31;
-        let same_unit = d.lead_unit_id == unit;
-        let same_words = words.is_none();
+        let due_kept = d.deadline == due || d.original_deadline == deadline;
+        let same_due = due.is_some() && due_kept;
+        let apart = (d.assigned_on - day).num_days().abs();
+        let same_unit = unit == Some(d.lead_unit_id);
         let cited = source_cited(conn, &d)?;
-        // (The deadline moved too: the number corrected in its series, or a source filled in
-        // or left out; another document's task of these words is a task of its own.)
-        let corrected = match source {
-            SourceSaid::Document { number, .. } => {
-                cited.is_empty() || values::same_series(&cited, number)
+        // The number corrected in its series, or a source filled in or left out; another
+        // document is another series.
+        let (corrected, another) = match source {
+            SourceSaid::Document { number, .. } if !cited.is_empty() => {
+                let same = values::same_document(&cited, number);
+                let series = same || values::same_series(&cited, number);
+                (series, !series && document_cited(&d))
             }
-            _ => true,
+            _ => (true, false),
         };
-        if !(same_words && same_due && due.is_some() && near_day
-            || same_unit && d.assigned_on == day && (same_due || same_words && corrected))
-        {
+        let closed = matches!(
+            d.status,
+            DirectiveStatus::Done
+                | DirectiveStatus::AwaitingConfirmation
+                | DirectiveStatus::Cancelled
+        );
+        let given_anew = closed && !same_due && apart > 0;
+        let held = match words {
+            None => same_due || apart == 0 || same_unit && corrected && apart <= 3,
+            Some(_) => same_due || apart == 0 && corrected,
+        };
+        if apart > 31 || !held || given_anew || (another && !same_due) {
             continue;
         }
-        let mut was = Vec::new();
-        if !same_unit {
-            was.push(Was::Lead(crate::unit::get(conn, d.lead_unit_id)?.name));
-        }
-        if !same_source(conn, &d, source, file_name)? {
-            was.push(Was::Source(cited));
-        }
-        if d.assigned_on != day {
-            was.push(Was::Given(d.assigned_on));
-        }
-        if !same_due {
-            was.push(Was::Deadline(d.deadline));
-        }
-        was.extend(words.map(Was::Words));
+        let was = was_otherwise(conn, &d, words, (unit, day), (due_kept, source, file_name))?;
         found.push((id, HeldAs::Changed(was)));
     }
     Ok(match found.len() {
         1 => found.pop(),
         _ => None,
     })
+}
+
+/// Whether a directive cites a document (a number, not a meeting nor a file's name).
+fn document_cited(d: &directive::Directive) -> bool {
+    d.meeting_id.is_none()
+        && d.document_number
+            .as_deref()
+            .is_some_and(|n| !a_files_name(n))
+}
+
+/// The keys of directive `d` as they were, of those a row given to `unit` on `day` says
+/// otherwise (`words`: its words, when the row writes them otherwise; `same_due`: whether its
+/// deadline is the row's, or both have none).
+pub(super) fn was_otherwise(
+    conn: &Connection,
+    d: &directive::Directive,
+    words: Option<String>,
+    (unit, day): (Option<Uuid>, NaiveDate),
+    (same_due, source, file_name): (bool, &SourceSaid, &str),
+) -> Result<Vec<Was>> {
+    let mut was = Vec::new();
+    if unit != Some(d.lead_unit_id) {
+        was.push(Was::Lead(crate::unit::get(conn, d.lead_unit_id)?.name));
+    }
+    if !same_source(conn, d, source, file_name)? {
+        was.push(Was::Source(source_cited(conn, d)?));
+    }
+    if d.assigned_on != day {
+        was.push(Was::Given(d.assigned_on));
+    }
+    if !same_due {
+        was.push(Was::Deadline(d.deadline));
+    }
+    was.extend(words.map(Was::Words));
+    Ok(was)
 }
 
 /// Whether the directive was brought in from a sheet of this origin.

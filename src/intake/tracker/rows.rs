@@ -3,7 +3,7 @@
 
 use super::held::{
     already_held, brought_in, changed_at_once, given, in_the_notice, maybe_held, notice_meeting,
-    notice_meeting_day, numbers_besides_dates, same_source, source_cited, within,
+    notice_meeting_day, numbers_besides_dates, same_source, source_cited, was_otherwise, within,
     written_otherwise,
 };
 use super::*;
@@ -913,6 +913,24 @@ pub(super) fn read_rows(
                 let due = (deadline, extended.or(deadline));
                 changed_since(r, unit, &task, due, &plan.file_name)?
             }
+            // Led by a unit not yet in the directory: the task held that a later copy gave
+            // to it (the same words and deadline, given within a month), told; the unit is
+            // then not made.
+            (None, Pick::New(_)) if !refused && r.brought_in_any && !task.repeated => {
+                let due = (deadline, extended.or(deadline));
+                let source = (task.source, plan.file_name.as_str());
+                match task.origin {
+                    Some(origin) => Vec::from_iter(changed_at_once(
+                        r,
+                        task.content,
+                        (None, given_on),
+                        due,
+                        source,
+                        origin,
+                    )?),
+                    None => Vec::new(),
+                }
+            }
             _ => Vec::new(),
         };
         // So is a deadline the sheet gives that Giao Ban does not hold (extended in one of
@@ -1239,8 +1257,8 @@ fn differences(
         DirectiveStatus::Done | DirectiveStatus::AwaitingConfirmation | DirectiveStatus::Cancelled
     );
     let said_there = values::said_with_completion(
-        &cells.text(Column::Progress),
-        &cells.text(Column::Notes),
+        (&cells.text(Column::Progress), &cells.text(Column::Notes)),
+        &cells.text(Column::Content),
         completed,
     )
     .0;
@@ -1605,7 +1623,8 @@ fn state_of(
     due: Option<NaiveDate>,
     today: NaiveDate,
 ) -> std::result::Result<StateRead, RowProblem> {
-    let mut said = values::said(&cells.text(Column::Progress), &cells.text(Column::Notes));
+    let (progress, notes) = (cells.text(Column::Progress), cells.text(Column::Notes));
+    let mut said = values::said_of(&progress, &notes, &cells.text(Column::Content));
     // What the ticks say (see `ticked`); words that say done beside a tick that says not
     // done are told.
     let ticked_state = ticked(&cells.h.ticks, cells.row, said);
@@ -1630,11 +1649,7 @@ fn state_of(
                 other => (other, Some(c)),
             }
         } else {
-            values::said_with_completion(
-                &cells.text(Column::Progress),
-                &cells.text(Column::Notes),
-                Some(c),
-            )
+            values::said_with_completion((&progress, &notes), &cells.text(Column::Content), Some(c))
         };
         said = with_day;
         not_done_on = contradicted;
@@ -2081,12 +2096,28 @@ fn changed_since(
         }
         // Several keys changed at once (the source with the day, the deadline or the lead).
         if held_as.is_empty() && !task.repeated {
-            let at = (unit, task.given_on);
+            let at = (Some(unit), task.given_on);
             let due = (deadline, due_here);
             if let Some(origin) = task.origin {
                 let source = (task.source, file_name);
                 held_as.extend(changed_at_once(r, task.content, at, due, source, origin)?);
             }
+        }
+    }
+    // Each held told with every key the row says otherwise, when more than one (a task of
+    // the notice cited, below, is told by its notice).
+    for (id, how) in held_as.iter_mut() {
+        let words = match how {
+            HeldAs::Words(w) | HeldAs::Lead(_, Some(w), _) => Some(w.clone()),
+            HeldAs::Changed(_) => continue,
+            _ => None,
+        };
+        let d = directive::get(r.conn, *id)?;
+        let same_due = d.deadline == due_here || d.original_deadline == deadline;
+        let at = (Some(unit), task.given_on);
+        let was = was_otherwise(r.conn, &d, words, at, (same_due, task.source, file_name))?;
+        if was.len() > 1 {
+            *how = HeldAs::Changed(was);
         }
     }
     if let SourceSaid::Document { number, date } = task.source
