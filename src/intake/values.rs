@@ -197,13 +197,11 @@ pub fn done_day(text: &str) -> Option<NaiveDate> {
             || matches!(x.kind, Kind::Punct(':' | '(' | '-' | '–'))
     };
     // Words of another step between: the date is that step's ("Hoàn thành (giao tại TB 29
-    // ngày 2/3/2024)").
+    // ngày 2/3/2024)"); not the document done ("ban hành QĐ 55/QĐ-UBND ngày 20/9/2024").
     let another_step = |x: &Token| {
-        [
-            "giao", "nhan", "trinh", "tai", "theo", "tb", "kl", "cv", "qd", "hop",
-        ]
-        .iter()
-        .any(|w| x.is(w))
+        ["giao", "nhan", "trinh", "tai", "theo", "hop"]
+            .iter()
+            .any(|w| x.is(w))
     };
     // (A few words of how or what was done may come between: "Hoàn thành muộn ngày 15/9",
     // "Hoàn thành đúng hạn ngày 5/10", "Hoàn thành toàn bộ nhiệm vụ ngày 10/10"; not past
@@ -213,9 +211,12 @@ pub fn done_day(text: &str) -> Option<NaiveDate> {
         let mut words = 0;
         while j < t.len() && deadline::stated_date(&t, j).is_none() {
             let clause_ends = matches!(t[j].kind, Kind::Punct(';' | '.' | ',' | ')'));
+            // (Words only; a document's number whole, "QĐ 55/QĐ-UBND" one word.)
+            let of_a_number =
+                matches!(t[j - 1].kind, Kind::Punct('/' | '-')) && t[j - 1].end == t[j].start;
             if clause_ends
                 || another_step(&t[j])
-                || (!skip(&t[j]) && {
+                || (t[j].kind == Kind::Word && !skip(&t[j]) && !of_a_number && {
                     words += 1;
                     words > 4
                 })
@@ -3307,6 +3308,28 @@ mod tests {
             "Đã hoàn thành xây dựng dự thảo; UBND tỉnh đã ban hành ngày 20/9/2024",
         ] {
             assert!(!stage(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn the_day_done_is_the_one_its_done_words_name() {
+        for (t, day) in [
+            (
+                "Hoàn thành toàn bộ nhiệm vụ ngày 10/10/2024",
+                Some(d(2024, 10, 10)),
+            ),
+            (
+                "Đã hoàn thành, UBND tỉnh đã ban hành QĐ 55/QĐ-UBND ngày 20/9/2024",
+                Some(d(2024, 9, 20)),
+            ),
+            (
+                "Đã ban hành Kế hoạch số 12/KH-STTTT ngày 15/9/2024",
+                Some(d(2024, 9, 15)),
+            ),
+            ("Hoàn thành (giao tại TB 29 ngày 2/3/2024)", None),
+            ("Đã trình ngày 15/8/2024. Đã hoàn thành", None),
+        ] {
+            assert_eq!(done_day(t), day, "{t}");
         }
     }
 
