@@ -34,9 +34,21 @@ afterEach(async () => {
 });
 
 const byTest = (id) => browser.$(`[data-testid="${id}"]`);
-/** Opens a list row or result from the keyboard: focus it, press Enter. */
-async function openRow(el) {
-  await browser.execute((e) => { e.scrollIntoView(); e.focus(); }, el);
+/** Opens a list row or result from the keyboard: focus it, press Enter. `find` gives the
+ *  element; a list drawn again between finding and focusing it has it found again. */
+async function openRow(find) {
+  await browser.waitUntil(
+    async () => {
+      try {
+        await browser.execute((e) => { e.scrollIntoView(); e.focus(); }, await find());
+        return true;
+      } catch (e) {
+        if (/stale element|was not found|no such element/i.test(String(e))) return false;
+        throw e;
+      }
+    },
+    { timeout: 10_000, timeoutMsg: "the row could not be focused" },
+  );
   await browser.keys("Enter");
 }
 const shot = (name) => browser.saveScreenshot(path.join(shots, `${name}.png`));
@@ -96,8 +108,7 @@ test("a meeting is found by its title typed without diacritics", { timeout: 120_
   }, { timeout: 10_000, timeoutMsg: "typing “giao ban thang” should list the “Giao ban … tháng …” meetings" });
   await shot("04-meeting-search");
   // Open it from the keyboard: focus the row, press Enter.
-  const row = await list.$("tr*=Giao ban tháng");
-  await openRow(row);
+  await openRow(async () => (await byTest("meeting-list")).$("tr*=Giao ban tháng"));
   const heading = await byTest("meeting-title");
   await heading.waitForDisplayed({ timeout: 10_000 });
   assert.match(await heading.getText(), /^Giao ban tháng \d+\/\d{4}$/);
@@ -144,7 +155,7 @@ test("search typed without accents finds and opens a meeting", { timeout: 120_00
   assert.match(await results.getText(), /Cuộc họp/);
   assert.ok((await results.$$("mark").length) > 0, "matches are highlighted in the original text");
   await shot("07-search");
-  await openRow(hit);
+  await openRow(async () => (await byTest("search-results")).$("button*=Hội nghị triển khai nhiệm vụ năm"));
   const heading = await byTest("meeting-title");
   await heading.waitForDisplayed({ timeout: 10_000 });
   assert.match(await heading.getText(), /^Hội nghị triển khai nhiệm vụ năm \d{4}$/);
@@ -156,7 +167,7 @@ test("directives split from a pasted conclusion are reviewed and created", { tim
   await openPage("meetings");
   const first = await (await byTest("meeting-list")).$("tbody tr.clickable");
   await first.waitForExist({ timeout: 10_000 });
-  await openRow(first);
+  await openRow(async () => (await byTest("meeting-list")).$("tbody tr.clickable"));
   const given = await byTest("meeting-directives");
   await given.waitForDisplayed({ timeout: 10_000 });
   const before = await given.$$("tbody tr").length;
@@ -361,7 +372,7 @@ test("a secretary issues the minutes and the notice, and exports the reports", {
   await openPage("meetings");
   const first = await (await byTest("meeting-list")).$("tbody tr.clickable");
   await first.waitForExist({ timeout: 10_000 });
-  await openRow(first);
+  await openRow(async () => (await byTest("meeting-list")).$("tbody tr.clickable"));
   const written = async (id) => {
     await (await byTest(id)).click();
     const done = await byTest(`${id}-result`);
@@ -433,7 +444,7 @@ test("a secretary issues the minutes and the notice, and exports the reports", {
   await openPage("meetings");
   const again = await (await byTest("meeting-list")).$("tbody tr.clickable");
   await again.waitForExist({ timeout: 10_000 });
-  await openRow(again);
+  await openRow(async () => (await byTest("meeting-list")).$("tbody tr.clickable"));
   await (await byTest("export-notice")).click();
   const refused = await byTest("export-notice-error");
   await refused.waitForDisplayed({ timeout: 10_000 });

@@ -197,6 +197,23 @@ export function journeys(name) {
       return db;
     },
     byTest: (id) => w.browser.$(`[data-testid="${id}"]`),
+    /** Puts the keyboard on the first element matching `selector`, found and focused in one
+     *  step in the page: a list drawn again between finding and focusing leaves no stale
+     *  element (waits until there is one). */
+    focusOn: (selector, { preventScroll = false } = {}) =>
+      w.browser.waitUntil(
+        () =>
+          w.browser.execute(
+            (s, p) => {
+              const e = document.querySelector(s);
+              e?.focus({ preventScroll: p });
+              return e != null && document.activeElement === e;
+            },
+            selector,
+            preventScroll,
+          ),
+        { timeout: 10_000, timeoutMsg: `nothing to focus at ${selector}` },
+      ),
     type: (text) => typeText(w.browser, text),
     shot: (file) => w.browser.saveScreenshot(path.join(shots, `${file}.png`)),
   };

@@ -46,7 +46,7 @@ test("the directive list is current after a change made on a directive, and come
   const row = await browser.$('[data-testid="directive-row"][data-index="5"]');
   await row.waitForDisplayed({ timeout: 10_000 });
   const content = await browser.execute((e) => e.querySelector("td").textContent.trim(), row);
-  await browser.execute((e) => e.focus(), row);
+  await w.focusOn('[data-testid="directive-row"][data-index="5"]');
   await browser.keys("Enter");
   const title = await byTest("directive-title");
   await title.waitForDisplayed({ timeout: 10_000 });
@@ -172,8 +172,7 @@ test("the history reads in Vietnamese and names the person who uses this machine
   const audit = JSON.parse(giaoban(db, "audit", "--json", "--limit", "5"));
   assert.ok(audit.some((r) => r.actor === person.full_name), "the database keeps the person's name");
   // Enter on a line opens its record: the meeting just closed.
-  const line = await byTest("history-row");
-  await browser.execute((e) => e.focus(), line);
+  await w.focusOn('[data-testid="history-row"]');
   await browser.keys("Enter");
   await (await byTest("reopen-meeting")).waitForDisplayed({ timeout: 10_000 });
 });
@@ -287,7 +286,7 @@ test("the meeting list and the history read page after page, and Back finds them
   const scrolled = () => browser.execute(() => document.scrollingElement.scrollTop);
   const at = await scrolled();
   assert.ok(at > 1000, `scrolled down: ${at}`);
-  await browser.execute((e) => e.focus({ preventScroll: true }), far);
+  await w.focusOn('[data-testid="meeting-list"] tbody tr[data-index="120"]', { preventScroll: true });
   await browser.keys("Enter");
   await (await byTest("meeting-title")).waitForDisplayed({ timeout: 10_000 });
   await browser.keys(["Alt", "ArrowLeft"]);
@@ -301,8 +300,7 @@ test("the meeting list and the history read page after page, and Back finds them
   assert.ok(matching < all, `"${words}" picks some meetings: ${matching}`);
   await (await byTest("meeting-search")).setValue(words);
   await browser.waitUntil(async () => (await count.getText()).includes(`/${matching}`), { timeout: 10_000, timeoutMsg: "the filter applies" });
-  const row = await browser.$('[data-testid="meeting-list"] tbody tr');
-  await browser.execute((e) => e.focus(), row);
+  await w.focusOn('[data-testid="meeting-list"] tbody tr');
   await browser.keys("Enter");
   await (await byTest("meeting-title")).waitForDisplayed({ timeout: 10_000 });
   await browser.keys(["Alt", "7"]);
@@ -342,8 +340,7 @@ test("the meeting list and the history read page after page, and Back finds them
   assert.equal(seqs, now, "each change once");
   await (await byTest("history-kind")).selectByAttribute("value", "directive");
   await browser.waitUntil(async () => (await historyCount.getText()).includes(`100/${ofDirectives}`), { timeout: 10_000, timeoutMsg: "the kind applies" });
-  const line = await byTest("history-row");
-  await browser.execute((e) => e.focus(), line);
+  await w.focusOn('[data-testid="history-row"]');
   await browser.keys("Enter");
   await (await byTest("directive-title")).waitForDisplayed({ timeout: 10_000 });
   await browser.keys(["Alt", "ArrowLeft"]);
