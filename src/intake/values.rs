@@ -183,7 +183,7 @@ pub fn done_day(text: &str) -> Option<NaiveDate> {
     let t = tokenize(text);
     let done_at: Vec<usize> = (0..t.len())
         .filter(|&i| {
-            (t[i].is("hoan") && t.get(i + 1).is_some_and(|x| x.is("thanh")))
+            (t[i].is("hoan") && t.get(i + 1).is_some_and(|x| x.is("thanh") || x.is("tat")))
                 || (t[i].is("ban") && t.get(i + 1).is_some_and(|x| x.is("hanh")))
                 || t[i].is("ht")
                 || t[i].is("xong")
@@ -193,6 +193,7 @@ pub fn done_day(text: &str) -> Option<NaiveDate> {
         x.is("ngay")
             || x.is("vao")
             || x.is("thanh")
+            || x.is("tat")
             || x.is("hanh")
             || matches!(x.kind, Kind::Punct(':' | '(' | '-' | '–'))
     };
@@ -1280,20 +1281,26 @@ pub fn split_extension(cell: &Cell) -> (Cell, Vec<ExtensionSaid>) {
             .collect();
         let (mark, end) = (marks[k - 1].0, marks.get(k).map_or(t.len(), |m| m.0));
         let before_a_mark = k + 1 < pieces.len();
-        // (Asked and approved: granted, the asking words taken from the piece before too.)
+        // (Asked and approved: granted, the asking words taken from the piece before too,
+        // unless its clause says it awaited below.)
+        let mut before_asking = None;
         if let Some(n) = asks(&folded, true) {
             // (With the words of time before them: "đã xin", "đang đề nghị".)
             let n = n
                 + (folded[..folded.len() - n].iter().rev())
                     .take_while(|w| ["da", "dang", "vua", "cung", "co"].contains(&w.as_str()))
                     .count();
-            let asking = said[said.len() - n..].join(" ");
-            let granted = approved(&t[mark..end], before_a_mark);
-            pieces[k - 1] = said[..said.len() - n].join(" ");
-            if !granted {
-                asked[k] = Some(format!("{asking} {}", &t[mark..end]));
+            let kept = said[..said.len() - n].join(" ");
+            if !approved(&t[mark..end], before_a_mark) {
+                asked[k] = Some(format!(
+                    "{} {}",
+                    said[said.len() - n..].join(" "),
+                    &t[mark..end]
+                ));
+                pieces[k - 1] = kept;
                 continue;
             }
+            before_asking = Some(kept);
         }
         // Or in the few words of its clause ("(trình UBND tỉnh lùi …)", "chờ UBND tỉnh cho
         // lùi …"; "chờ" read by its marks, not "cho").
@@ -1312,9 +1319,13 @@ pub fn split_extension(cell: &Cell) -> (Cell, Vec<ExtensionSaid>) {
             .any(|w| crate::text::composed(w.to_string()).to_lowercase() == "chờ")
             || [
                 "chua co y kien",
-                "chua duoc duyet",
+                "chua co van ban",
+                "chua duoc",
                 "chua phe duyet",
-                "chua duoc phe duyet",
+                "chua dong y",
+                "chua chap thuan",
+                "chua chap nhan",
+                "chua cho",
             ]
             .iter()
             .any(|w| crate::text::holds_phrase(&padded(own), w));
@@ -1329,6 +1340,8 @@ pub fn split_extension(cell: &Cell) -> (Cell, Vec<ExtensionSaid>) {
         {
             asked[k] = Some(format!("{} {}", clause.trim(), &t[mark..end]));
             pieces[k - 1] = piece[..from].to_string();
+        } else if let Some(kept) = before_asking {
+            pieces[k - 1] = kept;
         }
     }
     // A request is kept in its words whole, to be told.
@@ -1727,8 +1740,7 @@ fn status_of_task(text: &str, task: &str) -> Said {
     // ("Hoàn thành dự thảo, trình lãnh đạo Sở", "Đã xong dự thảo", "HT giai đoạn 1" too, and
     // with a few words of the work between: "Đã hoàn thành xây dựng dự thảo", "… việc lập dự
     // thảo".) "Cơ bản hoàn thành", "Hoàn thành cơ bản": not all of it.
-    let stage = stage_said(t).is_some_and(|st| !crate::text::holds_phrase(&padded(task), &st))
-        || partly_done(t);
+    let stage = stage_said(t).is_some_and(|st| !the_whole_task(task, &st)) || partly_done(t);
     // "Chưa thực hiện do chưa có kinh phí", "Chưa làm được do mưa", "Chưa triển khai vì …":
     // not begun, with its reason (kept as a note); not "Chưa thực hiện xong" (under way).
     let unfinished = has("chua xong") || has("chua thuc hien xong") || has("chua lam xong");
@@ -1802,6 +1814,11 @@ fn status_of_task(text: &str, task: &str) -> Said {
         || has("da xong")
         || has("thuc hien xong")
         || starts("xong ")
+        // "Đã hoàn tất", "Hoàn tất ngày 15/8/2024"; "Đã tổ chức xong hội nghị", "Đã kiểm tra
+        // xong 05 đơn vị": a verb of the work, then done.
+        || has("da hoan tat")
+        || starts("hoan tat")
+        || done_after_a_verb(&words)
         || percent == Some(100)
         // "Đã báo cáo kết quả tại Báo cáo số 216/BC ngày 1/9/2026": the result reported.
         || has("da bao cao ket qua")
@@ -2629,6 +2646,40 @@ pub fn says_refused(text: &str) -> bool {
     .any(|w| f.contains(w))
 }
 
+/// Whether a stage done (`stage`, folded: "du thao", "giai doan 1") is the whole of a task
+/// in these words: they name it, and no other stage of its kind nor a step after a draft
+/// ("Triển khai giai đoạn 1 Dự án …"; not "… giai đoạn 1 và giai đoạn 2", "Xây dựng dự thảo
+/// và trình ban hành …").
+fn the_whole_task(task: &str, stage: &str) -> bool {
+    let f = padded(task);
+    let kind = stage.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    let kind = kind.strip_suffix(" dau").unwrap_or(kind);
+    let named = |w: &str| f.matches(&format!(" {w} ")).count();
+    let later = ["trinh", "ban hanh", "phe duyet", "tham dinh", "ky"]
+        .iter()
+        .any(|w| crate::text::holds_phrase(&f, w));
+    crate::text::holds_phrase(&f, stage)
+        && named(kind) <= 1
+        && !(stage == "du thao" && later)
+        && !["cac", "2", "hai"]
+            .iter()
+            .any(|n| f.contains(&format!(" {n} {kind} ")))
+}
+
+/// Whether words (folded) say "đã", a verb of the work, then "xong" ("Đã tổ chức xong hội
+/// nghị", "Đã kiểm tra xong 05 đơn vị"), with nothing not yet or under way between.
+fn done_after_a_verb(words: &[String]) -> bool {
+    (0..words.len()).any(|i| {
+        words[i] == "da"
+            && (i + 2..(i + 5).min(words.len())).any(|j| {
+                words[j] == "xong"
+                    && !words[i + 1..j]
+                        .iter()
+                        .any(|w| ["chua", "dang", "khong", "se"].contains(&w.as_str()))
+            })
+    })
+}
+
 /// The stage of the work a text says done, not the whole, as its words (folded: "du thao",
 /// "giai doan 1"): done words ("hoàn thành", "xong", "HT") followed in their clause, within
 /// three words, by a stage ("dự thảo", "một số"; "giai đoạn", "GĐ", "bước", "đợt", "hạng
@@ -3349,6 +3400,65 @@ mod tests {
         ] {
             assert!(!says_refused(t), "{t}");
         }
+    }
+
+    #[test]
+    fn done_in_other_words() {
+        for (t, day) in [
+            (
+                "Đã tổ chức xong hội nghị ngày 15/8/2024",
+                Some(d(2024, 8, 15)),
+            ),
+            ("Đã kiểm tra xong 05 đơn vị", None),
+            ("Đã hoàn tất ngày 15/8/2024", Some(d(2024, 8, 15))),
+            ("Hoàn tất", None),
+        ] {
+            assert_eq!(status_of(t), Said::Done(day), "{t}");
+        }
+        for t in [
+            "Đã tổ chức nhưng chưa xong",
+            "Đã làm, đang hoàn thiện, chưa xong",
+        ] {
+            assert!(!matches!(status_of(t), Said::Done(_)), "{t}");
+        }
+    }
+
+    #[test]
+    fn an_extension_awaited_keeps_the_deadline_before_it() {
+        for t in [
+            "30/6/2026 (xin lùi 30/9/2026, chưa có ý kiến đồng ý)",
+            "30/6/2026 (xin lùi 30/9/2026, chờ chấp thuận)",
+            "30/6/2026 (xin lùi 30/9/2026, chưa có văn bản chấp thuận)",
+        ] {
+            let (first, moved) = split_extension(&Cell::Text(t.into()));
+            assert!(moved.len() == 1 && moved[0].asked, "{t}: {moved:?}");
+            assert_eq!(
+                first.text().trim_end_matches([' ', '(']),
+                "30/6/2026",
+                "{t}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_stage_is_the_task_only_when_its_words_name_it_alone() {
+        assert!(the_whole_task(
+            "Triển khai giai đoạn 1 Dự án X",
+            "giai doan 1"
+        ));
+        assert!(the_whole_task(
+            "Xây dựng dự thảo Quy chế làm việc",
+            "du thao"
+        ));
+        assert!(!the_whole_task(
+            "Triển khai giai đoạn 1 và giai đoạn 2 Dự án X",
+            "giai doan 1"
+        ));
+        assert!(!the_whole_task(
+            "Xây dựng dự thảo và trình ban hành Quy chế",
+            "du thao"
+        ));
+        assert!(!the_whole_task("Triển khai Dự án X", "giai doan 1"));
     }
 
     #[test]

@@ -211,14 +211,15 @@ pub(super) fn no_longer_in(
 /// its words given to `unit` that day, for rows of the same words told apart by their
 /// deadlines; the one of nearly its words (brought in from a file).
 pub(super) fn maybe_held(
-    conn: &Connection,
+    r: &mut Reading<'_>,
     content: &str,
     unit: Uuid,
     day: NaiveDate,
     repeated: bool,
 ) -> Result<Vec<(Uuid, HeldAs)>> {
+    let conn = r.conn;
     let mut out = Vec::new();
-    if !repeated && let Some(held) = brought_in_for_another(conn, content, unit, day)? {
+    if !repeated && let Some(held) = brought_in_for_another(r, content, unit, day)? {
         out.push(held);
     }
     let want = exact_words(content);
@@ -237,26 +238,14 @@ pub(super) fn maybe_held(
     }
     // The same words given to the unit on another day, brought in from a file: the day
     // given was corrected (or filled in) since.
-    let mut other_day = conn.prepare_cached(
-        "SELECT id, assigned_on FROM directive WHERE lead_unit_id = ?1 AND content = ?2 \
-         AND assigned_on <> ?3",
-    )?;
-    let moved: Vec<(Uuid, NaiveDate)> = other_day
-        .query_map(
-            params![unit, content.trim(), crate::store::value::date(day)],
-            |r| {
-                Ok((
-                    crate::store::value::get_uuid(r, 0)?,
-                    crate::store::value::get_date(r, 1)?,
-                ))
-            },
-        )?
-        .collect::<rusqlite::Result<_>>()?;
-    for (id, on) in moved {
-        if brought_in(conn, id)? {
-            out.push((id, HeldAs::Given(on)));
-        }
-    }
+    let mut moved: Vec<(Uuid, NaiveDate)> = (r.brought_words()?.get(&want).into_iter())
+        .flatten()
+        .filter(|b| b.lead == unit && b.given != day)
+        .map(|b| (b.id, b.given))
+        .collect();
+    let mut seen = HashSet::new();
+    moved.retain(|(id, _)| seen.insert(*id));
+    out.extend(moved.into_iter().map(|(id, on)| (id, HeldAs::Given(on))));
     // Nearly the same words given to the unit within a month of that day, brought in from a
     // file: the words and the day corrected both.
     if out.is_empty() && !repeated {
@@ -490,11 +479,12 @@ pub(super) fn brought_in(conn: &Connection, id: Uuid) -> Result<bool> {
 /// too; else the one of these words given within a month of `day` (the day corrected too),
 /// of that day too; if one only.
 pub(super) fn brought_in_for_another(
-    conn: &Connection,
+    r: &mut Reading<'_>,
     content: &str,
     unit: Uuid,
     day: NaiveDate,
 ) -> Result<Option<(Uuid, HeldAs)>> {
+    let conn = r.conn;
     let want = exact_words(content);
     let mut stmt = conn.prepare_cached(
         "SELECT d.id, d.content, u.name FROM directive d JOIN unit u ON u.id = d.lead_unit_id \
@@ -531,28 +521,15 @@ pub(super) fn brought_in_for_another(
     // None that day: the same words given to another unit within a month of it (the lead
     // and the day both corrected since).
     if found.is_empty() {
-        let mut near_day = conn.prepare_cached(
-            "SELECT d.id, u.name, d.assigned_on FROM directive d \
-             JOIN unit u ON u.id = d.lead_unit_id WHERE d.content = ?1 \
-             AND d.assigned_on BETWEEN ?2 AND ?3 AND d.assigned_on <> ?4 AND d.lead_unit_id <> ?5",
-        )?;
-        let month = chrono::Duration::days(31);
-        let near: Vec<(Uuid, String, NaiveDate)> = near_day
-            .query_map(
-                params![
-                    content.trim(),
-                    crate::store::value::date(day - month),
-                    crate::store::value::date(day + month),
-                    crate::store::value::date(day),
-                    unit
-                ],
-                id_text_day,
-            )?
-            .collect::<rusqlite::Result<_>>()?;
-        for (id, lead, on) in near {
-            if brought_in(conn, id)? {
-                found.push(((id, lead, None), Some(on)));
-            }
+        let near = (r.brought_words()?.get(&want).into_iter().flatten())
+            .filter(|b| b.lead != unit && b.given != day)
+            .filter(|b| (b.given - day).num_days().abs() <= 31)
+            .copied()
+            .collect::<Vec<Brought>>();
+        let mut seen = HashSet::new();
+        for b in near.into_iter().filter(|b| seen.insert(b.id)) {
+            let lead = crate::unit::get(conn, b.lead)?.name;
+            found.push(((b.id, lead, None), Some(b.given)));
         }
     }
     Ok(if found.len() == 1 {
@@ -584,29 +561,12 @@ pub(super) fn changed_at_once(
     origin: i64,
 ) -> Result<Option<(Uuid, HeldAs)>> {
     let conn = r.conn;
-    let words = match &mut r.brought_words {
-        Some(w) => w,
-        None => {
-            let mut stmt = conn.prepare(
-                "SELECT d.id, d.content, i.origin FROM directive d \
-                 JOIN intake_row i ON i.record_id = d.id WHERE i.origin IS NOT NULL",
-            )?;
-            let mut by: HashMap<String, Vec<(Uuid, i64)>> = HashMap::new();
-            for row in stmt.query_map([], |r| {
-                let id = crate::store::value::get_uuid(r, 0)?;
-                Ok((id, r.get::<_, String>(1)?, r.get::<_, i64>(2)?))
-            })? {
-                let (id, c, origin) = row?;
-                by.entry(exact_words(&c)).or_default().push((id, origin));
-            }
-            r.brought_words.insert(by)
-        }
-    };
+    let words = r.brought_words()?;
     let mut ids: Vec<(Uuid, Option<String>)> = (forms.iter())
         .filter_map(|f| words.get(&exact_words(f)))
         .flatten()
-        .filter(|(_, o)| *o == origin)
-        .map(|(id, _)| (*id, None))
+        .filter(|b| b.origin == Some(origin))
+        .map(|b| (b.id, None))
         .collect();
     // Nearly the same words given to the unit within a month (a word corrected too).
     if let Some(unit) = unit.filter(|_| ids.is_empty()) {

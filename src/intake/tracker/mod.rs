@@ -268,7 +268,7 @@ struct Reading<'c> {
     brought_in_any: bool,
     /// The directives brought in from a file, with the origin of their sheet, by their
     /// words (spacing, case and punctuation aside), read once when first needed.
-    brought_words: Option<HashMap<String, Vec<(Uuid, i64)>>>,
+    brought_words: Option<HashMap<String, Vec<Brought>>>,
     /// The person each "người giao" cell names: their id, or the candidates when several
     /// (none when no one).
     leaders: HashMap<String, std::result::Result<Uuid, Vec<String>>>,
@@ -291,7 +291,49 @@ struct Reading<'c> {
     office_places: Vec<String>,
 }
 
+/// A directive brought in from a file, as a later row is matched to it: its id, lead unit,
+/// day given, and its sheet's origin (none for a document's, or one brought in before
+/// origins were kept).
+#[derive(Debug, Clone, Copy)]
+struct Brought {
+    id: Uuid,
+    lead: Uuid,
+    given: NaiveDate,
+    origin: Option<i64>,
+}
+
 impl Reading<'_> {
+    /// The directives brought in from a file, by their words (spacing, case and punctuation
+    /// aside): read once, when first needed.
+    fn brought_words(&mut self) -> Result<&HashMap<String, Vec<Brought>>> {
+        if self.brought_words.is_none() {
+            let mut stmt = self.conn.prepare(
+                "SELECT d.id, d.content, d.lead_unit_id, d.assigned_on, i.origin \
+                 FROM directive d JOIN intake_row i ON i.record_id = d.id",
+            )?;
+            let mut by: HashMap<String, Vec<Brought>> = HashMap::new();
+            for row in stmt.query_map([], |r| {
+                let brought = Brought {
+                    id: crate::store::value::get_uuid(r, 0)?,
+                    lead: crate::store::value::get_uuid(r, 2)?,
+                    given: crate::store::value::get_date(r, 3)?,
+                    origin: r.get(4)?,
+                };
+                Ok((r.get::<_, String>(1)?, brought))
+            })? {
+                let (content, brought) = row?;
+                let of = by.entry(exact_words(&content)).or_default();
+                if of
+                    .iter()
+                    .all(|b| (b.id, b.origin) != (brought.id, brought.origin))
+                {
+                    of.push(brought);
+                }
+            }
+            self.brought_words = Some(by);
+        }
+        Ok(self.brought_words.as_ref().expect("read above"))
+    }
     /// The office's own notice or minutes a document number is, read once a number.
     fn own_number(&mut self, number: &str) -> Result<Option<(DocKind, u32)>> {
         if let Some(own) = self.own_numbers.get(number) {

@@ -2050,7 +2050,7 @@ fn changed_since(
     if task.repeated || r.brought_in_any {
         let mut maybe = Vec::new();
         for form in task.content {
-            maybe = maybe_held(r.conn, form, unit, task.given_on, task.repeated)?;
+            maybe = maybe_held(r, form, unit, task.given_on, task.repeated)?;
             if !maybe.is_empty() {
                 break;
             }
