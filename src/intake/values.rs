@@ -2658,7 +2658,9 @@ fn the_whole_task(task: &str, stage: &str) -> bool {
     let later = ["trinh", "ban hanh", "phe duyet", "tham dinh", "ky"]
         .iter()
         .any(|w| crate::text::holds_phrase(&f, w));
+    // (Not words that themselves say a stage done: a progress copied into the task's cell.)
     crate::text::holds_phrase(&f, stage)
+        && stage_said(task).is_none()
         && named(kind) <= 1
         && !(stage == "du thao" && later)
         && !["cac", "2", "hai"]
@@ -3459,6 +3461,7 @@ mod tests {
             "du thao"
         ));
         assert!(!the_whole_task("Triển khai Dự án X", "giai doan 1"));
+        assert!(!the_whole_task("S13 Hoàn thành giai đoạn 1", "giai doan 1"));
     }
 
     #[test]
