@@ -211,7 +211,11 @@ pub fn done_day(text: &str) -> Option<NaiveDate> {
         let mut j = i + 1;
         let mut words = 0;
         while j < t.len() && deadline::stated_date(&t, j).is_none() {
-            let clause_ends = matches!(t[j].kind, Kind::Punct(';' | '.' | ',' | ')'));
+            // (", ngày 20/9/2024" goes on with the same clause.)
+            let dated_next = t.get(j + 1).is_some_and(|x| x.is("ngay"))
+                && deadline::stated_date(&t, j + 2).is_some();
+            let clause_ends = matches!(t[j].kind, Kind::Punct(';' | '.' | ',' | ')'))
+                && !(t[j].is_punct(',') && dated_next);
             // (Words only; a document's number whole, "QĐ 55/QĐ-UBND" one word.)
             let of_a_number =
                 matches!(t[j - 1].kind, Kind::Punct('/' | '-')) && t[j - 1].end == t[j].start;
@@ -219,7 +223,7 @@ pub fn done_day(text: &str) -> Option<NaiveDate> {
                 || another_step(&t[j])
                 || (t[j].kind == Kind::Word && !skip(&t[j]) && !of_a_number && {
                     words += 1;
-                    words > 4
+                    words > 6
                 })
             {
                 break;
@@ -1305,7 +1309,9 @@ pub fn split_extension(cell: &Cell) -> (Cell, Vec<ExtensionSaid>) {
         // Or in the few words of its clause ("(trình UBND tỉnh lùi …)", "chờ UBND tỉnh cho
         // lùi …"; "chờ" read by its marks, not "cho").
         let piece = &pieces[k - 1];
-        let from = piece.rfind(['(', ';', ',']).map_or(0, |p| p + 1);
+        // (Never before the piece's last date: the deadline's, "30/6/2026⏎xin lùi …".)
+        let from =
+            (piece.rfind(['(', ';', ',', '\n']).map_or(0, |p| p + 1)).max(after_last_date(piece));
         let clause = &piece[from..];
         let words: Vec<String> = crate::text::words(clause);
         let waits = clause
@@ -1741,6 +1747,8 @@ fn status_of_task(text: &str, task: &str) -> Said {
     // with a few words of the work between: "Đã hoàn thành xây dựng dự thảo", "… việc lập dự
     // thảo".) "Cơ bản hoàn thành", "Hoàn thành cơ bản": not all of it.
     let stage = stage_said(t).is_some_and(|st| !the_whole_task(task, &st)) || partly_done(t);
+    // Done words of the work: "đã hoàn thành", "hoàn tất", "đã … xong".
+    let said_done = has("da hoan thanh") || has("hoan tat") || done_after_a_verb(&words);
     // "Chưa thực hiện do chưa có kinh phí", "Chưa làm được do mưa", "Chưa triển khai vì …":
     // not begun, with its reason (kept as a note); not "Chưa thực hiện xong" (under way).
     let unfinished = has("chua xong") || has("chua thuc hien xong") || has("chua lam xong");
@@ -1762,9 +1770,11 @@ fn status_of_task(text: &str, task: &str) -> Said {
     }
     if has("chua hoan thanh")
         || unfinished
-        || (has("da hoan thanh") && not_yet_of_the_task(&f))
-        // "Đã hoàn thành phần 1, đang thực hiện phần 2".
-        || (has("da hoan thanh") && has("dang"))
+        || (said_done && not_yet_of_the_task(&f))
+        // "Đã hoàn thành phần 1, đang thực hiện phần 2", "Đã hoàn tất hồ sơ, đang trình".
+        || (said_done && has("dang"))
+        // "Đã kiểm tra xong 3 đơn vị, còn 2 đơn vị chưa kiểm tra".
+        || (said_done && has("con") && has("chua"))
         || stage
         || has("mot phan")
         || has("1 phan")
@@ -2655,7 +2665,7 @@ fn the_whole_task(task: &str, stage: &str) -> bool {
     let kind = stage.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
     let kind = kind.strip_suffix(" dau").unwrap_or(kind);
     let named = |w: &str| f.matches(&format!(" {w} ")).count();
-    let later = ["trinh", "ban hanh", "phe duyet", "tham dinh", "ky"]
+    let later = ["trinh", "ban hanh", "phe duyet", "tham dinh", "ky", "gui"]
         .iter()
         .any(|w| crate::text::holds_phrase(&f, w));
     // (Not words that themselves say a stage done: a progress copied into the task's cell.)
@@ -2666,6 +2676,34 @@ fn the_whole_task(task: &str, stage: &str) -> bool {
         && !["cac", "2", "hai"]
             .iter()
             .any(|n| f.contains(&format!(" {n} {kind} ")))
+        && !stages_listed(&f, kind)
+}
+
+/// Whether folded words `f` (see `padded`) list stages of a kind after it ("giai đoạn 1-2",
+/// "giai đoạn 1 và 2", "giai đoạn I, II"): two numbers within the four words after it.
+fn stages_listed(f: &str, kind: &str) -> bool {
+    let words: Vec<&str> = f.split_whitespace().collect();
+    let k: Vec<&str> = kind.split(' ').collect();
+    let counted = |w: &str| {
+        w.bytes().all(|b| b.is_ascii_digit()) || ["i", "ii", "iii", "iv", "v"].contains(&w)
+    };
+    (0..words.len()).any(|i| {
+        words[i..].starts_with(&k)
+            && (words[i + k.len()..].iter().take(4))
+                .filter(|w| counted(w))
+                .count()
+                >= 2
+    })
+}
+
+/// Where a text's last full date ends (0 for none).
+fn after_last_date(text: &str) -> usize {
+    let t = tokenize(text);
+    (0..t.len())
+        .filter_map(|i| deadline::stated_date_to(&t, i))
+        .map(|(_, end)| t[end - 1].end)
+        .max()
+        .unwrap_or(0)
 }
 
 /// Whether words (folded) say "đã", a verb of the work, then "xong" ("Đã tổ chức xong hội
@@ -3379,6 +3417,14 @@ mod tests {
                 "Đã ban hành Kế hoạch số 12/KH-STTTT ngày 15/9/2024",
                 Some(d(2024, 9, 15)),
             ),
+            (
+                "Đã hoàn tất việc tổ chức hội nghị ngày 10/10/2024",
+                Some(d(2024, 10, 10)),
+            ),
+            (
+                "Đã ban hành QĐ 55/QĐ-UBND, ngày 20/9/2024",
+                Some(d(2024, 9, 20)),
+            ),
             ("Hoàn thành (giao tại TB 29 ngày 2/3/2024)", None),
             ("Đã trình ngày 15/8/2024. Đã hoàn thành", None),
         ] {
@@ -3420,6 +3466,8 @@ mod tests {
         for t in [
             "Đã tổ chức nhưng chưa xong",
             "Đã làm, đang hoàn thiện, chưa xong",
+            "Đã kiểm tra xong 3 đơn vị, còn 2 đơn vị chưa kiểm tra",
+            "Đã hoàn tất hồ sơ, đang trình UBND tỉnh",
         ] {
             assert!(!matches!(status_of(t), Said::Done(_)), "{t}");
         }
@@ -3431,6 +3479,9 @@ mod tests {
             "30/6/2026 (xin lùi 30/9/2026, chưa có ý kiến đồng ý)",
             "30/6/2026 (xin lùi 30/9/2026, chờ chấp thuận)",
             "30/6/2026 (xin lùi 30/9/2026, chưa có văn bản chấp thuận)",
+            "30/6/2026\nxin lùi 30/9/2026, chưa có ý kiến đồng ý",
+            "30/6/2026 - xin lùi 30/9/2026, chờ chấp thuận",
+            "30/6/2026 xin lùi 30/9/2026, chưa có văn bản chấp thuận",
         ] {
             let (first, moved) = split_extension(&Cell::Text(t.into()));
             assert!(moved.len() == 1 && moved[0].asked, "{t}: {moved:?}");
@@ -3462,6 +3513,18 @@ mod tests {
         ));
         assert!(!the_whole_task("Triển khai Dự án X", "giai doan 1"));
         assert!(!the_whole_task("S13 Hoàn thành giai đoạn 1", "giai doan 1"));
+        assert!(!the_whole_task(
+            "Triển khai giai đoạn 1-2 Dự án X",
+            "giai doan 1"
+        ));
+        assert!(!the_whole_task(
+            "Triển khai giai đoạn 1 và 2 Dự án X",
+            "giai doan 1"
+        ));
+        assert!(!the_whole_task(
+            "Xây dựng dự thảo Quy chế, gửi Sở Nội vụ",
+            "du thao"
+        ));
     }
 
     #[test]

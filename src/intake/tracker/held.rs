@@ -74,16 +74,19 @@ pub(super) fn held_as_changed(
             });
         }
     }
-    for same_due_only in [true, false] {
+    // The rows whose task held differs the least are matched first: the same deadline, then
+    // one key, then more (a row edited more does not take another row's task).
+    for pass in 0..=MOST_KEYS {
         for (k, row) in plan.rows.iter().enumerate() {
             if outcome[k].is_some() || new(row) {
                 continue;
             }
             let due = row.extended().or(row.deadline);
-            let Some((id, how)) = row.held_as.iter().find(|(id, how)| {
-                !taken.contains(id)
-                    && (!same_due_only || matches!(how, HeldAs::Due(d) if *d == due))
-            }) else {
+            let Some((id, how)) = row
+                .held_as
+                .iter()
+                .find(|(id, how)| !taken.contains(id) && keys_differing(how, due) == pass)
+            else {
                 continue;
             };
             taken.insert(*id);
@@ -150,6 +153,20 @@ pub(super) fn held_as_changed(
         .retain(|p| p.skipped || !held_rows.contains(&(p.sheet.clone(), p.row)));
     plan.problems.extend(told);
     taken
+}
+
+/// The most keys a held task may differ by (lead, source, day, deadline, words).
+const MOST_KEYS: usize = 5;
+
+/// How many keys of the task held differ from the row's (`due`: its deadline): none for the
+/// same words, day and deadline.
+fn keys_differing(how: &HeldAs, due: Option<NaiveDate>) -> usize {
+    match how {
+        HeldAs::Due(d) if *d == due => 0,
+        HeldAs::Lead(_, words, on) => 1 + usize::from(words.is_some()) + usize::from(on.is_some()),
+        HeldAs::Changed(was) => was.len().min(MOST_KEYS),
+        _ => 1,
+    }
 }
 
 /// A directive an earlier copy of the same tracker brought in that this copy no longer holds
@@ -759,6 +776,27 @@ pub(super) fn within(a: &[&str], b: &[&str]) -> bool {
 /// short form in one spelled out in the other ("Cổng TTĐT", "Cổng Thông tin điện tử") is the
 /// same words.
 pub(super) fn nearly(a: &str, b: &str) -> f64 {
+    // Texts with no short form, that open and close with other words and share few: not
+    // nearly, read without spelling anything out (a later copy's row is weighed against the
+    // dozens given that day).
+    let short = |t: &str| {
+        (t.split_whitespace()).any(|w| w.chars().filter(|c| c.is_uppercase()).count() >= 2)
+    };
+    if !short(a) && !short(b) {
+        let (ea, eb) = (exact_words(a), exact_words(b));
+        let ends = |e: &str| {
+            (
+                e.split(' ').next().map(str::to_string),
+                e.rsplit(' ').next().map(str::to_string),
+            )
+        };
+        let score = alike(&ea, &eb);
+        let (fa, la) = ends(&ea);
+        let (fb, lb) = ends(&eb);
+        if score < 0.8 && fa != fb && la != lb {
+            return score;
+        }
+    }
     let (wa, wb, spelled) = short_forms_alike(a, b);
     let part = in_parts(a, b, &wa, &wb);
     // Names that differ ("… huyện Bắc Hà", "… huyện Bảo Yên") make two tasks (not names in a
