@@ -503,26 +503,18 @@ pub(super) fn brought_in_for_another(
 ) -> Result<Option<(Uuid, HeldAs)>> {
     let conn = r.conn;
     let want = exact_words(content);
-    let mut stmt = conn.prepare_cached(
-        "SELECT d.id, d.content, u.name FROM directive d JOIN unit u ON u.id = d.lead_unit_id \
-         WHERE d.assigned_on = ?1 AND d.lead_unit_id <> ?2",
-    )?;
-    let that_day: Vec<(Uuid, String, String)> = stmt
-        .query_map(params![crate::store::value::date(day), unit], |r| {
-            Ok((
-                crate::store::value::get_uuid(r, 0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-            ))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+    // (The directives of a day read once: a sheet's rows share the days their notices gave.)
+    let that_day: Vec<(Uuid, String, String)> = (r.given_on_day(day)?.iter())
+        .filter(|(_, lead, _, _)| *lead != unit)
+        .map(|(id, _, c, name)| (*id, c.clone(), name.clone()))
+        .collect();
     let numbers = numbers_besides_dates(content);
     let near = |c: &str| {
         let theirs = numbers_besides_dates(c);
         (within(&theirs, &numbers) || within(&numbers, &theirs)) && nearly(content, c) >= 0.8
     };
     let same: Vec<_> = (that_day.iter())
-        .filter(|(_, c, _)| exact_words(c) == want)
+        .filter(|(_, c, _)| *plain_words(c).0 == *want)
         .collect();
     let alike = match same.is_empty() {
         false => same,
@@ -779,22 +771,23 @@ pub(super) fn nearly(a: &str, b: &str) -> f64 {
     // Texts with no short form, that open and close with other words and share few: not
     // nearly, read without spelling anything out (a later copy's row is weighed against the
     // dozens given that day).
-    let short = |t: &str| {
-        (t.split_whitespace()).any(|w| w.chars().filter(|c| c.is_uppercase()).count() >= 2)
-    };
-    if !short(a) && !short(b) {
-        let (ea, eb) = (exact_words(a), exact_words(b));
-        let ends = |e: &str| {
-            (
-                e.split(' ').next().map(str::to_string),
-                e.rsplit(' ').next().map(str::to_string),
-            )
+    let (ea, short_a) = plain_words(a);
+    let (eb, short_b) = plain_words(b);
+    if !short_a && !short_b {
+        // (A part added or framed: one the other's first or last words; the same first part:
+        // the same four first words at least.)
+        let (short, long) = if ea.len() <= eb.len() {
+            (&ea, &eb)
+        } else {
+            (&eb, &ea)
         };
-        let score = alike(&ea, &eb);
-        let (fa, la) = ends(&ea);
-        let (fb, lb) = ends(&eb);
-        if score < 0.8 && fa != fb && la != lb {
-            return score;
+        let part = long.starts_with(&**short) || long.ends_with(&**short);
+        let opening = ea.split(' ').take(4).eq(eb.split(' ').take(4));
+        if !part && !opening {
+            let score = alike(&ea, &eb);
+            if score < 0.8 {
+                return score;
+            }
         }
     }
     let (wa, wb, spelled) = short_forms_alike(a, b);
@@ -806,6 +799,30 @@ pub(super) fn nearly(a: &str, b: &str) -> f64 {
     }
     let score = alike(&wa, &wb);
     if part { score.max(0.8) } else { score }
+}
+
+/// A text's words (see [`exact_words`]) and whether it writes a short form in capitals (two
+/// capitals or more in a word), kept for the texts last weighed: a later copy's row is weighed
+/// against dozens of tasks, each against thousands of rows.
+fn plain_words(t: &str) -> (std::rc::Rc<str>, bool) {
+    thread_local! {
+        static SEEN: std::cell::RefCell<HashMap<String, (std::rc::Rc<str>, bool)>> =
+            std::cell::RefCell::new(HashMap::new());
+    }
+    SEEN.with(|seen| {
+        let mut seen = seen.borrow_mut();
+        if let Some(known) = seen.get(t) {
+            return known.clone();
+        }
+        if seen.len() >= 100_000 {
+            seen.clear();
+        }
+        let short =
+            (t.split_whitespace()).any(|w| w.chars().filter(|c| c.is_uppercase()).count() >= 2);
+        let known = (std::rc::Rc::from(exact_words(t)), short);
+        seen.insert(t.to_string(), known.clone());
+        known
+    })
 }
 
 /// Whether two texts are one task's words written another way, word for word: the same

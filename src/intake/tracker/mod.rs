@@ -269,6 +269,8 @@ struct Reading<'c> {
     /// The directives brought in from a file, with the origin of their sheet, by their
     /// words (spacing, case and punctuation aside), read once when first needed.
     brought_words: Option<HashMap<String, Vec<Brought>>>,
+    /// The directives given on each day looked at: id, lead unit, content and lead's name.
+    given_on_days: HashMap<NaiveDate, Vec<(Uuid, Uuid, String, String)>>,
     /// The person each "người giao" cell names: their id, or the candidates when several
     /// (none when no one).
     leaders: HashMap<String, std::result::Result<Uuid, Vec<String>>>,
@@ -303,6 +305,33 @@ struct Brought {
 }
 
 impl Reading<'_> {
+    /// The directives given on `day` (id, lead unit, content, lead's name): read once a day.
+    fn given_on_day(&mut self, day: NaiveDate) -> Result<&[(Uuid, Uuid, String, String)]> {
+        if !self.given_on_days.contains_key(&day) {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT d.id, d.lead_unit_id, d.content, u.name FROM directive d \
+                 JOIN unit u ON u.id = d.lead_unit_id WHERE d.assigned_on = ?1",
+            )?;
+            let found = stmt
+                .query_map([crate::store::value::date(day)], |r| {
+                    Ok((
+                        crate::store::value::get_uuid(r, 0)?,
+                        crate::store::value::get_uuid(r, 1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, String>(3)?,
+                    ))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            // (A bounded memory: the days read are forgotten past 100,000 directives.)
+            let held: usize = self.given_on_days.values().map(Vec::len).sum();
+            if held + found.len() > 100_000 {
+                self.given_on_days.clear();
+            }
+            self.given_on_days.insert(day, found);
+        }
+        Ok(&self.given_on_days[&day])
+    }
+
     /// The directives brought in from a file, by their words (spacing, case and punctuation
     /// aside): read once, when first needed.
     fn brought_words(&mut self) -> Result<&HashMap<String, Vec<Brought>>> {
@@ -612,6 +641,7 @@ pub fn plan(
             .prepare("SELECT 1 FROM intake_row LIMIT 1")?
             .exists([])?,
         brought_words: None,
+        given_on_days: HashMap::new(),
         leaders: HashMap::new(),
         by_person: HashMap::new(),
         shorts_taken: Vec::new(),
