@@ -2668,9 +2668,7 @@ fn the_whole_task(task: &str, stage: &str) -> bool {
     let later = ["trinh", "ban hanh", "phe duyet", "tham dinh", "ky", "gui"]
         .iter()
         .any(|w| crate::text::holds_phrase(&f, w));
-    // (Not words that themselves say a stage done: a progress copied into the task's cell.)
     crate::text::holds_phrase(&f, stage)
-        && stage_said(task).is_none()
         && named(kind) <= 1
         && !(stage == "du thao" && later)
         && !["cac", "2", "hai"]
@@ -2684,8 +2682,10 @@ fn the_whole_task(task: &str, stage: &str) -> bool {
 fn stages_listed(f: &str, kind: &str) -> bool {
     let words: Vec<&str> = f.split_whitespace().collect();
     let k: Vec<&str> = kind.split(' ').collect();
+    // (Small numbers: not a year, "đợt 1 năm 2024".)
     let counted = |w: &str| {
-        w.bytes().all(|b| b.is_ascii_digit()) || ["i", "ii", "iii", "iv", "v"].contains(&w)
+        (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
+            || ["i", "ii", "iii", "iv", "v"].contains(&w)
     };
     (0..words.len()).any(|i| {
         words[i..].starts_with(&k)
@@ -3512,7 +3512,14 @@ mod tests {
             "du thao"
         ));
         assert!(!the_whole_task("Triển khai Dự án X", "giai doan 1"));
-        assert!(!the_whole_task("S13 Hoàn thành giai đoạn 1", "giai doan 1"));
+        assert!(the_whole_task(
+            "Hoàn thành bước 1 của quy trình số hóa",
+            "buoc 1"
+        ));
+        assert!(the_whole_task(
+            "Tập huấn cho cấp xã đợt 1 năm 2024",
+            "dot 1"
+        ));
         assert!(!the_whole_task(
             "Triển khai giai đoạn 1-2 Dự án X",
             "giai doan 1"
