@@ -57,8 +57,9 @@ pub fn last_import(conn: &Connection) -> Result<Option<LastImport>> {
 
 /// Undoes the last import by restoring the backup made just before it (itself preceded by a
 /// backup of the current state). Refused when something was written after the import.
-/// Returns the backup restored and what the restore did.
-pub fn undo_last_import(db: &Path) -> Result<(PathBuf, backup::Restored)> {
+/// Returns the import undone (its file or sender, its time, the backup restored) and what
+/// the restore did.
+pub fn undo_last_import(db: &Path) -> Result<(LastImport, backup::Restored)> {
     let last = {
         let store = Store::open(db, crate::store::OpenMode::Existing)?;
         last_import(store.conn())?
@@ -72,5 +73,5 @@ pub fn undo_last_import(db: &Path) -> Result<(PathBuf, backup::Restored)> {
         });
     }
     let restored = backup::restore(db, &last.backup, &backup::folder(db))?;
-    Ok((last.backup, restored))
+    Ok((last, restored))
 }

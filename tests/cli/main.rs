@@ -1235,6 +1235,7 @@ fn two_offices_exchange_a_file_both_ways_from_the_command_line() {
     // Undo the last import on the office's machine: back to before it.
     let out = cli.ok(&["undo-import"]);
     assert!(out.contains("Đã khôi phục"), "{out}");
+    assert!(out.contains("Đã hoàn tác lần nhập “"), "{out}");
     fails_with(cli.run(&["undo-import"]), "Chưa có lần nhập dữ liệu nào");
     assert!(office.exists());
 }

@@ -81,8 +81,10 @@ fn run(cli: Cli) -> Result<()> {
             return Ok(());
         }
         Command::UndoImport { json } => {
-            let (from, restored) = giaoban::exchange::undo_last_import(&path)?;
-            render::restored(render::Out { lang, json: *json }, &restored, &from);
+            let (undone, restored) = giaoban::exchange::undo_last_import(&path)?;
+            let out = render::Out { lang, json: *json };
+            render::undone(out, &undone);
+            render::restored(out, &restored, &undone.backup);
             return Ok(());
         }
         _ => {}

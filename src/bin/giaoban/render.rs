@@ -637,6 +637,25 @@ pub fn backups(out: Out, list: &[Backup]) {
     println!("{t}");
 }
 
+/// The import an undo takes back: its file or sender and when it came in (office time).
+pub fn undone(out: Out, last: &giaoban::exchange::LastImport) {
+    if out.json {
+        return;
+    }
+    let at = chrono::DateTime::parse_from_rfc3339(&last.at)
+        .map(|t| {
+            t.with_timezone(&giaoban::date::office_offset())
+                .format("%d/%m/%Y %H:%M")
+                .to_string()
+        })
+        .unwrap_or_else(|_| last.at.clone());
+    println!(
+        "{} “{}” ({at})",
+        out.t("Đã hoàn tác lần nhập", "Undone: the import of"),
+        last.sender_name
+    );
+}
+
 /// `restore`.
 pub fn restored(out: Out, r: &Restored, from: &Path) {
     if out.json {
