@@ -266,28 +266,9 @@ pub(super) fn maybe_held(
     // Nearly the same words given to the unit within a month of that day, brought in from a
     // file: the words and the day corrected both.
     if out.is_empty() && !repeated {
-        let mut near_day = conn.prepare_cached(
-            "SELECT id, content, assigned_on FROM directive WHERE lead_unit_id = ?1 \
-             AND assigned_on BETWEEN ?2 AND ?3 AND assigned_on <> ?4",
-        )?;
-        let month = chrono::Duration::days(31);
-        let near: Vec<(Uuid, String, NaiveDate)> = near_day
-            .query_map(
-                params![
-                    unit,
-                    crate::store::value::date(day - month),
-                    crate::store::value::date(day + month),
-                    crate::store::value::date(day)
-                ],
-                id_text_day,
-            )?
-            .collect::<rusqlite::Result<_>>()?;
-        let numbers = numbers_besides_dates(content);
-        for (id, c, on) in near {
-            let theirs = numbers_besides_dates(&c);
-            let same_numbers = within(&theirs, &numbers) || within(&numbers, &theirs);
+        for (id, c, on) in nearly_within_a_month(conn, content, unit, day)? {
             // (Told by its words, which differ too: "tệp nay ghi khác" shows them.)
-            if same_numbers && nearly(content, &c) >= 0.8 && brought_in(conn, id)? {
+            if on != day && brought_in(conn, id)? {
                 out.push((
                     id,
                     match exact_words(content) == exact_words(&c) {
@@ -299,6 +280,38 @@ pub(super) fn maybe_held(
         }
     }
     Ok(out)
+}
+
+/// The directives given to `unit` within a month of `day` in nearly these words (the same
+/// numbers, four words in five or a part added): each one's id, words and day given.
+fn nearly_within_a_month(
+    conn: &Connection,
+    content: &str,
+    unit: Uuid,
+    day: NaiveDate,
+) -> Result<Vec<(Uuid, String, NaiveDate)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, content, assigned_on FROM directive WHERE lead_unit_id = ?1 \
+         AND assigned_on BETWEEN ?2 AND ?3",
+    )?;
+    let month = chrono::Duration::days(31);
+    let near: Vec<(Uuid, String, NaiveDate)> = stmt
+        .query_map(
+            params![
+                unit,
+                crate::store::value::date(day - month),
+                crate::store::value::date(day + month),
+            ],
+            id_text_day,
+        )?
+        .collect::<rusqlite::Result<_>>()?;
+    let numbers = numbers_besides_dates(content);
+    Ok((near.into_iter())
+        .filter(|(_, c, _)| {
+            let theirs = numbers_besides_dates(c);
+            (within(&theirs, &numbers) || within(&numbers, &theirs)) && nearly(content, c) >= 0.8
+        })
+        .collect())
 }
 
 /// A row of a directive's id, a text of it and a day of it (the first three columns).
@@ -579,26 +592,8 @@ pub(super) fn changed_at_once(
         .collect();
     // Nearly the same words given to the unit within a month (a word corrected too).
     if let Some(unit) = unit.filter(|_| ids.is_empty()) {
-        let mut near_day = conn.prepare_cached(
-            "SELECT id, content, assigned_on FROM directive WHERE lead_unit_id = ?1 \
-             AND assigned_on BETWEEN ?2 AND ?3",
-        )?;
-        let month = chrono::Duration::days(31);
-        let near: Vec<(Uuid, String, NaiveDate)> = near_day
-            .query_map(
-                params![
-                    unit,
-                    crate::store::value::date(day - month),
-                    crate::store::value::date(day + month),
-                ],
-                id_text_day,
-            )?
-            .collect::<rusqlite::Result<_>>()?;
-        let numbers = numbers_besides_dates(&forms[0]);
-        for (id, c, _) in near {
-            let theirs = numbers_besides_dates(&c);
-            let same_numbers = within(&theirs, &numbers) || within(&numbers, &theirs);
-            if same_numbers && nearly(&forms[0], &c) >= 0.8 && of_origin(conn, id, origin)? {
+        for (id, c, _) in nearly_within_a_month(conn, &forms[0], unit, day)? {
+            if of_origin(conn, id, origin)? {
                 ids.push((id, Some(c)));
             }
         }
